@@ -1,0 +1,51 @@
+/** The rule registry: adding a rule is one file and one line here. */
+import type { Rule } from './types.js';
+import { adminWildcard } from './admin-wildcard.js';
+import { emptyArrayAction } from './empty-array-action.js';
+import { emptyArrayPrincipal } from './empty-array-principal.js';
+import { emptyArrayResource } from './empty-array-resource.js';
+import { emptyObjectCondition } from './empty-object-condition.js';
+import { emptyObjectPrincipal } from './empty-object-principal.js';
+import { emptySidValue } from './empty-sid-value.js';
+import { invalidEffect } from './invalid-effect.js';
+import { invalidPolicyElement } from './invalid-policy-element.js';
+import { invalidVersion } from './invalid-version.js';
+import { missingAction } from './missing-action.js';
+import { missingPrincipal } from './missing-principal.js';
+import { missingResource } from './missing-resource.js';
+import { missingStatement } from './missing-statement.js';
+import { missingVersion } from './missing-version.js';
+import { scpSyntaxErrorPrincipal } from './scp-syntax-error-principal.js';
+import { uniqueSidsRecommended } from './unique-sids-recommended.js';
+import { uniqueSidsRequired } from './unique-sids-required.js';
+import { unsupportedElementCombination } from './unsupported-element-combination.js';
+import { unsupportedPrincipal } from './unsupported-principal.js';
+
+export const rules: Rule[] = [
+  // policy grammar (Access Analyzer issue codes)
+  missingVersion,
+  invalidVersion,
+  missingStatement,
+  invalidEffect,
+  missingAction,
+  missingResource,
+  unsupportedElementCombination,
+  unsupportedPrincipal,
+  scpSyntaxErrorPrincipal,
+  missingPrincipal,
+  uniqueSidsRequired,
+  uniqueSidsRecommended,
+  invalidPolicyElement,
+  emptyArrayAction,
+  emptyArrayResource,
+  emptyArrayPrincipal,
+  emptyObjectPrincipal,
+  emptyObjectCondition,
+  emptySidValue,
+  // least privilege
+  adminWildcard,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,21 @@
+import type { Rule } from './types.js';
+import { accessAnalyzerDocsUrl } from './types.js';
+
+export const missingResource: Rule = {
+  meta: {
+    id: 'MISSING_RESOURCE',
+    title: 'Statement has neither Resource nor NotResource',
+    severity: 'error',
+    category: 'validation',
+    description: 'Identity, boundary and resource policies must say which resources a statement covers; IAM rejects a statement without Resource or NotResource. (Trust policies are the exception: they have no Resource.)',
+    fix: 'Add a "Resource" element with the ARNs this statement applies to (or "*" only for actions that do not support resource-level permissions).',
+    reference: accessAnalyzerDocsUrl('MISSING_RESOURCE', 'error'),
+    policyTypes: ['identity', 'boundary', 'resource'],
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] } },
+  },
+  checkPolicy({ statements, report }) {
+    for (const s of statements) {
+      if (!s.resource && !s.notResource) report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Resource or NotResource element.` });
+    }
+  },
+};

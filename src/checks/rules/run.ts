@@ -1,0 +1,141 @@
+/** Runs the registered rules over the extracted records and turns their reports into findings. */
+import type { IamEntity, PolicyRecord } from '../../policy/types.js';
+import { statementsOf, isObject } from '../../policy/statements.js';
+import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
+import { segments } from '../../policy/source-map.js';
+import type { Finding, Severity } from '../../findings/types.js';
+import type { Options } from '../../config/options.js';
+import type { Report, Rule } from './types.js';
+import { ruleDocsUrl } from './types.js';
+
+/** The statement a pointer lies in (for fingerprints): `/Statement/3/...` -> Statement[3]. */
+function statementAt(document: unknown, ptr: string): unknown {
+  if (!isObject(document)) return undefined;
+  const segs = segments(ptr);
+  if (segs[0] !== 'Statement') return undefined;
+  const st = document.Statement;
+  if (Array.isArray(st)) {
+    const i = Number(segs[1]);
+    return Number.isInteger(i) ? st[i] : undefined;
+  }
+  return st;
+}
+
+export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
+  const span = policy.sourceMap.locate(r.path);
+  const stmt = statementAt(policy.document, r.path);
+  return {
+    ruleId: rule.meta.id,
+    source: 'rules',
+    severity,
+    title: rule.meta.title,
+    message: r.message,
+    fix: rule.meta.fix,
+    learnMore: ruleDocsUrl(rule.meta),
+    file: span.file,
+    line: span.start.line,
+    endLine: Math.max(span.start.line, span.end.line),
+    column: span.start.column,
+    policyId: policy.id,
+    resource: policy.resource,
+    path: r.path,
+    fingerprint: fingerprint([
+      rule.meta.id,
+      policy.id,
+      stmt === undefined ? r.path.split('/').filter((s) => !/^\d+$/.test(s)).join('/') : statementIdentity(stmt),
+      r.subject,
+    ]),
+    details: r.details,
+  };
+}
+
+function enabled(rule: Rule, options: Options): boolean {
+  return options.rules[rule.meta.id]?.enabled !== false;
+}
+
+function severityOf(rule: Rule, options: Options, reported?: Severity): Severity {
+  return options.rules[rule.meta.id]?.severity ?? reported ?? rule.meta.severity;
+}
+
+export interface RuleInput {
+  policies: PolicyRecord[];
+  entities: IamEntity[];
+  options: Options;
+}
+
+export function runRules(rules: Rule[], input: RuleInput): Finding[] {
+  const findings: Finding[] = [];
+  const { policies, entities, options } = input;
+  const active = rules.filter((r) => enabled(r, options));
+
+  for (const policy of policies) {
+    const document = isObject(policy.document) ? policy.document : undefined;
+    const statements = statementsOf(policy.document);
+    for (const rule of active) {
+      if (!rule.checkPolicy) continue;
+      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      rule.checkPolicy({
+        policy,
+        document,
+        statements,
+        options,
+        report: (r) => findings.push(policyFinding(rule, policy, r, severityOf(rule, options, r.severity))),
+      });
+    }
+  }
+
+  // per principal: every policy that applies to it, across files
+  const byPrincipal = new Map<string, { kind: PolicyRecord['attachedTo'][number]['kind']; id: string; policies: PolicyRecord[] }>();
+  for (const p of policies) {
+    for (const a of p.attachedTo) {
+      const key = `${a.kind}:${a.id}`;
+      const e = byPrincipal.get(key) ?? { kind: a.kind, id: a.id, policies: [] };
+      if (!e.policies.includes(p)) e.policies.push(p);
+      byPrincipal.set(key, e);
+    }
+  }
+  for (const rule of active) {
+    if (!rule.checkPrincipal) continue;
+    for (const { kind, id, policies: ps } of byPrincipal.values()) {
+      rule.checkPrincipal({
+        principal: { kind, id },
+        policies: ps,
+        entity: entities.find((e) => e.id === id && e.kind === kind),
+        options,
+        report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
+      });
+    }
+  }
+
+  for (const rule of active) {
+    if (!rule.checkEntity) continue;
+    for (const entity of entities) {
+      rule.checkEntity({
+        entity,
+        entities,
+        policies,
+        options,
+        report: (r) => {
+          const span = entity.sourceMap?.locate(r.path ?? '') ;
+          findings.push({
+            ruleId: rule.meta.id,
+            source: 'rules',
+            severity: severityOf(rule, options, r.severity),
+            title: rule.meta.title,
+            message: r.message,
+            fix: rule.meta.fix,
+            learnMore: ruleDocsUrl(rule.meta),
+            file: span?.file ?? entity.file,
+            line: span?.start.line ?? entity.line,
+            endLine: span ? Math.max(span.start.line, span.end.line) : entity.endLine,
+            resource: entity.resource,
+            path: r.path,
+            fingerprint: fingerprint([rule.meta.id, `${entity.file}#${entity.resource}`, r.path, r.subject]),
+            details: r.details,
+          });
+        },
+      });
+    }
+  }
+  return findings;
+}

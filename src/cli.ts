@@ -1,0 +1,139 @@
+/** CLI entry: argv -> runGate() -> print, exit code. Thin. */
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runGate } from './gate.js';
+import type { GateResult } from './gate.js';
+import { loadOptions, ConfigError, parseSeverity } from './config/load.js';
+import { resolveRoot } from './sources/root.js';
+import { toText } from './report/text.js';
+import { toJsonReport } from './report/json.js';
+import { toMarkdown } from './report/markdown.js';
+import { toSarif } from './report/sarif.js';
+import { toAnnotations } from './report/annotations.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
+
+const HELP = `${TOOL_NAME} ${TOOL_VERSION}: check AWS IAM policies in CloudFormation, SAM, Terraform and policy files.
+
+Usage: ${TOOL_NAME} [scan] [PATH...] [options]
+
+PATH                     files, directories or globs (default: .)
+
+Options:
+  --format FORMAT        text (default) | json | markdown | sarif | annotations
+  --output FILE          write the report to FILE instead of standard output
+  --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
+  --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
+  --base GITREF          report only findings new against that git ref (not yet supported)
+  --access-analyzer MODE auto | on | off (default: auto; on is not yet supported)
+  --list-policies        print every extracted policy with its location and resolved document
+  --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 pass, 1 blocking findings, 2 usage or config error, 3 analysis incomplete.
+`;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+}
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'annotations'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function render(result: GateResult, format: Format, opts: { colour: boolean; listPolicies: boolean }): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toJsonReport(result, { listPolicies: opts.listPolicies }), null, 2) + '\n';
+    case 'markdown':
+      return toMarkdown(result);
+    case 'sarif':
+      return JSON.stringify(toSarif(result), null, 2) + '\n';
+    case 'annotations':
+      return toAnnotations(result);
+    default:
+      return toText(result, { colour: opts.colour, listPolicies: opts.listPolicies });
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'fail-on': { type: 'string' },
+        base: { type: 'string' },
+        'access-analyzer': { type: 'string' },
+        'list-policies': { type: 'boolean' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`${TOOL_NAME}: ${(e as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { values } = args;
+  let positionals = args.positionals;
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.pass;
+  }
+  if (values.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT.pass;
+  }
+  if (positionals[0] === 'scan') positionals = positionals.slice(1);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  const aa = values['access-analyzer'] ?? 'auto';
+  if (!['auto', 'on', 'off'].includes(aa)) {
+    io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
+    return EXIT.usage;
+  }
+  if (aa === 'on') {
+    io.stderr(`${TOOL_NAME}: --access-analyzer on is not yet supported; use off (offline checks) or auto\n`);
+    return EXIT.usage;
+  }
+  if (values.base !== undefined) {
+    io.stderr(`${TOOL_NAME}: --base is not yet supported\n`);
+    return EXIT.usage;
+  }
+  let result: GateResult;
+  try {
+    const root = resolveRoot(io.cwd, positionals, values.root);
+    const { options } = loadOptions(root, io.cwd, values.config);
+    if (values['fail-on'] !== undefined) options.failOn = parseSeverity(values['fail-on'], '--fail-on');
+    options.accessAnalyzer = aa as 'auto' | 'off';
+    result = await runGate(positionals, options);
+    if (aa === 'auto') result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const colour = io.isTTY && !values.output && !process.env.NO_COLOR;
+  const text = render(result, format, { colour, listPolicies: values['list-policies'] === true });
+  if (values.output) {
+    writeFileSync(path.resolve(io.cwd, values.output), text);
+    // a short verdict line still goes to the terminal
+    io.stderr(`${result.verdict.status.toUpperCase()}: ${result.verdict.reason}\n`);
+  } else io.stdout(text);
+  return EXIT[result.verdict.status];
+}

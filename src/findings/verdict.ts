@@ -1,0 +1,68 @@
+/** The decision: which findings block, and whether the analysis was complete. Pure. */
+import type { AnalysisError, Finding, Severity, Verdict } from './types.js';
+import { SEVERITIES, atLeast } from './types.js';
+
+export interface DecideOptions {
+  failOn: Severity;
+  /** Gate on findings that already existed in the base too. */
+  failOnExisting: boolean;
+  /** Treat an incomplete analysis as pass (explicit opt-out; off by default). */
+  allowIncomplete?: boolean;
+}
+
+/** True when the finding counts against the gate. */
+export function isBlocking(f: Finding, o: DecideOptions): boolean {
+  if (f.suppressed) return false;
+  if (!atLeast(f.severity, o.failOn)) return false;
+  if (f.new === false && !o.failOnExisting) return false;
+  return true;
+}
+
+export function decide(findings: Finding[], errors: AnalysisError[], o: DecideOptions): Verdict {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let suppressed = 0;
+  let newCount = 0;
+  let existingCount = 0;
+  let baselineKnown = false;
+  for (const f of findings) {
+    if (f.suppressed) {
+      suppressed++;
+      continue;
+    }
+    counts[f.severity]++;
+    if (f.new !== undefined) {
+      baselineKnown = true;
+      if (f.new) newCount++;
+      else existingCount++;
+    }
+  }
+  const blocking = findings.filter((f) => isBlocking(f, o)).length;
+  const incomplete = errors.map((e) => ({ file: e.file, line: e.line, reason: e.message }));
+  const files = new Set(errors.map((e) => e.file)).size;
+
+  let status: Verdict['status'];
+  let reason: string;
+  if (incomplete.length > 0 && !o.allowIncomplete) {
+    status = 'incomplete';
+    reason =
+      `Analysis incomplete: ${files} file${files === 1 ? '' : 's'} could not be fully analysed` +
+      (blocking ? `, and ${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}" were found.` : '.');
+  } else if (blocking > 0) {
+    status = 'fail';
+    reason = `${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}"${o.failOnExisting ? '' : baselineKnown ? ' introduced by this change' : ''}.`;
+  } else {
+    status = 'pass';
+    const total = findings.length - suppressed;
+    reason = total === 0 ? 'No findings.' : `No blocking findings (${total} below the "${o.failOn}" threshold${existingCount && !o.failOnExisting ? ' or pre-existing' : ''}).`;
+  }
+  return {
+    status,
+    reason,
+    failOn: o.failOn,
+    counts,
+    blocking,
+    suppressed,
+    ...(baselineKnown ? { newCount, existingCount } : {}),
+    incomplete,
+  };
+}

@@ -1,0 +1,74 @@
+/** GitHub Action entry: inputs -> runGate() -> job summary, annotations, outputs, step status. Thin. */
+import * as core from '@actions/core';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { runGate } from './gate.js';
+import { loadOptions, parseSeverity } from './config/load.js';
+import { toMarkdown } from './report/markdown.js';
+import { toSarif } from './report/sarif.js';
+import { toJsonReport } from './report/json.js';
+import { toAnnotations } from './report/annotations.js';
+
+/** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
+function input(name: string, fallback: string): string {
+  const v = core.getInput(name);
+  return v === '' ? fallback : v;
+}
+
+function lineUrlFactory(): ((file: string, line: number, endLine: number) => string | undefined) | undefined {
+  const server = process.env.GITHUB_SERVER_URL;
+  const repo = process.env.GITHUB_REPOSITORY;
+  const sha = process.env.GITHUB_SHA;
+  if (!server || !repo || !sha || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{7,64}$/.test(sha)) return undefined;
+  return (file, line, endLine) =>
+    `${server}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}${endLine > line ? `-L${endLine}` : ''}`;
+}
+
+export async function run(): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const paths = input('paths', '.')
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined);
+  const failOn = core.getInput('fail-on');
+  if (failOn) options.failOn = parseSeverity(failOn, 'fail-on');
+  options.accessAnalyzer = 'off';
+
+  const result = await runGate(paths, options);
+  result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
+
+  // annotations on the log (work without any token, also on fork PRs)
+  process.stdout.write(toAnnotations(result));
+
+  const sarifFile = input('sarif-file', 'iam-policy-gate.sarif');
+  const jsonFile = input('json-file', 'iam-policy-gate.json');
+  for (const [file, body] of [
+    [sarifFile, JSON.stringify(toSarif(result), null, 2)],
+    [jsonFile, JSON.stringify(toJsonReport(result), null, 2)],
+  ] as const) {
+    const abs = path.resolve(workspace, file);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, body + '\n');
+  }
+
+  const md = toMarkdown(result, { lineUrl: lineUrlFactory(), maxChars: 900_000, fullReportHint: `see the JSON report ${jsonFile}` });
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
+
+  const blocking = result.verdict.blocking;
+  core.setOutput('verdict', result.verdict.status);
+  core.setOutput('findings-count', String(result.findings.filter((f) => !f.suppressed).length));
+  core.setOutput('blocking-count', String(blocking));
+  core.setOutput('json-file', jsonFile);
+  core.setOutput('sarif-file', sarifFile);
+
+  const v = result.verdict;
+  if (v.status === 'fail') core.setFailed(`IAM Policy Gate failed: ${v.reason}`);
+  else if (v.status === 'incomplete') core.setFailed(`IAM Policy Gate could not complete the analysis: ${v.reason} See "Not analysed" in the job summary.`);
+  else core.info(`IAM Policy Gate passed: ${v.reason}`);
+}
+
+run().catch((e: unknown) => {
+  core.setFailed(`IAM Policy Gate crashed (verdict: incomplete): ${(e as Error)?.message ?? String(e)}`);
+  core.setOutput('verdict', 'incomplete');
+});

@@ -1,0 +1,113 @@
+/**
+ * A normalised, read-only view of a policy document's statements, with the JSON pointer of every element so that
+ * checks can report exact locations. Values are kept as written (strings or non-strings); list-or-scalar elements
+ * are presented as lists.
+ */
+import { pointer } from './source-map.js';
+
+export interface ValueAt<T = unknown> {
+  value: T;
+  /** JSON pointer of this value inside the document. */
+  path: string;
+}
+
+export interface PrincipalView {
+  /** `"*"` when the element is the bare wildcard. */
+  wildcard: boolean;
+  /** Principal type (AWS, Service, Federated, CanonicalUser) -> values. */
+  entries: { type: string; values: ValueAt[]; path: string }[];
+  path: string;
+  raw: unknown;
+}
+
+export interface StatementView {
+  index: number;
+  /** Pointer of the statement, e.g. `/Statement/2` (or `/Statement` for a single-object Statement). */
+  path: string;
+  raw: Record<string, unknown>;
+  sid?: string;
+  effect?: unknown;
+  action?: ValueAt[];
+  notAction?: ValueAt[];
+  resource?: ValueAt[];
+  notResource?: ValueAt[];
+  principal?: PrincipalView;
+  notPrincipal?: PrincipalView;
+  /** operator -> key -> values */
+  condition?: ConditionView[];
+}
+
+export interface ConditionView {
+  operator: string;
+  key: string;
+  values: ValueAt[];
+  /** Pointer of the key inside the Condition block. */
+  path: string;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function listAt(v: unknown, base: string): ValueAt[] {
+  if (Array.isArray(v)) return v.map((value, i) => ({ value, path: `${base}/${i}` }));
+  return [{ value: v, path: base }];
+}
+
+function principalView(v: unknown, base: string): PrincipalView {
+  if (v === '*') return { wildcard: true, entries: [], path: base, raw: v };
+  const entries: PrincipalView['entries'] = [];
+  if (isObject(v)) {
+    for (const [type, values] of Object.entries(v)) {
+      const p = `${base}/${escape(type)}`;
+      entries.push({ type, values: listAt(values, p), path: p });
+    }
+  }
+  return { wildcard: false, entries, path: base, raw: v };
+}
+
+function escape(s: string): string {
+  return pointer(s).slice(1);
+}
+
+/** The statements of a document (an object Statement counts as one), or [] when there are none. */
+export function statementsOf(document: unknown): StatementView[] {
+  if (!isObject(document)) return [];
+  const st = document.Statement;
+  const list: { raw: unknown; path: string }[] = Array.isArray(st)
+    ? st.map((raw, i) => ({ raw, path: `/Statement/${i}` }))
+    : st !== undefined
+      ? [{ raw: st, path: '/Statement' }]
+      : [];
+  const out: StatementView[] = [];
+  list.forEach(({ raw, path }, index) => {
+    if (!isObject(raw)) return;
+    const view: StatementView = { index, path, raw };
+    if (typeof raw.Sid === 'string') view.sid = raw.Sid;
+    if ('Effect' in raw) view.effect = raw.Effect;
+    if ('Action' in raw) view.action = listAt(raw.Action, `${path}/Action`);
+    if ('NotAction' in raw) view.notAction = listAt(raw.NotAction, `${path}/NotAction`);
+    if ('Resource' in raw) view.resource = listAt(raw.Resource, `${path}/Resource`);
+    if ('NotResource' in raw) view.notResource = listAt(raw.NotResource, `${path}/NotResource`);
+    if ('Principal' in raw) view.principal = principalView(raw.Principal, `${path}/Principal`);
+    if ('NotPrincipal' in raw) view.notPrincipal = principalView(raw.NotPrincipal, `${path}/NotPrincipal`);
+    if (isObject(raw.Condition)) {
+      const conds: ConditionView[] = [];
+      for (const [operator, block] of Object.entries(raw.Condition)) {
+        if (!isObject(block)) continue;
+        for (const [key, values] of Object.entries(block)) {
+          const p = `${path}/Condition/${escape(operator)}/${escape(key)}`;
+          conds.push({ operator, key, values: listAt(values, p), path: p });
+        }
+      }
+      view.condition = conds;
+    }
+    out.push(view);
+  });
+  return out;
+}
+
+/** String values of a list (non-strings dropped). */
+export function strings(list: ValueAt[] | undefined): ValueAt<string>[] {
+  return (list ?? []).filter((v): v is ValueAt<string> => typeof v.value === 'string');
+}

@@ -1,0 +1,116 @@
+/**
+ * The policy model: what every extractor produces and every check consumes.
+ *
+ * A PolicyRecord is one IAM policy document found in one file, fully resolved to plain JSON, together with a
+ * source map from JSON pointers inside that document to spans in the file(s) it came from.
+ */
+
+export type PolicyType = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary';
+
+export const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary'];
+
+/** 1-based line, 1-based column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A region of a source file. `file` is repository-relative (posix separators). */
+export interface Span {
+  file: string;
+  start: Position;
+  end: Position;
+}
+
+/** Where the record came from, by format. */
+export type SourceFormat = 'raw' | 'cloudformation' | 'terraform-plan' | 'terraform-json' | 'terraform-hcl';
+
+/**
+ * A value we could not know statically (an ARN created at deploy time, an imported value, ...). The document
+ * holds `standIn` at `path`; checks must never mistake a stand-in for a wildcard.
+ */
+export interface Placeholder {
+  /** JSON pointer inside the document, e.g. `/Statement/0/Resource/1`. */
+  path: string;
+  /** The unresolved expression as the user wrote it, e.g. `!GetAtt Bucket.Arn` or `aws_s3_bucket.logs.arn`. */
+  expression: string;
+  /** The well-formed stand-in value placed into the document. */
+  standIn: string;
+  /** Why it could not be resolved. */
+  reason: string;
+}
+
+/** A principal a policy applies to (identity policies), known from the IaC. */
+export interface PrincipalRef {
+  kind: 'role' | 'user' | 'group' | 'permission-set';
+  /** Logical id / Terraform address / name, unique within the file set. */
+  id: string;
+  /** How it is attached: inline, managed attachment, permissions boundary. */
+  via: 'inline' | 'managed' | 'boundary';
+}
+
+export interface PolicyRecord {
+  /** Stable id: `file#resource/propertyPath` (no line numbers). */
+  id: string;
+  file: string;
+  /** Line of the policy document's start in `file` (1-based). */
+  line: number;
+  endLine: number;
+  format: SourceFormat;
+  /** CloudFormation logical id, Terraform address, or the file name for raw files. */
+  resource: string;
+  /** `AWS::IAM::Role`, `aws_iam_role`, or `policy-file` for raw files. */
+  resourceType: string;
+  /** Where inside the resource the document sits, e.g. `Policies/0/PolicyDocument` (empty for raw files). */
+  propertyPath: string;
+  policyType: PolicyType;
+  /** Access Analyzer `validatePolicyResourceType`, e.g. `AWS::IAM::AssumeRolePolicyDocument`, `AWS::S3::Bucket`. */
+  validateResourceType?: string;
+  /** Policy name where the IaC gives one. */
+  name?: string;
+  /** The resolved policy document (plain JSON). */
+  document: unknown;
+  sourceMap: SourceMap;
+  placeholders: Placeholder[];
+  attachedTo: PrincipalRef[];
+  /** The base version of this same policy (e.g. a plan's `before`), for new-vs-existing and CheckNoNewAccess. */
+  base?: unknown;
+  /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
+  notes?: string[];
+}
+
+/**
+ * Non-policy IAM entities that account-practice rules need (users, access keys, login profiles, password policy,
+ * group membership). Kept generic: `properties` is the resolved resource body.
+ */
+export interface IamEntity {
+  kind:
+    | 'user'
+    | 'group'
+    | 'role'
+    | 'access-key'
+    | 'login-profile'
+    | 'password-policy'
+    | 'group-membership'
+    | 'permission-set'
+    | 'managed-policy-attachment';
+  id: string;
+  file: string;
+  line: number;
+  endLine: number;
+  resource: string;
+  resourceType: string;
+  properties: Record<string, unknown>;
+  /** Optional map from JSON pointers inside `properties` to spans. */
+  sourceMap?: SourceMap;
+}
+
+/** JSON pointer (RFC 6901) -> span. */
+export interface SourceMap {
+  /** Exact span of the value at `pointer`, if recorded. */
+  get(pointer: string): Span | undefined;
+  /** Span of the value at `pointer`, or of its nearest recorded ancestor; the record's own span as last resort. */
+  locate(pointer: string): Span;
+  /** All recorded pointers (for tests and debugging). */
+  pointers(): string[];
+}

@@ -1,0 +1,74 @@
+/**
+ * The JSON report: a contract scripts and CI rely on. Schema: docs/report-schema.md. Field names change only with a
+ * REPORT_SCHEMA_VERSION bump.
+ */
+import type { GateResult } from '../gate.js';
+import { REPORT_SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean } = {}): unknown {
+  const v = result.verdict;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    verdict: v.status,
+    summary: {
+      reason: v.reason,
+      failOn: v.failOn,
+      counts: v.counts,
+      blocking: v.blocking,
+      suppressed: v.suppressed,
+      ...(v.newCount !== undefined ? { new: v.newCount, existing: v.existingCount } : {}),
+      incomplete: v.incomplete,
+      filesScanned: result.stats.filesScanned,
+      filesWithPolicies: result.stats.filesWithPolicies,
+      policies: result.policies.length,
+      durationMs: result.stats.durationMs,
+      notes: result.notes,
+    },
+    policies: result.policies.map((p) => ({
+      id: p.id,
+      file: p.file,
+      line: p.line,
+      endLine: p.endLine,
+      format: p.format,
+      resource: p.resource,
+      resourceType: p.resourceType,
+      propertyPath: p.propertyPath,
+      policyType: p.policyType,
+      ...(p.validateResourceType ? { validateResourceType: p.validateResourceType } : {}),
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      attachedTo: p.attachedTo,
+      placeholders: p.placeholders,
+      ...(p.notes?.length ? { notes: p.notes } : {}),
+      ...(opts.listPolicies !== false ? { document: p.document } : {}),
+    })),
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      source: f.source,
+      severity: f.severity,
+      title: f.title,
+      message: f.message,
+      ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.learnMore ? { learnMore: f.learnMore } : {}),
+      file: f.file,
+      line: f.line,
+      endLine: f.endLine,
+      ...(f.column !== undefined ? { column: f.column } : {}),
+      ...(f.policyId ? { policyId: f.policyId } : {}),
+      ...(f.resource ? { resource: f.resource } : {}),
+      ...(f.path !== undefined ? { path: f.path } : {}),
+      fingerprint: f.fingerprint,
+      ...(f.new !== undefined ? { new: f.new } : {}),
+      suppressed: f.suppressed === true,
+      ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+      ...(f.details ? { details: f.details } : {}),
+    })),
+    errors: result.errors.map((e) => ({
+      file: e.file,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.column !== undefined ? { column: e.column } : {}),
+      message: e.message,
+      kind: e.kind,
+    })),
+  };
+}

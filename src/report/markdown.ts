@@ -1,0 +1,97 @@
+/**
+ * The Markdown summary (job summary and PR summary comment): verdict first, a table of counts, then findings grouped
+ * by file with line links. Everything from the PR is escaped (report/escape.ts).
+ */
+import type { GateResult } from '../gate.js';
+import type { Finding, Severity } from '../findings/types.js';
+import { SEVERITIES } from '../findings/types.js';
+import { mdCode, mdText, trustedLink } from './escape.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export interface MarkdownOptions {
+  /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
+  lineUrl?: (file: string, line: number, endLine: number) => string | undefined;
+  /** Stop adding findings once the text reaches this many characters. */
+  maxChars?: number;
+  /** Where the complete report can be found when truncated. */
+  fullReportHint?: string;
+}
+
+const ICON: Record<Severity, string> = { error: '🛑', 'security-warning': '🔒', warning: '⚠️', suggestion: '💡' };
+const STATUS: Record<string, string> = { pass: '✅ **Pass**', fail: '❌ **Fail**', incomplete: '⚠️ **Incomplete**' };
+
+export function location(f: { file: string; line: number; endLine: number }, opts: MarkdownOptions): string {
+  const label = `${f.file}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`;
+  const url = opts.lineUrl?.(f.file, f.line, f.endLine);
+  return url ? `[${mdCode(label)}](${url})` : mdCode(label);
+}
+
+export function findingLine(f: Finding, opts: MarkdownOptions): string {
+  const tags = [f.new === true ? 'new' : f.new === false ? 'existing' : '', f.suppressed ? 'suppressed' : ''].filter(Boolean);
+  return (
+    `- ${ICON[f.severity]} ${location(f, opts)} **${mdText(f.title)}** (${trustedLink(f.ruleId, f.learnMore)}${tags.length ? `, ${tags.join(', ')}` : ''})` +
+    (f.resource ? ` in ${mdCode(f.resource)}` : '') +
+    `<br>${mdText(f.message)}` +
+    (f.suppressed && f.suppressionReason ? `<br>Suppressed: ${mdText(f.suppressionReason)}` : f.fix ? `<br>**Fix:** ${mdText(f.fix)}` : '')
+  );
+}
+
+export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): string {
+  const v = result.verdict;
+  const max = opts.maxChars ?? Infinity;
+  const parts: string[] = [];
+  parts.push(`## IAM Policy Gate: ${STATUS[v.status] ?? v.status}`);
+  parts.push('');
+  parts.push(mdText(v.reason));
+  parts.push('');
+  const hasBaseline = v.newCount !== undefined;
+  parts.push(`| Severity | Findings${hasBaseline ? ' | New | Existing' : ''} |`);
+  parts.push(`|---|---:${hasBaseline ? '|---:|---:' : ''}|`);
+  for (const s of SEVERITIES) {
+    const active = result.findings.filter((f) => f.severity === s && !f.suppressed);
+    const row = [`${ICON[s]} ${s}${s === v.failOn ? ' (fail-on)' : ''}`, String(active.length)];
+    if (hasBaseline) row.push(String(active.filter((f) => f.new).length), String(active.filter((f) => f.new === false).length));
+    parts.push(`| ${row.join(' | ')} |`);
+  }
+  parts.push('');
+  parts.push(
+    `${result.stats.filesScanned} files scanned, ${result.policies.length} policies analysed${v.suppressed ? `, ${v.suppressed} findings suppressed` : ''}.`,
+  );
+  if (result.errors.length) {
+    parts.push('');
+    parts.push(`### ⚠️ Not analysed (${result.errors.length})`);
+    parts.push('');
+    for (const e of result.errors) {
+      parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
+    }
+  }
+  let text = parts.join('\n');
+  const active = result.findings.filter((f) => !f.suppressed);
+  const suppressed = result.findings.filter((f) => f.suppressed);
+  let omitted = 0;
+  const addSection = (title: string, list: Finding[]) => {
+    if (!list.length) return;
+    let section = `\n\n### ${title}\n`;
+    let lastFile = '';
+    for (const f of list) {
+      let chunk = '';
+      if (f.file !== lastFile) {
+        chunk += `\n**${mdCode(f.file)}**\n\n`;
+        lastFile = f.file;
+      }
+      chunk += findingLine(f, opts) + '\n';
+      if (text.length + section.length + chunk.length > max) {
+        omitted++;
+        continue;
+      }
+      section += chunk;
+    }
+    text += section;
+  };
+  addSection(`Findings (${active.length})`, active);
+  addSection(`Suppressed (${suppressed.length})`, suppressed);
+  if (omitted) text += `\n\n_${omitted} more findings not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
+  if (result.notes.length) text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
+  text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}</sub>\n`;
+  return text;
+}

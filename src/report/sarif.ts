@@ -1,0 +1,116 @@
+/** SARIF 2.1.0 for GitHub code scanning: rule metadata with help, levels, security-severity, partial fingerprints. */
+import type { GateResult } from '../gate.js';
+import type { Finding, Severity } from '../findings/types.js';
+import { rules } from '../checks/rules/index.js';
+import { ruleDocsUrl } from '../checks/rules/types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  'security-warning': 'error',
+  warning: 'warning',
+  suggestion: 'note',
+};
+
+/** GitHub maps security-severity to critical (>= 9), high (7-8.9), medium (4-6.9), low. */
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  error: '8.0',
+  'security-warning': '7.5',
+  warning: '4.0',
+  suggestion: '1.0',
+};
+const CRITICAL_RULES = new Set(['admin-wildcard']);
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  helpUri?: string;
+  defaultConfiguration: { level: string };
+  properties: Record<string, unknown>;
+}
+
+function uri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+export function toSarif(result: GateResult): unknown {
+  const ruleIndex = new Map<string, number>();
+  const sarifRules: SarifRule[] = [];
+  const addRule = (id: string, f?: Finding) => {
+    if (ruleIndex.has(id)) return ruleIndex.get(id)!;
+    const r = rules.find((x) => x.meta.id === id);
+    const severity = r?.meta.severity ?? f?.severity ?? 'warning';
+    const title = r?.meta.title ?? f?.title ?? id;
+    const description = r?.meta.description ?? f?.title ?? id;
+    const fix = r?.meta.fix ?? f?.fix ?? '';
+    const helpUri = r ? ruleDocsUrl(r.meta) : f?.learnMore;
+    const entry: SarifRule = {
+      id,
+      name: id.replace(/(^|[-_])([a-z])/gi, (_m, _s, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: title },
+      fullDescription: { text: description },
+      help: { text: `${description}\n\nFix: ${fix}`, markdown: `${description}\n\n**Fix:** ${fix}${helpUri ? `\n\n[Documentation](${helpUri})` : ''}` },
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: LEVEL[severity] },
+      properties: {
+        tags: ['security', 'iam', r?.meta.category ?? f?.source ?? 'iam'],
+        precision: 'high',
+        'problem.severity': LEVEL[severity] === 'note' ? 'recommendation' : LEVEL[severity],
+        'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity],
+      },
+    };
+    ruleIndex.set(id, sarifRules.length);
+    sarifRules.push(entry);
+    return sarifRules.length - 1;
+  };
+  for (const r of rules) addRule(r.meta.id);
+
+  const results: unknown[] = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: addRule(f.ruleId, f),
+    level: LEVEL[f.severity],
+    message: { text: `${f.message}${f.fix ? ` Fix: ${f.fix}` : ''}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, f.line), endLine: Math.max(1, f.endLine, f.line), ...(f.column ? { startColumn: f.column } : {}) },
+        },
+      },
+    ],
+    partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
+    ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: f.suppressionReason ?? '' }] } : {}),
+    properties: { severity: f.severity, source: f.source, ...(f.resource ? { resource: f.resource } : {}), ...(f.new !== undefined ? { new: f.new } : {}) },
+  }));
+  // files we could not analyse are results too, so code scanning shows them
+  if (result.errors.length) {
+    const idx = addRule('not-analysed', {
+      ruleId: 'not-analysed', source: 'extract', severity: 'error', title: 'File could not be analysed', message: '',
+      fix: 'Fix the syntax error or the unsupported construct so the file can be analysed.', file: '', line: 1, endLine: 1, fingerprint: '',
+    });
+    for (const e of result.errors) {
+      results.push({
+        ruleId: 'not-analysed',
+        ruleIndex: idx,
+        level: 'error',
+        message: { text: e.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, e.line ?? 1), ...(e.column ? { startColumn: e.column } : {}) } } }],
+      });
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: sarifRules } },
+        automationDetails: { id: `${TOOL_NAME}/` },
+        results,
+        invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+/** Terminal report: one line per finding, colour only on a TTY. */
+import type { GateResult } from '../gate.js';
+import type { Severity } from '../findings/types.js';
+import { SEVERITIES } from '../findings/types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+const COLOURS: Record<Severity | 'pass' | 'fail' | 'incomplete' | 'dim' | 'bold', string> = {
+  error: '\x1b[31m',
+  'security-warning': '\x1b[35m',
+  warning: '\x1b[33m',
+  suggestion: '\x1b[36m',
+  pass: '\x1b[32m',
+  fail: '\x1b[31m',
+  incomplete: '\x1b[33m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+};
+
+/** Remove control characters from untrusted text so it cannot drive the terminal. */
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return String(s).replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '?');
+}
+
+export function toText(result: GateResult, opts: { colour?: boolean; listPolicies?: boolean } = {}): string {
+  const c = (k: keyof typeof COLOURS, s: string) => (opts.colour ? `${COLOURS[k]}${s}\x1b[0m` : s);
+  const out: string[] = [];
+  if (opts.listPolicies) {
+    out.push(c('bold', `Policies (${result.policies.length})`));
+    for (const p of result.policies) {
+      out.push(`${clean(p.file)}:${p.line}  ${clean(p.resource)}  ${p.resourceType}  ${p.policyType}${p.name ? `  "${clean(p.name)}"` : ''}${p.attachedTo.length ? `  -> ${p.attachedTo.map((a) => `${a.kind}:${clean(a.id)}`).join(', ')}` : ''}`);
+      for (const ph of p.placeholders) out.push(c('dim', `    placeholder ${ph.path}: ${clean(ph.expression)} -> ${clean(ph.standIn)} (${clean(ph.reason)})`));
+      out.push(
+        JSON.stringify(p.document, null, 2)
+          .split('\n')
+          .map((l) => '    ' + clean(l))
+          .join('\n'),
+      );
+    }
+    out.push('');
+  }
+  for (const e of result.errors) {
+    out.push(`${clean(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}  ${c('incomplete', 'not analysed')}  ${clean(e.message)}`);
+  }
+  let lastFile = '';
+  for (const f of result.findings) {
+    if (f.file !== lastFile) {
+      out.push('');
+      out.push(c('bold', clean(f.file)));
+      lastFile = f.file;
+    }
+    const tags = [f.suppressed ? 'suppressed' : '', f.new === false ? 'existing' : ''].filter(Boolean);
+    out.push(
+      `  ${clean(f.file)}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}  ${c(f.severity, f.severity)}  ${f.ruleId}  ${clean(f.message)}${f.resource ? c('dim', `  [${clean(f.resource)}]`) : ''}${tags.length ? c('dim', ` (${tags.join(', ')})`) : ''}`,
+    );
+    if (f.fix && !f.suppressed) out.push(c('dim', `      fix: ${clean(f.fix)}`));
+    if (f.suppressed && f.suppressionReason) out.push(c('dim', `      suppressed: ${clean(f.suppressionReason)}`));
+  }
+  const v = result.verdict;
+  const counts = SEVERITIES.map((s) => `${v.counts[s]} ${s}`).join(', ');
+  out.push('');
+  out.push(
+    `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.length} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
+  );
+  for (const n of result.notes) out.push(c('dim', `note: ${clean(n)}`));
+  out.push(`${c(v.status, v.status.toUpperCase())}: ${v.reason}`);
+  return out.join('\n').replace(/^\n+/, '') + '\n';
+}

@@ -1,0 +1,217 @@
+/**
+ * Which files to analyse, and reading them safely: every path is resolved with realpath and must stay inside the
+ * repository root; sizes are capped; text must be valid UTF-8.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { AnalysisError } from '../findings/types.js';
+import type { Options } from '../config/options.js';
+
+export interface SourceFile {
+  /** Repository-relative, posix separators. */
+  rel: string;
+  abs: string;
+  /** Named by the user (not found by a directory walk). */
+  explicit: boolean;
+}
+
+/** Directories a walk never enters. */
+const SKIP_DIRS = new Set([
+  '.git', 'node_modules', '.terraform', '.aws-sam', '.serverless', '.venv', 'venv', '__pycache__', '.idea', '.vscode',
+  '.cache', '.tox', '.mypy_cache', '.pytest_cache', 'bower_components',
+]);
+
+/** Files a walk never considers (plainly not infrastructure). */
+const SKIP_FILES = new Set([
+  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
+  'composer.lock', 'tsconfig.json', 'jsconfig.json', '.eslintrc.json', '.prettierrc.json', 'renovate.json',
+  'lerna.json', 'nx.json', 'turbo.json', 'cdk.json', 'cdk.context.json', 'manifest.json', 'tree.json',
+  '.terraform.lock.hcl', 'angular.json', 'app.json', 'vercel.json', 'firebase.json', 'deno.json',
+]);
+
+/** Extensions a walk considers. */
+const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. */
+export function containedPath(root: string, abs: string): { rel: string; real: string } | { error: string } {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return { error: 'path does not exist' };
+  }
+  const realRoot = realpathSync(root);
+  const rel = path.relative(realRoot, real);
+  if (rel === '' ) return { rel: '', real };
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
+  return { rel: toPosix(rel), real };
+}
+
+export interface Expanded {
+  files: SourceFile[];
+  errors: AnalysisError[];
+}
+
+/** Expand CLI/Action paths (files, directories, globs) into files to analyse. */
+export function expandPaths(inputs: string[], options: Options): Expanded {
+  const files = new Map<string, SourceFile>();
+  const errors: AnalysisError[] = [];
+  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const included = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
+  const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
+
+  const add = (abs: string, explicit: boolean) => {
+    const c = containedPath(options.root, abs);
+    if ('error' in c) {
+      errors.push({ file: displayRel(abs), message: c.error, kind: 'input' });
+      return;
+    }
+    if (!explicit && (excluded(c.rel) || !included(c.rel))) return;
+    if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, abs: path.join(options.root, c.rel), explicit });
+  };
+
+  const walk = (dirAbs: string, out: (abs: string) => void, depth = 0) => {
+    if (depth > 64) return;
+    let entries;
+    try {
+      entries = readdirSync(dirAbs, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ file: displayRel(dirAbs), message: `cannot read directory: ${(e as Error).message}`, kind: 'input' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const abs = path.join(dirAbs, ent.name);
+      if (ent.isDirectory()) {
+        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1);
+      } else if (ent.isSymbolicLink()) {
+        // symlinks are followed only when they stay inside the repository
+        const c = containedPath(options.root, abs);
+        if ('error' in c) {
+          if (CANDIDATE.test(ent.name)) errors.push({ file: displayRel(abs), message: 'refused: symlink points outside the repository', kind: 'input' });
+          continue;
+        }
+        try {
+          if (statSync(abs).isFile() && CANDIDATE.test(ent.name) && !SKIP_FILES.has(ent.name)) out(abs);
+        } catch {
+          /* dangling link: nothing to analyse */
+        }
+      } else if (ent.isFile() && CANDIDATE.test(ent.name) && !SKIP_FILES.has(ent.name)) {
+        out(abs);
+      }
+    }
+  };
+
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = path.resolve(options.cwd, input);
+    if (GLOB_CHARS.test(input) && !exists(abs)) {
+      const rootRel = toPosix(path.relative(options.root, options.cwd));
+      const pattern = rootRel ? `${rootRel}/${toPosix(input)}` : toPosix(input);
+      const isMatch = picomatch(pattern, { dot: true });
+      const before = files.size;
+      walk(options.root, (f) => {
+        const rel = toPosix(path.relative(options.root, f));
+        if (isMatch(rel)) add(f, false);
+      });
+      if (files.size === before) errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
+      continue;
+    }
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch {
+      errors.push({ file: input, message: 'path does not exist', kind: 'input' });
+      continue;
+    }
+    if (st.isDirectory() || (st.isSymbolicLink() && statSafe(abs)?.isDirectory())) {
+      const c = containedPath(options.root, abs);
+      if ('error' in c) {
+        errors.push({ file: input, message: c.error, kind: 'input' });
+        continue;
+      }
+      walk(abs, (f) => add(f, false));
+    } else {
+      add(abs, true);
+    }
+  }
+  return { files: [...files.values()], errors };
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+export class ReadError extends Error {}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode bytes as UTF-8 text (a BOM is dropped); throws ReadError naming the byte offset of invalid input. */
+export function decodeUtf8(buf: Uint8Array): string {
+  try {
+    const text = decoder.decode(buf);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    // find the first invalid byte for the message
+    let lo = 0;
+    let hi = buf.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    throw new ReadError(`not valid UTF-8 text (invalid byte near offset ${lo})`);
+  }
+}
+
+/**
+ * Read a repository file by its repo-relative path: realpath containment, size cap, UTF-8. Used for the files
+ * under analysis and for anything they include.
+ */
+export function readRepoFile(root: string, rel: string, maxBytes: number): string {
+  if (path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
+  const abs = path.resolve(root, rel);
+  const c = containedPath(root, abs);
+  if ('error' in c) throw new ReadError(c.error === 'path does not exist' ? `${rel}: file not found` : `${rel}: ${c.error}`);
+  const st = statSync(c.real);
+  if (!st.isFile()) throw new ReadError(`${rel} is not a regular file`);
+  if (st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, over the ${maxBytes}-byte limit (max-file-size)`);
+  return decodeUtf8(readFileSync(c.real));
+}
+
+/** List regular files (repo-relative) under a repo-relative directory, non-recursively. */
+export function listRepoDir(root: string, relDir: string): string[] {
+  const c = containedPath(root, path.resolve(root, relDir));
+  if ('error' in c) return [];
+  try {
+    return readdirSync(c.real, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => (c.rel ? `${c.rel}/${e.name}` : e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
