@@ -77,6 +77,16 @@ export interface PolicyRecord {
   base?: unknown;
   /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
   notes?: string[];
+  /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */
+  inlineSuppressions?: InlineSuppression[];
+}
+
+/** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` or `# iam-policy-gate:ignore RULE reason`. */
+export interface InlineSuppression {
+  rule: string;
+  reason: string;
+  file: string;
+  line: number;
 }
 
 /**
@@ -103,6 +113,7 @@ export interface IamEntity {
   properties: Record<string, unknown>;
   /** Optional map from JSON pointers inside `properties` to spans. */
   sourceMap?: SourceMap;
+  inlineSuppressions?: InlineSuppression[];
 }
 
 /** JSON pointer (RFC 6901) -> span. */
