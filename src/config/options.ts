@@ -34,8 +34,50 @@ export interface Options {
   /** Allowlisted external accounts, organisation ids and OIDC subjects (trust checks). */
   trustedAccounts: string[];
   trustedOrgIds: string[];
+  /** Allowlisted OIDC subjects (e.g. `repo:my-org/my-repo:ref:refs/heads/main`). */
+  trustedOidcSubjects: string[];
   /** Analyse plan resources whose change is no-op/delete as well. */
   terraformAllResources: boolean;
+  /** Terraform variable files (repo-relative) whose values resolve `var.x`. */
+  tfvarsFiles: string[];
+  /** CloudFormation parameter values per template glob (later entries win). */
+  cfnParameters: { files: string[]; values: Record<string, unknown> }[];
+  /** Access Analyzer settings (mode is `accessAnalyzer`). */
+  aa: {
+    region?: string;
+    locale?: string;
+    /** Per-run cap on billed custom-check calls; past it the verdict is incomplete. */
+    maxBilledCalls: number;
+    concurrency: number;
+    /** Result cache directory (repo-relative or absolute); '' disables the cache. */
+    cacheDir: string;
+    checkNoNewAccess: boolean;
+    checkAccessNotGranted: boolean;
+    checkNoPublicAccess: boolean;
+    /** Explicit opt-out: a failed Access Analyzer call does not make the verdict incomplete. */
+    allowFailures: boolean;
+  };
+  /** Sensitive actions/resources for CheckAccessNotGranted (defaults in the Access Analyzer module when empty). */
+  sensitiveActions: string[];
+  sensitiveResources: string[];
+  /** Reference policies (repo-relative paths) for CheckNoNewAccess. */
+  referencePolicies: { identity?: string; resource?: string };
+  /** The organisation model for SCP checks (validated by the SCP module). */
+  organization?: unknown;
+  /** Suppressions from the config (see findings/suppressions). */
+  ignore: {
+    rule: string;
+    files?: string[];
+    resource?: string;
+    sid?: string;
+    action?: string;
+    reason: string;
+    expires?: string;
+  }[];
+  /** Maximum inline review comments per run (the rest go to the summary). */
+  maxInlineComments: number;
+  /** The clock (injected in tests): suppression expiry etc. */
+  now: Date;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -58,6 +100,24 @@ export function defaultOptions(root: string, cwd = root): Options {
     partition: 'aws',
     trustedAccounts: [],
     trustedOrgIds: [],
+    trustedOidcSubjects: [],
     terraformAllResources: false,
+    tfvarsFiles: [],
+    cfnParameters: [],
+    aa: {
+      maxBilledCalls: 500,
+      concurrency: 4,
+      cacheDir: '.cache/iam-policy-gate',
+      checkNoNewAccess: true,
+      checkAccessNotGranted: true,
+      checkNoPublicAccess: true,
+      allowFailures: false,
+    },
+    sensitiveActions: [],
+    sensitiveResources: [],
+    referencePolicies: {},
+    ignore: [],
+    maxInlineComments: 30,
+    now: new Date(),
   };
 }
