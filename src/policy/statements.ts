@@ -111,3 +111,8 @@ export function statementsOf(document: unknown): StatementView[] {
 export function strings(list: ValueAt[] | undefined): ValueAt<string>[] {
   return (list ?? []).filter((v): v is ValueAt<string> => typeof v.value === 'string');
 }
+
+/** How a statement is named in messages: `Statement "ReadLogs"` (by Sid) or `Statement[2]` (by index). */
+export function statementLabel(s: { sid?: string; index: number }): string {
+  return s.sid ? `Statement "${s.sid}"` : `Statement[${s.index}]`;
+}

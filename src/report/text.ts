@@ -51,7 +51,7 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
     }
     const tags = [f.suppressed ? 'suppressed' : '', f.new === false ? 'existing' : ''].filter(Boolean);
     out.push(
-      `  ${clean(f.file)}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}  ${c(f.severity, f.severity)}  ${f.ruleId}  ${clean(f.message)}${f.resource ? c('dim', `  [${clean(f.resource)}]`) : ''}${tags.length ? c('dim', ` (${tags.join(', ')})`) : ''}`,
+      `  ${clean(f.file)}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}  ${c(f.severity, f.severity)}  ${f.ruleId}  ${clean(f.message)}${f.resource && f.resource !== f.file.split('/').pop() ? c('dim', `  [${clean(f.resource)}]`) : ''}${tags.length ? c('dim', ` (${tags.join(', ')})`) : ''}`,
     );
     if (f.fix && !f.suppressed) out.push(c('dim', `      fix: ${clean(f.fix)}`));
     if (f.suppressed && f.suppressionReason) out.push(c('dim', `      suppressed: ${clean(f.suppressionReason)}`));

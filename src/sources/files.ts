@@ -22,12 +22,14 @@ const SKIP_DIRS = new Set([
   '.cache', '.tox', '.mypy_cache', '.pytest_cache', 'bower_components',
 ]);
 
-/** Files a walk never considers (plainly not infrastructure). */
+/**
+ * Files a walk never considers: tool manifests and lock files that are plainly not infrastructure (and can be
+ * large). Everything else is judged by content, so this list only saves time; it must never hide a policy.
+ */
 const SKIP_FILES = new Set([
-  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
-  'composer.lock', 'tsconfig.json', 'jsconfig.json', '.eslintrc.json', '.prettierrc.json', 'renovate.json',
-  'lerna.json', 'nx.json', 'turbo.json', 'cdk.json', 'cdk.context.json', 'manifest.json', 'tree.json',
-  '.terraform.lock.hcl', 'angular.json', 'app.json', 'vercel.json', 'firebase.json', 'deno.json',
+  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'composer.json', 'composer.lock',
+  'tsconfig.json', 'jsconfig.json', '.eslintrc.json', '.prettierrc.json', 'renovate.json', 'lerna.json', 'nx.json',
+  'turbo.json', 'cdk.json', 'cdk.context.json', 'angular.json', 'vercel.json', 'firebase.json', 'deno.json',
 ]);
 
 /** Extensions a walk considers. */

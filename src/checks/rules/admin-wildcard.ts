@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { strings } from '../../policy/statements.js';
+import { statementLabel, strings } from '../../policy/statements.js';
 
 export const adminWildcard: Rule = {
   meta: {
@@ -27,7 +27,7 @@ export const adminWildcard: Rule = {
       const scope = s.notResource ? 'every resource except those in NotResource' : 'every resource';
       report({
         path: star.path,
-        message: `Statement ${s.sid ? `"${s.sid}"` : s.index} allows every action on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}`,
+        message: `${statementLabel(s)} allows every action on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}`,
         details: conds.length ? { conditions: conds } : undefined,
       });
     }

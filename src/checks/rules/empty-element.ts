@@ -1,8 +1,7 @@
 /** Factory for the Access Analyzer "empty element" suggestions: one rule per element, same shape. */
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import type { StatementView } from '../../policy/statements.js';
-import { isObject } from '../../policy/statements.js';
+import { isObject, statementLabel } from '../../policy/statements.js';
 
 export function emptyElementRule(
   id: string,
@@ -24,7 +23,7 @@ export function emptyElementRule(
     checkPolicy({ statements, report }) {
       for (const s of statements) {
         const v = (s.raw as Record<string, unknown>)[element];
-        if (isEmpty(v, kind)) report({ path: `${s.path}/${element}`, message: `Statement ${label(s)}: ${element} is ${what}; ${effect}` });
+        if (isEmpty(v, kind)) report({ path: `${s.path}/${element}`, message: `${statementLabel(s)}: ${element} is ${what}; ${effect}` });
       }
     },
   };
@@ -34,8 +33,4 @@ function isEmpty(v: unknown, kind: 'array' | 'object' | 'string'): boolean {
   if (kind === 'array') return Array.isArray(v) && v.length === 0;
   if (kind === 'object') return isObject(v) && Object.keys(v).length === 0;
   return v === '';
-}
-
-function label(s: StatementView): string {
-  return s.sid ? `"${s.sid}"` : String(s.index);
 }

@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -14,7 +15,7 @@ export const invalidEffect: Rule = {
   },
   checkPolicy({ statements, report }) {
     for (const s of statements) {
-      if (s.effect === undefined) report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Effect; add "Effect": "Allow" or "Deny".`, subject: 'missing' });
+      if (s.effect === undefined) report({ path: s.path, message: `${statementLabel(s)} has no Effect; add "Effect": "Allow" or "Deny".`, subject: 'missing' });
       else if (s.effect !== 'Allow' && s.effect !== 'Deny') report({ path: `${s.path}/Effect`, message: `Effect ${JSON.stringify(s.effect)} is not valid; use "Allow" or "Deny" (case-sensitive).` });
     }
   },

@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -14,7 +15,7 @@ export const missingAction: Rule = {
   },
   checkPolicy({ statements, report }) {
     for (const s of statements) {
-      if (!s.action && !s.notAction) report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Action or NotAction element.` });
+      if (!s.action && !s.notAction) report({ path: s.path, message: `${statementLabel(s)} has no Action or NotAction element.` });
     }
   },
 };

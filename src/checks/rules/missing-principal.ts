@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -18,7 +19,7 @@ export const missingPrincipal: Rule = {
   },
   checkPolicy({ statements, report }) {
     for (const s of statements) {
-      if (!s.principal && !s.notPrincipal) report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Principal; a resource or trust policy must name who it applies to.` });
+      if (!s.principal && !s.notPrincipal) report({ path: s.path, message: `${statementLabel(s)} has no Principal; a resource or trust policy must name who it applies to.` });
     }
   },
 };

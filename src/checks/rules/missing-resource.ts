@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -15,7 +16,7 @@ export const missingResource: Rule = {
   },
   checkPolicy({ statements, report }) {
     for (const s of statements) {
-      if (!s.resource && !s.notResource) report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Resource or NotResource element.` });
+      if (!s.resource && !s.notResource) report({ path: s.path, message: `${statementLabel(s)} has no Resource or NotResource element.` });
     }
   },
 };

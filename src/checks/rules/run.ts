@@ -34,7 +34,8 @@ export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, sever
     learnMore: ruleDocsUrl(rule.meta),
     file: span.file,
     line: span.start.line,
-    endLine: Math.max(span.start.line, span.end.line),
+    // a finding about the whole document is anchored on its first line, not spread over the file
+    endLine: r.path === '' ? span.start.line : Math.max(span.start.line, span.end.line),
     column: span.start.column,
     policyId: policy.id,
     resource: policy.resource,

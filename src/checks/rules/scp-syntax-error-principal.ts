@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -19,7 +20,7 @@ export const scpSyntaxErrorPrincipal: Rule = {
   checkPolicy({ statements, report }) {
     for (const s of statements) {
       const p = s.principal ?? s.notPrincipal;
-      if (p) report({ path: p.path, message: `Statement ${s.sid ?? s.index} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which SCPs do not support.` });
+      if (p) report({ path: p.path, message: `${statementLabel(s)} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which SCPs do not support.` });
     }
   },
 };

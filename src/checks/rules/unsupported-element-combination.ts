@@ -1,3 +1,4 @@
+import { statementLabel } from '../../policy/statements.js';
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 
@@ -25,7 +26,7 @@ export const unsupportedElementCombination: Rule = {
     for (const s of statements) {
       for (const [a, b] of PAIRS) {
         if (a in s.raw && b in s.raw) {
-          report({ path: `${s.path}/${b}`, message: `Statement ${s.sid ?? s.index} has both ${a} and ${b}; they cannot be used in the same statement.`, subject: b });
+          report({ path: `${s.path}/${b}`, message: `${statementLabel(s)} has both ${a} and ${b}; they cannot be used in the same statement.`, subject: b });
         }
       }
     }
