@@ -15,9 +15,9 @@ const entries = [
 ];
 
 rmSync(tmp, { recursive: true, force: true });
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
 
+// compile everything first; dist/ is replaced only when every bundle built
+const outputs = [];
 for (const e of entries) {
   const outDir = path.join(tmp, e.out.replace(/\.js$/, ''));
   execFileSync(process.execPath, [ncc, 'build', e.src, '-o', outDir, '--quiet', '--target', 'es2022', '--no-source-map-register'], {
@@ -29,7 +29,12 @@ for (const e of entries) {
   if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
   let code = readFileSync(path.join(outDir, 'index.js'), 'utf8');
   if (e.bin && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
-  writeFileSync(path.join(dist, e.out), code);
+  outputs.push({ ...e, code });
+}
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+for (const e of outputs) {
+  writeFileSync(path.join(dist, e.out), e.code);
   if (e.bin) chmodSync(path.join(dist, e.out), 0o755);
 }
 // ESM marker so Node loads the bundles as modules wherever dist/ is copied

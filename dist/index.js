@@ -42702,12 +42702,14 @@ const SKIP_DIRS = new Set([
     '.git', 'node_modules', '.terraform', '.aws-sam', '.serverless', '.venv', 'venv', '__pycache__', '.idea', '.vscode',
     '.cache', '.tox', '.mypy_cache', '.pytest_cache', 'bower_components',
 ]);
-/** Files a walk never considers (plainly not infrastructure). */
+/**
+ * Files a walk never considers: tool manifests and lock files that are plainly not infrastructure (and can be
+ * large). Everything else is judged by content, so this list only saves time; it must never hide a policy.
+ */
 const SKIP_FILES = new Set([
-    'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.json',
-    'composer.lock', 'tsconfig.json', 'jsconfig.json', '.eslintrc.json', '.prettierrc.json', 'renovate.json',
-    'lerna.json', 'nx.json', 'turbo.json', 'cdk.json', 'cdk.context.json', 'manifest.json', 'tree.json',
-    '.terraform.lock.hcl', 'angular.json', 'app.json', 'vercel.json', 'firebase.json', 'deno.json',
+    'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'composer.json', 'composer.lock',
+    'tsconfig.json', 'jsconfig.json', '.eslintrc.json', '.prettierrc.json', 'renovate.json', 'lerna.json', 'nx.json',
+    'turbo.json', 'cdk.json', 'cdk.context.json', 'angular.json', 'vercel.json', 'firebase.json', 'deno.json',
 ]);
 /** Extensions a walk considers. */
 const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
@@ -43063,6 +43065,10 @@ function statementsOf(document) {
 /** String values of a list (non-strings dropped). */
 function strings(list) {
     return (list ?? []).filter((v) => typeof v.value === 'string');
+}
+/** How a statement is named in messages: `Statement "ReadLogs"` (by Sid) or `Statement[2]` (by index). */
+function statementLabel(s) {
+    return s.sid ? `Statement "${s.sid}"` : `Statement[${s.index}]`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -43461,7 +43467,7 @@ const adminWildcard = {
             const scope = s.notResource ? 'every resource except those in NotResource' : 'every resource';
             report({
                 path: star.path,
-                message: `Statement ${s.sid ? `"${s.sid}"` : s.index} allows every action on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}`,
+                message: `${statementLabel(s)} allows every action on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}`,
                 details: conds.length ? { conditions: conds } : undefined,
             });
         }
@@ -43498,7 +43504,7 @@ function emptyElementRule(id, element, kind, effect) {
             for (const s of statements) {
                 const v = s.raw[element];
                 if (isEmpty(v, kind))
-                    report({ path: `${s.path}/${element}`, message: `Statement ${label(s)}: ${element} is ${what}; ${effect}` });
+                    report({ path: `${s.path}/${element}`, message: `${statementLabel(s)}: ${element} is ${what}; ${effect}` });
             }
         },
     };
@@ -43509,9 +43515,6 @@ function isEmpty(v, kind) {
     if (kind === 'object')
         return isObject(v) && Object.keys(v).length === 0;
     return v === '';
-}
-function label(s) {
-    return s.sid ? `"${s.sid}"` : String(s.index);
 }
 
 ;// CONCATENATED MODULE: ./src/checks/rules/empty-array-action.ts
@@ -43540,6 +43543,7 @@ const emptySidValue = emptyElementRule('EMPTY_SID_VALUE', 'Sid', 'string', 'an e
 
 ;// CONCATENATED MODULE: ./src/checks/rules/invalid-effect.ts
 
+
 const invalidEffect = {
     meta: {
         id: 'INVALID_EFFECT',
@@ -43554,7 +43558,7 @@ const invalidEffect = {
     checkPolicy({ statements, report }) {
         for (const s of statements) {
             if (s.effect === undefined)
-                report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Effect; add "Effect": "Allow" or "Deny".`, subject: 'missing' });
+                report({ path: s.path, message: `${statementLabel(s)} has no Effect; add "Effect": "Allow" or "Deny".`, subject: 'missing' });
             else if (s.effect !== 'Allow' && s.effect !== 'Deny')
                 report({ path: `${s.path}/Effect`, message: `Effect ${JSON.stringify(s.effect)} is not valid; use "Allow" or "Deny" (case-sensitive).` });
         }
@@ -43633,6 +43637,7 @@ const invalidVersion = {
 
 ;// CONCATENATED MODULE: ./src/checks/rules/missing-action.ts
 
+
 const missingAction = {
     meta: {
         id: 'MISSING_ACTION',
@@ -43647,12 +43652,13 @@ const missingAction = {
     checkPolicy({ statements, report }) {
         for (const s of statements) {
             if (!s.action && !s.notAction)
-                report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Action or NotAction element.` });
+                report({ path: s.path, message: `${statementLabel(s)} has no Action or NotAction element.` });
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/checks/rules/missing-principal.ts
+
 
 const missingPrincipal = {
     meta: {
@@ -43672,12 +43678,13 @@ const missingPrincipal = {
     checkPolicy({ statements, report }) {
         for (const s of statements) {
             if (!s.principal && !s.notPrincipal)
-                report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Principal; a resource or trust policy must name who it applies to.` });
+                report({ path: s.path, message: `${statementLabel(s)} has no Principal; a resource or trust policy must name who it applies to.` });
         }
     },
 };
 
 ;// CONCATENATED MODULE: ./src/checks/rules/missing-resource.ts
+
 
 const missingResource = {
     meta: {
@@ -43694,7 +43701,7 @@ const missingResource = {
     checkPolicy({ statements, report }) {
         for (const s of statements) {
             if (!s.resource && !s.notResource)
-                report({ path: s.path, message: `Statement ${s.sid ?? s.index} has no Resource or NotResource element.` });
+                report({ path: s.path, message: `${statementLabel(s)} has no Resource or NotResource element.` });
         }
     },
 };
@@ -43748,6 +43755,7 @@ const missingVersion = {
 
 ;// CONCATENATED MODULE: ./src/checks/rules/scp-syntax-error-principal.ts
 
+
 const scpSyntaxErrorPrincipal = {
     meta: {
         id: 'SCP_SYNTAX_ERROR_PRINCIPAL',
@@ -43767,7 +43775,7 @@ const scpSyntaxErrorPrincipal = {
         for (const s of statements) {
             const p = s.principal ?? s.notPrincipal;
             if (p)
-                report({ path: p.path, message: `Statement ${s.sid ?? s.index} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which SCPs do not support.` });
+                report({ path: p.path, message: `${statementLabel(s)} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which SCPs do not support.` });
         }
     },
 };
@@ -43826,6 +43834,7 @@ const uniqueSidsRequired = {
 
 ;// CONCATENATED MODULE: ./src/checks/rules/unsupported-element-combination.ts
 
+
 const PAIRS = [
     ['Action', 'NotAction'],
     ['Resource', 'NotResource'],
@@ -43849,7 +43858,7 @@ const unsupportedElementCombination = {
         for (const s of statements) {
             for (const [a, b] of PAIRS) {
                 if (a in s.raw && b in s.raw) {
-                    report({ path: `${s.path}/${b}`, message: `Statement ${s.sid ?? s.index} has both ${a} and ${b}; they cannot be used in the same statement.`, subject: b });
+                    report({ path: `${s.path}/${b}`, message: `${statementLabel(s)} has both ${a} and ${b}; they cannot be used in the same statement.`, subject: b });
                 }
             }
         }
@@ -43857,6 +43866,7 @@ const unsupportedElementCombination = {
 };
 
 ;// CONCATENATED MODULE: ./src/checks/rules/unsupported-principal.ts
+
 
 const unsupportedPrincipal = {
     meta: {
@@ -43877,7 +43887,7 @@ const unsupportedPrincipal = {
         for (const s of statements) {
             const p = s.principal ?? s.notPrincipal;
             if (p)
-                report({ path: p.path, message: `Statement ${s.sid ?? s.index} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which identity policies do not support.` });
+                report({ path: p.path, message: `${statementLabel(s)} has a ${s.principal ? 'Principal' : 'NotPrincipal'} element, which identity policies do not support.` });
         }
     },
 };
@@ -43997,7 +44007,8 @@ function policyFinding(rule, policy, r, severity) {
         learnMore: ruleDocsUrl(rule.meta),
         file: span.file,
         line: span.start.line,
-        endLine: Math.max(span.start.line, span.end.line),
+        // a finding about the whole document is anchored on its first line, not spread over the file
+        endLine: r.path === '' ? span.start.line : Math.max(span.start.line, span.end.line),
         column: span.start.column,
         policyId: policy.id,
         resource: policy.resource,
@@ -44265,7 +44276,25 @@ function defaultOptions(root, cwd = root) {
         partition: 'aws',
         trustedAccounts: [],
         trustedOrgIds: [],
+        trustedOidcSubjects: [],
         terraformAllResources: false,
+        tfvarsFiles: [],
+        cfnParameters: [],
+        aa: {
+            maxBilledCalls: 500,
+            concurrency: 4,
+            cacheDir: '.cache/iam-policy-gate',
+            checkNoNewAccess: true,
+            checkAccessNotGranted: true,
+            checkNoPublicAccess: true,
+            allowFailures: false,
+        },
+        sensitiveActions: [],
+        sensitiveResources: [],
+        referencePolicies: {},
+        ignore: [],
+        maxInlineComments: 30,
+        now: new Date(),
     };
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
 import { runGate } from '../../src/gate.js';
 import type { GateResult } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
@@ -14,6 +13,7 @@ import { mdCode, mdText } from '../../src/report/escape.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
 
 const require = createRequire(import.meta.url);
+const Ajv = (require('ajv-draft-04') as { default: typeof import('ajv-draft-04').default }).default;
 const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
 const admin = `{
