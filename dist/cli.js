@@ -11561,11 +11561,234 @@ function statementLabel(s) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/extract/json-positions.ts
+
+class JsonSyntaxError extends Error {
+    line;
+    column;
+    constructor(message, line, column) {
+        super(message);
+        this.line = line;
+        this.column = column;
+        this.name = 'JsonSyntaxError';
+    }
+}
+/** Line-start offsets, for offset -> line/column by binary search. */
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (offset) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - starts[lo] + 1 };
+    };
+}
+function parseJsonWithPositions(text, file, maxDepth = 512) {
+    const position = lineIndex(text);
+    const spans = new Map();
+    const keySpans = new Map();
+    let i = 0;
+    const n = text.length;
+    const fail = (msg, at = i) => {
+        const p = position(Math.min(at, n));
+        throw new JsonSyntaxError(msg, p.line, p.column);
+    };
+    const span = (start, end) => ({ file, start: position(start), end: position(end) });
+    const ws = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 10 || c === 13 || c === 9)
+                i++;
+            else
+                return;
+        }
+    };
+    const describe = (at) => (at >= n ? 'end of input' : `${JSON.stringify(text[at])}`);
+    const str = () => {
+        // text[i] === '"'
+        const start = i;
+        i++;
+        let out = '';
+        let chunk = i;
+        for (;;) {
+            if (i >= n)
+                fail('unterminated string', start);
+            const c = text.charCodeAt(i);
+            if (c === 34)
+                break;
+            if (c < 32)
+                fail('control character in string');
+            if (c === 92) {
+                out += text.slice(chunk, i);
+                const e = text[i + 1];
+                switch (e) {
+                    case '"':
+                        out += '"';
+                        break;
+                    case '\\':
+                        out += '\\';
+                        break;
+                    case '/':
+                        out += '/';
+                        break;
+                    case 'b':
+                        out += '\b';
+                        break;
+                    case 'f':
+                        out += '\f';
+                        break;
+                    case 'n':
+                        out += '\n';
+                        break;
+                    case 'r':
+                        out += '\r';
+                        break;
+                    case 't':
+                        out += '\t';
+                        break;
+                    case 'u': {
+                        const hex = text.slice(i + 2, i + 6);
+                        if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                            fail('invalid \\u escape');
+                        out += String.fromCharCode(parseInt(hex, 16));
+                        i += 4;
+                        break;
+                    }
+                    default:
+                        fail('invalid escape in string');
+                }
+                i += 2;
+                chunk = i;
+                continue;
+            }
+            i++;
+        }
+        out += text.slice(chunk, i);
+        i++;
+        return out;
+    };
+    const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    const value = (ptr, depth) => {
+        ws();
+        const start = i;
+        const c = text[i];
+        let v;
+        if (c === '{') {
+            if (depth >= maxDepth)
+                fail(`nesting deeper than ${maxDepth} levels`);
+            i++;
+            const obj = {};
+            const seen = new Set();
+            ws();
+            if (text[i] === '}')
+                i++;
+            else {
+                for (;;) {
+                    ws();
+                    if (text[i] !== '"')
+                        fail(`expected a property name in double quotes, found ${describe(i)}`);
+                    const kStart = i;
+                    const key = str();
+                    if (seen.has(key))
+                        fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
+                    seen.add(key);
+                    const childPtr = `${ptr}/${escapeSegment(key)}`;
+                    keySpans.set(childPtr, span(kStart, i));
+                    ws();
+                    if (text[i] !== ':')
+                        fail(`expected ':' after property name, found ${describe(i)}`);
+                    i++;
+                    const child = value(childPtr, depth + 1);
+                    Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
+                    ws();
+                    if (text[i] === ',') {
+                        i++;
+                        continue;
+                    }
+                    if (text[i] === '}') {
+                        i++;
+                        break;
+                    }
+                    fail(`expected ',' or '}' in object, found ${describe(i)}`);
+                }
+            }
+            v = obj;
+        }
+        else if (c === '[') {
+            if (depth >= maxDepth)
+                fail(`nesting deeper than ${maxDepth} levels`);
+            i++;
+            const arr = [];
+            ws();
+            if (text[i] === ']')
+                i++;
+            else {
+                for (;;) {
+                    arr.push(value(`${ptr}/${arr.length}`, depth + 1));
+                    ws();
+                    if (text[i] === ',') {
+                        i++;
+                        continue;
+                    }
+                    if (text[i] === ']') {
+                        i++;
+                        break;
+                    }
+                    fail(`expected ',' or ']' in array, found ${describe(i)}`);
+                }
+            }
+            v = arr;
+        }
+        else if (c === '"') {
+            v = str();
+        }
+        else if (c === 't' && text.startsWith('true', i)) {
+            i += 4;
+            v = true;
+        }
+        else if (c === 'f' && text.startsWith('false', i)) {
+            i += 5;
+            v = false;
+        }
+        else if (c === 'n' && text.startsWith('null', i)) {
+            i += 4;
+            v = null;
+        }
+        else {
+            NUM.lastIndex = i;
+            const m = NUM.exec(text);
+            if (!m || m[0] === '-' || m[0].length === 0)
+                fail(`unexpected ${describe(i)}`);
+            const raw = m[0];
+            i += raw.length;
+            const num = Number(raw);
+            // numbers beyond double precision keep their text (IAM treats condition values as strings anyway)
+            v = Number.isFinite(num) && (Number.isSafeInteger(num) || /[.eE]/.test(raw)) ? num : raw;
+        }
+        spans.set(ptr, span(start, i));
+        return v;
+    };
+    const result = value('', 0);
+    ws();
+    if (i < n)
+        fail(`unexpected ${describe(i)} after the JSON value`);
+    return { value: result, spans, keySpans, position };
+}
+
 ;// CONCATENATED MODULE: ./src/extract/positions.ts
 /**
  * Position-keeping parsing of JSON and YAML text with the `yaml` package (which parses JSON too): the result is
  * plain JSON-like data plus a map from JSON pointers to spans in the file.
  */
+
 
 
 class InputError extends Error {
@@ -11625,8 +11848,31 @@ function flowDepth(text, limit) {
     }
     return { depth: max, offset: -1 };
 }
+/**
+ * Parse JSON or YAML keeping positions. JSON (text starting with `{` or `[`) goes through the fast strict JSON
+ * parser; if that fails, YAML gets a chance (flow-style YAML), and if both fail the JSON error is reported.
+ * `transform` is called for YAML nodes only (JSON has no tags).
+ */
 function parseWithPositions(text, file, options = {}) {
     const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    if (looksLikeJson(text)) {
+        try {
+            return parseJsonWithPositions(text, file, maxDepth);
+        }
+        catch (e) {
+            if (!(e instanceof JsonSyntaxError))
+                throw e;
+            try {
+                return parseYamlWithPositions(text, file, options, maxDepth);
+            }
+            catch {
+                throw new InputError(e.message, e.line, e.column);
+            }
+        }
+    }
+    return parseYamlWithPositions(text, file, options, maxDepth);
+}
+function parseYamlWithPositions(text, file, options, maxDepth) {
     const lineCounter = new dist/* LineCounter */.HN();
     const position = (offset) => {
         const p = lineCounter.linePos(offset);

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair } f
 import type { Node as YamlNode, Tags, ParsedNode } from 'yaml';
 import type { Span } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
+import { JsonSyntaxError, parseJsonWithPositions } from './json-positions.js';
 
 export class InputError extends Error {
   constructor(
@@ -78,8 +79,29 @@ export function flowDepth(text: string, limit: number): { depth: number; offset:
   return { depth: max, offset: -1 };
 }
 
+/**
+ * Parse JSON or YAML keeping positions. JSON (text starting with `{` or `[`) goes through the fast strict JSON
+ * parser; if that fails, YAML gets a chance (flow-style YAML), and if both fail the JSON error is reported.
+ * `transform` is called for YAML nodes only (JSON has no tags).
+ */
 export function parseWithPositions(text: string, file: string, options: ParseOptions = {}): Parsed {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (looksLikeJson(text)) {
+    try {
+      return parseJsonWithPositions(text, file, maxDepth);
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      try {
+        return parseYamlWithPositions(text, file, options, maxDepth);
+      } catch {
+        throw new InputError(e.message, e.line, e.column);
+      }
+    }
+  }
+  return parseYamlWithPositions(text, file, options, maxDepth);
+}
+
+function parseYamlWithPositions(text: string, file: string, options: ParseOptions, maxDepth: number): Parsed {
   const lineCounter = new LineCounter();
   const position = (offset: number) => {
     const p = lineCounter.linePos(offset);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { parseJsonWithPositions, JsonSyntaxError } from '../../src/extract/json-positions.js';
+import { escapeSegment } from '../../src/policy/source-map.js';
+
+/** An independent reference: the yaml package's own node ranges, walked by JSON pointer. */
+function yamlStarts(text: string): { value: unknown; starts: Map<string, string> } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const starts = new Map<string, string>();
+  const walk = (node: YamlNode | null, ptr: string) => {
+    if (!node) return;
+    const p = lc.linePos(node.range![0]);
+    starts.set(ptr, `${p.line}:${p.col}`);
+    if (isMap(node)) for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value as YamlNode, `${ptr}/${escapeSegment(String(pair.key.value))}`);
+    if (isSeq(node)) node.items.forEach((it, i) => walk(it as YamlNode, `${ptr}/${i}`));
+  };
+  walk(doc.contents as YamlNode, '');
+  return { value: doc.toJS(), starts };
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('JSON parser with positions', () => {
+  it('agrees with JSON.parse and with the yaml parser positions on every corpus policy', () => {
+    const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
+    const all = ['policies', 'scp'].flatMap((d) => files(path.join(corpus, d)));
+    expect(all.length).toBeGreaterThan(100);
+    for (const f of all) {
+      const text = readFileSync(f, 'utf8');
+      const ours = parseJsonWithPositions(text, 'f');
+      expect(ours.value).toEqual(JSON.parse(text));
+      const ref = yamlStarts(text);
+      for (const [ptr, at] of ref.starts) {
+        const s = ours.spans.get(ptr)!;
+        expect(`${s.start.line}:${s.start.column}`, `${f} ${ptr}`).toBe(at);
+      }
+    }
+  });
+
+  it('decodes escapes and keeps huge numbers as text', () => {
+    const r = parseJsonWithPositions('{"a":"x\\u0041\\n\\"","b":[1,-2.5e3,123456789012345678901234567890]}', 'f');
+    expect(r.value).toEqual({ a: 'xA\n"', b: [1, -2500, '123456789012345678901234567890'] });
+  });
+
+  it.each([
+    ['{"a":1,}', 1, 8, /property name/],
+    ['{"a" 1}', 1, 6, /expected ':'/],
+    ['[1 2]', 1, 4, /expected ',' or ']'/],
+    ['{\n  "a": tru\n}', 2, 8, /unexpected "t"/],
+    ['{"a":"\x01"}', 1, 7, /control character/],
+    ['{"a":1,\n "a":2}', 2, 2, /duplicate key "a"/],
+    ['{"a":1} x', 1, 9, /after the JSON value/],
+    ['"abc', 1, 1, /unterminated string/],
+  ])('reports %j at line %i column %i', (text, line, column, msg) => {
+    try {
+      parseJsonWithPositions(text, 'f');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(JsonSyntaxError);
+      expect(e).toMatchObject({ line, column });
+      expect((e as Error).message).toMatch(msg);
+    }
+  });
+
+  it('bounds nesting depth', () => {
+    expect(() => parseJsonWithPositions('['.repeat(600) + ']'.repeat(600), 'f')).toThrow(/nesting deeper than 512/);
+  });
+});
