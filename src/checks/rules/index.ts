@@ -16,6 +16,9 @@ import { missingResource } from './missing-resource.js';
 import { missingStatement } from './missing-statement.js';
 import { missingVersion } from './missing-version.js';
 import { scpSyntaxErrorPrincipal } from './scp-syntax-error-principal.js';
+import { rcpAllowStatement } from './rcp-allow-statement.js';
+import { rcpPrincipal } from './rcp-principal.js';
+import { rcpUnsupportedElement } from './rcp-unsupported-element.js';
 import { uniqueSidsRecommended } from './unique-sids-recommended.js';
 import { uniqueSidsRequired } from './unique-sids-required.js';
 import { unsupportedElementCombination } from './unsupported-element-combination.js';
@@ -42,6 +45,10 @@ export const rules: Rule[] = [
   emptyObjectPrincipal,
   emptyObjectCondition,
   emptySidValue,
+  // organisation policies
+  rcpAllowStatement,
+  rcpUnsupportedElement,
+  rcpPrincipal,
   // least privilege
   adminWildcard,
 ];

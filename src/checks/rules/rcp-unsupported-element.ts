@@ -1,0 +1,21 @@
+import type { Rule } from './types.js';
+import { statementLabel } from '../../policy/statements.js';
+
+export const rcpUnsupportedElement: Rule = {
+  meta: {
+    id: 'rcp-unsupported-element',
+    title: 'NotAction or NotPrincipal in a resource control policy',
+    severity: 'error',
+    category: 'scp',
+    description: 'The RCP grammar has no NotAction and no NotPrincipal element; Organizations rejects the policy.',
+    fix: 'List the actions the Deny applies to in Action, and narrow the callers with conditions such as aws:PrincipalOrgID or aws:PrincipalIsAWSService instead of NotPrincipal.',
+    policyTypes: ['rcp'],
+  },
+  checkPolicy({ statements, report }) {
+    for (const s of statements) {
+      for (const el of ['NotAction', 'NotPrincipal'] as const) {
+        if (el in s.raw) report({ path: `${s.path}/${el}`, message: `${statementLabel(s)} uses ${el}, which resource control policies do not support.`, subject: el });
+      }
+    }
+  },
+};

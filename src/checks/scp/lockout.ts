@@ -1,0 +1,95 @@
+/**
+ * Lock-out risks in an SCP: a Deny that covers everything, role assumption or Organizations itself without an
+ * exception for a break-glass principal; a Deny that covers what the deployment pipeline needs; an SCP that stops
+ * allowing everything it used to (removing FullAWSAccess with nothing in its place).
+ */
+import type { PolicyRecord } from '../../policy/types.js';
+import type { Finding } from '../../findings/types.js';
+import type { RuleMeta } from '../rules/types.js';
+import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
+import { compileStatements, count, expandPattern, principalExemptions } from '../../engine/evaluate.js';
+import { globMatch } from '../../engine/match.js';
+import { scpFinding } from './model.js';
+
+export const lockoutMeta: RuleMeta = {
+  id: 'scp-lockout-risk',
+  title: 'SCP change can lock the organisation out',
+  severity: 'error',
+  category: 'scp',
+  description: 'An SCP applies to every principal of every account below the point it is attached, including administrators and the deployment pipeline. A Deny on everything, on role assumption or on Organizations itself without an exception for a break-glass role can leave nobody able to fix it from inside those accounts; removing the Allow that FullAWSAccess provided denies every action not allowed elsewhere.',
+  fix: 'Add an exception for the break-glass/administrator and pipeline roles, e.g. "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/OrganizationAdmin"]}}, narrow the Deny to the actions it is meant to stop, and keep an Allow (FullAWSAccess or an explicit allow-list) at every level.',
+};
+
+const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+const PIPELINE_NEEDS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'iam:PassRole'];
+
+function covers(u: ActionUniverse, st: EvalStatement, action: string): boolean {
+  const s = expandPattern(u, action);
+  for (let i = 0; i < s.length; i++) if (s[i] && st.actions[i]) return true;
+  return false;
+}
+
+function fraction(u: ActionUniverse, st: EvalStatement, pattern: string): number {
+  const s = expandPattern(u, pattern);
+  const total = count(s);
+  if (!total) return 0;
+  let hit = 0;
+  for (let i = 0; i < s.length; i++) if (s[i] && st.actions[i]) hit++;
+  return hit / total;
+}
+
+function exempted(exemptions: string[], principal: string): boolean {
+  return exemptions.some((e) => globMatch(e, principal) || globMatch(principal, e));
+}
+
+export interface LockoutInput {
+  universe: ActionUniverse;
+  record: PolicyRecord;
+  exemptPrincipals: string[];
+  pipelinePrincipals: string[];
+}
+
+export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }: LockoutInput): Finding[] {
+  const out: Finding[] = [];
+  const statements = compileStatements(u, record.document, record.id, record.resource);
+  const all = u.actions.length;
+  for (const st of statements) {
+    if (st.effect !== 'Deny') continue;
+    if (st.resources && !st.resources.includes('*')) continue; // resource-scoped denies do not lock anyone out
+    if (st.notResources) continue;
+    const exemptions = principalExemptions(st.conditions);
+    const otherConditions = st.conditions.filter((c) => !/^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+    if (otherConditions.length) continue; // narrowed by region, tags, network...: not a blanket lock-out
+    const what: string[] = [];
+    if (count(st.actions) === all) what.push('every action');
+    else {
+      const crit = CRITICAL.filter((a) => covers(u, st, a));
+      if (crit.length) what.push(crit.join(', '));
+      if (fraction(u, st, 'organizations:*') > 0.5) what.push('AWS Organizations');
+    }
+    const where = `${st.path}${st.conditions.length ? '/Condition' : '/Effect'}`;
+    const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
+    if (what.length) {
+      if (!exemptions.length) {
+        out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it.`, `blanket:${what.join(',')}`));
+      } else {
+        const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
+        if (missing.length) out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `exempt:${missing.join(',')}`));
+      }
+    }
+    const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));
+    const lockedPipelines = pipelinePrincipals.filter((p) => !exempted(exemptions, p));
+    if (pipelineDenied.length && lockedPipelines.length) {
+      out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${pipelineDenied.join(', ')} to the deployment pipeline (${lockedPipelines.join(', ')}), which this repository deploys with: the next deployment would fail and could not roll this back.`, `pipeline:${lockedPipelines.join(',')}`));
+    }
+  }
+  // an SCP that used to allow everything and no longer does
+  if (record.base !== undefined) {
+    const allowsAll = (sts: EvalStatement[]) => sts.some((s) => s.effect === 'Allow' && s.conditions.length === 0 && (!s.resources || s.resources.includes('*')) && count(s.actions) === all);
+    const before = compileStatements(u, record.base, record.id, record.resource);
+    if (allowsAll(before) && !allowsAll(statements)) {
+      out.push(scpFinding(lockoutMeta, record, '/Statement', 'This SCP used to allow every action (like FullAWSAccess) and no longer does: at every level where it was the only Allow, each action not allowed by another SCP there is now denied.', 'allow-all-removed'));
+    }
+  }
+  return out;
+}
