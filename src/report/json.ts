@@ -65,6 +65,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
       ...(f.details ? { details: f.details } : {}),
     })),
+    ...(result.scpImpacts?.length ? { scpImpact: result.scpImpacts } : {}),
     errors: result.errors.map((e) => ({
       file: e.file,
       ...(e.line !== undefined ? { line: e.line } : {}),

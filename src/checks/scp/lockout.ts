@@ -8,7 +8,7 @@ import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
 import { compileStatements, count, expandPattern, principalExemptions } from '../../engine/evaluate.js';
-import { globMatch } from '../../engine/match.js';
+import { globMatch } from '../../catalog/index.js';
 import { scpFinding } from './model.js';
 
 export const lockoutMeta: RuleMeta = {
@@ -39,7 +39,7 @@ function fraction(u: ActionUniverse, st: EvalStatement, pattern: string): number
 }
 
 function exempted(exemptions: string[], principal: string): boolean {
-  return exemptions.some((e) => globMatch(e, principal) || globMatch(principal, e));
+  return exemptions.some((e) => globMatch(e, principal, true) || globMatch(principal, e, true));
 }
 
 export interface LockoutInput {

@@ -8,7 +8,7 @@ import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { statementsOf, strings, statementLabel } from '../../policy/statements.js';
 import type { ActionSet, LevelVerdict } from '../../engine/evaluate.js';
-import { denyingStatements, emptySet, evaluateHierarchy, expandPattern, members, union } from '../../engine/evaluate.js';
+import { denyingStatements, emptySet, evaluateHierarchy, expandPattern, members, onlyPrincipalExemptions, union } from '../../engine/evaluate.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, scpFinding } from './model.js';
 import { targetsFor } from './org-model.js';
@@ -68,7 +68,7 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
   };
   // everything any guardrail in the organisation denies unconditionally
   const guarded = emptySet(u);
-  for (const sts of org.compiled.values()) for (const st of sts) if (st.effect === 'Deny' && st.conditions.length === 0) union(guarded, st.actions);
+  for (const sts of org.compiled.values()) for (const st of sts) if (st.effect === 'Deny' && onlyPrincipalExemptions(st.conditions)) union(guarded, st.actions);
   const protective = emptySet(u);
   for (const a of PROTECTIVE_ACTIONS) union(protective, expandPattern(u, a));
 
@@ -92,7 +92,10 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
           const names = members(u, blocked);
           if (names.length) {
             if (explicit) {
-              const culprits = denyingStatements(levelsFor(org, t), u, names[0]!).map((d) => `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}`);
+              const culprits = denyingStatements(levelsFor(org, t), u, names[0]!).map((d) => {
+                const except = d.st.conditions.length ? ` except for ${d.st.conditions.flatMap((c) => c.values.map((v) => String(v.value))).join(', ')}` : '';
+                return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
+              });
               findings.push(scpFinding(blocksWorkloadMeta, rec, a.path,
                 `${statementLabel(s)} allows ${a.value}, but in ${t} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`,
                 `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
