@@ -187,8 +187,8 @@ export function parseJsonWithPositions(text: string, file: string, maxDepth = 51
       const raw = m![0];
       i += raw.length;
       const num = Number(raw);
-      // numbers beyond double precision keep their text (IAM treats condition values as strings anyway)
-      v = Number.isFinite(num) && (Number.isSafeInteger(num) || /[.eE]/.test(raw)) ? num : raw;
+      // as JSON.parse, except that numbers beyond double range keep their text instead of becoming Infinity
+      v = Number.isFinite(num) ? num : raw;
     }
     spans.set(ptr, span(start, i));
     return v;

@@ -81,7 +81,8 @@ export function flowDepth(text: string, limit: number): { depth: number; offset:
 
 /**
  * Parse JSON or YAML keeping positions. JSON (text starting with `{` or `[`) goes through the fast strict JSON
- * parser; if that fails, YAML gets a chance (flow-style YAML), and if both fail the JSON error is reported.
+ * parser; if that fails and the file is not a `.json` file, YAML gets a chance (flow-style YAML), and if both fail
+ * the JSON error is reported.
  * `transform` is called for YAML nodes only (JSON has no tags).
  */
 export function parseWithPositions(text: string, file: string, options: ParseOptions = {}): Parsed {
@@ -91,6 +92,8 @@ export function parseWithPositions(text: string, file: string, options: ParseOpt
       return parseJsonWithPositions(text, file, maxDepth);
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
+      // a .json file is JSON: no lenient second chance
+      if (/\.json$/i.test(file)) throw new InputError(e.message, e.line, e.column);
       try {
         return parseYamlWithPositions(text, file, options, maxDepth);
       } catch {
