@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { symlinkSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runGate } from '../../src/gate.js';
@@ -77,6 +77,7 @@ describe('which files are analysed', () => {
     expect(named.policies).toEqual([]);
     expect(named.errors.every((e) => /outside the repository/.test(e.message))).toBe(true);
     expect(named.verdict.status).toBe('incomplete');
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it('handles a byte-order mark', async () => {
