@@ -11,6 +11,7 @@ import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './so
 import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
+import { applySuppressions } from './findings/suppressions.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -70,7 +71,16 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
   // 3. checks
   findings.push(...runOfflineChecks(policies, entities, options));
 
-  // 4. decide
+  // 4. per-rule settings and suppressions (config `ignore`, inline), then decide
+  const applied = applySuppressions(findings, {
+    policies,
+    entities,
+    options,
+    scannedFiles: files.map((f) => displayPath(f.rel)),
+    accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
+  });
+  findings.length = 0;
+  for (const f of applied) findings.push(f);
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {
