@@ -56,9 +56,21 @@ export function isExpired(entry: Pick<IgnoreEntry, 'expires'>, now: Date): boole
   return end === undefined || now.getTime() >= end.getTime();
 }
 
+const patternCache = new Map<string, RegExp>();
+
 /** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(
+  let re = patternCache.get(pattern);
+  if (!re) {
+    if (patternCache.size > 10_000) patternCache.clear();
+    re = compileWildcard(pattern);
+    patternCache.set(pattern, re);
+  }
+  return re.test(value);
+}
+
+function compileWildcard(pattern: string): RegExp {
+  return new RegExp(
     '^' +
       pattern
         .split('')
@@ -67,7 +79,6 @@ export function wildcardMatch(pattern: string, value: string): boolean {
       '$',
     'is',
   );
-  return re.test(value);
 }
 
 function sameRule(a: string, b: string): boolean {

@@ -7,6 +7,7 @@ import { loadOptions } from '../../src/config/load.js';
 import { toJsonReport } from '../../src/report/json.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { toText } from '../../src/report/text.js';
+import { toSarif } from '../../src/report/sarif.js';
 
 const ADMIN = `{
   "Version": "2012-10-17",
@@ -81,5 +82,18 @@ describe('suppressions through the whole gate', () => {
     const text = toText(result);
     expect(text).toContain('infra/legacy/admin.json:7  error  admin-wildcard');
     expect(text).toContain('suppressed: accepted until the migration (TICKET-123)');
+  });
+
+  it('SARIF: config suppressions are external, inline ones inSource, both with the reason as justification', async () => {
+    const result = await gate();
+    type Sarif = { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] };
+    const suppressionsOf = (r: typeof result) =>
+      (toSarif(r) as Sarif).runs[0]!.results.filter((x) => x.suppressions).map((x) => `${x.ruleId} ${x.suppressions![0]!.kind}: ${x.suppressions![0]!.justification}`);
+    expect(suppressionsOf(result)).toEqual(['admin-wildcard external: accepted until the migration (TICKET-123)']);
+    const inline = {
+      ...result,
+      findings: result.findings.map((f) => (f.suppressed ? { ...f, suppressionReason: 'SEC-42', details: { suppressedBy: { kind: 'inline', file: f.file, line: 2 } } } : f)),
+    };
+    expect(suppressionsOf(inline)).toEqual(['admin-wildcard inSource: SEC-42']);
   });
 });
