@@ -16,6 +16,7 @@ import { SEVERITIES } from '../findings/types.js';
 import type { PolicyType } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { configSchema, configJsonSchema } from './schema.js';
+import { readRepoFile, decodeUtf8, ReadError } from '../sources/files.js';
 import type { OptionLayers, OptionsLayer } from './precedence.js';
 import { resolveOptions } from './precedence.js';
 
@@ -70,9 +71,27 @@ export function loadOptions(root: string, cwd: string, configPath?: string, laye
     return { options: resolveOptions(defaults, layers) };
   }
   const display = toPosix(path.relative(cwd, abs)) || abs;
-  if (statSync(abs).size > MAX_CONFIG_BYTES) throw new ConfigError(`the config file is larger than ${MAX_CONFIG_BYTES} bytes`, display);
-  const file = parseConfig(readFileSync(abs, 'utf8'), display);
+  const file = parseConfig(readConfigText(root, abs, display), display);
   return { options: resolveOptions(defaults, { ...layers, file }), file: display };
+}
+
+/**
+ * The config text. A file inside the repository is read like every repository file (a symlink that leaves the
+ * repository is refused: the default config path is PR content). Only a file named explicitly by the operator
+ * (`--config`, the `config` input) may lie outside the repository.
+ */
+function readConfigText(root: string, abs: string, display: string): string {
+  const rel = path.relative(root, abs);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  try {
+    if (inside) return readRepoFile(root, toPosix(rel), MAX_CONFIG_BYTES);
+    const st = statSync(abs);
+    if (!st.isFile()) throw new ReadError('not a regular file');
+    if (st.size > MAX_CONFIG_BYTES) throw new ReadError(`file is ${st.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit`);
+    return decodeUtf8(readFileSync(abs));
+  } catch (e) {
+    throw new ConfigError(`cannot read the config file: ${(e as Error).message}`, display);
+  }
 }
 
 function toPosix(p: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadOptions, parseConfig, ConfigError, parseSeverity, DEFAULT_CONFIG_PATH } from '../../src/config/load.js';
@@ -311,5 +311,24 @@ describe('the config file path', () => {
     writeFileSync(path.join(dir, 'ci', 'gate.yml'), 'fail-on: error\nbogus: 1\n');
     expect(() => loadOptions(dir, path.join(dir, 'ci'), 'gate.yml')).toThrow('gate.yml:2: bogus: unknown key');
     expect(() => loadOptions(dir, dir, 'ci/gate.yml')).toThrow('ci/gate.yml:2: bogus: unknown key');
+  });
+
+  it('the default config file is repository content: a symlink out of the repository is refused, not followed', () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'ipg-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.yml'), 'fail-on: error\n');
+      mkdirSync(path.join(dir, '.github'));
+      symlinkSync(path.join(outside, 'secret.yml'), path.join(dir, DEFAULT_CONFIG_PATH));
+      expect(() => loadOptions(dir, dir)).toThrow(/^\.github\/iam-policy-gate\.yml: cannot read the config file: .*refused: the path resolves outside the repository/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('a config path that is a directory, or not UTF-8, is a clear error', () => {
+    mkdirSync(path.join(dir, 'cfg'));
+    expect(() => loadOptions(dir, dir, 'cfg')).toThrow('cfg: cannot read the config file: cfg is not a regular file');
+    writeFileSync(path.join(dir, 'bin.yml'), Buffer.from([0x66, 0x3a, 0x20, 0xff, 0xfe]));
+    expect(() => loadOptions(dir, dir, 'bin.yml')).toThrow('bin.yml: cannot read the config file: not valid UTF-8 text');
   });
 });
