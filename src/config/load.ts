@@ -296,6 +296,8 @@ function accountString(a: string | number): string {
 // validated file -> options layer
 
 const list = (v: string | string[]): string[] => (typeof v === 'string' ? [v] : v);
+/** Globs and paths are repository-relative: a leading `./` is dropped so `./infra/**` matches `infra/x.yml`. */
+const globList = (v: string | string[]): string[] => list(v).map((g) => g.replace(/^(!?)(\.\/)+/, '$1'));
 
 function parseSize(v: number | string): number {
   if (typeof v === 'number') return v;
@@ -332,13 +334,13 @@ function normaliseOrganization(org: NonNullable<Config['organization']>): unknow
 function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const layer: OptionsLayer = {};
   const include = cfg.paths ?? cfg.include;
-  if (include !== undefined) layer.include = list(include);
-  if (cfg.exclude !== undefined) layer.exclude = list(cfg.exclude);
+  if (include !== undefined) layer.include = globList(include);
+  if (cfg.exclude !== undefined) layer.exclude = globList(cfg.exclude);
   if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
   if (cfg['fail-on-existing'] !== undefined) layer.failOnExisting = cfg['fail-on-existing'];
   if (cfg['max-file-size'] !== undefined) layer.maxFileBytes = parseSize(cfg['max-file-size']);
   if (cfg['file-time-budget-ms'] !== undefined) layer.fileTimeBudgetMs = cfg['file-time-budget-ms'];
-  if (cfg['policy-types'] !== undefined) layer.policyTypes = cfg['policy-types'].map((e) => ({ files: list(e.files), type: e.type as PolicyType }));
+  if (cfg['policy-types'] !== undefined) layer.policyTypes = cfg['policy-types'].map((e) => ({ files: globList(e.files), type: e.type as PolicyType }));
   if (cfg.rules !== undefined) {
     layer.rules = {};
     for (const [id, s] of Object.entries(cfg.rules)) {
@@ -365,10 +367,10 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const params = cfg.cloudformation?.parameters;
   if (params !== undefined) {
     layer.cfnParameters = Array.isArray(params)
-      ? params.map((e) => ({ files: list(e.files), values: { ...e.values } }))
-      : Object.entries(params).map(([glob, values]) => ({ files: [glob], values: { ...values } }));
+      ? params.map((e) => ({ files: globList(e.files), values: { ...e.values } }))
+      : Object.entries(params).map(([glob, values]) => ({ files: globList(glob), values: { ...values } }));
   }
-  if (cfg.terraform?.tfvars !== undefined) layer.tfvarsFiles = list(cfg.terraform.tfvars);
+  if (cfg.terraform?.tfvars !== undefined) layer.tfvarsFiles = globList(cfg.terraform.tfvars);
   if (cfg.terraform?.['all-resources'] !== undefined) layer.terraformAllResources = cfg.terraform['all-resources'];
   const aa = cfg['access-analyzer'];
   if (typeof aa === 'string') layer.accessAnalyzer = aa;
@@ -393,7 +395,7 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (cfg.ignore !== undefined) {
     layer.ignore = cfg.ignore.map((e, i) => ({
       rule: e.rule,
-      ...(e.files !== undefined ? { files: list(e.files) } : {}),
+      ...(e.files !== undefined ? { files: globList(e.files) } : {}),
       ...(e.resource !== undefined ? { resource: e.resource } : {}),
       ...(e.sid !== undefined ? { sid: e.sid } : {}),
       ...(e.action !== undefined ? { action: e.action } : {}),

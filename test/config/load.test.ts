@@ -37,6 +37,11 @@ describe('config keys map onto Options', () => {
       exclude: ['**/test/**', 'x/*.json'],
     });
     expect(optionsFrom('include: [a/**, b/**]\n').options.include).toEqual(['a/**', 'b/**']);
+    // globs are repository-relative; a leading ./ is dropped
+    expect(optionsFrom('paths: ["./infra/**"]\nignore:\n  - rule: x\n    files: ./legacy/*.json\n    reason: r\n').options).toMatchObject({
+      include: ['infra/**'],
+      ignore: [{ files: ['legacy/*.json'] }],
+    });
   });
 
   it('fail-on, fail-on-existing, max-file-size (bytes or units), file-time-budget-ms', () => {
