@@ -16,6 +16,7 @@ import { SEVERITIES } from '../findings/types.js';
 import type { PolicyType } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { configSchema, configJsonSchema } from './schema.js';
+import type { OrganizationModel, OuModel } from './schema.js';
 import { readRepoFile, decodeUtf8, ReadError } from '../sources/files.js';
 import type { OptionLayers, OptionsLayer } from './precedence.js';
 import { resolveOptions } from './precedence.js';
@@ -308,8 +309,8 @@ function parseSize(v: number | string): number {
 }
 
 /** Normalise the organisation model: account ids as 12-digit strings, scalar shorthands as lists. */
-function normaliseOrganization(org: NonNullable<Config['organization']>): unknown {
-  const ous = (tree: Record<string, OuLike>): Record<string, OuLike> =>
+function normaliseOrganization(org: NonNullable<Config['organization']>): OrganizationModel {
+  const ous = (tree: Record<string, OuLike>): Record<string, OuModel> =>
     Object.fromEntries(
       Object.entries(tree).map(([name, ou]) => [
         name,

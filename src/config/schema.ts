@@ -232,6 +232,28 @@ export const configSchema = z
   });
 
 export type ConfigFile = z.input<typeof configSchema>;
+
+/**
+ * `Options.organization` as the loader hands it on (validated and normalised: lists everywhere, account ids as
+ * 12-digit strings, SCP names in attachments defined under `scps` or `FullAWSAccess`). For the SCP checks.
+ */
+export interface OrganizationModel {
+  root?: string;
+  /** SCP name -> repository-relative policy file. */
+  scps: Record<string, string>;
+  /** `root`, the root id, an OU name or id, or an account id -> SCP names attached there. */
+  attachments: Record<string, string[]>;
+  /** OU name -> OU, the tree under the root. */
+  ous: Record<string, OuModel>;
+  /** Template glob -> account ids, OU names or OU ids it is deployed to. */
+  deployments: Record<string, string[]>;
+}
+
+export interface OuModel {
+  id?: string;
+  accounts: string[];
+  ous: Record<string, OuModel>;
+}
 export type IgnoreEntryConfig = z.output<typeof ignoreEntrySchema>;
 export type OrganizationConfig = z.output<typeof organizationSchema>;
 
