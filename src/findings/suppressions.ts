@@ -190,7 +190,15 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
 
   const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
   for (const e of options.ignore) if (e.files) fileMatchers.set(e, picomatch(e.files, { dot: true }));
-  const active = options.ignore.filter((e) => e.reason.trim() !== '' && !isExpired(e, options.now));
+  // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
+  const byRule = (list: IgnoreEntry[]) => {
+    const m = new Map<string, IgnoreEntry[]>();
+    for (const e of list) m.set(e.rule.toLowerCase(), [...(m.get(e.rule.toLowerCase()) ?? []), e]);
+    return m;
+  };
+  const withReason = options.ignore.filter((e) => e.reason.trim() !== '');
+  const active = byRule(withReason.filter((e) => !isExpired(e, options.now)));
+  const expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
   const used = new Set<IgnoreEntry | InlineSuppression>();
   const wouldHave = new Map<IgnoreEntry, number>(); // expired entries: findings they would have suppressed
 
@@ -205,7 +213,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     }
     const policy = policyById(f.policyId);
     const subject = subjectOf(f, policy, toRepo);
-    const entry = active.find((e) => entryMatches(e, f, subject, fileMatchers));
+    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers));
     if (entry) {
       used.add(entry);
       f = {
@@ -230,8 +238,8 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         used.add(inline);
         f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
       } else {
-        for (const e of options.ignore) {
-          if (isExpired(e, options.now) && e.reason.trim() !== '' && entryMatches(e, f, subject, fileMatchers)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+        for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
+          if (entryMatches(e, f, subject, fileMatchers)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
         }
       }
     }
