@@ -8,7 +8,7 @@ import { ConfigError, parseSeverity } from './load.js';
 import type { AccessAnalyzerMode } from './options.js';
 
 /** Inputs that map onto options (besides `paths` and `config`, which say what to scan and where the file is). */
-export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'max-inline-comments'] as const;
+export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments'] as const;
 
 export function actionInputsLayer(getInput: (name: string) => string): OptionsLayer {
   const layer: OptionsLayer = {};
@@ -24,6 +24,11 @@ export function actionInputsLayer(getInput: (name: string) => string): OptionsLa
   if (aa) {
     if (!['auto', 'on', 'off'].includes(aa)) throw new ConfigError(`input access-analyzer must be auto, on or off (got ${JSON.stringify(aa)})`);
     layer.accessAnalyzer = aa as AccessAnalyzerMode;
+  }
+  const region = get('aws-region');
+  if (region) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new ConfigError(`input aws-region must be an AWS region such as us-east-1 (got ${JSON.stringify(region)})`);
+    layer.aa = { region };
   }
   const max = get('max-inline-comments');
   if (max) {

@@ -39,13 +39,15 @@ describe('precedence: defaults < config file < Action inputs < CLI flags', () =>
   });
 
   it('Action inputs override the file; empty inputs set nothing', () => {
-    const inputs: Record<string, string> = { 'fail-on': 'error', 'fail-on-existing': '', 'access-analyzer': 'auto', 'max-inline-comments': '5' };
+    const inputs: Record<string, string> = { 'fail-on': 'error', 'fail-on-existing': '', 'access-analyzer': 'auto', 'aws-region': 'ap-southeast-2', 'max-inline-comments': '5' };
     const { options } = loadOptions(dir, dir, undefined, { action: actionInputsLayer((n) => inputs[n] ?? '') });
     expect(options.failOn).toBe('error');
     expect(options.failOnExisting).toBe(true); // from the file: the input was empty
     expect(options.accessAnalyzer).toBe('auto');
     expect(options.maxInlineComments).toBe(5);
     expect(options.exclude).toEqual(['legacy/**']);
+    // the input replaces the file's region; the file's other Access Analyzer settings stay
+    expect(options.aa.region).toBe('ap-southeast-2');
   });
 
   it('CLI flags override both', () => {
@@ -81,6 +83,7 @@ describe('precedence: defaults < config file < Action inputs < CLI flags', () =>
     expect(() => actionInputsLayer((n) => (n === 'fail-on-existing' ? 'yes' : ''))).toThrow('input fail-on-existing must be true or false');
     expect(() => actionInputsLayer((n) => (n === 'access-analyzer' ? 'maybe' : ''))).toThrow('input access-analyzer must be auto, on or off');
     expect(() => actionInputsLayer((n) => (n === 'max-inline-comments' ? '-3' : ''))).toThrow('input max-inline-comments must be a whole number');
+    expect(() => actionInputsLayer((n) => (n === 'aws-region' ? 'Europe' : ''))).toThrow('input aws-region must be an AWS region');
   });
 
   it('the CLI: --fail-on beats the file; without it the file decides (exit codes follow)', async () => {
