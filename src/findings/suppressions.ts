@@ -24,6 +24,7 @@ import { DEFAULT_CONFIG_PATH } from '../config/load.js';
 export const EXPIRED_RULE_ID = 'suppression-expired';
 export const UNUSED_RULE_ID = 'suppression-unused';
 export const NO_REASON_RULE_ID = 'suppression-without-reason';
+const SUPPRESSIONS_DOC = 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/configuration.md#suppressions';
 
 export interface SuppressionContext {
   policies: PolicyRecord[];
@@ -246,7 +247,8 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     out.push(f);
   }
 
-  // findings about the suppressions themselves
+  // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
+  const about: Finding[] = [];
   const scanned = ctx.scannedFiles?.map(toRepo);
   const inScope = (e: IgnoreEntry) => !e.files || !scanned || scanned.some((p) => fileMatchers.get(e)!(p));
   const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
@@ -257,7 +259,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     if (e.reason.trim() === '') continue; // the config loader refuses these; nothing to report here
     if (isExpired(e, options.now)) {
       const n = wouldHave.get(e) ?? 0;
-      out.push({
+      about.push({
         ruleId: EXPIRED_RULE_ID,
         source: 'rules',
         severity: 'warning',
@@ -272,7 +274,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         details: { entry: { ...e, source: undefined }, matched: n },
       });
     } else if (!used.has(e) && inScope(e) && !aaSkipped(e.rule)) {
-      out.push({
+      about.push({
         ruleId: UNUSED_RULE_ID,
         source: 'rules',
         severity: 'suggestion',
@@ -288,7 +290,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   for (const s of inlineAll.values()) {
     const where = { file: s.file, line: s.line, endLine: s.line };
     if (s.reason.trim() === '') {
-      out.push({
+      about.push({
         ruleId: NO_REASON_RULE_ID,
         source: 'rules',
         severity: 'warning',
@@ -299,7 +301,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         fingerprint: fingerprint([NO_REASON_RULE_ID, s.file, s.rule]),
       });
     } else if (!used.has(s) && !aaSkipped(s.rule)) {
-      out.push({
+      about.push({
         ruleId: UNUSED_RULE_ID,
         source: 'rules',
         severity: 'suggestion',
@@ -310,6 +312,11 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         fingerprint: fingerprint([UNUSED_RULE_ID, s.file, s.rule]),
       });
     }
+  }
+  for (const f of about) {
+    const setting = options.rules[f.ruleId];
+    if (setting?.enabled === false) continue;
+    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
   }
   return out;
 }

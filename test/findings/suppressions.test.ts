@@ -269,6 +269,19 @@ describe('inline suppressions (from CloudFormation Metadata / Terraform comments
 });
 
 describe('per-rule settings apply to every source of findings', () => {
+  it('including the findings about suppressions (e.g. make expiry blocking, silence unused)', () => {
+    const options = withConfig(
+      'rules:\n  suppression-expired: error\n  suppression-unused: off\nignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2026-01-01\n  - rule: nothing-matches\n    reason: r\n',
+    );
+    const out = run(options, { 'p.json': LEGACY });
+    expect(out.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual([
+      'p.json:7 admin-wildcard error',
+      'p.json:13 admin-wildcard error',
+      `${CONFIG}:5 suppression-expired error`,
+    ]);
+    expect(out[2]!.learnMore).toMatch(/docs\/configuration\.md#suppressions$/);
+  });
+
   it('off drops, a severity replaces (Access Analyzer codes too)', () => {
     const options = withConfig('rules:\n  PASS_ROLE_WITH_STAR_IN_RESOURCE: error\n  REDUNDANT_ACTION: off\n');
     const f = (ruleId: string): Finding => ({ ruleId, source: 'access-analyzer', severity: 'suggestion', title: ruleId, message: 'm', file: 'p.json', line: 4, endLine: 4, fingerprint: ruleId });
