@@ -116,9 +116,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let result: GateResult;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
-    const { options } = loadOptions(root, io.cwd, values.config);
-    if (values['fail-on'] !== undefined) options.failOn = parseSeverity(values['fail-on'], '--fail-on');
-    options.accessAnalyzer = aa as 'auto' | 'off';
+    // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
+    const cli = {
+      ...(values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on') } : {}),
+      ...(values['access-analyzer'] !== undefined ? { accessAnalyzer: aa as 'auto' | 'off' } : {}),
+    };
+    const { options } = loadOptions(root, io.cwd, values.config, { cli });
     result = await runGate(positionals, options);
     if (aa === 'auto') result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
   } catch (e) {

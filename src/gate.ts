@@ -15,6 +15,7 @@ import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
+import { applySuppressions } from './findings/suppressions.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -90,7 +91,16 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     scpImpacts.push(...scp.impacts);
   }
 
-  // 4. decide
+  // 4. per-rule settings and suppressions (config `ignore`, inline), then decide
+  const applied = applySuppressions(findings, {
+    policies,
+    entities,
+    options,
+    scannedFiles: files.map((f) => displayPath(f.rel)),
+    accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
+  });
+  findings.length = 0;
+  for (const f of applied) findings.push(f);
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {

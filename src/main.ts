@@ -3,7 +3,8 @@ import * as core from '@actions/core';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
-import { loadOptions, parseSeverity } from './config/load.js';
+import { loadOptions } from './config/load.js';
+import { actionInputsLayer } from './config/inputs.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
@@ -30,9 +31,8 @@ export async function run(): Promise<void> {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined);
-  const failOn = core.getInput('fail-on');
-  if (failOn) options.failOn = parseSeverity(failOn, 'fail-on');
+  // precedence: defaults < config file < Action inputs (config/precedence.ts)
+  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
   options.accessAnalyzer = 'off';
 
   const result = await runGate(paths, options);

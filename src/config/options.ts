@@ -73,6 +73,8 @@ export interface Options {
     action?: string;
     reason: string;
     expires?: string;
+    /** Where the entry is written (the config file, cwd-relative, and its line), for reports. */
+    source?: { file: string; line: number };
   }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;

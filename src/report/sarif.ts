@@ -82,7 +82,8 @@ export function toSarif(result: GateResult): unknown {
       },
     ],
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
-    ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: f.suppressionReason ?? '' }] } : {}),
+    // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`
+    ...(f.suppressed ? { suppressions: [{ kind: (f.details?.suppressedBy as { kind?: string } | undefined)?.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressionReason ?? '' }] } : {}),
     properties: { severity: f.severity, source: f.source, ...(f.resource ? { resource: f.resource } : {}), ...(f.new !== undefined ? { new: f.new } : {}) },
   }));
   // files we could not analyse are results too, so code scanning shows them

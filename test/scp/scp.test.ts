@@ -23,24 +23,19 @@ const ALLOW_LIST = j({ Version: '2012-10-17', Statement: [{ Sid: 'OnlyTheseServi
 
 const organization = {
   scps: { DenyLeave: 'org/scps/deny-leave.json', ProtectTrail: 'org/scps/protect-trail.json', RegionLock: 'org/scps/region-lock.json', SandboxNoDelete: 'org/scps/sandbox.json', AllowList: 'org/scps/allow-list.json' },
-  root: ['FullAWSAccess', 'DenyLeave'],
+  attachments: {
+    root: ['FullAWSAccess', 'DenyLeave'],
+    Workloads: ['FullAWSAccess', 'ProtectTrail', 'RegionLock'],
+    'ou-ab12-sandbox1': ['FullAWSAccess', 'SandboxNoDelete'],
+    Restricted: ['AllowList'],
+  },
   ous: {
-    Workloads: { parent: 'root', scps: ['FullAWSAccess', 'ProtectTrail', 'RegionLock'] },
-    Prod: { parent: 'Workloads', scps: ['FullAWSAccess'] },
-    Sandbox: { parent: 'root', scps: ['FullAWSAccess', 'SandboxNoDelete'] },
-    Restricted: { parent: 'root', scps: ['AllowList'] },
+    Workloads: { ous: { Prod: { accounts: ['111111111111'] } } },
+    Sandbox: { id: 'ou-ab12-sandbox1', accounts: ['222222222222'] },
+    Restricted: { accounts: ['333333333333'] },
   },
-  accounts: {
-    '111111111111': { parent: 'Prod', name: 'orders-prod' },
-    '222222222222': { parent: 'Sandbox', name: 'sandbox' },
-    '333333333333': { parent: 'Restricted', name: 'data' },
-  },
-  deployments: [
-    { files: ['apps/orders/**'], targets: ['111111111111'] },
-    { files: ['apps/sandbox/**'], targets: ['222222222222'] },
-    { files: ['apps/data/**'], targets: ['333333333333'] },
-  ],
-  'exempt-principals': ['arn:aws:iam::*:role/OrganizationAdmin'],
+  deployments: { 'apps/orders/**': ['111111111111'], 'apps/sandbox/**': ['222222222222'], 'apps/data/**': ['333333333333'] },
+  exemptPrincipals: ['arn:aws:iam::*:role/OrganizationAdmin'],
 };
 const scpFiles = {
   'org/scps/deny-leave.json': DENY_LEAVE,
@@ -75,7 +70,7 @@ describe('identity policies under the organisation SCPs', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ file: 'apps/orders/ops.json', line: 7, severity: 'warning', source: 'scp' });
     // the Deny has an exception for OrganizationAdmin: still a deny for this workload's role
-    expect(f[0]!.message).toMatch(/allows cloudtrail:StopLogging, but in 111111111111/);
+    expect(f[0]!.message).toMatch(/allows cloudtrail:StopLogging, but in account 111111111111/);
     expect(f[0]!.message).toMatch(/ProtectTrail \(ProtectCloudTrail\) at OU Workloads/);
   });
 
@@ -85,7 +80,7 @@ describe('identity policies under the organisation SCPs', () => {
     const f = r.findings.filter((x) => x.source === 'scp');
     expect(f.map((x) => x.ruleId)).toEqual(['scp-dead-permission']);
     expect(f[0]).toMatchObject({ severity: 'suggestion', line: 7 });
-    expect(f[0]!.message).toMatch(/2 of the actions matched by s3:\* are denied by the SCPs of 222222222222 \(s3 2\)/);
+    expect(f[0]!.message).toMatch(/2 of the actions matched by s3:\* are denied by the SCPs of account 222222222222 \(s3 2\)/);
   });
 
   it('a protective action allowed where its guardrail does not apply is a guardrail gap', async () => {
@@ -93,7 +88,7 @@ describe('identity policies under the organisation SCPs', () => {
     const r = await scan({ 'apps/sandbox/ops.json': policy });
     const f = r.findings.filter((x) => x.source === 'scp');
     expect(f.map((x) => x.ruleId)).toEqual(['scp-guardrail-gap']);
-    expect(f[0]!.message).toMatch(/not on the path to 222222222222/);
+    expect(f[0]!.message).toMatch(/not on the path to account 222222222222/);
   });
 
   it('an allow-list SCP without FullAWSAccess makes everything else unavailable (NotAction-free allow-list)', async () => {
@@ -113,15 +108,15 @@ describe('identity policies under the organisation SCPs', () => {
   it('notes identity policies with no deployment target; an invalid model is a config error (incomplete)', async () => {
     const r = await scan({ 'apps/other/app.json': j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) });
     expect(r.notes.join('\n')).toMatch(/1 identity policy has no deployment target/);
-    const bad = await scan({}, { ...organization, ous: { X: { parent: 'Nowhere' } } });
-    expect(bad.errors.some((e) => /organization model: organization: X has unknown parent Nowhere/.test(e.message))).toBe(true);
+    const bad = await scan({}, { ...organization, deployments: { 'x/**': ['Nowhere'] } });
+    expect(bad.errors.some((e) => /organization model: organization.deployments.x\/\*\*: "Nowhere" is not root/.test(e.message))).toBe(true);
     expect(bad.verdict.status).toBe('incomplete');
     const missing = await scan({}, { ...organization, scps: { ...organization.scps, Gone: 'org/scps/gone.json' } });
     expect(missing.errors.some((e) => /SCP Gone from the organisation model could not be read/.test(e.message))).toBe(true);
   });
 
   it('more than 5 SCPs on one target is an error', async () => {
-    const r = await scan({}, { ...organization, root: ['FullAWSAccess', 'DenyLeave', 'ProtectTrail', 'RegionLock', 'SandboxNoDelete', 'AllowList'] });
+    const r = await scan({}, { ...organization, attachments: { ...organization.attachments, root: ['FullAWSAccess', 'DenyLeave', 'ProtectTrail', 'RegionLock', 'SandboxNoDelete', 'AllowList'] } });
     expect(r.findings.find((f) => f.ruleId === 'scp-too-many-attached')!.message).toMatch(/The root has 6 SCPs attached/);
   });
 });
@@ -151,13 +146,13 @@ describe('SCP lock-out risks', () => {
     expect(lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] }))[0]!.message).toMatch(/denies sts:AssumeRole with no exception/);
     const withException = j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } }] });
     expect(lockout(withException)).toEqual([]);
-    const f = lockout(withException, { 'exempt-principals': ['arn:aws:iam::*:role/BreakGlass'] });
+    const f = lockout(withException, { exemptPrincipals: ['arn:aws:iam::*:role/BreakGlass'] });
     expect(f[0]!.message).toMatch(/does not cover the break-glass principal arn:aws:iam::\*:role\/BreakGlass/);
   });
 
   it('Organizations itself, and the pipeline role', () => {
     expect(lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:*', Resource: '*' }] }))[0]!.message).toMatch(/AWS Organizations/);
-    const f = lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudformation:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } }] }), { 'pipeline-principals': ['arn:aws:iam::*:role/github-deploy'] });
+    const f = lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudformation:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } }] }), { pipelinePrincipals: ['arn:aws:iam::*:role/github-deploy'] });
     expect(f[0]!.message).toMatch(/denies cloudformation:CreateStack, cloudformation:UpdateStack, cloudformation:ExecuteChangeSet to the deployment pipeline/);
   });
 
@@ -227,5 +222,31 @@ describe('evaluation engine', () => {
     const v2 = evaluateHierarchy(u, levels.filter((l) => l.name !== 'ou2'));
     expect(count(v2.allowed)).toBe(u.actions.length - 1);
     expect(count(v2.denied)).toBe(1);
+  });
+});
+
+describe('the organisation model from the config file', () => {
+  it('is validated with lines, normalised, and drives the SCP simulation', async () => {
+    const { loadOptions } = await import('../../src/config/load.js');
+    const config = `organization:
+  scps:
+    ProtectTrail: org/scps/protect-trail.json
+  attachments:
+    Workloads: [FullAWSAccess, ProtectTrail]
+  ous:
+    Workloads:
+      id: ou-ab12-cdef3456
+      accounts: [111111111111]
+  deployments:
+    "apps/**": [ou-ab12-cdef3456]
+  exempt-principals: ["arn:aws:iam::*:role/OrganizationAdmin"]
+`;
+    const root = tmpRepo({ ...scpFiles, '.github/iam-policy-gate.yml': config, 'apps/ops.json': j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudtrail:StopLogging', Resource: '*' }] }) });
+    const { options } = loadOptions(root, root);
+    const r = await runGate(['apps'], options);
+    expect(r.findings.map((f) => f.ruleId)).toContain('scp-blocks-workload');
+    expect(r.findings.find((f) => f.ruleId === 'scp-blocks-workload')!.message).toMatch(/in OU Workloads \(ou-ab12-cdef3456\) the organisation's SCPs deny it: ProtectTrail \(ProtectCloudTrail\) at OU Workloads \(ou-ab12-cdef3456\) except for arn:aws:iam::\*:role\/OrganizationAdmin/);
+    const bad = tmpRepo({ '.github/iam-policy-gate.yml': config.replace('[FullAWSAccess, ProtectTrail]', '[FullAWSAccess, Missing]') });
+    expect(() => loadOptions(bad, bad)).toThrow(/iam-policy-gate\.yml:5: organization\.attachments\.Workloads\[1\]: SCP "Missing" is not defined/);
   });
 });

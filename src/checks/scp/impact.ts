@@ -10,7 +10,7 @@ import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
 import { compileStatements, evaluateHierarchy, members } from '../../engine/evaluate.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
-import { byService, levelsFor, scpFinding } from './model.js';
+import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
 
 export const changeImpactMeta: RuleMeta = {
   id: 'scp-change-impact',
@@ -73,7 +73,7 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
     for (const { n, node } of attached) {
       const base = compileStatements(u, record.base, `${record.id}@base`, n);
       const head = compileStatements(u, record.document, record.id, n);
-      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.name ? `${node.name} (${node.id})` : node.id}`));
+      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node)));
     }
   } else {
     targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached'));

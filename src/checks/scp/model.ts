@@ -8,7 +8,7 @@ import type { RuleMeta } from '../rules/types.js';
 import { policyFinding } from '../rules/run.js';
 import type { ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
 import { compileStatements } from '../../engine/evaluate.js';
-import type { OrgModel } from './org-model.js';
+import type { OrgModel, OrgNode } from './org-model.js';
 import { FULL_AWS_ACCESS, FULL_AWS_ACCESS_DOCUMENT, pathTo } from './org-model.js';
 
 export interface ScpDocument {
@@ -41,9 +41,14 @@ export function resolveOrg(model: OrgModel, universe: ActionUniverse, load: (nam
 /** The SCP levels (root, OUs, account) that apply to a target, with an optional replacement document for one SCP. */
 export function levelsFor(org: ResolvedOrg, target: string, override?: { name: string; statements: EvalStatement[] }): ScpLevel[] {
   return pathTo(org.model, target).map((node) => ({
-    name: node.kind === 'root' ? 'root' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.name ? `${node.name} (${node.id})` : node.id}`,
+    name: nodeLabel(node),
     statements: node.scps.flatMap((s) => (override && override.name === s ? override.statements : (org.compiled.get(s) ?? []))),
   }));
+}
+
+/** How a node is named in messages: `root`, `OU Workloads (ou-ab12-cdef3456)`, `account 111122223333`. */
+export function nodeLabel(node: OrgNode): string {
+  return node.kind === 'root' ? 'root' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.id}${node.name ? ` (${node.name})` : ''}`;
 }
 
 /** Build a finding on a policy record for an SCP check. */

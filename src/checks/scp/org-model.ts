@@ -1,24 +1,23 @@
 /**
- * The organisation model for SCP checks, from the config's `organization` key:
+ * The organisation model for SCP checks, from the config's `organization` key (validated and normalised by
+ * src/config/load.ts; see docs/scp.md):
  *
  * ```yaml
  * organization:
- *   scps:                         # name -> repository path of the SCP document (FullAWSAccess is built in)
+ *   scps:                          # SCP name -> repository path (FullAWSAccess is built in)
  *     DenyLeave: org/scps/deny-leave.json
- *     RegionLock: org/scps/region-lock.json
- *   root: [FullAWSAccess, DenyLeave]          # SCPs attached to the root
- *   ous:
- *     Workloads: { parent: root, scps: [FullAWSAccess, RegionLock] }
- *     Prod: { parent: Workloads, scps: [FullAWSAccess] }
- *   accounts:
- *     "111122223333": { parent: Prod, scps: [FullAWSAccess], name: orders-prod }
- *   deployments:                  # which accounts / OUs the files of this repository deploy to
- *     - files: ["infra/prod/**"]
- *       targets: ["111122223333"]
- *   exempt-principals: ["arn:aws:iam::*:role/BreakGlass"]      # must never be locked out
- *   pipeline-principals: ["arn:aws:iam::*:role/github-deploy"] # the CI/CD roles this repository deploys with
- *   management-account: "999988887777"   # SCPs do not apply there
+ *   attachments:                   # target (root, OU name or id, account id) -> SCPs attached there
+ *     root: [FullAWSAccess, DenyLeave]
+ *     Workloads: [FullAWSAccess, RegionLock]
+ *   ous:                           # the OU tree under the root
+ *     Workloads: { id: ou-ab12-cdef3456, ous: { Prod: { accounts: ["111122223333"] } } }
+ *   deployments:                   # repository glob -> accounts / OUs its files deploy to
+ *     "infra/prod/**": ["111122223333"]
+ *   exempt-principals: ["arn:aws:iam::*:role/BreakGlass"]
+ *   pipeline-principals: ["arn:aws:iam::*:role/github-deploy"]
+ *   management-account: "999988887777"
  * ```
+ * A node without an `attachments` entry has FullAWSAccess, as AWS attaches it by default.
  */
 import picomatch from 'picomatch';
 
@@ -45,9 +44,9 @@ export interface OrgModel {
 
 export class OrgModelError extends Error {}
 
-function list(v: unknown, where: string): string[] {
+function strList(v: unknown, where: string): string[] {
   if (v === undefined) return [];
-  if (typeof v === 'string') return [v];
+  if (typeof v === 'string' || typeof v === 'number') return [String(v)];
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map(String);
   throw new OrgModelError(`${where} must be a list of strings`);
 }
@@ -58,53 +57,69 @@ function obj(v: unknown, where: string): Record<string, unknown> {
   throw new OrgModelError(`${where} must be a mapping`);
 }
 
-/** Validate and normalise `options.organization`. Throws OrgModelError naming the key. */
+const account = (a: string) => (/^\d{1,11}$/.test(a) ? a.padStart(12, '0') : a);
+
+/** Build the model from `options.organization`. Throws OrgModelError naming the key. */
 export function parseOrgModel(raw: unknown): OrgModel | undefined {
   if (raw === undefined || raw === null) return undefined;
   const o = obj(raw, 'organization');
-  const known = new Set(['scps', 'root', 'ous', 'accounts', 'deployments', 'exempt-principals', 'pipeline-principals', 'management-account']);
-  for (const k of Object.keys(o)) if (!known.has(k)) throw new OrgModelError(`organization.${k}: unknown key`);
   const scps = new Map<string, string>([[FULL_AWS_ACCESS, '']]);
   for (const [name, p] of Object.entries(obj(o.scps, 'organization.scps'))) {
     if (typeof p !== 'string') throw new OrgModelError(`organization.scps.${name} must be a repository path`);
     scps.set(name, p);
   }
   const nodes = new Map<string, OrgNode>();
-  nodes.set('root', { kind: 'root', id: 'root', scps: list(o.root ?? [FULL_AWS_ACCESS], 'organization.root') });
-  for (const [id, v] of Object.entries(obj(o.ous, 'organization.ous'))) {
-    const n = obj(v, `organization.ous.${id}`);
-    nodes.set(id, { kind: 'ou', id, parent: typeof n.parent === 'string' ? n.parent : 'root', scps: list(n.scps ?? [FULL_AWS_ACCESS], `organization.ous.${id}.scps`), name: typeof n.name === 'string' ? n.name : undefined });
-  }
-  for (const [id, v] of Object.entries(obj(o.accounts, 'organization.accounts'))) {
-    if (!/^\d{12}$/.test(id)) throw new OrgModelError(`organization.accounts.${id}: an account id has 12 digits`);
-    const n = obj(v, `organization.accounts.${id}`);
-    nodes.set(id, { kind: 'account', id, parent: typeof n.parent === 'string' ? n.parent : 'root', scps: list(n.scps ?? [FULL_AWS_ACCESS], `organization.accounts.${id}.scps`), name: typeof n.name === 'string' ? n.name : undefined });
-  }
-  for (const n of nodes.values()) {
-    if (n.parent && !nodes.has(n.parent)) throw new OrgModelError(`organization: ${n.id} has unknown parent ${n.parent}`);
-    for (const s of n.scps) if (!scps.has(s)) throw new OrgModelError(`organization: ${n.id} attaches unknown SCP ${s} (declare it under organization.scps)`);
-  }
-  // cycles
-  for (const n of nodes.values()) {
-    const seen = new Set<string>();
-    for (let c: OrgNode | undefined = n; c; c = c.parent ? nodes.get(c.parent) : undefined) {
-      if (seen.has(c.id)) throw new OrgModelError(`organization: cycle in the OU tree at ${c.id}`);
-      seen.add(c.id);
+  const alias = new Map<string, string>([['root', 'root']]);
+  if (typeof o.root === 'string') alias.set(o.root, 'root');
+  nodes.set('root', { kind: 'root', id: 'root', scps: [] });
+  const walk = (tree: Record<string, unknown>, parent: string, where: string) => {
+    for (const [name, v] of Object.entries(tree)) {
+      const ou = obj(v, `${where}.${name}`);
+      if (nodes.has(name)) throw new OrgModelError(`${where}.${name}: OU appears twice`);
+      nodes.set(name, { kind: 'ou', id: name, parent, scps: [], name: typeof ou.id === 'string' ? ou.id : undefined });
+      alias.set(name, name);
+      if (typeof ou.id === 'string') alias.set(ou.id, name);
+      for (const a of strList(ou.accounts, `${where}.${name}.accounts`).map(account)) {
+        nodes.set(a, { kind: 'account', id: a, parent: name, scps: [] });
+        alias.set(a, a);
+      }
+      walk(obj(ou.ous, `${where}.${name}.ous`), name, `${where}.${name}.ous`);
     }
+  };
+  walk(obj(o.ous, 'organization.ous'), 'root', 'organization.ous');
+  const resolve = (t: string, where: string): string => {
+    const a = account(t);
+    const id = alias.get(a);
+    if (id) return id;
+    if (/^\d{12}$/.test(a)) {
+      // an account not placed in the OU tree sits directly under the root
+      nodes.set(a, { kind: 'account', id: a, parent: 'root', scps: [] });
+      alias.set(a, a);
+      return a;
+    }
+    throw new OrgModelError(`${where}: "${t}" is not root, an OU of organization.ous, an OU id or an account id`);
+  };
+  const attached = new Map<string, string[]>();
+  for (const [t, names] of Object.entries(obj(o.attachments, 'organization.attachments'))) {
+    const id = resolve(t, `organization.attachments.${t}`);
+    const list = strList(names, `organization.attachments.${t}`);
+    for (const n of list) if (!scps.has(n)) throw new OrgModelError(`organization.attachments.${t}: SCP "${n}" is not defined under organization.scps`);
+    attached.set(id, list);
   }
-  const deployments = (Array.isArray(o.deployments) ? o.deployments : o.deployments === undefined ? [] : (() => { throw new OrgModelError('organization.deployments must be a list'); })()).map((d: unknown, i: number) => {
-    const e = obj(d, `organization.deployments[${i}]`);
-    const targets = list(e.targets, `organization.deployments[${i}].targets`);
-    for (const t of targets) if (!nodes.has(t)) throw new OrgModelError(`organization.deployments[${i}]: unknown target ${t}`);
-    return { files: list(e.files, `organization.deployments[${i}].files`), targets };
-  });
+  const deployments: OrgModel['deployments'] = [];
+  for (const [glob, targets] of Object.entries(obj(o.deployments, 'organization.deployments'))) {
+    deployments.push({ files: [glob], targets: strList(targets, `organization.deployments.${glob}`).map((t) => resolve(t, `organization.deployments.${glob}`)) });
+  }
+  for (const n of nodes.values()) n.scps = attached.get(n.id) ?? [FULL_AWS_ACCESS];
+  const principals = (k: string, camel: string) => strList(o[k] ?? o[camel], `organization.${k}`);
+  const mgmt = o['management-account'] ?? o.managementAccount;
   return {
     scps,
     nodes,
     deployments,
-    exemptPrincipals: list(o['exempt-principals'], 'organization.exempt-principals'),
-    pipelinePrincipals: list(o['pipeline-principals'], 'organization.pipeline-principals'),
-    managementAccount: o['management-account'] !== undefined ? String(o['management-account']) : undefined,
+    exemptPrincipals: principals('exempt-principals', 'exemptPrincipals'),
+    pipelinePrincipals: principals('pipeline-principals', 'pipelinePrincipals'),
+    managementAccount: mgmt !== undefined ? account(String(mgmt)) : undefined,
   };
 }
 

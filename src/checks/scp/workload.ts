@@ -10,7 +10,7 @@ import { statementsOf, strings, statementLabel } from '../../policy/statements.j
 import type { ActionSet, LevelVerdict } from '../../engine/evaluate.js';
 import { denyingStatements, emptySet, evaluateHierarchy, expandPattern, members, onlyPrincipalExemptions, union } from '../../engine/evaluate.js';
 import type { ResolvedOrg } from './model.js';
-import { byService, levelsFor, scpFinding } from './model.js';
+import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
 import { targetsFor } from './org-model.js';
 
 export const deadPermissionMeta: RuleMeta = {
@@ -87,6 +87,7 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
         const explicit = !/[*?]/.test(a.value);
         for (const t of targets) {
           const v = verdictFor(t);
+          const where = nodeLabel(org.model.nodes.get(t)!);
           const blocked: ActionSet = new Uint8Array(granted.length);
           for (let i = 0; i < granted.length; i++) blocked[i] = granted[i]! & (v.denied[i]! | v.notAllowed[i]!);
           const names = members(u, blocked);
@@ -97,12 +98,12 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
                 return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
               });
               findings.push(scpFinding(blocksWorkloadMeta, rec, a.path,
-                `${statementLabel(s)} allows ${a.value}, but in ${t} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`,
+                `${statementLabel(s)} allows ${a.value}, but in ${where} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`,
                 `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
             } else {
               const groups = byService(names, 3);
               findings.push(scpFinding(deadPermissionMeta, rec, a.path,
-                `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${t} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`,
+                `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${where} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`,
                 `${a.value}@${t}`, undefined, { target: t, denied: groups }));
             }
           }
@@ -111,7 +112,7 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
           const gapNames = members(u, gap);
           if (gapNames.length) {
             findings.push(scpFinding(guardrailGapMeta, rec, a.path,
-              `${statementLabel(s)} allows ${gapNames.slice(0, 5).join(', ')}${gapNames.length > 5 ? ` and ${gapNames.length - 5} more` : ''}: the organisation has an SCP denying ${gapNames.length === 1 ? 'it' : 'them'}, but not on the path to ${t}, where this policy is deployed.`,
+              `${statementLabel(s)} allows ${gapNames.slice(0, 5).join(', ')}${gapNames.length > 5 ? ` and ${gapNames.length - 5} more` : ''}: the organisation has an SCP denying ${gapNames.length === 1 ? 'it' : 'them'}, but not on the path to ${where}, where this policy is deployed.`,
               `${a.value}@${t}`, undefined, { target: t, actions: gapNames }));
           }
         }

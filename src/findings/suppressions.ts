@@ -1,0 +1,326 @@
+/**
+ * Suppressions: accepted findings stay in the report, marked `suppressed` with the reason, and no longer count
+ * against the gate. Pure (the clock is `options.now`).
+ *
+ * Two forms:
+ * - config `ignore` entries: every matcher given (rule, files, resource, sid, action) must match; `reason` is
+ *   required; past `expires` (the last day it suppresses, UTC) the entry stops suppressing and is reported;
+ * - inline suppressions written next to the resource (CloudFormation `Metadata`, Terraform comments), carried on
+ *   `PolicyRecord.inlineSuppressions` / `IamEntity.inlineSuppressions`: they apply to findings on that resource.
+ *
+ * Entries that suppressed nothing are reported as unused (a suggestion on their line), expired entries as a warning,
+ * so stale exceptions do not pile up unseen. Per-rule settings (`rules`: enabled/severity) are applied here too, to
+ * every source of findings (offline rules, Access Analyzer, SCP checks), before suppressions.
+ */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Options } from '../config/options.js';
+import type { Finding } from './types.js';
+import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
+import { fingerprint } from '../policy/fingerprint.js';
+import { segments } from '../policy/source-map.js';
+import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+
+export const EXPIRED_RULE_ID = 'suppression-expired';
+export const UNUSED_RULE_ID = 'suppression-unused';
+export const NO_REASON_RULE_ID = 'suppression-without-reason';
+const SUPPRESSIONS_DOC = 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/configuration.md#suppressions';
+
+export interface SuppressionContext {
+  policies: PolicyRecord[];
+  entities: IamEntity[];
+  options: Pick<Options, 'ignore' | 'rules' | 'now' | 'root' | 'cwd'>;
+  /**
+   * Files analysed in this run (cwd-relative, as in findings). An entry whose `files` globs match none of them is
+   * out of this run's scope (e.g. a PR that does not touch those files) and is not reported as unused. Absent: every
+   * entry is in scope.
+   */
+  scannedFiles?: string[];
+  /** False when Access Analyzer did not run: entries for its issue codes (UPPER_CASE) are then not reported unused. */
+  accessAnalyzerRan?: boolean;
+}
+
+type IgnoreEntry = Options['ignore'][number];
+
+/** `2026-12-31` -> the first instant it no longer suppresses (the next day, 00:00 UTC). */
+export function expiryInstant(expires: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(expires);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function isExpired(entry: Pick<IgnoreEntry, 'expires'>, now: Date): boolean {
+  if (!entry.expires) return false;
+  const end = expiryInstant(entry.expires);
+  // an unreadable date never extends a suppression
+  return end === undefined || now.getTime() >= end.getTime();
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    if (patternCache.size > 10_000) patternCache.clear();
+    re = compileWildcard(pattern);
+    patternCache.set(pattern, re);
+  }
+  return re.test(value);
+}
+
+function compileWildcard(pattern: string): RegExp {
+  return new RegExp(
+    '^' +
+      pattern
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+        .join('') +
+      '$',
+    'is',
+  );
+}
+
+function sameRule(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Access Analyzer issue codes are UPPER_SNAKE_CASE; our rule ids are kebab-case. */
+function looksLikeAccessAnalyzerCode(rule: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(rule);
+}
+
+function asObject(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** The statement a finding's pointer lies in, and the rest of the pointer inside it. */
+function statementOf(document: unknown, ptr: string | undefined): { statement?: Record<string, unknown>; inner: string[] } {
+  const doc = asObject(document);
+  if (!doc || !ptr) return { inner: [] };
+  const segs = segments(ptr);
+  if (segs[0] !== 'Statement') return { inner: [] };
+  const st = doc.Statement;
+  if (Array.isArray(st)) {
+    const i = Number(segs[1]);
+    return Number.isInteger(i) ? { statement: asObject(st[i]), inner: segs.slice(2) } : { inner: [] };
+  }
+  return { statement: asObject(st), inner: segs.slice(1) };
+}
+
+/** What the suppression matchers look at for one finding. */
+interface Subject {
+  repoFile: string;
+  resources: string[];
+  sid?: string;
+  /** The finding's own action(s) and its statement's Action/NotAction values. */
+  actions: string[];
+}
+
+function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: string) => string): Subject {
+  const resources = [f.resource, policy?.resource].filter((r): r is string => typeof r === 'string' && r !== '');
+  const actions: string[] = [];
+  const details = asObject(f.details);
+  if (details) actions.push(...strings(details.action), ...strings(details.actions));
+  let sid: string | undefined;
+  if (policy) {
+    const { statement, inner } = statementOf(policy.document, f.path);
+    if (statement) {
+      if (typeof statement.Sid === 'string') sid = statement.Sid;
+      if (inner[0] === 'Action' || inner[0] === 'NotAction') {
+        const el = statement[inner[0]];
+        const i = inner[1] !== undefined ? Number(inner[1]) : NaN;
+        actions.push(...(Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
+      }
+      actions.push(...strings(statement.Action), ...strings(statement.NotAction));
+    }
+  }
+  return { repoFile: toRepo(f.file), resources, sid, actions };
+}
+
+function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>): boolean {
+  if (!sameRule(e.rule, f.ruleId)) return false;
+  if (e.files && !fileMatchers.get(e)!(s.repoFile)) return false;
+  if (e.resource !== undefined && !s.resources.some((r) => wildcardMatch(e.resource!, r))) return false;
+  if (e.sid !== undefined && s.sid !== e.sid) return false;
+  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a))) return false;
+  return true;
+}
+
+function describeEntry(e: IgnoreEntry): string {
+  const parts = [`rule ${e.rule}`];
+  if (e.files) parts.push(`files ${e.files.join(', ')}`);
+  if (e.resource) parts.push(`resource ${e.resource}`);
+  if (e.sid) parts.push(`sid ${e.sid}`);
+  if (e.action) parts.push(`action ${e.action}`);
+  return parts.join(', ');
+}
+
+/**
+ * Apply the per-rule settings and the suppressions. Returns a new list: the findings (suppressed ones marked, with
+ * their reason and `details.suppressedBy`), then the findings about the suppressions themselves (expired, unused,
+ * missing reason).
+ */
+export function applySuppressions(findings: Finding[], ctx: SuppressionContext): Finding[] {
+  const { options } = ctx;
+  const toRepo = (file: string) => toPosix(path.relative(options.root, path.resolve(options.cwd, file)));
+  const policies = new Map(ctx.policies.map((p) => [p.id, p]));
+
+  // inline suppressions by (file, resource), deduplicated (every record of a resource carries the same ones)
+  const inlineByResource = new Map<string, InlineSuppression[]>();
+  const inlineAll = new Map<string, InlineSuppression>();
+  for (const holder of [...ctx.policies, ...ctx.entities]) {
+    for (const s of holder.inlineSuppressions ?? []) {
+      const id = `${s.file}\0${s.line}\0${s.rule}`;
+      const canonical = inlineAll.get(id) ?? s;
+      inlineAll.set(id, canonical);
+      const key = `${holder.file}\0${holder.resource}`;
+      const list = inlineByResource.get(key) ?? [];
+      if (!list.includes(canonical)) list.push(canonical);
+      inlineByResource.set(key, list);
+    }
+  }
+  const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
+
+  const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
+  for (const e of options.ignore) if (e.files) fileMatchers.set(e, picomatch(e.files, { dot: true }));
+  // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
+  const byRule = (list: IgnoreEntry[]) => {
+    const m = new Map<string, IgnoreEntry[]>();
+    for (const e of list) m.set(e.rule.toLowerCase(), [...(m.get(e.rule.toLowerCase()) ?? []), e]);
+    return m;
+  };
+  const withReason = options.ignore.filter((e) => e.reason.trim() !== '');
+  const active = byRule(withReason.filter((e) => !isExpired(e, options.now)));
+  const expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
+  const used = new Set<IgnoreEntry | InlineSuppression>();
+  const wouldHave = new Map<IgnoreEntry, number>(); // expired entries: findings they would have suppressed
+
+  const out: Finding[] = [];
+  for (const original of findings) {
+    const setting = options.rules[original.ruleId];
+    if (setting?.enabled === false) continue;
+    let f: Finding = setting?.severity && setting.severity !== original.severity ? { ...original, severity: setting.severity } : original;
+    if (f.suppressed) {
+      out.push(f);
+      continue;
+    }
+    const policy = policyById(f.policyId);
+    const subject = subjectOf(f, policy, toRepo);
+    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers));
+    if (entry) {
+      used.add(entry);
+      f = {
+        ...f,
+        suppressed: true,
+        suppressionReason: entry.reason,
+        details: {
+          ...f.details,
+          suppressedBy: { kind: 'config', ...(entry.source ? { file: entry.source.file, line: entry.source.line } : {}), ...(entry.expires ? { expires: entry.expires } : {}) },
+        },
+      };
+    } else {
+      const holders = new Set<string>();
+      if (policy) holders.add(`${policy.file}\0${policy.resource}`);
+      if (f.resource) holders.add(`${f.file}\0${f.resource}`);
+      let inline: InlineSuppression | undefined;
+      for (const h of holders) {
+        inline = inlineByResource.get(h)?.find((s) => sameRule(s.rule, f.ruleId) && s.reason.trim() !== '');
+        if (inline) break;
+      }
+      if (inline) {
+        used.add(inline);
+        f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
+      } else {
+        for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
+          if (entryMatches(e, f, subject, fileMatchers)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+        }
+      }
+    }
+    out.push(f);
+  }
+
+  // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
+  const about: Finding[] = [];
+  const scanned = ctx.scannedFiles?.map(toRepo);
+  const inScope = (e: IgnoreEntry) => !e.files || !scanned || scanned.some((p) => fileMatchers.get(e)!(p));
+  const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
+  const configFile = (e: IgnoreEntry) => e.source?.file ?? DEFAULT_CONFIG_PATH;
+  const configLine = (e: IgnoreEntry) => e.source?.line ?? 1;
+  for (const e of options.ignore) {
+    const where = { file: configFile(e), line: configLine(e), endLine: configLine(e) };
+    if (e.reason.trim() === '') continue; // the config loader refuses these; nothing to report here
+    if (isExpired(e, options.now)) {
+      const n = wouldHave.get(e) ?? 0;
+      about.push({
+        ruleId: EXPIRED_RULE_ID,
+        source: 'rules',
+        severity: 'warning',
+        title: 'Expired suppression',
+        message:
+          `The ignore entry (${describeEntry(e)}) expired after ${e.expires} and no longer suppresses anything` +
+          (n ? `: ${n} finding${n === 1 ? ' it matched is' : 's it matched are'} reported again.` : '.') +
+          ` Its reason was: ${e.reason}`,
+        fix: 'Fix the findings it covered, or, if the exception is still accepted, renew it with a later expires date (and an updated reason); remove the entry otherwise.',
+        ...where,
+        fingerprint: fingerprint([EXPIRED_RULE_ID, e.rule, e.files?.join(','), e.resource, e.sid, e.action, e.expires]),
+        details: { entry: { ...e, source: undefined }, matched: n },
+      });
+    } else if (!used.has(e) && inScope(e) && !aaSkipped(e.rule)) {
+      about.push({
+        ruleId: UNUSED_RULE_ID,
+        source: 'rules',
+        severity: 'suggestion',
+        title: 'Unused suppression',
+        message: `The ignore entry (${describeEntry(e)}) matched no finding in this run; it may be stale (the finding was fixed, or the rule, file, resource, Sid or action changed).`,
+        fix: 'Remove the entry if the finding is gone, or correct its matchers.',
+        ...where,
+        fingerprint: fingerprint([UNUSED_RULE_ID, e.rule, e.files?.join(','), e.resource, e.sid, e.action]),
+        details: { entry: { ...e, source: undefined } },
+      });
+    }
+  }
+  for (const s of inlineAll.values()) {
+    const where = { file: s.file, line: s.line, endLine: s.line };
+    if (s.reason.trim() === '') {
+      about.push({
+        ruleId: NO_REASON_RULE_ID,
+        source: 'rules',
+        severity: 'warning',
+        title: 'Suppression without a reason',
+        message: `The inline suppression of "${s.rule}" gives no reason, so it does not suppress anything.`,
+        fix: 'Say why the finding is accepted (e.g. a ticket), e.g. `# iam-policy-gate:ignore RULE accepted until the migration (TICKET-123)`.',
+        ...where,
+        fingerprint: fingerprint([NO_REASON_RULE_ID, s.file, s.rule]),
+      });
+    } else if (!used.has(s) && !aaSkipped(s.rule)) {
+      about.push({
+        ruleId: UNUSED_RULE_ID,
+        source: 'rules',
+        severity: 'suggestion',
+        title: 'Unused suppression',
+        message: `The inline suppression of "${s.rule}" matched no finding on this resource; it may be stale.`,
+        fix: 'Remove the suppression if the finding is gone, or correct the rule id.',
+        ...where,
+        fingerprint: fingerprint([UNUSED_RULE_ID, s.file, s.rule]),
+      });
+    }
+  }
+  for (const f of about) {
+    const setting = options.rules[f.ruleId];
+    if (setting?.enabled === false) continue;
+    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
+  }
+  return out;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
