@@ -229,6 +229,14 @@ export class FakeAccessAnalyzer {
     this.log.length = 0;
   }
 
+  /** Back to the built-in behaviour: no log, no injected errors, no scripts, no latency or throttle. */
+  reset(): void {
+    this.log.length = 0;
+    this.injected.length = 0;
+    this.validate = this.checkNoNewAccess = this.checkAccessNotGranted = this.checkNoPublicAccess = undefined;
+    this.settings = {};
+  }
+
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 5_000;
