@@ -14,6 +14,7 @@ afterAll(() => fake.close());
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
+  delete process.env.GITHUB_ACTIONS; // the cache then lives under the temporary repository root
   fake.reset();
   tmp = tempDir();
   mkdirSync(path.join(tmp.dir, 'policies'));

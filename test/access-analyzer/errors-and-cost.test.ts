@@ -200,3 +200,13 @@ describe('cost', () => {
     expect(v.status).toBe('incomplete');
   });
 });
+
+describe('cache location', () => {
+  it('relative: under the repository root locally, under $RUNNER_TEMP in GitHub Actions (outside the checkout)', async () => {
+    const { cacheDirFor } = await import('../../src/checks/access-analyzer/cache.js');
+    expect(cacheDirFor('.cache/iam-policy-gate', '/repo', {})).toBe('/repo/.cache/iam-policy-gate/access-analyzer');
+    expect(cacheDirFor('.cache/iam-policy-gate', '/repo', { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/runner/_temp' })).toBe('/runner/_temp/.cache/iam-policy-gate/access-analyzer');
+    expect(cacheDirFor('/var/cache/gate', '/repo', { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/t' })).toBe('/var/cache/gate/access-analyzer');
+    expect(cacheDirFor('', '/repo', {})).toBeUndefined();
+  });
+});

@@ -54,8 +54,19 @@ export class DirCache implements ResultCache {
   }
 }
 
-/** The cache directory: absolute as given, else under the repository root; '' disables caching. */
-export function cacheFor(cacheDir: string, root: string): ResultCache {
-  if (!cacheDir) return noCache;
-  return new DirCache(path.resolve(root, cacheDir, 'access-analyzer'));
+/**
+ * The cache directory: absolute as given; a relative one lives under $RUNNER_TEMP in GitHub Actions (outside the
+ * checkout, so a pull request cannot plant answers for its own policies), else under the repository root.
+ * '' disables caching.
+ */
+export function cacheDirFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!cacheDir) return undefined;
+  if (path.isAbsolute(cacheDir)) return path.join(cacheDir, 'access-analyzer');
+  const base = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP ? env.RUNNER_TEMP : root;
+  return path.resolve(base, cacheDir, 'access-analyzer');
+}
+
+export function cacheFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): ResultCache {
+  const dir = cacheDirFor(cacheDir, root, env);
+  return dir ? new DirCache(dir) : noCache;
 }

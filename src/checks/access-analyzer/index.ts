@@ -17,7 +17,7 @@ export { runAccessAnalyzerChecks, requiredPermissions, accessBatches, MAX_POLICY
 export type { AaStats, AaRunInput, AaRunResult } from './analyze.js';
 export { createAaApi, detectCredentials, resolveRegion } from './client.js';
 export type { AaApi } from './client.js';
-export { cacheFor, DirCache, noCache, requestKey } from './cache.js';
+export { cacheFor, cacheDirFor, DirCache, noCache, requestKey } from './cache.js';
 export { mergeWithOffline } from './findings.js';
 export { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 
