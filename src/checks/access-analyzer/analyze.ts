@@ -31,7 +31,7 @@ export interface AaStats {
   records: number;
   /** HTTP requests made (every page and every retry). */
   requests: number;
-  /** Logical calls made per operation (a paginated ValidatePolicy counts once per page). */
+  /** HTTP requests per operation, retries included (a paginated ValidatePolicy counts once per page). */
   calls: Record<Operation, number>;
   billedCalls: number;
   cacheHits: number;
