@@ -75,12 +75,17 @@ describe('errors', () => {
     expect(r.stats.retried).toBe(2);
   });
 
-  it('persistent 500s: the record is listed as not analysed', async () => {
+  it('persistent 500s: every record is listed as not analysed, and the run stops calling (bounded time)', async () => {
     fake.inject({ status: 500, type: 'InternalServerException', message: 'down' }, { times: 1000 });
     const options = validateOnly();
-    const r = await runAa(fake, rawRecords({ 'a.json': policy('A') }, options), options);
-    expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining('InternalServerException')]);
-    expect(fake.calls()).toHaveLength(8);
+    options.aa.concurrency = 1;
+    const r = await runAa(fake, rawRecords({ 'a.json': policy('A'), 'b.json': policy('B'), 'c.json': policy('C') }, options), options);
+    expect(r.errors.map((e) => `${e.file}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^a.json: .*InternalServerException/),
+      expect.stringMatching(/^b.json: .*InternalServerException/),
+      expect.stringMatching(/^c.json: .*InternalServerException/),
+    ]);
+    expect(fake.calls()).toHaveLength(8); // 8 attempts for the first record; the others fail fast
     expect(verdictOf(r)).toBe('incomplete');
   });
 

@@ -118,10 +118,10 @@ describe('ValidatePolicy', () => {
     const options = testOptions({ checkAccessNotGranted: false, checkNoNewAccess: false, checkNoPublicAccess: false });
     const r = await runAa(fake, rawRecords({ 'one.json': text }, options), options);
     expect(r.findings.map((f) => `${f.ruleId}:${f.line}:${f.path}`)).toEqual([
-      'K:11:/Statement/Condition/StringLike',
+      'NONE:1:',
       'V:7:/Statement/Action/1',
       'S:9:/Statement/Resource',
-      'NONE:1:',
+      'K:11:/Statement/Condition/StringLike',
     ]);
   });
 

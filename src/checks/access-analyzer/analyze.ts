@@ -10,7 +10,7 @@ import { canonicalJson } from '../../policy/fingerprint.js';
 import { isObject } from '../../policy/statements.js';
 import { segments } from '../../policy/source-map.js';
 import type { AaApi, AaValidateFinding, CheckResponse } from './client.js';
-import { Scheduler } from './scheduler.js';
+import { CircuitOpen, Scheduler, classifyError } from './scheduler.js';
 import type { SchedulerSettings } from './scheduler.js';
 import type { ResultCache } from './cache.js';
 import { requestKey } from './cache.js';
@@ -125,6 +125,8 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
   const scheduler = new Scheduler({ concurrency: options.aa.concurrency, ...input.scheduler });
   const inFlight = new Map<string, Promise<Outcome<unknown>>>();
   const denied = new Map<Operation, unknown>();
+  /** Set when a call failed after every retry (throttled/5xx/network): the rest fail fast, bounding the run's time. */
+  let unavailable: unknown;
 
   /** One logical request: deduplicated, cached, capped, scheduled. */
   function call<T>(op: Operation, request: unknown, perform: () => Promise<T>): Promise<Outcome<T>> {
@@ -148,14 +150,16 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
         }
         stats.billedCalls++;
       }
-      const deniedBefore = denied.get(op);
-      if (deniedBefore) return { ok: false, kind: 'error', error: deniedBefore };
+      const before = denied.get(op) ?? unavailable;
+      if (before) return { ok: false, kind: 'error', error: before };
       try {
         const value = await perform();
         cache.set(key, value);
         return { ok: true, value };
-      } catch (error) {
+      } catch (e) {
+        const error = e instanceof CircuitOpen ? e.original : e;
         if (isDenied(error)) denied.set(op, error);
+        else if (classifyError(error) !== 'fatal') unavailable ??= error;
         return { ok: false, kind: 'error', error };
       }
     })();
@@ -166,10 +170,10 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
   /** One HTTP request through the scheduler. */
   function request<T>(op: Operation, fn: () => Promise<T>): Promise<T> {
     return scheduler.run(() => {
+      const d = denied.get(op) ?? unavailable;
+      if (d) return Promise.reject(new CircuitOpen(d));
       stats.requests++;
-      if (!denied.has(op)) stats.calls[op]++;
-      const d = denied.get(op);
-      if (d) return Promise.reject(d);
+      stats.calls[op]++;
       return fn();
     });
   }
@@ -298,32 +302,14 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
       }
     }
 
+    const sensitiveHits: { access: (typeof batches)[number]; message?: string; reasons: CheckResponse['reasons'] }[] = [];
     if (ctype && options.aa.checkAccessNotGranted && record.policyType !== 'trust') {
       batches.forEach((access, bi) => {
         const req = { policyDocument: doc, access: [access], policyType: ctype };
         jobs.push(
           check('CheckAccessNotGranted', req, (r) => api.checkAccessNotGranted(r)).then((o) => {
             if (!o.ok) return fail(`CheckAccessNotGranted (batch ${bi + 1} of ${batches.length})`, o);
-            if (o.value.result !== 'FAIL') return;
-            out.findings.push(
-              ...customFindings(
-                record,
-                {
-                  check: 'check-access-not-granted',
-                  variant: `batch:${canonicalJson(access)}`,
-                  severity: 'security-warning',
-                  lead: 'The policy allows sensitive actions',
-                  message: o.value.message,
-                  reasons: o.value.reasons,
-                  perStatement: (ptr) => {
-                    const matched = matchedActions(record.document, ptr, access.actions ?? []);
-                    return matched.length ? `Sensitive actions allowed here: ${matched.slice(0, 8).join(', ')}${matched.length > 8 ? `, and ${matched.length - 8} more` : ''}.` : undefined;
-                  },
-                  details: { access },
-                },
-                options,
-              ),
-            );
+            if (o.value.result === 'FAIL') sensitiveHits.push({ access, message: o.value.message, reasons: o.value.reasons });
           }),
         );
       });
@@ -347,6 +333,31 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
       );
     }
     await Promise.all(jobs);
+    if (sensitiveHits.length) {
+      // every batch that failed, as one finding per statement
+      const actions = sensitiveHits.flatMap((h) => h.access.actions ?? []);
+      const resources = sensitiveHits.flatMap((h) => h.access.resources ?? []);
+      out.findings.push(
+        ...customFindings(
+          record,
+          {
+            check: 'check-access-not-granted',
+            variant: 'sensitive',
+            severity: 'security-warning',
+            lead: 'The policy allows sensitive access',
+            message: sensitiveHits[0]!.message,
+            reasons: sensitiveHits.flatMap((h) => h.reasons ?? []),
+            perStatement: (ptr) => {
+              const matched = matchedActions(record.document, ptr, actions);
+              return matched.length ? `Sensitive actions allowed here: ${matched.slice(0, 8).join(', ')}${matched.length > 8 ? `, and ${matched.length - 8} more` : ''}.` : undefined;
+            },
+            details: { failedBatches: sensitiveHits.length, ...(resources.length ? { sensitiveResources: [...new Set(resources)].slice(0, 20) } : {}) },
+          },
+          options,
+        ),
+      );
+    }
+    out.findings.sort((a, b) => a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.fingerprint < b.fingerprint ? -1 : 1));
     return out;
   });
 

@@ -59,6 +59,7 @@ export async function runAccessAnalyzerStage(input: AaStageInput): Promise<AaSta
   const { options, offline, policies } = input;
   const mode = options.accessAnalyzer;
   if (mode === 'off') return { ran: false, findings: offline, errors: [], notes: [] };
+  if (!policies.length) return { ran: false, findings: offline, errors: [], notes: [] };
   const settings = clientSettings(options);
   if (!input.api) {
     const creds = await detectCredentials(settings);
@@ -73,7 +74,6 @@ export async function runAccessAnalyzerStage(input: AaStageInput): Promise<AaSta
       };
     }
   }
-  if (!policies.length) return { ran: true, findings: offline, errors: [], notes: [] };
   const cache = input.cache ?? cacheFor(options.aa.cacheDir, options.root);
   const r = await runAccessAnalyzerChecks({
     policies,

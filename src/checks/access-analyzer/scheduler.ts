@@ -19,6 +19,7 @@ export interface CallError {
 export function classifyError(e: unknown): ErrorClass {
   const err = (e ?? {}) as CallError;
   const status = err.$metadata?.httpStatusCode;
+  if (err.name === 'CircuitOpen') return 'fatal';
   if (err.name === 'ThrottlingException' || err.name === 'TooManyRequestsException' || status === 429 || err.$retryable?.throttling) return 'throttle';
   if (err.name === 'InternalServerException' || (status !== undefined && status >= 500)) return 'retryable';
   if (status === undefined) {
@@ -99,8 +100,10 @@ export class Scheduler {
 
   /** Run `fn` under the cap, retrying throttles and transient failures. Rejects with the last error. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
+    let holding = false;
     for (let attempt = 1; ; attempt++) {
-      await this.admit();
+      if (!holding) await this.admit();
+      holding = false;
       this.stats.attempts++;
       try {
         const out = await fn();
@@ -108,9 +111,11 @@ export class Scheduler {
         this.release();
         return out;
       } catch (e) {
-        this.release();
         const cls = classifyError(e);
-        if (cls === 'fatal' || attempt >= this.s.maxAttempts) throw e;
+        if (cls === 'fatal' || attempt >= this.s.maxAttempts) {
+          this.release();
+          throw e;
+        }
         this.stats.retried++;
         const backoff = Math.min(this.s.maxDelayMs, this.s.baseDelayMs * 2 ** (attempt - 1));
         const retryAfter = (e as CallError).retryAfterSeconds;
@@ -119,12 +124,18 @@ export class Scheduler {
             ? Math.min(this.s.maxDelayMs, retryAfter * 1000 + this.s.random() * 50)
             : backoff / 2 + this.s.random() * (backoff / 2);
         if (cls === 'throttle') {
+          this.release();
           this.stats.throttled++;
           this.limit = Math.max(1, Math.floor(this.limit / 2));
           this.successesSinceGrow = 0;
           // everyone waits: the server told us the rate is exhausted
           this.resumeAt = Math.max(this.resumeAt, this.s.now() + wait);
-        } else await this.s.sleep(wait);
+        } else {
+          // a transient failure keeps its slot while it backs off: retries finish before new work starts, so a
+          // service that is down costs at most `concurrency` calls' worth of retries
+          holding = true;
+          await this.s.sleep(wait);
+        }
       }
     }
   }
@@ -135,5 +146,13 @@ export class Scheduler {
       this.limit++;
       this.successesSinceGrow = 0;
     }
+  }
+}
+
+/** Raised instead of calling once an operation was denied or the service failed after every retry. */
+export class CircuitOpen extends Error {
+  override readonly name = 'CircuitOpen';
+  constructor(readonly original: unknown) {
+    super((original as Error)?.message ?? String(original));
   }
 }
