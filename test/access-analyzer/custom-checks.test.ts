@@ -232,3 +232,28 @@ describe('CheckNoPublicAccess', () => {
     ]);
   });
 });
+
+describe('bases and locale', () => {
+  it('attachBases matches the base version by record id; a new policy gets no base and no CheckNoNewAccess', async () => {
+    const { attachBases } = await import('../../src/checks/access-analyzer/index.js');
+    const options = only('checkNoNewAccess');
+    const current = rawRecords({ 'app.json': changed, 'new.json': changed.replace('"Read"', '"Fresh"') }, options);
+    attachBases(current, rawRecords({ 'app.json': JSON.stringify(before, null, 2) }, options));
+    expect(current.map((r) => r.base !== undefined)).toEqual([true, false]);
+    const r = await runAa(fake, current, options);
+    expect(fake.calls('CheckNoNewAccess')).toHaveLength(1);
+    expect(lines(r.findings.filter((f) => f.ruleId === 'check-no-new-access'))).toEqual(['app.json:10 check-no-new-access (warning)']);
+  });
+
+  it('normalises the locale (pt-BR -> PT_BR) and notes an unknown one instead of failing every call', async () => {
+    const options = testOptions({ locale: 'pt-BR', checkNoNewAccess: false, checkAccessNotGranted: false, checkNoPublicAccess: false });
+    await runAa(fake, rawRecords({ 'app.json': changed }, options), options);
+    expect(fake.calls('ValidatePolicy')[0]!.body.locale).toBe('PT_BR');
+    fake.resetLog();
+    options.aa.locale = 'klingon';
+    const r = await runAa(fake, rawRecords({ 'app.json': changed }, options), options);
+    expect(fake.calls('ValidatePolicy')[0]!.body.locale).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toEqual([expect.stringContaining('"klingon" is not one of')]);
+  });
+});

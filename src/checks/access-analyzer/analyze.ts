@@ -91,6 +91,14 @@ function actionMatches(pattern: string, action: string): boolean {
   return re.test(action);
 }
 
+export const LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO', 'PT_BR', 'ZH_CN', 'ZH_TW'] as const;
+
+/** `pt-BR`, `ja`, `ZH_TW` -> Access Analyzer's Locale enum value, or undefined when it has none. */
+export function normaliseLocale(locale: string): string | undefined {
+  const l = locale.trim().toUpperCase().replace(/-/g, '_');
+  return (LOCALES as readonly string[]).includes(l) ? l : undefined;
+}
+
 function chunk<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -219,6 +227,11 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
       }
     }
   }
+  let locale: string | undefined;
+  if (options.aa.locale) {
+    locale = normaliseLocale(options.aa.locale);
+    if (!locale) notes.push(`Access Analyzer locale "${options.aa.locale}" is not one of ${LOCALES.join(', ')}; findings are in English.`);
+  }
   const sensitiveActions = options.sensitiveActions.length ? options.sensitiveActions : DEFAULT_SENSITIVE_ACTIONS;
   const batches = accessBatches(sensitiveActions, options.sensitiveResources);
   const permissions = requiredPermissions(options);
@@ -265,7 +278,7 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
         policyDocument: doc,
         policyType: aaPolicyType(record),
         ...(vtype ? { validatePolicyResourceType: vtype } : {}),
-        ...(options.aa.locale ? { locale: options.aa.locale } : {}),
+        ...(locale ? { locale } : {}),
       }).then((o) => {
         if (!o.ok) return fail('ValidatePolicy', o);
         for (const f of o.value as AaValidateFinding[]) {

@@ -21,6 +21,15 @@ export { cacheFor, cacheDirFor, DirCache, noCache, requestKey } from './cache.js
 export { mergeWithOffline } from './findings.js';
 export { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 
+/**
+ * Give each current record the document of the base record with the same id (base branch, or the plan's `before`),
+ * for CheckNoNewAccess. A record that already has a base keeps it; a record new in this change gets none.
+ */
+export function attachBases(current: PolicyRecord[], base: PolicyRecord[]): void {
+  const byId = new Map(base.map((r) => [r.id, r.document]));
+  for (const r of current) if (r.base === undefined && byId.has(r.id)) r.base = byId.get(r.id);
+}
+
 export function clientSettings(options: Options): ClientSettings {
   return { region: resolveRegion(options.aa.region, options.region), ...(options.aa.endpoint ? { endpoint: options.aa.endpoint } : {}) };
 }
