@@ -213,5 +213,9 @@ describe('cache location', () => {
     expect(cacheDirFor('.cache/iam-policy-gate', '/repo', { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/runner/_temp' })).toBe('/runner/_temp/.cache/iam-policy-gate/access-analyzer');
     expect(cacheDirFor('/var/cache/gate', '/repo', { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/t' })).toBe('/var/cache/gate/access-analyzer');
     expect(cacheDirFor('', '/repo', {})).toBeUndefined();
+    // in Actions an absolute dir inside the checkout is refused (a PR could plant answers there)
+    const gha = { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/runner/_temp', GITHUB_WORKSPACE: '/work/repo' };
+    expect(cacheDirFor('/work/repo/.cache', '/work/repo', gha)).toBe('/runner/_temp/iam-policy-gate/access-analyzer');
+    expect(cacheDirFor('../../work/repo/.cache', '/work/repo', gha)).toBe('/runner/_temp/iam-policy-gate/access-analyzer');
   });
 });

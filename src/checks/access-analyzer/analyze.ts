@@ -6,7 +6,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { AnalysisError, Finding } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
-import { canonicalJson } from '../../policy/fingerprint.js';
+import { canonicalJson, fingerprint } from '../../policy/fingerprint.js';
 import { isObject } from '../../policy/statements.js';
 import { segments } from '../../policy/source-map.js';
 import type { AaApi, AaValidateFinding, CheckResponse } from './client.js';
@@ -256,7 +256,7 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
         policyId: record.id,
         resource: record.resource,
         path: '',
-        fingerprint: `POLICY_SIZE_EXCEEDS_VALIDATE_POLICY_MAXIMUM:${record.id}`,
+        fingerprint: fingerprint(['POLICY_SIZE_EXCEEDS_VALIDATE_POLICY_MAXIMUM', record.id]),
         details: { characters: doc.length, maximum: MAX_POLICY_CHARS },
       });
       return out;

@@ -61,9 +61,15 @@ export class DirCache implements ResultCache {
  */
 export function cacheDirFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (!cacheDir) return undefined;
-  if (path.isAbsolute(cacheDir)) return path.join(cacheDir, 'access-analyzer');
-  const base = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP ? env.RUNNER_TEMP : root;
-  return path.resolve(base, cacheDir, 'access-analyzer');
+  const actions = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP ? env.RUNNER_TEMP : undefined;
+  if (!actions) return path.resolve(root, cacheDir, 'access-analyzer');
+  const dir = path.resolve(actions, cacheDir, 'access-analyzer');
+  // never inside the checkout (the pull request controls its content), whatever the config says
+  for (const checkout of [root, env.GITHUB_WORKSPACE].filter((x): x is string => !!x)) {
+    const rel = path.relative(path.resolve(checkout), dir);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(actions, 'iam-policy-gate', 'access-analyzer');
+  }
+  return dir;
 }
 
 export function cacheFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): ResultCache {
