@@ -59,6 +59,8 @@ export class Scheduler {
   private inFlight = 0;
   private successesSinceGrow = 0;
   private resumeAt = 0;
+  /** Bumped by every throttle: successes of calls started before it do not reopen the window. */
+  private epoch = 0;
   private readonly waiters: (() => void)[] = [];
   private readonly s: Required<SchedulerSettings>;
 
@@ -105,9 +107,10 @@ export class Scheduler {
       if (!holding) await this.admit();
       holding = false;
       this.stats.attempts++;
+      const epoch = this.epoch;
       try {
         const out = await fn();
-        this.onSuccess();
+        if (epoch === this.epoch) this.onSuccess();
         this.release();
         return out;
       } catch (e) {
@@ -126,7 +129,8 @@ export class Scheduler {
         if (cls === 'throttle') {
           this.release();
           this.stats.throttled++;
-          this.limit = Math.max(1, Math.floor(this.limit / 2));
+          if (epoch === this.epoch) this.limit = Math.max(1, Math.floor(this.limit / 2)); // once per burst of 429s
+          this.epoch++;
           this.successesSinceGrow = 0;
           // everyone waits: the server told us the rate is exhausted
           this.resumeAt = Math.max(this.resumeAt, this.s.now() + wait);
