@@ -186,22 +186,35 @@ export function customFindings(record: PolicyRecord, c: CustomFindingInput, opti
   return out;
 }
 
+/** The statement part of a pointer: `/Statement/2/Action/0` -> `/Statement/2`; `` for the document. */
+function statementKey(ptr: string | undefined): string {
+  const m = /^\/Statement(\/\d+)?/.exec(ptr ?? '');
+  return m ? m[0] : '';
+}
+
 /**
- * Where an offline rule reports the same code on the same line of the same policy as Access Analyzer, keep one:
- * Access Analyzer's text, our fix.
+ * Where an offline rule reports the same code as Access Analyzer on the same line of the same policy (or, failing
+ * that, in the same statement), keep one: Access Analyzer's text and place, our fix.
  */
 export function mergeWithOffline(offline: Finding[], aa: Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.ruleId}\u0000${f.policyId ?? ''}\u0000${f.file}\u0000${f.line}`;
-  const aaByKey = new Map<string, Finding>();
-  for (const f of aa) if (!aaByKey.has(key(f))) aaByKey.set(key(f), f);
   const kept: Finding[] = [];
+  const used = new Set<Finding>();
+  const candidates = (f: Finding) => aa.filter((a) => !used.has(a) && a.ruleId === f.ruleId && a.policyId === f.policyId && a.file === f.file);
+  const pending: Finding[] = [];
+  // exact line first, so that two findings of one code in one statement pair up with their own twins
   for (const f of offline) {
-    const twin = f.source === 'rules' ? aaByKey.get(key(f)) : undefined;
+    const twin = f.source === 'rules' && f.policyId ? candidates(f).find((a) => a.line === f.line) : undefined;
     if (twin) {
+      used.add(twin);
       if (!twin.fix && f.fix) twin.fix = f.fix;
-      continue;
-    }
-    kept.push(f);
+    } else pending.push(f);
+  }
+  for (const f of pending) {
+    const twin = f.source === 'rules' && f.policyId ? candidates(f).find((a) => statementKey(a.path) === statementKey(f.path)) : undefined;
+    if (twin) {
+      used.add(twin);
+      if (!twin.fix && f.fix) twin.fix = f.fix;
+    } else kept.push(f);
   }
   return [...kept, ...aa];
 }
