@@ -145,6 +145,19 @@ describe('throttling', () => {
   });
 });
 
+describe('throttling without Retry-After', () => {
+  it('exponential backoff with jitter recovers every record', async () => {
+    fake.settings = { rate: 10, burst: 2, sendRetryAfter: false };
+    const options = validateOnly();
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`p${i}.json`, policy(`T${i}`)]));
+    const r = await runAa(fake, rawRecords(files, options), options);
+    expect(r.errors).toEqual([]);
+    expect(fake.calls().filter((c) => c.status === 200)).toHaveLength(6);
+    expect(fake.calls().filter((c) => c.status === 429).every((c) => c.op === 'ValidatePolicy')).toBe(true);
+    expect(r.stats.throttled).toBeGreaterThan(0);
+  });
+});
+
 describe('cost', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {
