@@ -12,6 +12,7 @@ import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { credentialsProblem } from './checks/access-analyzer/index.js';
 
 export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
 
@@ -27,7 +28,8 @@ Options:
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
   --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
   --base GITREF          report only findings new against that git ref (not yet supported)
-  --access-analyzer MODE auto | on | off (default: auto; on is not yet supported)
+  --access-analyzer MODE auto | on | off (default: auto = on when AWS credentials resolve; on without credentials
+                         is a usage error; off = offline checks only)
   --list-policies        print every extracted policy with its location and resolved document
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
   -h, --help             show this help
@@ -74,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'fail-on': { type: 'string' },
         base: { type: 'string' },
         'access-analyzer': { type: 'string' },
+        'aa-endpoint': { type: 'string' },
         'list-policies': { type: 'boolean' },
         root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -100,13 +103,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
     return EXIT.usage;
   }
-  const aa = values['access-analyzer'] ?? 'auto';
-  if (!['auto', 'on', 'off'].includes(aa)) {
+  const aa = values['access-analyzer'];
+  if (aa !== undefined && !['auto', 'on', 'off'].includes(aa)) {
     io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
-    return EXIT.usage;
-  }
-  if (aa === 'on') {
-    io.stderr(`${TOOL_NAME}: --access-analyzer on is not yet supported; use off (offline checks) or auto\n`);
     return EXIT.usage;
   }
   if (values.base !== undefined) {
@@ -119,11 +118,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
     const cli = {
       ...(values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on') } : {}),
-      ...(values['access-analyzer'] !== undefined ? { accessAnalyzer: aa as 'auto' | 'off' } : {}),
+      ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
+      ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
     };
     const { options } = loadOptions(root, io.cwd, values.config, { cli });
+    if (options.accessAnalyzer === 'on') {
+      const problem = await credentialsProblem(options);
+      if (problem) {
+        io.stderr(`${TOOL_NAME}: ${problem}\n`);
+        return EXIT.usage;
+      }
+    }
     result = await runGate(positionals, options);
-    if (aa === 'auto') result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);

@@ -10,6 +10,7 @@ import type { IamEntity, PolicyRecord } from './policy/types.js';
 import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
 import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
+import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { decide } from './findings/verdict.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
@@ -89,6 +90,19 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     errors.push(...scp.errors);
     notes.push(...scp.notes);
     scpImpacts.push(...scp.impacts);
+  }
+
+  // 3b. IAM Access Analyzer (online; only when enabled): merged with the offline findings
+  if (options.accessAnalyzer !== 'off') {
+    const aa = await runAccessAnalyzerStage({
+      policies,
+      offline: findings.splice(0),
+      options,
+      readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    });
+    findings.push(...aa.findings);
+    errors.push(...aa.errors);
+    notes.push(...aa.notes);
   }
 
   // 4. per-rule settings and suppressions (config `ignore`, inline), then decide

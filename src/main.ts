@@ -9,6 +9,7 @@ import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
 import { toAnnotations } from './report/annotations.js';
+import { credentialsProblem } from './checks/access-analyzer/index.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -33,10 +34,16 @@ export async function run(): Promise<void> {
     .filter(Boolean);
   // precedence: defaults < config file < Action inputs (config/precedence.ts)
   const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
-  options.accessAnalyzer = 'off';
+  if (options.accessAnalyzer === 'on') {
+    const problem = await credentialsProblem(options);
+    if (problem) {
+      core.setFailed(`IAM Policy Gate: ${problem.replace('--access-analyzer on', 'access-analyzer: on')}`);
+      core.setOutput('verdict', 'incomplete');
+      return;
+    }
+  }
 
   const result = await runGate(paths, options);
-  result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
 
   // annotations on the log (work without any token, also on fork PRs)
   process.stdout.write(toAnnotations(result));

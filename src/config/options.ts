@@ -46,6 +46,8 @@ export interface Options {
   aa: {
     region?: string;
     locale?: string;
+    /** Endpoint override (tests, self-hosted proxies). */
+    endpoint?: string;
     /** Per-run cap on billed custom-check calls; past it the verdict is incomplete. */
     maxBilledCalls: number;
     concurrency: number;

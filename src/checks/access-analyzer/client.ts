@@ -1,0 +1,146 @@
+/**
+ * The edge: the AWS SDK client, its credentials and endpoint. Everything else in this folder talks to the small
+ * `AaApi` interface, so the core stays testable against a local fake with the real client.
+ */
+import {
+  AccessAnalyzerClient,
+  CheckAccessNotGrantedCommand,
+  CheckNoNewAccessCommand,
+  CheckNoPublicAccessCommand,
+  ValidatePolicyCommand,
+} from '@aws-sdk/client-accessanalyzer';
+import type { PathElement } from './locations.js';
+
+export interface AaLocation {
+  path?: PathElement[];
+  span?: { start?: { line?: number; column?: number; offset?: number }; end?: { line?: number; column?: number; offset?: number } };
+}
+
+export interface AaValidateFinding {
+  findingDetails?: string;
+  findingType?: string;
+  issueCode?: string;
+  learnMoreLink?: string;
+  locations?: AaLocation[];
+}
+
+export interface ValidatePolicyRequest {
+  policyDocument: string;
+  policyType: string;
+  validatePolicyResourceType?: string;
+  locale?: string;
+  nextToken?: string;
+  maxResults?: number;
+}
+export interface ValidatePolicyPage {
+  findings: AaValidateFinding[];
+  nextToken?: string;
+}
+
+export interface ReasonSummary {
+  description?: string;
+  statementIndex?: number;
+  statementId?: string;
+}
+export interface CheckResponse {
+  result?: string;
+  message?: string;
+  reasons?: ReasonSummary[];
+}
+export interface CheckNoNewAccessRequest {
+  newPolicyDocument: string;
+  existingPolicyDocument: string;
+  policyType: string;
+}
+export interface CheckAccessNotGrantedRequest {
+  policyDocument: string;
+  access: { actions?: string[]; resources?: string[] }[];
+  policyType: string;
+}
+export interface CheckNoPublicAccessRequest {
+  policyDocument: string;
+  resourceType: string;
+}
+
+/** The four operations, as plain async functions. */
+export interface AaApi {
+  validatePolicy(req: ValidatePolicyRequest): Promise<ValidatePolicyPage>;
+  checkNoNewAccess(req: CheckNoNewAccessRequest): Promise<CheckResponse>;
+  checkAccessNotGranted(req: CheckAccessNotGrantedRequest): Promise<CheckResponse>;
+  checkNoPublicAccess(req: CheckNoPublicAccessRequest): Promise<CheckResponse>;
+}
+
+export interface ClientSettings {
+  region: string;
+  /** Endpoint override (tests, self-hosted proxies). */
+  endpoint?: string;
+  /** Explicit credentials (tests); the standard chain otherwise. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Per-request timeout, ms. */
+  requestTimeoutMs?: number;
+}
+
+/** Region: config, then the environment (as configure-aws-credentials sets it), then the options' region. */
+export function resolveRegion(configured: string | undefined, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+  return configured || env.AWS_REGION || env.AWS_DEFAULT_REGION || fallback;
+}
+
+export function createSdkClient(s: ClientSettings): AccessAnalyzerClient {
+  return new AccessAnalyzerClient({
+    region: s.region,
+    ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+    ...(s.credentials ? { credentials: s.credentials } : {}),
+    // our scheduler retries (honouring Retry-After, with jitter and a shared backoff); the SDK must not retry too
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: 5_000 },
+  });
+}
+
+export function createAaApi(s: ClientSettings): AaApi {
+  const client = createSdkClient(s);
+  return {
+    async validatePolicy(req) {
+      const out = await client.send(
+        new ValidatePolicyCommand(req as ConstructorParameters<typeof ValidatePolicyCommand>[0]),
+      );
+      return { findings: (out.findings ?? []) as AaValidateFinding[], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+    },
+    async checkNoNewAccess(req) {
+      const out = await client.send(new CheckNoNewAccessCommand(req as ConstructorParameters<typeof CheckNoNewAccessCommand>[0]));
+      return { result: out.result, message: out.message, reasons: out.reasons };
+    },
+    async checkAccessNotGranted(req) {
+      const out = await client.send(new CheckAccessNotGrantedCommand(req as ConstructorParameters<typeof CheckAccessNotGrantedCommand>[0]));
+      return { result: out.result, message: out.message, reasons: out.reasons };
+    },
+    async checkNoPublicAccess(req) {
+      const out = await client.send(new CheckNoPublicAccessCommand(req as ConstructorParameters<typeof CheckNoPublicAccessCommand>[0]));
+      return { result: out.result, message: out.message, reasons: out.reasons };
+    },
+  };
+}
+
+/**
+ * Do credentials resolve through the standard chain (environment, shared profile, web identity token as set by
+ * aws-actions/configure-aws-credentials, container/instance metadata)? Bounded in time; never throws.
+ */
+export async function detectCredentials(s: ClientSettings, timeoutMs = 5_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (s.credentials) return { ok: true };
+  const client = createSdkClient(s);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const creds = await Promise.race([
+      client.config.credentials(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no credentials within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    if (!creds?.accessKeyId) return { ok: false, reason: 'the credential chain returned no access key' };
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, reason: ((e as Error).message || String(e)).split('\n')[0]! };
+  } finally {
+    if (timer) clearTimeout(timer);
+    client.destroy();
+  }
+}
