@@ -20,6 +20,17 @@ import { uniqueSidsRecommended } from './unique-sids-recommended.js';
 import { uniqueSidsRequired } from './unique-sids-required.js';
 import { unsupportedElementCombination } from './unsupported-element-combination.js';
 import { unsupportedPrincipal } from './unsupported-principal.js';
+import { serviceWildcard } from './service-wildcard.js';
+import { writeOnAllResources } from './write-on-all-resources.js';
+import { allowNotAction } from './allow-not-action.js';
+import { allowNotResource } from './allow-not-resource.js';
+import { passroleUnrestricted } from './passrole-unrestricted.js';
+import { privilegeEscalation } from './privilege-escalation.js';
+import { dataExfiltration } from './data-exfiltration.js';
+import { credentialsExposure } from './credentials-exposure.js';
+import { resourceExposure } from './resource-exposure.js';
+import { infrastructureModification } from './infrastructure-modification.js';
+import { defenseEvasion } from './defense-evasion.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -44,6 +55,17 @@ export const rules: Rule[] = [
   emptySidValue,
   // least privilege
   adminWildcard,
+  serviceWildcard,
+  writeOnAllResources,
+  allowNotAction,
+  allowNotResource,
+  passroleUnrestricted,
+  privilegeEscalation,
+  dataExfiltration,
+  credentialsExposure,
+  resourceExposure,
+  infrastructureModification,
+  defenseEvasion,
 ];
 
 export function findRule(id: string): Rule | undefined {

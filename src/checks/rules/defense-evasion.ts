@@ -1,0 +1,29 @@
+import type { Rule } from './types.js';
+import { checkActionSet } from '../lp/action-set.js';
+import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../lp/risk-data.js';
+
+const SET = lowerSet(DEFENSE_EVASION_ACTIONS);
+
+export const defenseEvasion: Rule = {
+  meta: {
+    id: 'defense-evasion',
+    title: 'Logging or threat detection can be disabled',
+    severity: 'security-warning',
+    category: 'least-privilege',
+    description:
+      'Stopping or deleting CloudTrail trails, changing event selectors, deleting GuardDuty detectors or adding suppression filters, stopping AWS Config recorders, disabling Security Hub, Macie, Inspector or Access Analyzer, or deleting log groups lets an attacker act unseen. Workloads almost never need these actions; they are reported whatever the Resource, because one trail or detector is the whole audit trail.',
+    fix: 'Remove these actions from workload and user policies; keep them on a break-glass security role. Protect them organisation-wide with an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail, guardduty:DeleteDetector, config:StopConfigurationRecorder and securityhub:DisableSecurityHub.',
+    policyTypes: ['identity'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:StopLogging', 'guardduty:DeleteDetector'], Resource: '*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'guardduty:GetFindings'], Resource: '*' }] },
+    },
+  },
+  checkPolicy(ctx) {
+    checkActionSet(
+      defenseEvasion.meta,
+      { what: 'can disable or tamper with logging and detection', allResourcesOnly: false, matches: (a) => SET.has(a.toLowerCase()) },
+      ctx,
+    );
+  },
+};
