@@ -156,7 +156,11 @@ function narrowingKey(key: string, action: string | undefined): boolean {
 }
 
 /** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
-export function judgeConditions(stmt: StatementView, action?: string): ConditionJudgement {
+export function judgeConditions(
+  stmt: StatementView,
+  action?: string,
+  keyNarrows: (key: string) => boolean = (k) => narrowingKey(k, action),
+): ConditionJudgement {
   const narrowing: ConditionView[] = [];
   const ignored: ConditionJudgement['ignored'] = [];
   for (const c of stmt.condition ?? []) {
@@ -170,7 +174,7 @@ export function judgeConditions(stmt: StatementView, action?: string): Condition
       ignored.push({ cond: c, why: 'its value matches anything' });
     else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
       ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
-    else if (!narrowingKey(c.key, action)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+    else if (!keyNarrows(c.key)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
     else narrowing.push(c);
   }
   return { narrowing, ignored };
@@ -275,4 +279,25 @@ export function stmtLabel(s: StatementView): string {
 /** Canonical key spelling of a lower-case action name, via the catalogue (falls back to the input). */
 export function canonical(action: string): string {
   return actionInfo(action)?.key ?? action;
+}
+
+/** Keys that narrow *who* may use a grant (trust and resource policies). */
+const PRINCIPAL_NARROWING = [
+  'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount',
+  'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceip',
+  'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
+  'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
+  'kms:calleraccount', 'aws:sourcevpcarn',
+];
+
+export function principalNarrowingKey(key: string): boolean {
+  const k = key.toLowerCase();
+  if (PRINCIPAL_NARROWING.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g))) return true;
+  // web identity / SAML claims: `token.actions.githubusercontent.com:sub`, `SAML:aud`, `accounts.google.com:aud`
+  return /^(saml:(aud|sub|iss|namequalifier|edupersonorgdn)|[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:(aud|sub|amr|app_id|oaud|azp))$/i.test(key);
+}
+
+/** Conditions that narrow who may use the statement. */
+export function judgePrincipalConditions(stmt: StatementView): ConditionJudgement {
+  return judgeConditions(stmt, undefined, principalNarrowingKey);
 }

@@ -31,6 +31,15 @@ import { credentialsExposure } from './credentials-exposure.js';
 import { resourceExposure } from './resource-exposure.js';
 import { infrastructureModification } from './infrastructure-modification.js';
 import { defenseEvasion } from './defense-evasion.js';
+import { trustAnyPrincipal } from './trust-any-principal.js';
+import { trustCrossAccount } from './trust-cross-account.js';
+import { trustMissingExternalId } from './trust-missing-external-id.js';
+import { trustGithubOidc } from './trust-github-oidc.js';
+import { trustFederatedAudience } from './trust-federated-audience.js';
+import { trustPrivilegedWithoutMfa } from './trust-privileged-without-mfa.js';
+import { resourcePolicyExposure } from './resource-policy-exposure.js';
+import { s3InsecureTransport } from './s3-insecure-transport.js';
+import { kmsKeyAdminNonRoot } from './kms-key-admin-non-root.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -66,6 +75,17 @@ export const rules: Rule[] = [
   resourceExposure,
   infrastructureModification,
   defenseEvasion,
+  // trust policies
+  trustAnyPrincipal,
+  trustCrossAccount,
+  trustMissingExternalId,
+  trustGithubOidc,
+  trustFederatedAudience,
+  trustPrivilegedWithoutMfa,
+  // resource policies
+  resourcePolicyExposure,
+  s3InsecureTransport,
+  kmsKeyAdminNonRoot,
 ];
 
 export function findRule(id: string): Rule | undefined {

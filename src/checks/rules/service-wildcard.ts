@@ -2,6 +2,7 @@ import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { conditionNote, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
+import { resourceKind } from '../lp/resource-kind.js';
 
 /** `svc:*` (every action of a service). `*` / `*:*` are admin-wildcard's business. */
 const SERVICE_WILDCARD = /^([a-z0-9-]+):\*+$/i;
@@ -22,6 +23,8 @@ export const serviceWildcard: Rule = {
     },
   },
   checkPolicy({ statements, policy, report }) {
+    // a key policy's kms:* for the account root is the standard delegation to IAM (kms-key-admin-non-root judges it)
+    if (policy.policyType === 'resource' && resourceKind(policy) === 'kms-key') return;
     for (const s of statements) {
       if (s.effect !== 'Allow' || !s.action) continue;
       const g = grantOf(s, policy);
