@@ -40,6 +40,12 @@ import { trustPrivilegedWithoutMfa } from './trust-privileged-without-mfa.js';
 import { resourcePolicyExposure } from './resource-policy-exposure.js';
 import { s3InsecureTransport } from './s3-insecure-transport.js';
 import { kmsKeyAdminNonRoot } from './kms-key-admin-non-root.js';
+import { accessKeyLongLived } from './access-key-long-lived.js';
+import { userDirectPolicy } from './user-direct-policy.js';
+import { loginProfileNoReset } from './login-profile-no-reset.js';
+import { userTooManyGroups } from './user-too-many-groups.js';
+import { weakPasswordPolicy } from './weak-password-policy.js';
+import { awsManagedAdminPolicy } from './aws-managed-admin-policy.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -86,6 +92,13 @@ export const rules: Rule[] = [
   resourcePolicyExposure,
   s3InsecureTransport,
   kmsKeyAdminNonRoot,
+  // account practices
+  accessKeyLongLived,
+  userDirectPolicy,
+  loginProfileNoReset,
+  userTooManyGroups,
+  weakPasswordPolicy,
+  awsManagedAdminPolicy,
 ];
 
 export function findRule(id: string): Rule | undefined {
