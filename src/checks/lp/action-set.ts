@@ -14,6 +14,8 @@ export interface ActionSetSpec {
   matches(action: string): boolean;
   /** Require the grant to cover every resource (default true). */
   allResourcesOnly?: boolean;
+  /** With allResourcesOnly: actions reported even on specific resources. */
+  anyResource?(action: string): boolean;
   /** Skip actions that only accept `Resource: "*"` (default false). */
   skipWildcardOnly?: boolean;
   /** Sentence start, e.g. `grants write access`. */
@@ -33,11 +35,13 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
   for (const s of ctx.statements) {
     const g = grantOf(s, ctx.policy);
     if (!g) continue;
-    if ((spec.allResourcesOnly ?? true) && g.scope === 'some') continue;
+    const scopedOnly = (spec.allResourcesOnly ?? true) && g.scope === 'some';
+    if (scopedOnly && !spec.anyResource) continue;
     const hits: string[] = [];
     let first: ValueAt | undefined;
     for (const [action, at] of g.actions) {
       if (!spec.matches(action)) continue;
+      if (scopedOnly && !spec.anyResource!(action)) continue;
       if (spec.skipWildcardOnly && wildcardOnly(action)) continue;
       hits.push(action);
       first ??= at;

@@ -3,6 +3,8 @@ import { checkActionSet } from '../lp/action-set.js';
 import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../lp/risk-data.js';
 
 const SET = lowerSet(DEFENSE_EVASION_ACTIONS);
+/** Switching detection off is reported even on one named trail, detector or recorder. */
+const ALWAYS = /^(cloudtrail:(stoplogging|deletetrail|updatetrail|puteventselectors)|guardduty:(deletedetector|updatedetector|disassociate.*)|config:(stop|delete)configurationrecorder|config:deletedeliverychannel|securityhub:(disablesecurityhub|batchdisablestandards)|access-analyzer:deleteanalyzer|macie2:disablemacie|inspector2:disable)$/;
 
 export const defenseEvasion: Rule = {
   meta: {
@@ -11,7 +13,7 @@ export const defenseEvasion: Rule = {
     severity: 'security-warning',
     category: 'least-privilege',
     description:
-      'Stopping or deleting CloudTrail trails, changing event selectors, deleting GuardDuty detectors or adding suppression filters, stopping AWS Config recorders, disabling Security Hub, Macie, Inspector or Access Analyzer, or deleting log groups lets an attacker act unseen. Workloads almost never need these actions; they are reported whatever the Resource, because one trail or detector is the whole audit trail.',
+      'Stopping or deleting CloudTrail trails, changing event selectors, deleting GuardDuty detectors or adding suppression filters, stopping AWS Config recorders, disabling Security Hub, Macie, Inspector or Access Analyzer, or deleting log groups lets an attacker act unseen. Workloads almost never need these actions; switching a trail, detector or recorder off is reported even on a named resource (one trail can be the whole audit trail); other tampering (deleting log groups, changing filters) is reported on every resource.',
     fix: 'Remove these actions from workload and user policies; keep them on a break-glass security role. Protect them organisation-wide with an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail, guardduty:DeleteDetector, config:StopConfigurationRecorder and securityhub:DisableSecurityHub.',
     policyTypes: ['identity'],
     examples: {
@@ -22,7 +24,7 @@ export const defenseEvasion: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       defenseEvasion.meta,
-      { what: 'can disable or tamper with logging and detection', allResourcesOnly: false, matches: (a) => SET.has(a.toLowerCase()) },
+      { what: 'can disable or tamper with logging and detection', matches: (a) => SET.has(a.toLowerCase()), anyResource: (a) => ALWAYS.test(a.toLowerCase()) },
       ctx,
     );
   },

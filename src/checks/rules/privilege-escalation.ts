@@ -60,6 +60,8 @@ function reportHits(
     policy: first.policy,
     path: first.at.path,
     subject: 'privilege-escalation',
+    // paths only the gate knows (SSM sessions, permissions boundaries, ...) depend on what the targets can do
+    severity: hits.every((h) => h.method.source === 'gate') ? 'security-warning' : undefined,
     message: `${subjectName} can escalate its privileges: ${shown.join('; ')}${more}.${note}`,
     details: {
       methods: hits.map((h) => ({

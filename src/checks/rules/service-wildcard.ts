@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
+import { actionInfo, expandActionPattern } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { resourceKind } from '../lp/resource-kind.js';
@@ -32,6 +33,9 @@ export const serviceWildcard: Rule = {
         const m = SERVICE_WILDCARD.exec(a.value);
         if (!m) continue;
         const svc = m[1]!.toLowerCase();
+        const covered = expandActionPattern(a.value);
+        if (!covered.length) continue; // unknown service: the validation rules say so
+        const writes = covered.some((x) => actionInfo(x)?.accessLevel !== 'List' && actionInfo(x)?.accessLevel !== 'Read');
         const j = judgeConditions(s, `${svc}:*`);
         const everywhere = g !== null && g.scope !== 'some';
         const scope = everywhere ? 'on every resource' : 'on the listed resources';
@@ -39,7 +43,7 @@ export const serviceWildcard: Rule = {
           path: a.path,
           subject: a.value.toLowerCase(),
           message: `${cap(stmtLabel(s))} allows every ${svc} action ("${a.value}") ${scope}, including actions added in the future.${conditionNote(j)}`,
-          severity: j.narrowing.length || !everywhere ? 'suggestion' : undefined,
+          severity: j.narrowing.length || !everywhere || !writes ? 'suggestion' : undefined,
           details: j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : undefined,
         });
       }

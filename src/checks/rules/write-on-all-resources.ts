@@ -9,7 +9,7 @@ export const writeOnAllResources: Rule = {
     severity: 'warning',
     category: 'least-privilege',
     description:
-      'Write and tagging actions on "Resource": "*" let the principal change or delete every resource of that kind in the account, not only the ones the workload owns. Actions that only accept "*" (for example xray:PutTraceSegments, kms:CreateKey) are not reported: there is nothing narrower to write. Permissions-management actions are reported by resource-exposure.',
+      'Write and tagging actions on "Resource": "*" let the principal change or delete every resource of that kind in the account, not only the ones the workload owns. Actions that only accept "*" (for example xray:PutTraceSegments, kms:CreateKey) are not reported: there is nothing narrower to write. Permissions-management actions are reported by resource-exposure and iam:PassRole by passrole-unrestricted.',
     fix: 'Scope "Resource" to the ARNs the workload writes to (for example "arn:aws:dynamodb:us-east-1:111122223333:table/orders"), or add a condition that really narrows the request such as aws:ResourceTag/<key>, aws:ResourceAccount or a service condition key.',
     policyTypes: ['identity'],
     examples: {
@@ -24,6 +24,7 @@ export const writeOnAllResources: Rule = {
         what: 'grants write access',
         skipWildcardOnly: true,
         matches: (a) => {
+          if (a === 'iam:PassRole') return false; // passrole-unrestricted
           const lvl = actionInfo(a)?.accessLevel;
           return lvl === 'Write' || lvl === 'Tagging';
         },

@@ -11,6 +11,7 @@ ruleTester(serviceWildcard, {
     { name: 'named actions', code: doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }) },
     { name: 'prefix wildcard is not a service wildcard', code: doc({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }) },
     { name: 'deny s3:*', code: doc({ Effect: 'Deny', Action: 's3:*', Resource: '*' }) },
+    { name: 'unknown service is left to the validation rules', code: doc({ Effect: 'Allow', Action: 'nosuchservice:*', Resource: '*' }) },
     { name: 'admin * is admin-wildcard business', code: doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b' }) },
   ],
   invalid: [
@@ -69,6 +70,7 @@ ruleTester(writeOnAllResources, {
     { name: 'read only on *', code: doc({ Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*', 'dynamodb:GetItem'], Resource: '*' }) },
     { name: 'actions that only accept *', code: doc({ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'ecr:GetAuthorizationToken'], Resource: '*' }) },
     { name: 'write scoped to a table', code: doc({ Effect: 'Allow', Action: ['dynamodb:PutItem'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders' }) },
+    { name: 'iam:PassRole is left to passrole-unrestricted', code: doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }) },
     { name: 'placeholder ARN is not a wildcard', code: doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:queue-placeholder' }) },
   ],
   invalid: [

@@ -67,6 +67,20 @@ ruleTester(privilegeEscalation, {
       errors: [{ line: 6, message: /CreateAccessKey via iam:CreateAccessKey/ }],
     },
     {
+      name: 'a path only the gate knows is a security warning',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "ssm:StartSession",
+      "Resource": "*"
+    }
+  ]
+}`,
+      errors: [{ line: 6, message: 'StartSessionOnInstances via ssm:StartSession (statement 0)', severity: 'security-warning' }],
+    },
+    {
       name: 'NotAction grants iam:CreatePolicyVersion',
       code: `{
   "Version": "2012-10-17",

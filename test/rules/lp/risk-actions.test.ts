@@ -188,7 +188,10 @@ ruleTester(infrastructureModification, {
 });
 
 ruleTester(defenseEvasion, {
-  valid: [{ name: 'reading CloudTrail and GuardDuty', code: doc({ Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'guardduty:Get*', 'guardduty:List*'], Resource: '*' }) }],
+  valid: [
+    { name: 'reading CloudTrail and GuardDuty', code: doc({ Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'guardduty:Get*', 'guardduty:List*'], Resource: '*' }) },
+    { name: 'managing the retention of its own log groups', code: doc({ Effect: 'Allow', Action: ['logs:PutRetentionPolicy', 'logs:DeleteLogGroup'], Resource: 'arn:aws:logs:us-east-1:111122223333:log-group:/app/*' }) },
+  ],
   invalid: [
     {
       name: 'stopping one trail is still reported; wildcard service grant too',
