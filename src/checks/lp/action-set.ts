@@ -7,11 +7,14 @@
 import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
 import type { ValueAt } from '../../policy/statements.js';
+import { actionInfo } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
   matches(action: string): boolean;
+  /** For a fixed list: its canonical keys, looked up instead of scanning every granted action. */
+  keys?: readonly string[];
   /** Require the grant to cover every resource (default true). */
   allResourcesOnly?: boolean;
   /** With allResourcesOnly: actions reported even on specific resources. */
@@ -39,7 +42,13 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     if (scopedOnly && !spec.anyResource) continue;
     const hits: string[] = [];
     let first: ValueAt | undefined;
-    for (const [action, at] of g.actions) {
+    const entries: Iterable<[string, ValueAt]> = spec.keys
+      ? spec.keys.flatMap((k) => {
+          const at = g.actions.get(k);
+          return at ? [[k, at] as [string, ValueAt]] : [];
+        }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+      : g.actions;
+    for (const [action, at] of entries) {
       if (!spec.matches(action)) continue;
       if (scopedOnly && !spec.anyResource!(action)) continue;
       if (spec.skipWildcardOnly && wildcardOnly(action)) continue;
@@ -67,4 +76,16 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
 
 export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const keyCache = new Map<readonly string[], string[]>();
+
+/** Canonical catalogue keys of a lower-case action list (unknown actions dropped), memoised per list. */
+export function canonicalKeys(list: readonly string[]): string[] {
+  let k = keyCache.get(list);
+  if (!k) {
+    k = [...new Set(list.flatMap((a) => actionInfo(a)?.key ?? []))];
+    keyCache.set(list, k);
+  }
+  return k;
 }

@@ -238,7 +238,7 @@ function rank(g: ActionGrant): number {
  * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
  * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
  */
-export function grantIndex(policies: PolicyRecord[], interesting?: (action: string) => boolean): GrantIndex {
+export function grantIndex(policies: PolicyRecord[], interesting?: ((action: string) => boolean) | { keys: readonly string[] }): GrantIndex {
   const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
   const denied = deniedEverywhere(views);
   const byAction = new Map<string, ActionGrant[]>();
@@ -246,10 +246,27 @@ export function grantIndex(policies: PolicyRecord[], interesting?: (action: stri
     for (const s of statements) {
       const g = grantOf(s, policy);
       if (!g) continue;
-      for (const [action, at] of g.actions) {
-        if (interesting && !interesting(action)) continue;
+      const none: ConditionJudgement = { narrowing: [], ignored: [] };
+      const perService = new Map<string, ConditionJudgement>();
+      // a short list of wanted actions is looked up rather than scanning every granted action (Action "*")
+      const entries: Iterable<[string, ValueAt]> =
+        interesting && typeof interesting !== 'function'
+          ? interesting.keys.flatMap((k) => {
+              const at = g.actions.get(k);
+              return at ? [[k, at] as [string, ValueAt]] : [];
+            })
+          : g.actions;
+      const keep = typeof interesting === 'function' ? interesting : undefined;
+      for (const [action, at] of entries) {
+        if (keep && !keep(action)) continue;
         if (denied(action)) continue;
-        const j = judgeConditions(s, action);
+        // the judgement depends on the action only through its service prefix
+        const svc = action.slice(0, action.indexOf(':'));
+        let j = s.condition?.length ? perService.get(svc) : none;
+        if (!j) {
+          j = judgeConditions(s, action);
+          perService.set(svc, j);
+        }
         const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
         const list = byAction.get(action) ?? [];
         list.push(ag);
@@ -264,6 +281,17 @@ export function grantIndex(policies: PolicyRecord[], interesting?: (action: stri
 /** Is the grant unrestricted: every resource (or all except some), and no narrowing condition? */
 export function unrestricted(g: ActionGrant): boolean {
   return g.scope !== 'some' && g.narrowing.length === 0;
+}
+
+const levelCache = new Map<string, string | undefined>();
+
+/** The action's most specific access level (memoised). */
+export function accessLevelOf(action: string): string | undefined {
+  if (levelCache.has(action)) return levelCache.get(action);
+  const l = actionInfo(action)?.accessLevel;
+  if (levelCache.size > 50_000) levelCache.clear();
+  levelCache.set(action, l);
+  return l;
 }
 
 /** Is the action one that only accepts `Resource: "*"`? */

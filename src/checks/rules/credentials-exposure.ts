@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { checkActionSet } from '../lp/action-set.js';
+import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
 import { CREDENTIAL_ACTIONS, lowerSet } from '../lp/risk-data.js';
 
 const SET = lowerSet(CREDENTIAL_ACTIONS);
@@ -22,7 +22,7 @@ export const credentialsExposure: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       credentialsExposure.meta,
-      { what: 'can obtain credentials', matches: (a) => SET.has(a.toLowerCase()), skipWildcardOnly: true },
+      { keys: canonicalKeys(CREDENTIAL_ACTIONS), what: 'can obtain credentials', matches: (a) => SET.has(a.toLowerCase()), skipWildcardOnly: true },
       ctx,
     );
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { checkActionSet } from '../lp/action-set.js';
+import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
 import { EXFILTRATION_ACTIONS, lowerSet } from '../lp/risk-data.js';
 
 const SET = lowerSet(EXFILTRATION_ACTIONS);
@@ -20,6 +20,6 @@ export const dataExfiltration: Rule = {
     },
   },
   checkPolicy(ctx) {
-    checkActionSet(dataExfiltration.meta, { what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
+    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
   },
 };

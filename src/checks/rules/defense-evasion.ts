@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { checkActionSet } from '../lp/action-set.js';
+import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
 import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../lp/risk-data.js';
 
 const SET = lowerSet(DEFENSE_EVASION_ACTIONS);
@@ -24,7 +24,7 @@ export const defenseEvasion: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       defenseEvasion.meta,
-      { what: 'can disable or tamper with logging and detection', matches: (a) => SET.has(a.toLowerCase()), anyResource: (a) => ALWAYS.test(a.toLowerCase()) },
+      { keys: canonicalKeys(DEFENSE_EVASION_ACTIONS), what: 'can disable or tamper with logging and detection', matches: (a) => SET.has(a.toLowerCase()), anyResource: (a) => ALWAYS.test(a.toLowerCase()) },
       ctx,
     );
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { checkActionSet } from '../lp/action-set.js';
+import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
 import { INFRASTRUCTURE_ACTIONS, lowerSet } from '../lp/risk-data.js';
 
 const SET = lowerSet(INFRASTRUCTURE_ACTIONS);
@@ -22,7 +22,7 @@ export const infrastructureModification: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       infrastructureModification.meta,
-      { what: 'can change the network perimeter or copy data', matches: (a) => SET.has(a.toLowerCase()) },
+      { keys: canonicalKeys(INFRASTRUCTURE_ACTIONS), what: 'can change the network perimeter or copy data', matches: (a) => SET.has(a.toLowerCase()) },
       ctx,
     );
   },

@@ -1,9 +1,15 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
+import { actionInfo } from '../../catalog/index.js';
 import { canonical, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
 
-const NEEDED = new Set(ESCALATION_METHODS.flatMap((m) => m.actions));
+let neededKeys: string[] | undefined;
+/** Canonical keys of every action an escalation method needs (those the catalogue knows). */
+function needed(): string[] {
+  neededKeys ??= [...new Set(ESCALATION_METHODS.flatMap((m) => m.actions))].flatMap((a) => actionInfo(a)?.key ?? []);
+  return neededKeys;
+}
 
 export interface EscalationHit {
   method: EscalationMethod;
@@ -13,7 +19,7 @@ export interface EscalationHit {
 
 /** The escalation methods fully granted (unrestricted) by the policies taken together. */
 export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
-  const idx = grantIndex(policies, (a) => NEEDED.has(a.toLowerCase()));
+  const idx = grantIndex(policies, { keys: needed() });
   const lower = new Map<string, ActionGrant[]>();
   for (const [a, gs] of idx.byAction) lower.set(a.toLowerCase(), gs);
   const hits: EscalationHit[] = [];

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionInfo } from '../../catalog/index.js';
+import { accessLevelOf } from '../lp/analysis.js';
 import { checkActionSet } from '../lp/action-set.js';
 
 export const resourceExposure: Rule = {
@@ -20,7 +20,7 @@ export const resourceExposure: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       resourceExposure.meta,
-      { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => actionInfo(a)?.accessLevel === 'Permissions management' },
+      { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => accessLevelOf(a) === 'Permissions management' },
       ctx,
     );
   },

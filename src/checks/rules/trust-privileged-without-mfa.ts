@@ -8,7 +8,7 @@ import { escalationPaths } from './privilege-escalation.js';
 /** Why the role's permission policies make it privileged, or undefined. */
 export function privilegeReason(policies: PolicyRecord[]): string | undefined {
   if (!policies.length) return undefined;
-  const idx = grantIndex(policies, (a) => a === 'iam:CreatePolicyVersion' || a === 'iam:PutRolePolicy' || a === 'iam:AttachRolePolicy' || a === 'iam:CreateUser' || a === 'organizations:LeaveOrganization');
+  const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
   const full = [...idx.byAction.values()].flat().filter(unrestricted);
   const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
   if (admin) return 'it allows every action';

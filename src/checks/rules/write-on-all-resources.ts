@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionInfo } from '../../catalog/index.js';
+import { accessLevelOf } from '../lp/analysis.js';
 import { checkActionSet } from '../lp/action-set.js';
 
 export const writeOnAllResources: Rule = {
@@ -25,7 +25,7 @@ export const writeOnAllResources: Rule = {
         skipWildcardOnly: true,
         matches: (a) => {
           if (a === 'iam:PassRole') return false; // passrole-unrestricted
-          const lvl = actionInfo(a)?.accessLevel;
+          const lvl = accessLevelOf(a);
           return lvl === 'Write' || lvl === 'Tagging';
         },
       },
