@@ -24,7 +24,7 @@ export const redundantResource: Rule = {
         const values = strings(list).filter((v) => !placeholderAt(policy, v.path));
         for (const { value, by } of redundantValues(values, true)) {
           // `bucket-*` next to `bucket-*/*`: the author listed buckets and their objects; the overlap is an accident of `*` spanning `/`
-          if (value.value !== by.value && !by.value.endsWith('/*') && slashes(value.value) > slashes(by.value)) continue;
+          if (value.value !== by.value && by.value !== '*' && !by.value.endsWith('/*') && slashes(value.value) > slashes(by.value)) continue;
           report({
             path: value.path,
             subject: value.value,
