@@ -248,12 +248,16 @@ export function actionMatches(pattern: string, action: string): boolean {
  * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
  * the type has no ARN format or the input is too large to judge.
  */
+const intersectMemo = new Map<string, boolean | undefined>();
+
 export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
   if (arn === '*') return true;
   if (!rt.arnFormats.length) return undefined;
   let unknown = false;
   for (const f of rt.arnFormats) {
-    const r = globsIntersect(arn, f, true);
+    const memoKey = `${arn}\n${f}`;
+    let r = intersectMemo.get(memoKey);
+    if (!intersectMemo.has(memoKey)) r = remember(intersectMemo, memoKey, globsIntersect(arn, f, true));
     if (r === true) return true;
     if (r === undefined) unknown = true;
   }

@@ -2,31 +2,37 @@ import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import type { ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { globCovers } from '../../catalog/index.js';
+import { globCovers, hasWildcard } from '../../catalog/index.js';
 import { placeholderAt, statementLabel } from '../validation/helpers.js';
 
 /** Index of an earlier-or-broader value covering values[i], or -1. Exact duplicates: the later one is redundant. */
-export function coveredBy(values: string[], i: number, caseSensitive: boolean, limit = 200): number {
-  if (values.length > limit) return -1;
-  const v = caseSensitive ? values[i]! : values[i]!.toLowerCase();
-  for (let j = 0; j < values.length; j++) {
-    if (j === i) continue;
-    const w = caseSensitive ? values[j]! : values[j]!.toLowerCase();
-    if (w === v) {
-      if (j < i) return j;
-      continue;
-    }
-    if (globCovers(w, v, caseSensitive)) return j;
-  }
-  return -1;
-}
-
-export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean): { value: ValueAt<string>; by: ValueAt<string> }[] {
-  const values = list.map((v) => v.value);
+/**
+ * Values covered by another value of the same list: exact duplicates (the later one) and values a wildcard value
+ * covers. O(n * wildcards); lists longer than `limit` are compared for duplicates only.
+ */
+export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean, limit = 1000): { value: ValueAt<string>; by: ValueAt<string> }[] {
+  const norm = list.map((v) => (caseSensitive ? v.value : v.value.toLowerCase()));
+  const first = new Map<string, number>();
+  const wild: number[] = [];
+  norm.forEach((v, i) => {
+    if (!first.has(v)) first.set(v, i);
+    if (hasWildcard(v)) wild.push(i);
+  });
   const out: { value: ValueAt<string>; by: ValueAt<string> }[] = [];
-  values.forEach((_, i) => {
-    const j = coveredBy(values, i, caseSensitive);
-    if (j >= 0) out.push({ value: list[i]!, by: list[j]! });
+  norm.forEach((v, i) => {
+    const dup = first.get(v)!;
+    if (dup < i) {
+      out.push({ value: list[i]!, by: list[dup]! });
+      return;
+    }
+    if (list.length > limit) return;
+    for (const j of wild) {
+      if (j === i || norm[j] === v) continue;
+      if (globCovers(norm[j]!, v, caseSensitive)) {
+        out.push({ value: list[i]!, by: list[j]! });
+        return;
+      }
+    }
   });
   return out;
 }
