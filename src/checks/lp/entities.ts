@@ -45,7 +45,7 @@ export function userNames(e: IamEntity): string[] {
 
 /** The user a dependent entity (access key, login profile, attachment) belongs to. */
 export function ownerUser(e: IamEntity): string | undefined {
-  const u = prop(e, 'UserName', 'user', 'User');
+  const u = prop(e, 'UserName', 'user', 'User', 'UserLogicalId');
   if (typeof u?.value === 'string') return u.value;
   if (u && typeof u.value === 'object' && u.value !== null && 'Ref' in u.value) return String((u.value as { Ref: unknown }).Ref);
   return undefined;

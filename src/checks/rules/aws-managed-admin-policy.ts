@@ -39,7 +39,7 @@ export const awsManagedAdminPolicy: Rule = {
     },
   },
   checkEntity({ entity, report }) {
-    const arns = listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns', 'policy_arn', 'PolicyArn', 'managed_policy_arn', 'ManagedPolicyArn', 'ManagedPolicies');
+    const arns = listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns', 'policy_arn', 'policy_arns', 'PolicyArn', 'managed_policy_arn', 'ManagedPolicyArn', 'ManagedPolicies');
     for (const a of arns) {
       if (typeof a.value !== 'string') continue;
       const name = awsManagedPolicyName(a.value);

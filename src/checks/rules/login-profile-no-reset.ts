@@ -16,10 +16,12 @@ export const loginProfileNoReset: Rule = {
       good: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial}}', PasswordResetRequired: true } } } } },
     },
   },
-  checkEntity({ entity, report }) {
+  checkEntity({ entity, entities, report }) {
     if (entity.kind === 'user') {
       const lp = prop(entity, 'LoginProfile');
       if (!lp || !isObject(lp.value)) return;
+      // extractors that emit the LoginProfile as its own entity are judged there
+      if (entities.some((e) => e.kind === 'login-profile' && e.file === entity.file && ownerUser(e) === entity.resource)) return;
       if (truthy(lp.value.PasswordResetRequired)) return;
       const has = 'PasswordResetRequired' in lp.value;
       report({

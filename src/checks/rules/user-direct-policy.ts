@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { listProp, userNames } from '../lp/entities.js';
+import { listProp } from '../lp/entities.js';
 
 export const userDirectPolicy: Rule = {
   meta: {
@@ -15,12 +15,14 @@ export const userDirectPolicy: Rule = {
       good: { Resources: { Readers: { Type: 'AWS::IAM::Group', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } }, Alice: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Readers' }] } } } },
     },
   },
-  // policies the extractors attached to a user (inline policies, AWS::IAM::Policy Users, aws_iam_user_policy ...)
+  // inline policies of a user (and policies that name the user themselves, such as AWS::IAM::ManagedPolicy Users)
   checkPrincipal({ principal, policies, report }) {
     if (principal.kind !== 'user') return;
     for (const p of policies) {
       const a = p.attachedTo.find((x) => x.kind === 'user' && x.id === principal.id && x.via !== 'boundary');
       if (!a) continue;
+      // managed attachments made by attachment resources are reported on the attachment (checkEntity)
+      if (a.via === 'managed' && !/ManagedPolicy$/.test(p.resourceType)) continue;
       report({
         policy: p,
         path: '',
@@ -29,8 +31,8 @@ export const userDirectPolicy: Rule = {
       });
     }
   },
-  // managed policy ARNs on the user, and attachment resources naming a user
-  checkEntity({ entity, policies, report }) {
+  // managed policy ARNs on the user, and attachment resources naming users
+  checkEntity({ entity, report }) {
     if (entity.kind === 'user') {
       for (const arn of listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns')) {
         report({
@@ -40,11 +42,8 @@ export const userDirectPolicy: Rule = {
         });
       }
     } else if (entity.kind === 'managed-policy-attachment') {
-      const users = listProp(entity, 'user', 'users', 'Users', 'UserName');
-      for (const u of users) {
-        const name = String(u.value);
-        const known = policies.some((p) => p.attachedTo.some((a) => a.kind === 'user' && (a.id === name || userNames(entity).includes(a.id))));
-        if (known) continue; // reported on the policy itself
+      for (const u of listProp(entity, 'user', 'users', 'Users')) {
+        const name = typeof u.value === 'string' ? u.value : JSON.stringify(u.value);
         report({ path: u.path, subject: name, message: `${entity.resource} attaches a policy directly to IAM user ${name}; attach it to a group instead.` });
       }
     }

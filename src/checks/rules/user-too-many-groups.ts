@@ -10,21 +10,22 @@ function label(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Groups of a user from its own Groups list and from membership resources. */
+/** Groups of a user from membership resources (CloudFormation's Groups / UserToGroupAddition, Terraform's
+ * memberships), falling back to the user's own Groups list when no membership resource names the user. */
 function groupsOf(user: IamEntity, entities: IamEntity[]): Set<string> {
   const names = userNames(user);
-  const groups = new Set(listProp(user, 'Groups', 'groups').map((g) => label(g.value)));
+  const groups = new Set<string>();
+  let viaMembership = false;
   for (const e of entities) {
-    if (e.kind !== 'group-membership') continue;
-    const single = prop(e, 'user', 'User');
-    const users = listProp(e, 'users', 'Users').map((u) => label(u.value));
-    if (single) users.push(label(single.value));
+    if (e.kind !== 'group-membership' || e.file !== user.file) continue;
+    const users = [...listProp(e, 'UserIds'), ...listProp(e, 'users', 'Users'), ...listProp(e, 'user', 'User')].map((u) => label(u.value));
     if (!users.some((u) => names.includes(u))) continue;
-    const gs = listProp(e, 'groups', 'Groups').map((g) => label(g.value));
-    const g = prop(e, 'group', 'GroupName');
-    if (g) gs.push(label(g.value));
-    for (const x of gs) groups.add(x);
+    viaMembership = true;
+    const ids = listProp(e, 'GroupIds');
+    const gs = ids.length ? ids : [...listProp(e, 'groups', 'Groups'), ...listProp(e, 'group', 'GroupName')];
+    for (const g of gs) groups.add(label(g.value));
   }
+  if (!viaMembership) for (const g of listProp(user, 'Groups', 'groups')) groups.add(label(g.value));
   return groups;
 }
 

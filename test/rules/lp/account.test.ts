@@ -134,3 +134,32 @@ describe('aws-managed-admin-policy', () => {
     ]);
   });
 });
+
+describe('entities as the CloudFormation extractor emits them', () => {
+  it('a LoginProfile emitted as its own entity is reported once, there', () => {
+    const user = entity('user', 'Alice', 'AWS::IAM::User', '{ "LoginProfile": { "Password": "x" } }');
+    const lp = entity('login-profile', 'Alice', 'AWS::IAM::User', `{
+  "Password": "x",
+  "UserLogicalId": "Alice"
+}`);
+    expect(run(loginProfileNoReset, [user, lp])).toEqual([
+      { line: 1, message: 'Alice gives IAM user Alice a console password without password_reset_required = true.', severity: 'warning' },
+    ]);
+  });
+  it('group memberships by logical id are counted once per group', () => {
+    const groups = Array.from({ length: 11 }, (_, i) => `Group${i}`);
+    const user = entity('user', 'Alice', 'AWS::IAM::User', JSON.stringify({ UserName: 'alice', Groups: groups.map((g) => `name-${g}`) }, null, 2));
+    const fromUser = entity('group-membership', 'Alice', 'AWS::IAM::User', JSON.stringify({ Users: ['Alice'], GroupIds: groups.slice(0, 9) }));
+    const addition = entity('group-membership', 'MoreGroups', 'AWS::IAM::UserToGroupAddition', JSON.stringify({ GroupName: 'x', GroupIds: ['Group9', 'Group10', 'Group0'], UserIds: ['Alice'] }));
+    expect(run(userTooManyGroups, [user, fromUser])).toEqual([]);
+    expect(run(userTooManyGroups, [user, fromUser, addition])).toEqual([
+      { line: 3, message: expect.stringContaining('IAM user Alice is in 11 groups'), severity: 'warning' },
+    ]);
+  });
+  it('a managed policy that names users itself is reported on the policy; attachment-made ones on the attachment', () => {
+    const users = [{ kind: 'user' as const, id: 'Alice', via: 'managed' as const }];
+    const managed = { ...record('template.json', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, { type: 'identity', attachedTo: users, name: 'readers' }), resourceType: 'AWS::IAM::ManagedPolicy' };
+    const tfPolicy = { ...record('main.tf.json', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, { type: 'identity', attachedTo: users }), resourceType: 'aws_iam_policy' };
+    expect(run(userDirectPolicy, [], [managed, tfPolicy]).map((f) => f.message)).toEqual(['Policy readers is attached directly to IAM user Alice; attach it to a group instead.']);
+  });
+});
