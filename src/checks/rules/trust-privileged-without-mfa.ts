@@ -35,6 +35,7 @@ export const trustPrivilegedWithoutMfa: Rule = {
   },
   checkPrincipal({ principal, policies, report }) {
     if (principal.kind !== 'role') return;
+    // attached by the extractor, or grouped with the role by the runner (same resource)
     const trust = policies.filter((p) => p.policyType === 'trust');
     const granting = policies.filter(
       (p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'),

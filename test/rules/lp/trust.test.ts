@@ -245,3 +245,25 @@ describe('trust-privileged-without-mfa (per role)', () => {
     expect(runRules([trustPrivilegedWithoutMfa], { policies: [ro, t2], entities: [], options: defaultOptions('/repo') })).toEqual([]);
   });
 });
+
+describe('trust policy found through its role when the extractor does not attach it', () => {
+  it('an unattached trust record of the same resource is judged with the role\'s policies', () => {
+    const role = { kind: 'role' as const, id: 'DeployRole', via: 'inline' as const };
+    const identity = record('template.json', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }] }, { type: 'identity', attachedTo: [role], resource: 'DeployRole' });
+    const t = record('template.json', `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": { "AWS": "arn:aws:iam::123456789012:user/ci" },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}`, { type: 'trust', resource: 'DeployRole' });
+    const other = record('template.json', `{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "sts:AssumeRole" }] }`, { type: 'trust', resource: 'OtherRole' });
+    const f = runRules([trustPrivilegedWithoutMfa], { policies: [identity, t, other], entities: [], options: defaultOptions('/repo') });
+    expect(f.map((x) => [x.line, x.message])).toEqual([
+      [6, 'Role DeployRole is privileged (it can escalate privileges (CreateEC2WithExistingIP)) and statement 0 of its trust policy lets arn:aws:iam::123456789012:user/ci assume it without MFA.'],
+    ]);
+  });
+});
