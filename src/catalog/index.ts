@@ -248,12 +248,16 @@ export function actionMatches(pattern: string, action: string): boolean {
  * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
  * the type has no ARN format or the input is too large to judge.
  */
+const intersectMemo = new Map<string, boolean | undefined>();
+
 export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
   if (arn === '*') return true;
   if (!rt.arnFormats.length) return undefined;
   let unknown = false;
   for (const f of rt.arnFormats) {
-    const r = globsIntersect(arn, f, true);
+    const memoKey = `${arn}\n${f}`;
+    let r = intersectMemo.get(memoKey);
+    if (!intersectMemo.has(memoKey)) r = remember(intersectMemo, memoKey, globsIntersect(arn, f, true));
     if (r === true) return true;
     if (r === undefined) unknown = true;
   }
@@ -374,4 +378,40 @@ export function actionsWithAccessLevel(level: AccessLevel): string[] {
   const out: string[] = [];
   for (const p of c.services) for (const a of service(p)!.actions.values()) if (a.accessLevel === level) out.push(a.key);
   return out;
+}
+
+const serviceRtMemo = new Map<string, CatalogResourceType[]>();
+
+/** Every resource type a service defines ([] for an unknown service). */
+export function serviceResourceTypes(prefix: string): CatalogResourceType[] {
+  const p = prefix.toLowerCase();
+  const hit = serviceRtMemo.get(p);
+  if (hit) return hit;
+  const s = getCatalog().compact.services[p];
+  const out: CatalogResourceType[] = s
+    ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i]![0]) }))
+    : [];
+  return remember(serviceRtMemo, p, out);
+}
+
+let keyUseIndex: KeyIndex | undefined;
+
+/**
+ * Does any action in the catalogue list this condition key? Some keys are defined by a service but listed by none
+ * of its actions (gaps in the reference data): checks cannot tell which actions take those.
+ */
+export function conditionKeyListedByActions(key: string): boolean {
+  if (!keyUseIndex) {
+    const idx = new KeyIndex();
+    const c = getCatalog();
+    for (const p of c.services) {
+      const s = c.compact.services[p]!;
+      const used = new Set<number>();
+      for (const a of s.a) for (const i of a[3]) used.add(i);
+      for (const r of s.r) for (const i of r[2]) used.add(i);
+      for (const i of used) idx.add(s.k[i]![0], s.k[i]![1]);
+    }
+    keyUseIndex = idx;
+  }
+  return keyUseIndex.get(key) !== undefined;
 }

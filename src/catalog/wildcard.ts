@@ -105,11 +105,11 @@ export function globsIntersect(a: string | Int32Array, b: string | Int32Array, v
  * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
  * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
  */
-export function globCovers(outer: string, inner: string): boolean {
-  if (!hasWildcard(inner)) return globMatch(outer, inner);
+export function globCovers(outer: string, inner: string, caseSensitive = false): boolean {
+  if (!hasWildcard(inner)) return globMatch(outer, inner, caseSensitive);
   // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
-  const o = compileGlob(outer);
-  const lower = inner.toLowerCase();
+  const o = compileGlob(outer, { caseSensitive });
+  const lower = caseSensitive ? inner : inner.toLowerCase();
   let pi = 0;
   let ti = 0;
   let starP = -1;

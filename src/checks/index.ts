@@ -6,5 +6,34 @@ import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
 
 export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
-  return runRules(rules, { policies, entities, options });
+  return subsumeByAdmin(runRules(rules, { policies, entities, options }));
 }
+
+/** Findings that say a part of what "full administrator access" already says, about the same statement. */
+const SUBSUMED_BY_ADMIN = new Set([
+  'service-wildcard', 'write-on-all-resources', 'data-exfiltration', 'credentials-exposure', 'resource-exposure',
+  'infrastructure-modification', 'defense-evasion', 'passrole-unrestricted', 'allow-not-action', 'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+]);
+
+/**
+ * One statement granting everything gets one finding (admin-wildcard), not one per risk category it implies;
+ * a privilege-escalation finding whose every contributing statement is such a statement goes too. Pure.
+ */
+export function subsumeByAdmin(findings: Finding[]): Finding[] {
+  const admin = new Set(
+    findings.filter((f) => f.ruleId === 'admin-wildcard' && f.path).map((f) => `${f.policyId}${/^\/Statement(\/\d+)?/.exec(f.path!)?.[0] ?? ''}`),
+  );
+  if (!admin.size) return findings;
+  const statementOf = (f: Finding) => `${f.policyId}${/^\/Statement(\/\d+)?/.exec(f.path ?? '')?.[0] ?? ''}`;
+  return findings.filter((f) => {
+    if (SUBSUMED_BY_ADMIN.has(f.ruleId) && admin.has(statementOf(f))) return false;
+    if (f.ruleId === 'privilege-escalation') {
+      const contrib = (f.details?.contributingStatements as string[] | undefined) ?? [];
+      if (contrib.length && contrib.every((s) => admin.has(s))) return false;
+    }
+    return true;
+  });
+}
+
+/** Every rule with documentation: the offline rules and the SCP stage's checks. */
+export { scpRules } from './scp/index.js';

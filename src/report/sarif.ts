@@ -1,7 +1,8 @@
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help, levels, security-severity, partial fingerprints. */
 import type { GateResult } from '../gate.js';
 import type { Finding, Severity } from '../findings/types.js';
-import { rules } from '../checks/rules/index.js';
+import { rules as registered } from '../checks/rules/index.js';
+import { scpRules } from '../checks/scp/index.js';
 import { ruleDocsUrl } from '../checks/rules/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -41,7 +42,7 @@ export function toSarif(result: GateResult): unknown {
   const sarifRules: SarifRule[] = [];
   const addRule = (id: string, f?: Finding) => {
     if (ruleIndex.has(id)) return ruleIndex.get(id)!;
-    const r = rules.find((x) => x.meta.id === id);
+    const r = registered.find((x) => x.meta.id === id) ?? scpRules.find((x) => x.meta.id === id);
     const severity = r?.meta.severity ?? f?.severity ?? 'warning';
     const title = r?.meta.title ?? f?.title ?? id;
     const description = r?.meta.description ?? f?.title ?? id;
@@ -66,7 +67,7 @@ export function toSarif(result: GateResult): unknown {
     sarifRules.push(entry);
     return sarifRules.length - 1;
   };
-  for (const r of rules) addRule(r.meta.id);
+  for (const r of [...registered, ...scpRules]) addRule(r.meta.id);
 
   const results: unknown[] = result.findings.map((f) => ({
     ruleId: f.ruleId,

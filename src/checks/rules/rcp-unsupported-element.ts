@@ -10,6 +10,10 @@ export const rcpUnsupportedElement: Rule = {
     description: 'The RCP grammar has no NotAction and no NotPrincipal element; Organizations rejects the policy.',
     fix: 'List the actions the Deny applies to in Action, and narrow the callers with conditions such as aws:PrincipalOrgID or aws:PrincipalIsAWSService instead of NotPrincipal.',
     policyTypes: ['rcp'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: '*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123' } } }] },
+    },
   },
   checkPolicy({ statements, report }) {
     for (const s of statements) {

@@ -95,6 +95,12 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
       byPrincipal.set(key, e);
     }
   }
+  // a role's trust policy joins the role's group when the extractor did not attach it (same resource)
+  for (const p of policies) {
+    if (p.policyType !== 'trust' || p.attachedTo.length) continue;
+    const e = byPrincipal.get(`role:${p.resource}`);
+    if (e && !e.policies.includes(p)) e.policies.push(p);
+  }
   for (const rule of active) {
     if (!rule.checkPrincipal) continue;
     for (const { kind, id, policies: ps } of byPrincipal.values()) {

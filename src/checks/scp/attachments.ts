@@ -11,6 +11,7 @@ export const tooManyAttachedMeta: RuleMeta = {
   category: 'scp',
   description: 'AWS Organizations accepts at most 5 service control policies per root, OU or account (FullAWSAccess counts). The attachment fails and the intended guardrail is not in place.',
   fix: 'Merge related SCPs into one document (each up to 5,120 characters), or attach some of them one level higher or lower in the OU tree.',
+  examples: { bad: { Version: '2012-10-17', Statement: [] }, good: { Version: '2012-10-17', Statement: [] } },
 };
 
 export function tooManyAttached(org: ResolvedOrg): Finding[] {

@@ -19,6 +19,7 @@ export const changeImpactMeta: RuleMeta = {
   category: 'scp',
   description: 'A change to a service control policy changes the maximum permissions of every principal in every account below the points it is attached to. Actions it newly denies break workloads that use them; actions it newly allows remove a guardrail.',
   fix: 'Check the lists of newly denied and newly allowed actions in the summary against what the affected accounts run, and announce the change to their owners before merging.',
+  examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['ec2:DeleteVpc', 'ec2:DeleteSubnet'], Resource: '*' }] } },
 };
 
 export interface ServiceGroup {

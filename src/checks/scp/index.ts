@@ -17,6 +17,14 @@ import { checkWorkloads } from './workload.js';
 import { tooManyAttached } from './attachments.js';
 
 export type { ScpImpact } from './impact.js';
+import { changeImpactMeta } from './impact.js';
+import { lockoutMeta } from './lockout.js';
+import { blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta } from './workload.js';
+import { tooManyAttachedMeta } from './attachments.js';
+import type { Rule } from '../rules/types.js';
+
+/** The SCP stage's findings, as rule entries for documentation and SARIF metadata. */
+export const scpRules: Rule[] = [lockoutMeta, changeImpactMeta, blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta, tooManyAttachedMeta].map((meta) => ({ meta }));
 
 export interface ScpStageInput {
   policies: PolicyRecord[];

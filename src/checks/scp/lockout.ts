@@ -18,6 +18,7 @@ export const lockoutMeta: RuleMeta = {
   category: 'scp',
   description: 'An SCP applies to every principal of every account below the point it is attached, including administrators and the deployment pipeline. A Deny on everything, on role assumption or on Organizations itself without an exception for a break-glass role can leave nobody able to fix it from inside those accounts; removing the Allow that FullAWSAccess provided denies every action not allowed elsewhere.',
   fix: 'Add an exception for the break-glass/administrator and pipeline roles, e.g. "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::*:role/OrganizationAdmin"]}}, narrow the Deny to the actions it is meant to stop, and keep an Allow (FullAWSAccess or an explicit allow-list) at every level.',
+  examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/BreakGlass' } } }] } },
 };
 
 const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];

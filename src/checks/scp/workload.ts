@@ -20,6 +20,7 @@ export const deadPermissionMeta: RuleMeta = {
   category: 'scp',
   description: 'A service an SCP denies is unavailable whatever IAM allows. Granting it anyway is dead weight that hides the policy\'s real intent and becomes live the day the SCP changes.',
   fix: 'Remove the denied actions from the grant (replace the wildcard by the actions the workload uses), so the policy says what the workload can really do.',
+  examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-*/*' }] } },
 };
 
 export const blocksWorkloadMeta: RuleMeta = {
@@ -29,6 +30,7 @@ export const blocksWorkloadMeta: RuleMeta = {
   category: 'scp',
   description: 'The policy names this action explicitly, so the workload presumably calls it; an SCP on the path to the account it deploys to denies it, so the call will fail at run time with AccessDenied whatever IAM allows.',
   fix: 'Either change the workload so it does not need the action, deploy it to an account where the SCP does not apply, or ask the organisation administrators for an exception in the SCP (for example a condition on aws:PrincipalArn).',
+  examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudtrail:StopLogging', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudtrail:DescribeTrails', Resource: '*' }] } },
 };
 
 export const guardrailGapMeta: RuleMeta = {
@@ -38,6 +40,7 @@ export const guardrailGapMeta: RuleMeta = {
   category: 'scp',
   description: 'The organisation has a guardrail SCP that denies this action (for example stopping CloudTrail) elsewhere, but not on the path to the account this policy is deployed to. Here the grant is live.',
   fix: 'Remove the action from the policy, or attach the guardrail SCP to the OU/account this repository deploys to.',
+  examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'guardduty:DeleteDetector', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }] } },
 };
 
 /** Actions a guardrail exists to protect: disabling logging and detection, leaving the organisation. */

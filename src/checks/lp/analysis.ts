@@ -1,0 +1,331 @@
+/**
+ * Shared, pure analysis for the least-privilege rules: which actions an Allow statement grants (Action expanded
+ * through the catalogue, NotAction as its complement), on what resource scope (NotResource counts as "everything
+ * except"), which conditions really narrow the grant, and what unconditional Deny statements take away.
+ */
+import type { PolicyRecord } from '../../policy/types.js';
+import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
+import { statementsOf, strings } from '../../policy/statements.js';
+import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+
+export type ResourceScope = 'all' | 'all-except' | 'some';
+
+export interface StatementGrant {
+  stmt: StatementView;
+  /** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
+  actions: Map<string, ValueAt>;
+  scope: ResourceScope;
+  /** The Resource element to point at (the `*` value, or the NotResource element). */
+  scopeAt?: ValueAt;
+}
+
+const grantCache = new WeakMap<object, StatementGrant | null>();
+
+function isStar(v: string): boolean {
+  return /^\*+$/.test(v);
+}
+
+/**
+ * Does a Resource value name every resource of its kind? `*`, an ARN whose resource part is `*`
+ * (`arn:aws:s3:::*`), or a type-level wildcard such as `arn:aws:iam::*:role/*` / `arn:aws:lambda:*:*:function:*`.
+ * Stand-in values of placeholders are never wildcards.
+ */
+export function isWildcardResource(value: string, placeholder = false): boolean {
+  if (placeholder) return false;
+  if (isStar(value)) return true;
+  const parts = value.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const service = parts[2] ?? '';
+  const rest = parts.slice(5).join(':');
+  if (isStar(rest)) return true;
+  if (service === 's3') return false; // bucket-name/* is one bucket
+  return /^[A-Za-z-]+[/:]\*$/.test(rest);
+}
+
+function placeholderPaths(policy: PolicyRecord | undefined): Set<string> {
+  return new Set((policy?.placeholders ?? []).map((p) => p.path));
+}
+
+/** What an Allow statement grants (null for Deny / malformed statements). Memoised per statement object. */
+export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGrant | null {
+  const hit = grantCache.get(stmt.raw);
+  if (hit !== undefined) return hit;
+  let result: StatementGrant | null = null;
+  if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
+    const actions = expandStatementActions(stmt);
+    const ph = placeholderPaths(policy);
+    let scope: ResourceScope = 'some';
+    let scopeAt: ValueAt | undefined;
+    if (stmt.notResource) {
+      scope = 'all-except';
+      scopeAt = stmt.notResource[0];
+    } else {
+      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path)));
+      if (star) {
+        scope = 'all';
+        scopeAt = star;
+      } else if (!stmt.resource && !stmt.notResource) {
+        // trust / resource policies without Resource apply to the resource they are attached to
+        scope = 'some';
+      }
+    }
+    result = { stmt, actions, scope, scopeAt };
+  }
+  grantCache.set(stmt.raw, result);
+  return result;
+}
+
+/** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
+export function expandStatementActions(stmt: StatementView): Map<string, ValueAt> {
+  const out = new Map<string, ValueAt>();
+  if (stmt.action) {
+    for (const a of strings(stmt.action)) for (const k of expandActionPattern(a.value)) if (!out.has(k)) out.set(k, a);
+  } else if (stmt.notAction) {
+    const patterns = strings(stmt.notAction).map((v) => v.value);
+    const at: ValueAt = { value: stmt.raw.NotAction, path: `${stmt.path}/NotAction` };
+    for (const k of expandNotAction(patterns)) out.set(k, at);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** Global keys that narrow a request to particular resources, networks, organisations or callers. */
+const NARROWING_GLOBAL = [
+  'aws:resourcetag/',
+  'aws:resourceaccount',
+  'aws:resourceorgid',
+  'aws:resourceorgpaths',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceip',
+  'aws:vpcsourceip',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principaltag/',
+  'aws:principalservicename',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:requesttag/',
+  'aws:tagkeys',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:viaawsservice',
+  'aws:userid',
+  'aws:username',
+  'aws:sourceidentity',
+  'aws:federatedprovider',
+];
+
+const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
+
+export interface ConditionJudgement {
+  /** Conditions that narrow the grant for the action. */
+  narrowing: ConditionView[];
+  /** Conditions present but not narrowing (IfExists, negated, unrelated keys, wildcard values). */
+  ignored: { cond: ConditionView; why: string }[];
+}
+
+function baseOperator(op: string): { op: string; ifExists: boolean; set?: 'all' | 'any' } {
+  let o = op;
+  let set: 'all' | 'any' | undefined;
+  const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(o);
+  if (m) {
+    set = m[1]!.toLowerCase() === 'forallvalues' ? 'all' : 'any';
+    o = m[2]!;
+  }
+  const ifExists = /IfExists$/i.test(o);
+  if (ifExists) o = o.slice(0, -'IfExists'.length);
+  return { op: o, ifExists, set };
+}
+
+function narrowingKey(key: string, action: string | undefined): boolean {
+  const k = key.toLowerCase();
+  if (k.startsWith('aws:')) return NARROWING_GLOBAL.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g));
+  // a service-specific key narrows the actions of its own service (e.g. iam:PassedToService, s3:prefix, kms:ViaService)
+  const svc = k.split(':')[0];
+  if (!action) return true;
+  const a = action.toLowerCase();
+  return a.startsWith(`${svc}:`) || (svc === 'kms' && k === 'kms:viaservice') || a === '*';
+}
+
+/** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
+export function judgeConditions(
+  stmt: StatementView,
+  action?: string,
+  keyNarrows: (key: string) => boolean = (k) => narrowingKey(k, action),
+): ConditionJudgement {
+  const narrowing: ConditionView[] = [];
+  const ignored: ConditionJudgement['ignored'] = [];
+  for (const c of stmt.condition ?? []) {
+    const { op, ifExists, set } = baseOperator(c.operator);
+    const vals = c.values.map((v) => v.value);
+    if (ifExists) ignored.push({ cond: c, why: 'IfExists passes when the key is absent' });
+    else if (set === 'all') ignored.push({ cond: c, why: 'ForAllValues passes when the key is absent or empty' });
+    else if (NEGATED.test(op)) ignored.push({ cond: c, why: 'a negated operator only excludes some values' });
+    else if (/^Null$/i.test(op)) ignored.push({ cond: c, why: 'Null only tests whether the key is present' });
+    else if (vals.length === 0 || vals.some((v) => typeof v === 'string' && isStar(v)))
+      ignored.push({ cond: c, why: 'its value matches anything' });
+    else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
+      ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
+    else if (!keyNarrows(c.key)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+    else narrowing.push(c);
+  }
+  return { narrowing, ignored };
+}
+
+export function describeCondition(c: ConditionView): string {
+  const vals = c.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)));
+  return `${c.operator} ${c.key}${vals.length ? ` = ${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : ''}`;
+}
+
+/** A sentence about the conditions considered, for messages. Empty when the statement has none. */
+export function conditionNote(j: ConditionJudgement): string {
+  if (j.narrowing.length) return ` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`;
+  if (j.ignored.length)
+    return ` Its condition does not narrow the grant (${j.ignored
+      .map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`)
+      .join('; ')}).`;
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Effective grants over one or more policies
+
+export interface ActionGrant {
+  action: string;
+  policy: PolicyRecord;
+  stmt: StatementView;
+  at: ValueAt;
+  scope: ResourceScope;
+  /** Conditions that narrow this grant (empty = unconditional). */
+  narrowing: ConditionView[];
+  ignored: ConditionJudgement['ignored'];
+}
+
+/** Actions denied unconditionally on every resource by the given policies. */
+export function deniedEverywhere(policies: { policy: PolicyRecord; statements: StatementView[] }[]): (a: string) => boolean {
+  const patterns: string[] = [];
+  const notPatterns: string[][] = [];
+  for (const { statements } of policies) {
+    for (const s of statements) {
+      if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource) continue;
+      if (!strings(s.resource).some((r) => isStar(r.value))) continue;
+      if (s.action) patterns.push(...strings(s.action).map((a) => a.value));
+      else if (s.notAction) notPatterns.push(strings(s.notAction).map((a) => a.value));
+    }
+  }
+  return (a) =>
+    patterns.some((p) => actionMatches(p, a)) || notPatterns.some((np) => !np.some((p) => actionMatches(p, a)));
+}
+
+export interface GrantIndex {
+  /** action key -> every grant of it (first = most permissive). */
+  byAction: Map<string, ActionGrant[]>;
+}
+
+function rank(g: ActionGrant): number {
+  return (g.narrowing.length ? 2 : 0) + (g.scope === 'some' ? 1 : 0);
+}
+
+/**
+ * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
+ * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
+ */
+export function grantIndex(policies: PolicyRecord[], interesting?: ((action: string) => boolean) | { keys: readonly string[] }): GrantIndex {
+  const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+  const denied = deniedEverywhere(views);
+  const byAction = new Map<string, ActionGrant[]>();
+  for (const { policy, statements } of views) {
+    for (const s of statements) {
+      const g = grantOf(s, policy);
+      if (!g) continue;
+      const none: ConditionJudgement = { narrowing: [], ignored: [] };
+      const perService = new Map<string, ConditionJudgement>();
+      // a short list of wanted actions is looked up rather than scanning every granted action (Action "*")
+      const entries: Iterable<[string, ValueAt]> =
+        interesting && typeof interesting !== 'function'
+          ? interesting.keys.flatMap((k) => {
+              const at = g.actions.get(k);
+              return at ? [[k, at] as [string, ValueAt]] : [];
+            })
+          : g.actions;
+      const keep = typeof interesting === 'function' ? interesting : undefined;
+      for (const [action, at] of entries) {
+        if (keep && !keep(action)) continue;
+        if (denied(action)) continue;
+        // the judgement depends on the action only through its service prefix
+        const svc = action.slice(0, action.indexOf(':'));
+        let j = s.condition?.length ? perService.get(svc) : none;
+        if (!j) {
+          j = judgeConditions(s, action);
+          perService.set(svc, j);
+        }
+        const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
+        const list = byAction.get(action) ?? [];
+        list.push(ag);
+        byAction.set(action, list);
+      }
+    }
+  }
+  for (const list of byAction.values()) list.sort((a, b) => rank(a) - rank(b));
+  return { byAction };
+}
+
+/** Is the grant unrestricted: every resource (or all except some), and no narrowing condition? */
+export function unrestricted(g: ActionGrant): boolean {
+  return g.scope !== 'some' && g.narrowing.length === 0;
+}
+
+const levelCache = new Map<string, string | undefined>();
+
+/** The action's most specific access level (memoised). */
+export function accessLevelOf(action: string): string | undefined {
+  if (levelCache.has(action)) return levelCache.get(action);
+  const l = actionInfo(action)?.accessLevel;
+  if (levelCache.size > 50_000) levelCache.clear();
+  levelCache.set(action, l);
+  return l;
+}
+
+/** Is the action one that only accepts `Resource: "*"`? */
+export function wildcardOnly(action: string): boolean {
+  return actionInfo(action)?.isWildcardOnly ?? false;
+}
+
+/** `Statement "Sid"` or `Statement 2` (1-based for humans? no: index as in the document). */
+export function stmtLabel(s: StatementView): string {
+  return s.sid ? `statement "${s.sid}"` : `statement ${s.index}`;
+}
+
+/** Canonical key spelling of a lower-case action name, via the catalogue (falls back to the input). */
+export function canonical(action: string): string {
+  return actionInfo(action)?.key ?? action;
+}
+
+/** Keys that narrow *who* may use a grant (trust and resource policies). */
+const PRINCIPAL_NARROWING = [
+  'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount',
+  'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceip',
+  'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
+  'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
+  'kms:calleraccount', 'aws:sourcevpcarn',
+];
+
+export function principalNarrowingKey(key: string): boolean {
+  const k = key.toLowerCase();
+  if (PRINCIPAL_NARROWING.some((g) => (g.endsWith('/') ? k.startsWith(g) : k === g))) return true;
+  // web identity / SAML claims: `token.actions.githubusercontent.com:sub`, `SAML:aud`, `accounts.google.com:aud`
+  return /^(saml:(aud|sub|iss|namequalifier|edupersonorgdn)|[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:(aud|sub|amr|app_id|oaud|azp))$/i.test(key);
+}
+
+/** Conditions that narrow who may use the statement. */
+export function judgePrincipalConditions(stmt: StatementView): ConditionJudgement {
+  return judgeConditions(stmt, undefined, principalNarrowingKey);
+}

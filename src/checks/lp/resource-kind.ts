@@ -1,0 +1,20 @@
+/** What kind of resource a resource policy is attached to, from the IaC type or, for raw files, the content. */
+import type { PolicyRecord } from '../../policy/types.js';
+import { statementsOf, strings } from '../../policy/statements.js';
+
+export type ResourceKind = 's3-bucket' | 'kms-key' | 'other';
+
+export function resourceKind(policy: PolicyRecord): ResourceKind {
+  const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
+  if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t)) return 's3-bucket';
+  if (/kms::key|aws_kms_key/.test(t)) return 'kms-key';
+  if (policy.format !== 'raw') return 'other';
+  // raw files: judge by content
+  const stmts = statementsOf(policy.document);
+  const actions = stmts.flatMap((s) => strings(s.action ?? s.notAction).map((a) => a.value.toLowerCase()));
+  const resources = stmts.flatMap((s) => strings(s.resource ?? s.notResource).map((r) => r.value));
+  if (!actions.length) return 'other';
+  if (actions.every((a) => a.startsWith('s3:')) && resources.length && resources.every((r) => r.startsWith('arn:aws:s3:::') || r.startsWith('arn:aws-'))) return 's3-bucket';
+  if (actions.every((a) => a.startsWith('kms:')) && resources.every((r) => r === '*')) return 'kms-key';
+  return 'other';
+}

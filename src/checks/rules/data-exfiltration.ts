@@ -1,0 +1,25 @@
+import type { Rule } from './types.js';
+import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
+import { EXFILTRATION_ACTIONS, lowerSet } from '../lp/risk-data.js';
+
+const SET = lowerSet(EXFILTRATION_ACTIONS);
+
+export const dataExfiltration: Rule = {
+  meta: {
+    id: 'data-exfiltration',
+    title: 'Data or secrets readable on every resource',
+    severity: 'warning',
+    category: 'least-privilege',
+    description:
+      'Actions that return stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, dynamodb:Scan, ...) on "Resource": "*" let the principal read every object, secret and parameter in the account: one leaked credential exposes all of it.',
+    fix: 'Scope "Resource" to the buckets, secrets, parameters and keys the workload reads (for example "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*"), or narrow with aws:ResourceTag/<key>.',
+    policyTypes: ['identity'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 's3:GetObject'], Resource: '*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*' }] },
+    },
+  },
+  checkPolicy(ctx) {
+    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
+  },
+};

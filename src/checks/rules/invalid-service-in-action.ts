@@ -1,0 +1,38 @@
+import type { Rule } from './types.js';
+import { accessAnalyzerDocsUrl } from './types.js';
+import { strings } from '../../policy/statements.js';
+import { catalogStamp, hasWildcard, serviceExists, splitAction, suggestService } from '../../catalog/index.js';
+import { placeholderAt } from '../validation/helpers.js';
+
+export const invalidServiceInAction: Rule = {
+  meta: {
+    id: 'INVALID_SERVICE_IN_ACTION',
+    title: 'Unknown service prefix in an action',
+    severity: 'error',
+    category: 'validation',
+    description:
+      'The service prefix of an action (the part before the colon) is not one AWS defines, so the action matches nothing: an Allow grants nothing and, worse, a Deny or a NotAction protects nothing. This is usually a typo (`s3a:GetObject`) or a service name instead of its prefix (`dynamo:`, `cloudwatch-logs:`).',
+    fix: 'Use the service prefix from the Service Authorization Reference (e.g. `dynamodb`, `logs`, `states`); the message suggests the closest existing prefix.',
+    reference: accessAnalyzerDocsUrl('INVALID_SERVICE_IN_ACTION', 'error'),
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamo:GetItem', Resource: '*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }] },
+    },
+  },
+  checkPolicy({ policy, statements, report }) {
+    for (const s of statements) {
+      for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
+        if (placeholderAt(policy, v.path) || v.value.includes('${')) continue;
+        const parts = splitAction(v.value);
+        if (!parts || hasWildcard(parts.service) || serviceExists(parts.service)) continue;
+        const hint = suggestService(parts.service);
+        report({
+          path: v.path,
+          subject: v.value,
+          message: `The service prefix "${parts.service}" in "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${parts.name}"?` : ''}`,
+          details: hint ? { suggestion: `${hint}:${parts.name}` } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,117 @@
+import type { PolicyRecord } from '../../policy/types.js';
+import type { Report, Rule } from './types.js';
+import { actionInfo } from '../../catalog/index.js';
+import { canonical, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
+import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
+
+let neededKeys: string[] | undefined;
+/** Canonical keys of every action an escalation method needs (those the catalogue knows). */
+function needed(): string[] {
+  neededKeys ??= [...new Set(ESCALATION_METHODS.flatMap((m) => m.actions))].flatMap((a) => actionInfo(a)?.key ?? []);
+  return neededKeys;
+}
+
+export interface EscalationHit {
+  method: EscalationMethod;
+  /** One unrestricted grant per required action. */
+  grants: ActionGrant[];
+}
+
+/** The escalation methods fully granted (unrestricted) by the policies taken together. */
+export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
+  const idx = grantIndex(policies, { keys: needed() });
+  const lower = new Map<string, ActionGrant[]>();
+  for (const [a, gs] of idx.byAction) lower.set(a.toLowerCase(), gs);
+  const hits: EscalationHit[] = [];
+  const narrowed: ActionGrant[] = [];
+  for (const method of ESCALATION_METHODS) {
+    const grants: ActionGrant[] = [];
+    let complete = true;
+    for (const a of method.actions) {
+      const g = (lower.get(a) ?? []).find(unrestricted);
+      if (!g) {
+        complete = false;
+        const n = lower.get(a)?.[0];
+        if (n && n.narrowing.length && !narrowed.includes(n)) narrowed.push(n);
+        break;
+      }
+      grants.push(g);
+    }
+    if (complete) hits.push({ method, grants });
+  }
+  return { hits, narrowed };
+}
+
+function where(g: ActionGrant, multi: boolean): string {
+  return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''})`;
+}
+
+/** One report per policy/principal naming the methods and the contributing statements. */
+function reportHits(
+  hits: EscalationHit[],
+  narrowed: ActionGrant[],
+  subjectName: string,
+  report: (r: Report & { policy: PolicyRecord }) => void,
+): void {
+  if (!hits.length) return;
+  const multi = new Set(hits.flatMap((h) => h.grants.map((g) => g.policy))).size > 1;
+  const first = hits[0]!.grants[0]!;
+  const shown = hits.slice(0, 5).map((h) => `${h.method.name} via ${h.grants.map((g) => where(g, multi)).join(' + ')}`);
+  const more = hits.length > 5 ? `; and ${hits.length - 5} more escalation paths (listed in the JSON report's details)` : '';
+  const statements = new Set(hits.flatMap((h) => h.grants.map((g) => `${g.policy.id}${g.stmt.path}`)));
+  const note = narrowed.length
+    ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
+    : '';
+  report({
+    policy: first.policy,
+    path: first.at.path,
+    subject: 'privilege-escalation',
+    // paths only the gate knows (SSM sessions, permissions boundaries, ...) depend on what the targets can do
+    severity: hits.every((h) => h.method.source === 'gate') ? 'security-warning' : undefined,
+    message: `${subjectName} can escalate its privileges: ${shown.join('; ')}${more}.${note}`,
+    details: {
+      methods: hits.map((h) => ({
+        method: h.method.name,
+        source: h.method.source,
+        contributions: h.grants.map((g) => ({ action: canonical(g.action), policy: g.policy.id, statement: g.stmt.path, path: g.at.path })),
+      })),
+      contributingStatements: [...statements],
+    },
+  });
+}
+
+export const privilegeEscalation: Rule = {
+  meta: {
+    id: 'privilege-escalation',
+    title: 'Privilege escalation path',
+    severity: 'error',
+    category: 'least-privilege',
+    description:
+      'Some permissions, alone or combined, let a principal give itself more permissions: create a new version of a policy attached to it, attach or put policies, create access keys or login profiles for other users, update a role\'s trust policy, or pass a privileged role to a service it controls (EC2, Lambda, CloudFormation, Glue, SageMaker, CodeBuild, ECS, Data Pipeline, ...). The gate checks all 59 combinations cloudsplaining knows plus further single-permission paths, across all the policies of a principal (inline, managed and attached), handling NotAction and NotResource, and names the statements that contribute.',
+    fix: 'Remove the escalating actions or scope them: restrict iam:PassRole to named roles with an iam:PassedToService condition, restrict iam:* policy actions to resources under a path the principal does not belong to, or require a permissions boundary with iam:PermissionsBoundary. A condition such as aws:ResourceTag/<key> on the IAM actions closes the path; unrelated conditions do not.',
+    policyTypes: ['identity'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }] },
+      good: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-lambda-exec', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+          { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: 'arn:aws:lambda:us-east-1:111122223333:function:app-*' },
+        ],
+      },
+    },
+  },
+  // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
+  checkPolicy({ policy, report }) {
+    if (policy.attachedTo.length) return;
+    const { hits, narrowed } = escalationPaths([policy]);
+    reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
+  },
+  // every policy of a principal together
+  checkPrincipal({ principal, policies, report }) {
+    const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via !== 'boundary'));
+    if (!granting.length) return;
+    const { hits, narrowed } = escalationPaths(granting);
+    reportHits(hits, narrowed, `${principal.kind[0]!.toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
+  },
+};

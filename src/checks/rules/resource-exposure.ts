@@ -1,0 +1,27 @@
+import type { Rule } from './types.js';
+import { accessLevelOf } from '../lp/analysis.js';
+import { checkActionSet } from '../lp/action-set.js';
+
+export const resourceExposure: Rule = {
+  meta: {
+    id: 'resource-exposure',
+    title: 'Permissions-management actions on every resource',
+    severity: 'security-warning',
+    category: 'least-privilege',
+    description:
+      'Permissions-management actions (iam:PutRolePolicy, s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) change who may access a resource. On "Resource": "*" the principal can grant itself or anyone outside the account access to every such resource: a route to privilege escalation and to public exposure of data.',
+    fix: 'Scope "Resource" to the resources whose policies the workload must manage, or narrow with a condition such as aws:ResourceTag/<key> or iam:PermissionsBoundary; better, manage permissions through infrastructure as code instead of granting these actions to workloads.',
+    policyTypes: ['identity'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutBucketPolicy', 'iam:PutRolePolicy'], Resource: '*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::app-logs' }] },
+    },
+  },
+  checkPolicy(ctx) {
+    checkActionSet(
+      resourceExposure.meta,
+      { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => accessLevelOf(a) === 'Permissions management' },
+      ctx,
+    );
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from './types.js';
+import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { cap } from '../lp/action-set.js';
+import { awsPrincipals } from '../lp/principals.js';
+
+export const trustAnyPrincipal: Rule = {
+  meta: {
+    id: 'trust-any-principal',
+    title: 'Role assumable by any AWS principal',
+    severity: 'error',
+    category: 'trust',
+    description:
+      'A trust policy with "Principal": "*" or {"AWS": "*"} lets any IAM user or role in any AWS account assume the role, unless a condition restricts who (aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, sts:ExternalId, ...). Conditions such as aws:SecureTransport or an IfExists operator do not restrict who.',
+    fix: 'Name the trusted principals ("Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"}) or, for an organisation-wide role, add "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"}}.',
+    policyTypes: ['trust'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } } }] },
+    },
+  },
+  checkPolicy({ statements, report }) {
+    for (const s of statements) {
+      if (s.effect !== 'Allow') continue;
+      const any = awsPrincipals(s).find((p) => p.kind === 'any');
+      if (!any) continue;
+      const j = judgePrincipalConditions(s);
+      report({
+        path: any.at.path,
+        message: `${cap(stmtLabel(s))} lets any AWS principal in any account assume the role${j.narrowing.length ? '' : ' (no condition restricts who)'}.${conditionNote(j)}`,
+        severity: j.narrowing.length ? 'suggestion' : undefined,
+      });
+    }
+  },
+};

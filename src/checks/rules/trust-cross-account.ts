@@ -1,0 +1,37 @@
+import type { Rule } from './types.js';
+import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { cap } from '../lp/action-set.js';
+import { awsPrincipals, isExternalAccount } from '../lp/principals.js';
+
+export const trustCrossAccount: Rule = {
+  meta: {
+    id: 'trust-cross-account',
+    title: 'Role assumable from an account that is not on the allowlist',
+    severity: 'warning',
+    category: 'trust',
+    description:
+      'The trust policy lets principals of another AWS account assume the role, and that account is neither the deployment account nor listed in the configuration\'s trustedAccounts. Whoever controls that account can act with this role\'s permissions. Allowlisting known accounts makes any new cross-account trust a reviewed decision.',
+    fix: 'If the account is yours or a known partner, add it to "trustedAccounts" in .github/iam-policy-gate.yml. Otherwise remove it, name a specific role instead of the account root, and require a condition such as aws:PrincipalOrgID or sts:ExternalId.',
+    policyTypes: ['trust'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, Action: 'sts:AssumeRole' }] },
+    },
+  },
+  checkPolicy({ statements, options, report }) {
+    for (const s of statements) {
+      if (s.effect !== 'Allow') continue;
+      const external = awsPrincipals(s).filter((p) => isExternalAccount(p.account, options.account, options.trustedAccounts));
+      if (!external.length) continue;
+      const j = judgePrincipalConditions(s);
+      for (const p of external) {
+        report({
+          path: p.at.path,
+          subject: p.account,
+          message: `${cap(stmtLabel(s))} trusts ${p.kind === 'root' ? 'every principal of' : `${p.at.value} in`} account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+          severity: j.narrowing.length ? 'suggestion' : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import type { Rule } from './types.js';
+import { judgeConditions, stmtLabel } from '../lp/analysis.js';
+import { cap } from '../lp/action-set.js';
+import { principalValues } from '../lp/principals.js';
+
+/** The condition-key prefix of a federated principal and the claims that pin the audience. */
+function audienceKeys(federated: string): { prefix: string; keys: string[] } | undefined {
+  const v = federated.toLowerCase();
+  if (v.endsWith('token.actions.githubusercontent.com')) return undefined; // trust-github-oidc
+  if (v.includes(':saml-provider/')) return { prefix: 'SAML', keys: ['saml:aud'] };
+  if (v === 'cognito-identity.amazonaws.com') return { prefix: v, keys: [`${v}:aud`] };
+  if (v === 'www.amazon.com' || v === 'graph.facebook.com') return { prefix: v, keys: [`${v}:app_id`] };
+  if (v === 'accounts.google.com') return { prefix: v, keys: [`${v}:aud`, `${v}:oaud`] };
+  const m = /:oidc-provider\/(.+)$/.exec(v);
+  if (m) {
+    const host = m[1]!;
+    // EKS IRSA tokens are pinned by the service-account subject as commonly as by the audience
+    return { prefix: host, keys: host.startsWith('oidc.eks.') ? [`${host}:aud`, `${host}:sub`] : [`${host}:aud`] };
+  }
+  return undefined;
+}
+
+export const trustFederatedAudience: Rule = {
+  meta: {
+    id: 'trust-federated-audience',
+    title: 'Web identity or SAML federation without an audience condition',
+    severity: 'warning',
+    category: 'trust',
+    description:
+      'A role trusting a web identity provider (Cognito, Google, an OIDC provider such as EKS) or a SAML provider accepts any token that provider issues unless a condition pins the audience (the application or client id the token was issued for). Without it, a token issued to another application of the same provider can assume the role. GitHub Actions has its own rule, trust-github-oidc.',
+    fix: 'Add the audience condition, for example "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:12345678-aaaa-bbbb-cccc-123456789012"}, "SAML:aud": "https://signin.aws.amazon.com/saml", or "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud": "sts.amazonaws.com" together with the ":sub" of the service account.',
+    policyTypes: ['trust'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+      good: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-aaaa-bbbb-cccc-123456789012' } } }],
+      },
+    },
+  },
+  checkPolicy({ statements, report }) {
+    for (const s of statements) {
+      if (s.effect !== 'Allow') continue;
+      for (const fed of principalValues(s, 'Federated')) {
+        const spec = audienceKeys(fed.value);
+        if (!spec) continue;
+        const j = judgeConditions(s, undefined, (k) => spec.keys.includes(k.toLowerCase()));
+        if (j.narrowing.length) continue;
+        const weak = j.ignored.find((i) => spec.keys.includes(i.cond.key.toLowerCase()));
+        report({
+          path: fed.path,
+          subject: fed.value,
+          message: `${cap(stmtLabel(s))} trusts ${fed.value} without a condition on ${spec.keys.join(' or ')}${weak ? ` (${weak.cond.operator} ${weak.cond.key} does not count: ${weak.why})` : ''}.`,
+        });
+      }
+    }
+  },
+};

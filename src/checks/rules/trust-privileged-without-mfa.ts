@@ -1,0 +1,63 @@
+import type { PolicyRecord } from '../../policy/types.js';
+import type { Rule } from './types.js';
+import { statementsOf } from '../../policy/statements.js';
+import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../lp/analysis.js';
+import { awsPrincipals } from '../lp/principals.js';
+import { escalationPaths } from './privilege-escalation.js';
+
+/** Why the role's permission policies make it privileged, or undefined. */
+export function privilegeReason(policies: PolicyRecord[]): string | undefined {
+  if (!policies.length) return undefined;
+  const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
+  const full = [...idx.byAction.values()].flat().filter(unrestricted);
+  const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
+  if (admin) return 'it allows every action';
+  const { hits } = escalationPaths(policies);
+  if (hits.length) return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
+  if (full.length) return `it allows ${full[0]!.action} on every resource`;
+  return undefined;
+}
+
+export const trustPrivilegedWithoutMfa: Rule = {
+  meta: {
+    id: 'trust-privileged-without-mfa',
+    title: 'Privileged role assumable by IAM users without MFA',
+    severity: 'security-warning',
+    category: 'trust',
+    description:
+      'A role whose permissions are administrator-level or allow privilege escalation, and whose trust policy lets IAM users (a user ARN or an account root, which delegates to every user of the account) assume it, should require multi-factor authentication. Otherwise a leaked access key of any such user becomes administrator access.',
+    fix: 'Add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}} (or "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}) to the trust statement, or trust a specific role (an SSO permission set) instead of users or the account root.',
+    policyTypes: ['trust'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+    },
+  },
+  checkPrincipal({ principal, policies, report }) {
+    if (principal.kind !== 'role') return;
+    // attached by the extractor, or grouped with the role by the runner (same resource)
+    const trust = policies.filter((p) => p.policyType === 'trust');
+    const granting = policies.filter(
+      (p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'),
+    );
+    if (!trust.length) return;
+    const why = privilegeReason(granting);
+    if (!why) return;
+    for (const t of trust) {
+      for (const s of statementsOf(t.document)) {
+        if (s.effect !== 'Allow') continue;
+        const users = awsPrincipals(s).filter((p) => p.kind === 'user' || p.kind === 'root');
+        if (!users.length) continue;
+        const mfa = judgeConditions(s, undefined, (k) => /^aws:multifactorauth(present|age)$/i.test(k)).narrowing.filter(
+          (c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'),
+        );
+        if (mfa.length) continue;
+        report({
+          policy: t,
+          path: users[0]!.at.path,
+          message: `Role ${principal.id} is privileged (${why}) and ${stmtLabel(s)} of its trust policy lets ${users.map((u) => u.at.value).join(', ')} assume it without MFA.`,
+        });
+      }
+    }
+  },
+};

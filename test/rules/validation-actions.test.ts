@@ -1,0 +1,188 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+import { invalidServiceInAction } from '../../src/checks/rules/invalid-service-in-action.js';
+import { invalidAction } from '../../src/checks/rules/invalid-action.js';
+import { actionWildcardMatchesNothing } from '../../src/checks/rules/action-wildcard-matches-nothing.js';
+import { redundantAction } from '../../src/checks/rules/redundant-action.js';
+import { resourceTypeMismatch } from '../../src/checks/rules/resource-type-mismatch.js';
+
+const readOnly = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Read",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket", "dynamodb:Get*", "ec2:Describe*"],
+      "Resource": "*"
+    },
+    {
+      "Effect": "Deny",
+      "NotAction": ["iam:*", "sts:AssumeRole"],
+      "Resource": "*"
+    }
+  ]
+}`;
+
+ruleTester(invalidServiceInAction, {
+  valid: [{ code: readOnly }, { name: 'wildcard service', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['*', 's3*:Get*'], Resource: '*' }] } }],
+  invalid: [
+    {
+      name: 'typo in prefix, in Action and NotAction',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": [
+        "dynamdb:GetItem",
+        "s3:GetObject"
+      ],
+      "Resource": "*"
+    },
+    {
+      "Effect": "Deny",
+      "NotAction": "cloudtrial:LookupEvents",
+      "Resource": "*"
+    }
+  ]
+}`,
+      errors: [
+        { line: 7, message: 'Did you mean "dynamodb:GetItem"?', severity: 'error' },
+        { line: 14, message: '"cloudtrial"' },
+      ],
+    },
+  ],
+});
+
+ruleTester(invalidAction, {
+  valid: [{ code: readOnly }, { name: 'case-insensitive', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'S3:getobject', Resource: '*' }] } }],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": [
+        "s3:GetObjekt",
+        "s3:ListBuckets",
+        "GetObject",
+        "ec2:TotallyMadeUpThing"
+      ],
+      "Resource": "*"
+    }
+  ]
+}`,
+      errors: [
+        { line: 7, message: 'Did you mean "s3:GetObject"?' },
+        { line: 8, message: /Did you mean "s3:ListBucket/ },
+        { line: 9, message: 'service:ActionName' },
+        { line: 10, message: /^The action "ec2:TotallyMadeUpThing" does not exist in the IAM catalogue \(data of \d{4}-\d\d-\d\d\)\.$/ },
+      ],
+    },
+  ],
+});
+
+ruleTester(actionWildcardMatchesNothing, {
+  valid: [{ code: readOnly }],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Deny",
+      "Action": [
+        "cloudtrail:Stop*Loging",
+        "cloudtrail:StopLogging",
+        "qq*:Get*"
+      ],
+      "Resource": "*"
+    }
+  ]
+}`,
+      errors: [{ line: 7, message: 'protects nothing' }, { line: 9 }],
+    },
+  ],
+});
+
+ruleTester(redundantAction, {
+  valid: [{ code: readOnly }, { name: 'overlapping but neither covers', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:*Object'], Resource: '*' }] } }],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": [
+        "s3:GetObject",
+        "s3:Get*",
+        "S3:GETOBJECT",
+        "s3:*"
+      ],
+      "Resource": "*"
+    }
+  ]
+}`,
+      errors: [
+        { line: 7, message: 'covered by "s3:Get*"', severity: 'suggestion' },
+        { line: 8, message: 'covered by "s3:*"' },
+        { line: 9, message: 'listed twice' },
+      ],
+    },
+  ],
+});
+
+ruleTester(resourceTypeMismatch, {
+  valid: [
+    { code: readOnly },
+    {
+      name: 'bucket for ListBucket, objects for GetObject, in one statement',
+      code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] }] },
+    },
+    { name: 'variables and wildcards', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home-${aws:username}*' }] } },
+    { name: 'an unknown action makes the statement unjudgeable', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjekt'], Resource: 'arn:aws:s3:::b' }] } },
+    { name: 'wildcard-only actions are not judged', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::b' }] } },
+    { name: 'NotResource is not judged', code: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b' }] } },
+  ],
+  invalid: [
+    {
+      name: 's3:GetObject on a bucket ARN; a queue ARN for sns:Publish',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Objects",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:PutObject"],
+      "Resource": "arn:aws:s3:::reports-bucket"
+    },
+    {
+      "Effect": "Allow",
+      "Action": "sns:Publish",
+      "Resource": [
+        "arn:aws:sns:us-east-1:111122223333:alerts",
+        "arn:aws:sqs:us-east-1:111122223333:alerts"
+      ]
+    }
+  ]
+}`,
+      errors: [
+        { line: 8, message: 'Did you mean "arn:aws:s3:::reports-bucket/*"?' },
+        { line: 15, message: /"arn:aws:sqs:us-east-1:111122223333:alerts" matches none of the resource types of sns:Publish/ },
+      ],
+    },
+    {
+      name: 'iam:PassRole on a user ARN, in a Deny',
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": {
+    "Effect": "Deny",
+    "Action": "iam:PassRole",
+    "Resource": "arn:aws:iam::111122223333:user/deployer"
+  }
+}`,
+      errors: [{ line: 6, message: 'denies nothing' }],
+    },
+  ],
+});
