@@ -4,6 +4,8 @@ import { strings } from '../../policy/statements.js';
 import { catalogStamp, hasWildcard, serviceExists, splitAction, suggestService } from '../../catalog/index.js';
 import { placeholderAt } from '../validation/helpers.js';
 
+const MAX_SUGGESTIONS = 25;
+
 export const invalidServiceInAction: Rule = {
   meta: {
     id: 'INVALID_SERVICE_IN_ACTION',
@@ -20,12 +22,14 @@ export const invalidServiceInAction: Rule = {
     },
   },
   checkPolicy({ policy, statements, report }) {
+    // did-you-mean costs a scan of the names: bounded per policy
+    let suggestions = 0;
     for (const s of statements) {
       for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
         if (placeholderAt(policy, v.path) || v.value.includes('${')) continue;
         const parts = splitAction(v.value);
         if (!parts || hasWildcard(parts.service) || serviceExists(parts.service)) continue;
-        const hint = suggestService(parts.service);
+        const hint = suggestions++ < MAX_SUGGESTIONS ? suggestService(parts.service) : undefined;
         report({
           path: v.path,
           subject: v.value,
