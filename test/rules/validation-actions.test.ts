@@ -40,7 +40,8 @@ ruleTester(invalidServiceInAction, {
       "Effect": "Allow",
       "Action": [
         "dynamdb:GetItem",
-        "s3:GetObject"
+        "s3:GetObject",
+        "dynamdb:PutItem"
       ],
       "Resource": "*"
     },
@@ -52,8 +53,8 @@ ruleTester(invalidServiceInAction, {
   ]
 }`,
       errors: [
-        { line: 7, message: 'Did you mean "dynamodb:GetItem"?', severity: 'error' },
-        { line: 14, message: '"cloudtrial"' },
+        { line: 7, message: /"dynamdb:GetItem" \(and 1 more dynamdb: action in this statement\) does not exist.*Did you mean "dynamodb:GetItem"\?$/, severity: 'error' },
+        { line: 15, message: '"cloudtrial"' },
       ],
     },
   ],
