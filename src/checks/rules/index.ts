@@ -61,6 +61,7 @@ import { inlinePoliciesSizeExceedsQuota } from './inline-policies-size-exceeds-q
 import { policySizeExceedsRoleTrustPolicyQuota } from './policy-size-exceeds-role-trust-policy-quota.js';
 import { policySizeExceedsScpQuota } from './policy-size-exceeds-scp-quota.js';
 import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
+import { rcpUnsupportedService } from './rcp-unsupported-service.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -126,6 +127,7 @@ export const rules: Rule[] = [
   policySizeExceedsRoleTrustPolicyQuota,
   policySizeExceedsScpQuota,
   policySizeExceedsRcpQuota,
+  rcpUnsupportedService,
 ];
 
 export function findRule(id: string): Rule | undefined {
