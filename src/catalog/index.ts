@@ -432,3 +432,13 @@ export function conditionKeyListedByActions(key: string): boolean {
   }
   return keyUseIndex.get(key) !== undefined;
 }
+
+/** The most specific access level of an action (undefined for unknown actions). */
+export function accessLevelOf(action: string): AccessLevel | undefined {
+  return actionInfo(action)?.accessLevel;
+}
+
+/** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
+export function isWildcardOnly(action: string): boolean {
+  return actionInfo(action)?.isWildcardOnly === true;
+}
