@@ -62,6 +62,7 @@ import { policySizeExceedsRoleTrustPolicyQuota } from './policy-size-exceeds-rol
 import { policySizeExceedsScpQuota } from './policy-size-exceeds-scp-quota.js';
 import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
 import { rcpUnsupportedService } from './rcp-unsupported-service.js';
+import { dataTypeMismatch } from './data-type-mismatch.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -128,6 +129,7 @@ export const rules: Rule[] = [
   policySizeExceedsScpQuota,
   policySizeExceedsRcpQuota,
   rcpUnsupportedService,
+  dataTypeMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {
