@@ -13,7 +13,7 @@ import type {
   ConditionKeyInfo,
   ServiceInfo,
 } from './types.js';
-import { compileGlob, globMatch, globsIntersect, hasWildcard } from './wildcard.js';
+import { compileGlob, globMatch, globsIntersect, hasWildcard, minMatchLength } from './wildcard.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 export { globMatch, globsIntersect, globCovers, hasWildcard } from './wildcard.js';
@@ -210,8 +210,11 @@ export function expandActionPattern(pattern: string): readonly string[] {
   const parts = splitAction(pattern);
   if (!parts) return remember(expandMemo, key, []);
   const names = compileGlob(parts.name);
+  const svc = compileGlob(parts.service);
+  // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
+  if (minMatchLength(names) > longestName() || minMatchLength(svc) > 64) return remember(expandMemo, key, []);
   const services = hasWildcard(parts.service)
-    ? c.services.filter((s) => globMatch(parts.service, s))
+    ? c.services.filter((s) => globMatch(svc, s))
     : serviceExists(parts.service)
       ? [parts.service.toLowerCase()]
       : [];
@@ -226,6 +229,12 @@ export function expandActionPattern(pattern: string): readonly string[] {
     for (const a of rt.actions.values()) if (globMatch(names, a.name)) out.push(a.key);
   }
   return remember(expandMemo, key, out);
+}
+
+let longest = 0;
+function longestName(): number {
+  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+  return longest;
 }
 
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
@@ -252,7 +261,7 @@ const intersectMemo = new Map<string, boolean | undefined>();
 
 export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
   if (arn === '*') return true;
-  if (!rt.arnFormats.length) return undefined;
+  if (!rt.arnFormats.length || arn.length > 2048) return undefined;
   let unknown = false;
   for (const f of rt.arnFormats) {
     const memoKey = `${arn}\n${f}`;
@@ -354,6 +363,14 @@ export function suggestService(prefix: string): string | undefined {
  * Undefined when nothing is close enough.
  */
 export function suggestAction(typo: string): string | undefined {
+  const k = typo.toLowerCase();
+  if (suggestMemo.has(k)) return suggestMemo.get(k);
+  return remember(suggestMemo, k, suggestActionUncached(typo));
+}
+
+const suggestMemo = new Map<string, string | undefined>();
+
+function suggestActionUncached(typo: string): string | undefined {
   const parts = splitAction(typo);
   if (!parts || typo.length > 200) return undefined;
   let svc = parts.service.toLowerCase();
@@ -414,4 +431,14 @@ export function conditionKeyListedByActions(key: string): boolean {
     keyUseIndex = idx;
   }
   return keyUseIndex.get(key) !== undefined;
+}
+
+/** The most specific access level of an action (undefined for unknown actions). */
+export function accessLevelOf(action: string): AccessLevel | undefined {
+  return actionInfo(action)?.accessLevel;
+}
+
+/** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
+export function isWildcardOnly(action: string): boolean {
+  return actionInfo(action)?.isWildcardOnly === true;
 }

@@ -30,6 +30,13 @@ export function compileGlob(pattern: string, opts: { variables?: boolean; caseSe
   return Int32Array.from(out);
 }
 
+/** The fewest characters a string matching the compiled glob can have (its non-star tokens). */
+export function minMatchLength(p: Int32Array): number {
+  let n = 0;
+  for (const t of p) if (t !== STAR) n++;
+  return n;
+}
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }

@@ -1,4 +1,10 @@
+import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../helpers/rule-tester.js';
+import { runRules } from '../../src/checks/rules/run.js';
+import type { Rule } from '../../src/checks/rules/types.js';
+import { rawExtractor } from '../../src/extract/raw.js';
+import { defaultOptions } from '../../src/config/options.js';
+import type { PolicyRecord } from '../../src/policy/types.js';
 import { invalidServiceInAction } from '../../src/checks/rules/invalid-service-in-action.js';
 import { invalidAction } from '../../src/checks/rules/invalid-action.js';
 import { actionWildcardMatchesNothing } from '../../src/checks/rules/action-wildcard-matches-nothing.js';
@@ -34,7 +40,8 @@ ruleTester(invalidServiceInAction, {
       "Effect": "Allow",
       "Action": [
         "dynamdb:GetItem",
-        "s3:GetObject"
+        "s3:GetObject",
+        "dynamdb:PutItem"
       ],
       "Resource": "*"
     },
@@ -46,8 +53,8 @@ ruleTester(invalidServiceInAction, {
   ]
 }`,
       errors: [
-        { line: 7, message: 'Did you mean "dynamodb:GetItem"?', severity: 'error' },
-        { line: 14, message: '"cloudtrial"' },
+        { line: 7, message: /"dynamdb:GetItem" \(and 1 more dynamdb: action in this statement\) does not exist.*Did you mean "dynamodb:GetItem"\?$/, severity: 'error' },
+        { line: 15, message: '"cloudtrial"' },
       ],
     },
   ],
@@ -185,4 +192,46 @@ ruleTester(resourceTypeMismatch, {
       errors: [{ line: 6, message: 'denies nothing' }],
     },
   ],
+});
+
+describe('stand-ins for values known only at deploy time', () => {
+  const text = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": [
+        "arn:aws:s3:::stand-in-bucket",
+        "arn:aws:iam::123456789012:role/stand-in"
+      ]
+    }
+  ]
+}`;
+  function withPlaceholders(): PolicyRecord[] {
+    const options = defaultOptions('/repo');
+    const res = rawExtractor.extract({
+      file: 'policy.json', repoPath: 'policy.json', displayPath: (p) => p, text, options, explicit: true,
+      readRepoFile: () => { throw new Error('no reads'); },
+    }) as { policies: PolicyRecord[] };
+    const p = res.policies[0]!;
+    return [{
+      ...p,
+      placeholders: [
+        { path: '/Statement/0/Resource/0', expression: '!GetAtt ReportsBucket.Arn', standIn: 'arn:aws:s3:::stand-in-bucket', reason: 'created at deploy time' },
+        { path: '/Statement/0/Resource/1', expression: '!Ref RoleArnParameter', standIn: 'arn:aws:iam::123456789012:role/stand-in', reason: 'parameter' },
+      ],
+    }];
+  }
+  const run = (rule: Rule) => runRules([rule], { policies: withPlaceholders(), entities: [], options: defaultOptions('/repo') });
+
+  it('judges a stand-in bucket ARN for an object action, naming the expression', () => {
+    const found = run(resourceTypeMismatch);
+    expect(found.map((f) => f.line)).toEqual([8]);
+    expect(found[0]!.message).toContain('(from !GetAtt ReportsBucket.Arn)');
+  });
+  it('does not judge stand-ins of another service, nor take stand-ins as redundant', () => {
+    expect(run(resourceTypeMismatch).some((f) => f.message.includes('stand-in"'))).toBe(false);
+    expect(run(redundantAction)).toEqual([]);
+  });
 });

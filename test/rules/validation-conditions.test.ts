@@ -14,6 +14,7 @@ import { forAllValuesWithSingleValuedKey } from '../../src/checks/rules/forallva
 import { forAllValuesAllowAbsentKey } from '../../src/checks/rules/forallvalues-allow-absent-key.js';
 import { missingQualifier } from '../../src/checks/rules/missing-qualifier.js';
 import { variableUnsupportedInVersion } from '../../src/checks/rules/variable-unsupported-in-version.js';
+import { dataTypeMismatch } from '../../src/checks/rules/data-type-mismatch.js';
 
 /** A realistic, correct policy with many kinds of conditions: no rule below may fire on it. */
 const good = `{
@@ -194,6 +195,38 @@ ruleTester(variableUnsupportedInVersion, {
   ]
 }`,
       errors: [{ line: 7, message: 'has "Version": "2008-10-17"' }, { line: 8, message: '${aws:PrincipalTag/owner}' }],
+    },
+  ],
+});
+
+ruleTester(dataTypeMismatch, {
+  valid: [{ code: good }, { name: 'numbers and booleans are fine as condition values', code: cond(`        "NumericLessThan": { "aws:MultiFactorAuthAge": [3600, "7200"] },\n        "Bool": { "aws:SecureTransport": true }`) }],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    "Allow everything",
+    {
+      "Sid": 7,
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", 42],
+      "Resource": [["arn:aws:s3:::b/*"]],
+      "Condition": {
+        "StringEquals": { "aws:PrincipalTag/team": { "Ref": "Team" } },
+        "Bool": "aws:SecureTransport"
+      }
+    }
+  ]
+}`,
+      errors: [
+        { line: 4, message: 'a statement must be an object, not string' },
+        { line: 6, message: 'Sid must be a string, not number (7)' },
+        { line: 8, message: 'each Action value must be a string, not number (42)' },
+        { line: 9, message: 'not array' },
+        { line: 12, message: 'the "Bool" block must be an object of condition keys' },
+        { line: 11, message: 'each value of "aws:PrincipalTag/team" must be a string, number or boolean, not object' },
+      ],
     },
   ],
 });

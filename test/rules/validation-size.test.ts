@@ -9,6 +9,7 @@ import { runRules } from '../../src/checks/rules/run.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import { defaultOptions } from '../../src/config/options.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
+import { rcpUnsupportedService } from '../../src/checks/rules/rcp-unsupported-service.js';
 
 /** A policy with `n` statements of distinct bucket ARNs, pretty-printed (whitespace does not count for IAM). */
 function bigPolicy(n: number, extra: Record<string, unknown> = {}): object {
@@ -79,4 +80,32 @@ describe('inline-policies-size-exceeds-quota', () => {
   it('keeps policyFindings usable for single records', () => {
     expect(policyFindings(inlinePoliciesSizeExceedsQuota, { code: bigPolicy(30) })).toEqual([]);
   });
+});
+
+ruleTester(rcpUnsupportedService, {
+  valid: [
+    { code: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'kms:Decrypt', 'sts:AssumeRole', 'sqs:*', 'secretsmanager:GetSecretValue', '*'], Resource: '*' }] }, policyType: 'rcp' },
+    { name: 'SCPs may name any service', code: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }, policyType: 'scp' },
+  ],
+  invalid: [
+    {
+      code: `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Deny",
+      "Principal": "*",
+      "Action": [
+        "s3:*",
+        "ec2:TerminateInstances",
+        "ec2:StopInstances"
+      ],
+      "Resource": "*"
+    }
+  ]
+}`,
+      policyType: 'rcp',
+      errors: [{ line: 9, message: '"ec2:TerminateInstances" and 1 more ec2: action belong to ec2, which resource control policies do not cover' }],
+    },
+  ],
 });

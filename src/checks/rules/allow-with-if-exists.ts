@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
-import { actionSupportsKey, isGlobalConditionKey } from '../../catalog/index.js';
-import { parseOperator, statementActions, statementLabel } from '../validation/helpers.js';
+import { isGlobalConditionKey } from '../../catalog/index.js';
+import { parseOperator, statementLabel } from '../validation/helpers.js';
 
 export const allowWithIfExists: Rule = {
   meta: {
@@ -16,10 +16,9 @@ export const allowWithIfExists: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
     },
   },
-  checkPolicy({ policy, statements, report }) {
+  checkPolicy({ statements, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      const sa = statementActions(policy, s);
       const nullChecked = new Set(
         (s.condition ?? [])
           .filter((c) => c.operator === 'Null' && c.values.some((v) => v.value === false || v.value === 'false'))
@@ -28,8 +27,9 @@ export const allowWithIfExists: Rule = {
       for (const c of s.condition ?? []) {
         const op = parseOperator(c.operator);
         if (!op || !op.ifExists || op.negated || op.family === 'Null' || nullChecked.has(c.key.toLowerCase())) continue;
-        // IfExists is the right tool when the key is carried by only some of the statement's actions
-        if (!isGlobalConditionKey(c.key) && (!sa || !sa.complete || !sa.actions.every((a) => actionSupportsKey(a, c.key)))) continue;
+        // service keys are often optional request parameters, where IfExists is the right tool; global keys such as
+        // aws:MultiFactorAuthPresent are absent for whole classes of callers
+        if (!isGlobalConditionKey(c.key)) continue;
         report({
           path: c.path,
           subject: `${c.operator} ${c.key}`,

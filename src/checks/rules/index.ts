@@ -90,6 +90,8 @@ import { inlinePoliciesSizeExceedsQuota } from './inline-policies-size-exceeds-q
 import { policySizeExceedsRoleTrustPolicyQuota } from './policy-size-exceeds-role-trust-policy-quota.js';
 import { policySizeExceedsScpQuota } from './policy-size-exceeds-scp-quota.js';
 import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
+import { rcpUnsupportedService } from './rcp-unsupported-service.js';
+import { dataTypeMismatch } from './data-type-mismatch.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -188,6 +190,8 @@ export const rules: Rule[] = [
   policySizeExceedsRoleTrustPolicyQuota,
   policySizeExceedsScpQuota,
   policySizeExceedsRcpQuota,
+  rcpUnsupportedService,
+  dataTypeMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -4,6 +4,8 @@ import { strings } from '../../policy/statements.js';
 import { actionInfo, catalogStamp, hasWildcard, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
 import { placeholderAt } from '../validation/helpers.js';
 
+const MAX_SUGGESTIONS = 25;
+
 export const invalidAction: Rule = {
   meta: {
     id: 'INVALID_ACTION',
@@ -20,6 +22,8 @@ export const invalidAction: Rule = {
     },
   },
   checkPolicy({ policy, statements, report }) {
+    // did-you-mean costs a scan of the names: bounded per policy
+    let suggestions = 0;
     for (const s of statements) {
       for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
         if (placeholderAt(policy, v.path) || v.value.includes('${') || /^\*+$/.test(v.value)) continue;
@@ -34,7 +38,7 @@ export const invalidAction: Rule = {
           report({ path: v.path, subject: v.value, message: `"${v.value}" has no action name after the colon.` });
           continue;
         }
-        const hint = suggestAction(v.value);
+        const hint = suggestions++ < MAX_SUGGESTIONS ? suggestAction(v.value) : undefined;
         report({
           path: v.path,
           subject: v.value,

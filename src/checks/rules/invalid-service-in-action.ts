@@ -4,6 +4,8 @@ import { strings } from '../../policy/statements.js';
 import { catalogStamp, hasWildcard, serviceExists, splitAction, suggestService } from '../../catalog/index.js';
 import { placeholderAt } from '../validation/helpers.js';
 
+const MAX_SUGGESTIONS = 25;
+
 export const invalidServiceInAction: Rule = {
   meta: {
     id: 'INVALID_SERVICE_IN_ACTION',
@@ -20,17 +22,27 @@ export const invalidServiceInAction: Rule = {
     },
   },
   checkPolicy({ policy, statements, report }) {
+    // did-you-mean costs a scan of the names: bounded per policy
+    let suggestions = 0;
     for (const s of statements) {
+      // one finding per unknown prefix and statement, on its first action
+      const byPrefix = new Map<string, { first: { value: string; path: string }; name: string; count: number }>();
       for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
         if (placeholderAt(policy, v.path) || v.value.includes('${')) continue;
         const parts = splitAction(v.value);
         if (!parts || hasWildcard(parts.service) || serviceExists(parts.service)) continue;
-        const hint = suggestService(parts.service);
+        const e = byPrefix.get(parts.service.toLowerCase());
+        if (e) e.count++;
+        else byPrefix.set(parts.service.toLowerCase(), { first: v, name: parts.name, count: 1 });
+      }
+      for (const [prefix, { first, name, count }] of byPrefix) {
+        const hint = suggestions++ < MAX_SUGGESTIONS ? suggestService(prefix) : undefined;
+        const more = count > 1 ? ` (and ${count - 1} more ${prefix}: action${count > 2 ? 's' : ''} in this statement)` : '';
         report({
-          path: v.path,
-          subject: v.value,
-          message: `The service prefix "${parts.service}" in "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${parts.name}"?` : ''}`,
-          details: hint ? { suggestion: `${hint}:${parts.name}` } : undefined,
+          path: first.path,
+          subject: prefix,
+          message: `The service prefix "${prefix}" in "${first.value}"${more} does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${name}"?` : ''}`,
+          details: { actions: count, ...(hint ? { suggestion: `${hint}:${name}` } : {}) },
         });
       }
     }

@@ -25,7 +25,7 @@ export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean,
       out.push({ value: list[i]!, by: list[dup]! });
       return;
     }
-    if (list.length > limit) return;
+    if (list.length > limit || list.length * wild.length > 50_000 || v.length > 2048) return;
     for (const j of wild) {
       if (j === i || norm[j] === v) continue;
       if (globCovers(norm[j]!, v, caseSensitive)) {

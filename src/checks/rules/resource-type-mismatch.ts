@@ -25,6 +25,9 @@ export const resourceTypeMismatch: Rule = {
       if (!sa || !sa.complete || !sa.actions.length) continue;
       if (sa.actions.some((a) => a.isWildcardOnly || a.resourceTypes.some((rt) => !rt.arnFormats.length))) continue;
       const services = new Set(sa.actions.map((a) => a.service));
+      // bounded work on hostile input: resources x resource types
+      const rtCount = sa.actions.reduce((n, a) => n + a.resourceTypes.length, 0);
+      if (rtCount * s.resource.length > 50_000) continue;
       for (const r of strings(s.resource)) {
         if (/^\*+$/.test(r.value)) continue;
         const ph = placeholderAt(policy, r.path);
