@@ -6,8 +6,10 @@
 import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { rawExtractor } from './raw.js';
+import { terraformPlanExtractor } from './terraform/plan.js';
 
 export const extractors: Extractor[] = [
+  terraformPlanExtractor,
   rawExtractor,
 ];
 
