@@ -139,7 +139,8 @@ export class PlanReader {
 
   private indexConfig(mod: unknown, names: string[], callArgs: Obj): void {
     if (!isObj(mod)) return;
-    const cm: ConfigModule = { resources: new Map(), variables: isObj(mod.variables) ? mod.variables : {}, callArgs };
+    const cm: ConfigModule & { outputs?: Obj } = { resources: new Map(), variables: isObj(mod.variables) ? mod.variables : {}, callArgs };
+    if (isObj(mod.outputs)) cm.outputs = mod.outputs;
     this.modules.set(names.join('.'), cm);
     if (Array.isArray(mod.resources)) {
       for (const r of mod.resources) {
@@ -242,6 +243,13 @@ export class PlanReader {
         return r?.values;
       },
       variable: (name) => this.variable(p, name),
+      moduleOutput: (prefix, module, output) => {
+        const names = parseAddress(`${prefix}x.y`)?.modules ?? [];
+        const mod = this.modules.get([...names, module].join('.')) as (ConfigModule & { outputs?: Obj }) | undefined;
+        const o = mod?.outputs?.[output];
+        const refs = isObj(o) && isObj(o.expression) && Array.isArray(o.expression.references) ? (o.expression.references as string[]) : [];
+        return refs.length ? { refs, modulePrefix: `${prefix}module.${module}.` } : undefined;
+      },
     });
   }
 
@@ -498,10 +506,15 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       values[top] = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns);
       if (values[top] === undefined) delete values[top];
     }
+    const forEachRefs = isObj(cfg?.for_each_expression) && Array.isArray(cfg.for_each_expression.references) ? (cfg.for_each_expression.references as string[]) : [];
     const references = (attr: string): string[] => {
       const e = exprs[attr];
       const refs = isExprLeaf(e) ? (e.references ?? []) : [];
-      return refs.map((x) => `${r.parsed.modulePrefix}${x}`);
+      return refs.flatMap((x) => {
+        // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
+        if (/^each\.value\b/.test(x)) return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
+        return [`${r.parsed.modulePrefix}${x}`];
+      });
     };
     const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
     if (!out) continue;

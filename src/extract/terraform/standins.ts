@@ -87,6 +87,8 @@ export interface StandInContext extends TableContext {
   valuesOf(address: string): Record<string, unknown> | undefined;
   /** Known value of a variable of the module the reference was written in. */
   variable?(name: string): unknown;
+  /** References of a module output's expression (`module.m.out` -> `['aws_iam_role.this']`), module prefix applied. */
+  moduleOutput?(modulePrefix: string, module: string, output: string): { refs: string[]; modulePrefix: string } | undefined;
 }
 
 export class StandIns {
@@ -145,6 +147,16 @@ export class StandIns {
       if (r.type === 'aws_caller_identity') return r.attribute === 'arn' ? `arn:${c.partition}:iam::${c.account}:root` : c.account;
       if (r.type === 'aws_partition') return r.attribute === 'dns_suffix' ? 'amazonaws.com' : c.partition;
       if (r.type === 'aws_region') return c.region;
+    }
+    if (r.kind === 'module' && this.ctx.moduleOutput && r.attribute) {
+      const out = this.ctx.moduleOutput(modulePrefix, r.name, r.attribute);
+      const inner = out ? specificReferences(out.refs).find((x) => parseReference(x).kind === 'resource') : undefined;
+      if (out && inner) {
+        const ir = parseReference(inner);
+        // `{ for k, r in aws_iam_role.this : k => r.arn }` names no attribute: the output's name tells
+        const attr = ir.attribute ?? (/arns?$/.test(r.attribute) ? 'arn' : /names?$/.test(r.attribute) ? 'name' : undefined);
+        return this.build(attr && !ir.attribute ? `${inner}.${attr}` : inner, out.modulePrefix);
+      }
     }
     if (r.kind === 'var' && this.ctx.variable) {
       const v = this.ctx.variable(r.name);
