@@ -38,8 +38,8 @@ const SUPPORTED_MAJOR = new Set(['0', '1']);
 export function looksLikePlan(text: string): boolean {
   if (!/^\s*\{/.test(text)) return false;
   const head = text.slice(0, 4096);
-  if (!/"format_version"\s*:/.test(head) && !/"terraform_version"\s*:/.test(head)) return false;
-  return /"(planned_values|resource_changes|prior_state|root_module)"\s*:/.test(text);
+  if (!/"format_version"\s*:/.test(head)) return false;
+  return /"terraform_version"\s*:/.test(head) || /"(planned_values|resource_changes|prior_state)"\s*:/.test(text);
 }
 
 interface ConfigModule {
@@ -466,7 +466,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   const attachmentsByPolicy: { refs: string[]; arn: string; principal: TfResourceOutput['attachments'][number]['principal'] }[] = [];
   const policyArns = new Map<string, PolicyRecord[]>();
   /** data source address -> policy types of the records consuming it */
-  const consumers = new Map<string, { type: PolicyType; records: PolicyRecord[] }[]>();
+  const consumers = new Map<string, { type: PolicyType; records: PolicyRecord[]; changed: boolean }[]>();
 
   for (const r of reader.all()) {
     if (r.mode !== 'managed') continue;
@@ -548,7 +548,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       policyRecords.push(rec);
       if (dsAddr) {
         const list = consumers.get(dsAddr) ?? [];
-        list.push({ type: item.policyType, records: [rec] });
+        list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
         consumers.set(dsAddr, list);
       }
       if (r.type === 'aws_iam_policy') {
@@ -610,8 +610,10 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     };
     const validate = uses.map((u) => u.records[0]?.validateResourceType).find((v) => v !== undefined);
     if (validate) item.validateResourceType = validate;
-    const state = analysed(r.actions, o.terraformAllResources);
-    const base = state === 'unchanged' && !o.terraformAllResources ? ds.document : undefined;
+    // a data source changes with its consumers: unchanged when every consumer is unchanged
+    const unchanged = uses.length > 0 ? uses.every((u) => !u.changed) : analysed(r.actions, o.terraformAllResources) === 'unchanged';
+    const base = unchanged && !o.terraformAllResources ? ds.document : undefined;
+    if (unchanged) notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
     policyRecords.push(policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base }));
   }
 
