@@ -79,23 +79,29 @@ function jsonErrorPosition(message: string, text: string): { line?: number; colu
   return {};
 }
 
-/** First line of each `"address": "..."` in the plan text (one pass). */
+/** First line and column of each `"address": "..."` in the plan text (one forward pass, no line table). */
 function addressLines(text: string): Map<string, { line: number; column: number }> {
   const out = new Map<string, { line: number; column: number }>();
   const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  const starts = lineStartsOf(text);
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    let addr: string;
-    try {
-      addr = JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      continue;
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
     }
-    if (!out.has(addr)) {
-      const line = lineAt(starts, m.index);
-      out.set(addr, { line, column: m.index - starts[line - 1]! + 1 });
+    scanned = m.index;
+    let addr = m[1]!;
+    if (addr.includes('\\')) {
+      try {
+        addr = JSON.parse(`"${addr}"`) as string;
+      } catch {
+        continue;
+      }
     }
+    if (!out.has(addr)) out.set(addr, { line, column: m.index - lineStart + 1 });
   }
   return out;
 }
@@ -476,7 +482,8 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     if (state === 'deleted' && !o.terraformAllResources) continue;
     const cfg = reader.configOf(r.parsed);
     const exprs = isObj(cfg?.expressions) ? cfg.expressions : {};
-    const standIns = reader.standInsFor(r.parsed);
+    let standInsCache: StandIns | undefined;
+    const standIns = (): StandIns => (standInsCache ??= reader.standInsFor(r.parsed));
     // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
     const docSources = new Map<string, string>(); // propertyPath root attribute -> data source address
     const values: Obj = { ...r.values };
@@ -503,7 +510,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         const ds = reader.policyDocumentRef(e.references, r.parsed);
         if (ds) docSources.set(top, ds);
       }
-      values[top] = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns);
+      values[top] = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns());
       if (values[top] === undefined) delete values[top];
     }
     const forEachRefs = isObj(cfg?.for_each_expression) && Array.isArray(cfg.for_each_expression.references) ? (cfg.for_each_expression.references as string[]) : [];
@@ -518,8 +525,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     };
     const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
     if (!out) continue;
-    const baseOut =
-      r.before && state !== 'unchanged' ? readTerraformResource({ type: r.type, address: r.address, values: r.before, ctx }) : undefined;
+    // the before version of each policy: the same text is the same document (no second parse)
+    let baseOut: TfResourceOutput | undefined | null = null;
+    const baseOf = (item: TfPolicyItem): unknown => {
+      if (!r.before || state === 'unchanged') return undefined;
+      const before = valueAt(r.before, item.segments);
+      if (before === undefined || before === null || before === '') return undefined;
+      if (before === item.raw) return item.document;
+      baseOut ??= readTerraformResource({ type: r.type, address: r.address, values: r.before, ctx });
+      return baseOut?.policies.find((p) => p.propertyPath === item.propertyPath && !p.error)?.document;
+    };
     const meta: RecordMeta = { idFile: file, address: r.address, type: r.type, format: 'terraform-plan' };
     for (const item of out.policies) {
       const top = String(item.segments[0]);
@@ -537,13 +552,10 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         base = o.terraformAllResources ? undefined : item.document;
         notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
       } else if (state === 'deleted') notes.push('deleted by this plan (analysed because terraformAllResources is set)');
-      else if (baseOut) {
-        const prev = baseOut.policies.find((p) => p.propertyPath === item.propertyPath && !p.error);
-        if (prev) base = prev.document;
-      }
+      else base = baseOf(item);
       if (r.actions.includes('delete') && r.actions.includes('create')) notes.push('replaced by this plan');
       if (dsAddr) notes.push(`document rendered by ${dsAddr}`);
-      const placeholders = [...standIns.placeholdersIn(item.document), ...(ds ? ds.standIns.placeholdersIn(item.document) : [])];
+      const placeholders = [...(standInsCache?.placeholdersIn(item.document) ?? []), ...(ds ? ds.standIns.placeholdersIn(item.document) : [])];
       const rec = policyRecord(meta, item, site, { placeholders: dedupePlaceholders(placeholders), base, notes });
       policyRecords.push(rec);
       if (dsAddr) {
@@ -647,6 +659,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   }
   result.policies.push(...policyRecords);
   return result;
+}
+
+function valueAt(v: unknown, segs: (string | number)[]): unknown {
+  let cur = v;
+  for (const sg of segs) {
+    if (Array.isArray(cur)) cur = cur[Number(sg)];
+    else if (isObj(cur)) cur = cur[String(sg)];
+    else return undefined;
+  }
+  return cur;
 }
 
 function dedupePlaceholders<T extends { path: string; standIn: string }>(list: T[]): T[] {
