@@ -24,7 +24,7 @@ import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
 import { StandIns } from './standins.js';
-import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, moduleDir, TfSources } from './lines.js';
+import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
 import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import type { RecordMeta, Site } from './records.js';
@@ -278,8 +278,20 @@ export class PlanReader {
    * Replace unknown leaves (per the after_unknown mask) by stand-ins from the configuration expression at the
    * same place; rendered policy documents of referenced data sources stand in for their `.json`.
    */
-  resolveUnknown(value: unknown, mask: unknown, expr: unknown, key: string, p: ParsedAddress, standIns: StandIns, inList = false): unknown {
-    if (mask === true) return this.fromExpression(expr, key, p, standIns, inList);
+  resolveUnknown(
+    value: unknown,
+    mask: unknown,
+    expr: unknown,
+    key: string,
+    p: ParsedAddress,
+    standIns: StandIns,
+    inList = false,
+    path: (string | number)[] = [],
+  ): unknown {
+    if (mask === true) {
+      const t = this.fromTemplate(path, inList, key, p, standIns);
+      return t !== undefined ? t : this.fromExpression(expr, key, p, standIns, inList);
+    }
     if (Array.isArray(mask) || Array.isArray(value)) {
       const arr = Array.isArray(value) ? value : [];
       const m = Array.isArray(mask) ? mask : [];
@@ -287,7 +299,7 @@ export class PlanReader {
       const out: unknown[] = [];
       for (let i = 0; i < len; i++) {
         const e = Array.isArray(expr) ? (expr[i] ?? expr[0]) : expr;
-        out.push(this.resolveUnknown(arr[i], m[i], e, key, p, standIns, !Array.isArray(expr)));
+        out.push(this.resolveUnknown(arr[i], m[i], e, key, p, standIns, !Array.isArray(expr), [...path, i]));
       }
       return out;
     }
@@ -298,12 +310,37 @@ export class PlanReader {
       const out: Obj = { ...v };
       for (const k of new Set([...Object.keys(v), ...Object.keys(m)])) {
         const e = isObj(expr) && !isExprLeaf(expr) ? expr[k] : undefined;
-        const r = this.resolveUnknown(v[k], m[k], e, k, p, standIns);
+        const r = this.resolveUnknown(v[k], m[k], e, k, p, standIns, false, [...path, k]);
         if (r !== undefined) out[k] = r;
       }
       return out;
     }
     return value;
+  }
+
+  /** Set by the extractor: literal element templates of a list argument in the resource's `.tf` block. */
+  templates?: (p: ParsedAddress, path: (string | number)[]) => (string | undefined)[] | undefined;
+
+  /** An unknown value rebuilt from the `.tf` text (`"${aws_s3_bucket.b.arn}/*"`), when the source is there. */
+  private fromTemplate(path: (string | number)[], inList: boolean, key: string, p: ParsedAddress, standIns: StandIns): unknown {
+    if (!this.templates || !LIST_KEYS.test(key)) return undefined;
+    const last = path[path.length - 1];
+    const listPath = inList && typeof last === 'number' ? path.slice(0, -1) : path;
+    const tpl = this.templates(p, listPath);
+    if (!tpl || tpl.some((t) => t === undefined)) return undefined;
+    const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
+    const subst = (t: string) =>
+      t.replace(/\$\{([^{}]*)\}/g, (_m, e: string) => {
+        const ref = e.trim();
+        return /^(?:data\.)?[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])+$/.test(ref)
+          ? standIns.forReference(ref, p.modulePrefix, reason)
+          : standIns.opaque(reason, `\${${e}}`);
+      });
+    if (inList && typeof last === 'number') {
+      const t = tpl[last];
+      return t === undefined ? undefined : subst(t);
+    }
+    return (tpl as string[]).map(subst);
   }
 
   private fromExpression(expr: unknown, key: string, p: ParsedAddress, standIns: StandIns, inList: boolean): unknown {
@@ -447,6 +484,11 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   const blockOf = (r: { parsed: ParsedAddress }): TfBlock | undefined => {
     const d = dirOf(r.parsed.modules);
     return d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+  };
+
+  reader.templates = (p, segs) => {
+    const b = blockOf({ parsed: p });
+    return b ? listTemplates(b, segs) : undefined;
   };
 
   const planSite = (address: string): Site => {

@@ -27,6 +27,19 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
     ]);
   });
 
+  it('without the .tf sources, the stand-in comes from the plan reference alone and the record points into the plan', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FIXTURES } = await import('./helpers.js');
+    const text = readFileSync(`${FIXTURES}/modules/plan.json`, 'utf8');
+    // same plan, scanned from a directory without .tf files
+    const r = await extractFixture('changes', 'plan.json', { text });
+    const bp = byResource(r.policies, 'aws_s3_bucket_policy.logs');
+    expect(bp).toMatchObject({ file: 'plan.json' });
+    expect(bp.line).toBeGreaterThan(1);
+    expect((bp.document as { Statement: { Resource: string }[] }).Statement[0]!.Resource).toBe('arn:aws:s3:::acme-logs');
+    expect(bp.placeholders.map((p) => p.expression)).toEqual(['aws_s3_bucket.logs.arn', 'module.roles.role_arns["app"]']);
+  });
+
   it('reports findings on the .tf line of the statement', async () => {
     const r = await extractFixture('modules', 'plan.json');
     const findings = runOfflineChecks(r.policies, r.entities, defaultOptions('/repo')).filter((f) => f.ruleId === 'admin-wildcard');
@@ -47,7 +60,8 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
           Sid: 'ReadLogs',
           Effect: 'Allow',
           Action: 's3:GetObject',
-          Resource: 'arn:aws:s3:::acme-logs',
+          // the plan only knows the reference; the .tf text gives the template "${aws_s3_bucket.logs.arn}/*"
+          Resource: 'arn:aws:s3:::acme-logs/*',
           Principal: { AWS: 'arn:aws:iam::123456789012:role/app-runner' },
         },
       ],
