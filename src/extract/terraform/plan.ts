@@ -288,7 +288,11 @@ export class PlanReader {
     inList = false,
     path: (string | number)[] = [],
   ): unknown {
-    if (mask === true) {
+    // an empty list whose configuration is an expression with references (a plan with values stripped): unknown
+    const emptied =
+      mask === undefined && p.mode === 'data' && !inList && LIST_KEYS.test(key) && (value === null || (Array.isArray(value) && value.length === 0)) &&
+      isExprLeaf(expr) && (expr.references?.length ?? 0) > 0;
+    if (mask === true || emptied) {
       const t = this.fromTemplate(path, inList, key, p, standIns);
       return t !== undefined ? t : this.fromExpression(expr, key, p, standIns, inList);
     }
@@ -366,7 +370,7 @@ export class PlanReader {
         return undefined;
       }
       const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
-      const values = standIns.forExpression(refs, p.modulePrefix, reason);
+      const values = standIns.forExpression(refs, p.modulePrefix, reason, /resources$/.test(key));
       return !inList && LIST_KEYS.test(key) ? values : values[0];
     }
     const opaque = standIns.opaque(`known only after apply (${key}); no configuration expression in the plan`, `${key} (computed)`);
