@@ -82,26 +82,48 @@ function jsonErrorPosition(message: string, text: string): { line?: number; colu
 /** First line and column of each `"address": "..."` in the plan text (one forward pass, no line table). */
 function addressLines(text: string): Map<string, { line: number; column: number }> {
   const out = new Map<string, { line: number; column: number }>();
-  const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  const KEY = '"address"';
   let line = 1;
   let lineStart = 0;
-  let scanned = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    for (let i = text.indexOf('\n', scanned); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
+  let nl = text.indexOf('\n');
+  for (let at = text.indexOf(KEY); at !== -1; at = text.indexOf(KEY, at + KEY.length)) {
+    // `"address": "..."` (any spacing around the colon)
+    let i = at + KEY.length;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 58 /* : */) continue;
+    i++;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    let end = text.indexOf('"', i + 1);
+    let escaped = false;
+    while (end !== -1 && text.charCodeAt(end - 1) === 92) {
+      // a quote preceded by backslashes: escaped when their count is odd
+      let k = end - 1;
+      while (text.charCodeAt(k) === 92) k--;
+      if ((end - 1 - k) % 2 === 0) break;
+      escaped = true;
+      end = text.indexOf('"', end + 1);
     }
-    scanned = m.index;
-    let addr = m[1]!;
-    if (addr.includes('\\')) {
-      try {
-        addr = JSON.parse(`"${addr}"`) as string;
-      } catch {
-        continue;
+    if (end === -1) break;
+    let addr = text.slice(i + 1, end);
+    if (escaped || addr.includes('\\')) {
+      const simple = addr.replace(/\\(["\\])/g, '$1');
+      if (!simple.includes('\\')) addr = simple;
+      else {
+        try {
+          addr = JSON.parse(`"${addr}"`) as string;
+        } catch {
+          continue;
+        }
       }
     }
-    if (!out.has(addr)) out.set(addr, { line, column: m.index - lineStart + 1 });
+    if (out.has(addr)) continue;
+    while (nl !== -1 && nl < at) {
+      line++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    out.set(addr, { line, column: at - lineStart + 1 });
   }
   return out;
 }
@@ -177,8 +199,26 @@ export class PlanReader {
     walkModules(priorRoot, (r) => {
       if (typeof r.address === 'string') prior.set(r.address, r);
     });
+    const prefixes = new Map<string, string[] | undefined>();
+    const fastParse = (address: string, o: Obj | undefined): ParsedAddress | undefined => {
+      // plan entries carry mode, type and name: only the module prefix needs parsing (cached per module)
+      if (!o || typeof o.type !== 'string' || typeof o.name !== 'string' || (o.mode !== 'managed' && o.mode !== 'data')) return parseAddress(address);
+      const local = `${o.mode === 'data' ? 'data.' : ''}${o.type}.${o.name}`;
+      const at = address.lastIndexOf(local);
+      if (at < 0 || (at > 0 && address[at - 1] !== '.')) return parseAddress(address);
+      const modulePrefix = address.slice(0, at);
+      const index = address.slice(at + local.length);
+      if (index !== '' && !index.startsWith('[')) return parseAddress(address);
+      let modules = prefixes.get(modulePrefix);
+      if (!prefixes.has(modulePrefix)) {
+        modules = modulePrefix === '' ? [] : parseAddress(`${modulePrefix}x.y`)?.modules;
+        prefixes.set(modulePrefix, modules);
+      }
+      if (!modules) return parseAddress(address);
+      return { modules, modulePrefix, mode: o.mode, type: o.type, name: o.name, index };
+    };
     const add = (address: string, r: Obj | undefined, rc: Obj | undefined) => {
-      const parsed = parseAddress(address);
+      const parsed = fastParse(address, r ?? rc);
       if (!parsed) return;
       const change = rc && isObj(rc.change) ? rc.change : undefined;
       const actions = change && Array.isArray(change.actions) ? (change.actions as string[]) : rc ? ['no-op'] : ['create'];
@@ -218,7 +258,7 @@ export class PlanReader {
   }
 
   moduleOf(p: ParsedAddress): ConfigModule | undefined {
-    return this.modules.get(p.modules.join('.'));
+    return this.modules.get(p.modules.length === 0 ? '' : p.modules.length === 1 ? p.modules[0]! : p.modules.join('.'));
   }
 
   configOf(p: ParsedAddress): Obj | undefined {
@@ -495,7 +535,15 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     return b ? listTemplates(b, segs) : undefined;
   };
 
+  const planSites = new Map<string, Site>();
   const planSite = (address: string): Site => {
+    const hit = planSites.get(address);
+    if (hit) return hit;
+    const site = planSiteOf(address);
+    planSites.set(address, site);
+    return site;
+  };
+  const planSiteOf = (address: string): Site => {
     const at = planLines.get(address) ?? planLines.get(address.replace(/\[[^\]]*\]$/, '')) ?? { line: 1, column: 1 };
     return { file, span: lineSpan(file, at.line, at.column) };
   };
@@ -532,7 +580,9 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const standIns = (): StandIns => (standInsCache ??= reader.standInsFor(r.parsed));
     // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
     const docSources = new Map<string, string>(); // propertyPath root attribute -> data source address
-    const values: Obj = { ...r.values };
+    // copy on write: most resources have no unknown policy attribute
+    let values: Obj = r.values;
+    const own = (): Obj => (values === r.values ? (values = { ...r.values }) : values);
     const unknownMask = isObj(r.unknown) ? r.unknown : {};
     for (const slot of row.policies) {
       const top = slot.path[0]!;
@@ -549,15 +599,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       const e = exprs[top];
       if (e === undefined || (Array.isArray(e) && slot.path.length > 1 && e.every((b) => isObj(b) && Object.keys(b).length === 0))) {
         // computed by the provider, not written by the user (e.g. aws_s3_bucket.policy): nothing to check
-        if (m === true) delete values[top];
+        if (m === true) delete own()[top];
         continue;
       }
       if (isExprLeaf(e)) {
         const ds = reader.policyDocumentRef(e.references, r.parsed);
         if (ds) docSources.set(top, ds);
       }
-      values[top] = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns());
-      if (values[top] === undefined) delete values[top];
+      const resolved = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns());
+      if (resolved === undefined) delete own()[top];
+      else own()[top] = resolved;
     }
     const forEachRefs = isObj(cfg?.for_each_expression) && Array.isArray(cfg.for_each_expression.references) ? (cfg.for_each_expression.references as string[]) : [];
     const references = (attr: string): string[] => {
