@@ -27,8 +27,8 @@ function countResources(text: string): number {
   return Array.isArray(plan.resource_changes) ? plan.resource_changes.length : 0;
 }
 
-/** A large plan as `terraform show -json` prints it: M modules x N for_each roles with inline policies. */
-function syntheticPlan(modules: number, perModule: number): string {
+/** A large plan: M modules x N for_each services (IAM role + inline policy, and non-IAM resources). */
+function syntheticPlan(modules: number, perModule: number, pretty: boolean): string {
   const doc = (i: number) =>
     JSON.stringify({
       Version: '2012-10-17',
@@ -77,7 +77,7 @@ function syntheticPlan(modules: number, perModule: number): string {
   return JSON.stringify(
     { format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: { child_modules: child } }, resource_changes: changes, configuration: { root_module: { module_calls: calls } } },
     null,
-    2,
+    pretty ? 2 : undefined,
   );
 }
 
@@ -142,4 +142,6 @@ try {
   console.log(`corpus not found at ${corpus}; skipping the corpus figures`);
 }
 if (corpusTexts.length) report('corpus terraform-plan', corpusTexts);
-report('generated plan (20 modules x 100 for_each services: role, inline policy, bucket, function, log group, queue)', [{ file: 'large-plan.json', text: syntheticPlan(20, 100) }]);
+const label = 'generated plan (20 modules x 100 for_each services: role, inline policy, bucket, function, log group, queue)';
+report(`${label}, one line as terraform show -json prints it`, [{ file: 'large-plan.json', text: syntheticPlan(20, 100, false) }]);
+report(`${label}, pretty-printed`, [{ file: 'large-plan.json', text: syntheticPlan(20, 100, true) }]);

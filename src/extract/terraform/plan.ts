@@ -79,6 +79,11 @@ function jsonErrorPosition(message: string, text: string): { line?: number; colu
   return {};
 }
 
+/** An address as the plan text writes it (quotes and backslashes escaped). */
+function planAddressKey(address: string): string {
+  return address.includes('"') || address.includes('\\') ? JSON.stringify(address).slice(1, -1) : address;
+}
+
 /** First line and column of each `"address": "..."` in the plan text (one forward pass, no line table). */
 function addressLines(text: string): Map<string, { line: number; column: number }> {
   const out = new Map<string, { line: number; column: number }>();
@@ -105,16 +110,13 @@ function addressLines(text: string): Map<string, { line: number; column: number 
       end = text.indexOf('"', end + 1);
     }
     if (end === -1) break;
+    // keyed by the address as written in the JSON text (escapes kept): see planAddressKey
     let addr = text.slice(i + 1, end);
-    if (escaped || addr.includes('\\')) {
-      const simple = addr.replace(/\\(["\\])/g, '$1');
-      if (!simple.includes('\\')) addr = simple;
-      else {
-        try {
-          addr = JSON.parse(`"${addr}"`) as string;
-        } catch {
-          continue;
-        }
+    if (escaped && addr.includes('\\u')) {
+      try {
+        addr = planAddressKey(JSON.parse(`"${addr}"`) as string);
+      } catch {
+        continue;
       }
     }
     if (out.has(addr)) continue;
@@ -147,7 +149,18 @@ export class PlanReader {
   /** Module path (names joined with '.') -> config module. */
   private readonly modules = new Map<string, ConfigModule>();
   private readonly resources = new Map<string, PlanResource>();
-  private readonly byConfigPrefix = new Map<string, PlanResource>();
+  private byConfigPrefixCache: Map<string, PlanResource> | undefined;
+  /** First instance of each resource by its address without instance key (built on first use). */
+  private get byConfigPrefix(): Map<string, PlanResource> {
+    if (this.byConfigPrefixCache) return this.byConfigPrefixCache;
+    const m = new Map<string, PlanResource>();
+    for (const pr of this.resources.values()) {
+      const p = pr.parsed;
+      const key = p.index === '' ? pr.address : pr.address.slice(0, pr.address.length - p.index.length);
+      if (!m.has(key)) m.set(key, pr);
+    }
+    return (this.byConfigPrefixCache = m);
+  }
   private readonly rendered = new Map<string, { document?: Obj; standIns: StandIns; errors: string[] } | 'busy'>();
   private readonly rootVariables: Obj;
   readonly ctx: TableContext;
@@ -237,8 +250,6 @@ export class PlanReader {
       };
       if (!values && !isObj(before) && !change) return;
       this.resources.set(address, pr);
-      const key = `${parsed.modulePrefix}${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
-      if (!this.byConfigPrefix.has(key)) this.byConfigPrefix.set(key, pr);
     };
     const planned = isObj(plan.planned_values) ? plan.planned_values.root_module : isObj(plan.values) ? plan.values.root_module : undefined;
     walkModules(planned, (r) => {
@@ -544,7 +555,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     return site;
   };
   const planSiteOf = (address: string): Site => {
-    const at = planLines.get(address) ?? planLines.get(address.replace(/\[[^\]]*\]$/, '')) ?? { line: 1, column: 1 };
+    const at = planLines.get(planAddressKey(address)) ?? planLines.get(planAddressKey(address.replace(/\[[^\]]*\]$/, ''))) ?? { line: 1, column: 1 };
     return { file, span: lineSpan(file, at.line, at.column) };
   };
   const siteFor = (r: PlanResource, attribute: string | undefined, document: unknown, docBlock?: TfBlock): Site => {
@@ -574,6 +585,11 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     if (!row) continue;
     const state = analysed(r.actions, o.terraformAllResources);
     if (state === 'deleted' && !o.terraformAllResources) continue;
+    if (!row.entity && !row.attachments && !row.synthesize) {
+      // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
+      const mask = isObj(r.unknown) ? r.unknown : undefined;
+      if (!row.policies.some((sl) => { const v = r.values[sl.path[0]!]; return (v !== undefined && v !== null && v !== '') || (mask !== undefined && mask[sl.path[0]!] !== undefined && mask[sl.path[0]!] !== false); })) continue;
+    }
     const cfg = reader.configOf(r.parsed);
     const exprs = isObj(cfg?.expressions) ? cfg.expressions : {};
     let standInsCache: StandIns | undefined;
@@ -749,7 +765,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const b = blockOfAddress(u.address);
     result.errors.push({
       file: b ? input.displayPath(b.file) : file,
-      line: b ? b.startLine : (planLines.get(u.address) ?? planLines.get(u.address.replace(/\[[^\]]*\]$/, '')))?.line ?? 1,
+      line: b ? b.startLine : (planLines.get(planAddressKey(u.address)) ?? planLines.get(planAddressKey(u.address.replace(/\[[^\]]*\]$/, ''))))?.line ?? 1,
       message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
       kind: 'extract',
     });
