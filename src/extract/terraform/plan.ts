@@ -18,6 +18,8 @@ import { fingerprint } from '../../policy/fingerprint.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
+import { parseWithPositions } from '../positions.js';
+import type { Parsed } from '../positions.js';
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
 import { renderPolicyDocument } from './policy-document.js';
@@ -569,8 +571,38 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       for (const [k, v] of ds) if (k !== '') spans.set(k, v);
       const own = documentSpans(b, display, attribute, undefined);
       spans.set('', own.get('') ?? blockSpan(b, display));
-    } else for (const [k, v] of documentSpans(b, display, attribute, document)) spans.set(k, v);
+    } else {
+      const fileSite = attribute ? policyFileSite(b, attribute, dirOf(r.parsed.modules)) : undefined;
+      if (fileSite) return { ...fileSite, suppressions: blockSuppressions(b, display) };
+      for (const [k, v] of documentSpans(b, display, attribute, document)) spans.set(k, v);
+    }
     return { file: display, span: blockSpan(b, display), spans, suppressions: blockSuppressions(b, display) };
+  };
+
+  /** `policy = file("${path.module}/policies/x.json")` (or templatefile): the statements' lines in that JSON file. */
+  const policyFileSite = (b: TfBlock, attribute: string, moduleDir: string | undefined): Site | undefined => {
+    const text = b.text.slice(b.open, b.close);
+    const m = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:file|templatefile)\\(\\s*"([^"]+)"`, 'm').exec(text);
+    if (!m || rootDir === undefined) return undefined;
+    const written = m[1]!;
+    const pm = /^\$\{path\.(module|root|cwd)\}\/?/.exec(written);
+    // file() paths are relative to the directory Terraform runs in (the root module), path.module to the module
+    const baseDir = pm ? (pm[1] === 'module' ? (moduleDir ?? rootDir) : rootDir) : rootDir;
+    const rest = pm ? written.slice(pm[0].length) : written;
+    if (rest.includes('${') || rest.startsWith('/')) return undefined;
+    const target = path.posix.normalize(path.posix.join(baseDir || '.', rest));
+    if (target.startsWith('..') || path.posix.isAbsolute(target)) return undefined;
+    let parsed: Parsed;
+    try {
+      parsed = parseWithPositions(input.readRepoFile(target), target);
+    } catch {
+      return undefined;
+    }
+    const display = input.displayPath(target);
+    const spans = new Map<string, Span>();
+    for (const [k, v] of parsed.spans) spans.set(k, { ...v, file: display });
+    const root = spans.get('') ?? lineSpan(display, 1);
+    return { file: display, span: root, spans };
   };
 
   const policyRecords: PolicyRecord[] = [];

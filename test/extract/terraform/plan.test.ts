@@ -40,6 +40,13 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
     expect(bp.placeholders.map((p) => p.expression)).toEqual(['aws_s3_bucket.logs.arn', 'module.roles.role_arns["app"]']);
   });
 
+  it('follows policy = file("${path.module}/...") to the statement lines in the JSON file', async () => {
+    const r = await extractFixture('modules', 'plan.json');
+    const extra = byResource(r.policies, 'module.roles.aws_iam_policy.extra');
+    expect(extra).toMatchObject({ file: 'modules/roles/policies/ci-extra.json', line: 1, endLine: 11, name: 'ci-extra' });
+    expect(extra.sourceMap.locate('/Statement/0/Action').start.line).toBe(7);
+  });
+
   it('reports findings on the .tf line of the statement', async () => {
     const r = await extractFixture('modules', 'plan.json');
     const findings = runOfflineChecks(r.policies, r.entities, defaultOptions('/repo')).filter((f) => f.ruleId === 'admin-wildcard');
