@@ -538,9 +538,13 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     for (let i = 0; i < names.length && d !== undefined; i++) d = moduleDir(d, reader.moduleSource(names.slice(0, i + 1)));
     return d;
   };
+  /** Repository files the records point into (.tf sources, policy JSON files read by file()). */
+  const dependencies = new Set<string>();
   const blockOf = (r: { parsed: ParsedAddress }): TfBlock | undefined => {
     const d = dirOf(r.parsed.modules);
-    return d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+    const b = d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+    if (b) dependencies.add(b.file);
+    return b;
   };
 
   reader.templates = (p, segs) => {
@@ -599,6 +603,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       return undefined;
     }
     const display = input.displayPath(target);
+    dependencies.add(target);
     const spans = new Map<string, Span>();
     for (const [k, v] of parsed.spans) spans.set(k, { ...v, file: display });
     const root = spans.get('') ?? lineSpan(display, 1);
@@ -803,6 +808,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     });
   }
   result.policies.push(...policyRecords);
+  if (dependencies.size) result.dependencies = [...dependencies].sort();
   return result;
 }
 

@@ -45,6 +45,8 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
     const extra = byResource(r.policies, 'module.roles.aws_iam_policy.extra');
     expect(extra).toMatchObject({ file: 'modules/roles/policies/ci-extra.json', line: 1, endLine: 11, name: 'ci-extra' });
     expect(extra.sourceMap.locate('/Statement/0/Action').start.line).toBe(7);
+    // the files the records point into, so a raw scan of the same JSON file can be recognised
+    expect(r.dependencies).toEqual(['main.tf', 'modules/roles/main.tf', 'modules/roles/policies/ci-extra.json']);
   });
 
   it('reports findings on the .tf line of the statement', async () => {
