@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import type { AnalysisError, Finding } from '../../findings/types.js';
-import type { IamEntity, PolicyRecord, PolicyType, Span } from '../../policy/types.js';
+import type { IamEntity, PolicyRecord, PolicyType, PrincipalRef, Span } from '../../policy/types.js';
 import { lineSpan } from '../../policy/source-map.js';
 import { fingerprint } from '../../policy/fingerprint.js';
 import { policyTypeFromContent } from '../raw.js';
@@ -26,6 +26,7 @@ import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
 import { StandIns } from './standins.js';
+import { awsManagedPolicy } from './managed-policies.js';
 import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
 import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
@@ -720,7 +721,33 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         policyArns.set(r.address, [...(policyArns.get(r.address) ?? []), rec]);
       }
     }
-    for (const a of out.attachments) attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+    // an AWS managed policy whose document is known: one record per policy, attached to the principals
+    const managedByArn = new Map<string, PrincipalRef[]>();
+    for (const a of out.attachments) {
+      attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+      if (a.principal.kind === 'target' || !awsManagedPolicy(a.policy)) continue;
+      const list = managedByArn.get(a.policy) ?? [];
+      list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+      managedByArn.set(a.policy, list);
+    }
+    for (const [arn, principals] of managedByArn) {
+      const managed = awsManagedPolicy(arn)!;
+      const boundary = principals.every((p) => p.via === 'boundary');
+      const name = arn.slice(arn.lastIndexOf('/') + 1);
+      const attr = r.type === 'aws_iam_role' || r.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
+      const item: TfPolicyItem = {
+        propertyPath: `${attr}/${name}`,
+        segments: [attr],
+        policyType: boundary ? 'boundary' : 'identity',
+        name,
+        document: managed.document,
+        raw: arn,
+        attachedTo: principals,
+        notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
+      };
+      const base = state === 'unchanged' && !o.terraformAllResources ? managed.document : undefined;
+      policyRecords.push(policyRecord(meta, item, siteFor(r, attr, undefined), { base }));
+    }
     const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
     if (ent) result.entities.push(ent);
     if (out.notes.length) {

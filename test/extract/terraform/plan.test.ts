@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOfflineChecks } from '../../../src/checks/index.js';
 import { defaultOptions } from '../../../src/config/options.js';
+import { setManagedPolicyLookup } from '../../../src/extract/terraform/managed-policies.js';
 import { byResource, extractFixture } from './helpers.js';
 
 describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
@@ -140,6 +141,31 @@ describe('terraform plan: changes, organisations, attachments, bad policies', ()
       { principal: { kind: 'user', id: 'alice', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
       { principal: { kind: 'group', id: 'auditors', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
     ]);
+  });
+
+  it('an attached AWS managed policy becomes a record when its document is known', async () => {
+    const securityAudit = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }] };
+    setManagedPolicyLookup((arn) => (arn === 'arn:aws:iam::aws:policy/SecurityAudit' ? { document: securityAudit, version: 'v42' } : undefined));
+    try {
+      const r = await extractFixture('changes', 'plan.json');
+      const recs = r.policies.filter((p) => p.resource === 'aws_iam_policy_attachment.auditors');
+      expect(recs.map((p) => [p.propertyPath, p.policyType, p.attachedTo])).toEqual([
+        [
+          'policy_arn/SecurityAudit',
+          'identity',
+          [
+            { kind: 'user', id: 'alice', via: 'managed' },
+            { kind: 'group', id: 'auditors', via: 'managed' },
+          ],
+        ],
+      ]);
+      expect(recs[0]!.document).toEqual(securityAudit);
+      expect(recs[0]!.notes).toEqual(['AWS managed policy arn:aws:iam::aws:policy/SecurityAudit (v42)']);
+    } finally {
+      setManagedPolicyLookup(() => undefined);
+    }
+    const without = await extractFixture('changes', 'plan.json');
+    expect(without.policies.filter((p) => p.resource === 'aws_iam_policy_attachment.auditors')).toEqual([]);
   });
 
   it('reports bad policies by resource address and goes on', async () => {
