@@ -137,7 +137,8 @@ export function scanTfBlocks(file: string, text: string): TfBlock[] {
   while ((m = HEADER.exec(text)) !== null) {
     const open = m.index + m[0].length - 1;
     const close = matchBrace(text, open);
-    if (close < 0) continue;
+    // unbalanced: the rest of the file is inside an unclosed construct (and rescanning it per header is quadratic)
+    if (close < 0) break;
     const startLine = lineAt(lineStarts, m.index);
     const endLine = lineAt(lineStarts, close);
     const suppressions: TfBlock['suppressions'] = [];
