@@ -251,9 +251,9 @@ export class PlanReader {
         type: parsed.type,
         values: values ?? (isObj(before) ? before : {}),
         unknown: change?.after_unknown,
-        ...(isObj(before) ? { before } : {}),
         actions,
       };
+      if (isObj(before)) pr.before = before;
       if (!values && !isObj(before) && !change) return;
       this.resources.set(address, pr);
     };
@@ -668,14 +668,19 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       else own()[top] = resolved;
     }
     const forEachRefs = isObj(cfg?.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
+    const refCache = new Map<string, string[]>();
     const references = (attr: string): string[] => {
+      const hit = refCache.get(attr);
+      if (hit) return hit;
       const e = exprs[attr];
       const refs = isExprLeaf(e) ? refList(e.references) : [];
-      return refs.flatMap((x) => {
+      const out = refs.flatMap((x) => {
         // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
         if (/^each\.value\b/.test(x)) return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
         return [`${r.parsed.modulePrefix}${x}`];
       });
+      refCache.set(attr, out);
+      return out;
     };
     const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
     if (!out) continue;
