@@ -6,8 +6,12 @@
 import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { rawExtractor } from './raw.js';
+import { terraformPlanExtractor } from './terraform/plan.js';
+import { terraformJsonExtractor } from './terraform/tfjson.js';
 
 export const extractors: Extractor[] = [
+  terraformPlanExtractor,
+  terraformJsonExtractor,
   rawExtractor,
 ];
 

@@ -1,0 +1,93 @@
+/** Turning resource-table output into PolicyRecords, IamEntities and extract findings (shared by plan and .tf.json). */
+import type { IamEntity, InlineSuppression, Placeholder, PolicyRecord, SourceFormat, Span } from '../../policy/types.js';
+import { MapSourceMap } from '../../policy/source-map.js';
+import { fingerprint } from '../../policy/fingerprint.js';
+import type { Finding } from '../../findings/types.js';
+import type { TfPolicyItem, TfResourceOutput } from './resources.js';
+
+export interface Site {
+  /** Display file the record points at. */
+  file: string;
+  /** Span of the resource (or attribute) when nothing finer is known. */
+  span: Span;
+  /** Finer spans inside the document (JSON pointer -> span), e.g. statement lines in a `.tf` block. */
+  spans?: Map<string, Span>;
+  suppressions?: InlineSuppression[];
+}
+
+export interface RecordMeta {
+  /** File the id is based on (the plan or the .tf.json file). */
+  idFile: string;
+  address: string;
+  type: string;
+  format: SourceFormat;
+}
+
+export function policyRecord(
+  meta: RecordMeta,
+  item: TfPolicyItem,
+  site: Site,
+  extra: { placeholders?: Placeholder[]; base?: unknown; notes?: string[] } = {},
+): PolicyRecord {
+  const sourceMap = new MapSourceMap(site.span);
+  if (site.spans) for (const [p, s] of site.spans) sourceMap.set(p, s);
+  if (!site.spans?.has('')) sourceMap.set('', site.span);
+  const root = sourceMap.get('') ?? site.span;
+  const notes = [...item.notes, ...(extra.notes ?? [])];
+  return {
+    id: `${meta.idFile}#${meta.address}/${item.propertyPath}`,
+    file: site.file,
+    line: root.start.line,
+    endLine: Math.max(root.start.line, root.end.line),
+    format: meta.format,
+    resource: meta.address,
+    resourceType: meta.type,
+    propertyPath: item.propertyPath,
+    policyType: item.policyType,
+    ...(item.validateResourceType ? { validateResourceType: item.validateResourceType } : {}),
+    ...(item.name !== undefined ? { name: item.name } : {}),
+    document: item.document,
+    sourceMap,
+    placeholders: extra.placeholders ?? [],
+    attachedTo: [...item.attachedTo],
+    ...(extra.base !== undefined ? { base: extra.base } : {}),
+    ...(notes.length ? { notes } : {}),
+    ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
+  };
+}
+
+export function entityRecord(meta: RecordMeta, out: TfResourceOutput, site: Site): IamEntity | undefined {
+  if (!out.entity) return undefined;
+  const properties: Record<string, unknown> = { ...out.entity.properties };
+  if (out.attachments.length > 0) properties.attachments = out.attachments.map((a) => ({ ...a }));
+  return {
+    kind: out.entity.kind,
+    id: meta.address,
+    file: site.file,
+    line: site.span.start.line,
+    endLine: Math.max(site.span.start.line, site.span.end.line),
+    resource: meta.address,
+    resourceType: meta.type,
+    properties,
+    ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
+  };
+}
+
+/** A policy attribute that cannot be read (not JSON, not an object): a finding naming the resource address. */
+export function invalidPolicyFinding(meta: RecordMeta, item: TfPolicyItem, site: Site): Finding {
+  const span = site.spans?.get('') ?? site.span;
+  return {
+    ruleId: 'terraform-invalid-policy',
+    source: 'extract',
+    severity: 'error',
+    title: 'Policy attribute is not a valid policy document',
+    message: `${meta.address}.${item.propertyPath.replace(/\//g, '.')}: ${item.error}. Terraform would fail at apply (MalformedPolicyDocument).`,
+    fix: 'Write the policy with jsonencode({ ... }) or data "aws_iam_policy_document" so Terraform produces valid JSON.',
+    file: span.file,
+    line: span.start.line,
+    endLine: Math.max(span.start.line, span.end.line),
+    policyId: `${meta.idFile}#${meta.address}/${item.propertyPath}`,
+    resource: meta.address,
+    fingerprint: fingerprint(['terraform-invalid-policy', `${meta.idFile}#${meta.address}/${item.propertyPath}`]),
+  };
+}

@@ -1,0 +1,338 @@
+/**
+ * Terraform JSON configuration syntax (`*.tf.json`): `resource` / `data` blocks read through the same resource
+ * table as plans, with their own line numbers. `${…}` references become placeholders (well-formed stand-ins),
+ * policy attributes written as objects (jsonencode style) are taken as they are, JSON strings are parsed after
+ * their interpolations are replaced, and `data "aws_iam_policy_document"` blocks are rendered from their
+ * arguments. Comments use Terraform's `"//"` key: `"//": "iam-policy-gate:ignore RULE reason"`.
+ */
+import type { PolicyType, Span } from '../../policy/types.js';
+import { escapeSegment } from '../../policy/source-map.js';
+import { policyTypeFromContent } from '../raw.js';
+import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
+import { emptyResult } from '../types.js';
+import { InputError, parseWithPositions } from './../positions.js';
+import type { Parsed } from './../positions.js';
+import { parseReference } from './address.js';
+import { renderPolicyDocument } from './policy-document.js';
+import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
+import type { TableContext, TfPolicyItem } from './resources.js';
+import { StandIns } from './standins.js';
+import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import type { RecordMeta, Site } from './records.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const IGNORE = /^\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+const TEMPLATE = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
+const WHOLE_TEMPLATE = /^\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/;
+const SIMPLE_REF = /^\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
+
+/** Blocks in `.tf.json` may be written as an object or an array of objects. */
+function blockObjects(v: unknown): { value: Obj; ptr: string }[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => (isObj(x) ? [{ value: x, ptr: `/${i}` }] : []));
+  return isObj(v) ? [{ value: v, ptr: '' }] : [];
+}
+
+interface Block {
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  body: Obj;
+  /** JSON pointer of the body in the file. */
+  ptr: string;
+}
+
+function collectBlocks(root: Obj): Block[] {
+  const out: Block[] = [];
+  for (const [section, mode] of [
+    ['resource', 'managed'],
+    ['data', 'data'],
+  ] as const) {
+    for (const s of blockObjects(root[section])) {
+      for (const [type, byName] of Object.entries(s.value)) {
+        for (const t of blockObjects(byName)) {
+          for (const [name, body] of Object.entries(t.value)) {
+            for (const b of blockObjects(body)) {
+              out.push({ mode, type, name, body: b.value, ptr: `/${section}${s.ptr}/${escapeSegment(type)}${t.ptr}/${escapeSegment(name)}${b.ptr}` });
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+class Resolver {
+  readonly standIns: StandIns;
+  private readonly rendering = new Set<string>();
+  readonly unresolved: string[] = [];
+  constructor(
+    private readonly blocks: Block[],
+    private readonly variables: Obj,
+    ctx: TableContext,
+  ) {
+    this.standIns = new StandIns({
+      ...ctx,
+      valuesOf: (address) => {
+        const b = this.find(address);
+        if (!b || this.rendering.has(address)) return b?.body;
+        // names written with interpolations (bucket = "${var.name}") resolve first
+        this.rendering.add(address);
+        const v = this.value(b.body, address);
+        this.rendering.delete(address);
+        return isObj(v) ? v : undefined;
+      },
+      variable: (name) => {
+        const v = this.variables[name];
+        return isObj(v) ? v.default : undefined;
+      },
+    });
+  }
+
+  find(address: string): Block | undefined {
+    const r = parseReference(address);
+    const mode = r.kind === 'data' ? 'data' : 'managed';
+    return this.blocks.find((b) => b.mode === mode && b.type === r.type && b.name === r.name);
+  }
+
+  /** Replace `${…}` in a string: a whole-string reference may yield a rendered document; others stand-ins. */
+  string(s: string, where: string): unknown {
+    if (!s.includes('${')) return s;
+    const whole = WHOLE_TEMPLATE.exec(s);
+    if (whole) {
+      const expr = whole[1]!;
+      const ref = SIMPLE_REF.exec(expr);
+      if (ref) {
+        const r = parseReference(ref[1]!);
+        if (r.kind === 'data' && r.type === POLICY_DOCUMENT_DATA_SOURCE && (r.attribute === 'json' || r.attribute === 'minified_json')) {
+          const doc = this.render(`data.${r.type}.${r.name}`);
+          if (doc) return JSON.stringify(doc);
+        }
+        if (r.kind === 'var') {
+          const v = this.variables[r.name];
+          if (isObj(v) && v.default !== undefined) return v.default;
+        }
+      }
+    }
+    return s.replace(TEMPLATE, (_m, expr: string) => {
+      const ref = SIMPLE_REF.exec(expr);
+      if (ref) return this.standIns.forReference(ref[1]!, '', `interpolation in ${where}`);
+      return this.standIns.opaque(`expression in ${where} is not evaluated in .tf.json`, `\${${expr}}`);
+    });
+  }
+
+  /** Resolve every string of a value. */
+  value(v: unknown, where: string): unknown {
+    if (typeof v === 'string') return this.string(v, where);
+    if (Array.isArray(v)) return v.map((x) => this.value(x, where));
+    if (isObj(v)) {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) if (k !== '//') out[k] = this.value(x, where);
+      return out;
+    }
+    return v;
+  }
+
+  render(address: string): Obj | undefined {
+    const b = this.find(address);
+    if (!b || this.rendering.has(address)) return undefined;
+    this.rendering.add(address);
+    const args = this.value(b.body, address);
+    this.rendering.delete(address);
+    return isObj(args) ? renderPolicyDocument(args).document : undefined;
+  }
+}
+
+const DOC_KEYS: Record<string, string> = {
+  Sid: 'sid',
+  Effect: 'effect',
+  Action: 'actions',
+  NotAction: 'not_actions',
+  Resource: 'resources',
+  NotResource: 'not_resources',
+  Principal: 'principals',
+  NotPrincipal: 'not_principals',
+  Condition: 'condition',
+};
+
+export function extractTfJson(input: ExtractInput): ExtractResult {
+  const result = emptyResult();
+  const { file, text } = input;
+  let parsed: Parsed;
+  try {
+    parsed = parseWithPositions(text, file);
+  } catch (e) {
+    const err = e as InputError;
+    result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
+    return result;
+  }
+  if (!isObj(parsed.value)) {
+    result.errors.push({ file, line: 1, message: 'not a Terraform JSON configuration (expected an object)', kind: 'input' });
+    return result;
+  }
+  const root = parsed.value;
+  const blocks = collectBlocks(root);
+  const variables: Obj = {};
+  for (const v of blockObjects(root.variable)) Object.assign(variables, v.value);
+  const o = input.options;
+  const ctx: TableContext = { partition: o.partition, region: o.region, account: o.account };
+  const resolver = new Resolver(blocks, variables, ctx);
+  const fileSpan: Span = { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const spanAt = (ptr: string): Span => parsed.spans.get(ptr) ?? fileSpan;
+  const keySpanOrValue = (ptr: string): Span => parsed.keySpans.get(ptr) ?? spanAt(ptr);
+
+  const suppressionsOf = (b: Block) => {
+    const out: { rule: string; reason: string; file: string; line: number }[] = [];
+    const c = b.body['//'];
+    for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
+      if (typeof s !== 'string') continue;
+      const m = IGNORE.exec(s);
+      if (m) out.push({ rule: m[1]!, reason: m[2]!.trim() || 'no reason given', file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+    }
+    return out;
+  };
+
+  /** Spans for a document written as an object (jsonencode style) at `ptr`. */
+  const objectSpans = (ptr: string): Map<string, Span> => {
+    const m = new Map<string, Span>();
+    for (const [p, s] of parsed.spans) if (p === ptr || p.startsWith(ptr + '/')) m.set(p.slice(ptr.length), s);
+    return m;
+  };
+
+  /** Spans for a document rendered from a data source block at `ptr`. */
+  const dataSourceSpans = (ptr: string, document: unknown): Map<string, Span> => {
+    const m = new Map<string, Span>();
+    m.set('', spanAt(ptr));
+    const doc = document as { Statement?: unknown[] } | undefined;
+    const statements = Array.isArray(doc?.Statement) ? doc.Statement : [];
+    const stPtr = `${ptr}/statement`;
+    const single = parsed.spans.has(stPtr) && !parsed.spans.has(`${stPtr}/0`);
+    statements.forEach((st, i) => {
+      const sp = single ? stPtr : `${stPtr}/${i}`;
+      if (!parsed.spans.has(sp)) return;
+      m.set(`/Statement/${i}`, spanAt(sp));
+      if (!isObj(st)) return;
+      for (const k of Object.keys(st)) {
+        const arg = DOC_KEYS[k];
+        if (!arg) continue;
+        const ap = `${sp}/${arg}`;
+        if (!parsed.spans.has(ap)) continue;
+        m.set(`/Statement/${i}/${k}`, keySpanOrValue(ap));
+        const val = st[k];
+        if (Array.isArray(val)) val.forEach((_x, j) => parsed.spans.has(`${ap}/${j}`) && m.set(`/Statement/${i}/${k}/${j}`, spanAt(`${ap}/${j}`)));
+      }
+    });
+    return m;
+  };
+
+  const consumerTypes = new Map<string, PolicyType[]>();
+
+  for (const b of blocks) {
+    if (b.mode !== 'managed') continue;
+    const address = `${b.type}.${b.name}`;
+    const values = resolver.value(b.body, address) as Obj;
+    const out = readTerraformResource({
+      type: b.type,
+      address,
+      values,
+      references: (attr) => {
+        const v = b.body[attr];
+        const refs: string[] = [];
+        for (const s of Array.isArray(v) ? v : [v]) {
+          if (typeof s !== 'string') continue;
+          for (const m of s.matchAll(TEMPLATE)) {
+            const r = SIMPLE_REF.exec(m[1]!);
+            if (r) refs.push(r[1]!);
+          }
+        }
+        return refs;
+      },
+      ctx,
+    });
+    if (!out) continue;
+    const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+    const suppressions = suppressionsOf(b);
+    for (const item of out.policies) {
+      const attrPtr = `${b.ptr}/${item.segments.map(escapeSegment).join('/')}`;
+      const raw = item.synthesized ? undefined : getAt(b.body, item.segments);
+      const dsRef = typeof raw === 'string' ? dataSourceOf(raw) : undefined;
+      let spans: Map<string, Span>;
+      if (isObj(raw)) spans = objectSpans(attrPtr);
+      else if (dsRef && resolver.find(dsRef)) {
+        const ds = resolver.find(dsRef)!;
+        spans = dataSourceSpans(ds.ptr, item.document);
+        spans.set('', spanAt(attrPtr));
+        (consumerTypes.get(dsRef) ?? consumerTypes.set(dsRef, []).get(dsRef)!).push(item.policyType);
+      } else spans = new Map([['', spanAt(item.synthesized ? b.ptr : attrPtr)]]);
+      const site: Site = { file, span: spanAt(b.ptr), spans, suppressions };
+      if (item.error) {
+        if (typeof raw === 'string' && raw.includes('${')) {
+          // an HCL expression (jsonencode(...), templatefile(...)) inside the string: not evaluated here
+          const at = spanAt(attrPtr);
+          result.errors.push({
+            file,
+            line: at.start.line,
+            column: at.start.column,
+            message: `${address}.${item.propertyPath.replace(/\//g, '.')}: the policy is an HCL expression (${raw.length > 60 ? raw.slice(0, 57) + '...' : raw}) that is not evaluated in .tf.json; it was not analysed`,
+            kind: 'extract',
+          });
+        } else result.findings.push(invalidPolicyFinding(meta, item, site));
+        continue;
+      }
+      const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
+      result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
+    }
+    const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
+    if (ent) result.entities.push(ent);
+  }
+
+  for (const b of blocks) {
+    if (b.mode !== 'data' || b.type !== POLICY_DOCUMENT_DATA_SOURCE) continue;
+    const address = `data.${b.type}.${b.name}`;
+    const document = resolver.render(address);
+    if (!document) continue;
+    const types = consumerTypes.get(address) ?? [];
+    const policyType: PolicyType = types[0] ?? policyTypeFromContent(document);
+    const item: TfPolicyItem = {
+      propertyPath: 'json',
+      segments: ['json'],
+      policyType,
+      ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+      document,
+      raw: b.body,
+      attachedTo: [],
+      notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
+    };
+    const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+    const site: Site = { file, span: spanAt(b.ptr), spans: dataSourceSpans(b.ptr, document), suppressions: suppressionsOf(b) };
+    result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(document) }));
+  }
+  return result;
+}
+
+function getAt(v: unknown, segs: (string | number)[]): unknown {
+  let cur = v;
+  for (const s of segs) {
+    if (Array.isArray(cur)) cur = cur[Number(s)];
+    else if (isObj(cur)) cur = cur[String(s)];
+    else return undefined;
+  }
+  return cur;
+}
+
+function dataSourceOf(s: string): string | undefined {
+  const m = /^\$\{\s*data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json\s*\}$/.exec(s);
+  return m ? `data.aws_iam_policy_document.${m[1]}` : undefined;
+}
+
+export const terraformJsonExtractor: Extractor = {
+  name: 'terraform-json',
+  detect(file) {
+    return /\.tf\.json$/i.test(file);
+  },
+  extract(input) {
+    return extractTfJson(input);
+  },
+};
