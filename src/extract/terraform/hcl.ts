@@ -1,0 +1,471 @@
+/**
+ * Terraform `.tf` files (HCL native syntax), read directly: most Terraform PRs ship no plan.
+ *
+ * Parser choice (evaluated 2026-11):
+ * - `@cdktf/hcl2json` (MPL-2.0, HashiCorp's Go parser compiled to wasm): the reference grammar, but the wasm is
+ *   several MB (the Go runtime; a multi-MB Action bundle plus a wasm asset ncc has to copy next to dist/ and
+ *   load asynchronously), it returns no positions at all (lines would have to be re-found by text search), and
+ *   every expression comes back as an opaque `"${…}"` string -- `jsonencode({...})`, conditionals, `for`
+ *   expressions and function calls would still need an HCL expression parser of our own.
+ * - `hcl2-parser` (GopherJS build of the same Go code, ~2 MB of JS): same output shape, same two gaps.
+ * - tree-sitter HCL (`@tree-sitter-grammars/tree-sitter-hcl` + `web-tree-sitter`): a full CST with exact
+ *   positions, but two wasm files to ship and locate at run time from the ncc bundle, async initialisation in
+ *   every extractor call, and error recovery that turns syntax errors into ERROR nodes we would still have to
+ *   interpret into one clear message.
+ * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts`, ~600 lines,
+ *   following hashicorp/hcl `hclsyntax/spec.md`): zero bundle weight and no asset, synchronous, exact offsets on
+ *   every node (lines and columns for statements, actions, resources), a precise "expected X, found Y" error with
+ *   line and column, and hard bounds on nesting depth. The expression evaluator (`hcl-eval.ts`) works on that
+ *   AST directly, which none of the registry parsers would have spared us.
+ *
+ * A module is the directory of the file: variables, locals, data sources and templates of sibling `.tf` files
+ * resolve; records are produced for the blocks of this file only (each file is extracted once).
+ */
+import path from 'node:path';
+import type { AnalysisError } from '../../findings/types.js';
+import type { IamEntity, InlineSuppression, PolicyType, Span } from '../../policy/types.js';
+import { policyTypeFromContent } from '../raw.js';
+import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
+import { emptyResult } from '../types.js';
+import type { Block, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
+import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
+import type { HclFile, Scope, V } from './hcl-eval.js';
+import { fromJson, HclEvalError, HclModule, iterate } from './hcl-eval.js';
+import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
+import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
+import type { TableContext, TfPolicyItem } from './resources.js';
+import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import type { RecordMeta, Site } from './records.js';
+import { markHclEntity } from './dedupe.js';
+
+/** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
+export const MAX_HCL_BYTES = 4 * 1024 * 1024;
+const MAX_INSTANCES = 1000;
+const META_ARGS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parse cache: sibling files are parsed once per run, not once per file of the directory.
+
+const cache = new Map<string, { text: string; parsed: ParsedFile | HclSyntaxError }>();
+
+function parseCached(repoPath: string, text: string): ParsedFile | HclSyntaxError {
+  const hit = cache.get(repoPath);
+  if (hit && hit.text === text) return hit.parsed;
+  let parsed: ParsedFile | HclSyntaxError;
+  try {
+    parsed = parseHcl(text);
+  } catch (e) {
+    if (!(e instanceof HclSyntaxError)) throw e;
+    parsed = e;
+  }
+  if (cache.size > 256) cache.delete(cache.keys().next().value!);
+  cache.set(repoPath, { text, parsed });
+  return parsed;
+}
+
+function syntaxError(file: string, text: string, e: HclSyntaxError): AnalysisError {
+  const ls = lineStartsOf(text);
+  const line = lineAt(ls, e.offset);
+  return { file, line, column: e.offset - ls[line - 1]! + 1, message: `HCL syntax error: ${e.message}`, kind: 'input' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// tfvars
+
+function loadTfvars(input: ExtractInput, dir: string, siblings: string[], errors: AnalysisError[]): Map<string, V> {
+  const out = new Map<string, V>();
+  const auto = siblings.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) || /\.auto\.tfvars(\.json)?$/.test(f));
+  const files = [...auto.sort((a, b) => (/terraform\.tfvars/.test(a) ? -1 : /terraform\.tfvars/.test(b) ? 1 : a < b ? -1 : 1)), ...input.options.tfvarsFiles];
+  for (const rel of [...new Set(files)]) {
+    let text: string;
+    try {
+      text = input.readRepoFile(rel);
+    } catch (e) {
+      if (input.options.tfvarsFiles.includes(rel) && rel !== input.repoPath) errors.push({ file: input.displayPath(rel), message: `cannot read tfvars file: ${(e as Error).message}`, kind: 'input' });
+      continue;
+    }
+    const display = input.displayPath(rel);
+    if (/\.json$/i.test(rel)) {
+      try {
+        const j: unknown = JSON.parse(text);
+        if (j && typeof j === 'object' && !Array.isArray(j)) for (const [k, v] of Object.entries(j)) out.set(k, fromJson(v));
+      } catch (e) {
+        errors.push({ file: display, message: `invalid tfvars JSON: ${(e as Error).message}`, kind: 'input' });
+      }
+      continue;
+    }
+    const parsed = parseCached(rel, text);
+    if (parsed instanceof HclSyntaxError) {
+      if (rel !== input.repoPath) errors.push(syntaxError(display, text, parsed));
+      continue;
+    }
+    const file: HclFile = { repoPath: rel, display, text, parsed, lineStarts: lineStartsOf(text) };
+    const bare = new HclModule({ dir, files: [], tfvars: new Map(), readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx: ctxOf(input) });
+    for (const item of parsed.body.items) {
+      if (item.kind !== 'attribute') continue;
+      out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
+    }
+    errors.push(...bare.errors);
+  }
+  return out;
+}
+
+function ctxOf(input: ExtractInput): TableContext {
+  const o = input.options;
+  return { partition: o.partition, region: o.region, account: o.account };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// References written in an expression (for the resource table: which role a policy is attached to ...)
+
+function referencesIn(x: Expr | undefined): string[] {
+  const out: string[] = [];
+  const visit = (e: Expr | undefined): void => {
+    if (!e) return;
+    switch (e.k) {
+      case 'var':
+        return;
+      case 'trav': {
+        if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
+          const depth = e.obj.name === 'data' ? 3 : e.obj.name === 'module' ? 2 : 2;
+          out.push(travText(e.obj.name, e.steps, depth));
+        } else visit(e.obj);
+        for (const s of e.steps) if (s.k === 'index') visit(s.key);
+        return;
+      }
+      case 'tpl':
+        visitParts(e.parts);
+        return;
+      case 'tuple':
+        e.items.forEach(visit);
+        return;
+      case 'object':
+        for (const it of e.items) {
+          visit(it.key);
+          visit(it.value);
+        }
+        return;
+      case 'call':
+        e.args.forEach(visit);
+        return;
+      case 'cond':
+        visit(e.cond);
+        visit(e.then);
+        visit(e.else);
+        return;
+      case 'bin':
+        visit(e.l);
+        visit(e.r);
+        return;
+      case 'un':
+      case 'paren':
+        visit(e.x);
+        return;
+      case 'for':
+        visit(e.coll);
+        visit(e.keyExpr);
+        visit(e.valExpr);
+        visit(e.cond);
+        return;
+      case 'lit':
+        return;
+    }
+  };
+  const visitParts = (ps: TemplatePart[]): void => {
+    for (const p of ps) {
+      if (p.k === 'interp') visit(p.x);
+      else if (p.k === 'if') {
+        visit(p.cond);
+        visitParts(p.then);
+        visitParts(p.else);
+      } else if (p.k === 'for') {
+        visit(p.coll);
+        visitParts(p.body);
+      }
+    }
+  };
+  visit(x);
+  return out;
+}
+
+/** `aws_iam_role.app` / `data.x.y` (the resource part of a traversal, without attributes). */
+function travText(root: string, steps: Traverser[], n: number): string {
+  let out = root;
+  let k = 1;
+  for (const s of steps) {
+    if (s.k !== 'attr' || k >= n) break;
+    out += '.' + s.name;
+    k++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Instances (count / for_each)
+
+interface Instance {
+  key: string;
+  vars: Map<string, V>;
+  note?: string;
+}
+
+function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[] {
+  const attr = (n: string) => block.body.items.find((a) => a.kind === 'attribute' && a.name === n);
+  const count = attr('count');
+  const forEach = attr('for_each');
+  const sc: Scope = { file, vars: new Map() };
+  if (count && count.kind === 'attribute') {
+    const v = module.guard(count.expr, sc);
+    if (v.t === 'num' && Number.isInteger(v.v) && v.v >= 0) {
+      if (v.v > MAX_INSTANCES) {
+        module.error(`count = ${v.v} exceeds ${MAX_INSTANCES} instances; analysed once`, module.span(file, count.s, count.e), file);
+      } else {
+        return Array.from({ length: v.v }, (_x, i) => ({
+          key: `[${i}]`,
+          vars: new Map<string, V>([['count', { t: 'obj', entries: new Map<string, V>([['index', { t: 'num', v: i }]]) }]]),
+          note: `count expanded statically (instance ${i} of ${v.v})`,
+        }));
+      }
+    }
+    return [
+      {
+        key: '',
+        vars: new Map<string, V>([['count', { t: 'obj', entries: new Map<string, V>([['index', { t: 'unknown', expr: 'count.index', reason: 'count known only after apply' }]]) }]]),
+        note: 'count is known only after apply: the block is analysed once, with placeholders for count.index',
+      },
+    ];
+  }
+  if (forEach && forEach.kind === 'attribute') {
+    const v = module.guard(forEach.expr, sc);
+    if (v.t === 'obj' || v.t === 'list') {
+      const at = module.span(file, forEach.s, forEach.e);
+      let pairs: [V, V][];
+      try {
+        pairs = v.t === 'list' ? v.items.map((x) => [x, x]) : iterate(v, at);
+      } catch {
+        pairs = [];
+      }
+      if (pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
+        return pairs.map(([k, val]) => {
+          const key = k.t === 'str' || k.t === 'num' ? String(k.v) : '';
+          return {
+            key: `[${JSON.stringify(key)}]`,
+            vars: new Map<string, V>([['each', { t: 'obj', entries: new Map<string, V>([['key', { t: 'str', v: key }], ['value', val]]) }]]),
+            note: `for_each expanded statically (key "${key}")`,
+          };
+        });
+      }
+    }
+    return [
+      {
+        key: '',
+        vars: new Map<string, V>([
+          [
+            'each',
+            {
+              t: 'obj',
+              entries: new Map<string, V>([
+                ['key', { t: 'unknown', expr: 'each.key', reason: 'for_each known only after apply' }],
+                ['value', { t: 'unknown', expr: 'each.value', reason: 'for_each known only after apply' }],
+              ]),
+            },
+          ],
+        ]),
+        note: 'for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value',
+      },
+    ];
+  }
+  return [{ key: '', vars: new Map() }];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction
+
+export function extractHcl(input: ExtractInput): ExtractResult {
+  const result = emptyResult();
+  const { file, text } = input;
+  if (text.length > MAX_HCL_BYTES) {
+    result.errors.push({ file, line: 1, message: `file too large for HCL analysis (${text.length} bytes, limit ${MAX_HCL_BYTES})`, kind: 'input' });
+    return result;
+  }
+  const own = parseCached(input.repoPath, text);
+  if (own instanceof HclSyntaxError) {
+    result.errors.push(syntaxError(file, text, own));
+    return result;
+  }
+  const dir = path.posix.dirname(input.repoPath) === '.' ? '' : path.posix.dirname(input.repoPath);
+  const siblings = input.listRepoFiles ? input.listRepoFiles(dir) : [input.repoPath];
+  const files: HclFile[] = [{ repoPath: input.repoPath, display: file, text, parsed: own, lineStarts: lineStartsOf(text) }];
+  const deps: string[] = [];
+  for (const rel of siblings) {
+    if (rel === input.repoPath || !/\.tf$/i.test(rel)) continue;
+    let t: string;
+    try {
+      t = input.readRepoFile(rel);
+    } catch {
+      continue;
+    }
+    if (t.length > MAX_HCL_BYTES) continue;
+    const p = parseCached(rel, t);
+    if (p instanceof HclSyntaxError) continue; // reported when that file is extracted
+    files.push({ repoPath: rel, display: input.displayPath(rel), text: t, parsed: p, lineStarts: lineStartsOf(t) });
+    deps.push(rel);
+  }
+  const ctx = ctxOf(input);
+  const tfvars = loadTfvars(input, dir, siblings, result.errors);
+  const module = new HclModule({ dir, files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx });
+  const me = files[0]!;
+
+  // loops and bad expressions in this file's locals and variable defaults are reported by this file
+  for (const [name, l] of module.locals) {
+    if (l.file !== me) continue;
+    try {
+      module.local(name);
+    } catch (e) {
+      if (!(e instanceof HclEvalError)) throw e;
+      module.error(e.message, e.span ?? module.span(me, l.expr.s, l.expr.e), me);
+    }
+  }
+
+  const scanned = scanTfBlocks(file, text);
+  const suppressionsOf = (mode: 'managed' | 'data', type: string, name: string): InlineSuppression[] =>
+    (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? []).map((s) => ({
+      rule: s.rule,
+      reason: s.reason || 'no reason given',
+      file,
+      line: s.line,
+    }));
+  const dataSuppressions = (address: string): InlineSuppression[] => {
+    const ref = module.data.get(address);
+    if (!ref) return [];
+    const blocks = scanTfBlocks(ref.file.display, ref.file.text);
+    const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
+    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: ref.file.display, line: s.line }));
+  };
+
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
+    const [type, name] = item.labels as [string, string];
+    const blockSpan = module.span(me, item.s, item.e);
+    const suppressions = suppressionsOf('managed', type, name);
+    for (const inst of instancesOf(module, item, me)) {
+      const address = `${type}.${name}${inst.key}`;
+      const sc: Scope = { file: me, vars: inst.vars };
+      const body = module.body(item.body, sc, META_ARGS);
+      const spans = new Map<string, Span>();
+      const values = module.toJson(body, '', spans) as Record<string, unknown>;
+      const out = readTerraformResource({
+        type,
+        address,
+        values,
+        references: (attr) => {
+          const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
+          return a && a.kind === 'attribute' ? referencesIn(a.expr) : [];
+        },
+        ctx,
+      });
+      if (!out) continue;
+      const meta: RecordMeta = { idFile: file, address, type, format: 'terraform-hcl' };
+      for (const p of out.policies) {
+        const ptr = '/' + p.segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+        const docSpans = new Map<string, Span>();
+        for (const [k, s] of spans) if (k === ptr || k.startsWith(ptr + '/')) docSpans.set(k.slice(ptr.length), s);
+        const raw = valueAt(body, p.segments);
+        const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
+        const site: Site = {
+          file,
+          span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
+          spans: docSpans,
+          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+        };
+        if (p.error) {
+          if (raw?.t === 'unknown') {
+            if (!raw.reason.startsWith('not evaluated:')) {
+              const at = raw.at ?? site.span;
+              result.errors.push({
+                file: at.file,
+                line: at.start.line,
+                column: at.start.column,
+                message: `${address}.${p.propertyPath.replace(/\//g, '.')}: the policy is ${raw.expr}, ${raw.reason}; it was not analysed (a plan JSON would have its value)`,
+                kind: 'extract',
+              });
+            }
+          } else result.findings.push(invalidPolicyFinding(meta, p, site));
+          continue;
+        }
+        const notes = [...(inst.note ? [inst.note] : []), ...(consumed ? [`document rendered from ${consumed}`] : [])];
+        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
+      }
+      const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
+      if (ent) {
+        markHclEntity(ent);
+        result.entities.push(ent);
+      }
+    }
+  }
+
+  // policy documents no resource of this module consumes (used through module outputs, locals, or not at all)
+  const allText = files.map((f) => f.text).join('\n');
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
+    const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
+    const used = new RegExp(`data\\.${POLICY_DOCUMENT_DATA_SOURCE}\\.${item.labels[1].replace(/[^A-Za-z0-9_-]/g, '')}(\\b|\\[)`).test(allText);
+    if (used) continue;
+    let doc;
+    try {
+      doc = module.renderDocument(address);
+    } catch (e) {
+      if (!(e instanceof HclEvalError)) throw e;
+      module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);
+      continue;
+    }
+    if (!doc) continue;
+    const policyType: PolicyType = policyTypeFromContent(doc.document);
+    const p: TfPolicyItem = {
+      propertyPath: 'json',
+      segments: ['json'],
+      policyType,
+      ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+      document: doc.document,
+      raw: doc.document,
+      attachedTo: [],
+      notes: ['not used by a resource of this module (output or unused); policy type taken from the content'],
+    };
+    const meta: RecordMeta = { idFile: file, address, type: POLICY_DOCUMENT_DATA_SOURCE, format: 'terraform-hcl' };
+    const site: Site = { file, span: doc.spans.get('')!, spans: doc.spans, suppressions: suppressionsOf('data', POLICY_DOCUMENT_DATA_SOURCE, item.labels[1]) };
+    result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(doc.document) }));
+  }
+
+  // errors raised while evaluating: this file's own, and those in templates / JSON files it reads
+  for (const e of module.errors) {
+    if (e.file === file || !/\.tf$/i.test(e.file)) {
+      if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) result.errors.push(e);
+    }
+  }
+  if (module.notes.length) for (const r of result.policies) r.notes = [...(r.notes ?? []), ...module.notes.filter((n) => !r.notes?.includes(n))];
+  if (deps.length) result.dependencies = deps;
+  return result;
+}
+
+function valueAt(v: V, segs: (string | number)[]): V | undefined {
+  let cur: V | undefined = v;
+  for (const s of segs) {
+    if (!cur) return undefined;
+    if (cur.t === 'list') cur = cur.items[Number(s)];
+    else if (cur.t === 'obj') cur = cur.entries.get(String(s));
+    else return undefined;
+  }
+  return cur;
+}
+
+export const terraformHclExtractor: Extractor = {
+  name: 'terraform-hcl',
+  detect(file) {
+    return /\.tf$/i.test(file);
+  },
+  extract(input) {
+    return extractHcl(input);
+  },
+};
+
+export type { IamEntity };
