@@ -167,18 +167,20 @@ export class HclModule {
     const out: Record<string, unknown> = {};
     for (const a of b.block.body.items) {
       if (a.kind !== 'attribute') continue;
-      if (a.expr.k === 'tpl' && a.expr.parts.every((p) => p.k === 'text')) out[a.name] = a.expr.parts.map((p) => (p.k === 'text' ? p.v : '')).join('');
-      else if (a.expr.k === 'var' || a.expr.k === 'trav') {
+      if (a.expr.k === 'tpl' || a.expr.k === 'var' || a.expr.k === 'trav' || a.expr.k === 'call') {
         const key = `static:${clean}.${a.name}`;
         if (this.evaluating.has(key)) continue;
         this.evaluating.add(key);
+        const before = this.errors.length;
         try {
+          // names of resources with count / for_each depend on the instance: not static
           const v = this.eval(a.expr, { file: b.file, vars: new Map() });
-          if (v.t === 'str') out[a.name] = v.v;
+          if (v.t === 'str' && !/tf-(unknown-value|placeholder)-|-placeholder\b/.test(v.v)) out[a.name] = v.v;
         } catch {
           /* not static */
         } finally {
           this.evaluating.delete(key);
+          this.errors.length = before;
         }
       }
     }
@@ -339,7 +341,12 @@ export class HclModule {
     const coll = this.eval(x.coll, sc);
     if (coll.t === 'unknown') return unknown(this.text(sc.file, x), 'for expression over a collection known only after apply', coll.ref, at);
     const pairs = iterate(coll, at);
-    if (x.object) {
+    if (x.object) return this.forObject(x, sc, at, pairs);
+    return this.forList(x, sc, at, pairs);
+  }
+
+  private forObject(x: Expr & { k: 'for' }, sc: Scope, at: Span, pairs: [V, V][]): V {
+    {
       const entries = new Map<string, V>();
       const keyAt = new Map<string, Span>();
       for (const [k, v] of pairs) {
@@ -368,6 +375,9 @@ export class HclModule {
       }
       return { t: 'obj', entries, keyAt, at };
     }
+  }
+
+  private forList(x: Expr & { k: 'for' }, sc: Scope, at: Span, pairs: [V, V][]): V {
     const items: V[] = [];
     for (const [k, v] of pairs) {
       const vars = new Map(sc.vars);
@@ -496,14 +506,57 @@ export class HclModule {
     if (!attr) throw new HclEvalError(`unknown name "${name}"`, at);
     const address = `${name}.${attr}`;
     if (!this.resources.has(address)) throw new HclEvalError(`reference to an undeclared resource ${address}`, at);
+    // a resource with static count / for_each referenced as a whole: its instances (each unknown)
+    const inst = steps[1] === undefined || steps[1].k !== 'attr' ? this.instancesOf(address, at) : undefined;
+    if (inst) return this.traverse(inst, steps.slice(1), sc, at, text);
     return unknown(text, 'resource attribute known only after apply', refText(name, steps, 3), at);
+  }
+
+  /** `aws_x.y` with a static count (a list) or for_each (an object) of unknown instances; undefined otherwise. */
+  private instancesOf(address: string, at: Span): V | undefined {
+    const ref = this.resources.get(address);
+    if (!ref) return undefined;
+    const key = `instances:${address}`;
+    if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop: ${address} refers to itself`, at);
+    const attr = (n: string) => ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === n);
+    const count = attr('count');
+    const forEach = attr('for_each');
+    if (!count && !forEach) return undefined;
+    this.evaluating.add(key);
+    try {
+      const sc: Scope = { file: ref.file, vars: new Map() };
+      const inst = (k: string): V => ({ t: 'unknown', expr: `${address}${k}`, ref: `${address}${k}`, reason: 'resource attribute known only after apply', at });
+      if (count && count.kind === 'attribute') {
+        const n = this.eval(count.expr, sc);
+        if (n.t !== 'num' || n.v > MAX_COLLECTION) return undefined;
+        return { t: 'list', items: Array.from({ length: n.v }, (_x, i) => inst(`[${i}]`)), at };
+      }
+      if (forEach && forEach.kind === 'attribute') {
+        const c = this.eval(forEach.expr, sc);
+        if (c.t === 'list') return { t: 'obj', entries: new Map(c.items.map((x) => [scalarString(x, at), inst(`[${JSON.stringify(scalarString(x, at))}]`)])), at };
+        if (c.t === 'obj') return { t: 'obj', entries: new Map([...c.entries.keys()].map((k) => [k, inst(`[${JSON.stringify(k)}]`)])), at };
+      }
+      return undefined;
+    } catch (e) {
+      if (e instanceof HclEvalError && /loop/.test(e.message)) throw e;
+      return undefined;
+    } finally {
+      this.evaluating.delete(key);
+    }
   }
 
   private traverse(v: V, steps: Traverser[], sc: Scope, at: Span, text: string): V {
     let cur = v;
     for (let i = 0; i < steps.length; i++) {
       const st = steps[i]!;
-      if (cur.t === 'unknown') return cur;
+      if (cur.t === 'unknown') {
+        // aws_x.y["k"] -> aws_x.y["k"].arn: the reference gains the attribute (one level: the stand-in's shape)
+        if (cur.ref && st.k === 'attr' && !/\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?\.[A-Za-z_]/.test('.' + cur.ref.replace(/^data\./, ''))) {
+          cur = { ...cur, ref: `${cur.ref}.${st.name}`, expr: `${cur.expr}.${st.name}` };
+          continue;
+        }
+        return cur;
+      }
       if (st.k === 'splat') {
         const list = cur.t === 'list' ? cur.items : cur.t === 'null' ? [] : [cur];
         const rest = steps.slice(i + 1);
@@ -625,13 +678,13 @@ export class HclModule {
           this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each known only after apply; its content is analysed once with placeholders`);
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'unknown', expr: `${iterName}`, reason: 'dynamic block iterator known only after apply', at });
-          list.items.push(this.body(content.body, { file: sc.file, vars }));
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at });
           continue;
         }
         for (const [k, v] of iterate(coll, at)) {
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
-          list.items.push(this.body(content.body, { file: sc.file, vars }));
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
         }
         continue;
       }
@@ -677,7 +730,13 @@ export class HclModule {
       }
       const args = this.body(ref.block.body, sc, new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle']));
       const spans = new Map<string, Span>();
-      const json = this.toJson(args, '', spans) as Record<string, unknown>;
+      const json: Record<string, unknown> = {};
+      const sourceDocs: RenderedDoc[] = [];
+      for (const [k, v] of args.entries) {
+        const asText = SOURCE_KEYS.has(k);
+        if (asText) collectDocs(v, sourceDocs);
+        json[k] = this.toJson(v, `/${escapeSegment(k)}`, spans, !asText);
+      }
       const r = renderPolicyDocument(json);
       for (const e of r.errors) this.error(`${address}: ${e}`, this.span(ref.file, ref.block.s, ref.block.e), ref.file);
       const docSpans = new Map<string, Span>();
@@ -688,7 +747,17 @@ export class HclModule {
       const used = new Set<number>();
       docStmts.forEach((st, i) => {
         const j = rendered.findIndex((x, k) => !used.has(k) && x === JSON.stringify(st));
-        if (j < 0) return;
+        if (j < 0) {
+          // a statement merged from source_policy_documents / override_policy_documents: that document's spans
+          for (const d of sourceDocs) {
+            const stmts = Array.isArray(d.document.Statement) ? d.document.Statement : [];
+            const k = stmts.findIndex((x) => JSON.stringify(x) === JSON.stringify(st));
+            if (k < 0) continue;
+            for (const [p, sp] of d.spans) if (p.startsWith(`/Statement/${k}`)) docSpans.set(`/Statement/${i}` + p.slice(`/Statement/${k}`.length), sp);
+            return;
+          }
+          return;
+        }
         used.add(j);
         const sp = `/statement/${j}`;
         const s0 = spans.get(sp);
@@ -719,10 +788,11 @@ export class HclModule {
    * Plain JSON of a value (unknowns -> stand-ins), recording the span of every element under `ptr`. Strings holding
    * a policy document (jsonencode, a rendered data source, heredoc/file JSON) become the document itself.
    */
-  toJson(v: V, ptr: string, spans: Map<string, Span>): unknown {
+  toJson(v: V, ptr: string, spans: Map<string, Span>, docs = true): unknown {
     if (v.at) spans.set(ptr, v.at);
     switch (v.t) {
       case 'str':
+        if (!docs) return v.v;
         if (v.json) return this.toJson(v.json, ptr, spans);
         if (v.doc) {
           for (const [p, s] of v.doc.spans) if (p !== '') spans.set(ptr + p, s);
@@ -754,12 +824,12 @@ export class HclModule {
       case 'unknown':
         return this.standIn(v);
       case 'list':
-        return v.items.map((x, i) => this.toJson(x, `${ptr}/${i}`, spans));
+        return v.items.map((x, i) => this.toJson(x, `${ptr}/${i}`, spans, docs));
       case 'obj': {
         const out: Record<string, unknown> = {};
         for (const [k, x] of v.entries) {
           const cp = `${ptr}/${escapeSegment(k)}`;
-          Object.defineProperty(out, k, { value: this.toJson(x, cp, spans), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(out, k, { value: this.toJson(x, cp, spans, docs), enumerable: true, writable: true, configurable: true });
           const ka = v.keyAt?.get(k);
           if (ka && !spans.has(cp)) spans.set(cp, ka);
         }
@@ -767,6 +837,13 @@ export class HclModule {
       }
     }
   }
+}
+
+const SOURCE_KEYS = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
+
+function collectDocs(v: V, out: RenderedDoc[]): void {
+  if (v.t === 'str' && v.doc) out.push(v.doc);
+  else if (v.t === 'list') v.items.forEach((x) => collectDocs(x, out));
 }
 
 const DOC_KEYS: Record<string, string> = {

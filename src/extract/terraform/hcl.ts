@@ -404,13 +404,24 @@ export function extractHcl(input: ExtractInput): ExtractResult {
     }
   }
 
-  // policy documents no resource of this module consumes (used through module outputs, locals, or not at all)
-  const allText = files.map((f) => f.text).join('\n');
+  // policy documents no resource of this module consumes (exported as outputs, or not used at all)
+  const consumedDocs = new Set<string>();
+  for (const f of files) {
+    for (const b of f.parsed.body.items) {
+      if (b.kind !== 'block' || !(b.type === 'resource' || b.type === 'data' || b.type === 'locals' || b.type === 'module')) continue;
+      const visitBody = (body: Block['body']): void => {
+        for (const it of body.items) {
+          if (it.kind === 'attribute') for (const r of referencesIn(it.expr)) consumedDocs.add(r);
+          else visitBody(it.body);
+        }
+      };
+      visitBody(b.body);
+    }
+  }
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
     const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
-    const used = new RegExp(`data\\.${POLICY_DOCUMENT_DATA_SOURCE}\\.${item.labels[1].replace(/[^A-Za-z0-9_-]/g, '')}(\\b|\\[)`).test(allText);
-    if (used) continue;
+    if (consumedDocs.has(address)) continue;
     let doc;
     try {
       doc = module.renderDocument(address);
