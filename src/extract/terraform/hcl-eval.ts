@@ -114,6 +114,7 @@ export class HclModule {
   readonly resources = new Map<string, BlockRef>();
   readonly data = new Map<string, BlockRef>();
   private readonly localValues = new Map<string, V>();
+  private readonly failedLocals = new Map<string, HclEvalError>();
   private readonly evaluating = new Set<string>();
   private readonly rendered = new Map<string, RenderedDoc | undefined>();
   private readonly templates = new Map<string, TemplatePart[]>();
@@ -218,9 +219,15 @@ export class HclModule {
     if (cached) return cached;
     const l = this.locals.get(name);
     if (!l) throw new HclEvalError(`reference to an undeclared local value local.${name}`, at);
+    const failed = this.failedLocals.get(name);
+    if (failed) throw failed;
     const key = `local.${name}`;
     if (this.evaluating.has(key)) {
-      throw new HclEvalError(`interpolation loop: local.${name} refers to itself (through ${[...this.evaluating].filter((k) => k.startsWith('local.')).join(' -> ')})`, at);
+      const chain = [...this.evaluating].filter((k) => k.startsWith('local.'));
+      const err = new HclEvalError(`interpolation loop: local.${name} refers to itself (through ${chain.join(' -> ')} -> local.${name})`, at);
+      // every local of the cycle fails with this one error
+      for (const k of chain.slice(chain.indexOf(key))) this.failedLocals.set(k.slice('local.'.length), err);
+      throw err;
     }
     this.evaluating.add(key);
     try {
