@@ -617,7 +617,11 @@ export class HclModule {
     }
     const fn = FUNCTIONS[name];
     if (!fn) return unknown(this.text(sc.file, x), `function ${name}() is not evaluated statically`, undefined, at);
-    // unknown arguments make the result unknown, except for functions that only carry values around
+    // unknown arguments make the result unknown; functions that only carry values around keep unknown elements
+    const whole = args.find((a) => a.t === 'unknown');
+    if (whole && name !== 'format' && name !== 'formatlist') {
+      return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, whole.t === 'unknown' ? whole.ref : undefined, at);
+    }
     if (!CARRIES_UNKNOWN.has(name)) {
       const u = args.find((a) => containsUnknown(a));
       if (u) return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
