@@ -452,7 +452,8 @@ export class HclModule {
       case 'unknown':
         return this.standIn(v);
       case 'null':
-        throw new HclEvalError('null value in a string template', v.at);
+        // Terraform fails here; in a reusable module the value comes from the caller: a stand-in, not an error
+        return this.standIns.opaque('null value in a string template (set by the module caller)', 'null');
       default:
         throw new HclEvalError(`a ${v.t === 'list' ? 'list' : 'object'} cannot be used in a string template`, v.at ?? this.span(sc.file, 0, 0));
     }
@@ -494,17 +495,33 @@ export class HclModule {
         const dname = second?.k === 'attr' ? second.name : undefined;
         if (!type || !dname) throw new HclEvalError('data must be followed by a type and a name', at);
         const address = `data.${type}.${dname}`;
-        // data.X.Y[0].json (count) is taken as data.X.Y.json
-        let i = 2;
-        while (steps[i]?.k === 'index') i++;
-        const a3 = steps[i];
-        if (type === 'aws_iam_policy_document' && a3?.k === 'attr' && (a3.name === 'json' || a3.name === 'minified_json')) {
+        if (type === POLICY_DOCUMENT && !this.data.has(address)) throw new HclEvalError(`reference to an undeclared data source ${address}`, at);
+        if (type === POLICY_DOCUMENT) {
           const doc = this.renderDocument(address, at);
           if (doc) {
-            const v: V = { t: 'str', v: JSON.stringify(doc.document, null, a3.name === 'json' ? 2 : undefined), at, doc };
-            return this.traverse(v, steps.slice(i + 1), sc, at, text);
+            const json = JSON.stringify(doc.document, null, 2);
+            const inst: V = {
+              t: 'obj',
+              entries: new Map<string, V>([
+                ['json', { t: 'str', v: json, at, doc }],
+                ['minified_json', { t: 'str', v: JSON.stringify(doc.document), at, doc }],
+                ['id', { t: 'str', v: String(hash(json)), at }],
+              ]),
+              at,
+            };
+            // count: a list of instances (the document is rendered with count.index = 0)
+            const ref = this.data.get(address)!;
+            const countAttr = ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'count');
+            let coll: V = inst;
+            if (countAttr && countAttr.kind === 'attribute') {
+              const n = this.eval(countAttr.expr, { file: ref.file, vars: new Map() });
+              coll =
+                n.t === 'num' && n.v <= MAX_COLLECTION
+                  ? { t: 'list', items: Array.from({ length: n.v }, () => inst), at }
+                  : { t: 'list', items: [inst], at };
+            }
+            return this.traverse(coll, steps.slice(2), sc, at, text);
           }
-          if (!this.data.has(address)) throw new HclEvalError(`reference to an undeclared data source ${address}`, at);
         }
         return unknown(text, 'data source read at plan/apply time', refText(name, steps, 3), at);
       }
@@ -848,6 +865,14 @@ export class HclModule {
       }
     }
   }
+}
+
+const POLICY_DOCUMENT = 'aws_iam_policy_document';
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return h >>> 0;
 }
 
 const SOURCE_KEYS = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
