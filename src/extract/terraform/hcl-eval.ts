@@ -595,12 +595,14 @@ export class HclModule {
       if (cur.t === 'list') {
         const n = num(key, at);
         const item = cur.items[n];
-        if (item === undefined) throw new HclEvalError(`index ${n} out of range (the list has ${cur.items.length} elements)`, at);
+        // a list shorter than indexed: its length comes from the caller / apply (no false error, a stand-in)
+        if (item === undefined) return unknown(text, `index ${n} of a list with ${cur.items.length} elements (value set by the module caller)`, undefined, at);
         cur = item;
       } else if (cur.t === 'obj') {
         const k = scalarString(key, at);
         const item = cur.entries.get(k);
-        if (item === undefined) throw new HclEvalError(`the object has no attribute or key "${k}"`, at);
+        // optional object attributes and map keys the caller sets: null-like, never a false error
+        if (item === undefined) return unknown(text, `attribute or key "${k}" is not set here (optional, or set by the module caller)`, undefined, at);
         cur = item;
       } else throw new HclEvalError(`cannot read "${st.k === 'attr' ? st.name : 'index'}" of a ${cur.t === 'str' ? 'string' : cur.t}`, at);
     }
@@ -624,7 +626,7 @@ export class HclModule {
         }
       }
       if (name === 'can') return { t: 'bool', v: false, at };
-      throw new HclEvalError('try(): no argument could be evaluated', at);
+      return unknown(this.text(sc.file, x), 'try(): no argument could be evaluated statically', undefined, at);
     }
     let args = x.args.map((a) => this.eval(a, sc));
     if (x.expand && args.length) {
@@ -1045,6 +1047,7 @@ function formatString(fmt: string, args: V[], c: FnCtx): string {
     if (!a) throw new HclEvalError(`format(): not enough arguments for "${fmt}"`, c.at);
     const verb = spec[spec.length - 1];
     if (a.t === 'unknown') return c.module.standIn(a);
+    if (a.t === 'null') return c.module.standIns.opaque('null value in format() (set by the module caller)', 'null');
     if (verb === 'q') return JSON.stringify(s(a, c.at));
     if (verb === 'd') return String(Math.trunc(num(a, c.at)));
     if (verb === 'v' && (a.t === 'list' || a.t === 'obj')) return jsonEncode(a, c);
