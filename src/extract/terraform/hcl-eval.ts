@@ -1035,8 +1035,18 @@ function dedupe(items: V[]): V[] {
   });
 }
 
+/** Terraform's jsonencode: object keys in lexicographic order (cty objects are sorted), no spaces. */
 function jsonEncode(v: V, c: FnCtx): string {
-  return JSON.stringify(c.module.toJson(v, '', new Map()));
+  const sorted = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sorted);
+    if (x !== null && typeof x === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(x).sort()) Object.defineProperty(out, k, { value: sorted((x as Record<string, unknown>)[k]), enumerable: true });
+      return out;
+    }
+    return x;
+  };
+  return JSON.stringify(sorted(c.module.toJson(v, '', new Map())));
 }
 
 function formatString(fmt: string, args: V[], c: FnCtx): string {
