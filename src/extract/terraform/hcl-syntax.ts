@@ -92,8 +92,16 @@ export interface ParsedFile {
 
 const MAX_DEPTH = 200;
 
-const isIdStart = (c: string) => /[A-Za-z_]/.test(c) || c > '\x7f';
-const isIdChar = (c: string) => /[A-Za-z0-9_-]/.test(c) || c > '\x7f';
+function isIdStart(c: string): boolean {
+  if (c === '') return false;
+  const k = c.charCodeAt(0);
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
+}
+function isIdChar(c: string): boolean {
+  if (c === '') return false;
+  const k = c.charCodeAt(0);
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45 || k > 127;
+}
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   '||': 1,
@@ -547,8 +555,19 @@ class Parser {
     // find the closing marker: a line holding only the marker (optionally indented)
     const re = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?$`, 'm');
     re.lastIndex = 0;
-    const rest = this.t.slice(bodyStart);
-    const m = re.exec(rest);
+    // search line by line from the body start (no copy of the rest of the file)
+    let m: { index: number; 0: string } | null = null;
+    for (let ls = bodyStart; ls <= this.t.length; ) {
+      let le = this.t.indexOf('\n', ls);
+      if (le < 0) le = this.t.length;
+      const line = this.t.slice(ls, le);
+      if (line.trim() === marker) {
+        m = { index: ls - bodyStart, 0: line };
+        break;
+      }
+      ls = le + 1;
+    }
+    void re;
     if (!m) this.fail(`unterminated heredoc: no closing line "${marker}"`, s);
     const bodyEnd = bodyStart + m.index;
     let strip = 0;

@@ -47,10 +47,18 @@ const META_ARGS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifec
 // Parse cache: sibling files are parsed once per run, not once per file of the directory.
 
 const cache = new Map<string, { text: string; parsed: ParsedFile | HclSyntaxError }>();
+/** Bound on the text held by the cache (the ASTs are a small multiple of it). */
+const CACHE_BYTES = 32 * 1024 * 1024;
+let cacheBytes = 0;
 
 function parseCached(repoPath: string, text: string): ParsedFile | HclSyntaxError {
   const hit = cache.get(repoPath);
-  if (hit && hit.text === text) return hit.parsed;
+  if (hit && hit.text === text) {
+    // most recently used last
+    cache.delete(repoPath);
+    cache.set(repoPath, hit);
+    return hit.parsed;
+  }
   let parsed: ParsedFile | HclSyntaxError;
   try {
     parsed = parseHcl(text);
@@ -58,8 +66,17 @@ function parseCached(repoPath: string, text: string): ParsedFile | HclSyntaxErro
     if (!(e instanceof HclSyntaxError)) throw e;
     parsed = e;
   }
-  if (cache.size > 256) cache.delete(cache.keys().next().value!);
+  if (hit) {
+    cache.delete(repoPath);
+    cacheBytes -= hit.text.length;
+  }
+  while (cache.size > 0 && cacheBytes + text.length > CACHE_BYTES) {
+    const [k, v] = cache.entries().next().value!;
+    cache.delete(k);
+    cacheBytes -= v.text.length;
+  }
   cache.set(repoPath, { text, parsed });
+  cacheBytes += text.length;
   return parsed;
 }
 
@@ -406,18 +423,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
 
   // policy documents no resource of this module consumes (exported as outputs, or not used at all)
   const consumedDocs = new Set<string>();
-  for (const f of files) {
-    for (const b of f.parsed.body.items) {
-      if (b.kind !== 'block' || !(b.type === 'resource' || b.type === 'data' || b.type === 'locals' || b.type === 'module')) continue;
-      const visitBody = (body: Block['body']): void => {
-        for (const it of body.items) {
-          if (it.kind === 'attribute') for (const r of referencesIn(it.expr)) consumedDocs.add(r);
-          else visitBody(it.body);
-        }
-      };
-      visitBody(b.body);
-    }
-  }
+  for (const f of files) for (const r of consumersOf(f.parsed)) consumedDocs.add(r);
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
     const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
@@ -456,6 +462,26 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   if (module.notes.length) for (const r of result.policies) r.notes = [...(r.notes ?? []), ...module.notes.filter((n) => !r.notes?.includes(n))];
   if (deps.length) result.dependencies = deps;
   return result;
+}
+
+const consumerCache = new WeakMap<ParsedFile, Set<string>>();
+
+/** References written in resources, data sources, locals and module calls of a file (not outputs). */
+function consumersOf(parsed: ParsedFile): Set<string> {
+  const hit = consumerCache.get(parsed);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const visitBody = (body: Block['body']): void => {
+    for (const it of body.items) {
+      if (it.kind === 'attribute') for (const r of referencesIn(it.expr)) out.add(r);
+      else visitBody(it.body);
+    }
+  };
+  for (const b of parsed.body.items) {
+    if (b.kind === 'block' && (b.type === 'resource' || b.type === 'data' || b.type === 'locals' || b.type === 'module')) visitBody(b.body);
+  }
+  consumerCache.set(parsed, out);
+  return out;
 }
 
 function valueAt(v: V, segs: (string | number)[]): V | undefined {
