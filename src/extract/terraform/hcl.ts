@@ -135,7 +135,7 @@ function ctxOf(input: ExtractInput): TableContext {
 // ---------------------------------------------------------------------------------------------------------------
 // References written in an expression (for the resource table: which role a policy is attached to ...)
 
-function referencesIn(x: Expr | undefined): string[] {
+function referencesIn(x: Expr | undefined, indexOf?: (key: Expr) => string | undefined): string[] {
   const out: string[] = [];
   const visit = (e: Expr | undefined): void => {
     if (!e) return;
@@ -145,7 +145,14 @@ function referencesIn(x: Expr | undefined): string[] {
       case 'trav': {
         if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
           const depth = e.obj.name === 'data' ? 3 : e.obj.name === 'module' ? 2 : 2;
-          out.push(travText(e.obj.name, e.steps, depth));
+          let ref = travText(e.obj.name, e.steps, depth);
+          // aws_iam_role.team[each.key] -> aws_iam_role.team["data"] when the index is static for this instance
+          const idx = e.steps[depth - 1];
+          if (indexOf && idx?.k === 'index') {
+            const k = indexOf(idx.key);
+            if (k !== undefined) ref += k;
+          }
+          out.push(ref);
         } else visit(e.obj);
         for (const s of e.steps) if (s.k === 'index') visit(s.key);
         return;
@@ -368,6 +375,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
     for (const inst of instancesOf(module, item, me)) {
       const address = `${type}.${name}${inst.key}`;
       const sc: Scope = { file: me, vars: inst.vars };
+      const notesBefore = module.notes.length;
       const body = module.body(item.body, sc, META_ARGS);
       const spans = new Map<string, Span>();
       const values = module.toJson(body, '', spans) as Record<string, unknown>;
@@ -377,7 +385,16 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         values,
         references: (attr) => {
           const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
-          return a && a.kind === 'attribute' ? referencesIn(a.expr) : [];
+          return a && a.kind === 'attribute'
+            ? referencesIn(a.expr, (key) => {
+                try {
+                  const v = module.eval(key, sc);
+                  return v.t === 'str' ? `[${JSON.stringify(v.v)}]` : v.t === 'num' ? `[${v.v}]` : undefined;
+                } catch {
+                  return undefined;
+                }
+              })
+            : [];
         },
         ctx,
       });
@@ -410,7 +427,11 @@ export function extractHcl(input: ExtractInput): ExtractResult {
           } else result.findings.push(invalidPolicyFinding(meta, p, site));
           continue;
         }
-        const notes = [...(inst.note ? [inst.note] : []), ...(consumed ? [`document rendered from ${consumed}`] : [])];
+        const notes = [
+          ...(inst.note ? [inst.note] : []),
+          ...(consumed ? [`document rendered from ${consumed}`] : []),
+          ...new Set(module.notes.slice(notesBefore)),
+        ];
         result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
       }
       const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
@@ -459,7 +480,6 @@ export function extractHcl(input: ExtractInput): ExtractResult {
       if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) result.errors.push(e);
     }
   }
-  if (module.notes.length) for (const r of result.policies) r.notes = [...(r.notes ?? []), ...module.notes.filter((n) => !r.notes?.includes(n))];
   if (deps.length) result.dependencies = deps;
   return result;
 }

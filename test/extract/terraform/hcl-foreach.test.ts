@@ -1,0 +1,51 @@
+/**
+ * for_each over a map of objects from terraform.tfvars (auto-loaded), conditional statements, instance
+ * attachments, suppressions inside the block, and dynamic blocks over values known only after apply.
+ */
+import { describe, expect, it } from 'vitest';
+import { byResource, extractFixture } from './helpers.js';
+
+const load = () => extractFixture('hcl-foreach', 'iam.tf');
+
+describe('.tf for_each and dynamic blocks', () => {
+  it('one record per for_each key, each with its own values, attached to the role instance of the same key', async () => {
+    const r = await load();
+    expect(r.errors).toEqual([]);
+    const data = byResource(r.policies, 'aws_iam_role_policy.team["data"]');
+    expect(data.document).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Read',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: ['arn:aws:s3:::acme-lake', 'arn:aws:s3:::acme-lake/*', 'arn:aws:s3:::acme-raw', 'arn:aws:s3:::acme-raw/*'],
+        },
+      ],
+    });
+    expect(data.attachedTo).toEqual([{ kind: 'role', id: 'aws_iam_role.team["data"]', via: 'inline' }]);
+    expect(data.notes).toContain('for_each expanded statically (key "data")');
+    const ml = byResource(r.policies, 'aws_iam_role_policy.team["ml"]');
+    expect((ml.document as { Statement: unknown[] }).Statement).toEqual([
+      { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::acme-models', 'arn:aws:s3:::acme-models/*'] },
+      { Sid: 'Write', Effect: 'Allow', Action: 's3:PutObject', Resource: ['arn:aws:s3:::acme-models/*'] },
+    ]);
+    expect(ml.sourceMap.get('/Statement/1')!.start.line).toBe(41);
+    expect(ml.sourceMap.get('/Statement/1/Action')!.start.line).toBe(44);
+    expect(ml.inlineSuppressions).toEqual([{ rule: 'action-wildcard', reason: 'models are rewritten nightly', file: 'iam.tf', line: 44 }]);
+    expect(r.entities.map((e) => e.id)).toEqual(['aws_iam_role.team["data"]', 'aws_iam_role.team["ml"]']);
+  });
+
+  it('a dynamic block over a value known only after apply: analysed once, placeholders, and a note saying so', async () => {
+    const r = await load();
+    const p = byResource(r.policies, 'aws_iam_policy.extra');
+    const st = (p.document as { Statement: Record<string, string>[] }).Statement;
+    expect(st).toHaveLength(1);
+    expect(st[0]!.Action).toMatch(/^tf-unknown-value-\d+$/);
+    expect(p.placeholders.map((x) => x.path)).toEqual(['/Statement/0/Action', '/Statement/0/Resource']);
+    expect(p.notes).toContain('dynamic "statement" block at line 52: for_each known only after apply; its content is analysed once with placeholders');
+    expect(byResource(r.policies, 'aws_iam_role.team["ml"]').notes).not.toContain(
+      'dynamic "statement" block at line 52: for_each known only after apply; its content is analysed once with placeholders',
+    );
+  });
+});
