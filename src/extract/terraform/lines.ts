@@ -137,7 +137,8 @@ export function scanTfBlocks(file: string, text: string): TfBlock[] {
   while ((m = HEADER.exec(text)) !== null) {
     const open = m.index + m[0].length - 1;
     const close = matchBrace(text, open);
-    if (close < 0) continue;
+    // unbalanced: the rest of the file is inside an unclosed construct (and rescanning it per header is quadratic)
+    if (close < 0) break;
     const startLine = lineAt(lineStarts, m.index);
     const endLine = lineAt(lineStarts, close);
     const suppressions: TfBlock['suppressions'] = [];
@@ -383,4 +384,103 @@ export function moduleDir(callerDir: string, source: unknown): string | undefine
   const joined = path.posix.normalize(path.posix.join(callerDir || '.', source));
   if (joined.startsWith('..') || path.posix.isAbsolute(joined)) return undefined;
   return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+
+/** Split the text between brackets at top-level commas (strings, templates and nested brackets respected). */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      // skip a string, with ${...} templates that may hold quotes
+      let j = i + 1;
+      let t = 0;
+      while (j < text.length) {
+        const d = text[j]!;
+        if (d === '\\') j++;
+        else if (d === '$' && text[j + 1] === '{') {
+          t++;
+          j++;
+        } else if (d === '}' && t > 0) t--;
+        else if (d === '"' && t === 0) break;
+        j++;
+      }
+      i = j;
+    } else if (c === '[' || c === '{' || c === '(') depth++;
+    else if (c === ']' || c === '}' || c === ')') depth--;
+    else if ((c === ',' || c === '\n') && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    } else if (c === '#' && depth === 0) {
+      const e = text.indexOf('\n', i);
+      parts.push(text.slice(start, i));
+      i = e < 0 ? text.length : e;
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+const BARE_REF = /^(?:data\.)?[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[[^\]]*\])+$/;
+
+/** One HCL element as a template string: `"${x}/*"` as written, a bare reference as `${ref}`; else undefined. */
+function elementTemplate(e: string): string | undefined {
+  if (e.startsWith('"') && e.endsWith('"') && e.length >= 2) return e.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+  if (BARE_REF.test(e)) return `\${${e}}`;
+  return undefined;
+}
+
+/**
+ * The literal element templates of a list argument inside nested blocks of `b`, e.g. path
+ * `['statement', 1, 'resources']` or `['statement', 0, 'principals', 0, 'identifiers']`. Undefined when the text
+ * does not allow it (dynamic blocks, functions, splats).
+ */
+export function listTemplates(b: TfBlock, segs: (string | number)[]): (string | undefined)[] | undefined {
+  const text = b.text;
+  let from = b.open + 1;
+  let to = b.close;
+  let i = 0;
+  while (i < segs.length - 1) {
+    const name = String(segs[i]);
+    const index = Number(segs[i + 1]);
+    if (!Number.isInteger(index)) return undefined;
+    const re = new RegExp(`(^|[\\s{])${name}\\s*\\{`, 'gm');
+    re.lastIndex = from;
+    let found: { start: number; end: number } | undefined;
+    let n = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+      const open = m.index + m[0].length - 1;
+      const close = matchBrace(text, open);
+      if (close < 0) return undefined;
+      if (n === index) {
+        found = { start: open + 1, end: close };
+        break;
+      }
+      n++;
+      re.lastIndex = close + 1;
+    }
+    if (!found) return undefined;
+    if (/(^|\s)dynamic\s+"/.test(text.slice(from, to))) return undefined;
+    from = found.start;
+    to = found.end;
+    i += 2;
+  }
+  const attr = String(segs[segs.length - 1]);
+  const re = new RegExp(`(^|[\\s{])${attr}\\s*=\\s*`, 'gm');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return undefined;
+  const v = m.index + m[0].length;
+  if (text[v] === '[') {
+    const close = matchBrace(text, v);
+    if (close < 0 || close > to) return undefined;
+    return splitTopLevel(text.slice(v + 1, close)).map(elementTemplate);
+  }
+  const lineEnd = text.indexOf('\n', v);
+  const one = elementTemplate(text.slice(v, lineEnd < 0 ? to : Math.min(lineEnd, to)).trim());
+  return one === undefined ? undefined : [one];
 }

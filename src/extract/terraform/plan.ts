@@ -12,19 +12,22 @@
  */
 import path from 'node:path';
 import type { AnalysisError, Finding } from '../../findings/types.js';
-import type { IamEntity, PolicyRecord, PolicyType, Span } from '../../policy/types.js';
+import type { IamEntity, PolicyRecord, PolicyType, PrincipalRef, Span } from '../../policy/types.js';
 import { lineSpan } from '../../policy/source-map.js';
 import { fingerprint } from '../../policy/fingerprint.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
+import { parseWithPositions } from '../positions.js';
+import type { Parsed } from '../positions.js';
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
 import { StandIns } from './standins.js';
-import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, moduleDir, TfSources } from './lines.js';
+import { awsManagedPolicy } from './managed-policies.js';
+import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
 import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import type { RecordMeta, Site } from './records.js';
@@ -79,23 +82,53 @@ function jsonErrorPosition(message: string, text: string): { line?: number; colu
   return {};
 }
 
-/** First line of each `"address": "..."` in the plan text (one pass). */
+/** An address as the plan text writes it (quotes and backslashes escaped). */
+function planAddressKey(address: string): string {
+  return address.includes('"') || address.includes('\\') ? JSON.stringify(address).slice(1, -1) : address;
+}
+
+/** First line and column of each `"address": "..."` in the plan text (one forward pass, no line table). */
 function addressLines(text: string): Map<string, { line: number; column: number }> {
   const out = new Map<string, { line: number; column: number }>();
-  const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  const starts = lineStartsOf(text);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let addr: string;
-    try {
-      addr = JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      continue;
+  const KEY = '"address"';
+  let line = 1;
+  let lineStart = 0;
+  let nl = text.indexOf('\n');
+  for (let at = text.indexOf(KEY); at !== -1; at = text.indexOf(KEY, at + KEY.length)) {
+    // `"address": "..."` (any spacing around the colon)
+    let i = at + KEY.length;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 58 /* : */) continue;
+    i++;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    let end = text.indexOf('"', i + 1);
+    let escaped = false;
+    while (end !== -1 && text.charCodeAt(end - 1) === 92) {
+      // a quote preceded by backslashes: escaped when their count is odd
+      let k = end - 1;
+      while (text.charCodeAt(k) === 92) k--;
+      if ((end - 1 - k) % 2 === 0) break;
+      escaped = true;
+      end = text.indexOf('"', end + 1);
     }
-    if (!out.has(addr)) {
-      const line = lineAt(starts, m.index);
-      out.set(addr, { line, column: m.index - starts[line - 1]! + 1 });
+    if (end === -1) break;
+    // keyed by the address as written in the JSON text (escapes kept): see planAddressKey
+    let addr = text.slice(i + 1, end);
+    if (escaped && addr.includes('\\u')) {
+      try {
+        addr = planAddressKey(JSON.parse(`"${addr}"`) as string);
+      } catch {
+        continue;
+      }
     }
+    if (out.has(addr)) continue;
+    while (nl !== -1 && nl < at) {
+      line++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    out.set(addr, { line, column: at - lineStart + 1 });
   }
   return out;
 }
@@ -119,7 +152,18 @@ export class PlanReader {
   /** Module path (names joined with '.') -> config module. */
   private readonly modules = new Map<string, ConfigModule>();
   private readonly resources = new Map<string, PlanResource>();
-  private readonly byConfigPrefix = new Map<string, PlanResource>();
+  private byConfigPrefixCache: Map<string, PlanResource> | undefined;
+  /** First instance of each resource by its address without instance key (built on first use). */
+  private get byConfigPrefix(): Map<string, PlanResource> {
+    if (this.byConfigPrefixCache) return this.byConfigPrefixCache;
+    const m = new Map<string, PlanResource>();
+    for (const pr of this.resources.values()) {
+      const p = pr.parsed;
+      const key = p.index === '' ? pr.address : pr.address.slice(0, pr.address.length - p.index.length);
+      if (!m.has(key)) m.set(key, pr);
+    }
+    return (this.byConfigPrefixCache = m);
+  }
   private readonly rendered = new Map<string, { document?: Obj; standIns: StandIns; errors: string[] } | 'busy'>();
   private readonly rootVariables: Obj;
   readonly ctx: TableContext;
@@ -171,8 +215,26 @@ export class PlanReader {
     walkModules(priorRoot, (r) => {
       if (typeof r.address === 'string') prior.set(r.address, r);
     });
+    const prefixes = new Map<string, string[] | undefined>();
+    const fastParse = (address: string, o: Obj | undefined): ParsedAddress | undefined => {
+      // plan entries carry mode, type and name: only the module prefix needs parsing (cached per module)
+      if (!o || typeof o.type !== 'string' || typeof o.name !== 'string' || (o.mode !== 'managed' && o.mode !== 'data')) return parseAddress(address);
+      const local = `${o.mode === 'data' ? 'data.' : ''}${o.type}.${o.name}`;
+      const at = address.lastIndexOf(local);
+      if (at < 0 || (at > 0 && address[at - 1] !== '.')) return parseAddress(address);
+      const modulePrefix = address.slice(0, at);
+      const index = address.slice(at + local.length);
+      if (index !== '' && !index.startsWith('[')) return parseAddress(address);
+      let modules = prefixes.get(modulePrefix);
+      if (!prefixes.has(modulePrefix)) {
+        modules = modulePrefix === '' ? [] : parseAddress(`${modulePrefix}x.y`)?.modules;
+        prefixes.set(modulePrefix, modules);
+      }
+      if (!modules) return parseAddress(address);
+      return { modules, modulePrefix, mode: o.mode, type: o.type, name: o.name, index };
+    };
     const add = (address: string, r: Obj | undefined, rc: Obj | undefined) => {
-      const parsed = parseAddress(address);
+      const parsed = fastParse(address, r ?? rc);
       if (!parsed) return;
       const change = rc && isObj(rc.change) ? rc.change : undefined;
       const actions = change && Array.isArray(change.actions) ? (change.actions as string[]) : rc ? ['no-op'] : ['create'];
@@ -191,8 +253,6 @@ export class PlanReader {
       };
       if (!values && !isObj(before) && !change) return;
       this.resources.set(address, pr);
-      const key = `${parsed.modulePrefix}${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
-      if (!this.byConfigPrefix.has(key)) this.byConfigPrefix.set(key, pr);
     };
     const planned = isObj(plan.planned_values) ? plan.planned_values.root_module : isObj(plan.values) ? plan.values.root_module : undefined;
     walkModules(planned, (r) => {
@@ -212,7 +272,7 @@ export class PlanReader {
   }
 
   moduleOf(p: ParsedAddress): ConfigModule | undefined {
-    return this.modules.get(p.modules.join('.'));
+    return this.modules.get(p.modules.length === 0 ? '' : p.modules.length === 1 ? p.modules[0]! : p.modules.join('.'));
   }
 
   configOf(p: ParsedAddress): Obj | undefined {
@@ -272,8 +332,24 @@ export class PlanReader {
    * Replace unknown leaves (per the after_unknown mask) by stand-ins from the configuration expression at the
    * same place; rendered policy documents of referenced data sources stand in for their `.json`.
    */
-  resolveUnknown(value: unknown, mask: unknown, expr: unknown, key: string, p: ParsedAddress, standIns: StandIns, inList = false): unknown {
-    if (mask === true) return this.fromExpression(expr, key, p, standIns, inList);
+  resolveUnknown(
+    value: unknown,
+    mask: unknown,
+    expr: unknown,
+    key: string,
+    p: ParsedAddress,
+    standIns: StandIns,
+    inList = false,
+    path: (string | number)[] = [],
+  ): unknown {
+    // an empty list whose configuration is an expression with references (a plan with values stripped): unknown
+    const emptied =
+      mask === undefined && p.mode === 'data' && !inList && LIST_KEYS.test(key) && (value === null || (Array.isArray(value) && value.length === 0)) &&
+      isExprLeaf(expr) && (expr.references?.length ?? 0) > 0;
+    if (mask === true || emptied) {
+      const t = this.fromTemplate(path, inList, key, p, standIns);
+      return t !== undefined ? t : this.fromExpression(expr, key, p, standIns, inList);
+    }
     if (Array.isArray(mask) || Array.isArray(value)) {
       const arr = Array.isArray(value) ? value : [];
       const m = Array.isArray(mask) ? mask : [];
@@ -281,7 +357,7 @@ export class PlanReader {
       const out: unknown[] = [];
       for (let i = 0; i < len; i++) {
         const e = Array.isArray(expr) ? (expr[i] ?? expr[0]) : expr;
-        out.push(this.resolveUnknown(arr[i], m[i], e, key, p, standIns, !Array.isArray(expr)));
+        out.push(this.resolveUnknown(arr[i], m[i], e, key, p, standIns, !Array.isArray(expr), [...path, i]));
       }
       return out;
     }
@@ -292,12 +368,37 @@ export class PlanReader {
       const out: Obj = { ...v };
       for (const k of new Set([...Object.keys(v), ...Object.keys(m)])) {
         const e = isObj(expr) && !isExprLeaf(expr) ? expr[k] : undefined;
-        const r = this.resolveUnknown(v[k], m[k], e, k, p, standIns);
+        const r = this.resolveUnknown(v[k], m[k], e, k, p, standIns, false, [...path, k]);
         if (r !== undefined) out[k] = r;
       }
       return out;
     }
     return value;
+  }
+
+  /** Set by the extractor: literal element templates of a list argument in the resource's `.tf` block. */
+  templates?: (p: ParsedAddress, path: (string | number)[]) => (string | undefined)[] | undefined;
+
+  /** An unknown value rebuilt from the `.tf` text (`"${aws_s3_bucket.b.arn}/*"`), when the source is there. */
+  private fromTemplate(path: (string | number)[], inList: boolean, key: string, p: ParsedAddress, standIns: StandIns): unknown {
+    if (!this.templates || !LIST_KEYS.test(key)) return undefined;
+    const last = path[path.length - 1];
+    const listPath = inList && typeof last === 'number' ? path.slice(0, -1) : path;
+    const tpl = this.templates(p, listPath);
+    if (!tpl || tpl.some((t) => t === undefined)) return undefined;
+    const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
+    const subst = (t: string) =>
+      t.replace(/\$\{([^{}]*)\}/g, (_m, e: string) => {
+        const ref = e.trim();
+        return /^(?:data\.)?[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])+$/.test(ref)
+          ? standIns.forReference(ref, p.modulePrefix, reason)
+          : standIns.opaque(reason, `\${${e}}`);
+      });
+    if (inList && typeof last === 'number') {
+      const t = tpl[last];
+      return t === undefined ? undefined : subst(t);
+    }
+    return (tpl as string[]).map(subst);
   }
 
   private fromExpression(expr: unknown, key: string, p: ParsedAddress, standIns: StandIns, inList: boolean): unknown {
@@ -323,7 +424,7 @@ export class PlanReader {
         return undefined;
       }
       const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
-      const values = standIns.forExpression(refs, p.modulePrefix, reason);
+      const values = standIns.forExpression(refs, p.modulePrefix, reason, /resources$/.test(key));
       return !inList && LIST_KEYS.test(key) ? values : values[0];
     }
     const opaque = standIns.opaque(`known only after apply (${key}); no configuration expression in the plan`, `${key} (computed)`);
@@ -438,13 +539,30 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     for (let i = 0; i < names.length && d !== undefined; i++) d = moduleDir(d, reader.moduleSource(names.slice(0, i + 1)));
     return d;
   };
+  /** Repository files the records point into (.tf sources, policy JSON files read by file()). */
+  const dependencies = new Set<string>();
   const blockOf = (r: { parsed: ParsedAddress }): TfBlock | undefined => {
     const d = dirOf(r.parsed.modules);
-    return d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+    const b = d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+    if (b) dependencies.add(b.file);
+    return b;
   };
 
+  reader.templates = (p, segs) => {
+    const b = blockOf({ parsed: p });
+    return b ? listTemplates(b, segs) : undefined;
+  };
+
+  const planSites = new Map<string, Site>();
   const planSite = (address: string): Site => {
-    const at = planLines.get(address) ?? planLines.get(address.replace(/\[[^\]]*\]$/, '')) ?? { line: 1, column: 1 };
+    const hit = planSites.get(address);
+    if (hit) return hit;
+    const site = planSiteOf(address);
+    planSites.set(address, site);
+    return site;
+  };
+  const planSiteOf = (address: string): Site => {
+    const at = planLines.get(planAddressKey(address)) ?? planLines.get(planAddressKey(address.replace(/\[[^\]]*\]$/, ''))) ?? { line: 1, column: 1 };
     return { file, span: lineSpan(file, at.line, at.column) };
   };
   const siteFor = (r: PlanResource, attribute: string | undefined, document: unknown, docBlock?: TfBlock): Site => {
@@ -458,8 +576,39 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       for (const [k, v] of ds) if (k !== '') spans.set(k, v);
       const own = documentSpans(b, display, attribute, undefined);
       spans.set('', own.get('') ?? blockSpan(b, display));
-    } else for (const [k, v] of documentSpans(b, display, attribute, document)) spans.set(k, v);
+    } else {
+      const fileSite = attribute ? policyFileSite(b, attribute, dirOf(r.parsed.modules)) : undefined;
+      if (fileSite) return { ...fileSite, suppressions: blockSuppressions(b, display) };
+      for (const [k, v] of documentSpans(b, display, attribute, document)) spans.set(k, v);
+    }
     return { file: display, span: blockSpan(b, display), spans, suppressions: blockSuppressions(b, display) };
+  };
+
+  /** `policy = file("${path.module}/policies/x.json")` (or templatefile): the statements' lines in that JSON file. */
+  const policyFileSite = (b: TfBlock, attribute: string, moduleDir: string | undefined): Site | undefined => {
+    const text = b.text.slice(b.open, b.close);
+    const m = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:file|templatefile)\\(\\s*"([^"]+)"`, 'm').exec(text);
+    if (!m || rootDir === undefined) return undefined;
+    const written = m[1]!;
+    const pm = /^\$\{path\.(module|root|cwd)\}\/?/.exec(written);
+    // file() paths are relative to the directory Terraform runs in (the root module), path.module to the module
+    const baseDir = pm ? (pm[1] === 'module' ? (moduleDir ?? rootDir) : rootDir) : rootDir;
+    const rest = pm ? written.slice(pm[0].length) : written;
+    if (rest.includes('${') || rest.startsWith('/')) return undefined;
+    const target = path.posix.normalize(path.posix.join(baseDir || '.', rest));
+    if (target.startsWith('..') || path.posix.isAbsolute(target)) return undefined;
+    let parsed: Parsed;
+    try {
+      parsed = parseWithPositions(input.readRepoFile(target), target);
+    } catch {
+      return undefined;
+    }
+    const display = input.displayPath(target);
+    dependencies.add(target);
+    const spans = new Map<string, Span>();
+    for (const [k, v] of parsed.spans) spans.set(k, { ...v, file: display });
+    const root = spans.get('') ?? lineSpan(display, 1);
+    return { file: display, span: root, spans };
   };
 
   const policyRecords: PolicyRecord[] = [];
@@ -474,12 +623,20 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     if (!row) continue;
     const state = analysed(r.actions, o.terraformAllResources);
     if (state === 'deleted' && !o.terraformAllResources) continue;
+    if (!row.entity && !row.attachments && !row.synthesize) {
+      // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
+      const mask = isObj(r.unknown) ? r.unknown : undefined;
+      if (!row.policies.some((sl) => { const v = r.values[sl.path[0]!]; return (v !== undefined && v !== null && v !== '') || (mask !== undefined && mask[sl.path[0]!] !== undefined && mask[sl.path[0]!] !== false); })) continue;
+    }
     const cfg = reader.configOf(r.parsed);
     const exprs = isObj(cfg?.expressions) ? cfg.expressions : {};
-    const standIns = reader.standInsFor(r.parsed);
+    let standInsCache: StandIns | undefined;
+    const standIns = (): StandIns => (standInsCache ??= reader.standInsFor(r.parsed));
     // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
     const docSources = new Map<string, string>(); // propertyPath root attribute -> data source address
-    const values: Obj = { ...r.values };
+    // copy on write: most resources have no unknown policy attribute
+    let values: Obj = r.values;
+    const own = (): Obj => (values === r.values ? (values = { ...r.values }) : values);
     const unknownMask = isObj(r.unknown) ? r.unknown : {};
     for (const slot of row.policies) {
       const top = slot.path[0]!;
@@ -496,15 +653,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       const e = exprs[top];
       if (e === undefined || (Array.isArray(e) && slot.path.length > 1 && e.every((b) => isObj(b) && Object.keys(b).length === 0))) {
         // computed by the provider, not written by the user (e.g. aws_s3_bucket.policy): nothing to check
-        if (m === true) delete values[top];
+        if (m === true) delete own()[top];
         continue;
       }
       if (isExprLeaf(e)) {
         const ds = reader.policyDocumentRef(e.references, r.parsed);
         if (ds) docSources.set(top, ds);
       }
-      values[top] = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns);
-      if (values[top] === undefined) delete values[top];
+      const resolved = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns());
+      if (resolved === undefined) delete own()[top];
+      else own()[top] = resolved;
     }
     const forEachRefs = isObj(cfg?.for_each_expression) && Array.isArray(cfg.for_each_expression.references) ? (cfg.for_each_expression.references as string[]) : [];
     const references = (attr: string): string[] => {
@@ -518,8 +676,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     };
     const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
     if (!out) continue;
-    const baseOut =
-      r.before && state !== 'unchanged' ? readTerraformResource({ type: r.type, address: r.address, values: r.before, ctx }) : undefined;
+    // the before version of each policy: the same text is the same document (no second parse)
+    let baseOut: TfResourceOutput | undefined | null = null;
+    const baseOf = (item: TfPolicyItem): unknown => {
+      if (!r.before || state === 'unchanged') return undefined;
+      const before = valueAt(r.before, item.segments);
+      if (before === undefined || before === null || before === '') return undefined;
+      if (before === item.raw) return item.document;
+      baseOut ??= readTerraformResource({ type: r.type, address: r.address, values: r.before, ctx });
+      return baseOut?.policies.find((p) => p.propertyPath === item.propertyPath && !p.error)?.document;
+    };
     const meta: RecordMeta = { idFile: file, address: r.address, type: r.type, format: 'terraform-plan' };
     for (const item of out.policies) {
       const top = String(item.segments[0]);
@@ -537,13 +703,10 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         base = o.terraformAllResources ? undefined : item.document;
         notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
       } else if (state === 'deleted') notes.push('deleted by this plan (analysed because terraformAllResources is set)');
-      else if (baseOut) {
-        const prev = baseOut.policies.find((p) => p.propertyPath === item.propertyPath && !p.error);
-        if (prev) base = prev.document;
-      }
+      else base = baseOf(item);
       if (r.actions.includes('delete') && r.actions.includes('create')) notes.push('replaced by this plan');
       if (dsAddr) notes.push(`document rendered by ${dsAddr}`);
-      const placeholders = [...standIns.placeholdersIn(item.document), ...(ds ? ds.standIns.placeholdersIn(item.document) : [])];
+      const placeholders = [...(standInsCache?.placeholdersIn(item.document) ?? []), ...(ds ? ds.standIns.placeholdersIn(item.document) : [])];
       const rec = policyRecord(meta, item, site, { placeholders: dedupePlaceholders(placeholders), base, notes });
       policyRecords.push(rec);
       if (dsAddr) {
@@ -558,7 +721,33 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         policyArns.set(r.address, [...(policyArns.get(r.address) ?? []), rec]);
       }
     }
-    for (const a of out.attachments) attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+    // an AWS managed policy whose document is known: one record per policy, attached to the principals
+    const managedByArn = new Map<string, PrincipalRef[]>();
+    for (const a of out.attachments) {
+      attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+      if (a.principal.kind === 'target' || !awsManagedPolicy(a.policy)) continue;
+      const list = managedByArn.get(a.policy) ?? [];
+      list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+      managedByArn.set(a.policy, list);
+    }
+    for (const [arn, principals] of managedByArn) {
+      const managed = awsManagedPolicy(arn)!;
+      const boundary = principals.every((p) => p.via === 'boundary');
+      const name = arn.slice(arn.lastIndexOf('/') + 1);
+      const attr = r.type === 'aws_iam_role' || r.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
+      const item: TfPolicyItem = {
+        propertyPath: `${attr}/${name}`,
+        segments: [attr],
+        policyType: boundary ? 'boundary' : 'identity',
+        name,
+        document: managed.document,
+        raw: arn,
+        attachedTo: principals,
+        notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
+      };
+      const base = state === 'unchanged' && !o.terraformAllResources ? managed.document : undefined;
+      policyRecords.push(policyRecord(meta, item, siteFor(r, attr, undefined), { base }));
+    }
     const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
     if (ent) result.entities.push(ent);
     if (out.notes.length) {
@@ -640,13 +829,24 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const b = blockOfAddress(u.address);
     result.errors.push({
       file: b ? input.displayPath(b.file) : file,
-      line: b ? b.startLine : (planLines.get(u.address) ?? planLines.get(u.address.replace(/\[[^\]]*\]$/, '')))?.line ?? 1,
+      line: b ? b.startLine : (planLines.get(planAddressKey(u.address)) ?? planLines.get(planAddressKey(u.address.replace(/\[[^\]]*\]$/, ''))))?.line ?? 1,
       message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
       kind: 'extract',
     });
   }
   result.policies.push(...policyRecords);
+  if (dependencies.size) result.dependencies = [...dependencies].sort();
   return result;
+}
+
+function valueAt(v: unknown, segs: (string | number)[]): unknown {
+  let cur = v;
+  for (const sg of segs) {
+    if (Array.isArray(cur)) cur = cur[Number(sg)];
+    else if (isObj(cur)) cur = cur[String(sg)];
+    else return undefined;
+  }
+  return cur;
 }
 
 function dedupePlaceholders<T extends { path: string; standIn: string }>(list: T[]): T[] {

@@ -533,6 +533,11 @@ export function parsePolicyValue(raw: unknown): { document?: unknown; error?: st
 
 /** Expand an attribute path with `*` over the values: every concrete (segments, value, parent) triple. */
 function expand(values: unknown, path: AttrPath): { segs: (string | number)[]; value: unknown; parent: unknown }[] {
+  if (path.length === 1) {
+    const obj = values as Record<string, unknown>;
+    const k = path[0]!;
+    return obj !== null && typeof obj === 'object' && k in obj ? [{ segs: [k], value: obj[k], parent: obj }] : [];
+  }
   let cur: { segs: (string | number)[]; value: unknown; parent: unknown }[] = [{ segs: [], value: values, parent: undefined }];
   for (const p of path) {
     const next: typeof cur = [];
@@ -579,13 +584,10 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
   }
   const skipPolicies = row.policyTypeFrom !== undefined && decided === undefined;
 
-  const attachedTo: PrincipalRef[] = row.principal
-    ? principalIds(input, row.principal.kind, row.principal.attr).map((id) => ({
-        kind: row.principal!.kind,
-        id,
-        via: row.principal!.via,
-      }))
-    : [];
+  const attachedTo: PrincipalRef[] = [];
+  if (row.principal && row.policies.length > 0) {
+    for (const id of principalIds(input, row.principal.kind, row.principal.attr)) attachedTo.push({ kind: row.principal.kind, id, via: row.principal.via });
+  }
 
   if (!skipPolicies) {
     for (const s of row.policies) {
@@ -595,18 +597,20 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
         const policyType = decided ?? s.policyType;
         const parent = hit.parent as Record<string, unknown> | undefined;
         const nameValue = s.nameAttr && parent ? parent[s.nameAttr] : undefined;
-        out.policies.push({
-          propertyPath: hit.segs.join('/'),
+        const item: TfPolicyItem = {
+          propertyPath: hit.segs.length === 1 ? String(hit.segs[0]) : hit.segs.join('/'),
           segments: hit.segs,
           policyType,
-          ...(s.validateResourceType ? { validateResourceType: s.validateResourceType } : {}),
-          ...(typeof nameValue === 'string' && nameValue !== '' ? { name: nameValue } : {}),
-          ...(parsed.error ? { error: parsed.error } : { document: parsed.document }),
           raw: hit.value,
           // a role's trust policy is not attached to it as a permission policy
           attachedTo: policyType === 'trust' ? [] : attachedTo,
           notes: [],
-        });
+        };
+        if (s.validateResourceType) item.validateResourceType = s.validateResourceType;
+        if (typeof nameValue === 'string' && nameValue !== '') item.name = nameValue;
+        if (parsed.error) item.error = parsed.error;
+        else item.document = parsed.document;
+        out.policies.push(item);
       }
     }
     if (row.synthesize) {

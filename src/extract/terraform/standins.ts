@@ -8,6 +8,9 @@ import { escapeSegment } from '../../policy/source-map.js';
 import type { TableContext } from './resources.js';
 import { parseReference, specificReferences } from './address.js';
 
+/** References that are parts of a larger string rather than whole values. */
+const FRAGMENT = /^(var|local)\.|^data\.(aws_region|aws_caller_identity|aws_partition)\./;
+
 type ArnBuilder = (name: string, c: TableContext) => string;
 
 const regional = (service: string, resource: string): ArnBuilder => (n, c) =>
@@ -103,14 +106,23 @@ export class StandIns {
   }
 
   /** Stand-ins for an expression's references (most specific only); an opaque stand-in when there are none. */
-  forExpression(refs: string[], modulePrefix: string, reason: string): string[] {
+  forExpression(refs: string[], modulePrefix: string, reason: string, arn = false): string[] {
     const specific = specificReferences(refs).filter((r) => !/^(each|count|path|terraform)\./.test(r));
-    if (specific.length === 0) return [this.opaque(reason)];
-    return [...new Set(specific.map((r) => this.forReference(r, modulePrefix, reason)))];
+    const fragments = specific.filter((r) => FRAGMENT.test(r));
+    if (specific.length === 0 || (fragments.length > 0 && specific.length > 1)) {
+      // a template made of several parts ("arn:...:${data.aws_region.current.name}:${local.x}"): one opaque value
+      return [this.opaque(reason, specific.length ? specific.join(' + ') : undefined, arn)];
+    }
+    const values = [...new Set(specific.map((r) => this.forReference(r, modulePrefix, reason)))];
+    // a Resource element must look like an ARN: a name or id alone is a part of a template we cannot see
+    if (arn && values.some((v) => !v.startsWith('arn:'))) return [this.opaque(reason, specific.join(' + '), true)];
+    return values;
   }
 
-  opaque(reason: string, expression = '(expression known only after apply)'): string {
-    const value = `tf-unknown-value-${this.byValue.size + 1}`;
+  opaque(reason: string, expression = '(expression known only after apply)', arn = false): string {
+    const n = this.byValue.size + 1;
+    const c = this.ctx;
+    const value = arn ? `arn:${c.partition}:unknown:${c.region}:${c.account}:tf-unknown-value-${n}` : `tf-unknown-value-${n}`;
     this.byValue.set(value, { expression, reason });
     return value;
   }

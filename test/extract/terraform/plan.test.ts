@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOfflineChecks } from '../../../src/checks/index.js';
 import { defaultOptions } from '../../../src/config/options.js';
+import { setManagedPolicyLookup } from '../../../src/extract/terraform/managed-policies.js';
 import { byResource, extractFixture } from './helpers.js';
 
 describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
@@ -27,6 +28,28 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
     ]);
   });
 
+  it('without the .tf sources, the stand-in comes from the plan reference alone and the record points into the plan', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FIXTURES } = await import('./helpers.js');
+    const text = readFileSync(`${FIXTURES}/modules/plan.json`, 'utf8');
+    // same plan, scanned from a directory without .tf files
+    const r = await extractFixture('changes', 'plan.json', { text });
+    const bp = byResource(r.policies, 'aws_s3_bucket_policy.logs');
+    expect(bp).toMatchObject({ file: 'plan.json' });
+    expect(bp.line).toBeGreaterThan(1);
+    expect((bp.document as { Statement: { Resource: string }[] }).Statement[0]!.Resource).toBe('arn:aws:s3:::acme-logs');
+    expect(bp.placeholders.map((p) => p.expression)).toEqual(['aws_s3_bucket.logs.arn', 'module.roles.role_arns["app"]']);
+  });
+
+  it('follows policy = file("${path.module}/...") to the statement lines in the JSON file', async () => {
+    const r = await extractFixture('modules', 'plan.json');
+    const extra = byResource(r.policies, 'module.roles.aws_iam_policy.extra');
+    expect(extra).toMatchObject({ file: 'modules/roles/policies/ci-extra.json', line: 1, endLine: 11, name: 'ci-extra' });
+    expect(extra.sourceMap.locate('/Statement/0/Action').start.line).toBe(7);
+    // the files the records point into, so a raw scan of the same JSON file can be recognised
+    expect(r.dependencies).toEqual(['main.tf', 'modules/roles/main.tf', 'modules/roles/policies/ci-extra.json']);
+  });
+
   it('reports findings on the .tf line of the statement', async () => {
     const r = await extractFixture('modules', 'plan.json');
     const findings = runOfflineChecks(r.policies, r.entities, defaultOptions('/repo')).filter((f) => f.ruleId === 'admin-wildcard');
@@ -47,7 +70,8 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
           Sid: 'ReadLogs',
           Effect: 'Allow',
           Action: 's3:GetObject',
-          Resource: 'arn:aws:s3:::acme-logs',
+          // the plan only knows the reference; the .tf text gives the template "${aws_s3_bucket.logs.arn}/*"
+          Resource: 'arn:aws:s3:::acme-logs/*',
           Principal: { AWS: 'arn:aws:iam::123456789012:role/app-runner' },
         },
       ],
@@ -117,6 +141,31 @@ describe('terraform plan: changes, organisations, attachments, bad policies', ()
       { principal: { kind: 'user', id: 'alice', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
       { principal: { kind: 'group', id: 'auditors', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
     ]);
+  });
+
+  it('an attached AWS managed policy becomes a record when its document is known', async () => {
+    const securityAudit = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }] };
+    setManagedPolicyLookup((arn) => (arn === 'arn:aws:iam::aws:policy/SecurityAudit' ? { document: securityAudit, version: 'v42' } : undefined));
+    try {
+      const r = await extractFixture('changes', 'plan.json');
+      const recs = r.policies.filter((p) => p.resource === 'aws_iam_policy_attachment.auditors');
+      expect(recs.map((p) => [p.propertyPath, p.policyType, p.attachedTo])).toEqual([
+        [
+          'policy_arn/SecurityAudit',
+          'identity',
+          [
+            { kind: 'user', id: 'alice', via: 'managed' },
+            { kind: 'group', id: 'auditors', via: 'managed' },
+          ],
+        ],
+      ]);
+      expect(recs[0]!.document).toEqual(securityAudit);
+      expect(recs[0]!.notes).toEqual(['AWS managed policy arn:aws:iam::aws:policy/SecurityAudit (v42)']);
+    } finally {
+      setManagedPolicyLookup(() => undefined);
+    }
+    const without = await extractFixture('changes', 'plan.json');
+    expect(without.policies.filter((p) => p.resource === 'aws_iam_policy_attachment.auditors')).toEqual([]);
   });
 
   it('reports bad policies by resource address and goes on', async () => {
