@@ -40,11 +40,35 @@ function covered(keys: PlanKey[], address: string, file: string): boolean {
   return keys.some((k) => k.address === a && (k.file === file || !/\.tf$/i.test(k.file)));
 }
 
-/** Drop HCL records (and entities) that a plan record already covers. Pure: returns new arrays. */
+const TERRAFORM_FORMATS = new Set(['terraform-plan', 'terraform-hcl', 'terraform-json']);
+
+/**
+ * Policy files a Terraform record reads with `file()` / `templatefile()` (its statements point into them): the
+ * raw-file record of the same document would report every finding a second time, without the resource context.
+ */
+function filesReadByTerraform(policies: PolicyRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of policies) {
+    if (!TERRAFORM_FORMATS.has(p.format)) continue;
+    for (const ptr of p.sourceMap.pointers()) {
+      if (!ptr.startsWith('/Statement')) continue;
+      const f = p.sourceMap.get(ptr)?.file;
+      if (f && f !== p.file) out.add(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * Drop HCL records (and entities) that a plan record already covers, and raw-file records of policy files that
+ * Terraform records read. Pure: returns new arrays.
+ */
 export function dedupeHclAgainstPlan(
   policies: PolicyRecord[],
   entities: IamEntity[],
 ): { policies: PolicyRecord[]; entities: IamEntity[] } {
+  const read = filesReadByTerraform(policies);
+  if (read.size > 0) policies = policies.filter((p) => p.format !== 'raw' || !read.has(p.file));
   if (!policies.some((p) => p.format === 'terraform-plan')) return { policies, entities };
   const keys = planKeys(policies, entities);
   return {

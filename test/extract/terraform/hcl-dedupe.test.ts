@@ -55,11 +55,14 @@ describe('plan wins over .tf', () => {
     // the same .tf files without the plan: read directly
     const tfOnly = await runGate(['main.tf', 'modules'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
     expect(tfOnly.errors).toEqual([]);
+    // the policy file read with file() is reported once, through the resource that reads it
     expect(tfOnly.policies.map((p) => [p.format, p.resource, p.file, p.line])).toEqual([
       ['terraform-hcl', 'aws_s3_bucket_policy.logs', 'main.tf', 31],
       ['terraform-hcl', 'aws_iam_role.this', 'modules/roles/main.tf', 8],
       ['terraform-hcl', 'aws_iam_role_policy.this', 'modules/roles/main.tf', 22],
+      ['terraform-hcl', 'aws_iam_policy.extra', 'modules/roles/main.tf', 47],
     ]);
+    expect(tfOnly.policies[3]!.sourceMap.get('/Statement/0')!.file).toBe('modules/roles/policies/ci-extra.json');
     expect(tfOnly.policies[1]!.notes).toContain('for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value');
   });
 });
