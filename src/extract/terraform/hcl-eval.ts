@@ -523,7 +523,7 @@ export class HclModule {
             return this.traverse(coll, steps.slice(2), sc, at, text);
           }
         }
-        return unknown(text, 'data source read at plan/apply time', refText(name, steps, 3), at);
+        return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
       }
     }
     // resource reference: TYPE.NAME[.attr]
@@ -1005,7 +1005,7 @@ interface FnCtx {
 type Fn = (args: V[], c: FnCtx) => V;
 
 /** Functions that keep unknown elements as they are (the result is known around them). */
-const CARRIES_UNKNOWN = new Set(['jsonencode', 'concat', 'merge', 'flatten', 'tolist', 'toset', 'tomap', 'compact', 'distinct', 'coalesce', 'element', 'lookup', 'values', 'keys', 'length', 'one', 'slice', 'reverse', 'format', 'join', 'formatlist']);
+const CARRIES_UNKNOWN = new Set(['jsonencode', 'templatefile', 'concat', 'merge', 'flatten', 'tolist', 'toset', 'tomap', 'compact', 'distinct', 'coalesce', 'element', 'lookup', 'values', 'keys', 'length', 'one', 'slice', 'reverse', 'format', 'join', 'formatlist']);
 
 function arity(name: string, args: V[], min: number, max: number, at: Span): void {
   if (args.length < min || args.length > max) {
