@@ -82,6 +82,12 @@ describe('HCL expressions', () => {
     const extra = 'resource "aws_iam_role" "r" {\n  name = "deployer"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "acme-logs"\n}';
     expect(evaluate('aws_iam_role.r.arn', extra)).toBe('arn:aws:iam::123456789012:role/deployer');
     expect(evaluate('"${aws_s3_bucket.b.arn}/*"', extra)).toBe('arn:aws:s3:::acme-logs/*');
+    // a template rendered with a value known only after apply: the stand-in takes its place
+    expect(JSON.parse(`[${evaluate('templatefile("policies/actions.tpl", { actions = [aws_iam_role.r.arn] })', extra) as string}]`)).toEqual([
+      'arn:aws:iam::123456789012:role/deployer',
+      'sts:GetCallerIdentity',
+    ]);
+    expect(evaluate('data.aws_partition.current.partition')).toBe('aws');
     const v = evaluate('timestamp()') as string;
     expect(v).toMatch(/^tf-unknown-value-\d+$/);
   });
