@@ -645,7 +645,10 @@ export class HclModule {
       const u = args.find((a) => containsUnknown(a));
       if (u) return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
     }
-    return fn(args, { at, module: this, scope: sc });
+    const out = fn(args, { at, module: this, scope: sc });
+    if (out.t === 'str' && out.v.length > MAX_STRING) throw new HclEvalError(`${name}(): result too large`, at);
+    if (out.t === 'list' && out.items.length > MAX_COLLECTION) throw new HclEvalError(`${name}(): result too large`, at);
+    return out;
   }
 
   readFile(p: string, at: Span, sc: Scope): { text: string; repoPath: string } {
@@ -675,8 +678,14 @@ export class HclModule {
     const tvars = new Map<string, V>();
     if (vars.t === 'obj') for (const [k, v] of vars.entries) tvars.set(k, v);
     else if (vars.t !== 'null') throw new HclEvalError('templatefile(): the second argument must be an object', at);
-    const v = this.template(parts, { file: tf, vars: tvars, templateOnly: true }, at, { file: display, line: 1, column: 1 });
-    return v;
+    const key = `template:${repoPath}`;
+    if (this.evaluating.has(key)) throw new HclEvalError(`templatefile(): ${display} includes itself`, at);
+    this.evaluating.add(key);
+    try {
+      return this.template(parts, { file: tf, vars: tvars, templateOnly: true }, at, { file: display, line: 1, column: 1 });
+    } finally {
+      this.evaluating.delete(key);
+    }
   }
 
   // --- blocks -------------------------------------------------------------------------------------------------------
@@ -1121,7 +1130,9 @@ const FUNCTIONS: Record<string, Fn> = {
   join: (a, c) => {
     arity('join', a, 2, Infinity, c.at);
     const sep = s(a[0]!, c.at);
-    return str(a.slice(1).flatMap((l) => list(l, c.at)).map((x) => s(x, c.at, c)).join(sep), c.at);
+    const parts = a.slice(1).flatMap((l) => list(l, c.at)).map((x) => s(x, c.at, c));
+    if (parts.reduce((n, x) => n + x.length + sep.length, 0) > MAX_STRING) throw new HclEvalError('join(): result too large', c.at);
+    return str(parts.join(sep), c.at);
   },
   split: (a, c) => {
     arity('split', a, 2, 2, c.at);

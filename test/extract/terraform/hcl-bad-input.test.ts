@@ -47,6 +47,12 @@ describe('.tf bad input', () => {
     expect(deep.errors).toEqual([expect.objectContaining({ file: 'deep.tf', line: 2, message: expect.stringContaining('nesting deeper than') })]);
   });
 
+  it('runaway evaluation is bounded: one error, no hang', async () => {
+    const text = `locals {\n  n = range(10000)\n  all = [for a in local.n : [for b in local.n : a * b]]\n}\n`;
+    const r = await bad('runaway.tf', text);
+    expect(r.errors).toEqual([expect.objectContaining({ file: 'runaway.tf', line: 3, message: expect.stringMatching(/evaluation exceeds .* steps/) })]);
+  });
+
   it('a whole directory: every bad file reported, the good policy still checked', async () => {
     const root = path.join(FIXTURES, 'hcl-bad');
     const g = await runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
