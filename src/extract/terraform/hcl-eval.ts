@@ -515,10 +515,9 @@ export class HclModule {
             let coll: V = inst;
             if (countAttr && countAttr.kind === 'attribute') {
               const n = this.eval(countAttr.expr, { file: ref.file, vars: new Map() });
-              coll =
-                n.t === 'num' && n.v <= MAX_COLLECTION
-                  ? { t: 'list', items: Array.from({ length: n.v }, () => inst), at }
-                  : { t: 'list', items: [inst], at };
+              // count 0 computed from defaults: rendered as if enabled (a caller may enable it), like resources
+              const len = n.t === 'num' && n.v <= MAX_COLLECTION ? (n.v === 0 && countAttr.expr.k !== 'lit' ? 1 : n.v) : 1;
+              coll = { t: 'list', items: Array.from({ length: len }, () => inst), at };
             }
             return this.traverse(coll, steps.slice(2), sc, at, text);
           }

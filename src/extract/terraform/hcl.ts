@@ -243,6 +243,15 @@ function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[]
     if (v.t === 'num' && Number.isInteger(v.v) && v.v >= 0) {
       if (v.v > MAX_INSTANCES) {
         module.error(`count = ${v.v} exceeds ${MAX_INSTANCES} instances; analysed once`, module.span(file, count.s, count.e), file);
+      } else if (v.v === 0 && count.expr.k !== 'lit') {
+        // `count = var.create ? 1 : 0` off by default: a caller may switch it on, so the policy is still checked
+        return [
+          {
+            key: '[0]',
+            vars: new Map<string, V>([['count', { t: 'obj', entries: new Map<string, V>([['index', { t: 'num', v: 0 }]]) }]]),
+            note: 'count is 0 with the values known here (defaults, tfvars); analysed as if enabled, since a caller may enable it',
+          },
+        ];
       } else {
         return Array.from({ length: v.v }, (_x, i) => ({
           key: `[${i}]`,
@@ -269,7 +278,8 @@ function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[]
       } catch {
         pairs = [];
       }
-      if (pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
+      const literalEmpty = (forEach.expr.k === 'tuple' || forEach.expr.k === 'object') && pairs.length === 0;
+      if ((pairs.length > 0 || literalEmpty) && pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
         return pairs.map(([k, val]) => {
           const key = k.t === 'str' || k.t === 'num' ? String(k.v) : '';
           return {

@@ -48,4 +48,13 @@ describe('.tf for_each and dynamic blocks', () => {
       'dynamic "statement" block at line 52: for_each known only after apply; its content is analysed once with placeholders',
     );
   });
+
+  it('count off by default (var.create ? 1 : 0) is still checked, as a caller may enable it; a literal count = 0 is not', async () => {
+    const r = await load();
+    const p = byResource(r.policies, 'aws_iam_policy.breakglass[0]');
+    expect(p).toMatchObject({ line: 74, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
+    expect(p.notes).toContain('count is 0 with the values known here (defaults, tfvars); analysed as if enabled, since a caller may enable it');
+    expect(p.sourceMap.get('/Statement/0/Action')!.start).toEqual({ line: 74, column: 91 });
+    expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.disabled'))).toBe(false);
+  });
 });
