@@ -637,6 +637,11 @@ export class HclModule {
     if (!fn) return unknown(this.text(sc.file, x), `function ${name}() is not evaluated statically`, undefined, at);
     // unknown arguments make the result unknown; functions that only carry values around keep unknown elements
     const whole = args.find((a) => a.t === 'unknown');
+    if (whole && name === 'jsonencode' && args.length === 1) {
+      // JSON of a value known only after apply: a JSON string holding the stand-in, so the surrounding
+      // document ("Resource": ${jsonencode(var.arns)}) stays valid JSON
+      return { t: 'str', v: JSON.stringify(this.standIn(whole)), at, json: whole };
+    }
     if (whole && name !== 'format' && name !== 'formatlist') {
       return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, whole.t === 'unknown' ? whole.ref : undefined, at);
     }

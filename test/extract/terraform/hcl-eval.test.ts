@@ -88,6 +88,9 @@ describe('HCL expressions', () => {
       'sts:GetCallerIdentity',
     ]);
     expect(evaluate('data.aws_partition.current.partition')).toBe('aws');
+    // jsonencode of an unknown list inside a JSON heredoc keeps the document valid JSON
+    const doc = evaluate('jsondecode(<<EOF\n{ "Resource": ${jsonencode(var.arns)} }\nEOF\n)', 'variable "arns" {\n  type = list(string)\n}');
+    expect(doc).toEqual({ Resource: 'tf-placeholder-arns' });
     const v = evaluate('timestamp()') as string;
     expect(v).toMatch(/^tf-unknown-value-\d+$/);
   });
