@@ -135,7 +135,7 @@ function ctxOf(input: ExtractInput): TableContext {
 // ---------------------------------------------------------------------------------------------------------------
 // References written in an expression (for the resource table: which role a policy is attached to ...)
 
-function referencesIn(x: Expr | undefined, indexOf?: (key: Expr) => string | undefined): string[] {
+function referencesIn(x: Expr | undefined, indexOf?: (key: Expr) => string | undefined, withLocals = false): string[] {
   const out: string[] = [];
   const visit = (e: Expr | undefined): void => {
     if (!e) return;
@@ -143,6 +143,7 @@ function referencesIn(x: Expr | undefined, indexOf?: (key: Expr) => string | und
       case 'var':
         return;
       case 'trav': {
+        if (withLocals && e.obj.k === 'var' && e.obj.name === 'local' && e.steps[0]?.k === 'attr') out.push(`local.${e.steps[0].name}`);
         if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
           const depth = e.obj.name === 'data' ? 3 : e.obj.name === 'module' ? 2 : 2;
           let ref = travText(e.obj.name, e.steps, depth);
@@ -454,7 +455,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
 
   // policy documents no resource of this module consumes (exported as outputs, or not used at all)
   const consumedDocs = new Set<string>();
-  for (const f of files) for (const r of consumersOf(f.parsed)) consumedDocs.add(r);
+  for (const r of consumedBy(files)) consumedDocs.add(r);
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
     const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
@@ -494,23 +495,55 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   return result;
 }
 
-const consumerCache = new WeakMap<ParsedFile, Set<string>>();
+interface FileRefs {
+  /** References written in resources and data sources (what is applied). */
+  direct: Set<string>;
+  /** References of each local value (`local.x` included), to follow locals that resources use. */
+  locals: Map<string, Set<string>>;
+}
 
-/** References written in resources, data sources, locals and module calls of a file (not outputs). */
-function consumersOf(parsed: ParsedFile): Set<string> {
+const consumerCache = new WeakMap<ParsedFile, FileRefs>();
+
+function refsOf(parsed: ParsedFile): FileRefs {
   const hit = consumerCache.get(parsed);
   if (hit) return hit;
-  const out = new Set<string>();
-  const visitBody = (body: Block['body']): void => {
+  const direct = new Set<string>();
+  const locals = new Map<string, Set<string>>();
+  const visitBody = (body: Block['body'], into: Set<string>): void => {
     for (const it of body.items) {
-      if (it.kind === 'attribute') for (const r of referencesIn(it.expr)) out.add(r);
-      else visitBody(it.body);
+      if (it.kind === 'attribute') for (const r of referencesIn(it.expr, undefined, true)) into.add(r);
+      else visitBody(it.body, into);
     }
   };
   for (const b of parsed.body.items) {
-    if (b.kind === 'block' && (b.type === 'resource' || b.type === 'data' || b.type === 'locals' || b.type === 'module')) visitBody(b.body);
+    if (b.kind !== 'block') continue;
+    if (b.type === 'resource' || b.type === 'data') visitBody(b.body, direct);
+    else if (b.type === 'locals') {
+      for (const a of b.body.items) if (a.kind === 'attribute') locals.set(a.name, new Set(referencesIn(a.expr, undefined, true)));
+    }
   }
+  const out = { direct, locals };
   consumerCache.set(parsed, out);
+  return out;
+}
+
+/**
+ * Everything resources and data sources of the module use, directly or through locals. A document only passed
+ * to a module call or an output is not "consumed" here: it is reported on its own.
+ */
+function consumedBy(files: HclFile[]): Set<string> {
+  const all = files.map((f) => refsOf(f.parsed));
+  const locals = new Map<string, Set<string>>();
+  for (const r of all) for (const [k, v] of r.locals) locals.set(k, v);
+  const out = new Set<string>();
+  const queue: string[] = [];
+  for (const r of all) for (const x of r.direct) queue.push(x);
+  while (queue.length) {
+    const x = queue.pop()!;
+    if (out.has(x)) continue;
+    out.add(x);
+    if (x.startsWith('local.')) for (const y of locals.get(x.slice(6)) ?? []) queue.push(y);
+  }
   return out;
 }
 

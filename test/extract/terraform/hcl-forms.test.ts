@@ -98,4 +98,12 @@ describe('.tf policy forms', () => {
     expect(r.policies.map((x) => x.resource)).not.toContain('data.aws_iam_policy_document.bucket');
     expect(r.policies.map((x) => x.resource)).not.toContain('data.aws_iam_policy_document.deny_insecure');
   });
+
+  it('a document passed to a module call is reported on its own (the module sees only a variable)', async () => {
+    const r = await forms();
+    const p = byResource(r.policies, 'data.aws_iam_policy_document.passed_to_module');
+    expect(p).toMatchObject({ line: 136, endLine: 141, policyType: 'identity' });
+    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }] });
+    expect(p.sourceMap.get('/Statement/0/Resource')!.start.line).toBe(139);
+  });
 });
