@@ -232,6 +232,8 @@ interface Instance {
   key: string;
   vars: Map<string, V>;
   note?: string;
+  /** Analysed although the known values turn the block off (count 0, empty for_each). */
+  speculative?: boolean;
 }
 
 function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[] {
@@ -251,6 +253,7 @@ function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[]
             key: '[0]',
             vars: new Map<string, V>([['count', { t: 'obj', entries: new Map<string, V>([['index', { t: 'num', v: 0 }]]) }]]),
             note: 'count is 0 with the values known here (defaults, tfvars); analysed as if enabled, since a caller may enable it',
+            speculative: true,
           },
         ];
       } else {
@@ -271,6 +274,7 @@ function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[]
   }
   if (forEach && forEach.kind === 'attribute') {
     const v = module.guard(forEach.expr, sc);
+    const emptyKnown = (v.t === 'obj' && v.entries.size === 0) || (v.t === 'list' && v.items.length === 0);
     if (v.t === 'obj' || v.t === 'list') {
       const at = module.span(file, forEach.s, forEach.e);
       let pairs: [V, V][];
@@ -306,7 +310,12 @@ function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[]
             },
           ],
         ]),
-        note: 'for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value',
+        ...(emptyKnown
+          ? {
+              note: 'for_each is empty with the values known here (defaults, tfvars); analysed once as if a caller filled it, with placeholders for each.key/each.value',
+              speculative: true,
+            }
+          : { note: 'for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value' }),
       },
     ];
   }
@@ -363,8 +372,8 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   }
 
   const scanned = scanTfBlocks(file, text);
-  const suppressionsOf = (mode: 'managed' | 'data', type: string, name: string): InlineSuppression[] =>
-    (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? []).map((s) => ({
+  const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
+    (mode === 'module' ? moduleSuppressions(text, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
       rule: s.rule,
       reason: s.reason || 'no reason given',
       file,
@@ -425,7 +434,8 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         };
         if (p.error) {
           if (raw?.t === 'unknown') {
-            if (!raw.reason.startsWith('not evaluated:')) {
+            // a block off with the known values (count 0) whose policy only the caller knows: nothing to report
+            if (!raw.reason.startsWith('not evaluated:') && !inst.speculative) {
               const at = raw.at ?? site.span;
               result.errors.push({
                 file: at.file,
@@ -453,7 +463,45 @@ export function extractHcl(input: ExtractInput): ExtractResult {
     }
   }
 
-  // policy documents no resource of this module consumes (exported as outputs, or not used at all)
+  // module calls: policy documents passed as arguments (the child module only sees a variable)
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0]) continue;
+    const address = `module.${item.labels[0]}`;
+    const suppressions = suppressionsOf('module', 'module', item.labels[0]);
+    for (const a of item.body.items) {
+      if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
+      const v = module.guard(a.expr, { file: me, vars: new Map() });
+      const candidates: { v: V; path: string }[] = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
+      for (const c of candidates) {
+        if (!holdsDocument(c.v)) continue;
+        const spans = new Map<string, Span>();
+        const document = module.toJson(c.v, '', spans);
+        if (document === null || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document)) continue;
+        const policyType: PolicyType = /trust|assume_role/i.test(a.name) ? 'trust' : policyTypeFromContent(document);
+        const p: TfPolicyItem = {
+          propertyPath: c.path,
+          segments: c.path.split('/'),
+          policyType,
+          ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+          document,
+          raw: document,
+          attachedTo: [],
+          notes: [`passed to ${address}; policy type ${/trust|assume_role/i.test(a.name) ? 'from the argument name' : 'taken from the content'}`],
+        };
+        const consumed = c.v.t === 'str' && c.v.doc ? c.v.doc.address : undefined;
+        const meta: RecordMeta = { idFile: file, address, type: 'module', format: 'terraform-hcl' };
+        const site: Site = {
+          file,
+          span: spans.get('') ?? module.span(me, a.s, a.e),
+          spans,
+          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+        };
+        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(document) }));
+      }
+    }
+  }
+
+  // policy documents no resource or module call of this module consumes (exported as outputs, or not used at all)
   const consumedDocs = new Set<string>();
   for (const r of consumedBy(files)) consumedDocs.add(r);
   for (const item of own.body.items) {
@@ -504,6 +552,18 @@ interface FileRefs {
 
 const consumerCache = new WeakMap<ParsedFile, FileRefs>();
 
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** A value that is a policy document: jsonencode / rendered data source / JSON text with a Statement. */
+function holdsDocument(v: V): boolean {
+  if (v.t === 'str') {
+    if (v.doc) return true;
+    if (v.json) return v.json.t === 'obj' && v.json.entries.has('Statement');
+    return /^\s*\{/.test(v.v) && /"Statement"\s*:/.test(v.v);
+  }
+  return v.t === 'obj' && v.entries.has('Statement');
+}
+
 function refsOf(parsed: ParsedFile): FileRefs {
   const hit = consumerCache.get(parsed);
   if (hit) return hit;
@@ -517,7 +577,7 @@ function refsOf(parsed: ParsedFile): FileRefs {
   };
   for (const b of parsed.body.items) {
     if (b.kind !== 'block') continue;
-    if (b.type === 'resource' || b.type === 'data') visitBody(b.body, direct);
+    if (b.type === 'resource' || b.type === 'data' || b.type === 'module') visitBody(b.body, direct);
     else if (b.type === 'locals') {
       for (const a of b.body.items) if (a.kind === 'attribute') locals.set(a.name, new Set(referencesIn(a.expr, undefined, true)));
     }
@@ -543,6 +603,25 @@ function consumedBy(files: HclFile[]): Set<string> {
     if (out.has(x)) continue;
     out.add(x);
     if (x.startsWith('local.')) for (const y of locals.get(x.slice(6)) ?? []) queue.push(y);
+  }
+  return out;
+}
+
+/** `# iam-policy-gate:ignore RULE reason` above or inside a `module "NAME" {` block. */
+function moduleSuppressions(text: string, name: string): { rule: string; reason: string; line: number }[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^\\s*module\\s+"${name.replace(/[^A-Za-z0-9_-]/g, '')}"\\s*\\{`).test(l));
+  if (start < 0) return [];
+  const re = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+  const out: { rule: string; reason: string; line: number }[] = [];
+  for (let l = start - 1; l >= 0 && /^\s*(#|\/\/)/.test(lines[l]!); l--) {
+    const m = re.exec(lines[l]!);
+    if (m) out.unshift({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
+  }
+  for (let l = start; l < lines.length; l++) {
+    const m = re.exec(lines[l]!);
+    if (m) out.push({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
+    if (l > start && /^\}/.test(lines[l]!)) break;
   }
   return out;
 }

@@ -57,4 +57,18 @@ describe('.tf for_each and dynamic blocks', () => {
     expect(p.sourceMap.get('/Statement/0/Action')!.start).toEqual({ line: 74, column: 91 });
     expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.disabled'))).toBe(false);
   });
+
+  it('a block off by default whose policy only a caller provides is skipped without an error', async () => {
+    const r = await load();
+    expect(r.errors).toEqual([]);
+    expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.custom'))).toBe(false);
+  });
+
+  it('a policy passed to a module call: typed from the argument name, suppression inside the call', async () => {
+    const r = await load();
+    const p = byResource(r.policies, 'module.ci_role', 'trust_policy');
+    expect(p).toMatchObject({ line: 98, endLine: 101, policyType: 'trust', validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' });
+    expect(p.sourceMap.get('/Statement/0/Principal/AWS')!.start.line).toBe(100);
+    expect(p.inlineSuppressions).toEqual([{ rule: 'trust-external-account', reason: 'the CI account is ours', file: 'iam.tf', line: 97 }]);
+  });
 });

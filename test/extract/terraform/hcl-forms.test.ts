@@ -99,11 +99,14 @@ describe('.tf policy forms', () => {
     expect(r.policies.map((x) => x.resource)).not.toContain('data.aws_iam_policy_document.deny_insecure');
   });
 
-  it('a document passed to a module call is reported on its own (the module sees only a variable)', async () => {
+  it('a document passed to a module call is reported once, as an argument of the module call, with the data block lines', async () => {
     const r = await forms();
-    const p = byResource(r.policies, 'data.aws_iam_policy_document.passed_to_module');
-    expect(p).toMatchObject({ line: 136, endLine: 141, policyType: 'identity' });
+    const p = byResource(r.policies, 'module.policies', 'extra_json');
+    expect(p).toMatchObject({ line: 132, resourceType: 'module', policyType: 'identity', format: 'terraform-hcl' });
     expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }] });
     expect(p.sourceMap.get('/Statement/0/Resource')!.start.line).toBe(139);
+    expect(r.policies.map((x) => x.resource)).not.toContain('data.aws_iam_policy_document.passed_to_module');
+    // plain module arguments are not documents
+    expect(r.policies.filter((x) => x.resource === 'module.policies')).toHaveLength(1);
   });
 });
