@@ -12,11 +12,16 @@
  *   positions, but two wasm files to ship and locate at run time from the ncc bundle, async initialisation in
  *   every extractor call, and error recovery that turns syntax errors into ERROR nodes we would still have to
  *   interpret into one clear message.
- * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts`, ~600 lines,
+ * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts`, ~800 lines,
  *   following hashicorp/hcl `hclsyntax/spec.md`): zero bundle weight and no asset, synchronous, exact offsets on
  *   every node (lines and columns for statements, actions, resources), a precise "expected X, found Y" error with
  *   line and column, and hard bounds on nesting depth. The expression evaluator (`hcl-eval.ts`) works on that
  *   AST directly, which none of the registry parsers would have spared us.
+ *   Checked (outside the test suite) on 544 real `.tf` files of six public repositories without a parse or
+ *   evaluation error: BishopFox/iam-vulnerable, terraform-aws-modules/terraform-aws-{iam,eks,lambda},
+ *   aws-ia/terraform-aws-control_tower_account_factory, nozaq/terraform-aws-secure-baseline.
+ *   Cost of the choice: HCL features outside the spec's common core (type constraints with `optional()` defaults,
+ *   provider-defined functions) are approximated, not type-checked.
  *
  * A module is the directory of the file: variables, locals, data sources and templates of sibling `.tf` files
  * resolve; records are produced for the blocks of this file only (each file is extracted once).
