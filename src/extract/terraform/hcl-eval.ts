@@ -44,6 +44,8 @@ export interface RenderedDoc {
   address: string;
   document: Record<string, unknown>;
   spans: Map<string, Span>;
+  /** No statement, and its statements come from dynamic blocks the known values leave empty. */
+  emptyDynamic?: boolean;
 }
 
 export class HclEvalError extends Error {
@@ -208,7 +210,13 @@ export class HclModule {
     if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop through var.${name}`, at);
     this.evaluating.add(key);
     try {
-      return this.eval(def.expr, { file: ref.file, vars: new Map() });
+      const v = this.eval(def.expr, { file: ref.file, vars: new Map() });
+      // an empty default (null, [], {}) is a value the module's caller fills in: unknown, not "nothing"
+      // (no false "Statement without Resource" for `resources = var.arns` with `default = []`)
+      if (v.t === 'null' || (v.t === 'str' && v.v === '') || (v.t === 'list' && v.items.length === 0) || (v.t === 'obj' && v.entries.size === 0)) {
+        return unknown(`var.${name}`, `variable ${name} defaults to an empty value; set by the module caller or a tfvars file`, `var.${name}`, at);
+      }
+      return v;
     } finally {
       this.evaluating.delete(key);
     }
@@ -285,7 +293,14 @@ export class HclModule {
         return this.call(x, sc, at);
       case 'cond': {
         const c = this.eval(x.cond, sc);
-        if (c.t === 'unknown') return unknown(this.text(sc.file, x), 'condition known only after apply', c.ref, at);
+        if (c.t === 'unknown') {
+          // `cond ? [stmt] : []` with a condition only the caller knows: both lists (the superset is analysed)
+          const a = this.eval(x.then, sc);
+          const b = this.eval(x.else, sc);
+          if (a.t === 'list' && b.t === 'list') return { t: 'list', items: [...a.items, ...b.items], at };
+          if (a.t !== 'unknown' && equal(a, b)) return a;
+          return unknown(this.text(sc.file, x), 'condition known only after apply', c.ref, at);
+        }
         return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
       }
       case 'un': {
@@ -416,13 +431,19 @@ export class HclModule {
         } else if (p.k === 'if') {
           verbatim = false;
           const c = this.eval(p.cond, s);
-          if (c.t === 'unknown') out += this.standIn(c);
+          // a condition only the caller knows: the `then` branch (the directive's content) is rendered, so what it
+          // grants is analysed and the text around it keeps its shape (JSON commas ...)
+          if (c.t === 'unknown') walk(p.then, s);
           else walk(truthy(c, at) ? p.then : p.else, s);
         } else {
           verbatim = false;
           const coll = this.eval(p.coll, s);
           if (coll.t === 'unknown') {
-            out += this.standIn(coll);
+            // a collection only known after apply: the body once, with unknown loop variables
+            const vars = new Map(s.vars);
+            if (p.keyVar) vars.set(p.keyVar, { t: 'unknown', expr: p.keyVar, reason: 'template for over a value known only after apply', ...(coll.ref ? { ref: coll.ref } : {}) });
+            vars.set(p.valVar, { t: 'unknown', expr: p.valVar, reason: 'template for over a value known only after apply', ...(coll.ref ? { ref: coll.ref } : {}) });
+            walk(p.body, { file: s.file, vars });
             continue;
           }
           for (const [k, v] of iterate(coll, at)) {
@@ -718,10 +739,9 @@ export class HclModule {
         const iterName = it && it.kind === 'attribute' && it.expr.k === 'var' ? it.expr.name : name;
         const coll = this.guard(fe.expr, sc);
         if (coll.t === 'unknown') {
-          this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each known only after apply; its content is analysed once with placeholders`);
-          const vars = new Map(sc.vars);
-          vars.set(iterName, { t: 'unknown', expr: `${iterName}`, reason: 'dynamic block iterator known only after apply', at });
-          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at });
+          // content built from an iterator nobody knows yet (effect, actions, not_actions ... all unknown) would be
+          // a made-up statement: it is left out, and the record says so
+          this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each is set by the module caller or known only after apply; its content is not analysed`);
           continue;
         }
         for (const [k, v] of iterate(coll, at)) {
@@ -775,8 +795,12 @@ export class HclModule {
       const spans = new Map<string, Span>();
       const json: Record<string, unknown> = {};
       const sourceDocs: RenderedDoc[] = [];
-      for (const [k, v] of args.entries) {
+      for (const [k, raw] of args.entries) {
         const asText = SOURCE_KEYS.has(k);
+        // documents only the caller knows are left out of the merge (a stand-in is not JSON)
+        let v = raw;
+        if (asText && v.t === 'unknown') continue;
+        if (asText && v.t === 'list') v = { ...v, items: v.items.filter((x) => x.t !== 'unknown') };
         if (asText) collectDocs(v, sourceDocs);
         json[k] = this.toJson(v, `/${escapeSegment(k)}`, spans, !asText);
       }
@@ -819,7 +843,9 @@ export class HclModule {
           } else docSpans.set(`/Statement/${i}/${key}`, spans.get(`${ap}/0`) ?? as);
         }
       });
-      const out: RenderedDoc = { address, document: r.document, spans: docSpans };
+      const hadDynamic = ref.block.body.items.some((b) => b.kind === 'block' && b.type === 'dynamic' && b.labels[0] === 'statement');
+      const emptyDynamic = docStmts.length === 0 && hadDynamic;
+      const out: RenderedDoc = { address, document: r.document, spans: docSpans, ...(emptyDynamic ? { emptyDynamic } : {}) };
       this.rendered.set(address, out);
       return out;
     } finally {

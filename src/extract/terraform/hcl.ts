@@ -431,6 +431,8 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         for (const [k, s] of spans) if (k === ptr || k.startsWith(ptr + '/')) docSpans.set(k.slice(ptr.length), s);
         const raw = valueAt(body, p.segments);
         const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
+        // a document whose statements all come from dynamic blocks the known values leave empty: nothing to check
+        if (raw?.t === 'str' && raw.doc?.emptyDynamic) continue;
         const site: Site = {
           file,
           span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
@@ -440,7 +442,9 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         if (p.error) {
           if (raw?.t === 'unknown') {
             // a block off with the known values (count 0) whose policy only the caller knows: nothing to report
-            if (!raw.reason.startsWith('not evaluated:') && !inst.speculative) {
+            // var.x: the caller's document (analysed where the module is called); not an error here
+            const fromCaller = raw.ref?.startsWith('var.') === true || /^var\.[A-Za-z0-9_-]+(\[[^\]]*\])?$/.test(raw.expr);
+            if (!raw.reason.startsWith('not evaluated:') && !inst.speculative && !fromCaller) {
               const at = raw.at ?? site.span;
               result.errors.push({
                 file: at.file,
@@ -521,7 +525,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
       module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);
       continue;
     }
-    if (!doc) continue;
+    if (!doc || doc.emptyDynamic) continue;
     const policyType: PolicyType = policyTypeFromContent(doc.document);
     const p: TfPolicyItem = {
       propertyPath: 'json',

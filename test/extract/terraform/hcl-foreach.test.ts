@@ -36,17 +36,11 @@ describe('.tf for_each and dynamic blocks', () => {
     expect(r.entities.map((e) => e.id)).toEqual(['aws_iam_role.team["data"]', 'aws_iam_role.team["ml"]']);
   });
 
-  it('a dynamic block over a value known only after apply: analysed once, placeholders, and a note saying so', async () => {
+  it('a document made only of dynamic statements over a value the caller sets is not invented (no record, no error)', async () => {
     const r = await load();
-    const p = byResource(r.policies, 'aws_iam_policy.extra');
-    const st = (p.document as { Statement: Record<string, string>[] }).Statement;
-    expect(st).toHaveLength(1);
-    expect(st[0]!.Action).toMatch(/^tf-unknown-value-\d+$/);
-    expect(p.placeholders.map((x) => x.path)).toEqual(['/Statement/0/Action', '/Statement/0/Resource']);
-    expect(p.notes).toContain('dynamic "statement" block at line 52: for_each known only after apply; its content is analysed once with placeholders');
-    expect(byResource(r.policies, 'aws_iam_role.team["ml"]').notes).not.toContain(
-      'dynamic "statement" block at line 52: for_each known only after apply; its content is analysed once with placeholders',
-    );
+    expect(r.errors).toEqual([]);
+    expect(r.policies.some((x) => x.resource === 'aws_iam_policy.extra')).toBe(false);
+    expect(r.policies.some((x) => x.resource === 'data.aws_iam_policy_document.extra')).toBe(false);
   });
 
   it('count off by default (var.create ? 1 : 0) is still checked, as a caller may enable it; a literal count = 0 is not', async () => {
