@@ -111,4 +111,13 @@ describe('HCL expressions', () => {
     expect(bad('x = 1 2\n')).toEqual([1, 'expected a new line after the attribute or block, found "2"']);
     expect(bad('a {\n  b = [1, 2\n}\n')).toEqual([3, 'expected "," or "]" in the list, found "}"']);
   });
+
+  it('reusable-module values the caller sets: empty defaults are unknown, unknown conditions keep both list branches', () => {
+    const vars = 'variable "arns" {\n  default = []\n}\nvariable "cmk" {\n  type = bool\n}\nvariable "prefix" {\n  default = ""\n}';
+    expect(evaluate('var.arns', vars)).toBe('tf-placeholder-arns');
+    expect(evaluate('"arn:aws:s3:::${var.prefix}-logs"', vars)).toBe('arn:aws:s3:::tf-placeholder-prefix-logs');
+    expect(evaluate('concat([{ Sid = "Base" }], var.cmk ? [{ Sid = "Kms" }] : [])', vars)).toEqual([{ Sid: 'Base' }, { Sid: 'Kms' }]);
+    expect(evaluate('var.cmk ? "a" : "a"', vars)).toBe('a');
+    expect(evaluate('"[1%{ if var.cmk },2%{ endif }]"', vars)).toBe('[1,2]');
+  });
 });
