@@ -139,7 +139,10 @@ function walkModules(mod: unknown, visit: (r: Obj) => void): void {
   if (Array.isArray(mod.child_modules)) for (const c of mod.child_modules) walkModules(c, visit);
 }
 
-const isExprLeaf = (e: unknown): e is { constant_value?: unknown; references?: string[] } =>
+/** The string references of a configuration expression (anything else in the list is ignored). */
+const refList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+const isExprLeaf = (e: unknown): e is { constant_value?: unknown; references?: unknown } =>
   isObj(e) && ('constant_value' in e || 'references' in e) && !Object.keys(e).some((k) => k !== 'constant_value' && k !== 'references');
 
 /** Attributes whose value is a whole policy document. */
@@ -248,9 +251,9 @@ export class PlanReader {
         type: parsed.type,
         values: values ?? (isObj(before) ? before : {}),
         unknown: change?.after_unknown,
-        ...(isObj(before) ? { before } : {}),
         actions,
       };
+      if (isObj(before)) pr.before = before;
       if (!values && !isObj(before) && !change) return;
       this.resources.set(address, pr);
     };
@@ -307,7 +310,7 @@ export class PlanReader {
         const names = parseAddress(`${prefix}x.y`)?.modules ?? [];
         const mod = this.modules.get([...names, module].join('.')) as (ConfigModule & { outputs?: Obj }) | undefined;
         const o = mod?.outputs?.[output];
-        const refs = isObj(o) && isObj(o.expression) && Array.isArray(o.expression.references) ? (o.expression.references as string[]) : [];
+        const refs = isObj(o) && isObj(o.expression) ? refList(o.expression.references) : [];
         return refs.length ? { refs, modulePrefix: `${prefix}module.${module}.` } : undefined;
       },
     });
@@ -345,7 +348,7 @@ export class PlanReader {
     // an empty list whose configuration is an expression with references (a plan with values stripped): unknown
     const emptied =
       mask === undefined && p.mode === 'data' && !inList && LIST_KEYS.test(key) && (value === null || (Array.isArray(value) && value.length === 0)) &&
-      isExprLeaf(expr) && (expr.references?.length ?? 0) > 0;
+      isExprLeaf(expr) && refList(expr.references).length > 0;
     if (mask === true || emptied) {
       const t = this.fromTemplate(path, inList, key, p, standIns);
       return t !== undefined ? t : this.fromExpression(expr, key, p, standIns, inList);
@@ -417,7 +420,7 @@ export class PlanReader {
           return !inList && LIST_KEYS.test(key) ? [json] : json;
         }
       }
-      const refs = (e.references ?? []).filter((x): x is string => typeof x === 'string');
+      const refs = refList(e.references);
       if (POLICY_ATTRS.has(key) || key.endsWith('policy_documents') || key === 'source_json' || key === 'override_json') {
         // a policy built by an expression the plan does not record (jsonencode with unknown parts, templatefile...)
         this.unresolved.push({ address: `${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}`, key, refs });
@@ -664,15 +667,20 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       if (resolved === undefined) delete own()[top];
       else own()[top] = resolved;
     }
-    const forEachRefs = isObj(cfg?.for_each_expression) && Array.isArray(cfg.for_each_expression.references) ? (cfg.for_each_expression.references as string[]) : [];
+    const forEachRefs = isObj(cfg?.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
+    const refCache = new Map<string, string[]>();
     const references = (attr: string): string[] => {
+      const hit = refCache.get(attr);
+      if (hit) return hit;
       const e = exprs[attr];
-      const refs = isExprLeaf(e) ? (e.references ?? []) : [];
-      return refs.flatMap((x) => {
+      const refs = isExprLeaf(e) ? refList(e.references) : [];
+      const out = refs.flatMap((x) => {
         // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
         if (/^each\.value\b/.test(x)) return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
         return [`${r.parsed.modulePrefix}${x}`];
       });
+      refCache.set(attr, out);
+      return out;
     };
     const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
     if (!out) continue;

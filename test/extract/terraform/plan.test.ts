@@ -196,6 +196,17 @@ describe('terraform plan: bad input', () => {
     const r = await extractFixture('changes', 'plan.json', { text: `${head}  "outputs": {}\n}\n` });
     expect(r.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^not a Terraform plan/) })]);
   });
+  it('malformed configuration expressions do not stop the plan from being read', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FIXTURES } = await import('./helpers.js');
+    const plan = JSON.parse(readFileSync(`${FIXTURES}/changes/plan.json`, 'utf8')) as {
+      configuration: { root_module: { resources: { address: string; expressions: Record<string, unknown> }[] } };
+    };
+    for (const r of plan.configuration.root_module.resources) for (const e of Object.values(r.expressions)) (e as { references?: unknown }).references = 'not-a-list';
+    const r = await extractFixture('changes', 'plan.json', { text: JSON.stringify(plan, null, 2) });
+    expect(r.policies.map((p) => p.resource)).toContain('aws_iam_policy.deploy');
+    expect(byResource(r.policies, 'aws_iam_role_policy.confused').attachedTo).toEqual([{ kind: 'role', id: 'ci', via: 'inline' }]);
+  });
   it('an unsupported format version', async () => {
     const r = await extractFixture('changes', 'plan.json', { text: '{\n  "format_version": "2.0",\n  "terraform_version": "2.0.0",\n  "planned_values": {}\n}\n' });
     expect(r.errors).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/unsupported Terraform plan format version "2\.0"/) })]);
