@@ -197,9 +197,12 @@ export class HclModule {
   // --- variables and locals --------------------------------------------------------------------------------------
 
   variable(name: string, at?: Span): V {
+    const ref0 = this.variables.get(name);
+    const typeExpr = ref0?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'type');
+    const typed = (v: V): V => (typeExpr && typeExpr.kind === 'attribute' && ref0 ? this.applyType(v, typeExpr.expr, ref0.file) : v);
     const tv = this.input.tfvars.get(name);
-    if (tv) return tv;
-    const ref = this.variables.get(name);
+    if (tv) return typed(tv);
+    const ref = ref0;
     if (!ref) {
       if (at) throw new HclEvalError(`reference to an undeclared input variable var.${name}`, at);
       return unknown(`var.${name}`, 'variable not declared');
@@ -210,7 +213,7 @@ export class HclModule {
     if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop through var.${name}`, at);
     this.evaluating.add(key);
     try {
-      const v = this.eval(def.expr, { file: ref.file, vars: new Map() });
+      const v = typed(this.eval(def.expr, { file: ref.file, vars: new Map() }));
       // an empty default (null, [], {}) is a value the module's caller fills in: unknown, not "nothing"
       // (no false "Statement without Resource" for `resources = var.arns` with `default = []`)
       if (v.t === 'null' || (v.t === 'str' && v.v === '') || (v.t === 'list' && v.items.length === 0) || (v.t === 'obj' && v.entries.size === 0)) {
@@ -220,6 +223,43 @@ export class HclModule {
     } finally {
       this.evaluating.delete(key);
     }
+  }
+
+  /**
+   * Terraform's type conversion, for what changes values: `optional(T, default)` attributes of `object({...})`
+   * types are filled in (null without a default), through `list`/`set`/`map`/`tuple` element types.
+   */
+  applyType(v: V, t: Expr, file: HclFile, depth = 0): V {
+    if (depth > 32 || t.k !== 'call') return v;
+    const inner = t.args[0];
+    if ((t.name === 'list' || t.name === 'set') && inner && v.t === 'list') return { ...v, items: v.items.map((x) => this.applyType(x, inner, file, depth + 1)) };
+    if (t.name === 'map' && inner && v.t === 'obj') {
+      return { ...v, entries: new Map([...v.entries].map(([k, x]) => [k, this.applyType(x, inner, file, depth + 1)])) };
+    }
+    if (t.name === 'optional' && inner) return this.applyType(v, inner, file, depth + 1);
+    if (t.name === 'object' && inner?.k === 'object' && v.t === 'obj') {
+      const entries = new Map(v.entries);
+      for (const it of inner.items) {
+        const key = it.keyName;
+        if (key === undefined) continue;
+        const at = it.value;
+        const present = entries.get(key);
+        if (present !== undefined) entries.set(key, this.applyType(present, at, file, depth + 1));
+        else if (at.k === 'call' && at.name === 'optional') {
+          let d: V = { t: 'null' };
+          if (at.args[1]) {
+            try {
+              d = this.applyType(this.eval(at.args[1], { file, vars: new Map() }), at.args[0]!, file, depth + 1);
+            } catch {
+              d = { t: 'null' };
+            }
+          }
+          entries.set(key, d);
+        }
+      }
+      return { ...v, entries };
+    }
+    return v;
   }
 
   local(name: string, at?: Span): V {

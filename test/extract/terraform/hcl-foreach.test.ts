@@ -8,7 +8,7 @@ import { byResource, extractFixture } from './helpers.js';
 const load = () => extractFixture('hcl-foreach', 'iam.tf');
 
 describe('.tf for_each and dynamic blocks', () => {
-  it('one record per for_each key, each with its own values, attached to the role instance of the same key', async () => {
+  it('one record per for_each key (optional() defaults applied), each with its own values, attached to the role instance of the same key', async () => {
     const r = await load();
     expect(r.errors).toEqual([]);
     const data = byResource(r.policies, 'aws_iam_role_policy.team["data"]');
