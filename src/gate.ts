@@ -9,6 +9,7 @@ import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
 import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
 import { extractFile } from './extract/index.js';
+import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
 import { runOfflineChecks } from './checks/index.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { decide } from './findings/verdict.js';
@@ -74,6 +75,11 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     errors.push(...result.errors);
     findings.push(...result.findings);
   }
+
+  // a plan of the same code wins over its .tf files (same policy not reported twice)
+  const deduped = dedupeHclAgainstPlan(policies, entities);
+  policies.splice(0, policies.length, ...deduped.policies);
+  entities.splice(0, entities.length, ...deduped.entities);
 
   // 3. checks
   findings.push(...runOfflineChecks(policies, entities, options));

@@ -8,10 +8,12 @@ import { emptyResult } from './types.js';
 import { rawExtractor } from './raw.js';
 import { terraformPlanExtractor } from './terraform/plan.js';
 import { terraformJsonExtractor } from './terraform/tfjson.js';
+import { terraformHclExtractor } from './terraform/hcl.js';
 
 export const extractors: Extractor[] = [
   terraformPlanExtractor,
   terraformJsonExtractor,
+  terraformHclExtractor,
   rawExtractor,
 ];
 
