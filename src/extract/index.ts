@@ -6,8 +6,10 @@
 import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { rawExtractor } from './raw.js';
+import { cloudformationExtractor } from './cloudformation/index.js';
 
 export const extractors: Extractor[] = [
+  cloudformationExtractor,
   rawExtractor,
 ];
 
