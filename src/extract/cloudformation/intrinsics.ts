@@ -404,10 +404,19 @@ export class Resolver {
   }
 
   private ref(arg: CNode, node: CNode): unknown {
-    const v = this.value(arg);
+    let v = this.value(arg);
     if (typeof v !== 'string') {
       this.issue(node, 'cfn-invalid-template', 'Ref needs a logical id or parameter name');
       return 'unresolved-ref';
+    }
+    // Fn::ForEach identifiers inside a Ref (`!Ref ${Name}Queue`)
+    if (this.locals.length && /[$&]\{/.test(v)) {
+      v = v.replace(/([$&])\{([^}]+)\}/g, (m, kind: string, name: string) => {
+        const l = this.local(name);
+        if (l === undefined || isCNode(l)) return m;
+        const sv = scalarString(l);
+        return kind === '&' ? sv.replace(/[^A-Za-z0-9]/g, '') : sv;
+      });
     }
     return this.refName(v, node);
   }
