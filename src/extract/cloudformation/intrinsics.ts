@@ -404,11 +404,12 @@ export class Resolver {
   }
 
   private ref(arg: CNode, node: CNode): unknown {
-    let v = this.value(arg);
-    if (typeof v !== 'string') {
+    const raw = this.value(arg);
+    if (typeof raw !== 'string') {
       this.issue(node, 'cfn-invalid-template', 'Ref needs a logical id or parameter name');
       return 'unresolved-ref';
     }
+    let v: string = raw;
     // Fn::ForEach identifiers inside a Ref (`!Ref ${Name}Queue`)
     if (this.locals.length && /[$&]\{/.test(v)) {
       v = v.replace(/([$&])\{([^}]+)\}/g, (m, kind: string, name: string) => {
