@@ -125,6 +125,7 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
       }, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
       continue;
     }
+    if (id === 'Fn::Transform') continue; // AWS::Include snippet (reported above)
     if (node.kind !== 'map' || !str(node.entries.get('Type'))) {
       result.findings.push(finding(file, spanOf(node), 'cfn-invalid-template', 'warning', 'Malformed resource',
         `resource ${id} has no Type; it was skipped`, id));
