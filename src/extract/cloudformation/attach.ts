@@ -84,7 +84,7 @@ function templateManagedPolicy(ctx: BuildContext, node: CNode): string | undefin
  * One `ManagedPolicyArns` / `PermissionsBoundary` entry: link a managed policy of this template, or record the AWS
  * managed policy (entity always; record when the snapshot has it).
  */
-export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CNode, ref: PrincipalRef, propertyPath: string): void {
+export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CNode, ref: PrincipalRef, propertyPath: string, withRecord = true): void {
   const n = pick(ctx.resolver, node);
   if (!n) return;
   const local = templateManagedPolicy(ctx, n);
@@ -102,7 +102,7 @@ export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CN
   const fixEnd = ctx.entities[ctx.entities.length - 1]!;
   fixEnd.endLine = spanOf(n).end.line;
   const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
-  if (!m) return;
+  if (!m || !withRecord) return;
   const managed = awsManagedPolicy(m[1]!);
   if (!managed) return;
   const sink = new DocSink();
@@ -112,6 +112,6 @@ export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CN
     policyType: ref.via === 'boundary' ? 'boundary' : 'identity',
     name: m[1],
     attachedTo: [ref],
-    notes: [`AWS managed policy ${v} (version ${managed.version}, snapshot of ${managed.date})`],
+    notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
   });
 }

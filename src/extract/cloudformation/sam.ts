@@ -65,7 +65,8 @@ export function samFunctionLike(ctx: BuildContext, res: ResourceInfo, kind: 'fun
   }
   for (const m of managed) {
     const arnNode: CNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${m}`, src: anchor.src, start: anchor.start, end: anchor.end };
-    managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`);
+    // added by SAM, not written by the user: kept as attachments (entities), not analysed as records
+    managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`, false);
   }
   const policies = pick(r, p?.entries.get('Policies'));
   if (policies) {

