@@ -20,13 +20,15 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 
-const HEADER = /AWSTemplateFormatVersion/;
+/** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
+const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
+const RESOURCES = /(^|\n|[{,])\s*["']?Resources["']?\s*:/;
 const RESOURCE_TYPE = /["']?Type["']?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]/;
 
 /** Content test: a CloudFormation/SAM template. */
 export function isTemplate(text: string): boolean {
-  if (HEADER.test(text.slice(0, 4096)) || HEADER.test(text)) return true;
-  return /(^|\n|[{,]\s*)["']?Resources["']?\s*:/.test(text) && RESOURCE_TYPE.test(text);
+  if (HEADER.test(text)) return true;
+  return RESOURCES.test(text) && RESOURCE_TYPE.test(text);
 }
 
 export const cloudformationExtractor: Extractor = {

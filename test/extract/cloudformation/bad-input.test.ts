@@ -102,3 +102,14 @@ describe('bad input: one clear problem with file and line, the rest goes on', ()
     expect(res.policies.map((p) => [p.file, p.resource, p.line])).toEqual([['good.yaml', 'T', 7]]);
   });
 });
+
+describe('detection does not claim other formats that embed a template', () => {
+  it('a Terraform plan JSON with a CloudFormation template_body string is not a template', () => {
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [{ type: 'aws_cloudformation_stack', change: { after: { template_body: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { T: { Type: 'AWS::SNS::Topic' } } }) } } }],
+    });
+    expect(detect('plan.json', plan)).toBe(false);
+    expect(detect('plan.json', JSON.stringify({ x: 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  T:\n    Type: AWS::SNS::Topic\n' }))).toBe(false);
+  });
+});
