@@ -58,7 +58,9 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
   }
   for (const w of warnings) {
     const span = { file, start: { line: w.line, column: w.column }, end: { line: w.line, column: w.column } };
-    result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', w.message));
+    const tag = /^Unresolved tag: (\S+)/.exec(w.message);
+    const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
+    result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', message));
   }
   if (root.kind !== 'map') {
     if (input.explicit) result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });
@@ -130,12 +132,13 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
     if (id === 'Fn::Transform') continue; // AWS::Include snippet (reported above)
     if (node.kind !== 'map' || !str(node.entries.get('Type'))) {
       result.findings.push(finding(file, spanOf(node), 'cfn-invalid-template', 'warning', 'Malformed resource',
-        `resource ${id} has no Type; it was skipped`, id));
+        `resource ${id} has no resource type (Type must be a string such as AWS::IAM::Role); it was skipped`, id));
       continue;
     }
     model.resources.set(id, node);
     keyLines.set(id, node);
   }
+  const synthetic = samImplicitResources(model, root.entries.get('Globals'));
   dependsOnCycles(model, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
 
   const ctx: BuildContext = {
@@ -150,6 +153,7 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
   };
   const globals = root.entries.get('Globals');
   for (const [logicalId, node] of model.resources) {
+    if (synthetic.has(logicalId)) continue;
     const l = locals.get(logicalId);
     const run = () => {
       try {
@@ -388,5 +392,26 @@ function findAwsInclude(root: CNode): CNode[] {
     } else if (n.kind === 'seq') for (const v of n.items) visit(v, depth + 1);
   };
   visit(root, 0);
+  return out;
+}
+
+/**
+ * Resources SAM generates that templates refer to (`!GetAtt MyFunctionRole.Arn`): the execution role of each
+ * function / state machine without an explicit `Role`. Added to the model for resolution only.
+ */
+function samImplicitResources(model: TemplateModel, globals: CNode | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [id, node] of [...model.resources]) {
+    const type = str(node.entries.get('Type'));
+    if (type !== 'AWS::Serverless::Function' && type !== 'AWS::Serverless::StateMachine') continue;
+    const section = type === 'AWS::Serverless::Function' ? 'Function' : 'StateMachine';
+    if (getIn(node, 'Properties', 'Role') || getIn(globals, section, 'Role')) continue;
+    const roleId = `${id}Role`;
+    if (model.resources.has(roleId)) continue;
+    const t = node.entries.get('Type')!;
+    const typeNode: CNode = { kind: 'scalar', value: 'AWS::IAM::Role', src: t.src, start: t.start, end: t.end };
+    model.resources.set(roleId, { kind: 'map', entries: new Map([['Type', typeNode]]), keys: new Map([['Type', t.start]]), src: node.src, start: node.start, end: node.end });
+    out.add(roleId);
+  }
   return out;
 }

@@ -135,7 +135,7 @@ export class Resolver {
         if (name !== undefined) {
           const local = this.local(name);
           if (local !== undefined) {
-            if (isCNode(local)) return this.resolve(local, ptr, sink);
+            if (local instanceof Scoped) return this.inScope(local, (n) => this.resolve(n, ptr, sink));
             sink?.span(ptr, node);
             return local;
           }
@@ -169,9 +169,24 @@ export class Resolver {
   private local(name: string): unknown {
     for (let i = this.locals.length - 1; i >= 0; i--) {
       const m = this.locals[i]!;
-      if (m.has(name)) return m.get(name);
+      if (m.has(name)) {
+        const v = m.get(name);
+        // a local bound to template text is resolved in the scope it was written in (so `Ref: TableName` inside
+        // a SAM policy template argument means the template's parameter, not the argument itself)
+        return isCNode(v) ? new Scoped(v, i) : v;
+      }
     }
     return undefined;
+  }
+
+  private inScope<T>(s: Scoped, fn: (n: CNode) => T): T {
+    const saved = this.locals;
+    this.locals = saved.slice(0, s.depth);
+    try {
+      return fn(s.node);
+    } finally {
+      this.locals = saved;
+    }
   }
 
   private fnIf(node: CNode, arg: CNode, ptr: string, sink: Sink | undefined): unknown {
@@ -386,7 +401,7 @@ export class Resolver {
   /** Value of `Ref name` (no span handling). */
   refName(name: string, node: CNode): unknown {
     const local = this.local(name);
-    if (local !== undefined) return isCNode(local) ? this.value(local) : local;
+    if (local !== undefined) return local instanceof Scoped ? this.inScope(local, (n) => this.value(n)) : local;
     if (name.startsWith('AWS::')) {
       const v = this.pseudo(name);
       if (v !== undefined) return v;
@@ -414,7 +429,7 @@ export class Resolver {
     if (this.locals.length && /[$&]\{/.test(v)) {
       v = v.replace(/([$&])\{([^}]+)\}/g, (m, kind: string, name: string) => {
         const l = this.local(name);
-        if (l === undefined || isCNode(l)) return m;
+        if (l === undefined || l instanceof Scoped) return m;
         const sv = scalarString(l);
         return kind === '&' ? sv.replace(/[^A-Za-z0-9]/g, '') : sv;
       });
@@ -555,7 +570,7 @@ export class Resolver {
       const name = inner.trim();
       if (vars?.has(name)) return scalarString(this.value(vars.get(name)));
       const local = this.local(name);
-      if (local !== undefined) return scalarString(isCNode(local) ? this.value(local) : local);
+      if (local !== undefined) return scalarString(local instanceof Scoped ? this.inScope(local, (n) => this.value(n)) : local);
       const dot = name.indexOf('.');
       if (dot > 0 && !name.startsWith('AWS::') && !this.model.parameters.has(name)) {
         return scalarString(this.attribute(name.slice(0, dot), name.slice(dot + 1), node));
@@ -563,6 +578,14 @@ export class Resolver {
       return scalarString(this.refName(name, node));
     });
   }
+}
+
+/** A local bound to a template node, with the scope depth it was bound at. */
+class Scoped {
+  constructor(
+    readonly node: CNode,
+    readonly depth: number,
+  ) {}
 }
 
 function isCNode(x: unknown): x is CNode {

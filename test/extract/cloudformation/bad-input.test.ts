@@ -40,7 +40,7 @@ describe('bad input: one clear problem with file and line, the rest goes on', ()
             Resource: "*"
 `);
     expect(r.errors).toEqual([]);
-    expect(r.findings.map((f) => f.line)).toEqual([5]);
+    expect(r.findings.map((f) => [f.line, f.message])).toEqual([[5, 'unknown YAML tag !Bogus: not a CloudFormation intrinsic function; its value is used as written']]);
     expect(record(r, 'P').line).toBe(7);
   });
   it('an alias bomb is refused', () => {

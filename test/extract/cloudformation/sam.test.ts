@@ -150,3 +150,43 @@ Resources:
     expect(line(c, '/Statement/0')).toBe(11);
   });
 });
+
+describe('SAM resolution details', () => {
+  it('the implicit role can be referenced (!GetAtt FnRole.Arn)', () => {
+    const x = extractCfn(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+  Trust:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: !GetAtt WorkerRole.Arn
+`);
+    expect(x.findings).toEqual([]);
+    expect((record(x, 'Trust').document as { Statement: { Resource: string }[] }).Statement[0]!.Resource).toBe('arn:aws:iam::123456789012:role/WorkerRole');
+  });
+  it('a policy template argument that refers to a template parameter of the same name resolves to the parameter', () => {
+    const x = extractCfn(`Transform: AWS::Serverless-2016-10-31
+Parameters:
+  TableName:
+    Type: String
+    Default: orders
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Policies:
+        - DynamoDBReadPolicy:
+            TableName: !Ref TableName
+`);
+    expect(x.findings).toEqual([]);
+    expect(JSON.stringify(record(x, 'Fn', 'Policies/0/DynamoDBReadPolicy').document)).toContain('table/orders');
+  });
+});
