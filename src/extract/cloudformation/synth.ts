@@ -23,7 +23,11 @@ function synthesise(ctx: BuildContext, base: Record<string, unknown>, parts: Par
     if (!n) continue;
     let v = ctx.resolver.resolve(n, ptr, sink);
     if (v === NO_VALUE || v === undefined || v === null || v === '') continue;
-    if (map) v = map(v);
+    if (map) {
+      v = map(v);
+      // a placeholder keeps the value the document holds (e.g. the function ARN built from its name)
+      for (const h of sink.hits) if (h.ptr === ptr && typeof v === 'string') h.standIn = v;
+    }
     setPtr(doc, ptr, v);
     // the sink recorded the raw value's pointers; make sure the pointer itself maps to the property
     if (!sink.nodes.has(ptr)) sink.span(ptr, n);

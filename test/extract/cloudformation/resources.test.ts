@@ -306,3 +306,22 @@ describe('synthesised documents', () => {
     expect(r.entities[1]!.line).toBe(8);
   });
 });
+
+describe('placeholders in synthesised documents', () => {
+  it('a Lambda permission on a function of the template: the placeholder holds the ARN the document holds', () => {
+    const r = extractCfn(`Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Handler: a.b, Role: arn:aws:iam::123456789012:role/x, Code: { ZipFile: x } }
+  Perm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref Fn
+      Principal: '*'
+`);
+    const rec = record(r, 'Perm');
+    expect(rec.placeholders).toEqual([{ path: '/Statement/0/Resource', expression: '!Ref Fn', standIn: 'arn:aws:lambda:us-east-1:123456789012:function:Fn', reason: 'Fn is created by this template (its name is assigned at deploy time)' }]);
+    expect((rec.document as { Statement: { Resource: string }[] }).Statement[0]!.Resource).toBe(rec.placeholders[0]!.standIn);
+  });
+});
