@@ -122,6 +122,22 @@ export function loadOptions(root: string, cwd: string, configPath?: string): Loa
         }
         break;
       }
+      case 'cfn-parameters': {
+        // [{ files: glob|globs, values?: {Name: value}, file?: repo-relative parameters file }]
+        const v = c[key];
+        if (!Array.isArray(v)) fail(key, 'must be a list of {files, values, file}');
+        options.cfnParameters = (v as unknown[]).map((e, i) => {
+          const o = e as Record<string, unknown>;
+          if (!o || typeof o !== 'object') fail(key, `entry ${i}: must be a mapping with files and values or file`);
+          const files = typeof o.files === 'string' ? [o.files] : o.files;
+          if (!Array.isArray(files) || !files.every((x) => typeof x === 'string')) fail(key, `entry ${i}: files must be a glob or a list of globs`);
+          if (o.values !== undefined && (!o.values || typeof o.values !== 'object' || Array.isArray(o.values))) fail(key, `entry ${i}: values must be a mapping of parameter names to values`);
+          if (o.file !== undefined && typeof o.file !== 'string') fail(key, `entry ${i}: file must be a repository-relative path`);
+          if (o.values === undefined && o.file === undefined) fail(key, `entry ${i}: give values or file`);
+          return { files: files as string[], values: (o.values ?? {}) as Record<string, unknown>, ...(typeof o.file === 'string' ? { file: o.file } : {}) };
+        });
+        break;
+      }
       default:
         fail(key, 'unknown key');
     }

@@ -8,7 +8,7 @@ import type { PrincipalRef } from '../../policy/types.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
-import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
+import { parseTemplate, str, spanOf, getIn, intrinsicName, plain } from './yaml.js';
 import { Resolver } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { expandIncludes, mayInclude } from './include.js';
@@ -105,6 +105,13 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
   const parameterValues: Record<string, unknown> = {};
   for (const entry of options.cfnParameters) {
     if (entry.files.some((g) => picomatch.isMatch(input.repoPath, g, { dot: true }) || picomatch.isMatch(file, g, { dot: true }))) {
+      if (entry.file) {
+        try {
+          Object.assign(parameterValues, parameterFile(input.readRepoFile(entry.file), entry.file));
+        } catch (e) {
+          result.errors.push({ file, message: `parameters file ${entry.file}: ${(e as Error).message}`, kind: 'config' });
+        }
+      }
       Object.assign(parameterValues, entry.values);
     }
   }
@@ -413,5 +420,27 @@ function samImplicitResources(model: TemplateModel, globals: CNode | undefined):
     model.resources.set(roleId, { kind: 'map', entries: new Map([['Type', typeNode]]), keys: new Map([['Type', t.start]]), src: node.src, start: node.start, end: node.end });
     out.add(roleId);
   }
+  return out;
+}
+
+/**
+ * A parameters file: the CloudFormation CLI format (`[{ ParameterKey, ParameterValue }]`), the CodePipeline / SAM
+ * config format (`{ Parameters: { Name: value } }`), or a plain `{ Name: value }` map; JSON or YAML.
+ */
+export function parameterFile(text: string, name: string): Record<string, unknown> {
+  const v = plain(parseTemplate(text, name).root);
+  const out: Record<string, unknown> = {};
+  if (Array.isArray(v)) {
+    for (const e of v) {
+      const o = e as Record<string, unknown> | null;
+      if (!o || typeof o !== 'object' || typeof o.ParameterKey !== 'string') throw new Error('expected a list of { ParameterKey, ParameterValue }');
+      out[o.ParameterKey] = o.ParameterValue;
+    }
+    return out;
+  }
+  if (!v || typeof v !== 'object') throw new Error('expected a list of { ParameterKey, ParameterValue } or a mapping');
+  const o = v as Record<string, unknown>;
+  const params = o.Parameters && typeof o.Parameters === 'object' && !Array.isArray(o.Parameters) ? (o.Parameters as Record<string, unknown>) : o;
+  for (const [k, x] of Object.entries(params)) out[k] = x;
   return out;
 }

@@ -139,3 +139,38 @@ Resources:
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('parameter values from the config', () => {
+  const prelude = 'Parameters:\n  Env:\n    Type: String\n    Default: dev\n  Allowed:\n    Type: CommaDelimitedList\n';
+  it('reads a CloudFormation CLI parameters file for matching templates', () => {
+    const text = `${prelude}Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !Sub 'arn:aws:s3:::\${Env}-data/*'
+            Condition:
+              StringEquals:
+                aws:SourceVpce: !Ref Allowed
+`;
+    const r = extractCfn(text, {
+      file: 'infra/app.yaml',
+      files: { 'params/prod.json': '[{"ParameterKey": "Env", "ParameterValue": "prod"}, {"ParameterKey": "Allowed", "ParameterValue": "vpce-1,vpce-2"}]' },
+      options: { cfnParameters: [{ files: ['infra/*.yaml'], values: {}, file: 'params/prod.json' }] },
+    });
+    expect(r.errors).toEqual([]);
+    const st = (record(r, 'P').document as { Statement: { Resource: string; Condition: unknown }[] }).Statement[0]!;
+    expect(st.Resource).toBe('arn:aws:s3:::prod-data/*');
+    expect(st.Condition).toEqual({ StringEquals: { 'aws:SourceVpce': ['vpce-1', 'vpce-2'] } });
+  });
+  it('a missing parameters file is an error naming it; the template is still analysed with defaults', () => {
+    const r = extractCfn(`${prelude}Resources:\n  T:\n    Type: AWS::SNS::TopicPolicy\n    Properties:\n      Topics: []\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root' }\n            Action: sns:Publish\n            Resource: !Sub 'arn:aws:sns:us-east-1:123456789012:\${Env}'\n`, {
+      options: { cfnParameters: [{ files: ['**'], values: {}, file: 'params/missing.json' }] },
+    });
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining('params/missing.json')]);
+    expect(JSON.stringify(record(r, 'T').document)).toContain(':dev"');
+  });
+});
