@@ -9,6 +9,7 @@ import type { CMap, CNode } from './yaml.js';
 import { spanOf, intrinsicName, str, getIn, plain } from './yaml.js';
 import type { PlaceholderHit, Resolver, Sink } from './intrinsics.js';
 import { NO_VALUE, renderExpression } from './intrinsics.js';
+import { parseWithPositions } from '../positions.js';
 
 export interface ResourceInfo {
   logicalId: string;
@@ -70,10 +71,12 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   const rootSpan = spanOf(node);
   let document: unknown = value;
   const notes = [...spec.res.notes, ...(spec.notes ?? [])];
+  let innerSpans: Map<string, Span> | undefined;
   if (typeof value === 'string') {
     try {
       document = JSON.parse(value) as unknown;
-      notes.push('policy given as a JSON string; lines point at the string');
+      innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
+      if (!innerSpans) notes.push('policy given as a JSON string; lines point at the string');
       sink.nodes.clear();
     } catch (e) {
       ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON',
@@ -88,6 +91,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   }
   const sourceMap = new MapSourceMap(rootSpan);
   for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
+  if (innerSpans) for (const [ptr, sp] of innerSpans) if (ptr !== '') sourceMap.set(ptr, sp);
   const placeholders: Placeholder[] = [];
   let incomplete = false;
   for (const h of sink.hits) {
@@ -238,6 +242,29 @@ export function inlineSuppressions(file: string, res: CMap): InlineSuppression[]
     if (!rule) continue;
     const s = spanOf(item);
     out.push({ rule, reason: typeof v.reason === 'string' ? v.reason : '', file: s.file || file, line: s.start.line });
+  }
+  return out;
+}
+
+/**
+ * A JSON policy written as a YAML literal block scalar (`PolicyDocument: |` + JSON lines): its lines are the
+ * template's lines, so map each JSON value to its own line. Other strings (quoted, folded, built by functions)
+ * keep the string's span.
+ */
+function blockScalarSpans(ctx: BuildContext, node: CNode | undefined, value: string): Map<string, Span> | undefined {
+  if (!node || node.kind !== 'scalar' || node.value !== value) return undefined;
+  const text = ctx.texts.get(node.src.file);
+  if (!text || text[node.start] !== '|') return undefined;
+  let parsed;
+  try {
+    parsed = parseWithPositions(value, node.src.file);
+  } catch {
+    return undefined;
+  }
+  const first = spanOf(node).start.line + 1; // content starts on the line after the indicator
+  const out = new Map<string, Span>();
+  for (const [ptr, sp] of parsed.spans) {
+    out.set(ptr, { file: sp.file, start: { line: sp.start.line + first - 1, column: sp.start.column }, end: { line: sp.end.line + first - 1, column: sp.end.column } });
   }
   return out;
 }

@@ -325,3 +325,31 @@ describe('placeholders in synthesised documents', () => {
     expect((rec.document as { Statement: { Resource: string }[] }).Statement[0]!.Resource).toBe(rec.placeholders[0]!.standIn);
   });
 });
+
+describe('JSON policies in YAML block scalars', () => {
+  it('maps each value of a literal block to its template line', () => {
+    const r = extractCfn(`Resources:
+  Domain:
+    Type: AWS::OpenSearchService::Domain
+    Properties:
+      DomainName: search
+      AccessPolicies: |
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {
+              "Effect": "Allow",
+              "Principal": { "AWS": "*" },
+              "Action": "es:ESHttpGet",
+              "Resource": "arn:aws:es:us-east-1:123456789012:domain/search/*"
+            }
+          ]
+        }
+`);
+    const rec = record(r, 'Domain');
+    expect(rec.line).toBe(6);
+    expect(line(rec, '/Statement/0/Principal/AWS')).toBe(12);
+    expect(line(rec, '/Statement/0/Action')).toBe(13);
+    expect(rec.notes).toBeUndefined();
+  });
+});
