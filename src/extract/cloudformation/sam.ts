@@ -68,6 +68,7 @@ export function samFunctionLike(ctx: BuildContext, res: ResourceInfo, kind: 'fun
     // added by SAM, not written by the user: kept as attachments (entities), not analysed as records
     managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`, false);
   }
+  if (kind === 'function' && p) functionEvents(ctx, res, p, role);
   const policies = pick(r, p?.entries.get('Policies'));
   if (policies) {
     const items = policies.kind === 'seq' ? policies.items : [policies];
@@ -270,4 +271,86 @@ function connector(ctx: BuildContext, res: ResourceInfo, props: CMap, path: stri
     attachedTo: [{ kind: 'role', id: `${sourceId}Role`, via: 'inline' }],
     notes: [`policy SAM generates for the connector (on ${sourceId}'s execution role)`],
   });
+}
+
+/** Managed policies SAM adds to the execution role per event source type. */
+const EVENT_MANAGED: Record<string, string> = {
+  SQS: 'service-role/AWSLambdaSQSQueueExecutionRole',
+  Kinesis: 'service-role/AWSLambdaKinesisExecutionRole',
+  DynamoDB: 'service-role/AWSLambdaDynamoDBExecutionRole',
+  MSK: 'service-role/AWSLambdaMSKExecutionRole',
+};
+
+/** Service principal of the Lambda permission SAM creates per event type, and the source ARN condition. */
+const EVENT_PERMISSION: Record<string, { principal: string; source?: string; account?: boolean }> = {
+  Api: { principal: 'apigateway.amazonaws.com' },
+  HttpApi: { principal: 'apigateway.amazonaws.com' },
+  S3: { principal: 's3.amazonaws.com', account: true },
+  SNS: { principal: 'sns.amazonaws.com', source: 'Topic' },
+  Schedule: { principal: 'events.amazonaws.com' },
+  ScheduleV2: { principal: 'scheduler.amazonaws.com' },
+  EventBridgeRule: { principal: 'events.amazonaws.com' },
+  CloudWatchEvent: { principal: 'events.amazonaws.com' },
+  IoTRule: { principal: 'iot.amazonaws.com' },
+  AlexaSkill: { principal: 'alexa-appkit.amazon.com' },
+  Cognito: { principal: 'cognito-idp.amazonaws.com' },
+  CloudWatchLogs: { principal: 'logs.amazonaws.com' },
+};
+
+/**
+ * What SAM adds for a function's event sources and dead-letter queue: managed policies on the role, the
+ * dead-letter statement, and the Lambda permissions (resource policy of the function) for push sources.
+ */
+function functionEvents(ctx: BuildContext, res: ResourceInfo, p: CMap, role: PrincipalRef): void {
+  const r = ctx.resolver;
+  const e = r.model.env;
+  const fnName = r.physicalName(res.logicalId, res.node).name;
+  const fnArn = `arn:${e.partition}:lambda:${e.region}:${e.account}:function:${fnName}`;
+  const events = pick(r, p.entries.get('Events'));
+  if (events && events.kind === 'map') {
+    for (const [name, ev] of events.entries) {
+      const type = str(pick(r, getIn(ev, 'Type')));
+      if (!type) continue;
+      const managed = EVENT_MANAGED[type];
+      if (managed) {
+        const t = getIn(ev, 'Type')!;
+        const arnNode: CNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${managed}`, src: t.src, start: t.start, end: t.end };
+        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `Events/${name}/${managed}`, false);
+      }
+      const perm = EVENT_PERMISSION[type];
+      if (!perm) continue;
+      const sink = new DocSink();
+      const st: Record<string, unknown> = { Effect: 'Allow', Principal: { Service: perm.principal }, Action: 'lambda:InvokeFunction', Resource: fnArn };
+      sink.span('/Statement/0', ev);
+      if (perm.account) st.Condition = { StringEquals: { 'AWS:SourceAccount': e.account } };
+      const src = perm.source ? pick(r, getIn(ev, 'Properties', perm.source)) : undefined;
+      if (src) {
+        const v = r.resolve(src, '/Statement/0/Condition/ArnLike/AWS:SourceArn', sink);
+        if (typeof v === 'string') st.Condition = { ArnLike: { 'AWS:SourceArn': v } };
+      }
+      emitValue(ctx, { Version: VERSION, Statement: [st] }, sink, ev, {
+        res,
+        propertyPath: `Events/${name}`,
+        policyType: 'resource',
+        notes: [`Lambda permission SAM creates for the ${type} event ${name}`],
+      });
+    }
+  }
+  const dlq = pick(r, p.entries.get('DeadLetterQueue'));
+  if (dlq && dlq.kind === 'map') {
+    const type = str(pick(r, dlq.entries.get('Type')));
+    const target = pick(r, dlq.entries.get('TargetArn'));
+    if (target && (type === 'SQS' || type === 'SNS')) {
+      const sink = new DocSink();
+      sink.span('/Statement/0', dlq);
+      const v = r.resolve(target, '/Statement/0/Resource', sink);
+      emitValue(ctx, { Version: VERSION, Statement: [{ Effect: 'Allow', Action: type === 'SQS' ? 'sqs:SendMessage' : 'sns:Publish', Resource: v }] }, sink, dlq, {
+        res,
+        propertyPath: 'DeadLetterQueue',
+        policyType: 'identity',
+        attachedTo: [role],
+        notes: ['policy SAM adds to the execution role for the dead-letter queue'],
+      });
+    }
+  }
 }

@@ -190,3 +190,43 @@ Resources:
     expect(JSON.stringify(record(x, 'Fn', 'Policies/0/DynamoDBReadPolicy').document)).toContain('table/orders');
   });
 });
+
+describe('SAM event sources and dead-letter queues', () => {
+  const x = extractCfn(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+  Dlq:
+    Type: AWS::SQS::Queue
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: handler
+      Handler: a.b
+      DeadLetterQueue:
+        Type: SQS
+        TargetArn: !GetAtt Dlq.Arn
+      Events:
+        FromTopic:
+          Type: SNS
+          Properties:
+            Topic: !Ref Topic
+        FromQueue:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Dlq.Arn
+`);
+  it('creates the Lambda permission for push sources, with the source ARN', () => {
+    const perm = record(x, 'Handler', 'Events/FromTopic');
+    expect(perm.policyType).toBe('resource');
+    expect(perm.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:handler', Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:sns:us-east-1:123456789012:Topic' } } }] });
+    expect(line(perm, '/Statement/0/Condition/ArnLike/AWS:SourceArn')).toBe(19);
+  });
+  it('adds the poller managed policy and the dead-letter statement to the role', () => {
+    expect(x.entities.filter((e) => e.kind === 'managed-policy-attachment').map((e) => e.properties.policyArn)).toContain('arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole');
+    const dlq = record(x, 'Handler', 'DeadLetterQueue');
+    expect(dlq.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:Dlq' }] });
+    expect(line(dlq, '/Statement/0/Resource')).toBe(14);
+    expect(dlq.attachedTo).toEqual([{ kind: 'role', id: 'HandlerRole', via: 'inline' }]);
+  });
+});
