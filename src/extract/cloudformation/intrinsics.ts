@@ -15,6 +15,9 @@ import type { Env } from './arns.js';
 
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
+/** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
+export const MAX_STRING = 65_536;
+
 export interface Issue {
   node: CNode;
   message: string;
@@ -266,14 +269,14 @@ export class Resolver {
       case 'Fn::GetAtt':
         return this.getAtt(arg, node);
       case 'Fn::Sub':
-        return this.sub(arg, node);
+        return this.cap(this.sub(arg, node), node);
       case 'Fn::Join': {
         const a = this.args(arg, 2, node, fn);
         if (!a) return '';
         const delim = String(this.value(a[0]) ?? '');
         const list = this.value(a[1]);
         if (!Array.isArray(list)) return String(list ?? '');
-        return list.filter((x) => x !== NO_VALUE).map(scalarString).join(delim);
+        return this.cap(list.filter((x) => x !== NO_VALUE).map(scalarString).join(delim), node);
       }
       case 'Fn::Split': {
         const a = this.args(arg, 2, node, fn);
@@ -312,11 +315,11 @@ export class Resolver {
       }
       case 'Fn::Base64': {
         const v = this.value(arg);
-        return Buffer.from(scalarString(v), 'utf8').toString('base64');
+        return this.cap(Buffer.from(scalarString(v), 'utf8').toString('base64'), node);
       }
       case 'Fn::ToJsonString': {
         const v = this.value(arg);
-        return JSON.stringify(v, (_k, x: unknown) => (x === NO_VALUE ? undefined : x));
+        return this.cap(JSON.stringify(v, (_k, x: unknown) => (x === NO_VALUE ? undefined : x)) ?? '', node);
       }
       case 'Fn::Length': {
         const v = this.value(arg);
@@ -342,6 +345,16 @@ export class Resolver {
         this.unknown.push(`unknown function ${fn}`);
         return `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
     }
+  }
+
+  /** Bounds computed strings (hostile templates can multiply a long parameter default). */
+  private cap(v: unknown, node: CNode): unknown {
+    if (typeof v === 'string' && v.length > MAX_STRING) {
+      this.issue(node, 'cfn-invalid-template', `computed value longer than ${MAX_STRING} characters; truncated`);
+      this.unknown.push('value truncated');
+      return v.slice(0, MAX_STRING);
+    }
+    return v;
   }
 
   private args(arg: CNode, n: number, node: CNode, fn: string): CNode[] | undefined {

@@ -113,3 +113,26 @@ describe('detection does not claim other formats that embed a template', () => {
     expect(detect('plan.json', JSON.stringify({ x: 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  T:\n    Type: AWS::SNS::Topic\n' }))).toBe(false);
   });
 });
+
+describe('hostile templates stay bounded', () => {
+  it('a long parameter default multiplied by nested joins is truncated with a finding', () => {
+    const big = 'x'.repeat(60_000);
+    const r = extractCfn(`Parameters:
+  P:
+    Type: String
+    Default: ${big}
+Resources:
+  Pol:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !Join ['', [!Ref P, !Ref P, !Ref P, !Ref P]]
+`);
+    const res = (record(r, 'Pol').document as { Statement: { Resource: string }[] }).Statement[0]!.Resource;
+    expect(res.length).toBe(65_536);
+    expect(r.findings.map((f) => [f.line, f.message])).toEqual([[13, 'computed value longer than 65536 characters; truncated']]);
+  });
+});
