@@ -56,6 +56,8 @@ export class Resolver {
   /** Local names (SAM policy template parameters, Fn::ForEach identifiers, Fn::Sub variables). */
   private locals: Map<string, CNode | unknown>[] = [];
   private depth = 0;
+  /** Template nodes of locals consumed (to map values of synthesised documents to the argument's line). */
+  private usedLocals: CNode[] = [];
   private readonly reported = new Set<string>();
 
   constructor(readonly model: TemplateModel) {}
@@ -150,12 +152,16 @@ export class Resolver {
         if (sel) return this.resolve(sel, ptr, sink);
       }
       const before = this.unknown.length;
+      const usedBefore = this.usedLocals.length;
       const v = this.evalFn(fn, arg, node);
+      // a synthesised expression that used exactly one argument written by the user maps to that argument
+      const used = this.usedLocals.splice(usedBefore);
+      const at = node.synthetic && used.length > 0 && used.every((u) => u === used[0]) ? used[0]! : node;
       if (sink && v !== NO_VALUE) {
-        spanAll(sink, ptr, v, node);
+        spanAll(sink, ptr, v, at);
         if (this.unknown.length > before) {
           const reason = [...new Set(this.unknown.slice(before))].join('; ');
-          placeholderAll(sink, ptr, v, node, reason);
+          placeholderAll(sink, ptr, v, at, reason);
         }
       }
       return v;
@@ -183,6 +189,7 @@ export class Resolver {
   }
 
   private inScope<T>(s: Scoped, fn: (n: CNode) => T): T {
+    this.usedLocals.push(s.node);
     const saved = this.locals;
     this.locals = saved.slice(0, s.depth);
     try {

@@ -21,6 +21,8 @@ interface Base {
   /** Start and end character offsets in `src`. */
   start: number;
   end: number;
+  /** Synthesised (SAM policy template definitions): not written by the user. */
+  synthetic?: boolean;
 }
 export interface CMap extends Base {
   kind: 'map';
@@ -221,7 +223,7 @@ function cleanMessage(message: string): string {
 
 /** A plain JSON value as a CNode whose every node points at `at` (for synthesised documents). */
 export function fromJson(value: unknown, at: CNode): CNode {
-  const base = { src: at.src, start: at.start, end: at.end };
+  const base = { src: at.src, start: at.start, end: at.end, synthetic: true };
   if (Array.isArray(value)) return { kind: 'seq', items: value.map((v) => fromJson(v, at)), ...base };
   if (value !== null && typeof value === 'object') {
     const entries = new Map<string, CNode>();

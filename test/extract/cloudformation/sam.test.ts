@@ -72,7 +72,8 @@ describe('SAM', () => {
       'arn:aws:s3:::uploads-bucket/*',
     ]);
     expect(s3.attachedTo).toEqual([{ kind: 'role', id: 'ResizeRole', via: 'inline' }]);
-    expect(line(s3, '/Statement/0/Resource/0')).toBe(22);
+    expect(line(s3, '/Statement/0/Resource/0')).toBe(23); // the BucketName argument
+    expect(line(s3, '/Statement/0/Action/0')).toBe(22); // the template's own values: the template line
     const ddb = record(r, 'Resize', 'Policies/2/DynamoDBCrudPolicy');
     expect(JSON.stringify(ddb.document)).toContain('arn:aws:dynamodb:us-east-1:123456789012:table/Orders');
     expect(ddb.placeholders.length).toBeGreaterThan(0);
