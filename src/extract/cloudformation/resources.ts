@@ -116,6 +116,11 @@ export const RESOURCE_TABLE: Record<string, Row> = {
   'AWS::ApiGateway::RestApi': { slots: [doc('Policy')] },
   'AWS::EC2::VPCEndpoint': { slots: [doc('PolicyDocument')] },
   'AWS::IoT::Policy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName' },
+  'AWS::VpcLattice::AuthPolicy': { slots: [doc('Policy')] },
+  'AWS::VpcLattice::ResourcePolicy': { slots: [doc('Policy')] },
+  'AWS::SSM::ResourcePolicy': { slots: [doc('Policy')] },
+  'AWS::Lex::ResourcePolicy': { slots: [doc('Policy')] },
+  'AWS::ECR::RepositoryCreationTemplate': { slots: [doc('RepositoryPolicy')] },
 };
 
 export function rowFor(type: string): Row | undefined {

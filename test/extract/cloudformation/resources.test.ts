@@ -52,6 +52,11 @@ const rows: [string, string, string, string, string, string | undefined][] = [
   ['AWS::IAM::UserPolicy', 'PolicyDocument', 's3:GetObject', 'PolicyDocument', 'identity', undefined],
   ['AWS::IAM::GroupPolicy', 'PolicyDocument', 's3:GetObject', 'PolicyDocument', 'identity', undefined],
   ['AWS::IoT::Policy', 'PolicyDocument', 'iot:Connect', 'PolicyDocument', 'identity', undefined],
+  ['AWS::VpcLattice::AuthPolicy', 'Policy', 'vpc-lattice-svcs:Invoke', 'Policy', 'resource', undefined],
+  ['AWS::VpcLattice::ResourcePolicy', 'Policy', 'vpc-lattice:CreateServiceNetworkVpcAssociation', 'Policy', 'resource', undefined],
+  ['AWS::SSM::ResourcePolicy', 'Policy', 'ssm:GetParameter', 'Policy', 'resource', undefined],
+  ['AWS::Lex::ResourcePolicy', 'Policy', 'lex:RecognizeText', 'Policy', 'resource', undefined],
+  ['AWS::ECR::RepositoryCreationTemplate', 'RepositoryPolicy', 'ecr:BatchGetImage', 'RepositoryPolicy', 'resource', undefined],
 ];
 
 describe('resource table: one fixture per row', () => {
