@@ -39,8 +39,12 @@ export function samFunctionLike(ctx: BuildContext, res: ResourceInfo, kind: 'fun
   const p = res.props;
   const anchor: CNode = res.node.entries.get('Type') ?? res.node;
   if (p && pick(r, p.entries.get('Role'))) {
-    // an explicit role: SAM creates none and ignores Policies
-    emitEntity(ctx, res, 'managed-policy-attachment', p.entries.get('Role'), '/Role', { note: 'execution role given explicitly' });
+    // an explicit role: SAM creates none and ignores Policies (the role's own resource carries its policies)
+    if (pick(r, p.entries.get('Policies'))) {
+      ctx.findings.push(finding(ctx.file, spanOf(p.entries.get('Policies')!), 'sam-policies-ignored', 'warning', 'SAM Policies ignored',
+        `${res.logicalId} sets Role, so SAM ignores its Policies; they were not analysed and are not granted`, res.logicalId,
+        'Move the statements to the role, or remove Role to let SAM create one.'));
+    }
     return;
   }
   const roleId = `${res.logicalId}Role`;

@@ -231,3 +231,20 @@ Resources:
     expect(dlq.attachedTo).toEqual([{ kind: 'role', id: 'HandlerRole', via: 'inline' }]);
   });
 });
+
+describe('SAM function with an explicit role', () => {
+  it('Policies next to Role are ignored by SAM: a finding on the Policies line, no records', () => {
+    const x = extractCfn(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      Role: arn:aws:iam::123456789012:role/existing
+      Policies:
+        - AmazonS3FullAccess
+`);
+    expect(x.policies).toEqual([]);
+    expect(x.findings.map((f) => [f.ruleId, f.line])).toEqual([['sam-policies-ignored', 9]]);
+  });
+});
