@@ -340,6 +340,20 @@ function functionEvents(ctx: BuildContext, res: ResourceInfo, p: CMap, role: Pri
       });
     }
   }
+  const url = pick(r, p.entries.get('FunctionUrlConfig'));
+  const auth = url && url.kind === 'map' ? pick(r, url.entries.get('AuthType')) : undefined;
+  if (auth && r.value(auth) === 'NONE') {
+    // SAM adds a public permission for an unauthenticated function URL
+    const sink = new DocSink();
+    sink.span('/Statement/0', url!);
+    sink.span('/Statement/0/Condition/StringEquals/lambda:FunctionUrlAuthType', auth);
+    emitValue(ctx, { Version: VERSION, Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: fnArn, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }] }, sink, url!, {
+      res,
+      propertyPath: 'FunctionUrlConfig',
+      policyType: 'resource',
+      notes: ['Lambda permission SAM creates for the function URL (AuthType NONE: anyone can invoke it)'],
+    });
+  }
   const dlq = pick(r, p.entries.get('DeadLetterQueue'));
   if (dlq && dlq.kind === 'map') {
     const type = str(pick(r, dlq.entries.get('Type')));

@@ -248,3 +248,28 @@ Resources:
     expect(x.findings.map((f) => [f.ruleId, f.line])).toEqual([['sam-policies-ignored', 9]]);
   });
 });
+
+describe('SAM function URLs', () => {
+  it('AuthType NONE becomes the public permission SAM creates, on the AuthType line', () => {
+    const x = extractCfn(`Transform: AWS::Serverless-2016-10-31
+Resources:
+  Web:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: web
+      Handler: a.b
+      FunctionUrlConfig:
+        AuthType: NONE
+  Private:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: a.b
+      FunctionUrlConfig:
+        AuthType: AWS_IAM
+`);
+    const rec = record(x, 'Web', 'FunctionUrlConfig');
+    expect((rec.document as { Statement: unknown[] }).Statement[0]).toEqual({ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:web', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } });
+    expect(line(rec, '/Statement/0/Condition/StringEquals/lambda:FunctionUrlAuthType')).toBe(9);
+    expect(x.policies.filter((p) => p.resource === 'Private' && p.propertyPath === 'FunctionUrlConfig')).toEqual([]);
+  });
+});
