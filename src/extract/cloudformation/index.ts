@@ -101,6 +101,9 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
       'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
   }
 
+  macros(root, (n, name) => result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded',
+    `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+
   const options = input.options;
   const parameterValues: Record<string, unknown> = {};
   for (const entry of options.cfnParameters) {
@@ -443,4 +446,16 @@ export function parameterFile(text: string, name: string): Record<string, unknow
   const params = o.Parameters && typeof o.Parameters === 'object' && !Array.isArray(o.Parameters) ? (o.Parameters as Record<string, unknown>) : o;
   for (const [k, x] of Object.entries(params)) out[k] = x;
   return out;
+}
+
+const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'AWS::Include', 'AWS::SecretsManager-2020-07-23', 'AWS::CodeDeployBlueGreen', 'AWS::ServiceCatalog']);
+
+/** Top-level `Transform` entries naming macros we do not expand. */
+function macros(root: CMap, report: (n: CNode, name: string) => void): void {
+  const t = root.entries.get('Transform');
+  if (!t) return;
+  for (const it of t.kind === 'seq' ? t.items : [t]) {
+    const name = str(it) ?? str(getIn(it, 'Name'));
+    if (name && !KNOWN_TRANSFORMS.has(name)) report(it, name);
+  }
 }

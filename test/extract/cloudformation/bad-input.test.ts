@@ -136,3 +136,18 @@ Resources:
     expect(r.findings.map((f) => [f.line, f.message])).toEqual([[13, 'computed value longer than 65536 characters; truncated']]);
   });
 });
+
+describe('macros', () => {
+  it('a custom macro is reported once on its Transform line; SAM and language extensions are not', () => {
+    const r = extractCfn(`AWSTemplateFormatVersion: "2010-09-09"
+Transform: [AWS::Serverless-2016-10-31, ExecutionRoleBuilder]
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      Type: Lambda
+`);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['cfn-macro-not-expanded', 'suggestion', 2]]);
+    expect(r.errors).toEqual([]);
+  });
+});
