@@ -92,8 +92,18 @@ export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CN
     ctx.links.push({ policy: local, ref });
     return;
   }
-  const v = ctx.resolver.value(n);
-  if (typeof v !== 'string') return;
+  const value = ctx.resolver.value(n);
+  if (Array.isArray(value)) {
+    // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
+    value.forEach((x, i) => {
+      if (typeof x === 'string') attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
+    });
+    return;
+  }
+  if (typeof value === 'string') attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+}
+
+function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
   emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
     policyArn: v,
     principal: ref,

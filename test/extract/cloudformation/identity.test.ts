@@ -163,3 +163,28 @@ describe('AWS managed policies from the bundled snapshot', () => {
     expect(r.entities.filter((e) => e.kind === 'managed-policy-attachment').map((e) => e.line)).toEqual([11, 12]);
   });
 });
+
+describe('ManagedPolicyArns built by an intrinsic', () => {
+  it('a list from !Split of a parameter gives one attachment per ARN', () => {
+    const r = extractCfn(`Parameters:
+  Extra:
+    Type: String
+    Default: arn:aws:iam::aws:policy/ReadOnlyAccess,arn:aws:iam::123456789012:policy/team
+Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns: !Split [',', !Ref Extra]
+`);
+    expect(r.entities.filter((e) => e.kind === 'managed-policy-attachment').map((e) => [e.properties.policyArn, e.line])).toEqual([
+      ['arn:aws:iam::aws:policy/ReadOnlyAccess', 15],
+      ['arn:aws:iam::123456789012:policy/team', 15],
+    ]);
+    expect(record(r, 'R', 'ManagedPolicyArns/0/0')).toMatchObject({ name: 'ReadOnlyAccess', line: 15 });
+  });
+});
