@@ -182,9 +182,9 @@ Resources:
       ManagedPolicyArns: !Split [',', !Ref Extra]
 `);
     expect(r.entities.filter((e) => e.kind === 'managed-policy-attachment').map((e) => [e.properties.policyArn, e.line])).toEqual([
-      ['arn:aws:iam::aws:policy/ReadOnlyAccess', 15],
-      ['arn:aws:iam::123456789012:policy/team', 15],
+      ['arn:aws:iam::aws:policy/ReadOnlyAccess', 14],
+      ['arn:aws:iam::123456789012:policy/team', 14],
     ]);
-    expect(record(r, 'R', 'ManagedPolicyArns/0/0')).toMatchObject({ name: 'ReadOnlyAccess', line: 15 });
+    expect(record(r, 'R', 'ManagedPolicyArns/0/0')).toMatchObject({ name: 'ReadOnlyAccess', line: 14 });
   });
 });
