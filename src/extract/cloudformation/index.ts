@@ -15,6 +15,7 @@ import { expandIncludes, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { emitDocument, emitEntity, finding, inlineSuppressions, walk, pick } from './builder.js';
+import { serverlessFrameworkRole, isServerlessFramework, emptyMap } from './serverless-framework.js';
 import { rowFor } from './resources.js';
 import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
@@ -25,9 +26,14 @@ const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
 const RESOURCES = /(^|\n|[{,])\s*["']?Resources["']?\s*:/;
 const RESOURCE_TYPE = /["']?Type["']?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]/;
 
-/** Content test: a CloudFormation/SAM template. */
+/** Serverless Framework service files (`service:` + `provider:` at the top level). */
+const SLS_SERVICE = /(^|\n)service\s*:/;
+const SLS_PROVIDER = /(^|\n)provider\s*:\s*\n/;
+
+/** Content test: a CloudFormation/SAM template (or a Serverless Framework service, whose resources are one). */
 export function isTemplate(text: string): boolean {
   if (HEADER.test(text)) return true;
+  if (SLS_SERVICE.test(text) && SLS_PROVIDER.test(text)) return true;
   return RESOURCES.test(text) && RESOURCE_TYPE.test(text);
 }
 
@@ -88,7 +94,8 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
   if (inc.dependencies.size) result.dependencies = [...inc.dependencies];
   if (root.kind !== 'map') return result;
 
-  const resourcesNode = root.entries.get('Resources');
+  const serverless = isServerlessFramework(root);
+  const resourcesNode = root.entries.get('Resources') ?? (serverless ? getIn(root, 'resources', 'Resources') ?? emptyMap(root) : undefined);
   if (!resourcesNode || resourcesNode.kind !== 'map') {
     if (input.explicit && !resourcesNode) result.errors.push({ file, line: 1, message: 'CloudFormation template without Resources', kind: 'input' });
     else if (resourcesNode) result.errors.push({ file, line: spanOf(resourcesNode).start.line, message: 'Resources must be a mapping of logical ids to resources', kind: 'input' });
@@ -175,6 +182,7 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
     if (l) resolver.withLocals(l, run);
     else run();
   }
+  if (serverless) serverlessFrameworkRole(ctx, root);
   applyLinks(ctx);
   for (const issue of resolver.issues) {
     result.findings.push(finding(file, spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
