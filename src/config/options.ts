@@ -41,7 +41,7 @@ export interface Options {
   /** Terraform variable files (repo-relative) whose values resolve `var.x`. */
   tfvarsFiles: string[];
   /** CloudFormation parameter values per template glob (later entries win). */
-  cfnParameters: { files: string[]; values: Record<string, unknown> }[];
+  cfnParameters: { files: string[]; values: Record<string, unknown>; /** Repo-relative parameters file (CLI/CodePipeline JSON or YAML map). */ file?: string }[];
   /** Access Analyzer settings (mode is `accessAnalyzer`). */
   aa: {
     region?: string;

@@ -99,7 +99,11 @@ const parameterValues = z
   .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], { error: 'a parameter value must be a string, number, boolean or a list' }))
   .meta({ description: 'Parameter name -> value (a list for List<...> / CommaDelimitedList parameters).' });
 
-const cfnParameterEntry = z.strictObject({ files: globs, values: parameterValues });
+const cfnParameterEntry = z.strictObject({
+  files: globs,
+  values: parameterValues.optional(),
+  file: repoPath.optional().meta({ description: 'Parameters file (CLI/CodePipeline JSON list or map, YAML map), repository-relative.' }),
+}).refine((e) => e.values !== undefined || e.file !== undefined, { error: 'give values or file' });
 
 const accessAnalyzerObject = z.strictObject({
   mode: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).optional().meta({

@@ -9,11 +9,13 @@ import { rawExtractor } from './raw.js';
 import { terraformPlanExtractor } from './terraform/plan.js';
 import { terraformJsonExtractor } from './terraform/tfjson.js';
 import { terraformHclExtractor } from './terraform/hcl.js';
+import { cloudformationExtractor } from './cloudformation/index.js';
 
 export const extractors: Extractor[] = [
   terraformPlanExtractor,
   terraformJsonExtractor,
   terraformHclExtractor,
+  cloudformationExtractor,
   rawExtractor,
 ];
 

@@ -1,0 +1,73 @@
+/**
+ * CloudFormation/SAM extraction speed over the corpus (../shared/corpus/cloudformation + sam): templates/s for
+ * parse + resolve + extract + every offline check, and the ratio to bare `yaml` parseDocument (with a LineCounter,
+ * i.e. positions) of the same files. Target: ratio <= 2.
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { extractTemplate, isTemplate } from '../src/extract/cloudformation/index.js';
+import { runOfflineChecks } from '../src/checks/index.js';
+import { defaultOptions } from '../src/config/options.js';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const corpus = path.resolve(here, '..', '..', 'shared', 'corpus');
+if (!existsSync(corpus)) {
+  console.log(`corpus not found at ${corpus}; skipped`);
+  process.exit(0);
+}
+const files: { rel: string; text: string }[] = [];
+const walk = (dir: string): void => {
+  for (const e of readdirSync(dir)) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.(json|ya?ml|template)$/i.test(e)) files.push({ rel: path.relative(corpus, p), text: readFileSync(p, 'utf8') });
+  }
+};
+walk(path.join(corpus, 'cloudformation'));
+walk(path.join(corpus, 'sam'));
+const templates = files.filter((f) => isTemplate(f.text));
+const options = defaultOptions(corpus);
+options.accessAnalyzer = 'off';
+
+function bare(): void {
+  for (const f of templates) {
+    const lc = new LineCounter();
+    parseDocument(f.text, { lineCounter: lc, uniqueKeys: true, schema: 'core' });
+  }
+}
+let records = 0;
+let findings = 0;
+function full(): void {
+  records = 0;
+  findings = 0;
+  for (const f of templates) {
+    const r = extractTemplate({
+      file: f.rel, repoPath: f.rel, displayPath: (p) => p, text: f.text, options, explicit: false,
+      readRepoFile: () => { throw new Error('no includes in the benchmark'); },
+    });
+    records += r.policies.length;
+    findings += runOfflineChecks(r.policies, r.entities, options).length;
+  }
+}
+function time(fn: () => void, runs: number): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)]!;
+}
+// warm up both paths
+bare();
+full();
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const tBare = time(bare, runs);
+const tFull = time(full, runs);
+console.log(`templates:                          ${templates.length} (${files.length} files scanned)`);
+console.log(`policy records / offline findings:  ${records} / ${findings}`);
+console.log(`yaml parseDocument (positions):     ${tBare.toFixed(0)} ms  (${(templates.length / (tBare / 1000)).toFixed(0)} templates/s)`);
+console.log(`parse+resolve+extract+checks:       ${tFull.toFixed(0)} ms  (${(templates.length / (tFull / 1000)).toFixed(0)} templates/s)`);
+console.log(`ratio to bare yaml:                 ${(tFull / tBare).toFixed(2)}x  (target <= 2x)`);

@@ -1,0 +1,127 @@
+/**
+ * Attachments: which principals a policy applies to. Inline policies attach to their principal; `Roles`/`Users`/
+ * `Groups` lists and `RoleName`/... name principals (by `Ref` or by physical name); `ManagedPolicyArns` and
+ * `PermissionsBoundary` link customer managed policies of the same template (by `Ref` or by ARN) and name AWS
+ * managed policies, which become `managed-policy-attachment` entities (and records when the bundled snapshot knows
+ * the policy).
+ */
+import type { PrincipalRef } from '../../policy/types.js';
+import type { CMap, CNode } from './yaml.js';
+import { intrinsicName, str, spanOf } from './yaml.js';
+import type { BuildContext, ResourceInfo } from './builder.js';
+import { DocSink, emitValue, pick, emitEntity } from './builder.js';
+import { awsManagedPolicy } from './managed-policies.js';
+
+const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
+  role: ['AWS::IAM::Role'],
+  user: ['AWS::IAM::User'],
+  group: ['AWS::IAM::Group'],
+  'permission-set': ['AWS::SSO::PermissionSet'],
+};
+
+/** Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself. */
+export function principalId(ctx: BuildContext, node: CNode, kind: PrincipalRef['kind']): string | undefined {
+  const r = ctx.resolver;
+  const n = pick(r, node);
+  if (!n) return undefined;
+  const fn = intrinsicName(n);
+  if (fn === 'Ref') {
+    const id = str((n as CMap).entries.get('Ref'));
+    if (id && r.model.resources.has(id)) return id;
+  }
+  if (fn === 'Fn::GetAtt') {
+    const a = (n as CMap).entries.get('Fn::GetAtt')!;
+    const id = a.kind === 'seq' ? str(a.items[0]) : str(a)?.split('.')[0];
+    if (id && r.model.resources.has(id)) return id;
+  }
+  const v = r.value(n);
+  if (typeof v !== 'string') return undefined;
+  for (const [id, res] of r.model.resources) {
+    const type = str(res.entries.get('Type')) ?? '';
+    if (!PRINCIPAL_TYPES[kind].includes(type)) continue;
+    const pn = r.physicalName(id, res);
+    if (pn.known && (pn.name === v || v.endsWith(`/${pn.name}`))) return id;
+  }
+  return v;
+}
+
+/** Principals named by the row's `attach` properties. */
+export function attachments(ctx: BuildContext, res: ResourceInfo, attach: { prop: string; kind: PrincipalRef['kind']; list: boolean }[], via: PrincipalRef['via']): PrincipalRef[] {
+  const out: PrincipalRef[] = [];
+  if (!res.props) return out;
+  for (const a of attach) {
+    const n = pick(ctx.resolver, res.props.entries.get(a.prop));
+    if (!n) continue;
+    const items = n.kind === 'seq' ? n.items : [n];
+    for (const it of items) {
+      const id = principalId(ctx, it, a.kind);
+      if (id) out.push({ kind: a.kind, id, via });
+    }
+  }
+  return out;
+}
+
+/** Logical id of a customer managed policy of this template that `node` refers to (Ref, or its ARN). */
+function templateManagedPolicy(ctx: BuildContext, node: CNode): string | undefined {
+  const r = ctx.resolver;
+  const fn = intrinsicName(node);
+  if (fn === 'Ref') {
+    const id = str((node as CMap).entries.get('Ref'));
+    if (id && str(r.model.resources.get(id)?.entries.get('Type')) === 'AWS::IAM::ManagedPolicy') return id;
+  }
+  const v = r.value(node);
+  if (typeof v !== 'string') return undefined;
+  for (const [id, res] of r.model.resources) {
+    if (str(res.entries.get('Type')) !== 'AWS::IAM::ManagedPolicy') continue;
+    const pn = r.physicalName(id, res);
+    if (pn.known && v.endsWith(`:policy/${pn.name}`)) return id;
+    if (pn.known && /:policy\//.test(v) && v.split('/').pop() === pn.name) return id;
+  }
+  return undefined;
+}
+
+/**
+ * One `ManagedPolicyArns` / `PermissionsBoundary` entry: link a managed policy of this template, or record the AWS
+ * managed policy (entity always; record when the snapshot has it).
+ */
+export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CNode, ref: PrincipalRef, propertyPath: string, withRecord = true): void {
+  const n = pick(ctx.resolver, node);
+  if (!n) return;
+  const local = templateManagedPolicy(ctx, n);
+  if (local) {
+    ctx.links.push({ policy: local, ref });
+    return;
+  }
+  const value = ctx.resolver.value(n);
+  if (Array.isArray(value)) {
+    // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
+    value.forEach((x, i) => {
+      if (typeof x === 'string') attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
+    });
+    return;
+  }
+  if (typeof value === 'string') attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+}
+
+function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
+  emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
+    policyArn: v,
+    principal: ref,
+    awsManaged: /^arn:[^:]+:iam::aws:policy\//.test(v),
+  }).line = spanOf(n).start.line;
+  const fixEnd = ctx.entities[ctx.entities.length - 1]!;
+  fixEnd.endLine = spanOf(n).end.line;
+  const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
+  if (!m || !withRecord) return;
+  const managed = awsManagedPolicy(m[1]!);
+  if (!managed) return;
+  const sink = new DocSink();
+  emitValue(ctx, managed.document, sink, n, {
+    res,
+    propertyPath,
+    policyType: ref.via === 'boundary' ? 'boundary' : 'identity',
+    name: m[1],
+    attachedTo: [ref],
+    notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * Turns resolved documents into PolicyRecords / IamEntities with source maps, placeholders, attachments and inline
+ * suppressions. Shared by the resource table, the synthesisers and SAM.
+ */
+import type { IamEntity, InlineSuppression, Placeholder, PolicyRecord, PolicyType, PrincipalRef, Span } from '../../policy/types.js';
+import { MapSourceMap } from '../../policy/source-map.js';
+import type { Finding } from '../../findings/types.js';
+import type { CMap, CNode } from './yaml.js';
+import { spanOf, intrinsicName, str, getIn, plain } from './yaml.js';
+import type { PlaceholderHit, Resolver, Sink } from './intrinsics.js';
+import { NO_VALUE, renderExpression } from './intrinsics.js';
+import { parseWithPositions } from '../positions.js';
+
+export interface ResourceInfo {
+  logicalId: string;
+  type: string;
+  node: CMap;
+  props: CMap | undefined;
+  suppressions: InlineSuppression[];
+  notes: string[];
+}
+
+/** Collects spans (by pointer) and placeholder hits while resolving one document. */
+export class DocSink implements Sink {
+  readonly nodes = new Map<string, CNode>();
+  readonly hits: PlaceholderHit[] = [];
+  span(ptr: string, node: CNode): void {
+    this.nodes.set(ptr, node);
+  }
+  placeholder(hit: PlaceholderHit): void {
+    this.hits.push(hit);
+  }
+}
+
+export interface BuildContext {
+  file: string;
+  resolver: Resolver;
+  policies: PolicyRecord[];
+  entities: IamEntity[];
+  findings: Finding[];
+  /** Source text per display file (for rendering expressions). */
+  texts: Map<string, string>;
+  /** Nodes of refused includes (records containing them are incomplete). */
+  refusedNodes: Set<CNode>;
+  /** Managed policies (logical id) -> principals attached to them. */
+  links: { policy: string; ref: PrincipalRef }[];
+}
+
+export interface DocSpec {
+  res: ResourceInfo;
+  /** Property path shown to users and used in the id, e.g. `Policies/0/PolicyDocument`. */
+  propertyPath: string;
+  policyType: PolicyType;
+  validateResourceType?: string;
+  name?: string;
+  attachedTo?: PrincipalRef[];
+  notes?: string[];
+  /** Override the resource name/type shown (SAM implicit roles keep the function's logical id). */
+  resourceType?: string;
+}
+
+/** Resolves `node` as a policy document and records it. Strings holding JSON are parsed. */
+export function emitDocument(ctx: BuildContext, node: CNode, spec: DocSpec): PolicyRecord | undefined {
+  const sink = new DocSink();
+  const value = ctx.resolver.resolve(node, '', sink);
+  return emitValue(ctx, value, sink, node, spec);
+}
+
+export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node: CNode, spec: DocSpec): PolicyRecord | undefined {
+  if (value === NO_VALUE || value === null || value === undefined || value === '') return undefined;
+  const rootSpan = spanOf(node);
+  let document: unknown = value;
+  const notes = [...spec.res.notes, ...(spec.notes ?? [])];
+  let innerSpans: Map<string, Span> | undefined;
+  if (typeof value === 'string') {
+    try {
+      document = JSON.parse(value) as unknown;
+      innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
+      if (!innerSpans) notes.push('policy given as a JSON string; lines point at the string');
+      sink.nodes.clear();
+    } catch (e) {
+      ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON',
+        `${spec.res.logicalId}.${spec.propertyPath} is a string that is not valid JSON: ${(e as Error).message}`, spec.res.logicalId));
+      return undefined;
+    }
+  }
+  if (typeof document !== 'object' || document === null) {
+    ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not an object',
+      `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
+    return undefined;
+  }
+  const sourceMap = new MapSourceMap(rootSpan);
+  for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
+  if (innerSpans) for (const [ptr, sp] of innerSpans) if (ptr !== '') sourceMap.set(ptr, sp);
+  const placeholders: Placeholder[] = [];
+  let incomplete = false;
+  for (const h of sink.hits) {
+    if (ctx.refusedNodes.has(h.node) || containsRefused(ctx, h.node)) incomplete = true;
+    placeholders.push({
+      path: h.ptr,
+      expression: renderExpression(h.node, (f) => ctx.texts.get(f)),
+      standIn: h.standIn,
+      reason: h.reason,
+    });
+  }
+  if (incomplete) notes.push('incomplete: part of this policy comes from an include that was refused or could not be read');
+  const res = spec.res;
+  const record: PolicyRecord = {
+    id: `${ctx.file}#${res.logicalId}/${spec.propertyPath}`,
+    file: rootSpan.file === ctx.file ? ctx.file : rootSpan.file,
+    line: rootSpan.start.line,
+    endLine: rootSpan.end.line,
+    format: 'cloudformation',
+    resource: res.logicalId,
+    resourceType: spec.resourceType ?? res.type,
+    propertyPath: spec.propertyPath,
+    policyType: spec.policyType,
+    validateResourceType: spec.validateResourceType,
+    name: spec.name,
+    document,
+    sourceMap,
+    placeholders,
+    attachedTo: spec.attachedTo ?? [],
+  };
+  if (notes.length) record.notes = [...new Set(notes)];
+  if (res.suppressions.length) record.inlineSuppressions = res.suppressions;
+  ctx.policies.push(record);
+  return record;
+}
+
+function containsRefused(ctx: BuildContext, node: CNode): boolean {
+  if (ctx.refusedNodes.size === 0) return false;
+  if (ctx.refusedNodes.has(node)) return true;
+  if (node.kind === 'map') for (const v of node.entries.values()) if (containsRefused(ctx, v)) return true;
+  if (node.kind === 'seq') for (const v of node.items) if (containsRefused(ctx, v)) return true;
+  return false;
+}
+
+export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity['kind'], node: CNode | undefined, idSuffix = '', extra: Record<string, unknown> = {}): IamEntity {
+  const at = node ?? res.node;
+  const sink = new DocSink();
+  const v = node ? ctx.resolver.resolve(node, '', sink) : {};
+  const properties: Record<string, unknown> = { ...(v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}), ...extra };
+  const span = spanOf(res.node);
+  const sourceMap = new MapSourceMap(spanOf(at));
+  for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
+  const entity: IamEntity = {
+    kind,
+    id: `${ctx.file}#${res.logicalId}${idSuffix}`,
+    file: ctx.file,
+    line: span.start.line,
+    endLine: span.end.line,
+    resource: res.logicalId,
+    resourceType: res.type,
+    properties,
+    sourceMap,
+  };
+  if (node && node !== res.props) {
+    const s = spanOf(node);
+    entity.line = s.start.line;
+    entity.endLine = s.end.line;
+  }
+  if (res.suppressions.length) entity.inlineSuppressions = res.suppressions;
+  ctx.entities.push(entity);
+  return entity;
+}
+
+export function finding(
+  file: string,
+  span: Span,
+  ruleId: string,
+  severity: Finding['severity'],
+  title: string,
+  message: string,
+  resource?: string,
+  fix?: string,
+): Finding {
+  return {
+    ruleId,
+    source: 'extract',
+    severity,
+    title,
+    message,
+    fix,
+    file: span.file || file,
+    line: span.start.line,
+    endLine: span.end.line,
+    column: span.start.column,
+    resource,
+    fingerprint: `${ruleId}|${span.file || file}|${resource ?? ''}|${message}`,
+  };
+}
+
+/**
+ * Follows `Fn::If` (by the evaluated condition) and drops `AWS::NoValue`, so property paths can be walked through
+ * conditional structure while keeping the chosen node's span.
+ */
+export function pick(r: Resolver, node: CNode | undefined): CNode | undefined {
+  let n = node;
+  for (let i = 0; n && i < 20; i++) {
+    const fn = intrinsicName(n);
+    if (fn === 'Fn::If') {
+      const arg = (n as CMap).entries.get(fn)!;
+      if (arg.kind !== 'seq' || arg.items.length !== 3) return n;
+      const c = str(arg.items[0]);
+      n = arg.items[c !== undefined && r.condition(c, arg.items[0]!) ? 1 : 2];
+      continue;
+    }
+    if (fn === 'Ref' && str((n as CMap).entries.get('Ref')) === 'AWS::NoValue') return undefined;
+    return n;
+  }
+  return n;
+}
+
+/** Walks a path (with `*` over lists) through Properties; yields nodes with their concrete property paths. */
+export function walk(r: Resolver, node: CNode | undefined, path: string[], at: string[] = []): { node: CNode; path: string[]; parent?: CMap }[] {
+  const n = pick(r, node);
+  if (!n) return [];
+  if (path.length === 0) return [{ node: n, path: at }];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') {
+    if (n.kind !== 'seq') return [];
+    return n.items.flatMap((it, i) => walk(r, it, rest, [...at, String(i)]));
+  }
+  if (n.kind !== 'map') return [];
+  const child = n.entries.get(head);
+  if (!child) return [];
+  const out = walk(r, child, rest, [...at, head]);
+  if (rest.length === 0) for (const o of out) o.parent = n;
+  return out;
+}
+
+/** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` on a resource. */
+export function inlineSuppressions(file: string, res: CMap): InlineSuppression[] {
+  const list = getIn(res, 'Metadata', 'iam-policy-gate', 'ignore');
+  if (!list || list.kind !== 'seq') return [];
+  const out: InlineSuppression[] = [];
+  for (const item of list.items) {
+    const v = plain(item) as Record<string, unknown> | null;
+    if (!v || typeof v !== 'object') continue;
+    const rule = typeof v.rule === 'string' ? v.rule : undefined;
+    if (!rule) continue;
+    const s = spanOf(item);
+    out.push({ rule, reason: typeof v.reason === 'string' ? v.reason : '', file: s.file || file, line: s.start.line });
+  }
+  return out;
+}
+
+/**
+ * A JSON policy written as a YAML literal block scalar (`PolicyDocument: |` + JSON lines): its lines are the
+ * template's lines, so map each JSON value to its own line. Other strings (quoted, folded, built by functions)
+ * keep the string's span.
+ */
+function blockScalarSpans(ctx: BuildContext, node: CNode | undefined, value: string): Map<string, Span> | undefined {
+  if (!node || node.kind !== 'scalar' || node.value !== value) return undefined;
+  const text = ctx.texts.get(node.src.file);
+  if (!text || text[node.start] !== '|') return undefined;
+  let parsed;
+  try {
+    parsed = parseWithPositions(value, node.src.file);
+  } catch {
+    return undefined;
+  }
+  const first = spanOf(node).start.line + 1; // content starts on the line after the indicator
+  const out = new Map<string, Span>();
+  for (const [ptr, sp] of parsed.spans) {
+    out.set(ptr, { file: sp.file, start: { line: sp.start.line + first - 1, column: sp.start.column }, end: { line: sp.end.line + first - 1, column: sp.end.column } });
+  }
+  return out;
+}

@@ -1,0 +1,472 @@
+/**
+ * CloudFormation and SAM templates (YAML or JSON, any file name): every IAM policy with exact lines, resolved
+ * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
+ * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
+ */
+import picomatch from 'picomatch';
+import type { PrincipalRef } from '../../policy/types.js';
+import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
+import { emptyResult } from '../types.js';
+import type { CMap, CNode } from './yaml.js';
+import { parseTemplate, str, spanOf, getIn, intrinsicName, plain } from './yaml.js';
+import { Resolver } from './intrinsics.js';
+import type { TemplateModel } from './intrinsics.js';
+import { expandIncludes, mayInclude } from './include.js';
+import type { IncludeContext } from './include.js';
+import type { BuildContext, ResourceInfo } from './builder.js';
+import { emitDocument, emitEntity, finding, inlineSuppressions, walk, pick } from './builder.js';
+import { serverlessFrameworkRole, isServerlessFramework, emptyMap } from './serverless-framework.js';
+import { rowFor } from './resources.js';
+import { attachments, managedAttachment } from './attach.js';
+import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
+import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
+
+/** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
+const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
+const RESOURCES = /(^|\n|[{,])\s*["']?Resources["']?\s*:/;
+const RESOURCE_TYPE = /["']?Type["']?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]/;
+
+/** Serverless Framework service files (`service:` + `provider:` at the top level). */
+const SLS_SERVICE = /(^|\n)service\s*:/;
+const SLS_PROVIDER = /(^|\n)provider\s*:\s*\n/;
+
+/** Content test: a CloudFormation/SAM template (or a Serverless Framework service, whose resources are one). */
+export function isTemplate(text: string): boolean {
+  if (HEADER.test(text)) return true;
+  if (SLS_SERVICE.test(text) && SLS_PROVIDER.test(text)) return true;
+  return RESOURCES.test(text) && RESOURCE_TYPE.test(text);
+}
+
+export const cloudformationExtractor: Extractor = {
+  name: 'cloudformation',
+  detect(file, text) {
+    if (/\.(tf|hcl|tfvars)$/i.test(file)) return false;
+    return isTemplate(text);
+  },
+  extract(input: ExtractInput): ExtractResult {
+    return extractTemplate(input);
+  },
+};
+
+export function extractTemplate(input: ExtractInput): ExtractResult {
+  const result = emptyResult();
+  const { file, text } = input;
+  let root: CNode;
+  let warnings: { message: string; line: number; column: number }[];
+  try {
+    const parsed = parseTemplate(text, file);
+    root = parsed.root;
+    warnings = parsed.warnings;
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    result.errors.push({ file, line: err.line, column: err.column, message: `invalid template: ${err.message}`, kind: 'input' });
+    return result;
+  }
+  for (const w of warnings) {
+    const span = { file, start: { line: w.line, column: w.column }, end: { line: w.line, column: w.column } };
+    const tag = /^Unresolved tag: (\S+)/.exec(w.message);
+    const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
+    result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', message));
+  }
+  if (root.kind !== 'map') {
+    if (input.explicit) result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });
+    return result;
+  }
+  const texts = new Map<string, string>([[file, text]]);
+  const inc: IncludeContext = {
+    readRepoFile: (p) => {
+      const t = input.readRepoFile(p);
+      texts.set(input.displayPath(p), t);
+      return t;
+    },
+    displayPath: input.displayPath,
+    problems: [],
+    dependencies: new Set(),
+    refusedNodes: new Set(),
+    bytes: 0,
+  };
+  if (mayInclude(text)) root = expandIncludes(root, input.repoPath, inc);
+  for (const p of inc.problems) {
+    result.findings.push(finding(file, spanOf(p.node), p.rule, 'warning', p.rule === 'include-refused' ? 'Include refused' : 'Include not resolved',
+      `${p.message}. The policies that use it are incomplete.`, undefined,
+      'Use a repository-local relative path, or analyse the processed template instead.'));
+    // what the include would have added is not analysed: the verdict must say incomplete, never pass
+    const at = spanOf(p.node).start;
+    result.errors.push({ file, line: at.line, column: at.column, message: `${p.message}; the policies that use it were not fully analysed`, kind: 'extract' });
+  }
+  if (inc.dependencies.size) result.dependencies = [...inc.dependencies];
+  if (root.kind !== 'map') return result;
+
+  const serverless = isServerlessFramework(root);
+  const resourcesNode = root.entries.get('Resources') ?? (serverless ? getIn(root, 'resources', 'Resources') ?? emptyMap(root) : undefined);
+  if (!resourcesNode || resourcesNode.kind !== 'map') {
+    if (input.explicit && !resourcesNode) result.errors.push({ file, line: 1, message: 'CloudFormation template without Resources', kind: 'input' });
+    else if (resourcesNode) result.errors.push({ file, line: spanOf(resourcesNode).start.line, message: 'Resources must be a mapping of logical ids to resources', kind: 'input' });
+    return result;
+  }
+
+  const awsInclude = text.includes('AWS::Include') ? findAwsInclude(root) : [];
+  for (const n of awsInclude) {
+    result.findings.push(finding(file, spanOf(n), 'include-refused', 'suggestion', 'AWS::Include not analysed',
+      'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
+  }
+
+  macros(root, (n, name) => result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded',
+    `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+
+  const options = input.options;
+  const parameterValues: Record<string, unknown> = {};
+  for (const entry of options.cfnParameters) {
+    if (entry.files.some((g) => picomatch.isMatch(input.repoPath, g, { dot: true }) || picomatch.isMatch(file, g, { dot: true }))) {
+      if (entry.file) {
+        try {
+          Object.assign(parameterValues, parameterFile(input.readRepoFile(entry.file), entry.file));
+        } catch (e) {
+          result.errors.push({ file, message: `parameters file ${entry.file}: ${(e as Error).message}`, kind: 'config' });
+        }
+      }
+      Object.assign(parameterValues, entry.values);
+    }
+  }
+  const parametersNode = root.entries.get('Parameters');
+  const conditionsNode = root.entries.get('Conditions');
+  const model: TemplateModel = {
+    parameters: parametersNode && parametersNode.kind === 'map' ? parametersNode.entries : new Map(),
+    mappings: root.entries.get('Mappings'),
+    conditions: conditionsNode && conditionsNode.kind === 'map' ? conditionsNode.entries : new Map(),
+    resources: new Map(),
+    parameterValues,
+    env: { account: options.account, region: options.region, partition: options.partition },
+  };
+  const resolver = new Resolver(model);
+  const locals = new Map<string, Map<string, unknown>>();
+  const keyLines = new Map<string, CNode>();
+  for (const [id, node] of resourcesNode.entries) {
+    if (id.startsWith('Fn::ForEach::')) {
+      forEach(resolver, id, node, (lid, n, l) => {
+        model.resources.set(lid, n);
+        locals.set(lid, l);
+      }, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+      continue;
+    }
+    if (id === 'Fn::Transform') continue; // AWS::Include snippet (reported above)
+    if (node.kind !== 'map' || !str(node.entries.get('Type'))) {
+      result.findings.push(finding(file, spanOf(node), 'cfn-invalid-template', 'warning', 'Malformed resource',
+        `resource ${id} has no resource type (Type must be a string such as AWS::IAM::Role); it was skipped`, id));
+      continue;
+    }
+    model.resources.set(id, node);
+    keyLines.set(id, node);
+  }
+  const synthetic = samImplicitResources(model, root.entries.get('Globals'));
+  dependsOnCycles(model, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+
+  const ctx: BuildContext = {
+    file,
+    resolver,
+    policies: result.policies,
+    entities: result.entities,
+    findings: result.findings,
+    texts,
+    refusedNodes: inc.refusedNodes,
+    links: [],
+  };
+  const globals = root.entries.get('Globals');
+  for (const [logicalId, node] of model.resources) {
+    if (synthetic.has(logicalId)) continue;
+    const l = locals.get(logicalId);
+    const run = () => {
+      try {
+        extractResource(ctx, logicalId, node, globals);
+      } catch (e) {
+        result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
+      }
+    };
+    if (l) resolver.withLocals(l, run);
+    else run();
+  }
+  if (serverless) serverlessFrameworkRole(ctx, root);
+  applyLinks(ctx);
+  for (const issue of resolver.issues) {
+    result.findings.push(finding(file, spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
+  }
+  return result;
+}
+
+function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globals: CNode | undefined): void {
+  const type = str(node.entries.get('Type'))!;
+  const propsNode = pick(ctx.resolver, node.entries.get('Properties'));
+  let props = propsNode && propsNode.kind === 'map' ? propsNode : undefined;
+  if (type === 'AWS::Serverless::Function') props = withGlobals(props, globals, 'Function');
+  else if (type === 'AWS::Serverless::Api') props = withGlobals(props, globals, 'Api');
+  else if (type === 'AWS::Serverless::StateMachine') props = withGlobals(props, globals, 'StateMachine');
+  const notes: string[] = [];
+  const cond = str(node.entries.get('Condition'));
+  if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition')!)) {
+    notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+  }
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+  switch (type) {
+    case 'AWS::Serverless::Function':
+      return samFunctionLike(ctx, res, 'function');
+    case 'AWS::Serverless::StateMachine':
+      return samFunctionLike(ctx, res, 'state-machine');
+    case 'AWS::Serverless::Api':
+    case 'AWS::Serverless::HttpApi':
+      return samApi(ctx, res);
+    case 'AWS::Serverless::Connector':
+      return samConnector(ctx, res);
+    default:
+      break;
+  }
+  const row = rowFor(type);
+  if (!row) return;
+  const self: PrincipalRef | undefined = row.principal ? { kind: row.principal, id: logicalId, via: 'inline' } : undefined;
+  if (row.entity && row.entity !== 'permission-set') entity(ctx, res, row.entity);
+  const rowAttached = row.attach ? attachments(ctx, res, row.attach, row.via ?? 'inline') : [];
+  const nameV = row.nameProp && props ? ctx.resolver.value(props.entries.get(row.nameProp)) : undefined;
+  for (const slot of row.slots ?? []) {
+    for (const hit of walk(ctx.resolver, props, slot.path)) {
+      const itemName = slot.nameKey && hit.parent ? ctx.resolver.value(hit.parent.entries.get(slot.nameKey)) : nameV;
+      const attachedTo = slot.type === 'identity' ? (self ? [self] : rowAttached) : [];
+      emitDocument(ctx, hit.node, {
+        res,
+        propertyPath: hit.path.join('/'),
+        policyType: slot.type,
+        validateResourceType: slot.validateResourceType,
+        name: typeof itemName === 'string' ? itemName : undefined,
+        attachedTo: [...attachedTo],
+      });
+    }
+  }
+  switch (row.synth) {
+    case 'lambda-permission':
+      lambdaPermission(ctx, res);
+      break;
+    case 'layer-permission':
+      layerPermission(ctx, res);
+      break;
+    case 'event-bus-policy':
+      eventBusPolicy(ctx, res);
+      break;
+    case 'organizations-policy':
+      organizationsPolicy(ctx, res);
+      break;
+    case 'permission-set':
+      permissionSet(ctx, res);
+      break;
+    default:
+      break;
+  }
+  if (self && props) {
+    const arns = pick(ctx.resolver, props.entries.get('ManagedPolicyArns'));
+    if (arns) {
+      const items = arns.kind === 'seq' ? arns.items : [arns];
+      items.forEach((it, i) => managedAttachment(ctx, res, it, { ...self, via: 'managed' }, `ManagedPolicyArns/${i}`));
+    }
+    const boundary = props.entries.get('PermissionsBoundary');
+    if (boundary) managedAttachment(ctx, res, boundary, { ...self, via: 'boundary' }, 'PermissionsBoundary');
+  }
+}
+
+function entity(ctx: BuildContext, res: ResourceInfo, kind: NonNullable<ReturnType<typeof rowFor>>['entity']): void {
+  if (!kind) return;
+  emitEntity(ctx, res, kind, res.props);
+  if (kind === 'user' && res.props) {
+    const lp = pick(ctx.resolver, res.props.entries.get('LoginProfile'));
+    if (lp) emitEntity(ctx, res, 'login-profile', lp, '/LoginProfile', { UserLogicalId: res.logicalId });
+    const groups = pick(ctx.resolver, res.props.entries.get('Groups'));
+    if (groups) {
+      const ids = (groups.kind === 'seq' ? groups.items : [groups]).map((g) => groupId(ctx, g)).filter((x): x is string => !!x);
+      emitEntity(ctx, res, 'group-membership', groups, '/Groups', { Users: [res.logicalId], GroupIds: ids });
+    }
+  }
+  if (kind === 'group-membership' && res.props) {
+    const e = ctx.entities[ctx.entities.length - 1]!;
+    const g = res.props.entries.get('GroupName');
+    if (g) e.properties.GroupIds = [groupId(ctx, g)].filter(Boolean);
+    const users = pick(ctx.resolver, res.props.entries.get('Users'));
+    if (users && users.kind === 'seq') {
+      e.properties.UserIds = users.items.map((u) => principalOf(ctx, u, 'AWS::IAM::User')).filter(Boolean);
+    }
+  }
+}
+
+function groupId(ctx: BuildContext, node: CNode): string | undefined {
+  return principalOf(ctx, node, 'AWS::IAM::Group');
+}
+
+function principalOf(ctx: BuildContext, node: CNode, type: string): string | undefined {
+  const n = pick(ctx.resolver, node);
+  if (!n) return undefined;
+  if (intrinsicName(n) === 'Ref') {
+    const id = str((n as CMap).entries.get('Ref'));
+    if (id && str(ctx.resolver.model.resources.get(id)?.entries.get('Type')) === type) return id;
+  }
+  const v = ctx.resolver.value(n);
+  if (typeof v !== 'string') return undefined;
+  for (const [id, r] of ctx.resolver.model.resources) {
+    if (str(r.entries.get('Type')) !== type) continue;
+    const pn = ctx.resolver.physicalName(id, r);
+    if (pn.known && pn.name === v) return id;
+  }
+  return v;
+}
+
+/** Managed policies of this template get the principals that attach them; boundary-only ones become `boundary`. */
+function applyLinks(ctx: BuildContext): void {
+  if (!ctx.links.length) return;
+  const byPolicy = new Map<string, PrincipalRef[]>();
+  for (const l of ctx.links) {
+    const list = byPolicy.get(l.policy) ?? [];
+    list.push(l.ref);
+    byPolicy.set(l.policy, list);
+  }
+  for (const rec of ctx.policies) {
+    if (rec.resourceType !== 'AWS::IAM::ManagedPolicy') continue;
+    const refs = byPolicy.get(rec.resource);
+    if (!refs) continue;
+    for (const r of refs) {
+      if (!rec.attachedTo.some((a) => a.kind === r.kind && a.id === r.id && a.via === r.via)) rec.attachedTo.push(r);
+    }
+    if (rec.attachedTo.length > 0 && rec.attachedTo.every((a) => a.via === 'boundary')) rec.policyType = 'boundary';
+  }
+}
+
+/** `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions). */
+function forEach(
+  r: Resolver,
+  key: string,
+  node: CNode,
+  add: (logicalId: string, node: CMap, locals: Map<string, unknown>) => void,
+  problem: (n: CNode, message: string) => void,
+): void {
+  if (node.kind !== 'seq' || node.items.length !== 3) {
+    problem(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
+    return;
+  }
+  const ident = str(node.items[0]);
+  const coll = r.value(node.items[1]!);
+  const out = node.items[2]!;
+  if (!ident || !Array.isArray(coll) || out.kind !== 'map') {
+    problem(node, `${key}: could not expand (identifier, collection or output template not understood)`);
+    return;
+  }
+  for (const v of coll.slice(0, 1000)) {
+    const value = typeof v === 'string' ? v : String(v);
+    for (const [tmplKey, body] of out.entries) {
+      const lid = tmplKey.split('${' + ident + '}').join(value).split('&{' + ident + '}').join(value.replace(/[^A-Za-z0-9]/g, ''));
+      if (body.kind !== 'map' || !str(body.entries.get('Type'))) continue;
+      add(lid, body, new Map([[ident, value]]));
+    }
+  }
+}
+
+function dependsOnCycles(model: TemplateModel, problem: (n: CNode, message: string) => void): void {
+  const deps = new Map<string, string[]>();
+  for (const [id, node] of model.resources) {
+    const d = node.entries.get('DependsOn');
+    if (!d) continue;
+    const list = d.kind === 'seq' ? d.items.map(str) : [str(d)];
+    deps.set(id, list.filter((x): x is string => !!x));
+  }
+  if (!deps.size) return;
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string): void => {
+    state.set(id, 1);
+    stack.push(id);
+    for (const next of deps.get(id) ?? []) {
+      if (!model.resources.has(next)) {
+        const n = model.resources.get(id)!.entries.get('DependsOn')!;
+        problem(n, `${id} DependsOn ${next}, which is not a resource of this template`);
+        continue;
+      }
+      const s = state.get(next);
+      if (s === 1) {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const k = [...cycle].sort().join(',');
+        if (!reported.has(k)) {
+          reported.add(k);
+          problem(model.resources.get(id)!.entries.get('DependsOn')!, `DependsOn cycle: ${cycle.join(' -> ')}`);
+        }
+      } else if (s === undefined) visit(next);
+    }
+    stack.pop();
+    state.set(id, 2);
+  };
+  for (const id of deps.keys()) if (!state.has(id)) visit(id);
+}
+
+function findAwsInclude(root: CNode): CNode[] {
+  const out: CNode[] = [];
+  const visit = (n: CNode, depth: number): void => {
+    if (depth > 64) return;
+    if (n.kind === 'map') {
+      const t = n.entries.get('Fn::Transform') ?? n.entries.get('Transform');
+      if (t) {
+        const items = t.kind === 'seq' ? t.items : [t];
+        for (const it of items) if (str(getIn(it, 'Name')) === 'AWS::Include') out.push(it);
+      }
+      for (const v of n.entries.values()) visit(v, depth + 1);
+    } else if (n.kind === 'seq') for (const v of n.items) visit(v, depth + 1);
+  };
+  visit(root, 0);
+  return out;
+}
+
+/**
+ * Resources SAM generates that templates refer to (`!GetAtt MyFunctionRole.Arn`): the execution role of each
+ * function / state machine without an explicit `Role`. Added to the model for resolution only.
+ */
+function samImplicitResources(model: TemplateModel, globals: CNode | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [id, node] of [...model.resources]) {
+    const type = str(node.entries.get('Type'));
+    if (type !== 'AWS::Serverless::Function' && type !== 'AWS::Serverless::StateMachine') continue;
+    const section = type === 'AWS::Serverless::Function' ? 'Function' : 'StateMachine';
+    if (getIn(node, 'Properties', 'Role') || getIn(globals, section, 'Role')) continue;
+    const roleId = `${id}Role`;
+    if (model.resources.has(roleId)) continue;
+    const t = node.entries.get('Type')!;
+    const typeNode: CNode = { kind: 'scalar', value: 'AWS::IAM::Role', src: t.src, start: t.start, end: t.end };
+    model.resources.set(roleId, { kind: 'map', entries: new Map([['Type', typeNode]]), keys: new Map([['Type', t.start]]), src: node.src, start: node.start, end: node.end });
+    out.add(roleId);
+  }
+  return out;
+}
+
+/**
+ * A parameters file: the CloudFormation CLI format (`[{ ParameterKey, ParameterValue }]`), the CodePipeline / SAM
+ * config format (`{ Parameters: { Name: value } }`), or a plain `{ Name: value }` map; JSON or YAML.
+ */
+export function parameterFile(text: string, name: string): Record<string, unknown> {
+  const v = plain(parseTemplate(text, name).root);
+  const out: Record<string, unknown> = {};
+  if (Array.isArray(v)) {
+    for (const e of v) {
+      const o = e as Record<string, unknown> | null;
+      if (!o || typeof o !== 'object' || typeof o.ParameterKey !== 'string') throw new Error('expected a list of { ParameterKey, ParameterValue }');
+      out[o.ParameterKey] = o.ParameterValue;
+    }
+    return out;
+  }
+  if (!v || typeof v !== 'object') throw new Error('expected a list of { ParameterKey, ParameterValue } or a mapping');
+  const o = v as Record<string, unknown>;
+  const params = o.Parameters && typeof o.Parameters === 'object' && !Array.isArray(o.Parameters) ? (o.Parameters as Record<string, unknown>) : o;
+  for (const [k, x] of Object.entries(params)) out[k] = x;
+  return out;
+}
+
+const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'AWS::Include', 'AWS::SecretsManager-2020-07-23', 'AWS::CodeDeployBlueGreen', 'AWS::ServiceCatalog']);
+
+/** Top-level `Transform` entries naming macros we do not expand. */
+function macros(root: CMap, report: (n: CNode, name: string) => void): void {
+  const t = root.entries.get('Transform');
+  if (!t) return;
+  for (const it of t.kind === 'seq' ? t.items : [t]) {
+    const name = str(it) ?? str(getIn(it, 'Name'));
+    if (name && !KNOWN_TRANSFORMS.has(name)) report(it, name);
+  }
+}

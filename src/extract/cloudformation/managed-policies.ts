@@ -1,0 +1,35 @@
+/**
+ * AWS managed policies by name (`ReadOnlyAccess`, `service-role/AWSLambdaBasicExecutionRole`), from the bundled
+ * snapshot (latest version of each attachable policy; see aws-managed-policies.data.ts for source and date).
+ * Decoded lazily on first use. Returns undefined when the snapshot does not know the policy: the attachment is then
+ * kept as a `managed-policy-attachment` entity only.
+ */
+import { brotliDecompressSync } from 'node:zlib';
+import { AWS_MANAGED_POLICIES_BROTLI_BASE64, AWS_MANAGED_POLICIES_DATE, AWS_MANAGED_POLICIES_SOURCE } from './aws-managed-policies.data.js';
+
+export interface ManagedPolicy {
+  document: unknown;
+  /** Policy version id, e.g. `v7`. */
+  version: string;
+  /** Date of that version (ISO date). */
+  date: string;
+  /** Snapshot the policy came from. */
+  source: string;
+}
+
+let table: Record<string, [string, string, unknown]> | undefined;
+
+function load(): Record<string, [string, string, unknown]> {
+  if (!table) {
+    const json = brotliDecompressSync(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64, 'base64')).toString('utf8');
+    table = JSON.parse(json) as Record<string, [string, string, unknown]>;
+  }
+  return table;
+}
+
+export function awsManagedPolicy(name: string): ManagedPolicy | undefined {
+  const t = load();
+  const row = Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
+  if (!row) return undefined;
+  return { version: row[0], date: row[1], document: structuredClone(row[2]), source: `${AWS_MANAGED_POLICIES_SOURCE} (snapshot ${AWS_MANAGED_POLICIES_DATE})` };
+}

@@ -1,0 +1,269 @@
+/**
+ * CloudFormation YAML/JSON parsing with spans: every short-form tag (`!Ref`, `!Sub`, `!GetAtt A.B`, ...) becomes
+ * its long form (`{ "Fn::Sub": ... }`), and every node keeps its offsets in the file it came from. The result is
+ * a small tree (CNode) that the resolver walks; spans are computed lazily from offsets.
+ *
+ * YAML 1.2 core schema: "2012-10-17" stays a string. Duplicate keys are an error, as in CloudFormation.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
+import type { Span } from '../../policy/types.js';
+import { InputError, flowDepth } from '../positions.js';
+
+/** One source file: its display name and its line table. */
+export interface Src {
+  file: string;
+  lineCounter: LineCounter;
+}
+
+interface Base {
+  src: Src;
+  /** Start and end character offsets in `src`. */
+  start: number;
+  end: number;
+  /** Synthesised (SAM policy template definitions): not written by the user. */
+  synthetic?: boolean;
+}
+export interface CMap extends Base {
+  kind: 'map';
+  entries: Map<string, CNode>;
+  /** Key start offsets. */
+  keys: Map<string, number>;
+}
+export interface CSeq extends Base {
+  kind: 'seq';
+  items: CNode[];
+}
+export interface CScalar extends Base {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+}
+export type CNode = CMap | CSeq | CScalar;
+
+const FN = [
+  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join', 'Not', 'Or',
+  'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString', 'ForEach', 'Include', 'GetEnv',
+];
+const longName = (n: string): string => (n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`);
+
+interface Tagged {
+  __cfnTag: string;
+  value: string;
+}
+type TaggedCollection = (YAMLMap | YAMLSeq) & { __cfnTag?: string };
+
+function mkTag(name: string, kind: 'scalar' | 'seq' | 'map'): Tags[number] {
+  if (kind === 'scalar') {
+    return { tag: `!${name}`, resolve: (str: string): Tagged => ({ __cfnTag: name, value: str }) } as Tags[number];
+  }
+  return {
+    tag: `!${name}`,
+    collection: kind,
+    nodeClass: kind === 'map' ? YAMLMap : YAMLSeq,
+    resolve: (node: TaggedCollection) => {
+      node.__cfnTag = name;
+      return node;
+    },
+  } as unknown as Tags[number];
+}
+
+const CUSTOM_TAGS: Tags = ['Ref', 'Condition', ...FN].flatMap((n) =>
+  (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k)),
+);
+
+export function spanOf(node: CNode): Span {
+  const lc = node.src.lineCounter;
+  const s = lc.linePos(node.start);
+  const e = lc.linePos(Math.max(node.start, node.end));
+  return { file: node.src.file, start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
+}
+
+export function lineOf(src: Src, offset: number): number {
+  return src.lineCounter.linePos(offset).line;
+}
+
+export interface ParseLimits {
+  maxDepth?: number;
+  maxAliases?: number;
+  maxNodes?: number;
+}
+
+export interface ParseWarning {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Parses a template (YAML or JSON). Throws InputError (with line/column) on invalid input. Unknown tags are
+ * returned as warnings (the value is kept as a plain string/collection).
+ */
+export function parseTemplate(text: string, file: string, limits: ParseLimits = {}): { root: CNode; src: Src; warnings: ParseWarning[] } {
+  const maxDepth = limits.maxDepth ?? 256;
+  const deep = flowDepth(text, maxDepth);
+  if (deep.depth > maxDepth) {
+    const before = text.slice(0, deep.offset);
+    throw new InputError(`nesting deeper than ${maxDepth} levels`, before.split('\n').length, deep.offset - before.lastIndexOf('\n'));
+  }
+  const lineCounter = new LineCounter();
+  const src: Src = { file, lineCounter };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      customTags: CUSTOM_TAGS,
+      uniqueKeys: true,
+      prettyErrors: false,
+      schema: 'core',
+      merge: false,
+      keepSourceTokens: false,
+    });
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  const pos = (off: number) => {
+    const p = lineCounter.linePos(off);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const p = pos(e.pos[0]);
+    throw new InputError(cleanMessage(e.message), p.line, p.column);
+  }
+  const warnings: ParseWarning[] = [];
+  for (const w of doc.warnings) {
+    const p = pos(w.pos[0]);
+    warnings.push({ message: cleanMessage(w.message), line: p.line, column: p.column });
+  }
+  let aliasBudget = limits.maxAliases ?? 10_000;
+  let nodeBudget = limits.maxNodes ?? 2_000_000;
+
+  const conv = (n: unknown, depth: number, fallback: number): CNode => {
+    if (depth > maxDepth) throw new InputError(`nesting deeper than ${maxDepth} levels`, ...lc(n));
+    if (--nodeBudget < 0) throw new InputError('document too large (more than 2,000,000 values)');
+    if (n === null || n === undefined) return { kind: 'scalar', value: null, src, start: fallback, end: fallback };
+    if (isAlias(n)) {
+      if (--aliasBudget < 0) throw new InputError('too many YAML alias expansions', ...lc(n));
+      const target = n.resolve(doc);
+      if (!target) throw new InputError(`unresolved YAML alias *${n.source}`, ...lc(n));
+      const inner = conv(target, depth + 1, fallback);
+      const r = (n as ParsedNode).range;
+      return { ...inner, start: r[0], end: r[1] } as CNode;
+    }
+    const node = n as YamlNode & ParsedNode;
+    const start = node.range ? node.range[0] : fallback;
+    const end = node.range ? node.range[1] : fallback;
+    let out: CNode;
+    if (isMap(node)) {
+      const entries = new Map<string, CNode>();
+      const keys = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as ParsedNode | null;
+        let key: string;
+        if (k === null || k === undefined) key = '';
+        else if (isScalar(k)) {
+          const kv = k.value as unknown;
+          key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
+        } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
+        const kOff = k?.range ? k.range[0] : start;
+        keys.set(key, kOff);
+        entries.set(key, conv(pair.value, depth + 1, k?.range ? k.range[1] : start));
+      }
+      out = { kind: 'map', entries, keys, src, start, end };
+    } else if (isSeq(node)) {
+      out = { kind: 'seq', items: node.items.map((it) => conv(it, depth + 1, start)), src, start, end };
+    } else if (isScalar(node)) {
+      const v = node.value as unknown;
+      if (v !== null && typeof v === 'object' && '__cfnTag' in (v as object)) {
+        const t = v as Tagged;
+        const str: CScalar = { kind: 'scalar', value: t.value, src, start, end };
+        let inner: CNode = str;
+        if (t.__cfnTag === 'GetAtt') {
+          const i = t.value.indexOf('.');
+          const a = i < 0 ? t.value : t.value.slice(0, i);
+          const b = i < 0 ? '' : t.value.slice(i + 1);
+          inner = { kind: 'seq', items: [{ ...str, value: a }, { ...str, value: b }], src, start, end };
+        }
+        return wrap(longName(t.__cfnTag), inner);
+      }
+      let value: string | number | boolean | null;
+      if (typeof v === 'number') value = Number.isFinite(v) ? v : String(node.source ?? v);
+      else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
+      else if (typeof v === 'bigint') value = String(v);
+      else value = String(v);
+      out = { kind: 'scalar', value, src, start, end };
+    } else {
+      out = { kind: 'scalar', value: null, src, start, end };
+    }
+    const tag = (node as TaggedCollection).__cfnTag;
+    return tag ? wrap(longName(tag), out) : out;
+  };
+  const wrap = (key: string, inner: CNode): CMap => ({
+    kind: 'map',
+    entries: new Map([[key, inner]]),
+    keys: new Map([[key, inner.start]]),
+    src,
+    start: inner.start,
+    end: inner.end,
+  });
+  const lc = (k: unknown): [number?, number?] => {
+    const r = (k as ParsedNode | undefined)?.range;
+    if (!r) return [];
+    const p = pos(r[0]);
+    return [p.line, p.column];
+  };
+  const root = conv(doc.contents, 0, 0);
+  return { root, src, warnings };
+}
+
+function cleanMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+/** A plain JSON value as a CNode whose every node points at `at` (for synthesised documents). */
+export function fromJson(value: unknown, at: CNode): CNode {
+  const base = { src: at.src, start: at.start, end: at.end, synthetic: true };
+  if (Array.isArray(value)) return { kind: 'seq', items: value.map((v) => fromJson(v, at)), ...base };
+  if (value !== null && typeof value === 'object') {
+    const entries = new Map<string, CNode>();
+    const keys = new Map<string, number>();
+    for (const [k, v] of Object.entries(value)) {
+      entries.set(k, fromJson(v, at));
+      keys.set(k, at.start);
+    }
+    return { kind: 'map', entries, keys, ...base };
+  }
+  const v = value as string | number | boolean | null | undefined;
+  return { kind: 'scalar', value: v === undefined ? null : v, ...base };
+}
+
+/** Plain value of a node without resolving intrinsics (for Metadata etc.). */
+export function plain(node: CNode | undefined): unknown {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plain);
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of node.entries) Object.defineProperty(o, k, { value: plain(v), enumerable: true, writable: true, configurable: true });
+  return o;
+}
+
+export function getIn(node: CNode | undefined, ...keys: string[]): CNode | undefined {
+  let n = node;
+  for (const k of keys) {
+    if (!n || n.kind !== 'map') return undefined;
+    n = n.entries.get(k);
+  }
+  return n;
+}
+
+export function str(node: CNode | undefined): string | undefined {
+  return node && node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The intrinsic function name when `node` is `{ Ref: ... }` / `{ "Fn::X": ... }` (`Condition` only in conditions). */
+export function intrinsicName(node: CNode): string | undefined {
+  if (node.kind !== 'map' || node.entries.size !== 1) return undefined;
+  const k = node.entries.keys().next().value as string;
+  return k === 'Ref' || k.startsWith('Fn::') ? k : undefined;
+}
