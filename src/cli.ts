@@ -11,6 +11,7 @@ import { toJsonReport } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
+import { gitBaseSource } from './findings/baseline.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
@@ -26,7 +27,7 @@ Options:
   --output FILE          write the report to FILE instead of standard output
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
   --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
-  --base GITREF          report only findings new against that git ref (not yet supported)
+  --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff
   --access-analyzer MODE auto | on | off (default: auto; on is not yet supported)
   --list-policies        print every extracted policy with its location and resolved document
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
@@ -109,17 +110,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${TOOL_NAME}: --access-analyzer on is not yet supported; use off (offline checks) or auto\n`);
     return EXIT.usage;
   }
-  if (values.base !== undefined) {
-    io.stderr(`${TOOL_NAME}: --base is not yet supported\n`);
-    return EXIT.usage;
-  }
   let result: GateResult;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
     const { options } = loadOptions(root, io.cwd, values.config);
     if (values['fail-on'] !== undefined) options.failOn = parseSeverity(values['fail-on'], '--fail-on');
     options.accessAnalyzer = aa as 'auto' | 'off';
-    result = await runGate(positionals, options);
+    let base;
+    if (values.base !== undefined) {
+      try {
+        base = gitBaseSource(root, values.base, options.maxFileBytes);
+      } catch (e) {
+        io.stderr(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
+        return EXIT.usage;
+      }
+    }
+    result = await runGate(positionals, options, { base });
     if (aa === 'auto') result.notes.push('IAM Access Analyzer checks are not part of this version; the offline checks ran.');
   } catch (e) {
     if (e instanceof ConfigError) {

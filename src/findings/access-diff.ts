@@ -1,0 +1,104 @@
+/**
+ * The access diff: for each principal (or each policy when no principal is known), the actions its Allow
+ * statements grant in the head and not in the base (added) and the reverse (removed). Action patterns are expanded
+ * with the IAM catalogue; when the catalogue is unavailable, patterns are compared as written. Deny statements and
+ * conditions are not subtracted: this is what the policies *allow*, the reviewer's first question. Pure.
+ */
+import type { PolicyRecord } from '../policy/types.js';
+import { statementsOf, strings } from '../policy/statements.js';
+import { expandActionPattern, expandNotAction } from '../catalog/index.js';
+
+export interface AccessDiffEntry {
+  /** `role AppRole`, `policy deploy.json`, ... */
+  principal: string;
+  /** Files the principal's policies are in. */
+  files: string[];
+  added: string[];
+  removed: string[];
+  /** Action patterns written in the head that were not in the base (e.g. `s3:*`), for the reader. */
+  addedPatterns: string[];
+  /** True when the catalogue expanded the patterns (else they were compared as written). */
+  expanded: boolean;
+}
+
+const NOT_ACTION_LIMIT = 5000;
+
+function principalsOf(p: PolicyRecord): string[] {
+  if (p.attachedTo.length) return p.attachedTo.map((a) => `${a.kind} ${a.id}`);
+  if (p.policyType === 'scp' || p.policyType === 'rcp' || p.policyType === 'boundary') return [];
+  return [`${p.policyType === 'identity' ? 'policy' : `${p.policyType} policy`} ${p.resource}${p.propertyPath ? '/' + p.propertyPath : ''}`];
+}
+
+interface Grants {
+  actions: Set<string>;
+  patterns: Set<string>;
+}
+
+function grantsOf(document: unknown, expand: (pattern: string) => readonly string[] | undefined, into: Grants): void {
+  for (const s of statementsOf(document)) {
+    if (s.effect !== 'Allow') continue;
+    for (const a of strings(s.action)) {
+      into.patterns.add(a.value);
+      const x = expand(a.value);
+      if (x && x.length) for (const k of x) into.actions.add(k);
+      else into.actions.add(a.value.toLowerCase());
+    }
+    const notActions = strings(s.notAction).map((a) => a.value);
+    if (notActions.length) {
+      into.patterns.add(`NotAction ${notActions.join(', ')}`);
+      let all: string[] | undefined;
+      try {
+        all = expandNotAction(notActions);
+      } catch {
+        all = undefined;
+      }
+      if (all && all.length <= NOT_ACTION_LIMIT * 10) for (const k of all) into.actions.add(k);
+      else into.actions.add(`NotAction ${notActions.join(', ')}`.toLowerCase());
+    }
+  }
+}
+
+/** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
+export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): AccessDiffEntry[] {
+  let catalogOk = true;
+  const expand = (pattern: string): readonly string[] | undefined => {
+    if (!catalogOk) return undefined;
+    try {
+      return expandActionPattern(pattern);
+    } catch {
+      catalogOk = false;
+      return undefined;
+    }
+  };
+  const collect = (records: PolicyRecord[]) => {
+    const m = new Map<string, Grants & { files: Set<string> }>();
+    for (const p of records) {
+      for (const who of principalsOf(p)) {
+        let g = m.get(who);
+        if (!g) m.set(who, (g = { actions: new Set(), patterns: new Set(), files: new Set() }));
+        g.files.add(p.file);
+        grantsOf(p.document, expand, g);
+      }
+    }
+    return m;
+  };
+  const h = collect(head);
+  const b = collect(base);
+  const out: AccessDiffEntry[] = [];
+  for (const who of [...new Set([...h.keys(), ...b.keys()])].sort()) {
+    const hg = h.get(who);
+    const bg = b.get(who);
+    const added = [...(hg?.actions ?? [])].filter((a) => !bg?.actions.has(a)).sort();
+    const removed = [...(bg?.actions ?? [])].filter((a) => !hg?.actions.has(a)).sort();
+    if (!added.length && !removed.length) continue;
+    out.push({
+      principal: who,
+      files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
+      added,
+      removed,
+      addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
+      expanded: catalogOk,
+    });
+  }
+  return out;
+}

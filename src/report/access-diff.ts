@@ -1,0 +1,36 @@
+/** The "what changes" part of the summary: the base compared with, and the access diff per principal. */
+import type { GateResult } from '../gate.js';
+import { mdCode, mdText } from './escape.js';
+
+const LIST_MAX = 15;
+
+function actionList(actions: string[]): string {
+  const shown = actions.slice(0, LIST_MAX).map((a) => mdCode(a)).join(', ');
+  return actions.length > LIST_MAX ? `${shown} and ${actions.length - LIST_MAX} more` : shown;
+}
+
+export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): string {
+  const b = result.base;
+  if (!b) return '';
+  const lines: string[] = [];
+  lines.push(`### Access changes against ${mdCode(b.ref)}`);
+  lines.push('');
+  const diff = result.accessDiff ?? [];
+  if (!diff.length) {
+    lines.push('No principal gains or loses an allowed action.');
+  }
+  for (const d of diff) {
+    const who = mdCode(d.principal);
+    const parts: string[] = [];
+    if (d.added.length) {
+      parts.push(`- ➕ This change lets ${who} do **${d.added.length}** new thing${d.added.length === 1 ? '' : 's'}: ${actionList(d.added)}`);
+      const wild = d.addedPatterns.filter((p) => p.includes('*') || p.startsWith('NotAction'));
+      if (wild.length) parts.push(`  - via ${wild.slice(0, LIST_MAX).map((p) => mdCode(p)).join(', ')}`);
+    }
+    if (d.removed.length) parts.push(`- ➖ ${who} can no longer do **${d.removed.length}** thing${d.removed.length === 1 ? '' : 's'}: ${actionList(d.removed)}`);
+    lines.push(...parts);
+  }
+  if (diff.some((d) => !d.expanded)) lines.push('', mdText('Action patterns were compared as written (the IAM catalogue was not available).'));
+  lines.push('', `${b.filesCompared} changed file${b.filesCompared === 1 ? '' : 's'} compared with the base, ${b.filesAdded} new.`);
+  return lines.join('\n');
+}
