@@ -57,6 +57,8 @@ export interface PlannedComments {
   overCap: Finding[];
   /** Findings on lines outside the diff (shown in the summary only). */
   outsideDiff: Finding[];
+  /** Findings that already exist in the base: listed in the summary, never commented (the PR did not cause them). */
+  existing: Finding[];
 }
 
 /**
@@ -68,8 +70,13 @@ export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<
   const blocking = (f: Finding) => isBlocking(f, { failOn: o.failOn, failOnExisting: o.failOnExisting });
   const groups = new Map<string, { path: string; line: number; startLine?: number; findings: Finding[] }>();
   const outsideDiff: Finding[] = [];
+  const existing: Finding[] = [];
   for (const f of findings) {
     if (f.suppressed) continue;
+    if (f.new === false) {
+      existing.push(f);
+      continue;
+    }
     const a = anchorFor(hunksOf.get(f.file), f.line, f.endLine);
     if (!a) {
       outsideDiff.push(f);
@@ -110,7 +117,7 @@ export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<
   }
   // keep the review in file/line order for the reader
   inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { inline, overCap, outsideDiff };
+  return { inline, overCap, outsideDiff, existing };
 }
 
 function clip(body: string, where: string): string {
@@ -129,6 +136,7 @@ export function summaryBody(result: GateResult, plan: PlannedComments | undefine
     if (plan.overCap.length)
       extra.push(`> ${plan.inline.length} findings are commented inline; **${plan.overCap.length} more** on changed lines are listed below only (limit: max-comments).`);
     if (plan.outsideDiff.length) extra.push(`> ${plan.outsideDiff.length} findings are on lines this PR does not change; they are listed below only.`);
+    if (plan.existing.length) extra.push(`> ${plan.existing.length} findings already exist in the base branch; they are listed below only${existingNote(result)}.`);
   }
   const footer = `\n\n<sub>Head ${mdCode(ctx.headSha.slice(0, 12))}. Updated in place on every push.</sub>\n`;
   const budget = BODY_LIMIT - header.length - footer.length - extra.join('\n').length - 2000;
@@ -140,6 +148,10 @@ export function summaryBody(result: GateResult, plan: PlannedComments | undefine
   let body = header + md + (extra.length ? '\n' + extra.join('\n') + '\n' : '') + footer;
   if (body.length > BODY_LIMIT) body = clip(body, where);
   return body;
+}
+
+function existingNote(result: GateResult): string {
+  return result.verdict.existingCount !== undefined && result.verdict.blocking === 0 ? ' and do not fail this check' : '';
 }
 
 export interface PublishResult {

@@ -2,7 +2,9 @@
 import type { GateResult } from '../gate.js';
 import { mdCode, mdText } from './escape.js';
 
-const LIST_MAX = 15;
+const LIST_MAX = 12;
+/** Principals listed; the rest are counted (the JSON report has them all). */
+const PRINCIPALS_MAX = 20;
 
 function actionList(actions: string[]): string {
   const shown = actions.slice(0, LIST_MAX).map((a) => mdCode(a)).join(', ');
@@ -19,7 +21,7 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
   if (!diff.length) {
     lines.push('No principal gains or loses an allowed action.');
   }
-  for (const d of diff) {
+  for (const d of diff.slice(0, PRINCIPALS_MAX)) {
     const who = mdCode(d.principal);
     const parts: string[] = [];
     if (d.added.length) {
@@ -30,6 +32,7 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
     if (d.removed.length) parts.push(`- ➖ ${who} can no longer do **${d.removed.length}** thing${d.removed.length === 1 ? '' : 's'}: ${actionList(d.removed)}`);
     lines.push(...parts);
   }
+  if (diff.length > PRINCIPALS_MAX) lines.push(`- … and ${diff.length - PRINCIPALS_MAX} more principals/policies whose access changes (see the JSON report).`);
   if (diff.some((d) => !d.expanded)) lines.push('', mdText('Action patterns were compared as written (the IAM catalogue was not available).'));
   lines.push('', `${b.filesCompared} changed file${b.filesCompared === 1 ? '' : 's'} compared with the base, ${b.filesAdded} new.`);
   return lines.join('\n');
