@@ -6,7 +6,7 @@
  */
 import type { PolicyRecord } from '../policy/types.js';
 import { statementsOf, strings } from '../policy/statements.js';
-import { expandActionPattern, expandNotAction } from '../catalog/index.js';
+import { actionInfo, expandActionPattern, expandNotAction } from '../catalog/index.js';
 
 export interface AccessDiffEntry {
   /** `role AppRole`, `policy deploy.json`, ... */
@@ -19,6 +19,31 @@ export interface AccessDiffEntry {
   addedPatterns: string[];
   /** True when the catalogue expanded the patterns (else they were compared as written). */
   expanded: boolean;
+  /** Added actions per access level (`Permissions management`, `Write`, ...; `Unknown` when not in the catalogue). */
+  addedByLevel: Record<string, number>;
+  /** Added actions, most consequential first (permissions management, write, tagging, read, list), then by name. */
+  addedRanked: string[];
+}
+
+/** Most consequential first. */
+const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List', 'Unknown'];
+
+function levelOf(action: string): string {
+  try {
+    return actionInfo(action)?.accessLevel ?? 'Unknown';
+  } catch {
+    return 'Unknown';
+  }
+}
+
+function rank(added: string[]): { byLevel: Record<string, number>; ranked: string[] } {
+  const byLevel: Record<string, number> = {};
+  const withLevel = added.map((a) => ({ a, l: levelOf(a) }));
+  for (const { l } of withLevel) byLevel[l] = (byLevel[l] ?? 0) + 1;
+  withLevel.sort((x, y) => LEVEL_ORDER.indexOf(x.l) - LEVEL_ORDER.indexOf(y.l) || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+  const ordered: Record<string, number> = {};
+  for (const l of LEVEL_ORDER) if (byLevel[l]) ordered[l] = byLevel[l]!;
+  return { byLevel: ordered, ranked: withLevel.map((x) => x.a) };
 }
 
 const NOT_ACTION_LIMIT = 5000;
@@ -91,6 +116,7 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
     const added = [...(hg?.actions ?? [])].filter((a) => !bg?.actions.has(a)).sort();
     const removed = [...(bg?.actions ?? [])].filter((a) => !hg?.actions.has(a)).sort();
     if (!added.length && !removed.length) continue;
+    const r = rank(added);
     out.push({
       principal: who,
       files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
@@ -98,6 +124,8 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
       removed,
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
       expanded: catalogOk,
+      addedByLevel: r.byLevel,
+      addedRanked: r.ranked,
     });
   }
   return out;

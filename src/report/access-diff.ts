@@ -25,7 +25,9 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
     const who = mdCode(d.principal);
     const parts: string[] = [];
     if (d.added.length) {
-      parts.push(`- ➕ This change lets ${who} do **${d.added.length}** new thing${d.added.length === 1 ? '' : 's'}: ${actionList(d.added)}`);
+      const levels = Object.entries(d.addedByLevel);
+      const breakdown = levels.length > 1 || (levels.length === 1 && levels[0]![0] !== 'Unknown') ? ` (${levels.map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ')})` : '';
+      parts.push(`- ➕ This change lets ${who} do **${d.added.length}** new thing${d.added.length === 1 ? '' : 's'}${breakdown}: ${actionList(d.addedRanked)}`);
       const wild = d.addedPatterns.filter((p) => p.includes('*') || p.startsWith('NotAction'));
       if (wild.length) parts.push(`  - via ${wild.slice(0, LIST_MAX).map((p) => mdCode(p)).join(', ')}`);
     }

@@ -123,7 +123,7 @@ describe('the Action on a pull request (dist/index.js against a fake GitHub)', (
       expect(gh.issueComments).toHaveLength(1);
       const body = gh.issueComments[0]!.body;
       expect(body).toContain('## IAM Policy Gate: ✅ **Pass**');
-      expect(body).toContain('This change lets `policy logs.json` do **1** new thing: `logs:PutLogEvents`');
+      expect(body).toContain('This change lets `policy logs.json` do **1** new thing (1 write): `logs:PutLogEvents`');
       expect(r.outputs['comment-url']).toBe(gh.issueComments[0]!.html_url);
       expect(r.stepSummary).toContain('✅ **Pass**');
       expect(r.stdout).toContain('IAM Policy Gate passed');
@@ -200,7 +200,7 @@ describe('the Action on a pull request (dist/index.js against a fake GitHub)', (
       const summary3 = gh.issueComments[0]!.body;
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
-      expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things: `cloudformation:UpdateStack`, `s3:GetObject`');
+      expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
       expect(r3.stdout).toContain('1 earlier comments marked fixed, summary comment updated');
     } finally {
       repo.remove();

@@ -100,7 +100,7 @@ describe('publishing a PR review', () => {
     const summary = gh.issueComments[0]!.body;
     expect(summary).toMatch(/^<!-- iam-policy-gate:summary -->/);
     expect(summary).toContain('❌ **Fail**');
-    expect(summary).toMatch(/This change lets `policy app-role\.json` do \*\*\d{5}\*\* new things/);
+    expect(summary).toMatch(/This change lets `policy app-role\.json` do \*\*\d{5}\*\* new things \(\d+ permissions management, \d+ write, \d+ tagging, \d+ read, \d+ list\): `[a-z0-9-]+:\w+`/);
     expect(summary).toContain('existing');
     expect(summary).toContain('1 findings already exist in the base branch');
   });
