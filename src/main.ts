@@ -122,7 +122,7 @@ export async function run(): Promise<void> {
     );
     if (published.posted)
       core.info(
-        `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed, summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
+        `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
       );
   }
 

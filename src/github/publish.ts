@@ -161,6 +161,8 @@ export interface PublishResult {
   inlineComments: number;
   skippedDuplicates: number;
   markedFixed: number;
+  /** Review threads of fixed comments resolved through GraphQL. */
+  resolvedThreads: number;
   summaryCommentId?: number;
   summaryUrl?: string;
   summaryUpdated: boolean;
@@ -180,7 +182,7 @@ interface ReviewCommentLite {
 }
 
 export async function publish(gh: GitHubClient, result: GateResult, files: ChangedFile[], ctx: PrContext, o: PublishOptions): Promise<PublishResult> {
-  const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, summaryUpdated: false };
+  const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const plan = planComments(result.findings, files, o);
   try {
@@ -193,14 +195,17 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     const ours = existing.filter((c) => c.body.includes(`<!-- ${COMMENT_MARKER}`));
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
     const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body).join(',')}`));
+    const fixedIds: number[] = [];
     for (const c of ours) {
       if (c.body.includes('iam-policy-gate:fixed')) continue;
       const fps = fingerprintsIn(c.body);
       if (fps.length && fps.every((fp) => !current.has(fp))) {
         await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
         out.markedFixed++;
+        fixedIds.push(c.id);
       }
     }
+    if (fixedIds.length) out.resolvedThreads = await resolveThreads(gh, ctx, fixedIds, o);
     const fresh = plan.inline.filter((c) => {
       const dup = posted.has(`${c.path}\u0000${commentKey(c.findings)}`);
       if (dup) out.skippedDuplicates++;
@@ -280,6 +285,56 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     }
   }
   return out;
+}
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+
+const RESOLVE_MUTATION = `mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`;
+
+interface ThreadsPage {
+  repository?: {
+    pullRequest?: {
+      reviewThreads?: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[];
+      };
+    };
+  };
+}
+
+/** Resolve the review threads started by the given (fixed) comments. Best effort: the comment edit already says it. */
+async function resolveThreads(gh: GitHubClient, ctx: PrContext, commentIds: number[], o: PublishOptions): Promise<number> {
+  const wanted = new Set(commentIds);
+  let resolved = 0;
+  try {
+    let cursor: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const data: ThreadsPage = await gh.graphql<ThreadsPage>(THREADS_QUERY, { owner: ctx.owner, repo: ctx.repo, number: ctx.pullNumber, cursor });
+      const threads = data.repository?.pullRequest?.reviewThreads;
+      if (!threads) break;
+      for (const t of threads.nodes) {
+        const first = t.comments.nodes[0]?.databaseId;
+        if (!t.isResolved && first != null && wanted.has(first)) {
+          await gh.graphql(RESOLVE_MUTATION, { id: t.id });
+          resolved++;
+        }
+      }
+      if (!threads.pageInfo.hasNextPage) break;
+      cursor = threads.pageInfo.endCursor;
+    }
+  } catch (e) {
+    o.log(`Could not resolve the review threads of fixed findings (${(e as Error).message.split('\n')[0]}); their comments say "Fixed".`);
+  }
+  return resolved;
 }
 
 function permissionMessage(e: unknown, ctx: PrContext): string {

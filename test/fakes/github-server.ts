@@ -133,6 +133,8 @@ export class FakeGitHub {
   issueComments: FakeIssueComment[] = [];
   checkRuns: FakeCheckRun[] = [];
   faults: InjectedFault[] = [];
+  /** Review threads resolved through GraphQL, by the id of their first comment. */
+  resolvedThreads = new Set<number>();
   log: RequestLogEntry[] = [];
   /** token -> permission. Unknown tokens get 401. */
   tokens = new Map<string, 'write' | 'read'>([
@@ -245,6 +247,7 @@ export class FakeGitHub {
     const auth = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const perm = auth ? this.tokens.get(auth) : undefined;
     if (!perm) return this.send(req, res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (path === '/graphql' && method === 'POST') return this.graphql(req, res, body, perm, reqBody);
     if (method !== 'GET' && perm !== 'write')
       return this.send(req, res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }, {}, false, reqBody);
 
@@ -329,6 +332,28 @@ export class FakeGitHub {
       return this.send(req, res, 200, { id: run.id }, {}, false, reqBody);
     }
     return this.send(req, res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }, {}, false, reqBody);
+  }
+
+  /** The two GraphQL operations used: list review threads, resolve one. Errors come back in the body, as on GitHub. */
+  private graphql(req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, perm: 'write' | 'read', reqBody: unknown): void {
+    const query = String(body.query ?? '');
+    const vars = (body.variables ?? {}) as Record<string, unknown>;
+    if (query.includes('reviewThreads')) {
+      const pr = this.pulls.get(Number(vars.number));
+      if (!pr) return this.send(req, res, 200, { data: { repository: { pullRequest: null } }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a PullRequest' }] }, {}, false, reqBody);
+      const nodes = this.reviewComments.map((c) => ({ id: `PRRT_${c.id}`, isResolved: this.resolvedThreads.has(c.id), comments: { nodes: [{ databaseId: c.id }] } }));
+      return this.send(req, res, 200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } }, {}, false, reqBody);
+    }
+    if (query.includes('resolveReviewThread')) {
+      if (perm !== 'write')
+        return this.send(req, res, 200, { data: { resolveReviewThread: null }, errors: [{ type: 'FORBIDDEN', path: ['resolveReviewThread'], message: 'Resource not accessible by integration' }] }, {}, false, reqBody);
+      const id = Number(String(vars.id ?? '').replace(/^PRRT_/, ''));
+      if (!this.reviewComments.some((c) => c.id === id))
+        return this.send(req, res, 200, { data: { resolveReviewThread: null }, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(vars.id)}'` }] }, {}, false, reqBody);
+      this.resolvedThreads.add(id);
+      return this.send(req, res, 200, { data: { resolveReviewThread: { thread: { id: vars.id, isResolved: true } } } }, {}, false, reqBody);
+    }
+    return this.send(req, res, 200, { errors: [{ message: 'fake: unsupported GraphQL operation' }] }, {}, false, reqBody);
   }
 
   private createReview(req: http.IncomingMessage, res: http.ServerResponse, pr: FakePull, body: Record<string, unknown>, reqBody: unknown): void {

@@ -195,13 +195,14 @@ describe('the Action on a pull request (dist/index.js against a fake GitHub)', (
       expect(r3.outputs.verdict).toBe('pass');
       expect(gh.reviewComments).toHaveLength(1);
       expect(gh.reviewComments[0]!.body).toContain('✅ **Fixed** in `' + head2.slice(0, 12) + '`');
+      expect(gh.resolvedThreads).toEqual(new Set([gh.reviewComments[0]!.id]));
       expect(gh.reviews).toHaveLength(1);
       expect(gh.issueComments).toHaveLength(1);
       const summary3 = gh.issueComments[0]!.body;
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
       expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
-      expect(r3.stdout).toContain('1 earlier comments marked fixed, summary comment updated');
+      expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
     } finally {
       repo.remove();
       await gh.stop();
