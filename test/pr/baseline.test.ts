@@ -151,3 +151,19 @@ describe('what the PR bodies may contain', () => {
     expect(body).toMatch(/\d+ more findings not shown here: see the job summary and the JSON\/SARIF artifacts of https:&#47;&#47;github\.example|\d+ more findings not shown here/);
   });
 });
+
+describe('a changed file that does not parse', () => {
+  it('is reported by name and line, the other changed files are still analysed, and the verdict is incomplete', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'iam/ok.json': policy([{ sid: 'Read', action: 's3:GetObject' }]) }, 'base');
+    repo.commit({ 'iam/broken.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "*" "Resource": "*" }\n  ]\n}\n', 'iam/admin.json': policy([{ sid: 'All', action: '*' }]) }, 'head');
+    const options = defaultOptions(repo.dir);
+    const result = await runGate([], options, { files: ['iam/broken.json', 'iam/admin.json', 'docs/notes.md'], base: gitBaseSource(repo.dir, base, options.maxFileBytes) });
+    expect(result.errors.map((e) => [e.file, e.line])).toEqual([['iam/broken.json', 4]]);
+    expect(result.findings.map((f) => [f.file, f.line, f.new])).toEqual([['iam/admin.json', 7, true]]);
+    expect(result.verdict.status).toBe('incomplete');
+    const body = summaryBody(result, undefined, { headSha: 'b'.repeat(40) });
+    expect(body).toContain('## IAM Policy Gate: ⚠️ **Incomplete**');
+    expect(body).toMatch(/### ⚠️ Not analysed \(1\)\n\n- `iam\/broken\.json:4`: /);
+  });
+});
