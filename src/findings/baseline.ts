@@ -114,21 +114,27 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
   } catch {
     throw new Error(`git ref ${ref} not found in ${root} (fetch enough history: actions/checkout with fetch-depth: 0)`);
   }
+  // one listing of the base tree (paths relative to root, blob ids, sizes), then one process per file read
+  let tree: Map<string, { sha: string; size: number }> | undefined;
+  const listTree = () => {
+    if (tree) return tree;
+    tree = new Map();
+    const out = execFileSync('git', ['ls-tree', '-r', '-z', '-l', commit], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const entry of out.split('\0')) {
+      const m = /^(?!120000)\d+ blob ([0-9a-f]+)\s+(\d+)\t([\s\S]+)$/.exec(entry);
+      if (m) tree.set(m[3]!, { sha: m[1]!, size: Number(m[2]) });
+    }
+    return tree;
+  };
   return {
     label: ref === commit ? commit.slice(0, 12) : ref,
     renames,
     read(rel) {
       if (rel.startsWith('/') || rel.split('/').includes('..')) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
-      let type: string;
-      try {
-        type = execFileSync('git', ['cat-file', '-t', `${commit}:./${rel}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-      } catch {
-        return undefined;
-      }
-      if (type !== 'blob') return undefined;
-      const size = Number(execFileSync('git', ['cat-file', '-s', `${commit}:./${rel}`], { cwd: root, encoding: 'utf8' }).trim());
-      if (size > maxBytes) throw new ReadError(`file is ${size} bytes, over the ${maxBytes}-byte limit`);
-      return decodeUtf8(execFileSync('git', ['cat-file', 'blob', `${commit}:./${rel}`], { cwd: root, maxBuffer: maxBytes + 1024 }));
+      const blob = listTree().get(rel);
+      if (!blob) return undefined;
+      if (blob.size > maxBytes) throw new ReadError(`file is ${blob.size} bytes, over the ${maxBytes}-byte limit`);
+      return decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
     },
   };
 }
