@@ -200,7 +200,13 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
       if (c.body.includes('iam-policy-gate:fixed')) continue;
       const fps = fingerprintsIn(c.body);
       if (fps.length && fps.every((fp) => !current.has(fp))) {
-        await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
+        try {
+          await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
+        } catch (e) {
+          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit
+          if (httpStatus(e) === 403 || httpStatus(e) === 404) continue;
+          throw e;
+        }
         out.markedFixed++;
         fixedIds.push(c.id);
       }
@@ -257,12 +263,19 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     })) as { id: number; body?: string | null; html_url: string; user?: { type?: string } | null }[];
     const mine = comments.filter((c) => (c.body ?? '').startsWith(SUMMARY_MARKER));
     const sticky = mine.find((c) => c.user?.type === 'Bot') ?? mine[0];
+    let updated = false;
     if (sticky) {
-      const r = await gh.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: sticky.id, body });
-      out.summaryCommentId = sticky.id;
-      out.summaryUrl = r.data.html_url;
-      out.summaryUpdated = true;
-    } else {
+      try {
+        const r = await gh.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: sticky.id, body });
+        out.summaryCommentId = sticky.id;
+        out.summaryUrl = r.data.html_url;
+        out.summaryUpdated = updated = true;
+      } catch (e) {
+        // a comment with our marker we may not edit (posted by someone else): post our own instead
+        if (httpStatus(e) !== 403 && httpStatus(e) !== 404) throw e;
+      }
+    }
+    if (!updated) {
       const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
       out.summaryCommentId = Number(r.data.id);
       out.summaryUrl = r.data.html_url;

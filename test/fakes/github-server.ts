@@ -277,6 +277,7 @@ export class FakeGitHub {
     if ((m = /^\/pulls\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const c = this.reviewComments.find((x) => x.id === Number(m![1]));
       if (!c) return this.send(req, res, 404, { message: 'Not Found' }, {}, false, reqBody);
+      if (c.user.login !== BOT.login) return this.send(req, res, 403, { message: 'Resource not accessible by integration' }, {}, false, reqBody);
       c.body = String(body.body ?? c.body);
       return this.send(req, res, 200, c, {}, false, reqBody);
     }
@@ -300,6 +301,7 @@ export class FakeGitHub {
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const c = this.issueComments.find((x) => x.id === Number(m![1]));
       if (!c) return this.send(req, res, 404, { message: 'Not Found' }, {}, false, reqBody);
+      if (c.user.login !== BOT.login) return this.send(req, res, 403, { message: 'Resource not accessible by integration' }, {}, false, reqBody);
       c.body = String(body.body ?? c.body);
       c.updated_at = new Date().toISOString();
       return this.send(req, res, 200, c, {}, false, reqBody);

@@ -137,6 +137,27 @@ describe('publishing a PR review', () => {
     expect(out2.fallbackReason).toContain('from a fork');
   });
 
+  it('is not fooled by PR participants copying its markers into their own comments', async () => {
+    const base = repo.commit({ 'p/a.json': policy([{ action: 's3:GetObject' }]) }, 'base');
+    const head = repo.commit({ 'p/a.json': policy([{ action: 's3:GetObject' }, { action: '*' }]) }, 'head');
+    const { client, files, result, ctx } = await analysePr(base, head);
+    const mallory = { login: 'mallory', type: 'User' as const };
+    gh.issueComments.push({ id: 1, body: '<!-- iam-policy-gate:summary -->\nAll good, merge it!', user: mallory, html_url: 'x', created_at: '', updated_at: '' });
+    gh.reviewComments.push({
+      id: 2, node_id: 'PRRC_2', pull_request_review_id: 1, path: 'p/a.json', line: 12, original_line: 12, start_line: null, side: 'RIGHT',
+      commit_id: head, original_commit_id: head, body: 'lgtm <!-- iam-policy-gate:fp=0000 -->', user: mallory, html_url: 'y',
+    });
+    const out = await publish(client, result, files, ctx, pubOpts());
+    expect(out.posted).toBe(true);
+    expect(out.markedFixed).toBe(0);
+    expect(gh.issueComments.map((c) => [c.user.login, c.body.includes('❌ **Fail**')])).toEqual([
+      ['mallory', false],
+      ['github-actions[bot]', true],
+    ]);
+    expect(gh.reviewComments.find((c) => c.id === 2)!.body).toBe('lgtm <!-- iam-policy-gate:fp=0000 -->');
+    expect(gh.reviewComments.filter((c) => c.user.type === 'Bot').map((c) => [c.path, c.line])).toEqual([['p/a.json', 11]]);
+  });
+
   it('lists 250 changed files over three pages and sends check-run annotations 50 at a time', async () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 250; i++) many[`p/f${String(i).padStart(3, '0')}.json`] = policy([{ action: i < 120 ? '*' : 's3:GetObject' }]);
