@@ -36,6 +36,6 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
   }
   if (diff.length > PRINCIPALS_MAX) lines.push(`- … and ${diff.length - PRINCIPALS_MAX} more principals/policies whose access changes (see the JSON report).`);
   if (diff.some((d) => !d.expanded)) lines.push('', mdText('Action patterns were compared as written (the IAM catalogue was not available).'));
-  lines.push('', `${b.filesCompared} changed file${b.filesCompared === 1 ? '' : 's'} compared with the base, ${b.filesAdded} new.`);
+  lines.push('', `${b.filesCompared} file${b.filesCompared === 1 ? '' : 's'} compared with the base, ${b.filesAdded} not in the base.`);
   return lines.join('\n');
 }
