@@ -57,7 +57,7 @@ export interface PlannedComments {
   overCap: Finding[];
   /** Findings on lines outside the diff (shown in the summary only). */
   outsideDiff: Finding[];
-  /** Findings that already exist in the base: listed in the summary, never commented (the PR did not cause them). */
+  /** Non-blocking findings that already exist in the base: listed in the summary only (the PR did not cause them). */
   existing: Finding[];
 }
 
@@ -73,7 +73,8 @@ export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<
   const existing: Finding[] = [];
   for (const f of findings) {
     if (f.suppressed) continue;
-    if (f.new === false) {
+    // pre-existing findings are the base branch's, not this PR's: summary only, unless they block (fail-on-existing)
+    if (f.new === false && !blocking(f)) {
       existing.push(f);
       continue;
     }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anchorFor, parsePatch } from '../../src/github/diff.js';
 import { changedFilesFromGit, filterChangedPaths, withinScopes } from '../../src/sources/changed.js';
 import { defaultOptions } from '../../src/config/options.js';
+import { planComments } from '../../src/github/publish.js';
+import type { Finding } from '../../src/findings/types.js';
 import { GitFixture, policy } from './git-fixture.js';
 
 // a real GitHub `patch`: two hunks, lines 1-7 and 40-46 of the head
@@ -89,5 +91,46 @@ describe('changed files', () => {
     expect(withinScopes(files, ['.']).map((f) => f.path)).toEqual(['infra/a.json', 'infra2/b.json', 'app/c.yaml']);
     expect(withinScopes(files, ['infra/']).map((f) => f.path)).toEqual(['infra/a.json']);
     expect(withinScopes(files, ['**/*.yaml', './infra2']).map((f) => f.path)).toEqual(['infra2/b.json', 'app/c.yaml']);
+  });
+});
+
+describe('which findings become inline comments', () => {
+  const f = (over: Partial<Finding>): Finding => ({
+    ruleId: 'admin-wildcard', source: 'rules', severity: 'error', title: 'Admin', message: 'm', file: 'iam/a.json', line: 4, endLine: 4, fingerprint: 'x', new: true, ...over,
+  });
+  const files = [{ path: 'iam/a.json', status: 'modified' as const, hunks: parsePatch(PATCH) }];
+  const opts = { maxInlineComments: 30, failOn: 'security-warning' as const, failOnExisting: false };
+
+  it('groups findings on the same line into one comment, most severe first; existing ones stay in the summary', () => {
+    const plan = planComments(
+      [
+        f({ severity: 'warning', ruleId: 'w', fingerprint: 'a' }),
+        f({ ruleId: 'admin-wildcard', fingerprint: 'b' }),
+        f({ line: 6, endLine: 6, fingerprint: 'c', new: false }),
+        f({ line: 20, endLine: 20, fingerprint: 'd' }),
+        f({ line: 41, endLine: 43, fingerprint: 'e', severity: 'suggestion' }),
+        f({ line: 42, endLine: 42, fingerprint: 'g', suppressed: true }),
+      ],
+      files,
+      opts,
+    );
+    expect(plan.inline.map((c) => [c.line, c.start_line, c.findings.map((x) => x.fingerprint)])).toEqual([
+      [4, undefined, ['b', 'a']],
+      [43, 41, ['e']],
+    ]);
+    expect(plan.existing.map((x) => x.fingerprint)).toEqual(['c']);
+    expect(plan.outsideDiff.map((x) => x.fingerprint)).toEqual(['d']);
+    // with fail-on-existing an existing blocking finding is commented too
+    expect(planComments([f({ line: 6, endLine: 6, fingerprint: 'c', new: false })], files, { ...opts, failOnExisting: true }).inline).toHaveLength(1);
+  });
+
+  it('fills the cap with blocking, new findings first', () => {
+    const plan = planComments(
+      [f({ line: 1, endLine: 1, severity: 'suggestion', fingerprint: 's' }), f({ line: 2, endLine: 2, severity: 'warning', fingerprint: 'w' }), f({ line: 42, endLine: 42, fingerprint: 'e' })],
+      files,
+      { ...opts, maxInlineComments: 1 },
+    );
+    expect(plan.inline.map((c) => c.line)).toEqual([42]);
+    expect(plan.overCap.map((x) => x.fingerprint).sort()).toEqual(['s', 'w']);
   });
 });
