@@ -13,6 +13,9 @@ export interface AccessDiffEntry {
   principal: string;
   /** Files the principal's policies are in. */
   files: string[];
+  /** Totals; `added`/`removed` hold at most ACTION_LIST_CAP actions (sorted). */
+  addedCount: number;
+  removedCount: number;
   added: string[];
   removed: string[];
   /** Action patterns written in the head that were not in the base (e.g. `s3:*`), for the reader. */
@@ -21,7 +24,7 @@ export interface AccessDiffEntry {
   expanded: boolean;
   /** Added actions per access level (`Permissions management`, `Write`, ...; `Unknown` when not in the catalogue). */
   addedByLevel: Record<string, number>;
-  /** Added actions, most consequential first (permissions management, write, tagging, read, list), then by name. */
+  /** The 50 most consequential added actions (permissions management, write, tagging, read, list), then by name. */
   addedRanked: string[];
 }
 
@@ -46,7 +49,6 @@ function rank(added: string[]): { byLevel: Record<string, number>; ranked: strin
   return { byLevel: ordered, ranked: withLevel.map((x) => x.a) };
 }
 
-const NOT_ACTION_LIMIT = 5000;
 
 function principalsOf(p: PolicyRecord): string[] {
   if (p.attachedTo.length) return p.attachedTo.map((a) => `${a.kind} ${a.id}`);
@@ -54,34 +56,27 @@ function principalsOf(p: PolicyRecord): string[] {
   return [`${p.policyType === 'identity' ? 'policy' : `${p.policyType} policy`} ${p.resource}${p.propertyPath ? '/' + p.propertyPath : ''}`];
 }
 
+/** What a principal's Allow statements name: Action patterns and NotAction lists (expanded per principal, on demand). */
 interface Grants {
-  actions: Set<string>;
   patterns: Set<string>;
+  notActions: string[][];
+  files: Set<string>;
 }
 
-function grantsOf(document: unknown, expand: (pattern: string) => readonly string[] | undefined, into: Grants): void {
+function grantsOf(document: unknown, into: Grants): void {
   for (const s of statementsOf(document)) {
     if (s.effect !== 'Allow') continue;
-    for (const a of strings(s.action)) {
-      into.patterns.add(a.value);
-      const x = expand(a.value);
-      if (x && x.length) for (const k of x) into.actions.add(k);
-      else into.actions.add(a.value.toLowerCase());
-    }
+    for (const a of strings(s.action)) into.patterns.add(a.value);
     const notActions = strings(s.notAction).map((a) => a.value);
     if (notActions.length) {
       into.patterns.add(`NotAction ${notActions.join(', ')}`);
-      let all: string[] | undefined;
-      try {
-        all = expandNotAction(notActions);
-      } catch {
-        all = undefined;
-      }
-      if (all && all.length <= NOT_ACTION_LIMIT * 10) for (const k of all) into.actions.add(k);
-      else into.actions.add(`NotAction ${notActions.join(', ')}`.toLowerCase());
+      into.notActions.push(notActions);
     }
   }
 }
+
+/** Stored lists are capped so a PR touching thousands of `"Action": "*"` policies stays bounded in memory and report size. */
+export const ACTION_LIST_CAP = 1000;
 
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
 export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): AccessDiffEntry[] {
@@ -95,14 +90,35 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
       return undefined;
     }
   };
+  const actionsOf = (g: Grants | undefined): Set<string> => {
+    const out = new Set<string>();
+    if (!g) return out;
+    for (const p of g.patterns) {
+      if (p.startsWith('NotAction ')) continue;
+      const x = expand(p);
+      if (x && x.length) for (const k of x) out.add(k);
+      else out.add(p.toLowerCase());
+    }
+    for (const list of g.notActions) {
+      let all: string[] | undefined;
+      try {
+        all = catalogOk ? expandNotAction(list) : undefined;
+      } catch {
+        all = undefined;
+      }
+      if (all) for (const k of all) out.add(k);
+      else out.add(`NotAction ${list.join(', ')}`.toLowerCase());
+    }
+    return out;
+  };
   const collect = (records: PolicyRecord[]) => {
-    const m = new Map<string, Grants & { files: Set<string> }>();
+    const m = new Map<string, Grants>();
     for (const p of records) {
       for (const who of principalsOf(p)) {
         let g = m.get(who);
-        if (!g) m.set(who, (g = { actions: new Set(), patterns: new Set(), files: new Set() }));
+        if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
         g.files.add(p.file);
-        grantsOf(p.document, expand, g);
+        grantsOf(p.document, g);
       }
     }
     return m;
@@ -113,19 +129,25 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
   for (const who of [...new Set([...h.keys(), ...b.keys()])].sort()) {
     const hg = h.get(who);
     const bg = b.get(who);
-    const added = [...(hg?.actions ?? [])].filter((a) => !bg?.actions.has(a)).sort();
-    const removed = [...(bg?.actions ?? [])].filter((a) => !hg?.actions.has(a)).sort();
+    // same patterns on both sides: nothing changes, no expansion needed
+    if (hg && bg && hg.patterns.size === bg.patterns.size && [...hg.patterns].every((p) => bg.patterns.has(p))) continue;
+    const ha = actionsOf(hg);
+    const ba = actionsOf(bg);
+    const added = [...ha].filter((a) => !ba.has(a)).sort();
+    const removed = [...ba].filter((a) => !ha.has(a)).sort();
     if (!added.length && !removed.length) continue;
     const r = rank(added);
     out.push({
       principal: who,
       files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
-      added,
-      removed,
+      addedCount: added.length,
+      removedCount: removed.length,
+      added: added.slice(0, ACTION_LIST_CAP),
+      removed: removed.slice(0, ACTION_LIST_CAP),
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
       expanded: catalogOk,
       addedByLevel: r.byLevel,
-      addedRanked: r.ranked,
+      addedRanked: r.ranked.slice(0, 50),
     });
   }
   return out;

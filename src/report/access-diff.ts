@@ -6,9 +6,9 @@ const LIST_MAX = 12;
 /** Principals listed; the rest are counted (the JSON report has them all). */
 const PRINCIPALS_MAX = 20;
 
-function actionList(actions: string[]): string {
+function actionList(actions: string[], total: number): string {
   const shown = actions.slice(0, LIST_MAX).map((a) => mdCode(a)).join(', ');
-  return actions.length > LIST_MAX ? `${shown} and ${actions.length - LIST_MAX} more` : shown;
+  return total > LIST_MAX ? `${shown} and ${total - Math.min(LIST_MAX, actions.length)} more` : shown;
 }
 
 export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): string {
@@ -24,14 +24,14 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
   for (const d of diff.slice(0, PRINCIPALS_MAX)) {
     const who = mdCode(d.principal);
     const parts: string[] = [];
-    if (d.added.length) {
+    if (d.addedCount) {
       const levels = Object.entries(d.addedByLevel);
       const breakdown = levels.length > 1 || (levels.length === 1 && levels[0]![0] !== 'Unknown') ? ` (${levels.map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ')})` : '';
-      parts.push(`- ➕ This change lets ${who} do **${d.added.length}** new thing${d.added.length === 1 ? '' : 's'}${breakdown}: ${actionList(d.addedRanked)}`);
+      parts.push(`- ➕ This change lets ${who} do **${d.addedCount}** new thing${d.addedCount === 1 ? '' : 's'}${breakdown}: ${actionList(d.addedRanked, d.addedCount)}`);
       const wild = d.addedPatterns.filter((p) => p.includes('*') || p.startsWith('NotAction'));
       if (wild.length) parts.push(`  - via ${wild.slice(0, LIST_MAX).map((p) => mdCode(p)).join(', ')}`);
     }
-    if (d.removed.length) parts.push(`- ➖ ${who} can no longer do **${d.removed.length}** thing${d.removed.length === 1 ? '' : 's'}: ${actionList(d.removed)}`);
+    if (d.removedCount) parts.push(`- ➖ ${who} can no longer do **${d.removedCount}** thing${d.removedCount === 1 ? '' : 's'}: ${actionList(d.removed, d.removedCount)}`);
     lines.push(...parts);
   }
   if (diff.length > PRINCIPALS_MAX) lines.push(`- … and ${diff.length - PRINCIPALS_MAX} more principals/policies whose access changes (see the JSON report).`);

@@ -33,7 +33,7 @@ describe('CLI --base', () => {
     expect(report.summary).toMatchObject({ new: 0, existing: 1, blocking: 0 });
     expect(report.findings.map((f: Finding) => [f.file, f.line, f.ruleId, f.new])).toEqual([['iam/ops.json', 7, 'admin-wildcard', false]]);
     expect(report.accessDiff).toEqual([
-      { principal: 'policy web.json', files: ['iam/web.json'], added: ['s3:PutObject'], removed: [], addedPatterns: ['s3:PutObject'], expanded: true, addedByLevel: { Write: 1 }, addedRanked: ['s3:PutObject'] },
+      { principal: 'policy web.json', files: ['iam/web.json'], addedCount: 1, removedCount: 0, added: ['s3:PutObject'], removed: [], addedPatterns: ['s3:PutObject'], expanded: true, addedByLevel: { Write: 1 }, addedRanked: ['s3:PutObject'] },
     ]);
 
     // without --base the same finding blocks
