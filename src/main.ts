@@ -15,6 +15,7 @@ import { readPullRequestEvent, resolveBase, resolveChanges } from './github/pr-r
 import type { ChangeSet } from './github/pr-run.js';
 import { publish } from './github/publish.js';
 import type { PublishResult } from './github/publish.js';
+import type { Severity } from './findings/types.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -40,6 +41,44 @@ function parseBool(v: string, name: string): boolean {
 function parseCount(v: string, name: string): number {
   if (!/^\d+$/.test(v.trim())) throw new Error(`input ${name} must be a whole number, got "${v}"`);
   return Number(v.trim());
+}
+
+function publishToPr(
+  gh: GitHubClient,
+  result: Awaited<ReturnType<typeof runGate>>,
+  changes: ChangeSet,
+  pr: NonNullable<ReturnType<typeof readPullRequestEvent>>,
+  owner: string,
+  repoName: string,
+  lineUrl: ReturnType<typeof lineUrlFactory>,
+  checkRun: boolean,
+  options: { maxInlineComments: number; failOn: Severity; failOnExisting: boolean },
+): Promise<PublishResult> {
+  const server = process.env.GITHUB_SERVER_URL;
+  const runId = process.env.GITHUB_RUN_ID;
+  return publish(
+    gh,
+    result,
+    changes.files,
+    {
+      owner,
+      repo: repoName,
+      pullNumber: pr.number,
+      headSha: pr.headSha,
+      fork: !!pr.headRepo && !!pr.baseRepo && pr.headRepo !== pr.baseRepo,
+      ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
+      ...(lineUrl ? { lineUrl } : {}),
+    },
+    {
+      maxInlineComments: options.maxInlineComments,
+      checkRun,
+      failOn: options.failOn,
+      failOnExisting: options.failOnExisting,
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+      updateOnly: changes.analyse.length === 0,
+    },
+  );
 }
 
 export async function run(): Promise<void> {
@@ -103,24 +142,13 @@ export async function run(): Promise<void> {
   // the review, the sticky summary comment, the optional check run; a read-only token falls back to the above
   let published: PublishResult | undefined;
   if (pr && changes && gh) {
-    const server = process.env.GITHUB_SERVER_URL;
-    const runId = process.env.GITHUB_RUN_ID;
-    published = await publish(
-      gh,
-      result,
-      changes.files,
-      {
-        owner,
-        repo: repoName,
-        pullNumber: pr.number,
-        headSha: pr.headSha,
-        fork: !!pr.headRepo && !!pr.baseRepo && pr.headRepo !== pr.baseRepo,
-        ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
-        ...(lineUrl ? { lineUrl } : {}),
-      },
-      { maxInlineComments: options.maxInlineComments, checkRun, failOn: options.failOn, failOnExisting: options.failOnExisting, log: (m) => core.info(m), warn: (m) => core.warning(m) },
-    );
-    if (published.posted)
+    try {
+      published = await publishToPr(gh, result, changes, pr, owner, repoName, lineUrl, checkRun, options);
+    } catch (e) {
+      // posting is a report channel: its failure does not change the verdict, and it is said out loud
+      core.warning(`Posting on the pull request failed (${(e as Error).message}); the findings are in the annotations, the job summary and the reports.`);
+    }
+    if (published?.posted)
       core.info(
         `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
       );

@@ -39,6 +39,8 @@ export interface PublishOptions {
   failOnExisting: boolean;
   log: (message: string) => void;
   warn: (message: string) => void;
+  /** Nothing IAM-related changed: do not open a summary comment, only keep an existing one up to date. */
+  updateOnly?: boolean;
 }
 
 export interface InlineComment {
@@ -276,7 +278,9 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         if (httpStatus(e) !== 403 && httpStatus(e) !== 404) throw e;
       }
     }
-    if (!updated) {
+    if (!updated && o.updateOnly) {
+      o.log('No IAM-relevant file changed: no summary comment opened.');
+    } else if (!updated) {
       const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
       out.summaryCommentId = Number(r.data.id);
       out.summaryUrl = r.data.html_url;

@@ -159,6 +159,19 @@ describe('publishing a PR review', () => {
     expect(gh.reviewComments.filter((c) => c.user.type === 'Bot').map((c) => [c.path, c.line])).toEqual([['p/a.json', 11]]);
   });
 
+  it('opens no summary comment on a PR that changes no IAM file, but keeps an existing one up to date', async () => {
+    const base = repo.commit({ 'p/a.json': policy([{ action: 's3:GetObject' }]) }, 'base');
+    const head = repo.commit({ 'src/app.ts': 'export const x = 1;\n' }, 'code only');
+    const { client, files, result, ctx } = await analysePr(base, head);
+    expect(result.stats.filesScanned).toBe(0);
+    await publish(client, result, files, ctx, pubOpts({ updateOnly: true }));
+    expect(gh.issueComments).toHaveLength(0);
+    gh.issueComments.push({ id: 5, body: '<!-- iam-policy-gate:summary -->\nold', user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'z', created_at: '', updated_at: '' });
+    await publish(client, result, files, ctx, pubOpts({ updateOnly: true }));
+    expect(gh.issueComments).toHaveLength(1);
+    expect(gh.issueComments[0]!.body).toContain('## IAM Policy Gate: ✅ **Pass**');
+  });
+
   it('lists 250 changed files over three pages and sends check-run annotations 50 at a time', async () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 250; i++) many[`p/f${String(i).padStart(3, '0')}.json`] = policy([{ action: i < 120 ? '*' : 's3:GetObject' }]);
