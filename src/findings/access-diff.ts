@@ -6,7 +6,7 @@
  */
 import type { PolicyRecord } from '../policy/types.js';
 import { statementsOf, strings } from '../policy/statements.js';
-import { actionInfo, expandActionPattern, expandNotAction } from '../catalog/index.js';
+import { actionInfo, expandActionPattern, expandNotAction, getCatalog } from '../catalog/index.js';
 
 export interface AccessDiffEntry {
   /** `role AppRole`, `policy deploy.json`, ... */
@@ -31,24 +31,41 @@ export interface AccessDiffEntry {
 /** Most consequential first. */
 const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List', 'Unknown'];
 
-function levelOf(action: string): string {
-  try {
-    return actionInfo(action)?.accessLevel ?? 'Unknown';
-  } catch {
-    return 'Unknown';
+const levelMemo = new Map<string, number>();
+
+/** Index into LEVEL_ORDER of the action's access level (memoised: the same actions recur across principals). */
+function levelOf(action: string): number {
+  let l = levelMemo.get(action);
+  if (l === undefined) {
+    let name = 'Unknown';
+    try {
+      name = actionInfo(action)?.accessLevel ?? 'Unknown';
+    } catch {
+      /* no catalogue */
+    }
+    l = LEVEL_ORDER.indexOf(name);
+    if (l < 0) l = LEVEL_ORDER.length - 1;
+    if (levelMemo.size > 100_000) levelMemo.clear();
+    levelMemo.set(action, l);
   }
+  return l;
 }
 
+/** `added` is sorted by name already; a stable sort by level keeps names in order within a level. */
 function rank(added: string[]): { byLevel: Record<string, number>; ranked: string[] } {
+  const counts = new Array<number>(LEVEL_ORDER.length).fill(0);
+  const withLevel = added.map((a) => {
+    const l = levelOf(a);
+    counts[l]!++;
+    return { a, l };
+  });
+  withLevel.sort((x, y) => x.l - y.l);
   const byLevel: Record<string, number> = {};
-  const withLevel = added.map((a) => ({ a, l: levelOf(a) }));
-  for (const { l } of withLevel) byLevel[l] = (byLevel[l] ?? 0) + 1;
-  withLevel.sort((x, y) => LEVEL_ORDER.indexOf(x.l) - LEVEL_ORDER.indexOf(y.l) || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
-  const ordered: Record<string, number> = {};
-  for (const l of LEVEL_ORDER) if (byLevel[l]) ordered[l] = byLevel[l]!;
-  return { byLevel: ordered, ranked: withLevel.map((x) => x.a) };
+  LEVEL_ORDER.forEach((name, i) => {
+    if (counts[i]) byLevel[name] = counts[i]!;
+  });
+  return { byLevel, ranked: withLevel.slice(0, 50).map((x) => x.a) };
 }
-
 
 function principalsOf(p: PolicyRecord): string[] {
   if (p.attachedTo.length) return p.attachedTo.map((a) => `${a.kind} ${a.id}`);
@@ -73,6 +90,24 @@ function grantsOf(document: unknown, into: Grants): void {
       into.notActions.push(notActions);
     }
   }
+}
+
+let orderIndex: Map<string, number> | undefined;
+
+/** Sort actions in catalogue order (service, then name) by a precomputed index; unknown ones after, by name. */
+function sortActions(list: string[]): string[] {
+  if (!orderIndex) {
+    orderIndex = new Map();
+    try {
+      getCatalog().actions.forEach((a, i) => orderIndex!.set(a, i));
+    } catch {
+      /* no catalogue: plain string order below */
+    }
+  }
+  const idx = orderIndex;
+  const keyed = list.map((a) => ({ a, i: idx.get(a) ?? Number.MAX_SAFE_INTEGER }));
+  keyed.sort((x, y) => x.i - y.i || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+  return keyed.map((k) => k.a);
 }
 
 /** Stored lists are capped so a PR touching thousands of `"Action": "*"` policies stays bounded in memory and report size. */
@@ -126,28 +161,44 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
   const h = collect(head);
   const b = collect(base);
   const out: AccessDiffEntry[] = [];
+  // principals with the same grants before and after share one computation (common: many roles, one template)
+  const memo = new Map<string, Omit<AccessDiffEntry, 'principal' | 'files' | 'addedPatterns' | 'expanded'> | null>();
+  const keyOf = (g: Grants | undefined) => (g ? JSON.stringify([...g.patterns].sort()) : '-');
   for (const who of [...new Set([...h.keys(), ...b.keys()])].sort()) {
     const hg = h.get(who);
     const bg = b.get(who);
+    const hk = keyOf(hg);
+    const bk = keyOf(bg);
     // same patterns on both sides: nothing changes, no expansion needed
-    if (hg && bg && hg.patterns.size === bg.patterns.size && [...hg.patterns].every((p) => bg.patterns.has(p))) continue;
-    const ha = actionsOf(hg);
-    const ba = actionsOf(bg);
-    const added = [...ha].filter((a) => !ba.has(a)).sort();
-    const removed = [...ba].filter((a) => !ha.has(a)).sort();
-    if (!added.length && !removed.length) continue;
-    const r = rank(added);
+    if (hk === bk) continue;
+    const key = hk + '\u0000' + bk;
+    let d = memo.get(key);
+    if (d === undefined) {
+      const ha = actionsOf(hg);
+      const ba = actionsOf(bg);
+      const added = sortActions([...ha].filter((a) => !ba.has(a)));
+      const removed = sortActions([...ba].filter((a) => !ha.has(a)));
+      if (!added.length && !removed.length) d = null;
+      else {
+        const r = rank(added);
+        d = {
+          addedCount: added.length,
+          removedCount: removed.length,
+          added: added.slice(0, ACTION_LIST_CAP),
+          removed: removed.slice(0, ACTION_LIST_CAP),
+          addedByLevel: r.byLevel,
+          addedRanked: r.ranked,
+        };
+      }
+      memo.set(key, d);
+    }
+    if (!d) continue;
     out.push({
       principal: who,
       files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
-      addedCount: added.length,
-      removedCount: removed.length,
-      added: added.slice(0, ACTION_LIST_CAP),
-      removed: removed.slice(0, ACTION_LIST_CAP),
+      ...d,
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
       expanded: catalogOk,
-      addedByLevel: r.byLevel,
-      addedRanked: r.ranked.slice(0, 50),
     });
   }
   return out;
