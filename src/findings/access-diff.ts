@@ -113,8 +113,16 @@ function sortActions(list: string[]): string[] {
 /** Stored lists are capped so a PR touching thousands of `"Action": "*"` policies stays bounded in memory and report size. */
 export const ACTION_LIST_CAP = 1000;
 
+export interface AccessDiffLimits {
+  /** Distinct grant changes expanded (each up to ~20 ms with "*"); the rest are skipped and reported. */
+  maxComputations?: number;
+  onSkip?: (principal: string) => void;
+}
+
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
-export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): AccessDiffEntry[] {
+export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], limits: AccessDiffLimits = {}): AccessDiffEntry[] {
+  const maxComputations = limits.maxComputations ?? 500;
+  let computations = 0;
   let catalogOk = true;
   const expand = (pattern: string): readonly string[] | undefined => {
     if (!catalogOk) return undefined;
@@ -173,7 +181,12 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[]): A
     if (hk === bk) continue;
     const key = hk + '\u0000' + bk;
     let d = memo.get(key);
+    if (d === undefined && computations >= maxComputations) {
+      limits.onSkip?.(who);
+      continue;
+    }
     if (d === undefined) {
+      computations++;
       const ha = actionsOf(hg);
       const ba = actionsOf(bg);
       const added = sortActions([...ha].filter((a) => !ba.has(a)));

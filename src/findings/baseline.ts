@@ -82,9 +82,12 @@ export async function compareWithBase(
     const b = byId.get(p.id);
     if (b && p.base === undefined) p.base = b.document;
   }
+  let skipped = 0;
+  const accessDiff = computeAccessDiff(head.policies, baseAnalysis.policies, { onSkip: () => skipped++ });
+  if (skipped) notes.push(`The access diff covers the first principals only: ${skipped} more whose grants changed were not expanded (time bound).`);
   return {
     info: { ref: base.label, filesCompared: texts.length, filesAdded },
-    accessDiff: computeAccessDiff(head.policies, baseAnalysis.policies),
+    accessDiff,
     errors,
     notes,
   };

@@ -45,4 +45,12 @@ describe('access diff', () => {
     expect(diff[0]!.addedRanked[0]).not.toMatch(/^iam:/);
     expect(diff[0]!.removed).toEqual([]); // ec2:DescribeInstances is still allowed through NotAction
   });
+
+  it('stops expanding after the computation limit and names the principals it skipped', () => {
+    const head = ['a', 'b', 'c'].map((n) => record(`p/${n}.json`, allow({ Action: ['*', `sqs:Custom${n}`] })));
+    const skipped: string[] = [];
+    const diff = computeAccessDiff(head, [], { maxComputations: 2, onSkip: (p) => skipped.push(p) });
+    expect(diff.map((d) => d.principal)).toEqual(['policy a.json', 'policy b.json']);
+    expect(skipped).toEqual(['policy c.json']);
+  });
 });
