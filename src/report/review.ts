@@ -34,6 +34,13 @@ export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Fin
     const why = typeof f.details?.why === 'string' ? (f.details.why as string) : undefined;
     if (why) parts.push(`**Why it matters:** ${mdText(why)}`);
     if (f.fix) parts.push(`**Fix:** ${mdText(f.fix)}`);
+    parts.push(
+      opts.blocking(f)
+        ? `**Gate:** blocks the merge (${f.severity}${f.new ? ', introduced by this change' : ''}).`
+        : f.new === false
+          ? '**Gate:** already in the base branch; does not block.'
+          : '**Gate:** below the fail-on threshold; does not block.',
+    );
     parts.push('');
   }
   parts.push(`<!-- ${COMMENT_MARKER}${commentKey(findings)} -->`);

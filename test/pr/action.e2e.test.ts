@@ -167,6 +167,7 @@ describe('the Action on a pull request (dist/index.js against a fake GitHub)', (
       expect(comment).toContain('Statement "Deploy" allows every action on every resource');
       expect(comment).toContain('**Fix:**');
       expect(comment).toContain('new, blocking');
+      expect(comment).toContain('**Gate:** blocks the merge (error, introduced by this change).');
       const summary1 = gh.issueComments[0]!.body;
       expect(summary1).toContain('## IAM Policy Gate: ❌ **Fail**');
       expect(summary1).toContain('| Severity | Findings | New | Existing |');
