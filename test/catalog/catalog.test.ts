@@ -114,3 +114,18 @@ describe('wildcard matching', () => {
     expect(globCovers('s3:Get*', 's3:*')).toBe(false);
   });
 });
+
+describe('hostile input', () => {
+  it('expands long and star-heavy patterns to nothing or to the right actions, without blowing up', () => {
+    expect(expandActionPattern('*:' + '*a'.repeat(20_000))).toEqual([]);
+    expect(expandActionPattern('s3:' + 'Get'.repeat(30_000))).toEqual([]);
+    expect(expandActionPattern('s3:G*e*t*O*b*j*e*c*t')).toContain('s3:GetObject');
+    expect(expandActionPattern('*'.repeat(100_000) + ':GetObject')).toContain('s3:GetObject');
+  });
+
+  it('does not judge absurdly long resource ARNs', () => {
+    const object = resourceTypesFor('s3:GetObject').find((r) => r.name === 'object')!;
+    expect(arnMatchesResourceType('arn:aws:s3:::' + 'a*'.repeat(5_000), object)).toBeUndefined();
+    expect(arnMatchesResourceType('arn:aws:s3:::' + 'a*'.repeat(500) + '/x', object)).toBe(true);
+  });
+});

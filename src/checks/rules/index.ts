@@ -20,6 +20,49 @@ import { uniqueSidsRecommended } from './unique-sids-recommended.js';
 import { uniqueSidsRequired } from './unique-sids-required.js';
 import { unsupportedElementCombination } from './unsupported-element-combination.js';
 import { unsupportedPrincipal } from './unsupported-principal.js';
+// catalogue-backed validation (src/catalog)
+import { invalidServiceInAction } from './invalid-service-in-action.js';
+import { invalidAction } from './invalid-action.js';
+import { actionWildcardMatchesNothing } from './action-wildcard-matches-nothing.js';
+import { invalidArnPrefix } from './invalid-arn-prefix.js';
+import { missingArnField } from './missing-arn-field.js';
+import { invalidArnAccount } from './invalid-arn-account.js';
+import { invalidArnServiceCase } from './invalid-arn-service-case.js';
+import { arnAccountNotAllowed } from './arn-account-not-allowed.js';
+import { arnRegionNotAllowed } from './arn-region-not-allowed.js';
+import { resourceTypeMismatch } from './resource-type-mismatch.js';
+import { invalidGlobalConditionKey } from './invalid-global-condition-key.js';
+import { invalidServiceConditionKey } from './invalid-service-condition-key.js';
+import { unsupportedActionForConditionKey } from './unsupported-action-for-condition-key.js';
+import { typeMismatch } from './type-mismatch.js';
+import { typeMismatchBoolean } from './type-mismatch-boolean.js';
+import { typeMismatchDate } from './type-mismatch-date.js';
+import { typeMismatchIpRange } from './type-mismatch-ip-range.js';
+import { typeMismatchNumber } from './type-mismatch-number.js';
+import { typeMismatchString } from './type-mismatch-string.js';
+import { nullWithIfExists } from './null-with-if-exists.js';
+import { allowWithIfExists } from './allow-with-if-exists.js';
+import { forAllValuesWithSingleValuedKey } from './forallvalues-with-single-valued-key.js';
+import { forAllValuesAllowAbsentKey } from './forallvalues-allow-absent-key.js';
+import { missingQualifier } from './missing-qualifier.js';
+import { variableUnsupportedInVersion } from './variable-unsupported-in-version.js';
+import { invalidPrincipalFormat } from './invalid-principal-format.js';
+import { invalidPrincipalKey } from './invalid-principal-key.js';
+import { unsupportedWildcardInPrincipal } from './unsupported-wildcard-in-principal.js';
+import { invalidServicePrincipalFormat } from './invalid-service-principal-format.js';
+import { invalidAwsPrincipal } from './invalid-aws-principal.js';
+import { invalidUserReference } from './invalid-user-reference.js';
+import { invalidRoleReference } from './invalid-role-reference.js';
+import { allowWithNotPrincipal } from './allow-with-not-principal.js';
+import { redundantAction } from './redundant-action.js';
+import { redundantResource } from './redundant-resource.js';
+import { policySizeExceedsIdentityPolicyQuota } from './policy-size-exceeds-identity-policy-quota.js';
+import { inlinePoliciesSizeExceedsQuota } from './inline-policies-size-exceeds-quota.js';
+import { policySizeExceedsRoleTrustPolicyQuota } from './policy-size-exceeds-role-trust-policy-quota.js';
+import { policySizeExceedsScpQuota } from './policy-size-exceeds-scp-quota.js';
+import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
+import { rcpUnsupportedService } from './rcp-unsupported-service.js';
+import { dataTypeMismatch } from './data-type-mismatch.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -44,6 +87,49 @@ export const rules: Rule[] = [
   emptySidValue,
   // least privilege
   adminWildcard,
+  // catalogue-backed validation (src/catalog)
+  invalidServiceInAction,
+  invalidAction,
+  actionWildcardMatchesNothing,
+  invalidArnPrefix,
+  missingArnField,
+  invalidArnAccount,
+  invalidArnServiceCase,
+  arnAccountNotAllowed,
+  arnRegionNotAllowed,
+  resourceTypeMismatch,
+  invalidGlobalConditionKey,
+  invalidServiceConditionKey,
+  unsupportedActionForConditionKey,
+  typeMismatch,
+  typeMismatchBoolean,
+  typeMismatchDate,
+  typeMismatchIpRange,
+  typeMismatchNumber,
+  typeMismatchString,
+  nullWithIfExists,
+  allowWithIfExists,
+  forAllValuesWithSingleValuedKey,
+  forAllValuesAllowAbsentKey,
+  missingQualifier,
+  variableUnsupportedInVersion,
+  invalidPrincipalFormat,
+  invalidPrincipalKey,
+  unsupportedWildcardInPrincipal,
+  invalidServicePrincipalFormat,
+  invalidAwsPrincipal,
+  invalidUserReference,
+  invalidRoleReference,
+  allowWithNotPrincipal,
+  redundantAction,
+  redundantResource,
+  policySizeExceedsIdentityPolicyQuota,
+  inlinePoliciesSizeExceedsQuota,
+  policySizeExceedsRoleTrustPolicyQuota,
+  policySizeExceedsScpQuota,
+  policySizeExceedsRcpQuota,
+  rcpUnsupportedService,
+  dataTypeMismatch,
 ];
 
 export function findRule(id: string): Rule | undefined {

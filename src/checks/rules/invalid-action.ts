@@ -1,0 +1,51 @@
+import type { Rule } from './types.js';
+import { accessAnalyzerDocsUrl } from './types.js';
+import { strings } from '../../policy/statements.js';
+import { actionInfo, catalogStamp, hasWildcard, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
+import { placeholderAt } from '../validation/helpers.js';
+
+const MAX_SUGGESTIONS = 25;
+
+export const invalidAction: Rule = {
+  meta: {
+    id: 'INVALID_ACTION',
+    title: 'Action does not exist',
+    severity: 'error',
+    category: 'validation',
+    description:
+      'The action is not defined for its service, so it matches nothing: an Allow grants nothing (the workload fails at run time) and a Deny or NotAction silently protects nothing. Common causes are typos, wrong casing of a similar name (`s3:GetObjects`), actions that were renamed, or a value without the `service:` prefix.',
+    fix: 'Use the exact action name from the Service Authorization Reference; the message suggests the closest existing action. If the action is brand new, check the catalogue date in the report footer.',
+    reference: accessAnalyzerDocsUrl('INVALID_ACTION', 'error'),
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjects', Resource: 'arn:aws:s3:::b/*' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+    },
+  },
+  checkPolicy({ policy, statements, report }) {
+    // did-you-mean costs a scan of the names: bounded per policy
+    let suggestions = 0;
+    for (const s of statements) {
+      for (const v of strings([...(s.action ?? []), ...(s.notAction ?? [])])) {
+        if (placeholderAt(policy, v.path) || v.value.includes('${') || /^\*+$/.test(v.value)) continue;
+        const parts = splitAction(v.value);
+        if (!parts) {
+          report({ path: v.path, subject: v.value, message: `"${v.value}" is not an action: actions are written service:ActionName (e.g. "s3:GetObject").` });
+          continue;
+        }
+        if (hasWildcard(parts.service) || hasWildcard(parts.name) || !serviceExists(parts.service)) continue;
+        if (actionInfo(v.value)) continue;
+        if (parts.name === '') {
+          report({ path: v.path, subject: v.value, message: `"${v.value}" has no action name after the colon.` });
+          continue;
+        }
+        const hint = suggestions++ < MAX_SUGGESTIONS ? suggestAction(v.value) : undefined;
+        report({
+          path: v.path,
+          subject: v.value,
+          message: `The action "${v.value}" does not exist in the IAM catalogue (data of ${catalogStamp()?.date.slice(0, 10) ?? 'unknown date'}).${hint ? ` Did you mean "${hint}"?` : ''}`,
+          details: hint ? { suggestion: hint } : undefined,
+        });
+      }
+    }
+  },
+};

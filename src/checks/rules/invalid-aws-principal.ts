@@ -1,0 +1,31 @@
+import type { Rule } from './types.js';
+import { statementLabel } from '../validation/helpers.js';
+import { isAwsPrincipal, principalValues } from '../validation/principals.js';
+
+export const invalidAwsPrincipal: Rule = {
+  meta: {
+    id: 'invalid-aws-principal',
+    title: 'Malformed AWS principal',
+    severity: 'error',
+    category: 'validation',
+    description:
+      'An `AWS` principal is `"*"`, a 12-digit account ID, or the ARN of an account root, user, role, assumed-role session or federated user (`arn:aws:iam::111122223333:role/app`). A role name, an account alias or an ARN with a malformed account field is rejected by IAM, or names nobody.',
+    fix: 'Write the full principal ARN with the 12-digit account ID, e.g. `arn:aws:iam::111122223333:role/deployer`, or the account ID for the whole account.',
+    policyTypes: ['resource', 'trust'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'deployer' }, Action: 'sts:AssumeRole' }] },
+      good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/deployer' }, Action: 'sts:AssumeRole' }] },
+    },
+  },
+  checkPolicy({ policy, statements, report }) {
+    for (const v of principalValues(policy, statements, 'AWS')) {
+      // wildcards and unique IDs have their own findings
+      if (isAwsPrincipal(v.value) || /[*?]/.test(v.value) || /^A(IDA|ROA)[A-Z0-9]{8,}$/.test(v.value) || v.value.includes('${')) continue;
+      report({
+        path: v.path,
+        subject: v.value,
+        message: `${statementLabel(v.statement)}: "${v.value}" is not a valid AWS principal (a 12-digit account ID or an arn:aws:iam::ACCOUNT:root|user/...|role/... ARN).`,
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from './types.js';
+import { accessAnalyzerDocsUrl } from './types.js';
+import { approxNote, isInline, sizeWithoutWhitespace } from '../validation/size.js';
+
+export const MANAGED_POLICY_QUOTA = 6144;
+
+export const policySizeExceedsIdentityPolicyQuota: Rule = {
+  meta: {
+    id: 'POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA',
+    title: 'Managed policy larger than 6,144 characters',
+    severity: 'error',
+    category: 'validation',
+    description: 'A customer managed policy may hold at most 6,144 characters, whitespace not counted. A larger one is rejected at deployment (LimitExceeded), which fails the stack or plan.',
+    fix: 'Split the policy into several managed policies (up to 10 per role or user by default), use wildcards where they do not widen access beyond what is intended, or remove redundant statements.',
+    reference: accessAnalyzerDocsUrl('POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA', 'warning'),
+    policyTypes: ['identity', 'boundary'],
+    examples: {
+      bad: { Version: '2012-10-17', Statement: '/* 7,000 characters of statements */' },
+      good: { Version: '2012-10-17', Statement: '/* two managed policies of 3,500 characters each */' },
+    },
+  },
+  checkPolicy({ policy, document, report }) {
+    if (!document || isInline(policy)) return;
+    const size = sizeWithoutWhitespace(document);
+    if (size <= MANAGED_POLICY_QUOTA) return;
+    // a raw policy file may be an AWS managed policy or end up inline: its quota is not known for sure
+    const raw = policy.format === 'raw';
+    report({
+      path: '',
+      severity: raw ? 'warning' : undefined,
+      message: `${raw ? 'If used as a customer managed policy: t' : 'T'}he policy has ${size.toLocaleString('en-US')} characters without whitespace${approxNote(policy)}, over the ${MANAGED_POLICY_QUOTA.toLocaleString('en-US')}-character maximum for managed policies.`,
+      details: { size, quota: MANAGED_POLICY_QUOTA },
+    });
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * Shared pieces of the catalogue-backed validation rules (src/checks/rules/*): condition operators, ARNs, policy
+ * variables, placeholders and statement action expansion. Pure functions.
+ */
+import type { PolicyRecord } from '../../policy/types.js';
+import type { StatementView, ValueAt } from '../../policy/statements.js';
+import { strings } from '../../policy/statements.js';
+import { actionInfo, expandActionPattern, globsIntersect, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+const BASE_OPERATORS: Record<string, { family: OperatorFamily; negated: boolean; like?: boolean }> = {
+  stringequals: { family: 'String', negated: false },
+  stringnotequals: { family: 'String', negated: true },
+  stringequalsignorecase: { family: 'String', negated: false },
+  stringnotequalsignorecase: { family: 'String', negated: true },
+  stringlike: { family: 'String', negated: false, like: true },
+  stringnotlike: { family: 'String', negated: true, like: true },
+  numericequals: { family: 'Numeric', negated: false },
+  numericnotequals: { family: 'Numeric', negated: true },
+  numericlessthan: { family: 'Numeric', negated: false },
+  numericlessthanequals: { family: 'Numeric', negated: false },
+  numericgreaterthan: { family: 'Numeric', negated: false },
+  numericgreaterthanequals: { family: 'Numeric', negated: false },
+  dateequals: { family: 'Date', negated: false },
+  datenotequals: { family: 'Date', negated: true },
+  datelessthan: { family: 'Date', negated: false },
+  datelessthanequals: { family: 'Date', negated: false },
+  dategreaterthan: { family: 'Date', negated: false },
+  dategreaterthanequals: { family: 'Date', negated: false },
+  bool: { family: 'Bool', negated: false },
+  binaryequals: { family: 'Binary', negated: false },
+  ipaddress: { family: 'IpAddress', negated: false },
+  notipaddress: { family: 'IpAddress', negated: true },
+  arnequals: { family: 'Arn', negated: false, like: true },
+  arnlike: { family: 'Arn', negated: false, like: true },
+  arnnotequals: { family: 'Arn', negated: true, like: true },
+  arnnotlike: { family: 'Arn', negated: true, like: true },
+  null: { family: 'Null', negated: false },
+};
+
+export interface ParsedOperator {
+  /** As written. */
+  raw: string;
+  qualifier?: 'ForAllValues' | 'ForAnyValue';
+  /** Base operator, lower case, without qualifier and IfExists (`stringequals`). */
+  base: string;
+  family: OperatorFamily;
+  ifExists: boolean;
+  negated: boolean;
+  like: boolean;
+}
+
+/** Parses `ForAllValues:StringLikeIfExists`; undefined for an unknown operator (another rule reports those). */
+export function parseOperator(op: string): ParsedOperator | undefined {
+  let rest = op;
+  let qualifier: ParsedOperator['qualifier'];
+  const q = /^(forallvalues|foranyvalue):/i.exec(rest);
+  if (q) {
+    qualifier = q[1]!.toLowerCase() === 'forallvalues' ? 'ForAllValues' : 'ForAnyValue';
+    rest = rest.slice(q[0].length);
+  }
+  let ifExists = false;
+  if (/ifexists$/i.test(rest)) {
+    ifExists = true;
+    rest = rest.slice(0, -'ifexists'.length);
+  }
+  const base = rest.toLowerCase();
+  const b = BASE_OPERATORS[base];
+  if (!b) return undefined;
+  return { raw: op, qualifier, base, family: b.family, ifExists, negated: b.negated, like: b.like === true };
+}
+
+/** Is the value at `path` (or an ancestor) a stand-in for something the extractor could not resolve? */
+export function placeholderAt(policy: PolicyRecord, path: string): PolicyRecord['placeholders'][number] | undefined {
+  return policy.placeholders.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));
+}
+
+/**
+ * IAM policy variables in a string: `${aws:username}`, `${s3:prefix}`, `${*}`. CloudFormation (`${AWS::Region}`)
+ * and Terraform (`${var.x}`) interpolations left in a value are not IAM variables.
+ */
+export function policyVariables(s: string): string[] {
+  const out: string[] = [];
+  const re = /\$\{([^}]*)\}/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const body = m[1]!.trim();
+    if (body === '*' || body === '?' || body === '$' || /^[a-z0-9.-]+:[^:]/i.test(body)) {
+      if (/^AWS::/.test(body)) continue;
+      out.push(m[0]);
+    }
+  }
+  return out;
+}
+
+/** The six ARN fields (`resource` keeps any further colons), or undefined when fewer than six. */
+export interface ArnParts {
+  prefix: string;
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export function parseArn(arn: string): ArnParts | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const c = arn.indexOf(':', start);
+    if (c < 0) return undefined;
+    parts.push(arn.slice(start, c));
+    start = c + 1;
+  }
+  return {
+    prefix: parts[0]!,
+    partition: parts[1]!,
+    service: parts[2]!,
+    region: parts[3]!,
+    account: parts[4]!,
+    resource: arn.slice(start),
+  };
+}
+
+/** Resource values of a statement that are plain strings and not stand-ins. */
+export function judgeableResources(policy: PolicyRecord, list: ValueAt[] | undefined): ValueAt<string>[] {
+  return strings(list).filter((r) => !placeholderAt(policy, r.path));
+}
+
+export function statementLabel(s: StatementView): string {
+  return s.sid ? `Statement "${s.sid}"` : `Statement ${s.index}`;
+}
+
+/** Expansions larger than this are treated as "cannot judge" by the per-action checks (`*`, `s3:*` stay fine). */
+export const MAX_JUDGED_ACTIONS = 3000;
+
+export interface StatementActions {
+  /** Every action the Action element covers (deduplicated). */
+  actions: ActionInfo[];
+  /** True when every Action value was a known action or a wildcard matching known actions. */
+  complete: boolean;
+}
+
+const actionsMemo = new WeakMap<StatementView, StatementActions | undefined>();
+
+/**
+ * The actions a statement's Action element covers; undefined when the statement has no Action list, or it is too
+ * broad to judge action by action.
+ */
+export function statementActions(policy: PolicyRecord, s: StatementView): StatementActions | undefined {
+  if (actionsMemo.has(s)) return actionsMemo.get(s);
+  let result: StatementActions | undefined;
+  if (s.action) {
+    const seen = new Map<string, ActionInfo>();
+    let complete = true;
+    let tooMany = false;
+    for (const v of s.action) {
+      if (typeof v.value !== 'string' || placeholderAt(policy, v.path)) {
+        complete = false;
+        continue;
+      }
+      const expanded = expandActionPattern(v.value);
+      if (!expanded.length) complete = false;
+      if (expanded.length + seen.size > MAX_JUDGED_ACTIONS) {
+        tooMany = true;
+        break;
+      }
+      for (const key of expanded) {
+        if (!seen.has(key)) seen.set(key, actionInfo(key)!);
+      }
+    }
+    result = tooMany ? undefined : { actions: [...seen.values()], complete };
+  }
+  actionsMemo.set(s, result);
+  return result;
+}
+
+/**
+ * The ARN formats of the ARN's service whose resource part could match the ARN's resource part (the resource types
+ * the author may have meant). [] when the service is unknown or nothing matches.
+ */
+export function candidateArnFormats(arn: ArnParts): { type: string; format: ArnParts }[] {
+  const out: { type: string; format: ArnParts }[] = [];
+  const resource = arn.resource.replace(/\$\{[^}]*\}/g, '*');
+  for (const rt of serviceResourceTypes(arn.service)) {
+    for (const f of rt.arnFormats) {
+      const fp = parseArn(f);
+      if (!fp) continue;
+      if (globsIntersect(resource, fp.resource, true) !== false) out.push({ type: rt.name, format: fp });
+    }
+  }
+  return out;
+}
