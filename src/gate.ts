@@ -13,7 +13,7 @@ import { filterChangedPaths } from './sources/changed.js';
 import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
-import { compareWithBase } from './findings/baseline.js';
+import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 
@@ -88,18 +88,15 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
 
-  // 4. baseline: the same stages on the base version; new vs existing, access diff
-  let base: BaseInfo | undefined;
-  let accessDiff: AccessDiffEntry[] | undefined;
-  if (run.base) {
-    const cmp = await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts);
-    base = cmp.info;
-    accessDiff = cmp.accessDiff;
+  // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
+  const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
+  if (cmp) {
     errors.push(...cmp.errors);
     notes.push(...cmp.notes);
   }
 
-  // 5. decide
+  // 5. new vs existing (after every stage that adds findings), decide
+  if (cmp) markNew(findings, cmp.baseFindings, policies);
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {
@@ -110,8 +107,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     errors,
     stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
-    ...(base ? { base } : {}),
-    ...(accessDiff ? { accessDiff } : {}),
+    ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }
 

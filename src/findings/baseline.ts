@@ -6,7 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Options } from '../config/options.js';
-import type { AnalysisError } from './types.js';
+import type { AnalysisError, Finding } from './types.js';
+import type { PolicyRecord } from '../policy/types.js';
+import { canonicalJson } from '../policy/fingerprint.js';
 import type { Analysis, FileText, RepoAccess } from '../gate.js';
 import { decodeUtf8, ReadError } from '../sources/files.js';
 import { computeAccessDiff } from './access-diff.js';
@@ -34,6 +36,8 @@ export type Analyze = (texts: FileText[], options: Options, repo: RepoAccess) =>
 export interface BaseComparison {
   info: BaseInfo;
   accessDiff: AccessDiffEntry[];
+  /** Findings of the base version (offline stages), for markNew. */
+  baseFindings: Finding[];
   errors: AnalysisError[];
   notes: string[];
 }
@@ -76,7 +80,6 @@ export async function compareWithBase(
   // a base that does not parse is not an error of this change: its findings just cannot be matched
   for (const e of baseAnalysis.errors) notes.push(`Base version of ${e.file}${e.line ? `:${e.line}` : ''} (${base.label}): ${e.message}`);
 
-  markNew(head, baseAnalysis);
   const byId = new Map(baseAnalysis.policies.map((p) => [p.id, p]));
   for (const p of head.policies) {
     const b = byId.get(p.id);
@@ -88,21 +91,30 @@ export async function compareWithBase(
   return {
     info: { ref: base.label, filesCompared: texts.length, filesAdded },
     accessDiff,
+    baseFindings: baseAnalysis.findings,
     errors,
     notes,
   };
 }
 
-/** Mark each head finding new/existing by fingerprint (a fingerprint occurring n times in the base covers n). */
-export function markNew(head: Pick<Analysis, 'findings'>, base: Pick<Analysis, 'findings'>): void {
+/** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */
+const HEAD_ONLY_SOURCES = new Set<Finding['source']>(['access-analyzer', 'scp']);
+
+/**
+ * Mark each head finding new/existing by fingerprint (a fingerprint occurring n times in the base covers n). A
+ * finding of a head-only stage (Access Analyzer, SCP) on a policy whose document is the same as in the base is
+ * existing too: the change did not touch it.
+ */
+export function markNew(findings: Finding[], baseFindings: Finding[], policies: PolicyRecord[] = []): void {
   const counts = new Map<string, number>();
-  for (const f of base.findings) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
-  for (const f of head.findings) {
+  for (const f of baseFindings) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
+  const unchanged = new Set(policies.filter((p) => p.base !== undefined && canonicalJson(p.base) === canonicalJson(p.document)).map((p) => p.id));
+  for (const f of findings) {
     const n = counts.get(f.fingerprint) ?? 0;
     if (n > 0) {
       f.new = false;
       counts.set(f.fingerprint, n - 1);
-    } else f.new = true;
+    } else f.new = !(HEAD_ONLY_SOURCES.has(f.source) && f.policyId !== undefined && unchanged.has(f.policyId));
   }
 }
 

@@ -167,3 +167,23 @@ describe('a changed file that does not parse', () => {
     expect(body).toMatch(/### ⚠️ Not analysed \(1\)\n\n- `iam\/broken\.json:4`: /);
   });
 });
+
+describe('markNew', () => {
+  it('matches by fingerprint, and counts online-stage findings on an unchanged policy as existing', async () => {
+    const { markNew } = await import('../../src/findings/baseline.js');
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    const policies = [
+      { id: 'a.json', document: doc, base: structuredClone(doc) },
+      { id: 'b.json', document: doc, base: { ...doc, Statement: [] } },
+    ] as never;
+    const head = [
+      finding({ fingerprint: 'same', policyId: 'a.json' }),
+      finding({ fingerprint: 'same', policyId: 'a.json' }), // a second occurrence is not covered by one in the base
+      finding({ fingerprint: 'aa1', source: 'access-analyzer', policyId: 'a.json' }),
+      finding({ fingerprint: 'aa2', source: 'access-analyzer', policyId: 'b.json' }),
+      finding({ fingerprint: 'r1', source: 'rules', policyId: 'a.json' }),
+    ];
+    markNew(head, [finding({ fingerprint: 'same' })], policies);
+    expect(head.map((f) => f.new)).toEqual([false, true, false, true, true]);
+  });
+});
