@@ -11,6 +11,7 @@ import { toJsonReport } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
+import { gitBaseSource } from './findings/baseline.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
 
@@ -27,7 +28,7 @@ Options:
   --output FILE          write the report to FILE instead of standard output
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
   --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
-  --base GITREF          report only findings new against that git ref (not yet supported)
+  --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff
   --access-analyzer MODE auto | on | off (default: auto = on when AWS credentials resolve; on without credentials
                          is a usage error; off = offline checks only)
   --list-policies        print every extracted policy with its location and resolved document
@@ -108,10 +109,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
     return EXIT.usage;
   }
-  if (values.base !== undefined) {
-    io.stderr(`${TOOL_NAME}: --base is not yet supported\n`);
-    return EXIT.usage;
-  }
   let result: GateResult;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
@@ -129,7 +126,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.usage;
       }
     }
-    result = await runGate(positionals, options);
+    let base;
+    if (values.base !== undefined) {
+      try {
+        base = gitBaseSource(root, values.base, options.maxFileBytes);
+      } catch (e) {
+        io.stderr(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
+        return EXIT.usage;
+      }
+    }
+    result = await runGate(positionals, options, { base });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);

@@ -1,6 +1,6 @@
 /**
  * runGate: the whole pipeline, top to bottom.
- *   files -> extract -> PolicyRecord[] -> checks -> Finding[] -> decide -> Verdict
+ *   files -> read -> extract -> PolicyRecord[] -> checks -> Finding[] -> (baseline) -> decide -> Verdict
  */
 import path from 'node:path';
 import type { Options } from './config/options.js';
@@ -8,16 +8,21 @@ import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
 import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
+import type { SourceFile } from './sources/files.js';
+import { filterChangedPaths } from './sources/changed.js';
 import { extractFile } from './extract/index.js';
-import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
 import { runOfflineChecks } from './checks/index.js';
-import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { decide } from './findings/verdict.js';
+import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
+import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions } from './findings/suppressions.js';
+import { compareWithBase, markNew } from './findings/baseline.js';
+import type { BaseSource, BaseInfo } from './findings/baseline.js';
+import type { AccessDiffEntry } from './findings/access-diff.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -28,61 +33,78 @@ export interface GateResult {
   stats: { filesScanned: number; filesWithPolicies: number; durationMs: number };
   /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
   notes: string[];
+  /** Set when a base version was compared (PR base SHA, CLI `--base`). */
+  base?: BaseInfo;
+  /** Actions each principal/policy gains or loses against the base. */
+  accessDiff?: AccessDiffEntry[];
   /** What changed SCPs do to the organisation (base vs head). */
   scpImpacts: ScpImpact[];
 }
 
-export async function runGate(paths: string[], options: Options): Promise<GateResult> {
+/** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
+export interface GateRun {
+  /** Repository-relative files found by a change list: analysed like a directory walk (not explicit). */
+  files?: string[];
+  /** The base version of the files, for new-vs-existing findings and the access diff. */
+  base?: BaseSource;
+}
+
+/** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
+export interface FileText {
+  rel: string;
+  text: string;
+  explicit: boolean;
+}
+
+export interface Analysis {
+  policies: PolicyRecord[];
+  entities: IamEntity[];
+  findings: Finding[];
+  errors: AnalysisError[];
+  filesWithPolicies: number;
+}
+
+/** Repository access for extractors (includes, modules): contained, relative to the repository root. */
+export interface RepoAccess {
+  read(rel: string): string;
+  list(dir: string): string[];
+}
+
+export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [];
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
-  const { files, errors } = expandPaths(paths, options);
+  const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
 
-  // 2. extract
-  const policies: PolicyRecord[] = [];
-  const entities: IamEntity[] = [];
-  const findings: Finding[] = [];
-  let filesWithPolicies = 0;
+  // 2. read
+  const texts: FileText[] = [];
   for (const f of files) {
-    const display = displayPath(f.rel);
-    let text: string;
     try {
-      text = readRepoFile(options.root, f.rel, options.maxFileBytes);
+      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
     } catch (e) {
-      errors.push({ file: display, message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
-      continue;
+      errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
-    if (text.trim() === '') {
-      if (f.explicit) errors.push({ file: display, message: 'the file is empty', kind: 'input' });
-      continue;
-    }
-    const result = await extractFile({
-      file: display,
-      repoPath: f.rel,
-      displayPath,
-      text,
-      options,
-      explicit: f.explicit,
-      readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-      listRepoFiles: (dir) => listRepoDir(options.root, dir),
-    });
-    if (!result) continue;
-    if (result.policies.length) filesWithPolicies++;
-    policies.push(...result.policies);
-    entities.push(...result.entities);
-    errors.push(...result.errors);
-    findings.push(...result.findings);
   }
 
-  // a plan of the same code wins over its .tf files (same policy not reported twice)
-  const deduped = dedupeHclAgainstPlan(policies, entities);
-  policies.splice(0, policies.length, ...deduped.policies);
-  entities.splice(0, entities.length, ...deduped.entities);
+  // 3. extract + checks
+  const repo: RepoAccess = {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+  };
+  const head = await analyzeTexts(texts, options, repo);
+  errors.push(...head.errors);
+  const { policies, entities, findings } = head;
 
-  // 3. checks
-  findings.push(...runOfflineChecks(policies, entities, options));
+  // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
+  const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
+  if (cmp) {
+    errors.push(...cmp.errors);
+    notes.push(...cmp.notes);
+  }
+
+  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs
   const scpImpacts: ScpImpact[] = [];
   if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp')) {
     const scp = runScpStage({
@@ -98,7 +120,7 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     scpImpacts.push(...scp.impacts);
   }
 
-  // 3b. IAM Access Analyzer (online; only when enabled): merged with the offline findings
+  // 6. IAM Access Analyzer (online; only when enabled): merged with the offline findings; uses record.base
   if (options.accessAnalyzer !== 'off') {
     const aa = await runAccessAnalyzerStage({
       policies,
@@ -111,7 +133,7 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     notes.push(...aa.notes);
   }
 
-  // 4. per-rule settings and suppressions (config `ignore`, inline), then decide
+  // 7. per-rule settings and suppressions (config `ignore`, inline)
   const applied = applySuppressions(findings, {
     policies,
     entities,
@@ -119,8 +141,10 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     scannedFiles: files.map((f) => displayPath(f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
-  findings.length = 0;
-  for (const f of applied) findings.push(f);
+  findings.splice(0, findings.length, ...applied);
+
+  // 8. new vs existing (after every stage that adds findings), decide
+  if (cmp) markNew(findings, cmp.baseFindings, policies);
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {
@@ -129,12 +153,49 @@ export async function runGate(paths: string[], options: Options): Promise<GateRe
     entities,
     findings,
     errors,
-    stats: { filesScanned: files.length, filesWithPolicies, durationMs: Math.round(performance.now() - started) },
+    stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
     scpImpacts,
+    ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }
 
+/** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
+export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+  const out: Analysis = { policies: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  for (const f of texts) {
+    const display = displayPath(f.rel);
+    if (f.text.trim() === '') {
+      if (f.explicit) out.errors.push({ file: display, message: 'the file is empty', kind: 'input' });
+      continue;
+    }
+    const result = await extractFile({
+      file: display,
+      repoPath: f.rel,
+      displayPath,
+      text: f.text,
+      options,
+      explicit: f.explicit,
+      readRepoFile: repo.read,
+      listRepoFiles: repo.list,
+    });
+    if (!result) continue;
+    if (result.policies.length) out.filesWithPolicies++;
+    out.policies.push(...result.policies);
+    out.entities.push(...result.entities);
+    out.errors.push(...result.errors);
+    out.findings.push(...result.findings);
+  }
+  // a plan of the same code wins over its .tf files (same policy not reported twice)
+  const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
+  out.policies = deduped.policies;
+  out.entities = deduped.entities;
+  out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  return out;
+}
+
+/** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */
 /** An SCP named by the organisation model but not part of the scan: read and parse it (contained). */
 function readScpDocument(rel: string, options: Options): unknown {
   const text = readRepoFile(options.root, rel, options.maxFileBytes);
@@ -142,6 +203,12 @@ function readScpDocument(rel: string, options: Options): unknown {
   if ('then' in r) throw new Error('unexpected async extraction');
   if (r.errors.length) throw new Error(r.errors[0]!.message);
   return r.policies[0]?.document;
+}
+
+function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
+  const files: SourceFile[] = [];
+  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false });
+  return { files, errors: [] };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -27,6 +27,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       durationMs: result.stats.durationMs,
       notes: result.notes,
     },
+    ...(result.base ? { base: result.base, accessDiff: result.accessDiff ?? [] } : {}),
     policies: result.policies.map((p) => ({
       id: p.id,
       file: p.file,

@@ -8,6 +8,7 @@ import { SEVERITIES } from '../findings/types.js';
 import { mdCode, mdText, trustedLink } from './escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
+import { baseMarkdown } from './access-diff.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -66,6 +67,7 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
       parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
     }
   }
+  if (result.base) parts.push('', baseMarkdown(result));
   if (result.scpImpacts?.length) parts.push('', ...scpImpactSection(result));
   let text = parts.join('\n');
   const active = result.findings.filter((f) => !f.suppressed);

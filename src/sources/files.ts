@@ -217,3 +217,11 @@ export function listRepoDir(root: string, relDir: string): string[] {
     return [];
   }
 }
+
+/** Would a directory walk consider this repo-relative file (extension, not a known non-infrastructure file or dir)? */
+export function isCandidateFile(rel: string): boolean {
+  const parts = rel.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  if (parts.slice(0, -1).some((d) => SKIP_DIRS.has(d))) return false;
+  return CANDIDATE.test(name) && !SKIP_FILES.has(name);
+}

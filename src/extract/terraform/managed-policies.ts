@@ -1,9 +1,9 @@
 /**
  * AWS managed policy documents by ARN, for attachments (`aws_iam_role_policy_attachment` of
- * `arn:aws:iam::aws:policy/ReadOnlyAccess`). No snapshot is bundled yet: the lookup returns undefined and the
- * attachment stays a `managed-policy-attachment` entity. When a snapshot is wired in (one function, shared with
- * the CloudFormation extractor), attachments become policy records attached to their principals.
+ * `arn:aws:iam::aws:policy/ReadOnlyAccess`), from the same bundled snapshot the CloudFormation extractor uses. A
+ * policy the snapshot does not know stays a `managed-policy-attachment` entity.
  */
+import { awsManagedPolicy as fromSnapshot } from '../cloudformation/managed-policies.js';
 export interface ManagedPolicyDocument {
   document: unknown;
   version?: string;
@@ -11,7 +11,12 @@ export interface ManagedPolicyDocument {
 
 export type ManagedPolicyLookup = (arn: string) => ManagedPolicyDocument | undefined;
 
-let lookup: ManagedPolicyLookup = () => undefined;
+const snapshotLookup: ManagedPolicyLookup = (arn) => {
+  const p = fromSnapshot(arn.replace(/^arn:[^:]+:iam::aws:policy\//, ''));
+  return p ? { document: p.document, version: p.version } : undefined;
+};
+
+let lookup: ManagedPolicyLookup = snapshotLookup;
 
 /** Install the managed-policy lookup (the gate or tests). */
 export function setManagedPolicyLookup(fn: ManagedPolicyLookup): void {

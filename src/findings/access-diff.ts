@@ -1,0 +1,218 @@
+/**
+ * The access diff: for each principal (or each policy when no principal is known), the actions its Allow
+ * statements grant in the head and not in the base (added) and the reverse (removed). Action patterns are expanded
+ * with the IAM catalogue; when the catalogue is unavailable, patterns are compared as written. Deny statements and
+ * conditions are not subtracted: this is what the policies *allow*, the reviewer's first question. Pure.
+ */
+import type { PolicyRecord } from '../policy/types.js';
+import { statementsOf, strings } from '../policy/statements.js';
+import { actionInfo, expandActionPattern, expandNotAction, getCatalog } from '../catalog/index.js';
+
+export interface AccessDiffEntry {
+  /** `role AppRole`, `policy deploy.json`, ... */
+  principal: string;
+  /** Files the principal's policies are in. */
+  files: string[];
+  /** Totals; `added`/`removed` hold at most ACTION_LIST_CAP actions (sorted). */
+  addedCount: number;
+  removedCount: number;
+  added: string[];
+  removed: string[];
+  /** Action patterns written in the head that were not in the base (e.g. `s3:*`), for the reader. */
+  addedPatterns: string[];
+  /** True when the catalogue expanded the patterns (else they were compared as written). */
+  expanded: boolean;
+  /** Added actions per access level (`Permissions management`, `Write`, ...; `Unknown` when not in the catalogue). */
+  addedByLevel: Record<string, number>;
+  /** The 50 most consequential added actions (permissions management, write, tagging, read, list), then by name. */
+  addedRanked: string[];
+}
+
+/** Most consequential first. */
+const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List', 'Unknown'];
+
+const levelMemo = new Map<string, number>();
+
+/** Index into LEVEL_ORDER of the action's access level (memoised: the same actions recur across principals). */
+function levelOf(action: string): number {
+  let l = levelMemo.get(action);
+  if (l === undefined) {
+    let name = 'Unknown';
+    try {
+      name = actionInfo(action)?.accessLevel ?? 'Unknown';
+    } catch {
+      /* no catalogue */
+    }
+    l = LEVEL_ORDER.indexOf(name);
+    if (l < 0) l = LEVEL_ORDER.length - 1;
+    if (levelMemo.size > 100_000) levelMemo.clear();
+    levelMemo.set(action, l);
+  }
+  return l;
+}
+
+/** `added` is sorted by name already; a stable sort by level keeps names in order within a level. */
+function rank(added: string[]): { byLevel: Record<string, number>; ranked: string[] } {
+  const counts = new Array<number>(LEVEL_ORDER.length).fill(0);
+  const withLevel = added.map((a) => {
+    const l = levelOf(a);
+    counts[l]!++;
+    return { a, l };
+  });
+  withLevel.sort((x, y) => x.l - y.l);
+  const byLevel: Record<string, number> = {};
+  LEVEL_ORDER.forEach((name, i) => {
+    if (counts[i]) byLevel[name] = counts[i]!;
+  });
+  return { byLevel, ranked: withLevel.slice(0, 50).map((x) => x.a) };
+}
+
+function principalsOf(p: PolicyRecord): string[] {
+  if (p.attachedTo.length) return p.attachedTo.map((a) => `${a.kind} ${a.id}`);
+  if (p.policyType === 'scp' || p.policyType === 'rcp' || p.policyType === 'boundary') return [];
+  return [`${p.policyType === 'identity' ? 'policy' : `${p.policyType} policy`} ${p.resource}${p.propertyPath ? '/' + p.propertyPath : ''}`];
+}
+
+/** What a principal's Allow statements name: Action patterns and NotAction lists (expanded per principal, on demand). */
+interface Grants {
+  patterns: Set<string>;
+  notActions: string[][];
+  files: Set<string>;
+}
+
+function grantsOf(document: unknown, into: Grants): void {
+  for (const s of statementsOf(document)) {
+    if (s.effect !== 'Allow') continue;
+    for (const a of strings(s.action)) into.patterns.add(a.value);
+    const notActions = strings(s.notAction).map((a) => a.value);
+    if (notActions.length) {
+      into.patterns.add(`NotAction ${notActions.join(', ')}`);
+      into.notActions.push(notActions);
+    }
+  }
+}
+
+let orderIndex: Map<string, number> | undefined;
+
+/** Sort actions in catalogue order (service, then name) by a precomputed index; unknown ones after, by name. */
+function sortActions(list: string[]): string[] {
+  if (!orderIndex) {
+    orderIndex = new Map();
+    try {
+      getCatalog().actions.forEach((a, i) => orderIndex!.set(a, i));
+    } catch {
+      /* no catalogue: plain string order below */
+    }
+  }
+  const idx = orderIndex;
+  const keyed = list.map((a) => ({ a, i: idx.get(a) ?? Number.MAX_SAFE_INTEGER }));
+  keyed.sort((x, y) => x.i - y.i || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+  return keyed.map((k) => k.a);
+}
+
+/** Stored lists are capped so a PR touching thousands of `"Action": "*"` policies stays bounded in memory and report size. */
+export const ACTION_LIST_CAP = 1000;
+
+export interface AccessDiffLimits {
+  /** Distinct grant changes expanded (each up to ~20 ms with "*"); the rest are skipped and reported. */
+  maxComputations?: number;
+  onSkip?: (principal: string) => void;
+}
+
+/** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
+export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], limits: AccessDiffLimits = {}): AccessDiffEntry[] {
+  const maxComputations = limits.maxComputations ?? 500;
+  let computations = 0;
+  let catalogOk = true;
+  const expand = (pattern: string): readonly string[] | undefined => {
+    if (!catalogOk) return undefined;
+    try {
+      return expandActionPattern(pattern);
+    } catch {
+      catalogOk = false;
+      return undefined;
+    }
+  };
+  const actionsOf = (g: Grants | undefined): Set<string> => {
+    const out = new Set<string>();
+    if (!g) return out;
+    for (const p of g.patterns) {
+      if (p.startsWith('NotAction ')) continue;
+      const x = expand(p);
+      if (x && x.length) for (const k of x) out.add(k);
+      else out.add(p.toLowerCase());
+    }
+    for (const list of g.notActions) {
+      let all: string[] | undefined;
+      try {
+        all = catalogOk ? expandNotAction(list) : undefined;
+      } catch {
+        all = undefined;
+      }
+      if (all) for (const k of all) out.add(k);
+      else out.add(`NotAction ${list.join(', ')}`.toLowerCase());
+    }
+    return out;
+  };
+  const collect = (records: PolicyRecord[]) => {
+    const m = new Map<string, Grants>();
+    for (const p of records) {
+      for (const who of principalsOf(p)) {
+        let g = m.get(who);
+        if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
+        g.files.add(p.file);
+        grantsOf(p.document, g);
+      }
+    }
+    return m;
+  };
+  const h = collect(head);
+  const b = collect(base);
+  const out: AccessDiffEntry[] = [];
+  // principals with the same grants before and after share one computation (common: many roles, one template)
+  const memo = new Map<string, Omit<AccessDiffEntry, 'principal' | 'files' | 'addedPatterns' | 'expanded'> | null>();
+  const keyOf = (g: Grants | undefined) => (g ? JSON.stringify([...g.patterns].sort()) : '-');
+  for (const who of [...new Set([...h.keys(), ...b.keys()])].sort()) {
+    const hg = h.get(who);
+    const bg = b.get(who);
+    const hk = keyOf(hg);
+    const bk = keyOf(bg);
+    // same patterns on both sides: nothing changes, no expansion needed
+    if (hk === bk) continue;
+    const key = hk + '\u0000' + bk;
+    let d = memo.get(key);
+    if (d === undefined && computations >= maxComputations) {
+      limits.onSkip?.(who);
+      continue;
+    }
+    if (d === undefined) {
+      computations++;
+      const ha = actionsOf(hg);
+      const ba = actionsOf(bg);
+      const added = sortActions([...ha].filter((a) => !ba.has(a)));
+      const removed = sortActions([...ba].filter((a) => !ha.has(a)));
+      if (!added.length && !removed.length) d = null;
+      else {
+        const r = rank(added);
+        d = {
+          addedCount: added.length,
+          removedCount: removed.length,
+          added: added.slice(0, ACTION_LIST_CAP),
+          removed: removed.slice(0, ACTION_LIST_CAP),
+          addedByLevel: r.byLevel,
+          addedRanked: r.ranked,
+        };
+      }
+      memo.set(key, d);
+    }
+    if (!d) continue;
+    out.push({
+      principal: who,
+      files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
+      ...d,
+      addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
+      expanded: catalogOk,
+    });
+  }
+  return out;
+}

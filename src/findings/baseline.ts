@@ -1,0 +1,168 @@
+/**
+ * New vs existing: the base version of each analysed file (git at the base SHA, or the contents API) is extracted
+ * and checked with the same stages as the head; a head finding whose fingerprint also occurs in the base is
+ * `existing`, otherwise `new`. The base document of each policy is recorded on the head record (`record.base`) for
+ * CheckNoNewAccess, and the access diff is computed per principal.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Options } from '../config/options.js';
+import type { AnalysisError, Finding } from './types.js';
+import type { PolicyRecord } from '../policy/types.js';
+import { canonicalJson } from '../policy/fingerprint.js';
+import type { Analysis, FileText, RepoAccess } from '../gate.js';
+import { decodeUtf8, ReadError } from '../sources/files.js';
+import { computeAccessDiff } from './access-diff.js';
+import type { AccessDiffEntry } from './access-diff.js';
+
+/** The base side of a change. `read` returns undefined when the file does not exist there; throws when unreadable. */
+export interface BaseSource {
+  /** What the base is, for the reader: a SHA or a ref. */
+  label: string;
+  read(rel: string): string | undefined;
+  /** Head path -> base path, for renamed files. */
+  renames?: Map<string, string>;
+}
+
+export interface BaseInfo {
+  ref: string;
+  /** Files that existed in the base and were analysed there. */
+  filesCompared: number;
+  /** Files new in this change. */
+  filesAdded: number;
+}
+
+export type Analyze = (texts: FileText[], options: Options, repo: RepoAccess) => Promise<Analysis>;
+
+export interface BaseComparison {
+  info: BaseInfo;
+  accessDiff: AccessDiffEntry[];
+  /** Findings of the base version (offline stages), for markNew. */
+  baseFindings: Finding[];
+  errors: AnalysisError[];
+  notes: string[];
+}
+
+export async function compareWithBase(
+  head: Analysis,
+  rels: string[],
+  base: BaseSource,
+  options: Options,
+  analyze: Analyze,
+): Promise<BaseComparison> {
+  const notes: string[] = [];
+  const errors: AnalysisError[] = [];
+  const texts: FileText[] = [];
+  const unreadable = new Set<string>();
+  let filesAdded = 0;
+  for (const rel of rels) {
+    const baseRel = base.renames?.get(rel) ?? rel;
+    let text: string | undefined;
+    try {
+      text = base.read(baseRel);
+    } catch (e) {
+      unreadable.add(rel);
+      notes.push(`The base version of ${rel} could not be read (${(e as Error).message}); its findings are all counted as new.`);
+      continue;
+    }
+    if (text === undefined) filesAdded++;
+    // analysed under its head path, so record ids and fingerprints line up across a rename
+    else texts.push({ rel, text, explicit: false });
+  }
+  const baseRepo: RepoAccess = {
+    read: (rel) => {
+      const t = base.read(rel);
+      if (t === undefined) throw new ReadError(`${rel}: file not found at ${base.label}`);
+      return t;
+    },
+    list: () => [],
+  };
+  const baseAnalysis = await analyze(texts, { ...options }, baseRepo);
+  // a base that does not parse is not an error of this change: its findings just cannot be matched
+  for (const e of baseAnalysis.errors) notes.push(`Base version of ${e.file}${e.line ? `:${e.line}` : ''} (${base.label}): ${e.message}`);
+
+  const byId = new Map(baseAnalysis.policies.map((p) => [p.id, p]));
+  for (const p of head.policies) {
+    const b = byId.get(p.id);
+    if (b && p.base === undefined) p.base = b.document;
+  }
+  let skipped = 0;
+  const accessDiff = computeAccessDiff(head.policies, baseAnalysis.policies, { onSkip: () => skipped++ });
+  if (skipped) notes.push(`The access diff covers the first principals only: ${skipped} more whose grants changed were not expanded (time bound).`);
+  return {
+    info: { ref: base.label, filesCompared: texts.length, filesAdded },
+    accessDiff,
+    baseFindings: baseAnalysis.findings,
+    errors,
+    notes,
+  };
+}
+
+/** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */
+const HEAD_ONLY_SOURCES = new Set<Finding['source']>(['access-analyzer', 'scp']);
+
+/**
+ * Mark each head finding new/existing by fingerprint (a fingerprint occurring n times in the base covers n). A
+ * finding of a head-only stage (Access Analyzer, SCP) on a policy whose document is the same as in the base is
+ * existing too: the change did not touch it.
+ */
+export function markNew(findings: Finding[], baseFindings: Finding[], policies: PolicyRecord[] = []): void {
+  const counts = new Map<string, number>();
+  for (const f of baseFindings) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
+  const unchanged = new Set(policies.filter((p) => p.base !== undefined && canonicalJson(p.base) === canonicalJson(p.document)).map((p) => p.id));
+  for (const f of findings) {
+    const n = counts.get(f.fingerprint) ?? 0;
+    if (n > 0) {
+      f.new = false;
+      counts.set(f.fingerprint, n - 1);
+    } else f.new = !(HEAD_ONLY_SOURCES.has(f.source) && f.policyId !== undefined && unchanged.has(f.policyId));
+  }
+}
+
+const SHA_OR_REF = /^[A-Za-z0-9][A-Za-z0-9._\/@{}~^-]*$/;
+
+/** The base from git: `git show <ref>:<path>`. The ref is validated (no option injection). */
+export function gitBaseSource(root: string, ref: string, maxBytes: number, renames?: Map<string, string>): BaseSource {
+  if (!SHA_OR_REF.test(ref) || ref.includes('..')) throw new Error(`invalid git ref: ${ref}`);
+  let commit: string;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch {
+    throw new Error(`git ref ${ref} not found in ${root} (fetch enough history: actions/checkout with fetch-depth: 0)`);
+  }
+  // one listing of the base tree (paths relative to root, blob ids, sizes), then one process per file read
+  let tree: Map<string, { sha: string; size: number }> | undefined;
+  const listTree = () => {
+    if (tree) return tree;
+    tree = new Map();
+    const out = execFileSync('git', ['ls-tree', '-r', '-z', '-l', commit], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const entry of out.split('\0')) {
+      const m = /^(?!120000)\d+ blob ([0-9a-f]+)\s+(\d+)\t([\s\S]+)$/.exec(entry);
+      if (m) tree.set(m[3]!, { sha: m[1]!, size: Number(m[2]) });
+    }
+    return tree;
+  };
+  return {
+    label: ref === commit ? commit.slice(0, 12) : ref,
+    renames,
+    read(rel) {
+      if (rel.startsWith('/') || rel.split('/').includes('..')) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
+      const blob = listTree().get(rel);
+      if (!blob) return undefined;
+      if (blob.size > maxBytes) throw new ReadError(`file is ${blob.size} bytes, over the ${maxBytes}-byte limit`);
+      return decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+    },
+  };
+}
+
+/** A base from prefetched contents (the contents API at the base SHA): undefined = absent at the base. */
+export function mapBaseSource(label: string, files: Map<string, string | undefined | Error>, renames?: Map<string, string>): BaseSource {
+  return {
+    label,
+    renames,
+    read(rel) {
+      const v = files.get(rel);
+      if (v instanceof Error) throw v;
+      return v;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The pull-request side of an Action run: read the event, find the changed files (API, else git), and the base
+ * version of each (git at the base SHA when the checkout has it, else the contents API). I/O at the edge; the
+ * decisions are in sources/changed.ts and findings/baseline.ts.
+ */
+import { readFileSync } from 'node:fs';
+import type { GitHubClient } from './client.js';
+import { httpStatus } from './client.js';
+import type { ChangedFile } from '../sources/changed.js';
+import { changedFilesFromApi, changedFilesFromGit, filterChangedPaths, withinScopes } from '../sources/changed.js';
+import type { BaseSource } from '../findings/baseline.js';
+import { gitBaseSource, mapBaseSource } from '../findings/baseline.js';
+import type { Options } from '../config/options.js';
+import { decodeUtf8 } from '../sources/files.js';
+
+export interface PullRequestEvent {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** owner/name of the head repository (differs from the base for fork PRs). */
+  headRepo?: string;
+  baseRepo?: string;
+}
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/** The pull request of a `pull_request`/`pull_request_target` event, or undefined for other events. */
+export function readPullRequestEvent(eventPath: string | undefined): PullRequestEvent | undefined {
+  if (!eventPath) return undefined;
+  let event: Record<string, unknown>;
+  try {
+    event = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const pr = event.pull_request as
+    | { number?: unknown; base?: { sha?: unknown; repo?: { full_name?: unknown } }; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } }
+    | undefined;
+  if (!pr || typeof pr.number !== 'number') return undefined;
+  const baseSha = String(pr.base?.sha ?? '');
+  const headSha = String(pr.head?.sha ?? '');
+  if (!SHA.test(baseSha) || !SHA.test(headSha)) return undefined;
+  return {
+    number: pr.number,
+    baseSha,
+    headSha,
+    ...(typeof pr.head?.repo?.full_name === 'string' ? { headRepo: pr.head.repo.full_name } : {}),
+    ...(typeof pr.base?.repo?.full_name === 'string' ? { baseRepo: pr.base.repo.full_name } : {}),
+  };
+}
+
+export interface ChangeSet {
+  /** Changed files (removed ones excluded), with hunks where known. */
+  files: ChangedFile[];
+  /** Repository-relative paths to analyse (under the `paths` input, candidate types, config globs). */
+  analyse: string[];
+  source: 'api' | 'git';
+  notes: string[];
+}
+
+export async function resolveChanges(
+  gh: GitHubClient | undefined,
+  repo: { owner: string; repo: string },
+  pr: PullRequestEvent,
+  root: string,
+  scopes: string[],
+  options: Options,
+  log: (m: string) => void,
+): Promise<ChangeSet | undefined> {
+  const notes: string[] = [];
+  let files: ChangedFile[] | undefined;
+  let source: ChangeSet['source'] = 'api';
+  if (gh) {
+    try {
+      const r = await changedFilesFromApi(gh, repo, pr.number);
+      files = r.files;
+      if (r.truncated) notes.push(`The pull request changes more than 3,000 files; GitHub lists only the first 3,000, and only those were analysed.`);
+    } catch (e) {
+      log(`Listing the PR's files through the API failed (HTTP ${httpStatus(e) ?? '?'}: ${(e as Error).message}); trying git.`);
+    }
+  }
+  if (!files) {
+    try {
+      files = changedFilesFromGit(root, pr.baseSha, pr.headSha);
+      source = 'git';
+    } catch (e) {
+      log(`git diff ${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)} failed: ${(e as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  }
+  const kept = files.filter((f) => f.status !== 'removed' && f.status !== 'unchanged');
+  const scoped = withinScopes(kept, scopes);
+  return { files: kept, analyse: filterChangedPaths(scoped.map((f) => f.path), options), source, notes };
+}
+
+/** The base: git when the checkout has the base commit, else the contents API at the base SHA. */
+export async function resolveBase(
+  gh: GitHubClient | undefined,
+  repo: { owner: string; repo: string },
+  pr: PullRequestEvent,
+  root: string,
+  changes: ChangeSet,
+  options: Options,
+  log: (m: string) => void,
+): Promise<BaseSource | undefined> {
+  const renames = new Map<string, string>();
+  for (const f of changes.files) if (f.previousPath && f.status === 'renamed') renames.set(f.path, f.previousPath);
+  try {
+    return gitBaseSource(root, pr.baseSha, options.maxFileBytes, renames);
+  } catch (e) {
+    log(`${(e as Error).message}; reading the base versions through the contents API.`);
+  }
+  if (!gh) return undefined;
+  const contents = new Map<string, string | undefined | Error>();
+  const status = new Map(changes.files.map((f) => [f.path, f.status]));
+  for (const rel of changes.analyse) {
+    const baseRel = renames.get(rel) ?? rel;
+    if (status.get(rel) === 'added') {
+      contents.set(baseRel, undefined);
+      continue;
+    }
+    try {
+      const r = await gh.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        ...repo,
+        path: baseRel,
+        ref: pr.baseSha,
+        mediaType: { format: 'raw' },
+        request: { parseSuccessResponseBody: false },
+      });
+      const data = r.data as unknown;
+      const buf =
+        typeof data === 'string'
+          ? new TextEncoder().encode(data)
+          : data instanceof ArrayBuffer
+            ? new Uint8Array(data)
+            : data && typeof (data as ReadableStream).getReader === 'function'
+              ? new Uint8Array(await new Response(data as ReadableStream).arrayBuffer())
+              : undefined;
+      if (!buf) throw new Error('unexpected contents response');
+      if (buf.length > options.maxFileBytes) throw new Error(`file is ${buf.length} bytes, over the ${options.maxFileBytes}-byte limit`);
+      contents.set(baseRel, decodeUtf8(buf));
+    } catch (e) {
+      if (httpStatus(e) === 404) contents.set(baseRel, undefined);
+      else contents.set(baseRel, e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  return mapBaseSource(pr.baseSha.slice(0, 12), contents, renames);
+}

@@ -1,0 +1,404 @@
+/**
+ * What is posted on the pull request: one review per head SHA with inline comments on lines inside the diff
+ * (grouped per line, capped), a sticky summary comment edited in place, earlier comments whose findings are fixed
+ * marked as fixed, and optionally a check run with annotations (batched 50 per request). A read-only token (fork
+ * PRs) is not an error: the caller falls back to annotations, the job summary and SARIF.
+ */
+import type { GateResult } from '../gate.js';
+import type { Finding } from '../findings/types.js';
+import { severityRank } from '../findings/types.js';
+import { isBlocking } from '../findings/verdict.js';
+import type { ChangedFile } from '../sources/changed.js';
+import { anchorFor } from './diff.js';
+import type { GitHubClient } from './client.js';
+import { isPermissionError, httpStatus } from './client.js';
+import { COMMENT_MARKER, REVIEW_MARKER, SUMMARY_MARKER, commentKey, fingerprintsIn, fixedCommentBody, reviewCommentBody } from '../report/review.js';
+import { toMarkdown } from '../report/markdown.js';
+import { mdCode, mdText } from '../report/escape.js';
+
+/** GitHub's limit for a comment or review body. */
+export const BODY_LIMIT = 65_536;
+
+export interface PrContext {
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  /** Link to the workflow run (job summary and artifacts), for truncated bodies. */
+  runUrl?: string;
+  /** Link builder to head lines. */
+  lineUrl?: (file: string, line: number, endLine: number) => string | undefined;
+  /** The PR comes from a fork (for the log message). */
+  fork: boolean;
+}
+
+export interface PublishOptions {
+  maxInlineComments: number;
+  checkRun: boolean;
+  failOn: GateResult['verdict']['failOn'];
+  failOnExisting: boolean;
+  log: (message: string) => void;
+  warn: (message: string) => void;
+  /** Nothing IAM-related changed: do not open a summary comment, only keep an existing one up to date. */
+  updateOnly?: boolean;
+}
+
+export interface InlineComment {
+  path: string;
+  line: number;
+  start_line?: number;
+  side: 'RIGHT';
+  start_side?: 'RIGHT';
+  body: string;
+  findings: Finding[];
+}
+
+export interface PlannedComments {
+  inline: InlineComment[];
+  /** Findings in the diff that did not fit under the cap. */
+  overCap: Finding[];
+  /** Findings on lines outside the diff (shown in the summary only). */
+  outsideDiff: Finding[];
+  /** Non-blocking findings that already exist in the base: listed in the summary only (the PR did not cause them). */
+  existing: Finding[];
+}
+
+/**
+ * Which findings become inline comments: those whose lines are in the diff, grouped per anchor, blocking and new
+ * first, capped at `max`. Pure.
+ */
+export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<PublishOptions, 'maxInlineComments' | 'failOn' | 'failOnExisting'>): PlannedComments {
+  const hunksOf = new Map(files.map((f) => [f.path, f.hunks]));
+  const blocking = (f: Finding) => isBlocking(f, { failOn: o.failOn, failOnExisting: o.failOnExisting });
+  const groups = new Map<string, { path: string; line: number; startLine?: number; findings: Finding[] }>();
+  const outsideDiff: Finding[] = [];
+  const existing: Finding[] = [];
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    // pre-existing findings are the base branch's, not this PR's: summary only, unless they block (fail-on-existing)
+    if (f.new === false && !blocking(f)) {
+      existing.push(f);
+      continue;
+    }
+    const a = anchorFor(hunksOf.get(f.file), f.line, f.endLine);
+    if (!a) {
+      outsideDiff.push(f);
+      continue;
+    }
+    const key = `${f.file}\u0000${a.line}\u0000${a.startLine ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { path: f.file, line: a.line, ...(a.startLine !== undefined ? { startLine: a.startLine } : {}), findings: [] }));
+    g.findings.push(f);
+  }
+  const rank = (fs: Finding[]) => [
+    fs.some(blocking) ? 0 : 1,
+    fs.some((f) => f.new !== false) ? 0 : 1,
+    Math.min(...fs.map((f) => severityRank(f.severity))),
+  ];
+  const ordered = [...groups.values()].sort((a, b) => {
+    const ra = rank(a.findings);
+    const rb = rank(b.findings);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+  });
+  const inline: InlineComment[] = [];
+  const overCap: Finding[] = [];
+  for (const g of ordered) {
+    g.findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    if (inline.length >= Math.max(0, o.maxInlineComments)) {
+      overCap.push(...g.findings);
+      continue;
+    }
+    inline.push({
+      path: g.path,
+      line: g.line,
+      ...(g.startLine !== undefined ? { start_line: g.startLine, start_side: 'RIGHT' as const } : {}),
+      side: 'RIGHT',
+      body: clip(reviewCommentBody(g.findings, { blocking }), 'the job summary'),
+      findings: g.findings,
+    });
+  }
+  // keep the review in file/line order for the reader
+  inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+  return { inline, overCap, outsideDiff, existing };
+}
+
+function clip(body: string, where: string): string {
+  if (body.length <= BODY_LIMIT) return body;
+  const marker = /<!-- iam-policy-gate:[^>]*-->\s*$/.exec(body)?.[0] ?? '';
+  const note = `\n\n_…truncated at GitHub's ${BODY_LIMIT}-character limit; the complete report is in ${where}._\n\n`;
+  return body.slice(0, BODY_LIMIT - note.length - marker.length - 16) + note + marker;
+}
+
+/** The sticky summary comment body: the Markdown report, notes on inline placement, under GitHub's limit. */
+export function summaryBody(result: GateResult, plan: PlannedComments | undefined, ctx: Pick<PrContext, 'runUrl' | 'lineUrl' | 'headSha'>): string {
+  const where = ctx.runUrl ? `the [job summary and the JSON/SARIF artifacts](${ctx.runUrl})` : 'the job summary and the JSON/SARIF artifacts';
+  const header = `${SUMMARY_MARKER}\n`;
+  const extra: string[] = [];
+  if (plan) {
+    if (plan.overCap.length)
+      extra.push(`> ${plan.inline.length} findings are commented inline; **${plan.overCap.length} more** on changed lines are listed below only (limit: max-comments).`);
+    if (plan.outsideDiff.length) extra.push(`> ${plan.outsideDiff.length} findings are on lines this PR does not change; they are listed below only.`);
+    if (plan.existing.length) extra.push(`> ${plan.existing.length} findings already exist in the base branch; they are listed below only${existingNote(result)}.`);
+  }
+  const footer = `\n\n<sub>Head ${mdCode(ctx.headSha.slice(0, 12))}. Updated in place on every push.</sub>\n`;
+  const budget = BODY_LIMIT - header.length - footer.length - extra.join('\n').length - 2000;
+  const md = toMarkdown(result, {
+    ...(ctx.lineUrl ? { lineUrl: ctx.lineUrl } : {}),
+    maxChars: budget,
+    fullReportHint: ctx.runUrl ? `see the job summary and the JSON/SARIF artifacts of ${ctx.runUrl}` : 'see the job summary and the JSON/SARIF artifacts',
+  });
+  let body = header + md + (extra.length ? '\n' + extra.join('\n') + '\n' : '') + footer;
+  if (body.length > BODY_LIMIT) body = clip(body, where);
+  return body;
+}
+
+function existingNote(result: GateResult): string {
+  return result.verdict.existingCount !== undefined && result.verdict.blocking === 0 ? ' and do not fail this check' : '';
+}
+
+export interface PublishResult {
+  /** False when nothing could be posted (read-only token). */
+  posted: boolean;
+  reviewId?: number;
+  inlineComments: number;
+  skippedDuplicates: number;
+  markedFixed: number;
+  /** Review threads of fixed comments resolved through GraphQL. */
+  resolvedThreads: number;
+  summaryCommentId?: number;
+  summaryUrl?: string;
+  summaryUpdated: boolean;
+  checkRunId?: number;
+  /** Why posting stopped (read-only token, ...). */
+  fallbackReason?: string;
+}
+
+interface ReviewCommentLite {
+  id: number;
+  path: string;
+  line?: number | null;
+  original_line?: number | null;
+  body: string;
+  user?: { login?: string; type?: string } | null;
+  node_id?: string;
+}
+
+export async function publish(gh: GitHubClient, result: GateResult, files: ChangedFile[], ctx: PrContext, o: PublishOptions): Promise<PublishResult> {
+  const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const plan = planComments(result.findings, files, o);
+  try {
+    // 1. earlier comments of ours: duplicates to skip, fixed ones to mark
+    const existing = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
+      ...repo,
+      pull_number: ctx.pullNumber,
+      per_page: 100,
+    })) as ReviewCommentLite[];
+    const ours = existing.filter((c) => c.body.includes(`<!-- ${COMMENT_MARKER}`));
+    const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
+    const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body).join(',')}`));
+    const fixedIds: number[] = [];
+    for (const c of ours) {
+      if (c.body.includes('iam-policy-gate:fixed')) continue;
+      const fps = fingerprintsIn(c.body);
+      if (fps.length && fps.every((fp) => !current.has(fp))) {
+        try {
+          await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
+        } catch (e) {
+          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit
+          if (httpStatus(e) === 403 || httpStatus(e) === 404) continue;
+          throw e;
+        }
+        out.markedFixed++;
+        fixedIds.push(c.id);
+      }
+    }
+    if (fixedIds.length) out.resolvedThreads = await resolveThreads(gh, ctx, fixedIds, o);
+    const fresh = plan.inline.filter((c) => {
+      const dup = posted.has(`${c.path}\u0000${commentKey(c.findings)}`);
+      if (dup) out.skippedDuplicates++;
+      return !dup;
+    });
+
+    // 2. one review per head SHA
+    const reviews = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+      ...repo,
+      pull_number: ctx.pullNumber,
+      per_page: 100,
+    })) as { id: number; commit_id?: string | null; body?: string | null }[];
+    const already = reviews.find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(REVIEW_MARKER));
+    if (already) out.reviewId = already.id;
+    if (!already && fresh.length) {
+      const blocking = result.verdict.blocking;
+      const body =
+        `${REVIEW_MARKER}\n**IAM Policy Gate** reviewed ${mdCode(ctx.headSha.slice(0, 12))}: ${fresh.length} comment${fresh.length === 1 ? '' : 's'} on changed lines` +
+        (blocking ? `, ${blocking} blocking finding${blocking === 1 ? '' : 's'}` : '') +
+        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-comments).` : '.') +
+        '\n\n' + mdText(result.verdict.reason);
+      const comments = fresh.map(({ findings: _f, ...c }) => c);
+      try {
+        const r = await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+          ...repo,
+          pull_number: ctx.pullNumber,
+          commit_id: ctx.headSha,
+          event: 'COMMENT',
+          body,
+          comments,
+        });
+        out.reviewId = Number(r.data.id);
+        out.inlineComments = fresh.length;
+      } catch (e) {
+        if (httpStatus(e) !== 422) throw e;
+        // GitHub refused the anchors (e.g. the diff moved under us): everything goes to the summary instead
+        o.warn(`GitHub rejected the inline comments (HTTP 422: ${(e as Error).message}); the findings are listed in the summary comment.`);
+        plan.overCap.push(...plan.inline.flatMap((c) => c.findings));
+        plan.inline = [];
+      }
+    }
+
+    // 3. the sticky summary comment
+    const body = summaryBody(result, plan, ctx);
+    const comments = (await gh.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: ctx.pullNumber,
+      per_page: 100,
+    })) as { id: number; body?: string | null; html_url: string; user?: { type?: string } | null }[];
+    const mine = comments.filter((c) => (c.body ?? '').startsWith(SUMMARY_MARKER));
+    const sticky = mine.find((c) => c.user?.type === 'Bot') ?? mine[0];
+    let updated = false;
+    if (sticky) {
+      try {
+        const r = await gh.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: sticky.id, body });
+        out.summaryCommentId = sticky.id;
+        out.summaryUrl = r.data.html_url;
+        out.summaryUpdated = updated = true;
+      } catch (e) {
+        // a comment with our marker we may not edit (posted by someone else): post our own instead
+        if (httpStatus(e) !== 403 && httpStatus(e) !== 404) throw e;
+      }
+    }
+    if (!updated && o.updateOnly) {
+      o.log('No IAM-relevant file changed: no summary comment opened.');
+    } else if (!updated) {
+      const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
+      out.summaryCommentId = Number(r.data.id);
+      out.summaryUrl = r.data.html_url;
+    }
+    out.posted = true;
+  } catch (e) {
+    if (!isPermissionError(e)) throw e;
+    out.fallbackReason = permissionMessage(e, ctx);
+    o.warn(out.fallbackReason);
+    return out;
+  }
+
+  // 4. optional check run
+  if (o.checkRun) {
+    try {
+      out.checkRunId = await postCheckRun(gh, result, ctx);
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      o.warn(`The check run could not be created (HTTP ${httpStatus(e)}: give the job "checks: write"); annotations are in the log and the job summary.`);
+    }
+  }
+  return out;
+}
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+
+const RESOLVE_MUTATION = `mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`;
+
+interface ThreadsPage {
+  repository?: {
+    pullRequest?: {
+      reviewThreads?: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[];
+      };
+    };
+  };
+}
+
+/** Resolve the review threads started by the given (fixed) comments. Best effort: the comment edit already says it. */
+async function resolveThreads(gh: GitHubClient, ctx: PrContext, commentIds: number[], o: PublishOptions): Promise<number> {
+  const wanted = new Set(commentIds);
+  let resolved = 0;
+  try {
+    let cursor: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const data: ThreadsPage = await gh.graphql<ThreadsPage>(THREADS_QUERY, { owner: ctx.owner, repo: ctx.repo, number: ctx.pullNumber, cursor });
+      const threads = data.repository?.pullRequest?.reviewThreads;
+      if (!threads) break;
+      for (const t of threads.nodes) {
+        const first = t.comments.nodes[0]?.databaseId;
+        if (!t.isResolved && first != null && wanted.has(first)) {
+          await gh.graphql(RESOLVE_MUTATION, { id: t.id });
+          resolved++;
+        }
+      }
+      if (!threads.pageInfo.hasNextPage) break;
+      cursor = threads.pageInfo.endCursor;
+    }
+  } catch (e) {
+    o.log(`Could not resolve the review threads of fixed findings (${(e as Error).message.split('\n')[0]}); their comments say "Fixed".`);
+  }
+  return resolved;
+}
+
+function permissionMessage(e: unknown, ctx: PrContext): string {
+  const why = ctx.fork
+    ? 'this pull request comes from a fork, so the token is read-only'
+    : 'the token cannot write to the pull request (the job needs "pull-requests: write")';
+  return `Nothing was posted on the pull request (HTTP ${httpStatus(e)}: ${why}). The findings are in the annotations, the job summary and the SARIF/JSON reports. For fork PRs use the two-workflow pattern in docs/github-action.md.`;
+}
+
+const LEVEL = { error: 'failure', 'security-warning': 'failure', warning: 'warning', suggestion: 'notice' } as const;
+
+/** A completed check run whose annotations are the findings; annotations are sent 50 per request. */
+export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: PrContext): Promise<number> {
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const annotations = result.findings
+    .filter((f) => !f.suppressed)
+    .map((f) => ({
+      path: f.file,
+      start_line: f.line,
+      end_line: Math.max(f.line, f.endLine),
+      annotation_level: LEVEL[f.severity],
+      title: `${f.title} (${f.ruleId})`.slice(0, 255),
+      message: (f.message + (f.fix ? `\nFix: ${f.fix}` : '')).slice(0, 64_000),
+    }));
+  const v = result.verdict;
+  const conclusion = v.status === 'pass' ? 'success' : v.status === 'fail' ? 'failure' : 'action_required';
+  const output = (batch: typeof annotations) => ({
+    title: `IAM Policy Gate: ${v.status}`,
+    summary: `${v.reason}${annotations.length > 50 ? ` ${annotations.length} annotations.` : ''}`.slice(0, 65_000),
+    annotations: batch,
+  });
+  const created = await gh.request('POST /repos/{owner}/{repo}/check-runs', {
+    ...repo,
+    name: 'IAM Policy Gate',
+    head_sha: ctx.headSha,
+    status: 'completed',
+    conclusion,
+    ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
+    output: output(annotations.slice(0, 50)),
+  });
+  for (let i = 50; i < annotations.length; i += 50) {
+    await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: created.data.id,
+      output: output(annotations.slice(i, i + 50)),
+    });
+  }
+  return Number(created.data.id);
+}

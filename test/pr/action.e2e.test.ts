@@ -1,0 +1,283 @@
+/**
+ * End to end: the built bundle `dist/index.js` run by the Node 24 binary exactly as a runner would (event file,
+ * INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE = a git checkout with base and head
+ * commits) against the local fake GitHub. Asserts what a reviewer sees.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FakeGitHub } from '../fakes/github-server.js';
+import { GitFixture, policy } from './git-fixture.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
+const BUNDLE = path.join(ROOT, 'dist/index.js');
+
+beforeAll(() => {
+  // the bundle under test is built from the sources of this checkout (IAM_GATE_E2E_PREBUILT=1 reuses dist/)
+  if (process.env.IAM_GATE_E2E_PREBUILT === '1' && existsSync(BUNDLE)) return;
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
+}, 600_000);
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  stepSummary: string;
+  sarif: string;
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-e2e-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let runCounter = 0;
+
+async function runAction(o: {
+  gh: FakeGitHub;
+  workspace: string;
+  pr: { number: number; base: string; head: string; headRepo?: string };
+  token: string;
+  inputs?: Record<string, string>;
+}): Promise<ActionRun> {
+  const dir = path.join(tmp, `run-${++runCounter}`);
+  execFileSync('mkdir', ['-p', dir]);
+  const eventPath = path.join(dir, 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: o.pr.number,
+      pull_request: {
+        number: o.pr.number,
+        base: { sha: o.pr.base, ref: 'main', repo: { full_name: 'acme/infra' } },
+        head: { sha: o.pr.head, ref: 'feature', repo: { full_name: o.pr.headRepo ?? 'acme/infra' } },
+      },
+      repository: { full_name: 'acme/infra' },
+    }),
+  );
+  const outputFile = path.join(dir, 'output');
+  const summaryFile = path.join(dir, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_API_URL: o.gh.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SHA: o.pr.head,
+    GITHUB_WORKSPACE: o.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_TOKEN: o.token,
+    RUNNER_TEMP: dir,
+    'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'),
+    'INPUT_JSON-FILE': path.join(dir, 'report.json'),
+  };
+  for (const [k, v] of Object.entries(o.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
+  const child = spawn(NODE24, [BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  // a hung action fails the test instead of hanging the suite
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  clearTimeout(timer);
+  return {
+    code,
+    stdout,
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    stepSummary: readFileSync(summaryFile, 'utf8'),
+    sarif: existsSync(path.join(dir, 'report.sarif')) ? readFileSync(path.join(dir, 'report.sarif'), 'utf8') : '',
+  };
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+describe('the Action on a pull request (dist/index.js against a fake GitHub)', () => {
+  it('a clean PR: passes, no inline comments, one summary comment with the access diff', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'policies/read.json': policy([{ sid: 'Read', action: 's3:GetObject', resource: 'arn:aws:s3:::reports/*' }]) }, 'base');
+      const head = repo.commit(
+        { 'policies/logs.json': policy([{ sid: 'Logs', action: 'logs:PutLogEvents', resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/app/*' }]) },
+        'add a log writer policy',
+      );
+      gh.addPull({ number: 1, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      const r = await runAction({ gh, workspace: repo.dir, pr: { number: 1, base, head }, token: 'write-token' });
+      expect(r.code).toBe(0);
+      expect(r.outputs.verdict).toBe('pass');
+      expect(r.outputs['blocking-count']).toBe('0');
+      expect(r.outputs.posted).toBe('true');
+      expect(gh.reviews).toHaveLength(0);
+      expect(gh.reviewComments).toHaveLength(0);
+      expect(gh.issueComments).toHaveLength(1);
+      const body = gh.issueComments[0]!.body;
+      expect(body).toContain('## IAM Policy Gate: ✅ **Pass**');
+      expect(body).toContain('This change lets `policy logs.json` do **1** new thing (1 write): `logs:PutLogEvents`');
+      expect(r.outputs['comment-url']).toBe(gh.issueComments[0]!.html_url);
+      expect(r.stepSummary).toContain('✅ **Pass**');
+      expect(r.stdout).toContain('IAM Policy Gate passed');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('a PR adding a risky policy, a re-run of the same commit, then a fix: one comment, then marked fixed; one summary, edited', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'iam/legacy.json': policy([{ sid: 'Legacy', action: '*' }]) }, 'base');
+      const head1 = repo.commit(
+        {
+          'iam/legacy.json': policy([{ sid: 'Legacy', action: '*' }, { sid: 'Logs', action: 'logs:PutLogEvents' }]),
+          'iam/deploy.json': policy([
+            { sid: 'ReadArtifacts', action: 's3:GetObject', resource: 'arn:aws:s3:::artifacts/*' },
+            { sid: 'Deploy', action: '*' },
+          ]),
+        },
+        'deploy role',
+      );
+      gh.addPull({ number: 12, baseSha: base, headSha: head1, files: repo.pullFiles(base, head1) });
+      const r1 = await runAction({ gh, workspace: repo.dir, pr: { number: 12, base, head: head1 }, token: 'write-token' });
+      expect(r1.code).toBe(1);
+      expect(r1.outputs.verdict).toBe('fail');
+      expect(r1.outputs['blocking-count']).toBe('1');
+      expect(r1.outputs['new-count']).toBe('1');
+      expect(r1.outputs['existing-count']).toBe('1');
+      expect(r1.stdout).toContain('IAM Policy Gate failed: 1 blocking finding at or above "security-warning" introduced by this change.');
+      expect(r1.stdout).toMatch(/::error file=iam\/deploy\.json,line=13/);
+      // the reviewer sees one review with one comment, on the "Action": "*" line of the new statement
+      expect(gh.reviews).toHaveLength(1);
+      expect(gh.reviews[0]!.commit_id).toBe(head1);
+      expect(gh.visibleComments().map((c) => [c.path, c.line])).toEqual([['iam/deploy.json', 13]]);
+      const comment = gh.reviewComments[0]!.body;
+      expect(comment).toContain('Full administrator access');
+      expect(comment).toContain('Statement "Deploy" allows every action on every resource');
+      expect(comment).toContain('**Fix:**');
+      expect(comment).toContain('new, blocking');
+      expect(comment).toContain('**Gate:** blocks the merge (error, introduced by this change).');
+      const summary1 = gh.issueComments[0]!.body;
+      expect(summary1).toContain('## IAM Policy Gate: ❌ **Fail**');
+      expect(summary1).toContain('| Severity | Findings | New | Existing |');
+      expect(summary1).toMatch(/This change lets `policy deploy\.json` do \*\*\d{5}\*\* new things/);
+      expect(summary1).toContain('1 findings already exist in the base branch');
+      expect(summary1).toContain('[`iam/deploy.json:13`](https://github.example/acme/infra/blob/' + head1 + '/iam/deploy.json#L13)');
+      expect(JSON.parse(r1.sarif).runs[0].results).toHaveLength(2);
+
+      // re-run of the same commit: nothing new is posted, the summary is edited in place
+      const r2 = await runAction({ gh, workspace: repo.dir, pr: { number: 12, base, head: head1 }, token: 'write-token' });
+      expect(r2.code).toBe(1);
+      expect(gh.reviews).toHaveLength(1);
+      expect(gh.reviewComments).toHaveLength(1);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.calls('POST', /\/issues\/12\/comments$/)).toHaveLength(1);
+      expect(gh.calls('PATCH', /\/issues\/comments\/\d+$/)).toHaveLength(1);
+
+      // the fix: the earlier comment is marked fixed, the summary flips to pass, still one summary comment
+      const head2 = repo.commit(
+        { 'iam/deploy.json': policy([{ sid: 'ReadArtifacts', action: 's3:GetObject', resource: 'arn:aws:s3:::artifacts/*' }, { sid: 'Deploy', action: 'cloudformation:UpdateStack', resource: 'arn:aws:cloudformation:us-east-1:123456789012:stack/app/*' }]) },
+        'scope the deploy statement',
+      );
+      gh.addPull({ number: 12, baseSha: base, headSha: head2, files: repo.pullFiles(base, head2) });
+      const r3 = await runAction({ gh, workspace: repo.dir, pr: { number: 12, base, head: head2 }, token: 'write-token' });
+      expect(r3.code).toBe(0);
+      expect(r3.outputs.verdict).toBe('pass');
+      expect(gh.reviewComments).toHaveLength(1);
+      expect(gh.reviewComments[0]!.body).toContain('✅ **Fixed** in `' + head2.slice(0, 12) + '`');
+      expect(gh.resolvedThreads).toEqual(new Set([gh.reviewComments[0]!.id]));
+      expect(gh.reviews).toHaveLength(1);
+      expect(gh.issueComments).toHaveLength(1);
+      const summary3 = gh.issueComments[0]!.body;
+      expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
+      expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
+      expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
+      expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('a fork PR with a read-only token: no crash, nothing posted, annotations + job summary + SARIF, base from the contents API', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const origin = new GitFixture();
+    const ws = path.join(tmp, 'shallow-fork');
+    try {
+      const basePolicy = policy([{ sid: 'Legacy', action: 'iam:*' }]);
+      const base = origin.commit({ 'iam/ci.json': basePolicy }, 'base');
+      const head = origin.commit({ 'iam/ci.json': policy([{ sid: 'Legacy', action: 'iam:*' }, { sid: 'All', action: '*' }]) }, 'fork change');
+      // a shallow checkout (actions/checkout default): the base commit is not there, git diff cannot run
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, ws]);
+      gh.addPull({ number: 3, baseSha: base, headSha: head, files: origin.pullFiles(base, head) });
+      gh.contents.set(`${base}:iam/ci.json`, basePolicy);
+      const r = await runAction({ gh, workspace: ws, pr: { number: 3, base, head, headRepo: 'forker/infra' }, token: 'read-token' });
+      expect(r.code).toBe(1);
+      expect(r.outputs.verdict).toBe('fail');
+      expect(r.outputs.posted).toBe('false');
+      expect(r.stdout).toContain('Nothing was posted on the pull request (HTTP 403: this pull request comes from a fork, so the token is read-only)');
+      expect(r.stdout).toMatch(/::error file=iam\/ci\.json,line=13/);
+      expect(gh.calls('GET', /\/contents\/iam(%2F|\/)ci\.json$/).map((c) => c.status)).toEqual([200]);
+      expect(r.outputs['new-count']).toBe('1');
+      expect(gh.reviewComments).toHaveLength(0);
+      expect(gh.issueComments).toHaveLength(0);
+      expect(r.stepSummary).toContain('❌ **Fail**');
+      expect(JSON.parse(r.sarif).runs[0].results.length).toBeGreaterThan(0);
+    } finally {
+      origin.remove();
+      rmSync(ws, { recursive: true, force: true });
+      await gh.stop();
+    }
+  });
+
+  it('a PR whose findings exceed max-comments: the cap is honoured, the rest are in the summary, check run batched', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const files: Record<string, string> = {};
+      for (const n of ['a', 'b', 'c', 'd', 'e']) files[`roles/${n}-role.json`] = policy([{ sid: `Admin${n.toUpperCase()}`, action: '*' }]);
+      const head = repo.commit(files, 'five admin roles');
+      gh.addPull({ number: 30, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      const r = await runAction({
+        gh,
+        workspace: repo.dir,
+        pr: { number: 30, base, head },
+        token: 'write-token',
+        inputs: { 'max-comments': '2', 'check-run': 'true' },
+      });
+      expect(r.code).toBe(1);
+      expect(r.outputs['blocking-count']).toBe('5');
+      expect(gh.visibleComments().map((c) => [c.path, c.line])).toEqual([
+        ['roles/a-role.json', 7],
+        ['roles/b-role.json', 7],
+      ]);
+      expect(gh.reviews[0]!.body).toContain('2 comments on changed lines, 5 blocking findings; 3 more in the summary comment (max-comments).');
+      const summary = gh.issueComments[0]!.body;
+      expect(summary).toContain('2 findings are commented inline; **3 more** on changed lines are listed below only (limit: max-comments).');
+      for (const n of ['a', 'b', 'c', 'd', 'e']) expect(summary).toContain(`roles/${n}-role.json:7`);
+      expect(gh.checkRuns).toHaveLength(1);
+      expect(gh.checkRuns[0]!.annotations).toHaveLength(5);
+      expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+});
