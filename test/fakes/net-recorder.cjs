@@ -15,7 +15,7 @@ if (log) {
     const a = args[0];
     let target;
     if (Array.isArray(a)) target = a[0];
-    else if (a && typeof a === 'object') target = a.path ? { path: a.path } : { host: a.host ?? 'localhost', port: a.port };
+    else if (a && typeof a === 'object') target = a.path ? { path: String(a.path) } : { host: String(a.host ?? 'localhost'), port: Number(a.port) };
     else if (typeof a === 'string' && isNaN(Number(a))) target = { path: a };
     else target = { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: a };
     rec({ kind: 'connect', ...target });
