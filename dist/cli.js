@@ -56106,15 +56106,25 @@ function createSdkClient(s) {
         ...(s.credentials ? { credentials: s.credentials } : {}),
         // our scheduler retries (honouring Retry-After, with jitter and a shared backoff); the SDK must not retry too
         maxAttempts: 1,
-        requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: 5_000 },
+        // requestTimeout alone only logs a warning in @smithy/node-http-handler 4.x: a hung endpoint must end the call
+        requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true, socketTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: 5_000 },
     });
+}
+/** A malformed answer (findings not a list of findings) is an error, never "no findings". */
+function wellFormedFindings(findings) {
+    if (findings === undefined)
+        return [];
+    const ok = (f) => typeof f === 'object' && f !== null && typeof f.issueCode === 'string' && typeof f.findingType === 'string';
+    if (!Array.isArray(findings) || !findings.every(ok))
+        throw new Error('ValidatePolicy returned a malformed answer (findings is not a list of findings)');
+    return findings;
 }
 function createAaApi(s) {
     const client = createSdkClient(s);
     return {
         async validatePolicy(req) {
             const out = await client.send(new dist_cjs/* ValidatePolicyCommand */.SJv(req));
-            return { findings: (out.findings ?? []), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+            return { findings: wellFormedFindings(out.findings), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
         },
         async checkNoNewAccess(req) {
             const out = await client.send(new dist_cjs/* CheckNoNewAccessCommand */.hS0(req));

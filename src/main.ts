@@ -83,7 +83,14 @@ function publishToPr(
   );
 }
 
+/** Secrets the action handles (its token input, AWS credentials from the environment): masked in every log line. */
+export function maskSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  const values = [core.getInput('github-token'), core.getInput('token'), env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.ACTIONS_RUNTIME_TOKEN, env.ACTIONS_ID_TOKEN_REQUEST_TOKEN];
+  for (const v of values) if (v && v.trim().length >= 4) core.setSecret(v);
+}
+
 export async function run(): Promise<void> {
+  maskSecrets();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const paths = input('paths', '.')
     .split(/[\n,]/)

@@ -52,6 +52,12 @@ export interface FakeError {
   retryAfterSeconds?: number;
 }
 
+/** Transport-level faults: the socket is destroyed, the answer never comes (for `ms`), or a raw (malformed) body. */
+export type FakeRawFault =
+  | { kind: 'reset' }
+  | { kind: 'hang'; ms: number }
+  | { kind: 'body'; status: number; body: string; headers?: Record<string, string> };
+
 export interface LoggedRequest {
   op: FakeOp;
   query: Record<string, string>;
@@ -207,6 +213,7 @@ export class FakeAccessAnalyzer {
   settings: FakeSettings;
   private server?: http.Server;
   private readonly injected: { op?: FakeOp; error: FakeError; times: number }[] = [];
+  private readonly rawFaults: { op?: FakeOp; fault: FakeRawFault; times: number }[] = [];
   private tokens: number;
   private lastRefill = Date.now();
 
@@ -218,6 +225,12 @@ export class FakeAccessAnalyzer {
   /** Answer the next `times` requests (of `op`, or any) with this error. */
   inject(error: FakeError, opts: { op?: FakeOp; times?: number } = {}): this {
     this.injected.push({ op: opts.op, error, times: opts.times ?? 1 });
+    return this;
+  }
+
+  /** Answer the next `times` requests (of `op`, or any) at the transport level: reset the socket, hang, or a raw body. */
+  injectRaw(fault: FakeRawFault, opts: { op?: FakeOp; times?: number } = {}): this {
+    this.rawFaults.push({ op: opts.op, fault, times: opts.times ?? 1 });
     return this;
   }
 
@@ -233,6 +246,7 @@ export class FakeAccessAnalyzer {
   reset(): void {
     this.log.length = 0;
     this.injected.length = 0;
+    this.rawFaults.length = 0;
     this.validate = this.checkNoNewAccess = this.checkAccessNotGranted = this.checkNoPublicAccess = undefined;
     this.settings = {};
   }
@@ -308,6 +322,18 @@ export class FakeAccessAnalyzer {
         message: 'Rate exceeded',
         ...(this.settings.sendRetryAfter === false ? {} : { retryAfterSeconds: Math.max(1, Math.ceil(wait)) }),
       });
+      return;
+    }
+    const raw = this.rawFaults.find((i) => i.times > 0 && (!i.op || i.op === op));
+    if (raw) {
+      raw.times--;
+      this.log.push({ op, query, body, status: raw.fault.kind === 'body' ? raw.fault.status : 0, at: Date.now() });
+      if (raw.fault.kind === 'reset') req.socket.destroy();
+      else if (raw.fault.kind === 'hang') setTimeout(() => req.socket.destroy(), raw.fault.ms).unref();
+      else {
+        res.writeHead(raw.fault.status, { 'content-type': 'application/json', 'x-amzn-requestid': 'raw-fault', ...(raw.fault.headers ?? {}) });
+        res.end(raw.fault.body);
+      }
       return;
     }
     const inj = this.injected.find((i) => i.times > 0 && (!i.op || i.op === op));

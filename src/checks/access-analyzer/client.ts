@@ -92,8 +92,18 @@ export function createSdkClient(s: ClientSettings): AccessAnalyzerClient {
     ...(s.credentials ? { credentials: s.credentials } : {}),
     // our scheduler retries (honouring Retry-After, with jitter and a shared backoff); the SDK must not retry too
     maxAttempts: 1,
-    requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: 5_000 },
+    // requestTimeout alone only logs a warning in @smithy/node-http-handler 4.x: a hung endpoint must end the call
+    requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true, socketTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: 5_000 },
   });
+}
+
+/** A malformed answer (findings not a list of findings) is an error, never "no findings". */
+function wellFormedFindings(findings: unknown): AaValidateFinding[] {
+  if (findings === undefined) return [];
+  const ok = (f: unknown): boolean =>
+    typeof f === 'object' && f !== null && typeof (f as { issueCode?: unknown }).issueCode === 'string' && typeof (f as { findingType?: unknown }).findingType === 'string';
+  if (!Array.isArray(findings) || !findings.every(ok)) throw new Error('ValidatePolicy returned a malformed answer (findings is not a list of findings)');
+  return findings as AaValidateFinding[];
 }
 
 export function createAaApi(s: ClientSettings): AaApi {
@@ -103,7 +113,7 @@ export function createAaApi(s: ClientSettings): AaApi {
       const out = await client.send(
         new ValidatePolicyCommand(req as ConstructorParameters<typeof ValidatePolicyCommand>[0]),
       );
-      return { findings: (out.findings ?? []) as AaValidateFinding[], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+      return { findings: wellFormedFindings(out.findings), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
     },
     async checkNoNewAccess(req) {
       const out = await client.send(new CheckNoNewAccessCommand(req as ConstructorParameters<typeof CheckNoNewAccessCommand>[0]));
