@@ -38376,6 +38376,20 @@ function strings(list) {
 function statementLabel(s) {
     return s.sid ? `Statement "${s.sid}"` : `Statement[${s.index}]`;
 }
+/** The statement a JSON pointer lies in: `/Statement/3/...` -> Statement[3] (or the single Statement object). */
+function statementAt(document, ptr) {
+    if (!isObject(document))
+        return undefined;
+    const segs = segments(ptr);
+    if (segs[0] !== 'Statement')
+        return undefined;
+    const st = document.Statement;
+    if (Array.isArray(st)) {
+        const i = Number(segs[1]);
+        return Number.isInteger(i) ? st[i] : undefined;
+    }
+    return st;
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -55116,20 +55130,6 @@ function findRule(id) {
 
 
 
-/** The statement a pointer lies in (for fingerprints): `/Statement/3/...` -> Statement[3]. */
-function statementAt(document, ptr) {
-    if (!isObject(document))
-        return undefined;
-    const segs = segments(ptr);
-    if (segs[0] !== 'Statement')
-        return undefined;
-    const st = document.Statement;
-    if (Array.isArray(st)) {
-        const i = Number(segs[1]);
-        return Number.isInteger(i) ? st[i] : undefined;
-    }
-    return st;
-}
 function policyFinding(rule, policy, r, severity) {
     const span = policy.sourceMap.locate(r.path);
     const stmt = statementAt(policy.document, r.path);
@@ -56690,19 +56690,6 @@ function titleOf(code) {
     const s = code.toLowerCase().replace(/_/g, ' ');
     return s.charAt(0).toUpperCase() + s.slice(1);
 }
-function findings_statementAt(document, ptr) {
-    if (!isObject(document))
-        return undefined;
-    const segs = segments(ptr);
-    if (segs[0] !== 'Statement')
-        return undefined;
-    const st = document.Statement;
-    if (Array.isArray(st)) {
-        const i = Number(segs[1]);
-        return Number.isInteger(i) ? st[i] : undefined;
-    }
-    return st;
-}
 /** What a finding is about, for its fingerprint: the pointer below the statement, without array indices. */
 function subjectOf(ptr) {
     const segs = segments(ptr);
@@ -56719,7 +56706,7 @@ function located(record, ptr) {
     };
 }
 function identityFor(record, ptr) {
-    const stmt = findings_statementAt(record.document, ptr);
+    const stmt = statementAt(record.document, ptr);
     return stmt === undefined ? subjectOf(ptr) : statementIdentity(stmt);
 }
 /** The placeholder a pointer lies in (the finding is about a stand-in), if any. */
@@ -56806,7 +56793,7 @@ function customFindings(record, c, options) {
     }
     const out = [];
     for (const [ptr, descriptions] of byPtr) {
-        const stmt = findings_statementAt(record.document, ptr);
+        const stmt = statementAt(record.document, ptr);
         const sid = isObject(stmt) && typeof stmt.Sid === 'string' && stmt.Sid ? ` (Sid "${stmt.Sid}")` : '';
         const extra = c.perStatement?.(ptr);
         const text = [

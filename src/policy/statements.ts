@@ -3,7 +3,7 @@
  * checks can report exact locations. Values are kept as written (strings or non-strings); list-or-scalar elements
  * are presented as lists.
  */
-import { pointer } from './source-map.js';
+import { pointer, segments } from './source-map.js';
 
 export interface ValueAt<T = unknown> {
   value: T;
@@ -115,4 +115,17 @@ export function strings(list: ValueAt[] | undefined): ValueAt<string>[] {
 /** How a statement is named in messages: `Statement "ReadLogs"` (by Sid) or `Statement[2]` (by index). */
 export function statementLabel(s: { sid?: string; index: number }): string {
   return s.sid ? `Statement "${s.sid}"` : `Statement[${s.index}]`;
+}
+
+/** The statement a JSON pointer lies in: `/Statement/3/...` -> Statement[3] (or the single Statement object). */
+export function statementAt(document: unknown, ptr: string): unknown {
+  if (!isObject(document)) return undefined;
+  const segs = segments(ptr);
+  if (segs[0] !== 'Statement') return undefined;
+  const st = document.Statement;
+  if (Array.isArray(st)) {
+    const i = Number(segs[1]);
+    return Number.isInteger(i) ? st[i] : undefined;
+  }
+  return st;
 }

@@ -3,7 +3,7 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
 import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
-import { isObject } from '../../policy/statements.js';
+import { isObject, statementAt } from '../../policy/statements.js';
 import { segments } from '../../policy/source-map.js';
 import { pathToPointer } from './locations.js';
 import type { AaValidateFinding, ReasonSummary } from './client.js';
@@ -23,17 +23,6 @@ export function titleOf(code: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function statementAt(document: unknown, ptr: string): unknown {
-  if (!isObject(document)) return undefined;
-  const segs = segments(ptr);
-  if (segs[0] !== 'Statement') return undefined;
-  const st = document.Statement;
-  if (Array.isArray(st)) {
-    const i = Number(segs[1]);
-    return Number.isInteger(i) ? st[i] : undefined;
-  }
-  return st;
-}
 
 /** What a finding is about, for its fingerprint: the pointer below the statement, without array indices. */
 function subjectOf(ptr: string): string {

@@ -1,6 +1,6 @@
 /** Runs the registered rules over the extracted records and turns their reports into findings. */
 import type { IamEntity, PolicyRecord } from '../../policy/types.js';
-import { statementsOf, isObject } from '../../policy/statements.js';
+import { statementsOf, isObject, statementAt } from '../../policy/statements.js';
 import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
@@ -8,18 +8,6 @@ import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 
-/** The statement a pointer lies in (for fingerprints): `/Statement/3/...` -> Statement[3]. */
-function statementAt(document: unknown, ptr: string): unknown {
-  if (!isObject(document)) return undefined;
-  const segs = segments(ptr);
-  if (segs[0] !== 'Statement') return undefined;
-  const st = document.Statement;
-  if (Array.isArray(st)) {
-    const i = Number(segs[1]);
-    return Number.isInteger(i) ? st[i] : undefined;
-  }
-  return st;
-}
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
   const span = policy.sourceMap.locate(r.path);
