@@ -39193,6 +39193,18 @@ function renderPolicyDocument(args) {
     document.Statement = statements;
     return { document, errors };
 }
+/** Policy statement element -> the `aws_iam_policy_document` statement argument that produces it. */
+const DOC_KEYS = {
+    Sid: 'sid',
+    Effect: 'effect',
+    Action: 'actions',
+    NotAction: 'not_actions',
+    Resource: 'resources',
+    NotResource: 'not_resources',
+    Principal: 'principals',
+    NotPrincipal: 'not_principals',
+    Condition: 'condition',
+};
 
 ;// CONCATENATED MODULE: ./src/extract/terraform/resources.ts
 const S3_BUCKET = 'AWS::S3::Bucket';
@@ -43827,17 +43839,6 @@ class Resolver {
         return tfjson_isObj(args) ? renderPolicyDocument(args).document : undefined;
     }
 }
-const DOC_KEYS = {
-    Sid: 'sid',
-    Effect: 'effect',
-    Action: 'actions',
-    NotAction: 'not_actions',
-    Resource: 'resources',
-    NotResource: 'not_resources',
-    Principal: 'principals',
-    NotPrincipal: 'not_principals',
-    Condition: 'condition',
-};
 function extractTfJson(input) {
     const result = emptyResult();
     const { file, text } = input;
@@ -45703,7 +45704,7 @@ class HclModule {
                 const s0 = spans.get(sp);
                 if (s0)
                     docSpans.set(`/Statement/${i}`, s0);
-                for (const [key, arg] of Object.entries(hcl_eval_DOC_KEYS)) {
+                for (const [key, arg] of Object.entries(DOC_KEYS)) {
                     const ap = `${sp}/${arg}`;
                     const as = spans.get(ap);
                     if (!as)
@@ -45807,17 +45808,6 @@ function collectDocs(v, out) {
     else if (v.t === 'list')
         v.items.forEach((x) => collectDocs(x, out));
 }
-const hcl_eval_DOC_KEYS = {
-    Sid: 'sid',
-    Effect: 'effect',
-    Action: 'actions',
-    NotAction: 'not_actions',
-    Resource: 'resources',
-    NotResource: 'not_resources',
-    Principal: 'principals',
-    NotPrincipal: 'not_principals',
-    Condition: 'condition',
-};
 /** `aws_s3_bucket.b.arn` from a traversal: the root and up to `n` attribute steps (literal indexes kept). */
 function refText(root, steps, n) {
     let out = root;

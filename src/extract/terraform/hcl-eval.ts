@@ -15,7 +15,7 @@ import type { Span } from '../../policy/types.js';
 import { escapeSegment } from '../../policy/source-map.js';
 import { parseWithPositions } from '../positions.js';
 import { lineAt, lineStartsOf } from './lines.js';
-import { renderPolicyDocument, renderStatement } from './policy-document.js';
+import { DOC_KEYS, renderPolicyDocument, renderStatement } from './policy-document.js';
 import { StandIns } from './standins.js';
 import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
@@ -963,17 +963,6 @@ function collectDocs(v: V, out: RenderedDoc[]): void {
   else if (v.t === 'list') v.items.forEach((x) => collectDocs(x, out));
 }
 
-const DOC_KEYS: Record<string, string> = {
-  Sid: 'sid',
-  Effect: 'effect',
-  Action: 'actions',
-  NotAction: 'not_actions',
-  Resource: 'resources',
-  NotResource: 'not_resources',
-  Principal: 'principals',
-  NotPrincipal: 'not_principals',
-  Condition: 'condition',
-};
 
 export interface Scope {
   file: HclFile;

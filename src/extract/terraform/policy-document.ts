@@ -134,3 +134,16 @@ export function renderPolicyDocument(args: Obj): RenderedDocument {
   document.Statement = statements;
   return { document, errors };
 }
+
+/** Policy statement element -> the `aws_iam_policy_document` statement argument that produces it. */
+export const DOC_KEYS: Record<string, string> = {
+  Sid: 'sid',
+  Effect: 'effect',
+  Action: 'actions',
+  NotAction: 'not_actions',
+  Resource: 'resources',
+  NotResource: 'not_resources',
+  Principal: 'principals',
+  NotPrincipal: 'not_principals',
+  Condition: 'condition',
+};

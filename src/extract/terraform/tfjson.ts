@@ -13,7 +13,7 @@ import { emptyResult } from '../types.js';
 import { InputError, parseWithPositions } from './../positions.js';
 import type { Parsed } from './../positions.js';
 import { parseReference } from './address.js';
-import { renderPolicyDocument } from './policy-document.js';
+import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { StandIns } from './standins.js';
@@ -145,17 +145,6 @@ class Resolver {
   }
 }
 
-const DOC_KEYS: Record<string, string> = {
-  Sid: 'sid',
-  Effect: 'effect',
-  Action: 'actions',
-  NotAction: 'not_actions',
-  Resource: 'resources',
-  NotResource: 'not_resources',
-  Principal: 'principals',
-  NotPrincipal: 'not_principals',
-  Condition: 'condition',
-};
 
 export function extractTfJson(input: ExtractInput): ExtractResult {
   const result = emptyResult();
