@@ -42697,7 +42697,336 @@ function listTemplates(b, segs) {
     return one === undefined ? undefined : [one];
 }
 
+;// CONCATENATED MODULE: ./src/policy/principals.ts
+/**
+ * Principals: the IAM roles, users, groups and permission sets the IaC declares, each with every policy that
+ * applies to it. Pure functions over the extracted records and entities.
+ *
+ * Names are unique only within a scope: a CloudFormation template or a plan file (logical ids, addresses), or a
+ * Terraform module directory (`.tf`/`.tf.json` files of one module reference each other). Two templates that both
+ * declare `AppRole` declare two roles. Standalone policy files share one global scope.
+ *
+ * `groupPrincipals` feeds the per-principal rules; `principalRecords` turns each declared principal into a record
+ * for the report: its effective identity policy (the statements of every identity policy that applies to it,
+ * inherited group policies included, in one document whose source map points at the original lines), the
+ * policies it was built from, its boundaries and trust policy, and what could not be resolved.
+ */
+
+
+
+const PRINCIPAL_KINDS = new Set(['role', 'user', 'group', 'permission-set']);
+/** The scope names are unique in: the file for templates and plans, the module directory for `.tf`/`.tf.json`. */
+function principalScope(format, idFile) {
+    // standalone policy files declare no principals: the names attached to them (configuration) are global
+    if (format === 'raw')
+        return '';
+    if (format === 'terraform-hcl' || format === 'terraform-json') {
+        const d = external_node_path_default().posix.dirname(idFile);
+        return d === '' ? '.' : d;
+    }
+    return idFile;
+}
+/** A record's scope, from its id (`file#resource/propertyPath`). */
+function recordScope(p) {
+    const i = p.id.indexOf('#');
+    return principalScope(p.format, i < 0 ? p.file : p.id.slice(0, i));
+}
+function entityScope(e) {
+    return e.scope ?? e.file;
+}
+function principals_str(v) {
+    if (typeof v === 'string' && v !== '')
+        return v;
+    if (isObject(v) && typeof v.Ref === 'string')
+        return v.Ref;
+    return undefined;
+}
+function names(e) {
+    const out = [e.resource];
+    for (const k of ['RoleName', 'UserName', 'GroupName', 'Name', 'name']) {
+        const v = principals_str(e.properties[k]);
+        if (v)
+            out.push(v);
+    }
+    return out;
+}
+function list(v) {
+    const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+    return items.map(principals_str).filter((x) => x !== undefined);
+}
+/** Every principal the records name or the entities declare, with its policies, grouped per scope. */
+function groupPrincipals(policies, entities) {
+    const byKey = new Map();
+    /** scope -> kind -> name or id -> canonical id */
+    const index = new Map();
+    const canonical = (scope, kind, ref) => index.get(scope)?.get(`${kind}:${ref}`) ?? ref;
+    const get = (scope, kind, id) => {
+        const key = `${scope}\u0000${kind}:${id}`;
+        let p = byKey.get(key);
+        if (!p) {
+            p = { scope, kind, id, policies: [], inherited: [], groups: [], unresolved: [] };
+            byKey.set(key, p);
+        }
+        return p;
+    };
+    for (const e of entities) {
+        if (!PRINCIPAL_KINDS.has(e.kind))
+            continue;
+        const scope = entityScope(e);
+        const idx = index.get(scope) ?? new Map();
+        index.set(scope, idx);
+        for (const n of names(e))
+            if (!idx.has(`${e.kind}:${n}`))
+                idx.set(`${e.kind}:${n}`, e.resource);
+        get(scope, e.kind, e.resource).entity = e;
+    }
+    for (const p of policies) {
+        const scope = recordScope(p);
+        // a Terraform policy document data source is attached through the records that consume it (already here)
+        if (p.resourceType === 'aws_iam_policy_document')
+            continue;
+        for (const a of p.attachedTo) {
+            const pr = get(scope, a.kind, canonical(scope, a.kind, a.id));
+            if (!pr.policies.includes(p))
+                pr.policies.push(p);
+        }
+        // a role's trust policy belongs to the role even when the extractor did not attach it (same resource)
+        if (p.policyType === 'trust' && p.attachedTo.length === 0) {
+            const role = byKey.get(`${scope}\u0000role:${canonical(scope, 'role', p.resource)}`);
+            if (role && !role.policies.includes(p))
+                role.policies.push(p);
+        }
+    }
+    // managed policy attachments nobody could read: the principal's picture is incomplete
+    for (const e of entities) {
+        if (e.kind !== 'managed-policy-attachment')
+            continue;
+        const scope = entityScope(e);
+        const arn = principals_str(e.properties.policyArn);
+        const principal = e.properties.principal;
+        if (arn && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
+            const pr = get(scope, principal.kind, canonical(scope, principal.kind, principal.id));
+            const via = principal.via === 'boundary' ? 'boundary' : 'managed';
+            if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn))
+                pr.unresolved.push({ arn, via });
+        }
+        for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
+            if (!isObject(a) || !isObject(a.principal) || typeof a.policy !== 'string')
+                continue;
+            const k = a.principal.kind;
+            if (typeof k !== 'string' || !PRINCIPAL_KINDS.has(k) || typeof a.principal.id !== 'string')
+                continue;
+            const pr = get(scope, k, canonical(scope, k, a.principal.id));
+            const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
+            if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
+                pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed' });
+            }
+        }
+    }
+    // group membership: CloudFormation's Groups / UserToGroupAddition, Terraform's memberships
+    for (const e of entities) {
+        if (e.kind !== 'group-membership')
+            continue;
+        const scope = entityScope(e);
+        const users = [...list(e.properties.UserIds), ...list(e.properties.Users), ...list(e.properties.users), ...list(e.properties.user)];
+        const groupIds = list(e.properties.GroupIds);
+        const groups = groupIds.length ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
+        for (const u of new Set(users.map((x) => canonical(scope, 'user', x)))) {
+            const user = get(scope, 'user', u);
+            for (const g of groups) {
+                const gid = canonical(scope, 'group', g);
+                if (!user.groups.includes(gid))
+                    user.groups.push(gid);
+            }
+        }
+    }
+    for (const user of byKey.values()) {
+        if (user.kind !== 'user')
+            continue;
+        for (const g of user.groups) {
+            const group = byKey.get(`${user.scope}\u0000group:${g}`);
+            if (!group)
+                continue;
+            for (const p of group.policies) {
+                const a = p.attachedTo.find((x) => x.kind === 'group' && canonical(user.scope, 'group', x.id) === g);
+                if (p.policyType !== 'identity' || !a || a.via === 'boundary')
+                    continue;
+                if (!user.inherited.some((x) => x.policy === p))
+                    user.inherited.push({ policy: p, via: a.via, group: g });
+            }
+            for (const u of group.unresolved)
+                if (u.via !== 'boundary' && !user.unresolved.some((x) => x.arn === u.arn))
+                    user.unresolved.push(u);
+        }
+    }
+    return [...byKey.values()];
+}
+/** Is the managed policy `arn` one of the principal's records already (AWS managed from the snapshot, or linked)? */
+function readable(p, arn) {
+    return p.policies.some((r) => r.notes?.some((n) => n.includes(arn)) || (r.name !== undefined && r.name !== '' && (arn === r.name || arn.endsWith(`/${r.name}`))));
+}
+/** How a policy applies to the principal (first attachment naming it). */
+function viaOf(p, policy) {
+    return policy.attachedTo.find((a) => a.kind === p.kind && (a.id === p.id || a.id === p.entity?.resource))?.via
+        ?? (policy.attachedTo.find((a) => a.kind === p.kind)?.via);
+}
+/** The identity policies that grant the principal something: attached (not boundaries) and inherited. */
+function grantingPolicies(p) {
+    const own = [];
+    for (const policy of p.policies) {
+        if (policy.policyType !== 'identity')
+            continue;
+        const via = viaOf(p, policy);
+        if (!via || via === 'boundary')
+            continue;
+        own.push({ policy, via });
+    }
+    return [...own, ...p.inherited];
+}
+/** Maps pointers of the merged document to the statements' own source maps (no copying). */
+class MergedSourceMap {
+    root;
+    parts;
+    constructor(root, parts) {
+        this.root = root;
+        this.parts = parts;
+    }
+    part(ptr) {
+        const segs = segments(ptr);
+        if (segs[0] !== 'Statement' || segs.length < 2)
+            return undefined;
+        const part = this.parts[Number(segs[1])];
+        if (!part || part.to !== `/Statement/${segs[1]}`)
+            return undefined;
+        return { rest: ptr.slice(part.to.length), part };
+    }
+    get(ptr) {
+        if (ptr === '')
+            return this.root;
+        const hit = this.part(ptr);
+        return hit ? hit.part.map.get(hit.part.from + hit.rest) : undefined;
+    }
+    locate(ptr) {
+        const hit = this.part(ptr);
+        return hit ? hit.part.map.locate(hit.part.from + hit.rest) : this.root;
+    }
+    pointers() {
+        return ['', ...this.parts.flatMap((p) => p.map.pointers().filter((x) => x === p.from || x.startsWith(`${p.from}/`)).map((x) => p.to + x.slice(p.from.length)))];
+    }
+}
+/** One record per principal the scan declares (roles, users, groups, permission sets). */
+function principalRecords(principals) {
+    const out = [];
+    for (const p of principals) {
+        const e = p.entity;
+        if (!e)
+            continue;
+        const statements = [];
+        const parts = [];
+        const placeholders = [];
+        const granting = grantingPolicies(p);
+        for (const g of granting) {
+            const doc = g.policy.document;
+            if (!isObject(doc))
+                continue;
+            const st = doc.Statement;
+            const items = Array.isArray(st) ? st.map((s, i) => [s, `/Statement/${i}`]) : st !== undefined ? [[st, '/Statement']] : [];
+            for (const [s, from] of items) {
+                const to = `/Statement/${statements.length}`;
+                statements.push(s);
+                parts.push({ to, from, map: g.policy.sourceMap });
+                for (const ph of g.policy.placeholders) {
+                    if (ph.path === from || ph.path.startsWith(`${from}/`))
+                        placeholders.push({ ...ph, path: to + ph.path.slice(from.length) });
+                }
+            }
+        }
+        const span = { file: e.file, start: { line: e.line, column: 1 }, end: { line: e.endLine, column: 1 } };
+        const name = names(e)[1];
+        const notes = [];
+        if (e.notCreated)
+            notes.push(e.notCreated);
+        if (p.unresolved.length) {
+            notes.push(`not analysed: ${p.unresolved.map((u) => `${u.arn}${u.via === 'boundary' ? ' (boundary)' : ''}`).join(', ')} (attached, but the policy is not in the repository or the bundled AWS managed policy snapshot)`);
+        }
+        if (!granting.length)
+            notes.push(`no identity policy in the scanned files grants this ${p.kind} anything`);
+        out.push({
+            id: `${p.scope}#${p.id}`,
+            file: e.file,
+            line: e.line,
+            endLine: e.endLine,
+            format: e.format ?? (e.resourceType.startsWith('AWS::') ? 'cloudformation' : 'terraform-hcl'),
+            resource: e.resource,
+            resourceType: e.resourceType,
+            kind: p.kind,
+            ...(name !== undefined ? { name } : {}),
+            document: { Version: '2012-10-17', Statement: statements },
+            sourceMap: new MergedSourceMap(span, parts),
+            placeholders,
+            policies: granting.map((g) => ({ id: g.policy.id, via: g.via, ...(g.group !== undefined ? { group: g.group } : {}) })),
+            boundaries: p.policies.filter((x) => viaOf(p, x) === 'boundary').map((x) => x.id),
+            trustPolicies: p.policies.filter((x) => x.policyType === 'trust').map((x) => x.id),
+            groups: [...p.groups],
+            unresolved: [...p.unresolved],
+            notes,
+        });
+    }
+    return out;
+}
+function attachmentRecords(policies, entities, principals) {
+    const covered = new Set();
+    for (const p of policies)
+        covered.add(`${recordScope(p)}\u0000${p.resource}`);
+    for (const p of principals)
+        covered.add(`${p.id.slice(0, p.id.lastIndexOf('#'))}\u0000${p.resource}`);
+    const out = [];
+    for (const e of entities) {
+        if (e.kind !== 'managed-policy-attachment')
+            continue;
+        const scope = entityScope(e);
+        if (covered.has(`${scope}\u0000${e.resource}`))
+            continue;
+        covered.add(`${scope}\u0000${e.resource}`);
+        const links = (Array.isArray(e.properties.attachments) ? e.properties.attachments : []).filter(isObject);
+        const attaches = [...new Set(links.map((a) => a.policy).filter((x) => typeof x === 'string' && x !== ''))];
+        const refs = new Set(links.flatMap((a) => (Array.isArray(a.policyRefs) ? a.policyRefs.filter((x) => typeof x === 'string') : [])));
+        const principalsOf = links
+            .map((a) => a.principal)
+            .filter(isObject)
+            .map((p) => ({ kind: String(p.kind), id: String(p.id), via: String(p.via) }));
+        const linked = policies.filter((p) => recordScope(p) === scope && (refs.has(p.resource) || attaches.some((a) => a === p.name || (p.name !== undefined && a.endsWith(`/${p.name}`)))));
+        const notes = [];
+        if (e.notCreated)
+            notes.push(e.notCreated);
+        if (!attaches.length && !refs.size && e.properties.policy_arn !== undefined && e.properties.policy_arn !== '')
+            attaches.push(String(e.properties.policy_arn));
+        if (e.notCreated) {
+            // declared only: nothing is attached, nothing to analyse
+        }
+        else if (!attaches.length && !refs.size)
+            notes.push('the attached policy is not known from the scanned files (no policy ARN in the configuration or plan)');
+        else if (!linked.length)
+            notes.push(`not analysed: ${attaches.join(', ')} (the attached policy is not in the repository or the bundled AWS managed policy snapshot)`);
+        out.push({
+            id: `${scope}#${e.resource}`,
+            file: e.file,
+            line: e.line,
+            endLine: e.endLine,
+            format: e.format ?? 'terraform-hcl',
+            resource: e.resource,
+            resourceType: e.resourceType,
+            attaches,
+            principals: principalsOf,
+            policies: linked.map((p) => p.id),
+            notes,
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/extract/terraform/records.ts
+
 
 
 function policyRecord(meta, item, site, extra = {}) {
@@ -42744,6 +43073,8 @@ function entityRecord(meta, out, site) {
         endLine: Math.max(site.span.start.line, site.span.end.line),
         resource: meta.address,
         resourceType: meta.type,
+        scope: principalScope(meta.format, meta.idFile),
+        format: meta.format,
         properties,
         ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
     };
@@ -42765,6 +43096,91 @@ function invalidPolicyFinding(meta, item, site) {
         resource: meta.address,
         fingerprint: fingerprint(['terraform-invalid-policy', `${meta.idFile}#${meta.address}/${item.propertyPath}`]),
     };
+}
+/**
+ * Attachment resources (`aws_iam_role_policy_attachment`, `aws_iam_policy_attachment`, `managed_policy_arns`, ...)
+ * linked to the policies they attach, the same way for plans, `.tf` and `.tf.json`: an AWS managed policy the
+ * bundled snapshot knows becomes a record at the attachment; a customer managed policy of the same configuration
+ * (by reference, ARN or name) learns the principals it applies to.
+ */
+class AttachmentLinker {
+    pending = [];
+    policies = new Map();
+    /** An `aws_iam_policy` record, known by its address and whatever of arn / id / name the values give. */
+    addPolicy(rec, values) {
+        const keys = [rec.resource, ...[values.arn, values.id, values.name].filter((x) => typeof x === 'string' && x !== '')];
+        for (const k of new Set(keys))
+            this.policies.set(k, [...(this.policies.get(k) ?? []), rec]);
+    }
+    /**
+     * Remember a resource's attachments; return the records of the AWS managed policies it attaches (one per
+     * policy, attached to its principals). `siteOf(attribute)` locates the attribute; `base` marks unchanged ones.
+     */
+    attach(meta, out, siteOf, lookup, base) {
+        for (const a of out.attachments)
+            this.pending.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+        return awsManagedRecords(meta, out, siteOf, lookup, base);
+    }
+    /** Give every customer managed policy record the principals its attachments name. */
+    link(records) {
+        for (const a of this.pending) {
+            if (a.principal.kind === 'target')
+                continue;
+            const targets = new Set();
+            for (const ref of a.refs)
+                for (const rec of this.policies.get(ref) ?? [])
+                    targets.add(rec);
+            for (const rec of this.policies.get(a.arn) ?? [])
+                targets.add(rec);
+            // by name at the end of an ARN (`arn:aws:iam::1:policy/path/name`)
+            const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.arn)?.[1];
+            if (name && !targets.size)
+                for (const rec of this.policies.get(name) ?? [])
+                    targets.add(rec);
+            for (const rec of targets) {
+                const p = a.principal;
+                if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via))
+                    rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
+            }
+        }
+        for (const rec of records) {
+            if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary'))
+                rec.policyType = 'boundary';
+        }
+    }
+}
+/** The AWS managed policies a resource attaches, as records at the attachment (one per policy, with its principals). */
+function awsManagedRecords(meta, out, siteOf, lookup, base) {
+    const managedByArn = new Map();
+    for (const a of out.attachments) {
+        if (a.principal.kind === 'target' || !lookup(a.policy))
+            continue;
+        const list = managedByArn.get(a.policy) ?? [];
+        list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+        managedByArn.set(a.policy, list);
+    }
+    const records = [];
+    for (const [arn, principals] of managedByArn) {
+        const managed = lookup(arn);
+        const boundary = principals.every((p) => p.via === 'boundary');
+        const name = arn.slice(arn.lastIndexOf('/') + 1);
+        const attr = meta.type === 'aws_iam_role' || meta.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
+        const item = {
+            propertyPath: `${attr}/${name}`,
+            segments: [attr],
+            policyType: boundary ? 'boundary' : 'identity',
+            name,
+            document: managed.document,
+            raw: arn,
+            attachedTo: principals,
+            notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
+        };
+        const b = base?.(managed.document);
+        const rec = policyRecord(meta, item, siteOf(attr), b !== undefined ? { base: b } : {});
+        rec.awsManaged = arn;
+        records.push(rec);
+    }
+    return records;
 }
 
 ;// CONCATENATED MODULE: ./src/extract/terraform/plan.ts
@@ -43039,6 +43455,28 @@ class PlanReader {
     }
     all() {
         return [...this.resources.values()];
+    }
+    /**
+     * Managed resources the configuration declares but the plan has no instance of (`count = 0`, an empty
+     * `for_each`, a module called zero times): address without instance keys, and the config entry.
+     */
+    declaredOnly() {
+        const present = new Set();
+        for (const r of this.resources.values())
+            present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.mode}.${r.parsed.type}.${r.parsed.name}`);
+        const out = [];
+        for (const [path, m] of this.modules) {
+            const modules = path === '' ? [] : path.split('.');
+            for (const [local, cfg] of m.resources) {
+                if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string')
+                    continue;
+                if (present.has(`${path}\u0000managed.${cfg.type}.${cfg.name}`))
+                    continue;
+                const modulePrefix = modules.map((n) => `module.${n}.`).join('');
+                out.push({ parsed: { modules, modulePrefix, mode: 'managed', type: cfg.type, name: cfg.name, index: '' }, address: `${modulePrefix}${local}`, config: cfg });
+            }
+        }
+        return out;
     }
     moduleOf(p) {
         return this.modules.get(p.modules.length === 0 ? '' : p.modules.length === 1 ? p.modules[0] : p.modules.join('.'));
@@ -43390,8 +43828,7 @@ function extractPlan(input) {
         return { file: display, span: root, spans };
     };
     const policyRecords = [];
-    const attachmentsByPolicy = [];
-    const policyArns = new Map();
+    const linker = new AttachmentLinker();
     /** data source address -> policy types of the records consuming it */
     const consumers = new Map();
     for (const r of reader.all()) {
@@ -43403,14 +43840,20 @@ function extractPlan(input) {
         const state = analysed(r.actions, o.terraformAllResources);
         if (state === 'deleted' && !o.terraformAllResources)
             continue;
+        const cfg = reader.configOf(r.parsed);
+        const exprs = plan_isObj(cfg?.expressions) ? cfg.expressions : {};
+        // a policy attribute the plan shows as "" although the configuration computes it from references (a plan
+        // with values stripped): resolved from the configuration like an unknown value, never skipped as empty
+        const stripped = (top) => {
+            const e = exprs[top];
+            return r.values[top] === '' && isExprLeaf(e) && refList(e.references).length > 0;
+        };
         if (!row.entity && !row.attachments && !row.synthesize) {
             // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
             const mask = plan_isObj(r.unknown) ? r.unknown : undefined;
-            if (!row.policies.some((sl) => { const v = r.values[sl.path[0]]; return (v !== undefined && v !== null && v !== '') || (mask !== undefined && mask[sl.path[0]] !== undefined && mask[sl.path[0]] !== false); }))
+            if (!row.policies.some((sl) => { const top = sl.path[0]; const v = r.values[top]; return (v !== undefined && v !== null && v !== '') || stripped(top) || (mask !== undefined && mask[top] !== undefined && mask[top] !== false); }))
                 continue;
         }
-        const cfg = reader.configOf(r.parsed);
-        const exprs = plan_isObj(cfg?.expressions) ? cfg.expressions : {};
         let standInsCache;
         const standIns = () => (standInsCache ??= reader.standInsFor(r.parsed));
         // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
@@ -43421,7 +43864,7 @@ function extractPlan(input) {
         const unknownMask = plan_isObj(r.unknown) ? r.unknown : {};
         for (const slot of row.policies) {
             const top = slot.path[0];
-            const m = unknownMask[top];
+            const m = stripped(top) ? true : unknownMask[top];
             if (m === undefined || m === false) {
                 // a known value may still come from a data source: remember it for line mapping
                 const e = exprs[top];
@@ -43516,41 +43959,11 @@ function extractPlan(input) {
                 list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
                 consumers.set(dsAddr, list);
             }
-            if (r.type === 'aws_iam_policy') {
-                for (const arn of [r.values.arn, r.values.id, r.values.name].filter((x) => typeof x === 'string' && x !== '')) {
-                    policyArns.set(arn, [...(policyArns.get(arn) ?? []), rec]);
-                }
-                policyArns.set(r.address, [...(policyArns.get(r.address) ?? []), rec]);
-            }
+            if (r.type === 'aws_iam_policy')
+                linker.addPolicy(rec, r.values);
         }
-        // an AWS managed policy whose document is known: one record per policy, attached to the principals
-        const managedByArn = new Map();
-        for (const a of out.attachments) {
-            attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
-            if (a.principal.kind === 'target' || !managed_policies_awsManagedPolicy(a.policy))
-                continue;
-            const list = managedByArn.get(a.policy) ?? [];
-            list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
-            managedByArn.set(a.policy, list);
-        }
-        for (const [arn, principals] of managedByArn) {
-            const managed = managed_policies_awsManagedPolicy(arn);
-            const boundary = principals.every((p) => p.via === 'boundary');
-            const name = arn.slice(arn.lastIndexOf('/') + 1);
-            const attr = r.type === 'aws_iam_role' || r.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
-            const item = {
-                propertyPath: `${attr}/${name}`,
-                segments: [attr],
-                policyType: boundary ? 'boundary' : 'identity',
-                name,
-                document: managed.document,
-                raw: arn,
-                attachedTo: principals,
-                notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
-            };
-            const base = state === 'unchanged' && !o.terraformAllResources ? managed.document : undefined;
-            policyRecords.push(policyRecord(meta, item, siteFor(r, attr, undefined), { base }));
-        }
+        // AWS managed policies attached here (records from the snapshot); customer managed ones linked below
+        policyRecords.push(...linker.attach(meta, out, (attr) => siteFor(r, attr, undefined), managed_policies_awsManagedPolicy, (doc) => state === 'unchanged' && !o.terraformAllResources ? doc : undefined));
         const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
         if (ent)
             result.entities.push(ent);
@@ -43611,28 +44024,13 @@ function extractPlan(input) {
         const base = unchanged && !o.terraformAllResources ? ds.document : undefined;
         if (unchanged)
             notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
-        policyRecords.push(policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base }));
+        const dsRec = policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base });
+        if (uses.length)
+            dsRec.consumers = [...new Set(uses.flatMap((u) => u.records.map((x) => x.id)))];
+        policyRecords.push(dsRec);
     }
     // attachments: managed policies of this plan learn the principals they are attached to
-    for (const a of attachmentsByPolicy) {
-        if (a.principal.kind === 'target')
-            continue;
-        const targets = new Set();
-        for (const ref of a.refs)
-            for (const rec of policyArns.get(ref) ?? [])
-                targets.add(rec);
-        for (const rec of policyArns.get(a.arn) ?? [])
-            targets.add(rec);
-        for (const rec of targets) {
-            const p = a.principal;
-            if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via))
-                rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
-        }
-    }
-    for (const rec of policyRecords) {
-        if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary'))
-            rec.policyType = 'boundary';
-    }
+    linker.link(policyRecords);
     const reported = new Set();
     for (const u of reader.unresolved) {
         const k = `${u.address}.${u.key}`;
@@ -43646,6 +44044,25 @@ function extractPlan(input) {
             message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
             kind: 'extract',
         });
+    }
+    // declared principals and attachments the plan does not create: listed (with why), never checked
+    for (const d of reader.declaredOnly()) {
+        const row = terraformRow(d.parsed.type);
+        if (!row?.entity || !['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(row.entity))
+            continue;
+        const b = blockOf(d);
+        const site = b ? { file: input.displayPath(b.file), span: blockSpan(b, input.displayPath(b.file)) } : planSite(d.address);
+        const exprs = plan_isObj(d.config.expressions) ? d.config.expressions : {};
+        const properties = {};
+        for (const [k, e] of Object.entries(exprs))
+            if (isExprLeaf(e) && 'constant_value' in e)
+                properties[k] = e.constant_value;
+        const how = plan_isObj(d.config.count_expression) ? 'count' : plan_isObj(d.config.for_each_expression) ? 'for_each' : d.parsed.modules.length ? 'its module\'s count or for_each' : 'the configuration';
+        const ent = entityRecord({ idFile: file, address: d.address, type: d.parsed.type, format: 'terraform-plan' }, { row, policies: [], attachments: [], entity: { kind: row.entity, properties }, notes: [] }, site);
+        if (!ent)
+            continue;
+        ent.notCreated = `declared in the configuration, but this plan creates no instance of it (${how})`;
+        result.entities.push(ent);
     }
     result.policies.push(...policyRecords);
     if (dependencies.size)
@@ -43713,6 +44130,7 @@ const terraformPlanExtractor = {
 };
 
 ;// CONCATENATED MODULE: ./src/extract/terraform/tfjson.ts
+
 
 
 
@@ -43981,6 +44399,7 @@ function extractTfJson(input) {
             const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
             result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
         }
+        result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), managed_policies_awsManagedPolicy));
         const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
         if (ent)
             result.entities.push(ent);
@@ -45922,7 +46341,7 @@ function s(v, at, c) {
         return c.module.standIn(v);
     return scalarString(v, at);
 }
-function list(v, at) {
+function hcl_eval_list(v, at) {
     if (v.t === 'list')
         return v.items;
     if (v.t === 'obj')
@@ -46038,7 +46457,7 @@ const FUNCTIONS = {
     join: (a, c) => {
         arity('join', a, 2, Infinity, c.at);
         const sep = s(a[0], c.at);
-        const parts = a.slice(1).flatMap((l) => list(l, c.at)).map((x) => s(x, c.at, c));
+        const parts = a.slice(1).flatMap((l) => hcl_eval_list(l, c.at)).map((x) => s(x, c.at, c));
         if (parts.reduce((n, x) => n + x.length + sep.length, 0) > MAX_STRING)
             throw new HclEvalError('join(): result too large', c.at);
         return hcl_eval_str(parts.join(sep), c.at);
@@ -46047,15 +46466,15 @@ const FUNCTIONS = {
         arity('split', a, 2, 2, c.at);
         return { t: 'list', items: s(a[1], c.at).split(s(a[0], c.at)).map((x) => hcl_eval_str(x, c.at)), at: c.at };
     },
-    concat: (a, c) => ({ t: 'list', items: a.flatMap((l) => list(l, c.at)), at: c.at }),
+    concat: (a, c) => ({ t: 'list', items: a.flatMap((l) => hcl_eval_list(l, c.at)), at: c.at }),
     flatten: (a, c) => {
         arity('flatten', a, 1, 1, c.at);
         const flat = (v) => (v.t === 'list' ? v.items.flatMap(flat) : [v]);
         return { t: 'list', items: flat(a[0]), at: c.at };
     },
-    distinct: (a, c) => ({ t: 'list', items: dedupe(list(a[0], c.at)), at: c.at }),
-    toset: (a, c) => ({ t: 'list', items: dedupe(list(a[0], c.at)), at: a[0].at ?? c.at }),
-    tolist: (a, c) => ({ t: 'list', items: list(a[0], c.at), at: a[0].at ?? c.at }),
+    distinct: (a, c) => ({ t: 'list', items: dedupe(hcl_eval_list(a[0], c.at)), at: c.at }),
+    toset: (a, c) => ({ t: 'list', items: dedupe(hcl_eval_list(a[0], c.at)), at: a[0].at ?? c.at }),
+    tolist: (a, c) => ({ t: 'list', items: hcl_eval_list(a[0], c.at), at: a[0].at ?? c.at }),
     tomap: (a, c) => {
         if (a[0].t !== 'obj')
             throw new HclEvalError('tomap(): an object is required', c.at);
@@ -46083,7 +46502,7 @@ const FUNCTIONS = {
         }
         return { t: 'obj', entries, keyAt, at: c.at };
     },
-    compact: (a, c) => ({ t: 'list', items: list(a[0], c.at).filter((x) => x.t !== 'null' && !(x.t === 'str' && x.v === '')), at: c.at }),
+    compact: (a, c) => ({ t: 'list', items: hcl_eval_list(a[0], c.at).filter((x) => x.t !== 'null' && !(x.t === 'str' && x.v === '')), at: c.at }),
     coalesce: (a, c) => {
         const v = a.find((x) => x.t !== 'null' && !(x.t === 'str' && x.v === ''));
         if (!v)
@@ -46098,11 +46517,11 @@ const FUNCTIONS = {
             return v;
         if (v.t === 'str')
             return { t: 'num', v: [...v.v].length, at: c.at };
-        return { t: 'num', v: list(v, c.at).length, at: c.at };
+        return { t: 'num', v: hcl_eval_list(v, c.at).length, at: c.at };
     },
     element: (a, c) => {
         arity('element', a, 2, 2, c.at);
-        const l = list(a[0], c.at);
+        const l = hcl_eval_list(a[0], c.at);
         if (a[1].t === 'unknown')
             return a[1];
         if (l.length === 0)
@@ -46134,19 +46553,19 @@ const FUNCTIONS = {
         return { t: 'list', items: [...o.entries.keys()].sort().map((k) => o.entries.get(k)), at: c.at };
     },
     one: (a, c) => {
-        const l = list(a[0], c.at);
+        const l = hcl_eval_list(a[0], c.at);
         if (l.length > 1)
             throw new HclEvalError('one(): the list has more than one element', c.at);
         return l[0] ?? { t: 'null', at: c.at };
     },
-    slice: (a, c) => ({ t: 'list', items: list(a[0], c.at).slice(num(a[1], c.at), num(a[2], c.at)), at: c.at }),
-    reverse: (a, c) => ({ t: 'list', items: [...list(a[0], c.at)].reverse(), at: c.at }),
-    sort: (a, c) => ({ t: 'list', items: [...list(a[0], c.at)].sort((x, y) => (s(x, c.at) < s(y, c.at) ? -1 : 1)), at: c.at }),
-    contains: (a, c) => ({ t: 'bool', v: list(a[0], c.at).some((x) => equal(x, a[1])), at: c.at }),
-    index: (a, c) => ({ t: 'num', v: list(a[0], c.at).findIndex((x) => equal(x, a[1])), at: c.at }),
+    slice: (a, c) => ({ t: 'list', items: hcl_eval_list(a[0], c.at).slice(num(a[1], c.at), num(a[2], c.at)), at: c.at }),
+    reverse: (a, c) => ({ t: 'list', items: [...hcl_eval_list(a[0], c.at)].reverse(), at: c.at }),
+    sort: (a, c) => ({ t: 'list', items: [...hcl_eval_list(a[0], c.at)].sort((x, y) => (s(x, c.at) < s(y, c.at) ? -1 : 1)), at: c.at }),
+    contains: (a, c) => ({ t: 'bool', v: hcl_eval_list(a[0], c.at).some((x) => equal(x, a[1])), at: c.at }),
+    index: (a, c) => ({ t: 'num', v: hcl_eval_list(a[0], c.at).findIndex((x) => equal(x, a[1])), at: c.at }),
     zipmap: (a, c) => {
-        const ks = list(a[0], c.at);
-        const vs = list(a[1], c.at);
+        const ks = hcl_eval_list(a[0], c.at);
+        const vs = hcl_eval_list(a[1], c.at);
         return { t: 'obj', entries: new Map(ks.map((k, i) => [s(k, c.at), vs[i] ?? NULL])), at: c.at };
     },
     range: (a, c) => {
@@ -46162,7 +46581,7 @@ const FUNCTIONS = {
         }
         return { t: 'list', items, at: c.at };
     },
-    setunion: (a, c) => ({ t: 'list', items: dedupe(a.flatMap((l) => list(l, c.at))), at: c.at }),
+    setunion: (a, c) => ({ t: 'list', items: dedupe(a.flatMap((l) => hcl_eval_list(l, c.at))), at: c.at }),
     lower: (a, c) => hcl_eval_str(s(a[0], c.at).toLowerCase(), c.at),
     upper: (a, c) => hcl_eval_str(s(a[0], c.at).toUpperCase(), c.at),
     title: (a, c) => hcl_eval_str(s(a[0], c.at).replace(/\b\w/g, (m) => m.toUpperCase()), c.at),
@@ -46219,8 +46638,8 @@ const FUNCTIONS = {
     min: (a, c) => ({ t: 'num', v: Math.min(...a.map((x) => num(x, c.at))), at: c.at }),
     floor: (a, c) => ({ t: 'num', v: Math.floor(num(a[0], c.at)), at: c.at }),
     ceil: (a, c) => ({ t: 'num', v: Math.ceil(num(a[0], c.at)), at: c.at }),
-    alltrue: (a, c) => ({ t: 'bool', v: list(a[0], c.at).every((x) => truthy(x, c.at)), at: c.at }),
-    anytrue: (a, c) => ({ t: 'bool', v: list(a[0], c.at).some((x) => truthy(x, c.at)), at: c.at }),
+    alltrue: (a, c) => ({ t: 'bool', v: hcl_eval_list(a[0], c.at).every((x) => truthy(x, c.at)), at: c.at }),
+    anytrue: (a, c) => ({ t: 'bool', v: hcl_eval_list(a[0], c.at).some((x) => truthy(x, c.at)), at: c.at }),
     sensitive: (a) => a[0],
     nonsensitive: (a) => a[0],
 };
@@ -46317,6 +46736,7 @@ function dedupeHclAgainstPlan(policies, entities) {
  * A module is the directory of the file: variables, locals, data sources and templates of sibling `.tf` files
  * resolve; records are produced for the blocks of this file only (each file is extracted once).
  */
+
 
 
 
@@ -46757,6 +47177,12 @@ function extractHcl(input) {
                 ];
                 result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
             }
+            // AWS managed policies attached here: records from the bundled snapshot, at the attachment
+            result.policies.push(...awsManagedRecords(meta, out, (attr) => {
+                const ptr = `/${attr}`;
+                const at = spans.get(ptr);
+                return { file, span: at ?? blockSpan, suppressions };
+            }, managed_policies_awsManagedPolicy));
             const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
             if (ent) {
                 markHclEntity(ent);
@@ -48229,6 +48655,8 @@ function emitValue(ctx, value, sink, node, spec) {
     };
     if (notes.length)
         record.notes = [...new Set(notes)];
+    if (spec.awsManaged)
+        record.awsManaged = spec.awsManaged;
     if (res.suppressions.length)
         record.inlineSuppressions = res.suppressions;
     ctx.policies.push(record);
@@ -48266,6 +48694,8 @@ function emitEntity(ctx, res, kind, node, idSuffix = '', extra = {}) {
         endLine: span.end.line,
         resource: res.logicalId,
         resourceType: res.type,
+        scope: ctx.file,
+        format: 'cloudformation',
         properties,
         sourceMap,
     };
@@ -48513,6 +48943,7 @@ function attachArn(ctx, res, n, v, ref, propertyPath, withRecord) {
         policyType: ref.via === 'boundary' ? 'boundary' : 'identity',
         name: m[1],
         attachedTo: [ref],
+        awsManaged: v,
         notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
     });
 }
@@ -51964,11 +52395,17 @@ const privilegeEscalation = {
         reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
     },
     // every policy of a principal together
-    checkPrincipal({ principal, policies, report }) {
-        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via !== 'boundary'));
+    checkPrincipal({ principal, granting, report }) {
         if (!granting.length)
             return;
-        const { hits, narrowed } = escalationPaths(granting);
+        const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))]);
+        // a path made only of one group's policies is reported on that group, not again on each member
+        const own = new Set(granting.filter((g) => g.group === undefined).map((g) => g.policy));
+        const groupOf = new Map(granting.filter((g) => g.group !== undefined && !own.has(g.policy)).map((g) => [g.policy, g.group]));
+        const hits = all.filter((h) => {
+            const groups = new Set(h.grants.map((g) => (own.has(g.policy) ? undefined : groupOf.get(g.policy))));
+            return !(groups.size === 1 && !groups.has(undefined));
+        });
         reportHits(hits, narrowed, `${principal.kind[0].toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
     },
 };
@@ -52439,15 +52876,14 @@ const trustPrivilegedWithoutMfa = {
             good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
         },
     },
-    checkPrincipal({ principal, policies, report }) {
+    checkPrincipal({ principal, policies, granting, report }) {
         if (principal.kind !== 'role')
             return;
         // attached by the extractor, or grouped with the role by the runner (same resource)
         const trust = policies.filter((p) => p.policyType === 'trust');
-        const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'));
         if (!trust.length)
             return;
-        const why = privilegeReason(granting);
+        const why = privilegeReason(granting.map((g) => g.policy));
         if (!why)
             return;
         for (const t of trust) {
@@ -52717,13 +53153,13 @@ const userDirectPolicy = {
         },
     },
     // inline policies of a user (and policies that name the user themselves, such as AWS::IAM::ManagedPolicy Users)
-    checkPrincipal({ principal, policies, report }) {
+    checkPrincipal({ principal, granting, report }) {
         if (principal.kind !== 'user')
             return;
-        for (const p of policies) {
-            const a = p.attachedTo.find((x) => x.kind === 'user' && x.id === principal.id && x.via !== 'boundary');
-            if (!a)
+        for (const { policy: p, via, group } of granting) {
+            if (group !== undefined)
                 continue;
+            const a = { via };
             // managed attachments made by attachment resources are reported on the attachment (checkEntity)
             if (a.via === 'managed' && !/ManagedPolicy$/.test(p.resourceType))
                 continue;
@@ -54669,11 +55105,11 @@ const inlinePoliciesSizeExceedsQuota = {
             good: { Version: '2012-10-17', Statement: '/* the same statements in a managed policy attached to the user */' },
         },
     },
-    checkPrincipal({ principal, policies, report }) {
+    checkPrincipal({ principal, granting, report }) {
         const quota = INLINE_QUOTAS[principal.kind];
         if (!quota)
             return;
-        const inline = policies.filter((p) => p.policyType === 'identity' && isInline(p) && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via === 'inline'));
+        const inline = granting.filter((g) => g.via === 'inline' && g.group === undefined && isInline(g.policy)).map((g) => g.policy);
         if (!inline.length)
             return;
         const sizes = inline.map((p) => ({ p, size: sizeWithoutWhitespace(p.document) }));
@@ -55120,6 +55556,7 @@ function findRule(id) {
 
 
 
+
 function policyFinding(rule, policy, r, severity) {
     const span = policy.sourceMap.locate(r.path);
     const stmt = statementAt(policy.document, r.path);
@@ -55159,6 +55596,11 @@ function runRules(rules, input) {
     const { policies, entities, options } = input;
     const active = rules.filter((r) => enabled(r, options));
     for (const policy of policies) {
+        // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement of
+        // ReadOnlyAccess, only choose to attach it. What they grant counts per principal (below), and
+        // aws-managed-admin-policy judges the attachment; per-statement findings on them would be noise.
+        if (policy.awsManaged)
+            continue;
         const document = isObject(policy.document) ? policy.document : undefined;
         const statements = statementsOf(policy.document);
         for (const rule of active) {
@@ -55175,33 +55617,18 @@ function runRules(rules, input) {
             });
         }
     }
-    // per principal: every policy that applies to it, across files
-    const byPrincipal = new Map();
-    for (const p of policies) {
-        for (const a of p.attachedTo) {
-            const key = `${a.kind}:${a.id}`;
-            const e = byPrincipal.get(key) ?? { kind: a.kind, id: a.id, policies: [] };
-            if (!e.policies.includes(p))
-                e.policies.push(p);
-            byPrincipal.set(key, e);
-        }
-    }
-    // a role's trust policy joins the role's group when the extractor did not attach it (same resource)
-    for (const p of policies) {
-        if (p.policyType !== 'trust' || p.attachedTo.length)
-            continue;
-        const e = byPrincipal.get(`role:${p.resource}`);
-        if (e && !e.policies.includes(p))
-            e.policies.push(p);
-    }
+    // per principal: every policy that applies to it (names are unique per template / plan / module)
+    const principals = groupPrincipals(policies, entities);
     for (const rule of active) {
         if (!rule.checkPrincipal)
             continue;
-        for (const { kind, id, policies: ps } of byPrincipal.values()) {
+        for (const p of principals) {
             rule.checkPrincipal({
-                principal: { kind, id },
-                policies: ps,
-                entity: entities.find((e) => e.id === id && e.kind === kind),
+                principal: { kind: p.kind, id: p.id },
+                policies: p.policies,
+                inherited: p.inherited,
+                granting: grantingPolicies(p),
+                entity: p.entity,
                 options,
                 report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
             });
@@ -55211,6 +55638,8 @@ function runRules(rules, input) {
         if (!rule.checkEntity)
             continue;
         for (const entity of entities) {
+            if (entity.notCreated)
+                continue;
             rule.checkEntity({
                 entity,
                 entities,
@@ -55983,7 +56412,30 @@ function runScpStage(input) {
 
 
 function runOfflineChecks(policies, entities, options) {
-    return subsumeByAdmin(runRules(rules, { policies, entities, options }));
+    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+}
+/**
+ * A Terraform policy document data source reaches the checks twice: as its own record and inside the resource
+ * that consumes it. The reader sees the consumer's finding only; the data source's own findings stay when nothing
+ * consumes it (or the consumer's differ). Pure.
+ */
+function sameSpotOnce(findings, policies) {
+    const dataSources = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document').map((p) => [p.id, p]));
+    if (!dataSources.size)
+        return findings;
+    const spot = (f) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
+    const what = (policyId, f) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
+    const others = findings.filter((f) => !f.policyId || !dataSources.has(f.policyId));
+    const spots = new Set(others.map(spot));
+    const whats = new Set(others.filter((f) => f.policyId).map((f) => what(f.policyId, f)));
+    return findings.filter((f) => {
+        const ds = f.policyId ? dataSources.get(f.policyId) : undefined;
+        if (!ds)
+            return true;
+        if (spots.has(spot(f)))
+            return false;
+        return !(ds.consumers ?? []).some((c) => whats.has(what(c, f)));
+    });
 }
 /** Findings that say a part of what "full administrator access" already says, about the same statement. */
 const SUBSUMED_BY_ADMIN = new Set([
@@ -56075,6 +56527,60 @@ function decide(findings, errors, o) {
         ...(baselineKnown ? { newCount, existingCount } : {}),
         incomplete,
     };
+}
+
+;// CONCATENATED MODULE: ./src/extract/terraform/link.ts
+
+const link_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const KINDS = new Set(['role', 'user', 'group', 'permission-set']);
+function linkAttachments(policies, entities) {
+    /** scope -> key (address, name) -> aws_iam_policy records */
+    const index = new Map();
+    for (const p of policies) {
+        if (p.resourceType !== 'aws_iam_policy')
+            continue;
+        const scope = recordScope(p);
+        const m = index.get(scope) ?? new Map();
+        index.set(scope, m);
+        for (const k of new Set([p.resource, ...(p.name ? [p.name] : [])]))
+            m.set(k, [...(m.get(k) ?? []), p]);
+    }
+    if (!index.size)
+        return;
+    const touched = new Set();
+    for (const e of entities) {
+        if (e.kind !== 'managed-policy-attachment' || e.notCreated)
+            continue;
+        const m = index.get(entityScope(e));
+        if (!m)
+            continue;
+        for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
+            if (!link_isObj(a) || !link_isObj(a.principal))
+                continue;
+            const { kind, id, via } = a.principal;
+            if (typeof kind !== 'string' || !KINDS.has(kind) || typeof id !== 'string')
+                continue;
+            const targets = new Set();
+            for (const ref of Array.isArray(a.policyRefs) ? a.policyRefs : [])
+                if (typeof ref === 'string')
+                    for (const r of m.get(ref) ?? [])
+                        targets.add(r);
+            if (!targets.size && typeof a.policy === 'string') {
+                const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.policy)?.[1] ?? a.policy;
+                for (const r of m.get(name) ?? [])
+                    targets.add(r);
+            }
+            const ref = { kind: kind, id, via: via === 'boundary' ? 'boundary' : 'managed' };
+            for (const r of targets) {
+                if (!r.attachedTo.some((x) => x.kind === ref.kind && x.id === ref.id && x.via === ref.via))
+                    r.attachedTo.push(ref);
+                touched.add(r);
+            }
+        }
+    }
+    for (const r of touched)
+        if (r.attachedTo.length > 0 && r.attachedTo.every((x) => x.via === 'boundary'))
+            r.policyType = 'boundary';
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
@@ -57075,20 +57581,22 @@ async function runAccessAnalyzerChecks(input) {
         };
         const jobs = [];
         const vtype = aaValidateResourceType(record);
-        jobs.push(validate({
-            policyDocument: doc,
-            policyType: aaPolicyType(record),
-            ...(vtype ? { validatePolicyResourceType: vtype } : {}),
-            ...(locale ? { locale } : {}),
-        }).then((o) => {
-            if (!o.ok)
-                return fail('ValidatePolicy', o);
-            for (const f of o.value) {
-                const finding = validateFindingToFinding(record, f, options);
-                if (finding)
-                    out.findings.push(finding);
-            }
-        }));
+        // an AWS managed policy's grammar is AWS's; what it grants is still checked below
+        if (!record.awsManaged)
+            jobs.push(validate({
+                policyDocument: doc,
+                policyType: aaPolicyType(record),
+                ...(vtype ? { validatePolicyResourceType: vtype } : {}),
+                ...(locale ? { locale } : {}),
+            }).then((o) => {
+                if (!o.ok)
+                    return fail('ValidatePolicy', o);
+                for (const f of o.value) {
+                    const finding = validateFindingToFinding(record, f, options);
+                    if (finding)
+                        out.findings.push(finding);
+                }
+            }));
         const ctype = accessCheckPolicyType(record);
         if (ctype && options.aa.checkNoNewAccess) {
             const variants = [];
@@ -68170,6 +68678,8 @@ function mapBaseSource(label, files, renames) {
 
 
 
+
+
 async function runGate(paths, options, run = {}) {
     const started = performance.now();
     const notes = [];
@@ -68244,6 +68754,8 @@ async function runGate(paths, options, run = {}) {
     return {
         verdict,
         policies,
+        principals: head.principals,
+        attachments: head.attachments,
         entities,
         findings,
         errors,
@@ -68256,7 +68768,7 @@ async function runGate(paths, options, run = {}) {
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
 async function analyzeTexts(texts, options, repo) {
     const displayPath = (repoRel) => toPosix(external_node_path_default().relative(options.cwd, external_node_path_default().join(options.root, repoRel))) || '.';
-    const out = { policies: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+    const out = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
     for (const f of texts) {
         const display = displayPath(f.rel);
         if (f.text.trim() === '') {
@@ -68287,7 +68799,12 @@ async function analyzeTexts(texts, options, repo) {
     const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
     out.policies = deduped.policies;
     out.entities = deduped.entities;
+    // customer managed policies learn their principals from attachments in other files of the same module
+    linkAttachments(out.policies, out.entities);
     out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+    // principals and attachments: views over the records, for the report (never checked twice)
+    out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+    out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
     return out;
 }
 /** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */
@@ -68366,7 +68883,7 @@ function resolveRoot(cwd, paths, explicit) {
 const TOOL_NAME = 'iam-policy-gate';
 const TOOL_VERSION = '0.1.0';
 /** Version of the JSON report schema (docs/report-schema.md). Bump on any incompatible change. */
-const REPORT_SCHEMA_VERSION = '1.0';
+const REPORT_SCHEMA_VERSION = '1.1';
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
@@ -68401,6 +68918,25 @@ function toText(result, opts = {}) {
                 .split('\n')
                 .map((l) => '    ' + clean(l))
                 .join('\n'));
+        }
+        if (result.principals.length) {
+            out.push('');
+            out.push(c('bold', `Principals (${result.principals.length})`));
+            for (const p of result.principals) {
+                const from = p.policies.map((x) => `${clean(x.id.slice(x.id.indexOf('#') + 1))}${x.group !== undefined ? ` via group ${clean(x.group)}` : ''}`);
+                out.push(`${clean(p.file)}:${p.line}  ${clean(p.resource)}  ${p.resourceType}  ${p.kind}  ${p.document.Statement.length} statements${from.length ? ` from ${from.join(', ')}` : ''}${p.boundaries.length ? `; boundary ${p.boundaries.map((b) => clean(b.slice(b.indexOf('#') + 1))).join(', ')}` : ''}`);
+                for (const n of p.notes)
+                    out.push(c('dim', `    ${clean(n)}`));
+            }
+        }
+        if (result.attachments.length) {
+            out.push('');
+            out.push(c('bold', `Attachments (${result.attachments.length})`));
+            for (const a of result.attachments) {
+                out.push(`${clean(a.file)}:${a.line}  ${clean(a.resource)}  ${a.resourceType}  ${a.attaches.map(clean).join(', ') || '(policy not known)'}${a.principals.length ? `  -> ${a.principals.map((x) => `${x.kind}:${clean(x.id)}`).join(', ')}` : ''}`);
+                for (const n of a.notes)
+                    out.push(c('dim', `    ${clean(n)}`));
+            }
         }
         out.push('');
     }
@@ -68455,27 +68991,70 @@ function toJsonReport(result, opts = {}) {
             filesScanned: result.stats.filesScanned,
             filesWithPolicies: result.stats.filesWithPolicies,
             policies: result.policies.length,
+            principals: result.principals.length,
             durationMs: result.stats.durationMs,
             notes: result.notes,
         },
         ...(result.base ? { base: result.base, accessDiff: result.accessDiff ?? [] } : {}),
-        policies: result.policies.map((p) => ({
-            id: p.id,
-            file: p.file,
-            line: p.line,
-            endLine: p.endLine,
-            format: p.format,
-            resource: p.resource,
-            resourceType: p.resourceType,
-            propertyPath: p.propertyPath,
-            policyType: p.policyType,
-            ...(p.validateResourceType ? { validateResourceType: p.validateResourceType } : {}),
-            ...(p.name !== undefined ? { name: p.name } : {}),
-            attachedTo: p.attachedTo,
-            placeholders: p.placeholders,
-            ...(p.notes?.length ? { notes: p.notes } : {}),
-            ...(opts.listPolicies !== false ? { document: p.document } : {}),
-        })),
+        policies: [
+            ...result.policies.map((p) => ({
+                id: p.id,
+                file: p.file,
+                line: p.line,
+                endLine: p.endLine,
+                format: p.format,
+                resource: p.resource,
+                resourceType: p.resourceType,
+                propertyPath: p.propertyPath,
+                policyType: p.policyType,
+                ...(p.validateResourceType ? { validateResourceType: p.validateResourceType } : {}),
+                ...(p.name !== undefined ? { name: p.name } : {}),
+                attachedTo: p.attachedTo,
+                placeholders: p.placeholders,
+                ...(p.notes?.length ? { notes: p.notes } : {}),
+                ...(opts.listPolicies !== false ? { document: p.document } : {}),
+            })),
+            // schema 1.1: the principals and attachment resources the IaC declares, as views (never checked twice)
+            ...result.principals.map((p) => ({
+                id: p.id,
+                file: p.file,
+                line: p.line,
+                endLine: p.endLine,
+                format: p.format,
+                resource: p.resource,
+                resourceType: p.resourceType,
+                propertyPath: '',
+                policyType: 'principal',
+                ...(p.name !== undefined ? { name: p.name } : {}),
+                attachedTo: [],
+                placeholders: p.placeholders,
+                ...(p.notes.length ? { notes: p.notes } : {}),
+                principal: {
+                    kind: p.kind,
+                    policies: p.policies,
+                    boundaries: p.boundaries,
+                    trustPolicies: p.trustPolicies,
+                    groups: p.groups,
+                    unresolved: p.unresolved,
+                },
+                ...(opts.listPolicies !== false ? { document: p.document } : {}),
+            })),
+            ...result.attachments.map((a) => ({
+                id: a.id,
+                file: a.file,
+                line: a.line,
+                endLine: a.endLine,
+                format: a.format,
+                resource: a.resource,
+                resourceType: a.resourceType,
+                propertyPath: '',
+                policyType: 'attachment',
+                attachedTo: a.principals,
+                placeholders: [],
+                ...(a.notes.length ? { notes: a.notes } : {}),
+                attachment: { attaches: a.attaches, policies: a.policies },
+            })),
+        ],
         findings: result.findings.map((f) => ({
             ruleId: f.ruleId,
             source: f.source,

@@ -14,6 +14,7 @@ import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
 import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
+import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
@@ -23,10 +24,16 @@ import { applySuppressions } from './findings/suppressions.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
+import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
+import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 
 export interface GateResult {
   verdict: Verdict;
   policies: PolicyRecord[];
+  /** The roles, users, groups and permission sets declared, each with its effective identity policy. */
+  principals: PrincipalRecord[];
+  /** Attachment resources without a record of their own (Terraform `aws_iam_*_policy_attachment`, ...). */
+  attachments: AttachmentRecord[];
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
@@ -58,6 +65,8 @@ export interface FileText {
 
 export interface Analysis {
   policies: PolicyRecord[];
+  principals: PrincipalRecord[];
+  attachments: AttachmentRecord[];
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
@@ -150,6 +159,8 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   return {
     verdict,
     policies,
+    principals: head.principals,
+    attachments: head.attachments,
     entities,
     findings,
     errors,
@@ -163,7 +174,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
 export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-  const out: Analysis = { policies: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
   for (const f of texts) {
     const display = displayPath(f.rel);
     if (f.text.trim() === '') {
@@ -191,7 +202,12 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
   out.policies = deduped.policies;
   out.entities = deduped.entities;
+  // customer managed policies learn their principals from attachments in other files of the same module
+  linkAttachments(out.policies, out.entities);
   out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  // principals and attachments: views over the records, for the report (never checked twice)
+  out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+  out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
 }
 

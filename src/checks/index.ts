@@ -6,7 +6,28 @@ import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
 
 export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
-  return subsumeByAdmin(runRules(rules, { policies, entities, options }));
+  return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+}
+
+/**
+ * A Terraform policy document data source reaches the checks twice: as its own record and inside the resource
+ * that consumes it. The reader sees the consumer's finding only; the data source's own findings stay when nothing
+ * consumes it (or the consumer's differ). Pure.
+ */
+export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const dataSources = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document').map((p) => [p.id, p]));
+  if (!dataSources.size) return findings;
+  const spot = (f: Finding) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
+  const what = (policyId: string, f: Finding) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
+  const others = findings.filter((f) => !f.policyId || !dataSources.has(f.policyId));
+  const spots = new Set(others.map(spot));
+  const whats = new Set(others.filter((f) => f.policyId).map((f) => what(f.policyId!, f)));
+  return findings.filter((f) => {
+    const ds = f.policyId ? dataSources.get(f.policyId) : undefined;
+    if (!ds) return true;
+    if (spots.has(spot(f))) return false;
+    return !(ds.consumers ?? []).some((c) => whats.has(what(c, f)));
+  });
 }
 
 /** Findings that say a part of what "full administrator access" already says, about the same statement. */

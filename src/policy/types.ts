@@ -73,6 +73,11 @@ export interface PolicyRecord {
   sourceMap: SourceMap;
   placeholders: Placeholder[];
   attachedTo: PrincipalRef[];
+  /** A Terraform policy document data source: the ids of the records that consume it (same document). */
+  consumers?: string[];
+  /** Set (to its ARN) when the document is an AWS managed policy from the bundled snapshot: AWS wrote it, so
+   * grammar checks do not apply; what it grants still counts. */
+  awsManaged?: string;
   /** The base version of this same policy (e.g. a plan's `before`), for new-vs-existing and CheckNoNewAccess. */
   base?: unknown;
   /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
@@ -110,6 +115,11 @@ export interface IamEntity {
   endLine: number;
   resource: string;
   resourceType: string;
+  /** Where `resource` names are unique: the template or plan file, or the Terraform module directory. */
+  scope?: string;
+  format?: SourceFormat;
+  /** Set when the IaC declares the resource but will not create it (Terraform `count = 0`): listed, not checked. */
+  notCreated?: string;
   properties: Record<string, unknown>;
   /** Optional map from JSON pointers inside `properties` to spans. */
   sourceMap?: SourceMap;

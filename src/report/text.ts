@@ -38,6 +38,27 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
           .join('\n'),
       );
     }
+    if (result.principals.length) {
+      out.push('');
+      out.push(c('bold', `Principals (${result.principals.length})`));
+      for (const p of result.principals) {
+        const from = p.policies.map((x) => `${clean(x.id.slice(x.id.indexOf('#') + 1))}${x.group !== undefined ? ` via group ${clean(x.group)}` : ''}`);
+        out.push(
+          `${clean(p.file)}:${p.line}  ${clean(p.resource)}  ${p.resourceType}  ${p.kind}  ${p.document.Statement.length} statements${from.length ? ` from ${from.join(', ')}` : ''}${p.boundaries.length ? `; boundary ${p.boundaries.map((b) => clean(b.slice(b.indexOf('#') + 1))).join(', ')}` : ''}`,
+        );
+        for (const n of p.notes) out.push(c('dim', `    ${clean(n)}`));
+      }
+    }
+    if (result.attachments.length) {
+      out.push('');
+      out.push(c('bold', `Attachments (${result.attachments.length})`));
+      for (const a of result.attachments) {
+        out.push(
+          `${clean(a.file)}:${a.line}  ${clean(a.resource)}  ${a.resourceType}  ${a.attaches.map(clean).join(', ') || '(policy not known)'}${a.principals.length ? `  -> ${a.principals.map((x) => `${x.kind}:${clean(x.id)}`).join(', ')}` : ''}`,
+        );
+        for (const n of a.notes) out.push(c('dim', `    ${clean(n)}`));
+      }
+    }
     out.push('');
   }
   for (const e of result.errors) {

@@ -20,10 +20,10 @@ export const inlinePoliciesSizeExceedsQuota: Rule = {
       good: { Version: '2012-10-17', Statement: '/* the same statements in a managed policy attached to the user */' },
     },
   },
-  checkPrincipal({ principal, policies, report }) {
+  checkPrincipal({ principal, granting, report }) {
     const quota = INLINE_QUOTAS[principal.kind];
     if (!quota) return;
-    const inline = policies.filter((p) => p.policyType === 'identity' && isInline(p) && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via === 'inline'));
+    const inline = granting.filter((g) => g.via === 'inline' && g.group === undefined && isInline(g.policy)).map((g) => g.policy);
     if (!inline.length) return;
     const sizes = inline.map((p) => ({ p, size: sizeWithoutWhitespace(p.document) }));
     const total = sizes.reduce((n, x) => n + x.size, 0);

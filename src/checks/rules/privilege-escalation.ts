@@ -108,10 +108,16 @@ export const privilegeEscalation: Rule = {
     reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
   },
   // every policy of a principal together
-  checkPrincipal({ principal, policies, report }) {
-    const granting = policies.filter((p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === principal.kind && a.via !== 'boundary'));
+  checkPrincipal({ principal, granting, report }) {
     if (!granting.length) return;
-    const { hits, narrowed } = escalationPaths(granting);
+    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))]);
+    // a path made only of one group's policies is reported on that group, not again on each member
+    const own = new Set(granting.filter((g) => g.group === undefined).map((g) => g.policy));
+    const groupOf = new Map(granting.filter((g) => g.group !== undefined && !own.has(g.policy)).map((g) => [g.policy, g.group!]));
+    const hits = all.filter((h) => {
+      const groups = new Set(h.grants.map((g) => (own.has(g.policy) ? undefined : groupOf.get(g.policy))));
+      return !(groups.size === 1 && !groups.has(undefined));
+    });
     reportHits(hits, narrowed, `${principal.kind[0]!.toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
   },
 };

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
+import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -58,6 +59,10 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const active = rules.filter((r) => enabled(r, options));
 
   for (const policy of policies) {
+    // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement of
+    // ReadOnlyAccess, only choose to attach it. What they grant counts per principal (below), and
+    // aws-managed-admin-policy judges the attachment; per-statement findings on them would be noise.
+    if (policy.awsManaged) continue;
     const document = isObject(policy.document) ? policy.document : undefined;
     const statements = statementsOf(policy.document);
     for (const rule of active) {
@@ -73,29 +78,17 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     }
   }
 
-  // per principal: every policy that applies to it, across files
-  const byPrincipal = new Map<string, { kind: PolicyRecord['attachedTo'][number]['kind']; id: string; policies: PolicyRecord[] }>();
-  for (const p of policies) {
-    for (const a of p.attachedTo) {
-      const key = `${a.kind}:${a.id}`;
-      const e = byPrincipal.get(key) ?? { kind: a.kind, id: a.id, policies: [] };
-      if (!e.policies.includes(p)) e.policies.push(p);
-      byPrincipal.set(key, e);
-    }
-  }
-  // a role's trust policy joins the role's group when the extractor did not attach it (same resource)
-  for (const p of policies) {
-    if (p.policyType !== 'trust' || p.attachedTo.length) continue;
-    const e = byPrincipal.get(`role:${p.resource}`);
-    if (e && !e.policies.includes(p)) e.policies.push(p);
-  }
+  // per principal: every policy that applies to it (names are unique per template / plan / module)
+  const principals = groupPrincipals(policies, entities);
   for (const rule of active) {
     if (!rule.checkPrincipal) continue;
-    for (const { kind, id, policies: ps } of byPrincipal.values()) {
+    for (const p of principals) {
       rule.checkPrincipal({
-        principal: { kind, id },
-        policies: ps,
-        entity: entities.find((e) => e.id === id && e.kind === kind),
+        principal: { kind: p.kind, id: p.id },
+        policies: p.policies,
+        inherited: p.inherited,
+        granting: grantingPolicies(p),
+        entity: p.entity,
         options,
         report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
       });
@@ -105,6 +98,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   for (const rule of active) {
     if (!rule.checkEntity) continue;
     for (const entity of entities) {
+      if (entity.notCreated) continue;
       rule.checkEntity({
         entity,
         entities,

@@ -33,15 +33,12 @@ export const trustPrivilegedWithoutMfa: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
     },
   },
-  checkPrincipal({ principal, policies, report }) {
+  checkPrincipal({ principal, policies, granting, report }) {
     if (principal.kind !== 'role') return;
     // attached by the extractor, or grouped with the role by the runner (same resource)
     const trust = policies.filter((p) => p.policyType === 'trust');
-    const granting = policies.filter(
-      (p) => p.policyType === 'identity' && p.attachedTo.some((a) => a.id === principal.id && a.kind === 'role' && a.via !== 'boundary'),
-    );
     if (!trust.length) return;
-    const why = privilegeReason(granting);
+    const why = privilegeReason(granting.map((g) => g.policy));
     if (!why) return;
     for (const t of trust) {
       for (const s of statementsOf(t.document)) {

@@ -4,6 +4,7 @@
  * findings.
  */
 import type { IamEntity, PolicyRecord, PolicyType, PrincipalRef } from '../../policy/types.js';
+import type { PrincipalPolicy } from '../../policy/principals.js';
 import type { StatementView } from '../../policy/statements.js';
 import type { Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
@@ -49,8 +50,12 @@ export interface PolicyContext {
 
 export interface PrincipalContext {
   principal: Omit<PrincipalRef, 'via'>;
-  /** Every policy that applies to this principal (inline, managed, boundary), across files. */
+  /** Every policy attached to this principal (inline, managed, boundary) and a role's trust policy. */
   policies: PolicyRecord[];
+  /** Identity policies that apply through the groups the principal (a user) is a member of. */
+  inherited: PrincipalPolicy[];
+  /** The identity policies that grant it something: attached (not as a boundary) and inherited, with how. */
+  granting: PrincipalPolicy[];
   entity?: IamEntity;
   options: Options;
   report(r: Report & { policy: PolicyRecord }): void;

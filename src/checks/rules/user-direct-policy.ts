@@ -16,11 +16,11 @@ export const userDirectPolicy: Rule = {
     },
   },
   // inline policies of a user (and policies that name the user themselves, such as AWS::IAM::ManagedPolicy Users)
-  checkPrincipal({ principal, policies, report }) {
+  checkPrincipal({ principal, granting, report }) {
     if (principal.kind !== 'user') return;
-    for (const p of policies) {
-      const a = p.attachedTo.find((x) => x.kind === 'user' && x.id === principal.id && x.via !== 'boundary');
-      if (!a) continue;
+    for (const { policy: p, via, group } of granting) {
+      if (group !== undefined) continue;
+      const a = { via };
       // managed attachments made by attachment resources are reported on the attachment (checkEntity)
       if (a.via === 'managed' && !/ManagedPolicy$/.test(p.resourceType)) continue;
       report({

@@ -122,6 +122,7 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
     policyType: ref.via === 'boundary' ? 'boundary' : 'identity',
     name: m[1],
     attachedTo: [ref],
+    awsManaged: v,
     notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
   });
 }

@@ -57,6 +57,8 @@ export interface DocSpec {
   notes?: string[];
   /** Override the resource name/type shown (SAM implicit roles keep the function's logical id). */
   resourceType?: string;
+  /** ARN of the AWS managed policy the document is (bundled snapshot). */
+  awsManaged?: string;
 }
 
 /** Resolves `node` as a policy document and records it. Strings holding JSON are parsed. */
@@ -123,6 +125,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
     attachedTo: spec.attachedTo ?? [],
   };
   if (notes.length) record.notes = [...new Set(notes)];
+  if (spec.awsManaged) record.awsManaged = spec.awsManaged;
   if (res.suppressions.length) record.inlineSuppressions = res.suppressions;
   ctx.policies.push(record);
   return record;
@@ -152,6 +155,8 @@ export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity
     endLine: span.end.line,
     resource: res.logicalId,
     resourceType: res.type,
+    scope: ctx.file,
+    format: 'cloudformation',
     properties,
     sourceMap,
   };

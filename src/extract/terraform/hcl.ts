@@ -39,7 +39,8 @@ import { fromJson, HclEvalError, HclModule, iterate } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
-import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
 
@@ -464,6 +465,14 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         ];
         result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
       }
+      // AWS managed policies attached here: records from the bundled snapshot, at the attachment
+      result.policies.push(
+        ...awsManagedRecords(meta, out, (attr) => {
+          const ptr = `/${attr}`;
+          const at = spans.get(ptr);
+          return { file, span: at ?? blockSpan, suppressions };
+        }, awsManagedPolicy),
+      );
       const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
       if (ent) {
         markHclEntity(ent);

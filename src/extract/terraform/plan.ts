@@ -29,7 +29,7 @@ import { StandIns } from './standins.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
-import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { AttachmentLinker, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import type { RecordMeta, Site } from './records.js';
 
 type Obj = Record<string, unknown>;
@@ -272,6 +272,26 @@ export class PlanReader {
 
   all(): PlanResource[] {
     return [...this.resources.values()];
+  }
+
+  /**
+   * Managed resources the configuration declares but the plan has no instance of (`count = 0`, an empty
+   * `for_each`, a module called zero times): address without instance keys, and the config entry.
+   */
+  declaredOnly(): { parsed: ParsedAddress; address: string; config: Obj }[] {
+    const present = new Set<string>();
+    for (const r of this.resources.values()) present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.mode}.${r.parsed.type}.${r.parsed.name}`);
+    const out: { parsed: ParsedAddress; address: string; config: Obj }[] = [];
+    for (const [path, m] of this.modules) {
+      const modules = path === '' ? [] : path.split('.');
+      for (const [local, cfg] of m.resources) {
+        if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string') continue;
+        if (present.has(`${path}\u0000managed.${cfg.type}.${cfg.name}`)) continue;
+        const modulePrefix = modules.map((n) => `module.${n}.`).join('');
+        out.push({ parsed: { modules, modulePrefix, mode: 'managed', type: cfg.type, name: cfg.name, index: '' }, address: `${modulePrefix}${local}`, config: cfg });
+      }
+    }
+    return out;
   }
 
   moduleOf(p: ParsedAddress): ConfigModule | undefined {
@@ -615,8 +635,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   };
 
   const policyRecords: PolicyRecord[] = [];
-  const attachmentsByPolicy: { refs: string[]; arn: string; principal: TfResourceOutput['attachments'][number]['principal'] }[] = [];
-  const policyArns = new Map<string, PolicyRecord[]>();
+  const linker = new AttachmentLinker();
   /** data source address -> policy types of the records consuming it */
   const consumers = new Map<string, { type: PolicyType; records: PolicyRecord[]; changed: boolean }[]>();
 
@@ -626,13 +645,19 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     if (!row) continue;
     const state = analysed(r.actions, o.terraformAllResources);
     if (state === 'deleted' && !o.terraformAllResources) continue;
+    const cfg = reader.configOf(r.parsed);
+    const exprs = isObj(cfg?.expressions) ? cfg.expressions : {};
+    // a policy attribute the plan shows as "" although the configuration computes it from references (a plan
+    // with values stripped): resolved from the configuration like an unknown value, never skipped as empty
+    const stripped = (top: string): boolean => {
+      const e = exprs[top];
+      return r.values[top] === '' && isExprLeaf(e) && refList(e.references).length > 0;
+    };
     if (!row.entity && !row.attachments && !row.synthesize) {
       // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
       const mask = isObj(r.unknown) ? r.unknown : undefined;
-      if (!row.policies.some((sl) => { const v = r.values[sl.path[0]!]; return (v !== undefined && v !== null && v !== '') || (mask !== undefined && mask[sl.path[0]!] !== undefined && mask[sl.path[0]!] !== false); })) continue;
+      if (!row.policies.some((sl) => { const top = sl.path[0]!; const v = r.values[top]; return (v !== undefined && v !== null && v !== '') || stripped(top) || (mask !== undefined && mask[top] !== undefined && mask[top] !== false); })) continue;
     }
-    const cfg = reader.configOf(r.parsed);
-    const exprs = isObj(cfg?.expressions) ? cfg.expressions : {};
     let standInsCache: StandIns | undefined;
     const standIns = (): StandIns => (standInsCache ??= reader.standInsFor(r.parsed));
     // values with unknown policy attributes resolved: rendered data sources, constants, else stand-ins
@@ -643,7 +668,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const unknownMask = isObj(r.unknown) ? r.unknown : {};
     for (const slot of row.policies) {
       const top = slot.path[0]!;
-      const m = unknownMask[top];
+      const m = stripped(top) ? true : unknownMask[top];
       if (m === undefined || m === false) {
         // a known value may still come from a data source: remember it for line mapping
         const e = exprs[top];
@@ -722,40 +747,14 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
         consumers.set(dsAddr, list);
       }
-      if (r.type === 'aws_iam_policy') {
-        for (const arn of [r.values.arn, r.values.id, r.values.name].filter((x): x is string => typeof x === 'string' && x !== '')) {
-          policyArns.set(arn, [...(policyArns.get(arn) ?? []), rec]);
-        }
-        policyArns.set(r.address, [...(policyArns.get(r.address) ?? []), rec]);
-      }
+      if (r.type === 'aws_iam_policy') linker.addPolicy(rec, r.values);
     }
-    // an AWS managed policy whose document is known: one record per policy, attached to the principals
-    const managedByArn = new Map<string, PrincipalRef[]>();
-    for (const a of out.attachments) {
-      attachmentsByPolicy.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
-      if (a.principal.kind === 'target' || !awsManagedPolicy(a.policy)) continue;
-      const list = managedByArn.get(a.policy) ?? [];
-      list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
-      managedByArn.set(a.policy, list);
-    }
-    for (const [arn, principals] of managedByArn) {
-      const managed = awsManagedPolicy(arn)!;
-      const boundary = principals.every((p) => p.via === 'boundary');
-      const name = arn.slice(arn.lastIndexOf('/') + 1);
-      const attr = r.type === 'aws_iam_role' || r.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
-      const item: TfPolicyItem = {
-        propertyPath: `${attr}/${name}`,
-        segments: [attr],
-        policyType: boundary ? 'boundary' : 'identity',
-        name,
-        document: managed.document,
-        raw: arn,
-        attachedTo: principals,
-        notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
-      };
-      const base = state === 'unchanged' && !o.terraformAllResources ? managed.document : undefined;
-      policyRecords.push(policyRecord(meta, item, siteFor(r, attr, undefined), { base }));
-    }
+    // AWS managed policies attached here (records from the snapshot); customer managed ones linked below
+    policyRecords.push(
+      ...linker.attach(meta, out, (attr) => siteFor(r, attr, undefined), awsManagedPolicy, (doc) =>
+        state === 'unchanged' && !o.terraformAllResources ? doc : undefined,
+      ),
+    );
     const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
     if (ent) result.entities.push(ent);
     if (out.notes.length) {
@@ -811,23 +810,13 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const unchanged = uses.length > 0 ? uses.every((u) => !u.changed) : analysed(r.actions, o.terraformAllResources) === 'unchanged';
     const base = unchanged && !o.terraformAllResources ? ds.document : undefined;
     if (unchanged) notes.push('unchanged by this plan (no-op): findings on it are existing, not new');
-    policyRecords.push(policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base }));
+    const dsRec = policyRecord(meta, item, site, { placeholders: dedupePlaceholders(ds.standIns.placeholdersIn(ds.document)), base });
+    if (uses.length) dsRec.consumers = [...new Set(uses.flatMap((u) => u.records.map((x) => x.id)))];
+    policyRecords.push(dsRec);
   }
 
   // attachments: managed policies of this plan learn the principals they are attached to
-  for (const a of attachmentsByPolicy) {
-    if (a.principal.kind === 'target') continue;
-    const targets = new Set<PolicyRecord>();
-    for (const ref of a.refs) for (const rec of policyArns.get(ref) ?? []) targets.add(rec);
-    for (const rec of policyArns.get(a.arn) ?? []) targets.add(rec);
-    for (const rec of targets) {
-      const p = a.principal;
-      if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via)) rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
-    }
-  }
-  for (const rec of policyRecords) {
-    if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary')) rec.policyType = 'boundary';
-  }
+  linker.link(policyRecords);
 
   const reported = new Set<string>();
   for (const u of reader.unresolved) {
@@ -841,6 +830,21 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
       kind: 'extract',
     });
+  }
+  // declared principals and attachments the plan does not create: listed (with why), never checked
+  for (const d of reader.declaredOnly()) {
+    const row = terraformRow(d.parsed.type);
+    if (!row?.entity || !['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(row.entity)) continue;
+    const b = blockOf(d);
+    const site: Site = b ? { file: input.displayPath(b.file), span: blockSpan(b, input.displayPath(b.file)) } : planSite(d.address);
+    const exprs = isObj(d.config.expressions) ? d.config.expressions : {};
+    const properties: Obj = {};
+    for (const [k, e] of Object.entries(exprs)) if (isExprLeaf(e) && 'constant_value' in e) properties[k] = e.constant_value;
+    const how = isObj(d.config.count_expression) ? 'count' : isObj(d.config.for_each_expression) ? 'for_each' : d.parsed.modules.length ? 'its module\'s count or for_each' : 'the configuration';
+    const ent = entityRecord({ idFile: file, address: d.address, type: d.parsed.type, format: 'terraform-plan' }, { row, policies: [], attachments: [], entity: { kind: row.entity, properties }, notes: [] }, site);
+    if (!ent) continue;
+    ent.notCreated = `declared in the configuration, but this plan creates no instance of it (${how})`;
+    result.entities.push(ent);
   }
   result.policies.push(...policyRecords);
   if (dependencies.size) result.dependencies = [...dependencies].sort();

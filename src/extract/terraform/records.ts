@@ -1,7 +1,8 @@
 /** Turning resource-table output into PolicyRecords, IamEntities and extract findings (shared by plan and .tf.json). */
-import type { IamEntity, InlineSuppression, Placeholder, PolicyRecord, SourceFormat, Span } from '../../policy/types.js';
+import type { IamEntity, InlineSuppression, Placeholder, PolicyRecord, PrincipalRef, SourceFormat, Span } from '../../policy/types.js';
 import { MapSourceMap } from '../../policy/source-map.js';
 import { fingerprint } from '../../policy/fingerprint.js';
+import { principalScope } from '../../policy/principals.js';
 import type { Finding } from '../../findings/types.js';
 import type { TfPolicyItem, TfResourceOutput } from './resources.js';
 
@@ -68,6 +69,8 @@ export function entityRecord(meta: RecordMeta, out: TfResourceOutput, site: Site
     endLine: Math.max(site.span.start.line, site.span.end.line),
     resource: meta.address,
     resourceType: meta.type,
+    scope: principalScope(meta.format, meta.idFile),
+    format: meta.format,
     properties,
     ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
   };
@@ -90,4 +93,95 @@ export function invalidPolicyFinding(meta: RecordMeta, item: TfPolicyItem, site:
     resource: meta.address,
     fingerprint: fingerprint(['terraform-invalid-policy', `${meta.idFile}#${meta.address}/${item.propertyPath}`]),
   };
+}
+
+/**
+ * Attachment resources (`aws_iam_role_policy_attachment`, `aws_iam_policy_attachment`, `managed_policy_arns`, ...)
+ * linked to the policies they attach, the same way for plans, `.tf` and `.tf.json`: an AWS managed policy the
+ * bundled snapshot knows becomes a record at the attachment; a customer managed policy of the same configuration
+ * (by reference, ARN or name) learns the principals it applies to.
+ */
+export class AttachmentLinker {
+  private readonly pending: { refs: string[]; arn: string; principal: TfResourceOutput['attachments'][number]['principal'] }[] = [];
+  private readonly policies = new Map<string, PolicyRecord[]>();
+
+  /** An `aws_iam_policy` record, known by its address and whatever of arn / id / name the values give. */
+  addPolicy(rec: PolicyRecord, values: Record<string, unknown>): void {
+    const keys = [rec.resource, ...[values.arn, values.id, values.name].filter((x): x is string => typeof x === 'string' && x !== '')];
+    for (const k of new Set(keys)) this.policies.set(k, [...(this.policies.get(k) ?? []), rec]);
+  }
+
+  /**
+   * Remember a resource's attachments; return the records of the AWS managed policies it attaches (one per
+   * policy, attached to its principals). `siteOf(attribute)` locates the attribute; `base` marks unchanged ones.
+   */
+  attach(
+    meta: RecordMeta,
+    out: TfResourceOutput,
+    siteOf: (attribute: string) => Site,
+    lookup: (arn: string) => { document: unknown; version?: string } | undefined,
+    base?: (document: unknown) => unknown,
+  ): PolicyRecord[] {
+    for (const a of out.attachments) this.pending.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
+    return awsManagedRecords(meta, out, siteOf, lookup, base);
+  }
+
+  /** Give every customer managed policy record the principals its attachments name. */
+  link(records: PolicyRecord[]): void {
+    for (const a of this.pending) {
+      if (a.principal.kind === 'target') continue;
+      const targets = new Set<PolicyRecord>();
+      for (const ref of a.refs) for (const rec of this.policies.get(ref) ?? []) targets.add(rec);
+      for (const rec of this.policies.get(a.arn) ?? []) targets.add(rec);
+      // by name at the end of an ARN (`arn:aws:iam::1:policy/path/name`)
+      const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.arn)?.[1];
+      if (name && !targets.size) for (const rec of this.policies.get(name) ?? []) targets.add(rec);
+      for (const rec of targets) {
+        const p = a.principal;
+        if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via)) rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
+      }
+    }
+    for (const rec of records) {
+      if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary')) rec.policyType = 'boundary';
+    }
+  }
+}
+
+/** The AWS managed policies a resource attaches, as records at the attachment (one per policy, with its principals). */
+export function awsManagedRecords(
+  meta: RecordMeta,
+  out: TfResourceOutput,
+  siteOf: (attribute: string) => Site,
+  lookup: (arn: string) => { document: unknown; version?: string } | undefined,
+  base?: (document: unknown) => unknown,
+): PolicyRecord[] {
+  const managedByArn = new Map<string, PrincipalRef[]>();
+  for (const a of out.attachments) {
+    if (a.principal.kind === 'target' || !lookup(a.policy)) continue;
+    const list = managedByArn.get(a.policy) ?? [];
+    list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+    managedByArn.set(a.policy, list);
+  }
+  const records: PolicyRecord[] = [];
+  for (const [arn, principals] of managedByArn) {
+    const managed = lookup(arn)!;
+    const boundary = principals.every((p) => p.via === 'boundary');
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    const attr = meta.type === 'aws_iam_role' || meta.type === 'aws_iam_user' ? (boundary ? 'permissions_boundary' : 'managed_policy_arns') : 'policy_arn';
+    const item: TfPolicyItem = {
+      propertyPath: `${attr}/${name}`,
+      segments: [attr],
+      policyType: boundary ? 'boundary' : 'identity',
+      name,
+      document: managed.document,
+      raw: arn,
+      attachedTo: principals,
+      notes: [`AWS managed policy ${arn}${managed.version ? ` (${managed.version})` : ''}`],
+    };
+    const b = base?.(managed.document);
+    const rec = policyRecord(meta, item, siteOf(attr), b !== undefined ? { base: b } : {});
+    rec.awsManaged = arn;
+    records.push(rec);
+  }
+  return records;
 }

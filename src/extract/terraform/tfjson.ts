@@ -17,7 +17,8 @@ import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { StandIns } from './standins.js';
-import { entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 
 type Obj = Record<string, unknown>;
@@ -273,6 +274,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
       result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
     }
+    result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
     if (ent) result.entities.push(ent);
   }
