@@ -43295,6 +43295,69 @@ function addressLines(text) {
     }
     return out;
 }
+/**
+ * Finds `"address": "<address>"` in the plan text on demand. Records are asked for in the order the plan lists
+ * them, so a forward cursor makes the whole run one pass over the text; anything else (out of order, escapes) falls
+ * back to a full index of every address.
+ */
+class AddressFinder {
+    text;
+    found = new Map();
+    cursor = 0;
+    line = 1;
+    lineStart = 0;
+    full;
+    constructor(text) {
+        this.text = text;
+    }
+    get(key) {
+        if (this.found.has(key))
+            return this.found.get(key);
+        const at = this.forward(key);
+        const pos = at !== undefined ? this.position(at) : (this.full ??= addressLines(this.text)).get(key);
+        this.found.set(key, pos);
+        return pos;
+    }
+    /** Offset of the `"address"` key whose value is `key`, searching forward from the cursor. */
+    forward(key) {
+        const t = this.text;
+        const needle = `"${key}"`;
+        for (let i = t.indexOf(needle, this.cursor); i !== -1; i = t.indexOf(needle, i + needle.length)) {
+            // walk back over `"address"\s*:\s*`
+            let j = i - 1;
+            while (j >= 0 && /\s/.test(t[j]))
+                j--;
+            if (t[j] !== ':')
+                continue;
+            j--;
+            while (j >= 0 && /\s/.test(t[j]))
+                j--;
+            if (j >= 8 && t.startsWith('"address"', j - 8))
+                return j - 8;
+        }
+        return undefined;
+    }
+    /** The next newline at or after the cursor (-1: none), kept so a one-line plan is not rescanned per call. */
+    nextNl = -2;
+    position(at) {
+        const t = this.text;
+        if (at < this.cursor) {
+            this.line = 1;
+            this.lineStart = 0;
+            this.cursor = 0;
+            this.nextNl = -2;
+        }
+        if (this.nextNl === -2)
+            this.nextNl = t.indexOf('\n', this.cursor);
+        while (this.nextNl !== -1 && this.nextNl < at) {
+            this.line++;
+            this.lineStart = this.nextNl + 1;
+            this.nextNl = t.indexOf('\n', this.nextNl + 1);
+        }
+        this.cursor = at;
+        return { line: this.line, column: at - this.lineStart + 1 };
+    }
+}
 function walkModules(mod, visit) {
     if (!plan_isObj(mod))
         return;
@@ -43460,17 +43523,26 @@ class PlanReader {
      * Managed resources the configuration declares but the plan has no instance of (`count = 0`, an empty
      * `for_each`, a module called zero times): address without instance keys, and the config entry.
      */
-    declaredOnly() {
+    declaredOnly(types) {
+        const candidates = new Set();
+        for (const m of this.modules.values())
+            for (const cfg of m.resources.values())
+                if (cfg.mode === 'managed' && typeof cfg.type === 'string' && types.has(cfg.type))
+                    candidates.add(cfg.type);
+        if (!candidates.size)
+            return [];
         const present = new Set();
-        for (const r of this.resources.values())
-            present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.mode}.${r.parsed.type}.${r.parsed.name}`);
+        for (const r of this.resources.values()) {
+            if (r.mode === 'managed' && candidates.has(r.type))
+                present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.type}.${r.parsed.name}`);
+        }
         const out = [];
         for (const [path, m] of this.modules) {
             const modules = path === '' ? [] : path.split('.');
             for (const [local, cfg] of m.resources) {
-                if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string')
+                if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string' || !candidates.has(cfg.type))
                     continue;
-                if (present.has(`${path}\u0000managed.${cfg.type}.${cfg.name}`))
+                if (present.has(`${path}\u0000${cfg.type}.${cfg.name}`))
                     continue;
                 const modulePrefix = modules.map((n) => `module.${n}.`).join('');
                 out.push({ parsed: { modules, modulePrefix, mode: 'managed', type: cfg.type, name: cfg.name, index: '' }, address: `${modulePrefix}${local}`, config: cfg });
@@ -43692,6 +43764,30 @@ class PlanReader {
         return undefined;
     }
 }
+/** Types whose declared-but-not-created resources are listed: principals and attachments. */
+const DECLARED_TYPES = new Set(terraformResourceTypes().filter((t) => ['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(terraformRow(t)?.entity ?? '')));
+const configRefCache = new WeakMap();
+/**
+ * References of a configuration attribute, once per configuration resource (a `for_each` over 1,000 instances
+ * shares it): `each.value...` becomes the for_each resource, to be keyed by the instance.
+ */
+function configRefs(cfg, attr) {
+    let m = configRefCache.get(cfg);
+    if (!m)
+        configRefCache.set(cfg, (m = new Map()));
+    const hit = m.get(attr);
+    if (hit)
+        return hit;
+    const exprs = plan_isObj(cfg.expressions) ? cfg.expressions : {};
+    const e = exprs[attr];
+    const refs = isExprLeaf(e) ? refList(e.references) : [];
+    const forEachRefs = plan_isObj(cfg.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
+    const out = refs.flatMap((x) => 
+    // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
+    /^each\.value\b/.test(x) ? forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => ({ ref: f, each: true })) : [{ ref: x, each: false }]);
+    m.set(attr, out);
+    return out;
+}
 function analysed(actions, all) {
     if (actions.includes('create') || actions.includes('update') || actions.includes('read'))
         return 'changed';
@@ -43734,7 +43830,8 @@ function extractPlan(input) {
     const o = input.options;
     const ctx = { partition: o.partition, region: o.region, account: o.account };
     const reader = new PlanReader(plan, { ctx, allResources: o.terraformAllResources });
-    const planLines = addressLines(text);
+    // positions of resource addresses in the plan text: only needed when a record has no .tf source
+    const planLines = new AddressFinder(text);
     const sources = new TfSources(input.readRepoFile, input.listRepoFiles);
     const planDir = external_node_path_default().posix.dirname(input.repoPath) === '.' ? '' : external_node_path_default().posix.dirname(input.repoPath);
     const rootDir = findRootDir(reader, sources, planDir);
@@ -43893,20 +43990,14 @@ function extractPlan(input) {
             else
                 own()[top] = resolved;
         }
-        const forEachRefs = plan_isObj(cfg?.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
         const refCache = new Map();
         const references = (attr) => {
             const hit = refCache.get(attr);
             if (hit)
                 return hit;
-            const e = exprs[attr];
-            const refs = isExprLeaf(e) ? refList(e.references) : [];
-            const out = refs.flatMap((x) => {
-                // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
-                if (/^each\.value\b/.test(x))
-                    return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
-                return [`${r.parsed.modulePrefix}${x}`];
-            });
+            // the configuration's references, shared by every instance of the resource; the instance adds its prefix
+            const shape = cfg ? configRefs(cfg, attr) : [];
+            const out = shape.map((x) => (x.each ? `${r.parsed.modulePrefix}${x.ref}${r.parsed.index}` : `${r.parsed.modulePrefix}${x.ref}`));
             refCache.set(attr, out);
             return out;
         };
@@ -44046,9 +44137,9 @@ function extractPlan(input) {
         });
     }
     // declared principals and attachments the plan does not create: listed (with why), never checked
-    for (const d of reader.declaredOnly()) {
+    for (const d of reader.declaredOnly(DECLARED_TYPES)) {
         const row = terraformRow(d.parsed.type);
-        if (!row?.entity || !['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(row.entity))
+        if (!row?.entity)
             continue;
         const b = blockOf(d);
         const site = b ? { file: input.displayPath(b.file), span: blockSpan(b, input.displayPath(b.file)) } : planSite(d.address);

@@ -23,7 +23,7 @@ import type { Parsed } from '../positions.js';
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
 import { renderPolicyDocument } from './policy-document.js';
-import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
+import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformResourceTypes, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
 import { StandIns } from './standins.js';
 import { awsManagedPolicy } from './managed-policies.js';
@@ -131,6 +131,65 @@ function addressLines(text: string): Map<string, { line: number; column: number 
     out.set(addr, { line, column: at - lineStart + 1 });
   }
   return out;
+}
+
+/**
+ * Finds `"address": "<address>"` in the plan text on demand. Records are asked for in the order the plan lists
+ * them, so a forward cursor makes the whole run one pass over the text; anything else (out of order, escapes) falls
+ * back to a full index of every address.
+ */
+class AddressFinder {
+  private readonly found = new Map<string, { line: number; column: number } | undefined>();
+  private cursor = 0;
+  private line = 1;
+  private lineStart = 0;
+  private full: Map<string, { line: number; column: number }> | undefined;
+  constructor(private readonly text: string) {}
+
+  get(key: string): { line: number; column: number } | undefined {
+    if (this.found.has(key)) return this.found.get(key);
+    const at = this.forward(key);
+    const pos = at !== undefined ? this.position(at) : (this.full ??= addressLines(this.text)).get(key);
+    this.found.set(key, pos);
+    return pos;
+  }
+
+  /** Offset of the `"address"` key whose value is `key`, searching forward from the cursor. */
+  private forward(key: string): number | undefined {
+    const t = this.text;
+    const needle = `"${key}"`;
+    for (let i = t.indexOf(needle, this.cursor); i !== -1; i = t.indexOf(needle, i + needle.length)) {
+      // walk back over `"address"\s*:\s*`
+      let j = i - 1;
+      while (j >= 0 && /\s/.test(t[j]!)) j--;
+      if (t[j] !== ':') continue;
+      j--;
+      while (j >= 0 && /\s/.test(t[j]!)) j--;
+      if (j >= 8 && t.startsWith('"address"', j - 8)) return j - 8;
+    }
+    return undefined;
+  }
+
+  /** The next newline at or after the cursor (-1: none), kept so a one-line plan is not rescanned per call. */
+  private nextNl = -2;
+
+  private position(at: number): { line: number; column: number } {
+    const t = this.text;
+    if (at < this.cursor) {
+      this.line = 1;
+      this.lineStart = 0;
+      this.cursor = 0;
+      this.nextNl = -2;
+    }
+    if (this.nextNl === -2) this.nextNl = t.indexOf('\n', this.cursor);
+    while (this.nextNl !== -1 && this.nextNl < at) {
+      this.line++;
+      this.lineStart = this.nextNl + 1;
+      this.nextNl = t.indexOf('\n', this.nextNl + 1);
+    }
+    this.cursor = at;
+    return { line: this.line, column: at - this.lineStart + 1 };
+  }
 }
 
 function walkModules(mod: unknown, visit: (r: Obj) => void): void {
@@ -278,15 +337,20 @@ export class PlanReader {
    * Managed resources the configuration declares but the plan has no instance of (`count = 0`, an empty
    * `for_each`, a module called zero times): address without instance keys, and the config entry.
    */
-  declaredOnly(): { parsed: ParsedAddress; address: string; config: Obj }[] {
+  declaredOnly(types: ReadonlySet<string>): { parsed: ParsedAddress; address: string; config: Obj }[] {
+    const candidates = new Set<string>();
+    for (const m of this.modules.values()) for (const cfg of m.resources.values()) if (cfg.mode === 'managed' && typeof cfg.type === 'string' && types.has(cfg.type)) candidates.add(cfg.type);
+    if (!candidates.size) return [];
     const present = new Set<string>();
-    for (const r of this.resources.values()) present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.mode}.${r.parsed.type}.${r.parsed.name}`);
+    for (const r of this.resources.values()) {
+      if (r.mode === 'managed' && candidates.has(r.type)) present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.type}.${r.parsed.name}`);
+    }
     const out: { parsed: ParsedAddress; address: string; config: Obj }[] = [];
     for (const [path, m] of this.modules) {
       const modules = path === '' ? [] : path.split('.');
       for (const [local, cfg] of m.resources) {
-        if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string') continue;
-        if (present.has(`${path}\u0000managed.${cfg.type}.${cfg.name}`)) continue;
+        if (cfg.mode !== 'managed' || typeof cfg.type !== 'string' || typeof cfg.name !== 'string' || !candidates.has(cfg.type)) continue;
+        if (present.has(`${path}\u0000${cfg.type}.${cfg.name}`)) continue;
         const modulePrefix = modules.map((n) => `module.${n}.`).join('');
         out.push({ parsed: { modules, modulePrefix, mode: 'managed', type: cfg.type, name: cfg.name, index: '' }, address: `${modulePrefix}${local}`, config: cfg });
       }
@@ -510,6 +574,33 @@ export class PlanReader {
   }
 }
 
+/** Types whose declared-but-not-created resources are listed: principals and attachments. */
+const DECLARED_TYPES: ReadonlySet<string> = new Set(
+  terraformResourceTypes().filter((t) => ['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(terraformRow(t)?.entity ?? '')),
+);
+
+const configRefCache = new WeakMap<Obj, Map<string, { ref: string; each: boolean }[]>>();
+/**
+ * References of a configuration attribute, once per configuration resource (a `for_each` over 1,000 instances
+ * shares it): `each.value...` becomes the for_each resource, to be keyed by the instance.
+ */
+function configRefs(cfg: Obj, attr: string): { ref: string; each: boolean }[] {
+  let m = configRefCache.get(cfg);
+  if (!m) configRefCache.set(cfg, (m = new Map()));
+  const hit = m.get(attr);
+  if (hit) return hit;
+  const exprs = isObj(cfg.expressions) ? cfg.expressions : {};
+  const e = exprs[attr];
+  const refs = isExprLeaf(e) ? refList(e.references) : [];
+  const forEachRefs = isObj(cfg.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
+  const out = refs.flatMap((x) =>
+    // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
+    /^each\.value\b/.test(x) ? forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => ({ ref: f, each: true })) : [{ ref: x, each: false }],
+  );
+  m.set(attr, out);
+  return out;
+}
+
 function analysed(actions: string[], all: boolean): 'changed' | 'unchanged' | 'deleted' {
   if (actions.includes('create') || actions.includes('update') || actions.includes('read')) return 'changed';
   if (actions.includes('delete')) return 'deleted';
@@ -551,7 +642,8 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   const o = input.options;
   const ctx: TableContext = { partition: o.partition, region: o.region, account: o.account };
   const reader = new PlanReader(plan, { ctx, allResources: o.terraformAllResources });
-  const planLines = addressLines(text);
+  // positions of resource addresses in the plan text: only needed when a record has no .tf source
+  const planLines = new AddressFinder(text);
   const sources = new TfSources(input.readRepoFile, input.listRepoFiles);
   const planDir = path.posix.dirname(input.repoPath) === '.' ? '' : path.posix.dirname(input.repoPath);
 
@@ -692,18 +784,13 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       if (resolved === undefined) delete own()[top];
       else own()[top] = resolved;
     }
-    const forEachRefs = isObj(cfg?.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
     const refCache = new Map<string, string[]>();
     const references = (attr: string): string[] => {
       const hit = refCache.get(attr);
       if (hit) return hit;
-      const e = exprs[attr];
-      const refs = isExprLeaf(e) ? refList(e.references) : [];
-      const out = refs.flatMap((x) => {
-        // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
-        if (/^each\.value\b/.test(x)) return forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => `${r.parsed.modulePrefix}${f}${r.parsed.index}`);
-        return [`${r.parsed.modulePrefix}${x}`];
-      });
+      // the configuration's references, shared by every instance of the resource; the instance adds its prefix
+      const shape = cfg ? configRefs(cfg, attr) : [];
+      const out = shape.map((x) => (x.each ? `${r.parsed.modulePrefix}${x.ref}${r.parsed.index}` : `${r.parsed.modulePrefix}${x.ref}`));
       refCache.set(attr, out);
       return out;
     };
@@ -832,9 +919,9 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     });
   }
   // declared principals and attachments the plan does not create: listed (with why), never checked
-  for (const d of reader.declaredOnly()) {
+  for (const d of reader.declaredOnly(DECLARED_TYPES)) {
     const row = terraformRow(d.parsed.type);
-    if (!row?.entity || !['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(row.entity)) continue;
+    if (!row?.entity) continue;
     const b = blockOf(d);
     const site: Site = b ? { file: input.displayPath(b.file), span: blockSpan(b, input.displayPath(b.file)) } : planSite(d.address);
     const exprs = isObj(d.config.expressions) ? d.config.expressions : {};
