@@ -43097,58 +43097,6 @@ function invalidPolicyFinding(meta, item, site) {
         fingerprint: fingerprint(['terraform-invalid-policy', `${meta.idFile}#${meta.address}/${item.propertyPath}`]),
     };
 }
-/**
- * Attachment resources (`aws_iam_role_policy_attachment`, `aws_iam_policy_attachment`, `managed_policy_arns`, ...)
- * linked to the policies they attach, the same way for plans, `.tf` and `.tf.json`: an AWS managed policy the
- * bundled snapshot knows becomes a record at the attachment; a customer managed policy of the same configuration
- * (by reference, ARN or name) learns the principals it applies to.
- */
-class AttachmentLinker {
-    pending = [];
-    policies = new Map();
-    /** An `aws_iam_policy` record, known by its address and whatever of arn / id / name the values give. */
-    addPolicy(rec, values) {
-        const keys = [rec.resource, ...[values.arn, values.id, values.name].filter((x) => typeof x === 'string' && x !== '')];
-        for (const k of new Set(keys))
-            this.policies.set(k, [...(this.policies.get(k) ?? []), rec]);
-    }
-    /**
-     * Remember a resource's attachments; return the records of the AWS managed policies it attaches (one per
-     * policy, attached to its principals). `siteOf(attribute)` locates the attribute; `base` marks unchanged ones.
-     */
-    attach(meta, out, siteOf, lookup, base) {
-        for (const a of out.attachments)
-            this.pending.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
-        return awsManagedRecords(meta, out, siteOf, lookup, base);
-    }
-    /** Give every customer managed policy record the principals its attachments name. */
-    link(records) {
-        for (const a of this.pending) {
-            if (a.principal.kind === 'target')
-                continue;
-            const targets = new Set();
-            for (const ref of a.refs)
-                for (const rec of this.policies.get(ref) ?? [])
-                    targets.add(rec);
-            for (const rec of this.policies.get(a.arn) ?? [])
-                targets.add(rec);
-            // by name at the end of an ARN (`arn:aws:iam::1:policy/path/name`)
-            const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.arn)?.[1];
-            if (name && !targets.size)
-                for (const rec of this.policies.get(name) ?? [])
-                    targets.add(rec);
-            for (const rec of targets) {
-                const p = a.principal;
-                if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via))
-                    rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
-            }
-        }
-        for (const rec of records) {
-            if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary'))
-                rec.policyType = 'boundary';
-        }
-    }
-}
 /** The AWS managed policies a resource attaches, as records at the attachment (one per policy, with its principals). */
 function awsManagedRecords(meta, out, siteOf, lookup, base) {
     const managedByArn = new Map();
@@ -43183,6 +43131,60 @@ function awsManagedRecords(meta, out, siteOf, lookup, base) {
     return records;
 }
 
+;// CONCATENATED MODULE: ./src/extract/terraform/link.ts
+
+const link_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const KINDS = new Set(['role', 'user', 'group', 'permission-set']);
+function linkAttachments(policies, entities) {
+    /** scope -> key (address, name) -> aws_iam_policy records */
+    const index = new Map();
+    for (const p of policies) {
+        if (p.resourceType !== 'aws_iam_policy')
+            continue;
+        const scope = recordScope(p);
+        const m = index.get(scope) ?? new Map();
+        index.set(scope, m);
+        for (const k of new Set([p.resource, ...(p.name ? [p.name] : [])]))
+            m.set(k, [...(m.get(k) ?? []), p]);
+    }
+    if (!index.size)
+        return;
+    const touched = new Set();
+    for (const e of entities) {
+        if (e.kind !== 'managed-policy-attachment' || e.notCreated)
+            continue;
+        const m = index.get(entityScope(e));
+        if (!m)
+            continue;
+        for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
+            if (!link_isObj(a) || !link_isObj(a.principal))
+                continue;
+            const { kind, id, via } = a.principal;
+            if (typeof kind !== 'string' || !KINDS.has(kind) || typeof id !== 'string')
+                continue;
+            const targets = new Set();
+            for (const ref of Array.isArray(a.policyRefs) ? a.policyRefs : [])
+                if (typeof ref === 'string')
+                    for (const r of m.get(ref) ?? [])
+                        targets.add(r);
+            if (!targets.size && typeof a.policy === 'string') {
+                const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.policy)?.[1] ?? a.policy;
+                for (const r of m.get(name) ?? [])
+                    targets.add(r);
+            }
+            const ref = { kind: kind, id, via: via === 'boundary' ? 'boundary' : 'managed' };
+            for (const r of targets) {
+                if (!r.attachedTo.some((x) => x.kind === ref.kind && x.id === ref.id && x.via === ref.via))
+                    r.attachedTo.push(ref);
+                touched.add(r);
+            }
+        }
+    }
+    for (const r of touched)
+        if (r.attachedTo.length > 0 && r.attachedTo.every((x) => x.via === 'boundary'))
+            r.policyType = 'boundary';
+}
+
 ;// CONCATENATED MODULE: ./src/extract/terraform/plan.ts
 /**
  * Terraform plan JSON (`terraform show -json plan.out`) and state JSON (`terraform show -json`).
@@ -43196,6 +43198,7 @@ function awsManagedRecords(meta, out, siteOf, lookup, base) {
  *
  * Large plans: plain `JSON.parse` (no positions), a single pass over the text for the plan locations of addresses.
  */
+
 
 
 
@@ -43925,7 +43928,6 @@ function extractPlan(input) {
         return { file: display, span: root, spans };
     };
     const policyRecords = [];
-    const linker = new AttachmentLinker();
     /** data source address -> policy types of the records consuming it */
     const consumers = new Map();
     for (const r of reader.all()) {
@@ -44050,11 +44052,9 @@ function extractPlan(input) {
                 list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
                 consumers.set(dsAddr, list);
             }
-            if (r.type === 'aws_iam_policy')
-                linker.addPolicy(rec, r.values);
         }
         // AWS managed policies attached here (records from the snapshot); customer managed ones linked below
-        policyRecords.push(...linker.attach(meta, out, (attr) => siteFor(r, attr, undefined), managed_policies_awsManagedPolicy, (doc) => state === 'unchanged' && !o.terraformAllResources ? doc : undefined));
+        policyRecords.push(...awsManagedRecords(meta, out, (attr) => siteFor(r, attr, undefined), managed_policies_awsManagedPolicy, (doc) => state === 'unchanged' && !o.terraformAllResources ? doc : undefined));
         const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
         if (ent)
             result.entities.push(ent);
@@ -44121,7 +44121,7 @@ function extractPlan(input) {
         policyRecords.push(dsRec);
     }
     // attachments: managed policies of this plan learn the principals they are attached to
-    linker.link(policyRecords);
+    linkAttachments(policyRecords, result.entities);
     const reported = new Set();
     for (const u of reader.unresolved) {
         const k = `${u.address}.${u.key}`;
@@ -56618,60 +56618,6 @@ function decide(findings, errors, o) {
         ...(baselineKnown ? { newCount, existingCount } : {}),
         incomplete,
     };
-}
-
-;// CONCATENATED MODULE: ./src/extract/terraform/link.ts
-
-const link_isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const KINDS = new Set(['role', 'user', 'group', 'permission-set']);
-function linkAttachments(policies, entities) {
-    /** scope -> key (address, name) -> aws_iam_policy records */
-    const index = new Map();
-    for (const p of policies) {
-        if (p.resourceType !== 'aws_iam_policy')
-            continue;
-        const scope = recordScope(p);
-        const m = index.get(scope) ?? new Map();
-        index.set(scope, m);
-        for (const k of new Set([p.resource, ...(p.name ? [p.name] : [])]))
-            m.set(k, [...(m.get(k) ?? []), p]);
-    }
-    if (!index.size)
-        return;
-    const touched = new Set();
-    for (const e of entities) {
-        if (e.kind !== 'managed-policy-attachment' || e.notCreated)
-            continue;
-        const m = index.get(entityScope(e));
-        if (!m)
-            continue;
-        for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
-            if (!link_isObj(a) || !link_isObj(a.principal))
-                continue;
-            const { kind, id, via } = a.principal;
-            if (typeof kind !== 'string' || !KINDS.has(kind) || typeof id !== 'string')
-                continue;
-            const targets = new Set();
-            for (const ref of Array.isArray(a.policyRefs) ? a.policyRefs : [])
-                if (typeof ref === 'string')
-                    for (const r of m.get(ref) ?? [])
-                        targets.add(r);
-            if (!targets.size && typeof a.policy === 'string') {
-                const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.policy)?.[1] ?? a.policy;
-                for (const r of m.get(name) ?? [])
-                    targets.add(r);
-            }
-            const ref = { kind: kind, id, via: via === 'boundary' ? 'boundary' : 'managed' };
-            for (const r of targets) {
-                if (!r.attachedTo.some((x) => x.kind === ref.kind && x.id === ref.id && x.via === ref.via))
-                    r.attachedTo.push(ref);
-                touched.add(r);
-            }
-        }
-    }
-    for (const r of touched)
-        if (r.attachedTo.length > 0 && r.attachedTo.every((x) => x.via === 'boundary'))
-            r.policyType = 'boundary';
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js

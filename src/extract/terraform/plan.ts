@@ -29,7 +29,8 @@ import { StandIns } from './standins.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
-import { AttachmentLinker, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { linkAttachments } from './link.js';
 import type { RecordMeta, Site } from './records.js';
 
 type Obj = Record<string, unknown>;
@@ -727,7 +728,6 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   };
 
   const policyRecords: PolicyRecord[] = [];
-  const linker = new AttachmentLinker();
   /** data source address -> policy types of the records consuming it */
   const consumers = new Map<string, { type: PolicyType; records: PolicyRecord[]; changed: boolean }[]>();
 
@@ -834,11 +834,10 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         list.push({ type: item.policyType, records: [rec], changed: state !== 'unchanged' });
         consumers.set(dsAddr, list);
       }
-      if (r.type === 'aws_iam_policy') linker.addPolicy(rec, r.values);
     }
     // AWS managed policies attached here (records from the snapshot); customer managed ones linked below
     policyRecords.push(
-      ...linker.attach(meta, out, (attr) => siteFor(r, attr, undefined), awsManagedPolicy, (doc) =>
+      ...awsManagedRecords(meta, out, (attr) => siteFor(r, attr, undefined), awsManagedPolicy, (doc) =>
         state === 'unchanged' && !o.terraformAllResources ? doc : undefined,
       ),
     );
@@ -903,7 +902,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   }
 
   // attachments: managed policies of this plan learn the principals they are attached to
-  linker.link(policyRecords);
+  linkAttachments(policyRecords, result.entities);
 
   const reported = new Set<string>();
   for (const u of reader.unresolved) {

@@ -95,58 +95,6 @@ export function invalidPolicyFinding(meta: RecordMeta, item: TfPolicyItem, site:
   };
 }
 
-/**
- * Attachment resources (`aws_iam_role_policy_attachment`, `aws_iam_policy_attachment`, `managed_policy_arns`, ...)
- * linked to the policies they attach, the same way for plans, `.tf` and `.tf.json`: an AWS managed policy the
- * bundled snapshot knows becomes a record at the attachment; a customer managed policy of the same configuration
- * (by reference, ARN or name) learns the principals it applies to.
- */
-export class AttachmentLinker {
-  private readonly pending: { refs: string[]; arn: string; principal: TfResourceOutput['attachments'][number]['principal'] }[] = [];
-  private readonly policies = new Map<string, PolicyRecord[]>();
-
-  /** An `aws_iam_policy` record, known by its address and whatever of arn / id / name the values give. */
-  addPolicy(rec: PolicyRecord, values: Record<string, unknown>): void {
-    const keys = [rec.resource, ...[values.arn, values.id, values.name].filter((x): x is string => typeof x === 'string' && x !== '')];
-    for (const k of new Set(keys)) this.policies.set(k, [...(this.policies.get(k) ?? []), rec]);
-  }
-
-  /**
-   * Remember a resource's attachments; return the records of the AWS managed policies it attaches (one per
-   * policy, attached to its principals). `siteOf(attribute)` locates the attribute; `base` marks unchanged ones.
-   */
-  attach(
-    meta: RecordMeta,
-    out: TfResourceOutput,
-    siteOf: (attribute: string) => Site,
-    lookup: (arn: string) => { document: unknown; version?: string } | undefined,
-    base?: (document: unknown) => unknown,
-  ): PolicyRecord[] {
-    for (const a of out.attachments) this.pending.push({ refs: a.policyRefs, arn: a.policy, principal: a.principal });
-    return awsManagedRecords(meta, out, siteOf, lookup, base);
-  }
-
-  /** Give every customer managed policy record the principals its attachments name. */
-  link(records: PolicyRecord[]): void {
-    for (const a of this.pending) {
-      if (a.principal.kind === 'target') continue;
-      const targets = new Set<PolicyRecord>();
-      for (const ref of a.refs) for (const rec of this.policies.get(ref) ?? []) targets.add(rec);
-      for (const rec of this.policies.get(a.arn) ?? []) targets.add(rec);
-      // by name at the end of an ARN (`arn:aws:iam::1:policy/path/name`)
-      const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(a.arn)?.[1];
-      if (name && !targets.size) for (const rec of this.policies.get(name) ?? []) targets.add(rec);
-      for (const rec of targets) {
-        const p = a.principal;
-        if (!rec.attachedTo.some((x) => x.kind === p.kind && x.id === p.id && x.via === p.via)) rec.attachedTo.push({ kind: p.kind, id: p.id, via: p.via });
-      }
-    }
-    for (const rec of records) {
-      if (rec.resourceType === 'aws_iam_policy' && rec.attachedTo.length > 0 && rec.attachedTo.every((x) => x.via === 'boundary')) rec.policyType = 'boundary';
-    }
-  }
-}
-
 /** The AWS managed policies a resource attaches, as records at the attachment (one per policy, with its principals). */
 export function awsManagedRecords(
   meta: RecordMeta,
