@@ -42161,6 +42161,21 @@ function load() {
     }
     return table;
 }
+let byBareName;
+/**
+ * The path-qualified name of an AWS managed policy given without its path, as SAM accepts it
+ * (`AWSLambdaBasicExecutionRole` -> `service-role/AWSLambdaBasicExecutionRole`); undefined when unknown or ambiguous.
+ */
+function awsManagedPolicyPath(bareName) {
+    if (!byBareName) {
+        byBareName = new Map();
+        for (const full of Object.keys(load())) {
+            const bare = full.slice(full.lastIndexOf('/') + 1);
+            byBareName.set(bare, byBareName.has(bare) ? null : full);
+        }
+    }
+    return byBareName.get(bareName) ?? undefined;
+}
 function awsManagedPolicy(name) {
     const t = load();
     const row = Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
@@ -42750,6 +42765,10 @@ function names(e) {
     }
     return out;
 }
+/** The id policies use for the principal: its resource, or the role SAM creates for a function (`FnRole`). */
+function principalIdOf(e) {
+    return typeof e.properties.RoleLogicalId === 'string' && e.properties.implicit === true ? e.properties.RoleLogicalId : e.resource;
+}
 function list(v) {
     const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
     return items.map(principals_str).filter((x) => x !== undefined);
@@ -42775,10 +42794,11 @@ function groupPrincipals(policies, entities) {
         const scope = entityScope(e);
         const idx = index.get(scope) ?? new Map();
         index.set(scope, idx);
-        for (const n of names(e))
+        const id = principalIdOf(e);
+        for (const n of [id, ...names(e)])
             if (!idx.has(`${e.kind}:${n}`))
-                idx.set(`${e.kind}:${n}`, e.resource);
-        get(scope, e.kind, e.resource).entity = e;
+                idx.set(`${e.kind}:${n}`, id);
+        get(scope, e.kind, id).entity = e;
     }
     for (const p of policies) {
         const scope = recordScope(p);
@@ -42870,7 +42890,10 @@ function viaOf(p, policy) {
     return policy.attachedTo.find((a) => a.kind === p.kind && (a.id === p.id || a.id === p.entity?.resource))?.via
         ?? (policy.attachedTo.find((a) => a.kind === p.kind)?.via);
 }
-/** The identity policies that grant the principal something: attached (not boundaries) and inherited. */
+/**
+ * The identity policies that grant the principal something: attached (not boundaries) and inherited. An AWS
+ * managed policy attached twice (SAM adds AWSLambdaBasicExecutionRole, the template lists it too) counts once.
+ */
 function grantingPolicies(p) {
     const own = [];
     for (const policy of p.policies) {
@@ -42881,7 +42904,15 @@ function grantingPolicies(p) {
             continue;
         own.push({ policy, via });
     }
-    return [...own, ...p.inherited];
+    const seen = new Set();
+    return [...own, ...p.inherited].filter((g) => {
+        if (!g.policy.awsManaged)
+            return true;
+        if (seen.has(g.policy.awsManaged))
+            return false;
+        seen.add(g.policy.awsManaged);
+        return true;
+    });
 }
 /** Maps pointers of the merged document to the statements' own source maps (no copying). */
 class MergedSourceMap {
@@ -42946,6 +42977,8 @@ function principalRecords(principals) {
         const notes = [];
         if (e.notCreated)
             notes.push(e.notCreated);
+        if (e.properties.implicit === true)
+            notes.push(`the execution role SAM creates for ${e.resource} (${p.id})`);
         if (p.unresolved.length) {
             notes.push(`not analysed: ${p.unresolved.map((u) => `${u.arn}${u.via === 'boundary' ? ' (boundary)' : ''}`).join(', ')} (attached, but the policy is not in the repository or the bundled AWS managed policy snapshot)`);
         }
@@ -49377,6 +49410,7 @@ const SAM_POLICY_TEMPLATES = { "AMIDescribePolicy": { "Parameters": [], "Definit
 
 
 
+
 const sam_VERSION = '2012-10-17';
 function trust(service) {
     return { Version: sam_VERSION, Statement: [{ Effect: 'Allow', Principal: { Service: [service] }, Action: ['sts:AssumeRole'] }] };
@@ -49431,8 +49465,9 @@ function samFunctionLike(ctx, res, kind) {
     }
     for (const m of managed) {
         const arnNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${m}`, src: anchor.src, start: anchor.start, end: anchor.end };
-        // added by SAM, not written by the user: kept as attachments (entities), not analysed as records
-        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`, false);
+        // added by SAM, not written by the user: part of the role's effective policy (AWS managed records are not
+        // checked statement by statement)
+        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`);
     }
     if (kind === 'function' && p)
         functionEvents(ctx, res, p, role);
@@ -49497,7 +49532,8 @@ function samPolicyItem(ctx, res, it, path, role, name) {
     const v = r.value(it);
     if (v === NO_VALUE || typeof v !== 'string')
         return;
-    const arn = v.startsWith('arn:') ? v : `arn:${e.partition}:iam::aws:policy/${v}`;
+    // SAM turns a bare managed policy name into its ARN, path included (AWSLambdaBasicExecutionRole is under service-role/)
+    const arn = v.startsWith('arn:') ? v : `arn:${e.partition}:iam::aws:policy/${v.includes('/') ? v : (awsManagedPolicyPath(v) ?? v)}`;
     const node = arn === v ? it : { kind: 'scalar', value: arn, src: it.src, start: it.start, end: it.end };
     managedAttachment(ctx, res, node, { ...role, via: 'managed' }, path);
 }

@@ -80,6 +80,11 @@ function names(e: IamEntity): string[] {
   return out;
 }
 
+/** The id policies use for the principal: its resource, or the role SAM creates for a function (`FnRole`). */
+function principalIdOf(e: IamEntity): string {
+  return typeof e.properties.RoleLogicalId === 'string' && e.properties.implicit === true ? e.properties.RoleLogicalId : e.resource;
+}
+
 function list(v: unknown): string[] {
   const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
   return items.map(str).filter((x): x is string => x !== undefined);
@@ -106,8 +111,9 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     const scope = entityScope(e);
     const idx = index.get(scope) ?? new Map<string, string>();
     index.set(scope, idx);
-    for (const n of names(e)) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, e.resource);
-    get(scope, e.kind as PrincipalKind, e.resource).entity = e;
+    const id = principalIdOf(e);
+    for (const n of [id, ...names(e)]) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, id);
+    get(scope, e.kind as PrincipalKind, id).entity = e;
   }
 
   for (const p of policies) {
@@ -190,7 +196,10 @@ export function viaOf(p: Principal, policy: PolicyRecord): PrincipalRef['via'] |
     ?? (policy.attachedTo.find((a) => a.kind === p.kind)?.via);
 }
 
-/** The identity policies that grant the principal something: attached (not boundaries) and inherited. */
+/**
+ * The identity policies that grant the principal something: attached (not boundaries) and inherited. An AWS
+ * managed policy attached twice (SAM adds AWSLambdaBasicExecutionRole, the template lists it too) counts once.
+ */
 export function grantingPolicies(p: Principal): PrincipalPolicy[] {
   const own: PrincipalPolicy[] = [];
   for (const policy of p.policies) {
@@ -199,7 +208,13 @@ export function grantingPolicies(p: Principal): PrincipalPolicy[] {
     if (!via || via === 'boundary') continue;
     own.push({ policy, via });
   }
-  return [...own, ...p.inherited];
+  const seen = new Set<string>();
+  return [...own, ...p.inherited].filter((g) => {
+    if (!g.policy.awsManaged) return true;
+    if (seen.has(g.policy.awsManaged)) return false;
+    seen.add(g.policy.awsManaged);
+    return true;
+  });
 }
 
 /** A declared principal as a report record: its effective identity policy and where it came from. */
@@ -282,6 +297,7 @@ export function principalRecords(principals: Principal[]): PrincipalRecord[] {
     const name = names(e)[1];
     const notes: string[] = [];
     if (e.notCreated) notes.push(e.notCreated);
+    if (e.properties.implicit === true) notes.push(`the execution role SAM creates for ${e.resource} (${p.id})`);
     if (p.unresolved.length) {
       notes.push(`not analysed: ${p.unresolved.map((u) => `${u.arn}${u.via === 'boundary' ? ' (boundary)' : ''}`).join(', ')} (attached, but the policy is not in the repository or the bundled AWS managed policy snapshot)`);
     }

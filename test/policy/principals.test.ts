@@ -188,6 +188,38 @@ describe('principals in the report', () => {
   });
 });
 
+describe('SAM: the execution role SAM creates', () => {
+  it('is a principal with the policies SAM attaches, bare managed policy names resolved to their path', async () => {
+    const r = await scan({
+      'template.yaml': `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Ingest:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs22.x
+      CodeUri: src/
+      Policies:
+        - S3ReadPolicy:
+            BucketName: ingest-raw
+        - AWSLambdaBasicExecutionRole
+`,
+    });
+    expect(r.principals).toHaveLength(1);
+    const role = r.principals[0]!;
+    expect(role.id).toBe('template.yaml#IngestRole');
+    expect(role.notes).toContain('the execution role SAM creates for Ingest (IngestRole)');
+    // AWSLambdaBasicExecutionRole (added by SAM and listed by the user) once, and the expanded policy template
+    expect(role.policies.map((p) => p.id)).toEqual([
+      'template.yaml#Ingest/IngestRole/ManagedPolicyArns/service-role/AWSLambdaBasicExecutionRole',
+      'template.yaml#Ingest/Policies/0/S3ReadPolicy',
+    ]);
+    expect(role.unresolved).toEqual([]);
+    expect(JSON.stringify(role.document)).toContain('arn:aws:s3:::ingest-raw/*');
+  });
+});
+
 describe('Terraform principals and attachments', () => {
   const MAIN_TF = `resource "aws_iam_group" "ops" {
   name = "ops"

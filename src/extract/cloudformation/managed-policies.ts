@@ -27,6 +27,23 @@ function load(): Record<string, [string, string, unknown]> {
   return table;
 }
 
+let byBareName: Map<string, string | null> | undefined;
+
+/**
+ * The path-qualified name of an AWS managed policy given without its path, as SAM accepts it
+ * (`AWSLambdaBasicExecutionRole` -> `service-role/AWSLambdaBasicExecutionRole`); undefined when unknown or ambiguous.
+ */
+export function awsManagedPolicyPath(bareName: string): string | undefined {
+  if (!byBareName) {
+    byBareName = new Map();
+    for (const full of Object.keys(load())) {
+      const bare = full.slice(full.lastIndexOf('/') + 1);
+      byBareName.set(bare, byBareName.has(bare) ? null : full);
+    }
+  }
+  return byBareName.get(bareName) ?? undefined;
+}
+
 export function awsManagedPolicy(name: string): ManagedPolicy | undefined {
   const t = load();
   const row = Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;

@@ -12,6 +12,7 @@ import type { CMap, CNode } from './yaml.js';
 import { fromJson, str, getIn, spanOf, intrinsicName } from './yaml.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitDocument, emitEntity, emitValue, finding, pick } from './builder.js';
+import { awsManagedPolicyPath } from './managed-policies.js';
 import { managedAttachment } from './attach.js';
 import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.data.js';
 import { NO_VALUE } from './intrinsics.js';
@@ -69,8 +70,9 @@ export function samFunctionLike(ctx: BuildContext, res: ResourceInfo, kind: 'fun
   }
   for (const m of managed) {
     const arnNode: CNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${m}`, src: anchor.src, start: anchor.start, end: anchor.end };
-    // added by SAM, not written by the user: kept as attachments (entities), not analysed as records
-    managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`, false);
+    // added by SAM, not written by the user: part of the role's effective policy (AWS managed records are not
+    // checked statement by statement)
+    managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `${roleId}/ManagedPolicyArns/${m}`);
   }
   if (kind === 'function' && p) functionEvents(ctx, res, p, role);
   const policies = pick(r, p?.entries.get('Policies'));
@@ -136,7 +138,8 @@ function samPolicyItem(ctx: BuildContext, res: ResourceInfo, it: CNode, path: st
   // a managed policy name or ARN (possibly through an intrinsic)
   const v = r.value(it);
   if (v === NO_VALUE || typeof v !== 'string') return;
-  const arn = v.startsWith('arn:') ? v : `arn:${e.partition}:iam::aws:policy/${v}`;
+  // SAM turns a bare managed policy name into its ARN, path included (AWSLambdaBasicExecutionRole is under service-role/)
+  const arn = v.startsWith('arn:') ? v : `arn:${e.partition}:iam::aws:policy/${v.includes('/') ? v : (awsManagedPolicyPath(v) ?? v)}`;
   const node: CNode = arn === v ? it : { kind: 'scalar', value: arn, src: it.src, start: it.start, end: it.end };
   managedAttachment(ctx, res, node, { ...role, via: 'managed' }, path);
 }
