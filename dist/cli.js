@@ -48761,7 +48761,7 @@ function emitValue(ctx, value, sink, node, spec) {
         notes.push('incomplete: part of this policy comes from an include that was refused or could not be read');
     const res = spec.res;
     const record = {
-        id: `${ctx.file}#${res.logicalId}/${spec.propertyPath}`,
+        id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}/${spec.propertyPath}`,
         file: rootSpan.file === ctx.file ? ctx.file : rootSpan.file,
         line: rootSpan.start.line,
         endLine: rootSpan.end.line,
@@ -48781,6 +48781,10 @@ function emitValue(ctx, value, sink, node, spec) {
         record.notes = [...new Set(notes)];
     if (spec.awsManaged)
         record.awsManaged = spec.awsManaged;
+    if (ctx.nested) {
+        record.nestedIn = ctx.nested.parent;
+        record.notes = [...(record.notes ?? []), ctx.nested.note];
+    }
     if (res.suppressions.length)
         record.inlineSuppressions = res.suppressions;
     ctx.policies.push(record);
@@ -48812,13 +48816,13 @@ function emitEntity(ctx, res, kind, node, idSuffix = '', extra = {}) {
         sourceMap.set(ptr, yaml_spanOf(n));
     const entity = {
         kind,
-        id: `${ctx.file}#${res.logicalId}${idSuffix}`,
+        id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}${idSuffix}`,
         file: ctx.file,
         line: span.start.line,
         endLine: span.end.line,
         resource: res.logicalId,
         resourceType: res.type,
-        scope: ctx.file,
+        scope: ctx.nested?.scope ?? ctx.file,
         format: 'cloudformation',
         properties,
         sourceMap,
@@ -49782,12 +49786,82 @@ function functionEvents(ctx, res, p, role) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/extract/cloudformation/nested.ts
+/**
+ * Nested stacks: `AWS::CloudFormation::Stack` (`TemplateURL`, or CDK's `Metadata["aws:asset:path"]` in cdk.out) and
+ * SAM's `AWS::Serverless::Application` (`Location`) whose template is a file of the repository. The child is
+ * analysed with the parameter values the parent passes (a parent passing `"*"` into a child's trust policy is a
+ * finding on the child's line, naming the parent), on top of the child's own analysis with its defaults when the
+ * child file is scanned too.
+ *
+ * Only repository-local relative paths are read, through the extractor's contained reader (realpath containment,
+ * size limit); URLs (`https://`, `s3://`) are deployment artefacts and are not fetched. Depth and cycles are bounded.
+ * Pure apart from the reader.
+ */
+
+
+const MAX_NESTING = 5;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** The nested stacks of a template whose location can be judged (local file, or refused with a reason). */
+function nestedStacks(resources, r, parentRepoPath) {
+    const out = [];
+    for (const [logicalId, node] of resources) {
+        const type = yaml_str(node.entries.get('Type'));
+        if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application')
+            continue;
+        const props = node.entries.get('Properties');
+        const propsMap = props && props.kind === 'map' ? props : undefined;
+        const asset = getIn(node, 'Metadata', 'aws:asset:path');
+        const locNode = type === 'AWS::CloudFormation::Stack' ? propsMap?.entries.get('TemplateURL') : propsMap?.entries.get('Location');
+        // SAM applications from the Serverless Application Repository: { ApplicationId, SemanticVersion }
+        if (type === 'AWS::Serverless::Application' && locNode?.kind === 'map' && !asset)
+            continue;
+        const where = asset ?? locNode;
+        if (!where)
+            continue;
+        const written = r.valueKnown(where);
+        const parametersNode = propsMap?.entries.get('Parameters');
+        const parameters = {};
+        const unknown = [];
+        if (parametersNode && parametersNode.kind === 'map') {
+            for (const [name, v] of parametersNode.entries) {
+                const known = r.valueKnown(v);
+                if (!known.known || known.value === undefined || known.value === null || typeof known.value === 'object' && !Array.isArray(known.value)) {
+                    unknown.push(name);
+                    continue;
+                }
+                // CloudFormation passes every parameter as a string (lists comma-joined)
+                parameters[name] = Array.isArray(known.value) ? known.value.map(String).join(',') : String(known.value);
+            }
+        }
+        const stack = { logicalId, node: where, parameters, unknown };
+        const loc = typeof written.value === 'string' && written.known ? written.value.trim() : undefined;
+        if (loc === undefined)
+            stack.refused = { reason: 'its template location is not known statically', quiet: true };
+        else if (URL_SCHEME.test(loc))
+            stack.refused = { reason: `its template is at ${loc}, which is not fetched`, quiet: true };
+        else if (external_node_path_default().posix.isAbsolute(loc) || external_node_path_default().win32.isAbsolute(loc))
+            stack.refused = { reason: `${loc} is an absolute path; only repository-relative paths are read`, quiet: false };
+        else {
+            const base = external_node_path_default().posix.dirname(parentRepoPath);
+            const rel = external_node_path_default().posix.normalize(external_node_path_default().posix.join(base === '.' ? '' : base, loc.replace(/\\/g, '/')));
+            if (rel.startsWith('../') || rel === '..')
+                stack.refused = { reason: `${loc} is outside the repository`, quiet: false };
+            else
+                stack.repoPath = rel;
+        }
+        out.push(stack);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/extract/cloudformation/index.ts
 /**
  * CloudFormation and SAM templates (YAML or JSON, any file name): every IAM policy with exact lines, resolved
  * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
  * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
  */
+
 
 
 
@@ -49825,7 +49899,7 @@ const cloudformationExtractor = {
         return extractTemplate(input);
     },
 };
-function extractTemplate(input) {
+function extractTemplate(input, nesting) {
     const result = emptyResult();
     const { file, text } = input;
     let root;
@@ -49905,6 +49979,9 @@ function extractTemplate(input) {
             Object.assign(parameterValues, entry.values);
         }
     }
+    // a nested stack's parameters win over the child's defaults and configured values: they are what CloudFormation uses
+    if (nesting)
+        Object.assign(parameterValues, nesting.parameters);
     const parametersNode = root.entries.get('Parameters');
     const conditionsNode = root.entries.get('Conditions');
     const model = {
@@ -49947,6 +50024,14 @@ function extractTemplate(input) {
         refusedNodes: inc.refusedNodes,
         links: [],
     };
+    if (nesting) {
+        const passed = Object.keys(nesting.parameters);
+        ctx.nested = {
+            scope: nesting.scope,
+            parent: nesting.parent,
+            note: `analysed as the nested stack ${nesting.parent}${passed.length ? ` with its parameters ${passed.join(', ')}` : ''}`,
+        };
+    }
     const globals = root.entries.get('Globals');
     for (const [logicalId, node] of model.resources) {
         if (synthetic.has(logicalId))
@@ -49971,7 +50056,56 @@ function extractTemplate(input) {
     for (const issue of resolver.issues) {
         result.findings.push(finding(file, yaml_spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
     }
+    if (text.includes('AWS::CloudFormation::Stack') || text.includes('AWS::Serverless::Application')) {
+        analyseNestedStacks(input, result, model, resolver, nesting);
+    }
     return result;
+}
+/** Each nested stack whose template is in the repository: the child analysed with the parameters passed to it. */
+function analyseNestedStacks(input, result, model, resolver, nesting) {
+    const { file } = input;
+    const depth = nesting?.depth ?? 0;
+    const chain = nesting?.chain ?? [input.repoPath];
+    for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+        const at = yaml_spanOf(stack.node);
+        const notAnalysed = (why) => result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters', `${stack.logicalId}: ${why}; the child template's policies were not analysed with the parameters this stack passes`, stack.logicalId, 'Keep nested templates in the repository and name them by a relative path (TemplateURL: ./child.yaml), or scan the packaged child template with a parameters file.'));
+        if (stack.refused) {
+            if (!stack.refused.quiet)
+                notAnalysed(stack.refused.reason);
+            continue;
+        }
+        const childPath = stack.repoPath;
+        if (chain.includes(childPath)) {
+            notAnalysed(`${childPath} is already on the way down (${[...chain, childPath].join(' -> ')}): a nesting cycle`);
+            continue;
+        }
+        if (depth + 1 > MAX_NESTING) {
+            notAnalysed(`nesting deeper than ${MAX_NESTING} levels`);
+            continue;
+        }
+        let text;
+        try {
+            text = input.readRepoFile(childPath);
+        }
+        catch (e) {
+            notAnalysed(`${childPath}: ${e.message}`);
+            continue;
+        }
+        (result.dependencies ??= []).push(childPath);
+        const childFile = input.displayPath(childPath);
+        const child = extractTemplate({ ...input, file: childFile, repoPath: childPath, text, explicit: false }, { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] });
+        if (!isTemplate(text)) {
+            notAnalysed(`${childPath} is not a CloudFormation template`);
+            continue;
+        }
+        result.policies.push(...child.policies);
+        result.entities.push(...child.entities);
+        // the child's own template problems are reported by its standalone analysis; keep what only this context shows
+        result.findings.push(...child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
+        result.errors.push(...child.errors);
+        if (child.dependencies)
+            result.dependencies.push(...child.dependencies);
+    }
 }
 function extractResource(ctx, logicalId, node, globals) {
     const type = yaml_str(node.entries.get('Type'));
@@ -56542,27 +56676,37 @@ function runOfflineChecks(policies, entities, options) {
     return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
 }
 /**
- * A Terraform policy document data source reaches the checks twice: as its own record and inside the resource
- * that consumes it. The reader sees the consumer's finding only; the data source's own findings stay when nothing
- * consumes it (or the consumer's differ). Pure.
+ * Second views of the same text: a Terraform policy document data source is checked as its own record and inside
+ * the resource that consumes it; a child template is checked on its own and as the nested stack of its parent. The
+ * reader sees one finding per rule, place and message: the consumer's, the child's own. A second view keeps what
+ * only it shows (a wildcard the parent passes in). Pure.
  */
 function sameSpotOnce(findings, policies) {
-    const dataSources = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document').map((p) => [p.id, p]));
-    if (!dataSources.size)
+    const views = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document' || p.nestedIn !== undefined).map((p) => [p.id, p]));
+    if (!views.size)
         return findings;
     const spot = (f) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
     const what = (policyId, f) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
-    const others = findings.filter((f) => !f.policyId || !dataSources.has(f.policyId));
-    const spots = new Set(others.map(spot));
-    const whats = new Set(others.filter((f) => f.policyId).map((f) => what(f.policyId, f)));
-    return findings.filter((f) => {
-        const ds = f.policyId ? dataSources.get(f.policyId) : undefined;
-        if (!ds)
-            return true;
-        if (spots.has(spot(f)))
-            return false;
-        return !(ds.consumers ?? []).some((c) => whats.has(what(c, f)));
-    });
+    const firsts = findings.filter((f) => !f.policyId || !views.has(f.policyId));
+    const spots = new Set(firsts.map(spot));
+    const whats = new Set(firsts.filter((f) => f.policyId).map((f) => what(f.policyId, f)));
+    const out = [];
+    for (const f of findings) {
+        const view = f.policyId ? views.get(f.policyId) : undefined;
+        if (!view) {
+            out.push(f);
+            continue;
+        }
+        const k = spot(f);
+        if (spots.has(k))
+            continue;
+        if ((view.consumers ?? []).some((c) => whats.has(what(c, f))))
+            continue;
+        spots.add(k); // two nestings of one child with the same result: once
+        // say where the difference comes from: the parameters the parent stack passes
+        out.push(view.nestedIn ? { ...f, message: `${f.message} (with the parameters nested stack ${view.nestedIn} passes)` } : f);
+    }
+    return out;
 }
 /** Findings that say a part of what "full administrator access" already says, about the same statement. */
 const SUBSUMED_BY_ADMIN = new Set([
@@ -68874,6 +69018,15 @@ async function analyzeTexts(texts, options, repo) {
     out.entities = deduped.entities;
     // customer managed policies learn their principals from attachments in other files of the same module
     linkAttachments(out.policies, out.entities);
+    // a file read again as another's nested stack reports its own problems once
+    const seenErrors = new Set();
+    out.errors = out.errors.filter((e) => {
+        const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
+        if (seenErrors.has(k))
+            return false;
+        seenErrors.add(k);
+        return true;
+    });
     out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
     // principals and attachments: views over the records, for the report (never checked twice)
     out.principals = principalRecords(groupPrincipals(out.policies, out.entities));

@@ -204,6 +204,14 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
   out.entities = deduped.entities;
   // customer managed policies learn their principals from attachments in other files of the same module
   linkAttachments(out.policies, out.entities);
+  // a file read again as another's nested stack reports its own problems once
+  const seenErrors = new Set<string>();
+  out.errors = out.errors.filter((e) => {
+    const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
+    if (seenErrors.has(k)) return false;
+    seenErrors.add(k);
+    return true;
+  });
   out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
   // principals and attachments: views over the records, for the report (never checked twice)
   out.principals = principalRecords(groupPrincipals(out.policies, out.entities));

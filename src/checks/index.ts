@@ -10,24 +10,34 @@ export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[]
 }
 
 /**
- * A Terraform policy document data source reaches the checks twice: as its own record and inside the resource
- * that consumes it. The reader sees the consumer's finding only; the data source's own findings stay when nothing
- * consumes it (or the consumer's differ). Pure.
+ * Second views of the same text: a Terraform policy document data source is checked as its own record and inside
+ * the resource that consumes it; a child template is checked on its own and as the nested stack of its parent. The
+ * reader sees one finding per rule, place and message: the consumer's, the child's own. A second view keeps what
+ * only it shows (a wildcard the parent passes in). Pure.
  */
 export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[]): Finding[] {
-  const dataSources = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document').map((p) => [p.id, p]));
-  if (!dataSources.size) return findings;
+  const views = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document' || p.nestedIn !== undefined).map((p) => [p.id, p]));
+  if (!views.size) return findings;
   const spot = (f: Finding) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
   const what = (policyId: string, f: Finding) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
-  const others = findings.filter((f) => !f.policyId || !dataSources.has(f.policyId));
-  const spots = new Set(others.map(spot));
-  const whats = new Set(others.filter((f) => f.policyId).map((f) => what(f.policyId!, f)));
-  return findings.filter((f) => {
-    const ds = f.policyId ? dataSources.get(f.policyId) : undefined;
-    if (!ds) return true;
-    if (spots.has(spot(f))) return false;
-    return !(ds.consumers ?? []).some((c) => whats.has(what(c, f)));
-  });
+  const firsts = findings.filter((f) => !f.policyId || !views.has(f.policyId));
+  const spots = new Set(firsts.map(spot));
+  const whats = new Set(firsts.filter((f) => f.policyId).map((f) => what(f.policyId!, f)));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const view = f.policyId ? views.get(f.policyId) : undefined;
+    if (!view) {
+      out.push(f);
+      continue;
+    }
+    const k = spot(f);
+    if (spots.has(k)) continue;
+    if ((view.consumers ?? []).some((c) => whats.has(what(c, f)))) continue;
+    spots.add(k); // two nestings of one child with the same result: once
+    // say where the difference comes from: the parameters the parent stack passes
+    out.push(view.nestedIn ? { ...f, message: `${f.message} (with the parameters nested stack ${view.nestedIn} passes)` } : f);
+  }
+  return out;
 }
 
 /** Findings that say a part of what "full administrator access" already says, about the same statement. */

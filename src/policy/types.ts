@@ -73,6 +73,8 @@ export interface PolicyRecord {
   sourceMap: SourceMap;
   placeholders: Placeholder[];
   attachedTo: PrincipalRef[];
+  /** Set for a child template's record analysed through a nested stack: the parent's `file#StackLogicalId`. */
+  nestedIn?: string;
   /** A Terraform policy document data source: the ids of the records that consume it (same document). */
   consumers?: string[];
   /** Set (to its ARN) when the document is an AWS managed policy from the bundled snapshot: AWS wrote it, so

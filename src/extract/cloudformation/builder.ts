@@ -44,6 +44,11 @@ export interface BuildContext {
   refusedNodes: Set<CNode>;
   /** Managed policies (logical id) -> principals attached to them. */
   links: { policy: string; ref: PrincipalRef }[];
+  /**
+   * A child template analysed through a nested stack: ids and scope are `child@parent:Stack` (its logical ids are
+   * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.
+   */
+  nested?: { scope: string; parent: string; note: string };
 }
 
 export interface DocSpec {
@@ -108,7 +113,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   if (incomplete) notes.push('incomplete: part of this policy comes from an include that was refused or could not be read');
   const res = spec.res;
   const record: PolicyRecord = {
-    id: `${ctx.file}#${res.logicalId}/${spec.propertyPath}`,
+    id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}/${spec.propertyPath}`,
     file: rootSpan.file === ctx.file ? ctx.file : rootSpan.file,
     line: rootSpan.start.line,
     endLine: rootSpan.end.line,
@@ -126,6 +131,10 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   };
   if (notes.length) record.notes = [...new Set(notes)];
   if (spec.awsManaged) record.awsManaged = spec.awsManaged;
+  if (ctx.nested) {
+    record.nestedIn = ctx.nested.parent;
+    record.notes = [...(record.notes ?? []), ctx.nested.note];
+  }
   if (res.suppressions.length) record.inlineSuppressions = res.suppressions;
   ctx.policies.push(record);
   return record;
@@ -149,13 +158,13 @@ export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity
   for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
   const entity: IamEntity = {
     kind,
-    id: `${ctx.file}#${res.logicalId}${idSuffix}`,
+    id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}${idSuffix}`,
     file: ctx.file,
     line: span.start.line,
     endLine: span.end.line,
     resource: res.logicalId,
     resourceType: res.type,
-    scope: ctx.file,
+    scope: ctx.nested?.scope ?? ctx.file,
     format: 'cloudformation',
     properties,
     sourceMap,

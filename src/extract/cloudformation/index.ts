@@ -20,6 +20,7 @@ import { rowFor } from './resources.js';
 import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
+import { MAX_NESTING, nestedStacks } from './nested.js';
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -48,7 +49,20 @@ export const cloudformationExtractor: Extractor = {
   },
 };
 
-export function extractTemplate(input: ExtractInput): ExtractResult {
+/** How a child template is reached through a nested stack (see nested.ts). */
+export interface Nesting {
+  /** `child@parent:Stack`: ids and principal scope of the child's records in this context. */
+  scope: string;
+  /** `parent#Stack`. */
+  parent: string;
+  /** Parameter values the parent passes (known ones). */
+  parameters: Record<string, unknown>;
+  depth: number;
+  /** Repository paths of the templates on the way down (cycles). */
+  chain: string[];
+}
+
+export function extractTemplate(input: ExtractInput, nesting?: Nesting): ExtractResult {
   const result = emptyResult();
   const { file, text } = input;
   let root: CNode;
@@ -128,6 +142,8 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
       Object.assign(parameterValues, entry.values);
     }
   }
+  // a nested stack's parameters win over the child's defaults and configured values: they are what CloudFormation uses
+  if (nesting) Object.assign(parameterValues, nesting.parameters);
   const parametersNode = root.entries.get('Parameters');
   const conditionsNode = root.entries.get('Conditions');
   const model: TemplateModel = {
@@ -171,6 +187,14 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
     refusedNodes: inc.refusedNodes,
     links: [],
   };
+  if (nesting) {
+    const passed = Object.keys(nesting.parameters);
+    ctx.nested = {
+      scope: nesting.scope,
+      parent: nesting.parent,
+      note: `analysed as the nested stack ${nesting.parent}${passed.length ? ` with its parameters ${passed.join(', ')}` : ''}`,
+    };
+  }
   const globals = root.entries.get('Globals');
   for (const [logicalId, node] of model.resources) {
     if (synthetic.has(logicalId)) continue;
@@ -190,7 +214,60 @@ export function extractTemplate(input: ExtractInput): ExtractResult {
   for (const issue of resolver.issues) {
     result.findings.push(finding(file, spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
   }
+  if (text.includes('AWS::CloudFormation::Stack') || text.includes('AWS::Serverless::Application')) {
+    analyseNestedStacks(input, result, model, resolver, nesting);
+  }
   return result;
+}
+
+/** Each nested stack whose template is in the repository: the child analysed with the parameters passed to it. */
+function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: TemplateModel, resolver: Resolver, nesting?: Nesting): void {
+  const { file } = input;
+  const depth = nesting?.depth ?? 0;
+  const chain = nesting?.chain ?? [input.repoPath];
+  for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+    const at = spanOf(stack.node);
+    const notAnalysed = (why: string) =>
+      result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters',
+        `${stack.logicalId}: ${why}; the child template's policies were not analysed with the parameters this stack passes`, stack.logicalId,
+        'Keep nested templates in the repository and name them by a relative path (TemplateURL: ./child.yaml), or scan the packaged child template with a parameters file.'));
+    if (stack.refused) {
+      if (!stack.refused.quiet) notAnalysed(stack.refused.reason);
+      continue;
+    }
+    const childPath = stack.repoPath!;
+    if (chain.includes(childPath)) {
+      notAnalysed(`${childPath} is already on the way down (${[...chain, childPath].join(' -> ')}): a nesting cycle`);
+      continue;
+    }
+    if (depth + 1 > MAX_NESTING) {
+      notAnalysed(`nesting deeper than ${MAX_NESTING} levels`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = input.readRepoFile(childPath);
+    } catch (e) {
+      notAnalysed(`${childPath}: ${(e as Error).message}`);
+      continue;
+    }
+    (result.dependencies ??= []).push(childPath);
+    const childFile = input.displayPath(childPath);
+    const child = extractTemplate(
+      { ...input, file: childFile, repoPath: childPath, text, explicit: false },
+      { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] },
+    );
+    if (!isTemplate(text)) {
+      notAnalysed(`${childPath} is not a CloudFormation template`);
+      continue;
+    }
+    result.policies.push(...child.policies);
+    result.entities.push(...child.entities);
+    // the child's own template problems are reported by its standalone analysis; keep what only this context shows
+    result.findings.push(...child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
+    result.errors.push(...child.errors);
+    if (child.dependencies) result.dependencies.push(...child.dependencies);
+  }
 }
 
 function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globals: CNode | undefined): void {
