@@ -56994,6 +56994,9 @@ class Scheduler {
     /** Bumped by every throttle: successes of calls started before it do not reopen the window. */
     epoch = 0;
     waiters = [];
+    /** Throttled calls waiting to retry: they go before calls that have not started (a throttle storm costs the
+     * calls already made, not new ones, and the order does not depend on timer races). */
+    retrying = 0;
     s;
     constructor(settings) {
         this.cap = Math.max(1, Math.floor(settings.concurrency));
@@ -57008,8 +57011,8 @@ class Scheduler {
             now: settings.now ?? Date.now,
         };
     }
-    async acquire() {
-        while (this.inFlight >= this.limit)
+    async acquire(retry) {
+        while (this.inFlight >= this.limit || (!retry && this.retrying > 0))
             await new Promise((r) => this.waiters.push(r));
         this.inFlight++;
     }
@@ -57019,13 +57022,13 @@ class Scheduler {
         for (const w of this.waiters.splice(0))
             w();
     }
-    /** Wait until the shared pause is over and a slot in the window is free. */
-    async admit() {
+    /** Wait until the shared pause is over and a slot in the window is free (retries first). */
+    async admit(retry) {
         for (;;) {
             const pause = this.resumeAt - this.s.now();
             if (pause > 0)
                 await this.s.sleep(pause);
-            await this.acquire();
+            await this.acquire(retry);
             if (this.resumeAt <= this.s.now())
                 return;
             this.release(); // a throttle happened while we waited for the slot
@@ -57034,9 +57037,14 @@ class Scheduler {
     /** Run `fn` under the cap, retrying throttles and transient failures. Rejects with the last error. */
     async run(fn) {
         let holding = false;
+        let retry = false;
         for (let attempt = 1;; attempt++) {
             if (!holding)
-                await this.admit();
+                await this.admit(retry);
+            if (retry) {
+                this.retrying--;
+                retry = false;
+            }
             holding = false;
             this.stats.attempts++;
             const epoch = this.epoch;
@@ -57060,6 +57068,8 @@ class Scheduler {
                     ? Math.min(this.s.maxDelayMs, retryAfter * 1000 + this.s.random() * 50)
                     : backoff / 2 + this.s.random() * (backoff / 2);
                 if (cls === 'throttle') {
+                    this.retrying++;
+                    retry = true;
                     this.release();
                     this.stats.throttled++;
                     if (epoch === this.epoch)

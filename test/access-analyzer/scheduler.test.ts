@@ -10,6 +10,24 @@ const throttle = (retryAfterSeconds?: number) => Object.assign(new Error('Rate e
 const serverError = () => Object.assign(new Error('oops'), { name: 'InternalServerException', $metadata: { httpStatusCode: 500 } });
 
 describe('Scheduler', () => {
+  it('lets a throttled call retry before calls that have not started (the order never depends on timers)', async () => {
+    const c = clock();
+    const s = new Scheduler({ concurrency: 1, now: c.now, sleep: c.sleep, random: () => 0, baseDelayMs: 100 });
+    const order: string[] = [];
+    let a = 0;
+    const first = s.run(async () => {
+      order.push(`a${++a}`);
+      if (a < 3) throw throttle();
+      return 'a';
+    });
+    const second = s.run(async () => {
+      order.push('b');
+      return 'b';
+    });
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(order).toEqual(['a1', 'a2', 'a3', 'b']);
+  });
+
   it('waits as long as Retry-After says before the next attempt', async () => {
     const c = clock();
     const s = new Scheduler({ concurrency: 2, now: c.now, sleep: c.sleep, random: () => 0 });

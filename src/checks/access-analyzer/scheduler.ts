@@ -62,6 +62,9 @@ export class Scheduler {
   /** Bumped by every throttle: successes of calls started before it do not reopen the window. */
   private epoch = 0;
   private readonly waiters: (() => void)[] = [];
+  /** Throttled calls waiting to retry: they go before calls that have not started (a throttle storm costs the
+   * calls already made, not new ones, and the order does not depend on timer races). */
+  private retrying = 0;
   private readonly s: Required<SchedulerSettings>;
 
   constructor(settings: SchedulerSettings) {
@@ -78,8 +81,8 @@ export class Scheduler {
     };
   }
 
-  private async acquire(): Promise<void> {
-    while (this.inFlight >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
+  private async acquire(retry: boolean): Promise<void> {
+    while (this.inFlight >= this.limit || (!retry && this.retrying > 0)) await new Promise<void>((r) => this.waiters.push(r));
     this.inFlight++;
   }
 
@@ -89,12 +92,12 @@ export class Scheduler {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Wait until the shared pause is over and a slot in the window is free. */
-  private async admit(): Promise<void> {
+  /** Wait until the shared pause is over and a slot in the window is free (retries first). */
+  private async admit(retry: boolean): Promise<void> {
     for (;;) {
       const pause = this.resumeAt - this.s.now();
       if (pause > 0) await this.s.sleep(pause);
-      await this.acquire();
+      await this.acquire(retry);
       if (this.resumeAt <= this.s.now()) return;
       this.release(); // a throttle happened while we waited for the slot
     }
@@ -103,8 +106,13 @@ export class Scheduler {
   /** Run `fn` under the cap, retrying throttles and transient failures. Rejects with the last error. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     let holding = false;
+    let retry = false;
     for (let attempt = 1; ; attempt++) {
-      if (!holding) await this.admit();
+      if (!holding) await this.admit(retry);
+      if (retry) {
+        this.retrying--;
+        retry = false;
+      }
       holding = false;
       this.stats.attempts++;
       const epoch = this.epoch;
@@ -127,6 +135,8 @@ export class Scheduler {
             ? Math.min(this.s.maxDelayMs, retryAfter * 1000 + this.s.random() * 50)
             : backoff / 2 + this.s.random() * (backoff / 2);
         if (cls === 'throttle') {
+          this.retrying++;
+          retry = true;
           this.release();
           this.stats.throttled++;
           if (epoch === this.epoch) this.limit = Math.max(1, Math.floor(this.limit / 2)); // once per burst of 429s
