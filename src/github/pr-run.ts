@@ -12,6 +12,11 @@ import type { BaseSource } from '../findings/baseline.js';
 import { gitBaseSource, mapBaseSource } from '../findings/baseline.js';
 import type { Options } from '../config/options.js';
 import { decodeUtf8 } from '../sources/files.js';
+import { runGate } from '../gate.js';
+import type { GateResult, GateRun } from '../gate.js';
+import { publish } from './publish.js';
+import type { PublishResult } from './publish.js';
+import type { Severity } from '../findings/types.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -145,4 +150,101 @@ export async function resolveBase(
     }
   }
   return mapBaseSource(pr.baseSha.slice(0, 12), contents, renames);
+}
+
+export interface PullRequestAnalysis {
+  result: GateResult;
+  /** Undefined when the changed files could not be determined (the given paths were analysed in full). */
+  changes?: ChangeSet;
+}
+
+/**
+ * The analysis of a pull request: its changed files (API, else git), their base versions, runGate on them. What
+ * could not be done is in the result (errors make it incomplete; notes say what was used instead).
+ */
+export async function analysePullRequest(o: {
+  gh: GitHubClient | undefined;
+  repo: { owner: string; repo: string };
+  pr: PullRequestEvent;
+  workspace: string;
+  paths: string[];
+  options: Options;
+  log: (m: string) => void;
+  warn: (m: string) => void;
+}): Promise<PullRequestAnalysis> {
+  const run: GateRun = {};
+  const prNotes: string[] = [];
+  if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
+  const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);
+  if (changes) {
+    run.files = changes.analyse;
+    prNotes.push(...changes.notes);
+    o.log(`Pull request #${o.pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
+    run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log);
+    if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
+  } else {
+    prNotes.push('The changed files could not be determined (API and git both failed): the given paths were analysed in full.');
+  }
+  const result = await runGate(o.paths, o.options, run);
+  result.notes.push(...prNotes);
+  return { result, ...(changes ? { changes } : {}) };
+}
+
+export interface PullRequestPublishing {
+  published?: PublishResult;
+  /** Why posting failed, when it did for another reason than a read-only token (that is published.fallbackReason). */
+  error?: string;
+}
+
+/**
+ * The review, the sticky summary comment and the optional check run. Posting is a report channel: its failure does
+ * not change the verdict (the analysis is complete or not whatever GitHub answers), and it is said out loud.
+ */
+export async function publishPullRequest(
+  gh: GitHubClient,
+  result: GateResult,
+  changes: ChangeSet,
+  pr: PullRequestEvent,
+  repo: { owner: string; repo: string },
+  o: {
+    maxInlineComments: number;
+    failOn: Severity;
+    failOnExisting: boolean;
+    checkRun: boolean;
+    runUrl?: string;
+    lineUrl?: (file: string, line: number, endLine: number) => string | undefined;
+    log: (m: string) => void;
+    warn: (m: string) => void;
+  },
+): Promise<PullRequestPublishing> {
+  try {
+    const published = await publish(
+      gh,
+      result,
+      changes.files,
+      {
+        owner: repo.owner,
+        repo: repo.repo,
+        pullNumber: pr.number,
+        headSha: pr.headSha,
+        fork: !!pr.headRepo && !!pr.baseRepo && pr.headRepo !== pr.baseRepo,
+        ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+        ...(o.lineUrl ? { lineUrl: o.lineUrl } : {}),
+      },
+      {
+        maxInlineComments: o.maxInlineComments,
+        checkRun: o.checkRun,
+        failOn: o.failOn,
+        failOnExisting: o.failOnExisting,
+        log: o.log,
+        warn: o.warn,
+        updateOnly: changes.analyse.length === 0,
+      },
+    );
+    return { published };
+  } catch (e) {
+    const error = `Posting on the pull request failed (${(e as Error).message}); the findings are in the annotations, the job summary and the reports.`;
+    o.warn(error);
+    return { error };
+  }
 }
