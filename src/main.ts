@@ -6,6 +6,7 @@ import { runGate } from './gate.js';
 import { loadOptions } from './config/load.js';
 import { actionInputsLayer } from './config/inputs.js';
 import { toMarkdown } from './report/markdown.js';
+import { mdText } from './report/escape.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
 import { toAnnotations } from './report/annotations.js';
@@ -113,7 +114,8 @@ export async function run(): Promise<void> {
   if (pr && changes && gh) {
     const server = process.env.GITHUB_SERVER_URL;
     const runId = process.env.GITHUB_RUN_ID;
-    ({ published } = await publishPullRequest(gh, result, changes, pr, { owner, repo: repoName }, {
+    let error: string | undefined;
+    ({ published, error } = await publishPullRequest(gh, result, changes, pr, { owner, repo: repoName }, {
       maxInlineComments: options.maxInlineComments,
       failOn: options.failOn,
       failOnExisting: options.failOnExisting,
@@ -123,6 +125,9 @@ export async function run(): Promise<void> {
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     }));
+    // a failure to post does not change the verdict; it is said in the log (warning), here, and in the `posted` output
+    const notPosted = error ?? published?.fallbackReason;
+    if (notPosted && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`\n\n> ⚠️ ${mdText(notPosted)}\n`).write();
     if (published?.posted)
       core.info(
         `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
