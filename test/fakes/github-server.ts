@@ -67,6 +67,7 @@ export interface FakeCheckRun {
   annotations: unknown[];
   /** Annotation count of each create/update request (GitHub accepts at most 50 per request). */
   annotationBatches: number[];
+  started_at: string;
 }
 
 export interface InjectedFault {
@@ -425,9 +426,18 @@ export class FakeGitHub {
         output: { title: out.title, summary: out.summary },
         annotations: [...ann],
         annotationBatches: [ann.length],
+        started_at: new Date().toISOString(),
       };
       this.checkRuns.push(run);
       return this.send(req, res, 201, { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion ?? null }, {}, false, reqBody);
+    }
+    if ((m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest)) && method === 'GET') {
+      const name = u.searchParams.get('check_name');
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (!name || r.name === name));
+      return this.send(req, res, 200, {
+        total_count: runs.length,
+        check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: r.status, conclusion: r.conclusion ?? null, started_at: r.started_at, output: { title: r.output.title ?? null, summary: r.output.summary ?? null } })),
+      });
     }
     if ((m = /^\/check-runs\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
@@ -482,6 +492,7 @@ export class FakeGitHub {
         if (!(c.start_line >= h.start && c.start_line <= h.end)) return unprocessable('Pull request review thread start line must be part of the same hunk as the line');
       }
       if (!c.body) return unprocessable('Body cannot be blank');
+      if (c.body.length > 65_536) return unprocessable('Body is too long (maximum is 65536 characters)');
     }
     const review: FakeReview = {
       id: this.id(),

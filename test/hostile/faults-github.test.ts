@@ -80,12 +80,31 @@ function shallow(f: Fixture, name: string): Fixture {
   return { ...f, dir };
 }
 
-/** Many changed files: `n` added Markdown files plus `extra` (added policies), listed after them. */
-function manyFiles(n: number, extra: Record<string, string>): Fixture {
-  const head: Record<string, string> = {};
-  for (let i = 0; i < n; i++) head[`docs/page-${String(i).padStart(4, '0')}.md`] = `# page ${i}\n`;
-  Object.assign(head, extra);
-  return fixture({ 'iam/app.json': read }, head, () => Object.entries(head).map(([filename, text]) => ({ filename, status: 'added' as const, patch: addedPatch(text) })));
+/**
+ * Two large PRs on one repository (one 3,000-file commit is the expensive part): 3,000 changed files (2,999 added
+ * Markdown files and a risky policy), and 3,050 (49 more pages and a second policy), policies listed last.
+ */
+function manyFiles(): { files3000: Fixture; files3050: Fixture } {
+  const page = (i: number) => [`docs/page-${String(i).padStart(4, '0')}.md`, `# page ${i}\n`] as const;
+  const first: Record<string, string> = Object.fromEntries(Array.from({ length: 2_999 }, (_, i) => page(i)));
+  const more: Record<string, string> = Object.fromEntries(Array.from({ length: 49 }, (_, i) => page(2_999 + i)));
+  const listed = (...parts: Record<string, string>[]) =>
+    parts.flatMap((p) => Object.entries(p)).map(([filename, text]) => ({ filename, status: 'added' as const, patch: addedPatch(text) }));
+  const repo = new GitFixture();
+  repos.push(repo);
+  const baseFiles = { 'iam/app.json': read };
+  const base = repo.commit(baseFiles, 'base');
+  const head3000 = repo.commit({ ...first, 'iam/zz-deploy.json': risky }, 'docs and a deploy policy');
+  const head3050 = repo.commit({ ...more, 'iam/zz-logs.json': logs }, 'more docs and a logs policy');
+  const f3000 = listed(first, { 'iam/zz-deploy.json': risky });
+  const f3050 = listed(first, more, { 'iam/zz-deploy.json': risky, 'iam/zz-logs.json': logs });
+  // the workspace of the 3,000-file PR is checked out at its head in a worktree
+  const wt = path.join(tmp, 'files3000');
+  repo.git('worktree', 'add', '-q', '--detach', wt, head3000);
+  return {
+    files3000: { dir: wt, base, head: head3000, files: f3000, changedFiles: f3000.length, contents: baseFiles },
+    files3050: { dir: repo.dir, base, head: head3050, files: f3050, changedFiles: f3050.length, contents: baseFiles },
+  };
 }
 
 let fx: {
@@ -100,18 +119,18 @@ let fx: {
 
 beforeAll(() => {
   const riskyFx = fixture({ 'iam/app.json': read }, { 'iam/app.json': risky });
-  const f3050 = manyFiles(3_048, { 'iam/zz-deploy.json': risky, 'iam/zz-logs.json': logs });
+  const { files3000, files3050 } = manyFiles();
   // a summary over GitHub's 65,536 characters: 150 policies with a blocking finding each
   const hugeHead: Record<string, string> = {};
   for (let i = 0; i < 150; i++) hugeHead[`iam/roles/service-role-with-a-long-descriptive-name-${String(i).padStart(3, '0')}.json`] = risky;
-  const huge = fixture({ 'README.md': '# infra\n' }, hugeHead, (_r, _b, _h) => Object.entries(hugeHead).map(([filename, text]) => ({ filename, status: 'added' as const, patch: addedPatch(text) })));
+  const huge = fixture({ 'README.md': '# infra\n' }, hugeHead, () => Object.entries(hugeHead).map(([filename, text]) => ({ filename, status: 'added' as const, patch: addedPatch(text) })));
   fx = {
     risky: riskyFx,
     clean: fixture({ 'iam/app.json': read }, { 'iam/logs.json': logs }),
     riskyShallow: shallow(riskyFx, 'risky-shallow'),
-    files3000: manyFiles(2_999, { 'iam/zz-deploy.json': risky }),
-    files3050: f3050,
-    files3050Shallow: shallow(f3050, 'files3050-shallow'),
+    files3000,
+    files3050,
+    files3050Shallow: shallow(files3050, 'files3050-shallow'),
     huge,
   };
 }, 120_000);
@@ -408,7 +427,7 @@ const rows: Row[] = [
     },
   },
   {
-    name: '503 persistent on listing the files and no git history: incomplete, never a pass',
+    name: '503 persistent on listing the files and no git history: the given paths are analysed in full',
     fixture: 'riskyShallow',
     arrange: on(files, githubFaults.serverError(503), { times: PERSISTENT }),
     verdict: 'fail', // the given paths are analysed in full: the finding is there
@@ -416,6 +435,7 @@ const rows: Row[] = [
     shown: NOTHING,
     posted: false,
     notes: [/could not be determined/],
+    warnings: [/nothing is posted on the pull request/],
   },
   {
     name: '500 persistent on creating the review: retries stop, the findings go to the summary',
@@ -560,14 +580,15 @@ const rows: Row[] = [
     posted: true,
   },
   {
-    name: 'secondary rate limit, retry-after 60 (creating the review): not waited, findings in the summary',
+    // GitHub: after a secondary rate limit, make no request before retry-after; the run may not wait 60 s, so it stops
+    name: 'secondary rate limit, retry-after 60 (creating the review): not waited, no request until it ends',
     fixture: 'risky',
     arrange: on(reviews, githubFaults.secondaryRateLimit(60), { method: 'POST', times: PERSISTENT }),
     verdict: 'fail',
-    requests: RISKY_REQUESTS,
-    shown: { reviews: 0, comments: 0, summaries: 1 },
-    posted: true,
-    warnings: [/secondary rate limit/],
+    requests: 4, // files, review comments, reviews, POST review -> 403; the summary is not sent
+    shown: NOTHING,
+    posted: false,
+    warnings: [/The inline comments could not be posted \(HTTP 403: You have exceeded a secondary rate limit/, /Posting on the pull request failed \(.*not sent: rate limit in force/],
   },
   {
     name: 'secondary rate limit without retry-after (every write): not waited a minute',
@@ -601,7 +622,7 @@ const rows: Row[] = [
     requests: 30 + 5,
     shown: POSTED,
     posted: true,
-    notes: [/3,000 of its 3,050 changed files/],
+    notes: [/GitHub lists only 3,000 of the 3,050 files this pull request changes; the full list came from git/],
     check: (r) => {
       expect(r.analysis.changes?.files).toHaveLength(3_050);
       expect(r.analysis.result.findings.map((x) => `${x.file}:${x.line}`)).toEqual(['iam/zz-deploy.json:13']);
