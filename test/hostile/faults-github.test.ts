@@ -414,6 +414,20 @@ const rows: Row[] = [
     posted: true,
   },
   {
+    name: '502 on creating the check run after GitHub created it: one check run',
+    fixture: 'risky',
+    run: { checkRun: true },
+    arrange: on(checkRuns, githubFaults.serverError(502), { method: 'POST', mode: 'after' }),
+    verdict: 'fail',
+    requests: RISKY_REQUESTS + 2, // POST check run -> 502 (created), GET the head's check runs: found
+    shown: POSTED,
+    posted: true,
+    check: (r, f) => {
+      expect(f.checkRuns).toHaveLength(1);
+      expect(r.publishing?.published?.checkRunId).toBe(f.checkRuns[0]!.id);
+    },
+  },
+  {
     name: '503 persistent on listing the files: retries stop, the list comes from git',
     fixture: 'risky',
     arrange: on(files, githubFaults.serverError(503), { times: PERSISTENT }),
