@@ -80,12 +80,10 @@ export function retryDelayMs(e: HttpError, now = Date.now(), serverErrorDelayMs 
   return undefined;
 }
 
-/** An error for a request this client did not send (limits), shaped like Octokit's. */
+/** An error for a request this client did not send (limits): no HTTP status, it got no answer. */
 function notSentError(message: string, cause?: HttpError): HttpError & Error {
-  const e = new Error(message) as HttpError & Error;
+  const e = new Error(message, cause ? { cause } : undefined) as HttpError & Error;
   e.notSent = true;
-  if (cause?.status !== undefined) e.status = cause.status;
-  if (cause?.response) e.response = cause.response;
   return e;
 }
 

@@ -206,8 +206,8 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         try {
           await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
         } catch (e) {
-          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit
-          if (httpStatus(e) === 403 || httpStatus(e) === 404) continue;
+          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit (a rate limit is not that)
+          if (isPermissionError(e)) continue;
           throw e;
         }
         out.markedFixed++;
@@ -276,8 +276,8 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         out.summaryUrl = r.data.html_url;
         out.summaryUpdated = updated = true;
       } catch (e) {
-        // a comment with our marker we may not edit (posted by someone else): post our own instead
-        if (httpStatus(e) !== 403 && httpStatus(e) !== 404) throw e;
+        // a comment with our marker we may not edit (posted by someone else): post our own instead; anything else
+        // (a rate limit, a 5xx) is not a reason for a second summary
         if (!isPermissionError(e)) throw e;
       }
     }

@@ -158,6 +158,8 @@ interface RunOptions {
   maxComments?: number;
   /** changed_files of the event payload (default: the fixture's count). */
   changedFiles?: number;
+  /** The client's GitHub budget for the run (default GITHUB_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 interface Run {
@@ -185,7 +187,7 @@ async function runPr(f: Fixture, o: RunOptions = {}): Promise<Run> {
     serverErrorDelayMs: SERVER_ERROR_DELAY_MS,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     maxWaitMs: MAX_WAIT_MS,
-    budgetMs: GITHUB_BUDGET_MS,
+    budgetMs: o.budgetMs ?? GITHUB_BUDGET_MS,
     log,
   });
   const pr: PullRequestEvent = {
@@ -390,7 +392,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(reviews, githubFaults.serverError(500), { method: 'POST' }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS + 1, RISKY_REQUESTS + 2], // a second POST, maybe after looking for the first
+    requests: RISKY_REQUESTS + 2, // POST -> 500, GET reviews (not there), POST again
     shown: POSTED,
     posted: true,
   },
@@ -399,7 +401,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(reviews, githubFaults.serverError(502), { method: 'POST', mode: 'after' }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS, RISKY_REQUESTS + 1], // at most one look at the reviews
+    requests: RISKY_REQUESTS + 1, // POST -> 502 (created), GET reviews: found, not posted again
     shown: POSTED,
     posted: true,
     check: (r) => expect(r.publishing?.published?.inlineComments).toBe(1),
@@ -409,7 +411,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(issueComments, githubFaults.serverError(502), { method: 'POST', mode: 'after' }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS, RISKY_REQUESTS + 1],
+    requests: RISKY_REQUESTS + 1, // POST -> 502 (created), GET comments: found
     shown: POSTED,
     posted: true,
   },
@@ -456,7 +458,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(reviews, githubFaults.serverError(500), { method: 'POST', times: PERSISTENT }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS + 1, RISKY_REQUESTS + 2 * ATTEMPTS],
+    requests: RISKY_REQUESTS + 3, // POST, GET reviews, POST, GET reviews: two tries, each looked for; then the summary
     shown: { reviews: 0, comments: 0, summaries: 1 },
     posted: true,
     warnings: [/inline comments .*(HTTP 500|Server Error)/],
@@ -467,7 +469,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(issueComments, githubFaults.serverError(500), { method: 'POST', times: PERSISTENT }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS, RISKY_REQUESTS + 2 * ATTEMPTS],
+    requests: RISKY_REQUESTS + 3, // POST, GET comments, POST, GET comments
     shown: { reviews: 1, comments: 1, summaries: 0 },
     posted: false,
     warnings: [/Posting on the pull request failed \(.*Server Error/],
@@ -486,7 +488,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(everything, githubFaults.serverError(503), { times: PERSISTENT }),
     verdict: 'fail',
-    requests: [2 * ATTEMPTS, 2 * ATTEMPTS],
+    requests: 2 * ATTEMPTS, // listing the files (-> git), listing the review comments (-> nothing posted)
     shown: NOTHING,
     posted: false,
     warnings: [/Posting on the pull request failed/],
@@ -503,14 +505,37 @@ const rows: Row[] = [
     posted: true,
   },
   {
-    name: 'timeout on every request (hung API): bounded by the budget',
+    name: 'timeout on every request (hung API): each attempt ends at the time limit, retries stop',
     fixture: 'risky',
     arrange: on(everything, {}, { mode: 'hang', times: PERSISTENT }),
     verdict: 'fail',
-    requests: [2, 2 * ATTEMPTS],
+    requests: 2 * ATTEMPTS, // each attempt ends at the request time limit
     shown: NOTHING,
     posted: false,
     warnings: [/Posting on the pull request failed/],
+  },
+  {
+    name: "timeout on every request with a 1 s GitHub budget: the run's budget stops it",
+    fixture: 'risky',
+    run: { budgetMs: 1_000 },
+    arrange: on(everything, {}, { mode: 'hang', times: PERSISTENT }),
+    verdict: 'fail',
+    requests: ATTEMPTS + 1, // 3 attempts of 300 ms on the files, one of the 100 ms left on the review comments; then nothing is sent
+    shown: NOTHING,
+    posted: false,
+    warnings: [/Posting on the pull request failed \(.*(time budget .* is used up|aborted due to timeout)/],
+    check: (r) => expect(r.elapsedMs).toBeLessThan(1_000 + 10_000),
+  },
+  {
+    name: 'contents API 503 persistent (shallow checkout: base versions through the API): findings counted as new, said',
+    fixture: 'riskyShallow',
+    arrange: on(/\/contents\//, githubFaults.serverError(503), { times: PERSISTENT }),
+    verdict: 'fail',
+    requests: ATTEMPTS + RISKY_REQUESTS,
+    shown: POSTED,
+    posted: true,
+    notes: [/The base version of iam\/app\.json could not be read \(.*\); its findings are all counted as new/],
+    check: (r, f) => expect(f.calls('GET', /\/contents\//)).toHaveLength(ATTEMPTS),
   },
   {
     name: 'connection reset once on listing the review comments: retried',
@@ -526,7 +551,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(files, { status: 200, raw: true, body: '', headers: { 'content-type': 'application/json; charset=utf-8' } }, { times: PERSISTENT }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS, RISKY_REQUESTS + ATTEMPTS],
+    requests: ATTEMPTS + RISKY_REQUESTS - 1,
     shown: POSTED,
     posted: true,
     check: (r) => expect(r.analysis.changes?.source).toBe('git'),
@@ -536,7 +561,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(files, { status: 200, raw: true, body: '[{"filename": "iam/app.js', headers: { 'content-type': 'application/json; charset=utf-8' } }, { times: PERSISTENT }),
     verdict: 'fail',
-    requests: [RISKY_REQUESTS, RISKY_REQUESTS + ATTEMPTS],
+    requests: ATTEMPTS + RISKY_REQUESTS - 1,
     shown: POSTED,
     posted: true,
     check: (r) => expect(r.analysis.changes?.source).toBe('git'),
@@ -547,7 +572,7 @@ const rows: Row[] = [
     before: [{}],
     arrange: on(issueComments, { status: 200, raw: true, body: '', headers: { 'content-type': 'application/json; charset=utf-8' } }, { method: 'GET', times: PERSISTENT }),
     verdict: 'fail',
-    requests: [4, 4 + ATTEMPTS],
+    requests: 3 + ATTEMPTS, // files, review comments, reviews, issue comments x3; no POST
     shown: POSTED,
     posted: false,
     warnings: [/Posting on the pull request failed/],
@@ -569,7 +594,7 @@ const rows: Row[] = [
     fixture: 'risky',
     arrange: on(everything, githubFaults.primaryRateLimit(3600), { times: PERSISTENT }),
     verdict: 'fail',
-    requests: [1, 2],
+    requests: 1, // the files (-> git); publishing is not even sent while the limit is in force
     shown: NOTHING,
     posted: false,
     warnings: [/rate limit/i],
@@ -646,17 +671,30 @@ const rows: Row[] = [
     name: 'a PR with 3,050 changed files and no git history: incomplete, the 50 not listed are named as not analysed',
     fixture: 'files3050Shallow',
     verdict: 'incomplete',
-    requests: [30 + 4, 30 + 5],
+    requests: 30 + 4, // 30 pages, review comments, reviews, issue comments, POST summary (no inline comment: nothing listed to anchor on)
     shown: { reviews: 0, comments: 0, summaries: 1 },
     posted: true,
     errors: [/GitHub lists only the first 3,000 of the 3,050 files .*50 changed files were not analysed/],
+  },
+  {
+    name: 'GitHub lists fewer files than the PR changes (changed_files 2, 1 listed): the list comes from git',
+    fixture: 'risky',
+    run: { changedFiles: 2 },
+    verdict: 'fail',
+    requests: RISKY_REQUESTS,
+    shown: POSTED,
+    posted: true,
+    check: (r) => {
+      expect(r.analysis.changes?.source).toBe('git');
+      expect(r.logs.join('\n')).toMatch(/Listing the PR.s files through the API failed \(GitHub listed 1 of the 2 changed files\); trying git/);
+    },
   },
   {
     name: 'a summary over 65,536 characters: cut with a note, posted, inline comments capped',
     fixture: 'huge',
     run: { maxComments: 10 },
     verdict: 'fail',
-    requests: [6, 8],
+    requests: 2 + 5, // 2 pages of files
     shown: { reviews: 1, comments: 10, summaries: 1 },
     posted: true,
     check: (_r, f) => {
