@@ -54,6 +54,8 @@ export interface GateRun {
   files?: string[];
   /** The base version of the files, for new-vs-existing findings and the access diff. */
   base?: BaseSource;
+  /** What the caller could not analyse before the run (e.g. changed files GitHub did not list): the verdict is incomplete. */
+  errors?: AnalysisError[];
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -86,6 +88,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 1. sources: which files
   const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
+  errors.push(...(run.errors ?? []));
 
   // 2. read
   const texts: FileText[] = [];

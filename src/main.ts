@@ -6,18 +6,16 @@ import { runGate } from './gate.js';
 import { loadOptions } from './config/load.js';
 import { actionInputsLayer } from './config/inputs.js';
 import { toMarkdown } from './report/markdown.js';
+import { mdText } from './report/escape.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
 import { toAnnotations } from './report/annotations.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
-import type { GateRun } from './gate.js';
 import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
-import { readPullRequestEvent, resolveBase, resolveChanges } from './github/pr-run.js';
+import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import type { ChangeSet } from './github/pr-run.js';
-import { publish } from './github/publish.js';
 import type { PublishResult } from './github/publish.js';
-import type { Severity } from './findings/types.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -43,44 +41,6 @@ function parseBool(v: string, name: string): boolean {
 function parseCount(v: string, name: string): number {
   if (!/^\d+$/.test(v.trim())) throw new Error(`input ${name} must be a whole number, got "${v}"`);
   return Number(v.trim());
-}
-
-function publishToPr(
-  gh: GitHubClient,
-  result: Awaited<ReturnType<typeof runGate>>,
-  changes: ChangeSet,
-  pr: NonNullable<ReturnType<typeof readPullRequestEvent>>,
-  owner: string,
-  repoName: string,
-  lineUrl: ReturnType<typeof lineUrlFactory>,
-  checkRun: boolean,
-  options: { maxInlineComments: number; failOn: Severity; failOnExisting: boolean },
-): Promise<PublishResult> {
-  const server = process.env.GITHUB_SERVER_URL;
-  const runId = process.env.GITHUB_RUN_ID;
-  return publish(
-    gh,
-    result,
-    changes.files,
-    {
-      owner,
-      repo: repoName,
-      pullNumber: pr.number,
-      headSha: pr.headSha,
-      fork: !!pr.headRepo && !!pr.baseRepo && pr.headRepo !== pr.baseRepo,
-      ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
-      ...(lineUrl ? { lineUrl } : {}),
-    },
-    {
-      maxInlineComments: options.maxInlineComments,
-      checkRun,
-      failOn: options.failOn,
-      failOnExisting: options.failOnExisting,
-      log: (m) => core.info(m),
-      warn: (m) => core.warning(m),
-      updateOnly: changes.analyse.length === 0,
-    },
-  );
 }
 
 /** Secrets the action handles (its token input, AWS credentials from the environment): masked in every log line. */
@@ -114,25 +74,22 @@ export async function run(): Promise<void> {
   const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
   const gh: GitHubClient | undefined = token ? makeClient(token, { log: (m) => core.info(m) }) : undefined;
-  const run: GateRun = {};
-  const prNotes: string[] = [];
   let changes: ChangeSet | undefined;
+  let result: Awaited<ReturnType<typeof runGate>>;
   if (pr && owner && repoName) {
-    if (!gh) core.warning('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
-    changes = await resolveChanges(gh, { owner, repo: repoName }, pr, workspace, paths, options, (m) => core.info(m));
-    if (changes) {
-      run.files = changes.analyse;
-      prNotes.push(...changes.notes);
-      core.info(`Pull request #${pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
-      run.base = await resolveBase(gh, { owner, repo: repoName }, pr, workspace, changes, options, (m) => core.info(m));
-      if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
-    } else {
-      prNotes.push('The changed files could not be determined (API and git both failed): the given paths were analysed in full.');
-    }
+    ({ result, changes } = await analysePullRequest({
+      gh,
+      repo: { owner, repo: repoName },
+      pr,
+      workspace,
+      paths,
+      options,
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+    }));
+  } else {
+    result = await runGate(paths, options);
   }
-
-  const result = await runGate(paths, options, run);
-  result.notes.push(...prNotes);
 
   // annotations on the log (work without any token, also on fork PRs)
   process.stdout.write(toAnnotations(result));
@@ -155,12 +112,22 @@ export async function run(): Promise<void> {
   // the review, the sticky summary comment, the optional check run; a read-only token falls back to the above
   let published: PublishResult | undefined;
   if (pr && changes && gh) {
-    try {
-      published = await publishToPr(gh, result, changes, pr, owner, repoName, lineUrl, checkRun, options);
-    } catch (e) {
-      // posting is a report channel: its failure does not change the verdict, and it is said out loud
-      core.warning(`Posting on the pull request failed (${(e as Error).message}); the findings are in the annotations, the job summary and the reports.`);
-    }
+    const server = process.env.GITHUB_SERVER_URL;
+    const runId = process.env.GITHUB_RUN_ID;
+    let error: string | undefined;
+    ({ published, error } = await publishPullRequest(gh, result, changes, pr, { owner, repo: repoName }, {
+      maxInlineComments: options.maxInlineComments,
+      failOn: options.failOn,
+      failOnExisting: options.failOnExisting,
+      checkRun,
+      ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
+      ...(lineUrl ? { lineUrl } : {}),
+      log: (m) => core.info(m),
+      warn: (m) => core.warning(m),
+    }));
+    // a failure to post does not change the verdict; it is said in the log (warning), here, and in the `posted` output
+    const notPosted = error ?? published?.fallbackReason;
+    if (notPosted && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`\n\n> ⚠️ ${mdText(notPosted)}\n`).write();
     if (published?.posted)
       core.info(
         `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,

@@ -6,12 +6,17 @@
 import { readFileSync } from 'node:fs';
 import type { GitHubClient } from './client.js';
 import { httpStatus } from './client.js';
-import type { ChangedFile } from '../sources/changed.js';
-import { changedFilesFromApi, changedFilesFromGit, filterChangedPaths, withinScopes } from '../sources/changed.js';
+import type { ApiChangedFiles, ChangedFile } from '../sources/changed.js';
+import { MAX_PR_FILES, changedFilesFromApi, changedFilesFromGit, filterChangedPaths, withinScopes } from '../sources/changed.js';
 import type { BaseSource } from '../findings/baseline.js';
 import { gitBaseSource, mapBaseSource } from '../findings/baseline.js';
 import type { Options } from '../config/options.js';
 import { decodeUtf8 } from '../sources/files.js';
+import { runGate } from '../gate.js';
+import type { GateResult, GateRun } from '../gate.js';
+import { publish } from './publish.js';
+import type { PublishResult } from './publish.js';
+import type { AnalysisError, Severity } from '../findings/types.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -20,6 +25,8 @@ export interface PullRequestEvent {
   /** owner/name of the head repository (differs from the base for fork PRs). */
   headRepo?: string;
   baseRepo?: string;
+  /** The PR's changed-file count (`changed_files` of the event): tells a listing GitHub cut at 3,000 files. */
+  changedFiles?: number;
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -34,7 +41,7 @@ export function readPullRequestEvent(eventPath: string | undefined): PullRequest
     return undefined;
   }
   const pr = event.pull_request as
-    | { number?: unknown; base?: { sha?: unknown; repo?: { full_name?: unknown } }; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } }
+    | { number?: unknown; changed_files?: unknown; base?: { sha?: unknown; repo?: { full_name?: unknown } }; head?: { sha?: unknown; repo?: { full_name?: unknown } | null } }
     | undefined;
   if (!pr || typeof pr.number !== 'number') return undefined;
   const baseSha = String(pr.base?.sha ?? '');
@@ -46,6 +53,7 @@ export function readPullRequestEvent(eventPath: string | undefined): PullRequest
     headSha,
     ...(typeof pr.head?.repo?.full_name === 'string' ? { headRepo: pr.head.repo.full_name } : {}),
     ...(typeof pr.base?.repo?.full_name === 'string' ? { baseRepo: pr.base.repo.full_name } : {}),
+    ...(typeof pr.changed_files === 'number' && Number.isInteger(pr.changed_files) && pr.changed_files >= 0 ? { changedFiles: pr.changed_files } : {}),
   };
 }
 
@@ -56,7 +64,11 @@ export interface ChangeSet {
   analyse: string[];
   source: 'api' | 'git';
   notes: string[];
+  /** What could not be analysed because the change list is incomplete (makes the verdict incomplete). */
+  errors: AnalysisError[];
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 export async function resolveChanges(
   gh: GitHubClient | undefined,
@@ -68,29 +80,42 @@ export async function resolveChanges(
   log: (m: string) => void,
 ): Promise<ChangeSet | undefined> {
   const notes: string[] = [];
+  const errors: AnalysisError[] = [];
   let files: ChangedFile[] | undefined;
   let source: ChangeSet['source'] = 'api';
+  /** GitHub's listing when it stops at 3,000 files: git lists them all, else what is missing is reported. */
+  let cut: ApiChangedFiles | undefined;
   if (gh) {
     try {
-      const r = await changedFilesFromApi(gh, repo, pr.number);
-      files = r.files;
-      if (r.truncated) notes.push(`The pull request changes more than 3,000 files; GitHub lists only the first 3,000, and only those were analysed.`);
+      const r = await changedFilesFromApi(gh, repo, pr.number, pr.changedFiles);
+      if (r.truncated) cut = r;
+      else files = r.files;
     } catch (e) {
-      log(`Listing the PR's files through the API failed (HTTP ${httpStatus(e) ?? '?'}: ${(e as Error).message}); trying git.`);
+      log(`Listing the PR's files through the API failed (${httpStatus(e) ? `HTTP ${httpStatus(e)}: ` : ''}${(e as Error).message}); trying git.`);
     }
   }
+  const of = cut?.total !== undefined ? `${count(MAX_PR_FILES)} of the ${count(cut.total)} files` : `the first ${count(MAX_PR_FILES)} files`;
   if (!files) {
     try {
       files = changedFilesFromGit(root, pr.baseSha, pr.headSha);
       source = 'git';
+      if (cut) notes.push(`GitHub lists only ${of} this pull request changes; the full list came from git.`);
     } catch (e) {
-      log(`git diff ${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)} failed: ${(e as Error).message.split('\n')[0]}`);
-      return undefined;
+      const why = (e as Error).message.split('\n')[0];
+      log(`git diff ${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)} failed: ${why}`);
+      if (!cut) return undefined;
+      files = cut.files;
+      const missing = cut.total !== undefined ? `${count(cut.total - cut.files.length)} changed files were not analysed` : 'the changed files past those were not analysed';
+      errors.push({
+        file: `pull request #${pr.number}`,
+        kind: 'github',
+        message: `GitHub lists only the first ${count(MAX_PR_FILES)} of the ${cut.total !== undefined ? count(cut.total) : `more than ${count(MAX_PR_FILES)}`} files this pull request changes, and git could not list them (the checkout lacks the base commit: use fetch-depth: 0): ${missing}.`,
+      });
     }
   }
   const kept = files.filter((f) => f.status !== 'removed' && f.status !== 'unchanged');
   const scoped = withinScopes(kept, scopes);
-  return { files: kept, analyse: filterChangedPaths(scoped.map((f) => f.path), options), source, notes };
+  return { files: kept, analyse: filterChangedPaths(scoped.map((f) => f.path), options), source, notes, errors };
 }
 
 /** The base: git when the checkout has the base commit, else the contents API at the base SHA. */
@@ -145,4 +170,104 @@ export async function resolveBase(
     }
   }
   return mapBaseSource(pr.baseSha.slice(0, 12), contents, renames);
+}
+
+export interface PullRequestAnalysis {
+  result: GateResult;
+  /** Undefined when the changed files could not be determined (the given paths were analysed in full). */
+  changes?: ChangeSet;
+}
+
+/**
+ * The analysis of a pull request: its changed files (API, else git), their base versions, runGate on them. What
+ * could not be done is in the result (errors make it incomplete; notes say what was used instead).
+ */
+export async function analysePullRequest(o: {
+  gh: GitHubClient | undefined;
+  repo: { owner: string; repo: string };
+  pr: PullRequestEvent;
+  workspace: string;
+  paths: string[];
+  options: Options;
+  log: (m: string) => void;
+  warn: (m: string) => void;
+}): Promise<PullRequestAnalysis> {
+  const run: GateRun = {};
+  const prNotes: string[] = [];
+  if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
+  const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);
+  if (changes) {
+    run.files = changes.analyse;
+    run.errors = changes.errors;
+    prNotes.push(...changes.notes);
+    o.log(`Pull request #${o.pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
+    run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log);
+    if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
+  } else {
+    prNotes.push('The changed files could not be determined (API and git both failed): the given paths were analysed in full.');
+    if (o.gh) o.warn('The changed files could not be determined (API and git both failed): the given paths were analysed in full, and nothing is posted on the pull request (no diff to place comments on).');
+  }
+  const result = await runGate(o.paths, o.options, run);
+  result.notes.push(...prNotes);
+  return { result, ...(changes ? { changes } : {}) };
+}
+
+export interface PullRequestPublishing {
+  published?: PublishResult;
+  /** Why posting failed, when it did for another reason than a read-only token (that is published.fallbackReason). */
+  error?: string;
+}
+
+/**
+ * The review, the sticky summary comment and the optional check run. Posting is a report channel: its failure does
+ * not change the verdict (the analysis is complete or not whatever GitHub answers), and it is said out loud.
+ */
+export async function publishPullRequest(
+  gh: GitHubClient,
+  result: GateResult,
+  changes: ChangeSet,
+  pr: PullRequestEvent,
+  repo: { owner: string; repo: string },
+  o: {
+    maxInlineComments: number;
+    failOn: Severity;
+    failOnExisting: boolean;
+    checkRun: boolean;
+    runUrl?: string;
+    lineUrl?: (file: string, line: number, endLine: number) => string | undefined;
+    log: (m: string) => void;
+    warn: (m: string) => void;
+  },
+): Promise<PullRequestPublishing> {
+  try {
+    const published = await publish(
+      gh,
+      result,
+      changes.files,
+      {
+        owner: repo.owner,
+        repo: repo.repo,
+        pullNumber: pr.number,
+        headSha: pr.headSha,
+        fork: !!pr.headRepo && !!pr.baseRepo && pr.headRepo !== pr.baseRepo,
+        ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+        ...(o.lineUrl ? { lineUrl: o.lineUrl } : {}),
+      },
+      {
+        maxInlineComments: o.maxInlineComments,
+        checkRun: o.checkRun,
+        failOn: o.failOn,
+        failOnExisting: o.failOnExisting,
+        log: o.log,
+        warn: o.warn,
+        // nothing IAM-related changed (and the change list is complete): only keep an existing summary up to date
+        updateOnly: changes.analyse.length === 0 && result.errors.length === 0,
+      },
+    );
+    return { published };
+  } catch (e) {
+    const error = `Posting on the pull request failed (${(e as Error).message}); the findings are in the annotations, the job summary and the reports.`;
+    o.warn(error);
+    return { error };
+  }
 }

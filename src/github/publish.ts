@@ -11,7 +11,7 @@ import { isBlocking } from '../findings/verdict.js';
 import type { ChangedFile } from '../sources/changed.js';
 import { anchorFor } from './diff.js';
 import type { GitHubClient } from './client.js';
-import { isPermissionError, httpStatus } from './client.js';
+import { isPermissionError, isUnknownOutcome, httpStatus } from './client.js';
 import { COMMENT_MARKER, REVIEW_MARKER, SUMMARY_MARKER, commentKey, fingerprintsIn, fixedCommentBody, reviewCommentBody } from '../report/review.js';
 import { toMarkdown } from '../report/markdown.js';
 import { mdCode, mdText } from '../report/escape.js';
@@ -206,8 +206,8 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         try {
           await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
         } catch (e) {
-          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit
-          if (httpStatus(e) === 403 || httpStatus(e) === 404) continue;
+          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit (a rate limit is not that)
+          if (isPermissionError(e)) continue;
           throw e;
         }
         out.markedFixed++;
@@ -222,11 +222,10 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     });
 
     // 2. one review per head SHA
-    const reviews = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
-      ...repo,
-      pull_number: ctx.pullNumber,
-      per_page: 100,
-    })) as { id: number; commit_id?: string | null; body?: string | null }[];
+    type ReviewLite = { id: number; commit_id?: string | null; body?: string | null };
+    const listReviews = async () =>
+      (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, per_page: 100 })) as ReviewLite[];
+    const reviews = await listReviews();
     const already = reviews.find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(REVIEW_MARKER));
     if (already) out.reviewId = already.id;
     if (!already && fresh.length) {
@@ -238,20 +237,24 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         '\n\n' + mdText(result.verdict.reason);
       const comments = fresh.map(({ findings: _f, ...c }) => c);
       try {
-        const r = await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
-          ...repo,
-          pull_number: ctx.pullNumber,
-          commit_id: ctx.headSha,
-          event: 'COMMENT',
-          body,
-          comments,
-        });
-        out.reviewId = Number(r.data.id);
+        out.reviewId = await createOnce(
+          async () =>
+            Number(
+              (await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, commit_id: ctx.headSha, event: 'COMMENT', body, comments })).data.id,
+            ),
+          // none was there a moment ago: one with our marker on this head now is the one just created
+          async () => (await listReviews()).find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(REVIEW_MARKER))?.id,
+        );
         out.inlineComments = fresh.length;
       } catch (e) {
-        if (httpStatus(e) !== 422) throw e;
-        // GitHub refused the anchors (e.g. the diff moved under us): everything goes to the summary instead
-        o.warn(`GitHub rejected the inline comments (HTTP 422: ${(e as Error).message}); the findings are listed in the summary comment.`);
+        if (isPermissionError(e)) throw e;
+        // GitHub refused the anchors (422: the diff moved under us), a secondary rate limit longer than the run may
+        // wait, a persistent 5xx: the findings go to the summary comment instead, none is lost
+        o.warn(
+          httpStatus(e) === 422
+            ? `GitHub rejected the inline comments (HTTP 422: ${(e as Error).message}); the findings are listed in the summary comment.`
+            : `The inline comments could not be posted (${httpStatus(e) ? `HTTP ${httpStatus(e)}: ` : ''}${(e as Error).message}); the findings are listed in the summary comment.`,
+        );
         plan.overCap.push(...plan.inline.flatMap((c) => c.findings));
         plan.inline = [];
       }
@@ -259,11 +262,10 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
 
     // 3. the sticky summary comment
     const body = summaryBody(result, plan, ctx);
-    const comments = (await gh.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      ...repo,
-      issue_number: ctx.pullNumber,
-      per_page: 100,
-    })) as { id: number; body?: string | null; html_url: string; user?: { type?: string } | null }[];
+    type IssueCommentLite = { id: number; body?: string | null; html_url: string; user?: { type?: string } | null };
+    const listComments = async () =>
+      (await gh.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, per_page: 100 })) as IssueCommentLite[];
+    const comments = await listComments();
     const mine = comments.filter((c) => (c.body ?? '').startsWith(SUMMARY_MARKER));
     const sticky = mine.find((c) => c.user?.type === 'Bot') ?? mine[0];
     let updated = false;
@@ -274,16 +276,24 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         out.summaryUrl = r.data.html_url;
         out.summaryUpdated = updated = true;
       } catch (e) {
-        // a comment with our marker we may not edit (posted by someone else): post our own instead
-        if (httpStatus(e) !== 403 && httpStatus(e) !== 404) throw e;
+        // a comment with our marker we may not edit (posted by someone else): post our own instead; anything else
+        // (a rate limit, a 5xx) is not a reason for a second summary
+        if (!isPermissionError(e)) throw e;
       }
     }
     if (!updated && o.updateOnly) {
       o.log('No IAM-relevant file changed: no summary comment opened.');
     } else if (!updated) {
-      const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
-      out.summaryCommentId = Number(r.data.id);
-      out.summaryUrl = r.data.html_url;
+      const created = await createOnce(
+        async () => {
+          const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
+          return { id: Number(r.data.id), html_url: r.data.html_url };
+        },
+        // none was there a moment ago: ours now is the one just created (the same body, or our bot's)
+        async () => (await listComments()).find((c) => (c.body ?? '').startsWith(SUMMARY_MARKER) && (c.body === body || c.user?.type === 'Bot')),
+      );
+      out.summaryCommentId = Number(created.id);
+      out.summaryUrl = created.html_url;
     }
     out.posted = true;
   } catch (e) {
@@ -303,6 +313,24 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     }
   }
   return out;
+}
+
+/**
+ * A write that creates something (a review, a comment, a check run), done once: when GitHub's answer leaves it
+ * unknown whether it was applied (5xx, timeout, dropped connection, cut body), look for it before repeating it.
+ * Tried `tries` times at most; the client does not repeat these writes itself.
+ */
+export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, tries = 2): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (e) {
+      if (!isUnknownOutcome(e)) throw e;
+      const found = await find();
+      if (found !== undefined) return found;
+      if (attempt >= tries) throw e;
+    }
+  }
 }
 
 const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
@@ -358,9 +386,15 @@ async function resolveThreads(gh: GitHubClient, ctx: PrContext, commentIds: numb
 function permissionMessage(e: unknown, ctx: PrContext): string {
   const why = ctx.fork
     ? 'this pull request comes from a fork, so the token is read-only'
-    : 'the token cannot write to the pull request (the job needs "pull-requests: write")';
+    : httpStatus(e) === 404
+      ? 'the pull request was not found with this token (another repository, or the token may not read it)'
+      : httpStatus(e) === 401
+        ? 'the token was refused (expired or revoked)'
+        : 'the token cannot write to the pull request (the job needs "pull-requests: write")';
   return `Nothing was posted on the pull request (HTTP ${httpStatus(e)}: ${why}). The findings are in the annotations, the job summary and the SARIF/JSON reports. For fork PRs use the two-workflow pattern in docs/github-action.md.`;
 }
+
+const CHECK_NAME = 'IAM Policy Gate';
 
 const LEVEL = { error: 'failure', 'security-warning': 'failure', warning: 'warning', suggestion: 'notice' } as const;
 
@@ -384,21 +418,34 @@ export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: Pr
     summary: `${v.reason}${annotations.length > 50 ? ` ${annotations.length} annotations.` : ''}`.slice(0, 65_000),
     annotations: batch,
   });
-  const created = await gh.request('POST /repos/{owner}/{repo}/check-runs', {
-    ...repo,
-    name: 'IAM Policy Gate',
-    head_sha: ctx.headSha,
-    status: 'completed',
-    conclusion,
-    ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
-    output: output(annotations.slice(0, 50)),
-  });
+  const startedAt = new Date(Date.now() - 5000).toISOString(); // a little slack for the clocks
+  const id = await createOnce(
+    async () =>
+      Number(
+        (
+          await gh.request('POST /repos/{owner}/{repo}/check-runs', {
+            ...repo,
+            name: CHECK_NAME,
+            head_sha: ctx.headSha,
+            status: 'completed',
+            conclusion,
+            ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
+            output: output(annotations.slice(0, 50)),
+          })
+        ).data.id,
+      ),
+    async () => {
+      const r = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...repo, ref: ctx.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 100 });
+      const found = r.data.check_runs.find((c) => c.name === CHECK_NAME && (c.started_at ?? '') >= startedAt && c.output?.title === `IAM Policy Gate: ${v.status}`);
+      return found ? Number(found.id) : undefined;
+    },
+  );
   for (let i = 50; i < annotations.length; i += 50) {
     await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
       ...repo,
-      check_run_id: created.data.id,
+      check_run_id: id,
       output: output(annotations.slice(i, i + 50)),
     });
   }
-  return Number(created.data.id);
+  return id;
 }

@@ -1,6 +1,7 @@
 /**
  * The files a pull request changes: from the API (paginated up to GitHub's 3,000-file limit) or from
- * `git diff --name-status base...head`. Removed files are skipped; the rest are filtered by the config's globs.
+ * `git diff --name-status base...head` (also for a PR larger than that). Removed files are skipped; the rest are
+ * filtered by the config's globs.
  * Each file keeps its diff hunks so review comments can be anchored on lines GitHub accepts.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,36 +28,42 @@ export const MAX_PR_FILES = 3000;
 
 /** Minimal shape of the Octokit client this module needs (the real one from `@actions/github`). */
 export interface PullFilesApi {
-  paginate: {
-    iterator: (
-      route: string,
-      params: Record<string, unknown>,
-    ) => AsyncIterable<{ data: { filename: string; status: string; previous_filename?: string; patch?: string }[] }>;
-  };
+  request: (route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', params: { owner: string; repo: string; pull_number: number; per_page: number; page: number }) => Promise<{ data: unknown; headers: { link?: string } }>;
 }
 
-export async function changedFilesFromApi(
-  octokit: PullFilesApi,
-  repo: { owner: string; repo: string },
-  pullNumber: number,
-): Promise<{ files: ChangedFile[]; truncated: boolean }> {
+export interface ApiChangedFiles {
+  files: ChangedFile[];
+  /** GitHub listed only part of the files (it stops at 3,000). */
+  truncated: boolean;
+  /** The PR's changed-file count when known (the event's `changed_files`). */
+  total?: number;
+}
+
+/**
+ * The PR's files through the API, page by page. Every page must be a list of files: an answer that is not (an empty
+ * or cut body, an error page) is an error, never "no files changed". With the PR's changed-file count (`expected`,
+ * from the event) the listing is checked: more than 3,000 is truncated; fewer listed than GitHub can list is an error.
+ */
+export async function changedFilesFromApi(octokit: PullFilesApi, repo: { owner: string; repo: string }, pullNumber: number, expected?: number): Promise<ApiChangedFiles> {
   const files: ChangedFile[] = [];
-  for await (const page of octokit.paginate.iterator('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-    ...repo,
-    pull_number: pullNumber,
-    per_page: 100,
-  })) {
-    for (const f of page.data) {
-      if (files.length >= MAX_PR_FILES) return { files, truncated: true };
+  for (let page = 1; page <= MAX_PR_FILES / 100; page++) {
+    const r = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...repo, pull_number: pullNumber, per_page: 100, page });
+    if (!Array.isArray(r.data)) throw new Error(`the answer for page ${page} of the changed files is not a list`);
+    for (const f of r.data as { filename?: unknown; status?: unknown; previous_filename?: unknown; patch?: unknown }[]) {
+      if (!f || typeof f.filename !== 'string' || f.filename === '' || typeof f.status !== 'string')
+        throw new Error(`page ${page} of the changed files has an entry without a file name or status`);
       files.push({
         path: f.filename,
         status: f.status as ChangeStatus,
-        ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-        ...(f.patch !== undefined ? { hunks: parsePatch(f.patch) } : {}),
+        ...(typeof f.previous_filename === 'string' && f.previous_filename ? { previousPath: f.previous_filename } : {}),
+        ...(typeof f.patch === 'string' ? { hunks: parsePatch(f.patch) } : {}),
       });
     }
+    if (!/<[^<>]+>;\s*rel="next"/.test(String(r.headers.link ?? ''))) break;
   }
-  return { files, truncated: files.length >= MAX_PR_FILES };
+  if (expected === undefined) return { files, truncated: files.length >= MAX_PR_FILES };
+  if (files.length < Math.min(expected, MAX_PR_FILES)) throw new Error(`GitHub listed ${files.length} of the ${expected} changed files`);
+  return { files, truncated: expected > MAX_PR_FILES, total: expected };
 }
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', R: 'renamed', C: 'copied', D: 'removed', T: 'changed' };

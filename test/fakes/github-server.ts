@@ -67,23 +67,93 @@ export interface FakeCheckRun {
   annotations: unknown[];
   /** Annotation count of each create/update request (GitHub accepts at most 50 per request). */
   annotationBatches: number[];
+  started_at: string;
 }
 
 export interface InjectedFault {
   method?: string;
   /** Matched against the request path (without query). */
   path: RegExp;
-  status: number;
+  /** Status of the answer (mode `respond` and `after`). */
+  status?: number;
   headers?: Record<string, string>;
+  /** JSON body (or, with `raw`, the exact text sent). */
   body?: unknown;
+  /** Send `body` as is (an HTML error page, a cut JSON body), with `headers`' content-type. */
+  raw?: boolean;
+  /**
+   * `respond` (default): answer with the fault instead of handling the request.
+   * `after`: handle the request (a write goes through), then answer with the fault: GitHub's 502 on a review it did create.
+   * `hang`: read the request and never answer (the client must give up on its own).
+   * `reset`: drop the connection without an answer.
+   */
+  mode?: 'respond' | 'after' | 'hang' | 'reset';
   /** How many requests to fail (default 1). */
   times?: number;
 }
 
+const DOCS = 'https://docs.github.com/rest';
+
+/** GitHub's own answers for the faults it produces (status, headers and body as the real API sends them). */
+export const githubFaults = {
+  /** A write with a read-only token (fork PR) or without the permission the endpoint needs. */
+  readOnly: (): Omit<InjectedFault, 'path'> => ({
+    status: 403,
+    body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+  }),
+  notFound: (): Omit<InjectedFault, 'path'> => ({ status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } }),
+  /** Primary rate limit: the hourly quota is used up until `resetInSeconds` from now. */
+  primaryRateLimit: (resetInSeconds: number, status: 403 | 429 = 403): Omit<InjectedFault, 'path'> => ({
+    status,
+    headers: {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': '5000',
+      'x-ratelimit-resource': 'core',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds),
+    },
+    body: {
+      message: 'API rate limit exceeded for installation ID 4242424. If you reach out to GitHub Support for help, please include the request ID FAKE:1.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      status: String(status),
+    },
+  }),
+  /** Secondary rate limit (too many content-creating requests, or too many at once), with or without retry-after. */
+  secondaryRateLimit: (retryAfterSeconds: number | undefined, status: 403 | 429 = 403): Omit<InjectedFault, 'path'> => ({
+    status,
+    headers: retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+    body: {
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE:2.',
+      documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      status: String(status),
+    },
+  }),
+  /** Review comments GitHub will not anchor (the whole review is refused). */
+  reviewLineNotInDiff: (): Omit<InjectedFault, 'path'> => ({
+    status: 422,
+    body: {
+      message: 'Unprocessable Entity',
+      errors: ['Pull request review thread line must be part of the diff'],
+      documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+      status: '422',
+    },
+  }),
+  serverError: (status: 500 | 502 | 503 | 504 = 500): Omit<InjectedFault, 'path'> =>
+    status === 502
+      ? { status, raw: true, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n' }
+      : status === 503
+        ? { status, body: { message: 'No server is currently available to service your request. Sorry about that. Please try resubmitting your request and contact us if the problem persists.' } }
+        : { status, body: { message: 'Server Error' } },
+};
+
 export interface RequestLogEntry {
   method: string;
   path: string;
+  /** Status the client got (0: no answer, the connection hung or was reset). */
   status: number;
+  /** For a fault injected `after` handling: the status of the handling (the write went through). */
+  applied?: number;
   /** Parsed JSON body of writes. */
   body?: unknown;
 }
@@ -143,6 +213,8 @@ export class FakeGitHub {
   ]);
   private nextId = 1000;
   private server?: http.Server;
+  /** Requests answered with the fault of an `after` injection once handled. */
+  private overrides = new WeakMap<http.IncomingMessage, InjectedFault>();
   url = '';
 
   constructor(owner = 'acme', repo = 'infra') {
@@ -168,7 +240,24 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections(); // hung requests included
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Forget everything a run left (comments, reviews, check runs, faults, the request log); pulls and contents stay. */
+  reset(): void {
+    this.reviews = [];
+    this.reviewComments = [];
+    this.issueComments = [];
+    this.checkRuns = [];
+    this.faults = [];
+    this.resolvedThreads = new Set();
+    this.log = [];
+  }
+
+  /** Fail the requests matching `path` (and `method`) with a fault, `times` times (default 1). */
+  inject(path: RegExp, fault: Omit<InjectedFault, 'path'>, o: { method?: string; times?: number; mode?: InjectedFault['mode'] } = {}): void {
+    this.faults.push({ ...fault, path, ...(o.method ? { method: o.method } : {}), ...(o.times !== undefined ? { times: o.times } : {}), ...(o.mode ? { mode: o.mode } : {}) });
   }
 
   addPull(p: FakePull): void {
@@ -186,7 +275,18 @@ export class FakeGitHub {
 
   private send(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, raw = false, reqBody?: unknown): void {
     const path = (req.url ?? '').split('?')[0]!;
+    const override = this.overrides.get(req);
+    if (override) {
+      // the request was handled (a write went through); the client sees the fault
+      this.overrides.delete(req);
+      this.log.push({ method: req.method ?? 'GET', path, status: override.status ?? 502, applied: status, ...(reqBody !== undefined ? { body: reqBody } : {}) });
+      return this.respond(res, override.status ?? 502, override.body ?? { message: 'Server Error' }, override.headers ?? {}, !!override.raw);
+    }
     this.log.push({ method: req.method ?? 'GET', path, status, ...(reqBody !== undefined ? { body: reqBody } : {}) });
+    this.respond(res, status, body, headers, raw);
+  }
+
+  private respond(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>, raw: boolean): void {
     const payload = raw ? String(body) : body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, {
       'content-type': raw ? 'application/vnd.github.raw; charset=utf-8' : 'application/json; charset=utf-8',
@@ -241,7 +341,14 @@ export class FakeGitHub {
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-      return this.send(req, res, fault.status, fault.body ?? { message: `injected ${fault.status}` }, fault.headers ?? {}, false, reqBody);
+      const mode = fault.mode ?? 'respond';
+      if (mode === 'hang' || mode === 'reset') {
+        this.log.push({ method, path, status: 0, ...(reqBody !== undefined ? { body: reqBody } : {}) });
+        if (mode === 'reset') req.socket.destroy();
+        return; // hang: no answer until the client gives up or the server stops
+      }
+      if (mode === 'after') this.overrides.set(req, fault);
+      else return this.send(req, res, fault.status ?? 500, fault.body ?? { message: `injected ${fault.status}` }, fault.headers ?? {}, !!fault.raw, reqBody);
     }
 
     const auth = /^(?:token|Bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -319,9 +426,18 @@ export class FakeGitHub {
         output: { title: out.title, summary: out.summary },
         annotations: [...ann],
         annotationBatches: [ann.length],
+        started_at: new Date().toISOString(),
       };
       this.checkRuns.push(run);
       return this.send(req, res, 201, { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion ?? null }, {}, false, reqBody);
+    }
+    if ((m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest)) && method === 'GET') {
+      const name = u.searchParams.get('check_name');
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![1] && (!name || r.name === name));
+      return this.send(req, res, 200, {
+        total_count: runs.length,
+        check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: r.status, conclusion: r.conclusion ?? null, started_at: r.started_at, output: { title: r.output.title ?? null, summary: r.output.summary ?? null } })),
+      });
     }
     if ((m = /^\/check-runs\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
@@ -376,6 +492,7 @@ export class FakeGitHub {
         if (!(c.start_line >= h.start && c.start_line <= h.end)) return unprocessable('Pull request review thread start line must be part of the same hunk as the line');
       }
       if (!c.body) return unprocessable('Body cannot be blank');
+      if (c.body.length > 65_536) return unprocessable('Body is too long (maximum is 65536 characters)');
     }
     const review: FakeReview = {
       id: this.id(),

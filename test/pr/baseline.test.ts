@@ -138,6 +138,8 @@ describe('what the PR bodies may contain', () => {
     const result = {
       verdict: { status: 'fail' as const, reason: '3000 blocking findings.', failOn: 'security-warning' as const, counts: { error: 3000, 'security-warning': 0, warning: 0, suggestion: 0 }, blocking: 3000, suppressed: 0, newCount: 3000, existingCount: 0, incomplete: [] },
       policies: [],
+      principals: [],
+      attachments: [],
       entities: [],
       findings,
       errors: [],

@@ -1,6 +1,6 @@
 /** When the GitHub client waits and retries, and what counts as "this token may not write". */
 import { describe, expect, it } from 'vitest';
-import { isPermissionError, retryDelayMs } from '../../src/github/client.js';
+import { isPermissionError, isRateLimited, isUnknownOutcome, retryDelayMs } from '../../src/github/client.js';
 
 const err = (status: number, headers: Record<string, string> = {}, message = '') => ({ status, message, response: { headers, data: { message } } });
 
@@ -25,5 +25,15 @@ describe('retries', () => {
     expect(isPermissionError(err(401, {}, 'Bad credentials'))).toBe(true);
     expect(isPermissionError(err(403, { 'retry-after': '1' }, 'secondary rate limit'))).toBe(false);
     expect(isPermissionError(err(500))).toBe(false);
+  });
+  it('5xx, timeouts and dropped connections (Octokit: status 500, no response) leave the outcome of a write unknown; 4xx and rate limits do not', () => {
+    expect(isUnknownOutcome(err(502))).toBe(true);
+    expect(isUnknownOutcome({ status: 500, name: 'HttpError', message: 'The operation was aborted due to timeout' })).toBe(true);
+    expect(isUnknownOutcome({ name: 'TimeoutError', message: 'aborted' })).toBe(true);
+    expect(isUnknownOutcome(err(422, {}, 'Validation Failed'))).toBe(false);
+    expect(isUnknownOutcome(err(403, { 'retry-after': '1' }, 'secondary rate limit'))).toBe(false);
+    expect(isRateLimited(err(403, { 'x-ratelimit-remaining': '0' }, 'API rate limit exceeded'))).toBe(true);
+    expect(isRateLimited(err(403, {}, 'Resource not accessible by integration'))).toBe(false);
+    expect(retryDelayMs(err(503), now, 20)).toBe(20);
   });
 });

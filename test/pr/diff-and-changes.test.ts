@@ -6,6 +6,10 @@ import { defaultOptions } from '../../src/config/options.js';
 import { planComments } from '../../src/github/publish.js';
 import type { Finding } from '../../src/findings/types.js';
 import { GitFixture, policy } from './git-fixture.js';
+import { readPullRequestEvent } from '../../src/github/pr-run.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 // a real GitHub `patch`: two hunks, lines 1-7 and 40-46 of the head
 const PATCH = [
@@ -91,6 +95,24 @@ describe('changed files', () => {
     expect(withinScopes(files, ['.']).map((f) => f.path)).toEqual(['infra/a.json', 'infra2/b.json', 'app/c.yaml']);
     expect(withinScopes(files, ['infra/']).map((f) => f.path)).toEqual(['infra/a.json']);
     expect(withinScopes(files, ['**/*.yaml', './infra2']).map((f) => f.path)).toEqual(['infra2/b.json', 'app/c.yaml']);
+  });
+});
+
+describe('the pull_request event', () => {
+  it('keeps changed_files (it tells a listing GitHub cut at 3,000 files), and only a whole non-negative number', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-event-'));
+    try {
+      const event = (changed: unknown) => {
+        const file = path.join(dir, 'event.json');
+        writeFileSync(file, JSON.stringify({ pull_request: { number: 7, changed_files: changed, base: { sha: 'a'.repeat(40), repo: { full_name: 'acme/infra' } }, head: { sha: 'b'.repeat(40), repo: { full_name: 'acme/infra' } } } }));
+        return readPullRequestEvent(file);
+      };
+      expect(event(3050)?.changedFiles).toBe(3050);
+      expect(event(0)?.changedFiles).toBe(0);
+      for (const bad of [-1, 1.5, '3050', null]) expect(event(bad)).not.toHaveProperty('changedFiles');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
