@@ -38104,7 +38104,8 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/sources/changed.ts
 /**
  * The files a pull request changes: from the API (paginated up to GitHub's 3,000-file limit) or from
- * `git diff --name-status base...head`. Removed files are skipped; the rest are filtered by the config's globs.
+ * `git diff --name-status base...head` (also for a PR larger than that). Removed files are skipped; the rest are
+ * filtered by the config's globs.
  * Each file keeps its diff hunks so review comments can be anchored on lines GitHub accepts.
  */
 
@@ -38113,25 +38114,35 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 /** GitHub's listing stops at 3,000 files (30 pages of 100). */
 const MAX_PR_FILES = 3000;
-async function changedFilesFromApi(octokit, repo, pullNumber) {
+/**
+ * The PR's files through the API, page by page. Every page must be a list of files: an answer that is not (an empty
+ * or cut body, an error page) is an error, never "no files changed". With the PR's changed-file count (`expected`,
+ * from the event) the listing is checked: more than 3,000 is truncated; fewer listed than GitHub can list is an error.
+ */
+async function changedFilesFromApi(octokit, repo, pullNumber, expected) {
     const files = [];
-    for await (const page of octokit.paginate.iterator('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-        ...repo,
-        pull_number: pullNumber,
-        per_page: 100,
-    })) {
-        for (const f of page.data) {
-            if (files.length >= MAX_PR_FILES)
-                return { files, truncated: true };
+    for (let page = 1; page <= MAX_PR_FILES / 100; page++) {
+        const r = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...repo, pull_number: pullNumber, per_page: 100, page });
+        if (!Array.isArray(r.data))
+            throw new Error(`the answer for page ${page} of the changed files is not a list`);
+        for (const f of r.data) {
+            if (!f || typeof f.filename !== 'string' || f.filename === '' || typeof f.status !== 'string')
+                throw new Error(`page ${page} of the changed files has an entry without a file name or status`);
             files.push({
                 path: f.filename,
                 status: f.status,
-                ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-                ...(f.patch !== undefined ? { hunks: parsePatch(f.patch) } : {}),
+                ...(typeof f.previous_filename === 'string' && f.previous_filename ? { previousPath: f.previous_filename } : {}),
+                ...(typeof f.patch === 'string' ? { hunks: parsePatch(f.patch) } : {}),
             });
         }
+        if (!/<[^<>]+>;\s*rel="next"/.test(String(r.headers.link ?? '')))
+            break;
     }
-    return { files, truncated: files.length >= MAX_PR_FILES };
+    if (expected === undefined)
+        return { files, truncated: files.length >= MAX_PR_FILES };
+    if (files.length < Math.min(expected, MAX_PR_FILES))
+        throw new Error(`GitHub listed ${files.length} of the ${expected} changed files`);
+    return { files, truncated: expected > MAX_PR_FILES, total: expected };
 }
 const STATUS = { A: 'added', M: 'modified', R: 'renamed', C: 'copied', D: 'removed', T: 'changed' };
 /** `git diff --name-status -z base...head` plus the per-file hunks (`-U3`, the same context GitHub shows). */
@@ -68913,6 +68924,7 @@ async function runGate(paths, options, run = {}) {
     const displayPath = (repoRel) => toPosix(external_node_path_default().relative(options.cwd, external_node_path_default().join(options.root, repoRel))) || '.';
     // 1. sources: which files
     const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
+    errors.push(...(run.errors ?? []));
     // 2. read
     const texts = [];
     for (const f of files) {

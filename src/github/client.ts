@@ -108,8 +108,11 @@ export function makeClient(token: string, opts: ClientOptions = {}): GitHubClien
   let blocked: { until: number; error: HttpError } | undefined;
   octokit.hook.wrap('request', async (request, options) => {
     const what = `${options.method} ${options.url}`;
-    // writes that create something are not repeated blindly (graphql: our queries and resolveReviewThread are idempotent)
-    const creates = options.method === 'POST' && options.url !== '/graphql';
+    // writes that create something are not repeated blindly (graphql: our queries and resolveReviewThread are idempotent);
+    // nor is a check-run update that carries annotations: GitHub appends them, so a repeat would add them twice
+    const output = (options as { output?: { annotations?: unknown } }).output;
+    const appends = options.method === 'PATCH' && /\/check-runs\//.test(options.url) && Array.isArray(output?.annotations) && output.annotations.length > 0;
+    const creates = (options.method === 'POST' && options.url !== '/graphql') || appends;
     for (let attempt = 0; ; attempt++) {
       if (blocked && Date.now() < blocked.until)
         throw notSentError(`GitHub API ${what} not sent: rate limit in force until ${new Date(blocked.until).toISOString()} (${blocked.error.message ?? ''})`, blocked.error);

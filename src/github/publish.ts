@@ -306,7 +306,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   // 4. optional check run
   if (o.checkRun) {
     try {
-      out.checkRunId = await postCheckRun(gh, result, ctx);
+      out.checkRunId = await postCheckRun(gh, result, ctx, o.warn);
     } catch (e) {
       if (!isPermissionError(e)) throw e;
       o.warn(`The check run could not be created (HTTP ${httpStatus(e)}: give the job "checks: write"); annotations are in the log and the job summary.`);
@@ -399,7 +399,7 @@ const CHECK_NAME = 'IAM Policy Gate';
 const LEVEL = { error: 'failure', 'security-warning': 'failure', warning: 'warning', suggestion: 'notice' } as const;
 
 /** A completed check run whose annotations are the findings; annotations are sent 50 per request. */
-export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: PrContext): Promise<number> {
+export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: PrContext, warn: (message: string) => void = () => {}): Promise<number> {
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const annotations = result.findings
     .filter((f) => !f.suppressed)
@@ -441,11 +441,18 @@ export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: Pr
     },
   );
   for (let i = 50; i < annotations.length; i += 50) {
-    await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-      ...repo,
-      check_run_id: id,
-      output: output(annotations.slice(i, i + 50)),
-    });
+    try {
+      await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        ...repo,
+        check_run_id: id,
+        output: output(annotations.slice(i, i + 50)),
+      });
+    } catch (e) {
+      // GitHub appends annotations: a batch whose outcome is unknown is not sent again (no duplicates); the rest of
+      // the findings are in the review, the summary comment, the job summary and the log
+      warn(`Check run annotations ${i + 1}-${Math.min(i + 50, annotations.length)} of ${annotations.length} may be missing (HTTP ${httpStatus(e) ?? 'no answer'}); the findings are in the summary and the log.`);
+      break;
+    }
   }
   return id;
 }

@@ -705,6 +705,23 @@ const rows: Row[] = [
       expect(f.calls().filter((c) => c.status === 422)).toEqual([]);
     },
   },
+  {
+    name: '502 on adding a batch of check-run annotations after GitHub added it: not sent again, no duplicates',
+    fixture: 'huge',
+    run: { maxComments: 10, checkRun: true },
+    arrange: on(/\/check-runs\/\d+$/, githubFaults.serverError(502), { method: 'PATCH', mode: 'after' }),
+    verdict: 'fail',
+    requests: 2 + 5 + 2, // files, review, summary; POST the check run, one PATCH (502 after it was applied), no more
+    shown: { reviews: 1, comments: 10, summaries: 1 },
+    posted: true,
+    warnings: [/Check run annotations 51-100 of \d+ may be missing \(HTTP 502\)/],
+    check: (_r, f) => {
+      expect(f.checkRuns).toHaveLength(1);
+      const keys = f.checkRuns[0]!.annotations.map((a) => JSON.stringify(a));
+      expect(new Set(keys).size).toBe(keys.length); // GitHub appends: a repeated batch would show twice
+      expect(f.checkRuns[0]!.annotationBatches).toEqual([50, 50]);
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
