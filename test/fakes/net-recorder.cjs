@@ -12,10 +12,11 @@ if (log) {
   const rec = (o) => fs.appendFileSync(log, JSON.stringify(o) + '\n');
   const origConnect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function (...args) {
-    const a = args[0];
+    // Node >= 22 calls connect with the normalised [options, callback] array: the options carry the http agent,
+    // whose sockets make it circular, so only host/port/path are ever read from it
+    const a = Array.isArray(args[0]) ? args[0][0] : args[0];
     let target;
-    if (Array.isArray(a)) target = a[0];
-    else if (a && typeof a === 'object') target = a.path ? { path: String(a.path) } : { host: String(a.host ?? 'localhost'), port: Number(a.port) };
+    if (a && typeof a === 'object') target = a.path ? { path: String(a.path) } : { host: String(a.host ?? 'localhost'), port: Number(a.port) };
     else if (typeof a === 'string' && isNaN(Number(a))) target = { path: a };
     else target = { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: a };
     rec({ kind: 'connect', ...target });
