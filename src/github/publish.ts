@@ -123,11 +123,24 @@ export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<
   return { inline, overCap, outsideDiff, existing };
 }
 
-function clip(body: string, where: string): string {
-  if (body.length <= BODY_LIMIT) return body;
+/**
+ * A body under GitHub's limit: cut at a line end (never inside a character), with open code fences and
+ * `<details>` blocks closed so the rest of the comment renders, a note saying where the rest is, the marker kept.
+ */
+export function clip(body: string, where: string, limit = BODY_LIMIT): string {
+  if (body.length <= limit) return body;
   const marker = /<!-- iam-policy-gate:[^>]*-->\s*$/.exec(body)?.[0] ?? '';
-  const note = `\n\n_…truncated at GitHub's ${BODY_LIMIT}-character limit; the complete report is in ${where}._\n\n`;
-  return body.slice(0, BODY_LIMIT - note.length - marker.length - 16) + note + marker;
+  const note = `\n\n_…truncated at GitHub's ${limit}-character limit; the complete report is in ${where}._\n\n`;
+  const room = limit - note.length - marker.length - 64; // 64: closing fences and tags
+  let cut = body.slice(0, Math.max(0, room));
+  const nl = cut.lastIndexOf('\n');
+  if (nl > room * 0.5) cut = cut.slice(0, nl);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  let close = '';
+  if ((cut.match(/^\s*(```|~~~)/gm) ?? []).length % 2 === 1) close += '\n```';
+  const open = (cut.match(/<details[\s>]/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+  for (let i = 0; i < Math.min(open, 5); i++) close += '\n</details>';
+  return cut + close + note + marker;
 }
 
 /** The sticky summary comment body: the Markdown report, notes on inline placement, under GitHub's limit. */
