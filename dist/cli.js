@@ -69455,6 +69455,8 @@ function baseMarkdown(result) {
 
 
 const ICON = { error: '🛑', 'security-warning': '🔒', warning: '⚠️', suggestion: '💡' };
+/** Entries of the "Not analysed" list shown in Markdown (the JSON report lists them all). */
+const MAX_ERRORS_LISTED = 50;
 const markdown_STATUS = { pass: '✅ **Pass**', fail: '❌ **Fail**', incomplete: '⚠️ **Incomplete**' };
 function markdown_location(f, opts) {
     const label = `${f.file}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`;
@@ -69492,9 +69494,13 @@ function toMarkdown(result, opts = {}) {
         parts.push('');
         parts.push(`### ⚠️ Not analysed (${result.errors.length})`);
         parts.push('');
-        for (const e of result.errors) {
-            parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
+        // bounded: a run with thousands of unreadable files must still leave room for the findings
+        const shown = result.errors.slice(0, MAX_ERRORS_LISTED);
+        for (const e of shown) {
+            parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message.length > 500 ? `${e.message.slice(0, 500)}…` : e.message)}`);
         }
+        if (result.errors.length > shown.length)
+            parts.push(`- … and ${result.errors.length - shown.length} more (every one is in the JSON report's \`errors\`)`);
     }
     if (result.base)
         parts.push('', baseMarkdown(result));

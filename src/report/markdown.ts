@@ -20,6 +20,9 @@ export interface MarkdownOptions {
 }
 
 const ICON: Record<Severity, string> = { error: '🛑', 'security-warning': '🔒', warning: '⚠️', suggestion: '💡' };
+/** Entries of the "Not analysed" list shown in Markdown (the JSON report lists them all). */
+export const MAX_ERRORS_LISTED = 50;
+
 const STATUS: Record<string, string> = { pass: '✅ **Pass**', fail: '❌ **Fail**', incomplete: '⚠️ **Incomplete**' };
 
 export function location(f: { file: string; line: number; endLine: number }, opts: MarkdownOptions): string {
@@ -63,9 +66,12 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
     parts.push('');
     parts.push(`### ⚠️ Not analysed (${result.errors.length})`);
     parts.push('');
-    for (const e of result.errors) {
-      parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message)}`);
+    // bounded: a run with thousands of unreadable files must still leave room for the findings
+    const shown = result.errors.slice(0, MAX_ERRORS_LISTED);
+    for (const e of shown) {
+      parts.push(`- ${mdCode(`${e.file}${e.line ? `:${e.line}` : ''}`)}: ${mdText(e.message.length > 500 ? `${e.message.slice(0, 500)}…` : e.message)}`);
     }
+    if (result.errors.length > shown.length) parts.push(`- … and ${result.errors.length - shown.length} more (every one is in the JSON report's \`errors\`)`);
   }
   if (result.base) parts.push('', baseMarkdown(result));
   if (result.scpImpacts?.length) parts.push('', ...scpImpactSection(result));

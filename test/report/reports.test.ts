@@ -98,6 +98,18 @@ describe('reports', () => {
     expect(mdCode('`x')).toBe('`` `x ``');
   });
 
+  it('Markdown: a run with many unreadable files lists 50 of them and counts the rest, leaving room for the findings', async () => {
+    const files: Record<string, string> = { 'iam/admin.json': admin };
+    for (let i = 0; i < 120; i++) files[`broken/policy-${String(i).padStart(3, '0')}.json`] = '{ "Version": ';
+    const r = await runGate(['.'], defaultOptions(tmpRepo(files)));
+    expect(r.errors).toHaveLength(120);
+    const md = toMarkdown(r);
+    expect(md).toContain('### ⚠️ Not analysed (120)');
+    expect(md.match(/^- `broken\/policy-/gm)).toHaveLength(50);
+    expect(md).toContain("- … and 70 more (every one is in the JSON report's `errors`)");
+    expect(md).toContain('iam/admin.json');
+  });
+
   it('annotations escape what the runner interprets; text strips control characters', async () => {
     const r = await sample();
     const ann = toAnnotations(r);
