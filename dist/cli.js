@@ -48434,6 +48434,11 @@ class intrinsics_Resolver {
         const env = { ...this.model.env, path: this.iamPath(res) };
         const fmt = row?.attrs?.[attr];
         const reason = `${resName}.${attr} is assigned at deploy time`;
+        if ((type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.') && this.model.nestedOutput) {
+            const out = this.model.nestedOutput(resName, attr.slice('Outputs.'.length));
+            if (out?.known)
+                return out.value;
+        }
         if (fmt) {
             if (!known)
                 this.unknown.push(reason);
@@ -50004,6 +50009,9 @@ function extractTemplate(input, nesting) {
         env: { account: options.account, region: options.region, partition: options.partition },
     };
     const resolver = new intrinsics_Resolver(model);
+    if (text.includes('AWS::CloudFormation::Stack') || text.includes('AWS::Serverless::Application')) {
+        model.nestedOutput = nestedOutputs(input, model, resolver, nesting);
+    }
     const locals = new Map();
     const keyLines = new Map();
     for (const [id, node] of resourcesNode.entries) {
@@ -50071,6 +50079,60 @@ function extractTemplate(input, nesting) {
         analyseNestedStacks(input, result, model, resolver, nesting);
     }
     return result;
+}
+/**
+ * `!GetAtt Child.Outputs.Name` from the child template in the repository, resolved with the parameters the parent
+ * passes (once per stack; deploy-time values stay unknown, so the caller keeps its placeholder).
+ */
+function nestedOutputs(input, model, resolver, nesting) {
+    const cache = new Map();
+    const chain = nesting?.chain ?? [input.repoPath];
+    const depth = nesting?.depth ?? 0;
+    const outputsOf = (stackId) => {
+        const stack = nestedStacks(new Map([[stackId, model.resources.get(stackId)]]), resolver, input.repoPath)[0];
+        if (!stack?.repoPath || chain.includes(stack.repoPath) || depth + 1 > MAX_NESTING)
+            return undefined;
+        let root;
+        try {
+            root = yaml_parseTemplate(input.readRepoFile(stack.repoPath), stack.repoPath).root;
+        }
+        catch {
+            return undefined; // reported when the child itself is analysed
+        }
+        const outputs = getIn(root, 'Outputs');
+        const resources = getIn(root, 'Resources');
+        if (root.kind !== 'map' || !outputs || outputs.kind !== 'map')
+            return undefined;
+        const params = getIn(root, 'Parameters');
+        const conditions = getIn(root, 'Conditions');
+        const childModel = {
+            parameters: params && params.kind === 'map' ? params.entries : new Map(),
+            mappings: root.entries.get('Mappings'),
+            conditions: conditions && conditions.kind === 'map' ? conditions.entries : new Map(),
+            resources: new Map([...(resources && resources.kind === 'map' ? resources.entries : new Map())].filter((e) => e[1].kind === 'map')),
+            parameterValues: { ...stack.parameters },
+            env: model.env,
+        };
+        const childResolver = new intrinsics_Resolver(childModel);
+        const out = new Map();
+        for (const [name, o] of outputs.entries) {
+            const v = getIn(o, 'Value');
+            if (!v)
+                continue;
+            const r = childResolver.valueKnown(v);
+            out.set(name, { value: r.value, known: r.known });
+        }
+        return out;
+    };
+    return (stackId, output) => {
+        if (!model.resources.has(stackId))
+            return undefined;
+        if (!cache.has(stackId)) {
+            cache.set(stackId, undefined); // a cycle through outputs ends here
+            cache.set(stackId, outputsOf(stackId));
+        }
+        return cache.get(stackId)?.get(output);
+    };
 }
 /** Each nested stack whose template is in the repository: the child analysed with the parameters passed to it. */
 function analyseNestedStacks(input, result, model, resolver, nesting) {

@@ -155,6 +155,9 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     env: { account: options.account, region: options.region, partition: options.partition },
   };
   const resolver = new Resolver(model);
+  if (text.includes('AWS::CloudFormation::Stack') || text.includes('AWS::Serverless::Application')) {
+    model.nestedOutput = nestedOutputs(input, model, resolver, nesting);
+  }
   const locals = new Map<string, Map<string, unknown>>();
   const keyLines = new Map<string, CNode>();
   for (const [id, node] of resourcesNode.entries) {
@@ -218,6 +221,56 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     analyseNestedStacks(input, result, model, resolver, nesting);
   }
   return result;
+}
+
+/**
+ * `!GetAtt Child.Outputs.Name` from the child template in the repository, resolved with the parameters the parent
+ * passes (once per stack; deploy-time values stay unknown, so the caller keeps its placeholder).
+ */
+function nestedOutputs(input: ExtractInput, model: TemplateModel, resolver: Resolver, nesting?: Nesting): TemplateModel['nestedOutput'] {
+  const cache = new Map<string, Map<string, { value: unknown; known: boolean }> | undefined>();
+  const chain = nesting?.chain ?? [input.repoPath];
+  const depth = nesting?.depth ?? 0;
+  const outputsOf = (stackId: string): Map<string, { value: unknown; known: boolean }> | undefined => {
+    const stack = nestedStacks(new Map([[stackId, model.resources.get(stackId)!]]), resolver, input.repoPath)[0];
+    if (!stack?.repoPath || chain.includes(stack.repoPath) || depth + 1 > MAX_NESTING) return undefined;
+    let root: CNode;
+    try {
+      root = parseTemplate(input.readRepoFile(stack.repoPath), stack.repoPath).root;
+    } catch {
+      return undefined; // reported when the child itself is analysed
+    }
+    const outputs = getIn(root, 'Outputs');
+    const resources = getIn(root, 'Resources');
+    if (root.kind !== 'map' || !outputs || outputs.kind !== 'map') return undefined;
+    const params = getIn(root, 'Parameters');
+    const conditions = getIn(root, 'Conditions');
+    const childModel: TemplateModel = {
+      parameters: params && params.kind === 'map' ? params.entries : new Map(),
+      mappings: root.entries.get('Mappings'),
+      conditions: conditions && conditions.kind === 'map' ? conditions.entries : new Map(),
+      resources: new Map([...(resources && resources.kind === 'map' ? resources.entries : new Map<string, CNode>())].filter((e): e is [string, CMap] => e[1].kind === 'map')),
+      parameterValues: { ...stack.parameters },
+      env: model.env,
+    };
+    const childResolver = new Resolver(childModel);
+    const out = new Map<string, { value: unknown; known: boolean }>();
+    for (const [name, o] of outputs.entries) {
+      const v = getIn(o, 'Value');
+      if (!v) continue;
+      const r = childResolver.valueKnown(v);
+      out.set(name, { value: r.value, known: r.known });
+    }
+    return out;
+  };
+  return (stackId, output) => {
+    if (!model.resources.has(stackId)) return undefined;
+    if (!cache.has(stackId)) {
+      cache.set(stackId, undefined); // a cycle through outputs ends here
+      cache.set(stackId, outputsOf(stackId));
+    }
+    return cache.get(stackId)?.get(output);
+  };
 }
 
 /** Each nested stack whose template is in the repository: the child analysed with the parameters passed to it. */

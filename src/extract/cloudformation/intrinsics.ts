@@ -44,6 +44,8 @@ export interface TemplateModel {
   /** Parameter values from the config (win over defaults). */
   parameterValues: Record<string, unknown>;
   env: Omit<Env, 'path'>;
+  /** `!GetAtt Stack.Outputs.Name` of a nested stack whose template is in the repository (see nested.ts). */
+  nestedOutput?: (stack: string, output: string) => { value: unknown; known: boolean } | undefined;
 }
 
 export class Resolver {
@@ -555,6 +557,10 @@ export class Resolver {
     const env = { ...this.model.env, path: this.iamPath(res) };
     const fmt = row?.attrs?.[attr];
     const reason = `${resName}.${attr} is assigned at deploy time`;
+    if ((type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.') && this.model.nestedOutput) {
+      const out = this.model.nestedOutput(resName, attr.slice('Outputs.'.length));
+      if (out?.known) return out.value;
+    }
     if (fmt) {
       if (!known) this.unknown.push(reason);
       return fmt(name, env);

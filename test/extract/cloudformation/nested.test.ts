@@ -100,6 +100,65 @@ describe('nested stacks', () => {
     expect(r.findings.filter((f) => f.message.includes('nested stack'))).toEqual([]);
   });
 
+  it("resolves !GetAtt Stack.Outputs.X from the child's Outputs with the parameters passed, and keeps a placeholder for deploy-time values", async () => {
+    const child = `Parameters:
+  Team:
+    Type: String
+Resources:
+  Deployer:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !Sub \${Team}-deployer
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: codebuild.amazonaws.com }
+            Action: sts:AssumeRole
+  Anonymous:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: codebuild.amazonaws.com }
+            Action: sts:AssumeRole
+Outputs:
+  DeployerArn:
+    Value: !GetAtt Deployer.Arn
+  AnonymousArn:
+    Value: !GetAtt Anonymous.Arn
+`;
+    const root = tmpRepo({
+      'pipeline.yaml': `Resources:
+  Roles:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./roles.yaml
+      Parameters:
+        Team: payments
+  AssumeDeployer:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Resource:
+              - !GetAtt Roles.Outputs.DeployerArn
+              - !GetAtt Roles.Outputs.AnonymousArn
+`,
+      'roles.yaml': child,
+    });
+    const r = await scan(root, ['pipeline.yaml']);
+    const p = r.policies.find((x) => x.resource === 'AssumeDeployer')!;
+    const resources = (p.document as { Statement: { Resource: string[] }[] }).Statement[0]!.Resource;
+    expect(resources[0]).toBe('arn:aws:iam::123456789012:role/payments-deployer');
+    expect(p.placeholders.map((x) => x.path)).toEqual(['/Statement/0/Resource/1']);
+  });
+
   it('reads the nested template CDK names in cdk.out (aws:asset:path)', async () => {
     const root = tmpRepo({
       'cdk.out/AppStack.template.json': JSON.stringify(
