@@ -47579,6 +47579,14 @@ function yaml_parseTemplate(text, file, limits = {}) {
         const before = text.slice(0, deep.offset);
         throw new InputError(`nesting deeper than ${maxDepth} levels`, before.split('\n').length, deep.offset - before.lastIndexOf('\n'));
     }
+    // JSON templates (CDK output, half of a typical corpus by size): a direct JSON reader, several times faster than
+    // the YAML parser on the same text; anything it does not accept goes the YAML way (same errors as before)
+    const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0];
+    if (limits.json !== false && (first === '{' || (first === '\uFEFF' && /^\uFEFF\s*\{/.test(text)))) {
+        const parsed = parseJsonTemplate(text, file, maxDepth, limits.maxNodes ?? 2_000_000);
+        if (parsed)
+            return { ...parsed, warnings: [] };
+    }
     const lineCounter = new dist/* LineCounter */.HN();
     const src = { file, lineCounter };
     let doc;
@@ -47706,6 +47714,141 @@ function yaml_parseTemplate(text, file, limits = {}) {
     };
     const root = conv(doc.contents, 0, 0);
     return { root, src, warnings };
+}
+class NotJson extends Error {
+}
+/**
+ * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
+ * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
+ * YAML, which reports the error); duplicate keys are an error, as in CloudFormation.
+ */
+function parseJsonTemplate(text, file, maxDepth, maxNodes) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        lineCounter.addNewLine(i + 1);
+    const src = { file, lineCounter };
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let budget = maxNodes;
+    const ws = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 10 || c === 13 || c === 9)
+                i++;
+            else
+                return c;
+        }
+    };
+    const string = () => {
+        const start = i; // at the opening quote
+        let j = start + 1;
+        let escaped = false;
+        for (;;) {
+            const c = text.charCodeAt(j);
+            if (c === 34)
+                break;
+            if (c === 92) {
+                escaped = true;
+                j += 2;
+                continue;
+            }
+            if (Number.isNaN(c) || c < 32)
+                throw new NotJson();
+            j++;
+        }
+        i = j + 1;
+        if (!escaped)
+            return text.slice(start + 1, j);
+        try {
+            return JSON.parse(text.slice(start, j + 1));
+        }
+        catch {
+            throw new NotJson();
+        }
+    };
+    const value = (depth) => {
+        if (depth > maxDepth) {
+            const p = lineCounter.linePos(i);
+            throw new InputError(`nesting deeper than ${maxDepth} levels`, p.line, p.col);
+        }
+        if (--budget < 0)
+            throw new InputError('document too large (more than 2,000,000 values)');
+        const c = ws();
+        const start = i;
+        if (c === 123 /* { */) {
+            i++;
+            const entries = new Map();
+            const keys = new Map();
+            if (ws() === 125) {
+                i++;
+                return { kind: 'map', entries, keys, src, start, end: i };
+            }
+            for (;;) {
+                if (ws() !== 34)
+                    throw new NotJson();
+                const kStart = i;
+                const key = string();
+                if (entries.has(key)) {
+                    const p = lineCounter.linePos(kStart);
+                    throw new InputError('Map keys must be unique', p.line, p.col);
+                }
+                if (ws() !== 58)
+                    throw new NotJson();
+                i++;
+                keys.set(key, kStart);
+                entries.set(key, value(depth + 1));
+                const d = ws();
+                i++;
+                if (d === 44)
+                    continue;
+                if (d === 125)
+                    return { kind: 'map', entries, keys, src, start, end: i };
+                throw new NotJson();
+            }
+        }
+        if (c === 91 /* [ */) {
+            i++;
+            const items = [];
+            if (ws() === 93) {
+                i++;
+                return { kind: 'seq', items, src, start, end: i };
+            }
+            for (;;) {
+                items.push(value(depth + 1));
+                const d = ws();
+                i++;
+                if (d === 44)
+                    continue;
+                if (d === 93)
+                    return { kind: 'seq', items, src, start, end: i };
+                throw new NotJson();
+            }
+        }
+        if (c === 34) {
+            const v = string();
+            return { kind: 'scalar', value: v, src, start, end: i };
+        }
+        const m = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/y;
+        m.lastIndex = i;
+        const lit = m.exec(text);
+        if (!lit)
+            throw new NotJson();
+        i += lit[0].length;
+        const t = lit[0];
+        const v = t === 'true' ? true : t === 'false' ? false : t === 'null' ? null : Number(t);
+        return { kind: 'scalar', value: typeof v === 'number' && !Number.isFinite(v) ? t : v, src, start, end: i };
+    };
+    try {
+        const root = value(0);
+        if (!Number.isNaN(ws()))
+            return undefined; // trailing content: let YAML judge it
+        return { root, src };
+    }
+    catch (e) {
+        if (e instanceof NotJson)
+            return undefined;
+        throw e;
+    }
 }
 function cleanMessage(message) {
     return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
@@ -51621,11 +51764,19 @@ function splitAction(action) {
 }
 /** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
 function actionInfo(action) {
+    // the least-privilege rules ask about every action a wildcard grants (~22,000), several times over: memoised by
+    // the exact string (bounded: hostile input cannot grow it without limit)
+    const hit = infoMemo.get(action);
+    if (hit !== undefined)
+        return hit ?? undefined;
     const parts = splitAction(action);
-    if (!parts)
-        return undefined;
-    return service(parts.service)?.actions.get(parts.name.toLowerCase());
+    const info = parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
+    if (infoMemo.size >= 60_000)
+        infoMemo.clear();
+    infoMemo.set(action, info ?? null);
+    return info;
 }
+const infoMemo = new Map();
 /** Resource types the action accepts ([] for unknown or wildcard-only actions). */
 function resourceTypesFor(action) {
     return actionInfo(action)?.resourceTypes ?? [];
@@ -51687,12 +51838,18 @@ function longestName() {
 }
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
 function expandNotAction(patterns) {
+    // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
+    const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
+    const hit = notActionMemo.get(key);
+    if (hit)
+        return hit;
     const excluded = new Set();
     for (const p of patterns)
         for (const a of expandActionPattern(p))
             excluded.add(a);
-    return getCatalog().actions.filter((a) => !excluded.has(a));
+    return remember(notActionMemo, key, getCatalog().actions.filter((a) => !excluded.has(a)));
 }
+const notActionMemo = new Map();
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 function actionMatches(pattern, action) {
     if (/^\*+$/.test(pattern))
@@ -51905,7 +52062,15 @@ function isWildcardOnly(action) {
 ;// CONCATENATED MODULE: ./src/checks/lp/analysis.ts
 
 
-const grantCache = new WeakMap();
+/**
+ * Memo per statement object for one checks run: a wildcard or NotAction statement grants ~22,000 actions, a map
+ * of about 1 MB. Cleared when the run ends (clearGrantCache), or a 10,000-file scan keeps gigabytes alive for as
+ * long as its report is.
+ */
+let grantCache = new WeakMap();
+function clearGrantCache() {
+    grantCache = new WeakMap();
+}
 function isStar(v) {
     return /^\*+$/.test(v);
 }
@@ -51940,7 +52105,7 @@ function grantOf(stmt, policy) {
         return hit;
     let result = null;
     if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
-        const actions = expandStatementActions(stmt);
+        const actions = new LazyGrantActions(stmt);
         const ph = placeholderPaths(policy);
         let scope = 'some';
         let scopeAt;
@@ -51963,6 +52128,82 @@ function grantOf(stmt, policy) {
     }
     grantCache.set(stmt.raw, result);
     return result;
+}
+const patternSets = new Map();
+function patternSet(pattern) {
+    const key = pattern.toLowerCase();
+    let s = patternSets.get(key);
+    if (!s) {
+        if (patternSets.size >= 1_000)
+            patternSets.clear();
+        patternSets.set(key, (s = new Set(expandActionPattern(pattern))));
+    }
+    return s;
+}
+/**
+ * A statement's granted actions, expanded only when someone iterates them: looking up a few actions (iam:PassRole,
+ * the escalation set) in `Action: "*"` needs no 22,000-entry map.
+ */
+class LazyGrantActions {
+    stmt;
+    map;
+    /** Elements without wildcards by the key they name (first one), and the wildcard elements in order. */
+    index;
+    constructor(stmt) {
+        this.stmt = stmt;
+    }
+    elements(list) {
+        if (this.index)
+            return this.index;
+        const elements = strings(list);
+        const exact = new Map();
+        const wild = [];
+        elements.forEach((e, i) => {
+            if (/[*?]/.test(e.value))
+                wild.push(i);
+            else
+                for (const k of expandActionPattern(e.value))
+                    if (!exact.has(k))
+                        exact.set(k, i);
+        });
+        return (this.index = { exact, wild, elements });
+    }
+    /** Index of the first element covering the key, or -1. */
+    first(list, action) {
+        const { exact, wild, elements } = this.elements(list);
+        const best = exact.get(action) ?? Infinity;
+        for (const i of wild) {
+            if (i > best)
+                break;
+            if (patternSet(elements[i].value).has(action))
+                return i;
+        }
+        return best === Infinity ? -1 : best;
+    }
+    all() {
+        return (this.map ??= expandStatementActions(this.stmt));
+    }
+    get(action) {
+        if (this.map)
+            return this.map.get(action);
+        const s = this.stmt;
+        if (s.action) {
+            const i = this.first(s.action, action);
+            return i < 0 ? undefined : this.index.elements[i];
+        }
+        if (s.notAction) {
+            if (!patternSet('*').has(action) || this.first(s.notAction, action) >= 0)
+                return undefined;
+            return { value: s.raw.NotAction, path: `${s.path}/NotAction` };
+        }
+        return undefined;
+    }
+    get size() {
+        return this.all().size;
+    }
+    [Symbol.iterator]() {
+        return this.all()[Symbol.iterator]();
+    }
 }
 /** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
 function expandStatementActions(stmt) {
@@ -52196,11 +52437,94 @@ function judgePrincipalConditions(stmt) {
 ;// CONCATENATED MODULE: ./src/checks/lp/action-set.ts
 
 
+
 function listActions(actions, limit = 6) {
     const shown = actions.slice(0, limit).join(', ');
     return actions.length > limit ? `${shown} and ${actions.length - limit} more` : shown;
 }
+/**
+ * The spec's verdict on each action, memoised: a wildcard statement grants ~22,000 actions and six rules ask about
+ * each of them for every such statement. Pure functions of the canonical key, so the memo never changes a result.
+ * Keyed by rule and spec (rules build their spec object on each call).
+ */
+const verdicts = new Map();
+const MATCH = 1;
+const ANY_RESOURCE = 2;
+const WILDCARD_ONLY = 4;
+function memoFor(rule, spec) {
+    const key = `${rule}\u0000${spec.what}`;
+    let memo = verdicts.get(key);
+    if (!memo)
+        verdicts.set(key, (memo = new Map()));
+    return memo;
+}
+function verdictOf(memo, spec, action) {
+    let v = memo.get(action);
+    if (v === undefined) {
+        v = (spec.matches(action) ? MATCH : 0) | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (spec.skipWildcardOnly && wildcardOnly(action) ? WILDCARD_ONLY : 0);
+        if (memo.size >= 60_000)
+            memo.clear();
+        memo.set(action, v);
+    }
+    return v;
+}
+/** Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). */
+const byPattern = new WeakMap();
+/**
+ * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
+ * each with the first element that grants it.
+ */
+function matchingByElement(memo, spec, s) {
+    let cache = byPattern.get(memo);
+    if (!cache)
+        byPattern.set(memo, (cache = new Map()));
+    const elements = strings(s.action);
+    const out = [];
+    const seen = elements.length > 1 ? new Set() : undefined;
+    for (const a of elements) {
+        const key = a.value.toLowerCase();
+        let list = cache.get(key);
+        if (!list) {
+            list = expandActionPattern(a.value).filter((k) => {
+                const v = verdictOf(memo, spec, k);
+                return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+            });
+            if (cache.size >= 2_000)
+                cache.clear();
+            cache.set(key, list);
+        }
+        for (const k of list) {
+            if (seen) {
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+            }
+            out.push([k, a]);
+        }
+    }
+    return out;
+}
+function matchingNotAction(memo, spec, s) {
+    let cache = byPattern.get(memo);
+    if (!cache)
+        byPattern.set(memo, (cache = new Map()));
+    const patterns = strings(s.notAction).map((v) => v.value);
+    const key = `\u0000not\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
+    let list = cache.get(key);
+    if (!list) {
+        list = expandNotAction(patterns).filter((k) => {
+            const v = verdictOf(memo, spec, k);
+            return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+        });
+        if (cache.size >= 2_000)
+            cache.clear();
+        cache.set(key, list);
+    }
+    const at = { value: s.raw.NotAction, path: `${s.path}/NotAction` };
+    return list.map((k) => [k, at]);
+}
 function checkActionSet(meta, spec, ctx) {
+    const memo = memoFor(meta.id, spec);
     for (const s of ctx.statements) {
         const g = grantOf(s, ctx.policy);
         if (!g)
@@ -52210,21 +52534,34 @@ function checkActionSet(meta, spec, ctx) {
             continue;
         const hits = [];
         let first;
-        const entries = spec.keys
-            ? spec.keys.flatMap((k) => {
-                const at = g.actions.get(k);
-                return at ? [[k, at]] : [];
-            }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
-            : g.actions;
-        for (const [action, at] of entries) {
-            if (!spec.matches(action))
-                continue;
-            if (scopedOnly && !spec.anyResource(action))
-                continue;
-            if (spec.skipWildcardOnly && wildcardOnly(action))
-                continue;
-            hits.push(action);
-            first ??= at;
+        if ((s.action || s.notAction) && !spec.keys) {
+            // Action "*" and friends: each pattern's matching actions, cached per pattern (wildcard-only ones left out);
+            // NotAction: the matching actions of its complement, cached per pattern list
+            for (const [action, at] of s.action ? matchingByElement(memo, spec, s) : matchingNotAction(memo, spec, s)) {
+                if (scopedOnly && !(verdictOf(memo, spec, action) & ANY_RESOURCE))
+                    continue;
+                hits.push(action);
+                first ??= at;
+            }
+        }
+        else {
+            const entries = spec.keys
+                ? spec.keys.flatMap((k) => {
+                    const at = g.actions.get(k);
+                    return at ? [[k, at]] : [];
+                }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+                : g.actions;
+            for (const [action, at] of entries) {
+                const v = verdictOf(memo, spec, action);
+                if (!(v & MATCH))
+                    continue;
+                if (scopedOnly && !(v & ANY_RESOURCE))
+                    continue;
+                if (v & WILDCARD_ONLY)
+                    continue;
+                hits.push(action);
+                first ??= at;
+            }
         }
         if (!hits.length || !first)
             continue;
@@ -52241,7 +52578,6 @@ function checkActionSet(meta, spec, ctx) {
                 ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
             },
         });
-        void meta;
     }
 }
 function cap(s) {
@@ -52369,6 +52705,8 @@ const writeOnAllResources = {
 ;// CONCATENATED MODULE: ./src/checks/rules/allow-not-action.ts
 
 
+
+
 const allowNotAction = {
     meta: {
         id: 'allow-not-action',
@@ -52388,7 +52726,7 @@ const allowNotAction = {
             if (s.effect !== 'Allow' || !s.notAction)
                 continue;
             const g = grantOf(s, policy);
-            const count = g?.actions.size ?? 0;
+            const count = g ? expandNotAction(strings(s.notAction).map((v) => v.value)).length : 0;
             const j = judgeConditions(s);
             report({
                 path: `${s.path}/NotAction`,
@@ -53217,9 +53555,8 @@ const trustPrivilegedWithoutMfa = {
         const trust = policies.filter((p) => p.policyType === 'trust');
         if (!trust.length)
             return;
-        const why = privilegeReason(granting.map((g) => g.policy));
-        if (!why)
-            return;
+        // what the role may do is judged only when its trust lets users in without MFA (the costly part, last)
+        let why = null;
         for (const t of trust) {
             for (const s of statementsOf(t.document)) {
                 if (s.effect !== 'Allow')
@@ -53230,6 +53567,10 @@ const trustPrivilegedWithoutMfa = {
                 const mfa = judgeConditions(s, undefined, (k) => /^aws:multifactorauth(present|age)$/i.test(k)).narrowing.filter((c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'));
                 if (mfa.length)
                     continue;
+                if (why === null)
+                    why = privilegeReason(granting.map((g) => g.policy));
+                if (!why)
+                    return;
                 report({
                     policy: t,
                     path: users[0].at.path,
@@ -53712,11 +54053,11 @@ function awsManagedPolicyName(arn) {
 
 
 
-const verdicts = new Map();
+const aws_managed_admin_policy_verdicts = new Map();
 /** Why an AWS managed policy is admin-equivalent, judged on its document; undefined when it is not (or unknown). */
 function managedPolicyVerdict(name) {
-    if (verdicts.has(name))
-        return verdicts.get(name);
+    if (aws_managed_admin_policy_verdicts.has(name))
+        return aws_managed_admin_policy_verdicts.get(name);
     const document = AWS_MANAGED_POLICY_DOCUMENTS[name];
     let why;
     if (document) {
@@ -53727,7 +54068,7 @@ function managedPolicyVerdict(name) {
         };
         why = privilegeReason([rec]);
     }
-    verdicts.set(name, why);
+    aws_managed_admin_policy_verdicts.set(name, why);
     return why;
 }
 const awsManagedAdminPolicy = {
@@ -55891,6 +56232,7 @@ function findRule(id) {
 
 
 
+
 function policyFinding(rule, policy, r, severity) {
     const span = policy.sourceMap.locate(r.path);
     const stmt = statementAt(policy.document, r.path);
@@ -55950,23 +56292,27 @@ function runRules(rules, input) {
                 report: (r) => findings.push(policyFinding(rule, policy, r, severityOf(rule, options, r.severity))),
             });
         }
+        clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
     }
     // per principal: every policy that applies to it (names are unique per template / plan / module)
     const principals = groupPrincipals(policies, entities);
-    for (const rule of active) {
-        if (!rule.checkPrincipal)
-            continue;
-        for (const p of principals) {
+    const principalRules = active.filter((r) => r.checkPrincipal);
+    for (const p of principals) {
+        if (!principalRules.length)
+            break;
+        const granting = grantingPolicies(p);
+        for (const rule of principalRules) {
             rule.checkPrincipal({
                 principal: { kind: p.kind, id: p.id },
                 policies: p.policies,
                 inherited: p.inherited,
-                granting: grantingPolicies(p),
+                granting,
                 entity: p.entity,
                 options,
                 report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
             });
         }
+        clearGrantCache();
     }
     for (const rule of active) {
         if (!rule.checkEntity)
@@ -56186,7 +56532,8 @@ function expandPattern(u, pattern) {
         if (i !== undefined)
             set[i] = 1;
     }
-    if (cache.size < 50_000)
+    // bounded: each set is one byte per catalogue action (~22 KB); 2,000 patterns are ~44 MB, more are recomputed
+    if (cache.size < 2_000)
         cache.set(key, set);
     return set;
 }
@@ -56745,8 +57092,14 @@ function runScpStage(input) {
 ;// CONCATENATED MODULE: ./src/checks/index.ts
 
 
+
 function runOfflineChecks(policies, entities, options) {
-    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+    try {
+        return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+    }
+    finally {
+        clearGrantCache(); // the expanded grants are large; the report does not need them
+    }
 }
 /**
  * Second views of the same text: a Terraform policy document data source is checked as its own record and inside

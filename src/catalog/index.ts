@@ -178,10 +178,17 @@ export function splitAction(action: string): { service: string; name: string } |
 
 /** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
 export function actionInfo(action: string): ActionInfo | undefined {
+  // the least-privilege rules ask about every action a wildcard grants (~22,000), several times over: memoised by
+  // the exact string (bounded: hostile input cannot grow it without limit)
+  const hit = infoMemo.get(action);
+  if (hit !== undefined) return hit ?? undefined;
   const parts = splitAction(action);
-  if (!parts) return undefined;
-  return service(parts.service)?.actions.get(parts.name.toLowerCase());
+  const info = parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
+  if (infoMemo.size >= 60_000) infoMemo.clear();
+  infoMemo.set(action, info ?? null);
+  return info;
 }
+const infoMemo = new Map<string, ActionInfo | null>();
 
 /** Resource types the action accepts ([] for unknown or wildcard-only actions). */
 export function resourceTypesFor(action: string): ActionResourceType[] {
@@ -238,11 +245,16 @@ function longestName(): number {
 }
 
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
-export function expandNotAction(patterns: readonly string[]): string[] {
+export function expandNotAction(patterns: readonly string[]): readonly string[] {
+  // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
+  const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
+  const hit = notActionMemo.get(key);
+  if (hit) return hit;
   const excluded = new Set<string>();
   for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);
-  return getCatalog().actions.filter((a) => !excluded.has(a));
+  return remember(notActionMemo, key, getCatalog().actions.filter((a) => !excluded.has(a)));
 }
+const notActionMemo = new Map<string, readonly string[]>();
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {

@@ -4,9 +4,14 @@ import type { Finding } from '../findings/types.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
+import { clearGrantCache } from './lp/analysis.js';
 
 export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
-  return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+  try {
+    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+  } finally {
+    clearGrantCache(); // the expanded grants are large; the report does not need them
+  }
 }
 
 /**

@@ -51,7 +51,8 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
     const i = u.index.get(a.toLowerCase());
     if (i !== undefined) set[i] = 1;
   }
-  if (cache.size < 50_000) cache.set(key, set);
+  // bounded: each set is one byte per catalogue action (~22 KB); 2,000 patterns are ~44 MB, more are recomputed
+  if (cache.size < 2_000) cache.set(key, set);
   return set;
 }
 

@@ -143,7 +143,7 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
       else out.add(p.toLowerCase());
     }
     for (const list of g.notActions) {
-      let all: string[] | undefined;
+      let all: readonly string[] | undefined;
       try {
         all = catalogOk ? expandNotAction(list) : undefined;
       } catch {

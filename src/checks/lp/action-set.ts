@@ -6,8 +6,9 @@
  */
 import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
-import type { ValueAt } from '../../policy/statements.js';
-import { actionInfo } from '../../catalog/index.js';
+import type { StatementView, ValueAt } from '../../policy/statements.js';
+import { strings } from '../../policy/statements.js';
+import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
@@ -34,7 +35,86 @@ export function listActions(actions: string[], limit = 6): string {
   return actions.length > limit ? `${shown} and ${actions.length - limit} more` : shown;
 }
 
+/**
+ * The spec's verdict on each action, memoised: a wildcard statement grants ~22,000 actions and six rules ask about
+ * each of them for every such statement. Pure functions of the canonical key, so the memo never changes a result.
+ * Keyed by rule and spec (rules build their spec object on each call).
+ */
+const verdicts = new Map<string, Map<string, number>>();
+const MATCH = 1;
+const ANY_RESOURCE = 2;
+const WILDCARD_ONLY = 4;
+function memoFor(rule: string, spec: ActionSetSpec): Map<string, number> {
+  const key = `${rule}\u0000${spec.what}`;
+  let memo = verdicts.get(key);
+  if (!memo) verdicts.set(key, (memo = new Map()));
+  return memo;
+}
+function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: string): number {
+  let v = memo.get(action);
+  if (v === undefined) {
+    v = (spec.matches(action) ? MATCH : 0) | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (spec.skipWildcardOnly && wildcardOnly(action) ? WILDCARD_ONLY : 0);
+    if (memo.size >= 60_000) memo.clear();
+    memo.set(action, v);
+  }
+  return v;
+}
+
+/** Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). */
+const byPattern = new WeakMap<Map<string, number>, Map<string, readonly string[]>>();
+
+/**
+ * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
+ * each with the first element that grants it.
+ */
+function matchingByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
+  let cache = byPattern.get(memo);
+  if (!cache) byPattern.set(memo, (cache = new Map()));
+  const elements = strings(s.action);
+  const out: [string, ValueAt][] = [];
+  const seen = elements.length > 1 ? new Set<string>() : undefined;
+  for (const a of elements) {
+    const key = a.value.toLowerCase();
+    let list = cache.get(key);
+    if (!list) {
+      list = expandActionPattern(a.value).filter((k) => {
+        const v = verdictOf(memo, spec, k);
+        return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+      });
+      if (cache.size >= 2_000) cache.clear();
+      cache.set(key, list);
+    }
+    for (const k of list) {
+      if (seen) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
+      out.push([k, a]);
+    }
+  }
+  return out;
+}
+
+function matchingNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
+  let cache = byPattern.get(memo);
+  if (!cache) byPattern.set(memo, (cache = new Map()));
+  const patterns = strings(s.notAction).map((v) => v.value);
+  const key = `\u0000not\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
+  let list = cache.get(key);
+  if (!list) {
+    list = expandNotAction(patterns).filter((k) => {
+      const v = verdictOf(memo, spec, k);
+      return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+    });
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(key, list);
+  }
+  const at: ValueAt = { value: s.raw.NotAction, path: `${s.path}/NotAction` };
+  return list.map((k) => [k, at]);
+}
+
 export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyContext): void {
+  const memo = memoFor(meta.id, spec);
   for (const s of ctx.statements) {
     const g = grantOf(s, ctx.policy);
     if (!g) continue;
@@ -42,18 +122,29 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     if (scopedOnly && !spec.anyResource) continue;
     const hits: string[] = [];
     let first: ValueAt | undefined;
-    const entries: Iterable<[string, ValueAt]> = spec.keys
-      ? spec.keys.flatMap((k) => {
-          const at = g.actions.get(k);
-          return at ? [[k, at] as [string, ValueAt]] : [];
-        }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
-      : g.actions;
-    for (const [action, at] of entries) {
-      if (!spec.matches(action)) continue;
-      if (scopedOnly && !spec.anyResource!(action)) continue;
-      if (spec.skipWildcardOnly && wildcardOnly(action)) continue;
-      hits.push(action);
-      first ??= at;
+    if ((s.action || s.notAction) && !spec.keys) {
+      // Action "*" and friends: each pattern's matching actions, cached per pattern (wildcard-only ones left out);
+      // NotAction: the matching actions of its complement, cached per pattern list
+      for (const [action, at] of s.action ? matchingByElement(memo, spec, s) : matchingNotAction(memo, spec, s)) {
+        if (scopedOnly && !(verdictOf(memo, spec, action) & ANY_RESOURCE)) continue;
+        hits.push(action);
+        first ??= at;
+      }
+    } else {
+      const entries: Iterable<[string, ValueAt]> = spec.keys
+        ? spec.keys.flatMap((k) => {
+            const at = g.actions.get(k);
+            return at ? [[k, at] as [string, ValueAt]] : [];
+          }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+        : g.actions;
+      for (const [action, at] of entries) {
+        const v = verdictOf(memo, spec, action);
+        if (!(v & MATCH)) continue;
+        if (scopedOnly && !(v & ANY_RESOURCE)) continue;
+        if (v & WILDCARD_ONLY) continue;
+        hits.push(action);
+        first ??= at;
+      }
     }
     if (!hits.length || !first) continue;
     const j = judgeConditions(s, hits[0]);
@@ -70,7 +161,6 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
         ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
       },
     });
-    void meta;
   }
 }
 

@@ -10,16 +10,30 @@ import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from 
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
+/** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
+export interface GrantActions extends Iterable<[string, ValueAt]> {
+  get(action: string): ValueAt | undefined;
+  readonly size: number;
+}
+
 export interface StatementGrant {
   stmt: StatementView;
-  /** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
-  actions: Map<string, ValueAt>;
+  actions: GrantActions;
   scope: ResourceScope;
   /** The Resource element to point at (the `*` value, or the NotResource element). */
   scopeAt?: ValueAt;
 }
 
-const grantCache = new WeakMap<object, StatementGrant | null>();
+/**
+ * Memo per statement object for one checks run: a wildcard or NotAction statement grants ~22,000 actions, a map
+ * of about 1 MB. Cleared when the run ends (clearGrantCache), or a 10,000-file scan keeps gigabytes alive for as
+ * long as its report is.
+ */
+let grantCache = new WeakMap<object, StatementGrant | null>();
+
+export function clearGrantCache(): void {
+  grantCache = new WeakMap();
+}
 
 function isStar(v: string): boolean {
   return /^\*+$/.test(v);
@@ -52,7 +66,7 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   if (hit !== undefined) return hit;
   let result: StatementGrant | null = null;
   if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
-    const actions = expandStatementActions(stmt);
+    const actions = new LazyGrantActions(stmt);
     const ph = placeholderPaths(policy);
     let scope: ResourceScope = 'some';
     let scopeAt: ValueAt | undefined;
@@ -73,6 +87,71 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   }
   grantCache.set(stmt.raw, result);
   return result;
+}
+
+const patternSets = new Map<string, ReadonlySet<string>>();
+function patternSet(pattern: string): ReadonlySet<string> {
+  const key = pattern.toLowerCase();
+  let s = patternSets.get(key);
+  if (!s) {
+    if (patternSets.size >= 1_000) patternSets.clear();
+    patternSets.set(key, (s = new Set(expandActionPattern(pattern))));
+  }
+  return s;
+}
+
+/**
+ * A statement's granted actions, expanded only when someone iterates them: looking up a few actions (iam:PassRole,
+ * the escalation set) in `Action: "*"` needs no 22,000-entry map.
+ */
+class LazyGrantActions implements GrantActions {
+  private map: Map<string, ValueAt> | undefined;
+  /** Elements without wildcards by the key they name (first one), and the wildcard elements in order. */
+  private index: { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } | undefined;
+  constructor(private readonly stmt: StatementView) {}
+  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } {
+    if (this.index) return this.index;
+    const elements = strings(list);
+    const exact = new Map<string, number>();
+    const wild: number[] = [];
+    elements.forEach((e, i) => {
+      if (/[*?]/.test(e.value)) wild.push(i);
+      else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
+    });
+    return (this.index = { exact, wild, elements });
+  }
+  /** Index of the first element covering the key, or -1. */
+  private first(list: ValueAt[] | undefined, action: string): number {
+    const { exact, wild, elements } = this.elements(list);
+    const best = exact.get(action) ?? Infinity;
+    for (const i of wild) {
+      if (i > best) break;
+      if (patternSet(elements[i]!.value).has(action)) return i;
+    }
+    return best === Infinity ? -1 : best;
+  }
+  private all(): Map<string, ValueAt> {
+    return (this.map ??= expandStatementActions(this.stmt));
+  }
+  get(action: string): ValueAt | undefined {
+    if (this.map) return this.map.get(action);
+    const s = this.stmt;
+    if (s.action) {
+      const i = this.first(s.action, action);
+      return i < 0 ? undefined : this.index!.elements[i];
+    }
+    if (s.notAction) {
+      if (!patternSet('*').has(action) || this.first(s.notAction, action) >= 0) return undefined;
+      return { value: s.raw.NotAction, path: `${s.path}/NotAction` };
+    }
+    return undefined;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  [Symbol.iterator](): Iterator<[string, ValueAt]> {
+    return this.all()[Symbol.iterator]();
+  }
 }
 
 /** Actions an Action / NotAction element covers, each mapped to the element that grants it. */

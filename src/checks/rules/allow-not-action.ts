@@ -1,6 +1,8 @@
 import type { Rule } from './types.js';
 import { conditionNote, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
+import { expandNotAction } from '../../catalog/index.js';
+import { strings } from '../../policy/statements.js';
 
 export const allowNotAction: Rule = {
   meta: {
@@ -21,7 +23,7 @@ export const allowNotAction: Rule = {
     for (const s of statements) {
       if (s.effect !== 'Allow' || !s.notAction) continue;
       const g = grantOf(s, policy);
-      const count = g?.actions.size ?? 0;
+      const count = g ? expandNotAction(strings(s.notAction).map((v) => v.value)).length : 0;
       const j = judgeConditions(s);
       report({
         path: `${s.path}/NotAction`,

@@ -8,6 +8,7 @@ import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
+import { clearGrantCache } from '../lp/analysis.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -76,23 +77,27 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
         report: (r) => findings.push(policyFinding(rule, policy, r, severityOf(rule, options, r.severity))),
       });
     }
+    clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
   }
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
-  for (const rule of active) {
-    if (!rule.checkPrincipal) continue;
-    for (const p of principals) {
-      rule.checkPrincipal({
+  const principalRules = active.filter((r) => r.checkPrincipal);
+  for (const p of principals) {
+    if (!principalRules.length) break;
+    const granting = grantingPolicies(p);
+    for (const rule of principalRules) {
+      rule.checkPrincipal!({
         principal: { kind: p.kind, id: p.id },
         policies: p.policies,
         inherited: p.inherited,
-        granting: grantingPolicies(p),
+        granting,
         entity: p.entity,
         options,
         report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
       });
     }
+    clearGrantCache();
   }
 
   for (const rule of active) {

@@ -38,8 +38,8 @@ export const trustPrivilegedWithoutMfa: Rule = {
     // attached by the extractor, or grouped with the role by the runner (same resource)
     const trust = policies.filter((p) => p.policyType === 'trust');
     if (!trust.length) return;
-    const why = privilegeReason(granting.map((g) => g.policy));
-    if (!why) return;
+    // what the role may do is judged only when its trust lets users in without MFA (the costly part, last)
+    let why: string | undefined | null = null;
     for (const t of trust) {
       for (const s of statementsOf(t.document)) {
         if (s.effect !== 'Allow') continue;
@@ -49,6 +49,8 @@ export const trustPrivilegedWithoutMfa: Rule = {
           (c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'),
         );
         if (mfa.length) continue;
+        if (why === null) why = privilegeReason(granting.map((g) => g.policy));
+        if (!why) return;
         report({
           policy: t,
           path: users[0]!.at.path,

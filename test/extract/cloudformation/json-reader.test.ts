@@ -1,0 +1,90 @@
+/**
+ * The direct JSON reader for JSON templates gives the same tree (values, keys, offsets) as the YAML parser it
+ * replaces for them, on every JSON file of the shared corpus and on generated JSON; what is not strict JSON goes
+ * to the YAML parser, so its errors are unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseTemplate, type CNode } from '../../../src/extract/cloudformation/yaml.js';
+
+type Norm = unknown;
+const norm = (n: CNode): Norm =>
+  n.kind === 'map'
+    ? { k: 'map', s: n.start, e: n.end, entries: [...n.entries].map(([key, v]) => [key, n.keys.get(key), norm(v)]) }
+    : n.kind === 'seq'
+      ? { k: 'seq', s: n.start, e: n.end, items: n.items.map(norm) }
+      : { k: 'scalar', s: n.start, e: n.end, v: n.value };
+
+function both(text: string): { json: Norm; yaml: Norm; lines: [number, number][] } {
+  const a = parseTemplate(text, 't.json');
+  const b = parseTemplate(text, 't.json', { json: false });
+  const lines: [number, number][] = [];
+  const walk = (x: CNode, y: CNode) => {
+    lines.push([a.src.lineCounter.linePos(x.start).line, b.src.lineCounter.linePos(y.start).line]);
+    if (x.kind === 'map' && y.kind === 'map') for (const [k, v] of x.entries) walk(v, y.entries.get(k)!);
+    if (x.kind === 'seq' && y.kind === 'seq') x.items.forEach((v, i) => walk(v, y.items[i]!));
+  };
+  walk(a.root, b.root);
+  return { json: norm(a.root), yaml: norm(b.root), lines };
+}
+
+const corpus = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+
+describe('JSON templates: direct reader vs YAML parser', () => {
+  it.skipIf(!existsSync(corpus))('agree on every JSON file of the shared corpus (tree, offsets, lines)', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d)) {
+        const p = path.join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    for (const d of ['cloudformation', 'sam', 'policies']) walk(path.join(corpus, d));
+    let compared = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      if (!/^\uFEFF?\s*\{/.test(text)) continue;
+      let r: ReturnType<typeof both>;
+      try {
+        r = both(text);
+      } catch {
+        continue; // invalid for both (checked below for generated input)
+      }
+      expect(r.json, f).toEqual(r.yaml);
+      for (const [x, y] of r.lines) expect(x, f).toBe(y);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('agree on generated JSON documents, pretty or compact', () => {
+    const key = fc.string({ maxLength: 8 });
+    const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const doc = fc.dictionary(key, fc.jsonValue({ maxDepth: 4 }).map((v) => v), { maxKeys: 6 });
+    fc.assert(
+      fc.property(doc, scalar, fc.boolean(), (d, s, pretty) => {
+        const text = JSON.stringify({ ...d, Scalar: s }, null, pretty ? 2 : undefined);
+        let r: ReturnType<typeof both>;
+        try {
+          r = both(text);
+        } catch (e) {
+          // both paths must reject the same input (duplicate keys cannot come from JSON.stringify)
+          expect(() => parseTemplate(text, 't.json', { json: false })).toThrow();
+          return;
+        }
+        expect(r.json).toEqual(r.yaml);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports a duplicate key with its line, and leaves what is not strict JSON to the YAML parser', () => {
+    expect(() => parseTemplate('{\n  "Resources": {},\n  "Resources": {}\n}', 't.json')).toThrow(expect.objectContaining({ message: 'Map keys must be unique', line: 3 }));
+    // a trailing comma is not JSON; YAML's flow mapping accepts it, as before
+    expect(parseTemplate('{ "A": 1, }', 't.json').root).toMatchObject({ kind: 'map' });
+    expect(() => parseTemplate('{ "A": ', 't.json')).toThrow();
+  });
+});
