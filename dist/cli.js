@@ -42894,7 +42894,7 @@ function groupPrincipals(policies, entities) {
 }
 /** Is the managed policy `arn` one of the principal's records already (AWS managed from the snapshot, or linked)? */
 function readable(p, arn) {
-    return p.policies.some((r) => r.notes?.some((n) => n.includes(arn)) || (r.name !== undefined && r.name !== '' && (arn === r.name || arn.endsWith(`/${r.name}`))));
+    return p.policies.some((r) => r.awsManaged === arn || (r.name !== undefined && r.name !== '' && (arn === r.name || arn.endsWith(`/${r.name}`))));
 }
 /** How a policy applies to the principal (first attachment naming it). */
 function viaOf(p, policy) {
