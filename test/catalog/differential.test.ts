@@ -40,7 +40,12 @@ const noisyPattern = fc
   .tuple(fc.constantFrom('s3', 'ec2', 'iam', 'kms', 'dynamodb', 'lambda', 'sts', 'logs'), fc.string({ unit: fc.constantFrom('*', '?', 'G', 'e', 't', 'P', 'u', 'O', 'b', 'j', 'c', 'L', 'i', 's', 'D', 'a'), maxLength: 14 }))
   .map(([s, n]) => `${s}:${n}`);
 
-const pattern = fc.oneof(derivedPattern, noisyPattern);
+/**
+ * The oracle's expansion and inversion are exponential in the wildcards of a pattern (58 s for
+ * "iam:*?*?*?*?*?*?*?*?*?*?*?z", ours 1 ms; the hostile corpus covers our side): patterns keep at most 8 wildcards
+ * so the comparison stays fast.
+ */
+const pattern = fc.oneof(derivedPattern, noisyPattern).filter((p) => (p.match(/[*?]/g) ?? []).length <= 8);
 
 describe('action expansion agrees with @cloud-copilot/iam-expand', () => {
   it('expands the same actions for random patterns', async () => {
