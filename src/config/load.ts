@@ -364,6 +364,7 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (cfg['trusted-accounts'] !== undefined) layer.trustedAccounts = cfg['trusted-accounts'].map(accountString);
   if (cfg['trusted-org-ids'] !== undefined) layer.trustedOrgIds = cfg['trusted-org-ids'];
   if (cfg['trusted-oidc-subjects'] !== undefined) layer.trustedOidcSubjects = cfg['trusted-oidc-subjects'];
+  if (cfg['external-policies'] !== undefined) layer.externalPolicies = cfg['external-policies'].map((e) => ({ arn: e.arn, reason: e.reason }));
   if (cfg['sensitive-actions'] !== undefined) layer.sensitiveActions = cfg['sensitive-actions'];
   if (cfg['sensitive-resources'] !== undefined) layer.sensitiveResources = cfg['sensitive-resources'];
   if (cfg['reference-policies'] !== undefined) layer.referencePolicies = { ...cfg['reference-policies'] };

@@ -78,6 +78,12 @@ export interface Options {
     /** Where the entry is written (the config file, cwd-relative, and its line), for reports. */
     source?: { file: string; line: number };
   }[];
+  /**
+   * Customer managed policies outside the repository (attached by ARN or looked up by a data source) that the team
+   * has reviewed: `arn` is an exact ARN or an IAM wildcard pattern. Any other external policy makes the verdict
+   * incomplete (the gate cannot see what it grants).
+   */
+  externalPolicies: { arn: string; reason: string }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;
   /** The clock (injected in tests): suppression expiry etc. */
@@ -121,6 +127,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     sensitiveResources: [],
     referencePolicies: {},
     ignore: [],
+    externalPolicies: [],
     maxInlineComments: 30,
     now: new Date(),
   };

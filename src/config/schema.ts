@@ -238,6 +238,15 @@ export const configSchema = z
       description: 'Maximum inline review comments per run; the rest go to the summary. Default: 30.',
     }),
     ignore: z.array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
+    'external-policies': z
+      .array(
+        z.strictObject({
+          arn: z.string().regex(/^arn:[^:]*:iam::[^:]*:policy\//, { error: 'must be an IAM policy ARN (wildcards allowed)' }).max(2048),
+          reason: nonEmpty.meta({ description: 'Why this policy outside the repository is accepted (who reviewed it).' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Customer managed policies outside the repository that were reviewed; others make the verdict incomplete.' }),
   })
   .meta({
     title: 'IAM Policy Gate configuration',
