@@ -1,5 +1,6 @@
 /**
- * Hostile files through the whole gate: no crash, no hang (a per-file budget), one clear error naming the file, the
+ * Hostile files through the whole gate: no crash, no hang (the code's own limits end it with an error; a case that
+ * hangs fails by the test timeout; speed is measured in bench/hostile.bench.ts), one clear error naming the file, the
  * other files still analysed, the verdict never pass, nothing outside the repository read (canary), and the
  * reports render with everything escaped.
  */
@@ -17,9 +18,9 @@ import { hostileCases } from './generate.js';
 import { recordFigure } from './figures.js';
 
 const CANARY = 'CANARY-SECRET-7f3a9c';
-const BUDGET_MS = 5000;
 const GOOD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 2);
 
+// hangs: a case that does not finish fails by the test timeout (it is then not counted as passed)
 const stats = { inputs: 0, crashes: 0, hangs: 0, missingErrors: 0 };
 const base = mkdtempSync(path.join(tmpdir(), 'ipg-hostile-'));
 const canaryFile = path.join(base, 'canary.json');
@@ -46,7 +47,6 @@ describe('hostile files', () => {
       // a good file beside the hostile one must still be analysed
       writeFileSync(path.join(root, 'good-admin.json'), GOOD);
       const scan = [...(c.scan ?? Object.keys(c.files)), 'good-admin.json'];
-      const t0 = performance.now();
       let result;
       try {
         result = await runGate(scan, defaultOptions(root));
@@ -54,9 +54,6 @@ describe('hostile files', () => {
         stats.crashes++;
         throw e;
       }
-      const ms = performance.now() - t0;
-      if (ms > BUDGET_MS) stats.hangs++;
-      expect(ms, 'per-input time budget').toBeLessThan(BUDGET_MS);
 
       const hostileFiles = new Set([...(c.scan ?? Object.keys(c.files)), ...Object.keys(c.files)]);
       const erroredOn = result.errors.filter((e) => hostileFiles.has(e.file));
