@@ -5,6 +5,9 @@
  * one build instead of racing. `const dir = await bundleDir()` gives a folder with index.js (the Action), cli.js
  * (the CLI), catalog.json and package.json.
  *
+ * IAM_GATE_BUNDLE_DIR=DIR uses bundles built already (.ci/run points it at dist/ right after checking that dist/ is
+ * what the sources build to, which saves a second build).
+ *
  * test/cli/dist.test.ts deliberately tests the COMMITTED dist/ instead (CI checks dist/ matches a fresh build).
  */
 import { execFile } from 'node:child_process';
@@ -45,6 +48,11 @@ let pending: Promise<string> | undefined;
 
 /** The folder holding index.js and cli.js built from the current sources (built on first use). */
 export function bundleDir(): Promise<string> {
+  const given = process.env.IAM_GATE_BUNDLE_DIR;
+  if (given) {
+    if (!existsSync(path.join(given, 'index.js')) || !existsSync(path.join(given, 'cli.js'))) throw new Error(`IAM_GATE_BUNDLE_DIR=${given} has no index.js and cli.js`);
+    return Promise.resolve(path.resolve(given));
+  }
   pending ??= build();
   return pending;
 }
