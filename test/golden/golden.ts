@@ -41,10 +41,27 @@ export interface GoldenError {
   kind: string;
   message: string;
 }
+/** With a base: the actions each principal/policy gains or loses (counts and the patterns written). */
+export interface GoldenAccessDiff {
+  principal: string;
+  files: string[];
+  addedCount: number;
+  removedCount: number;
+  addedPatterns: string[];
+}
+/** A changed SCP: per target, how many actions it newly denies and allows. */
+export interface GoldenScpImpact {
+  file: string;
+  line: number;
+  resource: string;
+  targets: { target: string; newlyDeniedCount: number; newlyAllowedCount: number }[];
+}
 export interface GoldenOutput {
   verdict: string;
   findings: GoldenFinding[];
   errors: GoldenError[];
+  accessDiff?: GoldenAccessDiff[];
+  scpImpacts?: GoldenScpImpact[];
 }
 
 interface CaseSpec {
@@ -95,7 +112,24 @@ export async function runCase(name: string): Promise<GoldenOutput> {
   );
   findings.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.endLine - b.endLine || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint) || cmp(a.message, b.message));
   errors.sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.kind, b.kind) || cmp(a.message, b.message));
-  return { verdict: r.verdict.status, findings, errors };
+  const accessDiff = (r.accessDiff ?? [])
+    .map((d): GoldenAccessDiff => ({ principal: d.principal, files: d.files.map(clean), addedCount: d.addedCount, removedCount: d.removedCount, addedPatterns: d.addedPatterns }))
+    .sort((a, b) => cmp(a.principal, b.principal) || cmp(a.files.join(), b.files.join()));
+  const scpImpacts = r.scpImpacts
+    .map((i): GoldenScpImpact => ({
+      file: clean(i.file),
+      line: i.line,
+      resource: i.resource,
+      targets: i.targets.map((t) => ({ target: t.target, newlyDeniedCount: t.newlyDeniedCount, newlyAllowedCount: t.newlyAllowedCount })),
+    }))
+    .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.resource, b.resource));
+  return {
+    verdict: r.verdict.status,
+    findings,
+    errors,
+    ...(accessDiff.length ? { accessDiff } : {}),
+    ...(scpImpacts.length ? { scpImpacts } : {}),
+  };
 }
 
 /** expected.json's exact text: two-space JSON, keys in the order above, a final newline. */
@@ -164,6 +198,12 @@ export function describeDiff(name: string, expected: GoldenOutput, actual: Golde
   const ae = new Set(actual.errors.map(errKey));
   for (const e of ae) if (!ee.has(e)) out.push(`  + error ${e}`);
   for (const e of ee) if (!ae.has(e)) out.push(`  - error ${e}`);
+  for (const [what, key] of [['accessDiff', (d: GoldenAccessDiff) => d.principal], ['scpImpacts', (i: GoldenScpImpact) => `${i.file}:${i.line}`]] as const) {
+    const before = new Map<string, string>(((expected[what] ?? []) as never[]).map((x) => [(key as (x: never) => string)(x), JSON.stringify(x)]));
+    const now = new Map<string, string>(((actual[what] ?? []) as never[]).map((x) => [(key as (x: never) => string)(x), JSON.stringify(x)]));
+    for (const [k, v] of now) if (before.get(k) !== v) out.push(`  ${before.has(k) ? '~' : '+'} ${what} ${k}: ${before.has(k) ? `${before.get(k)} -> ` : ''}${v}`);
+    for (const [k, v] of before) if (!now.has(k)) out.push(`  - ${what} ${k}: ${v}`);
+  }
   if (!out.length && formatExpected(expected) !== formatExpected(actual)) out.push('  (same findings, different order or formatting)');
   return out.length ? `golden case ${name} (- expected.json, + now):\n${out.join('\n')}` : '';
 }
