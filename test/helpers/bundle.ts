@@ -3,7 +3,8 @@
  * by the one build script (`node .ci/build.mjs --out DIR`). Cached across test files and runs: the folder is keyed
  * by a hash of src/, package-lock.json and the build script, and a lock folder makes concurrent workers wait for
  * one build instead of racing. `const dir = await bundleDir()` gives a folder with index.js (the Action), cli.js
- * (the CLI), catalog.json and package.json.
+ * (the CLI), catalog.json and package.json. A first build takes 45 s to over 2 min on a busy machine: call it in a
+ * `beforeAll(async () => { dir = await bundleDir(); }, 600_000)`.
  *
  * IAM_GATE_BUNDLE_DIR=DIR uses bundles built already (.ci/run points it at dist/ right after checking that dist/ is
  * what the sources build to, which saves a second build).
