@@ -56,6 +56,10 @@ export interface GateRun {
   base?: BaseSource;
   /** What the caller could not analyse before the run (e.g. changed files GitHub did not list): the verdict is incomplete. */
   errors?: AnalysisError[];
+  /** Findings made before the run (`config-weakened`: the change's own config edits); rule settings and suppressions apply. */
+  findings?: Finding[];
+  /** Notes made before the run (what a config change would do once merged). */
+  notes?: string[];
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -83,7 +87,7 @@ export interface RepoAccess {
 
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
-  const notes: string[] = [];
+  const notes: string[] = [...(run.notes ?? [])];
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
@@ -108,6 +112,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const head = await analyzeTexts(texts, options, repo);
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
+  findings.push(...(run.findings ?? []));
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;

@@ -237,6 +237,9 @@ export const configSchema = z
     'max-inline-comments': z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional().meta({
       description: 'Maximum inline review comments per run; the rest go to the summary. Default: 30.',
     }),
+    'max-suppression-days': z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(3660, { error: 'must be at most 3660' }).optional().meta({
+      description: 'An ignore entry may not expire more than this many days ahead (a config error otherwise). Default: 365.',
+    }),
     ignore: z.array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
     'external-policies': z
       .array(

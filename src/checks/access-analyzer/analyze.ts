@@ -220,8 +220,16 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
     ] as const) {
       if (!rel) continue;
       try {
-        if (!input.readRepoFile) throw new Error('no repository reader');
-        references[kind] = JSON.stringify(JSON.parse(input.readRepoFile(rel)));
+        // in a pull request the reference comes from the base commit (config/trusted.ts), never from the PR
+        const trusted = options.trustedConfigFiles;
+        let text: string;
+        if (trusted) {
+          const t = trusted[rel];
+          if (t === undefined || t === null) throw new Error('the file does not exist at the base commit');
+          text = t;
+        } else if (input.readRepoFile) text = input.readRepoFile(rel);
+        else throw new Error('no repository reader');
+        references[kind] = JSON.stringify(JSON.parse(text));
       } catch (e) {
         errors.push({ file: rel, message: `reference policy for CheckNoNewAccess cannot be used: ${(e as Error).message}`, kind: 'config' });
       }
