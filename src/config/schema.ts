@@ -21,7 +21,7 @@ const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 /** A glob, or a list of globs (repository-relative). */
 const globs = z
   .union([nonEmpty, z.array(nonEmpty)], { error: 'must be a glob or a list of globs' })
-  .meta({ description: 'A glob or a list of globs, relative to the repository root (picomatch syntax, e.g. "infra/**/*.yml").' });
+  .meta({ description: 'A glob or a list of globs, relative to the repository root (* within a segment, ** across segments, ?, [a-z], {a,b}; a leading ! excludes; e.g. "infra/**/*.yml").' });
 
 /** A repository-relative file path: never absolute, never climbing out of the repository. */
 const repoPath = z

@@ -17,6 +17,7 @@ import { requestKey } from './cache.js';
 import { aaPolicyType, aaValidateResourceType, accessCheckPolicyType, publicAccessResourceType } from './resource-types.js';
 import { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 import { AA_DOCS, customFindings, validateFindingToFinding } from './findings.js';
+import { globMatch } from '../../catalog/wildcard.js';
 
 /** cfn-policy-validator's practical maximum for ValidatePolicy: characters without whitespace. */
 export const MAX_POLICY_CHARS = 32_768;
@@ -85,10 +86,9 @@ function isDenied(e: unknown): boolean {
   return err.name === 'AccessDeniedException' || err.$metadata?.httpStatusCode === 403;
 }
 
-/** IAM action glob (`*`, `?`), case-insensitive. */
+/** IAM action glob (`*`, `?`), case-insensitive, whole string (the catalogue's linear-time matcher). */
 function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
-  return re.test(action);
+  return globMatch(pattern, action);
 }
 
 export const LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO', 'PT_BR', 'ZH_CN', 'ZH_TW'] as const;
