@@ -22,6 +22,7 @@ import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions } from './findings/suppressions.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
+import { markSuppressedInChange } from './findings/suppressions.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
@@ -161,7 +162,11 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   findings.splice(0, findings.length, ...applied);
 
   // 8. new vs existing (after every stage that adds findings), decide
-  if (cmp) markNew(findings, cmp.baseFindings, policies);
+  if (cmp) {
+    markNew(findings, cmp.baseFindings, policies);
+    const added = markSuppressedInChange(findings);
+    if (added) notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
+  }
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {

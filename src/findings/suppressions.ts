@@ -304,3 +304,20 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/**
+ * A finding new in this change (not in the base) that an inline suppression suppresses: the suppression comes with
+ * the change (it had nothing to suppress before), so the reports say so (`details.suppressedBy.inChange`, the
+ * "suppressed in this change" tag). Config suppressions are the base commit's in a pull request and are not marked.
+ * Returns how many were marked.
+ */
+export function markSuppressedInChange(findings: Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    const by = f.details?.suppressedBy as { kind?: string } | undefined;
+    if (!f.suppressed || f.new !== true || by?.kind !== 'inline') continue;
+    f.details = { ...f.details, suppressedBy: { ...by, inChange: true } };
+    n++;
+  }
+  return n;
+}
