@@ -378,7 +378,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
     }
   }
 
-  const scanned = scanTfBlocks(file, text);
+  const scanned = scanTfBlocks(file, text, own.comments);
   const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
     (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
       rule: s.rule,
@@ -389,7 +389,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   const dataSuppressions = (address: string): InlineSuppression[] => {
     const ref = module.data.get(address);
     if (!ref) return [];
-    const blocks = scanTfBlocks(ref.file.display, ref.file.text);
+    const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
     const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
     return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
   };

@@ -146,7 +146,7 @@ export function matchBrace(text: string, open: number): number {
 }
 
 /** Every `resource` / `data` block of one `.tf` file. */
-export function scanTfBlocks(file: string, text: string): TfBlock[] {
+export function scanTfBlocks(file: string, text: string, comments?: readonly SourceComment[]): TfBlock[] {
   const out: TfBlock[] = [];
   const lineStarts = lineStartsOf(text);
   const lines = text.split('\n');
@@ -159,7 +159,7 @@ export function scanTfBlocks(file: string, text: string): TfBlock[] {
     if (close < 0) break;
     const startLine = lineAt(lineStarts, m.index);
     const endLine = lineAt(lineStarts, close);
-    const suppressions: TfBlock['suppressions'] = commentSuppressions(text, hclComments(text), file, startLine, endLine).map((x) => ({ rule: x.rule, reason: x.reason, line: x.line }));
+    const suppressions: TfBlock['suppressions'] = commentSuppressions(text, comments ??= hclComments(text), file, startLine, endLine).map((x) => ({ rule: x.rule, reason: x.reason, line: x.line }));
     out.push({
       file,
       mode: m[1] === 'data' ? 'data' : 'managed',
