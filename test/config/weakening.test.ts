@@ -75,3 +75,26 @@ describe('max-suppression-days', () => {
     expect(check('max-suppression-days: 30\nignore: [{ rule: a, reason: r, expires: 2026-03-01 }]')).toThrow(/more than 30 days ahead/);
   });
 });
+
+describe('hostile patterns in the config finish', () => {
+  it('an exclude glob and ignore.resource/action with many wildcards against long names: analysed, not suppressed', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runGate } = await import('../../src/gate.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ipg-hostile-glob-'));
+    try {
+      const name = 'a'.repeat(40);
+      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }));
+      const evil = Array.from({ length: 12 }, () => '*a').join('') + '*b';
+      const options = resolveOptions(defaultOptions(dir), {
+        file: parseConfig(`exclude: ["${evil}", "${'**/'.repeat(20)}${evil}"]\nignore:\n  - rule: admin-wildcard\n    resource: "${evil}"\n    reason: r\n  - rule: admin-wildcard\n    action: "iam:${evil}"\n    reason: r\n  - rule: admin-wildcard\n    files: "${evil}"\n    reason: r\n`, 'c.yml'),
+        cli: { accessAnalyzer: 'off' },
+      });
+      const r = await runGate(['.'], options);
+      expect(r.findings.filter((f) => f.ruleId === 'admin-wildcard').map((f) => [f.file, f.suppressed ?? false])).toEqual([[`${name}.json`, false]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
