@@ -53,15 +53,31 @@ function ignoreChanges(base: Options, head: Options, out: Weakening[]): void {
   });
 }
 
+/**
+ * Does glob `outer` match every path `inner` matches? Sound, not complete: equal globs, `**`, and `dir/**` over
+ * anything under `dir/`. Unknown = false (the change is reported).
+ */
+function globCovers(outer: string, inner: string): boolean {
+  if (outer === inner || outer === '**') return true;
+  if (!outer.endsWith('/**')) return false;
+  const dir = outer.slice(0, -2);
+  return !/[*?[\]{}\\!]/.test(dir) && (inner.startsWith(dir) || inner === dir.slice(0, -1));
+}
+
 function globChanges(base: Options, head: Options, out: Weakening[]): void {
-  const baseInclude = new Set(base.include);
-  // an include list can only narrow: no list (everything) -> a list, or a glob of the base list dropped
-  if (head.include.length && (!base.include.length || base.include.some((g) => !head.include.includes(g))))
+  // an include list can only narrow what is analysed: no list (everything) -> a list, or a base glob no head glob covers
+  // `!` patterns take paths back out of a list: a new one in include narrows, a dropped one in exclude excludes more;
+  // with any of them in play the coverage shortcut is not used
+  const neg = (l: string[]) => l.filter((g) => g.startsWith('!'));
+  const plain = neg(base.include).length === 0 && neg(head.include).length === 0;
+  const covered = (g: string) => (plain ? head.include.some((h) => globCovers(h, g)) : head.include.includes(g));
+  if (head.include.length && (!base.include.length || !base.include.every(covered) || neg(head.include).some((g) => !base.include.includes(g))))
     out.push({ pointer: '/paths', kind: 'narrower scope', message: `narrows the files analysed to ${head.include.join(', ')}` });
-  else if (head.include.some((g) => !baseInclude.has(g)) && base.include.some((g) => !head.include.includes(g)))
-    out.push({ pointer: '/paths', kind: 'narrower scope', message: `changes the files analysed to ${head.include.join(', ')}` });
-  const added = head.exclude.filter((g) => !base.exclude.includes(g));
-  if (added.length) out.push({ pointer: '/exclude', kind: 'exclusion', message: `excludes ${added.join(', ')} from the analysis` });
+  const plainEx = neg(base.exclude).length === 0 && neg(head.exclude).length === 0;
+  const added = head.exclude.filter((g) => !g.startsWith('!') && !base.exclude.some((b) => b === g || (plainEx && globCovers(b, g))));
+  const dropped = neg(base.exclude).filter((g) => !head.exclude.includes(g));
+  if (added.length || dropped.length)
+    out.push({ pointer: '/exclude', kind: 'exclusion', message: `excludes ${[...added, ...dropped.map((g) => g.slice(1))].join(', ')} from the analysis` });
   if (json(head.policyTypes) !== json(base.policyTypes)) {
     const changed = head.policyTypes.filter((e) => !base.policyTypes.some((b) => json(b) === json(e)));
     out.push({

@@ -98,3 +98,16 @@ describe('hostile patterns in the config finish', () => {
     }
   });
 });
+
+describe('scope changes', () => {
+  it('a wider include or a narrower extra exclude is not reported; a new or negated pattern is', () => {
+    expect(diff('paths: ["infra/app/**"]', 'paths: ["infra/**"]')).toEqual([]);
+    expect(diff('paths: ["infra/**"]', 'paths: ["**"]')).toEqual([]);
+    expect(diff('exclude: ["examples/**"]', 'exclude: ["examples/**", "examples/old/**"]')).toEqual([]);
+    expect(diff('paths: ["infra/**"]', 'paths: ["infra/**", "!infra/admin/**"]').map(([p]) => p)).toEqual(['/paths']);
+    expect(diff('', 'paths: ["**", "!infra/admin/**"]').map(([p]) => p)).toEqual(['/paths']);
+    expect(diff('exclude: ["examples/**", "!examples/prod/**"]', 'exclude: ["examples/**", "examples/prod/x/**"]').map(([p]) => p)).toEqual(['/exclude']);
+    expect(diff('exclude: ["examples/**", "!examples/prod/**"]', 'exclude: ["examples/**"]')).toEqual([['/exclude', 'excludes examples/prod/** from the analysis']]);
+    expect(diff('exclude: ["examples/**"]', 'exclude: ["examples/**", "infra/*.json"]')).toEqual([['/exclude', 'excludes infra/*.json from the analysis']]);
+  });
+});
