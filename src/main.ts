@@ -67,9 +67,9 @@ export async function run(): Promise<void> {
   // the base commit's (config/trusted.ts), and the PR's own changes to it are findings (config-weakened)
   const configPath = core.getInput('config') || undefined;
   const layers = { action: actionInputsLayer((n) => core.getInput(n)) };
-  const inPullRequest = !!(pr && owner && repoName);
-  const loaded = inPullRequest
-    ? await loadPullRequestConfig({ gh, repo: { owner, repo: repoName }, pr: pr!, workspace, configPath, layers, log: (m) => core.info(m) })
+  // any pull-request event reads the base's config (without a repository name only git can, else it fails closed)
+  const loaded = pr
+    ? await loadPullRequestConfig({ gh, repo: { owner, repo: repoName }, pr, workspace, configPath, layers, log: (m) => core.info(m) })
     : { ...loadOptions(workspace, workspace, configPath, layers), findings: [], notes: [] };
   const { options } = loaded;
   if (options.accessAnalyzer === 'on') {
@@ -85,7 +85,7 @@ export async function run(): Promise<void> {
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
   let changes: ChangeSet | undefined;
   let result: Awaited<ReturnType<typeof runGate>>;
-  if (pr && inPullRequest) {
+  if (pr && owner && repoName) {
     ({ result, changes } = await analysePullRequest({
       gh,
       repo: { owner, repo: repoName },
