@@ -142,6 +142,32 @@ describe('PR mode: the config is the base commit\'s', () => {
   });
 });
 
+describe('PR mode: config attacks, each still failing', () => {
+  const TRUST_ANYONE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }] }, null, 2);
+  const cases: [string, string, Record<string, string>][] = [
+    ['paths narrowed to another folder', 'paths: ["docs/**"]\n', { 'iam/admin.json': ADMIN }],
+    ['include with a negation', 'include: ["**", "!iam/**"]\n', { 'iam/admin.json': ADMIN }],
+    ['rule severity lowered', 'rules:\n  admin-wildcard: suggestion\n', { 'iam/admin.json': ADMIN }],
+    ['rule disabled in object form', 'rules:\n  admin-wildcard: { enabled: false }\n', { 'iam/admin.json': ADMIN }],
+    ['the file re-typed as an SCP', 'policy-types:\n  - files: "iam/*.json"\n    type: scp\n', { 'iam/admin.json': ADMIN }],
+    ['an ignore entry with a far expiry and a wildcard resource', 'ignore:\n  - rule: admin-wildcard\n    resource: "*"\n    reason: temporary\n    expires: 2099-12-31\n', { 'iam/admin.json': ADMIN }],
+    ['the config file deleted (base had fail-on: warning)', '', { 'iam/admin.json': ADMIN }],
+    ['fail-on-existing turned off and fail-on lowered', 'fail-on-existing: false\nfail-on: error\n', { 'iam/admin.json': ADMIN }],
+    ['an external account trusted', 'trusted-accounts: ["999988887777"]\n', { 'iam/trust.json': TRUST_ANYONE }],
+  ];
+  for (const [what, headConfig, files] of cases) {
+    it(what, async () => {
+      repo = new GitFixture();
+      const base = repo.commit({ [CONFIG]: 'fail-on: warning\nfail-on-existing: true\naccess-analyzer: off\n', 'README.md': 'x\n' }, 'base');
+      const head = repo.commit({ [CONFIG]: headConfig === '' ? null : `access-analyzer: off\n${headConfig}`, ...files }, what);
+      const { result } = await runPr(repo, base, head);
+      expect(result.verdict.status).toBe('fail');
+      expect(result.findings.filter((f) => f.ruleId === 'config-weakened').length).toBeGreaterThan(0);
+      expect(result.findings.filter((f) => f.ruleId !== 'config-weakened' && !f.suppressed && f.severity !== 'suggestion').length).toBeGreaterThan(0); // base fail-on: warning
+    });
+  }
+});
+
 describe('CLI --config-from / --base', () => {
   async function cli(args: string[], cwd: string) {
     let stdout = '';
