@@ -42,7 +42,7 @@ export function hclComments(text: string): SourceComment[] {
   } catch {
     comments = []; // a file that does not parse is reported as not analysed by its own extraction
   }
-  if (commentMemo.size >= 16) commentMemo.clear();
+  if (commentMemo.size >= 4) commentMemo.clear();
   commentMemo.set(text, comments);
   return comments;
 }
