@@ -86,6 +86,13 @@ export interface Options {
   externalPolicies: { arn: string; reason: string }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;
+  /** An `ignore` entry may not expire more than this many days ahead (config error otherwise). */
+  maxSuppressionDays: number;
+  /**
+   * Files the config references that configure the gate (reference policies), read from the trusted base commit in
+   * pull-request mode (repo-relative path -> text; null: absent there). Unset: read from the working tree.
+   */
+  trustedConfigFiles?: Record<string, string | null>;
   /** The clock (injected in tests): suppression expiry etc. */
   now: Date;
 }
@@ -129,6 +136,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     ignore: [],
     externalPolicies: [],
     maxInlineComments: 30,
+    maxSuppressionDays: 365,
     now: new Date(),
   };
 }

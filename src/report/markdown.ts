@@ -32,7 +32,8 @@ export function location(f: { file: string; line: number; endLine: number }, opt
 }
 
 export function findingLine(f: Finding, opts: MarkdownOptions): string {
-  const tags = [f.new === true ? 'new' : f.new === false ? 'existing' : '', f.suppressed ? 'suppressed' : ''].filter(Boolean);
+  const inChange = (f.details?.suppressedBy as { inChange?: boolean } | undefined)?.inChange === true;
+  const tags = [f.new === true ? 'new' : f.new === false ? 'existing' : '', f.suppressed ? (inChange ? 'suppressed in this change' : 'suppressed') : ''].filter(Boolean);
   return (
     `- ${ICON[f.severity]} ${location(f, opts)} **${mdText(f.title)}** (${trustedLink(f.ruleId, f.learnMore)}${tags.length ? `, ${tags.join(', ')}` : ''})` +
     (f.resource ? ` in ${mdCode(f.resource)}` : '') +
