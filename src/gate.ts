@@ -26,6 +26,7 @@ import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import { appendAll } from './util/arrays.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -88,7 +89,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 1. sources: which files
   const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
-  errors.push(...(run.errors ?? []));
+  appendAll(errors, (run.errors ?? []));
 
   // 2. read
   const texts: FileText[] = [];
@@ -106,14 +107,14 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     list: (dir) => listRepoDir(options.root, dir),
   };
   const head = await analyzeTexts(texts, options, repo);
-  errors.push(...head.errors);
+  appendAll(errors, head.errors);
   const { policies, entities, findings } = head;
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
   if (cmp) {
-    errors.push(...cmp.errors);
-    notes.push(...cmp.notes);
+    appendAll(errors, cmp.errors);
+    appendAll(notes, cmp.notes);
   }
 
   // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs
@@ -126,10 +127,10 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
       readScp: (rel) => readScpDocument(rel, options),
     });
-    findings.push(...scp.findings);
-    errors.push(...scp.errors);
-    notes.push(...scp.notes);
-    scpImpacts.push(...scp.impacts);
+    appendAll(findings, scp.findings);
+    appendAll(errors, scp.errors);
+    appendAll(notes, scp.notes);
+    appendAll(scpImpacts, scp.impacts);
   }
 
   // 6. IAM Access Analyzer (online; only when enabled): merged with the offline findings; uses record.base
@@ -140,9 +141,9 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       options,
       readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     });
-    findings.push(...aa.findings);
-    errors.push(...aa.errors);
-    notes.push(...aa.notes);
+    appendAll(findings, aa.findings);
+    appendAll(errors, aa.errors);
+    appendAll(notes, aa.notes);
   }
 
   // 7. per-rule settings and suppressions (config `ignore`, inline)
@@ -153,7 +154,8 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     scannedFiles: files.map((f) => displayPath(f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
-  findings.splice(0, findings.length, ...applied);
+  findings.length = 0;
+  appendAll(findings, applied);
 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) markNew(findings, cmp.baseFindings, policies);
@@ -196,10 +198,10 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     });
     if (!result) continue;
     if (result.policies.length) out.filesWithPolicies++;
-    out.policies.push(...result.policies);
-    out.entities.push(...result.entities);
-    out.errors.push(...result.errors);
-    out.findings.push(...result.findings);
+    appendAll(out.policies, result.policies);
+    appendAll(out.entities, result.entities);
+    appendAll(out.errors, result.errors);
+    appendAll(out.findings, result.findings);
   }
   // a plan of the same code wins over its .tf files (same policy not reported twice)
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
@@ -215,7 +217,7 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     seenErrors.add(k);
     return true;
   });
-  out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options));
   // principals and attachments: views over the records, for the report (never checked twice)
   out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);

@@ -20,6 +20,7 @@ import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types
 import { fingerprint } from '../policy/fingerprint.js';
 import { segments } from '../policy/source-map.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+import { appendAll } from '../util/arrays.js';
 
 export const EXPIRED_RULE_ID = 'suppression-expired';
 export const UNUSED_RULE_ID = 'suppression-unused';
@@ -128,7 +129,7 @@ function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: 
   const resources = [f.resource, policy?.resource].filter((r): r is string => typeof r === 'string' && r !== '');
   const actions: string[] = [];
   const details = asObject(f.details);
-  if (details) actions.push(...strings(details.action), ...strings(details.actions));
+  if (details) appendAll(appendAll(actions, strings(details.action)), strings(details.actions));
   let sid: string | undefined;
   if (policy) {
     const { statement, inner } = statementOf(policy.document, f.path);
@@ -137,9 +138,9 @@ function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: 
       if (inner[0] === 'Action' || inner[0] === 'NotAction') {
         const el = statement[inner[0]];
         const i = inner[1] !== undefined ? Number(inner[1]) : NaN;
-        actions.push(...(Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
+        appendAll(actions, (Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
       }
-      actions.push(...strings(statement.Action), ...strings(statement.NotAction));
+      appendAll(appendAll(actions, strings(statement.Action)), strings(statement.NotAction));
     }
   }
   return { repoFile: toRepo(f.file), resources, sid, actions };

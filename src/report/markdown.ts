@@ -9,6 +9,7 @@ import { mdCode, mdText, trustedLink } from './escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 import { baseMarkdown } from './access-diff.js';
+import { appendAll } from '../util/arrays.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -74,7 +75,7 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
     if (result.errors.length > shown.length) parts.push(`- … and ${result.errors.length - shown.length} more (every one is in the JSON report's \`errors\`)`);
   }
   if (result.base) parts.push('', baseMarkdown(result));
-  if (result.scpImpacts?.length) parts.push('', ...scpImpactSection(result));
+  if (result.scpImpacts?.length) appendAll(parts, ['', ...scpImpactSection(result)]);
   let text = parts.join('\n');
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { InlineSuppression, Span } from '../../policy/types.js';
 import { escapeSegment } from '../../policy/source-map.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface TfBlock {
   /** Repo-relative path of the `.tf` file. */
@@ -355,7 +356,7 @@ export class TfSources {
       } catch {
         continue;
       }
-      blocks.push(...scanTfBlocks(f, text));
+      appendAll(blocks, scanTfBlocks(f, text));
     }
     this.cache.set(key, blocks);
     return blocks;
