@@ -27,6 +27,7 @@ import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
+import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -47,6 +48,8 @@ export interface GateResult {
   accessDiff?: AccessDiffEntry[];
   /** What changed SCPs do to the organisation (base vs head). */
   scpImpacts: ScpImpact[];
+  /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
+  summarised?: string[];
 }
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -161,17 +164,20 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   if (cmp) markNew(findings, cmp.baseFindings, policies);
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
+  const summarised: string[] = [];
   return {
     verdict,
     policies,
     principals: head.principals,
     attachments: head.attachments,
     entities,
-    findings,
+    // decided on every finding; reported with long repeats of one rule on one policy summarised
+    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
     errors,
     stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
     scpImpacts,
+    summarised,
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }

@@ -211,6 +211,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     })) as ReviewCommentLite[];
     const ours = existing.filter((c) => c.body.includes(`<!-- ${COMMENT_MARKER}`));
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
+    for (const fp of result.summarised ?? []) current.add(fp); // still there, reported inside a summary
     const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body).join(',')}`));
     const fixedIds: number[] = [];
     for (const c of ours) {

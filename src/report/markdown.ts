@@ -10,6 +10,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 import { baseMarkdown } from './access-diff.js';
 import { appendAll } from '../util/arrays.js';
+import { represented } from '../findings/summarise.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -55,8 +56,9 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   parts.push(`|---|---:${hasBaseline ? '|---:|---:' : ''}|`);
   for (const s of SEVERITIES) {
     const active = result.findings.filter((f) => f.severity === s && !f.suppressed);
-    const row = [`${ICON[s]} ${s}${s === v.failOn ? ' (fail-on)' : ''}`, String(active.length)];
-    if (hasBaseline) row.push(String(active.filter((f) => f.new).length), String(active.filter((f) => f.new === false).length));
+    const count = (fs: typeof active) => String(fs.reduce((n, f) => n + represented(f), 0));
+    const row = [`${ICON[s]} ${s}${s === v.failOn ? ' (fail-on)' : ''}`, count(active)];
+    if (hasBaseline) row.push(count(active.filter((f) => f.new)), count(active.filter((f) => f.new === false)));
     parts.push(`| ${row.join(' | ')} |`);
   }
   parts.push('');

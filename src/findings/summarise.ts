@@ -1,0 +1,98 @@
+/**
+ * Repeated findings, summarised for the report: the same rule on hundreds of statements of one policy says one
+ * thing hundreds of times (5,000 NotAction statements wrote a 163 MB report). Past `limit` findings of one rule on
+ * one policy (same severity, new/existing and suppression state), the rest become one summary finding that says
+ * how many more there are. Runs after the verdict is decided, so the verdict and its counts still include every
+ * finding; `represented` tells a renderer how many findings a summary stands for. Pure.
+ */
+import type { Finding } from './types.js';
+import { fingerprint } from '../policy/fingerprint.js';
+
+/** Findings of one rule on one policy listed one by one before the rest are summarised. */
+export const REPEAT_LIMIT = 20;
+
+/** The details key of a summary finding. */
+export interface RepeatedDetails {
+  /** How many findings the summary stands for (not listed one by one). */
+  count: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** How many findings `f` stands for: 1, or the count of a summary. */
+export function represented(f: Finding): number {
+  const r = f.details?.repeated as RepeatedDetails | undefined;
+  return r && typeof r.count === 'number' ? r.count : 1;
+}
+
+function groupKey(f: Finding): string {
+  return [f.policyId ?? `file:${f.file}`, f.ruleId, f.source, f.severity, String(f.new), String(f.suppressed === true)].join('\u0000');
+}
+
+/**
+ * The findings in the same order, each group past `limit` cut to its first `limit` plus one summary in their place.
+ * `hidden` (optional) receives the fingerprints of the findings a summary stands for (review threads on them stay open).
+ */
+export function summariseRepeats(findings: Finding[], limit = REPEAT_LIMIT, hidden?: string[]): Finding[] {
+  const sizes = new Map<string, number>();
+  for (const f of findings) {
+    const k = groupKey(f);
+    sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  }
+  if (![...sizes.values()].some((n) => n > limit + 1)) return findings;
+  const seen = new Map<string, number>();
+  const summaries = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = groupKey(f);
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    if (sizes.get(k)! <= limit + 1 || n < limit) {
+      out.push(f);
+      continue;
+    }
+    hidden?.push(f.fingerprint);
+    const s = summaries.get(k);
+    if (s) {
+      const r = s.details!.repeated as RepeatedDetails;
+      r.count++;
+      r.firstLine = Math.min(r.firstLine, f.line);
+      r.lastLine = Math.max(r.lastLine, f.endLine);
+      s.endLine = Math.max(s.endLine, f.endLine);
+      continue;
+    }
+    const summary = summaryOf(f);
+    summaries.set(k, summary);
+    out.push(summary);
+  }
+  for (const s of summaries.values()) {
+    const r = s.details!.repeated as RepeatedDetails;
+    const where = r.firstLine === r.lastLine ? `line ${r.firstLine}` : `lines ${r.firstLine}-${r.lastLine}`;
+    s.message = `and ${r.count.toLocaleString('en-US')} more findings of this rule on ${s.resource ?? s.file} (${where}), not listed one by one: the same problem as the ${limit} above. The verdict counts every one.`;
+  }
+  return out;
+}
+
+/** The summary standing in for `first` and the findings of its group after it (counted in summariseRepeats). */
+function summaryOf(first: Finding): Finding {
+  const repeated: RepeatedDetails = { count: 1, firstLine: first.line, lastLine: first.endLine };
+  return {
+    ruleId: first.ruleId,
+    source: first.source,
+    severity: first.severity,
+    title: first.title,
+    message: '',
+    ...(first.fix !== undefined ? { fix: first.fix } : {}),
+    ...(first.learnMore !== undefined ? { learnMore: first.learnMore } : {}),
+    file: first.file,
+    line: first.line,
+    endLine: first.endLine,
+    ...(first.policyId !== undefined ? { policyId: first.policyId } : {}),
+    ...(first.resource !== undefined ? { resource: first.resource } : {}),
+    // stable whatever the count: the rule on this policy, repeated
+    fingerprint: fingerprint(['repeated', first.ruleId, first.policyId ?? first.file, first.severity, String(first.new), String(first.suppressed === true)]),
+    ...(first.new !== undefined ? { new: first.new } : {}),
+    ...(first.suppressed ? { suppressed: true, ...(first.suppressionReason !== undefined ? { suppressionReason: first.suppressionReason } : {}) } : {}),
+    details: { repeated },
+  };
+}
