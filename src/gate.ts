@@ -223,7 +223,7 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     seenErrors.add(k);
     return true;
   });
-  appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options));
+  appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options, out.errors));
   // principals and attachments: views over the records, for the report (never checked twice)
   out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
