@@ -7,7 +7,7 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
+import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { extractFile } from './extract/index.js';
@@ -67,6 +67,8 @@ export interface FileText {
   rel: string;
   text: string;
   explicit: boolean;
+  /** Found by its content, not its name (sources/sniff.ts). */
+  sniffed?: boolean;
 }
 
 export interface Analysis {
@@ -98,7 +100,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const texts: FileText[] = [];
   for (const f of files) {
     try {
-      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
+      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) });
     } catch (e) {
       errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
@@ -202,7 +204,11 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
       readRepoFile: repo.read,
       listRepoFiles: repo.list,
     });
-    if (!result) continue;
+    if (!result) {
+      // its content looks like a policy or template, its name says nothing: never skipped in silence
+      if (f.sniffed) out.errors.push({ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' });
+      continue;
+    }
     if (result.policies.length) out.filesWithPolicies++;
     appendAll(out.policies, result.policies);
     appendAll(out.entities, result.entities);
@@ -242,7 +248,7 @@ function readScpDocument(rel: string, options: Options): unknown {
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
   const files: SourceFile[] = [];
-  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false });
+  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false, ...(isCandidateFile(rel) ? {} : { sniffed: true }) });
   return { files, errors: [] };
 }
 

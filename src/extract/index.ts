@@ -19,8 +19,11 @@ export const extractors: Extractor[] = [
   rawExtractor,
 ];
 
+const JSON_START = /^\uFEFF?\s*[[{]/;
+
 export async function extractFile(input: ExtractInput): Promise<ExtractResult | undefined> {
-  const ex = extractors.find((e) => e.detect(input.file, input.text));
+  // JSON content under another name (`policy.jsonc`, `policy.yaml`, `stack.cfn`): detected as the .json it is
+  const ex = extractors.find((e) => e.detect(input.file, input.text)) ?? (JSON_START.test(input.text) ? extractors.find((e) => e.detect(`${input.file}.json`, input.text)) : undefined);
   if (!ex) {
     if (!input.explicit) return undefined;
     const r = emptyResult();
