@@ -10,8 +10,12 @@
  *   `Resources` with a `"Type": "AWS::…"`), an IAM policy (`"Statement"`) or a Terraform plan (`format_version`);
  * - YAML: the first line that is not a comment, blank or `---` is a top-level key, and the head has
  *   `AWSTemplateFormatVersion:`, a SAM `Transform: AWS::Serverless…`, or `Resources:` with `Type: AWS::…`.
- * Terraform HCL is not sniffed: Terraform itself loads only `.tf`/`.tf.json`, and `templatefile()` inputs are read
- * through the configuration that references them.
+ * Terraform HCL is not sniffed: Terraform itself loads only `.tf`/`.tf.json`; nor are Terraform templates (`.tftpl`,
+ * `.tpl`: a `policy.json.tpl` full of `${...}` is not JSON until `templatefile()` renders it, and it is analysed
+ * through the configuration that renders it).
+ *
+ * A sniffed file that then does not parse (a `.jsonc` with comments) is an error, not skipped: something turns it
+ * into what AWS receives, and the gate cannot see that.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
@@ -32,6 +36,8 @@ const BINARY = new RegExp(
     ')$',
   'i',
 );
+
+const TERRAFORM_TEMPLATE = /\.(tftpl|tpl)$/i;
 
 function skipJsonComments(s: string): string {
   let t = s.trimStart();
@@ -76,20 +82,20 @@ export function sniffText(text: string): Sniffed | 'maybe' | undefined {
  * cannot push the marker past the head.
  */
 export function sniffFile(abs: string, name: string, maxBytes: number): Sniffed | undefined {
-  if (BINARY.test(name)) return undefined;
+  if (BINARY.test(name) || TERRAFORM_TEMPLATE.test(name)) return undefined;
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
-    const size = fstatSync(fd).size;
-    if (size === 0) return undefined;
-    const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
-    const n = readSync(fd, head, 0, head.length, 0);
-    const first = sniffText(head.subarray(0, n).toString('utf8'));
+    const n = readSync(fd, HEAD, 0, SNIFF_BYTES, 0);
+    if (n === 0) return undefined;
+    const first = sniffText(HEAD.toString('utf8', 0, n));
     if (first !== 'maybe') return first;
-    if (size <= n || size > maxBytes) return undefined;
+    if (n < SNIFF_BYTES) return undefined; // that was all of it
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return undefined;
     const all = Buffer.alloc(size);
     const m = readSync(fd, all, 0, size, 0);
-    const r = sniffText(all.subarray(0, m).toString('utf8'));
+    const r = sniffText(all.toString('utf8', 0, m));
     return r === 'maybe' ? undefined : r;
   } catch {
     return undefined; // unreadable: not found by the walk (a named file still reports why it cannot be read)
@@ -97,3 +103,6 @@ export function sniffFile(abs: string, name: string, maxBytes: number): Sniffed 
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** One buffer for every head read (the walk is synchronous). */
+const HEAD = Buffer.alloc(SNIFF_BYTES);

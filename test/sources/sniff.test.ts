@@ -59,6 +59,9 @@ describe('content sniffing on a directory walk', () => {
       'img/logo.png': Buffer.concat([Buffer.from('{"Statement": '), Buffer.alloc(100)]),
       'data/geo.geojson': JSON.stringify({ type: 'FeatureCollection', features: [] }),
       'notebook.ipynb': JSON.stringify({ cells: [], metadata: {}, nbformat: 4 }),
+      // a Terraform template: not JSON until templatefile() renders it (analysed through the .tf that does)
+      'modules/iam/policy.json.tpl': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ${jsonencode(arns)}}]}',
+      'modules/iam/trust.tftpl': '{"Statement": [%{ for p in principals ~}{"Principal": "${p}"}%{ endfor ~}]}',
     });
     expect(r.policies).toEqual([]);
     expect(r.errors).toEqual([]);
