@@ -7,10 +7,10 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile } from './sources/files.js';
+import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
-import { extractFile } from './extract/index.js';
+import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
 import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
@@ -105,6 +105,9 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
   }
+
+  // 2b. what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
+  addSkippedReferences(texts, options, errors, displayPath);
 
   // 3. extract + checks
   const repo: RepoAccess = {
@@ -244,6 +247,38 @@ function readScpDocument(rel: string, options: Options): unknown {
   if ('then' in r) throw new Error('unexpected async extraction');
   if (r.errors.length) throw new Error(r.errors[0]!.message);
   return r.policies[0]?.document;
+}
+
+/** Files added because analysed files use them, at most (a hostile chain of modules is bounded). */
+const MAX_REFERENCED_FILES = 1000;
+
+/**
+ * The skip list (node_modules, venv, .terraform, ...) is for the walk, not for what the configuration uses: the
+ * `.tf` files of a local module under such a directory are analysed when an analysed file calls it (and so on down
+ * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
+ * read by their extractor and need nothing here.
+ */
+function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[], displayPath: (rel: string) => string): void {
+  const have = new Set(texts.map((t) => t.rel));
+  let added = 0;
+  for (let i = 0; i < texts.length; i++) {
+    for (const dir of calledModuleDirs(texts[i]!.rel, texts[i]!.text)) {
+      if (!underSkippedDir(dir)) continue; // elsewhere the walk finds the module itself
+      for (const rel of listRepoDir(options.root, dir)) {
+        if (!isModuleFile(rel) || have.has(rel)) continue;
+        have.add(rel);
+        if (++added > MAX_REFERENCED_FILES) {
+          errors.push({ file: displayPath(texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
+          return;
+        }
+        try {
+          texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
+        } catch (e) {
+          errors.push({ file: displayPath(rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+        }
+      }
+    }
+  }
 }
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {

@@ -19,6 +19,13 @@ export const extractors: Extractor[] = [
   rawExtractor,
 ];
 
+/**
+ * Directories of the local modules a file calls (Terraform `module` blocks with a `./` or `../` source), and which
+ * of their files are the module: for reading what a walk skips (gate.ts).
+ */
+export { localModuleDirs as calledModuleDirs } from './terraform/module-sources.js';
+export const isModuleFile = (rel: string): boolean => /\.tf(\.json)?$/i.test(rel);
+
 const JSON_START = /^\uFEFF?\s*[[{]/;
 
 export async function extractFile(input: ExtractInput): Promise<ExtractResult | undefined> {

@@ -249,3 +249,8 @@ export function analysableFile(root: string, rel: string, maxBytes: number): { s
   if ('error' in c || !statSafe(c.real)?.isFile()) return undefined;
   return sniffFile(c.real, name, maxBytes) !== undefined ? { sniffed: true } : undefined;
 }
+
+/** Does a repo-relative path lie under a directory a walk never enters (node_modules, venv, .terraform, ...)? */
+export function underSkippedDir(rel: string): boolean {
+  return rel.split('/').some((d) => SKIP_DIRS.has(d));
+}

@@ -17,6 +17,8 @@ export interface HostileCase {
   represents?: { ruleId: string; count: number };
   /** Upper bound of the JSON report's size, bytes (repeated findings are summarised). */
   reportBytesAtMost?: number;
+  /** Files the walk would skip that must be analysed (admin-wildcard reported on them: they hold `Action: "*"`). */
+  adminIn?: string[];
   /** Hostile by size: its speed is measured in bench/hostile-size.bench.ts, not held to the per-input time budget here. */
   large?: boolean;
 }
@@ -77,6 +79,9 @@ export function hostileCases(): HostileCase[] {
     { name: '5,000 NotAction statements (18 s, 2 GB, a 163 MB report)', files: { 'notaction.json': manyStatements(5_000, (i) => ({ Effect: 'Allow', NotAction: `iam:Get${i}*`, Resource: '*' })) }, mustError: true, errorMatches: /not analysed: .*work budget/, reportBytesAtMost: 200_000, large: true },
     { name: 'one statement with 20,000 duplicate actions (each finding re-serialised it: 97 s)', files: { 'dup-actions.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Array(20_000).fill('s3:GetObject'), Resource: 'arn:aws:s3:::b/*' }] }) }, mustError: false, represents: { ruleId: 'REDUNDANT_ACTION', count: 19_999 }, reportBytesAtMost: 200_000, large: true },
     { name: '300 statements with the same problem (summarised, not dropped)', files: { 'repeat.json': manyStatements(300, (i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })) }, mustError: false, represents: { ruleId: 'passrole-unrestricted', count: 300 } },
+    // where a walk does not look (issue 15 section 7): a name that says nothing, a module under a skipped directory
+    { name: 'a template named stack.cfn, a policy with no extension', files: { 'stack.cfn': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: "*"\n            Resource: "*"\n', 'iam/admin': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }, scan: ['.'], mustError: false, adminIn: ['iam/admin', 'stack.cfn'] },
+    { name: 'a local Terraform module under node_modules/', files: { 'main.tf': 'module "m" {\n  source = "./node_modules/m"\n}\n', 'node_modules/m/main.tf': 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n' }, scan: ['.'], mustError: false, adminIn: ['node_modules/m/main.tf'] },
     { name: 'markdown/HTML injection in names and Sids', files: { '<img src=x onerror=alert(1)>.json': policy({ Sid: '<script>alert(1)</script>](https://evil)@everyone' }) }, mustError: false },
   ];
   return cases;

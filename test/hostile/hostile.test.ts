@@ -75,6 +75,7 @@ describe('hostile files', () => {
       }
       // the report as the CLI writes it by default (policy documents listed only with --list-policies)
       if (c.reportBytesAtMost) expect(JSON.stringify(toJsonReport(result, { listPolicies: false })).length).toBeLessThan(c.reportBytesAtMost);
+      for (const file of c.adminIn ?? []) expect(result.findings.some((f) => f.file === file && f.ruleId === 'admin-wildcard'), `admin-wildcard in ${file}`).toBe(true);
       // the good file beside it was analysed
       expect(result.findings.some((f) => f.file === 'good-admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
       expect(result.verdict.status).not.toBe('pass');
