@@ -6,7 +6,8 @@
  *
  * The cost is counted, not timed, so a file is over budget on every machine or on none (tests and CI agree): one
  * unit per statement and per value it lists, and a whole-catalogue expansion (NotAction, a `*` service) weighs as
- * much as EXPANSION values. `fileTimeBudgetMs` is the wall-clock backstop for what the count misses.
+ * much as EXPANSION values. `fileTimeBudgetMs` (CPU time, so a loaded runner does not make files incomplete) is the backstop for what the
+ * count misses.
  */
 import type { PolicyRecord } from '../policy/types.js';
 import type { StatementView } from '../policy/statements.js';
@@ -32,10 +33,20 @@ export function statementWork(s: StatementView): number {
   return w;
 }
 
+/** CPU time of this process, ms: the load of a shared runner does not count against a file (wall time would). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Policies whose rule passes are timed one by one (smaller ones are timed as a whole: a clock read costs). */
+export const TIMED_PASS_WORK = 1_000;
+
 export class FileBudget {
   private readonly used = new Map<string, number>();
   private readonly ms = new Map<string, number>();
   private readonly over = new Map<string, AnalysisError>();
+  private mark = 0;
 
   constructor(
     private readonly maxWork: number,
@@ -47,12 +58,25 @@ export class FileBudget {
     return this.over.has(file);
   }
 
+  /** Start timing work on a file (before its policy's first rule pass). */
+  begin(): void {
+    this.mark = cpuMs();
+  }
+
+  /** Add the CPU time since the last mark to the file. */
+  tick(file: string): void {
+    const now = cpuMs();
+    this.ms.set(file, (this.ms.get(file) ?? 0) + now - this.mark);
+    this.mark = now;
+  }
+
   /**
-   * Charge `work` units (and the time spent so far on the file) before a pass; false, and the file marked not
-   * analysed, when it would go over. `what` says what was being checked, for the error.
+   * Charge `work` units before a pass (`timed`: and the CPU time spent on the file so far); false, and the file
+   * marked not analysed, when it would go over. `what` says what was being checked, for the error.
    */
-  charge(file: string, work: number, what: () => string): boolean {
+  charge(file: string, work: number, what: () => string, timed = false): boolean {
     if (this.over.has(file)) return false;
+    if (timed) this.tick(file);
     const used = (this.used.get(file) ?? 0) + work;
     const ms = this.ms.get(file) ?? 0;
     if (used <= this.maxWork && ms <= this.maxMs) {
@@ -62,14 +86,9 @@ export class FileBudget {
     const why =
       used > this.maxWork
         ? `the offline checks would need more than the per-file work budget (${this.maxWork.toLocaleString('en-US')} units; ${what()})`
-        : `the offline checks took longer than the per-file time budget (file-time-budget-ms: ${this.maxMs} ms; ${what()})`;
+        : `the offline checks took longer than the per-file time budget (file-time-budget-ms: ${this.maxMs} ms of CPU time; ${what()})`;
     this.over.set(file, { file, message: `not analysed: ${why}. Findings found before the budget ran out are reported; the rest of the file was not checked. Split the policy or the file.`, kind: 'input' });
     return false;
-  }
-
-  /** Add wall-clock time spent on the file. */
-  spent(file: string, ms: number): void {
-    this.ms.set(file, (this.ms.get(file) ?? 0) + ms);
   }
 
   /** One error per file that ran out of budget. */

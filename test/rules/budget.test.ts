@@ -45,6 +45,20 @@ describe('per-file work budget', () => {
     expect(heavy.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
   });
 
+  it('file-time-budget-ms (CPU time) is the backstop: a file past it is not analysed either', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ipg-budget-'));
+    try {
+      writeFileSync(path.join(root, 'heavy.json'), notActions(40));
+      writeFileSync(path.join(root, 'admin.json'), ADMIN);
+      // a budget no file can meet (the clock is read before every rule pass of a policy this large)
+      const r = await runGate(['heavy.json', 'admin.json'], { ...defaultOptions(root), accessAnalyzer: 'off', fileTimeBudgetMs: 0 });
+      expect(r.errors.map((e) => [e.file, /per-file time budget \(file-time-budget-ms: 0 ms of CPU time/.test(e.message)])).toEqual([['heavy.json', true]]);
+      expect(r.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('counts work from the policy text alone', () => {
     const w = (statements: object[]) => policyWork(statementsOf(doc(statements)));
     expect(w([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }])).toEqual({ once: 0, pass: 4 });

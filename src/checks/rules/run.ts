@@ -9,7 +9,7 @@ import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { clearGrantCache } from '../lp/analysis.js';
-import { FileBudget, describePolicy, policyWork } from '../budget.js';
+import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -71,15 +71,13 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     const document = isObject(policy.document) ? policy.document : undefined;
     const statements = statementsOf(policy.document);
     const work = policyWork(statements);
-    let last = performance.now();
+    const timed = work.pass >= TIMED_PASS_WORK;
     let first = true;
+    budget.begin();
     for (const rule of active) {
       if (!rule.checkPolicy) continue;
       if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
-      const now = performance.now();
-      budget.spent(policy.file, now - last);
-      last = now;
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length))) break;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
       first = false;
       rule.checkPolicy({
         policy,
@@ -90,7 +88,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
       });
     }
     clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
-    budget.spent(policy.file, performance.now() - last);
+    budget.tick(policy.file);
   }
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
