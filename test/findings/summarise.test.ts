@@ -59,4 +59,15 @@ describe('summariseRepeats', () => {
     expect(hidden).toHaveLength(50);
     expect(summariseRepeats(list.slice(0, 6), 5)).toHaveLength(6); // one over the limit: nothing to gain
   });
+
+  it('bounds one rule across thousands of files: past the run-wide limit, the rest is summarised per file', () => {
+    const f = (file: number, i: number) => ({ ruleId: 'r', source: 'rules' as const, severity: 'warning' as const, title: 't', message: 'm', file: `f${file}.json`, line: i, endLine: i, policyId: `f${file}.json`, fingerprint: `${file}/${i}` });
+    const list = Array.from({ length: 50 }, (_, file) => Array.from({ length: 3 }, (_, i) => f(file, i + 1))).flat();
+    const out = summariseRepeats(list, 20, undefined, 30);
+    expect(out.filter((x) => !x.details?.repeated)).toHaveLength(30);
+    expect(out.reduce((n, x) => n + represented(x), 0)).toBe(150);
+    const summaries = out.filter((x) => x.details?.repeated);
+    expect(summaries.map((x) => x.file)).toEqual(Array.from({ length: 40 }, (_, i) => `f${i + 10}.json`));
+    expect(summaries[0]!.message).toContain('more than 30 findings in this run');
+  });
 });
