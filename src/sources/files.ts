@@ -84,7 +84,8 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
 
   // a file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts)
   const byContent = (abs: string, name: string) => !SKIP_FILES.has(name) && sniffFile(abs, name, options.maxFileBytes) !== undefined;
-  const walk = (dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0) => {
+  // `wanted`: a glob's filter, asked before a file is read for sniffing
+  const walk = (dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true) => {
     if (depth > 64) return;
     let entries;
     try {
@@ -97,7 +98,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
     for (const ent of entries) {
       const abs = path.join(dirAbs, ent.name);
       if (ent.isDirectory()) {
-        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1);
+        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1, wanted);
       } else if (ent.isSymbolicLink()) {
         // symlinks are followed only when they stay inside the repository
         const c = containedPath(options.root, abs);
@@ -109,13 +110,13 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
           if (!statSync(abs).isFile()) continue;
           if (CANDIDATE.test(ent.name)) {
             if (!SKIP_FILES.has(ent.name)) out(abs);
-          } else if (byContent(abs, ent.name)) out(abs, true);
+          } else if (wanted(abs) && byContent(abs, ent.name)) out(abs, true);
         } catch {
           /* dangling link: nothing to analyse */
         }
       } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
         if (!SKIP_FILES.has(ent.name)) out(abs);
-      } else if (ent.isFile() && byContent(abs, ent.name)) {
+      } else if (ent.isFile() && wanted(abs) && byContent(abs, ent.name)) {
         out(abs, true);
       }
     }
@@ -128,10 +129,10 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       const pattern = rootRel ? `${rootRel}/${toPosix(input)}` : toPosix(input);
       const isMatch = picomatch(pattern, { dot: true });
       const before = files.size;
+      const matches = (f: string) => isMatch(toPosix(path.relative(options.root, f)));
       walk(options.root, (f, sniffed) => {
-        const rel = toPosix(path.relative(options.root, f));
-        if (isMatch(rel)) add(f, false, sniffed);
-      });
+        if (matches(f)) add(f, false, sniffed);
+      }, 0, matches);
       if (files.size === before) errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
       continue;
     }

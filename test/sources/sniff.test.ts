@@ -68,6 +68,12 @@ describe('content sniffing on a directory walk', () => {
     expect(r.verdict.status).toBe('pass');
   });
 
+  it('a glob finds them too, and reads only what it matches', async () => {
+    const root = tmpRepo({ 'infra/template': cfnYaml, 'other/template': cfnYaml });
+    const r = await runGate(['infra/**'], { ...defaultOptions(root), accessAnalyzer: 'off' });
+    expect(adminFiles(r)).toEqual(['infra/template']);
+  });
+
   it('a pull request changing such a file analyses it too', async () => {
     const root = tmpRepo({ 'stack.cfn': cfnYaml, 'notes.txt': 'hello\n', 'bin.dat': 'x' });
     expect(filterChangedPaths(['stack.cfn', 'notes.txt', 'bin.dat', 'gone.cfn'], defaultOptions(root))).toEqual(['stack.cfn']);
