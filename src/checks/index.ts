@@ -1,15 +1,23 @@
 /** The offline checks stage: extracted records in, findings out. Pure. */
 import type { IamEntity, PolicyRecord } from '../policy/types.js';
-import type { Finding } from '../findings/types.js';
+import type { AnalysisError, Finding } from '../findings/types.js';
+import { FileBudget } from './budget.js';
+import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
 import { clearGrantCache } from './lp/analysis.js';
 
-export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
+/**
+ * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
+ * the verdict is incomplete. Callers that decide a verdict must pass it.
+ */
+export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[]): Finding[] {
+  const budget = new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   try {
-    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies);
   } finally {
+    if (errors) appendAll(errors, budget.errors());
     clearGrantCache(); // the expanded grants are large; the report does not need them
   }
 }

@@ -21,6 +21,7 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 import { MAX_NESTING, nestedStacks } from './nested.js';
+import { appendAll } from '../../util/arrays.js';
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -314,12 +315,12 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
       notAnalysed(`${childPath} is not a CloudFormation template`);
       continue;
     }
-    result.policies.push(...child.policies);
-    result.entities.push(...child.entities);
+    appendAll(result.policies, child.policies);
+    appendAll(result.entities, child.entities);
     // the child's own template problems are reported by its standalone analysis; keep what only this context shows
-    result.findings.push(...child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
-    result.errors.push(...child.errors);
-    if (child.dependencies) result.dependencies.push(...child.dependencies);
+    appendAll(result.findings, child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
+    appendAll(result.errors, child.errors);
+    if (child.dependencies) appendAll(result.dependencies, child.dependencies);
   }
 }
 
