@@ -47,6 +47,11 @@ export interface PrincipalRef {
   id: string;
   /** How it is attached: inline, managed attachment, permissions boundary. */
   via: 'inline' | 'managed' | 'boundary';
+  /**
+   * `id` is the name of a principal the scanned files do not declare (an existing role named in `Roles:`): it is
+   * matched against declared principals' names only, never against their logical ids / addresses.
+   */
+  external?: boolean;
 }
 
 export interface PolicyRecord {

@@ -19,6 +19,36 @@ const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
   'permission-set': ['AWS::SSO::PermissionSet'],
 };
 
+/**
+ * Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself with `external`
+ * (no principal of this template has that physical name: AWS attaches to an existing principal of that name, never
+ * to the resource whose logical id happens to be spelled the same).
+ */
+export function principalRef(ctx: BuildContext, node: CNode, kind: PrincipalRef['kind']): { id: string; external?: boolean } | undefined {
+  const id = principalId(ctx, node, kind);
+  if (id === undefined) return undefined;
+  const byId = ctx.resolver.model.resources.get(id);
+  const n = pick(ctx.resolver, node);
+  if (byId && n && refTarget(n) === id) return { id };
+  if (byId && PRINCIPAL_TYPES[kind].includes(str(byId.entries.get('Type')) ?? '')) {
+    const pn = ctx.resolver.physicalName(id, byId);
+    const v = n ? ctx.resolver.value(n) : undefined;
+    if (pn.known && (pn.name === v || (typeof v === 'string' && v.endsWith(`/${pn.name}`)))) return { id };
+  }
+  return { id, external: true };
+}
+
+/** The logical id a `Ref` / `Fn::GetAtt` names. */
+function refTarget(n: CNode): string | undefined {
+  const fn = intrinsicName(n);
+  if (fn === 'Ref') return str((n as CMap).entries.get('Ref'));
+  if (fn === 'Fn::GetAtt') {
+    const a = (n as CMap).entries.get('Fn::GetAtt')!;
+    return a.kind === 'seq' ? str(a.items[0]) : str(a)?.split('.')[0];
+  }
+  return undefined;
+}
+
 /** Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself. */
 export function principalId(ctx: BuildContext, node: CNode, kind: PrincipalRef['kind']): string | undefined {
   const r = ctx.resolver;
@@ -54,8 +84,12 @@ export function attachments(ctx: BuildContext, res: ResourceInfo, attach: { prop
     if (!n) continue;
     const items = n.kind === 'seq' ? n.items : [n];
     for (const it of items) {
-      const id = principalId(ctx, it, a.kind);
-      if (id) out.push({ kind: a.kind, id, via });
+      const ref = principalRef(ctx, it, a.kind);
+      if (!ref) continue;
+      out.push(ref.external ? { kind: a.kind, id: ref.id, via, external: true } : { kind: a.kind, id: ref.id, via });
+      if (ref.external) {
+        res.notes.push(`attached to the ${a.kind} named ${ref.id}, which this template does not declare (an existing ${a.kind}): its other policies are not known here`);
+      }
     }
   }
   return out;
