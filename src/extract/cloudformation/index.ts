@@ -202,6 +202,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     policies: result.policies,
     entities: result.entities,
     findings: result.findings,
+    errors: result.errors,
     texts,
     refusedNodes: inc.refusedNodes,
     links: [],
