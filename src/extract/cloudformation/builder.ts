@@ -20,6 +20,8 @@ export interface ResourceInfo {
   props: CMap | undefined;
   suppressions: InlineSuppression[];
   notes: string[];
+  /** The resource is created only under a condition that is not certainly true ("when CreateAdmin"). */
+  when?: string;
 }
 
 /** Collects spans (by pointer) and placeholder hits while resolving one document. */
@@ -152,6 +154,8 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   };
   if (notes.length) record.notes = [...new Set(notes)];
   if (spec.awsManaged) record.awsManaged = spec.awsManaged;
+  if (res.when) record.when = res.when;
+  if (worst.assumptions.length) record.assumptions = worst.assumptions;
   if (ctx.nested) {
     record.nestedIn = ctx.nested.parent;
     record.notes = [...(record.notes ?? []), ctx.nested.note];

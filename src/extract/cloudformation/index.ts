@@ -21,6 +21,7 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 import { MAX_NESTING, nestedStacks } from './nested.js';
+import { perBranch } from './branches.js';
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -219,13 +220,14 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   for (const [logicalId, node] of model.resources) {
     if (synthetic.has(logicalId)) continue;
     const l = locals.get(logicalId);
-    const run = () => {
-      try {
-        extractResource(ctx, logicalId, node, globals);
-      } catch (e) {
-        result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
-      }
-    };
+    const run = () =>
+      perBranch(ctx, logicalId, spanOf(node).start.line, () => {
+        try {
+          extractResource(ctx, logicalId, node, globals);
+        } catch (e) {
+          result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
+        }
+      });
     if (l) resolver.withLocals(l, run);
     else run();
   }
@@ -349,10 +351,17 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
   else if (type === 'AWS::Serverless::StateMachine') props = withGlobals(props, globals, 'StateMachine');
   const notes: string[] = [];
   const cond = str(node.entries.get('Condition'));
-  if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition')!)) {
-    notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+  let when: string | undefined;
+  if (cond) {
+    const certain = ctx.resolver.certainCondition(cond, node.entries.get('Condition')!);
+    if (certain !== true) {
+      when = `when ${cond}`;
+      notes.push(certain === false
+        ? `created only when condition ${cond} is true (it is false with the parameter values given); analysed in case it is`
+        : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
+    }
   }
-  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
   switch (type) {
     case 'AWS::Serverless::Function':
       return samFunctionLike(ctx, res, 'function');

@@ -21,6 +21,8 @@ export interface WorstCase {
   /** Pointers whose value was replaced (placeholders at or below them no longer apply). */
   replaced: string[];
   notes: string[];
+  /** Where a value was assumed, and what the record's reader is told (for the findings at that place). */
+  assumptions: { path: string; text: string }[];
   /** Set when nothing can be analysed: the document or a whole statement is unknown. */
   incomplete?: string;
 }
@@ -30,7 +32,7 @@ const DENY_WIDEN = new Set(['NotAction', 'NotResource']);
 
 /** Rewrites `doc` in place; `expression` renders a hit's expression as written. */
 export function applyWorstCase(resolver: Resolver, doc: Record<string, unknown>, hits: PlaceholderHit[], expression: (h: PlaceholderHit) => string): WorstCase {
-  const out: WorstCase = { replaced: [], notes: [] };
+  const out: WorstCase = { replaced: [], notes: [], assumptions: [] };
   const external = hits.filter((h) => h.external);
   if (!external.length) return out;
   const worstCache = new Map<PlaceholderHit['node'], unknown>();
@@ -43,8 +45,11 @@ export function applyWorstCase(resolver: Resolver, doc: Record<string, unknown>,
     }
     return typeof v === 'string' ? v : '*';
   };
-  const say = (h: PlaceholderHit, where: string, as: string) =>
-    out.notes.push(`${where} comes from ${expression(h)} (${h.reason}): analysed as ${as}`);
+  const say = (h: PlaceholderHit, where: string, as: string) => {
+    const text = `${where} comes from ${expression(h)} (${h.reason}): analysed as ${as}`;
+    out.notes.push(text);
+    out.assumptions.push({ path: h.ptr, text: `${where.replace(/^Statement \S+ /, '')} comes from ${expression(h)}, ${h.reason}: analysed as ${as}` });
+  };
   // Effect first: the other positions depend on it
   const ordered = [...external].sort((a, b) => Number(!/\/Effect$/.test(a.ptr)) - Number(!/\/Effect$/.test(b.ptr)));
   for (const h of ordered) {
@@ -86,7 +91,9 @@ export function applyWorstCase(resolver: Resolver, doc: Record<string, unknown>,
       continue;
     }
     if ((allow && ALLOW_WIDEN.has(key)) || (!allow && DENY_WIDEN.has(key))) {
-      const v = allow ? worstAt(h) : '*';
+      let v = String(allow ? worstAt(h) : '*');
+      // a principal is `*` or an exact ARN / account: a partly unknown one is anyone
+      if (key === 'Principal' && v !== '*' && (v.includes('*') || v.includes('?'))) v = '*';
       setAt(s, rest, v);
       out.replaced.push(h.ptr);
       say(h, where, JSON.stringify(v));
