@@ -25,6 +25,7 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
+import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 
 export interface GateResult {
@@ -217,7 +218,10 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
   });
   out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
   // principals and attachments: views over the records, for the report (never checked twice)
-  out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+  const principals = groupPrincipals(out.policies, out.entities);
+  out.principals = principalRecords(principals);
+  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
+  out.errors.push(...externalPolicyGaps(principals, options.externalPolicies, out.principals));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
 }

@@ -62,7 +62,21 @@ export interface Principal {
   /** Groups it is a member of (users; ids within the scope, or names when the group is not declared). */
   groups: string[];
   /** Managed policies attached to it that the scan could not read (not in the repository, not in the snapshot). */
-  unresolved: { arn: string; via: PrincipalRef['via'] }[];
+  unresolved: UnresolvedPolicy[];
+}
+
+/**
+ * A managed policy attached to a principal whose document the scan does not have: `arn` as written (a customer
+ * managed policy outside the repository, an AWS managed policy the bundled snapshot does not know), with where the
+ * attachment is written. Extractors fill it through `managed-policy-attachment` entities (`policyArn` + `principal`,
+ * or `attachments: [{ policy, principal, policyRefs }]`); any entry makes the verdict incomplete unless the config
+ * lists the ARN under `external-policies:` (see checks/external-policies.ts).
+ */
+export interface UnresolvedPolicy {
+  arn: string;
+  via: PrincipalRef['via'];
+  file?: string;
+  line?: number;
 }
 
 function str(v: unknown): string | undefined {
@@ -154,10 +168,10 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     const scope = entityScope(e);
     const arn = str(e.properties.policyArn);
     const principal = e.properties.principal;
-    if (arn && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
+    if (arn && e.properties.inSnapshot !== true && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
       const pr = get(scope, principal.kind as PrincipalKind, canonical(scope, principal.kind, principal.id));
       const via = principal.via === 'boundary' ? 'boundary' : 'managed';
-      if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn)) pr.unresolved.push({ arn, via });
+      if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn)) pr.unresolved.push({ arn, via, file: e.file, line: e.line });
     }
     for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
       if (!isObject(a) || !isObject(a.principal) || typeof a.policy !== 'string') continue;
@@ -166,7 +180,7 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
       const pr = get(scope, k as PrincipalKind, canonical(scope, k, a.principal.id));
       const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
       if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
-        pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed' });
+        pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed', file: e.file, line: e.line });
       }
     }
   }
@@ -256,7 +270,7 @@ export interface PrincipalRecord {
   trustPolicies: string[];
   groups: string[];
   /** Managed policies attached but not analysed (not in the repository or the bundled snapshot). */
-  unresolved: { arn: string; via: PrincipalRef['via'] }[];
+  unresolved: UnresolvedPolicy[];
   notes: string[];
 }
 

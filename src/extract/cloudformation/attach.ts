@@ -11,6 +11,7 @@ import { intrinsicName, str, spanOf } from './yaml.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitValue, pick, emitEntity } from './builder.js';
 import { awsManagedPolicy } from './managed-policies.js';
+import { renderExpression } from './intrinsics.js';
 
 const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
   role: ['AWS::IAM::Role'],
@@ -127,17 +128,51 @@ export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CN
     return;
   }
   const value = ctx.resolver.value(n);
+  const known = ctx.resolver.valueKnown(n).known;
+  // the value with every input from outside the repository at its widest: `*` where the ARN is not known
+  const worst = known ? value : ctx.resolver.worst(n);
+  const one = (x: unknown, w: unknown, path: string) => {
+    if (typeof x !== 'string') return;
+    const wv = typeof w === 'string' ? w : x;
+    if (!unknownPolicy(wv)) attachArn(ctx, res, n, wv.includes('*') ? wv : x, ref, path, withRecord);
+    else unknownArn(ctx, res, n, ref, path, withRecord);
+  };
   if (Array.isArray(value)) {
     // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
-    value.forEach((x, i) => {
-      if (typeof x === 'string') attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
-    });
+    value.forEach((x, i) => one(x, Array.isArray(worst) ? worst[i] : undefined, `${propertyPath}/${i}`));
     return;
   }
-  if (typeof value === 'string') attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+  one(value, worst, propertyPath);
 }
 
-function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
+/** A policy ARN whose policy name the repository does not decide (`*` after the worst-case resolution). */
+function unknownPolicy(worstArn: string): boolean {
+  const i = worstArn.indexOf(':policy/');
+  return i < 0 ? worstArn.includes('*') : worstArn.slice(i).includes('*');
+}
+
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/**
+ * A managed policy ARN from outside the repository (a parameter without default, an imported value): it could be
+ * AdministratorAccess, so it is analysed as that (and said so). As a permissions boundary its worst case is no
+ * boundary at all: nothing is recorded.
+ */
+function unknownArn(ctx: BuildContext, res: ResourceInfo, n: CNode, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
+  const expr = renderExpression(n, (f) => ctx.texts.get(f));
+  if (ref.via === 'boundary') {
+    res.notes.push(`the permissions boundary comes from ${expr}, which the repository does not decide: analysed as no boundary`);
+    return;
+  }
+  const note = `${propertyPath} comes from ${expr}, which the repository does not decide: analysed as ${ADMIN} (the widest policy it could name); set the value in the config (cfn-parameters) to analyse the real one`;
+  if (!withRecord) {
+    res.notes.push(note);
+    return;
+  }
+  attachArn(ctx, res, n, ADMIN.replace('arn:aws:', `arn:${ctx.resolver.model.env.partition}:`), ref, propertyPath, withRecord, note);
+}
+
+function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean, assumed?: string): void {
   emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
     policyArn: v,
     principal: ref,
@@ -146,9 +181,12 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
   const fixEnd = ctx.entities[ctx.entities.length - 1]!;
   fixEnd.endLine = spanOf(n).end.line;
   const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
-  if (!m || !withRecord) return;
+  if (!m) return;
   const managed = awsManagedPolicy(m[1]!);
   if (!managed) return;
+  // known to the snapshot but deliberately not recorded (policies SAM adds for event sources): not a gap
+  if (!withRecord) fixEnd.properties.inSnapshot = true;
+  if (!withRecord) return;
   const sink = new DocSink();
   emitValue(ctx, managed.document, sink, n, {
     res,
@@ -157,6 +195,6 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
     name: m[1],
     attachedTo: [ref],
     awsManaged: v,
-    notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
+    notes: [...(assumed ? [assumed] : []), `AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
   });
 }

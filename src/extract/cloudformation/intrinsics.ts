@@ -650,11 +650,18 @@ export class Resolver {
       const n = prop && prop.kind === 'map' ? prop.entries.get(row.nameProp) : undefined;
       if (n) {
         this.nameStack.add(logicalId);
+        // the name of a resource this template creates: what it is made of does not leak into the caller (the
+        // resource is one resource whatever its name), and it is never widened
+        const unknownBefore = this.unknown.length;
+        const worst = this.worstMode;
+        this.worstMode = false;
         try {
           const r = this.valueKnown(n);
           if (typeof r.value === 'string' && r.value !== '') out = { name: r.value, known: r.known };
         } finally {
           this.nameStack.delete(logicalId);
+          this.worstMode = worst;
+          this.unknown.length = unknownBefore;
         }
       }
     }
