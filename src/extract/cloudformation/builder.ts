@@ -112,10 +112,8 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
     return undefined;
   }
   const worst = applyWorstCase(ctx.resolver, document as Record<string, unknown>, sink.hits, render);
-  if (worst.incomplete) {
-    incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
-    return undefined;
-  }
+  // a statement the gate cannot know: the rest is still analysed, the verdict is incomplete
+  if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
   notes.push(...worst.notes);
   const replaced = (ptr: string) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
   const sourceMap = new MapSourceMap(rootSpan);

@@ -728,6 +728,11 @@ export class Resolver {
     if ((type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.') && this.model.nestedOutput) {
       const out = this.model.nestedOutput(resName, attr.slice('Outputs.'.length));
       if (out?.known) return out.value;
+      // the child template is in the repository: its output is a resource it creates, not an outside value
+      if (out) {
+        this.unknown.push(reason);
+        return row ? row.arn(name, env) : genericArn(type, `${name}-${attr}`, env);
+      }
     }
     if (isExternalAttribute(type, attr)) {
       // fall through to the stand-in below (a nested stack's unknown output, a custom resource's attribute)
