@@ -158,7 +158,7 @@ ${guard}    Properties:
     expect(await escalates(escalation(''))).toBe(false);
   });
   it('a Deny in one branch of an If only: the other branch keeps the escalation', async () => {
-    const text = escalation('').replace('            Action: iam:CreatePolicyVersion\n            Resource: "*"\n', "            Action: !If [IsProd, iam:CreatePolicyVersion, s3:DeleteBucket]\n            Resource: \"*\"\n");
+    const text = escalation('').replace("            Action: iam:CreatePolicyVersion\n            Resource: \"*\"\n", "            Action: !If [IsDev, iam:CreatePolicyVersion, s3:DeleteBucket]\n            Resource: \"*\"\n");
     expect(await escalates(text)).toBe(true);
   });
 });
