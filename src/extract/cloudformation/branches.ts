@@ -10,7 +10,7 @@
  */
 import type { IamEntity, PolicyRecord, PrincipalRef } from '../../policy/types.js';
 import type { Finding, AnalysisError } from '../../findings/types.js';
-import type { ChoiceRun } from './intrinsics.js';
+import type { ChoiceRun, Resolver } from './intrinsics.js';
 import type { BuildContext } from './builder.js';
 
 export const MAX_BRANCHES = 64;
@@ -131,4 +131,24 @@ function labelOf(runs: ChoiceRun['met'][]): string {
   if (common.length) return common.map((m) => m.point.label(m.value)).join(' and ');
   const each = runs.slice(0, 3).map((r) => r.map((m) => m.point.label(m.value)).join(' and ') || 'by default');
   return each.join(' or ') + (runs.length > 3 ? ` or ${runs.length - 3} more` : '');
+}
+
+/**
+ * `fn` evaluated once per combination of the choices it meets (at most `max`): each value with the branch it holds
+ * in (undefined when `fn` met no choice). `truncated` when there were more combinations.
+ */
+export function everyChoice<T>(resolver: Resolver, fn: () => T, max = MAX_BRANCHES): { values: { value: T; label?: string }[]; truncated: boolean } {
+  const values: { value: T; label?: string }[] = [];
+  let prefix: number[] = [];
+  for (;;) {
+    if (values.length >= max) return { values, truncated: true };
+    const run: ChoiceRun = { prefix, met: [], byKey: new Map() };
+    const value = resolver.explore(run, fn);
+    const label = run.met.map((m) => m.point.label(m.value)).join(' and ');
+    values.push(label ? { value, label } : { value });
+    let j = run.met.length - 1;
+    while (j >= 0 && run.met[j]!.value + 1 >= run.met[j]!.point.arity) j--;
+    if (j < 0) return { values, truncated: false };
+    prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j]!.value + 1];
+  }
 }

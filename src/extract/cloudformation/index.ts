@@ -9,7 +9,7 @@ import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
 import { parseTemplate, str, spanOf, getIn, intrinsicName, plain } from './yaml.js';
-import { Resolver } from './intrinsics.js';
+import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { expandIncludes, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
@@ -21,7 +21,8 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 import { MAX_NESTING, nestedStacks } from './nested.js';
-import { perBranch } from './branches.js';
+import type { NestedStack } from './nested.js';
+import { perBranch, everyChoice } from './branches.js';
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -231,7 +232,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     if (l) resolver.withLocals(l, run);
     else run();
   }
-  if (serverless) serverlessFrameworkRole(ctx, root);
+  if (serverless) perBranch(ctx, 'provider.iam', 1, () => serverlessFrameworkRole(ctx, root));
   applyLinks(ctx);
   for (const issue of resolver.issues) {
     result.findings.push(finding(file, spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
@@ -297,7 +298,7 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
   const { file } = input;
   const depth = nesting?.depth ?? 0;
   const chain = nesting?.chain ?? [input.repoPath];
-  for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+  for (const { stack, when } of stackVariants(model, resolver, input.repoPath)) {
     const at = spanOf(stack.node);
     const notAnalysed = (why: string) =>
       result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters',
@@ -325,10 +326,13 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
     }
     (result.dependencies ??= []).push(childPath);
     const childFile = input.displayPath(childPath);
+    const scope = `${childFile}@${file}:${stack.logicalId}${when?.branch ? `@when:${when.branch}` : ''}`;
     const child = extractTemplate(
       { ...input, file: childFile, repoPath: childPath, text, explicit: false },
-      { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] },
+      { scope, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] },
     );
+    // the stack exists only under a condition, or passes these values only in one branch: its Denies cancel nothing
+    if (when) for (const p of child.policies) p.when = p.when ? `${when.text} and ${p.when.replace(/^when /, '')}` : when.text;
     if (!isTemplate(text)) {
       notAnalysed(`${childPath} is not a CloudFormation template`);
       continue;
@@ -340,6 +344,35 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
     result.errors.push(...child.errors);
     if (child.dependencies) result.dependencies.push(...child.dependencies);
   }
+}
+
+/**
+ * Each nested stack once per distinct set of parameter values it may pass (an `Fn::If` over a parameter default in
+ * `Parameters` is two sets), with the branch and the stack's own Condition when not certainly true.
+ */
+function stackVariants(model: TemplateModel, resolver: Resolver, repoPath: string): { stack: NestedStack; when?: { text: string; branch?: string } }[] {
+  const out: { stack: NestedStack; when?: { text: string; branch?: string } }[] = [];
+  for (const [id, res] of model.resources) {
+    const type = str(res.entries.get('Type'));
+    if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application') continue;
+    const { values } = everyChoice(resolver, () => nestedStacks(new Map([[id, res]]), resolver, repoPath)[0]);
+    const cond = str(res.entries.get('Condition'));
+    const conditional = cond !== undefined && resolver.certainCondition(cond, res.entries.get('Condition')!) !== true;
+    const distinct = new Map<string, { stack: NestedStack; labels: string[] }>();
+    for (const { value: stack, label } of values) {
+      if (!stack) continue;
+      const key = JSON.stringify(Object.entries(stack.parameters).map(([k, v]) => [k, v === OUTSIDE_VALUE ? '\u0000outside' : v]));
+      const d = distinct.get(key) ?? { stack, labels: [] };
+      if (label) d.labels.push(label);
+      distinct.set(key, d);
+    }
+    for (const { stack, labels } of distinct.values()) {
+      const branch = distinct.size > 1 ? labels.slice(0, 3).join(' or ') || undefined : undefined;
+      const parts = [conditional ? cond : undefined, branch].filter((x): x is string => !!x);
+      out.push(parts.length ? { stack, when: { text: `when ${parts.join(' and ')}`, ...(branch ? { branch } : {}) } } : { stack });
+    }
+  }
+  return out;
 }
 
 function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globals: CNode | undefined): void {

@@ -18,6 +18,12 @@ export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 /** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
 export const MAX_STRING = 65_536;
 
+/** A parameter with more allowed values than this is analysed as any value (its widest). */
+export const MAX_ALLOWED = 32;
+
+/** A parameter value a parent stack passes that comes from outside the repository (see nested.ts). */
+export const OUTSIDE_VALUE: unique symbol = Symbol('outside the repository');
+
 export interface Issue {
   node: CNode;
   message: string;
@@ -616,7 +622,13 @@ export class Resolver {
     else {
       const allowed = def.kind === 'map' ? this.value(def.entries.get('AllowedValues')) : undefined;
       const dflt = !type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default') ? this.value(def.entries.get('Default')) : undefined;
-      if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= 64 && !type.startsWith('AWS::SSM::Parameter::Value')) {
+      if (Array.isArray(allowed) && allowed.length > MAX_ALLOWED && !type.startsWith('AWS::SSM::Parameter::Value')) {
+        // too many values to analyse each: any of them, so the widest
+        this.external(`parameter ${name} has more than ${MAX_ALLOWED} allowed values`);
+        const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+        return isList ? [s] : s;
+      }
+      if (Array.isArray(allowed) && allowed.length > 0 && !type.startsWith('AWS::SSM::Parameter::Value')) {
         // each allowed value is possible: a choice (the default first)
         const order = orderFirst(allowed.map(scalarString), dflt === undefined ? undefined : scalarString(dflt));
         v = order[this.choose({ key: `param:${name}`, arity: order.length, label: (i) => `${name} is ${order[i]}` })];
@@ -624,6 +636,11 @@ export class Resolver {
         v = dflt;
         this.taint++; // the default is what the template suggests; a deployment may pass anything
       }
+    }
+    if (v === OUTSIDE_VALUE) {
+      this.external(`parameter ${name} is passed by the parent stack from a value outside the repository`);
+      const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+      return isList ? [s] : s;
     }
     if (v === undefined || v === null) {
       const reason = type.startsWith('AWS::SSM::Parameter::Value')
