@@ -14,6 +14,8 @@ import type { ChoiceRun, Resolver } from './intrinsics.js';
 import type { BuildContext } from './builder.js';
 
 export const MAX_BRANCHES = 64;
+/** Runs per template (all resources together): a hostile template cannot multiply its records without bound. */
+export const MAX_TEMPLATE_RUNS = 2048;
 
 interface Variant {
   met: ChoiceRun['met'];
@@ -30,16 +32,23 @@ const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
 export function perBranch(ctx: BuildContext, logicalId: string, line: number, extract: () => void): void {
   const variants: Variant[] = [];
   let prefix: number[] = [];
+  const budget = (ctx.branchRuns ??= { left: MAX_TEMPLATE_RUNS });
   for (;;) {
-    if (variants.length >= MAX_BRANCHES) {
+    if (variants.length >= MAX_BRANCHES || (variants.length > 0 && budget.left <= 0)) {
+      const overall = variants.length < MAX_BRANCHES;
+      if (overall && budget.reported) break;
+      if (overall) budget.reported = true;
       ctx.errors.push({
         file: ctx.file,
         line,
-        message: `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`,
+        message: variants.length >= MAX_BRANCHES
+          ? `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`
+          : `the template has more than ${MAX_TEMPLATE_RUNS} combinations of conditions, allowed values and mapping keys in all; resource ${logicalId} and the ones after it were analysed with their first branch only`,
         kind: 'extract',
       });
       break;
     }
+    budget.left--;
     const run: ChoiceRun = { prefix, met: [], byKey: new Map() };
     const at = { p: ctx.policies.length, e: ctx.entities.length, f: ctx.findings.length, r: ctx.errors.length, l: ctx.links.length };
     ctx.resolver.explore(run, extract);

@@ -44,8 +44,8 @@ export interface BuildContext {
   findings: Finding[];
   /** What could not be analysed (the verdict is incomplete). */
   errors: AnalysisError[];
-  /** Set while a resource is analysed once per branch (see branches.ts): records of this run exist only then. */
-  when?: string;
+  /** Branch runs left for this template (see branches.ts). */
+  branchRuns?: { left: number; reported?: boolean };
   /** Source text per display file (for rendering expressions). */
   texts: Map<string, string>;
   /** Nodes of refused includes (records containing them are incomplete). */
