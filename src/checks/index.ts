@@ -61,7 +61,8 @@ function assumed(findings: Finding[], policies: PolicyRecord[]): Finding[] {
     const rec = f.policyId ? byId.get(f.policyId) : undefined;
     const at = f.path ?? '';
     // the statement the finding is about: an assumed Resource or Principal changes what its actions reach
-    const stmt = /^\/Statement(\/\d+)?/.exec(at)?.[0];
+    // (risk rules only: a grammar finding such as INVALID_ACTION is about its own value)
+    const stmt = /^[A-Z_]+$/.test(f.ruleId) ? undefined : /^\/Statement(\/\d+)?/.exec(at)?.[0];
     const hits = rec?.assumptions!.filter((a) => a.path === at || a.path.startsWith(`${at}/`) || at.startsWith(`${a.path}/`) || (stmt !== undefined && (a.path === stmt || a.path.startsWith(`${stmt}/`)))) ?? [];
     if (!hits.length || at === '') return f;
     return { ...f, message: `${f.message} (${[...new Set(hits.map((h) => h.text))].slice(0, 3).join('; ')})` };
