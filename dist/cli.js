@@ -48071,6 +48071,10 @@ function standInId(row, logicalId) {
 const NO_VALUE = Symbol('AWS::NoValue');
 /** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
 const intrinsics_MAX_STRING = 65_536;
+/** A parameter with more allowed values than this is analysed as any value (its widest). */
+const MAX_ALLOWED = 32;
+/** A parameter value a parent stack passes that comes from outside the repository (see nested.ts). */
+const OUTSIDE_VALUE = Symbol('outside the repository');
 class intrinsics_Resolver {
     model;
     issues = [];
@@ -48640,7 +48644,13 @@ class intrinsics_Resolver {
         else {
             const allowed = def.kind === 'map' ? this.value(def.entries.get('AllowedValues')) : undefined;
             const dflt = !type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default') ? this.value(def.entries.get('Default')) : undefined;
-            if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= 64 && !type.startsWith('AWS::SSM::Parameter::Value')) {
+            if (Array.isArray(allowed) && allowed.length > MAX_ALLOWED && !type.startsWith('AWS::SSM::Parameter::Value')) {
+                // too many values to analyse each: any of them, so the widest
+                this.external(`parameter ${name} has more than ${MAX_ALLOWED} allowed values`);
+                const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+                return isList ? [s] : s;
+            }
+            if (Array.isArray(allowed) && allowed.length > 0 && !type.startsWith('AWS::SSM::Parameter::Value')) {
                 // each allowed value is possible: a choice (the default first)
                 const order = orderFirst(allowed.map(intrinsics_scalarString), dflt === undefined ? undefined : intrinsics_scalarString(dflt));
                 v = order[this.choose({ key: `param:${name}`, arity: order.length, label: (i) => `${name} is ${order[i]}` })];
@@ -48649,6 +48659,11 @@ class intrinsics_Resolver {
                 v = dflt;
                 this.taint++; // the default is what the template suggests; a deployment may pass anything
             }
+        }
+        if (v === OUTSIDE_VALUE) {
+            this.external(`parameter ${name} is passed by the parent stack from a value outside the repository`);
+            const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+            return isList ? [s] : s;
         }
         if (v === undefined || v === null) {
             const reason = type.startsWith('AWS::SSM::Parameter::Value')
@@ -50382,6 +50397,7 @@ function functionEvents(ctx, res, p, role) {
  */
 
 
+
 const MAX_NESTING = 5;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** The nested stacks of a template whose location can be judged (local file, or refused with a reason). */
@@ -50410,6 +50426,10 @@ function nestedStacks(resources, r, parentRepoPath) {
                 const known = r.valueKnown(v);
                 if (!known.known || known.value === undefined || known.value === null || typeof known.value === 'object' && !Array.isArray(known.value)) {
                     unknown.push(name);
+                    // a value from outside the repository (an import, the parent's parameter without default): the child
+                    // analyses it at its worst, never with its own default
+                    if (JSON.stringify(r.worst(v)) !== JSON.stringify(known.value))
+                        parameters[name] = OUTSIDE_VALUE;
                     continue;
                 }
                 // CloudFormation passes every parameter as a string (lists comma-joined)
@@ -50439,21 +50459,32 @@ function nestedStacks(resources, r, parentRepoPath) {
 
 ;// CONCATENATED MODULE: ./src/extract/cloudformation/branches.ts
 const MAX_BRANCHES = 64;
+/** Runs per template (all resources together): a hostile template cannot multiply its records without bound. */
+const MAX_TEMPLATE_RUNS = 2048;
 const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
 /** Runs `extract` (one resource) once per branch and merges what the runs produced into `ctx`. */
 function perBranch(ctx, logicalId, line, extract) {
     const variants = [];
     let prefix = [];
+    const budget = (ctx.branchRuns ??= { left: MAX_TEMPLATE_RUNS });
     for (;;) {
-        if (variants.length >= MAX_BRANCHES) {
+        if (variants.length >= MAX_BRANCHES || (variants.length > 0 && budget.left <= 0)) {
+            const overall = variants.length < MAX_BRANCHES;
+            if (overall && budget.reported)
+                break;
+            if (overall)
+                budget.reported = true;
             ctx.errors.push({
                 file: ctx.file,
                 line,
-                message: `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`,
+                message: variants.length >= MAX_BRANCHES
+                    ? `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`
+                    : `the template has more than ${MAX_TEMPLATE_RUNS} combinations of conditions, allowed values and mapping keys in all; resource ${logicalId} and the ones after it were analysed with their first branch only`,
                 kind: 'extract',
             });
             break;
         }
+        budget.left--;
         const run = { prefix, met: [], byKey: new Map() };
         const at = { p: ctx.policies.length, e: ctx.entities.length, f: ctx.findings.length, r: ctx.errors.length, l: ctx.links.length };
         ctx.resolver.explore(run, extract);
@@ -50552,6 +50583,28 @@ function labelOf(runs) {
         return common.map((m) => m.point.label(m.value)).join(' and ');
     const each = runs.slice(0, 3).map((r) => r.map((m) => m.point.label(m.value)).join(' and ') || 'by default');
     return each.join(' or ') + (runs.length > 3 ? ` or ${runs.length - 3} more` : '');
+}
+/**
+ * `fn` evaluated once per combination of the choices it meets (at most `max`): each value with the branch it holds
+ * in (undefined when `fn` met no choice). `truncated` when there were more combinations.
+ */
+function everyChoice(resolver, fn, max = MAX_BRANCHES) {
+    const values = [];
+    let prefix = [];
+    for (;;) {
+        if (values.length >= max)
+            return { values, truncated: true };
+        const run = { prefix, met: [], byKey: new Map() };
+        const value = resolver.explore(run, fn);
+        const label = run.met.map((m) => m.point.label(m.value)).join(' and ');
+        values.push(label ? { value, label } : { value });
+        let j = run.met.length - 1;
+        while (j >= 0 && run.met[j].value + 1 >= run.met[j].point.arity)
+            j--;
+        if (j < 0)
+            return { values, truncated: false };
+        prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j].value + 1];
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/extract/cloudformation/index.ts
@@ -50769,7 +50822,7 @@ function extractTemplate(input, nesting) {
             run();
     }
     if (serverless)
-        serverlessFrameworkRole(ctx, root);
+        perBranch(ctx, 'provider.iam', 1, () => serverlessFrameworkRole(ctx, root));
     applyLinks(ctx);
     for (const issue of resolver.issues) {
         result.findings.push(finding(file, yaml_spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
@@ -50838,7 +50891,7 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
     const { file } = input;
     const depth = nesting?.depth ?? 0;
     const chain = nesting?.chain ?? [input.repoPath];
-    for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+    for (const { stack, when } of stackVariants(model, resolver, input.repoPath)) {
         const at = yaml_spanOf(stack.node);
         const notAnalysed = (why) => result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters', `${stack.logicalId}: ${why}; the child template's policies were not analysed with the parameters this stack passes`, stack.logicalId, 'Keep nested templates in the repository and name them by a relative path (TemplateURL: ./child.yaml), or scan the packaged child template with a parameters file.'));
         if (stack.refused) {
@@ -50865,7 +50918,12 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
         }
         (result.dependencies ??= []).push(childPath);
         const childFile = input.displayPath(childPath);
-        const child = extractTemplate({ ...input, file: childFile, repoPath: childPath, text, explicit: false }, { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] });
+        const scope = `${childFile}@${file}:${stack.logicalId}${when?.branch ? `@when:${when.branch}` : ''}`;
+        const child = extractTemplate({ ...input, file: childFile, repoPath: childPath, text, explicit: false }, { scope, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] });
+        // the stack exists only under a condition, or passes these values only in one branch: its Denies cancel nothing
+        if (when)
+            for (const p of child.policies)
+                p.when = p.when ? `${when.text} and ${p.when.replace(/^when /, '')}` : when.text;
         if (!isTemplate(text)) {
             notAnalysed(`${childPath} is not a CloudFormation template`);
             continue;
@@ -50878,6 +50936,37 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
         if (child.dependencies)
             result.dependencies.push(...child.dependencies);
     }
+}
+/**
+ * Each nested stack once per distinct set of parameter values it may pass (an `Fn::If` over a parameter default in
+ * `Parameters` is two sets), with the branch and the stack's own Condition when not certainly true.
+ */
+function stackVariants(model, resolver, repoPath) {
+    const out = [];
+    for (const [id, res] of model.resources) {
+        const type = yaml_str(res.entries.get('Type'));
+        if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application')
+            continue;
+        const { values } = everyChoice(resolver, () => nestedStacks(new Map([[id, res]]), resolver, repoPath)[0]);
+        const cond = yaml_str(res.entries.get('Condition'));
+        const conditional = cond !== undefined && resolver.certainCondition(cond, res.entries.get('Condition')) !== true;
+        const distinct = new Map();
+        for (const { value: stack, label } of values) {
+            if (!stack)
+                continue;
+            const key = JSON.stringify(Object.entries(stack.parameters).map(([k, v]) => [k, v === OUTSIDE_VALUE ? '\u0000outside' : v]));
+            const d = distinct.get(key) ?? { stack, labels: [] };
+            if (label)
+                d.labels.push(label);
+            distinct.set(key, d);
+        }
+        for (const { stack, labels } of distinct.values()) {
+            const branch = distinct.size > 1 ? labels.slice(0, 3).join(' or ') || undefined : undefined;
+            const parts = [conditional ? cond : undefined, branch].filter((x) => !!x);
+            out.push(parts.length ? { stack, when: { text: `when ${parts.join(' and ')}`, ...(branch ? { branch } : {}) } } : { stack });
+        }
+    }
+    return out;
 }
 function extractResource(ctx, logicalId, node, globals) {
     const type = yaml_str(node.entries.get('Type'));
@@ -57754,7 +57843,8 @@ function assumed(findings, policies) {
         const rec = f.policyId ? byId.get(f.policyId) : undefined;
         const at = f.path ?? '';
         // the statement the finding is about: an assumed Resource or Principal changes what its actions reach
-        const stmt = /^\/Statement(\/\d+)?/.exec(at)?.[0];
+        // (risk rules only: a grammar finding such as INVALID_ACTION is about its own value)
+        const stmt = /^[A-Z_]+$/.test(f.ruleId) ? undefined : /^\/Statement(\/\d+)?/.exec(at)?.[0];
         const hits = rec?.assumptions.filter((a) => a.path === at || a.path.startsWith(`${at}/`) || at.startsWith(`${a.path}/`) || (stmt !== undefined && (a.path === stmt || a.path.startsWith(`${stmt}/`)))) ?? [];
         if (!hits.length || at === '')
             return f;

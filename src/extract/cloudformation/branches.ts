@@ -23,7 +23,7 @@ interface Variant {
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
-  links: { policy: string; ref: PrincipalRef }[];
+  links: { policy: string; ref: PrincipalRef; when?: string }[];
 }
 
 const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
@@ -95,10 +95,19 @@ function merge(ctx: BuildContext, variants: Variant[]): void {
       const k = `e\u0000${e.file}\u0000${e.line ?? ''}\u0000${e.message}`;
       if (!seen.has(k)) (seen.add(k), ctx.errors.push(e));
     }
+  }
+  // an attachment made only in some branches: the attached policy's Denies take nothing away for sure
+  const links = new Map<string, { link: Variant['links'][number]; runs: ChoiceRun['met'][] }>();
+  for (const v of variants) {
     for (const l of v.links) {
-      const k = `l\u0000${l.policy}\u0000${JSON.stringify(l.ref)}`;
-      if (!seen.has(k)) (seen.add(k), ctx.links.push(l));
+      const k = `${l.policy}\u0000${JSON.stringify(l.ref)}`;
+      const e = links.get(k) ?? { link: l, runs: [] };
+      e.runs.push(v.met);
+      links.set(k, e);
     }
+  }
+  for (const { link, runs } of links.values()) {
+    ctx.links.push(runs.length === variants.length ? link : { ...link, when: `when ${labelOf(runs)}` });
   }
 }
 

@@ -51,7 +51,7 @@ export interface BuildContext {
   /** Nodes of refused includes (records containing them are incomplete). */
   refusedNodes: Set<CNode>;
   /** Managed policies (logical id) -> principals attached to them. */
-  links: { policy: string; ref: PrincipalRef }[];
+  links: { policy: string; ref: PrincipalRef; when?: string }[];
   /**
    * A child template analysed through a nested stack: ids and scope are `child@parent:Stack` (its logical ids are
    * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.

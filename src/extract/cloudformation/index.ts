@@ -519,6 +519,11 @@ function applyLinks(ctx: BuildContext): void {
     for (const r of refs) {
       if (!rec.attachedTo.some((a) => a.kind === r.kind && a.id === r.id && a.via === r.via)) rec.attachedTo.push(r);
     }
+    for (const l of ctx.links) {
+      if (l.policy !== rec.resource || !l.when) continue;
+      rec.when ??= `${l.when} (attached to ${l.ref.id})`;
+      rec.notes = [...(rec.notes ?? []), `attached to ${l.ref.kind} ${l.ref.id} only ${l.when}: its Denies take nothing away for sure`];
+    }
     if (rec.attachedTo.length > 0 && rec.attachedTo.every((a) => a.via === 'boundary')) rec.policyType = 'boundary';
   }
 }

@@ -518,7 +518,7 @@ export class Resolver {
     if (opt && opt.kind === 'map') def = opt.entries.get('DefaultValue');
     let cur: CNode | undefined = this.model.mappings;
     for (const [level, kn] of a.slice(0, 3).entries()) {
-      const k = this.mapKey(kn, level === 0 ? undefined : cur, keys);
+      const k = this.mapKey(kn, cur, keys);
       keys.push(k);
       cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
     }
