@@ -8,7 +8,7 @@ import type { PrincipalRef } from '../../policy/types.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
-import { parseTemplate, str, spanOf, getIn, intrinsicName, plain } from './yaml.js';
+import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
 import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { expandIncludes, mayInclude } from './include.js';
