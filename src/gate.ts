@@ -25,6 +25,7 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
+import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
@@ -121,7 +122,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const head = await analyzeTexts(texts, options, repo);
   appendAll(errors, head.errors);
   const { policies, entities, findings } = head;
-  findings.push(...(run.findings ?? []));
+  appendAll(findings, (run.findings ?? []));
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
@@ -243,7 +244,10 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
   });
   appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options, out.errors));
   // principals and attachments: views over the records, for the report (never checked twice)
-  out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+  const principals = groupPrincipals(out.policies, out.entities);
+  out.principals = principalRecords(principals);
+  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
+  appendAll(out.errors, externalPolicyGaps(principals, options.externalPolicies, out.principals));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
 }
