@@ -18,7 +18,7 @@ export function isExternalAttribute(type: string, attr: string): boolean {
 export function orderFirst<T>(items: T[], first: T | undefined): T[] {
   const out = [...new Set(items)];
   const i = first === undefined ? -1 : out.indexOf(first);
-  if (i > 0) out.unshift(...out.splice(i, 1));
+  if (i > 0) out.unshift(out.splice(i, 1)[0] as T);
   return out;
 }
 
