@@ -71,7 +71,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   const result = emptyResult();
   const { file, text } = input;
   let root: CNode;
-  let warnings: { message: string; line: number; column: number }[];
+  let warnings: { message: string; rule?: string; line: number; column: number }[];
   try {
     const parsed = parseTemplate(text, file);
     root = parsed.root;
@@ -85,7 +85,8 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     const span = { file, start: { line: w.line, column: w.column }, end: { line: w.line, column: w.column } };
     const tag = /^Unresolved tag: (\S+)/.exec(w.message);
     const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
-    result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', message));
+    const title = w.rule === 'duplicate-key' ? 'Duplicate key' : 'Template problem';
+    result.findings.push(finding(file, span, w.rule ?? 'cfn-invalid-template', 'warning', title, message));
   }
   if (root.kind !== 'map') {
     if (input.explicit) result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });

@@ -3,12 +3,15 @@
  * its long form (`{ "Fn::Sub": ... }`), and every node keeps its offsets in the file it came from. The result is
  * a small tree (CNode) that the resolver walks; spans are computed lazily from offsets.
  *
- * YAML 1.2 core schema: "2012-10-17" stays a string. Duplicate keys are an error, as in CloudFormation.
+ * YAML 1.2 core schema: "2012-10-17" stays a string. Read as CloudFormation reads YAML (PyYAML/SnakeYAML): a
+ * duplicate mapping key keeps the last value (with a `duplicate-key` warning on the earlier one), and quoted
+ * scalars and flow collections may continue on lines indented no deeper than their parent (yaml-reindent.ts).
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../positions.js';
+import { reindentForYaml } from './yaml-reindent.js';
 
 /** One source file: its display name and its line table. */
 export interface Src {
@@ -92,6 +95,8 @@ export interface ParseLimits {
 
 export interface ParseWarning {
   message: string;
+  /** The rule a finding for it carries (default `cfn-invalid-template`). */
+  rule?: string;
   line: number;
   column: number;
 }
@@ -114,14 +119,15 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const parsed = parseJsonTemplate(text, file, maxDepth, limits.maxNodes ?? 2_000_000);
     if (parsed) return { ...parsed, warnings: [] };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
+  const re = reindentForYaml(text);
+  const o = re.toOriginal;
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
+    doc = parseDocument(re.text, {
       customTags: CUSTOM_TAGS,
-      uniqueKeys: true,
+      uniqueKeys: false,
       prettyErrors: false,
       schema: 'core',
       merge: false,
@@ -131,7 +137,7 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     throw new InputError((e as Error).message);
   }
   const pos = (off: number) => {
-    const p = lineCounter.linePos(off);
+    const p = lineCounter.linePos(o(off));
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
@@ -157,11 +163,11 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
       if (!target) throw new InputError(`unresolved YAML alias *${n.source}`, ...lc(n));
       const inner = conv(target, depth + 1, fallback);
       const r = (n as ParsedNode).range;
-      return { ...inner, start: r[0], end: r[1] } as CNode;
+      return { ...inner, start: o(r[0]), end: o(r[1]) } as CNode;
     }
     const node = n as YamlNode & ParsedNode;
-    const start = node.range ? node.range[0] : fallback;
-    const end = node.range ? node.range[1] : fallback;
+    const start = node.range ? o(node.range[0]) : fallback;
+    const end = node.range ? o(node.range[1]) : fallback;
     let out: CNode;
     if (isMap(node)) {
       const entries = new Map<string, CNode>();
@@ -175,9 +181,11 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
           const kv = k.value as unknown;
           key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
         } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
-        const kOff = k?.range ? k.range[0] : start;
+        const kOff = k?.range ? o(k.range[0]) : start;
+        const earlier = keys.get(key);
+        if (earlier !== undefined) duplicate(key, earlier, kOff);
         keys.set(key, kOff);
-        entries.set(key, conv(pair.value, depth + 1, k?.range ? k.range[1] : start));
+        entries.set(key, conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start));
       }
       out = { kind: 'map', entries, keys, src, start, end };
     } else if (isSeq(node)) {
@@ -222,8 +230,21 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const p = pos(r[0]);
     return [p.line, p.column];
   };
+  const duplicate = (key: string, earlier: number, later: number): void => {
+    const p = lineCounter.linePos(earlier);
+    const l = lineCounter.linePos(later).line;
+    warnings.push({ rule: 'duplicate-key', line: p.line, column: p.col, message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one` });
+  };
   const root = conv(doc.contents, 0, 0);
   return { root, src, warnings };
+}
+
+/** Line starts of `text` (for offsets in the original text, whatever text the parser read). */
+function lineTable(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 class NotJson extends Error {}
@@ -231,12 +252,10 @@ class NotJson extends Error {}
 /**
  * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
  * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
- * YAML, which reports the error); duplicate keys are an error, as in CloudFormation.
+ * YAML, which reports the error); duplicate keys also go the YAML way (the last wins, with a warning).
  */
 export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src } | undefined {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let budget = maxNodes;
@@ -290,10 +309,7 @@ export function parseJsonTemplate(text: string, file: string, maxDepth: number, 
         if (ws() !== 34) throw new NotJson();
         const kStart = i;
         const key = string();
-        if (entries.has(key)) {
-          const p = lineCounter.linePos(kStart);
-          throw new InputError('Map keys must be unique', p.line, p.col);
-        }
+        if (entries.has(key)) throw new NotJson(); // the YAML reader keeps the last and warns
         if (ws() !== 58) throw new NotJson();
         i++;
         keys.set(key, kStart);
