@@ -40,7 +40,14 @@ export interface GateResult {
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
-  stats: { filesScanned: number; filesWithPolicies: number; durationMs: number };
+  stats: {
+    filesScanned: number;
+    filesWithPolicies: number;
+    durationMs: number;
+    /** Skipped quietly, by reason: files not ours (`not-a-policy-or-template`, `cdk-metadata`, `openapi`) and
+     * build/vendor folders a walk did not enter (`vendor-or-build-folders`, counted in folders). */
+    skipped?: Record<string, number>;
+  };
   /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
   notes: string[];
   /** Set when a base version was compared (PR base SHA, CLI `--base`). */
@@ -84,6 +91,8 @@ export interface Analysis {
   findings: Finding[];
   errors: AnalysisError[];
   filesWithPolicies: number;
+  /** Files skipped quietly, by reason. */
+  skipped?: Record<string, number>;
 }
 
 /** Repository access for extractors (includes, modules): contained, relative to the repository root. */
@@ -98,7 +107,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
-  const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
+  const { files, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
 
   // 2. read
@@ -189,12 +198,28 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     // decided on every finding; reported with long repeats of one rule on one policy summarised
     findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
     errors,
-    stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
+    stats: {
+      filesScanned: files.length,
+      filesWithPolicies: head.filesWithPolicies,
+      durationMs: Math.round(performance.now() - started),
+      ...skippedStats(head.skipped, skippedDirs),
+    },
     notes,
     scpImpacts,
     summarised,
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
+}
+
+function count(out: Analysis, reason: string): void {
+  out.skipped ??= {};
+  out.skipped[reason] = (out.skipped[reason] ?? 0) + 1;
+}
+
+/** The report's skipped counts (absent when nothing was skipped). */
+function skippedStats(files: Record<string, number> | undefined, dirs: Record<string, number> | undefined): { skipped?: Record<string, number> } {
+  const all = { ...files, ...dirs };
+  return Object.keys(all).length ? { skipped: all } : {};
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
@@ -220,8 +245,10 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     if (!result) {
       // its content looks like a policy or template, its name says nothing: never skipped in silence
       if (f.sniffed) out.errors.push({ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' });
+      else count(out, 'not-a-policy-or-template');
       continue;
     }
+    if (result.skipped) count(out, result.skipped);
     if (result.policies.length) out.filesWithPolicies++;
     appendAll(out.policies, result.policies);
     appendAll(out.entities, result.entities);
