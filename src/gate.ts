@@ -26,6 +26,9 @@ import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import type { ExtractResult } from './extract/types.js';
+import { dependsOnChange, newInputs, recordingRepo } from './sources/affected.js';
+import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -46,6 +49,8 @@ export interface GateResult {
   accessDiff?: AccessDiffEntry[];
   /** What changed SCPs do to the organisation (base vs head). */
   scpImpacts: ScpImpact[];
+  /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
+  affected?: string[];
 }
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -56,6 +61,12 @@ export interface GateRun {
   base?: BaseSource;
   /** What the caller could not analyse before the run (e.g. changed files GitHub did not list): the verdict is incomplete. */
   errors?: AnalysisError[];
+  /**
+   * Pull-request mode: what the change touches. The given paths are extracted in full, and every file whose
+   * extraction read a changed path (or listed a directory that gained or lost a file) is analysed and reported:
+   * a change to `variables.tf`, a tfvars file, a `file()` target or an include reaches the policies built from it.
+   */
+  changes?: ChangeScope;
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -75,10 +86,13 @@ export interface Analysis {
   filesWithPolicies: number;
 }
 
-/** Repository access for extractors (includes, modules): contained, relative to the repository root. */
-export interface RepoAccess {
-  read(rel: string): string;
-  list(dir: string): string[];
+export type { RepoAccess };
+
+/** One file's extraction, with what it read (for the change scope of a pull request). */
+export interface Extracted {
+  text: FileText;
+  result: ExtractResult | undefined;
+  inputs: FileInputs;
 }
 
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
@@ -92,25 +106,36 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 2. read
   const texts: FileText[] = [];
+  const unread: AnalysisError[] = [];
   for (const f of files) {
     try {
       texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
     } catch (e) {
-      errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+      const err: AnalysisError = { file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' };
+      // in a pull request, an unreadable file the change does not touch was unreadable before it too
+      if (run.changes && !run.changes.paths.has(f.rel)) unread.push(err);
+      else errors.push(err);
     }
   }
 
-  // 3. extract + checks
+  // 3. extract + checks (in a pull request: extract everything, analyse what the change affects)
   const repo: RepoAccess = {
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     list: (dir) => listRepoDir(options.root, dir),
   };
-  const head = await analyzeTexts(texts, options, repo);
+  const extracted = await extractTexts(texts, options, repo);
+  const inScope = run.changes ? extracted.filter((x) => dependsOnChange(x.inputs, run.changes!)) : extracted;
+  const head = finishAnalysis(inScope, options);
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
+  const analysed = inScope.map((x) => x.text);
+  if (run.changes) {
+    const outside = unread.length + (extracted.length - inScope.length);
+    if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread.length ? `, ${unread.length} of them unreadable before this change too` : ''}.`);
+  }
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
-  const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
+  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
   if (cmp) {
     errors.push(...cmp.errors);
     notes.push(...cmp.notes);
@@ -150,7 +175,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     policies,
     entities,
     options,
-    scannedFiles: files.map((f) => displayPath(f.rel)),
+    scannedFiles: analysed.map((f) => displayPath(f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.splice(0, findings.length, ...applied);
@@ -170,20 +195,29 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
     scpImpacts,
+    ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
 export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+  return finishAnalysis(await extractTexts(texts, options, repo), options);
+}
+
+/** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
+export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Extracted[]> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  const out: Extracted[] = [];
   for (const f of texts) {
     const display = displayPath(f.rel);
+    const inputs = newInputs(f.rel);
     if (f.text.trim() === '') {
-      if (f.explicit) out.errors.push({ file: display, message: 'the file is empty', kind: 'input' });
+      const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;
+      out.push({ text: f, result, inputs });
       continue;
     }
+    const rec = recordingRepo(repo, inputs);
     const result = await extractFile({
       file: display,
       repoPath: f.rel,
@@ -191,15 +225,29 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
       text: f.text,
       options,
       explicit: f.explicit,
-      readRepoFile: repo.read,
-      listRepoFiles: repo.list,
+      readRepoFile: rec.read,
+      listRepoFiles: rec.list,
     });
+    if (result) {
+      const read = [...inputs.reads].sort();
+      for (const p of result.policies) p.inputs = read;
+      for (const e of result.entities) e.inputs = read;
+    }
+    out.push({ text: f, result, inputs });
+  }
+  return out;
+}
+
+/** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
+export function finishAnalysis(extracted: Extracted[], options: Options): Analysis {
+  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  for (const { result } of extracted) {
     if (!result) continue;
     if (result.policies.length) out.filesWithPolicies++;
-    out.policies.push(...result.policies);
-    out.entities.push(...result.entities);
-    out.errors.push(...result.errors);
-    out.findings.push(...result.findings);
+    for (const p of result.policies) out.policies.push(p);
+    for (const e of result.entities) out.entities.push(e);
+    for (const e of result.errors) out.errors.push(e);
+    for (const f of result.findings) out.findings.push(f);
   }
   // a plan of the same code wins over its .tf files (same policy not reported twice)
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
@@ -215,7 +263,7 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     seenErrors.add(k);
     return true;
   });
-  out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  for (const f of runOfflineChecks(out.policies, out.entities, options)) out.findings.push(f);
   // principals and attachments: views over the records, for the report (never checked twice)
   out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);

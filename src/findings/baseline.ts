@@ -19,6 +19,8 @@ export interface BaseSource {
   /** What the base is, for the reader: a SHA or a ref. */
   label: string;
   read(rel: string): string | undefined;
+  /** Files directly in a directory at the base ('' = the root), for formats that read siblings (Terraform). */
+  list?(dir: string): string[];
   /** Head path -> base path, for renamed files. */
   renames?: Map<string, string>;
 }
@@ -74,7 +76,7 @@ export async function compareWithBase(
       if (t === undefined) throw new ReadError(`${rel}: file not found at ${base.label}`);
       return t;
     },
-    list: () => [],
+    list: (dir) => base.list?.(dir) ?? [],
   };
   const baseAnalysis = await analyze(texts, { ...options }, baseRepo);
   // a base that does not parse is not an error of this change: its findings just cannot be matched
@@ -141,15 +143,80 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
     }
     return tree;
   };
+  let dirs: Map<string, string[]> | undefined;
   return {
     label: ref === commit ? commit.slice(0, 12) : ref,
     renames,
+    list(dir) {
+      if (!dirs) {
+        dirs = new Map();
+        for (const rel of listTree().keys()) {
+          const i = rel.lastIndexOf('/');
+          const d = i < 0 ? '' : rel.slice(0, i);
+          const l = dirs.get(d);
+          if (l) l.push(rel);
+          else dirs.set(d, [rel]);
+        }
+        for (const l of dirs.values()) l.sort();
+      }
+      const d = dir === '.' ? '' : dir.replace(/^\.\//, '').replace(/\/+$/, '');
+      return [...(dirs.get(d) ?? [])];
+    },
     read(rel) {
       if (rel.startsWith('/') || rel.split('/').includes('..')) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
       const blob = listTree().get(rel);
       if (!blob) return undefined;
       if (blob.size > maxBytes) throw new ReadError(`file is ${blob.size} bytes, over the ${maxBytes}-byte limit`);
       return decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+    },
+  };
+}
+
+/**
+ * The base as the head tree minus the change: a path the change does not touch is the same at both commits (read
+ * from the checkout); a path it modified, removed or renamed away is read from `fetched` (the contents API at the
+ * base SHA; not fetched = unreadable, never "absent"); a path it added does not exist at the base. Directory
+ * listings are the head's, with the change undone.
+ */
+export function overlayBaseSource(
+  label: string,
+  head: RepoAccess,
+  changes: { path: string; status: string; previousPath?: string }[],
+  fetched: Map<string, string | undefined | Error>,
+  renames?: Map<string, string>,
+): BaseSource {
+  const atBaseOnly = new Set<string>();
+  const addedAtHead = new Set<string>();
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (c.status === 'added' || c.status === 'renamed' || c.status === 'copied') addedAtHead.add(c.path);
+    else touched.add(c.path);
+    if (c.status === 'removed') atBaseOnly.add(c.path);
+    if (c.previousPath) {
+      touched.add(c.previousPath);
+      if (c.status === 'renamed') atBaseOnly.add(c.previousPath);
+    }
+  }
+  for (const p of touched) addedAtHead.delete(p); // a path both renamed away and re-added existed at the base
+  const dirOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+  return {
+    label,
+    renames,
+    read(rel) {
+      if (fetched.has(rel)) {
+        const v = fetched.get(rel);
+        if (v instanceof Error) throw v;
+        return v;
+      }
+      if (addedAtHead.has(rel)) return undefined;
+      if (touched.has(rel)) throw new ReadError(`${rel}: the base version was not fetched`);
+      return head.read(rel);
+    },
+    list(dir) {
+      const d = dir === '.' ? '' : dir.replace(/^\.\//, '').replace(/\/+$/, '');
+      const out = new Set(head.list(d).filter((p) => !addedAtHead.has(p)));
+      for (const p of atBaseOnly) if (dirOf(p) === d) out.add(p);
+      return [...out].sort();
     },
   };
 }

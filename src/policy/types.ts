@@ -86,6 +86,9 @@ export interface PolicyRecord {
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */
   inlineSuppressions?: InlineSuppression[];
+  /** Repository files its value was read from (its own file, includes, module files, tfvars, `file()` targets, ...):
+   * a change to any of them is a change to this policy. */
+  inputs?: string[];
 }
 
 /** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` or `# iam-policy-gate:ignore RULE reason`. */
@@ -126,6 +129,8 @@ export interface IamEntity {
   /** Optional map from JSON pointers inside `properties` to spans. */
   sourceMap?: SourceMap;
   inlineSuppressions?: InlineSuppression[];
+  /** Repository files its value was read from (as on PolicyRecord). */
+  inputs?: string[];
 }
 
 /** JSON pointer (RFC 6901) -> span. */
