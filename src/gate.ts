@@ -23,6 +23,7 @@ import { rawExtractor } from './extract/raw.js';
 import { applySuppressions } from './findings/suppressions.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
+import { holderView } from './findings/holders.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
@@ -181,7 +182,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   findings.splice(0, findings.length, ...applied);
 
   // 8. new vs existing (after every stage that adds findings), decide
-  if (cmp) markNew(findings, cmp.baseFindings, policies);
+  if (cmp) markNew(findings, cmp.baseFindings, policies, { head: holderView(policies, entities), base: cmp.holders, baseDocs: cmp.baseDocs });
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
   return {

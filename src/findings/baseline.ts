@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import type { Options } from '../config/options.js';
 import type { AnalysisError, Finding } from './types.js';
 import type { PolicyRecord } from '../policy/types.js';
-import { canonicalJson } from '../policy/fingerprint.js';
+import { canonicalJson, statementCovers } from '../policy/fingerprint.js';
+import { statementAt } from '../policy/statements.js';
+import { holderView, newAccessReason } from './holders.js';
+import type { HolderView } from './holders.js';
 import type { Analysis, FileText, RepoAccess } from '../gate.js';
 import { decodeUtf8, ReadError } from '../sources/files.js';
 import { computeAccessDiff } from './access-diff.js';
@@ -40,6 +43,9 @@ export interface BaseComparison {
   accessDiff: AccessDiffEntry[];
   /** Findings of the base version (offline stages), for markNew. */
   baseFindings: Finding[];
+  /** Who held each policy in the base, and the base documents, for markNew. */
+  holders: HolderView;
+  baseDocs: Map<string, unknown>;
   errors: AnalysisError[];
   notes: string[];
 }
@@ -94,6 +100,8 @@ export async function compareWithBase(
     info: { ref: base.label, filesCompared: texts.length, filesAdded },
     accessDiff,
     baseFindings: baseAnalysis.findings,
+    holders: holderView(baseAnalysis.policies, baseAnalysis.entities),
+    baseDocs: new Map(baseAnalysis.policies.map((p) => [p.id, p.document])),
     errors,
     notes,
   };
@@ -102,21 +110,53 @@ export async function compareWithBase(
 /** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */
 const HEAD_ONLY_SOURCES = new Set<Finding['source']>(['access-analyzer', 'scp']);
 
+/** Who holds each policy at the head and at the base, and the base documents (for narrowed statements). */
+export interface BaseContext {
+  head: HolderView;
+  base: HolderView;
+  baseDocs: Map<string, unknown>;
+}
+
 /**
- * Mark each head finding new/existing by fingerprint (a fingerprint occurring n times in the base covers n). A
- * finding of a head-only stage (Access Analyzer, SCP) on a policy whose document is the same as in the base is
- * existing too: the change did not touch it.
+ * Mark each head finding new/existing. Existing: the same fingerprint in the base (rule, policy, statement content,
+ * subject; a fingerprint occurring n times in the base covers n), or the same rule and subject on a base statement
+ * that covers the head's (the statement was only narrowed). A finding of a head-only stage (Access Analyzer, SCP) on
+ * a policy whose document is the same as in the base is existing too. With `ctx`, an existing finding is new again
+ * when the policy reaches a principal it did not reach, or lost a guard (boundary, Deny, trust) -- said in
+ * `details.newAccess`.
  */
-export function markNew(findings: Finding[], baseFindings: Finding[], policies: PolicyRecord[] = []): void {
+export function markNew(findings: Finding[], baseFindings: Finding[], policies: PolicyRecord[] = [], ctx?: BaseContext): void {
   const counts = new Map<string, number>();
-  for (const f of baseFindings) counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
+  const byKey = new Map<string, Finding[]>();
+  for (const f of baseFindings) {
+    counts.set(f.fingerprint, (counts.get(f.fingerprint) ?? 0) + 1);
+    if (f.matchKey) {
+      const l = byKey.get(f.matchKey);
+      if (l) l.push(f);
+      else byKey.set(f.matchKey, [f]);
+    }
+  }
   const unchanged = new Set(policies.filter((p) => p.base !== undefined && canonicalJson(p.base) === canonicalJson(p.document)).map((p) => p.id));
+  const docs = new Map(policies.map((p) => [p.id, p.document]));
+  const narrowed = (f: Finding): boolean => {
+    if (!ctx || !f.matchKey || f.policyId === undefined || f.path === undefined) return false;
+    const head = statementAt(docs.get(f.policyId), f.path);
+    if (head === undefined) return false;
+    return (byKey.get(f.matchKey) ?? []).some((g) => {
+      const base = g.policyId !== undefined && g.path !== undefined ? statementAt(ctx.baseDocs.get(g.policyId), g.path) : undefined;
+      return base !== undefined && statementCovers(base, head);
+    });
+  };
   for (const f of findings) {
     const n = counts.get(f.fingerprint) ?? 0;
+    let existing: boolean;
     if (n > 0) {
-      f.new = false;
+      existing = true;
       counts.set(f.fingerprint, n - 1);
-    } else f.new = !(HEAD_ONLY_SOURCES.has(f.source) && f.policyId !== undefined && unchanged.has(f.policyId));
+    } else existing = narrowed(f) || (HEAD_ONLY_SOURCES.has(f.source) && f.policyId !== undefined && unchanged.has(f.policyId));
+    const reason = existing && ctx && f.policyId !== undefined ? newAccessReason(f.policyId, ctx.head, ctx.base) : undefined;
+    if (reason) f.details = { ...f.details, newAccess: reason };
+    f.new = !existing || reason !== undefined;
   }
 }
 
