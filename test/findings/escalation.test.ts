@@ -1,0 +1,152 @@
+/**
+ * The baseline must not hide escalation: an existing finding stays existing only when what it is about did not
+ * widen -- the statement's content, and who holds the policy under which guards. Driven through the real PR path
+ * (git base and head commits, analysePullRequest).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitFixture } from '../pr/git-fixture.js';
+import { analysePullRequest } from '../../src/github/pr-run.js';
+import { defaultOptions } from '../../src/config/options.js';
+
+let repo: GitFixture | undefined;
+afterEach(() => repo?.remove());
+
+async function pr(base: string, head: string) {
+  const options = { ...defaultOptions(repo!.dir), accessAnalyzer: 'off' as const };
+  const { result } = await analysePullRequest({
+    gh: undefined,
+    repo: { owner: 'acme', repo: 'infra' },
+    pr: { number: 3, baseSha: base, headSha: head },
+    workspace: repo!.dir,
+    paths: ['.'],
+    options,
+    log: () => {},
+    warn: () => {},
+  });
+  const blocking = result.findings.filter((f) => f.new && !f.suppressed && (f.severity === 'error' || f.severity === 'security-warning'));
+  return { result, blocking, status: result.verdict.status };
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+const bucketPolicy = (actions: string[], resources: string[]) =>
+  json({ Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: actions, Resource: resources }] });
+
+describe('the statement widened', () => {
+  it('public read becomes public write on more buckets under the same Sid: new, blocks', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'iam/site-bucket.json': bucketPolicy(['s3:GetObject'], ['arn:aws:s3:::site/*']) }, 'base');
+    const head = repo.commit({ 'iam/site-bucket.json': bucketPolicy(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::site/*', 'arn:aws:s3:::logs/*']) }, 'widen');
+    const before = await pr(base, base);
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.length).toBeGreaterThan(0);
+    // the fingerprint of the public-access finding changed with what the statement grants
+    const fpBase = new Set(before.result.findings.map((f) => f.fingerprint));
+    expect(r.blocking.every((f) => !fpBase.has(f.fingerprint))).toBe(true);
+  });
+
+  it('a flagged statement only narrowed (an action removed, a condition added) stays existing', async () => {
+    repo = new GitFixture();
+    const doc = (actions: string[], condition?: unknown) =>
+      json({ Version: '2012-10-17', Statement: [{ Sid: 'Ops', Effect: 'Allow', Action: actions, Resource: '*', ...(condition ? { Condition: condition } : {}) }] });
+    const base = repo.commit({ 'iam/ops.json': doc(['s3:*', 'iam:*', 'ec2:*']) }, 'base');
+    const head = repo.commit({ 'iam/ops.json': doc(['iam:*', 's3:*'], { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }) }, 'narrow');
+    const r = await pr(base, head);
+    expect(r.result.findings.length).toBeGreaterThan(0);
+    expect(r.blocking).toEqual([]);
+    expect(r.status).toBe('pass');
+  });
+
+  it('a whitespace-only reformat of a flagged existing policy keeps its findings existing', async () => {
+    repo = new GitFixture();
+    const doc = { Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] };
+    const base = repo.commit({ 'iam/admin.json': json(doc) }, 'base');
+    const head = repo.commit({ 'iam/admin.json': '\n\n' + JSON.stringify(doc, null, 8) + '\n' }, 'reformat');
+    const r = await pr(base, head);
+    expect(r.result.findings.map((f) => [f.ruleId, f.new])).toEqual([['admin-wildcard', false]]);
+    expect(r.status).toBe('pass');
+  });
+});
+
+const cfn = (resources: Record<string, unknown>) => json({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources });
+const trust = (service = 'ec2.amazonaws.com') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+const adminDoc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+const role = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust(), ...extra } });
+
+describe('new vs existing per holder', () => {
+  it('an existing admin policy attached to a new role: new access, blocks', async () => {
+    repo = new GitFixture();
+    const stack = (roles: string[]) =>
+      cfn({
+        OpsRole: role(),
+        ...(roles.includes('CiRole') ? { CiRole: role() } : {}),
+        AdminPolicy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: adminDoc, Roles: roles.map((r) => ({ Ref: r })) } },
+      });
+    const base = repo.commit({ 'stacks/iam.json': stack(['OpsRole']) }, 'base');
+    const same = repo.commit({ 'stacks/iam.json': stack(['OpsRole']).replace('"Resources": {', '"Description": "ops",\n  "Resources": {') }, 'unrelated edit');
+    expect((await pr(base, same)).status).toBe('pass');
+    const head = repo.commit({ 'stacks/iam.json': stack(['OpsRole', 'CiRole']) }, 'attach to CI');
+    const r = await pr(same, head);
+    expect(r.status).toBe('fail');
+    const admin = r.blocking.find((f) => f.ruleId === 'admin-wildcard')!;
+    expect(admin.details?.newAccess).toBe('role:CiRole now holds this policy');
+  });
+
+  it('a user added to the admin group: new access, blocks', async () => {
+    repo = new GitFixture();
+    const stack = (groups: string[]) =>
+      cfn({
+        Admins: { Type: 'AWS::IAM::Group', Properties: { Policies: [{ PolicyName: 'admin', PolicyDocument: adminDoc }] } },
+        Alice: { Type: 'AWS::IAM::User', Properties: { Groups: groups.map((g) => ({ Ref: g })) } },
+      });
+    const base = repo.commit({ 'stacks/users.json': stack([]) }, 'base');
+    const head = repo.commit({ 'stacks/users.json': stack(['Admins']) }, 'add alice to admins');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.some((f) => f.ruleId === 'admin-wildcard' && /Alice/.test(String(f.details?.newAccess)))).toBe(true);
+  });
+
+  it('a permissions boundary removed from a role with an admin policy: new access, blocks', async () => {
+    repo = new GitFixture();
+    const boundary = { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] } } };
+    const stack = (bounded: boolean) =>
+      cfn({
+        Boundary: boundary,
+        AppRole: role({ ...(bounded ? { PermissionsBoundary: { Ref: 'Boundary' } } : {}), Policies: [{ PolicyName: 'admin', PolicyDocument: adminDoc }] }),
+      });
+    const base = repo.commit({ 'stacks/app.json': stack(true) }, 'base');
+    const head = repo.commit({ 'stacks/app.json': stack(false) }, 'drop the boundary');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.some((f) => f.ruleId === 'admin-wildcard')).toBe(true);
+  });
+
+  it('a Deny statement deleted from a policy whose Allow is risky: the Allow finding is new', async () => {
+    repo = new GitFixture();
+    const doc = (deny: boolean) =>
+      json({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Iam', Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+          ...(deny ? [{ Sid: 'NoUsers', Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:AttachUserPolicy', 'iam:PutUserPolicy'], Resource: '*' }] : []),
+        ],
+      });
+    const base = repo.commit({ 'iam/iam-admin.json': doc(true) }, 'base');
+    const head = repo.commit({ 'iam/iam-admin.json': doc(false) }, 'drop the deny');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.length).toBeGreaterThan(0);
+  });
+
+  it('a Deny policy detached from the role holding an admin policy: new access, blocks', async () => {
+    repo = new GitFixture();
+    const deny = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:*', Resource: '*' }] };
+    const stack = (withDeny: boolean) =>
+      cfn({ OpsRole: role({ Policies: [{ PolicyName: 'admin', PolicyDocument: adminDoc }, ...(withDeny ? [{ PolicyName: 'no-iam', PolicyDocument: deny }] : [])] }) });
+    const base = repo.commit({ 'stacks/ops.json': stack(true) }, 'base');
+    const head = repo.commit({ 'stacks/ops.json': stack(false) }, 'drop the deny');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.some((f) => /Deny/.test(String(f.details?.newAccess)))).toBe(true);
+  });
+});
