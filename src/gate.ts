@@ -21,7 +21,7 @@ import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions } from './findings/suppressions.js';
-import { compareWithBase, markNew } from './findings/baseline.js';
+import { compareWithBase, deletedScps, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
@@ -142,11 +142,15 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     notes.push(...cmp.notes);
   }
 
-  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs
+  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
+  //    an SCP the change deletes is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
-  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp')) {
+  const deleted = run.base && run.changes?.removed?.size
+    ? await deletedScps(filterChangedPaths([...run.changes.removed], options), run.base, options, analyzeTexts, new Set(policies.map((p) => p.id)))
+    : [];
+  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp') || deleted.length) {
     const scp = runScpStage({
-      policies,
+      policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),
       repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),

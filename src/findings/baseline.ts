@@ -107,6 +107,39 @@ export async function compareWithBase(
   };
 }
 
+/** An SCP that allows everything: detaching (deleting) an SCP leaves the level as if it had this one. */
+const DETACHED_SCP = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+/**
+ * The SCPs of files this change deletes (or renames out of the analysed tree), as records whose head document is
+ * "allow everything" and whose base is the deleted text: the SCP stage reports what the deletion newly allows
+ * (scp-change-impact), so removing a guardrail is never invisible. Only the organisation stage sees these records.
+ */
+export async function deletedScps(paths: string[], base: BaseSource, options: Options, analyze: Analyze, present: Set<string>): Promise<PolicyRecord[]> {
+  const texts: FileText[] = [];
+  for (const rel of paths) {
+    try {
+      const text = base.read(rel);
+      if (text !== undefined) texts.push({ rel, text, explicit: false });
+    } catch {
+      /* unreadable base: nothing to compare; the SCP stage reports a model that names it */
+    }
+  }
+  if (!texts.length) return [];
+  const baseRepo: RepoAccess = {
+    read: (rel) => {
+      const t = base.read(rel);
+      if (t === undefined) throw new ReadError(`${rel}: file not found at ${base.label}`);
+      return t;
+    },
+    list: (dir) => base.list?.(dir) ?? [],
+  };
+  const a = await analyze(texts, options, baseRepo);
+  return a.policies
+    .filter((p) => p.policyType === 'scp' && !present.has(p.id))
+    .map((p) => ({ ...p, document: DETACHED_SCP, base: p.document, notes: [...(p.notes ?? []), `deleted by this change (it was in ${p.file} at ${base.label})`] }));
+}
+
 /** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */
 const HEAD_ONLY_SOURCES = new Set<Finding['source']>(['access-analyzer', 'scp']);
 

@@ -31,6 +31,8 @@ export interface ChangeScope {
   paths: Set<string>;
   /** Directories whose listing changed: a file added, removed or renamed into or out of them ('' = the root). */
   listings: Set<string>;
+  /** Paths that exist at the base and no longer at the head (removed, or renamed away). */
+  removed?: Set<string>;
 }
 
 const norm = (p: string) => p.replace(/^\.\/+/, '').replace(/\/+$/, '');
@@ -42,7 +44,10 @@ export const dirOf = (rel: string): string => {
 export function changeScope(files: ChangedFile[]): ChangeScope {
   const paths = new Set<string>();
   const listings = new Set<string>();
+  const removed = new Set<string>();
   for (const f of files) {
+    if (f.status === 'removed') removed.add(norm(f.path));
+    if (f.status === 'renamed' && f.previousPath) removed.add(norm(f.previousPath));
     if (f.status === 'unchanged') continue;
     paths.add(norm(f.path));
     if (f.previousPath) paths.add(norm(f.previousPath));
@@ -51,7 +56,8 @@ export function changeScope(files: ChangedFile[]): ChangeScope {
       if (f.previousPath) listings.add(dirOf(f.previousPath));
     }
   }
-  return { paths, listings };
+  for (const f of files) if (f.status !== 'removed') removed.delete(norm(f.path)); // renamed away and re-created: still there
+  return { paths, listings, removed };
 }
 
 export function newInputs(own: string): FileInputs {

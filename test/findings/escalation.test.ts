@@ -150,3 +150,28 @@ describe('new vs existing per holder', () => {
     expect(r.blocking.some((f) => /Deny/.test(String(f.details?.newAccess)))).toBe(true);
   });
 });
+
+describe('deleting a guardrail is a change with impact', () => {
+  const scp = (denies: string[]) =>
+    json({ Version: '2012-10-17', Statement: [{ Sid: 'Guard', Effect: 'Deny', Action: denies, Resource: '*' }] });
+
+  it('an SCP file deleted: the summary shows what its deletion newly allows (scp-change-impact, new)', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'scps/guard.json': scp(['organizations:LeaveOrganization', 'cloudtrail:StopLogging']), 'README.md': '# org\n' }, 'base');
+    const head = repo.commit({ 'scps/guard.json': null }, 'delete the guardrail');
+    const r = await pr(base, head);
+    const impact = r.result.findings.filter((f) => f.ruleId === 'scp-change-impact');
+    expect(impact.map((f) => [f.file, f.new])).toEqual([['scps/guard.json', true]]);
+    expect(impact[0]!.message).toMatch(/newly allows 2 actions/);
+  });
+
+  it('a Deny statement removed from an SCP: reported the same way', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'scps/guard.json': scp(['organizations:LeaveOrganization', 'cloudtrail:StopLogging']) }, 'base');
+    const head = repo.commit({ 'scps/guard.json': scp(['organizations:LeaveOrganization']) }, 'weaken the guardrail');
+    const r = await pr(base, head);
+    const impact = r.result.findings.filter((f) => f.ruleId === 'scp-change-impact');
+    expect(impact.map((f) => [f.file, f.new])).toEqual([['scps/guard.json', true]]);
+    expect(impact[0]!.message).toMatch(/newly allows 1 actions/);
+  });
+});
