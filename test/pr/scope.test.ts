@@ -4,7 +4,13 @@
  * git, runGate) and asserts what the verdict of the required check is.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { GitFixture, policy } from './git-fixture.js';
+import { FakeGitHub } from '../fakes/github-server.js';
+import { makeClient } from '../../src/github/client.js';
 import { analysePullRequest } from '../../src/github/pr-run.js';
 import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';
@@ -143,5 +149,52 @@ describe('benign controls', () => {
     expect(r.result.findings.some((f) => f.ruleId === 'admin-wildcard' && !f.new)).toBe(true);
     expect(r.blocking).toEqual([]);
     expect(r.status).toBe('pass');
+  });
+});
+
+describe('a shallow checkout (no base commit): the base is the head with the change undone', () => {
+  it('only variables.tf changed: its base version comes from the contents API, the unchanged main.tf from the checkout; blocks', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    repo = new GitFixture();
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-shallow-'));
+    try {
+      const base = repo.commit({ 'infra/main.tf': TF_MAIN, 'infra/variables.tf': tfVariables(['s3:GetObject']) }, 'base');
+      const head = repo.commit({ 'infra/variables.tf': tfVariables(['*']) }, 'widen the default');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, ws]);
+      gh.addPull({ number: 9, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      gh.contents.set(`${base}:infra/variables.tf`, tfVariables(['s3:GetObject']));
+      const { result } = await analysePullRequest({
+        gh: makeClient('read-token', { baseUrl: gh.url, retries: 0 }),
+        repo: { owner: 'acme', repo: 'infra' },
+        pr: { number: 9, baseSha: base, headSha: head },
+        workspace: ws,
+        paths: ['.'],
+        options: { ...defaultOptions(ws), accessAnalyzer: 'off' },
+        log: () => {},
+        warn: () => {},
+      });
+      expect(gh.calls('GET', /\/contents\//).map((c) => c.path)).toEqual([expect.stringMatching(/infra(%2F|\/)variables\.tf$/)]);
+      expect(result.verdict.status).toBe('fail');
+      expect(result.findings.filter((f) => f.new).map((f) => f.ruleId)).toContain('admin-wildcard');
+      // the same with an unchanged wildcard: existing, passes (the base was rebuilt faithfully)
+      gh.contents.set(`${base}:infra/variables.tf`, tfVariables(['*']));
+      gh.reset();
+      const again = await analysePullRequest({
+        gh: makeClient('read-token', { baseUrl: gh.url, retries: 0 }),
+        repo: { owner: 'acme', repo: 'infra' },
+        pr: { number: 9, baseSha: base, headSha: head },
+        workspace: ws,
+        paths: ['.'],
+        options: { ...defaultOptions(ws), accessAnalyzer: 'off' },
+        log: () => {},
+        warn: () => {},
+      });
+      expect(again.result.findings.some((f) => f.ruleId === 'admin-wildcard' && f.new === false)).toBe(true);
+      expect(again.result.verdict.status).toBe('pass');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+      await gh.stop();
+    }
   });
 });
