@@ -129,6 +129,55 @@ Resources:
   });
 });
 
+describe('CloudFormation inputs', () => {
+  const child = (action: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Actions:
+    Type: String
+    Default: s3:GetObject
+Resources:
+  WorkerPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: ${action}
+            Resource: '*'
+`;
+
+  it('only a parameters file changed: the template it feeds is analysed and blocks', async () => {
+    repo = new GitFixture();
+    const params = (v: string) => JSON.stringify([{ ParameterKey: 'Actions', ParameterValue: v }]) + '\n';
+    const base = repo.commit({ 'stacks/worker.yaml': child('!Ref Actions'), 'params/prod.params': params('sqs:SendMessage') }, 'base');
+    const head = repo.commit({ 'params/prod.params': params('*') }, 'prod parameters');
+    const r = await pr(base, head, { cfnParameters: [{ files: ['stacks/*.yaml'], values: {}, file: 'params/prod.params' }] });
+    expect(r.result.affected).toEqual(['stacks/worker.yaml']);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.map((f) => f.ruleId)).toContain('admin-wildcard');
+  });
+
+  it('only a nested child changed to use a parameter its parent sets to "*": the parent is analysed and blocks', async () => {
+    repo = new GitFixture();
+    const parent = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Worker:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./nested/worker.yaml
+      Parameters:
+        Actions: '*'
+`;
+    const base = repo.commit({ 'stacks/parent.yaml': parent, 'stacks/nested/worker.yaml': child('s3:GetObject') }, 'base');
+    const head = repo.commit({ 'stacks/nested/worker.yaml': child('!Ref Actions') }, 'use the parameter');
+    const r = await pr(base, head);
+    expect(r.result.affected).toEqual(['stacks/nested/worker.yaml', 'stacks/parent.yaml']);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.some((f) => f.ruleId === 'admin-wildcard' && /Worker/.test(f.message))).toBe(true);
+  });
+});
+
 describe('benign controls', () => {
   it('a README change next to a flagged Terraform module analyses nothing and passes', async () => {
     repo = new GitFixture();
