@@ -124,14 +124,14 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     list: (dir) => listRepoDir(options.root, dir),
   };
-  const extracted = await extractTexts(texts, options, repo);
-  const inScope = run.changes ? extracted.filter((x) => dependsOnChange(x.inputs, run.changes!)) : extracted;
+  const changes = run.changes;
+  const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options);
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
   const analysed = inScope.map((x) => x.text);
   if (run.changes) {
-    const outside = unread.length + (extracted.length - inScope.length);
+    const outside = unread.length + (texts.length - inScope.length);
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread.length ? `, ${unread.length} of them unreadable before this change too` : ''}.`);
   }
 
@@ -211,13 +211,14 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
 }
 
 /** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
-export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Extracted[]> {
+export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Extracted[] = [];
   for (const f of texts) {
     const display = displayPath(f.rel);
     const inputs = newInputs(f.rel);
     if (f.text.trim() === '') {
+      if (!keep(inputs)) continue;
       const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;
       out.push({ text: f, result, inputs });
       continue;
@@ -233,6 +234,7 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
       readRepoFile: rec.read,
       listRepoFiles: rec.list,
     });
+    if (!keep(inputs)) continue; // not needed further: its records are not held while the rest is extracted
     if (result) {
       const read = [...inputs.reads].sort();
       for (const p of result.policies) p.inputs = read;
