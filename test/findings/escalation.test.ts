@@ -121,6 +121,46 @@ describe('new vs existing per holder', () => {
     expect(r.blocking.some((f) => f.ruleId === 'admin-wildcard')).toBe(true);
   });
 
+  it('an admin policy moved from an MFA-protected role to a CI role: new access, blocks', async () => {
+    repo = new GitFixture();
+    const mfaTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] };
+    const stack = (holder: string) =>
+      cfn({
+        BreakGlass: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: mfaTrust } },
+        Ci: role(),
+        Admin: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: adminDoc, Roles: [{ Ref: holder }] } },
+      });
+    const base = repo.commit({ 'stacks/admin.json': stack('BreakGlass') }, 'base');
+    const head = repo.commit({ 'stacks/admin.json': stack('Ci') }, 'move');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.find((f) => f.ruleId === 'admin-wildcard')?.details?.newAccess).toBe('role:Ci now holds this policy');
+  });
+
+  it('guards only made stronger (a Deny widened, a boundary narrowed, a trust condition added): existing, passes', async () => {
+    repo = new GitFixture();
+    const stack = (strong: boolean) =>
+      cfn({
+        Boundary: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: strong ? ['s3:GetObject'] : ['s3:GetObject', 'sqs:*'], Resource: '*' }] } } },
+        AppRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: strong ? { ...trust(), Statement: [{ ...trust().Statement[0], Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }] } : trust(),
+            PermissionsBoundary: { Ref: 'Boundary' },
+            Policies: [
+              { PolicyName: 'admin', PolicyDocument: adminDoc },
+              { PolicyName: 'no-iam', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: strong ? ['iam:*', 'organizations:*'] : ['iam:*'], Resource: '*' }] } },
+            ],
+          },
+        },
+      });
+    const base = repo.commit({ 'stacks/app.json': stack(false) }, 'base');
+    const head = repo.commit({ 'stacks/app.json': stack(true) }, 'tighten');
+    const r = await pr(base, head);
+    expect(r.result.findings.some((f) => f.ruleId === 'admin-wildcard' && f.new === false)).toBe(true);
+    expect(r.blocking).toEqual([]);
+  });
+
   it('a Deny statement deleted from a policy whose Allow is risky: the Allow finding is new', async () => {
     repo = new GitFixture();
     const doc = (deny: boolean) =>
