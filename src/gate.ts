@@ -105,35 +105,9 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
   errors.push(...(run.errors ?? []));
 
-  // 2. read
-  const texts: FileText[] = [];
-  const unread: AnalysisError[] = [];
-  for (const f of files) {
-    try {
-      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
-    } catch (e) {
-      const err: AnalysisError = { file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' };
-      // in a pull request, an unreadable file the change does not touch was unreadable before it too
-      if (run.changes && !run.changes.paths.has(f.rel)) unread.push(err);
-      else errors.push(err);
-    }
-  }
-
-  // 3. extract + checks (in a pull request: extract everything, analyse what the change affects)
-  const repo: RepoAccess = {
-    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
-  };
-  const changes = run.changes;
-  const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
-  const head = finishAnalysis(inScope, options);
-  errors.push(...head.errors);
+  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
+  const { head, analysed } = await analyseHead(files, options, run, errors, notes);
   const { policies, entities, findings } = head;
-  const analysed = inScope.map((x) => x.text);
-  if (run.changes) {
-    const outside = unread.length + (texts.length - inScope.length);
-    if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread.length ? `, ${unread.length} of them unreadable before this change too` : ''}.`);
-  }
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
@@ -203,6 +177,35 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
+}
+
+/** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
+async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[] }> {
+  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+  const changes = run.changes;
+  const texts: FileText[] = [];
+  let unread = 0;
+  for (const f of files) {
+    try {
+      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
+    } catch (e) {
+      // in a pull request, an unreadable file the change does not touch was unreadable before it too
+      if (changes && !changes.paths.has(f.rel)) unread++;
+      else errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+    }
+  }
+  const repo: RepoAccess = {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+  };
+  const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
+  const head = finishAnalysis(inScope, options);
+  for (const e of head.errors) errors.push(e);
+  if (changes) {
+    const outside = unread + (texts.length - inScope.length);
+    if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
+  }
+  return { head, analysed: inScope.map((x) => x.text) };
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
