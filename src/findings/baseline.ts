@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import type { Options } from '../config/options.js';
 import type { AnalysisError, Finding } from './types.js';
 import type { PolicyRecord } from '../policy/types.js';
-import { canonicalJson, statementCovers, statementIdentity } from '../policy/fingerprint.js';
-import { statementAt, statementsOf } from '../policy/statements.js';
+import { canonicalJson, statementCovers } from '../policy/fingerprint.js';
+import { statementAt } from '../policy/statements.js';
 import { holderView, newAccessReason } from './holders.js';
 import type { HolderView } from './holders.js';
 import type { Analysis, FileText, RepoAccess } from '../gate.js';
@@ -187,39 +187,10 @@ export function markNew(findings: Finding[], baseFindings: Finding[], policies: 
       existing = true;
       counts.set(f.fingerprint, n - 1);
     } else existing = narrowed(f) || (HEAD_ONLY_SOURCES.has(f.source) && f.policyId !== undefined && unchanged.has(f.policyId));
-    const reason = existing && ctx ? newAccessOf(f, docs, ctx) : undefined;
+    const reason = existing && ctx && f.policyId !== undefined ? newAccessReason(f.policyId, ctx.head, ctx.base) : undefined;
     if (reason) f.details = { ...f.details, newAccess: reason };
     f.new = !existing || reason !== undefined;
   }
-}
-
-/**
- * Why an existing-looking finding is new access: its policy reached a new holder or lost a guard, or (for findings
- * that combine statements, privilege escalation) one of the contributing statements is new, widened, or sits in a
- * policy that reached a new holder.
- */
-function newAccessOf(f: Finding, docs: Map<string, unknown>, ctx: BaseContext): string | undefined {
-  const own = f.policyId !== undefined ? newAccessReason(f.policyId, ctx.head, ctx.base) : undefined;
-  if (own) return own;
-  const contrib = f.details?.contributingStatements;
-  if (!Array.isArray(contrib)) return undefined;
-  for (const c of contrib) {
-    if (typeof c !== 'string') continue;
-    const i = c.lastIndexOf('/Statement');
-    if (i < 0) continue;
-    const policyId = c.slice(0, i);
-    const head = statementAt(docs.get(policyId), c.slice(i));
-    if (head === undefined) continue;
-    const baseDoc = ctx.baseDocs.get(policyId);
-    if (baseDoc === undefined) return `a contributing policy is new (${policyId})`;
-    const id = statementIdentity(head);
-    if (!statementsOf(baseDoc).some((b) => statementIdentity(b.raw) === id || statementCovers(b.raw, head))) return `a contributing statement was added or widened (${c})`;
-    if (policyId !== f.policyId) {
-      const r = newAccessReason(policyId, ctx.head, ctx.base);
-      if (r) return r;
-    }
-  }
-  return undefined;
 }
 
 const SHA_OR_REF = /^[A-Za-z0-9][A-Za-z0-9._\/@{}~^-]*$/;
