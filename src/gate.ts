@@ -21,7 +21,7 @@ import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions } from './findings/suppressions.js';
-import { compareWithBase, deletedScps, markNew } from './findings/baseline.js';
+import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
@@ -110,18 +110,17 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const { policies, entities, findings } = head;
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
-  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
+  const removed = run.changes?.removed?.size ? filterChangedPaths([...run.changes.removed], options) : [];
+  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, analyzeTexts, removed) : undefined;
   if (cmp) {
     errors.push(...cmp.errors);
     notes.push(...cmp.notes);
   }
 
   // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
-  //    an SCP the change deletes is a change too (what it denied is now allowed)
+  //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
-  const deleted = run.base && run.changes?.removed?.size
-    ? await deletedScps(filterChangedPaths([...run.changes.removed], options), run.base, options, analyzeTexts, new Set(policies.map((p) => p.id)))
-    : [];
+  const deleted = cmp?.guardrails ?? [];
   if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp') || deleted.length) {
     const scp = runScpStage({
       policies: deleted.length ? [...policies, ...deleted] : policies,

@@ -11,6 +11,7 @@ import type { PolicyRecord } from '../policy/types.js';
 import { canonicalJson, statementCovers } from '../policy/fingerprint.js';
 import { statementAt } from '../policy/statements.js';
 import { holderView, newAccessReason } from './holders.js';
+import { removedGuardrails } from './guardrails.js';
 import type { HolderView } from './holders.js';
 import type { Analysis, FileText, RepoAccess } from '../gate.js';
 import { decodeUtf8, ReadError } from '../sources/files.js';
@@ -43,6 +44,8 @@ export interface BaseComparison {
   accessDiff: AccessDiffEntry[];
   /** Findings of the base version (offline stages), for markNew. */
   baseFindings: Finding[];
+  /** SCPs/RCPs the change deleted or detached, as records for the SCP stage (findings/guardrails.ts). */
+  guardrails: PolicyRecord[];
   /** Who held each policy in the base, and the base documents, for markNew. */
   holders: HolderView;
   baseDocs: Map<string, unknown>;
@@ -56,6 +59,8 @@ export async function compareWithBase(
   base: BaseSource,
   options: Options,
   analyze: Analyze,
+  /** Files the change deleted (or renamed out of the analysed tree): analysed at the base only. */
+  removed: string[] = [],
 ): Promise<BaseComparison> {
   const notes: string[] = [];
   const errors: AnalysisError[] = [];
@@ -75,6 +80,14 @@ export async function compareWithBase(
     if (text === undefined) filesAdded++;
     // analysed under its head path, so record ids and fingerprints line up across a rename
     else texts.push({ rel, text, explicit: false });
+  }
+  for (const rel of removed) {
+    try {
+      const text = base.read(rel);
+      if (text !== undefined) texts.push({ rel, text, explicit: false });
+    } catch (e) {
+      notes.push(`The base version of ${rel}, deleted by this change, could not be read (${(e as Error).message}).`);
+    }
   }
   const baseRepo: RepoAccess = {
     read: (rel) => {
@@ -101,43 +114,11 @@ export async function compareWithBase(
     accessDiff,
     baseFindings: baseAnalysis.findings,
     holders: holderView(baseAnalysis.policies, baseAnalysis.entities),
+    guardrails: removedGuardrails(head, baseAnalysis, base.label),
     baseDocs: new Map(baseAnalysis.policies.map((p) => [p.id, p.document])),
     errors,
     notes,
   };
-}
-
-/** An SCP that allows everything: detaching (deleting) an SCP leaves the level as if it had this one. */
-const DETACHED_SCP = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-
-/**
- * The SCPs of files this change deletes (or renames out of the analysed tree), as records whose head document is
- * "allow everything" and whose base is the deleted text: the SCP stage reports what the deletion newly allows
- * (scp-change-impact), so removing a guardrail is never invisible. Only the organisation stage sees these records.
- */
-export async function deletedScps(paths: string[], base: BaseSource, options: Options, analyze: Analyze, present: Set<string>): Promise<PolicyRecord[]> {
-  const texts: FileText[] = [];
-  for (const rel of paths) {
-    try {
-      const text = base.read(rel);
-      if (text !== undefined) texts.push({ rel, text, explicit: false });
-    } catch {
-      /* unreadable base: nothing to compare; the SCP stage reports a model that names it */
-    }
-  }
-  if (!texts.length) return [];
-  const baseRepo: RepoAccess = {
-    read: (rel) => {
-      const t = base.read(rel);
-      if (t === undefined) throw new ReadError(`${rel}: file not found at ${base.label}`);
-      return t;
-    },
-    list: (dir) => base.list?.(dir) ?? [],
-  };
-  const a = await analyze(texts, options, baseRepo);
-  return a.policies
-    .filter((p) => p.policyType === 'scp' && !present.has(p.id))
-    .map((p) => ({ ...p, document: DETACHED_SCP, base: p.document, notes: [...(p.notes ?? []), `deleted by this change (it was in ${p.file} at ${base.label})`] }));
 }
 
 /** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */

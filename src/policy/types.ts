@@ -86,6 +86,8 @@ export interface PolicyRecord {
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */
   inlineSuppressions?: InlineSuppression[];
+  /** SCP/RCP: the Organizations targets (root, OU, account ids) the IaC attaches it to, where it says so. */
+  targets?: string[];
   /** Repository files its value was read from (its own file, includes, module files, tfvars, `file()` targets, ...):
    * a change to any of them is a change to this policy. */
   inputs?: string[];

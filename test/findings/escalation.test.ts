@@ -225,3 +225,67 @@ describe('deleting a guardrail is a change with impact', () => {
     expect(impact[0]!.message).toMatch(/newly allows 1 actions/);
   });
 });
+
+describe('detaching a guardrail in the IaC is a change with impact', () => {
+  const orgStack = (targets: string[], withPolicy = true) =>
+    json({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        ...(withPolicy
+          ? {
+              Guard: {
+                Type: 'AWS::Organizations::Policy',
+                Properties: {
+                  Name: 'guard',
+                  Type: 'SERVICE_CONTROL_POLICY',
+                  TargetIds: targets,
+                  Content: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*' }] },
+                },
+              },
+            }
+          : {}),
+        Topic: { Type: 'AWS::SNS::Topic' },
+      },
+    });
+
+  it('a CloudFormation SCP detached from one of its targets: scp-change-impact, new', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'org/guard.json': orgStack(['r-abcd', 'ou-abcd-11111111']) }, 'base');
+    const head = repo.commit({ 'org/guard.json': orgStack(['ou-abcd-11111111']) }, 'detach from the root');
+    const r = await pr(base, head);
+    const impact = r.result.findings.filter((f) => f.ruleId === 'scp-change-impact');
+    expect(impact.map((f) => [f.file, f.new])).toEqual([['org/guard.json', true]]);
+    expect(impact[0]!.message).toMatch(/newly allows 2 actions/);
+  });
+
+  it('an SCP resource removed from a template that stays: scp-change-impact, new', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'org/guard.json': orgStack(['r-abcd']) }, 'base');
+    const head = repo.commit({ 'org/guard.json': orgStack([], false) }, 'remove the SCP');
+    const r = await pr(base, head);
+    expect(r.result.findings.filter((f) => f.ruleId === 'scp-change-impact').map((f) => f.new)).toEqual([true]);
+  });
+
+  it('a Terraform SCP attachment removed: scp-change-impact, new; an unrelated edit of the module: nothing', async () => {
+    repo = new GitFixture();
+    const scp = `resource "aws_organizations_policy" "guard" {
+  name    = "guard"
+  type    = "SERVICE_CONTROL_POLICY"
+  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = ["cloudtrail:StopLogging"], Resource = "*" }] })
+}
+`;
+    const attach = `resource "aws_organizations_policy_attachment" "root" {
+  policy_id = aws_organizations_policy.guard.id
+  target_id = "r-abcd"
+}
+`;
+    const base = repo.commit({ 'org/scp.tf': scp, 'org/attach.tf': attach }, 'base');
+    const tweak = repo.commit({ 'org/scp.tf': '# guardrails\n' + scp }, 'comment');
+    expect((await pr(base, tweak)).result.findings.filter((f) => f.ruleId === 'scp-change-impact')).toEqual([]);
+    const head = repo.commit({ 'org/attach.tf': null }, 'detach');
+    const r = await pr(tweak, head);
+    const impact = r.result.findings.filter((f) => f.ruleId === 'scp-change-impact');
+    expect(impact.map((f) => [f.file, f.new])).toEqual([['org/scp.tf', true]]);
+    expect(impact[0]!.message).toMatch(/newly allows 1 actions/);
+  });
+});
