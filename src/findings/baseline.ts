@@ -174,6 +174,9 @@ export function markNew(findings: Finding[], baseFindings: Finding[], policies: 
   }
 }
 
+/** Text of base blobs kept in memory for repeated reads (characters). */
+const MEMO_BYTES = 32 * 1024 * 1024;
+
 const SHA_OR_REF = /^[A-Za-z0-9][A-Za-z0-9._\/@{}~^-]*$/;
 
 /** The base from git: `git show <ref>:<path>`. The ref is validated (no option injection). */
@@ -198,6 +201,8 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
     return tree;
   };
   let dirs: Map<string, string[]> | undefined;
+  const memo = new Map<string, string>();
+  let memoBytes = 0;
   return {
     label: ref === commit ? commit.slice(0, 12) : ref,
     renames,
@@ -221,7 +226,18 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
       const blob = listTree().get(rel);
       if (!blob) return undefined;
       if (blob.size > maxBytes) throw new ReadError(`file is ${blob.size} bytes, over the ${maxBytes}-byte limit`);
-      return decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+      // a module's files read each other: one process per blob, not per read (bounded memo, oldest dropped first)
+      const hit = memo.get(blob.sha);
+      if (hit !== undefined) return hit;
+      const text = decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+      memo.set(blob.sha, text);
+      memoBytes += text.length;
+      for (const [k, v] of memo) {
+        if (memoBytes <= MEMO_BYTES) break;
+        memo.delete(k);
+        memoBytes -= v.length;
+      }
+      return text;
     },
   };
 }
