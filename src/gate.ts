@@ -7,7 +7,7 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
+import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { extractFile } from './extract/index.js';
@@ -28,7 +28,7 @@ import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import type { ExtractResult } from './extract/types.js';
-import { dependsOnChange, newInputs, recordingRepo } from './sources/affected.js';
+import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
 import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
 
 export interface GateResult {
@@ -196,6 +196,10 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   const repo: RepoAccess = {
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     list: (dir) => listRepoDir(options.root, dir),
+    resolve: (rel) => {
+      const c = containedPath(options.root, path.resolve(options.root, rel));
+      return 'error' in c ? undefined : c.rel;
+    },
   };
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options);
@@ -219,6 +223,7 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
   for (const f of texts) {
     const display = displayPath(f.rel);
     const inputs = newInputs(f.rel);
+    recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
     if (f.text.trim() === '') {
       if (!keep(inputs)) continue;
       const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;

@@ -17,6 +17,8 @@ import type { ChangedFile } from './changed.js';
 export interface RepoAccess {
   read(rel: string): string;
   list(dir: string): string[];
+  /** The repository-relative real path of `rel` (symlinks resolved), when it exists inside the repository. */
+  resolve?(rel: string): string | undefined;
 }
 
 /** What one file's extraction read (its own path included) and which directories it listed. */
@@ -68,19 +70,40 @@ export function newInputs(own: string): FileInputs {
 export function recordingRepo(repo: RepoAccess, into: FileInputs): RepoAccess {
   return {
     read: (rel) => {
-      into.reads.add(norm(path.posix.normalize(rel)));
+      recordRead(repo, into, rel);
       return repo.read(rel);
     },
     list: (dir) => {
       const d = norm(path.posix.normalize(dir || '.'));
       into.lists.add(d === '.' ? '' : d);
+      const real = repo.resolve?.(d === '.' ? '' : d);
+      if (real !== undefined) into.lists.add(real);
       return repo.list(dir);
     },
+    ...(repo.resolve ? { resolve: repo.resolve } : {}),
   };
 }
 
+/** Record `rel` as read, and the file it really is when a symlink (a change to the target is a change to it). */
+export function recordRead(repo: RepoAccess, into: FileInputs, rel: string): void {
+  const p = norm(path.posix.normalize(rel));
+  into.reads.add(p);
+  const real = repo.resolve?.(p);
+  if (real !== undefined && real !== p) into.reads.add(real);
+}
+
+/**
+ * Does a file with these inputs depend on the change? A read path that changed, or lies under a changed path (a
+ * symlinked directory added, removed or retargeted), or a listed directory that gained or lost a file.
+ */
 export function dependsOnChange(inputs: FileInputs, scope: ChangeScope): boolean {
-  for (const r of inputs.reads) if (scope.paths.has(r)) return true;
-  for (const d of inputs.lists) if (scope.listings.has(d)) return true;
+  for (const r of inputs.reads) {
+    if (scope.paths.has(r)) return true;
+    for (let i = r.lastIndexOf('/'); i > 0; i = r.lastIndexOf('/', i - 1)) if (scope.paths.has(r.slice(0, i))) return true;
+  }
+  for (const d of inputs.lists) {
+    if (scope.listings.has(d)) return true;
+    for (let i = d.length; i > 0; i = d.lastIndexOf('/', i - 1)) if (scope.paths.has(d.slice(0, i))) return true;
+  }
   return false;
 }

@@ -1,11 +1,11 @@
 /** What each file's extraction reads is recorded, the same on every extraction (no cache may skip a read). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { extractTexts } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
-import { listRepoDir, readRepoFile } from '../../src/sources/files.js';
+import { containedPath, listRepoDir, readRepoFile } from '../../src/sources/files.js';
 import { changeScope, dependsOnChange } from '../../src/sources/affected.js';
 
 let dir: string | undefined;
@@ -47,5 +47,26 @@ describe('recorded inputs', () => {
     expect(dependsOnChange(a!.inputs, scope([{ path: 'infra/old.tf', status: 'removed' }]))).toBe(true);
     expect(dependsOnChange(a!.inputs, scope([{ path: 'other/x.tf', status: 'renamed', previousPath: 'infra/x.tf' }]))).toBe(true);
     expect(dependsOnChange(a!.inputs, scope([{ path: 'other/x.tf', status: 'added' }]))).toBe(false);
+  });
+
+  it('a read through a symlink depends on the target, and on the link itself', async () => {
+    dir = tree({
+      'infra/main.tf': 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/shared/admin.json")\n}\n',
+      'examples/admin.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    });
+    symlinkSync('../examples', path.join(dir, 'infra/shared'));
+    const options = defaultOptions(dir);
+    const repo = {
+      read: (rel: string) => readRepoFile(dir!, rel, options.maxFileBytes),
+      list: (d: string) => listRepoDir(dir!, d),
+      resolve: (rel: string) => {
+        const c = containedPath(dir!, path.resolve(dir!, rel));
+        return 'error' in c ? undefined : c.rel;
+      },
+    };
+    const [a] = await extractTexts([{ rel: 'infra/main.tf', text: readRepoFile(dir, 'infra/main.tf', options.maxFileBytes), explicit: false }], options, repo);
+    expect([...a!.inputs.reads]).toContain('examples/admin.json');
+    expect(dependsOnChange(a!.inputs, changeScope([{ path: 'examples/admin.json', status: 'modified' }]))).toBe(true);
+    expect(dependsOnChange(a!.inputs, changeScope([{ path: 'infra/shared', status: 'modified' }]))).toBe(true);
   });
 });
