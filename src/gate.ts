@@ -111,7 +111,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const removed = run.changes?.removed?.size ? filterChangedPaths([...run.changes.removed], options) : [];
-  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, analyzeTexts, removed) : undefined;
+  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed) : undefined;
   if (cmp) {
     errors.push(...cmp.errors);
     notes.push(...cmp.notes);

@@ -13,7 +13,7 @@ import { statementAt } from '../policy/statements.js';
 import { holderView, newAccessReason } from './holders.js';
 import { removedGuardrails } from './guardrails.js';
 import type { HolderView } from './holders.js';
-import type { Analysis, FileText, RepoAccess } from '../gate.js';
+import type { Analysis, Extracted, FileText, RepoAccess } from '../gate.js';
 import { decodeUtf8, ReadError } from '../sources/files.js';
 import { computeAccessDiff } from './access-diff.js';
 import type { AccessDiffEntry } from './access-diff.js';
@@ -37,7 +37,11 @@ export interface BaseInfo {
   filesAdded: number;
 }
 
-export type Analyze = (texts: FileText[], options: Options, repo: RepoAccess) => Promise<Analysis>;
+/** The head's own stages, run on the base: extraction (recording inputs) and the stages after it. */
+export interface Analyze {
+  extract(texts: FileText[], options: Options, repo: RepoAccess): Promise<Extracted[]>;
+  finish(extracted: Extracted[], options: Options): Analysis;
+}
 
 export interface BaseComparison {
   info: BaseInfo;
@@ -89,15 +93,32 @@ export async function compareWithBase(
       notes.push(`The base version of ${rel}, deleted by this change, could not be read (${(e as Error).message}).`);
     }
   }
+  // a base read that fails (not fetched, an API error) leaves that file's base unknown: it is not compared, so its
+  // findings are new -- never a degraded base (a variable without its default) that looks as bad as the head
+  const failed = new Set<string>();
   const baseRepo: RepoAccess = {
     read: (rel) => {
-      const t = base.read(rel);
+      let t: string | undefined;
+      try {
+        t = base.read(rel);
+      } catch (e) {
+        failed.add(rel);
+        throw e;
+      }
       if (t === undefined) throw new ReadError(`${rel}: file not found at ${base.label}`);
       return t;
     },
     list: (dir) => base.list?.(dir) ?? [],
   };
-  const baseAnalysis = await analyze(texts, { ...options }, baseRepo);
+  const extracted = await analyze.extract(texts, { ...options }, baseRepo);
+  const reliable = extracted.filter((x) => ![...x.inputs.reads].some((r) => failed.has(r)));
+  const kept = new Set(reliable);
+  for (const x of extracted) {
+    if (kept.has(x)) continue;
+    const missing = [...x.inputs.reads].filter((r) => failed.has(r));
+    notes.push(`The base version of ${x.text.rel} could not be rebuilt (${missing.slice(0, 3).join(', ')} unreadable at ${base.label}); its findings are all counted as new.`);
+  }
+  const baseAnalysis = analyze.finish(reliable, { ...options });
   // a base that does not parse is not an error of this change: its findings just cannot be matched
   for (const e of baseAnalysis.errors) notes.push(`Base version of ${e.file}${e.line ? `:${e.line}` : ''} (${base.label}): ${e.message}`);
 
@@ -110,7 +131,7 @@ export async function compareWithBase(
   const accessDiff = computeAccessDiff(head.policies, baseAnalysis.policies, { onSkip: () => skipped++ });
   if (skipped) notes.push(`The access diff covers the first principals only: ${skipped} more whose grants changed were not expanded (time bound).`);
   return {
-    info: { ref: base.label, filesCompared: texts.length, filesAdded },
+    info: { ref: base.label, filesCompared: reliable.length, filesAdded },
     accessDiff,
     baseFindings: baseAnalysis.findings,
     holders: holderView(baseAnalysis.policies, baseAnalysis.entities),

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GitFixture, policy } from './git-fixture.js';
-import { FakeGitHub } from '../fakes/github-server.js';
+import { FakeGitHub, githubFaults } from '../fakes/github-server.js';
 import { makeClient } from '../../src/github/client.js';
 import { analysePullRequest } from '../../src/github/pr-run.js';
 import { defaultOptions } from '../../src/config/options.js';
@@ -241,6 +241,37 @@ describe('a shallow checkout (no base commit): the base is the head with the cha
       });
       expect(again.result.findings.some((f) => f.ruleId === 'admin-wildcard' && f.new === false)).toBe(true);
       expect(again.result.verdict.status).toBe('pass');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+      await gh.stop();
+    }
+  });
+
+  it('a base version that cannot be fetched leaves that base unknown: the findings built from it are new, never matched against a degraded base', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    repo = new GitFixture();
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-shallow-'));
+    try {
+      const base = repo.commit({ 'infra/main.tf': TF_MAIN, 'infra/variables.tf': tfVariables(['*']) }, 'base');
+      const head = repo.commit({ 'infra/variables.tf': tfVariables(['*']) + '\n# touched\n' }, 'touch');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, ws]);
+      gh.addPull({ number: 9, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      gh.inject(/\/contents\//, githubFaults.serverError(503), { times: 1_000 });
+      const { result } = await analysePullRequest({
+        gh: makeClient('read-token', { baseUrl: gh.url, retries: 0 }),
+        repo: { owner: 'acme', repo: 'infra' },
+        pr: { number: 9, baseSha: base, headSha: head },
+        workspace: ws,
+        paths: ['.'],
+        options: { ...defaultOptions(ws), accessAnalyzer: 'off' },
+        log: () => {},
+        warn: () => {},
+      });
+      // the wildcard existed at the base, but the gate cannot show it: counted new (a false alarm, never a false pass)
+      expect(result.findings.filter((f) => f.ruleId === 'admin-wildcard').map((f) => f.new)).toEqual([true]);
+      expect(result.notes.some((n) => /The base version of infra\/main\.tf could not be rebuilt \(infra\/variables\.tf unreadable/.test(n))).toBe(true);
+      expect(result.verdict.status).toBe('fail');
     } finally {
       rmSync(ws, { recursive: true, force: true });
       await gh.stop();
