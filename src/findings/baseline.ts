@@ -68,31 +68,7 @@ export async function compareWithBase(
 ): Promise<BaseComparison> {
   const notes: string[] = [];
   const errors: AnalysisError[] = [];
-  const texts: FileText[] = [];
-  const unreadable = new Set<string>();
-  let filesAdded = 0;
-  for (const rel of rels) {
-    const baseRel = base.renames?.get(rel) ?? rel;
-    let text: string | undefined;
-    try {
-      text = base.read(baseRel);
-    } catch (e) {
-      unreadable.add(rel);
-      notes.push(`The base version of ${rel} could not be read (${(e as Error).message}); its findings are all counted as new.`);
-      continue;
-    }
-    if (text === undefined) filesAdded++;
-    // analysed under its head path, so record ids and fingerprints line up across a rename
-    else texts.push({ rel, text, explicit: false });
-  }
-  for (const rel of removed) {
-    try {
-      const text = base.read(rel);
-      if (text !== undefined) texts.push({ rel, text, explicit: false });
-    } catch (e) {
-      notes.push(`The base version of ${rel}, deleted by this change, could not be read (${(e as Error).message}).`);
-    }
-  }
+  const { texts, filesAdded } = readBaseTexts(rels, removed, base, notes);
   // a base read that fails (not fetched, an API error) leaves that file's base unknown: it is not compared, so its
   // findings are new -- never a degraded base (a variable without its default) that looks as bad as the head
   const failed = new Set<string>();
@@ -140,6 +116,33 @@ export async function compareWithBase(
     errors,
     notes,
   };
+}
+
+/** The base version of each analysed file (under its head path) and of each removed file; what is absent or unreadable. */
+function readBaseTexts(rels: string[], removed: string[], base: BaseSource, notes: string[]): { texts: FileText[]; filesAdded: number } {
+  const texts: FileText[] = [];
+  let filesAdded = 0;
+  for (const rel of rels) {
+    let text: string | undefined;
+    try {
+      text = base.read(base.renames?.get(rel) ?? rel);
+    } catch (e) {
+      notes.push(`The base version of ${rel} could not be read (${(e as Error).message}); its findings are all counted as new.`);
+      continue;
+    }
+    if (text === undefined) filesAdded++;
+    // analysed under its head path, so record ids and fingerprints line up across a rename
+    else texts.push({ rel, text, explicit: false });
+  }
+  for (const rel of removed) {
+    try {
+      const text = base.read(rel);
+      if (text !== undefined) texts.push({ rel, text, explicit: false });
+    } catch (e) {
+      notes.push(`The base version of ${rel}, deleted by this change, could not be read (${(e as Error).message}).`);
+    }
+  }
+  return { texts, filesAdded };
 }
 
 /** Stages that do not run on the base version (online, billed): their findings are matched by policy instead. */
