@@ -68,6 +68,8 @@ export interface GateRun {
    * a change to `variables.tf`, a tfvars file, a `file()` target or an include reaches the policies built from it.
    */
   changes?: ChangeScope;
+  /** Files deleted since the base (CLI `--base`; in a pull request `changes.removed`): analysed at the base only. */
+  removed?: string[];
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -110,7 +112,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const { policies, entities, findings } = head;
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
-  const removed = run.changes?.removed?.size ? filterChangedPaths([...run.changes.removed], options) : [];
+  const removed = filterChangedPaths(run.changes?.removed ? [...run.changes.removed] : (run.removed ?? []), options);
   const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed) : undefined;
   if (cmp) {
     errors.push(...cmp.errors);

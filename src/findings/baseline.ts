@@ -315,6 +315,13 @@ export function overlayBaseSource(
   };
 }
 
+/** Files tracked at `ref` and deleted in the working tree since (root-relative; the ref was validated by gitBaseSource). */
+export function gitRemovedPaths(root: string, ref: string): string[] {
+  if (!SHA_OR_REF.test(ref) || ref.includes('..')) throw new Error(`invalid git ref: ${ref}`);
+  const out = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', '--relative', '--diff-filter=D', '-z', ref, '--'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return out.split('\0').filter(Boolean);
+}
+
 /** A base from prefetched contents (the contents API at the base SHA): undefined = absent at the base. */
 export function mapBaseSource(label: string, files: Map<string, string | undefined | Error>, renames?: Map<string, string>): BaseSource {
   return {

@@ -289,3 +289,17 @@ describe('detaching a guardrail in the IaC is a change with impact', () => {
     expect(impact[0]!.message).toMatch(/newly allows 1 actions/);
   });
 });
+
+describe('CLI --base', () => {
+  it('an SCP file deleted in the working tree since the ref: reported with what its deletion newly allows', async () => {
+    const { runCli } = await import('../../src/cli.js');
+    repo = new GitFixture();
+    repo.commit({ 'scps/guard.json': json({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudtrail:StopLogging', Resource: '*' }] }), 'iam/read.json': json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*' }] }) }, 'base');
+    repo.git('tag', 'v1');
+    repo.commit({ 'scps/guard.json': null }, 'delete the guardrail');
+    let stdout = '';
+    await runCli(['scan', '--base', 'v1', '--format', 'json', '--access-analyzer', 'off'], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: repo.dir, isTTY: false });
+    const report = JSON.parse(stdout);
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'scp-change-impact').map((f: { file: string; new: boolean }) => [f.file, f.new])).toEqual([['scps/guard.json', true]]);
+  });
+});
