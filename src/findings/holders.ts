@@ -61,12 +61,19 @@ export function holderView(policies: PolicyRecord[], entities: IamEntity[]): Hol
 
 /** Every statement of `small` is covered by one of `big` (same content, or only narrowed). */
 function allowsWithin(small: Stmts, big: Stmts): boolean {
+  let budget = MAX_COMPARISONS;
   for (const [k, s] of small) {
     if (big.has(k)) continue;
+    budget -= big.size;
+    // hostile sizes: past the bound the guard counts as weakened (a false alarm at worst, never a pass)
+    if (budget < 0) return false;
     if (![...big.values()].some((b) => statementCovers(b, s))) return false;
   }
   return true;
 }
+
+/** Statement comparisons one coverage question may cost. */
+const MAX_COMPARISONS = 20_000;
 
 /** Every base Deny still denies at least as much at the head (kept, or widened). */
 const deniesKept = (base: Stmts, head: Stmts): boolean => allowsWithin(base, head);

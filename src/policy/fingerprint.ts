@@ -23,21 +23,38 @@ export function fingerprint(parts: (string | undefined)[]): string {
 }
 
 /**
+ * Content hashes of statement objects already identified: every finding on a statement names it, and hashing a
+ * 20,000-action statement once per finding would make the checks quadratic in its size. Extracted documents are not
+ * modified after extraction, so an object's hash does not go stale.
+ */
+const statementHashes = new WeakMap<object, string>();
+
+/**
  * Identity of a statement: what it is about, normalised, never its `Sid`. Effect, Action/NotAction (case-folded),
  * Resource/NotResource, Principal/NotPrincipal and Condition values as sorted sets: stable across whitespace, line
  * moves, reordering (of statements, of values) and Sid renames, and different as soon as what it grants differs --
  * a public-read statement that becomes public-write on more buckets under the same Sid is a new statement.
  */
 export function statementIdentity(statement: unknown): string {
-  return 'content:' + sha256(canonicalJson(normaliseStatement(statement))).slice(0, 16);
+  if (!statement || typeof statement !== 'object') return 'content:' + sha256(canonicalJson(normaliseStatement(statement))).slice(0, 16);
+  const known = statementHashes.get(statement);
+  if (known !== undefined) return known;
+  const id = 'content:' + sha256(canonicalJson(normaliseStatement(statement))).slice(0, 16);
+  statementHashes.set(statement, id);
+  return id;
 }
+
 
 const FOLD = new Set(['Action', 'NotAction']);
 const SETS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 
 /** The statement as sets: no Sid, value lists sorted and de-duplicated, actions lower-cased. */
+const normalised = new WeakMap<object, unknown>();
+
 export function normaliseStatement(statement: unknown): unknown {
   if (!statement || typeof statement !== 'object' || Array.isArray(statement)) return statement;
+  const known = normalised.get(statement);
+  if (known !== undefined) return known;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(statement as Record<string, unknown>)) {
     if (k === 'Sid') continue;
@@ -46,6 +63,7 @@ export function normaliseStatement(statement: unknown): unknown {
     else if (k === 'Condition') out[k] = conditionSets(v);
     else out[k] = v;
   }
+  normalised.set(statement, out);
   return out;
 }
 
@@ -90,6 +108,20 @@ function conditionSets(v: unknown): unknown {
  * `s3:GetObject` is not covered. Used to keep a finding existing when its statement was only narrowed.
  */
 export function statementCovers(base: unknown, head: unknown): boolean {
+  if (!isObj(base) || !isObj(head)) return false;
+  let byHead = covered.get(base);
+  if (!byHead) covered.set(base, (byHead = new WeakMap()));
+  const known = byHead.get(head);
+  if (known !== undefined) return known;
+  const r = covers(base, head);
+  byHead.set(head, r);
+  return r;
+}
+
+/** Memo of statementCovers per (base, head) statement objects: many findings on one statement ask the same. */
+const covered = new WeakMap<object, WeakMap<object, boolean>>();
+
+function covers(base: unknown, head: unknown): boolean {
   const b = normaliseStatement(base);
   const h = normaliseStatement(head);
   if (!isObj(b) || !isObj(h)) return false;
