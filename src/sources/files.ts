@@ -49,6 +49,17 @@ export function defaultExcludedDir(parentAbs: string, name: string): boolean {
   return name === 'dist' && statSafe(path.join(parentAbs, 'package.json'))?.isFile() === true;
 }
 
+/** Does a repo-relative file lie under a folder the walk skips by default (defaultExcludedDir)? */
+export function underDefaultExcludedDir(root: string, rel: string): boolean {
+  const parts = rel.split('/').slice(0, -1);
+  let dir = root;
+  for (const name of parts) {
+    if (defaultExcludedDir(dir, name)) return true;
+    dir = path.join(dir, name);
+  }
+  return false;
+}
+
 /** Extensions a walk considers. */
 const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
 

@@ -88,11 +88,12 @@ describe('a vendored tree scans with 0 errors and each policy once', () => {
     expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/not a policy document/)]);
     expect(r.verdict.status).not.toBe('pass');
   });
-  it('a changed file under vendor/ named by a change list is analysed (a pull request cannot hide a template there)', async () => {
-    const root = tmpRepo({ 'vendor/x/template.yaml': TEMPLATE });
+  it('a pull request that adds a template under vendor/ has it analysed (a change cannot hide a template there)', async () => {
+    const root = tmpRepo({ 'vendor/x/template.yaml': TEMPLATE, 'vendor/y/template.yaml': TEMPLATE });
     const o = defaultOptions(root, root);
     o.accessAnalyzer = 'off';
-    const r = await runGate([], o, { files: ['vendor/x/template.yaml'] });
-    expect(r.policies.some((p) => p.resource === 'Admin')).toBe(true);
+    const r = await runGate(['.'], o, { changes: { paths: new Set(['vendor/x/template.yaml']), listings: new Set(['vendor/x']) } });
+    expect(r.policies.filter((p) => p.resource === 'Admin' && p.policyType === 'identity').map((p) => p.file)).toEqual(['vendor/x/template.yaml']);
+    expect(r.verdict.status).toBe('fail');
   });
 });

@@ -37,6 +37,7 @@ export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, sever
       stmt === undefined ? r.path.split('/').filter((s) => !/^\d+$/.test(s)).join('/') : statementIdentity(stmt),
       r.subject,
     ]),
+    ...(stmt !== undefined ? { matchKey: fingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
     details: r.details,
   };
 }
