@@ -7,6 +7,7 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+import { describeValues, judgeCondition, type ConditionSetting } from '../../engine/conditions.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
@@ -202,26 +203,11 @@ const NARROWING_GLOBAL = [
   'aws:federatedprovider',
 ];
 
-const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
-
 export interface ConditionJudgement {
   /** Conditions that narrow the grant for the action. */
   narrowing: ConditionView[];
-  /** Conditions present but not narrowing (IfExists, negated, unrelated keys, wildcard values). */
-  ignored: { cond: ConditionView; why: string }[];
-}
-
-function baseOperator(op: string): { op: string; ifExists: boolean; set?: 'all' | 'any' } {
-  let o = op;
-  let set: 'all' | 'any' | undefined;
-  const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(o);
-  if (m) {
-    set = m[1]!.toLowerCase() === 'forallvalues' ? 'all' : 'any';
-    o = m[2]!;
-  }
-  const ifExists = /IfExists$/i.test(o);
-  if (ifExists) o = o.slice(0, -'IfExists'.length);
-  return { op: o, ifExists, set };
+  /** Conditions present but not narrowing (IfExists, negated, unrelated keys, values that restrict nothing). */
+  ignored: { cond: ConditionView; why: string; vacuous?: boolean }[];
 }
 
 function narrowingKey(key: string, action: string | undefined): boolean {
@@ -234,25 +220,27 @@ function narrowingKey(key: string, action: string | undefined): boolean {
   return a.startsWith(`${svc}:`) || (svc === 'kms' && k === 'kms:viaservice') || a === '*';
 }
 
-/** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
+/** The condition setting of a statement of a policy: its type and the deploying account. */
+export function settingOf(policy: PolicyRecord | undefined, account?: string, openToAny?: boolean): ConditionSetting {
+  return { policyType: policy?.policyType, account, openToAny };
+}
+
+/**
+ * Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). Each condition is
+ * judged by engine/conditions (its operator, its values for the key's type, who holds the grant); `keyNarrows` says
+ * which keys matter to the caller at all.
+ */
 export function judgeConditions(
   stmt: StatementView,
   action?: string,
   keyNarrows: (key: string) => boolean = (k) => narrowingKey(k, action),
+  setting: ConditionSetting = {},
 ): ConditionJudgement {
   const narrowing: ConditionView[] = [];
   const ignored: ConditionJudgement['ignored'] = [];
   for (const c of stmt.condition ?? []) {
-    const { op, ifExists, set } = baseOperator(c.operator);
-    const vals = c.values.map((v) => v.value);
-    if (ifExists) ignored.push({ cond: c, why: 'IfExists passes when the key is absent' });
-    else if (set === 'all') ignored.push({ cond: c, why: 'ForAllValues passes when the key is absent or empty' });
-    else if (NEGATED.test(op)) ignored.push({ cond: c, why: 'a negated operator only excludes some values' });
-    else if (/^Null$/i.test(op)) ignored.push({ cond: c, why: 'Null only tests whether the key is present' });
-    else if (vals.length === 0 || vals.some((v) => typeof v === 'string' && isStar(v)))
-      ignored.push({ cond: c, why: 'its value matches anything' });
-    else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
-      ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
+    const v = judgeCondition(c, setting);
+    if (!v.narrows) ignored.push({ cond: c, why: v.why ?? 'it does not narrow the request', vacuous: v.vacuous });
     else if (!keyNarrows(c.key)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
     else narrowing.push(c);
   }
@@ -266,12 +254,15 @@ export function describeCondition(c: ConditionView): string {
 
 /** A sentence about the conditions considered, for messages. Empty when the statement has none. */
 export function conditionNote(j: ConditionJudgement): string {
-  if (j.narrowing.length) return ` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`;
-  if (j.ignored.length)
-    return ` Its condition does not narrow the grant (${j.ignored
-      .map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`)
-      .join('; ')}).`;
-  return '';
+  const vacuous = j.ignored.filter((i) => i.vacuous);
+  const other = j.ignored.filter((i) => !i.vacuous);
+  const parts: string[] = [];
+  if (j.narrowing.length) parts.push(` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`);
+  if (vacuous.length)
+    parts.push(` ${vacuous.map((i) => `The condition ${i.cond.key} ${describeValues(i.cond)} restricts nothing (${i.why})`).join('. ')}.`);
+  if (other.length && !j.narrowing.length)
+    parts.push(` Its condition does not narrow the grant (${other.map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`).join('; ')}).`);
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -343,7 +334,7 @@ export function grantIndex(policies: PolicyRecord[], interesting?: ((action: str
         const svc = action.slice(0, action.indexOf(':'));
         let j = s.condition?.length ? perService.get(svc) : none;
         if (!j) {
-          j = judgeConditions(s, action);
+          j = judgeConditions(s, action, undefined, settingOf(policy));
           perService.set(svc, j);
         }
         const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
@@ -405,6 +396,6 @@ export function principalNarrowingKey(key: string): boolean {
 }
 
 /** Conditions that narrow who may use the statement. */
-export function judgePrincipalConditions(stmt: StatementView): ConditionJudgement {
-  return judgeConditions(stmt, undefined, principalNarrowingKey);
+export function judgePrincipalConditions(stmt: StatementView, setting: ConditionSetting = {}): ConditionJudgement {
+  return judgeConditions(stmt, undefined, principalNarrowingKey, setting);
 }

@@ -42,7 +42,7 @@ export const trustGithubOidc: Rule = {
       if (s.effect !== 'Allow') continue;
       const fed = principalValues(s, 'Federated').find((v) => v.value.toLowerCase().endsWith(HOST));
       if (!fed) continue;
-      const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`));
+      const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`), { policyType: 'trust' });
       const sub = j.narrowing.filter((c) => c.key.toLowerCase() === `${HOST}:sub` || c.key.toLowerCase() === `${HOST}:job_workflow_ref`);
       const aud = j.narrowing.find((c) => c.key.toLowerCase() === `${HOST}:aud`);
       const ignoredSub = j.ignored.find((i) => i.cond.key.toLowerCase() === `${HOST}:sub`);
