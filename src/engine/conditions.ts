@@ -240,7 +240,7 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
     if (kind !== 'string' && kind !== 'other') {
       const samples = SAMPLES[kind as keyof typeof SAMPLES];
       if (samples && matchesAll(v, samples, wildcards, variables && vars.length > 0))
-        return { vacuous: true, why: `"${v}" matches every ${KIND_NAMES[kind]}` };
+        return { vacuous: true, why: vars.length && !matchesAll(v, samples, wildcards, false) ? `"${v}" is the caller's own value: it matches whoever asks` : `"${v}" matches every ${KIND_NAMES[kind]}` };
       if (setting.openToAny && (kind === 'principal-arn' || kind === 'arn') && arnOpenToOtherAccounts(v, wildcards))
         return { vacuous: true, why: `"${v}" matches principals or resources of any account, the caller's own included` };
       if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (vars.length > 0 || (wildcards && /[*?]/.test(v))))

@@ -6,7 +6,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { statementsOf, strings } from '../../policy/statements.js';
-import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+import { actionInfo, actionMatches, expandActionPattern, expandNotAction, globCovers, serviceResourceTypes } from '../../catalog/index.js';
 import { describeValues, judgeCondition, type ConditionSetting } from '../../engine/conditions.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
@@ -49,12 +49,52 @@ export function isWildcardResource(value: string, placeholder = false): boolean 
   if (placeholder) return false;
   if (isStar(value)) return true;
   const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  if (parts[0] !== 'arn') return false;
+  if (parts.length < 6) return coversAResourceType(value);
   const service = parts[2] ?? '';
   const rest = parts.slice(5).join(':');
   if (isStar(rest)) return true;
-  if (service === 's3') return false; // bucket-name/* is one bucket
-  return /^[A-Za-z-]+[/:]\*$/.test(rest);
+  if (service !== 's3' && /^[A-Za-z-]+[/:]\*$/.test(rest)) return true; // s3: bucket-name/* is one bucket
+  return coversAResourceType(value);
+}
+
+const coverMemo = new Map<string, boolean>();
+
+/**
+ * Does an ARN pattern match every ARN of some resource type (any name; the pattern's own partition, region and
+ * account)? Judged on the catalogue's ARN formats of the pattern's service, or of every service when the service
+ * field is a wildcard: `arn:aws:iam::*:*\/*`, `arn:aws:iam::123456789012:r*`, `...:user/?*`, `arn:*`, `arn:*:*:*:*:*`.
+ * A run of wildcards containing a star counts as a star (names are not empty).
+ */
+export function coversAResourceType(value: string): boolean {
+  if (value.length > 2048) return false;
+  const hit = coverMemo.get(value);
+  if (hit !== undefined) return hit;
+  const norm = value.replace(/[*?]*\*[*?]*/g, '*');
+  const f = norm.split(':');
+  const partition = f[1] ?? '*';
+  const service = f[2];
+  let result = false;
+  if (service === undefined || /[*?]/.test(service)) {
+    result = globCovers(norm, `arn:${partition}:*:*:*:*`, true);
+  } else {
+    const region = f[3] ?? '*';
+    const account = f[4] ?? '*';
+    for (const rt of serviceResourceTypes(service.toLowerCase())) {
+      for (const fmt of rt.arnFormats) {
+        const inner = fmt
+          .replace(/\$\{Partition\}/g, partition)
+          .replace(/\$\{Region\}/g, region)
+          .replace(/\$\{Account\}/g, account)
+          .replace(/\$\{[^}]*\}/g, '*');
+        if (globCovers(norm, inner, true)) result = true;
+      }
+      if (result) break;
+    }
+  }
+  if (coverMemo.size >= 10_000) coverMemo.clear();
+  coverMemo.set(value, result);
+  return result;
 }
 
 function placeholderPaths(policy: PolicyRecord | undefined): Set<string> {

@@ -1,5 +1,9 @@
 import type { Rule } from './types.js';
+import type { PolicyRecord } from '../../policy/types.js';
+import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
+import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
+import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analysis.js';
 
 export const adminWildcard: Rule = {
   meta: {
@@ -16,20 +20,60 @@ export const adminWildcard: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders' }] },
     },
   },
-  checkPolicy({ statements, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
-      if (s.effect !== 'Allow' || !s.action) continue;
-      const star = strings(s.action).find((a) => a.value === '*' || a.value === '*:*');
-      if (!star) continue;
-      const allResources = strings(s.resource).some((r) => r.value === '*') || s.notResource !== undefined;
-      if (!allResources) continue;
-      const conds = (s.condition ?? []).map((c) => `${c.operator} ${c.key}`);
-      const scope = s.notResource ? 'every resource except those in NotResource' : 'every resource';
+      const full = fullAccessOf(s, policy);
+      if (!full) continue;
+      const j = judgeConditions(s, undefined, () => true, settingOf(policy, options.account));
+      const conds = j.narrowing.map((c) => `${c.operator} ${c.key}`);
+      const scope = full.scope === 'all-except' ? 'every resource except those in NotResource' : 'every resource';
       report({
-        path: star.path,
-        message: `${statementLabel(s)} allows every action on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}`,
-        details: conds.length ? { conditions: conds } : undefined,
+        path: full.at.path,
+        message: `${statementLabel(s)} ${full.what} on ${scope}: full administrator access.${conds.length ? ` Its condition (${conds.join(', ')}) limits when, not what.` : ''}${conditionNote({ narrowing: [], ignored: j.ignored })}`,
+        details: { grantedActionCount: full.count, ...(conds.length ? { conditions: conds } : {}) },
       });
     }
   },
 };
+
+/**
+ * Share of the catalogue's actions from which a statement counts as full access: every service but a few. Allow
+ * NotAction ["iam:*"] (or PowerUserAccess's ["iam:*", "organizations:*", "account:*"]) grants well over 98% of all
+ * actions and is administrator access in all but name (it can run code under any role with PassRole elsewhere,
+ * read and delete every resource); a list of service wildcards that covers nearly every service is the same thing.
+ */
+export const FULL_ACCESS_SHARE = 0.9;
+
+export interface FullAccess {
+  at: ValueAt;
+  what: string;
+  count: number;
+  scope: 'all' | 'all-except';
+}
+
+/** Does an Allow statement grant (nearly) every action on every resource? Undefined when it does not. */
+export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAccess | undefined {
+  if (s.effect !== 'Allow' || (!s.action && !s.notAction)) return undefined;
+  const g = grantOf(s, policy);
+  if (!g || g.scope === 'some') return undefined;
+  const total = getCatalog().actions.length;
+  const need = Math.ceil(total * FULL_ACCESS_SHARE);
+  if (s.notAction) {
+    const patterns = strings(s.notAction).map((v) => v.value);
+    const count = expandNotAction(patterns).length;
+    if (count < need) return undefined;
+    return { at: { value: s.raw.NotAction, path: `${s.path}/NotAction` }, count, scope: g.scope, what: `allows every action except ${patterns.slice(0, 3).join(', ')}${patterns.length > 3 ? ', ...' : ''} (${count} of ${total} actions) through NotAction` };
+  }
+  const elements = strings(s.action);
+  let bound = 0;
+  for (const a of elements) bound += expandActionPattern(a.value).length;
+  if (bound < need) return undefined;
+  const all = new Set<string>();
+  for (const a of elements) for (const k of expandActionPattern(a.value)) all.add(k);
+  if (all.size < need) return undefined;
+  // the element that contributes most is where the finding points
+  let at = elements[0]!;
+  for (const a of elements) if (expandActionPattern(a.value).length > expandActionPattern(at.value).length) at = a;
+  const every = all.size === total;
+  return { at, count: all.size, scope: g.scope, what: every ? `allows every action ("${at.value}"${elements.length > 1 ? ' and others' : ''})` : `allows ${all.size} of ${total} actions (service wildcards covering nearly every service)` };
+}

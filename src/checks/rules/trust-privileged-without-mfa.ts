@@ -4,13 +4,14 @@ import { statementsOf } from '../../policy/statements.js';
 import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../lp/analysis.js';
 import { awsPrincipals } from '../lp/principals.js';
 import { escalationPaths } from './privilege-escalation.js';
+import { fullAccessOf } from './admin-wildcard.js';
 
 /** Why the role's permission policies make it privileged, or undefined. */
 export function privilegeReason(policies: PolicyRecord[]): string | undefined {
   if (!policies.length) return undefined;
   const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
   const full = [...idx.byAction.values()].flat().filter(unrestricted);
-  const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
+  const admin = policies.some((p) => statementsOf(p.document).some((s) => fullAccessOf(s, p) !== undefined));
   if (admin) return 'it allows every action';
   const { hits } = escalationPaths(policies);
   if (hits.length) return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
