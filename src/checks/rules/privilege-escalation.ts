@@ -1,6 +1,6 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
-import { actionInfo } from '../../catalog/index.js';
+import { actionInfo, globMatch } from '../../catalog/index.js';
 import { canonical, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
 
@@ -28,7 +28,7 @@ export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit
     const grants: ActionGrant[] = [];
     let complete = true;
     for (const a of method.actions) {
-      const g = (lower.get(a) ?? []).find(unrestricted);
+      const g = (lower.get(a) ?? []).find((x) => unrestricted(x) || (a === 'iam:passrole' && passesTo(x, method)));
       if (!g) {
         complete = false;
         const n = lower.get(a)?.[0];
@@ -42,8 +42,41 @@ export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit
   return { hits, narrowed };
 }
 
+/** Service principals a method's compute runs as (the services its other actions create or update). */
+const COMPUTE_PRINCIPALS: Record<string, string[]> = {
+  ecs: ['ecs-tasks.amazonaws.com', 'ecs.amazonaws.com'],
+  datapipeline: ['datapipeline.amazonaws.com', 'elasticmapreduce.amazonaws.com'],
+  apprunner: ['tasks.apprunner.amazonaws.com', 'build.apprunner.amazonaws.com'],
+  autoscaling: ['ec2.amazonaws.com', 'autoscaling.amazonaws.com'],
+};
+
+export function methodPrincipals(method: EscalationMethod): string[] {
+  const services = new Set(method.actions.filter((a) => a !== 'iam:passrole').map((a) => a.slice(0, a.indexOf(':'))));
+  return [...services].flatMap((svc) => COMPUTE_PRINCIPALS[svc] ?? [`${svc}.amazonaws.com`]);
+}
+
+/**
+ * iam:PassRole on every role whose only narrowing is iam:PassedToService naming a service the method's other
+ * actions create or update compute in: the condition does not close this path (PassRole to lambda.amazonaws.com
+ * plus lambda:CreateFunction is the path).
+ */
+export function passesTo(g: ActionGrant, method: EscalationMethod): boolean {
+  if (g.scope === 'some' || !g.narrowing.length) return false;
+  const targets = methodPrincipals(method);
+  return g.narrowing.every((c) => {
+    if (c.key.toLowerCase() !== 'iam:passedtoservice') return false;
+    const like = /Like$/i.test(c.operator);
+    return c.values.some((v) => {
+      const val = v.value;
+      if (typeof val !== 'string') return false;
+      return targets.some((t) => (like || val.includes('${') ? globMatch(val.replace(/\$\{[^}]*\}/g, '*'), t) : val.toLowerCase() === t));
+    });
+  });
+}
+
 function where(g: ActionGrant, multi: boolean): string {
-  return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''})`;
+  const passed = g.narrowing.length ? `, whose ${g.narrowing.map(describeCondition).join('; ')} names the very service the path runs code in: it does not close it` : '';
+  return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''}${passed})`;
 }
 
 /** One report per policy/principal naming the methods and the contributing statements. */

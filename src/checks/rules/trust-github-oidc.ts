@@ -5,15 +5,24 @@ import { principalValues } from '../lp/principals.js';
 
 const HOST = 'token.actions.githubusercontent.com';
 
-/** A `sub` value that lets any repository (or any owner) in. */
-function tooBroad(v: string): string | undefined {
-  if (/^\*+$/.test(v)) return 'matches every repository';
-  if (!v.includes(':')) return 'is a bare claim name, not a subject';
-  const m = /^repo:([^/]*)(?:\/([^:]*))?/.exec(v);
-  if (!m) return undefined;
-  if (m[1]!.includes('*') || m[1] === '') return 'matches repositories of every owner';
-  if (m[2] === undefined || m[2].includes('*')) return `matches every repository of ${m[1]}`;
-  return undefined;
+/** Custom subject templates that start with an owner or repository claim (`repository_owner_id:123:...`). */
+const OWNER_CLAIM = /^(repository_owner_id|repository_owner|repository_id|repository):[^:/]+[:/]/;
+
+/**
+ * A `sub` pattern that lets any repository (or any owner) in. Safe patterns start with a literal `repo:OWNER/`
+ * (no wildcard or variable before the slash); anything else (`*:*`, `*repo:*`, `re?o:*`, `repo:*`, `repo:*\/x`)
+ * matches repositories of every owner. After the owner, a wildcard in the repository name lets in every
+ * repository of that owner.
+ */
+export function tooBroad(v: string, wildcards: boolean): string | undefined {
+  const cut = wildcards ? v.search(/[*?]|\$\{/) : v.indexOf('${');
+  const literal = cut < 0 ? v : v.slice(0, cut);
+  if (cut < 0) return v.includes(':') ? undefined : 'is a bare claim name, not a subject';
+  if (literal === '') return 'matches repositories of every owner';
+  const m = /^repo:([^/:]+)\/(.*)$/.exec(literal);
+  if (m) return m[2]!.includes(':') ? undefined : `matches every repository of ${m[1]}${m[2] ? ` whose name starts with "${m[2]}"` : ''}`;
+  if (OWNER_CLAIM.test(literal)) return undefined;
+  return 'matches repositories of every owner (it does not start with a literal "repo:OWNER/")';
 }
 
 export const trustGithubOidc: Rule = {
@@ -57,18 +66,26 @@ export const trustGithubOidc: Rule = {
           const exact = /^StringEquals/i.test(c.operator) || /^ForAnyValue:StringEquals/i.test(c.operator);
           for (const v of c.values) {
             if (typeof v.value !== 'string' || options.trustedOidcSubjects.includes(v.value)) continue;
-            const why = exact && !/\*/.test(v.value) ? (v.value.includes(':') ? undefined : 'is a bare claim name, not a subject') : tooBroad(v.value);
+            const why = tooBroad(v.value, !exact);
             if (!why) continue;
             report({
               path: v.path,
               subject: `sub:${v.value}`,
               message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${v.value}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
-              severity: /every repository of/.test(why) ? 'warning' : undefined,
+              severity: why.startsWith('matches every repository of ') ? 'warning' : undefined,
             });
           }
         }
       }
-      if (!aud) {
+      const audWild = aud && !/^(ForAnyValue:)?StringEquals/i.test(aud.operator) && aud.values.some((v) => typeof v.value === 'string' && /[*?]/.test(v.value));
+      if (audWild) {
+        report({
+          path: aud.path,
+          subject: 'aud',
+          message: `${cap(stmtLabel(s))} accepts GitHub Actions OIDC tokens for any audience matching a pattern (${describeCondition(aud)}); pin it with StringEquals "sts.amazonaws.com".`,
+          severity: 'warning',
+        });
+      } else if (!aud) {
         report({
           path: fed.path,
           subject: 'aud',
