@@ -75,5 +75,5 @@ export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAcces
   let at = elements[0]!;
   for (const a of elements) if (expandActionPattern(a.value).length > expandActionPattern(at.value).length) at = a;
   const every = all.size === total;
-  return { at, count: all.size, scope: g.scope, what: every ? `allows every action ("${at.value}"${elements.length > 1 ? ' and others' : ''})` : `allows ${all.size} of ${total} actions (service wildcards covering nearly every service)` };
+  return { at, count: all.size, scope: g.scope, what: every ? 'allows every action' : `allows ${all.size} of ${total} actions (service wildcards covering nearly every service)` };
 }

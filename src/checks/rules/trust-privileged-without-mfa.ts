@@ -11,8 +11,12 @@ export function privilegeReason(policies: PolicyRecord[]): string | undefined {
   if (!policies.length) return undefined;
   const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
   const full = [...idx.byAction.values()].flat().filter(unrestricted);
-  const admin = policies.some((p) => statementsOf(p.document).some((s) => fullAccessOf(s, p) !== undefined));
-  if (admin) return 'it allows every action';
+  for (const p of policies) {
+    for (const s of statementsOf(p.document)) {
+      const full = fullAccessOf(s, p);
+      if (full) return `it ${full.what}`;
+    }
+  }
   const { hits } = escalationPaths(policies);
   if (hits.length) return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
   if (full.length) return `it allows ${full[0]!.action} on every resource`;
