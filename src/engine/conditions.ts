@@ -243,7 +243,9 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
         return { vacuous: true, why: vars.length && !matchesAll(v, samples, wildcards, false) ? `"${v}" is the caller's own value: it matches whoever asks` : `"${v}" matches every ${KIND_NAMES[kind]}` };
       if (setting.openToAny && (kind === 'principal-arn' || kind === 'arn') && arnOpenToOtherAccounts(v, wildcards))
         return { vacuous: true, why: `"${v}" matches principals or resources of any account, the caller's own included` };
-      if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (vars.length > 0 || (wildcards && /[*?]/.test(v))))
+      // the organisation id of a path is what pins it (`o-a1b2c3d4e5/r-ab12/*` is one organisation)
+      const pinning = kind === 'org-path' ? v.split('/')[0]! : v;
+      if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (variablesOf(pinning).length > 0 || (wildcards && /[*?]/.test(pinning))))
         return { vacuous: true, why: `"${v}" matches ${KIND_NAMES[kind]}s the caller can create or belongs to` };
     } else if (wildcards && (wildcardOnly(v) || matchesAll(v, SAMPLES.string, true, false))) {
       return { vacuous: true, why: `"${v}" matches any value` };
