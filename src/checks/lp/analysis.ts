@@ -348,7 +348,11 @@ function rank(g: ActionGrant): number {
  * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
  * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
  */
-export function grantIndex(policies: PolicyRecord[], interesting?: ((action: string) => boolean) | { keys: readonly string[] }): GrantIndex {
+export function grantIndex(
+  policies: PolicyRecord[],
+  interesting?: ((action: string) => boolean) | { keys: readonly string[] },
+  account?: string,
+): GrantIndex {
   const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
   const denied = deniedEverywhere(views);
   const byAction = new Map<string, ActionGrant[]>();
@@ -374,7 +378,7 @@ export function grantIndex(policies: PolicyRecord[], interesting?: ((action: str
         const svc = action.slice(0, action.indexOf(':'));
         let j = s.condition?.length ? perService.get(svc) : none;
         if (!j) {
-          j = judgeConditions(s, action, undefined, settingOf(policy));
+          j = judgeConditions(s, action, undefined, settingOf(policy, account));
           perService.set(svc, j);
         }
         const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };

@@ -18,8 +18,8 @@ export interface EscalationHit {
 }
 
 /** The escalation methods fully granted (unrestricted) by the policies taken together. */
-export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
-  const idx = grantIndex(policies, { keys: needed() });
+export function escalationPaths(policies: PolicyRecord[], account?: string): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
+  const idx = grantIndex(policies, { keys: needed() }, account);
   const lower = new Map<string, ActionGrant[]>();
   for (const [a, gs] of idx.byAction) lower.set(a.toLowerCase(), gs);
   const hits: EscalationHit[] = [];
@@ -135,15 +135,15 @@ export const privilegeEscalation: Rule = {
     },
   },
   // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
-  checkPolicy({ policy, report }) {
+  checkPolicy({ policy, options, report }) {
     if (policy.attachedTo.length) return;
-    const { hits, narrowed } = escalationPaths([policy]);
+    const { hits, narrowed } = escalationPaths([policy], options.account);
     reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
   },
   // every policy of a principal together
-  checkPrincipal({ principal, granting, report }) {
+  checkPrincipal({ principal, granting, options, report }) {
     if (!granting.length) return;
-    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))]);
+    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))], options.account);
     // a path made only of one group's policies is reported on that group, not again on each member
     const own = new Set(granting.filter((g) => g.group === undefined).map((g) => g.policy));
     const groupOf = new Map(granting.filter((g) => g.group !== undefined && !own.has(g.policy)).map((g) => [g.policy, g.group!]));
