@@ -45,17 +45,18 @@ function isStar(v: string): boolean {
  * (`arn:aws:s3:::*`), or a type-level wildcard such as `arn:aws:iam::*:role/*` / `arn:aws:lambda:*:*:function:*`.
  * Stand-in values of placeholders are never wildcards.
  */
-export function isWildcardResource(value: string, placeholder = false): boolean {
+export function isWildcardResource(value: string, placeholder = false, types?: ReadonlySet<string>): boolean {
   if (placeholder) return false;
   if (isStar(value)) return true;
   const parts = value.split(':');
   if (parts[0] !== 'arn') return false;
-  if (parts.length < 6) return coversAResourceType(value);
+  if (parts.length < 6) return coversAResourceType(value, types);
   const service = parts[2] ?? '';
   const rest = parts.slice(5).join(':');
   if (isStar(rest)) return true;
-  if (service !== 's3' && /^[A-Za-z-]+[/:]\*$/.test(rest)) return true; // s3: bucket-name/* is one bucket
-  return coversAResourceType(value);
+  // s3: bucket-name/* is one bucket; with the statement's resource types known, the formats decide
+  if (service !== 's3' && !types && /^[A-Za-z-]+[/:]\*$/.test(rest)) return true;
+  return coversAResourceType(value, types);
 }
 
 const coverMemo = new Map<string, boolean>();
@@ -66,9 +67,10 @@ const coverMemo = new Map<string, boolean>();
  * field is a wildcard: `arn:aws:iam::*:*\/*`, `arn:aws:iam::123456789012:r*`, `...:user/?*`, `arn:*`, `arn:*:*:*:*:*`.
  * A run of wildcards containing a star counts as a star (names are not empty).
  */
-export function coversAResourceType(value: string): boolean {
+export function coversAResourceType(value: string, types?: ReadonlySet<string>): boolean {
   if (value.length > 2048) return false;
-  const hit = coverMemo.get(value);
+  const memoKey = types ? `${value}\u0000${[...types].join(',')}` : value;
+  const hit = coverMemo.get(memoKey);
   if (hit !== undefined) return hit;
   const norm = value.replace(/[*?]*\*[*?]*/g, '*');
   const f = norm.split(':');
@@ -81,6 +83,7 @@ export function coversAResourceType(value: string): boolean {
     const region = f[3] ?? '*';
     const account = f[4] ?? '*';
     for (const rt of serviceResourceTypes(service.toLowerCase())) {
+      if (types && !types.has(`${service.toLowerCase()}/${rt.name}`)) continue;
       for (const fmt of rt.arnFormats) {
         const inner = fmt
           .replace(/\$\{Partition\}/g, partition)
@@ -93,8 +96,24 @@ export function coversAResourceType(value: string): boolean {
     }
   }
   if (coverMemo.size >= 10_000) coverMemo.clear();
-  coverMemo.set(value, result);
+  coverMemo.set(memoKey, result);
   return result;
+}
+
+/**
+ * The resource types (`service/type`) a statement's actions act on, when every Action element is a literal action
+ * the catalogue knows; undefined (judge against every type) for wildcards, NotAction or unknown actions.
+ */
+export function statementResourceTypes(stmt: StatementView): ReadonlySet<string> | undefined {
+  if (!stmt.action || stmt.notAction) return undefined;
+  const out = new Set<string>();
+  for (const a of strings(stmt.action)) {
+    if (/[*?]/.test(a.value)) return undefined;
+    const info = actionInfo(a.value);
+    if (!info) return undefined;
+    for (const rt of info.resourceTypes) out.add(`${info.service}/${rt.name}`);
+  }
+  return out;
 }
 
 function placeholderPaths(policy: PolicyRecord | undefined): Set<string> {
@@ -115,7 +134,8 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scope = 'all-except';
       scopeAt = stmt.notResource[0];
     } else {
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path)));
+      const types = statementResourceTypes(stmt);
+      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types));
       if (star) {
         scope = 'all';
         scopeAt = star;
