@@ -8,11 +8,11 @@ import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analys
 export const adminWildcard: Rule = {
   meta: {
     id: 'admin-wildcard',
-    title: 'Full administrator access (Action "*" on Resource "*")',
+    title: 'Full administrator access (every action, or nearly every action, on every resource)',
     severity: 'error',
     category: 'least-privilege',
     description:
-      'Allowing every action on every resource makes the principal an administrator of the account: it can read all data, change any policy (including its own), disable logging and delete anything. Least privilege means granting only the actions the workload calls, on the resources it uses. If an administrator role is truly needed, give it a narrow trust policy with MFA and keep it out of workload templates.',
+      'Allowing every action on every resource makes the principal an administrator of the account: it can read all data, change any policy (including its own), disable logging and delete anything. Least privilege means granting only the actions the workload calls, on the resources it uses. If an administrator role is truly needed, give it a narrow trust policy with MFA and keep it out of workload templates. Every spelling counts: "*", "*:*", "?*", Allow with NotAction and a short exception list (NotAction ["iam:*"] grants over 98% of all actions), a list of service wildcards covering nearly every service, NotResource with a narrow exception. The threshold is 90% of the actions in the IAM catalogue on every resource. AWS managed policies (AdministratorAccess, PowerUserAccess) are judged the same way where they are attached.',
     fix: 'Replace "Action": "*" with the specific actions the workload needs (IAM Access Analyzer policy generation or CloudTrail history shows them) and scope "Resource" to the ARNs it uses. For human administrators use the AWS managed AdministratorAccess policy on a dedicated role that requires MFA.',
     policyTypes: ['identity'],
     examples: {

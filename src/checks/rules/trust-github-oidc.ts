@@ -32,7 +32,7 @@ export const trustGithubOidc: Rule = {
     severity: 'error',
     category: 'trust',
     description:
-      'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. Without an "aud" condition, tokens minted for other audiences are accepted.',
+      'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. A sub pattern must start with a literal "repo:OWNER/" (no wildcard before the slash): "*:*", "*repo:*", "re?o:*" or "repo:*/x" match repositories of every owner. Without an "aud" condition, or with a wildcard one, tokens minted for other audiences are accepted.',
     fix: 'Add "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"} (or an environment: "repo:my-org/my-repo:environment:prod"). Use StringLike only for a wildcard after the repository name. Allowlisted subjects can be put in trustedOidcSubjects.',
     policyTypes: ['trust'],
     examples: {
