@@ -46,12 +46,13 @@ describe('trust-github-oidc: sub patterns that match every owner', () => {
   });
 
   it('a sub that does not narrow is no sub: IfExists, ForAllValues, negation, wildcard-only', () => {
-    for (const c of [
+    const cases: Record<string, Record<string, unknown>>[] = [
       { StringLikeIfExists: { [SUB]: 'repo:my-org/app:*' } },
       { 'ForAllValues:StringLike': { [SUB]: 'repo:my-org/app:*' } },
       { StringNotLike: { [SUB]: 'repo:evil/*' } },
       { StringLike: { [SUB]: '?*' } },
-    ]) {
+    ];
+    for (const c of cases) {
       const f = oidc(withAud(c));
       expect(f.map((x) => x.severity), JSON.stringify(c)).toEqual(['error']);
     }
