@@ -23,6 +23,7 @@ import type { ConditionView } from '../policy/statements.js';
 import type { PolicyType } from '../policy/types.js';
 import { conditionKeyInfo, globMatch } from '../catalog/index.js';
 import { compileGlob } from '../catalog/wildcard.js';
+import { coversAResourceType } from './arn-patterns.js';
 
 export interface ConditionSetting {
   /** The policy type the statement belongs to (undefined: judged as a resource policy would be). */
@@ -58,6 +59,8 @@ export function parseOperator(op: string): { op: string; ifExists: boolean; set?
 const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
 /** Operators whose values are patterns (`*`, `?`); ARN operators match wildcards in both spellings. */
 const PATTERN_OPS = /^(StringLike|ArnLike|ArnEquals)$/i;
+const KNOWN_OPS =
+  /^(StringEquals|StringNotEquals|StringEqualsIgnoreCase|StringNotEqualsIgnoreCase|StringLike|StringNotLike|NumericEquals|NumericNotEquals|NumericLessThan|NumericLessThanEquals|NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateNotEquals|DateLessThan|DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|Bool|BinaryEquals|IpAddress|NotIpAddress|ArnEquals|ArnLike|ArnNotEquals|ArnNotLike|Null)$/i;
 const STRING_OPS = /^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnLike|ArnEquals)$/i;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -180,6 +183,11 @@ function variablesOf(v: string): string[] {
   return [...v.matchAll(VARIABLE)].map((m) => m[1]!.toLowerCase());
 }
 
+/** A policy variable whose value is the caller's own (its account, ARN, organisation, tags, names). */
+function callerVariable(name: string): boolean {
+  return PRINCIPAL_ATTRIBUTE.test(name) || CALLER_CONTROLLED.test(name);
+}
+
 /** Does a pattern (with `*`, `?` and, when told, `${...}` as any text) match every sample? */
 function matchesAll(pattern: string, samples: readonly string[], wildcards: boolean, variables: boolean): boolean {
   if (!wildcards && !variables) return false;
@@ -200,7 +208,7 @@ function wildcardOnly(v: string): boolean {
  */
 export function arnOpenToOtherAccounts(pattern: string, wildcards: boolean): boolean {
   const fields = pattern.split(':');
-  const wild = (s: string): boolean => (wildcards && /[*?]/.test(s)) || s.includes('${');
+  const wild = (s: string): boolean => (wildcards && /[*?]/.test(s)) || variablesOf(s).some(callerVariable);
   if (fields.length < 6) return fields.some(wild);
   if (fields.slice(0, 4).some(wild)) return true;
   const account = fields[4]!;
@@ -233,19 +241,22 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
     const vars = variablesOf(v);
     // `aws:PrincipalTag/team` = `${aws:PrincipalTag/team}`: true for every request
     if (vars.includes(key) && v.replace(VARIABLE, '') === '') return { vacuous: true, why: `"${v}" compares the key with itself` };
-    if (vars.length && setting.openToAny && vars.some((x) => PRINCIPAL_ATTRIBUTE.test(x) || CALLER_CONTROLLED.test(x)))
+    if (setting.openToAny && vars.some(callerVariable))
       return { vacuous: true, why: `"${v}" is the caller's own value, whoever the caller is` };
-    // a variable in an account/organisation/ARN value stands for the caller's own (aws:ResourceAccount = ${aws:PrincipalAccount})
-    const variables = OWNERSHIP_KINDS.has(kind);
+    // a caller variable in an account/organisation/ARN value stands for the caller's own, which matches whoever asks
+    // (aws:ResourceAccount = ${aws:PrincipalAccount}); other variables (${aws:ResourceOrgID}) are one fixed value
+    const variables = OWNERSHIP_KINDS.has(kind) && vars.some(callerVariable);
     if (kind !== 'string' && kind !== 'other') {
       const samples = SAMPLES[kind as keyof typeof SAMPLES];
-      if (samples && matchesAll(v, samples, wildcards, variables && vars.length > 0))
+      if (samples && matchesAll(v, samples, wildcards, variables))
         return { vacuous: true, why: vars.length && !matchesAll(v, samples, wildcards, false) ? `"${v}" is the caller's own value: it matches whoever asks` : `"${v}" matches every ${KIND_NAMES[kind]}` };
+      if (kind === 'arn' && wildcards && v.startsWith('arn:') && coversAResourceType(v, undefined, true))
+        return { vacuous: true, why: `"${v}" matches every ARN of its resource type, in every account` };
       if (setting.openToAny && (kind === 'principal-arn' || kind === 'arn') && arnOpenToOtherAccounts(v, wildcards))
         return { vacuous: true, why: `"${v}" matches principals or resources of any account, the caller's own included` };
       // the organisation id of a path is what pins it (`o-a1b2c3d4e5/r-ab12/*` is one organisation)
       const pinning = kind === 'org-path' ? v.split('/')[0]! : v;
-      if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (variablesOf(pinning).length > 0 || (wildcards && /[*?]/.test(pinning))))
+      if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (variablesOf(pinning).some(callerVariable) || (wildcards && /[*?]/.test(pinning))))
         return { vacuous: true, why: `"${v}" matches ${KIND_NAMES[kind]}s the caller can create or belongs to` };
     } else if (wildcards && (wildcardOnly(v) || matchesAll(v, SAMPLES.string, true, false))) {
       return { vacuous: true, why: `"${v}" matches any value` };
@@ -286,6 +297,7 @@ function useridPinned(values: unknown[]): boolean {
 export function judgeCondition(c: ConditionView, setting: ConditionSetting = {}): ConditionVerdict {
   const { op, ifExists, set } = parseOperator(c.operator);
   const key = c.key.toLowerCase();
+  if (!KNOWN_OPS.test(op)) return { narrows: false, why: `"${c.operator}" is not a condition operator IAM knows` };
   if (ifExists) return { narrows: false, why: 'IfExists passes when the key is absent' };
   if (set === 'all') return { narrows: false, why: 'ForAllValues passes when the key is absent or empty' };
   if (NEGATED.test(op)) return { narrows: false, why: 'a negated operator only excludes some values' };

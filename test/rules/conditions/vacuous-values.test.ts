@@ -126,6 +126,12 @@ describe('vacuous values leave a grant to anyone public (trust-any-principal sta
     expect(trustSeverity('StringEquals', 'aws:SourceVpce', ['vpce-1a2b3c4d'])).toBe('suggestion');
     expect(trustSeverity('IpAddress', 'aws:SourceIp', ['10.0.0.0/8', '192.168.0.0/16'])).toBe('suggestion');
     expect(trustSeverity('StringLike', 'aws:userid', ['AROAEXAMPLEROLEID1234:*'])).toBe('suggestion');
+    // the resource's own organisation (a fixed value, not the caller's) pins the caller
+    expect(trustSeverity('StringEquals', 'aws:PrincipalOrgID', ['${aws:ResourceOrgID}'])).toBe('suggestion');
+  });
+
+  it('an operator IAM does not know narrows nothing', () => {
+    expect(trustSeverity('StringEqualz', 'aws:PrincipalOrgID', ['o-abc123defg'])).toBe('error');
   });
 });
 
@@ -150,6 +156,18 @@ describe('resource-policy-exposure names the condition that restricts nothing', 
     });
     expect(policyFindings(resourcePolicyExposure, { policyType: 'resource', code: code('arn:aws:sns:us-east-1:*:topic') })[0]!.severity).toBe('error');
     expect(policyFindings(resourcePolicyExposure, { policyType: 'resource', code: code('arn:aws:sns:us-east-1:123456789012:*') })[0]!.severity).toBe('suggestion');
+  });
+});
+
+describe('ARN condition values covering every resource of a type, in every account', () => {
+  it('a service principal with aws:SourceArn matching every topic of every account is a confused deputy', () => {
+    const code = (arn: string) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q', Condition: { ArnLike: { 'aws:SourceArn': arn } } }],
+    });
+    for (const arn of ['arn:aws:sns:*:*:*', 'arn:aws:sns:*:*:?*', 'arn:*:sns:*:*:*', 'arn:aws:*'])
+      expect(policyFindings(resourcePolicyExposure, { policyType: 'resource', code: code(arn) }).map((f) => f.severity), arn).toEqual(['warning']);
+    expect(policyFindings(resourcePolicyExposure, { policyType: 'resource', code: code('arn:aws:sns:us-east-1:123456789012:*') })).toEqual([]);
   });
 });
 
