@@ -21,9 +21,11 @@ export const adminWildcard: Rule = {
     },
   },
   checkPolicy({ statements, policy, options, report }) {
+    let reported = false;
     for (const s of statements) {
       const full = fullAccessOf(s, policy);
       if (!full) continue;
+      reported = true;
       const j = judgeConditions(s, undefined, () => true, settingOf(policy, options.account));
       const conds = j.narrowing.map((c) => `${c.operator} ${c.key}`);
       const scope = full.scope === 'all-except' ? 'every resource except those in NotResource' : 'every resource';
@@ -33,8 +35,42 @@ export const adminWildcard: Rule = {
         details: { grantedActionCount: full.count, ...(conds.length ? { conditions: conds } : {}) },
       });
     }
+    if (reported) return;
+    // full access split over several statements (half the services in one, half in another)
+    const split = splitFullAccess(statements, policy);
+    if (split)
+      report({
+        path: split.at.path,
+        message: `The policy's statements together allow ${split.count} of ${getCatalog().actions.length} actions on every resource (${split.statements} statements with service wildcards covering nearly every service): full administrator access.`,
+        details: { grantedActionCount: split.count },
+      });
   },
 };
+
+/** Allow statements on every resource whose actions together reach the full-access share. */
+function splitFullAccess(statements: StatementView[], policy: PolicyRecord): { at: ValueAt; count: number; statements: number } | undefined {
+  const need = Math.ceil(getCatalog().actions.length * FULL_ACCESS_SHARE);
+  const parts: { at: ValueAt; keys: readonly string[] }[] = [];
+  for (const s of statements) {
+    const g = grantOf(s, policy);
+    if (!g || g.scope === 'some') continue;
+    if (s.notAction) parts.push({ at: { value: s.raw.NotAction, path: `${s.path}/NotAction` }, keys: expandNotAction(strings(s.notAction).map((v) => v.value)) });
+    else for (const a of strings(s.action)) parts.push({ at: a, keys: expandActionPattern(a.value) });
+  }
+  if (parts.reduce((n, p) => n + p.keys.length, 0) < need) return undefined;
+  // the same expansion (memoised array) counts once; stop as soon as the share is reached
+  const all = new Set<string>();
+  const seen = new Set<readonly string[]>();
+  for (const p of parts) {
+    if (seen.has(p.keys)) continue;
+    seen.add(p.keys);
+    for (const k of p.keys) all.add(k);
+    if (all.size >= need) break;
+  }
+  if (all.size < need) return undefined;
+  const at = parts.reduce((best, p) => (p.keys.length > best.keys.length ? p : best)).at;
+  return { at, count: all.size, statements: new Set(parts.map((p) => p.at.path.replace(/\/(Action|NotAction).*$/, ''))).size };
+}
 
 /**
  * Share of the catalogue's actions from which a statement counts as full access: every service but a few. Allow

@@ -65,6 +65,23 @@ describe('every form of full access is admin-wildcard', () => {
     expect(admin({ Action: services.map((s) => `${s}:*`), Resource: '*' }).map((x) => x.severity)).toEqual(['error']);
   });
 
+  it('full access split over several statements', () => {
+    const services = servicesBySize();
+    const half = Math.floor(services.length / 2);
+    const f = policyFindings(adminWildcard, {
+      policyType: 'identity',
+      code: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: services.slice(0, half).map((s) => `${s}:*`), Resource: '*' },
+          { Effect: 'Allow', Action: services.slice(half).map((s) => `${s}:*`), Resource: 'arn:*' },
+        ],
+      },
+    });
+    expect(f.map((x) => x.severity)).toEqual(['error']);
+    expect(f[0]!.message).toContain('statements together allow');
+  });
+
   it('a condition does not make full access less than admin', () => {
     const f = admin({ Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } });
     expect(f.map((x) => x.severity)).toEqual(['error']);
