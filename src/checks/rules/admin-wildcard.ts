@@ -41,7 +41,7 @@ export const adminWildcard: Rule = {
     if (split)
       report({
         path: split.at.path,
-        message: `The policy's statements together allow ${split.count} of ${getCatalog().actions.length} actions on every resource (${split.statements} statements with service wildcards covering nearly every service): full administrator access.`,
+        message: `The policy's statements together allow at least ${split.count} of ${getCatalog().actions.length} actions on every resource (${split.statements} statements with service wildcards covering nearly every service): full administrator access.`,
         details: { grantedActionCount: split.count },
       });
   },
