@@ -307,6 +307,8 @@ export function judgeCondition(c: ConditionView, setting: ConditionSetting = {})
   const identity = setting.policyType === 'identity' || setting.policyType === 'boundary';
   if (identity && PRINCIPAL_ATTRIBUTE.test(key))
     return { narrows: false, vacuous: true, why: 'in an identity policy it describes the holder itself, for whom it is true: it narrows no resource' };
+  if (identity && /^aws:(requesttag\/.*|tagkeys)$/i.test(key))
+    return { narrows: false, vacuous: true, why: 'the holder sets the tags of its own request: it narrows nothing it can do' };
   if (identity && setting.account && valueKind(key) === 'account' && /^aws:resourceaccount$/i.test(key) && c.values.every((v) => v.value === setting.account))
     return { narrows: false, vacuous: true, why: `${setting.account} is the holder's own account: every resource it owns` };
   if (setting.openToAny && CALLER_CONTROLLED.test(key))

@@ -30,6 +30,9 @@ describe('conditions always true for the holder do not close an escalation path'
       { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123defg' } },
       { StringEquals: { 'aws:PrincipalTag/team': 'platform' } },
       { StringLike: { 'aws:userid': 'AROAEXAMPLEROLEID1234:*' } },
+      // the holder tags its own request
+      { StringEquals: { 'aws:RequestTag/team': 'platform' } },
+      { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } },
     ];
     for (const c of always) {
       const f = escalation(c);
