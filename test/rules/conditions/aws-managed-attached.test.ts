@@ -73,6 +73,35 @@ describe('AWS managed policies are judged where they are attached', () => {
     }
   });
 
+  it('SAM Policies by bare name and Terraform JSON attachments', async () => {
+    const r = await scan({
+      'sam.yaml': `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: "x"
+      Policies:
+        - AWSOrganizationsFullAccess
+        - AWSLambdaBasicExecutionRole
+`,
+      'main.tf.json': JSON.stringify({
+        resource: {
+          aws_iam_user: { u: { name: 'ci' } },
+          aws_iam_user_policy_attachment: { a: { user: '\${aws_iam_user.u.name}', policy_arn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' } },
+        },
+      }, null, 2),
+    });
+    const sam = r.findings.filter((f) => f.file.endsWith('sam.yaml') && blocking(f.severity));
+    expect(sam.map((f) => f.line)).toEqual([10]);
+    expect(sam[0]!.message).toContain('AWS managed policy AWSOrganizationsFullAccess (attached to role FnRole)');
+    const tfj = r.findings.filter((f) => f.file.endsWith('main.tf.json') && blocking(f.severity));
+    expect(tfj.length).toBeGreaterThan(0);
+    expect(tfj.every((f) => f.message.includes('AmazonS3FullAccess'))).toBe(true);
+  });
+
   it('grammar rules stay off for AWS text; benign managed policies block nothing', async () => {
     const r = await scan({ 'template.yaml': cfn(BENIGN) });
     expect(r.findings.filter((f) => blocking(f.severity)).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
