@@ -232,7 +232,7 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
   if (kind === 'ip') {
     if (!/^IpAddress$/i.test(op)) return { vacuous: false };
     const all = cidrsCoverEverything(strs);
-    return all ? { vacuous: true, why: `${strs.slice(0, 3).join(', ')}${strs.length > 3 ? ', ...' : ''} covers every ${all} address` } : { vacuous: false };
+    return all ? { vacuous: true, why: `${strs.slice(0, 3).join(', ')}${strs.length > 3 ? ', ...' : ''} ${strs.length > 1 ? 'together cover' : 'covers'} every ${all} address` } : { vacuous: false };
   }
   if (!STRING_OPS.test(op)) return { vacuous: false };
   const wildcards = PATTERN_OPS.test(op);

@@ -259,9 +259,12 @@ export function judgeConditions(
   const narrowing: ConditionView[] = [];
   const ignored: ConditionJudgement['ignored'] = [];
   for (const c of stmt.condition ?? []) {
+    if (!keyNarrows(c.key)) {
+      ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+      continue;
+    }
     const v = judgeCondition(c, setting);
     if (!v.narrows) ignored.push({ cond: c, why: v.why ?? 'it does not narrow the request', vacuous: v.vacuous });
-    else if (!keyNarrows(c.key)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
     else narrowing.push(c);
   }
   return { narrowing, ignored };

@@ -37,6 +37,7 @@ export const passroleUnrestricted: Rule = {
       const note = [
         passedTo ? `Condition taken into account: ${describeCondition(passedTo)}.` : '',
         other.length ? `Condition taken into account: ${other.map(describeCondition).join('; ')}.` : '',
+        conditionNote({ narrowing: [], ignored: j.ignored.filter((i) => i.vacuous) }).trim(),
       ]
         .filter(Boolean)
         .join(' ');

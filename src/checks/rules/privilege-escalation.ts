@@ -1,7 +1,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
 import { actionInfo, globMatch } from '../../catalog/index.js';
-import { canonical, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
+import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
 
 let neededKeys: string[] | undefined;
@@ -92,9 +92,11 @@ function reportHits(
   const shown = hits.slice(0, 5).map((h) => `${h.method.name} via ${h.grants.map((g) => where(g, multi)).join(' + ')}`);
   const more = hits.length > 5 ? `; and ${hits.length - 5} more escalation paths (listed in the JSON report's details)` : '';
   const statements = new Set(hits.flatMap((h) => h.grants.map((g) => `${g.policy.id}${g.stmt.path}`)));
-  const note = narrowed.length
-    ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
-    : '';
+  const vacuous = [...new Map(hits.flatMap((h) => h.grants.flatMap((g) => g.ignored.filter((i) => i.vacuous))).map((i) => [i.cond.path, i])).values()];
+  const note =
+    (narrowed.length
+      ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
+      : '') + conditionNote({ narrowing: [], ignored: vacuous });
   report({
     policy: first.policy,
     path: first.at.path,
