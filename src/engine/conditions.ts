@@ -207,13 +207,34 @@ function wildcardOnly(v: string): boolean {
  * span fields), or, for ARNs without an account (S3), when the name before the first `/` is not literal.
  */
 export function arnOpenToOtherAccounts(pattern: string, wildcards: boolean): boolean {
-  const fields = pattern.split(':');
+  // a policy variable (`${aws:PrincipalAccount}`) holds a colon: fields are split outside variables
+  const fields = splitOutsideVariables(pattern);
   const wild = (s: string): boolean => (wildcards && /[*?]/.test(s)) || variablesOf(s).some(callerVariable);
-  if (fields.length < 6) return fields.some(wild);
   if (fields.slice(0, 4).some(wild)) return true;
-  const account = fields[4]!;
-  if (account === '') return wild(fields.slice(5).join(':').split('/')[0] ?? '');
+  // an account field starting with 12 literal digits is one account, whatever wildcard follows (`111122223333*`)
+  const account = fields[4];
+  if (account === undefined) return fields.some(wild);
+  if (/^\d{12}/.test(account)) return false;
+  if (account === '') return fields.length < 6 || wild(fields.slice(5).join(':').split('/')[0] ?? '');
   return wild(account);
+}
+
+/** Splits at colons that are not inside a `${...}` variable (linear). */
+function splitOutsideVariables(v: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < v.length; i++) {
+    const ch = v[i];
+    if (ch === '$' && v[i + 1] === '{') depth++;
+    else if (ch === '}' && depth > 0) depth--;
+    else if (ch === ':' && depth === 0) {
+      out.push(v.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(v.slice(start));
+  return out;
 }
 
 interface ValueJudgement {
@@ -228,11 +249,11 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
   const strs = vals.filter((v): v is string => v !== undefined);
   // a value consisting of stars is read as "anything" whatever the operator (StringEquals "*" included)
   const star = strs.find((v) => /^\*+$/.test(v));
-  if (star !== undefined) return { vacuous: true, why: `"${star}" matches any value` };
+  if (star !== undefined) return { vacuous: true, why: `"${clip(star)}" matches any value` };
   if (kind === 'ip') {
     if (!/^IpAddress$/i.test(op)) return { vacuous: false };
     const all = cidrsCoverEverything(strs);
-    return all ? { vacuous: true, why: `${strs.slice(0, 3).join(', ')}${strs.length > 3 ? ', ...' : ''} ${strs.length > 1 ? 'together cover' : 'covers'} every ${all} address` } : { vacuous: false };
+    return all ? { vacuous: true, why: `${strs.slice(0, 3).map(clip).join(', ')}${strs.length > 3 ? ', ...' : ''} ${strs.length > 1 ? 'together cover' : 'covers'} every ${all} address` } : { vacuous: false };
   }
   if (!STRING_OPS.test(op)) return { vacuous: false };
   const wildcards = PATTERN_OPS.test(op);
@@ -240,26 +261,26 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
   for (const v of strs) {
     const vars = variablesOf(v);
     // `aws:PrincipalTag/team` = `${aws:PrincipalTag/team}`: true for every request
-    if (vars.includes(key) && v.replace(VARIABLE, '') === '') return { vacuous: true, why: `"${v}" compares the key with itself` };
+    if (vars.includes(key) && v.replace(VARIABLE, '') === '') return { vacuous: true, why: `"${clip(v)}" compares the key with itself` };
     if (setting.openToAny && vars.some(callerVariable))
-      return { vacuous: true, why: `"${v}" is the caller's own value, whoever the caller is` };
+      return { vacuous: true, why: `"${clip(v)}" is the caller's own value, whoever the caller is` };
     // a caller variable in an account/organisation/ARN value stands for the caller's own, which matches whoever asks
     // (aws:ResourceAccount = ${aws:PrincipalAccount}); other variables (${aws:ResourceOrgID}) are one fixed value
     const variables = OWNERSHIP_KINDS.has(kind) && vars.some(callerVariable);
     if (kind !== 'string' && kind !== 'other') {
       const samples = SAMPLES[kind as keyof typeof SAMPLES];
       if (samples && matchesAll(v, samples, wildcards, variables))
-        return { vacuous: true, why: vars.length && !matchesAll(v, samples, wildcards, false) ? `"${v}" is the caller's own value: it matches whoever asks` : `"${v}" matches every ${KIND_NAMES[kind]}` };
+        return { vacuous: true, why: vars.length && !matchesAll(v, samples, wildcards, false) ? `"${clip(v)}" is the caller's own value: it matches whoever asks` : `"${clip(v)}" matches every ${KIND_NAMES[kind]}` };
       if (kind === 'arn' && wildcards && v.startsWith('arn:') && coversAResourceType(v, undefined, true))
-        return { vacuous: true, why: `"${v}" matches every ARN of its resource type, in every account` };
+        return { vacuous: true, why: `"${clip(v)}" matches every ARN of its resource type, in every account` };
       if (setting.openToAny && (kind === 'principal-arn' || kind === 'arn') && arnOpenToOtherAccounts(v, wildcards))
-        return { vacuous: true, why: `"${v}" matches principals or resources of any account, the caller's own included` };
+        return { vacuous: true, why: `"${clip(v)}" matches principals or resources of any account, the caller's own included` };
       // the organisation id of a path is what pins it (`o-a1b2c3d4e5/r-ab12/*` is one organisation)
       const pinning = kind === 'org-path' ? v.split('/')[0]! : v;
       if (setting.openToAny && (kind === 'account' || kind === 'org-id' || kind === 'org-path') && (variablesOf(pinning).some(callerVariable) || (wildcards && /[*?]/.test(pinning))))
-        return { vacuous: true, why: `"${v}" matches ${KIND_NAMES[kind]}s the caller can create or belongs to` };
+        return { vacuous: true, why: `"${clip(v)}" matches ${KIND_NAMES[kind]}s the caller can create or belongs to` };
     } else if (wildcards && (wildcardOnly(v) || matchesAll(v, SAMPLES.string, true, false))) {
-      return { vacuous: true, why: `"${v}" matches any value` };
+      return { vacuous: true, why: `"${clip(v)}" matches any value` };
     }
   }
   return { vacuous: false };
@@ -324,8 +345,13 @@ export function judgeCondition(c: ConditionView, setting: ConditionSetting = {})
   return { narrows: true };
 }
 
-/** `IpAddress aws:SourceIp 0.0.0.0/0` for messages. */
+/** A value as quoted in a message: long hostile values are cut. */
+export function clip(v: string): string {
+  return v.length > 80 ? `${v.slice(0, 77)}...` : v;
+}
+
+/** `0.0.0.0/0, ::/0` for messages (at most three values, each clipped). */
 export function describeValues(c: ConditionView): string {
-  const vals = c.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)));
-  return vals.length ? `${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : '(no value)';
+  const vals = c.values.slice(0, 3).map((v) => clip(typeof v.value === 'string' ? v.value : String(JSON.stringify(v.value))));
+  return vals.length ? `${vals.join(', ')}${c.values.length > 3 ? ', ...' : ''}` : '(no value)';
 }

@@ -277,14 +277,18 @@ export function describeCondition(c: ConditionView): string {
 
 /** A sentence about the conditions considered, for messages. Empty when the statement has none. */
 export function conditionNote(j: ConditionJudgement): string {
+  // at most a few conditions per kind: a hostile statement with thousands of conditions must not make every
+  // finding's message as large as the statement
+  const few = <T,>(list: T[], show: (x: T) => string, sep: string): string =>
+    list.slice(0, 4).map(show).join(sep) + (list.length > 4 ? `${sep}and ${list.length - 4} more` : '');
   const vacuous = j.ignored.filter((i) => i.vacuous);
   const other = j.ignored.filter((i) => !i.vacuous);
   const parts: string[] = [];
-  if (j.narrowing.length) parts.push(` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`);
+  if (j.narrowing.length) parts.push(` Condition taken into account: ${few(j.narrowing, describeCondition, '; ')}.`);
   if (vacuous.length)
-    parts.push(` ${vacuous.map((i) => `The condition ${i.cond.key} ${describeValues(i.cond)} restricts nothing (${i.why})`).join('. ')}.`);
+    parts.push(` ${few(vacuous, (i) => `The condition ${i.cond.key} ${describeValues(i.cond)} restricts nothing (${i.why})`, '. ')}.`);
   if (other.length && !j.narrowing.length)
-    parts.push(` Its condition does not narrow the grant (${other.map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`).join('; ')}).`);
+    parts.push(` Its condition does not narrow the grant (${few(other, (i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`, '; ')}).`);
   return parts.join('');
 }
 

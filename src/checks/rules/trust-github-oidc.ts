@@ -2,6 +2,7 @@ import type { Rule } from './types.js';
 import { describeCondition, judgeConditions, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { principalValues } from '../lp/principals.js';
+import { clip } from '../../engine/conditions.js';
 
 const HOST = 'token.actions.githubusercontent.com';
 
@@ -20,7 +21,7 @@ export function tooBroad(v: string, wildcards: boolean): string | undefined {
   if (cut < 0) return v.includes(':') ? undefined : 'is a bare claim name, not a subject';
   if (literal === '') return 'matches repositories of every owner';
   const m = /^repo:([^/:]+)\/(.*)$/.exec(literal);
-  if (m) return m[2]!.includes(':') ? undefined : `matches every repository of ${m[1]}${m[2] ? ` whose name starts with "${m[2]}"` : ''}`;
+  if (m) return m[2]!.includes(':') ? undefined : `matches every repository of ${m[1]}${m[2] ? ` whose name starts with "${clip(m[2])}"` : ''}`;
   if (OWNER_CLAIM.test(literal)) return undefined;
   return 'matches repositories of every owner (it does not start with a literal "repo:OWNER/")';
 }
@@ -71,7 +72,7 @@ export const trustGithubOidc: Rule = {
             report({
               path: v.path,
               subject: `sub:${v.value}`,
-              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${v.value}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
+              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${clip(v.value)}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
               severity: why.startsWith('matches every repository of ') ? 'warning' : undefined,
             });
           }
