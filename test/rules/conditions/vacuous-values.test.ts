@@ -171,6 +171,20 @@ describe('ARN condition values covering every resource of a type, in every accou
   });
 });
 
+describe('hostile values', () => {
+  it('huge values of colons, wildcards and braces are judged (linear work) and messages stay short', () => {
+    const huge = ['arn:aws:iam::' + ':?'.repeat(100_000), '${'.repeat(50_000) + '*', '?'.repeat(200_000) + 'x'];
+    for (const v of huge) {
+      const f = policyFindings(resourcePolicyExposure, {
+        policyType: 'resource',
+        code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': v, 'aws:PrincipalArn': v } } }] },
+      });
+      expect(f).toHaveLength(1);
+      expect(f[0]!.message.length).toBeLessThan(2_000);
+    }
+  });
+});
+
 describe('structure: operators that never narrow', () => {
   const c = (operator: string, key: string, values: unknown[]) =>
     judgeCondition({ operator, key, values: values.map((value, i) => ({ value, path: `/${i}` })), path: '/c' }, { openToAny: true });
