@@ -177,10 +177,34 @@ export function cidrsCoverEverything(values: string[]): 'IPv4' | 'IPv6' | undefi
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-const VARIABLE = /\$\{([^}]*)\}/g;
+/**
+ * Each `${...}` policy variable of a value, in order, with the text between them (linear: once a `${` has no
+ * closing brace, the rest is text).
+ */
+function scanVariables(v: string): { names: string[]; texts: string[] } {
+  const names: string[] = [];
+  const texts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = v.indexOf('${', from);
+    const close = open < 0 ? -1 : v.indexOf('}', open + 2);
+    if (close < 0) {
+      texts.push(v.slice(from));
+      return { names, texts };
+    }
+    texts.push(v.slice(from, open));
+    names.push(v.slice(open + 2, close).toLowerCase());
+    from = close + 1;
+  }
+}
 
 function variablesOf(v: string): string[] {
-  return [...v.matchAll(VARIABLE)].map((m) => m[1]!.toLowerCase());
+  return scanVariables(v).names;
+}
+
+/** The value with every policy variable replaced by `by` (`*` to read a variable as any text). */
+export function replaceVariables(v: string, by: string): string {
+  return scanVariables(v).texts.join(by);
 }
 
 /** A policy variable whose value is the caller's own (its account, ARN, organisation, tags, names). */
@@ -191,8 +215,9 @@ function callerVariable(name: string): boolean {
 /** Does a pattern (with `*`, `?` and, when told, `${...}` as any text) match every sample? */
 function matchesAll(pattern: string, samples: readonly string[], wildcards: boolean, variables: boolean): boolean {
   if (!wildcards && !variables) return false;
-  const src = wildcards ? pattern : pattern.replace(/[*?]/g, '\u0000');
-  const p = compileGlob(src, { variables });
+  const literal = wildcards ? pattern : pattern.replace(/[*?]/g, '\u0000');
+  // variables read as any text (replaced here, linearly, rather than by the matcher's own variable scan)
+  const p = compileGlob(variables ? replaceVariables(literal, '*') : literal);
   return samples.every((s) => globMatch(p, s));
 }
 
@@ -261,7 +286,7 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
   for (const v of strs) {
     const vars = variablesOf(v);
     // `aws:PrincipalTag/team` = `${aws:PrincipalTag/team}`: true for every request
-    if (vars.includes(key) && v.replace(VARIABLE, '') === '') return { vacuous: true, why: `"${clip(v)}" compares the key with itself` };
+    if (vars.includes(key) && replaceVariables(v, '') === '') return { vacuous: true, why: `"${clip(v)}" compares the key with itself` };
     if (setting.openToAny && vars.some(callerVariable))
       return { vacuous: true, why: `"${clip(v)}" is the caller's own value, whoever the caller is` };
     // a caller variable in an account/organisation/ARN value stands for the caller's own, which matches whoever asks

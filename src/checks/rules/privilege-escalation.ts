@@ -1,6 +1,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
 import { actionInfo, globMatch } from '../../catalog/index.js';
+import { replaceVariables } from '../../engine/conditions.js';
 import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
 
@@ -69,7 +70,7 @@ export function passesTo(g: ActionGrant, method: EscalationMethod): boolean {
     return c.values.some((v) => {
       const val = v.value;
       if (typeof val !== 'string') return false;
-      return targets.some((t) => (like || val.includes('${') ? globMatch(val.replace(/\$\{[^}]*\}/g, '*'), t) : val.toLowerCase() === t));
+      return targets.some((t) => (like || val.includes('${') ? globMatch(replaceVariables(val, '*'), t) : val.toLowerCase() === t));
     });
   });
 }

@@ -173,7 +173,7 @@ describe('ARN condition values covering every resource of a type, in every accou
 
 describe('hostile values', () => {
   it('huge values of colons, wildcards and braces are judged (linear work) and messages stay short', () => {
-    const huge = ['arn:aws:iam::' + ':?'.repeat(100_000), '${'.repeat(50_000) + '*', '?'.repeat(200_000) + 'x'];
+    const huge = ['arn:aws:iam::' + ':?'.repeat(100_000), '${'.repeat(50_000) + '*', 'arn:aws:iam::${aws:PrincipalAccount}:' + '${'.repeat(50_000), '?'.repeat(200_000) + 'x'];
     for (const v of huge) {
       const f = policyFindings(resourcePolicyExposure, {
         policyType: 'resource',
