@@ -20,11 +20,12 @@ import { StandIns } from './standins.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
+import { parseIgnoreComment } from '../../findings/inline.js';
+import { appendAll } from '../../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const IGNORE = /^\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
 const TEMPLATE = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
 const WHOLE_TEMPLATE = /^\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/;
 const SIMPLE_REF = /^\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
@@ -178,8 +179,8 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
     const c = b.body['//'];
     for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
       if (typeof s !== 'string') continue;
-      const m = IGNORE.exec(s);
-      if (m) out.push({ rule: m[1]!, reason: m[2]!.trim() || 'no reason given', file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+      const m = parseIgnoreComment(s);
+      if (m) out.push({ rule: m.rule, reason: m.reason, file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
     }
     return out;
   };
@@ -274,7 +275,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
       result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
     }
-    result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
+    appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
     if (ent) result.entities.push(ent);
   }
