@@ -4,6 +4,7 @@ import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
 import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analysis.js';
+import { coversAResourceType } from '../../engine/arn-patterns.js';
 
 export const adminWildcard: Rule = {
   meta: {
@@ -47,13 +48,26 @@ export const adminWildcard: Rule = {
   },
 };
 
+/**
+ * Resource `*` (or NotResource), or an ARN pattern whose service field is a wildcard and that covers every ARN
+ * (`arn:*`, `arn:aws:*:*:*:*`): every resource of every service, not every resource of one type.
+ */
+function everyResource(s: StatementView): boolean {
+  if (s.notResource) return true;
+  return strings(s.resource).some((r) => {
+    if (/^\*+$/.test(r.value)) return true;
+    const service = r.value.split(':')[2];
+    return r.value.startsWith('arn:') && (service === undefined || /[*?]/.test(service)) && coversAResourceType(r.value);
+  });
+}
+
 /** Allow statements on every resource whose actions together reach the full-access share. */
 function splitFullAccess(statements: StatementView[], policy: PolicyRecord): { at: ValueAt; count: number; statements: number } | undefined {
   const need = Math.ceil(getCatalog().actions.length * FULL_ACCESS_SHARE);
   const parts: { at: ValueAt; keys: readonly string[] }[] = [];
   for (const s of statements) {
     const g = grantOf(s, policy);
-    if (!g || g.scope === 'some') continue;
+    if (!g || g.scope === 'some' || !everyResource(s)) continue;
     if (s.notAction) parts.push({ at: { value: s.raw.NotAction, path: `${s.path}/NotAction` }, keys: expandNotAction(strings(s.notAction).map((v) => v.value)) });
     else for (const a of strings(s.action)) parts.push({ at: a, keys: expandActionPattern(a.value) });
   }
@@ -91,7 +105,7 @@ export interface FullAccess {
 export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAccess | undefined {
   if (s.effect !== 'Allow' || (!s.action && !s.notAction)) return undefined;
   const g = grantOf(s, policy);
-  if (!g || g.scope === 'some') return undefined;
+  if (!g || g.scope === 'some' || !everyResource(s)) return undefined;
   const total = getCatalog().actions.length;
   const need = Math.ceil(total * FULL_ACCESS_SHARE);
   if (s.notAction) {

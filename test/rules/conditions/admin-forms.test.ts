@@ -91,6 +91,9 @@ describe('every form of full access is admin-wildcard', () => {
   it('benign: a handful of services, many exclusions, or specific resources', () => {
     expect(admin({ Action: ['s3:*', 'dynamodb:*', 'sqs:*'], Resource: '*' })).toEqual([]);
     expect(admin({ Action: '*', Resource: 'arn:aws:s3:::bucket/*' })).toEqual([]);
+    // every action on every dataset of one service is not every resource
+    expect(admin({ Action: '*', Resource: 'arn:aws:quicksight:*:*:dataset/*' })).toEqual([]);
+    for (const r of ['arn:*', 'arn:aws:*:*:*:*', 'arn:*:*:*:*:*']) expect(admin({ Action: '*', Resource: r }).map((x) => x.severity), r).toEqual(['error']);
     expect(admin({ NotAction: servicesBySize().slice(0, 60).map((s) => `${s}:*`), Resource: '*' })).toEqual([]);
     expect(admin({ Action: 's3:Get*', Resource: '*' })).toEqual([]);
   });
