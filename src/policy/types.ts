@@ -82,6 +82,12 @@ export interface PolicyRecord {
   awsManaged?: string;
   /** The base version of this same policy (e.g. a plan's `before`), for new-vs-existing and CheckNoNewAccess. */
   base?: unknown;
+  /**
+   * What the analysis assumed for values the gate cannot know where they decide access (a variable without default
+   * analysed as `*`, both branches of a conditional, a var file's values): shown with every finding on that path
+   * (`path` '' for the whole document).
+   */
+  assumptions?: { path: string; text: string }[];
   /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */

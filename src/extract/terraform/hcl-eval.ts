@@ -24,14 +24,26 @@ import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-export type V =
+export type V = (
   | { t: 'str'; v: string; at?: Span; origin?: Origin; json?: V; doc?: RenderedDoc }
   | { t: 'num'; v: number; at?: Span }
   | { t: 'bool'; v: boolean; at?: Span }
   | { t: 'null'; at?: Span }
   | { t: 'list'; items: V[]; at?: Span }
   | { t: 'obj'; entries: Map<string, V>; keyAt?: Map<string, Span>; at?: Span }
-  | { t: 'unknown'; expr: string; ref?: string; reason: string; at?: Span };
+  | { t: 'unknown'; expr: string; ref?: string; reason: string; at?: Span }
+) & {
+  /** The value of a conditional on an input (a variable, the workspace): the other branches, each with its condition. */
+  alt?: Alt;
+  /** A list element present only in one branch of such a conditional ("when var.admin is true"). */
+  branch?: string;
+};
+
+export interface Alt {
+  /** The conditional as written. */
+  expr: string;
+  values: { value: V; when: string }[];
+}
 
 /** Where the text of a string starts in a file, when the string is the file's text verbatim (JSON positions). */
 export interface Origin {
@@ -331,18 +343,8 @@ export class HclModule {
         return this.traverse(this.eval(x.obj, sc), x.steps, sc, at, this.text(sc.file, x));
       case 'call':
         return this.call(x, sc, at);
-      case 'cond': {
-        const c = this.eval(x.cond, sc);
-        if (c.t === 'unknown') {
-          // `cond ? [stmt] : []` with a condition only the caller knows: both lists (the superset is analysed)
-          const a = this.eval(x.then, sc);
-          const b = this.eval(x.else, sc);
-          if (a.t === 'list' && b.t === 'list') return { t: 'list', items: [...a.items, ...b.items], at };
-          if (a.t !== 'unknown' && equal(a, b)) return a;
-          return unknown(this.text(sc.file, x), 'condition known only after apply', c.ref, at);
-        }
-        return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
-      }
+      case 'cond':
+        return this.conditional(x, sc, at);
       case 'un': {
         const v = this.eval(x.x, sc);
         if (v.t === 'unknown') return v;
@@ -355,6 +357,122 @@ export class HclModule {
         return this.forExpr(x, sc, at);
     }
   }
+
+  /**
+   * `c ? a : b`. A condition on an input (a variable, even with a default; the workspace; a value known only after
+   * apply) may go either way: both branches are evaluated and the result carries the other one (`alt`), so a
+   * position that decides access analyses both ("when var.admin is true"). Lists are their union, each element
+   * tagged with the branch it comes from.
+   */
+  private conditional(x: Expr & { k: 'cond' }, sc: Scope, at: Span): V {
+    const c = this.eval(x.cond, sc);
+    if (c.t !== 'unknown' && !this.onInput(x.cond, sc)) return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
+    const cond = this.text(sc.file, x.cond);
+    const taken = c.t === 'unknown' ? undefined : truthy(c, at);
+    const branch = (which: boolean): V | undefined => {
+      if (taken === which) return this.eval(which ? x.then : x.else, sc);
+      try {
+        return this.eval(which ? x.then : x.else, sc);
+      } catch (e) {
+        // the branch the known inputs do not take may not evaluate with them (an index into an empty list ...)
+        if (!(e instanceof HclEvalError) || /loop|steps/.test(e.message)) throw e;
+        return taken === undefined ? unknown(this.text(sc.file, which ? x.then : x.else), `not evaluated: ${e.message}`, undefined, at) : undefined;
+      }
+    };
+    const a = branch(true);
+    const b = branch(false);
+    const whenA = `when ${cond} is true`;
+    const whenB = `when ${cond} is false`;
+    if (!a || !b) return (a ?? b)!;
+    if (a.t !== 'unknown' && b.t !== 'unknown' && equal(a, b)) return taken === false ? b : a;
+    if (a.t === 'list' && b.t === 'list') {
+      const tag = (items: V[], when: string) => items.map((i) => ({ ...i, branch: i.branch ?? when }) as V);
+      const first = taken === false ? tag(b.items, whenB) : tag(a.items, whenA);
+      const second = taken === false ? tag(a.items, whenA) : tag(b.items, whenB);
+      const seen = new Set(first.map((i) => JSON.stringify(plain(i))));
+      const items = taken === undefined ? [...first, ...second] : [...(taken ? a.items : b.items), ...second.filter((i) => !seen.has(JSON.stringify(plain(i))))];
+      if (items.length > MAX_COLLECTION) throw new HclEvalError('list too large', at);
+      return { t: 'list', items, at };
+    }
+    const values = [
+      { value: a, when: whenA },
+      { value: b, when: whenB },
+    ];
+    const expr = this.text(sc.file, x);
+    if (taken === undefined) return { ...unknown(expr, 'condition known only after apply', c.t === 'unknown' ? c.ref : undefined, at), alt: { expr, values } };
+    const primary = taken ? a : b;
+    return { ...primary, alt: { expr, values } } as V;
+  }
+
+  /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
+  onInput(x: Expr, sc: Scope, depth = 0): boolean {
+    if (depth > 64) return true;
+    const key = `${sc.file.repoPath}:${x.s}:${x.e}`;
+    const hit = this.inputMemo.get(key);
+    if (hit !== undefined) return hit;
+    let found = false;
+    const visit = (e: Expr | undefined): void => {
+      if (!e || found) return;
+      switch (e.k) {
+        case 'trav':
+          if (e.obj.k === 'var') {
+            const first = e.steps[0];
+            const name = first?.k === 'attr' ? first.name : undefined;
+            if (e.obj.name === 'var' || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
+            else if (e.obj.name === 'local' && name) {
+              const l = this.locals.get(name);
+              if (l && this.onInput(l.expr, { file: l.file, vars: new Map() }, depth + 1)) found = true;
+            }
+          } else visit(e.obj);
+          for (const st of e.steps) if (st.k === 'index') visit(st.key);
+          return;
+        case 'var':
+          return;
+        case 'tpl':
+          for (const p of e.parts) if (p.k === 'interp') visit(p.x);
+          return;
+        case 'tuple':
+          e.items.forEach(visit);
+          return;
+        case 'object':
+          for (const it of e.items) {
+            visit(it.key);
+            visit(it.value);
+          }
+          return;
+        case 'call':
+          e.args.forEach(visit);
+          return;
+        case 'cond':
+          visit(e.cond);
+          visit(e.then);
+          visit(e.else);
+          return;
+        case 'bin':
+          visit(e.l);
+          visit(e.r);
+          return;
+        case 'un':
+        case 'paren':
+          visit(e.x);
+          return;
+        case 'for':
+          visit(e.coll);
+          visit(e.keyExpr);
+          visit(e.valExpr);
+          visit(e.cond);
+          return;
+        case 'lit':
+          return;
+      }
+    };
+    this.inputMemo.set(key, false);
+    visit(x);
+    this.inputMemo.set(key, found);
+    return found;
+  }
+
+  private readonly inputMemo = new Map<string, boolean>();
 
   private binary(op: string, le: Expr, re: Expr, sc: Scope, at: Span, x: Expr): V {
     const l = this.eval(le, sc);
@@ -521,7 +639,56 @@ export class HclModule {
   }
 
   standIn(v: V & { t: 'unknown' }): string {
-    return v.ref ? this.standIns.forReference(v.ref, '', v.reason) : this.standIns.opaque(v.reason, v.expr);
+    if (v.alt) {
+      const alts = v.alt.values.map((a) => ({ value: this.scalarJson(a.value), when: a.when }));
+      if (alts.every((a) => a.value !== undefined)) return this.standIns.alternatives(v.alt.expr, alts as { value: unknown; when: string }[]);
+    }
+    const worst = worstReason(v);
+    return v.ref ? this.standIns.forReference(v.ref, '', v.reason, worst) : this.standIns.opaque(v.reason, v.expr, false, worst);
+  }
+
+  /**
+   * JSON of a known value that has other branches: a token listing every branch (scalars), or the union of the
+   * branches' policy documents (a Deny of another branch left out: it may not exist). Undefined: the value alone.
+   */
+  private eitherJson(v: V, ptr: string, spans: Map<string, Span>, docs: boolean): unknown {
+    const alt = v.alt!;
+    const self = { ...v, alt: undefined } as V;
+    if (self.t === 'str' && (self.json || self.doc) && docs) {
+      const primary = this.toJson(self, ptr, spans, docs);
+      if (!isRecord(primary) || !('Statement' in primary)) return primary;
+      const stmts = Array.isArray(primary.Statement) ? [...(primary.Statement as unknown[])] : [primary.Statement];
+      const seen = new Set(stmts.map((x) => JSON.stringify(x)));
+      for (const a of alt.values) {
+        const other = this.toJson(a.value, ptr, new Map(), docs);
+        if (!isRecord(other)) continue;
+        const os = Array.isArray(other.Statement) ? (other.Statement as unknown[]) : other.Statement !== undefined ? [other.Statement] : [];
+        for (const st of os) {
+          if (seen.has(JSON.stringify(st))) continue;
+          if (isRecord(st) && st.Effect === 'Deny') {
+            this.notes.push(`a Deny statement of the policy ${a.when} is not counted (${alt.expr})`);
+            continue;
+          }
+          seen.add(JSON.stringify(st));
+          stmts.push(st);
+          this.notes.push(`statements of the policy ${a.when} are analysed too (${alt.expr})`);
+        }
+      }
+      return { ...primary, Statement: stmts };
+    }
+    const primary = this.scalarJson(self);
+    if (primary === undefined || primary === null) return undefined;
+    const alts = alt.values.map((a) => ({ value: this.scalarJson(a.value), when: a.when }));
+    if (alts.some((a) => a.value === undefined)) return undefined;
+    return this.standIns.alternatives(alt.expr, alts, primary);
+  }
+
+  /** Plain JSON of a scalar value (unknowns as their stand-in); undefined for collections. */
+  private scalarJson(v: V): unknown {
+    if (v.t === 'str' || v.t === 'num' || v.t === 'bool') return v.v;
+    if (v.t === 'null') return null;
+    if (v.t === 'unknown') return this.standIn(v);
+    return undefined;
   }
 
   private root(name: string, steps: Traverser[], sc: Scope, at: Span, x: Expr): V {
@@ -541,7 +708,8 @@ export class HclModule {
         if (attr === 'module' || attr === 'root' || attr === 'cwd') return str('.', at);
         throw new HclEvalError(`unknown path attribute path.${attr ?? ''}`, at);
       case 'terraform':
-        if (attr === 'workspace') return str('default', at);
+        // chosen when Terraform runs (`terraform workspace select prod`): a condition on it goes either way
+        if (attr === 'workspace') return unknown(text, 'the workspace is chosen when Terraform runs', 'terraform.workspace', at);
         return unknown(text, 'terraform attribute', undefined, at);
       case 'each':
       case 'count':
@@ -899,6 +1067,10 @@ export class HclModule {
    */
   toJson(v: V, ptr: string, spans: Map<string, Span>, docs = true): unknown {
     if (v.at) spans.set(ptr, v.at);
+    if (v.alt && v.t !== 'unknown') {
+      const either = this.eitherJson(v, ptr, spans, docs);
+      if (either !== undefined) return either;
+    }
     switch (v.t) {
       case 'str':
         if (!docs) return v.v;
@@ -932,8 +1104,18 @@ export class HclModule {
         return null;
       case 'unknown':
         return this.standIn(v);
-      case 'list':
-        return v.items.map((x, i) => this.toJson(x, `${ptr}/${i}`, spans, docs));
+      case 'list': {
+        const out: unknown[] = [];
+        for (const x of v.items) {
+          // a Deny present only in one branch of a conditional on an input may not exist: it cancels nothing
+          if (x.branch && x.t === 'obj' && isDenyStatement(x)) {
+            this.notes.push(`a Deny statement present only ${x.branch} is not counted`);
+            continue;
+          }
+          out.push(this.toJson(x, `${ptr}/${out.length}`, spans, docs));
+        }
+        return out;
+      }
       case 'obj': {
         const out: Record<string, unknown> = {};
         for (const [k, x] of v.entries) {
@@ -949,6 +1131,39 @@ export class HclModule {
 }
 
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function isDenyStatement(x: V & { t: 'obj' }): boolean {
+  const e = x.entries.get('Effect') ?? x.entries.get('effect');
+  return e?.t === 'str' && e.v === 'Deny';
+}
+
+/** Data sources whose attributes name a thing (an ARN, an id, a name): a specific value, not worst-case content. */
+const NAMING_ATTR = /^(arn|arns|id|ids|name|names|account_id|[a-z0-9_]*_(arn|arns|id|ids|name|names))$/;
+
+/**
+ * Why an unknown value is analysed as its worst case where it decides access (undefined: a stand-in of a resource
+ * the repository creates or names, which is one specific thing). Variables without a value, functions the gate does
+ * not evaluate, conditions and loop values only known at apply, data sources' content: nobody in the repository
+ * decides them.
+ */
+export function worstReason(v: V & { t: 'unknown' }): string | undefined {
+  const ref = v.ref;
+  if (!ref) return `${v.expr}: ${v.reason}`;
+  if (ref.startsWith('var.')) return `${v.expr}: ${v.reason}`;
+  if (ref === 'terraform.workspace' || ref.startsWith('module.')) return undefined;
+  if (ref.startsWith('data.')) {
+    const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
+    if (['aws_caller_identity', 'aws_partition', 'aws_region'].includes(parts[1] ?? '')) return undefined;
+    const attr = parts[3];
+    if (attr === undefined || NAMING_ATTR.test(attr)) return undefined;
+    return `${v.expr}: read from a data source when Terraform runs, not from the repository`;
+  }
+  return undefined;
+}
 
 function hash(text: string): number {
   let h = 0;

@@ -28,7 +28,7 @@ export function policyRecord(
   meta: RecordMeta,
   item: TfPolicyItem,
   site: Site,
-  extra: { placeholders?: Placeholder[]; base?: unknown; notes?: string[] } = {},
+  extra: { placeholders?: Placeholder[]; base?: unknown; notes?: string[]; assumptions?: { path: string; text: string }[] } = {},
 ): PolicyRecord {
   const sourceMap = new MapSourceMap(site.span);
   if (site.spans) for (const [p, s] of site.spans) sourceMap.set(p, s);
@@ -53,6 +53,7 @@ export function policyRecord(
     attachedTo: [...item.attachedTo],
     ...(extra.base !== undefined ? { base: extra.base } : {}),
     ...(notes.length ? { notes } : {}),
+    ...(extra.assumptions?.length ? { assumptions: extra.assumptions } : {}),
     ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
   };
 }

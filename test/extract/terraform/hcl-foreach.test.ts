@@ -52,10 +52,12 @@ describe('.tf for_each and dynamic blocks', () => {
     expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.disabled'))).toBe(false);
   });
 
-  it('a block off by default whose policy only a caller provides is skipped without an error', async () => {
+  it('a block off by default whose policy only a caller provides is analysed as its worst case, and says so', async () => {
     const r = await load();
     expect(r.errors).toEqual([]);
-    expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.custom'))).toBe(false);
+    const p = byResource(r.policies, 'aws_iam_policy.custom');
+    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(p.assumptions).toEqual([{ path: '', text: expect.stringMatching(/^var\.custom_policy_json: variable custom_policy_json defaults to an empty value.*analysed as its worst case/) }]);
   });
 
   it('a policy passed to a module call: typed from the argument name, suppression inside the call', async () => {
