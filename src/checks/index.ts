@@ -8,10 +8,28 @@ import { clearGrantCache } from './lp/analysis.js';
 
 export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
   try {
-    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+    return explainAssumptions(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies), policies);
   } finally {
     clearGrantCache(); // the expanded grants are large; the report does not need them
   }
+}
+
+/**
+ * A finding on a value the extractor could not know and analysed as its worst case (or on one branch of a
+ * conditional, or under a var file) says so: the assumptions of its record on the same statement are appended.
+ */
+export function explainAssumptions(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const byId = new Map(policies.filter((p) => p.assumptions?.length).map((p) => [p.id, p.assumptions!]));
+  if (!byId.size) return findings;
+  const statementOf = (ptr: string) => /^\/Statement(\/\d+)?/.exec(ptr)?.[0] ?? '';
+  return findings.map((f) => {
+    const list = f.policyId ? byId.get(f.policyId) : undefined;
+    if (!list) return f;
+    const at = statementOf(f.path ?? '');
+    const hits = list.filter((a) => a.path === '' || !at || statementOf(a.path) === at);
+    if (!hits.length) return f;
+    return { ...f, message: `${f.message} (Assumed: ${hits.map((a) => a.text).join('; ')}.)` };
+  });
 }
 
 /**

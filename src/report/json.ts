@@ -44,6 +44,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(p.name !== undefined ? { name: p.name } : {}),
       attachedTo: p.attachedTo,
       placeholders: p.placeholders,
+      ...(p.assumptions?.length ? { assumptions: p.assumptions } : {}),
       ...(p.notes?.length ? { notes: p.notes } : {}),
       ...(opts.listPolicies !== false ? { document: p.document } : {}),
     })),

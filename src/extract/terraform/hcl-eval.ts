@@ -20,6 +20,7 @@ import { StandIns } from './standins.js';
 import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
+import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -878,7 +879,14 @@ export class HclModule {
       const u = args.find((a) => containsUnknown(a));
       if (u) return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
     }
-    const out = fn(args, { at, module: this, scope: sc });
+    let out: V;
+    try {
+      out = fn(args, { at, module: this, scope: sc });
+    } catch (e) {
+      // a pattern outside the RE2 subset evaluated here, an encoding not evaluated: unknown, never a guess
+      if (e instanceof RegexUnknown) return unknown(this.text(sc.file, x), `${name}(): ${e.message}`, undefined, at);
+      throw e;
+    }
     if (out.t === 'str' && out.v.length > MAX_STRING) throw new HclEvalError(`${name}(): result too large`, at);
     if (out.t === 'list' && out.items.length > MAX_COLLECTION) throw new HclEvalError(`${name}(): result too large`, at);
     return out;
@@ -1217,25 +1225,25 @@ export function containsUnknown(v: V): boolean {
   return false;
 }
 
-function truthy(v: V, at: Span): boolean {
+export function truthy(v: V, at: Span): boolean {
   if (v.t === 'bool') return v.v;
   if (v.t === 'str' && (v.v === 'true' || v.v === 'false')) return v.v === 'true';
   throw new HclEvalError(`a condition must be a bool, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function num(v: V, at: Span): number {
+export function num(v: V, at: Span): number {
   if (v.t === 'num') return v.v;
   if (v.t === 'str' && /^-?[0-9]+(\.[0-9]+)?$/.test(v.v.trim())) return Number(v.v);
   throw new HclEvalError(`a number is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function scalarString(v: V, at: Span): string {
+export function scalarString(v: V, at: Span): string {
   if (v.t === 'str') return v.v;
   if (v.t === 'num' || v.t === 'bool') return String(v.v);
   throw new HclEvalError(`a string is required, got a ${v.t}`, at);
 }
 
-function plain(v: V): unknown {
+export function plain(v: V): unknown {
   switch (v.t) {
     case 'str':
     case 'num':
@@ -1252,7 +1260,7 @@ function plain(v: V): unknown {
   }
 }
 
-function equal(a: V, b: V): boolean {
+export function equal(a: V, b: V): boolean {
   return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 }
 
@@ -1301,14 +1309,14 @@ function s(v: V, at: Span, c?: FnCtx): string {
   return scalarString(v, at);
 }
 
-function list(v: V, at: Span): V[] {
+export function list(v: V, at: Span): V[] {
   if (v.t === 'list') return v.items;
   if (v.t === 'obj') return [...v.entries.values()];
   if (v.t === 'null') return [];
   throw new HclEvalError(`a list is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function dedupe(items: V[]): V[] {
+export function dedupe(items: V[]): V[] {
   const seen = new Set<string>();
   return items.filter((x) => {
     const k = JSON.stringify(plain(x));
@@ -1536,13 +1544,8 @@ const FUNCTIONS: Record<string, Fn> = {
     const v = s(a[0]!, c.at);
     const from = s(a[1]!, c.at);
     const to = s(a[2]!, c.at);
-    if (from.length > 1 && from.startsWith('/') && from.endsWith('/')) {
-      try {
-        return str(v.replace(new RegExp(from.slice(1, -1), 'g'), to.replace(/\$\{?(\d+)\}?/g, '$$$1')), c.at);
-      } catch (e) {
-        throw new HclEvalError(`replace(): invalid regular expression (${(e as Error).message})`, c.at);
-      }
-    }
+    // a regular expression: RE2 semantics in linear time (re2.ts), never a JavaScript RegExp on PR content
+    if (from.length > 1 && from.startsWith('/') && from.endsWith('/')) return str(regexReplace(v, from.slice(1, -1), to, c.at), c.at);
     return str(v.split(from).join(to), c.at);
   },
   substr: (a, c) => {
@@ -1566,4 +1569,5 @@ const FUNCTIONS: Record<string, Fn> = {
   anytrue: (a, c) => ({ t: 'bool', v: list(a[0]!, c.at).some((x) => truthy(x, c.at)), at: c.at }),
   sensitive: (a) => a[0]!,
   nonsensitive: (a) => a[0]!,
+  ...Object.fromEntries(Object.entries(PURE_FUNCTIONS).map(([k, f]) => [k, (a: V[], c: FnCtx) => f(a, c.at)])),
 };
