@@ -21,6 +21,8 @@ import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
 import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
+import { awsManagedPolicy } from './managed-policies.js';
+import { awsManagedPolicyPath } from '../cloudformation/managed-policies.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -752,6 +754,10 @@ export class HclModule {
             return this.traverse(coll, steps.slice(2), sc, at, text);
           }
         }
+        if (type === 'aws_iam_policy') {
+          const v = this.iamPolicyData(address, at);
+          if (v) return this.traverse(v, steps.slice(2), sc, at, text);
+        }
         return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
       }
     }
@@ -994,6 +1000,54 @@ export class HclModule {
     }
   }
 
+  /** A policy document only known when Terraform runs, as JSON text whose deciding values are worst-case tokens. */
+  private unknownDocument(v: V & { t: 'unknown' }): V {
+    if (v.reason.startsWith('not evaluated:')) return str('{}', v.at);
+    const tok = this.standIns.opaque(v.reason, v.expr, false, `${v.expr}: a policy document merged in that the gate cannot read (${v.reason})`);
+    return str(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: tok, Action: tok, Resource: tok }] }), v.at);
+  }
+
+  /**
+   * `data "aws_iam_policy"` by name or ARN: an AWS managed policy resolves to its ARN and document from the bundled
+   * snapshot (`name = "AdministratorAccess"` is full access, and counted as such); a customer managed one keeps
+   * its ARN (an attachment of it is a policy outside the repository) and a document only known when Terraform runs.
+   */
+  private iamPolicyData(address: string, at: Span): V | undefined {
+    const ref = this.data.get(address);
+    if (!ref) return undefined;
+    const sc: Scope = { file: ref.file, vars: new Map() };
+    const arg = (n: string): string | undefined => {
+      const a = ref.block.body.items.find((x) => x.kind === 'attribute' && x.name === n);
+      if (!a || a.kind !== 'attribute') return undefined;
+      const v = this.guard(a.expr, sc);
+      return v.t === 'str' && v.v !== '' ? v.v : undefined;
+    };
+    const c = this.input.ctx;
+    const name = arg('name');
+    const givenArn = arg('arn');
+    const prefix = arg('path_prefix');
+    const managedPath = givenArn ? /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(givenArn)?.[1] : name ? awsManagedPolicyPath(name) : undefined;
+    const managedArn = managedPath && (!prefix || `/${managedPath}`.startsWith(prefix)) ? `arn:${c.partition}:iam::aws:policy/${managedPath}` : undefined;
+    const managed = managedArn ? awsManagedPolicy(managedArn) : undefined;
+    if (managed && managedArn) {
+      const doc = fromJson(managed.document, at);
+      return {
+        t: 'obj',
+        entries: new Map<string, V>([
+          ['arn', str(managedArn, at)],
+          ['id', str(managedArn, at)],
+          ['name', str(managedArn.slice(managedArn.lastIndexOf('/') + 1), at)],
+          ['policy', { t: 'str', v: JSON.stringify(managed.document), at, json: doc }],
+        ]),
+        at,
+      };
+    }
+    const arn = givenArn ?? (name ? `arn:${c.partition}:iam::${c.account}:policy${prefix ?? '/'}${name}` : undefined);
+    if (!arn) return undefined;
+    const policy = unknown(`${address}.policy`, `the document of ${arn}, a policy outside the repository, is read when Terraform runs`, undefined, at);
+    return { t: 'obj', entries: new Map<string, V>([['arn', str(arn, at)], ['id', str(arn, at)], ['name', str(arn.slice(arn.lastIndexOf('/') + 1), at)], ['policy', policy]]), at };
+  }
+
   /** Render `data "aws_iam_policy_document"` (cached), with spans for statements and their elements. */
   renderDocument(address: string, at?: Span): RenderedDoc | undefined {
     if (this.rendered.has(address)) return this.rendered.get(address);
@@ -1013,10 +1067,11 @@ export class HclModule {
       const sourceDocs: RenderedDoc[] = [];
       for (const [k, raw] of args.entries) {
         const asText = SOURCE_KEYS.has(k);
-        // documents only the caller knows are left out of the merge (a stand-in is not JSON)
+        // a document the gate cannot read (the caller's, a data source's, a module output) merged in: a statement
+        // whose every deciding value is a worst-case token (worst-case.ts makes it Allow * on *, and says so)
         let v = raw;
-        if (asText && v.t === 'unknown') continue;
-        if (asText && v.t === 'list') v = { ...v, items: v.items.filter((x) => x.t !== 'unknown') };
+        if (asText && v.t === 'unknown') v = { t: 'list', items: [this.unknownDocument(v)], at: v.at };
+        if (asText && v.t === 'list') v = { ...v, items: v.items.map((x) => (x.t === 'unknown' ? this.unknownDocument(x) : x)) };
         if (asText) collectDocs(v, sourceDocs);
         json[k] = this.toJson(v, `/${escapeSegment(k)}`, spans, !asText);
       }

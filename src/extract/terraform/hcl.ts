@@ -39,7 +39,7 @@ import { fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-e
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
 import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
-import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, invalidPolicyFinding, ownAttachmentsEntity, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
@@ -670,9 +670,10 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         }, awsManagedPolicy),
       );
       const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
-      if (ent) {
-        markHclEntity(ent);
-        result.entities.push(ent);
+      for (const e of [ent, ownAttachmentsEntity(ent)]) {
+        if (!e) continue;
+        markHclEntity(e);
+        result.entities.push(e);
       }
     }
   }

@@ -77,6 +77,16 @@ export function entityRecord(meta: RecordMeta, out: TfResourceOutput, site: Site
   };
 }
 
+/**
+ * A role's or user's own attachments (`managed_policy_arns`, `permissions_boundary`) as a managed-policy-attachment
+ * view of the same resource: the principals stage counts an attached policy it cannot read (a customer managed
+ * ARN not created in the repository) as unresolved, as it does for attachment resources.
+ */
+export function ownAttachmentsEntity(ent: IamEntity | undefined): IamEntity | undefined {
+  if (!ent || (ent.kind !== 'role' && ent.kind !== 'user') || !Array.isArray(ent.properties.attachments) || !ent.properties.attachments.length) return undefined;
+  return { ...ent, kind: 'managed-policy-attachment', id: `${ent.id}#attachments`, properties: { attachments: ent.properties.attachments } };
+}
+
 /** A policy attribute that cannot be read (not JSON, not an object): a finding naming the resource address. */
 export function invalidPolicyFinding(meta: RecordMeta, item: TfPolicyItem, site: Site): Finding {
   const span = site.spans?.get('') ?? site.span;

@@ -636,7 +636,8 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
     if (policies.length === 0) continue;
     const policyRefs = (input.references?.(a.policyAttr) ?? [])
       .map(referencedResource)
-      .filter((r): r is { type: string; address: string } => r !== undefined && r.type === 'aws_iam_policy')
+      // data "aws_iam_policy" reads a policy that exists outside the repository: not a link to a record here
+      .filter((r): r is { type: string; address: string } => r !== undefined && r.type === 'aws_iam_policy' && !/(^|\.)data\./.test(r.address))
       .map((r) => r.address);
     const principals =
       a.principalKind === 'target'

@@ -17,7 +17,7 @@ import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { StandIns } from './standins.js';
-import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 
@@ -276,7 +276,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
     }
     result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
-    if (ent) result.entities.push(ent);
+    for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
   }
 
   for (const b of blocks) {
