@@ -389,11 +389,16 @@ export class HclModule {
     if (!a || !b) return (a ?? b)!;
     if (a.t !== 'unknown' && b.t !== 'unknown' && equal(a, b)) return taken === false ? b : a;
     if (a.t === 'list' && b.t === 'list') {
-      const tag = (items: V[], when: string) => items.map((i) => ({ ...i, branch: i.branch ?? when }) as V);
+      const key = (i: V) => JSON.stringify(plain(i));
+      const inA = new Set(a.items.map(key));
+      const both = new Set(b.items.map(key).filter((k) => inA.has(k)));
+      // an element of both branches is there either way; the others only when their branch is taken
+      const tag = (items: V[], when: string) => items.map((i) => (both.has(key(i)) ? i : ({ ...i, branch: i.branch ?? when }) as V));
       const first = taken === false ? tag(b.items, whenB) : tag(a.items, whenA);
       const second = taken === false ? tag(a.items, whenA) : tag(b.items, whenB);
       const seen = new Set(first.map((i) => JSON.stringify(plain(i))));
-      const items = taken === undefined ? [...first, ...second] : [...(taken ? a.items : b.items), ...second.filter((i) => !seen.has(JSON.stringify(plain(i))))];
+      // every element is tagged, the known branch's too: with another input it is not there
+      const items = [...first, ...second.filter((i) => !seen.has(JSON.stringify(plain(i))))];
       if (items.length > MAX_COLLECTION) throw new HclEvalError('list too large', at);
       return { t: 'list', items, at };
     }
@@ -969,7 +974,8 @@ export class HclModule {
         for (const [k, v] of iterate(coll, at)) {
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
-          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
+          // an element of a for_each chosen by an input: the block exists only in that branch
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(v.branch ? { branch: v.branch } : {}) });
         }
         continue;
       }

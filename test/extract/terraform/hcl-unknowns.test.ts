@@ -1,0 +1,250 @@
+/**
+ * Unknown, conditional and generated content in `.tf` is never harmless: through the whole gate, each dangerous
+ * variant fails (a blocking finding that says what was assumed) and its benign control passes. Variants are
+ * generated: the same shapes over several positions, spellings and input sources.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultOptions } from '../../../src/config/options.js';
+import { runGate } from '../../../src/gate.js';
+import { tmpRepo } from '../../helpers/tmp-repo.js';
+
+async function gate(files: Record<string, string>) {
+  const root = tmpRepo(files);
+  return runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
+}
+
+const policy = (statement: string, extra = '') => `${extra}
+resource "aws_iam_policy" "p" {
+  name = "p"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [${statement}]
+  })
+}
+`;
+
+const stmt = (action: string, resource = '"*"') => `{
+      Effect   = "Allow"
+      Action   = ${action}
+      Resource = ${resource}
+    }`;
+
+describe('conditionals on an input: every branch counts', () => {
+  const conditions: [string, string][] = [
+    ['var.admin', 'variable "admin" {\n  type = bool\n  default = false\n}\n'],
+    ['var.env == "prod"', 'variable "env" {\n  default = "dev"\n}\n'],
+    ['terraform.workspace == "prod"', ''],
+    ['local.elevated', 'variable "tier" {\n  default = "low"\n}\nlocals {\n  elevated = var.tier == "high"\n}\n'],
+    ['!var.restricted', 'variable "restricted" {\n  default = true\n}\n'],
+  ];
+  for (const [cond, decl] of conditions) {
+    it(`${cond} ? "*" : "s3:GetObject" fails, naming the branch`, async () => {
+      const g = await gate({ 'main.tf': policy(stmt(`${cond} ? "*" : "s3:GetObject"`), decl) });
+      expect(g.verdict.status).not.toBe('pass');
+      const f = g.findings.find((x) => x.ruleId === 'admin-wildcard');
+      expect(f?.message).toContain(`when ${cond} is true`);
+    });
+    it(`${cond} ? ["s3:GetObject"] : ["s3:ListBucket"] on one bucket passes`, async () => {
+      const g = await gate({ 'main.tf': policy(stmt(`${cond} ? ["s3:GetObject"] : ["s3:ListBucket"]`, '"arn:aws:s3:::reports/*"'), decl) });
+      expect(g.verdict.status).toBe('pass');
+    });
+  }
+
+  it('a whole policy chosen by a variable: the union of both documents is analysed', async () => {
+    const decl = 'variable "break_glass" {\n  default = false\n}\n';
+    const text = `${decl}
+resource "aws_iam_role_policy" "p" {
+  role   = "app"
+  policy = var.break_glass ? jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] }) : jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })
+}
+`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+  });
+
+  it('a Deny present only in one branch does not cancel a grant; a count decided by an input does not either', async () => {
+    const allow = stmt('"iam:*"');
+    const deny = '{ Effect = "Deny", Action = "iam:*", Resource = "*" }';
+    const decl = 'variable "guard" {\n  default = true\n}\n';
+    const inList = await gate({
+      'main.tf': `${decl}resource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Version = "2012-10-17", Statement = concat([${allow}], var.guard ? [${deny}] : []) })\n}\n`,
+    });
+    const listed = inList.policies.find((p) => p.resource === 'aws_iam_policy.p');
+    expect((listed?.document as { Statement: { Effect: string }[] }).Statement.map((x) => x.Effect)).toEqual(['Allow']);
+    expect(inList.verdict.status).not.toBe('pass');
+    const counted = `${decl}
+resource "aws_iam_policy" "p" {
+  count  = var.guard ? 1 : 0
+  name   = "p"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [${allow}, ${deny}] })
+}
+`;
+    const g = await gate({ 'main.tf': counted });
+    const rec = g.policies.find((p) => p.resource.startsWith('aws_iam_policy.p'));
+    expect((rec?.document as { Statement: unknown[] }).Statement).toHaveLength(1);
+    expect(g.verdict.status).not.toBe('pass');
+  });
+});
+
+describe('values nobody in the repository decides are analysed as their worst case', () => {
+  const noDefault = (name: string, type = 'list(string)') => `variable "${name}" {\n  type = ${type}\n}\n`;
+  const actionVariants: [string, string][] = [
+    ['var.actions', noDefault('actions')],
+    ['[var.action]', noDefault('action', 'string')],
+    ['concat(["s3:GetObject"], var.extra)', noDefault('extra')],
+    ['[lower(uuid())]', ''],
+    ['[provider::corp::action("admin")]', ''],
+    ['[regex("\\\\pL+", "iam")]', ''],
+    ['var.cfg.actions', 'variable "cfg" {\n  type = object({ actions = list(string) })\n}\n'],
+  ];
+  for (const [expr, decl] of actionVariants) {
+    it(`Action = ${expr} fails and says what was assumed`, async () => {
+      const g = await gate({ 'main.tf': policy(stmt(expr), decl) });
+      expect(g.verdict.status).not.toBe('pass');
+      expect(g.findings.some((f) => f.severity === 'error' && /Assumed: .*analysed as/.test(f.message))).toBe(true);
+    });
+  }
+
+  it('Action from a variable with a safe default passes (control)', async () => {
+    const g = await gate({ 'main.tf': policy(stmt('var.actions', '"arn:aws:s3:::reports/*"'), 'variable "actions" {\n  default = ["s3:GetObject"]\n}\n') });
+    expect(g.verdict.status).toBe('pass');
+  });
+
+  it('the unknown part of a Resource is a wildcard: iam:PassRole on role/${var.role}', async () => {
+    const g = await gate({ 'main.tf': policy(stmt('"iam:PassRole"', '"arn:aws:iam::123456789012:role/${var.role}"'), noDefault('role', 'string')) });
+    const f = g.findings.find((x) => x.ruleId === 'passrole-unrestricted' || x.ruleId === 'privilege-escalation');
+    expect(f).toBeDefined();
+  });
+
+  it('a resource the repository creates stays a specific stand-in (control)', async () => {
+    const text = `resource "aws_s3_bucket" "b" {\n  bucket = "reports"\n}\n${policy(stmt('"s3:GetObject"', '"${aws_s3_bucket.b.arn}/*"'))}`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).toBe('pass');
+  });
+
+  const principalVariants = ['var.principal', 'data.external.who.result.arn', 'lookup(var.accounts, "prod")'];
+  for (const p of principalVariants) {
+    it(`a bucket policy for ${p} is public in the worst case`, async () => {
+      const decl = `variable "principal" {\n  type = string\n}\nvariable "accounts" {\n  type = map(string)\n}\ndata "external" "who" {\n  program = ["./who.sh"]\n}\n`;
+      const text = `${decl}
+resource "aws_s3_bucket_policy" "b" {
+  bucket = "reports"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = ${p} }, Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*" }] })
+}
+`;
+      const g = await gate({ 'main.tf': text });
+      expect(g.verdict.status).not.toBe('pass');
+    });
+  }
+
+  it('a condition whose value is unknown narrows nothing', async () => {
+    const text = `variable "vpce" {\n  type = string\n}\nresource "aws_s3_bucket_policy" "b" {
+  bucket = "reports"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*", Condition = { StringEquals = { "aws:SourceVpce" = var.vpce } } }] })
+}
+`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+    const control = await gate({ 'main.tf': text.replace('var.vpce', '"vpce-0123456789abcdef0"').replace(/variable "vpce"[^}]*\}\n/, '') });
+    expect(control.verdict.status).toBe('pass');
+  });
+
+  it('a whole policy only the caller provides: the broadest document, said so', async () => {
+    const text = `variable "policy_json" {\n  type = string\n}\nresource "aws_iam_role_policy" "p" {\n  role   = "app"\n  policy = var.policy_json\n}\n`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+    expect(g.findings.find((f) => f.ruleId === 'admin-wildcard')?.message).toMatch(/var\.policy_json.*worst case/);
+  });
+
+  it('a source policy document the gate cannot read is merged as its worst case', async () => {
+    const text = `variable "extra_json" {\n  type = string\n}\ndata "aws_iam_policy_document" "d" {
+  source_policy_documents = [var.extra_json]
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+  }
+}
+resource "aws_iam_role_policy" "p" {
+  role   = "app"
+  policy = data.aws_iam_policy_document.d.json
+}
+`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+  });
+});
+
+describe('var files that are not auto-loaded are input sets', () => {
+  const module = `variable "actions" {\n  type = list(string)\n  default = ["s3:GetObject"]\n}\n${policy(stmt('var.actions'))}`;
+  for (const [file, body] of [
+    ['prod.tfvars', 'actions = ["*"]\n'],
+    ['envs/prod.tfvars', 'actions = ["iam:*"]\n'],
+    ['staging.tfvars.json', '{"actions": ["*"]}'],
+  ] as const) {
+    it(`${file} granting more fails, naming the file`, async () => {
+      const g = await gate({ 'main.tf': module, [file]: body });
+      expect(g.verdict.status).not.toBe('pass');
+      expect(g.findings.some((f) => f.message.includes(`with the values of ${file}`))).toBe(true);
+    });
+  }
+  it('a var file that changes nothing adds nothing (control)', async () => {
+    const g = await gate({ 'main.tf': module.replace('Resource = "*"', 'Resource = "arn:aws:s3:::reports/*"'), 'dev.tfvars': 'actions = ["s3:GetObject"]\n' });
+    expect(g.verdict.status).toBe('pass');
+    expect(g.policies).toHaveLength(1);
+  });
+});
+
+describe('managed policies from outside the repository', () => {
+  const role = `resource "aws_iam_role" "r" {
+  name = "r"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+`;
+  for (const lookup of ['name = "AdministratorAccess"', 'arn = "arn:aws:iam::aws:policy/AdministratorAccess"']) {
+    it(`AdministratorAccess through data "aws_iam_policy" (${lookup.split(' ')[0]}) is caught`, async () => {
+      const text = `${role}data "aws_iam_policy" "admin" {\n  ${lookup}\n}\nresource "aws_iam_role_policy_attachment" "a" {\n  role       = aws_iam_role.r.name\n  policy_arn = data.aws_iam_policy.admin.arn\n}\n`;
+      const g = await gate({ 'main.tf': text });
+      expect(g.verdict.status).not.toBe('pass');
+      expect(g.findings.some((f) => f.ruleId === 'aws-managed-admin-policy')).toBe(true);
+    });
+  }
+  it('customer managed policies not in the repository are unresolved on the principal', async () => {
+    const text = `${role.replace('name = "r"', 'name = "r"\n  managed_policy_arns = ["arn:aws:iam::111122223333:policy/outside"]')}data "aws_iam_policy" "c" {\n  name = "team-policy"\n}\nresource "aws_iam_role_policy_attachment" "c" {\n  role       = aws_iam_role.r.name\n  policy_arn = data.aws_iam_policy.c.arn\n}\n`;
+    const g = await gate({ 'main.tf': text });
+    const r = g.principals.find((p) => p.resource === 'aws_iam_role.r');
+    expect(r?.unresolved.map((u) => u.arn).sort()).toEqual(['arn:aws:iam::111122223333:policy/outside', 'arn:aws:iam::123456789012:policy/team-policy']);
+  });
+  it('the document of a customer managed policy copied inline is its worst case', async () => {
+    const text = `data "aws_iam_policy" "c" {\n  name = "team-policy"\n}\nresource "aws_iam_role_policy" "p" {\n  role   = "app"\n  policy = data.aws_iam_policy.c.policy\n}\n`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+  });
+});
+
+describe('dynamic statements chosen by an input', () => {
+  it('a dynamic Allow behind a flag is analysed; a dynamic Deny behind a flag does not cancel', async () => {
+    const text = `variable "admin" {\n  default = false\n}\nvariable "guard" {\n  default = true\n}
+data "aws_iam_policy_document" "d" {
+  dynamic "statement" {
+    for_each = var.admin ? [1] : []
+    content {
+      actions   = ["*"]
+      resources = ["*"]
+    }
+  }
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+  }
+}
+resource "aws_iam_role_policy" "p" {
+  role   = "app"
+  policy = data.aws_iam_policy_document.d.json
+}
+`;
+    const g = await gate({ 'main.tf': text });
+    expect(g.verdict.status).not.toBe('pass');
+    const control = await gate({ 'main.tf': text.replace('actions   = ["*"]\n      resources = ["*"]', 'actions   = ["s3:ListBucket"]\n      resources = ["arn:aws:s3:::reports"]') });
+    expect(control.verdict.status).toBe('pass');
+  });
+});
