@@ -13,7 +13,8 @@ import { filterChangedPaths } from './sources/changed.js';
 import { extractFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
-import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
+import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
+import { extractPlan } from './extract/terraform/plan.js';
 import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
@@ -56,6 +57,17 @@ export interface GateRun {
   base?: BaseSource;
   /** What the caller could not analyse before the run (e.g. changed files GitHub did not list): the verdict is incomplete. */
   errors?: AnalysisError[];
+  /**
+   * Terraform plans the workflow generated (`--terraform-plan`, the Action's `terraform-plan` input), read by the
+   * caller from outside the repository content: they replace the configuration analysis of the blocks they cover.
+   */
+  terraformPlans?: WorkflowPlan[];
+}
+
+export interface WorkflowPlan {
+  /** Shown in findings and errors. */
+  display: string;
+  text: string;
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -105,7 +117,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     list: (dir) => listRepoDir(options.root, dir),
   };
-  const head = await analyzeTexts(texts, options, repo);
+  const head = await analyzeTexts(texts, options, repo, run.terraformPlans);
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
 
@@ -175,7 +187,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess, plans: WorkflowPlan[] = []): Promise<Analysis> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
   for (const f of texts) {
@@ -201,7 +213,8 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     out.errors.push(...result.errors);
     out.findings.push(...result.findings);
   }
-  // a plan of the same code wins over its .tf files (same policy not reported twice)
+  // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
+  for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
   out.policies = deduped.policies;
   out.entities = deduped.entities;
@@ -215,11 +228,38 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     seenErrors.add(k);
     return true;
   });
-  out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
+  out.findings.push(...sameFindingOnce(runOfflineChecks(out.policies, out.entities, options), out.policies));
   // principals and attachments: views over the records, for the report (never checked twice)
   out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
+}
+
+function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess, displayPath: (rel: string) => string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(plan.text);
+  } catch (e) {
+    out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
+    return;
+  }
+  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath, text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
+  for (const p of r.policies) markWorkflowPlan(p);
+  for (const e of r.entities) markWorkflowPlan(e);
+  const missing = planCoversCheckout(parsed, out.policies);
+  if (missing.length) {
+    out.errors.push({
+      file: plan.display,
+      message: `terraform plan: its configuration does not match the checkout (no ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}); generate the plan from the commit under review`,
+      kind: 'input',
+    });
+  }
+  out.policies.push(...r.policies);
+  out.entities.push(...r.entities);
+  out.errors.push(...r.errors);
+  out.findings.push(...r.findings);
+  if (r.policies.length) out.filesWithPolicies++;
 }
 
 /** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */

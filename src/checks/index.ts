@@ -28,7 +28,8 @@ export function explainAssumptions(findings: Finding[], policies: PolicyRecord[]
     const at = statementOf(f.path ?? '');
     const hits = list.filter((a) => a.path === '' || !at || statementOf(a.path) === at);
     if (!hits.length) return f;
-    return { ...f, message: `${f.message} (Assumed: ${hits.map((a) => a.text).join('; ')}.)` };
+    const texts = [...new Set(hits.map((a) => a.text.replace(/\s+/g, ' ')))];
+    return { ...f, message: `${f.message} (Assumed: ${texts.join('; ')}.)` };
   });
 }
 

@@ -13,7 +13,7 @@ import { gitBaseSource, mapBaseSource } from '../findings/baseline.js';
 import type { Options } from '../config/options.js';
 import { decodeUtf8 } from '../sources/files.js';
 import { runGate } from '../gate.js';
-import type { GateResult, GateRun } from '../gate.js';
+import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
 import { publish } from './publish.js';
 import type { PublishResult } from './publish.js';
 import type { AnalysisError, Severity } from '../findings/types.js';
@@ -191,8 +191,10 @@ export async function analysePullRequest(o: {
   options: Options;
   log: (m: string) => void;
   warn: (m: string) => void;
+  /** Plans the workflow generated for the checkout (Action input `terraform-plan`). */
+  terraformPlans?: WorkflowPlan[];
 }): Promise<PullRequestAnalysis> {
-  const run: GateRun = {};
+  const run: GateRun = o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {};
   const prNotes: string[] = [];
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);
