@@ -26,6 +26,7 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
+import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 
 export interface GateResult {
@@ -231,7 +232,10 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
   // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
   out.findings.push(...sameFindingOnce(runOfflineChecks(out.policies, out.entities, options), out.policies));
   // principals and attachments: views over the records, for the report (never checked twice)
-  out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+  const principals = groupPrincipals(out.policies, out.entities);
+  out.principals = principalRecords(principals);
+  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
+  out.errors.push(...externalPolicyGaps(principals, options.externalPolicies, out.principals));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
 }

@@ -292,7 +292,9 @@ export interface ActionGrant {
 export function deniedEverywhere(policies: { policy: PolicyRecord; statements: StatementView[] }[]): (a: string) => boolean {
   const patterns: string[] = [];
   const notPatterns: string[][] = [];
-  for (const { statements } of policies) {
+  for (const { policy, statements } of policies) {
+    // a policy that may not exist (conditional resource, one branch of an If) takes nothing away for sure
+    if (policy.when) continue;
     for (const s of statements) {
       if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource) continue;
       if (!strings(s.resource).some((r) => isStar(r.value))) continue;

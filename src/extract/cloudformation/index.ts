@@ -21,6 +21,7 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 import { MAX_NESTING, nestedStacks } from './nested.js';
+import { perBranch } from './branches.js';
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -119,14 +120,26 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     return result;
   }
 
-  const awsInclude = text.includes('AWS::Include') ? findAwsInclude(root) : [];
+  // content added at deploy time (an S3 snippet, a macro's output) is not in the repository: the verdict is incomplete
+  const macroUse = (n: CNode, name: string) => {
+    result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'warning', 'Macro not expanded',
+      `the template uses the macro ${name}; resources or policies the macro adds or changes are not analysed`, undefined,
+      'Scan the processed template (aws cloudformation get-template --template-stage Processed) instead.'));
+    const at = spanOf(n).start;
+    result.errors.push({ file, line: at.line, column: at.column, message: `the macro ${name} runs at deploy time: what it adds or changes was not analysed`, kind: 'extract' });
+  };
+  const awsInclude = text.includes('Transform') ? findAwsInclude(root, macroUse) : [];
   for (const n of awsInclude) {
-    result.findings.push(finding(file, spanOf(n), 'include-refused', 'suggestion', 'AWS::Include not analysed',
-      'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
+    const location = str(getIn(n, 'Parameters', 'Location'));
+    const where = location !== undefined ? ` from ${location}` : '';
+    result.findings.push(finding(file, spanOf(n), 'include-refused', 'warning', 'AWS::Include not analysed',
+      `AWS::Include pulls a snippet${where} at deploy time; it is not fetched, so anything it adds is not analysed`, undefined,
+      'Inline the snippet, or scan the processed template (aws cloudformation get-template --template-stage Processed).'));
+    const at = spanOf(n).start;
+    result.errors.push({ file, line: at.line, column: at.column, message: `AWS::Include${where} is read at deploy time: what it adds was not analysed`, kind: 'extract' });
   }
 
-  macros(root, (n, name) => result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded',
-    `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+  macros(root, macroUse);
 
   const options = input.options;
   const parameterValues: Record<string, unknown> = {};
@@ -165,7 +178,11 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
       forEach(resolver, id, node, (lid, n, l) => {
         model.resources.set(lid, n);
         locals.set(lid, l);
-      }, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+      }, (n, message) => {
+        result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message));
+        const at = spanOf(n).start;
+        result.errors.push({ file, line: at.line, column: at.column, message: `${message}: the resources it generates were not analysed`, kind: 'extract' });
+      });
       continue;
     }
     if (id === 'Fn::Transform') continue; // AWS::Include snippet (reported above)
@@ -186,6 +203,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     policies: result.policies,
     entities: result.entities,
     findings: result.findings,
+    errors: result.errors,
     texts,
     refusedNodes: inc.refusedNodes,
     links: [],
@@ -202,13 +220,14 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   for (const [logicalId, node] of model.resources) {
     if (synthetic.has(logicalId)) continue;
     const l = locals.get(logicalId);
-    const run = () => {
-      try {
-        extractResource(ctx, logicalId, node, globals);
-      } catch (e) {
-        result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
-      }
-    };
+    const run = () =>
+      perBranch(ctx, logicalId, spanOf(node).start.line, () => {
+        try {
+          extractResource(ctx, logicalId, node, globals);
+        } catch (e) {
+          result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
+        }
+      });
     if (l) resolver.withLocals(l, run);
     else run();
   }
@@ -332,10 +351,17 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
   else if (type === 'AWS::Serverless::StateMachine') props = withGlobals(props, globals, 'StateMachine');
   const notes: string[] = [];
   const cond = str(node.entries.get('Condition'));
-  if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition')!)) {
-    notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+  let when: string | undefined;
+  if (cond) {
+    const certain = ctx.resolver.certainCondition(cond, node.entries.get('Condition')!);
+    if (certain !== true) {
+      when = `when ${cond}`;
+      notes.push(certain === false
+        ? `created only when condition ${cond} is true (it is false with the parameter values given); analysed in case it is`
+        : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
+    }
   }
-  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
   switch (type) {
     case 'AWS::Serverless::Function':
       return samFunctionLike(ctx, res, 'function');
@@ -440,7 +466,8 @@ function principalOf(ctx: BuildContext, node: CNode, type: string): string | und
     const pn = ctx.resolver.physicalName(id, r);
     if (pn.known && pn.name === v) return id;
   }
-  return v;
+  // a principal this template does not declare: never the resource whose logical id is spelled like the name
+  return undefined;
 }
 
 /** Managed policies of this template get the principals that attach them; boundary-only ones become `boundary`. */
@@ -463,31 +490,65 @@ function applyLinks(ctx: BuildContext): void {
   }
 }
 
-/** `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions). */
+/** Most resources one template may generate through Fn::ForEach (all levels together). */
+const MAX_FOREACH_RESOURCES = 2000;
+
+/**
+ * `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions),
+ * expanded at every level (a template may hold another `Fn::ForEach::` key). A loop the gate cannot expand (a
+ * collection that is not a known list, a malformed loop) is reported through `cannot`: the resources it would
+ * create are not analysed, so the verdict must be incomplete.
+ */
 function forEach(
   r: Resolver,
   key: string,
   node: CNode,
   add: (logicalId: string, node: CMap, locals: Map<string, unknown>) => void,
-  problem: (n: CNode, message: string) => void,
+  cannot: (n: CNode, message: string) => void,
+  outer: Map<string, unknown> = new Map(),
+  budget = { left: MAX_FOREACH_RESOURCES },
+  depth = 0,
 ): void {
+  if (depth > 8) {
+    cannot(node, `${key}: Fn::ForEach nested deeper than 8 levels`);
+    return;
+  }
   if (node.kind !== 'seq' || node.items.length !== 3) {
-    problem(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
+    cannot(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
     return;
   }
   const ident = str(node.items[0]);
-  const coll = r.value(node.items[1]!);
+  const coll = r.withLocals(outer, () => r.valueKnown(node.items[1]!));
   const out = node.items[2]!;
-  if (!ident || !Array.isArray(coll) || out.kind !== 'map') {
-    problem(node, `${key}: could not expand (identifier, collection or output template not understood)`);
+  if (!ident || !Array.isArray(coll.value) || out.kind !== 'map') {
+    cannot(node, `${key}: could not expand (identifier, collection or output template not understood)`);
     return;
   }
-  for (const v of coll.slice(0, 1000)) {
+  // analysed with the stand-ins it has, but what the real collection generates is not known
+  if (!coll.known) cannot(node, `${key}: the collection is not known offline (${[...new Set(coll.reasons)].join('; ')})`);
+  for (const v of coll.value) {
     const value = typeof v === 'string' ? v : String(v);
+    const locals = new Map(outer);
+    locals.set(ident, value);
     for (const [tmplKey, body] of out.entries) {
-      const lid = tmplKey.split('${' + ident + '}').join(value).split('&{' + ident + '}').join(value.replace(/[^A-Za-z0-9]/g, ''));
-      if (body.kind !== 'map' || !str(body.entries.get('Type'))) continue;
-      add(lid, body, new Map([[ident, value]]));
+      let lid = tmplKey;
+      for (const [name, lv] of locals) {
+        const sv = String(lv);
+        lid = lid.split('${' + name + '}').join(sv).split('&{' + name + '}').join(sv.replace(/[^A-Za-z0-9]/g, ''));
+      }
+      if (tmplKey.startsWith('Fn::ForEach::')) {
+        forEach(r, lid, body, add, cannot, locals, budget, depth + 1);
+        continue;
+      }
+      if (body.kind !== 'map' || !str(body.entries.get('Type'))) {
+        cannot(body, `${key}: output ${tmplKey} is not a resource (no Type)`);
+        continue;
+      }
+      if (--budget.left < 0) {
+        if (budget.left === -1) cannot(node, `Fn::ForEach generates more than ${MAX_FOREACH_RESOURCES} resources; the rest were not analysed`);
+        return;
+      }
+      add(lid, body, locals);
     }
   }
 }
@@ -529,15 +590,21 @@ function dependsOnCycles(model: TemplateModel, problem: (n: CNode, message: stri
   for (const id of deps.keys()) if (!state.has(id)) visit(id);
 }
 
-function findAwsInclude(root: CNode): CNode[] {
+function findAwsInclude(root: CNode, macro?: (n: CNode, name: string) => void): CNode[] {
   const out: CNode[] = [];
   const visit = (n: CNode, depth: number): void => {
     if (depth > 64) return;
     if (n.kind === 'map') {
-      const t = n.entries.get('Fn::Transform') ?? n.entries.get('Transform');
+      const fnT = n.entries.get('Fn::Transform');
+      const t = fnT ?? (depth === 0 ? n.entries.get('Transform') : undefined);
       if (t) {
         const items = t.kind === 'seq' ? t.items : [t];
-        for (const it of items) if (str(getIn(it, 'Name')) === 'AWS::Include') out.push(it);
+        for (const it of items) {
+          const name = str(getIn(it, 'Name')) ?? (fnT ? str(it) : undefined);
+          if (name === 'AWS::Include') out.push(it);
+          // a macro called in place (Fn::Transform) rewrites that part of the template at deploy time
+          else if (fnT && name !== undefined && macro) macro(it, name);
+        }
       }
       for (const v of n.entries.values()) visit(v, depth + 1);
     } else if (n.kind === 'seq') for (const v of n.items) visit(v, depth + 1);

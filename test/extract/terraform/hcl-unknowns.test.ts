@@ -101,7 +101,7 @@ describe('values nobody in the repository decides are analysed as their worst ca
     it(`Action = ${expr} fails and says what was assumed`, async () => {
       const g = await gate({ 'main.tf': policy(stmt(expr), decl) });
       expect(g.verdict.status).not.toBe('pass');
-      expect(g.findings.some((f) => f.severity === 'error' && /Assumed: .*analysed as/.test(f.message))).toBe(true);
+      expect(g.findings.some((f) => f.severity === 'error' && /\(.*analysed as .*\)/.test(f.message))).toBe(true);
     });
   }
 
