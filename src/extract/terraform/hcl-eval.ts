@@ -673,10 +673,7 @@ export class HclModule {
         const os = Array.isArray(other.Statement) ? (other.Statement as unknown[]) : other.Statement !== undefined ? [other.Statement] : [];
         for (const st of os) {
           if (seen.has(JSON.stringify(st))) continue;
-          if (isRecord(st) && st.Effect === 'Deny') {
-            this.notes.push(`a Deny statement of the policy ${a.when} is not counted (${alt.expr})`);
-            continue;
-          }
+          if (isRecord(st) && st.Effect === 'Deny') this.notes.push(`${BRANCH_DENY} ${a.when} (${alt.expr}): the policy's Denies are not relied on`);
           seen.add(JSON.stringify(st));
           stmts.push(st);
           this.notes.push(`statements of the policy ${a.when} are analysed too (${alt.expr})`);
@@ -1177,10 +1174,7 @@ export class HclModule {
         const out: unknown[] = [];
         for (const x of v.items) {
           // a Deny present only in one branch of a conditional on an input may not exist: it cancels nothing
-          if (x.branch && x.t === 'obj' && isDenyStatement(x)) {
-            this.notes.push(`a Deny statement present only ${x.branch} is not counted`);
-            continue;
-          }
+          if (x.branch && x.t === 'obj' && isDenyStatement(x)) this.notes.push(`${BRANCH_DENY} ${x.branch}: the policy's Denies are not relied on`);
           out.push(this.toJson(x, `${ptr}/${out.length}`, spans, docs));
         }
         return out;
@@ -1200,6 +1194,9 @@ export class HclModule {
 }
 
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
+
+/** Start of the note saying a Deny exists only in one branch of a conditional on an input (hcl.ts sets `when`). */
+export const BRANCH_DENY = 'a Deny statement is present only';
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);

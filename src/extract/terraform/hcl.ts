@@ -35,7 +35,7 @@ import { emptyResult } from '../types.js';
 import type { Block, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
-import { fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
+import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
 import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
@@ -522,7 +522,7 @@ function wholeUnknown(module: HclModule, raw: V & { t: 'unknown' }, policyType: 
       if (!isPlainObject(d)) return undefined;
       docs.push({ document: d, when: a.when });
     }
-    return { document: unionDocuments(docs), assumptions: [{ path: '', text: `${raw.alt.expr}: the statements of every branch are analysed (${docs.map((d) => d.when).join('; ')}); a Deny of one branch only is not counted` }] };
+    return { document: unionDocuments(docs), assumptions: [{ path: '', text: `${raw.alt.expr}: the statements of every branch are analysed (${docs.map((d) => d.when).join('; ')})` }] };
   }
   // an expression that failed to evaluate is an error already (the verdict is incomplete): nothing is made up
   const why = raw.reason.startsWith('not evaluated:') ? undefined : worstReason(raw);
@@ -650,7 +650,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           } else result.findings.push(invalidPolicyFinding(meta, p, site));
           continue;
         }
-        const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries(), inst.mayNotExist);
+        const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries());
         p.document = resolved.document;
         site.spans = resolved.spans;
         assumptions.push(...resolved.assumptions);
@@ -659,7 +659,12 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           ...(consumed ? [`document rendered from ${consumed}`] : []),
           ...new Set(module.notes.slice(notesBefore)),
         ];
-        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes, assumptions }));
+        const rec = policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes, assumptions });
+        // count / for_each decided by an input: the resource may not exist, its Denies take nothing away for sure
+        const branchDeny = module.notes.slice(notesBefore).find((n) => n.startsWith(BRANCH_DENY));
+        const when = inst.mayNotExist ?? branchDeny ?? resolved.uncertainDeny ?? (raw?.t === 'unknown' && raw.alt ? `${raw.alt.expr}: a Deny of one branch is not relied on` : undefined);
+        if (when) rec.when = when;
+        result.policies.push(rec);
       }
       // AWS managed policies attached here: records from the bundled snapshot, at the attachment
       result.policies.push(

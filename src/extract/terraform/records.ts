@@ -118,7 +118,7 @@ export function awsManagedRecords(
   for (const a of out.attachments) {
     if (a.principal.kind === 'target' || !lookup(a.policy)) continue;
     const list = managedByArn.get(a.policy) ?? [];
-    list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+    list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via, ...(a.principal.external ? { external: true } : {}) });
     managedByArn.set(a.policy, list);
   }
   const records: PolicyRecord[] = [];

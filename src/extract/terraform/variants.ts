@@ -53,13 +53,16 @@ export function analyseWithVarFiles(
     for (const p of r.policies) {
       const doc = JSON.stringify(p.document);
       if (seenDocs.get(p.id) === doc) continue;
-      const id = `${p.id}?var-file=${rel}`;
+      // one version of the document: its Denies take nothing away for sure (PolicyRecord.when)
+      const id = `${p.id}@when:var-file=${rel}`;
       if (seenDocs.get(id) === doc) continue;
       seenDocs.set(id, doc);
       base.policies.push({
         ...p,
         id,
+        when: p.when ? `${p.when}; with the values of ${shown}` : `with the values of ${shown}`,
         notes: [...(p.notes ?? []), `analysed with the values of ${shown} (terraform apply -var-file=${path.posix.basename(rel)})`],
+        // the default version has no `when`: the var file is named on every finding through an assumption
         assumptions: [...(p.assumptions ?? []), { path: '', text: `with the values of ${shown}` }],
       });
     }
@@ -77,7 +80,7 @@ export function analyseWithVarFiles(
       const k = `${e.resource}\u0000${JSON.stringify(e.properties.attachments ?? null)}`;
       if (known.has(k)) continue;
       known.add(k);
-      base.entities.push({ ...e, id: `${e.id}?var-file=${rel}`, properties: { ...e.properties, varFile: shown } });
+      base.entities.push({ ...e, id: `${e.id}@when:var-file=${rel}`, properties: { ...e.properties, varFile: shown } });
     }
   }
   return base;

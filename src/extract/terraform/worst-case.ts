@@ -40,13 +40,15 @@ export interface Resolved {
   document: unknown;
   spans: Map<string, Span>;
   assumptions: Assumption[];
+  /** Set when a Deny statement has a value the gate cannot know: the record's Denies take nothing away for sure. */
+  uncertainDeny?: string;
 }
 
 /** Resolve worst-case and alternative tokens in a policy document (pure: returns a new document and span map). */
-export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Span>, entries: ReadonlyMap<string, StandInEntry>, mayNotExist?: string): Resolved {
+export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Span>, entries: ReadonlyMap<string, StandInEntry>): Resolved {
   const tokens: Token[] = [];
   for (const [value, entry] of entries) if (entry.worst || entry.alternatives) tokens.push({ value, entry });
-  if ((!tokens.length && !mayNotExist) || !isObj(document)) return { document, spans: new Map(spans), assumptions: [] };
+  if (!tokens.length || !isObj(document)) return { document, spans: new Map(spans), assumptions: [] };
   // longest first: tf-unknown-value-12 is not tf-unknown-value-1
   tokens.sort((a, b) => b.value.length - a.value.length);
   const r = new Resolver(tokens);
@@ -63,11 +65,6 @@ export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Sp
       moves.push([from, to]);
       return;
     }
-    if (mayNotExist && s.Effect === 'Deny') {
-      r.assumptions.push({ path: from, text: `${mayNotExist}; its Deny statement is not counted` });
-      moves.push([from, undefined]);
-      return;
-    }
     const out = r.statement(s, to);
     if (out) {
       kept.push(out);
@@ -82,11 +79,12 @@ export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Sp
     else if (m[1] !== undefined) outSpans.set(m[1] + p.slice(m[0].length), s);
   }
   // what is left elsewhere (Sid, Version): the value with the known inputs
-  return { document: r.rest(doc), spans: outSpans, assumptions: r.assumptions };
+  return { document: r.rest(doc), spans: outSpans, assumptions: r.assumptions, ...(r.uncertainDeny ? { uncertainDeny: r.uncertainDeny } : {}) };
 }
 
 class Resolver {
   readonly assumptions: Assumption[] = [];
+  uncertainDeny: string | undefined;
   constructor(private readonly tokens: Token[]) {}
 
   private find(s: string): Token[] {
@@ -127,7 +125,14 @@ class Resolver {
     return out;
   }
 
-  /** A statement with its deciding positions resolved; undefined when it is a Deny that may not apply. */
+  /** Does a value of a deciding position hold a token? */
+  private mentions(s: Obj): boolean {
+    const walk = (v: unknown): boolean =>
+      typeof v === 'string' ? this.find(v).length > 0 : Array.isArray(v) ? v.some(walk) : isObj(v) ? Object.values(v).some(walk) : false;
+    return ['Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'].some((k) => walk(s[k]));
+  }
+
+  /** A statement with its deciding positions resolved (a Deny is left as written). */
   statement(s: Obj, ptr: string): Obj | undefined {
     let deciding = false;
     const effect = s.Effect;
@@ -140,6 +145,11 @@ class Resolver {
       }
     }
     const deny = s.Effect === 'Deny';
+    if (deny) {
+      // a Deny is never widened or narrowed by a guess: if it holds a value nobody here decides, it is not relied on
+      if (this.mentions(s)) this.uncertainDeny = 'a Deny statement of this policy has an action, resource, principal or condition not known here: it is not relied on';
+      return s;
+    }
     for (const k of [...POSITIVE, ...NEGATIVE]) {
       if (!(k in s)) continue;
       const r = this.values(s[k], `${ptr}/${k}`, NEGATIVE.includes(k));
@@ -186,8 +196,8 @@ class Resolver {
       if (Object.keys(s.Condition).length === 0) delete s.Condition;
     }
     if (deny && deciding) {
-      this.assumptions.push({ path: ptr, text: 'a Deny statement whose action, resource, principal or condition is not known here is not counted (it may not deny what it seems to)' });
-      return undefined;
+      // kept as written (its stand-ins match nothing in particular); the record's Denies cancel nothing for sure
+      this.uncertainDeny = 'a Deny statement of this policy has an action, resource, principal or condition not known here: it is not relied on';
     }
     return s;
   }
@@ -243,7 +253,7 @@ export function worstDocument(policyType: string): Obj {
   return { Version: '2012-10-17', Statement: [st] };
 }
 
-/** The union of the documents of every branch: all their Allow statements; a Deny only when every branch has it. */
+/** The union of the documents of every branch (their Denies are not relied on: the record's `when` says so). */
 export function unionDocuments(docs: { document: unknown; when: string }[]): Obj {
   const statements = (d: unknown): unknown[] => {
     if (!isObj(d)) return [];
@@ -257,7 +267,7 @@ export function unionDocuments(docs: { document: unknown; when: string }[]): Obj
     for (const [j, st] of statements(d.document).entries()) {
       const k = all[i]![j]!;
       if (seen.has(k)) continue;
-      if (isObj(st) && st.Effect === 'Deny' && !all.every((a) => a.includes(k))) continue;
+
       seen.add(k);
       out.push(st);
     }

@@ -62,28 +62,34 @@ resource "aws_iam_role_policy" "p" {
     expect(g.verdict.status).not.toBe('pass');
   });
 
-  it('a Deny present only in one branch does not cancel a grant; a count decided by an input does not either', async () => {
-    const allow = stmt('"iam:*"');
-    const deny = '{ Effect = "Deny", Action = "iam:*", Resource = "*" }';
-    const decl = 'variable "guard" {\n  default = true\n}\n';
-    const inList = await gate({
-      'main.tf': `${decl}resource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Version = "2012-10-17", Statement = concat([${allow}], var.guard ? [${deny}] : []) })\n}\n`,
-    });
-    const listed = inList.policies.find((p) => p.resource === 'aws_iam_policy.p');
-    expect((listed?.document as { Statement: { Effect: string }[] }).Statement.map((x) => x.Effect)).toEqual(['Allow']);
-    expect(inList.verdict.status).not.toBe('pass');
-    const counted = `${decl}
-resource "aws_iam_policy" "p" {
-  count  = var.guard ? 1 : 0
-  name   = "p"
-  policy = jsonencode({ Version = "2012-10-17", Statement = [${allow}, ${deny}] })
+  const role = `variable "guard" {\n  default = true\n}
+resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "allow" {
+  role   = aws_iam_role.app.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["iam:CreateAccessKey"], Resource = "*" }] })
 }
 `;
-    const g = await gate({ 'main.tf': counted });
-    const rec = g.policies.find((p) => p.resource.startsWith('aws_iam_policy.p'));
-    expect((rec?.document as { Statement: unknown[] }).Statement).toHaveLength(1);
-    expect(g.verdict.status).not.toBe('pass');
+  const deny = '{ Effect = "Deny", Action = ["iam:*"], Resource = "*" }';
+  const guard = (meta: string, statements: string) =>
+    `${role}resource "aws_iam_role_policy" "guard" {\n  ${meta}\n  role   = aws_iam_role.app.name\n  policy = jsonencode({ Version = "2012-10-17", Statement = ${statements} })\n}\n`;
+  const escalates = async (text: string) => (await gate({ 'main.tf': text })).findings.some((f) => f.ruleId === 'privilege-escalation');
+
+  it('a Deny on the role cancels the escalation (control)', async () => {
+    expect(await escalates(guard('', `[${deny}]`))).toBe(false);
   });
+  for (const [what, text] of [
+    ['count = var.guard ? 1 : 0', guard('count = var.guard ? 1 : 0', `[${deny}]`)],
+    ['for_each over a variable', guard('for_each = var.guard ? toset(["on"]) : toset([])', `[${deny}]`)],
+    ['a Deny in one branch of the statement list', guard('', `concat([{ Effect = "Allow", Action = "s3:ListAllMyBuckets", Resource = "*" }], var.guard ? [${deny}] : [])`)],
+    ['a Deny whose resource is a variable without default', guard('', '[{ Effect = "Deny", Action = ["iam:*"], Resource = var.denied }]').replace('variable "guard"', 'variable "denied" {\n  type = string\n}\nvariable "guard"')],
+  ] as const) {
+    it(`${what}: the Deny may not exist, the escalation stands`, async () => {
+      expect(await escalates(text)).toBe(true);
+    });
+  }
 });
 
 describe('values nobody in the repository decides are analysed as their worst case', () => {
@@ -246,5 +252,60 @@ resource "aws_iam_role_policy" "p" {
     expect(g.verdict.status).not.toBe('pass');
     const control = await gate({ 'main.tf': text.replace('actions   = ["*"]\n      resources = ["*"]', 'actions   = ["s3:ListBucket"]\n      resources = ["arn:aws:s3:::reports"]') });
     expect(control.verdict.status).toBe('pass');
+  });
+});
+
+describe('attribution by name lands where AWS attaches the policy', () => {
+  const trust = 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })';
+  const roles = (nameOfCi: string, nameOfDeployer: string) => `resource "aws_iam_role" "ci" {
+  name               = "${nameOfCi}"
+  assume_role_policy = ${trust}
+}
+resource "aws_iam_role" "deployer" {
+  name               = "${nameOfDeployer}"
+  assume_role_policy = ${trust}
+}
+`;
+  const admin = (role: string) => `resource "aws_iam_role_policy" "admin" {
+  role   = ${role}
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+}
+`;
+  const holderOf = async (text: string) => {
+    const g = await gate({ 'main.tf': text });
+    return g.principals.filter((p) => p.policies.some((x) => x.id.includes('aws_iam_role_policy.admin'))).map((p) => p.resource);
+  };
+  for (const [label, text, holder] of [
+    ['a literal name equal to another role\'s name', roles('deployer', 'ci-runner') + admin('"deployer"'), 'aws_iam_role.ci'],
+    ['a literal name equal to another role\'s label', roles('build', 'deploy') + admin('"deployer"'), undefined],
+    ['a role named like another role\'s address, referenced', roles('aws_iam_role.deployer', 'deploy') + admin('aws_iam_role.deployer.name'), 'aws_iam_role.deployer'],
+    ['an ARN naming the role', roles('deployer', 'ci-runner') + admin('"arn:aws:iam::123456789012:role/deployer"'), 'aws_iam_role.ci'],
+  ] as const) {
+    it(`${label}`, async () => {
+      expect(await holderOf(text)).toEqual(holder ? [holder] : []);
+    });
+  }
+});
+
+describe('a literal role name is a name, never an address', () => {
+  it('role = "aws_iam_role.deployer" attaches to the role named so, not to aws_iam_role.deployer', async () => {
+    const trust = 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })';
+    for (const res of ['aws_iam_role_policy', 'aws_iam_role_policy_attachment']) {
+      const text = `resource "aws_iam_role" "ci" {\n  name = "aws_iam_role.deployer"\n  assume_role_policy = ${trust}\n}\nresource "aws_iam_role" "deployer" {\n  name = "deploy"\n  assume_role_policy = ${trust}\n}\n${
+        res === 'aws_iam_role_policy'
+          ? 'resource "aws_iam_role_policy" "admin" {\n  role = "aws_iam_role.deployer"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n'
+          : 'resource "aws_iam_role_policy_attachment" "admin" {\n  role = "aws_iam_role.deployer"\n  policy_arn = "arn:aws:iam::111122223333:policy/outside"\n}\n'
+      }`;
+      const g = await gate({ 'main.tf': text });
+      const ci = g.principals.find((p) => p.resource === 'aws_iam_role.ci')!;
+      const deployer = g.principals.find((p) => p.resource === 'aws_iam_role.deployer')!;
+      if (res === 'aws_iam_role_policy') {
+        expect(ci.policies.map((p) => p.id)).toEqual([expect.stringContaining('aws_iam_role_policy.admin')]);
+        expect(deployer.policies).toEqual([]);
+      } else {
+        expect(ci.unresolved.map((u) => u.arn)).toEqual(['arn:aws:iam::111122223333:policy/outside']);
+        expect(deployer.unresolved).toEqual([]);
+      }
+    }
   });
 });
