@@ -309,3 +309,25 @@ describe('a literal role name is a name, never an address', () => {
     }
   });
 });
+
+describe('.tf.json: the same classes', () => {
+  const doc = (action: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      ...extra,
+      resource: { aws_iam_policy: { p: { name: 'p', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }) } } },
+    });
+  for (const [label, action, extra] of [
+    ['a variable without default', '${var.action}', { variable: { action: { type: 'string' } } }],
+    ['a conditional', '${var.admin ? "*" : "s3:GetObject"}', { variable: { admin: { default: false } } }],
+    ['a function', '${lower(var.x)}', { variable: { x: { default: 'S3:GETOBJECT' } } }],
+  ] as const) {
+    it(`Action from ${label} is analysed as its worst case`, async () => {
+      const g = await gate({ 'main.tf.json': doc(action, extra) });
+      expect(g.verdict.status).not.toBe('pass');
+    });
+  }
+  it('Action from a variable with a default is its value (control)', async () => {
+    const g = await gate({ 'main.tf.json': doc('${var.action}', { variable: { action: { default: 's3:ListAllMyBuckets' } } }) });
+    expect(g.verdict.status).toBe('pass');
+  });
+});
