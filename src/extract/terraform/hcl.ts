@@ -45,7 +45,7 @@ import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
 import { analyseWithVarFiles } from './variants.js';
 import type { Assumption } from './worst-case.js';
-import { resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
+import { resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
 
 /** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
 export const MAX_HCL_BYTES = 4 * 1024 * 1024;
@@ -666,14 +666,20 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         if (when) rec.when = when;
         result.policies.push(rec);
       }
+      // attached ARNs nobody in the repository decides: AdministratorAccess (said so); conditional ones: each branch
+      const assumedArns = resolveAttachedArns(out.attachments, module.standIns.entries(), ctx.partition);
       // AWS managed policies attached here: records from the bundled snapshot, at the attachment
-      result.policies.push(
-        ...awsManagedRecords(meta, out, (attr) => {
-          const ptr = `/${attr}`;
-          const at = spans.get(ptr);
-          return { file, span: at ?? blockSpan, suppressions };
-        }, awsManagedPolicy),
-      );
+      const managed = awsManagedRecords(meta, out, (attr) => {
+        const ptr = `/${attr}`;
+        const at = spans.get(ptr);
+        return { file, span: at ?? blockSpan, suppressions };
+      }, awsManagedPolicy);
+      for (const r of managed) {
+        const text = r.awsManaged ? assumedArns.get(r.awsManaged) : undefined;
+        if (text) r.assumptions = [...(r.assumptions ?? []), { path: '', text }];
+        if (inst.mayNotExist && r.attachedTo.every((x) => x.via === 'boundary')) r.when = inst.mayNotExist;
+      }
+      result.policies.push(...managed);
       const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
       for (const e of [ent, ownAttachmentsEntity(ent)]) {
         if (!e) continue;

@@ -275,3 +275,38 @@ export function unionDocuments(docs: { document: unknown; when: string }[]): Obj
   const first = docs.find((d) => isObj(d.document))?.document as Obj | undefined;
   return { ...(first ?? { Version: '2012-10-17' }), Statement: out };
 }
+
+/**
+ * Attached policy ARNs the gate cannot know (`policy_arn = var.policy_arn` without default, each.value over the
+ * caller's list): analysed as AdministratorAccess, the worst a managed policy can grant, and said so; every branch
+ * of a conditional ARN is attached. Mutates the attachments; returns the assumption per resulting ARN.
+ */
+export function resolveAttachedArns(
+  attachments: { policy: string }[],
+  entries: ReadonlyMap<string, StandInEntry>,
+  partition: string,
+): Map<string, string> {
+  const said = new Map<string, string>();
+  const admin = `arn:${partition}:iam::aws:policy/AdministratorAccess`;
+  const out: { policy: string }[] = [];
+  for (const a of attachments) {
+    const hit = [...entries].find(([v, e]) => (e.worst || e.alternatives) && a.policy.includes(v));
+    if (!hit) {
+      out.push(a);
+      continue;
+    }
+    const [token, e] = hit;
+    if (e.alternatives) {
+      for (const alt of e.alternatives) {
+        const arn = typeof alt.value === 'string' ? a.policy.split(token).join(alt.value) : admin;
+        out.push({ ...a, policy: arn });
+        said.set(arn, `${e.expression} is one of several values (${alt.when}: ${arn}); every branch is attached`);
+      }
+    } else {
+      out.push({ ...a, policy: admin });
+      said.set(admin, `${e.worst}; the attached policy is analysed as AdministratorAccess`);
+    }
+  }
+  attachments.splice(0, attachments.length, ...out);
+  return said;
+}

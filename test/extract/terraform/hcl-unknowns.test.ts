@@ -331,3 +331,28 @@ describe('.tf.json: the same classes', () => {
     expect(g.verdict.status).toBe('pass');
   });
 });
+
+describe('attached policy ARNs nobody in the repository decides', () => {
+  const role = `resource "aws_iam_role" "r" {
+  name = "r"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+`;
+  for (const [label, decl, arn] of [
+    ['a variable without default', 'variable "policy_arn" {\n  type = string\n}\n', 'var.policy_arn'],
+    ['each.value of a caller list', 'variable "arns" {\n  type = list(string)\n}\n', 'each.value'],
+    ['a conditional', 'variable "admin" {\n  default = false\n}\n', 'var.admin ? "arn:aws:iam::aws:policy/AdministratorAccess" : "arn:aws:iam::aws:policy/ReadOnlyAccess"'],
+  ] as const) {
+    it(`${label}: analysed as AdministratorAccess (or each branch), said so`, async () => {
+      const forEach = arn === 'each.value' ? '  for_each = toset(var.arns)\n' : '';
+      const g = await gate({ 'main.tf': `${decl}${role}resource "aws_iam_role_policy_attachment" "a" {\n${forEach}  role       = aws_iam_role.r.name\n  policy_arn = ${arn}\n}\n` });
+      expect(g.verdict.status).toBe('fail');
+      const admin = g.policies.find((p) => p.awsManaged === 'arn:aws:iam::aws:policy/AdministratorAccess');
+      expect(admin?.assumptions?.[0]?.text).toMatch(/AdministratorAccess|one of several values/);
+    });
+  }
+  it('a literal AWS managed read-only ARN passes (control)', async () => {
+    const g = await gate({ 'main.tf': `${role}resource "aws_iam_role_policy_attachment" "a" {\n  role       = aws_iam_role.r.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n` });
+    expect(g.verdict.status).toBe('pass');
+  });
+});
