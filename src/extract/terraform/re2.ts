@@ -267,6 +267,23 @@ class Parser {
     return inClass ? (x: number) => (f.i ? fold(c).includes(x) : x === c) : this.literal(c, f);
   }
 
+  /** The single character an escape at `at` (just after the backslash) stands for, or undefined (\d, \pL ...). */
+  private escapedCodePoint(at: number): { cp: number; end: number } | undefined {
+    const c = this.p[at];
+    if (c === undefined) throw new Re2Error('trailing backslash');
+    const ch = String.fromCodePoint(c);
+    const simple: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, a: 7 };
+    if (simple[ch] !== undefined) return { cp: simple[ch]!, end: at + 1 };
+    if (ch === 'x') {
+      const rest = String.fromCodePoint(...this.p.slice(at + 1, at + 12));
+      const m = /^\{([0-9A-Fa-f]{1,6})\}|^([0-9A-Fa-f]{2})/.exec(rest);
+      if (!m) throw new Re2Error('invalid escape \\x');
+      return { cp: parseInt(m[1] ?? m[2]!, 16), end: at + 1 + m[0].length };
+    }
+    if (/[A-Za-z0-9]/.test(ch)) return undefined;
+    return { cp: c, end: at + 1 };
+  }
+
   private charClass(f: Flags): Node {
     let negate = false;
     if (this.peek() === 0x5e) {
@@ -295,30 +312,28 @@ class Parser {
       }
       let lo: number;
       if (c === 0x5c) {
-        this.i++;
-        const e = this.escape(f, true) as (x: number) => boolean;
-        const single = this.p[this.i - 1]!;
-        // a range from an escaped character (\x41-\x5a): its code point
-        if (this.peek() === 0x2d && this.p[this.i + 1] !== 0x5d && !/[dDwWsS]/.test(String.fromCodePoint(single))) {
-          let v = -1;
-          for (let k = 0; k <= 0x10ffff && v < 0; k++) if (e(k)) v = k;
-          lo = v;
-        } else {
-          tests.push(e);
+        const single = this.escapedCodePoint(this.i + 1);
+        if (single === undefined) {
+          // a class escape (\d, \w ...) or an unsupported one: a predicate, never a range end
+          this.i++;
+          tests.push(this.escape(f, true) as (x: number) => boolean);
           continue;
         }
+        lo = single.cp;
+        this.i = single.end;
       } else {
         lo = c;
         this.i++;
       }
       if (this.peek() === 0x2d && this.p[this.i + 1] !== undefined && this.p[this.i + 1] !== 0x5d) {
         this.i++;
-        let hi = this.p[this.i++]!;
+        let hi = this.p[this.i]!;
         if (hi === 0x5c) {
-          const e = this.escape(f, true) as (x: number) => boolean;
-          hi = -1;
-          for (let k = lo; k <= 0x10ffff && hi < 0; k++) if (e(k)) hi = k;
-        }
+          const single = this.escapedCodePoint(this.i + 1);
+          if (single === undefined) throw new Re2Error('invalid character class range');
+          hi = single.cp;
+          this.i = single.end;
+        } else this.i++;
         if (hi < lo) throw new Re2Error('invalid character class range');
         const [a, b] = [lo, hi];
         tests.push(f.i ? (x) => fold(x).some((y) => y >= a && y <= b) : (x) => x >= a && x <= b);
@@ -327,6 +342,8 @@ class Parser {
         tests.push(f.i ? (x) => fold(v).includes(x) : (x) => x === v);
       }
     }
+    // every character tested against every item: bounded, so a search stays linear with a small constant
+    if (tests.length > 256) throw new Re2Unsupported('character class with more than 256 items');
     const any = (x: number) => tests.some((t) => t(x));
     return { k: 'char', test: negate ? (x) => !any(x) : any };
   }
