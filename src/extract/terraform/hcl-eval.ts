@@ -481,6 +481,8 @@ export class HclModule {
   }
 
   private readonly inputMemo = new Map<string, boolean>();
+  /** Set by a templatefile() call whose variables read an input, for the template it renders. */
+  private templateOpen = false;
 
   private binary(op: string, le: Expr, re: Expr, sc: Scope, at: Span, x: Expr): V {
     const l = this.eval(le, sc);
@@ -586,23 +588,49 @@ export class HclModule {
   template(parts: TemplatePart[], sc: Scope, at: Span, origin?: Origin): V {
     // a template that is just one interpolation yields the value itself ("${var.list}")
     if (parts.length === 1 && parts[0]!.k === 'interp') return this.eval(parts[0]!.x, sc);
+    const primary = this.renderTemplate(parts, sc, at, new Set());
+    const withOrigin = (v: string): V => ({ t: 'str', v, at, ...(origin ? { origin } : {}) });
+    if (!primary.open.length) return withOrigin(primary.out);
+    // `%{ if var.admin }` over an input: the text with each such directive the other way (and all of them) too
+    const values: { value: V; when: string }[] = [{ value: withOrigin(primary.out), when: 'with the values known here' }];
+    const flips: [Set<number>, string][] = primary.open.slice(0, 8).map((o, i) => [new Set([i]), o] as [Set<number>, string]);
+    if (primary.open.length > 1) flips.push([new Set(primary.open.map((_o, i) => i)), 'every %{ if } of the template the other way']);
+    for (const [flip, when] of flips) {
+      try {
+        const r = this.renderTemplate(parts, sc, at, flip);
+        if (r.out !== primary.out && !values.some((v) => v.value.t === 'str' && v.value.v === r.out)) values.push({ value: withOrigin(r.out), when });
+      } catch (e) {
+        if (!(e instanceof HclEvalError) || /loop|steps/.test(e.message)) throw e;
+      }
+    }
+    const out = withOrigin(primary.out);
+    return values.length > 1 ? { ...out, alt: { expr: 'a %{ if } directive of the template', values } } : out;
+  }
+
+  /**
+   * Render a template. `%{ if }` directives whose condition reads an input (or is unknown) are counted in `open`
+   * (as "when COND is true/false", the way not taken); those whose index is in `flip` take the other way.
+   */
+  private renderTemplate(parts: TemplatePart[], sc: Scope, at: Span, flip: Set<number>): { out: string; open: string[] } {
     let out = '';
-    let verbatim = true;
+    const open: string[] = [];
     const walk = (ps: TemplatePart[], s: Scope) => {
       for (const p of ps) {
         if (p.k === 'text') out += p.v;
         else if (p.k === 'interp') {
-          verbatim = false;
           out += this.toText(this.eval(p.x, s), s);
         } else if (p.k === 'if') {
-          verbatim = false;
           const c = this.eval(p.cond, s);
-          // a condition only the caller knows: the `then` branch (the directive's content) is rendered, so what it
-          // grants is analysed and the text around it keeps its shape (JSON commas ...)
-          if (c.t === 'unknown') walk(p.then, s);
-          else walk(truthy(c, at) ? p.then : p.else, s);
+          // a condition only the caller knows: the `then` branch (the directive's content) first, so what it
+          // grants is analysed and the text around it keeps its shape (JSON commas ...); the other way is a variant
+          let way = c.t === 'unknown' ? true : truthy(c, at);
+          if (c.t === 'unknown' || s.inputs || this.onInput(p.cond, s)) {
+            const i = open.length;
+            open.push(`when ${this.text(s.file, p.cond)} is ${way ? 'false' : 'true'}`);
+            if (flip.has(i)) way = !way;
+          }
+          walk(way ? p.then : p.else, s);
         } else {
-          verbatim = false;
           const coll = this.eval(p.coll, s);
           if (coll.t === 'unknown') {
             // a collection only known after apply: the body once, with unknown loop variables
@@ -623,8 +651,7 @@ export class HclModule {
       }
     };
     walk(parts, sc);
-    // positions inside the string are exact only when interpolations do not change line counts
-    return { t: 'str', v: out, at, ...(origin && (verbatim || !out.includes('\n') || true) ? { origin } : {}) };
+    return { out, open };
   }
 
   /** The text of a value inside a template: unknowns become stand-ins. */
@@ -887,6 +914,8 @@ export class HclModule {
       const u = args.find((a) => containsUnknown(a));
       if (u) return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
     }
+    // templatefile(path, { flag = var.x }): the template's own conditions read an input through its variables
+    if (name === 'templatefile' && x.args[1]) this.templateOpen = this.onInput(x.args[1], sc);
     let out: V;
     try {
       out = fn(args, { at, module: this, scope: sc });
@@ -930,8 +959,10 @@ export class HclModule {
     const key = `template:${repoPath}`;
     if (this.evaluating.has(key)) throw new HclEvalError(`templatefile(): ${display} includes itself`, at);
     this.evaluating.add(key);
+    const open = this.templateOpen;
+    this.templateOpen = false;
     try {
-      return this.template(parts, { file: tf, vars: tvars, templateOnly: true }, at, { file: display, line: 1, column: 1 });
+      return this.template(parts, { file: tf, vars: tvars, templateOnly: true, ...(open ? { inputs: true } : {}) }, at, { file: display, line: 1, column: 1 });
     } finally {
       this.evaluating.delete(key);
     }
@@ -1250,6 +1281,8 @@ export interface Scope {
   vars: Map<string, V>;
   /** Inside a templatefile: only the given variables exist. */
   templateOnly?: boolean;
+  /** Inside a templatefile whose variables read an input: its conditions may go either way. */
+  inputs?: boolean;
 }
 
 /** `aws_s3_bucket.b.arn` from a traversal: the root and up to `n` attribute steps (literal indexes kept). */

@@ -37,7 +37,7 @@ import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
 import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
-import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
+import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, ownAttachmentsEntity, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
@@ -45,7 +45,7 @@ import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
 import { analyseWithVarFiles } from './variants.js';
 import type { Assumption } from './worst-case.js';
-import { resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
+import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
 
 /** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
 export const MAX_HCL_BYTES = 4 * 1024 * 1024;
@@ -513,17 +513,19 @@ export type { IamEntity };
  * A whole policy the gate cannot read: both branches of a conditional (their union), or -- a variable without
  * value, a function or data source the gate does not evaluate -- the broadest document of its type, said so.
  */
-function wholeUnknown(module: HclModule, raw: V & { t: 'unknown' }, policyType: PolicyType): { document: unknown; assumptions: Assumption[] } | undefined {
+function wholeUnknown(module: HclModule, raw: V, policyType: PolicyType, spans: Map<string, Span>): { document: unknown; assumptions: Assumption[] } | undefined {
   if (raw.alt) {
     const docs: { document: unknown; when: string }[] = [];
-    for (const a of raw.alt.values) {
-      const j = module.toJson(a.value, '', new Map());
+    for (const [i, a] of raw.alt.values.entries()) {
+      // the first branch's statements come first in the union: their lines are kept
+      const j = module.toJson(a.value, '', i === 0 ? spans : new Map());
       const d = typeof j === 'string' ? parsePolicyValue(j).document : j;
       if (!isPlainObject(d)) return undefined;
       docs.push({ document: d, when: a.when });
     }
     return { document: unionDocuments(docs), assumptions: [{ path: '', text: `${raw.alt.expr}: the statements of every branch are analysed (${docs.map((d) => d.when).join('; ')})` }] };
   }
+  if (raw.t !== 'unknown') return undefined;
   // an expression that failed to evaluate is an error already (the verdict is incomplete): nothing is made up
   const why = raw.reason.startsWith('not evaluated:') ? undefined : worstReason(raw);
   if (!why) return undefined;
@@ -588,7 +590,10 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
       const notesBefore = module.notes.length;
       const body = module.body(item.body, sc, META_ARGS);
       const spans = new Map<string, Span>();
-      const values = module.toJson(body, '', spans) as Record<string, unknown>;
+      const raw0 = module.toJson(body, '', spans) as Record<string, unknown>;
+      // alternative tokens stay in policy attributes and attached ARNs (resolved there); elsewhere the known value
+      const keep = new Set([...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []), ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? [])]);
+      const values = Object.fromEntries(Object.entries(raw0).map(([k, v]) => [k, keep.has(k) ? v : primaryValues(v, module.standIns.entries())]));
       const out = readTerraformResource({
         type,
         address,
@@ -625,8 +630,8 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
         };
         const assumptions: Assumption[] = [];
-        if (p.error && raw?.t === 'unknown') {
-          const whole = wholeUnknown(module, raw, p.policyType);
+        if (p.error && (raw?.t === 'unknown' || raw?.alt)) {
+          const whole = wholeUnknown(module, raw, p.policyType, docSpans);
           if (whole) {
             p.document = whole.document;
             delete p.error;
@@ -662,7 +667,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         const rec = policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes, assumptions });
         // count / for_each decided by an input: the resource may not exist, its Denies take nothing away for sure
         const branchDeny = module.notes.slice(notesBefore).find((n) => n.startsWith(BRANCH_DENY));
-        const when = inst.mayNotExist ?? branchDeny ?? resolved.uncertainDeny ?? (raw?.t === 'unknown' && raw.alt ? `${raw.alt.expr}: a Deny of one branch is not relied on` : undefined);
+        const when = inst.mayNotExist ?? branchDeny ?? resolved.uncertainDeny ?? (raw?.alt ? `${raw.alt.expr}: a Deny of one branch is not relied on` : undefined);
         if (when) rec.when = when;
         result.policies.push(rec);
       }

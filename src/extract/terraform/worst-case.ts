@@ -310,3 +310,12 @@ export function resolveAttachedArns(
   attachments.splice(0, attachments.length, ...out);
   return said;
 }
+
+/** A value outside a policy document (a name, a principal): alternative tokens become the value with the known inputs. */
+export function primaryValues<T>(value: T, entries: ReadonlyMap<string, StandInEntry>): T {
+  const tokens: Token[] = [];
+  for (const [v, entry] of entries) if (entry.alternatives) tokens.push({ value: v, entry });
+  if (!tokens.length) return value;
+  tokens.sort((a, b) => b.value.length - a.value.length);
+  return new Resolver(tokens).rest(structuredClone(value)) as T;
+}

@@ -356,3 +356,37 @@ describe('attached policy ARNs nobody in the repository decides', () => {
     expect(g.verdict.status).toBe('pass');
   });
 });
+describe('template directives on an input', () => {
+  const heredoc = (inner: string) => `variable "admin" {\n  default = false\n}
+resource "aws_iam_role_policy" "p" {
+  role   = "app"
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      ${inner}
+      "Resource": "*"
+    }
+  ]
+}
+EOF
+}
+`;
+  it('%{ if var.admin } in a heredoc policy: both ways are analysed', async () => {
+    const g = await gate({ 'main.tf': heredoc('%{ if var.admin }"Action": "*",%{ else }"Action": "s3:ListAllMyBuckets",%{ endif }') });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.some((f) => f.ruleId === 'admin-wildcard')).toBe(true);
+  });
+  it('the same directive choosing between two harmless actions passes (control)', async () => {
+    const g = await gate({ 'main.tf': heredoc('%{ if var.admin }"Action": "s3:ListAllMyBuckets",%{ else }"Action": "s3:GetBucketLocation",%{ endif }') });
+    expect(g.verdict.status).toBe('pass');
+  });
+  it('templatefile() with a flag passed from a variable: both ways', async () => {
+    const tpl = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":%{ if admin }"*"%{ else }"s3:ListAllMyBuckets"%{ endif },"Resource":"*"}]}';
+    const text = `variable "admin" {\n  default = false\n}\nresource "aws_iam_role_policy" "p" {\n  role   = "app"\n  policy = templatefile("\${path.module}/policy.json.tpl", { admin = var.admin })\n}\n`;
+    const g = await gate({ 'main.tf': text, 'policy.json.tpl': tpl });
+    expect(g.verdict.status).toBe('fail');
+  });
+});
