@@ -21,8 +21,8 @@ import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
 import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
-import { awsManagedPolicy } from './managed-policies.js';
-import { awsManagedPolicyPath } from '../cloudformation/managed-policies.js';
+import { readsInput } from './inputs.js';
+import { iamPolicyData } from './iam-policy-data.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -413,71 +413,8 @@ export class HclModule {
   }
 
   /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
-  onInput(x: Expr, sc: Scope, depth = 0): boolean {
-    if (depth > 64) return true;
-    const key = `${sc.file.repoPath}:${x.s}:${x.e}`;
-    const hit = this.inputMemo.get(key);
-    if (hit !== undefined) return hit;
-    let found = false;
-    const visit = (e: Expr | undefined): void => {
-      if (!e || found) return;
-      switch (e.k) {
-        case 'trav':
-          if (e.obj.k === 'var') {
-            const first = e.steps[0];
-            const name = first?.k === 'attr' ? first.name : undefined;
-            if (e.obj.name === 'var' || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
-            else if (e.obj.name === 'local' && name) {
-              const l = this.locals.get(name);
-              if (l && this.onInput(l.expr, { file: l.file, vars: new Map() }, depth + 1)) found = true;
-            }
-          } else visit(e.obj);
-          for (const st of e.steps) if (st.k === 'index') visit(st.key);
-          return;
-        case 'var':
-          return;
-        case 'tpl':
-          for (const p of e.parts) if (p.k === 'interp') visit(p.x);
-          return;
-        case 'tuple':
-          e.items.forEach(visit);
-          return;
-        case 'object':
-          for (const it of e.items) {
-            visit(it.key);
-            visit(it.value);
-          }
-          return;
-        case 'call':
-          e.args.forEach(visit);
-          return;
-        case 'cond':
-          visit(e.cond);
-          visit(e.then);
-          visit(e.else);
-          return;
-        case 'bin':
-          visit(e.l);
-          visit(e.r);
-          return;
-        case 'un':
-        case 'paren':
-          visit(e.x);
-          return;
-        case 'for':
-          visit(e.coll);
-          visit(e.keyExpr);
-          visit(e.valExpr);
-          visit(e.cond);
-          return;
-        case 'lit':
-          return;
-      }
-    };
-    this.inputMemo.set(key, false);
-    visit(x);
-    this.inputMemo.set(key, found);
-    return found;
+  onInput(x: Expr, sc: Scope): boolean {
+    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo);
   }
 
   private readonly inputMemo = new Map<string, boolean>();
@@ -784,7 +721,7 @@ export class HclModule {
           }
         }
         if (type === 'aws_iam_policy') {
-          const v = this.iamPolicyData(address, at);
+          const v = iamPolicyData(this, address, at);
           if (v) return this.traverse(v, steps.slice(2), sc, at, text);
         }
         return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
@@ -1039,47 +976,6 @@ export class HclModule {
     if (v.reason.startsWith('not evaluated:')) return str('{}', v.at);
     const tok = this.standIns.opaque(v.reason, v.expr, false, `${v.expr}: a policy document merged in that the gate cannot read (${v.reason})`);
     return str(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: tok, Action: tok, Resource: tok }] }), v.at);
-  }
-
-  /**
-   * `data "aws_iam_policy"` by name or ARN: an AWS managed policy resolves to its ARN and document from the bundled
-   * snapshot (`name = "AdministratorAccess"` is full access, and counted as such); a customer managed one keeps
-   * its ARN (an attachment of it is a policy outside the repository) and a document only known when Terraform runs.
-   */
-  private iamPolicyData(address: string, at: Span): V | undefined {
-    const ref = this.data.get(address);
-    if (!ref) return undefined;
-    const sc: Scope = { file: ref.file, vars: new Map() };
-    const arg = (n: string): string | undefined => {
-      const a = ref.block.body.items.find((x) => x.kind === 'attribute' && x.name === n);
-      if (!a || a.kind !== 'attribute') return undefined;
-      const v = this.guard(a.expr, sc);
-      return v.t === 'str' && v.v !== '' ? v.v : undefined;
-    };
-    const c = this.input.ctx;
-    const name = arg('name');
-    const givenArn = arg('arn');
-    const prefix = arg('path_prefix');
-    const managedPath = givenArn ? /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(givenArn)?.[1] : name ? awsManagedPolicyPath(name) : undefined;
-    const managedArn = managedPath && (!prefix || `/${managedPath}`.startsWith(prefix)) ? `arn:${c.partition}:iam::aws:policy/${managedPath}` : undefined;
-    const managed = managedArn ? awsManagedPolicy(managedArn) : undefined;
-    if (managed && managedArn) {
-      const doc = fromJson(managed.document, at);
-      return {
-        t: 'obj',
-        entries: new Map<string, V>([
-          ['arn', str(managedArn, at)],
-          ['id', str(managedArn, at)],
-          ['name', str(managedArn.slice(managedArn.lastIndexOf('/') + 1), at)],
-          ['policy', { t: 'str', v: JSON.stringify(managed.document), at, json: doc }],
-        ]),
-        at,
-      };
-    }
-    const arn = givenArn ?? (name ? `arn:${c.partition}:iam::${c.account}:policy${prefix ?? '/'}${name}` : undefined);
-    if (!arn) return undefined;
-    const policy = unknown(`${address}.policy`, `the document of ${arn}, a policy outside the repository, is read when Terraform runs`, undefined, at);
-    return { t: 'obj', entries: new Map<string, V>([['arn', str(arn, at)], ['id', str(arn, at)], ['name', str(arn.slice(arn.lastIndexOf('/') + 1), at)], ['policy', policy]]), at };
   }
 
   /** Render `data "aws_iam_policy_document"` (cached), with spans for statements and their elements. */
