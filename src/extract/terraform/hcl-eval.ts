@@ -931,9 +931,13 @@ export class HclModule {
         const iterName = it && it.kind === 'attribute' && it.expr.k === 'var' ? it.expr.name : name;
         const coll = this.guard(fe.expr, sc);
         if (coll.t === 'unknown') {
-          // content built from an iterator nobody knows yet (effect, actions, not_actions ... all unknown) would be
-          // a made-up statement: it is left out, and the record says so
-          this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each is set by the module caller or known only after apply; its content is not analysed`);
+          // content built from an iterator nobody knows yet: once, with every iterator value unknown, so what the
+          // caller may put there (effect, actions, resources ...) is analysed as its worst case, and said so
+          const reason = `dynamic "${name}" block at line ${at.start.line}: for_each = ${this.text(sc.file, fe.expr)} is set by the module caller or known only after apply`;
+          const vars = new Map(sc.vars);
+          const u = (k: string): V => ({ t: 'unknown', expr: `${iterName}.${k}`, reason, at });
+          vars.set(iterName, { t: 'obj', entries: new Map([['key', u('key')], ['value', u('value')]]), at });
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
           continue;
         }
         for (const [k, v] of iterate(coll, at)) {

@@ -52,10 +52,14 @@ describe('.tf policy forms', () => {
     expect(p.inlineSuppressions).toEqual([{ rule: 'wildcard-resource', reason: 'readers need the whole bucket listing', file: 'main.tf', line: 26 }]);
   });
 
-  it('without the tfvars file the variable defaults apply (no readers: only the source statement)', async () => {
+  it('without the tfvars file the readers are the caller\'s: their statement is analysed as its worst case (anyone), said so', async () => {
     const r = await forms([]);
     const p = byResource(r.policies, 'aws_s3_bucket_policy.data', 'policy');
-    expect((p.document as Doc).Statement).toEqual([expect.objectContaining({ Sid: 'DenyInsecureTransport', Resource: 'arn:aws:s3:::acme-dev-data/*' })]);
+    expect((p.document as Doc).Statement).toEqual([
+      expect.objectContaining({ Sid: 'DenyInsecureTransport', Resource: 'arn:aws:s3:::acme-dev-data/*' }),
+      expect.objectContaining({ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject', 's3:ListBucket'] }),
+    ]);
+    expect(p.assumptions).toContainEqual({ path: '/Statement/1/Principal/AWS', text: expect.stringMatching(/^statement\.value: dynamic "statement" block .*for_each = var\.readers.*analysed as "\*"$/) });
   });
 
   it('expands count statically, reads nested inline_policy blocks, and keeps placeholders for resource ARNs', async () => {
