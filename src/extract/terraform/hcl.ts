@@ -28,7 +28,7 @@
  */
 import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
-import type { IamEntity, InlineSuppression, PolicyType, Span } from '../../policy/types.js';
+import type { IamEntity, InlineSuppression, PolicyRecord, PolicyType, Span } from '../../policy/types.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
@@ -536,6 +536,15 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
+/** A record whose unknown deciding values are resolved to their worst case (module arguments, unused documents). */
+function resolvedRecord(module: HclModule, meta: RecordMeta, p: TfPolicyItem, site: Site): PolicyRecord {
+  const resolved = resolveUnknowns(p.document, site.spans ?? new Map(), module.standIns.entries(), p.policyType);
+  const item = { ...p, document: resolved.document };
+  const rec = policyRecord(meta, item, { ...site, spans: resolved.spans }, { placeholders: module.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });
+  if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+  return rec;
+}
+
 interface ModuleFiles {
   dir: string;
   files: HclFile[];
@@ -655,7 +664,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           } else result.findings.push(invalidPolicyFinding(meta, p, site));
           continue;
         }
-        const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries());
+        const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries(), p.policyType);
         p.document = resolved.document;
         site.spans = resolved.spans;
         assumptions.push(...resolved.assumptions);
@@ -727,7 +736,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           spans,
           suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
         };
-        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(document) }));
+        result.policies.push(resolvedRecord(module, meta, p, site));
       }
     }
   }
@@ -761,7 +770,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
     };
     const meta: RecordMeta = { idFile: file, address, type: POLICY_DOCUMENT_DATA_SOURCE, format: 'terraform-hcl' };
     const site: Site = { file, span: doc.spans.get('')!, spans: doc.spans, suppressions: suppressionsOf('data', POLICY_DOCUMENT_DATA_SOURCE, item.labels[1]) };
-    result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(doc.document) }));
+    result.policies.push(resolvedRecord(module, meta, p, site));
   }
 
   // errors raised while evaluating: this file's own, and those in templates / JSON files it reads

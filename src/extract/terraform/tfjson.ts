@@ -289,7 +289,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       }
       const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
       // values nobody in the repository decides, where they decide access: their worst case, said so
-      const resolved = resolveUnknowns(item.document, spans, resolver.standIns.entries());
+      const resolved = resolveUnknowns(item.document, spans, resolver.standIns.entries(), item.policyType);
       item.document = resolved.document;
       site.spans = resolved.spans;
       const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes, assumptions: resolved.assumptions });
@@ -319,7 +319,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
     };
     const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
-    const resolved = resolveUnknowns(document, dataSourceSpans(b.ptr, document), resolver.standIns.entries());
+    const resolved = resolveUnknowns(document, dataSourceSpans(b.ptr, document), resolver.standIns.entries(), policyType);
     item.document = resolved.document;
     const site: Site = { file, span: spanAt(b.ptr), spans: resolved.spans, suppressions: suppressionsOf(b) };
     const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });

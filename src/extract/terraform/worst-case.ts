@@ -45,13 +45,13 @@ export interface Resolved {
 }
 
 /** Resolve worst-case and alternative tokens in a policy document (pure: returns a new document and span map). */
-export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Span>, entries: ReadonlyMap<string, StandInEntry>): Resolved {
+export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Span>, entries: ReadonlyMap<string, StandInEntry>, policyType?: string): Resolved {
   const tokens: Token[] = [];
   for (const [value, entry] of entries) if (entry.worst || entry.alternatives) tokens.push({ value, entry });
   if (!tokens.length || !isObj(document)) return { document, spans: new Map(spans), assumptions: [] };
   // longest first: tf-unknown-value-12 is not tf-unknown-value-1
   tokens.sort((a, b) => b.value.length - a.value.length);
-  const r = new Resolver(tokens);
+  const r = new Resolver(tokens, policyType);
   const doc: Obj = structuredClone(document);
   const st = doc.Statement;
   const list = Array.isArray(st) ? st : st !== undefined ? [st] : [];
@@ -85,7 +85,10 @@ export function resolveUnknowns(document: unknown, spans: ReadonlyMap<string, Sp
 class Resolver {
   readonly assumptions: Assumption[] = [];
   uncertainDeny: string | undefined;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly policyType?: string,
+  ) {}
 
   private find(s: string): Token[] {
     const out: Token[] = [];
@@ -156,12 +159,21 @@ class Resolver {
       if (!r.changed) continue;
       deciding = true;
       if (NEGATIVE.includes(k) && Array.isArray(r.value) && r.value.length === 0) {
-        // nothing excluded any more: NotAction [] -> Action "*"
+        // nothing excluded any more: NotAction [] -> Action "*" (unless the statement lists its actions too)
         delete s[k];
-        s[k === 'NotAction' ? 'Action' : 'Resource'] = '*';
+        const pos = k === 'NotAction' ? 'Action' : 'Resource';
+        if (!(pos in s)) s[pos] = '*';
       } else s[k] = r.value;
     }
+    // a Principal nobody here decides: an identity policy has none (the caller would not set one), elsewhere anyone
+    const wholly = (v: unknown): boolean => (typeof v === 'string' ? this.find(v).length > 0 : Array.isArray(v) ? v.length > 0 && v.every(wholly) : isObj(v) ? Object.entries(v).every(([pk, pv]) => this.find(pk).length > 0 || wholly(pv)) : false);
     for (const k of ['Principal', 'NotPrincipal']) {
+      if (!(k in s)) continue;
+      if (wholly(s[k]) && (this.policyType === 'identity' || this.policyType === 'boundary' || k === 'NotPrincipal')) {
+        delete s[k];
+        deciding = true;
+        continue;
+      }
       const p = s[k];
       if (typeof p === 'string') {
         const r = this.values(p, `${ptr}/${k}`, k === 'NotPrincipal');
@@ -172,10 +184,14 @@ class Resolver {
       } else if (isObj(p)) {
         for (const [pk, pv] of Object.entries(p)) {
           const r = this.values(pv, `${ptr}/${k}/${pk}`, k === 'NotPrincipal');
-          if (r.changed) {
-            deciding = true;
-            p[pk] = r.value;
-          }
+          if (!r.changed && !this.find(pk).length) continue;
+          deciding = true;
+          // a principal type nobody here decides: any AWS principal
+          if (this.find(pk).length) {
+            delete p[pk];
+            const prev = p.AWS === undefined ? [] : Array.isArray(p.AWS) ? p.AWS : [p.AWS];
+            p.AWS = [...new Set([...prev, ...(Array.isArray(r.value) ? r.value : [r.value])])];
+          } else p[pk] = r.value;
         }
       }
     }
