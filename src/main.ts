@@ -14,6 +14,8 @@ import { credentialsProblem } from './checks/access-analyzer/index.js';
 import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
+import { loadPullRequestConfig } from './github/pr-config.js';
+import { ConfigError } from './config/load.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
 
@@ -56,8 +58,20 @@ export async function run(): Promise<void> {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  // precedence: defaults < config file < Action inputs (config/precedence.ts)
-  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
+  // pull request: the changed files and their base versions
+  const pr = readPullRequestEvent(process.env.GITHUB_EVENT_PATH);
+  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
+  const gh: GitHubClient | undefined = token ? makeClient(token, { log: (m) => core.info(m) }) : undefined;
+  // precedence: defaults < config file < Action inputs (config/precedence.ts); in a pull request the config file is
+  // the base commit's (config/trusted.ts), and the PR's own changes to it are findings (config-weakened)
+  const configPath = core.getInput('config') || undefined;
+  const layers = { action: actionInputsLayer((n) => core.getInput(n)) };
+  // any pull-request event reads the base's config (without a repository name only git can, else it fails closed)
+  const loaded = pr
+    ? await loadPullRequestConfig({ gh, repo: { owner, repo: repoName }, pr, workspace, configPath, layers, log: (m) => core.info(m) })
+    : { ...loadOptions(workspace, workspace, configPath, layers), findings: [], notes: [] };
+  const { options } = loaded;
   if (options.accessAnalyzer === 'on') {
     const problem = await credentialsProblem(options);
     if (problem) {
@@ -69,11 +83,6 @@ export async function run(): Promise<void> {
   // the brief's input name; max-inline-comments (config and input layer) is the same setting
   if (core.getInput('max-comments')) options.maxInlineComments = parseCount(core.getInput('max-comments'), 'max-comments');
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
-  // pull request: the changed files and their base versions
-  const pr = readPullRequestEvent(process.env.GITHUB_EVENT_PATH);
-  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
-  const gh: GitHubClient | undefined = token ? makeClient(token, { log: (m) => core.info(m) }) : undefined;
   let changes: ChangeSet | undefined;
   // plans the workflow generated (terraform show -json) for this checkout: trusted inputs, read where they are
   const terraformPlans = core
@@ -91,6 +100,8 @@ export async function run(): Promise<void> {
       workspace,
       paths,
       options,
+      configFindings: loaded.findings,
+      configNotes: loaded.notes,
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
       ...(terraformPlans.length ? { terraformPlans } : {}),
@@ -160,6 +171,11 @@ export async function run(): Promise<void> {
 }
 
 run().catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    core.setFailed(`IAM Policy Gate: config error (verdict: incomplete): ${e.message}`);
+    core.setOutput('verdict', 'incomplete');
+    return;
+  }
   core.setFailed(`IAM Policy Gate crashed (verdict: incomplete): ${(e as Error)?.message ?? String(e)}`);
   core.setOutput('verdict', 'incomplete');
 });

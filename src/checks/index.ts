@@ -1,15 +1,23 @@
 /** The offline checks stage: extracted records in, findings out. Pure. */
 import type { IamEntity, PolicyRecord } from '../policy/types.js';
-import type { Finding } from '../findings/types.js';
+import type { AnalysisError, Finding } from '../findings/types.js';
+import { FileBudget } from './budget.js';
+import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
 import { clearGrantCache } from './lp/analysis.js';
 
-export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
+/**
+ * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
+ * the verdict is incomplete. Callers that decide a verdict must pass it.
+ */
+export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[]): Finding[] {
+  const budget = new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   try {
-    return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies), policies);
+    return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies), policies);
   } finally {
+    if (errors) appendAll(errors, budget.errors());
     clearGrantCache(); // the expanded grants are large; the report does not need them
   }
 }
@@ -61,7 +69,8 @@ function assumed(findings: Finding[], policies: PolicyRecord[]): Finding[] {
     const rec = f.policyId ? byId.get(f.policyId) : undefined;
     const at = f.path ?? '';
     // the statement the finding is about: an assumed Resource or Principal changes what its actions reach
-    const stmt = /^\/Statement(\/\d+)?/.exec(at)?.[0];
+    // (risk rules only: a grammar finding such as INVALID_ACTION is about its own value)
+    const stmt = /^[A-Z_]+$/.test(f.ruleId) ? undefined : /^\/Statement(\/\d+)?/.exec(at)?.[0];
     const hits = rec?.assumptions!.filter((a) => a.path === at || a.path.startsWith(`${at}/`) || at.startsWith(`${a.path}/`) || (stmt !== undefined && (a.path === stmt || a.path.startsWith(`${stmt}/`)))) ?? [];
     if (!hits.length || at === '') return f;
     return { ...f, message: `${f.message} (${[...new Set(hits.map((h) => h.text))].slice(0, 3).join('; ')})` };

@@ -20,8 +20,13 @@ export interface Options {
   failOnExisting: boolean;
   /** Maximum size of one input file, bytes. */
   maxFileBytes: number;
-  /** Per-file analysis budget, milliseconds. */
+  /** Per-file analysis budget, milliseconds (the offline checks stop on a file past it: not analysed). */
   fileTimeBudgetMs: number;
+  /**
+   * Per-file work budget of the offline checks, in counted units (checks/budget.ts): deterministic, so a file is over
+   * it on every machine or on none. Past it the file is not analysed (incomplete). Not a config key (yet).
+   */
+  fileWorkBudget: number;
   /** Raw policy files: glob -> policy type. First match wins. */
   policyTypes: { files: string[]; type: PolicyType }[];
   /** Per-rule overrides. */
@@ -86,6 +91,13 @@ export interface Options {
   externalPolicies: { arn: string; reason: string }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;
+  /** An `ignore` entry may not expire more than this many days ahead (config error otherwise). */
+  maxSuppressionDays: number;
+  /**
+   * Files the config references that configure the gate (reference policies), read from the trusted base commit in
+   * pull-request mode (repo-relative path -> text; null: absent there). Unset: read from the working tree.
+   */
+  trustedConfigFiles?: Record<string, string | null>;
   /** The clock (injected in tests): suppression expiry etc. */
   now: Date;
 }
@@ -102,6 +114,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     failOnExisting: false,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fileTimeBudgetMs: 5000,
+    fileWorkBudget: 10_000_000,
     policyTypes: [],
     rules: {},
     accessAnalyzer: 'auto',
@@ -129,6 +142,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     ignore: [],
     externalPolicies: [],
     maxInlineComments: 30,
+    maxSuppressionDays: 365,
     now: new Date(),
   };
 }

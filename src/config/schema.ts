@@ -21,7 +21,7 @@ const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 /** A glob, or a list of globs (repository-relative). */
 const globs = z
   .union([nonEmpty, z.array(nonEmpty)], { error: 'must be a glob or a list of globs' })
-  .meta({ description: 'A glob or a list of globs, relative to the repository root (picomatch syntax, e.g. "infra/**/*.yml").' });
+  .meta({ description: 'A glob or a list of globs, relative to the repository root (* within a segment, ** across segments, ?, [a-z], {a,b}; a leading ! excludes; e.g. "infra/**/*.yml").' });
 
 /** A repository-relative file path: never absolute, never climbing out of the repository. */
 const repoPath = z
@@ -236,6 +236,9 @@ export const configSchema = z
       .optional(),
     'max-inline-comments': z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional().meta({
       description: 'Maximum inline review comments per run; the rest go to the summary. Default: 30.',
+    }),
+    'max-suppression-days': z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(3660, { error: 'must be at most 3660' }).optional().meta({
+      description: 'An ignore entry may not expire more than this many days ahead (a config error otherwise). Default: 365.',
     }),
     ignore: z.array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
     'external-policies': z

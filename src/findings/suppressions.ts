@@ -13,13 +13,14 @@
  * every source of findings (offline rules, Access Analyzer, SCP checks), before suppressions.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatch, pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
 import type { Finding } from './types.js';
 import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
 import { fingerprint } from '../policy/fingerprint.js';
 import { segments } from '../policy/source-map.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+import { appendAll } from '../util/arrays.js';
 
 export const EXPIRED_RULE_ID = 'suppression-expired';
 export const UNUSED_RULE_ID = 'suppression-unused';
@@ -57,29 +58,9 @@ export function isExpired(entry: Pick<IgnoreEntry, 'expires'>, now: Date): boole
   return end === undefined || now.getTime() >= end.getTime();
 }
 
-const patternCache = new Map<string, RegExp>();
-
-/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string. */
+/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string: the catalogue's linear-time matcher. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    if (patternCache.size > 10_000) patternCache.clear();
-    re = compileWildcard(pattern);
-    patternCache.set(pattern, re);
-  }
-  return re.test(value);
-}
-
-function compileWildcard(pattern: string): RegExp {
-  return new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-        .join('') +
-      '$',
-    'is',
-  );
+  return globMatch(pattern, value);
 }
 
 function sameRule(a: string, b: string): boolean {
@@ -120,15 +101,17 @@ interface Subject {
   repoFile: string;
   resources: string[];
   sid?: string;
-  /** The finding's own action(s) and its statement's Action/NotAction values. */
+  /** The finding's own action(s) (details, the Action/NotAction element it points at). */
   actions: string[];
+  /** Its statement, whose Action/NotAction values count too (matched once per entry and statement: see statementMatcher). */
+  statement?: Record<string, unknown>;
 }
 
 function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: string) => string): Subject {
   const resources = [f.resource, policy?.resource].filter((r): r is string => typeof r === 'string' && r !== '');
   const actions: string[] = [];
   const details = asObject(f.details);
-  if (details) actions.push(...strings(details.action), ...strings(details.actions));
+  if (details) appendAll(appendAll(actions, strings(details.action)), strings(details.actions));
   let sid: string | undefined;
   if (policy) {
     const { statement, inner } = statementOf(policy.document, f.path);
@@ -137,20 +120,39 @@ function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: 
       if (inner[0] === 'Action' || inner[0] === 'NotAction') {
         const el = statement[inner[0]];
         const i = inner[1] !== undefined ? Number(inner[1]) : NaN;
-        actions.push(...(Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
+        appendAll(actions, (Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
       }
-      actions.push(...strings(statement.Action), ...strings(statement.NotAction));
     }
+    return { repoFile: toRepo(f.file), resources, sid, actions, ...(statement ? { statement } : {}) };
   }
   return { repoFile: toRepo(f.file), resources, sid, actions };
 }
 
-function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>): boolean {
+/**
+ * Whether an entry's `action` pattern matches a value of the statement's Action/NotAction, memoised per entry and
+ * statement: a statement of 20,000 actions with one finding per action would otherwise cost 20,000 x 20,000 matches.
+ */
+type StatementMatch = (e: IgnoreEntry, statement: Record<string, unknown>) => boolean;
+function statementMatcher(): StatementMatch {
+  const memo = new Map<IgnoreEntry, WeakMap<object, boolean>>();
+  return (e, statement) => {
+    const m = memo.get(e) ?? new WeakMap<object, boolean>();
+    memo.set(e, m);
+    let hit = m.get(statement);
+    if (hit === undefined) {
+      hit = [...strings(statement.Action), ...strings(statement.NotAction)].some((a) => wildcardMatch(e.action!, a));
+      m.set(statement, hit);
+    }
+    return hit;
+  };
+}
+
+function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>, inStatement: StatementMatch): boolean {
   if (!sameRule(e.rule, f.ruleId)) return false;
   if (e.files && !fileMatchers.get(e)!(s.repoFile)) return false;
   if (e.resource !== undefined && !s.resources.some((r) => wildcardMatch(e.resource!, r))) return false;
   if (e.sid !== undefined && s.sid !== e.sid) return false;
-  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a))) return false;
+  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a)) && !(s.statement && inStatement(e, s.statement))) return false;
   return true;
 }
 
@@ -190,7 +192,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
 
   const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
-  for (const e of options.ignore) if (e.files) fileMatchers.set(e, picomatch(e.files, { dot: true }));
+  for (const e of options.ignore) if (e.files) fileMatchers.set(e, pathGlobList(e.files));
   // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
   const byRule = (list: IgnoreEntry[]) => {
     const m = new Map<string, IgnoreEntry[]>();
@@ -202,6 +204,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
   const used = new Set<IgnoreEntry | InlineSuppression>();
   const wouldHave = new Map<IgnoreEntry, number>(); // expired entries: findings they would have suppressed
+  const inStatement = statementMatcher();
 
   const out: Finding[] = [];
   for (const original of findings) {
@@ -214,7 +217,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     }
     const policy = policyById(f.policyId);
     const subject = subjectOf(f, policy, toRepo);
-    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers));
+    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers, inStatement));
     if (entry) {
       used.add(entry);
       f = {
@@ -240,7 +243,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
       } else {
         for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
-          if (entryMatches(e, f, subject, fileMatchers)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+          if (entryMatches(e, f, subject, fileMatchers, inStatement)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
         }
       }
     }
@@ -323,4 +326,21 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/**
+ * A finding new in this change (not in the base) that an inline suppression suppresses: the suppression comes with
+ * the change (it had nothing to suppress before), so the reports say so (`details.suppressedBy.inChange`, the
+ * "suppressed in this change" tag). Config suppressions are the base commit's in a pull request and are not marked.
+ * Returns how many were marked.
+ */
+export function markSuppressedInChange(findings: Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    const by = f.details?.suppressedBy as { kind?: string } | undefined;
+    if (!f.suppressed || f.new !== true || by?.kind !== 'inline') continue;
+    f.details = { ...f.details, suppressedBy: { ...by, inChange: true } };
+    n++;
+  }
+  return n;
 }

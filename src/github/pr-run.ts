@@ -16,7 +16,8 @@ import { runGate } from '../gate.js';
 import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
 import { publish } from './publish.js';
 import type { PublishResult } from './publish.js';
-import type { AnalysisError, Severity } from '../findings/types.js';
+import type { AnalysisError, Finding, Severity } from '../findings/types.js';
+import { appendAll } from '../util/arrays.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -189,19 +190,22 @@ export async function analysePullRequest(o: {
   workspace: string;
   paths: string[];
   options: Options;
+  /** From the config loader (config/trusted.ts): what the PR's change to the gate's config would do once merged. */
+  configFindings?: Finding[];
+  configNotes?: string[];
   log: (m: string) => void;
   warn: (m: string) => void;
   /** Plans the workflow generated for the checkout (Action input `terraform-plan`). */
   terraformPlans?: WorkflowPlan[];
 }): Promise<PullRequestAnalysis> {
-  const run: GateRun = o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {};
+  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [], ...(o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {}) };
   const prNotes: string[] = [];
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);
   if (changes) {
     run.files = changes.analyse;
     run.errors = changes.errors;
-    prNotes.push(...changes.notes);
+    appendAll(prNotes, changes.notes);
     o.log(`Pull request #${o.pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
     run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log);
     if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
@@ -210,7 +214,7 @@ export async function analysePullRequest(o: {
     if (o.gh) o.warn('The changed files could not be determined (API and git both failed): the given paths were analysed in full, and nothing is posted on the pull request (no diff to place comments on).');
   }
   const result = await runGate(o.paths, o.options, run);
-  result.notes.push(...prNotes);
+  appendAll(result.notes, prNotes);
   return { result, ...(changes ? { changes } : {}) };
 }
 

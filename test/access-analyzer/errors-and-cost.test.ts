@@ -128,6 +128,7 @@ describe('throttling', () => {
     const r = await runAa(fake, rawRecords({ 'a.json': policy('A') }, options), options);
     expect(r.errors).toEqual([]);
     expect(fake.calls().map((c) => c.status)).toEqual([429, 200]);
+    // honours Retry-After: the retry is not sent before the second the server asked for (a lower bound: never flaky)
     expect(fake.calls()[1]!.at - t0).toBeGreaterThanOrEqual(950);
     expect(r.stats.throttled).toBe(1);
   });

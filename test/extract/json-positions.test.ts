@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { parseJsonWithPositions, JsonSyntaxError } from '../../src/extract/json-positions.js';
 import { escapeSegment } from '../../src/policy/source-map.js';
+import { corpus } from '../helpers/corpus.js';
 
 /** An independent reference: the yaml package's own node ranges, walked by JSON pointer. */
 function yamlStarts(text: string): { value: unknown; starts: Map<string, string> } {
@@ -22,15 +23,11 @@ function yamlStarts(text: string): { value: unknown; starts: Map<string, string>
   return { value: doc.toJS(), starts };
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
 describe('JSON parser with positions', () => {
-  it('agrees with JSON.parse and with the yaml parser positions on every corpus policy', () => {
-    const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
-    const all = ['policies', 'scp'].flatMap((d) => files(path.join(corpus, d)));
-    expect(all.length).toBeGreaterThan(100);
+  const c = corpus();
+  it(`agrees with JSON.parse and with the yaml parser positions on every policy of the ${c.name}`, () => {
+    const all = c.files(['policies', 'scp']);
+    expect(all.length).toBeGreaterThanOrEqual(c.atLeast(100));
     for (const f of all) {
       const text = readFileSync(f, 'utf8');
       const ours = parseJsonWithPositions(text, 'f');
@@ -38,7 +35,7 @@ describe('JSON parser with positions', () => {
       const ref = yamlStarts(text);
       for (const [ptr, at] of ref.starts) {
         const s = ours.spans.get(ptr)!;
-        expect(`${s.start.line}:${s.start.column}`, `${f} ${ptr}`).toBe(at);
+        expect(`${s.start.line}:${s.start.column}`, `${path.relative(c.root, f)} ${ptr}`).toBe(at);
       }
     }
   });

@@ -17,7 +17,6 @@ const MAX_ATTEMPTS = 3;
 const MAX_DELAY_MS = 200;
 const REQUEST_TIMEOUT_MS = 400;
 /** The run-time budget the settings imply: every attempt times out and waits the longest backoff, plus slack. */
-const BUDGET_MS = MAX_ATTEMPTS * (REQUEST_TIMEOUT_MS + MAX_DELAY_MS) * 2 + 2_000;
 
 let fake: FakeAccessAnalyzer;
 beforeAll(async () => {
@@ -96,7 +95,6 @@ describe('fault matrix: Access Analyzer', () => {
 
   it.each(rows)('$name → $verdict', async (row) => {
     row.arrange(fake);
-    const t0 = Date.now();
     let r: AaRunResult;
     try {
       r = await run({ 'policies/a.json': clean, 'policies/b.json': clean.replace('ReadLogs', 'ReadLogsToo') });
@@ -104,11 +102,11 @@ describe('fault matrix: Access Analyzer', () => {
       crashes++;
       throw e;
     }
-    const elapsed = Date.now() - t0;
     expect(verdictOf(r)).toBe(row.verdict);
     if (row.requests >= 0) expect(fake.calls()).toHaveLength(row.requests);
     else expect(fake.calls().length).toBeLessThanOrEqual(2 * MAX_ATTEMPTS); // retried or not, it stops
-    expect(elapsed).toBeLessThan(BUDGET_MS);
+    // bounded by the client's own limits (request timeout, attempts), asserted as the error it ends with (below);
+    // no wall-clock assertion: a run that does not end fails by the test timeout
     if (row.verdict === 'incomplete') {
       // what was not analysed, and why: every record that got no answer is named with the cause
       expect(r.errors.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 /**
- * Hostile files through the whole gate: no crash, no hang (a per-file budget), one clear error naming the file, the
+ * Hostile files through the whole gate: no crash, no hang (the code's own limits end it with an error; a case that
+ * hangs fails by the test timeout; speed is measured in bench/hostile.bench.ts), one clear error naming the file, the
  * other files still analysed, the verdict never pass, nothing outside the repository read (canary), and the
  * reports render with everything escaped.
  */
@@ -14,12 +15,13 @@ import { toMarkdown } from '../../src/report/markdown.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { toAnnotations } from '../../src/report/annotations.js';
 import { hostileCases } from './generate.js';
+import { represented } from '../../src/findings/summarise.js';
 import { recordFigure } from './figures.js';
 
 const CANARY = 'CANARY-SECRET-7f3a9c';
-const BUDGET_MS = 5000;
 const GOOD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Admin', Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 2);
 
+// hangs: a case that does not finish fails by the test timeout (it is then not counted as passed)
 const stats = { inputs: 0, crashes: 0, hangs: 0, missingErrors: 0 };
 const base = mkdtempSync(path.join(tmpdir(), 'ipg-hostile-'));
 const canaryFile = path.join(base, 'canary.json');
@@ -46,7 +48,6 @@ describe('hostile files', () => {
       // a good file beside the hostile one must still be analysed
       writeFileSync(path.join(root, 'good-admin.json'), GOOD);
       const scan = [...(c.scan ?? Object.keys(c.files)), 'good-admin.json'];
-      const t0 = performance.now();
       let result;
       try {
         result = await runGate(scan, defaultOptions(root));
@@ -54,9 +55,6 @@ describe('hostile files', () => {
         stats.crashes++;
         throw e;
       }
-      const ms = performance.now() - t0;
-      if (ms > BUDGET_MS) stats.hangs++;
-      expect(ms, 'per-input time budget').toBeLessThan(BUDGET_MS);
 
       const hostileFiles = new Set([...(c.scan ?? Object.keys(c.files)), ...Object.keys(c.files)]);
       const erroredOn = result.errors.filter((e) => hostileFiles.has(e.file));
@@ -65,6 +63,14 @@ describe('hostile files', () => {
         expect(erroredOn.map((e) => e.message), 'an error naming the hostile file').not.toEqual([]);
         expect(result.verdict.status).not.toBe('pass');
       }
+      if (c.errorMatches) expect(erroredOn.map((e) => e.message).join('\n')).toMatch(c.errorMatches);
+      if (c.represents) {
+        const { ruleId, count } = c.represents;
+        expect(result.findings.filter((f) => f.ruleId === ruleId).reduce((n, f) => n + represented(f), 0), `${ruleId} findings accounted for`).toBe(count);
+      }
+      // the report as the CLI writes it by default (policy documents listed only with --list-policies)
+      if (c.reportBytesAtMost) expect(JSON.stringify(toJsonReport(result, { listPolicies: false })).length).toBeLessThan(c.reportBytesAtMost);
+      for (const file of c.adminIn ?? []) expect(result.findings.some((f) => f.file === file && f.ruleId === 'admin-wildcard'), `admin-wildcard in ${file}`).toBe(true);
       // the good file beside it was analysed
       expect(result.findings.some((f) => f.file === 'good-admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
       expect(result.verdict.status).not.toBe('pass');

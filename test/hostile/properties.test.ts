@@ -1,11 +1,12 @@
 /**
- * Property-based tests (fast-check) for every parser and extractor: arbitrary text, random mutations of the shared
- * corpus (truncation, byte flips, key shuffles) and random policy shapes. A parser may reject input, only with its
+ * Property-based tests (fast-check) for every parser and extractor: arbitrary text, random mutations of the corpus
+ * (truncation, byte flips, key shuffles; test/helpers/corpus.ts: the excerpts in npm test, every file in
+ * npm run test:corpus) and random policy shapes. A parser may reject input, only with its
  * own error type; an extractor never throws (it reports errors); the rules never throw on any document shape.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonWithPositions, JsonSyntaxError } from '../../src/extract/json-positions.js';
 import { parseWithPositions, InputError } from '../../src/extract/positions.js';
@@ -16,13 +17,13 @@ import { runOfflineChecks } from '../../src/checks/index.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import { decodeUtf8, ReadError } from '../../src/sources/files.js';
 import { recordFigure } from './figures.js';
+import { corpus } from '../helpers/corpus.js';
 
 const stats = { inputs: 0, crashes: 0, hangs: 0, missingErrors: 0 };
 afterAll(() => recordFigure({ suite: 'property-based', ...stats }));
 
-const corpus = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-const corpusFiles = walk(corpus).filter((f) => /\.(json|ya?ml|template|tf)$/.test(f));
+const theCorpus = corpus();
+const corpusFiles = theCorpus.files().filter((f) => /\.(json|ya?ml|template|tf)$/.test(f));
 
 function extractSafely(file: string, text: string): ExtractResult | undefined {
   const ex = extractors.find((e) => e.detect(file, text));
@@ -80,7 +81,7 @@ describe('parsers on arbitrary input', () => {
   });
 });
 
-describe('extractors on mutated corpus files', () => {
+describe(`extractors on mutated files of the ${theCorpus.name}`, () => {
   const mutations = {
     truncate: (t: string, r: number) => t.slice(0, Math.floor(r * t.length)),
     flip: (t: string, r: number) => {
@@ -115,7 +116,7 @@ describe('extractors on mutated corpus files', () => {
       stats.inputs++;
       const file = corpusFiles[idx]!;
       const text = mutations[kind](readFileSync(file, 'utf8'), r);
-      const rel = path.relative(corpus, file);
+      const rel = path.relative(theCorpus.root, file);
       try {
         extractSafely(rel, text);
       } catch (e) {

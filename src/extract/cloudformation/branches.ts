@@ -10,10 +10,13 @@
  */
 import type { IamEntity, PolicyRecord, PrincipalRef } from '../../policy/types.js';
 import type { Finding, AnalysisError } from '../../findings/types.js';
-import type { ChoiceRun } from './intrinsics.js';
+import type { ChoiceRun, Resolver } from './intrinsics.js';
 import type { BuildContext } from './builder.js';
+import { appendAll } from '../../util/arrays.js';
 
 export const MAX_BRANCHES = 64;
+/** Runs per template (all resources together): a hostile template cannot multiply its records without bound. */
+export const MAX_TEMPLATE_RUNS = 2048;
 
 interface Variant {
   met: ChoiceRun['met'];
@@ -21,7 +24,7 @@ interface Variant {
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
-  links: { policy: string; ref: PrincipalRef }[];
+  links: { policy: string; ref: PrincipalRef; when?: string }[];
 }
 
 const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
@@ -30,16 +33,23 @@ const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
 export function perBranch(ctx: BuildContext, logicalId: string, line: number, extract: () => void): void {
   const variants: Variant[] = [];
   let prefix: number[] = [];
+  const budget = (ctx.branchRuns ??= { left: MAX_TEMPLATE_RUNS });
   for (;;) {
-    if (variants.length >= MAX_BRANCHES) {
+    if (variants.length >= MAX_BRANCHES || (variants.length > 0 && budget.left <= 0)) {
+      const overall = variants.length < MAX_BRANCHES;
+      if (overall && budget.reported) break;
+      if (overall) budget.reported = true;
       ctx.errors.push({
         file: ctx.file,
         line,
-        message: `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`,
+        message: variants.length >= MAX_BRANCHES
+          ? `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`
+          : `the template has more than ${MAX_TEMPLATE_RUNS} combinations of conditions, allowed values and mapping keys in all; resource ${logicalId} and the ones after it were analysed with their first branch only`,
         kind: 'extract',
       });
       break;
     }
+    budget.left--;
     const run: ChoiceRun = { prefix, met: [], byKey: new Map() };
     const at = { p: ctx.policies.length, e: ctx.entities.length, f: ctx.findings.length, r: ctx.errors.length, l: ctx.links.length };
     ctx.resolver.explore(run, extract);
@@ -62,11 +72,11 @@ export function perBranch(ctx: BuildContext, logicalId: string, line: number, ex
 function merge(ctx: BuildContext, variants: Variant[]): void {
   if (variants.length === 1) {
     const v = variants[0]!;
-    ctx.policies.push(...v.policies);
-    ctx.entities.push(...v.entities);
-    ctx.findings.push(...v.findings);
-    ctx.errors.push(...v.errors);
-    ctx.links.push(...v.links);
+    appendAll(ctx.policies, v.policies);
+    appendAll(ctx.entities, v.entities);
+    appendAll(ctx.findings, v.findings);
+    appendAll(ctx.errors, v.errors);
+    appendAll(ctx.links, v.links);
     return;
   }
   mergePolicies(ctx, variants);
@@ -86,10 +96,19 @@ function merge(ctx: BuildContext, variants: Variant[]): void {
       const k = `e\u0000${e.file}\u0000${e.line ?? ''}\u0000${e.message}`;
       if (!seen.has(k)) (seen.add(k), ctx.errors.push(e));
     }
+  }
+  // an attachment made only in some branches: the attached policy's Denies take nothing away for sure
+  const links = new Map<string, { link: Variant['links'][number]; runs: ChoiceRun['met'][] }>();
+  for (const v of variants) {
     for (const l of v.links) {
-      const k = `l\u0000${l.policy}\u0000${JSON.stringify(l.ref)}`;
-      if (!seen.has(k)) (seen.add(k), ctx.links.push(l));
+      const k = `${l.policy}\u0000${JSON.stringify(l.ref)}`;
+      const e = links.get(k) ?? { link: l, runs: [] };
+      e.runs.push(v.met);
+      links.set(k, e);
     }
+  }
+  for (const { link, runs } of links.values()) {
+    ctx.links.push(runs.length === variants.length ? link : { ...link, when: `when ${labelOf(runs)}` });
   }
 }
 
@@ -131,4 +150,24 @@ function labelOf(runs: ChoiceRun['met'][]): string {
   if (common.length) return common.map((m) => m.point.label(m.value)).join(' and ');
   const each = runs.slice(0, 3).map((r) => r.map((m) => m.point.label(m.value)).join(' and ') || 'by default');
   return each.join(' or ') + (runs.length > 3 ? ` or ${runs.length - 3} more` : '');
+}
+
+/**
+ * `fn` evaluated once per combination of the choices it meets (at most `max`): each value with the branch it holds
+ * in (undefined when `fn` met no choice). `truncated` when there were more combinations.
+ */
+export function everyChoice<T>(resolver: Resolver, fn: () => T, max = MAX_BRANCHES): { values: { value: T; label?: string }[]; truncated: boolean } {
+  const values: { value: T; label?: string }[] = [];
+  let prefix: number[] = [];
+  for (;;) {
+    if (values.length >= max) return { values, truncated: true };
+    const run: ChoiceRun = { prefix, met: [], byKey: new Map() };
+    const value = resolver.explore(run, fn);
+    const label = run.met.map((m) => m.point.label(m.value)).join(' and ');
+    values.push(label ? { value, label } : { value });
+    let j = run.met.length - 1;
+    while (j >= 0 && run.met[j]!.value + 1 >= run.met[j]!.point.arity) j--;
+    if (j < 0) return { values, truncated: false };
+    prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j]!.value + 1];
+  }
 }

@@ -12,6 +12,7 @@ import { NO_VALUE, renderExpression } from './intrinsics.js';
 import { parseWithPositions } from '../positions.js';
 import type { AnalysisError } from '../../findings/types.js';
 import { applyWorstCase } from './worst-case.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface ResourceInfo {
   logicalId: string;
@@ -44,14 +45,14 @@ export interface BuildContext {
   findings: Finding[];
   /** What could not be analysed (the verdict is incomplete). */
   errors: AnalysisError[];
-  /** Set while a resource is analysed once per branch (see branches.ts): records of this run exist only then. */
-  when?: string;
+  /** Branch runs left for this template (see branches.ts). */
+  branchRuns?: { left: number; reported?: boolean };
   /** Source text per display file (for rendering expressions). */
   texts: Map<string, string>;
   /** Nodes of refused includes (records containing them are incomplete). */
   refusedNodes: Set<CNode>;
   /** Managed policies (logical id) -> principals attached to them. */
-  links: { policy: string; ref: PrincipalRef }[];
+  links: { policy: string; ref: PrincipalRef; when?: string }[];
   /**
    * A child template analysed through a nested stack: ids and scope are `child@parent:Stack` (its logical ids are
    * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.
@@ -114,7 +115,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   const worst = applyWorstCase(ctx.resolver, document as Record<string, unknown>, sink.hits, render);
   // a statement the gate cannot know: the rest is still analysed, the verdict is incomplete
   if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
-  notes.push(...worst.notes);
+  appendAll(notes, worst.notes);
   const replaced = (ptr: string) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
   const sourceMap = new MapSourceMap(rootSpan);
   for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));

@@ -11,12 +11,19 @@ import type { CNode, CMap } from './yaml.js';
 import { intrinsicName, str, spanOf } from './yaml.js';
 import { escapeSegment } from '../../policy/source-map.js';
 import { ARN_TABLE, genericArn, standInId } from './arns.js';
+import { isExternalAttribute, orderFirst, isCNode, scalarString, looseEqual, standInFor, spanAll, placeholderAll, renderExpression } from './intrinsic-values.js';
 import type { Env } from './arns.js';
 
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 /** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
 export const MAX_STRING = 65_536;
+
+/** A parameter with more allowed values than this is analysed as any value (its widest). */
+export const MAX_ALLOWED = 32;
+
+/** A parameter value a parent stack passes that comes from outside the repository (see nested.ts). */
+export const OUTSIDE_VALUE: unique symbol = Symbol('outside the repository');
 
 export interface Issue {
   node: CNode;
@@ -512,7 +519,7 @@ export class Resolver {
     if (opt && opt.kind === 'map') def = opt.entries.get('DefaultValue');
     let cur: CNode | undefined = this.model.mappings;
     for (const [level, kn] of a.slice(0, 3).entries()) {
-      const k = this.mapKey(kn, level === 0 ? undefined : cur, keys);
+      const k = this.mapKey(kn, cur, keys);
       keys.push(k);
       cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
     }
@@ -616,7 +623,13 @@ export class Resolver {
     else {
       const allowed = def.kind === 'map' ? this.value(def.entries.get('AllowedValues')) : undefined;
       const dflt = !type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default') ? this.value(def.entries.get('Default')) : undefined;
-      if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= 64 && !type.startsWith('AWS::SSM::Parameter::Value')) {
+      if (Array.isArray(allowed) && allowed.length > MAX_ALLOWED && !type.startsWith('AWS::SSM::Parameter::Value')) {
+        // too many values to analyse each: any of them, so the widest
+        this.external(`parameter ${name} has more than ${MAX_ALLOWED} allowed values`);
+        const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+        return isList ? [s] : s;
+      }
+      if (Array.isArray(allowed) && allowed.length > 0 && !type.startsWith('AWS::SSM::Parameter::Value')) {
         // each allowed value is possible: a choice (the default first)
         const order = orderFirst(allowed.map(scalarString), dflt === undefined ? undefined : scalarString(dflt));
         v = order[this.choose({ key: `param:${name}`, arity: order.length, label: (i) => `${name} is ${order[i]}` })];
@@ -624,6 +637,11 @@ export class Resolver {
         v = dflt;
         this.taint++; // the default is what the template suggests; a deployment may pass anything
       }
+    }
+    if (v === OUTSIDE_VALUE) {
+      this.external(`parameter ${name} is passed by the parent stack from a value outside the repository`);
+      const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+      return isList ? [s] : s;
     }
     if (v === undefined || v === null) {
       const reason = type.startsWith('AWS::SSM::Parameter::Value')
@@ -792,81 +810,4 @@ class Scoped {
   ) {}
 }
 
-/** Attributes whose value the repository does not decide: custom resources, outputs of stacks not followed. */
-function isExternalAttribute(type: string, attr: string): boolean {
-  if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return true;
-  return (type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.');
-}
-
-/** The items with `first` (when present) moved to the front. */
-function orderFirst<T>(items: T[], first: T | undefined): T[] {
-  const out = [...new Set(items)];
-  const i = first === undefined ? -1 : out.indexOf(first);
-  if (i > 0) out.unshift(...out.splice(i, 1));
-  return out;
-}
-
-function isCNode(x: unknown): x is CNode {
-  return typeof x === 'object' && x !== null && 'kind' in x && 'src' in x && 'start' in x;
-}
-
-function scalarString(v: unknown): string {
-  if (v === NO_VALUE || v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
-function looseEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return scalarString(a) === scalarString(b);
-}
-
-/** A stand-in for an unknown value: an ARN when the name suggests one, never a wildcard. */
-function standInFor(name: string, kind: string, env: Omit<Env, 'path'>, arn = /arn$/i.test(name)): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || kind;
-  if (arn) return `arn:${env.partition}:cloudformation:${env.region}:${env.account}:${kind}/${safe}`;
-  return `${kind}-${safe}`;
-}
-
-function spanAll(sink: Sink, ptr: string, v: unknown, node: CNode): void {
-  sink.span(ptr, node);
-  if (Array.isArray(v)) v.forEach((x, i) => spanAll(sink, `${ptr}/${i}`, x, node));
-  else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) spanAll(sink, `${ptr}/${escapeSegment(k)}`, x, node);
-  }
-}
-
-function placeholderAll(sink: Sink, ptr: string, v: unknown, node: CNode, reason: string, external: boolean, base: string): void {
-  if (typeof v === 'string') sink.placeholder({ ptr, node, standIn: v, reason, external, base });
-  else if (Array.isArray(v)) v.forEach((x, i) => placeholderAll(sink, `${ptr}/${i}`, x, node, reason, external, base));
-  else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) placeholderAll(sink, `${ptr}/${escapeSegment(k)}`, x, node, reason, external, base);
-  } else if (v !== undefined && v !== NO_VALUE) sink.placeholder({ ptr, node, standIn: String(v), reason, external, base });
-}
-
-/** Short rendering of an expression as the user wrote it, e.g. `!GetAtt Bucket.Arn`, for placeholders. */
-export function renderExpression(node: CNode, text?: (file: string) => string | undefined): string {
-  const t = text?.(node.src.file);
-  if (t !== undefined) {
-    const s = t.slice(node.start, node.end).trim();
-    if (s && s.length <= 300) {
-      // a short-form tag sits just before the node's value
-      const tag = /!([A-Za-z]+)\s*$/.exec(t.slice(Math.max(0, node.start - 40), node.start));
-      return (tag && !s.startsWith('!') ? `!${tag[1]} ` : '') + s.replace(/\s+/g, ' ');
-    }
-  }
-  const fn = intrinsicName(node);
-  if (fn) return `${fn} ${JSON.stringify(plainShallow((node as CMap).entries.get(fn)!))}`;
-  return JSON.stringify(plainShallow(node));
-}
-
-function plainShallow(node: CNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plainShallow);
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of node.entries) o[k] = plainShallow(v);
-  return o;
-}
-
-export { spanOf };
+export { spanOf, renderExpression };

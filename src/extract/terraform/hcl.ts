@@ -37,12 +37,14 @@ import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
 import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
+import { commentSuppressions } from '../../findings/inline.js';
 import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, ownAttachmentsEntity, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
+import { appendAll } from '../../util/arrays.js';
 import { analyseWithVarFiles } from './variants.js';
 import type { Assumption } from './worst-case.js';
 import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
@@ -145,7 +147,7 @@ export function readVarFile(input: ExtractInput, dir: string, rel: string, error
     if (item.kind !== 'attribute') continue;
     out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
   }
-  errors.push(...bare.errors);
+  appendAll(errors, bare.errors);
   return out;
 }
 
@@ -394,10 +396,10 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   const tfvars = loadTfvars(input, dir, siblings, result.errors);
   const m: ModuleFiles = { dir, files, ctx, text, own };
   const analysed = analyseWithVarFiles(input, dir, siblings, tfvars, (tv) => analyseModule(input, m, tv), (rel, errors) => readVarFile(input, dir, rel, errors, false));
-  result.policies.push(...analysed.policies);
-  result.entities.push(...analysed.entities);
-  result.findings.push(...analysed.findings);
-  result.errors.push(...analysed.errors);
+  appendAll(result.policies, analysed.policies);
+  appendAll(result.entities, analysed.entities);
+  appendAll(result.findings, analysed.findings);
+  appendAll(result.errors, analysed.errors);
   if (deps.length) result.dependencies = deps;
   return result;
 }
@@ -466,23 +468,12 @@ function consumedBy(files: HclFile[]): Set<string> {
   return out;
 }
 
-/** `# iam-policy-gate:ignore RULE reason` above or inside a `module "NAME" {` block. */
-function moduleSuppressions(text: string, name: string): { rule: string; reason: string; line: number }[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^\\s*module\\s+"${name.replace(/[^A-Za-z0-9_-]/g, '')}"\\s*\\{`).test(l));
-  if (start < 0) return [];
-  const re = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
-  const out: { rule: string; reason: string; line: number }[] = [];
-  for (let l = start - 1; l >= 0 && /^\s*(#|\/\/)/.test(lines[l]!); l--) {
-    const m = re.exec(lines[l]!);
-    if (m) out.unshift({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
-  }
-  for (let l = start; l < lines.length; l++) {
-    const m = re.exec(lines[l]!);
-    if (m) out.push({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
-    if (l > start && /^\}/.test(lines[l]!)) break;
-  }
-  return out;
+/** `# iam-policy-gate:ignore RULE reason` comments above or inside the `module "NAME" {` block of the file. */
+function moduleSuppressions(f: HclFile, name: string): { rule: string; reason: string; line: number }[] {
+  const block = f.parsed.body.items.find((i) => i.kind === 'block' && i.type === 'module' && i.labels[0] === name);
+  if (!block) return [];
+  const line = (offset: number) => lineAt(f.lineStarts, offset);
+  return commentSuppressions(f.text, f.parsed.comments, f.display, line(block.s), line(Math.max(block.s, block.e - 1))).map((s) => ({ rule: s.rule, reason: s.reason, line: s.line }));
 }
 
 function valueAt(v: V, segs: (string | number)[]): V | undefined {
@@ -572,20 +563,20 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
     }
   }
 
-  const scanned = scanTfBlocks(file, text);
+  const scanned = scanTfBlocks(file, text, own.comments);
   const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
-    (mode === 'module' ? moduleSuppressions(text, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
+    (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
       rule: s.rule,
-      reason: s.reason || 'no reason given',
+      reason: s.reason,
       file,
       line: s.line,
     }));
   const dataSuppressions = (address: string): InlineSuppression[] => {
     const ref = module.data.get(address);
     if (!ref) return [];
-    const blocks = scanTfBlocks(ref.file.display, ref.file.text);
+    const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
     const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
-    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: ref.file.display, line: s.line }));
+    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
   };
 
   for (const item of own.body.items) {
@@ -644,7 +635,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
           if (whole) {
             p.document = whole.document;
             delete p.error;
-            assumptions.push(...whole.assumptions);
+            appendAll(assumptions, whole.assumptions);
           }
         }
         if (p.error) {
@@ -667,7 +658,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries(), p.policyType);
         p.document = resolved.document;
         site.spans = resolved.spans;
-        assumptions.push(...resolved.assumptions);
+        appendAll(assumptions, resolved.assumptions);
         const notes = [
           ...(inst.note ? [inst.note] : []),
           ...(consumed ? [`document rendered from ${consumed}`] : []),
@@ -693,7 +684,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         if (text) r.assumptions = [...(r.assumptions ?? []), { path: '', text }];
         if (inst.mayNotExist && r.attachedTo.every((x) => x.via === 'boundary')) r.when = inst.mayNotExist;
       }
-      result.policies.push(...managed);
+      appendAll(result.policies, managed);
       const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
       for (const e of [ent, ownAttachmentsEntity(ent)]) {
         if (!e) continue;

@@ -136,7 +136,7 @@ class Parser {
       else if (c === 0x2b) [min, max] = [1, Infinity];
       else if (c === 0x3f) [min, max] = [0, 1];
       else if (c === 0x7b) {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(String.fromCodePoint(...this.p.slice(this.i, this.i + 16)));
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(fromCodePoints(this.p.slice(this.i, this.i + 16)));
         if (!m) return atom; // a literal {
         min = Number(m[1]);
         max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
@@ -190,7 +190,7 @@ class Parser {
     const inner: Flags = { ...f };
     if (this.peek() === 0x3f) {
       this.i++;
-      const rest = String.fromCodePoint(...this.p.slice(this.i, this.i + 64));
+      const rest = fromCodePoints(this.p.slice(this.i, this.i + 64));
       const named = /^(?:P<|<)([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
       if (named) {
         this.i += named[0].length;
@@ -248,7 +248,7 @@ class Parser {
       case 'a':
         return pred((x) => x === 7);
       case 'x': {
-        const rest = String.fromCodePoint(...this.p.slice(this.i, this.i + 12));
+        const rest = fromCodePoints(this.p.slice(this.i, this.i + 12));
         const m = /^\{([0-9A-Fa-f]{1,6})\}|^([0-9A-Fa-f]{2})/.exec(rest);
         if (!m) throw new Re2Error('invalid escape \\x');
         this.i += m[0].length;
@@ -275,7 +275,7 @@ class Parser {
     const simple: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, a: 7 };
     if (simple[ch] !== undefined) return { cp: simple[ch]!, end: at + 1 };
     if (ch === 'x') {
-      const rest = String.fromCodePoint(...this.p.slice(at + 1, at + 12));
+      const rest = fromCodePoints(this.p.slice(at + 1, at + 12));
       const m = /^\{([0-9A-Fa-f]{1,6})\}|^([0-9A-Fa-f]{2})/.exec(rest);
       if (!m) throw new Re2Error('invalid escape \\x');
       return { cp: parseInt(m[1] ?? m[2]!, 16), end: at + 1 + m[0].length };
@@ -301,7 +301,7 @@ class Parser {
       }
       first = false;
       if (c === 0x5b && this.p[this.i + 1] === 0x3a) {
-        const rest = String.fromCodePoint(...this.p.slice(this.i, this.i + 16));
+        const rest = fromCodePoints(this.p.slice(this.i, this.i + 16));
         const m = /^\[:(\^?)([a-z]+):\]/.exec(rest);
         if (m && POSIX[m[2]!]) {
           const t = POSIX[m[2]!]!;
@@ -549,5 +549,12 @@ export function findAllRe2(re: Re2, text: string, limit = 10_000): { caps: numbe
 }
 
 export function slice(input: number[], s: number, e: number): string {
-  return s < 0 ? '' : String.fromCodePoint(...input.slice(s, e));
+  return s < 0 ? '' : fromCodePoints(input.slice(s, e));
+}
+
+/** Code points to a string without spreading them into one call (a match may be long). */
+function fromCodePoints(cps: number[]): string {
+  let out = '';
+  for (const c of cps) out += String.fromCodePoint(c);
+  return out;
 }

@@ -21,11 +21,12 @@ import { resolveUnknowns } from './worst-case.js';
 import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
+import { parseIgnoreComment } from '../../findings/inline.js';
+import { appendAll } from '../../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const IGNORE = /^\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
 const TEMPLATE = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
 const WHOLE_TEMPLATE = /^\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/;
 const SIMPLE_REF = /^\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
@@ -194,8 +195,8 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
     const c = b.body['//'];
     for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
       if (typeof s !== 'string') continue;
-      const m = IGNORE.exec(s);
-      if (m) out.push({ rule: m[1]!, reason: m[2]!.trim() || 'no reason given', file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+      const m = parseIgnoreComment(s);
+      if (m) out.push({ rule: m.rule, reason: m.reason, file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
     }
     return out;
   };
@@ -296,7 +297,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
       result.policies.push(rec);
     }
-    result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
+    appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
     for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
   }

@@ -16,6 +16,7 @@
  */
 import type { Span } from '../../policy/types.js';
 import type { StandInEntry } from './standins.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface Assumption {
   /** JSON pointer inside the document ('' for the whole document). */
@@ -233,7 +234,7 @@ class Resolver {
         for (const t of found) this.say(at, t, 'no exclusion');
         return;
       }
-      out.push(...this.expand(x, at, found));
+      appendAll(out, this.expand(x, at, found));
     });
     if (!changed) return { value: v, changed };
     const seen = new Set<string>();
@@ -323,7 +324,8 @@ export function resolveAttachedArns(
       said.set(admin, `${e.worst}; the attached policy is analysed as AdministratorAccess`);
     }
   }
-  attachments.splice(0, attachments.length, ...out);
+  attachments.length = 0;
+  appendAll(attachments, out);
   return said;
 }
 

@@ -161,4 +161,22 @@ ${guard}    Properties:
     const text = escalation('').replace("            Action: iam:CreatePolicyVersion\n            Resource: \"*\"\n", "            Action: !If [IsDev, iam:CreatePolicyVersion, s3:DeleteBucket]\n            Resource: \"*\"\n");
     expect(await escalates(text)).toBe(true);
   });
+
+  const linked = (arns: string) => `${HEADER}${inline('iam:CreatePolicyVersion')}${arns}  Guard:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Deny
+            Action: iam:CreatePolicyVersion
+            Resource: "*"
+`;
+  it('a Deny managed policy attached only in one branch (ManagedPolicyArns: !If) takes nothing away', async () => {
+    const arns = '      ManagedPolicyArns: !If [IsDev, [!Ref Guard], !Ref AWS::NoValue]\n';
+    expect(await escalates(linked(arns))).toBe(true);
+  });
+  it('control: the Deny managed policy attached unconditionally counts', async () => {
+    expect(await escalates(linked('      ManagedPolicyArns: [!Ref Guard]\n'))).toBe(false);
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * The direct JSON reader for JSON templates gives the same tree (values, keys, offsets) as the YAML parser it
- * replaces for them, on every JSON file of the shared corpus and on generated JSON; what is not strict JSON goes
+ * replaces for them, on every JSON file of the corpus (test/helpers/corpus.ts) and on generated JSON; what is not strict JSON goes
  * to the YAML parser, so its errors are unchanged.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTemplate, type CNode } from '../../../src/extract/cloudformation/yaml.js';
+import { corpus } from '../../helpers/corpus.js';
 
 type Norm = unknown;
 const norm = (n: CNode): Norm =>
@@ -30,19 +31,10 @@ function both(text: string): { json: Norm; yaml: Norm; lines: [number, number][]
   return { json: norm(a.root), yaml: norm(b.root), lines };
 }
 
-const corpus = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
-
 describe('JSON templates: direct reader vs YAML parser', () => {
-  it.skipIf(!existsSync(corpus))('agree on every JSON file of the shared corpus (tree, offsets, lines)', () => {
-    const files: string[] = [];
-    const walk = (d: string) => {
-      for (const e of readdirSync(d)) {
-        const p = path.join(d, e);
-        if (statSync(p).isDirectory()) walk(p);
-        else files.push(p);
-      }
-    };
-    for (const d of ['cloudformation', 'sam', 'policies']) walk(path.join(corpus, d));
+  const c = corpus();
+  it(`agree on every JSON file of the ${c.name} (tree, offsets, lines)`, () => {
+    const files = c.files(['cloudformation', 'sam', 'policies']);
     let compared = 0;
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
@@ -53,11 +45,12 @@ describe('JSON templates: direct reader vs YAML parser', () => {
       } catch {
         continue; // invalid for both (checked below for generated input)
       }
-      expect(r.json, f).toEqual(r.yaml);
-      for (const [x, y] of r.lines) expect(x, f).toBe(y);
+      const rel = path.relative(c.root, f);
+      expect(r.json, rel).toEqual(r.yaml);
+      for (const [x, y] of r.lines) expect(x, rel).toBe(y);
       compared++;
     }
-    expect(compared).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThanOrEqual(c.atLeast(100));
   });
 
   it('agree on generated JSON documents, pretty or compact', () => {

@@ -211,3 +211,56 @@ ${TRUST}      Policies:
     expect(await escalation(text)).toEqual([]);
   });
 });
+
+describe('nested stacks: what the parent passes counts in every branch', () => {
+  const child = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Verb:
+    Type: String
+    Default: s3:GetObject
+Resources:
+  Worker:
+    Type: AWS::IAM::Role
+    Properties:
+${TRUST}      Policies:
+        - PolicyName: work
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: !Ref Verb
+                Resource: "*"
+`;
+  const parent = (verb: string, extra = '') => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env:
+    Type: String
+    Default: dev
+  Outside:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Workers:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child.yaml
+      Parameters:
+        Verb: ${verb}
+${extra}`;
+  const admin = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'admin-wildcard');
+
+  it('a parent passing "*" in one branch of an If: the child is analysed with it', async () => {
+    const r = await scan({ 'parent.yaml': parent("!If [IsProd, '*', s3:GetObject]"), 'child.yaml': child });
+    expect(admin(r).map((f) => f.message).join('\n')).toMatch(/when IsProd/);
+  });
+  it('a parent passing a value from outside the repository: the child analyses it at its worst, not with its default', async () => {
+    const r = await scan({ 'parent.yaml': parent('!Ref Outside'), 'child.yaml': child });
+    expect(admin(r).length).toBeGreaterThan(0);
+    expect(r.verdict.status).not.toBe('pass');
+  });
+  it('control: a parent passing a narrow literal passes', async () => {
+    const r = await scan({ 'parent.yaml': parent('s3:GetObject'), 'child.yaml': child.replace('Resource: "*"', 'Resource: arn:aws:s3:::x/*') });
+    expect(r.verdict.status, JSON.stringify(r.findings.map((f) => f.message))).toBe('pass');
+  });
+});
