@@ -58,6 +58,8 @@ export interface BuildContext {
    * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.
    */
   nested?: { scope: string; parent: string; note: string };
+  /** Repository-local files a resource names (an OpenAPI `DefinitionUri`), read contained. */
+  localFiles?: { repoPath: string; read(rel: string): string; displayPath(rel: string): string };
 }
 
 export interface DocSpec {

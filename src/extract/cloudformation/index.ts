@@ -11,7 +11,9 @@ import type { CMap, CNode } from './yaml.js';
 import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
 import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
-import { expandIncludes, mayInclude } from './include.js';
+import { localDefinitionPolicy, openApiBodyPolicy } from './openapi.js';
+import { customOrganizationsPolicy, isCustomOrgPolicyType } from './custom-org-policy.js';
+import { expandIncludes, localAwsIncludeLocation, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { emitDocument, emitEntity, finding, inlineSuppressions, walk, pick } from './builder.js';
@@ -135,6 +137,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   };
   const awsInclude = text.includes('Transform') ? findAwsInclude(root, macroUse) : [];
   for (const n of awsInclude) {
+    if (localAwsIncludeLocation(n)) continue; // a repository-local Location: read (or refused, saying why) with the includes
     const location = str(getIn(n, 'Parameters', 'Location'));
     const where = location !== undefined ? ` from ${location}` : '';
     result.findings.push(finding(file, spanOf(n), 'include-refused', 'warning', 'AWS::Include not analysed',
@@ -212,6 +215,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     texts,
     refusedNodes: inc.refusedNodes,
     links: [],
+    localFiles: { repoPath: input.repoPath, read: inc.readRepoFile, displayPath: input.displayPath },
   };
   if (nesting) {
     const passed = Object.keys(nesting.parameters);
@@ -405,15 +409,24 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
     case 'AWS::Serverless::StateMachine':
       return samFunctionLike(ctx, res, 'state-machine');
     case 'AWS::Serverless::Api':
+      openApiBodyPolicy(ctx, res, 'DefinitionBody');
+      localDefinitionPolicy(ctx, res, ctx.localFiles);
+      return samApi(ctx, res);
     case 'AWS::Serverless::HttpApi':
       return samApi(ctx, res);
+    case 'AWS::ApiGateway::RestApi':
+      openApiBodyPolicy(ctx, res, 'Body');
+      break;
     case 'AWS::Serverless::Connector':
       return samConnector(ctx, res);
     default:
       break;
   }
   const row = rowFor(type);
-  if (!row) return;
+  if (!row) {
+    if (isCustomOrgPolicyType(type)) customOrganizationsPolicy(ctx, res);
+    return;
+  }
   const self: PrincipalRef | undefined = row.principal ? { kind: row.principal, id: logicalId, via: 'inline' } : undefined;
   if (row.entity && row.entity !== 'permission-set') entity(ctx, res, row.entity);
   const rowAttached = row.attach ? attachments(ctx, res, row.attach, row.via ?? 'inline') : [];

@@ -113,7 +113,8 @@ export const RESOURCE_TABLE: Record<string, Row> = {
   'AWS::Logs::ResourcePolicy': { slots: [doc('PolicyDocument')] },
   'AWS::Logs::Destination': { slots: [doc('DestinationPolicy')] },
   // networking and APIs
-  'AWS::ApiGateway::RestApi': { slots: [doc('Policy')] },
+  'AWS::ApiGateway::RestApi': { slots: [doc('Policy')] }, // and Body's x-amazon-apigateway-policy (openapi.ts)
+  'AWS::ApiGateway::DomainNameV2': { slots: [doc('Policy')] }, // private custom domain names (execute-api)
   'AWS::EC2::VPCEndpoint': { slots: [doc('PolicyDocument')] },
   'AWS::IoT::Policy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName' },
   'AWS::VpcLattice::AuthPolicy': { slots: [doc('Policy')] },

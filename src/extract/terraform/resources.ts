@@ -9,6 +9,7 @@
  * of `Principal` in the document.
  */
 import type { IamEntity, PolicyType, PrincipalRef } from '../../policy/types.js';
+import { openApiBodyPolicy } from './openapi-body.js';
 
 /** Where a policy sits inside the resource values: attribute names, `*` for every element of a list. */
 export type AttrPath = string[];
@@ -224,7 +225,7 @@ const rows: TfResourceRow[] = [
     policyTypeFrom: orgPolicyType,
   },
   // ---- resource policies ----
-  resourceRow('aws_api_gateway_rest_api', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
+  { ...resourceRow('aws_api_gateway_rest_api', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }), synthesize: openApiBodyPolicy },
   resourceRow('aws_api_gateway_rest_api_policy', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
   resourceRow('aws_backup_vault_policy', 'Backup', 'policy', { accessCheckResourceType: 'AWS::Backup::BackupVault' }),
   resourceRow('aws_cloudwatch_event_bus_policy', 'EventBridge'),
