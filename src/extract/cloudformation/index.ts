@@ -13,6 +13,7 @@ import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { localDefinitionPolicy, openApiBodyPolicy } from './openapi.js';
 import { customOrganizationsPolicy, isCustomOrgPolicyType } from './custom-org-policy.js';
+import { foreignSuppressions } from './foreign-suppressions.js';
 import { expandIncludes, localAwsIncludeLocation, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
@@ -216,6 +217,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     refusedNodes: inc.refusedNodes,
     links: [],
     localFiles: { repoPath: input.repoPath, read: inc.readRepoFile, displayPath: input.displayPath },
+    suppressionMappings: input.options.suppressionMappings,
   };
   if (nesting) {
     const passed = Object.keys(nesting.parameters);
@@ -402,7 +404,9 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
         : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
     }
   }
-  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
+  const foreign = foreignSuppressions(ctx.file, node, ctx.suppressionMappings ?? {});
+  const suppressions = [...inlineSuppressions(ctx.file, node), ...foreign.mapped];
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions, notes, ...(foreign.unmapped.length ? { foreign: foreign.unmapped } : {}), ...(when ? { when } : {}) };
   switch (type) {
     case 'AWS::Serverless::Function':
       return samFunctionLike(ctx, res, 'function');
