@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import type { Files, ScanCase } from './cases/types.js';
@@ -47,7 +48,8 @@ export async function runScanCase(c: ScanCase): Promise<Outcome> {
 /** The CLI from source in a child process, killed after 60 s: a crash or a hang writes no report and is not a pass. */
 async function runIsolated(dir: string, paths: string[]): Promise<Outcome> {
   const out = path.join(dir, '..', `${path.basename(dir)}-report.json`);
-  const args = ['--import', 'tsx', path.join(ROOT, 'src/cli-main.ts'), 'scan', ...paths, '--access-analyzer', 'off', '--format', 'json', '--output', out];
+  const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const args = ['--import', tsx, path.join(ROOT, 'src/cli-main.ts'), 'scan', ...paths, '--access-analyzer', 'off', '--format', 'json', '--output', out];
   const res = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     execFile(NODE24, args, { cwd: dir, timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 16 << 20, env: { ...process.env, NODE_OPTIONS: '' } }, (err, _so, se) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr: String(se).slice(-400) }),
@@ -55,8 +57,8 @@ async function runIsolated(dir: string, paths: string[]): Promise<Outcome> {
   });
   try {
     if (!existsSync(out)) return { status: `no report (exit ${res.code})`, detail: res.stderr };
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { verdict: { status: string }; findings?: { ruleId?: string; rule?: string }[] };
-    return { status: report.verdict.status, detail: `exit ${res.code}, ${report.findings?.length ?? 0} findings` };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { verdict: string; findings?: unknown[] };
+    return { status: report.verdict, detail: `exit ${res.code}, ${report.findings?.length ?? 0} findings` };
   } finally {
     rmSync(out, { force: true });
   }
