@@ -45,13 +45,13 @@ export async function runScanCase(c: ScanCase): Promise<Outcome> {
   }
 }
 
-/** The CLI from source in a child process, killed after 60 s: a crash or a hang writes no report and is not a pass. */
+/** The CLI from source in a child process, killed after 30 s: a crash or a hang writes no report and is not a pass. */
 async function runIsolated(dir: string, paths: string[]): Promise<Outcome> {
   const out = path.join(dir, '..', `${path.basename(dir)}-report.json`);
   const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
   const args = ['--import', tsx, path.join(ROOT, 'src/cli-main.ts'), 'scan', ...paths, '--access-analyzer', 'off', '--format', 'json', '--output', out];
   const res = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    execFile(NODE24, args, { cwd: dir, timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 16 << 20, env: { ...process.env, NODE_OPTIONS: '' } }, (err, _so, se) =>
+    execFile(NODE24, args, { cwd: dir, timeout: 30_000, killSignal: 'SIGKILL', maxBuffer: 16 << 20, env: { ...process.env, NODE_OPTIONS: '' } }, (err, _so, se) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr: String(se).slice(-400) }),
     );
   });

@@ -308,6 +308,43 @@ Resources:
           Statement:
 ${ADMIN_ROLE_POLICY}
 `, 'app.yaml', { format: 'sam' }),
+  tpl('sam-statemachine-admin', '6-holder', 'SAM state machine with Policies: [AdministratorAccess]', `${HDR}Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }
+      Policies: [AdministratorAccess]
+`, 'flow.yaml', { format: 'sam' }),
+  tpl('sam-policies-if-managed', '4-unknown', 'SAM function Policies: !If [Debug, AdministratorAccess, AWSLambdaExecute] (Debug false by default)', `${HDR}Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Debug: { Type: String, Default: "false" }
+Conditions:
+  IsDebug: !Equals [!Ref Debug, "true"]
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: "exports.handler=()=>1"
+      Policies:
+        - !If [IsDebug, AdministratorAccess, AWSLambdaExecute]
+`, 'app.yaml', { format: 'sam' }),
+  tpl('sam-function-role-param', '4-unknown', 'SAM function Policies statement with Action from a parameter without default', `${HDR}Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Extra: { Type: String }
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: "exports.handler=()=>1"
+      Policies:
+        - Statement:
+            - { Effect: Allow, Action: !Ref Extra, Resource: "*" }
+`, 'app.yaml', { format: 'sam' }),
   // --- 1: inline suppression markers that must not count
   tpl('cfn-supp-metadata-no-reason', '1-config', 'Metadata suppression of admin-wildcard without a reason', policyWithAction('"*"').replace('    Type: AWS::IAM::ManagedPolicy\n', '    Type: AWS::IAM::ManagedPolicy\n    Metadata:\n      iam-policy-gate:\n        ignore:\n          - rule: admin-wildcard\n')),
   tpl('cfn-supp-metadata-blank-reason', '1-config', 'Metadata suppression whose reason is only spaces', policyWithAction('"*"').replace('    Type: AWS::IAM::ManagedPolicy\n', '    Type: AWS::IAM::ManagedPolicy\n    Metadata:\n      iam-policy-gate:\n        ignore:\n          - { rule: admin-wildcard, reason: "   " }\n')),

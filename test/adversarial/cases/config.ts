@@ -69,6 +69,15 @@ const cases: C[] = [
   weaken('cfg-max-file-size', 'max-file-size: 10 bytes so the admin policy is skipped', 'max-file-size: 10\n'),
   weaken('cfg-time-budget', 'file-time-budget-ms: 1 so the admin policy times out', 'file-time-budget-ms: 1\n'),
   weaken('cfg-ignore-files-dotdot', 'ignore with a glob that climbs: "**/../**"', 'ignore:\n  - rule: admin-wildcard\n    files: "**/../**"\n    reason: x\n'),
+  weaken('cfg-trusted-oidc-subjects', 'trusted-oidc-subjects: a wildcard subject for a GitHub OIDC admin role trusting every repository', 'trusted-oidc-subjects: ["repo:*"]\n', { 'iam/gha-trust.json': json(doc({
+    Effect: 'Allow',
+    Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } },
+  })) }),
+  weaken('cfg-rules-object-disabled', 'rules: privilege-escalation and passrole-unrestricted { enabled: false }', 'rules:\n  privilege-escalation: { enabled: false }\n  passrole-unrestricted: false\n  write-on-all-resources: off\n', { 'iam/escalate.json': json(doc({ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' })) }),
+  weaken('cfg-cfn-parameters-pin', 'cloudformation.parameters: the PR pins a parameter without default to a harmless value', 'cloudformation:\n  parameters:\n    - files: "stacks/**"\n      values: { Act: "s3:GetObject" }\n', { 'stacks/app.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Act: { Type: String }\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - { Effect: Allow, Action: !Ref Act, Resource: "*" }\n' }),
+  weaken('cfg-trusted-org-ids', 'trusted-org-ids: a role any principal of a foreign organisation may assume (admin)', 'trusted-org-ids: ["o-abcdefghij"]\n', { 'templates/org.yaml': strangerRoleCfn.replace('{ AWS: "arn:aws:iam::444455556666:root" }, Action: sts:AssumeRole }', '{ AWS: "*" }, Action: sts:AssumeRole, Condition: { StringEquals: { aws:PrincipalOrgID: o-abcdefghij } } }') }),
   {
     id: 'cfg-widen-existing-ignore',
     cls: '1-config',
