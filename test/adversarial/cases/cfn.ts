@@ -120,6 +120,19 @@ Resources:
                 Action: !Ref A
                 Resource: "*"
 `),
+  tpl('cfn-unk-foreach-getazs', '4-unknown', 'Fn::ForEach over !GetAZs (unknown list) whose body grants "*": never 0 policies', `${HDR}Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Zones:
+    - Az
+    - !GetAZs ""
+    - Policy&{Az}:
+        Type: AWS::IAM::ManagedPolicy
+        Properties:
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - { Effect: Allow, Action: "*", Resource: "*" }
+`),
   tpl('cfn-unk-getatt-custom', '4-unknown', 'Action from !GetAtt of a custom resource', policyWithAction('!GetAtt Lookup.Action').replace('Resources:\n', 'Resources:\n  Lookup:\n    Type: Custom::ActionLookup\n    Properties: { ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:lookup }\n')),
   // --- 3/4: intrinsic functions and YAML forms that build "*"
   tpl('cfn-fn-sub-map', '4-unknown', 'Action built by !Sub with a variable map', policyWithAction('!Sub ["${A}", { A: "*" }]')),
