@@ -51,7 +51,7 @@ const cases: C[] = [
     base: { 'infra/main.tf': 'resource "aws_iam_policy" "app" {\n  name   = "app"\n  policy = file("${path.module}/policy.txt")\n}\n', 'infra/policy.txt': json(READ_ONE_BUCKET) }, head: { 'infra/policy.txt': json(ADMIN) } },
   { id: 'pr-scope-module-variable-default', cls: '2-scope', format: 'tf', description: 'only the child module\'s variables.tf default changes; the root calls it without the argument', expect: 'not-pass',
     base: { 'infra/main.tf': 'module "app" {\n  source = "./modules/app"\n}\n', 'infra/modules/app/main.tf': TF_POLICY('var.actions'), 'infra/modules/app/variables.tf': VARS('["s3:GetObject"]') }, head: { 'infra/modules/app/variables.tf': VARS('["*"]') } },
-  { id: 'pr-scope-module-source-switch', cls: '2-scope', format: 'tf', description: 'the module call is unchanged but its source folder is replaced by a symlinkless copy with admin', expect: 'not-pass',
+  { id: 'pr-scope-module-concat-unknown', cls: '4-unknown', format: 'tf', description: 'only the module\'s main.tf changes: concat(var.actions, [PassRole, CreateFunction, InvokeFunction]) on * (the unknown argument must not hide the literal ones)', expect: 'not-pass',
     base: { 'infra/main.tf': 'module "app" {\n  source  = "./modules/app"\n  actions = ["s3:GetObject"]\n}\n', 'infra/modules/app/main.tf': TF_POLICY('var.actions'), 'infra/modules/app/variables.tf': 'variable "actions" {}\n' },
     head: { 'infra/modules/app/main.tf': TF_POLICY('concat(var.actions, ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"])') } },
   { id: 'pr-scope-cfn-include-snippet', cls: '2-scope', format: 'cfn', description: 'only the Fn::Include snippet changes to an admin statement', expect: 'not-pass',

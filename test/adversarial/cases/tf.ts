@@ -46,6 +46,7 @@ const cases: C[] = [
   tf('tf-unk-coalesce-null', '4-unknown', 'Action coalesce(var.override, "*") with override null', { 'main.tf': policyActions('[coalesce(var.override, "*")]', 'variable "override" {\n  type    = string\n  default = null\n}') }),
   tf('tf-unk-try-fallback', '4-unknown', 'Action try(var.cfg.action, "*")', { 'main.tf': policyActions('[try(var.cfg.action, "*")]', 'variable "cfg" {\n  type    = any\n  default = {}\n}') }),
   tf('tf-unk-string-funcs', '3-vacuous', 'Action lower(join("", ["IAM", ":", "*"])) with PassRole of everything', { 'main.tf': policyActions('[lower(join("", ["IAM", ":", "*"])), format("%s:%s", "lambda", "CreateFunction")]') }),
+  tf('tf-unk-concat-hides-literals', '4-unknown', 'concat(var.extra, [PassRole, CreateFunction, InvokeFunction]) with var.extra unknown: the literal actions must survive', { 'main.tf': policyActions('concat(var.extra, ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"])', 'variable "extra" {\n  type = list(string)\n}') }),
   tf('tf-unk-nonauto-tfvars', '4-unknown', 'a prod.tfvars in the repository (not auto-loaded) sets actions = ["*"]', { 'main.tf': policyActions('var.actions', 'variable "actions" {\n  default = ["s3:GetObject"]\n}'), 'env/prod.tfvars': 'actions = ["*"]\n' }),
   tf('tf-unk-dynamic-statement-unknown', '4-unknown', 'aws_iam_policy_document dynamic statement over a variable without default', { 'main.tf': `variable "grants" {
   type = list(object({ actions = list(string), resources = list(string) }))
