@@ -180,6 +180,26 @@ ${policyWithAction('"*"')}`),
       PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
 `),
   tpl('cfn-crlf-bom', '7-hostile', 'admin template with BOM and CRLF', '\uFEFF' + policyWithAction('"*"').replaceAll('\n', '\r\n')),
+  tpl('cfn-unk-condition-novalue', '4-unknown', 'public bucket whose only restricting Condition is !If [Private, {...}, !Ref AWS::NoValue] (Private true by default)', `${HDR}Parameters:
+  Exposure: { Type: String, Default: private }
+Conditions:
+  Private: !Equals [!Ref Exposure, private]
+Resources:
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: acme-data
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: [s3:GetObject, s3:PutObject]
+            Resource: arn:aws:s3:::acme-data/*
+            Condition: !If [Private, { StringEquals: { aws:SourceVpce: vpce-0abc1234 } }, !Ref AWS::NoValue]
+`),
+  tpl('cfn-unk-resource-condition-false', '4-unknown', 'the admin policy resource itself has a Condition false by default (it may still be created)', policyWithAction('"*"', 'Parameters:\n  BreakGlass: { Type: String, Default: "off" }\nConditions:\n  On: !Equals [!Ref BreakGlass, "on"]\n').replace('    Type: AWS::IAM::ManagedPolicy\n', '    Type: AWS::IAM::ManagedPolicy\n    Condition: On\n')),
+  tpl('cfn-supp-yaml-comment-no-reason', '1-config', 'a YAML comment marker "# iam-policy-gate:ignore admin-wildcard" without a reason', policyWithAction('"*"  # iam-policy-gate:ignore admin-wildcard')),
   // --- 3 in templates
   tpl('cfn-vac-bucket-policy-orgpaths', '3-vacuous', 'public bucket policy narrowed by aws:PrincipalOrgPaths "*"', `${HDR}Resources:
   Data: { Type: AWS::S3::Bucket }
@@ -386,6 +406,7 @@ ${ADMIN_ROLE_POLICY}
   tpl('cfn-name-tmpl', '7-hostile', 'admin template named stack.tmpl', policyWithAction('"*"'), 'stack.tmpl'),
   tpl('cfn-name-yaml-txt', '7-hostile', 'admin template named stack.yaml.txt', policyWithAction('"*"'), 'stack.yaml.txt'),
   tpl('cfn-name-no-ext', '7-hostile', 'admin template with no extension', policyWithAction('"*"'), 'Stackfile'),
+  { id: 'cfn-name-cdk-out', cls: '7-hostile', description: 'CDK synth output cdk.out/App.template.json with an admin policy', expect: 'not-pass', files: { 'cdk.out/App.template.json': JSON.stringify({ Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } } } } }, null, 1) } },
   tpl('cfn-name-template', '7-hostile', 'admin template named stack.template', policyWithAction('"*"'), 'stack.template'),
   // --- controls
   { id: 'cfn-control-read-role', cls: '4-unknown', description: 'control: role reading one bucket, !If between two harmless actions', expect: 'pass', files: { 'templates/ok.yaml': policyWithAction('!If [IsProd, "s3:GetObject", "s3:GetObjectVersion"]', 'Parameters:\n  Env: { Type: String, Default: dev }\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n').replace('Resource: "*"', 'Resource: "arn:aws:s3:::acme-reports/*"') } },

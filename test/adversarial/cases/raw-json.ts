@@ -41,6 +41,13 @@ const cases: C[] = [
     { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' },
   ))),
   one('raw-vac-sourceip-v6-halves', '3-vacuous', 'public bucket "restricted" to ::/1, 8000::/1 and 0.0.0.0/0', publicWhen({ IpAddress: { 'aws:SourceIp': ['::/1', '8000::/1', '0.0.0.0/0'] } })),
+  one('raw-vac-notipaddress-tiny', '3-vacuous', 'admin except from one documentation address (NotIpAddress 192.0.2.1/32)', adminWhen({ NotIpAddress: { 'aws:SourceIp': '192.0.2.1/32' } })),
+  one('raw-vac-null-sourceip', '3-vacuous', 'admin "narrowed" by Null aws:SourceIp false (any request with an address)', adminWhen({ Null: { 'aws:SourceIp': 'false' } })),
+  one('raw-vac-ifexists-vpc', '3-vacuous', 'admin narrowed by StringEqualsIfExists aws:SourceVpc (true whenever the request is not via a VPC)', adminWhen({ StringEqualsIfExists: { 'aws:SourceVpc': 'vpc-0abc1234' } })),
+  one('raw-vac-forallvalues-tagkeys', '3-vacuous', 'admin narrowed by ForAllValues:StringEquals aws:TagKeys (true when no tags are sent)', adminWhen({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } })),
+  one('raw-vac-notresource-one-bucket', '3-vacuous', 'Allow * with NotResource one bucket (admin minus one bucket)', json(doc({ Effect: 'Allow', Action: '*', NotResource: ['arn:aws:s3:::acme-audit', 'arn:aws:s3:::acme-audit/*'] }))),
+  one('raw-vac-notprincipal-trust', '3-vacuous', 'trust policy Allow with NotPrincipal one account (everyone else may assume)', json(doc({ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }))),
+  one('raw-vac-principal-array-star', '3-vacuous', 'trust policy Principal {"AWS": ["*"]} with a vacuous PrincipalArn arn:aws:iam::*', trustAnyoneWhen({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*' } }).replace('"AWS": "*"', '"AWS": [\n            "*"\n          ]')),
   // --- 3: resource patterns that cover every resource of a type
   one('raw-vac-res-iam-any-any', '3-vacuous', 'IAM policy rewriting on arn:aws:iam::*:*/*', escalateOn('arn:aws:iam::*:*/*')),
   one('raw-vac-res-role-star', '3-vacuous', 'IAM policy rewriting on arn:aws:iam::*:role*', escalateOn('arn:aws:iam::*:role*')),
@@ -77,6 +84,7 @@ const cases: C[] = [
   one('raw-holder-public-username', '6-holder', 'public bucket "restricted" to aws:username = deploy (any account can have a user named deploy)', publicWhen({ StringEquals: { 'aws:username': 'deploy' } })),
   one('raw-holder-public-calledvia', '6-holder', 'public bucket "restricted" to requests via CloudFormation (aws:CalledVia)', publicWhen({ 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } })),
   one('raw-holder-trust-sourceidentity', '6-holder', 'role anyone can assume with aws:SourceIdentity = admin (set by the caller)', trustAnyoneWhen({ StringEquals: { 'aws:SourceIdentity': 'admin' } })),
+  one('raw-holder-trust-principaltag', '6-holder', 'role anyone can assume "restricted" to callers tagged role=admin (the caller tags itself)', trustAnyoneWhen({ StringEquals: { 'aws:PrincipalTag/role': 'admin' } })),
   one('raw-holder-iam-via-cfn', '6-holder', 'IAM writes allowed only via CloudFormation (full IAM for anyone who can create a stack)', json(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } } }, { Effect: 'Allow', Action: 'cloudformation:*', Resource: '*' }))),
   // --- 4: what the parser resolves differently from AWS
   one('raw-unk-duplicate-action-key', '4-unknown', 'duplicate "Action" keys: "*" first, a harmless action last (JSON.parse keeps the last)', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Action":"s3:GetObject"}]}\n'),

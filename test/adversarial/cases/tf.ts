@@ -127,6 +127,33 @@ resource "aws_iam_role_policy_attachment" "admin" {
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 ` }),
+  tf('tf-unk-count-zero-admin', '4-unknown', 'the admin policy itself has count = var.break_glass ? 1 : 0 (false by default: it may still be created)', { 'main.tf': policyActions('["*"]', 'variable "break_glass" {\n  default = false\n}').replace('  name   = "app"\n', '  count  = var.break_glass ? 1 : 0\n  name   = "app"\n') }),
+  tf('tf-unk-dynamic-condition-dropped', '4-unknown', 'public bucket policy whose only condition is a dynamic block present only when var.private (true by default)', { 'main.tf': `variable "private" {
+  default = true
+}
+data "aws_iam_policy_document" "public" {
+  statement {
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["arn:aws:s3:::acme-data/*"]
+    dynamic "condition" {
+      for_each = var.private ? [1] : []
+      content {
+        test     = "StringEquals"
+        variable = "aws:SourceVpce"
+        values   = ["vpce-0abc1234"]
+      }
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = data.aws_iam_policy_document.public.json
+}
+` }),
   // --- 3: vacuous conditions / patterns in HCL
   tf('tf-vac-policy-document-condition', '3-vacuous', 'aws_iam_policy_document admin with condition aws:PrincipalArn ArnLike arn:aws:*', { 'main.tf': `data "aws_iam_policy_document" "app" {
   statement {
