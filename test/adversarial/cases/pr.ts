@@ -127,6 +127,10 @@ const cases: C[] = [
   { id: 'pr-control-narrowing', cls: '5-baseline', format: 'raw-json', description: 'control: an existing public-read statement narrows to one prefix', expect: 'pass',
     base: { 'iam/bucket.json': publicStmt('Public', ['s3:GetObject'], 'arn:aws:s3:::acme-site/*') }, head: { 'iam/bucket.json': publicStmt('Public', ['s3:GetObject'], 'arn:aws:s3:::acme-site/public/*') } },
   { id: 'pr-control-rename-harmless', cls: '2-scope', format: 'raw-json', description: 'control: git mv of a harmless policy', expect: 'pass', base: { 'old/read.json': json(READ_ONE_BUCKET) }, head: {}, renames: [['old/read.json', 'iam/read.json']] },
+  { id: 'pr-control-config-comment-only', cls: '1-config', format: 'config', description: 'control: the PR only adds a comment line to the config file', expect: 'pass',
+    base: { '.github/iam-policy-gate.yml': 'fail-on: security-warning\n', 'iam/read.json': json(READ_ONE_BUCKET) }, head: { '.github/iam-policy-gate.yml': '# owned by the security team (CODEOWNERS)\nfail-on: security-warning\n' } },
+  { id: 'pr-control-tfvars-harmless', cls: '2-scope', format: 'tf', description: 'control: the PR adds terraform.tfvars with another harmless action', expect: 'pass',
+    base: { 'infra/main.tf': TF_POLICY('var.actions').replace('Resource = "*"', 'Resource = "arn:aws:s3:::acme-reports/*"'), 'infra/variables.tf': VARS('["s3:GetObject"]') }, head: { 'infra/terraform.tfvars': 'actions = ["s3:GetObjectVersion"]\n' } },
   { id: 'pr-control-new-harmless-role', cls: '6-holder', format: 'cfn', description: 'control: a new Lambda role with the basic execution policy', expect: 'pass',
     base: { 'README.md': '# a\n' }, head: { 'stacks/fn.yaml': `${HDR}Resources:\n${ROLE_YAML('Fn', 'lambda.amazonaws.com', '      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]\n')}` } },
 ];

@@ -110,6 +110,7 @@ const cases: C[] = [
     Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:acme/infra:ref:refs/heads/main' } },
   })) } },
   { id: 'raw-control-passrole-one-role', cls: '3-vacuous', description: 'control: PassRole of one named role to ECS tasks', expect: 'pass', files: { 'iam/ecs.json': json(doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: `arn:aws:iam::${ACCOUNT}:role/app-task`, Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } })) } },
+  { id: 'raw-control-ext-txt-harmless', cls: '7-hostile', description: 'control: a harmless policy in policy.json.txt (found by content or not: passes either way)', expect: 'pass', files: { 'iam/policy.json.txt': json(READ_ONE_BUCKET) } },
   { id: 'raw-control-escaped-harmless', cls: '3-vacuous', description: 'control: JSON escapes in a harmless action', expect: 'pass', files: { 'iam/esc.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:\\u0047etObject","Resource":"arn:aws:s3:::acme-reports/*"}]}\n' } },
 ];
 
