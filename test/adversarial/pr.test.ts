@@ -2,7 +2,8 @@
  * Adversarial suite, PR mode: each case is a pull request (base and head commits in a temporary git repository,
  * the PR's file list and contents on the fake GitHub) run through the bundled Action (built once per source
  * version into a temporary folder by test/helpers/bundle.ts) exactly as a runner would with a pull_request event,
- * Access Analyzer off. One fake server serves every case; at most two Action processes run at a time.
+ * Access Analyzer off. One fake server serves every case; at most four Action processes run at a time (a run
+ * waits on git, the fake server and module loading more than on the CPU).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -30,11 +31,11 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** At most two Action processes at once (2 cores). */
+/** At most four Action processes at once. */
 let running = 0;
 const waiting: (() => void)[] = [];
 async function slot<T>(f: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((r) => waiting.push(r));
+  if (running >= 4) await new Promise<void>((r) => waiting.push(r));
   running++;
   try {
     return await f();
