@@ -130,11 +130,12 @@ class Scanner {
     while (j >= 0 && (isWs(this.text[j]) || this.text[j] === '\n' || this.text[j] === '\r')) j--;
     const p = this.text[j];
     if (p === '[' || p === '{' || p === ',' || p === ':' || p === '?') return true;
+    if (j === this.i - 1) return false; // inside a plain scalar (no white space before it)
     // after a tag or an anchor: `!Ref "x"`
     let k = j;
     while (k >= 0 && !isWs(this.text[k]) && !'[{,\n\r'.includes(this.text[k]!)) k--;
     const c = this.text[k + 1];
-    return j < this.i - 1 && (c === '!' || c === '&');
+    return c === '!' || c === '&';
   }
 
   /** Skips the lines of a block scalar whose header ends the line starting at `lineStart`. */
@@ -182,7 +183,7 @@ class Scanner {
         if (ls > lineStart) ind = indentOf(t, ls);
         continue;
       }
-      if ((c === '|' || c === '>') && valueStart(t, ls, this.i) && BLOCK_HEADER.test(t.slice(this.i, lineEnd(t, this.i)))) {
+      if ((c === '|' || c === '>') && valueStart(t, ls, this.i) && blockHeaderAt(t, this.i)) {
         this.blockScalar(ind);
         return;
       }
@@ -191,11 +192,12 @@ class Scanner {
   }
 }
 
-const BLOCK_HEADER = /^[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
-const lineEnd = (t: string, i: number): number => {
-  const n = t.indexOf('\n', i);
-  return n === -1 ? t.length : n;
-};
+/** A block scalar header (`|`, `>-`, `|2+`, then only a comment) at `i`; sticky, so it reads no further than needed. */
+const BLOCK_HEADER = /[|>][-+0-9]{0,3}[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/y;
+function blockHeaderAt(t: string, i: number): boolean {
+  BLOCK_HEADER.lastIndex = i;
+  return BLOCK_HEADER.test(t);
+}
 
 /** Raises under-indented continuation lines of quoted scalars and flow collections (see the module comment). */
 export function reindentForYaml(text: string): Reindented {
