@@ -22,6 +22,10 @@ docs = {
   "plain-sub-cont": "R:\n  V: !Sub arn:aws:s3:::${B}/\n    x\n",
   "plain-compact-seq-cont": "R:\n- abc\n def\n",
   "plain-empty-line": "R:\n  V: abc\n\n    def\n",
+  "plain-cont-starts-with-quote": "R:\n  D: first line\n    'quoted continuation\n  O: x\n  P: 'y'\n",
+  "plain-cont-quote-with-low-flow": "R:\n  D: first line\n    'quoted continuation\n  O: x\n  P: 'y'\n  L: [a,\nb]\n",
+  "seq-map-plain-then-low-quote": "L:\n- Effect: Allow\n  Action: 'a\nb'\n  Resource: x\n",
+  "key-col-plain-then-low-flow": "R:\n  - K: v\n    W: [a,\n  b]\n",
   # single-quoted
   "sq-col0": "R:\n  P:\n    V: 'abc\ndef'\n",
   "sq-parent-indent": "R:\n  P:\n    V: 'abc\n    def'\n",

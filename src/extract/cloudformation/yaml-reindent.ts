@@ -153,17 +153,40 @@ class Scanner {
     }
   }
 
+  /** Indentation of the line whose plain scalar value may continue on deeper lines (undefined: none). */
+  private plainAt: number | undefined;
+  /** The line just read ends with a plain scalar (set by `line`), and the column its continuation must pass. */
+  private plainTail = false;
+  private valueParent = 0;
+
   run(): void {
     const t = this.text;
     while (this.i < t.length) {
       const ls = this.i;
       const ind = indentOf(t, ls);
       this.i = ls + ind;
-      this.line(ls, ind);
-      // to the next line start (constructs may have moved us over several lines)
-      while (this.i < t.length && t[this.i] !== '\n') this.i++;
-      this.i++;
+      const c = t[this.i];
+      const blank = c === undefined || c === '\n' || c === '\r';
+      if (!blank) {
+        // a deeper line after a plain scalar continues it: nothing starts there (`'x` is text, not a quote)
+        if (this.plainAt !== undefined && ind > this.plainAt && c !== '#') {
+          this.skipLine();
+          continue;
+        }
+        this.plainTail = false;
+        this.valueParent = ind;
+        this.line(ls, ind);
+        this.plainAt = this.plainTail ? this.valueParent : undefined;
+      }
+      this.skipLine();
     }
+  }
+
+  /** To the next line start (constructs may have moved us over several lines). */
+  private skipLine(): void {
+    const t = this.text;
+    while (this.i < t.length && t[this.i] !== '\n') this.i++;
+    this.i++;
   }
 
   /** The rest of a block-context line from `this.i`. */
@@ -171,6 +194,7 @@ class Scanner {
     const t = this.text;
     let ls = lineStart;
     let ind = lineIndent;
+    let tokStart = this.i;
     while (this.i < t.length) {
       const c = t[this.i];
       if (c === '\n' || c === '\r') return;
@@ -178,6 +202,7 @@ class Scanner {
       if ((c === '"' || c === "'" || c === '[' || c === '{') && valueStart(t, ls, this.i)) {
         if (c === '"' || c === "'") this.quoted(ind);
         else this.flow(ind);
+        this.plainTail = false;
         // it may have ended on a later line: carry on with what follows it there
         ls = t.lastIndexOf('\n', this.i - 1) + 1;
         if (ls > lineStart) ind = indentOf(t, ls);
@@ -185,10 +210,34 @@ class Scanner {
       }
       if ((c === '|' || c === '>') && valueStart(t, ls, this.i) && blockHeaderAt(t, this.i)) {
         this.blockScalar(ind);
+        this.plainTail = false;
         return;
+      }
+      if (!isWs(c)) {
+        if (this.i === ls || isWs(t[this.i - 1])) tokStart = this.i;
+        this.plainTail = this.plainChar(c!, ls, tokStart - ls);
       }
       this.i++;
     }
+  }
+
+  /**
+   * Whether the line so far ends with plain scalar text (not `key:`, `-`, `?`, a tag or an anchor); a `key:` or
+   * `-` also sets the column a continuation of the value must pass (the key's or the dash's).
+   */
+  private plainChar(c: string, ls: number, tokCol: number): boolean {
+    const t = this.text;
+    const next = t[this.i + 1];
+    const endsToken = next === undefined || isWs(next) || next === '\n' || next === '\r';
+    if ((c === ':' || c === '-' || c === '?') && endsToken) {
+      this.valueParent = c === ':' ? tokCol : this.i - ls;
+      return false;
+    }
+    if ((c === '!' || c === '&') && valueStart(t, ls, this.i)) {
+      while (this.i + 1 < t.length && !isWs(t[this.i + 1]) && t[this.i + 1] !== '\n' && t[this.i + 1] !== '\r') this.i++;
+      return false;
+    }
+    return true;
   }
 }
 

@@ -121,21 +121,7 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
   }
   const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
-  const re = reindentForYaml(text);
-  const o = re.toOriginal;
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(re.text, {
-      customTags: CUSTOM_TAGS,
-      uniqueKeys: false,
-      prettyErrors: false,
-      schema: 'core',
-      merge: false,
-      keepSourceTokens: false,
-    });
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
+  const { doc, toOriginal: o } = readYaml(text);
   const pos = (off: number) => {
     const p = lineCounter.linePos(o(off));
     return { line: p.line, column: p.col };
@@ -237,6 +223,27 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
   };
   const root = conv(doc.contents, 0, 0);
   return { root, src, warnings };
+}
+
+const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+
+/**
+ * The YAML document as CloudFormation reads it. The strict reading first; only when it fails, the text with the
+ * continuation lines of quoted scalars and flow collections re-indented (yaml-reindent.ts) is tried, and kept if
+ * it reads without error. A template the strict reading accepts is never re-indented.
+ */
+function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number) => number } {
+  const identity = (o: number) => o;
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    if (doc.errors.length === 0) return { doc, toOriginal: identity };
+    const re = reindentForYaml(text);
+    if (re.text === text) return { doc, toOriginal: identity };
+    const again = parseDocument(re.text, YAML_OPTIONS);
+    return again.errors.length === 0 ? { doc: again, toOriginal: re.toOriginal } : { doc, toOriginal: identity };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 /** Line starts of `text` (for offsets in the original text, whatever text the parser read). */
