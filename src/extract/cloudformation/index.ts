@@ -9,6 +9,7 @@ import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
 import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
+import type { ParseWarning } from './yaml.js';
 import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { localDefinitionPolicy, openApiBodyPolicy } from './openapi.js';
@@ -74,7 +75,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   const result = emptyResult();
   const { file, text } = input;
   let root: CNode;
-  let warnings: { message: string; rule?: string; line: number; column: number }[];
+  let warnings: ParseWarning[];
   try {
     const parsed = parseTemplate(text, file);
     root = parsed.root;
@@ -89,7 +90,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     const tag = /^Unresolved tag: (\S+)/.exec(w.message);
     const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
     const title = w.rule === 'duplicate-key' ? 'Duplicate key' : 'Template problem';
-    result.findings.push(finding(file, span, w.rule ?? 'cfn-invalid-template', 'warning', title, message));
+    result.findings.push(finding(file, span, w.rule ?? 'cfn-invalid-template', w.severity ?? 'warning', title, message));
   }
   if (root.kind !== 'map') {
     if (input.explicit) result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });

@@ -95,8 +95,9 @@ export interface ParseLimits {
 
 export interface ParseWarning {
   message: string;
-  /** The rule a finding for it carries (default `cfn-invalid-template`). */
+  /** The rule a finding for it carries (default `cfn-invalid-template`), and its severity (default warning). */
   rule?: string;
+  severity?: 'warning' | 'security-warning';
   line: number;
   column: number;
 }
@@ -169,9 +170,10 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
         } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
         const kOff = k?.range ? o(k.range[0]) : start;
         const earlier = keys.get(key);
-        if (earlier !== undefined) duplicate(key, earlier, kOff);
+        const value = conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
+        if (earlier !== undefined) duplicate(key, earlier, kOff, entries.get(key)!, value);
         keys.set(key, kOff);
-        entries.set(key, conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start));
+        entries.set(key, value);
       }
       out = { kind: 'map', entries, keys, src, start, end };
     } else if (isSeq(node)) {
@@ -216,10 +218,19 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const p = pos(r[0]);
     return [p.line, p.column];
   };
-  const duplicate = (key: string, earlier: number, later: number): void => {
+  // the later value wins, as in CloudFormation; when the two differ, a reviewer reading the earlier one is misled
+  // about what is deployed (`Action: "*"` hidden behind a later `Action: s3:GetObject` or the reverse): blocking
+  const duplicate = (key: string, earlier: number, later: number, was: CNode, now: CNode): void => {
     const p = lineCounter.linePos(earlier);
     const l = lineCounter.linePos(later).line;
-    warnings.push({ rule: 'duplicate-key', line: p.line, column: p.col, message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one` });
+    const same = sameValue(was, now);
+    warnings.push({
+      rule: 'duplicate-key',
+      severity: same ? 'warning' : 'security-warning',
+      line: p.line,
+      column: p.col,
+      message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one${same ? ' (the same value)' : ', whose value differs: the template does not deploy what this line says'}`,
+    });
   };
   const root = conv(doc.contents, 0, 0);
   return { root, src, warnings };
@@ -244,6 +255,27 @@ function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number)
   } catch (e) {
     throw new InputError((e as Error).message);
   }
+}
+
+/** Same plain value (bounded: past 10,000 nodes, different). */
+function sameValue(a: CNode, b: CNode): boolean {
+  let budget = 10_000;
+  const eq = (x: CNode, y: CNode): boolean => {
+    if (--budget < 0 || x.kind !== y.kind) return false;
+    if (x.kind === 'scalar') return x.value === (y as CScalar).value;
+    if (x.kind === 'seq') {
+      const ys = (y as CSeq).items;
+      return x.items.length === ys.length && x.items.every((it, i) => eq(it, ys[i]!));
+    }
+    const ye = (y as CMap).entries;
+    if (x.entries.size !== ye.size) return false;
+    for (const [k, v] of x.entries) {
+      const w = ye.get(k);
+      if (!w || !eq(v, w)) return false;
+    }
+    return true;
+  };
+  return eq(a, b);
 }
 
 /** Line starts of `text` (for offsets in the original text, whatever text the parser read). */

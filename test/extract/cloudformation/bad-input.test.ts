@@ -28,6 +28,10 @@ describe('bad input: one clear problem with file and line, the rest goes on', ()
     expect(r.errors).toEqual([]);
     expect(r.findings.filter((f) => f.ruleId === 'duplicate-key').map((f) => [f.line, f.message])).toEqual([[2, expect.stringMatching(/later one \(line 4\)/)]]);
     expect(r.policies).toHaveLength(1);
+    // the values differ: a reviewer reading the earlier one is misled about what deploys, so it blocks
+    expect(r.findings.find((f) => f.ruleId === 'duplicate-key')!.severity).toBe('security-warning');
+    const same = extractCfn('Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Type: AWS::SNS::Topic\n');
+    expect(same.findings.filter((f) => f.ruleId === 'duplicate-key').map((f) => f.severity)).toEqual(['warning']);
   });
   it('an unknown tag is a finding on its line; the policy is still extracted', () => {
     const r = extractCfn(`Resources:
