@@ -1,6 +1,7 @@
 /** The "what changes" part of the summary: the base compared with, and the access diff per principal. */
 import type { GateResult } from '../gate.js';
 import { mdCode, mdText } from './escape.js';
+import { appendAll } from '../util/arrays.js';
 
 const LIST_MAX = 12;
 /** Principals listed; the rest are counted (the JSON report has them all). */
@@ -32,7 +33,7 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
       if (wild.length) parts.push(`  - via ${wild.slice(0, LIST_MAX).map((p) => mdCode(p)).join(', ')}`);
     }
     if (d.removedCount) parts.push(`- ➖ ${who} can no longer do **${d.removedCount}** thing${d.removedCount === 1 ? '' : 's'}: ${actionList(d.removed, d.removedCount)}`);
-    lines.push(...parts);
+    appendAll(lines, parts);
   }
   if (diff.length > PRINCIPALS_MAX) lines.push(`- … and ${diff.length - PRINCIPALS_MAX} more principals/policies whose access changes (see the JSON report).`);
   if (diff.some((d) => !d.expanded)) lines.push('', mdText('Action patterns were compared as written (the IAM catalogue was not available).'));

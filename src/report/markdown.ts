@@ -9,6 +9,8 @@ import { mdCode, mdText, trustedLink } from './escape.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 import { baseMarkdown } from './access-diff.js';
+import { appendAll } from '../util/arrays.js';
+import { represented } from '../findings/summarise.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -55,8 +57,9 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   parts.push(`|---|---:${hasBaseline ? '|---:|---:' : ''}|`);
   for (const s of SEVERITIES) {
     const active = result.findings.filter((f) => f.severity === s && !f.suppressed);
-    const row = [`${ICON[s]} ${s}${s === v.failOn ? ' (fail-on)' : ''}`, String(active.length)];
-    if (hasBaseline) row.push(String(active.filter((f) => f.new).length), String(active.filter((f) => f.new === false).length));
+    const count = (fs: typeof active) => String(fs.reduce((n, f) => n + represented(f), 0));
+    const row = [`${ICON[s]} ${s}${s === v.failOn ? ' (fail-on)' : ''}`, count(active)];
+    if (hasBaseline) row.push(count(active.filter((f) => f.new)), count(active.filter((f) => f.new === false)));
     parts.push(`| ${row.join(' | ')} |`);
   }
   parts.push('');
@@ -75,7 +78,7 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
     if (result.errors.length > shown.length) parts.push(`- … and ${result.errors.length - shown.length} more (every one is in the JSON report's \`errors\`)`);
   }
   if (result.base) parts.push('', baseMarkdown(result));
-  if (result.scpImpacts?.length) parts.push('', ...scpImpactSection(result));
+  if (result.scpImpacts?.length) appendAll(parts, ['', ...scpImpactSection(result)]);
   let text = parts.join('\n');
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
