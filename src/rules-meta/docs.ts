@@ -78,8 +78,7 @@ export function renderIdIndex(metas: RuleMeta[]): string {
   const lines = [
     '// Generated from the rules\' meta by `npm run docs`; do not edit. Every offline and SCP rule id, so that config',
     '// validation (src/config/) and the JSON Schema know them without importing src/checks/.',
-    "import type { RuleCategory } from './types.js';",
-    "import type { Severity } from '../findings/types.js';",
+    "import type { RuleCategory, Severity } from './types.js';",
     '',
     'export const RULE_INDEX: readonly { id: string; severity: Severity; category: RuleCategory }[] = [',
     ...metas.map((m) => `  { id: '${m.id}', severity: '${m.severity}', category: '${m.category}' },`),

@@ -1,7 +1,6 @@
 // Generated from the rules' meta by `npm run docs`; do not edit. Every offline and SCP rule id, so that config
 // validation (src/config/) and the JSON Schema know them without importing src/checks/.
-import type { RuleCategory } from './types.js';
-import type { Severity } from '../findings/types.js';
+import type { RuleCategory, Severity } from './types.js';
 
 export const RULE_INDEX: readonly { id: string; severity: Severity; category: RuleCategory }[] = [
   { id: 'MISSING_VERSION', severity: 'warning', category: 'validation' },

@@ -104,3 +104,10 @@ describe('config rule ids are checked against the registry', () => {
     for (const m of allRuleMeta()) if (!m.notConfigurable) expect(knownRuleIds(), m.id).toContain(m.id);
   });
 });
+
+// the leaf's copies of the severity and policy-type unions are the same as the ones the findings and records use
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameSeverity: Same<import('../../src/rules-meta/types.js').Severity, import('../../src/findings/types.js').Severity> = true;
+const samePolicyType: Same<import('../../src/rules-meta/types.js').PolicyType, import('../../src/policy/types.js').PolicyType> = true;
+void sameSeverity;
+void samePolicyType;
