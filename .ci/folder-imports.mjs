@@ -34,7 +34,6 @@ export const FORBIDDEN = [
  */
 export const ALLOWED = new Map([
   // config/ should sit below every stage (all of them read Options) and import only leaves:
-  ['config -> checks', 'config/trusted.ts reads rule metas and default severities (configWeakenedMeta, findRule, scpRules): read them from rules-meta/ once the rule metas live there'],
   ['config -> extract', 'config/load.ts and trusted.ts parse with extract/positions.ts: move the positioned JSON/YAML reader to a neutral text/ folder'],
   ['config -> findings', 'config/ uses Severity/SEVERITIES and Finding from findings/types.ts: move the result vocabulary to src/result.ts'],
   ['config -> sources', 'config/load.ts reads the config file with sources/files.ts readRepoFile: move the contained file reader to a leaf'],
