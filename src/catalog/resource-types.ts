@@ -220,7 +220,7 @@ export const RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     canonical: 'AWS::Lambda::LayerVersion', kind: 'layer', service: 'Lambda', policyType: 'resource',
     cfn: [{ type: 'AWS::Lambda::LayerVersionPermission', paths: [], own: true }],
     tf: [{ type: 'aws_lambda_layer_version_permission', own: true }],
-    arn: arn('lambda', `layer:${N}`),
+    arn: arn('lambda', `layer:${N}:${N}`),
   },
   {
     canonical: 'AWS::ECR::Repository', kind: 'repository', service: 'ECR', policyType: 'resource',

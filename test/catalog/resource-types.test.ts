@@ -11,6 +11,7 @@ import { PUBLIC_ACCESS_RESOURCE_TYPES, VALIDATE_RESOURCE_TYPES } from '../../src
 import { RESOURCE_TABLE } from '../../src/extract/cloudformation/resources.js';
 import { terraformResourceTypes, terraformRow } from '../../src/extract/terraform/resources.js';
 import { analyzeTexts } from '../../src/gate.js';
+import { ARN_TABLE } from '../../src/extract/cloudformation/arns.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 import type { FakeAccessAnalyzer } from '../fakes/access-analyzer-server.js';
 import { runAa, startFake, testOptions } from '../access-analyzer/helpers.js';
@@ -166,5 +167,28 @@ describe('the table is consistent', () => {
       const holds = row.policies.some((s) => s.policyType === 'resource' || s.policyType === 'trust') || row.synthesize !== undefined;
       if (holds) expect(tfTypes.has(type), type).toBe(true);
     }
+  });
+});
+
+describe('ARN stand-ins', () => {
+  const env = { partition: 'aws', region: 'eu-west-1', account: '111122223333', path: '/' };
+  const pattern = (template: string) =>
+    new RegExp(
+      `^${template
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{partition\}/g, 'aws')
+        .replace(/\{region\}/g, 'eu-west-1')
+        .replace(/\{account\}/g, '111122223333')
+        .replace(/\{name\}/g, '[^:]+')}$`,
+    );
+  it("every holder's ARN stand-in has the shape of the ARN CloudFormation's Ref/GetAtt stand-in builds", () => {
+    const checked: string[] = [];
+    for (const row of RESOURCE_TYPES) {
+      const arnRow = ARN_TABLE[row.canonical];
+      if (!row.arn || !arnRow) continue;
+      expect(arnRow.arn('holder', env), row.canonical).toMatch(pattern(row.arn));
+      checked.push(row.canonical);
+    }
+    expect(checked.length).toBeGreaterThan(10);
   });
 });
