@@ -11,7 +11,7 @@ import { toJsonReport } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
-import { gitBaseSource } from './findings/baseline.js';
+import { gitBaseSource, gitRemovedPaths } from './findings/baseline.js';
 import { loadTrustedOptions, syncSource } from './config/trusted.js';
 import type { TrustedConfig } from './config/trusted.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -147,15 +147,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     }
     let base;
+    let removed: string[] | undefined;
     if (values.base !== undefined) {
       try {
         base = gitBaseSource(root, values.base, options.maxFileBytes);
+        removed = gitRemovedPaths(root, values.base); // a deleted SCP is a change too
       } catch (e) {
         io.stderr(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
         return EXIT.usage;
       }
     }
-    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [] });
+    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}) });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
