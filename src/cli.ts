@@ -1,6 +1,6 @@
 /** CLI entry: argv -> runGate() -> print, exit code. Thin. */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
 import type { GateResult } from './gate.js';
@@ -39,6 +39,8 @@ Options:
                          is a usage error; off = offline checks only)
   --list-policies        print every extracted policy with its location and resolved document
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
+  --terraform-plan FILE  a plan JSON the workflow generated (terraform show -json) for the checkout: it replaces the
+                         analysis of the .tf blocks it covers (a plan committed in the repository never does)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -87,6 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'aa-endpoint': { type: 'string' },
         'list-policies': { type: 'boolean' },
         root: { type: 'string' },
+        'terraform-plan': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -157,7 +160,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.usage;
       }
     }
-    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}) });
+    const terraformPlans = (values['terraform-plan'] ?? []).map((f) => {
+      try {
+        return { display: f, text: readFileSync(path.resolve(io.cwd, f), 'utf8') };
+      } catch (e) {
+        throw new ConfigError(`--terraform-plan ${f}: ${(e as Error).message}`);
+      }
+    });
+    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
