@@ -22,6 +22,7 @@ import { parseWithPositions } from '../positions.js';
 import type { Parsed } from '../positions.js';
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
+import { isJsonConfigFile } from './tf-files.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformResourceTypes, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
@@ -989,7 +990,7 @@ function findRootDir(reader: PlanReader, sources: TfSources, planDir: string): s
 export const terraformPlanExtractor: Extractor = {
   name: 'terraform-plan',
   detect(file, text) {
-    return /\.json$/i.test(file) && !/\.tf\.json$/i.test(file) && looksLikePlan(text);
+    return /\.json$/i.test(file) && !isJsonConfigFile(file) && looksLikePlan(text);
   },
   extract(input) {
     return extractPlan(input);
