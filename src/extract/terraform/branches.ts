@@ -70,3 +70,29 @@ export function selectionBranches(keyText: string, collection: V, chosen: V | un
   }
   return out;
 }
+
+/**
+ * `data "aws_iam_policy_document"` arguments: remove from each statement the condition blocks present only in one
+ * branch (a `dynamic "condition"` whose for_each an input decides). A condition only narrows, so the statement
+ * without it is the wider of the two and covers both; returns a note per removed block. Mutates `args`.
+ */
+export function dropBranchConditions(args: V): string[] {
+  const notes: string[] = [];
+  const statements = args.t === 'obj' ? args.entries.get('statement') : undefined;
+  if (!statements || statements.t !== 'list') return notes;
+  statements.items.forEach((st, i) => {
+    if (st.t !== 'obj') return;
+    const conditions = st.entries.get('condition');
+    if (!conditions || conditions.t !== 'list') return;
+    const kept = conditions.items.filter((c) => !c.branch);
+    if (kept.length === conditions.items.length) return;
+    for (const c of conditions.items) {
+      if (!c.branch) continue;
+      const variable = c.t === 'obj' ? c.entries.get('variable') : undefined;
+      const key = variable?.t === 'str' ? ` on ${variable.v}` : '';
+      notes.push(`a condition${key} of statement ${i} is present only ${c.branch}: the statement is analysed without it (the wider branch)`);
+    }
+    st.entries.set('condition', { ...conditions, items: kept });
+  });
+  return notes;
+}

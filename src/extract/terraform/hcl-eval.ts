@@ -22,7 +22,7 @@ import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './h
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
 import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
 import { readsInput } from './inputs.js';
-import { combineBranches, selectionBranches } from './branches.js';
+import { combineBranches, dropBranchConditions, selectionBranches } from './branches.js';
 import { iamPolicyData } from './iam-policy-data.js';
 import { maxOf, minOf } from '../../util/arrays.js';
 
@@ -957,11 +957,15 @@ export class HclModule {
           list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
           continue;
         }
+        // a for_each an input decides (var.conditions, local.x built from a variable): the caller or a tfvars file
+        // may leave any element out, so every block it makes is present only in some branch
+        const optional = this.onInput(fe.expr, sc) ? `when ${this.text(sc.file, fe.expr)} leaves it out` : undefined;
         for (const [k, v] of iterate(coll, at)) {
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
           // an element of a for_each chosen by an input: the block exists only in that branch
-          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(v.branch ? { branch: v.branch } : {}) });
+          const branch = v.branch ?? optional;
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(branch ? { branch } : {}) });
         }
         continue;
       }
@@ -1013,6 +1017,9 @@ export class HclModule {
         sc.vars.set('count', { t: 'obj', entries: new Map([['index', { t: 'num', v: 0 } as V]]) });
       }
       const args = this.body(ref.block.body, sc, new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle']));
+      // a condition block present only in one branch (a dynamic block an input decides) may be absent: the
+      // statement is analysed without it, the wider of the two, and said so
+      for (const note of dropBranchConditions(args)) this.notes.push(note);
       const spans = new Map<string, Span>();
       const json: Record<string, unknown> = {};
       const sourceDocs: RenderedDoc[] = [];
