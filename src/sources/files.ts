@@ -61,7 +61,7 @@ export function underDefaultExcludedDir(root: string, rel: string): boolean {
 }
 
 /** Extensions a walk considers. */
-const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
+const CANDIDATE = /\.(json|ya?ml|template|tf|tofu)$/i;
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
