@@ -7,7 +7,9 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements, evaluateHierarchy, members } from '../../engine/evaluate.js';
+import { compileStatements, members } from '../../engine/evaluate.js';
+import { contextDiff } from './context-impact.js';
+import type { ContextImpact, ServiceGroup } from './context-impact.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
@@ -22,11 +24,7 @@ export const changeImpactMeta: RuleMeta = {
   examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['ec2:DeleteVpc', 'ec2:DeleteSubnet'], Resource: '*' }] } },
 };
 
-export interface ServiceGroup {
-  service: string;
-  count: number;
-  examples: string[];
-}
+export type { ServiceGroup, ContextImpact } from './context-impact.js';
 
 export interface ScpTargetImpact {
   /** Account id / OU / 'as attached beside FullAWSAccess' when no organisation model names it. */
@@ -35,6 +33,10 @@ export interface ScpTargetImpact {
   newlyDeniedCount: number;
   newlyAllowed: ServiceGroup[];
   newlyAllowedCount: number;
+  /** Per group of request contexts (condition values), what is newly denied or allowed there. */
+  contexts: ContextImpact[];
+  /** Condition keys left unevaluated (too many combinations): Denies on them count as "may apply". */
+  unmodelledKeys?: string[];
 }
 
 export interface ScpImpact {
@@ -53,17 +55,18 @@ function standaloneLevels(u: ActionUniverse, doc: unknown, id: string): ScpLevel
 }
 
 function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string): ScpTargetImpact {
-  const b = evaluateHierarchy(u, before);
-  const a = evaluateHierarchy(u, after);
-  const denied = new Uint8Array(u.actions.length);
-  const allowed = new Uint8Array(u.actions.length);
-  for (let i = 0; i < denied.length; i++) {
-    denied[i] = b.allowed[i]! & (a.allowed[i]! ^ 1);
-    allowed[i] = a.allowed[i]! & (b.allowed[i]! ^ 1);
-  }
-  const d = members(u, denied);
-  const al = members(u, allowed);
-  return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
+  const cd = contextDiff(u, before, after);
+  const d = members(u, cd.denied);
+  const al = members(u, cd.allowed);
+  return {
+    target,
+    newlyDenied: byService(d),
+    newlyDeniedCount: d.length,
+    newlyAllowed: byService(al),
+    newlyAllowedCount: al.length,
+    contexts: cd.contexts,
+    ...(cd.unmodelled.length ? { unmodelledKeys: cd.unmodelled } : {}),
+  };
 }
 
 /** Impact of one changed SCP record (`record.base` is the version before the change). */
@@ -85,11 +88,10 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
   const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
   if (denied || allowed) {
     const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount)!;
-    const parts = [
-      t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-      t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-    ].filter(Boolean);
-    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.`, 'impact', undefined, { targets }));
+    const where = t0.target === 'wherever it is attached' ? 'Wherever the SCP is attached' : `At ${t0.target}`;
+    const shown = t0.contexts.slice(0, 3).map((c) => c.summary.replace(/^When /, 'when ').replace(/^For every request/, 'for every request'));
+    const more = t0.contexts.length - shown.length + targets.length - 1;
+    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}`, 'impact', undefined, { targets }));
   }
   return { impact, findings };
 }
