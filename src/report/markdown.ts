@@ -127,6 +127,14 @@ export function scpImpactSection(result: GateResult): string[] {
         g.slice(0, 8).map((x) => `${mdCode(x.service)} ${x.count} (e.g. ${x.examples.slice(0, 3).map((e) => mdCode(e)).join(', ')})`).join('; ') + (g.length > 8 ? `; and ${g.length - 8} more services` : '');
       if (t.newlyDeniedCount) out.push(`- ${mdText(t.target)}: **newly denied ${t.newlyDeniedCount} actions**: ${groups(t.newlyDenied)}`);
       if (t.newlyAllowedCount) out.push(`- ${mdText(t.target)}: **newly allowed ${t.newlyAllowedCount} actions**: ${groups(t.newlyAllowed)}`);
+      const ctx = t.contexts ?? [];
+      if (ctx.length) {
+        const rows = ctx.slice(0, 20).map((c) => `  - ${mdText(c.summary)}`);
+        if (ctx.length > 20) rows.push(`  - … and ${ctx.length - 20} more groups of requests`);
+        if (ctx.length > 5) out.push('  <details><summary>By request context (condition values)</summary>', '', ...rows, '', '  </details>');
+        else appendAll(out, rows);
+      }
+      if (t.unmodelledKeys?.length) out.push(`  - Conditions on ${t.unmodelledKeys.map((k) => mdCode(k)).join(', ')} were not evaluated (too many combinations): Denies on them count as "may apply".`);
     }
     out.push('');
   }

@@ -13,9 +13,10 @@ const PROTECT_TRAIL = j({
   Version: '2012-10-17',
   Statement: [{ Sid: 'ProtectCloudTrail', Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'], Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/OrganizationAdmin' } } }],
 });
+const GLOBALS = ['iam:*', 'sts:*', 'organizations:*', 'support:*', 'route53:*', 'cloudfront:*', 'budgets:*', 'aws-portal:*', 'waf:*', 'globalaccelerator:*'];
 const REGION_LOCK = j({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'DenyOutsideEU', Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }],
+  Statement: [{ Sid: 'DenyOutsideEU', Effect: 'Deny', NotAction: GLOBALS, Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }],
 });
 const SANDBOX_NO_DELETE = j({ Version: '2012-10-17', Statement: [{ Sid: 'NoBucketDeletion', Effect: 'Deny', Action: ['s3:DeleteBucket', 's3:DeleteBucketPolicy'], Resource: '*' }] });
 // an allow-list SCP (used instead of FullAWSAccess): only these services
@@ -184,7 +185,7 @@ describe('SCP change impact', () => {
     expect(t.newlyDenied.map((g) => g.service).sort()).toEqual(['cloudtrail', 'guardduty']);
     expect(t.newlyAllowedCount).toBe(0);
     const f = r.findings.find((x) => x.ruleId === 'scp-change-impact')!;
-    expect(f.message).toMatch(new RegExp(`newly denies ${trail - 1 + gd} actions`));
+    expect(f.message).toMatch(new RegExp(`for every request: .*cloudtrail actions .* now denied \\(${trail - 1 + gd} actions, allowed before\\)`));
   });
 
   it('per attached target with the organisation model, including OU inheritance', () => {

@@ -91,7 +91,7 @@ function describeGroup(space: ContextSpace, tuples: number[][]): string {
     if (s.size === d.samples.length) return;
     const inside = d.samples.filter((_, j) => s.has(j));
     const outside = d.samples.filter((_, j) => !s.has(j));
-    if (inside.some((x) => x.other) && outside.length < inside.length) parts.push(`${d.key} is anything but ${outside.map((x) => x.label).join(', ')}`);
+    if (inside.some((x) => x.other) && outside.length <= inside.length) parts.push(`${d.key} is anything but ${outside.map((x) => x.label).join(', ')}`);
     else parts.push(`${d.key} is ${inside.map((x) => x.label).join(' or ')}`);
   });
   return parts.join(' and ');
@@ -143,7 +143,8 @@ export function contextDiff(u: ActionUniverse, before: ScpLevel[], after: ScpLev
     const when = describeGroup(space, g.tuples);
     const dn = count(g.d);
     const an = count(g.a);
-    const said = [dn ? `${describeActions(u, g.d, dn)} now denied (was allowed)` : '', an ? `${describeActions(u, g.a, an)} now allowed (was denied)` : ''].filter(Boolean).join('; ');
+    const plural = (k: number): string => `${k} action${k === 1 ? '' : 's'}`;
+    const said = [dn ? `${describeActions(u, g.d, dn)} now denied (${plural(dn)}, allowed before)` : '', an ? `${describeActions(u, g.a, an)} now allowed (${plural(an)}, denied before)` : ''].filter(Boolean).join('; ');
     contexts.push({
       when,
       contexts: g.tuples.length,
