@@ -166,14 +166,17 @@ export interface ContextSpace {
   tuples: number[][];
 }
 
-/** Upper bound on the number of representative contexts evaluated per target. */
-export const MAX_CONTEXTS = 256;
+/**
+ * Upper bound on the number of representative contexts per target. Enumerating a context is a few table look-ups
+ * (condition truth is precomputed per key sample); the hierarchy is evaluated once per distinct truth vector.
+ */
+export const MAX_CONTEXTS = 65_536;
 
 /**
- * The context space of the condition entries of some statements. Keys are taken in the order given (put the keys
- * of the changed policy first) while the product stays within MAX_CONTEXTS; the rest are unmodelled.
+ * The context space of some condition entries. Keys of `first` (the entries a change touches) come first, then the
+ * rest in order, while the product stays within MAX_CONTEXTS; the rest are unmodelled.
  */
-export function contextSpace(entries: readonly ConditionView[]): ContextSpace {
+export function contextSpace(entries: readonly ConditionView[], first: ReadonlySet<string> = new Set()): ContextSpace {
   const byKey = new Map<string, ConditionView[]>();
   for (const c of entries) {
     const k = c.key.toLowerCase();
@@ -181,20 +184,50 @@ export function contextSpace(entries: readonly ConditionView[]): ContextSpace {
     if (!l) byKey.set(k, (l = []));
     l.push(c);
   }
+  const keys = [...byKey.keys()].sort((a, b) => Number(first.has(b)) - Number(first.has(a)));
   const domains: KeyDomain[] = [];
   const unmodelled: string[] = [];
   let size = 1;
-  for (const list of byKey.values()) {
-    const d = keyDomain(list);
+  for (const k of keys) {
+    const d = keyDomain(byKey.get(k)!);
     if (size * d.samples.length > MAX_CONTEXTS) unmodelled.push(d.key);
     else {
       domains.push(d);
       size *= d.samples.length;
     }
   }
-  let tuples: number[][] = [[]];
-  for (const d of domains) tuples = tuples.flatMap((t) => d.samples.map((_, i) => t.concat(i)));
+  const tuples: number[][] = [];
+  const cur = domains.map(() => 0);
+  for (;;) {
+    tuples.push(cur.slice());
+    let i = domains.length - 1;
+    while (i >= 0 && ++cur[i]! === domains[i]!.samples.length) cur[i--] = 0;
+    if (i < 0) break;
+  }
   return { domains, unmodelled, tuples };
+}
+
+/**
+ * A statement's condition block as a function of a tuple: each entry's truth is precomputed per sample of its key
+ * (an entry on an unmodelled key is undefined: may apply).
+ */
+export function conditionTable(space: ContextSpace, conds: readonly ConditionView[]): (tuple: readonly number[]) => boolean | undefined {
+  const index = new Map(space.domains.map((d, i) => [d.key.toLowerCase(), i]));
+  const entries = conds.map((c) => {
+    const di = index.get(c.key.toLowerCase());
+    if (di === undefined) return { di: -1, truth: [] as (boolean | undefined)[] };
+    const d = space.domains[di]!;
+    return { di, truth: d.samples.map((smp) => evaluateEntry(c, new Map([[d.key.toLowerCase(), smp.value]]))) };
+  });
+  return (tuple) => {
+    let unknown = false;
+    for (const e of entries) {
+      const r = e.di < 0 ? undefined : e.truth[tuple[e.di]!];
+      if (r === false) return false;
+      if (r === undefined) unknown = true;
+    }
+    return unknown ? undefined : true;
+  };
 }
 
 /** The request context of one tuple of a space. */

@@ -6,7 +6,7 @@
 import type { ActionSet, ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
 import { count, evaluateHierarchy, members } from '../../engine/evaluate.js';
 import type { ContextSpace } from '../../engine/contexts.js';
-import { contextOf, contextSpace, evaluateConditions } from '../../engine/contexts.js';
+import { conditionTable, contextSpace } from '../../engine/contexts.js';
 import { byService } from './model.js';
 
 export interface ServiceGroup {
@@ -108,38 +108,51 @@ function fingerprint(a: ActionSet, b: ActionSet): string {
   return String(h >>> 0);
 }
 
+/** Condition entries whose exact (operator, key, values) appear in only one of the two versions: the change. */
+function changedKeys(before: ScpLevel[], after: ScpLevel[]): Set<string> {
+  const sig = (ls: ScpLevel[]) => new Set(conditionEntries([ls]).map((c) => JSON.stringify([c.operator, c.key.toLowerCase(), c.values.map((v) => v.value)])));
+  const b = sig(before);
+  const a = sig(after);
+  const out = new Set<string>();
+  for (const x of a) if (!b.has(x)) out.add((JSON.parse(x) as string[])[1]!);
+  for (const x of b) if (!a.has(x)) out.add((JSON.parse(x) as string[])[1]!);
+  return out;
+}
+
+interface Group {
+  d: ActionSet;
+  a: ActionSet;
+  tuples: number[][];
+}
+
 /** Base vs head of a hierarchy in every representative context, grouped by identical difference. */
 export function contextDiff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[]): ContextDiff {
-  const space = contextSpace(conditionEntries([after, before]));
+  const space = contextSpace(conditionEntries([after, before]), changedKeys(before, after));
   const n = u.actions.length;
   const denied = new Uint8Array(n);
   const allowed = new Uint8Array(n);
-  const groups = new Map<string, { d: ActionSet; a: ActionSet; tuples: number[][] }[]>();
+  const conditional = [...before, ...after].flatMap((l) => l.statements).filter((st) => st.conditions.length);
+  const tables = new Map(conditional.map((st) => [st, conditionTable(space, st.conditions)]));
+  const byVector = new Map<string, Group | null>();
+  const groups = new Map<string, Group[]>();
   for (const tuple of space.tuples) {
-    const ctx = contextOf(space, tuple);
-    const cond = (st: EvalStatement): boolean | undefined => (st.conditions.length ? evaluateConditions(st.conditions, ctx) : true);
-    const b = evaluateHierarchy(u, before, undefined, cond).allowed;
-    const h = evaluateHierarchy(u, after, undefined, cond).allowed;
-    const d = new Uint8Array(n);
-    const a = new Uint8Array(n);
-    let any = 0;
-    for (let i = 0; i < n; i++) {
-      d[i] = b[i]! & (h[i]! ^ 1);
-      a[i] = h[i]! & (b[i]! ^ 1);
-      any |= d[i]! | a[i]!;
-      denied[i]! |= d[i]!;
-      allowed[i]! |= a[i]!;
+    const truth = new Map<EvalStatement, boolean | undefined>();
+    let vector = '';
+    for (const [st, table] of tables) {
+      const r = table(tuple);
+      truth.set(st, r);
+      vector += r === undefined ? '?' : r ? '1' : '0';
     }
-    if (!any) continue;
-    const key = fingerprint(d, a);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    const g = list.find((x) => sameSets(x.d, d) && sameSets(x.a, a));
+    let g = byVector.get(vector);
+    if (g === undefined) {
+      g = diffIn(u, before, after, (st) => (st.conditions.length ? truth.get(st) : true), groups, denied, allowed);
+      byVector.set(vector, g);
+    }
     if (g) g.tuples.push(tuple);
-    else list.push({ d, a, tuples: [tuple] });
   }
   const contexts: ContextImpact[] = [];
   for (const g of [...groups.values()].flat()) {
+    if (!g.tuples.length) continue;
     const when = describeGroup(space, g.tuples);
     const dn = count(g.d);
     const an = count(g.a);
@@ -157,4 +170,28 @@ export function contextDiff(u: ActionUniverse, before: ScpLevel[], after: ScpLev
   }
   contexts.sort((x, y) => y.newlyDeniedCount + y.newlyAllowedCount - (x.newlyDeniedCount + x.newlyAllowedCount) || x.when.localeCompare(y.when));
   return { contexts, unmodelled: space.unmodelled, denied, allowed };
+}
+
+/** The difference for one truth vector: its group (shared with other vectors of the same difference), or null. */
+function diffIn(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], cond: (st: EvalStatement) => boolean | undefined, groups: Map<string, Group[]>, denied: ActionSet, allowed: ActionSet): Group | null {
+  const n = u.actions.length;
+  const b = evaluateHierarchy(u, before, undefined, cond).allowed;
+  const h = evaluateHierarchy(u, after, undefined, cond).allowed;
+  const d = new Uint8Array(n);
+  const a = new Uint8Array(n);
+  let any = 0;
+  for (let i = 0; i < n; i++) {
+    d[i] = b[i]! & (h[i]! ^ 1);
+    a[i] = h[i]! & (b[i]! ^ 1);
+    any |= d[i]! | a[i]!;
+    denied[i]! |= d[i]!;
+    allowed[i]! |= a[i]!;
+  }
+  if (!any) return null;
+  const key = fingerprint(d, a);
+  let list = groups.get(key);
+  if (!list) groups.set(key, (list = []));
+  let g = list.find((x) => sameSets(x.d, d) && sameSets(x.a, a));
+  if (!g) list.push((g = { d, a, tuples: [] }));
+  return g;
 }
