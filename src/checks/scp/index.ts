@@ -74,6 +74,12 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
   }
   if (org) appendAll(result.findings, tooManyAttached(org));
 
+  // RCPs: change impact only (as attached beside RCPFullAWSAccess); lock-out and region locks are SCP checks
+  for (const rec of policies.filter((p) => p.policyType === 'rcp' && p.base !== undefined)) {
+    const { impact, findings } = scpImpact(universe, rec);
+    result.impacts.push(impact);
+    appendAll(result.findings, findings);
+  }
   const scpRecords = policies.filter((p) => p.policyType === 'scp');
   for (const rec of scpRecords) {
     appendAll(result.findings, checkRegionLock(universe, rec));
