@@ -78,7 +78,7 @@ function describeTuple(space: ContextSpace, t: readonly number[]): string {
 }
 
 /** Names the requests a group of contexts stands for. */
-function describeGroup(space: ContextSpace, tuples: number[][]): string {
+export function describeGroup(space: ContextSpace, tuples: number[][]): string {
   if (tuples.length === space.tuples.length) return 'every request';
   const seen = space.domains.map((_, i) => new Set(tuples.map((t) => t[i]!)));
   const product = seen.reduce((p, s) => p * s.size, 1);
