@@ -113,9 +113,19 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   return text;
 }
 
+const LOCKOUT_RULES: ReadonlySet<string> = new Set(['scp-lockout-risk', 'scp-region-lock-global-services']);
+
 /** The SCP change impact section: per changed SCP and target, newly denied / allowed actions by service. */
 export function scpImpactSection(result: GateResult): string[] {
   const out = [`### 🏛️ SCP change impact`, ''];
+  // lock-out risks lead: they are what a reviewer of an SCP change must not miss
+  const risks = (result.findings ?? []).filter((f) => LOCKOUT_RULES.has(f.ruleId) && !f.suppressed);
+  if (risks.length) {
+    out.push('**Lock-out risks**', '');
+    for (const f of risks.slice(0, 10)) out.push(`- ⛔ ${mdCode(`${f.file}:${f.line}`)} ${mdText(f.message)}`);
+    if (risks.length > 10) out.push(`- … and ${risks.length - 10} more (see the findings)`);
+    out.push('');
+  }
   for (const imp of result.scpImpacts) {
     out.push(`**${mdCode(`${imp.file}:${imp.line}`)}** ${mdCode(imp.resource)}`, '');
     for (const t of imp.targets) {

@@ -6,6 +6,8 @@ import { evaluateEntry } from '../../src/engine/contexts.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import type { ConditionView } from '../../src/policy/statements.js';
+import { scpImpactSection } from '../../src/report/markdown.js';
+import type { GateResult } from '../../src/gate.js';
 
 const j = (o: unknown) => JSON.stringify(o, null, 2);
 const GLOBALS = ['iam:*', 'sts:*', 'organizations:*', 'support:*', 'route53:*', 'cloudfront:*', 'budgets:*', 'aws-portal:*', 'waf:*', 'globalaccelerator:*'];
@@ -58,6 +60,17 @@ describe('SCP change impact per request context', () => {
     expect(c.summary).toMatch(/^When aws:RequestedRegion is "us-east-1": every action except .*iam:\*.*now denied/);
     expect(c.newlyDeniedCount).toBe(u.actions.length - count(expandPattern(u, 'iam:*')) - GLOBALS.slice(1).reduce((s, g) => s + count(expandPattern(u, g)), 0));
     expect(r.findings.find((f) => f.ruleId === 'scp-change-impact')!.message).toMatch(/us-east-1/);
+  });
+
+  it('the Markdown section leads with the lock-out risk, then the per-context lines', () => {
+    const r = stage(lock(GLOBALS.filter((g) => g !== 'sts:*'), ['eu-west-1']), lock(GLOBALS, ['eu-west-1', 'us-east-1']));
+    const md = scpImpactSection({ scpImpacts: r.impacts, findings: r.findings } as unknown as GateResult).join('\n').replace(/\\/g, '');
+    const risk = md.indexOf('Lock-out risks');
+    const ctx = md.indexOf('When aws:RequestedRegion is');
+    expect(risk).toBeGreaterThan(0);
+    expect(md.slice(risk, ctx)).toMatch(/stops exempting sts:\*/);
+    expect(md).toMatch(/When aws:RequestedRegion is "us-east-1": every action except/);
+    expect(md).toMatch(/When aws:RequestedRegion is any other region: sts:\* now denied/);
   });
 
   it('dangerous: a new tag guardrail is stated for the tagged resources only', () => {
