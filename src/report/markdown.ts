@@ -141,7 +141,7 @@ export function scpImpactSection(result: GateResult): string[] {
       if (ctx.length) {
         const rows = ctx.slice(0, 20).map((c) => `  - ${mdText(c.summary)}`);
         if (ctx.length > 20) rows.push(`  - … and ${ctx.length - 20} more groups of requests`);
-        if (ctx.length > 5) out.push('  <details><summary>By request context (condition values)</summary>', '', ...rows, '', '  </details>');
+        if (ctx.length > 5) appendAll(out, ['  <details><summary>By request context (condition values)</summary>', ''].concat(rows, ['', '  </details>']));
         else appendAll(out, rows);
       }
       if (t.unmodelledKeys?.length) out.push(`  - Conditions on ${t.unmodelledKeys.map((k) => mdCode(k)).join(', ')} were not evaluated (too many combinations): Denies on them count as "may apply".`);

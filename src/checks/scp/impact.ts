@@ -88,10 +88,11 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
   const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
   if (denied || allowed) {
     const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount)!;
-    const where = t0.target === 'wherever it is attached' ? `Wherever the ${record.policyType === 'rcp' ? 'RCP' : 'SCP'} is attached` : `At ${t0.target}`;
+    const where = t0.target === 'wherever it is attached' ? `wherever the ${record.policyType === 'rcp' ? 'RCP' : 'SCP'} is attached` : `at ${t0.target}`;
+    const totals = [t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions` : '', t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions` : ''].filter(Boolean).join(' and ');
     const shown = t0.contexts.slice(0, 3).map((c) => c.summary.replace(/^When /, 'when ').replace(/^For every request/, 'for every request'));
     const more = t0.contexts.length - shown.length + targets.length - 1;
-    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}`, 'impact', undefined, { targets }));
+    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${totals} ${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}`, 'impact', undefined, { targets }));
   }
   return { impact, findings };
 }
