@@ -162,7 +162,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
   const deleted = cmp?.guardrails ?? [];
-  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp') || deleted.length) {
+  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
     const scp = runScpStage({
       policies: deleted.length ? [...policies, ...deleted] : policies,
       options,

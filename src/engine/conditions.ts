@@ -128,7 +128,7 @@ const OWNERSHIP_KINDS: ReadonlySet<ValueKind> = new Set(['account', 'org-id', 'o
 // ---------------------------------------------------------------------------------------------------------------
 // IP coverage
 
-function parseCidr(v: string): { v6: boolean; lo: bigint; hi: bigint } | undefined {
+export function parseCidr(v: string): { v6: boolean; lo: bigint; hi: bigint } | undefined {
   const m = /^([0-9a-fA-F:.]+)(?:\/(\d{1,3}))?$/.exec(v.trim());
   if (!m) return undefined;
   const addr = m[1]!;

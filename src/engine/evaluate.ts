@@ -1,7 +1,8 @@
 /**
  * Our own IAM evaluation for what the gate needs: which actions a set of statements covers over the whole action
  * catalogue (as bitsets, so `Action: "*"` costs the same as one action), and whether an action is allowed at every
- * level of an SCP hierarchy. Conditions whose context we cannot know are "may apply", never silently true or false.
+ * level of an SCP hierarchy. Conditions whose context we cannot know are "may apply", never silently true or false;
+ * given a request context (contexts.ts), a condition is evaluated in it.
  */
 import { statementsOf, strings, isObject } from '../policy/statements.js';
 import type { ConditionView } from '../policy/statements.js';
@@ -179,7 +180,7 @@ export interface LevelVerdict {
  * Evaluate an SCP hierarchy over the whole universe: for each action, is it allowed at every level, denied
  * anywhere, or denied only under conditions?
  */
-export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resources?: readonly string[]): LevelVerdict {
+export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resources?: readonly string[], condition?: (st: EvalStatement) => boolean | undefined): LevelVerdict {
   const n = u.actions.length;
   const allowed = new Uint8Array(n).fill(1);
   const denied = emptySet(u);
@@ -189,7 +190,14 @@ export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resourc
     for (const st of level.statements) {
       const cov = resourceCoverage(st, resources);
       if (cov === 'none') continue;
-      if (st.effect === 'Allow') {
+      if (condition) {
+        // in a known request context: a condition holds, fails, or cannot be evaluated (may apply)
+        const holds = condition(st);
+        if (holds === false) continue;
+        if (st.effect === 'Allow') {
+          if (holds && cov === 'all') union(levelAllow, st.actions);
+        } else union(holds && cov === 'all' ? denied : mayDeny, st.actions);
+      } else if (st.effect === 'Allow') {
         // a conditional or partial Allow does not reliably allow
         if (st.conditions.length === 0 && cov === 'all') union(levelAllow, st.actions);
       } else if (onlyPrincipalExemptions(st.conditions) && cov === 'all') union(denied, st.actions);

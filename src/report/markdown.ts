@@ -113,9 +113,19 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   return text;
 }
 
+const LOCKOUT_RULES: ReadonlySet<string> = new Set(['scp-lockout-risk', 'scp-region-lock-global-services']);
+
 /** The SCP change impact section: per changed SCP and target, newly denied / allowed actions by service. */
 export function scpImpactSection(result: GateResult): string[] {
   const out = [`### 🏛️ SCP change impact`, ''];
+  // lock-out risks lead: they are what a reviewer of an SCP change must not miss
+  const risks = (result.findings ?? []).filter((f) => LOCKOUT_RULES.has(f.ruleId) && !f.suppressed);
+  if (risks.length) {
+    out.push('**Lock-out risks**', '');
+    for (const f of risks.slice(0, 10)) out.push(`- ⛔ ${mdCode(`${f.file}:${f.line}`)} ${mdText(f.message)}`);
+    if (risks.length > 10) out.push(`- … and ${risks.length - 10} more (see the findings)`);
+    out.push('');
+  }
   for (const imp of result.scpImpacts) {
     out.push(`**${mdCode(`${imp.file}:${imp.line}`)}** ${mdCode(imp.resource)}`, '');
     for (const t of imp.targets) {
@@ -127,6 +137,14 @@ export function scpImpactSection(result: GateResult): string[] {
         g.slice(0, 8).map((x) => `${mdCode(x.service)} ${x.count} (e.g. ${x.examples.slice(0, 3).map((e) => mdCode(e)).join(', ')})`).join('; ') + (g.length > 8 ? `; and ${g.length - 8} more services` : '');
       if (t.newlyDeniedCount) out.push(`- ${mdText(t.target)}: **newly denied ${t.newlyDeniedCount} actions**: ${groups(t.newlyDenied)}`);
       if (t.newlyAllowedCount) out.push(`- ${mdText(t.target)}: **newly allowed ${t.newlyAllowedCount} actions**: ${groups(t.newlyAllowed)}`);
+      const ctx = t.contexts ?? [];
+      if (ctx.length) {
+        const rows = ctx.slice(0, 20).map((c) => `  - ${mdText(c.summary)}`);
+        if (ctx.length > 20) rows.push(`  - … and ${ctx.length - 20} more groups of requests`);
+        if (ctx.length > 5) appendAll(out, ['  <details><summary>By request context (condition values)</summary>', ''].concat(rows, ['', '  </details>']));
+        else appendAll(out, rows);
+      }
+      if (t.unmodelledKeys?.length) out.push(`  - Conditions on ${t.unmodelledKeys.map((k) => mdCode(k)).join(', ')} were not evaluated (too many combinations): Denies on them count as "may apply".`);
     }
     out.push('');
   }

@@ -96,6 +96,7 @@ export const RULE_INDEX: readonly { id: string; severity: Severity; category: Ru
   { id: 'DATA_TYPE_MISMATCH', severity: 'error', category: 'validation' },
   { id: 'config-weakened', severity: 'error', category: 'config' },
   { id: 'scp-lockout-risk', severity: 'error', category: 'scp' },
+  { id: 'scp-region-lock-global-services', severity: 'error', category: 'scp' },
   { id: 'scp-change-impact', severity: 'warning', category: 'scp' },
   { id: 'scp-blocks-workload', severity: 'warning', category: 'scp' },
   { id: 'scp-dead-permission', severity: 'suggestion', category: 'scp' },

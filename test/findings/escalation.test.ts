@@ -238,6 +238,32 @@ describe('deleting a guardrail is a change with impact', () => {
     }
   });
 
+  const regionLock = (regions: string[]) =>
+    json({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'RegionLock', Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'route53:*', 'cloudfront:*', 'support:*', 'budgets:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': regions } } }],
+    });
+
+  it('adding a Region to a region lock opens that Region as a whole: a plain warning, not a lifted guardrail (control)', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'scps/regions.json': regionLock(['eu-west-1', 'us-east-1']), 'README.md': '# org\n' }, 'base');
+    const head = repo.commit({ 'scps/regions.json': regionLock(['eu-west-1', 'us-east-1', 'eu-central-1']) }, 'approve eu-central-1');
+    const r = await pr(base, head);
+    const impact = r.result.findings.find((f) => f.ruleId === 'scp-change-impact')!;
+    expect(impact.severity).toBe('warning');
+    expect(impact.message).not.toMatch(/lifts a guardrail/);
+    expect(r.status).toBe('pass');
+  });
+
+  it('a Region added in the same change that deletes the CloudTrail guardrail still blocks on the guardrail', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'scps/regions.json': regionLock(['eu-west-1', 'us-east-1']), 'scps/guard.json': scp(['cloudtrail:StopLogging']), 'README.md': '# org\n' }, 'base');
+    const head = repo.commit({ 'scps/regions.json': regionLock(['eu-west-1', 'us-east-1', 'eu-central-1']), 'scps/guard.json': null }, 'approve a region, drop the trail guard');
+    const r = await pr(base, head);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.some((f) => f.ruleId === 'scp-change-impact' && /lifts a guardrail: .*cloudtrail:StopLogging/.test(f.message))).toBe(true);
+  });
+
   it('removing a guardrail on other actions (ec2:RunInstances) stays a plain warning (control)', async () => {
     repo = new GitFixture();
     const base = repo.commit({ 'scps/guard.json': scp(['ec2:RunInstances']), 'README.md': '# org\n' }, 'base');

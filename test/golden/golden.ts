@@ -54,7 +54,7 @@ export interface GoldenScpImpact {
   file: string;
   line: number;
   resource: string;
-  targets: { target: string; newlyDeniedCount: number; newlyAllowedCount: number }[];
+  targets: { target: string; newlyDeniedCount: number; newlyAllowedCount: number; contexts?: string[]; unmodelledKeys?: string[] }[];
 }
 export interface GoldenOutput {
   verdict: string;
@@ -120,7 +120,13 @@ export async function runCase(name: string): Promise<GoldenOutput> {
       file: clean(i.file),
       line: i.line,
       resource: i.resource,
-      targets: i.targets.map((t) => ({ target: t.target, newlyDeniedCount: t.newlyDeniedCount, newlyAllowedCount: t.newlyAllowedCount })),
+      targets: i.targets.map((t) => ({
+        target: t.target,
+        newlyDeniedCount: t.newlyDeniedCount,
+        newlyAllowedCount: t.newlyAllowedCount,
+        ...(t.contexts.length ? { contexts: t.contexts.map((c) => c.summary) } : {}),
+        ...(t.unmodelledKeys ? { unmodelledKeys: t.unmodelledKeys } : {}),
+      })),
     }))
     .sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.resource, b.resource));
   return {

@@ -13,9 +13,10 @@ const PROTECT_TRAIL = j({
   Version: '2012-10-17',
   Statement: [{ Sid: 'ProtectCloudTrail', Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'], Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/OrganizationAdmin' } } }],
 });
+const GLOBALS = ['iam:*', 'sts:*', 'organizations:*', 'support:*', 'route53:*', 'cloudfront:*', 'budgets:*', 'aws-portal:*', 'waf:*', 'globalaccelerator:*'];
 const REGION_LOCK = j({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'DenyOutsideEU', Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }],
+  Statement: [{ Sid: 'DenyOutsideEU', Effect: 'Deny', NotAction: GLOBALS, Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }],
 });
 const SANDBOX_NO_DELETE = j({ Version: '2012-10-17', Statement: [{ Sid: 'NoBucketDeletion', Effect: 'Deny', Action: ['s3:DeleteBucket', 's3:DeleteBucketPolicy'], Resource: '*' }] });
 // an allow-list SCP (used instead of FullAWSAccess): only these services
@@ -105,6 +106,24 @@ describe('identity policies under the organisation SCPs', () => {
     expect(r.findings.filter((x) => x.source === 'scp')).toEqual([]);
   });
 
+  it('a grant that only applies where a conditional SCP Deny applies is dead, and says in which requests', async () => {
+    const us = { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } };
+    const policy = j({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'UsCompute', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: us },
+        { Sid: 'UsLambda', Effect: 'Allow', Action: 'lambda:*', Resource: '*', Condition: us },
+        { Sid: 'EuCompute', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
+      ],
+    });
+    const r = await scan({ 'apps/orders/compute.json': policy });
+    const f = r.findings.filter((x) => x.source === 'scp');
+    expect(f.map((x) => x.ruleId).sort()).toEqual(['scp-blocks-workload', 'scp-dead-permission']);
+    const blocks = f.find((x) => x.ruleId === 'scp-blocks-workload')!;
+    expect(blocks.message).toMatch(/RegionLock .*They are denied by conditional SCP statements in every request this statement can apply to \(aws:RequestedRegion is "us-east-1"\)/);
+    expect(f.find((x) => x.ruleId === 'scp-dead-permission')!.message).toMatch(/lambda .*aws:RequestedRegion is "us-east-1"/);
+  });
+
   it('notes identity policies with no deployment target; an invalid model is a config error (incomplete)', async () => {
     const r = await scan({ 'apps/other/app.json': j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) });
     expect(r.notes.join('\n')).toMatch(/1 identity policy has no deployment target/);
@@ -184,7 +203,7 @@ describe('SCP change impact', () => {
     expect(t.newlyDenied.map((g) => g.service).sort()).toEqual(['cloudtrail', 'guardduty']);
     expect(t.newlyAllowedCount).toBe(0);
     const f = r.findings.find((x) => x.ruleId === 'scp-change-impact')!;
-    expect(f.message).toMatch(new RegExp(`newly denies ${trail - 1 + gd} actions`));
+    expect(f.message).toMatch(new RegExp(`for every request: .*cloudtrail actions .* now denied \\(${trail - 1 + gd} actions, allowed before\\)`));
   });
 
   it('per attached target with the organisation model, including OU inheritance', () => {

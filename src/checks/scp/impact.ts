@@ -7,7 +7,9 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements, evaluateHierarchy, members } from '../../engine/evaluate.js';
+import { compileStatements, members } from '../../engine/evaluate.js';
+import { contextDiff } from './context-impact.js';
+import type { ContextImpact, ServiceGroup } from './context-impact.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
@@ -36,11 +38,7 @@ export const changeImpactMeta: RuleMeta = {
   examples: { bad: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] }, good: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['ec2:DeleteVpc', 'ec2:DeleteSubnet'], Resource: '*' }] } },
 };
 
-export interface ServiceGroup {
-  service: string;
-  count: number;
-  examples: string[];
-}
+export type { ServiceGroup, ContextImpact } from './context-impact.js';
 
 export interface ScpTargetImpact {
   /** Account id / OU / 'as attached beside FullAWSAccess' when no organisation model names it. */
@@ -49,6 +47,10 @@ export interface ScpTargetImpact {
   newlyDeniedCount: number;
   newlyAllowed: ServiceGroup[];
   newlyAllowedCount: number;
+  /** Per group of request contexts (condition values), what is newly denied or allowed there. */
+  contexts: ContextImpact[];
+  /** Condition keys left unevaluated (too many combinations): Denies on them count as "may apply". */
+  unmodelledKeys?: string[];
 }
 
 export interface ScpImpact {
@@ -67,18 +69,20 @@ function standaloneLevels(u: ActionUniverse, doc: unknown, id: string): ScpLevel
 }
 
 function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string, lifted: Set<string>): ScpTargetImpact {
-  const b = evaluateHierarchy(u, before);
-  const a = evaluateHierarchy(u, after);
-  const denied = new Uint8Array(u.actions.length);
-  const allowed = new Uint8Array(u.actions.length);
-  for (let i = 0; i < denied.length; i++) {
-    denied[i] = b.allowed[i]! & (a.allowed[i]! ^ 1);
-    allowed[i] = a.allowed[i]! & (b.allowed[i]! ^ 1);
-  }
-  const d = members(u, denied);
-  const al = members(u, allowed);
-  for (const a of liftedGuardrails(al)) lifted.add(a);
-  return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
+  const cd = contextDiff(u, before, after);
+  const d = members(u, cd.denied);
+  const al = members(u, cd.allowed);
+  // only actions a Deny singled out count as a lifted guardrail (not a Region or principal opening as a whole)
+  for (const a of liftedGuardrails(members(u, cd.targeted))) lifted.add(a);
+  return {
+    target,
+    newlyDenied: byService(d),
+    newlyDeniedCount: d.length,
+    newlyAllowed: byService(al),
+    newlyAllowedCount: al.length,
+    contexts: cd.contexts,
+    ...(cd.unmodelled.length ? { unmodelledKeys: cd.unmodelled } : {}),
+  };
 }
 
 /** Impact of one changed SCP record (`record.base` is the version before the change). */
@@ -102,12 +106,12 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
   const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
   if (denied || allowed) {
     const t0 = targets.find((t) => t.newlyDeniedCount || t.newlyAllowedCount)!;
-    const parts = [
-      t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-      t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
-    ].filter(Boolean);
+    const where = t0.target === 'wherever it is attached' ? `wherever the ${record.policyType === 'rcp' ? 'RCP' : 'SCP'} is attached` : `at ${t0.target}`;
+    const totals = [t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions` : '', t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions` : ''].filter(Boolean).join(' and ');
+    const shown = t0.contexts.slice(0, 3).map((c) => c.summary.replace(/^When /, 'when ').replace(/^For every request/, 'for every request'));
+    const more = t0.contexts.length - shown.length + targets.length - 1;
     const guard = lifted.length ? ` It lifts a guardrail: ${lifted.slice(0, 5).join(', ')}${lifted.length > 5 ? ` and ${lifted.length - 5} more` : ''} (turning logging or detection off, changing permissions) become allowed.` : '';
-    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.${guard}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
+    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${totals} ${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}${guard}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
   }
   return { impact, findings };
 }

@@ -21,11 +21,12 @@ import { changeImpactMeta } from './impact.js';
 import { lockoutMeta } from './lockout.js';
 import { blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta } from './workload.js';
 import { tooManyAttachedMeta } from './attachments.js';
+import { checkRegionLock, regionLockMeta } from './region-lock.js';
 import type { Rule } from '../rules/types.js';
 import { appendAll } from '../../util/arrays.js';
 
 /** The SCP stage's findings, as rule entries for documentation and SARIF metadata. */
-export const scpRules: Rule[] = [lockoutMeta, changeImpactMeta, blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta, tooManyAttachedMeta].map((meta) => ({ meta }));
+export const scpRules: Rule[] = [lockoutMeta, regionLockMeta, changeImpactMeta, blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta, tooManyAttachedMeta].map((meta) => ({ meta }));
 
 export interface ScpStageInput {
   policies: PolicyRecord[];
@@ -73,8 +74,15 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
   }
   if (org) appendAll(result.findings, tooManyAttached(org));
 
+  // RCPs: change impact only (as attached beside RCPFullAWSAccess); lock-out and region locks are SCP checks
+  for (const rec of policies.filter((p) => p.policyType === 'rcp' && p.base !== undefined)) {
+    const { impact, findings } = scpImpact(universe, rec);
+    result.impacts.push(impact);
+    appendAll(result.findings, findings);
+  }
   const scpRecords = policies.filter((p) => p.policyType === 'scp');
   for (const rec of scpRecords) {
+    appendAll(result.findings, checkRegionLock(universe, rec));
     appendAll(result.findings, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
     if (rec.base !== undefined) {
       const { impact, findings } = scpImpact(universe, rec, org, model ? scpNamesForFile(model, repoPathOf(rec)) : []);

@@ -9,7 +9,7 @@ import type { RuleMeta } from '../rules/types.js';
 import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
 import { compileStatements, count, expandPattern, principalExemptions } from '../../engine/evaluate.js';
 import { globMatch } from '../../catalog/index.js';
-import { scpFinding } from './model.js';
+import { scpFinding, stillAbleToAct } from './model.js';
 
 export const lockoutMeta: RuleMeta = {
   id: 'scp-lockout-risk',
@@ -72,10 +72,10 @@ export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePr
     const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
     if (what.length) {
       if (!exemptions.length) {
-        out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it.`, `blanket:${what.join(',')}`));
+        out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it. ${stillAbleToAct([])}`, `blanket:${what.join(',')}`));
       } else {
         const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
-        if (missing.length) out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `exempt:${missing.join(',')}`));
+        if (missing.length) out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ${stillAbleToAct(exemptions)}`, `exempt:${missing.join(',')}`));
       }
     }
     const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));

@@ -70,3 +70,9 @@ export function byService(actions: string[], examples = 5): { service: string; c
     .map(([service, l]) => ({ service, count: l.length, examples: l.slice(0, examples) }))
     .sort((a, b) => b.count - a.count || a.service.localeCompare(b.service));
 }
+
+/** "Who can still act" under a Deny: its principal exemptions, the management account, service-linked roles. */
+export function stillAbleToAct(exemptions: readonly string[]): string {
+  const named = exemptions.length ? `${exemptions.slice(0, 3).join(', ')}${exemptions.length > 3 ? ', ...' : ''} (exempted by its condition), ` : '';
+  return `Still able to act: ${named}the management account (SCPs never apply to it) and service-linked roles (not restricted by SCPs).`;
+}

@@ -12,6 +12,8 @@ import { denyingStatements, emptySet, evaluateHierarchy, expandPattern, members,
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
 import { targetsFor } from './org-model.js';
+import { deadInEveryContext } from './dead-contexts.js';
+import type { DeadEverywhere, VerdictMemo } from './dead-contexts.js';
 
 export const deadPermissionMeta: RuleMeta = {
   id: 'scp-dead-permission',
@@ -75,6 +77,12 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
   const protective = emptySet(u);
   for (const a of PROTECTIVE_ACTIONS) union(protective, expandPattern(u, a));
 
+  const memos = new Map<string, VerdictMemo>();
+  const memoFor = (t: string): VerdictMemo => {
+    let m = memos.get(t);
+    if (!m) memos.set(t, (m = new Map()));
+    return m;
+  };
   let untargeted = 0;
   for (const rec of policies) {
     if (rec.policyType !== 'identity') continue;
@@ -85,6 +93,11 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
     }
     for (const s of statementsOf(rec.document)) {
       if (s.effect !== 'Allow' || !s.action) continue;
+      const contextual = new Map<string, DeadEverywhere | undefined>();
+      const deadFor = (t: string): DeadEverywhere | undefined => {
+        if (!contextual.has(t)) contextual.set(t, deadInEveryContext(u, levelsFor(org, t), s.condition ?? [], memoFor(t)));
+        return contextual.get(t);
+      };
       for (const a of strings(s.action)) {
         const granted = expandPattern(u, a.value);
         const explicit = !/[*?]/.test(a.value);
@@ -92,8 +105,16 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
           const v = verdictFor(t);
           const where = nodeLabel(org.model.nodes.get(t)!);
           const blocked: ActionSet = new Uint8Array(granted.length);
-          for (let i = 0; i < granted.length; i++) blocked[i] = granted[i]! & (v.denied[i]! | v.notAllowed[i]!);
+          const dc = deadFor(t);
+          let onlyInContext = 0;
+          for (let i = 0; i < granted.length; i++) {
+            const always = v.denied[i]! | v.notAllowed[i]!;
+            const ctx = dc ? dc.dead[i]! & (always ^ 1) : 0;
+            blocked[i] = granted[i]! & (always | ctx);
+            onlyInContext += granted[i]! & ctx;
+          }
           const names = members(u, blocked);
+          const why = onlyInContext && dc ? ` ${onlyInContext === names.length ? 'They are' : `${onlyInContext} of them are`} denied by conditional SCP statements in every request this statement can apply to (${dc.when === 'every request' ? 'any request' : dc.when}).` : '';
           if (names.length) {
             if (explicit) {
               const culprits = denyingStatements(levelsFor(org, t), u, names[0]!).map((d) => {
@@ -101,12 +122,12 @@ export function checkWorkloads({ org, policies, repoPathOf }: WorkloadInput): { 
                 return `${d.st.policyName}${d.st.sid ? ` (${d.st.sid})` : ''} at ${d.level}${except}`;
               });
               findings.push(scpFinding(blocksWorkloadMeta, rec, a.path,
-                `${statementLabel(s)} allows ${a.value}, but in ${where} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.`,
+                `${statementLabel(s)} allows ${a.value}, but in ${where} the organisation's SCPs ${culprits.length ? `deny it: ${culprits.join('; ')}` : 'do not allow it at every level'}. Calls will fail with AccessDenied.${why}`,
                 `${a.value}@${t}`, undefined, { target: t, deniedBy: culprits }));
             } else {
               const groups = byService(names, 3);
               findings.push(scpFinding(deadPermissionMeta, rec, a.path,
-                `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${where} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.`,
+                `${statementLabel(s)}: ${names.length} of the actions matched by ${a.value} are denied by the SCPs of ${where} (${groups.map((g) => `${g.service} ${g.count}`).join(', ')}), e.g. ${groups.flatMap((g) => g.examples).slice(0, 4).join(', ')}.${why}`,
                 `${a.value}@${t}`, undefined, { target: t, denied: groups }));
             }
           }
