@@ -2,9 +2,16 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 
-export type ResourceKind = 's3-bucket' | 'kms-key' | 'other';
+export type ResourceKind = 's3-bucket' | 'kms-key' | 'vpc-endpoint' | 'other';
+
+/** A VPC endpoint policy by its IaC type, or a raw file whose folder or name says so (`vpc-endpoint`, `vpce`). */
+export function isVpcEndpointPolicy(policy: PolicyRecord): boolean {
+  if (/^(AWS::EC2::VPCEndpoint|aws_vpc_endpoint|aws_vpc_endpoint_policy)$/i.test(policy.resourceType)) return true;
+  return policy.format === 'raw' && /(^|[/_.-])(vpc[-_]?endpoints?|vpce)([/_.-]|$)/i.test(policy.file);
+}
 
 export function resourceKind(policy: PolicyRecord): ResourceKind {
+  if (isVpcEndpointPolicy(policy)) return 'vpc-endpoint';
   const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
   if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t)) return 's3-bucket';
   if (/kms::key|aws_kms_key/.test(t)) return 'kms-key';

@@ -4,6 +4,7 @@ import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
 import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 
 export const adminWildcard: Rule = {
@@ -26,6 +27,9 @@ export const adminWildcard: Rule = {
     for (const s of statements) {
       const full = fullAccessOf(s, policy);
       if (!full) continue;
+      // a Deny of the same policy covering the whole statement leaves nothing; one covering part of it (Deny iam:*)
+      // leaves near-administrator access, still reported
+      if (policyDenies(policy, statements).onStatement(s).cancelledBy) continue;
       reported = true;
       const j = judgeConditions(s, undefined, () => true, settingOf(policy, options.account));
       const conds = j.narrowing.map((c) => `${c.operator} ${c.key}`);
