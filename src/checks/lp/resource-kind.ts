@@ -7,7 +7,7 @@ export type ResourceKind = 's3-bucket' | 'kms-key' | 'vpc-endpoint' | 'other';
 /** A VPC endpoint policy by its IaC type, or a raw file whose folder or name says so (`vpc-endpoint`, `vpce`). */
 export function isVpcEndpointPolicy(policy: PolicyRecord): boolean {
   if (/^(AWS::EC2::VPCEndpoint|aws_vpc_endpoint|aws_vpc_endpoint_policy)$/i.test(policy.resourceType)) return true;
-  return policy.format === 'raw' && /(^|[/_.-])(vpc[-_]?endpoints?|vpce)([/_.-]|$)/i.test(policy.file);
+  return policy.format === 'raw' && /(^|[/_.-])(vpc[-_]?endpoints?|vpce|endpoint[-_]polic(y|ies))([/_.-]|$)/i.test(policy.file);
 }
 
 export function resourceKind(policy: PolicyRecord): ResourceKind {

@@ -77,7 +77,7 @@ export const resourcePolicyExposure: Rule = {
  */
 function reportEndpointDefault(s: StatementView, path: string, j: ConditionJudgement, report: PolicyContext['report']): void {
   const all = (list: StatementView['action']): boolean => strings(list).some((v) => /^\*+$/.test(v.value));
-  if (j.narrowing.length || !all(s.action) || !all(s.resource)) return;
+  if (j.narrowing.length || s.raw.Condition !== undefined || !all(s.action) || !all(s.resource)) return;
   report({
     path,
     subject: '*',

@@ -1,0 +1,96 @@
+/**
+ * Whole-policy evaluation: a Deny of the same policy cancels what it covers or carries its negated condition to the
+ * Allow. Every relaxation is paired with its dangerous neighbour, which still blocks.
+ */
+import { describe, expect, it } from 'vitest';
+import { policyFindings } from '../../helpers/rule-tester.js';
+import { record } from '../../helpers/records.js';
+import { runRules } from '../../../src/checks/rules/run.js';
+import { defaultOptions } from '../../../src/config/options.js';
+import { resourcePolicyExposure } from '../../../src/checks/rules/resource-policy-exposure.js';
+import { privilegeEscalation } from '../../../src/checks/rules/privilege-escalation.js';
+import { adminWildcard } from '../../../src/checks/rules/admin-wildcard.js';
+import { resourceExposure } from '../../../src/checks/rules/resource-exposure.js';
+import { writeOnAllResources } from '../../../src/checks/rules/write-on-all-resources.js';
+import type { Rule } from '../../../src/checks/rules/types.js';
+
+const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
+const API = 'execute-api:/*';
+const allowAny = { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: API };
+const denyUnless = (cond: object, extra: object = {}) => ({ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: API, Condition: cond, ...extra });
+const sev = (rule: Rule, code: object, policyType: 'resource' | 'identity' = 'resource') =>
+  policyFindings(rule, { code, policyType }).map((f) => f.severity);
+
+describe('resource policies: a Deny of the same policy', () => {
+  it('private API pattern (Deny unless aws:SourceVpce) is not public: callable only through the endpoint, said so', () => {
+    const f = policyFindings(resourcePolicyExposure, { code: doc(allowAny, denyUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890' } })), policyType: 'resource' });
+    expect(f.map((x) => x.severity)).toEqual(['suggestion']);
+    expect(f[0]!.message).toContain('callable only through VPC endpoint vpce-0a1b2c3d4e5f67890');
+    expect(f[0]!.message).toContain('the Deny statement 1 denies every other request');
+  });
+
+  it('an unconditional Deny covering the statement cancels it', () => {
+    expect(sev(resourcePolicyExposure, doc(allowAny, { Effect: 'Deny', Principal: '*', Action: 'execute-api:*', Resource: '*' }))).toEqual([]);
+  });
+
+  it('still public: the Deny condition is a value the caller controls', () => {
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringNotEquals: { 'aws:PrincipalTag/team': 'web' } })))).toEqual(['error']);
+  });
+
+  it('still public: the Deny condition matches every endpoint', () => {
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringNotLike: { 'aws:SourceVpce': 'vpce-*' } })))).toEqual(['error']);
+  });
+
+  it('still public: two Deny conditions (the Deny applies only when both hold, so either lets a caller in)', () => {
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890', 'aws:SourceIp': '10.0.0.0/8' } })))).toEqual(['error']);
+  });
+
+  it('still public: the Deny is not negated, covers fewer actions, another resource, or one principal', () => {
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890' } })))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, doc({ ...allowAny, Action: 'execute-api:*' }, denyUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890' } })))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890' } }, { Resource: 'execute-api:/prod/GET/*' })))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, doc(allowAny, denyUnless({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d4e5f67890' } }, { Principal: { AWS: 'arn:aws:iam::123456789012:role/x' } })))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, doc(allowAny, { Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', NotResource: 'execute-api:/prod/*' }))).toEqual(['error']);
+  });
+
+  it('aws:SourceIp narrows but is still internet exposure, said so', () => {
+    const f = policyFindings(resourcePolicyExposure, { code: doc({ ...allowAny, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }), policyType: 'resource' });
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(f[0]!.message).toContain('still internet exposure');
+  });
+});
+
+describe('identity policies: the effective grant (Allow minus Deny)', () => {
+  const denyIam = { Effect: 'Deny', Action: 'iam:*', Resource: '*' };
+  it('Allow iam:* + Deny iam:* grants nothing: no escalation, no permissions-management finding', () => {
+    const code = doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, denyIam);
+    expect(sev(privilegeEscalation, code, 'identity')).toEqual([]);
+    expect(sev(resourceExposure, code, 'identity')).toEqual([]);
+  });
+
+  it('Allow * minus Deny iam:* is still near-administrator', () => {
+    expect(sev(adminWildcard, doc({ Effect: 'Allow', Action: '*', Resource: '*' }, denyIam), 'identity')).toEqual(['error']);
+  });
+
+  it('a Deny covering part of the statement leaves the rest, and names the Deny', () => {
+    const f = policyFindings(writeOnAllResources, { code: doc({ Effect: 'Allow', Action: ['s3:PutObject', 'sqs:SendMessage'], Resource: '*' }, { Sid: 'NoS3', Effect: 'Deny', Action: 's3:*', Resource: '*' }), policyType: 'identity' });
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('sqs:SendMessage.')]);
+    expect(f[0]!.message).not.toContain('s3:PutObject');
+    expect(f[0]!.message).toContain('Deny statement "NoS3" of the same policy takes away the rest');
+  });
+
+  it('a Deny whose condition is the holder itself (aws:PrincipalTag in an identity policy) cancels nothing', () => {
+    const code = doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { ...denyIam, Condition: { StringNotEquals: { 'aws:PrincipalTag/admin': 'yes' } } });
+    expect(sev(privilegeEscalation, code, 'identity')).toContain('error');
+  });
+
+  it('a Deny from a record that may not exist (`when`) cancels nothing', () => {
+    const role = { kind: 'role' as const, id: 'AppRole', via: 'inline' as const };
+    const allow = record('a.json', doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), { type: 'identity', attachedTo: [role] });
+    const deny = { ...record('d.json', doc(denyIam), { type: 'identity', attachedTo: [role] }), when: 'when IsProd' };
+    const opts = defaultOptions('/repo');
+    expect(runRules([privilegeEscalation], { policies: [allow, deny], entities: [], options: opts }).map((f) => f.severity)).toContain('error');
+    const certain = record('d.json', doc(denyIam), { type: 'identity', attachedTo: [role] });
+    expect(runRules([privilegeEscalation], { policies: [allow, certain], entities: [], options: opts })).toEqual([]);
+  });
+});
