@@ -151,6 +151,14 @@ export function parseArn(arn: string): ArnParts | undefined {
   };
 }
 
+/**
+ * `execute-api:/stage/METHOD/path`: the shorthand API Gateway accepts in a REST API's resource policy (it expands it
+ * to the API's own ARN). Valid there; only a resource policy may use it.
+ */
+export function isApiGatewayShorthand(policy: PolicyRecord, value: string): boolean {
+  return policy.policyType === 'resource' && /^execute-api:\//.test(value);
+}
+
 /** Resource values of a statement that are plain strings and not stand-ins. */
 export function judgeableResources(policy: PolicyRecord, list: ValueAt[] | undefined): ValueAt<string>[] {
   return strings(list).filter((r) => !placeholderAt(policy, r.path));
