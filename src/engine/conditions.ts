@@ -95,7 +95,8 @@ const SAMPLES: Record<Exclude<ValueKind, 'ip' | 'other'>, string[]> = {
 };
 
 const KEY_KINDS: [RegExp, ValueKind][] = [
-  [/^(aws:(principalaccount|resourceaccount|sourceaccount)|kms:calleraccount|aws:sourceowner)$/i, 'account'],
+  [/^(aws:(principalaccount|resourceaccount|sourceaccount)|kms:calleraccount|aws:sourceowner|s3:dataaccesspointaccount)$/i, 'account'],
+  [/^s3:dataaccesspointarn$/i, 'arn'],
   [/^aws:(principalorgid|resourceorgid|sourceorgid)$/i, 'org-id'],
   [/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths)$/i, 'org-path'],
   [/^aws:sourcevpce$/i, 'vpce'],
@@ -361,8 +362,8 @@ export function judgeCondition(c: ConditionView, setting: ConditionSetting = {})
     return { narrows: false, vacuous: true, why: 'the caller controls this value, so it does not make a grant to anyone private' };
   if (setting.openToAny && key === 'aws:userid' && !useridPinned(c.values.map((v) => v.value)))
     return { narrows: false, vacuous: true, why: 'it is not pinned to an AWS-assigned unique id: the caller chooses it' };
-  if (!identity && /^aws:(calledvia|calledviafirst|calledvialast|viaawsservice)$/i.test(key))
-    return { narrows: false, vacuous: true, why: 'the caller makes the service call on its own behalf' };
+  if (!identity && /^(aws:(calledvia|calledviafirst|calledvialast|viaawsservice)|kms:viaservice)$/i.test(key))
+    return { narrows: false, vacuous: true, why: 'the caller makes the service call on its own behalf (it names a path, not who may call; pair it with kms:CallerAccount or aws:PrincipalOrgID)' };
   if (identity && /^aws:(calledvia|calledviafirst|calledvialast|viaawsservice)$/i.test(key))
     return { narrows: false, vacuous: true, why: 'the holder drives the service itself (for cloudformation.amazonaws.com: anyone who can create a stack gets these actions)' };
   const j = judgeValues(c, op, setting);

@@ -407,6 +407,8 @@ const PRINCIPAL_NARROWING = [
   'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
   'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
   'kms:calleraccount', 'aws:sourcevpcarn',
+  // S3 access-point delegation: a bucket policy open to `*` that only access points of one account can use
+  's3:dataaccesspointaccount', 's3:dataaccesspointarn',
 ];
 
 export function principalNarrowingKey(key: string): boolean {

@@ -94,3 +94,23 @@ describe('identity policies: the effective grant (Allow minus Deny)', () => {
     expect(runRules([privilegeEscalation], { policies: [allow, certain], entities: [], options: opts })).toEqual([]);
   });
 });
+
+describe('conditions that restrict who can call', () => {
+  const bucket = (cond?: object) => doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: ['arn:aws:s3:::data-lake', 'arn:aws:s3:::data-lake/*'], ...(cond ? { Condition: cond } : {}) });
+  it('S3 access-point delegation (s3:DataAccessPointAccount / s3:DataAccessPointArn of one account) is not public', () => {
+    expect(sev(resourcePolicyExposure, bucket({ StringEquals: { 's3:DataAccessPointAccount': '111122223333' } }))).toEqual(['suggestion']);
+    expect(sev(resourcePolicyExposure, bucket({ StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:us-east-1:111122223333:accesspoint/*' } }))).toEqual(['suggestion']);
+  });
+  it('still public: access points of any account', () => {
+    expect(sev(resourcePolicyExposure, bucket({ StringLike: { 's3:DataAccessPointAccount': '*' } }))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, bucket({ StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } }))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, bucket())).toEqual(['error']);
+  });
+  const key = (cond: object) => doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*', Condition: cond });
+  it('kms:CallerAccount + kms:ViaService (the AWS default for service-integrated keys) is not public', () => {
+    expect(sev(resourcePolicyExposure, key({ StringEquals: { 'kms:CallerAccount': '111122223333', 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } }))).toEqual(['suggestion']);
+  });
+  it('still public: kms:ViaService alone (any account can call through the service)', () => {
+    expect(sev(resourcePolicyExposure, key({ StringEquals: { 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } }))).toEqual(['error']);
+  });
+});
