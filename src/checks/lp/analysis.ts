@@ -8,7 +8,7 @@ import type { ConditionView, StatementView, ValueAt } from '../../policy/stateme
 import { statementsOf, strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
-import { describeValues, judgeCondition, type ConditionSetting } from '../../engine/conditions.js';
+import { describeValues, judgeCondition, neverTrue, type ConditionSetting } from '../../engine/conditions.js';
 import { denySet, type DenySet } from './denies.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
@@ -86,7 +86,7 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   const hit = grantCache.get(stmt.raw);
   if (hit !== undefined) return hit;
   let result: StatementGrant | null = null;
-  if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
+  if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction) && !deadReason(stmt, policy)) {
     const actions = new LazyGrantActions(stmt);
     const ph = placeholderPaths(policy);
     let scope: ResourceScope = 'some';
@@ -109,6 +109,21 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   }
   grantCache.set(stmt.raw, result);
   return result;
+}
+
+/**
+ * Why an Allow statement can never apply (a condition that can never be true again, e.g. a DateLessThan on the
+ * current time in the past), or undefined. Values the repository does not decide (placeholders) are never judged.
+ */
+export function deadReason(stmt: StatementView, policy?: PolicyRecord, now?: number): string | undefined {
+  if (!stmt.condition?.length) return undefined;
+  const ph = placeholderPaths(policy);
+  for (const c of stmt.condition) {
+    if (c.values.some((v) => ph.has(v.path)) || ph.has(c.path)) continue;
+    const why = neverTrue(c, now);
+    if (why) return why;
+  }
+  return undefined;
 }
 
 const patternSets = new Map<string, ReadonlySet<string>>();
@@ -426,7 +441,10 @@ export function judgePrincipalConditions(
   stmt: StatementView,
   setting: ConditionSetting = {},
   denies?: DenySet,
-): ConditionJudgement & { cancelledBy?: StatementView } {
+  policy?: PolicyRecord,
+): ConditionJudgement & { cancelledBy?: StatementView; neverApplies?: string } {
+  const dead = policy ? deadReason(stmt, policy) : undefined;
+  if (dead) return { narrowing: [], ignored: [], neverApplies: dead };
   const d = denies && !denies.empty ? denies.onStatement(stmt) : undefined;
   if (d?.cancelledBy) return { narrowing: [], ignored: [], cancelledBy: d.cancelledBy };
   return judgeConditions(stmt, undefined, principalNarrowingKey, setting, d?.carried);

@@ -31,8 +31,8 @@ export const resourcePolicyExposure: Rule = {
     const endpoint = isVpcEndpointPolicy(policy);
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements));
-      if (j.cancelledBy) continue; // a Deny of the same policy takes the whole statement away
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements), policy);
+      if (j.cancelledBy || j.neverApplies) continue; // a Deny of the same policy takes the whole statement away, or it can never apply
       const narrowed = j.narrowing.length > 0;
       for (const p of awsPrincipals(s)) {
         if (p.kind === 'any') {

@@ -114,3 +114,26 @@ describe('conditions that restrict who can call', () => {
     expect(sev(resourcePolicyExposure, key({ StringEquals: { 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } }))).toEqual(['error']);
   });
 });
+
+describe('statements that can never apply', () => {
+  const expired = { DateLessThan: { 'aws:CurrentTime': '2001-01-01T00:00:00Z' } };
+  it('an Allow with a DateLessThan aws:CurrentTime in the past grants nothing: a suggestion, not a grant', async () => {
+    const { statementNeverApplies } = await import('../../../src/checks/rules/statement-never-applies.js');
+    const code = doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: expired });
+    expect(sev(privilegeEscalation, code, 'identity')).toEqual([]);
+    expect(sev(resourcePolicyExposure, doc({ ...allowAny, Condition: expired }))).toEqual([]);
+    const f = policyFindings(statementNeverApplies, { code, policyType: 'identity' });
+    expect(f.map((x) => x.severity)).toEqual(['suggestion']);
+    expect(f[0]!.message).toContain('2001-01-01T00:00:00Z is in the past');
+  });
+  it('still a grant: a future date, DateGreaterThan, IfExists, or a date that does not parse', () => {
+    for (const cond of [
+      { DateLessThan: { 'aws:CurrentTime': '2999-01-01T00:00:00Z' } },
+      { DateGreaterThan: { 'aws:CurrentTime': '2001-01-01T00:00:00Z' } },
+      { DateLessThanIfExists: { 'aws:TokenIssueTime': '2001-01-01T00:00:00Z' } },
+      { DateLessThan: { 'aws:CurrentTime': ['2001-01-01T00:00:00Z', '2999-01-01T00:00:00Z'] } },
+      { DateLessThan: { 'aws:CurrentTime': 'yesterday' } },
+    ])
+      expect(sev(privilegeEscalation, doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: cond }), 'identity'), JSON.stringify(cond)).toContain('error');
+  });
+});
