@@ -39,6 +39,8 @@ export interface DenyEffect {
 export interface DenySet {
   /** What the Deny statements do to one action granted by an Allow statement. */
   onAction(allow: StatementView, action: string): DenyEffect;
+  /** What they do to every action an Action pattern of an Allow statement names (`iam:*`). */
+  onPattern(allow: StatementView, pattern: string): DenyEffect;
   /** What they do to every action of an Allow statement together (pattern by pattern). */
   onStatement(allow: StatementView): DenyEffect;
   readonly empty: boolean;
@@ -159,6 +161,10 @@ export function denySet(policies: { policy: PolicyRecord; statements: StatementV
   return {
     empty: denies.length === 0,
     onAction: (allow, action) => (denies.length ? combine(relevant(allow).filter((d) => actionCovered(d, action))) : { carried: [] }),
+    onPattern: (allow, pattern) =>
+      denies.length
+        ? combine(relevant(allow).filter((d) => (d.actions ? d.actions.some((p) => patternCovers(p, pattern, actionMatches)) : d.notActions!.length === 0)))
+        : { carried: [] },
     onStatement: (allow) => (denies.length ? combine(relevant(allow).filter((d) => statementCovered(d, allow))) : { carried: [] }),
   };
 }

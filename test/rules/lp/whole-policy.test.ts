@@ -68,6 +68,17 @@ describe('identity policies: the effective grant (Allow minus Deny)', () => {
     expect(sev(resourceExposure, code, 'identity')).toEqual([]);
   });
 
+  it('service-wildcard and passrole-unrestricted see the Deny; a Deny naming fewer actions does not cancel', async () => {
+    const { serviceWildcard } = await import('../../../src/checks/rules/service-wildcard.js');
+    const { passroleUnrestricted } = await import('../../../src/checks/rules/passrole-unrestricted.js');
+    const allow = { Effect: 'Allow', Action: 'iam:*', Resource: '*' };
+    expect(sev(serviceWildcard, doc(allow, denyIam), 'identity')).toEqual([]);
+    expect(sev(passroleUnrestricted, doc(allow, denyIam), 'identity')).toEqual([]);
+    expect(sev(serviceWildcard, doc(allow, { ...denyIam, Action: 'iam:?' }), 'identity')).toEqual(['warning']);
+    expect(sev(serviceWildcard, doc(allow, { ...denyIam, Action: 'iam:Delete*' }), 'identity')).toEqual(['warning']);
+    expect(sev(passroleUnrestricted, doc(allow, { ...denyIam, Action: 'iam:Create*' }), 'identity')).toEqual(['security-warning']);
+  });
+
   it('Allow * minus Deny iam:* is still near-administrator', () => {
     expect(sev(adminWildcard, doc({ Effect: 'Allow', Action: '*', Resource: '*' }, denyIam), 'identity')).toEqual(['error']);
   });
