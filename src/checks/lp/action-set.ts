@@ -8,6 +8,8 @@ import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { policyDenies } from './denies.js';
+import { templateToken } from '../validation/helpers.js';
+import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel, wildcardOnly } from './analysis.js';
@@ -153,7 +155,8 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     const j = judgeConditions(s, deny.hits[0], undefined, settingOf(ctx.policy, ctx.options.account), deny.carried);
     const scope =
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
-    const via = s.notAction ? ' (through NotAction)' : '';
+    const token = g.scope === 'all' && typeof g.scopeAt?.value === 'string' ? templateToken(ctx.policy, g.scopeAt.value) : undefined;
+    const via = (s.notAction ? ' (through NotAction)' : '') + (token ? ` (Resource "${clip(g.scopeAt!.value as string)}" holds the template token ${clip(token)}, analysed as any resource)` : '');
     ctx.report({
       path: first.path,
       message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${deny.note}${conditionNote(j)}`,

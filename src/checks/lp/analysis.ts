@@ -10,6 +10,7 @@ import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 import { describeValues, judgeCondition, neverTrue, type ConditionSetting } from '../../engine/conditions.js';
 import { denySet, type DenySet } from './denies.js';
+import { templateToken } from '../validation/helpers.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
@@ -96,7 +97,8 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scopeAt = stmt.notResource[0];
     } else {
       const types = statementResourceTypes(stmt);
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types));
+      // a template token (`<bucket-arn>`, `arn:aws:s3:::${BUCKET}/*`) could stand for anything: its worst case
+      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types) || (!!policy && !ph.has(r.path) && !!templateToken(policy, r.value)));
       if (star) {
         scope = 'all';
         scopeAt = star;

@@ -148,3 +148,34 @@ describe('statements that can never apply', () => {
       expect(sev(privilegeEscalation, doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: cond }), 'identity'), JSON.stringify(cond)).toContain('error');
   });
 });
+
+describe('template tokens in raw policy files', () => {
+  it('a token in a Resource is no ARN finding about itself, and is analysed as any resource (said so)', async () => {
+    const { invalidArnPrefix } = await import('../../../src/checks/rules/invalid-arn-prefix.js');
+    const { invalidArnAccount } = await import('../../../src/checks/rules/invalid-arn-account.js');
+    for (const r of ['<third-party-resource-arn>', 'arn:aws:s3:::{{resolve:ssm:bucket}}/*', 'arn:aws:lambda:*:<<ACCOUNT>>:function:x', 'arn:aws:sqs:us-east-1:ACCOUNT_ID:jobs']) {
+      const code = doc({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: r });
+      expect(policyFindings(invalidArnPrefix, { code, policyType: 'identity' }), r).toEqual([]);
+      expect(policyFindings(invalidArnAccount, { code, policyType: 'identity' }), r).toEqual([]);
+      const w = policyFindings(writeOnAllResources, { code, policyType: 'identity' });
+      expect(w.map((f) => f.message), r).toEqual([expect.stringContaining('analysed as any resource')]);
+    }
+  });
+  it('a policy variable is not a token; a malformed value without a token is still reported', async () => {
+    const { invalidArnPrefix } = await import('../../../src/checks/rules/invalid-arn-prefix.js');
+    expect(sev(invalidArnPrefix, doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'my-bucket/*' }), 'identity')).toEqual(['error']);
+    expect(sev(writeOnAllResources, doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }), 'identity')).toEqual([]);
+  });
+  it('a principal token only in the account field is silent; a token in place of the whole principal still blocks', async () => {
+    const { invalidAwsPrincipal } = await import('../../../src/checks/rules/invalid-aws-principal.js');
+    const p = (v: string) => doc({ Effect: 'Allow', Principal: { AWS: v }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs' });
+    expect(sev(invalidAwsPrincipal, p('arn:aws:iam::ACCOUNT_ID:root'))).toEqual([]);
+    expect(sev(invalidAwsPrincipal, p('arn:aws:iam::<<ACCOUNT>>:role/deployer'))).toEqual([]);
+    expect(sev(invalidAwsPrincipal, p('<<PRINCIPAL>>'))).toEqual(['error']);
+    expect(sev(resourcePolicyExposure, p('arn:aws:iam::ACCOUNT_ID:root'))).toEqual(['warning']);
+  });
+  it('an action token still blocks (it decides what is granted)', async () => {
+    const { invalidAction } = await import('../../../src/checks/rules/invalid-action.js');
+    expect(sev(invalidAction, doc({ Effect: 'Allow', Action: '<action>', Resource: '*' }), 'identity')).toEqual(['error']);
+  });
+});
