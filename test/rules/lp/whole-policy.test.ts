@@ -179,3 +179,23 @@ describe('template tokens in raw policy files', () => {
     expect(sev(invalidAction, doc({ Effect: 'Allow', Action: '<action>', Resource: '*' }), 'identity')).toEqual(['error']);
   });
 });
+
+describe('a principal that is already administrator', () => {
+  const role = { kind: 'role' as const, id: 'OpsRole', via: 'inline' as const };
+  const opts = defaultOptions('/repo');
+  it('gets the administrator finding, not every escalation path as well', () => {
+    const admin = record('admin.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { type: 'identity', attachedTo: [role] });
+    const iam = record('iam.json', doc({ Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:PassRole', 'lambda:CreateFunction'], Resource: '*' }), { type: 'identity', attachedTo: [role] });
+    expect(runRules([privilegeEscalation], { policies: [admin, iam], entities: [], options: opts })).toEqual([]);
+    expect(runRules([adminWildcard], { policies: [admin, iam], entities: [], options: opts }).map((f) => f.severity)).toEqual(['error']);
+  });
+  it('an administrator grant cancelled by a Deny * is no administrator, and its other paths are judged (also cancelled here)', () => {
+    const admin = record('admin.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*' }), { type: 'identity', attachedTo: [role] });
+    expect(runRules([adminWildcard], { policies: [admin], entities: [], options: opts })).toEqual([]);
+    const conditional = { ...admin, when: 'when IsProd' };
+    const iam = record('iam.json', doc({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' }), { type: 'identity', attachedTo: [role] });
+    // the Deny of a record that may not exist cancels nothing: admin again, reported once by admin-wildcard
+    expect(runRules([privilegeEscalation], { policies: [conditional, iam], entities: [], options: opts })).toEqual([]);
+    expect(runRules([adminWildcard], { policies: [conditional], entities: [], options: opts }).map((f) => f.severity)).toEqual(['error']);
+  });
+});
