@@ -1,20 +1,22 @@
 /** What kind of resource a resource policy is attached to, from the IaC type or, for raw files, the content. */
 import type { PolicyRecord } from '../../policy/types.js';
 import { statementsOf, strings } from '../../policy/statements.js';
+import { holderOf } from '../../catalog/resource-types.js';
 
 export type ResourceKind = 's3-bucket' | 'kms-key' | 'vpc-endpoint' | 'other';
 
 /** A VPC endpoint policy by its IaC type, or a raw file whose folder or name says so (`vpc-endpoint`, `vpce`). */
 export function isVpcEndpointPolicy(policy: PolicyRecord): boolean {
-  if (/^(AWS::EC2::VPCEndpoint|aws_vpc_endpoint|aws_vpc_endpoint_policy)$/i.test(policy.resourceType)) return true;
+  if (holderOf(policy.resourceType, policy.propertyPath)?.kind === 'endpoint') return true;
   return policy.format === 'raw' && /(^|[/_.-])(vpc[-_]?endpoints?|vpce|endpoint[-_]polic(y|ies))([/_.-]|$)/i.test(policy.file);
 }
 
 export function resourceKind(policy: PolicyRecord): ResourceKind {
   if (isVpcEndpointPolicy(policy)) return 'vpc-endpoint';
-  const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
-  if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t)) return 's3-bucket';
-  if (/kms::key|aws_kms_key/.test(t)) return 'kms-key';
+  // the holder's kind comes from the one resource-type table (src/catalog/resource-types.ts)
+  const kind = holderOf(policy.resourceType, policy.propertyPath)?.kind;
+  if (kind === 's3-bucket' || kind === 'kms-key') return kind;
+  if (policy.validateResourceType === 'AWS::S3::Bucket') return 's3-bucket';
   if (policy.format !== 'raw') return 'other';
   // raw files: judge by content
   const stmts = statementsOf(policy.document);
