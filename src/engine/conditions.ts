@@ -95,7 +95,8 @@ const SAMPLES: Record<Exclude<ValueKind, 'ip' | 'other'>, string[]> = {
 };
 
 const KEY_KINDS: [RegExp, ValueKind][] = [
-  [/^(aws:(principalaccount|resourceaccount|sourceaccount)|kms:calleraccount|aws:sourceowner)$/i, 'account'],
+  [/^(aws:(principalaccount|resourceaccount|sourceaccount)|kms:calleraccount|aws:sourceowner|s3:dataaccesspointaccount)$/i, 'account'],
+  [/^s3:dataaccesspointarn$/i, 'arn'],
   [/^aws:(principalorgid|resourceorgid|sourceorgid)$/i, 'org-id'],
   [/^aws:(principalorgpaths|resourceorgpaths|sourceorgpaths)$/i, 'org-path'],
   [/^aws:sourcevpce$/i, 'vpce'],
@@ -361,13 +362,40 @@ export function judgeCondition(c: ConditionView, setting: ConditionSetting = {})
     return { narrows: false, vacuous: true, why: 'the caller controls this value, so it does not make a grant to anyone private' };
   if (setting.openToAny && key === 'aws:userid' && !useridPinned(c.values.map((v) => v.value)))
     return { narrows: false, vacuous: true, why: 'it is not pinned to an AWS-assigned unique id: the caller chooses it' };
-  if (!identity && /^aws:(calledvia|calledviafirst|calledvialast|viaawsservice)$/i.test(key))
-    return { narrows: false, vacuous: true, why: 'the caller makes the service call on its own behalf' };
+  if (!identity && /^(aws:(calledvia|calledviafirst|calledvialast|viaawsservice)|kms:viaservice)$/i.test(key))
+    return { narrows: false, vacuous: true, why: 'the caller makes the service call on its own behalf (it names a path, not who may call; pair it with kms:CallerAccount or aws:PrincipalOrgID)' };
   if (identity && /^aws:(calledvia|calledviafirst|calledvialast|viaawsservice)$/i.test(key))
     return { narrows: false, vacuous: true, why: 'the holder drives the service itself (for cloudformation.amazonaws.com: anyone who can create a stack gets these actions)' };
   const j = judgeValues(c, op, setting);
   if (j.vacuous) return { narrows: false, vacuous: true, why: j.why };
   return { narrows: true };
+}
+
+const DAY_MS = 86_400_000;
+
+/** An ISO-8601 date (`2020-01-01`, `2020-01-01T00:00:00Z`) or epoch seconds, in ms; undefined otherwise. */
+function parseTime(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v * 1000 : undefined;
+  if (typeof v !== 'string') return undefined;
+  if (/^\d{1,12}$/.test(v)) return Number(v) * 1000;
+  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return undefined;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * A condition entry that can never hold again, whatever the request: `DateLessThan(Equals)` on the current time or
+ * on the issue time of the caller's credentials with every value more than a day in the past. The reason, or
+ * undefined. IfExists and set qualifiers are never judged dead (they pass when the key is absent).
+ */
+export function neverTrue(c: ConditionView, now: number = Date.now()): string | undefined {
+  const { op, ifExists, set } = parseOperator(c.operator);
+  if (ifExists || set || !/^DateLessThan(Equals)?$/i.test(op)) return undefined;
+  if (!/^aws:(currenttime|epochtime|tokenissuetime)$/i.test(c.key)) return undefined;
+  if (!c.values.length) return undefined;
+  const times = c.values.map((v) => parseTime(v.value));
+  if (times.some((t) => t === undefined || t >= now - DAY_MS)) return undefined;
+  return `${c.operator} ${c.key} ${describeValues(c)} is in the past: the condition can never be true again`;
 }
 
 /** A value as quoted in a message: long hostile values are cut. */

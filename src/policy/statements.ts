@@ -43,6 +43,8 @@ export interface ConditionView {
   values: ValueAt[];
   /** Pointer of the key inside the Condition block. */
   path: string;
+  /** Set on a condition carried over from elsewhere: the Deny statement whose negated condition it inverts. */
+  via?: string;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

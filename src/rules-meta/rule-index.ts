@@ -28,6 +28,7 @@ export const RULE_INDEX: readonly { id: string; severity: Severity; category: Ru
   { id: 'admin-wildcard', severity: 'error', category: 'least-privilege' },
   { id: 'service-wildcard', severity: 'warning', category: 'least-privilege' },
   { id: 'write-on-all-resources', severity: 'warning', category: 'least-privilege' },
+  { id: 'statement-never-applies', severity: 'suggestion', category: 'least-privilege' },
   { id: 'allow-not-action', severity: 'warning', category: 'least-privilege' },
   { id: 'allow-not-resource', severity: 'warning', category: 'least-privilege' },
   { id: 'passrole-unrestricted', severity: 'security-warning', category: 'least-privilege' },

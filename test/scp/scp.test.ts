@@ -169,6 +169,13 @@ describe('SCP lock-out risks', () => {
     expect(f[0]!.message).toMatch(/does not cover the break-glass principal arn:aws:iam::\*:role\/BreakGlass/);
   });
 
+  it('a Deny limited to the root user is no lock-out; one limited to any role pattern still is', () => {
+    const root = (arn: string) => j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: ['s3:PutBucketPolicy'], Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': arn } } }] });
+    expect(lockout(root('arn:aws:iam::*:root'))).toEqual([]);
+    expect(lockout(root('arn:aws:iam::*:role/*'))[0]!.message).toMatch(/with no exception/);
+    expect(lockout(root('*'))[0]!.message).toMatch(/with no exception/);
+  });
+
   it('Organizations itself, and the pipeline role', () => {
     expect(lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:*', Resource: '*' }] }))[0]!.message).toMatch(/AWS Organizations/);
     const f = lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudformation:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } }] }), { pipelinePrincipals: ['arn:aws:iam::*:role/github-deploy'] });

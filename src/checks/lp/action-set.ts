@@ -6,7 +6,10 @@
  */
 import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
-import type { StatementView, ValueAt } from '../../policy/statements.js';
+import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
+import { policyDenies } from './denies.js';
+import { templateToken } from '../validation/helpers.js';
+import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel, wildcardOnly } from './analysis.js';
@@ -147,21 +150,55 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       }
     }
     if (!hits.length || !first) continue;
-    const j = judgeConditions(s, hits[0], undefined, settingOf(ctx.policy, ctx.options.account));
+    const deny = afterDenies(ctx, s, hits);
+    if (!deny) continue;
+    const j = judgeConditions(s, deny.hits[0], undefined, settingOf(ctx.policy, ctx.options.account), deny.carried);
     const scope =
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
-    const via = s.notAction ? ' (through NotAction)' : '';
+    const token = g.scope === 'all' && typeof g.scopeAt?.value === 'string' ? templateToken(ctx.policy, g.scopeAt.value) : undefined;
+    const via = (s.notAction ? ' (through NotAction)' : '') + (token ? ` (Resource "${clip(g.scopeAt!.value as string)}" holds the template token ${clip(token)}, analysed as any resource)` : '');
     ctx.report({
       path: first.path,
-      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(hits, spec.listLimit)}.${conditionNote(j)}`,
+      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${deny.note}${conditionNote(j)}`,
       severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : undefined,
       details: {
-        actions: hits.length > 200 ? hits.slice(0, 200) : hits,
-        actionCount: hits.length,
+        actions: deny.hits.length > 200 ? deny.hits.slice(0, 200) : deny.hits,
+        actionCount: deny.hits.length,
         ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
       },
     });
   }
+}
+
+/** Past this many granted actions, only Denies covering the whole statement are applied (bounded work). */
+const PER_ACTION_DENY_LIMIT = 2_000;
+
+/**
+ * Whole-policy evaluation for one statement's hits: the actions a Deny of the same policy takes away are dropped
+ * (undefined when none is left); the conditions Denies carry are returned for judging with the statement's own. The
+ * hit with the fewest carried conditions decides which are carried (never more narrowing than the least-narrowed hit).
+ */
+function afterDenies(ctx: PolicyContext, s: StatementView, hits: string[]): { hits: string[]; carried: ConditionView[]; note: string } | undefined {
+  const denies = policyDenies(ctx.policy, ctx.statements);
+  if (denies.empty) return { hits, carried: [], note: '' };
+  const whole = denies.onStatement(s);
+  if (whole.cancelledBy) return undefined;
+  if (hits.length > PER_ACTION_DENY_LIMIT) return { hits, carried: whole.carried, note: '' };
+  const kept: string[] = [];
+  const by = new Set<string>();
+  let carried: ConditionView[] | undefined;
+  for (const a of hits) {
+    const e = denies.onAction(s, a);
+    if (e.cancelledBy) {
+      by.add(stmtLabel(e.cancelledBy).replace(/^statement/, 'Deny statement'));
+      continue;
+    }
+    kept.push(a);
+    if (!carried || e.carried.length < carried.length) carried = e.carried;
+  }
+  if (!kept.length) return undefined;
+  const note = by.size ? ` ${cap([...by].join(', '))} of the same policy takes away the rest.` : '';
+  return { hits: kept, carried: carried ?? [], note };
 }
 
 export function cap(s: string): string {

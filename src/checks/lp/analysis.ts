@@ -6,10 +6,11 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { statementsOf, strings } from '../../policy/statements.js';
-import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
-import { describeValues, judgeCondition, type ConditionSetting } from '../../engine/conditions.js';
-import { appendAll } from '../../util/arrays.js';
+import { describeValues, judgeCondition, neverTrue, type ConditionSetting } from '../../engine/conditions.js';
+import { denySet, type DenySet } from './denies.js';
+import { templateToken } from '../validation/helpers.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
@@ -86,7 +87,7 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   const hit = grantCache.get(stmt.raw);
   if (hit !== undefined) return hit;
   let result: StatementGrant | null = null;
-  if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction)) {
+  if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction) && !deadReason(stmt, policy)) {
     const actions = new LazyGrantActions(stmt);
     const ph = placeholderPaths(policy);
     let scope: ResourceScope = 'some';
@@ -96,7 +97,8 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scopeAt = stmt.notResource[0];
     } else {
       const types = statementResourceTypes(stmt);
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types));
+      // a template token (`<bucket-arn>`, `arn:aws:s3:::${BUCKET}/*`) could stand for anything: its worst case
+      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types) || (!!policy && !ph.has(r.path) && !!templateToken(policy, r.value)));
       if (star) {
         scope = 'all';
         scopeAt = star;
@@ -109,6 +111,21 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   }
   grantCache.set(stmt.raw, result);
   return result;
+}
+
+/**
+ * Why an Allow statement can never apply (a condition that can never be true again, e.g. a DateLessThan on the
+ * current time in the past), or undefined. Values the repository does not decide (placeholders) are never judged.
+ */
+export function deadReason(stmt: StatementView, policy?: PolicyRecord, now?: number): string | undefined {
+  if (!stmt.condition?.length) return undefined;
+  const ph = placeholderPaths(policy);
+  for (const c of stmt.condition) {
+    if (c.values.some((v) => ph.has(v.path)) || ph.has(c.path)) continue;
+    const why = neverTrue(c, now);
+    if (why) return why;
+  }
+  return undefined;
 }
 
 const patternSets = new Map<string, ReadonlySet<string>>();
@@ -256,10 +273,11 @@ export function judgeConditions(
   action?: string,
   keyNarrows: (key: string) => boolean = (k) => narrowingKey(k, action),
   setting: ConditionSetting = {},
+  carried: readonly ConditionView[] = [],
 ): ConditionJudgement {
   const narrowing: ConditionView[] = [];
   const ignored: ConditionJudgement['ignored'] = [];
-  for (const c of stmt.condition ?? []) {
+  for (const c of carried.length ? (stmt.condition ?? []).concat(carried) : (stmt.condition ?? [])) {
     if (!keyNarrows(c.key)) {
       ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
       continue;
@@ -273,7 +291,8 @@ export function judgeConditions(
 
 export function describeCondition(c: ConditionView): string {
   const vals = c.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)));
-  return `${c.operator} ${c.key}${vals.length ? ` = ${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : ''}`;
+  const via = c.via ? ` (the ${c.via} denies every other request)` : '';
+  return `${c.operator} ${c.key}${vals.length ? ` = ${vals.slice(0, 3).join(', ')}${vals.length > 3 ? ', ...' : ''}` : ''}${via}`;
 }
 
 /** A sentence about the conditions considered, for messages. Empty when the statement has none. */
@@ -287,7 +306,7 @@ export function conditionNote(j: ConditionJudgement): string {
   const parts: string[] = [];
   if (j.narrowing.length) parts.push(` Condition taken into account: ${few(j.narrowing, describeCondition, '; ')}.`);
   if (vacuous.length)
-    parts.push(` ${few(vacuous, (i) => `The condition ${i.cond.key} ${describeValues(i.cond)} restricts nothing (${i.why})`, '. ')}.`);
+    parts.push(` ${few(vacuous, (i) => `The condition ${i.cond.key} ${describeValues(i.cond)}${i.cond.via ? ` of the ${i.cond.via}` : ''} restricts nothing (${i.why})`, '. ')}.`);
   if (other.length && !j.narrowing.length)
     parts.push(` Its condition does not narrow the grant (${few(other, (i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`, '; ')}).`);
   return parts.join('');
@@ -305,24 +324,6 @@ export interface ActionGrant {
   /** Conditions that narrow this grant (empty = unconditional). */
   narrowing: ConditionView[];
   ignored: ConditionJudgement['ignored'];
-}
-
-/** Actions denied unconditionally on every resource by the given policies. */
-export function deniedEverywhere(policies: { policy: PolicyRecord; statements: StatementView[] }[]): (a: string) => boolean {
-  const patterns: string[] = [];
-  const notPatterns: string[][] = [];
-  for (const { policy, statements } of policies) {
-    // a policy that may not exist (conditional resource, one branch of an If) takes nothing away for sure
-    if (policy.when) continue;
-    for (const s of statements) {
-      if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource) continue;
-      if (!strings(s.resource).some((r) => isStar(r.value))) continue;
-      if (s.action) appendAll(patterns, strings(s.action).map((a) => a.value));
-      else if (s.notAction) notPatterns.push(strings(s.notAction).map((a) => a.value));
-    }
-  }
-  return (a) =>
-    patterns.some((p) => actionMatches(p, a)) || notPatterns.some((np) => !np.some((p) => actionMatches(p, a)));
 }
 
 export interface GrantIndex {
@@ -344,7 +345,8 @@ export function grantIndex(
   account?: string,
 ): GrantIndex {
   const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
-  const denied = deniedEverywhere(views);
+  // whole-policy evaluation: a Deny that certainly applies cancels what it covers or carries its condition
+  const denies = denySet(views);
   const byAction = new Map<string, ActionGrant[]>();
   for (const { policy, statements } of views) {
     for (const s of statements) {
@@ -363,12 +365,14 @@ export function grantIndex(
       const keep = typeof interesting === 'function' ? interesting : undefined;
       for (const [action, at] of entries) {
         if (keep && !keep(action)) continue;
-        if (denied(action)) continue;
-        // the judgement depends on the action only through its service prefix
-        const svc = action.slice(0, action.indexOf(':'));
-        let j = s.condition?.length ? perService.get(svc) : none;
+        const deny = denies.empty ? undefined : denies.onAction(s, action);
+        if (deny?.cancelledBy) continue;
+        // the judgement depends on the action only through its service prefix (and the Denies it carries)
+        const carried = deny?.carried ?? [];
+        const svc = action.slice(0, action.indexOf(':')) + (carried.length ? `\u0000${carried.map((c) => `${c.via}${c.path}`).join('\u0000')}` : '');
+        let j = s.condition?.length || carried.length ? perService.get(svc) : none;
         if (!j) {
-          j = judgeConditions(s, action, undefined, settingOf(policy, account));
+          j = judgeConditions(s, action, undefined, settingOf(policy, account), carried);
           perService.set(svc, j);
         }
         const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
@@ -420,6 +424,8 @@ const PRINCIPAL_NARROWING = [
   'aws:vpcsourceip', 'aws:userid', 'aws:username', 'aws:principaltag/', 'aws:sourceidentity',
   'aws:principalservicename', 'aws:sourceowner', 'sts:externalid', 'aws:calledvia', 'aws:viaawsservice', 'kms:viaservice',
   'kms:calleraccount', 'aws:sourcevpcarn',
+  // S3 access-point delegation: a bucket policy open to `*` that only access points of one account can use
+  's3:dataaccesspointaccount', 's3:dataaccesspointarn',
 ];
 
 export function principalNarrowingKey(key: string): boolean {
@@ -429,7 +435,19 @@ export function principalNarrowingKey(key: string): boolean {
   return /^(saml:(aud|sub|iss|namequalifier|edupersonorgdn)|[a-z0-9.-]+\.[a-z]+(\/[^:]*)?:(aud|sub|amr|app_id|oaud|azp))$/i.test(key);
 }
 
-/** Conditions that narrow who may use the statement. */
-export function judgePrincipalConditions(stmt: StatementView, setting: ConditionSetting = {}): ConditionJudgement {
-  return judgeConditions(stmt, undefined, principalNarrowingKey, setting);
+/**
+ * Conditions that narrow who may use the statement. With the policy's Deny set (whole-policy evaluation), a Deny
+ * covering the whole statement cancels it (`cancelledBy`) or carries its inverted condition, judged like the rest.
+ */
+export function judgePrincipalConditions(
+  stmt: StatementView,
+  setting: ConditionSetting = {},
+  denies?: DenySet,
+  policy?: PolicyRecord,
+): ConditionJudgement & { cancelledBy?: StatementView; neverApplies?: string } {
+  const dead = policy ? deadReason(stmt, policy) : undefined;
+  if (dead) return { narrowing: [], ignored: [], neverApplies: dead };
+  const d = denies && !denies.empty ? denies.onStatement(stmt) : undefined;
+  if (d?.cancelledBy) return { narrowing: [], ignored: [], cancelledBy: d.cancelledBy };
+  return judgeConditions(stmt, undefined, principalNarrowingKey, setting, d?.carried);
 }

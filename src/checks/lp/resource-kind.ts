@@ -3,9 +3,16 @@ import type { PolicyRecord } from '../../policy/types.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { holderOf } from '../../catalog/resource-types.js';
 
-export type ResourceKind = 's3-bucket' | 'kms-key' | 'other';
+export type ResourceKind = 's3-bucket' | 'kms-key' | 'vpc-endpoint' | 'other';
+
+/** A VPC endpoint policy by its IaC type, or a raw file whose folder or name says so (`vpc-endpoint`, `vpce`). */
+export function isVpcEndpointPolicy(policy: PolicyRecord): boolean {
+  if (holderOf(policy.resourceType, policy.propertyPath)?.kind === 'endpoint') return true;
+  return policy.format === 'raw' && /(^|[/_.-])(vpc[-_]?endpoints?|vpce|endpoint[-_]polic(y|ies))([/_.-]|$)/i.test(policy.file);
+}
 
 export function resourceKind(policy: PolicyRecord): ResourceKind {
+  if (isVpcEndpointPolicy(policy)) return 'vpc-endpoint';
   // the holder's kind comes from the one resource-type table (src/catalog/resource-types.ts)
   const kind = holderOf(policy.resourceType, policy.propertyPath)?.kind;
   if (kind === 's3-bucket' || kind === 'kms-key') return kind;

@@ -4,6 +4,7 @@ import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
 import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
 import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 
 export const adminWildcard: Rule = {
@@ -23,9 +24,16 @@ export const adminWildcard: Rule = {
   },
   checkPolicy({ statements, policy, options, report }) {
     let reported = false;
+    const cancelled = new Set<StatementView>();
     for (const s of statements) {
       const full = fullAccessOf(s, policy);
       if (!full) continue;
+      // a Deny of the same policy covering the whole statement leaves nothing; one covering part of it (Deny iam:*)
+      // leaves near-administrator access, still reported
+      if (policyDenies(policy, statements).onStatement(s).cancelledBy) {
+        cancelled.add(s);
+        continue;
+      }
       reported = true;
       const j = judgeConditions(s, undefined, () => true, settingOf(policy, options.account));
       const conds = j.narrowing.map((c) => `${c.operator} ${c.key}`);
@@ -38,7 +46,7 @@ export const adminWildcard: Rule = {
     }
     if (reported) return;
     // full access split over several statements (half the services in one, half in another)
-    const split = splitFullAccess(statements, policy);
+    const split = splitFullAccess(cancelled.size ? statements.filter((s) => !cancelled.has(s)) : statements, policy);
     if (split)
       report({
         path: split.at.path,

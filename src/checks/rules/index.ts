@@ -25,6 +25,7 @@ import { unsupportedElementCombination } from './unsupported-element-combination
 import { unsupportedPrincipal } from './unsupported-principal.js';
 import { serviceWildcard } from './service-wildcard.js';
 import { writeOnAllResources } from './write-on-all-resources.js';
+import { statementNeverApplies } from './statement-never-applies.js';
 import { allowNotAction } from './allow-not-action.js';
 import { allowNotResource } from './allow-not-resource.js';
 import { passroleUnrestricted } from './passrole-unrestricted.js';
@@ -123,6 +124,7 @@ export const rules: Rule[] = [
   adminWildcard,
   serviceWildcard,
   writeOnAllResources,
+  statementNeverApplies,
   allowNotAction,
   allowNotResource,
   passroleUnrestricted,

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { judgeableResources } from '../validation/helpers.js';
+import { isApiGatewayShorthand, judgeableResources } from '../validation/helpers.js';
 
 export const invalidArnPrefix: Rule = {
   meta: {
@@ -21,7 +21,7 @@ export const invalidArnPrefix: Rule = {
     for (const s of statements) {
       for (const r of judgeableResources(policy, [...(s.resource ?? []), ...(s.notResource ?? [])])) {
         const v = r.value;
-        if (/^\*+$/.test(v) || v.startsWith('arn:')) continue;
+        if (/^\*+$/.test(v) || v.startsWith('arn:') || isApiGatewayShorthand(policy, v)) continue;
         // a leading wildcard or variable may stand for the prefix
         if (/^[*?$]/.test(v) || /^arn[*?]/.test(v)) continue;
         report({ path: r.path, subject: v, message: `"${v}" is not an ARN: Resource values must be "*" or start with "arn:".` });

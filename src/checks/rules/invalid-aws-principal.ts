@@ -1,5 +1,16 @@
 import type { Rule } from './types.js';
-import { statementLabel } from '../validation/helpers.js';
+import { statementLabel, templateToken } from '../validation/helpers.js';
+import type { PolicyRecord } from '../../policy/types.js';
+
+/**
+ * `arn:aws:iam::ACCOUNT_ID:root`, `arn:aws:iam::<<ACCOUNT>>:role/x`: a template token standing for one account in an
+ * otherwise well-formed principal ARN (judged elsewhere as an account outside trustedAccounts). A token in any other
+ * place of a principal could stand for anyone, so it is still reported.
+ */
+function accountToken(policy: PolicyRecord, value: string): boolean {
+  const m = /^arn:aws[\w-]*:(iam|sts)::([^:]+):(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+|assumed-role\/[\w+=,.@/-]+)$/.exec(value);
+  return !!m && templateToken(policy, m[2]!) === m[2];
+}
 import { isAwsPrincipal, principalValues } from '../validation/principals.js';
 
 export const invalidAwsPrincipal: Rule = {
@@ -20,7 +31,7 @@ export const invalidAwsPrincipal: Rule = {
   checkPolicy({ policy, statements, report }) {
     for (const v of principalValues(policy, statements, 'AWS')) {
       // wildcards and unique IDs have their own findings
-      if (isAwsPrincipal(v.value) || /[*?]/.test(v.value) || /^A(IDA|ROA)[A-Z0-9]{8,}$/.test(v.value) || v.value.includes('${')) continue;
+      if (isAwsPrincipal(v.value) || /[*?]/.test(v.value) || /^A(IDA|ROA)[A-Z0-9]{8,}$/.test(v.value) || v.value.includes('${') || accountToken(policy, v.value)) continue;
       report({
         path: v.path,
         subject: v.value,

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, principalValues } from '../lp/principals.js';
 import { resourceKind } from '../lp/resource-kind.js';
@@ -37,7 +38,8 @@ export const kmsKeyAdminNonRoot: Rule = {
         ...principalValues(s, 'Service').map((v) => v.value),
       ];
       if (!others.length) continue;
-      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements), policy);
+      if (j.cancelledBy || j.neverApplies) continue; // a Deny of the same policy takes the whole statement away, or it can never apply
       report({
         path: all.path,
         message: `${cap(stmtLabel(s))} of the key policy grants ${all.value} to ${others.join(', ')}: they can change the key policy, disable or delete the key.${conditionNote(j)}`,

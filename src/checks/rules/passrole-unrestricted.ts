@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { conditionNote, describeCondition, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { cap } from '../lp/action-set.js';
 
 export const passroleUnrestricted: Rule = {
@@ -26,7 +27,9 @@ export const passroleUnrestricted: Rule = {
       if (!g) continue;
       const at = g.actions.get('iam:PassRole');
       if (!at) continue;
-      const j = judgeConditions(s, 'iam:PassRole', undefined, settingOf(policy, options.account));
+      const deny = policyDenies(policy, statements).onAction(s, 'iam:PassRole');
+      if (deny.cancelledBy) continue; // a Deny of the same policy takes it away
+      const j = judgeConditions(s, 'iam:PassRole', undefined, settingOf(policy, options.account), deny.carried);
       const passedTo = j.narrowing.find((c) => c.key.toLowerCase() === 'iam:passedtoservice');
       const other = j.narrowing.filter((c) => c !== passedTo);
       const everyRole = g.scope !== 'some';

@@ -4,6 +4,9 @@ import { actionInfo, globMatch } from '../../catalog/index.js';
 import { replaceVariables } from '../../engine/conditions.js';
 import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
+import { denySet } from '../lp/denies.js';
+import { statementsOf, strings } from '../../policy/statements.js';
+import { fullAccessOf } from './admin-wildcard.js';
 
 let neededKeys: string[] | undefined;
 /** Canonical keys of every action an escalation method needs (those the catalogue knows). */
@@ -41,6 +44,24 @@ export function escalationPaths(policies: PolicyRecord[], account?: string): { h
     if (complete) hits.push({ method, grants });
   }
   return { hits, narrowed };
+}
+
+/**
+ * Does one of the policies grant (nearly) every action on every resource, with no Deny of the principal's policies
+ * taking that statement away? Such a principal is an administrator: admin-wildcard says so once, and listing every
+ * escalation path on top of it adds nothing.
+ */
+function alreadyAdmin(policies: PolicyRecord[]): boolean {
+  const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+  const denies = denySet(views);
+  return views.some(({ policy, statements }) =>
+    statements.some((s) => {
+      // only the plain administrator grant (`Action: "*"`): a NotAction near-admin still gets its paths named
+      if (!strings(s.action).some((a) => /^\*+(:\*+)?$/.test(a.value)) || fullAccessOf(s, policy) === undefined) return false;
+      const d = denies.onStatement(s);
+      return !d.cancelledBy && !d.carried.length;
+    }),
+  );
 }
 
 /** Service principals a method's compute runs as (the services its other actions create or update). */
@@ -139,14 +160,16 @@ export const privilegeEscalation: Rule = {
   },
   // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
   checkPolicy({ policy, options, report }) {
-    if (policy.attachedTo.length) return;
+    if (policy.attachedTo.length || alreadyAdmin([policy])) return;
     const { hits, narrowed } = escalationPaths([policy], options.account);
     reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
   },
   // every policy of a principal together
   checkPrincipal({ principal, granting, options, report }) {
     if (!granting.length) return;
-    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))], options.account);
+    const policies = [...new Set(granting.map((g) => g.policy))];
+    if (alreadyAdmin(policies)) return;
+    const { hits: all, narrowed } = escalationPaths(policies, options.account);
     // a path made only of one group's policies is reported on that group, not again on each member
     const own = new Set(granting.filter((g) => g.group === undefined).map((g) => g.policy));
     const groupOf = new Map(granting.filter((g) => g.group !== undefined && !own.has(g.policy)).map((g) => [g.policy, g.group!]));

@@ -1,5 +1,11 @@
-import type { Rule } from './types.js';
+import type { PolicyContext, Rule } from './types.js';
+import type { StatementView } from '../../policy/statements.js';
+import { strings } from '../../policy/statements.js';
+import { isVpcEndpointPolicy } from '../lp/resource-kind.js';
+import { clip } from '../../engine/conditions.js';
+import type { ConditionJudgement } from '../lp/analysis.js';
 import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, isExternalAccount, principalValues } from '../lp/principals.js';
 
@@ -22,28 +28,36 @@ export const resourcePolicyExposure: Rule = {
     },
   },
   checkPolicy({ statements, policy, options, report }) {
+    const endpoint = isVpcEndpointPolicy(policy);
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements), policy);
+      if (j.cancelledBy || j.neverApplies) continue; // a Deny of the same policy takes the whole statement away, or it can never apply
       const narrowed = j.narrowing.length > 0;
       for (const p of awsPrincipals(s)) {
         if (p.kind === 'any') {
+          if (endpoint) {
+            reportEndpointDefault(s, p.at.path, j, report);
+            continue;
+          }
+          const internet = narrowed && j.narrowing.every((c) => c.key.toLowerCase() === 'aws:sourceip');
+          const vpce = j.narrowing.filter((c) => c.key.toLowerCase() === 'aws:sourcevpce').flatMap((c) => c.values.map((v) => String(v.value)));
           report({
             path: p.at.path,
             subject: '*',
-            message: `${cap(stmtLabel(s))} allows any principal${narrowed ? '' : ': the resource is public'}.${conditionNote(j)}`,
-            severity: narrowed ? 'suggestion' : undefined,
+            message: `${cap(stmtLabel(s))} allows any principal${narrowed ? '' : ': the resource is public'}${vpce.length ? `, callable only through VPC endpoint ${vpce.slice(0, 3).map(clip).join(', ')}${vpce.length > 3 ? ', ...' : ''}` : ''}${internet ? ': only from the listed IP addresses, but any AWS account or anonymous caller there can use it (still internet exposure)' : ''}.${conditionNote(j)}`,
+            severity: internet ? 'warning' : narrowed ? 'suggestion' : undefined,
           });
         } else if (isExternalAccount(p.account, options.account, options.trustedAccounts) && !narrowed) {
           report({
             path: p.at.path,
             subject: p.account,
-            message: `${cap(stmtLabel(s))} grants access to account ${p.account}, which is not in trustedAccounts.${conditionNote(j)}`,
+            message: `${cap(stmtLabel(s))} grants access to account ${p.account}, which is not in trustedAccounts${endpoint ? ' (through this VPC endpoint; add aws:PrincipalOrgID to keep it to your organisation)' : ''}.${conditionNote(j)}`,
             severity: 'warning',
           });
         }
       }
-      if (!narrowed) {
+      if (!narrowed && !endpoint) {
         for (const svc of principalValues(s, 'Service')) {
           report({
             path: svc.path,
@@ -56,3 +70,18 @@ export const resourcePolicyExposure: Rule = {
     }
   },
 };
+
+/**
+ * A VPC endpoint policy limits what passes through the endpoint; `Principal "*"` there makes nothing public. Only the
+ * full-access default (every action on every resource, unconditioned) is worth a suggestion.
+ */
+function reportEndpointDefault(s: StatementView, path: string, j: ConditionJudgement, report: PolicyContext['report']): void {
+  const all = (list: StatementView['action']): boolean => strings(list).some((v) => /^\*+$/.test(v.value));
+  if (j.narrowing.length || s.raw.Condition !== undefined || !all(s.action) || !all(s.resource)) return;
+  report({
+    path,
+    subject: '*',
+    message: `${cap(stmtLabel(s))} is the full-access default of a VPC endpoint policy: any principal may reach any resource through the endpoint (a VPC endpoint policy makes nothing public).${conditionNote(j)}`,
+    severity: 'suggestion',
+  });
+}

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { arnMatchesResourceType } from '../../catalog/index.js';
-import { parseArn, placeholderAt, statementActions, statementLabel } from '../validation/helpers.js';
+import { isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../validation/helpers.js';
 
 export const resourceTypeMismatch: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const resourceTypeMismatch: Rule = {
       const rtCount = sa.actions.reduce((n, a) => n + a.resourceTypes.length, 0);
       if (rtCount * s.resource.length > 50_000) continue;
       for (const r of strings(s.resource)) {
-        if (/^\*+$/.test(r.value)) continue;
+        if (/^\*+$/.test(r.value) || isApiGatewayShorthand(policy, r.value) || templateToken(policy, r.value)) continue;
         const ph = placeholderAt(policy, r.path);
         if (ph) {
           // a stand-in is judged only when it is a specific ARN of one of the actions' services

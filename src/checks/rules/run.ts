@@ -51,6 +51,19 @@ function managedLabel(policy: PolicyRecord): string {
   return `AWS managed policy ${name}${to.length ? ` (attached to ${to.slice(0, 3).join(', ')}${to.length > 3 ? ', ...' : ''})` : ''}`;
 }
 
+/**
+ * The SAM policy template a record was expanded from (`SQSPollerPolicy`): AWS's text, as a managed policy is; the user
+ * chooses the template and its parameters, not its actions, so grammar rules do not apply to it.
+ */
+function samPolicyTemplate(policy: PolicyRecord): string | undefined {
+  if (policy.format !== 'cloudformation') return undefined;
+  for (const n of policy.notes ?? []) {
+    const m = /^SAM policy template (\w+) expanded$/.exec(n);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 function enabled(rule: Rule, options: Options): boolean {
   return options.rules[rule.meta.id]?.enabled !== false;
 }
@@ -87,7 +100,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
       // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
       // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
       // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if (policy.awsManaged && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
       first = false;
       rule.checkPolicy({

@@ -5,6 +5,7 @@ import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '.
 import { awsPrincipals } from '../lp/principals.js';
 import { cap } from '../lp/action-set.js';
 import { resourceKind } from '../lp/resource-kind.js';
+import { policyDenies } from '../lp/denies.js';
 
 /** `svc:*` (every action of a service). `*` / `*:*` are admin-wildcard's business. */
 const SERVICE_WILDCARD = /^([a-z0-9-]+):\*+$/i;
@@ -30,15 +31,19 @@ export const serviceWildcard: Rule = {
     for (const s of statements) {
       if (s.effect !== 'Allow' || !s.action) continue;
       const g = grantOf(s, policy);
+      if (!g) continue; // a statement that can never apply grants nothing
+      const denies = policyDenies(policy, statements);
       for (const a of strings(s.action)) {
         const m = SERVICE_WILDCARD.exec(a.value);
         if (!m) continue;
         const svc = m[1]!.toLowerCase();
+        const deny = denies.empty ? undefined : denies.onPattern(s, a.value);
+        if (deny?.cancelledBy) continue; // a Deny of the same policy takes the whole service away
         const covered = expandActionPattern(a.value);
         if (!covered.length) continue; // unknown service: the validation rules say so
         const writes = covered.some((x) => actionInfo(x)?.accessLevel !== 'List' && actionInfo(x)?.accessLevel !== 'Read');
-        const j = judgeConditions(s, `${svc}:*`, undefined, settingOf(policy, options.account, policy.policyType === 'resource' && awsPrincipals(s).some((p) => p.kind === 'any')));
-        const everywhere = g !== null && g.scope !== 'some';
+        const j = judgeConditions(s, `${svc}:*`, undefined, settingOf(policy, options.account, policy.policyType === 'resource' && awsPrincipals(s).some((p) => p.kind === 'any')), deny?.carried);
+        const everywhere = g.scope !== 'some';
         const scope = everywhere ? 'on every resource' : 'on the listed resources';
         report({
           path: a.path,

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals } from '../lp/principals.js';
 
@@ -23,7 +24,8 @@ export const trustAnyPrincipal: Rule = {
       if (s.effect !== 'Allow') continue;
       const any = awsPrincipals(s).find((p) => p.kind === 'any');
       if (!any) continue;
-      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements), policy);
+      if (j.cancelledBy || j.neverApplies) continue; // a Deny of the same policy takes the whole statement away, or it can never apply
       report({
         path: any.at.path,
         message: `${cap(stmtLabel(s))} lets any AWS principal in any account assume the role${j.narrowing.length ? '' : ' (no condition restricts who)'}.${conditionNote(j)}`,

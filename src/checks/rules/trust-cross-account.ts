@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { policyDenies } from '../lp/denies.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, isExternalAccount } from '../lp/principals.js';
 
@@ -23,7 +24,8 @@ export const trustCrossAccount: Rule = {
       if (s.effect !== 'Allow') continue;
       const external = awsPrincipals(s).filter((p) => isExternalAccount(p.account, options.account, options.trustedAccounts));
       if (!external.length) continue;
-      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')), policyDenies(policy, statements), policy);
+      if (j.cancelledBy || j.neverApplies) continue; // a Deny of the same policy takes the whole statement away, or it can never apply
       for (const p of external) {
         report({
           path: p.at.path,

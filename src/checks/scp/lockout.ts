@@ -50,6 +50,18 @@ export interface LockoutInput {
   pipelinePrincipals: string[];
 }
 
+/**
+ * Is the Deny limited, by a positive aws:PrincipalArn condition, to the root user (`ArnLike aws:PrincipalArn
+ * arn:aws:iam::*:root`)? Then every role and user, break-glass ones included, remains able to act. Any other pattern
+ * could match an administrator whose name we do not know, so it limits nothing here.
+ */
+function limitedToOthers(conds: EvalStatement['conditions']): boolean {
+  return conds.some((c) => {
+    if (!/^(ArnLike|ArnEquals|StringLike|StringEquals)(IfExists)?$/.test(c.operator) || !/^aws:PrincipalArn$/i.test(c.key)) return false;
+    return c.values.length > 0 && c.values.every((v) => typeof v.value === 'string' && /^arn:[\w-]+:iam::(\d{12}|\*):root$/.test(v.value));
+  });
+}
+
 export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }: LockoutInput): Finding[] {
   const out: Finding[] = [];
   const statements = compileStatements(u, record.document, record.id, record.resource);
@@ -58,6 +70,7 @@ export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePr
     if (st.effect !== 'Deny') continue;
     if (st.resources && !st.resources.includes('*')) continue; // resource-scoped denies do not lock anyone out
     if (st.notResources) continue;
+    if (limitedToOthers(st.conditions)) continue; // only the root user: every role and user remains able to act
     const exemptions = principalExemptions(st.conditions);
     const otherConditions = st.conditions.filter((c) => !/^aws:(PrincipalArn|userid|username)$/i.test(c.key));
     if (otherConditions.length) continue; // narrowed by region, tags, network...: not a blanket lock-out

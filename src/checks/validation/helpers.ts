@@ -151,9 +151,35 @@ export function parseArn(arn: string): ArnParts | undefined {
   };
 }
 
-/** Resource values of a statement that are plain strings and not stand-ins. */
+/**
+ * `execute-api:/stage/METHOD/path`: the shorthand API Gateway accepts in a REST API's resource policy (it expands it
+ * to the API's own ARN). Valid there; only a resource policy may use it.
+ */
+export function isApiGatewayShorthand(policy: PolicyRecord, value: string): boolean {
+  return policy.policyType === 'resource' && /^execute-api:\//.test(value);
+}
+
+/**
+ * Template tokens another tool fills in before deployment: `<<ACCOUNT>>`, `<my-org-id>`, `{{resolve:ssm:x}}`,
+ * `${ACCELERATOR_PREFIX}`, `${ACCEL_LOOKUP::...}` anywhere; in raw policy files also bare upper-case names with an
+ * underscore (`ACCOUNT_ID`, `ORG_ID`). Policy variables (`${aws:username}`) are not tokens.
+ */
+const TEMPLATE_TOKEN = /<<[^<>\s]{1,100}>>|<[A-Za-z][\w.:-]{0,100}>|\{\{[^{}]{1,200}\}\}|\$\{[A-Z][A-Z0-9_]{0,100}(?:::[^}]{0,200})?\}/;
+const BARE_TOKEN = /(^|[^A-Za-z0-9])[A-Z][A-Z0-9]{1,40}(_[A-Z0-9]{1,40})+($|[^A-Za-z0-9])/;
+
+/**
+ * The template token a value holds, if any. Such a value is a stand-in, as a placeholder is: grammar, ARN, type and
+ * principal-format rules say nothing about it (what it grants is still judged as the specific value it stands for).
+ */
+export function templateToken(policy: PolicyRecord, value: string): string | undefined {
+  if (value.length > 2048) return undefined;
+  const m = TEMPLATE_TOKEN.exec(value) ?? (policy.format === 'raw' ? BARE_TOKEN.exec(value) : null);
+  return m ? m[0].replace(/^[^A-Za-z0-9<{$]|[^A-Za-z0-9>}]$/g, '') : undefined;
+}
+
+/** Resource values of a statement that are plain strings and not stand-ins (placeholders or template tokens). */
 export function judgeableResources(policy: PolicyRecord, list: ValueAt[] | undefined): ValueAt<string>[] {
-  return strings(list).filter((r) => !placeholderAt(policy, r.path));
+  return strings(list).filter((r) => !placeholderAt(policy, r.path) && !templateToken(policy, r.value));
 }
 
 export function statementLabel(s: StatementView): string {
