@@ -27,7 +27,7 @@ Options:
   --format FORMAT        text (default) | json | markdown | sarif | annotations
   --output FILE          write the report to FILE instead of standard output
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
-  --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
+  --fail-on SEVERITY     error | security-warning | warning | suggestion | none (report only) (default: security-warning)
   --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff
   --access-analyzer MODE auto | on | off (default: auto = on when AWS credentials resolve; on without credentials
                          is a usage error; off = offline checks only)
@@ -114,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const root = resolveRoot(io.cwd, positionals, values.root);
     // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
     const cli = {
-      ...(values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on') } : {}),
+      ...(values['fail-on'] === 'none' ? { reportOnly: true } : values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on'), reportOnly: false } : {}),
       ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
       ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
     };

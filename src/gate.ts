@@ -158,7 +158,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) markNew(findings, cmp.baseFindings, policies);
   findings.sort(compareFindings);
-  const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
+  const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
   return {
     verdict,
     policies,

@@ -340,7 +340,8 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const include = cfg.paths ?? cfg.include;
   if (include !== undefined) layer.include = globList(include);
   if (cfg.exclude !== undefined) layer.exclude = globList(cfg.exclude);
-  if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
+  if (cfg['fail-on'] === 'none') layer.reportOnly = true;
+  else if (cfg['fail-on'] !== undefined) Object.assign(layer, { failOn: cfg['fail-on'] as Severity, reportOnly: false });
   if (cfg['fail-on-existing'] !== undefined) layer.failOnExisting = cfg['fail-on-existing'];
   if (cfg['max-file-size'] !== undefined) layer.maxFileBytes = parseSize(cfg['max-file-size']);
   if (cfg['file-time-budget-ms'] !== undefined) layer.fileTimeBudgetMs = cfg['file-time-budget-ms'];
@@ -397,6 +398,10 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
     if (Object.keys(s).length) layer.aa = s;
   }
   if (cfg['max-inline-comments'] !== undefined) layer.maxInlineComments = cfg['max-inline-comments'];
+  if (cfg.comment !== undefined) layer.comment = cfg.comment;
+  if (cfg.inline !== undefined) layer.inline = cfg.inline;
+  if (cfg.annotations !== undefined) layer.annotations = cfg.annotations;
+  if (cfg['comment-tag'] !== undefined) layer.commentTag = cfg['comment-tag'];
   if (cfg.ignore !== undefined) {
     layer.ignore = cfg.ignore.map((e, i) => ({
       rule: e.rule,

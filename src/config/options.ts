@@ -2,6 +2,7 @@
  * The one validated options object every stage reads. Built from defaults, then the config file, then action
  * inputs, then CLI flags (later wins).
  */
+import type { ChannelMode, CommentMode } from '../report/select.js';
 import type { PolicyType } from '../policy/types.js';
 import type { Severity } from '../findings/types.js';
 
@@ -17,6 +18,8 @@ export interface Options {
   /** Globs to skip. */
   exclude: string[];
   failOn: Severity;
+  /** `fail-on: none`: findings are reported and nothing blocks (an incomplete analysis still fails). */
+  reportOnly: boolean;
   failOnExisting: boolean;
   /** Maximum size of one input file, bytes. */
   maxFileBytes: number;
@@ -86,6 +89,12 @@ export interface Options {
   externalPolicies: { arn: string; reason: string }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;
+  /** Noise controls on a pull request (config keys and Action inputs of the same names). */
+  comment: CommentMode;
+  inline: ChannelMode;
+  annotations: ChannelMode;
+  /** Matrix jobs: each tag keeps its own sticky comment, review and check-run name ('' = none). */
+  commentTag: string;
   /** The clock (injected in tests): suppression expiry etc. */
   now: Date;
 }
@@ -99,6 +108,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     include: [],
     exclude: [],
     failOn: 'security-warning',
+    reportOnly: false,
     failOnExisting: false,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fileTimeBudgetMs: 5000,
@@ -129,6 +139,10 @@ export function defaultOptions(root: string, cwd = root): Options {
     ignore: [],
     externalPolicies: [],
     maxInlineComments: 30,
+    comment: 'on-findings',
+    inline: 'blocking',
+    annotations: 'new',
+    commentTag: '',
     now: new Date(),
   };
 }

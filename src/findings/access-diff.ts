@@ -26,6 +26,13 @@ export interface AccessDiffEntry {
   addedByLevel: Record<string, number>;
   /** The 50 most consequential added actions (permissions management, write, tagging, read, list), then by name. */
   addedRanked: string[];
+  /** Resource and trust policies: the policy type, the resource holding it and who its Allow statements name. */
+  policyType?: 'resource' | 'trust';
+  resource?: string;
+  /** Principals the Allow statements name (`*` for everyone; values as written, at most 20). */
+  grantees?: string[];
+  /** True when an Allow statement naming them has a Condition (the grant may be narrower than it reads). */
+  conditional?: boolean;
 }
 
 /** Most consequential first. */
@@ -78,6 +85,19 @@ interface Grants {
   patterns: Set<string>;
   notActions: string[][];
   files: Set<string>;
+  holder?: { policyType: 'resource' | 'trust'; resource: string; grantees: Set<string>; conditional: boolean };
+}
+
+/** Who a resource or trust policy's Allow statements let in: `*`, account ids, ARNs, service principals. */
+function granteesOf(document: unknown, into: NonNullable<Grants['holder']>): void {
+  for (const s of statementsOf(document)) {
+    if (s.effect !== 'Allow' || !s.principal) continue;
+    if (s.condition?.length) into.conditional = true;
+    if (s.principal.wildcard) into.grantees.add('*');
+    for (const e of s.principal.entries) {
+      for (const v of e.values) into.grantees.add(typeof v.value === 'string' ? v.value : JSON.stringify(v.value));
+    }
+  }
 }
 
 function grantsOf(document: unknown, into: Grants): void {
@@ -117,6 +137,11 @@ export interface AccessDiffLimits {
   /** Distinct grant changes expanded (each up to ~20 ms with "*"); the rest are skipped and reported. */
   maxComputations?: number;
   onSkip?: (principal: string) => void;
+}
+
+function holderFields(h: Grants['holder']): Pick<AccessDiffEntry, 'policyType' | 'resource' | 'grantees' | 'conditional'> {
+  if (!h) return {};
+  return { policyType: h.policyType, resource: h.resource, grantees: [...h.grantees].sort().slice(0, 20), ...(h.conditional ? { conditional: true } : {}) };
 }
 
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
@@ -162,6 +187,10 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
         if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
         g.files.add(p.file);
         grantsOf(p.document, g);
+        if ((p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length) {
+          g.holder ??= { policyType: p.policyType, resource: p.resource, grantees: new Set(), conditional: false };
+          granteesOf(p.document, g.holder);
+        }
       }
     }
     return m;
@@ -212,6 +241,7 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
       ...d,
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
       expanded: catalogOk,
+      ...holderFields(hg?.holder ?? bg?.holder),
     });
   }
   return out;

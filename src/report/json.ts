@@ -16,6 +16,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
     summary: {
       reason: v.reason,
       failOn: v.failOn,
+      ...(v.reportOnly ? { reportOnly: true } : {}),
       counts: v.counts,
       blocking: v.blocking,
       suppressed: v.suppressed,
