@@ -1,12 +1,13 @@
 /** GitHub Action entry: inputs -> runGate() -> job summary, annotations, outputs, step status. Thin. */
 import * as core from '@actions/core';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runGate } from './gate.js';
-import { loadOptions } from './config/load.js';
+import { ConfigError, loadOptions } from './config/load.js';
 import { actionInputsLayer } from './config/inputs.js';
 import { toMarkdown } from './report/markdown.js';
-import { mdText } from './report/escape.js';
+import { commandProperty, commandValue, mdText } from './report/escape.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
 import { toAnnotations } from './report/annotations.js';
@@ -35,12 +36,7 @@ function lineUrlFactory(headSha?: string): ((file: string, line: number, endLine
 function parseBool(v: string, name: string): boolean {
   if (/^(true|yes|1|on)$/i.test(v.trim())) return true;
   if (/^(false|no|0|off)$/i.test(v.trim())) return false;
-  throw new Error(`input ${name} must be true or false, got "${v}"`);
-}
-
-function parseCount(v: string, name: string): number {
-  if (!/^\d+$/.test(v.trim())) throw new Error(`input ${name} must be a whole number, got "${v}"`);
-  return Number(v.trim());
+  throw new ConfigError(`input ${name} must be true or false, got "${v}"`);
 }
 
 /** Secrets the action handles (its token input, AWS credentials from the environment): masked in every log line. */
@@ -57,7 +53,12 @@ export async function run(): Promise<void> {
     .map((s) => s.trim())
     .filter(Boolean);
   // precedence: defaults < config file < Action inputs (config/precedence.ts)
-  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
+  // the brief's old input name max-comments is max-inline-comments (one name, as in the config file)
+  const legacyMax = core.getInput('max-comments');
+  if (legacyMax) core.warning('Input max-comments is deprecated: use max-inline-comments (the config file key has the same name).');
+  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, {
+    action: actionInputsLayer((n) => (n === 'max-inline-comments' ? core.getInput(n) || legacyMax : core.getInput(n))),
+  });
   if (options.accessAnalyzer === 'on') {
     const problem = await credentialsProblem(options);
     if (problem) {
@@ -66,8 +67,6 @@ export async function run(): Promise<void> {
       return;
     }
   }
-  // the brief's input name; max-inline-comments (config and input layer) is the same setting
-  if (core.getInput('max-comments')) options.maxInlineComments = parseCount(core.getInput('max-comments'), 'max-comments');
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
   // pull request: the changed files and their base versions
   const pr = readPullRequestEvent(process.env.GITHUB_EVENT_PATH);
@@ -91,16 +90,16 @@ export async function run(): Promise<void> {
     result = await runGate(paths, options);
   }
 
-  // annotations on the log (work without any token, also on fork PRs)
-  process.stdout.write(toAnnotations(result));
+  if (pr) warnWhenNotHead(workspace, pr.headSha);
 
-  const sarifFile = input('sarif-file', 'iam-policy-gate.sarif');
-  const jsonFile = input('json-file', 'iam-policy-gate.json');
+  // our own report files go under RUNNER_TEMP (outside the workspace: the next scan must not read them)
+  const sarifFile = reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace);
+  const jsonFile = reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace);
   for (const [file, body] of [
-    [sarifFile, JSON.stringify(toSarif(result), null, 2)],
+    [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined }), null, 2)],
     [jsonFile, JSON.stringify(toJsonReport(result), null, 2)],
   ] as const) {
-    const abs = path.resolve(workspace, file);
+    const abs = file;
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(abs, body + '\n');
   }
@@ -117,6 +116,11 @@ export async function run(): Promise<void> {
     let error: string | undefined;
     ({ published, error } = await publishPullRequest(gh, result, changes, pr, { owner, repo: repoName }, {
       maxInlineComments: options.maxInlineComments,
+      comment: options.comment,
+      inline: options.inline,
+      annotations: options.annotations,
+      tag: options.commentTag,
+      reportOnly: options.reportOnly,
       failOn: options.failOn,
       failOnExisting: options.failOnExisting,
       checkRun,
@@ -133,6 +137,9 @@ export async function run(): Promise<void> {
         `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
       );
   }
+
+  // annotations on the log (work without any token, also on fork PRs); a check run that carries them is not repeated
+  process.stdout.write(toAnnotations(result, { mode: options.annotations, findings: published?.checkRunId === undefined }));
 
   const blocking = result.verdict.blocking;
   core.setOutput('verdict', result.verdict.status);
@@ -151,7 +158,36 @@ export async function run(): Promise<void> {
   else core.info(`IAM Policy Gate passed: ${v.reason}`);
 }
 
+/** An explicit path is the user's (relative to the workspace); the default goes under RUNNER_TEMP. */
+function reportPath(given: string, name: string, workspace: string): string {
+  if (given) return path.resolve(workspace, given);
+  const temp = process.env.RUNNER_TEMP;
+  return temp ? path.join(temp, 'iam-policy-gate', name) : path.resolve(workspace, name);
+}
+
+/** Inline comments are placed on the PR head's lines: a merge-commit checkout (actions/checkout's default) is warned about. */
+function warnWhenNotHead(workspace: string, headSha: string): void {
+  let head = '';
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  } catch {
+    return; // not a git checkout: the changed files come from the API
+  }
+  if (head && head !== headSha)
+    core.warning(
+      `The checkout (HEAD ${head.slice(0, 12)}) is not the pull request head ${headSha.slice(0, 12)}: findings may point at the wrong lines. Check out the head: actions/checkout with ref: \${{ github.event.pull_request.head.sha }}.`,
+    );
+}
+
 run().catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    // the user's input or config file, not a crash: say where
+    const where = e.file ? `file=${commandProperty(e.file)}${e.line ? `,line=${e.line}` : ''},` : '';
+    process.stdout.write(`::error ${where}title=${commandProperty('IAM Policy Gate: configuration error')}::${commandValue(e.message)}\n`);
+    core.setFailed(`IAM Policy Gate: configuration error (verdict: incomplete): ${e.message}`);
+    core.setOutput('verdict', 'incomplete');
+    return;
+  }
   core.setFailed(`IAM Policy Gate crashed (verdict: incomplete): ${(e as Error)?.message ?? String(e)}`);
   core.setOutput('verdict', 'incomplete');
 });

@@ -341,7 +341,8 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (include !== undefined) layer.include = globList(include);
   if (cfg.exclude !== undefined) layer.exclude = globList(cfg.exclude);
   if (cfg['fail-on'] === 'none') layer.reportOnly = true;
-  else if (cfg['fail-on'] !== undefined) Object.assign(layer, { failOn: cfg['fail-on'] as Severity, reportOnly: false });
+  // the lowest layer: nothing earlier to reset (inputs and CLI flags set reportOnly back to false with a severity)
+  else if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
   if (cfg['fail-on-existing'] !== undefined) layer.failOnExisting = cfg['fail-on-existing'];
   if (cfg['max-file-size'] !== undefined) layer.maxFileBytes = parseSize(cfg['max-file-size']);
   if (cfg['file-time-budget-ms'] !== undefined) layer.fileTimeBudgetMs = cfg['file-time-budget-ms'];

@@ -15,7 +15,7 @@ import { decodeUtf8 } from '../sources/files.js';
 import { runGate } from '../gate.js';
 import type { GateResult, GateRun } from '../gate.js';
 import { publish } from './publish.js';
-import type { PublishResult } from './publish.js';
+import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Severity } from '../findings/types.js';
 
 export interface PullRequestEvent {
@@ -230,6 +230,12 @@ export async function publishPullRequest(
   repo: { owner: string; repo: string },
   o: {
     maxInlineComments: number;
+    /** Noise controls and matrix tag (PublishOptions). */
+    comment?: PublishOptions['comment'];
+    inline?: PublishOptions['inline'];
+    annotations?: PublishOptions['annotations'];
+    tag?: string;
+    reportOnly?: boolean;
     failOn: Severity;
     failOnExisting: boolean;
     checkRun: boolean;
@@ -258,6 +264,11 @@ export async function publishPullRequest(
         checkRun: o.checkRun,
         failOn: o.failOn,
         failOnExisting: o.failOnExisting,
+        ...(o.comment ? { comment: o.comment } : {}),
+        ...(o.inline ? { inline: o.inline } : {}),
+        ...(o.annotations ? { annotations: o.annotations } : {}),
+        ...(o.tag ? { tag: o.tag } : {}),
+        ...(o.reportOnly ? { reportOnly: true } : {}),
         log: o.log,
         warn: o.warn,
         // nothing IAM-related changed (and the change list is complete): only keep an existing summary up to date

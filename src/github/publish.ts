@@ -311,7 +311,8 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
 
     // 3. the sticky summary comment
     const mode = o.comment ?? 'on-findings';
-    const hasNews = result.verdict.status !== 'pass' || result.findings.some((f) => !f.suppressed);
+    // something to say: a finding, an incomplete analysis, or a principal gaining access (news even when no rule fires)
+    const hasNews = result.verdict.status !== 'pass' || result.findings.some((f) => !f.suppressed) || (result.accessDiff ?? []).some((d) => d.addedCount > 0);
     const body = mode === 'on-findings' && !hasNews ? resolvedBody(result, ctx, o.tag ?? '') : summaryBody(result, plan, ctx, o.tag ?? '');
     const SUMMARY_MARKER = summaryMarker(o.tag ?? '');
     type IssueCommentLite = { id: number; body?: string | null; html_url: string; user?: { type?: string } | null };

@@ -45,6 +45,8 @@ export function fixJson(fix: string): unknown {
       // a key inside a bigger object literal: that object is the snippet
       const before = fix.slice(0, m.index).trimEnd();
       if (before.endsWith('{') || before.endsWith(',')) continue;
+      // "Replace "Action": "*" with ...": the text names what to remove, not what to write
+      if (/\b(replace|remove|drop|delete|instead of|not|than)$/i.test(before)) continue;
       return { [m[1]!]: value };
     } catch {
       continue;
