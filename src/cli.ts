@@ -12,6 +12,8 @@ import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
 import { gitBaseSource } from './findings/baseline.js';
+import { loadTrustedOptions, syncSource } from './config/trusted.js';
+import type { TrustedConfig } from './config/trusted.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
 
@@ -28,7 +30,11 @@ Options:
   --output FILE          write the report to FILE instead of standard output
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
   --fail-on SEVERITY     error | security-warning | warning | suggestion | none (report only) (default: security-warning)
-  --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff
+  --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff;
+                         implies --config-from GITREF
+  --config-from GITREF   read the config (and the files it references) as committed at that git ref, not from the
+                         working tree; changes the working tree makes to it that weaken the gate are findings
+                         (config-weakened)
   --access-analyzer MODE auto | on | off (default: auto = on when AWS credentials resolve; on without credentials
                          is a usage error; off = offline checks only)
   --list-policies        print every extracted policy with its location and resolved document
@@ -76,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string', short: 'c' },
         'fail-on': { type: 'string' },
         base: { type: 'string' },
+        'config-from': { type: 'string' },
         'access-analyzer': { type: 'string' },
         'aa-endpoint': { type: 'string' },
         'list-policies': { type: 'boolean' },
@@ -118,7 +125,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
       ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
     };
-    const { options } = loadOptions(root, io.cwd, values.config, { cli });
+    const configFrom = values['config-from'] ?? values.base;
+    let trusted: TrustedConfig | undefined;
+    if (configFrom !== undefined) {
+      let source;
+      try {
+        const git = gitBaseSource(root, configFrom, 5 * 1024 * 1024);
+        source = syncSource(git.label, (rel) => git.read(rel));
+      } catch (e) {
+        io.stderr(`${TOOL_NAME}: config error: ${values['config-from'] !== undefined ? '--config-from' : '--base'}: ${(e as Error).message} (the config is only trusted as committed there)\n`);
+        return EXIT.usage;
+      }
+      trusted = await loadTrustedOptions(root, io.cwd, values.config, { cli }, source);
+    }
+    const { options } = trusted ?? loadOptions(root, io.cwd, values.config, { cli });
     if (options.accessAnalyzer === 'on') {
       const problem = await credentialsProblem(options);
       if (problem) {
@@ -135,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.usage;
       }
     }
-    result = await runGate(positionals, options, { base });
+    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [] });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);

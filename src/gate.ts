@@ -20,7 +20,7 @@ import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
-import { applySuppressions } from './findings/suppressions.js';
+import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
@@ -56,6 +56,10 @@ export interface GateRun {
   base?: BaseSource;
   /** What the caller could not analyse before the run (e.g. changed files GitHub did not list): the verdict is incomplete. */
   errors?: AnalysisError[];
+  /** Findings made before the run (`config-weakened`: the change's own config edits); rule settings and suppressions apply. */
+  findings?: Finding[];
+  /** Notes made before the run (what a config change would do once merged). */
+  notes?: string[];
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -83,7 +87,7 @@ export interface RepoAccess {
 
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
-  const notes: string[] = [];
+  const notes: string[] = [...(run.notes ?? [])];
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
@@ -108,6 +112,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const head = await analyzeTexts(texts, options, repo);
   errors.push(...head.errors);
   const { policies, entities, findings } = head;
+  findings.push(...(run.findings ?? []));
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
@@ -156,7 +161,11 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   findings.splice(0, findings.length, ...applied);
 
   // 8. new vs existing (after every stage that adds findings), decide
-  if (cmp) markNew(findings, cmp.baseFindings, policies);
+  if (cmp) {
+    markNew(findings, cmp.baseFindings, policies);
+    const added = markSuppressedInChange(findings);
+    if (added) notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
+  }
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
   return {

@@ -15,6 +15,7 @@ import { credentialsProblem } from './checks/access-analyzer/index.js';
 import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
+import { loadPullRequestConfig } from './github/pr-config.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
 
@@ -52,13 +53,23 @@ export async function run(): Promise<void> {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  // precedence: defaults < config file < Action inputs (config/precedence.ts)
-  // the brief's old input name max-comments is max-inline-comments (one name, as in the config file)
+  // pull request: the changed files and their base versions
+  const pr = readPullRequestEvent(process.env.GITHUB_EVENT_PATH);
+  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
+  const gh: GitHubClient | undefined = token ? makeClient(token, { log: (m) => core.info(m) }) : undefined;
+  // precedence: defaults < config file < Action inputs (config/precedence.ts); in a pull request the config file is
+  // the base commit's (config/trusted.ts), and the PR's own changes to it are findings (config-weakened)
+  const configPath = core.getInput('config') || undefined;
+  // the old input name max-comments is max-inline-comments (one name, as in the config file)
   const legacyMax = core.getInput('max-comments');
   if (legacyMax) core.warning('Input max-comments is deprecated: use max-inline-comments (the config file key has the same name).');
-  const { options } = loadOptions(workspace, workspace, core.getInput('config') || undefined, {
-    action: actionInputsLayer((n) => (n === 'max-inline-comments' ? core.getInput(n) || legacyMax : core.getInput(n))),
-  });
+  const layers = { action: actionInputsLayer((n) => (n === 'max-inline-comments' ? core.getInput(n) || legacyMax : core.getInput(n))) };
+  // any pull-request event reads the base's config (without a repository name only git can, else it fails closed)
+  const loaded = pr
+    ? await loadPullRequestConfig({ gh, repo: { owner, repo: repoName }, pr, workspace, configPath, layers, log: (m) => core.info(m) })
+    : { ...loadOptions(workspace, workspace, configPath, layers), findings: [], notes: [] };
+  const { options } = loaded;
   if (options.accessAnalyzer === 'on') {
     const problem = await credentialsProblem(options);
     if (problem) {
@@ -68,11 +79,6 @@ export async function run(): Promise<void> {
     }
   }
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
-  // pull request: the changed files and their base versions
-  const pr = readPullRequestEvent(process.env.GITHUB_EVENT_PATH);
-  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
-  const gh: GitHubClient | undefined = token ? makeClient(token, { log: (m) => core.info(m) }) : undefined;
   let changes: ChangeSet | undefined;
   let result: Awaited<ReturnType<typeof runGate>>;
   if (pr && owner && repoName) {
@@ -83,6 +89,8 @@ export async function run(): Promise<void> {
       workspace,
       paths,
       options,
+      configFindings: loaded.findings,
+      configNotes: loaded.notes,
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
     }));

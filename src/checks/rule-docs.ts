@@ -11,6 +11,7 @@ const CATEGORY: Record<string, string> = {
   'resource-exposure': 'Resource policies',
   account: 'Account practices',
   scp: 'Service and resource control policies',
+  config: 'Gate configuration',
 };
 
 function json(v: unknown): string {

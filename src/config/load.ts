@@ -73,7 +73,31 @@ export function loadOptions(root: string, cwd: string, configPath?: string, laye
   }
   const display = toPosix(path.relative(cwd, abs)) || abs;
   const file = parseConfig(readConfigText(root, abs, display), display);
-  return { options: resolveOptions(defaults, { ...layers, file }), file: display };
+  const options = resolveOptions(defaults, { ...layers, file });
+  checkSuppressionHorizon(options);
+  return { options, file: display };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An `ignore` entry whose `expires` lies more than `max-suppression-days` (default 365) after `now` is a config
+ * error: a far-future date is a permanent exception in disguise.
+ */
+export function checkSuppressionHorizon(options: Pick<Options, 'ignore' | 'maxSuppressionDays' | 'now'>): void {
+  const limit = options.now.getTime() + options.maxSuppressionDays * DAY_MS;
+  const issues: ConfigIssue[] = [];
+  let file: string | undefined;
+  options.ignore.forEach((e, i) => {
+    if (!e.expires || Date.parse(`${e.expires}T00:00:00Z`) <= limit) return;
+    file ??= e.source?.file;
+    issues.push({
+      key: `ignore[${i}].expires`,
+      ...(e.source ? { line: e.source.line } : {}),
+      message: `${e.expires} is more than ${options.maxSuppressionDays} days ahead (max-suppression-days): renew the exception when it expires instead`,
+    });
+  });
+  if (issues.length) throw new ConfigError(`${issues[0]!.key}: ${issues[0]!.message}`, file, issues[0]!.line, issues);
 }
 
 /**
@@ -81,7 +105,7 @@ export function loadOptions(root: string, cwd: string, configPath?: string, laye
  * repository is refused: the default config path is PR content). Only a file named explicitly by the operator
  * (`--config`, the `config` input) may lie outside the repository.
  */
-function readConfigText(root: string, abs: string, display: string): string {
+export function readConfigText(root: string, abs: string, display: string): string {
   const rel = path.relative(root, abs);
   const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
   try {
@@ -147,7 +171,7 @@ function keyOf(p: readonly PropertyKey[]): string {
 }
 
 /** Line of the key at `ptr` (or of its value, or of the nearest ancestor written in the file). */
-function lineOf(parsed: Parsed, ptr: string): number | undefined {
+export function lineOf(parsed: Parsed, ptr: string): number | undefined {
   let p = ptr;
   for (;;) {
     const line = parsed.keySpans.get(p)?.start.line ?? parsed.spans.get(p)?.start.line;
@@ -403,6 +427,7 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (cfg.inline !== undefined) layer.inline = cfg.inline;
   if (cfg.annotations !== undefined) layer.annotations = cfg.annotations;
   if (cfg['comment-tag'] !== undefined) layer.commentTag = cfg['comment-tag'];
+  if (cfg['max-suppression-days'] !== undefined) layer.maxSuppressionDays = cfg['max-suppression-days'];
   if (cfg.ignore !== undefined) {
     layer.ignore = cfg.ignore.map((e, i) => ({
       rule: e.rule,

@@ -95,6 +95,13 @@ export interface Options {
   annotations: ChannelMode;
   /** Matrix jobs: each tag keeps its own sticky comment, review and check-run name ('' = none). */
   commentTag: string;
+  /** An `ignore` entry may not expire more than this many days ahead (config error otherwise). */
+  maxSuppressionDays: number;
+  /**
+   * Files the config references that configure the gate (reference policies), read from the trusted base commit in
+   * pull-request mode (repo-relative path -> text; null: absent there). Unset: read from the working tree.
+   */
+  trustedConfigFiles?: Record<string, string | null>;
   /** The clock (injected in tests): suppression expiry etc. */
   now: Date;
 }
@@ -143,6 +150,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     inline: 'blocking',
     annotations: 'new',
     commentTag: '',
+    maxSuppressionDays: 365,
     now: new Date(),
   };
 }

@@ -23,7 +23,7 @@ const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 /** A glob, or a list of globs (repository-relative). */
 const globs = z
   .union([nonEmpty, z.array(nonEmpty)], { error: 'must be a glob or a list of globs' })
-  .meta({ description: 'A glob or a list of globs, relative to the repository root (picomatch syntax, e.g. "infra/**/*.yml").' });
+  .meta({ description: 'A glob or a list of globs, relative to the repository root (* within a segment, ** across segments, ?, [a-z], {a,b}; a leading ! excludes; e.g. "infra/**/*.yml").' });
 
 /** A repository-relative file path: never absolute, never climbing out of the repository. */
 const repoPath = z
@@ -259,6 +259,9 @@ export const configSchema = z
       .regex(COMMENT_TAG, { error: 'must be 1-40 letters, digits, ".", "_" or "-"' })
       .optional()
       .meta({ description: 'Matrix jobs: each tag keeps its own sticky comment, review and check-run name.' }),
+    'max-suppression-days': z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(3660, { error: 'must be at most 3660' }).optional().meta({
+      description: 'An ignore entry may not expire more than this many days ahead (a config error otherwise). Default: 365.',
+    }),
     ignore: z.array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
     'external-policies': z
       .array(

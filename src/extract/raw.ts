@@ -2,7 +2,7 @@
  * Raw policy JSON files: one policy document per file, or a JSON array of them. The policy type comes from the
  * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*`), else the content.
  */
-import picomatch from 'picomatch';
+import { pathGlobMatch } from '../catalog/wildcard.js';
 import type { PolicyRecord, PolicyType } from '../policy/types.js';
 import { MapSourceMap } from '../policy/source-map.js';
 import { isObject } from '../policy/statements.js';
@@ -63,7 +63,7 @@ export function policyTypeFromContent(document: unknown): PolicyType {
 
 export function configuredPolicyType(file: string, options: Options): PolicyType | undefined {
   for (const entry of options.policyTypes) {
-    if (entry.files.some((g) => picomatch.isMatch(file, g, { dot: true }))) return entry.type;
+    if (entry.files.some((g) => pathGlobMatch(g, file))) return entry.type;
   }
   return undefined;
 }

@@ -13,7 +13,7 @@
  * every source of findings (offline rules, Access Analyzer, SCP checks), before suppressions.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatch, pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
 import type { Finding } from './types.js';
 import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
@@ -57,29 +57,9 @@ export function isExpired(entry: Pick<IgnoreEntry, 'expires'>, now: Date): boole
   return end === undefined || now.getTime() >= end.getTime();
 }
 
-const patternCache = new Map<string, RegExp>();
-
-/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string. */
+/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string: the catalogue's linear-time matcher. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    if (patternCache.size > 10_000) patternCache.clear();
-    re = compileWildcard(pattern);
-    patternCache.set(pattern, re);
-  }
-  return re.test(value);
-}
-
-function compileWildcard(pattern: string): RegExp {
-  return new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-        .join('') +
-      '$',
-    'is',
-  );
+  return globMatch(pattern, value);
 }
 
 function sameRule(a: string, b: string): boolean {
@@ -190,7 +170,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
 
   const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
-  for (const e of options.ignore) if (e.files) fileMatchers.set(e, picomatch(e.files, { dot: true }));
+  for (const e of options.ignore) if (e.files) fileMatchers.set(e, pathGlobList(e.files));
   // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
   const byRule = (list: IgnoreEntry[]) => {
     const m = new Map<string, IgnoreEntry[]>();
@@ -323,4 +303,21 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/**
+ * A finding new in this change (not in the base) that an inline suppression suppresses: the suppression comes with
+ * the change (it had nothing to suppress before), so the reports say so (`details.suppressedBy.inChange`, the
+ * "suppressed in this change" tag). Config suppressions are the base commit's in a pull request and are not marked.
+ * Returns how many were marked.
+ */
+export function markSuppressedInChange(findings: Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    const by = f.details?.suppressedBy as { kind?: string } | undefined;
+    if (!f.suppressed || f.new !== true || by?.kind !== 'inline') continue;
+    f.details = { ...f.details, suppressedBy: { ...by, inChange: true } };
+    n++;
+  }
+  return n;
 }

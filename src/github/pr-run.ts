@@ -16,7 +16,7 @@ import { runGate } from '../gate.js';
 import type { GateResult, GateRun } from '../gate.js';
 import { publish } from './publish.js';
 import type { PublishOptions, PublishResult } from './publish.js';
-import type { AnalysisError, Severity } from '../findings/types.js';
+import type { AnalysisError, Finding, Severity } from '../findings/types.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -189,10 +189,13 @@ export async function analysePullRequest(o: {
   workspace: string;
   paths: string[];
   options: Options;
+  /** From the config loader (config/trusted.ts): what the PR's change to the gate's config would do once merged. */
+  configFindings?: Finding[];
+  configNotes?: string[];
   log: (m: string) => void;
   warn: (m: string) => void;
 }): Promise<PullRequestAnalysis> {
-  const run: GateRun = {};
+  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [] };
   const prNotes: string[] = [];
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);

@@ -53,7 +53,8 @@ export function location(f: { file: string; line: number; endLine: number }, opt
 }
 
 function tags(f: Finding): string {
-  const t = [f.new === true ? 'new' : f.new === false ? 'existing' : '', f.suppressed ? 'suppressed' : ''].filter(Boolean);
+  const inChange = (f.details?.suppressedBy as { inChange?: boolean } | undefined)?.inChange === true;
+  const t = [f.new === true ? 'new' : f.new === false ? 'existing' : '', f.suppressed ? (inChange ? 'suppressed in this change' : 'suppressed') : ''].filter(Boolean);
   return t.length ? ` _(${t.join(', ')})_` : '';
 }
 

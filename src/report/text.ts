@@ -71,7 +71,8 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
       out.push(c('bold', clean(f.file)));
       lastFile = f.file;
     }
-    const tags = [f.suppressed ? 'suppressed' : '', f.new === false ? 'existing' : ''].filter(Boolean);
+    const inChange = (f.details?.suppressedBy as { inChange?: boolean } | undefined)?.inChange === true;
+    const tags = [f.suppressed ? (inChange ? 'suppressed in this change' : 'suppressed') : '', f.new === false ? 'existing' : ''].filter(Boolean);
     out.push(
       `  ${clean(f.file)}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}  ${c(f.severity, f.severity)}  ${f.ruleId}  ${clean(f.message)}${f.resource && f.resource !== f.file.split('/').pop() ? c('dim', `  [${clean(f.resource)}]`) : ''}${tags.length ? c('dim', ` (${tags.join(', ')})`) : ''}`,
     );

@@ -5,7 +5,7 @@
  * Each file keeps its diff hunks so review comments can be anchored on lines GitHub accepts.
  */
 import { execFileSync } from 'node:child_process';
-import picomatch from 'picomatch';
+import { pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
 import { isCandidateFile } from './files.js';
 import { parsePatch } from '../github/diff.js';
@@ -122,8 +122,8 @@ export function splitGitPatch(text: string): Map<string, string> {
 
 /** The changed paths worth analysing: not removed, a candidate file type, inside the config's include/exclude globs. */
 export function filterChangedPaths(paths: string[], options: Options): string[] {
-  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  const included = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
+  const included = options.include.length ? pathGlobList(options.include) : () => true;
   const seen = new Set<string>();
   return paths.filter((p) => {
     if (seen.has(p) || !isCandidateFile(p) || excluded(p) || !included(p)) return false;
@@ -137,7 +137,7 @@ export function withinScopes(files: ChangedFile[], scopes: string[]): ChangedFil
   const norm = scopes.map((s) => s.replace(/^\.\/+/, '').replace(/\/+$/, '')).filter((s) => s !== '' && s !== '.');
   if (norm.length === 0) return files;
   const globs = norm.filter((s) => /[*?[\]{}!]/.test(s));
-  const isGlob = globs.length ? picomatch(globs, { dot: true }) : () => false;
+  const isGlob = globs.length ? pathGlobList(globs) : () => false;
   const prefixes = norm.filter((s) => !/[*?[\]{}!]/.test(s));
   return files.filter((f) => isGlob(f.path) || prefixes.some((p) => f.path === p || f.path.startsWith(p + '/')));
 }

@@ -4,7 +4,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { pathGlobList, compilePathGlob } from '../catalog/wildcard.js';
 import type { AnalysisError } from '../findings/types.js';
 import type { Options } from '../config/options.js';
 
@@ -65,8 +65,8 @@ export interface Expanded {
 export function expandPaths(inputs: string[], options: Options): Expanded {
   const files = new Map<string, SourceFile>();
   const errors: AnalysisError[] = [];
-  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
-  const included = options.include.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
+  const included = options.include.length ? pathGlobList(options.include) : () => true;
   const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
 
   const add = (abs: string, explicit: boolean) => {
@@ -116,7 +116,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
     if (GLOB_CHARS.test(input) && !exists(abs)) {
       const rootRel = toPosix(path.relative(options.root, options.cwd));
       const pattern = rootRel ? `${rootRel}/${toPosix(input)}` : toPosix(input);
-      const isMatch = picomatch(pattern, { dot: true });
+      const isMatch = compilePathGlob(pattern);
       const before = files.size;
       walk(options.root, (f) => {
         const rel = toPosix(path.relative(options.root, f));

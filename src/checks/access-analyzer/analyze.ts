@@ -17,6 +17,7 @@ import { requestKey } from './cache.js';
 import { aaPolicyType, aaValidateResourceType, accessCheckPolicyType, publicAccessResourceType } from './resource-types.js';
 import { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 import { AA_DOCS, customFindings, validateFindingToFinding } from './findings.js';
+import { globMatch } from '../../catalog/wildcard.js';
 
 /** cfn-policy-validator's practical maximum for ValidatePolicy: characters without whitespace. */
 export const MAX_POLICY_CHARS = 32_768;
@@ -85,10 +86,9 @@ function isDenied(e: unknown): boolean {
   return err.name === 'AccessDeniedException' || err.$metadata?.httpStatusCode === 403;
 }
 
-/** IAM action glob (`*`, `?`), case-insensitive. */
+/** IAM action glob (`*`, `?`), case-insensitive, whole string (the catalogue's linear-time matcher). */
 function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
-  return re.test(action);
+  return globMatch(pattern, action);
 }
 
 export const LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO', 'PT_BR', 'ZH_CN', 'ZH_TW'] as const;
@@ -220,8 +220,16 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
     ] as const) {
       if (!rel) continue;
       try {
-        if (!input.readRepoFile) throw new Error('no repository reader');
-        references[kind] = JSON.stringify(JSON.parse(input.readRepoFile(rel)));
+        // in a pull request the reference comes from the base commit (config/trusted.ts), never from the PR
+        const trusted = options.trustedConfigFiles;
+        let text: string;
+        if (trusted) {
+          const t = trusted[rel];
+          if (t === undefined || t === null) throw new Error('the file does not exist at the base commit');
+          text = t;
+        } else if (input.readRepoFile) text = input.readRepoFile(rel);
+        else throw new Error('no repository reader');
+        references[kind] = JSON.stringify(JSON.parse(text));
       } catch (e) {
         errors.push({ file: rel, message: `reference policy for CheckNoNewAccess cannot be used: ${(e as Error).message}`, kind: 'config' });
       }

@@ -92,6 +92,7 @@ import { policySizeExceedsScpQuota } from './policy-size-exceeds-scp-quota.js';
 import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
 import { rcpUnsupportedService } from './rcp-unsupported-service.js';
 import { dataTypeMismatch } from './data-type-mismatch.js';
+import { configWeakened } from './config-weakened.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -192,6 +193,8 @@ export const rules: Rule[] = [
   policySizeExceedsRcpQuota,
   rcpUnsupportedService,
   dataTypeMismatch,
+  // the gate's own config (reported by src/config/trusted.ts)
+  configWeakened,
 ];
 
 export function findRule(id: string): Rule | undefined {

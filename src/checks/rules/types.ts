@@ -9,7 +9,7 @@ import type { StatementView } from '../../policy/statements.js';
 import type { Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
 
-export type RuleCategory = 'validation' | 'least-privilege' | 'trust' | 'resource-exposure' | 'account' | 'scp';
+export type RuleCategory = 'validation' | 'least-privilege' | 'trust' | 'resource-exposure' | 'account' | 'scp' | 'config';
 
 export interface RuleMeta {
   /** Stable id. Access Analyzer's issue code where the meaning is the same, else kebab-case. */

@@ -19,7 +19,7 @@
  * ```
  * A node without an `attachments` entry has FullAWSAccess, as AWS attaches it by default.
  */
-import picomatch from 'picomatch';
+import { pathGlobMatch } from '../../catalog/wildcard.js';
 
 export const FULL_AWS_ACCESS = 'FullAWSAccess';
 export const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
@@ -133,7 +133,7 @@ export function pathTo(model: OrgModel, target: string): OrgNode[] {
 /** The targets (accounts / OUs) a repository file deploys to. */
 export function targetsFor(model: OrgModel, repoPath: string): string[] {
   const out = new Set<string>();
-  for (const d of model.deployments) if (d.files.some((g) => picomatch.isMatch(repoPath, g, { dot: true }))) d.targets.forEach((t) => out.add(t));
+  for (const d of model.deployments) if (d.files.some((g) => pathGlobMatch(g, repoPath))) d.targets.forEach((t) => out.add(t));
   return [...out];
 }
 

@@ -3,7 +3,7 @@
  * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
  * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
  */
-import picomatch from 'picomatch';
+import { pathGlobMatch } from '../../catalog/wildcard.js';
 import type { PrincipalRef } from '../../policy/types.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
@@ -131,7 +131,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   const options = input.options;
   const parameterValues: Record<string, unknown> = {};
   for (const entry of options.cfnParameters) {
-    if (entry.files.some((g) => picomatch.isMatch(input.repoPath, g, { dot: true }) || picomatch.isMatch(file, g, { dot: true }))) {
+    if (entry.files.some((g) => pathGlobMatch(g, input.repoPath) || pathGlobMatch(g, file))) {
       if (entry.file) {
         try {
           Object.assign(parameterValues, parameterFile(input.readRepoFile(entry.file), entry.file));

@@ -37,6 +37,7 @@ import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
 import { fromJson, HclEvalError, HclModule, iterate } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
+import { commentSuppressions } from '../../findings/inline.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
@@ -377,20 +378,20 @@ export function extractHcl(input: ExtractInput): ExtractResult {
     }
   }
 
-  const scanned = scanTfBlocks(file, text);
+  const scanned = scanTfBlocks(file, text, own.comments);
   const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
-    (mode === 'module' ? moduleSuppressions(text, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
+    (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
       rule: s.rule,
-      reason: s.reason || 'no reason given',
+      reason: s.reason,
       file,
       line: s.line,
     }));
   const dataSuppressions = (address: string): InlineSuppression[] => {
     const ref = module.data.get(address);
     if (!ref) return [];
-    const blocks = scanTfBlocks(ref.file.display, ref.file.text);
+    const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
     const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
-    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: ref.file.display, line: s.line }));
+    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
   };
 
   for (const item of own.body.items) {
@@ -625,23 +626,12 @@ function consumedBy(files: HclFile[]): Set<string> {
   return out;
 }
 
-/** `# iam-policy-gate:ignore RULE reason` above or inside a `module "NAME" {` block. */
-function moduleSuppressions(text: string, name: string): { rule: string; reason: string; line: number }[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^\\s*module\\s+"${name.replace(/[^A-Za-z0-9_-]/g, '')}"\\s*\\{`).test(l));
-  if (start < 0) return [];
-  const re = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
-  const out: { rule: string; reason: string; line: number }[] = [];
-  for (let l = start - 1; l >= 0 && /^\s*(#|\/\/)/.test(lines[l]!); l--) {
-    const m = re.exec(lines[l]!);
-    if (m) out.unshift({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
-  }
-  for (let l = start; l < lines.length; l++) {
-    const m = re.exec(lines[l]!);
-    if (m) out.push({ rule: m[1]!, reason: m[2]!.trim(), line: l + 1 });
-    if (l > start && /^\}/.test(lines[l]!)) break;
-  }
-  return out;
+/** `# iam-policy-gate:ignore RULE reason` comments above or inside the `module "NAME" {` block of the file. */
+function moduleSuppressions(f: HclFile, name: string): { rule: string; reason: string; line: number }[] {
+  const block = f.parsed.body.items.find((i) => i.kind === 'block' && i.type === 'module' && i.labels[0] === name);
+  if (!block) return [];
+  const line = (offset: number) => lineAt(f.lineStarts, offset);
+  return commentSuppressions(f.text, f.parsed.comments, f.display, line(block.s), line(Math.max(block.s, block.e - 1))).map((s) => ({ rule: s.rule, reason: s.reason, line: s.line }));
 }
 
 function valueAt(v: V, segs: (string | number)[]): V | undefined {

@@ -2,12 +2,15 @@
  * Map Terraform resources (from a plan, which has no line numbers) back to their `resource "TYPE" "NAME"` /
  * `data "TYPE" "NAME"` blocks in the repository's `.tf` files, and policy statements to lines inside the block.
  * Plain text scanning: block headers, brace matching that skips strings, interpolations, heredocs and comments,
- * then key and quoted-value search inside the block. Also collects `# iam-policy-gate:ignore RULE reason`
- * comments on or above the block and inside it.
+ * then key and quoted-value search inside the block. Also collects the `# iam-policy-gate:ignore RULE reason`
+ * comments (real comments, as the HCL parser finds them) on or above the block and inside it.
  */
 import path from 'node:path';
 import type { InlineSuppression, Span } from '../../policy/types.js';
 import { escapeSegment } from '../../policy/source-map.js';
+import { commentSuppressions } from '../../findings/inline.js';
+import type { SourceComment } from '../../findings/inline.js';
+import { parseHcl } from './hcl-syntax.js';
 
 export interface TfBlock {
   /** Repo-relative path of the `.tf` file. */
@@ -27,7 +30,22 @@ export interface TfBlock {
 }
 
 const HEADER = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/gm;
-const IGNORE = /(?:#|\/\/)\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
+
+/** The real comments of an HCL file (the parser's, so never text inside a string or heredoc); none when it does not parse. */
+const commentMemo = new Map<string, SourceComment[]>();
+export function hclComments(text: string): SourceComment[] {
+  const hit = commentMemo.get(text);
+  if (hit) return hit;
+  let comments: SourceComment[];
+  try {
+    comments = parseHcl(text).comments;
+  } catch {
+    comments = []; // a file that does not parse is reported as not analysed by its own extraction
+  }
+  if (commentMemo.size >= 4) commentMemo.clear();
+  commentMemo.set(text, comments);
+  return comments;
+}
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -128,7 +146,7 @@ export function matchBrace(text: string, open: number): number {
 }
 
 /** Every `resource` / `data` block of one `.tf` file. */
-export function scanTfBlocks(file: string, text: string): TfBlock[] {
+export function scanTfBlocks(file: string, text: string, comments?: readonly SourceComment[]): TfBlock[] {
   const out: TfBlock[] = [];
   const lineStarts = lineStartsOf(text);
   const lines = text.split('\n');
@@ -141,18 +159,7 @@ export function scanTfBlocks(file: string, text: string): TfBlock[] {
     if (close < 0) break;
     const startLine = lineAt(lineStarts, m.index);
     const endLine = lineAt(lineStarts, close);
-    const suppressions: TfBlock['suppressions'] = [];
-    // comments directly above the header
-    for (let l = startLine - 1; l >= 1; l--) {
-      const t = lines[l - 1]!.trim();
-      if (!(t.startsWith('#') || t.startsWith('//'))) break;
-      const s = IGNORE.exec(t);
-      if (s) suppressions.unshift({ rule: s[1]!, reason: s[2]!.trim(), line: l });
-    }
-    for (let l = startLine; l <= endLine; l++) {
-      const s = IGNORE.exec(lines[l - 1]!);
-      if (s) suppressions.push({ rule: s[1]!, reason: s[2]!.trim(), line: l });
-    }
+    const suppressions: TfBlock['suppressions'] = commentSuppressions(text, comments ??= hclComments(text), file, startLine, endLine).map((x) => ({ rule: x.rule, reason: x.reason, line: x.line }));
     out.push({
       file,
       mode: m[1] === 'data' ? 'data' : 'managed',
@@ -176,7 +183,7 @@ export function blockSpan(b: TfBlock, displayFile: string): Span {
 }
 
 export function blockSuppressions(b: TfBlock, displayFile: string): InlineSuppression[] {
-  return b.suppressions.map((s) => ({ rule: s.rule, reason: s.reason || 'no reason given', file: displayFile, line: s.line }));
+  return b.suppressions.map((s) => ({ rule: s.rule, reason: s.reason, file: displayFile, line: s.line }));
 }
 
 /** Offset of attribute `name = ` (at any depth) inside [from, to), or -1. */

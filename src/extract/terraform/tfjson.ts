@@ -20,11 +20,11 @@ import { StandIns } from './standins.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
+import { parseIgnoreComment } from '../../findings/inline.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const IGNORE = /^\s*iam-policy-gate:ignore\s+([A-Za-z0-9_:.\-/]+)\s*(.*)$/;
 const TEMPLATE = /\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g;
 const WHOLE_TEMPLATE = /^\$\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}$/;
 const SIMPLE_REF = /^\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
@@ -178,8 +178,8 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
     const c = b.body['//'];
     for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
       if (typeof s !== 'string') continue;
-      const m = IGNORE.exec(s);
-      if (m) out.push({ rule: m[1]!, reason: m[2]!.trim() || 'no reason given', file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+      const m = parseIgnoreComment(s);
+      if (m) out.push({ rule: m.rule, reason: m.reason, file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
     }
     return out;
   };
