@@ -282,7 +282,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
       const body =
         `${reviewMarker(o.tag ?? '')}\n**IAM Policy Gate${o.tag ? ` (${o.tag})` : ''}** reviewed ${mdCode(ctx.headSha.slice(0, 12))}: ${fresh.length} comment${fresh.length === 1 ? '' : 's'} on changed lines` +
         (blocking ? `, ${blocking} blocking finding${blocking === 1 ? '' : 's'}` : '') +
-        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-comments).` : '.') +
+        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-inline-comments).` : '.') +
         '\n\n' + mdText(result.verdict.reason);
       const comments = fresh.map(({ findings: _f, ...c }) => c);
       try {

@@ -212,7 +212,7 @@ function render(result: GateResult, opts: MarkdownOptions, detail: Detail, max: 
     text += section + close;
   };
   add(sectionChunks(blockers, opts, { foldSingles: false, withFix: true, unfoldedLines: UNFOLDED_LINES }), `\n\n### 🛑 Blocking (${blockers.length})`, '');
-  const restTitle = `${blockers.length ? 'Not blocking' : 'Findings'}: ${plural(rest.length, 'finding')}${v.newCount !== undefined ? ` (${rest.filter((f) => f.new === false).length} already in the base)` : ''}`;
+  const restTitle = `${blockers.length ? 'Not blocking' : 'Findings'}: ${plural(rest.length, 'finding')}${rest.some((f) => f.new === false) ? ` (${rest.filter((f) => f.new === false).length} already in the base)` : ''}`;
   add(sectionChunks(rest, opts, { foldSingles: true, withFix: detail === 0, unfoldedLines: 0 }), `\n\n<details><summary><b>${restTitle}</b></summary>`, '\n\n</details>');
   add(
     suppressed.map((f) => ({ text: findingLine(f, opts), count: 1 })),
@@ -220,7 +220,7 @@ function render(result: GateResult, opts: MarkdownOptions, detail: Detail, max: 
     '\n\n</details>',
   );
   if (omitted) text += `\n\n_${plural(omitted, 'more finding')} not shown here${opts.fullReportHint ? `: ${mdText(opts.fullReportHint)}` : ''}._`;
-  text += tail.join('\n') + end;
+  text += (tail.length ? '\n' : '') + tail.join('\n') + end;
   return { text, omitted };
 }
 

@@ -127,7 +127,9 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(gh.issueComments).toHaveLength(1);
       const body = gh.issueComments[0]!.body;
       expect(body).toContain('## IAM Policy Gate: ✅ **Pass**');
-      expect(body).toContain('This change lets `policy logs.json` do **1** new thing (1 write): `logs:PutLogEvents`');
+      // no finding, but new access is news: the comment is opened (comment: on-findings), the diff folded in it
+      expect(body).toContain('- ➕ `policy logs.json` can now do 1 new action (1 write): `logs:PutLogEvents`');
+      expect(body).toContain('<details><summary><b>Access changes</b>');
       expect(r.outputs['comment-url']).toBe(gh.issueComments[0]!.html_url);
       expect(r.stepSummary).toContain('✅ **Pass**');
       expect(r.stdout).toContain('IAM Policy Gate passed');
@@ -174,9 +176,9 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(comment).toContain('**Gate:** blocks the merge (error, introduced by this change).');
       const summary1 = gh.issueComments[0]!.body;
       expect(summary1).toContain('## IAM Policy Gate: ❌ **Fail**');
-      expect(summary1).toContain('| Severity | Findings | New | Existing |');
-      expect(summary1).toMatch(/This change lets `policy deploy\.json` do \*\*\d{5}\*\* new things/);
-      expect(summary1).toContain('1 findings already exist in the base branch');
+      expect(summary1).toContain('| Severity | Findings | Blocking | New | Existing |');
+      expect(summary1).toContain('`policy deploy.json` can now do **all actions (`*`)**');
+      expect(summary1).toContain('1 finding already exists in the base branch');
       expect(summary1).toContain('[`iam/deploy.json:13`](https://github.example/acme/infra/blob/' + head1 + '/iam/deploy.json#L13)');
       expect(JSON.parse(r1.sarif).runs[0].results).toHaveLength(2);
 
@@ -206,7 +208,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       const summary3 = gh.issueComments[0]!.body;
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
-      expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
+      expect(summary3).toContain('`policy deploy.json` can now do 2 new actions (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
       expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
     } finally {
       repo.remove();
@@ -261,7 +263,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
         workspace: repo.dir,
         pr: { number: 30, base, head },
         token: 'write-token',
-        inputs: { 'max-comments': '2', 'check-run': 'true' },
+        inputs: { 'max-inline-comments': '2', 'check-run': 'true' },
       });
       expect(r.code).toBe(1);
       expect(r.outputs['blocking-count']).toBe('5');
@@ -269,9 +271,9 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
         ['roles/a-role.json', 7],
         ['roles/b-role.json', 7],
       ]);
-      expect(gh.reviews[0]!.body).toContain('2 comments on changed lines, 5 blocking findings; 3 more in the summary comment (max-comments).');
+      expect(gh.reviews[0]!.body).toContain('2 comments on changed lines, 5 blocking findings; 3 more in the summary comment (max-inline-comments).');
       const summary = gh.issueComments[0]!.body;
-      expect(summary).toContain('2 findings are commented inline; **3 more** on changed lines are listed below only (limit: max-comments).');
+      expect(summary).toContain('2 findings are commented inline; **3 more** on changed lines are listed below only (limit: max-inline-comments).');
       for (const n of ['a', 'b', 'c', 'd', 'e']) expect(summary).toContain(`roles/${n}-role.json:7`);
       expect(gh.checkRuns).toHaveLength(1);
       expect(gh.checkRuns[0]!.annotations).toHaveLength(5);
