@@ -85,19 +85,16 @@ interface Grants {
   patterns: Set<string>;
   notActions: string[][];
   files: Set<string>;
-  holder?: { policyType: 'resource' | 'trust'; resource: string; grantees: Set<string>; conditional: boolean };
+  /** Resource and trust policies: one Grants per grantee, so a new principal on the same action is a change. */
+  holder?: { policyType: 'resource' | 'trust'; resource: string; grantee: string; conditional: boolean };
 }
 
-/** Who a resource or trust policy's Allow statements let in: `*`, account ids, ARNs, service principals. */
-function granteesOf(document: unknown, into: NonNullable<Grants['holder']>): void {
-  for (const s of statementsOf(document)) {
-    if (s.effect !== 'Allow' || !s.principal) continue;
-    if (s.condition?.length) into.conditional = true;
-    if (s.principal.wildcard) into.grantees.add('*');
-    for (const e of s.principal.entries) {
-      for (const v of e.values) into.grantees.add(typeof v.value === 'string' ? v.value : JSON.stringify(v.value));
-    }
-  }
+/** The principals an Allow statement names, as written (`*` for everyone); `(no principal)` when it names none. */
+function granteesOf(s: ReturnType<typeof statementsOf>[number]): string[] {
+  if (!s.principal) return ['(no principal)'];
+  if (s.principal.wildcard) return ['*'];
+  const out = s.principal.entries.flatMap((e) => e.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value))));
+  return out.length ? [...new Set(out)] : ['(no principal)'];
 }
 
 function grantsOf(document: unknown, into: Grants): void {
@@ -141,7 +138,7 @@ export interface AccessDiffLimits {
 
 function holderFields(h: Grants['holder']): Pick<AccessDiffEntry, 'policyType' | 'resource' | 'grantees' | 'conditional'> {
   if (!h) return {};
-  return { policyType: h.policyType, resource: h.resource, grantees: [...h.grantees].sort().slice(0, 20), ...(h.conditional ? { conditional: true } : {}) };
+  return { policyType: h.policyType, resource: h.resource, grantees: [h.grantee], ...(h.conditional ? { conditional: true } : {}) };
 }
 
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
@@ -182,15 +179,27 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
   const collect = (records: PolicyRecord[]) => {
     const m = new Map<string, Grants>();
     for (const p of records) {
+      const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
       for (const who of principalsOf(p)) {
+        if (holderType) {
+          // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
+          for (const s of statementsOf(p.document)) {
+            if (s.effect !== 'Allow') continue;
+            for (const grantee of granteesOf(s)) {
+              const key = `${who}\u0000${grantee}`;
+              let g = m.get(key);
+              if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
+              g.files.add(p.file);
+              if (s.condition?.length) g.holder!.conditional = true;
+              grantsOf({ Statement: [s.raw] }, g);
+            }
+          }
+          continue;
+        }
         let g = m.get(who);
         if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
         g.files.add(p.file);
         grantsOf(p.document, g);
-        if ((p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length) {
-          g.holder ??= { policyType: p.policyType, resource: p.resource, grantees: new Set(), conditional: false };
-          granteesOf(p.document, g.holder);
-        }
       }
     }
     return m;
@@ -236,7 +245,7 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
     }
     if (!d) continue;
     out.push({
-      principal: who,
+      principal: who.split('\u0000')[0]!,
       files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
       ...d,
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),

@@ -8,13 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { marked } from 'marked';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture } from './git-fixture.js';
-import { makeClient } from '../../src/github/client.js';
-import { changedFilesFromApi } from '../../src/sources/changed.js';
-import { gitBaseSource } from '../../src/findings/baseline.js';
-import { runGate } from '../../src/gate.js';
-import { defaultOptions } from '../../src/config/options.js';
 import { BODY_LIMIT, publish, type PublishOptions } from '../../src/github/publish.js';
-import { thirtyFilePr, unfoldedLines } from './summary-fixtures.js';
+import { runPr, thirtyFilePr, unfoldedLines } from './summary-fixtures.js';
 
 let gh: FakeGitHub;
 let repo: GitFixture;
@@ -42,25 +37,7 @@ const pubOpts = (o: Partial<PublishOptions> = {}): PublishOptions => ({
   ...o,
 });
 
-export async function prRun(files: { base: Record<string, string>; head: Record<string, string | null> }, number = 7) {
-  const base = repo.commit(files.base, 'base');
-  const head = repo.commit(files.head, 'head');
-  gh.addPull({ number, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
-  const client = makeClient('write-token', { baseUrl: gh.url, maxWaitMs: 5000 });
-  const { files: changed } = await changedFilesFromApi(client, { owner: 'acme', repo: 'infra' }, number);
-  const options = defaultOptions(repo.dir);
-  const result = await runGate([], options, { files: changed.filter((f) => f.status !== 'removed').map((f) => f.path), base: gitBaseSource(repo.dir, base, options.maxFileBytes) });
-  const ctx = {
-    owner: 'acme',
-    repo: 'infra',
-    pullNumber: number,
-    headSha: head,
-    fork: false,
-    runUrl: 'https://github.example/acme/infra/actions/runs/4242',
-    lineUrl: (file: string, line: number, endLine: number) => `https://github.example/acme/infra/blob/${head}/${file}#L${line}${endLine > line ? `-L${endLine}` : ''}`,
-  };
-  return { client, changed, result, ctx, head };
-}
+const prRun = (files: Parameters<typeof runPr>[2], number = 7) => runPr(gh, repo, files, number);
 
 /** Top-level blocks of the rendered HTML, in order, as short labels. */
 function outline(html: string): string[] {
@@ -119,5 +96,53 @@ describe('the summary comment a reviewer reads', () => {
     expect(body).toContain('To accept a finding: an `ignore:` entry');
     expect(body).toContain('[workflow run](https://github.example/acme/infra/actions/runs/4242)');
     expect(body).not.toMatch(/\b1 (findings|files|policies)\b/);
+  });
+
+  it('the access diff names the real grantee of resource and trust policies, and wildcards as "all actions"', async () => {
+    const template = (bucketPolicy: string, trust: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  ExportsBucket:
+    Type: AWS::S3::Bucket
+  ExportsBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref ExportsBucket
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+${bucketPolicy}
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+${trust}
+`;
+    const lambdaTrust = `          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole`;
+    const ownRead = `          - Effect: Allow
+            Principal: { AWS: arn:aws:iam::123456789012:root }
+            Action: s3:ListBucket
+            Resource: arn:aws:s3:::exports`;
+    const base = template(ownRead, lambdaTrust);
+    const head = template(
+      `${ownRead}
+          - Effect: Allow
+            Principal: '*'
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::exports/*`,
+      `${lambdaTrust}
+          - Effect: Allow
+            Principal: { AWS: '999988887777' }
+            Action: sts:AssumeRole`,
+    );
+    const { client, changed, result, ctx } = await prRun({ base: { 'stack.yaml': base }, head: { 'stack.yaml': head } });
+    await publish(client, result, changed, ctx, pubOpts());
+    const body = gh.issueComments[0]!.body;
+    expect(body).toContain('- ➕ anyone (`Principal: *`) can now `s3:GetObject` on `ExportsBucketPolicy`');
+    expect(body).toContain('- ➕ account `999988887777` can now assume `DeployRole`');
+    expect(body).not.toMatch(/`resource policy ExportsBucketPolicy[^`]*` can now/);
   });
 });
