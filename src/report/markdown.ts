@@ -190,7 +190,8 @@ function render(result: GateResult, opts: MarkdownOptions, detail: Detail, max: 
   const blockers = active.filter(blocking);
   const rest = active.filter((f) => !blocking(f));
   const top = [...headerLines(result, blocking), ...errorLines(result)];
-  if (opts.before?.length) top.push('', ...opts.before);
+  // one quote block, one paragraph per note (consecutive `>` lines would run together)
+  if (opts.before?.length) top.push('', opts.before.join('\n>\n'));
   const tail: string[] = [];
   if (result.base) tail.push('', baseMarkdown(result));
   if (result.scpImpacts?.length) tail.push('', ...scpImpactSection(result));
