@@ -2,27 +2,27 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1645:
+/***/ 2835:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(490);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(7996);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(8468);
+const { Command: $Command } = __nccwpck_require__(8468);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { defaultProvider } = __nccwpck_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(3433);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(7003);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(284);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(8367);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(2692);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1877);
+const { defaultProvider } = __nccwpck_require__(255);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(1892);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7105);
+const { AwsRestJsonProtocol } = __nccwpck_require__(8150);
+const { Sha256 } = __nccwpck_require__(9128);
 
 const defaultAccessAnalyzerHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -2735,22 +2735,22 @@ __webpack_unused_export__ = paginateValidatePolicy;
 
 /***/ }),
 
-/***/ 5152:
+/***/ 490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { HttpRequest, parseUrl } = __nccwpck_require__(3422);
-const { InvokeStore } = __nccwpck_require__(9320);
-const { normalizeProvider } = __nccwpck_require__(402);
-const { RETRY_MODES } = __nccwpck_require__(3609);
+const { HttpRequest, parseUrl } = __nccwpck_require__(284);
+const { InvokeStore } = __nccwpck_require__(5222);
+const { normalizeProvider } = __nccwpck_require__(7996);
+const { RETRY_MODES } = __nccwpck_require__(8367);
 const { platform, release } = __nccwpck_require__(8161);
 const { versions, env } = __nccwpck_require__(1708);
-const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __nccwpck_require__(2085);
-const { EndpointError, resolveEndpoint } = __nccwpck_require__(2085);
+const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __nccwpck_require__(7003);
+const { EndpointError, resolveEndpoint } = __nccwpck_require__(7003);
 exports.EndpointError = EndpointError;
 exports.isIpAddress = isIpAddress;
 exports.resolveEndpoint = resolveEndpoint;
-const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(7291);
-const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(7291);
+const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(3433);
+const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(3433);
 exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
 exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
 exports.REGION_ENV_NAME = REGION_ENV_NAME;
@@ -3549,7 +3549,7 @@ const NODE_APP_ID_CONFIG_OPTIONS = {
 };
 
 const createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config) => {
-    const module = __nccwpck_require__(9449);
+    const module = __nccwpck_require__(6571);
     const parse = module.parse ?? module.default.parse ?? (() => "");
     const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse(window.navigator.userAgent) : undefined;
     const sections = [
@@ -3756,15 +3756,15 @@ exports.userAgentMiddleware = userAgentMiddleware;
 
 /***/ }),
 
-/***/ 7523:
+/***/ 1877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(402);
-const { SignatureV4 } = __nccwpck_require__(5118);
-const { HttpResponse, HttpRequest } = __nccwpck_require__(3422);
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(690);
+const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(3433);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(7996);
+const { SignatureV4 } = __nccwpck_require__(2496);
+const { HttpResponse, HttpRequest } = __nccwpck_require__(284);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(5192);
 
 const getDateHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.date ?? response.headers?.Date) : undefined;
 const getAgeHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.age ?? response.headers?.Age) : undefined;
@@ -4124,14 +4124,14 @@ exports.validateSigningProperties = validateSigningProperties;
 
 /***/ }),
 
-/***/ 7288:
+/***/ 8150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __nccwpck_require__(4645);
-const { TypeRegistry, NormalizedSchema, deref } = __nccwpck_require__(6890);
-const { decorateServiceException, getValueFromTextNode } = __nccwpck_require__(2658);
-const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __nccwpck_require__(3422);
-const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __nccwpck_require__(3422);
+const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __nccwpck_require__(2207);
+const { TypeRegistry, NormalizedSchema, deref } = __nccwpck_require__(2692);
+const { decorateServiceException, getValueFromTextNode } = __nccwpck_require__(8468);
+const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __nccwpck_require__(284);
+const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __nccwpck_require__(284);
 exports.JsonCodec = JsonCodec;
 exports.JsonCodec2 = JsonCodec2;
 exports.JsonShapeDeserializer = JsonShapeDeserializer;
@@ -4142,8 +4142,8 @@ exports.loadJsonRpcErrorCode = loadJsonRpcErrorCode;
 exports.loadRestJsonErrorCode = loadRestJsonErrorCode;
 exports.parseJsonBody = parseJsonBody;
 exports.parseJsonErrorBody = parseJsonErrorBody;
-const { parseXML, XmlNode, XmlText } = __nccwpck_require__(4274);
-const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __nccwpck_require__(2430);
+const { parseXML, XmlNode, XmlText } = __nccwpck_require__(3756);
+const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __nccwpck_require__(1892);
 
 class ProtocolLib {
     queryCompat;
@@ -5635,11 +5635,11 @@ exports.parseXmlErrorBody = parseXmlErrorBody;
 
 /***/ }),
 
-/***/ 5606:
+/***/ 5660:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(7291);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { CredentialsProviderError } = __nccwpck_require__(3433);
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
 const ENV_SECRET = "AWS_SECRET_ACCESS_KEY";
@@ -5681,15 +5681,15 @@ exports.fromEnv = fromEnv;
 
 /***/ }),
 
-/***/ 8605:
+/***/ 2463:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(7291);
-const { NodeHttpHandler } = __nccwpck_require__(1279);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { CredentialsProviderError } = __nccwpck_require__(3433);
+const { NodeHttpHandler } = __nccwpck_require__(7105);
 const fs = __nccwpck_require__(1455);
-const { HttpRequest } = __nccwpck_require__(3422);
-const { sdkStreamMixin, parseRfc3339DateTime } = __nccwpck_require__(2430);
+const { HttpRequest } = __nccwpck_require__(284);
+const { sdkStreamMixin, parseRfc3339DateTime } = __nccwpck_require__(1892);
 
 const ECS_CONTAINER_HOST = "169.254.170.2";
 const EKS_CONTAINER_HOST_IPv4 = "169.254.170.23";
@@ -5867,28 +5867,28 @@ exports.fromHttp = fromHttp;
 
 /***/ }),
 
-/***/ 5869:
+/***/ 6967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(7291);
-const { setCredentialFeature } = __nccwpck_require__(5152);
+const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(3433);
+const { setCredentialFeature } = __nccwpck_require__(490);
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
     const sourceProvidersMap = {
         EcsContainer: async (options) => {
-            const { fromHttp } = __nccwpck_require__(8605);
-            const { fromContainerMetadata } = __nccwpck_require__(566);
+            const { fromHttp } = __nccwpck_require__(2463);
+            const { fromContainerMetadata } = __nccwpck_require__(3916);
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
             return async () => chain(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-            const { fromInstanceMetadata } = __nccwpck_require__(566);
+            const { fromInstanceMetadata } = __nccwpck_require__(3916);
             return async () => fromInstanceMetadata(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-            const { fromEnv } = __nccwpck_require__(5606);
+            const { fromEnv } = __nccwpck_require__(5660);
             return async () => fromEnv(options)().then(setNamedProvider);
         },
     };
@@ -5930,7 +5930,7 @@ const resolveAssumeRoleCredentials = async (profileName, profiles, options, call
     const profileData = profiles[profileName];
     const { source_profile, region } = profileData;
     if (!options.roleAssumer) {
-        const { getDefaultRoleAssumer } = __nccwpck_require__(1136);
+        const { getDefaultRoleAssumer } = __nccwpck_require__(1838);
         options.roleAssumer = getDefaultRoleAssumer({
             ...options.clientConfig,
             credentialProviderLogger: options.logger,
@@ -5983,7 +5983,7 @@ const isLoginProfile = (data) => {
     return Boolean(data && data.login_session);
 };
 const resolveLoginCredentials = async (profileName, options, callerClientConfig) => {
-    const { fromLoginCredentials } = __nccwpck_require__(4072);
+    const { fromLoginCredentials } = __nccwpck_require__(6642);
     const credentials = await fromLoginCredentials({
         ...options,
         profile: profileName,
@@ -5993,7 +5993,7 @@ const resolveLoginCredentials = async (profileName, options, callerClientConfig)
 
 const isProcessProfile = (arg) => Boolean(arg) && typeof arg === "object" && typeof arg.credential_process === "string";
 const resolveProcessCredentials = async (options, profile) => {
-    const { fromProcess } = __nccwpck_require__(5360);
+    const { fromProcess } = __nccwpck_require__(5306);
     const credentials = await fromProcess({
         ...options,
         profile,
@@ -6002,7 +6002,7 @@ const resolveProcessCredentials = async (options, profile) => {
 };
 
 const resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-    const { fromSSO } = __nccwpck_require__(998);
+    const { fromSSO } = __nccwpck_require__(9592);
     return fromSSO({
         profile,
         logger: options.logger,
@@ -6050,7 +6050,7 @@ const isWebIdentityProfile = (arg) => Boolean(arg) &&
     typeof arg.role_arn === "string" &&
     ["undefined", "string"].indexOf(typeof arg.role_session_name) > -1;
 const resolveWebIdentityCredentials = async (profile, options, callerClientConfig) => {
-    const { fromTokenFile } = __nccwpck_require__(9956);
+    const { fromTokenFile } = __nccwpck_require__(2298);
     const credentials = await fromTokenFile({
         webIdentityTokenFile: profile.web_identity_token_file,
         roleArn: profile.role_arn,
@@ -6103,12 +6103,12 @@ exports.fromIni = fromIni;
 
 /***/ }),
 
-/***/ 4072:
+/***/ 6642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
-const { HttpRequest } = __nccwpck_require__(3422);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(3433);
+const { HttpRequest } = __nccwpck_require__(284);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
 const { promises } = __nccwpck_require__(3024);
 const { homedir } = __nccwpck_require__(8161);
@@ -6163,7 +6163,7 @@ class LoginCredentialsFetcher {
         if (freshExpiry - Date.now() > LoginCredentialsFetcher.REFRESH_THRESHOLD) {
             return this.toCredentials(freshToken.accessToken);
         }
-        const { SigninClient, CreateOAuth2TokenCommand } = __nccwpck_require__(9762);
+        const { SigninClient, CreateOAuth2TokenCommand } = __nccwpck_require__(348);
         const { logger, userAgentAppId } = this.callerClientConfig ?? {};
         const isH2 = (requestHandler) => {
             return requestHandler?.metadata?.handlerProtocol === "h2";
@@ -6404,18 +6404,18 @@ exports.fromLoginCredentials = fromLoginCredentials;
 
 /***/ }),
 
-/***/ 5861:
+/***/ 255:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(5606);
-const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(7291);
+const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(5660);
+const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(3433);
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
-    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __nccwpck_require__(566);
+    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __nccwpck_require__(3916);
     if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = __nccwpck_require__(8605);
+        const { fromHttp } = __nccwpck_require__(2463);
         return chain(fromHttp(init), fromContainerMetadata(init));
     }
     if (process.env[ENV_IMDS_DISABLED] && process.env[ENV_IMDS_DISABLED] !== "false") {
@@ -6538,22 +6538,22 @@ const defaultProvider = (init = {}) => memoizeChain([
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
             throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = __nccwpck_require__(998);
+        const { fromSSO } = __nccwpck_require__(9592);
         return fromSSO(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-        const { fromIni } = __nccwpck_require__(5869);
+        const { fromIni } = __nccwpck_require__(6967);
         return fromIni(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-        const { fromProcess } = __nccwpck_require__(5360);
+        const { fromProcess } = __nccwpck_require__(5306);
         return fromProcess(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-        const { fromTokenFile } = __nccwpck_require__(9956);
+        const { fromTokenFile } = __nccwpck_require__(2298);
         return fromTokenFile(init)(awsIdentityProperties);
     },
     async () => {
@@ -6577,13 +6577,13 @@ exports.defaultProvider = defaultProvider;
 
 /***/ }),
 
-/***/ 5360:
+/***/ 5306:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
+const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(3433);
 const { exec } = __nccwpck_require__(1421);
 const { promisify } = __nccwpck_require__(7975);
-const { setCredentialFeature } = __nccwpck_require__(5152);
+const { setCredentialFeature } = __nccwpck_require__(490);
 
 const getValidatedProcessCredentials = (profileName, data, profiles) => {
     if (data.Version !== 1) {
@@ -6660,12 +6660,12 @@ exports.fromProcess = fromProcess;
 
 /***/ }),
 
-/***/ 998:
+/***/ 9592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(7291);
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { fromSso } = __nccwpck_require__(5433);
+const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(3433);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { fromSso } = __nccwpck_require__(763);
 
 const isSsoProfile = (arg) => arg &&
     (typeof arg.sso_start_url === "string" ||
@@ -6719,7 +6719,7 @@ const resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ss
         });
     }
     const { accessToken } = token;
-    const { SSOClient, GetRoleCredentialsCommand } = __nccwpck_require__(3707);
+    const { SSOClient, GetRoleCredentialsCommand } = __nccwpck_require__(7525);
     const sso = ssoClient ||
         new SSOClient(Object.assign({}, clientConfig ?? {}, {
             logger: clientConfig?.logger ?? callerClientConfig?.logger ?? parentClientConfig?.logger,
@@ -6859,21 +6859,21 @@ exports.validateSsoProfile = validateSsoProfile;
 
 /***/ }),
 
-/***/ 3707:
+/***/ 7525:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { GetRoleCredentialsCommand, SSOClient } = __nccwpck_require__(2579);
+const { GetRoleCredentialsCommand, SSOClient } = __nccwpck_require__(5853);
 exports.GetRoleCredentialsCommand = GetRoleCredentialsCommand;
 exports.SSOClient = SSOClient;
 
 
 /***/ }),
 
-/***/ 9956:
+/***/ 2298:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(7291);
+const { setCredentialFeature } = __nccwpck_require__(490);
+const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(3433);
 const { readFileSync } = __nccwpck_require__(3024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
@@ -6881,7 +6881,7 @@ const fromWebToken = (init) => async (awsIdentityProperties) => {
     const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
     let { roleAssumerWithWebIdentity } = init;
     if (!roleAssumerWithWebIdentity) {
-        const { getDefaultRoleAssumerWithWebIdentity } = __nccwpck_require__(1136);
+        const { getDefaultRoleAssumerWithWebIdentity } = __nccwpck_require__(1838);
         roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity({
             ...init.clientConfig,
             credentialProviderLogger: init.logger,
@@ -6934,25 +6934,25 @@ exports.fromWebToken = fromWebToken;
 
 /***/ }),
 
-/***/ 9762:
+/***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(490);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7996);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(8468);
+const { Command: $Command } = __nccwpck_require__(8468);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(3433);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(7003);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(284);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(8367);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(2692);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1877);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(1892);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7105);
+const { AwsRestJsonProtocol } = __nccwpck_require__(8150);
+const { Sha256 } = __nccwpck_require__(9128);
 
 const defaultSigninHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -7544,25 +7544,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 9443:
+/***/ 3305:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(490);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7996);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(8468);
+const { Command: $Command } = __nccwpck_require__(8468);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(3433);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(7003);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(284);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(8367);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(2692);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1877);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(1892);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7105);
+const { AwsRestJsonProtocol } = __nccwpck_require__(8150);
+const { Sha256 } = __nccwpck_require__(9128);
 
 const defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -8238,25 +8238,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 2579:
+/***/ 5853:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(490);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7996);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(8468);
+const { Command: $Command } = __nccwpck_require__(8468);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsRestJsonProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(3433);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(7003);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(284);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(8367);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(2692);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1877);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(1892);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7105);
+const { AwsRestJsonProtocol } = __nccwpck_require__(8150);
+const { Sha256 } = __nccwpck_require__(9128);
 
 const defaultSSOHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -8719,26 +8719,26 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 1136:
+/***/ 1838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(490);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(7996);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(8468);
+const { Command: $Command } = __nccwpck_require__(8468);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { SignatureV4MultiRegion } = __nccwpck_require__(5785);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsQueryProtocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(3433);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(7003);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(284);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(8367);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(2692);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(1877);
+const { SignatureV4MultiRegion } = __nccwpck_require__(9767);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(1892);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(7105);
+const { AwsQueryProtocol } = __nccwpck_require__(8150);
+const { Sha256 } = __nccwpck_require__(9128);
 
 const q = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
@@ -9616,10 +9616,10 @@ exports.getDefaultRoleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdent
 
 /***/ }),
 
-/***/ 5785:
+/***/ 9767:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SignatureV4, signatureV4aContainer } = __nccwpck_require__(5118);
+const { SignatureV4, signatureV4aContainer } = __nccwpck_require__(2496);
 
 const signatureV4CrtContainer = {
     CrtSignerV4: null,
@@ -9778,12 +9778,12 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 
 /***/ }),
 
-/***/ 5433:
+/***/ 763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { setTokenFeature } = __nccwpck_require__(5152);
-const { getBearerTokenEnvKey } = __nccwpck_require__(7523);
-const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(7291);
+const { setTokenFeature } = __nccwpck_require__(490);
+const { getBearerTokenEnvKey } = __nccwpck_require__(1877);
+const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(3433);
 const { promises } = __nccwpck_require__(3024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
@@ -9804,7 +9804,7 @@ const EXPIRE_WINDOW_MS = 5 * 60 * 1000;
 const REFRESH_MESSAGE = `To refresh this SSO session run 'aws sso login' with the corresponding profile.`;
 
 const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
-    const { SSOOIDCClient } = __nccwpck_require__(9443);
+    const { SSOOIDCClient } = __nccwpck_require__(3305);
     const coalesce = (prop) => init.clientConfig?.[prop] ?? init.parentClientConfig?.[prop] ?? callerClientConfig?.[prop];
     const ssoOidcClient = new SSOOIDCClient(Object.assign({}, init.clientConfig ?? {}, {
         region: ssoRegion ?? init.clientConfig?.region,
@@ -9815,7 +9815,7 @@ const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
 };
 
 const getNewSsoOidcToken = async (ssoToken, ssoRegion, init = {}, callerClientConfig) => {
-    const { CreateTokenCommand } = __nccwpck_require__(9443);
+    const { CreateTokenCommand } = __nccwpck_require__(3305);
     const ssoOidcClient = await getSsoOidcClient(ssoRegion, init, callerClientConfig);
     return ssoOidcClient.send(new CreateTokenCommand({
         clientId: ssoToken.clientId,
@@ -9961,7 +9961,7 @@ exports.nodeProvider = nodeProvider;
 
 /***/ }),
 
-/***/ 4274:
+/***/ 3756:
 /***/ ((__unused_webpack_module, exports) => {
 
 const ATTR_ESCAPE_RE = /[&<>"]/g;
@@ -10340,7 +10340,7 @@ exports.parseXML = parseXML;
 
 /***/ }),
 
-/***/ 9320:
+/***/ 5222:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10478,15 +10478,15 @@ exports.InvokeStoreBase = InvokeStoreBase;
 
 /***/ }),
 
-/***/ 402:
+/***/ 7996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { getSmithyContext, hasOwn } = __nccwpck_require__(4534);
+const { getSmithyContext, hasOwn } = __nccwpck_require__(9928);
 exports.getSmithyContext = getSmithyContext;
-const { HttpRequest } = __nccwpck_require__(3422);
-const { requestBuilder } = __nccwpck_require__(3422);
+const { HttpRequest } = __nccwpck_require__(284);
+const { requestBuilder } = __nccwpck_require__(284);
 exports.requestBuilder = requestBuilder;
-const { HttpApiKeyAuthLocation } = __nccwpck_require__(690);
+const { HttpApiKeyAuthLocation } = __nccwpck_require__(5192);
 
 const resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
     if (!authSchemePreference || authSchemePreference.length === 0) {
@@ -10831,13 +10831,13 @@ exports.setFeature = setFeature;
 
 /***/ }),
 
-/***/ 4645:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __nccwpck_require__(2430);
-const { hasOwn } = __nccwpck_require__(4534);
-const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __nccwpck_require__(3422);
-const { NormalizedSchema, TypeRegistry } = __nccwpck_require__(6890);
+const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __nccwpck_require__(1892);
+const { hasOwn } = __nccwpck_require__(9928);
+const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __nccwpck_require__(284);
+const { NormalizedSchema, TypeRegistry } = __nccwpck_require__(2692);
 
 const majorUint64 = 0;
 const majorNegativeInt64 = 1;
@@ -13380,12 +13380,12 @@ exports.tagSymbol = tagSymbol;
 
 /***/ }),
 
-/***/ 9542:
+/***/ 9128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { createReadStream } = __nccwpck_require__(3024);
 const { Writable } = __nccwpck_require__(7075);
-const { toUint8Array, concatBytes } = __nccwpck_require__(2430);
+const { toUint8Array, concatBytes } = __nccwpck_require__(1892);
 const { createHash, createHmac } = __nccwpck_require__(7598);
 const zlib = __nccwpck_require__(8522);
 
@@ -13964,16 +13964,16 @@ exports.readableStreamHasher = readableStreamHasher;
 
 /***/ }),
 
-/***/ 2658:
+/***/ 8468:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn } = __nccwpck_require__(4534);
-const { getSmithyContext, normalizeProvider } = __nccwpck_require__(4534);
+const { hasOwn } = __nccwpck_require__(9928);
+const { getSmithyContext, normalizeProvider } = __nccwpck_require__(9928);
 exports.getSmithyContext = getSmithyContext;
 exports.normalizeProvider = normalizeProvider;
-const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(690);
+const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(5192);
 exports.AlgorithmId = AlgorithmId;
-const { NormalizedSchema } = __nccwpck_require__(6890);
+const { NormalizedSchema } = __nccwpck_require__(2692);
 
 const getAllAliases = (name, aliases) => {
     const _aliases = [];
@@ -15204,16 +15204,16 @@ exports.withBaseException = withBaseException;
 
 /***/ }),
 
-/***/ 7291:
+/***/ 3433:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { homedir } = __nccwpck_require__(8161);
 const { sep, join } = __nccwpck_require__(6760);
 const { createHash } = __nccwpck_require__(7598);
 const { readFile: readFile$1 } = __nccwpck_require__(1455);
-const { IniSectionType } = __nccwpck_require__(690);
-const { normalizeProvider } = __nccwpck_require__(2658);
-const { isValidHostLabel } = __nccwpck_require__(4534);
+const { IniSectionType } = __nccwpck_require__(5192);
+const { normalizeProvider } = __nccwpck_require__(8468);
+const { isValidHostLabel } = __nccwpck_require__(9928);
 
 class ProviderError extends Error {
     name = "ProviderError";
@@ -15998,15 +15998,15 @@ exports.resolveRegionConfig = resolveRegionConfig;
 
 /***/ }),
 
-/***/ 2085:
+/***/ 7003:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
-const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(4534);
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(3433);
+const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(9928);
 exports.isValidHostLabel = isValidHostLabel;
 exports.middlewareEndpointToEndpointV1 = toEndpointV1;
 exports.toEndpointV1 = toEndpointV1;
-const { EndpointURLScheme } = __nccwpck_require__(690);
+const { EndpointURLScheme } = __nccwpck_require__(5192);
 
 const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 const CONFIG_ENDPOINT_URL = "endpoint_url";
@@ -16889,14 +16889,14 @@ exports.resolveParams = resolveParams;
 
 /***/ }),
 
-/***/ 6579:
+/***/ 9901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Crc32 } = __nccwpck_require__(9542);
-const { hasOwn } = __nccwpck_require__(4534);
-const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(2430);
+const { Crc32 } = __nccwpck_require__(9128);
+const { hasOwn } = __nccwpck_require__(9928);
+const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(1892);
 const { Readable } = __nccwpck_require__(7075);
-const { TypeRegistry } = __nccwpck_require__(6890);
+const { TypeRegistry } = __nccwpck_require__(2692);
 
 class Int64 {
     bytes;
@@ -17839,19 +17839,19 @@ exports.universalEventStreamSerdeProvider = eventStreamSerdeProvider$1;
 
 /***/ }),
 
-/***/ 3422:
+/***/ 284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(2430);
-const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(4534);
-const { parseQueryString, parseUrl } = __nccwpck_require__(4534);
+const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(1892);
+const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(9928);
+const { parseQueryString, parseUrl } = __nccwpck_require__(9928);
 exports.HttpRequest = HttpRequest;
 exports.HttpResponse = HttpResponse;
 exports.isValidHostname = isValidHostname;
 exports.parseQueryString = parseQueryString;
 exports.parseUrl = parseUrl;
-const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(6890);
-const { FieldPosition } = __nccwpck_require__(690);
+const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(2692);
+const { FieldPosition } = __nccwpck_require__(5192);
 
 const collectBody = async (streamBody = new Uint8Array(), context) => {
     if (streamBody instanceof Uint8Array) {
@@ -18254,7 +18254,7 @@ class HttpProtocol extends SerdeContext {
         });
     }
     async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(6579);
+        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(9901);
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
             marshaller,
@@ -20942,15 +20942,15 @@ exports.resolvedPath = resolvedPath;
 
 /***/ }),
 
-/***/ 3609:
+/***/ 8367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { Readable } = __nccwpck_require__(7075);
-const { NoOpLogger, normalizeProvider } = __nccwpck_require__(2658);
-const { HttpResponse, HttpRequest } = __nccwpck_require__(3422);
-const { parseRfc7231DateTime, v4 } = __nccwpck_require__(2430);
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(690);
-const { hasOwn } = __nccwpck_require__(4534);
+const { NoOpLogger, normalizeProvider } = __nccwpck_require__(8468);
+const { HttpResponse, HttpRequest } = __nccwpck_require__(284);
+const { parseRfc7231DateTime, v4 } = __nccwpck_require__(1892);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(5192);
+const { hasOwn } = __nccwpck_require__(9928);
 
 const isStreamingPayload = (request) => request?.body instanceof Readable ||
     (typeof ReadableStream !== "undefined" && request?.body instanceof ReadableStream);
@@ -21837,10 +21837,10 @@ exports.retryMiddlewareOptions = retryMiddlewareOptions;
 
 /***/ }),
 
-/***/ 6890:
+/***/ 2692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(4534);
+const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(9928);
 
 const deref = (schemaRef) => {
     if (typeof schemaRef === "function") {
@@ -22553,14 +22553,14 @@ exports.translateTraits = translateTraits;
 
 /***/ }),
 
-/***/ 2430:
+/***/ 1892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
-const { hasOwn, HttpResponse } = __nccwpck_require__(4534);
+const { hasOwn, HttpResponse } = __nccwpck_require__(9928);
 exports.hasOwn = hasOwn;
 const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
-const { toEndpointV1 } = __nccwpck_require__(2085);
+const { toEndpointV1 } = __nccwpck_require__(7003);
 const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
 
 const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer) ||
@@ -24336,10 +24336,10 @@ exports.writeKey = writeKey;
 
 /***/ }),
 
-/***/ 4534:
+/***/ 9928:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(690);
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(5192);
 
 const getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
 
@@ -24535,12 +24535,12 @@ exports.toEndpointV1 = toEndpointV1;
 
 /***/ }),
 
-/***/ 566:
+/***/ 3916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(7291);
+const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(3433);
 const node_http = __nccwpck_require__(7067);
-const { parseUrl } = __nccwpck_require__(3422);
+const { parseUrl } = __nccwpck_require__(284);
 
 const isImdsCredentials = (arg) => Boolean(arg) &&
     typeof arg === "object" &&
@@ -24912,13 +24912,13 @@ exports.providerConfigFromInit = providerConfigFromInit;
 
 /***/ }),
 
-/***/ 1279:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn } = __nccwpck_require__(2430);
-const { streamCollector } = __nccwpck_require__(2430);
+const { hasOwn } = __nccwpck_require__(1892);
+const { streamCollector } = __nccwpck_require__(1892);
 exports.streamCollector = streamCollector;
-const { buildQueryString, HttpResponse } = __nccwpck_require__(3422);
+const { buildQueryString, HttpResponse } = __nccwpck_require__(284);
 const node_https = __nccwpck_require__(4708);
 const { Readable } = __nccwpck_require__(7075);
 const http2 = __nccwpck_require__(2467);
@@ -25833,12 +25833,12 @@ exports.NodeHttpHandler = NodeHttpHandler;
 
 /***/ }),
 
-/***/ 5118:
+/***/ 2496:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __nccwpck_require__(2430);
-const { normalizeProvider } = __nccwpck_require__(2658);
-const { escapeUri, HttpRequest } = __nccwpck_require__(3422);
+const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __nccwpck_require__(1892);
+const { normalizeProvider } = __nccwpck_require__(8468);
+const { escapeUri, HttpRequest } = __nccwpck_require__(284);
 
 class HeaderFormatter {
     format(headers) {
@@ -26437,7 +26437,7 @@ exports.signatureV4aContainer = signatureV4aContainer;
 
 /***/ }),
 
-/***/ 690:
+/***/ 5192:
 /***/ ((__unused_webpack_module, exports) => {
 
 var HttpAuthLocation;
@@ -26540,7 +26540,7 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
 
 /***/ }),
 
-/***/ 9449:
+/***/ 6571:
 /***/ (function(module) {
 
 /*!
@@ -26560,13 +26560,13 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
-/***/ 4006:
+/***/ 636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(1366);
+const utils = __nccwpck_require__(5313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -26584,7 +26584,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 4701:
 /***/ ((module) => {
 
 
@@ -26775,13 +26775,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 9915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(4701);
+const utils = __nccwpck_require__(5313);
 
 /**
  * Constants
@@ -28207,15 +28207,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 1366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(5607);
+const parse = __nccwpck_require__(9915);
+const utils = __nccwpck_require__(5313);
+const constants = __nccwpck_require__(4701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -28575,12 +28575,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 5607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(5313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -28597,7 +28597,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -28985,7 +28985,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 5313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -28996,7 +28996,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(4701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -29176,18 +29176,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveBlockMap = __nccwpck_require__(1653);
+var resolveBlockSeq = __nccwpck_require__(2624);
+var resolveFlowCollection = __nccwpck_require__(692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -29273,15 +29273,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(5755);
+var composeNode = __nccwpck_require__(3755);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -29325,17 +29325,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 3755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var composeCollection = __nccwpck_require__(2387);
+var composeScalar = __nccwpck_require__(4995);
+var resolveEnd = __nccwpck_require__(1462);
+var utilEmptyScalarPosition = __nccwpck_require__(9933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -29444,15 +29444,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -29539,18 +29539,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 2750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(8144);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(2617);
+var composeDoc = __nccwpck_require__(2873);
+var resolveEnd = __nccwpck_require__(1462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29770,17 +29770,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 1653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -29894,12 +29894,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -30101,14 +30101,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveProps = __nccwpck_require__(8017);
+var utilFlowIndentCheck = __nccwpck_require__(4437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -30159,7 +30159,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30205,19 +30205,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var resolveEnd = __nccwpck_require__(1462);
+var resolveProps = __nccwpck_require__(8017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(3485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -30421,13 +30421,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(9271);
+var resolveEnd = __nccwpck_require__(1462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30656,7 +30656,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 8017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30811,7 +30811,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30854,7 +30854,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 9933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30889,12 +30889,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 4437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30913,12 +30913,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 3485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30935,22 +30935,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9671);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var toJS = __nccwpck_require__(3709);
+var Schema = __nccwpck_require__(4902);
+var stringifyDocument = __nccwpck_require__(5719);
+var anchors = __nccwpck_require__(5702);
+var applyReviver = __nccwpck_require__(2703);
+var createNode = __nccwpck_require__(9462);
+var directives = __nccwpck_require__(8144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -31279,13 +31279,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -31362,7 +31362,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 2703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31426,14 +31426,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 9462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -31523,13 +31523,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 8144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(2617);
+var visit = __nccwpck_require__(7182);
 
 const escapeChars = {
     '!': '%21',
@@ -31708,7 +31708,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 2130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31777,28 +31777,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var Schema = __nccwpck_require__(4902);
+var errors = __nccwpck_require__(2130);
+var Alias = __nccwpck_require__(9671);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
+var publicApi = __nccwpck_require__(6205);
+var visit = __nccwpck_require__(7182);
 
 
 
@@ -31835,7 +31835,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31861,16 +31861,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5702);
+var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -31988,14 +31988,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 6039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(9462);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -32146,14 +32146,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(2703);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 class NodeBase {
     constructor(type) {
@@ -32193,15 +32193,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(9462);
+var stringifyPair = __nccwpck_require__(1174);
+var addPairToJSMap = __nccwpck_require__(614);
+var identity = __nccwpck_require__(2617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -32239,14 +32239,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 9271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(2617);
+var Node = __nccwpck_require__(4615);
+var toJS = __nccwpck_require__(3709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -32273,17 +32273,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 2448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(8454);
+var addPairToJSMap = __nccwpck_require__(614);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -32427,17 +32427,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(9462);
+var stringifyCollection = __nccwpck_require__(8454);
+var Collection = __nccwpck_require__(6039);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var toJS = __nccwpck_require__(3709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -32549,16 +32549,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(2610);
+var stringify = __nccwpck_require__(9666);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -32621,7 +32621,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32681,12 +32681,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32727,15 +32727,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 8564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(599);
+var resolveFlowScalar = __nccwpck_require__(7120);
+var errors = __nccwpck_require__(2130);
+var stringifyString = __nccwpck_require__(6179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32952,7 +32952,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33022,7 +33022,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33128,14 +33128,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 3427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(8564);
+var cstStringify = __nccwpck_require__(7455);
+var cstVisit = __nccwpck_require__(4257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -33247,12 +33247,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(3427);
 
 /*
 START -> stream
@@ -33977,7 +33977,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 9706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34025,14 +34025,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 7374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(3427);
+var lexer = __nccwpck_require__(795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -35012,18 +35012,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(2750);
+var Document = __nccwpck_require__(5755);
+var errors = __nccwpck_require__(2130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(2617);
+var lineCounter = __nccwpck_require__(9706);
+var parser = __nccwpck_require__(7374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -35126,16 +35126,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(2617);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var tags = __nccwpck_require__(1656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -35172,13 +35172,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 8229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var YAMLMap = __nccwpck_require__(2448);
 
 const map = {
     collection: 'map',
@@ -35198,12 +35198,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 7890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const nullTag = {
     identify: value => value == null,
@@ -35222,13 +35222,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var YAMLSeq = __nccwpck_require__(5125);
 
 const seq = {
     collection: 'seq',
@@ -35248,12 +35248,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(6179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -35271,12 +35271,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 1477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -35299,13 +35299,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 8251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35353,12 +35353,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -35402,18 +35402,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
 
 const schema = [
     map.map,
@@ -35434,14 +35434,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(9271);
+var map = __nccwpck_require__(8229);
+var seq = __nccwpck_require__(2400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -35505,27 +35505,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var bool = __nccwpck_require__(1477);
+var float = __nccwpck_require__(8251);
+var int = __nccwpck_require__(7052);
+var schema = __nccwpck_require__(4810);
+var schema$1 = __nccwpck_require__(7925);
+var binary = __nccwpck_require__(6817);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var schema$2 = __nccwpck_require__(7755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35611,14 +35611,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(9271);
+var stringifyString = __nccwpck_require__(6179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35688,12 +35688,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 3260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(9271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35724,13 +35724,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(9271);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35781,12 +35781,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35864,13 +35864,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 2610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35942,16 +35942,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(2617);
+var toJS = __nccwpck_require__(3709);
+var YAMLMap = __nccwpck_require__(2448);
+var YAMLSeq = __nccwpck_require__(5125);
+var pairs = __nccwpck_require__(7815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -36026,15 +36026,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var Scalar = __nccwpck_require__(9271);
+var YAMLSeq = __nccwpck_require__(5125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -36115,24 +36115,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 7755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(8229);
+var _null = __nccwpck_require__(7890);
+var seq = __nccwpck_require__(2400);
+var string = __nccwpck_require__(2374);
+var binary = __nccwpck_require__(6817);
+var bool = __nccwpck_require__(3260);
+var float = __nccwpck_require__(396);
+var int = __nccwpck_require__(5883);
+var merge = __nccwpck_require__(2610);
+var omap = __nccwpck_require__(61);
+var pairs = __nccwpck_require__(7815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(6282);
 
 const schema = [
     map.map,
@@ -36163,14 +36163,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(2617);
+var Pair = __nccwpck_require__(2815);
+var YAMLMap = __nccwpck_require__(2448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -36266,12 +36266,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 6282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -36378,7 +36378,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 7089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36536,15 +36536,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5702);
+var identity = __nccwpck_require__(2617);
+var stringifyComment = __nccwpck_require__(6949);
+var stringifyString = __nccwpck_require__(6179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36675,14 +36675,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 8454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36837,7 +36837,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36868,14 +36868,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 5719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36962,7 +36962,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36996,15 +36996,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 1174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(2617);
+var Scalar = __nccwpck_require__(9271);
+var stringify = __nccwpck_require__(9666);
+var stringifyComment = __nccwpck_require__(6949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -37155,13 +37155,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(9271);
+var foldFlowLines = __nccwpck_require__(7089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -37500,12 +37500,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 7182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(2617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37871,8 +37871,8 @@ function atLeast(s, threshold) {
     return severityRank(s) <= severityRank(threshold);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var node_modules_picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var node_modules_picomatch = __nccwpck_require__(636);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
 ;// CONCATENATED MODULE: ./src/sources/files.ts
 /**
@@ -38402,8 +38402,8 @@ function statementAt(document, ptr) {
     return st;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3645);
 ;// CONCATENATED MODULE: ./src/extract/json-positions.ts
 
 class JsonSyntaxError extends Error {
@@ -42787,17 +42787,28 @@ function list(v) {
 /** Every principal the records name or the entities declare, with its policies, grouped per scope. */
 function groupPrincipals(policies, entities) {
     const byKey = new Map();
-    /** scope -> kind -> name or id -> canonical id */
+    /**
+     * scope -> kind:ref -> canonical id. Logical ids / addresses win over names: a role whose RoleName is another
+     * role's logical id must not take that role's policies (or Denies). `byName` holds physical names only.
+     */
     const index = new Map();
-    const canonical = (scope, kind, ref) => index.get(scope)?.get(`${kind}:${ref}`) ?? ref;
-    const get = (scope, kind, id) => {
-        const key = `${scope}\u0000${kind}:${id}`;
+    const byName = new Map();
+    const canonical = (scope, kind, ref) => index.get(scope)?.get(`${kind}:${ref}`) ?? byName.get(scope)?.get(`${kind}:${ref}`) ?? ref;
+    const get = (scope, kind, id, external = false) => {
+        const key = `${scope}\u0000${kind}:${external ? 'external:' : ''}${id}`;
         let p = byKey.get(key);
         if (!p) {
             p = { scope, kind, id, policies: [], inherited: [], groups: [], unresolved: [] };
             byKey.set(key, p);
         }
         return p;
+    };
+    /** The principal a ref names: an external name matches declared principals' physical names only. */
+    const principalOfRef = (scope, a) => {
+        if (!a.external)
+            return get(scope, a.kind, canonical(scope, a.kind, a.id));
+        const declared = byName.get(scope)?.get(`${a.kind}:${a.id}`);
+        return declared !== undefined ? get(scope, a.kind, declared) : get(scope, a.kind, a.id, true);
     };
     for (const e of entities) {
         if (!PRINCIPAL_KINDS.has(e.kind))
@@ -42806,10 +42817,19 @@ function groupPrincipals(policies, entities) {
         const idx = index.get(scope) ?? new Map();
         index.set(scope, idx);
         const id = principalIdOf(e);
-        for (const n of [id, ...names(e)])
-            if (!idx.has(`${e.kind}:${n}`))
-                idx.set(`${e.kind}:${n}`, id);
+        for (const n of new Set([id, e.resource]))
+            idx.set(`${e.kind}:${n}`, id);
         get(scope, e.kind, id).entity = e;
+    }
+    for (const e of entities) {
+        if (!PRINCIPAL_KINDS.has(e.kind))
+            continue;
+        const scope = entityScope(e);
+        const idx = byName.get(scope) ?? new Map();
+        byName.set(scope, idx);
+        for (const n of names(e).slice(1))
+            if (!idx.has(`${e.kind}:${n}`))
+                idx.set(`${e.kind}:${n}`, principalIdOf(e));
     }
     for (const p of policies) {
         const scope = recordScope(p);
@@ -42817,7 +42837,7 @@ function groupPrincipals(policies, entities) {
         if (p.resourceType === 'aws_iam_policy_document')
             continue;
         for (const a of p.attachedTo) {
-            const pr = get(scope, a.kind, canonical(scope, a.kind, a.id));
+            const pr = principalOfRef(scope, a);
             if (!pr.policies.includes(p))
                 pr.policies.push(p);
         }
@@ -42835,11 +42855,11 @@ function groupPrincipals(policies, entities) {
         const scope = entityScope(e);
         const arn = principals_str(e.properties.policyArn);
         const principal = e.properties.principal;
-        if (arn && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
+        if (arn && e.properties.inSnapshot !== true && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
             const pr = get(scope, principal.kind, canonical(scope, principal.kind, principal.id));
             const via = principal.via === 'boundary' ? 'boundary' : 'managed';
             if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn))
-                pr.unresolved.push({ arn, via });
+                pr.unresolved.push({ arn, via, file: e.file, line: e.line });
         }
         for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
             if (!isObject(a) || !isObject(a.principal) || typeof a.policy !== 'string')
@@ -42850,7 +42870,7 @@ function groupPrincipals(policies, entities) {
             const pr = get(scope, k, canonical(scope, k, a.principal.id));
             const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
             if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
-                pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed' });
+                pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed', file: e.file, line: e.line });
             }
         }
     }
@@ -42860,8 +42880,9 @@ function groupPrincipals(policies, entities) {
             continue;
         const scope = entityScope(e);
         const users = [...list(e.properties.UserIds), ...list(e.properties.Users), ...list(e.properties.users), ...list(e.properties.user)];
+        // GroupIds (CloudFormation) are resolved logical ids already; names are matched only when no ids were given
         const groupIds = list(e.properties.GroupIds);
-        const groups = groupIds.length ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
+        const groups = e.properties.GroupIds !== undefined ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
         for (const u of new Set(users.map((x) => canonical(scope, 'user', x)))) {
             const user = get(scope, 'user', u);
             for (const g of groups) {
@@ -48050,6 +48071,10 @@ function standInId(row, logicalId) {
 const NO_VALUE = Symbol('AWS::NoValue');
 /** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
 const intrinsics_MAX_STRING = 65_536;
+/** A parameter with more allowed values than this is analysed as any value (its widest). */
+const MAX_ALLOWED = 32;
+/** A parameter value a parent stack passes that comes from outside the repository (see nested.ts). */
+const OUTSIDE_VALUE = Symbol('outside the repository');
 class intrinsics_Resolver {
     model;
     issues = [];
@@ -48064,8 +48089,91 @@ class intrinsics_Resolver {
     /** Template nodes of locals consumed (to map values of synthesised documents to the argument's line). */
     usedLocals = [];
     reported = new Set();
+    /** Reasons (in `unknown`) whose value comes from outside the repository. */
+    externalReasons = new Set();
+    /** Inputs read that a deployment may change (parameter defaults, pseudo parameters): conditions over them branch. */
+    taint = 0;
+    /** Worst-case mode: a value from outside the repository resolves to `*` instead of a stand-in. */
+    worstMode = false;
+    /** The exploration run in progress (see branches.ts); without one every choice takes its first value. */
+    run;
+    /** Set while asking whether a condition is certain: any choice or tainted input makes it uncertain. */
+    probing;
     constructor(model) {
         this.model = model;
+    }
+    /** Runs `fn` with the given choices; caches that depend on choices are fresh for the run. */
+    explore(run, fn) {
+        const saved = this.run;
+        this.run = run;
+        this.condCache.clear();
+        this.nameCache.clear();
+        try {
+            return fn();
+        }
+        finally {
+            this.run = saved;
+            this.condCache.clear();
+            this.nameCache.clear();
+        }
+    }
+    /** The value index for a choice point: the run's, else the first (the template's default). */
+    choose(point) {
+        if (this.probing)
+            this.probing.uncertain = true;
+        const run = this.run;
+        if (!run || point.arity < 2)
+            return 0;
+        const had = run.byKey.get(point.key);
+        if (had !== undefined)
+            return had;
+        const pos = run.met.length;
+        const value = Math.min(run.prefix[pos] ?? 0, point.arity - 1);
+        run.met.push({ point, value });
+        run.byKey.set(point.key, value);
+        return value;
+    }
+    /** The value with every input from outside the repository at its widest (`*`). */
+    worst(node) {
+        const saved = this.worstMode;
+        const savedUnknown = this.unknown;
+        this.worstMode = true;
+        this.unknown = [];
+        try {
+            return this.resolve(node, '', undefined);
+        }
+        finally {
+            this.worstMode = saved;
+            this.unknown = savedUnknown;
+        }
+    }
+    /**
+     * Is the named condition certain (true or false whatever the deployment passes)? undefined when it depends on a
+     * parameter default, a pseudo parameter or another uncertain condition.
+     */
+    certainCondition(name, at) {
+        const savedCache = new Map(this.condCache);
+        const savedProbe = this.probing;
+        const savedTaint = this.taint;
+        const probe = { uncertain: false };
+        this.probing = probe;
+        this.condCache.clear();
+        try {
+            const v = this.condition(name, at);
+            return probe.uncertain || this.taint > savedTaint ? undefined : v;
+        }
+        finally {
+            this.probing = savedProbe;
+            this.taint = savedTaint;
+            this.condCache.clear();
+            for (const [k, v] of savedCache)
+                this.condCache.set(k, v);
+        }
+    }
+    /** Records an unknown value that comes from outside the repository. */
+    external(reason) {
+        this.externalReasons.add(reason);
+        this.unknown.push(reason);
     }
     /** Resolve with local names in scope (SAM policy template parameters). */
     withLocals(locals, fn) {
@@ -48120,10 +48228,12 @@ class intrinsics_Resolver {
             sink?.span(ptr, node);
             const v = node.value;
             if (typeof v === 'string' && v.includes('{{resolve:')) {
+                if (this.worstMode)
+                    return v.replace(/\{\{resolve:[^}]*\}\}/g, '*');
                 const standIn = v.replace(/\{\{resolve:([a-z-]+):[^}]*\}\}/g, (_m, kind) => `resolved-${kind}-value`);
-                this.unknown.push('dynamic reference resolved at deploy time');
+                this.external('dynamic reference resolved at deploy time');
                 if (sink)
-                    sink.placeholder({ ptr, node, standIn, reason: 'dynamic reference resolved at deploy time' });
+                    sink.placeholder({ ptr, node, standIn, reason: 'dynamic reference resolved at deploy time', external: true, base: ptr });
                 return standIn;
             }
             return v;
@@ -48170,8 +48280,8 @@ class intrinsics_Resolver {
             if (sink && v !== NO_VALUE) {
                 spanAll(sink, ptr, v, at);
                 if (this.unknown.length > before) {
-                    const reason = [...new Set(this.unknown.slice(before))].join('; ');
-                    placeholderAll(sink, ptr, v, at, reason);
+                    const reasons = [...new Set(this.unknown.slice(before))];
+                    placeholderAll(sink, ptr, v, at, reasons.join('; '), reasons.some((r) => this.externalReasons.has(r)), ptr);
                 }
             }
             return v;
@@ -48223,7 +48333,7 @@ class intrinsics_Resolver {
         const list = arg.items[1];
         if (list.kind !== 'seq')
             return undefined;
-        const i = Number(this.value(arg.items[0]));
+        const i = this.index(arg.items[0], list.items.length);
         return Number.isInteger(i) && i >= 0 ? list.items[i] : undefined;
     }
     /** Evaluates a named condition (cached, cycle-safe). */
@@ -48242,14 +48352,42 @@ class intrinsics_Resolver {
         }
         this.condStack.add(name);
         let v;
+        const taintBefore = this.taint;
+        const unknownBefore = this.unknown.length;
         try {
             v = this.condExpr(def);
         }
         finally {
             this.condStack.delete(name);
         }
+        // a condition over inputs a deployment may change has both values: a choice (its caller is not tainted by it)
+        if (!this.probing && (this.taint > taintBefore || this.unknown.length > unknownBefore)) {
+            this.taint = taintBefore;
+            this.unknown.length = unknownBefore;
+            const first = v;
+            if (this.choose({ key: `cond:${name}`, arity: 2, label: (i) => ((i === 0) === first ? name : `not ${name}`) }) === 1)
+                v = !v;
+        }
         this.condCache.set(name, v);
         return v;
+    }
+    /**
+     * An index (`Fn::Select`) over a list of `length`: when it depends on an input a deployment may change, every
+     * element is a possible value.
+     */
+    index(node, length) {
+        const taintBefore = this.taint;
+        const unknownBefore = this.unknown.length;
+        const i = Number(this.value(node));
+        if (this.taint === taintBefore && this.unknown.length === unknownBefore)
+            return i;
+        this.taint = taintBefore;
+        this.unknown.length = unknownBefore;
+        const order = orderFirst(Array.from({ length }, (_x, k) => k), Number.isInteger(i) ? i : -1);
+        if (!order.length)
+            return i;
+        const what = renderExpression(node);
+        return order[this.choose({ key: `select:${node.src.file}:${node.start}`, arity: order.length, label: (k) => `${what} is ${order[k]}` })];
     }
     condExpr(node) {
         if (node.kind === 'map' && node.entries.size === 1) {
@@ -48310,12 +48448,12 @@ class intrinsics_Resolver {
                 const a = this.args(arg, 2, node, fn);
                 if (!a)
                     return '';
-                const i = Number(this.value(a[0]));
                 const list = this.value(a[1]);
+                const i = this.index(a[0], Array.isArray(list) ? list.length : 0);
                 if (!Array.isArray(list) || !Number.isInteger(i) || i < 0 || i >= list.length) {
                     this.issue(node, 'cfn-invalid-template', `Fn::Select index ${String(i)} is out of range`);
-                    this.unknown.push('Fn::Select out of range');
-                    return `unresolved-select-${i}`;
+                    this.external('Fn::Select out of range');
+                    return this.worstMode ? '*' : `unresolved-select-${i}`;
                 }
                 return list[i];
             }
@@ -48323,8 +48461,8 @@ class intrinsics_Resolver {
                 return this.findInMap(arg, node);
             case 'Fn::ImportValue': {
                 const name = intrinsics_scalarString(this.value(arg));
-                this.unknown.push(`Fn::ImportValue ${name} is another stack's output`);
-                return standInFor(name, 'imported', this.model.env);
+                this.external(`Fn::ImportValue ${name} is another stack's output`);
+                return this.worstMode ? '*' : standInFor(name, 'imported', this.model.env);
             }
             case 'Fn::GetAZs': {
                 const r = this.model.env.region;
@@ -48353,19 +48491,19 @@ class intrinsics_Resolver {
             case 'Fn::Not':
                 return this.condExpr(node);
             case 'Fn::Transform': {
-                this.unknown.push('Fn::Transform (macro) output is not known offline');
-                return 'transform-output';
+                this.external('Fn::Transform (macro) output is not known offline');
+                return this.worstMode ? '*' : 'transform-output';
             }
             case 'Fn::Include':
             case 'Fn::GetEnv': {
                 // reaching here means the include was refused or not expanded
-                this.unknown.push(`${fn} not resolved`);
-                return `unresolved-${fn === 'Fn::Include' ? 'include' : 'env'}`;
+                this.external(`${fn} not resolved`);
+                return this.worstMode ? '*' : `unresolved-${fn === 'Fn::Include' ? 'include' : 'env'}`;
             }
             default:
                 this.issue(node, 'cfn-invalid-template', `unknown intrinsic function ${fn}`);
-                this.unknown.push(`unknown function ${fn}`);
-                return `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
+                this.external(`unknown function ${fn}`);
+                return this.worstMode ? '*' : `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
         }
     }
     /** Bounds computed strings (hostile templates can multiply a long parameter default). */
@@ -48388,13 +48526,15 @@ class intrinsics_Resolver {
         const a = this.args(arg, 3, node, 'Fn::FindInMap');
         if (!a)
             return '';
-        const keys = a.slice(0, 3).map((k) => intrinsics_scalarString(this.value(k)));
+        const keys = [];
         let def;
         const opt = a[3];
         if (opt && opt.kind === 'map')
             def = opt.entries.get('DefaultValue');
         let cur = this.model.mappings;
-        for (const k of keys) {
+        for (const [level, kn] of a.slice(0, 3).entries()) {
+            const k = this.mapKey(kn, level === 0 ? undefined : cur, keys);
+            keys.push(k);
             cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
         }
         if (cur)
@@ -48404,11 +48544,31 @@ class intrinsics_Resolver {
         const known = keys.every((k) => !k.startsWith('unresolved') && !k.startsWith('param-'));
         if (known)
             this.issue(node, 'cfn-invalid-template', `Fn::FindInMap: no entry ${keys.join('/')} in Mappings`);
-        this.unknown.push(`Fn::FindInMap ${keys.join('/')} not found`);
-        return `unresolved-mapping-${keys.join('-')}`;
+        this.external(`Fn::FindInMap ${keys.join('/')} not found`);
+        return this.worstMode ? '*' : `unresolved-mapping-${keys.join('-')}`;
+    }
+    /**
+     * One key of `Fn::FindInMap` (the map name, or a key inside `within`): when it depends on an input a deployment
+     * may change, every key present there is a possible value (the template's own first).
+     */
+    mapKey(node, within, path) {
+        const taintBefore = this.taint;
+        const unknownBefore = this.unknown.length;
+        const k = intrinsics_scalarString(this.value(node));
+        if (!within || within.kind !== 'map' || (this.taint === taintBefore && this.unknown.length === unknownBefore))
+            return k;
+        this.taint = taintBefore;
+        this.unknown.length = unknownBefore;
+        const order = orderFirst([...within.entries.keys()], k);
+        if (!order.length)
+            return k;
+        const what = renderExpression(node);
+        return order[this.choose({ key: `map:${path.join('/')}:${what}`, arity: order.length, label: (i) => `${what} is ${order[i]}` })];
     }
     pseudo(name) {
         const e = this.model.env;
+        if (name !== 'AWS::NoValue')
+            this.taint++;
         switch (name) {
             case 'AWS::AccountId':
                 return e.account;
@@ -48453,8 +48613,8 @@ class intrinsics_Resolver {
         if (res)
             return this.resourceRef(name, res);
         this.issue(node, 'cfn-invalid-template', `Ref to "${name}", which is not a parameter, resource or pseudo parameter`);
-        this.unknown.push(`Ref to undefined ${name}`);
-        return `unresolved-${name}`;
+        this.external(`Ref to undefined ${name}`);
+        return this.worstMode ? '*' : `unresolved-${name}`;
     }
     ref(arg, node) {
         const raw = this.value(arg);
@@ -48481,12 +48641,36 @@ class intrinsics_Resolver {
         let v;
         if (Object.prototype.hasOwnProperty.call(this.model.parameterValues, name))
             v = this.model.parameterValues[name];
-        else if (!type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default')) {
-            v = this.value(def.entries.get('Default'));
+        else {
+            const allowed = def.kind === 'map' ? this.value(def.entries.get('AllowedValues')) : undefined;
+            const dflt = !type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default') ? this.value(def.entries.get('Default')) : undefined;
+            if (Array.isArray(allowed) && allowed.length > MAX_ALLOWED && !type.startsWith('AWS::SSM::Parameter::Value')) {
+                // too many values to analyse each: any of them, so the widest
+                this.external(`parameter ${name} has more than ${MAX_ALLOWED} allowed values`);
+                const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+                return isList ? [s] : s;
+            }
+            if (Array.isArray(allowed) && allowed.length > 0 && !type.startsWith('AWS::SSM::Parameter::Value')) {
+                // each allowed value is possible: a choice (the default first)
+                const order = orderFirst(allowed.map(intrinsics_scalarString), dflt === undefined ? undefined : intrinsics_scalarString(dflt));
+                v = order[this.choose({ key: `param:${name}`, arity: order.length, label: (i) => `${name} is ${order[i]}` })];
+            }
+            else if (dflt !== undefined && dflt !== null) {
+                v = dflt;
+                this.taint++; // the default is what the template suggests; a deployment may pass anything
+            }
+        }
+        if (v === OUTSIDE_VALUE) {
+            this.external(`parameter ${name} is passed by the parent stack from a value outside the repository`);
+            const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+            return isList ? [s] : s;
         }
         if (v === undefined || v === null) {
-            this.unknown.push(`parameter ${name} has no default value`);
-            const s = standInFor(name, 'param', this.model.env);
+            const reason = type.startsWith('AWS::SSM::Parameter::Value')
+                ? `parameter ${name} is read from SSM at deploy time`
+                : `parameter ${name} has no default value`;
+            this.external(reason);
+            const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
             return isList ? [s] : s;
         }
         if (isList && typeof v === 'string')
@@ -48508,6 +48692,11 @@ class intrinsics_Resolver {
             const n = prop && prop.kind === 'map' ? prop.entries.get(row.nameProp) : undefined;
             if (n) {
                 this.nameStack.add(logicalId);
+                // the name of a resource this template creates: what it is made of does not leak into the caller (the
+                // resource is one resource whatever its name), and it is never widened
+                const unknownBefore = this.unknown.length;
+                const worst = this.worstMode;
+                this.worstMode = false;
                 try {
                     const r = this.valueKnown(n);
                     if (typeof r.value === 'string' && r.value !== '')
@@ -48515,6 +48704,8 @@ class intrinsics_Resolver {
                 }
                 finally {
                     this.nameStack.delete(logicalId);
+                    this.worstMode = worst;
+                    this.unknown.length = unknownBefore;
                 }
             }
         }
@@ -48568,8 +48759,8 @@ class intrinsics_Resolver {
         const res = this.model.resources.get(resName);
         if (!res) {
             this.issue(node, 'cfn-invalid-template', `Fn::GetAtt refers to "${resName}", which is not a resource of this template`);
-            this.unknown.push(`GetAtt to undefined ${resName}`);
-            return `unresolved-${resName}-${attr}`;
+            this.external(`GetAtt to undefined ${resName}`);
+            return this.worstMode ? '*' : `unresolved-${resName}-${attr}`;
         }
         const type = yaml_str(res.entries.get('Type')) ?? '';
         const row = ARN_TABLE[type];
@@ -48581,24 +48772,38 @@ class intrinsics_Resolver {
             const out = this.model.nestedOutput(resName, attr.slice('Outputs.'.length));
             if (out?.known)
                 return out.value;
+            // the child template is in the repository: its output is a resource it creates, not an outside value
+            if (out) {
+                this.unknown.push(reason);
+                return row ? row.arn(name, env) : arns_genericArn(type, `${name}-${attr}`, env);
+            }
         }
-        if (fmt) {
+        if (isExternalAttribute(type, attr)) {
+            // fall through to the stand-in below (a nested stack's unknown output, a custom resource's attribute)
+        }
+        else if (fmt) {
             if (!known)
                 this.unknown.push(reason);
             return fmt(name, env);
         }
-        if (/(^|\.)Arn$/.test(attr) || attr === `${type.split('::')[2] ?? ''}Arn`) {
+        else if (/(^|\.)Arn$/.test(attr) || attr === `${type.split('::')[2] ?? ''}Arn`) {
             if (!known)
                 this.unknown.push(reason);
             return row ? row.arn(name, env) : arns_genericArn(type, name, env);
         }
-        if (/Name$/.test(attr)) {
+        else if (/Name$/.test(attr)) {
             if (!known)
                 this.unknown.push(reason);
             return name;
         }
         // custom resources and other attributes: not knowable offline
-        this.unknown.push(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? `custom resource attribute ${resName}.${attr}` : reason);
+        if (isExternalAttribute(type, attr)) {
+            this.external(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? `custom resource attribute ${resName}.${attr}` : `${resName}.${attr} is an output of a stack the repository does not hold`);
+            if (this.worstMode)
+                return '*';
+        }
+        else
+            this.unknown.push(reason);
         return standInFor(`${resName}-${attr}`, 'attr', this.model.env, /arn/i.test(attr));
     }
     sub(arg, node) {
@@ -48643,6 +48848,20 @@ class Scoped {
         this.depth = depth;
     }
 }
+/** Attributes whose value the repository does not decide: custom resources, outputs of stacks not followed. */
+function isExternalAttribute(type, attr) {
+    if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource')
+        return true;
+    return (type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.');
+}
+/** The items with `first` (when present) moved to the front. */
+function orderFirst(items, first) {
+    const out = [...new Set(items)];
+    const i = first === undefined ? -1 : out.indexOf(first);
+    if (i > 0)
+        out.unshift(...out.splice(i, 1));
+    return out;
+}
 function isCNode(x) {
     return typeof x === 'object' && x !== null && 'kind' in x && 'src' in x && 'start' in x;
 }
@@ -48676,17 +48895,17 @@ function spanAll(sink, ptr, v, node) {
             spanAll(sink, `${ptr}/${escapeSegment(k)}`, x, node);
     }
 }
-function placeholderAll(sink, ptr, v, node, reason) {
+function placeholderAll(sink, ptr, v, node, reason, external, base) {
     if (typeof v === 'string')
-        sink.placeholder({ ptr, node, standIn: v, reason });
+        sink.placeholder({ ptr, node, standIn: v, reason, external, base });
     else if (Array.isArray(v))
-        v.forEach((x, i) => placeholderAll(sink, `${ptr}/${i}`, x, node, reason));
+        v.forEach((x, i) => placeholderAll(sink, `${ptr}/${i}`, x, node, reason, external, base));
     else if (v !== null && typeof v === 'object') {
         for (const [k, x] of Object.entries(v))
-            placeholderAll(sink, `${ptr}/${escapeSegment(k)}`, x, node, reason);
+            placeholderAll(sink, `${ptr}/${escapeSegment(k)}`, x, node, reason, external, base);
     }
     else if (v !== undefined && v !== NO_VALUE)
-        sink.placeholder({ ptr, node, standIn: String(v), reason });
+        sink.placeholder({ ptr, node, standIn: String(v), reason, external, base });
 }
 /** Short rendering of an expression as the user wrote it, e.g. `!GetAtt Bucket.Arn`, for placeholders. */
 function renderExpression(node, text) {
@@ -48851,7 +49070,123 @@ function include(node, arg, repoPath, ctx, depth, stack) {
     return expandIncludes(parsed, target, ctx, depth + 1, [...stack, target]);
 }
 
+;// CONCATENATED MODULE: ./src/extract/cloudformation/worst-case.ts
+
+const ALLOW_WIDEN = new Set(['Action', 'Resource', 'Principal']);
+const DENY_WIDEN = new Set(['NotAction', 'NotResource']);
+/** Rewrites `doc` in place; `expression` renders a hit's expression as written. */
+function applyWorstCase(resolver, doc, hits, expression) {
+    const out = { replaced: [], notes: [], assumptions: [] };
+    const external = hits.filter((h) => h.external);
+    if (!external.length)
+        return out;
+    const worstCache = new Map();
+    const worstAt = (h) => {
+        if (!worstCache.has(h.node))
+            worstCache.set(h.node, resolver.worst(h.node));
+        let v = worstCache.get(h.node);
+        for (const seg of segments(h.ptr.slice(h.base.length))) {
+            if (v === null || typeof v !== 'object')
+                return '*';
+            v = v[seg];
+        }
+        return typeof v === 'string' ? v : '*';
+    };
+    const say = (h, where, as) => {
+        const text = `${where} comes from ${expression(h)} (${h.reason}): analysed as ${as}`;
+        out.notes.push(text);
+        out.assumptions.push({ path: h.ptr, text: `${where.replace(/^Statement \S+ /, '')} comes from ${expression(h)}, ${h.reason}: analysed as ${as}` });
+    };
+    // Effect first: the other positions depend on it
+    const ordered = [...external].sort((a, b) => Number(!/\/Effect$/.test(a.ptr)) - Number(!/\/Effect$/.test(b.ptr)));
+    for (const h of ordered) {
+        const segs = segments(h.ptr);
+        const st = doc.Statement;
+        if (segs.length === 0 || segs[0] !== 'Statement') {
+            if (segs.length === 0)
+                out.incomplete = `the whole policy document comes from ${expression(h)} (${h.reason})`;
+            continue;
+        }
+        const listed = Array.isArray(st);
+        const stmt = listed ? st[Number(segs[1])] : st;
+        const rest = segs.slice(listed ? 2 : 1);
+        if (segs.length === 1 || rest.length === 0 || stmt === null || typeof stmt !== 'object') {
+            out.incomplete = `a whole statement comes from ${expression(h)} (${h.reason})`;
+            continue;
+        }
+        const s = stmt;
+        const stmtPtr = `/Statement${listed ? `/${segs[1]}` : ''}`;
+        const where = `Statement ${listed ? segs[1] : ''}${listed ? ' ' : ''}${rest[0]}`;
+        const key = rest[0];
+        if (key === 'Effect') {
+            s.Effect = 'Allow';
+            out.replaced.push(`${stmtPtr}/Effect`);
+            say(h, where, "'Allow'");
+            continue;
+        }
+        const allow = s.Effect !== 'Deny';
+        if (key === 'Condition') {
+            if (!allow)
+                continue; // a conditional Deny is not relied on to take anything away
+            dropCondition(s, rest.slice(1));
+            out.replaced.push(`${stmtPtr}/Condition${rest.length > 2 ? `/${escapeSegment(rest[1])}/${escapeSegment(rest[2])}` : rest.length > 1 ? `/${escapeSegment(rest[1])}` : ''}`);
+            say(h, `${where} ${rest.slice(1, 3).join(' ')}`.trimEnd(), 'no restriction (the condition narrows nothing)');
+            continue;
+        }
+        if (allow && key === 'Principal' && rest.length > 1 && rest[1] !== 'AWS') {
+            s.Principal = '*';
+            out.replaced.push(`${stmtPtr}/Principal`);
+            say(h, where, "'*'");
+            continue;
+        }
+        if ((allow && ALLOW_WIDEN.has(key)) || (!allow && DENY_WIDEN.has(key))) {
+            let v = String(allow ? worstAt(h) : '*');
+            // a principal is `*` or an exact ARN / account: a partly unknown one is anyone
+            if (key === 'Principal' && v !== '*' && (v.includes('*') || v.includes('?')))
+                v = '*';
+            setAt(s, rest, v);
+            out.replaced.push(h.ptr);
+            say(h, where, JSON.stringify(v));
+            continue;
+        }
+        if (allow && /^Not(Action|Resource|Principal)$/.test(key))
+            say(h, where, 'excluding nothing');
+        else if (!allow && ALLOW_WIDEN.has(key))
+            say(h, where, 'denying nothing');
+    }
+    out.notes = [...new Set(out.notes)];
+    return out;
+}
+function setAt(obj, path, v) {
+    let cur = obj;
+    for (let i = 0; i < path.length - 1; i++) {
+        if (cur === null || typeof cur !== 'object')
+            return;
+        cur = cur[path[i]];
+    }
+    if (cur !== null && typeof cur === 'object')
+        cur[path[path.length - 1]] = v;
+}
+function dropCondition(s, path) {
+    const c = s.Condition;
+    if (path.length === 0 || c === null || typeof c !== 'object') {
+        delete s.Condition;
+        return;
+    }
+    const cond = c;
+    const op = cond[path[0]];
+    if (path.length === 1 || op === null || typeof op !== 'object')
+        delete cond[path[0]];
+    else
+        delete op[path[1]];
+    if (op && typeof op === 'object' && Object.keys(op).length === 0)
+        delete cond[path[0]];
+    if (Object.keys(cond).length === 0)
+        delete s.Condition;
+}
+
 ;// CONCATENATED MODULE: ./src/extract/cloudformation/builder.ts
+
 
 
 
@@ -48880,6 +49215,13 @@ function emitValue(ctx, value, sink, node, spec) {
     let document = value;
     const notes = [...spec.res.notes, ...(spec.notes ?? [])];
     let innerSpans;
+    const render = (h) => renderExpression(h.node, (f) => ctx.texts.get(f));
+    if (typeof value === 'string' && sink.hits.some((h) => h.external)) {
+        // the document (or text spliced into its JSON) comes from outside the repository: nothing to analyse
+        const h = sink.hits.find((x) => x.external);
+        incompleteDoc(ctx, rootSpan, spec, `the policy document is text built from ${render(h)} (${h.reason})`);
+        return undefined;
+    }
     if (typeof value === 'string') {
         try {
             document = JSON.parse(value);
@@ -48897,6 +49239,12 @@ function emitValue(ctx, value, sink, node, spec) {
         ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not an object', `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
         return undefined;
     }
+    const worst = applyWorstCase(ctx.resolver, document, sink.hits, render);
+    // a statement the gate cannot know: the rest is still analysed, the verdict is incomplete
+    if (worst.incomplete)
+        incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
+    notes.push(...worst.notes);
+    const replaced = (ptr) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
     const sourceMap = new MapSourceMap(rootSpan);
     for (const [ptr, n] of sink.nodes)
         sourceMap.set(ptr, yaml_spanOf(n));
@@ -48909,6 +49257,8 @@ function emitValue(ctx, value, sink, node, spec) {
     for (const h of sink.hits) {
         if (ctx.refusedNodes.has(h.node) || containsRefused(ctx, h.node))
             incomplete = true;
+        if (replaced(h.ptr))
+            continue;
         placeholders.push({
             path: h.ptr,
             expression: renderExpression(h.node, (f) => ctx.texts.get(f)),
@@ -48940,6 +49290,10 @@ function emitValue(ctx, value, sink, node, spec) {
         record.notes = [...new Set(notes)];
     if (spec.awsManaged)
         record.awsManaged = spec.awsManaged;
+    if (res.when)
+        record.when = res.when;
+    if (worst.assumptions.length)
+        record.assumptions = worst.assumptions;
     if (ctx.nested) {
         record.nestedIn = ctx.nested.parent;
         record.notes = [...(record.notes ?? []), ctx.nested.note];
@@ -48948,6 +49302,16 @@ function emitValue(ctx, value, sink, node, spec) {
         record.inlineSuppressions = res.suppressions;
     ctx.policies.push(record);
     return record;
+}
+/** A policy the gate cannot read at all: an error (incomplete verdict) on its line. */
+function incompleteDoc(ctx, span, spec, why) {
+    ctx.errors.push({
+        file: span.file || ctx.file,
+        line: span.start.line,
+        column: span.start.column,
+        message: `${spec.res.logicalId}.${spec.propertyPath}: ${why}, so what it grants is not known; set the value in the config (cfn-parameters) or write the policy in the repository`,
+        kind: 'extract',
+    });
 }
 function containsRefused(ctx, node) {
     if (ctx.refusedNodes.size === 0)
@@ -49106,12 +49470,45 @@ function blockScalarSpans(ctx, node, value) {
 
 
 
+
 const attach_PRINCIPAL_TYPES = {
     role: ['AWS::IAM::Role'],
     user: ['AWS::IAM::User'],
     group: ['AWS::IAM::Group'],
     'permission-set': ['AWS::SSO::PermissionSet'],
 };
+/**
+ * Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself with `external`
+ * (no principal of this template has that physical name: AWS attaches to an existing principal of that name, never
+ * to the resource whose logical id happens to be spelled the same).
+ */
+function principalRef(ctx, node, kind) {
+    const id = principalId(ctx, node, kind);
+    if (id === undefined)
+        return undefined;
+    const byId = ctx.resolver.model.resources.get(id);
+    const n = pick(ctx.resolver, node);
+    if (byId && n && refTarget(n) === id)
+        return { id };
+    if (byId && attach_PRINCIPAL_TYPES[kind].includes(yaml_str(byId.entries.get('Type')) ?? '')) {
+        const pn = ctx.resolver.physicalName(id, byId);
+        const v = n ? ctx.resolver.value(n) : undefined;
+        if (pn.known && (pn.name === v || (typeof v === 'string' && v.endsWith(`/${pn.name}`))))
+            return { id };
+    }
+    return { id, external: true };
+}
+/** The logical id a `Ref` / `Fn::GetAtt` names. */
+function refTarget(n) {
+    const fn = intrinsicName(n);
+    if (fn === 'Ref')
+        return yaml_str(n.entries.get('Ref'));
+    if (fn === 'Fn::GetAtt') {
+        const a = n.entries.get('Fn::GetAtt');
+        return a.kind === 'seq' ? yaml_str(a.items[0]) : yaml_str(a)?.split('.')[0];
+    }
+    return undefined;
+}
 /** Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself. */
 function principalId(ctx, node, kind) {
     const r = ctx.resolver;
@@ -49154,9 +49551,13 @@ function attachments(ctx, res, attach, via) {
             continue;
         const items = n.kind === 'seq' ? n.items : [n];
         for (const it of items) {
-            const id = principalId(ctx, it, a.kind);
-            if (id)
-                out.push({ kind: a.kind, id, via });
+            const ref = principalRef(ctx, it, a.kind);
+            if (!ref)
+                continue;
+            out.push(ref.external ? { kind: a.kind, id: ref.id, via, external: true } : { kind: a.kind, id: ref.id, via });
+            if (ref.external) {
+                res.notes.push(`attached to the ${a.kind} named ${ref.id}, which this template does not declare (an existing ${a.kind}): its other policies are not known here`);
+            }
         }
     }
     return out;
@@ -49198,18 +49599,50 @@ function managedAttachment(ctx, res, node, ref, propertyPath, withRecord = true)
         return;
     }
     const value = ctx.resolver.value(n);
+    const known = ctx.resolver.valueKnown(n).known;
+    // the value with every input from outside the repository at its widest: `*` where the ARN is not known
+    const worst = known ? value : ctx.resolver.worst(n);
+    const one = (x, w, path) => {
+        if (typeof x !== 'string')
+            return;
+        const wv = typeof w === 'string' ? w : x;
+        if (!unknownPolicy(wv))
+            attachArn(ctx, res, n, wv.includes('*') ? wv : x, ref, path, withRecord);
+        else
+            unknownArn(ctx, res, n, ref, path, withRecord);
+    };
     if (Array.isArray(value)) {
         // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
-        value.forEach((x, i) => {
-            if (typeof x === 'string')
-                attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
-        });
+        value.forEach((x, i) => one(x, Array.isArray(worst) ? worst[i] : undefined, `${propertyPath}/${i}`));
         return;
     }
-    if (typeof value === 'string')
-        attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+    one(value, worst, propertyPath);
 }
-function attachArn(ctx, res, n, v, ref, propertyPath, withRecord) {
+/** A policy ARN whose policy name the repository does not decide (`*` after the worst-case resolution). */
+function unknownPolicy(worstArn) {
+    const i = worstArn.indexOf(':policy/');
+    return i < 0 ? worstArn.includes('*') : worstArn.slice(i).includes('*');
+}
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+/**
+ * A managed policy ARN from outside the repository (a parameter without default, an imported value): it could be
+ * AdministratorAccess, so it is analysed as that (and said so). As a permissions boundary its worst case is no
+ * boundary at all: nothing is recorded.
+ */
+function unknownArn(ctx, res, n, ref, propertyPath, withRecord) {
+    const expr = renderExpression(n, (f) => ctx.texts.get(f));
+    if (ref.via === 'boundary') {
+        res.notes.push(`the permissions boundary comes from ${expr}, which the repository does not decide: analysed as no boundary`);
+        return;
+    }
+    const note = `${propertyPath} comes from ${expr}, which the repository does not decide: analysed as ${ADMIN} (the widest policy it could name); set the value in the config (cfn-parameters) to analyse the real one`;
+    if (!withRecord) {
+        res.notes.push(note);
+        return;
+    }
+    attachArn(ctx, res, n, ADMIN.replace('arn:aws:', `arn:${ctx.resolver.model.env.partition}:`), ref, propertyPath, withRecord, note);
+}
+function attachArn(ctx, res, n, v, ref, propertyPath, withRecord, assumed) {
     emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
         policyArn: v,
         principal: ref,
@@ -49218,10 +49651,15 @@ function attachArn(ctx, res, n, v, ref, propertyPath, withRecord) {
     const fixEnd = ctx.entities[ctx.entities.length - 1];
     fixEnd.endLine = yaml_spanOf(n).end.line;
     const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
-    if (!m || !withRecord)
+    if (!m)
         return;
     const managed = awsManagedPolicy(m[1]);
     if (!managed)
+        return;
+    // known to the snapshot but deliberately not recorded (policies SAM adds for event sources): not a gap
+    if (!withRecord)
+        fixEnd.properties.inSnapshot = true;
+    if (!withRecord)
         return;
     const sink = new DocSink();
     emitValue(ctx, managed.document, sink, n, {
@@ -49231,7 +49669,7 @@ function attachArn(ctx, res, n, v, ref, propertyPath, withRecord) {
         name: m[1],
         attachedTo: [ref],
         awsManaged: v,
-        notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
+        notes: [...(assumed ? [assumed] : []), `AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
     });
 }
 
@@ -49959,6 +50397,7 @@ function functionEvents(ctx, res, p, role) {
  */
 
 
+
 const MAX_NESTING = 5;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** The nested stacks of a template whose location can be judged (local file, or refused with a reason). */
@@ -49987,6 +50426,10 @@ function nestedStacks(resources, r, parentRepoPath) {
                 const known = r.valueKnown(v);
                 if (!known.known || known.value === undefined || known.value === null || typeof known.value === 'object' && !Array.isArray(known.value)) {
                     unknown.push(name);
+                    // a value from outside the repository (an import, the parent's parameter without default): the child
+                    // analyses it at its worst, never with its own default
+                    if (JSON.stringify(r.worst(v)) !== JSON.stringify(known.value))
+                        parameters[name] = OUTSIDE_VALUE;
                     continue;
                 }
                 // CloudFormation passes every parameter as a string (lists comma-joined)
@@ -50014,12 +50457,163 @@ function nestedStacks(resources, r, parentRepoPath) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/extract/cloudformation/branches.ts
+const MAX_BRANCHES = 64;
+/** Runs per template (all resources together): a hostile template cannot multiply its records without bound. */
+const MAX_TEMPLATE_RUNS = 2048;
+const PRINCIPAL_ENTITIES = new Set(['role', 'user', 'group', 'permission-set']);
+/** Runs `extract` (one resource) once per branch and merges what the runs produced into `ctx`. */
+function perBranch(ctx, logicalId, line, extract) {
+    const variants = [];
+    let prefix = [];
+    const budget = (ctx.branchRuns ??= { left: MAX_TEMPLATE_RUNS });
+    for (;;) {
+        if (variants.length >= MAX_BRANCHES || (variants.length > 0 && budget.left <= 0)) {
+            const overall = variants.length < MAX_BRANCHES;
+            if (overall && budget.reported)
+                break;
+            if (overall)
+                budget.reported = true;
+            ctx.errors.push({
+                file: ctx.file,
+                line,
+                message: variants.length >= MAX_BRANCHES
+                    ? `resource ${logicalId} has more than ${MAX_BRANCHES} combinations of conditions, allowed values and mapping keys; the others were not analysed`
+                    : `the template has more than ${MAX_TEMPLATE_RUNS} combinations of conditions, allowed values and mapping keys in all; resource ${logicalId} and the ones after it were analysed with their first branch only`,
+                kind: 'extract',
+            });
+            break;
+        }
+        budget.left--;
+        const run = { prefix, met: [], byKey: new Map() };
+        const at = { p: ctx.policies.length, e: ctx.entities.length, f: ctx.findings.length, r: ctx.errors.length, l: ctx.links.length };
+        ctx.resolver.explore(run, extract);
+        variants.push({
+            met: run.met,
+            policies: ctx.policies.splice(at.p),
+            entities: ctx.entities.splice(at.e),
+            findings: ctx.findings.splice(at.f),
+            errors: ctx.errors.splice(at.r),
+            links: ctx.links.splice(at.l),
+        });
+        let j = run.met.length - 1;
+        while (j >= 0 && run.met[j].value + 1 >= run.met[j].point.arity)
+            j--;
+        if (j < 0)
+            break;
+        prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j].value + 1];
+    }
+    merge(ctx, variants);
+}
+function merge(ctx, variants) {
+    if (variants.length === 1) {
+        const v = variants[0];
+        ctx.policies.push(...v.policies);
+        ctx.entities.push(...v.entities);
+        ctx.findings.push(...v.findings);
+        ctx.errors.push(...v.errors);
+        ctx.links.push(...v.links);
+        return;
+    }
+    mergePolicies(ctx, variants);
+    const seen = new Set();
+    for (const v of variants) {
+        for (const e of v.entities) {
+            const k = PRINCIPAL_ENTITIES.has(e.kind) ? e.id : `${e.id}\u0000${JSON.stringify(e.properties)}`;
+            if (seen.has(k))
+                continue;
+            seen.add(k);
+            ctx.entities.push(e);
+        }
+        for (const f of v.findings) {
+            const k = `f\u0000${f.fingerprint}\u0000${f.line}`;
+            if (!seen.has(k))
+                (seen.add(k), ctx.findings.push(f));
+        }
+        for (const e of v.errors) {
+            const k = `e\u0000${e.file}\u0000${e.line ?? ''}\u0000${e.message}`;
+            if (!seen.has(k))
+                (seen.add(k), ctx.errors.push(e));
+        }
+        for (const l of v.links) {
+            const k = `l\u0000${l.policy}\u0000${JSON.stringify(l.ref)}`;
+            if (!seen.has(k))
+                (seen.add(k), ctx.links.push(l));
+        }
+    }
+}
+function mergePolicies(ctx, variants) {
+    const byId = new Map();
+    variants.forEach((v, i) => {
+        for (const r of v.policies) {
+            const list = byId.get(r.id) ?? [];
+            list.push({ variant: i, record: r });
+            byId.set(r.id, list);
+        }
+    });
+    for (const [id, list] of byId) {
+        const distinct = new Map();
+        for (const { variant, record } of list) {
+            const k = JSON.stringify([record.document, record.policyType, record.attachedTo]);
+            const d = distinct.get(k);
+            if (d)
+                d.variants.push(variant);
+            else
+                distinct.set(k, { variants: [variant], record });
+        }
+        const everywhere = list.length === variants.length;
+        if (distinct.size === 1 && everywhere) {
+            ctx.policies.push(list[0].record);
+            continue;
+        }
+        for (const { variants: vs, record } of distinct.values()) {
+            const label = labelOf(vs.map((i) => variants[i].met));
+            if (distinct.size > 1)
+                record.id = `${id}@when:${label}`;
+            record.when = record.when ? `${record.when} and ${label}` : `when ${label}`;
+            record.notes = [...(record.notes ?? []), `this version of the policy applies when ${label}`];
+            ctx.policies.push(record);
+        }
+    }
+}
+/** The choices every run in `runs` shares ("IsProd and Env is prod"); else the runs' own choices, "or"-joined. */
+function labelOf(runs) {
+    const common = runs[0].filter((m) => runs.every((r) => r.some((x) => x.point.key === m.point.key && x.value === m.value)));
+    if (common.length)
+        return common.map((m) => m.point.label(m.value)).join(' and ');
+    const each = runs.slice(0, 3).map((r) => r.map((m) => m.point.label(m.value)).join(' and ') || 'by default');
+    return each.join(' or ') + (runs.length > 3 ? ` or ${runs.length - 3} more` : '');
+}
+/**
+ * `fn` evaluated once per combination of the choices it meets (at most `max`): each value with the branch it holds
+ * in (undefined when `fn` met no choice). `truncated` when there were more combinations.
+ */
+function everyChoice(resolver, fn, max = MAX_BRANCHES) {
+    const values = [];
+    let prefix = [];
+    for (;;) {
+        if (values.length >= max)
+            return { values, truncated: true };
+        const run = { prefix, met: [], byKey: new Map() };
+        const value = resolver.explore(run, fn);
+        const label = run.met.map((m) => m.point.label(m.value)).join(' and ');
+        values.push(label ? { value, label } : { value });
+        let j = run.met.length - 1;
+        while (j >= 0 && run.met[j].value + 1 >= run.met[j].point.arity)
+            j--;
+        if (j < 0)
+            return { values, truncated: false };
+        prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j].value + 1];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/extract/cloudformation/index.ts
 /**
  * CloudFormation and SAM templates (YAML or JSON, any file name): every IAM policy with exact lines, resolved
  * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
  * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
  */
+
 
 
 
@@ -50118,11 +50712,21 @@ function extractTemplate(input, nesting) {
             result.errors.push({ file, line: yaml_spanOf(resourcesNode).start.line, message: 'Resources must be a mapping of logical ids to resources', kind: 'input' });
         return result;
     }
-    const awsInclude = text.includes('AWS::Include') ? findAwsInclude(root) : [];
+    // content added at deploy time (an S3 snippet, a macro's output) is not in the repository: the verdict is incomplete
+    const macroUse = (n, name) => {
+        result.findings.push(finding(file, yaml_spanOf(n), 'cfn-macro-not-expanded', 'warning', 'Macro not expanded', `the template uses the macro ${name}; resources or policies the macro adds or changes are not analysed`, undefined, 'Scan the processed template (aws cloudformation get-template --template-stage Processed) instead.'));
+        const at = yaml_spanOf(n).start;
+        result.errors.push({ file, line: at.line, column: at.column, message: `the macro ${name} runs at deploy time: what it adds or changes was not analysed`, kind: 'extract' });
+    };
+    const awsInclude = text.includes('Transform') ? findAwsInclude(root, macroUse) : [];
     for (const n of awsInclude) {
-        result.findings.push(finding(file, yaml_spanOf(n), 'include-refused', 'suggestion', 'AWS::Include not analysed', 'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
+        const location = yaml_str(getIn(n, 'Parameters', 'Location'));
+        const where = location !== undefined ? ` from ${location}` : '';
+        result.findings.push(finding(file, yaml_spanOf(n), 'include-refused', 'warning', 'AWS::Include not analysed', `AWS::Include pulls a snippet${where} at deploy time; it is not fetched, so anything it adds is not analysed`, undefined, 'Inline the snippet, or scan the processed template (aws cloudformation get-template --template-stage Processed).'));
+        const at = yaml_spanOf(n).start;
+        result.errors.push({ file, line: at.line, column: at.column, message: `AWS::Include${where} is read at deploy time: what it adds was not analysed`, kind: 'extract' });
     }
-    macros(root, (n, name) => result.findings.push(finding(file, yaml_spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded', `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+    macros(root, macroUse);
     const options = input.options;
     const parameterValues = {};
     for (const entry of options.cfnParameters) {
@@ -50162,7 +50766,11 @@ function extractTemplate(input, nesting) {
             forEach(resolver, id, node, (lid, n, l) => {
                 model.resources.set(lid, n);
                 locals.set(lid, l);
-            }, (n, message) => result.findings.push(finding(file, yaml_spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+            }, (n, message) => {
+                result.findings.push(finding(file, yaml_spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message));
+                const at = yaml_spanOf(n).start;
+                result.errors.push({ file, line: at.line, column: at.column, message: `${message}: the resources it generates were not analysed`, kind: 'extract' });
+            });
             continue;
         }
         if (id === 'Fn::Transform')
@@ -50182,6 +50790,7 @@ function extractTemplate(input, nesting) {
         policies: result.policies,
         entities: result.entities,
         findings: result.findings,
+        errors: result.errors,
         texts,
         refusedNodes: inc.refusedNodes,
         links: [],
@@ -50199,21 +50808,21 @@ function extractTemplate(input, nesting) {
         if (synthetic.has(logicalId))
             continue;
         const l = locals.get(logicalId);
-        const run = () => {
+        const run = () => perBranch(ctx, logicalId, yaml_spanOf(node).start.line, () => {
             try {
                 extractResource(ctx, logicalId, node, globals);
             }
             catch (e) {
                 result.errors.push({ file, line: yaml_spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${e.message}`, kind: 'extract' });
             }
-        };
+        });
         if (l)
             resolver.withLocals(l, run);
         else
             run();
     }
     if (serverless)
-        serverlessFrameworkRole(ctx, root);
+        perBranch(ctx, 'provider.iam', 1, () => serverlessFrameworkRole(ctx, root));
     applyLinks(ctx);
     for (const issue of resolver.issues) {
         result.findings.push(finding(file, yaml_spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
@@ -50282,7 +50891,7 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
     const { file } = input;
     const depth = nesting?.depth ?? 0;
     const chain = nesting?.chain ?? [input.repoPath];
-    for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+    for (const { stack, when } of stackVariants(model, resolver, input.repoPath)) {
         const at = yaml_spanOf(stack.node);
         const notAnalysed = (why) => result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters', `${stack.logicalId}: ${why}; the child template's policies were not analysed with the parameters this stack passes`, stack.logicalId, 'Keep nested templates in the repository and name them by a relative path (TemplateURL: ./child.yaml), or scan the packaged child template with a parameters file.'));
         if (stack.refused) {
@@ -50309,7 +50918,12 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
         }
         (result.dependencies ??= []).push(childPath);
         const childFile = input.displayPath(childPath);
-        const child = extractTemplate({ ...input, file: childFile, repoPath: childPath, text, explicit: false }, { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] });
+        const scope = `${childFile}@${file}:${stack.logicalId}${when?.branch ? `@when:${when.branch}` : ''}`;
+        const child = extractTemplate({ ...input, file: childFile, repoPath: childPath, text, explicit: false }, { scope, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] });
+        // the stack exists only under a condition, or passes these values only in one branch: its Denies cancel nothing
+        if (when)
+            for (const p of child.policies)
+                p.when = p.when ? `${when.text} and ${p.when.replace(/^when /, '')}` : when.text;
         if (!isTemplate(text)) {
             notAnalysed(`${childPath} is not a CloudFormation template`);
             continue;
@@ -50323,6 +50937,37 @@ function analyseNestedStacks(input, result, model, resolver, nesting) {
             result.dependencies.push(...child.dependencies);
     }
 }
+/**
+ * Each nested stack once per distinct set of parameter values it may pass (an `Fn::If` over a parameter default in
+ * `Parameters` is two sets), with the branch and the stack's own Condition when not certainly true.
+ */
+function stackVariants(model, resolver, repoPath) {
+    const out = [];
+    for (const [id, res] of model.resources) {
+        const type = yaml_str(res.entries.get('Type'));
+        if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application')
+            continue;
+        const { values } = everyChoice(resolver, () => nestedStacks(new Map([[id, res]]), resolver, repoPath)[0]);
+        const cond = yaml_str(res.entries.get('Condition'));
+        const conditional = cond !== undefined && resolver.certainCondition(cond, res.entries.get('Condition')) !== true;
+        const distinct = new Map();
+        for (const { value: stack, label } of values) {
+            if (!stack)
+                continue;
+            const key = JSON.stringify(Object.entries(stack.parameters).map(([k, v]) => [k, v === OUTSIDE_VALUE ? '\u0000outside' : v]));
+            const d = distinct.get(key) ?? { stack, labels: [] };
+            if (label)
+                d.labels.push(label);
+            distinct.set(key, d);
+        }
+        for (const { stack, labels } of distinct.values()) {
+            const branch = distinct.size > 1 ? labels.slice(0, 3).join(' or ') || undefined : undefined;
+            const parts = [conditional ? cond : undefined, branch].filter((x) => !!x);
+            out.push(parts.length ? { stack, when: { text: `when ${parts.join(' and ')}`, ...(branch ? { branch } : {}) } } : { stack });
+        }
+    }
+    return out;
+}
 function extractResource(ctx, logicalId, node, globals) {
     const type = yaml_str(node.entries.get('Type'));
     const propsNode = pick(ctx.resolver, node.entries.get('Properties'));
@@ -50335,10 +50980,17 @@ function extractResource(ctx, logicalId, node, globals) {
         props = withGlobals(props, globals, 'StateMachine');
     const notes = [];
     const cond = yaml_str(node.entries.get('Condition'));
-    if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition'))) {
-        notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+    let when;
+    if (cond) {
+        const certain = ctx.resolver.certainCondition(cond, node.entries.get('Condition'));
+        if (certain !== true) {
+            when = `when ${cond}`;
+            notes.push(certain === false
+                ? `created only when condition ${cond} is true (it is false with the parameter values given); analysed in case it is`
+                : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
+        }
     }
-    const res = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+    const res = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
     switch (type) {
         case 'AWS::Serverless::Function':
             return samFunctionLike(ctx, res, 'function');
@@ -50451,7 +51103,8 @@ function cloudformation_principalOf(ctx, node, type) {
         if (pn.known && pn.name === v)
             return id;
     }
-    return v;
+    // a principal this template does not declare: never the resource whose logical id is spelled like the name
+    return undefined;
 }
 /** Managed policies of this template get the principals that attach them; boundary-only ones become `boundary`. */
 function applyLinks(ctx) {
@@ -50477,26 +51130,57 @@ function applyLinks(ctx) {
             rec.policyType = 'boundary';
     }
 }
-/** `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions). */
-function forEach(r, key, node, add, problem) {
+/** Most resources one template may generate through Fn::ForEach (all levels together). */
+const MAX_FOREACH_RESOURCES = 2000;
+/**
+ * `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions),
+ * expanded at every level (a template may hold another `Fn::ForEach::` key). A loop the gate cannot expand (a
+ * collection that is not a known list, a malformed loop) is reported through `cannot`: the resources it would
+ * create are not analysed, so the verdict must be incomplete.
+ */
+function forEach(r, key, node, add, cannot, outer = new Map(), budget = { left: MAX_FOREACH_RESOURCES }, depth = 0) {
+    if (depth > 8) {
+        cannot(node, `${key}: Fn::ForEach nested deeper than 8 levels`);
+        return;
+    }
     if (node.kind !== 'seq' || node.items.length !== 3) {
-        problem(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
+        cannot(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
         return;
     }
     const ident = yaml_str(node.items[0]);
-    const coll = r.value(node.items[1]);
+    const coll = r.withLocals(outer, () => r.valueKnown(node.items[1]));
     const out = node.items[2];
-    if (!ident || !Array.isArray(coll) || out.kind !== 'map') {
-        problem(node, `${key}: could not expand (identifier, collection or output template not understood)`);
+    if (!ident || !Array.isArray(coll.value) || out.kind !== 'map') {
+        cannot(node, `${key}: could not expand (identifier, collection or output template not understood)`);
         return;
     }
-    for (const v of coll.slice(0, 1000)) {
+    // analysed with the stand-ins it has, but what the real collection generates is not known
+    if (!coll.known)
+        cannot(node, `${key}: the collection is not known offline (${[...new Set(coll.reasons)].join('; ')})`);
+    for (const v of coll.value) {
         const value = typeof v === 'string' ? v : String(v);
+        const locals = new Map(outer);
+        locals.set(ident, value);
         for (const [tmplKey, body] of out.entries) {
-            const lid = tmplKey.split('${' + ident + '}').join(value).split('&{' + ident + '}').join(value.replace(/[^A-Za-z0-9]/g, ''));
-            if (body.kind !== 'map' || !yaml_str(body.entries.get('Type')))
+            let lid = tmplKey;
+            for (const [name, lv] of locals) {
+                const sv = String(lv);
+                lid = lid.split('${' + name + '}').join(sv).split('&{' + name + '}').join(sv.replace(/[^A-Za-z0-9]/g, ''));
+            }
+            if (tmplKey.startsWith('Fn::ForEach::')) {
+                forEach(r, lid, body, add, cannot, locals, budget, depth + 1);
                 continue;
-            add(lid, body, new Map([[ident, value]]));
+            }
+            if (body.kind !== 'map' || !yaml_str(body.entries.get('Type'))) {
+                cannot(body, `${key}: output ${tmplKey} is not a resource (no Type)`);
+                continue;
+            }
+            if (--budget.left < 0) {
+                if (budget.left === -1)
+                    cannot(node, `Fn::ForEach generates more than ${MAX_FOREACH_RESOURCES} resources; the rest were not analysed`);
+                return;
+            }
+            add(lid, body, locals);
         }
     }
 }
@@ -50542,18 +51226,24 @@ function dependsOnCycles(model, problem) {
         if (!state.has(id))
             visit(id);
 }
-function findAwsInclude(root) {
+function findAwsInclude(root, macro) {
     const out = [];
     const visit = (n, depth) => {
         if (depth > 64)
             return;
         if (n.kind === 'map') {
-            const t = n.entries.get('Fn::Transform') ?? n.entries.get('Transform');
+            const fnT = n.entries.get('Fn::Transform');
+            const t = fnT ?? (depth === 0 ? n.entries.get('Transform') : undefined);
             if (t) {
                 const items = t.kind === 'seq' ? t.items : [t];
-                for (const it of items)
-                    if (yaml_str(getIn(it, 'Name')) === 'AWS::Include')
+                for (const it of items) {
+                    const name = yaml_str(getIn(it, 'Name')) ?? (fnT ? yaml_str(it) : undefined);
+                    if (name === 'AWS::Include')
                         out.push(it);
+                    // a macro called in place (Fn::Transform) rewrites that part of the template at deploy time
+                    else if (fnT && name !== undefined && macro)
+                        macro(it, name);
+                }
             }
             for (const v of n.entries.values())
                 visit(v, depth + 1);
@@ -52324,7 +53014,10 @@ function conditionNote(j) {
 function deniedEverywhere(policies) {
     const patterns = [];
     const notPatterns = [];
-    for (const { statements } of policies) {
+    for (const { policy, statements } of policies) {
+        // a policy that may not exist (conditional resource, one branch of an If) takes nothing away for sure
+        if (policy.when)
+            continue;
         for (const s of statements) {
             if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource)
                 continue;
@@ -57095,7 +57788,7 @@ function runScpStage(input) {
 
 function runOfflineChecks(policies, entities, options) {
     try {
-        return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+        return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies), policies);
     }
     finally {
         clearGrantCache(); // the expanded grants are large; the report does not need them
@@ -57131,6 +57824,66 @@ function sameSpotOnce(findings, policies) {
         spots.add(k); // two nestings of one child with the same result: once
         // say where the difference comes from: the parameters the parent stack passes
         out.push(view.nestedIn ? { ...f, message: `${f.message} (with the parameters nested stack ${view.nestedIn} passes)` } : f);
+    }
+    return out;
+}
+/**
+ * Findings on a record that may not exist or is one branch of a conditional document say so ("... (when
+ * IsProd)"). The same finding on every version of one document is shown once, without the branch. Pure.
+ */
+function whenLabels(findings, policies) {
+    return branchLabels(assumed(findings, policies), policies);
+}
+/** A finding about a place whose value was assumed (unknown, analysed at its worst) says what was assumed. */
+function assumed(findings, policies) {
+    const byId = new Map(policies.filter((p) => p.assumptions?.length).map((p) => [p.id, p]));
+    if (!byId.size)
+        return findings;
+    return findings.map((f) => {
+        const rec = f.policyId ? byId.get(f.policyId) : undefined;
+        const at = f.path ?? '';
+        // the statement the finding is about: an assumed Resource or Principal changes what its actions reach
+        // (risk rules only: a grammar finding such as INVALID_ACTION is about its own value)
+        const stmt = /^[A-Z_]+$/.test(f.ruleId) ? undefined : /^\/Statement(\/\d+)?/.exec(at)?.[0];
+        const hits = rec?.assumptions.filter((a) => a.path === at || a.path.startsWith(`${at}/`) || at.startsWith(`${a.path}/`) || (stmt !== undefined && (a.path === stmt || a.path.startsWith(`${stmt}/`)))) ?? [];
+        if (!hits.length || at === '')
+            return f;
+        return { ...f, message: `${f.message} (${[...new Set(hits.map((h) => h.text))].slice(0, 3).join('; ')})` };
+    });
+}
+function branchLabels(findings, policies) {
+    const byId = new Map(policies.filter((p) => p.when).map((p) => [p.id, p]));
+    if (!byId.size)
+        return findings;
+    const baseOf = (id) => (id.includes('@when:') ? id.slice(0, id.indexOf('@when:')) : id);
+    const versions = new Map();
+    for (const p of byId.values())
+        versions.set(baseOf(p.id), (versions.get(baseOf(p.id)) ?? 0) + 1);
+    const groups = new Map();
+    const out = [];
+    for (const f of findings) {
+        const rec = f.policyId ? byId.get(f.policyId) : undefined;
+        if (!rec) {
+            out.push(f);
+            continue;
+        }
+        const k = [baseOf(rec.id), f.ruleId, f.path ?? '', f.message].join('\u0000');
+        const g = groups.get(k);
+        if (g) {
+            if (!g.whens.includes(rec.when))
+                g.whens.push(rec.when);
+            continue;
+        }
+        const entry = { first: f, at: out.length, whens: [rec.when] };
+        groups.set(k, entry);
+        out.push(f);
+    }
+    for (const [k, g] of groups) {
+        const base = k.slice(0, k.indexOf('\u0000'));
+        const everyVersion = base !== g.first.policyId && g.whens.length >= (versions.get(base) ?? 0);
+        if (everyVersion)
+            continue;
+        out[g.at] = { ...g.first, message: `${g.first.message} (${g.whens.slice(0, 3).join('; or ')}${g.whens.length > 3 ? '; ...' : ''})` };
     }
     return out;
 }
@@ -57226,8 +57979,8 @@ function decide(findings, errors, o) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(1645);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-accessanalyzer/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2835);
 ;// CONCATENATED MODULE: ./src/checks/access-analyzer/client.ts
 /**
  * The edge: the AWS SDK client, its credentials and endpoint. Everything else in this folder talks to the small
@@ -58459,12 +59212,13 @@ function defaultOptions(root, cwd = root) {
         sensitiveResources: [],
         referencePolicies: {},
         ignore: [],
+        externalPolicies: [],
         maxInlineComments: 30,
         now: new Date(),
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -58943,7 +59697,7 @@ function safeExtend(schema, shape) {
     }
     return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function merge(a, b) {
+function util_merge(a, b) {
     if (!b?._zod?.def) {
         throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
     }
@@ -59339,7 +60093,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -59482,7 +60236,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -59795,7 +60549,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -59953,7 +60707,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -60471,7 +61225,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -60511,14 +61265,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -63156,7 +63910,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -63209,7 +63963,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -64314,7 +65068,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -64967,7 +65721,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -65812,7 +66566,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -65939,7 +66693,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -66208,7 +66962,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -66385,7 +67139,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -66444,7 +67198,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -66462,7 +67216,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -67344,7 +68098,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return safeExtend(this, incoming);
     },
     merge(other) {
-        return merge(this, other);
+        return util_merge(this, other);
     },
     pick(mask) {
         return util_pick(this, mask);
@@ -68188,6 +68942,12 @@ const configSchema = strictObject({
         description: 'Maximum inline review comments per run; the rest go to the summary. Default: 30.',
     }),
     ignore: array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
+    'external-policies': array(strictObject({
+        arn: schemas_string().regex(/^arn:[^:]*:iam::[^:]*:policy\//, { error: 'must be an IAM policy ARN (wildcards allowed)' }).max(2048),
+        reason: nonEmpty.meta({ description: 'Why this policy outside the repository is accepted (who reviewed it).' }),
+    }))
+        .optional()
+        .meta({ description: 'Customer managed policies outside the repository that were reviewed; others make the verdict incomplete.' }),
 })
     .meta({
     title: 'IAM Policy Gate configuration',
@@ -68604,6 +69364,8 @@ function toLayer(cfg, file, parsed) {
         layer.trustedOrgIds = cfg['trusted-org-ids'];
     if (cfg['trusted-oidc-subjects'] !== undefined)
         layer.trustedOidcSubjects = cfg['trusted-oidc-subjects'];
+    if (cfg['external-policies'] !== undefined)
+        layer.externalPolicies = cfg['external-policies'].map((e) => ({ arn: e.arn, reason: e.reason }));
     if (cfg['sensitive-actions'] !== undefined)
         layer.sensitiveActions = cfg['sensitive-actions'];
     if (cfg['sensitive-resources'] !== undefined)
@@ -69312,11 +70074,49 @@ function mapBaseSource(label, files, renames) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/checks/external-policies.ts
+
+function externalPolicyGaps(principals, reviewed, records = []) {
+    const errors = [];
+    const recordOf = new Map(records.map((r) => [r.id, r]));
+    const seen = new Set();
+    for (const p of principals) {
+        for (const u of p.unresolved) {
+            const rec = recordOf.get(`${p.scope}#${p.id}`);
+            const who = `${p.kind} ${p.entity?.resource ?? p.id}`;
+            if (u.via === 'boundary') {
+                rec?.notes.push(`the permissions boundary ${u.arn} is not in the repository: analysed as no boundary`);
+                continue;
+            }
+            const ok = reviewed.find((r) => globMatch(r.arn, u.arn, true));
+            if (ok) {
+                rec?.notes.push(`${u.arn} is outside the repository, listed in external-policies: ${ok.reason}`);
+                continue;
+            }
+            const key = `${u.file ?? p.scope}\u0000${u.line ?? ''}\u0000${u.arn}\u0000${who}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const aws = /^arn:[^:]+:iam::aws:policy\//.test(u.arn);
+            errors.push({
+                file: u.file ?? p.entity?.file ?? p.scope,
+                ...(u.line !== undefined ? { line: u.line } : p.entity ? { line: p.entity.line } : {}),
+                message: aws
+                    ? `policy ${u.arn} is attached to ${who} but the bundled AWS managed policy snapshot does not have it, so what it grants is not known (list it under external-policies: with a reason once reviewed)`
+                    : `policy ${u.arn} is attached to ${who} but its document is not in the repository, so what it grants is not known (list it under external-policies: with a reason once reviewed)`,
+                kind: 'extract',
+            });
+        }
+    }
+    return errors;
+}
+
 ;// CONCATENATED MODULE: ./src/gate.ts
 /**
  * runGate: the whole pipeline, top to bottom.
  *   files -> read -> extract -> PolicyRecord[] -> checks -> Finding[] -> (baseline) -> decide -> Verdict
  */
+
 
 
 
@@ -69466,7 +70266,10 @@ async function analyzeTexts(texts, options, repo) {
     });
     out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
     // principals and attachments: views over the records, for the report (never checked twice)
-    out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+    const principals = groupPrincipals(out.policies, out.entities);
+    out.principals = principalRecords(principals);
+    // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
+    out.errors.push(...externalPolicyGaps(principals, options.externalPolicies, out.principals));
     out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
     return out;
 }
@@ -69674,6 +70477,9 @@ function toJsonReport(result, opts = {}) {
                 ...(p.name !== undefined ? { name: p.name } : {}),
                 attachedTo: p.attachedTo,
                 placeholders: p.placeholders,
+                // additive: the record may not exist (conditional resource, one branch), and values assumed at their worst
+                ...(p.when ? { when: p.when } : {}),
+                ...(p.assumptions?.length ? { assumptions: p.assumptions } : {}),
                 ...(p.notes?.length ? { notes: p.notes } : {}),
                 ...(opts.listPolicies !== false ? { document: p.document } : {}),
             })),

@@ -7,10 +7,10 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError } from './sources/files.js';
+import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
-import { extractFile } from './extract/index.js';
+import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
 import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
@@ -25,7 +25,10 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
+import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import { appendAll } from './util/arrays.js';
+import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -46,6 +49,8 @@ export interface GateResult {
   accessDiff?: AccessDiffEntry[];
   /** What changed SCPs do to the organisation (base vs head). */
   scpImpacts: ScpImpact[];
+  /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
+  summarised?: string[];
 }
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -67,6 +72,8 @@ export interface FileText {
   rel: string;
   text: string;
   explicit: boolean;
+  /** Found by its content, not its name (sources/sniff.ts). */
+  sniffed?: boolean;
 }
 
 export interface Analysis {
@@ -92,17 +99,20 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 1. sources: which files
   const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
-  errors.push(...(run.errors ?? []));
+  appendAll(errors, (run.errors ?? []));
 
   // 2. read
   const texts: FileText[] = [];
   for (const f of files) {
     try {
-      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit });
+      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) });
     } catch (e) {
       errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
   }
+
+  // 2b. what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
+  addSkippedReferences(texts, options, errors, displayPath);
 
   // 3. extract + checks
   const repo: RepoAccess = {
@@ -110,15 +120,15 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     list: (dir) => listRepoDir(options.root, dir),
   };
   const head = await analyzeTexts(texts, options, repo);
-  errors.push(...head.errors);
+  appendAll(errors, head.errors);
   const { policies, entities, findings } = head;
-  findings.push(...(run.findings ?? []));
+  appendAll(findings, (run.findings ?? []));
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
   const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
   if (cmp) {
-    errors.push(...cmp.errors);
-    notes.push(...cmp.notes);
+    appendAll(errors, cmp.errors);
+    appendAll(notes, cmp.notes);
   }
 
   // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs
@@ -131,10 +141,10 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
       readScp: (rel) => readScpDocument(rel, options),
     });
-    findings.push(...scp.findings);
-    errors.push(...scp.errors);
-    notes.push(...scp.notes);
-    scpImpacts.push(...scp.impacts);
+    appendAll(findings, scp.findings);
+    appendAll(errors, scp.errors);
+    appendAll(notes, scp.notes);
+    appendAll(scpImpacts, scp.impacts);
   }
 
   // 6. IAM Access Analyzer (online; only when enabled): merged with the offline findings; uses record.base
@@ -145,9 +155,9 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       options,
       readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     });
-    findings.push(...aa.findings);
-    errors.push(...aa.errors);
-    notes.push(...aa.notes);
+    appendAll(findings, aa.findings);
+    appendAll(errors, aa.errors);
+    appendAll(notes, aa.notes);
   }
 
   // 7. per-rule settings and suppressions (config `ignore`, inline)
@@ -158,7 +168,8 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     scannedFiles: files.map((f) => displayPath(f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
-  findings.splice(0, findings.length, ...applied);
+  findings.length = 0;
+  appendAll(findings, applied);
 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) {
@@ -168,17 +179,20 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   }
   findings.sort(compareFindings);
   const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
+  const summarised: string[] = [];
   return {
     verdict,
     policies,
     principals: head.principals,
     attachments: head.attachments,
     entities,
-    findings,
+    // decided on every finding; reported with long repeats of one rule on one policy summarised
+    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
     errors,
     stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
     scpImpacts,
+    summarised,
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }
@@ -203,12 +217,16 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
       readRepoFile: repo.read,
       listRepoFiles: repo.list,
     });
-    if (!result) continue;
+    if (!result) {
+      // its content looks like a policy or template, its name says nothing: never skipped in silence
+      if (f.sniffed) out.errors.push({ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' });
+      continue;
+    }
     if (result.policies.length) out.filesWithPolicies++;
-    out.policies.push(...result.policies);
-    out.entities.push(...result.entities);
-    out.errors.push(...result.errors);
-    out.findings.push(...result.findings);
+    appendAll(out.policies, result.policies);
+    appendAll(out.entities, result.entities);
+    appendAll(out.errors, result.errors);
+    appendAll(out.findings, result.findings);
   }
   // a plan of the same code wins over its .tf files (same policy not reported twice)
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
@@ -224,9 +242,12 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
     seenErrors.add(k);
     return true;
   });
-  out.findings.push(...runOfflineChecks(out.policies, out.entities, options));
+  appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options, out.errors));
   // principals and attachments: views over the records, for the report (never checked twice)
-  out.principals = principalRecords(groupPrincipals(out.policies, out.entities));
+  const principals = groupPrincipals(out.policies, out.entities);
+  out.principals = principalRecords(principals);
+  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
+  appendAll(out.errors, externalPolicyGaps(principals, options.externalPolicies, out.principals));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
 }
@@ -241,9 +262,41 @@ function readScpDocument(rel: string, options: Options): unknown {
   return r.policies[0]?.document;
 }
 
+/** Files added because analysed files use them, at most (a hostile chain of modules is bounded). */
+const MAX_REFERENCED_FILES = 1000;
+
+/**
+ * The skip list (node_modules, venv, .terraform, ...) is for the walk, not for what the configuration uses: the
+ * `.tf` files of a local module under such a directory are analysed when an analysed file calls it (and so on down
+ * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
+ * read by their extractor and need nothing here.
+ */
+function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[], displayPath: (rel: string) => string): void {
+  const have = new Set(texts.map((t) => t.rel));
+  let added = 0;
+  for (let i = 0; i < texts.length; i++) {
+    for (const dir of calledModuleDirs(texts[i]!.rel, texts[i]!.text)) {
+      if (!underSkippedDir(dir)) continue; // elsewhere the walk finds the module itself
+      for (const rel of listRepoDir(options.root, dir)) {
+        if (!isModuleFile(rel) || have.has(rel)) continue;
+        have.add(rel);
+        if (++added > MAX_REFERENCED_FILES) {
+          errors.push({ file: displayPath(texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
+          return;
+        }
+        try {
+          texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
+        } catch (e) {
+          errors.push({ file: displayPath(rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+        }
+      }
+    }
+  }
+}
+
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
   const files: SourceFile[] = [];
-  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false });
+  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false, ...(isCandidateFile(rel) ? {} : { sniffed: true }) });
   return { files, errors: [] };
 }
 

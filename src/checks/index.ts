@@ -1,15 +1,23 @@
 /** The offline checks stage: extracted records in, findings out. Pure. */
 import type { IamEntity, PolicyRecord } from '../policy/types.js';
-import type { Finding } from '../findings/types.js';
+import type { AnalysisError, Finding } from '../findings/types.js';
+import { FileBudget } from './budget.js';
+import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
 import { clearGrantCache } from './lp/analysis.js';
 
-export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options): Finding[] {
+/**
+ * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
+ * the verdict is incomplete. Callers that decide a verdict must pass it.
+ */
+export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[]): Finding[] {
+  const budget = new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   try {
-    return sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options })), policies);
+    return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies), policies);
   } finally {
+    if (errors) appendAll(errors, budget.errors());
     clearGrantCache(); // the expanded grants are large; the report does not need them
   }
 }
@@ -41,6 +49,63 @@ export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[]): Fin
     spots.add(k); // two nestings of one child with the same result: once
     // say where the difference comes from: the parameters the parent stack passes
     out.push(view.nestedIn ? { ...f, message: `${f.message} (with the parameters nested stack ${view.nestedIn} passes)` } : f);
+  }
+  return out;
+}
+
+/**
+ * Findings on a record that may not exist or is one branch of a conditional document say so ("... (when
+ * IsProd)"). The same finding on every version of one document is shown once, without the branch. Pure.
+ */
+export function whenLabels(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  return branchLabels(assumed(findings, policies), policies);
+}
+
+/** A finding about a place whose value was assumed (unknown, analysed at its worst) says what was assumed. */
+function assumed(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const byId = new Map(policies.filter((p) => p.assumptions?.length).map((p) => [p.id, p]));
+  if (!byId.size) return findings;
+  return findings.map((f) => {
+    const rec = f.policyId ? byId.get(f.policyId) : undefined;
+    const at = f.path ?? '';
+    // the statement the finding is about: an assumed Resource or Principal changes what its actions reach
+    // (risk rules only: a grammar finding such as INVALID_ACTION is about its own value)
+    const stmt = /^[A-Z_]+$/.test(f.ruleId) ? undefined : /^\/Statement(\/\d+)?/.exec(at)?.[0];
+    const hits = rec?.assumptions!.filter((a) => a.path === at || a.path.startsWith(`${at}/`) || at.startsWith(`${a.path}/`) || (stmt !== undefined && (a.path === stmt || a.path.startsWith(`${stmt}/`)))) ?? [];
+    if (!hits.length || at === '') return f;
+    return { ...f, message: `${f.message} (${[...new Set(hits.map((h) => h.text))].slice(0, 3).join('; ')})` };
+  });
+}
+
+function branchLabels(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const byId = new Map(policies.filter((p) => p.when).map((p) => [p.id, p]));
+  if (!byId.size) return findings;
+  const baseOf = (id: string) => (id.includes('@when:') ? id.slice(0, id.indexOf('@when:')) : id);
+  const versions = new Map<string, number>();
+  for (const p of byId.values()) versions.set(baseOf(p.id), (versions.get(baseOf(p.id)) ?? 0) + 1);
+  const groups = new Map<string, { first: Finding; at: number; whens: string[] }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const rec = f.policyId ? byId.get(f.policyId) : undefined;
+    if (!rec) {
+      out.push(f);
+      continue;
+    }
+    const k = [baseOf(rec.id), f.ruleId, f.path ?? '', f.message].join('\u0000');
+    const g = groups.get(k);
+    if (g) {
+      if (!g.whens.includes(rec.when!)) g.whens.push(rec.when!);
+      continue;
+    }
+    const entry = { first: f, at: out.length, whens: [rec.when!] };
+    groups.set(k, entry);
+    out.push(f);
+  }
+  for (const [k, g] of groups) {
+    const base = k.slice(0, k.indexOf('\u0000'));
+    const everyVersion = base !== g.first.policyId && g.whens.length >= (versions.get(base) ?? 0);
+    if (everyVersion) continue;
+    out[g.at] = { ...g.first, message: `${g.first.message} (${g.whens.slice(0, 3).join('; or ')}${g.whens.length > 3 ? '; ...' : ''})` };
   }
   return out;
 }

@@ -20,6 +20,7 @@ import type { OrganizationModel, OuModel } from './schema.js';
 import { readRepoFile, decodeUtf8, ReadError } from '../sources/files.js';
 import type { OptionLayers, OptionsLayer } from './precedence.js';
 import { resolveOptions } from './precedence.js';
+import { appendAll } from '../util/arrays.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/iam-policy-gate.yml';
 
@@ -139,7 +140,7 @@ export function parseConfig(text: string, file: string): OptionsLayer {
   if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new ConfigError('the config must be a mapping of keys', file, 1);
   const result = configSchema.safeParse(parsed.value);
   const issues: ConfigIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(i, parsed));
-  if (result.success) issues.push(...crossChecks(result.data, parsed));
+  if (result.success) appendAll(issues, crossChecks(result.data, parsed));
   if (issues.length || !result.success) {
     issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     const first = issues[0] ?? { key: '', message: 'invalid config' };

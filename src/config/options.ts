@@ -23,8 +23,13 @@ export interface Options {
   failOnExisting: boolean;
   /** Maximum size of one input file, bytes. */
   maxFileBytes: number;
-  /** Per-file analysis budget, milliseconds. */
+  /** Per-file analysis budget, milliseconds (the offline checks stop on a file past it: not analysed). */
   fileTimeBudgetMs: number;
+  /**
+   * Per-file work budget of the offline checks, in counted units (checks/budget.ts): deterministic, so a file is over
+   * it on every machine or on none. Past it the file is not analysed (incomplete). Not a config key (yet).
+   */
+  fileWorkBudget: number;
   /** Raw policy files: glob -> policy type. First match wins. */
   policyTypes: { files: string[]; type: PolicyType }[];
   /** Per-rule overrides. */
@@ -119,6 +124,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     failOnExisting: false,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fileTimeBudgetMs: 5000,
+    fileWorkBudget: 10_000_000,
     policyTypes: [],
     rules: {},
     accessAnalyzer: 'auto',

@@ -19,8 +19,18 @@ export const extractors: Extractor[] = [
   rawExtractor,
 ];
 
+/**
+ * Directories of the local modules a file calls (Terraform `module` blocks with a `./` or `../` source), and which
+ * of their files are the module: for reading what a walk skips (gate.ts).
+ */
+export { localModuleDirs as calledModuleDirs } from './terraform/module-sources.js';
+export const isModuleFile = (rel: string): boolean => /\.tf(\.json)?$/i.test(rel);
+
+const JSON_START = /^\uFEFF?\s*[[{]/;
+
 export async function extractFile(input: ExtractInput): Promise<ExtractResult | undefined> {
-  const ex = extractors.find((e) => e.detect(input.file, input.text));
+  // JSON content under another name (`policy.jsonc`, `policy.yaml`, `stack.cfn`): detected as the .json it is
+  const ex = extractors.find((e) => e.detect(input.file, input.text)) ?? (JSON_START.test(input.text) ? extractors.find((e) => e.detect(`${input.file}.json`, input.text)) : undefined);
   if (!ex) {
     if (!input.explicit) return undefined;
     const r = emptyResult();

@@ -20,6 +20,7 @@ import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types
 import { fingerprint } from '../policy/fingerprint.js';
 import { segments } from '../policy/source-map.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+import { appendAll } from '../util/arrays.js';
 
 export const EXPIRED_RULE_ID = 'suppression-expired';
 export const UNUSED_RULE_ID = 'suppression-unused';
@@ -100,15 +101,17 @@ interface Subject {
   repoFile: string;
   resources: string[];
   sid?: string;
-  /** The finding's own action(s) and its statement's Action/NotAction values. */
+  /** The finding's own action(s) (details, the Action/NotAction element it points at). */
   actions: string[];
+  /** Its statement, whose Action/NotAction values count too (matched once per entry and statement: see statementMatcher). */
+  statement?: Record<string, unknown>;
 }
 
 function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: string) => string): Subject {
   const resources = [f.resource, policy?.resource].filter((r): r is string => typeof r === 'string' && r !== '');
   const actions: string[] = [];
   const details = asObject(f.details);
-  if (details) actions.push(...strings(details.action), ...strings(details.actions));
+  if (details) appendAll(appendAll(actions, strings(details.action)), strings(details.actions));
   let sid: string | undefined;
   if (policy) {
     const { statement, inner } = statementOf(policy.document, f.path);
@@ -117,20 +120,39 @@ function subjectOf(f: Finding, policy: PolicyRecord | undefined, toRepo: (file: 
       if (inner[0] === 'Action' || inner[0] === 'NotAction') {
         const el = statement[inner[0]];
         const i = inner[1] !== undefined ? Number(inner[1]) : NaN;
-        actions.push(...(Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
+        appendAll(actions, (Array.isArray(el) && Number.isInteger(i) ? strings(el[i]) : strings(el)));
       }
-      actions.push(...strings(statement.Action), ...strings(statement.NotAction));
     }
+    return { repoFile: toRepo(f.file), resources, sid, actions, ...(statement ? { statement } : {}) };
   }
   return { repoFile: toRepo(f.file), resources, sid, actions };
 }
 
-function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>): boolean {
+/**
+ * Whether an entry's `action` pattern matches a value of the statement's Action/NotAction, memoised per entry and
+ * statement: a statement of 20,000 actions with one finding per action would otherwise cost 20,000 x 20,000 matches.
+ */
+type StatementMatch = (e: IgnoreEntry, statement: Record<string, unknown>) => boolean;
+function statementMatcher(): StatementMatch {
+  const memo = new Map<IgnoreEntry, WeakMap<object, boolean>>();
+  return (e, statement) => {
+    const m = memo.get(e) ?? new WeakMap<object, boolean>();
+    memo.set(e, m);
+    let hit = m.get(statement);
+    if (hit === undefined) {
+      hit = [...strings(statement.Action), ...strings(statement.NotAction)].some((a) => wildcardMatch(e.action!, a));
+      m.set(statement, hit);
+    }
+    return hit;
+  };
+}
+
+function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>, inStatement: StatementMatch): boolean {
   if (!sameRule(e.rule, f.ruleId)) return false;
   if (e.files && !fileMatchers.get(e)!(s.repoFile)) return false;
   if (e.resource !== undefined && !s.resources.some((r) => wildcardMatch(e.resource!, r))) return false;
   if (e.sid !== undefined && s.sid !== e.sid) return false;
-  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a))) return false;
+  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a)) && !(s.statement && inStatement(e, s.statement))) return false;
   return true;
 }
 
@@ -182,6 +204,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
   const used = new Set<IgnoreEntry | InlineSuppression>();
   const wouldHave = new Map<IgnoreEntry, number>(); // expired entries: findings they would have suppressed
+  const inStatement = statementMatcher();
 
   const out: Finding[] = [];
   for (const original of findings) {
@@ -194,7 +217,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     }
     const policy = policyById(f.policyId);
     const subject = subjectOf(f, policy, toRepo);
-    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers));
+    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers, inStatement));
     if (entry) {
       used.add(entry);
       f = {
@@ -220,7 +243,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
       } else {
         for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
-          if (entryMatches(e, f, subject, fileMatchers)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+          if (entryMatches(e, f, subject, fileMatchers, inStatement)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
         }
       }
     }

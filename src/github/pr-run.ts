@@ -17,6 +17,7 @@ import type { GateResult, GateRun } from '../gate.js';
 import { publish } from './publish.js';
 import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Finding, Severity } from '../findings/types.js';
+import { appendAll } from '../util/arrays.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -202,7 +203,7 @@ export async function analysePullRequest(o: {
   if (changes) {
     run.files = changes.analyse;
     run.errors = changes.errors;
-    prNotes.push(...changes.notes);
+    appendAll(prNotes, changes.notes);
     o.log(`Pull request #${o.pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
     run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log);
     if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
@@ -211,7 +212,7 @@ export async function analysePullRequest(o: {
     if (o.gh) o.warn('The changed files could not be determined (API and git both failed): the given paths were analysed in full, and nothing is posted on the pull request (no diff to place comments on).');
   }
   const result = await runGate(o.paths, o.options, run);
-  result.notes.push(...prNotes);
+  appendAll(result.notes, prNotes);
   return { result, ...(changes ? { changes } : {}) };
 }
 

@@ -18,6 +18,7 @@ import type { ChannelMode, CommentMode } from '../report/select.js';
 import { plural } from '../report/plural.js';
 import { toMarkdown } from '../report/markdown.js';
 import { mdCode, mdText } from '../report/escape.js';
+import { appendAll, minOf } from '../util/arrays.js';
 
 /** GitHub's limit for a comment or review body. */
 export const BODY_LIMIT = 65_536;
@@ -119,7 +120,7 @@ export function planComments(
   const rank = (fs: Finding[]) => [
     fs.some(blocking) ? 0 : 1,
     fs.some((f) => f.new !== false) ? 0 : 1,
-    Math.min(...fs.map((f) => severityRank(f.severity))),
+    minOf(fs.map((f) => severityRank(f.severity))),
   ];
   const ordered = [...groups.values()].sort((a, b) => {
     const ra = rank(a.findings);
@@ -132,7 +133,7 @@ export function planComments(
   for (const g of ordered) {
     g.findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
     if (inline.length >= Math.max(0, o.maxInlineComments)) {
-      overCap.push(...g.findings);
+      appendAll(overCap, g.findings);
       continue;
     }
     inline.push({
@@ -246,6 +247,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     })) as ReviewCommentLite[];
     const ours = existing.filter((c) => c.body.includes(`<!-- ${commentMarker(o.tag ?? '')}`));
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
+    for (const fp of result.summarised ?? []) current.add(fp); // still there, reported inside a summary
     const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body, o.tag ?? '').join(',')}`));
     const fixedIds: number[] = [];
     for (const c of ours) {
@@ -304,7 +306,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
             ? `GitHub rejected the inline comments (HTTP 422: ${(e as Error).message}); the findings are listed in the summary comment.`
             : `The inline comments could not be posted (${httpStatus(e) ? `HTTP ${httpStatus(e)}: ` : ''}${(e as Error).message}); the findings are listed in the summary comment.`,
         );
-        plan.overCap.push(...plan.inline.flatMap((c) => c.findings));
+        appendAll(plan.overCap, plan.inline.flatMap((c) => c.findings));
         plan.inline = [];
       }
     }

@@ -22,11 +22,23 @@ export function fingerprint(parts: (string | undefined)[]): string {
   return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 32);
 }
 
+/**
+ * Content hashes of statement objects already fingerprinted: every finding on a statement names it, and hashing a
+ * 20,000-action statement once per finding made the checks quadratic in the statement's size (97 s). Extracted
+ * documents are not modified after extraction, so an object's hash does not go stale.
+ */
+const statementHashes = new WeakMap<object, string>();
+
 /** Identity of a statement that survives reordering and unrelated edits: its Sid, else a hash of its content. */
 export function statementIdentity(statement: unknown): string {
   if (statement && typeof statement === 'object' && !Array.isArray(statement)) {
     const sid = (statement as Record<string, unknown>).Sid;
     if (typeof sid === 'string' && sid !== '') return 'sid:' + sid;
+    const known = statementHashes.get(statement);
+    if (known !== undefined) return known;
+    const id = 'hash:' + sha256(canonicalJson(statement)).slice(0, 16);
+    statementHashes.set(statement, id);
+    return id;
   }
   return 'hash:' + sha256(canonicalJson(statement)).slice(0, 16);
 }

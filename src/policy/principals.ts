@@ -62,7 +62,21 @@ export interface Principal {
   /** Groups it is a member of (users; ids within the scope, or names when the group is not declared). */
   groups: string[];
   /** Managed policies attached to it that the scan could not read (not in the repository, not in the snapshot). */
-  unresolved: { arn: string; via: PrincipalRef['via'] }[];
+  unresolved: UnresolvedPolicy[];
+}
+
+/**
+ * A managed policy attached to a principal whose document the scan does not have: `arn` as written (a customer
+ * managed policy outside the repository, an AWS managed policy the bundled snapshot does not know), with where the
+ * attachment is written. Extractors fill it through `managed-policy-attachment` entities (`policyArn` + `principal`,
+ * or `attachments: [{ policy, principal, policyRefs }]`); any entry makes the verdict incomplete unless the config
+ * lists the ARN under `external-policies:` (see checks/external-policies.ts).
+ */
+export interface UnresolvedPolicy {
+  arn: string;
+  via: PrincipalRef['via'];
+  file?: string;
+  line?: number;
 }
 
 function str(v: unknown): string | undefined {
@@ -93,17 +107,27 @@ function list(v: unknown): string[] {
 /** Every principal the records name or the entities declare, with its policies, grouped per scope. */
 export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[]): Principal[] {
   const byKey = new Map<string, Principal>();
-  /** scope -> kind -> name or id -> canonical id */
+  /**
+   * scope -> kind:ref -> canonical id. Logical ids / addresses win over names: a role whose RoleName is another
+   * role's logical id must not take that role's policies (or Denies). `byName` holds physical names only.
+   */
   const index = new Map<string, Map<string, string>>();
-  const canonical = (scope: string, kind: string, ref: string): string => index.get(scope)?.get(`${kind}:${ref}`) ?? ref;
-  const get = (scope: string, kind: PrincipalKind, id: string): Principal => {
-    const key = `${scope}\u0000${kind}:${id}`;
+  const byName = new Map<string, Map<string, string>>();
+  const canonical = (scope: string, kind: string, ref: string): string => index.get(scope)?.get(`${kind}:${ref}`) ?? byName.get(scope)?.get(`${kind}:${ref}`) ?? ref;
+  const get = (scope: string, kind: PrincipalKind, id: string, external = false): Principal => {
+    const key = `${scope}\u0000${kind}:${external ? 'external:' : ''}${id}`;
     let p = byKey.get(key);
     if (!p) {
       p = { scope, kind, id, policies: [], inherited: [], groups: [], unresolved: [] };
       byKey.set(key, p);
     }
     return p;
+  };
+  /** The principal a ref names: an external name matches declared principals' physical names only. */
+  const principalOfRef = (scope: string, a: PrincipalRef): Principal => {
+    if (!a.external) return get(scope, a.kind, canonical(scope, a.kind, a.id));
+    const declared = byName.get(scope)?.get(`${a.kind}:${a.id}`);
+    return declared !== undefined ? get(scope, a.kind, declared) : get(scope, a.kind, a.id, true);
   };
 
   for (const e of entities) {
@@ -112,8 +136,15 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     const idx = index.get(scope) ?? new Map<string, string>();
     index.set(scope, idx);
     const id = principalIdOf(e);
-    for (const n of [id, ...names(e)]) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, id);
+    for (const n of new Set([id, e.resource])) idx.set(`${e.kind}:${n}`, id);
     get(scope, e.kind as PrincipalKind, id).entity = e;
+  }
+  for (const e of entities) {
+    if (!PRINCIPAL_KINDS.has(e.kind)) continue;
+    const scope = entityScope(e);
+    const idx = byName.get(scope) ?? new Map<string, string>();
+    byName.set(scope, idx);
+    for (const n of names(e).slice(1)) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, principalIdOf(e));
   }
 
   for (const p of policies) {
@@ -121,7 +152,7 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     // a Terraform policy document data source is attached through the records that consume it (already here)
     if (p.resourceType === 'aws_iam_policy_document') continue;
     for (const a of p.attachedTo) {
-      const pr = get(scope, a.kind, canonical(scope, a.kind, a.id));
+      const pr = principalOfRef(scope, a);
       if (!pr.policies.includes(p)) pr.policies.push(p);
     }
     // a role's trust policy belongs to the role even when the extractor did not attach it (same resource)
@@ -137,10 +168,10 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     const scope = entityScope(e);
     const arn = str(e.properties.policyArn);
     const principal = e.properties.principal;
-    if (arn && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
+    if (arn && e.properties.inSnapshot !== true && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
       const pr = get(scope, principal.kind as PrincipalKind, canonical(scope, principal.kind, principal.id));
       const via = principal.via === 'boundary' ? 'boundary' : 'managed';
-      if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn)) pr.unresolved.push({ arn, via });
+      if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn)) pr.unresolved.push({ arn, via, file: e.file, line: e.line });
     }
     for (const a of Array.isArray(e.properties.attachments) ? e.properties.attachments : []) {
       if (!isObject(a) || !isObject(a.principal) || typeof a.policy !== 'string') continue;
@@ -149,7 +180,7 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
       const pr = get(scope, k as PrincipalKind, canonical(scope, k, a.principal.id));
       const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
       if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
-        pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed' });
+        pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed', file: e.file, line: e.line });
       }
     }
   }
@@ -159,8 +190,9 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     if (e.kind !== 'group-membership') continue;
     const scope = entityScope(e);
     const users = [...list(e.properties.UserIds), ...list(e.properties.Users), ...list(e.properties.users), ...list(e.properties.user)];
+    // GroupIds (CloudFormation) are resolved logical ids already; names are matched only when no ids were given
     const groupIds = list(e.properties.GroupIds);
-    const groups = groupIds.length ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
+    const groups = e.properties.GroupIds !== undefined ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
     for (const u of new Set(users.map((x) => canonical(scope, 'user', x)))) {
       const user = get(scope, 'user', u);
       for (const g of groups) {
@@ -238,7 +270,7 @@ export interface PrincipalRecord {
   trustPolicies: string[];
   groups: string[];
   /** Managed policies attached but not analysed (not in the repository or the bundled snapshot). */
-  unresolved: { arn: string; via: PrincipalRef['via'] }[];
+  unresolved: UnresolvedPolicy[];
   notes: string[];
 }
 

@@ -47,6 +47,11 @@ export interface PrincipalRef {
   id: string;
   /** How it is attached: inline, managed attachment, permissions boundary. */
   via: 'inline' | 'managed' | 'boundary';
+  /**
+   * `id` is the name of a principal the scanned files do not declare (an existing role named in `Roles:`): it is
+   * matched against declared principals' names only, never against their logical ids / addresses.
+   */
+  external?: boolean;
 }
 
 export interface PolicyRecord {
@@ -82,6 +87,18 @@ export interface PolicyRecord {
   awsManaged?: string;
   /** The base version of this same policy (e.g. a plan's `before`), for new-vs-existing and CheckNoNewAccess. */
   base?: unknown;
+  /**
+   * Set when the record may not exist: its resource is created only under a condition that is not certainly true
+   * (CloudFormation `Condition`, Terraform `count = var.x ? 1 : 0`), or this version of the document applies only
+   * in some branches (`when IsProd`). Its Allow statements are analysed; its Deny statements, boundaries and SCPs
+   * take nothing away for sure, so no evaluation relies on them. The text names the condition ("when IsProd").
+   */
+  when?: string;
+  /**
+   * Values the repository does not decide that were analysed at their worst (`path` in the document, `text` saying
+   * what was assumed); findings at that place repeat the text.
+   */
+  assumptions?: { path: string; text: string }[];
   /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */

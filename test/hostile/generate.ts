@@ -11,6 +11,16 @@ export interface HostileCase {
   mustError: boolean;
   /** Files that must be symlinks to the canary outside the repository (created by the harness). */
   symlinksToCanary?: string[];
+  /** The error on the hostile file must say this (e.g. which budget it went over). */
+  errorMatches?: RegExp;
+  /** Findings of a rule the report must account for (listed, or counted by a summary: findings/summarise.ts). */
+  represents?: { ruleId: string; count: number };
+  /** Upper bound of the JSON report's size, bytes (repeated findings are summarised). */
+  reportBytesAtMost?: number;
+  /** Files the walk would skip that must be analysed (admin-wildcard reported on them: they hold `Action: "*"`). */
+  adminIn?: string[];
+  /** Hostile by size: its speed is measured in bench/hostile-size.bench.ts, not held to the per-input time budget here. */
+  large?: boolean;
 }
 
 const policy = (extra: object = {}) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...extra }] });
@@ -19,6 +29,12 @@ function aliasBomb(levels: number): string {
   let y = 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   for (let i = 1; i < levels; i++) y += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]\n`;
   return `AWSTemplateFormatVersion: "2010-09-09"\n${y}Resources:\n  R:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument: *a${levels - 1}\n`;
+}
+
+/** A policy of `n` statements (one JSON line: the size a generator or a paste produces). */
+export function manyStatements(n: number, statement: object | ((i: number) => object)): string {
+  const st = Array.from({ length: n }, (_, i) => (typeof statement === 'function' ? statement(i) : statement));
+  return JSON.stringify({ Version: '2012-10-17', Statement: st });
 }
 
 export function hostileCases(): HostileCase[] {
@@ -58,6 +74,14 @@ export function hostileCases(): HostileCase[] {
     { name: 'terraform plan truncated', files: { 'plan.json': '{"format_version":"1.2","terraform_version":"1.9.0","planned_values":{"root_module":{"resources":[{"address":"aws_iam_policy.p","type":"aws_iam_policy","values":{"policy":"{\\"Version' }, mustError: true },
     // an attribute that is not valid JSON is an error finding on the resource address (issue 4), not a skipped file
     { name: 'terraform plan with a policy that is not JSON', files: { 'plan2.json': JSON.stringify({ format_version: '1.2', terraform_version: '1.9.0', planned_values: { root_module: { resources: [{ address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', values: { name: 'p', policy: '{"Version": "2012-10-17", "Statement": [ {' } }] } }, resource_changes: [{ address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', change: { actions: ['create'], before: null, after: { name: 'p', policy: '{"Version": "2012-10-17", "Statement": [ {' }, after_unknown: {} } }] }) }, mustError: false },
+    // hostile by size (issue 15 section 7): a crash loses every other finding; unbounded work or report hangs the job
+    { name: '85,000 statements in one 4 MB policy (push(...) overflowed the stack)', files: { 'many.json': manyStatements(85_000, { Effect: 'Allow', Action: 's3:*', Resource: '*' }) }, mustError: true, errorMatches: /not analysed: .*work budget/, reportBytesAtMost: 200_000, large: true },
+    { name: '5,000 NotAction statements (18 s, 2 GB, a 163 MB report)', files: { 'notaction.json': manyStatements(5_000, (i) => ({ Effect: 'Allow', NotAction: `iam:Get${i}*`, Resource: '*' })) }, mustError: true, errorMatches: /not analysed: .*work budget/, reportBytesAtMost: 200_000, large: true },
+    { name: 'one statement with 20,000 duplicate actions (each finding re-serialised it: 97 s)', files: { 'dup-actions.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Array(20_000).fill('s3:GetObject'), Resource: 'arn:aws:s3:::b/*' }] }) }, mustError: false, represents: { ruleId: 'REDUNDANT_ACTION', count: 19_999 }, reportBytesAtMost: 200_000, large: true },
+    { name: '300 statements with the same problem (summarised, not dropped)', files: { 'repeat.json': manyStatements(300, (i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })) }, mustError: false, represents: { ruleId: 'passrole-unrestricted', count: 300 } },
+    // where a walk does not look (issue 15 section 7): a name that says nothing, a module under a skipped directory
+    { name: 'a template named stack.cfn, a policy with no extension', files: { 'stack.cfn': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: "*"\n            Resource: "*"\n', 'iam/admin': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }, scan: ['.'], mustError: false, adminIn: ['iam/admin', 'stack.cfn'] },
+    { name: 'a local Terraform module under node_modules/', files: { 'main.tf': 'module "m" {\n  source = "./node_modules/m"\n}\n', 'node_modules/m/main.tf': 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n' }, scan: ['.'], mustError: false, adminIn: ['node_modules/m/main.tf'] },
     { name: 'markdown/HTML injection in names and Sids', files: { '<img src=x onerror=alert(1)>.json': policy({ Sid: '<script>alert(1)</script>](https://evil)@everyone' }) }, mustError: false },
   ];
   return cases;

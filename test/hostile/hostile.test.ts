@@ -15,6 +15,7 @@ import { toMarkdown } from '../../src/report/markdown.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { toAnnotations } from '../../src/report/annotations.js';
 import { hostileCases } from './generate.js';
+import { represented } from '../../src/findings/summarise.js';
 import { recordFigure } from './figures.js';
 
 const CANARY = 'CANARY-SECRET-7f3a9c';
@@ -62,6 +63,14 @@ describe('hostile files', () => {
         expect(erroredOn.map((e) => e.message), 'an error naming the hostile file').not.toEqual([]);
         expect(result.verdict.status).not.toBe('pass');
       }
+      if (c.errorMatches) expect(erroredOn.map((e) => e.message).join('\n')).toMatch(c.errorMatches);
+      if (c.represents) {
+        const { ruleId, count } = c.represents;
+        expect(result.findings.filter((f) => f.ruleId === ruleId).reduce((n, f) => n + represented(f), 0), `${ruleId} findings accounted for`).toBe(count);
+      }
+      // the report as the CLI writes it by default (policy documents listed only with --list-policies)
+      if (c.reportBytesAtMost) expect(JSON.stringify(toJsonReport(result, { listPolicies: false })).length).toBeLessThan(c.reportBytesAtMost);
+      for (const file of c.adminIn ?? []) expect(result.findings.some((f) => f.file === file && f.ruleId === 'admin-wildcard'), `admin-wildcard in ${file}`).toBe(true);
       // the good file beside it was analysed
       expect(result.findings.some((f) => f.file === 'good-admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
       expect(result.verdict.status).not.toBe('pass');

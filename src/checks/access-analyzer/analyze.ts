@@ -18,6 +18,7 @@ import { aaPolicyType, aaValidateResourceType, accessCheckPolicyType, publicAcce
 import { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 import { AA_DOCS, customFindings, validateFindingToFinding } from './findings.js';
 import { globMatch } from '../../catalog/wildcard.js';
+import { appendAll } from '../../util/arrays.js';
 
 /** cfn-policy-validator's practical maximum for ValidatePolicy: characters without whitespace. */
 export const MAX_POLICY_CHARS = 32_768;
@@ -194,7 +195,7 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
       for (let page = 0; ; page++) {
         if (page >= MAX_PAGES) throw new Error(`ValidatePolicy returned more than ${MAX_PAGES} pages`);
         const out = await request('ValidatePolicy', () => api.validatePolicy({ ...req, ...(nextToken ? { nextToken } : {}) }));
-        all.push(...out.findings);
+        appendAll(all, out.findings);
         if (!out.nextToken) break;
         if (seen.has(out.nextToken)) throw new Error('ValidatePolicy repeated a pagination token');
         seen.add(out.nextToken);
@@ -316,8 +317,8 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
           check('CheckNoNewAccess', req, (r) => api.checkNoNewAccess(r)).then((o) => {
             if (!o.ok) return fail(`CheckNoNewAccess (${v.variant})`, o);
             if (o.value.result === 'FAIL')
-              out.findings.push(
-                ...customFindings(record, { check: 'check-no-new-access', variant: v.variant, severity: v.severity, lead: v.lead, message: o.value.message, reasons: o.value.reasons }, options),
+              appendAll(out.findings,
+                customFindings(record, { check: 'check-no-new-access', variant: v.variant, severity: v.severity, lead: v.lead, message: o.value.message, reasons: o.value.reasons }, options),
               );
           }),
         );
@@ -344,8 +345,8 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
         check('CheckNoPublicAccess', req, (r) => api.checkNoPublicAccess(r)).then((o) => {
           if (!o.ok) return fail('CheckNoPublicAccess', o);
           if (o.value.result === 'FAIL')
-            out.findings.push(
-              ...customFindings(
+            appendAll(out.findings,
+              customFindings(
                 record,
                 { check: 'check-no-public-access', variant: ptype, severity: 'security-warning', lead: `The policy grants public access to the ${ptype}`, message: o.value.message, reasons: o.value.reasons, details: { resourceType: ptype } },
                 options,
@@ -359,8 +360,8 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
       // every batch that failed, as one finding per statement
       const actions = sensitiveHits.flatMap((h) => h.access.actions ?? []);
       const resources = sensitiveHits.flatMap((h) => h.access.resources ?? []);
-      out.findings.push(
-        ...customFindings(
+      appendAll(out.findings,
+        customFindings(
           record,
           {
             check: 'check-access-not-granted',
@@ -386,7 +387,7 @@ export async function runAccessAnalyzerChecks(input: AaRunInput): Promise<AaRunR
   const results = await Promise.all(perRecord);
   results.forEach((r, i) => {
     const record = policies[i]!;
-    findings.push(...r.findings);
+    appendAll(findings, r.findings);
     const problems = [...r.problems];
     if (r.capped.length)
       problems.push(

@@ -7,6 +7,7 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+import { appendAll } from '../../util/arrays.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
@@ -292,11 +293,13 @@ export interface ActionGrant {
 export function deniedEverywhere(policies: { policy: PolicyRecord; statements: StatementView[] }[]): (a: string) => boolean {
   const patterns: string[] = [];
   const notPatterns: string[][] = [];
-  for (const { statements } of policies) {
+  for (const { policy, statements } of policies) {
+    // a policy that may not exist (conditional resource, one branch of an If) takes nothing away for sure
+    if (policy.when) continue;
     for (const s of statements) {
       if (s.effect !== 'Deny' || (s.condition && s.condition.length) || s.notResource) continue;
       if (!strings(s.resource).some((r) => isStar(r.value))) continue;
-      if (s.action) patterns.push(...strings(s.action).map((a) => a.value));
+      if (s.action) appendAll(patterns, strings(s.action).map((a) => a.value));
       else if (s.notAction) notPatterns.push(strings(s.notAction).map((a) => a.value));
     }
   }

@@ -9,6 +9,7 @@ import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { clearGrantCache } from '../lp/analysis.js';
+import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -52,12 +53,15 @@ export interface RuleInput {
   policies: PolicyRecord[];
   entities: IamEntity[];
   options: Options;
+  /** Per-file work budget (checks/budget.ts); by default one from the options. Files over it are in budget.errors(). */
+  budget?: FileBudget;
 }
 
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
   const active = rules.filter((r) => enabled(r, options));
+  const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
 
   for (const policy of policies) {
     // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement of
@@ -66,9 +70,15 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     if (policy.awsManaged) continue;
     const document = isObject(policy.document) ? policy.document : undefined;
     const statements = statementsOf(policy.document);
+    const work = policyWork(statements);
+    const timed = work.pass >= TIMED_PASS_WORK;
+    let first = true;
+    budget.begin();
     for (const rule of active) {
       if (!rule.checkPolicy) continue;
       if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+      first = false;
       rule.checkPolicy({
         policy,
         document,
@@ -78,6 +88,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
       });
     }
     clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
+    budget.tick(policy.file);
   }
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
@@ -85,6 +96,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const principalRules = active.filter((r) => r.checkPrincipal);
   for (const p of principals) {
     if (!principalRules.length) break;
+    // a principal holding a policy of a file not (fully) checked is not judged as a whole: that file is incomplete
+    if (p.policies.some((x) => budget.exhausted(x.file)) || p.inherited.some((x) => budget.exhausted(x.policy.file))) continue;
     const granting = grantingPolicies(p);
     for (const rule of principalRules) {
       rule.checkPrincipal!({

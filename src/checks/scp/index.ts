@@ -22,6 +22,7 @@ import { lockoutMeta } from './lockout.js';
 import { blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta } from './workload.js';
 import { tooManyAttachedMeta } from './attachments.js';
 import type { Rule } from '../rules/types.js';
+import { appendAll } from '../../util/arrays.js';
 
 /** The SCP stage's findings, as rule entries for documentation and SARIF metadata. */
 export const scpRules: Rule[] = [lockoutMeta, changeImpactMeta, blocksWorkloadMeta, deadPermissionMeta, guardrailGapMeta, tooManyAttachedMeta].map((meta) => ({ meta }));
@@ -70,20 +71,20 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
     });
     if (failed.length) org = undefined; // never evaluate a hierarchy with a missing guardrail
   }
-  if (org) result.findings.push(...tooManyAttached(org));
+  if (org) appendAll(result.findings, tooManyAttached(org));
 
   const scpRecords = policies.filter((p) => p.policyType === 'scp');
   for (const rec of scpRecords) {
-    result.findings.push(...checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
+    appendAll(result.findings, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
     if (rec.base !== undefined) {
       const { impact, findings } = scpImpact(universe, rec, org, model ? scpNamesForFile(model, repoPathOf(rec)) : []);
       result.impacts.push(impact);
-      result.findings.push(...findings);
+      appendAll(result.findings, findings);
     }
   }
   if (org) {
     const w = checkWorkloads({ org, policies, repoPathOf });
-    result.findings.push(...w.findings);
+    appendAll(result.findings, w.findings);
     if (w.untargeted) result.notes.push(`SCP checks: ${w.untargeted} identity ${w.untargeted === 1 ? 'policy has' : 'policies have'} no deployment target in organization.deployments and ${w.untargeted === 1 ? 'was' : 'were'} not simulated under the SCPs.`);
   } else if (options.organization === undefined && policies.some((p) => p.policyType === 'identity')) {
     result.notes.push('SCP simulation skipped: no organisation model in the config (organization:), so it is unknown which SCPs apply.');

@@ -73,7 +73,36 @@ export function parseOperator(op: string): ParsedOperator | undefined {
 
 /** Is the value at `path` (or an ancestor) a stand-in for something the extractor could not resolve? */
 export function placeholderAt(policy: PolicyRecord, path: string): PolicyRecord['placeholders'][number] | undefined {
-  return policy.placeholders.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));
+  const list = policy.placeholders;
+  if (list.length < 32) return list.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));
+  // many stand-ins (a generated list of 20,000 unknown values): indexed, not one scan per value asked about
+  let ix = placeholderIndexes.get(list);
+  if (!ix) placeholderIndexes.set(list, (ix = indexPlaceholders(list)));
+  let best = ix.under.get(path) ?? Infinity;
+  for (let p: string | undefined = path; p !== undefined; p = p === '' ? undefined : p.slice(0, p.lastIndexOf('/'))) best = Math.min(best, ix.at.get(p) ?? Infinity);
+  return best === Infinity ? undefined : list[best];
+}
+
+interface PlaceholderIndex {
+  /** placeholder path -> first index */
+  at: Map<string, number>;
+  /** path -> first index of a placeholder strictly under it */
+  under: Map<string, number>;
+}
+const placeholderIndexes = new WeakMap<object, PlaceholderIndex>();
+
+function indexPlaceholders(list: PolicyRecord['placeholders']): PlaceholderIndex {
+  const at = new Map<string, number>();
+  const under = new Map<string, number>();
+  list.forEach((p, i) => {
+    if (!at.has(p.path)) at.set(p.path, i);
+    for (let a = p.path; a !== ''; ) {
+      a = a.slice(0, a.lastIndexOf('/'));
+      if (under.has(a)) break; // its ancestors were set by an earlier (smaller) index too
+      under.set(a, i);
+    }
+  });
+  return { at, under };
 }
 
 /**

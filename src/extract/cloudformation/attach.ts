@@ -11,6 +11,7 @@ import { intrinsicName, str, spanOf } from './yaml.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitValue, pick, emitEntity } from './builder.js';
 import { awsManagedPolicy } from './managed-policies.js';
+import { renderExpression } from './intrinsics.js';
 
 const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
   role: ['AWS::IAM::Role'],
@@ -18,6 +19,36 @@ const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
   group: ['AWS::IAM::Group'],
   'permission-set': ['AWS::SSO::PermissionSet'],
 };
+
+/**
+ * Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself with `external`
+ * (no principal of this template has that physical name: AWS attaches to an existing principal of that name, never
+ * to the resource whose logical id happens to be spelled the same).
+ */
+export function principalRef(ctx: BuildContext, node: CNode, kind: PrincipalRef['kind']): { id: string; external?: boolean } | undefined {
+  const id = principalId(ctx, node, kind);
+  if (id === undefined) return undefined;
+  const byId = ctx.resolver.model.resources.get(id);
+  const n = pick(ctx.resolver, node);
+  if (byId && n && refTarget(n) === id) return { id };
+  if (byId && PRINCIPAL_TYPES[kind].includes(str(byId.entries.get('Type')) ?? '')) {
+    const pn = ctx.resolver.physicalName(id, byId);
+    const v = n ? ctx.resolver.value(n) : undefined;
+    if (pn.known && (pn.name === v || (typeof v === 'string' && v.endsWith(`/${pn.name}`)))) return { id };
+  }
+  return { id, external: true };
+}
+
+/** The logical id a `Ref` / `Fn::GetAtt` names. */
+function refTarget(n: CNode): string | undefined {
+  const fn = intrinsicName(n);
+  if (fn === 'Ref') return str((n as CMap).entries.get('Ref'));
+  if (fn === 'Fn::GetAtt') {
+    const a = (n as CMap).entries.get('Fn::GetAtt')!;
+    return a.kind === 'seq' ? str(a.items[0]) : str(a)?.split('.')[0];
+  }
+  return undefined;
+}
 
 /** Logical id of the principal `node` names (Ref, GetAtt or physical name), or the name itself. */
 export function principalId(ctx: BuildContext, node: CNode, kind: PrincipalRef['kind']): string | undefined {
@@ -54,8 +85,12 @@ export function attachments(ctx: BuildContext, res: ResourceInfo, attach: { prop
     if (!n) continue;
     const items = n.kind === 'seq' ? n.items : [n];
     for (const it of items) {
-      const id = principalId(ctx, it, a.kind);
-      if (id) out.push({ kind: a.kind, id, via });
+      const ref = principalRef(ctx, it, a.kind);
+      if (!ref) continue;
+      out.push(ref.external ? { kind: a.kind, id: ref.id, via, external: true } : { kind: a.kind, id: ref.id, via });
+      if (ref.external) {
+        res.notes.push(`attached to the ${a.kind} named ${ref.id}, which this template does not declare (an existing ${a.kind}): its other policies are not known here`);
+      }
     }
   }
   return out;
@@ -93,17 +128,51 @@ export function managedAttachment(ctx: BuildContext, res: ResourceInfo, node: CN
     return;
   }
   const value = ctx.resolver.value(n);
+  const known = ctx.resolver.valueKnown(n).known;
+  // the value with every input from outside the repository at its widest: `*` where the ARN is not known
+  const worst = known ? value : ctx.resolver.worst(n);
+  const one = (x: unknown, w: unknown, path: string) => {
+    if (typeof x !== 'string') return;
+    const wv = typeof w === 'string' ? w : x;
+    if (!unknownPolicy(wv)) attachArn(ctx, res, n, wv.includes('*') ? wv : x, ref, path, withRecord);
+    else unknownArn(ctx, res, n, ref, path, withRecord);
+  };
   if (Array.isArray(value)) {
     // e.g. `!Split [',', !Ref PolicyArns]`: one attachment per ARN, all on the expression's line
-    value.forEach((x, i) => {
-      if (typeof x === 'string') attachArn(ctx, res, n, x, ref, `${propertyPath}/${i}`, withRecord);
-    });
+    value.forEach((x, i) => one(x, Array.isArray(worst) ? worst[i] : undefined, `${propertyPath}/${i}`));
     return;
   }
-  if (typeof value === 'string') attachArn(ctx, res, n, value, ref, propertyPath, withRecord);
+  one(value, worst, propertyPath);
 }
 
-function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
+/** A policy ARN whose policy name the repository does not decide (`*` after the worst-case resolution). */
+function unknownPolicy(worstArn: string): boolean {
+  const i = worstArn.indexOf(':policy/');
+  return i < 0 ? worstArn.includes('*') : worstArn.slice(i).includes('*');
+}
+
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/**
+ * A managed policy ARN from outside the repository (a parameter without default, an imported value): it could be
+ * AdministratorAccess, so it is analysed as that (and said so). As a permissions boundary its worst case is no
+ * boundary at all: nothing is recorded.
+ */
+function unknownArn(ctx: BuildContext, res: ResourceInfo, n: CNode, ref: PrincipalRef, propertyPath: string, withRecord: boolean): void {
+  const expr = renderExpression(n, (f) => ctx.texts.get(f));
+  if (ref.via === 'boundary') {
+    res.notes.push(`the permissions boundary comes from ${expr}, which the repository does not decide: analysed as no boundary`);
+    return;
+  }
+  const note = `${propertyPath} comes from ${expr}, which the repository does not decide: analysed as ${ADMIN} (the widest policy it could name); set the value in the config (cfn-parameters) to analyse the real one`;
+  if (!withRecord) {
+    res.notes.push(note);
+    return;
+  }
+  attachArn(ctx, res, n, ADMIN.replace('arn:aws:', `arn:${ctx.resolver.model.env.partition}:`), ref, propertyPath, withRecord, note);
+}
+
+function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, ref: PrincipalRef, propertyPath: string, withRecord: boolean, assumed?: string): void {
   emitEntity(ctx, res, 'managed-policy-attachment', undefined, `/${propertyPath}`, {
     policyArn: v,
     principal: ref,
@@ -112,9 +181,12 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
   const fixEnd = ctx.entities[ctx.entities.length - 1]!;
   fixEnd.endLine = spanOf(n).end.line;
   const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
-  if (!m || !withRecord) return;
+  if (!m) return;
   const managed = awsManagedPolicy(m[1]!);
   if (!managed) return;
+  // known to the snapshot but deliberately not recorded (policies SAM adds for event sources): not a gap
+  if (!withRecord) fixEnd.properties.inSnapshot = true;
+  if (!withRecord) return;
   const sink = new DocSink();
   emitValue(ctx, managed.document, sink, n, {
     res,
@@ -123,6 +195,6 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
     name: m[1],
     attachedTo: [ref],
     awsManaged: v,
-    notes: [`AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
+    notes: [...(assumed ? [assumed] : []), `AWS managed policy ${v}, version ${managed.version} of ${managed.date}, from ${managed.source}`],
   });
 }

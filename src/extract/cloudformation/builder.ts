@@ -10,6 +10,9 @@ import { spanOf, intrinsicName, str, getIn, plain } from './yaml.js';
 import type { PlaceholderHit, Resolver, Sink } from './intrinsics.js';
 import { NO_VALUE, renderExpression } from './intrinsics.js';
 import { parseWithPositions } from '../positions.js';
+import type { AnalysisError } from '../../findings/types.js';
+import { applyWorstCase } from './worst-case.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface ResourceInfo {
   logicalId: string;
@@ -18,6 +21,8 @@ export interface ResourceInfo {
   props: CMap | undefined;
   suppressions: InlineSuppression[];
   notes: string[];
+  /** The resource is created only under a condition that is not certainly true ("when CreateAdmin"). */
+  when?: string;
 }
 
 /** Collects spans (by pointer) and placeholder hits while resolving one document. */
@@ -38,12 +43,16 @@ export interface BuildContext {
   policies: PolicyRecord[];
   entities: IamEntity[];
   findings: Finding[];
+  /** What could not be analysed (the verdict is incomplete). */
+  errors: AnalysisError[];
+  /** Branch runs left for this template (see branches.ts). */
+  branchRuns?: { left: number; reported?: boolean };
   /** Source text per display file (for rendering expressions). */
   texts: Map<string, string>;
   /** Nodes of refused includes (records containing them are incomplete). */
   refusedNodes: Set<CNode>;
   /** Managed policies (logical id) -> principals attached to them. */
-  links: { policy: string; ref: PrincipalRef }[];
+  links: { policy: string; ref: PrincipalRef; when?: string }[];
   /**
    * A child template analysed through a nested stack: ids and scope are `child@parent:Stack` (its logical ids are
    * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.
@@ -79,6 +88,13 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   let document: unknown = value;
   const notes = [...spec.res.notes, ...(spec.notes ?? [])];
   let innerSpans: Map<string, Span> | undefined;
+  const render = (h: PlaceholderHit) => renderExpression(h.node, (f) => ctx.texts.get(f));
+  if (typeof value === 'string' && sink.hits.some((h) => h.external)) {
+    // the document (or text spliced into its JSON) comes from outside the repository: nothing to analyse
+    const h = sink.hits.find((x) => x.external)!;
+    incompleteDoc(ctx, rootSpan, spec, `the policy document is text built from ${render(h)} (${h.reason})`);
+    return undefined;
+  }
   if (typeof value === 'string') {
     try {
       document = JSON.parse(value) as unknown;
@@ -96,6 +112,11 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
       `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
     return undefined;
   }
+  const worst = applyWorstCase(ctx.resolver, document as Record<string, unknown>, sink.hits, render);
+  // a statement the gate cannot know: the rest is still analysed, the verdict is incomplete
+  if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
+  appendAll(notes, worst.notes);
+  const replaced = (ptr: string) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
   const sourceMap = new MapSourceMap(rootSpan);
   for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
   if (innerSpans) for (const [ptr, sp] of innerSpans) if (ptr !== '') sourceMap.set(ptr, sp);
@@ -103,6 +124,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   let incomplete = false;
   for (const h of sink.hits) {
     if (ctx.refusedNodes.has(h.node) || containsRefused(ctx, h.node)) incomplete = true;
+    if (replaced(h.ptr)) continue;
     placeholders.push({
       path: h.ptr,
       expression: renderExpression(h.node, (f) => ctx.texts.get(f)),
@@ -131,6 +153,8 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   };
   if (notes.length) record.notes = [...new Set(notes)];
   if (spec.awsManaged) record.awsManaged = spec.awsManaged;
+  if (res.when) record.when = res.when;
+  if (worst.assumptions.length) record.assumptions = worst.assumptions;
   if (ctx.nested) {
     record.nestedIn = ctx.nested.parent;
     record.notes = [...(record.notes ?? []), ctx.nested.note];
@@ -138,6 +162,17 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   if (res.suppressions.length) record.inlineSuppressions = res.suppressions;
   ctx.policies.push(record);
   return record;
+}
+
+/** A policy the gate cannot read at all: an error (incomplete verdict) on its line. */
+function incompleteDoc(ctx: BuildContext, span: Span, spec: DocSpec, why: string): void {
+  ctx.errors.push({
+    file: span.file || ctx.file,
+    line: span.start.line,
+    column: span.start.column,
+    message: `${spec.res.logicalId}.${spec.propertyPath}: ${why}, so what it grants is not known; set the value in the config (cfn-parameters) or write the policy in the repository`,
+    kind: 'extract',
+  });
 }
 
 function containsRefused(ctx: BuildContext, node: CNode): boolean {

@@ -8,8 +8,8 @@ import type { PrincipalRef } from '../../policy/types.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
-import { parseTemplate, str, spanOf, getIn, intrinsicName, plain } from './yaml.js';
-import { Resolver } from './intrinsics.js';
+import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
+import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { expandIncludes, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
@@ -21,6 +21,11 @@ import { attachments, managedAttachment } from './attach.js';
 import { lambdaPermission, layerPermission, eventBusPolicy, organizationsPolicy, permissionSet } from './synth.js';
 import { samFunctionLike, samApi, samConnector, withGlobals } from './sam.js';
 import { MAX_NESTING, nestedStacks } from './nested.js';
+import { appendAll } from '../../util/arrays.js';
+import type { NestedStack } from './nested.js';
+import { perBranch, everyChoice } from './branches.js';
+import { forEach, dependsOnCycles, findAwsInclude, samImplicitResources, macros, parameterFile } from './structure.js';
+export { parameterFile };
 
 /** Keys at the start of a line or after `{`/`,` (not inside an escaped JSON string, e.g. a plan's template_body). */
 const HEADER = /(^|\n|[{,])\s*["']?AWSTemplateFormatVersion["']?\s*:/;
@@ -119,14 +124,26 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     return result;
   }
 
-  const awsInclude = text.includes('AWS::Include') ? findAwsInclude(root) : [];
+  // content added at deploy time (an S3 snippet, a macro's output) is not in the repository: the verdict is incomplete
+  const macroUse = (n: CNode, name: string) => {
+    result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'warning', 'Macro not expanded',
+      `the template uses the macro ${name}; resources or policies the macro adds or changes are not analysed`, undefined,
+      'Scan the processed template (aws cloudformation get-template --template-stage Processed) instead.'));
+    const at = spanOf(n).start;
+    result.errors.push({ file, line: at.line, column: at.column, message: `the macro ${name} runs at deploy time: what it adds or changes was not analysed`, kind: 'extract' });
+  };
+  const awsInclude = text.includes('Transform') ? findAwsInclude(root, macroUse) : [];
   for (const n of awsInclude) {
-    result.findings.push(finding(file, spanOf(n), 'include-refused', 'suggestion', 'AWS::Include not analysed',
-      'AWS::Include pulls a snippet from S3 at deploy time; it is not fetched, so anything it adds is not analysed', undefined));
+    const location = str(getIn(n, 'Parameters', 'Location'));
+    const where = location !== undefined ? ` from ${location}` : '';
+    result.findings.push(finding(file, spanOf(n), 'include-refused', 'warning', 'AWS::Include not analysed',
+      `AWS::Include pulls a snippet${where} at deploy time; it is not fetched, so anything it adds is not analysed`, undefined,
+      'Inline the snippet, or scan the processed template (aws cloudformation get-template --template-stage Processed).'));
+    const at = spanOf(n).start;
+    result.errors.push({ file, line: at.line, column: at.column, message: `AWS::Include${where} is read at deploy time: what it adds was not analysed`, kind: 'extract' });
   }
 
-  macros(root, (n, name) => result.findings.push(finding(file, spanOf(n), 'cfn-macro-not-expanded', 'suggestion', 'Macro not expanded',
-    `the template uses the macro ${name}; it is analysed as written, so resources or policies the macro adds or changes are not analysed`)));
+  macros(root, macroUse);
 
   const options = input.options;
   const parameterValues: Record<string, unknown> = {};
@@ -165,7 +182,11 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
       forEach(resolver, id, node, (lid, n, l) => {
         model.resources.set(lid, n);
         locals.set(lid, l);
-      }, (n, message) => result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message)));
+      }, (n, message) => {
+        result.findings.push(finding(file, spanOf(n), 'cfn-invalid-template', 'warning', 'Template problem', message));
+        const at = spanOf(n).start;
+        result.errors.push({ file, line: at.line, column: at.column, message: `${message}: the resources it generates were not analysed`, kind: 'extract' });
+      });
       continue;
     }
     if (id === 'Fn::Transform') continue; // AWS::Include snippet (reported above)
@@ -186,6 +207,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     policies: result.policies,
     entities: result.entities,
     findings: result.findings,
+    errors: result.errors,
     texts,
     refusedNodes: inc.refusedNodes,
     links: [],
@@ -202,17 +224,18 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   for (const [logicalId, node] of model.resources) {
     if (synthetic.has(logicalId)) continue;
     const l = locals.get(logicalId);
-    const run = () => {
-      try {
-        extractResource(ctx, logicalId, node, globals);
-      } catch (e) {
-        result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
-      }
-    };
+    const run = () =>
+      perBranch(ctx, logicalId, spanOf(node).start.line, () => {
+        try {
+          extractResource(ctx, logicalId, node, globals);
+        } catch (e) {
+          result.errors.push({ file, line: spanOf(node).start.line, message: `resource ${logicalId} could not be analysed: ${(e as Error).message}`, kind: 'extract' });
+        }
+      });
     if (l) resolver.withLocals(l, run);
     else run();
   }
-  if (serverless) serverlessFrameworkRole(ctx, root);
+  if (serverless) perBranch(ctx, 'provider.iam', 1, () => serverlessFrameworkRole(ctx, root));
   applyLinks(ctx);
   for (const issue of resolver.issues) {
     result.findings.push(finding(file, spanOf(issue.node), issue.rule, 'warning', 'Template problem', issue.message));
@@ -278,7 +301,7 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
   const { file } = input;
   const depth = nesting?.depth ?? 0;
   const chain = nesting?.chain ?? [input.repoPath];
-  for (const stack of nestedStacks(model.resources, resolver, input.repoPath)) {
+  for (const { stack, when } of stackVariants(model, resolver, input.repoPath)) {
     const at = spanOf(stack.node);
     const notAnalysed = (why: string) =>
       result.findings.push(finding(file, at, 'cfn-nested-stack-not-analysed', 'warning', 'Nested stack not analysed with its parameters',
@@ -306,21 +329,53 @@ function analyseNestedStacks(input: ExtractInput, result: ExtractResult, model: 
     }
     (result.dependencies ??= []).push(childPath);
     const childFile = input.displayPath(childPath);
+    const scope = `${childFile}@${file}:${stack.logicalId}${when?.branch ? `@when:${when.branch}` : ''}`;
     const child = extractTemplate(
       { ...input, file: childFile, repoPath: childPath, text, explicit: false },
-      { scope: `${childFile}@${file}:${stack.logicalId}`, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] },
+      { scope, parent: `${file}#${stack.logicalId}`, parameters: stack.parameters, depth: depth + 1, chain: [...chain, childPath] },
     );
+    // the stack exists only under a condition, or passes these values only in one branch: its Denies cancel nothing
+    if (when) for (const p of child.policies) p.when = p.when ? `${when.text} and ${p.when.replace(/^when /, '')}` : when.text;
     if (!isTemplate(text)) {
       notAnalysed(`${childPath} is not a CloudFormation template`);
       continue;
     }
-    result.policies.push(...child.policies);
-    result.entities.push(...child.entities);
+    appendAll(result.policies, child.policies);
+    appendAll(result.entities, child.entities);
     // the child's own template problems are reported by its standalone analysis; keep what only this context shows
-    result.findings.push(...child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
-    result.errors.push(...child.errors);
-    if (child.dependencies) result.dependencies.push(...child.dependencies);
+    appendAll(result.findings, child.findings.filter((f) => f.ruleId === 'cfn-nested-stack-not-analysed' || f.policyId !== undefined));
+    appendAll(result.errors, child.errors);
+    if (child.dependencies) appendAll(result.dependencies, child.dependencies);
   }
+}
+
+/**
+ * Each nested stack once per distinct set of parameter values it may pass (an `Fn::If` over a parameter default in
+ * `Parameters` is two sets), with the branch and the stack's own Condition when not certainly true.
+ */
+function stackVariants(model: TemplateModel, resolver: Resolver, repoPath: string): { stack: NestedStack; when?: { text: string; branch?: string } }[] {
+  const out: { stack: NestedStack; when?: { text: string; branch?: string } }[] = [];
+  for (const [id, res] of model.resources) {
+    const type = str(res.entries.get('Type'));
+    if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application') continue;
+    const { values } = everyChoice(resolver, () => nestedStacks(new Map([[id, res]]), resolver, repoPath)[0]);
+    const cond = str(res.entries.get('Condition'));
+    const conditional = cond !== undefined && resolver.certainCondition(cond, res.entries.get('Condition')!) !== true;
+    const distinct = new Map<string, { stack: NestedStack; labels: string[] }>();
+    for (const { value: stack, label } of values) {
+      if (!stack) continue;
+      const key = JSON.stringify(Object.entries(stack.parameters).map(([k, v]) => [k, v === OUTSIDE_VALUE ? '\u0000outside' : v]));
+      const d = distinct.get(key) ?? { stack, labels: [] };
+      if (label) d.labels.push(label);
+      distinct.set(key, d);
+    }
+    for (const { stack, labels } of distinct.values()) {
+      const branch = distinct.size > 1 ? labels.slice(0, 3).join(' or ') || undefined : undefined;
+      const parts = [conditional ? cond : undefined, branch].filter((x): x is string => !!x);
+      out.push(parts.length ? { stack, when: { text: `when ${parts.join(' and ')}`, ...(branch ? { branch } : {}) } } : { stack });
+    }
+  }
+  return out;
 }
 
 function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globals: CNode | undefined): void {
@@ -332,10 +387,17 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
   else if (type === 'AWS::Serverless::StateMachine') props = withGlobals(props, globals, 'StateMachine');
   const notes: string[] = [];
   const cond = str(node.entries.get('Condition'));
-  if (cond && !ctx.resolver.condition(cond, node.entries.get('Condition')!)) {
-    notes.push(`created only when condition ${cond} is true (it is false with the default parameter values)`);
+  let when: string | undefined;
+  if (cond) {
+    const certain = ctx.resolver.certainCondition(cond, node.entries.get('Condition')!);
+    if (certain !== true) {
+      when = `when ${cond}`;
+      notes.push(certain === false
+        ? `created only when condition ${cond} is true (it is false with the parameter values given); analysed in case it is`
+        : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
+    }
   }
-  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes };
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
   switch (type) {
     case 'AWS::Serverless::Function':
       return samFunctionLike(ctx, res, 'function');
@@ -440,7 +502,8 @@ function principalOf(ctx: BuildContext, node: CNode, type: string): string | und
     const pn = ctx.resolver.physicalName(id, r);
     if (pn.known && pn.name === v) return id;
   }
-  return v;
+  // a principal this template does not declare: never the resource whose logical id is spelled like the name
+  return undefined;
 }
 
 /** Managed policies of this template get the principals that attach them; boundary-only ones become `boundary`. */
@@ -459,144 +522,11 @@ function applyLinks(ctx: BuildContext): void {
     for (const r of refs) {
       if (!rec.attachedTo.some((a) => a.kind === r.kind && a.id === r.id && a.via === r.via)) rec.attachedTo.push(r);
     }
+    for (const l of ctx.links) {
+      if (l.policy !== rec.resource || !l.when) continue;
+      rec.when ??= `${l.when} (attached to ${l.ref.id})`;
+      rec.notes = [...(rec.notes ?? []), `attached to ${l.ref.kind} ${l.ref.id} only ${l.when}: its Denies take nothing away for sure`];
+    }
     if (rec.attachedTo.length > 0 && rec.attachedTo.every((a) => a.via === 'boundary')) rec.policyType = 'boundary';
-  }
-}
-
-/** `Fn::ForEach::Name: [Identifier, Collection, { OutputKey: Template }]` in Resources (language extensions). */
-function forEach(
-  r: Resolver,
-  key: string,
-  node: CNode,
-  add: (logicalId: string, node: CMap, locals: Map<string, unknown>) => void,
-  problem: (n: CNode, message: string) => void,
-): void {
-  if (node.kind !== 'seq' || node.items.length !== 3) {
-    problem(node, `${key} needs [Identifier, Collection, OutputTemplate]`);
-    return;
-  }
-  const ident = str(node.items[0]);
-  const coll = r.value(node.items[1]!);
-  const out = node.items[2]!;
-  if (!ident || !Array.isArray(coll) || out.kind !== 'map') {
-    problem(node, `${key}: could not expand (identifier, collection or output template not understood)`);
-    return;
-  }
-  for (const v of coll.slice(0, 1000)) {
-    const value = typeof v === 'string' ? v : String(v);
-    for (const [tmplKey, body] of out.entries) {
-      const lid = tmplKey.split('${' + ident + '}').join(value).split('&{' + ident + '}').join(value.replace(/[^A-Za-z0-9]/g, ''));
-      if (body.kind !== 'map' || !str(body.entries.get('Type'))) continue;
-      add(lid, body, new Map([[ident, value]]));
-    }
-  }
-}
-
-function dependsOnCycles(model: TemplateModel, problem: (n: CNode, message: string) => void): void {
-  const deps = new Map<string, string[]>();
-  for (const [id, node] of model.resources) {
-    const d = node.entries.get('DependsOn');
-    if (!d) continue;
-    const list = d.kind === 'seq' ? d.items.map(str) : [str(d)];
-    deps.set(id, list.filter((x): x is string => !!x));
-  }
-  if (!deps.size) return;
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const reported = new Set<string>();
-  const visit = (id: string): void => {
-    state.set(id, 1);
-    stack.push(id);
-    for (const next of deps.get(id) ?? []) {
-      if (!model.resources.has(next)) {
-        const n = model.resources.get(id)!.entries.get('DependsOn')!;
-        problem(n, `${id} DependsOn ${next}, which is not a resource of this template`);
-        continue;
-      }
-      const s = state.get(next);
-      if (s === 1) {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const k = [...cycle].sort().join(',');
-        if (!reported.has(k)) {
-          reported.add(k);
-          problem(model.resources.get(id)!.entries.get('DependsOn')!, `DependsOn cycle: ${cycle.join(' -> ')}`);
-        }
-      } else if (s === undefined) visit(next);
-    }
-    stack.pop();
-    state.set(id, 2);
-  };
-  for (const id of deps.keys()) if (!state.has(id)) visit(id);
-}
-
-function findAwsInclude(root: CNode): CNode[] {
-  const out: CNode[] = [];
-  const visit = (n: CNode, depth: number): void => {
-    if (depth > 64) return;
-    if (n.kind === 'map') {
-      const t = n.entries.get('Fn::Transform') ?? n.entries.get('Transform');
-      if (t) {
-        const items = t.kind === 'seq' ? t.items : [t];
-        for (const it of items) if (str(getIn(it, 'Name')) === 'AWS::Include') out.push(it);
-      }
-      for (const v of n.entries.values()) visit(v, depth + 1);
-    } else if (n.kind === 'seq') for (const v of n.items) visit(v, depth + 1);
-  };
-  visit(root, 0);
-  return out;
-}
-
-/**
- * Resources SAM generates that templates refer to (`!GetAtt MyFunctionRole.Arn`): the execution role of each
- * function / state machine without an explicit `Role`. Added to the model for resolution only.
- */
-function samImplicitResources(model: TemplateModel, globals: CNode | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const [id, node] of [...model.resources]) {
-    const type = str(node.entries.get('Type'));
-    if (type !== 'AWS::Serverless::Function' && type !== 'AWS::Serverless::StateMachine') continue;
-    const section = type === 'AWS::Serverless::Function' ? 'Function' : 'StateMachine';
-    if (getIn(node, 'Properties', 'Role') || getIn(globals, section, 'Role')) continue;
-    const roleId = `${id}Role`;
-    if (model.resources.has(roleId)) continue;
-    const t = node.entries.get('Type')!;
-    const typeNode: CNode = { kind: 'scalar', value: 'AWS::IAM::Role', src: t.src, start: t.start, end: t.end };
-    model.resources.set(roleId, { kind: 'map', entries: new Map([['Type', typeNode]]), keys: new Map([['Type', t.start]]), src: node.src, start: node.start, end: node.end });
-    out.add(roleId);
-  }
-  return out;
-}
-
-/**
- * A parameters file: the CloudFormation CLI format (`[{ ParameterKey, ParameterValue }]`), the CodePipeline / SAM
- * config format (`{ Parameters: { Name: value } }`), or a plain `{ Name: value }` map; JSON or YAML.
- */
-export function parameterFile(text: string, name: string): Record<string, unknown> {
-  const v = plain(parseTemplate(text, name).root);
-  const out: Record<string, unknown> = {};
-  if (Array.isArray(v)) {
-    for (const e of v) {
-      const o = e as Record<string, unknown> | null;
-      if (!o || typeof o !== 'object' || typeof o.ParameterKey !== 'string') throw new Error('expected a list of { ParameterKey, ParameterValue }');
-      out[o.ParameterKey] = o.ParameterValue;
-    }
-    return out;
-  }
-  if (!v || typeof v !== 'object') throw new Error('expected a list of { ParameterKey, ParameterValue } or a mapping');
-  const o = v as Record<string, unknown>;
-  const params = o.Parameters && typeof o.Parameters === 'object' && !Array.isArray(o.Parameters) ? (o.Parameters as Record<string, unknown>) : o;
-  for (const [k, x] of Object.entries(params)) out[k] = x;
-  return out;
-}
-
-const KNOWN_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions', 'AWS::Include', 'AWS::SecretsManager-2020-07-23', 'AWS::CodeDeployBlueGreen', 'AWS::ServiceCatalog']);
-
-/** Top-level `Transform` entries naming macros we do not expand. */
-function macros(root: CMap, report: (n: CNode, name: string) => void): void {
-  const t = root.entries.get('Transform');
-  if (!t) return;
-  for (const it of t.kind === 'seq' ? t.items : [t]) {
-    const name = str(it) ?? str(getIn(it, 'Name'));
-    if (name && !KNOWN_TRANSFORMS.has(name)) report(it, name);
   }
 }

@@ -11,12 +11,19 @@ import type { CNode, CMap } from './yaml.js';
 import { intrinsicName, str, spanOf } from './yaml.js';
 import { escapeSegment } from '../../policy/source-map.js';
 import { ARN_TABLE, genericArn, standInId } from './arns.js';
+import { isExternalAttribute, orderFirst, isCNode, scalarString, looseEqual, standInFor, spanAll, placeholderAll, renderExpression } from './intrinsic-values.js';
 import type { Env } from './arns.js';
 
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 /** Longest string an intrinsic function may compute (IAM policies are at most a few KB). */
 export const MAX_STRING = 65_536;
+
+/** A parameter with more allowed values than this is analysed as any value (its widest). */
+export const MAX_ALLOWED = 32;
+
+/** A parameter value a parent stack passes that comes from outside the repository (see nested.ts). */
+export const OUTSIDE_VALUE: unique symbol = Symbol('outside the repository');
 
 export interface Issue {
   node: CNode;
@@ -29,6 +36,27 @@ export interface PlaceholderHit {
   node: CNode;
   standIn: string;
   reason: string;
+  /**
+   * The value comes from outside the repository (a parameter without default, an imported value, a dynamic
+   * reference, a custom resource): anyone deploying chooses it, so it may be anything, `*` included.
+   */
+  external?: boolean;
+  /** Pointer at which `node` was resolved (`ptr` is inside its value). */
+  base: string;
+}
+
+/** A point where the template allows more than one value: a condition, an allowed value, a mapping key. */
+export interface ChoicePoint {
+  key: string;
+  arity: number;
+  label(i: number): string;
+}
+
+/** One run of an exploration: the choices made so far (by encounter order) and the points met. */
+export interface ChoiceRun {
+  prefix: number[];
+  met: { point: ChoicePoint; value: number }[];
+  byKey: Map<string, number>;
 }
 
 export interface Sink {
@@ -61,8 +89,89 @@ export class Resolver {
   /** Template nodes of locals consumed (to map values of synthesised documents to the argument's line). */
   private usedLocals: CNode[] = [];
   private readonly reported = new Set<string>();
+  /** Reasons (in `unknown`) whose value comes from outside the repository. */
+  private readonly externalReasons = new Set<string>();
+  /** Inputs read that a deployment may change (parameter defaults, pseudo parameters): conditions over them branch. */
+  private taint = 0;
+  /** Worst-case mode: a value from outside the repository resolves to `*` instead of a stand-in. */
+  private worstMode = false;
+  /** The exploration run in progress (see branches.ts); without one every choice takes its first value. */
+  private run: ChoiceRun | undefined;
+  /** Set while asking whether a condition is certain: any choice or tainted input makes it uncertain. */
+  private probing: { uncertain: boolean } | undefined;
 
   constructor(readonly model: TemplateModel) {}
+
+  /** Runs `fn` with the given choices; caches that depend on choices are fresh for the run. */
+  explore<T>(run: ChoiceRun, fn: () => T): T {
+    const saved = this.run;
+    this.run = run;
+    this.condCache.clear();
+    this.nameCache.clear();
+    try {
+      return fn();
+    } finally {
+      this.run = saved;
+      this.condCache.clear();
+      this.nameCache.clear();
+    }
+  }
+
+  /** The value index for a choice point: the run's, else the first (the template's default). */
+  choose(point: ChoicePoint): number {
+    if (this.probing) this.probing.uncertain = true;
+    const run = this.run;
+    if (!run || point.arity < 2) return 0;
+    const had = run.byKey.get(point.key);
+    if (had !== undefined) return had;
+    const pos = run.met.length;
+    const value = Math.min(run.prefix[pos] ?? 0, point.arity - 1);
+    run.met.push({ point, value });
+    run.byKey.set(point.key, value);
+    return value;
+  }
+
+  /** The value with every input from outside the repository at its widest (`*`). */
+  worst(node: CNode): unknown {
+    const saved = this.worstMode;
+    const savedUnknown = this.unknown;
+    this.worstMode = true;
+    this.unknown = [];
+    try {
+      return this.resolve(node, '', undefined);
+    } finally {
+      this.worstMode = saved;
+      this.unknown = savedUnknown;
+    }
+  }
+
+  /**
+   * Is the named condition certain (true or false whatever the deployment passes)? undefined when it depends on a
+   * parameter default, a pseudo parameter or another uncertain condition.
+   */
+  certainCondition(name: string, at: CNode): boolean | undefined {
+    const savedCache = new Map(this.condCache);
+    const savedProbe = this.probing;
+    const savedTaint = this.taint;
+    const probe = { uncertain: false };
+    this.probing = probe;
+    this.condCache.clear();
+    try {
+      const v = this.condition(name, at);
+      return probe.uncertain || this.taint > savedTaint ? undefined : v;
+    } finally {
+      this.probing = savedProbe;
+      this.taint = savedTaint;
+      this.condCache.clear();
+      for (const [k, v] of savedCache) this.condCache.set(k, v);
+    }
+  }
+
+  /** Records an unknown value that comes from outside the repository. */
+  private external(reason: string): void {
+    this.externalReasons.add(reason);
+    this.unknown.push(reason);
+  }
 
   /** Resolve with local names in scope (SAM policy template parameters). */
   withLocals<T>(locals: Map<string, CNode | unknown>, fn: () => T): T {
@@ -117,9 +226,10 @@ export class Resolver {
       sink?.span(ptr, node);
       const v = node.value;
       if (typeof v === 'string' && v.includes('{{resolve:')) {
+        if (this.worstMode) return v.replace(/\{\{resolve:[^}]*\}\}/g, '*');
         const standIn = v.replace(/\{\{resolve:([a-z-]+):[^}]*\}\}/g, (_m, kind: string) => `resolved-${kind}-value`);
-        this.unknown.push('dynamic reference resolved at deploy time');
-        if (sink) sink.placeholder({ ptr, node, standIn, reason: 'dynamic reference resolved at deploy time' });
+        this.external('dynamic reference resolved at deploy time');
+        if (sink) sink.placeholder({ ptr, node, standIn, reason: 'dynamic reference resolved at deploy time', external: true, base: ptr });
         return standIn;
       }
       return v;
@@ -162,8 +272,8 @@ export class Resolver {
       if (sink && v !== NO_VALUE) {
         spanAll(sink, ptr, v, at);
         if (this.unknown.length > before) {
-          const reason = [...new Set(this.unknown.slice(before))].join('; ');
-          placeholderAll(sink, ptr, v, at, reason);
+          const reasons = [...new Set(this.unknown.slice(before))];
+          placeholderAll(sink, ptr, v, at, reasons.join('; '), reasons.some((r) => this.externalReasons.has(r)), ptr);
         }
       }
       return v;
@@ -215,7 +325,7 @@ export class Resolver {
     if (arg.kind !== 'seq' || arg.items.length !== 2) return undefined;
     const list = arg.items[1]!;
     if (list.kind !== 'seq') return undefined;
-    const i = Number(this.value(arg.items[0]!));
+    const i = this.index(arg.items[0]!, list.items.length);
     return Number.isInteger(i) && i >= 0 ? list.items[i] : undefined;
   }
 
@@ -234,13 +344,39 @@ export class Resolver {
     }
     this.condStack.add(name);
     let v: boolean;
+    const taintBefore = this.taint;
+    const unknownBefore = this.unknown.length;
     try {
       v = this.condExpr(def);
     } finally {
       this.condStack.delete(name);
     }
+    // a condition over inputs a deployment may change has both values: a choice (its caller is not tainted by it)
+    if (!this.probing && (this.taint > taintBefore || this.unknown.length > unknownBefore)) {
+      this.taint = taintBefore;
+      this.unknown.length = unknownBefore;
+      const first = v;
+      if (this.choose({ key: `cond:${name}`, arity: 2, label: (i) => ((i === 0) === first ? name : `not ${name}`) }) === 1) v = !v;
+    }
     this.condCache.set(name, v);
     return v;
+  }
+
+  /**
+   * An index (`Fn::Select`) over a list of `length`: when it depends on an input a deployment may change, every
+   * element is a possible value.
+   */
+  private index(node: CNode, length: number): number {
+    const taintBefore = this.taint;
+    const unknownBefore = this.unknown.length;
+    const i = Number(this.value(node));
+    if (this.taint === taintBefore && this.unknown.length === unknownBefore) return i;
+    this.taint = taintBefore;
+    this.unknown.length = unknownBefore;
+    const order = orderFirst(Array.from({ length }, (_x, k) => k), Number.isInteger(i) ? i : -1);
+    if (!order.length) return i;
+    const what = renderExpression(node);
+    return order[this.choose({ key: `select:${node.src.file}:${node.start}`, arity: order.length, label: (k) => `${what} is ${order[k]}` })]!;
   }
 
   private condExpr(node: CNode): boolean {
@@ -297,12 +433,12 @@ export class Resolver {
       case 'Fn::Select': {
         const a = this.args(arg, 2, node, fn);
         if (!a) return '';
-        const i = Number(this.value(a[0]));
         const list = this.value(a[1]);
+        const i = this.index(a[0]!, Array.isArray(list) ? list.length : 0);
         if (!Array.isArray(list) || !Number.isInteger(i) || i < 0 || i >= list.length) {
           this.issue(node, 'cfn-invalid-template', `Fn::Select index ${String(i)} is out of range`);
-          this.unknown.push('Fn::Select out of range');
-          return `unresolved-select-${i}`;
+          this.external('Fn::Select out of range');
+          return this.worstMode ? '*' : `unresolved-select-${i}`;
         }
         return list[i];
       }
@@ -310,8 +446,8 @@ export class Resolver {
         return this.findInMap(arg, node);
       case 'Fn::ImportValue': {
         const name = scalarString(this.value(arg));
-        this.unknown.push(`Fn::ImportValue ${name} is another stack's output`);
-        return standInFor(name, 'imported', this.model.env);
+        this.external(`Fn::ImportValue ${name} is another stack's output`);
+        return this.worstMode ? '*' : standInFor(name, 'imported', this.model.env);
       }
       case 'Fn::GetAZs': {
         const r = this.model.env.region;
@@ -340,19 +476,19 @@ export class Resolver {
       case 'Fn::Not':
         return this.condExpr(node);
       case 'Fn::Transform': {
-        this.unknown.push('Fn::Transform (macro) output is not known offline');
-        return 'transform-output';
+        this.external('Fn::Transform (macro) output is not known offline');
+        return this.worstMode ? '*' : 'transform-output';
       }
       case 'Fn::Include':
       case 'Fn::GetEnv': {
         // reaching here means the include was refused or not expanded
-        this.unknown.push(`${fn} not resolved`);
-        return `unresolved-${fn === 'Fn::Include' ? 'include' : 'env'}`;
+        this.external(`${fn} not resolved`);
+        return this.worstMode ? '*' : `unresolved-${fn === 'Fn::Include' ? 'include' : 'env'}`;
       }
       default:
         this.issue(node, 'cfn-invalid-template', `unknown intrinsic function ${fn}`);
-        this.unknown.push(`unknown function ${fn}`);
-        return `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
+        this.external(`unknown function ${fn}`);
+        return this.worstMode ? '*' : `unresolved-${fn.replace(/^Fn::/, '').toLowerCase()}`;
     }
   }
 
@@ -377,24 +513,44 @@ export class Resolver {
   private findInMap(arg: CNode, node: CNode): unknown {
     const a = this.args(arg, 3, node, 'Fn::FindInMap');
     if (!a) return '';
-    const keys = a.slice(0, 3).map((k) => scalarString(this.value(k)));
+    const keys: string[] = [];
     let def: CNode | undefined;
     const opt = a[3];
     if (opt && opt.kind === 'map') def = opt.entries.get('DefaultValue');
     let cur: CNode | undefined = this.model.mappings;
-    for (const k of keys) {
+    for (const [level, kn] of a.slice(0, 3).entries()) {
+      const k = this.mapKey(kn, cur, keys);
+      keys.push(k);
       cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
     }
     if (cur) return this.value(cur);
     if (def) return this.value(def);
     const known = keys.every((k) => !k.startsWith('unresolved') && !k.startsWith('param-'));
     if (known) this.issue(node, 'cfn-invalid-template', `Fn::FindInMap: no entry ${keys.join('/')} in Mappings`);
-    this.unknown.push(`Fn::FindInMap ${keys.join('/')} not found`);
-    return `unresolved-mapping-${keys.join('-')}`;
+    this.external(`Fn::FindInMap ${keys.join('/')} not found`);
+    return this.worstMode ? '*' : `unresolved-mapping-${keys.join('-')}`;
+  }
+
+  /**
+   * One key of `Fn::FindInMap` (the map name, or a key inside `within`): when it depends on an input a deployment
+   * may change, every key present there is a possible value (the template's own first).
+   */
+  private mapKey(node: CNode, within: CNode | undefined, path: string[]): string {
+    const taintBefore = this.taint;
+    const unknownBefore = this.unknown.length;
+    const k = scalarString(this.value(node));
+    if (!within || within.kind !== 'map' || (this.taint === taintBefore && this.unknown.length === unknownBefore)) return k;
+    this.taint = taintBefore;
+    this.unknown.length = unknownBefore;
+    const order = orderFirst([...within.entries.keys()], k);
+    if (!order.length) return k;
+    const what = renderExpression(node);
+    return order[this.choose({ key: `map:${path.join('/')}:${what}`, arity: order.length, label: (i) => `${what} is ${order[i]}` })]!;
   }
 
   private pseudo(name: string): unknown {
     const e = this.model.env;
+    if (name !== 'AWS::NoValue') this.taint++;
     switch (name) {
       case 'AWS::AccountId':
         return e.account;
@@ -436,8 +592,8 @@ export class Resolver {
     const res = this.model.resources.get(name);
     if (res) return this.resourceRef(name, res);
     this.issue(node, 'cfn-invalid-template', `Ref to "${name}", which is not a parameter, resource or pseudo parameter`);
-    this.unknown.push(`Ref to undefined ${name}`);
-    return `unresolved-${name}`;
+    this.external(`Ref to undefined ${name}`);
+    return this.worstMode ? '*' : `unresolved-${name}`;
   }
 
   private ref(arg: CNode, node: CNode): unknown {
@@ -464,12 +620,35 @@ export class Resolver {
     const isList = /^(CommaDelimitedList|List<)/.test(type) || /^AWS::SSM::Parameter::Value<List</.test(type);
     let v: unknown;
     if (Object.prototype.hasOwnProperty.call(this.model.parameterValues, name)) v = this.model.parameterValues[name];
-    else if (!type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default')) {
-      v = this.value(def.entries.get('Default'));
+    else {
+      const allowed = def.kind === 'map' ? this.value(def.entries.get('AllowedValues')) : undefined;
+      const dflt = !type.startsWith('AWS::SSM::Parameter::Value') && def.kind === 'map' && def.entries.has('Default') ? this.value(def.entries.get('Default')) : undefined;
+      if (Array.isArray(allowed) && allowed.length > MAX_ALLOWED && !type.startsWith('AWS::SSM::Parameter::Value')) {
+        // too many values to analyse each: any of them, so the widest
+        this.external(`parameter ${name} has more than ${MAX_ALLOWED} allowed values`);
+        const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+        return isList ? [s] : s;
+      }
+      if (Array.isArray(allowed) && allowed.length > 0 && !type.startsWith('AWS::SSM::Parameter::Value')) {
+        // each allowed value is possible: a choice (the default first)
+        const order = orderFirst(allowed.map(scalarString), dflt === undefined ? undefined : scalarString(dflt));
+        v = order[this.choose({ key: `param:${name}`, arity: order.length, label: (i) => `${name} is ${order[i]}` })];
+      } else if (dflt !== undefined && dflt !== null) {
+        v = dflt;
+        this.taint++; // the default is what the template suggests; a deployment may pass anything
+      }
+    }
+    if (v === OUTSIDE_VALUE) {
+      this.external(`parameter ${name} is passed by the parent stack from a value outside the repository`);
+      const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
+      return isList ? [s] : s;
     }
     if (v === undefined || v === null) {
-      this.unknown.push(`parameter ${name} has no default value`);
-      const s = standInFor(name, 'param', this.model.env);
+      const reason = type.startsWith('AWS::SSM::Parameter::Value')
+        ? `parameter ${name} is read from SSM at deploy time`
+        : `parameter ${name} has no default value`;
+      this.external(reason);
+      const s = this.worstMode ? '*' : standInFor(name, 'param', this.model.env);
       return isList ? [s] : s;
     }
     if (isList && typeof v === 'string') return v === '' ? [] : v.split(',').map((x) => x.trim());
@@ -489,11 +668,18 @@ export class Resolver {
       const n = prop && prop.kind === 'map' ? prop.entries.get(row.nameProp) : undefined;
       if (n) {
         this.nameStack.add(logicalId);
+        // the name of a resource this template creates: what it is made of does not leak into the caller (the
+        // resource is one resource whatever its name), and it is never widened
+        const unknownBefore = this.unknown.length;
+        const worst = this.worstMode;
+        this.worstMode = false;
         try {
           const r = this.valueKnown(n);
           if (typeof r.value === 'string' && r.value !== '') out = { name: r.value, known: r.known };
         } finally {
           this.nameStack.delete(logicalId);
+          this.worstMode = worst;
+          this.unknown.length = unknownBefore;
         }
       }
     }
@@ -548,8 +734,8 @@ export class Resolver {
     const res = this.model.resources.get(resName);
     if (!res) {
       this.issue(node, 'cfn-invalid-template', `Fn::GetAtt refers to "${resName}", which is not a resource of this template`);
-      this.unknown.push(`GetAtt to undefined ${resName}`);
-      return `unresolved-${resName}-${attr}`;
+      this.external(`GetAtt to undefined ${resName}`);
+      return this.worstMode ? '*' : `unresolved-${resName}-${attr}`;
     }
     const type = str(res.entries.get('Type')) ?? '';
     const row = ARN_TABLE[type];
@@ -560,21 +746,31 @@ export class Resolver {
     if ((type === 'AWS::CloudFormation::Stack' || type === 'AWS::Serverless::Application') && attr.startsWith('Outputs.') && this.model.nestedOutput) {
       const out = this.model.nestedOutput(resName, attr.slice('Outputs.'.length));
       if (out?.known) return out.value;
+      // the child template is in the repository: its output is a resource it creates, not an outside value
+      if (out) {
+        this.unknown.push(reason);
+        return row ? row.arn(name, env) : genericArn(type, `${name}-${attr}`, env);
+      }
     }
-    if (fmt) {
+    if (isExternalAttribute(type, attr)) {
+      // fall through to the stand-in below (a nested stack's unknown output, a custom resource's attribute)
+    } else if (fmt) {
       if (!known) this.unknown.push(reason);
       return fmt(name, env);
     }
-    if (/(^|\.)Arn$/.test(attr) || attr === `${type.split('::')[2] ?? ''}Arn`) {
+    else if (/(^|\.)Arn$/.test(attr) || attr === `${type.split('::')[2] ?? ''}Arn`) {
       if (!known) this.unknown.push(reason);
       return row ? row.arn(name, env) : genericArn(type, name, env);
     }
-    if (/Name$/.test(attr)) {
+    else if (/Name$/.test(attr)) {
       if (!known) this.unknown.push(reason);
       return name;
     }
     // custom resources and other attributes: not knowable offline
-    this.unknown.push(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? `custom resource attribute ${resName}.${attr}` : reason);
+    if (isExternalAttribute(type, attr)) {
+      this.external(type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? `custom resource attribute ${resName}.${attr}` : `${resName}.${attr} is an output of a stack the repository does not hold`);
+      if (this.worstMode) return '*';
+    } else this.unknown.push(reason);
     return standInFor(`${resName}-${attr}`, 'attr', this.model.env, /arn/i.test(attr));
   }
 
@@ -614,67 +810,4 @@ class Scoped {
   ) {}
 }
 
-function isCNode(x: unknown): x is CNode {
-  return typeof x === 'object' && x !== null && 'kind' in x && 'src' in x && 'start' in x;
-}
-
-function scalarString(v: unknown): string {
-  if (v === NO_VALUE || v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
-function looseEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return scalarString(a) === scalarString(b);
-}
-
-/** A stand-in for an unknown value: an ARN when the name suggests one, never a wildcard. */
-function standInFor(name: string, kind: string, env: Omit<Env, 'path'>, arn = /arn$/i.test(name)): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || kind;
-  if (arn) return `arn:${env.partition}:cloudformation:${env.region}:${env.account}:${kind}/${safe}`;
-  return `${kind}-${safe}`;
-}
-
-function spanAll(sink: Sink, ptr: string, v: unknown, node: CNode): void {
-  sink.span(ptr, node);
-  if (Array.isArray(v)) v.forEach((x, i) => spanAll(sink, `${ptr}/${i}`, x, node));
-  else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) spanAll(sink, `${ptr}/${escapeSegment(k)}`, x, node);
-  }
-}
-
-function placeholderAll(sink: Sink, ptr: string, v: unknown, node: CNode, reason: string): void {
-  if (typeof v === 'string') sink.placeholder({ ptr, node, standIn: v, reason });
-  else if (Array.isArray(v)) v.forEach((x, i) => placeholderAll(sink, `${ptr}/${i}`, x, node, reason));
-  else if (v !== null && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) placeholderAll(sink, `${ptr}/${escapeSegment(k)}`, x, node, reason);
-  } else if (v !== undefined && v !== NO_VALUE) sink.placeholder({ ptr, node, standIn: String(v), reason });
-}
-
-/** Short rendering of an expression as the user wrote it, e.g. `!GetAtt Bucket.Arn`, for placeholders. */
-export function renderExpression(node: CNode, text?: (file: string) => string | undefined): string {
-  const t = text?.(node.src.file);
-  if (t !== undefined) {
-    const s = t.slice(node.start, node.end).trim();
-    if (s && s.length <= 300) {
-      // a short-form tag sits just before the node's value
-      const tag = /!([A-Za-z]+)\s*$/.exec(t.slice(Math.max(0, node.start - 40), node.start));
-      return (tag && !s.startsWith('!') ? `!${tag[1]} ` : '') + s.replace(/\s+/g, ' ');
-    }
-  }
-  const fn = intrinsicName(node);
-  if (fn) return `${fn} ${JSON.stringify(plainShallow((node as CMap).entries.get(fn)!))}`;
-  return JSON.stringify(plainShallow(node));
-}
-
-function plainShallow(node: CNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plainShallow);
-  const o: Record<string, unknown> = {};
-  for (const [k, v] of node.entries) o[k] = plainShallow(v);
-  return o;
-}
-
-export { spanOf };
+export { spanOf, renderExpression };

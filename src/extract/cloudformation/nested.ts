@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { CMap, CNode } from './yaml.js';
 import { str, getIn } from './yaml.js';
 import type { Resolver } from './intrinsics.js';
+import { OUTSIDE_VALUE } from './intrinsics.js';
 
 export const MAX_NESTING = 5;
 
@@ -24,7 +25,10 @@ export interface NestedStack {
   repoPath?: string;
   /** Why the child is not read (a URL, an absolute path, a path leaving the repository, not a string). */
   refused?: { reason: string; quiet: boolean };
-  /** Parameter values the parent passes that are known statically (unknown ones are left to the child). */
+  /**
+   * Parameter values the parent passes that are known statically; OUTSIDE_VALUE for values from outside the
+   * repository (the child analyses them at their worst); other unknown ones are left to the child.
+   */
   parameters: Record<string, unknown>;
   /** Parameters the parent passes whose value is known only at deploy time. */
   unknown: string[];
@@ -55,6 +59,9 @@ export function nestedStacks(resources: Map<string, CMap>, r: Resolver, parentRe
         const known = r.valueKnown(v);
         if (!known.known || known.value === undefined || known.value === null || typeof known.value === 'object' && !Array.isArray(known.value)) {
           unknown.push(name);
+          // a value from outside the repository (an import, the parent's parameter without default): the child
+          // analyses it at its worst, never with its own default
+          if (JSON.stringify(r.worst(v)) !== JSON.stringify(known.value)) parameters[name] = OUTSIDE_VALUE;
           continue;
         }
         // CloudFormation passes every parameter as a string (lists comma-joined)

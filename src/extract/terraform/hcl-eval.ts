@@ -20,6 +20,7 @@ import { StandIns } from './standins.js';
 import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
+import { maxOf, minOf } from '../../util/arrays.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -1181,7 +1182,7 @@ const FUNCTIONS: Record<string, Fn> = {
   formatlist: (a, c) => {
     arity('formatlist', a, 1, Infinity, c.at);
     const lists = a.slice(1);
-    const n = Math.max(1, ...lists.map((x) => (x.t === 'list' ? x.items.length : 1)));
+    const n = maxOf(lists.map((x) => (x.t === 'list' ? x.items.length : 1)), 1);
     const items: V[] = [];
     for (let i = 0; i < n; i++) items.push(str(formatString(s(a[0]!, c.at), lists.map((x) => (x.t === 'list' ? x.items[i] ?? NULL : x)), c), c.at));
     return { t: 'list', items, at: c.at };
@@ -1343,8 +1344,8 @@ const FUNCTIONS: Record<string, Fn> = {
   basename: (a, c) => str(path.posix.basename(s(a[0]!, c.at)), c.at),
   dirname: (a, c) => str(path.posix.dirname(s(a[0]!, c.at)), c.at),
   abs: (a, c) => ({ t: 'num', v: Math.abs(num(a[0]!, c.at)), at: c.at }),
-  max: (a, c) => ({ t: 'num', v: Math.max(...a.map((x) => num(x, c.at))), at: c.at }),
-  min: (a, c) => ({ t: 'num', v: Math.min(...a.map((x) => num(x, c.at))), at: c.at }),
+  max: (a, c) => ({ t: 'num', v: maxOf(a.map((x) => num(x, c.at))), at: c.at }),
+  min: (a, c) => ({ t: 'num', v: minOf(a.map((x) => num(x, c.at))), at: c.at }),
   floor: (a, c) => ({ t: 'num', v: Math.floor(num(a[0]!, c.at)), at: c.at }),
   ceil: (a, c) => ({ t: 'num', v: Math.ceil(num(a[0]!, c.at)), at: c.at }),
   alltrue: (a, c) => ({ t: 'bool', v: list(a[0]!, c.at).every((x) => truthy(x, c.at)), at: c.at }),

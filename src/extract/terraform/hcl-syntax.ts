@@ -8,6 +8,7 @@
  * heredocs (`<<EOF`, `<<-EOF`), tuples, objects (`=` or `:`), function calls with `...`, attribute / index /
  * legacy `.0` / splat traversals, unary and binary operators with precedence, conditionals, `for` expressions.
  */
+import { minOf } from '../../util/arrays.js';
 
 export class HclSyntaxError extends Error {
   constructor(
@@ -574,7 +575,7 @@ class Parser {
     if (indent) {
       const lines = this.t.slice(bodyStart, bodyEnd).split('\n').slice(0, -1);
       const widths = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
-      strip = widths.length ? Math.min(...widths) : 0;
+      strip = widths.length ? minOf(widths) : 0;
     }
     const parts = this.templateParts({ quoted: false, end: bodyEnd, strip }, []);
     this.i = bodyStart + m.index + m[0].length;

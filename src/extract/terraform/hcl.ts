@@ -44,6 +44,7 @@ import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } f
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
+import { appendAll } from '../../util/arrays.js';
 
 /** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
 export const MAX_HCL_BYTES = 4 * 1024 * 1024;
@@ -129,7 +130,7 @@ function loadTfvars(input: ExtractInput, dir: string, siblings: string[], errors
       if (item.kind !== 'attribute') continue;
       out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
     }
-    errors.push(...bare.errors);
+    appendAll(errors, bare.errors);
   }
   return out;
 }
@@ -467,8 +468,8 @@ export function extractHcl(input: ExtractInput): ExtractResult {
         result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
       }
       // AWS managed policies attached here: records from the bundled snapshot, at the attachment
-      result.policies.push(
-        ...awsManagedRecords(meta, out, (attr) => {
+      appendAll(result.policies,
+        awsManagedRecords(meta, out, (attr) => {
           const ptr = `/${attr}`;
           const at = spans.get(ptr);
           return { file, span: at ?? blockSpan, suppressions };

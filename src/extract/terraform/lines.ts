@@ -11,6 +11,7 @@ import { escapeSegment } from '../../policy/source-map.js';
 import { commentSuppressions } from '../../findings/inline.js';
 import type { SourceComment } from '../../findings/inline.js';
 import { parseHcl } from './hcl-syntax.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface TfBlock {
   /** Repo-relative path of the `.tf` file. */
@@ -362,7 +363,7 @@ export class TfSources {
       } catch {
         continue;
       }
-      blocks.push(...scanTfBlocks(f, text));
+      appendAll(blocks, scanTfBlocks(f, text));
     }
     this.cache.set(key, blocks);
     return blocks;

@@ -32,6 +32,7 @@ import type { TfBlock } from './lines.js';
 import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
 import { linkAttachments } from './link.js';
 import type { RecordMeta, Site } from './records.js';
+import { appendAll } from '../../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -554,7 +555,7 @@ export class PlanReader {
         // nested documents (source/override) rendered by other data sources
         const r = renderPolicyDocument(args);
         document = r.document;
-        errors.push(...r.errors);
+        appendAll(errors, r.errors);
       }
     }
     const out = { ...(document ? { document } : {}), standIns, errors };
@@ -836,8 +837,8 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       }
     }
     // AWS managed policies attached here (records from the snapshot); customer managed ones linked below
-    policyRecords.push(
-      ...awsManagedRecords(meta, out, (attr) => siteFor(r, attr, undefined), awsManagedPolicy, (doc) =>
+    appendAll(policyRecords,
+      awsManagedRecords(meta, out, (attr) => siteFor(r, attr, undefined), awsManagedPolicy, (doc) =>
         state === 'unchanged' && !o.terraformAllResources ? doc : undefined,
       ),
     );
@@ -932,7 +933,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     ent.notCreated = `declared in the configuration, but this plan creates no instance of it (${how})`;
     result.entities.push(ent);
   }
-  result.policies.push(...policyRecords);
+  appendAll(result.policies, policyRecords);
   if (dependencies.size) result.dependencies = [...dependencies].sort();
   return result;
 }

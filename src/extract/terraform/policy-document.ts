@@ -5,6 +5,7 @@
  * ["*"] }` renders as `"*"`, statements of override documents replace same-`Sid` statements or are appended,
  * the document's own statements replace same-`Sid` statements of source documents.
  */
+import { appendAll } from '../../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ function principalsOf(v: unknown): unknown {
     const type = typeof b.type === 'string' ? b.type : 'AWS';
     const ids = strings(b.identifiers);
     if (type === '*' && ids.every((i) => i === '*')) return '*';
-    (out[type] ??= []).push(...ids);
+    appendAll((out[type] ??= []), ids);
   }
   const rendered: Record<string, unknown> = {};
   for (const [k, ids] of Object.entries(out)) rendered[k] = oneOrMany([...new Set(ids)]);
@@ -52,7 +53,7 @@ function conditionsOf(v: unknown): Obj | undefined {
   for (const b of bs) {
     if (typeof b.test !== 'string' || typeof b.variable !== 'string') continue;
     const byKey = (out[b.test] ??= {});
-    (byKey[b.variable] ??= []).push(...strings(b.values));
+    appendAll((byKey[b.variable] ??= []), strings(b.values));
   }
   const rendered: Obj = {};
   for (const [test, keys] of Object.entries(out)) {

@@ -21,6 +21,7 @@ import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } f
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { parseIgnoreComment } from '../../findings/inline.js';
+import { appendAll } from '../../util/arrays.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -274,7 +275,7 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
       result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
     }
-    result.policies.push(...awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
+    appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
     if (ent) result.entities.push(ent);
   }

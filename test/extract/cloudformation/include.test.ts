@@ -95,7 +95,7 @@ describe('Fn::Include (repository-local only)', () => {
     const deep = withInclude('c0.yaml', chain);
     expect(deep.findings[0]!.message).toMatch(/deeper than 8/);
   });
-  it('AWS::Include from S3 is an informational finding', () => {
+  it('AWS::Include from S3 is a warning on its line and makes the verdict incomplete, naming the location', () => {
     const r = extractCfn(`Resources:
   Fn::Transform:
     Name: AWS::Include
@@ -104,7 +104,8 @@ describe('Fn::Include (repository-local only)', () => {
   Q:
     Type: AWS::SQS::Queue
 `);
-    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['include-refused', 'suggestion', 3]]);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['include-refused', 'warning', 3]]);
+    expect(r.errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('s3://bucket/snippet.yaml') })]);
   });
   it('line of a value inside an include is in the include, the record line in the template', () => {
     const r = withInclude('../policies/shared.yaml', { 'infra/policies/shared.yaml': statements });

@@ -68,7 +68,33 @@ Conditions:
   ProdOnly: !And [!Condition IsProd, !Not [!Condition HasRegion2]]
   Either: !Or [!Condition HasRegion2, !Condition ProdOnly]
 `;
-    expect(resourceOf("!If [Either, 'arn:aws:s3:::prod/*', 'arn:aws:s3:::dev/*']", prelude).value).toBe('arn:aws:s3:::prod/*');
+    const given = { cfnParameters: [{ files: ['**'], values: { Env: 'prod', Region2: '' } }] };
+    expect(resourceOf("!If [Either, 'arn:aws:s3:::prod/*', 'arn:aws:s3:::dev/*']", prelude, given).value).toBe('arn:aws:s3:::prod/*');
+    const other = { cfnParameters: [{ files: ['**'], values: { Env: 'dev', Region2: '' } }] };
+    expect(resourceOf("!If [Either, 'arn:aws:s3:::prod/*', 'arn:aws:s3:::dev/*']", prelude, other).value).toBe('arn:aws:s3:::dev/*');
+  });
+  it('Fn::If over parameter defaults: both branches are analysed, each version naming its branch', () => {
+    const prelude = `Parameters:
+  Env: { Type: String, Default: prod }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+`;
+    const text = `${prelude}Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !If [IsProd, 'arn:aws:s3:::prod/*', 'arn:aws:s3:::dev/*']
+`;
+    const recs = extractCfn(text).policies;
+    expect(recs.map((p) => [p.when, (p.document as { Statement: { Resource: unknown }[] }).Statement[0]!.Resource]).sort()).toEqual([
+      ['when IsProd', 'arn:aws:s3:::prod/*'],
+      ['when not IsProd', 'arn:aws:s3:::dev/*'],
+    ]);
+    expect(new Set(recs.map((p) => p.id)).size).toBe(2);
   });
   it('Fn::ImportValue, Fn::GetAZs and dynamic references become placeholders', () => {
     const imp = resourceOf('!ImportValue shared-BucketArn');
@@ -93,7 +119,7 @@ Conditions:
     const { r } = resourceOf("!If [A, 'arn:aws:s3:::a', 'arn:aws:s3:::b']", prelude);
     expect(r.findings.some((f) => /cycle/.test(f.message))).toBe(true);
   });
-  it('custom resource attributes are placeholders', () => {
+  it('custom resource attributes decide nothing: an Allow on one is analysed as every resource, and says so', () => {
     const text = `Resources:
   Lookup:
     Type: Custom::Lookup
@@ -108,8 +134,9 @@ Conditions:
             Resource: !GetAtt Lookup.BucketArn
 `;
     const rec = record(extractCfn(text), 'P');
-    expect(rec.placeholders[0]).toMatchObject({ path: '/Statement/0/Resource', reason: 'custom resource attribute Lookup.BucketArn' });
-    expect(rec.placeholders[0]!.standIn).toMatch(/^arn:aws:/);
+    expect((rec.document as { Statement: { Resource: unknown }[] }).Statement[0]!.Resource).toBe('*');
+    expect(rec.placeholders).toEqual([]);
+    expect(rec.notes).toContainEqual(expect.stringMatching(/Resource comes from !GetAtt Lookup.BucketArn \(custom resource attribute Lookup.BucketArn\): analysed as "\*"/));
     expect(line(rec, '/Statement/0/Resource')).toBe(12);
   });
   it('Fn::ForEach (language extensions) expands resources', () => {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { runGate } from '../../../src/gate.js';
 import type { GateResult } from '../../../src/gate.js';
 import { defaultOptions } from '../../../src/config/options.js';
+import type { Options } from '../../../src/config/options.js';
 
-export async function scan(files: Record<string, string>): Promise<GateResult> {
+export async function scan(files: Record<string, string>, configure?: (o: Options) => void): Promise<GateResult> {
   const root = mkdtempSync(path.join(tmpdir(), 'cfn-scan-'));
   try {
     for (const [rel, text] of Object.entries(files)) {
@@ -15,6 +16,7 @@ export async function scan(files: Record<string, string>): Promise<GateResult> {
     }
     const options = defaultOptions(root, root);
     options.accessAnalyzer = 'off';
+    configure?.(options);
     return await runGate(['.'], options);
   } finally {
     rmSync(root, { recursive: true, force: true });
