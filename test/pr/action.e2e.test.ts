@@ -40,7 +40,9 @@ async function runAction(o: {
   pr: { number: number; base: string; head: string; headRepo?: string };
   token: string;
   inputs?: Record<string, string>;
-}): Promise<ActionRun> {
+  /** Leave sarif-file/json-file unset: the action's defaults (under RUNNER_TEMP) apply. */
+  defaultReportPaths?: boolean;
+}): Promise<ActionRun & { runnerTemp: string }> {
   const dir = path.join(tmp, `run-${++runCounter}`);
   execFileSync('mkdir', ['-p', dir]);
   const eventPath = path.join(dir, 'event.json');
@@ -77,8 +79,7 @@ async function runAction(o: {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_TOKEN: o.token,
     RUNNER_TEMP: dir,
-    'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'),
-    'INPUT_JSON-FILE': path.join(dir, 'report.json'),
+    ...(o.defaultReportPaths ? {} : { 'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'), 'INPUT_JSON-FILE': path.join(dir, 'report.json') }),
   };
   for (const [k, v] of Object.entries(o.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
   const child = spawn(NODE24, [BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,6 +96,7 @@ async function runAction(o: {
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
     stepSummary: readFileSync(summaryFile, 'utf8'),
     sarif: existsSync(path.join(dir, 'report.sarif')) ? readFileSync(path.join(dir, 'report.sarif'), 'utf8') : '',
+    runnerTemp: dir,
   };
 }
 
@@ -278,6 +280,44 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(gh.checkRuns).toHaveLength(1);
       expect(gh.checkRuns[0]!.annotations).toHaveLength(5);
       expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('adoption: reports under RUNNER_TEMP, fail-on none passes, a check run carries the annotations once, a bad input is a configuration error, a merge-commit checkout is warned about', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const head = repo.commit({ 'iam/admin.json': policy([{ sid: 'Admin', action: '*' }]) }, 'admin');
+      gh.addPull({ number: 40, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      const r = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', defaultReportPaths: true, inputs: { 'fail-on': 'none', 'check-run': 'true' } });
+      // report only: the findings are posted, the step passes
+      expect(r.code).toBe(0);
+      expect(r.outputs.verdict).toBe('pass');
+      expect(gh.issueComments[0]!.body).toContain('Report only \\(fail\\-on: none\\)');
+      // the reports are outside the workspace, where the next scan cannot read them
+      expect(r.outputs['json-file']).toBe(path.join(r.runnerTemp, 'iam-policy-gate', 'iam-policy-gate.json'));
+      expect(JSON.parse(readFileSync(r.outputs['json-file']!, 'utf8')).verdict).toBe('pass');
+      expect(existsSync(r.outputs['sarif-file']!)).toBe(true);
+      expect(existsSync(path.join(repo.dir, 'iam-policy-gate.json'))).toBe(false);
+      // the check run carries the annotation; the log does not repeat it
+      expect(gh.checkRuns[0]!.annotations).toHaveLength(1);
+      expect(r.stdout).not.toMatch(/::error file=iam\/admin\.json/);
+
+      // actions/checkout's default merge commit: HEAD is not the PR head
+      const other = repo.commit({ 'docs.md': 'x\n' }, 'a merge commit stand-in');
+      const w = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', defaultReportPaths: true });
+      expect(w.stdout).toContain(`The checkout (HEAD ${other.slice(0, 12)}) is not the pull request head ${head.slice(0, 12)}`);
+
+      const bad = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', inputs: { inline: 'loud' } });
+      expect(bad.code).toBe(1);
+      expect(bad.outputs.verdict).toBe('incomplete');
+      expect(bad.stdout).toContain('::error title=IAM Policy Gate%3A configuration error::input inline must be one of blocking, new, all, none (got \"loud\")');
+      expect(bad.stdout).not.toContain('crashed');
     } finally {
       repo.remove();
       await gh.stop();
