@@ -10,6 +10,8 @@ import { severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';
 import type { ChangedFile } from '../sources/changed.js';
 import { anchorFor } from './diff.js';
+import type { Suggester } from './suggest.js';
+import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';
 import { isPermissionError, isUnknownOutcome, httpStatus } from './client.js';
 import { commentKey, commentMarker, fingerprintsIn, fixedCommentBody, reviewCommentBody, reviewMarker, summaryMarker } from '../report/review.js';
@@ -55,6 +57,8 @@ export interface PublishOptions {
   tag?: string;
   /** `fail-on: none`. */
   reportOnly?: boolean;
+  /** One-click fixes: the re-checked replacement of a commented line (github/suggest.ts). */
+  suggest?: Suggester;
 }
 
 export interface InlineComment {
@@ -170,6 +174,18 @@ export function clip(body: string, where: string, limit = BODY_LIMIT): string {
   return cut + close + note + marker;
 }
 
+/** Suggested changes on single-line inline comments whose findings have a mechanical, re-checked fix. */
+async function addSuggestions(plan: PlannedComments, suggest: Suggester): Promise<void> {
+  for (const c of plan.inline) {
+    if (c.start_line !== undefined) continue; // a suggestion replaces the whole commented range: one line only
+    const replacement = await suggest(c.path, c.line, c.findings);
+    if (replacement === undefined) continue;
+    const at = c.body.lastIndexOf('<!-- iam-policy-gate');
+    const block = `**Suggested change** (re-checked: it removes ${c.findings.length === 1 ? 'this finding' : 'these findings'} and adds none):\n\n${suggestionBlock(replacement)}\n\n`;
+    c.body = at < 0 ? `${c.body}\n\n${block}` : `${c.body.slice(0, at)}${block}${c.body.slice(at)}`;
+  }
+}
+
 /** The sticky summary comment body: the Markdown report, notes on inline placement, under GitHub's limit. */
 export function summaryBody(result: GateResult, plan: PlannedComments | undefined, ctx: Pick<PrContext, 'runUrl' | 'lineUrl' | 'headSha'>, tag = ''): string {
   const where = ctx.runUrl ? `the [job summary and the JSON/SARIF artifacts](${ctx.runUrl})` : 'the job summary and the JSON/SARIF artifacts';
@@ -238,6 +254,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const plan = planComments(result.findings, files, o);
+  if (o.suggest) await addSuggestions(plan, o.suggest);
   try {
     // 1. earlier comments of ours: duplicates to skip, fixed ones to mark
     const existing = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
