@@ -16,6 +16,7 @@ import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
+import { makeSuggester } from './github/suggest.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
 
@@ -98,7 +99,7 @@ export async function run(): Promise<void> {
     result = await runGate(paths, options);
   }
 
-  if (pr) warnWhenNotHead(workspace, pr.headSha);
+  const atHead = pr ? isPrHead(workspace, pr.headSha) : false;
 
   // our own report files go under RUNNER_TEMP (outside the workspace: the next scan must not read them)
   const sarifFile = reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace);
@@ -129,6 +130,8 @@ export async function run(): Promise<void> {
       annotations: options.annotations,
       tag: options.commentTag,
       reportOnly: options.reportOnly,
+      // one-click fixes, re-checked against the head checkout before they are posted
+      ...(atHead ? { suggest: makeSuggester(workspace, options, (m) => core.info(m)) } : {}),
       failOn: options.failOn,
       failOnExisting: options.failOnExisting,
       checkRun,
@@ -173,18 +176,23 @@ function reportPath(given: string, name: string, workspace: string): string {
   return temp ? path.join(temp, 'iam-policy-gate', name) : path.resolve(workspace, name);
 }
 
-/** Inline comments are placed on the PR head's lines: a merge-commit checkout (actions/checkout's default) is warned about. */
-function warnWhenNotHead(workspace: string, headSha: string): void {
+/**
+ * Inline comments are placed on the PR head's lines: a merge-commit checkout (actions/checkout's default) is warned
+ * about. True when the checkout is the PR head (suggested changes are made from its files only then).
+ */
+function isPrHead(workspace: string, headSha: string): boolean {
   let head = '';
   try {
     head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
   } catch {
-    return; // not a git checkout: the changed files come from the API
+    return false; // not a git checkout: the changed files come from the API
   }
-  if (head && head !== headSha)
+  if (head === headSha) return true;
+  if (head)
     core.warning(
-      `The checkout (HEAD ${head.slice(0, 12)}) is not the pull request head ${headSha.slice(0, 12)}: findings may point at the wrong lines. Check out the head: actions/checkout with ref: \${{ github.event.pull_request.head.sha }}.`,
+      `The checkout (HEAD ${head.slice(0, 12)}) is not the pull request head ${headSha.slice(0, 12)}: findings may point at the wrong lines, and no suggested changes are made. Check out the head: actions/checkout with ref: \${{ github.event.pull_request.head.sha }}.`,
     );
+  return false;
 }
 
 run().catch((e: unknown) => {

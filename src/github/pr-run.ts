@@ -240,6 +240,7 @@ export async function publishPullRequest(
     annotations?: PublishOptions['annotations'];
     tag?: string;
     reportOnly?: boolean;
+    suggest?: PublishOptions['suggest'];
     failOn: Severity;
     failOnExisting: boolean;
     checkRun: boolean;
@@ -273,6 +274,7 @@ export async function publishPullRequest(
         ...(o.annotations ? { annotations: o.annotations } : {}),
         ...(o.tag ? { tag: o.tag } : {}),
         ...(o.reportOnly ? { reportOnly: true } : {}),
+        ...(o.suggest ? { suggest: o.suggest } : {}),
         log: o.log,
         warn: o.warn,
         // nothing IAM-related changed (and the change list is complete): only keep an existing summary up to date
