@@ -11,7 +11,7 @@ import { toJsonReport } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
-import { gitBaseSource } from './findings/baseline.js';
+import { gitBaseSource, gitRemovedPaths } from './findings/baseline.js';
 import { loadTrustedOptions, syncSource } from './config/trusted.js';
 import type { TrustedConfig } from './config/trusted.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -203,9 +203,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     }
     let base;
+    let removed: string[] | undefined;
     if (values.base !== undefined) {
       try {
         base = gitBaseSource(root, values.base, options.maxFileBytes);
+        removed = gitRemovedPaths(root, values.base); // a deleted SCP is a change too
       } catch (e) {
         io.stderr(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
         return EXIT.usage;
@@ -214,7 +216,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [] });
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}) });
     } finally {
       if (progress) clearTimeout(progress);
     }

@@ -7,7 +7,7 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir } from './sources/files.js';
+import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
@@ -23,12 +23,16 @@ import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
+import { holderView } from './findings/holders.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
+import type { ExtractResult } from './extract/types.js';
+import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
+import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
 
 export interface GateResult {
   verdict: Verdict;
@@ -51,6 +55,8 @@ export interface GateResult {
   scpImpacts: ScpImpact[];
   /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
   summarised?: string[];
+  /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
+  affected?: string[];
 }
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -65,6 +71,14 @@ export interface GateRun {
   findings?: Finding[];
   /** Notes made before the run (what a config change would do once merged). */
   notes?: string[];
+  /**
+   * Pull-request mode: what the change touches. The given paths are extracted in full, and every file whose
+   * extraction read a changed path (or listed a directory that gained or lost a file) is analysed and reported:
+   * a change to `variables.tf`, a tfvars file, a `file()` target or an include reaches the policies built from it.
+   */
+  changes?: ChangeScope;
+  /** Files deleted since the base (CLI `--base`; in a pull request `changes.removed`): analysed at the base only. */
+  removed?: string[];
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -86,10 +100,13 @@ export interface Analysis {
   filesWithPolicies: number;
 }
 
-/** Repository access for extractors (includes, modules): contained, relative to the repository root. */
-export interface RepoAccess {
-  read(rel: string): string;
-  list(dir: string): string[];
+export type { RepoAccess };
+
+/** One file's extraction, with what it read (for the change scope of a pull request). */
+export interface Extracted {
+  text: FileText;
+  result: ExtractResult | undefined;
+  inputs: FileInputs;
 }
 
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
@@ -101,41 +118,26 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
 
-  // 2. read
-  const texts: FileText[] = [];
-  for (const f of files) {
-    try {
-      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) });
-    } catch (e) {
-      errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
-    }
-  }
-
-  // 2b. what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
-  addSkippedReferences(texts, options, errors, displayPath);
-
-  // 3. extract + checks
-  const repo: RepoAccess = {
-    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
-  };
-  const head = await analyzeTexts(texts, options, repo);
-  appendAll(errors, head.errors);
+  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
+  const { head, analysed } = await analyseHead(files, options, run, errors, notes);
   const { policies, entities, findings } = head;
   appendAll(findings, (run.findings ?? []));
 
   // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
-  const cmp = run.base ? await compareWithBase(head, texts.map((t) => t.rel), run.base, options, analyzeTexts) : undefined;
+  const removed = filterChangedPaths(run.changes?.removed ? [...run.changes.removed] : (run.removed ?? []), options);
+  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed) : undefined;
   if (cmp) {
     appendAll(errors, cmp.errors);
     appendAll(notes, cmp.notes);
   }
 
-  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs
+  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
+  //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
-  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp')) {
+  const deleted = cmp?.guardrails ?? [];
+  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp') || deleted.length) {
     const scp = runScpStage({
-      policies,
+      policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),
       repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
@@ -165,7 +167,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     policies,
     entities,
     options,
-    scannedFiles: files.map((f) => displayPath(f.rel)),
+    scannedFiles: analysed.map((f) => displayPath(f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
@@ -173,7 +175,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) {
-    markNew(findings, cmp.baseFindings, policies);
+    markNew(findings, cmp.baseFindings, policies, { head: holderView(policies, entities), base: cmp.holders, baseDocs: cmp.baseDocs });
     const added = markSuppressedInChange(findings);
     if (added) notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
   }
@@ -193,40 +195,99 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     notes,
     scpImpacts,
     summarised,
+    ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
   };
 }
 
+/** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
+async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[] }> {
+  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+  const changes = run.changes;
+  const texts: FileText[] = [];
+  let unread = 0;
+  for (const f of files) {
+    try {
+      texts.push({ rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) });
+    } catch (e) {
+      // in a pull request, an unreadable file the change does not touch was unreadable before it too
+      if (changes && !changes.paths.has(f.rel)) unread++;
+      else errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+    }
+  }
+  // what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
+  addSkippedReferences(texts, options, errors, displayPath);
+  const repo: RepoAccess = {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+    resolve: (rel) => {
+      const c = containedPath(options.root, path.resolve(options.root, rel));
+      return 'error' in c ? undefined : c.rel;
+    },
+  };
+  const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
+  const head = finishAnalysis(inScope, options);
+  appendAll(errors, head.errors);
+  if (changes) {
+    const outside = unread + (texts.length - inScope.length);
+    if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
+  }
+  return { head, analysed: inScope.map((x) => x.text) };
+}
+
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
 export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+  return finishAnalysis(await extractTexts(texts, options, repo), options);
+}
+
+/** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
+export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  const out: Extracted[] = [];
   for (const f of texts) {
     const display = displayPath(f.rel);
+    const inputs = newInputs(f.rel);
+    recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
     if (f.text.trim() === '') {
-      if (f.explicit) out.errors.push({ file: display, message: 'the file is empty', kind: 'input' });
+      if (!keep(inputs)) continue;
+      const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;
+      out.push({ text: f, result, inputs });
       continue;
     }
-    const result = await extractFile({
+    const rec = recordingRepo(repo, inputs);
+    let result = await extractFile({
       file: display,
       repoPath: f.rel,
       displayPath,
       text: f.text,
       options,
       explicit: f.explicit,
-      readRepoFile: repo.read,
-      listRepoFiles: repo.list,
+      readRepoFile: rec.read,
+      listRepoFiles: rec.list,
     });
-    if (!result) {
-      // its content looks like a policy or template, its name says nothing: never skipped in silence
-      if (f.sniffed) out.errors.push({ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' });
-      continue;
+    // its content looks like a policy or template, its name says nothing: never skipped in silence
+    if (!result && f.sniffed) result = { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' }] };
+    if (!keep(inputs)) continue; // not needed further: its records are not held while the rest is extracted
+    if (result) {
+      const read = [...inputs.reads].sort();
+      for (const p of result.policies) p.inputs = read;
+      for (const e of result.entities) e.inputs = read;
     }
+    out.push({ text: f, result, inputs });
+  }
+  return out;
+}
+
+/** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
+export function finishAnalysis(extracted: Extracted[], options: Options): Analysis {
+  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  for (const { result } of extracted) {
+    if (!result) continue;
     if (result.policies.length) out.filesWithPolicies++;
-    appendAll(out.policies, result.policies);
-    appendAll(out.entities, result.entities);
-    appendAll(out.errors, result.errors);
-    appendAll(out.findings, result.findings);
+    for (const p of result.policies) out.policies.push(p);
+    for (const e of result.entities) out.entities.push(e);
+    for (const e of result.errors) out.errors.push(e);
+    for (const f of result.findings) out.findings.push(f);
   }
   // a plan of the same code wins over its .tf files (same policy not reported twice)
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);

@@ -206,7 +206,7 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
 
 /**
  * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
- * without a colon (other than `*`) covers nothing. Wildcards may appear in the service part too.
+ * without a colon covers what its wildcards match in the whole `service:Name` text (`?*`: everything), a literal nothing. Wildcards may appear in the service part too.
  */
 export function expandActionPattern(pattern: string): readonly string[] {
   const key = pattern.toLowerCase();
@@ -215,7 +215,13 @@ export function expandActionPattern(pattern: string): readonly string[] {
   const c = getCatalog();
   if (/^\*+$/.test(pattern)) return remember(expandMemo, key, c.actions);
   const parts = splitAction(pattern);
-  if (!parts) return remember(expandMemo, key, []);
+  if (!parts) {
+    // `?*`, `*?`: IAM matches the pattern against the whole `service:Action` text, so wildcards alone match every
+    // action (worst case for a grant); a colon-less literal names nothing
+    if (!hasWildcard(pattern) || pattern.length > 256) return remember(expandMemo, key, []);
+    const whole = compileGlob(pattern);
+    return remember(expandMemo, key, c.actions.filter((a) => globMatch(whole, a)));
+  }
   const names = compileGlob(parts.name);
   const svc = compileGlob(parts.service);
   // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
@@ -261,7 +267,8 @@ export function actionMatches(pattern: string, action: string): boolean {
   if (/^\*+$/.test(pattern)) return true;
   const p = splitAction(pattern);
   const a = splitAction(action);
-  if (!p || !a) return false;
+  if (!a) return false;
+  if (!p) return hasWildcard(pattern) && pattern.length <= 256 && globMatch(pattern, action);
   return globMatch(p.service, a.service) && globMatch(p.name, a.name);
 }
 

@@ -40,6 +40,9 @@ export interface Finding {
   path?: string;
   /** Stable across unrelated edits: rule + policy id + statement identity + subject; never line numbers. */
   fingerprint: string;
+  /** Internal (not in the reports): rule + policy + subject without the statement, to match a finding whose statement
+   * was only narrowed against its base (findings/baseline.ts). */
+  matchKey?: string;
   /** New in this change (vs the base), when a base is known. */
   new?: boolean;
   suppressed?: boolean;

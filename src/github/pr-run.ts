@@ -9,9 +9,11 @@ import { httpStatus } from './client.js';
 import type { ApiChangedFiles, ChangedFile } from '../sources/changed.js';
 import { MAX_PR_FILES, changedFilesFromApi, changedFilesFromGit, filterChangedPaths, withinScopes } from '../sources/changed.js';
 import type { BaseSource } from '../findings/baseline.js';
-import { gitBaseSource, mapBaseSource } from '../findings/baseline.js';
+import { gitBaseSource, overlayBaseSource } from '../findings/baseline.js';
 import type { Options } from '../config/options.js';
-import { decodeUtf8 } from '../sources/files.js';
+import { decodeUtf8, isCandidateFile, listRepoDir, readRepoFile } from '../sources/files.js';
+import { changeScope } from '../sources/affected.js';
+import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
 import type { GateResult, GateRun } from '../gate.js';
 import { publish } from './publish.js';
@@ -61,8 +63,12 @@ export function readPullRequestEvent(eventPath: string | undefined): PullRequest
 export interface ChangeSet {
   /** Changed files (removed ones excluded), with hunks where known. */
   files: ChangedFile[];
-  /** Repository-relative paths to analyse (under the `paths` input, candidate types, config globs). */
+  /** Every changed file, removed ones included. */
+  all: ChangedFile[];
+  /** The changed files under the `paths` input of a type the gate reads and inside the config's globs. */
   analyse: string[];
+  /** What the change touches: the files whose analysis reads any of it are analysed (gate.ts, sources/affected.ts). */
+  scope: ChangeScope;
   source: 'api' | 'git';
   notes: string[];
   /** What could not be analysed because the change list is incomplete (makes the verdict incomplete). */
@@ -116,10 +122,18 @@ export async function resolveChanges(
   }
   const kept = files.filter((f) => f.status !== 'removed' && f.status !== 'unchanged');
   const scoped = withinScopes(kept, scopes);
-  return { files: kept, analyse: filterChangedPaths(scoped.map((f) => f.path), options), source, notes, errors };
+  return { files: kept, all: files, analyse: filterChangedPaths(scoped.map((f) => f.path), options), scope: changeScope(files), source, notes, errors };
 }
 
-/** The base: git when the checkout has the base commit, else the contents API at the base SHA. */
+/** At most this many base versions are fetched through the contents API (the others are unreadable: counted new). */
+export const MAX_BASE_FETCHES = 300;
+
+/**
+ * The base: git when the checkout has the base commit, else the head checkout with the change undone (the base
+ * versions of the files the change modified, removed or renamed away come from the contents API at the base SHA).
+ * A rename is followed only when its previous path was itself analysed at the base (under the `paths` input and the
+ * config's globs): `git mv` of an excluded example into `infra/` brings new content there.
+ */
 export async function resolveBase(
   gh: GitHubClient | undefined,
   repo: { owner: string; repo: string },
@@ -128,9 +142,14 @@ export async function resolveBase(
   changes: ChangeSet,
   options: Options,
   log: (m: string) => void,
+  scopes: string[] = ['.'],
 ): Promise<BaseSource | undefined> {
   const renames = new Map<string, string>();
-  for (const f of changes.files) if (f.previousPath && f.status === 'renamed') renames.set(f.path, f.previousPath);
+  for (const f of changes.files) {
+    if (!f.previousPath || f.status !== 'renamed') continue;
+    const wasAnalysed = withinScopes([{ path: f.previousPath, status: 'modified' }], scopes).length > 0 && filterChangedPaths([f.previousPath], options).length > 0;
+    if (wasAnalysed) renames.set(f.path, f.previousPath);
+  }
   try {
     return gitBaseSource(root, pr.baseSha, options.maxFileBytes, renames);
   } catch (e) {
@@ -138,39 +157,45 @@ export async function resolveBase(
   }
   if (!gh) return undefined;
   const contents = new Map<string, string | undefined | Error>();
-  const status = new Map(changes.files.map((f) => [f.path, f.status]));
-  for (const rel of changes.analyse) {
-    const baseRel = renames.get(rel) ?? rel;
-    if (status.get(rel) === 'added') {
-      contents.set(baseRel, undefined);
-      continue;
-    }
-    try {
-      const r = await gh.request('GET /repos/{owner}/{repo}/contents/{path}', {
-        ...repo,
-        path: baseRel,
-        ref: pr.baseSha,
-        mediaType: { format: 'raw' },
-        request: { parseSuccessResponseBody: false },
-      });
-      const data = r.data as unknown;
-      const buf =
-        typeof data === 'string'
-          ? new TextEncoder().encode(data)
-          : data instanceof ArrayBuffer
-            ? new Uint8Array(data)
-            : data && typeof (data as ReadableStream).getReader === 'function'
-              ? new Uint8Array(await new Response(data as ReadableStream).arrayBuffer())
-              : undefined;
-      if (!buf) throw new Error('unexpected contents response');
-      if (buf.length > options.maxFileBytes) throw new Error(`file is ${buf.length} bytes, over the ${options.maxFileBytes}-byte limit`);
-      contents.set(baseRel, decodeUtf8(buf));
-    } catch (e) {
-      if (httpStatus(e) === 404) contents.set(baseRel, undefined);
-      else contents.set(baseRel, e instanceof Error ? e : new Error(String(e)));
-    }
+  const wanted = new Set<string>();
+  for (const f of changes.all) {
+    if (f.status !== 'added' && f.status !== 'renamed') wanted.add(f.path);
+    if (f.previousPath) wanted.add(f.previousPath);
   }
-  return mapBaseSource(pr.baseSha.slice(0, 12), contents, renames);
+  // the files a walk reads first, then the rest (templates, JSON read by file(), ...), up to the bound
+  const order = [...wanted].sort((a, b) => Number(isCandidateFile(b)) - Number(isCandidateFile(a)));
+  for (const baseRel of order.slice(0, MAX_BASE_FETCHES)) contents.set(baseRel, await fetchBaseFile(gh, repo, pr.baseSha, baseRel, options.maxFileBytes));
+  if (order.length > MAX_BASE_FETCHES) log(`${order.length - MAX_BASE_FETCHES} base versions were not fetched (bound ${MAX_BASE_FETCHES}): findings depending on them are counted as new.`);
+  const head = { read: (rel: string) => readRepoFile(root, rel, options.maxFileBytes), list: (dir: string) => listRepoDir(root, dir) };
+  return overlayBaseSource(pr.baseSha.slice(0, 12), head, changes.all, contents, renames);
+}
+
+/** One file at the base SHA through the contents API: its text, undefined when absent (404), or the error. */
+async function fetchBaseFile(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, rel: string, maxBytes: number): Promise<string | undefined | Error> {
+  try {
+    const r = await gh.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...repo,
+      path: rel,
+      ref: sha,
+      mediaType: { format: 'raw' },
+      request: { parseSuccessResponseBody: false },
+    });
+    const data = r.data as unknown;
+    const buf =
+      typeof data === 'string'
+        ? new TextEncoder().encode(data)
+        : data instanceof ArrayBuffer
+          ? new Uint8Array(data)
+          : data && typeof (data as ReadableStream).getReader === 'function'
+            ? new Uint8Array(await new Response(data as ReadableStream).arrayBuffer())
+            : undefined;
+    if (!buf) throw new Error('unexpected contents response');
+    if (buf.length > maxBytes) throw new Error(`file is ${buf.length} bytes, over the ${maxBytes}-byte limit`);
+    return decodeUtf8(buf);
+  } catch (e) {
+    if (httpStatus(e) === 404) return undefined;
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 export interface PullRequestAnalysis {
@@ -201,11 +226,11 @@ export async function analysePullRequest(o: {
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);
   if (changes) {
-    run.files = changes.analyse;
+    run.changes = changes.scope;
     run.errors = changes.errors;
     appendAll(prNotes, changes.notes);
-    o.log(`Pull request #${o.pr.number}: ${changes.files.length} changed files (${changes.source}), ${changes.analyse.length} to analyse.`);
-    run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log);
+    o.log(`Pull request #${o.pr.number}: ${changes.all.length} changed files (${changes.source}).`);
+    run.base = await resolveBase(o.gh, o.repo, o.pr, o.workspace, changes, o.options, o.log, o.paths);
     if (!run.base) prNotes.push('The base version of the changed files could not be read: every finding is counted as new.');
   } else {
     prNotes.push('The changed files could not be determined (API and git both failed): the given paths were analysed in full.');
@@ -213,6 +238,11 @@ export async function analysePullRequest(o: {
   }
   const result = await runGate(o.paths, o.options, run);
   appendAll(result.notes, prNotes);
+  if (changes) {
+    // the files to publish on are the analysed ones, not only those the PR touched
+    changes.analyse = result.affected ?? changes.analyse;
+    o.log(`${changes.analyse.length} files analysed: changed, or reading a changed file.`);
+  }
   return { result, ...(changes ? { changes } : {}) };
 }
 

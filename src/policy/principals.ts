@@ -272,6 +272,8 @@ export interface PrincipalRecord {
   /** Managed policies attached but not analysed (not in the repository or the bundled snapshot). */
   unresolved: UnresolvedPolicy[];
   notes: string[];
+  /** Repository files what it holds was read from (its declaration's and every applying policy's inputs). */
+  inputs?: string[];
 }
 
 /** Maps pointers of the merged document to the statements' own source maps (no copying). */
@@ -353,6 +355,7 @@ export function principalRecords(principals: Principal[]): PrincipalRecord[] {
       groups: [...p.groups],
       unresolved: [...p.unresolved],
       notes,
+      ...inputsOf([e, ...p.policies, ...p.inherited.map((g) => g.policy)]),
     });
   }
   return out;
@@ -376,6 +379,15 @@ export interface AttachmentRecord {
   /** Records of the attached policies found in the scan. */
   policies: string[];
   notes: string[];
+  /** Repository files it was read from (its own and the attached policies' inputs). */
+  inputs?: string[];
+}
+
+/** The union of the `inputs` of records/entities, sorted; nothing when none carries any. */
+function inputsOf(items: { inputs?: string[] }[]): { inputs?: string[] } {
+  const all = new Set<string>();
+  for (const i of items) for (const f of i.inputs ?? []) all.add(f);
+  return all.size ? { inputs: [...all].sort() } : {};
 }
 
 export function attachmentRecords(policies: PolicyRecord[], entities: IamEntity[], principals: PrincipalRecord[]): AttachmentRecord[] {
@@ -417,6 +429,7 @@ export function attachmentRecords(policies: PolicyRecord[], entities: IamEntity[
       principals: principalsOf,
       policies: linked.map((p) => p.id),
       notes,
+      ...inputsOf([e, ...linked]),
     });
   }
   return out;

@@ -103,6 +103,11 @@ export interface PolicyRecord {
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */
   inlineSuppressions?: InlineSuppression[];
+  /** SCP/RCP: the Organizations targets (root, OU, account ids) the IaC attaches it to, where it says so. */
+  targets?: string[];
+  /** Repository files its value was read from (its own file, includes, module files, tfvars, `file()` targets, ...):
+   * a change to any of them is a change to this policy. */
+  inputs?: string[];
 }
 
 /** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` or `# iam-policy-gate:ignore RULE reason`. */
@@ -143,6 +148,8 @@ export interface IamEntity {
   /** Optional map from JSON pointers inside `properties` to spans. */
   sourceMap?: SourceMap;
   inlineSuppressions?: InlineSuppression[];
+  /** Repository files its value was read from (as on PolicyRecord). */
+  inputs?: string[];
 }
 
 /** JSON pointer (RFC 6901) -> span. */

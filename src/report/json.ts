@@ -49,6 +49,8 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(p.when ? { when: p.when } : {}),
       ...(p.assumptions?.length ? { assumptions: p.assumptions } : {}),
       ...(p.notes?.length ? { notes: p.notes } : {}),
+      // additive: the other repository files its value was read from (module files, tfvars, includes, ...)
+      ...(p.inputs && p.inputs.length > 1 ? { inputs: p.inputs } : {}),
       ...(opts.listPolicies !== false ? { document: p.document } : {}),
     })),
     // schema 1.1: the principals and attachment resources the IaC declares, as views (never checked twice)

@@ -70,13 +70,16 @@ describe('reports', () => {
     expect(j.errors).toEqual([expect.objectContaining({ file: 'broken.json', line: 1, message: expect.stringMatching(/invalid JSON/) })]);
   });
 
-  it('fingerprints survive unrelated edits (lines moving) but change with the statement', async () => {
+  it('fingerprints survive unrelated edits (lines moving, a Sid renamed) but change with what the statement grants', async () => {
     const a = await runGate(['.'], defaultOptions(tmpRepo({ 'p.json': admin })));
     const moved = admin.replace('"Statement": [', '"Id": "moved",\n\n\n  "Statement": [');
     const b = await runGate(['.'], defaultOptions(tmpRepo({ 'p.json': moved })));
     expect(b.findings[0]!.line).toBe(a.findings[0]!.line + 3);
     expect(b.findings[0]!.fingerprint).toBe(a.findings[0]!.fingerprint);
-    const changed = await runGate(['.'], defaultOptions(tmpRepo({ 'p.json': admin.replace('Everything', 'Other') })));
+    const renamed = await runGate(['.'], defaultOptions(tmpRepo({ 'p.json': admin.replace('Everything', 'Other') })));
+    expect(renamed.findings[0]!.fingerprint).toBe(a.findings[0]!.fingerprint);
+    const changed = await runGate(['.'], defaultOptions(tmpRepo({ 'p.json': admin.replace('"Action": "*"', '"Action": ["*", "iam:PassRole"]') })));
+    expect(changed.findings[0]!.ruleId).toBe(a.findings[0]!.ruleId);
     expect(changed.findings[0]!.fingerprint).not.toBe(a.findings[0]!.fingerprint);
   });
 

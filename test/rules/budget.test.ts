@@ -38,7 +38,8 @@ describe('per-file work budget', () => {
   it('the default budget analyses ordinary policies in full and stops 5,000 NotAction statements', async () => {
     const ok = await scan({ 'forty.json': notActions(40) });
     expect(ok.errors).toEqual([]);
-    expect(ok.findings.some((f) => f.ruleId === 'allow-not-action')).toBe(true);
+    // Allow NotAction of one pattern grants nearly everything: admin-wildcard (which subsumes allow-not-action)
+    expect(ok.findings.some((f) => f.ruleId === 'admin-wildcard' && f.file === 'forty.json')).toBe(true);
     const heavy = await scan({ 'five-thousand.json': notActions(5_000), 'admin.json': ADMIN });
     expect(heavy.errors.map((e) => e.file)).toEqual(['five-thousand.json']);
     expect(heavy.verdict.status).toBe('incomplete');

@@ -9,7 +9,7 @@ import type { Severity } from '../../findings/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, stmtLabel, wildcardOnly } from './analysis.js';
+import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
@@ -147,7 +147,7 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       }
     }
     if (!hits.length || !first) continue;
-    const j = judgeConditions(s, hits[0]);
+    const j = judgeConditions(s, hits[0], undefined, settingOf(ctx.policy, ctx.options.account));
     const scope =
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
     const via = s.notAction ? ' (through NotAction)' : '';

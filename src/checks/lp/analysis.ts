@@ -7,6 +7,8 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { actionInfo, actionMatches, expandActionPattern, expandNotAction } from '../../catalog/index.js';
+import { coversAResourceType } from '../../engine/arn-patterns.js';
+import { describeValues, judgeCondition, type ConditionSetting } from '../../engine/conditions.js';
 import { appendAll } from '../../util/arrays.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
@@ -45,16 +47,34 @@ function isStar(v: string): boolean {
  * (`arn:aws:s3:::*`), or a type-level wildcard such as `arn:aws:iam::*:role/*` / `arn:aws:lambda:*:*:function:*`.
  * Stand-in values of placeholders are never wildcards.
  */
-export function isWildcardResource(value: string, placeholder = false): boolean {
+export function isWildcardResource(value: string, placeholder = false, types?: ReadonlySet<string>): boolean {
   if (placeholder) return false;
   if (isStar(value)) return true;
   const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  if (parts[0] !== 'arn') return false;
+  if (parts.length < 6) return coversAResourceType(value, types);
   const service = parts[2] ?? '';
   const rest = parts.slice(5).join(':');
   if (isStar(rest)) return true;
-  if (service === 's3') return false; // bucket-name/* is one bucket
-  return /^[A-Za-z-]+[/:]\*$/.test(rest);
+  // s3: bucket-name/* is one bucket; with the statement's resource types known, the formats decide
+  if (service !== 's3' && !types && /^[A-Za-z-]+[/:]\*$/.test(rest)) return true;
+  return coversAResourceType(value, types);
+}
+
+/**
+ * The resource types (`service/type`) a statement's actions act on, when every Action element is a literal action
+ * the catalogue knows; undefined (judge against every type) for wildcards, NotAction or unknown actions.
+ */
+export function statementResourceTypes(stmt: StatementView): ReadonlySet<string> | undefined {
+  if (!stmt.action || stmt.notAction) return undefined;
+  const out = new Set<string>();
+  for (const a of strings(stmt.action)) {
+    if (/[*?]/.test(a.value)) return undefined;
+    const info = actionInfo(a.value);
+    if (!info) return undefined;
+    for (const rt of info.resourceTypes) out.add(`${info.service}/${rt.name}`);
+  }
+  return out;
 }
 
 function placeholderPaths(policy: PolicyRecord | undefined): Set<string> {
@@ -75,7 +95,8 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scope = 'all-except';
       scopeAt = stmt.notResource[0];
     } else {
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path)));
+      const types = statementResourceTypes(stmt);
+      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types));
       if (star) {
         scope = 'all';
         scopeAt = star;
@@ -203,26 +224,11 @@ const NARROWING_GLOBAL = [
   'aws:federatedprovider',
 ];
 
-const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NotIpAddress|NumericNotEquals|DateNotEquals)$/i;
-
 export interface ConditionJudgement {
   /** Conditions that narrow the grant for the action. */
   narrowing: ConditionView[];
-  /** Conditions present but not narrowing (IfExists, negated, unrelated keys, wildcard values). */
-  ignored: { cond: ConditionView; why: string }[];
-}
-
-function baseOperator(op: string): { op: string; ifExists: boolean; set?: 'all' | 'any' } {
-  let o = op;
-  let set: 'all' | 'any' | undefined;
-  const m = /^(ForAllValues|ForAnyValue):(.*)$/i.exec(o);
-  if (m) {
-    set = m[1]!.toLowerCase() === 'forallvalues' ? 'all' : 'any';
-    o = m[2]!;
-  }
-  const ifExists = /IfExists$/i.test(o);
-  if (ifExists) o = o.slice(0, -'IfExists'.length);
-  return { op: o, ifExists, set };
+  /** Conditions present but not narrowing (IfExists, negated, unrelated keys, values that restrict nothing). */
+  ignored: { cond: ConditionView; why: string; vacuous?: boolean }[];
 }
 
 function narrowingKey(key: string, action: string | undefined): boolean {
@@ -235,26 +241,31 @@ function narrowingKey(key: string, action: string | undefined): boolean {
   return a.startsWith(`${svc}:`) || (svc === 'kms' && k === 'kms:viaservice') || a === '*';
 }
 
-/** Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). */
+/** The condition setting of a statement of a policy: its type and the deploying account. */
+export function settingOf(policy: PolicyRecord | undefined, account?: string, openToAny?: boolean): ConditionSetting {
+  return { policyType: policy?.policyType, account, openToAny };
+}
+
+/**
+ * Which of a statement's conditions narrow the grant of `action` (or of the statement as a whole). Each condition is
+ * judged by engine/conditions (its operator, its values for the key's type, who holds the grant); `keyNarrows` says
+ * which keys matter to the caller at all.
+ */
 export function judgeConditions(
   stmt: StatementView,
   action?: string,
   keyNarrows: (key: string) => boolean = (k) => narrowingKey(k, action),
+  setting: ConditionSetting = {},
 ): ConditionJudgement {
   const narrowing: ConditionView[] = [];
   const ignored: ConditionJudgement['ignored'] = [];
   for (const c of stmt.condition ?? []) {
-    const { op, ifExists, set } = baseOperator(c.operator);
-    const vals = c.values.map((v) => v.value);
-    if (ifExists) ignored.push({ cond: c, why: 'IfExists passes when the key is absent' });
-    else if (set === 'all') ignored.push({ cond: c, why: 'ForAllValues passes when the key is absent or empty' });
-    else if (NEGATED.test(op)) ignored.push({ cond: c, why: 'a negated operator only excludes some values' });
-    else if (/^Null$/i.test(op)) ignored.push({ cond: c, why: 'Null only tests whether the key is present' });
-    else if (vals.length === 0 || vals.some((v) => typeof v === 'string' && isStar(v)))
-      ignored.push({ cond: c, why: 'its value matches anything' });
-    else if (/^Bool$/i.test(op) && vals.every((v) => String(v).toLowerCase() === 'false'))
-      ignored.push({ cond: c, why: 'a Bool "false" test does not narrow the request' });
-    else if (!keyNarrows(c.key)) ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+    if (!keyNarrows(c.key)) {
+      ignored.push({ cond: c, why: 'the key does not limit which resources or callers' });
+      continue;
+    }
+    const v = judgeCondition(c, setting);
+    if (!v.narrows) ignored.push({ cond: c, why: v.why ?? 'it does not narrow the request', vacuous: v.vacuous });
     else narrowing.push(c);
   }
   return { narrowing, ignored };
@@ -267,12 +278,19 @@ export function describeCondition(c: ConditionView): string {
 
 /** A sentence about the conditions considered, for messages. Empty when the statement has none. */
 export function conditionNote(j: ConditionJudgement): string {
-  if (j.narrowing.length) return ` Condition taken into account: ${j.narrowing.map(describeCondition).join('; ')}.`;
-  if (j.ignored.length)
-    return ` Its condition does not narrow the grant (${j.ignored
-      .map((i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`)
-      .join('; ')}).`;
-  return '';
+  // at most a few conditions per kind: a hostile statement with thousands of conditions must not make every
+  // finding's message as large as the statement
+  const few = <T,>(list: T[], show: (x: T) => string, sep: string): string =>
+    list.slice(0, 4).map(show).join(sep) + (list.length > 4 ? `${sep}and ${list.length - 4} more` : '');
+  const vacuous = j.ignored.filter((i) => i.vacuous);
+  const other = j.ignored.filter((i) => !i.vacuous);
+  const parts: string[] = [];
+  if (j.narrowing.length) parts.push(` Condition taken into account: ${few(j.narrowing, describeCondition, '; ')}.`);
+  if (vacuous.length)
+    parts.push(` ${few(vacuous, (i) => `The condition ${i.cond.key} ${describeValues(i.cond)} restricts nothing (${i.why})`, '. ')}.`);
+  if (other.length && !j.narrowing.length)
+    parts.push(` Its condition does not narrow the grant (${few(other, (i) => `${i.cond.operator} ${i.cond.key}: ${i.why}`, '; ')}).`);
+  return parts.join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -320,7 +338,11 @@ function rank(g: ActionGrant): number {
  * Every action the policies allow, with where and how. `interesting` limits the expansion to actions the caller
  * cares about (a predicate on the canonical key), which keeps `Action: "*"` cheap.
  */
-export function grantIndex(policies: PolicyRecord[], interesting?: ((action: string) => boolean) | { keys: readonly string[] }): GrantIndex {
+export function grantIndex(
+  policies: PolicyRecord[],
+  interesting?: ((action: string) => boolean) | { keys: readonly string[] },
+  account?: string,
+): GrantIndex {
   const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
   const denied = deniedEverywhere(views);
   const byAction = new Map<string, ActionGrant[]>();
@@ -346,7 +368,7 @@ export function grantIndex(policies: PolicyRecord[], interesting?: ((action: str
         const svc = action.slice(0, action.indexOf(':'));
         let j = s.condition?.length ? perService.get(svc) : none;
         if (!j) {
-          j = judgeConditions(s, action);
+          j = judgeConditions(s, action, undefined, settingOf(policy, account));
           perService.set(svc, j);
         }
         const ag: ActionGrant = { action, policy, stmt: s, at, scope: g.scope, narrowing: j.narrowing, ignored: j.ignored };
@@ -408,6 +430,6 @@ export function principalNarrowingKey(key: string): boolean {
 }
 
 /** Conditions that narrow who may use the statement. */
-export function judgePrincipalConditions(stmt: StatementView): ConditionJudgement {
-  return judgeConditions(stmt, undefined, principalNarrowingKey);
+export function judgePrincipalConditions(stmt: StatementView, setting: ConditionSetting = {}): ConditionJudgement {
+  return judgeConditions(stmt, undefined, principalNarrowingKey, setting);
 }

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { conditionNote, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { expandNotAction } from '../../catalog/index.js';
 import { strings } from '../../policy/statements.js';
@@ -19,12 +19,12 @@ export const allowNotAction: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:StartInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] },
     },
   },
-  checkPolicy({ statements, policy, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow' || !s.notAction) continue;
       const g = grantOf(s, policy);
       const count = g ? expandNotAction(strings(s.notAction).map((v) => v.value)).length : 0;
-      const j = judgeConditions(s);
+      const j = judgeConditions(s, undefined, undefined, settingOf(policy, options.account));
       report({
         path: `${s.path}/NotAction`,
         message: `${cap(stmtLabel(s))} uses Allow with NotAction: it grants ${count} actions (every action except those listed)${g?.scope === 'all' ? ' on every resource' : ''}.${conditionNote(j)}`,

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgeConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 
 export const allowNotResource: Rule = {
@@ -18,10 +18,10 @@ export const allowNotResource: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
     },
   },
-  checkPolicy({ statements, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow' || !s.notResource) continue;
-      const j = judgeConditions(s);
+      const j = judgeConditions(s, undefined, undefined, settingOf(policy, options.account));
       const excluded = strings(s.notResource).map((r) => r.value);
       report({
         path: `${s.path}/NotResource`,

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, principalValues } from '../lp/principals.js';
 import { resourceKind } from '../lp/resource-kind.js';
@@ -26,7 +26,7 @@ export const kmsKeyAdminNonRoot: Rule = {
       },
     },
   },
-  checkPolicy({ policy, statements, report }) {
+  checkPolicy({ policy, statements, options, report }) {
     if (resourceKind(policy) !== 'kms-key') return;
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
@@ -37,7 +37,7 @@ export const kmsKeyAdminNonRoot: Rule = {
         ...principalValues(s, 'Service').map((v) => v.value),
       ];
       if (!others.length) continue;
-      const j = judgePrincipalConditions(s);
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
       report({
         path: all.path,
         message: `${cap(stmtLabel(s))} of the key policy grants ${all.value} to ${others.join(', ')}: they can change the key policy, disable or delete the key.${conditionNote(j)}`,

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { describeCondition, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, describeCondition, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 
 export const passroleUnrestricted: Rule = {
@@ -20,13 +20,13 @@ export const passroleUnrestricted: Rule = {
       },
     },
   },
-  checkPolicy({ statements, policy, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       const g = grantOf(s, policy);
       if (!g) continue;
       const at = g.actions.get('iam:PassRole');
       if (!at) continue;
-      const j = judgeConditions(s, 'iam:PassRole');
+      const j = judgeConditions(s, 'iam:PassRole', undefined, settingOf(policy, options.account));
       const passedTo = j.narrowing.find((c) => c.key.toLowerCase() === 'iam:passedtoservice');
       const other = j.narrowing.filter((c) => c !== passedTo);
       const everyRole = g.scope !== 'some';
@@ -37,6 +37,7 @@ export const passroleUnrestricted: Rule = {
       const note = [
         passedTo ? `Condition taken into account: ${describeCondition(passedTo)}.` : '',
         other.length ? `Condition taken into account: ${other.map(describeCondition).join('; ')}.` : '',
+        conditionNote({ narrowing: [], ignored: j.ignored.filter((i) => i.vacuous) }).trim(),
       ]
         .filter(Boolean)
         .join(' ');

@@ -1,7 +1,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
-import { actionInfo } from '../../catalog/index.js';
-import { canonical, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
+import { actionInfo, globMatch } from '../../catalog/index.js';
+import { replaceVariables } from '../../engine/conditions.js';
+import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
 
 let neededKeys: string[] | undefined;
@@ -18,8 +19,8 @@ export interface EscalationHit {
 }
 
 /** The escalation methods fully granted (unrestricted) by the policies taken together. */
-export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
-  const idx = grantIndex(policies, { keys: needed() });
+export function escalationPaths(policies: PolicyRecord[], account?: string): { hits: EscalationHit[]; narrowed: ActionGrant[] } {
+  const idx = grantIndex(policies, { keys: needed() }, account);
   const lower = new Map<string, ActionGrant[]>();
   for (const [a, gs] of idx.byAction) lower.set(a.toLowerCase(), gs);
   const hits: EscalationHit[] = [];
@@ -28,7 +29,7 @@ export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit
     const grants: ActionGrant[] = [];
     let complete = true;
     for (const a of method.actions) {
-      const g = (lower.get(a) ?? []).find(unrestricted);
+      const g = (lower.get(a) ?? []).find((x) => unrestricted(x) || (a === 'iam:passrole' && passesTo(x, method)));
       if (!g) {
         complete = false;
         const n = lower.get(a)?.[0];
@@ -42,8 +43,41 @@ export function escalationPaths(policies: PolicyRecord[]): { hits: EscalationHit
   return { hits, narrowed };
 }
 
+/** Service principals a method's compute runs as (the services its other actions create or update). */
+const COMPUTE_PRINCIPALS: Record<string, string[]> = {
+  ecs: ['ecs-tasks.amazonaws.com', 'ecs.amazonaws.com'],
+  datapipeline: ['datapipeline.amazonaws.com', 'elasticmapreduce.amazonaws.com'],
+  apprunner: ['tasks.apprunner.amazonaws.com', 'build.apprunner.amazonaws.com'],
+  autoscaling: ['ec2.amazonaws.com', 'autoscaling.amazonaws.com'],
+};
+
+export function methodPrincipals(method: EscalationMethod): string[] {
+  const services = new Set(method.actions.filter((a) => a !== 'iam:passrole').map((a) => a.slice(0, a.indexOf(':'))));
+  return [...services].flatMap((svc) => COMPUTE_PRINCIPALS[svc] ?? [`${svc}.amazonaws.com`]);
+}
+
+/**
+ * iam:PassRole on every role whose only narrowing is iam:PassedToService naming a service the method's other
+ * actions create or update compute in: the condition does not close this path (PassRole to lambda.amazonaws.com
+ * plus lambda:CreateFunction is the path).
+ */
+export function passesTo(g: ActionGrant, method: EscalationMethod): boolean {
+  if (g.scope === 'some' || !g.narrowing.length) return false;
+  const targets = methodPrincipals(method);
+  return g.narrowing.every((c) => {
+    if (c.key.toLowerCase() !== 'iam:passedtoservice') return false;
+    const like = /Like$/i.test(c.operator);
+    return c.values.some((v) => {
+      const val = v.value;
+      if (typeof val !== 'string') return false;
+      return targets.some((t) => (like || val.includes('${') ? globMatch(replaceVariables(val, '*'), t) : val.toLowerCase() === t));
+    });
+  });
+}
+
 function where(g: ActionGrant, multi: boolean): string {
-  return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''})`;
+  const passed = g.narrowing.length ? `, whose ${g.narrowing.map(describeCondition).join('; ')} names the very service the path runs code in: it does not close it` : '';
+  return `${canonical(g.action)} (${stmtLabel(g.stmt)}${multi ? ` of ${g.policy.name ?? g.policy.resource}` : ''}${passed})`;
 }
 
 /** One report per policy/principal naming the methods and the contributing statements. */
@@ -59,9 +93,11 @@ function reportHits(
   const shown = hits.slice(0, 5).map((h) => `${h.method.name} via ${h.grants.map((g) => where(g, multi)).join(' + ')}`);
   const more = hits.length > 5 ? `; and ${hits.length - 5} more escalation paths (listed in the JSON report's details)` : '';
   const statements = new Set(hits.flatMap((h) => h.grants.map((g) => `${g.policy.id}${g.stmt.path}`)));
-  const note = narrowed.length
-    ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
-    : '';
+  const vacuous = [...new Map(hits.flatMap((h) => h.grants.flatMap((g) => g.ignored.filter((i) => i.vacuous))).map((i) => [i.cond.path, i])).values()];
+  const note =
+    (narrowed.length
+      ? ` Conditions taken into account (they close other paths): ${[...new Set(narrowed.flatMap((g) => g.narrowing.map(describeCondition)))].join('; ')}.`
+      : '') + conditionNote({ narrowing: [], ignored: vacuous });
   report({
     policy: first.policy,
     path: first.at.path,
@@ -102,15 +138,15 @@ export const privilegeEscalation: Rule = {
     },
   },
   // a policy on its own (not attached to any principal known from the IaC: raw files, standalone managed policies)
-  checkPolicy({ policy, report }) {
+  checkPolicy({ policy, options, report }) {
     if (policy.attachedTo.length) return;
-    const { hits, narrowed } = escalationPaths([policy]);
+    const { hits, narrowed } = escalationPaths([policy], options.account);
     reportHits(hits, narrowed, 'A principal with this policy', (r) => report(r));
   },
   // every policy of a principal together
-  checkPrincipal({ principal, granting, report }) {
+  checkPrincipal({ principal, granting, options, report }) {
     if (!granting.length) return;
-    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))]);
+    const { hits: all, narrowed } = escalationPaths([...new Set(granting.map((g) => g.policy))], options.account);
     // a path made only of one group's policies is reported on that group, not again on each member
     const own = new Set(granting.filter((g) => g.group === undefined).map((g) => g.policy));
     const groupOf = new Map(granting.filter((g) => g.group !== undefined && !own.has(g.policy)).map((g) => [g.policy, g.group!]));

@@ -20,7 +20,8 @@ export const resourceExposure: Rule = {
   checkPolicy(ctx) {
     checkActionSet(
       resourceExposure.meta,
-      { what: 'can change permissions', skipWildcardOnly: true, matches: (a) => accessLevelOf(a) === 'Permissions management' },
+      { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
+        matches: (a) => accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) },
       ctx,
     );
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, isExternalAccount, principalValues } from '../lp/principals.js';
 
@@ -21,10 +21,10 @@ export const resourcePolicyExposure: Rule = {
       },
     },
   },
-  checkPolicy({ statements, options, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      const j = judgePrincipalConditions(s);
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
       const narrowed = j.narrowing.length > 0;
       for (const p of awsPrincipals(s)) {
         if (p.kind === 'any') {

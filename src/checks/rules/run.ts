@@ -37,8 +37,18 @@ export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, sever
       stmt === undefined ? r.path.split('/').filter((s) => !/^\d+$/.test(s)).join('/') : statementIdentity(stmt),
       r.subject,
     ]),
+    ...(stmt !== undefined ? { matchKey: fingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
     details: r.details,
   };
+}
+
+const MANAGED_RISK_CATEGORIES: ReadonlySet<string> = new Set(['least-privilege', 'resource-exposure']);
+
+/** `AWS managed policy AmazonS3FullAccess (attached to role AppRole)`. */
+function managedLabel(policy: PolicyRecord): string {
+  const name = policy.awsManaged!.slice(policy.awsManaged!.indexOf(':policy/') + ':policy/'.length);
+  const to = policy.attachedTo.map((a) => `${a.kind} ${a.id}`);
+  return `AWS managed policy ${name}${to.length ? ` (attached to ${to.slice(0, 3).join(', ')}${to.length > 3 ? ', ...' : ''})` : ''}`;
 }
 
 function enabled(rule: Rule, options: Options): boolean {
@@ -64,10 +74,6 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
 
   for (const policy of policies) {
-    // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement of
-    // ReadOnlyAccess, only choose to attach it. What they grant counts per principal (below), and
-    // aws-managed-admin-policy judges the attachment; per-statement findings on them would be noise.
-    if (policy.awsManaged) continue;
     const document = isObject(policy.document) ? policy.document : undefined;
     const statements = statementsOf(policy.document);
     const work = policyWork(statements);
@@ -77,6 +83,11 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     for (const rule of active) {
       if (!rule.checkPolicy) continue;
       if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
+      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
+      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
+      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
+      if (policy.awsManaged && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
       first = false;
       rule.checkPolicy({
@@ -84,7 +95,11 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
         document,
         statements,
         options,
-        report: (r) => findings.push(policyFinding(rule, policy, r, severityOf(rule, options, r.severity))),
+        report: (r) => {
+          const severity = severityOf(rule, options, r.severity);
+          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+        },
       });
     }
     clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once

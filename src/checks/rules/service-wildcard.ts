@@ -1,7 +1,8 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
+import { awsPrincipals } from '../lp/principals.js';
 import { cap } from '../lp/action-set.js';
 import { resourceKind } from '../lp/resource-kind.js';
 
@@ -23,7 +24,7 @@ export const serviceWildcard: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-uploads/*' }] },
     },
   },
-  checkPolicy({ statements, policy, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     // a key policy's kms:* for the account root is the standard delegation to IAM (kms-key-admin-non-root judges it)
     if (policy.policyType === 'resource' && resourceKind(policy) === 'kms-key') return;
     for (const s of statements) {
@@ -36,7 +37,7 @@ export const serviceWildcard: Rule = {
         const covered = expandActionPattern(a.value);
         if (!covered.length) continue; // unknown service: the validation rules say so
         const writes = covered.some((x) => actionInfo(x)?.accessLevel !== 'List' && actionInfo(x)?.accessLevel !== 'Read');
-        const j = judgeConditions(s, `${svc}:*`);
+        const j = judgeConditions(s, `${svc}:*`, undefined, settingOf(policy, options.account, policy.policyType === 'resource' && awsPrincipals(s).some((p) => p.kind === 'any')));
         const everywhere = g !== null && g.scope !== 'some';
         const scope = everywhere ? 'on every resource' : 'on the listed resources';
         report({

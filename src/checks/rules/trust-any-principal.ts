@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals } from '../lp/principals.js';
 
@@ -18,12 +18,12 @@ export const trustAnyPrincipal: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } } }] },
     },
   },
-  checkPolicy({ statements, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
       const any = awsPrincipals(s).find((p) => p.kind === 'any');
       if (!any) continue;
-      const j = judgePrincipalConditions(s);
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
       report({
         path: any.at.path,
         message: `${cap(stmtLabel(s))} lets any AWS principal in any account assume the role${j.narrowing.length ? '' : ' (no condition restricts who)'}.${conditionNote(j)}`,

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { conditionNote, judgePrincipalConditions, stmtLabel } from '../lp/analysis.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { awsPrincipals, isExternalAccount } from '../lp/principals.js';
 
@@ -18,12 +18,12 @@ export const trustCrossAccount: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci-deployer' }, Action: 'sts:AssumeRole' }] },
     },
   },
-  checkPolicy({ statements, options, report }) {
+  checkPolicy({ statements, policy, options, report }) {
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
       const external = awsPrincipals(s).filter((p) => isExternalAccount(p.account, options.account, options.trustedAccounts));
       if (!external.length) continue;
-      const j = judgePrincipalConditions(s);
+      const j = judgePrincipalConditions(s, settingOf(policy, options.account, awsPrincipals(s).some((p) => p.kind === 'any')));
       for (const p of external) {
         report({
           path: p.at.path,

@@ -2,18 +2,28 @@ import type { Rule } from './types.js';
 import { describeCondition, judgeConditions, stmtLabel } from '../lp/analysis.js';
 import { cap } from '../lp/action-set.js';
 import { principalValues } from '../lp/principals.js';
+import { clip } from '../../engine/conditions.js';
 
 const HOST = 'token.actions.githubusercontent.com';
 
-/** A `sub` value that lets any repository (or any owner) in. */
-function tooBroad(v: string): string | undefined {
-  if (/^\*+$/.test(v)) return 'matches every repository';
-  if (!v.includes(':')) return 'is a bare claim name, not a subject';
-  const m = /^repo:([^/]*)(?:\/([^:]*))?/.exec(v);
-  if (!m) return undefined;
-  if (m[1]!.includes('*') || m[1] === '') return 'matches repositories of every owner';
-  if (m[2] === undefined || m[2].includes('*')) return `matches every repository of ${m[1]}`;
-  return undefined;
+/** Custom subject templates that start with an owner or repository claim (`repository_owner_id:123:...`). */
+const OWNER_CLAIM = /^(repository_owner_id|repository_owner|repository_id|repository):[^:/]+[:/]/;
+
+/**
+ * A `sub` pattern that lets any repository (or any owner) in. Safe patterns start with a literal `repo:OWNER/`
+ * (no wildcard or variable before the slash); anything else (`*:*`, `*repo:*`, `re?o:*`, `repo:*`, `repo:*\/x`)
+ * matches repositories of every owner. After the owner, a wildcard in the repository name lets in every
+ * repository of that owner.
+ */
+export function tooBroad(v: string, wildcards: boolean): string | undefined {
+  const cut = wildcards ? v.search(/[*?]|\$\{/) : v.indexOf('${');
+  const literal = cut < 0 ? v : v.slice(0, cut);
+  if (cut < 0) return v.includes(':') ? undefined : 'is a bare claim name, not a subject';
+  if (literal === '') return 'matches repositories of every owner';
+  const m = /^repo:([^/:]+)\/(.*)$/.exec(literal);
+  if (m) return m[2]!.includes(':') ? undefined : `matches every repository of ${m[1]}${m[2] ? ` whose name starts with "${clip(m[2])}"` : ''}`;
+  if (OWNER_CLAIM.test(literal)) return undefined;
+  return 'matches repositories of every owner (it does not start with a literal "repo:OWNER/")';
 }
 
 export const trustGithubOidc: Rule = {
@@ -23,7 +33,7 @@ export const trustGithubOidc: Rule = {
     severity: 'error',
     category: 'trust',
     description:
-      'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. Without an "aud" condition, tokens minted for other audiences are accepted.',
+      'A role trusting GitHub\'s OIDC provider (token.actions.githubusercontent.com) can be assumed by any workflow whose token matches the conditions. Without a "sub" condition, or with a wildcard such as "repo:*" or "repo:my-org/*", workflows in other repositories, forks or any GitHub account can obtain the role. A sub pattern must start with a literal "repo:OWNER/" (no wildcard before the slash): "*:*", "*repo:*", "re?o:*" or "repo:*/x" match repositories of every owner. Without an "aud" condition, or with a wildcard one, tokens minted for other audiences are accepted.',
     fix: 'Add "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"} (or an environment: "repo:my-org/my-repo:environment:prod"). Use StringLike only for a wildcard after the repository name. Allowlisted subjects can be put in trustedOidcSubjects.',
     policyTypes: ['trust'],
     examples: {
@@ -42,7 +52,7 @@ export const trustGithubOidc: Rule = {
       if (s.effect !== 'Allow') continue;
       const fed = principalValues(s, 'Federated').find((v) => v.value.toLowerCase().endsWith(HOST));
       if (!fed) continue;
-      const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`));
+      const j = judgeConditions(s, undefined, (k) => k.toLowerCase().startsWith(`${HOST}:`), { policyType: 'trust' });
       const sub = j.narrowing.filter((c) => c.key.toLowerCase() === `${HOST}:sub` || c.key.toLowerCase() === `${HOST}:job_workflow_ref`);
       const aud = j.narrowing.find((c) => c.key.toLowerCase() === `${HOST}:aud`);
       const ignoredSub = j.ignored.find((i) => i.cond.key.toLowerCase() === `${HOST}:sub`);
@@ -57,18 +67,26 @@ export const trustGithubOidc: Rule = {
           const exact = /^StringEquals/i.test(c.operator) || /^ForAnyValue:StringEquals/i.test(c.operator);
           for (const v of c.values) {
             if (typeof v.value !== 'string' || options.trustedOidcSubjects.includes(v.value)) continue;
-            const why = exact && !/\*/.test(v.value) ? (v.value.includes(':') ? undefined : 'is a bare claim name, not a subject') : tooBroad(v.value);
+            const why = tooBroad(v.value, !exact);
             if (!why) continue;
             report({
               path: v.path,
               subject: `sub:${v.value}`,
-              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${v.value}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
-              severity: /every repository of/.test(why) ? 'warning' : undefined,
+              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${clip(v.value)}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
+              severity: why.startsWith('matches every repository of ') ? 'warning' : undefined,
             });
           }
         }
       }
-      if (!aud) {
+      const audWild = aud && !/^(ForAnyValue:)?StringEquals/i.test(aud.operator) && aud.values.some((v) => typeof v.value === 'string' && /[*?]/.test(v.value));
+      if (audWild) {
+        report({
+          path: aud.path,
+          subject: 'aud',
+          message: `${cap(stmtLabel(s))} accepts GitHub Actions OIDC tokens for any audience matching a pattern (${describeCondition(aud)}); pin it with StringEquals "sts.amazonaws.com".`,
+          severity: 'warning',
+        });
+      } else if (!aud) {
         report({
           path: fed.path,
           subject: 'aud',

@@ -4,15 +4,20 @@ import { statementsOf } from '../../policy/statements.js';
 import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../lp/analysis.js';
 import { awsPrincipals } from '../lp/principals.js';
 import { escalationPaths } from './privilege-escalation.js';
+import { fullAccessOf } from './admin-wildcard.js';
 
 /** Why the role's permission policies make it privileged, or undefined. */
-export function privilegeReason(policies: PolicyRecord[]): string | undefined {
+export function privilegeReason(policies: PolicyRecord[], account?: string): string | undefined {
   if (!policies.length) return undefined;
-  const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] });
+  const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] }, account);
   const full = [...idx.byAction.values()].flat().filter(unrestricted);
-  const admin = policies.some((p) => statementsOf(p.document).some((s) => s.effect === 'Allow' && (s.action ?? []).some((a) => a.value === '*' || a.value === '*:*')));
-  if (admin) return 'it allows every action';
-  const { hits } = escalationPaths(policies);
+  for (const p of policies) {
+    for (const s of statementsOf(p.document)) {
+      const full = fullAccessOf(s, p);
+      if (full) return `it ${full.what}`;
+    }
+  }
+  const { hits } = escalationPaths(policies, account);
   if (hits.length) return `it can escalate privileges (${hits.slice(0, 3).map((h) => h.method.name).join(', ')}${hits.length > 3 ? ', ...' : ''})`;
   if (full.length) return `it allows ${full[0]!.action} on every resource`;
   return undefined;
@@ -33,7 +38,7 @@ export const trustPrivilegedWithoutMfa: Rule = {
       good: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
     },
   },
-  checkPrincipal({ principal, policies, granting, report }) {
+  checkPrincipal({ principal, policies, granting, options, report }) {
     if (principal.kind !== 'role') return;
     // attached by the extractor, or grouped with the role by the runner (same resource)
     const trust = policies.filter((p) => p.policyType === 'trust');
@@ -49,7 +54,7 @@ export const trustPrivilegedWithoutMfa: Rule = {
           (c) => !/^Bool$/i.test(c.operator) || c.values.every((v) => String(v.value).toLowerCase() === 'true'),
         );
         if (mfa.length) continue;
-        if (why === null) why = privilegeReason(granting.map((g) => g.policy));
+        if (why === null) why = privilegeReason(granting.map((g) => g.policy), options.account);
         if (!why) return;
         report({
           policy: t,

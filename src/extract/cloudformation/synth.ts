@@ -131,13 +131,14 @@ export function organizationsPolicy(ctx: BuildContext, res: ResourceInfo): void 
   const targets = p.entries.get('TargetIds');
   const tv = targets ? ctx.resolver.value(targets) : undefined;
   const nameV = ctx.resolver.value(p.entries.get('Name'));
-  emitDocument(ctx, content, {
+  const rec = emitDocument(ctx, content, {
     res,
     propertyPath: 'Content',
     policyType: type,
     name: typeof nameV === 'string' ? nameV : undefined,
     notes: Array.isArray(tv) && tv.length ? [`attached to ${tv.map(String).join(', ')}`] : [],
   });
+  if (rec && Array.isArray(tv)) rec.targets = tv.map(String); // a target removed is a guardrail removed (findings/guardrails.ts)
 }
 
 export function permissionSet(ctx: BuildContext, res: ResourceInfo): void {
