@@ -80,11 +80,11 @@ export function makeSuggester(root: string, options: Options, log: (m: string) =
     if (edited === undefined) return undefined;
     budget--;
     const after = [...lines.slice(0, line - 1), edited, ...lines.slice(line)].join('\n');
-    const target = new Set(findings.filter((f) => edits.some((e) => e.line === f.line && mechanicalEdit(f)?.from === e.from)).map((f) => f.fingerprint));
+    const target = new Set(findings.filter((f) => edits.some((e) => e.line === f.line && mechanicalEdit(f)?.from === e.from)).map(findingKey));
     try {
-      const before = await fingerprintsOf(file, text, options);
-      if (![...target].every((fp) => before.has(fp))) return undefined; // the file alone does not reproduce them
-      const afterFps = await fingerprintsOf(file, after, options);
+      const before = await findingKeysOf(file, text, options);
+      if (![...target].every((k) => before.has(k))) return undefined; // the file alone does not reproduce them
+      const afterFps = await findingKeysOf(file, after, options);
       const removedAll = [...target].every((fp) => !afterFps.has(fp));
       const addedNone = [...afterFps].every((fp) => before.has(fp));
       if (!removedAll || !addedNone) {
@@ -99,8 +99,17 @@ export function makeSuggester(root: string, options: Options, log: (m: string) =
   };
 }
 
-/** Fingerprints of the offline findings of `text` analysed alone as `file` (a private temporary folder). */
-async function fingerprintsOf(file: string, text: string, options: Options): Promise<Set<string>> {
+/**
+ * What identifies a finding across a one-token edit of one line: rule, lines and place in the document. Not the
+ * fingerprint, which also carries the statement's identity (an edited Effect or action changes it) — lines do not
+ * move, since the edit replaces one line with one line.
+ */
+function findingKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.line}\u0000${f.endLine}\u0000${f.path ?? ''}\u0000${f.resource ?? ''}`;
+}
+
+/** Keys of the offline findings of `text` analysed alone as `file` (a private temporary folder). */
+async function findingKeysOf(file: string, text: string, options: Options): Promise<Set<string>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-suggest-'));
   try {
     const abs = path.join(dir, file);
@@ -108,7 +117,7 @@ async function fingerprintsOf(file: string, text: string, options: Options): Pro
     writeFileSync(abs, text);
     const r = await runGate([file], { ...options, root: dir, cwd: dir, accessAnalyzer: 'off', ignore: [] });
     if (r.errors.length) throw new Error(r.errors[0]!.message);
-    return new Set(r.findings.map((f) => f.fingerprint));
+    return new Set(r.findings.map(findingKey));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -106,8 +106,9 @@ describe('suggested changes', () => {
     for (const [file, line] of [['p/read.json', 6], ['p/read.json', 7], ['cfn/reader.yaml', 11], ['tf/main.tf', 4]] as const) gitApply(repo.dir, file, line, suggestion(file, line)!);
     const after = await runGate(['.'], defaultOptions(repo.dir));
     expect(after.findings.filter((f) => ['INVALID_ACTION', 'INVALID_EFFECT'].includes(f.ruleId))).toEqual([]);
-    const before = new Set(r.result.findings.map((f) => f.fingerprint));
-    expect(after.findings.filter((f) => !before.has(f.fingerprint))).toEqual([]);
+    const key = (f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`;
+    const before = new Set(r.result.findings.map(key));
+    expect(after.findings.filter((f) => !before.has(key(f)))).toEqual([]);
   });
 
   it('no suggestion when the token is not certain (twice on the line), and none that would add a finding', async () => {
