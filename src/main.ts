@@ -16,7 +16,7 @@ import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
-import { makeSuggester } from './github/suggest.js';
+import { lineFixes, makeSuggester } from './github/suggest.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
 
@@ -102,10 +102,13 @@ export async function run(): Promise<void> {
   const atHead = pr ? isPrHead(workspace, pr.headSha) : false;
 
   // our own report files go under RUNNER_TEMP (outside the workspace: the next scan must not read them)
+  // one-click fixes, re-checked against the head checkout (only when it is the PR head): SARIF fixes and suggestions
+  const suggest = atHead ? makeSuggester(workspace, options, (m) => core.info(m)) : undefined;
+  const fixes = suggest ? await lineFixes(result.findings, makeSuggester(workspace, options, (m) => core.info(m))) : undefined;
   const sarifFile = reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace);
   const jsonFile = reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace);
   for (const [file, body] of [
-    [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined }), null, 2)],
+    [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined, ...(fixes?.size ? { fixes } : {}) }), null, 2)],
     [jsonFile, JSON.stringify(toJsonReport(result), null, 2)],
   ] as const) {
     const abs = file;
@@ -131,7 +134,7 @@ export async function run(): Promise<void> {
       tag: options.commentTag,
       reportOnly: options.reportOnly,
       // one-click fixes, re-checked against the head checkout before they are posted
-      ...(atHead ? { suggest: makeSuggester(workspace, options, (m) => core.info(m)) } : {}),
+      ...(suggest ? { suggest } : {}),
       failOn: options.failOn,
       failOnExisting: options.failOnExisting,
       checkRun,

@@ -129,3 +129,22 @@ export function suggestionBlock(replacement: string): string {
   while (replacement.includes(fence)) fence += '`';
   return `${fence}suggestion\n${replacement}\n${fence}`;
 }
+
+/** A re-checked fix of one finding, for SARIF `fixes`: the replacement text of its (single) line. */
+export interface LineFix {
+  line: number;
+  text: string;
+  description: string;
+}
+
+/** Re-checked fixes per finding fingerprint (for SARIF), each finding on its own. */
+export async function lineFixes(findings: Finding[], suggest: Suggester): Promise<Map<string, LineFix>> {
+  const out = new Map<string, LineFix>();
+  for (const f of findings) {
+    const e = f.suppressed ? undefined : mechanicalEdit(f);
+    if (!e) continue;
+    const text = await suggest(f.file, f.line, [f]);
+    if (text !== undefined) out.set(f.fingerprint, { line: f.line, text, description: `Replace "${e.from}" with "${e.to}".` });
+  }
+  return out;
+}

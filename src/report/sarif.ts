@@ -44,6 +44,8 @@ const SECURITY_CATEGORIES = new Set(['least-privilege', 'trust', 'resource-expos
 export interface SarifOptions {
   /** `sarif-category`: `automationDetails.id`, so several runs (matrix jobs) keep separate code-scanning analyses. */
   category?: string;
+  /** Re-checked one-line fixes per finding fingerprint (github/suggest.ts), as SARIF `fixes`. */
+  fixes?: ReadonlyMap<string, { line: number; text: string; description: string }>;
 }
 
 export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
@@ -94,6 +96,7 @@ export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
       },
     ],
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
+    ...sarifFix(f, opts.fixes?.get(f.fingerprint)),
     // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`
     ...(f.suppressed ? { suppressions: [{ kind: (f.details?.suppressedBy as { kind?: string } | undefined)?.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressionReason ?? '' }] } : {}),
     // new vs the base: SARIF's own baselineState (code scanning reads it), not a custom property
@@ -141,4 +144,17 @@ function sarifCatalog(): { properties?: { catalog: { source: string; version: st
 function sarifCategory(category: string | undefined): string {
   const c = (category ?? '').replace(/[\u0000-\u001f]/g, '').replace(/\/+$/, '').trim().slice(0, 200);
   return c || TOOL_NAME;
+}
+
+/** A one-line replacement as a SARIF fix (a region with a start line and no columns is that whole line). */
+function sarifFix(f: Finding, fix: { line: number; text: string; description: string } | undefined): { fixes?: unknown[] } {
+  if (!fix) return {};
+  return {
+    fixes: [
+      {
+        description: { text: fix.description },
+        artifactChanges: [{ artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: fix.line }, insertedContent: { text: fix.text } }] }],
+      },
+    ],
+  };
 }

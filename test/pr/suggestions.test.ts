@@ -10,7 +10,8 @@ import path from 'node:path';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture } from './git-fixture.js';
 import { publish } from '../../src/github/publish.js';
-import { makeSuggester, applyToLine } from '../../src/github/suggest.js';
+import { makeSuggester, applyToLine, lineFixes } from '../../src/github/suggest.js';
+import { toSarif } from '../../src/report/sarif.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { runPr } from './summary-fixtures.js';
@@ -122,5 +123,18 @@ describe('suggested changes', () => {
     expect(await suggest('p/read.json', 7, onLine)).toBeUndefined();
     // a file outside the checkout is never read
     expect(await suggest('../../etc/passwd', 1, onLine.map((f) => ({ ...f, file: '../../etc/passwd', line: 1, endLine: 1 })))).toBeUndefined();
+  });
+
+  it('the same re-checked fixes are SARIF fixes (a whole-line replacement)', async () => {
+    const r = await runPr(gh, repo, { base: { 'README.md': '# x\n' }, head: { 'cfn/reader.yaml': yaml } });
+    const fixes = await lineFixes(r.result.findings, makeSuggester(repo.dir, defaultOptions(repo.dir)));
+    const sarif = toSarif(r.result, { fixes }) as { runs: { results: { ruleId: string; fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: { startLine: number }; insertedContent: { text: string } }[] }[] }[] }[] }[] };
+    const res = sarif.runs[0]!.results.find((x) => x.ruleId === 'INVALID_ACTION')!;
+    expect(res.fixes).toEqual([
+      {
+        description: { text: 'Replace "s3:GetObjectt" with "s3:GetObject".' },
+        artifactChanges: [{ artifactLocation: { uri: 'cfn/reader.yaml', uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: 11 }, insertedContent: { text: '              - s3:GetObject' } }] }],
+      },
+    ]);
   });
 });
