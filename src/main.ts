@@ -17,8 +17,10 @@ import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
 import { lineFixes, makeSuggester } from './github/suggest.js';
+import { ReportError, loadReportForPosting, readWorkflowRunEvent } from './github/report-mode.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
+import { publish } from './github/publish.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -50,6 +52,9 @@ export function maskSecrets(env: NodeJS.ProcessEnv = process.env): void {
 export async function run(): Promise<void> {
   maskSecrets();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const mode = input('mode', 'analyse');
+  if (mode === 'report') return reportMode(workspace);
+  if (mode !== 'analyse') throw new ConfigError(`input mode must be analyse or report (got ${JSON.stringify(mode)})`);
   const paths = input('paths', '.')
     .split(/[\n,]/)
     .map((s) => s.trim())
@@ -109,7 +114,7 @@ export async function run(): Promise<void> {
   const jsonFile = reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace);
   for (const [file, body] of [
     [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined, ...(fixes?.size ? { fixes } : {}) }), null, 2)],
-    [jsonFile, JSON.stringify(toJsonReport(result), null, 2)],
+    [jsonFile, JSON.stringify(toJsonReport(result, pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}), null, 2)],
   ] as const) {
     const abs = file;
     mkdirSync(path.dirname(abs), { recursive: true });
@@ -170,6 +175,74 @@ export async function run(): Promise<void> {
   if (v.status === 'fail') core.setFailed(`IAM Policy Gate failed: ${v.reason}`);
   else if (v.status === 'incomplete') core.setFailed(`IAM Policy Gate could not complete the analysis: ${v.reason} See "Not analysed" in the job summary.`);
   else core.info(`IAM Policy Gate passed: ${v.reason}`);
+}
+
+/**
+ * `mode: report`: post the review, summary and check run of a fork PR from the analysis run's JSON report (a
+ * workflow_run job with a write token; no PR code is checked out or run). See github/report-mode.ts.
+ */
+async function reportMode(workspace: string): Promise<void> {
+  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
+  if (!token || !owner || !repoName) throw new ConfigError('mode: report needs github-token and GITHUB_REPOSITORY');
+  const gh = makeClient(token, { log: (m) => core.info(m) });
+  // the noise controls from the inputs only: the config file would be the workspace's, which this job does not check out
+  const { options } = loadOptions(workspace, workspace, undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
+  const reportFile = path.resolve(workspace, input('report-file', 'iam-policy-gate.json'));
+  let loaded;
+  try {
+    loaded = await loadReportForPosting({ gh, repo: { owner, repo: repoName }, reportFile, run: readWorkflowRunEvent(process.env.GITHUB_EVENT_PATH) });
+  } catch (e) {
+    if (!(e instanceof ReportError) && !(e instanceof SyntaxError)) throw e;
+    core.setFailed(`IAM Policy Gate (report): the report was refused: ${e.message}. Nothing was posted.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  if ('skip' in loaded) {
+    core.notice(`IAM Policy Gate (report): nothing posted: ${loaded.skip}.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  const server = process.env.GITHUB_SERVER_URL;
+  const runId = process.env.GITHUB_RUN_ID;
+  let published: PublishResult | undefined;
+  let error: string | undefined;
+  try {
+    published = await publish(
+      gh,
+      loaded.result,
+      loaded.files,
+      {
+        owner,
+        repo: repoName,
+        pullNumber: loaded.number,
+        headSha: loaded.headSha,
+        fork: true,
+        ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
+        lineUrl: (file, line, endLine) => `${server ?? 'https://github.com'}/${owner}/${repoName}/blob/${loaded.headSha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}${endLine > line ? `-L${endLine}` : ''}`,
+      },
+      {
+        maxInlineComments: options.maxInlineComments,
+        comment: options.comment,
+        inline: options.inline,
+        annotations: options.annotations,
+        tag: options.commentTag,
+        reportOnly: loaded.result.verdict.reportOnly ?? false,
+        failOn: loaded.result.verdict.failOn,
+        failOnExisting: loaded.result.verdict.failOnExisting ?? false,
+        checkRun: parseBool(input('check-run', 'false'), 'check-run'),
+        log: (m) => core.info(m),
+        warn: (m) => core.warning(m),
+      },
+    );
+  } catch (e) {
+    error = `posting failed (${(e as Error).message})`;
+  }
+  core.setOutput('verdict', loaded.result.verdict.status);
+  core.setOutput('posted', String(published?.posted ?? false));
+  core.setOutput('comment-url', published?.summaryUrl ?? '');
+  if (error || !published?.posted) core.setFailed(`IAM Policy Gate (report): ${error ?? published?.fallbackReason ?? 'nothing was posted'}`);
+  else core.info(`IAM Policy Gate (report): posted on pull request #${loaded.number} (${loaded.headSha.slice(0, 12)}), verdict ${loaded.result.verdict.status}.`);
 }
 
 /** An explicit path is the user's (relative to the workspace); the default goes under RUNNER_TEMP. */

@@ -42,13 +42,16 @@ async function runAction(o: {
   inputs?: Record<string, string>;
   /** Leave sarif-file/json-file unset: the action's defaults (under RUNNER_TEMP) apply. */
   defaultReportPaths?: boolean;
+  /** Another event than pull_request (workflow_run for mode: report). */
+  event?: unknown;
+  eventName?: string;
 }): Promise<ActionRun & { runnerTemp: string }> {
   const dir = path.join(tmp, `run-${++runCounter}`);
   execFileSync('mkdir', ['-p', dir]);
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(
     eventPath,
-    JSON.stringify({
+    o.event ? JSON.stringify(o.event) : JSON.stringify({
       action: 'synchronize',
       number: o.pr.number,
       pull_request: {
@@ -67,7 +70,7 @@ async function runAction(o: {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: o.eventName ?? 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: 'acme/infra',
     GITHUB_API_URL: o.gh.url,
@@ -318,6 +321,42 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(bad.outputs.verdict).toBe('incomplete');
       expect(bad.stdout).toContain('::error title=IAM Policy Gate%3A configuration error::input inline must be one of blocking, new, all, none (got \"loud\")');
       expect(bad.stdout).not.toContain('crashed');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('a fork PR posted from the artifact: the read-only analysis uploads the report, mode: report posts it (the PR number from the report)', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const head = repo.commit({ 'iam/ci.json': policy([{ sid: 'All', action: '*' }]) }, 'fork change');
+      gh.addPull({ number: 77, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      // 1. pull_request from the fork: read-only token, nothing posted, the report carries the PR
+      const analyse = await runAction({ gh, workspace: repo.dir, pr: { number: 77, base, head, headRepo: 'forker/infra' }, token: 'read-token', defaultReportPaths: true });
+      expect(analyse.outputs.posted).toBe('false');
+      const reportFile = analyse.outputs['json-file']!;
+      expect(JSON.parse(readFileSync(reportFile, 'utf8')).pullRequest).toEqual({ number: 77, headSha: head, baseSha: base });
+      // 2. workflow_run (pull_requests is empty for forks), write token, an empty workspace: nothing of the PR is checked out
+      const empty = mkdtempSync(path.join(tmp, 'report-ws-'));
+      const runEvent = (sha: string) => ({ action: 'completed', workflow_run: { head_sha: sha, event: 'pull_request', pull_requests: [] } });
+      const report = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(head), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile, 'check-run': 'true' } });
+      expect(report.code).toBe(0);
+      expect(report.outputs.posted).toBe('true');
+      expect(gh.visibleComments().map((c) => [c.path, c.line])).toEqual([['iam/ci.json', 7]]);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.issueComments[0]!.body).toContain('❌ **Fail**');
+      expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+      // an artifact for another head than the run's is refused, nothing more is posted
+      const other = 'f'.repeat(40);
+      const refused = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(other), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile } });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(`the report is for ${head.slice(0, 12)}, the workflow run for ${other.slice(0, 12)}`);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.reviews).toHaveLength(1);
     } finally {
       repo.remove();
       await gh.stop();
