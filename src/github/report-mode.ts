@@ -10,6 +10,7 @@ import type { GateResult } from '../gate.js';
 import type { AnalysisError, Finding, Severity, Verdict } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import type { GitHubClient } from './client.js';
+import { httpStatus } from './client.js';
 import { changedFilesFromApi } from '../sources/changed.js';
 
 /** Reports larger than this are refused (a real one is far smaller; the JSON of 5,000 statements is under 1 MB). */
@@ -126,7 +127,13 @@ export async function loadReportForPosting(o: {
   if (size > MAX_REPORT_BYTES) throw new ReportError(`the report is ${size} bytes, over the ${MAX_REPORT_BYTES}-byte limit`);
   const { result, pullRequest } = resultFromReport(JSON.parse(readFileSync(o.reportFile, 'utf8')) as unknown);
   if (pullRequest.headSha !== o.run.headSha) throw new ReportError(`the report is for ${pullRequest.headSha.slice(0, 12)}, the workflow run for ${o.run.headSha.slice(0, 12)}`);
-  const pull = (await o.gh.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...o.repo, pull_number: pullRequest.number })).data as { head?: { sha?: string } };
+  let pull: { head?: { sha?: string } };
+  try {
+    pull = (await o.gh.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...o.repo, pull_number: pullRequest.number })).data as { head?: { sha?: string } };
+  } catch (e) {
+    if (httpStatus(e) === 404) throw new ReportError(`pull request #${pullRequest.number} of the report is not in this repository`);
+    throw e;
+  }
   if (pull.head?.sha !== pullRequest.headSha) return { skip: `pull request #${pullRequest.number} has moved on to ${String(pull.head?.sha ?? '').slice(0, 12)}; its own run will report` };
   const { files } = await changedFilesFromApi(o.gh, o.repo, pullRequest.number);
   return { result, number: pullRequest.number, headSha: pullRequest.headSha, files };

@@ -344,7 +344,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       const empty = mkdtempSync(path.join(tmp, 'report-ws-'));
       const runEvent = (sha: string) => ({ action: 'completed', workflow_run: { head_sha: sha, event: 'pull_request', pull_requests: [] } });
       const report = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(head), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile, 'check-run': 'true' } });
-      expect(report.code).toBe(0);
+      expect(report.code, report.stdout).toBe(0);
       expect(report.outputs.posted).toBe('true');
       expect(gh.visibleComments().map((c) => [c.path, c.line])).toEqual([['iam/ci.json', 7]]);
       expect(gh.issueComments).toHaveLength(1);
