@@ -1,6 +1,6 @@
 /** CLI entry: argv -> runGate() -> print, exit code. Thin. */
 import { parseArgs } from 'node:util';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
 import type { GateResult } from './gate.js';
@@ -43,6 +43,8 @@ Options:
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
   -q, --quiet            text format: only the blocking findings and the verdict
   --color, --no-color    colour the text report (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)
+  --terraform-plan FILE  a plan JSON the workflow generated (terraform show -json) for the checkout: it replaces the
+                         analysis of the .tf blocks it covers (a plan committed in the repository never does)
   -h, --help             show this help
   -v, --version          show the version and the date of the bundled IAM data
 
@@ -70,6 +72,7 @@ const OPTIONS = {
   'aa-endpoint': { type: 'string' },
   'list-policies': { type: 'boolean' },
   root: { type: 'string' },
+  'terraform-plan': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -213,10 +216,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.usage;
       }
     }
+    const terraformPlans = (values['terraform-plan'] ?? []).map((f) => {
+      try {
+        return { display: f, text: readFileSync(path.resolve(io.cwd, f), 'utf8') };
+      } catch (e) {
+        throw new ConfigError(`--terraform-plan ${f}: ${(e as Error).message}`);
+      }
+    });
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}) });
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
     } finally {
       if (progress) clearTimeout(progress);
     }

@@ -13,7 +13,8 @@ import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
-import { dedupeHclAgainstPlan } from './extract/terraform/dedupe.js';
+import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
+import { extractPlan } from './extract/terraform/plan.js';
 import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
@@ -79,6 +80,17 @@ export interface GateRun {
   changes?: ChangeScope;
   /** Files deleted since the base (CLI `--base`; in a pull request `changes.removed`): analysed at the base only. */
   removed?: string[];
+  /**
+   * Terraform plans the workflow generated (`--terraform-plan`, the Action's `terraform-plan` input), read by the
+   * caller from outside the repository content: they replace the configuration analysis of the blocks they cover.
+   */
+  terraformPlans?: WorkflowPlan[];
+}
+
+export interface WorkflowPlan {
+  /** Shown in findings and errors. */
+  display: string;
+  text: string;
 }
 
 /** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
@@ -226,7 +238,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     },
   };
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
-  const head = finishAnalysis(inScope, options);
+  const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
   appendAll(errors, head.errors);
   if (changes) {
     const outside = unread + (texts.length - inScope.length);
@@ -279,7 +291,8 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
 }
 
 /** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
-export function finishAnalysis(extracted: Extracted[], options: Options): Analysis {
+export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess): Analysis {
+  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
   for (const { result } of extracted) {
     if (!result) continue;
@@ -289,7 +302,8 @@ export function finishAnalysis(extracted: Extracted[], options: Options): Analys
     for (const e of result.errors) out.errors.push(e);
     for (const f of result.findings) out.findings.push(f);
   }
-  // a plan of the same code wins over its .tf files (same policy not reported twice)
+  // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
+  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
   out.policies = deduped.policies;
   out.entities = deduped.entities;
@@ -303,7 +317,8 @@ export function finishAnalysis(extracted: Extracted[], options: Options): Analys
     seenErrors.add(k);
     return true;
   });
-  appendAll(out.findings, runOfflineChecks(out.policies, out.entities, options, out.errors));
+  // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
+  appendAll(out.findings, sameFindingOnce(runOfflineChecks(out.policies, out.entities, options, out.errors), out.policies));
   // principals and attachments: views over the records, for the report (never checked twice)
   const principals = groupPrincipals(out.policies, out.entities);
   out.principals = principalRecords(principals);
@@ -311,6 +326,32 @@ export function finishAnalysis(extracted: Extracted[], options: Options): Analys
   appendAll(out.errors, externalPolicyGaps(principals, options.externalPolicies, out.principals));
   out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
   return out;
+}
+
+function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess, displayPath: (rel: string) => string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(plan.text);
+  } catch (e) {
+    out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
+    return;
+  }
+  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath, text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
+  for (const p of r.policies) markWorkflowPlan(p);
+  for (const e of r.entities) markWorkflowPlan(e);
+  const missing = planCoversCheckout(parsed, out.policies);
+  if (missing.length) {
+    out.errors.push({
+      file: plan.display,
+      message: `terraform plan: its configuration does not match the checkout (no ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}); generate the plan from the commit under review`,
+      kind: 'input',
+    });
+  }
+  appendAll(out.policies, r.policies);
+  appendAll(out.entities, r.entities);
+  appendAll(out.errors, r.errors);
+  appendAll(out.findings, r.findings);
+  if (r.policies.length) out.filesWithPolicies++;
 }
 
 /** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */

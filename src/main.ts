@@ -1,6 +1,6 @@
 /** GitHub Action entry: inputs -> runGate() -> job summary, annotations, outputs, step status. Thin. */
 import * as core from '@actions/core';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runGate } from './gate.js';
@@ -86,6 +86,13 @@ export async function run(): Promise<void> {
   }
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
   let changes: ChangeSet | undefined;
+  // plans the workflow generated (terraform show -json) for this checkout: trusted inputs, read where they are
+  const terraformPlans = core
+    .getInput('terraform-plan')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((f) => ({ display: f, text: readFileSync(path.resolve(workspace, f), 'utf8') }));
   let result: Awaited<ReturnType<typeof runGate>>;
   if (pr && owner && repoName) {
     ({ result, changes } = await analysePullRequest({
@@ -99,9 +106,10 @@ export async function run(): Promise<void> {
       configNotes: loaded.notes,
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
+      ...(terraformPlans.length ? { terraformPlans } : {}),
     }));
   } else {
-    result = await runGate(paths, options);
+    result = await runGate(paths, options, terraformPlans.length ? { terraformPlans } : {});
   }
 
   const atHead = pr ? isPrHead(workspace, pr.headSha) : false;

@@ -15,7 +15,7 @@ import { decodeUtf8, isCandidateFile, listRepoDir, readRepoFile } from '../sourc
 import { changeScope } from '../sources/affected.js';
 import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
-import type { GateResult, GateRun } from '../gate.js';
+import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
 import { publish } from './publish.js';
 import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Finding, Severity } from '../findings/types.js';
@@ -220,8 +220,10 @@ export async function analysePullRequest(o: {
   configNotes?: string[];
   log: (m: string) => void;
   warn: (m: string) => void;
+  /** Plans the workflow generated for the checkout (Action input `terraform-plan`). */
+  terraformPlans?: WorkflowPlan[];
 }): Promise<PullRequestAnalysis> {
-  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [] };
+  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [], ...(o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {}) };
   const prNotes: string[] = [];
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);

@@ -177,7 +177,8 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
       if (!isObject(a) || !isObject(a.principal) || typeof a.policy !== 'string') continue;
       const k = a.principal.kind;
       if (typeof k !== 'string' || !PRINCIPAL_KINDS.has(k) || typeof a.principal.id !== 'string') continue;
-      const pr = get(scope, k as PrincipalKind, canonical(scope, k, a.principal.id));
+      // a name written as a literal (Terraform `role = "x"`) is matched against names only, like a policy's
+      const pr = principalOfRef(scope, { kind: k as PrincipalKind, id: a.principal.id, via: 'managed', ...(a.principal.external === true ? { external: true } : {}) });
       const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
       if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
         pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed', file: e.file, line: e.line });

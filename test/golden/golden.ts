@@ -110,7 +110,7 @@ export async function runCase(name: string): Promise<GoldenOutput> {
   const errors = r.errors.map(
     (e): GoldenError => ({ file: clean(e.file), ...(e.line !== undefined ? { line: e.line } : {}), kind: e.kind, message: clean(e.message) }),
   );
-  findings.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.endLine - b.endLine || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint) || cmp(a.message, b.message));
+  findings.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.endLine - b.endLine || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.fingerprint, b.fingerprint));
   errors.sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.kind, b.kind) || cmp(a.message, b.message));
   const accessDiff = (r.accessDiff ?? [])
     .map((d): GoldenAccessDiff => ({ principal: d.principal, files: d.files.map(clean), addedCount: d.addedCount, removedCount: d.removedCount, addedPatterns: d.addedPatterns }))

@@ -20,19 +20,34 @@ import { StandIns } from './standins.js';
 import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
+import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
+import { readsInput } from './inputs.js';
+import { iamPolicyData } from './iam-policy-data.js';
 import { maxOf, minOf } from '../../util/arrays.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-export type V =
+export type V = (
   | { t: 'str'; v: string; at?: Span; origin?: Origin; json?: V; doc?: RenderedDoc }
   | { t: 'num'; v: number; at?: Span }
   | { t: 'bool'; v: boolean; at?: Span }
   | { t: 'null'; at?: Span }
   | { t: 'list'; items: V[]; at?: Span }
   | { t: 'obj'; entries: Map<string, V>; keyAt?: Map<string, Span>; at?: Span }
-  | { t: 'unknown'; expr: string; ref?: string; reason: string; at?: Span };
+  | { t: 'unknown'; expr: string; ref?: string; reason: string; at?: Span }
+) & {
+  /** The value of a conditional on an input (a variable, the workspace): the other branches, each with its condition. */
+  alt?: Alt;
+  /** A list element present only in one branch of such a conditional ("when var.admin is true"). */
+  branch?: string;
+};
+
+export interface Alt {
+  /** The conditional as written. */
+  expr: string;
+  values: { value: V; when: string }[];
+}
 
 /** Where the text of a string starts in a file, when the string is the file's text verbatim (JSON positions). */
 export interface Origin {
@@ -332,18 +347,8 @@ export class HclModule {
         return this.traverse(this.eval(x.obj, sc), x.steps, sc, at, this.text(sc.file, x));
       case 'call':
         return this.call(x, sc, at);
-      case 'cond': {
-        const c = this.eval(x.cond, sc);
-        if (c.t === 'unknown') {
-          // `cond ? [stmt] : []` with a condition only the caller knows: both lists (the superset is analysed)
-          const a = this.eval(x.then, sc);
-          const b = this.eval(x.else, sc);
-          if (a.t === 'list' && b.t === 'list') return { t: 'list', items: [...a.items, ...b.items], at };
-          if (a.t !== 'unknown' && equal(a, b)) return a;
-          return unknown(this.text(sc.file, x), 'condition known only after apply', c.ref, at);
-        }
-        return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
-      }
+      case 'cond':
+        return this.conditional(x, sc, at);
       case 'un': {
         const v = this.eval(x.x, sc);
         if (v.t === 'unknown') return v;
@@ -356,6 +361,66 @@ export class HclModule {
         return this.forExpr(x, sc, at);
     }
   }
+
+  /**
+   * `c ? a : b`. A condition on an input (a variable, even with a default; the workspace; a value known only after
+   * apply) may go either way: both branches are evaluated and the result carries the other one (`alt`), so a
+   * position that decides access analyses both ("when var.admin is true"). Lists are their union, each element
+   * tagged with the branch it comes from.
+   */
+  private conditional(x: Expr & { k: 'cond' }, sc: Scope, at: Span): V {
+    const c = this.eval(x.cond, sc);
+    if (c.t !== 'unknown' && !this.onInput(x.cond, sc)) return truthy(c, at) ? this.eval(x.then, sc) : this.eval(x.else, sc);
+    const cond = this.text(sc.file, x.cond);
+    const taken = c.t === 'unknown' ? undefined : truthy(c, at);
+    const branch = (which: boolean): V | undefined => {
+      if (taken === which) return this.eval(which ? x.then : x.else, sc);
+      try {
+        return this.eval(which ? x.then : x.else, sc);
+      } catch (e) {
+        // the branch the known inputs do not take may not evaluate with them (an index into an empty list ...)
+        if (!(e instanceof HclEvalError) || /loop|steps/.test(e.message)) throw e;
+        return taken === undefined ? unknown(this.text(sc.file, which ? x.then : x.else), `not evaluated: ${e.message}`, undefined, at) : undefined;
+      }
+    };
+    const a = branch(true);
+    const b = branch(false);
+    const whenA = `when ${cond} is true`;
+    const whenB = `when ${cond} is false`;
+    if (!a || !b) return (a ?? b)!;
+    if (a.t !== 'unknown' && b.t !== 'unknown' && equal(a, b)) return taken === false ? b : a;
+    if (a.t === 'list' && b.t === 'list') {
+      const key = (i: V) => JSON.stringify(plain(i));
+      const inA = new Set(a.items.map(key));
+      const both = new Set(b.items.map(key).filter((k) => inA.has(k)));
+      // an element of both branches is there either way; the others only when their branch is taken
+      const tag = (items: V[], when: string) => items.map((i) => (both.has(key(i)) ? i : ({ ...i, branch: i.branch ?? when }) as V));
+      const first = taken === false ? tag(b.items, whenB) : tag(a.items, whenA);
+      const second = taken === false ? tag(a.items, whenA) : tag(b.items, whenB);
+      const seen = new Set(first.map((i) => JSON.stringify(plain(i))));
+      // every element is tagged, the known branch's too: with another input it is not there
+      const items = [...first, ...second.filter((i) => !seen.has(JSON.stringify(plain(i))))];
+      if (items.length > MAX_COLLECTION) throw new HclEvalError('list too large', at);
+      return { t: 'list', items, at };
+    }
+    const values = [
+      { value: a, when: whenA },
+      { value: b, when: whenB },
+    ];
+    const expr = this.text(sc.file, x);
+    if (taken === undefined) return { ...unknown(expr, 'condition known only after apply', c.t === 'unknown' ? c.ref : undefined, at), alt: { expr, values } };
+    const primary = taken ? a : b;
+    return { ...primary, alt: { expr, values } } as V;
+  }
+
+  /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
+  onInput(x: Expr, sc: Scope): boolean {
+    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo);
+  }
+
+  private readonly inputMemo = new Map<string, boolean>();
+  /** Set by a templatefile() call whose variables read an input, for the template it renders. */
+  private templateOpen = false;
 
   private binary(op: string, le: Expr, re: Expr, sc: Scope, at: Span, x: Expr): V {
     const l = this.eval(le, sc);
@@ -461,23 +526,49 @@ export class HclModule {
   template(parts: TemplatePart[], sc: Scope, at: Span, origin?: Origin): V {
     // a template that is just one interpolation yields the value itself ("${var.list}")
     if (parts.length === 1 && parts[0]!.k === 'interp') return this.eval(parts[0]!.x, sc);
+    const primary = this.renderTemplate(parts, sc, at, new Set());
+    const withOrigin = (v: string): V => ({ t: 'str', v, at, ...(origin ? { origin } : {}) });
+    if (!primary.open.length) return withOrigin(primary.out);
+    // `%{ if var.admin }` over an input: the text with each such directive the other way (and all of them) too
+    const values: { value: V; when: string }[] = [{ value: withOrigin(primary.out), when: 'with the values known here' }];
+    const flips: [Set<number>, string][] = primary.open.slice(0, 8).map((o, i) => [new Set([i]), o] as [Set<number>, string]);
+    if (primary.open.length > 1) flips.push([new Set(primary.open.map((_o, i) => i)), 'every %{ if } of the template the other way']);
+    for (const [flip, when] of flips) {
+      try {
+        const r = this.renderTemplate(parts, sc, at, flip);
+        if (r.out !== primary.out && !values.some((v) => v.value.t === 'str' && v.value.v === r.out)) values.push({ value: withOrigin(r.out), when });
+      } catch (e) {
+        if (!(e instanceof HclEvalError) || /loop|steps/.test(e.message)) throw e;
+      }
+    }
+    const out = withOrigin(primary.out);
+    return values.length > 1 ? { ...out, alt: { expr: 'a %{ if } directive of the template', values } } : out;
+  }
+
+  /**
+   * Render a template. `%{ if }` directives whose condition reads an input (or is unknown) are counted in `open`
+   * (as "when COND is true/false", the way not taken); those whose index is in `flip` take the other way.
+   */
+  private renderTemplate(parts: TemplatePart[], sc: Scope, at: Span, flip: Set<number>): { out: string; open: string[] } {
     let out = '';
-    let verbatim = true;
+    const open: string[] = [];
     const walk = (ps: TemplatePart[], s: Scope) => {
       for (const p of ps) {
         if (p.k === 'text') out += p.v;
         else if (p.k === 'interp') {
-          verbatim = false;
           out += this.toText(this.eval(p.x, s), s);
         } else if (p.k === 'if') {
-          verbatim = false;
           const c = this.eval(p.cond, s);
-          // a condition only the caller knows: the `then` branch (the directive's content) is rendered, so what it
-          // grants is analysed and the text around it keeps its shape (JSON commas ...)
-          if (c.t === 'unknown') walk(p.then, s);
-          else walk(truthy(c, at) ? p.then : p.else, s);
+          // a condition only the caller knows: the `then` branch (the directive's content) first, so what it
+          // grants is analysed and the text around it keeps its shape (JSON commas ...); the other way is a variant
+          let way = c.t === 'unknown' ? true : truthy(c, at);
+          if (c.t === 'unknown' || s.inputs || this.onInput(p.cond, s)) {
+            const i = open.length;
+            open.push(`when ${this.text(s.file, p.cond)} is ${way ? 'false' : 'true'}`);
+            if (flip.has(i)) way = !way;
+          }
+          walk(way ? p.then : p.else, s);
         } else {
-          verbatim = false;
           const coll = this.eval(p.coll, s);
           if (coll.t === 'unknown') {
             // a collection only known after apply: the body once, with unknown loop variables
@@ -498,8 +589,7 @@ export class HclModule {
       }
     };
     walk(parts, sc);
-    // positions inside the string are exact only when interpolations do not change line counts
-    return { t: 'str', v: out, at, ...(origin && (verbatim || !out.includes('\n') || true) ? { origin } : {}) };
+    return { out, open };
   }
 
   /** The text of a value inside a template: unknowns become stand-ins. */
@@ -522,7 +612,53 @@ export class HclModule {
   }
 
   standIn(v: V & { t: 'unknown' }): string {
-    return v.ref ? this.standIns.forReference(v.ref, '', v.reason) : this.standIns.opaque(v.reason, v.expr);
+    if (v.alt) {
+      const alts = v.alt.values.map((a) => ({ value: this.scalarJson(a.value), when: a.when }));
+      if (alts.every((a) => a.value !== undefined)) return this.standIns.alternatives(v.alt.expr, alts as { value: unknown; when: string }[]);
+    }
+    const worst = worstReason(v);
+    return v.ref ? this.standIns.forReference(v.ref, '', v.reason, worst) : this.standIns.opaque(v.reason, v.expr, false, worst);
+  }
+
+  /**
+   * JSON of a known value that has other branches: a token listing every branch (scalars), or the union of the
+   * branches' policy documents (a Deny of another branch left out: it may not exist). Undefined: the value alone.
+   */
+  private eitherJson(v: V, ptr: string, spans: Map<string, Span>, docs: boolean): unknown {
+    const alt = v.alt!;
+    const self = { ...v, alt: undefined } as V;
+    if (self.t === 'str' && (self.json || self.doc) && docs) {
+      const primary = this.toJson(self, ptr, spans, docs);
+      if (!isRecord(primary) || !('Statement' in primary)) return primary;
+      const stmts = Array.isArray(primary.Statement) ? [...(primary.Statement as unknown[])] : [primary.Statement];
+      const seen = new Set(stmts.map((x) => JSON.stringify(x)));
+      for (const a of alt.values) {
+        const other = this.toJson(a.value, ptr, new Map(), docs);
+        if (!isRecord(other)) continue;
+        const os = Array.isArray(other.Statement) ? (other.Statement as unknown[]) : other.Statement !== undefined ? [other.Statement] : [];
+        for (const st of os) {
+          if (seen.has(JSON.stringify(st))) continue;
+          if (isRecord(st) && st.Effect === 'Deny') this.notes.push(`${BRANCH_DENY} ${a.when} (${alt.expr}): the policy's Denies are not relied on`);
+          seen.add(JSON.stringify(st));
+          stmts.push(st);
+          this.notes.push(`statements of the policy ${a.when} are analysed too (${alt.expr})`);
+        }
+      }
+      return { ...primary, Statement: stmts };
+    }
+    const primary = this.scalarJson(self);
+    if (primary === undefined || primary === null) return undefined;
+    const alts = alt.values.map((a) => ({ value: this.scalarJson(a.value), when: a.when }));
+    if (alts.some((a) => a.value === undefined)) return undefined;
+    return this.standIns.alternatives(alt.expr, alts, primary);
+  }
+
+  /** Plain JSON of a scalar value (unknowns as their stand-in); undefined for collections. */
+  private scalarJson(v: V): unknown {
+    if (v.t === 'str' || v.t === 'num' || v.t === 'bool') return v.v;
+    if (v.t === 'null') return null;
+    if (v.t === 'unknown') return this.standIn(v);
+    return undefined;
   }
 
   private root(name: string, steps: Traverser[], sc: Scope, at: Span, x: Expr): V {
@@ -542,7 +678,8 @@ export class HclModule {
         if (attr === 'module' || attr === 'root' || attr === 'cwd') return str('.', at);
         throw new HclEvalError(`unknown path attribute path.${attr ?? ''}`, at);
       case 'terraform':
-        if (attr === 'workspace') return str('default', at);
+        // chosen when Terraform runs (`terraform workspace select prod`): a condition on it goes either way
+        if (attr === 'workspace') return unknown(text, 'the workspace is chosen when Terraform runs', 'terraform.workspace', at);
         return unknown(text, 'terraform attribute', undefined, at);
       case 'each':
       case 'count':
@@ -583,6 +720,10 @@ export class HclModule {
             }
             return this.traverse(coll, steps.slice(2), sc, at, text);
           }
+        }
+        if (type === 'aws_iam_policy') {
+          const v = iamPolicyData(this, address, at);
+          if (v) return this.traverse(v, steps.slice(2), sc, at, text);
         }
         return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
       }
@@ -711,7 +852,16 @@ export class HclModule {
       const u = args.find((a) => containsUnknown(a));
       if (u) return unknown(this.text(sc.file, x), `argument of ${name}() known only after apply`, u.t === 'unknown' ? u.ref : undefined, at);
     }
-    const out = fn(args, { at, module: this, scope: sc });
+    // templatefile(path, { flag = var.x }): the template's own conditions read an input through its variables
+    if (name === 'templatefile' && x.args[1]) this.templateOpen = this.onInput(x.args[1], sc);
+    let out: V;
+    try {
+      out = fn(args, { at, module: this, scope: sc });
+    } catch (e) {
+      // a pattern outside the RE2 subset evaluated here, an encoding not evaluated: unknown, never a guess
+      if (e instanceof RegexUnknown) return unknown(this.text(sc.file, x), `${name}(): ${e.message}`, undefined, at);
+      throw e;
+    }
     if (out.t === 'str' && out.v.length > MAX_STRING) throw new HclEvalError(`${name}(): result too large`, at);
     if (out.t === 'list' && out.items.length > MAX_COLLECTION) throw new HclEvalError(`${name}(): result too large`, at);
     return out;
@@ -747,8 +897,10 @@ export class HclModule {
     const key = `template:${repoPath}`;
     if (this.evaluating.has(key)) throw new HclEvalError(`templatefile(): ${display} includes itself`, at);
     this.evaluating.add(key);
+    const open = this.templateOpen;
+    this.templateOpen = false;
     try {
-      return this.template(parts, { file: tf, vars: tvars, templateOnly: true }, at, { file: display, line: 1, column: 1 });
+      return this.template(parts, { file: tf, vars: tvars, templateOnly: true, ...(open ? { inputs: true } : {}) }, at, { file: display, line: 1, column: 1 });
     } finally {
       this.evaluating.delete(key);
     }
@@ -780,15 +932,20 @@ export class HclModule {
         const iterName = it && it.kind === 'attribute' && it.expr.k === 'var' ? it.expr.name : name;
         const coll = this.guard(fe.expr, sc);
         if (coll.t === 'unknown') {
-          // content built from an iterator nobody knows yet (effect, actions, not_actions ... all unknown) would be
-          // a made-up statement: it is left out, and the record says so
-          this.notes.push(`dynamic "${name}" block at line ${at.start.line}: for_each is set by the module caller or known only after apply; its content is not analysed`);
+          // content built from an iterator nobody knows yet: once, with every iterator value unknown, so what the
+          // caller may put there (effect, actions, resources ...) is analysed as its worst case, and said so
+          const reason = `dynamic "${name}" block at line ${at.start.line}: for_each = ${this.text(sc.file, fe.expr)} is set by the module caller or known only after apply`;
+          const vars = new Map(sc.vars);
+          const u = (k: string): V => ({ t: 'unknown', expr: `${iterName}.${k}`, reason, at });
+          vars.set(iterName, { t: 'obj', entries: new Map([['key', u('key')], ['value', u('value')]]), at });
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
           continue;
         }
         for (const [k, v] of iterate(coll, at)) {
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
-          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
+          // an element of a for_each chosen by an input: the block exists only in that branch
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(v.branch ? { branch: v.branch } : {}) });
         }
         continue;
       }
@@ -819,6 +976,13 @@ export class HclModule {
     }
   }
 
+  /** A policy document only known when Terraform runs, as JSON text whose deciding values are worst-case tokens. */
+  private unknownDocument(v: V & { t: 'unknown' }): V {
+    if (v.reason.startsWith('not evaluated:')) return str('{}', v.at);
+    const tok = this.standIns.opaque(v.reason, v.expr, false, `${v.expr}: a policy document merged in that the gate cannot read (${v.reason})`);
+    return str(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: tok, Action: tok, Resource: tok }] }), v.at);
+  }
+
   /** Render `data "aws_iam_policy_document"` (cached), with spans for statements and their elements. */
   renderDocument(address: string, at?: Span): RenderedDoc | undefined {
     if (this.rendered.has(address)) return this.rendered.get(address);
@@ -838,10 +1002,11 @@ export class HclModule {
       const sourceDocs: RenderedDoc[] = [];
       for (const [k, raw] of args.entries) {
         const asText = SOURCE_KEYS.has(k);
-        // documents only the caller knows are left out of the merge (a stand-in is not JSON)
+        // a document the gate cannot read (the caller's, a data source's, a module output) merged in: a statement
+        // whose every deciding value is a worst-case token (worst-case.ts makes it Allow * on *, and says so)
         let v = raw;
-        if (asText && v.t === 'unknown') continue;
-        if (asText && v.t === 'list') v = { ...v, items: v.items.filter((x) => x.t !== 'unknown') };
+        if (asText && v.t === 'unknown') v = { t: 'list', items: [this.unknownDocument(v)], at: v.at };
+        if (asText && v.t === 'list') v = { ...v, items: v.items.map((x) => (x.t === 'unknown' ? this.unknownDocument(x) : x)) };
         if (asText) collectDocs(v, sourceDocs);
         json[k] = this.toJson(v, `/${escapeSegment(k)}`, spans, !asText);
       }
@@ -900,6 +1065,10 @@ export class HclModule {
    */
   toJson(v: V, ptr: string, spans: Map<string, Span>, docs = true): unknown {
     if (v.at) spans.set(ptr, v.at);
+    if (v.alt && v.t !== 'unknown') {
+      const either = this.eitherJson(v, ptr, spans, docs);
+      if (either !== undefined) return either;
+    }
     switch (v.t) {
       case 'str':
         if (!docs) return v.v;
@@ -933,8 +1102,15 @@ export class HclModule {
         return null;
       case 'unknown':
         return this.standIn(v);
-      case 'list':
-        return v.items.map((x, i) => this.toJson(x, `${ptr}/${i}`, spans, docs));
+      case 'list': {
+        const out: unknown[] = [];
+        for (const x of v.items) {
+          // a Deny present only in one branch of a conditional on an input may not exist: it cancels nothing
+          if (x.branch && x.t === 'obj' && isDenyStatement(x)) this.notes.push(`${BRANCH_DENY} ${x.branch}: the policy's Denies are not relied on`);
+          out.push(this.toJson(x, `${ptr}/${out.length}`, spans, docs));
+        }
+        return out;
+      }
       case 'obj': {
         const out: Record<string, unknown> = {};
         for (const [k, x] of v.entries) {
@@ -950,6 +1126,42 @@ export class HclModule {
 }
 
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
+
+/** Start of the note saying a Deny exists only in one branch of a conditional on an input (hcl.ts sets `when`). */
+export const BRANCH_DENY = 'a Deny statement is present only';
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function isDenyStatement(x: V & { t: 'obj' }): boolean {
+  const e = x.entries.get('Effect') ?? x.entries.get('effect');
+  return e?.t === 'str' && e.v === 'Deny';
+}
+
+/** Data sources whose attributes name a thing (an ARN, an id, a name): a specific value, not worst-case content. */
+const NAMING_ATTR = /^(arn|arns|id|ids|name|names|account_id|[a-z0-9_]*_(arn|arns|id|ids|name|names))$/;
+
+/**
+ * Why an unknown value is analysed as its worst case where it decides access (undefined: a stand-in of a resource
+ * the repository creates or names, which is one specific thing). Variables without a value, functions the gate does
+ * not evaluate, conditions and loop values only known at apply, data sources' content: nobody in the repository
+ * decides them.
+ */
+export function worstReason(v: V & { t: 'unknown' }): string | undefined {
+  const ref = v.ref;
+  if (!ref) return `${v.expr}: ${v.reason}`;
+  if (ref.startsWith('var.')) return `${v.expr}: ${v.reason}`;
+  if (ref === 'terraform.workspace' || ref.startsWith('module.')) return undefined;
+  if (ref.startsWith('data.')) {
+    const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
+    if (['aws_caller_identity', 'aws_partition', 'aws_region'].includes(parts[1] ?? '')) return undefined;
+    const attr = parts[3];
+    if (attr === undefined || NAMING_ATTR.test(attr)) return undefined;
+    return `${v.expr}: read from a data source when Terraform runs, not from the repository`;
+  }
+  return undefined;
+}
 
 function hash(text: string): number {
   let h = 0;
@@ -970,6 +1182,8 @@ export interface Scope {
   vars: Map<string, V>;
   /** Inside a templatefile: only the given variables exist. */
   templateOnly?: boolean;
+  /** Inside a templatefile whose variables read an input: its conditions may go either way. */
+  inputs?: boolean;
 }
 
 /** `aws_s3_bucket.b.arn` from a traversal: the root and up to `n` attribute steps (literal indexes kept). */
@@ -1003,25 +1217,25 @@ export function containsUnknown(v: V): boolean {
   return false;
 }
 
-function truthy(v: V, at: Span): boolean {
+export function truthy(v: V, at: Span): boolean {
   if (v.t === 'bool') return v.v;
   if (v.t === 'str' && (v.v === 'true' || v.v === 'false')) return v.v === 'true';
   throw new HclEvalError(`a condition must be a bool, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function num(v: V, at: Span): number {
+export function num(v: V, at: Span): number {
   if (v.t === 'num') return v.v;
   if (v.t === 'str' && /^-?[0-9]+(\.[0-9]+)?$/.test(v.v.trim())) return Number(v.v);
   throw new HclEvalError(`a number is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function scalarString(v: V, at: Span): string {
+export function scalarString(v: V, at: Span): string {
   if (v.t === 'str') return v.v;
   if (v.t === 'num' || v.t === 'bool') return String(v.v);
   throw new HclEvalError(`a string is required, got a ${v.t}`, at);
 }
 
-function plain(v: V): unknown {
+export function plain(v: V): unknown {
   switch (v.t) {
     case 'str':
     case 'num':
@@ -1038,7 +1252,7 @@ function plain(v: V): unknown {
   }
 }
 
-function equal(a: V, b: V): boolean {
+export function equal(a: V, b: V): boolean {
   return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 }
 
@@ -1087,14 +1301,14 @@ function s(v: V, at: Span, c?: FnCtx): string {
   return scalarString(v, at);
 }
 
-function list(v: V, at: Span): V[] {
+export function list(v: V, at: Span): V[] {
   if (v.t === 'list') return v.items;
   if (v.t === 'obj') return [...v.entries.values()];
   if (v.t === 'null') return [];
   throw new HclEvalError(`a list is required, got a ${v.t === 'str' ? 'string' : v.t}`, at);
 }
 
-function dedupe(items: V[]): V[] {
+export function dedupe(items: V[]): V[] {
   const seen = new Set<string>();
   return items.filter((x) => {
     const k = JSON.stringify(plain(x));
@@ -1322,13 +1536,8 @@ const FUNCTIONS: Record<string, Fn> = {
     const v = s(a[0]!, c.at);
     const from = s(a[1]!, c.at);
     const to = s(a[2]!, c.at);
-    if (from.length > 1 && from.startsWith('/') && from.endsWith('/')) {
-      try {
-        return str(v.replace(new RegExp(from.slice(1, -1), 'g'), to.replace(/\$\{?(\d+)\}?/g, '$$$1')), c.at);
-      } catch (e) {
-        throw new HclEvalError(`replace(): invalid regular expression (${(e as Error).message})`, c.at);
-      }
-    }
+    // a regular expression: RE2 semantics in linear time (re2.ts), never a JavaScript RegExp on PR content
+    if (from.length > 1 && from.startsWith('/') && from.endsWith('/')) return str(regexReplace(v, from.slice(1, -1), to, c.at), c.at);
     return str(v.split(from).join(to), c.at);
   },
   substr: (a, c) => {
@@ -1352,4 +1561,5 @@ const FUNCTIONS: Record<string, Fn> = {
   anytrue: (a, c) => ({ t: 'bool', v: list(a[0]!, c.at).some((x) => truthy(x, c.at)), at: c.at }),
   sensitive: (a) => a[0]!,
   nonsensitive: (a) => a[0]!,
+  ...Object.fromEntries(Object.entries(PURE_FUNCTIONS).map(([k, f]) => [k, (a: V[], c: FnCtx) => f(a, c.at)])),
 };

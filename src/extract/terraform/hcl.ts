@@ -28,23 +28,26 @@
  */
 import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
-import type { IamEntity, InlineSuppression, PolicyType, Span } from '../../policy/types.js';
+import type { IamEntity, InlineSuppression, PolicyRecord, PolicyType, Span } from '../../policy/types.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { Block, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
-import { fromJson, HclEvalError, HclModule, iterate } from './hcl-eval.js';
+import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
 import { commentSuppressions } from '../../findings/inline.js';
-import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
+import { parsePolicyValue, POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
-import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, invalidPolicyFinding, ownAttachmentsEntity, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
 import { appendAll } from '../../util/arrays.js';
+import { analyseWithVarFiles } from './variants.js';
+import type { Assumption } from './worst-case.js';
+import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
 
 /** Larger `.tf` files are refused (hand-written Terraform is far smaller; generated files are not reviewed). */
 export const MAX_HCL_BYTES = 4 * 1024 * 1024;
@@ -99,39 +102,52 @@ function syntaxError(file: string, text: string, e: HclSyntaxError): AnalysisErr
 
 function loadTfvars(input: ExtractInput, dir: string, siblings: string[], errors: AnalysisError[]): Map<string, V> {
   const out = new Map<string, V>();
-  const auto = siblings.filter((f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) || /\.auto\.tfvars(\.json)?$/.test(f));
+  const auto = siblings.filter(isAutoVarFile);
   const files = [...auto.sort((a, b) => (/terraform\.tfvars/.test(a) ? -1 : /terraform\.tfvars/.test(b) ? 1 : a < b ? -1 : 1)), ...input.options.tfvarsFiles];
   for (const rel of [...new Set(files)]) {
-    let text: string;
-    try {
-      text = input.readRepoFile(rel);
-    } catch (e) {
-      if (input.options.tfvarsFiles.includes(rel) && rel !== input.repoPath) errors.push({ file: input.displayPath(rel), message: `cannot read tfvars file: ${(e as Error).message}`, kind: 'input' });
-      continue;
-    }
-    const display = input.displayPath(rel);
-    if (/\.json$/i.test(rel)) {
-      try {
-        const j: unknown = JSON.parse(text);
-        if (j && typeof j === 'object' && !Array.isArray(j)) for (const [k, v] of Object.entries(j)) out.set(k, fromJson(v));
-      } catch (e) {
-        errors.push({ file: display, message: `invalid tfvars JSON: ${(e as Error).message}`, kind: 'input' });
-      }
-      continue;
-    }
-    const parsed = parseCached(rel, text);
-    if (parsed instanceof HclSyntaxError) {
-      if (rel !== input.repoPath) errors.push(syntaxError(display, text, parsed));
-      continue;
-    }
-    const file: HclFile = { repoPath: rel, display, text, parsed, lineStarts: lineStartsOf(text) };
-    const bare = new HclModule({ dir, files: [], tfvars: new Map(), readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx: ctxOf(input) });
-    for (const item of parsed.body.items) {
-      if (item.kind !== 'attribute') continue;
-      out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
-    }
-    appendAll(errors, bare.errors);
+    const values = readVarFile(input, dir, rel, errors, input.options.tfvarsFiles.includes(rel));
+    if (values) for (const [k, v] of values) out.set(k, v);
   }
+  return out;
+}
+
+/** `terraform.tfvars`, `*.auto.tfvars` (and `.json`): what Terraform loads without `-var-file`. */
+export function isAutoVarFile(f: string): boolean {
+  return /(^|\/)terraform\.tfvars(\.json)?$/.test(f) || /\.auto\.tfvars(\.json)?$/.test(f);
+}
+
+/** The values of one tfvars file (undefined when it cannot be read); problems go to `errors`. */
+export function readVarFile(input: ExtractInput, dir: string, rel: string, errors: AnalysisError[], required: boolean): Map<string, V> | undefined {
+  const out = new Map<string, V>();
+  let text: string;
+  try {
+    text = input.readRepoFile(rel);
+  } catch (e) {
+    if (required && rel !== input.repoPath) errors.push({ file: input.displayPath(rel), message: `cannot read tfvars file: ${(e as Error).message}`, kind: 'input' });
+    return undefined;
+  }
+  const display = input.displayPath(rel);
+  if (/\.json$/i.test(rel)) {
+    try {
+      const j: unknown = JSON.parse(text);
+      if (j && typeof j === 'object' && !Array.isArray(j)) for (const [k, v] of Object.entries(j)) out.set(k, fromJson(v));
+    } catch (e) {
+      errors.push({ file: display, message: `invalid tfvars JSON: ${(e as Error).message}`, kind: 'input' });
+    }
+    return out;
+  }
+  const parsed = parseCached(rel, text);
+  if (parsed instanceof HclSyntaxError) {
+    if (rel !== input.repoPath) errors.push(syntaxError(display, text, parsed));
+    return undefined;
+  }
+  const file: HclFile = { repoPath: rel, display, text, parsed, lineStarts: lineStartsOf(text) };
+  const bare = new HclModule({ dir, files: [], tfvars: new Map(), readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx: ctxOf(input) });
+  for (const item of parsed.body.items) {
+    if (item.kind !== 'attribute') continue;
+    out.set(item.name, bare.guard(item.expr, { file, vars: new Map() }));
+  }
+  appendAll(errors, bare.errors);
   return out;
 }
 
@@ -242,9 +258,22 @@ interface Instance {
   note?: string;
   /** Analysed although the known values turn the block off (count 0, empty for_each). */
   speculative?: boolean;
+  /** count / for_each decided by an input: the instance may not be created (its Deny cancels nothing). */
+  mayNotExist?: string;
 }
 
+/** The instances of a block; those whose count / for_each reads an input may not be created at all. */
 function instancesOf(module: HclModule, block: Block, file: HclFile): Instance[] {
+  const list = staticInstances(module, block, file);
+  const meta = block.body.items.find((a) => a.kind === 'attribute' && (a.name === 'count' || a.name === 'for_each'));
+  if (!meta || meta.kind !== 'attribute') return list;
+  const open = module.onInput(meta.expr, { file, vars: new Map() });
+  return list.map((i) =>
+    open || i.speculative || i.key === '' ? { ...i, mayNotExist: `${meta.name} = ${module.text(file, meta.expr)} is decided by an input: the resource may not be created` } : i,
+  );
+}
+
+function staticInstances(module: HclModule, block: Block, file: HclFile): Instance[] {
   const attr = (n: string) => block.body.items.find((a) => a.kind === 'attribute' && a.name === n);
   const count = attr('count');
   const forEach = attr('for_each');
@@ -365,200 +394,12 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   }
   const ctx = ctxOf(input);
   const tfvars = loadTfvars(input, dir, siblings, result.errors);
-  const module = new HclModule({ dir, files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx });
-  const me = files[0]!;
-
-  // loops and bad expressions in this file's locals and variable defaults are reported by this file
-  for (const [name, l] of module.locals) {
-    if (l.file !== me) continue;
-    try {
-      module.local(name);
-    } catch (e) {
-      if (!(e instanceof HclEvalError)) throw e;
-      module.error(e.message, e.span ?? module.span(me, l.expr.s, l.expr.e), me);
-    }
-  }
-
-  const scanned = scanTfBlocks(file, text, own.comments);
-  const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
-    (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
-      rule: s.rule,
-      reason: s.reason,
-      file,
-      line: s.line,
-    }));
-  const dataSuppressions = (address: string): InlineSuppression[] => {
-    const ref = module.data.get(address);
-    if (!ref) return [];
-    const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
-    const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
-    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
-  };
-
-  for (const item of own.body.items) {
-    if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
-    const [type, name] = item.labels as [string, string];
-    const blockSpan = module.span(me, item.s, item.e);
-    const suppressions = suppressionsOf('managed', type, name);
-    for (const inst of instancesOf(module, item, me)) {
-      const address = `${type}.${name}${inst.key}`;
-      const sc: Scope = { file: me, vars: inst.vars };
-      const notesBefore = module.notes.length;
-      const body = module.body(item.body, sc, META_ARGS);
-      const spans = new Map<string, Span>();
-      const values = module.toJson(body, '', spans) as Record<string, unknown>;
-      const out = readTerraformResource({
-        type,
-        address,
-        values,
-        references: (attr) => {
-          const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
-          return a && a.kind === 'attribute'
-            ? referencesIn(a.expr, (key) => {
-                try {
-                  const v = module.eval(key, sc);
-                  return v.t === 'str' ? `[${JSON.stringify(v.v)}]` : v.t === 'num' ? `[${v.v}]` : undefined;
-                } catch {
-                  return undefined;
-                }
-              })
-            : [];
-        },
-        ctx,
-      });
-      if (!out) continue;
-      const meta: RecordMeta = { idFile: file, address, type, format: 'terraform-hcl' };
-      for (const p of out.policies) {
-        const ptr = '/' + p.segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-        const docSpans = new Map<string, Span>();
-        for (const [k, s] of spans) if (k === ptr || k.startsWith(ptr + '/')) docSpans.set(k.slice(ptr.length), s);
-        const raw = valueAt(body, p.segments);
-        const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
-        // a document whose statements all come from dynamic blocks the known values leave empty: nothing to check
-        if (raw?.t === 'str' && raw.doc?.emptyDynamic) continue;
-        const site: Site = {
-          file,
-          span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
-          spans: docSpans,
-          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
-        };
-        if (p.error) {
-          if (raw?.t === 'unknown') {
-            // a block off with the known values (count 0) whose policy only the caller knows: nothing to report
-            // var.x: the caller's document (analysed where the module is called); not an error here
-            const fromCaller = raw.ref?.startsWith('var.') === true || /^var\.[A-Za-z0-9_-]+(\[[^\]]*\])?$/.test(raw.expr);
-            if (!raw.reason.startsWith('not evaluated:') && !inst.speculative && !fromCaller) {
-              const at = raw.at ?? site.span;
-              result.errors.push({
-                file: at.file,
-                line: at.start.line,
-                column: at.start.column,
-                message: `${address}.${p.propertyPath.replace(/\//g, '.')}: the policy is ${raw.expr}, ${raw.reason}; it was not analysed (a plan JSON would have its value)`,
-                kind: 'extract',
-              });
-            }
-          } else result.findings.push(invalidPolicyFinding(meta, p, site));
-          continue;
-        }
-        const notes = [
-          ...(inst.note ? [inst.note] : []),
-          ...(consumed ? [`document rendered from ${consumed}`] : []),
-          ...new Set(module.notes.slice(notesBefore)),
-        ];
-        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes }));
-      }
-      // AWS managed policies attached here: records from the bundled snapshot, at the attachment
-      appendAll(result.policies,
-        awsManagedRecords(meta, out, (attr) => {
-          const ptr = `/${attr}`;
-          const at = spans.get(ptr);
-          return { file, span: at ?? blockSpan, suppressions };
-        }, awsManagedPolicy),
-      );
-      const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
-      if (ent) {
-        markHclEntity(ent);
-        result.entities.push(ent);
-      }
-    }
-  }
-
-  // module calls: policy documents passed as arguments (the child module only sees a variable)
-  for (const item of own.body.items) {
-    if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0]) continue;
-    const address = `module.${item.labels[0]}`;
-    const suppressions = suppressionsOf('module', 'module', item.labels[0]);
-    for (const a of item.body.items) {
-      if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
-      const v = module.guard(a.expr, { file: me, vars: new Map() });
-      const candidates: { v: V; path: string }[] = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
-      for (const c of candidates) {
-        if (!holdsDocument(c.v)) continue;
-        const spans = new Map<string, Span>();
-        const document = module.toJson(c.v, '', spans);
-        if (document === null || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document)) continue;
-        const policyType: PolicyType = /trust|assume_role/i.test(a.name) ? 'trust' : policyTypeFromContent(document);
-        const p: TfPolicyItem = {
-          propertyPath: c.path,
-          segments: c.path.split('/'),
-          policyType,
-          ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
-          document,
-          raw: document,
-          attachedTo: [],
-          notes: [`passed to ${address}; policy type ${/trust|assume_role/i.test(a.name) ? 'from the argument name' : 'taken from the content'}`],
-        };
-        const consumed = c.v.t === 'str' && c.v.doc ? c.v.doc.address : undefined;
-        const meta: RecordMeta = { idFile: file, address, type: 'module', format: 'terraform-hcl' };
-        const site: Site = {
-          file,
-          span: spans.get('') ?? module.span(me, a.s, a.e),
-          spans,
-          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
-        };
-        result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(document) }));
-      }
-    }
-  }
-
-  // policy documents no resource or module call of this module consumes (exported as outputs, or not used at all)
-  const consumedDocs = new Set<string>();
-  for (const r of consumedBy(files)) consumedDocs.add(r);
-  for (const item of own.body.items) {
-    if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
-    const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
-    if (consumedDocs.has(address)) continue;
-    let doc;
-    try {
-      doc = module.renderDocument(address);
-    } catch (e) {
-      if (!(e instanceof HclEvalError)) throw e;
-      module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);
-      continue;
-    }
-    if (!doc || doc.emptyDynamic) continue;
-    const policyType: PolicyType = policyTypeFromContent(doc.document);
-    const p: TfPolicyItem = {
-      propertyPath: 'json',
-      segments: ['json'],
-      policyType,
-      ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
-      document: doc.document,
-      raw: doc.document,
-      attachedTo: [],
-      notes: ['not used by a resource of this module (output or unused); policy type taken from the content'],
-    };
-    const meta: RecordMeta = { idFile: file, address, type: POLICY_DOCUMENT_DATA_SOURCE, format: 'terraform-hcl' };
-    const site: Site = { file, span: doc.spans.get('')!, spans: doc.spans, suppressions: suppressionsOf('data', POLICY_DOCUMENT_DATA_SOURCE, item.labels[1]) };
-    result.policies.push(policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(doc.document) }));
-  }
-
-  // errors raised while evaluating: this file's own, and those in templates / JSON files it reads
-  for (const e of module.errors) {
-    if (e.file === file || !/\.tf$/i.test(e.file)) {
-      if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) result.errors.push(e);
-    }
-  }
+  const m: ModuleFiles = { dir, files, ctx, text, own };
+  const analysed = analyseWithVarFiles(input, dir, siblings, tfvars, (tv) => analyseModule(input, m, tv), (rel, errors) => readVarFile(input, dir, rel, errors, false));
+  appendAll(result.policies, analysed.policies);
+  appendAll(result.entities, analysed.entities);
+  appendAll(result.findings, analysed.findings);
+  appendAll(result.errors, analysed.errors);
   if (deps.length) result.dependencies = deps;
   return result;
 }
@@ -657,3 +498,277 @@ export const terraformHclExtractor: Extractor = {
 };
 
 export type { IamEntity };
+
+
+/**
+ * A whole policy the gate cannot read: both branches of a conditional (their union), or -- a variable without
+ * value, a function or data source the gate does not evaluate -- the broadest document of its type, said so.
+ */
+function wholeUnknown(module: HclModule, raw: V, policyType: PolicyType, spans: Map<string, Span>): { document: unknown; assumptions: Assumption[] } | undefined {
+  if (raw.alt) {
+    const docs: { document: unknown; when: string }[] = [];
+    for (const [i, a] of raw.alt.values.entries()) {
+      // the first branch's statements come first in the union: their lines are kept
+      const j = module.toJson(a.value, '', i === 0 ? spans : new Map());
+      const d = typeof j === 'string' ? parsePolicyValue(j).document : j;
+      if (!isPlainObject(d)) return undefined;
+      docs.push({ document: d, when: a.when });
+    }
+    return { document: unionDocuments(docs), assumptions: [{ path: '', text: `${raw.alt.expr}: the statements of every branch are analysed (${docs.map((d) => d.when).join('; ')})` }] };
+  }
+  if (raw.t !== 'unknown') return undefined;
+  // an expression that failed to evaluate is an error already (the verdict is incomplete): nothing is made up
+  const why = raw.reason.startsWith('not evaluated:') ? undefined : worstReason(raw);
+  if (!why) return undefined;
+  return { document: worstDocument(policyType), assumptions: [{ path: '', text: `${why}; the whole policy is analysed as its worst case (everything allowed)` }] };
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** A record whose unknown deciding values are resolved to their worst case (module arguments, unused documents). */
+function resolvedRecord(module: HclModule, meta: RecordMeta, p: TfPolicyItem, site: Site): PolicyRecord {
+  const resolved = resolveUnknowns(p.document, site.spans ?? new Map(), module.standIns.entries(), p.policyType);
+  const item = { ...p, document: resolved.document };
+  const rec = policyRecord(meta, item, { ...site, spans: resolved.spans }, { placeholders: module.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });
+  if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+  return rec;
+}
+
+interface ModuleFiles {
+  dir: string;
+  files: HclFile[];
+  ctx: TableContext;
+  text: string;
+  own: ParsedFile;
+}
+
+/** Records, findings and errors of this file's blocks, with the module evaluated under one set of input values. */
+function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, V>): ExtractResult {
+  const result = emptyResult();
+  const { file } = input;
+  const { files, ctx, text, own } = m;
+  const module = new HclModule({ dir: m.dir, files: m.files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx });
+  const me = files[0]!;
+
+  // loops and bad expressions in this file's locals and variable defaults are reported by this file
+  for (const [name, l] of module.locals) {
+    if (l.file !== me) continue;
+    try {
+      module.local(name);
+    } catch (e) {
+      if (!(e instanceof HclEvalError)) throw e;
+      module.error(e.message, e.span ?? module.span(me, l.expr.s, l.expr.e), me);
+    }
+  }
+
+  const scanned = scanTfBlocks(file, text, own.comments);
+  const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
+    (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
+      rule: s.rule,
+      reason: s.reason,
+      file,
+      line: s.line,
+    }));
+  const dataSuppressions = (address: string): InlineSuppression[] => {
+    const ref = module.data.get(address);
+    if (!ref) return [];
+    const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
+    const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
+    return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
+  };
+
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
+    const [type, name] = item.labels as [string, string];
+    const blockSpan = module.span(me, item.s, item.e);
+    const suppressions = suppressionsOf('managed', type, name);
+    for (const inst of instancesOf(module, item, me)) {
+      const address = `${type}.${name}${inst.key}`;
+      const sc: Scope = { file: me, vars: inst.vars };
+      const notesBefore = module.notes.length;
+      const body = module.body(item.body, sc, META_ARGS);
+      const spans = new Map<string, Span>();
+      const raw0 = module.toJson(body, '', spans) as Record<string, unknown>;
+      // alternative tokens stay in policy attributes and attached ARNs (resolved there); elsewhere the known value
+      const keep = new Set([...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []), ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? [])]);
+      const values = Object.fromEntries(Object.entries(raw0).map(([k, v]) => [k, keep.has(k) ? v : primaryValues(v, module.standIns.entries())]));
+      const out = readTerraformResource({
+        type,
+        address,
+        values,
+        references: (attr) => {
+          const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
+          return a && a.kind === 'attribute'
+            ? referencesIn(a.expr, (key) => {
+                try {
+                  const v = module.eval(key, sc);
+                  return v.t === 'str' ? `[${JSON.stringify(v.v)}]` : v.t === 'num' ? `[${v.v}]` : undefined;
+                } catch {
+                  return undefined;
+                }
+              })
+            : [];
+        },
+        ctx,
+      });
+      if (!out) continue;
+      const meta: RecordMeta = { idFile: file, address, type, format: 'terraform-hcl' };
+      for (const p of out.policies) {
+        const ptr = '/' + p.segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+        const docSpans = new Map<string, Span>();
+        for (const [k, s] of spans) if (k === ptr || k.startsWith(ptr + '/')) docSpans.set(k.slice(ptr.length), s);
+        const raw = valueAt(body, p.segments);
+        const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
+        // a document whose statements all come from dynamic blocks the known values leave empty: nothing to check
+        if (raw?.t === 'str' && raw.doc?.emptyDynamic) continue;
+        const site: Site = {
+          file,
+          span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
+          spans: docSpans,
+          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+        };
+        const assumptions: Assumption[] = [];
+        if (p.error && (raw?.t === 'unknown' || raw?.alt)) {
+          const whole = wholeUnknown(module, raw, p.policyType, docSpans);
+          if (whole) {
+            p.document = whole.document;
+            delete p.error;
+            appendAll(assumptions, whole.assumptions);
+          }
+        }
+        if (p.error) {
+          if (raw?.t === 'unknown') {
+            // a block off with the known values (count 0) whose policy only the caller knows: nothing to report
+            const fromCaller = raw.ref?.startsWith('var.') === true || /^var\.[A-Za-z0-9_-]+(\[[^\]]*\])?$/.test(raw.expr);
+            if (!raw.reason.startsWith('not evaluated:') && !inst.speculative && !fromCaller) {
+              const at = raw.at ?? site.span;
+              result.errors.push({
+                file: at.file,
+                line: at.start.line,
+                column: at.start.column,
+                message: `${address}.${p.propertyPath.replace(/\//g, '.')}: the policy is ${raw.expr}, ${raw.reason}; it was not analysed (a plan JSON would have its value)`,
+                kind: 'extract',
+              });
+            }
+          } else result.findings.push(invalidPolicyFinding(meta, p, site));
+          continue;
+        }
+        const resolved = resolveUnknowns(p.document, docSpans, module.standIns.entries(), p.policyType);
+        p.document = resolved.document;
+        site.spans = resolved.spans;
+        appendAll(assumptions, resolved.assumptions);
+        const notes = [
+          ...(inst.note ? [inst.note] : []),
+          ...(consumed ? [`document rendered from ${consumed}`] : []),
+          ...new Set(module.notes.slice(notesBefore)),
+        ];
+        const rec = policyRecord(meta, p, site, { placeholders: module.standIns.placeholdersIn(p.document), notes, assumptions });
+        // count / for_each decided by an input: the resource may not exist, its Denies take nothing away for sure
+        const branchDeny = module.notes.slice(notesBefore).find((n) => n.startsWith(BRANCH_DENY));
+        const when = inst.mayNotExist ?? branchDeny ?? resolved.uncertainDeny ?? (raw?.alt ? `${raw.alt.expr}: a Deny of one branch is not relied on` : undefined);
+        if (when) rec.when = when;
+        result.policies.push(rec);
+      }
+      // attached ARNs nobody in the repository decides: AdministratorAccess (said so); conditional ones: each branch
+      const assumedArns = resolveAttachedArns(out.attachments, module.standIns.entries(), ctx.partition);
+      // AWS managed policies attached here: records from the bundled snapshot, at the attachment
+      const managed = awsManagedRecords(meta, out, (attr) => {
+        const ptr = `/${attr}`;
+        const at = spans.get(ptr);
+        return { file, span: at ?? blockSpan, suppressions };
+      }, awsManagedPolicy);
+      for (const r of managed) {
+        const text = r.awsManaged ? assumedArns.get(r.awsManaged) : undefined;
+        if (text) r.assumptions = [...(r.assumptions ?? []), { path: '', text }];
+        if (inst.mayNotExist && r.attachedTo.every((x) => x.via === 'boundary')) r.when = inst.mayNotExist;
+      }
+      appendAll(result.policies, managed);
+      const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
+      for (const e of [ent, ownAttachmentsEntity(ent)]) {
+        if (!e) continue;
+        markHclEntity(e);
+        result.entities.push(e);
+      }
+    }
+  }
+
+  // module calls: policy documents passed as arguments (the child module only sees a variable)
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0]) continue;
+    const address = `module.${item.labels[0]}`;
+    const suppressions = suppressionsOf('module', 'module', item.labels[0]);
+    for (const a of item.body.items) {
+      if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
+      const v = module.guard(a.expr, { file: me, vars: new Map() });
+      const candidates: { v: V; path: string }[] = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
+      for (const c of candidates) {
+        if (!holdsDocument(c.v)) continue;
+        const spans = new Map<string, Span>();
+        const document = module.toJson(c.v, '', spans);
+        if (document === null || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document)) continue;
+        const policyType: PolicyType = /trust|assume_role/i.test(a.name) ? 'trust' : policyTypeFromContent(document);
+        const p: TfPolicyItem = {
+          propertyPath: c.path,
+          segments: c.path.split('/'),
+          policyType,
+          ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+          document,
+          raw: document,
+          attachedTo: [],
+          notes: [`passed to ${address}; policy type ${/trust|assume_role/i.test(a.name) ? 'from the argument name' : 'taken from the content'}`],
+        };
+        const consumed = c.v.t === 'str' && c.v.doc ? c.v.doc.address : undefined;
+        const meta: RecordMeta = { idFile: file, address, type: 'module', format: 'terraform-hcl' };
+        const site: Site = {
+          file,
+          span: spans.get('') ?? module.span(me, a.s, a.e),
+          spans,
+          suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
+        };
+        result.policies.push(resolvedRecord(module, meta, p, site));
+      }
+    }
+  }
+
+  // policy documents no resource or module call of this module consumes (exported as outputs, or not used at all)
+  const consumedDocs = new Set<string>();
+  for (const r of consumedBy(files)) consumedDocs.add(r);
+  for (const item of own.body.items) {
+    if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
+    const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
+    if (consumedDocs.has(address)) continue;
+    let doc;
+    try {
+      doc = module.renderDocument(address);
+    } catch (e) {
+      if (!(e instanceof HclEvalError)) throw e;
+      module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);
+      continue;
+    }
+    if (!doc || doc.emptyDynamic) continue;
+    const policyType: PolicyType = policyTypeFromContent(doc.document);
+    const p: TfPolicyItem = {
+      propertyPath: 'json',
+      segments: ['json'],
+      policyType,
+      ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+      document: doc.document,
+      raw: doc.document,
+      attachedTo: [],
+      notes: ['not used by a resource of this module (output or unused); policy type taken from the content'],
+    };
+    const meta: RecordMeta = { idFile: file, address, type: POLICY_DOCUMENT_DATA_SOURCE, format: 'terraform-hcl' };
+    const site: Site = { file, span: doc.spans.get('')!, spans: doc.spans, suppressions: suppressionsOf('data', POLICY_DOCUMENT_DATA_SOURCE, item.labels[1]) };
+    result.policies.push(resolvedRecord(module, meta, p, site));
+  }
+
+  // errors raised while evaluating: this file's own, and those in templates / JSON files it reads
+  for (const e of module.errors) {
+    if (e.file === file || !/\.tf$/i.test(e.file)) {
+      if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) result.errors.push(e);
+    }
+  }
+  return result;
+}

@@ -29,7 +29,7 @@ import { StandIns } from './standins.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';
-import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { linkAttachments } from './link.js';
 import type { RecordMeta, Site } from './records.js';
 import { appendAll } from '../../util/arrays.js';
@@ -843,7 +843,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       ),
     );
     const ent = entityRecord(meta, out, siteFor(r, undefined, undefined));
-    if (ent) result.entities.push(ent);
+    for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
     if (out.notes.length) {
       for (const n of out.notes) {
         const s = siteFor(r, undefined, undefined);

@@ -28,7 +28,7 @@ export function policyRecord(
   meta: RecordMeta,
   item: TfPolicyItem,
   site: Site,
-  extra: { placeholders?: Placeholder[]; base?: unknown; notes?: string[] } = {},
+  extra: { placeholders?: Placeholder[]; base?: unknown; notes?: string[]; assumptions?: { path: string; text: string }[] } = {},
 ): PolicyRecord {
   const sourceMap = new MapSourceMap(site.span);
   if (site.spans) for (const [p, s] of site.spans) sourceMap.set(p, s);
@@ -53,6 +53,7 @@ export function policyRecord(
     attachedTo: [...item.attachedTo],
     ...(extra.base !== undefined ? { base: extra.base } : {}),
     ...(notes.length ? { notes } : {}),
+    ...(extra.assumptions?.length ? { assumptions: extra.assumptions } : {}),
     ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
   };
 }
@@ -74,6 +75,16 @@ export function entityRecord(meta: RecordMeta, out: TfResourceOutput, site: Site
     properties,
     ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
   };
+}
+
+/**
+ * A role's or user's own attachments (`managed_policy_arns`, `permissions_boundary`) as a managed-policy-attachment
+ * view of the same resource: the principals stage counts an attached policy it cannot read (a customer managed
+ * ARN not created in the repository) as unresolved, as it does for attachment resources.
+ */
+export function ownAttachmentsEntity(ent: IamEntity | undefined): IamEntity | undefined {
+  if (!ent || (ent.kind !== 'role' && ent.kind !== 'user') || !Array.isArray(ent.properties.attachments) || !ent.properties.attachments.length) return undefined;
+  return { ...ent, kind: 'managed-policy-attachment', id: `${ent.id}#attachments`, properties: { attachments: ent.properties.attachments } };
 }
 
 /** A policy attribute that cannot be read (not JSON, not an object): a finding naming the resource address. */
@@ -107,7 +118,7 @@ export function awsManagedRecords(
   for (const a of out.attachments) {
     if (a.principal.kind === 'target' || !lookup(a.policy)) continue;
     const list = managedByArn.get(a.policy) ?? [];
-    list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via });
+    list.push({ kind: a.principal.kind, id: a.principal.id, via: a.principal.via, ...(a.principal.external ? { external: true } : {}) });
     managedByArn.set(a.policy, list);
   }
   const records: PolicyRecord[] = [];

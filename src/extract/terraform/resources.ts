@@ -495,17 +495,22 @@ export function referencedResource(ref: string): { type: string; address: string
   return { type: m[2]!, address: `${m[1]}${dataPrefix}${m[2]}.${m[3]}${m[4] ?? ''}` };
 }
 
-function principalIds(input: TfResourceInput, kind: PrincipalRef['kind'], attr: string): string[] {
-  if (attr === 'self') return [input.address];
+/**
+ * The principals an attribute names: references to principal resources of the configuration by address; a
+ * literal name or ARN (or a value without references) is a *name*, which AWS resolves among role names -- never
+ * an address (a role may be named "aws_iam_role.other").
+ */
+function principalIds(input: TfResourceInput, kind: PrincipalRef['kind'], attr: string): { id: string; external?: true }[] {
+  if (attr === 'self') return [{ id: input.address }];
   // a reference to the principal resource in the same configuration identifies it best
   const refs = (input.references?.(attr) ?? [])
     .map(referencedResource)
     .filter((r): r is { type: string; address: string } => r !== undefined && PRINCIPAL_TYPES[kind].test(r.type))
     .map((r) => r.address);
-  if (refs.length > 0) return [...new Set(refs)];
+  if (refs.length > 0) return [...new Set(refs)].map((id) => ({ id }));
   const v = input.values[attr];
   const list = Array.isArray(v) ? v : [v];
-  return list.filter((x): x is string => typeof x === 'string' && x !== '').map(principalName);
+  return list.filter((x): x is string => typeof x === 'string' && x !== '').map((x) => ({ id: principalName(x), external: true as const }));
 }
 
 /** `arn:aws:iam::1:role/path/name` -> `name`; a plain name stays as it is. */
@@ -586,7 +591,7 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
 
   const attachedTo: PrincipalRef[] = [];
   if (row.principal && row.policies.length > 0) {
-    for (const id of principalIds(input, row.principal.kind, row.principal.attr)) attachedTo.push({ kind: row.principal.kind, id, via: row.principal.via });
+    for (const p of principalIds(input, row.principal.kind, row.principal.attr)) attachedTo.push({ kind: row.principal.kind, ...p, via: row.principal.via });
   }
 
   if (!skipPolicies) {
@@ -636,14 +641,15 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
     if (policies.length === 0) continue;
     const policyRefs = (input.references?.(a.policyAttr) ?? [])
       .map(referencedResource)
-      .filter((r): r is { type: string; address: string } => r !== undefined && r.type === 'aws_iam_policy')
+      // data "aws_iam_policy" reads a policy that exists outside the repository: not a link to a record here
+      .filter((r): r is { type: string; address: string } => r !== undefined && r.type === 'aws_iam_policy' && !/(^|\.)data\./.test(r.address))
       .map((r) => r.address);
     const principals =
       a.principalKind === 'target'
         ? attachmentPolicies(values[a.principalAttr]).map((id) => ({ kind: 'target' as const, id, via: a.via }))
-        : principalIds(input, a.principalKind, a.principalAttr).map((id) => ({
+        : principalIds(input, a.principalKind, a.principalAttr).map((p) => ({
             kind: a.principalKind as PrincipalRef['kind'],
-            id,
+            ...p,
             via: a.via,
           }));
     for (const principal of principals) {

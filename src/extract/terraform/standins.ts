@@ -94,15 +94,44 @@ export interface StandInContext extends TableContext {
   moduleOutput?(modulePrefix: string, module: string, output: string): { refs: string[]; modulePrefix: string } | undefined;
 }
 
+/**
+ * What a registered stand-in is. `worst` (a sentence) marks a value the gate cannot know and nobody in the
+ * repository decides (a variable without default, a function not evaluated, an unreadable data source): in a
+ * position that decides access it is analysed as its worst case (see worst-case.ts). `alternatives` marks a value
+ * that is one of several (both branches of a conditional on an input): every one is analysed there, `primary`
+ * (the value with the known inputs, when there is one) stands everywhere else.
+ */
+export interface StandInEntry {
+  expression: string;
+  reason: string;
+  worst?: string;
+  alternatives?: { value: unknown; when: string }[];
+  primary?: unknown;
+}
+
 export class StandIns {
-  private readonly byValue = new Map<string, { expression: string; reason: string }>();
+  private readonly byValue = new Map<string, StandInEntry>();
   constructor(private readonly ctx: StandInContext) {}
 
   /** Register and return the stand-in for one reference (written in the module with prefix `modulePrefix`). */
-  forReference(ref: string, modulePrefix: string, reason: string): string {
+  forReference(ref: string, modulePrefix: string, reason: string, worst?: string): string {
     const value = this.build(ref, modulePrefix);
-    if (!this.byValue.has(value)) this.byValue.set(value, { expression: ref, reason });
+    const e = this.byValue.get(value);
+    if (!e) this.byValue.set(value, { expression: ref, reason, ...(worst ? { worst } : {}) });
+    else if (worst && !e.worst) e.worst = worst;
     return value;
+  }
+
+  /** A token for a value that is one of several (a conditional on an input): resolved by worst-case.ts. */
+  alternatives(expression: string, alternatives: { value: unknown; when: string }[], primary?: unknown): string {
+    const value = `tf-either-value-${this.byValue.size + 1}`;
+    this.byValue.set(value, { expression, reason: `one of several values (${alternatives.map((a) => a.when).join('; ')})`, alternatives, ...(primary !== undefined ? { primary } : {}) });
+    return value;
+  }
+
+  /** Every registered stand-in (worst-case.ts resolves them). */
+  entries(): ReadonlyMap<string, StandInEntry> {
+    return this.byValue;
   }
 
   /** Stand-ins for an expression's references (most specific only); an opaque stand-in when there are none. */
@@ -119,11 +148,11 @@ export class StandIns {
     return values;
   }
 
-  opaque(reason: string, expression = '(expression known only after apply)', arn = false): string {
+  opaque(reason: string, expression = '(expression known only after apply)', arn = false, worst?: string): string {
     const n = this.byValue.size + 1;
     const c = this.ctx;
     const value = arn ? `arn:${c.partition}:unknown:${c.region}:${c.account}:tf-unknown-value-${n}` : `tf-unknown-value-${n}`;
-    this.byValue.set(value, { expression, reason });
+    this.byValue.set(value, { expression, reason, ...(worst ? { worst } : {}) });
     return value;
   }
 

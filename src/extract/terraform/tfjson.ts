@@ -17,7 +17,8 @@ import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
 import { StandIns } from './standins.js';
-import { awsManagedRecords, entityRecord, invalidPolicyFinding, policyRecord } from './records.js';
+import { resolveUnknowns } from './worst-case.js';
+import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import type { RecordMeta, Site } from './records.js';
 import { parseIgnoreComment } from '../../findings/inline.js';
@@ -64,6 +65,20 @@ function collectBlocks(root: Obj): Block[] {
     }
   }
   return out;
+}
+
+/** Why a `${ref}` of a .tf.json file is analysed as its worst case (a variable without default, a data source's content). */
+function worstOfRef(ref: string, variables: Obj): string | undefined {
+  const r = parseReference(ref);
+  if (r.kind === 'var') {
+    const v = variables[r.name];
+    return isObj(v) && v.default !== undefined && v.default !== null ? undefined : `var.${r.name}: variable ${r.name} has no default`;
+  }
+  if (r.kind === 'data' && !['aws_caller_identity', 'aws_partition', 'aws_region'].includes(r.type ?? '')) {
+    const attr = r.attribute ?? 'id';
+    if (!/^(arn|arns|id|ids|name|names|account_id|[a-z0-9_]*_(arn|arns|id|ids|name|names))$/.test(attr)) return `${ref}: read from a data source when Terraform runs`;
+  }
+  return undefined;
 }
 
 class Resolver {
@@ -120,8 +135,9 @@ class Resolver {
     }
     return s.replace(TEMPLATE, (_m, expr: string) => {
       const ref = SIMPLE_REF.exec(expr);
-      if (ref) return this.standIns.forReference(ref[1]!, '', `interpolation in ${where}`);
-      return this.standIns.opaque(`expression in ${where} is not evaluated in .tf.json`, `\${${expr}}`);
+      if (ref) return this.standIns.forReference(ref[1]!, '', `interpolation in ${where}`, worstOfRef(ref[1]!, this.variables));
+      // conditionals, functions ...: not evaluated here, so where they decide access, their worst case
+      return this.standIns.opaque(`expression in ${where} is not evaluated in .tf.json`, `\${${expr}}`, false, `\${${expr}}: an expression the gate does not evaluate in .tf.json`);
     });
   }
 
@@ -273,11 +289,17 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
         continue;
       }
       const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
-      result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes }));
+      // values nobody in the repository decides, where they decide access: their worst case, said so
+      const resolved = resolveUnknowns(item.document, spans, resolver.standIns.entries(), item.policyType);
+      item.document = resolved.document;
+      site.spans = resolved.spans;
+      const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes, assumptions: resolved.assumptions });
+      if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+      result.policies.push(rec);
     }
     appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
     const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
-    if (ent) result.entities.push(ent);
+    for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
   }
 
   for (const b of blocks) {
@@ -298,8 +320,12 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
       notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
     };
     const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
-    const site: Site = { file, span: spanAt(b.ptr), spans: dataSourceSpans(b.ptr, document), suppressions: suppressionsOf(b) };
-    result.policies.push(policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(document) }));
+    const resolved = resolveUnknowns(document, dataSourceSpans(b.ptr, document), resolver.standIns.entries(), policyType);
+    item.document = resolved.document;
+    const site: Site = { file, span: spanAt(b.ptr), spans: resolved.spans, suppressions: suppressionsOf(b) };
+    const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });
+    if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+    result.policies.push(rec);
   }
   return result;
 }

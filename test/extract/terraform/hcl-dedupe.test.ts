@@ -1,9 +1,15 @@
-/** A repository with `.tf` files and a plan of the same code: the plan's values are analysed, each policy once. */
+/**
+ * `.tf` files and a plan of the same code: a plan committed in the pull request never shadows the configuration
+ * (both analysed, a finding both give reported once); a plan the workflow supplies replaces the analysis of the
+ * blocks it covers, when its configuration matches the checkout.
+ */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../../src/config/options.js';
 import { runGate } from '../../../src/gate.js';
-import { configBlockAddress, dedupeHclAgainstPlan } from '../../../src/extract/terraform/dedupe.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { configBlockAddress, dedupeHclAgainstPlan, markWorkflowPlan } from '../../../src/extract/terraform/dedupe.js';
+import { tmpRepo } from '../../helpers/tmp-repo.js';
 import { MapSourceMap } from '../../../src/policy/source-map.js';
 import type { PolicyRecord, SourceFormat } from '../../../src/policy/types.js';
 import { FIXTURES } from './helpers.js';
@@ -27,31 +33,45 @@ function rec(format: SourceFormat, resource: string, file: string): PolicyRecord
   };
 }
 
-describe('plan wins over .tf', () => {
+describe('plan and .tf', () => {
   it('compares configuration addresses without module path and instance keys', () => {
     expect(configBlockAddress('module.a["x"].module.b.aws_iam_role.r[0]')).toBe('aws_iam_role.r');
     expect(configBlockAddress('data.aws_iam_policy_document.p')).toBe('data.aws_iam_policy_document.p');
   });
 
-  it('drops HCL records of blocks the plan covers, keeps the others and everything when there is no plan', () => {
+  it('a workflow plan drops HCL records of blocks it covers; a plan from the repository drops nothing', () => {
     const plan = rec('terraform-plan', 'module.app.aws_iam_policy.p["a"]', 'modules/app/iam.tf');
     const same = rec('terraform-hcl', 'aws_iam_policy.p', 'modules/app/iam.tf');
     const otherModule = rec('terraform-hcl', 'aws_iam_policy.p', 'modules/other/iam.tf');
     const notInPlan = rec('terraform-hcl', 'aws_iam_policy.q', 'modules/app/iam.tf');
     const raw = rec('raw', 'p.json', 'p.json');
+    expect(dedupeHclAgainstPlan([plan, same, otherModule, notInPlan, raw], []).policies).toEqual([plan, same, otherModule, notInPlan, raw]);
+    markWorkflowPlan(plan);
     expect(dedupeHclAgainstPlan([plan, same, otherModule, notInPlan, raw], []).policies).toEqual([plan, otherModule, notInPlan, raw]);
     expect(dedupeHclAgainstPlan([same, otherModule], []).policies).toEqual([same, otherModule]);
     // a plan whose resources could not be mapped to .tf files matches by address alone
     const unmapped = rec('terraform-plan', 'aws_iam_policy.q', 'plan.json');
+    markWorkflowPlan(unmapped);
     expect(dedupeHclAgainstPlan([unmapped, notInPlan], []).policies).toEqual([unmapped]);
   });
 
-  it('a scan of a module with its plan reports the plan records only, once each', async () => {
+  it('a committed plan is analysed next to its .tf; a workflow plan replaces them', async () => {
     const root = path.join(FIXTURES, 'modules');
     const g = await runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
     expect(g.errors).toEqual([]);
-    expect(g.policies.every((p) => p.format === 'terraform-plan')).toBe(true);
-    expect(g.policies.filter((p) => p.resource.startsWith('module.roles.aws_iam_role_policy.this'))).toHaveLength(2);
+    expect(g.policies.some((p) => p.format === 'terraform-plan')).toBe(true);
+    expect(g.policies.some((p) => p.format === 'terraform-hcl')).toBe(true);
+    // a finding both give is reported once, the plan's
+    const formatOf = new Map(g.policies.map((p) => [p.id, p.format]));
+    const key = (f: (typeof g.findings)[number]) => [f.ruleId, f.file, f.line, f.path ?? '', f.message].join('|');
+    const planKeys = new Set(g.findings.filter((f) => formatOf.get(f.policyId ?? '') === 'terraform-plan').map(key));
+    expect(planKeys.size).toBeGreaterThan(0);
+    expect(g.findings.filter((f) => formatOf.get(f.policyId ?? '') === 'terraform-hcl' && planKeys.has(key(f)))).toEqual([]);
+    const text = readFileSync(path.join(root, 'plan.json'), 'utf8');
+    const wf = await runGate(['main.tf', 'modules'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' }, { terraformPlans: [{ display: 'plan-from-workflow.json', text }] });
+    expect(wf.errors).toEqual([]);
+    expect(wf.policies.every((p) => p.format === 'terraform-plan' || p.format === 'raw')).toBe(true);
+    expect(wf.policies.filter((p) => p.resource.startsWith('module.roles.aws_iam_role_policy.this'))).toHaveLength(2);
     // the same .tf files without the plan: read directly
     const tfOnly = await runGate(['main.tf', 'modules'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
     expect(tfOnly.errors).toEqual([]);
@@ -64,5 +84,25 @@ describe('plan wins over .tf', () => {
     ]);
     expect(tfOnly.policies[3]!.sourceMap.get('/Statement/0')!.file).toBe('modules/roles/policies/ci-extra.json');
     expect(tfOnly.policies[1]!.notes).toContain('for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value');
+  });
+
+  it('a committed plan cannot hide an escalation its .tf adds; a stale workflow plan makes the verdict incomplete', async () => {
+    const src = path.join(FIXTURES, 'modules');
+    const files: Record<string, string> = {};
+    for (const f of ['main.tf', 'plan.json', 'modules/roles/main.tf', 'modules/roles/policies/ci-extra.json']) files[f] = readFileSync(path.join(src, f), 'utf8');
+    // the bucket policy the committed plan shows as private to the app role becomes public in the .tf
+    const opened = files['main.tf']!.replace('identifiers = [module.roles.role_arns["app"]]', 'identifiers = ["*"]');
+    expect(opened).not.toBe(files['main.tf']);
+    const root = tmpRepo({ ...files, 'main.tf': opened });
+    const g = await runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
+    expect(g.verdict.status).not.toBe('pass');
+    expect(g.findings.some((f) => f.ruleId === 'resource-policy-exposure' && f.severity === 'error' && f.file === 'main.tf')).toBe(true);
+    const admin = '\nresource "aws_iam_role_policy" "admin" {\n  role   = "ci"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n';
+    writeFileSync(path.join(root, 'main.tf'), files['main.tf']! + admin);
+    const planText = files['plan.json']!;
+    writeFileSync(path.join(root, 'plan.json'), '{}');
+    const stale = await runGate(['main.tf', 'modules'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' }, { terraformPlans: [{ display: 'wf-plan.json', text: planText }] });
+    expect(stale.verdict.status).toBe('incomplete');
+    expect(stale.errors.some((e) => e.file === 'wf-plan.json' && /does not match the checkout.*aws_iam_role_policy\.admin/.test(e.message))).toBe(true);
   });
 });

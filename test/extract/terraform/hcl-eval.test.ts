@@ -118,6 +118,7 @@ describe('HCL expressions', () => {
     expect(evaluate('"arn:aws:s3:::${var.prefix}-logs"', vars)).toBe('arn:aws:s3:::tf-placeholder-prefix-logs');
     expect(evaluate('concat([{ Sid = "Base" }], var.cmk ? [{ Sid = "Kms" }] : [])', vars)).toEqual([{ Sid: 'Base' }, { Sid: 'Kms' }]);
     expect(evaluate('var.cmk ? "a" : "a"', vars)).toBe('a');
-    expect(evaluate('"[1%{ if var.cmk },2%{ endif }]"', vars)).toBe('[1,2]');
+    // a directive on an input renders both ways: a token listing both texts, resolved where it decides access
+    expect(evaluate('"[1%{ if var.cmk },2%{ endif }]"', vars)).toMatch(/^tf-either-value-\d+$/);
   });
 });

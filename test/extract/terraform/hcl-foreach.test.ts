@@ -36,11 +36,13 @@ describe('.tf for_each and dynamic blocks', () => {
     expect(r.entities.map((e) => e.id)).toEqual(['aws_iam_role.team["data"]', 'aws_iam_role.team["ml"]']);
   });
 
-  it('a document made only of dynamic statements over a value the caller sets is not invented (no record, no error)', async () => {
+  it('dynamic statements over a value the caller sets are analysed as their worst case, and say so', async () => {
     const r = await load();
     expect(r.errors).toEqual([]);
-    expect(r.policies.some((x) => x.resource === 'aws_iam_policy.extra')).toBe(false);
-    expect(r.policies.some((x) => x.resource === 'data.aws_iam_policy_document.extra')).toBe(false);
+    const p = byResource(r.policies, 'aws_iam_policy.extra');
+    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(p.assumptions?.map((a) => a.path)).toEqual(['/Statement/0/Action', '/Statement/0/Resource']);
+    expect(p.assumptions?.[0]?.text).toMatch(/^statement\.value: dynamic "statement" block at line 52: for_each = var\.extra_statements is set by the module caller/);
   });
 
   it('count off by default (var.create ? 1 : 0) is still checked, as a caller may enable it; a literal count = 0 is not', async () => {
@@ -52,10 +54,12 @@ describe('.tf for_each and dynamic blocks', () => {
     expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.disabled'))).toBe(false);
   });
 
-  it('a block off by default whose policy only a caller provides is skipped without an error', async () => {
+  it('a block off by default whose policy only a caller provides is analysed as its worst case, and says so', async () => {
     const r = await load();
     expect(r.errors).toEqual([]);
-    expect(r.policies.some((x) => x.resource.startsWith('aws_iam_policy.custom'))).toBe(false);
+    const p = byResource(r.policies, 'aws_iam_policy.custom');
+    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(p.assumptions).toEqual([{ path: '', text: expect.stringMatching(/^var\.custom_policy_json: variable custom_policy_json defaults to an empty value.*analysed as its worst case/) }]);
   });
 
   it('a policy passed to a module call: typed from the argument name, suppression inside the call', async () => {

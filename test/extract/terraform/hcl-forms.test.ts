@@ -52,10 +52,14 @@ describe('.tf policy forms', () => {
     expect(p.inlineSuppressions).toEqual([{ rule: 'wildcard-resource', reason: 'readers need the whole bucket listing', file: 'main.tf', line: 26 }]);
   });
 
-  it('without the tfvars file the variable defaults apply (no readers: only the source statement)', async () => {
+  it('without the tfvars file the readers are the caller\'s: their statement is analysed as its worst case (anyone), said so', async () => {
     const r = await forms([]);
     const p = byResource(r.policies, 'aws_s3_bucket_policy.data', 'policy');
-    expect((p.document as Doc).Statement).toEqual([expect.objectContaining({ Sid: 'DenyInsecureTransport', Resource: 'arn:aws:s3:::acme-dev-data/*' })]);
+    expect((p.document as Doc).Statement).toEqual([
+      expect.objectContaining({ Sid: 'DenyInsecureTransport', Resource: 'arn:aws:s3:::acme-dev-data/*' }),
+      expect.objectContaining({ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject', 's3:ListBucket'] }),
+    ]);
+    expect(p.assumptions).toContainEqual({ path: '/Statement/1/Principal/AWS', text: expect.stringMatching(/^statement\.value: dynamic "statement" block .*for_each = var\.readers.*analysed as "\*"$/) });
   });
 
   it('expands count statically, reads nested inline_policy blocks, and keeps placeholders for resource ARNs', async () => {
@@ -87,12 +91,13 @@ describe('.tf policy forms', () => {
     expect(r.policies.some((p) => p.resource === 'aws_iam_role_policy.from_module')).toBe(false);
   });
 
-  it('reports a document exported as an output on its own, with a placeholder for a variable without value', async () => {
+  it('reports a document exported as an output on its own; a variable without value in Resource is its worst case', async () => {
     const r = await forms();
     const p = byResource(r.policies, 'data.aws_iam_policy_document.exported');
     expect(p).toMatchObject({ line: 115, endLine: 120, policyType: 'identity' });
-    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'tf-placeholder-kms_key_arn' }] });
-    expect(p.placeholders).toEqual([expect.objectContaining({ path: '/Statement/0/Resource', expression: 'var.kms_key_arn' })]);
+    expect(p.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
+    expect(p.placeholders).toEqual([]);
+    expect(p.assumptions).toEqual([{ path: '/Statement/0/Resource', text: expect.stringMatching(/^var\.kms_key_arn: variable kms_key_arn has no default.*analysed as "\*"$/) }]);
     expect(p.sourceMap.get('/Statement/0/Resource')!.start.line).toBe(118);
     // documents consumed by another document or a resource are not reported twice
     expect(r.policies.map((x) => x.resource)).not.toContain('data.aws_iam_policy_document.bucket');

@@ -138,8 +138,9 @@ describe('terraform plan: changes, organisations, attachments, bad policies', ()
     const att = r.entities.find((e) => e.id === 'aws_iam_policy_attachment.auditors');
     expect(att?.kind).toBe('managed-policy-attachment');
     expect(att?.properties.attachments).toEqual([
-      { principal: { kind: 'user', id: 'alice', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
-      { principal: { kind: 'group', id: 'auditors', via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
+      // literal names: matched against the names of declared principals only (a name is never an address)
+      { principal: { kind: 'user', id: 'alice', external: true, via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
+      { principal: { kind: 'group', id: 'auditors', external: true, via: 'managed' }, policy: 'arn:aws:iam::aws:policy/SecurityAudit', policyRefs: [] },
     ]);
   });
 
@@ -154,8 +155,8 @@ describe('terraform plan: changes, organisations, attachments, bad policies', ()
           'policy_arn/SecurityAudit',
           'identity',
           [
-            { kind: 'user', id: 'alice', via: 'managed' },
-            { kind: 'group', id: 'auditors', via: 'managed' },
+            { kind: 'user', id: 'alice', via: 'managed', external: true },
+            { kind: 'group', id: 'auditors', via: 'managed', external: true },
           ],
         ],
       ]);
@@ -205,7 +206,7 @@ describe('terraform plan: bad input', () => {
     for (const r of plan.configuration.root_module.resources) for (const e of Object.values(r.expressions)) (e as { references?: unknown }).references = 'not-a-list';
     const r = await extractFixture('changes', 'plan.json', { text: JSON.stringify(plan, null, 2) });
     expect(r.policies.map((p) => p.resource)).toContain('aws_iam_policy.deploy');
-    expect(byResource(r.policies, 'aws_iam_role_policy.confused').attachedTo).toEqual([{ kind: 'role', id: 'ci', via: 'inline' }]);
+    expect(byResource(r.policies, 'aws_iam_role_policy.confused').attachedTo).toEqual([{ kind: 'role', id: 'ci', external: true, via: 'inline' }]);
   });
   it('an unsupported format version', async () => {
     const r = await extractFixture('changes', 'plan.json', { text: '{\n  "format_version": "2.0",\n  "terraform_version": "2.0.0",\n  "planned_values": {}\n}\n' });

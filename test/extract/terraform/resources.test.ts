@@ -63,7 +63,7 @@ describe('terraform resource table', () => {
       values: { user: 'arn:aws:iam::123456789012:user/ops/alice', policy: s3Read },
       ctx,
     })!;
-    expect(byName.policies[0]!.attachedTo).toEqual([{ kind: 'user', id: 'alice', via: 'inline' }]);
+    expect(byName.policies[0]!.attachedTo).toEqual([{ kind: 'user', id: 'alice', external: true, via: 'inline' }]);
   });
 
   it('types organizations policies by `type`: SCP, RCP, and skips tag policies with a note', () => {

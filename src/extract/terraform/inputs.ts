@@ -1,0 +1,79 @@
+/**
+ * Which expressions read an input of the module: a variable (even one with a default: the caller, a tfvars file,
+ * `-var` or `TF_VAR_` may set it) or `terraform.workspace`, directly or through locals. A conditional on such an
+ * expression may go either way, so both its branches count (hcl-eval.ts `conditional`).
+ */
+import type { Expr } from './hcl-syntax.js';
+
+export interface LocalDef {
+  expr: Expr;
+  file: { repoPath: string };
+}
+
+/** Memoised per expression position; locals followed to depth 64 (deeper counts as reading an input). */
+export function readsInput(x: Expr, file: string, local: (name: string) => LocalDef | undefined, memo: Map<string, boolean>, depth = 0): boolean {
+  if (depth > 64) return true;
+  const key = `${file}:${x.s}:${x.e}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let found = false;
+  const visit = (e: Expr | undefined): void => {
+    if (!e || found) return;
+    switch (e.k) {
+      case 'trav':
+        if (e.obj.k === 'var') {
+          const first = e.steps[0];
+          const name = first?.k === 'attr' ? first.name : undefined;
+          if (e.obj.name === 'var' || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
+          else if (e.obj.name === 'local' && name) {
+            const l = local(name);
+            if (l && readsInput(l.expr, l.file.repoPath, local, memo, depth + 1)) found = true;
+          }
+        } else visit(e.obj);
+        for (const st of e.steps) if (st.k === 'index') visit(st.key);
+        return;
+      case 'var':
+      case 'lit':
+        return;
+      case 'tpl':
+        for (const p of e.parts) if (p.k === 'interp') visit(p.x);
+        return;
+      case 'tuple':
+        e.items.forEach(visit);
+        return;
+      case 'object':
+        for (const it of e.items) {
+          visit(it.key);
+          visit(it.value);
+        }
+        return;
+      case 'call':
+        e.args.forEach(visit);
+        return;
+      case 'cond':
+        visit(e.cond);
+        visit(e.then);
+        visit(e.else);
+        return;
+      case 'bin':
+        visit(e.l);
+        visit(e.r);
+        return;
+      case 'un':
+      case 'paren':
+        visit(e.x);
+        return;
+      case 'for':
+        visit(e.coll);
+        visit(e.keyExpr);
+        visit(e.valExpr);
+        visit(e.cond);
+        return;
+    }
+  };
+  // a cycle through locals is reported elsewhere; here it reads no input by itself
+  memo.set(key, false);
+  visit(x);
+  memo.set(key, found);
+  return found;
+}
