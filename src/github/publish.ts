@@ -13,10 +13,11 @@ import { anchorFor } from './diff.js';
 import type { Suggester } from './suggest.js';
 import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';
-import { isPermissionError, isUnknownOutcome, httpStatus } from './client.js';
+import { createOnce, isPermissionError, httpStatus } from './client.js';
 import { commentKey, commentMarker, fingerprintsIn, fixedCommentBody, reviewCommentBody, reviewMarker, summaryMarker } from '../report/review.js';
 import { selectFindings } from '../report/select.js';
 import type { ChannelMode, CommentMode } from '../report/select.js';
+import { postCheckRun } from './check-run.js';
 import { plural } from '../report/plural.js';
 import { toMarkdown } from '../report/markdown.js';
 import { mdCode, mdText } from '../report/escape.js';
@@ -390,23 +391,6 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   return out;
 }
 
-/**
- * A write that creates something (a review, a comment, a check run), done once: when GitHub's answer leaves it
- * unknown whether it was applied (5xx, timeout, dropped connection, cut body), look for it before repeating it.
- * Tried `tries` times at most; the client does not repeat these writes itself.
- */
-export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, tries = 2): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await create();
-    } catch (e) {
-      if (!isUnknownOutcome(e)) throw e;
-      const found = await find();
-      if (found !== undefined) return found;
-      if (attempt >= tries) throw e;
-    }
-  }
-}
 
 const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
   repository(owner: $owner, name: $repo) {
@@ -467,76 +451,4 @@ function permissionMessage(e: unknown, ctx: PrContext): string {
         ? 'the token was refused (expired or revoked)'
         : 'the token cannot write to the pull request (the job needs "pull-requests: write")';
   return `Nothing was posted on the pull request (HTTP ${httpStatus(e)}: ${why}). The findings are in the annotations, the job summary and the SARIF/JSON reports. For fork PRs use the two-workflow pattern in docs/github-action.md.`;
-}
-
-export function checkName(tag = ''): string {
-  return tag ? `IAM Policy Gate (${tag})` : 'IAM Policy Gate';
-}
-
-const LEVEL = { error: 'failure', 'security-warning': 'failure', warning: 'warning', suggestion: 'notice' } as const;
-
-/** A completed check run whose annotations are the findings; annotations are sent 50 per request. */
-export async function postCheckRun(
-  gh: GitHubClient,
-  result: GateResult,
-  ctx: PrContext,
-  warn: (message: string) => void = () => {},
-  sel: { mode: ChannelMode; tag: string; reportOnly: boolean; failOnExisting: boolean } = { mode: 'all', tag: '', reportOnly: false, failOnExisting: false },
-): Promise<number> {
-  const repo = { owner: ctx.owner, repo: ctx.repo };
-  const CHECK_NAME = checkName(sel.tag);
-  const blocking = (f: Finding) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: sel.failOnExisting, reportOnly: sel.reportOnly });
-  const annotations = selectFindings(result.findings, sel.mode, blocking)
-    .map((f) => ({
-      path: f.file,
-      start_line: f.line,
-      end_line: Math.max(f.line, f.endLine),
-      annotation_level: LEVEL[f.severity],
-      title: `${f.title} (${f.ruleId})`.slice(0, 255),
-      message: (f.message + (f.fix ? `\nFix: ${f.fix}` : '')).slice(0, 64_000),
-    }));
-  const v = result.verdict;
-  const conclusion = v.status === 'pass' ? 'success' : v.status === 'fail' ? 'failure' : 'action_required';
-  const output = (batch: typeof annotations) => ({
-    title: `IAM Policy Gate: ${v.status}`,
-    summary: `${v.reason}${annotations.length > 50 ? ` ${annotations.length} annotations.` : ''}`.slice(0, 65_000),
-    annotations: batch,
-  });
-  const startedAt = new Date(Date.now() - 5000).toISOString(); // a little slack for the clocks
-  const id = await createOnce(
-    async () =>
-      Number(
-        (
-          await gh.request('POST /repos/{owner}/{repo}/check-runs', {
-            ...repo,
-            name: CHECK_NAME,
-            head_sha: ctx.headSha,
-            status: 'completed',
-            conclusion,
-            ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
-            output: output(annotations.slice(0, 50)),
-          })
-        ).data.id,
-      ),
-    async () => {
-      const r = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...repo, ref: ctx.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 100 });
-      const found = r.data.check_runs.find((c) => c.name === CHECK_NAME && (c.started_at ?? '') >= startedAt && c.output?.title === `IAM Policy Gate: ${v.status}`);
-      return found ? Number(found.id) : undefined;
-    },
-  );
-  for (let i = 50; i < annotations.length; i += 50) {
-    try {
-      await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: id,
-        output: output(annotations.slice(i, i + 50)),
-      });
-    } catch (e) {
-      // GitHub appends annotations: a batch whose outcome is unknown is not sent again (no duplicates); the rest of
-      // the findings are in the review, the summary comment, the job summary and the log
-      warn(`Check run annotations ${i + 1}-${Math.min(i + 50, annotations.length)} of ${annotations.length} may be missing (HTTP ${httpStatus(e) ?? 'no answer'}); the findings are in the summary and the log.`);
-      break;
-    }
-  }
-  return id;
 }
