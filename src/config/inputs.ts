@@ -6,8 +6,7 @@
 import type { OptionsLayer } from './precedence.js';
 import { ConfigError, parseSeverity } from './load.js';
 import type { AccessAnalyzerMode } from './options.js';
-import { CHANNEL_MODES, COMMENT_MODES } from '../report/select.js';
-import { COMMENT_TAG } from '../report/review.js';
+import { CHANNEL_MODES, COMMENT_MODES, COMMENT_TAG } from './noise.js';
 
 /** Inputs that map onto options (besides `paths` and `config`, which say what to scan and where the file is). */
 export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments', 'comment', 'inline', 'annotations', 'comment-tag'] as const;

@@ -2,7 +2,7 @@
  * The one validated options object every stage reads. Built from defaults, then the config file, then action
  * inputs, then CLI flags (later wins).
  */
-import type { ChannelMode, CommentMode } from '../report/select.js';
+import type { ChannelMode, CommentMode } from './noise.js';
 import type { PolicyType } from '../policy/types.js';
 import type { Severity } from '../findings/types.js';
 

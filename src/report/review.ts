@@ -6,13 +6,12 @@
 import type { Finding, Severity } from '../findings/types.js';
 import { mdText, mdCode, trustedLink } from './escape.js';
 import { fixMarkdown } from './fix-block.js';
+import { COMMENT_TAG } from '../config/noise.js';
 
 export const COMMENT_MARKER = 'iam-policy-gate:fp=';
 export const SUMMARY_MARKER = '<!-- iam-policy-gate:summary -->';
 export const REVIEW_MARKER = '<!-- iam-policy-gate:review -->';
 
-/** A `comment-tag` (matrix jobs): letters, digits, `.`, `_`, `-`; validated where it is read (config/inputs). */
-export const COMMENT_TAG = /^[A-Za-z0-9_.-]{1,40}$/;
 
 function tagged(tag: string): string {
   if (tag && !COMMENT_TAG.test(tag)) throw new Error(`comment-tag must be letters, digits, ".", "_" or "-" (got ${JSON.stringify(tag)})`);

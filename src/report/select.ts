@@ -6,11 +6,10 @@
 import type { Finding } from '../findings/types.js';
 import { severityRank } from '../findings/types.js';
 
-export const CHANNEL_MODES = ['blocking', 'new', 'all', 'none'] as const;
-export type ChannelMode = (typeof CHANNEL_MODES)[number];
+import type { ChannelMode } from '../config/noise.js';
 
-export const COMMENT_MODES = ['always', 'on-findings', 'never'] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
+export { CHANNEL_MODES, COMMENT_MODES } from '../config/noise.js';
+export type { ChannelMode, CommentMode } from '../config/noise.js';
 
 export function selectFindings(findings: Finding[], mode: ChannelMode, blocking: (f: Finding) => boolean): Finding[] {
   if (mode === 'none') return [];
