@@ -373,6 +373,9 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const include = cfg.paths ?? cfg.include;
   if (include !== undefined) layer.include = globList(include);
   if (cfg.exclude !== undefined) layer.exclude = globList(cfg.exclude);
+  if (cfg['default-excludes'] !== undefined) layer.defaultExcludes = cfg['default-excludes'];
+  if (cfg['suppression-mappings'] !== undefined)
+    layer.suppressionMappings = Object.fromEntries(Object.entries(cfg['suppression-mappings']).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
   if (cfg['fail-on'] === 'none') layer.reportOnly = true;
   // the lowest layer: nothing earlier to reset (inputs and CLI flags set reportOnly back to false with a severity)
   else if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseHcl } from './hcl-syntax.js';
 import type { Expr } from './hcl-syntax.js';
+import { isHclConfigFile, isJsonConfigFile } from './tf-files.js';
 
 function literal(e: Expr): string | undefined {
   if (e.k === 'lit' && typeof e.v === 'string') return e.v;
@@ -57,7 +58,7 @@ function sourcesOfHcl(text: string): string[] {
 
 /** Repository-relative directories of the local modules `repoPath` calls (never outside the repository). */
 export function localModuleDirs(repoPath: string, text: string): string[] {
-  const sources = /\.tf\.json$/i.test(repoPath) ? sourcesOfJson(text) : /\.tf$/i.test(repoPath) ? sourcesOfHcl(text) : [];
+  const sources = isJsonConfigFile(repoPath) ? sourcesOfJson(text) : isHclConfigFile(repoPath) ? sourcesOfHcl(text) : [];
   const dirs = new Set<string>();
   for (const s of sources) {
     if (!/^\.\.?\//.test(s)) continue; // Terraform: only ./ and ../ are local paths
