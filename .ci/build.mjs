@@ -29,7 +29,8 @@ try {
   const outputs = [];
   for (const e of entries) {
     const outDir = path.join(tmp, e.out.replace(/\.js$/, ''));
-    execFileSync(process.execPath, [ncc, 'build', e.src, '-o', outDir, '--quiet', '--target', 'es2022', '--no-source-map-register'], {
+    // minified: the Action and CLI bundles are about half the size (4.6 -> 2.5 MB for the Action); deterministic too
+    execFileSync(process.execPath, [ncc, 'build', e.src, '-o', outDir, '--quiet', '--target', 'es2022', '--no-source-map-register', '--minify'], {
       cwd: root,
       stdio: 'inherit',
     });

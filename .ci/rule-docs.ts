@@ -14,3 +14,10 @@ const docs = ruleDocs(registeredRuleMeta(), OTHER_FINDINGS);
 for (const f of readdirSync(dir)) if (f.endsWith('.md') && !docs.has(`docs/rules/${f}`)) rmSync(path.join(dir, f));
 for (const [rel, text] of docs) writeFileSync(path.join(root, rel), text);
 console.log(`wrote ${docs.size} files (docs/rules/, src/rules-meta/rule-index.ts)`);
+
+// README's inputs/outputs table from action.yml
+import { readFileSync } from 'node:fs';
+import { withActionDocs } from '../src/github/action-docs.js';
+const readmePath = path.join(root, 'README.md');
+writeFileSync(readmePath, withActionDocs(readFileSync(readmePath, 'utf8'), readFileSync(path.join(root, 'action.yml'), 'utf8')));
+console.log('wrote the inputs/outputs table in README.md');

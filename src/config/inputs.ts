@@ -6,15 +6,17 @@
 import type { OptionsLayer } from './precedence.js';
 import { ConfigError, parseSeverity } from './load.js';
 import type { AccessAnalyzerMode } from './options.js';
+import { CHANNEL_MODES, COMMENT_MODES, COMMENT_TAG } from './noise.js';
 
 /** Inputs that map onto options (besides `paths` and `config`, which say what to scan and where the file is). */
-export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments'] as const;
+export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments', 'comment', 'inline', 'annotations', 'comment-tag'] as const;
 
 export function actionInputsLayer(getInput: (name: string) => string): OptionsLayer {
   const layer: OptionsLayer = {};
   const get = (name: string) => (getInput(name) ?? '').trim();
   const failOn = get('fail-on');
-  if (failOn) layer.failOn = parseSeverity(failOn, 'input fail-on');
+  if (failOn === 'none') layer.reportOnly = true;
+  else if (failOn) Object.assign(layer, { failOn: parseSeverity(failOn, 'input fail-on'), reportOnly: false });
   const existing = get('fail-on-existing');
   if (existing) {
     if (!/^(true|false)$/i.test(existing)) throw new ConfigError(`input fail-on-existing must be true or false (got ${JSON.stringify(existing)})`);
@@ -34,6 +36,23 @@ export function actionInputsLayer(getInput: (name: string) => string): OptionsLa
   if (max) {
     if (!/^\d+$/.test(max)) throw new ConfigError(`input max-inline-comments must be a whole number (got ${JSON.stringify(max)})`);
     layer.maxInlineComments = Number(max);
+  }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const v = get(name);
+    if (!v) return undefined;
+    if (!(allowed as readonly string[]).includes(v)) throw new ConfigError(`input ${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`);
+    return v as T;
+  };
+  const comment = oneOf('comment', COMMENT_MODES);
+  if (comment) layer.comment = comment;
+  const inline = oneOf('inline', CHANNEL_MODES);
+  if (inline) layer.inline = inline;
+  const annotations = oneOf('annotations', CHANNEL_MODES);
+  if (annotations) layer.annotations = annotations;
+  const tag = get('comment-tag');
+  if (tag) {
+    if (!COMMENT_TAG.test(tag)) throw new ConfigError(`input comment-tag must be 1-40 letters, digits, ".", "_" or "-" (got ${JSON.stringify(tag)})`);
+    layer.commentTag = tag;
   }
   return layer;
 }

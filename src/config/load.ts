@@ -376,7 +376,9 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (cfg['default-excludes'] !== undefined) layer.defaultExcludes = cfg['default-excludes'];
   if (cfg['suppression-mappings'] !== undefined)
     layer.suppressionMappings = Object.fromEntries(Object.entries(cfg['suppression-mappings']).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
-  if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
+  if (cfg['fail-on'] === 'none') layer.reportOnly = true;
+  // the lowest layer: nothing earlier to reset (inputs and CLI flags set reportOnly back to false with a severity)
+  else if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
   if (cfg['fail-on-existing'] !== undefined) layer.failOnExisting = cfg['fail-on-existing'];
   if (cfg['max-file-size'] !== undefined) layer.maxFileBytes = parseSize(cfg['max-file-size']);
   if (cfg['file-time-budget-ms'] !== undefined) layer.fileTimeBudgetMs = cfg['file-time-budget-ms'];
@@ -433,6 +435,10 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
     if (Object.keys(s).length) layer.aa = s;
   }
   if (cfg['max-inline-comments'] !== undefined) layer.maxInlineComments = cfg['max-inline-comments'];
+  if (cfg.comment !== undefined) layer.comment = cfg.comment;
+  if (cfg.inline !== undefined) layer.inline = cfg.inline;
+  if (cfg.annotations !== undefined) layer.annotations = cfg.annotations;
+  if (cfg['comment-tag'] !== undefined) layer.commentTag = cfg['comment-tag'];
   if (cfg['max-suppression-days'] !== undefined) layer.maxSuppressionDays = cfg['max-suppression-days'];
   if (cfg.ignore !== undefined) {
     layer.ignore = cfg.ignore.map((e, i) => ({

@@ -2,6 +2,7 @@
  * The one validated options object every stage reads. Built from defaults, then the config file, then action
  * inputs, then CLI flags (later wins).
  */
+import type { ChannelMode, CommentMode } from './noise.js';
 import type { PolicyType } from '../policy/types.js';
 import type { Severity } from '../findings/types.js';
 
@@ -28,6 +29,8 @@ export interface Options {
    */
   suppressionMappings: Record<string, string[]>;
   failOn: Severity;
+  /** `fail-on: none`: findings are reported and nothing blocks (an incomplete analysis still fails). */
+  reportOnly: boolean;
   failOnExisting: boolean;
   /** Maximum size of one input file, bytes. */
   maxFileBytes: number;
@@ -102,6 +105,12 @@ export interface Options {
   externalPolicies: { arn: string; reason: string }[];
   /** Maximum inline review comments per run (the rest go to the summary). */
   maxInlineComments: number;
+  /** Noise controls on a pull request (config keys and Action inputs of the same names). */
+  comment: CommentMode;
+  inline: ChannelMode;
+  annotations: ChannelMode;
+  /** Matrix jobs: each tag keeps its own sticky comment, review and check-run name ('' = none). */
+  commentTag: string;
   /** An `ignore` entry may not expire more than this many days ahead (config error otherwise). */
   maxSuppressionDays: number;
   /**
@@ -124,6 +133,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     defaultExcludes: true,
     suppressionMappings: {},
     failOn: 'security-warning',
+    reportOnly: false,
     failOnExisting: false,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     fileTimeBudgetMs: 5000,
@@ -155,6 +165,10 @@ export function defaultOptions(root: string, cwd = root): Options {
     ignore: [],
     externalPolicies: [],
     maxInlineComments: 30,
+    comment: 'on-findings',
+    inline: 'blocking',
+    annotations: 'new',
+    commentTag: '',
     maxSuppressionDays: 365,
     now: new Date(),
   };

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings/types.js';
 import { POLICY_TYPES } from '../policy/types.js';
+import { CHANNEL_MODES, COMMENT_MODES, COMMENT_TAG } from './noise.js';
 import { configurableRuleIds } from '../rules-meta/index.js';
 
 /** Pattern of a YYYY-MM-DD calendar date. */
@@ -195,7 +196,10 @@ export const configSchema = z
       )
       .optional()
       .meta({ description: "Another tool's suppression in template Metadata (cfn_nag rules_to_suppress, checkov skip, cfn-lint ignore_checks) -> our rule ids it suppresses on that resource. Unmapped ones are shown, never applied." }),
-    'fail-on': severity.optional().meta({ description: 'Lowest severity that fails the check. Default: security-warning.' }),
+    'fail-on': z
+      .union([severity, z.literal('none')], { error: `must be one of ${SEVERITIES.join(', ')} or none` })
+      .optional()
+      .meta({ description: 'Lowest severity that fails the check, or none (report only: nothing blocks; an incomplete analysis still fails). Default: security-warning.' }),
     'fail-on-existing': z.boolean().optional().meta({ description: 'Also fail on findings that already existed in the base. Default: false.' }),
     'max-file-size': z
       .union([z.int().positive({ error: 'must be a positive number of bytes' }), z.string().regex(/^\s*\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB)?\s*$/i, { error: 'must be a number of bytes or a size such as 512KB or 5MB' })], {
@@ -250,6 +254,23 @@ export const configSchema = z
     'max-inline-comments': z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional().meta({
       description: 'Maximum inline review comments per run; the rest go to the summary. Default: 30.',
     }),
+    comment: z
+      .enum(COMMENT_MODES, { error: `must be one of ${COMMENT_MODES.join(', ')}` })
+      .optional()
+      .meta({ description: 'The sticky summary comment: always, on-findings (default; edited to "resolved" when the findings go away) or never.' }),
+    inline: z
+      .enum(CHANNEL_MODES, { error: `must be one of ${CHANNEL_MODES.join(', ')}` })
+      .optional()
+      .meta({ description: 'Which findings get an inline review comment: blocking (default), new, all or none.' }),
+    annotations: z
+      .enum(CHANNEL_MODES, { error: `must be one of ${CHANNEL_MODES.join(', ')}` })
+      .optional()
+      .meta({ description: 'Which findings become annotations (log or check run, never both): blocking, new (default), all or none.' }),
+    'comment-tag': z
+      .string()
+      .regex(COMMENT_TAG, { error: 'must be 1-40 letters, digits, ".", "_" or "-"' })
+      .optional()
+      .meta({ description: 'Matrix jobs: each tag keeps its own sticky comment, review and check-run name.' }),
     'max-suppression-days': z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(3660, { error: 'must be at most 3660' }).optional().meta({
       description: 'An ignore entry may not expire more than this many days ahead (a config error otherwise). Default: 365.',
     }),

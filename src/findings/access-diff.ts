@@ -26,6 +26,13 @@ export interface AccessDiffEntry {
   addedByLevel: Record<string, number>;
   /** The 50 most consequential added actions (permissions management, write, tagging, read, list), then by name. */
   addedRanked: string[];
+  /** Resource and trust policies: the policy type, the resource holding it and who its Allow statements name. */
+  policyType?: 'resource' | 'trust';
+  resource?: string;
+  /** Principals the Allow statements name (`*` for everyone; values as written, at most 20). */
+  grantees?: string[];
+  /** True when an Allow statement naming them has a Condition (the grant may be narrower than it reads). */
+  conditional?: boolean;
 }
 
 /** Most consequential first. */
@@ -78,6 +85,16 @@ interface Grants {
   patterns: Set<string>;
   notActions: string[][];
   files: Set<string>;
+  /** Resource and trust policies: one Grants per grantee, so a new principal on the same action is a change. */
+  holder?: { policyType: 'resource' | 'trust'; resource: string; grantee: string; conditional: boolean };
+}
+
+/** The principals an Allow statement names, as written (`*` for everyone); `(no principal)` when it names none. */
+function granteesOf(s: ReturnType<typeof statementsOf>[number]): string[] {
+  if (!s.principal) return ['(no principal)'];
+  if (s.principal.wildcard) return ['*'];
+  const out = s.principal.entries.flatMap((e) => e.values.map((v) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value))));
+  return out.length ? [...new Set(out)] : ['(no principal)'];
 }
 
 function grantsOf(document: unknown, into: Grants): void {
@@ -119,6 +136,11 @@ export interface AccessDiffLimits {
   onSkip?: (principal: string) => void;
 }
 
+function holderFields(h: Grants['holder']): Pick<AccessDiffEntry, 'policyType' | 'resource' | 'grantees' | 'conditional'> {
+  if (!h) return {};
+  return { policyType: h.policyType, resource: h.resource, grantees: [h.grantee], ...(h.conditional ? { conditional: true } : {}) };
+}
+
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
 export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], limits: AccessDiffLimits = {}): AccessDiffEntry[] {
   const maxComputations = limits.maxComputations ?? 500;
@@ -157,7 +179,23 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
   const collect = (records: PolicyRecord[]) => {
     const m = new Map<string, Grants>();
     for (const p of records) {
+      const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
       for (const who of principalsOf(p)) {
+        if (holderType) {
+          // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
+          for (const s of statementsOf(p.document)) {
+            if (s.effect !== 'Allow') continue;
+            for (const grantee of granteesOf(s)) {
+              const key = `${who}\u0000${grantee}`;
+              let g = m.get(key);
+              if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
+              g.files.add(p.file);
+              if (s.condition?.length) g.holder!.conditional = true;
+              grantsOf({ Statement: [s.raw] }, g);
+            }
+          }
+          continue;
+        }
         let g = m.get(who);
         if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
         g.files.add(p.file);
@@ -207,11 +245,12 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
     }
     if (!d) continue;
     out.push({
-      principal: who,
+      principal: who.split('\u0000')[0]!,
       files: [...new Set([...(hg?.files ?? []), ...(bg?.files ?? [])])].sort(),
       ...d,
       addedPatterns: [...(hg?.patterns ?? [])].filter((p) => !bg?.patterns.has(p)),
       expanded: catalogOk,
+      ...holderFields(hg?.holder ?? bg?.holder),
     });
   }
   return out;

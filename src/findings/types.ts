@@ -69,6 +69,10 @@ export interface Verdict {
   /** One sentence a person can act on. */
   reason: string;
   failOn: Severity;
+  /** Findings already in the base block too (`fail-on-existing`). */
+  failOnExisting?: boolean;
+  /** `fail-on: none`: no finding blocks (report-only roll-out). */
+  reportOnly?: boolean;
   counts: Record<Severity, number>;
   blocking: number;
   /** Suppressed findings (not counted in `counts`). */

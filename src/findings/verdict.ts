@@ -8,11 +8,13 @@ export interface DecideOptions {
   failOnExisting: boolean;
   /** Treat an incomplete analysis as pass (explicit opt-out; off by default). */
   allowIncomplete?: boolean;
+  /** `fail-on: none` (report-only roll-out): no finding blocks; an incomplete analysis still does. */
+  reportOnly?: boolean;
 }
 
 /** True when the finding counts against the gate. */
 export function isBlocking(f: Finding, o: DecideOptions): boolean {
-  if (f.suppressed) return false;
+  if (f.suppressed || o.reportOnly) return false;
   if (!atLeast(f.severity, o.failOn)) return false;
   if (f.new === false && !o.failOnExisting) return false;
   return true;
@@ -46,19 +48,24 @@ export function decide(findings: Finding[], errors: AnalysisError[], o: DecideOp
     status = 'incomplete';
     reason =
       `Analysis incomplete: ${files} file${files === 1 ? '' : 's'} could not be fully analysed` +
-      (blocking ? `, and ${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}" were found.` : '.');
+      (blocking ? `, and ${blocking} blocking finding${blocking === 1 ? ' was' : 's were'} found at or above "${o.failOn}".` : '.');
   } else if (blocking > 0) {
     status = 'fail';
     reason = `${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}"${o.failOnExisting ? '' : baselineKnown ? ' introduced by this change' : ''}.`;
   } else {
     status = 'pass';
     const total = findings.length - suppressed;
-    reason = total === 0 ? 'No findings.' : `No blocking findings (${total} below the "${o.failOn}" threshold${existingCount && !o.failOnExisting ? ' or pre-existing' : ''}).`;
+    const wouldBlock = o.reportOnly ? findings.filter((f) => isBlocking(f, { ...o, reportOnly: false })).length : 0;
+    reason = o.reportOnly
+      ? `Report only (fail-on: none): ${total} finding${total === 1 ? '' : 's'}${wouldBlock ? `, ${wouldBlock} of them at or above "${o.failOn}"` : ''}; nothing blocks the merge.`
+      : total === 0 ? 'No findings.' : `No blocking findings (${total} below the "${o.failOn}" threshold${existingCount && !o.failOnExisting ? ' or pre-existing' : ''}).`;
   }
   return {
     status,
     reason,
     failOn: o.failOn,
+    ...(o.failOnExisting ? { failOnExisting: true } : {}),
+    ...(o.reportOnly ? { reportOnly: true } : {}),
     counts,
     blocking,
     suppressed,

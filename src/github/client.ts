@@ -164,3 +164,21 @@ export function isPermissionError(e: unknown): boolean {
 export function httpStatus(e: unknown): number | undefined {
   return (e as HttpError)?.status;
 }
+
+/**
+ * A write that creates something (a review, a comment, a check run), done once: when GitHub's answer leaves it
+ * unknown whether it was applied (5xx, timeout, dropped connection, cut body), look for it before repeating it.
+ * Tried `tries` times at most; the client does not repeat these writes itself.
+ */
+export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, tries = 2): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (e) {
+      if (!isUnknownOutcome(e)) throw e;
+      const found = await find();
+      if (found !== undefined) return found;
+      if (attempt >= tries) throw e;
+    }
+  }
+}

@@ -17,7 +17,7 @@ import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
 import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
 import { publish } from './publish.js';
-import type { PublishResult } from './publish.js';
+import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Finding, Severity } from '../findings/types.js';
 import { appendAll } from '../util/arrays.js';
 
@@ -266,6 +266,13 @@ export async function publishPullRequest(
   repo: { owner: string; repo: string },
   o: {
     maxInlineComments: number;
+    /** Noise controls and matrix tag (PublishOptions). */
+    comment?: PublishOptions['comment'];
+    inline?: PublishOptions['inline'];
+    annotations?: PublishOptions['annotations'];
+    tag?: string;
+    reportOnly?: boolean;
+    suggest?: PublishOptions['suggest'];
     failOn: Severity;
     failOnExisting: boolean;
     checkRun: boolean;
@@ -294,6 +301,12 @@ export async function publishPullRequest(
         checkRun: o.checkRun,
         failOn: o.failOn,
         failOnExisting: o.failOnExisting,
+        ...(o.comment ? { comment: o.comment } : {}),
+        ...(o.inline ? { inline: o.inline } : {}),
+        ...(o.annotations ? { annotations: o.annotations } : {}),
+        ...(o.tag ? { tag: o.tag } : {}),
+        ...(o.reportOnly ? { reportOnly: true } : {}),
+        ...(o.suggest ? { suggest: o.suggest } : {}),
         log: o.log,
         warn: o.warn,
         // nothing IAM-related changed (and the change list is complete): only keep an existing summary up to date

@@ -10,9 +10,15 @@ import { severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';
 import type { ChangedFile } from '../sources/changed.js';
 import { anchorFor } from './diff.js';
+import type { Suggester } from './suggest.js';
+import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';
-import { isPermissionError, isUnknownOutcome, httpStatus } from './client.js';
-import { COMMENT_MARKER, REVIEW_MARKER, SUMMARY_MARKER, commentKey, fingerprintsIn, fixedCommentBody, reviewCommentBody } from '../report/review.js';
+import { createOnce, isPermissionError, httpStatus } from './client.js';
+import { commentKey, commentMarker, fingerprintsIn, fixedCommentBody, reviewCommentBody, reviewMarker, summaryMarker } from '../report/review.js';
+import { selectFindings } from '../report/select.js';
+import type { ChannelMode, CommentMode } from '../report/select.js';
+import { postCheckRun } from './check-run.js';
+import { plural } from '../report/plural.js';
 import { toMarkdown } from '../report/markdown.js';
 import { mdCode, mdText } from '../report/escape.js';
 import { appendAll, minOf } from '../util/arrays.js';
@@ -42,6 +48,18 @@ export interface PublishOptions {
   warn: (message: string) => void;
   /** Nothing IAM-related changed: do not open a summary comment, only keep an existing one up to date. */
   updateOnly?: boolean;
+  /** `comment`: always | on-findings (default: opened when there is something to say, marked resolved after) | never. */
+  comment?: CommentMode;
+  /** `inline`: which findings get an inline review comment (default blocking). */
+  inline?: ChannelMode;
+  /** `annotations`: which findings the check run carries (default new). */
+  annotations?: ChannelMode;
+  /** `comment-tag`: matrix jobs keep one sticky comment, review and check name each. */
+  tag?: string;
+  /** `fail-on: none`. */
+  reportOnly?: boolean;
+  /** One-click fixes: the re-checked replacement of a commented line (github/suggest.ts). */
+  suggest?: Suggester;
 }
 
 export interface InlineComment {
@@ -62,23 +80,36 @@ export interface PlannedComments {
   outsideDiff: Finding[];
   /** Non-blocking findings that already exist in the base: listed in the summary only (the PR did not cause them). */
   existing: Finding[];
+  /** Findings the `inline` setting leaves out of inline comments (summary only). */
+  notInline?: Finding[];
 }
 
 /**
  * Which findings become inline comments: those whose lines are in the diff, grouped per anchor, blocking and new
  * first, capped at `max`. Pure.
  */
-export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<PublishOptions, 'maxInlineComments' | 'failOn' | 'failOnExisting'>): PlannedComments {
+export function planComments(
+  findings: Finding[],
+  files: ChangedFile[],
+  o: Pick<PublishOptions, 'maxInlineComments' | 'failOn' | 'failOnExisting' | 'inline' | 'tag' | 'reportOnly'>,
+): PlannedComments {
   const hunksOf = new Map(files.map((f) => [f.path, f.hunks]));
-  const blocking = (f: Finding) => isBlocking(f, { failOn: o.failOn, failOnExisting: o.failOnExisting });
+  const blocking = (f: Finding) => isBlocking(f, { failOn: o.failOn, failOnExisting: o.failOnExisting, reportOnly: o.reportOnly ?? false });
+  const mode = o.inline ?? 'blocking';
+  const chosen = new Set(selectFindings(findings, mode === 'all' ? 'all' : mode, blocking));
+  const notInline: Finding[] = [];
   const groups = new Map<string, { path: string; line: number; startLine?: number; findings: Finding[] }>();
   const outsideDiff: Finding[] = [];
   const existing: Finding[] = [];
   for (const f of findings) {
     if (f.suppressed) continue;
     // pre-existing findings are the base branch's, not this PR's: summary only, unless they block (fail-on-existing)
-    if (f.new === false && !blocking(f)) {
+    if (f.new === false && !blocking(f) && mode !== 'all') {
       existing.push(f);
+      continue;
+    }
+    if (!chosen.has(f)) {
+      notInline.push(f);
       continue;
     }
     const a = anchorFor(hunksOf.get(f.file), f.line, f.endLine);
@@ -115,13 +146,13 @@ export function planComments(findings: Finding[], files: ChangedFile[], o: Pick<
       line: g.line,
       ...(g.startLine !== undefined ? { start_line: g.startLine, start_side: 'RIGHT' as const } : {}),
       side: 'RIGHT',
-      body: clip(reviewCommentBody(g.findings, { blocking }), 'the job summary'),
+      body: clip(reviewCommentBody(g.findings, { blocking, ...(o.tag ? { tag: o.tag } : {}) }), 'the job summary'),
       findings: g.findings,
     });
   }
   // keep the review in file/line order for the reader
   inline.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { inline, overCap, outsideDiff, existing };
+  return { inline, overCap, outsideDiff, existing, ...(notInline.length ? { notInline } : {}) };
 }
 
 /**
@@ -144,27 +175,49 @@ export function clip(body: string, where: string, limit = BODY_LIMIT): string {
   return cut + close + note + marker;
 }
 
+/** Suggested changes on single-line inline comments whose findings have a mechanical, re-checked fix. */
+async function addSuggestions(plan: PlannedComments, suggest: Suggester): Promise<void> {
+  for (const c of plan.inline) {
+    if (c.start_line !== undefined) continue; // a suggestion replaces the whole commented range: one line only
+    const replacement = await suggest(c.path, c.line, c.findings);
+    if (replacement === undefined) continue;
+    const at = c.body.lastIndexOf('<!-- iam-policy-gate');
+    const block = `**Suggested change** (re-checked: it removes ${c.findings.length === 1 ? 'this finding' : 'these findings'} and adds none):\n\n${suggestionBlock(replacement)}\n\n`;
+    c.body = at < 0 ? `${c.body}\n\n${block}` : `${c.body.slice(0, at)}${block}${c.body.slice(at)}`;
+  }
+}
+
 /** The sticky summary comment body: the Markdown report, notes on inline placement, under GitHub's limit. */
-export function summaryBody(result: GateResult, plan: PlannedComments | undefined, ctx: Pick<PrContext, 'runUrl' | 'lineUrl' | 'headSha'>): string {
+export function summaryBody(result: GateResult, plan: PlannedComments | undefined, ctx: Pick<PrContext, 'runUrl' | 'lineUrl' | 'headSha'>, tag = ''): string {
   const where = ctx.runUrl ? `the [job summary and the JSON/SARIF artifacts](${ctx.runUrl})` : 'the job summary and the JSON/SARIF artifacts';
-  const header = `${SUMMARY_MARKER}\n`;
-  const extra: string[] = [];
+  const header = `${summaryMarker(tag)}\n`;
+  const before: string[] = [];
   if (plan) {
+    const n = (k: number) => plural(k, 'finding');
     if (plan.overCap.length)
-      extra.push(`> ${plan.inline.length} findings are commented inline; **${plan.overCap.length} more** on changed lines are listed below only (limit: max-comments).`);
-    if (plan.outsideDiff.length) extra.push(`> ${plan.outsideDiff.length} findings are on lines this PR does not change; they are listed below only.`);
-    if (plan.existing.length) extra.push(`> ${plan.existing.length} findings already exist in the base branch; they are listed below only${existingNote(result)}.`);
+      before.push(`> ${n(plan.inline.length)} ${plan.inline.length === 1 ? 'is' : 'are'} commented inline; **${plan.overCap.length} more** on changed lines ${plan.overCap.length === 1 ? 'is' : 'are'} listed below only (limit: max-inline-comments).`);
+    if (plan.outsideDiff.length) before.push(`> ${n(plan.outsideDiff.length)} ${plan.outsideDiff.length === 1 ? 'is' : 'are'} on lines this PR does not change; listed below only.`);
+    if (plan.existing.length) before.push(`> ${n(plan.existing.length)} already ${plan.existing.length === 1 ? 'exists' : 'exist'} in the base branch; listed below only${existingNote(result)}.`);
+    if (plan.notInline?.length) before.push(`> ${n(plan.notInline.length)} ${plan.notInline.length === 1 ? 'is' : 'are'} not commented inline (setting \`inline\`); listed below only.`);
   }
   const footer = `\n\n<sub>Head ${mdCode(ctx.headSha.slice(0, 12))}. Updated in place on every push.</sub>\n`;
-  const budget = BODY_LIMIT - header.length - footer.length - extra.join('\n').length - 2000;
+  const budget = BODY_LIMIT - header.length - footer.length - before.join('\n').length - 2000;
   const md = toMarkdown(result, {
     ...(ctx.lineUrl ? { lineUrl: ctx.lineUrl } : {}),
+    ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+    ...(before.length ? { before } : {}),
     maxChars: budget,
     fullReportHint: ctx.runUrl ? `see the job summary and the JSON/SARIF artifacts of ${ctx.runUrl}` : 'see the job summary and the JSON/SARIF artifacts',
   });
-  let body = header + md + (extra.length ? '\n' + extra.join('\n') + '\n' : '') + footer;
+  let body = header + md + footer;
   if (body.length > BODY_LIMIT) body = clip(body, where);
   return body;
+}
+
+/** What the sticky comment becomes when the findings are gone (comment: on-findings): short, and it says so. */
+export function resolvedBody(result: GateResult, ctx: Pick<PrContext, 'runUrl' | 'headSha'>, tag = ''): string {
+  const run = ctx.runUrl ? ` · [workflow run](${ctx.runUrl})` : '';
+  return `${summaryMarker(tag)}\n## IAM Policy Gate${tag ? ` (${mdText(tag)})` : ''}: ✅ **Resolved**\n\nNo findings remain as of ${mdCode(ctx.headSha.slice(0, 12))}: ${mdText(result.verdict.reason)}\n\n<sub>${plural(result.stats.filesScanned, 'file')} scanned${run}. Updated in place on every push.</sub>\n`;
 }
 
 function existingNote(result: GateResult): string {
@@ -202,6 +255,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const plan = planComments(result.findings, files, o);
+  if (o.suggest) await addSuggestions(plan, o.suggest);
   try {
     // 1. earlier comments of ours: duplicates to skip, fixed ones to mark
     const existing = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
@@ -209,14 +263,14 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
       pull_number: ctx.pullNumber,
       per_page: 100,
     })) as ReviewCommentLite[];
-    const ours = existing.filter((c) => c.body.includes(`<!-- ${COMMENT_MARKER}`));
+    const ours = existing.filter((c) => c.body.includes(`<!-- ${commentMarker(o.tag ?? '')}`));
     const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
     for (const fp of result.summarised ?? []) current.add(fp); // still there, reported inside a summary
-    const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body).join(',')}`));
+    const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body, o.tag ?? '').join(',')}`));
     const fixedIds: number[] = [];
     for (const c of ours) {
       if (c.body.includes('iam-policy-gate:fixed')) continue;
-      const fps = fingerprintsIn(c.body);
+      const fps = fingerprintsIn(c.body, o.tag ?? '');
       if (fps.length && fps.every((fp) => !current.has(fp))) {
         try {
           await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
@@ -241,14 +295,14 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     const listReviews = async () =>
       (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, per_page: 100 })) as ReviewLite[];
     const reviews = await listReviews();
-    const already = reviews.find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(REVIEW_MARKER));
+    const already = reviews.find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(reviewMarker(o.tag ?? '')));
     if (already) out.reviewId = already.id;
     if (!already && fresh.length) {
       const blocking = result.verdict.blocking;
       const body =
-        `${REVIEW_MARKER}\n**IAM Policy Gate** reviewed ${mdCode(ctx.headSha.slice(0, 12))}: ${fresh.length} comment${fresh.length === 1 ? '' : 's'} on changed lines` +
+        `${reviewMarker(o.tag ?? '')}\n**IAM Policy Gate${o.tag ? ` (${o.tag})` : ''}** reviewed ${mdCode(ctx.headSha.slice(0, 12))}: ${fresh.length} comment${fresh.length === 1 ? '' : 's'} on changed lines` +
         (blocking ? `, ${blocking} blocking finding${blocking === 1 ? '' : 's'}` : '') +
-        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-comments).` : '.') +
+        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-inline-comments).` : '.') +
         '\n\n' + mdText(result.verdict.reason);
       const comments = fresh.map(({ findings: _f, ...c }) => c);
       try {
@@ -258,7 +312,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
               (await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, commit_id: ctx.headSha, event: 'COMMENT', body, comments })).data.id,
             ),
           // none was there a moment ago: one with our marker on this head now is the one just created
-          async () => (await listReviews()).find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(REVIEW_MARKER))?.id,
+          async () => (await listReviews()).find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(reviewMarker(o.tag ?? '')))?.id,
         );
         out.inlineComments = fresh.length;
       } catch (e) {
@@ -276,7 +330,11 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     }
 
     // 3. the sticky summary comment
-    const body = summaryBody(result, plan, ctx);
+    const mode = o.comment ?? 'on-findings';
+    // something to say: a finding, an incomplete analysis, or a principal gaining access (news even when no rule fires)
+    const hasNews = result.verdict.status !== 'pass' || result.findings.some((f) => !f.suppressed) || (result.accessDiff ?? []).some((d) => d.addedCount > 0);
+    const body = mode === 'on-findings' && !hasNews ? resolvedBody(result, ctx, o.tag ?? '') : summaryBody(result, plan, ctx, o.tag ?? '');
+    const SUMMARY_MARKER = summaryMarker(o.tag ?? '');
     type IssueCommentLite = { id: number; body?: string | null; html_url: string; user?: { type?: string } | null };
     const listComments = async () =>
       (await gh.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, per_page: 100 })) as IssueCommentLite[];
@@ -284,7 +342,10 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     const mine = comments.filter((c) => (c.body ?? '').startsWith(SUMMARY_MARKER));
     const sticky = mine.find((c) => c.user?.type === 'Bot') ?? mine[0];
     let updated = false;
-    if (sticky) {
+    if (mode === 'never') {
+      o.log('comment: never: no summary comment posted or updated.');
+      updated = true;
+    } else if (sticky) {
       try {
         const r = await gh.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: sticky.id, body });
         out.summaryCommentId = sticky.id;
@@ -296,8 +357,8 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
         if (!isPermissionError(e)) throw e;
       }
     }
-    if (!updated && o.updateOnly) {
-      o.log('No IAM-relevant file changed: no summary comment opened.');
+    if (!updated && (o.updateOnly || (mode === 'on-findings' && !hasNews))) {
+      o.log(o.updateOnly ? 'No IAM-relevant file changed: no summary comment opened.' : 'No findings: no summary comment opened (comment: on-findings).');
     } else if (!updated) {
       const created = await createOnce(
         async () => {
@@ -321,7 +382,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   // 4. optional check run
   if (o.checkRun) {
     try {
-      out.checkRunId = await postCheckRun(gh, result, ctx, o.warn);
+      out.checkRunId = await postCheckRun(gh, result, ctx, o.warn, { mode: o.annotations ?? 'new', tag: o.tag ?? '', reportOnly: o.reportOnly ?? false, failOnExisting: o.failOnExisting });
     } catch (e) {
       if (!isPermissionError(e)) throw e;
       o.warn(`The check run could not be created (HTTP ${httpStatus(e)}: give the job "checks: write"); annotations are in the log and the job summary.`);
@@ -330,23 +391,6 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   return out;
 }
 
-/**
- * A write that creates something (a review, a comment, a check run), done once: when GitHub's answer leaves it
- * unknown whether it was applied (5xx, timeout, dropped connection, cut body), look for it before repeating it.
- * Tried `tries` times at most; the client does not repeat these writes itself.
- */
-export async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, tries = 2): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await create();
-    } catch (e) {
-      if (!isUnknownOutcome(e)) throw e;
-      const found = await find();
-      if (found !== undefined) return found;
-      if (attempt >= tries) throw e;
-    }
-  }
-}
 
 const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
   repository(owner: $owner, name: $repo) {
@@ -407,67 +451,4 @@ function permissionMessage(e: unknown, ctx: PrContext): string {
         ? 'the token was refused (expired or revoked)'
         : 'the token cannot write to the pull request (the job needs "pull-requests: write")';
   return `Nothing was posted on the pull request (HTTP ${httpStatus(e)}: ${why}). The findings are in the annotations, the job summary and the SARIF/JSON reports. For fork PRs use the two-workflow pattern in docs/github-action.md.`;
-}
-
-const CHECK_NAME = 'IAM Policy Gate';
-
-const LEVEL = { error: 'failure', 'security-warning': 'failure', warning: 'warning', suggestion: 'notice' } as const;
-
-/** A completed check run whose annotations are the findings; annotations are sent 50 per request. */
-export async function postCheckRun(gh: GitHubClient, result: GateResult, ctx: PrContext, warn: (message: string) => void = () => {}): Promise<number> {
-  const repo = { owner: ctx.owner, repo: ctx.repo };
-  const annotations = result.findings
-    .filter((f) => !f.suppressed)
-    .map((f) => ({
-      path: f.file,
-      start_line: f.line,
-      end_line: Math.max(f.line, f.endLine),
-      annotation_level: LEVEL[f.severity],
-      title: `${f.title} (${f.ruleId})`.slice(0, 255),
-      message: (f.message + (f.fix ? `\nFix: ${f.fix}` : '')).slice(0, 64_000),
-    }));
-  const v = result.verdict;
-  const conclusion = v.status === 'pass' ? 'success' : v.status === 'fail' ? 'failure' : 'action_required';
-  const output = (batch: typeof annotations) => ({
-    title: `IAM Policy Gate: ${v.status}`,
-    summary: `${v.reason}${annotations.length > 50 ? ` ${annotations.length} annotations.` : ''}`.slice(0, 65_000),
-    annotations: batch,
-  });
-  const startedAt = new Date(Date.now() - 5000).toISOString(); // a little slack for the clocks
-  const id = await createOnce(
-    async () =>
-      Number(
-        (
-          await gh.request('POST /repos/{owner}/{repo}/check-runs', {
-            ...repo,
-            name: CHECK_NAME,
-            head_sha: ctx.headSha,
-            status: 'completed',
-            conclusion,
-            ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
-            output: output(annotations.slice(0, 50)),
-          })
-        ).data.id,
-      ),
-    async () => {
-      const r = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...repo, ref: ctx.headSha, check_name: CHECK_NAME, filter: 'latest', per_page: 100 });
-      const found = r.data.check_runs.find((c) => c.name === CHECK_NAME && (c.started_at ?? '') >= startedAt && c.output?.title === `IAM Policy Gate: ${v.status}`);
-      return found ? Number(found.id) : undefined;
-    },
-  );
-  for (let i = 50; i < annotations.length; i += 50) {
-    try {
-      await gh.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: id,
-        output: output(annotations.slice(i, i + 50)),
-      });
-    } catch (e) {
-      // GitHub appends annotations: a batch whose outcome is unknown is not sent again (no duplicates); the rest of
-      // the findings are in the review, the summary comment, the job summary and the log
-      warn(`Check run annotations ${i + 1}-${Math.min(i + 50, annotations.length)} of ${annotations.length} may be missing (HTTP ${httpStatus(e) ?? 'no answer'}); the findings are in the summary and the log.`);
-      break;
-    }
-  }
-  return id;
 }

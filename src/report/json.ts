@@ -6,16 +6,26 @@ import type { GateResult } from '../gate.js';
 import { REPORT_SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 
-export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean } = {}): unknown {
+/** The pull request a report is about (the Action in a PR run): lets a `mode: report` job post it (fork PRs). */
+export interface ReportPullRequest {
+  number: number;
+  headSha: string;
+  baseSha: string;
+}
+
+export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean; pullRequest?: ReportPullRequest } = {}): unknown {
   const v = result.verdict;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     ...catalogField(),
     verdict: v.status,
+    ...(opts.pullRequest ? { pullRequest: opts.pullRequest } : {}),
     summary: {
       reason: v.reason,
       failOn: v.failOn,
+      ...(v.reportOnly ? { reportOnly: true } : {}),
+      ...(v.failOnExisting ? { failOnExisting: true } : {}),
       counts: v.counts,
       blocking: v.blocking,
       suppressed: v.suppressed,

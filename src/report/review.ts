@@ -5,10 +5,29 @@
  */
 import type { Finding, Severity } from '../findings/types.js';
 import { mdText, mdCode, trustedLink } from './escape.js';
+import { fixMarkdown } from './fix-block.js';
+import { COMMENT_TAG } from '../config/noise.js';
 
 export const COMMENT_MARKER = 'iam-policy-gate:fp=';
 export const SUMMARY_MARKER = '<!-- iam-policy-gate:summary -->';
 export const REVIEW_MARKER = '<!-- iam-policy-gate:review -->';
+
+
+function tagged(tag: string): string {
+  if (tag && !COMMENT_TAG.test(tag)) throw new Error(`comment-tag must be letters, digits, ".", "_" or "-" (got ${JSON.stringify(tag)})`);
+  return tag ? `iam-policy-gate[${tag}]` : 'iam-policy-gate';
+}
+
+/** Each tag keeps its own sticky comment, review and inline comments: another tag's are never edited or marked fixed. */
+export function commentMarker(tag = ''): string {
+  return `${tagged(tag)}:fp=`;
+}
+export function summaryMarker(tag = ''): string {
+  return `<!-- ${tagged(tag)}:summary -->`;
+}
+export function reviewMarker(tag = ''): string {
+  return `<!-- ${tagged(tag)}:review -->`;
+}
 
 const ICON: Record<Severity, string> = { error: '🛑', 'security-warning': '🔒', warning: '⚠️', suggestion: '💡' };
 const LABEL: Record<Severity, string> = { error: 'Error', 'security-warning': 'Security warning', warning: 'Warning', suggestion: 'Suggestion' };
@@ -19,12 +38,14 @@ export function commentKey(findings: Pick<Finding, 'fingerprint'>[]): string {
 }
 
 /** Fingerprints carried by a comment body we posted earlier (empty when it is not ours). */
-export function fingerprintsIn(body: string | null | undefined): string[] {
-  const m = /<!-- iam-policy-gate:fp=([0-9a-f,]+) -->/.exec(body ?? '');
+export function fingerprintsIn(body: string | null | undefined, tag = ''): string[] {
+  const marker = `<!-- ${commentMarker(tag)}`;
+  const at = (body ?? '').indexOf(marker);
+  const m = at < 0 ? null : /^([0-9a-f,]+) -->/.exec((body ?? '').slice(at + marker.length));
   return m ? m[1]!.split(',').filter(Boolean) : [];
 }
 
-export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Finding) => boolean }): string {
+export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Finding) => boolean; tag?: string }): string {
   const parts: string[] = [];
   for (const f of findings) {
     const tag = [f.new === false ? 'existing' : f.new === true ? 'new' : '', opts.blocking(f) ? 'blocking' : ''].filter(Boolean).join(', ');
@@ -33,7 +54,7 @@ export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Fin
     parts.push(`**What:** ${mdText(f.message)}${f.resource ? ` (in ${mdCode(f.resource)})` : ''}`);
     const why = typeof f.details?.why === 'string' ? (f.details.why as string) : undefined;
     if (why) parts.push(`**Why it matters:** ${mdText(why)}`);
-    if (f.fix) parts.push(`**Fix:** ${mdText(f.fix)}`);
+    if (f.fix) parts.push(fixMarkdown(f.fix), '');
     parts.push(
       opts.blocking(f)
         ? `**Gate:** blocks the merge (${f.severity}${f.new ? ', introduced by this change' : ''}).`
@@ -43,7 +64,7 @@ export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Fin
     );
     parts.push('');
   }
-  parts.push(`<!-- ${COMMENT_MARKER}${commentKey(findings)} -->`);
+  parts.push(`<!-- ${commentMarker(opts.tag)}${commentKey(findings)} -->`);
   return parts.join('\n');
 }
 

