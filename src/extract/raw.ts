@@ -11,12 +11,17 @@ import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { InputError, parseWithPositions } from './positions.js';
 import type { Parsed } from './positions.js';
+import { skipJsonComments } from '../sources/sniff.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
-/** A JSON object (or array of objects) with policy keys. */
+/**
+ * A JSON object (or array of objects) with policy keys, after any leading comments: a `.json` policy that starts
+ * with a comment is read by tools that accept comments, so it is detected (and then reported as invalid JSON,
+ * making the verdict incomplete) rather than skipped.
+ */
 function looksLikePolicy(text: string): boolean {
-  return /^\s*[[{]/.test(text) && POLICY_KEYS.test(text);
+  return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && POLICY_KEYS.test(text);
 }
 
 const SCP_DIR = /(^|[-_.])(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i;

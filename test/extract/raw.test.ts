@@ -69,6 +69,13 @@ describe('raw policy files', () => {
     expect(t.policies[0]).toMatchObject({ policyType: 'trust', validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' });
   });
 
+  it('detects a .json policy that starts with a comment (then reports it as invalid JSON: not analysed, never skipped)', () => {
+    const text = '/* deploy */\n{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}\n';
+    expect(rawExtractor.detect('iam/policy.json', text)).toBe(true);
+    expect(rawExtractor.detect('iam/policy.json', '// note\n' + identity)).toBe(true);
+    expect(rawExtractor.detect('iam/notes.json', '/* no policy here */ {"a": 1}')).toBe(false);
+  });
+
   it('reports invalid JSON with line and column', () => {
     const r = extract('broken.json', `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "s3:*" }\n  ]\n}`);
     expect(r.policies).toEqual([]);
