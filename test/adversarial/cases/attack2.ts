@@ -35,6 +35,9 @@ ${extra}Resources:
 ${statementYaml}
 `;
 
+const publicWhenA2 = (Condition: Record<string, unknown>) =>
+  json(doc({ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-data/*', Condition }));
+
 const cases: C[] = [
   // --- raw JSON: spellings and encodings
   raw('a2-raw-key-unicode-escape', '3-vacuous', 'keys written with JSON escapes: "Eff\\u0065ct", "Act\\u0069on", "Res\\u006furce"', '{"Version":"2012-10-17","Statement":[{"Eff\\u0065ct":"Allow","Act\\u0069on":"*","Res\\u006furce":"*"}]}\n'),
@@ -468,6 +471,94 @@ resource "aws_iam_policy" "app" {
   tf('a2-tfjson-locals', '3-vacuous', '.tf.json locals feeding an Action', JSON.stringify({ locals: { star: '*' }, resource: { aws_iam_policy: { p: { name: 'p', policy: '${jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Action = local.star, Resource = "*"}]})}' } } } }, null, 2), 'main.tf.json', 'tf-json'),
   tf('a2-tfjson-policy-doc', '3-vacuous', '.tf.json data aws_iam_policy_document with statement as an array', JSON.stringify({ data: { aws_iam_policy_document: { d: { statement: [{ actions: ['*'], resources: ['*'] }] } } }, resource: { aws_iam_policy: { p: { name: 'p', policy: '${data.aws_iam_policy_document.d.json}' } } } }, null, 2), 'main.tf.json', 'tf-json'),
   tf('a2-tfjson-role-inline', '6-holder', '.tf.json aws_iam_role with inline_policy block', JSON.stringify({ resource: { aws_iam_role: { r: { name: 'r', assume_role_policy: JSON.stringify(doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' })), inline_policy: [{ name: 'a', policy: JSON.stringify(ADMIN) }] } } } }, null, 2), 'main.tf.json', 'tf-json'),
+
+  // --- round 2: caller-controlled or covering-everything conditions, federation without audience
+  raw('a2-raw-cognito-no-aud', '3-vacuous', 'trust Federated cognito-identity.amazonaws.com with no aud condition (any identity pool of any account)', json(doc({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }))),
+  raw('a2-raw-github-oidc-no-sub', '3-vacuous', 'GitHub OIDC trust with only the aud condition (every repository)', json(doc({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }))),
+  raw('a2-raw-orgid-self', '3-vacuous', 'public bucket narrowed by aws:PrincipalOrgID = ${aws:PrincipalOrgID}', publicWhenA2({ StringEquals: { 'aws:PrincipalOrgID': '${aws:PrincipalOrgID}' } })),
+  raw('a2-raw-principalarn-list-with-star', '3-vacuous', 'trust to * narrowed by aws:PrincipalArn list that includes "*"', json(doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { ArnLike: { 'aws:PrincipalArn': [`arn:aws:iam::${ACCOUNT}:role/ci`, '*'] } } }))),
+  raw('a2-raw-principaltype-all', '3-vacuous', 'public bucket narrowed by aws:PrincipalType listing every type', publicWhenA2({ StringEquals: { 'aws:PrincipalType': ['User', 'AssumedRole', 'Anonymous', 'FederatedUser', 'Account'] } })),
+  raw('a2-raw-public-securetransport', '3-vacuous', 'public bucket write "narrowed" by aws:SecureTransport true', publicWhenA2({ Bool: { 'aws:SecureTransport': 'true' } })),
+  raw('a2-raw-public-referer', '6-holder', 'public bucket write "restricted" by aws:Referer (set by the caller)', publicWhenA2({ StringLike: { 'aws:Referer': 'https://acme.example/*' } })),
+  raw('a2-raw-public-useragent', '6-holder', 'public bucket write "restricted" by aws:UserAgent (set by the caller)', publicWhenA2({ StringEquals: { 'aws:UserAgent': 'acme-uploader/1.0' } })),
+  raw('a2-raw-trust-requestedregion', '3-vacuous', 'role anyone can assume, "narrowed" by aws:RequestedRegion StringLike *', json(doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:RequestedRegion': '*' } } }))),
+  // --- round 2: Terraform override files, more functions, resource attributes
+  { id: 'a2-tf-override-file', cls: '2-scope', format: 'tf', description: 'main_override.tf replaces the harmless policy attribute with admin (Terraform merges override files)', expect: 'not-pass', files: {
+    'infra/main.tf': tfActions('["s3:GetObject"]'),
+    'infra/main_override.tf': 'resource "aws_iam_policy" "app" {\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n',
+  } },
+  { id: 'a2-tf-override-locals', cls: '2-scope', format: 'tf', description: 'override.tf redefines a local from ["s3:GetObject"] to ["*"]', expect: 'not-pass', files: {
+    'infra/main.tf': tfActions('local.acts', 'locals {\n  acts = ["s3:GetObject"]\n}'),
+    'infra/override.tf': 'locals {\n  acts = ["*"]\n}\n',
+  } },
+  { id: 'a2-tf-override-variable-default', cls: '2-scope', format: 'tf', description: 'x_override.tf changes a variable default to ["*"]', expect: 'not-pass', files: {
+    'infra/main.tf': tfActions('var.acts', 'variable "acts" {\n  type    = list(string)\n  default = ["s3:GetObject"]\n}'),
+    'infra/x_override.tf': 'variable "acts" {\n  default = ["*"]\n}\n',
+  } },
+  tf('a2-tf-ssm-parameter-value', '4-unknown', 'Action from aws_ssm_parameter.x.value (value "*" set in the same file)', tfActions('[aws_ssm_parameter.x.value]', 'resource "aws_ssm_parameter" "x" {\n  name  = "/acts"\n  type  = "String"\n  value = "*"\n}')),
+  tf('a2-tf-random-result', '4-unknown', 'Action built from random_string.x.result (unknown until apply)', tfActions('["iam:${random_string.x.result}"]', 'resource "random_string" "x" {\n  length = 1\n}')),
+  tf('a2-tf-templatestring', '4-unknown', 'Action templatestring(local.t, { a = "*" })', tfActions('[templatestring(local.t, { a = "*" })]', 'locals {\n  t = "$${a}"\n}')),
+  tf('a2-tf-provider-function', '4-unknown', 'Action from a provider-defined function provider::corefunc::str_camel("*")', tfActions('[provider::corefunc::str_camel("*")]')),
+  tf('a2-tf-ephemeral-variable', '4-unknown', 'Action from an ephemeral variable without default', tfActions('var.acts', 'variable "acts" {\n  type      = list(string)\n  ephemeral = true\n}')),
+  tf('a2-tf-strcontains-ternary', '4-unknown', 'Action strcontains(var.env, "prod") ? "*" : ... with env = dev', tfActions('[strcontains(var.env, "prod") ? "*" : "s3:GetObject"]', 'variable "env" {\n  default = "dev"\n}')),
+  tf('a2-tf-local-file-content', '4-unknown', 'policy = local_file.p.content (a policy written to a file by another resource)', 'resource "local_file" "p" {\n  filename = "p.json"\n  content  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\nresource "aws_iam_policy" "app" {\n  name   = "app"\n  policy = local_file.p.content\n}\n'),
+  // --- round 2: CloudFormation
+  cfn('a2-cfn-findinmap-defaultvalue', '4-unknown', 'Fn::FindInMap with DefaultValue "*" for a missing key (LanguageExtensions)', `Transform: AWS::LanguageExtensions
+Mappings:
+  Acts:
+    us-west-2: {a: s3:GetObject}
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: !FindInMap [Acts, !Ref "AWS::Region", a, {DefaultValue: "*"}]
+            Resource: "*"
+`),
+  cfn('a2-cfn-doc-param-default-json', '4-unknown', 'PolicyDocument !Ref a String parameter whose default is the admin JSON', `Parameters:
+  Doc:
+    Type: String
+    Default: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Ref Doc
+`),
+  cfn('a2-cfn-if-whole-properties', '4-unknown', 'the whole Properties mapping chosen by !If (admin branch when Debug, false by default)', `Parameters:
+  Debug: {Type: String, Default: "no", AllowedValues: ["yes", "no"]}
+Conditions:
+  IsDebug: !Equals [!Ref Debug, "yes"]
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties: !If
+      - IsDebug
+      - PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}
+      - PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: s3:GetObject, Resource: "arn:aws:s3:::acme-reports/*"}]}
+`),
+  cfn('a2-cfn-statement-if-list', '4-unknown', 'Statement list itself chosen by !If', `Parameters:
+  Debug: {Type: String, Default: "no"}
+Conditions:
+  IsDebug: !Equals [!Ref Debug, "yes"]
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement: !If [IsDebug, [{Effect: Allow, Action: "*", Resource: "*"}], [{Effect: Allow, Action: s3:GetObject, Resource: "arn:aws:s3:::acme-reports/*"}]]
+`),
+  cfn('a2-cfn-cognito-unauth-role', '3-vacuous', 'role trusted by cognito-identity without aud, holding admin', `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {Federated: cognito-identity.amazonaws.com}, Action: sts:AssumeRoleWithWebIdentity}]}
+      Policies: [{PolicyName: a, PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]}}]
+`),
 ];
 
 // the UTF-16 file is built as bytes
