@@ -30,6 +30,8 @@ export interface ExtractResult {
   findings: Finding[];
   /** Other repository files this file depends on (includes, modules). */
   dependencies?: string[];
+  /** Found by a walk and not ours (vendored SDK data, CDK metadata, ...): skipped quietly, counted by this reason. */
+  skipped?: string;
 }
 
 export interface Extractor {
