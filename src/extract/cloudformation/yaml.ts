@@ -174,13 +174,8 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
         const value = conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
         if (earlier !== undefined) duplicate(key, earlier, kOff, entries.get(key)!, value);
         keys.set(key, kOff);
-<<<<<<< HEAD
-        const value = conv(pair.value, depth + 1, k?.range ? k.range[1] : start);
         entries.set(key, value);
         if (key === '<<' && isScalar(k) && k.type === 'PLAIN') merges.push([value, kOff]);
-=======
-        entries.set(key, value);
->>>>>>> main
       }
       for (const [value, kOff] of merges) applyMerge(entries, keys, value, kOff);
       out = { kind: 'map', entries, keys, src, start, end };
