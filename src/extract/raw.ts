@@ -11,13 +11,18 @@ import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { InputError, parseWithPositions } from './positions.js';
 import type { Parsed } from './positions.js';
+import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
-/** A JSON object (or array of objects) with policy keys. */
+/**
+ * A JSON object (or array of objects) with policy keys, after any leading comments: a `.json` policy that starts
+ * with a comment is read by tools that accept comments, so it is detected (and then reported as invalid JSON,
+ * making the verdict incomplete) rather than skipped.
+ */
 function looksLikePolicy(text: string): boolean {
-  return /^\s*[[{]/.test(text) && POLICY_KEYS.test(text);
+  return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && POLICY_KEYS.test(text);
 }
 
 const SCP_DIR = /(^|[-_.])(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i;
@@ -101,7 +106,7 @@ export type NotOurs = 'cdk-metadata' | 'openapi' | 'not-a-policy-or-template';
 
 /**
  * The policies a JSON value holds: a policy document, an array of them, a map of named policies
- * (`{"ReadOnly": {...}}`) or a list of `{name, policy}` objects. `undefined` when its shape is none of these.
+ * (`{"ReadOnly": {...}}`), a list of `{name, policy}` objects, or an API output wrapping a `...Document`. `undefined` when its shape is none of these.
  */
 export function heldPolicies(value: unknown): Held[] | undefined {
   if (isPolicy(value)) return [{ doc: value, ptr: '' }];
@@ -117,6 +122,15 @@ export function heldPolicies(value: unknown): Held[] | undefined {
   if (!isObject(value)) return undefined;
   const out: Held[] = [];
   for (const [k, v] of Object.entries(value)) if (isHeldPolicy(v)) out.push({ doc: v, ptr: `/${escapeSegment(k)}`, name: k });
+  if (out.length) return out;
+  // AWS API output saved as a file: `aws iam get-policy-version` -> {"PolicyVersion": {"Document": {...}}}, and
+  // other wrappers whose one level down holds a `...Document` key
+  for (const [k, v] of Object.entries(value)) {
+    if (!isObject(v)) continue;
+    for (const [k2, v2] of Object.entries(v)) {
+      if (/Document$/.test(k2) && isHeldPolicy(v2)) out.push({ doc: v2, ptr: `/${escapeSegment(k)}/${escapeSegment(k2)}`, name: `${k}.${k2}` });
+    }
+  }
   return out.length ? out : undefined;
 }
 

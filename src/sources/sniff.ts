@@ -39,7 +39,8 @@ const BINARY = new RegExp(
 
 const TERRAFORM_TEMPLATE = /\.(tftpl|tpl)$/i;
 
-function skipJsonComments(s: string): string {
+/** The text after leading line and block comments and blanks (how JSON-with-comments readers see its start). */
+export function skipJsonComments(s: string): string {
   let t = s.trimStart();
   for (;;) {
     if (t.startsWith('//')) {

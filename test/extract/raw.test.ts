@@ -69,6 +69,20 @@ describe('raw policy files', () => {
     expect(t.policies[0]).toMatchObject({ policyType: 'trust', validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' });
   });
 
+  it('detects a .json policy that starts with a comment (then reports it as invalid JSON: not analysed, never skipped)', () => {
+    const text = '/* deploy */\n{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}\n';
+    expect(rawExtractor.detect('iam/policy.json', text)).toBe(true);
+    expect(rawExtractor.detect('iam/policy.json', '// note\n' + identity)).toBe(true);
+    expect(rawExtractor.detect('iam/notes.json', '/* no policy here */ {"a": 1}')).toBe(false);
+  });
+
+  it('reads the policy inside saved AWS API output ({"PolicyVersion": {"Document": ...}})', () => {
+    const text = JSON.stringify({ PolicyVersion: { Document: JSON.parse(identity), VersionId: 'v3', IsDefaultVersion: true } }, null, 2);
+    const r = extract('iam/saved.json', text);
+    expect(r.policies.map((p) => p.id)).toEqual(['iam/saved.json#PolicyVersion.Document']);
+    expect(r.policies[0]!.line).toBe(3);
+  });
+
   it('reports invalid JSON with line and column', () => {
     const r = extract('broken.json', `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "s3:*" }\n  ]\n}`);
     expect(r.policies).toEqual([]);

@@ -519,7 +519,7 @@ export class Resolver {
     if (opt && opt.kind === 'map') def = opt.entries.get('DefaultValue');
     let cur: CNode | undefined = this.model.mappings;
     for (const [level, kn] of a.slice(0, 3).entries()) {
-      const k = this.mapKey(kn, cur, keys);
+      const k = this.mapKey(kn, cur, keys, def !== undefined);
       keys.push(k);
       cur = cur && cur.kind === 'map' ? cur.entries.get(k) : undefined;
     }
@@ -533,9 +533,10 @@ export class Resolver {
 
   /**
    * One key of `Fn::FindInMap` (the map name, or a key inside `within`): when it depends on an input a deployment
-   * may change, every key present there is a possible value (the template's own first).
+   * may change, every key present there is a possible value (the template's own first); with a `DefaultValue`
+   * (LanguageExtensions), so is a key that is not there (the default is then the value).
    */
-  private mapKey(node: CNode, within: CNode | undefined, path: string[]): string {
+  private mapKey(node: CNode, within: CNode | undefined, path: string[], hasDefault = false): string {
     const taintBefore = this.taint;
     const unknownBefore = this.unknown.length;
     const k = scalarString(this.value(node));
@@ -543,6 +544,7 @@ export class Resolver {
     this.taint = taintBefore;
     this.unknown.length = unknownBefore;
     const order = orderFirst([...within.entries.keys()], k);
+    if (hasDefault) order.push(within.entries.has(k) ? '(a key not in the map)' : k);
     if (!order.length) return k;
     const what = renderExpression(node);
     return order[this.choose({ key: `map:${path.join('/')}:${what}`, arity: order.length, label: (i) => `${what} is ${order[i]}` })]!;

@@ -159,6 +159,7 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     if (isMap(node)) {
       const entries = new Map<string, CNode>();
       const keys = new Map<string, number>();
+      const merges: [CNode, number][] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as ParsedNode | null;
@@ -174,7 +175,9 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
         if (earlier !== undefined) duplicate(key, earlier, kOff, entries.get(key)!, value);
         keys.set(key, kOff);
         entries.set(key, value);
+        if (key === '<<' && isScalar(k) && k.type === 'PLAIN') merges.push([value, kOff]);
       }
+      for (const [value, kOff] of merges) applyMerge(entries, keys, value, kOff);
       out = { kind: 'map', entries, keys, src, start, end };
     } else if (isSeq(node)) {
       out = { kind: 'seq', items: node.items.map((it) => conv(it, depth + 1, start)), src, start, end };
@@ -203,6 +206,21 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     }
     const tag = (node as TaggedCollection).__cfnTag;
     return tag ? wrap(longName(tag), out) : out;
+  };
+  /**
+   * A YAML 1.1 merge key (`<<: *base`, `<<: [*a, *b]`): SAM CLI, rain and cfn-lint (PyYAML) apply it, so its keys
+   * are part of the mapping; explicit keys win, then earlier merged maps. The `<<` entry itself stays (a reader
+   * without merge support sees it). Entries are shared, not copied: no work beyond the alias budget.
+   */
+  const applyMerge = (entries: Map<string, CNode>, keys: Map<string, number>, value: CNode, kOff: number): void => {
+    const maps = value.kind === 'map' ? [value] : value.kind === 'seq' ? value.items.filter((i): i is CMap => i.kind === 'map') : [];
+    for (const m of maps) {
+      for (const [k, v] of m.entries) {
+        if (entries.has(k)) continue;
+        entries.set(k, v);
+        keys.set(k, kOff);
+      }
+    }
   };
   const wrap = (key: string, inner: CNode): CMap => ({
     kind: 'map',

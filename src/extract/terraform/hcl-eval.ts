@@ -735,7 +735,29 @@ export class HclModule {
     // a resource with static count / for_each referenced as a whole: its instances (each unknown)
     const inst = steps[1] === undefined || steps[1].k !== 'attr' ? this.instancesOf(address, at) : undefined;
     if (inst) return this.traverse(inst, steps.slice(1), sc, at, text);
+    const passed = name === 'terraform_data' ? this.terraformDataOutput(address, steps, sc, at, text) : undefined;
+    if (passed) return passed;
     return unknown(text, 'resource attribute known only after apply', refText(name, steps, 3), at);
+  }
+
+  /**
+   * `terraform_data.x.output` is its `input`, passed through unchanged: evaluated like a local, so a value routed
+   * through terraform_data ("*") is not a harmless after-apply stand-in. Undefined for other attributes.
+   */
+  private terraformDataOutput(address: string, steps: Traverser[], sc: Scope, at: Span, text: string): V | undefined {
+    const s1 = steps[1];
+    if (s1?.k !== 'attr' || s1.name !== 'output') return undefined;
+    const ref = this.resources.get(address);
+    const input = ref?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'input');
+    if (!ref || !input || input.kind !== 'attribute') return undefined;
+    const key = `output:${address}`;
+    if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop: ${address} refers to itself`, at);
+    this.evaluating.add(key);
+    try {
+      return this.traverse(this.eval(input.expr, { file: ref.file, vars: new Map() }), steps.slice(2), sc, at, text);
+    } finally {
+      this.evaluating.delete(key);
+    }
   }
 
   /** `aws_x.y` with a static count (a list) or for_each (an object) of unknown instances; undefined otherwise. */

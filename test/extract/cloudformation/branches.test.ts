@@ -180,3 +180,25 @@ ${guard}    Properties:
     expect(await escalates(linked('      ManagedPolicyArns: [!Ref Guard]\n'))).toBe(false);
   });
 });
+
+describe('Fn::FindInMap with a DefaultValue keyed by an input', () => {
+  it('a key not in the map is a branch: the DefaultValue "*" is analysed (named), the present keys too', async () => {
+    const tpl = `Transform: AWS::LanguageExtensions
+Mappings:
+  Acts:
+    us-west-2: {a: s3:GetObject}
+Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: !FindInMap [Acts, !Ref "AWS::Region", a, {DefaultValue: "*"}]
+            Resource: "*"
+`;
+    const r = await scan({ 'stack.yaml': tpl });
+    expect(r.findings.map((f) => f.ruleId)).toContain('admin-wildcard');
+  });
+});

@@ -390,3 +390,15 @@ EOF
     expect(g.verdict.status).toBe('fail');
   });
 });
+
+describe('terraform_data passes its input through', () => {
+  it('an Action routed through terraform_data.x.output is the input ("*" fails; a harmless input passes)', async () => {
+    const decl = (input: string) => `resource "terraform_data" "x" {\n  input = ${input}\n}\n`;
+    const bad = await gate({ 'main.tf': policy(stmt('[terraform_data.x.output]'), decl('"*"')) });
+    expect(bad.findings.map((f) => f.ruleId)).toContain('admin-wildcard');
+    const list = await gate({ 'main.tf': policy(stmt('terraform_data.x.output[1]'), decl('["s3:GetObject", "*"]')) });
+    expect(list.findings.map((f) => f.ruleId)).toContain('admin-wildcard');
+    const ok = await gate({ 'main.tf': policy(stmt('[terraform_data.x.output]', '"arn:aws:s3:::acme-reports/*"'), decl('"s3:GetObject"')) });
+    expect(ok.verdict.status).toBe('pass');
+  });
+});
