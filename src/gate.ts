@@ -22,6 +22,7 @@ import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
+import { withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
@@ -174,8 +175,8 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     appendAll(notes, aa.notes);
   }
 
-  // 7. per-rule settings and suppressions (config `ignore`, inline)
-  const applied = applySuppressions(findings, {
+  // 7. per-rule settings and suppressions (config `ignore`, inline); findings of a module call name it
+  const applied = applySuppressions(withCallSites(findings, policies), {
     policies,
     entities,
     options,

@@ -112,6 +112,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(f.new !== undefined ? { new: f.new } : {}),
       suppressed: f.suppressed === true,
       ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+      ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: r.line, message: r.message })) } : {}),
       ...(f.details ? { details: f.details } : {}),
     })),
     ...(result.scpImpacts?.length ? { scpImpact: result.scpImpacts } : {}),

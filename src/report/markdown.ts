@@ -40,6 +40,7 @@ export function findingLine(f: Finding, opts: MarkdownOptions): string {
     `- ${ICON[f.severity]} ${location(f, opts)} **${mdText(f.title)}** (${trustedLink(f.ruleId, f.learnMore)}${tags.length ? `, ${tags.join(', ')}` : ''})` +
     (f.resource ? ` in ${mdCode(f.resource)}` : '') +
     `<br>${mdText(f.message)}` +
+    (f.related?.length ? `<br>See: ${f.related.map((r) => `${location({ file: r.file, line: r.line, endLine: r.line }, opts)} ${mdText(r.message)}`).join('; ')}` : '') +
     (f.suppressed && f.suppressionReason ? `<br>Suppressed: ${mdText(f.suppressionReason)}` : f.fix ? `<br>**Fix:** ${mdText(f.fix)}` : '')
   );
 }

@@ -83,6 +83,15 @@ export function toSarif(result: GateResult): unknown {
         },
       },
     ],
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((r, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri: uri(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, r.line) } },
+            message: { text: r.message },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
     // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`
     ...(f.suppressed ? { suppressions: [{ kind: (f.details?.suppressedBy as { kind?: string } | undefined)?.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressionReason ?? '' }] } : {}),

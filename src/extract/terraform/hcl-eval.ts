@@ -101,8 +101,10 @@ export interface ModuleInput {
   /** Repo-relative directory of the module ('' for the root). */
   dir: string;
   files: HclFile[];
-  /** Values from tfvars files (already evaluated). */
+  /** Values from tfvars files (already evaluated), or the arguments of a module call. */
   tfvars: Map<string, V>;
+  /** Variables whose value a module call decides (its caller's expression reads no input): not inputs here. */
+  decided?: ReadonlySet<string>;
   readRepoFile(rel: string): string;
   displayPath(rel: string): string;
   ctx: TableContext;
@@ -415,7 +417,7 @@ export class HclModule {
 
   /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
   onInput(x: Expr, sc: Scope): boolean {
-    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo);
+    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo, 0, this.input.decided);
   }
 
   private readonly inputMemo = new Map<string, boolean>();
