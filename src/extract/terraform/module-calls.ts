@@ -76,12 +76,9 @@ function readChild(host: CallHost, dir: string, at: Span, errors: AnalysisError[
   const { input } = host;
   const rels = (input.listRepoFiles ? input.listRepoFiles(dir) : []).filter((r) => /\.tf$/i.test(r) && path.posix.dirname(r) === (dir || '.')).sort();
   const err = (message: string) => errors.push({ file: at.file, line: at.start.line, column: at.start.column, message, kind: 'input' });
-  if (!rels.length) {
-    // .tf.json-only children are not evaluated here: said, so the verdict does not pass on them unread
-    const json = (input.listRepoFiles ? input.listRepoFiles(dir) : []).some((r) => /\.tf\.json$/i.test(r));
-    err(json ? `module source "${dir}" holds only .tf.json files; the call's effect was not analysed` : `module source "${dir}" has no .tf files in the repository; the call's effect was not analysed`);
-    return undefined;
-  }
+  // no .tf files (a git submodule not checked out, a .tf.json-only module, a snippet): like a registry module, its
+  // policy-shaped arguments are analysed where written (hcl.ts)
+  if (!rels.length) return undefined;
   const files: HclFile[] = [];
   for (const rel of rels) {
     let text: string;
@@ -116,8 +113,7 @@ export function expandLocalCalls(host: CallHost): { result: ExtractResult; expan
     if (dir === undefined) continue;
     const name = block.labels[0];
     const callAt = module.span(me, block.s, block.e);
-    expanded.add(name);
-    if (chain.dirs.includes(dir)) {
+    if (chain.dirs.includes(dir) || dir === host.dir) {
       result.errors.push({ file: me.display, line: callAt.start.line, message: `module.${name}: the module calls itself (${[...chain.dirs, dir].map((d) => d || '.').join(' -> ')}); not analysed`, kind: 'input' });
       continue;
     }
@@ -127,6 +123,7 @@ export function expandLocalCalls(host: CallHost): { result: ExtractResult; expan
     }
     const files = readChild(host, dir, callAt, result.errors);
     if (!files) continue;
+    expanded.add(name);
     for (const inst of host.instances(block)) {
       if (--chain.budget.left < 0) {
         result.errors.push({ file: me.display, line: callAt.start.line, message: `module.${name}: more than ${MAX_CHILD_ANALYSES} module instances to analyse from one file; the rest were not analysed`, kind: 'input' });

@@ -197,9 +197,9 @@ module "again" {
     expect(g.errors.some((e) => /calls itself/.test(e.message))).toBe(true);
   });
 
-  it('a local source without .tf files makes the verdict incomplete', async () => {
-    const g = await gate({ 'main.tf': call('app', '  actions = ["*"]', './modules/missing') });
-    expect(g.verdict.status).toBe('incomplete');
-    expect(g.errors.some((e) => /no \.tf files/.test(e.message) && e.file === 'main.tf')).toBe(true);
+  it('a local source without .tf files (a submodule not checked out): documents passed are analysed where written', async () => {
+    const g = await gate({ 'main.tf': call('app', '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })', './modules/missing') });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.find((f) => f.ruleId === 'admin-wildcard')).toMatchObject({ file: 'main.tf', resource: 'module.app' });
   });
 });
