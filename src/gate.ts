@@ -22,7 +22,7 @@ import type { ScpImpact } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
-import { withCallSites } from './findings/call-sites.js';
+import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
@@ -184,7 +184,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
-  appendAll(findings, applied);
+  appendAll(findings, coveredByCalls(applied, policies));
 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) {

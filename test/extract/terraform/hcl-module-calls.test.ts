@@ -203,3 +203,50 @@ module "again" {
     expect(g.findings.find((f) => f.ruleId === 'admin-wildcard')).toMatchObject({ file: 'main.tf', resource: 'module.app' });
   });
 });
+
+/** A reusable module with inputs and no defaults: on its own, analysed at its worst. */
+const REUSABLE = `variable "actions" {
+  type = list(string)
+}
+
+resource "aws_iam_policy" "this" {
+  name   = "p"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = var.actions, Resource = "arn:aws:s3:::reports/*" }] })
+}
+`;
+
+describe('a module called from inside the repository: its worst case gives way to its calls', () => {
+  it('nobody calls it: worst case, blocking', async () => {
+    const g = await gate({ 'modules/policy/main.tf': REUSABLE });
+    expect(g.verdict.status).toBe('fail');
+  });
+
+  it('every caller passes safe values: the worst-case findings are kept, suppressed, naming the calls; the verdict passes', async () => {
+    const g = await gate({ 'main.tf': call('reader', '  actions = ["s3:GetObject"]'), 'modules/policy/main.tf': REUSABLE });
+    expect(g.verdict.status).toBe('pass');
+    const own = g.findings.filter((f) => f.resource === 'aws_iam_policy.this');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((f) => f.suppressed && /every call of this module in the repository is analysed with its arguments: module.reader/.test(f.suppressionReason ?? ''))).toBe(true);
+  });
+
+  it('one caller of two passes "*": blocks on the child line for that call', async () => {
+    const g = await gate({ 'main.tf': call('reader', '  actions = ["s3:GetObject"]') + call('admin', '  actions = ["*"]'), 'modules/policy/main.tf': REUSABLE });
+    expect(g.verdict.status).toBe('fail');
+    const blocking = g.findings.filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'security-warning'));
+    expect(blocking.length).toBeGreaterThan(0);
+    expect(blocking.every((f) => f.file === 'modules/policy/main.tf' && f.resource === 'module.admin.aws_iam_policy.this')).toBe(true);
+  });
+
+  it('a caller that passes nothing for the input: the worst case is the call\'s own, blocking', async () => {
+    const g = await gate({ 'main.tf': call('bare', '  # no actions'), 'modules/policy/main.tf': REUSABLE });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.some((f) => !f.suppressed && f.resource === 'module.bare.aws_iam_policy.this')).toBe(true);
+  });
+
+  it('a literal wildcard in the module itself stays blocking whoever calls it', async () => {
+    const child = REUSABLE.replace('Resource = "arn:aws:s3:::reports/*"', 'Resource = "*"').replace('Action = var.actions', 'Action = ["iam:*"]');
+    const g = await gate({ 'main.tf': call('reader', '  actions = ["s3:GetObject"]'), 'modules/policy/main.tf': child });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.some((f) => !f.suppressed && f.resource === 'aws_iam_policy.this')).toBe(true);
+  });
+});
