@@ -704,7 +704,12 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
       // AWS managed policies attached here: records from the bundled snapshot, at the attachment
       const managed = awsManagedRecords(meta, out, (attr) => {
         const ptr = `/${attr}`;
-        const at = spans.get(ptr);
+        let at = spans.get(ptr);
+        // in a module instance, an ARN the caller passes sits on the child's attribute (the call is related)
+        if (prefix && at && at.file !== file) {
+          const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
+          at = a ? module.span(me, a.s, a.e) : undefined;
+        }
         return { file, span: at ?? blockSpan, suppressions };
       }, awsManagedPolicy);
       for (const r of managed) {

@@ -163,7 +163,7 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
       out.push(rec);
       // the caller's arguments the document uses: lines of the caller that a value of the record came from
       const own = rec.calledFrom ?? next.related;
-      const used = argumentLines(rec, me.display, argLines);
+      const used = argumentLines(rec, me.display, argLines, varsRead(files, rec.resource.slice(next.prefix.length)));
       relocate(rec, me.display);
       rec.calledFrom = [...own.slice(0, chain.related.length + 1), ...used, ...own.slice(chain.related.length + 1)].slice(0, MAX_RELATED + chain.related.length);
       if (next.when) rec.when = rec.when ? `${next.when}; ${rec.when}` : next.when;
@@ -179,8 +179,12 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
  * The caller's argument lines whose values the record's document uses (its source map points into the caller's
  * file there); the record's own places move to the child's lines (the statement), so a finding lands in the child.
  */
-function argumentLines(rec: PolicyRecord, callerFile: string, argLines: Map<string, number>): RelatedLocation[] {
+function argumentLines(rec: PolicyRecord, callerFile: string, argLines: Map<string, number>, read: Set<string>): RelatedLocation[] {
   const lines = new Set<number>();
+  for (const name of read) {
+    const l = argLines.get(name);
+    if (l !== undefined) lines.add(l);
+  }
   for (const p of rec.sourceMap.pointers()) {
     const s = rec.sourceMap.get(p);
     if (s && s.file === callerFile && s.file !== rec.file) lines.add(s.start.line);
@@ -204,4 +208,37 @@ function relocate(rec: PolicyRecord, callerFile: string): void {
     const at = q !== undefined ? map.get(q) : undefined;
     if (at) map.set(p, at);
   }
+}
+
+/**
+ * The variables the child block of `address` (`aws_x.n["k"]`) reads, directly or through the locals and data
+ * sources it names (one level): which arguments of the call decide the record.
+ */
+function varsRead(files: HclFile[], address: string): Set<string> {
+  const out = new Set<string>();
+  const m = /^(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/.exec(address);
+  if (!m) return out;
+  const textOf = (f: HclFile, b: { s: number; e: number }) => f.text.slice(b.s, b.e);
+  const find = (type: string, a: string, b: string): string | undefined => {
+    for (const f of files) {
+      for (const it of f.parsed.body.items) if (it.kind === 'block' && it.type === type && it.labels[0] === a && it.labels[1] === b) return textOf(f, it);
+    }
+    return undefined;
+  };
+  const own = find(m[1] ? 'data' : 'resource', m[2]!, m[3]!);
+  if (own === undefined) return out;
+  const texts = [own];
+  for (const d of own.matchAll(/\bdata\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/g)) {
+    const t = find('data', d[1]!, d[2]!);
+    if (t !== undefined) texts.push(t);
+  }
+  const locals = new Set([...texts.join('\n').matchAll(/\blocal\.([A-Za-z0-9_-]+)/g)].map((x) => x[1]!));
+  for (const f of files) {
+    for (const it of f.parsed.body.items) {
+      if (it.kind !== 'block' || it.type !== 'locals') continue;
+      for (const a of it.body.items) if (a.kind === 'attribute' && locals.has(a.name)) texts.push(textOf(f, a));
+    }
+  }
+  for (const t of texts) for (const v of t.matchAll(/\bvar\.([A-Za-z0-9_-]+)/g)) out.add(v[1]!);
+  return out;
 }
