@@ -757,7 +757,10 @@ export class HclModule {
       if (count && count.kind === 'attribute') {
         const n = this.eval(count.expr, sc);
         if (n.t !== 'num' || n.v > MAX_COLLECTION) return undefined;
-        return { t: 'list', items: Array.from({ length: n.v }, (_x, i) => inst(`[${i}]`)), at };
+        // count 0 computed from defaults (`var.attach_x ? 1 : 0`): the instance a caller may enable, as the resource
+        // itself is analysed (hcl.ts); never an empty list whose `[0].arn` would be nobody's ARN
+        const len = n.v === 0 && count.expr.k !== 'lit' ? 1 : n.v;
+        return { t: 'list', items: Array.from({ length: len }, (_x, i) => inst(`[${i}]`)), at };
       }
       if (forEach && forEach.kind === 'attribute') {
         const c = this.eval(forEach.expr, sc);

@@ -250,3 +250,43 @@ describe('a module called from inside the repository: its worst case gives way t
     expect(g.findings.some((f) => !f.suppressed && f.resource === 'aws_iam_policy.this')).toBe(true);
   });
 });
+
+const flagged = (action: string, resource: string) => `variable "attach_reader_policy" {
+  type    = bool
+  default = false
+}
+
+resource "aws_iam_role" "this" {
+  name               = "irsa"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_policy" "reader" {
+  count  = var.attach_reader_policy ? 1 : 0
+  name   = "reader"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "${action}", Resource = "${resource}" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "reader" {
+  count      = var.attach_reader_policy ? 1 : 0
+  role       = aws_iam_role.this.name
+  policy_arn = aws_iam_policy.reader[0].arn
+}
+`;
+
+describe('policies behind feature flags (default false) in a module nobody calls', () => {
+  it('a flagged "*" policy is analysed and blocks, saying when it exists', async () => {
+    const g = await gate({ 'main.tf': flagged('*', '*') });
+    expect(g.verdict.status).toBe('fail');
+    const f = g.findings.find((x) => x.ruleId === 'admin-wildcard');
+    expect(f).toMatchObject({ resource: 'aws_iam_policy.reader[0]' });
+    expect(f!.message).toContain('count = var.attach_reader_policy ? 1 : 0');
+  });
+
+  it('control: a narrow flagged policy attached by aws_iam_policy.reader[0].arn passes (the ARN is the repository\'s own policy, not an unknown one)', async () => {
+    const g = await gate({ 'main.tf': flagged('s3:GetObject', 'arn:aws:s3:::reports/*') });
+    expect(g.findings.filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'security-warning'))).toEqual([]);
+    expect(g.verdict.status).toBe('pass');
+  });
+});
+
