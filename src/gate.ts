@@ -111,6 +111,8 @@ export interface Analysis {
   findings: Finding[];
   errors: AnalysisError[];
   filesWithPolicies: number;
+  /** Extractors' notes (e.g. Terraform module calls not read), once each. */
+  notes?: string[];
 }
 
 export type { RepoAccess };
@@ -241,6 +243,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
   appendAll(errors, head.errors);
+  appendAll(notes, head.notes ?? []);
   if (changes) {
     const outside = unread + (texts.length - inScope.length);
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
@@ -302,6 +305,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
     for (const e of result.entities) out.entities.push(e);
     for (const e of result.errors) out.errors.push(e);
     for (const f of result.findings) out.findings.push(f);
+    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
   }
   // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
   if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);

@@ -30,6 +30,8 @@ export interface ExtractResult {
   findings: Finding[];
   /** Other repository files this file depends on (includes, modules). */
   dependencies?: string[];
+  /** Notes for the report (what was not read and why, when it does not make the analysis incomplete). */
+  notes?: string[];
 }
 
 export interface Extractor {

@@ -48,6 +48,7 @@ import { appendAll } from '../../util/arrays.js';
 import { analyseWithVarFiles } from './variants.js';
 import type { CallChain } from './module-calls.js';
 import { expandLocalCalls, MAX_CHILD_ANALYSES } from './module-calls.js';
+import { managedArnArguments, unreadCallsNote } from './module-args.js';
 import type { Assumption } from './worst-case.js';
 import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
 
@@ -402,6 +403,7 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   appendAll(result.entities, analysed.entities);
   appendAll(result.findings, analysed.findings);
   appendAll(result.errors, analysed.errors);
+  if (analysed.notes?.length) result.notes = analysed.notes;
   if (deps.length) result.dependencies = deps;
   return result;
 }
@@ -733,16 +735,26 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
   appendAll(result.policies, calls.result.policies);
   appendAll(result.findings, calls.result.findings);
   appendAll(result.errors, calls.result.errors);
+  if (calls.result.notes?.length) appendAll((result.notes ??= []), calls.result.notes);
 
-  // other module calls: policy documents passed as arguments (the child module only sees a variable)
+  // other module calls: policy documents and AWS managed ARNs passed as arguments (the module itself is not read)
+  const unread = unreadCallsNote(me, module, prefix, calls.expanded);
+  if (unread) (result.notes ??= []).push(unread);
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0] || calls.expanded.has(item.labels[0])) continue;
     const address = `${prefix}module.${item.labels[0]}`;
     const suppressions = suppressionsOf('module', 'module', item.labels[0]);
+    appendAll(result.policies, managedArnArguments(module, me, item, { idFile: file, address, type: 'module', format: 'terraform-hcl' }, suppressions));
     for (const a of item.body.items) {
       if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
       const v = module.guard(a.expr, { file: me, vars: new Map() });
-      const candidates: { v: V; path: string }[] = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
+      // a list or a map of documents (`inline_policies = { read = jsonencode(...) }`), or one document
+      const candidates: { v: V; path: string }[] =
+        v.t === 'list'
+          ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` }))
+          : v.t === 'obj' && !holdsDocument(v)
+            ? [...v.entries].map(([k, x]) => ({ v: x, path: `${a.name}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` }))
+            : [{ v, path: a.name }];
       for (const c of candidates) {
         if (!holdsDocument(c.v)) continue;
         const spans = new Map<string, Span>();

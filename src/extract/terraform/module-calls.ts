@@ -170,6 +170,7 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
       (rec.notes ??= []).push(`analysed with the arguments of ${next.prefix.slice(0, -1)} (${me.display}:${callLine})`);
     }
     appendAll(into.findings, r.findings);
+    for (const n of r.notes ?? []) if (!(into.notes ??= []).includes(n)) into.notes.push(n);
     for (const e of r.errors) if (!into.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) into.errors.push(e);
   }
   return out;

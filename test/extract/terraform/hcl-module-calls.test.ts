@@ -290,3 +290,29 @@ describe('policies behind feature flags (default false) in a module nobody calls
   });
 });
 
+
+describe('registry and remote module calls (not downloaded): their arguments are analysed where written', () => {
+  const registry = (args: string) => `module "role" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version = "~> 5.0"
+${args}
+}
+`;
+  it('AdministratorAccess in a managed ARN map blocks on its line; the note names the unread call', async () => {
+    const g = await gate({ 'main.tf': registry('  role_policy_arns = {\n    admin = "arn:aws:iam::aws:policy/AdministratorAccess"\n  }') });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.find((f) => f.ruleId === 'admin-wildcard')).toMatchObject({ file: 'main.tf', line: 5, resource: 'module.role' });
+    expect(g.notes.some((n) => n.includes('module.role (terraform-aws-modules/iam/aws//modules/iam-assumable-role) at line 1'))).toBe(true);
+  });
+
+  it('a map of inline documents: each analysed', async () => {
+    const g = await gate({ 'main.tf': registry('  inline_policies = {\n    all = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n  }') });
+    expect(g.findings.find((f) => f.ruleId === 'admin-wildcard')).toMatchObject({ file: 'main.tf', resource: 'module.role' });
+  });
+
+  it('control: ReadOnlyAccess passes and the call is still listed as not read', async () => {
+    const g = await gate({ 'main.tf': registry('  custom_role_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]') });
+    expect(g.findings.filter((f) => f.severity === 'error' || f.severity === 'security-warning')).toEqual([]);
+    expect(g.notes.some((n) => /module calls not read/.test(n))).toBe(true);
+  });
+});
