@@ -286,7 +286,7 @@ function staticInstances(module: HclModule, block: Block, file: HclFile): Instan
     if (v.t === 'num' && Number.isInteger(v.v) && v.v >= 0) {
       if (v.v > MAX_INSTANCES) {
         module.error(`count = ${v.v} exceeds ${MAX_INSTANCES} instances; analysed once`, module.span(file, count.s, count.e), file);
-      } else if (v.v === 0 && count.expr.k !== 'lit') {
+      } else if (v.v === 0 && module.mayBeEnabled(count.expr, sc)) {
         // `count = var.create ? 1 : 0` off by default: a caller may switch it on, so the policy is still checked
         return [
           {
@@ -323,7 +323,8 @@ function staticInstances(module: HclModule, block: Block, file: HclFile): Instan
       } catch {
         pairs = [];
       }
-      const literalEmpty = (forEach.expr.k === 'tuple' || forEach.expr.k === 'object') && pairs.length === 0;
+      // empty for sure: written so, or decided by a module call's arguments (no input left to fill it)
+      const literalEmpty = pairs.length === 0 && ((forEach.expr.k === 'tuple' || forEach.expr.k === 'object') || !module.mayBeEnabled(forEach.expr, sc));
       if ((pairs.length > 0 || literalEmpty) && pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
         return pairs.map(([k, val]) => {
           const key = k.t === 'str' || k.t === 'num' ? String(k.v) : '';

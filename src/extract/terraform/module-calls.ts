@@ -149,6 +149,13 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
     // decided by the caller: the child takes the branch its value selects (an input of the caller's stays open)
     if (!inst.mayNotExist && !module.onInput(a.expr, sc)) decided.add(a.name);
   }
+  // a variable the call does not set takes its default, whatever it is (tfvars do not reach a child module)
+  for (const f of files) {
+    for (const v of f.parsed.body.items) {
+      if (v.kind !== 'block' || v.type !== 'variable' || !v.labels[0] || args.has(v.labels[0])) continue;
+      if (v.body.items.some((a) => a.kind === 'attribute' && a.name === 'default')) decided.add(v.labels[0]);
+    }
+  }
   const call = `module.${name}${inst.key}`;
   const callLine = module.span(me, block.s, block.e).start.line;
   const here: RelatedLocation = { file: me.display, line: callLine, message: `called as ${chain.prefix}${call}` };
