@@ -1,0 +1,14 @@
+/** Every case of the adversarial suite, by mode. */
+import type { RepoCase, ScanCase } from './types.js';
+import { RAW_JSON_CASES } from './raw-json.js';
+import { CFN_CASES } from './cfn.js';
+import { TF_CASES } from './tf.js';
+import { TF_JSON_CASES } from './tf-json.js';
+import { PLAN_CASES } from './plan.js';
+import { HOSTILE_CASES } from './hostile.js';
+import { CONFIG_CASES as CONFIG } from './config.js';
+import { PR_CASES as PR } from './pr.js';
+
+export const SCAN_CASES: ScanCase[] = [...RAW_JSON_CASES, ...CFN_CASES, ...TF_CASES, ...TF_JSON_CASES, ...PLAN_CASES, ...HOSTILE_CASES];
+export const CONFIG_CASES: RepoCase[] = CONFIG;
+export const PR_CASES: RepoCase[] = PR;
