@@ -50,6 +50,8 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       ...(p.notes?.length ? { notes: p.notes } : {}),
       // additive: the other repository files its value was read from (module files, tfvars, includes, ...)
       ...(p.inputs && p.inputs.length > 1 ? { inputs: p.inputs } : {}),
+      // additive: a Terraform child module's record analysed with a local module call's arguments
+      ...(p.calledFrom?.length ? { calledFrom: p.calledFrom } : {}),
       ...(opts.listPolicies !== false ? { document: p.document } : {}),
     })),
     // schema 1.1: the principals and attachment resources the IaC declares, as views (never checked twice)
