@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../../src/config/options.js';
 import { runGate } from '../../../src/gate.js';
 import { toSarif } from '../../../src/report/sarif.js';
+import { findingLine } from '../../../src/report/markdown.js';
+import { toText } from '../../../src/report/text.js';
 import { tmpRepo } from '../../helpers/tmp-repo.js';
 
 async function gate(files: Record<string, string>) {
@@ -68,6 +70,9 @@ describe('a local module call is evaluated with its arguments', () => {
     const sarif = toSarif(g) as { runs: { results: { ruleId: string; relatedLocations?: unknown[] }[] }[] };
     const r = sarif.runs[0]!.results.find((x) => x.ruleId === 'admin-wildcard');
     expect(r?.relatedLocations).toHaveLength(3);
+    // markdown and text: a second line names the call
+    expect(findingLine(f!, {})).toContain('<br>See: `main.tf:1` called as module\\.app; `main.tf:3` argument actions');
+    expect(toText(g)).toContain('see: main.tf:3  argument actions of the module call');
   });
 
   it('control: a caller passing safe values passes', async () => {
