@@ -1,16 +1,16 @@
-// npm run docs: writes docs/rules/<id>.md for every registered rule (and an index), removing stale pages.
+// npm run docs: writes docs/rules/<id>.md for every finding id (registered rules and the ids that are not rules),
+// the index docs/rules/README.md and src/rules-meta/rule-index.ts (the ids config validation knows), removing
+// stale pages.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rules as registered } from '../src/checks/rules/index.js';
-import { scpRules } from '../src/checks/scp/index.js';
-
-const rules = [...registered, ...scpRules];
-import { ruleDocs } from '../src/checks/rule-docs.js';
+import { registeredRuleMeta } from '../src/checks/registry.js';
+import { OTHER_FINDINGS } from '../src/rules-meta/other-findings.js';
+import { ruleDocs } from '../src/rules-meta/docs.js';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = path.join(root, 'docs', 'rules');
 mkdirSync(dir, { recursive: true });
-const docs = ruleDocs(rules);
+const docs = ruleDocs(registeredRuleMeta(), OTHER_FINDINGS);
 for (const f of readdirSync(dir)) if (f.endsWith('.md') && !docs.has(`docs/rules/${f}`)) rmSync(path.join(dir, f));
 for (const [rel, text] of docs) writeFileSync(path.join(root, rel), text);
-console.log(`wrote ${docs.size} files to docs/rules/`);
+console.log(`wrote ${docs.size} files (docs/rules/, src/rules-meta/rule-index.ts)`);

@@ -19,6 +19,8 @@ import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
+import { allRuleMeta } from './checks/registry.js';
+import type { RuleMeta } from './rules-meta/types.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
@@ -55,6 +57,8 @@ export interface GateResult {
   accessDiff?: AccessDiffEntry[];
   /** What changed SCPs do to the organisation (base vs head). */
   scpImpacts: ScpImpact[];
+  /** Every finding id the run could report, with its docs (SARIF lists them; not part of the JSON report). */
+  rules?: RuleMeta[];
   /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
   summarised?: string[];
   /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
@@ -209,6 +213,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
     notes,
     scpImpacts,
+    rules: allRuleMeta(),
     summarised,
     ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),

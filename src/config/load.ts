@@ -16,6 +16,7 @@ import { SEVERITIES } from '../findings/types.js';
 import type { PolicyType } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { configSchema, configJsonSchema } from './schema.js';
+import { checkRuleId } from '../rules-meta/index.js';
 import type { OrganizationModel, OuModel } from './schema.js';
 import { readRepoFile, decodeUtf8, ReadError } from '../sources/files.js';
 import type { OptionLayers, OptionsLayer } from './precedence.js';
@@ -302,7 +303,14 @@ function crossChecks(cfg: Config, parsed: Parsed): ConfigIssue[] {
       });
     }
   }
+  // every rule id named must be one a finding can carry: a typo would leave the rule blocking (or the entry idle)
+  for (const id of Object.keys(cfg.rules ?? {})) {
+    const c = checkRuleId(id, 'rules');
+    if (!c.ok) at(['rules', id], c.message);
+  }
   (cfg.ignore ?? []).forEach((e, i) => {
+    const c = checkRuleId(e.rule, 'ignore');
+    if (!c.ok) at(['ignore', i, 'rule'], c.message);
     if (e.action !== undefined && !/^(\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)$/.test(e.action)) at(['ignore', i, 'action'], 'must be an IAM action pattern such as s3:* or iam:PassRole');
   });
   return issues;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../findings/types.js';
 import { POLICY_TYPES } from '../policy/types.js';
+import { configurableRuleIds } from '../rules-meta/index.js';
 
 /** Pattern of a YYYY-MM-DD calendar date. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,9 +60,11 @@ const ruleSetting = z
   )
   .meta({ description: 'off/false disables the rule, on/true enables it, a severity overrides its severity.' });
 
+/** Known ids are checked in load.ts (with a did-you-mean); the JSON Schema lists them for editors. */
 const ruleId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be a rule id (e.g. admin-wildcard) or an Access Analyzer issue code (e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE)' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be a rule id (e.g. admin-wildcard) or an Access Analyzer issue code (e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE)' })
+  .meta({ enum: configurableRuleIds() });
 
 const isoDate = z
   .string()

@@ -29,14 +29,13 @@ import type { Weakening } from './weakening.js';
 import { parseWithPositions } from '../extract/positions.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { fingerprint } from '../policy/fingerprint.js';
-import { configWeakenedMeta } from '../checks/rules/config-weakened.js';
-import { ruleDocsUrl } from '../checks/rules/types.js';
-import { findRule } from '../checks/rules/index.js';
-import { scpRules } from '../checks/scp/index.js';
+import { configWeakenedMeta } from '../rules-meta/config-weakened.js';
+import { ruleDocsUrl } from '../rules-meta/types.js';
+import { RULE_INDEX } from '../rules-meta/rule-index.js';
 
 /** A registered rule's own severity (offline and SCP rules; Access Analyzer issue codes have none here). */
 export function ruleDefaultSeverity(id: string): Severity | undefined {
-  return (findRule(id) ?? scpRules.find((r) => r.meta.id === id))?.meta.severity;
+  return RULE_INDEX.find((r) => r.id === id)?.severity;
 }
 
 /** Repository files at the trusted commit. `read` resolves undefined when the file is absent there, rejects when unreadable. */

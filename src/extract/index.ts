@@ -24,7 +24,7 @@ export const extractors: Extractor[] = [
  * of their files are the module: for reading what a walk skips (gate.ts).
  */
 export { localModuleDirs as calledModuleDirs } from './terraform/module-sources.js';
-export const isModuleFile = (rel: string): boolean => /\.tf(\.json)?$/i.test(rel);
+export { isConfigFile as isModuleFile } from './terraform/tf-files.js';
 
 const JSON_START = /^\uFEFF?\s*[[{]/;
 

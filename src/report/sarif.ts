@@ -1,9 +1,9 @@
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help, levels, security-severity, partial fingerprints. */
 import type { GateResult } from '../gate.js';
 import type { Finding, Severity } from '../findings/types.js';
-import { rules as registered } from '../checks/rules/index.js';
-import { scpRules } from '../checks/scp/index.js';
-import { ruleDocsUrl } from '../checks/rules/types.js';
+import { ruleDocsUrl } from '../rules-meta/types.js';
+import type { RuleMeta } from '../rules-meta/types.js';
+import { OTHER_FINDINGS } from '../rules-meta/other-findings.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 
@@ -41,14 +41,17 @@ function uri(file: string): string {
 export function toSarif(result: GateResult): unknown {
   const ruleIndex = new Map<string, number>();
   const sarifRules: SarifRule[] = [];
+  // the rules come with the result (the gate's registry); ids that are not rules are known here too
+  const metas = new Map<string, RuleMeta>();
+  for (const m of [...(result.rules ?? []), ...OTHER_FINDINGS]) if (!metas.has(m.id)) metas.set(m.id, m);
   const addRule = (id: string, f?: Finding) => {
     if (ruleIndex.has(id)) return ruleIndex.get(id)!;
-    const r = registered.find((x) => x.meta.id === id) ?? scpRules.find((x) => x.meta.id === id);
-    const severity = r?.meta.severity ?? f?.severity ?? 'warning';
-    const title = r?.meta.title ?? f?.title ?? id;
-    const description = r?.meta.description ?? f?.title ?? id;
-    const fix = r?.meta.fix ?? f?.fix ?? '';
-    const helpUri = r ? ruleDocsUrl(r.meta) : f?.learnMore;
+    const m = metas.get(id);
+    const severity = m?.severity ?? f?.severity ?? 'warning';
+    const title = m?.title ?? f?.title ?? id;
+    const description = m?.description ?? f?.title ?? id;
+    const fix = m?.fix ?? f?.fix ?? '';
+    const helpUri = m ? ruleDocsUrl(m) : f?.learnMore;
     const entry: SarifRule = {
       id,
       name: id.replace(/(^|[-_])([a-z])/gi, (_m, _s, ch: string) => ch.toUpperCase()),
@@ -58,7 +61,7 @@ export function toSarif(result: GateResult): unknown {
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: LEVEL[severity] },
       properties: {
-        tags: ['security', 'iam', r?.meta.category ?? f?.source ?? 'iam'],
+        tags: ['security', 'iam', m?.category ?? f?.source ?? 'iam'],
         precision: 'high',
         'problem.severity': LEVEL[severity] === 'note' ? 'recommendation' : LEVEL[severity],
         'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity],
@@ -68,7 +71,7 @@ export function toSarif(result: GateResult): unknown {
     sarifRules.push(entry);
     return sarifRules.length - 1;
   };
-  for (const r of [...registered, ...scpRules]) addRule(r.meta.id);
+  for (const m of result.rules ?? []) addRule(m.id);
 
   const results: unknown[] = result.findings.map((f) => ({
     ruleId: f.ruleId,

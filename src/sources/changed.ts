@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
 import { analysableFile } from './files.js';
-import { parsePatch } from '../github/diff.js';
-import type { Hunk } from '../github/diff.js';
+import { parsePatch } from './diff.js';
+import type { Hunk } from './diff.js';
 
 export type ChangeStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'changed' | 'removed' | 'unchanged';
 

@@ -36,7 +36,7 @@ const SKIP_FILES = new Set([
 ]);
 
 /** Extensions a walk considers. */
-const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
+const CANDIDATE = /\.(json|ya?ml|template|tf|tofu)$/i;
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 

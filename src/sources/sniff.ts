@@ -10,7 +10,7 @@
  *   `Resources` with a `"Type": "AWS::…"`), an IAM policy (`"Statement"`) or a Terraform plan (`format_version`);
  * - YAML: the first line that is not a comment, blank or `---` is a top-level key, and the head has
  *   `AWSTemplateFormatVersion:`, a SAM `Transform: AWS::Serverless…`, or `Resources:` with `Type: AWS::…`.
- * Terraform HCL is not sniffed: Terraform itself loads only `.tf`/`.tf.json`; nor are Terraform templates (`.tftpl`,
+ * Terraform HCL is not sniffed: Terraform and OpenTofu load only `.tf`/`.tf.json`/`.tofu`/`.tofu.json`; nor are Terraform templates (`.tftpl`,
  * `.tpl`: a `policy.json.tpl` full of `${...}` is not JSON until `templatefile()` renders it, and it is analysed
  * through the configuration that renders it).
  *

@@ -38,7 +38,7 @@ describe('config keys map onto Options', () => {
     });
     expect(optionsFrom('include: [a/**, b/**]\n').options.include).toEqual(['a/**', 'b/**']);
     // globs are repository-relative; a leading ./ is dropped
-    expect(optionsFrom('paths: ["./infra/**"]\nignore:\n  - rule: x\n    files: ./legacy/*.json\n    reason: r\n').options).toMatchObject({
+    expect(optionsFrom('paths: ["./infra/**"]\nignore:\n  - rule: admin-wildcard\n    files: ./legacy/*.json\n    reason: r\n').options).toMatchObject({
       include: ['infra/**'],
       ignore: [{ files: ['legacy/*.json'] }],
     });
@@ -64,13 +64,13 @@ describe('config keys map onto Options', () => {
 
   it('rules: off, on, a severity, or { enabled, severity }', () => {
     const { options } = optionsFrom(
-      'rules:\n  admin-wildcard: warning\n  duplicate-sid: off\n  missing-version: false\n  unique-sids-recommended: on\n  PASS_ROLE_WITH_STAR_IN_RESOURCE: { enabled: true, severity: error }\n',
+      'rules:\n  admin-wildcard: warning\n  UNIQUE_SIDS_REQUIRED: off\n  MISSING_VERSION: false\n  UNIQUE_SIDS_RECOMMENDED: on\n  PASS_ROLE_WITH_STAR_IN_RESOURCE: { enabled: true, severity: error }\n',
     );
     expect(options.rules).toEqual({
       'admin-wildcard': { severity: 'warning' },
-      'duplicate-sid': { enabled: false },
-      'missing-version': { enabled: false },
-      'unique-sids-recommended': { enabled: true },
+      UNIQUE_SIDS_REQUIRED: { enabled: false },
+      MISSING_VERSION: { enabled: false },
+      UNIQUE_SIDS_RECOMMENDED: { enabled: true },
       PASS_ROLE_WITH_STAR_IN_RESOURCE: { enabled: true, severity: 'error' },
     });
   });
@@ -235,7 +235,7 @@ describe('config errors name the file, the line and the key', () => {
   });
 
   it('an ignore entry without a reason is an error on the entry', () => {
-    const e = configError('ignore:\n  - rule: admin-wildcard\n    files: infra/**\n  - rule: x\n    reason: "  "\n');
+    const e = configError('ignore:\n  - rule: admin-wildcard\n    files: infra/**\n  - rule: service-wildcard\n    reason: "  "\n');
     expect(e.issues.map((i) => `${i.line} ${i.key}: ${i.message}`)).toEqual([
       '2 ignore[0].reason: is required: say why the finding is accepted (e.g. a ticket)',
       '5 ignore[1].reason: is required: say why the finding is accepted (e.g. a ticket)',
@@ -243,7 +243,7 @@ describe('config errors name the file, the line and the key', () => {
   });
 
   it('every problem is listed, in line order', () => {
-    const e = configError('fail-on: nope\nrules:\n  admin-wildcard: loud\nignore:\n  - rule: a\n    reason: r\n    expires: 2026-02-30\nmax-inline-comments: -1\n');
+    const e = configError('fail-on: nope\nrules:\n  admin-wildcard: loud\nignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2026-02-30\nmax-inline-comments: -1\n');
     expect(e.message.split('\n')).toEqual([
       '.github/iam-policy-gate.yml:1: fail-on: must be one of error, security-warning, warning, suggestion',
       '.github/iam-policy-gate.yml:3: rules.admin-wildcard: use off, on, a severity (error, security-warning, warning, suggestion), or { enabled, severity }',
@@ -281,7 +281,7 @@ describe('config errors name the file, the line and the key', () => {
     expect(configError('fail-on: [error\n').message).toMatch(/^\.github\/iam-policy-gate\.yml:\d: invalid YAML: /);
     expect(configError('- fail-on\n').message).toBe('.github/iam-policy-gate.yml:1: the config must be a mapping of keys');
     expect(configError('\ntrusted-accounts: ["1234"]\n').message).toBe('.github/iam-policy-gate.yml:2: trusted-accounts[0]: must be a 12-digit AWS account id');
-    expect(configError('ignore:\n  - rule: a\n    reason: r\n    expires: 31/12/2026\n').message).toBe(
+    expect(configError('ignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 31/12/2026\n').message).toBe(
       '.github/iam-policy-gate.yml:4: ignore[0].expires: must be a date written YYYY-MM-DD',
     );
   });

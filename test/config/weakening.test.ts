@@ -45,13 +45,13 @@ describe('configWeakenings', () => {
   });
 
   it('a stricter config, a reason reworded or an earlier expiry is not a weakening', () => {
-    const base = 'fail-on: error\nexclude: ["a/**", "b/**"]\nrules: { admin-wildcard: off }\nignore: [{ rule: x, reason: a, expires: 2026-12-31 }]\n';
-    const head = 'fail-on: suggestion\nexclude: ["a/**"]\nrules: { admin-wildcard: on, service-wildcard: error }\nignore: [{ rule: x, reason: b, expires: 2026-06-30 }]\n';
+    const base = 'fail-on: error\nexclude: ["a/**", "b/**"]\nrules: { admin-wildcard: off }\nignore: [{ rule: service-wildcard, reason: a, expires: 2026-12-31 }]\n';
+    const head = 'fail-on: suggestion\nexclude: ["a/**"]\nrules: { admin-wildcard: on, service-wildcard: error }\nignore: [{ rule: service-wildcard, reason: b, expires: 2026-06-30 }]\n';
     expect(diff(base, head)).toEqual([]);
   });
 
   it('extending a suppression, or dropping its expiry, is one', () => {
-    expect(diff('ignore: [{ rule: x, reason: a, expires: 2026-01-31 }]', 'ignore: [{ rule: x, reason: a }]')).toEqual([['/ignore/0', 'extends the suppression (rule x) without an expiry date']]);
+    expect(diff('ignore: [{ rule: service-wildcard, reason: a, expires: 2026-01-31 }]', 'ignore: [{ rule: service-wildcard, reason: a }]')).toEqual([['/ignore/0', 'extends the suppression (rule service-wildcard) without an expiry date']]);
   });
 
   it('a setting an Action input overrides does not change: no finding', () => {
@@ -59,7 +59,7 @@ describe('configWeakenings', () => {
   });
 
   it('summarises for the reader', () => {
-    const list = configWeakenings(opts(''), opts('fail-on: error\nignore: [{ rule: a, reason: r }, { rule: b, reason: r }]'));
+    const list = configWeakenings(opts(''), opts('fail-on: error\nignore: [{ rule: admin-wildcard, reason: r }, { rule: service-wildcard, reason: r }]'));
     expect(summariseWeakenings(list)).toBe('adds 2 suppressions and lowers fail-on to error');
   });
 });
@@ -71,8 +71,8 @@ describe('max-suppression-days', () => {
     expect(check('ignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2099-01-01\n')).toThrow(
       'c.yml:2: ignore[0].expires: 2099-01-01 is more than 365 days ahead (max-suppression-days)',
     );
-    expect(check('ignore: [{ rule: a, reason: r, expires: 2027-01-14 }]')).not.toThrow();
-    expect(check('max-suppression-days: 30\nignore: [{ rule: a, reason: r, expires: 2026-03-01 }]')).toThrow(/more than 30 days ahead/);
+    expect(check('ignore: [{ rule: admin-wildcard, reason: r, expires: 2027-01-14 }]')).not.toThrow();
+    expect(check('max-suppression-days: 30\nignore: [{ rule: admin-wildcard, reason: r, expires: 2026-03-01 }]')).toThrow(/more than 30 days ahead/);
   });
 });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runGate, type GateResult } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import { corpus } from '../helpers/corpus.js';
+import { allRuleMeta } from '../../src/checks/registry.js';
 
 const c = corpus();
 
@@ -35,5 +36,12 @@ describe(`the gate on the ${c.name}`, () => {
     const seen = new Set([...r.policies.map((p) => p.file), ...r.principals.map((p) => p.file), ...r.errors.map((e) => e.file)]);
     const silent = rows.filter((row) => Number(row[3]) > 0 && !seen.has(row[0]!)).map((row) => row[0]);
     expect(silent).toEqual([]);
+  });
+
+  it('every finding id of the whole-corpus run is registered (a docs page, SARIF metadata, a config id)', async () => {
+    const r = await scan();
+    const registered = new Set(allRuleMeta().map((m) => m.id));
+    const unregistered = [...new Set(r.findings.map((f) => f.ruleId))].filter((id) => !registered.has(id));
+    expect(unregistered).toEqual([]);
   });
 });

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rules as registered } from '../../src/checks/rules/index.js';
-import { scpRules } from '../../src/checks/scp/index.js';
-
-const rules = [...registered, ...scpRules];
-import { ruleDocs } from '../../src/checks/rule-docs.js';
-import { DOCS_BASE, ruleDocsUrl } from '../../src/checks/rules/types.js';
+import { allRuleMeta, registeredRuleMeta } from '../../src/checks/registry.js';
+import { OTHER_FINDINGS } from '../../src/rules-meta/other-findings.js';
+import { ruleDocs } from '../../src/rules-meta/docs.js';
+import { DOCS_BASE, ruleDocsUrl } from '../../src/rules-meta/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('generated rule docs', () => {
-  const docs = ruleDocs(rules);
-  it('every committed page matches the rules (run `npm run docs` after changing a rule\'s meta)', () => {
+  const docs = ruleDocs(registeredRuleMeta(), OTHER_FINDINGS);
+  it('every committed page and the id index match the metas (run `npm run docs` after changing a rule\'s meta)', () => {
     const stale: string[] = [];
     for (const [rel, text] of docs) {
       const file = path.join(root, rel);
@@ -21,13 +19,14 @@ describe('generated rule docs', () => {
     const extra = readdirSync(path.join(root, 'docs/rules')).filter((f) => !docs.has(`docs/rules/${f}`));
     expect({ stale, extra }).toEqual({ stale: [], extra: [] });
   });
-  it('every rule has a unique id, examples and a page the findings link to', () => {
-    const ids = rules.map((r) => r.meta.id);
+  it('every finding id has a unique id and a page the findings link to; rules outside validation have examples', () => {
+    const metas = allRuleMeta();
+    const ids = metas.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const lp = rules.filter((r) => r.meta.category !== 'validation');
-    for (const r of lp) {
-      expect(r.meta.examples, r.meta.id).toBeDefined();
-      if (!r.meta.reference) expect(ruleDocsUrl(r.meta)).toBe(`${DOCS_BASE}${r.meta.id}.md`);
+    for (const m of metas) {
+      expect(docs.has(`docs/rules/${m.id}.md`), m.id).toBe(true);
+      if (!m.reference) expect(ruleDocsUrl(m)).toBe(`${DOCS_BASE}${m.id}.md`);
     }
+    for (const m of registeredRuleMeta().filter((x) => x.category !== 'validation')) expect(m.examples, m.id).toBeDefined();
   });
 });

@@ -224,6 +224,29 @@ describe('deleting a guardrail is a change with impact', () => {
     expect(impact.map((f) => [f.file, f.new])).toEqual([['scps/guard.json', true]]);
     expect(impact[0]!.message).toMatch(/newly allows 1 actions/);
   });
+
+  it('a lifted guardrail blocks: deleting the SCP that denies cloudtrail:StopLogging or iam:PutRolePolicy is a security-warning', async () => {
+    for (const denied of [['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], ['iam:PutRolePolicy']]) {
+      repo = new GitFixture();
+      const base = repo.commit({ 'scps/guard.json': scp(denied), 'README.md': '# org\n' }, 'base');
+      const head = repo.commit({ 'scps/guard.json': null }, 'delete the guardrail');
+      const r = await pr(base, head);
+      const impact = r.result.findings.find((f) => f.ruleId === 'scp-change-impact')!;
+      expect(impact.severity, denied[0]).toBe('security-warning');
+      expect(impact.message).toMatch(new RegExp(`It lifts a guardrail: .*${denied[0]}`));
+      expect(r.status, denied[0]).toBe('fail');
+    }
+  });
+
+  it('removing a guardrail on other actions (ec2:RunInstances) stays a plain warning (control)', async () => {
+    repo = new GitFixture();
+    const base = repo.commit({ 'scps/guard.json': scp(['ec2:RunInstances']), 'README.md': '# org\n' }, 'base');
+    const head = repo.commit({ 'scps/guard.json': null }, 'delete the guardrail');
+    const r = await pr(base, head);
+    const impact = r.result.findings.find((f) => f.ruleId === 'scp-change-impact')!;
+    expect(impact.severity).toBe('warning');
+    expect(r.status).toBe('pass');
+  });
 });
 
 describe('detaching a guardrail in the IaC is a change with impact', () => {

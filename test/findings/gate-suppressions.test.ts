@@ -45,7 +45,7 @@ describe('suppressions through the whole gate', () => {
         '    files: infra/app/**',
         '    reason: was accepted for the launch',
         '    expires: 2026-01-31',
-        '  - rule: missing-version',
+        '  - rule: trust-github-oidc',
         '    reason: nothing matches this',
         '',
       ].join('\n'),

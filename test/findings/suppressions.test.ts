@@ -149,7 +149,7 @@ describe('config ignore entries', () => {
   });
 
   it('the rule must match (case-insensitively); another rule is not suppressed', () => {
-    const options = withConfig('ignore:\n  - rule: ADMIN-WILDCARD\n    reason: r\n  - rule: missing-version\n    reason: never fires\n');
+    const options = withConfig('ignore:\n  - rule: ADMIN-WILDCARD\n    reason: r\n  - rule: trust-github-oidc\n    reason: never fires\n');
     const out = run(options, { 'p.json': LEGACY });
     expect(out.filter((f) => f.ruleId === 'admin-wildcard').every((f) => f.suppressed)).toBe(true);
   });
@@ -274,7 +274,7 @@ describe('inline suppressions (from CloudFormation Metadata / Terraform comments
 describe('per-rule settings apply to every source of findings', () => {
   it('including the findings about suppressions (e.g. make expiry blocking, silence unused)', () => {
     const options = withConfig(
-      'rules:\n  suppression-expired: error\n  suppression-unused: off\nignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2026-01-01\n  - rule: nothing-matches\n    reason: r\n',
+      'rules:\n  suppression-expired: error\n  suppression-unused: off\nignore:\n  - rule: admin-wildcard\n    reason: r\n    expires: 2026-01-01\n  - rule: trust-github-oidc\n    reason: r\n',
     );
     const out = run(options, { 'p.json': LEGACY });
     expect(out.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual([

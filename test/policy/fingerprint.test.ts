@@ -38,4 +38,28 @@ describe('statementCovers(base, head)', () => {
     const { Action: _a, ...rest } = base;
     expect(statementCovers(base, { ...rest, NotAction: 's3:DeleteObject' })).toBe(false);
   });
+
+  it('wildcard-aware: a head value matched by a base pattern is narrowed (prefix, action wildcard, principal *)', () => {
+    const pub = { Effect: 'Allow', Principal: '*', Action: 's3:Get*', Resource: 'arn:aws:s3:::site/*' };
+    expect(statementCovers(pub, { ...pub, Resource: 'arn:aws:s3:::site/public/*' })).toBe(true);
+    expect(statementCovers(pub, { ...pub, Action: ['s3:GetObject', 'S3:GetObjectVersion'] })).toBe(true);
+    expect(statementCovers(pub, { ...pub, Principal: { AWS: 'arn:aws:iam::111122223333:root' } })).toBe(true);
+    const notAction = { Effect: 'Allow', NotAction: ['iam:CreateUser'], Resource: '*' };
+    expect(statementCovers(notAction, { ...notAction, NotAction: ['iam:Create*'] })).toBe(true);
+  });
+
+  it('wildcard-aware, sound: never covers a head pattern wider than the base, nor across types or variables', () => {
+    const pub = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/public/*' };
+    expect(statementCovers(pub, { ...pub, Resource: 'arn:aws:s3:::site/*' })).toBe(false);
+    expect(statementCovers(pub, { ...pub, Resource: 'arn:aws:s3:::site/public*' })).toBe(false);
+    expect(statementCovers(pub, { ...pub, Resource: 'arn:aws:s3:::site/PUBLIC/x' })).toBe(false); // ARNs are case-sensitive
+    expect(statementCovers({ ...pub, Resource: 'arn:aws:s3:::site/?' }, { ...pub, Resource: 'arn:aws:s3:::site/*' })).toBe(false);
+    expect(statementCovers({ ...pub, Action: 's3:Get*' }, { ...pub, Action: 's3:*' })).toBe(false);
+    expect(statementCovers({ ...pub, Principal: { AWS: '*' } }, { ...pub, Principal: { Service: 'ec2.amazonaws.com' } })).toBe(false);
+    const home = { ...pub, Resource: 'arn:aws:s3:::site/${aws:username}/*' };
+    expect(statementCovers(home, { ...pub, Resource: 'arn:aws:s3:::site/alice/*' })).toBe(false);
+    expect(statementCovers({ ...pub, Resource: 'arn:aws:s3:::site/*' }, home)).toBe(false);
+    const notAction = { Effect: 'Allow', NotAction: ['iam:Create*'], Resource: '*' };
+    expect(statementCovers(notAction, { ...notAction, NotAction: ['iam:CreateUser'] })).toBe(false);
+  });
 });

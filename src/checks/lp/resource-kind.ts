@@ -1,13 +1,15 @@
 /** What kind of resource a resource policy is attached to, from the IaC type or, for raw files, the content. */
 import type { PolicyRecord } from '../../policy/types.js';
 import { statementsOf, strings } from '../../policy/statements.js';
+import { holderOf } from '../../catalog/resource-types.js';
 
 export type ResourceKind = 's3-bucket' | 'kms-key' | 'other';
 
 export function resourceKind(policy: PolicyRecord): ResourceKind {
-  const t = `${policy.resourceType} ${policy.validateResourceType ?? ''}`.toLowerCase();
-  if (/s3::bucket|aws_s3_bucket_policy|s3::bucketpolicy/.test(t)) return 's3-bucket';
-  if (/kms::key|aws_kms_key/.test(t)) return 'kms-key';
+  // the holder's kind comes from the one resource-type table (src/catalog/resource-types.ts)
+  const kind = holderOf(policy.resourceType, policy.propertyPath)?.kind;
+  if (kind === 's3-bucket' || kind === 'kms-key') return kind;
+  if (policy.validateResourceType === 'AWS::S3::Bucket') return 's3-bucket';
   if (policy.format !== 'raw') return 'other';
   // raw files: judge by content
   const stmts = statementsOf(policy.document);

@@ -151,6 +151,16 @@ export const INFRASTRUCTURE_ACTIONS: readonly string[] = [
   'backup:deletebackupvault', 'backup:deleterecoverypoint',
 ];
 
+/**
+ * Actions that change who may use a resource by changing an attribute its policies decide on, not the policy text:
+ * AWS KMS key policies and grants allow by alias (`kms:ResourceAliases`) and by tag (`aws:ResourceTag`), so creating,
+ * moving or deleting an alias, or tagging a key, on every key is permissions management (AWS KMS developer guide,
+ * "ABAC for AWS KMS": these permissions should be treated as sensitive as key policy changes).
+ */
+export const ACCESS_ATTRIBUTE_ACTIONS: readonly string[] = [
+  'kms:createalias', 'kms:updatealias', 'kms:deletealias', 'kms:tagresource', 'kms:untagresource',
+];
+
 export function lowerSet(list: readonly string[]): Set<string> {
   return new Set(list.map((a) => a.toLowerCase()));
 }

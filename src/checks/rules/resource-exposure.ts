@@ -1,6 +1,9 @@
 import type { Rule } from './types.js';
 import { accessLevelOf } from '../lp/analysis.js';
 import { checkActionSet } from '../lp/action-set.js';
+import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../lp/risk-data.js';
+
+const ACCESS_ATTRIBUTES = lowerSet(ACCESS_ATTRIBUTE_ACTIONS);
 
 export const resourceExposure: Rule = {
   meta: {
@@ -9,7 +12,7 @@ export const resourceExposure: Rule = {
     severity: 'security-warning',
     category: 'least-privilege',
     description:
-      'Permissions-management actions (iam:PutRolePolicy, s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) change who may access a resource. On "Resource": "*" the principal can grant itself or anyone outside the account access to every such resource: a route to privilege escalation and to public exposure of data.',
+      'Permissions-management actions (iam:PutRolePolicy, s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) change who may access a resource; so do actions that change an attribute access is decided on (kms:CreateAlias, kms:DeleteAlias, kms:TagResource: KMS key policies allow by alias and tag). On "Resource": "*" the principal can grant itself or anyone outside the account access to every such resource: a route to privilege escalation and to public exposure of data.',
     fix: 'Scope "Resource" to the resources whose policies the workload must manage, or narrow with a condition such as aws:ResourceTag/<key> or iam:PermissionsBoundary; better, manage permissions through infrastructure as code instead of granting these actions to workloads.',
     policyTypes: ['identity'],
     examples: {
@@ -21,7 +24,8 @@ export const resourceExposure: Rule = {
     checkActionSet(
       resourceExposure.meta,
       { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
-        matches: (a) => accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) },
+        // ... and actions that change an attribute access is decided on (KMS aliases and tags: ABAC)
+        matches: (a) => (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a)) || ACCESS_ATTRIBUTES.has(a.toLowerCase()) },
       ctx,
     );
   },

@@ -8,26 +8,11 @@ import type { PrincipalPolicy } from '../../policy/principals.js';
 import type { StatementView } from '../../policy/statements.js';
 import type { Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
+import type { RuleMeta } from '../../rules-meta/types.js';
 
-export type RuleCategory = 'validation' | 'least-privilege' | 'trust' | 'resource-exposure' | 'account' | 'scp' | 'config';
-
-export interface RuleMeta {
-  /** Stable id. Access Analyzer's issue code where the meaning is the same, else kebab-case. */
-  id: string;
-  title: string;
-  severity: Severity;
-  category: RuleCategory;
-  /** Why it matters (one paragraph). */
-  description: string;
-  /** How to fix it, concretely. */
-  fix: string;
-  /** Policy types the rule applies to; all when absent. */
-  policyTypes?: PolicyType[];
-  /** Reference URL (AWS docs); our generated rule page is always linked too. */
-  reference?: string;
-  /** Examples for the generated docs. */
-  examples?: { bad: unknown; good: unknown };
-}
+// RuleMeta and the docs URLs live in the leaf src/rules-meta/ (report/ and config/ read them without checks/)
+export type { RuleCategory, RuleMeta } from '../../rules-meta/types.js';
+export { DOCS_BASE, accessAnalyzerDocsUrl, ruleDocsUrl } from '../../rules-meta/types.js';
 
 export interface Report {
   /** JSON pointer inside the policy document (or entity properties) the finding is about. */
@@ -74,16 +59,4 @@ export interface Rule {
   checkPolicy?(ctx: PolicyContext): void;
   checkPrincipal?(ctx: PrincipalContext): void;
   checkEntity?(ctx: EntityContext): void;
-}
-
-export const DOCS_BASE = 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/rules/';
-
-export function ruleDocsUrl(meta: RuleMeta): string {
-  return meta.reference ?? `${DOCS_BASE}${meta.id}.md`;
-}
-
-/** Access Analyzer's check-reference anchor for an issue code. */
-export function accessAnalyzerDocsUrl(code: string, severity: Severity): string {
-  const type = severity === 'warning' ? 'general-warning' : severity;
-  return `https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-${type}-${code.toLowerCase().replace(/_/g, '-')}`;
 }

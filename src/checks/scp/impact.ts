@@ -11,6 +11,20 @@ import { compileStatements, evaluateHierarchy, members } from '../../engine/eval
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
+import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../lp/risk-data.js';
+import { accessLevelOf } from '../lp/analysis.js';
+
+const EVASION = lowerSet(DEFENSE_EVASION_ACTIONS);
+
+/**
+ * Of the actions a change newly allows, those an organisation guardrail exists to stop: switching logging and
+ * detection off (the defense-evasion rule's data) and changing permissions (permissions management, reads aside).
+ * A change that lifts them (an SCP deleted, detached, or its Deny removed) blocks; other impact stays a warning.
+ */
+export function liftedGuardrails(actions: readonly string[]): string[] {
+  const evasion = actions.filter((a) => EVASION.has(a.toLowerCase()));
+  return [...evasion, ...actions.filter((a) => !EVASION.has(a.toLowerCase()) && accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a))];
+}
 
 export const changeImpactMeta: RuleMeta = {
   id: 'scp-change-impact',
@@ -52,7 +66,7 @@ function standaloneLevels(u: ActionUniverse, doc: unknown, id: string): ScpLevel
   return [{ name: 'level', statements: hasAllow ? sts : [...sts, ...compileStatements(u, FULL_AWS_ACCESS_DOCUMENT, 'FullAWSAccess', 'FullAWSAccess')] }];
 }
 
-function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string): ScpTargetImpact {
+function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string, lifted: Set<string>): ScpTargetImpact {
   const b = evaluateHierarchy(u, before);
   const a = evaluateHierarchy(u, after);
   const denied = new Uint8Array(u.actions.length);
@@ -63,24 +77,27 @@ function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: 
   }
   const d = members(u, denied);
   const al = members(u, allowed);
+  for (const a of liftedGuardrails(al)) lifted.add(a);
   return { target, newlyDenied: byService(d), newlyDeniedCount: d.length, newlyAllowed: byService(al), newlyAllowedCount: al.length };
 }
 
 /** Impact of one changed SCP record (`record.base` is the version before the change). */
 export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: ResolvedOrg, scpNames: string[] = []): { impact: ScpImpact; findings: Finding[] } {
   const targets: ScpTargetImpact[] = [];
+  const liftedSet = new Set<string>();
   const attached = org ? scpNames.flatMap((n) => attachmentsOf(org.model, n).map((node) => ({ n, node }))) : [];
   if (org && attached.length) {
     for (const { n, node } of attached) {
       const base = compileStatements(u, record.base, `${record.id}@base`, n);
       const head = compileStatements(u, record.document, record.id, n);
-      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node)));
+      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node), liftedSet));
     }
   } else {
-    targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached'));
+    targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached', liftedSet));
   }
   const impact: ScpImpact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
   const findings: Finding[] = [];
+  const lifted = [...liftedSet];
   const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
   const allowed = targets.reduce((s, t) => s + t.newlyAllowedCount, 0);
   if (denied || allowed) {
@@ -89,7 +106,8 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
       t0.newlyDeniedCount ? `newly denies ${t0.newlyDeniedCount} actions (${t0.newlyDenied.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
       t0.newlyAllowedCount ? `newly allows ${t0.newlyAllowedCount} actions (${t0.newlyAllowed.slice(0, 4).map((g) => `${g.service} ${g.count}`).join(', ')})` : '',
     ].filter(Boolean);
-    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.`, 'impact', undefined, { targets }));
+    const guard = lifted.length ? ` It lifts a guardrail: ${lifted.slice(0, 5).join(', ')}${lifted.length > 5 ? ` and ${lifted.length - 5} more` : ''} (turning logging or detection off, changing permissions) become allowed.` : '';
+    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${parts.join(' and ')} ${t0.target === 'wherever it is attached' ? 'wherever the SCP is attached' : `at ${t0.target}`}${targets.length > 1 ? ` (and ${targets.length - 1} more targets; see the SCP impact section)` : ''}.${guard}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
   }
   return { impact, findings };
 }

@@ -46,7 +46,7 @@ export function isTemplate(text: string): boolean {
 export const cloudformationExtractor: Extractor = {
   name: 'cloudformation',
   detect(file, text) {
-    if (/\.(tf|hcl|tfvars)$/i.test(file)) return false;
+    if (/\.(tf|tofu|hcl|tfvars)$/i.test(file)) return false;
     return isTemplate(text);
   },
   extract(input: ExtractInput): ExtractResult {

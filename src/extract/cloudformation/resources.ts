@@ -1,10 +1,12 @@
 /**
  * The resource table: one row per CloudFormation resource type that carries an IAM policy (or is an IAM entity).
- * A row lists where the policy documents sit in the resource's Properties (`*` walks a list), the policy type and
+ * Document holders (bucket policies, key policies, ...) derive from src/catalog/resource-types.ts; IAM entities,
+ * attachments and synthesised documents are the rows below. A row lists where the policy documents sit in the resource's Properties (`*` walks a list), the policy type and
  * Access Analyzer's `validatePolicyResourceType`; rows whose document is synthesised from properties (Lambda
  * permissions, EventBridge bus policies, ...) use `synth` in `synth.ts`.
  */
 import type { IamEntity, PolicyType, PrincipalRef } from '../../policy/types.js';
+import { RESOURCE_TYPES } from '../../catalog/resource-types.js';
 
 export interface Slot {
   /** Path in Properties; `*` iterates a list. */
@@ -31,7 +33,6 @@ export interface Row {
   via?: PrincipalRef['via'];
 }
 
-const S3 = 'AWS::S3::Bucket';
 const inlinePolicies: Slot = { path: ['Policies', '*', 'PolicyDocument'], type: 'identity', nameKey: 'PolicyName' };
 const doc = (prop: string, type: PolicyType = 'resource', validateResourceType?: string): Slot => ({ path: [prop], type, validateResourceType });
 const attachAll = [
@@ -40,7 +41,8 @@ const attachAll = [
   { prop: 'Groups', kind: 'group' as const, list: true },
 ];
 
-export const RESOURCE_TABLE: Record<string, Row> = {
+/** Rows that do more than hold a document: IAM entities, attachments, synthesised documents. */
+const OWN_ROWS: Record<string, Row> = {
   // identity
   'AWS::IAM::Role': {
     entity: 'role', principal: 'role',
@@ -58,70 +60,29 @@ export const RESOURCE_TABLE: Record<string, Row> = {
   'AWS::SSO::PermissionSet': { entity: 'permission-set', synth: 'permission-set' },
   // organisation
   'AWS::Organizations::Policy': { synth: 'organizations-policy', nameProp: 'Name' },
-  // S3 and friends
-  'AWS::S3::BucketPolicy': { slots: [doc('PolicyDocument', 'resource', S3)] },
-  'AWS::S3::AccessPoint': { slots: [doc('Policy', 'resource', 'AWS::S3::AccessPoint')] },
-  'AWS::S3::MultiRegionAccessPointPolicy': { slots: [doc('Policy', 'resource', 'AWS::S3::MultiRegionAccessPoint')] },
-  'AWS::S3ObjectLambda::AccessPointPolicy': { slots: [doc('PolicyDocument', 'resource', 'AWS::S3ObjectLambda::AccessPoint')] },
-  'AWS::S3Express::BucketPolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::S3Express::AccessPoint': { slots: [doc('Policy')] },
-  'AWS::S3Tables::TableBucketPolicy': { slots: [doc('ResourcePolicy')] },
-  'AWS::S3Tables::TablePolicy': { slots: [doc('ResourcePolicy')] },
-  'AWS::S3Outposts::BucketPolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::S3Outposts::AccessPoint': { slots: [doc('Policy')] },
-  // messaging
-  'AWS::SQS::QueuePolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::SQS::QueueInlinePolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::SNS::TopicPolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::SNS::TopicInlinePolicy': { slots: [doc('PolicyDocument')] },
+  // documents synthesised from properties
   'AWS::Events::EventBusPolicy': { synth: 'event-bus-policy' },
-  'AWS::Events::EventBus': { slots: [doc('Policy')] },
-  // keys and secrets
-  'AWS::KMS::Key': { slots: [doc('KeyPolicy')] },
-  'AWS::KMS::ReplicaKey': { slots: [doc('KeyPolicy')] },
-  'AWS::SecretsManager::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
-  // compute
   'AWS::Lambda::Permission': { synth: 'lambda-permission' },
   'AWS::Lambda::LayerVersionPermission': { synth: 'layer-permission' },
-  'AWS::ECR::Repository': { slots: [doc('RepositoryPolicyText')] },
-  'AWS::ECR::RegistryPolicy': { slots: [doc('PolicyText')] },
-  'AWS::ECR::PublicRepository': { slots: [doc('RepositoryPolicyText')] },
-  // data
-  'AWS::DynamoDB::Table': {
-    slots: [
-      { path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource', validateResourceType: 'AWS::DynamoDB::Table' },
-      { path: ['StreamSpecification', 'ResourcePolicy', 'PolicyDocument'], type: 'resource' },
-    ],
-  },
-  'AWS::DynamoDB::GlobalTable': {
-    slots: [
-      { path: ['Replicas', '*', 'ResourcePolicy', 'PolicyDocument'], type: 'resource', validateResourceType: 'AWS::DynamoDB::Table' },
-      { path: ['Replicas', '*', 'ReplicaStreamSpecification', 'ResourcePolicy', 'PolicyDocument'], type: 'resource' },
-    ],
-  },
-  'AWS::Kinesis::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
-  'AWS::Kinesis::StreamConsumer': { slots: [doc('ResourcePolicy')] },
-  'AWS::Glue::ResourcePolicy': { slots: [doc('PolicyInJson'), doc('Policy')] },
-  'AWS::OpenSearchService::Domain': { slots: [doc('AccessPolicies')] },
-  'AWS::Elasticsearch::Domain': { slots: [doc('AccessPolicies')] },
-  'AWS::EFS::FileSystem': { slots: [doc('FileSystemPolicy')] },
-  'AWS::Backup::BackupVault': { slots: [doc('AccessPolicy')] },
-  'AWS::CloudTrail::ResourcePolicy': { slots: [doc('ResourcePolicy')] },
-  'AWS::CodeArtifact::Domain': { slots: [doc('PermissionsPolicyDocument')] },
-  'AWS::CodeArtifact::Repository': { slots: [doc('PermissionsPolicyDocument')] },
-  'AWS::MediaStore::Container': { slots: [doc('Policy')] },
-  'AWS::Logs::ResourcePolicy': { slots: [doc('PolicyDocument')] },
-  'AWS::Logs::Destination': { slots: [doc('DestinationPolicy')] },
-  // networking and APIs
-  'AWS::ApiGateway::RestApi': { slots: [doc('Policy')] },
-  'AWS::EC2::VPCEndpoint': { slots: [doc('PolicyDocument')] },
-  'AWS::IoT::Policy': { slots: [doc('PolicyDocument', 'identity')], nameProp: 'PolicyName' },
-  'AWS::VpcLattice::AuthPolicy': { slots: [doc('Policy')] },
-  'AWS::VpcLattice::ResourcePolicy': { slots: [doc('Policy')] },
-  'AWS::SSM::ResourcePolicy': { slots: [doc('Policy')] },
-  'AWS::Lex::ResourcePolicy': { slots: [doc('Policy')] },
-  'AWS::ECR::RepositoryCreationTemplate': { slots: [doc('RepositoryPolicy')] },
 };
+
+/** Document rows, from the one resource-type table (src/catalog/resource-types.ts). */
+function holderRows(): Record<string, Row> {
+  const out: Record<string, Row> = {};
+  for (const h of RESOURCE_TYPES) {
+    for (const c of h.cfn) {
+      if (c.own) continue;
+      const row = (out[c.type] ??= { slots: [] });
+      if (c.nameProp) row.nameProp = c.nameProp;
+      for (const path of c.paths) {
+        row.slots!.push({ path, type: h.policyType, ...(h.validateResourceType ? { validateResourceType: h.validateResourceType } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+export const RESOURCE_TABLE: Record<string, Row> = { ...OWN_ROWS, ...holderRows() };
 
 export function rowFor(type: string): Row | undefined {
   return Object.prototype.hasOwnProperty.call(RESOURCE_TABLE, type) ? RESOURCE_TABLE[type] : undefined;

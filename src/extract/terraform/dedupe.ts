@@ -18,6 +18,7 @@
  */
 import type { IamEntity, PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
+import { isHclConfigFile } from './tf-files.js';
 
 const hclEntities = new WeakSet<IamEntity>();
 const workflowPlan = new WeakSet<PolicyRecord | IamEntity>();
@@ -47,13 +48,13 @@ interface PlanKey {
 function planKeys(policies: PolicyRecord[], entities: IamEntity[]): PlanKey[] {
   const keys: PlanKey[] = [];
   for (const p of policies) if (p.format === 'terraform-plan' && workflowPlan.has(p)) keys.push({ address: configBlockAddress(p.resource), file: p.file });
-  for (const e of entities) if (workflowPlan.has(e) && /\.tf$/i.test(e.file)) keys.push({ address: configBlockAddress(e.resource), file: e.file });
+  for (const e of entities) if (workflowPlan.has(e) && isHclConfigFile(e.file)) keys.push({ address: configBlockAddress(e.resource), file: e.file });
   return keys;
 }
 
 function covered(keys: PlanKey[], address: string, file: string): boolean {
   const a = configBlockAddress(address);
-  return keys.some((k) => k.address === a && (k.file === file || !/\.tf$/i.test(k.file)));
+  return keys.some((k) => k.address === a && (k.file === file || !isHclConfigFile(k.file)));
 }
 
 const TERRAFORM_FORMATS = new Set(['terraform-plan', 'terraform-hcl', 'terraform-json']);

@@ -22,6 +22,7 @@ import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './h
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';
 import { PURE_FUNCTIONS, RegexUnknown, regexReplace } from './fn-pure.js';
 import { readsInput } from './inputs.js';
+import { combineBranches, dropBranchConditions, selectionBranches } from './branches.js';
 import { iamPolicyData } from './iam-policy-data.js';
 import { maxOf, minOf } from '../../util/arrays.js';
 
@@ -389,32 +390,31 @@ export class HclModule {
     };
     const a = branch(true);
     const b = branch(false);
-    const whenA = `when ${cond} is true`;
-    const whenB = `when ${cond} is false`;
     if (!a || !b) return (a ?? b)!;
-    if (a.t !== 'unknown' && b.t !== 'unknown' && equal(a, b)) return taken === false ? b : a;
-    if (a.t === 'list' && b.t === 'list') {
-      const key = (i: V) => JSON.stringify(plain(i));
-      const inA = new Set(a.items.map(key));
-      const both = new Set(b.items.map(key).filter((k) => inA.has(k)));
-      // an element of both branches is there either way; the others only when their branch is taken
-      const tag = (items: V[], when: string) => items.map((i) => (both.has(key(i)) ? i : ({ ...i, branch: i.branch ?? when }) as V));
-      const first = taken === false ? tag(b.items, whenB) : tag(a.items, whenA);
-      const second = taken === false ? tag(a.items, whenA) : tag(b.items, whenB);
-      const seen = new Set(first.map((i) => JSON.stringify(plain(i))));
-      // every element is tagged, the known branch's too: with another input it is not there
-      const items = [...first, ...second.filter((i) => !seen.has(JSON.stringify(plain(i))))];
-      if (items.length > MAX_COLLECTION) throw new HclEvalError('list too large', at);
-      return { t: 'list', items, at };
-    }
-    const values = [
-      { value: a, when: whenA },
-      { value: b, when: whenB },
+    const branches = [
+      { value: a, when: `when ${cond} is true` },
+      { value: b, when: `when ${cond} is false` },
     ];
+    if (taken === false) branches.reverse();
     const expr = this.text(sc.file, x);
-    if (taken === undefined) return { ...unknown(expr, 'condition known only after apply', c.t === 'unknown' ? c.ref : undefined, at), alt: { expr, values } };
-    const primary = taken ? a : b;
-    return { ...primary, alt: { expr, values } } as V;
+    return combineBranches(expr, branches, taken !== undefined, () => unknown(expr, 'condition known only after apply', c.t === 'unknown' ? c.ref : undefined, at), at);
+  }
+
+  /**
+   * `lookup(map, var.env)`, `map[var.env]`, `element(list, var.i)`, `list[var.i]` where the key reads an input (or is
+   * known only after apply): every entry may be selected (a caller, a tfvars file, the workspace picks the key), so
+   * the value carries all of them as branches (branches.ts). Undefined when the key is a constant (evaluate as usual).
+   */
+  private selection(keyExpr: Expr, key: V, collection: V, sc: Scope, at: Span, text: string, fallback?: V): V | undefined {
+    if (key.t !== 'unknown' && !this.onInput(keyExpr, sc)) return undefined;
+    let chosen: V | undefined;
+    if (key.t !== 'unknown') {
+      if (collection.t === 'obj' && (key.t === 'str' || key.t === 'num' || key.t === 'bool')) chosen = collection.entries.get(String(key.v)) ?? fallback;
+      else if (collection.t === 'list' && key.t === 'num' && collection.items.length) chosen = collection.items[((key.v % collection.items.length) + collection.items.length) % collection.items.length];
+    }
+    const branches = selectionBranches(this.text(sc.file, keyExpr), collection, chosen, fallback);
+    if (!branches) return undefined;
+    return combineBranches(text, branches, chosen !== undefined, () => unknown(text, key.t === 'unknown' ? 'key known only after apply' : 'key not in the collection', key.t === 'unknown' ? key.ref : undefined, at), at);
   }
 
   /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
@@ -786,6 +786,14 @@ export class HclModule {
     }
   }
 
+  /** The remaining steps of a traversal applied to every branch of a selection (`map[var.env].arn`). */
+  private traverseBranches(sel: V, rest: Traverser[], sc: Scope, at: Span, text: string): V {
+    if (sel.t === 'list' && !sel.alt) return this.traverse(sel, rest, sc, at, text);
+    const values = (sel.alt?.values ?? [{ value: sel, when: '' }]).map((b) => ({ value: this.traverse(b.value, rest, sc, at, text), when: b.when }));
+    const taken = sel.t !== 'unknown';
+    return combineBranches(text, values, taken, () => unknown(text, 'key known only after apply', undefined, at), at);
+  }
+
   private traverse(v: V, steps: Traverser[], sc: Scope, at: Span, text: string): V {
     let cur = v;
     for (let i = 0; i < steps.length; i++) {
@@ -807,6 +815,10 @@ export class HclModule {
       if (st.k === 'attr') key = str(st.name);
       else {
         key = this.eval(st.key, sc);
+        // map[var.env], list[var.i]: every entry may be selected; the rest of the traversal applies to each
+        const rest = steps.slice(i + 1);
+        const sel = this.selection(st.key, key, cur, sc, at, text);
+        if (sel) return rest.length ? this.traverseBranches(sel, rest, sc, at, text) : sel;
         if (key.t === 'unknown') return unknown(text, 'index known only after apply', key.ref, at);
       }
       if (cur.t === 'list') {
@@ -846,6 +858,10 @@ export class HclModule {
       return unknown(this.text(sc.file, x), 'try(): no argument could be evaluated statically', undefined, at);
     }
     let args = x.args.map((a) => this.eval(a, sc));
+    if ((name === 'lookup' || name === 'element') && !x.expand && args.length >= 2 && args.length <= (name === 'lookup' ? 3 : 2)) {
+      const sel = this.selection(x.args[1]!, args[1]!, args[0]!, sc, at, this.text(sc.file, x), name === 'lookup' ? args[2] : undefined);
+      if (sel) return sel;
+    }
     if (x.expand && args.length) {
       const last = args[args.length - 1]!;
       if (last.t === 'unknown') return unknown(this.text(sc.file, x), 'expanded argument known only after apply', last.ref, at);
@@ -956,11 +972,15 @@ export class HclModule {
           list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e) });
           continue;
         }
+        // a for_each an input decides (var.conditions, local.x built from a variable): the caller or a tfvars file
+        // may leave any element out, so every block it makes is present only in some branch
+        const optional = this.onInput(fe.expr, sc) ? `when ${this.text(sc.file, fe.expr)} leaves it out` : undefined;
         for (const [k, v] of iterate(coll, at)) {
           const vars = new Map(sc.vars);
           vars.set(iterName, { t: 'obj', entries: new Map([['key', k], ['value', v]]), at });
           // an element of a for_each chosen by an input: the block exists only in that branch
-          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(v.branch ? { branch: v.branch } : {}) });
+          const branch = v.branch ?? optional;
+          list.items.push({ ...this.body(content.body, { file: sc.file, vars }), at: this.span(sc.file, content.s, content.e), ...(branch ? { branch } : {}) });
         }
         continue;
       }
@@ -1012,6 +1032,9 @@ export class HclModule {
         sc.vars.set('count', { t: 'obj', entries: new Map([['index', { t: 'num', v: 0 } as V]]) });
       }
       const args = this.body(ref.block.body, sc, new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle']));
+      // a condition block present only in one branch (a dynamic block an input decides) may be absent: the
+      // statement is analysed without it, the wider of the two, and said so
+      for (const note of dropBranchConditions(args)) this.notes.push(note);
       const spans = new Map<string, Span>();
       const json: Record<string, unknown> = {};
       const sourceDocs: RenderedDoc[] = [];

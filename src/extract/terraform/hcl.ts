@@ -49,6 +49,7 @@ import { analyseWithVarFiles } from './variants.js';
 import type { CallChain } from './module-calls.js';
 import { expandLocalCalls, MAX_CHILD_ANALYSES } from './module-calls.js';
 import { managedArnArguments, unreadCallsNote } from './module-args.js';
+import { isHclConfigFile, moduleView } from './tf-files.js';
 import type { Assumption } from './worst-case.js';
 import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
 
@@ -103,7 +104,7 @@ function syntaxError(file: string, text: string, e: HclSyntaxError): AnalysisErr
 // ---------------------------------------------------------------------------------------------------------------
 // tfvars
 
-function loadTfvars(input: ExtractInput, dir: string, siblings: string[], errors: AnalysisError[]): Map<string, V> {
+export function loadTfvars(input: ExtractInput, dir: string, siblings: string[], errors: AnalysisError[]): Map<string, V> {
   const out = new Map<string, V>();
   const auto = siblings.filter(isAutoVarFile);
   const files = [...auto.sort((a, b) => (/terraform\.tfvars/.test(a) ? -1 : /terraform\.tfvars/.test(b) ? 1 : a < b ? -1 : 1)), ...input.options.tfvarsFiles];
@@ -382,8 +383,8 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   const siblings = input.listRepoFiles ? input.listRepoFiles(dir) : [input.repoPath];
   const files: HclFile[] = [{ repoPath: input.repoPath, display: file, text, parsed: own, lineStarts: lineStartsOf(text) }];
   const deps: string[] = [];
-  for (const rel of siblings) {
-    if (rel === input.repoPath || !/\.tf$/i.test(rel)) continue;
+  for (const rel of moduleView(input.repoPath, siblings, isHclConfigFile)) {
+    if (rel === input.repoPath) continue;
     let t: string;
     try {
       t = input.readRepoFile(rel);
@@ -495,7 +496,7 @@ function valueAt(v: V, segs: (string | number)[]): V | undefined {
 export const terraformHclExtractor: Extractor = {
   name: 'terraform-hcl',
   detect(file) {
-    return /\.tf$/i.test(file);
+    return isHclConfigFile(file);
   },
   extract(input) {
     return extractHcl(input);
@@ -820,7 +821,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
 
   // errors raised while evaluating: this file's own, and those in templates / JSON files it reads
   for (const e of module.errors) {
-    if (e.file === file || !/\.tf$/i.test(e.file)) {
+    if (e.file === file || !isHclConfigFile(e.file)) {
       if (!result.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) result.errors.push(e);
     }
   }

@@ -12,6 +12,7 @@ import { commentSuppressions } from '../../findings/inline.js';
 import type { SourceComment } from '../../findings/inline.js';
 import { parseHcl } from './hcl-syntax.js';
 import { appendAll } from '../../util/arrays.js';
+import { isHclConfigFile } from './tf-files.js';
 
 export interface TfBlock {
   /** Repo-relative path of the `.tf` file. */
@@ -355,7 +356,7 @@ export class TfSources {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const blocks: TfBlock[] = [];
-    const files = this.listRepoFiles ? this.listRepoFiles(key).filter((f) => f.endsWith('.tf')) : [];
+    const files = this.listRepoFiles ? this.listRepoFiles(key).filter(isHclConfigFile) : [];
     for (const f of files) {
       let text: string;
       try {

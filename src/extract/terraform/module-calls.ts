@@ -22,6 +22,7 @@ import { HclSyntaxError } from './hcl-syntax.js';
 import type { HclFile, HclModule, Scope, V } from './hcl-eval.js';
 import { lineStartsOf } from './lines.js';
 import { moduleSourceLiteral } from './module-sources.js';
+import { isHclConfigFile, moduleView } from './tf-files.js';
 import { appendAll } from '../../util/arrays.js';
 import { MapSourceMap, parentPointer } from '../../policy/source-map.js';
 
@@ -74,7 +75,9 @@ export function localSourceDir(callerDir: string, source: string): string | unde
 /** The child's `.tf` files (sorted), parsed; problems go to `errors`. */
 function readChild(host: CallHost, dir: string, at: Span, errors: AnalysisError[]): HclFile[] | undefined {
   const { input } = host;
-  const rels = (input.listRepoFiles ? input.listRepoFiles(dir) : []).filter((r) => /\.tf$/i.test(r) && path.posix.dirname(r) === (dir || '.')).sort();
+  // the files the tool of the caller loads (Terraform: .tf; OpenTofu, for a .tofu caller: .tofu and unreplaced .tf)
+  const listed = (input.listRepoFiles ? input.listRepoFiles(dir) : []).filter((r) => path.posix.dirname(r) === (dir || '.'));
+  const rels = moduleView(host.me.repoPath, listed, isHclConfigFile).sort();
   const err = (message: string) => errors.push({ file: at.file, line: at.start.line, column: at.start.column, message, kind: 'input' });
   // no .tf files (a git submodule not checked out, a .tf.json-only module, a snippet): like a registry module, its
   // policy-shaped arguments are analysed where written (hcl.ts)

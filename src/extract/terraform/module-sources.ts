@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseHcl } from './hcl-syntax.js';
 import type { Expr } from './hcl-syntax.js';
+import { isHclConfigFile, isJsonConfigFile } from './tf-files.js';
 
 /** A `source = "..."` written as a literal string (Terraform allows nothing else there). */
 export function moduleSourceLiteral(e: Expr): string | undefined {
@@ -58,7 +59,7 @@ function sourcesOfHcl(text: string): string[] {
 
 /** Repository-relative directories of the local modules `repoPath` calls (never outside the repository). */
 export function localModuleDirs(repoPath: string, text: string): string[] {
-  const sources = /\.tf\.json$/i.test(repoPath) ? sourcesOfJson(text) : /\.tf$/i.test(repoPath) ? sourcesOfHcl(text) : [];
+  const sources = isJsonConfigFile(repoPath) ? sourcesOfJson(text) : isHclConfigFile(repoPath) ? sourcesOfHcl(text) : [];
   const dirs = new Set<string>();
   for (const s of sources) {
     if (!/^\.\.?\//.test(s)) continue; // Terraform: only ./ and ../ are local paths

@@ -22,6 +22,7 @@ import { parseWithPositions } from '../positions.js';
 import type { Parsed } from '../positions.js';
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
+import { isJsonConfigFile } from './tf-files.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformResourceTypes, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
@@ -63,8 +64,19 @@ interface PlanResource {
   type: string;
   values: Obj;
   unknown: unknown;
+  /** `after_sensitive`: values the plan marks sensitive (and may withhold). */
+  sensitive?: unknown;
   before?: Obj;
   actions: string[];
+}
+
+/** Does a sensitivity mask mark anything (true, or a true leaf inside)? */
+function marks(mask: unknown, depth = 0): boolean {
+  if (mask === true) return true;
+  if (depth > 32) return true; // hostile depth: treated as marked (worst case)
+  if (Array.isArray(mask)) return mask.some((m) => marks(m, depth + 1));
+  if (isObj(mask)) return Object.values(mask).some((m) => marks(m, depth + 1));
+  return false;
 }
 
 function jsonErrorPosition(message: string, text: string): { line?: number; column?: number } {
@@ -232,7 +244,7 @@ export class PlanReader {
   private readonly rootVariables: Obj;
   readonly ctx: TableContext;
   /** Policy attributes known only after apply whose expression the plan does not record. */
-  readonly unresolved: { address: string; key: string; refs: string[] }[] = [];
+  readonly unresolved: { address: string; key: string; refs: string[]; why?: string }[] = [];
 
   constructor(
     readonly plan: Obj,
@@ -314,6 +326,7 @@ export class PlanReader {
         unknown: change?.after_unknown,
         actions,
       };
+      if (change?.after_sensitive !== undefined) pr.sensitive = change.after_sensitive;
       if (isObj(before)) pr.before = before;
       if (!values && !isObj(before) && !change) return;
       this.resources.set(address, pr);
@@ -746,10 +759,16 @@ export function extractPlan(input: ExtractInput): ExtractResult {
       const e = exprs[top];
       return r.values[top] === '' && isExprLeaf(e) && refList(e.references).length > 0;
     };
+    // a policy attribute the plan withholds as sensitive (after_sensitive, no value): as unknown as after_unknown
+    const sensitiveMask = isObj(r.sensitive) ? r.sensitive : {};
+    const withheld = (top: string): boolean => {
+      const v = r.values[top];
+      return (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) && marks(sensitiveMask[top]);
+    };
     if (!row.entity && !row.attachments && !row.synthesize) {
       // a resource type whose policy attribute is optional (aws_s3_bucket.policy): nothing set, nothing to do
       const mask = isObj(r.unknown) ? r.unknown : undefined;
-      if (!row.policies.some((sl) => { const top = sl.path[0]!; const v = r.values[top]; return (v !== undefined && v !== null && v !== '') || stripped(top) || (mask !== undefined && mask[top] !== undefined && mask[top] !== false); })) continue;
+      if (!row.policies.some((sl) => { const top = sl.path[0]!; const v = r.values[top]; return (v !== undefined && v !== null && v !== '') || stripped(top) || withheld(top) || (mask !== undefined && mask[top] !== undefined && mask[top] !== false); })) continue;
     }
     let standInsCache: StandIns | undefined;
     const standIns = (): StandIns => (standInsCache ??= reader.standInsFor(r.parsed));
@@ -761,7 +780,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     const unknownMask = isObj(r.unknown) ? r.unknown : {};
     for (const slot of row.policies) {
       const top = slot.path[0]!;
-      const m = stripped(top) ? true : unknownMask[top];
+      const m = stripped(top) || withheld(top) ? true : unknownMask[top];
       if (m === undefined || m === false) {
         // a known value may still come from a data source: remember it for line mapping
         const e = exprs[top];
@@ -772,6 +791,14 @@ export function extractPlan(input: ExtractInput): ExtractResult {
         continue;
       }
       const e = exprs[top];
+      if (e === undefined && !cfg) {
+        // no configuration recorded for the resource: whether the user wrote the policy cannot be told, so it is
+        // not analysed (incomplete, naming the resource), never "no policy"
+        const why = withheld(top) ? 'the plan withholds it as sensitive (after_sensitive)' : 'it is known only after apply (after_unknown)';
+        reader.unresolved.push({ address: r.address, key: top, refs: [], why: `${why} and the plan has no configuration for the resource` });
+        delete own()[top];
+        continue;
+      }
       if (e === undefined || (Array.isArray(e) && slot.path.length > 1 && e.every((b) => isObj(b) && Object.keys(b).length === 0))) {
         // computed by the provider, not written by the user (e.g. aws_s3_bucket.policy): nothing to check
         if (m === true) delete own()[top];
@@ -914,7 +941,9 @@ export function extractPlan(input: ExtractInput): ExtractResult {
     result.errors.push({
       file: b ? input.displayPath(b.file) : file,
       line: b ? b.startLine : (planLines.get(planAddressKey(u.address)) ?? planLines.get(planAddressKey(u.address.replace(/\[[^\]]*\]$/, ''))))?.line ?? 1,
-      message: `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
+      message: u.why
+        ? `${k}: the policy was not analysed: ${u.why} -- scan the .tf sources as well, or use a plan with its configuration`
+        : `${k}: the policy is known only after apply and the plan does not record how it is built (references: ${u.refs.join(', ') || 'none'}); it was not analysed -- scan the .tf sources as well, or build it with data "aws_iam_policy_document"`,
       kind: 'extract',
     });
   }
@@ -989,7 +1018,7 @@ function findRootDir(reader: PlanReader, sources: TfSources, planDir: string): s
 export const terraformPlanExtractor: Extractor = {
   name: 'terraform-plan',
   detect(file, text) {
-    return /\.json$/i.test(file) && !/\.tf\.json$/i.test(file) && looksLikePlan(text);
+    return /\.json$/i.test(file) && !isJsonConfigFile(file) && looksLikePlan(text);
   },
   extract(input) {
     return extractPlan(input);

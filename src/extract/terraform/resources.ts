@@ -9,6 +9,7 @@
  * of `Principal` in the document.
  */
 import type { IamEntity, PolicyType, PrincipalRef } from '../../policy/types.js';
+import { RESOURCE_TYPES, tfHolder } from '../../catalog/resource-types.js';
 
 /** Where a policy sits inside the resource values: attribute names, `*` for every element of a list. */
 export type AttrPath = string[];
@@ -71,7 +72,6 @@ export interface TableContext {
   account: string;
 }
 
-const S3_BUCKET = 'AWS::S3::Bucket';
 const TRUST = 'AWS::IAM::AssumeRolePolicyDocument';
 
 const slot = (attr: string, policyType: PolicyType, validateResourceType?: string): PolicySlot => ({
@@ -80,19 +80,21 @@ const slot = (attr: string, policyType: PolicyType, validateResourceType?: strin
   ...(validateResourceType ? { validateResourceType } : {}),
 });
 
-/** Resource-policy rows that hold one document in one attribute. */
-function resourceRow(
-  type: string,
-  service: string,
-  attr = 'policy',
-  extra: { validateResourceType?: string; accessCheckResourceType?: string } = {},
-): TfResourceRow {
-  return {
-    type,
-    service,
-    policies: [slot(attr, 'resource', extra.validateResourceType)],
-    ...(extra.accessCheckResourceType ? { accessCheckResourceType: extra.accessCheckResourceType } : {}),
-  };
+/** Rows that hold documents in arguments, from the one resource-type table (src/catalog/resource-types.ts). */
+function holderRows(): TfResourceRow[] {
+  return RESOURCE_TYPES.flatMap((h) =>
+    h.tf
+      .filter((t) => !t.own && t.attr !== undefined)
+      .map((t) => {
+        const validate = t.noValidateType ? undefined : h.validateResourceType;
+        return {
+          type: t.type,
+          service: t.service ?? h.service,
+          policies: [slot(t.attr!, h.policyType, validate)],
+          ...(h.accessCheckResourceType ? { accessCheckResourceType: h.accessCheckResourceType } : {}),
+        };
+      }),
+  );
 }
 
 function orgPolicyType(values: Record<string, unknown>): { policyType: PolicyType } | { skip: string } {
@@ -223,94 +225,14 @@ const rows: TfResourceRow[] = [
     policies: [{ ...slot('content', 'scp'), nameAttr: 'name' }],
     policyTypeFrom: orgPolicyType,
   },
-  // ---- resource policies ----
-  resourceRow('aws_api_gateway_rest_api', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
-  resourceRow('aws_api_gateway_rest_api_policy', 'API Gateway', 'policy', { accessCheckResourceType: 'AWS::ApiGateway::RestApi' }),
-  resourceRow('aws_backup_vault_policy', 'Backup', 'policy', { accessCheckResourceType: 'AWS::Backup::BackupVault' }),
-  resourceRow('aws_cloudwatch_event_bus_policy', 'EventBridge'),
-  resourceRow('aws_cloudwatch_log_destination_policy', 'CloudWatch Logs', 'access_policy'),
-  resourceRow('aws_cloudwatch_log_resource_policy', 'CloudWatch Logs', 'policy_document'),
-  resourceRow('aws_codeartifact_domain_permissions_policy', 'CodeArtifact', 'policy_document', {
-    accessCheckResourceType: 'AWS::CodeArtifact::Domain',
-  }),
-  resourceRow('aws_codeartifact_repository_permissions_policy', 'CodeArtifact', 'policy_document'),
-  resourceRow('aws_codebuild_resource_policy', 'CodeBuild'),
-  resourceRow('aws_ecr_registry_policy', 'ECR'),
-  resourceRow('aws_ecr_repository_policy', 'ECR'),
-  resourceRow('aws_ecrpublic_repository_policy', 'ECR Public'),
-  resourceRow('aws_efs_file_system_policy', 'EFS', 'policy', { accessCheckResourceType: 'AWS::EFS::FileSystem' }),
-  resourceRow('aws_elasticsearch_domain', 'Elasticsearch', 'access_policies', {
-    accessCheckResourceType: 'AWS::OpenSearchService::Domain',
-  }),
-  resourceRow('aws_elasticsearch_domain_policy', 'Elasticsearch', 'access_policies', {
-    accessCheckResourceType: 'AWS::OpenSearchService::Domain',
-  }),
-  resourceRow('aws_opensearch_domain', 'OpenSearch', 'access_policies', {
-    accessCheckResourceType: 'AWS::OpenSearchService::Domain',
-  }),
-  resourceRow('aws_opensearch_domain_policy', 'OpenSearch', 'access_policies', {
-    accessCheckResourceType: 'AWS::OpenSearchService::Domain',
-  }),
-  resourceRow('aws_glacier_vault', 'Glacier', 'access_policy', { accessCheckResourceType: 'AWS::S3::Glacier' }),
-  resourceRow('aws_glacier_vault_lock', 'Glacier', 'policy', { accessCheckResourceType: 'AWS::S3::Glacier' }),
-  resourceRow('aws_glue_resource_policy', 'Glue'),
-  resourceRow('aws_iot_policy', 'IoT', 'policy'),
-  resourceRow('aws_kms_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
-  resourceRow('aws_kms_external_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
-  resourceRow('aws_kms_replica_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
-  resourceRow('aws_kms_replica_external_key', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
-  resourceRow('aws_kms_key_policy', 'KMS', 'policy', { accessCheckResourceType: 'AWS::KMS::Key' }),
-  resourceRow('aws_media_store_container_policy', 'MediaStore'),
-  resourceRow('aws_networkfirewall_resource_policy', 'Network Firewall'),
-  resourceRow('aws_s3_access_point', 'S3', 'policy', {
-    validateResourceType: 'AWS::S3::AccessPoint',
-    accessCheckResourceType: 'AWS::S3::AccessPoint',
-  }),
-  resourceRow('aws_s3_bucket', 'S3', 'policy', { validateResourceType: S3_BUCKET, accessCheckResourceType: S3_BUCKET }),
-  resourceRow('aws_s3_bucket_policy', 'S3', 'policy', { validateResourceType: S3_BUCKET, accessCheckResourceType: S3_BUCKET }),
-  resourceRow('aws_s3control_access_point_policy', 'S3 Control', 'policy', {
-    validateResourceType: 'AWS::S3::AccessPoint',
-    accessCheckResourceType: 'AWS::S3::AccessPoint',
-  }),
-  resourceRow('aws_s3control_bucket_policy', 'S3 on Outposts', 'policy', { accessCheckResourceType: 'AWS::S3Outposts::Bucket' }),
-  {
-    type: 'aws_s3control_multi_region_access_point_policy',
-    service: 'S3 Control',
-    policies: [slot('details.*.policy', 'resource', 'AWS::S3::MultiRegionAccessPoint')],
-  },
-  resourceRow('aws_s3control_object_lambda_access_point_policy', 'S3 Object Lambda', 'policy', {
-    validateResourceType: 'AWS::S3ObjectLambda::AccessPoint',
-  }),
-  resourceRow('aws_s3directory_bucket_policy', 'S3 Express', 'policy', { accessCheckResourceType: 'AWS::S3Express::DirectoryBucket' }),
-  resourceRow('aws_ses_identity_policy', 'SES'),
-  resourceRow('aws_sns_topic', 'SNS', 'policy', { accessCheckResourceType: 'AWS::SNS::Topic' }),
-  resourceRow('aws_sns_topic_policy', 'SNS', 'policy', { accessCheckResourceType: 'AWS::SNS::Topic' }),
-  resourceRow('aws_sqs_queue', 'SQS', 'policy', { accessCheckResourceType: 'AWS::SQS::Queue' }),
-  resourceRow('aws_sqs_queue_policy', 'SQS', 'policy', { accessCheckResourceType: 'AWS::SQS::Queue' }),
-  resourceRow('aws_sagemaker_model_package_group_policy', 'SageMaker', 'resource_policy'),
-  resourceRow('aws_secretsmanager_secret', 'Secrets Manager', 'policy', { accessCheckResourceType: 'AWS::SecretsManager::Secret' }),
-  resourceRow('aws_secretsmanager_secret_policy', 'Secrets Manager', 'policy', {
-    accessCheckResourceType: 'AWS::SecretsManager::Secret',
-  }),
-  // Transfer Family session policies scope down a user's role: identity-style (no Principal)
-  { type: 'aws_transfer_access', service: 'Transfer', policies: [slot('policy', 'identity')] },
-  { type: 'aws_transfer_user', service: 'Transfer', policies: [slot('policy', 'identity')] },
-  resourceRow('aws_vpc_endpoint', 'VPC'),
-  resourceRow('aws_vpc_endpoint_policy', 'VPC'),
-  resourceRow('aws_s3tables_table_bucket_policy', 'S3 Tables', 'resource_policy', {
-    accessCheckResourceType: 'AWS::S3Tables::TableBucket',
-  }),
-  resourceRow('aws_s3tables_table_policy', 'S3 Tables', 'resource_policy', { accessCheckResourceType: 'AWS::S3Tables::Table' }),
-  resourceRow('aws_kinesis_resource_policy', 'Kinesis'),
-  resourceRow('aws_dynamodb_resource_policy', 'DynamoDB', 'policy', { accessCheckResourceType: 'AWS::DynamoDB::Table' }),
-  resourceRow('aws_opensearchserverless_access_policy', 'OpenSearch Serverless'),
-  resourceRow('aws_bedrockagentcore_resource_policy', 'Bedrock AgentCore'),
+  // ---- document holders: from src/catalog/resource-types.ts ----
+  ...holderRows(),
   {
     type: 'aws_lambda_permission',
     service: 'Lambda',
     policies: [],
     synthesize: lambdaPermission,
-    accessCheckResourceType: 'AWS::Lambda::Function',
+    accessCheckResourceType: tfHolder('aws_lambda_permission')?.accessCheckResourceType,
   },
   { type: 'aws_lambda_layer_version_permission', service: 'Lambda', policies: [], synthesize: layerPermission },
   // ---- attachments ----

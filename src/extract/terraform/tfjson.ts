@@ -20,6 +20,13 @@ import { StandIns } from './standins.js';
 import { resolveUnknowns } from './worst-case.js';
 import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';
+import { isJsonConfigFile } from './tf-files.js';
+import path from 'node:path';
+import type { AnalysisError } from '../../findings/types.js';
+import { plain } from './hcl-eval.js';
+import type { V } from './hcl-eval.js';
+import { loadTfvars, readVarFile } from './hcl.js';
+import { analyseWithVarFiles } from './variants.js';
 import type { RecordMeta, Site } from './records.js';
 import { parseIgnoreComment } from '../../findings/inline.js';
 import { appendAll } from '../../util/arrays.js';
@@ -164,7 +171,22 @@ class Resolver {
 }
 
 
+/**
+ * A `.tf.json` / `.tofu.json` file with the values of its module's auto-loaded tfvars, then once more with each
+ * var file that is not auto-loaded (`prod.tfvars.json`, `env/prod.tfvars`): each is a possible input set (variants.ts).
+ */
 export function extractTfJson(input: ExtractInput): ExtractResult {
+  const dir = path.posix.dirname(input.repoPath) === '.' ? '' : path.posix.dirname(input.repoPath);
+  const siblings = input.listRepoFiles ? input.listRepoFiles(dir) : [input.repoPath];
+  const errors: AnalysisError[] = [];
+  const tfvars = loadTfvars(input, dir, siblings, errors);
+  const r = analyseWithVarFiles(input, dir, siblings, tfvars, (tv) => extractWithValues(input, tv), (rel, errs) => readVarFile(input, dir, rel, errs, false));
+  appendAll(r.errors, errors);
+  return r;
+}
+
+/** One evaluation of the file, with `values` (tfvars) in place of the variables' defaults. */
+function extractWithValues(input: ExtractInput, values: Map<string, V>): ExtractResult {
   const result = emptyResult();
   const { file, text } = input;
   let parsed: Parsed;
@@ -183,6 +205,10 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
   const blocks = collectBlocks(root);
   const variables: Obj = {};
   for (const v of blockObjects(root.variable)) Object.assign(variables, v.value);
+  for (const [name, value] of values) {
+    const decl = variables[name];
+    if (isObj(decl)) variables[name] = { ...decl, default: plain(value) };
+  }
   const o = input.options;
   const ctx: TableContext = { partition: o.partition, region: o.region, account: o.account };
   const resolver = new Resolver(blocks, variables, ctx);
@@ -348,7 +374,7 @@ function dataSourceOf(s: string): string | undefined {
 export const terraformJsonExtractor: Extractor = {
   name: 'terraform-json',
   detect(file) {
-    return /\.tf\.json$/i.test(file);
+    return isJsonConfigFile(file);
   },
   extract(input) {
     return extractTfJson(input);

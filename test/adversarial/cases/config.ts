@@ -64,7 +64,7 @@ const cases: C[] = [
     'infra/main.tf': 'variable "actions" {\n  type = list(string)\n}\nresource "aws_iam_policy" "app" {\n  name   = "app"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
     'infra/safe.tfvars': 'actions = ["s3:GetObject"]\n',
   }),
-  weaken('cfg-yaml-anchor-merge', 'ignore entry built with a YAML anchor and merge key', 'ignore:\n  - &base { rule: missing-version, reason: legacy }\n  - <<: *base\n    rule: admin-wildcard\n'),
+  weaken('cfg-yaml-anchor-merge', 'ignore entry built with a YAML anchor and merge key', 'ignore:\n  - &base { rule: MISSING_VERSION, reason: legacy }\n  - <<: *base\n    rule: admin-wildcard\n'),
   weaken('cfg-bom-crlf', 'exclude in a config file with BOM and CRLF', '\uFEFFexclude:\r\n  - "iam/**"\r\n'),
   weaken('cfg-max-file-size', 'max-file-size: 10 bytes so the admin policy is skipped', 'max-file-size: 10\n'),
   weaken('cfg-time-budget', 'file-time-budget-ms: 1 so the admin policy times out', 'file-time-budget-ms: 1\n'),

@@ -30,7 +30,7 @@ export const HOSTILE_CASES: ScanCase[] = [
     } } },
   { id: 'hostile-config-glob-redos', cls: '1-config', format: 'config', description: 'a (trusted) config ignore glob with 12 wildcards against a 40-character file name must finish; the admin policy it does not match still fails', expect: 'not-pass', isolate: true,
     files: {
-      '.github/iam-policy-gate.yml': `ignore:\n  - rule: missing-version\n    files: "${'*a'.repeat(12)}*b"\n    reason: hostile pattern (test)\n`,
+      '.github/iam-policy-gate.yml': `ignore:\n  - rule: MISSING_VERSION\n    files: "${'*a'.repeat(12)}*b"\n    reason: hostile pattern (test)\n`,
       [`${'a'.repeat(40)}.json`]: `{"Version":"2012-10-17","Statement":[${ADMIN_STMT}]}\n`,
     } },
   { id: 'hostile-hcl-deep-parens', cls: '7-hostile', format: 'tf', description: '.tf with an admin policy and a local nested 50,000 parentheses deep', expect: 'not-pass', isolate: true,

@@ -10,7 +10,7 @@ import { runGate } from '../../../src/gate.js';
 import { defaultOptions } from '../../../src/config/options.js';
 import { tmpRepo } from '../../helpers/tmp-repo.js';
 
-const RISKY = ['AmazonS3FullAccess', 'AWSOrganizationsFullAccess', 'IAMFullAccess', 'PowerUserAccess', 'AmazonDynamoDBFullAccess', 'AWSLambda_FullAccess', 'CloudWatchLogsFullAccess'];
+const RISKY = ['AmazonS3FullAccess', 'AWSOrganizationsFullAccess', 'IAMFullAccess', 'PowerUserAccess', 'AmazonDynamoDBFullAccess', 'AWSLambda_FullAccess', 'CloudWatchLogsFullAccess', 'AWSKeyManagementServicePowerUser', 'SecretsManagerReadWrite'];
 const BENIGN = ['service-role/AWSLambdaBasicExecutionRole', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess'];
 
 async function scan(files: Record<string, string>) {

@@ -144,6 +144,7 @@ ruleTester(resourceExposure, {
   valid: [
     { name: 'bucket policy on one bucket', code: doc({ Effect: 'Allow', Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::app-logs' }) },
     { name: 'ReadOnly-style policy', code: doc({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 's3:Get*'], Resource: '*' }) },
+    { name: 'KMS alias and tags on one key', code: doc({ Effect: 'Allow', Action: ['kms:CreateAlias', 'kms:TagResource'], Resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }) },
   ],
   invalid: [
     {
@@ -164,6 +165,11 @@ ruleTester(resourceExposure, {
   ]
 }`,
       errors: [{ line: 6, message: /can change permissions on every resource: kms:PutKeyPolicy, s3:PutBucket/ }],
+    },
+    {
+      name: 'KMS aliases and tags on every key (key policies allow by alias and tag: ABAC)',
+      code: doc({ Effect: 'Allow', Action: ['kms:CreateAlias', 'kms:DeleteAlias', 'kms:TagResource'], Resource: '*' }),
+      errors: [{ line: 7, message: /can change permissions on every resource: kms:CreateAlias, kms:DeleteAlias, kms:TagResource/ }],
     },
   ],
 });
