@@ -7,7 +7,7 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir } from './sources/files.js';
+import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
@@ -48,7 +48,14 @@ export interface GateResult {
   entities: IamEntity[];
   findings: Finding[];
   errors: AnalysisError[];
-  stats: { filesScanned: number; filesWithPolicies: number; durationMs: number };
+  stats: {
+    filesScanned: number;
+    filesWithPolicies: number;
+    durationMs: number;
+    /** Skipped quietly, by reason: files not ours (`not-a-policy-or-template`, `cdk-metadata`, `openapi`) and
+     * build/vendor folders a walk did not enter (`vendor-or-build-folders`, counted in folders). */
+    skipped?: Record<string, number>;
+  };
   /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
   notes: string[];
   /** Set when a base version was compared (PR base SHA, CLI `--base`). */
@@ -117,6 +124,8 @@ export interface Analysis {
   filesWithPolicies: number;
   /** Extractors' notes (e.g. Terraform module calls not read), once each. */
   notes?: string[];
+  /** Files skipped quietly, by reason. */
+  skipped?: Record<string, number>;
 }
 
 export type { RepoAccess };
@@ -134,8 +143,10 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
-  const { files, errors } = run.files ? listedFiles(run.files, options) : expandPaths(paths, options);
+  const { files, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
+  // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
+  if (run.changes && options.defaultExcludes) appendAll(files, changedUnderDefaultExcludes(run.changes.paths, files, options));
 
   // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
   const { head, analysed } = await analyseHead(files, options, run, errors, notes);
@@ -210,7 +221,12 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     // decided on every finding; reported with long repeats of one rule on one policy summarised
     findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
     errors,
-    stats: { filesScanned: files.length, filesWithPolicies: head.filesWithPolicies, durationMs: Math.round(performance.now() - started) },
+    stats: {
+      filesScanned: files.length,
+      filesWithPolicies: head.filesWithPolicies,
+      durationMs: Math.round(performance.now() - started),
+      ...skippedStats(head.skipped, skippedDirs),
+    },
     notes,
     scpImpacts,
     rules: allRuleMeta(),
@@ -254,6 +270,24 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
   }
   return { head, analysed: inScope.map((x) => x.text) };
+}
+
+/** Changed files under default-excluded folders (the walk did not see them), analysed like walked files. */
+function changedUnderDefaultExcludes(changed: Set<string>, files: SourceFile[], options: Options): SourceFile[] {
+  const have = new Set(files.map((f) => f.rel));
+  const hidden = [...changed].filter((rel) => !have.has(rel) && underDefaultExcludedDir(options.root, rel));
+  return listedFiles(hidden, options).files;
+}
+
+function count(out: Analysis, reason: string): void {
+  out.skipped ??= {};
+  out.skipped[reason] = (out.skipped[reason] ?? 0) + 1;
+}
+
+/** The report's skipped counts (absent when nothing was skipped). */
+function skippedStats(files: Record<string, number> | undefined, dirs: Record<string, number> | undefined): { skipped?: Record<string, number> } {
+  const all = { ...files, ...dirs };
+  return Object.keys(all).length ? { skipped: all } : {};
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
@@ -303,8 +337,12 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
 export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess): Analysis {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
-  for (const { result } of extracted) {
-    if (!result) continue;
+  for (const { result, text } of extracted) {
+    if (!result) {
+      if (!text.sniffed) count(out, 'not-a-policy-or-template');
+      continue;
+    }
+    if (result.skipped) count(out, result.skipped);
     if (result.policies.length) out.filesWithPolicies++;
     for (const p of result.policies) out.policies.push(p);
     for (const e of result.entities) out.entities.push(e);

@@ -356,6 +356,11 @@ export const RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     tf: [tf('aws_api_gateway_rest_api'), tf('aws_api_gateway_rest_api_policy')],
     accessCheckResourceType: 'AWS::ApiGateway::RestApi', arn: `arn:${P}:apigateway:${R}::/restapis/${N}`,
   },
+  // issue 19: the resource policy of a private custom domain name (execute-api)
+  {
+    canonical: 'AWS::ApiGateway::DomainNameV2', kind: 'api', service: 'API Gateway', policyType: 'resource',
+    cfn: [one('AWS::ApiGateway::DomainNameV2', 'Policy')], tf: [],
+  },
   {
     canonical: 'AWS::EC2::VPCEndpoint', kind: 'endpoint', service: 'VPC', policyType: 'resource',
     cfn: [one('AWS::EC2::VPCEndpoint', 'PolicyDocument')],

@@ -373,6 +373,9 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   const include = cfg.paths ?? cfg.include;
   if (include !== undefined) layer.include = globList(include);
   if (cfg.exclude !== undefined) layer.exclude = globList(cfg.exclude);
+  if (cfg['default-excludes'] !== undefined) layer.defaultExcludes = cfg['default-excludes'];
+  if (cfg['suppression-mappings'] !== undefined)
+    layer.suppressionMappings = Object.fromEntries(Object.entries(cfg['suppression-mappings']).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
   if (cfg['fail-on'] !== undefined) layer.failOn = cfg['fail-on'] as Severity;
   if (cfg['fail-on-existing'] !== undefined) layer.failOnExisting = cfg['fail-on-existing'];
   if (cfg['max-file-size'] !== undefined) layer.maxFileBytes = parseSize(cfg['max-file-size']);

@@ -16,6 +16,17 @@ export interface Options {
   include: string[];
   /** Globs to skip. */
   exclude: string[];
+  /**
+   * A directory walk skips build and vendor folders (`vendor/`, `site-packages/`, `cdk.out/asset.*`, the `dist/`
+   * of a JavaScript package) besides the folders it never enters (node_modules, .aws-sam, .venv, ...). Config
+   * `default-excludes: false` walks them. Files a change list names are analysed wherever they are.
+   */
+  defaultExcludes: boolean;
+  /**
+   * Other tools' suppressions in template metadata (cfn_nag, checkov, cfn-lint) mapped to our rule ids:
+   * `cfn_nag:F3` -> [`wildcard-action`]. Unmapped ones are only shown; mapped ones suppress, shown as suppressed.
+   */
+  suppressionMappings: Record<string, string[]>;
   failOn: Severity;
   failOnExisting: boolean;
   /** Maximum size of one input file, bytes. */
@@ -110,6 +121,8 @@ export function defaultOptions(root: string, cwd = root): Options {
     cwd,
     include: [],
     exclude: [],
+    defaultExcludes: true,
+    suppressionMappings: {},
     failOn: 'security-warning',
     failOnExisting: false,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,

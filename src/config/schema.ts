@@ -185,6 +185,16 @@ export const configSchema = z
     paths: globs.optional().meta({ description: 'Only files matching these globs are scanned (default: every candidate file).' }),
     include: globs.optional().meta({ description: 'Same as paths.' }),
     exclude: globs.optional().meta({ description: 'Files matching these globs are skipped.' }),
+    'default-excludes': z.boolean().optional().meta({
+      description: 'A directory walk skips build and vendor folders (vendor/, site-packages/, cdk.out/asset.*, the dist/ of a JavaScript package). false walks them too. Default: true.',
+    }),
+    'suppression-mappings': z
+      .record(
+        z.string().regex(/^(cfn_nag|checkov|cfn-lint):[A-Za-z0-9_.-]+$/, { error: 'must be tool:rule, tool one of cfn_nag, checkov, cfn-lint (e.g. cfn_nag:F3)' }),
+        z.union([ruleId, z.array(ruleId)], { error: 'must be a rule id or a list of rule ids' }),
+      )
+      .optional()
+      .meta({ description: "Another tool's suppression in template Metadata (cfn_nag rules_to_suppress, checkov skip, cfn-lint ignore_checks) -> our rule ids it suppresses on that resource. Unmapped ones are shown, never applied." }),
     'fail-on': severity.optional().meta({ description: 'Lowest severity that fails the check. Default: security-warning.' }),
     'fail-on-existing': z.boolean().optional().meta({ description: 'Also fail on findings that already existed in the base. Default: false.' }),
     'max-file-size': z

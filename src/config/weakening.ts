@@ -153,6 +153,14 @@ function inputChanges(base: Options, head: Options, out: Weakening[]): void {
   if (!same(base.cfnParameters, head.cfnParameters))
     out.push({ pointer: '/cloudformation/parameters', kind: 'parameter values changed', message: 'changes the CloudFormation parameter values templates are analysed with' });
   if (!same(base.tfvarsFiles, head.tfvarsFiles)) out.push({ pointer: '/terraform/tfvars', kind: 'tfvars changed', message: 'changes the Terraform variable files the analysis uses' });
+  if (!base.defaultExcludes && head.defaultExcludes)
+    out.push({ pointer: '/default-excludes', kind: 'exclusion', message: 'skips build and vendor folders (vendor/, site-packages/, cdk.out/asset.*, dist/) in a directory walk' });
+  for (const [k, rules] of Object.entries(head.suppressionMappings)) {
+    const was = base.suppressionMappings[k] ?? [];
+    const added = rules.filter((r) => !was.includes(r));
+    if (added.length)
+      out.push({ pointer: '/suppression-mappings', kind: 'suppression', message: `lets a template's ${k} suppression hide ${added.join(', ')} findings` });
+  }
   if (base.terraformAllResources && !head.terraformAllResources)
     out.push({ pointer: '/terraform/all-resources', kind: 'fewer plan resources', message: 'stops analysing plan resources whose change is no-op or delete' });
   for (const [k, pointer] of [['account', '/account'], ['partition', '/partition']] as const)

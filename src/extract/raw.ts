@@ -11,6 +11,7 @@ import type { Extractor, ExtractInput, ExtractResult } from './types.js';
 import { emptyResult } from './types.js';
 import { InputError, parseWithPositions } from './positions.js';
 import type { Parsed } from './positions.js';
+import { escapeSegment } from '../policy/source-map.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
@@ -72,6 +73,63 @@ function validateResourceTypeFor(type: PolicyType): string | undefined {
   return type === 'trust' ? 'AWS::IAM::AssumeRolePolicyDocument' : undefined;
 }
 
+/** One policy a file holds: the document, its JSON pointer, and its name when the file names it. */
+interface Held {
+  doc: Record<string, unknown>;
+  ptr: string;
+  name?: string;
+}
+
+/** A policy document: a Statement, or a policy-language Version (`{"Version": {...}}` is someone's data). */
+const isPolicy = (v: unknown): v is Record<string, unknown> =>
+  isObject(v) && ('Statement' in v || (typeof v.Version === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.Version.trim())));
+/** In a map or a named list, a policy needs a Statement (`{"Version": "1.0"}` is package data). */
+const isHeldPolicy = (v: unknown): v is Record<string, unknown> => isObject(v) && 'Statement' in v;
+const NAME_KEYS = ['name', 'Name', 'PolicyName', 'policyName', 'policy_name', 'Sid', 'id'];
+const POLICY_KEYS_OF_ENTRY = ['policy', 'Policy', 'PolicyDocument', 'policyDocument', 'policy_document', 'document', 'Document'];
+
+/** `{name, policy}` (the policy inline; a JSON string is read by the caller): the policy's key and the name. */
+function namedEntry(v: unknown): { key: string; name?: string } | undefined {
+  if (!isObject(v)) return undefined;
+  const key = POLICY_KEYS_OF_ENTRY.find((k) => isHeldPolicy(v[k]));
+  if (!key) return undefined;
+  const nk = NAME_KEYS.find((k) => typeof v[k] === 'string');
+  return { key, ...(nk ? { name: v[nk] as string } : {}) };
+}
+
+export type NotOurs = 'cdk-metadata' | 'openapi' | 'not-a-policy-or-template';
+
+/**
+ * The policies a JSON value holds: a policy document, an array of them, a map of named policies
+ * (`{"ReadOnly": {...}}`) or a list of `{name, policy}` objects. `undefined` when its shape is none of these.
+ */
+export function heldPolicies(value: unknown): Held[] | undefined {
+  if (isPolicy(value)) return [{ doc: value, ptr: '' }];
+  if (Array.isArray(value)) {
+    if (value.some(isPolicy)) return undefined; // a plain array of documents: the caller reports each element
+    const out: Held[] = [];
+    value.forEach((v, i) => {
+      const e = namedEntry(v);
+      if (e) out.push({ doc: (v as Record<string, unknown>)[e.key] as Record<string, unknown>, ptr: `/${i}/${escapeSegment(e.key)}`, ...(e.name !== undefined ? { name: e.name } : {}) });
+    });
+    return out.length ? out : undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const out: Held[] = [];
+  for (const [k, v] of Object.entries(value)) if (isHeldPolicy(v)) out.push({ doc: v, ptr: `/${escapeSegment(k)}`, name: k });
+  return out.length ? out : undefined;
+}
+
+/** Why a JSON value that holds no policy is not ours (a walk skips it quietly, counted by this reason). */
+export function notOursReason(value: unknown): NotOurs {
+  if (isObject(value)) {
+    if ('tree' in value && 'version' in value) return 'cdk-metadata'; // cdk.out/tree.json
+    if ('artifacts' in value && 'version' in value) return 'cdk-metadata'; // cdk.out/manifest.json
+    if ('openapi' in value || 'swagger' in value) return 'openapi';
+  }
+  return 'not-a-policy-or-template';
+}
+
 export const rawExtractor: Extractor = {
   name: 'policy-file',
   detect(file, text) {
@@ -88,51 +146,64 @@ export const rawExtractor: Extractor = {
       result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
       return result;
     }
-    const docs: { doc: unknown; ptr: string }[] = Array.isArray(parsed.value)
-      ? parsed.value.map((doc, i) => ({ doc, ptr: `/${i}` }))
-      : [{ doc: parsed.value, ptr: '' }];
-    docs.forEach(({ doc, ptr }, i) => {
-      const docSpan = parsed.spans.get(ptr) ?? { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-      if (!isObject(doc) || !('Statement' in doc || 'Version' in doc)) {
-        result.errors.push({
-          file,
-          line: docSpan.start.line,
-          column: docSpan.start.column,
-          message: Array.isArray(parsed.value)
-            ? `element ${i} of the array is not a policy document (an object with Version and Statement)`
-            : 'not a policy document (an object with Version and Statement)',
-          kind: 'input',
-        });
+    const held = heldPolicies(parsed.value);
+    if (held) {
+      for (const h of held) result.policies.push(policyRecord(input, parsed, h, held.length > 1 ? held.length : 0));
+      return result;
+    }
+    if (!Array.isArray(parsed.value) || !parsed.value.some(isPolicy)) {
+      // not ours: quiet on a walk (counted by reason), an error when named
+      if (!input.explicit) return { ...result, skipped: notOursReason(parsed.value) };
+      result.errors.push({ file, line: 1, column: 1, message: 'not a policy document (an object with Version and Statement)', kind: 'input' });
+      return result;
+    }
+    parsed.value.forEach((doc, i) => {
+      const ptr = `/${i}`;
+      if (isPolicy(doc)) {
+        result.policies.push(policyRecord(input, parsed, { doc, ptr }, (parsed.value as unknown[]).length, i));
         return;
       }
-      const sourceMap = new MapSourceMap(docSpan).graft(
-        { get: (p) => parsed.spans.get(p), locate: () => docSpan, pointers: () => [...parsed.spans.keys()] },
-        ptr,
-        '',
-      );
-      const policyType =
-        configuredPolicyType(input.repoPath, input.options) ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(doc);
-      const base = file.split('/').pop() ?? file;
-      const resource = docs.length > 1 ? `${base}[${i}]` : base;
-      const record: PolicyRecord = {
-        id: docs.length > 1 ? `${file}#${i}` : file,
+      const docSpan = parsed.spans.get(ptr);
+      result.errors.push({
         file,
-        line: docSpan.start.line,
-        endLine: docSpan.end.line,
-        format: 'raw',
-        resource,
-        resourceType: 'policy-file',
-        propertyPath: docs.length > 1 ? String(i) : '',
-        policyType,
-        validateResourceType: validateResourceTypeFor(policyType),
-        name: typeof doc.Id === 'string' ? doc.Id : undefined,
-        document: doc,
-        sourceMap,
-        placeholders: [],
-        attachedTo: [],
-      };
-      result.policies.push(record);
+        line: docSpan?.start.line,
+        column: docSpan?.start.column,
+        message: `element ${i} of the array is not a policy document (an object with Version and Statement)`,
+        kind: 'input',
+      });
     });
     return result;
   },
 };
+
+/** The record of one policy a file holds (`count` > 1: one of several, told apart by name or index). */
+function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: number, index?: number): PolicyRecord {
+  const { file } = input;
+  const docSpan = parsed.spans.get(h.ptr) ?? { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const sourceMap = new MapSourceMap(docSpan).graft(
+    { get: (p) => parsed.spans.get(p), locate: () => docSpan, pointers: () => [...parsed.spans.keys()] },
+    h.ptr,
+    '',
+  );
+  const policyType = configuredPolicyType(input.repoPath, input.options) ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
+  const base = file.split('/').pop() ?? file;
+  const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
+  const several = count > 1 || h.name !== undefined;
+  return {
+    id: several ? `${file}#${tag}` : file,
+    file,
+    line: docSpan.start.line,
+    endLine: docSpan.end.line,
+    format: 'raw',
+    resource: several ? `${base}[${tag}]` : base,
+    resourceType: 'policy-file',
+    propertyPath: h.ptr === '' ? '' : h.ptr.slice(1),
+    policyType,
+    validateResourceType: validateResourceTypeFor(policyType),
+    name: h.name ?? (typeof h.doc.Id === 'string' ? h.doc.Id : undefined),
+    document: h.doc,
+    sourceMap,
+    placeholders: [],
+    attachedTo: [],
+  };
+}

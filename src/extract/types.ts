@@ -32,6 +32,8 @@ export interface ExtractResult {
   dependencies?: string[];
   /** Notes for the report (what was not read and why, when it does not make the analysis incomplete). */
   notes?: string[];
+  /** Found by a walk and not ours (vendored SDK data, CDK metadata, ...): skipped quietly, counted by this reason. */
+  skipped?: string;
 }
 
 export interface Extractor {

@@ -8,7 +8,8 @@
 import type { IamEntity, PolicyRecord } from '../policy/types.js';
 import { groupPrincipals, grantingPolicies, viaOf } from '../policy/principals.js';
 import { statementsOf } from '../policy/statements.js';
-import { statementCovers, statementIdentity } from '../policy/fingerprint.js';
+import { statementIdentity } from '../policy/fingerprint.js';
+import { statementCovers } from '../engine/coverage.js';
 
 /** Statements by content identity. */
 type Stmts = Map<string, unknown>;

@@ -190,6 +190,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     }
   }
   const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
+  const foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
 
   const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
   for (const e of options.ignore) if (e.files) fileMatchers.set(e, pathGlobList(e.files));
@@ -247,7 +248,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         }
       }
     }
-    out.push(f);
+    out.push(foreignNote(f, policy));
   }
 
   // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
@@ -303,7 +304,8 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         ...where,
         fingerprint: fingerprint([NO_REASON_RULE_ID, s.file, s.rule]),
       });
-    } else if (!used.has(s) && !aaSkipped(s.rule)) {
+    } else if (!used.has(s) && !aaSkipped(s.rule) && !s.foreign) {
+      // (a mapped cfn_nag/checkov/cfn-lint annotation matching none of our findings is no stale entry of ours)
       about.push({
         ruleId: UNUSED_RULE_ID,
         source: 'rules',
@@ -322,6 +324,25 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
   }
   return out;
+}
+
+/**
+ * Other tools' suppressions the config does not map (cfn_nag, checkov, cfn-lint metadata) are shown on the findings
+ * of their resource, never applied: `finding -> finding` with the note appended to its message.
+ */
+function foreignNotes(holders: (PolicyRecord | IamEntity)[]): (f: Finding, policy: PolicyRecord | undefined) => Finding {
+  const byResource = new Map<string, string>();
+  for (const h of holders) {
+    if (!h.foreignSuppressions?.length || byResource.has(`${h.file}\0${h.resource}`)) continue;
+    const list = h.foreignSuppressions.slice(0, 5).map((s) => `${s.tool} suppression ${s.id} (line ${s.line})`);
+    const more = h.foreignSuppressions.length > 5 ? ` and ${h.foreignSuppressions.length - 5} more` : '';
+    byResource.set(`${h.file}\0${h.resource}`, ` Found on this resource: ${list.join(', ')}${more}: not applied (map it to this gate's rule ids under suppression-mappings: to apply it).`);
+  }
+  if (!byResource.size) return (f) => f;
+  return (f, policy) => {
+    const note = (policy ? byResource.get(`${policy.file}\0${policy.resource}`) : undefined) ?? (f.resource ? byResource.get(`${f.file}\0${f.resource}`) : undefined);
+    return note ? { ...f, message: f.message + note } : f;
+  };
 }
 
 function toPosix(p: string): string {

@@ -103,6 +103,8 @@ export interface PolicyRecord {
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */
   inlineSuppressions?: InlineSuppression[];
+  /** Other tools' suppressions on the resource that the config does not map (shown on its findings). */
+  foreignSuppressions?: ForeignSuppression[];
   /** SCP/RCP: the Organizations targets (root, OU, account ids) the IaC attaches it to, where it says so. */
   targets?: string[];
   /**
@@ -127,6 +129,16 @@ export interface RelatedLocation {
 export interface InlineSuppression {
   rule: string;
   reason: string;
+  file: string;
+  line: number;
+  /** Another tool's suppression mapped to `rule` by the config's `suppression-mappings` (`cfn_nag:F3`). */
+  foreign?: string;
+}
+
+/** Another tool's suppression on a resource that no `suppression-mappings` entry maps: shown, never applied. */
+export interface ForeignSuppression {
+  tool: 'cfn_nag' | 'checkov' | 'cfn-lint';
+  id: string;
   file: string;
   line: number;
 }
@@ -161,6 +173,7 @@ export interface IamEntity {
   /** Optional map from JSON pointers inside `properties` to spans. */
   sourceMap?: SourceMap;
   inlineSuppressions?: InlineSuppression[];
+  foreignSuppressions?: ForeignSuppression[];
   /** Repository files its value was read from (as on PolicyRecord). */
   inputs?: string[];
 }

@@ -23,6 +23,8 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean 
       incomplete: v.incomplete,
       filesScanned: result.stats.filesScanned,
       filesWithPolicies: result.stats.filesWithPolicies,
+      // additive (issue 19): files skipped quietly by reason, and build/vendor folders not entered; absent when none
+      ...(result.stats.skipped ? { skipped: result.stats.skipped } : {}),
       policies: result.policies.length,
       principals: result.principals.length,
       durationMs: result.stats.durationMs,

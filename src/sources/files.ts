@@ -35,6 +35,31 @@ const SKIP_FILES = new Set([
   'turbo.json', 'cdk.json', 'cdk.context.json', 'angular.json', 'vercel.json', 'firebase.json', 'deno.json',
 ]);
 
+/** Folders of a walk's skip list that hold copies of code or templates (counted in the report's skipped). */
+const COUNTED_SKIP_DIRS = new Set(['node_modules', '.aws-sam', '.serverless', '.venv', 'venv', 'bower_components', '.terraform']);
+
+/**
+ * Build and vendor folders a walk skips by default (config `default-excludes: false` walks them): vendored code,
+ * Python packages, CDK asset copies, and the `dist/` of a JavaScript package (a package.json beside it). Files a
+ * change list names are analysed wherever they are (a pull request cannot hide a template in `vendor/`).
+ */
+export function defaultExcludedDir(parentAbs: string, name: string): boolean {
+  if (name === 'vendor' || name === 'site-packages') return true;
+  if (name.startsWith('asset.') && path.basename(parentAbs) === 'cdk.out') return true;
+  return name === 'dist' && statSafe(path.join(parentAbs, 'package.json'))?.isFile() === true;
+}
+
+/** Does a repo-relative file lie under a folder the walk skips by default (defaultExcludedDir)? */
+export function underDefaultExcludedDir(root: string, rel: string): boolean {
+  const parts = rel.split('/').slice(0, -1);
+  let dir = root;
+  for (const name of parts) {
+    if (defaultExcludedDir(dir, name)) return true;
+    dir = path.join(dir, name);
+  }
+  return false;
+}
+
 /** Extensions a walk considers. */
 const CANDIDATE = /\.(json|ya?ml|template|tf|tofu)$/i;
 
@@ -62,6 +87,8 @@ export function containedPath(root: string, abs: string): { rel: string; real: s
 export interface Expanded {
   files: SourceFile[];
   errors: AnalysisError[];
+  /** Build/vendor folders the walk did not enter (`vendor-or-build-folders`), absent when none. */
+  skipped?: Record<string, number>;
 }
 
 /** Expand CLI/Action paths (files, directories, globs) into files to analyse. */
@@ -71,6 +98,15 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
   const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
   const included = options.include.length ? pathGlobList(options.include) : () => true;
   const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
+  let skippedDirs = 0;
+  /** Whether the walk enters a folder (counting the build/vendor ones it skips). */
+  const enters = (dirAbs: string, name: string): boolean => {
+    if (SKIP_DIRS.has(name) || (options.defaultExcludes && defaultExcludedDir(dirAbs, name))) {
+      if (COUNTED_SKIP_DIRS.has(name) || !SKIP_DIRS.has(name)) skippedDirs++;
+      return false;
+    }
+    return true;
+  };
 
   const add = (abs: string, explicit: boolean, sniffed = false) => {
     const c = containedPath(options.root, abs);
@@ -98,7 +134,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
     for (const ent of entries) {
       const abs = path.join(dirAbs, ent.name);
       if (ent.isDirectory()) {
-        if (!SKIP_DIRS.has(ent.name)) walk(abs, out, depth + 1, wanted);
+        if (enters(dirAbs, ent.name)) walk(abs, out, depth + 1, wanted);
       } else if (ent.isSymbolicLink()) {
         // symlinks are followed only when they stay inside the repository
         const c = containedPath(options.root, abs);
@@ -154,7 +190,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       add(abs, true);
     }
   }
-  return { files: [...files.values()], errors };
+  return { files: [...files.values()], errors, ...(skippedDirs ? { skipped: { 'vendor-or-build-folders': skippedDirs } } : {}) };
 }
 
 function exists(p: string): boolean {

@@ -50,7 +50,8 @@ export function hostileCases(): HostileCase[] {
     { name: 'UTF-16 file', files: { 'utf16.json': Buffer.from('\ufeff' + policy(), 'utf16le') }, mustError: true },
     { name: 'NUL bytes', files: { 'nul.json': policy().replace('s3:GetObject', 's3:Get\u0000Object') }, mustError: true },
     { name: 'duplicate keys (JSON)', files: { 'dup.json': '{"Version":"2012-10-17","Statement":[],"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' }, mustError: true },
-    { name: 'duplicate keys (YAML template)', files: { 'dup.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::IAM::Role\n  A:\n    Type: AWS::IAM::User\n' }, mustError: true },
+    // read as CloudFormation reads YAML (issue 19): the later key wins, with a duplicate-key warning on the earlier one
+    { name: 'duplicate keys (YAML template)', files: { 'dup.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Type: AWS::IAM::Role\n  A:\n    Type: AWS::IAM::User\n' }, mustError: false },
     { name: '__proto__ and constructor keys', files: { 'proto.json': '{"Version":"2012-10-17","__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","__proto__":{"Effect":"Deny"}}]}' }, mustError: false },
     { name: 'huge numbers', files: { 'num.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":1e400}},"Sid":123456789012345678901234567890}]}' }, mustError: false },
     { name: 'regex-hostile action patterns', files: { 'stars.json': policy({ Action: ['*'.repeat(50_000) + 'x', 's3:' + '*a'.repeat(20_000) + 'b', '?'.repeat(10_000)] }) }, mustError: false },

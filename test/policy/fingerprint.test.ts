@@ -1,6 +1,7 @@
 /** Statement identity (what a fingerprint is built from) and coverage (a statement only narrowed). */
 import { describe, expect, it } from 'vitest';
-import { statementCovers, statementIdentity } from '../../src/policy/fingerprint.js';
+import { statementIdentity } from '../../src/policy/fingerprint.js';
+import { statementCovers } from '../../src/engine/coverage.js';
 
 const read = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' };
 

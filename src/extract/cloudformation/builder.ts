@@ -2,7 +2,7 @@
  * Turns resolved documents into PolicyRecords / IamEntities with source maps, placeholders, attachments and inline
  * suppressions. Shared by the resource table, the synthesisers and SAM.
  */
-import type { IamEntity, InlineSuppression, Placeholder, PolicyRecord, PolicyType, PrincipalRef, Span } from '../../policy/types.js';
+import type { ForeignSuppression, IamEntity, InlineSuppression, Placeholder, PolicyRecord, PolicyType, PrincipalRef, Span } from '../../policy/types.js';
 import { MapSourceMap } from '../../policy/source-map.js';
 import type { Finding } from '../../findings/types.js';
 import type { CMap, CNode } from './yaml.js';
@@ -20,6 +20,8 @@ export interface ResourceInfo {
   node: CMap;
   props: CMap | undefined;
   suppressions: InlineSuppression[];
+  /** Other tools' suppressions no `suppression-mappings` entry maps (foreign-suppressions.ts). */
+  foreign?: ForeignSuppression[];
   notes: string[];
   /** The resource is created only under a condition that is not certainly true ("when CreateAdmin"). */
   when?: string;
@@ -58,6 +60,10 @@ export interface BuildContext {
    * its own, apart from the child's standalone analysis) and records say which stack passed the parameters.
    */
   nested?: { scope: string; parent: string; note: string };
+  /** Repository-local files a resource names (an OpenAPI `DefinitionUri`), read contained. */
+  localFiles?: { repoPath: string; read(rel: string): string; displayPath(rel: string): string };
+  /** Config `suppression-mappings`: another tool's suppression id (`cfn_nag:F3`) -> our rule ids. */
+  suppressionMappings?: Record<string, string[]>;
 }
 
 export interface DocSpec {
@@ -160,6 +166,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
     record.notes = [...(record.notes ?? []), ctx.nested.note];
   }
   if (res.suppressions.length) record.inlineSuppressions = res.suppressions;
+  if (res.foreign?.length) record.foreignSuppressions = res.foreign;
   ctx.policies.push(record);
   return record;
 }
@@ -210,6 +217,7 @@ export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity
     entity.endLine = s.end.line;
   }
   if (res.suppressions.length) entity.inlineSuppressions = res.suppressions;
+  if (res.foreign?.length) entity.foreignSuppressions = res.foreign;
   ctx.entities.push(entity);
   return entity;
 }

@@ -11,7 +11,7 @@
  */
 import { posix } from 'node:path';
 import type { CNode, CMap } from './yaml.js';
-import { parseTemplate, intrinsicName, str } from './yaml.js';
+import { parseTemplate, intrinsicName, str, getIn } from './yaml.js';
 import type { RepoReader } from '../types.js';
 
 export const MAX_INCLUDE_DEPTH = 8;
@@ -57,6 +57,11 @@ export function expandIncludes(node: CNode, repoPath: string, ctx: IncludeContex
   }
   const fn = intrinsicName(node);
   if (fn === 'Fn::Include') return include(node, node.entries.get(fn)!, repoPath, ctx, depth, stack);
+  if (fn === 'Fn::Transform') {
+    // AWS::Include with a local Location: `aws cloudformation package` uploads that file; read it from the repository
+    const location = localAwsIncludeLocation(node.entries.get(fn)!);
+    if (location) return include(node, location, repoPath, ctx, depth, stack, 'AWS::Include');
+  }
   if (fn === 'Fn::GetEnv') {
     refuse(ctx, node, 'Fn::GetEnv reads environment variables of the CI runner; refused (it could leak secrets)');
     return node;
@@ -76,7 +81,7 @@ function refuse(ctx: IncludeContext, node: CNode, message: string, rule: Include
   ctx.refusedNodes.add(node);
 }
 
-function include(node: CMap, arg: CNode, repoPath: string, ctx: IncludeContext, depth: number, stack: string[]): CNode {
+function include(node: CMap, arg: CNode, repoPath: string, ctx: IncludeContext, depth: number, stack: string[], label = 'Fn::Include'): CNode {
   let location: string | undefined;
   let type = 'json';
   if (arg.kind === 'scalar') location = typeof arg.value === 'string' ? arg.value : undefined;
@@ -84,53 +89,53 @@ function include(node: CMap, arg: CNode, repoPath: string, ctx: IncludeContext, 
     location = str(arg.entries.get('location'));
     type = str(arg.entries.get('type')) ?? 'json';
     if (arg.entries.has('query')) {
-      refuse(ctx, node, 'Fn::Include with a query is not supported; the include was not analysed');
+      refuse(ctx, node, `${label} with a query is not supported; the include was not analysed`);
       return node;
     }
   }
   if (type === 'api') {
-    refuse(ctx, node, 'Fn::Include type "api" calls AWS APIs with the runner\'s credentials; refused');
+    refuse(ctx, node, `${label} type "api" calls AWS APIs with the runner's credentials; refused`);
     return node;
   }
   if (location === undefined) {
-    refuse(ctx, node, 'Fn::Include needs a location string (intrinsic functions in the location are not supported)');
+    refuse(ctx, node, `${label} needs a location string (intrinsic functions in the location are not supported)`);
     return node;
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: only repository-local relative files are read (no URLs, no s3://)`);
+    refuse(ctx, node, `${label} of "${location}" refused: only repository-local relative files are read (no URLs, no s3://)`);
     return node;
   }
   if (location.startsWith('/') || location.startsWith('~') || location.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(location)) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: absolute paths are not read, only paths relative to the template`);
+    refuse(ctx, node, `${label} of "${location}" refused: absolute paths are not read, only paths relative to the template`);
     return node;
   }
   if (/[*?[\]{}]/.test(location)) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: glob patterns are not supported`);
+    refuse(ctx, node, `${label} of "${location}" refused: glob patterns are not supported`);
     return node;
   }
   const target = posix.normalize(posix.join(posix.dirname(repoPath), location.replace(/\\/g, '/')));
   if (target === '..' || target.startsWith('../')) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: it points outside the repository`);
+    refuse(ctx, node, `${label} of "${location}" refused: it points outside the repository`);
     return node;
   }
   if (depth + 1 > MAX_INCLUDE_DEPTH) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+    refuse(ctx, node, `${label} of "${location}" refused: includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return node;
   }
   if (stack.includes(target)) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: include cycle (${[...stack, target].join(' -> ')})`);
+    refuse(ctx, node, `${label} of "${location}" refused: include cycle (${[...stack, target].join(' -> ')})`);
     return node;
   }
   let text: string;
   try {
     text = ctx.readRepoFile(target);
   } catch (e) {
-    refuse(ctx, node, `Fn::Include of "${location}" could not be read: ${(e as Error).message}`, 'include-failed');
+    refuse(ctx, node, `${label} of "${location}" could not be read: ${(e as Error).message}`, 'include-failed');
     return node;
   }
   ctx.bytes += text.length;
   if (ctx.bytes > MAX_INCLUDE_BYTES) {
-    refuse(ctx, node, `Fn::Include of "${location}" refused: included content exceeds ${MAX_INCLUDE_BYTES} bytes`);
+    refuse(ctx, node, `${label} of "${location}" refused: included content exceeds ${MAX_INCLUDE_BYTES} bytes`);
     return node;
   }
   ctx.dependencies.add(target);
@@ -143,8 +148,19 @@ function include(node: CMap, arg: CNode, repoPath: string, ctx: IncludeContext, 
     parsed = parseTemplate(text, display).root;
   } catch (e) {
     const err = e as Error & { line?: number };
-    refuse(ctx, node, `Fn::Include of "${location}": ${display}${err.line ? `:${err.line}` : ''}: ${err.message}`, 'include-failed');
+    refuse(ctx, node, `${label} of "${location}": ${display}${err.line ? `:${err.line}` : ''}: ${err.message}`, 'include-failed');
     return node;
   }
   return expandIncludes(parsed, target, ctx, depth + 1, [...stack, target]);
+}
+
+/**
+ * The Location of `Fn::Transform: { Name: AWS::Include, Parameters: { Location } }` when it is not a URL (a path
+ * `aws cloudformation package` would upload): the scalar node, read like an Fn::Include location.
+ */
+export function localAwsIncludeLocation(transform: CNode): CNode | undefined {
+  if (str(getIn(transform, 'Name')) !== 'AWS::Include') return undefined;
+  const location = getIn(transform, 'Parameters', 'Location');
+  const v = str(location);
+  return v !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? location : undefined;
 }

@@ -9,9 +9,13 @@ import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
 import type { CMap, CNode } from './yaml.js';
 import { parseTemplate, str, spanOf, getIn, intrinsicName } from './yaml.js';
+import type { ParseWarning } from './yaml.js';
 import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
-import { expandIncludes, mayInclude } from './include.js';
+import { localDefinitionPolicy, openApiBodyPolicy } from './openapi.js';
+import { customOrganizationsPolicy, isCustomOrgPolicyType } from './custom-org-policy.js';
+import { foreignSuppressions } from './foreign-suppressions.js';
+import { expandIncludes, localAwsIncludeLocation, mayInclude } from './include.js';
 import type { IncludeContext } from './include.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { emitDocument, emitEntity, finding, inlineSuppressions, walk, pick } from './builder.js';
@@ -71,7 +75,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   const result = emptyResult();
   const { file, text } = input;
   let root: CNode;
-  let warnings: { message: string; line: number; column: number }[];
+  let warnings: ParseWarning[];
   try {
     const parsed = parseTemplate(text, file);
     root = parsed.root;
@@ -85,7 +89,8 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     const span = { file, start: { line: w.line, column: w.column }, end: { line: w.line, column: w.column } };
     const tag = /^Unresolved tag: (\S+)/.exec(w.message);
     const message = tag ? `unknown YAML tag ${tag[1]}: not a CloudFormation intrinsic function; its value is used as written` : w.message;
-    result.findings.push(finding(file, span, 'cfn-invalid-template', 'warning', 'Template problem', message));
+    const title = w.rule === 'duplicate-key' ? 'Duplicate key' : 'Template problem';
+    result.findings.push(finding(file, span, w.rule ?? 'cfn-invalid-template', w.severity ?? 'warning', title, message));
   }
   if (root.kind !== 'map') {
     if (input.explicit) result.errors.push({ file, line: 1, message: 'not a CloudFormation template (the top level is not a mapping)', kind: 'input' });
@@ -134,6 +139,7 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
   };
   const awsInclude = text.includes('Transform') ? findAwsInclude(root, macroUse) : [];
   for (const n of awsInclude) {
+    if (localAwsIncludeLocation(n)) continue; // a repository-local Location: read (or refused, saying why) with the includes
     const location = str(getIn(n, 'Parameters', 'Location'));
     const where = location !== undefined ? ` from ${location}` : '';
     result.findings.push(finding(file, spanOf(n), 'include-refused', 'warning', 'AWS::Include not analysed',
@@ -211,6 +217,8 @@ export function extractTemplate(input: ExtractInput, nesting?: Nesting): Extract
     texts,
     refusedNodes: inc.refusedNodes,
     links: [],
+    localFiles: { repoPath: input.repoPath, read: inc.readRepoFile, displayPath: input.displayPath },
+    suppressionMappings: input.options.suppressionMappings,
   };
   if (nesting) {
     const passed = Object.keys(nesting.parameters);
@@ -397,22 +405,33 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
         : `created only when condition ${cond} is true (it depends on parameters chosen at deploy time): its Allows are analysed, its Denies take nothing away for sure`);
     }
   }
-  const res: ResourceInfo = { logicalId, type, node, props, suppressions: inlineSuppressions(ctx.file, node), notes, ...(when ? { when } : {}) };
+  const foreign = foreignSuppressions(ctx.file, node, ctx.suppressionMappings ?? {});
+  const suppressions = [...inlineSuppressions(ctx.file, node), ...foreign.mapped];
+  const res: ResourceInfo = { logicalId, type, node, props, suppressions, notes, ...(foreign.unmapped.length ? { foreign: foreign.unmapped } : {}), ...(when ? { when } : {}) };
   switch (type) {
     case 'AWS::Serverless::Function':
       return samFunctionLike(ctx, res, 'function');
     case 'AWS::Serverless::StateMachine':
       return samFunctionLike(ctx, res, 'state-machine');
     case 'AWS::Serverless::Api':
+      openApiBodyPolicy(ctx, res, 'DefinitionBody');
+      localDefinitionPolicy(ctx, res, ctx.localFiles);
+      return samApi(ctx, res);
     case 'AWS::Serverless::HttpApi':
       return samApi(ctx, res);
+    case 'AWS::ApiGateway::RestApi':
+      openApiBodyPolicy(ctx, res, 'Body');
+      break;
     case 'AWS::Serverless::Connector':
       return samConnector(ctx, res);
     default:
       break;
   }
   const row = rowFor(type);
-  if (!row) return;
+  if (!row) {
+    if (isCustomOrgPolicyType(type)) customOrganizationsPolicy(ctx, res);
+    return;
+  }
   const self: PrincipalRef | undefined = row.principal ? { kind: row.principal, id: logicalId, via: 'inline' } : undefined;
   if (row.entity && row.entity !== 'permission-set') entity(ctx, res, row.entity);
   const rowAttached = row.attach ? attachments(ctx, res, row.attach, row.via ?? 'inline') : [];

@@ -16,6 +16,7 @@ import { awsManagedPolicyPath } from './managed-policies.js';
 import { managedAttachment } from './attach.js';
 import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.data.js';
 import { NO_VALUE } from './intrinsics.js';
+import { eventSourceInlinePolicy } from './sam-events.js';
 
 const VERSION = '2012-10-17';
 
@@ -322,8 +323,9 @@ function functionEvents(ctx: BuildContext, res: ResourceInfo, p: CMap, role: Pri
       if (managed) {
         const t = getIn(ev, 'Type')!;
         const arnNode: CNode = { kind: 'scalar', value: `arn:${e.partition}:iam::aws:policy/${managed}`, src: t.src, start: t.start, end: t.end };
-        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `Events/${name}/${managed}`, false);
+        managedAttachment(ctx, res, arnNode, { ...role, via: 'managed' }, `Events/${name}/${managed}`);
       }
+      eventSourceInlinePolicy(ctx, res, role, name, type, ev);
       const perm = EVENT_PERMISSION[type];
       if (!perm) continue;
       const sink = new DocSink();

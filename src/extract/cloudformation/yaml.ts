@@ -3,12 +3,15 @@
  * its long form (`{ "Fn::Sub": ... }`), and every node keeps its offsets in the file it came from. The result is
  * a small tree (CNode) that the resolver walks; spans are computed lazily from offsets.
  *
- * YAML 1.2 core schema: "2012-10-17" stays a string. Duplicate keys are an error, as in CloudFormation.
+ * YAML 1.2 core schema: "2012-10-17" stays a string. Read as CloudFormation reads YAML (PyYAML/SnakeYAML): a
+ * duplicate mapping key keeps the last value (with a `duplicate-key` warning on the earlier one), and quoted
+ * scalars and flow collections may continue on lines indented no deeper than their parent (yaml-reindent.ts).
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../positions.js';
+import { reindentForYaml } from './yaml-reindent.js';
 
 /** One source file: its display name and its line table. */
 export interface Src {
@@ -92,6 +95,9 @@ export interface ParseLimits {
 
 export interface ParseWarning {
   message: string;
+  /** The rule a finding for it carries (default `cfn-invalid-template`), and its severity (default warning). */
+  rule?: string;
+  severity?: 'warning' | 'security-warning';
   line: number;
   column: number;
 }
@@ -114,24 +120,11 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const parsed = parseJsonTemplate(text, file, maxDepth, limits.maxNodes ?? 2_000_000);
     if (parsed) return { ...parsed, warnings: [] };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, {
-      lineCounter,
-      customTags: CUSTOM_TAGS,
-      uniqueKeys: true,
-      prettyErrors: false,
-      schema: 'core',
-      merge: false,
-      keepSourceTokens: false,
-    });
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
+  const { doc, toOriginal: o } = readYaml(text);
   const pos = (off: number) => {
-    const p = lineCounter.linePos(off);
+    const p = lineCounter.linePos(o(off));
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
@@ -157,11 +150,11 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
       if (!target) throw new InputError(`unresolved YAML alias *${n.source}`, ...lc(n));
       const inner = conv(target, depth + 1, fallback);
       const r = (n as ParsedNode).range;
-      return { ...inner, start: r[0], end: r[1] } as CNode;
+      return { ...inner, start: o(r[0]), end: o(r[1]) } as CNode;
     }
     const node = n as YamlNode & ParsedNode;
-    const start = node.range ? node.range[0] : fallback;
-    const end = node.range ? node.range[1] : fallback;
+    const start = node.range ? o(node.range[0]) : fallback;
+    const end = node.range ? o(node.range[1]) : fallback;
     let out: CNode;
     if (isMap(node)) {
       const entries = new Map<string, CNode>();
@@ -175,9 +168,12 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
           const kv = k.value as unknown;
           key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
         } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
-        const kOff = k?.range ? k.range[0] : start;
+        const kOff = k?.range ? o(k.range[0]) : start;
+        const earlier = keys.get(key);
+        const value = conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
+        if (earlier !== undefined) duplicate(key, earlier, kOff, entries.get(key)!, value);
         keys.set(key, kOff);
-        entries.set(key, conv(pair.value, depth + 1, k?.range ? k.range[1] : start));
+        entries.set(key, value);
       }
       out = { kind: 'map', entries, keys, src, start, end };
     } else if (isSeq(node)) {
@@ -222,8 +218,72 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const p = pos(r[0]);
     return [p.line, p.column];
   };
+  // the later value wins, as in CloudFormation; when the two differ, a reviewer reading the earlier one is misled
+  // about what is deployed (`Action: "*"` hidden behind a later `Action: s3:GetObject` or the reverse): blocking
+  const duplicate = (key: string, earlier: number, later: number, was: CNode, now: CNode): void => {
+    const p = lineCounter.linePos(earlier);
+    const l = lineCounter.linePos(later).line;
+    const same = sameValue(was, now);
+    warnings.push({
+      rule: 'duplicate-key',
+      severity: same ? 'warning' : 'security-warning',
+      line: p.line,
+      column: p.col,
+      message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one${same ? ' (the same value)' : ', whose value differs: the template does not deploy what this line says'}`,
+    });
+  };
   const root = conv(doc.contents, 0, 0);
   return { root, src, warnings };
+}
+
+const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+
+/**
+ * The YAML document as CloudFormation reads it. The strict reading first; only when it fails, the text with the
+ * continuation lines of quoted scalars and flow collections re-indented (yaml-reindent.ts) is tried, and kept if
+ * it reads without error. A template the strict reading accepts is never re-indented.
+ */
+function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number) => number } {
+  const identity = (o: number) => o;
+  try {
+    const doc = parseDocument(text, YAML_OPTIONS);
+    if (doc.errors.length === 0) return { doc, toOriginal: identity };
+    const re = reindentForYaml(text);
+    if (re.text === text) return { doc, toOriginal: identity };
+    const again = parseDocument(re.text, YAML_OPTIONS);
+    return again.errors.length === 0 ? { doc: again, toOriginal: re.toOriginal } : { doc, toOriginal: identity };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+/** Same plain value (bounded: past 10,000 nodes, different). */
+function sameValue(a: CNode, b: CNode): boolean {
+  let budget = 10_000;
+  const eq = (x: CNode, y: CNode): boolean => {
+    if (--budget < 0 || x.kind !== y.kind) return false;
+    if (x.kind === 'scalar') return x.value === (y as CScalar).value;
+    if (x.kind === 'seq') {
+      const ys = (y as CSeq).items;
+      return x.items.length === ys.length && x.items.every((it, i) => eq(it, ys[i]!));
+    }
+    const ye = (y as CMap).entries;
+    if (x.entries.size !== ye.size) return false;
+    for (const [k, v] of x.entries) {
+      const w = ye.get(k);
+      if (!w || !eq(v, w)) return false;
+    }
+    return true;
+  };
+  return eq(a, b);
+}
+
+/** Line starts of `text` (for offsets in the original text, whatever text the parser read). */
+function lineTable(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 class NotJson extends Error {}
@@ -231,12 +291,10 @@ class NotJson extends Error {}
 /**
  * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
  * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
- * YAML, which reports the error); duplicate keys are an error, as in CloudFormation.
+ * YAML, which reports the error); duplicate keys also go the YAML way (the last wins, with a warning).
  */
 export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src } | undefined {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let budget = maxNodes;
@@ -290,10 +348,7 @@ export function parseJsonTemplate(text: string, file: string, maxDepth: number, 
         if (ws() !== 34) throw new NotJson();
         const kStart = i;
         const key = string();
-        if (entries.has(key)) {
-          const p = lineCounter.linePos(kStart);
-          throw new InputError('Map keys must be unique', p.line, p.col);
-        }
+        if (entries.has(key)) throw new NotJson(); // the YAML reader keeps the last and warns
         if (ws() !== 58) throw new NotJson();
         i++;
         keys.set(key, kStart);

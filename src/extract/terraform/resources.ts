@@ -10,6 +10,10 @@
  */
 import type { IamEntity, PolicyType, PrincipalRef } from '../../policy/types.js';
 import { RESOURCE_TYPES, tfHolder } from '../../catalog/resource-types.js';
+import { openApiBodyPolicy } from './openapi-body.js';
+
+/** Documents a holder row also synthesises from other attributes (issue 19: an OpenAPI body's policy). */
+const HOLDER_SYNTH: Record<string, TfResourceRow['synthesize']> = { aws_api_gateway_rest_api: openApiBodyPolicy };
 
 /** Where a policy sits inside the resource values: attribute names, `*` for every element of a list. */
 export type AttrPath = string[];
@@ -92,6 +96,7 @@ function holderRows(): TfResourceRow[] {
           service: t.service ?? h.service,
           policies: [slot(t.attr!, h.policyType, validate)],
           ...(h.accessCheckResourceType ? { accessCheckResourceType: h.accessCheckResourceType } : {}),
+          ...(HOLDER_SYNTH[t.type] ? { synthesize: HOLDER_SYNTH[t.type] } : {}),
         };
       }),
   );

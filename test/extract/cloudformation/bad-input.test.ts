@@ -23,9 +23,15 @@ describe('bad input: one clear problem with file and line, the rest goes on', ()
     expect(r.errors[0]).toMatchObject({ file: 'template.yaml', kind: 'input' });
     expect(r.errors[0]!.line).toBeGreaterThanOrEqual(5);
   });
-  it('duplicate keys are an error on the duplicate', () => {
-    const r = extractCfn('Resources:\n  R:\n    Type: AWS::SNS::Topic\n  R:\n    Type: AWS::SQS::Queue\n');
-    expect(r.errors.map((e) => [e.line, /unique|duplicate/i.test(e.message)])).toEqual([[4, true]]);
+  it('a duplicate key keeps the later value, as CloudFormation does, with a warning on the earlier one', () => {
+    const r = extractCfn('Resources:\n  R:\n    Type: AWS::SNS::Topic\n  R:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: {Statement: [{Effect: Allow, Action: "iam:*", Resource: "*"}]}\n');
+    expect(r.errors).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === 'duplicate-key').map((f) => [f.line, f.message])).toEqual([[2, expect.stringMatching(/later one \(line 4\)/)]]);
+    expect(r.policies).toHaveLength(1);
+    // the values differ: a reviewer reading the earlier one is misled about what deploys, so it blocks
+    expect(r.findings.find((f) => f.ruleId === 'duplicate-key')!.severity).toBe('security-warning');
+    const same = extractCfn('Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Type: AWS::SNS::Topic\n');
+    expect(same.findings.filter((f) => f.ruleId === 'duplicate-key').map((f) => f.severity)).toEqual(['warning']);
   });
   it('an unknown tag is a finding on its line; the policy is still extracted', () => {
     const r = extractCfn(`Resources:

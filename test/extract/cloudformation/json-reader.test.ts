@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTemplate, type CNode } from '../../../src/extract/cloudformation/yaml.js';
+import { plain, parseTemplate, type CNode } from '../../../src/extract/cloudformation/yaml.js';
 import { corpus } from '../../helpers/corpus.js';
 
 type Norm = unknown;
@@ -74,8 +74,10 @@ describe('JSON templates: direct reader vs YAML parser', () => {
     );
   });
 
-  it('reports a duplicate key with its line, and leaves what is not strict JSON to the YAML parser', () => {
-    expect(() => parseTemplate('{\n  "Resources": {},\n  "Resources": {}\n}', 't.json')).toThrow(expect.objectContaining({ message: 'Map keys must be unique', line: 3 }));
+  it('warns on a duplicate key (the later one wins, as in CloudFormation), and leaves what is not strict JSON to the YAML parser', () => {
+    const dup = parseTemplate('{\n  "Resources": {"A": 1},\n  "Resources": {"B": 2}\n}', 't.json');
+    expect(dup.warnings).toEqual([expect.objectContaining({ rule: 'duplicate-key', line: 2 })]);
+    expect(plain(dup.root)).toEqual({ Resources: { B: 2 } });
     // a trailing comma is not JSON; YAML's flow mapping accepts it, as before
     expect(parseTemplate('{ "A": 1, }', 't.json').root).toMatchObject({ kind: 'map' });
     expect(() => parseTemplate('{ "A": ', 't.json')).toThrow();

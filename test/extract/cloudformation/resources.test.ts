@@ -40,6 +40,7 @@ const rows: [string, string, string, string, string, string | undefined][] = [
   ['AWS::Kinesis::StreamConsumer', 'ResourcePolicy', 'kinesis:SubscribeToShard', 'ResourcePolicy', 'resource', undefined],
   ['AWS::Glue::ResourcePolicy', 'PolicyInJson', 'glue:GetTable', 'PolicyInJson', 'resource', undefined],
   ['AWS::ApiGateway::RestApi', 'Policy', 'execute-api:Invoke', 'Policy', 'resource', undefined],
+  ['AWS::ApiGateway::DomainNameV2', 'Policy', 'execute-api:Invoke', 'Policy', 'resource', undefined],
   ['AWS::CodeArtifact::Domain', 'PermissionsPolicyDocument', 'codeartifact:GetAuthorizationToken', 'PermissionsPolicyDocument', 'resource', undefined],
   ['AWS::CodeArtifact::Repository', 'PermissionsPolicyDocument', 'codeartifact:ReadFromRepository', 'PermissionsPolicyDocument', 'resource', undefined],
   ['AWS::Backup::BackupVault', 'AccessPolicy', 'backup:DeleteRecoveryPoint', 'AccessPolicy', 'resource', undefined],
