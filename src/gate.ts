@@ -24,6 +24,7 @@ import type { RuleMeta } from './rules-meta/types.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
+import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
@@ -121,6 +122,8 @@ export interface Analysis {
   findings: Finding[];
   errors: AnalysisError[];
   filesWithPolicies: number;
+  /** Extractors' notes (e.g. Terraform module calls not read), once each. */
+  notes?: string[];
   /** Files skipped quietly, by reason. */
   skipped?: Record<string, number>;
 }
@@ -189,8 +192,8 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     appendAll(notes, aa.notes);
   }
 
-  // 7. per-rule settings and suppressions (config `ignore`, inline)
-  const applied = applySuppressions(findings, {
+  // 7. per-rule settings and suppressions (config `ignore`, inline); findings of a module call name it
+  const applied = applySuppressions(withCallSites(findings, policies), {
     policies,
     entities,
     options,
@@ -198,7 +201,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
-  appendAll(findings, applied);
+  appendAll(findings, coveredByCalls(applied, policies));
 
   // 8. new vs existing (after every stage that adds findings), decide
   if (cmp) {
@@ -261,6 +264,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
   appendAll(errors, head.errors);
+  appendAll(notes, head.notes ?? []);
   if (changes) {
     const outside = unread + (texts.length - inScope.length);
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
@@ -344,6 +348,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
     for (const e of result.entities) out.entities.push(e);
     for (const e of result.errors) out.errors.push(e);
     for (const f of result.findings) out.findings.push(f);
+    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
   }
   // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
   if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);

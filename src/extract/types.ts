@@ -30,6 +30,8 @@ export interface ExtractResult {
   findings: Finding[];
   /** Other repository files this file depends on (includes, modules). */
   dependencies?: string[];
+  /** Notes for the report (what was not read and why, when it does not make the analysis incomplete). */
+  notes?: string[];
   /** Found by a walk and not ours (vendored SDK data, CDK metadata, ...): skipped quietly, counted by this reason. */
   skipped?: string;
 }

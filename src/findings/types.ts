@@ -1,4 +1,5 @@
 /** Findings, errors and the verdict: the data that leaves the pipeline. */
+import type { RelatedLocation } from '../policy/types.js';
 
 export type Severity = 'error' | 'security-warning' | 'warning' | 'suggestion';
 
@@ -47,6 +48,8 @@ export interface Finding {
   new?: boolean;
   suppressed?: boolean;
   suppressionReason?: string;
+  /** Other places the finding concerns (the module call and argument that decide a child module's policy). */
+  related?: RelatedLocation[];
   /** Extra, machine-readable details (AA findingDetails, the conditions taken into account, ...). */
   details?: Record<string, unknown>;
 }

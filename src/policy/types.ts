@@ -107,9 +107,22 @@ export interface PolicyRecord {
   foreignSuppressions?: ForeignSuppression[];
   /** SCP/RCP: the Organizations targets (root, OU, account ids) the IaC attaches it to, where it says so. */
   targets?: string[];
+  /**
+   * Set for a Terraform child module's record analysed with the arguments of a local module call: the call site
+   * (`module.x["admin"]`) and the caller's lines (the call, the arguments the document uses), outermost call first.
+   * Findings on the record carry them as related locations.
+   */
+  calledFrom?: RelatedLocation[];
   /** Repository files its value was read from (its own file, includes, module files, tfvars, `file()` targets, ...):
    * a change to any of them is a change to this policy. */
   inputs?: string[];
+}
+
+/** A second place a finding concerns (SARIF `relatedLocations`): e.g. the module call whose argument decides it. */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  message: string;
 }
 
 /** `Metadata: { iam-policy-gate: { ignore: [{ rule, reason }] } }` or `# iam-policy-gate:ignore RULE reason`. */

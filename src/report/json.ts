@@ -62,6 +62,8 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean;
       ...(p.notes?.length ? { notes: p.notes } : {}),
       // additive: the other repository files its value was read from (module files, tfvars, includes, ...)
       ...(p.inputs && p.inputs.length > 1 ? { inputs: p.inputs } : {}),
+      // additive: a Terraform child module's record analysed with a local module call's arguments
+      ...(p.calledFrom?.length ? { calledFrom: p.calledFrom } : {}),
       ...(opts.listPolicies !== false ? { document: p.document } : {}),
     })),
     // schema 1.1: the principals and attachment resources the IaC declares, as views (never checked twice)
@@ -124,6 +126,7 @@ export function toJsonReport(result: GateResult, opts: { listPolicies?: boolean;
       ...(f.new !== undefined ? { new: f.new } : {}),
       suppressed: f.suppressed === true,
       ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+      ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: r.line, message: r.message })) } : {}),
       ...(f.details ? { details: f.details } : {}),
     })),
     ...(result.scpImpacts?.length ? { scpImpact: result.scpImpacts } : {}),

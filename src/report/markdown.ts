@@ -62,7 +62,8 @@ function tags(f: Finding): string {
 
 /** One finding as a list item: where, on what, what is wrong; the fix (with its JSON) when `fix`. */
 function findingBody(f: Finding, opts: MarkdownOptions): string {
-  return `${location(f, opts)}${f.resource ? ` in ${mdCode(f.resource)}` : ''}${tags(f)}: ${mdText(f.message)}`;
+  const related = f.related?.length ? `<br>See: ${f.related.map((r) => `${location({ file: r.file, line: r.line, endLine: r.line }, opts)} ${mdText(r.message)}`).join('; ')}` : '';
+  return `${location(f, opts)}${f.resource ? ` in ${mdCode(f.resource)}` : ''}${tags(f)}: ${mdText(f.message)}${related}`;
 }
 
 export function findingLine(f: Finding, opts: MarkdownOptions, fix = true): string {

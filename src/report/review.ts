@@ -52,6 +52,7 @@ export function reviewCommentBody(findings: Finding[], opts: { blocking: (f: Fin
     parts.push(`${ICON[f.severity]} **${LABEL[f.severity]}: ${mdText(f.title)}** (${trustedLink(f.ruleId, f.learnMore)}${tag ? `, ${tag}` : ''})`);
     parts.push('');
     parts.push(`**What:** ${mdText(f.message)}${f.resource ? ` (in ${mdCode(f.resource)})` : ''}`);
+    if (f.related?.length) parts.push(`**Where it comes from:** ${f.related.map((r) => `${mdCode(`${r.file}:${r.line}`)} ${mdText(r.message)}`).join('; ')}`);
     const why = typeof f.details?.why === 'string' ? (f.details.why as string) : undefined;
     if (why) parts.push(`**Why it matters:** ${mdText(why)}`);
     if (f.fix) parts.push(fixMarkdown(f.fix), '');

@@ -98,6 +98,15 @@ export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
         },
       },
     ],
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((r, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri: uri(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, r.line) } },
+            message: { text: r.message },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
     ...sarifFix(f, opts.fixes?.get(f.fingerprint)),
     // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`

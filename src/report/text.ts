@@ -77,6 +77,7 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
     out.push(
       `  ${clean(f.file)}:${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}  ${c(f.severity, f.severity)}  ${f.ruleId}  ${clean(f.message)}${f.resource && f.resource !== f.file.split('/').pop() ? c('dim', `  [${clean(f.resource)}]`) : ''}${tags.length ? c('dim', ` (${tags.join(', ')})`) : ''}`,
     );
+    for (const r of f.related ?? []) out.push(c('dim', `      see: ${clean(r.file)}:${r.line}  ${clean(r.message)}`));
     if (f.fix && !f.suppressed) out.push(c('dim', `      fix: ${clean(f.fix)}`));
     if (f.suppressed && f.suppressionReason) out.push(c('dim', `      suppressed: ${clean(f.suppressionReason)}`));
   }

@@ -61,6 +61,29 @@ describe('a change reaches the policies built from it', () => {
     expect(r.result.policies.find((p) => p.resource === 'aws_iam_policy.app')!.inputs).toEqual(['infra/main.tf', 'infra/variables.tf']);
   });
 
+  it('only a local module changed: its callers are analysed with their arguments and the call that passes "*" blocks', async () => {
+    repo = new GitFixture();
+    const child = (resource: string) => `variable "resources" {
+  type    = list(string)
+  default = ["arn:aws:s3:::reports/*"]
+}
+
+resource "aws_iam_policy" "this" {
+  name   = "p"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = ${resource} }] })
+}
+`;
+    const caller = 'module "logs" {\n  source    = "../modules/policy"\n  resources = ["*"]\n}\n';
+    const base = repo.commit({ 'live/main.tf': caller, 'modules/policy/main.tf': child('"arn:aws:s3:::reports/*"') }, 'base');
+    const head = repo.commit({ 'modules/policy/main.tf': child('var.resources') }, 'use the variable');
+    const r = await pr(base, head);
+    expect(r.result.affected).toEqual(['live/main.tf', 'modules/policy/main.tf']);
+    expect(r.status).toBe('fail');
+    expect(r.blocking.length).toBeGreaterThan(0);
+    expect(r.blocking.every((f) => f.file === 'modules/policy/main.tf' && f.resource === 'module.logs.aws_iam_policy.this')).toBe(true);
+    expect(r.blocking[0]!.related?.[0]).toEqual({ file: 'live/main.tf', line: 1, message: 'called as module.logs' });
+  });
+
   it('only a terraform.tfvars added: the module is analysed with it and blocks', async () => {
     repo = new GitFixture();
     const base = repo.commit({ 'infra/main.tf': TF_MAIN, 'infra/variables.tf': tfVariables(['s3:GetObject']) }, 'base');

@@ -102,8 +102,10 @@ export interface ModuleInput {
   /** Repo-relative directory of the module ('' for the root). */
   dir: string;
   files: HclFile[];
-  /** Values from tfvars files (already evaluated). */
+  /** Values from tfvars files (already evaluated), or the arguments of a module call. */
   tfvars: Map<string, V>;
+  /** Variables whose value a module call decides (its caller's expression reads no input): not inputs here. */
+  decided?: ReadonlySet<string>;
   readRepoFile(rel: string): string;
   displayPath(rel: string): string;
   ctx: TableContext;
@@ -226,6 +228,8 @@ export class HclModule {
     }
     const def = ref.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'default');
     if (!def || def.kind !== 'attribute') return unknown(`var.${name}`, `variable ${name} has no default and no value in a tfvars file`, `var.${name}`, at);
+    // in a module instance the call did not set it: its default is the value (tfvars do not reach a child module)
+    const final = this.input.decided?.has(name) === true;
     const key = `var.${name}`;
     if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop through var.${name}`, at);
     this.evaluating.add(key);
@@ -233,7 +237,7 @@ export class HclModule {
       const v = typed(this.eval(def.expr, { file: ref.file, vars: new Map() }));
       // an empty default (null, [], {}) is a value the module's caller fills in: unknown, not "nothing"
       // (no false "Statement without Resource" for `resources = var.arns` with `default = []`)
-      if (v.t === 'null' || (v.t === 'str' && v.v === '') || (v.t === 'list' && v.items.length === 0) || (v.t === 'obj' && v.entries.size === 0)) {
+      if (!final && (v.t === 'null' || (v.t === 'str' && v.v === '') || (v.t === 'list' && v.items.length === 0) || (v.t === 'obj' && v.entries.size === 0))) {
         return unknown(`var.${name}`, `variable ${name} defaults to an empty value; set by the module caller or a tfvars file`, `var.${name}`, at);
       }
       return v;
@@ -414,8 +418,16 @@ export class HclModule {
   }
 
   /** Does an expression read an input (var.*, terraform.workspace), directly or through locals? */
+  /**
+   * A count / for_each the known values turn off that an input may still turn on: not written as a literal and,
+   * in a module instance (module-calls.ts), reading a variable its call does not decide.
+   */
+  mayBeEnabled(x: Expr, sc: Scope): boolean {
+    return x.k !== 'lit' && (!this.input.decided || this.onInput(x, sc));
+  }
+
   onInput(x: Expr, sc: Scope): boolean {
-    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo);
+    return readsInput(x, sc.file.repoPath, (name) => this.locals.get(name), this.inputMemo, 0, this.input.decided);
   }
 
   private readonly inputMemo = new Map<string, boolean>();
@@ -715,7 +727,7 @@ export class HclModule {
             if (countAttr && countAttr.kind === 'attribute') {
               const n = this.eval(countAttr.expr, { file: ref.file, vars: new Map() });
               // count 0 computed from defaults: rendered as if enabled (a caller may enable it), like resources
-              const len = n.t === 'num' && n.v <= MAX_COLLECTION ? (n.v === 0 && countAttr.expr.k !== 'lit' ? 1 : n.v) : 1;
+              const len = n.t === 'num' && n.v <= MAX_COLLECTION ? (n.v === 0 && this.mayBeEnabled(countAttr.expr, { file: ref.file, vars: new Map() }) ? 1 : n.v) : 1;
               coll = { t: 'list', items: Array.from({ length: len }, () => inst), at };
             }
             return this.traverse(coll, steps.slice(2), sc, at, text);
@@ -777,7 +789,10 @@ export class HclModule {
       if (count && count.kind === 'attribute') {
         const n = this.eval(count.expr, sc);
         if (n.t !== 'num' || n.v > MAX_COLLECTION) return undefined;
-        return { t: 'list', items: Array.from({ length: n.v }, (_x, i) => inst(`[${i}]`)), at };
+        // count 0 computed from defaults (`var.attach_x ? 1 : 0`): the instance a caller may enable, as the resource
+        // itself is analysed (hcl.ts); never an empty list whose `[0].arn` would be nobody's ARN
+        const len = n.v === 0 && this.mayBeEnabled(count.expr, sc) ? 1 : n.v;
+        return { t: 'list', items: Array.from({ length: len }, (_x, i) => inst(`[${i}]`)), at };
       }
       if (forEach && forEach.kind === 'attribute') {
         const c = this.eval(forEach.expr, sc);

@@ -46,6 +46,9 @@ import type { RecordMeta, Site } from './records.js';
 import { markHclEntity } from './dedupe.js';
 import { appendAll } from '../../util/arrays.js';
 import { analyseWithVarFiles } from './variants.js';
+import type { CallChain } from './module-calls.js';
+import { expandLocalCalls, MAX_CHILD_ANALYSES } from './module-calls.js';
+import { managedArnArguments, unreadCallsNote } from './module-args.js';
 import { isHclConfigFile, moduleView } from './tf-files.js';
 import type { Assumption } from './worst-case.js';
 import { primaryValues, resolveAttachedArns, resolveUnknowns, unionDocuments, worstDocument } from './worst-case.js';
@@ -284,7 +287,7 @@ function staticInstances(module: HclModule, block: Block, file: HclFile): Instan
     if (v.t === 'num' && Number.isInteger(v.v) && v.v >= 0) {
       if (v.v > MAX_INSTANCES) {
         module.error(`count = ${v.v} exceeds ${MAX_INSTANCES} instances; analysed once`, module.span(file, count.s, count.e), file);
-      } else if (v.v === 0 && count.expr.k !== 'lit') {
+      } else if (v.v === 0 && module.mayBeEnabled(count.expr, sc)) {
         // `count = var.create ? 1 : 0` off by default: a caller may switch it on, so the policy is still checked
         return [
           {
@@ -321,7 +324,8 @@ function staticInstances(module: HclModule, block: Block, file: HclFile): Instan
       } catch {
         pairs = [];
       }
-      const literalEmpty = (forEach.expr.k === 'tuple' || forEach.expr.k === 'object') && pairs.length === 0;
+      // empty for sure: written so, or decided by a module call's arguments (no input left to fill it)
+      const literalEmpty = pairs.length === 0 && ((forEach.expr.k === 'tuple' || forEach.expr.k === 'object') || !module.mayBeEnabled(forEach.expr, sc));
       if ((pairs.length > 0 || literalEmpty) && pairs.length <= MAX_INSTANCES && pairs.every(([k]) => k.t === 'str' || k.t === 'num')) {
         return pairs.map(([k, val]) => {
           const key = k.t === 'str' || k.t === 'num' ? String(k.v) : '';
@@ -395,12 +399,13 @@ export function extractHcl(input: ExtractInput): ExtractResult {
   }
   const ctx = ctxOf(input);
   const tfvars = loadTfvars(input, dir, siblings, result.errors);
-  const m: ModuleFiles = { dir, files, ctx, text, own };
+  const m: ModuleFiles = { dir, files, ctx, text, own, chain: rootChain() };
   const analysed = analyseWithVarFiles(input, dir, siblings, tfvars, (tv) => analyseModule(input, m, tv), (rel, errors) => readVarFile(input, dir, rel, errors, false));
   appendAll(result.policies, analysed.policies);
   appendAll(result.entities, analysed.entities);
   appendAll(result.findings, analysed.findings);
   appendAll(result.errors, analysed.errors);
+  if (analysed.notes?.length) result.notes = analysed.notes;
   if (deps.length) result.dependencies = deps;
   return result;
 }
@@ -543,6 +548,29 @@ interface ModuleFiles {
   ctx: TableContext;
   text: string;
   own: ParsedFile;
+  /** The module calls this module is analysed under (module-calls.ts); the root analysis has an empty prefix. */
+  chain: CallChain;
+  /** Variables the module call decides (module-calls.ts). */
+  decided?: Set<string>;
+}
+
+function rootChain(): CallChain {
+  return { prefix: '', dirs: [], related: [], budget: { left: MAX_CHILD_ANALYSES } };
+}
+
+/** The local module calls of this file, each instance analysed with its arguments (module-calls.ts). */
+function localCalls(input: ExtractInput, m: ModuleFiles, module: HclModule): { result: ExtractResult; expanded: Set<string> } {
+  return expandLocalCalls({
+    input,
+    module,
+    me: m.files[0]!,
+    dir: m.dir,
+    chain: m.chain,
+    parse: parseCached,
+    instances: (block) => instancesOf(module, block, m.files[0]!),
+    analyse: (childInput, child, args, decided, chain) =>
+      analyseModule(childInput, { dir: child.dir, files: child.files, ctx: m.ctx, text: child.text, own: child.own, chain, decided }, args),
+  });
 }
 
 /** Records, findings and errors of this file's blocks, with the module evaluated under one set of input values. */
@@ -550,8 +578,9 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
   const result = emptyResult();
   const { file } = input;
   const { files, ctx, text, own } = m;
-  const module = new HclModule({ dir: m.dir, files: m.files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx });
+  const module = new HclModule({ dir: m.dir, files: m.files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx, ...(m.decided ? { decided: m.decided } : {}) });
   const me = files[0]!;
+  const prefix = m.chain.prefix;
 
   // loops and bad expressions in this file's locals and variable defaults are reported by this file
   for (const [name, l] of module.locals) {
@@ -586,7 +615,7 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
     const blockSpan = module.span(me, item.s, item.e);
     const suppressions = suppressionsOf('managed', type, name);
     for (const inst of instancesOf(module, item, me)) {
-      const address = `${type}.${name}${inst.key}`;
+      const address = `${prefix}${type}.${name}${inst.key}`;
       const sc: Scope = { file: me, vars: inst.vars };
       const notesBefore = module.notes.length;
       const body = module.body(item.body, sc, META_ARGS);
@@ -624,9 +653,11 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         const consumed = raw?.t === 'str' && raw.doc ? raw.doc.address : undefined;
         // a document whose statements all come from dynamic blocks the known values leave empty: nothing to check
         if (raw?.t === 'str' && raw.doc?.emptyDynamic) continue;
+        // a whole document a module caller passes is placed on the child's block (the call is a related location)
+        const docAt = docSpans.get('');
         const site: Site = {
           file,
-          span: p.synthesized ? blockSpan : (docSpans.get('') ?? blockSpan),
+          span: p.synthesized || (prefix && docAt && docAt.file !== file && /\.tf$/i.test(docAt.file)) ? blockSpan : (docAt ?? blockSpan),
           spans: docSpans,
           suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
         };
@@ -677,7 +708,12 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
       // AWS managed policies attached here: records from the bundled snapshot, at the attachment
       const managed = awsManagedRecords(meta, out, (attr) => {
         const ptr = `/${attr}`;
-        const at = spans.get(ptr);
+        let at = spans.get(ptr);
+        // in a module instance, an ARN the caller passes sits on the child's attribute (the call is related)
+        if (prefix && at && at.file !== file) {
+          const a = item.body.items.find((x) => x.kind === 'attribute' && x.name === attr);
+          at = a ? module.span(me, a.s, a.e) : undefined;
+        }
         return { file, span: at ?? blockSpan, suppressions };
       }, awsManagedPolicy);
       for (const r of managed) {
@@ -686,7 +722,8 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         if (inst.mayNotExist && r.attachedTo.every((x) => x.via === 'boundary')) r.when = inst.mayNotExist;
       }
       appendAll(result.policies, managed);
-      const ent = entityRecord(meta, out, { file, span: blockSpan, suppressions });
+      // entities of a module instance are the child's own (analysed with its file): links stay within one module
+      const ent = prefix ? undefined : entityRecord(meta, out, { file, span: blockSpan, suppressions });
       for (const e of [ent, ownAttachmentsEntity(ent)]) {
         if (!e) continue;
         markHclEntity(e);
@@ -695,15 +732,31 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
     }
   }
 
-  // module calls: policy documents passed as arguments (the child module only sees a variable)
+  // local module calls: the child evaluated with the arguments of each instance
+  const calls = localCalls(input, m, module);
+  appendAll(result.policies, calls.result.policies);
+  appendAll(result.findings, calls.result.findings);
+  appendAll(result.errors, calls.result.errors);
+  if (calls.result.notes?.length) appendAll((result.notes ??= []), calls.result.notes);
+
+  // other module calls: policy documents and AWS managed ARNs passed as arguments (the module itself is not read)
+  const unread = unreadCallsNote(me, module, prefix, calls.expanded);
+  if (unread) (result.notes ??= []).push(unread);
   for (const item of own.body.items) {
-    if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0]) continue;
-    const address = `module.${item.labels[0]}`;
+    if (item.kind !== 'block' || item.type !== 'module' || !item.labels[0] || calls.expanded.has(item.labels[0])) continue;
+    const address = `${prefix}module.${item.labels[0]}`;
     const suppressions = suppressionsOf('module', 'module', item.labels[0]);
+    appendAll(result.policies, managedArnArguments(module, me, item, { idFile: file, address, type: 'module', format: 'terraform-hcl' }, suppressions));
     for (const a of item.body.items) {
       if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
       const v = module.guard(a.expr, { file: me, vars: new Map() });
-      const candidates: { v: V; path: string }[] = v.t === 'list' ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` })) : [{ v, path: a.name }];
+      // a list or a map of documents (`inline_policies = { read = jsonencode(...) }`), or one document
+      const candidates: { v: V; path: string }[] =
+        v.t === 'list'
+          ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` }))
+          : v.t === 'obj' && !holdsDocument(v)
+            ? [...v.entries].map(([k, x]) => ({ v: x, path: `${a.name}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` }))
+            : [{ v, path: a.name }];
       for (const c of candidates) {
         if (!holdsDocument(c.v)) continue;
         const spans = new Map<string, Span>();
@@ -738,11 +791,12 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
   for (const r of consumedBy(files)) consumedDocs.add(r);
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'data' || item.labels[0] !== POLICY_DOCUMENT_DATA_SOURCE || !item.labels[1]) continue;
-    const address = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
-    if (consumedDocs.has(address)) continue;
+    const local = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${item.labels[1]}`;
+    const address = `${prefix}${local}`;
+    if (consumedDocs.has(local)) continue;
     let doc;
     try {
-      doc = module.renderDocument(address);
+      doc = module.renderDocument(local);
     } catch (e) {
       if (!(e instanceof HclEvalError)) throw e;
       module.error(e.message, e.span ?? module.span(me, item.s, item.e), me);

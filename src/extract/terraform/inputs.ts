@@ -11,7 +11,14 @@ export interface LocalDef {
 }
 
 /** Memoised per expression position; locals followed to depth 64 (deeper counts as reading an input). */
-export function readsInput(x: Expr, file: string, local: (name: string) => LocalDef | undefined, memo: Map<string, boolean>, depth = 0): boolean {
+export function readsInput(
+  x: Expr,
+  file: string,
+  local: (name: string) => LocalDef | undefined,
+  memo: Map<string, boolean>,
+  depth = 0,
+  decided?: ReadonlySet<string>,
+): boolean {
   if (depth > 64) return true;
   const key = `${file}:${x.s}:${x.e}`;
   const hit = memo.get(key);
@@ -24,10 +31,11 @@ export function readsInput(x: Expr, file: string, local: (name: string) => Local
         if (e.obj.k === 'var') {
           const first = e.steps[0];
           const name = first?.k === 'attr' ? first.name : undefined;
-          if (e.obj.name === 'var' || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
+          // a variable a module call sets to a value its caller decides is not an input of this instance
+          if ((e.obj.name === 'var' && !(name !== undefined && decided?.has(name))) || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
           else if (e.obj.name === 'local' && name) {
             const l = local(name);
-            if (l && readsInput(l.expr, l.file.repoPath, local, memo, depth + 1)) found = true;
+            if (l && readsInput(l.expr, l.file.repoPath, local, memo, depth + 1, decided)) found = true;
           }
         } else visit(e.obj);
         for (const st of e.steps) if (st.k === 'index') visit(st.key);

@@ -9,7 +9,8 @@ import { parseHcl } from './hcl-syntax.js';
 import type { Expr } from './hcl-syntax.js';
 import { isHclConfigFile, isJsonConfigFile } from './tf-files.js';
 
-function literal(e: Expr): string | undefined {
+/** A `source = "..."` written as a literal string (Terraform allows nothing else there). */
+export function moduleSourceLiteral(e: Expr): string | undefined {
   if (e.k === 'lit' && typeof e.v === 'string') return e.v;
   if (e.k === 'tpl' && e.parts.every((p) => p.k === 'text')) return e.parts.map((p) => (p.k === 'text' ? p.v : '')).join('');
   return undefined;
@@ -48,7 +49,7 @@ function sourcesOfHcl(text: string): string[] {
     if (b.kind !== 'block' || b.type !== 'module') continue;
     for (const a of b.body.items) {
       if (a.kind === 'attribute' && a.name === 'source') {
-        const v = literal(a.expr);
+        const v = moduleSourceLiteral(a.expr);
         if (v !== undefined) out.push(v);
       }
     }

@@ -78,12 +78,20 @@ describe('plan and .tf', () => {
     // the policy file read with file() is reported once, through the resource that reads it
     expect(tfOnly.policies.map((p) => [p.format, p.resource, p.file, p.line])).toEqual([
       ['terraform-hcl', 'aws_s3_bucket_policy.logs', 'main.tf', 31],
+      // the module call, per instance of the names it passes (module-calls.ts)
+      ['terraform-hcl', 'module.roles.aws_iam_role.this["app"]', 'modules/roles/main.tf', 8],
+      ['terraform-hcl', 'module.roles.aws_iam_role.this["ci"]', 'modules/roles/main.tf', 8],
+      ['terraform-hcl', 'module.roles.aws_iam_role_policy.this["app"]', 'modules/roles/main.tf', 22],
+      ['terraform-hcl', 'module.roles.aws_iam_role_policy.this["ci"]', 'modules/roles/main.tf', 22],
+      ['terraform-hcl', 'module.roles.aws_iam_policy.extra', 'modules/roles/main.tf', 47],
+      // the module on its own (its defaults)
       ['terraform-hcl', 'aws_iam_role.this', 'modules/roles/main.tf', 8],
       ['terraform-hcl', 'aws_iam_role_policy.this', 'modules/roles/main.tf', 22],
       ['terraform-hcl', 'aws_iam_policy.extra', 'modules/roles/main.tf', 47],
     ]);
-    expect(tfOnly.policies[3]!.sourceMap.get('/Statement/0')!.file).toBe('modules/roles/policies/ci-extra.json');
-    expect(tfOnly.policies[1]!.notes).toContain('for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value');
+    expect(tfOnly.policies[8]!.sourceMap.get('/Statement/0')!.file).toBe('modules/roles/policies/ci-extra.json');
+    expect(tfOnly.policies[5]!.sourceMap.get('/Statement/0')!.file).toBe('modules/roles/policies/ci-extra.json');
+    expect(tfOnly.policies[6]!.notes).toContain('for_each is known only after apply: the block is analysed once, with placeholders for each.key/each.value');
   });
 
   it('a committed plan cannot hide an escalation its .tf adds; a stale workflow plan makes the verdict incomplete', async () => {
