@@ -42,7 +42,7 @@ export const RULE_INDEX: readonly { id: string; severity: Severity; category: Ru
   { id: 'trust-cross-account', severity: 'warning', category: 'trust' },
   { id: 'trust-missing-external-id', severity: 'warning', category: 'trust' },
   { id: 'trust-github-oidc', severity: 'error', category: 'trust' },
-  { id: 'trust-federated-audience', severity: 'warning', category: 'trust' },
+  { id: 'trust-federated-audience', severity: 'error', category: 'trust' },
   { id: 'trust-privileged-without-mfa', severity: 'security-warning', category: 'trust' },
   { id: 'resource-policy-exposure', severity: 'error', category: 'resource-exposure' },
   { id: 's3-insecure-transport', severity: 'warning', category: 'resource-exposure' },

@@ -213,7 +213,26 @@ ruleTester(trustFederatedAudience, {
     }
   ]
 }`,
-      errors: [{ line: 6, message: 'trusts cognito-identity.amazonaws.com without a condition on cognito-identity.amazonaws.com:aud' }],
+      // amr ("authenticated") is true for every user of every identity pool: not an audience, and blocking
+      errors: [{ line: 6, message: 'trusts cognito-identity.amazonaws.com without a condition on cognito-identity.amazonaws.com:aud', severity: 'error' }],
+    },
+    {
+      name: 'Google web identity without aud blocks',
+      policyType: T,
+      code: trust({ Effect: 'Allow', Principal: { Federated: 'accounts.google.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }),
+      errors: [{ line: 7, message: 'trusts accounts.google.com without a condition on accounts.google.com:aud or accounts.google.com:oaud', severity: 'error' }],
+    },
+    {
+      name: 'any OIDC provider without aud blocks',
+      policyType: T,
+      code: trust({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/login.example.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'login.example.com:amr': 'authenticated' } } }),
+      errors: [{ line: 7, message: 'without a condition on login.example.com:aud', severity: 'error' }],
+    },
+    {
+      name: 'SAML provider of the own account without SAML:aud is a warning',
+      policyType: T,
+      code: trust({ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML' }),
+      errors: [{ line: 7, message: 'without a condition on saml:aud', severity: 'warning' }],
     },
   ],
 });
