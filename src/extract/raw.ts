@@ -13,6 +13,7 @@ import { InputError, parseWithPositions } from './positions.js';
 import type { Parsed } from './positions.js';
 import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
+import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
@@ -22,7 +23,7 @@ const POLICY_KEYS = /"(Statement|Version)"\s*:/;
  * making the verdict incomplete) rather than skipped.
  */
 function looksLikePolicy(text: string): boolean {
-  return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && POLICY_KEYS.test(text);
+  return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && (POLICY_KEYS.test(text) || EMBEDDED_POLICY_TEXT.test(text));
 }
 
 const SCP_DIR = /(^|[-_.])(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i;
@@ -83,6 +84,8 @@ interface Held {
   doc: Record<string, unknown>;
   ptr: string;
   name?: string;
+  /** Held as a JSON string (`ptr` is the string's): the policy type its key implies and how it was encoded. */
+  embedded?: { type: PolicyType; encoding: string };
 }
 
 /** A policy document: a Statement, or a policy-language Version (`{"Version": {...}}` is someone's data). */
@@ -160,8 +163,14 @@ export const rawExtractor: Extractor = {
       result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
       return result;
     }
-    const held = heldPolicies(parsed.value);
-    if (held) {
+    // documents held as objects, and as strings under well-known keys (both: one must not hide the other)
+    const emb = embeddedPolicies(parsed.value);
+    const held = (heldPolicies(parsed.value) ?? []).concat(emb.held.map((e) => ({ doc: e.doc, ptr: e.ptr, name: e.name, embedded: { type: e.type, encoding: e.encoding } })));
+    for (const e of emb.errors) {
+      const span = parsed.spans.get(e.ptr);
+      result.errors.push({ file, line: span?.start.line, column: span?.start.column, message: e.message, kind: 'input' });
+    }
+    if (held.length || emb.errors.length) {
       for (const h of held) result.policies.push(policyRecord(input, parsed, h, held.length > 1 ? held.length : 0));
       return result;
     }
@@ -194,12 +203,16 @@ export const rawExtractor: Extractor = {
 function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: number, index?: number): PolicyRecord {
   const { file } = input;
   const docSpan = parsed.spans.get(h.ptr) ?? { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  const sourceMap = new MapSourceMap(docSpan).graft(
-    { get: (p) => parsed.spans.get(p), locate: () => docSpan, pointers: () => [...parsed.spans.keys()] },
-    h.ptr,
-    '',
-  );
-  const policyType = configuredPolicyType(input.repoPath, input.options) ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
+  // a document held in a string has no positions of its own: every element maps to the string's span
+  const sourceMap = h.embedded
+    ? new MapSourceMap(docSpan)
+    : new MapSourceMap(docSpan).graft(
+        { get: (p) => parsed.spans.get(p), locate: () => docSpan, pointers: () => [...parsed.spans.keys()] },
+        h.ptr,
+        '',
+      );
+  const policyType =
+    configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
   const base = file.split('/').pop() ?? file;
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
@@ -219,5 +232,8 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
     sourceMap,
     placeholders: [],
     attachedTo: [],
+    ...(h.embedded
+      ? { notes: [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] }
+      : {}),
   };
 }
