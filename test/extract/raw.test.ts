@@ -83,6 +83,65 @@ describe('raw policy files', () => {
     expect(r.policies[0]!.line).toBe(3);
   });
 
+  describe('policy documents held as JSON strings (AWS CLI input, API output)', () => {
+    const admin = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    const trustDoc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] });
+
+    it('reads put-role-policy --cli-input-json: identity, every element on the line of the string, said in a note', () => {
+      const text = `{\n  "RoleName": "app",\n  "PolicyName": "deploy",\n  "PolicyDocument": ${JSON.stringify(admin)}\n}\n`;
+      expect(rawExtractor.detect('iam/put.json', text)).toBe(true);
+      const r = extract('iam/put.json', text);
+      expect(r.errors).toEqual([]);
+      expect(r.policies).toHaveLength(1);
+      const p = r.policies[0]!;
+      expect(p).toMatchObject({ id: 'iam/put.json#PolicyDocument', policyType: 'identity', line: 4, propertyPath: 'PolicyDocument' });
+      expect(p.document).toEqual(JSON.parse(admin));
+      expect(p.sourceMap.locate('/Statement/0/Action').start).toEqual({ line: 4, column: 21 });
+      expect(p.notes?.[0]).toMatch(/held as a json string: every line reported inside it is the line of the string/);
+    });
+
+    it('types by key: AssumeRolePolicyDocument is a trust policy, a bucket Policy a resource policy; the config overrides', () => {
+      const t = extract('iam/create-role.json', JSON.stringify({ RoleName: 'r', AssumeRolePolicyDocument: trustDoc }));
+      expect(t.policies[0]).toMatchObject({ policyType: 'trust', validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' });
+      const bucketDoc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+      const b = extract('s3/bucket.json', JSON.stringify({ Bucket: 'b', Policy: bucketDoc }));
+      expect(b.policies[0]).toMatchObject({ policyType: 'resource', id: 's3/bucket.json#Policy' });
+      const c = extract('s3/bucket.json', JSON.stringify({ Bucket: 'b', Policy: bucketDoc }), (o) => (o.policyTypes = [{ files: ['s3/**'], type: 'identity' }]));
+      expect(c.policies[0]!.policyType).toBe('identity');
+    });
+
+    it('reads URL-encoded JSON one level down (get-policy-version API output, SQS attributes)', () => {
+      const text = JSON.stringify({ PolicyVersion: { Document: encodeURIComponent(admin), VersionId: 'v2' } }, null, 2);
+      expect(rawExtractor.detect('iam/version.json', text)).toBe(true);
+      const r = extract('iam/version.json', text);
+      expect(r.policies.map((p) => [p.id, p.line, p.policyType])).toEqual([['iam/version.json#PolicyVersion.Document', 3, 'identity']]);
+      expect(r.policies[0]!.notes?.[0]).toMatch(/url-encoded json string/);
+      const q = extract('sqs/attrs.json', JSON.stringify({ Attributes: { Policy: admin, QueueArn: 'arn:aws:sqs:us-east-1:111122223333:q' } }));
+      expect(q.policies.map((p) => [p.id, p.policyType])).toEqual([['sqs/attrs.json#Attributes.Policy', 'resource']]);
+    });
+
+    it('a string policy next to an object policy is read too (one does not hide the other)', () => {
+      const text = JSON.stringify({ ReadOnly: JSON.parse(identity), PolicyDocument: admin });
+      const r = extract('iam/mixed.json', text);
+      expect(r.policies.map((p) => p.name).sort()).toEqual(['PolicyDocument', 'ReadOnly']);
+    });
+
+    it('a policy string that does not parse is an input error at the string; other strings and deeper levels are not read', () => {
+      const broken = extract('iam/broken.json', `{\n  "PolicyName": "x",\n  "PolicyDocument": "{\\"Statement\\": [ {\\"Effect\\": }"\n}`);
+      expect(broken.policies).toEqual([]);
+      expect(broken.errors[0]).toMatchObject({ line: 3, kind: 'input' });
+      expect(broken.errors[0]!.message).toMatch(/^PolicyDocument: a policy document in a string that is not valid JSON/);
+      const badUrl = extract('iam/bad-url.json', JSON.stringify({ PolicyDocument: '%7B%22Statement%22%E0%A4%A' }));
+      expect(badUrl.errors[0]!.message).toMatch(/does not decode/);
+      // not a well-known key, or two levels down: not a policy of this file (not ours on a walk)
+      expect(extract('x/a.json', JSON.stringify({ Description: admin })).policies).toEqual([]);
+      expect(extract('x/b.json', JSON.stringify({ A: { B: { PolicyDocument: admin } } })).policies).toEqual([]);
+      // a Policy key holding an ARN or a name is no policy and no error
+      const arn = extract('x/c.json', JSON.stringify({ Policy: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Statement: 'n/a' }));
+      expect(arn.errors.filter((e) => /Policy:/.test(e.message))).toEqual([]);
+    });
+  });
+
   it('reports invalid JSON with line and column', () => {
     const r = extract('broken.json', `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "s3:*" }\n  ]\n}`);
     expect(r.policies).toEqual([]);
