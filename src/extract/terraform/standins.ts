@@ -211,6 +211,8 @@ export class StandIns {
       const attr = r.attribute ?? 'id';
       if (attr === 'arn' || attr.endsWith('_arn')) {
         const b = ARNS[r.type] ?? genericArn(r.type);
+        // a table's stream is its own resource type (dynamodb:GetRecords acts on it, not on the table)
+        if (attr === 'stream_arn' && r.type === 'aws_dynamodb_table') return `${b(name, c)}/stream/1970-01-01T00:00:00.000`;
         return b(name, c);
       }
       if (attr === 'account_id' || attr === 'owner_id') return c.account;
