@@ -1210,7 +1210,8 @@ function isDenyStatement(x: V & { t: 'obj' }): boolean {
  * decides access.
  */
 const IDENTIFYING_ATTR =
-  /^(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|issuer|dns_name|ip|ips|cidr_block|cidr_blocks|[a-z0-9_]*_(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|dns_name|ip|ips|cidr_block|cidr_blocks))$/;
+  // `identity`: aws_eks_cluster.c.identity[0].oidc[0].issuer (a reference keeps its first attribute only)
+  /^(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|issuer|identity|dns_name|ip|ips|cidr_block|cidr_blocks|[a-z0-9_]*_(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|dns_name|ip|ips|cidr_block|cidr_blocks))$/;
 
 export function isIdentifyingAttribute(attr: string): boolean {
   return IDENTIFYING_ATTR.test(attr);

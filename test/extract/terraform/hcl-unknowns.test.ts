@@ -424,6 +424,14 @@ describe('attributes of resources the repository declares', () => {
     expect(unset.verdict.status).not.toBe('pass');
   });
 
+  it('a computed attribute of a resource with a short name is replaced alone, not inside other strings', async () => {
+    const fn = 'resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role = "arn:aws:iam::111122223333:role/x"\n}\n';
+    const g = await gate({ 'main.tf': policy(stmt('["lambda:InvokeFunction"]', '["${aws_lambda_function.f.arn}:${aws_lambda_function.f.version}"]'), fn) });
+    const p = g.policies.find((x) => JSON.stringify(x.document).includes('lambda:'));
+    expect(JSON.stringify(p?.document)).toContain('"Action":["lambda:InvokeFunction"]');
+    expect(p?.assumptions?.map((a) => a.text).join('\n')).toContain('analysed as "arn:aws:lambda:us-east-1:123456789012:function:f:*"');
+  });
+
   it('identifying attributes of declared resources keep their one-thing stand-in (benign policies pass)', async () => {
     const decl = `resource "aws_s3_bucket" "b" {\n  bucket = "acme-reports"\n}\nresource "aws_sqs_queue" "q" {\n  name = "jobs"\n}\nresource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "k"\n}\nresource "aws_kms_key" "k" {}\n`;
     const statements = [
