@@ -19,7 +19,7 @@ describe('the summary under a character budget', () => {
       const shown = (md.match(/^- (🛑|🔒|⚠️|💡) /gm) ?? []).length;
       expect(omitted).toBeGreaterThan(0);
       expect(shown + omitted).toBe(135);
-      expect(md.indexOf('### 🛑 Blocking (70)')).toBeGreaterThan(0);
+      expect(md.indexOf('### 🛑 Blocking (65)')).toBeGreaterThan(0);
     }
   });
 });
