@@ -747,22 +747,25 @@ export class HclModule {
     // a resource with static count / for_each referenced as a whole: its instances (each unknown)
     const inst = steps[1] === undefined || steps[1].k !== 'attr' ? this.instancesOf(address, at) : undefined;
     if (inst) return this.traverse(inst, steps.slice(1), sc, at, text);
-    const passed = name === 'terraform_data' ? this.terraformDataOutput(address, steps, sc, at, text) : undefined;
+    const passed = this.resourceArgument(address, steps, sc, at, text);
     if (passed) return passed;
     return unknown(text, 'resource attribute known only after apply', refText(name, steps, 3), at);
   }
 
   /**
-   * `terraform_data.x.output` is its `input`, passed through unchanged: evaluated like a local, so a value routed
-   * through terraform_data ("*") is not a harmless after-apply stand-in. Undefined for other attributes.
+   * A non-identifying attribute the resource's own block sets (`aws_ssm_parameter.x.value` with `value = "*"`,
+   * `terraform_data.x.output` = its `input`): evaluated like a local, so a value routed through a resource is not a
+   * harmless after-apply stand-in. Undefined for identifying attributes (they keep their stand-in) and for
+   * attributes the block does not set (computed at apply: `worstReason` decides).
    */
-  private terraformDataOutput(address: string, steps: Traverser[], sc: Scope, at: Span, text: string): V | undefined {
+  private resourceArgument(address: string, steps: Traverser[], sc: Scope, at: Span, text: string): V | undefined {
     const s1 = steps[1];
-    if (s1?.k !== 'attr' || s1.name !== 'output') return undefined;
+    if (s1?.k !== 'attr' || isIdentifyingAttribute(s1.name)) return undefined;
     const ref = this.resources.get(address);
-    const input = ref?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'input');
+    const names = ARGUMENT_OF[`${address.split('.')[0]}.${s1.name}`] ?? [s1.name];
+    const input = ref?.block.body.items.find((a) => a.kind === 'attribute' && names.includes(a.name));
     if (!ref || !input || input.kind !== 'attribute') return undefined;
-    const key = `output:${address}`;
+    const key = `output:${address}.${s1.name}`;
     if (this.evaluating.has(key)) throw new HclEvalError(`interpolation loop: ${address} refers to itself`, at);
     this.evaluating.add(key);
     try {
@@ -1199,8 +1202,27 @@ function isDenyStatement(x: V & { t: 'obj' }): boolean {
   return e?.t === 'str' && e.v === 'Deny';
 }
 
-/** Data sources whose attributes name a thing (an ARN, an id, a name): a specific value, not worst-case content. */
-const NAMING_ATTR = /^(arn|arns|id|ids|name|names|account_id|[a-z0-9_]*_(arn|arns|id|ids|name|names))$/;
+/**
+ * Attributes that name one specific thing (an ARN, an id, a name, a bucket, a URL, an endpoint, a domain, an
+ * address): a stand-in of the right shape, never worst-case content. One rule for data sources and for resources
+ * the repository declares; any other attribute not set in the block is computed when Terraform runs
+ * (`random_string.x.result`, `aws_ssm_parameter.x.value` from `insecure_value`) and is its worst case where it
+ * decides access.
+ */
+const IDENTIFYING_ATTR =
+  // `identity`: aws_eks_cluster.c.identity[0].oidc[0].issuer (a reference keeps its first attribute only)
+  /^(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|issuer|identity|dns_name|ip|ips|cidr_block|cidr_blocks|[a-z0-9_]*_(arn|arns|id|ids|name|names|bucket|url|urls|endpoint|endpoints|domain|fqdn|hostname|dns_name|ip|ips|cidr_block|cidr_blocks))$/;
+
+export function isIdentifyingAttribute(attr: string): boolean {
+  return IDENTIFYING_ATTR.test(attr);
+}
+
+/** Attributes a resource exports from an argument of another name (`terraform_data` `output` is its `input`). */
+const ARGUMENT_OF: Record<string, string[]> = {
+  'terraform_data.output': ['input'],
+  'aws_ssm_parameter.value': ['value', 'insecure_value'],
+  'aws_ssm_parameter.insecure_value': ['insecure_value', 'value'],
+};
 
 /**
  * Why an unknown value is analysed as its worst case where it decides access (undefined: a stand-in of a resource
@@ -1217,10 +1239,14 @@ export function worstReason(v: V & { t: 'unknown' }): string | undefined {
     const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
     if (['aws_caller_identity', 'aws_partition', 'aws_region'].includes(parts[1] ?? '')) return undefined;
     const attr = parts[3];
-    if (attr === undefined || NAMING_ATTR.test(attr)) return undefined;
+    if (attr === undefined || isIdentifyingAttribute(attr)) return undefined;
     return `${v.expr}: read from a data source when Terraform runs, not from the repository`;
   }
-  return undefined;
+  // a resource the repository declares: what names it is one specific thing, anything else is computed at apply
+  const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
+  const attr = parts[2];
+  if (parts.length < 3 || attr === undefined || isIdentifyingAttribute(attr) || !/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(parts[0] ?? '')) return undefined;
+  return `${v.expr}: computed when Terraform creates ${parts[0]}.${parts[1]}, not set in the repository`;
 }
 
 function hash(text: string): number {

@@ -115,7 +115,10 @@ export class StandIns {
 
   /** Register and return the stand-in for one reference (written in the module with prefix `modulePrefix`). */
   forReference(ref: string, modulePrefix: string, reason: string, worst?: string): string {
-    const value = this.build(ref, modulePrefix);
+    // a worst-case value of a resource or data source is its own token: a name-shaped stand-in ("c" for
+    // aws_eks_cluster.c) would also be found inside other strings of the document ("fun*tion")
+    const kind = worst ? parseReference(ref).kind : undefined;
+    const value = kind === 'resource' || kind === 'data' ? `tf-unknown-${safeName(ref)}` : this.build(ref, modulePrefix);
     const e = this.byValue.get(value);
     if (!e) this.byValue.set(value, { expression: ref, reason, ...(worst ? { worst } : {}) });
     else if (worst && !e.worst) e.worst = worst;
@@ -211,6 +214,8 @@ export class StandIns {
       const attr = r.attribute ?? 'id';
       if (attr === 'arn' || attr.endsWith('_arn')) {
         const b = ARNS[r.type] ?? genericArn(r.type);
+        // a table's stream is its own resource type (dynamodb:GetRecords acts on it, not on the table)
+        if (attr === 'stream_arn' && r.type === 'aws_dynamodb_table') return `${b(name, c)}/stream/1970-01-01T00:00:00.000`;
         return b(name, c);
       }
       if (attr === 'account_id' || attr === 'owner_id') return c.account;

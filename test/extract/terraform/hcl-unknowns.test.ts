@@ -402,3 +402,46 @@ describe('terraform_data passes its input through', () => {
     expect(ok.verdict.status).toBe('pass');
   });
 });
+
+describe('attributes of resources the repository declares', () => {
+  const ssm = (arg: string) => `resource "aws_ssm_parameter" "x" {\n  name  = "/acts"\n  type  = "String"\n  ${arg}\n}\n`;
+  it('an attribute the block sets is its value: aws_ssm_parameter.x.value = "*" (or insecure_value) fails', async () => {
+    for (const arg of ['value = "*"', 'insecure_value = "*"']) {
+      const g = await gate({ 'main.tf': policy(stmt('[aws_ssm_parameter.x.value]'), ssm(arg)) });
+      expect(g.findings.map((f) => f.ruleId), arg).toContain('admin-wildcard');
+    }
+    const ok = await gate({ 'main.tf': policy(stmt('[aws_ssm_parameter.x.value]', '"arn:aws:s3:::acme-reports/*"'), ssm('value = "s3:GetObject"')) });
+    expect(ok.verdict.status).toBe('pass');
+  });
+
+  it('an attribute computed at apply (random_string.x.result, an unset ssm value) is its worst case, said so', async () => {
+    const rnd = 'resource "random_string" "x" {\n  length = 1\n}\n';
+    const g = await gate({ 'main.tf': policy(stmt('["iam:${random_string.x.result}"]'), rnd) });
+    expect(g.verdict.status).not.toBe('pass');
+    const f = g.findings.find((x) => x.message.includes('random_string.x.result'));
+    expect(f?.message ?? JSON.stringify(g.findings)).toContain('computed when Terraform creates random_string.x');
+    const unset = await gate({ 'main.tf': policy(stmt('[aws_ssm_parameter.x.value]'), ssm('tier = "Standard"')) });
+    expect(unset.verdict.status).not.toBe('pass');
+  });
+
+  it('a computed attribute of a resource with a short name is replaced alone, not inside other strings', async () => {
+    const fn = 'resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role = "arn:aws:iam::111122223333:role/x"\n}\n';
+    const g = await gate({ 'main.tf': policy(stmt('["lambda:InvokeFunction"]', '["${aws_lambda_function.f.arn}:${aws_lambda_function.f.version}"]'), fn) });
+    const p = g.policies.find((x) => JSON.stringify(x.document).includes('lambda:'));
+    expect(JSON.stringify(p?.document)).toContain('"Action":["lambda:InvokeFunction"]');
+    expect(p?.assumptions?.map((a) => a.text).join('\n')).toContain('analysed as "arn:aws:lambda:us-east-1:123456789012:function:f:*"');
+  });
+
+  it('identifying attributes of declared resources keep their one-thing stand-in (benign policies pass)', async () => {
+    const decl = `resource "aws_s3_bucket" "b" {\n  bucket = "acme-reports"\n}\nresource "aws_sqs_queue" "q" {\n  name = "jobs"\n}\nresource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "k"\n}\nresource "aws_kms_key" "k" {}\n`;
+    const statements = [
+      stmt('["s3:GetObject"]', '["${aws_s3_bucket.b.arn}/*", "arn:aws:s3:::${aws_s3_bucket.b.bucket}/*"]'),
+      stmt('["sqs:SendMessage"]', '[aws_sqs_queue.q.arn]'),
+      stmt('["dynamodb:GetRecords"]', '[aws_dynamodb_table.t.stream_arn]'),
+      stmt('["kms:Decrypt"]', '[aws_kms_key.k.arn]'),
+    ].join(',\n');
+    const g = await gate({ 'main.tf': policy(statements, decl) });
+    expect(g.verdict.status, JSON.stringify(g.findings.map((f) => f.message))).toBe('pass');
+    expect(JSON.stringify(g.findings)).not.toContain('computed when Terraform creates');
+  });
+});
