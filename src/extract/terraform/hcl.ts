@@ -657,7 +657,9 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         const docAt = docSpans.get('');
         const site: Site = {
           file,
-          span: p.synthesized || (prefix && docAt && docAt.file !== file && /\.tf$/i.test(docAt.file)) ? blockSpan : (docAt ?? blockSpan),
+          span: p.synthesized
+            ? ((p.anchor ? spans.get(`/${p.anchor}`) : undefined) ?? blockSpan)
+            : (prefix && docAt && docAt.file !== file && /\.tf$/i.test(docAt.file)) ? blockSpan : (docAt ?? blockSpan),
           spans: docSpans,
           suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
         };
