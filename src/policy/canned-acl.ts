@@ -72,7 +72,7 @@ export function cannedAclPolicy(acl: unknown, bucketArn: string, known = true): 
   return {
     document: { Version: '2012-10-17', Statement: statements(bucketArn, true, worst.actions, sidOf('public-read-write')) },
     note: `${ACL_NOTE_PREFIX} the canned ACL public-read-write (worst case of an ACL value not known before deployment)`,
-    assumption: `the canned ACL is ${value.length > 80 ? value.slice(0, 80) + '…' : value}, not a value known before deployment: analysed as canned ACL public-read-write (its worst case)`,
+    assumption: `the canned ACL is ${/^tf-(placeholder|unknown-value|either-value)-/.test(value) ? 'an input, a conditional or a value' : value.length > 80 ? value.slice(0, 80) + '…' : value} not known before deployment: analysed as canned ACL public-read-write (its worst case)`,
   };
 }
 

@@ -57,6 +57,22 @@ describe('canned ACLs: Terraform .tf', () => {
     expect(exposure(r)[0]!.message).toMatch(/analysed as canned ACL public-read-write/);
   });
 
+  it('legacy aws_s3_bucket grant to AuthenticatedUsers: any AWS account reads and writes', async () => {
+    const r = await scan({
+      'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  grant {\n    type        = "Group"\n    uri         = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"\n    permissions = ["READ", "WRITE"]\n  }\n}\n',
+    });
+    expect(r.verdict.status).toBe('fail');
+    expect(actionsOf(r, 'aws_s3_bucket.b')).toEqual(['s3:DeleteObject', 's3:ListBucket', 's3:PutObject']);
+  });
+
+  it('a conditional acl whose known branch is private: every branch counts (worst case, said so)', async () => {
+    const r = await scan({
+      'main.tf': 'variable "public" {\n  default = false\n}\nresource "aws_s3_bucket_acl" "a" {\n  bucket = "x"\n  acl    = var.public ? "public-read" : "private"\n}\n',
+    });
+    expect(r.verdict.status).toBe('fail');
+    expect(exposure(r)[0]!.line).toBe(6);
+  });
+
   it('benign controls: private, log-delivery-write and bucket-owner-full-control pass', async () => {
     const acl = (n: string, v: string) => `resource "aws_s3_bucket_acl" "${n}" {\n  bucket = "${n}"\n  acl    = "${v}"\n}\n`;
     const r = await scan({

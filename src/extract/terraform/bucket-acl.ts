@@ -12,6 +12,9 @@ function bucketArn(values: Record<string, unknown>, ctx: TableContext): string {
   return `arn:${ctx.partition}:s3:::${typeof b === 'string' && b !== '' ? b : '*'}`;
 }
 
+const listOf = (v: unknown): Record<string, unknown>[] =>
+  (Array.isArray(v) ? v : v !== null && v !== undefined ? [v] : []).filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x));
+
 export function bucketAclPolicy(values: Record<string, unknown>, ctx: TableContext): SynthesizedPolicy | undefined {
   const arn = bucketArn(values, ctx);
   const canned = cannedAclPolicy(values.acl, arn);
@@ -27,19 +30,20 @@ export function bucketAclPolicy(values: Record<string, unknown>, ctx: TableConte
     };
   }
   const acp = values.access_control_policy;
-  const blocks = Array.isArray(acp) ? acp : acp !== null && typeof acp === 'object' ? [acp] : [];
-  const grants = blocks.flatMap((b) => {
-    const g = (b as Record<string, unknown> | null)?.grant;
-    return Array.isArray(g) ? g : g !== undefined && g !== null ? [g] : [];
-  });
+  const grants = listOf(acp).flatMap((b) => listOf(b.grant));
+  // the legacy aws_s3_bucket `grant` block: { type, uri, permissions = [...] }
+  for (const g of listOf(values.grant)) {
+    const perms = Array.isArray(g.permissions) ? g.permissions : [g.permissions];
+    for (const permission of perms) grants.push({ grantee: { uri: g.uri }, permission });
+  }
   const granted = aclGrantsPolicy(grants, arn);
   if (!granted) return undefined;
   return {
     document: granted.document,
     policyType: 'resource',
     validateResourceType: 'AWS::S3::Bucket',
-    propertyPath: 'access_control_policy',
-    anchor: 'access_control_policy',
+    propertyPath: values.grant !== undefined && values.access_control_policy === undefined ? 'grant' : 'access_control_policy',
+    anchor: values.grant !== undefined && values.access_control_policy === undefined ? 'grant' : 'access_control_policy',
     note: granted.note,
   };
 }

@@ -622,7 +622,11 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
       const spans = new Map<string, Span>();
       const raw0 = module.toJson(body, '', spans) as Record<string, unknown>;
       // alternative tokens stay in policy attributes and attached ARNs (resolved there); elsewhere the known value
-      const keep = new Set([...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []), ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? [])]);
+      const keep = new Set([
+        ...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []),
+        ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? []),
+        ...(terraformRow(type)?.synthInputs ?? []),
+      ]);
       const values = Object.fromEntries(Object.entries(raw0).map(([k, v]) => [k, keep.has(k) ? v : primaryValues(v, module.standIns.entries())]));
       const out = readTerraformResource({
         type,

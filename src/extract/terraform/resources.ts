@@ -22,6 +22,8 @@ const HOLDER_SYNTH: Record<string, TfResourceRow['synthesize']> = {
   aws_s3_bucket: bucketAclPolicy,
   aws_s3_bucket_acl: bucketAclPolicy,
 };
+/** Arguments of those synthesisers that decide access: a conditional there keeps its every-branch token (worst case). */
+const SYNTH_INPUTS: Record<string, string[]> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'] };
 
 /** Where a policy sits inside the resource values: attribute names, `*` for every element of a list. */
 export type AttrPath = string[];
@@ -60,6 +62,8 @@ export interface TfResourceRow {
   policyTypeFrom?: (values: Record<string, unknown>) => { policyType: PolicyType } | { skip: string };
   /** Documents synthesised from attributes (Lambda permissions) instead of read from a policy attribute. */
   synthesize?: (values: Record<string, unknown>, ctx: TableContext) => SynthesizedPolicy | undefined;
+  /** Arguments the synthesiser reads whose every possible value counts (not only the value with known inputs). */
+  synthInputs?: string[];
   /** The principal the resource's identity policies apply to: `self` or an attribute naming it. */
   principal?: { kind: PrincipalRef['kind']; attr: string; via: PrincipalRef['via'] };
   attachments?: AttachmentSpec[];
@@ -109,6 +113,7 @@ function holderRows(): TfResourceRow[] {
           policies: t.attr !== undefined ? [slot(t.attr, h.policyType, validate)] : [],
           ...(h.accessCheckResourceType ? { accessCheckResourceType: h.accessCheckResourceType } : {}),
           ...(HOLDER_SYNTH[t.type] ? { synthesize: HOLDER_SYNTH[t.type] } : {}),
+          ...(SYNTH_INPUTS[t.type] ? { synthInputs: SYNTH_INPUTS[t.type] } : {}),
         };
       }),
   );
