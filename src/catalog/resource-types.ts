@@ -112,7 +112,7 @@ export const RESOURCE_TYPES: readonly ResourceTypeRow[] = [
   {
     canonical: S3_BUCKET, kind: 's3-bucket', service: 'S3', policyType: 'resource',
     cfn: [one('AWS::S3::BucketPolicy', 'PolicyDocument')],
-    tf: [tf('aws_s3_bucket'), tf('aws_s3_bucket_policy')],
+    tf: [tf('aws_s3_bucket'), tf('aws_s3_bucket_policy'), { type: 'aws_s3_bucket_acl' }],
     validateResourceType: S3_BUCKET, accessCheckResourceType: S3_BUCKET, arn: `arn:${P}:s3:::${N}`,
   },
   {

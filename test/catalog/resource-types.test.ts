@@ -50,6 +50,7 @@ const CFN_SYNTH: Record<string, Record<string, unknown>> = {
 const TF_SYNTH: Record<string, string> = {
   aws_lambda_permission: 'function_name = "f"\n  action = "lambda:InvokeFunction"\n  principal = "111122223333"',
   aws_lambda_layer_version_permission: 'layer_name = "l"\n  version_number = 1\n  action = "lambda:GetLayerVersion"\n  principal = "111122223333"',
+  aws_s3_bucket_acl: 'bucket = "b"\n  acl = "public-read"',
 };
 
 function cfnTemplate(type: string, path: string[] | undefined, doc: unknown): string {

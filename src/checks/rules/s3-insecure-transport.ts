@@ -2,6 +2,7 @@ import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { actionMatches } from '../../catalog/index.js';
 import { resourceKind } from '../lp/resource-kind.js';
+import { derivedFromAcl } from '../../policy/canned-acl.js';
 
 export const s3InsecureTransport: Rule = {
   meta: {
@@ -25,7 +26,8 @@ export const s3InsecureTransport: Rule = {
     },
   },
   checkPolicy({ policy, statements, report }) {
-    if (resourceKind(policy) !== 's3-bucket') return;
+    // a public ACL written as a policy: the bucket's own policy (if any) is a separate record
+    if (resourceKind(policy) !== 's3-bucket' || derivedFromAcl(policy)) return;
     const denies = statements.some((s) => {
       if (s.effect !== 'Deny') return false;
       if (!strings(s.action).some((a) => actionMatches(a.value, 's3:GetObject') && actionMatches(a.value, 's3:PutObject'))) return false;

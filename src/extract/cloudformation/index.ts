@@ -13,6 +13,7 @@ import type { ParseWarning } from './yaml.js';
 import { Resolver, OUTSIDE_VALUE } from './intrinsics.js';
 import type { TemplateModel } from './intrinsics.js';
 import { localDefinitionPolicy, openApiBodyPolicy } from './openapi.js';
+import { bucketAccessControl } from './bucket-acl.js';
 import { customOrganizationsPolicy, isCustomOrgPolicyType } from './custom-org-policy.js';
 import { foreignSuppressions } from './foreign-suppressions.js';
 import { expandIncludes, localAwsIncludeLocation, mayInclude } from './include.js';
@@ -421,6 +422,9 @@ function extractResource(ctx: BuildContext, logicalId: string, node: CMap, globa
       return samApi(ctx, res);
     case 'AWS::ApiGateway::RestApi':
       openApiBodyPolicy(ctx, res, 'Body');
+      break;
+    case 'AWS::S3::Bucket':
+      bucketAccessControl(ctx, res);
       break;
     case 'AWS::Serverless::Connector':
       return samConnector(ctx, res);

@@ -622,7 +622,11 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
       const spans = new Map<string, Span>();
       const raw0 = module.toJson(body, '', spans) as Record<string, unknown>;
       // alternative tokens stay in policy attributes and attached ARNs (resolved there); elsewhere the known value
-      const keep = new Set([...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []), ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? [])]);
+      const keep = new Set([
+        ...(terraformRow(type)?.policies.map((p) => p.path[0]!) ?? []),
+        ...(terraformRow(type)?.attachments?.map((a) => a.policyAttr) ?? []),
+        ...(terraformRow(type)?.synthInputs ?? []),
+      ]);
       const values = Object.fromEntries(Object.entries(raw0).map(([k, v]) => [k, keep.has(k) ? v : primaryValues(v, module.standIns.entries())]));
       const out = readTerraformResource({
         type,
@@ -657,7 +661,9 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
         const docAt = docSpans.get('');
         const site: Site = {
           file,
-          span: p.synthesized || (prefix && docAt && docAt.file !== file && /\.tf$/i.test(docAt.file)) ? blockSpan : (docAt ?? blockSpan),
+          span: p.synthesized
+            ? ((p.anchor ? spans.get(`/${p.anchor}`) : undefined) ?? blockSpan)
+            : (prefix && docAt && docAt.file !== file && /\.tf$/i.test(docAt.file)) ? blockSpan : (docAt ?? blockSpan),
           spans: docSpans,
           suppressions: [...suppressions, ...(consumed ? dataSuppressions(consumed) : [])],
         };

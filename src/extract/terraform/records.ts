@@ -35,6 +35,7 @@ export function policyRecord(
   if (!site.spans?.has('')) sourceMap.set('', site.span);
   const root = sourceMap.get('') ?? site.span;
   const notes = [...item.notes, ...(extra.notes ?? [])];
+  const assumptions = [...(extra.assumptions ?? []), ...(item.assumptions ?? []).map((text) => ({ path: '', text }))];
   return {
     id: `${meta.idFile}#${meta.address}/${item.propertyPath}`,
     file: site.file,
@@ -53,7 +54,7 @@ export function policyRecord(
     attachedTo: [...item.attachedTo],
     ...(extra.base !== undefined ? { base: extra.base } : {}),
     ...(notes.length ? { notes } : {}),
-    ...(extra.assumptions?.length ? { assumptions: extra.assumptions } : {}),
+    ...(assumptions.length ? { assumptions } : {}),
     ...(site.suppressions?.length ? { inlineSuppressions: site.suppressions } : {}),
   };
 }

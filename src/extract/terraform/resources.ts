@@ -11,9 +11,19 @@
 import type { IamEntity, PolicyType, PrincipalRef } from '../../policy/types.js';
 import { RESOURCE_TYPES, tfHolder } from '../../catalog/resource-types.js';
 import { openApiBodyPolicy } from './openapi-body.js';
+import { bucketAclPolicy } from './bucket-acl.js';
 
-/** Documents a holder row also synthesises from other attributes (issue 19: an OpenAPI body's policy). */
-const HOLDER_SYNTH: Record<string, TfResourceRow['synthesize']> = { aws_api_gateway_rest_api: openApiBodyPolicy };
+/**
+ * Documents a holder row also synthesises from other attributes (issue 19: an OpenAPI body's policy; issue 15: a
+ * bucket's public canned ACL or ACL grants, as the equivalent bucket policy).
+ */
+const HOLDER_SYNTH: Record<string, TfResourceRow['synthesize']> = {
+  aws_api_gateway_rest_api: openApiBodyPolicy,
+  aws_s3_bucket: bucketAclPolicy,
+  aws_s3_bucket_acl: bucketAclPolicy,
+};
+/** Arguments of those synthesisers that decide access: a conditional there keeps its every-branch token (worst case). */
+const SYNTH_INPUTS: Record<string, string[]> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'] };
 
 /** Where a policy sits inside the resource values: attribute names, `*` for every element of a list. */
 export type AttrPath = string[];
@@ -52,6 +62,8 @@ export interface TfResourceRow {
   policyTypeFrom?: (values: Record<string, unknown>) => { policyType: PolicyType } | { skip: string };
   /** Documents synthesised from attributes (Lambda permissions) instead of read from a policy attribute. */
   synthesize?: (values: Record<string, unknown>, ctx: TableContext) => SynthesizedPolicy | undefined;
+  /** Arguments the synthesiser reads whose every possible value counts (not only the value with known inputs). */
+  synthInputs?: string[];
   /** The principal the resource's identity policies apply to: `self` or an attribute naming it. */
   principal?: { kind: PrincipalRef['kind']; attr: string; via: PrincipalRef['via'] };
   attachments?: AttachmentSpec[];
@@ -68,6 +80,10 @@ export interface SynthesizedPolicy {
   /** Attribute path the synthesised document stands for (the source map points there). */
   propertyPath: string;
   note: string;
+  /** Attribute whose line the findings land on (default: the resource block). */
+  anchor?: string;
+  /** Worst-case assumptions made while synthesising (PolicyRecord.assumptions, path '' = the whole document). */
+  assumptions?: string[];
 }
 
 export interface TableContext {
@@ -88,15 +104,16 @@ const slot = (attr: string, policyType: PolicyType, validateResourceType?: strin
 function holderRows(): TfResourceRow[] {
   return RESOURCE_TYPES.flatMap((h) =>
     h.tf
-      .filter((t) => !t.own && t.attr !== undefined)
+      .filter((t) => !t.own && (t.attr !== undefined || HOLDER_SYNTH[t.type] !== undefined))
       .map((t) => {
         const validate = t.noValidateType ? undefined : h.validateResourceType;
         return {
           type: t.type,
           service: t.service ?? h.service,
-          policies: [slot(t.attr!, h.policyType, validate)],
+          policies: t.attr !== undefined ? [slot(t.attr, h.policyType, validate)] : [],
           ...(h.accessCheckResourceType ? { accessCheckResourceType: h.accessCheckResourceType } : {}),
           ...(HOLDER_SYNTH[t.type] ? { synthesize: HOLDER_SYNTH[t.type] } : {}),
+          ...(SYNTH_INPUTS[t.type] ? { synthInputs: SYNTH_INPUTS[t.type] } : {}),
         };
       }),
   );
@@ -383,6 +400,10 @@ export interface TfPolicyItem {
   error?: string;
   /** True when the document was synthesised from arguments (Lambda permissions). */
   synthesized?: boolean;
+  /** Synthesised: the attribute whose line findings land on. */
+  anchor?: string;
+  /** Synthesised: worst-case assumptions (see SynthesizedPolicy). */
+  assumptions?: string[];
 }
 
 export interface TfAttachment {
@@ -558,6 +579,8 @@ export function readTerraformResource(input: TfResourceInput): TfResourceOutput 
           attachedTo: [],
           notes: [syn.note],
           synthesized: true,
+          ...(syn.anchor ? { anchor: syn.anchor } : {}),
+          ...(syn.assumptions?.length ? { assumptions: syn.assumptions } : {}),
         });
       }
     }

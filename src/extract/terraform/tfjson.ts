@@ -298,7 +298,7 @@ function extractWithValues(input: ExtractInput, values: Map<string, V>): Extract
         spans = dataSourceSpans(ds.ptr, item.document);
         spans.set('', spanAt(attrPtr));
         (consumerTypes.get(dsRef) ?? consumerTypes.set(dsRef, []).get(dsRef)!).push(item.policyType);
-      } else spans = new Map([['', spanAt(item.synthesized ? b.ptr : attrPtr)]]);
+      } else spans = new Map([['', spanAt(item.synthesized ? (item.anchor ? `${b.ptr}/${escapeSegment(item.anchor)}` : b.ptr) : attrPtr)]]);
       const site: Site = { file, span: spanAt(b.ptr), spans, suppressions };
       if (item.error) {
         if (typeof raw === 'string' && raw.includes('${')) {
