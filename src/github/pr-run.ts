@@ -11,7 +11,7 @@ import { MAX_PR_FILES, changedFilesFromApi, changedFilesFromGit, filterChangedPa
 import type { BaseSource } from '../findings/baseline.js';
 import { gitBaseSource, overlayBaseSource } from '../findings/baseline.js';
 import type { Options } from '../config/options.js';
-import { decodeUtf8, isCandidateFile, listRepoDir, readRepoFile } from '../sources/files.js';
+import { isCandidateFile, listRepoDir, readRepoFile } from '../sources/files.js';
 import { changeScope } from '../sources/affected.js';
 import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
@@ -20,6 +20,7 @@ import { publish } from './publish.js';
 import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Finding, Severity } from '../findings/types.js';
 import { appendAll } from '../util/arrays.js';
+import { readContentsAt } from './pr-config.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -173,27 +174,8 @@ export async function resolveBase(
 /** One file at the base SHA through the contents API: its text, undefined when absent (404), or the error. */
 async function fetchBaseFile(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, rel: string, maxBytes: number): Promise<string | undefined | Error> {
   try {
-    const r = await gh.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      ...repo,
-      path: rel,
-      ref: sha,
-      mediaType: { format: 'raw' },
-      request: { parseSuccessResponseBody: false },
-    });
-    const data = r.data as unknown;
-    const buf =
-      typeof data === 'string'
-        ? new TextEncoder().encode(data)
-        : data instanceof ArrayBuffer
-          ? new Uint8Array(data)
-          : data && typeof (data as ReadableStream).getReader === 'function'
-            ? new Uint8Array(await new Response(data as ReadableStream).arrayBuffer())
-            : undefined;
-    if (!buf) throw new Error('unexpected contents response');
-    if (buf.length > maxBytes) throw new Error(`file is ${buf.length} bytes, over the ${maxBytes}-byte limit`);
-    return decodeUtf8(buf);
+    return await readContentsAt(gh, repo, sha, rel, maxBytes);
   } catch (e) {
-    if (httpStatus(e) === 404) return undefined;
     return e instanceof Error ? e : new Error(String(e));
   }
 }
