@@ -63,6 +63,70 @@ export type Expr = Node &
       }
   );
 
+/**
+ * Calls `visit` on every direct child expression of `e` (template directives included: `%{ if }` conditions and
+ * `%{ for }` collections, their bodies' interpolations). Traversals: the object and index keys. The one walker the
+ * expression scanners (references, inputs read) share.
+ */
+export function forEachChild(e: Expr, visit: (x: Expr | undefined) => void): void {
+  const parts = (ps: TemplatePart[]): void => {
+    for (const p of ps) {
+      if (p.k === 'interp') visit(p.x);
+      else if (p.k === 'if') {
+        visit(p.cond);
+        parts(p.then);
+        parts(p.else);
+      } else if (p.k === 'for') {
+        visit(p.coll);
+        parts(p.body);
+      }
+    }
+  };
+  switch (e.k) {
+    case 'trav':
+      visit(e.obj);
+      for (const st of e.steps) if (st.k === 'index') visit(st.key);
+      return;
+    case 'tpl':
+      parts(e.parts);
+      return;
+    case 'tuple':
+      for (const x of e.items) visit(x);
+      return;
+    case 'object':
+      for (const it of e.items) {
+        visit(it.key);
+        visit(it.value);
+      }
+      return;
+    case 'call':
+      for (const x of e.args) visit(x);
+      return;
+    case 'cond':
+      visit(e.cond);
+      visit(e.then);
+      visit(e.else);
+      return;
+    case 'bin':
+      visit(e.l);
+      visit(e.r);
+      return;
+    case 'un':
+    case 'paren':
+      visit(e.x);
+      return;
+    case 'for':
+      visit(e.coll);
+      visit(e.keyExpr);
+      visit(e.valExpr);
+      visit(e.cond);
+      return;
+    case 'var':
+    case 'lit':
+      return;
+  }
+}
+
 export interface Attribute extends Node {
   kind: 'attribute';
   name: string;

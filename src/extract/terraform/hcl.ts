@@ -32,8 +32,8 @@ import type { IamEntity, InlineSuppression, PolicyRecord, PolicyType, Span } fro
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
-import type { Block, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
-import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
+import type { Block, Expr, ParsedFile, Traverser } from './hcl-syntax.js';
+import { HclSyntaxError, forEachChild, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
 import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
 import { lineAt, lineStartsOf, scanTfBlocks } from './lines.js';
@@ -167,75 +167,20 @@ function referencesIn(x: Expr | undefined, indexOf?: (key: Expr) => string | und
   const out: string[] = [];
   const visit = (e: Expr | undefined): void => {
     if (!e) return;
-    switch (e.k) {
-      case 'var':
-        return;
-      case 'trav': {
-        if (withLocals && e.obj.k === 'var' && e.obj.name === 'local' && e.steps[0]?.k === 'attr') out.push(`local.${e.steps[0].name}`);
-        if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
-          const depth = e.obj.name === 'data' ? 3 : e.obj.name === 'module' ? 2 : 2;
-          let ref = travText(e.obj.name, e.steps, depth);
-          // aws_iam_role.team[each.key] -> aws_iam_role.team["data"] when the index is static for this instance
-          const idx = e.steps[depth - 1];
-          if (indexOf && idx?.k === 'index') {
-            const k = indexOf(idx.key);
-            if (k !== undefined) ref += k;
-          }
-          out.push(ref);
-        } else visit(e.obj);
-        for (const s of e.steps) if (s.k === 'index') visit(s.key);
-        return;
+    if (e.k !== 'trav') return forEachChild(e, visit);
+    if (withLocals && e.obj.k === 'var' && e.obj.name === 'local' && e.steps[0]?.k === 'attr') out.push(`local.${e.steps[0].name}`);
+    if (e.obj.k === 'var' && !['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(e.obj.name)) {
+      const depth = e.obj.name === 'data' ? 3 : 2;
+      let ref = travText(e.obj.name, e.steps, depth);
+      // aws_iam_role.team[each.key] -> aws_iam_role.team["data"] when the index is static for this instance
+      const idx = e.steps[depth - 1];
+      if (indexOf && idx?.k === 'index') {
+        const k = indexOf(idx.key);
+        if (k !== undefined) ref += k;
       }
-      case 'tpl':
-        visitParts(e.parts);
-        return;
-      case 'tuple':
-        e.items.forEach(visit);
-        return;
-      case 'object':
-        for (const it of e.items) {
-          visit(it.key);
-          visit(it.value);
-        }
-        return;
-      case 'call':
-        e.args.forEach(visit);
-        return;
-      case 'cond':
-        visit(e.cond);
-        visit(e.then);
-        visit(e.else);
-        return;
-      case 'bin':
-        visit(e.l);
-        visit(e.r);
-        return;
-      case 'un':
-      case 'paren':
-        visit(e.x);
-        return;
-      case 'for':
-        visit(e.coll);
-        visit(e.keyExpr);
-        visit(e.valExpr);
-        visit(e.cond);
-        return;
-      case 'lit':
-        return;
-    }
-  };
-  const visitParts = (ps: TemplatePart[]): void => {
-    for (const p of ps) {
-      if (p.k === 'interp') visit(p.x);
-      else if (p.k === 'if') {
-        visit(p.cond);
-        visitParts(p.then);
-        visitParts(p.else);
-      } else if (p.k === 'for') {
-        visit(p.coll);
-        visitParts(p.body);
-      }
-    }
+      out.push(ref);
+      for (const st of e.steps) if (st.k === 'index') visit(st.key);
+    } else forEachChild(e, visit);
   };
   visit(x);
   return out;

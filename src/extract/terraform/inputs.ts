@@ -4,6 +4,7 @@
  * expression may go either way, so both its branches count (hcl-eval.ts `conditional`).
  */
 import type { Expr } from './hcl-syntax.js';
+import { forEachChild } from './hcl-syntax.js';
 
 export interface LocalDef {
   expr: Expr;
@@ -26,58 +27,19 @@ export function readsInput(
   let found = false;
   const visit = (e: Expr | undefined): void => {
     if (!e || found) return;
-    switch (e.k) {
-      case 'trav':
-        if (e.obj.k === 'var') {
-          const first = e.steps[0];
-          const name = first?.k === 'attr' ? first.name : undefined;
-          // a variable a module call sets to a value its caller decides is not an input of this instance
-          if ((e.obj.name === 'var' && !(name !== undefined && decided?.has(name))) || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
-          else if (e.obj.name === 'local' && name) {
-            const l = local(name);
-            if (l && readsInput(l.expr, l.file.repoPath, local, memo, depth + 1, decided)) found = true;
-          }
-        } else visit(e.obj);
-        for (const st of e.steps) if (st.k === 'index') visit(st.key);
-        return;
-      case 'var':
-      case 'lit':
-        return;
-      case 'tpl':
-        for (const p of e.parts) if (p.k === 'interp') visit(p.x);
-        return;
-      case 'tuple':
-        e.items.forEach(visit);
-        return;
-      case 'object':
-        for (const it of e.items) {
-          visit(it.key);
-          visit(it.value);
-        }
-        return;
-      case 'call':
-        e.args.forEach(visit);
-        return;
-      case 'cond':
-        visit(e.cond);
-        visit(e.then);
-        visit(e.else);
-        return;
-      case 'bin':
-        visit(e.l);
-        visit(e.r);
-        return;
-      case 'un':
-      case 'paren':
-        visit(e.x);
-        return;
-      case 'for':
-        visit(e.coll);
-        visit(e.keyExpr);
-        visit(e.valExpr);
-        visit(e.cond);
-        return;
+    if (e.k === 'trav' && e.obj.k === 'var') {
+      const first = e.steps[0];
+      const name = first?.k === 'attr' ? first.name : undefined;
+      // a variable a module call sets to a value its caller decides is not an input of this instance
+      if ((e.obj.name === 'var' && !(name !== undefined && decided?.has(name))) || (e.obj.name === 'terraform' && name === 'workspace')) found = true;
+      else if (e.obj.name === 'local' && name) {
+        const l = local(name);
+        if (l && readsInput(l.expr, l.file.repoPath, local, memo, depth + 1, decided)) found = true;
+      }
+      for (const st of e.steps) if (st.k === 'index') visit(st.key);
+      return;
     }
+    forEachChild(e, visit);
   };
   // a cycle through locals is reported elsewhere; here it reads no input by itself
   memo.set(key, false);

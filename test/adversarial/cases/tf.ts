@@ -232,6 +232,10 @@ EOT
   tf('tf-name-tofu', '7-hostile', 'admin policy in main.tofu (OpenTofu loads .tofu files)', { 'main.tofu': policyActions('["*"]') }),
   tf('tf-name-upper-ext', '7-hostile', 'admin policy in a file with upper-case extension MAIN.TF in a directory of .tf', { 'MAIN.TF': policyActions('["*"]'), 'versions.tf': 'terraform {}\n' }),
   // --- controls
+  tf('tf-holder-bucket-policy-in-endpoint-folder', '6-holder', 'a public-write bucket policy kept under vpc-endpoints/ (a name that reads as an endpoint policy) and deployed with file() as the bucket policy', {
+    'vpc-endpoints/policy.json': json({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:PutObject', 's3:GetObject'], Resource: 'arn:aws:s3:::customer-data/*' }] }),
+    'main.tf': 'resource "aws_s3_bucket_policy" "p" {\n  bucket = "customer-data"\n  policy = file("${path.module}/vpc-endpoints/policy.json")\n}\n',
+  }),
   { id: 'tf-control-ternary-harmless', cls: '4-unknown', description: 'control: ternary between two harmless actions on one bucket', expect: 'pass', files: { 'infra/main.tf': policyActions('[var.ro ? "s3:GetObject" : "s3:GetObjectVersion"]', 'variable "ro" {\n  default = true\n}').replace('Resource = "*"', 'Resource = "arn:aws:s3:::acme-reports/*"') } },
   { id: 'tf-control-module-harmless', cls: '2-scope', description: 'control: local module with a harmless actions variable', expect: 'pass', files: { 'infra/main.tf': 'module "app" {\n  source  = "./modules/policy"\n  actions = ["logs:PutLogEvents"]\n}\n', 'infra/modules/policy/main.tf': policyActions('var.actions', 'variable "actions" {\n  default = ["logs:CreateLogStream"]\n}').replace('Resource = "*"', `Resource = "arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/app/*"`) } },
   { id: 'tf-control-suppression-with-reason', cls: '1-config', description: 'control: a real comment suppression with a reason on a write-on-all-resources-only policy', expect: 'pass', files: { 'infra/main.tf': '# iam-policy-gate:ignore write-on-all-resources X-Ray has no resource-level permissions (SEC-12)\n' + policyActions('["xray:PutTraceSegments"]').trimStart() } },

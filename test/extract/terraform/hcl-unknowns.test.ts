@@ -379,6 +379,12 @@ EOF
     expect(g.verdict.status).toBe('fail');
     expect(g.findings.some((f) => f.ruleId === 'admin-wildcard')).toBe(true);
   });
+  it('a conditional whose condition reads an input only inside a %{ if } directive: both branches count', async () => {
+    const decl = 'variable "admin" {\n  type = bool\n  default = false\n}\n';
+    const g = await gate({ 'main.tf': policy(stmt('["%{ if var.admin }yes%{ endif }" == "yes" ? "*" : "s3:ListAllMyBuckets"]'), decl) });
+    expect(g.verdict.status).toBe('fail');
+    expect(g.findings.some((f) => f.ruleId === 'admin-wildcard')).toBe(true);
+  });
   it('the same directive choosing between two harmless actions passes (control)', async () => {
     const g = await gate({ 'main.tf': heredoc('%{ if var.admin }"Action": "s3:ListAllMyBuckets",%{ else }"Action": "s3:GetBucketLocation",%{ endif }') });
     expect(g.verdict.status).toBe('pass');
