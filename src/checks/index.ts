@@ -6,7 +6,7 @@ import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
-import { clearGrantCache } from './lp/analysis.js';
+import { clearGrantCache } from './least-privilege/analysis.js';
 
 /**
  * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so

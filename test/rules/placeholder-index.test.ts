@@ -1,7 +1,7 @@
 /** placeholderAt indexes many stand-ins (a generated list of thousands of unknowns) with the same answers as a scan. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { placeholderAt } from '../../src/checks/validation/helpers.js';
+import { placeholderAt } from '../../src/checks/grammar/helpers.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 
 const scan = (list: { path: string }[], path: string) => list.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));

@@ -14,7 +14,7 @@ const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 /** file (src-relative) + spread expression -> why its length is bounded */
 const BOUNDED: Record<string, string> = {
   'catalog/load.ts rel': 'a constant path below the package',
-  'checks/lp/entities.ts names': 'rest parameter: property names written in our source',
+  'checks/least-privilege/entities.ts names': 'rest parameter: property names written in our source',
   'checks/rules/weak-password-policy.ts c.names': 'property names of a constant table',
   'extract/cloudformation/yaml.ts lc(n)': 'a [line, column] pair',
   'extract/cloudformation/yaml.ts lc(k)': 'a [line, column] pair',

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { ownerUser, prop } from '../lp/entities.js';
+import { ownerUser, prop } from '../least-privilege/entities.js';
 
 export const accessKeyLongLived: Rule = {
   meta: {

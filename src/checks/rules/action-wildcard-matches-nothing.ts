@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { catalogStamp, expandActionPattern, hasWildcard, serviceExists, splitAction } from '../../catalog/index.js';
-import { placeholderAt } from '../validation/helpers.js';
+import { placeholderAt } from '../grammar/helpers.js';
 
 export const actionWildcardMatchesNothing: Rule = {
   meta: {

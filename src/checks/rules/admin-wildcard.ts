@@ -3,8 +3,8 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
 import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, settingOf } from '../lp/analysis.js';
-import { policyDenies } from '../lp/denies.js';
+import { conditionNote, grantOf, judgeConditions, settingOf } from '../least-privilege/analysis.js';
+import { policyDenies } from '../least-privilege/denies.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 
 export const adminWildcard: Rule = {

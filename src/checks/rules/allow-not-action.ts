@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
-import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
+import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
 import { expandNotAction } from '../../catalog/index.js';
 import { strings } from '../../policy/statements.js';
 

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
+import { conditionNote, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
 
 export const allowNotResource: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { statementLabel } from '../validation/helpers.js';
+import { statementLabel } from '../grammar/helpers.js';
 
 export const allowWithNotPrincipal: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { candidateArnFormats, judgeableResources, parseArn } from '../validation/helpers.js';
+import { candidateArnFormats, judgeableResources, parseArn } from '../grammar/helpers.js';
 
 export const arnRegionNotAllowed: Rule = {
   meta: {

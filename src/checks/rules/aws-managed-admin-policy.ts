@@ -1,8 +1,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Rule } from './types.js';
 import { MapSourceMap, lineSpan } from '../../policy/source-map.js';
-import { listProp } from '../lp/entities.js';
-import { AWS_MANAGED_POLICY_DOCUMENTS, awsManagedPolicyName } from '../lp/aws-managed-policies.js';
+import { listProp } from '../least-privilege/entities.js';
+import { AWS_MANAGED_POLICY_DOCUMENTS, awsManagedPolicyName } from '../least-privilege/aws-managed-policies.js';
 import { privilegeReason } from './trust-privileged-without-mfa.js';
 
 const verdicts = new Map<string, string | undefined>();

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
-import { canonicalKeys, checkActionSet } from '../lp/action-set.js';
-import { CREDENTIAL_ACTIONS, lowerSet } from '../lp/risk-data.js';
+import { canonicalKeys, checkActionSet } from '../least-privilege/action-set.js';
+import { CREDENTIAL_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
 const SET = lowerSet(CREDENTIAL_ACTIONS);
 

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { isObject } from '../../policy/statements.js';
-import { placeholderAt, statementLabel } from '../validation/helpers.js';
+import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 function jsonType(v: unknown): string {
   if (v === null) return 'null';

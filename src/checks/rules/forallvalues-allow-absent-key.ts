@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { conditionKeyInfo } from '../../catalog/index.js';
-import { parseOperator, statementLabel } from '../validation/helpers.js';
+import { parseOperator, statementLabel } from '../grammar/helpers.js';
 
 export const forAllValuesAllowAbsentKey: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { conditionKeyInfo } from '../../catalog/index.js';
-import { parseOperator, statementLabel } from '../validation/helpers.js';
+import { parseOperator, statementLabel } from '../grammar/helpers.js';
 
 export const forAllValuesWithSingleValuedKey: Rule = {
   meta: {

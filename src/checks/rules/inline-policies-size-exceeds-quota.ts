@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { approxNote, isInline, sizeWithoutWhitespace } from '../validation/size.js';
+import { approxNote, isInline, sizeWithoutWhitespace } from '../grammar/size.js';
 
 /** Aggregate inline policy size per principal kind (IAM quotas, whitespace not counted). */
 export const INLINE_QUOTAS: Record<string, number> = { user: 2048, group: 5120, role: 10240 };

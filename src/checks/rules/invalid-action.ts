@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, catalogStamp, hasWildcard, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
-import { placeholderAt } from '../validation/helpers.js';
+import { placeholderAt } from '../grammar/helpers.js';
 
 const MAX_SUGGESTIONS = 25;
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { isApiGatewayShorthand, judgeableResources } from '../validation/helpers.js';
+import { isApiGatewayShorthand, judgeableResources } from '../grammar/helpers.js';
 
 export const invalidArnPrefix: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { statementLabel, templateToken } from '../validation/helpers.js';
+import { statementLabel, templateToken } from '../grammar/helpers.js';
 import type { PolicyRecord } from '../../policy/types.js';
 
 /**
@@ -11,7 +11,7 @@ function accountToken(policy: PolicyRecord, value: string): boolean {
   const m = /^arn:aws[\w-]*:(iam|sts)::([^:]+):(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+|assumed-role\/[\w+=,.@/-]+)$/.exec(value);
   return !!m && templateToken(policy, m[2]!) === m[2];
 }
-import { isAwsPrincipal, principalValues } from '../validation/principals.js';
+import { isAwsPrincipal, principalValues } from '../grammar/principals.js';
 
 export const invalidAwsPrincipal: Rule = {
   meta: {

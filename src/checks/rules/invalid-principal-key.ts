@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { statementLabel } from '../validation/helpers.js';
-import { PRINCIPAL_KEYS } from '../validation/principals.js';
+import { statementLabel } from '../grammar/helpers.js';
+import { PRINCIPAL_KEYS } from '../grammar/principals.js';
 
 export const invalidPrincipalKey: Rule = {
   meta: {

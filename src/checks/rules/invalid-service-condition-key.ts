@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { catalogStamp, conditionKeyExists, serviceExists } from '../../catalog/index.js';
-import { statementLabel } from '../validation/helpers.js';
+import { statementLabel } from '../grammar/helpers.js';
 
 export const invalidServiceConditionKey: Rule = {
   meta: {

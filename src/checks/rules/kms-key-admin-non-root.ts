@@ -1,10 +1,10 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { policyDenies } from '../lp/denies.js';
-import { cap } from '../lp/action-set.js';
-import { awsPrincipals, principalValues } from '../lp/principals.js';
-import { resourceKind } from '../lp/resource-kind.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { policyDenies } from '../least-privilege/denies.js';
+import { cap } from '../least-privilege/action-set.js';
+import { awsPrincipals, principalValues } from '../least-privilege/principals.js';
+import { resourceKind } from '../least-privilege/resource-kind.js';
 
 export const kmsKeyAdminNonRoot: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { ownerUser, prop, truthy } from '../lp/entities.js';
+import { ownerUser, prop, truthy } from '../least-privilege/entities.js';
 import { isObject } from '../../policy/statements.js';
 
 export const loginProfileNoReset: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { judgeableResources, parseArn } from '../validation/helpers.js';
+import { judgeableResources, parseArn } from '../grammar/helpers.js';
 
 export const missingArnField: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { parseOperator, statementLabel } from '../validation/helpers.js';
+import { parseOperator, statementLabel } from '../grammar/helpers.js';
 
 export const nullWithIfExists: Rule = {
   meta: {

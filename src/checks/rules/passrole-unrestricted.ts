@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { conditionNote, describeCondition, grantOf, judgeConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { policyDenies } from '../lp/denies.js';
-import { cap } from '../lp/action-set.js';
+import { conditionNote, describeCondition, grantOf, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { policyDenies } from '../least-privilege/denies.js';
+import { cap } from '../least-privilege/action-set.js';
 
 export const passroleUnrestricted: Rule = {
   meta: {

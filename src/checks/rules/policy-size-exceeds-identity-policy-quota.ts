@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, isInline, sizeWithoutWhitespace } from '../validation/size.js';
+import { approxNote, isInline, sizeWithoutWhitespace } from '../grammar/size.js';
 
 export const MANAGED_POLICY_QUOTA = 6144;
 

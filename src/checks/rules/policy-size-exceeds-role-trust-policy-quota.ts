@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, sizeWithoutWhitespace } from '../validation/size.js';
+import { approxNote, sizeWithoutWhitespace } from '../grammar/size.js';
 
 export const TRUST_POLICY_QUOTA = 2048;
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, compactSize } from '../validation/size.js';
+import { approxNote, compactSize } from '../grammar/size.js';
 
 export const SCP_QUOTA = 5120;
 

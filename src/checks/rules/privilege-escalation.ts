@@ -2,9 +2,9 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
 import { actionInfo, globMatch } from '../../catalog/index.js';
 import { replaceVariables } from '../../engine/conditions.js';
-import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../lp/analysis.js';
-import { ESCALATION_METHODS, type EscalationMethod } from '../lp/risk-data.js';
-import { denySet } from '../lp/denies.js';
+import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../least-privilege/analysis.js';
+import { ESCALATION_METHODS, type EscalationMethod } from '../least-privilege/risk-data.js';
+import { denySet } from '../least-privilege/denies.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { fullAccessOf } from './admin-wildcard.js';
 

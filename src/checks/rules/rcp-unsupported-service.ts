@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { catalogStamp, hasWildcard, rcpSupportedServices, serviceExists, splitAction } from '../../catalog/index.js';
-import { placeholderAt, statementLabel } from '../validation/helpers.js';
+import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 export const rcpUnsupportedService: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import { accessAnalyzerDocsUrl } from './types.js';
 import type { ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
 import { globCovers, hasWildcard } from '../../catalog/index.js';
-import { placeholderAt, statementLabel } from '../validation/helpers.js';
+import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 /** Index of an earlier-or-broader value covering values[i], or -1. Exact duplicates: the later one is redundant. */
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { placeholderAt, statementLabel } from '../validation/helpers.js';
+import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 import { redundantValues } from './redundant-action.js';
 
 export const redundantResource: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { accessLevelOf } from '../lp/analysis.js';
-import { checkActionSet } from '../lp/action-set.js';
-import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../lp/risk-data.js';
+import { accessLevelOf } from '../least-privilege/analysis.js';
+import { checkActionSet } from '../least-privilege/action-set.js';
+import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
 const ACCESS_ATTRIBUTES = lowerSet(ACCESS_ATTRIBUTE_ACTIONS);
 

@@ -1,13 +1,13 @@
 import type { PolicyContext, Rule } from './types.js';
 import type { StatementView } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { isVpcEndpointPolicy } from '../lp/resource-kind.js';
+import { isVpcEndpointPolicy } from '../least-privilege/resource-kind.js';
 import { clip } from '../../engine/conditions.js';
-import type { ConditionJudgement } from '../lp/analysis.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { policyDenies } from '../lp/denies.js';
-import { cap } from '../lp/action-set.js';
-import { awsPrincipals, isExternalAccount, principalValues } from '../lp/principals.js';
+import type { ConditionJudgement } from '../least-privilege/analysis.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { policyDenies } from '../least-privilege/denies.js';
+import { cap } from '../least-privilege/action-set.js';
+import { awsPrincipals, isExternalAccount, principalValues } from '../least-privilege/principals.js';
 
 export const resourcePolicyExposure: Rule = {
   meta: {

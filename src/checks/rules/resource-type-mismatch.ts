@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { arnMatchesResourceType } from '../../catalog/index.js';
-import { isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../validation/helpers.js';
+import { isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../grammar/helpers.js';
 
 export const resourceTypeMismatch: Rule = {
   meta: {

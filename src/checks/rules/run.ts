@@ -8,7 +8,7 @@ import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
-import { clearGrantCache } from '../lp/analysis.js';
+import { clearGrantCache } from '../least-privilege/analysis.js';
 import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
 
 

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { actionMatches } from '../../catalog/index.js';
-import { resourceKind } from '../lp/resource-kind.js';
+import { resourceKind } from '../least-privilege/resource-kind.js';
 import { derivedFromAcl } from '../../policy/canned-acl.js';
 
 export const s3InsecureTransport: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
-import { deadReason, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
+import { deadReason, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
 
 export const statementNeverApplies: Rule = {
   meta: {

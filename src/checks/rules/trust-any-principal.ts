@@ -1,8 +1,8 @@
 import type { Rule } from './types.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../lp/analysis.js';
-import { policyDenies } from '../lp/denies.js';
-import { cap } from '../lp/action-set.js';
-import { awsPrincipals } from '../lp/principals.js';
+import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { policyDenies } from '../least-privilege/denies.js';
+import { cap } from '../least-privilege/action-set.js';
+import { awsPrincipals } from '../least-privilege/principals.js';
 
 export const trustAnyPrincipal: Rule = {
   meta: {

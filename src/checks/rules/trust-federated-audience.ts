@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { judgeConditions, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
-import { principalValues } from '../lp/principals.js';
+import { judgeConditions, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
+import { principalValues } from '../least-privilege/principals.js';
 
 /**
  * The condition-key prefix of a federated principal and the claims that pin the audience. Only the audience (or,

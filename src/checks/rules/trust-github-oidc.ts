@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { describeCondition, judgeConditions, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
-import { principalValues } from '../lp/principals.js';
+import { describeCondition, judgeConditions, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
+import { principalValues } from '../least-privilege/principals.js';
 import { clip } from '../../engine/conditions.js';
 
 const HOST = 'token.actions.githubusercontent.com';

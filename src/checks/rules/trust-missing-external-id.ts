@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { judgeConditions, stmtLabel } from '../lp/analysis.js';
-import { cap } from '../lp/action-set.js';
-import { awsPrincipals, isExternalAccount } from '../lp/principals.js';
+import { judgeConditions, stmtLabel } from '../least-privilege/analysis.js';
+import { cap } from '../least-privilege/action-set.js';
+import { awsPrincipals, isExternalAccount } from '../least-privilege/principals.js';
 
 export const trustMissingExternalId: Rule = {
   meta: {

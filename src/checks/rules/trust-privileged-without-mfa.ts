@@ -1,8 +1,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Rule } from './types.js';
 import { statementsOf } from '../../policy/statements.js';
-import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../lp/analysis.js';
-import { awsPrincipals } from '../lp/principals.js';
+import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../least-privilege/analysis.js';
+import { awsPrincipals } from '../least-privilege/principals.js';
 import { escalationPaths } from './privilege-escalation.js';
 import { fullAccessOf } from './admin-wildcard.js';
 

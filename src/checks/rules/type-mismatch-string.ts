@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { parseOperator, placeholderAt, policyVariables, statementLabel } from '../validation/helpers.js';
-import { isBase64 } from '../validation/values.js';
+import { parseOperator, placeholderAt, policyVariables, statementLabel } from '../grammar/helpers.js';
+import { isBase64 } from '../grammar/values.js';
 
 export const typeMismatchString: Rule = {
   meta: {

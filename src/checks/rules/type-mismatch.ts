@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { conditionKeyInfo } from '../../catalog/index.js';
-import { parseOperator, statementLabel, type OperatorFamily } from '../validation/helpers.js';
+import { parseOperator, statementLabel, type OperatorFamily } from '../grammar/helpers.js';
 
 /** Operator families that make sense for each key type (lenient: String and Arn operators are interchangeable). */
 const COMPATIBLE: Record<string, OperatorFamily[]> = {

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { actionSupportsKey, conditionKeyExists, conditionKeyListedByActions, isGlobalConditionKey, serviceExists } from '../../catalog/index.js';
-import { statementActions, statementLabel } from '../validation/helpers.js';
+import { statementActions, statementLabel } from '../grammar/helpers.js';
 
 export const unsupportedActionForConditionKey: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { statementLabel } from '../validation/helpers.js';
-import { principalValues } from '../validation/principals.js';
+import { statementLabel } from '../grammar/helpers.js';
+import { principalValues } from '../grammar/principals.js';
 
 export const unsupportedWildcardInPrincipal: Rule = {
   meta: {

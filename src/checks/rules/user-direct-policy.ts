@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { listProp } from '../lp/entities.js';
+import { listProp } from '../least-privilege/entities.js';
 
 export const userDirectPolicy: Rule = {
   meta: {

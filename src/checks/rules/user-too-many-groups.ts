@@ -1,6 +1,6 @@
 import type { IamEntity } from '../../policy/types.js';
 import type { Rule } from './types.js';
-import { listProp, prop, userNames } from '../lp/entities.js';
+import { listProp, prop, userNames } from '../least-privilege/entities.js';
 
 const LIMIT = 10;
 

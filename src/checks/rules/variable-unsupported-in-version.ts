@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { placeholderAt, policyVariables, statementLabel } from '../validation/helpers.js';
+import { placeholderAt, policyVariables, statementLabel } from '../grammar/helpers.js';
 
 export const variableUnsupportedInVersion: Rule = {
   meta: {

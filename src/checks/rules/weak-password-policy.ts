@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { numberOf, prop, truthy } from '../lp/entities.js';
+import { numberOf, prop, truthy } from '../least-privilege/entities.js';
 
 interface Check {
   names: string[];

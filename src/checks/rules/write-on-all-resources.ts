@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
-import { accessLevelOf } from '../lp/analysis.js';
-import { checkActionSet } from '../lp/action-set.js';
+import { accessLevelOf } from '../least-privilege/analysis.js';
+import { checkActionSet } from '../least-privilege/action-set.js';
 
 export const writeOnAllResources: Rule = {
   meta: {

@@ -13,8 +13,8 @@ import type { ContextImpact, ServiceGroup } from './context-impact.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
-import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../lp/risk-data.js';
-import { accessLevelOf } from '../lp/analysis.js';
+import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
+import { accessLevelOf } from '../least-privilege/analysis.js';
 
 const EVASION = lowerSet(DEFENSE_EVASION_ACTIONS);
 

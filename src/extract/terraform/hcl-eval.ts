@@ -16,7 +16,7 @@ import { escapeSegment } from '../../policy/source-map.js';
 import { parseWithPositions } from '../positions.js';
 import { lineAt, lineStartsOf } from './lines.js';
 import { DOC_KEYS, renderPolicyDocument, renderStatement } from './policy-document.js';
-import { StandIns } from './standins.js';
+import { StandIns } from './placeholders.js';
 import type { TableContext } from './resources.js';
 import type { Block, Body, Expr, ParsedFile, TemplatePart, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl, parseTemplate } from './hcl-syntax.js';

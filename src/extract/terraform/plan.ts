@@ -26,7 +26,7 @@ import { isJsonConfigFile } from './tf-files.js';
 import { renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource, terraformResourceTypes, terraformRow } from './resources.js';
 import type { TableContext, TfPolicyItem, TfResourceOutput } from './resources.js';
-import { StandIns } from './standins.js';
+import { StandIns } from './placeholders.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { ancestors, blockSpan, blockSuppressions, documentSpans, lineAt, lineStartsOf, listTemplates, moduleDir, TfSources } from './lines.js';
 import type { TfBlock } from './lines.js';

@@ -16,7 +16,7 @@ import { parseReference } from './address.js';
 import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
 import type { TableContext, TfPolicyItem } from './resources.js';
-import { StandIns } from './standins.js';
+import { StandIns } from './placeholders.js';
 import { resolveUnknowns } from './worst-case.js';
 import { awsManagedRecords, entityRecord, ownAttachmentsEntity, invalidPolicyFinding, policyRecord } from './records.js';
 import { awsManagedPolicy } from './managed-policies.js';

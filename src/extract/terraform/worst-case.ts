@@ -1,6 +1,6 @@
 /**
  * Values the gate cannot know, in the positions of a policy that decide access, are analysed as their worst case
- * and the record says so. The evaluator leaves two kinds of registered tokens in a rendered document (standins.ts):
+ * and the record says so. The evaluator leaves two kinds of registered tokens in a rendered document (placeholders.ts):
  *
  * - `worst` stand-ins: a variable without default, a function the gate does not evaluate, a data source whose
  *   content it cannot read. In Action / Resource / Principal they become `*` (inside a longer string, the unknown
@@ -15,7 +15,7 @@
  * (`aws_s3_bucket.b.arn`) are not tokens of either kind and stay well-formed, wildcard-free stand-ins.
  */
 import type { Span } from '../../policy/types.js';
-import type { StandInEntry } from './standins.js';
+import type { StandInEntry } from './placeholders.js';
 import { appendAll } from '../../util/arrays.js';
 
 export interface Assumption {

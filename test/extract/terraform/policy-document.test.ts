@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPolicyDocument } from '../../../src/extract/terraform/policy-document.js';
-import { StandIns } from '../../../src/extract/terraform/standins.js';
+import { StandIns } from '../../../src/extract/terraform/placeholders.js';
 
 describe('aws_iam_policy_document rendering', () => {
   it('renders statements as the AWS provider does', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { policyFindings } from '../../helpers/rule-tester.js';
 import { privilegeEscalation, methodPrincipals } from '../../../src/checks/rules/privilege-escalation.js';
-import { ESCALATION_METHODS } from '../../../src/checks/lp/risk-data.js';
+import { ESCALATION_METHODS } from '../../../src/checks/least-privilege/risk-data.js';
 import { actionInfo } from '../../../src/catalog/index.js';
 
 function findings(passedTo: { op: string; values: string[] } | undefined, others: string[], passResource = '*') {

@@ -4,7 +4,7 @@ import { record } from '../../helpers/records.js';
 import { privilegeEscalation } from '../../../src/checks/rules/privilege-escalation.js';
 import { runRules } from '../../../src/checks/rules/run.js';
 import { defaultOptions } from '../../../src/config/options.js';
-import { ESCALATION_METHODS } from '../../../src/checks/lp/risk-data.js';
+import { ESCALATION_METHODS } from '../../../src/checks/least-privilege/risk-data.js';
 import { expandActionPattern } from '../../../src/catalog/index.js';
 
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });

@@ -8,7 +8,7 @@ import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
 import { policyDenies } from './denies.js';
-import { templateToken } from '../validation/helpers.js';
+import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';

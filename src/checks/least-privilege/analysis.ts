@@ -10,7 +10,7 @@ import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 import { describeValues, judgeCondition, neverTrue, type ConditionSetting } from '../../engine/conditions.js';
 import { denySet, type DenySet } from './denies.js';
-import { templateToken } from '../validation/helpers.js';
+import { templateToken } from '../grammar/helpers.js';
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
