@@ -5,7 +5,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, expandActionPattern, globsIntersect, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+import { actionInfo, expandActionPattern, globMatch, globsIntersect, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+import { compileGlob } from '../../catalog/wildcard.js';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -174,7 +175,18 @@ const BARE_TOKEN = /(^|[^A-Za-z0-9])[A-Z][A-Z0-9]{1,40}(_[A-Z0-9]{1,40})+($|[^A-
 export function templateToken(policy: PolicyRecord, value: string): string | undefined {
   if (value.length > 2048) return undefined;
   const m = TEMPLATE_TOKEN.exec(value) ?? (policy.format === 'raw' ? BARE_TOKEN.exec(value) : null);
-  return m ? m[0].replace(/^[^A-Za-z0-9<{$]|[^A-Za-z0-9>}]$/g, '') : undefined;
+  if (m) return m[0].replace(/^[^A-Za-z0-9<{$]|[^A-Za-z0-9>}]$/g, '');
+  return policy.tokenPatterns?.length ? configuredToken(policy.tokenPatterns, value) : undefined;
+}
+
+const compiledTokens = new WeakMap<readonly string[], Int32Array[]>();
+
+/** The configured pattern (`placeholders:`) found inside the value, if any: `*`/`?` wildcards, case-sensitive. */
+function configuredToken(patterns: readonly string[], value: string): string | undefined {
+  let compiled = compiledTokens.get(patterns);
+  if (!compiled) compiledTokens.set(patterns, (compiled = patterns.map((p) => compileGlob(`*${p}*`, { caseSensitive: true }))));
+  const i = compiled.findIndex((c) => globMatch(c, value, true));
+  return i < 0 ? undefined : patterns[i];
 }
 
 /** Resource values of a statement that are plain strings and not stand-ins (placeholders or template tokens). */

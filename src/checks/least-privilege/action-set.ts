@@ -31,6 +31,11 @@ export interface ActionSetSpec {
   narrowedSeverity?: Severity;
   /** How many action names to list in the message. */
   listLimit?: number;
+  /**
+   * On an unconditioned grant of every resource (not a template token's worst case): a higher severity and a sentence
+   * for some hits (reading every secret is a security-warning, reading every object a warning).
+   */
+  escalate?(hits: readonly string[]): { severity: Severity; why: string } | undefined;
 }
 
 export function listActions(actions: string[], limit = 6): string {
@@ -157,10 +162,11 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
     const token = g.scope === 'all' && typeof g.scopeAt?.value === 'string' ? templateToken(ctx.policy, g.scopeAt.value) : undefined;
     const via = (s.notAction ? ' (through NotAction)' : '') + (token ? ` (Resource "${clip(g.scopeAt!.value as string)}" holds the template token ${clip(token)}, analysed as any resource)` : '');
+    const raised = !j.narrowing.length && g.scope !== 'some' && !token ? spec.escalate?.(deny.hits) : undefined;
     ctx.report({
       path: first.path,
-      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${deny.note}${conditionNote(j)}`,
-      severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : undefined,
+      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${raised ? ` ${raised.why}` : ''}${deny.note}${conditionNote(j)}`,
+      severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : raised?.severity,
       details: {
         actions: deny.hits.length > 200 ? deny.hits.slice(0, 200) : deny.hits,
         actionCount: deny.hits.length,

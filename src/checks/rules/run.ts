@@ -85,6 +85,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const { policies, entities, options } = input;
   const active = rules.filter((r) => enabled(r, options));
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
+  // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (grammar/helpers.ts)
+  if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
   for (const policy of policies) {
     const document = isObject(policy.document) ? policy.document : undefined;

@@ -72,8 +72,9 @@ export const trustGithubOidc: Rule = {
             report({
               path: v.path,
               subject: `sub:${v.value}`,
-              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${clip(v.value)}" ${why}. Condition taken into account: ${describeCondition(c)}.`,
-              severity: why.startsWith('matches every repository of ') ? 'warning' : undefined,
+              message: `${cap(stmtLabel(s))}: the GitHub OIDC subject "${clip(v.value)}" ${why}${why.startsWith('matches every repository of ') ? ': a workflow in any repository of that owner (any branch, any contributor with write access there) can assume this role' : ''}. Condition taken into account: ${describeCondition(c)}.`,
+              // one owner's repositories: not the whole internet (error), but any repository of the owner can deploy
+              severity: why.startsWith('matches every repository of ') ? 'security-warning' : undefined,
             });
           }
         }

@@ -1,0 +1,87 @@
+/**
+ * Template tokens (built-in spellings and the config's `placeholders:` patterns) never produce a grammar, ARN, type or
+ * principal-format finding about themselves; what a token grants is still judged at its worst (any resource), and a
+ * token that could stand for anyone in a principal is still reported.
+ */
+import { describe, expect, it } from 'vitest';
+import { runGate } from '../../src/gate.js';
+import { defaultOptions } from '../../src/config/options.js';
+import { parseConfig, ConfigError } from '../../src/config/load.js';
+import { resolveOptions } from '../../src/config/precedence.js';
+import { configWeakenings } from '../../src/config/weakening.js';
+import { ruleDefaultSeverity } from '../../src/config/trusted.js';
+import { tmpRepo } from '../helpers/tmp-repo.js';
+
+async function scan(files: Record<string, string>, placeholders: string[] = []) {
+  const root = tmpRepo(files);
+  const options = defaultOptions(root, root);
+  options.accessAnalyzer = 'off';
+  options.placeholders = placeholders;
+  const r = await runGate(['.'], options);
+  return r.findings.map((f) => `${f.severity} ${f.ruleId} ${f.line}`);
+}
+
+const doc = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 1);
+
+describe('template tokens in values', () => {
+  it('condition values and service principals holding a built-in token get no type or format finding', async () => {
+    const policy = doc([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'SERVICE_PRINCIPAL', AWS: 'ACCOUNT_ID' },
+        Action: 'sqs:SendMessage',
+        Resource: 'arn:aws:sqs:us-east-1:111122223333:q',
+        Condition: {
+          NumericLessThan: { 'aws:MultiFactorAuthAge': 'MAX_AGE' },
+          DateGreaterThan: { 'aws:CurrentTime': '<<START>>' },
+          IpAddress: { 'aws:SourceIp': '${ALLOWED_CIDR}' },
+          Bool: { 'aws:SecureTransport': '{{resolve:ssm:/secure}}' },
+        },
+      },
+    ]);
+    const found = await scan({ 'queue-policy.json': policy });
+    expect(found.filter((f) => /TYPE_MISMATCH|INVALID_SERVICE_PRINCIPAL|invalid-aws-principal/.test(f))).toEqual([]);
+    // the account token is an account the gate cannot know: said, not blocking
+    expect(found.filter((f) => /^(error|security-warning)/.test(f))).toEqual([]);
+  });
+
+  it('a whole-value principal token that does not name an account could be anyone: still reported', async () => {
+    const policy = doc([{ Effect: 'Allow', Principal: { AWS: '{{resolve:ssm:/who}}' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:q' }]);
+    expect((await scan({ 'queue-policy.json': policy })).some((f) => f.startsWith('error invalid-aws-principal'))).toBe(true);
+  });
+
+  it('a configured pattern silences the ARN findings about itself and is analysed as any resource', async () => {
+    const policy = doc([{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::%%bucket%%/*' }, { Effect: 'Allow', Action: 'iam:*', Resource: 'arn:aws:iam::%%acct%%:role/x' }]);
+    const without = await scan({ 'app.json': policy });
+    expect(without.some((f) => /INVALID_ARN_ACCOUNT/.test(f))).toBe(true);
+    const withPattern = await scan({ 'app.json': policy }, ['%%*%%']);
+    expect(withPattern.filter((f) => /INVALID_ARN|MISSING_ARN/.test(f))).toEqual([]);
+    // its worst case: iam:* on any resource is still administrator-level IAM access
+    expect(withPattern.some((f) => /^error (service-wildcard|privilege-escalation|admin-wildcard)/.test(f))).toBe(true);
+  });
+});
+
+describe('the placeholders config', () => {
+  const error = (yaml: string): string => {
+    try {
+      parseConfig(yaml, 'c.yml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a config error');
+  };
+
+  it('accepts wildcard patterns and refuses regular expressions with the wildcard spelling', () => {
+    expect(parseConfig('placeholders: ["%%*%%", "REPLACE_ME_*"]\n', 'c.yml')).toEqual({ placeholders: ['%%*%%', 'REPLACE_ME_*'] });
+    expect(error('placeholders: ["%%.*%%"]\n')).toContain('placeholders[0]: is a wildcard pattern (* and ?), not a regular expression (did you mean "%%*%%"?)');
+    expect(error('placeholders: ["**"]\n')).toContain('must name the token with at least 3 characters');
+    expect(error('placeholder: ["%%*%%"]\n')).toContain('did you mean "placeholders"?');
+  });
+
+  it('a pull request adding patterns weakens the gate', () => {
+    const opts = (yaml: string) => resolveOptions(defaultOptions('/repo'), { file: parseConfig(yaml, 'c.yml'), action: {} });
+    const w = configWeakenings(opts('placeholders: ["%%*%%"]\n'), opts('placeholders: ["%%*%%", "TODO*"]\n'), ruleDefaultSeverity);
+    expect(w.map((x) => [x.pointer, x.message])).toEqual([['/placeholders', 'treats more values as template tokens (no grammar, ARN or type finding about them): TODO*']]);
+  });
+});
