@@ -14,6 +14,7 @@ import type { Parsed } from './positions.js';
 import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
+import { readIntrinsics } from './raw-intrinsics.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
@@ -214,6 +215,10 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
   const policyType =
     configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
   const base = file.split('/').pop() ?? file;
+  // `{"Ref": ...}` / `{"Fn::Sub": ...}` values: a template fragment, read as the template values they are
+  const intrinsics = readIntrinsics(h.doc, input.options);
+  const notes = h.embedded ? [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] : [];
+  if (intrinsics.length) notes.push(`CloudFormation intrinsics read as a template fragment (${intrinsics.length} value${intrinsics.length > 1 ? 's' : ''})`);
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
   return {
@@ -232,8 +237,7 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
     sourceMap,
     placeholders: [],
     attachedTo: [],
-    ...(h.embedded
-      ? { notes: [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] }
-      : {}),
+    ...(notes.length ? { notes } : {}),
+    ...(intrinsics.length ? { assumptions: intrinsics } : {}),
   };
 }

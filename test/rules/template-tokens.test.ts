@@ -12,13 +12,29 @@ import { configWeakenings } from '../../src/config/weakening.js';
 import { ruleDefaultSeverity } from '../../src/config/trusted.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
 
-async function scan(files: Record<string, string>, placeholders: string[] = []) {
+async function scanFull(files: Record<string, string>, placeholders: string[] = []) {
   const root = tmpRepo(files);
   const options = defaultOptions(root, root);
   options.accessAnalyzer = 'off';
   options.placeholders = placeholders;
-  const r = await runGate(['.'], options);
-  return r.findings.map((f) => `${f.severity} ${f.ruleId} ${f.line}`);
+  options.policyTypes = [{ files: ['scps/**'], type: 'scp' }];
+  return runGate(['.'], options);
+}
+
+async function scan(files: Record<string, string>, placeholders: string[] = []) {
+  return (await scanFull(files, placeholders)).findings.map((f) => `${f.severity} ${f.ruleId} ${f.line}`);
+}
+
+/** An SCP of `n` statements, each exempting a break-glass role whose name holds the ${ACCELERATOR_PREFIX} token. */
+function scpWithTokens(n: number): string {
+  const st = Array.from({ length: n }, (_, i) => ({
+    Sid: `Deny${i}`,
+    Effect: 'Deny',
+    Action: 's3:DeleteBucket',
+    Resource: '*',
+    Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/${ACCELERATOR_PREFIX}-break-glass-administrator' } },
+  }));
+  return JSON.stringify({ Version: '2012-10-17', Statement: st });
 }
 
 const doc = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 1);
@@ -58,6 +74,32 @@ describe('template tokens in values', () => {
     expect(withPattern.filter((f) => /INVALID_ARN|MISSING_ARN/.test(f))).toEqual([]);
     // its worst case: iam:* on any resource is still administrator-level IAM access
     expect(withPattern.some((f) => /^error (service-wildcard|privilege-escalation|admin-wildcard)/.test(f))).toBe(true);
+  });
+});
+
+describe('size quotas count tokens at their shortest plausible value', () => {
+  it('over only as written: a warning saying how long the token may be; over even at the shortest: an error', async () => {
+    // 29 statements: 5,625 characters as written, 5,045 with the token at one character (SCP quota 5,120)
+    const near = (await scanFull({ 'scps/guard.json': scpWithTokens(29) })).findings.filter((f) => f.ruleId === 'POLICY_SIZE_EXCEEDS_SCP_QUOTA');
+    expect(near.map((f) => f.severity)).toEqual(['warning']);
+    expect(near[0]!.message).toMatch(/only if \$\{ACCELERATOR_PREFIX\} is longer than \d+ characters \(on average over its 29 places\)/);
+    const far = (await scanFull({ 'scps/guard.json': scpWithTokens(40) })).findings.filter((f) => f.ruleId === 'POLICY_SIZE_EXCEEDS_SCP_QUOTA');
+    expect(far.map((f) => f.severity)).toEqual(['error']);
+    expect(far[0]!.message).toContain('even with ${ACCELERATOR_PREFIX} at its shortest plausible value');
+  });
+});
+
+describe('raw JSON holding CloudFormation intrinsics is a template fragment', () => {
+  it('no data-type mismatch; the references are tokens judged at their worst, the pseudo parameters the configured values', async () => {
+    const policy = doc([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}/*' } },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: [{ Ref: 'RoleArn' }, { 'Fn::GetAtt': ['Other', 'Arn'] }] },
+    ]);
+    const r = await scanFull({ 'fragment.json': policy });
+    expect(r.findings.filter((f) => f.ruleId === 'DATA_TYPE_MISMATCH')).toEqual([]);
+    const pass = r.findings.find((f) => f.ruleId === 'passrole-unrestricted');
+    expect(pass?.message).toContain('{"Ref":"RoleArn"} is a CloudFormation value (the file is a template fragment); analysed as "{{RoleArn}}", its worst case');
+    expect(r.findings.find((f) => f.ruleId === 'data-exfiltration')?.message).toContain('Resource "arn:aws:s3:::{{Bucket}}/*" holds the template token {{Bucket}}');
   });
 });
 
