@@ -10,6 +10,7 @@ import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { clearGrantCache } from '../least-privilege/analysis.js';
 import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
+import { appendAll } from '../../util/arrays.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -80,6 +81,44 @@ export interface RuleInput {
   budget?: FileBudget;
 }
 
+/** `Role AppRole`: how principal rules name a principal at the start of their message. */
+function principalLabel(kind: string, id: string): string {
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${id}`;
+}
+
+/**
+ * One statement shared by several principals (a managed policy attached to three roles) is one finding naming them,
+ * not one per principal: findings of the same rule on the same place whose messages differ only in the principal's
+ * name are merged ("Roles A, B can escalate their privileges: ...").
+ */
+export function sharedStatementFindings(list: { finding: Finding; label: string }[]): Finding[] {
+  const groups = new Map<string, { finding: Finding; label: string }[]>();
+  const out: Finding[] = [];
+  for (const x of list) {
+    const f = x.finding;
+    if (!f.message.includes(x.label)) {
+      out.push(f);
+      continue;
+    }
+    const key = [f.ruleId, f.policyId, f.path, f.severity, f.message.split(x.label).join('\u0000')].join('\u0001');
+    const g = groups.get(key);
+    if (g) g.push(x);
+    else groups.set(key, [x]);
+  }
+  for (const g of groups.values()) {
+    const first = g[0]!;
+    if (g.length === 1) {
+      out.push(first.finding);
+      continue;
+    }
+    const kinds = new Set(g.map((x) => x.label.slice(0, x.label.indexOf(' '))));
+    const names = kinds.size === 1 ? `${[...kinds][0]}s ${g.map((x) => x.label.slice(x.label.indexOf(' ') + 1)).join(', ')}` : g.map((x) => x.label).join(', ');
+    const message = first.finding.message.split(first.label).join(names).replace(/ its (privileges|own permissions)/, ' their $1');
+    out.push({ ...first.finding, message: `${message} (one statement shared by ${g.length} principals)`, details: { ...first.finding.details, principals: g.map((x) => x.label) } });
+  }
+  return out;
+}
+
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
@@ -124,6 +163,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
   const principalRules = active.filter((r) => r.checkPrincipal);
+  const perPrincipal: { finding: Finding; label: string }[] = [];
   for (const p of principals) {
     if (!principalRules.length) break;
     // a principal holding a policy of a file not (fully) checked is not judged as a whole: that file is incomplete
@@ -137,11 +177,12 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
         granting,
         entity: p.entity,
         options,
-        report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
+        report: (r) => perPrincipal.push({ finding: policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity)), label: principalLabel(p.kind, p.id) }),
       });
     }
     clearGrantCache();
   }
+  appendAll(findings, sharedStatementFindings(perPrincipal));
 
   for (const rule of active) {
     if (!rule.checkEntity) continue;

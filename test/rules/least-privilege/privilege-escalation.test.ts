@@ -184,3 +184,17 @@ describe('escalation paths added from the public catalogues (iam-vulnerable, pat
     expect(run(`${arn}:policy/team-deploy-v2`)).toEqual([]);
   });
 });
+
+describe('one statement shared by several principals', () => {
+  it('is one finding naming them; an administrator among them gets admin-wildcard, not the paths', () => {
+    const at = (id: string) => ({ kind: 'role' as const, id, via: 'managed' as const });
+    const shared = record('shared.json', doc({ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }), {
+      type: 'identity', attachedTo: [at('BuildA'), at('BuildB'), at('Admin')], name: 'build-shared',
+    });
+    const admin = record('admin.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { type: 'identity', attachedTo: [{ kind: 'role', id: 'Admin', via: 'inline' }] });
+    const findings = runRules([privilegeEscalation], { policies: [shared, admin], entities: [], options: defaultOptions('/repo') });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Roles BuildA, BuildB can escalate their privileges: PassExistingRoleToNewLambdaThenInvoke .* \(one statement shared by 2 principals\)$/);
+    expect(findings[0]!.details?.principals).toEqual(['Role BuildA', 'Role BuildB']);
+  });
+});
