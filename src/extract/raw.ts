@@ -1,6 +1,7 @@
 /**
  * Raw policy JSON files: one policy document per file, or a JSON array of them. The policy type comes from the
- * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*`), else the content.
+ * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*` in the name, `boundaries/`), else
+ * the content.
  */
 import { pathGlobMatch } from '../catalog/wildcard.js';
 import type { PolicyRecord, PolicyType } from '../policy/types.js';
@@ -37,12 +38,13 @@ export function policyTypeFromPath(file: string): PolicyType | undefined {
   const stem = base.replace(/\.json$/i, '');
   if (/(^|[-_.])scp([-_.]|$)/i.test(stem)) return 'scp';
   if (/(^|[-_.])rcp([-_.]|$)/i.test(stem)) return 'rcp';
-  if (/permissions?[-_.]?boundary/i.test(stem)) return 'boundary';
+  // `permissions-boundary.json`, `team-boundary.json`, `DeveloperBoundary.json`: a boundary by name
+  if (/boundar(y|ies)/i.test(stem)) return 'boundary';
   for (let i = parts.length - 1; i >= 0; i--) {
     const dir = parts[i]!;
     if (RCP_DIR.test(dir)) return 'rcp';
     if (SCP_DIR.test(dir)) return 'scp';
-    if (/^(permissions?[-_]?)?boundar(y|ies)$/i.test(dir)) return 'boundary';
+    if (/(^|[-_.])(permissions?[-_]?)?boundar(y|ies)$/i.test(dir)) return 'boundary';
   }
   return undefined;
 }
