@@ -16,6 +16,7 @@ import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
 import { readIntrinsics } from './raw-intrinsics.js';
+import { awsManagedPolicyPath } from './cloudformation/managed-policies.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
@@ -221,6 +222,10 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
   const intrinsics = readIntrinsics(h.doc, input.options);
   const notes = h.embedded ? [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] : [];
   if (intrinsics.length) notes.push(`CloudFormation intrinsics read as a template fragment (${intrinsics.length} value${intrinsics.length > 1 ? 's' : ''})`);
+  // a copy of an AWS managed policy kept as a file (`ReadOnlyAccess.json`, iam-dataset style): AWS's text, which the
+  // user cannot edit; judged as the managed policy it is (no grammar findings; risks named after the policy)
+  const managedName = h.embedded || count > 1 || configuredPolicyType(input.repoPath, input.options) ? undefined : awsManagedPolicyPath(base.replace(/\.json$/i, ''));
+  if (managedName) notes.push(`named after the AWS managed policy ${managedName}: judged as AWS's text`);
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
   return {
@@ -240,6 +245,7 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
     placeholders: [],
     attachedTo: [],
     ...(notes.length ? { notes } : {}),
+    ...(managedName ? { awsManaged: `arn:${input.options.partition}:iam::aws:policy/${managedName}` } : {}),
     ...(intrinsics.length ? { assumptions: intrinsics } : {}),
   };
 }

@@ -32,10 +32,11 @@ export interface ActionSetSpec {
   /** How many action names to list in the message. */
   listLimit?: number;
   /**
-   * On an unconditioned grant of every resource (not a template token's worst case): a higher severity and a sentence
-   * for some hits (reading every secret is a security-warning, reading every object a warning).
+   * On an unconditioned grant: another severity and a sentence for some hits (reading every secret is a
+   * security-warning, deleting application log groups only a warning). `literalAll`: the grant is on every resource
+   * as written, not a worst case assumed for a value the repository does not decide (a template token, a parameter).
    */
-  escalate?(hits: readonly string[]): { severity: Severity; why: string } | undefined;
+  judge?(hits: readonly string[], literalAll: boolean): { severity: Severity; why: string } | undefined;
 }
 
 export function listActions(actions: string[], limit = 6): string {
@@ -162,7 +163,9 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
     const token = g.scope === 'all' && typeof g.scopeAt?.value === 'string' ? templateToken(ctx.policy, g.scopeAt.value) : undefined;
     const via = (s.notAction ? ' (through NotAction)' : '') + (token ? ` (Resource "${clip(g.scopeAt!.value as string)}" holds the template token ${clip(token)}, analysed as any resource)` : '');
-    const raised = !j.narrowing.length && g.scope !== 'some' && !token ? spec.escalate?.(deny.hits) : undefined;
+    // only a literal "every resource": not a worst case assumed for a value the repository does not decide
+    const assumed = !!g.scopeAt && (ctx.policy.assumptions ?? []).some((a) => g.scopeAt!.path === a.path || g.scopeAt!.path.startsWith(`${a.path}/`) || a.path.startsWith(`${g.scopeAt!.path}/`));
+    const raised = !j.narrowing.length ? spec.judge?.(deny.hits, g.scope !== 'some' && !token && !assumed) : undefined;
     ctx.report({
       path: first.path,
       message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${raised ? ` ${raised.why}` : ''}${deny.note}${conditionNote(j)}`,

@@ -6,7 +6,8 @@ const SET = lowerSet(EXFILTRATION_ACTIONS);
 /** Actions that return a secret's value: on every resource, every secret of the account (a security-warning). */
 const SECRET_READS = /^(secretsmanager:(batch)?getsecretvalue|ssm:getparameter(s|sbypath|history)?|kms:decrypt)$/i;
 
-function everySecret(hits: readonly string[]): { severity: 'security-warning'; why: string } | undefined {
+function everySecret(hits: readonly string[], literalAll: boolean): { severity: 'security-warning'; why: string } | undefined {
+  if (!literalAll) return undefined;
   const secrets = hits.filter((a) => SECRET_READS.test(a));
   if (!secrets.length) return undefined;
   return { severity: 'security-warning', why: `That is every secret, parameter or KMS-encrypted value of the account (${secrets.join(', ')}).` };
@@ -28,6 +29,6 @@ export const dataExfiltration: Rule = {
     },
   },
   checkPolicy(ctx) {
-    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()), escalate: ctx.policy.awsManaged ? undefined : everySecret }, ctx);
+    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()), judge: ctx.policy.awsManaged ? undefined : everySecret }, ctx);
   },
 };
