@@ -99,3 +99,40 @@ export function readIntrinsics(doc: Record<string, unknown>, o: Pick<Options, 'a
   });
   return out;
 }
+
+const MAX_BARE_TOKENS = 10_000;
+
+/**
+ * Policy files another tool fills in before deployment often hold tokens where a JSON value belongs, unquoted
+ * (`"aws:SourceVpc": [${ACCEL_LOOKUP::VPC_ID:OU:Infrastructure}]`, `"aws:SourceIp": ${ALLOWED_CIDRS}`,
+ * `<<ACCOUNTS>>`): not JSON until the tool has run. The text with each such token quoted (a string holding the
+ * token, judged as one), or undefined when there is none. Lines are unchanged; columns after a token move by two.
+ */
+export function quoteBareTokens(text: string): string | undefined {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      continue;
+    }
+    const open = text.startsWith('${', i) ? '}' : text.startsWith('<<', i) ? '>>' : undefined;
+    if (!open || count >= MAX_BARE_TOKENS) continue;
+    const end = text.indexOf(open, i + 2);
+    const token = end < 0 ? '' : text.slice(i, end + open.length);
+    if (!token || token.length > 300 || /[\n"{\\]/.test(token.slice(2, -open.length))) continue;
+    out += `${text.slice(from, i)}"${token}"`;
+    from = i + token.length;
+    i = from - 1;
+    count++;
+  }
+  return count ? out + text.slice(from) : undefined;
+}

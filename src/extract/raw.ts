@@ -15,7 +15,7 @@ import type { Parsed } from './positions.js';
 import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
-import { readIntrinsics } from './raw-intrinsics.js';
+import { quoteBareTokens, readIntrinsics } from './raw-intrinsics.js';
 import { awsManagedPolicyPath } from './cloudformation/managed-policies.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
@@ -25,6 +25,14 @@ const POLICY_KEYS = /"(Statement|Version)"\s*:/;
  * with a comment is read by tools that accept comments, so it is detected (and then reported as invalid JSON,
  * making the verdict incomplete) rather than skipped.
  */
+function tryParse(text: string, file: string): Parsed | undefined {
+  try {
+    return parseWithPositions(text, file);
+  } catch {
+    return undefined;
+  }
+}
+
 function looksLikePolicy(text: string): boolean {
   return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && (POLICY_KEYS.test(text) || EMBEDDED_POLICY_TEXT.test(text));
 }
@@ -160,12 +168,20 @@ export const rawExtractor: Extractor = {
     const result = emptyResult();
     const { file, text } = input;
     let parsed: Parsed;
+    let bareTokens = false;
     try {
       parsed = parseWithPositions(text, file);
     } catch (e) {
-      const err = e as InputError;
-      result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
-      return result;
+      // unquoted template tokens where a value belongs (`[${ACCEL_LOOKUP::VPC_ID:OU:Infrastructure}]`): read quoted
+      const quoted = quoteBareTokens(text);
+      const retry = quoted === undefined ? undefined : tryParse(quoted, file);
+      if (!retry) {
+        const err = e as InputError;
+        result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
+        return result;
+      }
+      parsed = retry;
+      bareTokens = true;
     }
     // documents held as objects, and as strings under well-known keys (both: one must not hide the other)
     const emb = embeddedPolicies(parsed.value);
@@ -175,7 +191,11 @@ export const rawExtractor: Extractor = {
       result.errors.push({ file, line: span?.start.line, column: span?.start.column, message: e.message, kind: 'input' });
     }
     if (held.length || emb.errors.length) {
-      for (const h of held) result.policies.push(policyRecord(input, parsed, h, held.length > 1 ? held.length : 0));
+      for (const h of held) {
+        const rec = policyRecord(input, parsed, h, held.length > 1 ? held.length : 0);
+        if (bareTokens) rec.notes = [...(rec.notes ?? []), 'unquoted template tokens (not JSON until filled in) read as quoted strings'];
+        result.policies.push(rec);
+      }
       return result;
     }
     if (!Array.isArray(parsed.value) || !parsed.value.some(isPolicy)) {

@@ -127,3 +127,29 @@ describe('the placeholders config', () => {
     expect(w.map((x) => [x.pointer, x.message])).toEqual([['/placeholders', 'treats more values as template tokens (no grammar, ARN or type finding about them): TODO*']]);
   });
 });
+
+describe('unquoted template tokens where a JSON value belongs', () => {
+  it('are read as quoted strings (an LZA data-perimeter policy is analysed, not an input error)', async () => {
+    const text = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Deny",
+      "Action": ["s3:*"],
+      "Resource": "*",
+      "Condition": {
+        "StringNotEqualsIfExists": { "aws:SourceVpc": [\${ACCEL_LOOKUP::VPC_ID:OU:Infrastructure}] },
+        "NotIpAddressIfExists": { "aws:SourceIp": \${ACCEL_LOOKUP::CUSTOM:ALLOWED_CORPORATE_CIDRS} }
+      }
+    }
+  ]
+}`;
+    const r = await scanFull({ 'scps/data-perimeter.json': text });
+    expect(r.errors).toEqual([]);
+    expect(r.policies).toHaveLength(1);
+    expect(r.findings.filter((f) => /TYPE_MISMATCH|DATA_TYPE/.test(f.ruleId))).toEqual([]);
+    // a string value with a stray $ that is not a token is still invalid JSON
+    const bad = await scanFull({ 'p.json': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": $x, "Resource": "*"}]}' });
+    expect(bad.errors.map((e) => e.message)).toEqual([expect.stringContaining('invalid JSON')]);
+  });
+});
