@@ -133,6 +133,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     const work = policyWork(statements);
     const timed = work.pass >= TIMED_PASS_WORK;
     let first = true;
+    // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
+    const samTemplate = samPolicyTemplate(policy);
     budget.begin();
     for (const rule of active) {
       if (!rule.checkPolicy) continue;
@@ -141,7 +143,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
       // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
       // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
       // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
       first = false;
       rule.checkPolicy({
@@ -151,7 +153,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
         options,
         report: (r) => {
           const severity = severityOf(rule, options, r.severity);
-          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
+          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
           else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
         },
       });
