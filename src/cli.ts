@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
-import type { GateResult } from './gate.js';
+import type { GateResult } from './result.js';
 import { loadOptions, ConfigError, parseSeverity } from './config/load.js';
 import { resolveRoot } from './sources/root.js';
 import { toText } from './report/text.js';

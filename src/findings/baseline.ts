@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Options } from '../config/options.js';
-import type { AnalysisError, Finding } from './types.js';
+import type { Analysis, AnalysisError, BaseInfo, FileText, Finding } from '../result.js';
 import type { PolicyRecord } from '../policy/types.js';
 import { canonicalJson } from '../policy/fingerprint.js';
 import { statementCovers } from '../engine/coverage.js';
@@ -14,10 +14,10 @@ import { statementAt } from '../policy/statements.js';
 import { holderView, newAccessReason } from './holders.js';
 import { removedGuardrails } from './guardrails.js';
 import type { HolderView } from './holders.js';
-import type { Analysis, Extracted, FileText, RepoAccess } from '../gate.js';
+import type { RepoAccess } from '../sources/affected.js';
 import { decodeUtf8, ReadError } from '../sources/files.js';
 import { computeAccessDiff } from './access-diff.js';
-import type { AccessDiffEntry } from './access-diff.js';
+import type { AccessDiffEntry } from '../result.js';
 
 /** The base side of a change. `read` returns undefined when the file does not exist there; throws when unreadable. */
 export interface BaseSource {
@@ -30,18 +30,17 @@ export interface BaseSource {
   renames?: Map<string, string>;
 }
 
-export interface BaseInfo {
-  ref: string;
-  /** Files that existed in the base and were analysed there. */
-  filesCompared: number;
-  /** Files new in this change. */
-  filesAdded: number;
+
+/** One file's extraction as the base comparison sees it: the text and what its extraction read (gate.ts Extracted). */
+export interface ExtractedText {
+  text: FileText;
+  inputs: { reads: ReadonlySet<string> };
 }
 
 /** The head's own stages, run on the base: extraction (recording inputs) and the stages after it. */
-export interface Analyze {
-  extract(texts: FileText[], options: Options, repo: RepoAccess): Promise<Extracted[]>;
-  finish(extracted: Extracted[], options: Options): Analysis;
+export interface Analyze<X extends ExtractedText> {
+  extract(texts: FileText[], options: Options, repo: RepoAccess): Promise<X[]>;
+  finish(extracted: X[], options: Options): Analysis;
 }
 
 export interface BaseComparison {
@@ -58,12 +57,12 @@ export interface BaseComparison {
   notes: string[];
 }
 
-export async function compareWithBase(
+export async function compareWithBase<X extends ExtractedText>(
   head: Analysis,
   rels: string[],
   base: BaseSource,
   options: Options,
-  analyze: Analyze,
+  analyze: Analyze<X>,
   /** Files the change deleted (or renamed out of the analysed tree): analysed at the base only. */
   removed: string[] = [],
 ): Promise<BaseComparison> {

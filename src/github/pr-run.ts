@@ -15,7 +15,8 @@ import { isCandidateFile, listRepoDir, readRepoFile } from '../sources/files.js'
 import { changeScope } from '../sources/affected.js';
 import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
-import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
+import type { GateRun, WorkflowPlan } from '../gate.js';
+import type { GateResult } from '../result.js';
 import { publish } from './publish.js';
 import type { PublishOptions, PublishResult } from './publish.js';
 import type { AnalysisError, Finding, Severity } from '../findings/types.js';

@@ -4,7 +4,7 @@
  * marked as fixed, and optionally a check run with annotations (batched 50 per request). A read-only token (fork
  * PRs) is not an error: the caller falls back to annotations, the job summary and SARIF.
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Finding } from '../findings/types.js';
 import { severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';

@@ -6,7 +6,7 @@
  * the PR number comes from the report because `workflow_run.pull_requests` is empty for forks.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { AnalysisError, Finding, Severity, Verdict } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import type { GitHubClient } from './client.js';
