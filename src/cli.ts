@@ -11,7 +11,7 @@ import { toJsonReport } from './report/json.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
-import { gitBaseSource, gitRemovedPaths } from './findings/baseline.js';
+import { gitBaseSource, gitRemovedPaths } from './sources/base.js';
 import { loadTrustedOptions, syncSource } from './config/trusted.js';
 import type { TrustedConfig } from './config/trusted.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';

@@ -24,7 +24,7 @@ import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
-import type { BaseSource } from './findings/baseline.js';
+import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import { externalPolicyGaps } from './checks/external-policies.js';

@@ -9,7 +9,7 @@ import type { Finding } from '../findings/types.js';
 import { severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';
 import type { ChangedFile } from '../sources/changed.js';
-import { anchorFor } from './diff.js';
+import { anchorFor } from '../sources/diff.js';
 import type { Suggester } from './suggest.js';
 import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';
