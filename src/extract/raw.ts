@@ -16,6 +16,7 @@ import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
 import { quoteBareTokens, readIntrinsics } from './raw-intrinsics.js';
+import { lzaBoundaryConfig } from './raw-lza.js';
 import { awsManagedPolicyPath } from './cloudformation/managed-policies.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
@@ -235,8 +236,10 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
         h.ptr,
         '',
       );
+  // by use first (an LZA iam-config.yaml naming the file as a role's boundaryPolicy), then by name, then by content
+  const lzaConfig = configuredPolicyType(input.repoPath, input.options) || h.embedded ? undefined : lzaBoundaryConfig(input.repoPath, input.readRepoFile);
   const policyType =
-    configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
+    configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? (lzaConfig ? 'boundary' : undefined) ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
   const base = file.split('/').pop() ?? file;
   // `{"Ref": ...}` / `{"Fn::Sub": ...}` values: a template fragment, read as the template values they are
   const intrinsics = readIntrinsics(h.doc, input.options);
@@ -246,6 +249,7 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
   // user cannot edit; judged as the managed policy it is (no grammar findings; risks named after the policy)
   const managedName = h.embedded || count > 1 || configuredPolicyType(input.repoPath, input.options) ? undefined : awsManagedPolicyPath(base.replace(/\.json$/i, ''));
   if (managedName) notes.push(`named after the AWS managed policy ${managedName}: judged as AWS's text`);
+  if (lzaConfig) notes.push(`a permissions boundary: ${lzaConfig} names it as a boundaryPolicy`);
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
   return {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { boundaryGaps } from '../../../src/checks/rules/boundary-gaps.js';
-import { policyTypeFromPath } from '../../../src/extract/raw.js';
+import { policyTypeFromPath, rawExtractor } from '../../../src/extract/raw.js';
+import { defaultOptions } from '../../../src/config/options.js';
 
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
 const B = 'boundary' as const;
@@ -37,5 +38,39 @@ describe('a raw policy file is a boundary by its name or folder', () => {
   it('names and folders saying boundary', () => {
     expect(['team-boundary.json', 'DeveloperBoundary.json', 'permissions-boundary.json', 'iam/boundaries/dev.json', 'iam/team-boundaries/dev.json'].map((f) => policyTypeFromPath(f))).toEqual(Array(5).fill('boundary'));
     expect(policyTypeFromPath('iam/policies/deploy.json')).toBeUndefined();
+  });
+});
+
+describe('a raw policy file is a boundary by use in a Landing Zone Accelerator iam-config.yaml', () => {
+  const IAM_CONFIG = `policySets:
+  - policies:
+      - name: Default-Boundary-Policy
+        policy: iam-policies/default.json
+      - name: App-Policy
+        policy: iam-policies/app.json
+roleSets:
+  - roles:
+      - name: EC2-Default-SSM-AD-Role
+        boundaryPolicy: Default-Boundary-Policy
+        policies:
+          customerManaged: [App-Policy]
+`;
+  const files: Record<string, string> = { 'config/iam-config.yaml': IAM_CONFIG };
+  const read = (p: string) => {
+    if (!(p in files)) throw new Error('not found');
+    return files[p]!;
+  };
+  const typeOf = (repoPath: string) =>
+    (rawExtractor.extract({
+      file: repoPath, repoPath, displayPath: (p) => p, text: JSON.stringify(doc({ Effect: 'Allow', Action: '*', Resource: '*' })),
+      options: defaultOptions('/repo'), explicit: true, readRepoFile: read,
+    }) as { policies: { policyType: string; notes?: string[] }[] }).policies[0]!;
+
+  it('the policy named as boundaryPolicy is a boundary (said so); the role\'s other policy stays an identity policy', () => {
+    const b = typeOf('config/iam-policies/default.json');
+    expect(b.policyType).toBe('boundary');
+    expect(b.notes).toContain('a permissions boundary: config/iam-config.yaml names it as a boundaryPolicy');
+    expect(typeOf('config/iam-policies/app.json').policyType).toBe('identity');
+    expect(typeOf('other/iam-policies/default.json').policyType).toBe('identity');
   });
 });
