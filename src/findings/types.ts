@@ -61,7 +61,7 @@ export interface AnalysisError {
   column?: number;
   message: string;
   /** What part of the analysis is missing because of this. */
-  kind: 'input' | 'extract' | 'access-analyzer' | 'internal' | 'config' | 'github';
+  kind: 'input' | 'extract' | 'access-analyzer' | 'internal' | 'config' | 'github' | 'organizations';
   policyId?: string;
 }
 
