@@ -16,6 +16,7 @@ import { defaultOptions } from '../../src/config/options.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import { runGate } from '../../src/gate.js';
+import { runCli } from '../../src/cli.js';
 import { FakeOrganizations, FULL_AWS_ACCESS_SCP, RCP_FULL_AWS_ACCESS } from '../fakes/organizations-server.js';
 import type { FakeOrg } from '../fakes/organizations-server.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
@@ -265,4 +266,20 @@ describe('organization-live through the gate', () => {
       expect(r.errors.find((e) => e.kind === 'organizations')!.message).toMatch(pattern);
     }, 30_000);
   }
+
+  it('the CLI flag: --organization-live reads the organisation; a failed read exits 3 (incomplete), never 0', async () => {
+    const root = tmpRepo(files);
+    const cli = async () => {
+      let stdout = '';
+      const code = await runCli(['scan', 'org', '--root', root, '--format', 'json', '--access-analyzer', 'off', '--organization-live', '--organizations-endpoint', fake.url], { stdout: (x) => (stdout += x), stderr: () => undefined, cwd: root, isTTY: false });
+      return { code, report: JSON.parse(stdout) as { verdict: string; summary: { notes: string[] } } };
+    };
+    const ok = await cli();
+    expect(ok.code).toBe(0);
+    expect(ok.report.summary.notes.join('\n')).toMatch(/read live from AWS Organizations/);
+    fake.notInUse = true;
+    const failed = await cli();
+    expect(failed.code).toBe(3);
+    expect(failed.report.verdict).toBe('incomplete');
+  });
 });
