@@ -19,7 +19,7 @@ import path from 'node:path';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import { readRepoFile, ReadError } from '../../src/sources/files.js';
-import type { BaseSource } from '../../src/findings/baseline.js';
+import type { BaseSource } from '../../src/sources/base.js';
 import { scpImpactSection } from '../../src/report/markdown.js';
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');
