@@ -65,7 +65,7 @@ export interface ReadLimits {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxCalls: 400, timeBudgetMs: 60_000, cacheTtlMs: 10 * 60_000 };
+export const DEFAULT_LIMITS: ReadLimits = { maxCalls: 400, timeBudgetMs: 60_000, cacheTtlMs: 5 * 60_000 };
 
 /** The IAM actions the CI role needs for the live read (documented in docs/scp.md). */
 export const REQUIRED_ORG_PERMISSIONS = [
