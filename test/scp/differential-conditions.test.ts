@@ -15,6 +15,7 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { catalogUniverse, compileStatements, evaluateHierarchy } from '../../src/engine/evaluate.js';
 import type { EvalStatement } from '../../src/engine/evaluate.js';
 import { evaluateConditions } from '../../src/engine/contexts.js';
+import { contextDiff } from '../../src/checks/scp/context-impact.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/';
 /** Per key: the operators our engine evaluates exactly, values policies name, and concrete request values. */
@@ -154,4 +155,26 @@ describe('condition-aware evaluation agrees with @cloud-copilot/iam-simulate', (
     expect(denied).toBeGreaterThan(30);
     expect(denied).toBeLessThan(270);
   }, 120_000);
+
+  it('SCP change impact is complete: a request the oracle allows before and denies after (or the reverse) is in the impact (seeded)', async () => {
+    let changed = 0;
+    const scpDoc = fc.array(statement(['Deny', 'Deny', 'Allow']), { minLength: 1, maxLength: 3 }).map(doc);
+    const change = fc.record({ base: scpDoc, head: scpDoc, beside: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(change, request, async (c, req) => {
+        const levels = (d: unknown, id: string) => [{ name: 'root', statements: [...(c.beside ? compileStatements(u, FULL, 'full', 'FullAWSAccess') : []), ...compileStatements(u, d, id, id)] }];
+        const cd = contextDiff(u, levels(c.base, 'base'), levels(c.head, 'head'));
+        if (cd.unmodelled.length) return; // too many combinations: said so in the report, nothing to compare
+        const before = await oracle({ scp: c.base, beside: c.beside, identity: FULL }, req.target, req.values);
+        const after = await oracle({ scp: c.head, beside: c.beside, identity: FULL }, req.target, req.values);
+        const i = u.index.get(req.target.action.toLowerCase())!;
+        const where = JSON.stringify({ c, req }, null, 1);
+        if (before && !after) expect(cd.denied[i], `newly denied, missing from the impact: ${where}`).toBe(1);
+        if (!before && after) expect(cd.allowed[i], `newly allowed, missing from the impact: ${where}`).toBe(1);
+        if (before !== after) changed++;
+      }),
+      { numRuns: 300, seed: 20_261_206, endOnFailure: true },
+    );
+    expect(changed).toBeGreaterThan(20);
+  }, 180_000);
 });
