@@ -226,6 +226,8 @@ export interface ScpTargetImpact {
 
 export interface ScpImpact {
   policyId: string;
+  /** An SCP or an RCP (report schema 1.3, additive; absent: SCP). */
+  policyType?: 'scp' | 'rcp';
   file: string;
   line: number;
   resource: string;

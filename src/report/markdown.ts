@@ -256,7 +256,9 @@ function contextTable(ctx: readonly { when: string; summary: string }[]): string
 /** The SCP change impact section (folded): per changed SCP and target, newly denied / allowed actions by service. */
 export function scpImpactSection(result: GateResult): string[] {
   const n = result.scpImpacts.length;
-  const out = [`<details><summary><b>🏛️ SCP change impact</b>: ${plural(n, 'changed SCP')}</summary>`, ''];
+  const rcps = result.scpImpacts.filter((i) => i.policyType === 'rcp').length;
+  const counted = [n - rcps ? plural(n - rcps, 'changed SCP') : '', rcps ? plural(rcps, 'changed RCP') : ''].filter(Boolean).join(', ');
+  const out = [`<details><summary><b>🏛️ ${rcps ? (rcps === n ? 'RCP' : 'SCP/RCP') : 'SCP'} change impact</b>: ${counted}</summary>`, ''];
   // lock-out risks lead: they are what a reviewer of an SCP change must not miss
   const risks = (result.findings ?? []).filter((f) => LOCKOUT_RULES.has(f.ruleId) && !f.suppressed);
   if (risks.length) {

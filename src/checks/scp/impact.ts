@@ -84,7 +84,7 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
   } else {
     targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached', liftedSet, deniedAll));
   }
-  const impact: ScpImpact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
+  const impact: ScpImpact = { policyId: record.id, policyType: record.policyType === 'rcp' ? 'rcp' : 'scp', file: record.file, line: record.line, resource: record.resource, targets };
   const findings: Finding[] = [];
   const lifted = [...liftedSet];
   const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
