@@ -6,7 +6,8 @@
  */
 import type { PolicyRecord } from '../policy/types.js';
 import { statementsOf, strings } from '../policy/statements.js';
-import { actionInfo, expandActionPattern, expandNotAction, getCatalog } from '../catalog/index.js';
+import { actionInfo, getCatalog } from '../catalog/index.js';
+import { expandActionPattern, expandNotAction } from '../engine/actions.js';
 
 export interface AccessDiffEntry {
   /** `role AppRole`, `policy deploy.json`, ... */

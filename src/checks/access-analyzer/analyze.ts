@@ -17,7 +17,7 @@ import { requestKey } from './cache.js';
 import { aaPolicyType, aaValidateResourceType, accessCheckPolicyType, publicAccessResourceType } from './resource-types.js';
 import { DEFAULT_SENSITIVE_ACTIONS } from './sensitive-actions.js';
 import { AA_DOCS, customFindings, validateFindingToFinding } from './findings.js';
-import { globMatch } from '../../catalog/wildcard.js';
+import { actionMatches } from '../../engine/actions.js';
 import { appendAll } from '../../util/arrays.js';
 
 /** cfn-policy-validator's practical maximum for ValidatePolicy: characters without whitespace. */
@@ -85,11 +85,6 @@ function errorText(e: unknown): string {
 function isDenied(e: unknown): boolean {
   const err = (e ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
   return err.name === 'AccessDeniedException' || err.$metadata?.httpStatusCode === 403;
-}
-
-/** IAM action glob (`*`, `?`), case-insensitive, whole string (the catalogue's linear-time matcher). */
-function actionMatches(pattern: string, action: string): boolean {
-  return globMatch(pattern, action);
 }
 
 export const LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO', 'PT_BR', 'ZH_CN', 'ZH_TW'] as const;

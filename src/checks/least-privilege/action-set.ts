@@ -7,12 +7,14 @@
 import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
-import { policyDenies } from './denies.js';
+import { policyDenies } from '../../engine/denies.js';
+import { expandActionPattern, expandNotAction } from '../../engine/actions.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel, wildcardOnly } from './analysis.js';
+import { actionInfo } from '../../catalog/index.js';
+import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
