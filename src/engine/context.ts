@@ -60,8 +60,16 @@ export class EngineContext {
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
+  /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */
+  private readonly slots = new Map<string, unknown>();
   /** engine/grants.ts: statement object -> what it grants; replaced per grant scope. */
   private grantMemo = new WeakMap<object, unknown>();
+
+  /** A run-lifetime cache owned by a module outside the engine, made on first use (`name`: `folder/file what`). */
+  slot<T>(name: string, make: () => T): T {
+    if (!this.slots.has(name)) this.slots.set(name, make());
+    return this.slots.get(name) as T;
+  }
 
   get grants(): WeakMap<object, unknown> {
     return this.grantMemo;

@@ -260,3 +260,14 @@ export function pathGlobList(patterns: readonly string[]): PathMatcher {
   const neg = patterns.filter((g) => g.startsWith('!')).map((g) => compilePathGlob(g.slice(1)));
   return (p) => (pos.length === 0 || pos.some((m) => m(p))) && !neg.some((m) => m(p));
 }
+
+/**
+ * Does glob `outer` match every path `inner` matches? Sound, not complete: equal globs, `**`, and `dir/**` over
+ * anything under `dir/`. Unknown = false (config/weakening.ts then reports the change).
+ */
+export function pathGlobCovers(outer: string, inner: string): boolean {
+  if (outer === inner || outer === '**') return true;
+  if (!outer.endsWith('/**')) return false;
+  const dir = outer.slice(0, -2);
+  return !/[*?[\]{}\\!]/.test(dir) && (inner.startsWith(dir) || inner === dir.slice(0, -1));
+}
