@@ -130,6 +130,36 @@ function holderFields(h: Grants['holder']): Pick<AccessDiffEntry, 'policyType' |
   return { policyType: h.policyType, resource: h.resource, grantees: [h.grantee], ...(h.conditional ? { conditional: true } : {}) };
 }
 
+/** Each principal's (or holder and grantee's) Allow patterns, over the records of one side. */
+function collectGrants(records: PolicyRecord[]): Map<string, Grants> {
+  const m = new Map<string, Grants>();
+  for (const p of records) {
+    const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
+    for (const who of principalsOf(p)) {
+      if (holderType) {
+        // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
+        for (const s of statementsOf(p.document)) {
+          if (s.effect !== 'Allow') continue;
+          for (const grantee of granteesOf(s)) {
+            const key = `${who}\u0000${grantee}`;
+            let g = m.get(key);
+            if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
+            g.files.add(p.file);
+            if (s.condition?.length) g.holder!.conditional = true;
+            grantsOf({ Statement: [s.raw] }, g);
+          }
+        }
+        continue;
+      }
+      let g = m.get(who);
+      if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
+      g.files.add(p.file);
+      grantsOf(p.document, g);
+    }
+  }
+  return m;
+}
+
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
 export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], limits: AccessDiffLimits = {}): AccessDiffEntry[] {
   const maxComputations = limits.maxComputations ?? 500;
@@ -141,36 +171,8 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
     if (!r.expanded) catalogOk = false;
     return r.keys;
   };
-  const collect = (records: PolicyRecord[]) => {
-    const m = new Map<string, Grants>();
-    for (const p of records) {
-      const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
-      for (const who of principalsOf(p)) {
-        if (holderType) {
-          // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
-          for (const s of statementsOf(p.document)) {
-            if (s.effect !== 'Allow') continue;
-            for (const grantee of granteesOf(s)) {
-              const key = `${who}\u0000${grantee}`;
-              let g = m.get(key);
-              if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
-              g.files.add(p.file);
-              if (s.condition?.length) g.holder!.conditional = true;
-              grantsOf({ Statement: [s.raw] }, g);
-            }
-          }
-          continue;
-        }
-        let g = m.get(who);
-        if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
-        g.files.add(p.file);
-        grantsOf(p.document, g);
-      }
-    }
-    return m;
-  };
-  const h = collect(head);
-  const b = collect(base);
+  const h = collectGrants(head);
+  const b = collectGrants(base);
   const out: AccessDiffEntry[] = [];
   // principals with the same grants before and after share one computation (common: many roles, one template)
   const memo = new Map<string, Omit<AccessDiffEntry, 'principal' | 'files' | 'addedPatterns' | 'expanded'> | null>();

@@ -86,40 +86,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const active = rules.filter((r) => enabled(r, options));
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
 
-  for (const policy of policies) {
-    const document = isObject(policy.document) ? policy.document : undefined;
-    const statements = statementsOf(policy.document);
-    const work = policyWork(statements);
-    const timed = work.pass >= TIMED_PASS_WORK;
-    let first = true;
-    budget.begin();
-    // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
-    engineContext().grantScope(() => {
-      for (const rule of active) {
-        if (!rule.checkPolicy) continue;
-        if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
-        // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
-        // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
-        // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
-        // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-        if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
-        if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
-        first = false;
-        rule.checkPolicy({
-          policy,
-          document,
-          statements,
-          options,
-          report: (r) => {
-            const severity = severityOf(rule, options, r.severity);
-            if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
-            else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
-          },
-        });
-      }
-    });
-    budget.tick(policy.file);
-  }
+  for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
@@ -176,4 +143,40 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
+function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
+  const document = isObject(policy.document) ? policy.document : undefined;
+  const statements = statementsOf(policy.document);
+  const work = policyWork(statements);
+  const timed = work.pass >= TIMED_PASS_WORK;
+  let first = true;
+  budget.begin();
+  // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
+  engineContext().grantScope(() => {
+    for (const rule of active) {
+      if (!rule.checkPolicy) continue;
+      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
+      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
+      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
+      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
+      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+      first = false;
+      rule.checkPolicy({
+        policy,
+        document,
+        statements,
+        options,
+        report: (r) => {
+          const severity = severityOf(rule, options, r.severity);
+          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+        },
+      });
+    }
+  });
+  budget.tick(policy.file);
 }
