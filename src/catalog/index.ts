@@ -2,6 +2,7 @@
  * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
  * lazily (on the first call that needs it) and synchronously.
  */
+import { Memo } from '../util/memo.js';
 import { loadCompactCatalog, peekCatalogStamp, type CatalogSource } from './load.js';
 import type {
   AccessLevel,
@@ -85,24 +86,11 @@ export interface Catalog {
   derived: Derived;
 }
 
-/** A bounded index keyed by input text: past its bound it starts over (costs time, never a result). */
-class Bounded<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  getOr(key: string, make: () => V): V {
-    if (this.map.has(key)) return this.map.get(key) as V;
-    if (this.map.size >= this.limit) this.map = new Map();
-    const v = make();
-    this.map.set(key, v);
-    return v;
-  }
-}
-
 interface Derived {
   /** Exact action text -> its details (the least-privilege rules ask about ~22,000 actions, several times over). */
-  info: Bounded<ActionInfo | undefined>;
-  suggestions: Bounded<string | undefined>;
-  serviceTypes: Bounded<CatalogResourceType[]>;
+  info: Memo<string, ActionInfo | undefined>;
+  suggestions: Memo<string, string | undefined>;
+  serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
 }
@@ -137,7 +125,7 @@ export function getCatalog(): Catalog {
     rcp: new Set(compact.rcp),
     compact,
     runtime: new Map(),
-    derived: { info: new Bounded(60_000), suggestions: new Bounded(10_000), serviceTypes: new Bounded(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
   return catalog;
 }

@@ -11,36 +11,9 @@
  * catalogue), and memos keyed weakly by the objects they describe (they go when the object goes).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Memo } from '../util/memo.js';
 
-/** A bounded memo: past `limit` entries it starts over. */
-export class Memo<K, V> {
-  private map = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-
-  has(key: K): boolean {
-    return this.map.has(key);
-  }
-
-  get(key: K): V | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: K, value: V): V {
-    if (this.map.size >= this.limit) this.map = new Map();
-    this.map.set(key, value);
-    return value;
-  }
-
-  /** The value for `key`, computed by `make` once (per lifetime of the memo). */
-  getOr(key: K, make: () => V): V {
-    if (this.map.has(key)) return this.map.get(key) as V;
-    return this.set(key, make());
-  }
-
-  get size(): number {
-    return this.map.size;
-  }
-}
+export { Memo };
 
 /** The caches of one run. Fields are typed loosely here (`unknown` values) and narrowed by their one owner module. */
 export class EngineContext {
