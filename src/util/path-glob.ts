@@ -1,6 +1,8 @@
 /**
  * Path globs of the configuration and the CLI (see below). Not IAM patterns: those are engine/wildcard.ts.
  */
+import { Memo } from './memo.js';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Path globs (config include/exclude/paths, policy-types, ignore.files, cloudformation.parameters, organization
 // deployments, CLI and Action path patterns). The one path matcher of the code base, without regular expressions:
@@ -235,18 +237,16 @@ class GlobNfa {
 
 export type PathMatcher = (path: string) => boolean;
 
-const pathGlobCache = new Map<string, PathMatcher>();
+/** Compiled globs: a pure function of the pattern text, so one bounded memo for the process. */
+const compiled = new Memo<string, PathMatcher>(2000);
 
 /** One path glob (syntax above) -> a matcher. Memoised (bounded). */
 export function compilePathGlob(pattern: string): PathMatcher {
-  const hit = pathGlobCache.get(pattern);
-  if (hit) return hit;
-  const nfa = new GlobNfa();
-  const start = nfa.build(new GlobParser(pattern).seq(0), 0);
-  const matcher: PathMatcher = (p) => nfa.run(start, p);
-  if (pathGlobCache.size >= 2000) pathGlobCache.clear();
-  pathGlobCache.set(pattern, matcher);
-  return matcher;
+  return compiled.getOr(pattern, () => {
+    const nfa = new GlobNfa();
+    const start = nfa.build(new GlobParser(pattern).seq(0), 0);
+    return (p: string) => nfa.run(start, p);
+  });
 }
 
 /** Does `path` (repository-relative, `/`-separated) match the glob? */
