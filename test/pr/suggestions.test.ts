@@ -4,9 +4,6 @@
  * suggested line, applied with `git apply`, removes the finding and adds none. A token that is not certain gets none.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture } from './git-fixture.js';
 import { publish } from '../../src/github/publish.js';
@@ -15,6 +12,7 @@ import { toSarif } from '../../src/report/sarif.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { runPr } from './summary-fixtures.js';
+import { appYaml, gitApply, queueJson, queueTf, suggestedIn } from './suggestion-fixtures.js';
 
 let gh: FakeGitHub;
 let repo: GitFixture;
@@ -69,109 +67,6 @@ resource "aws_iam_policy" "reader" {
   policy = data.aws_iam_policy_document.reader.json
 }
 `;
-
-const queueJson = `{
-  "Statement": [
-    {
-      "Sid": "Send",
-      "Effect": "Allow",
-      "Action": [
-        "sqs:Send*",
-        "sqs:SendMessage"
-      ],
-      "Resource": "arn:aws:sqs:us-east-1:123456789012:jobs"
-    },
-    {
-      "Sid": "Pass",
-      "Effect": "Allow",
-      "Action": "iam:PassRole",
-      "Resource": "arn:aws:iam::123456789012:role/worker"
-    }
-  ]
-}
-`;
-const appYaml = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-  Role:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement:
-          - Effect: Allow
-            Principal: { Service: lambda.amazonaws.com }
-            Action: sts:AssumeRole
-      Policies:
-        - PolicyName: app
-          PolicyDocument:
-            Statement:
-              - Effect: Allow
-                Action:
-                  - sqs:SendMessage
-                  - sqs:DeleteMessage
-                Resource: '*'
-              - Effect: Allow
-                Action:
-                  - sqs:Receive*
-                  - sqs:ReceiveMessage
-                Resource: !GetAtt Queue.Arn
-              - Effect: Allow
-                Action: iam:PassRole
-                Resource: arn:aws:iam::123456789012:role/worker
-`;
-const queueTf = `resource "aws_sqs_queue" "q" {
-  name = "q"
-}
-
-resource "aws_iam_policy" "queue" {
-  name = "queue"
-  policy = jsonencode({
-    Statement = [
-      {
-        Effect   = "Allow"
-        Action   = ["sqs:SendMessage"]
-        Resource = "*"
-      },
-      {
-        Effect   = "Allow"
-        Action   = ["sqs:ReceiveMessage", "sqs:Receive*"]
-        Resource = aws_sqs_queue.q.arn
-      },
-    ]
-  })
-}
-
-data "aws_iam_policy_document" "pass" {
-  statement {
-    actions   = ["iam:PassRole"]
-    resources = ["arn:aws:iam::123456789012:role/worker"]
-  }
-}
-
-resource "aws_iam_policy" "pass" {
-  name   = "pass"
-  policy = data.aws_iam_policy_document.pass.json
-}
-`;
-
-/** Apply a suggestion the way a reviewer's click does: the commented lines replaced, as a hunk through git apply. */
-export function gitApply(dir: string, file: string, start: number, end: number, replacement: string[]): void {
-  const old = readFileSync(path.join(dir, file), 'utf8').split('\n').slice(start - 1, end);
-  const n = end - start + 1;
-  const patch = `--- a/${file}\n+++ b/${file}\n@@ -${start},${n} +${replacement.length ? start : start - 1},${replacement.length} @@\n${old.map((l) => `-${l}\n`).join('')}${replacement.map((l) => `+${l}\n`).join('')}`;
-  writeFileSync(path.join(dir, 'suggestion.patch'), patch);
-  execFileSync('git', ['apply', '--unidiff-zero', 'suggestion.patch'], { cwd: dir });
-}
-
-/** The suggested lines of the review comment ending on `line` (its range: start_line..line). */
-function suggested(gh: FakeGitHub, file: string, line: number): { start: number; end: number; lines: string[] } | undefined {
-  const c = gh.reviewComments.find((x) => x.path === file && x.line === line && x.body.includes('```suggestion'));
-  const m = /```suggestion\n([\s\S]*?)```/.exec(c?.body ?? '');
-  if (!c || !m) return undefined;
-  return { start: c.start_line ?? line, end: line, lines: m[1] ? m[1].replace(/\n$/, '').split('\n') : [] };
-}
 
 describe('suggested changes', () => {
   it('a misspelt action, a lower-case Effect: one-click, re-checked, in JSON, YAML and HCL; applying them removes the findings', async () => {
@@ -233,7 +128,7 @@ describe('suggested changes', () => {
       maxInlineComments: 30, checkRun: false, failOn: 'security-warning', failOnExisting: false, log: () => {}, warn: () => {}, inline: 'all',
       suggest: makeSuggester(repo.dir, defaultOptions(repo.dir), { servicePrincipals: trustServicePrincipals(r.result.policies) }),
     });
-    const all = (file: string) => gh.reviewComments.filter((c) => c.path === file).map((c) => suggested(gh, file, c.line!)).filter((x) => !!x);
+    const all = (file: string) => gh.reviewComments.filter((c) => c.path === file).map((c) => suggestedIn(gh.reviewComments, file, c.line!)).filter((x) => !!x);
     // the file's own indentation and quoting, in each format
     expect(all('p/queue.json')).toEqual([
       { start: 1, end: 2, lines: ['{', '  "Version": "2012-10-17",', '  "Statement": ['] },
