@@ -78,7 +78,7 @@ describe('one-click fixes (the bundled Action)', () => {
       expect(r1.outputs.posted).toBe('true');
       const withSuggestion = gh.reviewComments.filter((c) => c.body.includes('```suggestion'));
       const all = ['MISSING_VERSION', 'REDUNDANT_ACTION', 'passrole-unrestricted', 'write-on-all-resources', 'INVALID_ACTION', 'INVALID_EFFECT', 'INVALID_POLICY_ELEMENT'];
-      const kinds = new Set(withSuggestion.flatMap((c) => all.filter((k) => c.body.includes(k))));
+      const kinds = new Set(withSuggestion.flatMap((c) => all.filter((k) => c.body.replace(/\\/g, '').includes(`(${k}`) || c.body.replace(/\\/g, '').includes(`${k}](`))));
       expect([...kinds].sort()).toEqual(['INVALID_ACTION', 'INVALID_EFFECT', 'INVALID_POLICY_ELEMENT', 'MISSING_VERSION', 'REDUNDANT_ACTION', 'passrole-unrestricted', 'write-on-all-resources']);
       // SARIF carries the same fixes
       const sarif = JSON.parse(r1.sarif) as { runs: { results: { fixes?: unknown[] }[] }[] };

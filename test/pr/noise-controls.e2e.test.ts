@@ -14,7 +14,7 @@ useBundle();
 const read = { sid: 'Read', action: 's3:GetObject', resource: 'arn:aws:s3:::reports/*' };
 const noVersion = (sid: string) => JSON.stringify({ Statement: [{ Sid: sid, Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }] }, null, 2) + '\n';
 const noVersion2 = (sid: string) =>
-  JSON.stringify({ Statement: [{ Sid: sid, Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }, { Sid: 'More', Effect: 'Allow', Action: 'sqs:ReceiveMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }] }, null, 2) + '\n';
+  JSON.stringify({ Statement: [{ Sid: 'More', Effect: 'Allow', Action: 'sqs:ReceiveMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }, { Sid: sid, Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }] }, null, 2) + '\n'; // changed near line 1, where the existing finding is
 
 /**
  * A PR with one blocking finding (an admin statement in iam/app.json), one new warning (iam/new.json without
@@ -125,7 +125,7 @@ describe('noise controls (the bundled Action)', () => {
       const body = gh.issueComments[0]!.body;
       expect(body).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(body).toContain('Report only \\(fail\\-on: none\\)');
-      expect(body).toContain('<b>Findings: 3 findings</b>');
+      expect(body).toContain('<b>Findings: 3 findings (1 already in the base)</b>');
     }), 300_000);
 
   it('comment-tag: a matrix of two jobs (prod and dev paths) keeps two sticky comments and two check names; re-runs mark nothing of the other job fixed', () =>
