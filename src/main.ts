@@ -16,7 +16,7 @@ import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
-import { lineFixes, makeSuggester, trustServicePrincipals } from './github/suggest.js';
+import { lineFixes, makeSuggester, repositoryServicePrincipals } from './github/suggest.js';
 import { ReportError, loadReportForPosting, readWorkflowRunEvent } from './github/report-mode.js';
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
@@ -116,7 +116,9 @@ export async function run(): Promise<void> {
 
   // our own report files go under RUNNER_TEMP (outside the workspace: the next scan must not read them)
   // one-click fixes, re-checked against the head checkout (only when it is the PR head): SARIF fixes and suggestions
-  const extras = { servicePrincipals: trustServicePrincipals(result.policies), log: (m: string) => core.info(m) };
+  // iam:PassedToService: the service principals of the whole repository (a PR run analyses the changed files only)
+  const servicePrincipals = atHead ? await repositoryServicePrincipals(workspace, options, result.findings) : [];
+  const extras = { servicePrincipals, log: (m: string) => core.info(m) };
   const suggest = atHead ? makeSuggester(workspace, options, extras) : undefined;
   const fixes = suggest ? await lineFixes(result.findings, makeSuggester(workspace, options, extras)) : undefined;
   const sarifFile = reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace);

@@ -160,6 +160,21 @@ async function analyseAlone(file: string, text: string, options: Options): Promi
   }
 }
 
+/**
+ * The service principals the whole repository's trust policies name (an offline scan of `root`, Access Analyzer
+ * off), for iam:PassedToService: made only when a finding could use it (`findings` has a PassRole finding a
+ * condition would fix), since a pull request's run analyses the changed files only. [] when the scan fails.
+ */
+export async function repositoryServicePrincipals(root: string, options: Options, findings: readonly Finding[]): Promise<string[]> {
+  if (!findings.some((f) => f.ruleId === 'passrole-unrestricted' && mayHaveEdit(f))) return [];
+  try {
+    const r = await runGate(['.'], { ...options, root, cwd: root, accessAnalyzer: 'off' });
+    return trustServicePrincipals(r.policies);
+  } catch {
+    return [];
+  }
+}
+
 /** The distinct service principals (`lambda.amazonaws.com`) the trust policies of a result name. */
 export function trustServicePrincipals(policies: readonly PolicyRecord[]): string[] {
   const out = new Set<string>();

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture } from './git-fixture.js';
 import { publish } from '../../src/github/publish.js';
-import { makeSuggester, applyToLine, lineFixes, trustServicePrincipals } from '../../src/github/suggest.js';
+import { makeSuggester, applyToLine, lineFixes, repositoryServicePrincipals, trustServicePrincipals } from '../../src/github/suggest.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
@@ -170,6 +170,19 @@ describe('suggested changes', () => {
       expect(f, rule).toBeDefined();
       expect(await suggest(f.file, { start: f.line, end: f.endLine }, [f]), rule).toBeUndefined();
     }
+  });
+
+  it('iam:PassedToService looks at the whole repository: a role elsewhere trusting another service means no suggestion', async () => {
+    const ecsRole = `Resources:\n  TaskRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ecs-tasks.amazonaws.com }\n            Action: sts:AssumeRole\n`;
+    const r = await runPr(gh, repo, { base: { 'other/task-role.yaml': ecsRole }, head: { 'cfn/app.yaml': appYaml } });
+    // the pull request's own analysis sees one service; the repository has two
+    expect(trustServicePrincipals(r.result.policies)).toEqual(['lambda.amazonaws.com']);
+    const everywhere = await repositoryServicePrincipals(repo.dir, defaultOptions(repo.dir), r.result.findings);
+    expect(everywhere).toEqual(['ecs-tasks.amazonaws.com', 'lambda.amazonaws.com']);
+    const f = r.result.findings.find((x) => x.ruleId === 'passrole-unrestricted')!;
+    expect(await makeSuggester(repo.dir, defaultOptions(repo.dir), { servicePrincipals: everywhere })(f.file, { start: f.line, end: f.line }, [f])).toBeUndefined();
+    // no PassRole finding a condition would fix: no scan at all
+    expect(await repositoryServicePrincipals(repo.dir, defaultOptions(repo.dir), r.result.findings.filter((x) => x !== f))).toEqual([]);
   });
 
   it('the same re-checked fixes are SARIF fixes (a whole-line replacement)', async () => {
