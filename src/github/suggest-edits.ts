@@ -73,7 +73,7 @@ export function mayHaveEdit(f: Finding): boolean {
   if (mechanicalEdit(f)) return true;
   if (f.ruleId === 'MISSING_VERSION' || f.ruleId === 'REDUNDANT_ACTION') return true;
   if (f.ruleId === 'passrole-unrestricted') return !/on every role/.test(f.message);
-  return f.source === 'rules' && NARROWABLE.has(f.ruleId);
+  return f.source === 'rules' && NARROWABLE.has(f.ruleId) && / on every resource\b/.test(f.message) && !/ except those in NotResource/.test(f.message);
 }
 
 /** Least-privilege findings about `Resource: "*"` that a narrowed Resource can remove. */

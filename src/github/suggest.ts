@@ -40,6 +40,8 @@ export interface Suggester {
 
 /** At most this many suggestions are re-checked per run (each is one offline analysis of one file). */
 export const MAX_SUGGESTIONS = 20;
+/** At most this many files are analysed alone for their reference findings per run. */
+export const MAX_SUGGESTION_FILES = 40;
 
 export interface SuggesterExtras {
   /** The distinct service principals the repository's trust policies name (iam:PassedToService). */
@@ -61,7 +63,11 @@ export function makeSuggester(root: string, options: Options, extras: SuggesterE
   const cache = new Map<string, Promise<Before | undefined>>();
   const before = (file: string): Promise<Before | undefined> => {
     let p = cache.get(file);
-    if (!p) cache.set(file, (p = readBefore(root, file, options)));
+    if (!p) {
+      // bounded work: thousands of findings with a possible fix must not mean thousands of analyses
+      if (cache.size >= MAX_SUGGESTION_FILES) return Promise.resolve(undefined);
+      cache.set(file, (p = readBefore(root, file, options)));
+    }
     return p;
   };
   return async (file, range, findings) => {
