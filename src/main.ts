@@ -16,6 +16,7 @@ import { makeClient } from './github/client.js';
 import type { GitHubClient } from './github/client.js';
 import { analysePullRequest, publishPullRequest, readPullRequestEvent } from './github/pr-run.js';
 import { loadPullRequestConfig } from './github/pr-config.js';
+import { plural } from './report/plural.js';
 import { lineFixes, makeSuggester, repositoryServicePrincipals } from './github/suggest.js';
 import { ReportError, loadReportForPosting, readWorkflowRunEvent } from './github/report-mode.js';
 import type { ChangeSet } from './github/pr-run.js';
@@ -164,7 +165,7 @@ export async function run(): Promise<void> {
     if (notPosted && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`\n\n> ⚠️ ${mdText(notPosted)}\n`).write();
     if (published?.posted)
       core.info(
-        `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
+        `Posted: ${plural(published.inlineComments, 'inline comment')} (${published.skippedDuplicates} already there), ${plural(published.markedFixed, 'earlier comment')} marked fixed (${plural(published.resolvedThreads, 'thread')} resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
       );
   }
 

@@ -118,7 +118,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
       expect(summary3).toContain('`policy deploy.json` can now do 2 new actions (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
-      expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
+      expect(r3.stdout).toContain('1 earlier comment marked fixed (1 thread resolved), summary comment updated');
     } finally {
       repo.remove();
       await gh.stop();
