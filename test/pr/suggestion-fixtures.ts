@@ -110,3 +110,44 @@ export function suggestedIn(comments: FakeReviewComment[], file: string, line: n
   return { start: c.start_line ?? line, end: line, lines: m[1] ? m[1].replace(/\n$/, '').split('\n') : [] };
 }
 
+
+/** A CloudFormation JSON template: a redundant action and Resource "*" on neighbouring lines of one statement. */
+export const cfnJson = `{
+  "Resources": {
+    "Queue": { "Type": "AWS::SQS::Queue" },
+    "Role": {
+      "Type": "AWS::IAM::Role",
+      "Properties": {
+        "AssumeRolePolicyDocument": {
+          "Version": "2012-10-17",
+          "Statement": [{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" }]
+        },
+        "Policies": [
+          {
+            "PolicyName": "p",
+            "PolicyDocument": {
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Action": ["sqs:SendMessage", "sqs:Send*"],
+                  "Resource": "*"
+                },
+                {
+                  "Effect": "Allow",
+                  "Action": "sqs:ReceiveMessage",
+                  "Resource": { "Fn::GetAtt": ["Queue", "Arn"] }
+                },
+                {
+                  "Effect": "Allow",
+                  "Action": "iam:PassRole",
+                  "Resource": "arn:aws:iam::123456789012:role/x"
+                }
+              ]
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+`;

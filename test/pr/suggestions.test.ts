@@ -12,7 +12,7 @@ import { toSarif } from '../../src/report/sarif.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { runPr } from './summary-fixtures.js';
-import { appYaml, gitApply, queueJson, queueTf, suggestedIn } from './suggestion-fixtures.js';
+import { appYaml, cfnJson, gitApply, queueJson, queueTf, suggestedIn } from './suggestion-fixtures.js';
 
 let gh: FakeGitHub;
 let repo: GitFixture;
@@ -170,6 +170,22 @@ describe('suggested changes', () => {
       expect(f, rule).toBeDefined();
       expect(await suggest(f.file, { start: f.line, end: f.endLine }, [f]), rule).toBeUndefined();
     }
+  });
+
+  it('CloudFormation JSON: two fixes on one comment (a redundant action and the Resource below it) become one suggestion over both lines', async () => {
+    const r = await runPr(gh, repo, { base: { 'README.md': '# x\n' }, head: { 'cfn/queue.json': cfnJson } });
+    const onLine = r.result.findings.filter((f) => f.line === 18);
+    expect(onLine.map((f) => f.ruleId).sort()).toEqual(['REDUNDANT_ACTION', 'write-on-all-resources']);
+    const s = await makeSuggester(repo.dir, defaultOptions(repo.dir))('cfn/queue.json', { start: 18, end: 18 }, onLine);
+    expect(s && { start: s.startLine, end: s.endLine, lines: s.lines, fixes: s.fixes.length }).toEqual({
+      start: 18,
+      end: 19,
+      lines: ['                  "Action": ["sqs:Send*"],', '                  "Resource": { "Fn::GetAtt": ["Queue", "Arn"] }'],
+      fixes: 2,
+    });
+    gitApply(repo.dir, 'cfn/queue.json', 18, 19, s!.lines);
+    const after = await runGate(['.'], defaultOptions(repo.dir));
+    expect(after.findings.filter((f) => ['REDUNDANT_ACTION', 'write-on-all-resources'].includes(f.ruleId))).toEqual([]);
   });
 
   it('iam:PassedToService looks at the whole repository: a role elsewhere trusting another service means no suggestion', async () => {
