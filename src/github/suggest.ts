@@ -147,6 +147,8 @@ async function readBefore(root: string, file: string, options: Options): Promise
   } catch {
     return undefined;
   }
+  // CRLF files: a suggested line would mix line endings (GitHub shows and applies suggestions with LF)
+  if (text.includes('\r')) return undefined;
   const r = await analyseAlone(file, text, options);
   return { text, lines: text.split('\n'), records: r.policies, findings: r.findings };
 }
