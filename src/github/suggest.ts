@@ -12,7 +12,7 @@ import type { Finding } from '../findings/types.js';
 import type { Options } from '../config/options.js';
 import type { PolicyRecord } from '../policy/types.js';
 import { runGate } from '../gate.js';
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import { editFor, mayHaveEdit } from './suggest-edits.js';
 import type { LineEdit } from './suggest-edits.js';
 import { maxOf, minOf } from '../util/arrays.js';
