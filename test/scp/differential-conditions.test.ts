@@ -4,7 +4,7 @@
  * identity policy pairs whose statements carry conditions on the keys SCPs use (aws:RequestedRegion,
  * aws:PrincipalArn, aws:PrincipalTag/*, aws:PrincipalOrgPaths, aws:ResourceTag/*, aws:SourceVpce, aws:SourceIp,
  * aws:MultiFactorAuthPresent, aws:ViaAWSService, aws:CalledVia) and random concrete requests, our engine
- * (engine/evaluate.ts under engine/contexts.ts condition evaluation, as the SCP change impact and dead-permission
+ * (engine/org.ts evaluateHierarchy under engine/contexts.ts condition evaluation, as the SCP change impact and dead-permission
  * checks use it) decides allowed / denied as the oracle does. Seeded: the same pairs on every run.
  * test/scp/contexts-property.test.ts shows that every concrete request is realised by a representative context, so
  * agreement here carries over to the per-context impact.
@@ -12,8 +12,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { catalogUniverse, compileStatements, evaluateHierarchy } from '../../src/engine/evaluate.js';
-import type { EvalStatement } from '../../src/engine/evaluate.js';
+import { catalogUniverse } from '../../src/engine/actions.js';
+import { evaluateHierarchy } from '../../src/engine/org.js';
+import { compileStatements } from '../../src/engine/grants.js';
+import type { EvalStatement } from '../../src/engine/grants.js';
 import { evaluateConditions } from '../../src/engine/contexts.js';
 import { contextDiff } from '../../src/checks/scp/context-impact.js';
 

@@ -11,7 +11,7 @@ import { createOrgApi, readLiveOrganization, readOrganization, LiveOrgError } fr
 import type { ReadLimits } from '../../src/checks/scp/org-live/index.js';
 import { DirCache, noCache } from '../../src/checks/access-analyzer/cache.js';
 import { runScpStage } from '../../src/checks/scp/index.js';
-import { catalogUniverse } from '../../src/engine/evaluate.js';
+import { catalogUniverse } from '../../src/engine/actions.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';

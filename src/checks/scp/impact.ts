@@ -6,9 +6,9 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements, emptySet, members, principalExemptions, union } from '../../engine/evaluate.js';
-import type { ActionSet, EvalStatement } from '../../engine/evaluate.js';
+import { type ActionSet, type ActionUniverse, emptySet, members, union } from '../../engine/actions.js';
+import { type ScpLevel, principalExemptions } from '../../engine/org.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
 import { contextDiff } from './context-impact.js';
 import type { ScpImpact, ScpTargetImpact } from '../../result.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
