@@ -163,6 +163,15 @@ describe('reading the organisation through the real client', () => {
     expect(e.message).toMatch(/organizations:ListRoots, organizations:ListOrganizationalUnitsForParent, organizations:ListAccountsForParent, organizations:ListPoliciesForTarget, organizations:DescribePolicy/);
   });
 
+  it('a broken or foreign cache entry is a miss, never trusted', async () => {
+    const now = 5_000;
+    const garbage = { get: () => ({ at: now, value: { ous: 'x', accounts: [{ id: 1 }], content: 7 } }), set: () => undefined };
+    const live = await readOrganization(api(), limits({ cacheTtlMs: 600_000, now: () => now }), garbage);
+    expect(live.stats.cached).toBe(0);
+    expect(live.nodes).toHaveLength(7);
+    expect(fake.log).toHaveLength(expectedCalls(ORG, 20));
+  });
+
   it('cached per organisation: a second read within the TTL costs one call; past it, a full read', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'org-cache-'));
     try {

@@ -146,10 +146,11 @@ class Reader {
   }
 
   /** A full (all pages) answer, from the cache when it is fresh. */
-  private async cached<T>(op: string, request: Record<string, string>, read: () => Promise<T>): Promise<T> {
+  private async cached<T>(op: string, request: Record<string, string>, valid: (v: unknown) => boolean, read: () => Promise<T>): Promise<T> {
     const key = requestKey(`organizations:${op}`, this.rootArn, request);
     const hit = this.limits.cacheTtlMs > 0 ? (this.cache.get(key) as { at?: unknown; value?: unknown } | undefined) : undefined;
-    if (hit && typeof hit.at === 'number' && this.now() - hit.at >= 0 && this.now() - hit.at < this.limits.cacheTtlMs && hit.value !== undefined) {
+    // a stale, broken or foreign entry is a miss, never trusted
+    if (hit && typeof hit.at === 'number' && this.now() - hit.at >= 0 && this.now() - hit.at < this.limits.cacheTtlMs && valid(hit.value)) {
       this.stats.cached++;
       return hit.value as T;
     }
@@ -170,7 +171,7 @@ class Reader {
     for (let depth = 0; parents.length && depth <= 6; depth++) {
       const children = await settle(
         parents.map((parent) =>
-          this.cached('children', { parent }, async () => ({
+          this.cached('children', { parent }, (v) => isObj(v) && isList(v.ous) && isList(v.accounts), async () => ({
             ous: await this.all('ListOrganizationalUnitsForParent', (t) => this.api.listOrganizationalUnitsForParent(parent, t)),
             accounts: await this.all('ListAccountsForParent', (t) => this.api.listAccountsForParent(parent, t)),
           })).then((c) => ({ parent, ...c })),
@@ -194,7 +195,7 @@ class Reader {
     await settle(
       nodes.flatMap((node) =>
         enabledTypes.map(async (type) => {
-          const list = await this.cached('attached', { target: node.id, type }, () => this.all('ListPoliciesForTarget', (t) => this.api.listPoliciesForTarget(node.id, type, t)));
+          const list = await this.cached('attached', { target: node.id, type }, (v) => isList(v) && v.every((p) => isObj(p) && typeof p.name === 'string' && typeof p.awsManaged === 'boolean'), () => this.all('ListPoliciesForTarget', (t) => this.api.listPoliciesForTarget(node.id, type, t)));
           for (const p of list) {
             if (!ID.policy.test(p.id)) throw new LiveOrgError(`ListPoliciesForTarget returned a policy id that is not one ("${p.id.slice(0, 40)}")`, 'failed');
             (type === 'SERVICE_CONTROL_POLICY' ? node.scps : node.rcps).push(p.id);
@@ -206,7 +207,7 @@ class Reader {
     const policies = new Map<string, LivePolicy>();
     await settle(
       [...summaries].map(async ([id, s]) => {
-        const d = await this.cached('policy', { id }, () => this.call('DescribePolicy', () => this.api.describePolicy(id)));
+        const d = await this.cached('policy', { id }, (v) => isObj(v) && typeof v.content === 'string', () => this.call('DescribePolicy', () => this.api.describePolicy(id)));
         let document: unknown;
         try {
           document = JSON.parse(d.content);
@@ -219,6 +220,10 @@ class Reader {
     return { rootId: root.id, rootArn: this.rootArn, enabledTypes, nodes, policies, stats: this.stats };
   }
 }
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A list of summaries with string ids (what every list answer is). */
+const isList = (v: unknown): v is Record<string, unknown>[] => Array.isArray(v) && v.every((x) => isObj(x) && typeof x.id === 'string');
 
 /** Promise.all that waits for every call it started before it rejects (no request outlives the read). */
 async function settle<T>(ps: Promise<T>[]): Promise<T[]> {
