@@ -96,7 +96,7 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
     const shown = t0.contexts.slice(0, 3).map((c) => c.summary.replace(/^When /, 'when ').replace(/^For every request/, 'for every request'));
     const more = t0.contexts.length - shown.length + targets.length - 1;
     const guard = lifted.length ? ` It lifts a guardrail: ${lifted.slice(0, 5).join(', ')}${lifted.length > 5 ? ` and ${lifted.length - 5} more` : ''} (turning logging or detection off, changing permissions) become allowed.` : '';
-    const who = denied ? ` ${whoCanStillAct(u, record, deniedAll)}` : '';
+    const who = denied ? ` ${whoCanStillAct(u, record, deniedAll, org?.model.managementAccount)}` : '';
     findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${totals} ${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}${guard}${who}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
   }
   return { impact, findings };
@@ -106,7 +106,7 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
  * After a change that newly denies actions: the principal exemptions it removed, and who can still perform them (the
  * exemptions of the Denies that cover them, the management account, service-linked roles).
  */
-function whoCanStillAct(u: ActionUniverse, record: PolicyRecord, denied: ActionSet): string {
+function whoCanStillAct(u: ActionUniverse, record: PolicyRecord, denied: ActionSet, managementAccount?: string): string {
   const covering = (sts: EvalStatement[]) => sts.filter((s) => s.effect === 'Deny' && s.actions.some((x, i) => x === 1 && denied[i] === 1));
   const exemptions = (sts: EvalStatement[]) => [...new Set(covering(sts).flatMap((s) => principalExemptions(s.conditions)))];
   const headSts = compileStatements(u, record.document, record.id, 'head');
@@ -120,6 +120,6 @@ function whoCanStillAct(u: ActionUniverse, record: PolicyRecord, denied: ActionS
   const removed = exemptions(compileStatements(u, record.base, `${record.id}@base`, 'base')).filter((p) => !head.includes(p));
   const still = record.policyType === 'rcp'
     ? `Still able to act: ${head.length ? `${head.slice(0, 3).join(', ')}${head.length > 3 ? ', ...' : ''} (exempted by its condition), ` : ''}on the resources of the management account (RCPs do not apply to them) and service-linked roles (not restricted by RCPs).`
-    : stillAbleToAct(head);
+    : stillAbleToAct(head, managementAccount);
   return `${removed.length ? `No longer exempted: ${removed.join(', ')}. ` : ''}${still}`;
 }

@@ -66,8 +66,8 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
   }
   const scpRecords = policies.filter((p) => p.policyType === 'scp');
   for (const rec of scpRecords) {
-    appendAll(result.findings, checkRegionLock(universe, rec));
-    appendAll(result.findings, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [] }));
+    appendAll(result.findings, checkRegionLock(universe, rec, model?.managementAccount));
+    appendAll(result.findings, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [], managementAccount: model?.managementAccount }));
     if (rec.base !== undefined) {
       const { impact, findings } = scpImpact(universe, rec, org, namesOf(org?.model, rec));
       result.impacts.push(impact);
