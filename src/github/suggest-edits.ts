@@ -12,7 +12,10 @@ import type { Finding } from '../findings/types.js';
 import type { PolicyRecord, Span } from '../policy/types.js';
 import { isObject, statementsOf, strings } from '../policy/statements.js';
 import type { StatementView } from '../policy/statements.js';
-import { actionInfo, arnMatchesResourceType, expandActionPattern, hasWildcard } from '../catalog/index.js';
+import { actionInfo } from '../catalog/index.js';
+import { expandActionPattern } from '../engine/actions.js';
+import { arnMatchesResourceType } from '../engine/arn-patterns.js';
+import { hasWildcard } from '../engine/wildcard.js';
 
 /** Lines `start`..`end` (1-based, inclusive) of the file replaced by `lines` (none: the lines are removed). */
 export interface LineEdit {
