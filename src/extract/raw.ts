@@ -3,7 +3,7 @@
  * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*` in the name, `boundaries/`), else
  * the content.
  */
-import { pathGlobMatch } from '../catalog/wildcard.js';
+import { pathGlobMatch } from '../util/path-glob.js';
 import type { PolicyRecord, PolicyType } from '../policy/types.js';
 import { MapSourceMap } from '../policy/source-map.js';
 import { isObject } from '../policy/statements.js';

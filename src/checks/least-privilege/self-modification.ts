@@ -7,8 +7,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { PrincipalPolicy } from '../../policy/principals.js';
 import { strings } from '../../policy/statements.js';
-import { globMatch, globsIntersect } from '../../catalog/index.js';
-import { grantIndex, type ActionGrant } from './analysis.js';
+import { globMatch, globsIntersect } from '../../engine/wildcard.js';
+import { grantIndex, type ActionGrant } from '../../engine/grants.js';
 
 /** Actions that replace what a managed policy grants (a new version set as default). */
 const VERSION_ACTIONS = ['iam:CreatePolicyVersion'];

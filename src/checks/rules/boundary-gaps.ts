@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { describeCondition, grantIndex, stmtLabel } from '../least-privilege/analysis.js';
+import { describeCondition, stmtLabel } from '../least-privilege/analysis.js';
+import { grantIndex } from '../../engine/grants.js';
 
 /**
  * A permissions boundary is a ceiling: `Allow *` is normal there. What matters is what it fails to keep out: a

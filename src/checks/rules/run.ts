@@ -8,7 +8,7 @@ import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
-import { clearGrantCache } from '../least-privilege/analysis.js';
+import { engineContext } from '../../engine/context.js';
 import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
 import { appendAll } from '../../util/arrays.js';
 
@@ -124,44 +124,10 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const { policies, entities, options } = input;
   const active = rules.filter((r) => enabled(r, options));
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
-  // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (grammar/helpers.ts)
+  // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (policy/template-token.ts)
   if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
-  for (const policy of policies) {
-    const document = isObject(policy.document) ? policy.document : undefined;
-    const statements = statementsOf(policy.document);
-    const work = policyWork(statements);
-    const timed = work.pass >= TIMED_PASS_WORK;
-    let first = true;
-    // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
-    const samTemplate = samPolicyTemplate(policy);
-    budget.begin();
-    for (const rule of active) {
-      if (!rule.checkPolicy) continue;
-      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
-      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
-      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
-      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
-      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
-      first = false;
-      rule.checkPolicy({
-        policy,
-        document,
-        statements,
-        options,
-        report: (r) => {
-          const severity = severityOf(rule, options, r.severity);
-          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
-          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
-          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
-        },
-      });
-    }
-    clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
-    budget.tick(policy.file);
-  }
+  for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
@@ -171,19 +137,20 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     if (!principalRules.length) break;
     // a principal holding a policy of a file not (fully) checked is not judged as a whole: that file is incomplete
     if (p.policies.some((x) => budget.exhausted(x.file)) || p.inherited.some((x) => budget.exhausted(x.policy.file))) continue;
-    const granting = grantingPolicies(p);
-    for (const rule of principalRules) {
-      rule.checkPrincipal!({
-        principal: { kind: p.kind, id: p.id },
-        policies: p.policies,
-        inherited: p.inherited,
-        granting,
-        entity: p.entity,
-        options,
-        report: (r) => perPrincipal.push({ finding: policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity)), label: principalLabel(p.kind, p.id) }),
-      });
-    }
-    clearGrantCache();
+    engineContext().grantScope(() => {
+      const granting = grantingPolicies(p);
+      for (const rule of principalRules) {
+        rule.checkPrincipal!({
+          principal: { kind: p.kind, id: p.id },
+          policies: p.policies,
+          inherited: p.inherited,
+          granting,
+          entity: p.entity,
+          options,
+          report: (r) => perPrincipal.push({ finding: policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity)), label: principalLabel(p.kind, p.id) }),
+        });
+      }
+    });
   }
   appendAll(findings, sharedStatementFindings(perPrincipal));
 
@@ -219,4 +186,43 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
+function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
+  const document = isObject(policy.document) ? policy.document : undefined;
+  const statements = statementsOf(policy.document);
+  const work = policyWork(statements);
+  const timed = work.pass >= TIMED_PASS_WORK;
+  let first = true;
+  // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
+  const samTemplate = samPolicyTemplate(policy);
+  budget.begin();
+  // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
+  engineContext().grantScope(() => {
+    for (const rule of active) {
+      if (!rule.checkPolicy) continue;
+      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
+      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
+      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
+      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
+      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+      first = false;
+      rule.checkPolicy({
+        policy,
+        document,
+        statements,
+        options,
+        report: (r) => {
+          const severity = severityOf(rule, options, r.severity);
+          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
+          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+        },
+      });
+    }
+  });
+  budget.tick(policy.file);
 }
