@@ -1,8 +1,8 @@
 /**
  * Landing Zone Accelerator: a policy file is a permissions boundary by use when the `iam-config.yaml` of its
  * configuration folder lists it under `policySets[].policies[]` (`name`, `policy: iam-policies/x.json`) and a role or
- * user names it as `boundaryPolicy`. The config is found by walking up from the policy file (a few levels, contained
- * reads only); each config is read once per run.
+ * user names it as `boundaryPolicy`. The config is the iam-config.yaml beside the file's `iam-policies` folder
+ * (contained reads only).
  */
 import { parse } from 'yaml';
 import type { RepoReader } from './types.js';
@@ -56,26 +56,28 @@ function normalise(path: string): string {
   return parts.join('/');
 }
 
-/** The LZA iam-config.yaml (repository path) that makes `repoPath` a permissions boundary, if any. */
+/**
+ * The LZA iam-config.yaml (repository path) that makes `repoPath` a permissions boundary, if any. Only a file under
+ * an `iam-policies` folder (LZA's layout) is looked up, with one read of the iam-config.yaml beside that folder: a
+ * read is a recorded input of the record, so no other file's analysis probes for configs that do not exist.
+ */
 export function lzaBoundaryConfig(repoPath: string, read: RepoReader): string | undefined {
+  const path = normalise(repoPath);
+  const parts = path.split('/');
+  const at = parts.lastIndexOf('iam-policies', parts.length - 2);
+  if (at < 0 || parts.length - at > MAX_LEVELS) return undefined;
+  const dir = parts.slice(0, at).join('/');
+  const config = dir ? `${dir}/iam-config.yaml` : 'iam-config.yaml';
   let seen = cache.get(read);
   if (!seen) cache.set(read, (seen = new Map()));
-  const parts = normalise(repoPath).split('/');
-  parts.pop();
-  for (let level = 0; level <= MAX_LEVELS && level <= parts.length; level++) {
-    const dir = parts.slice(0, parts.length - level).join('/');
-    const config = dir ? `${dir}/iam-config.yaml` : 'iam-config.yaml';
-    if (!seen.has(config)) {
-      let text: string | undefined;
-      try {
-        text = read(config);
-      } catch {
-        text = undefined;
-      }
-      seen.set(config, text !== undefined && text.length <= MAX_CONFIG_CHARS ? boundaryFiles(text, dir) : undefined);
+  if (!seen.has(config)) {
+    let text: string | undefined;
+    try {
+      text = read(config);
+    } catch {
+      text = undefined;
     }
-    const files = seen.get(config);
-    if (files?.has(normalise(repoPath))) return config;
+    seen.set(config, text !== undefined && text.length <= MAX_CONFIG_CHARS ? boundaryFiles(text, dir) : undefined);
   }
-  return undefined;
+  return seen.get(config)?.has(path) ? config : undefined;
 }
