@@ -220,7 +220,10 @@ export class HclModule {
     const typeExpr = ref0?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'type');
     const typed = (v: V): V => (typeExpr && typeExpr.kind === 'attribute' && ref0 ? this.applyType(v, typeExpr.expr, ref0.file) : v);
     const tv = this.input.tfvars.get(name);
-    if (tv) return typed(tv);
+    // `nullable = false`: a null from the caller is the variable's default (Terraform's rule)
+    const nullable = ref0?.block.body.items.find((a) => a.kind === 'attribute' && a.name === 'nullable');
+    const notNull = nullable?.kind === 'attribute' && nullable.expr.k === 'lit' && nullable.expr.v === false;
+    if (tv && !(tv.t === 'null' && notNull)) return typed(tv);
     const ref = ref0;
     if (!ref) {
       if (at) throw new HclEvalError(`reference to an undeclared input variable var.${name}`, at);
@@ -706,8 +709,7 @@ export class HclModule {
         const dname = second?.k === 'attr' ? second.name : undefined;
         if (!type || !dname) throw new HclEvalError('data must be followed by a type and a name', at);
         const address = `data.${type}.${dname}`;
-        if (type === POLICY_DOCUMENT && !this.data.has(address)) throw new HclEvalError(`reference to an undeclared data source ${address}`, at);
-        if (type === POLICY_DOCUMENT) {
+        if (type === POLICY_DOCUMENT && this.data.has(address)) {
           const doc = this.renderDocument(address, at);
           if (doc) {
             const json = JSON.stringify(doc.document, null, 2);
@@ -737,13 +739,16 @@ export class HclModule {
           const v = iamPolicyData(this, address, at);
           if (v) return this.traverse(v, steps.slice(2), sc, at, text);
         }
-        return unknown(text, 'data source read at plan/apply time', refText(name, steps, 4), at);
+        // another state's outputs: what its output's name says (an ARN, an id), like a module output
+        const depth = type === 'terraform_remote_state' && steps[2]?.k === 'attr' && steps[2].name === 'outputs' ? 5 : 4;
+        return unknown(text, 'data source read at plan/apply time', refText(name, steps, depth), at);
       }
     }
     // resource reference: TYPE.NAME[.attr]
     if (!attr) throw new HclEvalError(`unknown name "${name}"`, at);
     const address = `${name}.${attr}`;
-    if (!this.resources.has(address)) throw new HclEvalError(`reference to an undeclared resource ${address}`, at);
+    // declared in a file outside the scan (or nowhere): its stand-in by type, the rest of the document analysed
+    if (!this.resources.has(address)) return unknown(text, `${address} is not declared in the scanned files`, refText(name, steps, 3), at);
     // a resource with static count / for_each referenced as a whole: its instances (each unknown)
     const inst = steps[1] === undefined || steps[1].k !== 'attr' ? this.instancesOf(address, at) : undefined;
     if (inst) return this.traverse(inst, steps.slice(1), sc, at, text);
@@ -1238,7 +1243,7 @@ export function worstReason(v: V & { t: 'unknown' }): string | undefined {
   if (ref.startsWith('data.')) {
     const parts = ref.replace(/\[[^\]]*\]/g, '').split('.');
     if (['aws_caller_identity', 'aws_partition', 'aws_region'].includes(parts[1] ?? '')) return undefined;
-    const attr = parts[3];
+    const attr = parts[1] === 'terraform_remote_state' && parts[3] === 'outputs' ? parts[4] : parts[3];
     if (attr === undefined || isIdentifyingAttribute(attr)) return undefined;
     return `${v.expr}: read from a data source when Terraform runs, not from the repository`;
   }

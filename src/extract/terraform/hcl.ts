@@ -32,7 +32,7 @@ import type { IamEntity, InlineSuppression, PolicyRecord, PolicyType, Span } fro
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
-import type { Block, Expr, ParsedFile, Traverser } from './hcl-syntax.js';
+import type { Block, Body, Expr, ParsedFile, Traverser } from './hcl-syntax.js';
 import { HclSyntaxError, forEachChild, parseHcl } from './hcl-syntax.js';
 import type { HclFile, Scope, V } from './hcl-eval.js';
 import { BRANCH_DENY, fromJson, HclEvalError, HclModule, iterate, worstReason } from './hcl-eval.js';
@@ -518,6 +518,20 @@ function localCalls(input: ExtractInput, m: ModuleFiles, module: HclModule): { r
   });
 }
 
+/** Arguments of a policy-holding resource that no policy, principal or attachment reads. */
+const NOT_READ = new Set(['tags', 'tags_all', 'description', 'timeouts', 'lifecycle', 'provider', 'depends_on']);
+
+/** Evaluation errors raised since `from` inside arguments nothing reads (a tag): not reported (issue 18, item 6). */
+function dropErrorsIn(module: HclModule, me: HclFile, body: Body, from: number): void {
+  const spans = body.items.filter((a) => NOT_READ.has(a.kind === 'attribute' ? a.name : a.type)).map((a) => module.span(me, a.s, a.e));
+  if (spans.length === 0) return;
+  const inside = (e: AnalysisError) =>
+    e.line !== undefined && spans.some((sp) => sp.file === e.file && e.line! >= sp.start.line && e.line! <= sp.end.line);
+  const kept = module.errors.slice(from).filter((e) => !inside(e));
+  module.errors.length = from;
+  appendAll(module.errors, kept);
+}
+
 /** Records, findings and errors of this file's blocks, with the module evaluated under one set of input values. */
 function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, V>): ExtractResult {
   const result = emptyResult();
@@ -527,16 +541,8 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
   const me = files[0]!;
   const prefix = m.chain.prefix;
 
-  // loops and bad expressions in this file's locals and variable defaults are reported by this file
-  for (const [name, l] of module.locals) {
-    if (l.file !== me) continue;
-    try {
-      module.local(name);
-    } catch (e) {
-      if (!(e instanceof HclEvalError)) throw e;
-      module.error(e.message, e.span ?? module.span(me, l.expr.s, l.expr.e), me);
-    }
-  }
+  // a local nothing policy-related reads (a subnet's CIDR, a user-data template) decides nothing: its evaluation
+  // errors are reported where a policy, attachment or count reads it (issue 18, item 6)
 
   const scanned = scanTfBlocks(file, text, own.comments);
   const suppressionsOf = (mode: 'managed' | 'data' | 'module', type: string, name: string): InlineSuppression[] =>
@@ -557,13 +563,18 @@ function analyseModule(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, 
   for (const item of own.body.items) {
     if (item.kind !== 'block' || item.type !== 'resource' || item.labels.length !== 2) continue;
     const [type, name] = item.labels as [string, string];
+    // a resource that holds no policy (aws_subnet): its evaluation errors decide nothing here (a policy that reads
+    // one of its attributes evaluates it itself, and reports what fails there)
+    if (!terraformRow(type)) continue;
     const blockSpan = module.span(me, item.s, item.e);
     const suppressions = suppressionsOf('managed', type, name);
     for (const inst of instancesOf(module, item, me)) {
       const address = `${prefix}${type}.${name}${inst.key}`;
       const sc: Scope = { file: me, vars: inst.vars };
       const notesBefore = module.notes.length;
+      const errorsBefore = module.errors.length;
       const body = module.body(item.body, sc, META_ARGS);
+      dropErrorsIn(module, me, item.body, errorsBefore);
       const spans = new Map<string, Span>();
       const raw0 = module.toJson(body, '', spans) as Record<string, unknown>;
       // alternative tokens stay in policy attributes and attached ARNs (resolved there); elsewhere the known value
