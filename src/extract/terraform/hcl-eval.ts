@@ -995,7 +995,7 @@ export class HclModule {
         if (coll.t === 'unknown') {
           // content built from an iterator nobody knows yet: once, with every iterator value unknown, so what the
           // caller may put there (effect, actions, resources ...) is analysed as its worst case, and said so
-          const reason = `dynamic "${name}" block at line ${at.start.line}: for_each = ${this.text(sc.file, fe.expr)} is set by the module caller or known only after apply`;
+          const reason = `dynamic "${name}" block at line ${at.start.line}: for_each = ${this.text(sc.file, fe.expr)} is set by the module caller or known only after apply; its content is analysed once and repeats per element`;
           const vars = new Map(sc.vars);
           const u = (k: string): V => ({ t: 'unknown', expr: `${iterName}.${k}`, reason, at });
           vars.set(iterName, { t: 'obj', entries: new Map([['key', u('key')], ['value', u('value')]]), at });
@@ -1116,6 +1116,7 @@ export class HclModule {
             });
           } else docSpans.set(`/Statement/${i}/${key}`, spans.get(`${ap}/0`) ?? as);
         }
+        blockSpans(stmts[j]!, sp, spans, `/Statement/${i}`, docSpans);
       });
       const hadDynamic = ref.block.body.items.some((b) => b.kind === 'block' && b.type === 'dynamic' && b.labels[0] === 'statement');
       const emptyDynamic = docStmts.length === 0 && hadDynamic;
@@ -1258,6 +1259,28 @@ function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
   return h >>> 0;
+}
+
+/**
+ * Each `condition {}` / `principals {}` block of a statement on its own lines: `/Statement/i/Condition/TEST/KEY` and
+ * `/Statement/i/Principal/TYPE` (the first block of that type), so a finding about the second condition is not
+ * reported on the first block.
+ */
+function blockSpans(stmt: Record<string, unknown>, sp: string, spans: Map<string, Span>, to: string, docSpans: Map<string, Span>): void {
+  const each = (arg: string, key: string, path: (b: Record<string, unknown>) => string[] | undefined) => {
+    const bs = stmt[arg];
+    if (!Array.isArray(bs)) return;
+    bs.forEach((b, k) => {
+      const at = spans.get(`${sp}/${arg}/${k}`);
+      const segs = isRecord(b) ? path(b) : undefined;
+      if (!at || !segs) return;
+      const ptr = `${to}/${key}/${segs.map(escapeSegment).join('/')}`;
+      if (!docSpans.has(ptr)) docSpans.set(ptr, at);
+    });
+  };
+  each('condition', 'Condition', (b) => (typeof b.test === 'string' && typeof b.variable === 'string' ? [b.test, b.variable] : undefined));
+  each('principals', 'Principal', (b) => (typeof b.type === 'string' ? [b.type] : undefined));
+  each('not_principals', 'NotPrincipal', (b) => (typeof b.type === 'string' ? [b.type] : undefined));
 }
 
 const SOURCE_KEYS = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
