@@ -1045,7 +1045,35 @@ export class HclModule {
   private unknownDocument(v: V & { t: 'unknown' }): V {
     if (v.reason.startsWith('not evaluated:')) return str('{}', v.at);
     const tok = this.standIns.opaque(v.reason, v.expr, false, `${v.expr}: a policy document merged in that the gate cannot read (${v.reason})`);
-    return str(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: tok, Action: tok, Resource: tok }] }), v.at);
+    const document = { Version: '2012-10-17', Statement: [{ Effect: tok, Action: tok, Resource: tok }] };
+    if (!v.at) return str(JSON.stringify(document));
+    // its statement is reported where the unknown part is written (`var.extra` in the source list)
+    const spans = new Map<string, Span>([['', v.at], ['/Statement/0', v.at]]);
+    return { t: 'str', v: JSON.stringify(document), at: v.at, doc: { address: v.expr, document, spans } };
+  }
+
+  /** `source_policy_documents` / `override_policy_documents` whose whole value is unknown, element by element. */
+  private documentList(body: Body, name: string, sc: Scope): V | undefined {
+    const a = body.items.find((x) => x.kind === 'attribute' && x.name === name);
+    if (!a || a.kind !== 'attribute') return undefined;
+    return { t: 'list', items: this.documentItems(a.expr, sc, 0), at: this.span(sc.file, a.expr.s, a.expr.e) };
+  }
+
+  /**
+   * The elements of a list of documents built with concat / flatten / compact / distinct / tolist / toset (through
+   * locals and parentheses): known elements as they are, each part only known at apply one unknown element (a
+   * worst-case document where it is merged), never the whole list unknown because one part is.
+   */
+  private documentItems(x: Expr, sc: Scope, depth: number): V[] {
+    const flat = (v: V): V[] => (v.t === 'list' ? v.items.flatMap(flat) : v.t === 'null' ? [] : [v]);
+    const v = this.eval(x, sc);
+    if (v.t !== 'unknown' || depth > 16) return flat(v);
+    if (x.k === 'paren') return this.documentItems(x.x, sc, depth + 1);
+    if (x.k === 'call' && LIST_BUILDERS.has(x.name) && !x.expand) return x.args.flatMap((y) => this.documentItems(y, sc, depth + 1));
+    const name = x.k === 'trav' && x.obj.k === 'var' && x.obj.name === 'local' && x.steps.length === 1 && x.steps[0]!.k === 'attr' ? x.steps[0]!.name : undefined;
+    const l = name === undefined ? undefined : this.locals.get(name);
+    if (l) return this.documentItems(l.expr, { file: l.file, vars: new Map() }, depth + 1);
+    return [v];
   }
 
   /** Render `data "aws_iam_policy_document"` (cached), with spans for statements and their elements. */
@@ -1073,6 +1101,8 @@ export class HclModule {
         // a document the gate cannot read (the caller's, a data source's, a module output) merged in: a statement
         // whose every deciding value is a worst-case token (worst-case.ts makes it Allow * on *, and says so)
         let v = raw;
+        // flatten(concat(data.x[*].json, var.extra)): the known documents one by one, each unknown part on its own
+        if (asText && v.t === 'unknown' && !v.reason.startsWith('not evaluated:')) v = this.documentList(ref.block.body, k, sc) ?? v;
         if (asText && v.t === 'unknown') v = { t: 'list', items: [this.unknownDocument(v)], at: v.at };
         if (asText && v.t === 'list') v = { ...v, items: v.items.map((x) => (x.t === 'unknown' ? this.unknownDocument(x) : x)) };
         if (asText) collectDocs(v, sourceDocs);
@@ -1282,6 +1312,9 @@ function blockSpans(stmt: Record<string, unknown>, sp: string, spans: Map<string
   each('principals', 'Principal', (b) => (typeof b.type === 'string' ? [b.type] : undefined));
   each('not_principals', 'NotPrincipal', (b) => (typeof b.type === 'string' ? [b.type] : undefined));
 }
+
+/** Functions that only put lists together: a list of documents built with them is read element by element. */
+const LIST_BUILDERS = new Set(['concat', 'flatten', 'compact', 'distinct', 'tolist', 'toset']);
 
 const SOURCE_KEYS = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
 
