@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Span } from '../../policy/types.js';
-import type { V } from './hcl-eval.js';
-import { dedupe, equal, fromJson, HclEvalError, list, num, plain, scalarString } from './hcl-eval.js';
+import type { V } from './hcl-values.js';
+import { dedupe, equal, fromJson, HclEvalError, list, num, plain, scalarString } from './hcl-values.js';
 import { compileRe2, findAllRe2, Re2Unsupported, slice } from './re2.js';
 import type { Re2 } from './re2.js';
 
