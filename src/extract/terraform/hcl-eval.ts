@@ -18,7 +18,7 @@ import { root, traverse } from './hcl-refs.js';
 import { renderDocument, scalarJson, toJson } from './hcl-render.js';
 import { HclSyntaxError, parseTemplate } from './hcl-syntax.js';
 import type { Body, Expr, TemplatePart } from './hcl-syntax.js';
-import { HclEvalError, MAX_COLLECTION, MAX_STEPS, iterate, list, num, scalarString, str, truthy, unknown, worstReason } from './hcl-values.js';
+import { HclEvalError, MAX_COLLECTION, MAX_STEPS, iterate, num, scalarString, str, truthy, unknown, worstReason } from './hcl-values.js';
 import type { BlockRef, HclFile, ModuleInput, RenderedDoc, Scope, V } from './hcl-values.js';
 import { readsInput } from './inputs.js';
 import { lineAt, lineStartsOf } from './lines.js';

@@ -8,7 +8,7 @@ import type { HclModule } from './hcl-eval.js';
 import { selection } from './hcl-exprs.js';
 import { renderDocument } from './hcl-render.js';
 import type { Expr, Traverser } from './hcl-syntax.js';
-import { ARGUMENT_OF, HclEvalError, MAX_COLLECTION, POLICY_DOCUMENT, hash, isIdentifyingAttribute, list, num, refText, relocate, scalarString, str, unknown } from './hcl-values.js';
+import { ARGUMENT_OF, HclEvalError, MAX_COLLECTION, POLICY_DOCUMENT, hash, isIdentifyingAttribute, num, refText, relocate, scalarString, str, unknown } from './hcl-values.js';
 import type { Scope, V } from './hcl-values.js';
 import { iamPolicyData } from './iam-policy-data.js';
 

@@ -8,7 +8,7 @@ import { parseWithPositions } from '../positions.js';
 import { dropBranchConditions } from './branches.js';
 import type { HclModule } from './hcl-eval.js';
 import type { Body, Expr } from './hcl-syntax.js';
-import { BRANCH_DENY, HclEvalError, isDenyStatement, isRecord, str, unknown } from './hcl-values.js';
+import { BRANCH_DENY, HclEvalError, isDenyStatement, isRecord, str } from './hcl-values.js';
 import type { RenderedDoc, Scope, V } from './hcl-values.js';
 import { DOC_KEYS, renderPolicyDocument, renderStatement } from './policy-document.js';
 

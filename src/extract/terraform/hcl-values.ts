@@ -3,7 +3,6 @@
  * evaluator shares (truthiness, numbers, plain JSON, iteration, what names a thing, why an unknown is its worst case).
  */
 import type { Span } from '../../policy/types.js';
-import { root } from './hcl-refs.js';
 import type { Block, ParsedFile, Traverser } from './hcl-syntax.js';
 import type { TableContext } from './resources.js';
 
