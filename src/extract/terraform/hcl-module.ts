@@ -17,7 +17,7 @@ import { BRANCH_DENY, HclEvalError, HclModule, worstReason } from './hcl-eval.js
 import type { Instance } from './hcl-instances.js';
 import { instancesOf, referencesIn } from './hcl-instances.js';
 import type { Block, Body, ParsedFile } from './hcl-syntax.js';
-import { lineAt, scanTfBlocks } from './lines.js';
+import { lineAt } from './lines.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { documentArguments, managedArnArguments, unreadCallsNote } from './module-args.js';
 import type { CallChain } from './module-calls.js';
@@ -84,12 +84,15 @@ function consumedBy(files: HclFile[]): Set<string> {
   return out;
 }
 
-/** `# iam-policy-gate:ignore RULE reason` comments above or inside the `module "NAME" {` block of the file. */
-function moduleSuppressions(f: HclFile, name: string): { rule: string; reason: string; line: number }[] {
-  const block = f.parsed.body.items.find((i) => i.kind === 'block' && i.type === 'module' && i.labels[0] === name);
+/**
+ * `# iam-policy-gate:ignore RULE reason` comments above or inside a block of the file (`resource "T" "N"`,
+ * `data "T" "N"`, `module "N"`), by the parsed tree's positions.
+ */
+function blockSuppressions(f: HclFile, type: string, labels: string[]): InlineSuppression[] {
+  const block = f.parsed.body.items.find((i) => i.kind === 'block' && i.type === type && labels.every((l, k) => i.labels[k] === l));
   if (!block) return [];
   const line = (offset: number) => lineAt(f.lineStarts, offset);
-  return commentSuppressions(f.text, f.parsed.comments, f.display, line(block.s), line(Math.max(block.s, block.e - 1))).map((s) => ({ rule: s.rule, reason: s.reason, line: s.line }));
+  return commentSuppressions(f.text, f.parsed.comments, f.display, line(block.s), line(Math.max(block.s, block.e - 1)));
 }
 
 function valueAt(v: V, segs: (string | number)[]): V | undefined {
@@ -247,7 +250,6 @@ function newRun(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, V>): Ru
   const { file } = input;
   const module = new HclModule({ dir: m.dir, files: m.files, tfvars, readRepoFile: input.readRepoFile, displayPath: input.displayPath, ctx: m.ctx, ...(m.decided ? { decided: m.decided } : {}) });
   const me = m.files[0]!;
-  const scanned = scanTfBlocks(file, m.text, m.own.comments);
   return {
     input,
     m,
@@ -257,18 +259,10 @@ function newRun(input: ExtractInput, m: ModuleFiles, tfvars: Map<string, V>): Ru
     prefix: m.chain.prefix,
     result: emptyResult(),
     suppressionsOf: (mode, type, name) =>
-      (mode === 'module' ? moduleSuppressions(me, name) : (scanned.find((b) => b.mode === mode && b.type === type && b.name === name)?.suppressions ?? [])).map((s) => ({
-        rule: s.rule,
-        reason: s.reason,
-        file,
-        line: s.line,
-      })),
+      (mode === 'module' ? blockSuppressions(me, 'module', [name]) : blockSuppressions(me, mode === 'data' ? 'data' : 'resource', [type, name])).map((x) => ({ ...x, file })),
     dataSuppressions: (address) => {
       const ref = module.data.get(address);
-      if (!ref) return [];
-      const blocks = scanTfBlocks(ref.file.display, ref.file.text, ref.file.parsed.comments);
-      const b = blocks.find((x) => x.mode === 'data' && `data.${x.type}.${x.name}` === address);
-      return (b?.suppressions ?? []).map((s) => ({ rule: s.rule, reason: s.reason, file: ref.file.display, line: s.line }));
+      return ref ? blockSuppressions(ref.file, 'data', ref.block.labels) : [];
     },
   };
 }
