@@ -1,5 +1,5 @@
 /**
- * Terraform's pure built-in functions beyond the core set in hcl-eval.ts: encoding (base64, CSV, YAML, URL,
+ * Terraform's pure built-in functions beyond the core set in hcl-functions.ts: encoding (base64, CSV, YAML, URL,
  * UTF-16 text), hashing (node:crypto), IP networks, numbers, collections, strings and RE2 regular expressions.
  * Each follows https://developer.hashicorp.com/terraform/language/functions. Functions that read the clock, random
  * sources or the file system (`timestamp`, `uuid`, `bcrypt`, `filemd5` ...) are not here: their value is unknown

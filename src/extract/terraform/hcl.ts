@@ -12,7 +12,7 @@
  *   positions, but two wasm files to ship and locate at run time from the ncc bundle, async initialisation in
  *   every extractor call, and error recovery that turns syntax errors into ERROR nodes we would still have to
  *   interpret into one clear message.
- * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts`, ~800 lines,
+ * - Chosen: a hand-written recursive-descent parser for HCL2 native syntax (`hcl-syntax.ts` and `hcl-ast.ts`, `hcl-lexer.ts`, `hcl-template-syntax.ts`, ~900 lines,
  *   following hashicorp/hcl `hclsyntax/spec.md`): zero bundle weight and no asset, synchronous, exact offsets on
  *   every node (lines and columns for statements, actions, resources), a precise "expected X, found Y" error with
  *   line and column, and hard bounds on nesting depth. The expression evaluator (`hcl-eval.ts`) works on that
