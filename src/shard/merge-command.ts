@@ -1,0 +1,39 @@
+/** `iam-policy-gate merge REPORT.json... [--json F] [--sarif F] [--markdown F] [--sarif-category C]`. */
+import { parseArgs } from 'node:util';
+import { TOOL_NAME } from '../version.js';
+import { MergeInputError } from './merge.js';
+import { mergeFiles } from './merge-files.js';
+import { toText } from '../report/text.js';
+
+export interface MergeIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+/** Runs the command; the outcome maps to the CLI's exit codes (usage: a report that cannot be read or trusted). */
+export function runMerge(argv: string[], io: MergeIo): 'pass' | 'fail' | 'incomplete' | 'usage' {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'string' }, sarif: { type: 'string' }, markdown: { type: 'string' }, 'sarif-category': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } } });
+  } catch (e) {
+    io.stderr(`${TOOL_NAME} merge: ${(e as Error).message}\nUsage: ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--sarif-category ID]\n`);
+    return 'usage';
+  }
+  const { values, positionals } = args;
+  try {
+    const merged = mergeFiles(positionals, io.cwd, {
+      ...(values.json ? { json: values.json } : {}),
+      ...(values.sarif ? { sarif: values.sarif } : {}),
+      ...(values.markdown ? { markdown: values.markdown } : {}),
+      ...(values['sarif-category'] ? { sarifCategory: values['sarif-category'] } : {}),
+    });
+    if (values.quiet) io.stdout(`${merged.result.verdict.status.toUpperCase()}: ${merged.result.verdict.reason}\n`);
+    else io.stdout(toText(merged.result, { colour: false }));
+    return merged.result.verdict.status;
+  } catch (e) {
+    if (!(e instanceof MergeInputError)) throw e;
+    io.stderr(`${TOOL_NAME} merge: ${e.message}\n`);
+    return 'usage';
+  }
+}
