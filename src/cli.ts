@@ -18,7 +18,7 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { catalogStamp } from './catalog/index.js';
 import { isBlocking } from './findings/verdict.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
-import { headCommit, parseShardSpec, selectShard } from './shard/index.js';
+import { parseShardSpec, shardRun } from './shard/index.js';
 import type { ShardInfo, ShardSpec } from './shard/index.js';
 import { runMerge } from './shard/merge-command.js';
 
@@ -249,15 +249,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
-      const select = shardSpec
-        ? (files: Parameters<typeof selectShard>[0]) => {
-            const picked = selectShard(files, shardSpec, options);
-            const commit = headCommit(root, io.env ?? process.env);
-            shard = { ...picked.info, ...(commit ? { commit } : {}) };
-            return picked.files;
-          }
-        : undefined;
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(select ? { shard: select } : {}) });
+      const sharding = shardSpec ? shardRun(shardSpec, options, root, io.env ?? process.env) : undefined;
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}) });
+      shard = sharding?.info();
     } finally {
       if (progress) clearTimeout(progress);
     }

@@ -21,6 +21,7 @@ import { ReportError, loadReportForPosting, readWorkflowRunEvent } from './githu
 import type { ChangeSet } from './github/pr-run.js';
 import type { PublishResult } from './github/publish.js';
 import { publish } from './github/publish.js';
+import { actionShard } from './shard/action.js';
 
 /** core.getInput returns '' for an input absent from the environment: fall back to the action.yml default. */
 function input(name: string, fallback: string): string {
@@ -85,6 +86,9 @@ export async function run(): Promise<void> {
     }
   }
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
+  // `shard: I/N`: this job analyses one slice; a final job merges the reports and posts (docs/sharding.md)
+  const shard = actionShard(core.getInput('shard'), options, workspace);
+
   let changes: ChangeSet | undefined;
   // plans the workflow generated (terraform show -json) for this checkout: trusted inputs, read where they are
   const terraformPlans = core
@@ -107,9 +111,10 @@ export async function run(): Promise<void> {
       log: (m) => core.info(m),
       warn: (m) => core.warning(m),
       ...(terraformPlans.length ? { terraformPlans } : {}),
+      ...(shard ? { shard: shard.select } : {}),
     }));
   } else {
-    result = await runGate(paths, options, terraformPlans.length ? { terraformPlans } : {});
+    result = await runGate(paths, options, { ...(terraformPlans.length ? { terraformPlans } : {}), ...(shard ? { shard: shard.select } : {}) });
   }
 
   const atHead = pr ? isPrHead(workspace, pr.headSha) : false;
@@ -122,7 +127,7 @@ export async function run(): Promise<void> {
   const jsonFile = reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace);
   for (const [file, body] of [
     [sarifFile, JSON.stringify(toSarif(result, { category: core.getInput('sarif-category') || options.commentTag || undefined, ...(fixes?.size ? { fixes } : {}) }), null, 2)],
-    [jsonFile, JSON.stringify(toJsonReport(result, pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}), null, 2)],
+    [jsonFile, JSON.stringify({ ...(toJsonReport(result, pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}) as object), ...(shard?.info() ? { shard: shard.info() } : {}) }, null, 2)],
   ] as const) {
     const abs = file;
     mkdirSync(path.dirname(abs), { recursive: true });
@@ -135,7 +140,8 @@ export async function run(): Promise<void> {
 
   // the review, the sticky summary comment, the optional check run; a read-only token falls back to the above
   let published: PublishResult | undefined;
-  if (pr && changes && gh) {
+  if (shard) core.info(`Shard ${shard.info()?.index}/${shard.info()?.count}: nothing is posted from one shard; the job that merges the shard reports posts (docs/sharding.md).`);
+  if (pr && changes && gh && !shard) {
     const server = process.env.GITHUB_SERVER_URL;
     const runId = process.env.GITHUB_RUN_ID;
     let error: string | undefined;

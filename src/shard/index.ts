@@ -90,3 +90,23 @@ export function headCommit(root: string, env: NodeJS.ProcessEnv): string | undef
     return undefined;
   }
 }
+
+/** One run's shard: the selection runGate applies (GateRun.shard) and, once it ran, the report's `shard` field. */
+export interface ShardRun {
+  select: (files: SourceFile[]) => SourceFile[];
+  /** Set once `select` ran. */
+  info: () => ShardInfo | undefined;
+}
+
+export function shardRun(spec: ShardSpec, options: Options, root: string, env: NodeJS.ProcessEnv): ShardRun {
+  let info: ShardInfo | undefined;
+  return {
+    select: (files) => {
+      const picked = selectShard(files, spec, options);
+      const commit = headCommit(root, env);
+      info = { ...picked.info, ...(commit ? { commit } : {}) };
+      return picked.files;
+    },
+    info: () => info,
+  };
+}
