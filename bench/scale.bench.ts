@@ -135,7 +135,7 @@ for (const n of sizes) {
   const prev = rows[rows.length - 1];
   const k = (a: number, b: number) => (Math.log(b / a) / Math.log(n / prev!.n)).toFixed(2);
   console.log(
-    `  ${String(n).padStart(7)} files  ${fmt(tool)}   bare parse ${fmt(bare)}   ratio ${(tool.wall / bare.wall).toFixed(2)}x wall` +
+    `  ${String(n).padStart(7)} files  ${fmt(tool)}   bare parse ${fmt(bare)}   ratio ${(tool.wall / bare.wall).toFixed(2)}x wall, ${(tool.cpu / bare.cpu).toFixed(2)}x CPU` +
       (prev ? `   growth exponent vs ${prev.n}: wall ${k(prev.tool.wall, tool.wall)}, CPU ${k(prev.tool.cpu, tool.cpu)}, RSS ${k(prev.tool.rssMb, tool.rssMb)}` : ''),
   );
   rows.push({ n, tool });

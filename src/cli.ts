@@ -27,7 +27,7 @@ export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: check AWS IAM policies in CloudFormation, SAM, Terraform and policy files.
 
 Usage: ${TOOL_NAME} [scan] [PATH...] [options]
-       ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE]
+       ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--expect N]
                          merge the JSON reports of --shard runs (or of several repositories) into one report
                          and one verdict: incomplete if a shard is missing, given twice, from another commit or
                          configuration, or incomplete itself (docs/sharding.md)

@@ -1,4 +1,4 @@
-/** `iam-policy-gate merge REPORT.json... [--json F] [--sarif F] [--markdown F] [--sarif-category C]`. */
+/** `iam-policy-gate merge REPORT.json... [--json F] [--sarif F] [--markdown F] [--sarif-category C] [--expect N]`. */
 import { parseArgs } from 'node:util';
 import { TOOL_NAME } from '../version.js';
 import { MergeInputError } from './merge.js';
@@ -15,18 +15,23 @@ export interface MergeIo {
 export function runMerge(argv: string[], io: MergeIo): 'pass' | 'fail' | 'incomplete' | 'usage' {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'string' }, sarif: { type: 'string' }, markdown: { type: 'string' }, 'sarif-category': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'string' }, sarif: { type: 'string' }, markdown: { type: 'string' }, 'sarif-category': { type: 'string' }, expect: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } } });
   } catch (e) {
-    io.stderr(`${TOOL_NAME} merge: ${(e as Error).message}\nUsage: ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--sarif-category ID]\n`);
+    io.stderr(`${TOOL_NAME} merge: ${(e as Error).message}\nUsage: ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--sarif-category ID] [--expect N]\n`);
     return 'usage';
   }
   const { values, positionals } = args;
+  if (values.expect !== undefined && !/^\d{1,6}$/.test(values.expect)) {
+    io.stderr(`${TOOL_NAME} merge: --expect must be a number of reports\n`);
+    return 'usage';
+  }
   try {
     const merged = mergeFiles(positionals, io.cwd, {
       ...(values.json ? { json: values.json } : {}),
       ...(values.sarif ? { sarif: values.sarif } : {}),
       ...(values.markdown ? { markdown: values.markdown } : {}),
       ...(values['sarif-category'] ? { sarifCategory: values['sarif-category'] } : {}),
+      ...(values.expect !== undefined ? { expect: Number(values.expect) } : {}),
     });
     if (values.quiet) io.stdout(`${merged.result.verdict.status.toUpperCase()}: ${merged.result.verdict.reason}\n`);
     else io.stdout(toText(merged.result, { colour: false }));

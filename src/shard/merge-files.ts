@@ -20,6 +20,8 @@ export interface MergeOutputs {
   markdown?: string;
   /** SARIF automationDetails.id. */
   sarifCategory?: string;
+  /** How many reports there must be (incomplete otherwise). */
+  expect?: number;
 }
 
 export function readReports(files: string[], cwd: string): { name: string; json: unknown }[] {
@@ -44,7 +46,7 @@ export function readReports(files: string[], cwd: string): { name: string; json:
 
 /** Merge the files and write the outputs asked for; returns the merge. */
 export function mergeFiles(files: string[], cwd: string, out: MergeOutputs): Merged {
-  const merged = mergeReports(readReports(files, cwd));
+  const merged = mergeReports(readReports(files, cwd), out.expect !== undefined ? { expect: out.expect } : {});
   const write = (file: string | undefined, text: () => string) => {
     if (!file) return;
     const abs = path.resolve(cwd, file);

@@ -168,12 +168,14 @@ export interface Merged {
   result: GateResult;
 }
 
-export function mergeReports(files: ReportFile[]): Merged {
+export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}): Merged {
   if (!files.length) throw new MergeInputError('no reports to merge');
   const parts = files.map(part);
   // shard reports in shard order (a stable order whatever order the files were given in)
   parts.sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
   const problems = completenessProblems(parts);
+  // an organisation sweep's unsharded reports have no count to miss: the caller says how many there must be
+  if (opts.expect !== undefined && parts.length !== opts.expect) problems.push({ file: parts[0]!.name, message: `merge: ${parts.length} reports given, ${opts.expect} expected (--expect): ${parts.length < opts.expect ? 'some were not analysed' : 'some are extra'}`, kind: 'input' });
   const findingKey = (f: Finding) => canonicalJson(f);
   const lists = settleSuppressionFindings(parts);
   const findings = inRunOrder(acrossOnce(lists, findingKey));

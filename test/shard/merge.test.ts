@@ -167,3 +167,20 @@ describe('merge of shard reports', () => {
     }
   });
 });
+
+describe('merge of unsharded reports (an organisation sweep)', () => {
+  it('merges one report per repository, and is incomplete when fewer than --expect came', async () => {
+    const dir = tmpRepo({
+      'repos/a/p.json': doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+      'repos/b/p.json': doc([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }]),
+    });
+    for (const r of ['a', 'b']) await cli(dir, 'scan', `repos/${r}`, '--access-analyzer', 'off', '--format', 'json', '--output', `${r}.json`);
+    const both = await cli(dir, 'merge', 'a.json', 'b.json', '--expect', '2', '--json', 'sweep.json');
+    expect(both.code).toBe(1);
+    expect(read(dir, 'sweep.json').findings.map((f: { file: string }) => f.file)).toContain('repos/a/p.json');
+    expect(read(dir, 'sweep.json').summary.filesScanned).toBe(2);
+    const short = await cli(dir, 'merge', 'b.json', '--expect', '2', '--json', 'short.json');
+    expect(short.code).toBe(3);
+    expect(read(dir, 'short.json').errors[0].message).toMatch(/1 reports given, 2 expected/);
+  });
+});
