@@ -105,7 +105,7 @@ export function completenessProblems(parts: Part[]): AnalysisError[] {
   same('IAM catalogue', (p) => p.json.catalog);
   same('fail-on, fail-on-existing and report-only settings', (p) => [p.summary.failOn, p.summary.failOnExisting === true, p.summary.reportOnly === true]);
   same('pull request', (p) => p.json.pullRequest);
-  same('base', (p) => p.json.base);
+  same('base', (p) => (isObj(p.json.base) ? p.json.base.ref : undefined));
   return problems;
 }
 
@@ -207,7 +207,7 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
     scpImpacts: parts.flatMap((p) => (Array.isArray(p.json.scpImpact) ? (p.json.scpImpact as GateResult['scpImpacts']) : [])),
     rules: allRuleMeta(),
     summarised,
-    ...(isObj(first.json.base) ? { base: first.json.base as unknown as NonNullable<GateResult['base']>, accessDiff: parts.flatMap((p) => (Array.isArray(p.json.accessDiff) ? (p.json.accessDiff as NonNullable<GateResult['accessDiff']>) : [])) } : {}),
+    ...(isObj(first.json.base) ? { base: mergedBase(parts), accessDiff: parts.flatMap((p) => (Array.isArray(p.json.accessDiff) ? (p.json.accessDiff as NonNullable<GateResult['accessDiff']>) : [])) } : {}),
   };
   const json = toJsonReport(result, { listPolicies: true, ...(isObj(first.json.pullRequest) ? { pullRequest: first.json.pullRequest as never } : {}) }) as Obj;
   json.tool = first.json.tool;
@@ -217,6 +217,12 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
   (json.summary as Obj).principals = records.filter((r) => r.policyType === 'principal').length;
   json.merge = { reports: parts.length, shards: parts.filter((p) => p.shard).map((p) => ({ report: p.name, index: p.shard!.index, count: p.shard!.count, unitSetHash: p.shard!.unitSetHash })) };
   return { json, result };
+}
+
+/** The base compared: one ref; the files compared and added, summed over the parts. */
+function mergedBase(parts: Part[]): NonNullable<GateResult['base']> {
+  const count = (k: 'filesCompared' | 'filesAdded') => parts.reduce((n, p) => n + (isObj(p.json.base) && isInt(p.json.base[k]) ? (p.json.base[k] as number) : 0), 0);
+  return { ref: String((parts[0]!.json.base as Obj).ref), filesCompared: count('filesCompared'), filesAdded: count('filesAdded') };
 }
 
 function skipped(parts: Part[]): { skipped?: Record<string, number> } {
