@@ -44,8 +44,15 @@ export interface Unit {
 export const MAX_REFERENCES_PER_FILE = 20_000;
 
 const TERRAFORM_FILE = /\.(tf|tofu)(\.json)?$|\.tfvars(\.json)?$/i;
-/** A token that ends in a file extension the scan reads (a relative path, or a file name beside the file). */
-const PATH_TOKEN = /[A-Za-z0-9_@.\-/]*[A-Za-z0-9_-]\.(?:json|ya?ml|template|tf|tofu|tfvars)(?![A-Za-z0-9_])/g;
+/**
+ * Path-like runs of a text, then those ending in an extension the scan reads (a relative path, or a file name beside
+ * the file). Two linear passes: a single pattern with a free prefix before the extension would backtrack
+ * quadratically over a long run without one (hostile content).
+ */
+const PATH_RUN = /[A-Za-z0-9_@.\-/]+/g;
+const SCANNED_EXTENSION = /[A-Za-z0-9_-]\.(?:json|ya?ml|template|tf|tofu|tfvars)$/i;
+/** Longer runs are no path (repository paths are far shorter). */
+const MAX_PATH_LENGTH = 1024;
 
 const dirOf = (rel: string) => {
   const d = path.posix.dirname(rel);
@@ -92,9 +99,11 @@ export function referencedFiles(rel: string, text: string, scanned: ReadonlySet<
   const out = new Set<string>();
   const dir = dirOf(rel);
   let n = 0;
-  for (const m of text.matchAll(PATH_TOKEN)) {
+  for (const m of text.matchAll(PATH_RUN)) {
+    const run = m[0].replace(/[.]+$/, ''); // a sentence's full stop
+    if (run.length > MAX_PATH_LENGTH || !SCANNED_EXTENSION.test(run)) continue;
     if (++n > MAX_REFERENCES_PER_FILE) break;
-    const token = m[0].replace(/^(\.\/)+/, '');
+    const token = run.replace(/^(\.\/)+/, '');
     for (const candidate of [path.posix.join(dir, token), token.replace(/^\/+/, '')]) {
       const c = path.posix.normalize(candidate);
       if (c !== rel && scanned.has(c)) out.add(c);

@@ -71,3 +71,13 @@ describe('shard assignment', () => {
     for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/999']) expect(() => parseShardSpec(bad)).toThrow(/shard/);
   });
 });
+
+describe('shard units on hostile content', () => {
+  it('reads a long run of path characters without a path in it, and a file full of names, in bounded work', () => {
+    const long = 'a'.repeat(400_000) + '\n' + 'b/'.repeat(200_000);
+    const names = Array.from({ length: 50_000 }, (_, i) => `./x${i}.json`).join(' ');
+    const u = units({ 'hostile.yaml': long, 'names.yaml': names, 'x1.json': '{}' });
+    expect(u).toContainEqual(['hostile.yaml']);
+    expect(u).toContainEqual(['names.yaml', 'x1.json']);
+  });
+});
