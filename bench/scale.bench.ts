@@ -10,7 +10,8 @@
  * BENCH_SHARDS (8) shards with --shard I/N, merged with `merge`: the merged findings and verdict must equal the
  * unsharded run's (exit 1 if not).
  *
- * Knobs: BENCH_RUNS (corpus runs per case, median; default 3), BENCH_SIZES (default 1000,10000), BENCH_100K=1,
+ * Knobs: BENCH_RUNS (corpus runs per case, median; default 3), BENCH_CORPUS=0 (trees only), BENCH_SIZES (default
+ * 1000,10000), BENCH_100K=1,
  * BENCH_SHARDS (default 8), BENCH_HEAP_MB (a heap cap for the children, to keep a shared machine safe),
  * IAM_GATE_BUNDLE_DIR (bundles built already, e.g. dist/ when it is current). Wall time on a shared machine is
  * noisy; CPU time is the steadier figure.
@@ -69,7 +70,11 @@ function measure(args: string[], cwd: string): Figures {
   const heap = process.env.BENCH_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_HEAP_MB)}`] : [];
   const r = spawnSync(process.execPath, [...heap, '--import', preload, ...args], { cwd, env: { ...process.env, BENCH_RUSAGE: rusage, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - t0) / 1000;
-  if (r.status !== 0 && r.status !== 1 && r.status !== 3) throw new Error(`${args.join(' ')}: exit ${r.status}\n${String(r.stderr).slice(0, 2000)}`);
+  if (r.status !== 0 && r.status !== 1 && r.status !== 3) {
+    // out of memory under BENCH_HEAP_MB, killed: said, and the other figures still printed
+    console.log(`  (${path.basename(String(args[0]))} ${args.slice(1, 3).join(' ')} did not finish: exit ${r.status ?? r.signal} after ${wall.toFixed(0)} s: ${String(r.stderr).trim().split('\n').slice(-2).join(' ').slice(0, 300)})`);
+    return { wall, cpu: NaN, rssMb: NaN, code: r.status };
+  }
   const u = JSON.parse(readFileSync(rusage, 'utf8')) as NodeJS.ResourceUsage;
   return { wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMb: u.maxRSS / 1024, code: r.status };
 }
@@ -112,8 +117,8 @@ const cli = path.join(await bundleDir(), 'cli.js');
 const scan = (paths: string[], out: string, extra: string[] = []) => [cli, 'scan', ...paths, '--access-analyzer', 'off', '--format', 'json', '--output', out, ...extra];
 
 console.log(`whole process, --access-analyzer off, ${os.cpus().length} cores; bundle ${cli}`);
-console.log(`corpus (median of ${runs}):`);
-for (const [name, paths] of [
+if (process.env.BENCH_CORPUS !== '0') console.log(`corpus (median of ${runs}):`);
+for (const [name, paths] of process.env.BENCH_CORPUS === '0' ? [] : [
   ['all candidate files', ['.']],
   ['CloudFormation + SAM', ['cloudformation', 'sam']],
   ['raw policies + SCPs', ['policies', 'scp']],
