@@ -8,7 +8,9 @@
  *   (findings/call-sites.ts), so a caller and its children, and every caller of a shared child, are one unit.
  * - Raw SCP / RCP files (by path convention or the config's `policy-types`): the organisation stage reads them
  *   together (one unit).
- * - Every other file (a CloudFormation template, a plan file, a raw policy file) is a unit of its own, joined with
+ * - A Terraform plan JSON, with the nearest directory above it holding Terraform configuration (where the plan
+ *   extractor looks for the `.tf` it maps findings to, and a finding both give is reported once).
+ * - Every other file (a CloudFormation template, a raw policy file) is a unit of its own, joined with
  *   every file of the scan it names by a relative path: a nested stack's `TemplateURL` / `Location`, a CDK asset
  *   path, an include, a Terraform `file()` target (a raw file a Terraform record reads is reported once, with its
  *   resource: extract/terraform/dedupe.ts).
@@ -22,6 +24,7 @@
 import path from 'node:path';
 import { calledModuleDirs, isModuleFile } from '../extract/index.js';
 import { configuredPolicyType, policyTypeFromPath } from '../extract/raw.js';
+import { looksLikePlan } from '../extract/terraform/plan.js';
 import type { Options } from '../config/options.js';
 
 export interface UnitFile {
@@ -112,6 +115,14 @@ export function referencedFiles(rel: string, text: string, scanned: ReadonlySet<
   return [...out];
 }
 
+/** The unit key of the nearest directory at or above a file's that holds scanned Terraform configuration. */
+function nearestTerraformDir(rel: string, joins: Joins): string | undefined {
+  for (let dir = dirOf(rel); ; dir = dirOf(dir)) {
+    if (joins.has(`tf:${dir}`)) return `tf:${dir}`;
+    if (dir === '') return undefined;
+  }
+}
+
 /** Group the scan's files into units (see the header). */
 export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'policyTypes'>): Unit[] {
   const joins = new Joins();
@@ -131,6 +142,10 @@ export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'p
       }
     }
     for (const other of referencedFiles(f.rel, f.text, scanned)) joins.join(k, keyOf.get(other)!);
+    if (/\.json$/i.test(f.rel) && !TERRAFORM_FILE.test(f.rel) && looksLikePlan(f.text)) {
+      const config = nearestTerraformDir(f.rel, joins);
+      if (config) joins.join(k, config);
+    }
   }
   const units = new Map<string, Unit>();
   for (const f of files) {

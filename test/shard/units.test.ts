@@ -34,6 +34,14 @@ describe('shard units', () => {
     expect(u).toContainEqual(['other.yaml']);
   });
 
+  it('keeps a committed plan with the nearest Terraform configuration above it', () => {
+    const plan = '{"format_version":"1.2","terraform_version":"1.9.0","planned_values":{}}';
+    const u = units({ 'infra/main.tf': 'resource "aws_iam_policy" "p" {}\n', 'infra/plans/prod/tfplan.json': plan, 'infra/other/main.tf': '\n', 'lonely/tfplan.json': plan });
+    expect(u).toContainEqual(['infra/main.tf', 'infra/plans/prod/tfplan.json']);
+    expect(u).toContainEqual(['infra/other/main.tf']);
+    expect(u).toContainEqual(['lonely/tfplan.json']);
+  });
+
   it('puts raw SCP and RCP files in one organisation unit; other raw policies and plans are units of their own', () => {
     const u = units({ 'scps/deny-root.json': '{}', 'org/rcp-tls.json': '{}', 'policies/a.json': '{}', 'plan/tfplan.json': '{}' });
     expect(u).toContainEqual(['org/rcp-tls.json', 'scps/deny-root.json']);
