@@ -252,6 +252,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const sharding = shardSpec ? shardRun(shardSpec, options, root, io.env ?? process.env) : undefined;
       result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}) });
       shard = sharding?.info();
+      if (shard && !values.output && format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {
       if (progress) clearTimeout(progress);
     }
