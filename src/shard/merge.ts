@@ -204,10 +204,11 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
     errors,
     stats: { filesScanned: sum('filesScanned'), filesWithPolicies: sum('filesWithPolicies'), durationMs: parts.reduce((n, p) => Math.max(n, isInt(p.summary.durationMs) ? (p.summary.durationMs as number) : 0), 0), ...skipped(parts) },
     notes,
-    scpImpacts: parts.flatMap((p) => (Array.isArray(p.json.scpImpact) ? (p.json.scpImpact as GateResult['scpImpacts']) : [])),
+    // (a deleted SCP is analysed at its base by every shard: its impact once)
+    scpImpacts: acrossOnce(parts.map((p) => (Array.isArray(p.json.scpImpact) ? (p.json.scpImpact as GateResult['scpImpacts']) : [])), canonicalJson),
     rules: allRuleMeta(),
     summarised,
-    ...(isObj(first.json.base) ? { base: mergedBase(parts), accessDiff: parts.flatMap((p) => (Array.isArray(p.json.accessDiff) ? (p.json.accessDiff as NonNullable<GateResult['accessDiff']>) : [])) } : {}),
+    ...(isObj(first.json.base) ? { base: mergedBase(parts), accessDiff: acrossOnce(parts.map((p) => (Array.isArray(p.json.accessDiff) ? (p.json.accessDiff as NonNullable<GateResult['accessDiff']>) : [])), canonicalJson) } : {}),
   };
   const json = toJsonReport(result, { listPolicies: true, ...(isObj(first.json.pullRequest) ? { pullRequest: first.json.pullRequest as never } : {}) }) as Obj;
   json.tool = first.json.tool;
