@@ -4,10 +4,9 @@
  */
 import path from 'node:path';
 import type { Options } from './config/options.js';
-import type { AnalysisError, Finding, Verdict } from './findings/types.js';
-import { severityRank } from './findings/types.js';
-import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
+import { severityRank } from './result.js';
+import { containedPath, displayPath, repoPathOf, expandPaths, readRepoFile, listRepoDir, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
@@ -18,59 +17,23 @@ import { extractPlan } from './extract/terraform/plan.js';
 import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
-import type { ScpImpact } from './checks/scp/index.js';
+import type { ScpImpact } from './result.js';
 import { allRuleMeta } from './checks/registry.js';
-import type { RuleMeta } from './rules-meta/types.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
-import type { BaseSource, BaseInfo } from './findings/baseline.js';
+import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
-import type { AccessDiffEntry } from './findings/access-diff.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import { externalPolicyGaps } from './checks/external-policies.js';
-import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, RULE_LIMIT, summariseRepeats } from './findings/summarise.js';
 import type { ExtractResult } from './extract/types.js';
 import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
 import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
 
-export interface GateResult {
-  verdict: Verdict;
-  policies: PolicyRecord[];
-  /** The roles, users, groups and permission sets declared, each with its effective identity policy. */
-  principals: PrincipalRecord[];
-  /** Attachment resources without a record of their own (Terraform `aws_iam_*_policy_attachment`, ...). */
-  attachments: AttachmentRecord[];
-  entities: IamEntity[];
-  findings: Finding[];
-  errors: AnalysisError[];
-  stats: {
-    filesScanned: number;
-    filesWithPolicies: number;
-    durationMs: number;
-    /** Skipped quietly, by reason: files not ours (`not-a-policy-or-template`, `cdk-metadata`, `openapi`) and
-     * build/vendor folders a walk did not enter (`vendor-or-build-folders`, counted in folders). */
-    skipped?: Record<string, number>;
-  };
-  /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
-  notes: string[];
-  /** Set when a base version was compared (PR base SHA, CLI `--base`). */
-  base?: BaseInfo;
-  /** Actions each principal/policy gains or loses against the base. */
-  accessDiff?: AccessDiffEntry[];
-  /** What changed SCPs do to the organisation (base vs head). */
-  scpImpacts: ScpImpact[];
-  /** Every finding id the run could report, with its docs (SARIF lists them; not part of the JSON report). */
-  rules?: RuleMeta[];
-  /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
-  summarised?: string[];
-  /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
-  affected?: string[];
-}
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
 export interface GateRun {
@@ -110,30 +73,7 @@ export interface WorkflowPlan {
   text: string;
 }
 
-/** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
-export interface FileText {
-  rel: string;
-  text: string;
-  explicit: boolean;
-  /** Found by its content, not its name (sources/sniff.ts). */
-  sniffed?: boolean;
-}
 
-export interface Analysis {
-  policies: PolicyRecord[];
-  principals: PrincipalRecord[];
-  attachments: AttachmentRecord[];
-  entities: IamEntity[];
-  findings: Finding[];
-  errors: AnalysisError[];
-  filesWithPolicies: number;
-  /** Extractors' notes (e.g. Terraform module calls not read), once each. */
-  notes?: string[];
-  /** Files skipped quietly, by reason. */
-  skipped?: Record<string, number>;
-}
-
-export type { RepoAccess };
 
 /** One file's extraction, with what it read (for the change scope of a pull request). */
 export interface Extracted {
@@ -145,7 +85,6 @@ export interface Extracted {
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
   const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
@@ -176,7 +115,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),
-      repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
+      repoPathOf: (r) => repoPathOf(options, r.file),
       readScp: (rel) => readScpDocument(rel, options),
     });
     appendAll(findings, scp.findings);
@@ -203,7 +142,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     policies,
     entities,
     options,
-    scannedFiles: analysed.map((f) => displayPath(f.rel)),
+    scannedFiles: analysed.map((f) => displayPath(options, f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
@@ -244,7 +183,6 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
 async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[] }> {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const changes = run.changes;
   const texts: FileText[] = [];
   let unread = 0;
@@ -254,11 +192,11 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     } catch (e) {
       // in a pull request, an unreadable file the change does not touch was unreadable before it too
       if (changes && !changes.paths.has(f.rel)) unread++;
-      else errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+      else errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
   }
   // what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
-  addSkippedReferences(texts, options, errors, displayPath);
+  addSkippedReferences(texts, options, errors);
   const repo: RepoAccess = {
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
     list: (dir) => listRepoDir(options.root, dir),
@@ -303,10 +241,9 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
 
 /** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
 export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Extracted[] = [];
   for (const f of texts) {
-    const display = displayPath(f.rel);
+    const display = displayPath(options, f.rel);
     const inputs = newInputs(f.rel);
     recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
     if (f.text.trim() === '') {
@@ -319,7 +256,7 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
     let result = await extractFile({
       file: display,
       repoPath: f.rel,
-      displayPath,
+      displayPath: (rel) => displayPath(options, rel),
       text: f.text,
       options,
       explicit: f.explicit,
@@ -341,7 +278,6 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
 
 /** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
 export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess): Analysis {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
   for (const { result, text } of extracted) {
     if (!result) {
@@ -357,7 +293,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
     for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
   }
   // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
-  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);
+  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo);
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
   out.policies = deduped.policies;
   out.entities = deduped.entities;
@@ -382,7 +318,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
   return out;
 }
 
-function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess, displayPath: (rel: string) => string): void {
+function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(plan.text);
@@ -390,7 +326,7 @@ function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, re
     out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
     return;
   }
-  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath, text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
+  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath: (rel) => displayPath(options, rel), text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
   for (const p of r.policies) markWorkflowPlan(p);
   for (const e of r.entities) markWorkflowPlan(e);
   const missing = planCoversCheckout(parsed, out.policies);
@@ -427,7 +363,7 @@ const MAX_REFERENCED_FILES = 1000;
  * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
  * read by their extractor and need nothing here.
  */
-function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[], displayPath: (rel: string) => string): void {
+function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[]): void {
   const have = new Set(texts.map((t) => t.rel));
   let added = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -437,13 +373,13 @@ function addSkippedReferences(texts: FileText[], options: Options, errors: Analy
         if (!isModuleFile(rel) || have.has(rel)) continue;
         have.add(rel);
         if (++added > MAX_REFERENCED_FILES) {
-          errors.push({ file: displayPath(texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
+          errors.push({ file: displayPath(options, texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
           return;
         }
         try {
           texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
         } catch (e) {
-          errors.push({ file: displayPath(rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+          errors.push({ file: displayPath(options, rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
         }
       }
     }

@@ -12,9 +12,9 @@
  *
  * A report is data, never trusted: size-bounded, checked field by field; a malformed one is a usage error.
  */
-import type { GateResult } from '../gate.js';
-import type { AnalysisError, Finding, Severity } from '../findings/types.js';
-import { SEVERITIES } from '../findings/types.js';
+import type { GateResult } from '../result.js';
+import type { AnalysisError, Finding, Severity } from '../result.js';
+import { SEVERITIES } from '../result.js';
 import { decide } from '../findings/verdict.js';
 import { REPEAT_LIMIT, RULE_LIMIT, represented, summariseRepeats } from '../findings/summarise.js';
 import { EXPIRED_RULE_ID, UNUSED_RULE_ID, expiredMessage } from '../findings/suppressions.js';
