@@ -226,8 +226,24 @@ function mergedBase(parts: Part[]): NonNullable<GateResult['base']> {
   return { ref: String((parts[0]!.json.base as Obj).ref), filesCompared: count('filesCompared'), filesAdded: count('filesAdded') };
 }
 
+/** Counted by the directory walk, which every shard of one run makes whole: the same count in each shard. */
+const WALK_COUNTS = new Set(['vendor-or-build-folders']);
+
+/** Files skipped, by reason: summed over the parts; a walk's count once per shard set. */
 function skipped(parts: Part[]): { skipped?: Record<string, number> } {
   const out: Record<string, number> = {};
-  for (const p of parts) if (isObj(p.summary.skipped)) for (const [k, v] of Object.entries(p.summary.skipped)) if (isInt(v)) out[k] = (out[k] ?? 0) + v;
+  const walk = new Map<string, Record<string, number>>(); // per partition: the walk's counts
+  for (const p of parts) {
+    if (!isObj(p.summary.skipped)) continue;
+    for (const [k, v] of Object.entries(p.summary.skipped)) {
+      if (!isInt(v)) continue;
+      if (p.shard && WALK_COUNTS.has(k)) {
+        const w = walk.get(p.shard.unitSetHash) ?? {};
+        w[k] = Math.max(w[k] ?? 0, v);
+        walk.set(p.shard.unitSetHash, w);
+      } else out[k] = (out[k] ?? 0) + v;
+    }
+  }
+  for (const w of walk.values()) for (const [k, v] of Object.entries(w)) out[k] = (out[k] ?? 0) + v;
   return Object.keys(out).length ? { skipped: out } : {};
 }

@@ -30,6 +30,8 @@ function generatedTree(bulk = 60): Record<string, string> {
   t['policies/admin.json'] = doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]);
   t['policies/ignored-admin.json'] = doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]);
   t['policies/broken.json'] = '{"Version": "2012-10-17", "Statement": [ {';
+  t['vendor/node_modules/x/policy.json'] = doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]); // a folder the walk skips
+  t['notes/readme.yaml'] = 'just: yaml\n'; // skipped quietly: not a policy or template
   t['scps/deny-leave.json'] = doc([{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }]);
   for (let i = 0; i < 8; i++) {
     t[`cfn/app${i}.yaml`] = `Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Version: '2012-10-17'\n            Statement:\n              - Effect: Allow\n                Action: ${i % 2 ? "'s3:*'" : "'*'"}\n                Resource: '*'\n`;
@@ -106,6 +108,7 @@ describe('merge of shard reports', () => {
     const { durationMs: _a, notes: _b, incomplete: wi, ...wSummary } = w.summary;
     const { durationMs: _c, notes: _d, incomplete: mi, ...mSummary } = m.summary;
     expect(mSummary).toEqual(wSummary);
+    expect(w.summary.skipped).toEqual({ 'not-a-policy-or-template': 2, 'vendor-or-build-folders': 1 });
     expect(m.findings).toEqual(w.findings);
     expect(sortedErrors(m)).toEqual(sortedErrors(w));
     expect(mi.length).toBe(wi.length);
