@@ -5,6 +5,12 @@ import { MergeInputError } from './merge.js';
 import { mergeFiles } from './merge-files.js';
 import { toText } from '../report/text.js';
 
+const USAGE = `Usage: ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--sarif-category ID] [--expect N] [-q]
+  Merges the JSON reports of --shard I/N runs (or one report per repository) into one report and one verdict:
+  incomplete when a shard is missing, given twice, from another commit or configuration, or incomplete itself, or
+  when --expect N reports were expected and fewer came. Exit codes as for scan. See docs/sharding.md.
+`;
+
 export interface MergeIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -15,12 +21,16 @@ export interface MergeIo {
 export function runMerge(argv: string[], io: MergeIo): 'pass' | 'fail' | 'incomplete' | 'usage' {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'string' }, sarif: { type: 'string' }, markdown: { type: 'string' }, 'sarif-category': { type: 'string' }, expect: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'string' }, sarif: { type: 'string' }, markdown: { type: 'string' }, 'sarif-category': { type: 'string' }, expect: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    io.stderr(`${TOOL_NAME} merge: ${(e as Error).message}\nUsage: ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--sarif-category ID] [--expect N]\n`);
+    io.stderr(`${TOOL_NAME} merge: ${(e as Error).message}\n${USAGE}`);
     return 'usage';
   }
   const { values, positionals } = args;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 'pass';
+  }
   if (values.expect !== undefined && !/^\d{1,6}$/.test(values.expect)) {
     io.stderr(`${TOOL_NAME} merge: --expect must be a number of reports\n`);
     return 'usage';
