@@ -11,6 +11,7 @@ import { toJsonReport } from '../report/json.js';
 import type { ShardInfo } from '../shard/index.js';
 import { toAnnotations } from '../report/annotations.js';
 import { commandProperty, commandValue, mdText } from '../report/escape.js';
+import { plural } from '../report/plural.js';
 import type { ChannelMode } from '../config/noise.js';
 
 export type LineUrl = (file: string, line: number, endLine: number) => string | undefined;
@@ -58,7 +59,7 @@ export async function reportPosting(published: PublishResult | undefined, error:
   if (notPosted) await addToJobSummary(`\n\n> ⚠️ ${mdText(notPosted)}\n`);
   if (published?.posted)
     core.info(
-      `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
+      `Posted: ${plural(published.inlineComments, 'inline comment')} (${published.skippedDuplicates} already there), ${plural(published.markedFixed, 'earlier comment')} marked fixed (${plural(published.resolvedThreads, 'thread')} resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
     );
 }
 
