@@ -170,6 +170,9 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
     const child: ChildModule = { dir, files: [f, ...files.filter((x) => x !== f)], own: f.parsed, text: f.text };
     const r = host.analyse(childInput, child, args, decided, next);
     for (const rec of r.policies) {
+      // two root modules calling the same child under the same name give the same address: the root caller's
+      // file keeps each instance's record (and its findings' call site) apart
+      if (!chain.related.length) rec.id = `${rec.id}@${me.display}`;
       out.push(rec);
       // the caller's arguments the document uses: lines of the caller that a value of the record came from
       const own = rec.calledFrom ?? next.related;

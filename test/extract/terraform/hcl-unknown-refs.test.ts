@@ -70,6 +70,22 @@ describe('a module caller passing null', () => {
       ].join('\n'),
     });
     expect(g.errors).toEqual([]);
-    expect(g.findings.filter((f) => f.ruleId === 'admin-wildcard').map((f) => f.policyId)).toContain('m/main.tf#module.m.aws_iam_policy.p[0]/policy');
+    expect(g.findings.filter((f) => f.ruleId === 'admin-wildcard').map((f) => f.policyId)).toContain('m/main.tf#module.m.aws_iam_policy.p[0]/policy@main.tf');
+  });
+});
+
+describe('two root modules calling one local module under the same name', () => {
+  it('keep each call apart: a finding names the caller whose argument produced it', async () => {
+    const mod = 'variable "actions" {\n  type = list(string)\n}\nresource "aws_iam_policy" "deploy" {\n  name = "deploy"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n';
+    const g = await gate({
+      'modules/deploy/main.tf': mod,
+      'live/dev/main.tf': 'module "deploy" {\n  source  = "../../modules/deploy"\n  actions = ["s3:GetObject"]\n}\n',
+      'live/prod/main.tf': 'module "deploy" {\n  source  = "../../modules/deploy"\n  actions = ["iam:*"]\n}\n',
+    });
+    const read = g.findings.filter((f) => f.ruleId === 'data-exfiltration' && !f.suppressed);
+    expect(read.length).toBe(1);
+    expect(read[0]!.message).toContain('called at live/dev/main.tf:1');
+    const iam = g.findings.filter((f) => f.ruleId === 'service-wildcard' && !f.suppressed);
+    expect(iam.map((f) => f.message.includes('called at live/prod/main.tf:1'))).toEqual([true]);
   });
 });
