@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Options } from './options.js';
 import { defaultOptions } from './options.js';
-import { parseWithPositions, InputError } from '../extract/positions.js';
-import type { Parsed } from '../extract/positions.js';
+import { parseWithPositions, InputError } from '../text/positions.js';
+import type { Parsed } from '../text/positions.js';
 import type { Severity } from '../result.js';
 import { SEVERITIES } from '../result.js';
 import type { PolicyType } from '../policy/types.js';
@@ -18,7 +18,7 @@ import { escapeSegment } from '../policy/source-map.js';
 import { configSchema, configJsonSchema } from './schema.js';
 import { checkRuleId } from '../rules-meta/index.js';
 import type { OrganizationModel, OuModel } from './schema.js';
-import { readRepoFile, decodeUtf8, ReadError } from '../sources/files.js';
+import { readRepoFile, decodeUtf8, ReadError, toPosix } from '../text/read.js';
 import type { OptionLayers, OptionsLayer } from './precedence.js';
 import { resolveOptions } from './precedence.js';
 import { appendAll } from '../util/arrays.js';
@@ -119,10 +119,6 @@ export function readConfigText(root: string, abs: string, display: string): stri
   } catch (e) {
     throw new ConfigError(`cannot read the config file: ${(e as Error).message}`, display);
   }
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }
 
 /**

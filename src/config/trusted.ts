@@ -26,7 +26,7 @@ import type { LoadedConfig } from './load.js';
 import { ConfigError, DEFAULT_CONFIG_PATH, checkSuppressionHorizon, lineOf, loadOptions, parseConfig, readConfigText } from './load.js';
 import { configWeakenings, summariseWeakenings } from './weakening.js';
 import type { Weakening } from './weakening.js';
-import { parseWithPositions } from '../extract/positions.js';
+import { parseWithPositions } from '../text/positions.js';
 import type { Finding, Severity } from '../result.js';
 import { fingerprint } from '../policy/fingerprint.js';
 import { configWeakenedMeta } from '../rules-meta/config-weakened.js';

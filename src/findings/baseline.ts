@@ -14,7 +14,7 @@ import { holderView, newAccessReason } from './holders.js';
 import { removedGuardrails } from './guardrails.js';
 import type { HolderView } from './holders.js';
 import type { RepoAccess } from '../sources/affected.js';
-import { ReadError } from '../sources/files.js';
+import { ReadError } from '../text/read.js';
 import type { BaseSource } from '../sources/base.js';
 import { computeAccessDiff } from './access-diff.js';
 import type { AccessDiffEntry } from '../result.js';

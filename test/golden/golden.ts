@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
-import { readRepoFile, ReadError } from '../../src/sources/files.js';
+import { readRepoFile, ReadError } from '../../src/text/read.js';
 import type { BaseSource } from '../../src/sources/base.js';
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');

@@ -9,7 +9,7 @@ import type { CMap, CNode } from './yaml.js';
 import { spanOf, intrinsicName, str, getIn, plain } from './yaml.js';
 import type { PlaceholderHit, Resolver, Sink } from './intrinsics.js';
 import { NO_VALUE, renderExpression } from './intrinsics.js';
-import { parseWithPositions } from '../positions.js';
+import { parseWithPositions } from '../../text/positions.js';
 import type { AnalysisError } from '../../findings/types.js';
 import { applyWorstCase } from './worst-case.js';
 import { appendAll } from '../../util/arrays.js';

@@ -10,7 +10,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
-import { InputError, flowDepth } from '../positions.js';
+import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
 
 /** One source file: its display name and its line table. */

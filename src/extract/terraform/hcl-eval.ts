@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
 import type { Span } from '../../policy/types.js';
 import { escapeSegment } from '../../policy/source-map.js';
-import { parseWithPositions } from '../positions.js';
+import { parseWithPositions } from '../../text/positions.js';
 import { lineAt, lineStartsOf } from './lines.js';
 import { DOC_KEYS, renderPolicyDocument, renderStatement } from './policy-document.js';
 import { StandIns } from './placeholders.js';
