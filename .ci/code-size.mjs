@@ -39,8 +39,6 @@ export const ALLOWED = new Set([
   'extract/cloudformation/index.ts#extractResource',
   'extract/cloudformation/index.ts#extractTemplate',
   'extract/cloudformation/index.ts',
-  'extract/cloudformation/intrinsics.ts#Resolver.evalFn',
-  'extract/cloudformation/intrinsics.ts',
   'extract/cloudformation/yaml.ts#parseJsonTemplate',
   'extract/cloudformation/yaml.ts#parseTemplate',
   'extract/terraform/hcl-eval.ts',

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { CMap, CNode } from './yaml.js';
 import { str, getIn } from './yaml.js';
 import type { Resolver } from './intrinsics.js';
-import { OUTSIDE_VALUE } from './intrinsics.js';
+import { OUTSIDE_VALUE } from './intrinsic-model.js';
 
 export const MAX_NESTING = 5;
 
