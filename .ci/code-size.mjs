@@ -54,7 +54,6 @@ export const ALLOWED = new Set([
   'findings/access-diff.ts#computeAccessDiff',
   'findings/suppressions.ts#applySuppressions',
   'gate.ts#runGate',
-  'github/publish.ts#publish',
   'policy/principals.ts#groupPrincipals',
   'report/json.ts#toJsonReport',
   'report/sarif.ts#toSarif',
