@@ -34,7 +34,6 @@ export const ALLOWED = new Set([
   'checks/rules/run.ts#runRules',
   'checks/scp/workload.ts#checkWorkloads',
   'cli.ts#runCli',
-  'config/load.ts#toLayer',
   'extract/cloudformation/builder.ts#emitValue',
   'extract/cloudformation/yaml.ts#parseJsonTemplate',
   'extract/cloudformation/yaml.ts#parseTemplate',

@@ -325,3 +325,6 @@ export function configJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = schema;
   return { $schema, $id: 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/iam-policy-gate.schema.json', ...rest };
 }
+
+/** The config file as validated (before it becomes an options layer: config/layer.ts). */
+export type Config = z.output<typeof configSchema>;

@@ -217,3 +217,14 @@ export function looksLikeJson(text: string): boolean {
   const m = /^\s*([[{])/.exec(text);
   return m !== null;
 }
+
+/** Line of the key at `ptr` (or of its value, or of the nearest ancestor written in the file: 1 for the root). */
+export function lineOf(parsed: Parsed, ptr: string): number | undefined {
+  let p = ptr;
+  for (;;) {
+    const line = parsed.keySpans.get(p)?.start.line ?? parsed.spans.get(p)?.start.line;
+    if (line !== undefined) return line;
+    if (p === '') return 1;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
