@@ -230,7 +230,7 @@ function skippedStats(files: Record<string, number> | undefined, dirs: Record<st
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   return finishAnalysis(await extractTexts(texts, options, repo), options);
 }
 

@@ -29,7 +29,7 @@ function parseSize(v: number | string): number {
 }
 
 /** Normalise the organisation model: account ids as 12-digit strings, scalar shorthands as lists. */
-function normaliseOrganization(org: NonNullable<Config['organization']>): OrganizationModel {
+function normaliseOrganisation(org: NonNullable<Config['organization']>): OrganizationModel {
   const ous = (tree: Record<string, OuLike>): Record<string, OuModel> =>
     Object.fromEntries(
       Object.entries(tree).map(([name, ou]) => [
@@ -81,7 +81,7 @@ export function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer
   if (cfg['sensitive-actions'] !== undefined) layer.sensitiveActions = cfg['sensitive-actions'];
   if (cfg['sensitive-resources'] !== undefined) layer.sensitiveResources = cfg['sensitive-resources'];
   if (cfg['reference-policies'] !== undefined) layer.referencePolicies = { ...cfg['reference-policies'] };
-  if (cfg.organization !== undefined) layer.organization = normaliseOrganization(cfg.organization);
+  if (cfg.organization !== undefined) layer.organization = normaliseOrganisation(cfg.organization);
   const params = cfg.cloudformation?.parameters;
   if (params !== undefined) {
     layer.cfnParameters = Array.isArray(params)

@@ -53,7 +53,7 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
     model = parseOrgModel(options.organization);
   } catch (e) {
     if (!(e instanceof OrgModelError)) throw e;
-    result.errors.push({ file: 'config', message: `organization model: ${e.message}`, kind: 'config' });
+    result.errors.push({ file: 'config', message: `organisation model: ${e.message}`, kind: 'config' });
   }
   let org: ResolvedOrg | undefined;
   if (model) {
