@@ -88,68 +88,17 @@ export interface Expanded {
 /** Expand CLI/Action paths (files, directories, globs) into files to analyse. */
 export function expandPaths(inputs: string[], options: Options): Expanded {
   const files = new Map<string, SourceFile>();
-  const errors: AnalysisError[] = [];
+  const w: Walk = { options, errors: [], skippedDirs: 0 };
   const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
   const included = options.include.length ? pathGlobList(options.include) : () => true;
-  const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
-  let skippedDirs = 0;
-  /** Whether the walk enters a folder (counting the build/vendor ones it skips). */
-  const enters = (dirAbs: string, name: string): boolean => {
-    if (SKIP_DIRS.has(name) || (options.defaultExcludes && defaultExcludedDir(dirAbs, name))) {
-      if (COUNTED_SKIP_DIRS.has(name) || !SKIP_DIRS.has(name)) skippedDirs++;
-      return false;
-    }
-    return true;
-  };
-
   const add = (abs: string, explicit: boolean, sniffed = false) => {
     const c = containedPath(options.root, abs);
     if ('error' in c) {
-      errors.push({ file: displayRel(abs), message: c.error, kind: 'input' });
+      w.errors.push({ file: displayAbs(options, abs), message: c.error, kind: 'input' });
       return;
     }
     if (!explicit && (excluded(c.rel) || !included(c.rel))) return;
     if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, abs: path.join(options.root, c.rel), explicit, ...(sniffed && !explicit ? { sniffed } : {}) });
-  };
-
-  // a file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts)
-  const byContent = (abs: string, name: string) => !SKIP_FILES.has(name) && sniffFile(abs, name, options.maxFileBytes) !== undefined;
-  // `wanted`: a glob's filter, asked before a file is read for sniffing
-  const walk = (dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true) => {
-    if (depth > 64) return;
-    let entries;
-    try {
-      entries = readdirSync(dirAbs, { withFileTypes: true });
-    } catch (e) {
-      errors.push({ file: displayRel(dirAbs), message: `cannot read directory: ${(e as Error).message}`, kind: 'input' });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const ent of entries) {
-      const abs = path.join(dirAbs, ent.name);
-      if (ent.isDirectory()) {
-        if (enters(dirAbs, ent.name)) walk(abs, out, depth + 1, wanted);
-      } else if (ent.isSymbolicLink()) {
-        // symlinks are followed only when they stay inside the repository
-        const c = containedPath(options.root, abs);
-        if ('error' in c) {
-          if (CANDIDATE.test(ent.name)) errors.push({ file: displayRel(abs), message: 'refused: symlink points outside the repository', kind: 'input' });
-          continue;
-        }
-        try {
-          if (!statSync(abs).isFile()) continue;
-          if (CANDIDATE.test(ent.name)) {
-            if (!SKIP_FILES.has(ent.name)) out(abs);
-          } else if (wanted(abs) && byContent(abs, ent.name)) out(abs, true);
-        } catch {
-          /* dangling link: nothing to analyse */
-        }
-      } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
-        if (!SKIP_FILES.has(ent.name)) out(abs);
-      } else if (ent.isFile() && wanted(abs) && byContent(abs, ent.name)) {
-        out(abs, true);
-      }
-    }
   };
 
   for (const input of inputs.length ? inputs : ['.']) {
@@ -160,31 +109,97 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       const isMatch = compilePathGlob(pattern);
       const before = files.size;
       const matches = (f: string) => isMatch(toPosix(path.relative(options.root, f)));
-      walk(options.root, (f, sniffed) => {
+      walk(w, options.root, (f, sniffed) => {
         if (matches(f)) add(f, false, sniffed);
       }, 0, matches);
-      if (files.size === before) errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
+      if (files.size === before) w.errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
       continue;
     }
     let st;
     try {
       st = lstatSync(abs);
     } catch {
-      errors.push({ file: input, message: 'path does not exist', kind: 'input' });
+      w.errors.push({ file: input, message: 'path does not exist', kind: 'input' });
       continue;
     }
     if (st.isDirectory() || (st.isSymbolicLink() && statSafe(abs)?.isDirectory())) {
       const c = containedPath(options.root, abs);
       if ('error' in c) {
-        errors.push({ file: input, message: c.error, kind: 'input' });
+        w.errors.push({ file: input, message: c.error, kind: 'input' });
         continue;
       }
-      walk(abs, (f, sniffed) => add(f, false, sniffed));
+      walk(w, abs, (f, sniffed) => add(f, false, sniffed));
     } else {
       add(abs, true);
     }
   }
-  return { files: [...files.values()], errors, ...(skippedDirs ? { skipped: { 'vendor-or-build-folders': skippedDirs } } : {}) };
+  return { files: [...files.values()], errors: w.errors, ...(w.skippedDirs ? { skipped: { 'vendor-or-build-folders': w.skippedDirs } } : {}) };
+}
+
+/** A directory walk in progress: its options, the problems met, the build/vendor folders it did not enter. */
+interface Walk {
+  options: Options;
+  errors: AnalysisError[];
+  skippedDirs: number;
+}
+
+/** An absolute path as findings name it (relative to the working directory). */
+function displayAbs(options: Options, abs: string): string {
+  return toPosix(path.relative(options.cwd, abs)) || '.';
+}
+
+/** Whether the walk enters a folder (counting the build/vendor ones it skips). */
+function enters(w: Walk, dirAbs: string, name: string): boolean {
+  if (SKIP_DIRS.has(name) || (w.options.defaultExcludes && defaultExcludedDir(dirAbs, name))) {
+    if (COUNTED_SKIP_DIRS.has(name) || !SKIP_DIRS.has(name)) w.skippedDirs++;
+    return false;
+  }
+  return true;
+}
+
+/** A file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts) */
+function byContent(w: Walk, abs: string, name: string): boolean {
+  return !SKIP_FILES.has(name) && sniffFile(abs, name, w.options.maxFileBytes) !== undefined;
+}
+
+/**
+ * Every candidate file under `dirAbs`, in name order, to `out` (`sniffed` when found by its content). `wanted`: a
+ * glob's filter, asked before a file is read for sniffing. Symlinks are followed only inside the repository.
+ */
+function walk(w: Walk, dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true): void {
+  if (depth > 64) return;
+  let entries;
+  try {
+    entries = readdirSync(dirAbs, { withFileTypes: true });
+  } catch (e) {
+    w.errors.push({ file: displayAbs(w.options, dirAbs), message: `cannot read directory: ${(e as Error).message}`, kind: 'input' });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const ent of entries) {
+    const abs = path.join(dirAbs, ent.name);
+    if (ent.isDirectory()) {
+      if (enters(w, dirAbs, ent.name)) walk(w, abs, out, depth + 1, wanted);
+    } else if (ent.isSymbolicLink()) {
+      const c = containedPath(w.options.root, abs);
+      if ('error' in c) {
+        if (CANDIDATE.test(ent.name)) w.errors.push({ file: displayAbs(w.options, abs), message: 'refused: symlink points outside the repository', kind: 'input' });
+        continue;
+      }
+      try {
+        if (!statSync(abs).isFile()) continue;
+        if (CANDIDATE.test(ent.name)) {
+          if (!SKIP_FILES.has(ent.name)) out(abs);
+        } else if (wanted(abs) && byContent(w, abs, ent.name)) out(abs, true);
+      } catch {
+        /* dangling link: nothing to analyse */
+      }
+    } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
+      if (!SKIP_FILES.has(ent.name)) out(abs);
+    } else if (ent.isFile() && wanted(abs) && byContent(w, abs, ent.name)) {
+      out(abs, true);
+    }
+  }
 }
 
 function exists(p: string): boolean {
