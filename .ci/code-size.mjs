@@ -55,8 +55,6 @@ export const ALLOWED = new Set([
   'policy/principals.ts#groupPrincipals',
   'report/json.ts#toJsonReport',
   'report/sarif.ts#toSarif',
-  'text/json-positions.ts#parseJsonWithPositions',
-  'text/json-positions.ts#value',
   'text/positions.ts#parseYamlWithPositions',
 ]);
 

@@ -41,37 +41,66 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
 }
 
 export function parseJsonWithPositions(text: string, file: string, maxDepth = 512): JsonParsed {
-  const position = lineIndex(text);
-  const spans = new Map<string, Span>();
-  const keySpans = new Map<string, Span>();
-  let i = 0;
-  const n = text.length;
+  const r = new JsonReader(text, file, maxDepth);
+  const result = r.value('', 0);
+  r.ws();
+  if (r.i < text.length) r.fail(`unexpected ${r.describe(r.i)} after the JSON value`);
+  return { value: result, spans: r.spans, keySpans: r.keySpans, position: r.position };
+}
 
-  const fail = (msg: string, at = i): never => {
-    const p = position(Math.min(at, n));
+const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The recursive-descent reader behind parseJsonWithPositions: `i` is the offset of the next character. */
+class JsonReader {
+  i = 0;
+  readonly n: number;
+  readonly position: (offset: number) => { line: number; column: number };
+  readonly spans = new Map<string, Span>();
+  readonly keySpans = new Map<string, Span>();
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+    readonly maxDepth: number,
+  ) {
+    this.n = text.length;
+    this.position = lineIndex(text);
+  }
+
+  fail(msg: string, at = this.i): never {
+    const p = this.position(Math.min(at, this.n));
     throw new JsonSyntaxError(msg, p.line, p.column);
-  };
-  const span = (start: number, end: number): Span => ({ file, start: position(start), end: position(end) });
-  const ws = () => {
+  }
+
+  span(start: number, end: number): Span {
+    return { file: this.file, start: this.position(start), end: this.position(end) };
+  }
+
+  ws(): void {
+    const text = this.text;
     for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      const c = text.charCodeAt(this.i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
       else return;
     }
-  };
-  const describe = (at: number) => (at >= n ? 'end of input' : `${JSON.stringify(text[at])}`);
+  }
 
-  const str = (): string => {
-    // text[i] === '"'
-    const start = i;
-    i++;
+  describe(at: number): string {
+    return at >= this.n ? 'end of input' : `${JSON.stringify(this.text[at])}`;
+  }
+
+  /** A string; text[i] is its opening quote. */
+  str(): string {
+    const text = this.text;
+    const start = this.i;
+    let i = start + 1;
     let out = '';
     let chunk = i;
     for (;;) {
-      if (i >= n) fail('unterminated string', start);
+      if (i >= this.n) this.fail('unterminated string', start);
       const c = text.charCodeAt(i);
       if (c === 34) break;
-      if (c < 32) fail('control character in string');
+      if (c < 32) this.fail('control character in string', i);
       if (c === 92) {
         out += text.slice(chunk, i);
         const e = text[i + 1];
@@ -86,13 +115,13 @@ export function parseJsonWithPositions(text: string, file: string, maxDepth = 51
           case 't': out += '\t'; break;
           case 'u': {
             const hex = text.slice(i + 2, i + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid \\u escape');
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape', i);
             out += String.fromCharCode(parseInt(hex, 16));
             i += 4;
             break;
           }
           default:
-            fail('invalid escape in string');
+            this.fail('invalid escape in string', i);
         }
         i += 2;
         chunk = i;
@@ -101,101 +130,109 @@ export function parseJsonWithPositions(text: string, file: string, maxDepth = 51
       i++;
     }
     out += text.slice(chunk, i);
-    i++;
+    this.i = i + 1;
     return out;
-  };
+  }
 
-  const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-  const value = (ptr: string, depth: number): unknown => {
-    ws();
-    const start = i;
-    const c = text[i];
+  value(ptr: string, depth: number): unknown {
+    this.ws();
+    const start = this.i;
+    const c = this.text[this.i];
     let v: unknown;
-    if (c === '{') {
-      if (depth >= maxDepth) fail(`nesting deeper than ${maxDepth} levels`);
-      i++;
-      const obj: Record<string, unknown> = {};
-      const seen = new Set<string>();
-      ws();
-      if (text[i] === '}') i++;
-      else {
-        for (;;) {
-          ws();
-          if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(i)}`);
-          const kStart = i;
-          const key = str();
-          if (seen.has(key)) fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
-          seen.add(key);
-          const childPtr = `${ptr}/${escapeSegment(key)}`;
-          keySpans.set(childPtr, span(kStart, i));
-          ws();
-          if (text[i] !== ':') fail(`expected ':' after property name, found ${describe(i)}`);
-          i++;
-          const child = value(childPtr, depth + 1);
-          Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
-          ws();
-          if (text[i] === ',') {
-            i++;
-            continue;
-          }
-          if (text[i] === '}') {
-            i++;
-            break;
-          }
-          fail(`expected ',' or '}' in object, found ${describe(i)}`);
-        }
-      }
-      v = obj;
-    } else if (c === '[') {
-      if (depth >= maxDepth) fail(`nesting deeper than ${maxDepth} levels`);
-      i++;
-      const arr: unknown[] = [];
-      ws();
-      if (text[i] === ']') i++;
-      else {
-        for (;;) {
-          arr.push(value(`${ptr}/${arr.length}`, depth + 1));
-          ws();
-          if (text[i] === ',') {
-            i++;
-            continue;
-          }
-          if (text[i] === ']') {
-            i++;
-            break;
-          }
-          fail(`expected ',' or ']' in array, found ${describe(i)}`);
-        }
-      }
-      v = arr;
-    } else if (c === '"') {
-      v = str();
-    } else if (c === 't' && text.startsWith('true', i)) {
-      i += 4;
-      v = true;
-    } else if (c === 'f' && text.startsWith('false', i)) {
-      i += 5;
-      v = false;
-    } else if (c === 'n' && text.startsWith('null', i)) {
-      i += 4;
-      v = null;
-    } else {
-      NUM.lastIndex = i;
-      const m = NUM.exec(text);
-      if (!m || m[0] === '-' || m[0].length === 0) fail(`unexpected ${describe(i)}`);
-      const raw = m![0];
-      i += raw.length;
-      const num = Number(raw);
-      // as JSON.parse, except that numbers beyond double range keep their text instead of becoming Infinity
-      v = Number.isFinite(num) ? num : raw;
-    }
-    spans.set(ptr, span(start, i));
+    if (c === '{') v = this.object(ptr, depth);
+    else if (c === '[') v = this.array(ptr, depth);
+    else if (c === '"') v = this.str();
+    else v = this.literal();
+    this.spans.set(ptr, this.span(start, this.i));
     return v;
-  };
+  }
 
-  const result = value('', 0);
-  ws();
-  if (i < n) fail(`unexpected ${describe(i)} after the JSON value`);
-  return { value: result, spans, keySpans, position };
+  object(ptr: string, depth: number): Record<string, unknown> {
+    const text = this.text;
+    if (depth >= this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
+    this.i++;
+    const obj: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.ws();
+    if (text[this.i] === '}') {
+      this.i++;
+      return obj;
+    }
+    for (;;) {
+      this.ws();
+      if (text[this.i] !== '"') this.fail(`expected a property name in double quotes, found ${this.describe(this.i)}`);
+      const kStart = this.i;
+      const key = this.str();
+      if (seen.has(key)) this.fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
+      seen.add(key);
+      const childPtr = `${ptr}/${escapeSegment(key)}`;
+      this.keySpans.set(childPtr, this.span(kStart, this.i));
+      this.ws();
+      if (text[this.i] !== ':') this.fail(`expected ':' after property name, found ${this.describe(this.i)}`);
+      this.i++;
+      const child = this.value(childPtr, depth + 1);
+      Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === '}') {
+        this.i++;
+        return obj;
+      }
+      this.fail(`expected ',' or '}' in object, found ${this.describe(this.i)}`);
+    }
+  }
+
+  array(ptr: string, depth: number): unknown[] {
+    const text = this.text;
+    if (depth >= this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
+    this.i++;
+    const arr: unknown[] = [];
+    this.ws();
+    if (text[this.i] === ']') {
+      this.i++;
+      return arr;
+    }
+    for (;;) {
+      arr.push(this.value(`${ptr}/${arr.length}`, depth + 1));
+      this.ws();
+      if (text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (text[this.i] === ']') {
+        this.i++;
+        return arr;
+      }
+      this.fail(`expected ',' or ']' in array, found ${this.describe(this.i)}`);
+    }
+  }
+
+  /** true, false, null or a number. */
+  literal(): unknown {
+    const { text, i } = this;
+    const c = text[i];
+    if (c === 't' && text.startsWith('true', i)) {
+      this.i += 4;
+      return true;
+    }
+    if (c === 'f' && text.startsWith('false', i)) {
+      this.i += 5;
+      return false;
+    }
+    if (c === 'n' && text.startsWith('null', i)) {
+      this.i += 4;
+      return null;
+    }
+    NUM.lastIndex = i;
+    const m = NUM.exec(text);
+    if (!m || m[0] === '-' || m[0].length === 0) this.fail(`unexpected ${this.describe(i)}`);
+    const raw = m![0];
+    this.i += raw.length;
+    const num = Number(raw);
+    // as JSON.parse, except that numbers beyond double range keep their text instead of becoming Infinity
+    return Number.isFinite(num) ? num : raw;
+  }
 }
