@@ -104,12 +104,8 @@ export function parseWithPositions(text: string, file: string, options: ParseOpt
   return parseYamlWithPositions(text, file, options, maxDepth);
 }
 
-function parseYamlWithPositions(text: string, file: string, options: ParseOptions, maxDepth: number): Parsed {
-  const lineCounter = new LineCounter();
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+/** The YAML document (core schema, unique keys), refused with its line when too deep or invalid. */
+function yamlDocument(text: string, options: ParseOptions, maxDepth: number, lineCounter: LineCounter, position: (offset: number) => { line: number; column: number }) {
   const deep = flowDepth(text, maxDepth);
   if (deep.depth > maxDepth) {
     // lineCounter is filled by the parser; compute the line by hand here
@@ -132,6 +128,16 @@ function parseYamlWithPositions(text: string, file: string, options: ParseOption
     const p = position(e.pos[0]);
     throw new InputError(cleanYamlMessage(e.message), p.line, p.column);
   }
+  return doc;
+}
+
+function parseYamlWithPositions(text: string, file: string, options: ParseOptions, maxDepth: number): Parsed {
+  const lineCounter = new LineCounter();
+  const position = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const doc = yamlDocument(text, options, maxDepth, lineCounter, position);
   const spans = new Map<string, Span>();
   const keySpans = new Map<string, Span>();
   const span = (range: [number, number, number] | null | undefined): Span | undefined =>
