@@ -35,7 +35,6 @@ export const ALLOWED = new Set([
   'checks/scp/workload.ts#checkWorkloads',
   'cli.ts#runCli',
   'extract/cloudformation/yaml.ts#parseJsonTemplate',
-  'extract/cloudformation/yaml.ts#parseTemplate',
   'extract/terraform/hcl-eval.ts',
   'extract/terraform/hcl-syntax.ts#Parser.templateParts',
   'extract/terraform/hcl-syntax.ts',
