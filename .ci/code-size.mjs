@@ -34,7 +34,6 @@ export const ALLOWED = new Set([
   'checks/rules/run.ts#runRules',
   'checks/scp/workload.ts#checkWorkloads',
   'cli.ts#runCli',
-  'extract/cloudformation/yaml.ts#parseJsonTemplate',
   'extract/terraform/hcl-eval.ts',
   'extract/terraform/hcl-syntax.ts#Parser.templateParts',
   'extract/terraform/hcl-syntax.ts',

@@ -12,6 +12,7 @@ import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
+import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
 export interface Src {
@@ -314,127 +315,6 @@ function sameValue(a: CNode, b: CNode): boolean {
     return true;
   };
   return eq(a, b);
-}
-
-/** Line starts of `text` (for offsets in the original text, whatever text the parser read). */
-function lineTable(text: string): LineCounter {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-  return lineCounter;
-}
-
-class NotJson extends Error {}
-
-/**
- * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
- * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
- * YAML, which reports the error); duplicate keys also go the YAML way (the last wins, with a warning).
- */
-export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src } | undefined {
-  const lineCounter = lineTable(text);
-  const src: Src = { file, lineCounter };
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let budget = maxNodes;
-  const ws = () => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return c;
-    }
-  };
-  const string = (): string => {
-    const start = i; // at the opening quote
-    let j = start + 1;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 34) break;
-      if (c === 92) {
-        escaped = true;
-        j += 2;
-        continue;
-      }
-      if (Number.isNaN(c) || c < 32) throw new NotJson();
-      j++;
-    }
-    i = j + 1;
-    if (!escaped) return text.slice(start + 1, j);
-    try {
-      return JSON.parse(text.slice(start, j + 1)) as string;
-    } catch {
-      throw new NotJson();
-    }
-  };
-  const value = (depth: number): CNode => {
-    if (depth > maxDepth) {
-      const p = lineCounter.linePos(i);
-      throw new InputError(`nesting deeper than ${maxDepth} levels`, p.line, p.col);
-    }
-    if (--budget < 0) throw new InputError('document too large (more than 2,000,000 values)');
-    const c = ws();
-    const start = i;
-    if (c === 123 /* { */) {
-      i++;
-      const entries = new Map<string, CNode>();
-      const keys = new Map<string, number>();
-      if (ws() === 125) {
-        i++;
-        return { kind: 'map', entries, keys, src, start, end: i };
-      }
-      for (;;) {
-        if (ws() !== 34) throw new NotJson();
-        const kStart = i;
-        const key = string();
-        if (entries.has(key)) throw new NotJson(); // the YAML reader keeps the last and warns
-        if (ws() !== 58) throw new NotJson();
-        i++;
-        keys.set(key, kStart);
-        entries.set(key, value(depth + 1));
-        const d = ws();
-        i++;
-        if (d === 44) continue;
-        if (d === 125) return { kind: 'map', entries, keys, src, start, end: i };
-        throw new NotJson();
-      }
-    }
-    if (c === 91 /* [ */) {
-      i++;
-      const items: CNode[] = [];
-      if (ws() === 93) {
-        i++;
-        return { kind: 'seq', items, src, start, end: i };
-      }
-      for (;;) {
-        items.push(value(depth + 1));
-        const d = ws();
-        i++;
-        if (d === 44) continue;
-        if (d === 93) return { kind: 'seq', items, src, start, end: i };
-        throw new NotJson();
-      }
-    }
-    if (c === 34) {
-      const v = string();
-      return { kind: 'scalar', value: v, src, start, end: i };
-    }
-    const m = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/y;
-    m.lastIndex = i;
-    const lit = m.exec(text);
-    if (!lit) throw new NotJson();
-    i += lit[0].length;
-    const t = lit[0];
-    const v = t === 'true' ? true : t === 'false' ? false : t === 'null' ? null : Number(t);
-    return { kind: 'scalar', value: typeof v === 'number' && !Number.isFinite(v) ? t : v, src, start, end: i };
-  };
-  try {
-    const root = value(0);
-    if (!Number.isNaN(ws())) return undefined; // trailing content: let YAML judge it
-    return { root, src };
-  } catch (e) {
-    if (e instanceof NotJson) return undefined;
-    throw e;
-  }
 }
 
 function cleanMessage(message: string): string {
