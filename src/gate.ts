@@ -20,7 +20,8 @@ import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './result.js';
 import { allRuleMeta } from './checks/registry.js';
-import { catalogUniverse } from './engine/evaluate.js';
+import { catalogUniverse } from './engine/actions.js';
+import { EngineContext, withEngineContext } from './engine/context.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
@@ -78,7 +79,12 @@ export interface Extracted {
   inputs: FileInputs;
 }
 
-export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
+/** One gate run: the stages below, with an engine context (the IAM engine's caches) of its own, dropped with the run. */
+export function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
+  return withEngineContext(new EngineContext(), () => gateStages(paths, options, run));
+}
+
+async function gateStages(paths: string[], options: Options, run: GateRun): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/config/options.js';
 import { runScpStage } from '../../src/checks/scp/index.js';
-import { catalogUniverse, count, expandPattern } from '../../src/engine/evaluate.js';
+import { catalogUniverse, count, expandPattern } from '../../src/engine/actions.js';
 import { evaluateEntry } from '../../src/engine/contexts.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';

@@ -6,8 +6,9 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements, members } from '../../engine/evaluate.js';
+import { type ActionUniverse, members } from '../../engine/actions.js';
+import { type ScpLevel } from '../../engine/org.js';
+import { compileStatements } from '../../engine/grants.js';
 import { contextDiff } from './context-impact.js';
 import type { ScpImpact, ScpTargetImpact } from '../../result.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';

@@ -5,7 +5,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { AnalysisError, Finding } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
-import type { ActionUniverse } from '../../engine/evaluate.js';
+import { type ActionUniverse } from '../../engine/actions.js';
 import { OrgModelError, parseOrgModel, scpNamesForFile } from './org-model.js';
 import type { OrgModel } from './org-model.js';
 import { resolveOrg } from './model.js';

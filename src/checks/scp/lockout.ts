@@ -6,9 +6,10 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
-import { compileStatements, count, expandPattern, principalExemptions } from '../../engine/evaluate.js';
-import { globMatch } from '../../catalog/index.js';
+import { type ActionUniverse, count, expandPattern } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { principalExemptions } from '../../engine/org.js';
+import { globMatch } from '../../engine/wildcard.js';
 import { scpFinding, stillAbleToAct } from './model.js';
 
 export const lockoutMeta: RuleMeta = {

@@ -6,8 +6,9 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { policyFinding } from '../rules/run.js';
-import type { ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements } from '../../engine/evaluate.js';
+import { type ActionUniverse } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { type ScpLevel } from '../../engine/org.js';
 import type { OrgModel, OrgNode } from './org-model.js';
 import { FULL_AWS_ACCESS, FULL_AWS_ACCESS_DOCUMENT, pathTo } from './org-model.js';
 

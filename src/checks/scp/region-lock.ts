@@ -7,8 +7,9 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
-import { compileStatements, expandPattern, principalExemptions } from '../../engine/evaluate.js';
+import { type ActionUniverse, expandPattern } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { principalExemptions } from '../../engine/org.js';
 import { evaluateConditions } from '../../engine/contexts.js';
 import { GLOBAL_SERVICES, GLOBAL_SERVICES_REGION, GLOBAL_SERVICES_SOURCE } from '../../catalog/global-services.js';
 import type { GlobalServiceEntry } from '../../catalog/global-services.js';
