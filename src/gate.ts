@@ -18,6 +18,7 @@ import { extractPlan } from './extract/terraform/plan.js';
 import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
+import { readLiveOrganization } from './checks/scp/org-live/index.js';
 import type { ScpImpact } from './result.js';
 import { allRuleMeta } from './checks/registry.js';
 import { catalogUniverse } from './engine/actions.js';
@@ -111,8 +112,13 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
   const deleted = cmp?.guardrails ?? [];
-  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
+  if (options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
+    // the organisation read live (organization-live), once per run, where the config has no tree
+    const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
+    appendAll(errors, liveOrg.errors);
+    appendAll(notes, liveOrg.notes);
     const scp = runScpStage({
+      ...(liveOrg.live ? { live: liveOrg.live } : {}),
       policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),

@@ -140,6 +140,8 @@ function inputChanges(base: Options, head: Options, out: Weakening[]): void {
     out.push({ pointer: '/reference-policies', kind: 'reference policies changed', message: 'changes the reference policies CheckNoNewAccess compares with' });
   if (!same(base.organization ?? null, head.organization ?? null))
     out.push({ pointer: '/organization', kind: 'organisation model changed', message: 'changes the organisation model the SCP checks use' });
+  if (base.organizationLive && !head.organizationLive)
+    out.push({ pointer: '/organization-live', kind: 'organisation not read', message: 'stops reading the organisation from AWS Organizations for the SCP checks' });
   if (!same(base.cfnParameters, head.cfnParameters))
     out.push({ pointer: '/cloudformation/parameters', kind: 'parameter values changed', message: 'changes the CloudFormation parameter values templates are analysed with' });
   if (!same(base.tfvarsFiles, head.tfvarsFiles)) out.push({ pointer: '/terraform/tfvars', kind: 'tfvars changed', message: 'changes the Terraform variable files the analysis uses' });

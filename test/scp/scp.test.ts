@@ -178,6 +178,12 @@ describe('SCP lock-out risks', () => {
     expect(lockout(root('*'))[0]!.message).toMatch(/with no exception/);
   });
 
+  it('who can still act names the management account when the config gives it', () => {
+    const freeze = j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] });
+    expect(lockout(freeze, { managementAccount: '999988887777' })[0]!.message).toMatch(/Still able to act: the management account 999988887777 \(SCPs never apply to it\) and service-linked roles/);
+    expect(lockout(freeze)[0]!.message).toMatch(/Still able to act: the management account \(SCPs never apply to it\)/);
+  });
+
   it('Organizations itself, and the pipeline role', () => {
     expect(lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:*', Resource: '*' }] }))[0]!.message).toMatch(/AWS Organizations/);
     const f = lockout(j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'cloudformation:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } }] }), { pipelinePrincipals: ['arn:aws:iam::*:role/github-deploy'] });

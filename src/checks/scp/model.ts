@@ -73,7 +73,7 @@ export function byService(actions: string[], examples = 5): { service: string; c
 }
 
 /** "Who can still act" under a Deny: its principal exemptions, the management account, service-linked roles. */
-export function stillAbleToAct(exemptions: readonly string[]): string {
+export function stillAbleToAct(exemptions: readonly string[], managementAccount?: string): string {
   const named = exemptions.length ? `${exemptions.slice(0, 3).join(', ')}${exemptions.length > 3 ? ', ...' : ''} (exempted by its condition), ` : '';
-  return `Still able to act: ${named}the management account (SCPs never apply to it) and service-linked roles (not restricted by SCPs).`;
+  return `Still able to act: ${named}the management account${managementAccount ? ` ${managementAccount}` : ''} (SCPs never apply to it) and service-linked roles (not restricted by SCPs).`;
 }
