@@ -44,7 +44,6 @@ export const ALLOWED = new Set([
   'extract/terraform/resources.ts',
   'extract/terraform/tfjson.ts#extractWithValues',
   'extract/terraform/worst-case.ts#Resolver.statement',
-  'findings/suppressions.ts#applySuppressions',
   'gate.ts#gateStages', // was runGate (the stages moved into it on main)
   'policy/principals.ts#groupPrincipals',
   'report/json.ts#toJsonReport',
