@@ -31,18 +31,8 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
 export const ALLOWED = new Set([
   'checks/scp/workload.ts#checkWorkloads',
   'cli.ts#runCli',
-  'extract/terraform/hcl-eval.ts',
-  'extract/terraform/hcl-syntax.ts#Parser.templateParts',
-  'extract/terraform/hcl-syntax.ts',
-  'extract/terraform/hcl.ts#analyseModule',
-  'extract/terraform/hcl.ts#staticInstances',
-  'extract/terraform/hcl.ts',
   'extract/terraform/plan.ts#extractPlan',
   'extract/terraform/plan.ts',
-  'extract/terraform/re2.ts',
-  'extract/terraform/resources.ts#readTerraformResource',
-  'extract/terraform/resources.ts',
-  'extract/terraform/tfjson.ts#extractWithValues',
   'extract/terraform/worst-case.ts#Resolver.statement',
   'gate.ts#gateStages', // was runGate (the stages moved into it on main)
   'policy/principals.ts#groupPrincipals',

@@ -152,13 +152,22 @@ function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<
   return true;
 }
 
-function describeEntry(e: IgnoreEntry): string {
+function describeEntry(e: Pick<IgnoreEntry, 'rule' | 'files' | 'resource' | 'sid' | 'action'>): string {
   const parts = [`rule ${e.rule}`];
   if (e.files) parts.push(`files ${e.files.join(', ')}`);
   if (e.resource) parts.push(`resource ${e.resource}`);
   if (e.sid) parts.push(`sid ${e.sid}`);
   if (e.action) parts.push(`action ${e.action}`);
   return parts.join(', ');
+}
+
+/** The message of an expired ignore entry that would have matched `n` findings (also used by `merge`, which sums n). */
+export function expiredMessage(e: Pick<IgnoreEntry, 'rule' | 'files' | 'resource' | 'sid' | 'action' | 'expires' | 'reason'>, n: number): string {
+  return (
+    `The ignore entry (${describeEntry(e)}) expired after ${e.expires} and no longer suppresses anything` +
+    (n ? `: ${n} finding${n === 1 ? ' it matched is' : 's it matched are'} reported again.` : '.') +
+    ` Its reason was: ${e.reason}`
+  );
 }
 
 /**
@@ -290,10 +299,7 @@ function configEntryFindings(
         source: 'rules',
         severity: 'warning',
         title: 'Expired suppression',
-        message:
-          `The ignore entry (${describeEntry(e)}) expired after ${e.expires} and no longer suppresses anything` +
-          (n ? `: ${n} finding${n === 1 ? ' it matched is' : 's it matched are'} reported again.` : '.') +
-          ` Its reason was: ${e.reason}`,
+        message: expiredMessage(e, n),
         fix: 'Fix the findings it covered, or, if the exception is still accepted, renew it with a later expires date (and an updated reason); remove the entry otherwise.',
         ...where,
         fingerprint: fingerprint([EXPIRED_RULE_ID, e.rule, e.files?.join(','), e.resource, e.sid, e.action, e.expires]),
