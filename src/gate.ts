@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
 import { severityRank } from './result.js';
-import { containedPath, displayPath, repoPathOf, expandPaths, readRepoFile, listRepoDir, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { displayPath, repoPathOf, expandPaths, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
@@ -247,7 +248,7 @@ function skippedStats(files: Record<string, number> | undefined, dirs: Record<st
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   return finishAnalysis(await extractTexts(texts, options, repo), options);
 }
 

@@ -180,20 +180,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const toRepo = (file: string) => repoPathOf(options, file);
   const policies = new Map(ctx.policies.map((p) => [p.id, p]));
 
-  // inline suppressions by (file, resource), deduplicated (every record of a resource carries the same ones)
-  const inlineByResource = new Map<string, InlineSuppression[]>();
-  const inlineAll = new Map<string, InlineSuppression>();
-  for (const holder of [...ctx.policies, ...ctx.entities]) {
-    for (const s of holder.inlineSuppressions ?? []) {
-      const id = `${s.file}\0${s.line}\0${s.rule}`;
-      const canonical = inlineAll.get(id) ?? s;
-      inlineAll.set(id, canonical);
-      const key = `${holder.file}\0${holder.resource}`;
-      const list = inlineByResource.get(key) ?? [];
-      if (!list.includes(canonical)) list.push(canonical);
-      inlineByResource.set(key, list);
-    }
-  }
+  const { inlineByResource, inlineAll } = inlineIndex(ctx);
   const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
   const foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
 
@@ -226,15 +213,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers, inStatement));
     if (entry) {
       used.add(entry);
-      f = {
-        ...f,
-        suppressed: true,
-        suppressionReason: entry.reason,
-        details: {
-          ...f.details,
-          suppressedBy: { kind: 'config', ...(entry.source ? { file: entry.source.file, line: entry.source.line } : {}), ...(entry.expires ? { expires: entry.expires } : {}) },
-        },
-      };
+      f = suppressedByConfig(f, entry);
     } else {
       const holders = new Set<string>();
       if (policy) holders.add(`${policy.file}\0${policy.resource}`);
@@ -257,10 +236,57 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   }
 
   // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
-  const about: Finding[] = [];
   const scanned = ctx.scannedFiles?.map(toRepo);
   const inScope = (e: IgnoreEntry) => !e.files || !scanned || scanned.some((p) => fileMatchers.get(e)!(p));
   const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
+  const about = configEntryFindings(options, { used, wouldHave, inScope, aaSkipped });
+  appendAll(about, inlineSuppressionFindings(inlineAll.values(), used, aaSkipped));
+  for (const f of about) {
+    const setting = options.rules[f.ruleId];
+    if (setting?.enabled === false) continue;
+    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
+  }
+  return out;
+}
+
+/** The finding as the config entry suppresses it (with where the entry is, for the reports). */
+function suppressedByConfig(f: Finding, entry: IgnoreEntry): Finding {
+  return {
+    ...f,
+    suppressed: true,
+    suppressionReason: entry.reason,
+    details: {
+      ...f.details,
+      suppressedBy: { kind: 'config', ...(entry.source ? { file: entry.source.file, line: entry.source.line } : {}), ...(entry.expires ? { expires: entry.expires } : {}) },
+    },
+  };
+}
+
+/** Each inline suppression once, and the ones of each resource (every record of a resource carries the same ones). */
+function inlineIndex(ctx: SuppressionContext): { inlineByResource: Map<string, InlineSuppression[]>; inlineAll: Map<string, InlineSuppression> } {
+  const inlineByResource = new Map<string, InlineSuppression[]>();
+  const inlineAll = new Map<string, InlineSuppression>();
+  for (const holder of [...ctx.policies, ...ctx.entities]) {
+    for (const s of holder.inlineSuppressions ?? []) {
+      const id = `${s.file}\0${s.line}\0${s.rule}`;
+      const canonical = inlineAll.get(id) ?? s;
+      inlineAll.set(id, canonical);
+      const key = `${holder.file}\0${holder.resource}`;
+      const list = inlineByResource.get(key) ?? [];
+      if (!list.includes(canonical)) list.push(canonical);
+      inlineByResource.set(key, list);
+    }
+  }
+  return { inlineByResource, inlineAll };
+}
+
+/** Config ignore entries that expired (and what they would have suppressed) or matched nothing in scope. */
+function configEntryFindings(
+  options: SuppressionContext['options'],
+  run: { used: Set<IgnoreEntry | InlineSuppression>; wouldHave: Map<IgnoreEntry, number>; inScope: (e: IgnoreEntry) => boolean; aaSkipped: (rule: string) => boolean },
+): Finding[] {
+  const { used, wouldHave, inScope, aaSkipped } = run;
+  const about: Finding[] = [];
   const configFile = (e: IgnoreEntry) => e.source?.file ?? DEFAULT_CONFIG_PATH;
   const configLine = (e: IgnoreEntry) => e.source?.line ?? 1;
   for (const e of options.ignore) {
@@ -293,7 +319,13 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       });
     }
   }
-  for (const s of inlineAll.values()) {
+  return about;
+}
+
+/** Inline suppressions without a reason, and ours that matched no finding. */
+function inlineSuppressionFindings(inline: Iterable<InlineSuppression>, used: Set<IgnoreEntry | InlineSuppression>, aaSkipped: (rule: string) => boolean): Finding[] {
+  const about: Finding[] = [];
+  for (const s of inline) {
     const where = { file: s.file, line: s.line, endLine: s.line };
     if (s.reason.trim() === '') {
       about.push({
@@ -320,12 +352,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       });
     }
   }
-  for (const f of about) {
-    const setting = options.rules[f.ruleId];
-    if (setting?.enabled === false) continue;
-    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
-  }
-  return out;
+  return about;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Options } from '../config/options.js';
 import type { SourceFile } from '../sources/files.js';
-import { readRepoFile } from '../sources/files.js';
+import { readRepoFile } from '../text/read.js';
 import { canonicalJson, sha256 } from '../policy/fingerprint.js';
 import { buildUnits } from './units.js';
 import { assignUnits, unitSetHash } from './assign.js';

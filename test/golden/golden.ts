@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
-import { readRepoFile, ReadError } from '../../src/sources/files.js';
+import { readRepoFile, ReadError } from '../../src/text/read.js';
 import type { BaseSource } from '../../src/sources/base.js';
 import type { GateResult } from '../../src/result.js';
 import type { Options } from '../../src/config/options.js';

@@ -4,7 +4,7 @@
  */
 import { escapeSegment } from '../../policy/source-map.js';
 import type { Span } from '../../policy/types.js';
-import { parseWithPositions } from '../positions.js';
+import { parseWithPositions } from '../../text/positions.js';
 import { dropBranchConditions } from './branches.js';
 import type { HclModule } from './hcl-eval.js';
 import type { Body, Expr } from './hcl-syntax.js';
