@@ -18,12 +18,19 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { catalogStamp } from './catalog/index.js';
 import { isBlocking } from './findings/verdict.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
+import { parseShardSpec, shardRun } from './shard/index.js';
+import type { ShardInfo, ShardSpec } from './shard/index.js';
+import { runMerge } from './shard/merge-command.js';
 
 export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: check AWS IAM policies in CloudFormation, SAM, Terraform and policy files.
 
 Usage: ${TOOL_NAME} [scan] [PATH...] [options]
+       ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--expect N]
+                         merge the JSON reports of --shard runs (or of several repositories) into one report
+                         and one verdict: incomplete if a shard is missing, given twice, from another commit or
+                         configuration, or incomplete itself (docs/sharding.md)
 
 PATH                     files, directories or globs (default: .)
 
@@ -47,6 +54,9 @@ Options:
   --color, --no-color    colour the text report (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)
   --terraform-plan FILE  a plan JSON the workflow generated (terraform show -json) for the checkout: it replaces the
                          analysis of the .tf blocks it covers (a plan committed in the repository never does)
+  --shard I/N            analyse shard I of N: a deterministic slice of the files, balanced by size, that never
+                         splits a Terraform module (with the local modules it calls) or a nested-stack family;
+                         the JSON report records the shard for merge (docs/sharding.md)
   -h, --help             show this help
   -v, --version          show the version and the date of the bundled IAM data
 
@@ -77,6 +87,7 @@ const OPTIONS = {
   'list-policies': { type: 'boolean' },
   root: { type: 'string' },
   'terraform-plan': { type: 'string', multiple: true },
+  shard: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -84,7 +95,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = ['scan'];
+const COMMANDS = ['scan', 'merge'];
 
 /** Levenshtein distance, for did-you-mean (short strings only). */
 function distance(a: string, b: string): number {
@@ -124,10 +135,11 @@ export function catalogNote(now: Date): string | undefined {
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'annotations'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function render(result: GateResult, format: Format, opts: { colour: boolean; listPolicies: boolean }): string {
+export function render(result: GateResult, format: Format, opts: { colour: boolean; listPolicies: boolean; shard?: ShardInfo }): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(toJsonReport(result, { listPolicies: opts.listPolicies }), null, 2) + '\n';
+      // additive: `shard` on a --shard run (docs/sharding.md)
+      return JSON.stringify({ ...(toJsonReport(result, { listPolicies: opts.listPolicies }) as object), ...(opts.shard ? { shard: opts.shard } : {}) }, null, 2) + '\n';
     case 'markdown':
       return toMarkdown(result);
     case 'sarif':
@@ -140,6 +152,7 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'merge') return EXIT[runMerge(argv.slice(1), io)];
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -179,6 +192,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
     return EXIT.usage;
   }
+  let shardSpec: ShardSpec | undefined;
+  if (values.shard !== undefined) {
+    try {
+      shardSpec = parseShardSpec(values.shard);
+    } catch (e) {
+      io.stderr(`${TOOL_NAME}: --${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  let shard: ShardInfo | undefined;
   let result: GateResult;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
@@ -232,7 +255,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
+      const sharding = shardSpec ? shardRun(shardSpec, options, root, io.env ?? process.env) : undefined;
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}) });
+      shard = sharding?.info();
+      if (shard && !values.output && format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {
       if (progress) clearTimeout(progress);
     }
@@ -250,7 +276,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const colour = values['no-color'] ? false : values.color || forced ? true : io.isTTY && !values.output && !env.NO_COLOR;
   // --quiet: the blocking findings only (the verdict and its counts are unchanged)
   const shown = values.quiet && format === 'text' ? { ...result, findings: result.findings.filter((f) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: result.verdict.failOnExisting ?? false, reportOnly: result.verdict.reportOnly ?? false })) } : result;
-  const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true });
+  const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true, ...(shard ? { shard } : {}) });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);
     // a short verdict line still goes to the terminal

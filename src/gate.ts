@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
 import { severityRank } from './result.js';
-import { containedPath, displayPath, repoPathOf, expandPaths, readRepoFile, listRepoDir, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { displayPath, repoPathOf, expandPaths, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
@@ -31,7 +32,7 @@ import { holderView } from './findings/holders.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
 import { externalPolicyGaps } from './checks/external-policies.js';
 import { appendAll } from './util/arrays.js';
-import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
+import { REPEAT_LIMIT, RULE_LIMIT, summariseRepeats } from './findings/summarise.js';
 import type { ExtractResult } from './extract/types.js';
 import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
 import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
@@ -62,6 +63,11 @@ export interface GateRun {
    * caller from outside the repository content: they replace the configuration analysis of the blocks they cover.
    */
   terraformPlans?: WorkflowPlan[];
+  /**
+   * Sharding (`--shard I/N`, src/shard/): the part of the scan's files this run analyses. The report of a shard is
+   * merged with the others' (`merge`), so repeats of a rule across the run are not summarised here (the merge does).
+   */
+  shard?: (files: SourceFile[]) => SourceFile[];
 }
 
 export interface WorkflowPlan {
@@ -89,10 +95,11 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   const notes: string[] = [...(run.notes ?? [])];
 
   // 1. sources: which files
-  const { files, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
+  const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
   // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
-  if (run.changes && options.defaultExcludes) appendAll(files, changedUnderDefaultExcludes(run.changes.paths, files, options));
+  if (run.changes && options.defaultExcludes) appendAll(all, changedUnderDefaultExcludes(run.changes.paths, all, options));
+  const files = run.shard ? run.shard(all) : all;
 
   // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
   const { head, analysed } = await analyseHead(files, options, run, errors, notes);
@@ -170,7 +177,7 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
     attachments: head.attachments,
     entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
-    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
+    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
     errors,
     stats: {
       filesScanned: files.length,
@@ -241,7 +248,7 @@ function skippedStats(files: Record<string, number> | undefined, dirs: Record<st
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   return finishAnalysis(await extractTexts(texts, options, repo), options);
 }
 
