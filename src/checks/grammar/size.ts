@@ -88,8 +88,10 @@ export function quotaSize(policy: PolicyRecord, document: unknown, measure: (doc
  * severity: the rule's) when even the shortest values are over; a warning saying how long the stand-ins may be when
  * only the values as written are over; nothing otherwise. `tail` follows "The policy has N characters ...".
  */
-export function quotaVerdict(q: QuotaSize, quota: number, what: string): { severity?: 'warning'; tail: string } | undefined {
+export function quotaVerdict(q: QuotaSize, quota: number, what: string, policy?: PolicyRecord | readonly PolicyRecord[]): { severity?: 'warning'; tail: string } | undefined {
   if (q.size <= quota) return undefined;
+  const optional = (Array.isArray(policy) ? policy : policy ? [policy as PolicyRecord] : []).map(optionalParts).find(Boolean);
+  if (optional) return { severity: 'warning', tail: `, over the ${what} if every optional part is included: ${optional}; which of them exist is decided by inputs the gate does not know.` };
   const shown = q.names.slice(0, 3).map((n) => (n.length > 60 ? `${n.slice(0, 57)}...` : n)).join(', ') + (q.names.length > 3 ? ', ...' : '');
   const several = q.names.length > 1;
   if (q.least > quota || !q.names.length)
@@ -100,4 +102,19 @@ export function quotaVerdict(q: QuotaSize, quota: number, what: string): { sever
     severity: 'warning',
     tail: ` as written; it is over the ${what} only if ${several ? `the values of ${shown} are` : `${shown} is`} longer than ${room.toLocaleString('en-US')} characters${several || q.places > 1 ? ` (on average over its ${q.places} places)`.replace('its', several ? 'their' : 'its') : ''}: at ${several ? 'their' : 'its'} shortest plausible value${several ? 's' : ''} the policy has ${q.least.toLocaleString('en-US')}.`,
   };
+}
+
+/**
+ * Why a Terraform document holds statements that may not all exist together (undefined: it does not): parts merged
+ * from every branch of an input nobody in the scan decides (a feature flag set by each caller, `each.value` of a
+ * wrapper) or dynamic statements whose collection is unknown. Its size as analysed is then the union of the
+ * alternatives, an over-estimate of any one deployment: over a quota it is a warning, never an error.
+ */
+function optionalParts(policy: PolicyRecord): string | undefined {
+  if (policy.format !== 'terraform-hcl') return undefined;
+  if ((policy.notes ?? []).some((n) => / are analysed too \(/.test(n))) return 'statements of several branches are counted together';
+  const dyn = policy.assumptions?.find((a) => /dynamic "statement" block at line \d+/.test(a.text));
+  if (dyn) return `the dynamic statements at ${/block at (line \d+)/.exec(dyn.text)![1]} are counted as present`;
+  const src = policy.assumptions?.find((a) => /a policy document merged in that the gate cannot read/.test(a.text));
+  return src ? `the documents merged from ${src.text.split(':')[0]} are counted at their worst` : undefined;
 }
