@@ -41,6 +41,9 @@ function looksLikePolicy(text: string): boolean {
 const SCP_DIR = /(^|[-_.])(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i;
 const RCP_DIR = /(^|[-_.])(rcps?|resource[-_ ]?control[-_ ]?polic(y|ies))$/i;
 
+/** Note of a raw file judged as a permissions boundary only because of its name or folder (checks/rules/boundary-gaps.ts). */
+export const BOUNDARY_BY_NAME = 'a permissions boundary by its file name or folder only (nothing in the repository uses it as one)';
+
 /** Policy type from path conventions, innermost directory first; undefined when the path says nothing. */
 export function policyTypeFromPath(file: string): PolicyType | undefined {
   const parts = file.split('/');
@@ -250,6 +253,7 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
   const managedName = h.embedded || count > 1 || configuredPolicyType(input.repoPath, input.options) ? undefined : awsManagedPolicyPath(base.replace(/\.json$/i, ''));
   if (managedName) notes.push(`named after the AWS managed policy ${managedName}: judged as AWS's text`);
   if (lzaConfig) notes.push(`a permissions boundary: ${lzaConfig} names it as a boundaryPolicy`);
+  else if (policyType === 'boundary' && !configuredPolicyType(input.repoPath, input.options) && !h.embedded && policyTypeFromPath(input.repoPath) === 'boundary') notes.push(BOUNDARY_BY_NAME);
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
   return {

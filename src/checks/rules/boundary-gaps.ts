@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { describeCondition, stmtLabel } from '../least-privilege/analysis.js';
 import { grantIndex } from '../../engine/grants.js';
+import { BOUNDARY_BY_NAME } from '../../extract/raw.js';
 
 /**
  * A permissions boundary is a ceiling: `Allow *` is normal there. What matters is what it fails to keep out: a
@@ -8,6 +9,9 @@ import { grantIndex } from '../../engine/grants.js';
  * bounded. Each gap is reported when the boundary allows the action on every resource with no condition (an
  * iam:PermissionsBoundary condition on CreateUser/CreateRole or a resource scope closes it).
  */
+/** Gaps through which a principal under the boundary removes, replaces or rewrites it. */
+const SELF_RELEASE: ReadonlySet<string> = new Set(['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:CreatePolicyVersion']);
+
 const GAPS: { action: string; why: string }[] = [
   { action: 'iam:DeleteRolePermissionsBoundary', why: 'a role under it can remove its own boundary' },
   { action: 'iam:PutRolePermissionsBoundary', why: 'a role under it can replace its boundary with a wider one' },
@@ -55,10 +59,14 @@ export const boundaryGaps: Rule = {
       open.push({ ...gap, path: g.at.path, stmt: stmtLabel(g.stmt) });
     }
     if (!open.length) return;
+    // a raw file is a boundary here only because its name says so (the pull request chooses the name): if it lets a
+    // principal under it leave the ceiling, it may as well be the identity policy it reads as, and it blocks
+    const byName = (policy.notes ?? []).includes(BOUNDARY_BY_NAME) && open.some((o) => SELF_RELEASE.has(o.action));
     report({
+      ...(byName ? { severity: 'security-warning' as const } : {}),
       path: open[0]!.path,
       subject: 'boundary-gaps',
-      message: `This permissions boundary allows ${open.map((o) => o.action).join(', ')} on every resource (${open[0]!.stmt}): ${open.map((o) => o.why).join('; ')}.${narrowedBy ? ` Condition taken into account (closes the rest): ${narrowedBy}.` : ''}`,
+      message: `This permissions boundary allows ${open.map((o) => o.action).join(', ')} on every resource (${open[0]!.stmt}): ${open.map((o) => o.why).join('; ')}.${narrowedBy ? ` Condition taken into account (closes the rest): ${narrowedBy}.` : ''}${byName ? ' Only its file name or folder says it is a boundary (nothing in the repository uses it as one); used as an identity policy it grants all of this itself, so it blocks: attach it as a PermissionsBoundary in the IaC, list it under policy-types in the config, or add the Deny statements.' : ''}`,
       details: { actions: open.map((o) => o.action) },
     });
   },

@@ -74,3 +74,31 @@ roleSets:
     expect(typeOf('other/iam-policies/default.json').policyType).toBe('identity');
   });
 });
+
+describe('a boundary by name alone cannot lower an admin policy below the threshold', () => {
+  const admin = JSON.stringify(doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
+  const sealed = JSON.stringify(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, ...closing));
+  const run = async (files: Record<string, string>, policyTypes: { files: string[]; type: 'boundary' }[] = []) => {
+    const { tmpRepo } = await import('../../helpers/tmp-repo.js');
+    const { runGate } = await import('../../../src/gate.js');
+    const root = tmpRepo(files);
+    return runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off', policyTypes });
+  };
+  it('Allow * named admin-boundary.json: blocks, and says why', async () => {
+    const g = await run({ 'policies/admin-boundary.json': admin });
+    expect(g.verdict.status).toBe('fail');
+    const f = g.findings.find((x) => x.ruleId === 'boundary-gaps')!;
+    expect(f.severity).toBe('security-warning');
+    expect(f.message).toMatch(/Only its file name or folder says it is a boundary/);
+  });
+  it('the same file listed as a boundary in the (trusted) config: a warning, the check passes', async () => {
+    const g = await run({ 'policies/admin-boundary.json': admin }, [{ files: ['policies/*-boundary.json'], type: 'boundary' }]);
+    expect(g.findings.find((x) => x.ruleId === 'boundary-gaps')!.severity).toBe('warning');
+    expect(g.verdict.status).toBe('pass');
+  });
+  it('a sealed boundary by name: nothing to report', async () => {
+    const g = await run({ 'policies/team-boundary.json': sealed });
+    expect(g.findings.filter((x) => x.ruleId === 'boundary-gaps')).toEqual([]);
+    expect(g.verdict.status).toBe('pass');
+  });
+});
