@@ -30,7 +30,6 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
  */
 export const ALLOWED = new Set([
   'checks/scp/workload.ts#checkWorkloads',
-  'cli.ts#runCli',
   'extract/terraform/plan.ts#extractPlan',
   'extract/terraform/plan.ts',
   'extract/terraform/worst-case.ts#Resolver.statement',
