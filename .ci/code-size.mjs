@@ -34,7 +34,6 @@ export const ALLOWED = new Set([
   'extract/terraform/plan.ts',
   'extract/terraform/worst-case.ts#Resolver.statement',
   'gate.ts#gateStages', // was runGate (the stages moved into it on main)
-  'policy/principals.ts#groupPrincipals',
   'report/json.ts#toJsonReport',
   'report/sarif.ts#toSarif',
 ]);
