@@ -29,7 +29,6 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
  * src/. ONLY REMOVE ENTRIES.
  */
 export const ALLOWED = new Set([
-  'checks/scp/workload.ts#checkWorkloads',
   'extract/terraform/plan.ts#extractPlan',
   'extract/terraform/plan.ts',
   'extract/terraform/worst-case.ts#Resolver.statement',
