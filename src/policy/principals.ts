@@ -104,72 +104,106 @@ function list(v: unknown): string[] {
   return items.map(str).filter((x): x is string => x !== undefined);
 }
 
-/** Every principal the records name or the entities declare, with its policies, grouped per scope. */
-export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[]): Principal[] {
-  const byKey = new Map<string, Principal>();
-  /**
-   * scope -> kind:ref -> canonical id. Logical ids / addresses win over names: a role whose RoleName is another
-   * role's logical id must not take that role's policies (or Denies). `byName` holds physical names only.
-   */
-  const index = new Map<string, Map<string, string>>();
-  const byName = new Map<string, Map<string, string>>();
-  const canonical = (scope: string, kind: string, ref: string): string => index.get(scope)?.get(`${kind}:${ref}`) ?? byName.get(scope)?.get(`${kind}:${ref}`) ?? ref;
-  const get = (scope: string, kind: PrincipalKind, id: string, external = false): Principal => {
+/**
+ * The principals of a scan per scope, and how a reference finds one: scope -> kind:ref -> canonical id. Logical
+ * ids / addresses win over names: a role whose RoleName is another role's logical id must not take that role's
+ * policies (or Denies). `byName` holds physical names only.
+ */
+class PrincipalTable {
+  private readonly byKey = new Map<string, Principal>();
+  private readonly index = new Map<string, Map<string, string>>();
+  private readonly byName = new Map<string, Map<string, string>>();
+
+  /** Declares the principal entities: their ids and resources first, then the physical names no id took. */
+  constructor(entities: IamEntity[]) {
+    for (const e of entities) {
+      if (!PRINCIPAL_KINDS.has(e.kind)) continue;
+      const scope = entityScope(e);
+      const idx = this.index.get(scope) ?? new Map<string, string>();
+      this.index.set(scope, idx);
+      const id = principalIdOf(e);
+      for (const n of new Set([id, e.resource])) idx.set(`${e.kind}:${n}`, id);
+      this.get(scope, e.kind as PrincipalKind, id).entity = e;
+    }
+    for (const e of entities) {
+      if (!PRINCIPAL_KINDS.has(e.kind)) continue;
+      const scope = entityScope(e);
+      const idx = this.byName.get(scope) ?? new Map<string, string>();
+      this.byName.set(scope, idx);
+      for (const n of names(e).slice(1)) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, principalIdOf(e));
+    }
+  }
+
+  /** The id of the principal `ref` (id, resource or physical name) names in the scope, or `ref` itself. */
+  canonical(scope: string, kind: string, ref: string): string {
+    return this.index.get(scope)?.get(`${kind}:${ref}`) ?? this.byName.get(scope)?.get(`${kind}:${ref}`) ?? ref;
+  }
+
+  /** The principal with that canonical id (created on first use). */
+  get(scope: string, kind: PrincipalKind, id: string, external = false): Principal {
     const key = `${scope}\u0000${kind}:${external ? 'external:' : ''}${id}`;
-    let p = byKey.get(key);
+    let p = this.byKey.get(key);
     if (!p) {
       p = { scope, kind, id, policies: [], inherited: [], groups: [], unresolved: [] };
-      byKey.set(key, p);
+      this.byKey.set(key, p);
     }
     return p;
-  };
+  }
+
+  /** The principal with that canonical id, if there is one already. */
+  find(scope: string, kind: PrincipalKind, id: string): Principal | undefined {
+    return this.byKey.get(`${scope}\u0000${kind}:${id}`);
+  }
+
   /** The principal a ref names: an external name matches declared principals' physical names only. */
-  const principalOfRef = (scope: string, a: PrincipalRef): Principal => {
-    if (!a.external) return get(scope, a.kind, canonical(scope, a.kind, a.id));
-    const declared = byName.get(scope)?.get(`${a.kind}:${a.id}`);
-    return declared !== undefined ? get(scope, a.kind, declared) : get(scope, a.kind, a.id, true);
-  };
-
-  for (const e of entities) {
-    if (!PRINCIPAL_KINDS.has(e.kind)) continue;
-    const scope = entityScope(e);
-    const idx = index.get(scope) ?? new Map<string, string>();
-    index.set(scope, idx);
-    const id = principalIdOf(e);
-    for (const n of new Set([id, e.resource])) idx.set(`${e.kind}:${n}`, id);
-    get(scope, e.kind as PrincipalKind, id).entity = e;
-  }
-  for (const e of entities) {
-    if (!PRINCIPAL_KINDS.has(e.kind)) continue;
-    const scope = entityScope(e);
-    const idx = byName.get(scope) ?? new Map<string, string>();
-    byName.set(scope, idx);
-    for (const n of names(e).slice(1)) if (!idx.has(`${e.kind}:${n}`)) idx.set(`${e.kind}:${n}`, principalIdOf(e));
+  ofRef(scope: string, a: PrincipalRef): Principal {
+    if (!a.external) return this.get(scope, a.kind, this.canonical(scope, a.kind, a.id));
+    const declared = this.byName.get(scope)?.get(`${a.kind}:${a.id}`);
+    return declared !== undefined ? this.get(scope, a.kind, declared) : this.get(scope, a.kind, a.id, true);
   }
 
+  all(): Principal[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** Every principal the records name or the entities declare, with its policies, grouped per scope. */
+export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[]): Principal[] {
+  const table = new PrincipalTable(entities);
+  attachPolicies(table, policies);
+  addUnreadableAttachments(table, entities);
+  addGroupMemberships(table, entities);
+  inheritGroupPolicies(table);
+  return table.all();
+}
+
+/** Each record to the principals it is attached to, and a role's trust policy to the role. */
+function attachPolicies(table: PrincipalTable, policies: PolicyRecord[]): void {
   for (const p of policies) {
     const scope = recordScope(p);
     // a Terraform policy document data source is attached through the records that consume it (already here)
     if (p.resourceType === 'aws_iam_policy_document') continue;
     for (const a of p.attachedTo) {
-      const pr = principalOfRef(scope, a);
+      const pr = table.ofRef(scope, a);
       if (!pr.policies.includes(p)) pr.policies.push(p);
     }
     // a role's trust policy belongs to the role even when the extractor did not attach it (same resource)
     if (p.policyType === 'trust' && p.attachedTo.length === 0) {
-      const role = byKey.get(`${scope}\u0000role:${canonical(scope, 'role', p.resource)}`);
+      const role = table.find(scope, 'role', table.canonical(scope, 'role', p.resource));
       if (role && !role.policies.includes(p)) role.policies.push(p);
     }
   }
+}
 
-  // managed policy attachments nobody could read: the principal's picture is incomplete
+/** Managed policy attachments nobody could read: the principal's picture is incomplete. */
+function addUnreadableAttachments(table: PrincipalTable, entities: IamEntity[]): void {
   for (const e of entities) {
     if (e.kind !== 'managed-policy-attachment') continue;
     const scope = entityScope(e);
     const arn = str(e.properties.policyArn);
     const principal = e.properties.principal;
     if (arn && e.properties.inSnapshot !== true && isObject(principal) && typeof principal.kind === 'string' && typeof principal.id === 'string' && PRINCIPAL_KINDS.has(principal.kind)) {
-      const pr = get(scope, principal.kind as PrincipalKind, canonical(scope, principal.kind, principal.id));
+      const pr = table.get(scope, principal.kind as PrincipalKind, table.canonical(scope, principal.kind, principal.id));
       const via = principal.via === 'boundary' ? 'boundary' : 'managed';
       if (!readable(pr, arn) && !pr.unresolved.some((u) => u.arn === arn)) pr.unresolved.push({ arn, via, file: e.file, line: e.line });
     }
@@ -178,15 +212,17 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
       const k = a.principal.kind;
       if (typeof k !== 'string' || !PRINCIPAL_KINDS.has(k) || typeof a.principal.id !== 'string') continue;
       // a name written as a literal (Terraform `role = "x"`) is matched against names only, like a policy's
-      const pr = principalOfRef(scope, { kind: k as PrincipalKind, id: a.principal.id, via: 'managed', ...(a.principal.external === true ? { external: true } : {}) });
+      const pr = table.ofRef(scope, { kind: k as PrincipalKind, id: a.principal.id, via: 'managed', ...(a.principal.external === true ? { external: true } : {}) });
       const linked = Array.isArray(a.policyRefs) && a.policyRefs.length > 0;
       if (!linked && !readable(pr, a.policy) && !pr.unresolved.some((u) => u.arn === a.policy)) {
         pr.unresolved.push({ arn: a.policy, via: a.principal.via === 'boundary' ? 'boundary' : 'managed', file: e.file, line: e.line });
       }
     }
   }
+}
 
-  // group membership: CloudFormation's Groups / UserToGroupAddition, Terraform's memberships
+/** Group membership: CloudFormation's Groups / UserToGroupAddition, Terraform's memberships. */
+function addGroupMemberships(table: PrincipalTable, entities: IamEntity[]): void {
   for (const e of entities) {
     if (e.kind !== 'group-membership') continue;
     const scope = entityScope(e);
@@ -194,28 +230,31 @@ export function groupPrincipals(policies: PolicyRecord[], entities: IamEntity[])
     // GroupIds (CloudFormation) are resolved logical ids already; names are matched only when no ids were given
     const groupIds = list(e.properties.GroupIds);
     const groups = e.properties.GroupIds !== undefined ? groupIds : [...list(e.properties.groups), ...list(e.properties.group), ...list(e.properties.GroupName)];
-    for (const u of new Set(users.map((x) => canonical(scope, 'user', x)))) {
-      const user = get(scope, 'user', u);
+    for (const u of new Set(users.map((x) => table.canonical(scope, 'user', x)))) {
+      const user = table.get(scope, 'user', u);
       for (const g of groups) {
-        const gid = canonical(scope, 'group', g);
+        const gid = table.canonical(scope, 'group', g);
         if (!user.groups.includes(gid)) user.groups.push(gid);
       }
     }
   }
-  for (const user of byKey.values()) {
+}
+
+/** A user inherits its groups' identity policies (not their boundaries) and what they could not resolve. */
+function inheritGroupPolicies(table: PrincipalTable): void {
+  for (const user of table.all()) {
     if (user.kind !== 'user') continue;
     for (const g of user.groups) {
-      const group = byKey.get(`${user.scope}\u0000group:${g}`);
+      const group = table.find(user.scope, 'group', g);
       if (!group) continue;
       for (const p of group.policies) {
-        const a = p.attachedTo.find((x) => x.kind === 'group' && canonical(user.scope, 'group', x.id) === g);
+        const a = p.attachedTo.find((x) => x.kind === 'group' && table.canonical(user.scope, 'group', x.id) === g);
         if (p.policyType !== 'identity' || !a || a.via === 'boundary') continue;
         if (!user.inherited.some((x) => x.policy === p)) user.inherited.push({ policy: p, via: a.via, group: g });
       }
       for (const u of group.unresolved) if (u.via !== 'boundary' && !user.unresolved.some((x) => x.arn === u.arn)) user.unresolved.push(u);
     }
   }
-  return [...byKey.values()];
 }
 
 /** Is the managed policy `arn` one of the principal's records already (AWS managed from the snapshot, or linked)? */

@@ -138,27 +138,35 @@ class Resolver {
 
   /** A statement with its deciding positions resolved (a Deny is left as written). */
   statement(s: Obj, ptr: string): Obj | undefined {
-    let deciding = false;
-    const effect = s.Effect;
-    if (typeof effect === 'string') {
-      const found = this.find(effect);
-      if (found.length) {
-        const values = this.expand(effect, `${ptr}/Effect`, found);
-        s.Effect = values.includes('Deny') && !values.some((v) => v !== 'Deny') ? 'Deny' : 'Allow';
-        if (s.Effect === 'Allow') this.say(`${ptr}/Effect`, found[0]!, '"Allow"');
-      }
-    }
-    const deny = s.Effect === 'Deny';
-    if (deny) {
+    this.resolveEffect(s, ptr);
+    if (s.Effect === 'Deny') {
       // a Deny is never widened or narrowed by a guess: if it holds a value nobody here decides, it is not relied on
       if (this.mentions(s)) this.uncertainDeny = 'a Deny statement of this policy has an action, resource, principal or condition not known here: it is not relied on';
       return s;
     }
+    this.resolveActionsAndResources(s, ptr);
+    for (const k of ['Principal', 'NotPrincipal']) if (k in s) this.resolvePrincipal(s, k, `${ptr}/${k}`);
+    this.resolveConditions(s, ptr);
+    return s;
+  }
+
+  /** An unknown Effect is `Allow` unless every value it can take is `Deny`. */
+  private resolveEffect(s: Obj, ptr: string): void {
+    const effect = s.Effect;
+    if (typeof effect !== 'string') return;
+    const found = this.find(effect);
+    if (!found.length) return;
+    const values = this.expand(effect, `${ptr}/Effect`, found);
+    s.Effect = values.includes('Deny') && !values.some((v) => v !== 'Deny') ? 'Deny' : 'Allow';
+    if (s.Effect === 'Allow') this.say(`${ptr}/Effect`, found[0]!, '"Allow"');
+  }
+
+  /** Action / Resource at their worst case; an unknown NotAction / NotResource element excludes nothing. */
+  private resolveActionsAndResources(s: Obj, ptr: string): void {
     for (const k of [...POSITIVE, ...NEGATIVE]) {
       if (!(k in s)) continue;
       const r = this.values(s[k], `${ptr}/${k}`, NEGATIVE.includes(k));
       if (!r.changed) continue;
-      deciding = true;
       if (NEGATIVE.includes(k) && Array.isArray(r.value) && r.value.length === 0) {
         // nothing excluded any more: NotAction [] -> Action "*" (unless the statement lists its actions too)
         delete s[k];
@@ -166,57 +174,56 @@ class Resolver {
         if (!(pos in s)) s[pos] = '*';
       } else s[k] = r.value;
     }
+  }
+
+  /** Is the value nothing but tokens (a principal nobody here decides)? */
+  private wholly(v: unknown): boolean {
+    if (typeof v === 'string') return this.find(v).length > 0;
+    if (Array.isArray(v)) return v.length > 0 && v.every((x) => this.wholly(x));
+    return isObj(v) ? Object.entries(v).every(([pk, pv]) => this.find(pk).length > 0 || this.wholly(pv)) : false;
+  }
+
+  /** Principal / NotPrincipal (`k`) of an Allow statement at its worst case. */
+  private resolvePrincipal(s: Obj, k: string, path: string): void {
+    const negative = k === 'NotPrincipal';
     // a Principal nobody here decides: an identity policy has none (the caller would not set one), elsewhere anyone
-    const wholly = (v: unknown): boolean => (typeof v === 'string' ? this.find(v).length > 0 : Array.isArray(v) ? v.length > 0 && v.every(wholly) : isObj(v) ? Object.entries(v).every(([pk, pv]) => this.find(pk).length > 0 || wholly(pv)) : false);
-    for (const k of ['Principal', 'NotPrincipal']) {
-      if (!(k in s)) continue;
-      if (wholly(s[k]) && (this.policyType === 'identity' || this.policyType === 'boundary' || k === 'NotPrincipal')) {
-        delete s[k];
-        deciding = true;
-        continue;
-      }
-      const p = s[k];
-      if (typeof p === 'string') {
-        const r = this.values(p, `${ptr}/${k}`, k === 'NotPrincipal');
-        if (r.changed) {
-          deciding = true;
-          s[k] = Array.isArray(r.value) ? (r.value.includes('*') ? '*' : { AWS: r.value }) : r.value;
-        }
-      } else if (isObj(p)) {
-        for (const [pk, pv] of Object.entries(p)) {
-          const r = this.values(pv, `${ptr}/${k}/${pk}`, k === 'NotPrincipal');
-          if (!r.changed && !this.find(pk).length) continue;
-          deciding = true;
-          // a principal type nobody here decides: any AWS principal
-          if (this.find(pk).length) {
-            delete p[pk];
-            const prev = p.AWS === undefined ? [] : Array.isArray(p.AWS) ? p.AWS : [p.AWS];
-            p.AWS = [...new Set([...prev, ...(Array.isArray(r.value) ? r.value : [r.value])])];
-          } else p[pk] = r.value;
-        }
+    if (this.wholly(s[k]) && (this.policyType === 'identity' || this.policyType === 'boundary' || negative)) {
+      delete s[k];
+      return;
+    }
+    const p = s[k];
+    if (typeof p === 'string') {
+      const r = this.values(p, path, negative);
+      if (r.changed) s[k] = Array.isArray(r.value) ? (r.value.includes('*') ? '*' : { AWS: r.value }) : r.value;
+    } else if (isObj(p)) {
+      for (const [pk, pv] of Object.entries(p)) {
+        const r = this.values(pv, `${path}/${pk}`, negative);
+        if (!r.changed && !this.find(pk).length) continue;
+        // a principal type nobody here decides: any AWS principal
+        if (this.find(pk).length) {
+          delete p[pk];
+          const prev = p.AWS === undefined ? [] : Array.isArray(p.AWS) ? p.AWS : [p.AWS];
+          p.AWS = [...new Set([...prev, ...(Array.isArray(r.value) ? r.value : [r.value])])];
+        } else p[pk] = r.value;
       }
     }
-    if (isObj(s.Condition)) {
-      for (const [op, block] of Object.entries(s.Condition)) {
-        if (!isObj(block)) continue;
-        for (const [key, v] of Object.entries(block)) {
-          const vs = Array.isArray(v) ? v : [v];
-          const found = vs.flatMap((x) => (typeof x === 'string' ? this.find(x) : []));
-          if (!found.length) continue;
-          deciding = true;
-          if (deny) continue;
-          delete block[key];
-          for (const t of found) this.say(`${ptr}/Condition/${op}/${key}`, t, `no condition on ${key} (a value nobody in the repository decides narrows nothing)`);
-        }
-        if (Object.keys(block).length === 0) delete s.Condition[op];
+  }
+
+  /** A condition key of an Allow whose value is unknown narrows nothing: the key is removed. */
+  private resolveConditions(s: Obj, ptr: string): void {
+    if (!isObj(s.Condition)) return;
+    for (const [op, block] of Object.entries(s.Condition)) {
+      if (!isObj(block)) continue;
+      for (const [key, v] of Object.entries(block)) {
+        const vs = Array.isArray(v) ? v : [v];
+        const found = vs.flatMap((x) => (typeof x === 'string' ? this.find(x) : []));
+        if (!found.length) continue;
+        delete block[key];
+        for (const t of found) this.say(`${ptr}/Condition/${op}/${key}`, t, `no condition on ${key} (a value nobody in the repository decides narrows nothing)`);
       }
-      if (Object.keys(s.Condition).length === 0) delete s.Condition;
+      if (Object.keys(block).length === 0) delete s.Condition[op];
     }
-    if (deny && deciding) {
-      // kept as written (its stand-ins match nothing in particular); the record's Denies cancel nothing for sure
-      this.uncertainDeny = 'a Deny statement of this policy has an action, resource, principal or condition not known here: it is not relied on';
-    }
-    return s;
+    if (Object.keys(s.Condition).length === 0) delete s.Condition;
   }
 
   private values(v: unknown, path: string, negative: boolean): { value: unknown; changed: boolean } {
