@@ -106,7 +106,7 @@ describe('principals in the report', () => {
   it('writes principals into the JSON report as schema 1.1 records and lists them in the text report', async () => {
     const r = await scan({ 'iam.yaml': IAM_TEMPLATE });
     const j = toJsonReport(r) as { schemaVersion: string; summary: { policies: number; principals: number }; policies: Record<string, unknown>[] };
-    expect(j.schemaVersion).toBe('1.2');
+    expect(j.schemaVersion).toBe('1.3');
     expect(j.summary.principals).toBe(5);
     // summary.policies still counts policy documents only
     expect(j.summary.policies).toBe(r.policies.length);

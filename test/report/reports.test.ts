@@ -61,7 +61,7 @@ describe('reports', () => {
   it('JSON report has the documented contract', async () => {
     const r = await sample();
     const j = toJsonReport(r) as Record<string, any>;
-    expect(j.schemaVersion).toBe('1.2');
+    expect(j.schemaVersion).toBe('1.3');
     expect(j.verdict).toBe('incomplete');
     expect(Object.keys(j.policies[0]).sort()).toEqual(expect.arrayContaining(['id', 'file', 'line', 'resource', 'resourceType', 'policyType', 'document']));
     const f = j.findings.find((x: any) => x.file === 'iam/admin.json');
