@@ -1,6 +1,6 @@
 /** CLI entry: argv -> runGate() -> print, exit code. Thin. */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
 import type { GateResult } from './gate.js';
@@ -8,6 +8,7 @@ import { loadOptions, ConfigError, parseSeverity } from './config/load.js';
 import { resolveRoot } from './sources/root.js';
 import { toText } from './report/text.js';
 import { toJsonReport } from './report/json.js';
+import { JsonReportSpool } from './report/json-stream.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
@@ -135,6 +136,20 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
   }
 }
 
+/** A streamed run's JSON report, to the output file or standard output, without holding it whole. */
+function writeStreamed(spool: JsonReportSpool, result: GateResult, file: string | undefined, io: CliIo): void {
+  if (file === undefined) {
+    spool.write(result, io.stdout);
+    return;
+  }
+  const fd = openSync(file, 'w');
+  try {
+    spool.write(result, (text) => writeSync(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
@@ -176,6 +191,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   let result: GateResult;
+  let spool: JsonReportSpool | undefined;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
     // precedence: defaults < config file < CLI flags (config/precedence.ts); a flag not given sets nothing
@@ -226,13 +242,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}) });
+      spool = format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
+      // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
+      const stream = format === 'json' || format === 'sarif' ? { ...(spool ? { sink: spool } : {}) } : undefined;
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(stream ? { stream } : {}) });
     } finally {
       if (progress) clearTimeout(progress);
     }
     const stale = format === 'text' ? catalogNote(options.now) : undefined;
     if (stale) io.stderr(`${TOOL_NAME}: ${stale}\n`);
   } catch (e) {
+    spool?.dispose();
     if (e instanceof ConfigError) {
       io.stderr(`${TOOL_NAME}: config error: ${e.message}\n`);
       return EXIT.usage;
@@ -244,6 +264,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const colour = values['no-color'] ? false : values.color || forced ? true : io.isTTY && !values.output && !env.NO_COLOR;
   // --quiet: the blocking findings only (the verdict and its counts are unchanged)
   const shown = values.quiet && format === 'text' ? { ...result, findings: result.findings.filter((f) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: result.verdict.failOnExisting ?? false, reportOnly: result.verdict.reportOnly ?? false })) } : result;
+  if (spool && result.streamed) {
+    writeStreamed(spool, result, values.output !== undefined ? path.resolve(io.cwd, values.output) : undefined, io);
+    if (values.output) io.stderr(`${result.verdict.status.toUpperCase()}: ${result.verdict.reason}\n`);
+    return EXIT[result.verdict.status];
+  }
+  spool?.dispose();
   const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);

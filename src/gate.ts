@@ -7,15 +7,10 @@ import type { Options } from './config/options.js';
 import type { AnalysisError, Finding, Verdict } from './findings/types.js';
 import { severityRank } from './findings/types.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
-import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
-import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
-import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
-import { extractPlan } from './extract/terraform/plan.js';
-import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import type { ScpImpact } from './checks/scp/index.js';
@@ -29,14 +24,20 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource, BaseInfo } from './findings/baseline.js';
 import { holderView } from './findings/holders.js';
 import type { AccessDiffEntry } from './findings/access-diff.js';
-import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
-import { externalPolicyGaps } from './checks/external-policies.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
-import type { ExtractResult } from './extract/types.js';
-import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
-import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
+import { dependsOnChange } from './sources/affected.js';
+import type { ChangeScope, RepoAccess } from './sources/affected.js';
+import { addSkippedReferences, displayPathOf, extractTexts, finishAnalysis } from './analysis.js';
+import type { Analysis, FileText, WorkflowPlan } from './analysis.js';
+import { analyseStreaming } from './stream.js';
+import type { ReportSink } from './stream.js';
+
+export { analyzeTexts, extractTexts, finishAnalysis } from './analysis.js';
+export type { ReportSink } from './stream.js';
+export type { Analysis, Extracted, FileText, WorkflowPlan } from './analysis.js';
+export type { RepoAccess };
 
 export interface GateResult {
   verdict: Verdict;
@@ -70,6 +71,11 @@ export interface GateResult {
   summarised?: string[];
   /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
   affected?: string[];
+  /**
+   * Set when the run was analysed file by file (GateRun.stream): `policies`, `principals`, `attachments` and
+   * `entities` are then empty, their entries went to the sink, and these are their counts.
+   */
+  streamed?: { policies: number; principals: number; attachments: number };
 }
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -97,45 +103,14 @@ export interface GateRun {
    * caller from outside the repository content: they replace the configuration analysis of the blocks they cover.
    */
   terraformPlans?: WorkflowPlan[];
+  /**
+   * Analyse a whole-repository scan file by file (stream.ts): constant memory per file, report entries to `sink`
+   * as each file is final. Ignored (the whole-run flow) with a base, a change scope, workflow plans or an
+   * organisation model, which compare or combine records across the whole run.
+   */
+  stream?: { sink?: ReportSink };
 }
 
-export interface WorkflowPlan {
-  /** Shown in findings and errors. */
-  display: string;
-  text: string;
-}
-
-/** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
-export interface FileText {
-  rel: string;
-  text: string;
-  explicit: boolean;
-  /** Found by its content, not its name (sources/sniff.ts). */
-  sniffed?: boolean;
-}
-
-export interface Analysis {
-  policies: PolicyRecord[];
-  principals: PrincipalRecord[];
-  attachments: AttachmentRecord[];
-  entities: IamEntity[];
-  findings: Finding[];
-  errors: AnalysisError[];
-  filesWithPolicies: number;
-  /** Extractors' notes (e.g. Terraform module calls not read), once each. */
-  notes?: string[];
-  /** Files skipped quietly, by reason. */
-  skipped?: Record<string, number>;
-}
-
-export type { RepoAccess };
-
-/** One file's extraction, with what it read (for the change scope of a pull request). */
-export interface Extracted {
-  text: FileText;
-  result: ExtractResult | undefined;
-  inputs: FileInputs;
-}
 
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
@@ -148,8 +123,14 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
   if (run.changes && options.defaultExcludes) appendAll(files, changedUnderDefaultExcludes(run.changes.paths, files, options));
 
-  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
-  const { head, analysed } = await analyseHead(files, options, run, errors, notes);
+  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
+  //      scan file by file, its report entries written as each file is final
+  const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
+  const { head, analysed, counts } = streaming ? await analyseStreaming(files, options, repoAccess(options), errors, run.stream!.sink) : await analyseHead(files, options, run, errors, notes);
+  if (streaming) {
+    appendAll(errors, head.errors);
+    appendAll(notes, head.notes ?? []);
+  }
   const { policies, entities, findings } = head;
   appendAll(findings, (run.findings ?? []));
 
@@ -214,10 +195,10 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   const summarised: string[] = [];
   return {
     verdict,
-    policies,
+    policies: counts ? [] : policies,
     principals: head.principals,
     attachments: head.attachments,
-    entities,
+    entities: counts ? [] : entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
     findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
     errors,
@@ -233,11 +214,12 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     summarised,
     ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
+    ...(counts ? { streamed: counts } : {}),
   };
 }
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
-async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[] }> {
+async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[]; counts?: undefined }> {
   const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const changes = run.changes;
   const texts: FileText[] = [];
@@ -253,14 +235,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   }
   // what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
   addSkippedReferences(texts, options, errors, displayPath);
-  const repo: RepoAccess = {
-    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
-    resolve: (rel) => {
-      const c = containedPath(options.root, path.resolve(options.root, rel));
-      return 'error' in c ? undefined : c.rel;
-    },
-  };
+  const repo = repoAccess(options);
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
   appendAll(errors, head.errors);
@@ -272,6 +247,18 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   return { head, analysed: inScope.map((x) => x.text) };
 }
 
+/** Contained reads of the repository for extractors (includes, module files, nested stacks). */
+function repoAccess(options: Options): RepoAccess {
+  return {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+    resolve: (rel) => {
+      const c = containedPath(options.root, path.resolve(options.root, rel));
+      return 'error' in c ? undefined : c.rel;
+    },
+  };
+}
+
 /** Changed files under default-excluded folders (the walk did not see them), analysed like walked files. */
 function changedUnderDefaultExcludes(changed: Set<string>, files: SourceFile[], options: Options): SourceFile[] {
   const have = new Set(files.map((f) => f.rel));
@@ -279,127 +266,10 @@ function changedUnderDefaultExcludes(changed: Set<string>, files: SourceFile[], 
   return listedFiles(hidden, options).files;
 }
 
-function count(out: Analysis, reason: string): void {
-  out.skipped ??= {};
-  out.skipped[reason] = (out.skipped[reason] ?? 0) + 1;
-}
-
 /** The report's skipped counts (absent when nothing was skipped). */
 function skippedStats(files: Record<string, number> | undefined, dirs: Record<string, number> | undefined): { skipped?: Record<string, number> } {
   const all = { ...files, ...dirs };
   return Object.keys(all).length ? { skipped: all } : {};
-}
-
-/** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
-  return finishAnalysis(await extractTexts(texts, options, repo), options);
-}
-
-/** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
-export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-  const out: Extracted[] = [];
-  for (const f of texts) {
-    const display = displayPath(f.rel);
-    const inputs = newInputs(f.rel);
-    recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
-    if (f.text.trim() === '') {
-      if (!keep(inputs)) continue;
-      const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;
-      out.push({ text: f, result, inputs });
-      continue;
-    }
-    const rec = recordingRepo(repo, inputs);
-    let result = await extractFile({
-      file: display,
-      repoPath: f.rel,
-      displayPath,
-      text: f.text,
-      options,
-      explicit: f.explicit,
-      readRepoFile: rec.read,
-      listRepoFiles: rec.list,
-    });
-    // its content looks like a policy or template, its name says nothing: never skipped in silence
-    if (!result && f.sniffed) result = { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' }] };
-    if (!keep(inputs)) continue; // not needed further: its records are not held while the rest is extracted
-    if (result) {
-      const read = [...inputs.reads].sort();
-      for (const p of result.policies) p.inputs = read;
-      for (const e of result.entities) e.inputs = read;
-    }
-    out.push({ text: f, result, inputs });
-  }
-  return out;
-}
-
-/** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
-export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess): Analysis {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
-  for (const { result, text } of extracted) {
-    if (!result) {
-      if (!text.sniffed) count(out, 'not-a-policy-or-template');
-      continue;
-    }
-    if (result.skipped) count(out, result.skipped);
-    if (result.policies.length) out.filesWithPolicies++;
-    for (const p of result.policies) out.policies.push(p);
-    for (const e of result.entities) out.entities.push(e);
-    for (const e of result.errors) out.errors.push(e);
-    for (const f of result.findings) out.findings.push(f);
-    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
-  }
-  // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
-  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);
-  const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
-  out.policies = deduped.policies;
-  out.entities = deduped.entities;
-  // customer managed policies learn their principals from attachments in other files of the same module
-  linkAttachments(out.policies, out.entities);
-  // a file read again as another's nested stack reports its own problems once
-  const seenErrors = new Set<string>();
-  out.errors = out.errors.filter((e) => {
-    const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
-    if (seenErrors.has(k)) return false;
-    seenErrors.add(k);
-    return true;
-  });
-  // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
-  appendAll(out.findings, sameFindingOnce(runOfflineChecks(out.policies, out.entities, options, out.errors), out.policies));
-  // principals and attachments: views over the records, for the report (never checked twice)
-  const principals = groupPrincipals(out.policies, out.entities);
-  out.principals = principalRecords(principals);
-  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
-  appendAll(out.errors, externalPolicyGaps(principals, options.externalPolicies, out.principals));
-  out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
-  return out;
-}
-
-function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess, displayPath: (rel: string) => string): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(plan.text);
-  } catch (e) {
-    out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
-    return;
-  }
-  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath, text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
-  for (const p of r.policies) markWorkflowPlan(p);
-  for (const e of r.entities) markWorkflowPlan(e);
-  const missing = planCoversCheckout(parsed, out.policies);
-  if (missing.length) {
-    out.errors.push({
-      file: plan.display,
-      message: `terraform plan: its configuration does not match the checkout (no ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}); generate the plan from the commit under review`,
-      kind: 'input',
-    });
-  }
-  appendAll(out.policies, r.policies);
-  appendAll(out.entities, r.entities);
-  appendAll(out.errors, r.errors);
-  appendAll(out.findings, r.findings);
-  if (r.policies.length) out.filesWithPolicies++;
 }
 
 /** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */
@@ -410,38 +280,6 @@ function readScpDocument(rel: string, options: Options): unknown {
   if ('then' in r) throw new Error('unexpected async extraction');
   if (r.errors.length) throw new Error(r.errors[0]!.message);
   return r.policies[0]?.document;
-}
-
-/** Files added because analysed files use them, at most (a hostile chain of modules is bounded). */
-const MAX_REFERENCED_FILES = 1000;
-
-/**
- * The skip list (node_modules, venv, .terraform, ...) is for the walk, not for what the configuration uses: the
- * `.tf` files of a local module under such a directory are analysed when an analysed file calls it (and so on down
- * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
- * read by their extractor and need nothing here.
- */
-function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[], displayPath: (rel: string) => string): void {
-  const have = new Set(texts.map((t) => t.rel));
-  let added = 0;
-  for (let i = 0; i < texts.length; i++) {
-    for (const dir of calledModuleDirs(texts[i]!.rel, texts[i]!.text)) {
-      if (!underSkippedDir(dir)) continue; // elsewhere the walk finds the module itself
-      for (const rel of listRepoDir(options.root, dir)) {
-        if (!isModuleFile(rel) || have.has(rel)) continue;
-        have.add(rel);
-        if (++added > MAX_REFERENCED_FILES) {
-          errors.push({ file: displayPath(texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
-          return;
-        }
-        try {
-          texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
-        } catch (e) {
-          errors.push({ file: displayPath(rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
-        }
-      }
-    }
-  }
 }
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {

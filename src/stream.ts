@@ -1,0 +1,225 @@
+/**
+ * The file-by-file flow of a whole-repository scan (runGate with `stream`): each file is read, extracted and checked
+ * on its own, its report entries go to the caller's sink at once, and only what the later stages need is kept:
+ * the findings, a small view of each policy a finding or a suppression points at (for the suppressions stage),
+ * SCP/RCP records (SCP stage), and every record when Access Analyzer may run. Peak memory is one file's analysis
+ * plus a small cost per finding.
+ *
+ * What needs its neighbours is held and analysed together at the end, exactly as the whole-run flow does it:
+ * Terraform configuration (a module is its directory, module calls read other directories), plans (they replace
+ * the .tf blocks they cover), raw policy files (their principals come from the configuration, one scope for all)
+ * and a template that read another file (nested stacks, includes). A CloudFormation/SAM template that read only
+ * itself declares names unique to it (policy/principals.ts scopes) and is final after its own checks.
+ *
+ * Same report as the whole-run flow: entries carry the position of the file they came from (`at`) and the sink
+ * merges the held ones back in file order; errors, notes and skip counts are merged by position; findings are
+ * sorted at the end by the same stable comparison. Order can differ only between two findings of the same file,
+ * line, severity and rule where one comes from a held parent template's view of a nested child scanned on its own
+ * (the child's own finding comes first here).
+ */
+import type { Options } from './config/options.js';
+import type { AnalysisError, Finding } from './findings/types.js';
+import type { IamEntity, PolicyRecord } from './policy/types.js';
+import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import type { SourceFile } from './sources/files.js';
+import { readRepoFile, ReadError } from './sources/files.js';
+import { isModuleFile } from './extract/index.js';
+import type { RepoAccess } from './sources/affected.js';
+import { addSkippedReferences, displayPathOf, extractTexts, finishAnalysis } from './analysis.js';
+import type { Analysis, Extracted, FileText, UnitContext } from './analysis.js';
+import { appendAll } from './util/arrays.js';
+
+/** Where the report entries of a streamed run go (report/json-stream.ts writes them to disk). */
+export interface ReportSink {
+  /** One unit's entries; `at` is the position of the file they came from (units of held files arrive late). */
+  records(at: number, policies: PolicyRecord[], principals: PrincipalRecord[], attachments: AttachmentRecord[]): void;
+}
+
+export interface StreamedHead {
+  /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
+  head: Analysis;
+  analysed: FileText[];
+  counts: { policies: number; principals: number; attachments: number };
+}
+
+type Positioned<T> = [number, T];
+
+/** Stable merge by position: items appended in increasing position, then late ones at any position. */
+function byPosition<T>(items: Positioned<T>[]): T[] {
+  return items
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => a[0][0] - b[0][0] || a[1] - b[1])
+    .map(([x]) => x[1]);
+}
+
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink): Promise<StreamedHead> {
+  const displayPath = displayPathOf(options);
+  const keepAll = options.accessAnalyzer !== 'off';
+  const lite = liteView(options);
+  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const findings: Finding[] = [];
+  const kept: Positioned<PolicyRecord>[] = [];
+  const keptEntities: Positioned<IamEntity>[] = [];
+  const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
+  const notes: Positioned<string>[] = [];
+  const skipped = new Map<string, [number, number]>();
+  const counts = { policies: 0, principals: 0, attachments: 0 };
+  let filesWithPolicies = 0;
+  const held: Extracted[] = [];
+  const heldAt: number[] = [];
+  const analysed: FileText[] = [];
+
+  const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
+    filesWithPolicies += out.filesWithPolicies;
+    for (const [reason, n] of Object.entries(out.skipped ?? {})) {
+      const s = skipped.get(reason);
+      skipped.set(reason, s ? [Math.min(s[0], at(out)), s[1] + n] : [at(out), n]);
+    }
+    for (const n of out.notes ?? []) notes.push([at(out), n]);
+    const parts = unit.errorParts!;
+    out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
+    appendAll(findings, out.findings);
+    counts.policies += out.policies.length;
+    counts.principals += out.principals.length;
+    counts.attachments += out.attachments.length;
+  };
+
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    let text: FileText;
+    try {
+      text = { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
+    } catch (e) {
+      errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+      continue;
+    }
+    analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+    const [x] = await extractTexts([text], options, repo);
+    if (!x) continue;
+    if (needsNeighbours(x, displayPath(f.rel))) {
+      held.push(x);
+      heldAt.push(i);
+      continue;
+    }
+    x.text = { ...x.text, text: '' };
+    const out = finishAnalysis([x], options, [], undefined, unit);
+    absorb(() => i, out);
+    sink?.records(i, out.policies, out.principals, out.attachments);
+    const pointed = new Set(out.findings.map((g) => g.policyId));
+    for (const p of out.policies) {
+      if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
+      else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, lite(p)]);
+    }
+    for (const e of out.entities) if (keepAll || e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, e]);
+  }
+
+  // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
+  const texts = held.map((x) => x.text);
+  const before = texts.length;
+  addSkippedReferences(texts, options, errors, displayPath);
+  appendAll(held, await extractTexts(texts.slice(before), options, repo));
+  for (let k = before; k < texts.length; k++) {
+    heldAt.push(files.length + k - before);
+    analysed.push({ rel: texts[k]!.rel, text: '', explicit: false });
+  }
+  if (held.length) finishHeld(held, heldAt, options, unit, { absorb, kept, keptEntities, sink });
+
+  const positioned = <T>(list: Positioned<T>[]) => byPosition(list);
+  const head: Analysis = {
+    policies: positioned(kept),
+    entities: positioned(keptEntities),
+    principals: [],
+    attachments: [],
+    findings,
+    errors: [...positioned(unitErrors[0]!), ...positioned(unitErrors[1]!), ...positioned(unitErrors[2]!)],
+    filesWithPolicies,
+    notes: [...new Set(positioned(notes))],
+  };
+  if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
+  return { head, analysed, counts };
+}
+
+/** The held files, analysed together as the whole-run flow does; their entries reach the sink at their files' positions. */
+function finishHeld(
+  held: Extracted[],
+  heldAt: number[],
+  options: Options,
+  unit: UnitContext,
+  to: { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink },
+): void {
+  const position = new Map<object, number>();
+  const fileAt = new Map<string, number>();
+  held.forEach((x, k) => {
+    const at = heldAt[k]!;
+    for (const list of [x.result?.policies ?? [], x.result?.entities ?? [], x.result?.errors ?? []]) for (const o of list) position.set(o, at);
+    for (const o of [...(x.result?.policies ?? []), ...(x.result?.entities ?? [])]) if (!fileAt.has(o.file)) fileAt.set(o.file, at);
+  });
+  const first = heldAt[0] ?? 0;
+  const at = (x: object, file?: string) => position.get(x) ?? (file !== undefined ? fileAt.get(file) : undefined) ?? first;
+  const out = finishAnalysis(held, options, [], undefined, unit);
+  // skip counts and notes of the held group: at its first file (their order among themselves is kept)
+  to.absorb((x) => (x === out ? first : at(x)), out);
+  const groups = new Map<number, { policies: PolicyRecord[]; principals: PrincipalRecord[]; attachments: AttachmentRecord[] }>();
+  const group = (n: number) => {
+    let g = groups.get(n);
+    if (!g) groups.set(n, (g = { policies: [], principals: [], attachments: [] }));
+    return g;
+  };
+  for (const p of out.policies) {
+    group(at(p)).policies.push(p);
+    to.kept.push([at(p), p]);
+  }
+  const declared = (unit.principals ?? []).filter((p) => p.entity);
+  out.principals.forEach((r, k) => group(declared[k]?.entity ? at(declared[k]!.entity!, r.file) : (fileAt.get(r.file) ?? first)).principals.push(r));
+  for (const a of out.attachments) group(fileAt.get(a.file) ?? first).attachments.push(a);
+  for (const e of out.entities) to.keptEntities.push([at(e), e]);
+  for (const [n, g] of [...groups].sort((a, b) => a[0] - b[0])) to.sink?.records(n, g.policies, g.principals, g.attachments);
+}
+
+/**
+ * Whether a file's analysis depends on other files' records: Terraform configuration, plans and raw policies
+ * (see the file comment), and a template that read another file or carries another scope's records.
+ */
+function needsNeighbours(x: Extracted, display: string): boolean {
+  if (isModuleFile(x.text.rel) || x.inputs.reads.size > 1) return true;
+  const r = x.result;
+  if (!r) return false;
+  return r.policies.some((p) => p.format !== 'cloudformation' || p.nestedIn !== undefined || p.file !== display) || r.entities.some((e) => e.file !== display || (e.scope !== undefined && e.scope !== e.file));
+}
+
+/**
+ * What the suppressions stage reads of a policy (findings/suppressions.ts): its id, file, resource, inline and
+ * foreign suppressions, and, when an ignore entry matches by Sid or action, each statement's Sid/Action/NotAction.
+ * The rest (source map, placeholders, the document's other values) is dropped once the file is reported.
+ */
+function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
+  const statements = options.ignore.some((e) => e.sid !== undefined || e.action !== undefined);
+  const skeleton = (s: unknown) => {
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) return s;
+    const o = s as Record<string, unknown>;
+    return { Sid: o.Sid, Action: o.Action, NotAction: o.NotAction };
+  };
+  return (p) => {
+    const at = p.sourceMap.locate('');
+    const doc = p.document as Record<string, unknown> | undefined;
+    const st = doc !== null && typeof doc === 'object' ? doc.Statement : undefined;
+    const document = statements && st !== undefined ? { Statement: Array.isArray(st) ? st.map(skeleton) : skeleton(st) } : undefined;
+    return {
+      id: p.id,
+      file: p.file,
+      line: p.line,
+      endLine: p.endLine,
+      format: p.format,
+      resource: p.resource,
+      resourceType: p.resourceType,
+      propertyPath: p.propertyPath,
+      policyType: p.policyType,
+      document,
+      sourceMap: { get: () => undefined, locate: () => at, pointers: () => [] },
+      placeholders: [],
+      attachedTo: [],
+      ...(p.inlineSuppressions ? { inlineSuppressions: p.inlineSuppressions } : {}),
+      ...(p.foreignSuppressions ? { foreignSuppressions: p.foreignSuppressions } : {}),
+    } as PolicyRecord;
+  };
+}
