@@ -44,6 +44,33 @@ export interface StreamedHead {
 
 type Positioned<T> = [number, T];
 
+/**
+ * A string that shares no memory with the file text it was cut from. V8 keeps a substring (a logical id from the
+ * template, a message built around it) as a view of its parent: one kept finding would hold the whole file.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Finding fields that hold the rule's own text (shared by every finding of the rule): left as they are. */
+const SHARED = new Set(['title', 'fix', 'learnMore', 'ruleId', 'source', 'severity']);
+
+/** Every string inside plain objects and arrays, made `own` (in place); the kept findings and views are small. */
+function detach<T>(v: T, seen = new WeakSet<object>()): T {
+  if (typeof v === 'string') return own(v) as T;
+  if (v === null || typeof v !== 'object' || seen.has(v)) return v;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = detach(v[i], seen);
+    return v;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!SHARED.has(k)) o[k] = detach(o[k], seen);
+  return v;
+}
+
 /** Stable merge by position: items appended in increasing position, then late ones at any position. */
 function byPosition<T>(items: Positioned<T>[]): T[] {
   return items
@@ -103,14 +130,22 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     }
     x.text = { ...x.text, text: '' };
     const out = finishAnalysis([x], options, [], undefined, unit);
-    absorb(() => i, out);
     sink?.records(i, out.policies, out.principals, out.attachments);
+    if (!keepAll) {
+      detach(out.findings);
+      detach(out.errors);
+      if (out.notes) detach(out.notes);
+    }
+    absorb(() => i, out);
     const pointed = new Set(out.findings.map((g) => g.policyId));
     for (const p of out.policies) {
       if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
-      else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, lite(p)]);
+      else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, detach(lite(p))]);
     }
-    for (const e of out.entities) if (keepAll || e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, e]);
+    for (const e of out.entities) {
+      if (keepAll) keptEntities.push([i, e]);
+      else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
+    }
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
