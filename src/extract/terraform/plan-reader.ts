@@ -77,7 +77,23 @@ export class PlanReader {
   private readonly config = new Map<string, ConfigModule>();
   /** Module path (names joined with '.') -> config module. */
   private readonly modules = new Map<string, ConfigModule>();
-  private readonly resources = new Map<string, PlanResource>();
+  /**
+   * Every resource by address; a resource of a type the extractor does not read (no resource-types row, not a
+   * policy document) is built only when something asks for it (a reference to its values, the root-module probe).
+   */
+  private readonly entries = new Map<string, PlanResource | (() => PlanResource | undefined)>();
+  private readonly resources = {
+    get: (address: string): PlanResource | undefined => {
+      const e = this.entries.get(address);
+      if (typeof e !== 'function') return e;
+      const r = e();
+      if (r) this.entries.set(address, r);
+      else this.entries.delete(address);
+      return r;
+    },
+    has: (address: string): boolean => this.entries.has(address),
+    values: (): PlanResource[] => [...this.entries.keys()].map((a) => this.resources.get(a)).filter((r): r is PlanResource => r !== undefined),
+  };
   private byConfigPrefixCache: Map<string, PlanResource> | undefined;
   /** First instance of each resource by its address without instance key (built on first use). */
   private get byConfigPrefix(): Map<string, PlanResource> {
@@ -160,8 +176,21 @@ export class PlanReader {
       return { modules, modulePrefix, mode: o.mode, type: o.type, name: o.name, index };
     };
     const add = (address: string, r: Obj | undefined, rc: Obj | undefined) => {
+      const o = r ?? rc;
+      const type = o?.type;
+      // presence is decided now (what the plan has values or a change for); the record is built when asked for
+      const change0 = rc && isObj(rc.change) ? rc.change : undefined;
+      if (!change0 && !(r && isObj(r.values)) && !isObj(prior.get(address)?.values)) return;
+      if (typeof type === 'string' && !terraformRow(type) && type !== POLICY_DOCUMENT_DATA_SOURCE) {
+        this.entries.set(address, () => build(address, r, rc));
+        return;
+      }
+      const pr = build(address, r, rc);
+      if (pr) this.entries.set(address, pr);
+    };
+    const build = (address: string, r: Obj | undefined, rc: Obj | undefined): PlanResource | undefined => {
       const parsed = fastParse(address, r ?? rc);
-      if (!parsed) return;
+      if (!parsed) return undefined;
       const change = rc && isObj(rc.change) ? rc.change : undefined;
       const actions = change && Array.isArray(change.actions) ? (change.actions as string[]) : rc ? ['no-op'] : ['create'];
       const after = change && isObj(change.after) ? change.after : undefined;
@@ -178,8 +207,8 @@ export class PlanReader {
       };
       if (change?.after_sensitive !== undefined) pr.sensitive = change.after_sensitive;
       if (isObj(before)) pr.before = before;
-      if (!values && !isObj(before) && !change) return;
-      this.resources.set(address, pr);
+      if (!values && !isObj(before) && !change) return undefined;
+      return pr;
     };
     const planned = isObj(plan.planned_values) ? plan.planned_values.root_module : isObj(plan.values) ? plan.values.root_module : undefined;
     walkModules(planned, (r) => {
@@ -195,7 +224,14 @@ export class PlanReader {
   }
 
   all(): PlanResource[] {
-    return [...this.resources.values()];
+    return this.resources.values();
+  }
+
+  /** The resources the extractor reads (a resource-types row, or a policy document data source), in plan order. */
+  read(): PlanResource[] {
+    const out: PlanResource[] = [];
+    for (const e of this.entries.values()) if (typeof e !== 'function') out.push(e);
+    return out;
   }
 
   /**
@@ -207,7 +243,7 @@ export class PlanReader {
     for (const m of this.modules.values()) for (const cfg of m.resources.values()) if (cfg.mode === 'managed' && typeof cfg.type === 'string' && types.has(cfg.type)) candidates.add(cfg.type);
     if (!candidates.size) return [];
     const present = new Set<string>();
-    for (const r of this.resources.values()) {
+    for (const r of this.read()) {
       if (r.mode === 'managed' && candidates.has(r.type)) present.add(`${r.parsed.modules.join('.')}\u0000${r.parsed.type}.${r.parsed.name}`);
     }
     const out: { parsed: ParsedAddress; address: string; config: Obj }[] = [];

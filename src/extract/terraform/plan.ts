@@ -159,7 +159,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   /** data source address -> policy types of the records consuming it */
   const consumers = new Map<string, { type: PolicyType; records: PolicyRecord[]; changed: boolean }[]>();
 
-  for (const r of reader.all()) {
+  for (const r of reader.read()) {
     if (r.mode !== 'managed') continue;
     const row = terraformRow(r.type);
     if (!row) continue;
@@ -299,7 +299,7 @@ export function extractPlan(input: ExtractInput): ExtractResult {
   }
 
   // data.aws_iam_policy_document: the document where the user writes it, typed by its consumers
-  for (const r of reader.all()) {
+  for (const r of reader.read()) {
     if (r.mode !== 'data' || r.type !== POLICY_DOCUMENT_DATA_SOURCE) continue;
     const ds = reader.renderDataSource(r.address);
     const uses = consumers.get(r.address) ?? [];
