@@ -17,7 +17,7 @@ console.log(`wrote ${docs.size} files (docs/rules/, src/rules-meta/rule-index.ts
 
 // README's inputs/outputs table from action.yml
 import { readFileSync } from 'node:fs';
-import { withActionDocs } from '../src/github/action-docs.js';
+import { withActionDocs } from '../src/action/docs.js';
 const readmePath = path.join(root, 'README.md');
 writeFileSync(readmePath, withActionDocs(readFileSync(readmePath, 'utf8'), readFileSync(path.join(root, 'action.yml'), 'utf8')));
 console.log('wrote the inputs/outputs table in README.md');

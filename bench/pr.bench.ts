@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGate } from '../src/gate.js';
 import { defaultOptions } from '../src/config/options.js';
-import { mapBaseSource } from '../src/findings/baseline.js';
+import { mapBaseSource } from '../src/sources/base.js';
 import { planComments, summaryBody } from '../src/github/publish.js';
-import { parsePatch } from '../src/github/diff.js';
+import { parsePatch } from '../src/sources/diff.js';
 
 function doc(actions: string[]): string {
   const st = actions.map((a, i) => `    {\n      "Sid": "S${i}",\n      "Effect": "Allow",\n      "Action": ${JSON.stringify(a)},\n      "Resource": "*"\n    }`);

@@ -2,59 +2,27 @@
  * Extract and check a set of file texts (head or base version): the stages between reading files and deciding,
  * shared by the whole-run flow (gate.ts), the file-by-file flow (stream.ts) and the base comparison.
  */
-import path from 'node:path';
 import type { Options } from './config/options.js';
-import type { AnalysisError } from './findings/types.js';
-import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { listRepoDir, readRepoFile, toPosix, ReadError, underSkippedDir } from './sources/files.js';
+import type { Analysis, AnalysisError, FileText } from './result.js';
+import { displayPath, listRepoDir, readRepoFile, ReadError, underSkippedDir } from './sources/files.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
 import { extractPlan } from './extract/terraform/plan.js';
 import { linkAttachments } from './extract/terraform/link.js';
-import type { Finding } from './findings/types.js';
 import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
-import type { AttachmentRecord, Principal, PrincipalRecord } from './policy/principals.js';
+import type { Principal } from './policy/principals.js';
 import { externalPolicyGaps } from './checks/external-policies.js';
 import { appendAll } from './util/arrays.js';
 import type { ExtractResult } from './extract/types.js';
 import { newInputs, recordRead, recordingRepo } from './sources/affected.js';
 import type { FileInputs, RepoAccess } from './sources/affected.js';
 
-/** `repo-relative` -> the path findings and errors show (relative to the working directory). */
-export function displayPathOf(options: Options): (repoRel: string) => string {
-  return (repoRel) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
-}
-
 export interface WorkflowPlan {
   /** Shown in findings and errors. */
   display: string;
   text: string;
 }
-
-/** One file's text handed to the extract+check stages (head from disk, base from git or the API). */
-export interface FileText {
-  rel: string;
-  text: string;
-  explicit: boolean;
-  /** Found by its content, not its name (sources/sniff.ts). */
-  sniffed?: boolean;
-}
-
-export interface Analysis {
-  policies: PolicyRecord[];
-  principals: PrincipalRecord[];
-  attachments: AttachmentRecord[];
-  entities: IamEntity[];
-  findings: Finding[];
-  errors: AnalysisError[];
-  filesWithPolicies: number;
-  /** Extractors' notes (e.g. Terraform module calls not read), once each. */
-  notes?: string[];
-  /** Files skipped quietly, by reason. */
-  skipped?: Record<string, number>;
-}
-
 
 /** One file's extraction, with what it read (for the change scope of a pull request). */
 export interface Extracted {
@@ -90,10 +58,9 @@ export async function analyzeTexts(texts: FileText[], options: Options, repo: Re
 
 /** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
 export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const out: Extracted[] = [];
   for (const f of texts) {
-    const display = displayPath(f.rel);
+    const display = displayPath(options, f.rel);
     const inputs = newInputs(f.rel);
     recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
     if (f.text.trim() === '') {
@@ -106,7 +73,7 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
     let result = await extractFile({
       file: display,
       repoPath: f.rel,
-      displayPath,
+      displayPath: (rel) => displayPath(options, rel),
       text: f.text,
       options,
       explicit: f.explicit,
@@ -128,7 +95,6 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
 
 /** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
 export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess, unit?: UnitContext): Analysis {
-  const displayPath = displayPathOf(options);
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
   for (const { result, text } of extracted) {
     if (!result) {
@@ -144,7 +110,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
     for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
   }
   // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
-  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo, displayPath);
+  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo);
   const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
   out.policies = deduped.policies;
   out.entities = deduped.entities;
@@ -175,7 +141,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
   return out;
 }
 
-function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess, displayPath: (rel: string) => string): void {
+function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(plan.text);
@@ -183,7 +149,7 @@ function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, re
     out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
     return;
   }
-  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath, text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
+  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath: (rel) => displayPath(options, rel), text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
   for (const p of r.policies) markWorkflowPlan(p);
   for (const e of r.entities) markWorkflowPlan(e);
   const missing = planCoversCheckout(parsed, out.policies);
@@ -210,7 +176,7 @@ const MAX_REFERENCED_FILES = 1000;
  * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
  * read by their extractor and need nothing here.
  */
-export function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[], displayPath: (rel: string) => string): void {
+export function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[]): void {
   const have = new Set(texts.map((t) => t.rel));
   let added = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -220,13 +186,13 @@ export function addSkippedReferences(texts: FileText[], options: Options, errors
         if (!isModuleFile(rel) || have.has(rel)) continue;
         have.add(rel);
         if (++added > MAX_REFERENCED_FILES) {
-          errors.push({ file: displayPath(texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
+          errors.push({ file: displayPath(options, texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
           return;
         }
         try {
           texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
         } catch (e) {
-          errors.push({ file: displayPath(rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+          errors.push({ file: displayPath(options, rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
         }
       }
     }

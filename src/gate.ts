@@ -4,79 +4,37 @@
  */
 import path from 'node:path';
 import type { Options } from './config/options.js';
-import type { AnalysisError, Finding, Verdict } from './findings/types.js';
-import { severityRank } from './findings/types.js';
-import type { IamEntity, PolicyRecord } from './policy/types.js';
-import { containedPath, expandPaths, readRepoFile, listRepoDir, toPosix, ReadError, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
+import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
+import { severityRank } from './result.js';
+import { containedPath, displayPath, repoPathOf, expandPaths, readRepoFile, listRepoDir, ReadError, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { decide } from './findings/verdict.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
-import type { ScpImpact } from './checks/scp/index.js';
+import type { ScpImpact } from './result.js';
 import { allRuleMeta } from './checks/registry.js';
-import type { RuleMeta } from './rules-meta/types.js';
 import { catalogUniverse } from './engine/evaluate.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
-import type { BaseSource, BaseInfo } from './findings/baseline.js';
+import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
-import type { AccessDiffEntry } from './findings/access-diff.js';
-import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
 import { dependsOnChange } from './sources/affected.js';
 import type { ChangeScope, RepoAccess } from './sources/affected.js';
-import { addSkippedReferences, displayPathOf, extractTexts, finishAnalysis } from './analysis.js';
-import type { Analysis, FileText, WorkflowPlan } from './analysis.js';
+import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
+import type { WorkflowPlan } from './analysis.js';
 import { analyseStreaming } from './stream.js';
-import type { ReportSink } from './stream.js';
+import type { ReportSink } from './result.js';
 
+// the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
 export { analyzeTexts, extractTexts, finishAnalysis } from './analysis.js';
-export type { ReportSink } from './stream.js';
-export type { Analysis, Extracted, FileText, WorkflowPlan } from './analysis.js';
-export type { RepoAccess };
+export type { Extracted, WorkflowPlan } from './analysis.js';
 
-export interface GateResult {
-  verdict: Verdict;
-  policies: PolicyRecord[];
-  /** The roles, users, groups and permission sets declared, each with its effective identity policy. */
-  principals: PrincipalRecord[];
-  /** Attachment resources without a record of their own (Terraform `aws_iam_*_policy_attachment`, ...). */
-  attachments: AttachmentRecord[];
-  entities: IamEntity[];
-  findings: Finding[];
-  errors: AnalysisError[];
-  stats: {
-    filesScanned: number;
-    filesWithPolicies: number;
-    durationMs: number;
-    /** Skipped quietly, by reason: files not ours (`not-a-policy-or-template`, `cdk-metadata`, `openapi`) and
-     * build/vendor folders a walk did not enter (`vendor-or-build-folders`, counted in folders). */
-    skipped?: Record<string, number>;
-  };
-  /** Notes for the reader (e.g. Access Analyzer skipped because no credentials). */
-  notes: string[];
-  /** Set when a base version was compared (PR base SHA, CLI `--base`). */
-  base?: BaseInfo;
-  /** Actions each principal/policy gains or loses against the base. */
-  accessDiff?: AccessDiffEntry[];
-  /** What changed SCPs do to the organisation (base vs head). */
-  scpImpacts: ScpImpact[];
-  /** Every finding id the run could report, with its docs (SARIF lists them; not part of the JSON report). */
-  rules?: RuleMeta[];
-  /** Fingerprints of findings counted in the verdict but reported only inside a summary (findings/summarise.ts). */
-  summarised?: string[];
-  /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
-  affected?: string[];
-  /**
-   * Set when the run was analysed file by file (GateRun.stream): `policies`, `principals`, `attachments` and
-   * `entities` are then empty, their entries went to the sink, and these are their counts.
-   */
-  streamed?: { policies: number; principals: number; attachments: number };
-}
+
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
 export interface GateRun {
@@ -115,7 +73,6 @@ export interface GateRun {
 export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
 
   // 1. sources: which files
   const { files, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
@@ -151,7 +108,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
       policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),
-      repoPathOf: (r) => toPosix(path.relative(options.root, path.resolve(options.cwd, r.file))),
+      repoPathOf: (r) => repoPathOf(options, r.file),
       readScp: (rel) => readScpDocument(rel, options),
     });
     appendAll(findings, scp.findings);
@@ -178,7 +135,7 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
     policies,
     entities,
     options,
-    scannedFiles: analysed.map((f) => displayPath(f.rel)),
+    scannedFiles: analysed.map((f) => displayPath(options, f.rel)),
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
@@ -220,7 +177,6 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
 async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[]; counts?: undefined }> {
-  const displayPath = (repoRel: string) => toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
   const changes = run.changes;
   const texts: FileText[] = [];
   let unread = 0;
@@ -230,11 +186,11 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     } catch (e) {
       // in a pull request, an unreadable file the change does not touch was unreadable before it too
       if (changes && !changes.paths.has(f.rel)) unread++;
-      else errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+      else errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     }
   }
   // what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
-  addSkippedReferences(texts, options, errors, displayPath);
+  addSkippedReferences(texts, options, errors);
   const repo = repoAccess(options);
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
@@ -272,7 +228,6 @@ function skippedStats(files: Record<string, number> | undefined, dirs: Record<st
   return Object.keys(all).length ? { skipped: all } : {};
 }
 
-/** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */
 /** An SCP named by the organisation model but not part of the scan: read and parse it (contained). */
 function readScpDocument(rel: string, options: Options): unknown {
   const text = readRepoFile(options.root, rel, options.maxFileBytes);
@@ -281,6 +236,7 @@ function readScpDocument(rel: string, options: Options): unknown {
   if (r.errors.length) throw new Error(r.errors[0]!.message);
   return r.policies[0]?.document;
 }
+
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
   const files: SourceFile[] = [];

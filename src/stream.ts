@@ -18,22 +18,19 @@
  * (the child's own finding comes first here).
  */
 import type { Options } from './config/options.js';
-import type { AnalysisError, Finding } from './findings/types.js';
+import type { AnalysisError, Finding } from './result.js';
 import type { IamEntity, PolicyRecord } from './policy/types.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import type { Analysis, FileText, ReportSink } from './result.js';
 import type { SourceFile } from './sources/files.js';
-import { readRepoFile, ReadError } from './sources/files.js';
+import { displayPath, readRepoFile, ReadError } from './sources/files.js';
 import { isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
-import { addSkippedReferences, displayPathOf, extractTexts, finishAnalysis } from './analysis.js';
-import type { Analysis, Extracted, FileText, UnitContext } from './analysis.js';
+import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
+import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 
-/** Where the report entries of a streamed run go (report/json-stream.ts writes them to disk). */
-export interface ReportSink {
-  /** One unit's entries; `at` is the position of the file they came from (units of held files arrive late). */
-  records(at: number, policies: PolicyRecord[], principals: PrincipalRecord[], attachments: AttachmentRecord[]): void;
-}
+export type { ReportSink } from './result.js';
 
 export interface StreamedHead {
   /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
@@ -80,7 +77,6 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
 }
 
 export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink): Promise<StreamedHead> {
-  const displayPath = displayPathOf(options);
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -117,13 +113,13 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     try {
       text = { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
     } catch (e) {
-      errors.push({ file: displayPath(f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+      errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
       continue;
     }
     analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
     const [x] = await extractTexts([text], options, repo);
     if (!x) continue;
-    if (needsNeighbours(x, displayPath(f.rel))) {
+    if (needsNeighbours(x, displayPath(options, f.rel))) {
       held.push(x);
       heldAt.push(i);
       continue;
@@ -151,7 +147,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
   const texts = held.map((x) => x.text);
   const before = texts.length;
-  addSkippedReferences(texts, options, errors, displayPath);
+  addSkippedReferences(texts, options, errors);
   appendAll(held, await extractTexts(texts.slice(before), options, repo));
   for (let k = before; k < texts.length; k++) {
     heldAt.push(files.length + k - before);

@@ -4,7 +4,7 @@
  */
 import type { ChannelMode, CommentMode } from './noise.js';
 import type { PolicyType } from '../policy/types.js';
-import type { Severity } from '../findings/types.js';
+import type { Severity } from '../result.js';
 
 export type AccessAnalyzerMode = 'auto' | 'on' | 'off';
 

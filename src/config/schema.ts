@@ -6,7 +6,7 @@
  * validated file onto the `Options` fields. Unknown keys are errors (strict objects) so typos never pass silently.
  */
 import { z } from 'zod';
-import { SEVERITIES } from '../findings/types.js';
+import { SEVERITIES } from '../result.js';
 import { POLICY_TYPES } from '../policy/types.js';
 import { CHANNEL_MODES, COMMENT_MODES, COMMENT_TAG } from './noise.js';
 import { configurableRuleIds } from '../rules-meta/index.js';

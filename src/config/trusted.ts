@@ -27,7 +27,7 @@ import { ConfigError, DEFAULT_CONFIG_PATH, checkSuppressionHorizon, lineOf, load
 import { configWeakenings, summariseWeakenings } from './weakening.js';
 import type { Weakening } from './weakening.js';
 import { parseWithPositions } from '../extract/positions.js';
-import type { Finding, Severity } from '../findings/types.js';
+import type { Finding, Severity } from '../result.js';
 import { fingerprint } from '../policy/fingerprint.js';
 import { configWeakenedMeta } from '../rules-meta/config-weakened.js';
 import { ruleDocsUrl } from '../rules-meta/types.js';

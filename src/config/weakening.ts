@@ -8,8 +8,8 @@
  * and how: they need the same review). Changes that only strengthen return nothing. Pure.
  */
 import type { Options } from './options.js';
-import type { Severity } from '../findings/types.js';
-import { severityRank } from '../findings/types.js';
+import type { Severity } from '../result.js';
+import { severityRank } from '../result.js';
 
 export interface Weakening {
   /** JSON pointer of the key in the config file (for its line), e.g. `/fail-on`, `/ignore/2`. */

@@ -5,35 +5,11 @@
  * conditions are not subtracted: this is what the policies *allow*, the reviewer's first question. Pure.
  */
 import type { PolicyRecord } from '../policy/types.js';
+import type { AccessDiffEntry } from '../result.js';
 import { statementsOf, strings } from '../policy/statements.js';
 import { actionInfo, expandActionPattern, expandNotAction, getCatalog } from '../catalog/index.js';
 
-export interface AccessDiffEntry {
-  /** `role AppRole`, `policy deploy.json`, ... */
-  principal: string;
-  /** Files the principal's policies are in. */
-  files: string[];
-  /** Totals; `added`/`removed` hold at most ACTION_LIST_CAP actions (sorted). */
-  addedCount: number;
-  removedCount: number;
-  added: string[];
-  removed: string[];
-  /** Action patterns written in the head that were not in the base (e.g. `s3:*`), for the reader. */
-  addedPatterns: string[];
-  /** True when the catalogue expanded the patterns (else they were compared as written). */
-  expanded: boolean;
-  /** Added actions per access level (`Permissions management`, `Write`, ...; `Unknown` when not in the catalogue). */
-  addedByLevel: Record<string, number>;
-  /** The 50 most consequential added actions (permissions management, write, tagging, read, list), then by name. */
-  addedRanked: string[];
-  /** Resource and trust policies: the policy type, the resource holding it and who its Allow statements name. */
-  policyType?: 'resource' | 'trust';
-  resource?: string;
-  /** Principals the Allow statements name (`*` for everyone; values as written, at most 20). */
-  grantees?: string[];
-  /** True when an Allow statement naming them has a Condition (the grant may be narrower than it reads). */
-  conditional?: boolean;
-}
+export type { AccessDiffEntry } from '../result.js';
 
 /** Most consequential first. */
 const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List', 'Unknown'];

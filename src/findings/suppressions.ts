@@ -12,7 +12,6 @@
  * so stale exceptions do not pile up unseen. Per-rule settings (`rules`: enabled/severity) are applied here too, to
  * every source of findings (offline rules, Access Analyzer, SCP checks), before suppressions.
  */
-import path from 'node:path';
 import { globMatch, pathGlobList } from '../catalog/wildcard.js';
 import type { Options } from '../config/options.js';
 import type { Finding } from './types.js';
@@ -21,6 +20,7 @@ import { fingerprint } from '../policy/fingerprint.js';
 import { segments } from '../policy/source-map.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
 import { appendAll } from '../util/arrays.js';
+import { repoPathOf } from '../sources/files.js';
 
 export const EXPIRED_RULE_ID = 'suppression-expired';
 export const UNUSED_RULE_ID = 'suppression-unused';
@@ -172,7 +172,7 @@ function describeEntry(e: IgnoreEntry): string {
  */
 export function applySuppressions(findings: Finding[], ctx: SuppressionContext): Finding[] {
   const { options } = ctx;
-  const toRepo = (file: string) => toPosix(path.relative(options.root, path.resolve(options.cwd, file)));
+  const toRepo = (file: string) => repoPathOf(options, file);
   const policies = new Map(ctx.policies.map((p) => [p.id, p]));
 
   // inline suppressions by (file, resource), deduplicated (every record of a resource carries the same ones)
@@ -343,10 +343,6 @@ function foreignNotes(holders: (PolicyRecord | IamEntity)[]): (f: Finding, polic
     const note = (policy ? byResource.get(`${policy.file}\0${policy.resource}`) : undefined) ?? (f.resource ? byResource.get(`${f.file}\0${f.resource}`) : undefined);
     return note ? { ...f, message: f.message + note } : f;
   };
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }
 
 /**

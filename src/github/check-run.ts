@@ -2,7 +2,7 @@
  * The optional check run: a completed check whose annotations are the selected findings (the `annotations`
  * setting, blocking first), sent 50 per request; one check name per `comment-tag`.
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Finding } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';
 import type { GitHubClient } from './client.js';

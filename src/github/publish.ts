@@ -4,12 +4,12 @@
  * marked as fixed, and optionally a check run with annotations (batched 50 per request). A read-only token (fork
  * PRs) is not an error: the caller falls back to annotations, the job summary and SARIF.
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Finding } from '../findings/types.js';
 import { severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';
 import type { ChangedFile } from '../sources/changed.js';
-import { anchorFor } from './diff.js';
+import { anchorFor } from '../sources/diff.js';
 import type { Suggester } from './suggest.js';
 import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';

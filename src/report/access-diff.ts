@@ -4,7 +4,7 @@
  * sample of 20,000 actions, and resource and trust policies name who is let in ("anyone (`Principal: *`) can now
  * s3:GetObject on ExportsBucket"; "account 999988887777 can now assume DeployRole"), which is the news.
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { AccessDiffEntry } from '../findings/access-diff.js';
 import { htmlText, mdCode, mdText } from './escape.js';
 import { plural } from './plural.js';

@@ -1,5 +1,5 @@
 /** GitHub workflow-command annotations (`::error file=...,line=...::message`): work without any token. */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Severity } from '../findings/types.js';
 import type { Finding } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';

@@ -8,7 +8,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GateResult, ReportSink } from '../gate.js';
+import type { GateResult, ReportSink } from '../result.js';
 import { attachmentEntry, findingEntry, policyEntry, principalEntry, toJsonReport } from './json.js';
 import type { ReportPullRequest } from './json.js';
 

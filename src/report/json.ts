@@ -2,7 +2,7 @@
  * The JSON report: a contract scripts and CI rely on. Schema: docs/report-schema.md. Field names change only with a
  * REPORT_SCHEMA_VERSION bump.
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import { REPORT_SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
 

@@ -6,7 +6,7 @@
  * Everything from the PR is escaped (report/escape.ts). When the text would pass `maxChars`, it first drops the
  * per-finding fixes of non-blocking findings, then lists fewer findings (saying how many and where the rest are).
  */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { SEVERITIES, severityRank } from '../findings/types.js';
 import { isBlocking } from '../findings/verdict.js';

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 for GitHub code scanning: rule metadata with help, levels, security-severity, partial fingerprints. */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { ruleDocsUrl } from '../rules-meta/types.js';
 import type { RuleMeta } from '../rules-meta/types.js';

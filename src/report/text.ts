@@ -1,5 +1,5 @@
 /** Terminal report: one line per finding, colour only on a TTY. */
-import type { GateResult } from '../gate.js';
+import type { GateResult } from '../result.js';
 import type { Severity } from '../findings/types.js';
 import { SEVERITIES } from '../findings/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';

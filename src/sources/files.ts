@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathGlobList, compilePathGlob } from '../catalog/wildcard.js';
-import type { AnalysisError } from '../findings/types.js';
+import type { AnalysisError } from '../result.js';
 import type { Options } from '../config/options.js';
 import { sniffFile } from './sniff.js';
 
@@ -67,6 +67,16 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** How findings and errors name a repository file: its path relative to the working directory (`.` for the root). */
+export function displayPath(options: Pick<Options, 'cwd' | 'root'>, repoRel: string): string {
+  return toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+}
+
+/** The inverse of displayPath: a displayed path (relative to the working directory) as a repository-relative path. */
+export function repoPathOf(options: Pick<Options, 'cwd' | 'root'>, display: string): string {
+  return toPosix(path.relative(options.root, path.resolve(options.cwd, display)));
 }
 
 /** Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. */

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runGate, type GateResult } from '../../src/gate.js';
+import { runGate } from '../../src/gate.js';
+import type { GateResult } from '../../src/result.js';
 import { loadOptions } from '../../src/config/load.js';
 import { corpus } from '../helpers/corpus.js';
 import { allRuleMeta } from '../../src/checks/registry.js';

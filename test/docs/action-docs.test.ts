@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { withActionDocs } from '../../src/github/action-docs.js';
+import { withActionDocs } from '../../src/action/docs.js';
 import { OPTION_INPUTS } from '../../src/config/inputs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

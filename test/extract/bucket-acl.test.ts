@@ -4,7 +4,7 @@
  * line; private ACLs are benign controls; an ACL value not known before deployment is its worst case, said so.
  */
 import { describe, expect, it } from 'vitest';
-import type { GateResult } from '../../src/gate.js';
+import type { GateResult } from '../../src/result.js';
 import { scan } from './cloudformation/scan-helper.js';
 
 const exposure = (r: GateResult) => r.findings.filter((f) => f.ruleId === 'resource-policy-exposure');

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitFixture } from '../pr/git-fixture.js';
-import { analysePullRequest } from '../../src/github/pr-run.js';
+import { analysePullRequest } from '../../src/action/pull-request.js';
 import { defaultOptions } from '../../src/config/options.js';
 
 let repo: GitFixture | undefined;

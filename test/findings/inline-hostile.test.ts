@@ -11,7 +11,7 @@ import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { GitFixture, policy } from '../pr/git-fixture.js';
-import { gitBaseSource } from '../../src/findings/baseline.js';
+import { gitBaseSource } from '../../src/sources/base.js';
 
 let dir: string | undefined;
 afterEach(() => {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import { readRepoFile, ReadError } from '../../src/sources/files.js';
-import type { BaseSource } from '../../src/findings/baseline.js';
+import type { BaseSource } from '../../src/sources/base.js';
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');
 const ROOT = path.resolve(import.meta.dirname, '../..');

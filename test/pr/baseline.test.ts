@@ -4,7 +4,7 @@ import { GitFixture, policy } from './git-fixture.js';
 import { runCli } from '../../src/cli.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
-import { gitBaseSource } from '../../src/findings/baseline.js';
+import { gitBaseSource } from '../../src/sources/base.js';
 import { reviewCommentBody } from '../../src/report/review.js';
 import { summaryBody, BODY_LIMIT } from '../../src/github/publish.js';
 import type { Finding } from '../../src/findings/types.js';

@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture, policy } from './git-fixture.js';
 import { makeClient } from '../../src/github/client.js';
-import { analysePullRequest } from '../../src/github/pr-run.js';
-import type { PullRequestEvent } from '../../src/github/pr-run.js';
-import { loadPullRequestConfig } from '../../src/github/pr-config.js';
+import { analysePullRequest } from '../../src/action/pull-request.js';
+import type { PullRequestEvent } from '../../src/action/pull-request.js';
+import { loadPullRequestConfig } from '../../src/action/pull-request.js';
 import { toMarkdown } from '../../src/report/markdown.js';
 import { runCli } from '../../src/cli.js';
 

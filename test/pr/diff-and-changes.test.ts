@@ -1,12 +1,12 @@
 /** Anchoring comments on diff hunks, and which changed files are analysed. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { anchorFor, parsePatch } from '../../src/github/diff.js';
+import { anchorFor, parsePatch } from '../../src/sources/diff.js';
 import { changedFilesFromGit, filterChangedPaths, withinScopes } from '../../src/sources/changed.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { planComments } from '../../src/github/publish.js';
 import type { Finding } from '../../src/findings/types.js';
 import { GitFixture, policy } from './git-fixture.js';
-import { readPullRequestEvent } from '../../src/github/pr-run.js';
+import { readPullRequestEvent } from '../../src/action/pull-request.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -7,7 +7,7 @@ import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture, policy } from './git-fixture.js';
 import { makeClient } from '../../src/github/client.js';
 import { changedFilesFromApi } from '../../src/sources/changed.js';
-import { gitBaseSource } from '../../src/findings/baseline.js';
+import { gitBaseSource } from '../../src/sources/base.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { publish, type PublishOptions } from '../../src/github/publish.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { toJsonReport } from '../../src/report/json.js';
-import { ReportError, resultFromReport } from '../../src/github/report-mode.js';
+import { ReportError, resultFromReport } from '../../src/action/report-mode.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
 
 const admin = JSON.stringify({ Statement: [{ Sid: 'A', Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 2);

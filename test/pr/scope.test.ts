@@ -11,7 +11,7 @@ import path from 'node:path';
 import { GitFixture, policy } from './git-fixture.js';
 import { FakeGitHub, githubFaults } from '../fakes/github-server.js';
 import { makeClient } from '../../src/github/client.js';
-import { analysePullRequest } from '../../src/github/pr-run.js';
+import { analysePullRequest } from '../../src/action/pull-request.js';
 import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';
 

@@ -6,7 +6,7 @@ import type { FakeGitHub } from '../fakes/github-server.js';
 import type { GitFixture } from './git-fixture.js';
 import { makeClient } from '../../src/github/client.js';
 import { changedFilesFromApi } from '../../src/sources/changed.js';
-import { gitBaseSource } from '../../src/findings/baseline.js';
+import { gitBaseSource } from '../../src/sources/base.js';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';

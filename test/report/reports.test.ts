@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runGate } from '../../src/gate.js';
-import type { GateResult } from '../../src/gate.js';
+import type { GateResult } from '../../src/result.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { toJsonReport } from '../../src/report/json.js';

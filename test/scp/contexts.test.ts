@@ -7,7 +7,7 @@ import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import type { ConditionView } from '../../src/policy/statements.js';
 import { scpImpactSection } from '../../src/report/markdown.js';
-import type { GateResult } from '../../src/gate.js';
+import type { GateResult } from '../../src/result.js';
 
 const j = (o: unknown) => JSON.stringify(o, null, 2);
 const GLOBALS = ['iam:*', 'sts:*', 'organizations:*', 'support:*', 'route53:*', 'cloudfront:*', 'budgets:*', 'aws-portal:*', 'waf:*', 'globalaccelerator:*'];

@@ -8,26 +8,10 @@ import { count, evaluateHierarchy, members } from '../../engine/evaluate.js';
 import type { ContextSpace } from '../../engine/contexts.js';
 import { conditionTable, contextSpace } from '../../engine/contexts.js';
 import { byService } from './model.js';
+import type { ContextImpact, ServiceGroup } from '../../result.js';
 
-export interface ServiceGroup {
-  service: string;
-  count: number;
-  examples: string[];
-}
+export type { ContextImpact, ServiceGroup } from '../../result.js';
 
-/** The difference in one group of request contexts. */
-export interface ContextImpact {
-  /** The requests it concerns, e.g. `aws:RequestedRegion is "us-east-1"`, or `every request`. */
-  when: string;
-  /** How many representative contexts the group stands for. */
-  contexts: number;
-  newlyDenied: ServiceGroup[];
-  newlyDeniedCount: number;
-  newlyAllowed: ServiceGroup[];
-  newlyAllowedCount: number;
-  /** One sentence: `aws:RequestedRegion is "us-east-1": every action except iam:*, sts:* now denied (was allowed)`. */
-  summary: string;
-}
 
 export interface ContextDiff {
   contexts: ContextImpact[];

@@ -9,7 +9,7 @@ import type { RuleMeta } from '../rules/types.js';
 import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
 import { compileStatements, members } from '../../engine/evaluate.js';
 import { contextDiff } from './context-impact.js';
-import type { ContextImpact, ServiceGroup } from './context-impact.js';
+import type { ScpImpact, ScpTargetImpact } from '../../result.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
 import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
@@ -40,26 +40,8 @@ export const changeImpactMeta: RuleMeta = {
 
 export type { ServiceGroup, ContextImpact } from './context-impact.js';
 
-export interface ScpTargetImpact {
-  /** Account id / OU / 'as attached beside FullAWSAccess' when no organisation model names it. */
-  target: string;
-  newlyDenied: ServiceGroup[];
-  newlyDeniedCount: number;
-  newlyAllowed: ServiceGroup[];
-  newlyAllowedCount: number;
-  /** Per group of request contexts (condition values), what is newly denied or allowed there. */
-  contexts: ContextImpact[];
-  /** Condition keys left unevaluated (too many combinations): Denies on them count as "may apply". */
-  unmodelledKeys?: string[];
-}
+export type { ScpImpact, ScpTargetImpact } from '../../result.js';
 
-export interface ScpImpact {
-  policyId: string;
-  file: string;
-  line: number;
-  resource: string;
-  targets: ScpTargetImpact[];
-}
 
 function standaloneLevels(u: ActionUniverse, doc: unknown, id: string): ScpLevel[] {
   const sts = compileStatements(u, doc, id, 'this SCP');

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runGate } from '../../../src/gate.js';
-import type { GateResult } from '../../../src/gate.js';
+import type { GateResult } from '../../../src/result.js';
 import { defaultOptions } from '../../../src/config/options.js';
 import type { Options } from '../../../src/config/options.js';
 

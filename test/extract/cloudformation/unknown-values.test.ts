@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scan } from './scan-helper.js';
-import type { GateResult } from '../../../src/gate.js';
+import type { GateResult } from '../../../src/result.js';
 
 const TRUST = `      AssumeRolePolicyDocument:
         Version: "2012-10-17"

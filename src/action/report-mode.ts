@@ -5,13 +5,20 @@
  * refused, nothing is evaluated), its head SHA must be the workflow run's, and the PR must still be at that head;
  * the PR number comes from the report because `workflow_run.pull_requests` is empty for forks.
  */
+import * as core from '@actions/core';
 import { readFileSync, statSync } from 'node:fs';
-import type { GateResult } from '../gate.js';
-import type { AnalysisError, Finding, Severity, Verdict } from '../findings/types.js';
-import { SEVERITIES } from '../findings/types.js';
-import type { GitHubClient } from './client.js';
-import { httpStatus } from './client.js';
+import path from 'node:path';
+import type { AnalysisError, Finding, GateResult, Severity, Verdict } from '../result.js';
+import { SEVERITIES } from '../result.js';
+import type { GitHubClient } from '../github/client.js';
+import { httpStatus, makeClient } from '../github/client.js';
+import { publish } from '../github/publish.js';
+import type { PublishResult } from '../github/publish.js';
 import { changedFilesFromApi } from '../sources/changed.js';
+import { ConfigError, loadOptions } from '../config/load.js';
+import { actionInputsLayer } from '../config/inputs.js';
+import { githubToken, input, parseBool, repository } from './inputs.js';
+import { runUrl } from './outputs.js';
 
 /** Reports larger than this are refused (a real one is far smaller; the JSON of 5,000 statements is under 1 MB). */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
@@ -137,4 +144,69 @@ export async function loadReportForPosting(o: {
   if (pull.head?.sha !== pullRequest.headSha) return { skip: `pull request #${pullRequest.number} has moved on to ${String(pull.head?.sha ?? '').slice(0, 12)}; its own run will report` };
   const { files } = await changedFilesFromApi(o.gh, o.repo, pullRequest.number);
   return { result, number: pullRequest.number, headSha: pullRequest.headSha, files };
+}
+
+/** `mode: report`: post the review, summary and check run of a fork PR from the analysis run's JSON report. */
+export async function reportMode(workspace: string): Promise<void> {
+  const repo = repository();
+  const token = githubToken();
+  if (!token || !repo.owner || !repo.repo) throw new ConfigError('mode: report needs github-token and GITHUB_REPOSITORY');
+  const gh = makeClient(token, { log: (m) => core.info(m) });
+  // the noise controls from the inputs only: the config file would be the workspace's, which this job does not check out
+  const { options } = loadOptions(workspace, workspace, undefined, { action: actionInputsLayer((n) => core.getInput(n)) });
+  const reportFile = path.resolve(workspace, input('report-file', 'iam-policy-gate.json'));
+  let loaded;
+  try {
+    loaded = await loadReportForPosting({ gh, repo, reportFile, run: readWorkflowRunEvent(process.env.GITHUB_EVENT_PATH) });
+  } catch (e) {
+    if (!(e instanceof ReportError) && !(e instanceof SyntaxError)) throw e;
+    core.setFailed(`IAM Policy Gate (report): the report was refused: ${e.message}. Nothing was posted.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  if ('skip' in loaded) {
+    core.notice(`IAM Policy Gate (report): nothing posted: ${loaded.skip}.`);
+    core.setOutput('posted', 'false');
+    return;
+  }
+  const url = runUrl(repo);
+  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const { result, headSha, number } = loaded;
+  let published: PublishResult | undefined;
+  let error: string | undefined;
+  try {
+    published = await publish(
+      gh,
+      result,
+      loaded.files,
+      {
+        ...repo,
+        pullNumber: number,
+        headSha,
+        fork: true,
+        ...(url ? { runUrl: url } : {}),
+        lineUrl: (file, line, endLine) => `${server}/${repo.owner}/${repo.repo}/blob/${headSha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}${endLine > line ? `-L${endLine}` : ''}`,
+      },
+      {
+        maxInlineComments: options.maxInlineComments,
+        comment: options.comment,
+        inline: options.inline,
+        annotations: options.annotations,
+        tag: options.commentTag,
+        reportOnly: result.verdict.reportOnly ?? false,
+        failOn: result.verdict.failOn,
+        failOnExisting: result.verdict.failOnExisting ?? false,
+        checkRun: parseBool(input('check-run', 'false'), 'check-run'),
+        log: (m) => core.info(m),
+        warn: (m) => core.warning(m),
+      },
+    );
+  } catch (e) {
+    error = `posting failed (${(e as Error).message})`;
+  }
+  core.setOutput('verdict', result.verdict.status);
+  core.setOutput('posted', String(published?.posted ?? false));
+  core.setOutput('comment-url', published?.summaryUrl ?? '');
+  if (error || !published?.posted) core.setFailed(`IAM Policy Gate (report): ${error ?? published?.fallbackReason ?? 'nothing was posted'}`);
+  else core.info(`IAM Policy Gate (report): posted on pull request #${number} (${headSha.slice(0, 12)}), verdict ${result.verdict.status}.`);
 }

@@ -1,26 +1,28 @@
 /**
- * The pull-request side of an Action run: read the event, find the changed files (API, else git), and the base
- * version of each (git at the base SHA when the checkout has it, else the contents API). I/O at the edge; the
- * decisions are in sources/changed.ts and findings/baseline.ts.
+ * The pull-request side of an Action run: read the event, the gate's config from the base commit, the changed files
+ * (API, else git) and the base version of each (sources/base-contents.ts), run the gate, publish. I/O at the edge;
+ * the decisions are in sources/changed.ts, config/trusted.ts and findings/baseline.ts; posting is github/publish.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { GitHubClient } from './client.js';
-import { httpStatus } from './client.js';
+import type { GitHubClient } from '../github/client.js';
+import { httpStatus } from '../github/client.js';
 import type { ApiChangedFiles, ChangedFile } from '../sources/changed.js';
 import { MAX_PR_FILES, changedFilesFromApi, changedFilesFromGit, filterChangedPaths, withinScopes } from '../sources/changed.js';
-import type { BaseSource } from '../findings/baseline.js';
-import { gitBaseSource, overlayBaseSource } from '../findings/baseline.js';
+import { baseCommitSource, resolveBase } from '../sources/base-contents.js';
 import type { Options } from '../config/options.js';
-import { isCandidateFile, listRepoDir, readRepoFile } from '../sources/files.js';
+import type { OptionLayers } from '../config/precedence.js';
+import type { TrustedConfig } from '../config/trusted.js';
+import { loadTrustedOptions } from '../config/trusted.js';
 import { changeScope } from '../sources/affected.js';
 import type { ChangeScope } from '../sources/affected.js';
 import { runGate } from '../gate.js';
-import type { GateResult, GateRun, WorkflowPlan } from '../gate.js';
-import { publish } from './publish.js';
-import type { PublishOptions, PublishResult } from './publish.js';
-import type { AnalysisError, Finding, Severity } from '../findings/types.js';
+import type { GateRun, WorkflowPlan } from '../gate.js';
+import type { GateResult } from '../result.js';
+import { publish } from '../github/publish.js';
+import type { PublishOptions, PublishResult } from '../github/publish.js';
+import type { AnalysisError, Finding, Severity } from '../result.js';
 import { appendAll } from '../util/arrays.js';
-import { readContentsAt } from './pr-config.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -59,6 +61,38 @@ export function readPullRequestEvent(eventPath: string | undefined): PullRequest
     ...(typeof pr.base?.repo?.full_name === 'string' ? { baseRepo: pr.base.repo.full_name } : {}),
     ...(typeof pr.changed_files === 'number' && Number.isInteger(pr.changed_files) && pr.changed_files >= 0 ? { changedFiles: pr.changed_files } : {}),
   };
+}
+
+/** Options for a pull-request run, from the base commit's config; `config-weakened` findings for the head's changes. */
+export function loadPullRequestConfig(o: {
+  gh: GitHubClient | undefined;
+  repo: { owner: string; repo: string };
+  pr: Pick<PullRequestEvent, 'baseSha'>;
+  workspace: string;
+  configPath: string | undefined;
+  layers: Omit<OptionLayers, 'file'>;
+  log: (m: string) => void;
+}): Promise<TrustedConfig> {
+  return loadTrustedOptions(o.workspace, o.workspace, o.configPath, o.layers, baseCommitSource(o.gh, o.repo, o.pr, o.workspace, o.log));
+}
+
+/**
+ * Inline comments are placed on the PR head's lines: a merge-commit checkout (actions/checkout's default) is warned
+ * about. True when the checkout is the PR head (suggested changes are made from its files only then).
+ */
+export function isPrHead(workspace: string, headSha: string, warn: (m: string) => void): boolean {
+  let head = '';
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  } catch {
+    return false; // not a git checkout: the changed files come from the API
+  }
+  if (head === headSha) return true;
+  if (head)
+    warn(
+      `The checkout (HEAD ${head.slice(0, 12)}) is not the pull request head ${headSha.slice(0, 12)}: findings may point at the wrong lines, and no suggested changes are made. Check out the head: actions/checkout with ref: \${{ github.event.pull_request.head.sha }}.`,
+    );
+  return false;
 }
 
 export interface ChangeSet {
@@ -124,60 +158,6 @@ export async function resolveChanges(
   const kept = files.filter((f) => f.status !== 'removed' && f.status !== 'unchanged');
   const scoped = withinScopes(kept, scopes);
   return { files: kept, all: files, analyse: filterChangedPaths(scoped.map((f) => f.path), options), scope: changeScope(files), source, notes, errors };
-}
-
-/** At most this many base versions are fetched through the contents API (the others are unreadable: counted new). */
-export const MAX_BASE_FETCHES = 300;
-
-/**
- * The base: git when the checkout has the base commit, else the head checkout with the change undone (the base
- * versions of the files the change modified, removed or renamed away come from the contents API at the base SHA).
- * A rename is followed only when its previous path was itself analysed at the base (under the `paths` input and the
- * config's globs): `git mv` of an excluded example into `infra/` brings new content there.
- */
-export async function resolveBase(
-  gh: GitHubClient | undefined,
-  repo: { owner: string; repo: string },
-  pr: PullRequestEvent,
-  root: string,
-  changes: ChangeSet,
-  options: Options,
-  log: (m: string) => void,
-  scopes: string[] = ['.'],
-): Promise<BaseSource | undefined> {
-  const renames = new Map<string, string>();
-  for (const f of changes.files) {
-    if (!f.previousPath || f.status !== 'renamed') continue;
-    const wasAnalysed = withinScopes([{ path: f.previousPath, status: 'modified' }], scopes).length > 0 && filterChangedPaths([f.previousPath], options).length > 0;
-    if (wasAnalysed) renames.set(f.path, f.previousPath);
-  }
-  try {
-    return gitBaseSource(root, pr.baseSha, options.maxFileBytes, renames);
-  } catch (e) {
-    log(`${(e as Error).message}; reading the base versions through the contents API.`);
-  }
-  if (!gh) return undefined;
-  const contents = new Map<string, string | undefined | Error>();
-  const wanted = new Set<string>();
-  for (const f of changes.all) {
-    if (f.status !== 'added' && f.status !== 'renamed') wanted.add(f.path);
-    if (f.previousPath) wanted.add(f.previousPath);
-  }
-  // the files a walk reads first, then the rest (templates, JSON read by file(), ...), up to the bound
-  const order = [...wanted].sort((a, b) => Number(isCandidateFile(b)) - Number(isCandidateFile(a)));
-  for (const baseRel of order.slice(0, MAX_BASE_FETCHES)) contents.set(baseRel, await fetchBaseFile(gh, repo, pr.baseSha, baseRel, options.maxFileBytes));
-  if (order.length > MAX_BASE_FETCHES) log(`${order.length - MAX_BASE_FETCHES} base versions were not fetched (bound ${MAX_BASE_FETCHES}): findings depending on them are counted as new.`);
-  const head = { read: (rel: string) => readRepoFile(root, rel, options.maxFileBytes), list: (dir: string) => listRepoDir(root, dir) };
-  return overlayBaseSource(pr.baseSha.slice(0, 12), head, changes.all, contents, renames);
-}
-
-/** One file at the base SHA through the contents API: its text, undefined when absent (404), or the error. */
-async function fetchBaseFile(gh: GitHubClient, repo: { owner: string; repo: string }, sha: string, rel: string, maxBytes: number): Promise<string | undefined | Error> {
-  try {
-    return await readContentsAt(gh, repo, sha, rel, maxBytes);
-  } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
-  }
 }
 
 export interface PullRequestAnalysis {
