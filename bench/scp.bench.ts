@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogUniverse, compileStatements, evaluateHierarchy, count, expandPattern } from '../src/engine/evaluate.js';
+import { catalogUniverse, count, expandPattern } from '../src/engine/actions.js';
+import { compileStatements } from '../src/engine/grants.js';
+import { evaluateHierarchy } from '../src/engine/org.js';
 import { scpImpact } from '../src/checks/scp/impact.js';
 import { getCatalog } from '../src/catalog/index.js';
 import type { PolicyRecord } from '../src/policy/types.js';

@@ -40,6 +40,8 @@ Options:
                          (config-weakened)
   --access-analyzer MODE auto | on | off (default: auto = on when AWS credentials resolve; on without credentials
                          is a usage error; off = offline checks only)
+  --organization-live    read the organisation (OU tree, attached SCPs and RCPs) from AWS Organizations with the
+                         AWS credentials, where the config's organization: has no tree (see docs/scp.md)
   --list-policies        print every extracted policy with its location and resolved document
   --root DIR             repository root; nothing outside it is read (default: the git work tree or the paths' common directory)
   -q, --quiet            text format: only the blocking findings and the verdict
@@ -71,6 +73,8 @@ const OPTIONS = {
   'config-from': { type: 'string' },
   'access-analyzer': { type: 'string' },
   'aa-endpoint': { type: 'string' },
+  'organization-live': { type: 'boolean' },
+  'organizations-endpoint': { type: 'string' },
   'list-policies': { type: 'boolean' },
   root: { type: 'string' },
   'terraform-plan': { type: 'string', multiple: true },
@@ -199,6 +203,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ...(values['fail-on'] === 'none' ? { reportOnly: true } : values['fail-on'] !== undefined ? { failOn: parseSeverity(values['fail-on'], '--fail-on'), reportOnly: false } : {}),
       ...(aa !== undefined ? { accessAnalyzer: aa as 'auto' | 'on' | 'off' } : {}),
       ...(values['aa-endpoint'] !== undefined ? { aa: { endpoint: values['aa-endpoint'] } } : {}),
+      ...(values['organization-live'] !== undefined ? { organizationLive: values['organization-live'] } : {}),
+      ...(values['organizations-endpoint'] !== undefined ? { organizationEndpoint: values['organizations-endpoint'] } : {}),
     };
     const configFrom = values['config-from'] ?? values.base;
     let trusted: TrustedConfig | undefined;

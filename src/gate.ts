@@ -12,9 +12,11 @@ import { filterChangedPaths } from './sources/changed.js';
 import { decide } from './findings/verdict.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
+import { readLiveOrganization } from './checks/scp/org-live/index.js';
 import type { ScpImpact } from './result.js';
 import { allRuleMeta } from './checks/registry.js';
-import { catalogUniverse } from './engine/evaluate.js';
+import { catalogUniverse } from './engine/actions.js';
+import { EngineContext, withEngineContext } from './engine/context.js';
 import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
@@ -70,7 +72,12 @@ export interface GateRun {
 }
 
 
-export async function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
+/** One gate run: the stages below, with an engine context (the IAM engine's caches) of its own, dropped with the run. */
+export function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
+  return withEngineContext(new EngineContext(), () => gateStages(paths, options, run));
+}
+
+async function gateStages(paths: string[], options: Options, run: GateRun): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
 
@@ -103,8 +110,13 @@ export async function runGate(paths: string[], options: Options, run: GateRun = 
   //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
   const scpImpacts: ScpImpact[] = [];
   const deleted = cmp?.guardrails ?? [];
-  if (options.organization !== undefined || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
+  if (options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
+    // the organisation read live (organization-live), once per run, where the config has no tree
+    const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
+    appendAll(errors, liveOrg.errors);
+    appendAll(notes, liveOrg.notes);
     const scp = runScpStage({
+      ...(liveOrg.live ? { live: liveOrg.live } : {}),
       policies: deleted.length ? [...policies, ...deleted] : policies,
       options,
       universe: catalogUniverse(),

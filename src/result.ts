@@ -71,7 +71,7 @@ export interface AnalysisError {
   column?: number;
   message: string;
   /** What part of the analysis is missing because of this. */
-  kind: 'input' | 'extract' | 'access-analyzer' | 'internal' | 'config' | 'github';
+  kind: 'input' | 'extract' | 'access-analyzer' | 'internal' | 'config' | 'github' | 'organizations';
   policyId?: string;
 }
 
@@ -237,6 +237,8 @@ export interface ScpTargetImpact {
 
 export interface ScpImpact {
   policyId: string;
+  /** An SCP or an RCP (report schema 1.3, additive; absent: SCP). */
+  policyType?: 'scp' | 'rcp';
   file: string;
   line: number;
   resource: string;

@@ -10,7 +10,7 @@ import { toMarkdown } from '../report/markdown.js';
 import { credentialsProblem } from '../checks/access-analyzer/index.js';
 import { makeClient } from '../github/client.js';
 import type { GitHubClient } from '../github/client.js';
-import { lineFixes, makeSuggester } from '../github/suggest.js';
+import { lineFixes, makeSuggester, repositoryServicePrincipals } from '../github/suggest.js';
 import type { PublishResult } from '../github/publish.js';
 import type { GateResult } from '../result.js';
 import type { Options } from '../config/options.js';
@@ -61,8 +61,11 @@ export async function run(): Promise<void> {
   }
   const files = { sarifFile: reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace), jsonFile: reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace) };
   // one-click fixes, re-checked against the head checkout (only when it is the PR head): SARIF fixes and suggestions
-  const suggest = pr && isPrHead(workspace, pr.headSha, (m) => core.warning(m)) ? makeSuggester(workspace, options, (m) => core.info(m)) : undefined;
-  const fixes = suggest ? await lineFixes(result.findings, makeSuggester(workspace, options, (m) => core.info(m))) : undefined;
+  const atHead = pr ? isPrHead(workspace, pr.headSha, (m) => core.warning(m)) : false;
+  // iam:PassedToService: the service principals of the whole repository (a PR run analyses the changed files only)
+  const extras = { servicePrincipals: atHead ? await repositoryServicePrincipals(workspace, options, result.findings) : [], log: (m: string) => core.info(m) };
+  const suggest = atHead ? makeSuggester(workspace, options, extras) : undefined;
+  const fixes = suggest ? await lineFixes(result.findings, makeSuggester(workspace, options, extras)) : undefined;
   writeReports(result, {
     ...files,
     sarifCategory: core.getInput('sarif-category') || options.commentTag || undefined,

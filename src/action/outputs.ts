@@ -10,6 +10,7 @@ import { toSarif } from '../report/sarif.js';
 import { toJsonReport } from '../report/json.js';
 import { toAnnotations } from '../report/annotations.js';
 import { commandProperty, commandValue, mdText } from '../report/escape.js';
+import { plural } from '../report/plural.js';
 import type { ChannelMode } from '../config/noise.js';
 
 export type LineUrl = (file: string, line: number, endLine: number) => string | undefined;
@@ -56,7 +57,7 @@ export async function reportPosting(published: PublishResult | undefined, error:
   if (notPosted) await addToJobSummary(`\n\n> ⚠️ ${mdText(notPosted)}\n`);
   if (published?.posted)
     core.info(
-      `Posted: ${published.inlineComments} inline comments (${published.skippedDuplicates} already there), ${published.markedFixed} earlier comments marked fixed (${published.resolvedThreads} threads resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
+      `Posted: ${plural(published.inlineComments, 'inline comment')} (${published.skippedDuplicates} already there), ${plural(published.markedFixed, 'earlier comment')} marked fixed (${plural(published.resolvedThreads, 'thread')} resolved), summary comment ${published.summaryUpdated ? 'updated' : 'created'}.`,
     );
 }
 

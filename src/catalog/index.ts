@@ -2,6 +2,7 @@
  * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
  * lazily (on the first call that needs it) and synchronously.
  */
+import { Memo } from '../util/memo.js';
 import { loadCompactCatalog, peekCatalogStamp, type CatalogSource } from './load.js';
 import type {
   AccessLevel,
@@ -13,10 +14,8 @@ import type {
   ConditionKeyInfo,
   ServiceInfo,
 } from './types.js';
-import { compileGlob, globMatch, globsIntersect, hasWildcard, minMatchLength } from './wildcard.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
-export { globMatch, globsIntersect, globCovers, hasWildcard } from './wildcard.js';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
@@ -27,8 +26,18 @@ const LEVEL_PRIORITY: AccessLevel[] = ['Permissions management', 'Tagging', 'Wri
 interface KeyEntry {
   key: string;
   type: string;
-  /** Compiled pattern when the key has a variable part (`aws:ResourceTag/${TagKey}`). */
-  pattern?: Int32Array;
+  /** A key with a variable part (`aws:ResourceTag/${TagKey}`): the lower-case text before and after it. */
+  template?: { before: string; after: string };
+}
+
+/**
+ * Does a key fill the template's variable part with at least one character? A template names one variable (every
+ * key of the reference data does); text between two variables would be taken as part of the variable. Not a
+ * wildcard matcher: `*` and `?` in `key` are plain characters here.
+ */
+function fillsTemplate(t: { before: string; after: string }, key: string): boolean {
+  const k = key.toLowerCase();
+  return k.length > t.before.length + t.after.length && k.startsWith(t.before) && k.endsWith(t.after);
 }
 
 class KeyIndex {
@@ -37,15 +46,16 @@ class KeyIndex {
   add(key: string, type: string): void {
     if (key.includes('${')) {
       if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
-        // the variable part is at least one character
-        this.patterns.push({ key, type, pattern: compileGlob(key.replace(/\$\{[^}]*\}/g, '?*'), {}) });
+        const lower = key.toLowerCase();
+        const template = { before: lower.slice(0, lower.indexOf('${')), after: lower.slice(lower.lastIndexOf('}') + 1) };
+        this.patterns.push({ key, type, template });
       }
     } else if (!this.exact.has(key.toLowerCase())) this.exact.set(key.toLowerCase(), { key, type });
   }
   get(key: string): KeyEntry | undefined {
     const e = this.exact.get(key.toLowerCase());
     if (e) return e;
-    return this.patterns.find((p) => globMatch(p.pattern!, key));
+    return this.patterns.find((p) => fillsTemplate(p.template!, key));
   }
   get size(): number {
     return this.exact.size + this.patterns.length;
@@ -72,6 +82,17 @@ export interface Catalog {
   rcp: Set<string>;
   compact: CompactCatalog;
   runtime: Map<string, ServiceRuntime>;
+  /** Indexes derived from the data on demand, kept with it (bounded where the key is input text). */
+  derived: Derived;
+}
+
+interface Derived {
+  /** Exact action text -> its details (the least-privilege rules ask about ~22,000 actions, several times over). */
+  info: Memo<string, ActionInfo | undefined>;
+  suggestions: Memo<string, string | undefined>;
+  serviceTypes: Memo<string, CatalogResourceType[]>;
+  actionKeys: WeakMap<ActionInfo, KeyIndex>;
+  keysListedByActions?: KeyIndex;
 }
 
 let catalog: Catalog | undefined;
@@ -104,6 +125,7 @@ export function getCatalog(): Catalog {
     rcp: new Set(compact.rcp),
     compact,
     runtime: new Map(),
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
   return catalog;
 }
@@ -178,118 +200,20 @@ export function splitAction(action: string): { service: string; name: string } |
 
 /** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
 export function actionInfo(action: string): ActionInfo | undefined {
-  // the least-privilege rules ask about every action a wildcard grants (~22,000), several times over: memoised by
-  // the exact string (bounded: hostile input cannot grow it without limit)
-  const hit = infoMemo.get(action);
-  if (hit !== undefined) return hit ?? undefined;
-  const parts = splitAction(action);
-  const info = parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
-  if (infoMemo.size >= 60_000) infoMemo.clear();
-  infoMemo.set(action, info ?? null);
-  return info;
+  return getCatalog().derived.info.getOr(action, () => {
+    const parts = splitAction(action);
+    return parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
+  });
 }
-const infoMemo = new Map<string, ActionInfo | null>();
+
+/** A service's actions by lower-case name (undefined for an unknown service). */
+export function serviceActions(prefix: string): ReadonlyMap<string, ActionInfo> | undefined {
+  return service(prefix)?.actions;
+}
 
 /** Resource types the action accepts ([] for unknown or wildcard-only actions). */
 export function resourceTypesFor(action: string): ActionResourceType[] {
   return actionInfo(action)?.resourceTypes ?? [];
-}
-
-const MEMO_LIMIT = 10_000;
-const expandMemo = new Map<string, readonly string[]>();
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): T {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
-
-/**
- * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
- * without a colon covers what its wildcards match in the whole `service:Name` text (`?*`: everything), a literal nothing. Wildcards may appear in the service part too.
- */
-export function expandActionPattern(pattern: string): readonly string[] {
-  const key = pattern.toLowerCase();
-  const hit = expandMemo.get(key);
-  if (hit) return hit;
-  const c = getCatalog();
-  if (/^\*+$/.test(pattern)) return remember(expandMemo, key, c.actions);
-  const parts = splitAction(pattern);
-  if (!parts) {
-    // `?*`, `*?`: IAM matches the pattern against the whole `service:Action` text, so wildcards alone match every
-    // action (worst case for a grant); a colon-less literal names nothing
-    if (!hasWildcard(pattern) || pattern.length > 256) return remember(expandMemo, key, []);
-    const whole = compileGlob(pattern);
-    return remember(expandMemo, key, c.actions.filter((a) => globMatch(whole, a)));
-  }
-  const names = compileGlob(parts.name);
-  const svc = compileGlob(parts.service);
-  // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
-  if (minMatchLength(names) > longestName() || minMatchLength(svc) > 64) return remember(expandMemo, key, []);
-  const services = hasWildcard(parts.service)
-    ? c.services.filter((s) => globMatch(svc, s))
-    : serviceExists(parts.service)
-      ? [parts.service.toLowerCase()]
-      : [];
-  const out: string[] = [];
-  for (const p of services) {
-    const rt = service(p)!;
-    if (!hasWildcard(parts.name)) {
-      const a = rt.actions.get(parts.name.toLowerCase());
-      if (a) out.push(a.key);
-      continue;
-    }
-    for (const a of rt.actions.values()) if (globMatch(names, a.name)) out.push(a.key);
-  }
-  return remember(expandMemo, key, out);
-}
-
-let longest = 0;
-function longestName(): number {
-  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
-  return longest;
-}
-
-/** Every action not covered by any of `patterns` (the meaning of NotAction). */
-export function expandNotAction(patterns: readonly string[]): readonly string[] {
-  // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
-  const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
-  const hit = notActionMemo.get(key);
-  if (hit) return hit;
-  const excluded = new Set<string>();
-  for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);
-  return remember(notActionMemo, key, getCatalog().actions.filter((a) => !excluded.has(a)));
-}
-const notActionMemo = new Map<string, readonly string[]>();
-
-/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
-export function actionMatches(pattern: string, action: string): boolean {
-  if (/^\*+$/.test(pattern)) return true;
-  const p = splitAction(pattern);
-  const a = splitAction(action);
-  if (!a) return false;
-  if (!p) return hasWildcard(pattern) && pattern.length <= 256 && globMatch(pattern, action);
-  return globMatch(p.service, a.service) && globMatch(p.name, a.name);
-}
-
-/**
- * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
- * the type has no ARN format or the input is too large to judge.
- */
-const intersectMemo = new Map<string, boolean | undefined>();
-
-export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
-  if (arn === '*') return true;
-  if (!rt.arnFormats.length || arn.length > 2048) return undefined;
-  let unknown = false;
-  for (const f of rt.arnFormats) {
-    const memoKey = `${arn}\n${f}`;
-    let r = intersectMemo.get(memoKey);
-    if (!intersectMemo.has(memoKey)) r = remember(intersectMemo, memoKey, globsIntersect(arn, f, true));
-    if (r === true) return true;
-    if (r === undefined) unknown = true;
-  }
-  return unknown ? undefined : false;
 }
 
 /**
@@ -314,15 +238,14 @@ export function conditionKeyInfo(key: string, action?: string): ConditionKeyInfo
   return actionSupportsKey(a, key) ? info(e, false) : undefined;
 }
 
-const actionKeyIndex = new WeakMap<ActionInfo, KeyIndex>();
-
 /** Is the key listed for this action (or one of its resource types)? Global keys are not counted here. */
 export function actionSupportsKey(a: ActionInfo, key: string): boolean {
-  let idx = actionKeyIndex.get(a);
+  const index = getCatalog().derived.actionKeys;
+  let idx = index.get(a);
   if (!idx) {
     idx = new KeyIndex();
     for (const k of a.conditionKeys) idx.add(k, '');
-    actionKeyIndex.set(a, idx);
+    index.set(a, idx);
   }
   return idx.get(key) !== undefined;
 }
@@ -382,12 +305,8 @@ export function suggestService(prefix: string): string | undefined {
  * Undefined when nothing is close enough.
  */
 export function suggestAction(typo: string): string | undefined {
-  const k = typo.toLowerCase();
-  if (suggestMemo.has(k)) return suggestMemo.get(k);
-  return remember(suggestMemo, k, suggestActionUncached(typo));
+  return getCatalog().derived.suggestions.getOr(typo.toLowerCase(), () => suggestActionUncached(typo));
 }
-
-const suggestMemo = new Map<string, string | undefined>();
 
 function suggestActionUncached(typo: string): string | undefined {
   const parts = splitAction(typo);
@@ -399,7 +318,7 @@ function suggestActionUncached(typo: string): string | undefined {
     svc = s;
   }
   const rt = service(svc)!;
-  if (hasWildcard(parts.name)) return undefined;
+  if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
   const exact = rt.actions.get(parts.name.toLowerCase());
   if (exact) return exact.key;
   const names = [...rt.actions.values()].map((a) => a.name);
@@ -416,30 +335,23 @@ export function actionsWithAccessLevel(level: AccessLevel): string[] {
   return out;
 }
 
-const serviceRtMemo = new Map<string, CatalogResourceType[]>();
-
 /** Every resource type a service defines ([] for an unknown service). */
 export function serviceResourceTypes(prefix: string): CatalogResourceType[] {
   const p = prefix.toLowerCase();
-  const hit = serviceRtMemo.get(p);
-  if (hit) return hit;
-  const s = getCatalog().compact.services[p];
-  const out: CatalogResourceType[] = s
-    ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i]![0]) }))
-    : [];
-  return remember(serviceRtMemo, p, out);
+  return getCatalog().derived.serviceTypes.getOr(p, () => {
+    const s = getCatalog().compact.services[p];
+    return s ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i]![0]) })) : [];
+  });
 }
-
-let keyUseIndex: KeyIndex | undefined;
 
 /**
  * Does any action in the catalogue list this condition key? Some keys are defined by a service but listed by none
  * of its actions (gaps in the reference data): checks cannot tell which actions take those.
  */
 export function conditionKeyListedByActions(key: string): boolean {
-  if (!keyUseIndex) {
+  const c = getCatalog();
+  if (!c.derived.keysListedByActions) {
     const idx = new KeyIndex();
-    const c = getCatalog();
     for (const p of c.services) {
       const s = c.compact.services[p]!;
       const used = new Set<number>();
@@ -447,9 +359,9 @@ export function conditionKeyListedByActions(key: string): boolean {
       for (const r of s.r) for (const i of r[2]) used.add(i);
       for (const i of used) idx.add(s.k[i]![0], s.k[i]![1]);
     }
-    keyUseIndex = idx;
+    c.derived.keysListedByActions = idx;
   }
-  return keyUseIndex.get(key) !== undefined;
+  return c.derived.keysListedByActions.get(key) !== undefined;
 }
 
 /** The most specific access level of an action (undefined for unknown actions). */

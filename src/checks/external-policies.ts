@@ -8,7 +8,7 @@
  */
 import type { AnalysisError } from '../findings/types.js';
 import type { Principal, PrincipalRecord } from '../policy/principals.js';
-import { globMatch } from '../catalog/wildcard.js';
+import { globMatch } from '../engine/wildcard.js';
 
 export function externalPolicyGaps(
   principals: Principal[],

@@ -6,7 +6,6 @@ import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
 import { rules } from './rules/index.js';
 import { runRules } from './rules/run.js';
-import { clearGrantCache } from './least-privilege/analysis.js';
 
 /**
  * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
@@ -18,7 +17,6 @@ export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[]
     return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies, spots), policies);
   } finally {
     if (errors) appendAll(errors, budget.errors());
-    clearGrantCache(); // the expanded grants are large; the report does not need them
   }
 }
 

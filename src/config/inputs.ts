@@ -9,7 +9,7 @@ import type { AccessAnalyzerMode } from './options.js';
 import { CHANNEL_MODES, COMMENT_MODES, COMMENT_TAG } from './noise.js';
 
 /** Inputs that map onto options (besides `paths` and `config`, which say what to scan and where the file is). */
-export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments', 'comment', 'inline', 'annotations', 'comment-tag'] as const;
+export const OPTION_INPUTS = ['fail-on', 'fail-on-existing', 'access-analyzer', 'aws-region', 'max-inline-comments', 'comment', 'inline', 'annotations', 'comment-tag', 'organization-live'] as const;
 
 export function actionInputsLayer(getInput: (name: string) => string): OptionsLayer {
   const layer: OptionsLayer = {};
@@ -26,6 +26,11 @@ export function actionInputsLayer(getInput: (name: string) => string): OptionsLa
   if (aa) {
     if (!['auto', 'on', 'off'].includes(aa)) throw new ConfigError(`input access-analyzer must be auto, on or off (got ${JSON.stringify(aa)})`);
     layer.accessAnalyzer = aa as AccessAnalyzerMode;
+  }
+  const live = get('organization-live');
+  if (live) {
+    if (!/^(true|false)$/i.test(live)) throw new ConfigError(`input organization-live must be true or false (got ${JSON.stringify(live)})`);
+    layer.organizationLive = live.toLowerCase() === 'true';
   }
   const region = get('aws-region');
   if (region) {

@@ -407,6 +407,7 @@ function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer {
   if (cfg['sensitive-resources'] !== undefined) layer.sensitiveResources = cfg['sensitive-resources'];
   if (cfg['reference-policies'] !== undefined) layer.referencePolicies = { ...cfg['reference-policies'] };
   if (cfg.organization !== undefined) layer.organization = normaliseOrganization(cfg.organization);
+  if (cfg['organization-live'] !== undefined) layer.organizationLive = cfg['organization-live'];
   const params = cfg.cloudformation?.parameters;
   if (params !== undefined) {
     layer.cfnParameters = Array.isArray(params)

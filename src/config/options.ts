@@ -85,6 +85,13 @@ export interface Options {
   referencePolicies: { identity?: string; resource?: string };
   /** The organisation model for SCP checks (validated by the SCP module). */
   organization?: unknown;
+  /**
+   * Read the organisation live from AWS Organizations (with credentials) when the config's `organization:` has no
+   * tree of its own: config `organization-live`, input `organization-live`, flag `--organization-live`. Off by default.
+   */
+  organizationLive: boolean;
+  /** Organizations endpoint override (tests, proxies); the partition's global endpoint otherwise. */
+  organizationEndpoint?: string;
   /** Suppressions from the config (see findings/suppressions). */
   ignore: {
     rule: string;
@@ -162,6 +169,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     sensitiveActions: [],
     sensitiveResources: [],
     referencePolicies: {},
+    organizationLive: false,
     ignore: [],
     externalPolicies: [],
     maxInlineComments: 30,

@@ -232,6 +232,9 @@ export const configSchema = z
       .optional()
       .meta({ description: 'Reference policies for CheckNoNewAccess (repository-relative files).' }),
     organization: organizationSchema.optional(),
+    'organization-live': z.boolean().optional().meta({
+      description: 'Read the organisation (OU tree, attached SCPs and RCPs) live from AWS Organizations when organization has no tree of its own (needs credentials; see docs/scp.md for the permissions). Default: false.',
+    }),
     cloudformation: z
       .strictObject({
         parameters: z

@@ -10,6 +10,7 @@
 import type { Options } from './options.js';
 import type { Severity } from '../result.js';
 import { severityRank } from '../result.js';
+import { pathGlobCovers } from '../util/path-glob.js';
 
 export interface Weakening {
   /** JSON pointer of the key in the config file (for its line), e.g. `/fail-on`, `/ignore/2`. */
@@ -53,28 +54,17 @@ function ignoreChanges(base: Options, head: Options, out: Weakening[]): void {
   });
 }
 
-/**
- * Does glob `outer` match every path `inner` matches? Sound, not complete: equal globs, `**`, and `dir/**` over
- * anything under `dir/`. Unknown = false (the change is reported).
- */
-function globCovers(outer: string, inner: string): boolean {
-  if (outer === inner || outer === '**') return true;
-  if (!outer.endsWith('/**')) return false;
-  const dir = outer.slice(0, -2);
-  return !/[*?[\]{}\\!]/.test(dir) && (inner.startsWith(dir) || inner === dir.slice(0, -1));
-}
-
 function globChanges(base: Options, head: Options, out: Weakening[]): void {
   // an include list can only narrow what is analysed: no list (everything) -> a list, or a base glob no head glob covers
   // `!` patterns take paths back out of a list: a new one in include narrows, a dropped one in exclude excludes more;
   // with any of them in play the coverage shortcut is not used
   const neg = (l: string[]) => l.filter((g) => g.startsWith('!'));
   const plain = neg(base.include).length === 0 && neg(head.include).length === 0;
-  const covered = (g: string) => (plain ? head.include.some((h) => globCovers(h, g)) : head.include.includes(g));
+  const covered = (g: string) => (plain ? head.include.some((h) => pathGlobCovers(h, g)) : head.include.includes(g));
   if (head.include.length && (!base.include.length || !base.include.every(covered) || neg(head.include).some((g) => !base.include.includes(g))))
     out.push({ pointer: '/paths', kind: 'narrower scope', message: `narrows the files analysed to ${head.include.join(', ')}` });
   const plainEx = neg(base.exclude).length === 0 && neg(head.exclude).length === 0;
-  const added = head.exclude.filter((g) => !g.startsWith('!') && !base.exclude.some((b) => b === g || (plainEx && globCovers(b, g))));
+  const added = head.exclude.filter((g) => !g.startsWith('!') && !base.exclude.some((b) => b === g || (plainEx && pathGlobCovers(b, g))));
   const dropped = neg(base.exclude).filter((g) => !head.exclude.includes(g));
   if (added.length || dropped.length)
     out.push({ pointer: '/exclude', kind: 'exclusion', message: `excludes ${[...added, ...dropped.map((g) => g.slice(1))].join(', ')} from the analysis` });
@@ -150,6 +140,8 @@ function inputChanges(base: Options, head: Options, out: Weakening[]): void {
     out.push({ pointer: '/reference-policies', kind: 'reference policies changed', message: 'changes the reference policies CheckNoNewAccess compares with' });
   if (!same(base.organization ?? null, head.organization ?? null))
     out.push({ pointer: '/organization', kind: 'organisation model changed', message: 'changes the organisation model the SCP checks use' });
+  if (base.organizationLive && !head.organizationLive)
+    out.push({ pointer: '/organization-live', kind: 'organisation not read', message: 'stops reading the organisation from AWS Organizations for the SCP checks' });
   if (!same(base.cfnParameters, head.cfnParameters))
     out.push({ pointer: '/cloudformation/parameters', kind: 'parameter values changed', message: 'changes the CloudFormation parameter values templates are analysed with' });
   if (!same(base.tfvarsFiles, head.tfvarsFiles)) out.push({ pointer: '/terraform/tfvars', kind: 'tfvars changed', message: 'changes the Terraform variable files the analysis uses' });

@@ -1,11 +1,11 @@
 /**
  * ARN patterns against the catalogue's ARN formats: does a pattern (`*`, `?`, wildcards in any field) match every
  * ARN of some resource type? Used for Resource elements ("all resources") and ARN-typed condition values ("restricts
- * nothing"). Matching goes through the catalogue's one safe wildcard matcher.
+ * nothing"). Matching goes through the one safe wildcard matcher (engine/wildcard.ts).
  */
-import { globCovers, serviceResourceTypes } from '../catalog/index.js';
-
-const coverMemo = new Map<string, boolean>();
+import { serviceResourceTypes, type CatalogResourceType } from '../catalog/index.js';
+import { engineContext } from './context.js';
+import { globCovers, globsIntersect } from './wildcard.js';
 
 /**
  * Does an ARN pattern match every ARN of some resource type (any name; the pattern's own partition, region and
@@ -16,8 +16,10 @@ const coverMemo = new Map<string, boolean>();
 export function coversAResourceType(value: string, types?: ReadonlySet<string>, anyAccount = false): boolean {
   if (value.length > 2048) return false;
   const memoKey = `${anyAccount ? 'A' : ''}\u0000${value}\u0000${types ? [...types].join(',') : ''}`;
-  const hit = coverMemo.get(memoKey);
-  if (hit !== undefined) return hit;
+  return engineContext().arnCovers.getOr(memoKey, () => coversUncached(value, types, anyAccount));
+}
+
+function coversUncached(value: string, types: ReadonlySet<string> | undefined, anyAccount: boolean): boolean {
   const norm = value.replace(/[*?]*\*[*?]*/g, '*');
   const f = norm.split(':');
   const partition = f[1] ?? '*';
@@ -42,8 +44,22 @@ export function coversAResourceType(value: string, types?: ReadonlySet<string>, 
       if (result) break;
     }
   }
-  if (coverMemo.size >= 10_000) coverMemo.clear();
-  coverMemo.set(memoKey, result);
   return result;
+}
+
+/**
+ * Could a policy Resource value (with `*`, `?` and policy variables) name a resource of this type? Undefined when
+ * the type has no ARN format or the input is too large to judge.
+ */
+export function arnMatchesResourceType(arn: string, rt: CatalogResourceType): boolean | undefined {
+  if (arn === '*') return true;
+  if (!rt.arnFormats.length || arn.length > 2048) return undefined;
+  let unknown = false;
+  for (const f of rt.arnFormats) {
+    const r = engineContext().arnIntersects.getOr(`${arn}\n${f}`, () => globsIntersect(arn, f, true));
+    if (r === true) return true;
+    if (r === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
 }
 

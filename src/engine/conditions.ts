@@ -21,8 +21,8 @@
  */
 import type { ConditionView } from '../policy/statements.js';
 import type { PolicyType } from '../policy/types.js';
-import { conditionKeyInfo, globMatch } from '../catalog/index.js';
-import { compileGlob } from '../catalog/wildcard.js';
+import { conditionKeyInfo } from '../catalog/index.js';
+import { globMatch, compileGlob } from './wildcard.js';
 import { coversAResourceType } from './arn-patterns.js';
 
 export interface ConditionSetting {

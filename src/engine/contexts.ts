@@ -13,7 +13,7 @@
  * combination of overlapping patterns (a value matching two patterns but not a third).
  */
 import type { ConditionView } from '../policy/statements.js';
-import { globMatch } from '../catalog/index.js';
+import { globMatch } from './wildcard.js';
 import { parseCidr, parseOperator } from './conditions.js';
 
 /** A key's value in a context: its values, or undefined when the key is absent from the request. */

@@ -3,7 +3,8 @@
  * IAM semantics over the one wildcard matcher, used by the baseline (a narrowed statement keeps its findings
  * existing) and per-holder guards.
  */
-import { globCovers, hasWildcard } from '../catalog/wildcard.js';
+import { engineContext } from './context.js';
+import { globCovers, hasWildcard } from './wildcard.js';
 import { canonicalJson, normaliseStatement } from '../policy/fingerprint.js';
 
 /**
@@ -17,6 +18,7 @@ import { canonicalJson, normaliseStatement } from '../policy/fingerprint.js';
  */
 export function statementCovers(base: unknown, head: unknown): boolean {
   if (!isObj(base) || !isObj(head)) return false;
+  const covered = engineContext().statementCovers;
   let byHead = covered.get(base);
   if (!byHead) covered.set(base, (byHead = new WeakMap()));
   const known = byHead.get(head);
@@ -26,8 +28,6 @@ export function statementCovers(base: unknown, head: unknown): boolean {
   return r;
 }
 
-/** Memo of statementCovers per (base, head) statement objects: many findings on one statement ask the same. */
-const covered = new WeakMap<object, WeakMap<object, boolean>>();
 
 function covers(base: unknown, head: unknown): boolean {
   const b = normaliseStatement(base);

@@ -2,7 +2,7 @@
  * Raw policy JSON files: one policy document per file, or a JSON array of them. The policy type comes from the
  * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*`), else the content.
  */
-import { pathGlobMatch } from '../catalog/wildcard.js';
+import { pathGlobMatch } from '../util/path-glob.js';
 import type { PolicyRecord, PolicyType } from '../policy/types.js';
 import { MapSourceMap } from '../policy/source-map.js';
 import { isObject } from '../policy/statements.js';

@@ -7,31 +7,25 @@
 import type { PolicyRecord } from '../policy/types.js';
 import type { AccessDiffEntry } from '../result.js';
 import { statementsOf, strings } from '../policy/statements.js';
-import { actionInfo, expandActionPattern, expandNotAction, getCatalog } from '../catalog/index.js';
+import { accessLevelOf } from '../catalog/index.js';
+import { catalogUniverse } from '../engine/actions.js';
+import { allowedActionKeys } from '../engine/grants.js';
 
 export type { AccessDiffEntry } from '../result.js';
 
 /** Most consequential first. */
 const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List', 'Unknown'];
 
-const levelMemo = new Map<string, number>();
-
-/** Index into LEVEL_ORDER of the action's access level (memoised: the same actions recur across principals). */
+/** Index into LEVEL_ORDER of the action's access level (the catalogue's look-up is memoised there). */
 function levelOf(action: string): number {
-  let l = levelMemo.get(action);
-  if (l === undefined) {
-    let name = 'Unknown';
-    try {
-      name = actionInfo(action)?.accessLevel ?? 'Unknown';
-    } catch {
-      /* no catalogue */
-    }
-    l = LEVEL_ORDER.indexOf(name);
-    if (l < 0) l = LEVEL_ORDER.length - 1;
-    if (levelMemo.size > 100_000) levelMemo.clear();
-    levelMemo.set(action, l);
+  let name = 'Unknown';
+  try {
+    name = accessLevelOf(action) ?? 'Unknown';
+  } catch {
+    /* no catalogue */
   }
-  return l;
+  const l = LEVEL_ORDER.indexOf(name);
+  return l < 0 ? LEVEL_ORDER.length - 1 : l;
 }
 
 /** `added` is sorted by name already; a stable sort by level keeps names in order within a level. */
@@ -85,20 +79,15 @@ function grantsOf(document: unknown, into: Grants): void {
   }
 }
 
-let orderIndex: Map<string, number> | undefined;
-
-/** Sort actions in catalogue order (service, then name) by a precomputed index; unknown ones after, by name. */
-function sortActions(list: string[]): string[] {
-  if (!orderIndex) {
-    orderIndex = new Map();
-    try {
-      getCatalog().actions.forEach((a, i) => orderIndex!.set(a, i));
-    } catch {
-      /* no catalogue: plain string order below */
-    }
+/** Sort actions in catalogue order (service, then name) by the universe's index; unknown ones after, by name. */
+function sortActions(list: string[], catalogOk: boolean): string[] {
+  let idx: ReadonlyMap<string, number> = new Map();
+  try {
+    if (catalogOk) idx = catalogUniverse().index;
+  } catch {
+    /* no catalogue: plain string order below */
   }
-  const idx = orderIndex;
-  const keyed = list.map((a) => ({ a, i: idx.get(a) ?? Number.MAX_SAFE_INTEGER }));
+  const keyed = list.map((a) => ({ a, i: idx.get(a.toLowerCase()) ?? Number.MAX_SAFE_INTEGER }));
   keyed.sort((x, y) => x.i - y.i || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
   return keyed.map((k) => k.a);
 }
@@ -117,71 +106,49 @@ function holderFields(h: Grants['holder']): Pick<AccessDiffEntry, 'policyType' |
   return { policyType: h.policyType, resource: h.resource, grantees: [h.grantee], ...(h.conditional ? { conditional: true } : {}) };
 }
 
+/** Each principal's (or holder and grantee's) Allow patterns, over the records of one side. */
+function collectGrants(records: PolicyRecord[]): Map<string, Grants> {
+  const m = new Map<string, Grants>();
+  for (const p of records) {
+    const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
+    for (const who of principalsOf(p)) {
+      if (holderType) {
+        // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
+        for (const s of statementsOf(p.document)) {
+          if (s.effect !== 'Allow') continue;
+          for (const grantee of granteesOf(s)) {
+            const key = `${who}\u0000${grantee}`;
+            let g = m.get(key);
+            if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
+            g.files.add(p.file);
+            if (s.condition?.length) g.holder!.conditional = true;
+            grantsOf({ Statement: [s.raw] }, g);
+          }
+        }
+        continue;
+      }
+      let g = m.get(who);
+      if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
+      g.files.add(p.file);
+      grantsOf(p.document, g);
+    }
+  }
+  return m;
+}
+
 /** Access diff between head and base records. `base` records are matched by principal, not by policy id. */
 export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], limits: AccessDiffLimits = {}): AccessDiffEntry[] {
   const maxComputations = limits.maxComputations ?? 500;
   let computations = 0;
   let catalogOk = true;
-  const expand = (pattern: string): readonly string[] | undefined => {
-    if (!catalogOk) return undefined;
-    try {
-      return expandActionPattern(pattern);
-    } catch {
-      catalogOk = false;
-      return undefined;
-    }
-  };
   const actionsOf = (g: Grants | undefined): Set<string> => {
-    const out = new Set<string>();
-    if (!g) return out;
-    for (const p of g.patterns) {
-      if (p.startsWith('NotAction ')) continue;
-      const x = expand(p);
-      if (x && x.length) for (const k of x) out.add(k);
-      else out.add(p.toLowerCase());
-    }
-    for (const list of g.notActions) {
-      let all: readonly string[] | undefined;
-      try {
-        all = catalogOk ? expandNotAction(list) : undefined;
-      } catch {
-        all = undefined;
-      }
-      if (all) for (const k of all) out.add(k);
-      else out.add(`NotAction ${list.join(', ')}`.toLowerCase());
-    }
-    return out;
+    if (!g) return new Set();
+    const r = allowedActionKeys([...g.patterns].filter((p) => !p.startsWith('NotAction ')), g.notActions, catalogOk);
+    if (!r.expanded) catalogOk = false;
+    return r.keys;
   };
-  const collect = (records: PolicyRecord[]) => {
-    const m = new Map<string, Grants>();
-    for (const p of records) {
-      const holderType = (p.policyType === 'resource' || p.policyType === 'trust') && !p.attachedTo.length ? p.policyType : undefined;
-      for (const who of principalsOf(p)) {
-        if (holderType) {
-          // per grantee: "account 999988887777 can now assume DeployRole" is news even when the action is not
-          for (const s of statementsOf(p.document)) {
-            if (s.effect !== 'Allow') continue;
-            for (const grantee of granteesOf(s)) {
-              const key = `${who}\u0000${grantee}`;
-              let g = m.get(key);
-              if (!g) m.set(key, (g = { patterns: new Set(), notActions: [], files: new Set(), holder: { policyType: holderType, resource: p.resource, grantee, conditional: false } }));
-              g.files.add(p.file);
-              if (s.condition?.length) g.holder!.conditional = true;
-              grantsOf({ Statement: [s.raw] }, g);
-            }
-          }
-          continue;
-        }
-        let g = m.get(who);
-        if (!g) m.set(who, (g = { patterns: new Set(), notActions: [], files: new Set() }));
-        g.files.add(p.file);
-        grantsOf(p.document, g);
-      }
-    }
-    return m;
-  };
-  const h = collect(head);
-  const b = collect(base);
+  const h = collectGrants(head);
+  const b = collectGrants(base);
   const out: AccessDiffEntry[] = [];
   // principals with the same grants before and after share one computation (common: many roles, one template)
   const memo = new Map<string, Omit<AccessDiffEntry, 'principal' | 'files' | 'addedPatterns' | 'expanded'> | null>();
@@ -203,8 +170,8 @@ export function computeAccessDiff(head: PolicyRecord[], base: PolicyRecord[], li
       computations++;
       const ha = actionsOf(hg);
       const ba = actionsOf(bg);
-      const added = sortActions([...ha].filter((a) => !ba.has(a)));
-      const removed = sortActions([...ba].filter((a) => !ha.has(a)));
+      const added = sortActions([...ha].filter((a) => !ba.has(a)), catalogOk);
+      const removed = sortActions([...ba].filter((a) => !ha.has(a)), catalogOk);
       if (!added.length && !removed.length) d = null;
       else {
         const r = rank(added);

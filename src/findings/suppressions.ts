@@ -12,7 +12,8 @@
  * so stale exceptions do not pile up unseen. Per-rule settings (`rules`: enabled/severity) are applied here too, to
  * every source of findings (offline rules, Access Analyzer, SCP checks), before suppressions.
  */
-import { globMatch, pathGlobList } from '../catalog/wildcard.js';
+import { globMatch } from '../engine/wildcard.js';
+import { pathGlobList } from '../util/path-glob.js';
 import type { Options } from '../config/options.js';
 import type { Finding } from './types.js';
 import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
@@ -56,11 +57,6 @@ export function isExpired(entry: Pick<IgnoreEntry, 'expires'>, now: Date): boole
   const end = expiryInstant(entry.expires);
   // an unreadable date never extends a suppression
   return end === undefined || now.getTime() >= end.getTime();
-}
-
-/** IAM-style wildcard pattern (`*`, `?`), case-insensitive, whole string: the catalogue's linear-time matcher. */
-export function wildcardMatch(pattern: string, value: string): boolean {
-  return globMatch(pattern, value);
 }
 
 function sameRule(a: string, b: string): boolean {
@@ -140,7 +136,7 @@ function statementMatcher(): StatementMatch {
     memo.set(e, m);
     let hit = m.get(statement);
     if (hit === undefined) {
-      hit = [...strings(statement.Action), ...strings(statement.NotAction)].some((a) => wildcardMatch(e.action!, a));
+      hit = [...strings(statement.Action), ...strings(statement.NotAction)].some((a) => globMatch(e.action!, a));
       m.set(statement, hit);
     }
     return hit;
@@ -150,9 +146,9 @@ function statementMatcher(): StatementMatch {
 function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<IgnoreEntry, (p: string) => boolean>, inStatement: StatementMatch): boolean {
   if (!sameRule(e.rule, f.ruleId)) return false;
   if (e.files && !fileMatchers.get(e)!(s.repoFile)) return false;
-  if (e.resource !== undefined && !s.resources.some((r) => wildcardMatch(e.resource!, r))) return false;
+  if (e.resource !== undefined && !s.resources.some((r) => globMatch(e.resource!, r))) return false;
   if (e.sid !== undefined && s.sid !== e.sid) return false;
-  if (e.action !== undefined && !s.actions.some((a) => wildcardMatch(e.action!, a)) && !(s.statement && inStatement(e, s.statement))) return false;
+  if (e.action !== undefined && !s.actions.some((a) => globMatch(e.action!, a)) && !(s.statement && inStatement(e, s.statement))) return false;
   return true;
 }
 

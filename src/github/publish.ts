@@ -175,16 +175,39 @@ export function clip(body: string, where: string, limit = BODY_LIMIT): string {
   return cut + close + note + marker;
 }
 
-/** Suggested changes on single-line inline comments whose findings have a mechanical, re-checked fix. */
-async function addSuggestions(plan: PlannedComments, suggest: Suggester): Promise<void> {
+/**
+ * Suggested changes on inline comments whose findings have a mechanical, re-checked fix. A suggestion replaces the
+ * whole commented range, so the comment is widened to the lines the edit touches when they are all in the diff.
+ */
+async function addSuggestions(plan: PlannedComments, files: ChangedFile[], suggest: Suggester): Promise<void> {
+  const hunksOf = new Map(files.map((f) => [f.path, f.hunks ?? []]));
   for (const c of plan.inline) {
-    if (c.start_line !== undefined) continue; // a suggestion replaces the whole commented range: one line only
-    const replacement = await suggest(c.path, c.line, c.findings);
-    if (replacement === undefined) continue;
+    const s = await suggest(c.path, { start: c.start_line ?? c.line, end: c.line }, c.findings);
+    if (!s) continue;
+    if (s.startLine !== (c.start_line ?? c.line) || s.endLine !== c.line) {
+      if (!inOneHunk(hunksOf.get(c.path) ?? [], s.startLine, s.endLine)) continue;
+      c.line = s.endLine;
+      if (s.startLine < s.endLine) {
+        c.start_line = s.startLine;
+        c.start_side = 'RIGHT';
+      } else {
+        delete c.start_line;
+        delete c.start_side;
+      }
+    }
     const at = c.body.lastIndexOf('<!-- iam-policy-gate');
-    const block = `**Suggested change** (re-checked: it removes ${c.findings.length === 1 ? 'this finding' : 'these findings'} and adds none):\n\n${suggestionBlock(replacement)}\n\n`;
+    const what = s.fixes.length === c.findings.length ? (c.findings.length === 1 ? 'this finding' : 'these findings') : s.fixes.length === 1 ? `the ${mdText(s.fixes[0]!.ruleId)} finding` : `${s.fixes.length} of these findings`;
+    const block = `**Suggested change** (re-checked: it removes ${what} and adds none): ${mdText(s.description)}\n\n${suggestionBlock(s.lines)}\n\n`;
     c.body = at < 0 ? `${c.body}\n\n${block}` : `${c.body.slice(0, at)}${block}${c.body.slice(at)}`;
   }
+}
+
+/** Every line of `start`..`end` is commentable within one hunk (GitHub refuses a range across hunks). */
+function inOneHunk(hunks: ChangedFile['hunks'] & object, start: number, end: number): boolean {
+  return hunks.some((h) => {
+    for (let l = start; l <= end; l++) if (!h.lines.has(l)) return false;
+    return true;
+  });
 }
 
 /** The sticky summary comment body: the Markdown report, notes on inline placement, under GitHub's limit. */
@@ -255,7 +278,7 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
   const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const plan = planComments(result.findings, files, o);
-  if (o.suggest) await addSuggestions(plan, o.suggest);
+  if (o.suggest) await addSuggestions(plan, files, o.suggest);
   try {
     // 1. earlier comments of ours: duplicates to skip, fixed ones to mark
     const existing = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {

@@ -239,10 +239,26 @@ export function toMarkdown(result: GateResult, opts: MarkdownOptions = {}): stri
   return render(result, opts, 1, max).text;
 }
 
+/**
+ * Per target, what changes in which requests: a table (requests, the change there), folded when long. A
+ * single "every request" row stays one line.
+ */
+function contextTable(ctx: readonly { when: string; summary: string }[]): string[] {
+  if (!ctx.length) return [];
+  const what = (c: { when: string; summary: string }) => c.summary.replace(/^(When .*?|For every request): /, (m) => (m === `When ${c.when}: ` || m === 'For every request: ' ? '' : m));
+  if (ctx.length === 1 && ctx[0]!.when === 'every request') return [`  - ${mdText(ctx[0]!.summary)}`];
+  const rows = ctx.slice(0, 20).map((c) => `| ${mdText(c.when === 'every request' ? 'every request' : c.when)} | ${mdText(what(c))} |`);
+  if (ctx.length > 20) rows.push(`| … and ${ctx.length - 20} more groups of requests | |`);
+  const table = ['', '| Requests (condition values) | What changes there |', '|---|---|'].concat(rows, ['']);
+  return ctx.length > 5 ? ['', '<details><summary>By request context: ' + ctx.length + ' groups</summary>'].concat(table, ['</details>', '']) : table;
+}
+
 /** The SCP change impact section (folded): per changed SCP and target, newly denied / allowed actions by service. */
 export function scpImpactSection(result: GateResult): string[] {
   const n = result.scpImpacts.length;
-  const out = [`<details><summary><b>🏛️ SCP change impact</b>: ${plural(n, 'changed SCP')}</summary>`, ''];
+  const rcps = result.scpImpacts.filter((i) => i.policyType === 'rcp').length;
+  const counted = [n - rcps ? plural(n - rcps, 'changed SCP') : '', rcps ? plural(rcps, 'changed RCP') : ''].filter(Boolean).join(', ');
+  const out = [`<details><summary><b>🏛️ ${rcps ? (rcps === n ? 'RCP' : 'SCP/RCP') : 'SCP'} change impact</b>: ${counted}</summary>`, ''];
   // lock-out risks lead: they are what a reviewer of an SCP change must not miss
   const risks = (result.findings ?? []).filter((f) => LOCKOUT_RULES.has(f.ruleId) && !f.suppressed);
   if (risks.length) {
@@ -262,13 +278,7 @@ export function scpImpactSection(result: GateResult): string[] {
         g.slice(0, 8).map((x) => `${mdCode(x.service)} ${x.count} (e.g. ${x.examples.slice(0, 3).map((e) => mdCode(e)).join(', ')})`).join('; ') + (g.length > 8 ? `; and ${g.length - 8} more services` : '');
       if (t.newlyDeniedCount) out.push(`- ${mdText(t.target)}: **newly denied ${plural(t.newlyDeniedCount, 'action')}**: ${groups(t.newlyDenied)}`);
       if (t.newlyAllowedCount) out.push(`- ${mdText(t.target)}: **newly allowed ${plural(t.newlyAllowedCount, 'action')}**: ${groups(t.newlyAllowed)}`);
-      const ctx = t.contexts ?? [];
-      if (ctx.length) {
-        const rows = ctx.slice(0, 20).map((c) => `  - ${mdText(c.summary)}`);
-        if (ctx.length > 20) rows.push(`  - … and ${ctx.length - 20} more groups of requests`);
-        if (ctx.length > 5) appendAll(out, ['  <details><summary>By request context (condition values)</summary>', ''].concat(rows, ['', '  </details>']));
-        else appendAll(out, rows);
-      }
+      appendAll(out, contextTable(t.contexts ?? []));
       if (t.unmodelledKeys?.length) out.push(`  - Conditions on ${t.unmodelledKeys.map((k) => mdCode(k)).join(', ')} were not evaluated (too many combinations): Denies on them count as "may apply".`);
     }
     out.push('');

@@ -45,7 +45,7 @@ export interface SarifOptions {
   /** `sarif-category`: `automationDetails.id`, so several runs (matrix jobs) keep separate code-scanning analyses. */
   category?: string;
   /** Re-checked one-line fixes per finding fingerprint (github/suggest.ts), as SARIF `fixes`. */
-  fixes?: ReadonlyMap<string, { line: number; text: string; description: string }>;
+  fixes?: ReadonlyMap<string, SarifLineFix>;
 }
 
 export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
@@ -158,14 +158,22 @@ function sarifCategory(category: string | undefined): string {
   return c || TOOL_NAME;
 }
 
-/** A one-line replacement as a SARIF fix (a region with a start line and no columns is that whole line). */
-function sarifFix(f: Finding, fix: { line: number; text: string; description: string } | undefined): { fixes?: unknown[] } {
+/** A re-checked replacement of whole lines (github/suggest.ts). */
+export interface SarifLineFix {
+  startLine: number;
+  endLine: number;
+  text: string;
+  description: string;
+}
+
+/** A whole-line replacement as a SARIF fix (a region with lines and no columns is those whole lines). */
+function sarifFix(f: Finding, fix: SarifLineFix | undefined): { fixes?: unknown[] } {
   if (!fix) return {};
   return {
     fixes: [
       {
         description: { text: fix.description },
-        artifactChanges: [{ artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: fix.line }, insertedContent: { text: fix.text } }] }],
+        artifactChanges: [{ artifactLocation: { uri: uri(f.file), uriBaseId: '%SRCROOT%' }, replacements: [{ deletedRegion: { startLine: fix.startLine, ...(fix.endLine !== fix.startLine ? { endLine: fix.endLine } : {}) }, insertedContent: { text: fix.text } }] }],
       },
     ],
   };

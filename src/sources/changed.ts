@@ -5,7 +5,7 @@
  * Each file keeps its diff hunks so review comments can be anchored on lines GitHub accepts.
  */
 import { execFileSync } from 'node:child_process';
-import { pathGlobList } from '../catalog/wildcard.js';
+import { pathGlobList } from '../util/path-glob.js';
 import type { Options } from '../config/options.js';
 import { analysableFile } from './files.js';
 import { parsePatch } from './diff.js';

@@ -4,7 +4,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathGlobList, compilePathGlob } from '../catalog/wildcard.js';
+import { pathGlobList, compilePathGlob } from '../util/path-glob.js';
 import type { AnalysisError } from '../result.js';
 import type { Options } from '../config/options.js';
 import { sniffFile } from './sniff.js';

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionInfo,
-  actionMatches,
-  arnMatchesResourceType,
-  catalogStamp,
-  conditionKeyInfo,
-  expandActionPattern,
-  expandNotAction,
-  getCatalog,
-  resourceTypesFor,
-  serviceExists,
-  suggestAction,
-  suggestService,
-} from '../../src/catalog/index.js';
-import { globMatch, globsIntersect, globCovers } from '../../src/catalog/wildcard.js';
+import { actionInfo, catalogStamp, conditionKeyInfo, getCatalog, resourceTypesFor, serviceExists, suggestAction, suggestService } from '../../src/catalog/index.js';
+import { actionMatches, expandActionPattern, expandNotAction } from '../../src/engine/actions.js';
+import { arnMatchesResourceType } from '../../src/engine/arn-patterns.js';
+import { globMatch, globsIntersect, globCovers } from '../../src/engine/wildcard.js';
 
 describe('IAM catalogue', () => {
   it('loads services, actions and the data date', () => {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { actionMatchesPattern, expandIamActions, invertIamActions } from '@cloud-copilot/iam-expand';
-import { actionMatches, expandActionPattern, expandNotAction, getCatalog } from '../../src/catalog/index.js';
+import { getCatalog } from '../../src/catalog/index.js';
+import { actionMatches, expandActionPattern, expandNotAction } from '../../src/engine/actions.js';
 
 const actions = getCatalog().actions;
 const norm = (xs: readonly string[]): string[] => [...new Set(xs.map((x) => x.toLowerCase()))].sort();

@@ -1,10 +1,10 @@
 /**
- * The one wildcard module (src/catalog/wildcard.ts): path globs for the config and the CLI, IAM globs for
+ * The two matchers: path globs for the config and the CLI (src/util/path-glob.ts), IAM globs (src/engine/wildcard.ts) for
  * ignore.resource / ignore.action and action patterns. Hostile patterns finish and answer correctly (no timing).
  */
 import { describe, expect, it } from 'vitest';
-import { globMatch, pathGlobList, pathGlobMatch } from '../../src/catalog/wildcard.js';
-import { wildcardMatch } from '../../src/findings/suppressions.js';
+import { globMatch } from '../../src/engine/wildcard.js';
+import { pathGlobList, pathGlobMatch } from '../../src/util/path-glob.js';
 
 describe('path globs', () => {
   const cases: [string, string, boolean][] = [
@@ -55,12 +55,12 @@ describe('path globs', () => {
 
 describe('IAM globs for ignore.resource / ignore.action', () => {
   it('case-insensitive whole-string matching, hostile patterns included', () => {
-    expect(wildcardMatch('module.breakglass.*', 'module.BreakGlass.aws_iam_role.x')).toBe(true);
-    expect(wildcardMatch('iam:Pass*', 'iam:PassRole')).toBe(true);
-    expect(wildcardMatch('s3:?et*', 's3:GetObject')).toBe(true);
-    expect(wildcardMatch('s3:Get', 's3:GetObject')).toBe(false);
+    expect(globMatch('module.breakglass.*', 'module.BreakGlass.aws_iam_role.x')).toBe(true);
+    expect(globMatch('iam:Pass*', 'iam:PassRole')).toBe(true);
+    expect(globMatch('s3:?et*', 's3:GetObject')).toBe(true);
+    expect(globMatch('s3:Get', 's3:GetObject')).toBe(false);
     const pattern = Array.from({ length: 12 }, () => '*a').join('') + '*b';
-    expect(wildcardMatch(pattern, 'a'.repeat(40))).toBe(false);
+    expect(globMatch(pattern, 'a'.repeat(40))).toBe(false);
     expect(globMatch('*?'.repeat(2000) + 'z', 'q'.repeat(5000))).toBe(false);
   });
 });

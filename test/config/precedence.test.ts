@@ -84,6 +84,8 @@ describe('precedence: defaults < config file < Action inputs < CLI flags', () =>
     expect(() => actionInputsLayer((n) => (n === 'access-analyzer' ? 'maybe' : ''))).toThrow('input access-analyzer must be auto, on or off');
     expect(() => actionInputsLayer((n) => (n === 'max-inline-comments' ? '-3' : ''))).toThrow('input max-inline-comments must be a whole number');
     expect(() => actionInputsLayer((n) => (n === 'aws-region' ? 'Europe' : ''))).toThrow('input aws-region must be an AWS region');
+    expect(() => actionInputsLayer((n) => (n === 'organization-live' ? 'yes' : ''))).toThrow('input organization-live must be true or false');
+    expect(actionInputsLayer((n) => (n === 'organization-live' ? 'TRUE' : ''))).toEqual({ organizationLive: true });
   });
 
   it('the CLI: --fail-on beats the file; without it the file decides (exit codes follow)', async () => {

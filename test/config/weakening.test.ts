@@ -54,6 +54,12 @@ describe('configWeakenings', () => {
     expect(diff('ignore: [{ rule: service-wildcard, reason: a, expires: 2026-01-31 }]', 'ignore: [{ rule: service-wildcard, reason: a }]')).toEqual([['/ignore/0', 'extends the suppression (rule service-wildcard) without an expiry date']]);
   });
 
+  it('turning organization-live off is one (the SCP checks lose the organisation); turning it on is not', () => {
+    expect(diff('organization-live: true', 'organization-live: false')).toEqual([['/organization-live', 'stops reading the organisation from AWS Organizations for the SCP checks']]);
+    expect(diff('organization-live: false', 'organization-live: true')).toEqual([]);
+    expect(diff('fail-on: error', 'fail-on: error', { organizationLive: true })).toEqual([]);
+  });
+
   it('a setting an Action input overrides does not change: no finding', () => {
     expect(diff('fail-on: warning', 'fail-on: error', { failOn: 'warning' })).toEqual([]);
   });

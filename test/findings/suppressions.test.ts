@@ -7,7 +7,8 @@ import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 import type { Finding } from '../../src/findings/types.js';
-import { applySuppressions, isExpired, wildcardMatch } from '../../src/findings/suppressions.js';
+import { applySuppressions, isExpired } from '../../src/findings/suppressions.js';
+import { globMatch } from '../../src/engine/wildcard.js';
 import { parseConfig } from '../../src/config/load.js';
 
 const CONFIG = '.github/iam-policy-gate.yml';
@@ -293,12 +294,12 @@ describe('per-rule settings apply to every source of findings', () => {
   });
 });
 
-describe('wildcardMatch', () => {
+describe('suppression patterns (engine globMatch)', () => {
   it('IAM-style, case-insensitive, whole value', () => {
-    expect(wildcardMatch('s3:Get*', 'S3:GetObject')).toBe(true);
-    expect(wildcardMatch('s3:Get?bject', 's3:GetObject')).toBe(true);
-    expect(wildcardMatch('s3:Get', 's3:GetObject')).toBe(false);
-    expect(wildcardMatch('module.a.*', 'module.a.aws_iam_role.x["k"]')).toBe(true);
-    expect(wildcardMatch('a.b', 'aXb')).toBe(false);
+    expect(globMatch('s3:Get*', 'S3:GetObject')).toBe(true);
+    expect(globMatch('s3:Get?bject', 's3:GetObject')).toBe(true);
+    expect(globMatch('s3:Get', 's3:GetObject')).toBe(false);
+    expect(globMatch('module.a.*', 'module.a.aws_iam_role.x["k"]')).toBe(true);
+    expect(globMatch('a.b', 'aXb')).toBe(false);
   });
 });

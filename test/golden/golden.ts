@@ -8,7 +8,9 @@
  *   input/                  the repository at head (the scan root; its .github/iam-policy-gate.yml is the config)
  *   base/                   optional: the repository at base (findings marked new/existing, as with --base)
  *   case.json               optional: { "description": "...", "input": "<other folder, relative to the case>",
- *                           "paths": ["<what to scan, relative to input>"] }
+ *                           "paths": ["<what to scan, relative to input>"], "markdown": true }
+ *                           (markdown: expected.json also holds the SCP impact section of the Markdown summary,
+ *                           line by line, as a reviewer reads it)
  *   expected.json           written by npm run golden:update
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import { readRepoFile, ReadError } from '../../src/sources/files.js';
 import type { BaseSource } from '../../src/sources/base.js';
+import { scpImpactSection } from '../../src/report/markdown.js';
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,12 +65,15 @@ export interface GoldenOutput {
   errors: GoldenError[];
   accessDiff?: GoldenAccessDiff[];
   scpImpacts?: GoldenScpImpact[];
+  /** The SCP impact section of the Markdown summary (cases with "markdown": true). */
+  scpImpactMarkdown?: string[];
 }
 
 interface CaseSpec {
   description?: string;
   input?: string;
   paths?: string[];
+  markdown?: boolean;
 }
 
 export function caseNames(): string[] {
@@ -135,6 +141,7 @@ export async function runCase(name: string): Promise<GoldenOutput> {
     errors,
     ...(accessDiff.length ? { accessDiff } : {}),
     ...(scpImpacts.length ? { scpImpacts } : {}),
+    ...(spec.markdown && r.scpImpacts.length ? { scpImpactMarkdown: scpImpactSection(r).map(clean) } : {}),
   };
 }
 
@@ -209,6 +216,12 @@ export function describeDiff(name: string, expected: GoldenOutput, actual: Golde
     const now = new Map<string, string>(((actual[what] ?? []) as never[]).map((x) => [(key as (x: never) => string)(x), JSON.stringify(x)]));
     for (const [k, v] of now) if (before.get(k) !== v) out.push(`  ${before.has(k) ? '~' : '+'} ${what} ${k}: ${before.has(k) ? `${before.get(k)} -> ` : ''}${v}`);
     for (const [k, v] of before) if (!now.has(k)) out.push(`  - ${what} ${k}: ${v}`);
+  }
+  const md = (o: GoldenOutput) => o.scpImpactMarkdown ?? [];
+  if (JSON.stringify(md(expected)) !== JSON.stringify(md(actual))) {
+    const was = new Set(md(expected));
+    const now = new Set(md(actual));
+    out.push('  ~ scpImpactMarkdown:', ...md(expected).filter((l) => !now.has(l)).map((l) => `    - ${l}`), ...md(actual).filter((l) => !was.has(l)).map((l) => `    + ${l}`));
   }
   if (!out.length && formatExpected(expected) !== formatExpected(actual)) out.push('  (same findings, different order or formatting)');
   return out.length ? `golden case ${name} (- expected.json, + now):\n${out.join('\n')}` : '';

@@ -4,111 +4,15 @@
  * INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE = a git checkout with base and head
  * commits) against the local fake GitHub. Asserts what a reviewer sees.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture, policy } from './git-fixture.js';
-import { bundleDir } from '../helpers/bundle.js';
+import { runAction, scratch, useBundle } from './action-runner.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
-let BUNDLE = '';
-
-beforeAll(async () => {
-  // the bundle under test is built from the sources of this checkout into a temporary folder (dist/ is not touched)
-  BUNDLE = path.join(await bundleDir(), 'index.js');
-}, 600_000);
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  stepSummary: string;
-  sarif: string;
-}
-
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-e2e-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let runCounter = 0;
-
-async function runAction(o: {
-  gh: FakeGitHub;
-  workspace: string;
-  pr: { number: number; base: string; head: string; headRepo?: string };
-  token: string;
-  inputs?: Record<string, string>;
-  /** Leave sarif-file/json-file unset: the action's defaults (under RUNNER_TEMP) apply. */
-  defaultReportPaths?: boolean;
-  /** Another event than pull_request (workflow_run for mode: report). */
-  event?: unknown;
-  eventName?: string;
-}): Promise<ActionRun & { runnerTemp: string }> {
-  const dir = path.join(tmp, `run-${++runCounter}`);
-  execFileSync('mkdir', ['-p', dir]);
-  const eventPath = path.join(dir, 'event.json');
-  writeFileSync(
-    eventPath,
-    o.event ? JSON.stringify(o.event) : JSON.stringify({
-      action: 'synchronize',
-      number: o.pr.number,
-      pull_request: {
-        number: o.pr.number,
-        base: { sha: o.pr.base, ref: 'main', repo: { full_name: 'acme/infra' } },
-        head: { sha: o.pr.head, ref: 'feature', repo: { full_name: o.pr.headRepo ?? 'acme/infra' } },
-      },
-      repository: { full_name: 'acme/infra' },
-    }),
-  );
-  const outputFile = path.join(dir, 'output');
-  const summaryFile = path.join(dir, 'summary.md');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: o.eventName ?? 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/infra',
-    GITHUB_API_URL: o.gh.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_SHA: o.pr.head,
-    GITHUB_WORKSPACE: o.workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_TOKEN: o.token,
-    RUNNER_TEMP: dir,
-    ...(o.defaultReportPaths ? {} : { 'INPUT_SARIF-FILE': path.join(dir, 'report.sarif'), 'INPUT_JSON-FILE': path.join(dir, 'report.json') }),
-  };
-  for (const [k, v] of Object.entries(o.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(NODE24, [BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-  // a hung action fails the test instead of hanging the suite
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  clearTimeout(timer);
-  return {
-    code,
-    stdout,
-    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-    stepSummary: readFileSync(summaryFile, 'utf8'),
-    sarif: existsSync(path.join(dir, 'report.sarif')) ? readFileSync(path.join(dir, 'report.sarif'), 'utf8') : '',
-    runnerTemp: dir,
-  };
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
+useBundle();
 
 describe('the Action on a pull request (the built index.js against a fake GitHub)', () => {
   it('a clean PR: passes, no inline comments, one summary comment with the access diff', async () => {
@@ -214,7 +118,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(summary3).toContain('## IAM Policy Gate: ✅ **Pass**');
       expect(summary3).toContain('Head `' + head2.slice(0, 12) + '`');
       expect(summary3).toContain('`policy deploy.json` can now do 2 new actions (1 write, 1 read): `cloudformation:UpdateStack`, `s3:GetObject`');
-      expect(r3.stdout).toContain('1 earlier comments marked fixed (1 threads resolved), summary comment updated');
+      expect(r3.stdout).toContain('1 earlier comment marked fixed (1 thread resolved), summary comment updated');
     } finally {
       repo.remove();
       await gh.stop();
@@ -225,7 +129,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
     const gh = new FakeGitHub();
     await gh.start();
     const origin = new GitFixture();
-    const ws = path.join(tmp, 'shallow-fork');
+    const ws = path.join(scratch('fork-'), 'shallow-fork');
     try {
       const basePolicy = policy([{ sid: 'Legacy', action: 'iam:*' }]);
       const base = origin.commit({ 'iam/ci.json': basePolicy }, 'base');
@@ -341,7 +245,7 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       const reportFile = analyse.outputs['json-file']!;
       expect(JSON.parse(readFileSync(reportFile, 'utf8')).pullRequest).toEqual({ number: 77, headSha: head, baseSha: base });
       // 2. workflow_run (pull_requests is empty for forks), write token, an empty workspace: nothing of the PR is checked out
-      const empty = mkdtempSync(path.join(tmp, 'report-ws-'));
+      const empty = scratch('report-ws-');
       const runEvent = (sha: string) => ({ action: 'completed', workflow_run: { head_sha: sha, event: 'pull_request', pull_requests: [] } });
       const report = await runAction({ gh, workspace: empty, pr: { number: 77, base, head }, token: 'write-token', event: runEvent(head), eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': reportFile, 'check-run': 'true' } });
       expect(report.code, report.stdout).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/config/options.js';
 import { runScpStage } from '../../src/checks/scp/index.js';
-import { catalogUniverse, count, expandPattern } from '../../src/engine/evaluate.js';
+import { catalogUniverse, count, expandPattern } from '../../src/engine/actions.js';
 import { evaluateEntry } from '../../src/engine/contexts.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';
@@ -62,15 +62,28 @@ describe('SCP change impact per request context', () => {
     expect(r.findings.find((f) => f.ruleId === 'scp-change-impact')!.message).toMatch(/us-east-1/);
   });
 
-  it('the Markdown section leads with the lock-out risk, then the per-context lines', () => {
+  it('the Markdown section leads with the lock-out risk, then the per-context table', () => {
     const r = stage(lock(GLOBALS.filter((g) => g !== 'sts:*'), ['eu-west-1']), lock(GLOBALS, ['eu-west-1', 'us-east-1']));
     const md = scpImpactSection({ scpImpacts: r.impacts, findings: r.findings } as unknown as GateResult).join('\n').replace(/\\/g, '');
     const risk = md.indexOf('Lock-out risks');
-    const ctx = md.indexOf('When aws:RequestedRegion is');
+    const ctx = md.indexOf('| Requests (condition values) | What changes there |');
     expect(risk).toBeGreaterThan(0);
+    expect(ctx).toBeGreaterThan(risk);
     expect(md.slice(risk, ctx)).toMatch(/stops exempting sts:\*/);
-    expect(md).toMatch(/When aws:RequestedRegion is "us-east-1": every action except/);
-    expect(md).toMatch(/When aws:RequestedRegion is any other region: sts:\* now denied/);
+    expect(md).toMatch(/\| aws:RequestedRegion is "us-east-1" \| every action except .* now denied .*\|/);
+    expect(md).toMatch(/\| aws:RequestedRegion is any other region \| sts:\* now denied .*\|/);
+    expect(md).not.toContain('By request context');
+  });
+
+  it('the per-context table is folded when it has more than five rows', () => {
+    const regions = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'eu-south-1', 'us-east-1'];
+    // each Region denies a different action before and after: one group of requests per Region
+    const acts = ['RunInstances', 'StopInstances', 'StartInstances', 'RebootInstances', 'CreateVpc', 'CreateSubnet', 'DeleteSubnet', 'DeleteVpc'];
+    const perRegion = (shift: number) => j({ Version: '2012-10-17', Statement: regions.map((reg, i) => ({ Sid: `R${i}`, Effect: 'Deny', Action: `ec2:${acts[i + shift]}`, Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': reg } } })) });
+    const r = stage(perRegion(1), perRegion(0));
+    expect(r.impacts[0]!.targets[0]!.contexts.length).toBeGreaterThan(5);
+    const md = scpImpactSection({ scpImpacts: r.impacts, findings: r.findings } as unknown as GateResult).join('\n');
+    expect(md).toMatch(/<details><summary>By request context: \d+ groups<\/summary>\n\n\| Requests \(condition values\) \| What changes there \|/);
   });
 
   it('dangerous: a new tag guardrail is stated for the tagged resources only', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { runScpStage } from '../../src/checks/scp/index.js';
-import { catalogUniverse, evaluateHierarchy, compileStatements, count, expandPattern } from '../../src/engine/evaluate.js';
+import { catalogUniverse, count, expandPattern } from '../../src/engine/actions.js';
+import { evaluateHierarchy } from '../../src/engine/org.js';
+import { compileStatements } from '../../src/engine/grants.js';
 import { rawExtractor } from '../../src/extract/raw.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
@@ -174,6 +176,12 @@ describe('SCP lock-out risks', () => {
     expect(lockout(root('arn:aws:iam::*:root'))).toEqual([]);
     expect(lockout(root('arn:aws:iam::*:role/*'))[0]!.message).toMatch(/with no exception/);
     expect(lockout(root('*'))[0]!.message).toMatch(/with no exception/);
+  });
+
+  it('who can still act names the management account when the config gives it', () => {
+    const freeze = j({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] });
+    expect(lockout(freeze, { managementAccount: '999988887777' })[0]!.message).toMatch(/Still able to act: the management account 999988887777 \(SCPs never apply to it\) and service-linked roles/);
+    expect(lockout(freeze)[0]!.message).toMatch(/Still able to act: the management account \(SCPs never apply to it\)/);
   });
 
   it('Organizations itself, and the pipeline role', () => {

@@ -59,20 +59,20 @@ export class DirCache implements ResultCache {
  * checkout, so a pull request cannot plant answers for its own policies), else under the repository root.
  * '' disables caching.
  */
-export function cacheDirFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cacheDirFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env, sub = 'access-analyzer'): string | undefined {
   if (!cacheDir) return undefined;
   const actions = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP ? env.RUNNER_TEMP : undefined;
-  if (!actions) return path.resolve(root, cacheDir, 'access-analyzer');
-  const dir = path.resolve(actions, cacheDir, 'access-analyzer');
+  if (!actions) return path.resolve(root, cacheDir, sub);
+  const dir = path.resolve(actions, cacheDir, sub);
   // never inside the checkout (the pull request controls its content), whatever the config says
   for (const checkout of [root, env.GITHUB_WORKSPACE].filter((x): x is string => !!x)) {
     const rel = path.relative(path.resolve(checkout), dir);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(actions, 'iam-policy-gate', 'access-analyzer');
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return path.join(actions, 'iam-policy-gate', sub);
   }
   return dir;
 }
 
-export function cacheFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env): ResultCache {
-  const dir = cacheDirFor(cacheDir, root, env);
+export function cacheFor(cacheDir: string, root: string, env: NodeJS.ProcessEnv = process.env, sub = 'access-analyzer'): ResultCache {
+  const dir = cacheDirFor(cacheDir, root, env, sub);
   return dir ? new DirCache(dir) : noCache;
 }

@@ -5,7 +5,10 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, expandActionPattern, globsIntersect, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+import { templateToken } from '../../policy/template-token.js';
+import { actionInfo, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+import { expandActionPattern } from '../../engine/actions.js';
+import { globsIntersect } from '../../engine/wildcard.js';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -159,23 +162,7 @@ export function isApiGatewayShorthand(policy: PolicyRecord, value: string): bool
   return policy.policyType === 'resource' && /^execute-api:\//.test(value);
 }
 
-/**
- * Template tokens another tool fills in before deployment: `<<ACCOUNT>>`, `<my-org-id>`, `{{resolve:ssm:x}}`,
- * `${ACCELERATOR_PREFIX}`, `${ACCEL_LOOKUP::...}` anywhere; in raw policy files also bare upper-case names with an
- * underscore (`ACCOUNT_ID`, `ORG_ID`). Policy variables (`${aws:username}`) are not tokens.
- */
-const TEMPLATE_TOKEN = /<<[^<>\s]{1,100}>>|<[A-Za-z][\w.:-]{0,100}>|\{\{[^{}]{1,200}\}\}|\$\{[A-Z][A-Z0-9_]{0,100}(?:::[^}]{0,200})?\}/;
-const BARE_TOKEN = /(^|[^A-Za-z0-9])[A-Z][A-Z0-9]{1,40}(_[A-Z0-9]{1,40})+($|[^A-Za-z0-9])/;
-
-/**
- * The template token a value holds, if any. Such a value is a stand-in, as a placeholder is: grammar, ARN, type and
- * principal-format rules say nothing about it (what it grants is still judged as the specific value it stands for).
- */
-export function templateToken(policy: PolicyRecord, value: string): string | undefined {
-  if (value.length > 2048) return undefined;
-  const m = TEMPLATE_TOKEN.exec(value) ?? (policy.format === 'raw' ? BARE_TOKEN.exec(value) : null);
-  return m ? m[0].replace(/^[^A-Za-z0-9<{$]|[^A-Za-z0-9>}]$/g, '') : undefined;
-}
+export { templateToken };
 
 /** Resource values of a statement that are plain strings and not stand-ins (placeholders or template tokens). */
 export function judgeableResources(policy: PolicyRecord, list: ValueAt[] | undefined): ValueAt<string>[] {

@@ -7,12 +7,15 @@
 import type { PolicyContext, RuleMeta } from '../rules/types.js';
 import type { Severity } from '../../findings/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../../policy/statements.js';
-import { policyDenies } from './denies.js';
+import { engineContext } from '../../engine/context.js';
+import { policyDenies } from '../../engine/denies.js';
+import { expandActionPattern, expandNotAction } from '../../engine/actions.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, expandActionPattern, expandNotAction } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel, wildcardOnly } from './analysis.js';
+import { actionInfo } from '../../catalog/index.js';
+import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
@@ -43,12 +46,13 @@ export function listActions(actions: string[], limit = 6): string {
  * each of them for every such statement. Pure functions of the canonical key, so the memo never changes a result.
  * Keyed by rule and spec (rules build their spec object on each call).
  */
-const verdicts = new Map<string, Map<string, number>>();
 const MATCH = 1;
 const ANY_RESOURCE = 2;
 const WILDCARD_ONLY = 4;
 function memoFor(rule: string, spec: ActionSetSpec): Map<string, number> {
   const key = `${rule}\u0000${spec.what}`;
+  // one memo per rule and spec for the run (engine/context.ts)
+  const verdicts = engineContext().slot('least-privilege/action-set verdicts', () => new Map<string, Map<string, number>>());
   let memo = verdicts.get(key);
   if (!memo) verdicts.set(key, (memo = new Map()));
   return memo;
@@ -205,10 +209,9 @@ export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const keyCache = new Map<readonly string[], string[]>();
-
 /** Canonical catalogue keys of a lower-case action list (unknown actions dropped), memoised per list. */
 export function canonicalKeys(list: readonly string[]): string[] {
+  const keyCache = engineContext().slot('least-privilege/action-set canonical keys', () => new Map<readonly string[], string[]>());
   let k = keyCache.get(list);
   if (!k) {
     k = [...new Set(list.flatMap((a) => actionInfo(a)?.key ?? []))];

@@ -1,6 +1,8 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { catalogStamp, expandActionPattern, hasWildcard, serviceExists, splitAction } from '../../catalog/index.js';
+import { catalogStamp, serviceExists, splitAction } from '../../catalog/index.js';
+import { expandActionPattern } from '../../engine/actions.js';
+import { hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt } from '../grammar/helpers.js';
 
 export const actionWildcardMatchesNothing: Rule = {

@@ -2,9 +2,11 @@ import type { Rule } from './types.js';
 import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
-import { expandActionPattern, expandNotAction, getCatalog } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, settingOf } from '../least-privilege/analysis.js';
-import { policyDenies } from '../least-privilege/denies.js';
+import { getCatalog } from '../../catalog/index.js';
+import { expandActionPattern, expandNotAction } from '../../engine/actions.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
+import { conditionNote } from '../least-privilege/analysis.js';
 import { coversAResourceType } from '../../engine/arn-patterns.js';
 
 export const adminWildcard: Rule = {

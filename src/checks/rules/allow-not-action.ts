@@ -1,7 +1,8 @@
 import type { Rule } from './types.js';
-import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
+import { expandNotAction } from '../../engine/actions.js';
 import { cap } from '../least-privilege/action-set.js';
-import { expandNotAction } from '../../catalog/index.js';
 import { strings } from '../../policy/statements.js';
 
 export const allowNotAction: Rule = {

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
+import { judgeConditions, settingOf } from '../../engine/grants.js';
 import { cap } from '../least-privilege/action-set.js';
 
 export const allowNotResource: Rule = {

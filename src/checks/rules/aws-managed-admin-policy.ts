@@ -1,14 +1,14 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Rule } from './types.js';
+import { engineContext } from '../../engine/context.js';
 import { MapSourceMap, lineSpan } from '../../policy/source-map.js';
 import { listProp } from '../least-privilege/entities.js';
 import { AWS_MANAGED_POLICY_DOCUMENTS, awsManagedPolicyName } from '../least-privilege/aws-managed-policies.js';
 import { privilegeReason } from './trust-privileged-without-mfa.js';
 
-const verdicts = new Map<string, string | undefined>();
-
 /** Why an AWS managed policy is admin-equivalent, judged on its document; undefined when it is not (or unknown). */
 export function managedPolicyVerdict(name: string): string | undefined {
+  const verdicts = engineContext().slot('rules/aws-managed-admin-policy verdicts', () => new Map<string, string | undefined>());
   if (verdicts.has(name)) return verdicts.get(name);
   const document = AWS_MANAGED_POLICY_DOCUMENTS[name];
   let why: string | undefined;

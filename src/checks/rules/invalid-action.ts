@@ -1,7 +1,8 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, catalogStamp, hasWildcard, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
+import { actionInfo, catalogStamp, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
+import { hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt } from '../grammar/helpers.js';
 
 const MAX_SUGGESTIONS = 25;

@@ -1,7 +1,8 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
-import { policyDenies } from '../least-privilege/denies.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
+import { judgePrincipalConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
 import { cap } from '../least-privilege/action-set.js';
 import { awsPrincipals, principalValues } from '../least-privilege/principals.js';
 import { resourceKind } from '../least-privilege/resource-kind.js';

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
-import { conditionNote, describeCondition, grantOf, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
-import { policyDenies } from '../least-privilege/denies.js';
+import { conditionNote, describeCondition, stmtLabel } from '../least-privilege/analysis.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
 import { cap } from '../least-privilege/action-set.js';
 
 export const passroleUnrestricted: Rule = {

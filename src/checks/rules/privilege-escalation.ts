@@ -1,10 +1,12 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
-import { actionInfo, globMatch } from '../../catalog/index.js';
+import { actionInfo } from '../../catalog/index.js';
+import { globMatch } from '../../engine/wildcard.js';
+import { grantIndex, unrestricted, type ActionGrant } from '../../engine/grants.js';
+import { denySet } from '../../engine/denies.js';
 import { replaceVariables } from '../../engine/conditions.js';
-import { canonical, conditionNote, describeCondition, grantIndex, stmtLabel, unrestricted, type ActionGrant } from '../least-privilege/analysis.js';
+import { canonical, conditionNote, describeCondition, stmtLabel } from '../least-privilege/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../least-privilege/risk-data.js';
-import { denySet } from '../least-privilege/denies.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { fullAccessOf } from './admin-wildcard.js';
 

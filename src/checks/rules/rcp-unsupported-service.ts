@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { catalogStamp, hasWildcard, rcpSupportedServices, serviceExists, splitAction } from '../../catalog/index.js';
+import { catalogStamp, rcpSupportedServices, serviceExists, splitAction } from '../../catalog/index.js';
+import { hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 export const rcpUnsupportedService: Rule = {

@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import type { ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { globCovers, hasWildcard } from '../../catalog/index.js';
+import { globCovers, hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 /** Index of an earlier-or-broader value covering values[i], or -1. Exact duplicates: the later one is redundant. */

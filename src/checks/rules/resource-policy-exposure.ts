@@ -3,9 +3,9 @@ import type { StatementView } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
 import { isVpcEndpointPolicy } from '../least-privilege/resource-kind.js';
 import { clip } from '../../engine/conditions.js';
-import type { ConditionJudgement } from '../least-privilege/analysis.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
-import { policyDenies } from '../least-privilege/denies.js';
+import { type ConditionJudgement, judgePrincipalConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
 import { cap } from '../least-privilege/action-set.js';
 import { awsPrincipals, isExternalAccount, principalValues } from '../least-privilege/principals.js';
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { arnMatchesResourceType } from '../../catalog/index.js';
+import { arnMatchesResourceType } from '../../engine/arn-patterns.js';
 import { isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../grammar/helpers.js';
 
 export const resourceTypeMismatch: Rule = {

@@ -8,7 +8,7 @@ import type { Options } from '../../config/options.js';
 import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
-import { clearGrantCache } from '../least-privilege/analysis.js';
+import { engineContext } from '../../engine/context.js';
 import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
 
 
@@ -86,38 +86,7 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const active = rules.filter((r) => enabled(r, options));
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
 
-  for (const policy of policies) {
-    const document = isObject(policy.document) ? policy.document : undefined;
-    const statements = statementsOf(policy.document);
-    const work = policyWork(statements);
-    const timed = work.pass >= TIMED_PASS_WORK;
-    let first = true;
-    budget.begin();
-    for (const rule of active) {
-      if (!rule.checkPolicy) continue;
-      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
-      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
-      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
-      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
-      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
-      first = false;
-      rule.checkPolicy({
-        policy,
-        document,
-        statements,
-        options,
-        report: (r) => {
-          const severity = severityOf(rule, options, r.severity);
-          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
-          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
-        },
-      });
-    }
-    clearGrantCache(); // the memo serves this policy's rules; kept, it would hold every policy's expansion at once
-    budget.tick(policy.file);
-  }
+  for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
@@ -126,19 +95,20 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     if (!principalRules.length) break;
     // a principal holding a policy of a file not (fully) checked is not judged as a whole: that file is incomplete
     if (p.policies.some((x) => budget.exhausted(x.file)) || p.inherited.some((x) => budget.exhausted(x.policy.file))) continue;
-    const granting = grantingPolicies(p);
-    for (const rule of principalRules) {
-      rule.checkPrincipal!({
-        principal: { kind: p.kind, id: p.id },
-        policies: p.policies,
-        inherited: p.inherited,
-        granting,
-        entity: p.entity,
-        options,
-        report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
-      });
-    }
-    clearGrantCache();
+    engineContext().grantScope(() => {
+      const granting = grantingPolicies(p);
+      for (const rule of principalRules) {
+        rule.checkPrincipal!({
+          principal: { kind: p.kind, id: p.id },
+          policies: p.policies,
+          inherited: p.inherited,
+          granting,
+          entity: p.entity,
+          options,
+          report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
+        });
+      }
+    });
   }
 
   for (const rule of active) {
@@ -173,4 +143,40 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
+function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
+  const document = isObject(policy.document) ? policy.document : undefined;
+  const statements = statementsOf(policy.document);
+  const work = policyWork(statements);
+  const timed = work.pass >= TIMED_PASS_WORK;
+  let first = true;
+  budget.begin();
+  // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
+  engineContext().grantScope(() => {
+    for (const rule of active) {
+      if (!rule.checkPolicy) continue;
+      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
+      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
+      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
+      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
+      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+      first = false;
+      rule.checkPolicy({
+        policy,
+        document,
+        statements,
+        options,
+        report: (r) => {
+          const severity = severityOf(rule, options, r.severity);
+          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+        },
+      });
+    }
+  });
+  budget.tick(policy.file);
 }

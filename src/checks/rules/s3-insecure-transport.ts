@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { actionMatches } from '../../catalog/index.js';
+import { actionMatches } from '../../engine/actions.js';
 import { resourceKind } from '../least-privilege/resource-kind.js';
 import { derivedFromAcl } from '../../policy/canned-acl.js';
 

@@ -1,11 +1,13 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, expandActionPattern } from '../../catalog/index.js';
-import { conditionNote, grantOf, judgeConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
+import { actionInfo } from '../../catalog/index.js';
+import { expandActionPattern } from '../../engine/actions.js';
+import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
 import { awsPrincipals } from '../least-privilege/principals.js';
 import { cap } from '../least-privilege/action-set.js';
 import { resourceKind } from '../least-privilege/resource-kind.js';
-import { policyDenies } from '../least-privilege/denies.js';
 
 /** `svc:*` (every action of a service). `*` / `*:*` are admin-wildcard's business. */
 const SERVICE_WILDCARD = /^([a-z0-9-]+):\*+$/i;

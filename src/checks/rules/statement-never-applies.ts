@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { deadReason, stmtLabel } from '../least-privilege/analysis.js';
+import { stmtLabel } from '../least-privilege/analysis.js';
+import { deadReason } from '../../engine/grants.js';
 import { cap } from '../least-privilege/action-set.js';
 
 export const statementNeverApplies: Rule = {

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
-import { conditionNote, judgePrincipalConditions, settingOf, stmtLabel } from '../least-privilege/analysis.js';
-import { policyDenies } from '../least-privilege/denies.js';
+import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
+import { judgePrincipalConditions, settingOf } from '../../engine/grants.js';
+import { policyDenies } from '../../engine/denies.js';
 import { cap } from '../least-privilege/action-set.js';
 import { awsPrincipals } from '../least-privilege/principals.js';
 

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { judgeConditions, stmtLabel } from '../least-privilege/analysis.js';
+import { stmtLabel } from '../least-privilege/analysis.js';
+import { judgeConditions } from '../../engine/grants.js';
 import { cap } from '../least-privilege/action-set.js';
 import { principalValues } from '../least-privilege/principals.js';
 

@@ -1,7 +1,8 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Rule } from './types.js';
 import { statementsOf } from '../../policy/statements.js';
-import { grantIndex, judgeConditions, stmtLabel, unrestricted } from '../least-privilege/analysis.js';
+import { stmtLabel } from '../least-privilege/analysis.js';
+import { grantIndex, judgeConditions, unrestricted } from '../../engine/grants.js';
 import { awsPrincipals } from '../least-privilege/principals.js';
 import { escalationPaths } from './privilege-escalation.js';
 import { fullAccessOf } from './admin-wildcard.js';

@@ -3,8 +3,9 @@
  * context (engine/contexts.ts); contexts with the same difference are grouped and described by the condition values
  * that single them out ("aws:RequestedRegion is "us-east-1": every action except iam:*, sts:* now denied").
  */
-import type { ActionSet, ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
-import { count, evaluateHierarchy, members } from '../../engine/evaluate.js';
+import { type ActionSet, type ActionUniverse, count, members } from '../../engine/actions.js';
+import { type EvalStatement } from '../../engine/grants.js';
+import { type ScpLevel, evaluateHierarchy } from '../../engine/org.js';
 import type { ContextSpace } from '../../engine/contexts.js';
 import { conditionTable, contextSpace } from '../../engine/contexts.js';
 import { byService } from './model.js';

@@ -5,8 +5,9 @@
  * us-east-1 under a region lock that allows only eu-west-1).
  */
 import type { ConditionView } from '../../policy/statements.js';
-import type { ActionSet, ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
-import { evaluateHierarchy } from '../../engine/evaluate.js';
+import { type ActionSet, type ActionUniverse } from '../../engine/actions.js';
+import { type EvalStatement } from '../../engine/grants.js';
+import { type ScpLevel, evaluateHierarchy } from '../../engine/org.js';
 import { conditionTable, contextSpace } from '../../engine/contexts.js';
 import { describeGroup } from './context-impact.js';
 

@@ -6,13 +6,14 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements, members } from '../../engine/evaluate.js';
+import { type ActionSet, type ActionUniverse, emptySet, members, union } from '../../engine/actions.js';
+import { type ScpLevel, principalExemptions } from '../../engine/org.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
 import { contextDiff } from './context-impact.js';
 import type { ScpImpact, ScpTargetImpact } from '../../result.js';
 import { FULL_AWS_ACCESS_DOCUMENT, attachmentsOf } from './org-model.js';
 import type { ResolvedOrg } from './model.js';
-import { byService, levelsFor, nodeLabel, scpFinding } from './model.js';
+import { byService, levelsFor, nodeLabel, scpFinding, stillAbleToAct } from './model.js';
 import { DEFENSE_EVASION_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 import { accessLevelOf } from '../least-privilege/analysis.js';
 
@@ -50,8 +51,9 @@ function standaloneLevels(u: ActionUniverse, doc: unknown, id: string): ScpLevel
   return [{ name: 'level', statements: hasAllow ? sts : [...sts, ...compileStatements(u, FULL_AWS_ACCESS_DOCUMENT, 'FullAWSAccess', 'FullAWSAccess')] }];
 }
 
-function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string, lifted: Set<string>): ScpTargetImpact {
+function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: string, lifted: Set<string>, deniedAll: ActionSet): ScpTargetImpact {
   const cd = contextDiff(u, before, after);
+  union(deniedAll, cd.denied);
   const d = members(u, cd.denied);
   const al = members(u, cd.allowed);
   // only actions a Deny singled out count as a lifted guardrail (not a Region or principal opening as a whole)
@@ -71,17 +73,18 @@ function diff(u: ActionUniverse, before: ScpLevel[], after: ScpLevel[], target: 
 export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: ResolvedOrg, scpNames: string[] = []): { impact: ScpImpact; findings: Finding[] } {
   const targets: ScpTargetImpact[] = [];
   const liftedSet = new Set<string>();
+  const deniedAll = emptySet(u);
   const attached = org ? scpNames.flatMap((n) => attachmentsOf(org.model, n).map((node) => ({ n, node }))) : [];
   if (org && attached.length) {
     for (const { n, node } of attached) {
       const base = compileStatements(u, record.base, `${record.id}@base`, n);
       const head = compileStatements(u, record.document, record.id, n);
-      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node), liftedSet));
+      targets.push(diff(u, levelsFor(org, node.id, { name: n, statements: base }), levelsFor(org, node.id, { name: n, statements: head }), node.kind === 'root' ? 'root (every account)' : nodeLabel(node), liftedSet, deniedAll));
     }
   } else {
-    targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached', liftedSet));
+    targets.push(diff(u, standaloneLevels(u, record.base, `${record.id}@base`), standaloneLevels(u, record.document, record.id), 'wherever it is attached', liftedSet, deniedAll));
   }
-  const impact: ScpImpact = { policyId: record.id, file: record.file, line: record.line, resource: record.resource, targets };
+  const impact: ScpImpact = { policyId: record.id, policyType: record.policyType === 'rcp' ? 'rcp' : 'scp', file: record.file, line: record.line, resource: record.resource, targets };
   const findings: Finding[] = [];
   const lifted = [...liftedSet];
   const denied = targets.reduce((s, t) => s + t.newlyDeniedCount, 0);
@@ -93,7 +96,30 @@ export function scpImpact(u: ActionUniverse, record: PolicyRecord, org?: Resolve
     const shown = t0.contexts.slice(0, 3).map((c) => c.summary.replace(/^When /, 'when ').replace(/^For every request/, 'for every request'));
     const more = t0.contexts.length - shown.length + targets.length - 1;
     const guard = lifted.length ? ` It lifts a guardrail: ${lifted.slice(0, 5).join(', ')}${lifted.length > 5 ? ` and ${lifted.length - 5} more` : ''} (turning logging or detection off, changing permissions) become allowed.` : '';
-    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${totals} ${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}${guard}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
+    const who = denied ? ` ${whoCanStillAct(u, record, deniedAll, org?.model.managementAccount)}` : '';
+    findings.push(scpFinding(changeImpactMeta, record, '/Statement', `This change ${totals} ${where}: ${shown.join('; ')}.${more > 0 ? ` (${more} more in the SCP impact section.)` : ''}${guard}${who}`, 'impact', lifted.length ? 'security-warning' : undefined, { targets }));
   }
   return { impact, findings };
+}
+
+/**
+ * After a change that newly denies actions: the principal exemptions it removed, and who can still perform them (the
+ * exemptions of the Denies that cover them, the management account, service-linked roles).
+ */
+function whoCanStillAct(u: ActionUniverse, record: PolicyRecord, denied: ActionSet, managementAccount?: string): string {
+  const covering = (sts: EvalStatement[]) => sts.filter((s) => s.effect === 'Deny' && s.actions.some((x, i) => x === 1 && denied[i] === 1));
+  const exemptions = (sts: EvalStatement[]) => [...new Set(covering(sts).flatMap((s) => principalExemptions(s.conditions)))];
+  const headSts = compileStatements(u, record.document, record.id, 'head');
+  // principals a Deny spares by a tag (StringNotEquals aws:PrincipalTag/admin "true"): named like an ARN exemption
+  const tagged = covering(headSts).flatMap((s) =>
+    s.conditions
+      .filter((c) => /^(StringNotEquals|StringNotLike|StringNotEqualsIgnoreCase)(IfExists)?$/.test(c.operator) && /^aws:PrincipalTag\//i.test(c.key))
+      .flatMap((c) => c.values.map((v) => `principals tagged ${c.key.slice('aws:PrincipalTag/'.length)}=${String(v.value)}`)),
+  );
+  const head = [...new Set([...exemptions(headSts), ...tagged])];
+  const removed = exemptions(compileStatements(u, record.base, `${record.id}@base`, 'base')).filter((p) => !head.includes(p));
+  const still = record.policyType === 'rcp'
+    ? `Still able to act: ${head.length ? `${head.slice(0, 3).join(', ')}${head.length > 3 ? ', ...' : ''} (exempted by its condition), ` : ''}on the resources of the management account (RCPs do not apply to them) and service-linked roles (not restricted by RCPs).`
+    : stillAbleToAct(head, managementAccount);
+  return `${removed.length ? `No longer exempted: ${removed.join(', ')}. ` : ''}${still}`;
 }

@@ -6,9 +6,10 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
-import { compileStatements, count, expandPattern, principalExemptions } from '../../engine/evaluate.js';
-import { globMatch } from '../../catalog/index.js';
+import { type ActionUniverse, count, expandPattern } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { principalExemptions } from '../../engine/org.js';
+import { globMatch } from '../../engine/wildcard.js';
 import { scpFinding, stillAbleToAct } from './model.js';
 
 export const lockoutMeta: RuleMeta = {
@@ -48,6 +49,8 @@ export interface LockoutInput {
   record: PolicyRecord;
   exemptPrincipals: string[];
   pipelinePrincipals: string[];
+  /** Named in "still able to act" when the config gives it. */
+  managementAccount?: string;
 }
 
 /**
@@ -62,7 +65,7 @@ function limitedToOthers(conds: EvalStatement['conditions']): boolean {
   });
 }
 
-export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals }: LockoutInput): Finding[] {
+export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePrincipals, managementAccount }: LockoutInput): Finding[] {
   const out: Finding[] = [];
   const statements = compileStatements(u, record.document, record.id, record.resource);
   const all = u.actions.length;
@@ -85,10 +88,10 @@ export function checkLockout({ universe: u, record, exemptPrincipals, pipelinePr
     const label = st.sid ? `Statement "${st.sid}"` : `Statement at ${st.path}`;
     if (what.length) {
       if (!exemptions.length) {
-        out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it. ${stillAbleToAct([])}`, `blanket:${what.join(',')}`));
+        out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')} with no exception for an administrator or break-glass principal (aws:PrincipalArn): nobody in the affected accounts could undo it. ${stillAbleToAct([], managementAccount)}`, `blanket:${what.join(',')}`));
       } else {
         const missing = exemptPrincipals.filter((p) => !exempted(exemptions, p));
-        if (missing.length) out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ${stillAbleToAct(exemptions)}`, `exempt:${missing.join(',')}`));
+        if (missing.length) out.push(scpFinding(lockoutMeta, record, where, `${label} denies ${what.join(' and ')}; its exception (${exemptions.join(', ')}) does not cover the break-glass principal${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. ${stillAbleToAct(exemptions, managementAccount)}`, `exempt:${missing.join(',')}`));
       }
     }
     const pipelineDenied = PIPELINE_NEEDS.filter((a) => covers(u, st, a));

@@ -6,8 +6,9 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
 import { policyFinding } from '../rules/run.js';
-import type { ActionUniverse, EvalStatement, ScpLevel } from '../../engine/evaluate.js';
-import { compileStatements } from '../../engine/evaluate.js';
+import { type ActionUniverse } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { type ScpLevel } from '../../engine/org.js';
 import type { OrgModel, OrgNode } from './org-model.js';
 import { FULL_AWS_ACCESS, FULL_AWS_ACCESS_DOCUMENT, pathTo } from './org-model.js';
 
@@ -72,7 +73,7 @@ export function byService(actions: string[], examples = 5): { service: string; c
 }
 
 /** "Who can still act" under a Deny: its principal exemptions, the management account, service-linked roles. */
-export function stillAbleToAct(exemptions: readonly string[]): string {
+export function stillAbleToAct(exemptions: readonly string[], managementAccount?: string): string {
   const named = exemptions.length ? `${exemptions.slice(0, 3).join(', ')}${exemptions.length > 3 ? ', ...' : ''} (exempted by its condition), ` : '';
-  return `Still able to act: ${named}the management account (SCPs never apply to it) and service-linked roles (not restricted by SCPs).`;
+  return `Still able to act: ${named}the management account${managementAccount ? ` ${managementAccount}` : ''} (SCPs never apply to it) and service-linked roles (not restricted by SCPs).`;
 }

@@ -19,7 +19,7 @@
  * ```
  * A node without an `attachments` entry has FullAWSAccess, as AWS attaches it by default.
  */
-import { pathGlobMatch } from '../../catalog/wildcard.js';
+import { pathGlobMatch } from '../../util/path-glob.js';
 
 export const FULL_AWS_ACCESS = 'FullAWSAccess';
 export const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };

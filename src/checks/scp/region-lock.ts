@@ -7,8 +7,9 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { ActionUniverse, EvalStatement } from '../../engine/evaluate.js';
-import { compileStatements, expandPattern, principalExemptions } from '../../engine/evaluate.js';
+import { type ActionUniverse, expandPattern } from '../../engine/actions.js';
+import { type EvalStatement, compileStatements } from '../../engine/grants.js';
+import { principalExemptions } from '../../engine/org.js';
 import { evaluateConditions } from '../../engine/contexts.js';
 import { GLOBAL_SERVICES, GLOBAL_SERVICES_REGION, GLOBAL_SERVICES_SOURCE } from '../../catalog/global-services.js';
 import type { GlobalServiceEntry } from '../../catalog/global-services.js';
@@ -48,14 +49,14 @@ function deniedGlobals(u: ActionUniverse, st: EvalStatement): GlobalServiceEntry
   return GLOBAL_SERVICES.filter((e) => coversAny(u, st, e.pattern));
 }
 
-function forWhom(st: EvalStatement): string {
+function forWhom(st: EvalStatement, managementAccount?: string): string {
   const exempt = principalExemptions(st.conditions);
   const others = [...new Set(st.conditions.filter((c) => !/^aws:(requestedregion|principalarn|userid|username)$/i.test(c.key)).map((c) => c.key))];
   const who = exempt.length ? `every principal of the accounts below it except ${exempt.slice(0, 3).join(', ')}${exempt.length > 3 ? ', ...' : ''}` : 'every principal of the accounts below it, administrators and pipelines included (no break-glass exception)';
-  return `${who}${others.length ? `, for requests that also meet its conditions on ${others.join(', ')}` : ''}. ${stillAbleToAct(exempt)}`;
+  return `${who}${others.length ? `, for requests that also meet its conditions on ${others.join(', ')}` : ''}. ${stillAbleToAct(exempt, managementAccount)}`;
 }
 
-export function checkRegionLock(u: ActionUniverse, record: PolicyRecord): Finding[] {
+export function checkRegionLock(u: ActionUniverse, record: PolicyRecord, managementAccount?: string): Finding[] {
   const out: Finding[] = [];
   const head = compileStatements(u, record.document, record.id, record.resource);
   const baseDenied = new Set<string>();
@@ -70,7 +71,7 @@ export function checkRegionLock(u: ActionUniverse, record: PolicyRecord): Findin
     const list = (es: GlobalServiceEntry[]): string => es.map((e) => `${e.pattern} (${e.breaks})`).join('; ');
     const rest = denied.length - critical.length;
     const where = `${st.path}/${/NotAction/.test(JSON.stringify(Object.keys(statementAt(record.document, st.path) ?? {}))) ? 'NotAction' : 'Action'}`;
-    const tail = `${rest ? ` It also denies ${rest} more global service entr${rest === 1 ? 'y' : 'ies'} of AWS's list.` : ''} Affected: ${forWhom(st)}`;
+    const tail = `${rest ? ` It also denies ${rest} more global service entr${rest === 1 ? 'y' : 'ies'} of AWS's list.` : ''} Affected: ${forWhom(st, managementAccount)}`;
     const message = removed.length
       ? `${label} is a region lock that does not allow ${GLOBAL_SERVICES_REGION}, and this change stops exempting ${removed.map((e) => e.pattern).join(', ')}, which the base version exempted: lock-out risk. Now denied everywhere: ${list(removed)}.${tail}`
       : `${label} is a region lock that does not allow ${GLOBAL_SERVICES_REGION} and does not exempt the global services served from there: denied everywhere: ${list(critical)}.${tail}`;

@@ -3,7 +3,7 @@
  * offline. Detection is by content (`AWSTemplateFormatVersion`, or `Resources` with `Type: AWS::...`), so files
  * that are not templates fall through to the other extractors and are skipped quietly in a directory walk.
  */
-import { pathGlobMatch } from '../../catalog/wildcard.js';
+import { pathGlobMatch } from '../../util/path-glob.js';
 import type { PrincipalRef } from '../../policy/types.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { policyFindings } from '../../helpers/rule-tester.js';
 import { adminWildcard, FULL_ACCESS_SHARE } from '../../../src/checks/rules/admin-wildcard.js';
-import { getCatalog, expandActionPattern } from '../../../src/catalog/index.js';
+import { getCatalog } from '../../../src/catalog/index.js';
+import { expandActionPattern } from '../../../src/engine/actions.js';
 
 function admin(statement: object) {
   return policyFindings(adminWildcard, { policyType: 'identity', code: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] } });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { policyFindings } from '../../helpers/rule-tester.js';
 import { passroleUnrestricted } from '../../../src/checks/rules/passrole-unrestricted.js';
 import { privilegeEscalation } from '../../../src/checks/rules/privilege-escalation.js';
-import { isWildcardResource } from '../../../src/checks/least-privilege/analysis.js';
+import { isWildcardResource } from '../../../src/engine/grants.js';
 
 const ACCOUNT = fc.constantFrom('*', '123456789012', '????????????', '1234*');
 const RUN = fc.constantFrom('*', '?*', '*?', '**', '*?*');

@@ -5,7 +5,7 @@ import { privilegeEscalation } from '../../../src/checks/rules/privilege-escalat
 import { runRules } from '../../../src/checks/rules/run.js';
 import { defaultOptions } from '../../../src/config/options.js';
 import { ESCALATION_METHODS } from '../../../src/checks/least-privilege/risk-data.js';
-import { expandActionPattern } from '../../../src/catalog/index.js';
+import { expandActionPattern } from '../../../src/engine/actions.js';
 
 const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
 

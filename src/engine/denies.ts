@@ -12,11 +12,13 @@
  *   like the Allow's own (a value the caller controls, or one matching everyone, narrows nothing).
  * Any other Deny is ignored: ignoring a Deny can only leave a finding in place, never remove one.
  */
-import type { PolicyRecord } from '../../policy/types.js';
-import type { ConditionView, StatementView } from '../../policy/statements.js';
-import { strings } from '../../policy/statements.js';
-import { actionMatches, globMatch, hasWildcard } from '../../catalog/index.js';
-import { parseOperator } from '../../engine/conditions.js';
+import type { PolicyRecord } from '../policy/types.js';
+import type { ConditionView, StatementView } from '../policy/statements.js';
+import { strings } from '../policy/statements.js';
+import { actionMatches } from './actions.js';
+import { parseOperator } from './conditions.js';
+import { engineContext } from './context.js';
+import { globMatch, hasWildcard } from './wildcard.js';
 
 /** A Deny that certainly applies, reduced to what the evaluation needs. */
 interface UsableDeny {
@@ -169,10 +171,9 @@ export function denySet(policies: { policy: PolicyRecord; statements: StatementV
   };
 }
 
-const perStatements = new WeakMap<StatementView[], DenySet>();
-
 /** The Deny set of one policy, memoised per statement list (several rules ask about the same policy). */
 export function policyDenies(policy: PolicyRecord, statements: StatementView[]): DenySet {
+  const perStatements = engineContext().policyDenies as WeakMap<StatementView[], DenySet>;
   let d = perStatements.get(statements);
   if (!d) perStatements.set(statements, (d = denySet([{ policy, statements }])));
   return d;

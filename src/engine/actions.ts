@@ -1,0 +1,141 @@
+/**
+ * IAM action semantics over the catalogue: what an Action pattern covers (`s3:Get*`, `*`, wildcards in the service
+ * part), NotAction as the complement, one pattern against one action, and the universe of concrete actions as
+ * bitsets (so `Action: "*"` costs the same as one action). Memoised in the run's engine context.
+ */
+import { getCatalog, serviceActions, serviceExists, splitAction } from '../catalog/index.js';
+import { engineContext } from './context.js';
+import { compileGlob, globMatch, hasWildcard, minMatchLength } from './wildcard.js';
+
+const allStars = (p: string): boolean => p.length > 0 && [...p].every((c) => c === '*');
+
+/**
+ * The actions an Action pattern covers, as canonical `service:Name` keys. `*` covers everything; a pattern
+ * without a colon covers what its wildcards match in the whole `service:Name` text (`?*`: everything), a literal
+ * nothing. Wildcards may appear in the service part too.
+ */
+export function expandActionPattern(pattern: string): readonly string[] {
+  return engineContext().expanded.getOr(pattern.toLowerCase(), () => expandUncached(pattern));
+}
+
+function expandUncached(pattern: string): readonly string[] {
+  const c = getCatalog();
+  if (allStars(pattern)) return c.actions;
+  const parts = splitAction(pattern);
+  if (!parts) {
+    // `?*`, `*?`: IAM matches the pattern against the whole `service:Action` text, so wildcards alone match every
+    // action (worst case for a grant); a colon-less literal names nothing
+    if (!hasWildcard(pattern) || pattern.length > 256) return [];
+    const whole = compileGlob(pattern);
+    return c.actions.filter((a) => globMatch(whole, a));
+  }
+  const names = compileGlob(parts.name);
+  const svc = compileGlob(parts.service);
+  // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
+  if (minMatchLength(names) > longestName() || minMatchLength(svc) > 64) return [];
+  const services = hasWildcard(parts.service)
+    ? c.services.filter((s) => globMatch(svc, s))
+    : serviceExists(parts.service)
+      ? [parts.service.toLowerCase()]
+      : [];
+  const out: string[] = [];
+  for (const p of services) {
+    const actions = serviceActions(p)!;
+    if (!hasWildcard(parts.name)) {
+      const a = actions.get(parts.name.toLowerCase());
+      if (a) out.push(a.key);
+      continue;
+    }
+    for (const a of actions.values()) if (globMatch(names, a.name)) out.push(a.key);
+  }
+  return out;
+}
+
+let longest = 0;
+function longestName(): number {
+  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+  return longest;
+}
+
+/** Every action not covered by any of `patterns` (the meaning of NotAction). */
+export function expandNotAction(patterns: readonly string[]): readonly string[] {
+  // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
+  const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
+  return engineContext().notActions.getOr(key, () => {
+    const excluded = new Set<string>();
+    for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);
+    return getCatalog().actions.filter((a) => !excluded.has(a));
+  });
+}
+
+/** An action pattern's actions as a set (memoised): membership tests without a 22,000-entry scan. */
+export function patternActionSet(pattern: string): ReadonlySet<string> {
+  return engineContext().patternSets.getOr(pattern.toLowerCase(), () => new Set(expandActionPattern(pattern)));
+}
+
+/** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
+export function actionMatches(pattern: string, action: string): boolean {
+  if (allStars(pattern)) return true;
+  const p = splitAction(pattern);
+  const a = splitAction(action);
+  if (!a) return false;
+  if (!p) return hasWildcard(pattern) && pattern.length <= 256 && globMatch(pattern, action);
+  return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The universe and bitsets
+
+/** The universe of concrete actions (`service:Action`) of the IAM catalogue, each with an index into bitsets. */
+export interface ActionUniverse {
+  readonly actions: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** The catalogue's actions as a universe (built once per run). */
+export function catalogUniverse(): ActionUniverse {
+  const ctx = engineContext();
+  if (!ctx.universe) {
+    const actions = getCatalog().actions;
+    ctx.universe = { actions, index: new Map(actions.map((a, i) => [a.toLowerCase(), i])) } satisfies ActionUniverse;
+  }
+  return ctx.universe as ActionUniverse;
+}
+
+/** A set of actions of a universe, one byte per action. */
+export type ActionSet = Uint8Array;
+
+export function emptySet(u: ActionUniverse): ActionSet {
+  return new Uint8Array(u.actions.length);
+}
+
+/** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised for the run's universe. */
+export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
+  const compute = (): ActionSet => {
+    const set = emptySet(u);
+    for (const a of expandActionPattern(pattern)) {
+      const i = u.index.get(a.toLowerCase());
+      if (i !== undefined) set[i] = 1;
+    }
+    return set;
+  };
+  // bounded: each set is one byte per catalogue action (~22 KB); 2,000 patterns are ~44 MB
+  return u === catalogUniverse() ? engineContext().patternBits.getOr(pattern.toLowerCase(), compute) : compute();
+}
+
+export function union(into: ActionSet, other: ActionSet): ActionSet {
+  for (let i = 0; i < into.length; i++) into[i] |= other[i]!;
+  return into;
+}
+
+export function count(s: ActionSet): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s[i]!;
+  return n;
+}
+
+export function members(u: ActionUniverse, s: ActionSet): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) if (s[i]) out.push(u.actions[i]!);
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The engine's caches, as one object with a lifetime: one `EngineContext` per gate run (runGate creates it and
+ * installs it for everything the run calls, awaited work included), dropped with the run. Nothing clears a cache by
+ * hand: what must not outlive a narrower unit (the expanded grants of one policy, ~1 MB per `Action: "*"`
+ * statement) lives in a scope opened around that unit (`grantScope`).
+ *
+ * Outside a run (unit tests, one-off look-ups) a process-wide default context serves. Every memo is bounded: hostile
+ * input cannot grow one without limit (past its bound a memo starts over; that costs time, never a result).
+ *
+ * What is not here: the catalogue's own indexes (catalog/index.ts: derived once from immutable data, with the
+ * catalogue), and memos keyed weakly by the objects they describe (they go when the object goes).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Memo } from '../util/memo.js';
+
+export { Memo };
+
+/** The caches of one run. Fields are typed loosely here (`unknown` values) and narrowed by their one owner module. */
+export class EngineContext {
+  /** engine/actions.ts: action pattern -> the actions it covers. */
+  readonly expanded = new Memo<string, readonly string[]>(10_000);
+  /** engine/actions.ts: NotAction pattern list -> every other action. */
+  readonly notActions = new Memo<string, readonly string[]>(10_000);
+  /** engine/actions.ts: action pattern -> its actions as a set (membership tests of the grant evaluator). */
+  readonly patternSets = new Memo<string, ReadonlySet<string>>(1_000);
+  /** engine/actions.ts: the action universe (built once per run) and its pattern bitsets (~22 KB each). */
+  universe: unknown;
+  readonly patternBits = new Memo<string, Uint8Array>(2_000);
+  /** engine/arn-patterns.ts: ARN pattern x resource type questions. */
+  readonly arnCovers = new Memo<string, boolean>(10_000);
+  readonly arnIntersects = new Memo<string, boolean | undefined>(10_000);
+  /** engine/coverage.ts: base statement -> head statement -> covered. */
+  readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
+  /** engine/denies.ts: a policy's statements -> its Deny set. */
+  readonly policyDenies = new WeakMap<object, unknown>();
+  /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */
+  private readonly slots = new Map<string, unknown>();
+  /** engine/grants.ts: statement object -> what it grants; replaced per grant scope. */
+  private grantMemo = new WeakMap<object, unknown>();
+
+  /** A run-lifetime cache owned by a module outside the engine, made on first use (`name`: `folder/file what`). */
+  slot<T>(name: string, make: () => T): T {
+    if (!this.slots.has(name)) this.slots.set(name, make());
+    return this.slots.get(name) as T;
+  }
+
+  get grants(): WeakMap<object, unknown> {
+    return this.grantMemo;
+  }
+
+  /**
+   * Runs `fn` with a grant memo of its own, dropped when `fn` returns: the checks of one policy (or one principal)
+   * share expansions; the next policy's do not keep them alive.
+   */
+  grantScope<T>(fn: () => T): T {
+    const saved = this.grantMemo;
+    this.grantMemo = new WeakMap();
+    try {
+      return fn();
+    } finally {
+      this.grantMemo = saved;
+    }
+  }
+}
+
+const installed = new AsyncLocalStorage<EngineContext>();
+let processDefault: EngineContext | undefined;
+
+/** The context of the run in progress (or the process-wide default outside any run). */
+export function engineContext(): EngineContext {
+  return installed.getStore() ?? (processDefault ??= new EngineContext());
+}
+
+/** Runs `fn` (and everything it awaits) with `ctx` as the engine context. */
+export function withEngineContext<T>(ctx: EngineContext, fn: () => T): T {
+  return installed.run(ctx, fn);
+}

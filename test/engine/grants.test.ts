@@ -1,0 +1,38 @@
+/**
+ * The grant evaluator (src/engine/grants.ts) answers the same question in two shapes: the least-privilege rules read
+ * a statement's actions element by element (grantOf / expandStatementActions), the SCP hierarchy as a bitset
+ * (compileStatements). A statement must grant the same actions in both, or an SCP finding and a least-privilege
+ * finding about one policy would disagree. Property test over Action / NotAction lists built from real and hostile
+ * pattern pieces.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { catalogUniverse, members, actionMatches } from '../../src/engine/actions.js';
+import { compileStatements, expandStatementActions, grantOf } from '../../src/engine/grants.js';
+import { statementsOf } from '../../src/policy/statements.js';
+
+const PATTERNS = ['*', 's3:*', 's3:Get*', 's?:Get*', 'iam*', '*:List*', 'iam:PassRole', 'IAM:passrole', 'ec2:Describe?nstances', 'kms:*Key*', 'sts:Assume*', 'nosuch:*', 's3:', '?*', 'lambda:*Function', 'dynamodb:?et*'];
+
+describe('one grant evaluator, two shapes', () => {
+  it('grants the same actions as elements and as a bitset, for Action and NotAction', () => {
+    const u = catalogUniverse();
+    fc.assert(
+      fc.property(fc.boolean(), fc.uniqueArray(fc.constantFrom(...PATTERNS), { minLength: 1, maxLength: 4 }), (not, list) => {
+        const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', [not ? 'NotAction' : 'Action']: list, Resource: '*' }] };
+        const [view] = statementsOf(doc);
+        const byElement = new Set([...expandStatementActions(view!).keys()].map((k) => k.toLowerCase()));
+        const [compiled] = compileStatements(u, doc, 'p', 'p');
+        const bits = new Set(members(u, compiled!.actions).map((k) => k.toLowerCase()));
+        expect(bits).toEqual(byElement);
+        // the lazy lookups of grantOf agree with the expansion, and with the one-pattern matcher
+        const g = grantOf(view!)!;
+        for (const probe of ['s3:GetObject', 'iam:PassRole', 'ec2:DescribeInstances', 'kms:CreateKey', 'sts:AssumeRole']) {
+          const granted = g.actions.get(probe) !== undefined;
+          expect(granted).toBe(byElement.has(probe.toLowerCase()));
+          expect(granted).toBe(not ? !list.some((p) => actionMatches(p, probe)) : list.some((p) => actionMatches(p, probe)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
