@@ -67,4 +67,15 @@ describe('the file-by-file flow reports what the whole-run flow reports', () => 
     const plain = await bothWays(root, ['.'], false);
     expect(plain.streamed).toBe(plain.whole);
   });
+
+  it('a spool larger than its read buffer (entries cut across reads), non-ASCII text included', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'gate-stream-big-'));
+    const resources = Array.from({ length: 400 }, (_, i) =>
+      `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      Description: "rôle ${i} ✓"\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p${i}\n          PolicyDocument:\n            Statement:\n              - Sid: "Zugriff${i}"\n                Effect: Allow\n                Action: [${Array.from({ length: 40 }, (_, k) => `"s3:GetObject${k}"`).join(', ')}]\n                Resource: "arn:aws:s3:::bücket-${i}/*"\n`,
+    );
+    writeFileSync(path.join(root, 't.yaml'), `Resources:\n${resources.join('')}`);
+    const { whole, streamed } = await bothWays(root, ['.'], true);
+    expect(whole.length).toBeGreaterThan(1 << 20);
+    expect(streamed).toBe(whole);
+  });
 });
