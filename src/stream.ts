@@ -84,7 +84,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const kept: Positioned<PolicyRecord>[] = [];
   const keptEntities: Positioned<IamEntity>[] = [];
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
-  const notes: Positioned<string>[] = [];
+  /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
+  const notes = new Map<string, [number, number]>();
+  let seq = 0;
   const skipped = new Map<string, [number, number]>();
   const counts = { policies: 0, principals: 0, attachments: 0 };
   let filesWithPolicies = 0;
@@ -98,7 +100,12 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       const s = skipped.get(reason);
       skipped.set(reason, s ? [Math.min(s[0], at(out)), s[1] + n] : [at(out), n]);
     }
-    for (const n of out.notes ?? []) notes.push([at(out), n]);
+    for (const n of out.notes ?? []) {
+      const pos = at(out);
+      const had = notes.get(n);
+      if (!had || pos < had[0]) notes.set(n, [pos, seq]);
+      seq++;
+    }
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
     appendAll(findings, out.findings);
@@ -130,7 +137,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     if (!keepAll) {
       detach(out.findings);
       detach(out.errors);
-      if (out.notes) detach(out.notes);
+      if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
     }
     absorb(() => i, out);
     const pointed = new Set(out.findings.map((g) => g.policyId));
@@ -164,7 +171,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     findings,
     errors: [...positioned(unitErrors[0]!), ...positioned(unitErrors[1]!), ...positioned(unitErrors[2]!)],
     filesWithPolicies,
-    notes: [...new Set(positioned(notes))],
+    notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
   return { head, analysed, counts };
