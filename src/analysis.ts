@@ -4,7 +4,8 @@
  */
 import type { Options } from './config/options.js';
 import type { Analysis, AnalysisError, FileText } from './result.js';
-import { displayPath, listRepoDir, readRepoFile, ReadError, underSkippedDir } from './sources/files.js';
+import { displayPath, underSkippedDir } from './sources/files.js';
+import { listRepoDir, readRepoFile, ReadError } from './text/read.js';
 import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
 import { runOfflineChecks } from './checks/index.js';
 import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
@@ -52,7 +53,7 @@ function count(out: Analysis, reason: string): void {
 }
 
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyzeTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
+export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   return finishAnalysis(await extractTexts(texts, options, repo), options);
 }
 

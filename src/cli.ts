@@ -19,12 +19,19 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { catalogStamp } from './catalog/index.js';
 import { isBlocking } from './findings/verdict.js';
 import { credentialsProblem } from './checks/access-analyzer/index.js';
+import { parseShardSpec, shardRun } from './shard/index.js';
+import type { ShardInfo, ShardSpec } from './shard/index.js';
+import { runMerge } from './shard/merge-command.js';
 
 export const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 } as const;
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: check AWS IAM policies in CloudFormation, SAM, Terraform and policy files.
 
 Usage: ${TOOL_NAME} [scan] [PATH...] [options]
+       ${TOOL_NAME} merge REPORT.json... [--json FILE] [--sarif FILE] [--markdown FILE] [--expect N]
+                         merge the JSON reports of --shard runs (or of several repositories) into one report
+                         and one verdict: incomplete if a shard is missing, given twice, from another commit or
+                         configuration, or incomplete itself (docs/sharding.md)
 
 PATH                     files, directories or globs (default: .)
 
@@ -48,6 +55,9 @@ Options:
   --color, --no-color    colour the text report (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)
   --terraform-plan FILE  a plan JSON the workflow generated (terraform show -json) for the checkout: it replaces the
                          analysis of the .tf blocks it covers (a plan committed in the repository never does)
+  --shard I/N            analyse shard I of N: a deterministic slice of the files, balanced by size, that never
+                         splits a Terraform module (with the local modules it calls) or a nested-stack family;
+                         the JSON report records the shard for merge (docs/sharding.md)
   -h, --help             show this help
   -v, --version          show the version and the date of the bundled IAM data
 
@@ -78,6 +88,7 @@ const OPTIONS = {
   'list-policies': { type: 'boolean' },
   root: { type: 'string' },
   'terraform-plan': { type: 'string', multiple: true },
+  shard: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -85,7 +96,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = ['scan'];
+const COMMANDS = ['scan', 'merge'];
 
 /** Levenshtein distance, for did-you-mean (short strings only). */
 function distance(a: string, b: string): number {
@@ -125,10 +136,11 @@ export function catalogNote(now: Date): string | undefined {
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'annotations'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function render(result: GateResult, format: Format, opts: { colour: boolean; listPolicies: boolean }): string {
+export function render(result: GateResult, format: Format, opts: { colour: boolean; listPolicies: boolean; shard?: ShardInfo }): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(toJsonReport(result, { listPolicies: opts.listPolicies }), null, 2) + '\n';
+      // additive: `shard` on a --shard run (docs/sharding.md)
+      return JSON.stringify({ ...(toJsonReport(result, { listPolicies: opts.listPolicies }) as object), ...(opts.shard ? { shard: opts.shard } : {}) }, null, 2) + '\n';
     case 'markdown':
       return toMarkdown(result);
     case 'sarif':
@@ -141,20 +153,22 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
 }
 
 /** A streamed run's JSON report, to the output file or standard output, without holding it whole. */
-function writeStreamed(spool: JsonReportSpool, result: GateResult, file: string | undefined, io: CliIo): void {
+function writeStreamed(spool: JsonReportSpool, result: GateResult, file: string | undefined, io: CliIo, shard: ShardInfo | undefined): void {
+  const extra = shard ? { shard } : {};
   if (file === undefined) {
-    spool.write(result, io.stdout);
+    spool.write(result, io.stdout, extra);
     return;
   }
   const fd = openSync(file, 'w');
   try {
-    spool.write(result, (text) => writeSync(fd, text));
+    spool.write(result, (text) => writeSync(fd, text), extra);
   } finally {
     closeSync(fd);
   }
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'merge') return EXIT[runMerge(argv.slice(1), io)];
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -194,6 +208,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${TOOL_NAME}: --access-analyzer must be auto, on or off\n`);
     return EXIT.usage;
   }
+  let shardSpec: ShardSpec | undefined;
+  if (values.shard !== undefined) {
+    try {
+      shardSpec = parseShardSpec(values.shard);
+    } catch (e) {
+      io.stderr(`${TOOL_NAME}: --${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  let shard: ShardInfo | undefined;
   let result: GateResult;
   let spool: JsonReportSpool | undefined;
   try {
@@ -248,10 +272,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a long scan on a terminal says it is working (on stderr: stdout stays the report)
     const progress = io.stderrIsTTY ? setTimeout(() => io.stderr(`${TOOL_NAME}: analysing ${positionals.length ? positionals.join(', ') : '.'}…\n`), 2000) : undefined;
     try {
+      const sharding = shardSpec ? shardRun(shardSpec, options, root, io.env ?? process.env) : undefined;
       spool = format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
       // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
       const stream = format === 'json' || format === 'sarif' ? { ...(spool ? { sink: spool } : {}) } : undefined;
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(stream ? { stream } : {}) });
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}) });
+      shard = sharding?.info();
+      if (shard && !values.output && format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {
       if (progress) clearTimeout(progress);
     }
@@ -271,12 +298,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // --quiet: the blocking findings only (the verdict and its counts are unchanged)
   const shown = values.quiet && format === 'text' ? { ...result, findings: result.findings.filter((f) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: result.verdict.failOnExisting ?? false, reportOnly: result.verdict.reportOnly ?? false })) } : result;
   if (spool && result.streamed) {
-    writeStreamed(spool, result, values.output !== undefined ? path.resolve(io.cwd, values.output) : undefined, io);
+    writeStreamed(spool, result, values.output !== undefined ? path.resolve(io.cwd, values.output) : undefined, io, shard);
     if (values.output) io.stderr(`${result.verdict.status.toUpperCase()}: ${result.verdict.reason}\n`);
     return EXIT[result.verdict.status];
   }
   spool?.dispose();
-  const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true });
+  const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true, ...(shard ? { shard } : {}) });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);
     // a short verdict line still goes to the terminal

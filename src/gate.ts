@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
 import { severityRank } from './result.js';
-import { containedPath, displayPath, repoPathOf, expandPaths, readRepoFile, listRepoDir, ReadError, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
+import { displayPath, repoPathOf, expandPaths, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
+import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { decide } from './findings/verdict.js';
@@ -24,7 +25,7 @@ import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
 import { appendAll } from './util/arrays.js';
-import { REPEAT_LIMIT, summariseRepeats } from './findings/summarise.js';
+import { REPEAT_LIMIT, RULE_LIMIT, summariseRepeats } from './findings/summarise.js';
 import { dependsOnChange } from './sources/affected.js';
 import type { ChangeScope, RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
@@ -33,7 +34,7 @@ import { analyseStreaming } from './stream.js';
 import type { ReportSink } from './result.js';
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
-export { analyzeTexts, extractTexts, finishAnalysis } from './analysis.js';
+export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
 export type { Extracted, WorkflowPlan } from './analysis.js';
 
 
@@ -69,6 +70,11 @@ export interface GateRun {
    * organisation model, which compare or combine records across the whole run.
    */
   stream?: { sink?: ReportSink };
+  /**
+   * Sharding (`--shard I/N`, src/shard/): the part of the scan's files this run analyses. The report of a shard is
+   * merged with the others' (`merge`), so repeats of a rule across the run are not summarised here (the merge does).
+   */
+  shard?: (files: SourceFile[]) => SourceFile[];
 }
 
 
@@ -82,10 +88,11 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   const notes: string[] = [...(run.notes ?? [])];
 
   // 1. sources: which files
-  const { files, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
+  const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
   // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
-  if (run.changes && options.defaultExcludes) appendAll(files, changedUnderDefaultExcludes(run.changes.paths, files, options));
+  if (run.changes && options.defaultExcludes) appendAll(all, changedUnderDefaultExcludes(run.changes.paths, all, options));
+  const files = run.shard ? run.shard(all) : all;
 
   // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
   //      scan file by file, its report entries written as each file is final
@@ -169,7 +176,7 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
     attachments: head.attachments,
     entities: counts ? [] : entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
-    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised),
+    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
     errors,
     stats: {
       filesScanned: files.length,

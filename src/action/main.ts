@@ -20,6 +20,7 @@ import { configInputs, githubToken, input, maskSecrets, modeInput, parseBool, pa
 import { addToJobSummary, failed, finish, lineUrlFactory, reportPosting, runUrl, writeAnnotations, writeReports } from './outputs.js';
 import type { LineUrl } from './outputs.js';
 import { reportMode } from './report-mode.js';
+import { actionShard } from '../shard/action.js';
 
 export async function run(): Promise<void> {
   maskSecrets();
@@ -49,15 +50,17 @@ export async function run(): Promise<void> {
   }
   const checkRun = parseBool(input('check-run', 'false'), 'check-run');
   const terraformPlans = terraformPlanInputs(workspace);
+  // `shard: I/N`: this job analyses one slice; a final job merges the reports and posts (docs/sharding.md)
+  const shard = actionShard(core.getInput('shard'), options, workspace);
   let result: GateResult;
   let changes: ChangeSet | undefined;
   if (pr && repo.owner && repo.repo) {
     const log = (m: string) => core.info(m);
     const warn = (m: string) => core.warning(m);
-    const configured = { configFindings: loaded.findings, configNotes: loaded.notes, ...(terraformPlans.length ? { terraformPlans } : {}) };
+    const configured = { configFindings: loaded.findings, configNotes: loaded.notes, ...(terraformPlans.length ? { terraformPlans } : {}), ...(shard ? { shard: shard.select } : {}) };
     ({ result, changes } = await analysePullRequest({ gh, repo, pr, workspace, paths, options, log, warn, ...configured }));
   } else {
-    result = await runGate(paths, options, terraformPlans.length ? { terraformPlans } : {});
+    result = await runGate(paths, options, { ...(terraformPlans.length ? { terraformPlans } : {}), ...(shard ? { shard: shard.select } : {}) });
   }
   const files = { sarifFile: reportPath(core.getInput('sarif-file'), 'iam-policy-gate.sarif', workspace), jsonFile: reportPath(core.getInput('json-file'), 'iam-policy-gate.json', workspace) };
   // one-click fixes, re-checked against the head checkout (only when it is the PR head): SARIF fixes and suggestions
@@ -71,11 +74,13 @@ export async function run(): Promise<void> {
     sarifCategory: core.getInput('sarif-category') || options.commentTag || undefined,
     ...(fixes ? { fixes } : {}),
     ...(pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}),
+    ...(shard?.info() ? { shard: shard.info() } : {}),
   });
   const lineUrl = lineUrlFactory(pr?.headSha);
   await addToJobSummary(toMarkdown(result, { lineUrl, maxChars: 900_000, fullReportHint: `see the JSON report ${files.jsonFile}` }));
   // the review, the sticky summary comment, the optional check run; a read-only token falls back to the above
-  const published = pr && changes && gh ? await publishOnPullRequest(gh, result, changes, pr, repo, options, { checkRun, suggest, lineUrl }) : undefined;
+  if (shard) core.info(`Shard ${shard.info()?.index}/${shard.info()?.count}: nothing is posted from one shard; the job that merges the shard reports decides and posts (docs/sharding.md).`);
+  const published = pr && changes && gh && !shard ? await publishOnPullRequest(gh, result, changes, pr, repo, options, { checkRun, suggest, lineUrl }) : undefined;
   writeAnnotations(result, options.annotations, published?.checkRunId === undefined);
   finish(result, files, published);
 }

@@ -8,6 +8,7 @@ import type { LineFix } from '../github/suggest.js';
 import { ConfigError } from '../config/load.js';
 import { toSarif } from '../report/sarif.js';
 import { toJsonReport } from '../report/json.js';
+import type { ShardInfo } from '../shard/index.js';
 import { toAnnotations } from '../report/annotations.js';
 import { commandProperty, commandValue, mdText } from '../report/escape.js';
 import { plural } from '../report/plural.js';
@@ -35,11 +36,12 @@ export function runUrl(repo: { owner: string; repo: string }): string | undefine
 /** The SARIF and JSON reports (our own files go under RUNNER_TEMP by default: the next scan must not read them). */
 export function writeReports(
   result: GateResult,
-  o: { sarifFile: string; jsonFile: string; sarifCategory?: string; fixes?: Map<string, LineFix>; pullRequest?: { number: number; headSha: string; baseSha: string } },
+  o: { sarifFile: string; jsonFile: string; sarifCategory?: string; fixes?: Map<string, LineFix>; pullRequest?: { number: number; headSha: string; baseSha: string }; shard?: ShardInfo },
 ): void {
   for (const [file, body] of [
     [o.sarifFile, JSON.stringify(toSarif(result, { category: o.sarifCategory, ...(o.fixes?.size ? { fixes: o.fixes } : {}) }), null, 2)],
-    [o.jsonFile, JSON.stringify(toJsonReport(result, o.pullRequest ? { pullRequest: o.pullRequest } : {}), null, 2)],
+    // additive: `shard` on a shard job's report (docs/sharding.md)
+    [o.jsonFile, JSON.stringify({ ...(toJsonReport(result, o.pullRequest ? { pullRequest: o.pullRequest } : {}) as object), ...(o.shard ? { shard: o.shard } : {}) }, null, 2)],
   ] as const) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, body + '\n');

@@ -179,13 +179,15 @@ export async function analysePullRequest(o: {
   options: Options;
   /** From the config loader (config/trusted.ts): what the PR's change to the gate's config would do once merged. */
   configFindings?: Finding[];
+  /** `shard: I/N` (src/shard/): the slice of the files this job analyses. */
+  shard?: GateRun['shard'];
   configNotes?: string[];
   log: (m: string) => void;
   warn: (m: string) => void;
   /** Plans the workflow generated for the checkout (Action input `terraform-plan`). */
   terraformPlans?: WorkflowPlan[];
 }): Promise<PullRequestAnalysis> {
-  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [], ...(o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {}) };
+  const run: GateRun = { findings: o.configFindings ?? [], notes: o.configNotes ?? [], ...(o.terraformPlans?.length ? { terraformPlans: o.terraformPlans } : {}), ...(o.shard ? { shard: o.shard } : {}) };
   const prNotes: string[] = [];
   if (!o.gh) o.warn('No GitHub token (input github-token or GITHUB_TOKEN): the changed files come from git and nothing is posted on the PR.');
   const changes = await resolveChanges(o.gh, o.repo, o.pr, o.workspace, o.paths, o.options, o.log);

@@ -215,7 +215,7 @@ export const configSchema = z
     partition: z.enum(PARTITIONS, { error: `must be one of ${PARTITIONS.join(', ')}` }).optional(),
     'trusted-accounts': z.array(accountId).optional().meta({ description: 'External accounts that may be trusted without a finding.' }),
     'trusted-org-ids': z
-      .array(z.string().regex(/^o-[a-z0-9]{10,32}$/, { error: 'must be an organization id such as o-a1b2c3d4e5' }))
+      .array(z.string().regex(/^o-[a-z0-9]{10,32}$/, { error: 'must be an organisation id such as o-a1b2c3d4e5' }))
       .optional(),
     'trusted-oidc-subjects': z.array(nonEmpty).optional().meta({ description: 'OIDC subjects that may assume roles, e.g. repo:my-org/my-repo:ref:refs/heads/main.' }),
     'sensitive-actions': z
@@ -328,3 +328,6 @@ export function configJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = schema;
   return { $schema, $id: 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/iam-policy-gate.schema.json', ...rest };
 }
+
+/** The config file as validated (before it becomes an options layer: config/layer.ts). */
+export type Config = z.output<typeof configSchema>;

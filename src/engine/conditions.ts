@@ -314,8 +314,8 @@ function judgeValues(c: ConditionView, op: string, setting: ConditionSetting): V
 
 const KIND_NAMES: Record<ValueKind, string> = {
   account: 'account id',
-  'org-id': 'organization id',
-  'org-path': 'organization path',
+  'org-id': 'organisation id',
+  'org-path': 'organisation path',
   vpce: 'VPC endpoint',
   vpc: 'VPC',
   'principal-arn': 'principal ARN',

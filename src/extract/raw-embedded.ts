@@ -9,7 +9,7 @@
 import type { PolicyType } from '../policy/types.js';
 import { isObject } from '../policy/statements.js';
 import { escapeSegment } from '../policy/source-map.js';
-import { parseWithPositions } from './positions.js';
+import { parseWithPositions } from '../text/positions.js';
 
 /** The keys whose string value is a policy document, and the policy type the key implies. */
 const EMBEDDED_KEY_TYPES: ReadonlyMap<string, PolicyType> = new Map<string, PolicyType>([

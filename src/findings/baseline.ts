@@ -14,7 +14,7 @@ import { holderView, newAccessReason } from './holders.js';
 import { removedGuardrails } from './guardrails.js';
 import type { HolderView } from './holders.js';
 import type { RepoAccess } from '../sources/affected.js';
-import { ReadError } from '../sources/files.js';
+import { ReadError } from '../text/read.js';
 import type { BaseSource } from '../sources/base.js';
 import { computeAccessDiff } from './access-diff.js';
 import type { AccessDiffEntry } from '../result.js';
@@ -28,7 +28,7 @@ export interface ExtractedText {
 }
 
 /** The head's own stages, run on the base: extraction (recording inputs) and the stages after it. */
-export interface Analyze<X extends ExtractedText> {
+export interface Analyse<X extends ExtractedText> {
   extract(texts: FileText[], options: Options, repo: RepoAccess): Promise<X[]>;
   finish(extracted: X[], options: Options): Analysis;
 }
@@ -52,7 +52,7 @@ export async function compareWithBase<X extends ExtractedText>(
   rels: string[],
   base: BaseSource,
   options: Options,
-  analyze: Analyze<X>,
+  analyse: Analyse<X>,
   /** Files the change deleted (or renamed out of the analysed tree): analysed at the base only. */
   removed: string[] = [],
 ): Promise<BaseComparison> {
@@ -76,7 +76,7 @@ export async function compareWithBase<X extends ExtractedText>(
     },
     list: (dir) => base.list?.(dir) ?? [],
   };
-  const extracted = await analyze.extract(texts, { ...options }, baseRepo);
+  const extracted = await analyse.extract(texts, { ...options }, baseRepo);
   const reliable = extracted.filter((x) => ![...x.inputs.reads].some((r) => failed.has(r)));
   const kept = new Set(reliable);
   for (const x of extracted) {
@@ -84,7 +84,7 @@ export async function compareWithBase<X extends ExtractedText>(
     const missing = [...x.inputs.reads].filter((r) => failed.has(r));
     notes.push(`The base version of ${x.text.rel} could not be rebuilt (${missing.slice(0, 3).join(', ')} unreadable at ${base.label}); its findings are all counted as new.`);
   }
-  const baseAnalysis = analyze.finish(reliable, { ...options });
+  const baseAnalysis = analyse.finish(reliable, { ...options });
   // a base that does not parse is not an error of this change: its findings just cannot be matched
   for (const e of baseAnalysis.errors) notes.push(`Base version of ${e.file}${e.line ? `:${e.line}` : ''} (${base.label}): ${e.message}`);
 

@@ -152,13 +152,22 @@ function entryMatches(e: IgnoreEntry, f: Finding, s: Subject, fileMatchers: Map<
   return true;
 }
 
-function describeEntry(e: IgnoreEntry): string {
+function describeEntry(e: Pick<IgnoreEntry, 'rule' | 'files' | 'resource' | 'sid' | 'action'>): string {
   const parts = [`rule ${e.rule}`];
   if (e.files) parts.push(`files ${e.files.join(', ')}`);
   if (e.resource) parts.push(`resource ${e.resource}`);
   if (e.sid) parts.push(`sid ${e.sid}`);
   if (e.action) parts.push(`action ${e.action}`);
   return parts.join(', ');
+}
+
+/** The message of an expired ignore entry that would have matched `n` findings (also used by `merge`, which sums n). */
+export function expiredMessage(e: Pick<IgnoreEntry, 'rule' | 'files' | 'resource' | 'sid' | 'action' | 'expires' | 'reason'>, n: number): string {
+  return (
+    `The ignore entry (${describeEntry(e)}) expired after ${e.expires} and no longer suppresses anything` +
+    (n ? `: ${n} finding${n === 1 ? ' it matched is' : 's it matched are'} reported again.` : '.') +
+    ` Its reason was: ${e.reason}`
+  );
 }
 
 /**
@@ -171,20 +180,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const toRepo = (file: string) => repoPathOf(options, file);
   const policies = new Map(ctx.policies.map((p) => [p.id, p]));
 
-  // inline suppressions by (file, resource), deduplicated (every record of a resource carries the same ones)
-  const inlineByResource = new Map<string, InlineSuppression[]>();
-  const inlineAll = new Map<string, InlineSuppression>();
-  for (const holder of [...ctx.policies, ...ctx.entities]) {
-    for (const s of holder.inlineSuppressions ?? []) {
-      const id = `${s.file}\0${s.line}\0${s.rule}`;
-      const canonical = inlineAll.get(id) ?? s;
-      inlineAll.set(id, canonical);
-      const key = `${holder.file}\0${holder.resource}`;
-      const list = inlineByResource.get(key) ?? [];
-      if (!list.includes(canonical)) list.push(canonical);
-      inlineByResource.set(key, list);
-    }
-  }
+  const { inlineByResource, inlineAll } = inlineIndex(ctx);
   const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
   const foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
 
@@ -217,15 +213,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
     const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers, inStatement));
     if (entry) {
       used.add(entry);
-      f = {
-        ...f,
-        suppressed: true,
-        suppressionReason: entry.reason,
-        details: {
-          ...f.details,
-          suppressedBy: { kind: 'config', ...(entry.source ? { file: entry.source.file, line: entry.source.line } : {}), ...(entry.expires ? { expires: entry.expires } : {}) },
-        },
-      };
+      f = suppressedByConfig(f, entry);
     } else {
       const holders = new Set<string>();
       if (policy) holders.add(`${policy.file}\0${policy.resource}`);
@@ -248,10 +236,57 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   }
 
   // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
-  const about: Finding[] = [];
   const scanned = ctx.scannedFiles?.map(toRepo);
   const inScope = (e: IgnoreEntry) => !e.files || !scanned || scanned.some((p) => fileMatchers.get(e)!(p));
   const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
+  const about = configEntryFindings(options, { used, wouldHave, inScope, aaSkipped });
+  appendAll(about, inlineSuppressionFindings(inlineAll.values(), used, aaSkipped));
+  for (const f of about) {
+    const setting = options.rules[f.ruleId];
+    if (setting?.enabled === false) continue;
+    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
+  }
+  return out;
+}
+
+/** The finding as the config entry suppresses it (with where the entry is, for the reports). */
+function suppressedByConfig(f: Finding, entry: IgnoreEntry): Finding {
+  return {
+    ...f,
+    suppressed: true,
+    suppressionReason: entry.reason,
+    details: {
+      ...f.details,
+      suppressedBy: { kind: 'config', ...(entry.source ? { file: entry.source.file, line: entry.source.line } : {}), ...(entry.expires ? { expires: entry.expires } : {}) },
+    },
+  };
+}
+
+/** Each inline suppression once, and the ones of each resource (every record of a resource carries the same ones). */
+function inlineIndex(ctx: SuppressionContext): { inlineByResource: Map<string, InlineSuppression[]>; inlineAll: Map<string, InlineSuppression> } {
+  const inlineByResource = new Map<string, InlineSuppression[]>();
+  const inlineAll = new Map<string, InlineSuppression>();
+  for (const holder of [...ctx.policies, ...ctx.entities]) {
+    for (const s of holder.inlineSuppressions ?? []) {
+      const id = `${s.file}\0${s.line}\0${s.rule}`;
+      const canonical = inlineAll.get(id) ?? s;
+      inlineAll.set(id, canonical);
+      const key = `${holder.file}\0${holder.resource}`;
+      const list = inlineByResource.get(key) ?? [];
+      if (!list.includes(canonical)) list.push(canonical);
+      inlineByResource.set(key, list);
+    }
+  }
+  return { inlineByResource, inlineAll };
+}
+
+/** Config ignore entries that expired (and what they would have suppressed) or matched nothing in scope. */
+function configEntryFindings(
+  options: SuppressionContext['options'],
+  run: { used: Set<IgnoreEntry | InlineSuppression>; wouldHave: Map<IgnoreEntry, number>; inScope: (e: IgnoreEntry) => boolean; aaSkipped: (rule: string) => boolean },
+): Finding[] {
+  const { used, wouldHave, inScope, aaSkipped } = run;
+  const about: Finding[] = [];
   const configFile = (e: IgnoreEntry) => e.source?.file ?? DEFAULT_CONFIG_PATH;
   const configLine = (e: IgnoreEntry) => e.source?.line ?? 1;
   for (const e of options.ignore) {
@@ -264,10 +299,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         source: 'rules',
         severity: 'warning',
         title: 'Expired suppression',
-        message:
-          `The ignore entry (${describeEntry(e)}) expired after ${e.expires} and no longer suppresses anything` +
-          (n ? `: ${n} finding${n === 1 ? ' it matched is' : 's it matched are'} reported again.` : '.') +
-          ` Its reason was: ${e.reason}`,
+        message: expiredMessage(e, n),
         fix: 'Fix the findings it covered, or, if the exception is still accepted, renew it with a later expires date (and an updated reason); remove the entry otherwise.',
         ...where,
         fingerprint: fingerprint([EXPIRED_RULE_ID, e.rule, e.files?.join(','), e.resource, e.sid, e.action, e.expires]),
@@ -287,7 +319,13 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       });
     }
   }
-  for (const s of inlineAll.values()) {
+  return about;
+}
+
+/** Inline suppressions without a reason, and ours that matched no finding. */
+function inlineSuppressionFindings(inline: Iterable<InlineSuppression>, used: Set<IgnoreEntry | InlineSuppression>, aaSkipped: (rule: string) => boolean): Finding[] {
+  const about: Finding[] = [];
+  for (const s of inline) {
     const where = { file: s.file, line: s.line, endLine: s.line };
     if (s.reason.trim() === '') {
       about.push({
@@ -314,12 +352,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       });
     }
   }
-  for (const f of about) {
-    const setting = options.rules[f.ruleId];
-    if (setting?.enabled === false) continue;
-    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
-  }
-  return out;
+  return about;
 }
 
 /**

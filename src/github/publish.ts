@@ -13,7 +13,9 @@ import { anchorFor } from '../sources/diff.js';
 import type { Suggester } from './suggest.js';
 import { suggestionBlock } from './suggest.js';
 import type { GitHubClient } from './client.js';
-import { createOnce, isPermissionError, httpStatus } from './client.js';
+import { isPermissionError, httpStatus } from './client.js';
+import { postReview, reconcileComments } from './review.js';
+import { upsertSummaryComment } from './sticky-comment.js';
 import { commentKey, commentMarker, fingerprintsIn, fixedCommentBody, reviewCommentBody, reviewMarker, summaryMarker } from '../report/review.js';
 import { selectFindings } from '../report/select.js';
 import type { ChannelMode, CommentMode } from '../report/select.js';
@@ -264,136 +266,22 @@ export interface PublishResult {
   fallbackReason?: string;
 }
 
-interface ReviewCommentLite {
-  id: number;
-  path: string;
-  line?: number | null;
-  original_line?: number | null;
-  body: string;
-  user?: { login?: string; type?: string } | null;
-  node_id?: string;
-}
-
 export async function publish(gh: GitHubClient, result: GateResult, files: ChangedFile[], ctx: PrContext, o: PublishOptions): Promise<PublishResult> {
   const out: PublishResult = { posted: false, inlineComments: 0, skippedDuplicates: 0, markedFixed: 0, resolvedThreads: 0, summaryUpdated: false };
-  const repo = { owner: ctx.owner, repo: ctx.repo };
   const plan = planComments(result.findings, files, o);
   if (o.suggest) await addSuggestions(plan, files, o.suggest);
   try {
-    // 1. earlier comments of ours: duplicates to skip, fixed ones to mark
-    const existing = (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
-      ...repo,
-      pull_number: ctx.pullNumber,
-      per_page: 100,
-    })) as ReviewCommentLite[];
-    const ours = existing.filter((c) => c.body.includes(`<!-- ${commentMarker(o.tag ?? '')}`));
-    const current = new Set(result.findings.filter((f) => !f.suppressed).map((f) => f.fingerprint));
-    for (const fp of result.summarised ?? []) current.add(fp); // still there, reported inside a summary
-    const posted = new Set(ours.filter((c) => !c.body.includes('iam-policy-gate:fixed')).map((c) => `${c.path}\u0000${fingerprintsIn(c.body, o.tag ?? '').join(',')}`));
-    const fixedIds: number[] = [];
-    for (const c of ours) {
-      if (c.body.includes('iam-policy-gate:fixed')) continue;
-      const fps = fingerprintsIn(c.body, o.tag ?? '');
-      if (fps.length && fps.every((fp) => !current.has(fp))) {
-        try {
-          await gh.request('PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repo, comment_id: c.id, body: fixedCommentBody(c.body, ctx.headSha) });
-        } catch (e) {
-          // someone else's comment carrying our marker (or deleted meanwhile): not ours to edit (a rate limit is not that)
-          if (isPermissionError(e)) continue;
-          throw e;
-        }
-        out.markedFixed++;
-        fixedIds.push(c.id);
-      }
-    }
-    if (fixedIds.length) out.resolvedThreads = await resolveThreads(gh, ctx, fixedIds, o);
-    const fresh = plan.inline.filter((c) => {
-      const dup = posted.has(`${c.path}\u0000${commentKey(c.findings)}`);
-      if (dup) out.skippedDuplicates++;
-      return !dup;
-    });
-
+    // 1. earlier comments of ours: duplicates to skip, fixed ones to mark (and their threads resolved)
+    const fresh = await reconcileComments(gh, result, plan, ctx, o, out);
     // 2. one review per head SHA
-    type ReviewLite = { id: number; commit_id?: string | null; body?: string | null };
-    const listReviews = async () =>
-      (await gh.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, per_page: 100 })) as ReviewLite[];
-    const reviews = await listReviews();
-    const already = reviews.find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(reviewMarker(o.tag ?? '')));
-    if (already) out.reviewId = already.id;
-    if (!already && fresh.length) {
-      const blocking = result.verdict.blocking;
-      const body =
-        `${reviewMarker(o.tag ?? '')}\n**IAM Policy Gate${o.tag ? ` (${o.tag})` : ''}** reviewed ${mdCode(ctx.headSha.slice(0, 12))}: ${fresh.length} comment${fresh.length === 1 ? '' : 's'} on changed lines` +
-        (blocking ? `, ${blocking} blocking finding${blocking === 1 ? '' : 's'}` : '') +
-        (plan.overCap.length ? `; ${plan.overCap.length} more in the summary comment (max-inline-comments).` : '.') +
-        '\n\n' + mdText(result.verdict.reason);
-      const comments = fresh.map(({ findings: _f, ...c }) => c);
-      try {
-        out.reviewId = await createOnce(
-          async () =>
-            Number(
-              (await gh.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...repo, pull_number: ctx.pullNumber, commit_id: ctx.headSha, event: 'COMMENT', body, comments })).data.id,
-            ),
-          // none was there a moment ago: one with our marker on this head now is the one just created
-          async () => (await listReviews()).find((r) => r.commit_id === ctx.headSha && (r.body ?? '').includes(reviewMarker(o.tag ?? '')))?.id,
-        );
-        out.inlineComments = fresh.length;
-      } catch (e) {
-        if (isPermissionError(e)) throw e;
-        // GitHub refused the anchors (422: the diff moved under us), a secondary rate limit longer than the run may
-        // wait, a persistent 5xx: the findings go to the summary comment instead, none is lost
-        o.warn(
-          httpStatus(e) === 422
-            ? `GitHub rejected the inline comments (HTTP 422: ${(e as Error).message}); the findings are listed in the summary comment.`
-            : `The inline comments could not be posted (${httpStatus(e) ? `HTTP ${httpStatus(e)}: ` : ''}${(e as Error).message}); the findings are listed in the summary comment.`,
-        );
-        appendAll(plan.overCap, plan.inline.flatMap((c) => c.findings));
-        plan.inline = [];
-      }
-    }
-
-    // 3. the sticky summary comment
+    await postReview(gh, result, plan, fresh, ctx, o, out);
+    // 3. the sticky summary comment: something to say is a finding, an incomplete analysis, or a principal gaining
+    //    access (news even when no rule fires)
     const mode = o.comment ?? 'on-findings';
-    // something to say: a finding, an incomplete analysis, or a principal gaining access (news even when no rule fires)
     const hasNews = result.verdict.status !== 'pass' || result.findings.some((f) => !f.suppressed) || (result.accessDiff ?? []).some((d) => d.addedCount > 0);
     const body = mode === 'on-findings' && !hasNews ? resolvedBody(result, ctx, o.tag ?? '') : summaryBody(result, plan, ctx, o.tag ?? '');
-    const SUMMARY_MARKER = summaryMarker(o.tag ?? '');
-    type IssueCommentLite = { id: number; body?: string | null; html_url: string; user?: { type?: string } | null };
-    const listComments = async () =>
-      (await gh.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, per_page: 100 })) as IssueCommentLite[];
-    const comments = await listComments();
-    const mine = comments.filter((c) => (c.body ?? '').startsWith(SUMMARY_MARKER));
-    const sticky = mine.find((c) => c.user?.type === 'Bot') ?? mine[0];
-    let updated = false;
-    if (mode === 'never') {
-      o.log('comment: never: no summary comment posted or updated.');
-      updated = true;
-    } else if (sticky) {
-      try {
-        const r = await gh.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: sticky.id, body });
-        out.summaryCommentId = sticky.id;
-        out.summaryUrl = r.data.html_url;
-        out.summaryUpdated = updated = true;
-      } catch (e) {
-        // a comment with our marker we may not edit (posted by someone else): post our own instead; anything else
-        // (a rate limit, a 5xx) is not a reason for a second summary
-        if (!isPermissionError(e)) throw e;
-      }
-    }
-    if (!updated && (o.updateOnly || (mode === 'on-findings' && !hasNews))) {
-      o.log(o.updateOnly ? 'No IAM-relevant file changed: no summary comment opened.' : 'No findings: no summary comment opened (comment: on-findings).');
-    } else if (!updated) {
-      const created = await createOnce(
-        async () => {
-          const r = await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: ctx.pullNumber, body });
-          return { id: Number(r.data.id), html_url: r.data.html_url };
-        },
-        // none was there a moment ago: ours now is the one just created (the same body, or our bot's)
-        async () => (await listComments()).find((c) => (c.body ?? '').startsWith(SUMMARY_MARKER) && (c.body === body || c.user?.type === 'Bot')),
-      );
-      out.summaryCommentId = Number(created.id);
-      out.summaryUrl = created.html_url;
-    }
+    const skip = o.updateOnly ? 'No IAM-relevant file changed: no summary comment opened.' : mode === 'on-findings' && !hasNews ? 'No findings: no summary comment opened (comment: on-findings).' : undefined;
+    await upsertSummaryComment(gh, ctx, { body, mode, tag: o.tag ?? '', log: o.log, ...(skip ? { skip } : {}) }, out);
     out.posted = true;
   } catch (e) {
     if (!isPermissionError(e)) throw e;
@@ -412,57 +300,6 @@ export async function publish(gh: GitHubClient, result: GateResult, files: Chang
     }
   }
   return out;
-}
-
-
-const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
-  repository(owner: $owner, name: $repo) {
-    pullRequest(number: $number) {
-      reviewThreads(first: 100, after: $cursor) {
-        pageInfo { hasNextPage endCursor }
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
-      }
-    }
-  }
-}`;
-
-const RESOLVE_MUTATION = `mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`;
-
-interface ThreadsPage {
-  repository?: {
-    pullRequest?: {
-      reviewThreads?: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: { id: string; isResolved: boolean; comments: { nodes: { databaseId: number | null }[] } }[];
-      };
-    };
-  };
-}
-
-/** Resolve the review threads started by the given (fixed) comments. Best effort: the comment edit already says it. */
-async function resolveThreads(gh: GitHubClient, ctx: PrContext, commentIds: number[], o: PublishOptions): Promise<number> {
-  const wanted = new Set(commentIds);
-  let resolved = 0;
-  try {
-    let cursor: string | null = null;
-    for (let page = 0; page < 20; page++) {
-      const data: ThreadsPage = await gh.graphql<ThreadsPage>(THREADS_QUERY, { owner: ctx.owner, repo: ctx.repo, number: ctx.pullNumber, cursor });
-      const threads = data.repository?.pullRequest?.reviewThreads;
-      if (!threads) break;
-      for (const t of threads.nodes) {
-        const first = t.comments.nodes[0]?.databaseId;
-        if (!t.isResolved && first != null && wanted.has(first)) {
-          await gh.graphql(RESOLVE_MUTATION, { id: t.id });
-          resolved++;
-        }
-      }
-      if (!threads.pageInfo.hasNextPage) break;
-      cursor = threads.pageInfo.endCursor;
-    }
-  } catch (e) {
-    o.log(`Could not resolve the review threads of fixed findings (${(e as Error).message.split('\n')[0]}); their comments say "Fixed".`);
-  }
-  return resolved;
 }
 
 function permissionMessage(e: unknown, ctx: PrContext): string {

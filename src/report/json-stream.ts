@@ -91,12 +91,15 @@ export class JsonReportSpool implements ReportSink {
   }
 
   /** Writes the report through `emit` in pieces of about 64 KB (then removes the spool). */
-  write(result: GateResult, emit: (text: string) => void, extra: { pullRequest?: ReportPullRequest } = {}): void {
+  write(result: GateResult, emit: (text: string) => void, extra: { pullRequest?: ReportPullRequest; shard?: object } = {}): void {
     const POLICIES = '\u0000policies';
     const FINDINGS = '\u0000findings';
-    const skeleton = toJsonReport({ ...result, policies: [], principals: [], attachments: [], findings: [] }, { ...this.opts, ...extra }) as Record<string, unknown>;
+    const { shard, ...more } = extra;
+    const skeleton = toJsonReport({ ...result, policies: [], principals: [], attachments: [], findings: [] }, { ...this.opts, ...more }) as Record<string, unknown>;
     skeleton.policies = [POLICIES];
     skeleton.findings = [FINDINGS];
+    // additive: `shard` on a --shard run (docs/sharding.md), last, as the CLI's renderer puts it
+    if (shard) skeleton.shard = shard;
     const text = JSON.stringify(skeleton, null, 2) + '\n';
     const hole = (mark: string) => `[\n${INDENT}${JSON.stringify(mark)}\n  ]`;
     const p = text.indexOf(hole(POLICIES));

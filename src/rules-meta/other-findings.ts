@@ -56,7 +56,7 @@ export const OTHER_FINDINGS: readonly RuleMeta[] = [
     'Write the entry as a managed policy ARN, a SAM policy template or an inline policy document.'),
   // Terraform
   analysis('terraform-not-checked', 'Policy not checked', 'suggestion',
-    'A Terraform resource holds a policy the gate does not check (for example an organizations policy that is not an SCP or RCP); the finding says why.',
+    'A Terraform resource holds a policy the gate does not check (for example an AWS Organizations policy that is not an SCP or RCP); the finding says why.',
     'Nothing to do if the reason given is expected.'),
   analysis('terraform-invalid-policy', 'Policy attribute is not a valid policy document', 'error',
     'A policy argument is not valid JSON or not an object: Terraform would fail at apply (MalformedPolicyDocument), and the gate cannot check it.',

@@ -5,7 +5,7 @@
  * suppressions, Access Analyzer).
  */
 
-// A leaf imports nothing: these are the same unions as findings/types.ts and policy/types.ts (the type-check of
+// A leaf imports nothing: these are the same unions as src/result.ts and policy/types.ts (the type-check of
 // test/rules-meta/registry.test.ts fails if they drift apart).
 export type Severity = 'error' | 'security-warning' | 'warning' | 'suggestion';
 export type PolicyType = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary';

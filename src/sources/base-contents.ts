@@ -5,7 +5,8 @@
  */
 import type { ChangedFile } from './changed.js';
 import { filterChangedPaths, withinScopes } from './changed.js';
-import { decodeUtf8, isCandidateFile, listRepoDir, readRepoFile } from './files.js';
+import { isCandidateFile } from './files.js';
+import { decodeUtf8, listRepoDir, readRepoFile } from '../text/read.js';
 import { gitBaseSource, overlayBaseSource } from './base.js';
 import type { BaseSource } from './base.js';
 import type { Options } from '../config/options.js';

@@ -4,7 +4,7 @@
  * contents API: sources/base-contents.ts), or prefetched contents. Reads are repository-relative and bounded.
  */
 import { execFileSync } from 'node:child_process';
-import { decodeUtf8, ReadError } from './files.js';
+import { decodeUtf8, ReadError } from '../text/read.js';
 import type { RepoAccess } from './affected.js';
 
 /** The base side of a change. `read` returns undefined when the file does not exist there; throws when unreadable. */

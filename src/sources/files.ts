@@ -1,6 +1,6 @@
 /**
- * Which files to analyse, and reading them safely: every path is resolved with realpath and must stay inside the
- * repository root; sizes are capped; text must be valid UTF-8.
+ * Which files to analyse: the walk, globs, default excludes, candidates by name and by content. Reading them is
+ * text/read.ts (realpath containment, size caps, strict UTF-8).
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { pathGlobList, compilePathGlob } from '../util/path-glob.js';
 import type { AnalysisError } from '../result.js';
 import type { Options } from '../config/options.js';
 import { sniffFile } from './sniff.js';
+import { containedPath, toPosix } from '../text/read.js';
 
 export interface SourceFile {
   /** Repository-relative, posix separators. */
@@ -65,9 +66,6 @@ const CANDIDATE = /\.(json|ya?ml|template|tf|tofu)$/i;
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 /** How findings and errors name a repository file: its path relative to the working directory (`.` for the root). */
 export function displayPath(options: Pick<Options, 'cwd' | 'root'>, repoRel: string): string {
@@ -79,20 +77,6 @@ export function repoPathOf(options: Pick<Options, 'cwd' | 'root'>, display: stri
   return toPosix(path.relative(options.root, path.resolve(options.cwd, display)));
 }
 
-/** Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. */
-export function containedPath(root: string, abs: string): { rel: string; real: string } | { error: string } {
-  let real: string;
-  try {
-    real = realpathSync(abs);
-  } catch {
-    return { error: 'path does not exist' };
-  }
-  const realRoot = realpathSync(root);
-  const rel = path.relative(realRoot, real);
-  if (rel === '' ) return { rel: '', real };
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
-  return { rel: toPosix(rel), real };
-}
 
 export interface Expanded {
   files: SourceFile[];
@@ -104,68 +88,17 @@ export interface Expanded {
 /** Expand CLI/Action paths (files, directories, globs) into files to analyse. */
 export function expandPaths(inputs: string[], options: Options): Expanded {
   const files = new Map<string, SourceFile>();
-  const errors: AnalysisError[] = [];
+  const w: Walk = { options, errors: [], skippedDirs: 0 };
   const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
   const included = options.include.length ? pathGlobList(options.include) : () => true;
-  const displayRel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
-  let skippedDirs = 0;
-  /** Whether the walk enters a folder (counting the build/vendor ones it skips). */
-  const enters = (dirAbs: string, name: string): boolean => {
-    if (SKIP_DIRS.has(name) || (options.defaultExcludes && defaultExcludedDir(dirAbs, name))) {
-      if (COUNTED_SKIP_DIRS.has(name) || !SKIP_DIRS.has(name)) skippedDirs++;
-      return false;
-    }
-    return true;
-  };
-
   const add = (abs: string, explicit: boolean, sniffed = false) => {
     const c = containedPath(options.root, abs);
     if ('error' in c) {
-      errors.push({ file: displayRel(abs), message: c.error, kind: 'input' });
+      w.errors.push({ file: displayAbs(options, abs), message: c.error, kind: 'input' });
       return;
     }
     if (!explicit && (excluded(c.rel) || !included(c.rel))) return;
     if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, abs: path.join(options.root, c.rel), explicit, ...(sniffed && !explicit ? { sniffed } : {}) });
-  };
-
-  // a file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts)
-  const byContent = (abs: string, name: string) => !SKIP_FILES.has(name) && sniffFile(abs, name, options.maxFileBytes) !== undefined;
-  // `wanted`: a glob's filter, asked before a file is read for sniffing
-  const walk = (dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true) => {
-    if (depth > 64) return;
-    let entries;
-    try {
-      entries = readdirSync(dirAbs, { withFileTypes: true });
-    } catch (e) {
-      errors.push({ file: displayRel(dirAbs), message: `cannot read directory: ${(e as Error).message}`, kind: 'input' });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const ent of entries) {
-      const abs = path.join(dirAbs, ent.name);
-      if (ent.isDirectory()) {
-        if (enters(dirAbs, ent.name)) walk(abs, out, depth + 1, wanted);
-      } else if (ent.isSymbolicLink()) {
-        // symlinks are followed only when they stay inside the repository
-        const c = containedPath(options.root, abs);
-        if ('error' in c) {
-          if (CANDIDATE.test(ent.name)) errors.push({ file: displayRel(abs), message: 'refused: symlink points outside the repository', kind: 'input' });
-          continue;
-        }
-        try {
-          if (!statSync(abs).isFile()) continue;
-          if (CANDIDATE.test(ent.name)) {
-            if (!SKIP_FILES.has(ent.name)) out(abs);
-          } else if (wanted(abs) && byContent(abs, ent.name)) out(abs, true);
-        } catch {
-          /* dangling link: nothing to analyse */
-        }
-      } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
-        if (!SKIP_FILES.has(ent.name)) out(abs);
-      } else if (ent.isFile() && wanted(abs) && byContent(abs, ent.name)) {
-        out(abs, true);
-      }
-    }
   };
 
   for (const input of inputs.length ? inputs : ['.']) {
@@ -176,31 +109,97 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       const isMatch = compilePathGlob(pattern);
       const before = files.size;
       const matches = (f: string) => isMatch(toPosix(path.relative(options.root, f)));
-      walk(options.root, (f, sniffed) => {
+      walk(w, options.root, (f, sniffed) => {
         if (matches(f)) add(f, false, sniffed);
       }, 0, matches);
-      if (files.size === before) errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
+      if (files.size === before) w.errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
       continue;
     }
     let st;
     try {
       st = lstatSync(abs);
     } catch {
-      errors.push({ file: input, message: 'path does not exist', kind: 'input' });
+      w.errors.push({ file: input, message: 'path does not exist', kind: 'input' });
       continue;
     }
     if (st.isDirectory() || (st.isSymbolicLink() && statSafe(abs)?.isDirectory())) {
       const c = containedPath(options.root, abs);
       if ('error' in c) {
-        errors.push({ file: input, message: c.error, kind: 'input' });
+        w.errors.push({ file: input, message: c.error, kind: 'input' });
         continue;
       }
-      walk(abs, (f, sniffed) => add(f, false, sniffed));
+      walk(w, abs, (f, sniffed) => add(f, false, sniffed));
     } else {
       add(abs, true);
     }
   }
-  return { files: [...files.values()], errors, ...(skippedDirs ? { skipped: { 'vendor-or-build-folders': skippedDirs } } : {}) };
+  return { files: [...files.values()], errors: w.errors, ...(w.skippedDirs ? { skipped: { 'vendor-or-build-folders': w.skippedDirs } } : {}) };
+}
+
+/** A directory walk in progress: its options, the problems met, the build/vendor folders it did not enter. */
+interface Walk {
+  options: Options;
+  errors: AnalysisError[];
+  skippedDirs: number;
+}
+
+/** An absolute path as findings name it (relative to the working directory). */
+function displayAbs(options: Options, abs: string): string {
+  return toPosix(path.relative(options.cwd, abs)) || '.';
+}
+
+/** Whether the walk enters a folder (counting the build/vendor ones it skips). */
+function enters(w: Walk, dirAbs: string, name: string): boolean {
+  if (SKIP_DIRS.has(name) || (w.options.defaultExcludes && defaultExcludedDir(dirAbs, name))) {
+    if (COUNTED_SKIP_DIRS.has(name) || !SKIP_DIRS.has(name)) w.skippedDirs++;
+    return false;
+  }
+  return true;
+}
+
+/** A file whose name says nothing: infrastructure by its content? (bounded: the first bytes, see sniff.ts) */
+function byContent(w: Walk, abs: string, name: string): boolean {
+  return !SKIP_FILES.has(name) && sniffFile(abs, name, w.options.maxFileBytes) !== undefined;
+}
+
+/**
+ * Every candidate file under `dirAbs`, in name order, to `out` (`sniffed` when found by its content). `wanted`: a
+ * glob's filter, asked before a file is read for sniffing. Symlinks are followed only inside the repository.
+ */
+function walk(w: Walk, dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true): void {
+  if (depth > 64) return;
+  let entries;
+  try {
+    entries = readdirSync(dirAbs, { withFileTypes: true });
+  } catch (e) {
+    w.errors.push({ file: displayAbs(w.options, dirAbs), message: `cannot read directory: ${(e as Error).message}`, kind: 'input' });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const ent of entries) {
+    const abs = path.join(dirAbs, ent.name);
+    if (ent.isDirectory()) {
+      if (enters(w, dirAbs, ent.name)) walk(w, abs, out, depth + 1, wanted);
+    } else if (ent.isSymbolicLink()) {
+      const c = containedPath(w.options.root, abs);
+      if ('error' in c) {
+        if (CANDIDATE.test(ent.name)) w.errors.push({ file: displayAbs(w.options, abs), message: 'refused: symlink points outside the repository', kind: 'input' });
+        continue;
+      }
+      try {
+        if (!statSync(abs).isFile()) continue;
+        if (CANDIDATE.test(ent.name)) {
+          if (!SKIP_FILES.has(ent.name)) out(abs);
+        } else if (wanted(abs) && byContent(w, abs, ent.name)) out(abs, true);
+      } catch {
+        /* dangling link: nothing to analyse */
+      }
+    } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
+      if (!SKIP_FILES.has(ent.name)) out(abs);
+    } else if (ent.isFile() && wanted(abs) && byContent(w, abs, ent.name)) {
+      out(abs, true);
+    }
+  }
 }
 
 function exists(p: string): boolean {
@@ -220,60 +219,10 @@ function statSafe(p: string) {
   }
 }
 
-export class ReadError extends Error {}
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Decode bytes as UTF-8 text (a BOM is dropped); throws ReadError naming the byte offset of invalid input. */
-export function decodeUtf8(buf: Uint8Array): string {
-  try {
-    const text = decoder.decode(buf);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    // find the first invalid byte for the message
-    let lo = 0;
-    let hi = buf.length;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid));
-        lo = mid;
-      } catch {
-        hi = mid;
-      }
-    }
-    throw new ReadError(`not valid UTF-8 text (invalid byte near offset ${lo})`);
-  }
-}
 
-/**
- * Read a repository file by its repo-relative path: realpath containment, size cap, UTF-8. Used for the files
- * under analysis and for anything they include.
- */
-export function readRepoFile(root: string, rel: string, maxBytes: number): string {
-  if (path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
-  const abs = path.resolve(root, rel);
-  const c = containedPath(root, abs);
-  if ('error' in c) throw new ReadError(c.error === 'path does not exist' ? `${rel}: file not found` : `${rel}: ${c.error}`);
-  const st = statSync(c.real);
-  if (!st.isFile()) throw new ReadError(`${rel} is not a regular file`);
-  if (st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, over the ${maxBytes}-byte limit (max-file-size)`);
-  return decodeUtf8(readFileSync(c.real));
-}
 
-/** List regular files (repo-relative) under a repo-relative directory, non-recursively. */
-export function listRepoDir(root: string, relDir: string): string[] {
-  const c = containedPath(root, path.resolve(root, relDir));
-  if ('error' in c) return [];
-  try {
-    return readdirSync(c.real, { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => (c.rel ? `${c.rel}/${e.name}` : e.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 /** Would a directory walk consider this repo-relative file (extension, not a known non-infrastructure file or dir)? */
 export function isCandidateFile(rel: string): boolean {

@@ -7,7 +7,7 @@ import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';
 import type { PolicyRecord, PolicyType } from '../../src/policy/types.js';
 import { MapSourceMap } from '../../src/policy/source-map.js';
-import { parseWithPositions } from '../../src/extract/positions.js';
+import { parseWithPositions } from '../../src/text/positions.js';
 import { createAaApi } from '../../src/checks/access-analyzer/client.js';
 import { cacheFor, noCache } from '../../src/checks/access-analyzer/cache.js';
 import { runAccessAnalyzerChecks } from '../../src/checks/access-analyzer/analyze.js';

@@ -10,7 +10,7 @@ import type { ResourceTypeRow } from '../../src/catalog/resource-types.js';
 import { PUBLIC_ACCESS_RESOURCE_TYPES, VALIDATE_RESOURCE_TYPES } from '../../src/checks/access-analyzer/resource-types.js';
 import { RESOURCE_TABLE } from '../../src/extract/cloudformation/resources.js';
 import { terraformResourceTypes, terraformRow } from '../../src/extract/terraform/resources.js';
-import { analyzeTexts } from '../../src/gate.js';
+import { analyseTexts } from '../../src/gate.js';
 import { ARN_TABLE } from '../../src/extract/cloudformation/arns.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 import type { FakeAccessAnalyzer } from '../fakes/access-analyzer-server.js';
@@ -75,7 +75,7 @@ function tfConfig(type: string, attr: string | undefined, doc: unknown): string 
 
 async function extract(rel: string, text: string): Promise<PolicyRecord[]> {
   const options = testOptions({ checkNoNewAccess: false, checkAccessNotGranted: false, checkNoPublicAccess: true });
-  const a = await analyzeTexts([{ rel, text, explicit: true }], options, {
+  const a = await analyseTexts([{ rel, text, explicit: true }], options, {
     read: () => {
       throw new Error('no reads');
     },

@@ -18,8 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
-import { readRepoFile, ReadError } from '../../src/sources/files.js';
+import { readRepoFile, ReadError } from '../../src/text/read.js';
 import type { BaseSource } from '../../src/sources/base.js';
+import type { GateResult } from '../../src/result.js';
+import type { Options } from '../../src/config/options.js';
+import { toJsonReport } from '../../src/report/json.js';
+import { shardRun } from '../../src/shard/index.js';
+import { mergeReports } from '../../src/shard/merge.js';
 import { scpImpactSection } from '../../src/report/markdown.js';
 
 export const CASES_DIR = path.join(import.meta.dirname, 'cases');
@@ -88,8 +93,11 @@ export function caseSpec(name: string): CaseSpec {
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as CaseSpec) : {};
 }
 
-/** The gate on one case: in-process, Access Analyzer off, the fixed clock; normalised and sorted. */
-export async function runCase(name: string): Promise<GoldenOutput> {
+/**
+ * The gate on one case: in-process, Access Analyzer off, the fixed clock; normalised and sorted. `shards`: the case
+ * run as that many shards (--shard I/N) and their JSON reports merged (src/shard/), which must give the same output.
+ */
+export async function runCase(name: string, opts: { shards?: number } = {}): Promise<GoldenOutput> {
   const dir = path.join(CASES_DIR, name);
   const spec = caseSpec(name);
   const input = path.resolve(dir, spec.input ?? 'input');
@@ -98,7 +106,7 @@ export async function runCase(name: string): Promise<GoldenOutput> {
   options.now = FIXED_NOW;
   const baseDir = path.join(dir, 'base');
   const base = existsSync(baseDir) ? folderBase(baseDir, options.maxFileBytes) : undefined;
-  const r = await runGate(spec.paths ?? ['.'], options, { base });
+  const r = opts.shards ? await shardedRun(spec.paths ?? ['.'], options, base, opts.shards) : await runGate(spec.paths ?? ['.'], options, { base });
   const clean = scrubber([input, dir, ROOT, os.tmpdir()]);
   const findings = r.findings.map(
     (f): GoldenFinding => ({
@@ -143,6 +151,17 @@ export async function runCase(name: string): Promise<GoldenOutput> {
     ...(scpImpacts.length ? { scpImpacts } : {}),
     ...(spec.markdown && r.scpImpacts.length ? { scpImpactMarkdown: scpImpactSection(r).map(clean) } : {}),
   };
+}
+
+/** runGate as `count` shards, their JSON reports (as written to disk) merged. */
+async function shardedRun(paths: string[], options: Options, base: BaseSource | undefined, count: number): Promise<GateResult> {
+  const reports = [];
+  for (let index = 1; index <= count; index++) {
+    const shard = shardRun({ index, count }, options, options.root, {});
+    const result = await runGate(paths, options, { base, shard: shard.select });
+    reports.push({ name: `shard-${index}.json`, json: JSON.parse(JSON.stringify({ ...(toJsonReport(result, { listPolicies: true }) as object), shard: shard.info() })) as unknown });
+  }
+  return mergeReports(reports).result;
 }
 
 /** expected.json's exact text: two-space JSON, keys in the order above, a final newline. */

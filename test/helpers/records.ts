@@ -8,7 +8,7 @@ import { defaultOptions } from '../../src/config/options.js';
 import type { Options } from '../../src/config/options.js';
 import type { IamEntity, PolicyRecord, PolicyType, PrincipalRef } from '../../src/policy/types.js';
 import { MapSourceMap } from '../../src/policy/source-map.js';
-import { parseWithPositions } from '../../src/extract/positions.js';
+import { parseWithPositions } from '../../src/text/positions.js';
 
 export function record(
   file: string,

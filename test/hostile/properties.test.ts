@@ -8,14 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonWithPositions, JsonSyntaxError } from '../../src/extract/json-positions.js';
-import { parseWithPositions, InputError } from '../../src/extract/positions.js';
+import { parseJsonWithPositions, JsonSyntaxError } from '../../src/text/json-positions.js';
+import { parseWithPositions, InputError } from '../../src/text/positions.js';
 import { extractors } from '../../src/extract/index.js';
 import type { ExtractResult } from '../../src/extract/types.js';
 import { defaultOptions } from '../../src/config/options.js';
 import { runOfflineChecks } from '../../src/checks/index.js';
 import { rawExtractor } from '../../src/extract/raw.js';
-import { decodeUtf8, ReadError } from '../../src/sources/files.js';
+import { decodeUtf8, ReadError } from '../../src/text/read.js';
 import { recordFigure } from './figures.js';
 import { corpus } from '../helpers/corpus.js';
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { FakeGitHub } from '../fakes/github-server.js';
 import { GitFixture, policy } from './git-fixture.js';
 import { runAction, scratch, useBundle } from './action-runner.js';
+import { runCli } from '../../src/cli.js';
 
 useBundle();
 
@@ -261,6 +262,44 @@ describe('the Action on a pull request (the built index.js against a fake GitHub
       expect(refused.stdout).toContain(`the report is for ${head.slice(0, 12)}, the workflow run for ${other.slice(0, 12)}`);
       expect(gh.issueComments).toHaveLength(1);
       expect(gh.reviews).toHaveLength(1);
+    } finally {
+      repo.remove();
+      await gh.stop();
+    }
+  });
+
+  it('sharded (docs/sharding.md): two shard jobs post nothing, merge gives one verdict, mode: report posts the merged report once', async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    const repo = new GitFixture();
+    try {
+      const base = repo.commit({ 'README.md': '# infra\n' }, 'base');
+      const head = repo.commit({ 'iam/ci.json': policy([{ sid: 'All', action: '*' }]), 'iam/read.json': policy([{ sid: 'Read', action: 's3:GetObject', resource: 'arn:aws:s3:::r/*' }]) }, 'two policies');
+      gh.addPull({ number: 88, baseSha: base, headSha: head, files: repo.pullFiles(base, head) });
+      const reports: string[] = [];
+      for (const shard of ['1/2', '2/2']) {
+        const r = await runAction({ gh, workspace: repo.dir, pr: { number: 88, base, head }, token: 'write-token', inputs: { shard } });
+        expect(r.stdout).toContain(`Shard ${shard}: nothing is posted`);
+        const file = path.join(r.runnerTemp, 'report.json');
+        expect(JSON.parse(readFileSync(file, 'utf8')).shard).toMatchObject({ index: Number(shard[0]), count: 2, files: 1 });
+        reports.push(file);
+      }
+      expect(gh.reviews).toHaveLength(0);
+      expect(gh.issueComments).toHaveLength(0);
+      // the merge job (the CLI): one report, one verdict, the pull request kept for mode: report
+      const mergeDir = scratch('merge-');
+      const merged = path.join(mergeDir, 'merged-88.json');
+      let out = '';
+      const code = await runCli(['merge', ...reports, '--json', merged, '-q'], { cwd: mergeDir, isTTY: false, stdout: (x) => (out += x), stderr: (x) => (out += x) });
+      expect(code, out).toBe(1);
+      expect(JSON.parse(readFileSync(merged, 'utf8')).pullRequest).toEqual({ number: 88, headSha: head, baseSha: base });
+      const empty = scratch('report-ws-');
+      const event = { action: 'completed', workflow_run: { head_sha: head, event: 'pull_request', pull_requests: [] } };
+      const post = await runAction({ gh, workspace: empty, pr: { number: 88, base, head }, token: 'write-token', event, eventName: 'workflow_run', inputs: { mode: 'report', 'report-file': merged } });
+      expect(post.outputs.posted, post.stdout).toBe('true');
+      expect(gh.visibleComments().map((c) => c.path)).toEqual(['iam/ci.json']);
+      expect(gh.issueComments).toHaveLength(1);
+      expect(gh.issueComments[0]!.body).toContain('❌ **Fail**');
     } finally {
       repo.remove();
       await gh.stop();

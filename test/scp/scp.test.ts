@@ -130,7 +130,7 @@ describe('identity policies under the organisation SCPs', () => {
     const r = await scan({ 'apps/other/app.json': j({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) });
     expect(r.notes.join('\n')).toMatch(/1 identity policy has no deployment target/);
     const bad = await scan({}, { ...organization, deployments: { 'x/**': ['Nowhere'] } });
-    expect(bad.errors.some((e) => /organization model: organization.deployments.x\/\*\*: "Nowhere" is not root/.test(e.message))).toBe(true);
+    expect(bad.errors.some((e) => /organisation model: organization.deployments.x\/\*\*: "Nowhere" is not root/.test(e.message))).toBe(true);
     expect(bad.verdict.status).toBe('incomplete');
     const missing = await scan({}, { ...organization, scps: { ...organization.scps, Gone: 'org/scps/gone.json' } });
     expect(missing.errors.some((e) => /SCP Gone from the organisation model could not be read/.test(e.message))).toBe(true);

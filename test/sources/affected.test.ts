@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { extractTexts } from '../../src/gate.js';
 import { defaultOptions } from '../../src/config/options.js';
-import { containedPath, listRepoDir, readRepoFile } from '../../src/sources/files.js';
+import { containedPath, listRepoDir, readRepoFile } from '../../src/text/read.js';
 import { changeScope, dependsOnChange } from '../../src/sources/affected.js';
 
 let dir: string | undefined;

@@ -16,9 +16,9 @@ const BOUNDED: Record<string, string> = {
   'catalog/load.ts rel': 'a constant path below the package',
   'checks/least-privilege/entities.ts names': 'rest parameter: property names written in our source',
   'checks/rules/weak-password-policy.ts c.names': 'property names of a constant table',
-  'extract/cloudformation/yaml.ts lc(n)': 'a [line, column] pair',
-  'extract/cloudformation/yaml.ts lc(k)': 'a [line, column] pair',
-  'extract/positions.ts lc(k)': 'a [line, column] pair',
+  'extract/cloudformation/yaml.ts this.lc(n)': 'a [line, column] pair',
+  'extract/cloudformation/yaml.ts this.lc(k)': 'a [line, column] pair',
+  'text/positions.ts lc(k)': 'a [line, column] pair',
 };
 
 function tsFiles(dir: string, out: string[] = []): string[] {

@@ -99,7 +99,7 @@ function configOrg(input: ScpStageInput, result: ScpStageResult): StageOrgs {
     model = parseOrgModel(options.organization);
   } catch (e) {
     if (!(e instanceof OrgModelError)) throw e;
-    result.errors.push({ file: 'config', message: `organization model: ${e.message}`, kind: 'config' });
+    result.errors.push({ file: 'config', message: `organisation model: ${e.message}`, kind: 'config' });
   }
   if (!model) return {};
   const byPath = new Map(policies.filter((p) => p.policyType === 'scp').map((p) => [repoPathOf(p), p]));

@@ -10,7 +10,8 @@
  */
 import type { IamEntity, PolicyRecord, PrincipalRef } from '../../policy/types.js';
 import type { Finding, AnalysisError } from '../../findings/types.js';
-import type { ChoiceRun, Resolver } from './intrinsics.js';
+import type { Resolver } from './intrinsics.js';
+import type { ChoiceRun } from './intrinsic-model.js';
 import type { BuildContext } from './builder.js';
 import { appendAll } from '../../util/arrays.js';
 

@@ -5,7 +5,7 @@
  */
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitValue, pick } from './builder.js';
-import { NO_VALUE } from './intrinsics.js';
+import { NO_VALUE } from './intrinsic-model.js';
 import { renderExpression } from './intrinsic-values.js';
 import { cannedAclPolicy } from '../../policy/canned-acl.js';
 

@@ -7,9 +7,11 @@ import { MapSourceMap } from '../../policy/source-map.js';
 import type { Finding } from '../../findings/types.js';
 import type { CMap, CNode } from './yaml.js';
 import { spanOf, intrinsicName, str, getIn, plain } from './yaml.js';
-import type { PlaceholderHit, Resolver, Sink } from './intrinsics.js';
-import { NO_VALUE, renderExpression } from './intrinsics.js';
-import { parseWithPositions } from '../positions.js';
+import type { Resolver } from './intrinsics.js';
+import type { PlaceholderHit, Sink } from './intrinsic-model.js';
+import { renderExpression } from './intrinsics.js';
+import { NO_VALUE } from './intrinsic-model.js';
+import { parseWithPositions } from '../../text/positions.js';
 import type { AnalysisError } from '../../findings/types.js';
 import { applyWorstCase } from './worst-case.js';
 import { appendAll } from '../../util/arrays.js';
@@ -91,33 +93,11 @@ export function emitDocument(ctx: BuildContext, node: CNode, spec: DocSpec): Pol
 export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node: CNode, spec: DocSpec): PolicyRecord | undefined {
   if (value === NO_VALUE || value === null || value === undefined || value === '') return undefined;
   const rootSpan = spanOf(node);
-  let document: unknown = value;
   const notes = [...spec.res.notes, ...(spec.notes ?? [])];
-  let innerSpans: Map<string, Span> | undefined;
   const render = (h: PlaceholderHit) => renderExpression(h.node, (f) => ctx.texts.get(f));
-  if (typeof value === 'string' && sink.hits.some((h) => h.external)) {
-    // the document (or text spliced into its JSON) comes from outside the repository: nothing to analyse
-    const h = sink.hits.find((x) => x.external)!;
-    incompleteDoc(ctx, rootSpan, spec, `the policy document is text built from ${render(h)} (${h.reason})`);
-    return undefined;
-  }
-  if (typeof value === 'string') {
-    try {
-      document = JSON.parse(value) as unknown;
-      innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
-      if (!innerSpans) notes.push('policy given as a JSON string; lines point at the string');
-      sink.nodes.clear();
-    } catch (e) {
-      ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON',
-        `${spec.res.logicalId}.${spec.propertyPath} is a string that is not valid JSON: ${(e as Error).message}`, spec.res.logicalId));
-      return undefined;
-    }
-  }
-  if (typeof document !== 'object' || document === null) {
-    ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not an object',
-      `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
-    return undefined;
-  }
+  const doc = documentOf(ctx, value, sink, node, spec, notes, render);
+  if (!doc) return undefined;
+  const { document, innerSpans } = doc;
   const worst = applyWorstCase(ctx.resolver, document as Record<string, unknown>, sink.hits, render);
   // a statement the gate cannot know: the rest is still analysed, the verdict is incomplete
   if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
@@ -169,6 +149,48 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   if (res.foreign?.length) record.foreignSuppressions = res.foreign;
   ctx.policies.push(record);
   return record;
+}
+
+/**
+ * The policy document a resolved value is: the object itself, or a JSON string parsed (its lines mapped inside a
+ * block scalar). Undefined, with a finding or an incomplete error, when it is not one or comes from outside.
+ */
+function documentOf(
+  ctx: BuildContext,
+  value: unknown,
+  sink: DocSink,
+  node: CNode,
+  spec: DocSpec,
+  notes: string[],
+  render: (h: PlaceholderHit) => string,
+): { document: object; innerSpans: Map<string, Span> | undefined } | undefined {
+  const rootSpan = spanOf(node);
+  let document: unknown = value;
+  let innerSpans: Map<string, Span> | undefined;
+  if (typeof value === 'string' && sink.hits.some((h) => h.external)) {
+    // the document (or text spliced into its JSON) comes from outside the repository: nothing to analyse
+    const h = sink.hits.find((x) => x.external)!;
+    incompleteDoc(ctx, rootSpan, spec, `the policy document is text built from ${render(h)} (${h.reason})`);
+    return undefined;
+  }
+  if (typeof value === 'string') {
+    try {
+      document = JSON.parse(value) as unknown;
+      innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
+      if (!innerSpans) notes.push('policy given as a JSON string; lines point at the string');
+      sink.nodes.clear();
+    } catch (e) {
+      ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON',
+        `${spec.res.logicalId}.${spec.propertyPath} is a string that is not valid JSON: ${(e as Error).message}`, spec.res.logicalId));
+      return undefined;
+    }
+  }
+  if (typeof document !== 'object' || document === null) {
+    ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not an object',
+      `${spec.res.logicalId}.${spec.propertyPath} should be a policy document (an object with Version and Statement)`, spec.res.logicalId));
+    return undefined;
+  }
+  return { document, innerSpans };
 }
 
 /** A policy the gate cannot read at all: an error (incomplete verdict) on its line. */

@@ -5,8 +5,8 @@ import type { CNode, CMap } from './yaml.js';
 import { intrinsicName } from './yaml.js';
 import { escapeSegment } from '../../policy/source-map.js';
 import type { Env } from './arns.js';
-import type { Sink } from './intrinsics.js';
-import { NO_VALUE } from './intrinsics.js';
+import type { Sink } from './intrinsic-model.js';
+import { NO_VALUE } from './intrinsic-model.js';
 
 /** Attributes whose value the repository does not decide: custom resources, outputs of stacks not followed. */
 export function isExternalAttribute(type: string, attr: string): boolean {

@@ -12,8 +12,12 @@
 import path from 'node:path';
 import type { CMap, CNode } from './yaml.js';
 import { str, getIn } from './yaml.js';
-import type { Resolver } from './intrinsics.js';
-import { OUTSIDE_VALUE } from './intrinsics.js';
+import { Resolver } from './intrinsics.js';
+import { OUTSIDE_VALUE } from './intrinsic-model.js';
+import type { TemplateModel } from './intrinsic-model.js';
+import { parseTemplate } from './yaml.js';
+import { everyChoice } from './branches.js';
+import type { ExtractInput } from '../types.js';
 
 export const MAX_NESTING = 5;
 
@@ -80,6 +84,98 @@ export function nestedStacks(resources: Map<string, CMap>, r: Resolver, parentRe
       else stack.repoPath = rel;
     }
     out.push(stack);
+  }
+  return out;
+}
+
+/** How a child template is reached through a nested stack (extractTemplate's second argument). */
+export interface Nesting {
+  /** `child@parent:Stack`: ids and principal scope of the child's records in this context. */
+  scope: string;
+  /** `parent#Stack`. */
+  parent: string;
+  /** Parameter values the parent passes (known ones). */
+  parameters: Record<string, unknown>;
+  depth: number;
+  /** Repository paths of the templates on the way down (cycles). */
+  chain: string[];
+}
+
+/**
+ * `!GetAtt Child.Outputs.Name` from the child template in the repository, resolved with the parameters the parent
+ * passes (once per stack; deploy-time values stay unknown, so the caller keeps its placeholder).
+ */
+export function nestedOutputs(input: ExtractInput, model: TemplateModel, resolver: Resolver, nesting?: Nesting): TemplateModel['nestedOutput'] {
+  const cache = new Map<string, Map<string, { value: unknown; known: boolean }> | undefined>();
+  const chain = nesting?.chain ?? [input.repoPath];
+  const depth = nesting?.depth ?? 0;
+  const outputsOf = (stackId: string): Map<string, { value: unknown; known: boolean }> | undefined => {
+    const stack = nestedStacks(new Map([[stackId, model.resources.get(stackId)!]]), resolver, input.repoPath)[0];
+    if (!stack?.repoPath || chain.includes(stack.repoPath) || depth + 1 > MAX_NESTING) return undefined;
+    let root: CNode;
+    try {
+      root = parseTemplate(input.readRepoFile(stack.repoPath), stack.repoPath).root;
+    } catch {
+      return undefined; // reported when the child itself is analysed
+    }
+    const outputs = getIn(root, 'Outputs');
+    const resources = getIn(root, 'Resources');
+    if (root.kind !== 'map' || !outputs || outputs.kind !== 'map') return undefined;
+    const params = getIn(root, 'Parameters');
+    const conditions = getIn(root, 'Conditions');
+    const childModel: TemplateModel = {
+      parameters: params && params.kind === 'map' ? params.entries : new Map(),
+      mappings: root.entries.get('Mappings'),
+      conditions: conditions && conditions.kind === 'map' ? conditions.entries : new Map(),
+      resources: new Map([...(resources && resources.kind === 'map' ? resources.entries : new Map<string, CNode>())].filter((e): e is [string, CMap] => e[1].kind === 'map')),
+      parameterValues: { ...stack.parameters },
+      env: model.env,
+    };
+    const childResolver = new Resolver(childModel);
+    const out = new Map<string, { value: unknown; known: boolean }>();
+    for (const [name, o] of outputs.entries) {
+      const v = getIn(o, 'Value');
+      if (!v) continue;
+      const r = childResolver.valueKnown(v);
+      out.set(name, { value: r.value, known: r.known });
+    }
+    return out;
+  };
+  return (stackId, output) => {
+    if (!model.resources.has(stackId)) return undefined;
+    if (!cache.has(stackId)) {
+      cache.set(stackId, undefined); // a cycle through outputs ends here
+      cache.set(stackId, outputsOf(stackId));
+    }
+    return cache.get(stackId)?.get(output);
+  };
+}
+
+/**
+ * Each nested stack once per distinct set of parameter values it may pass (an `Fn::If` over a parameter default in
+ * `Parameters` is two sets), with the branch and the stack's own Condition when not certainly true.
+ */
+export function stackVariants(model: TemplateModel, resolver: Resolver, repoPath: string): { stack: NestedStack; when?: { text: string; branch?: string } }[] {
+  const out: { stack: NestedStack; when?: { text: string; branch?: string } }[] = [];
+  for (const [id, res] of model.resources) {
+    const type = str(res.entries.get('Type'));
+    if (type !== 'AWS::CloudFormation::Stack' && type !== 'AWS::Serverless::Application') continue;
+    const { values } = everyChoice(resolver, () => nestedStacks(new Map([[id, res]]), resolver, repoPath)[0]);
+    const cond = str(res.entries.get('Condition'));
+    const conditional = cond !== undefined && resolver.certainCondition(cond, res.entries.get('Condition')!) !== true;
+    const distinct = new Map<string, { stack: NestedStack; labels: string[] }>();
+    for (const { value: stack, label } of values) {
+      if (!stack) continue;
+      const key = JSON.stringify(Object.entries(stack.parameters).map(([k, v]) => [k, v === OUTSIDE_VALUE ? '\u0000outside' : v]));
+      const d = distinct.get(key) ?? { stack, labels: [] };
+      if (label) d.labels.push(label);
+      distinct.set(key, d);
+    }
+    for (const { stack, labels } of distinct.values()) {
+      const branch = distinct.size > 1 ? labels.slice(0, 3).join(' or ') || undefined : undefined;
+      const parts = [conditional ? cond : undefined, branch].filter((x): x is string => !!x);
+      out.push(parts.length ? { stack, when: { text: `when ${parts.join(' and ')}`, ...(branch ? { branch } : {}) } } : { stack });
+    }
   }
   return out;
 }

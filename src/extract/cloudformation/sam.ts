@@ -15,7 +15,7 @@ import { DocSink, emitDocument, emitEntity, emitValue, finding, pick } from './b
 import { awsManagedPolicyPath } from './managed-policies.js';
 import { managedAttachment } from './attach.js';
 import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.data.js';
-import { NO_VALUE } from './intrinsics.js';
+import { NO_VALUE } from './intrinsic-model.js';
 import { eventSourceInlinePolicy } from './sam-events.js';
 
 const VERSION = '2012-10-17';

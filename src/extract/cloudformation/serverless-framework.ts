@@ -8,7 +8,7 @@ import type { CMap, CNode } from './yaml.js';
 import { getIn, str } from './yaml.js';
 import type { BuildContext } from './builder.js';
 import { DocSink, emitValue, emitEntity, inlineSuppressions } from './builder.js';
-import { NO_VALUE } from './intrinsics.js';
+import { NO_VALUE } from './intrinsic-model.js';
 import { managedAttachment } from './attach.js';
 
 export function isServerlessFramework(root: CMap): boolean {

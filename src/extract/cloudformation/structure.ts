@@ -4,7 +4,8 @@
  */
 import type { CMap, CNode } from './yaml.js';
 import { parseTemplate, str, getIn, plain } from './yaml.js';
-import type { Resolver, TemplateModel } from './intrinsics.js';
+import type { Resolver } from './intrinsics.js';
+import type { TemplateModel } from './intrinsic-model.js';
 
 /** Most resources one template may generate through Fn::ForEach (all levels together). */
 const MAX_FOREACH_RESOURCES = 2000;

@@ -7,7 +7,7 @@ import type { CNode } from './yaml.js';
 import { str, spanOf } from './yaml.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitDocument, emitValue, emitEntity, pick, finding } from './builder.js';
-import { NO_VALUE } from './intrinsics.js';
+import { NO_VALUE } from './intrinsic-model.js';
 import { managedAttachment } from './attach.js';
 
 const VERSION = '2012-10-17';

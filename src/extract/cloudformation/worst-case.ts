@@ -14,7 +14,8 @@
  * Values created by this template (an ARN assigned at deploy time) are not unknown in this sense: they name one
  * resource, so they keep their stand-in.
  */
-import type { PlaceholderHit, Resolver } from './intrinsics.js';
+import type { Resolver } from './intrinsics.js';
+import type { PlaceholderHit } from './intrinsic-model.js';
 import { segments, escapeSegment } from '../../policy/source-map.js';
 
 export interface WorstCase {

@@ -10,8 +10,9 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
-import { InputError, flowDepth } from '../positions.js';
+import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
+import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
 export interface Src {
@@ -137,18 +138,34 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const p = pos(w.pos[0]);
     warnings.push({ message: cleanMessage(w.message), line: p.line, column: p.column });
   }
-  let aliasBudget = limits.maxAliases ?? 10_000;
-  let nodeBudget = limits.maxNodes ?? 2_000_000;
+  const c = new TemplateConverter(doc, src, o, pos, warnings, maxDepth, limits.maxAliases ?? 10_000, limits.maxNodes ?? 2_000_000);
+  return { root: c.conv(doc.contents, 0, 0), src, warnings };
+}
 
-  const conv = (n: unknown, depth: number, fallback: number): CNode => {
-    if (depth > maxDepth) throw new InputError(`nesting deeper than ${maxDepth} levels`, ...lc(n));
-    if (--nodeBudget < 0) throw new InputError('document too large (more than 2,000,000 values)');
+/** The YAML document as CNodes (tags in their long form, merge keys applied, duplicate keys warned about). */
+class TemplateConverter {
+  constructor(
+    readonly doc: Document.Parsed,
+    readonly src: Src,
+    /** Parser offset -> offset in the original text (they differ when the text was re-indented). */
+    readonly o: (offset: number) => number,
+    readonly pos: (offset: number) => { line: number; column: number },
+    readonly warnings: ParseWarning[],
+    readonly maxDepth: number,
+    private aliasBudget: number,
+    private nodeBudget: number,
+  ) {}
+
+  conv(n: unknown, depth: number, fallback: number): CNode {
+    const { src, o, maxDepth } = this;
+    if (depth > maxDepth) throw new InputError(`nesting deeper than ${maxDepth} levels`, ...this.lc(n));
+    if (--this.nodeBudget < 0) throw new InputError('document too large (more than 2,000,000 values)');
     if (n === null || n === undefined) return { kind: 'scalar', value: null, src, start: fallback, end: fallback };
     if (isAlias(n)) {
-      if (--aliasBudget < 0) throw new InputError('too many YAML alias expansions', ...lc(n));
-      const target = n.resolve(doc);
-      if (!target) throw new InputError(`unresolved YAML alias *${n.source}`, ...lc(n));
-      const inner = conv(target, depth + 1, fallback);
+      if (--this.aliasBudget < 0) throw new InputError('too many YAML alias expansions', ...this.lc(n));
+      const target = n.resolve(this.doc);
+      if (!target) throw new InputError(`unresolved YAML alias *${n.source}`, ...this.lc(n));
+      const inner = this.conv(target, depth + 1, fallback);
       const r = (n as ParsedNode).range;
       return { ...inner, start: o(r[0]), end: o(r[1]) } as CNode;
     }
@@ -156,45 +173,11 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const start = node.range ? o(node.range[0]) : fallback;
     const end = node.range ? o(node.range[1]) : fallback;
     let out: CNode;
-    if (isMap(node)) {
-      const entries = new Map<string, CNode>();
-      const keys = new Map<string, number>();
-      const merges: [CNode, number][] = [];
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = pair.key as ParsedNode | null;
-        let key: string;
-        if (k === null || k === undefined) key = '';
-        else if (isScalar(k)) {
-          const kv = k.value as unknown;
-          key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
-        } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...lc(k));
-        const kOff = k?.range ? o(k.range[0]) : start;
-        const earlier = keys.get(key);
-        const value = conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
-        if (earlier !== undefined) duplicate(key, earlier, kOff, entries.get(key)!, value);
-        keys.set(key, kOff);
-        entries.set(key, value);
-        if (key === '<<' && isScalar(k) && k.type === 'PLAIN') merges.push([value, kOff]);
-      }
-      for (const [value, kOff] of merges) applyMerge(entries, keys, value, kOff);
-      out = { kind: 'map', entries, keys, src, start, end };
-    } else if (isSeq(node)) {
-      out = { kind: 'seq', items: node.items.map((it) => conv(it, depth + 1, start)), src, start, end };
-    } else if (isScalar(node)) {
+    if (isMap(node)) out = this.map(node, depth, start, end);
+    else if (isSeq(node)) out = { kind: 'seq', items: node.items.map((it) => this.conv(it, depth + 1, start)), src, start, end };
+    else if (isScalar(node)) {
       const v = node.value as unknown;
-      if (v !== null && typeof v === 'object' && '__cfnTag' in (v as object)) {
-        const t = v as Tagged;
-        const str: CScalar = { kind: 'scalar', value: t.value, src, start, end };
-        let inner: CNode = str;
-        if (t.__cfnTag === 'GetAtt') {
-          const i = t.value.indexOf('.');
-          const a = i < 0 ? t.value : t.value.slice(0, i);
-          const b = i < 0 ? '' : t.value.slice(i + 1);
-          inner = { kind: 'seq', items: [{ ...str, value: a }, { ...str, value: b }], src, start, end };
-        }
-        return wrap(longName(t.__cfnTag), inner);
-      }
+      if (v !== null && typeof v === 'object' && '__cfnTag' in (v as object)) return this.taggedScalar(v as Tagged, start, end);
       let value: string | number | boolean | null;
       if (typeof v === 'number') value = Number.isFinite(v) ? v : String(node.source ?? v);
       else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
@@ -205,53 +188,91 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
       out = { kind: 'scalar', value: null, src, start, end };
     }
     const tag = (node as TaggedCollection).__cfnTag;
-    return tag ? wrap(longName(tag), out) : out;
-  };
-  /**
-   * A YAML 1.1 merge key (`<<: *base`, `<<: [*a, *b]`): SAM CLI, rain and cfn-lint (PyYAML) apply it, so its keys
-   * are part of the mapping; explicit keys win, then earlier merged maps. The `<<` entry itself stays (a reader
-   * without merge support sees it). Entries are shared, not copied: no work beyond the alias budget.
-   */
-  const applyMerge = (entries: Map<string, CNode>, keys: Map<string, number>, value: CNode, kOff: number): void => {
-    const maps = value.kind === 'map' ? [value] : value.kind === 'seq' ? value.items.filter((i): i is CMap => i.kind === 'map') : [];
-    for (const m of maps) {
-      for (const [k, v] of m.entries) {
-        if (entries.has(k)) continue;
-        entries.set(k, v);
-        keys.set(k, kOff);
-      }
+    return tag ? this.wrap(longName(tag), out) : out;
+  }
+
+  private map(node: YAMLMap, depth: number, start: number, end: number): CMap {
+    const o = this.o;
+    const entries = new Map<string, CNode>();
+    const keys = new Map<string, number>();
+    const merges: [CNode, number][] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as ParsedNode | null;
+      let key: string;
+      if (k === null || k === undefined) key = '';
+      else if (isScalar(k)) {
+        const kv = k.value as unknown;
+        key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
+      } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...this.lc(k));
+      const kOff = k?.range ? o(k.range[0]) : start;
+      const earlier = keys.get(key);
+      const value = this.conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
+      if (earlier !== undefined) this.duplicate(key, earlier, kOff, entries.get(key)!, value);
+      keys.set(key, kOff);
+      entries.set(key, value);
+      if (key === '<<' && isScalar(k) && k.type === 'PLAIN') merges.push([value, kOff]);
     }
-  };
-  const wrap = (key: string, inner: CNode): CMap => ({
-    kind: 'map',
-    entries: new Map([[key, inner]]),
-    keys: new Map([[key, inner.start]]),
-    src,
-    start: inner.start,
-    end: inner.end,
-  });
-  const lc = (k: unknown): [number?, number?] => {
+    for (const [value, kOff] of merges) applyMerge(entries, keys, value, kOff);
+    return { kind: 'map', entries, keys, src: this.src, start, end };
+  }
+
+  /** `!GetAtt A.B` and the other short forms on a scalar. */
+  private taggedScalar(t: Tagged, start: number, end: number): CMap {
+    const src = this.src;
+    const str: CScalar = { kind: 'scalar', value: t.value, src, start, end };
+    let inner: CNode = str;
+    if (t.__cfnTag === 'GetAtt') {
+      const i = t.value.indexOf('.');
+      const a = i < 0 ? t.value : t.value.slice(0, i);
+      const b = i < 0 ? '' : t.value.slice(i + 1);
+      inner = { kind: 'seq', items: [{ ...str, value: a }, { ...str, value: b }], src, start, end };
+    }
+    return this.wrap(longName(t.__cfnTag), inner);
+  }
+
+  private wrap(key: string, inner: CNode): CMap {
+    return { kind: 'map', entries: new Map([[key, inner]]), keys: new Map([[key, inner.start]]), src: this.src, start: inner.start, end: inner.end };
+  }
+
+  private lc(k: unknown): [number?, number?] {
     const r = (k as ParsedNode | undefined)?.range;
     if (!r) return [];
-    const p = pos(r[0]);
+    const p = this.pos(r[0]);
     return [p.line, p.column];
-  };
+  }
+
   // the later value wins, as in CloudFormation; when the two differ, a reviewer reading the earlier one is misled
   // about what is deployed (`Action: "*"` hidden behind a later `Action: s3:GetObject` or the reverse): blocking
-  const duplicate = (key: string, earlier: number, later: number, was: CNode, now: CNode): void => {
+  private duplicate(key: string, earlier: number, later: number, was: CNode, now: CNode): void {
+    const lineCounter = this.src.lineCounter;
     const p = lineCounter.linePos(earlier);
     const l = lineCounter.linePos(later).line;
     const same = sameValue(was, now);
-    warnings.push({
+    this.warnings.push({
       rule: 'duplicate-key',
       severity: same ? 'warning' : 'security-warning',
       line: p.line,
       column: p.col,
       message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one${same ? ' (the same value)' : ', whose value differs: the template does not deploy what this line says'}`,
     });
-  };
-  const root = conv(doc.contents, 0, 0);
-  return { root, src, warnings };
+  }
+}
+
+/**
+ * A YAML 1.1 merge key (`<<: *base`, `<<: [*a, *b]`): SAM CLI, rain and cfn-lint (PyYAML) apply it, so its keys
+ * are part of the mapping; explicit keys win, then earlier merged maps. The `<<` entry itself stays (a reader
+ * without merge support sees it). Entries are shared, not copied: no work beyond the alias budget.
+ */
+function applyMerge(entries: Map<string, CNode>, keys: Map<string, number>, value: CNode, kOff: number): void {
+  const maps = value.kind === 'map' ? [value] : value.kind === 'seq' ? value.items.filter((i): i is CMap => i.kind === 'map') : [];
+  for (const m of maps) {
+    for (const [k, v] of m.entries) {
+      if (entries.has(k)) continue;
+      entries.set(k, v);
+      keys.set(k, kOff);
+    }
+  }
 }
 
 const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
@@ -294,127 +315,6 @@ function sameValue(a: CNode, b: CNode): boolean {
     return true;
   };
   return eq(a, b);
-}
-
-/** Line starts of `text` (for offsets in the original text, whatever text the parser read). */
-function lineTable(text: string): LineCounter {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-  return lineCounter;
-}
-
-class NotJson extends Error {}
-
-/**
- * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
- * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
- * YAML, which reports the error); duplicate keys also go the YAML way (the last wins, with a warning).
- */
-export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src } | undefined {
-  const lineCounter = lineTable(text);
-  const src: Src = { file, lineCounter };
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let budget = maxNodes;
-  const ws = () => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return c;
-    }
-  };
-  const string = (): string => {
-    const start = i; // at the opening quote
-    let j = start + 1;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(j);
-      if (c === 34) break;
-      if (c === 92) {
-        escaped = true;
-        j += 2;
-        continue;
-      }
-      if (Number.isNaN(c) || c < 32) throw new NotJson();
-      j++;
-    }
-    i = j + 1;
-    if (!escaped) return text.slice(start + 1, j);
-    try {
-      return JSON.parse(text.slice(start, j + 1)) as string;
-    } catch {
-      throw new NotJson();
-    }
-  };
-  const value = (depth: number): CNode => {
-    if (depth > maxDepth) {
-      const p = lineCounter.linePos(i);
-      throw new InputError(`nesting deeper than ${maxDepth} levels`, p.line, p.col);
-    }
-    if (--budget < 0) throw new InputError('document too large (more than 2,000,000 values)');
-    const c = ws();
-    const start = i;
-    if (c === 123 /* { */) {
-      i++;
-      const entries = new Map<string, CNode>();
-      const keys = new Map<string, number>();
-      if (ws() === 125) {
-        i++;
-        return { kind: 'map', entries, keys, src, start, end: i };
-      }
-      for (;;) {
-        if (ws() !== 34) throw new NotJson();
-        const kStart = i;
-        const key = string();
-        if (entries.has(key)) throw new NotJson(); // the YAML reader keeps the last and warns
-        if (ws() !== 58) throw new NotJson();
-        i++;
-        keys.set(key, kStart);
-        entries.set(key, value(depth + 1));
-        const d = ws();
-        i++;
-        if (d === 44) continue;
-        if (d === 125) return { kind: 'map', entries, keys, src, start, end: i };
-        throw new NotJson();
-      }
-    }
-    if (c === 91 /* [ */) {
-      i++;
-      const items: CNode[] = [];
-      if (ws() === 93) {
-        i++;
-        return { kind: 'seq', items, src, start, end: i };
-      }
-      for (;;) {
-        items.push(value(depth + 1));
-        const d = ws();
-        i++;
-        if (d === 44) continue;
-        if (d === 93) return { kind: 'seq', items, src, start, end: i };
-        throw new NotJson();
-      }
-    }
-    if (c === 34) {
-      const v = string();
-      return { kind: 'scalar', value: v, src, start, end: i };
-    }
-    const m = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/y;
-    m.lastIndex = i;
-    const lit = m.exec(text);
-    if (!lit) throw new NotJson();
-    i += lit[0].length;
-    const t = lit[0];
-    const v = t === 'true' ? true : t === 'false' ? false : t === 'null' ? null : Number(t);
-    return { kind: 'scalar', value: typeof v === 'number' && !Number.isFinite(v) ? t : v, src, start, end: i };
-  };
-  try {
-    const root = value(0);
-    if (!Number.isNaN(ws())) return undefined; // trailing content: let YAML judge it
-    return { root, src };
-  } catch (e) {
-    if (e instanceof NotJson) return undefined;
-    throw e;
-  }
 }
 
 function cleanMessage(message: string): string {

@@ -5,8 +5,8 @@
  * so a position that decides access analyses all of them ("when var.env is "prod""). Pure.
  */
 import type { Span } from '../../policy/types.js';
-import type { V } from './hcl-eval.js';
-import { equal, HclEvalError, plain } from './hcl-eval.js';
+import type { V } from './hcl-values.js';
+import { equal, HclEvalError, plain } from './hcl-values.js';
 
 export interface Branch {
   value: V;

@@ -1,5 +1,5 @@
 /**
- * Terraform's pure built-in functions beyond the core set in hcl-eval.ts: encoding (base64, CSV, YAML, URL,
+ * Terraform's pure built-in functions beyond the core set in hcl-functions.ts: encoding (base64, CSV, YAML, URL,
  * UTF-16 text), hashing (node:crypto), IP networks, numbers, collections, strings and RE2 regular expressions.
  * Each follows https://developer.hashicorp.com/terraform/language/functions. Functions that read the clock, random
  * sources or the file system (`timestamp`, `uuid`, `bcrypt`, `filemd5` ...) are not here: their value is unknown
@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Span } from '../../policy/types.js';
-import type { V } from './hcl-eval.js';
-import { dedupe, equal, fromJson, HclEvalError, list, num, plain, scalarString } from './hcl-eval.js';
+import type { V } from './hcl-values.js';
+import { dedupe, equal, fromJson, HclEvalError, list, num, plain, scalarString } from './hcl-values.js';
 import { compileRe2, findAllRe2, Re2Unsupported, slice } from './re2.js';
 import type { Re2 } from './re2.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../policy/types.js';
 import type { HclModule, Scope, V } from './hcl-eval.js';
-import { fromJson } from './hcl-eval.js';
+import { fromJson } from './hcl-values.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { awsManagedPolicyPath } from '../cloudformation/managed-policies.js';
 

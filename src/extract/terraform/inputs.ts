@@ -1,7 +1,7 @@
 /**
  * Which expressions read an input of the module: a variable (even one with a default: the caller, a tfvars file,
  * `-var` or `TF_VAR_` may set it) or `terraform.workspace`, directly or through locals. A conditional on such an
- * expression may go either way, so both its branches count (hcl-eval.ts `conditional`).
+ * expression may go either way, so both its branches count (hcl-exprs.ts `conditional`).
  */
 import type { Expr } from './hcl-syntax.js';
 import { forEachChild } from './hcl-syntax.js';

@@ -1,11 +1,12 @@
 /**
  * Module calls the gate does not read (registry, git and URL sources: no network): what their arguments say is
- * analysed where it is written. Policy documents are analysed by hcl.ts; here, AWS managed policy ARNs passed in
+ * analysed where it is written: policy documents passed as arguments (`documentArguments`), and AWS managed policy ARNs passed in
  * arguments named like `*_arns`, `*policy*`, `*policies*` (a list, a map or one string) become records of the
  * managed document from the bundled snapshot (AdministratorAccess handed to a registry module is found), and each
  * file's unread calls are listed in a note.
  */
-import type { InlineSuppression, PolicyRecord, Span } from '../../policy/types.js';
+import type { InlineSuppression, PolicyRecord, PolicyType, Span } from '../../policy/types.js';
+import { policyTypeFromContent } from '../raw.js';
 import type { Block } from './hcl-syntax.js';
 import type { HclFile, HclModule, V } from './hcl-eval.js';
 import { awsManagedPolicy } from './managed-policies.js';
@@ -13,6 +14,64 @@ import { policyRecord } from './records.js';
 import type { RecordMeta } from './records.js';
 import type { TfPolicyItem } from './resources.js';
 import { moduleSourceLiteral } from './module-sources.js';
+
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** A value that is a policy document: jsonencode / rendered data source / JSON text with a Statement. */
+function holdsDocument(v: V): boolean {
+  if (v.t === 'str') {
+    if (v.doc) return true;
+    if (v.json) return v.json.t === 'obj' && v.json.entries.has('Statement');
+    return /^\s*\{/.test(v.v) && /"Statement"\s*:/.test(v.v);
+  }
+  return v.t === 'obj' && v.entries.has('Statement');
+}
+
+/** A policy document passed to an unread module call, ready to be a record (hcl-module.ts places it). */
+export interface DocumentArgument {
+  item: TfPolicyItem;
+  spans: Map<string, Span>;
+  /** The argument's own lines (when the document has no span of its own). */
+  at: Span;
+  /** The aws_iam_policy_document it was rendered from. */
+  consumed?: string;
+}
+
+/** Policy documents passed as arguments: one document, or a list or a map of them (`inline_policies = { ... }`). */
+export function documentArguments(module: HclModule, me: HclFile, call: Block, address: string): DocumentArgument[] {
+  const out: DocumentArgument[] = [];
+  for (const a of call.body.items) {
+    if (a.kind !== 'attribute' || MODULE_META.has(a.name)) continue;
+    const v = module.guard(a.expr, { file: me, vars: new Map() });
+    const candidates: { v: V; path: string }[] =
+      v.t === 'list'
+        ? v.items.map((x, i) => ({ v: x, path: `${a.name}/${i}` }))
+        : v.t === 'obj' && !holdsDocument(v)
+          ? [...v.entries].map(([k, x]) => ({ v: x, path: `${a.name}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` }))
+          : [{ v, path: a.name }];
+    for (const c of candidates) {
+      if (!holdsDocument(c.v)) continue;
+      const spans = new Map<string, Span>();
+      const document = module.toJson(c.v, '', spans);
+      if (document === null || typeof document !== 'object' || Array.isArray(document) || !('Statement' in document)) continue;
+      const byName = /trust|assume_role/i.test(a.name);
+      const policyType: PolicyType = byName ? 'trust' : policyTypeFromContent(document);
+      const item: TfPolicyItem = {
+        propertyPath: c.path,
+        segments: c.path.split('/'),
+        policyType,
+        ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+        document,
+        raw: document,
+        attachedTo: [],
+        notes: [`passed to ${address}; policy type ${byName ? 'from the argument name' : 'taken from the content'}`],
+      };
+      const consumed = c.v.t === 'str' && c.v.doc ? c.v.doc.address : undefined;
+      out.push({ item, spans, at: module.span(me, a.s, a.e), ...(consumed ? { consumed } : {}) });
+    }
+  }
+  return out;
+}
 
 const ARN_ARGUMENT = /(^|_)arns?$|polic(y|ies)/i;
 const MAX_ARNS = 100;

@@ -10,7 +10,7 @@
  * (`MAX_CHILD_ANALYSES`); what is refused makes the verdict incomplete, never a quiet pass.
  *
  * Registry, git and URL sources are not followed here (no network): policy-shaped arguments passed to them are
- * analysed where written (hcl.ts).
+ * analysed where written (hcl-module.ts, module-args.ts).
  */
 import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
@@ -51,7 +51,7 @@ export interface ChildModule {
   text: string;
 }
 
-/** What a module call expansion needs from the analysis of its caller (hcl.ts). */
+/** What a module call expansion needs from the analysis of its caller (hcl-module.ts). */
 export interface CallHost {
   input: ExtractInput;
   module: HclModule;
@@ -80,7 +80,7 @@ function readChild(host: CallHost, dir: string, at: Span, errors: AnalysisError[
   const rels = moduleView(host.me.repoPath, listed, isHclConfigFile).sort();
   const err = (message: string) => errors.push({ file: at.file, line: at.start.line, column: at.start.column, message, kind: 'input' });
   // no .tf files (a git submodule not checked out, a .tf.json-only module, a snippet): like a registry module, its
-  // policy-shaped arguments are analysed where written (hcl.ts)
+  // policy-shaped arguments are analysed where written (hcl-module.ts, module-args.ts)
   if (!rels.length) return undefined;
   const files: HclFile[] = [];
   for (const rel of rels) {
@@ -170,6 +170,9 @@ function callInstance(host: CallHost, block: Block, name: string, inst: { key: s
     const child: ChildModule = { dir, files: [f, ...files.filter((x) => x !== f)], own: f.parsed, text: f.text };
     const r = host.analyse(childInput, child, args, decided, next);
     for (const rec of r.policies) {
+      // two root modules calling the same child under the same name give the same address: the root caller's
+      // file keeps each instance's record (and its findings' call site) apart
+      if (!chain.related.length) rec.id = `${rec.id}@${me.display}`;
       out.push(rec);
       // the caller's arguments the document uses: lines of the caller that a value of the record came from
       const own = rec.calledFrom ?? next.related;

@@ -18,8 +18,8 @@ import { fingerprint } from '../../policy/fingerprint.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
-import { parseWithPositions } from '../positions.js';
-import type { Parsed } from '../positions.js';
+import { parseWithPositions } from '../../text/positions.js';
+import type { Parsed } from '../../text/positions.js';
 import { parseAddress } from './address.js';
 import type { ParsedAddress } from './address.js';
 import { isJsonConfigFile } from './tf-files.js';
@@ -36,6 +36,8 @@ import { appendAll } from '../../util/arrays.js';
 import { AddressFinder, jsonErrorPosition, planAddressKey } from './plan-text.js';
 import { DECLARED_TYPES, PlanReader, SUPPORTED_MAJOR, analysed, configRefs, isExprLeaf, isObj, looksLikePlan, marks, refList } from './plan-reader.js';
 import type { Obj, PlanResource } from './plan-reader.js';
+
+export { looksLikePlan } from './plan-reader.js';
 
 export function extractPlan(input: ExtractInput): ExtractResult {
   const result = emptyResult();

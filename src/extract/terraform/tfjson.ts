@@ -5,13 +5,13 @@
  * their interpolations are replaced, and `data "aws_iam_policy_document"` blocks are rendered from their
  * arguments. Comments use Terraform's `"//"` key: `"//": "iam-policy-gate:ignore RULE reason"`.
  */
-import type { PolicyType, Span } from '../../policy/types.js';
+import type { InlineSuppression, PolicyType, Span } from '../../policy/types.js';
 import { escapeSegment } from '../../policy/source-map.js';
 import { policyTypeFromContent } from '../raw.js';
 import type { Extractor, ExtractInput, ExtractResult } from '../types.js';
 import { emptyResult } from '../types.js';
-import { InputError, parseWithPositions } from './../positions.js';
-import type { Parsed } from './../positions.js';
+import { InputError, parseWithPositions } from '../../text/positions.js';
+import type { Parsed } from '../../text/positions.js';
 import { parseReference } from './address.js';
 import { DOC_KEYS, renderPolicyDocument } from './policy-document.js';
 import { POLICY_DOCUMENT_DATA_SOURCE, readTerraformResource } from './resources.js';
@@ -23,8 +23,8 @@ import { awsManagedPolicy } from './managed-policies.js';
 import { isJsonConfigFile } from './tf-files.js';
 import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
-import { plain } from './hcl-eval.js';
-import type { V } from './hcl-eval.js';
+import { plain } from './hcl-values.js';
+import type { V } from './hcl-values.js';
 import { loadTfvars, readVarFile } from './hcl.js';
 import { analyseWithVarFiles } from './variants.js';
 import type { RecordMeta, Site } from './records.js';
@@ -185,6 +185,17 @@ export function extractTfJson(input: ExtractInput): ExtractResult {
   return r;
 }
 
+/** What the parts of one evaluation of a `.tf.json` file share. */
+interface JsonRun {
+  file: string;
+  parsed: Parsed;
+  resolver: Resolver;
+  ctx: TableContext;
+  result: ExtractResult;
+  /** Policy types of the resources that consume each policy document data source. */
+  consumerTypes: Map<string, PolicyType[]>;
+}
+
 /** One evaluation of the file, with `values` (tfvars) in place of the variables' defaults. */
 function extractWithValues(input: ExtractInput, values: Map<string, V>): ExtractResult {
   const result = emptyResult();
@@ -211,149 +222,162 @@ function extractWithValues(input: ExtractInput, values: Map<string, V>): Extract
   }
   const o = input.options;
   const ctx: TableContext = { partition: o.partition, region: o.region, account: o.account };
-  const resolver = new Resolver(blocks, variables, ctx);
-  const fileSpan: Span = { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  const spanAt = (ptr: string): Span => parsed.spans.get(ptr) ?? fileSpan;
-  const keySpanOrValue = (ptr: string): Span => parsed.keySpans.get(ptr) ?? spanAt(ptr);
-
-  const suppressionsOf = (b: Block) => {
-    const out: { rule: string; reason: string; file: string; line: number }[] = [];
-    const c = b.body['//'];
-    for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
-      if (typeof s !== 'string') continue;
-      const m = parseIgnoreComment(s);
-      if (m) out.push({ rule: m.rule, reason: m.reason, file, line: spanAt(`${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
-    }
-    return out;
-  };
-
-  /** Spans for a document written as an object (jsonencode style) at `ptr`. */
-  const objectSpans = (ptr: string): Map<string, Span> => {
-    const m = new Map<string, Span>();
-    for (const [p, s] of parsed.spans) if (p === ptr || p.startsWith(ptr + '/')) m.set(p.slice(ptr.length), s);
-    return m;
-  };
-
-  /** Spans for a document rendered from a data source block at `ptr`. */
-  const dataSourceSpans = (ptr: string, document: unknown): Map<string, Span> => {
-    const m = new Map<string, Span>();
-    m.set('', spanAt(ptr));
-    const doc = document as { Statement?: unknown[] } | undefined;
-    const statements = Array.isArray(doc?.Statement) ? doc.Statement : [];
-    const stPtr = `${ptr}/statement`;
-    const single = parsed.spans.has(stPtr) && !parsed.spans.has(`${stPtr}/0`);
-    statements.forEach((st, i) => {
-      const sp = single ? stPtr : `${stPtr}/${i}`;
-      if (!parsed.spans.has(sp)) return;
-      m.set(`/Statement/${i}`, spanAt(sp));
-      if (!isObj(st)) return;
-      for (const k of Object.keys(st)) {
-        const arg = DOC_KEYS[k];
-        if (!arg) continue;
-        const ap = `${sp}/${arg}`;
-        if (!parsed.spans.has(ap)) continue;
-        m.set(`/Statement/${i}/${k}`, keySpanOrValue(ap));
-        const val = st[k];
-        if (Array.isArray(val)) val.forEach((_x, j) => parsed.spans.has(`${ap}/${j}`) && m.set(`/Statement/${i}/${k}/${j}`, spanAt(`${ap}/${j}`)));
-      }
-    });
-    return m;
-  };
-
-  const consumerTypes = new Map<string, PolicyType[]>();
-
-  for (const b of blocks) {
-    if (b.mode !== 'managed') continue;
-    const address = `${b.type}.${b.name}`;
-    const values = resolver.value(b.body, address) as Obj;
-    const out = readTerraformResource({
-      type: b.type,
-      address,
-      values,
-      references: (attr) => {
-        const v = b.body[attr];
-        const refs: string[] = [];
-        for (const s of Array.isArray(v) ? v : [v]) {
-          if (typeof s !== 'string') continue;
-          for (const m of s.matchAll(TEMPLATE)) {
-            const r = SIMPLE_REF.exec(m[1]!);
-            if (r) refs.push(r[1]!);
-          }
-        }
-        return refs;
-      },
-      ctx,
-    });
-    if (!out) continue;
-    const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
-    const suppressions = suppressionsOf(b);
-    for (const item of out.policies) {
-      const attrPtr = `${b.ptr}/${item.segments.map(escapeSegment).join('/')}`;
-      const raw = item.synthesized ? undefined : getAt(b.body, item.segments);
-      const dsRef = typeof raw === 'string' ? dataSourceOf(raw) : undefined;
-      let spans: Map<string, Span>;
-      if (isObj(raw)) spans = objectSpans(attrPtr);
-      else if (dsRef && resolver.find(dsRef)) {
-        const ds = resolver.find(dsRef)!;
-        spans = dataSourceSpans(ds.ptr, item.document);
-        spans.set('', spanAt(attrPtr));
-        (consumerTypes.get(dsRef) ?? consumerTypes.set(dsRef, []).get(dsRef)!).push(item.policyType);
-      } else spans = new Map([['', spanAt(item.synthesized ? (item.anchor ? `${b.ptr}/${escapeSegment(item.anchor)}` : b.ptr) : attrPtr)]]);
-      const site: Site = { file, span: spanAt(b.ptr), spans, suppressions };
-      if (item.error) {
-        if (typeof raw === 'string' && raw.includes('${')) {
-          // an HCL expression (jsonencode(...), templatefile(...)) inside the string: not evaluated here
-          const at = spanAt(attrPtr);
-          result.errors.push({
-            file,
-            line: at.start.line,
-            column: at.start.column,
-            message: `${address}.${item.propertyPath.replace(/\//g, '.')}: the policy is an HCL expression (${raw.length > 60 ? raw.slice(0, 57) + '...' : raw}) that is not evaluated in .tf.json; it was not analysed`,
-            kind: 'extract',
-          });
-        } else result.findings.push(invalidPolicyFinding(meta, item, site));
-        continue;
-      }
-      const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
-      // values nobody in the repository decides, where they decide access: their worst case, said so
-      const resolved = resolveUnknowns(item.document, spans, resolver.standIns.entries(), item.policyType);
-      item.document = resolved.document;
-      site.spans = resolved.spans;
-      const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes, assumptions: resolved.assumptions });
-      if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
-      result.policies.push(rec);
-    }
-    appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(`${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
-    const ent = entityRecord(meta, out, { file, span: spanAt(b.ptr), suppressions });
-    for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
-  }
-
-  for (const b of blocks) {
-    if (b.mode !== 'data' || b.type !== POLICY_DOCUMENT_DATA_SOURCE) continue;
-    const address = `data.${b.type}.${b.name}`;
-    const document = resolver.render(address);
-    if (!document) continue;
-    const types = consumerTypes.get(address) ?? [];
-    const policyType: PolicyType = types[0] ?? policyTypeFromContent(document);
-    const item: TfPolicyItem = {
-      propertyPath: 'json',
-      segments: ['json'],
-      policyType,
-      ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
-      document,
-      raw: b.body,
-      attachedTo: [],
-      notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
-    };
-    const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
-    const resolved = resolveUnknowns(document, dataSourceSpans(b.ptr, document), resolver.standIns.entries(), policyType);
-    item.document = resolved.document;
-    const site: Site = { file, span: spanAt(b.ptr), spans: resolved.spans, suppressions: suppressionsOf(b) };
-    const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });
-    if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
-    result.policies.push(rec);
-  }
+  const run: JsonRun = { file, parsed, resolver: new Resolver(blocks, variables, ctx), ctx, result, consumerTypes: new Map() };
+  for (const b of blocks) if (b.mode === 'managed') resourceBlock(run, b);
+  for (const b of blocks) if (b.mode === 'data' && b.type === POLICY_DOCUMENT_DATA_SOURCE) documentDataSource(run, b);
   return result;
+}
+
+function spanAt(run: JsonRun, ptr: string): Span {
+  return run.parsed.spans.get(ptr) ?? { file: run.file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+function keySpanOrValue(run: JsonRun, ptr: string): Span {
+  return run.parsed.keySpans.get(ptr) ?? spanAt(run, ptr);
+}
+
+/** `"//": "iam-policy-gate:ignore RULE reason"` entries of a block. */
+function suppressionsOf(run: JsonRun, b: Block): InlineSuppression[] {
+  const out: InlineSuppression[] = [];
+  const c = b.body['//'];
+  for (const [i, s] of (Array.isArray(c) ? c : [c]).entries()) {
+    if (typeof s !== 'string') continue;
+    const m = parseIgnoreComment(s);
+    if (m) out.push({ rule: m.rule, reason: m.reason, file: run.file, line: spanAt(run, `${b.ptr}/~1~1${Array.isArray(c) ? `/${i}` : ''}`).start.line });
+  }
+  return out;
+}
+
+/** Spans for a document written as an object (jsonencode style) at `ptr`. */
+function objectSpans(run: JsonRun, ptr: string): Map<string, Span> {
+  const m = new Map<string, Span>();
+  for (const [p, s] of run.parsed.spans) if (p === ptr || p.startsWith(ptr + '/')) m.set(p.slice(ptr.length), s);
+  return m;
+}
+
+/** Spans for a document rendered from a data source block at `ptr`. */
+function dataSourceSpans(run: JsonRun, ptr: string, document: unknown): Map<string, Span> {
+  const spans = run.parsed.spans;
+  const m = new Map<string, Span>();
+  m.set('', spanAt(run, ptr));
+  const doc = document as { Statement?: unknown[] } | undefined;
+  const statements = Array.isArray(doc?.Statement) ? doc.Statement : [];
+  const stPtr = `${ptr}/statement`;
+  const single = spans.has(stPtr) && !spans.has(`${stPtr}/0`);
+  statements.forEach((st, i) => {
+    const sp = single ? stPtr : `${stPtr}/${i}`;
+    if (!spans.has(sp)) return;
+    m.set(`/Statement/${i}`, spanAt(run, sp));
+    if (!isObj(st)) return;
+    for (const k of Object.keys(st)) {
+      const arg = DOC_KEYS[k];
+      if (!arg) continue;
+      const ap = `${sp}/${arg}`;
+      if (!spans.has(ap)) continue;
+      m.set(`/Statement/${i}/${k}`, keySpanOrValue(run, ap));
+      const val = st[k];
+      if (Array.isArray(val)) val.forEach((_x, j) => spans.has(`${ap}/${j}`) && m.set(`/Statement/${i}/${k}/${j}`, spanAt(run, `${ap}/${j}`)));
+    }
+  });
+  return m;
+}
+
+/** A `resource` block: its policies, the AWS managed policies it attaches, the principal it declares. */
+function resourceBlock(run: JsonRun, b: Block): void {
+  const { file, resolver, result } = run;
+  const address = `${b.type}.${b.name}`;
+  const values = resolver.value(b.body, address) as Obj;
+  const out = readTerraformResource({
+    type: b.type,
+    address,
+    values,
+    references: (attr) => {
+      const v = b.body[attr];
+      const refs: string[] = [];
+      for (const s of Array.isArray(v) ? v : [v]) {
+        if (typeof s !== 'string') continue;
+        for (const m of s.matchAll(TEMPLATE)) {
+          const r = SIMPLE_REF.exec(m[1]!);
+          if (r) refs.push(r[1]!);
+        }
+      }
+      return refs;
+    },
+    ctx: run.ctx,
+  });
+  if (!out) return;
+  const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+  const suppressions = suppressionsOf(run, b);
+  for (const item of out.policies) resourcePolicy(run, b, meta, item, suppressions);
+  appendAll(result.policies, awsManagedRecords(meta, out, (attr) => ({ file, span: spanAt(run, `${b.ptr}/${attr}`), suppressions }), awsManagedPolicy));
+  const ent = entityRecord(meta, out, { file, span: spanAt(run, b.ptr), suppressions });
+  for (const e of [ent, ownAttachmentsEntity(ent)]) if (e) result.entities.push(e);
+}
+
+/** One policy attribute of a resource block: a record, or its finding / error when it is no document. */
+function resourcePolicy(run: JsonRun, b: Block, meta: RecordMeta, item: TfPolicyItem, suppressions: InlineSuppression[]): void {
+  const { file, resolver, result } = run;
+  const attrPtr = `${b.ptr}/${item.segments.map(escapeSegment).join('/')}`;
+  const raw = item.synthesized ? undefined : getAt(b.body, item.segments);
+  const dsRef = typeof raw === 'string' ? dataSourceOf(raw) : undefined;
+  let spans: Map<string, Span>;
+  if (isObj(raw)) spans = objectSpans(run, attrPtr);
+  else if (dsRef && resolver.find(dsRef)) {
+    const ds = resolver.find(dsRef)!;
+    spans = dataSourceSpans(run, ds.ptr, item.document);
+    spans.set('', spanAt(run, attrPtr));
+    (run.consumerTypes.get(dsRef) ?? run.consumerTypes.set(dsRef, []).get(dsRef)!).push(item.policyType);
+  } else spans = new Map([['', spanAt(run, item.synthesized ? (item.anchor ? `${b.ptr}/${escapeSegment(item.anchor)}` : b.ptr) : attrPtr)]]);
+  const site: Site = { file, span: spanAt(run, b.ptr), spans, suppressions };
+  if (item.error) {
+    if (typeof raw === 'string' && raw.includes('${')) {
+      // an HCL expression (jsonencode(...), templatefile(...)) inside the string: not evaluated here
+      const at = spanAt(run, attrPtr);
+      result.errors.push({
+        file,
+        line: at.start.line,
+        column: at.start.column,
+        message: `${meta.address}.${item.propertyPath.replace(/\//g, '.')}: the policy is an HCL expression (${raw.length > 60 ? raw.slice(0, 57) + '...' : raw}) that is not evaluated in .tf.json; it was not analysed`,
+        kind: 'extract',
+      });
+    } else result.findings.push(invalidPolicyFinding(meta, item, site));
+    return;
+  }
+  const notes = dsRef ? [`document rendered by ${dsRef}`] : [];
+  // values nobody in the repository decides, where they decide access: their worst case, said so
+  const resolved = resolveUnknowns(item.document, spans, resolver.standIns.entries(), item.policyType);
+  item.document = resolved.document;
+  site.spans = resolved.spans;
+  const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(item.document), notes, assumptions: resolved.assumptions });
+  if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+  result.policies.push(rec);
+}
+
+/** A `data "aws_iam_policy_document"` block: its rendered document, typed by the resources that consume it. */
+function documentDataSource(run: JsonRun, b: Block): void {
+  const { file, resolver } = run;
+  const address = `data.${b.type}.${b.name}`;
+  const document = resolver.render(address);
+  if (!document) return;
+  const types = run.consumerTypes.get(address) ?? [];
+  const policyType: PolicyType = types[0] ?? policyTypeFromContent(document);
+  const item: TfPolicyItem = {
+    propertyPath: 'json',
+    segments: ['json'],
+    policyType,
+    ...(policyType === 'trust' ? { validateResourceType: 'AWS::IAM::AssumeRolePolicyDocument' } : {}),
+    document,
+    raw: b.body,
+    attachedTo: [],
+    notes: types.length ? [] : ['not used by an IAM resource of this file; policy type taken from the content'],
+  };
+  const meta: RecordMeta = { idFile: file, address, type: b.type, format: 'terraform-json' };
+  const resolved = resolveUnknowns(document, dataSourceSpans(run, b.ptr, document), resolver.standIns.entries(), policyType);
+  item.document = resolved.document;
+  const site: Site = { file, span: spanAt(run, b.ptr), spans: resolved.spans, suppressions: suppressionsOf(run, b) };
+  const rec = policyRecord(meta, item, site, { placeholders: resolver.standIns.placeholdersIn(resolved.document), assumptions: resolved.assumptions });
+  if (resolved.uncertainDeny) rec.when = resolved.uncertainDeny;
+  run.result.policies.push(rec);
 }
 
 function getAt(v: unknown, segs: (string | number)[]): unknown {

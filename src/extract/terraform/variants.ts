@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { AnalysisError } from '../../findings/types.js';
 import type { ExtractInput, ExtractResult } from '../types.js';
-import type { V } from './hcl-eval.js';
+import type { V } from './hcl-values.js';
 
 /** Sub-directories of a module where pipelines keep per-environment var files. */
 const VAR_DIRS = ['envs', 'env', 'environments', 'vars', 'tfvars', 'config', 'configs'];

@@ -47,10 +47,23 @@ describe('.tf bad input', () => {
     expect(deep.errors).toEqual([expect.objectContaining({ file: 'deep.tf', line: 2, message: expect.stringContaining('nesting deeper than') })]);
   });
 
-  it('runaway evaluation is bounded: one error, no hang', async () => {
-    const text = `locals {\n  n = range(10000)\n  all = [for a in local.n : [for b in local.n : a * b]]\n}\n`;
+  it('runaway evaluation a policy reads is bounded: one error, no hang', async () => {
+    const text = `locals {\n  n = range(10000)\n  all = [for a in local.n : [for b in local.n : a * b]]\n}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = local.all }] })\n}\n`;
     const r = await bad('runaway.tf', text);
     expect(r.errors).toEqual([expect.objectContaining({ file: 'runaway.tf', line: 3, message: expect.stringMatching(/evaluation exceeds .* steps/) })]);
+  });
+
+  it('evaluation errors no policy depends on (a subnet, a tag, an unused local) leave the verdict complete', async () => {
+    const text = [
+      'locals {\n  cidr = cidrsubnet("REPLACE_ME", 8, 1)\n  tpl = templatefile("${path.module}/missing-${var.x}.tpl", {})\n}',
+      'variable "x" {\n  type = string\n}',
+      'resource "aws_subnet" "s" {\n  vpc_id = "REPLACE_ME"\n  cidr_block = local.cidr\n  tags = { Name = someprovider::fancy("x") }\n}',
+      'resource "aws_iam_policy" "ok" {\n  name = "ok"\n  tags = { Owner = unknownfn("team") }',
+      '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })\n}',
+    ].join('\n');
+    const r = await bad('noniam.tf', text);
+    expect(r.errors).toEqual([]);
+    expect(r.policies.map((p) => p.id)).toEqual(['noniam.tf#aws_iam_policy.ok/policy']);
   });
 
   it('a whole directory: every bad file reported, the good policy still checked', async () => {

@@ -5,7 +5,7 @@ import { defaultOptions } from '../../../src/config/options.js';
 import type { Options } from '../../../src/config/options.js';
 import { extractFile } from '../../../src/extract/index.js';
 import type { ExtractResult } from '../../../src/extract/types.js';
-import { listRepoDir, readRepoFile } from '../../../src/sources/files.js';
+import { listRepoDir, readRepoFile } from '../../../src/text/read.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

@@ -54,7 +54,7 @@ function format(n: bigint, len: number, bits: number, v6: boolean): string {
 }
 
 describe('vacuous values leave a grant to anyone public (trust-any-principal stays an error)', () => {
-  it('organization ids, paths, VPC endpoints and accounts written as wildcards', () => {
+  it('organisation ids, paths, VPC endpoints and accounts written as wildcards', () => {
     fc.assert(
       fc.property(anyRun, anyRun, fc.constantFrom('StringLike', 'ForAnyValue:StringLike'), (a, b, op) => {
         expect(BLOCKING.has(trustSeverity(op, 'aws:PrincipalOrgID', [`o-${a}`])!)).toBe(true);

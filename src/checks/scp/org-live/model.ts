@@ -18,7 +18,7 @@ export interface OrgExtras {
   managementAccount?: string;
 }
 
-/** Does the config's (normalised) organization model describe a tree of its own? Then it wins over the live read. */
+/** Does the config's (normalised) organisation model describe a tree of its own? Then it wins over the live read. */
 export function configHasTree(org: unknown): boolean {
   if (!org || typeof org !== 'object') return false;
   const o = org as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { parseJsonWithPositions, JsonSyntaxError } from '../../src/extract/json-positions.js';
+import { parseJsonWithPositions, JsonSyntaxError } from '../../src/text/json-positions.js';
 import { escapeSegment } from '../../src/policy/source-map.js';
 import { corpus } from '../helpers/corpus.js';
 

@@ -104,12 +104,8 @@ export function parseWithPositions(text: string, file: string, options: ParseOpt
   return parseYamlWithPositions(text, file, options, maxDepth);
 }
 
-function parseYamlWithPositions(text: string, file: string, options: ParseOptions, maxDepth: number): Parsed {
-  const lineCounter = new LineCounter();
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+/** The YAML document (core schema, unique keys), refused with its line when too deep or invalid. */
+function yamlDocument(text: string, options: ParseOptions, maxDepth: number, lineCounter: LineCounter, position: (offset: number) => { line: number; column: number }) {
   const deep = flowDepth(text, maxDepth);
   if (deep.depth > maxDepth) {
     // lineCounter is filled by the parser; compute the line by hand here
@@ -132,6 +128,16 @@ function parseYamlWithPositions(text: string, file: string, options: ParseOption
     const p = position(e.pos[0]);
     throw new InputError(cleanYamlMessage(e.message), p.line, p.column);
   }
+  return doc;
+}
+
+function parseYamlWithPositions(text: string, file: string, options: ParseOptions, maxDepth: number): Parsed {
+  const lineCounter = new LineCounter();
+  const position = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const doc = yamlDocument(text, options, maxDepth, lineCounter, position);
   const spans = new Map<string, Span>();
   const keySpans = new Map<string, Span>();
   const span = (range: [number, number, number] | null | undefined): Span | undefined =>
@@ -216,4 +222,15 @@ function cleanYamlMessage(message: string): string {
 export function looksLikeJson(text: string): boolean {
   const m = /^\s*([[{])/.exec(text);
   return m !== null;
+}
+
+/** Line of the key at `ptr` (or of its value, or of the nearest ancestor written in the file: 1 for the root). */
+export function lineOf(parsed: Parsed, ptr: string): number | undefined {
+  let p = ptr;
+  for (;;) {
+    const line = parsed.keySpans.get(p)?.start.line ?? parsed.spans.get(p)?.start.line;
+    if (line !== undefined) return line;
+    if (p === '') return 1;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
 }

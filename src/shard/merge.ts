@@ -1,0 +1,249 @@
+/**
+ * `merge`: JSON reports -> one report, one verdict. Shard reports (`shard` field, shard/index.ts) of one run are
+ * checked for completeness: every shard 1..N exactly once, one partition hash (same tree, same N), one config hash,
+ * one commit; anything else makes the merged verdict `incomplete`, like a shard that was incomplete itself. Reports
+ * without a `shard` field (an organisation sweep: one report per repository) are parts of their own.
+ *
+ * What a shard cannot know is settled here: a repeat of one rule past RULE_LIMIT findings in the whole run is
+ * summarised over the merged list (shards leave it to the merge); the findings every shard makes alike (about the
+ * config: an expired or unused ignore entry, a weakened config) are reported once; an ignore entry one shard found
+ * unused but another used is not unused; an expired entry counts the findings it would have matched in every shard.
+ * The verdict is decided again (findings/verdict.ts) on every finding, summaries counted for what they stand for.
+ *
+ * A report is data, never trusted: size-bounded, checked field by field; a malformed one is a usage error.
+ */
+import type { GateResult } from '../result.js';
+import type { AnalysisError, Finding, Severity } from '../result.js';
+import { SEVERITIES } from '../result.js';
+import { decide } from '../findings/verdict.js';
+import { REPEAT_LIMIT, RULE_LIMIT, represented, summariseRepeats } from '../findings/summarise.js';
+import { EXPIRED_RULE_ID, UNUSED_RULE_ID, expiredMessage } from '../findings/suppressions.js';
+import { canonicalJson } from '../policy/fingerprint.js';
+import { toJsonReport } from '../report/json.js';
+import { allRuleMeta } from '../checks/registry.js';
+import { appendAll } from '../util/arrays.js';
+import type { ShardInfo } from './index.js';
+
+export class MergeInputError extends Error {}
+
+type Obj = Record<string, unknown>;
+export interface ReportFile {
+  /** Shown in errors (the file name). */
+  name: string;
+  json: unknown;
+}
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+interface Part {
+  name: string;
+  json: Obj;
+  summary: Obj;
+  findings: Finding[];
+  shard?: ShardInfo;
+}
+
+/** Checks one report's shape (what merge reads); throws MergeInputError naming the field. */
+function part(r: ReportFile): Part {
+  const j = r.json;
+  const bad = (what: string) => new MergeInputError(`${r.name}: ${what}`);
+  if (!isObj(j) || !isStr(j.schemaVersion) || !isObj(j.summary)) throw bad('not an IAM Policy Gate JSON report');
+  if (!['pass', 'fail', 'incomplete'].includes(String(j.verdict))) throw bad('verdict is not pass, fail or incomplete');
+  for (const k of ['findings', 'errors', 'policies'] as const) if (!Array.isArray(j[k])) throw bad(`${k} is not a list`);
+  const findings = (j.findings as unknown[]).map((f, i) => findingOf(f, `${r.name}: findings[${i}]`));
+  for (const [i, e] of (j.errors as unknown[]).entries()) if (!isObj(e) || !isStr(e.file) || !isStr(e.message)) throw bad(`errors[${i}] is malformed`);
+  if (!SEVERITIES.includes(j.summary.failOn as Severity)) throw bad('summary.failOn is not a severity');
+  return { name: r.name, json: j, summary: j.summary, findings, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
+}
+
+function findingOf(v: unknown, where: string): Finding {
+  const ok =
+    isObj(v) &&
+    isStr(v.ruleId) && isStr(v.source) && isStr(v.title) && isStr(v.message) && isStr(v.file) && isStr(v.fingerprint) &&
+    SEVERITIES.includes(v.severity as Severity) && isInt(v.line) && isInt(v.endLine) && typeof v.suppressed === 'boolean' &&
+    (v.details === undefined || isObj(v.details)) && (v.related === undefined || Array.isArray(v.related)) && (v.new === undefined || typeof v.new === 'boolean');
+  if (!ok) throw new MergeInputError(`${where} is malformed`);
+  // the report's finding fields are the Finding's (report/json.ts writes them one to one)
+  return v as unknown as Finding;
+}
+
+function shardOf(v: unknown, bad: (what: string) => Error): ShardInfo {
+  if (!isObj(v) || !isInt(v.index) || !isInt(v.count) || !isStr(v.unitSetHash) || !isStr(v.configHash) || (v.commit !== undefined && !isStr(v.commit))) throw bad('shard is malformed');
+  return v as unknown as ShardInfo;
+}
+
+/** Why a set of reports is not one complete run (empty: complete). Shard reports grouped by partition hash. */
+export function completenessProblems(parts: Part[]): AnalysisError[] {
+  const problems: AnalysisError[] = [];
+  const say = (file: string, message: string) => problems.push({ file, message: `merge: ${message}`, kind: 'input' });
+  const groups = new Map<string, Part[]>();
+  for (const p of parts) if (p.json.verdict === 'incomplete' && !(p.json.errors as unknown[]).length) say(p.name, 'the report says incomplete but lists no error');
+  for (const p of parts) if (p.shard) groups.set(p.shard.unitSetHash, [...(groups.get(p.shard.unitSetHash) ?? []), p]);
+  if (groups.size > 1) say(parts[0]!.name, `the shard reports come from ${groups.size} different partitions (another commit, tree or shard count): ${[...groups.values()].map((g) => g.map((p) => `${p.name} (${p.shard!.index}/${p.shard!.count})`).join(', ')).join(' | ')}`);
+  for (const group of groups.values()) {
+    const count = group[0]!.shard!.count;
+    const seen = new Map<number, string>();
+    for (const p of group) {
+      const s = p.shard!;
+      if (s.count !== count) say(p.name, `shard ${s.index}/${s.count} does not belong with ${count} shards`);
+      else if (seen.has(s.index)) say(p.name, `shard ${s.index}/${count} is given twice (also ${seen.get(s.index)})`);
+      seen.set(s.index, p.name);
+      if (s.configHash !== group[0]!.shard!.configHash) say(p.name, `shard ${s.index}/${count} ran with another configuration than ${group[0]!.name}`);
+      if ((s.commit ?? '') !== (group[0]!.shard!.commit ?? '')) say(p.name, `shard ${s.index}/${count} analysed commit ${s.commit ?? '(unknown)'}, ${group[0]!.name} ${group[0]!.shard!.commit ?? '(unknown)'}`);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (missing.length) say(group[0]!.name, `shard report${missing.length === 1 ? '' : 's'} missing: ${missing.slice(0, 20).map((i) => `${i}/${count}`).join(', ')}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}: the files of ${missing.length === 1 ? 'that shard were' : 'those shards were'} not analysed`);
+  }
+  // one tool, one IAM catalogue, one decision rule, one pull request
+  const same = (what: string, get: (p: Part) => unknown) => {
+    const first = canonicalJson(get(parts[0]!));
+    for (const p of parts.slice(1)) if (canonicalJson(get(p)) !== first) say(p.name, `its ${what} differs from ${parts[0]!.name}'s`);
+  };
+  same('tool version and report schema', (p) => [p.json.tool, p.json.schemaVersion]);
+  same('IAM catalogue', (p) => p.json.catalog);
+  same('fail-on, fail-on-existing and report-only settings', (p) => [p.summary.failOn, p.summary.failOnExisting === true, p.summary.reportOnly === true]);
+  same('pull request', (p) => p.json.pullRequest);
+  same('base', (p) => (isObj(p.json.base) ? p.json.base.ref : undefined));
+  return problems;
+}
+
+/**
+ * Items several reports hold alike (findings about the config, errors of a file two shards read) once; items one
+ * report holds twice stay twice: per key, the most any one report holds.
+ */
+function acrossOnce<T>(lists: T[][], key: (x: T) => string): T[] {
+  const most = new Map<string, number>();
+  for (const list of lists) {
+    const here = new Map<string, number>();
+    for (const x of list) here.set(key(x), (here.get(key(x)) ?? 0) + 1);
+    for (const [k, n] of here) most.set(k, Math.max(most.get(k) ?? 0, n));
+  }
+  const out: T[] = [];
+  const taken = new Map<string, number>();
+  for (const list of lists) {
+    for (const x of list) {
+      const k = key(x);
+      if ((taken.get(k) ?? 0) >= most.get(k)!) continue;
+      taken.set(k, (taken.get(k) ?? 0) + 1);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+/** Settles what shards cannot know about suppressions (see the header). */
+function settleSuppressionFindings(parts: Part[]): Finding[][] {
+  const usedAt = new Set<string>();
+  for (const p of parts) {
+    for (const f of p.findings) {
+      const by = f.details?.suppressedBy;
+      if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) usedAt.add(`${by.file}\u0000${by.line}`);
+    }
+  }
+  const matched = new Map<string, number>();
+  for (const p of parts) for (const f of p.findings) if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) matched.set(f.fingerprint, (matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
+  return parts.map((p) =>
+    p.findings
+      .filter((f) => !(f.ruleId === UNUSED_RULE_ID && usedAt.has(`${f.file}\u0000${f.line}`)))
+      .map((f) => {
+        const entry = f.details?.entry;
+        if (f.ruleId !== EXPIRED_RULE_ID || !isObj(entry) || !isStr(entry.rule) || !isStr(entry.expires) || !isStr(entry.reason)) return f;
+        const n = matched.get(f.fingerprint) ?? 0;
+        return { ...f, message: expiredMessage(entry as Parameters<typeof expiredMessage>[0], n), details: { ...f.details, matched: n } };
+      }),
+  );
+}
+
+/** Findings in the order one run gives them: by file (a file is in one shard), each shard's own order kept. */
+function inRunOrder(findings: Finding[]): Finding[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => (a.f.file < b.f.file ? -1 : a.f.file > b.f.file ? 1 : a.i - b.i)).map((x) => x.f);
+}
+
+export interface Merged {
+  /** The merged JSON report (docs/report-schema.md; `merge` added). */
+  json: Obj;
+  /** The same as a GateResult, for the Markdown and SARIF formatters. */
+  result: GateResult;
+}
+
+export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}): Merged {
+  if (!files.length) throw new MergeInputError('no reports to merge');
+  const parts = files.map(part);
+  // shard reports in shard order (a stable order whatever order the files were given in)
+  parts.sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
+  const problems = completenessProblems(parts);
+  // an organisation sweep's unsharded reports have no count to miss: the caller says how many there must be
+  if (opts.expect !== undefined && parts.length !== opts.expect) problems.push({ file: parts[0]!.name, message: `merge: ${parts.length} reports given, ${opts.expect} expected (--expect): ${parts.length < opts.expect ? 'some were not analysed' : 'some are extra'}`, kind: 'input' });
+  const findingKey = (f: Finding) => canonicalJson(f);
+  const lists = settleSuppressionFindings(parts);
+  const findings = inRunOrder(acrossOnce(lists, findingKey));
+  const errors = acrossOnce(parts.map((p) => p.json.errors as AnalysisError[]), (e) => canonicalJson(e));
+  appendAll(errors, problems);
+  const first = parts[0]!;
+  const failOn = first.summary.failOn as Severity;
+  const failOnExisting = first.summary.failOnExisting === true;
+  const reportOnly = first.summary.reportOnly === true;
+  // decided on every finding: a summary counts for the findings it stands for
+  const every: Finding[] = [];
+  for (const f of findings) for (let i = represented(f); i > 0; i--) every.push(f);
+  const verdict = decide(every, errors, { failOn, failOnExisting, reportOnly });
+  const summarised: string[] = [];
+  const listed = summariseRepeats(findings, REPEAT_LIMIT, summarised, RULE_LIMIT);
+  const records = acrossOnce(parts.map((p) => p.json.policies as Obj[]), (r) => String(r.id));
+  const notes = [...new Set(parts.flatMap((p) => (Array.isArray(p.summary.notes) ? p.summary.notes.filter(isStr) : [])))];
+  const sum = (k: string) => parts.reduce((n, p) => n + (isInt(p.summary[k]) ? (p.summary[k] as number) : 0), 0);
+  const result: GateResult = {
+    verdict,
+    policies: new Array(records.filter((r) => r.policyType !== 'principal' && r.policyType !== 'attachment').length) as GateResult['policies'],
+    principals: [],
+    attachments: [],
+    entities: [],
+    findings: listed,
+    errors,
+    stats: { filesScanned: sum('filesScanned'), filesWithPolicies: sum('filesWithPolicies'), durationMs: parts.reduce((n, p) => Math.max(n, isInt(p.summary.durationMs) ? (p.summary.durationMs as number) : 0), 0), ...skipped(parts) },
+    notes,
+    // (a deleted SCP is analysed at its base by every shard: its impact once)
+    scpImpacts: acrossOnce(parts.map((p) => (Array.isArray(p.json.scpImpact) ? (p.json.scpImpact as GateResult['scpImpacts']) : [])), canonicalJson),
+    rules: allRuleMeta(),
+    summarised,
+    ...(isObj(first.json.base) ? { base: mergedBase(parts), accessDiff: acrossOnce(parts.map((p) => (Array.isArray(p.json.accessDiff) ? (p.json.accessDiff as NonNullable<GateResult['accessDiff']>) : [])), canonicalJson) } : {}),
+  };
+  const json = toJsonReport(result, { listPolicies: true, ...(isObj(first.json.pullRequest) ? { pullRequest: first.json.pullRequest as never } : {}) }) as Obj;
+  json.tool = first.json.tool;
+  if (first.json.catalog !== undefined) json.catalog = first.json.catalog;
+  else delete json.catalog;
+  json.policies = records;
+  (json.summary as Obj).principals = records.filter((r) => r.policyType === 'principal').length;
+  json.merge = { reports: parts.length, shards: parts.filter((p) => p.shard).map((p) => ({ report: p.name, index: p.shard!.index, count: p.shard!.count, unitSetHash: p.shard!.unitSetHash })) };
+  return { json, result };
+}
+
+/** The base compared: one ref; the files compared and added, summed over the parts. */
+function mergedBase(parts: Part[]): NonNullable<GateResult['base']> {
+  const count = (k: 'filesCompared' | 'filesAdded') => parts.reduce((n, p) => n + (isObj(p.json.base) && isInt(p.json.base[k]) ? (p.json.base[k] as number) : 0), 0);
+  return { ref: String((parts[0]!.json.base as Obj).ref), filesCompared: count('filesCompared'), filesAdded: count('filesAdded') };
+}
+
+/** Counted by the directory walk, which every shard of one run makes whole: the same count in each shard. */
+const WALK_COUNTS = new Set(['vendor-or-build-folders']);
+
+/** Files skipped, by reason: summed over the parts; a walk's count once per shard set. */
+function skipped(parts: Part[]): { skipped?: Record<string, number> } {
+  const out: Record<string, number> = {};
+  const walk = new Map<string, Record<string, number>>(); // per partition: the walk's counts
+  for (const p of parts) {
+    if (!isObj(p.summary.skipped)) continue;
+    for (const [k, v] of Object.entries(p.summary.skipped)) {
+      if (!isInt(v)) continue;
+      if (p.shard && WALK_COUNTS.has(k)) {
+        const w = walk.get(p.shard.unitSetHash) ?? {};
+        w[k] = Math.max(w[k] ?? 0, v);
+        walk.set(p.shard.unitSetHash, w);
+      } else out[k] = (out[k] ?? 0) + v;
+    }
+  }
+  for (const w of walk.values()) for (const [k, v] of Object.entries(w)) out[k] = (out[k] ?? 0) + v;
+  return Object.keys(out).length ? { skipped: out } : {};
+}

@@ -1,0 +1,160 @@
+/**
+ * Units of analysis for sharding: the files that must be analysed in one run because the stages after extraction
+ * look across them. A unit is never split between shards.
+ *
+ * - A Terraform module directory (its `.tf`, `.tf.json`, `.tofu`, tfvars files), together with the directories of
+ *   the local modules it calls (`source = "./..."`, read with the extractor's own reader): a child module is
+ *   analysed with its callers' arguments, and its own worst-case findings are settled by every call of it
+ *   (findings/call-sites.ts), so a caller and its children, and every caller of a shared child, are one unit.
+ * - Raw SCP / RCP files (by path convention or the config's `policy-types`): the organisation stage reads them
+ *   together (one unit).
+ * - A Terraform plan JSON, with the nearest directory above it holding Terraform configuration (where the plan
+ *   extractor looks for the `.tf` it maps findings to, and a finding both give is reported once).
+ * - Every other file (a CloudFormation template, a raw policy file) is a unit of its own, joined with
+ *   every file of the scan it names by a relative path: a nested stack's `TemplateURL` / `Location`, a CDK asset
+ *   path, an include, a Terraform `file()` target (a raw file a Terraform record reads is reported once, with its
+ *   resource: extract/terraform/dedupe.ts).
+ *
+ * The path references are found by a textual over-approximation (any token ending in a file extension that names
+ * a scanned file): a unit may be larger than needed, never smaller than what the text names. A path only a
+ * deploy-time computation could produce (`!Sub "${Dir}/child.yaml"`) is not seen: the parent still reads its child
+ * in its own shard (the extractor reads any repository file), and the child is analysed on its own as well, so a
+ * missed join can only repeat a finding, never drop one. Pure: the texts are given.
+ */
+import path from 'node:path';
+import { calledModuleDirs, isModuleFile } from '../extract/index.js';
+import { configuredPolicyType, policyTypeFromPath } from '../extract/raw.js';
+import { looksLikePlan } from '../extract/terraform/plan.js';
+import type { Options } from '../config/options.js';
+
+export interface UnitFile {
+  /** Repository-relative, posix separators. */
+  rel: string;
+  /** Its content ('' when unreadable: the owning shard reports the read error). */
+  text: string;
+}
+
+export interface Unit {
+  /** Stable name: the smallest member key (`tf:<dir>`, `org:`, `file:<path>`). */
+  key: string;
+  /** Repository-relative files, sorted. */
+  files: string[];
+  /** Total size in bytes (UTF-8), what the shards are balanced by. */
+  bytes: number;
+}
+
+/** Path references read from one file at most (a hostile file full of names is bounded; see the header). */
+export const MAX_REFERENCES_PER_FILE = 20_000;
+
+const TERRAFORM_FILE = /\.(tf|tofu)(\.json)?$|\.tfvars(\.json)?$/i;
+/**
+ * Path-like runs of a text, then those ending in an extension the scan reads (a relative path, or a file name beside
+ * the file). Two linear passes: a single pattern with a free prefix before the extension would backtrack
+ * quadratically over a long run without one (hostile content).
+ */
+const PATH_RUN = /[A-Za-z0-9_@.\-/]+/g;
+const SCANNED_EXTENSION = /[A-Za-z0-9_-]\.(?:json|ya?ml|template|tf|tofu|tfvars)$/i;
+/** Longer runs are no path (repository paths are far shorter). */
+const MAX_PATH_LENGTH = 1024;
+
+const dirOf = (rel: string) => {
+  const d = path.posix.dirname(rel);
+  return d === '.' ? '' : d;
+};
+
+/** The unit key a file belongs to before joins. */
+export function baseUnitKey(rel: string, options: Pick<Options, 'policyTypes'>): string {
+  if (TERRAFORM_FILE.test(rel)) return `tf:${dirOf(rel)}`;
+  if (/\.json$/i.test(rel)) {
+    const t = configuredPolicyType(rel, options as Options) ?? policyTypeFromPath(rel);
+    if (t === 'scp' || t === 'rcp') return 'org:';
+  }
+  return `file:${rel}`;
+}
+
+/** Union-find over unit keys; the representative is the smallest key (deterministic whatever the order). */
+class Joins {
+  private parent = new Map<string, string>();
+  find(k: string): string {
+    let r = k;
+    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p;
+    // path compression
+    for (let x = k, p = this.parent.get(x); p !== undefined && p !== r; x = p, p = this.parent.get(x)) this.parent.set(x, r);
+    return r;
+  }
+  has(k: string): boolean {
+    return this.parent.has(k);
+  }
+  add(k: string): void {
+    if (!this.parent.has(k)) this.parent.set(k, k);
+  }
+  join(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent.set(rb, ra);
+    else this.parent.set(ra, rb);
+  }
+}
+
+/** Repository-relative files of the scan a file's text names (resolved beside the file, or from the root). */
+export function referencedFiles(rel: string, text: string, scanned: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const dir = dirOf(rel);
+  let n = 0;
+  for (const m of text.matchAll(PATH_RUN)) {
+    const run = m[0].replace(/[.]+$/, ''); // a sentence's full stop
+    if (run.length > MAX_PATH_LENGTH || !SCANNED_EXTENSION.test(run)) continue;
+    if (++n > MAX_REFERENCES_PER_FILE) break;
+    const token = run.replace(/^(\.\/)+/, '');
+    for (const candidate of [path.posix.join(dir, token), token.replace(/^\/+/, '')]) {
+      const c = path.posix.normalize(candidate);
+      if (c !== rel && scanned.has(c)) out.add(c);
+    }
+  }
+  return [...out];
+}
+
+/** The unit key of the nearest directory at or above a file's that holds scanned Terraform configuration. */
+function nearestTerraformDir(rel: string, joins: Joins): string | undefined {
+  for (let dir = dirOf(rel); ; dir = dirOf(dir)) {
+    if (joins.has(`tf:${dir}`)) return `tf:${dir}`;
+    if (dir === '') return undefined;
+  }
+}
+
+/** Group the scan's files into units (see the header). */
+export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'policyTypes'>): Unit[] {
+  const joins = new Joins();
+  const scanned = new Set(files.map((f) => f.rel));
+  const keyOf = new Map<string, string>();
+  for (const f of files) {
+    const k = baseUnitKey(f.rel, options);
+    keyOf.set(f.rel, k);
+    joins.add(k);
+  }
+  for (const f of files) {
+    const k = keyOf.get(f.rel)!;
+    if (isModuleFile(f.rel)) {
+      for (const dir of calledModuleDirs(f.rel, f.text)) {
+        const child = `tf:${dir}`;
+        if (joins.has(child)) joins.join(k, child); // a called directory with no scanned file joins nothing
+      }
+    }
+    for (const other of referencedFiles(f.rel, f.text, scanned)) joins.join(k, keyOf.get(other)!);
+    if (/\.json$/i.test(f.rel) && !TERRAFORM_FILE.test(f.rel) && looksLikePlan(f.text)) {
+      const config = nearestTerraformDir(f.rel, joins);
+      if (config) joins.join(k, config);
+    }
+  }
+  const units = new Map<string, Unit>();
+  for (const f of files) {
+    const root = joins.find(keyOf.get(f.rel)!);
+    const u = units.get(root) ?? { key: root, files: [], bytes: 0 };
+    u.files.push(f.rel);
+    u.bytes += Buffer.byteLength(f.text, 'utf8');
+    units.set(root, u);
+  }
+  for (const u of units.values()) u.files.sort();
+  return [...units.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
