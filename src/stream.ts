@@ -110,20 +110,13 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
     appendAll(findings, out.findings);
-    counts.policies += out.policies.length;
-    counts.principals += out.principals.length;
-    counts.attachments += out.attachments.length;
+    for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    let text: FileText;
-    try {
-      text = { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
-    } catch (e) {
-      errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
-      continue;
-    }
+    const text = readText(f, options, errors);
+    if (!text) continue;
     analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
     const [x] = await extractTexts([text], options, repo);
     if (!x) continue;
@@ -141,41 +134,68 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
     }
     absorb(() => i, out);
-    const pointed = new Set(out.findings.map((g) => g.policyId));
-    for (const p of out.policies) {
-      if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
-      else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, detach(lite(p))]);
-    }
-    for (const e of out.entities) {
-      if (keepAll) keptEntities.push([i, e]);
-      else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
-    }
+    keep(i, out, { keepAll, lite, kept, keptEntities });
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
-  const texts = held.map((x) => x.text);
-  const before = texts.length;
-  addSkippedReferences(texts, options, errors);
-  appendAll(held, await extractTexts(texts.slice(before), options, repo));
-  for (let k = before; k < texts.length; k++) {
-    heldAt.push(files.length + k - before);
-    analysed.push({ rel: texts[k]!.rel, text: '', explicit: false });
-  }
+  (await addReferenced(held, options, errors, repo)).forEach((rel, k) => {
+    heldAt.push(files.length + k);
+    analysed.push({ rel, text: '', explicit: false });
+  });
   if (held.length) finishHeld(held, heldAt, options, unit, { absorb, kept, keptEntities, sink });
-
-  const positioned = <T>(list: Positioned<T>[]) => byPosition(list);
   const head: Analysis = {
-    policies: positioned(kept),
-    entities: positioned(keptEntities),
+    policies: byPosition(kept),
+    entities: byPosition(keptEntities),
     principals: [],
     attachments: [],
     findings,
-    errors: [...positioned(unitErrors[0]!), ...positioned(unitErrors[1]!), ...positioned(unitErrors[2]!)],
+    errors: [...byPosition(unitErrors[0]!), ...byPosition(unitErrors[1]!), ...byPosition(unitErrors[2]!)],
     filesWithPolicies,
     notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
   return { head, analysed, counts };
+}
+
+/** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
+async function addReferenced(held: Extracted[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<string[]> {
+  const texts = held.map((x) => x.text);
+  const before = texts.length;
+  addSkippedReferences(texts, options, errors);
+  appendAll(held, await extractTexts(texts.slice(before), options, repo));
+  return texts.slice(before).map((t) => t.rel);
+}
+
+/** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
+function readText(f: SourceFile, options: Options, errors: AnalysisError[]): FileText | undefined {
+  try {
+    return { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
+  } catch (e) {
+    errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+    return undefined;
+  }
+}
+
+/**
+ * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
+ * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
+ * Analyzer may run.
+ */
+function keep(
+  i: number,
+  out: Analysis,
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[] },
+): void {
+  const { keepAll, lite, kept, keptEntities } = to;
+  const pointed = new Set(out.findings.map((g) => g.policyId));
+  for (const p of out.policies) {
+    if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
+    else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, detach(lite(p))]);
+  }
+  for (const e of out.entities) {
+    if (keepAll) keptEntities.push([i, e]);
+    else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
+  }
 }
 
 /** The held files, analysed together as the whole-run flow does; their entries reach the sink at their files' positions. */

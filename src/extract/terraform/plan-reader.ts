@@ -6,7 +6,7 @@
 import { parseAddress, parseReference } from './address.js';
 import type { ParsedAddress } from './address.js';
 import { renderPolicyDocument } from './policy-document.js';
-import { POLICY_DOCUMENT_DATA_SOURCE, terraformResourceTypes, terraformRow } from './resources.js';
+import { POLICY_DOCUMENT_DATA_SOURCE, terraformRow } from './resources.js';
 import type { TableContext } from './resources.js';
 import { StandIns } from './placeholders.js';
 import { appendAll } from '../../util/arrays.js';
@@ -474,38 +474,3 @@ export class PlanReader {
     return undefined;
   }
 }
-
-/** Types whose declared-but-not-created resources are listed: principals and attachments. */
-export const DECLARED_TYPES: ReadonlySet<string> = new Set(
-  terraformResourceTypes().filter((t) => ['role', 'user', 'group', 'permission-set', 'managed-policy-attachment'].includes(terraformRow(t)?.entity ?? '')),
-);
-
-const configRefCache = new WeakMap<Obj, Map<string, { ref: string; each: boolean }[]>>();
-/**
- * References of a configuration attribute, once per configuration resource (a `for_each` over 1,000 instances
- * shares it): `each.value...` becomes the for_each resource, to be keyed by the instance.
- */
-export function configRefs(cfg: Obj, attr: string): { ref: string; each: boolean }[] {
-  let m = configRefCache.get(cfg);
-  if (!m) configRefCache.set(cfg, (m = new Map()));
-  const hit = m.get(attr);
-  if (hit) return hit;
-  const exprs = isObj(cfg.expressions) ? cfg.expressions : {};
-  const e = exprs[attr];
-  const refs = isExprLeaf(e) ? refList(e.references) : [];
-  const forEachRefs = isObj(cfg.for_each_expression) ? refList(cfg.for_each_expression.references) : [];
-  const out = refs.flatMap((x) =>
-    // for_each = aws_iam_role.this; role = each.value.id  ->  the role instance with the same key
-    /^each\.value\b/.test(x) ? forEachRefs.filter((f) => parseReference(f).kind === 'resource').map((f) => ({ ref: f, each: true })) : [{ ref: x, each: false }],
-  );
-  m.set(attr, out);
-  return out;
-}
-
-export function analysed(actions: string[], all: boolean): 'changed' | 'unchanged' | 'deleted' {
-  if (actions.includes('create') || actions.includes('update') || actions.includes('read')) return 'changed';
-  if (actions.includes('delete')) return 'deleted';
-  void all;
-  return 'unchanged';
-}
-
