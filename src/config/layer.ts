@@ -76,6 +76,7 @@ export function toLayer(cfg: Config, file: string, parsed: Parsed): OptionsLayer
   if (cfg.partition !== undefined) layer.partition = cfg.partition;
   if (cfg['trusted-accounts'] !== undefined) layer.trustedAccounts = cfg['trusted-accounts'].map(accountString);
   if (cfg['trusted-org-ids'] !== undefined) layer.trustedOrgIds = cfg['trusted-org-ids'];
+  if (cfg.placeholders !== undefined) layer.placeholders = cfg.placeholders;
   if (cfg['trusted-oidc-subjects'] !== undefined) layer.trustedOidcSubjects = cfg['trusted-oidc-subjects'];
   if (cfg['external-policies'] !== undefined) layer.externalPolicies = cfg['external-policies'].map((e) => ({ arn: e.arn, reason: e.reason }));
   if (cfg['sensitive-actions'] !== undefined) layer.sensitiveActions = cfg['sensitive-actions'];

@@ -55,6 +55,8 @@ export interface Options {
   trustedOrgIds: string[];
   /** Allowlisted OIDC subjects (e.g. `repo:my-org/my-repo:ref:refs/heads/main`). */
   trustedOidcSubjects: string[];
+  /** Configured template-token patterns (`placeholders:`; `*`/`?` wildcards, found inside a value). */
+  placeholders: string[];
   /** Analyse plan resources whose change is no-op/delete as well. */
   terraformAllResources: boolean;
   /** Terraform variable files (repo-relative) whose values resolve `var.x`. */
@@ -154,6 +156,7 @@ export function defaultOptions(root: string, cwd = root): Options {
     trustedAccounts: [],
     trustedOrgIds: [],
     trustedOidcSubjects: [],
+    placeholders: [],
     terraformAllResources: false,
     tfvarsFiles: [],
     cfnParameters: [],

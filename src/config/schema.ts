@@ -44,6 +44,28 @@ const accountId = z
   )
   .meta({ description: 'A 12-digit AWS account id (quote it so YAML keeps leading zeros).' });
 
+/**
+ * A template token pattern (`placeholders:`): `*` any run of characters, `?` one; found anywhere inside a value. It
+ * must name the token (three characters other than wildcards), so no pattern makes every value a token; a regular
+ * expression (`^...$`, `.*`, `\\w`) is told what the wildcard spelling would be.
+ */
+export function placeholderPatternProblem(p: string): string | undefined {
+  if (/\.\*|\.\+|\\[dws]|^\^|\[\^?[^\]]*\]|\(.*\|/.test(p)) {
+    const fixed = p.replace(/^\^|\$$/, '').replace(/\.[*+]/g, '*').replace(/\\[dws][+*]?/g, '*').replace(/\[\^?[^\]]*\][+*]?/g, '*').replace(/\\(.)/g, '$1');
+    return `is a wildcard pattern (* and ?), not a regular expression${/[^*?]{3}/.test(fixed.replace(/[*?]/g, '')) ? ` (did you mean "${fixed}"?)` : ''}`;
+  }
+  if (p.replace(/[*?]/g, '').length < 3) return 'must name the token with at least 3 characters other than * and ? (e.g. "%%*%%" or "REPLACE_ME_*")';
+  return undefined;
+}
+
+const placeholderPattern = z
+  .string()
+  .max(200, { error: 'must be at most 200 characters' })
+  .superRefine((p, ctx) => {
+    const problem = placeholderPatternProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const severity = z.enum(SEVERITIES as unknown as [string, ...string[]], { error: `must be one of ${SEVERITIES.join(', ')}` });
 
 const ruleSetting = z
@@ -213,6 +235,14 @@ export const configSchema = z
     account: accountId.optional().meta({ description: 'Account id used for placeholders and AWS::AccountId. Default: 123456789012.' }),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region such as us-east-1' }).optional(),
     partition: z.enum(PARTITIONS, { error: `must be one of ${PARTITIONS.join(', ')}` }).optional(),
+    placeholders: z
+      .array(placeholderPattern)
+      .max(100, { error: 'at most 100 patterns' })
+      .optional()
+      .meta({
+        description:
+          'Template tokens another tool fills in before deployment, as wildcard patterns found inside values (e.g. "%%*%%", "REPLACE_ME_*"), in addition to the built-in ones (ACCOUNT_ID, <<ACCOUNT>>, ${ACCELERATOR_PREFIX}, {{resolve:...}}, ${ACCEL_LOOKUP::...}). A value holding one gets no grammar, ARN, type or principal-format finding; what it grants is judged at its worst (any resource).',
+      }),
     'trusted-accounts': z.array(accountId).optional().meta({ description: 'External accounts that may be trusted without a finding.' }),
     'trusted-org-ids': z
       .array(z.string().regex(/^o-[a-z0-9]{10,32}$/, { error: 'must be an organisation id such as o-a1b2c3d4e5' }))

@@ -109,6 +109,9 @@ function trustChanges(base: Options, head: Options, out: Weakening[]): void {
     const more = added(base[k], head[k]);
     if (more.length) out.push({ pointer, kind: what, message: `trusts ${more.length === 1 ? `the ${what}` : `${more.length} more ${what}s:`} ${more.join(', ')}` });
   }
+  const tokens = added(base.placeholders, head.placeholders);
+  if (tokens.length)
+    out.push({ pointer: '/placeholders', kind: 'more placeholders', message: `treats more values as template tokens (no grammar, ARN or type finding about them): ${tokens.join(', ')}` });
   const ext = added(base.externalPolicies.map((e) => e.arn), head.externalPolicies.map((e) => e.arn));
   if (ext.length) out.push({ pointer: '/external-policies', kind: 'external policy accepted', message: `accepts external policies without analysis: ${ext.join(', ')}` });
   for (const [k, pointer] of [['sensitiveActions', '/sensitive-actions'], ['sensitiveResources', '/sensitive-resources']] as const) {

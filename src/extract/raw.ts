@@ -1,6 +1,7 @@
 /**
  * Raw policy JSON files: one policy document per file, or a JSON array of them. The policy type comes from the
- * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*`), else the content.
+ * config (`policyTypes`), else path conventions (`scp/`, `rcp/`, `*trust*`, `*boundary*` in the name, `boundaries/`), else
+ * the content.
  */
 import { pathGlobMatch } from '../util/path-glob.js';
 import type { PolicyRecord, PolicyType } from '../policy/types.js';
@@ -14,6 +15,9 @@ import type { Parsed } from '../text/positions.js';
 import { skipJsonComments } from '../sources/sniff.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { EMBEDDED_POLICY_TEXT, embeddedPolicies } from './raw-embedded.js';
+import { quoteBareTokens, readIntrinsics } from './raw-intrinsics.js';
+import { lzaBoundaryConfig } from './raw-lza.js';
+import { awsManagedPolicyPath } from './cloudformation/managed-policies.js';
 
 const POLICY_KEYS = /"(Statement|Version)"\s*:/;
 
@@ -22,6 +26,14 @@ const POLICY_KEYS = /"(Statement|Version)"\s*:/;
  * with a comment is read by tools that accept comments, so it is detected (and then reported as invalid JSON,
  * making the verdict incomplete) rather than skipped.
  */
+function tryParse(text: string, file: string): Parsed | undefined {
+  try {
+    return parseWithPositions(text, file);
+  } catch {
+    return undefined;
+  }
+}
+
 function looksLikePolicy(text: string): boolean {
   return /^[[{]/.test(skipJsonComments(text.replace(/^\uFEFF/, ''))) && (POLICY_KEYS.test(text) || EMBEDDED_POLICY_TEXT.test(text));
 }
@@ -36,12 +48,13 @@ export function policyTypeFromPath(file: string): PolicyType | undefined {
   const stem = base.replace(/\.json$/i, '');
   if (/(^|[-_.])scp([-_.]|$)/i.test(stem)) return 'scp';
   if (/(^|[-_.])rcp([-_.]|$)/i.test(stem)) return 'rcp';
-  if (/permissions?[-_.]?boundary/i.test(stem)) return 'boundary';
+  // `permissions-boundary.json`, `team-boundary.json`, `DeveloperBoundary.json`: a boundary by name
+  if (/boundar(y|ies)/i.test(stem)) return 'boundary';
   for (let i = parts.length - 1; i >= 0; i--) {
     const dir = parts[i]!;
     if (RCP_DIR.test(dir)) return 'rcp';
     if (SCP_DIR.test(dir)) return 'scp';
-    if (/^(permissions?[-_]?)?boundar(y|ies)$/i.test(dir)) return 'boundary';
+    if (/(^|[-_.])(permissions?[-_]?)?boundar(y|ies)$/i.test(dir)) return 'boundary';
   }
   return undefined;
 }
@@ -156,12 +169,20 @@ export const rawExtractor: Extractor = {
     const result = emptyResult();
     const { file, text } = input;
     let parsed: Parsed;
+    let bareTokens = false;
     try {
       parsed = parseWithPositions(text, file);
     } catch (e) {
-      const err = e as InputError;
-      result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
-      return result;
+      // unquoted template tokens where a value belongs (`[${ACCEL_LOOKUP::VPC_ID:OU:Infrastructure}]`): read quoted
+      const quoted = quoteBareTokens(text);
+      const retry = quoted === undefined ? undefined : tryParse(quoted, file);
+      if (!retry) {
+        const err = e as InputError;
+        result.errors.push({ file, line: err.line, column: err.column, message: `invalid JSON: ${err.message}`, kind: 'input' });
+        return result;
+      }
+      parsed = retry;
+      bareTokens = true;
     }
     // documents held as objects, and as strings under well-known keys (both: one must not hide the other)
     const emb = embeddedPolicies(parsed.value);
@@ -171,7 +192,11 @@ export const rawExtractor: Extractor = {
       result.errors.push({ file, line: span?.start.line, column: span?.start.column, message: e.message, kind: 'input' });
     }
     if (held.length || emb.errors.length) {
-      for (const h of held) result.policies.push(policyRecord(input, parsed, h, held.length > 1 ? held.length : 0));
+      for (const h of held) {
+        const rec = policyRecord(input, parsed, h, held.length > 1 ? held.length : 0);
+        if (bareTokens) rec.notes = [...(rec.notes ?? []), 'unquoted template tokens (not JSON until filled in) read as quoted strings'];
+        result.policies.push(rec);
+      }
       return result;
     }
     if (!Array.isArray(parsed.value) || !parsed.value.some(isPolicy)) {
@@ -211,9 +236,20 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
         h.ptr,
         '',
       );
+  // by use first (an LZA iam-config.yaml naming the file as a role's boundaryPolicy), then by name, then by content
+  const lzaConfig = configuredPolicyType(input.repoPath, input.options) || h.embedded ? undefined : lzaBoundaryConfig(input.repoPath, input.readRepoFile);
   const policyType =
-    configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
+    configuredPolicyType(input.repoPath, input.options) ?? h.embedded?.type ?? (lzaConfig ? 'boundary' : undefined) ?? policyTypeFromPath(input.repoPath) ?? policyTypeFromContent(h.doc);
   const base = file.split('/').pop() ?? file;
+  // `{"Ref": ...}` / `{"Fn::Sub": ...}` values: a template fragment, read as the template values they are
+  const intrinsics = readIntrinsics(h.doc, input.options);
+  const notes = h.embedded ? [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] : [];
+  if (intrinsics.length) notes.push(`CloudFormation intrinsics read as a template fragment (${intrinsics.length} value${intrinsics.length > 1 ? 's' : ''})`);
+  // a copy of an AWS managed policy kept as a file (`ReadOnlyAccess.json`, iam-dataset style): AWS's text, which the
+  // user cannot edit; judged as the managed policy it is (no grammar findings; risks named after the policy)
+  const managedName = h.embedded || count > 1 || configuredPolicyType(input.repoPath, input.options) ? undefined : awsManagedPolicyPath(base.replace(/\.json$/i, ''));
+  if (managedName) notes.push(`named after the AWS managed policy ${managedName}: judged as AWS's text`);
+  if (lzaConfig) notes.push(`a permissions boundary: ${lzaConfig} names it as a boundaryPolicy`);
   const tag = h.name ?? (index !== undefined ? String(index) : h.ptr.slice(1));
   const several = count > 1 || h.name !== undefined;
   return {
@@ -232,8 +268,8 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
     sourceMap,
     placeholders: [],
     attachedTo: [],
-    ...(h.embedded
-      ? { notes: [`policy document held as a ${h.embedded.encoding} string: every line reported inside it is the line of the string`] }
-      : {}),
+    ...(notes.length ? { notes } : {}),
+    ...(managedName ? { awsManaged: `arn:${input.options.partition}:iam::aws:policy/${managedName}` } : {}),
+    ...(intrinsics.length ? { assumptions: intrinsics } : {}),
   };
 }

@@ -99,6 +99,11 @@ export interface PolicyRecord {
    * what was assumed); findings at that place repeat the text.
    */
   assumptions?: { path: string; text: string }[];
+  /**
+   * The configured template-token patterns (`placeholders:` in the config; `*`/`?` wildcards, found inside a value),
+   * set by the rule runner: values holding one are stand-ins, as the built-in tokens are (checks/grammar/helpers.ts).
+   */
+  tokenPatterns?: readonly string[];
   /** Free-form notes shown with the record (e.g. "count expanded from a static list"). */
   notes?: string[];
   /** Suppressions written next to the resource (CloudFormation Metadata, Terraform comments). */

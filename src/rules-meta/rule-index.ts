@@ -33,6 +33,7 @@ export const RULE_INDEX: readonly { id: string; severity: Severity; category: Ru
   { id: 'allow-not-resource', severity: 'warning', category: 'least-privilege' },
   { id: 'passrole-unrestricted', severity: 'security-warning', category: 'least-privilege' },
   { id: 'privilege-escalation', severity: 'error', category: 'least-privilege' },
+  { id: 'boundary-gaps', severity: 'warning', category: 'least-privilege' },
   { id: 'data-exfiltration', severity: 'warning', category: 'least-privilege' },
   { id: 'credentials-exposure', severity: 'warning', category: 'least-privilege' },
   { id: 'resource-exposure', severity: 'security-warning', category: 'least-privilege' },

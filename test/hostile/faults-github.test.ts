@@ -520,7 +520,9 @@ const rows: Row[] = [
     run: { budgetMs: 1_000 },
     arrange: on(everything, {}, { mode: 'hang', times: PERSISTENT }),
     verdict: 'fail',
-    requests: ATTEMPTS + 1, // 3 attempts of 300 ms on the files, one of the 100 ms left on the review comments; then nothing is sent
+    // at most 3 attempts of 300 ms on the files and one of the 100 ms left on the review comments, then nothing is
+    // sent; on a loaded machine the waits between attempts use the budget sooner, so fewer may fit (never more)
+    requests: [1, ATTEMPTS + 1],
     shown: NOTHING,
     posted: false,
     // bounded by the run's own budget: it ends with the budget's error, not by a clock in the test

@@ -83,7 +83,7 @@ ruleTester(invalidAction, {
         { line: 7, message: 'Did you mean "s3:GetObject"?' },
         { line: 8, message: /Did you mean "s3:ListBucket/ },
         { line: 9, message: 'service:ActionName' },
-        { line: 10, message: /^The action "ec2:TotallyMadeUpThing" does not exist in the IAM catalogue \(data of \d{4}-\d\d-\d\d\)\.$/ },
+        { line: 10, message: /^The action "ec2:TotallyMadeUpThing" does not exist in the IAM catalogue \(data of \d{4}-\d\d-\d\d\)\. Did you mean another ec2 action\? None is close/ },
       ],
     },
   ],

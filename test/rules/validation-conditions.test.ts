@@ -213,7 +213,7 @@ ruleTester(dataTypeMismatch, {
       "Action": ["s3:GetObject", 42],
       "Resource": [["arn:aws:s3:::b/*"]],
       "Condition": {
-        "StringEquals": { "aws:PrincipalTag/team": { "Ref": "Team" } },
+        "StringEquals": { "aws:PrincipalTag/team": { "team": "a" } },
         "Bool": "aws:SecureTransport"
       }
     }

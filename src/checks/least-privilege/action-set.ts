@@ -34,6 +34,12 @@ export interface ActionSetSpec {
   narrowedSeverity?: Severity;
   /** How many action names to list in the message. */
   listLimit?: number;
+  /**
+   * On an unconditioned grant: another severity and a sentence for some hits (reading every secret is a
+   * security-warning, deleting application log groups only a warning). `literalAll`: the grant is on every resource
+   * as written, not a worst case assumed for a value the repository does not decide (a template token, a parameter).
+   */
+  judge?(hits: readonly string[], literalAll: boolean): { severity: Severity; why: string } | undefined;
 }
 
 export function listActions(actions: string[], limit = 6): string {
@@ -161,10 +167,13 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       g.scope === 'all' ? ' on every resource' : g.scope === 'all-except' ? ' on every resource except those in NotResource' : '';
     const token = g.scope === 'all' && typeof g.scopeAt?.value === 'string' ? templateToken(ctx.policy, g.scopeAt.value) : undefined;
     const via = (s.notAction ? ' (through NotAction)' : '') + (token ? ` (Resource "${clip(g.scopeAt!.value as string)}" holds the template token ${clip(token)}, analysed as any resource)` : '');
+    // only a literal "every resource": not a worst case assumed for a value the repository does not decide
+    const assumed = !!g.scopeAt && (ctx.policy.assumptions ?? []).some((a) => g.scopeAt!.path === a.path || g.scopeAt!.path.startsWith(`${a.path}/`) || a.path.startsWith(`${g.scopeAt!.path}/`));
+    const raised = !j.narrowing.length ? spec.judge?.(deny.hits, g.scope !== 'some' && !token && !assumed) : undefined;
     ctx.report({
       path: first.path,
-      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${deny.note}${conditionNote(j)}`,
-      severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : undefined,
+      message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${raised ? ` ${raised.why}` : ''}${deny.note}${conditionNote(j)}`,
+      severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : raised?.severity,
       details: {
         actions: deny.hits.length > 200 ? deny.hits.slice(0, 200) : deny.hits,
         actionCount: deny.hits.length,

@@ -86,6 +86,11 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   m('gate', 'PassRoleToInstanceProfileOfRunningInstance', 'iam:passrole', 'ec2:associateiaminstanceprofile'),
   m('gate', 'PassRoleToNewAutoScalingLaunchConfiguration', 'iam:passrole', 'autoscaling:createlaunchconfiguration', 'autoscaling:createautoscalinggroup'),
   m('gate', 'UpdateCodeBuildProjectThenBuild', 'codebuild:updateproject', 'codebuild:startbuild'),
+  // an existing stack's service role acts for whoever updates the stack: no iam:PassRole needed (pathfinding.cloud
+  // cloudformation-002; iam-vulnerable's UpdateStack path)
+  m('gate', 'UpdateExistingCloudFormationStackWithItsServiceRole', 'cloudformation:updatestack'),
+  // a Bedrock agent runs with the agent resource role passed at creation (iam-vulnerable / pathfinding bedrock paths)
+  m('gate', 'PassExistingRoleToNewBedrockAgentThenInvoke', 'iam:passrole', 'bedrock:createagent', 'bedrock:prepareagent', 'bedrock:invokeagent'),
 ];
 
 /** ACTIONS_THAT_RETURN_CREDENTIALS (45), `gamelist` fixed to `gamelift`. */

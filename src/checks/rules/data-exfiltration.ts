@@ -3,6 +3,15 @@ import { canonicalKeys, checkActionSet } from '../least-privilege/action-set.js'
 import { EXFILTRATION_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
 const SET = lowerSet(EXFILTRATION_ACTIONS);
+/** Actions that return a secret's value: on every resource, every secret of the account (a security-warning). */
+const SECRET_READS = /^(secretsmanager:(batch)?getsecretvalue|ssm:getparameter(s|sbypath|history)?|kms:decrypt)$/i;
+
+function everySecret(hits: readonly string[], literalAll: boolean): { severity: 'security-warning'; why: string } | undefined {
+  if (!literalAll) return undefined;
+  const secrets = hits.filter((a) => SECRET_READS.test(a));
+  if (!secrets.length) return undefined;
+  return { severity: 'security-warning', why: `That is every secret, parameter or KMS-encrypted value of the account (${secrets.join(', ')}).` };
+}
 
 export const dataExfiltration: Rule = {
   meta: {
@@ -11,7 +20,7 @@ export const dataExfiltration: Rule = {
     severity: 'warning',
     category: 'least-privilege',
     description:
-      'Actions that return stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, dynamodb:Scan, ...) on "Resource": "*" let the principal read every object, secret and parameter in the account: one leaked credential exposes all of it.',
+      'Actions that return stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, dynamodb:Scan, ...) on "Resource": "*" let the principal read every object, secret and parameter in the account: one leaked credential exposes all of it. Reading every secret (secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt on every resource, without a narrowing condition) is a security-warning (inside an AWS managed policy such as ReadOnlyAccess it stays a warning: AWS\'s broad read-only policies are chosen deliberately); other data reads are a warning.',
     fix: 'Scope "Resource" to the buckets, secrets, parameters and keys the workload reads (for example "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*"), or narrow with aws:ResourceTag/<key>.',
     policyTypes: ['identity'],
     examples: {
@@ -20,6 +29,6 @@ export const dataExfiltration: Rule = {
     },
   },
   checkPolicy(ctx) {
-    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()) }, ctx);
+    checkActionSet(dataExfiltration.meta, { keys: canonicalKeys(EXFILTRATION_ACTIONS), what: 'can read data or secrets', matches: (a) => SET.has(a.toLowerCase()), judge: ctx.policy.awsManaged ? undefined : everySecret }, ctx);
   },
 };

@@ -30,6 +30,7 @@ import { allowNotAction } from './allow-not-action.js';
 import { allowNotResource } from './allow-not-resource.js';
 import { passroleUnrestricted } from './passrole-unrestricted.js';
 import { privilegeEscalation } from './privilege-escalation.js';
+import { boundaryGaps } from './boundary-gaps.js';
 import { dataExfiltration } from './data-exfiltration.js';
 import { credentialsExposure } from './credentials-exposure.js';
 import { resourceExposure } from './resource-exposure.js';
@@ -129,6 +130,7 @@ export const rules: Rule[] = [
   allowNotResource,
   passroleUnrestricted,
   privilegeEscalation,
+  boundaryGaps,
   dataExfiltration,
   credentialsExposure,
   resourceExposure,

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { approxNote, isInline, sizeWithoutWhitespace } from '../grammar/size.js';
+import { approxNote, isInline, quotaSize, quotaVerdict, sizeWithoutWhitespace } from '../grammar/size.js';
+import { templateToken } from '../grammar/helpers.js';
 
 /** Aggregate inline policy size per principal kind (IAM quotas, whitespace not counted). */
 export const INLINE_QUOTAS: Record<string, number> = { user: 2048, group: 5120, role: 10240 };
@@ -25,15 +26,21 @@ export const inlinePoliciesSizeExceedsQuota: Rule = {
     if (!quota) return;
     const inline = granting.filter((g) => g.via === 'inline' && g.group === undefined && isInline(g.policy)).map((g) => g.policy);
     if (!inline.length) return;
-    const sizes = inline.map((p) => ({ p, size: sizeWithoutWhitespace(p.document) }));
+    const sizes = inline.map((p) => {
+      const q = quotaSize(p, p.document, sizeWithoutWhitespace, (v) => templateToken(p, v));
+      return { p, size: q.size, q };
+    });
     const total = sizes.reduce((n, x) => n + x.size, 0);
-    if (total <= quota) return;
+    const names = [...new Set(sizes.flatMap((x) => x.q.names))];
     const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
+    const over = quotaVerdict({ size: total, least: sizes.reduce((n, x) => n + x.q.least, 0), shortest: sizes.reduce((n, x) => n + x.q.shortest, 0), names, places: sizes.reduce((n, x) => n + x.q.places, 0) }, quota, `${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies`, inline);
+    if (!over) return;
     report({
       policy: largest.p,
       path: '',
       subject: `${principal.kind}:${principal.id}`,
-      message: `The ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'} of ${principal.kind} ${principal.id} total ${total.toLocaleString('en-US')} characters without whitespace${approxNote(largest.p)}, over the ${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies (this one has ${largest.size.toLocaleString('en-US')}).`,
+      severity: over.severity,
+      message: `The ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'} of ${principal.kind} ${principal.id} total ${total.toLocaleString('en-US')} characters without whitespace${names.length ? '' : approxNote(largest.p)}${over.tail.slice(0, -1)} (this one has ${largest.size.toLocaleString('en-US')}).`,
       details: { total, quota, policies: sizes.map((x) => ({ id: x.p.id, size: x.size })) },
     });
   },

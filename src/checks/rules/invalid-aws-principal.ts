@@ -5,9 +5,12 @@ import type { PolicyRecord } from '../../policy/types.js';
 /**
  * `arn:aws:iam::ACCOUNT_ID:root`, `arn:aws:iam::<<ACCOUNT>>:role/x`: a template token standing for one account in an
  * otherwise well-formed principal ARN (judged elsewhere as an account outside trustedAccounts). A token in any other
- * place of a principal could stand for anyone, so it is still reported.
+ * place of a principal, or a whole-value token that does not name an account, could stand for anyone, so it is still
+ * reported.
  */
 function accountToken(policy: PolicyRecord, value: string): boolean {
+  // the whole value one token that names an account (`ACCOUNT_ID`, `<<ACCOUNT>>`, `${ACCEL_LOOKUP::ACCOUNT_ID:Audit}`)
+  if (templateToken(policy, value) === value && /account/i.test(value)) return true;
   const m = /^arn:aws[\w-]*:(iam|sts)::([^:]+):(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+|assumed-role\/[\w+=,.@/-]+)$/.exec(value);
   return !!m && templateToken(policy, m[2]!) === m[2];
 }

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { statementLabel } from '../grammar/helpers.js';
+import { statementLabel, templateToken } from '../grammar/helpers.js';
 import { isServicePrincipal, principalValues } from '../grammar/principals.js';
 
 export const invalidServicePrincipalFormat: Rule = {
@@ -20,7 +20,8 @@ export const invalidServicePrincipalFormat: Rule = {
   },
   checkPolicy({ policy, statements, report }) {
     for (const v of principalValues(policy, statements, 'Service')) {
-      if (isServicePrincipal(v.value) || /[*?]/.test(v.value) || v.value.includes('${')) continue;
+      // a template token (`SERVICE_PRINCIPAL`, `{{resolve:...}}`) stands for a service the deployment fills in
+      if (isServicePrincipal(v.value) || /[*?]/.test(v.value) || v.value.includes('${') || templateToken(policy, v.value)) continue;
       const hint = /^[a-z0-9-]+$/.test(v.value) ? ` Did you mean "${v.value}.amazonaws.com"?` : '';
       report({ path: v.path, subject: v.value, message: `${statementLabel(v.statement)}: "${v.value}" is not a service principal (expected a name such as lambda.amazonaws.com).${hint}` });
     }

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, compactSize } from '../grammar/size.js';
+import { approxNote, compactSize, quotaSize, quotaVerdict } from '../grammar/size.js';
+import { templateToken } from '../grammar/helpers.js';
 
 export const RCP_QUOTA = 5120;
 
@@ -22,12 +23,14 @@ export const policySizeExceedsRcpQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document) return;
     // the document as submitted may carry whitespace too: its compact form is the least it can weigh
-    const size = compactSize(document);
-    if (size <= RCP_QUOTA) return;
+    const q = quotaSize(policy, document, compactSize, (v) => templateToken(policy, v));
+    const over = quotaVerdict(q, RCP_QUOTA, `${RCP_QUOTA.toLocaleString('en-US')}-character maximum for RCPs`, policy);
+    if (!over) return;
     report({
       path: '',
-      message: `The RCP has ${size.toLocaleString('en-US')} characters even with all whitespace removed${approxNote(policy)}, over the ${RCP_QUOTA.toLocaleString('en-US')}-character maximum for RCPs.`,
-      details: { size, quota: RCP_QUOTA },
+      severity: over.severity,
+      message: `The RCP has ${q.size.toLocaleString('en-US')} characters even with all whitespace removed${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      details: { size: q.size, quota: RCP_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },
 };

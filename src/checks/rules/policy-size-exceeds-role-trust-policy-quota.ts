@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, sizeWithoutWhitespace } from '../grammar/size.js';
+import { approxNote, quotaSize, quotaVerdict, sizeWithoutWhitespace } from '../grammar/size.js';
+import { templateToken } from '../grammar/helpers.js';
 
 export const TRUST_POLICY_QUOTA = 2048;
 
@@ -21,12 +22,14 @@ export const policySizeExceedsRoleTrustPolicyQuota: Rule = {
   },
   checkPolicy({ policy, document, report }) {
     if (!document) return;
-    const size = sizeWithoutWhitespace(document);
-    if (size <= TRUST_POLICY_QUOTA) return;
+    const q = quotaSize(policy, document, sizeWithoutWhitespace, (v) => templateToken(policy, v));
+    const over = quotaVerdict(q, TRUST_POLICY_QUOTA, `default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies`, policy);
+    if (!over) return;
     report({
       path: '',
-      message: `The trust policy has ${size.toLocaleString('en-US')} characters without whitespace${approxNote(policy)}, over the default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies.`,
-      details: { size, quota: TRUST_POLICY_QUOTA },
+      severity: over.severity,
+      message: `The trust policy has ${q.size.toLocaleString('en-US')} characters without whitespace${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      details: { size: q.size, quota: TRUST_POLICY_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, compactSize } from '../grammar/size.js';
+import { approxNote, compactSize, quotaSize, quotaVerdict } from '../grammar/size.js';
+import { templateToken } from '../grammar/helpers.js';
 
 export const SCP_QUOTA = 5120;
 
@@ -22,12 +23,14 @@ export const policySizeExceedsScpQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document) return;
     // the document as submitted may carry whitespace too: its compact form is the least it can weigh
-    const size = compactSize(document);
-    if (size <= SCP_QUOTA) return;
+    const q = quotaSize(policy, document, compactSize, (v) => templateToken(policy, v));
+    const over = quotaVerdict(q, SCP_QUOTA, `${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs`, policy);
+    if (!over) return;
     report({
       path: '',
-      message: `The SCP has ${size.toLocaleString('en-US')} characters even with all whitespace removed${approxNote(policy)}, over the ${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs.`,
-      details: { size, quota: SCP_QUOTA },
+      severity: over.severity,
+      message: `The SCP has ${q.size.toLocaleString('en-US')} characters even with all whitespace removed${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      details: { size: q.size, quota: SCP_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },
 };

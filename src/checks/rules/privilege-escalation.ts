@@ -9,6 +9,7 @@ import { canonical, conditionNote, describeCondition, stmtLabel } from '../least
 import { ESCALATION_METHODS, type EscalationMethod } from '../least-privilege/risk-data.js';
 import { statementsOf, strings } from '../../policy/statements.js';
 import { fullAccessOf } from './admin-wildcard.js';
+import { selfModifications } from '../least-privilege/self-modification.js';
 
 let neededKeys: string[] | undefined;
 /** Canonical keys of every action an escalation method needs (those the catalogue knows). */
@@ -179,6 +180,19 @@ export const privilegeEscalation: Rule = {
       const groups = new Set(h.grants.map((g) => (own.has(g.policy) ? undefined : groupOf.get(g.policy))));
       return !(groups.size === 1 && !groups.has(undefined));
     });
-    reportHits(hits, narrowed, `${principal.kind[0]!.toUpperCase()}${principal.kind.slice(1)} ${principal.id}`, report);
+    const who = `${principal.kind[0]!.toUpperCase()}${principal.kind.slice(1)} ${principal.id}`;
+    reportHits(hits, narrowed, who, report);
+    // iam:CreatePolicyVersion scoped to a pattern that still matches one of its own managed policies
+    if (hits.some((h) => h.method.name === 'CreateNewPolicyVersion')) return;
+    for (const m of selfModifications(granting, options.account, options.partition)) {
+      const g = m.grant;
+      report({
+        policy: g.policy,
+        path: g.at.path,
+        subject: `self-modification:${m.target.name}`,
+        message: `${who} can rewrite its own permissions: ${canonical(g.action)} (${stmtLabel(g.stmt)} of ${g.policy.name ?? g.policy.resource}) on "${m.resource}" covers ${m.arn}, the managed policy ${m.target.name} attached to it; a new default version of it can grant anything. Scope the Resource to policies the principal does not hold (e.g. under a path of their own).`,
+        details: { method: 'CreatePolicyVersionOnOwnPolicy', target: m.arn, pattern: m.resource, statement: g.stmt.path },
+      });
+    }
   },
 };

@@ -4,6 +4,12 @@ import { checkActionSet } from '../least-privilege/action-set.js';
 import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
 const ACCESS_ATTRIBUTES = lowerSet(ACCESS_ATTRIBUTE_ACTIONS);
+/**
+ * Filed under permissions management by the catalogue, but they change no one's access to data: ENI permissions let
+ * an AWS service attach to a network interface in the caller's subnets (AWS's own ECS, Lambda-in-VPC and Amazon MQ
+ * policies grant them on every resource); a stack policy only protects stack resources from updates.
+ */
+const NOT_ACCESS = lowerSet(['ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterfacePermission', 'cloudformation:SetStackPolicy']);
 
 export const resourceExposure: Rule = {
   meta: {
@@ -25,7 +31,7 @@ export const resourceExposure: Rule = {
       resourceExposure.meta,
       { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
         // ... and actions that change an attribute access is decided on (KMS aliases and tags: ABAC)
-        matches: (a) => (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a)) || ACCESS_ATTRIBUTES.has(a.toLowerCase()) },
+        matches: (a) => (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) && !NOT_ACCESS.has(a.toLowerCase())) || ACCESS_ATTRIBUTES.has(a.toLowerCase()) },
       ctx,
     );
   },

@@ -7,7 +7,7 @@ import { type ConditionJudgement, judgePrincipalConditions, settingOf } from '..
 import { policyDenies } from '../../engine/denies.js';
 import { conditionNote, stmtLabel } from '../least-privilege/analysis.js';
 import { cap } from '../least-privilege/action-set.js';
-import { awsPrincipals, isExternalAccount, principalValues } from '../least-privilege/principals.js';
+import { awsPrincipals, isAccountToken, isExternalAccount, principalValues } from '../least-privilege/principals.js';
 
 export const resourcePolicyExposure: Rule = {
   meta: {
@@ -52,7 +52,7 @@ export const resourcePolicyExposure: Rule = {
           report({
             path: p.at.path,
             subject: p.account,
-            message: `${cap(stmtLabel(s))} grants access to account ${p.account}, which is not in trustedAccounts${endpoint ? ' (through this VPC endpoint; add aws:PrincipalOrgID to keep it to your organisation)' : ''}.${conditionNote(j)}`,
+            message: `${cap(stmtLabel(s))} grants access to ${isAccountToken(p.account) ? `the account the template token ${p.account} stands for (the gate cannot know whether it is yours)` : `account ${p.account}, which is not in trustedAccounts`}${endpoint ? ' (through this VPC endpoint; add aws:PrincipalOrgID to keep it to your organisation)' : ''}.${conditionNote(j)}`,
             severity: 'warning',
           });
         }

@@ -10,6 +10,7 @@ import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { engineContext } from '../../engine/context.js';
 import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
+import { appendAll } from '../../util/arrays.js';
 
 
 export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, severity: Severity): Finding {
@@ -80,17 +81,58 @@ export interface RuleInput {
   budget?: FileBudget;
 }
 
+/** `Role AppRole`: how principal rules name a principal at the start of their message. */
+function principalLabel(kind: string, id: string): string {
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${id}`;
+}
+
+/**
+ * One statement shared by several principals (a managed policy attached to three roles) is one finding naming them,
+ * not one per principal: findings of the same rule on the same place whose messages differ only in the principal's
+ * name are merged ("Roles A, B can escalate their privileges: ...").
+ */
+export function sharedStatementFindings(list: { finding: Finding; label: string }[]): Finding[] {
+  const groups = new Map<string, { finding: Finding; label: string }[]>();
+  const out: Finding[] = [];
+  for (const x of list) {
+    const f = x.finding;
+    if (!f.message.includes(x.label)) {
+      out.push(f);
+      continue;
+    }
+    const key = [f.ruleId, f.policyId, f.path, f.severity, f.message.split(x.label).join('\u0000')].join('\u0001');
+    const g = groups.get(key);
+    if (g) g.push(x);
+    else groups.set(key, [x]);
+  }
+  for (const g of groups.values()) {
+    const first = g[0]!;
+    if (g.length === 1) {
+      out.push(first.finding);
+      continue;
+    }
+    const kinds = new Set(g.map((x) => x.label.slice(0, x.label.indexOf(' '))));
+    const names = kinds.size === 1 ? `${[...kinds][0]}s ${g.map((x) => x.label.slice(x.label.indexOf(' ') + 1)).join(', ')}` : g.map((x) => x.label).join(', ');
+    const message = first.finding.message.split(first.label).join(names).replace(/ its (privileges|own permissions)/, ' their $1');
+    out.push({ ...first.finding, message: `${message} (one statement shared by ${g.length} principals)`, details: { ...first.finding.details, principals: g.map((x) => x.label) } });
+  }
+  return out;
+}
+
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
   const active = rules.filter((r) => enabled(r, options));
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
+  // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (policy/template-token.ts)
+  if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
   for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
   const principalRules = active.filter((r) => r.checkPrincipal);
+  const perPrincipal: { finding: Finding; label: string }[] = [];
   for (const p of principals) {
     if (!principalRules.length) break;
     // a principal holding a policy of a file not (fully) checked is not judged as a whole: that file is incomplete
@@ -105,11 +147,12 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
           granting,
           entity: p.entity,
           options,
-          report: (r) => findings.push(policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity))),
+          report: (r) => perPrincipal.push({ finding: policyFinding(rule, r.policy, r, severityOf(rule, options, r.severity)), label: principalLabel(p.kind, p.id) }),
         });
       }
     });
   }
+  appendAll(findings, sharedStatementFindings(perPrincipal));
 
   for (const rule of active) {
     if (!rule.checkEntity) continue;
@@ -152,6 +195,8 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
   const work = policyWork(statements);
   const timed = work.pass >= TIMED_PASS_WORK;
   let first = true;
+  // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
+  const samTemplate = samPolicyTemplate(policy);
   budget.begin();
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
@@ -162,7 +207,7 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
       // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
       // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
       // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samPolicyTemplate(policy)) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
       first = false;
       rule.checkPolicy({
@@ -172,7 +217,8 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
         options,
         report: (r) => {
           const severity = severityOf(rule, options, r.severity);
-          if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
+          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
           else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
         },
       });

@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { stmtLabel } from '../least-privilege/analysis.js';
 import { judgeConditions } from '../../engine/grants.js';
 import { cap } from '../least-privilege/action-set.js';
-import { awsPrincipals, isExternalAccount } from '../least-privilege/principals.js';
+import { awsPrincipals, ownAccounts } from '../least-privilege/principals.js';
 
 export const trustMissingExternalId: Rule = {
   meta: {
@@ -20,9 +20,11 @@ export const trustMissingExternalId: Rule = {
     },
   },
   checkPolicy({ statements, options, report }) {
+    // the organisation's own accounts (trustedAccounts, the organisation model) are not third parties
+    const own = ownAccounts(options);
     for (const s of statements) {
       if (s.effect !== 'Allow') continue;
-      const third = awsPrincipals(s).filter((p) => p.kind === 'root' && isExternalAccount(p.account, options.account, options.trustedAccounts));
+      const third = awsPrincipals(s).filter((p) => p.kind === 'root' && p.account !== '*' && !own.accounts.has(p.account));
       if (!third.length) continue;
       const j = judgeConditions(s, undefined, (k) => /^(sts:externalid|aws:principalorgid|aws:principalorgpaths)$/i.test(k));
       if (j.narrowing.length) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { parseOperator, placeholderAt, policyVariables, statementLabel } from '../grammar/helpers.js';
+import { parseOperator, placeholderAt, policyVariables, statementLabel, templateToken } from '../grammar/helpers.js';
 import { isDate } from '../grammar/values.js';
 
 export const typeMismatchDate: Rule = {
@@ -24,7 +24,7 @@ export const typeMismatchDate: Rule = {
         const op = parseOperator(c.operator);
         if (!op || op.family !== 'Date') continue;
         for (const v of c.values) {
-          if (placeholderAt(policy, v.path)) continue;
+          if (placeholderAt(policy, v.path) || (typeof v.value === 'string' && templateToken(policy, v.value))) continue;
           if (typeof v.value === 'string' && policyVariables(v.value).length) continue;
           if (isDate(v.value)) continue;
           report({

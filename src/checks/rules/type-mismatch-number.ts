@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { parseOperator, placeholderAt, policyVariables, statementLabel } from '../grammar/helpers.js';
+import { parseOperator, placeholderAt, policyVariables, statementLabel, templateToken } from '../grammar/helpers.js';
 import { isNumber } from '../grammar/values.js';
 
 export const typeMismatchNumber: Rule = {
@@ -24,7 +24,7 @@ export const typeMismatchNumber: Rule = {
         const op = parseOperator(c.operator);
         if (!op || op.family !== 'Numeric') continue;
         for (const v of c.values) {
-          if (placeholderAt(policy, v.path)) continue;
+          if (placeholderAt(policy, v.path) || (typeof v.value === 'string' && templateToken(policy, v.value))) continue;
           if (typeof v.value === 'string' && policyVariables(v.value).length) continue;
           if (isNumber(v.value)) continue;
           report({

@@ -63,7 +63,8 @@ export const ARN_TABLE: Record<string, ArnRow> = {
   'AWS::IAM::Group': { nameProp: 'GroupName', ref: 'name', arn: iam('group') },
   'AWS::IAM::ManagedPolicy': { nameProp: 'ManagedPolicyName', ref: 'arn', arn: iam('policy'), attrs: { PolicyArn: iam('policy') } },
   'AWS::IAM::InstanceProfile': { nameProp: 'InstanceProfileName', ref: 'name', arn: iam('instance-profile') },
-  'AWS::IAM::OIDCProvider': { ref: 'arn', arn: (n, e) => `arn:${e.partition}:iam::${e.account}:oidc-provider/${n}` },
+  // the provider's ARN ends with its Url without the scheme (oidc-provider/token.actions.githubusercontent.com)
+  'AWS::IAM::OIDCProvider': { nameProp: 'Url', ref: 'arn', arn: (n, e) => `arn:${e.partition}:iam::${e.account}:oidc-provider/${n.replace(/^https:\/\//i, '')}` },
   'AWS::IAM::SAMLProvider': { nameProp: 'Name', ref: 'arn', arn: (n, e) => `arn:${e.partition}:iam::${e.account}:saml-provider/${n}` },
   'AWS::Lambda::Function': { nameProp: 'FunctionName', ref: 'name', arn: base('lambda', 'function', ':') },
   'AWS::Serverless::Function': { nameProp: 'FunctionName', ref: 'name', arn: base('lambda', 'function', ':') },

@@ -69,7 +69,7 @@ describe('trust-github-oidc: sub patterns that match every owner', () => {
     expect(oidc(withAud({ StringEquals: { [SUB]: 'repo:my-org/my-repo:ref:refs/heads/main' } }))).toEqual([]);
     expect(oidc(withAud({ StringLike: { [SUB]: 'repo:my-org/my-repo:environment:*' } }))).toEqual([]);
     expect(oidc(withAud({ StringLike: { [SUB]: 'repository_owner_id:123456:repository_id:789:*' } }))).toEqual([]);
-    // every repository of one owner is a warning, not an error
-    expect(oidc(withAud({ StringLike: { [SUB]: 'repo:my-org/*' } })).map((x) => x.severity)).toEqual(['warning']);
+    // every repository of one owner is a security-warning (any repository of the owner can deploy), not an error
+    expect(oidc(withAud({ StringLike: { [SUB]: 'repo:my-org/*' } })).map((x) => x.severity)).toEqual(['security-warning']);
   });
 });

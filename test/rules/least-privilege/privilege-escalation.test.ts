@@ -139,3 +139,62 @@ describe('privilege escalation per principal', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('escalation paths added from the public catalogues (iam-vulnerable, pathfinding.cloud)', () => {
+  const esc = (statement: object) => runRules([privilegeEscalation], { policies: [record('p.json', doc(statement), { type: 'identity' })], entities: [], options: defaultOptions('/repo') });
+  const arn = 'arn:aws:iam::111122223333';
+
+  it('updating an existing stack acts with its service role; scoped to the team stacks it is not on every stack', () => {
+    expect(esc({ Effect: 'Allow', Action: 'cloudformation:UpdateStack', Resource: '*' })[0]?.message).toContain('UpdateExistingCloudFormationStackWithItsServiceRole via cloudformation:UpdateStack');
+    expect(esc({ Effect: 'Allow', Action: 'cloudformation:UpdateStack', Resource: 'arn:aws:cloudformation:us-east-1:111122223333:stack/team-app/*' })).toEqual([]);
+  });
+
+  it('glue CreateJob + StartJobRun + PassRole; the role pinned to a glue-only role with PassedToService for another service is not', () => {
+    expect(esc({ Effect: 'Allow', Action: ['iam:PassRole', 'glue:CreateJob', 'glue:StartJobRun'], Resource: '*' })[0]?.message).toContain('PassExistingRoleToNewGlueJobThenRun');
+    expect(esc({ Effect: 'Allow', Action: ['glue:CreateJob', 'glue:StartJobRun'], Resource: '*' })).toEqual([]);
+  });
+
+  it('CodeBuild, SageMaker, ECS and Bedrock agents with PassRole; without PassRole they are not paths', () => {
+    const cases: [string[], string][] = [
+      [['codebuild:CreateProject', 'codebuild:StartBuild'], 'PassExistingRoleToNewCodeBuildProjectThenBuild'],
+      [['sagemaker:CreateTrainingJob'], 'PassExistingRoleToNewSageMakerTrainingJob'],
+      [['ecs:RegisterTaskDefinition', 'ecs:RunTask'], 'PassExistingRoleToNewECSTaskViaRunTask'],
+      [['bedrock:CreateAgent', 'bedrock:PrepareAgent', 'bedrock:InvokeAgent'], 'PassExistingRoleToNewBedrockAgentThenInvoke'],
+    ];
+    for (const [actions, method] of cases) {
+      expect(esc({ Effect: 'Allow', Action: ['iam:PassRole', ...actions], Resource: '*' })[0]?.message).toContain(method);
+      expect(esc({ Effect: 'Allow', Action: actions, Resource: '*' }).filter((f) => f.message.includes(method))).toEqual([]);
+      // PassRole only for one named role passed to an unrelated service closes the path
+      expect(
+        esc({ Effect: 'Allow', Action: ['iam:PassRole', ...actions], Resource: `${arn}:role/app`, Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }).filter((f) => f.message.includes(method)),
+      ).toEqual([]);
+    }
+  });
+
+  it('CreatePolicyVersion on a pattern matching a policy attached to the principal itself; not when the pattern misses it', () => {
+    const role = { kind: 'role' as const, id: 'Deployer', via: 'managed' as const };
+    const own = (resource: string) =>
+      record('team-deploy.json', doc({ Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: resource }), { type: 'identity', attachedTo: [role], name: 'team-deploy' });
+    const run = (resource: string) => runRules([privilegeEscalation], { policies: [own(resource)], entities: [], options: { ...defaultOptions('/repo'), account: '111122223333' } });
+    const found = run(`${arn}:policy/team-*`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`Role Deployer can rewrite its own permissions: iam:CreatePolicyVersion (statement 0 of team-deploy) on "${arn}:policy/team-*" covers ${arn}:policy/team-deploy`);
+    expect(found[0]!.severity).toBe('error');
+    expect(run(`${arn}:policy/other-*`)).toEqual([]);
+    expect(run(`${arn}:policy/team-deploy-v2`)).toEqual([]);
+  });
+});
+
+describe('one statement shared by several principals', () => {
+  it('is one finding naming them; an administrator among them gets admin-wildcard, not the paths', () => {
+    const at = (id: string) => ({ kind: 'role' as const, id, via: 'managed' as const });
+    const shared = record('shared.json', doc({ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }), {
+      type: 'identity', attachedTo: [at('BuildA'), at('BuildB'), at('Admin')], name: 'build-shared',
+    });
+    const admin = record('admin.json', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { type: 'identity', attachedTo: [{ kind: 'role', id: 'Admin', via: 'inline' }] });
+    const findings = runRules([privilegeEscalation], { policies: [shared, admin], entities: [], options: defaultOptions('/repo') });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Roles BuildA, BuildB can escalate their privileges: PassExistingRoleToNewLambdaThenInvoke .* \(one statement shared by 2 principals\)$/);
+    expect(findings[0]!.details?.principals).toEqual(['Role BuildA', 'Role BuildB']);
+  });
+});

@@ -108,7 +108,7 @@ ruleTester(dataExfiltration, {
   ]
 }`,
       errors: [
-        { line: 6, message: /can read data or secrets on every resource: ssm:GetParameter.*secretsmanager:GetSecretValue/, severity: 'warning' },
+        { line: 6, message: /can read data or secrets on every resource: ssm:GetParameter.*secretsmanager:GetSecretValue/, severity: 'security-warning' },
         { line: 11, message: 'Condition taken into account: StringEquals aws:ResourceAccount = 111122223333', severity: 'suggestion' },
       ],
     },

@@ -177,7 +177,7 @@ ruleTester(trustGithubOidc, {
 }`,
       errors: [
         { line: 12, message: '"repo:*" matches repositories of every owner', severity: 'error' },
-        { line: 13, message: '"repo:acme/*" matches every repository of acme', severity: 'warning' },
+        { line: 13, message: '"repo:acme/*" matches every repository of acme', severity: 'security-warning' },
       ],
     },
   ],
