@@ -30,9 +30,7 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
  */
 export const ALLOWED = new Set([
   'extract/terraform/plan.ts#extractPlan',
-  'extract/terraform/plan.ts',
   'gate.ts#gateStages', // was runGate (the stages moved into it on main)
-  'report/json.ts#toJsonReport',
   'report/sarif.ts#toSarif',
 ]);
 

@@ -1,6 +1,6 @@
 /** CLI entry: argv -> runGate() -> print, exit code. Thin. */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { runGate } from './gate.js';
 import type { GateResult } from './result.js';
@@ -8,6 +8,7 @@ import { loadOptions, ConfigError, parseSeverity } from './config/load.js';
 import { resolveRoot } from './sources/root.js';
 import { toText } from './report/text.js';
 import { toJsonReport } from './report/json.js';
+import { JsonReportSpool } from './report/json-stream.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
@@ -151,6 +152,21 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
   }
 }
 
+/** A streamed run's JSON report, to the output file or standard output, without holding it whole. */
+function writeStreamed(spool: JsonReportSpool, result: GateResult, file: string | undefined, io: CliIo, shard: ShardInfo | undefined): void {
+  const extra = shard ? { shard } : {};
+  if (file === undefined) {
+    spool.write(result, io.stdout, extra);
+    return;
+  }
+  const fd = openSync(file, 'w');
+  try {
+    spool.write(result, (text) => writeSync(fd, text), extra);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A usage or config error found while preparing the scan: its text goes to standard error, the exit code is 2. */
 class UsageError extends Error {}
 
@@ -192,8 +208,8 @@ async function runScan(argv: string[], io: CliIo): Promise<number> {
   }
   const positionals = scanPaths(given, io.cwd);
   const flags = checkFlags(values);
-  const { result, shard } = await analyse(positionals, values, flags, io);
-  return writeReport(result, flags.format, values, io, shard);
+  const { result, shard, spool } = await analyse(positionals, values, flags, io);
+  return writeReport(result, flags.format, values, io, shard, spool);
 }
 
 /** The paths to scan: without the `scan` command word; a word that is not a path but is close to a command is a typo. */
@@ -231,7 +247,8 @@ function checkFlags(values: Values): Flags {
 }
 
 /** Reads the config, the base and the plans, runs the gate (a config error is a usage error) and notes stale IAM data. */
-async function analyse(positionals: string[], values: Values, flags: Flags, io: CliIo): Promise<{ result: GateResult; shard: ShardInfo | undefined }> {
+async function analyse(positionals: string[], values: Values, flags: Flags, io: CliIo): Promise<{ result: GateResult; shard: ShardInfo | undefined; spool: JsonReportSpool | undefined }> {
+  let spool: JsonReportSpool | undefined;
   try {
     const root = resolveRoot(io.cwd, positionals, values.root);
     const { options, trusted } = await loadRunOptions(root, values, cliOverrides(values, flags.aa), io.cwd);
@@ -247,7 +264,10 @@ async function analyse(positionals: string[], values: Values, flags: Flags, io: 
     let shard: ShardInfo | undefined;
     try {
       const sharding = flags.shardSpec ? shardRun(flags.shardSpec, options, root, io.env ?? process.env) : undefined;
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}) });
+      spool = flags.format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
+      // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
+      const stream = flags.format === 'json' || flags.format === 'sarif' ? { ...(spool ? { sink: spool } : {}) } : undefined;
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}) });
       shard = sharding?.info();
       if (shard && !values.output && flags.format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {
@@ -255,8 +275,9 @@ async function analyse(positionals: string[], values: Values, flags: Flags, io: 
     }
     const stale = flags.format === 'text' ? catalogNote(options.now) : undefined;
     if (stale) io.stderr(`${TOOL_NAME}: ${stale}\n`);
-    return { result, shard };
+    return { result, shard, spool };
   } catch (e) {
+    spool?.dispose();
     if (e instanceof ConfigError) throw new UsageError(`${TOOL_NAME}: config error: ${e.message}\n`);
     throw e;
   }
@@ -311,12 +332,18 @@ function readTerraformPlans(files: string[], cwd: string): { display: string; te
 }
 
 /** Renders the report (to --output or standard output) and returns the exit code of the verdict. */
-function writeReport(result: GateResult, format: Format, values: Values, io: CliIo, shard: ShardInfo | undefined): number {
+function writeReport(result: GateResult, format: Format, values: Values, io: CliIo, shard: ShardInfo | undefined, spool: JsonReportSpool | undefined): number {
   const env = io.env ?? process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const colour = values['no-color'] ? false : values.color || forced ? true : io.isTTY && !values.output && !env.NO_COLOR;
   // --quiet: the blocking findings only (the verdict and its counts are unchanged)
   const shown = values.quiet && format === 'text' ? { ...result, findings: result.findings.filter((f) => isBlocking(f, { failOn: result.verdict.failOn, failOnExisting: result.verdict.failOnExisting ?? false, reportOnly: result.verdict.reportOnly ?? false })) } : result;
+  if (spool && result.streamed) {
+    writeStreamed(spool, result, values.output !== undefined ? path.resolve(io.cwd, values.output) : undefined, io, shard);
+    if (values.output) io.stderr(`${result.verdict.status.toUpperCase()}: ${result.verdict.reason}\n`);
+    return EXIT[result.verdict.status];
+  }
+  spool?.dispose();
   const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true, ...(shard ? { shard } : {}) });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);

@@ -6,16 +6,11 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
 import { severityRank } from './result.js';
-import { displayPath, repoPathOf, expandPaths, isCandidateFile, underSkippedDir, underDefaultExcludedDir } from './sources/files.js';
+import { displayPath, repoPathOf, expandPaths, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
 import { filterChangedPaths } from './sources/changed.js';
-import { calledModuleDirs, extractFile, isModuleFile } from './extract/index.js';
-import { runOfflineChecks } from './checks/index.js';
 import { decide } from './findings/verdict.js';
-import { dedupeHclAgainstPlan, markWorkflowPlan, planCoversCheckout, sameFindingOnce } from './extract/terraform/dedupe.js';
-import { extractPlan } from './extract/terraform/plan.js';
-import { linkAttachments } from './extract/terraform/link.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
 import { runScpStage } from './checks/scp/index.js';
 import { readLiveOrganization } from './checks/scp/org-live/index.js';
@@ -29,13 +24,19 @@ import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
 import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
-import { attachmentRecords, groupPrincipals, principalRecords } from './policy/principals.js';
-import { externalPolicyGaps } from './checks/external-policies.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, RULE_LIMIT, summariseRepeats } from './findings/summarise.js';
-import type { ExtractResult } from './extract/types.js';
-import { dependsOnChange, newInputs, recordRead, recordingRepo } from './sources/affected.js';
-import type { ChangeScope, FileInputs, RepoAccess } from './sources/affected.js';
+import { dependsOnChange } from './sources/affected.js';
+import type { ChangeScope, RepoAccess } from './sources/affected.js';
+import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
+import type { WorkflowPlan } from './analysis.js';
+import { analyseStreaming } from './stream.js';
+import type { ReportSink } from './result.js';
+
+// the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
+export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
+export type { Extracted, WorkflowPlan } from './analysis.js';
+
 
 
 /** How runGate is driven beyond paths: an explicit file list (the PR's changed files) and a base to compare with. */
@@ -64,26 +65,18 @@ export interface GateRun {
    */
   terraformPlans?: WorkflowPlan[];
   /**
+   * Analyse a whole-repository scan file by file (stream.ts): constant memory per file, report entries to `sink`
+   * as each file is final. Ignored (the whole-run flow) with a base, a change scope, workflow plans or an
+   * organisation model, which compare or combine records across the whole run.
+   */
+  stream?: { sink?: ReportSink };
+  /**
    * Sharding (`--shard I/N`, src/shard/): the part of the scan's files this run analyses. The report of a shard is
    * merged with the others' (`merge`), so repeats of a rule across the run are not summarised here (the merge does).
    */
   shard?: (files: SourceFile[]) => SourceFile[];
 }
 
-export interface WorkflowPlan {
-  /** Shown in findings and errors. */
-  display: string;
-  text: string;
-}
-
-
-
-/** One file's extraction, with what it read (for the change scope of a pull request). */
-export interface Extracted {
-  text: FileText;
-  result: ExtractResult | undefined;
-  inputs: FileInputs;
-}
 
 /** One gate run: the stages below, with an engine context (the IAM engine's caches) of its own, dropped with the run. */
 export function runGate(paths: string[], options: Options, run: GateRun = {}): Promise<GateResult> {
@@ -101,8 +94,14 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   if (run.changes && options.defaultExcludes) appendAll(all, changedUnderDefaultExcludes(run.changes.paths, all, options));
   const files = run.shard ? run.shard(all) : all;
 
-  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects)
-  const { head, analysed } = await analyseHead(files, options, run, errors, notes);
+  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
+  //      scan file by file, its report entries written as each file is final
+  const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
+  const { head, analysed, counts } = streaming ? await analyseStreaming(files, options, repoAccess(options), errors, run.stream!.sink) : await analyseHead(files, options, run, errors, notes);
+  if (streaming) {
+    appendAll(errors, head.errors);
+    appendAll(notes, head.notes ?? []);
+  }
   const { policies, entities, findings } = head;
   appendAll(findings, (run.findings ?? []));
 
@@ -172,10 +171,10 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   const summarised: string[] = [];
   return {
     verdict,
-    policies,
+    policies: counts ? [] : policies,
     principals: head.principals,
     attachments: head.attachments,
-    entities,
+    entities: counts ? [] : entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
     findings: summariseRepeats(findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
     errors,
@@ -191,11 +190,12 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
     summarised,
     ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
+    ...(counts ? { streamed: counts } : {}),
   };
 }
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
-async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[] }> {
+async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[]; counts?: undefined }> {
   const changes = run.changes;
   const texts: FileText[] = [];
   let unread = 0;
@@ -210,14 +210,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   }
   // what those files use where a walk does not go (a local module under node_modules/, venv/, .terraform/)
   addSkippedReferences(texts, options, errors);
-  const repo: RepoAccess = {
-    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
-    resolve: (rel) => {
-      const c = containedPath(options.root, path.resolve(options.root, rel));
-      return 'error' in c ? undefined : c.rel;
-    },
-  };
+  const repo = repoAccess(options);
   const inScope = await extractTexts(texts, options, repo, changes ? (inputs) => dependsOnChange(inputs, changes) : undefined);
   const head = finishAnalysis(inScope, options, run.terraformPlans, repo);
   appendAll(errors, head.errors);
@@ -229,16 +222,23 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
   return { head, analysed: inScope.map((x) => x.text) };
 }
 
+/** Contained reads of the repository for extractors (includes, module files, nested stacks). */
+function repoAccess(options: Options): RepoAccess {
+  return {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+    resolve: (rel) => {
+      const c = containedPath(options.root, path.resolve(options.root, rel));
+      return 'error' in c ? undefined : c.rel;
+    },
+  };
+}
+
 /** Changed files under default-excluded folders (the walk did not see them), analysed like walked files. */
 function changedUnderDefaultExcludes(changed: Set<string>, files: SourceFile[], options: Options): SourceFile[] {
   const have = new Set(files.map((f) => f.rel));
   const hidden = [...changed].filter((rel) => !have.has(rel) && underDefaultExcludedDir(options.root, rel));
   return listedFiles(hidden, options).files;
-}
-
-function count(out: Analysis, reason: string): void {
-  out.skipped ??= {};
-  out.skipped[reason] = (out.skipped[reason] ?? 0) + 1;
 }
 
 /** The report's skipped counts (absent when nothing was skipped). */
@@ -247,117 +247,6 @@ function skippedStats(files: Record<string, number> | undefined, dirs: Record<st
   return Object.keys(all).length ? { skipped: all } : {};
 }
 
-/** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
-export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
-  return finishAnalysis(await extractTexts(texts, options, repo), options);
-}
-
-/** Extract each file, recording what its extraction reads; its records and entities carry those `inputs`. */
-export async function extractTexts(texts: FileText[], options: Options, repo: RepoAccess, keep: (inputs: FileInputs) => boolean = () => true): Promise<Extracted[]> {
-  const out: Extracted[] = [];
-  for (const f of texts) {
-    const display = displayPath(options, f.rel);
-    const inputs = newInputs(f.rel);
-    recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
-    if (f.text.trim() === '') {
-      if (!keep(inputs)) continue;
-      const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;
-      out.push({ text: f, result, inputs });
-      continue;
-    }
-    const rec = recordingRepo(repo, inputs);
-    let result = await extractFile({
-      file: display,
-      repoPath: f.rel,
-      displayPath: (rel) => displayPath(options, rel),
-      text: f.text,
-      options,
-      explicit: f.explicit,
-      readRepoFile: rec.read,
-      listRepoFiles: rec.list,
-    });
-    // its content looks like a policy or template, its name says nothing: never skipped in silence
-    if (!result && f.sniffed) result = { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'looks like an IAM policy or CloudFormation template by its content, but could not be read as one (comments in JSON?)', kind: 'input' }] };
-    if (!keep(inputs)) continue; // not needed further: its records are not held while the rest is extracted
-    if (result) {
-      const read = [...inputs.reads].sort();
-      for (const p of result.policies) p.inputs = read;
-      for (const e of result.entities) e.inputs = read;
-    }
-    out.push({ text: f, result, inputs });
-  }
-  return out;
-}
-
-/** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
-export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess): Analysis {
-  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
-  for (const { result, text } of extracted) {
-    if (!result) {
-      if (!text.sniffed) count(out, 'not-a-policy-or-template');
-      continue;
-    }
-    if (result.skipped) count(out, result.skipped);
-    if (result.policies.length) out.filesWithPolicies++;
-    for (const p of result.policies) out.policies.push(p);
-    for (const e of result.entities) out.entities.push(e);
-    for (const e of result.errors) out.errors.push(e);
-    for (const f of result.findings) out.findings.push(f);
-    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
-  }
-  // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
-  if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo);
-  const deduped = dedupeHclAgainstPlan(out.policies, out.entities);
-  out.policies = deduped.policies;
-  out.entities = deduped.entities;
-  // customer managed policies learn their principals from attachments in other files of the same module
-  linkAttachments(out.policies, out.entities);
-  // a file read again as another's nested stack reports its own problems once
-  const seenErrors = new Set<string>();
-  out.errors = out.errors.filter((e) => {
-    const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
-    if (seenErrors.has(k)) return false;
-    seenErrors.add(k);
-    return true;
-  });
-  // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
-  appendAll(out.findings, sameFindingOnce(runOfflineChecks(out.policies, out.entities, options, out.errors), out.policies));
-  // principals and attachments: views over the records, for the report (never checked twice)
-  const principals = groupPrincipals(out.policies, out.entities);
-  out.principals = principalRecords(principals);
-  // managed policies attached but not read (outside the repository): incomplete unless reviewed in the config
-  appendAll(out.errors, externalPolicyGaps(principals, options.externalPolicies, out.principals));
-  out.attachments = attachmentRecords(out.policies, out.entities, out.principals);
-  return out;
-}
-
-function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(plan.text);
-  } catch (e) {
-    out.errors.push({ file: plan.display, message: `terraform plan: not valid JSON (${(e as Error).message})`, kind: 'input' });
-    return;
-  }
-  const r = extractPlan({ file: plan.display, repoPath: plan.display, displayPath: (rel) => displayPath(options, rel), text: plan.text, options, explicit: true, readRepoFile: repo.read, listRepoFiles: repo.list });
-  for (const p of r.policies) markWorkflowPlan(p);
-  for (const e of r.entities) markWorkflowPlan(e);
-  const missing = planCoversCheckout(parsed, out.policies);
-  if (missing.length) {
-    out.errors.push({
-      file: plan.display,
-      message: `terraform plan: its configuration does not match the checkout (no ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}); generate the plan from the commit under review`,
-      kind: 'input',
-    });
-  }
-  appendAll(out.policies, r.policies);
-  appendAll(out.entities, r.entities);
-  appendAll(out.errors, r.errors);
-  appendAll(out.findings, r.findings);
-  if (r.policies.length) out.filesWithPolicies++;
-}
-
-/** A change list (repo-relative paths) -> files to analyse, filtered by the config globs, never explicit. */
 /** An SCP named by the organisation model but not part of the scan: read and parse it (contained). */
 function readScpDocument(rel: string, options: Options): unknown {
   const text = readRepoFile(options.root, rel, options.maxFileBytes);
@@ -367,37 +256,6 @@ function readScpDocument(rel: string, options: Options): unknown {
   return r.policies[0]?.document;
 }
 
-/** Files added because analysed files use them, at most (a hostile chain of modules is bounded). */
-const MAX_REFERENCED_FILES = 1000;
-
-/**
- * The skip list (node_modules, venv, .terraform, ...) is for the walk, not for what the configuration uses: the
- * `.tf` files of a local module under such a directory are analysed when an analysed file calls it (and so on down
- * its own module calls). Reads stay contained in the repository. CloudFormation nested stacks and includes are
- * read by their extractor and need nothing here.
- */
-function addSkippedReferences(texts: FileText[], options: Options, errors: AnalysisError[]): void {
-  const have = new Set(texts.map((t) => t.rel));
-  let added = 0;
-  for (let i = 0; i < texts.length; i++) {
-    for (const dir of calledModuleDirs(texts[i]!.rel, texts[i]!.text)) {
-      if (!underSkippedDir(dir)) continue; // elsewhere the walk finds the module itself
-      for (const rel of listRepoDir(options.root, dir)) {
-        if (!isModuleFile(rel) || have.has(rel)) continue;
-        have.add(rel);
-        if (++added > MAX_REFERENCED_FILES) {
-          errors.push({ file: displayPath(options, texts[i]!.rel), message: `not analysed: more than ${MAX_REFERENCED_FILES} module files under skipped directories are called`, kind: 'input' });
-          return;
-        }
-        try {
-          texts.push({ rel, text: readRepoFile(options.root, rel, options.maxFileBytes), explicit: false });
-        } catch (e) {
-          errors.push({ file: displayPath(options, rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
-        }
-      }
-    }
-  }
-}
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
   const files: SourceFile[] = [];

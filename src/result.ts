@@ -128,6 +128,17 @@ export interface GateResult {
   summarised?: string[];
   /** Pull-request mode: the files analysed because the change affects them (repository-relative). */
   affected?: string[];
+  /**
+   * Set when the run was analysed file by file (GateRun.stream): `policies`, `principals`, `attachments` and
+   * `entities` are then empty, their entries went to the sink, and these are their counts.
+   */
+  streamed?: { policies: number; principals: number; attachments: number };
+}
+
+/** Where the report entries of a run analysed file by file go (report/json-stream.ts writes them to disk). */
+export interface ReportSink {
+  /** One unit's entries; `at` is the position of the file they came from (units of held files arrive late). */
+  records(at: number, policies: PolicyRecord[], principals: PrincipalRecord[], attachments: AttachmentRecord[]): void;
 }
 
 export interface Analysis {

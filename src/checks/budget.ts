@@ -33,9 +33,14 @@ export function statementWork(s: StatementView): number {
   return w;
 }
 
-/** CPU time of this process, ms: the load of a shared runner does not count against a file (wall time would). */
+/**
+ * CPU time of the thread running the checks, ms: the load of a shared runner does not count against a file (wall
+ * time would). The thread's own clock (Node 23.9+) is several times cheaper to read than the process's on a loaded
+ * machine (it sums no other threads), and it is read twice per policy.
+ */
+const threadCpu = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.bind(process);
 function cpuMs(): number {
-  const u = process.cpuUsage();
+  const u = threadCpu ? threadCpu() : process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 

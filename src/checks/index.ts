@@ -11,10 +11,10 @@ import { runRules } from './rules/run.js';
  * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
  * the verdict is incomplete. Callers that decide a verdict must pass it.
  */
-export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[]): Finding[] {
+export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[], spots?: Set<string>): Finding[] {
   const budget = new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   try {
-    return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies), policies);
+    return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies, spots), policies);
   } finally {
     if (errors) appendAll(errors, budget.errors());
   }
@@ -24,15 +24,21 @@ export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[]
  * Second views of the same text: a Terraform policy document data source is checked as its own record and inside
  * the resource that consumes it; a child template is checked on its own and as the nested stack of its parent. The
  * reader sees one finding per rule, place and message: the consumer's, the child's own. A second view keeps what
- * only it shows (a wildcard the parent passes in). Pure.
+ * only it shows (a wildcard the parent passes in). `known`: the places of findings checked before (a run analysed
+ * unit by unit: the child's own findings came with its own file); this call's places are added to it. Pure apart
+ * from `known`.
  */
-export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[], known?: Set<string>): Finding[] {
   const views = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document' || p.nestedIn !== undefined).map((p) => [p.id, p]));
-  if (!views.size) return findings;
   const spot = (f: Finding) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
+  if (!views.size) {
+    if (known) for (const f of findings) known.add(spot(f));
+    return findings;
+  }
   const what = (policyId: string, f: Finding) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
   const firsts = findings.filter((f) => !f.policyId || !views.has(f.policyId));
-  const spots = new Set(firsts.map(spot));
+  const spots = known ?? new Set<string>();
+  for (const f of firsts) spots.add(spot(f));
   const whats = new Set(firsts.filter((f) => f.policyId).map((f) => what(f.policyId!, f)));
   const out: Finding[] = [];
   for (const f of findings) {

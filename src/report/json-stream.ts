@@ -1,0 +1,147 @@
+/**
+ * The JSON report of a run analysed file by file (GateRun.stream), written to disk without holding it: the policy,
+ * principal and attachment entries are spooled to temporary files as each file is final (ReportSink), the findings
+ * are written one by one at the end. The bytes are those of `JSON.stringify(toJsonReport(result), null, 2) + '\n'`
+ * for the same run (docs/report-schema.md): the same fields in the same order, entries in the order of the files
+ * they came from (the sink merges entries of files analysed late, with their neighbours, back into place).
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { GateResult, ReportSink } from '../result.js';
+import { attachmentEntry, findingEntry, policyEntry, principalEntry, toJsonReport } from './json.js';
+import type { ReportPullRequest } from './json.js';
+
+const SEP = 0x1e; // record separator: JSON.stringify escapes every control character inside strings
+const INDENT = '    '; // entries of a top-level array
+
+function entryText(entry: unknown): string {
+  return INDENT + JSON.stringify(entry, null, 2).replace(/\n/g, `\n${INDENT}`);
+}
+
+/** One `policies[]` section: entries in file order on disk, entries that arrived after a later file's in memory. */
+class Section {
+  private readonly fd: number;
+  private last = -1;
+  private late: [number, number, string][] = [];
+  count = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'w');
+  }
+
+  add(at: number, text: string): void {
+    this.count++;
+    if (at >= this.last) {
+      this.last = at;
+      writeSync(this.fd, `${String.fromCharCode(SEP)}${at}\n${text}`);
+    } else this.late.push([at, this.late.length, text]);
+  }
+
+  /** Every entry in position order (stable), to `write`. */
+  drain(write: (text: string) => void): void {
+    closeSync(this.fd);
+    const late = this.late.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let k = 0;
+    const fd = openSync(this.file, 'r');
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      let carry = Buffer.alloc(0);
+      const record = (bytes: Buffer) => {
+        const nl = bytes.indexOf(0x0a);
+        const at = Number(bytes.subarray(0, nl).toString('latin1'));
+        while (k < late.length && late[k]![0] < at) write(late[k++]![2]);
+        write(bytes.subarray(nl + 1).toString('utf8'));
+      };
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        let chunk = Buffer.concat([carry, buf.subarray(0, n)]);
+        let start = chunk.indexOf(SEP);
+        for (;;) {
+          const next = start < 0 ? -1 : chunk.indexOf(SEP, start + 1);
+          if (next < 0) break;
+          record(chunk.subarray(start + 1, next));
+          start = next;
+        }
+        carry = start < 0 ? Buffer.from(chunk) : Buffer.from(chunk.subarray(start));
+        chunk = Buffer.alloc(0);
+      }
+      if (carry.length) record(carry.subarray(1));
+    } finally {
+      closeSync(fd);
+    }
+    while (k < late.length) write(late[k++]![2]);
+  }
+}
+
+export class JsonReportSpool implements ReportSink {
+  private readonly dir: string;
+  private readonly sections: [Section, Section, Section];
+
+  constructor(private readonly opts: { listPolicies?: boolean } = {}) {
+    this.dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-report-'));
+    this.sections = [new Section(path.join(this.dir, 'policies')), new Section(path.join(this.dir, 'principals')), new Section(path.join(this.dir, 'attachments'))];
+  }
+
+  records(at: number, policies: GateResult['policies'], principals: GateResult['principals'], attachments: GateResult['attachments']): void {
+    for (const p of policies) this.sections[0].add(at, entryText(policyEntry(p, this.opts)));
+    for (const p of principals) this.sections[1].add(at, entryText(principalEntry(p, this.opts)));
+    for (const a of attachments) this.sections[2].add(at, entryText(attachmentEntry(a)));
+  }
+
+  /** Writes the report through `emit` in pieces of about 64 KB (then removes the spool). */
+  write(result: GateResult, emit: (text: string) => void, extra: { pullRequest?: ReportPullRequest; shard?: object } = {}): void {
+    const POLICIES = '\u0000policies';
+    const FINDINGS = '\u0000findings';
+    const { shard, ...more } = extra;
+    const skeleton = toJsonReport({ ...result, policies: [], principals: [], attachments: [], findings: [] }, { ...this.opts, ...more }) as Record<string, unknown>;
+    skeleton.policies = [POLICIES];
+    skeleton.findings = [FINDINGS];
+    // additive: `shard` on a --shard run (docs/sharding.md), last, as the CLI's renderer puts it
+    if (shard) skeleton.shard = shard;
+    const text = JSON.stringify(skeleton, null, 2) + '\n';
+    const hole = (mark: string) => `[\n${INDENT}${JSON.stringify(mark)}\n  ]`;
+    const p = text.indexOf(hole(POLICIES));
+    const f = text.indexOf(hole(FINDINGS));
+    if (p < 0 || f < p) throw new Error('json report: unexpected layout');
+    try {
+      let pending = '';
+      const out = (s: string) => {
+        pending += s;
+        if (pending.length >= 1 << 16) {
+          emit(pending);
+          pending = '';
+        }
+      };
+      out(text.slice(0, p));
+      const total = this.sections.reduce((n, s) => n + s.count, 0);
+      if (!total) out('[]');
+      else {
+        out('[\n');
+        let first = true;
+        for (const s of this.sections)
+          s.drain((entry) => {
+            out(first ? entry : `,\n${entry}`);
+            first = false;
+          });
+        out('\n  ]');
+      }
+      out(text.slice(p + hole(POLICIES).length, f));
+      if (!result.findings.length) out('[]');
+      else {
+        out('[\n');
+        result.findings.forEach((x, i) => out(`${i ? ',\n' : ''}${entryText(findingEntry(x))}`));
+        out('\n  ]');
+      }
+      out(text.slice(f + hole(FINDINGS).length));
+      emit(pending);
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The file-by-file flow of a whole-repository scan (runGate with `stream`): each file is read, extracted and checked
+ * on its own, its report entries go to the caller's sink at once, and only what the later stages need is kept:
+ * the findings, a small view of each policy a finding or a suppression points at (for the suppressions stage),
+ * SCP/RCP records (SCP stage), and every record when Access Analyzer may run. Peak memory is one file's analysis
+ * plus a small cost per finding.
+ *
+ * What needs its neighbours is held and analysed together at the end, exactly as the whole-run flow does it:
+ * Terraform configuration (a module is its directory, module calls read other directories), plans (they replace
+ * the .tf blocks they cover), raw policy files (their principals come from the configuration, one scope for all)
+ * and a template that read another file (nested stacks, includes). A CloudFormation/SAM template that read only
+ * itself declares names unique to it (policy/principals.ts scopes) and is final after its own checks.
+ *
+ * Same report as the whole-run flow: entries carry the position of the file they came from (`at`) and the sink
+ * merges the held ones back in file order; errors, notes and skip counts are merged by position; findings are
+ * sorted at the end by the same stable comparison. Order can differ only between two findings of the same file,
+ * line, severity and rule where one comes from a held parent template's view of a nested child scanned on its own
+ * (the child's own finding comes first here).
+ */
+import type { Options } from './config/options.js';
+import type { AnalysisError, Finding } from './result.js';
+import type { IamEntity, PolicyRecord } from './policy/types.js';
+import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
+import type { Analysis, FileText, ReportSink } from './result.js';
+import type { SourceFile } from './sources/files.js';
+import { displayPath } from './sources/files.js';
+import { readRepoFile, ReadError } from './text/read.js';
+import { isModuleFile } from './extract/index.js';
+import type { RepoAccess } from './sources/affected.js';
+import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
+import type { Extracted, UnitContext } from './analysis.js';
+import { appendAll } from './util/arrays.js';
+
+export type { ReportSink } from './result.js';
+
+export interface StreamedHead {
+  /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
+  head: Analysis;
+  analysed: FileText[];
+  counts: { policies: number; principals: number; attachments: number };
+}
+
+type Positioned<T> = [number, T];
+
+/**
+ * A string that shares no memory with the file text it was cut from. V8 keeps a substring (a logical id from the
+ * template, a message built around it) as a view of its parent: one kept finding would hold the whole file.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Finding fields that hold the rule's own text (shared by every finding of the rule): left as they are. */
+const SHARED = new Set(['title', 'fix', 'learnMore', 'ruleId', 'source', 'severity']);
+
+/** Every string inside plain objects and arrays, made `own` (in place); the kept findings and views are small. */
+function detach<T>(v: T, seen = new WeakSet<object>()): T {
+  if (typeof v === 'string') return own(v) as T;
+  if (v === null || typeof v !== 'object' || seen.has(v)) return v;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = detach(v[i], seen);
+    return v;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!SHARED.has(k)) o[k] = detach(o[k], seen);
+  return v;
+}
+
+/** Stable merge by position: items appended in increasing position, then late ones at any position. */
+function byPosition<T>(items: Positioned<T>[]): T[] {
+  return items
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => a[0][0] - b[0][0] || a[1] - b[1])
+    .map(([x]) => x[1]);
+}
+
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink): Promise<StreamedHead> {
+  const keepAll = options.accessAnalyzer !== 'off';
+  const lite = liteView(options);
+  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const findings: Finding[] = [];
+  const kept: Positioned<PolicyRecord>[] = [];
+  const keptEntities: Positioned<IamEntity>[] = [];
+  const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
+  /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
+  const notes = new Map<string, [number, number]>();
+  let seq = 0;
+  const skipped = new Map<string, [number, number]>();
+  const counts = { policies: 0, principals: 0, attachments: 0 };
+  let filesWithPolicies = 0;
+  const held: Extracted[] = [];
+  const heldAt: number[] = [];
+  const analysed: FileText[] = [];
+
+  const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
+    filesWithPolicies += out.filesWithPolicies;
+    for (const [reason, n] of Object.entries(out.skipped ?? {})) {
+      const s = skipped.get(reason);
+      skipped.set(reason, s ? [Math.min(s[0], at(out)), s[1] + n] : [at(out), n]);
+    }
+    for (const n of out.notes ?? []) {
+      const pos = at(out);
+      const had = notes.get(n);
+      if (!had || pos < had[0]) notes.set(n, [pos, seq]);
+      seq++;
+    }
+    const parts = unit.errorParts!;
+    out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
+    appendAll(findings, out.findings);
+    for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
+  };
+
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const text = readText(f, options, errors);
+    if (!text) continue;
+    analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+    const [x] = await extractTexts([text], options, repo);
+    if (!x) continue;
+    if (needsNeighbours(x, displayPath(options, f.rel))) {
+      held.push(x);
+      heldAt.push(i);
+      continue;
+    }
+    x.text = { ...x.text, text: '' };
+    const out = finishAnalysis([x], options, [], undefined, unit);
+    sink?.records(i, out.policies, out.principals, out.attachments);
+    if (!keepAll) {
+      detach(out.findings);
+      detach(out.errors);
+      if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
+    }
+    absorb(() => i, out);
+    keep(i, out, { keepAll, lite, kept, keptEntities });
+  }
+
+  // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
+  (await addReferenced(held, options, errors, repo)).forEach((rel, k) => {
+    heldAt.push(files.length + k);
+    analysed.push({ rel, text: '', explicit: false });
+  });
+  if (held.length) finishHeld(held, heldAt, options, unit, { absorb, kept, keptEntities, sink });
+  const head: Analysis = {
+    policies: byPosition(kept),
+    entities: byPosition(keptEntities),
+    principals: [],
+    attachments: [],
+    findings,
+    errors: [...byPosition(unitErrors[0]!), ...byPosition(unitErrors[1]!), ...byPosition(unitErrors[2]!)],
+    filesWithPolicies,
+    notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
+  };
+  if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
+  return { head, analysed, counts };
+}
+
+/** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
+async function addReferenced(held: Extracted[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<string[]> {
+  const texts = held.map((x) => x.text);
+  const before = texts.length;
+  addSkippedReferences(texts, options, errors);
+  appendAll(held, await extractTexts(texts.slice(before), options, repo));
+  return texts.slice(before).map((t) => t.rel);
+}
+
+/** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
+function readText(f: SourceFile, options: Options, errors: AnalysisError[]): FileText | undefined {
+  try {
+    return { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
+  } catch (e) {
+    errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
+    return undefined;
+  }
+}
+
+/**
+ * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
+ * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
+ * Analyzer may run.
+ */
+function keep(
+  i: number,
+  out: Analysis,
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[] },
+): void {
+  const { keepAll, lite, kept, keptEntities } = to;
+  const pointed = new Set(out.findings.map((g) => g.policyId));
+  for (const p of out.policies) {
+    if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
+    else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, detach(lite(p))]);
+  }
+  for (const e of out.entities) {
+    if (keepAll) keptEntities.push([i, e]);
+    else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
+  }
+}
+
+/** The held files, analysed together as the whole-run flow does; their entries reach the sink at their files' positions. */
+function finishHeld(
+  held: Extracted[],
+  heldAt: number[],
+  options: Options,
+  unit: UnitContext,
+  to: { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink },
+): void {
+  const position = new Map<object, number>();
+  const fileAt = new Map<string, number>();
+  held.forEach((x, k) => {
+    const at = heldAt[k]!;
+    for (const list of [x.result?.policies ?? [], x.result?.entities ?? [], x.result?.errors ?? []]) for (const o of list) position.set(o, at);
+    for (const o of [...(x.result?.policies ?? []), ...(x.result?.entities ?? [])]) if (!fileAt.has(o.file)) fileAt.set(o.file, at);
+  });
+  const first = heldAt[0] ?? 0;
+  const at = (x: object, file?: string) => position.get(x) ?? (file !== undefined ? fileAt.get(file) : undefined) ?? first;
+  const out = finishAnalysis(held, options, [], undefined, unit);
+  // skip counts and notes of the held group: at its first file (their order among themselves is kept)
+  to.absorb((x) => (x === out ? first : at(x)), out);
+  const groups = new Map<number, { policies: PolicyRecord[]; principals: PrincipalRecord[]; attachments: AttachmentRecord[] }>();
+  const group = (n: number) => {
+    let g = groups.get(n);
+    if (!g) groups.set(n, (g = { policies: [], principals: [], attachments: [] }));
+    return g;
+  };
+  for (const p of out.policies) {
+    group(at(p)).policies.push(p);
+    to.kept.push([at(p), p]);
+  }
+  const declared = (unit.principals ?? []).filter((p) => p.entity);
+  out.principals.forEach((r, k) => group(declared[k]?.entity ? at(declared[k]!.entity!, r.file) : (fileAt.get(r.file) ?? first)).principals.push(r));
+  for (const a of out.attachments) group(fileAt.get(a.file) ?? first).attachments.push(a);
+  for (const e of out.entities) to.keptEntities.push([at(e), e]);
+  for (const [n, g] of [...groups].sort((a, b) => a[0] - b[0])) to.sink?.records(n, g.policies, g.principals, g.attachments);
+}
+
+/**
+ * Whether a file's analysis depends on other files' records: Terraform configuration, plans and raw policies
+ * (see the file comment), and a template that read another file or carries another scope's records.
+ */
+function needsNeighbours(x: Extracted, display: string): boolean {
+  if (isModuleFile(x.text.rel) || x.inputs.reads.size > 1) return true;
+  const r = x.result;
+  if (!r) return false;
+  return r.policies.some((p) => p.format !== 'cloudformation' || p.nestedIn !== undefined || p.file !== display) || r.entities.some((e) => e.file !== display || (e.scope !== undefined && e.scope !== e.file));
+}
+
+/**
+ * What the suppressions stage reads of a policy (findings/suppressions.ts): its id, file, resource, inline and
+ * foreign suppressions, and, when an ignore entry matches by Sid or action, each statement's Sid/Action/NotAction.
+ * The rest (source map, placeholders, the document's other values) is dropped once the file is reported.
+ */
+function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
+  const statements = options.ignore.some((e) => e.sid !== undefined || e.action !== undefined);
+  const skeleton = (s: unknown) => {
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) return s;
+    const o = s as Record<string, unknown>;
+    return { Sid: o.Sid, Action: o.Action, NotAction: o.NotAction };
+  };
+  return (p) => {
+    const at = p.sourceMap.locate('');
+    const doc = p.document as Record<string, unknown> | undefined;
+    const st = doc !== null && typeof doc === 'object' ? doc.Statement : undefined;
+    const document = statements && st !== undefined ? { Statement: Array.isArray(st) ? st.map(skeleton) : skeleton(st) } : undefined;
+    return {
+      id: p.id,
+      file: p.file,
+      line: p.line,
+      endLine: p.endLine,
+      format: p.format,
+      resource: p.resource,
+      resourceType: p.resourceType,
+      propertyPath: p.propertyPath,
+      policyType: p.policyType,
+      document,
+      sourceMap: { get: () => undefined, locate: () => at, pointers: () => [] },
+      placeholders: [],
+      attachedTo: [],
+      ...(p.inlineSuppressions ? { inlineSuppressions: p.inlineSuppressions } : {}),
+      ...(p.foreignSuppressions ? { foreignSuppressions: p.foreignSuppressions } : {}),
+    } as PolicyRecord;
+  };
+}
