@@ -30,7 +30,6 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
  */
 export const ALLOWED = new Set([
   'extract/terraform/plan.ts#extractPlan',
-  'gate.ts#gateStages', // was runGate (the stages moved into it on main)
   'report/sarif.ts#toSarif',
 ]);
 

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { Options } from './config/options.js';
-import type { AnalysisError, Analysis, FileText, Finding, GateResult } from './result.js';
+import type { AnalysisError, Analysis, FileText, Finding, GateResult, Verdict } from './result.js';
+import type { PolicyRecord } from './policy/types.js';
 import { severityRank } from './result.js';
 import { displayPath, repoPathOf, expandPaths, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
@@ -22,6 +23,7 @@ import { rawExtractor } from './extract/raw.js';
 import { applySuppressions, markSuppressedInChange } from './findings/suppressions.js';
 import { coveredByCalls, withCallSites } from './findings/call-sites.js';
 import { compareWithBase, markNew } from './findings/baseline.js';
+import type { BaseComparison } from './findings/baseline.js';
 import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
 import { appendAll } from './util/arrays.js';
@@ -31,6 +33,7 @@ import type { ChangeScope, RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
 import type { WorkflowPlan } from './analysis.js';
 import { analyseStreaming } from './stream.js';
+import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
@@ -83,73 +86,106 @@ export function runGate(paths: string[], options: Options, run: GateRun = {}): P
   return withEngineContext(new EngineContext(), () => gateStages(paths, options, run));
 }
 
+/** Where the stages put what could not be analysed (errors: the verdict is incomplete) and what they note. */
+interface RunLog {
+  errors: AnalysisError[];
+  notes: string[];
+}
+
+/** A stage's errors and notes, added to the run's. */
+function absorb(log: RunLog, part: { errors: AnalysisError[]; notes?: string[] | undefined }): void {
+  appendAll(log.errors, part.errors);
+  appendAll(log.notes, part.notes ?? []);
+}
+
+/** The stages of one run, in order; each adds to the head's findings and to the run's errors and notes. */
 async function gateStages(paths: string[], options: Options, run: GateRun): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
+  const { files, errors, skippedDirs } = sourcesStage(paths, options, run);
+  const log: RunLog = { errors, notes };
+  const { head, analysed, counts } = await analyseStage(files, options, run, log);
+  appendAll(head.findings, (run.findings ?? []));
+  const cmp = await baselineStage(head, analysed, options, run, log);
+  const scpImpacts = await organisationStage(head, cmp?.guardrails ?? [], options, log);
+  await accessAnalyzerStage(head, options, log);
+  settingsStage(head, analysed, options);
+  const verdict = decideStage(head, cmp, options, log);
+  return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict, log });
+}
 
-  // 1. sources: which files
+/** 1. sources: which files (the listed files or a walk of the paths), this shard's part of them. */
+function sourcesStage(paths: string[], options: Options, run: GateRun): { files: SourceFile[]; errors: AnalysisError[]; skippedDirs: Record<string, number> | undefined } {
   const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
   appendAll(errors, (run.errors ?? []));
   // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
   if (run.changes && options.defaultExcludes) appendAll(all, changedUnderDefaultExcludes(run.changes.paths, all, options));
-  const files = run.shard ? run.shard(all) : all;
+  return { files: run.shard ? run.shard(all) : all, errors, skippedDirs };
+}
 
-  // 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
-  //      scan file by file, its report entries written as each file is final
+/**
+ * 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
+ * scan file by file, its report entries written as each file is final.
+ */
+async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
-  const { head, analysed, counts } = streaming ? await analyseStreaming(files, options, repoAccess(options), errors, run.stream!.sink) : await analyseHead(files, options, run, errors, notes);
-  if (streaming) {
-    appendAll(errors, head.errors);
-    appendAll(notes, head.notes ?? []);
-  }
-  const { policies, entities, findings } = head;
-  appendAll(findings, (run.findings ?? []));
+  if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink);
+  absorb(log, streamed.head);
+  return streamed;
+}
 
-  // 4. baseline: the same stages on the base version; record.base on each policy, the access diff
+/** 4. baseline: the same stages on the base version; record.base on each policy, the access diff. */
+async function baselineStage(head: Analysis, analysed: FileText[], options: Options, run: GateRun, log: RunLog): Promise<BaseComparison | undefined> {
   const removed = filterChangedPaths(run.changes?.removed ? [...run.changes.removed] : (run.removed ?? []), options);
-  const cmp = run.base ? await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed) : undefined;
-  if (cmp) {
-    appendAll(errors, cmp.errors);
-    appendAll(notes, cmp.notes);
-  }
+  if (!run.base) return undefined;
+  const cmp = await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed);
+  absorb(log, cmp);
+  return cmp;
+}
 
-  // 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
-  //    an SCP the change deletes or detaches is a change too (what it denied is now allowed)
+/**
+ * 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
+ * an SCP the change deletes or detaches (`deleted`) is a change too (what it denied is now allowed).
+ */
+async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog): Promise<ScpImpact[]> {
+  const { policies, findings } = head;
   const scpImpacts: ScpImpact[] = [];
-  const deleted = cmp?.guardrails ?? [];
-  if (options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length) {
-    // the organisation read live (organization-live), once per run, where the config has no tree
-    const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
-    appendAll(errors, liveOrg.errors);
-    appendAll(notes, liveOrg.notes);
-    const scp = runScpStage({
-      ...(liveOrg.live ? { live: liveOrg.live } : {}),
-      policies: deleted.length ? [...policies, ...deleted] : policies,
-      options,
-      universe: catalogUniverse(),
-      repoPathOf: (r) => repoPathOf(options, r.file),
-      readScp: (rel) => readScpDocument(rel, options),
-    });
-    appendAll(findings, scp.findings);
-    appendAll(errors, scp.errors);
-    appendAll(notes, scp.notes);
-    appendAll(scpImpacts, scp.impacts);
-  }
+  if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length)) return scpImpacts;
+  // the organisation read live (organization-live), once per run, where the config has no tree
+  const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
+  absorb(log, liveOrg);
+  const scp = runScpStage({
+    ...(liveOrg.live ? { live: liveOrg.live } : {}),
+    policies: deleted.length ? [...policies, ...deleted] : policies,
+    options,
+    universe: catalogUniverse(),
+    repoPathOf: (r) => repoPathOf(options, r.file),
+    readScp: (rel) => readScpDocument(rel, options),
+  });
+  appendAll(findings, scp.findings);
+  absorb(log, scp);
+  appendAll(scpImpacts, scp.impacts);
+  return scpImpacts;
+}
 
-  // 6. IAM Access Analyzer (online; only when enabled): merged with the offline findings; uses record.base
-  if (options.accessAnalyzer !== 'off') {
-    const aa = await runAccessAnalyzerStage({
-      policies,
-      offline: findings.splice(0),
-      options,
-      readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    });
-    appendAll(findings, aa.findings);
-    appendAll(errors, aa.errors);
-    appendAll(notes, aa.notes);
-  }
+/** 6. IAM Access Analyzer (online; only when enabled): merged with the offline findings; uses record.base. */
+async function accessAnalyzerStage(head: Analysis, options: Options, log: RunLog): Promise<void> {
+  if (options.accessAnalyzer === 'off') return;
+  const { policies, findings } = head;
+  const aa = await runAccessAnalyzerStage({
+    policies,
+    offline: findings.splice(0),
+    options,
+    readRepoFile: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+  });
+  appendAll(findings, aa.findings);
+  absorb(log, aa);
+}
 
-  // 7. per-rule settings and suppressions (config `ignore`, inline); findings of a module call name it
+/** 7. per-rule settings and suppressions (config `ignore`, inline); findings of a module call name it. */
+function settingsStage(head: Analysis, analysed: FileText[], options: Options): void {
+  const { policies, entities, findings } = head;
   const applied = applySuppressions(withCallSites(findings, policies), {
     policies,
     entities,
@@ -159,33 +195,56 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   });
   findings.length = 0;
   appendAll(findings, coveredByCalls(applied, policies));
+}
 
-  // 8. new vs existing (after every stage that adds findings), decide
+/** 8. new vs existing (after every stage that adds findings), decide. */
+function decideStage(head: Analysis, cmp: BaseComparison | undefined, options: Options, log: RunLog): Verdict {
+  const { policies, entities, findings } = head;
   if (cmp) {
     markNew(findings, cmp.baseFindings, policies, { head: holderView(policies, entities), base: cmp.holders, baseDocs: cmp.baseDocs });
     const added = markSuppressedInChange(findings);
-    if (added) notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
+    if (added) log.notes.push(`${added} finding${added === 1 ? ' new in this change is' : 's new in this change are'} suppressed by inline suppressions that come with the change itself: the suppression is part of what is reviewed here.`);
   }
   findings.sort(compareFindings);
-  const verdict = decide(findings, errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
+  return decide(findings, log.errors, { failOn: options.failOn, failOnExisting: options.failOnExisting, reportOnly: options.reportOnly });
+}
+
+/** What the stages produced, for the result. */
+interface StagesDone {
+  run: GateRun;
+  started: number;
+  files: SourceFile[];
+  skippedDirs: Record<string, number> | undefined;
+  head: Analysis;
+  analysed: FileText[];
+  counts: StreamedHead['counts'] | undefined;
+  cmp: BaseComparison | undefined;
+  scpImpacts: ScpImpact[];
+  verdict: Verdict;
+  log: RunLog;
+}
+
+/** The run's result: a streamed run's policies and entities are counts (already reported file by file). */
+function gateResult(s: StagesDone): GateResult {
+  const { run, head, analysed, counts, cmp } = s;
   const summarised: string[] = [];
   return {
-    verdict,
-    policies: counts ? [] : policies,
+    verdict: s.verdict,
+    policies: counts ? [] : head.policies,
     principals: head.principals,
     attachments: head.attachments,
-    entities: counts ? [] : entities,
+    entities: counts ? [] : head.entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
-    findings: summariseRepeats(findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
-    errors,
+    findings: summariseRepeats(head.findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
+    errors: s.log.errors,
     stats: {
-      filesScanned: files.length,
+      filesScanned: s.files.length,
       filesWithPolicies: head.filesWithPolicies,
-      durationMs: Math.round(performance.now() - started),
-      ...skippedStats(head.skipped, skippedDirs),
+      durationMs: Math.round(performance.now() - s.started),
+      ...skippedStats(head.skipped, s.skippedDirs),
     },
-    notes,
-    scpImpacts,
+    notes: s.log.notes,
+    scpImpacts: s.scpImpacts,
     rules: allRuleMeta(),
     summarised,
     ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
