@@ -30,7 +30,6 @@ export const isDataFile = (rel) => /\.data\.ts$/.test(rel);
  */
 export const ALLOWED = new Set([
   'extract/terraform/plan.ts#extractPlan',
-  'report/sarif.ts#toSarif',
 ]);
 
 function walk(dir) {

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../rules-meta/types.js';
 import { OTHER_FINDINGS } from '../rules-meta/other-findings.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { catalogStamp } from '../catalog/index.js';
+import { appendAll } from '../util/arrays.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -49,45 +50,74 @@ export interface SarifOptions {
 }
 
 export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
-  const ruleIndex = new Map<string, number>();
-  const sarifRules: SarifRule[] = [];
+  // only the rules that have results (suppressed results included): code scanning lists every rule it is given
+  const rules = ruleTable(result);
+  const results: unknown[] = result.findings.map((f) => sarifResult(f, rules.add(f.ruleId, f), opts.fixes?.get(f.fingerprint)));
+  // files we could not analyse are results too, so code scanning shows them
+  if (result.errors.length) appendAll(results, errorResults(result.errors, rules.add));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: rules.rules } },
+        automationDetails: { id: `${sarifCategory(opts.category)}/` },
+        ...sarifCatalog(),
+        results,
+        invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
+      },
+    ],
+  };
+}
+
+/** The run's rules, each added once on first use (its index is what results name). */
+function ruleTable(result: GateResult): { rules: SarifRule[]; add: (id: string, f?: Finding) => number } {
+  const index = new Map<string, number>();
+  const rules: SarifRule[] = [];
   // the rules come with the result (the gate's registry); ids that are not rules are known here too
   const metas = new Map<string, RuleMeta>();
   for (const m of [...(result.rules ?? []), ...OTHER_FINDINGS]) if (!metas.has(m.id)) metas.set(m.id, m);
-  const addRule = (id: string, f?: Finding) => {
-    if (ruleIndex.has(id)) return ruleIndex.get(id)!;
-    const m = metas.get(id);
-    const severity = m?.severity ?? f?.severity ?? 'warning';
-    const title = m?.title ?? f?.title ?? id;
-    const description = m?.description ?? f?.title ?? id;
-    const fix = m?.fix ?? f?.fix ?? '';
-    const helpUri = m ? ruleDocsUrl(m) : f?.learnMore;
-    // rules by category; Access Analyzer issue codes by the severity AWS gives them (SECURITY_WARNING)
-    const security = m ? SECURITY_CATEGORIES.has(m.category) : f?.severity === 'security-warning' || (f?.source === 'access-analyzer' && /^(no-|access-)/.test(id));
-    const entry: SarifRule = {
-      id,
-      name: id.replace(/(^|[-_])([a-z])/gi, (_m, _s, ch: string) => ch.toUpperCase()),
-      shortDescription: { text: title },
-      fullDescription: { text: description },
-      help: { text: `${description}\n\nFix: ${fix}`, markdown: `${description}\n\n**Fix:** ${fix}${helpUri ? `\n\n[Documentation](${helpUri})` : ''}` },
-      ...(helpUri ? { helpUri } : {}),
-      defaultConfiguration: { level: LEVEL[severity] },
-      properties: {
-        tags: [...(security ? ['security'] : []), 'iam', m?.category ?? f?.source ?? 'iam'],
-        precision: 'high',
-        'problem.severity': LEVEL[severity] === 'note' ? 'recommendation' : LEVEL[severity],
-        ...(security ? { 'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity] } : {}),
-      },
-    };
-    ruleIndex.set(id, sarifRules.length);
-    sarifRules.push(entry);
-    return sarifRules.length - 1;
+  const add = (id: string, f?: Finding): number => {
+    const known = index.get(id);
+    if (known !== undefined) return known;
+    index.set(id, rules.length);
+    rules.push(sarifRule(id, metas.get(id), f));
+    return rules.length - 1;
   };
-  // only the rules that have results (suppressed results included): code scanning lists every rule it is given
+  return { rules, add };
+}
 
-  const results: unknown[] = result.findings.map((f) => ({
+/** A rule from its metadata, or from the first finding of an id that is not a rule (Access Analyzer issue codes). */
+function sarifRule(id: string, m: RuleMeta | undefined, f: Finding | undefined): SarifRule {
+  const severity = m?.severity ?? f?.severity ?? 'warning';
+  const title = m?.title ?? f?.title ?? id;
+  const description = m?.description ?? f?.title ?? id;
+  const fix = m?.fix ?? f?.fix ?? '';
+  const helpUri = m ? ruleDocsUrl(m) : f?.learnMore;
+  // rules by category; Access Analyzer issue codes by the severity AWS gives them (SECURITY_WARNING)
+  const security = m ? SECURITY_CATEGORIES.has(m.category) : f?.severity === 'security-warning' || (f?.source === 'access-analyzer' && /^(no-|access-)/.test(id));
+  return {
+    id,
+    name: id.replace(/(^|[-_])([a-z])/gi, (_m, _s, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    help: { text: `${description}\n\nFix: ${fix}`, markdown: `${description}\n\n**Fix:** ${fix}${helpUri ? `\n\n[Documentation](${helpUri})` : ''}` },
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      tags: [...(security ? ['security'] : []), 'iam', m?.category ?? f?.source ?? 'iam'],
+      precision: 'high',
+      'problem.severity': LEVEL[severity] === 'note' ? 'recommendation' : LEVEL[severity],
+      ...(security ? { 'security-severity': CRITICAL_RULES.has(id) ? '9.5' : SECURITY_SEVERITY[severity] } : {}),
+    },
+  };
+}
+
+/** One finding as a SARIF result: location, related locations, fingerprint, fix, suppression, baseline state. */
+function sarifResult(f: Finding, ruleIndex: number, fix: SarifLineFix | undefined): unknown {
+  return {
     ruleId: f.ruleId,
-    ruleIndex: addRule(f.ruleId, f),
+    ruleIndex,
     level: LEVEL[f.severity],
     message: { text: `${f.message}${f.fix ? ` Fix: ${f.fix}` : ''}` },
     locations: [
@@ -108,42 +138,28 @@ export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
         }
       : {}),
     partialFingerprints: { 'iamPolicyGate/v1': f.fingerprint },
-    ...sarifFix(f, opts.fixes?.get(f.fingerprint)),
+    ...sarifFix(f, fix),
     // inline suppressions (next to the resource) are `inSource`; config `ignore` entries are `external`
     ...(f.suppressed ? { suppressions: [{ kind: (f.details?.suppressedBy as { kind?: string } | undefined)?.kind === 'inline' ? 'inSource' : 'external', justification: f.suppressionReason ?? '' }] } : {}),
     // new vs the base: SARIF's own baselineState (code scanning reads it), not a custom property
     ...(f.new !== undefined ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
     properties: { severity: f.severity, source: f.source, ...(f.resource ? { resource: f.resource } : {}) },
-  }));
-  // files we could not analyse are results too, so code scanning shows them
-  if (result.errors.length) {
-    const idx = addRule('not-analysed', {
-      ruleId: 'not-analysed', source: 'extract', severity: 'error', title: 'File could not be analysed', message: '',
-      fix: 'Fix the syntax error or the unsupported construct so the file can be analysed.', file: '', line: 1, endLine: 1, fingerprint: '',
-    });
-    for (const e of result.errors) {
-      results.push({
-        ruleId: 'not-analysed',
-        ruleIndex: idx,
-        level: 'error',
-        message: { text: e.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, e.line ?? 1), ...(e.column ? { startColumn: e.column } : {}) } } }],
-      });
-    }
-  }
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: sarifRules } },
-        automationDetails: { id: `${sarifCategory(opts.category)}/` },
-        ...sarifCatalog(),
-        results,
-        invocations: [{ executionSuccessful: result.verdict.status !== 'incomplete' }],
-      },
-    ],
   };
+}
+
+/** Files that could not be analysed, as results of the `not-analysed` rule. */
+function errorResults(errors: GateResult['errors'], addRule: (id: string, f?: Finding) => number): unknown[] {
+  const idx = addRule('not-analysed', {
+    ruleId: 'not-analysed', source: 'extract', severity: 'error', title: 'File could not be analysed', message: '',
+    fix: 'Fix the syntax error or the unsupported construct so the file can be analysed.', file: '', line: 1, endLine: 1, fingerprint: '',
+  });
+  return errors.map((e) => ({
+    ruleId: 'not-analysed',
+    ruleIndex: idx,
+    level: 'error',
+    message: { text: e.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: Math.max(1, e.line ?? 1), ...(e.column ? { startColumn: e.column } : {}) } } }],
+  }));
 }
 
 /** The IAM catalogue the offline rules used, as run properties (additive). */
