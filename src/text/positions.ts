@@ -234,3 +234,22 @@ export function lineOf(parsed: Parsed, ptr: string): number | undefined {
     p = p.slice(0, p.lastIndexOf('/'));
   }
 }
+
+/** Offsets at which each line of `text` starts (for `lineAt`). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

@@ -2,7 +2,7 @@
 import type { AnalysisError } from '../../findings/types.js';
 import type { ParsedFile } from './hcl-syntax.js';
 import { HclSyntaxError, parseHcl } from './hcl-syntax.js';
-import { lineAt, lineStartsOf } from './lines.js';
+import { lineAt, lineStartsOf } from '../../text/positions.js';
 
 const cache = new Map<string, { text: string; parsed: ParsedFile | HclSyntaxError }>();
 /** Bound on the text held by the cache (the ASTs are a small multiple of it). */

@@ -21,7 +21,7 @@ import type { Body, Expr, TemplatePart } from './hcl-syntax.js';
 import { HclEvalError, MAX_COLLECTION, MAX_STEPS, iterate, num, scalarString, str, truthy, unknown, worstReason } from './hcl-values.js';
 import type { BlockRef, HclFile, ModuleInput, RenderedDoc, Scope, V } from './hcl-values.js';
 import { readsInput } from './inputs.js';
-import { lineAt, lineStartsOf } from './lines.js';
+import { lineAt, lineStartsOf } from '../../text/positions.js';
 import { StandIns } from './placeholders.js';
 
 export type { Alt, BlockRef, HclFile, ModuleInput, Origin, RenderedDoc, Scope, V } from './hcl-values.js';

@@ -17,7 +17,7 @@ import { BRANCH_DENY, HclEvalError, HclModule, worstReason } from './hcl-eval.js
 import type { Instance } from './hcl-instances.js';
 import { instancesOf, referencesIn } from './hcl-instances.js';
 import type { Block, Body, ParsedFile } from './hcl-syntax.js';
-import { lineAt } from './lines.js';
+import { lineAt } from '../../text/positions.js';
 import { awsManagedPolicy } from './managed-policies.js';
 import { documentArguments, managedArnArguments, unreadCallsNote } from './module-args.js';
 import type { CallChain } from './module-calls.js';

@@ -39,7 +39,7 @@ import { fromJson, HclModule } from './hcl-eval.js';
 import type { ModuleFiles } from './hcl-module.js';
 import { analyseModule, rootChain } from './hcl-module.js';
 import { HclSyntaxError } from './hcl-syntax.js';
-import { lineStartsOf } from './lines.js';
+import { lineStartsOf } from '../../text/positions.js';
 import type { TableContext } from './resources.js';
 import { analyseWithVarFiles } from './variants.js';
 import { isHclConfigFile, moduleView } from './tf-files.js';

@@ -13,6 +13,7 @@ import type { SourceComment } from '../../findings/inline.js';
 import { parseHcl } from './hcl-syntax.js';
 import { appendAll } from '../../util/arrays.js';
 import { isHclConfigFile } from './tf-files.js';
+import { lineAt, lineStartsOf } from '../../text/positions.js';
 
 export interface TfBlock {
   /** Repo-relative path of the `.tf` file. */
@@ -47,24 +48,6 @@ export function hclComments(text: string): SourceComment[] {
   if (commentMemo.size >= 4) commentMemo.clear();
   commentMemo.set(text, comments);
   return comments;
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of a character offset. */
-export function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /**

@@ -20,7 +20,7 @@ import { emptyResult } from '../types.js';
 import type { Block, ParsedFile } from './hcl-syntax.js';
 import { HclSyntaxError } from './hcl-syntax.js';
 import type { HclFile, HclModule, Scope, V } from './hcl-eval.js';
-import { lineStartsOf } from './lines.js';
+import { lineStartsOf } from '../../text/positions.js';
 import { moduleSourceLiteral } from './module-sources.js';
 import { isHclConfigFile, moduleView } from './tf-files.js';
 import { appendAll } from '../../util/arrays.js';

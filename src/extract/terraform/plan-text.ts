@@ -2,7 +2,7 @@
  * Positions in a Terraform plan's text (plans are read with plain JSON.parse, no positions): where a JSON error is,
  * and the line of each resource's `"address"`, found in one forward pass.
  */
-import { lineAt, lineStartsOf } from './lines.js';
+import { lineAt, lineStartsOf } from '../../text/positions.js';
 
 export function jsonErrorPosition(message: string, text: string): { line?: number; column?: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);

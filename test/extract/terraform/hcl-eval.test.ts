@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HclModule } from '../../../src/extract/terraform/hcl-eval.js';
 import type { HclFile } from '../../../src/extract/terraform/hcl-eval.js';
 import { HclSyntaxError, parseHcl } from '../../../src/extract/terraform/hcl-syntax.js';
-import { lineStartsOf } from '../../../src/extract/terraform/lines.js';
+import { lineStartsOf } from '../../../src/text/positions.js';
 
 const files: Record<string, string> = {
   'policies/actions.tpl': '%{ for a in actions ~}\n"${a}",\n%{ endfor ~}\n"sts:GetCallerIdentity"',

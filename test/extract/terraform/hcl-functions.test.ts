@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { HclModule } from '../../../src/extract/terraform/hcl-eval.js';
 import type { HclFile } from '../../../src/extract/terraform/hcl-eval.js';
 import { parseHcl } from '../../../src/extract/terraform/hcl-syntax.js';
-import { lineStartsOf } from '../../../src/extract/terraform/lines.js';
+import { lineStartsOf } from '../../../src/text/positions.js';
 
 function module(expr: string): { m: HclModule; x: () => ReturnType<HclModule['local']> } {
   const text = `locals {\n  x = ${expr}\n}\n`;
