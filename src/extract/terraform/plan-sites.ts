@@ -1,6 +1,6 @@
 /**
  * Where the records of a Terraform plan point: the resource's block in the repository's `.tf` files when they are
- * there (lines.ts), the policy JSON file a `file()` call reads, else the resource's line in the plan file.
+ * there (plan-blocks.ts; a .tf file that does not parse gives no block, so the plan line), the policy JSON file a `file()` call reads, else the resource's line in the plan file.
  * Records the repository files it reads (the plan's dependencies).
  */
 import path from 'node:path';
@@ -11,8 +11,8 @@ import { parseWithPositions } from '../../text/positions.js';
 import type { Parsed } from '../../text/positions.js';
 import { parseAddress } from './address.js';
 import type { ParsedAddress } from './address.js';
-import { ancestors, blockSpan, blockSuppressions, documentSpans, listTemplates, moduleDir, TfSources } from './lines.js';
-import type { TfBlock } from './lines.js';
+import { ancestors, blockSpan, blockSuppressions, documentSpans, fileArgument, listTemplates, moduleDir, TfSources } from './plan-blocks.js';
+import type { TfBlock } from './plan-blocks.js';
 import type { Site } from './records.js';
 import { AddressFinder, planAddressKey } from './plan-text.js';
 import type { PlanReader } from './plan-reader.js';
@@ -121,10 +121,8 @@ export class PlanSites {
   /** `policy = file("${path.module}/policies/x.json")` (or templatefile): the statements' lines in that JSON file. */
   private policyFileSite(b: TfBlock, attribute: string, moduleDir: string | undefined): Site | undefined {
     const rootDir = this.rootDir;
-    const text = b.text.slice(b.open, b.close);
-    const m = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:file|templatefile)\\(\\s*"([^"]+)"`, 'm').exec(text);
-    if (!m || rootDir === undefined) return undefined;
-    const written = m[1]!;
+    const written = fileArgument(b, attribute);
+    if (!written || rootDir === undefined) return undefined;
     const pm = /^\$\{path\.(module|root|cwd)\}\/?/.exec(written);
     // file() paths are relative to the directory Terraform runs in (the root module), path.module to the module
     const baseDir = pm ? (pm[1] === 'module' ? (moduleDir ?? rootDir) : rootDir) : rootDir;

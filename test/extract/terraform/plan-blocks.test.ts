@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentSpans, listTemplates, moduleDir, scanTfBlocks } from '../../../src/extract/terraform/lines.js';
+import { documentSpans, listTemplates, moduleDir, scanTfBlocks } from '../../../src/extract/terraform/plan-blocks.js';
 
 const TF = `# comments with { braces } do not count
 resource "aws_iam_policy" "heredoc" {
