@@ -32,7 +32,7 @@ describe('inline suppression forms', () => {
       '}', // 13
       '# iam-policy-gate:ignore missing-version belongs to the next block', // 14
     ].join('\n');
-    const blocks = scanTfBlocks('main.tf', tf);
+    const blocks = scanTfBlocks('main.tf', tf)!;
     expect(blocks.find((b) => b.name === 'admin')!.suppressions).toEqual([
       { rule: 'admin-wildcard', reason: 'break-glass role (SEC-42)', line: 4 },
       { rule: 'REDUNDANT_ACTION', reason: 'generated', line: 8 },

@@ -33,10 +33,10 @@ export interface TfBlock {
   suppressions: { rule: string; reason: string; line: number }[];
 }
 
-/** Every top-level `resource` / `data` block of one `.tf` file; none when the file does not parse. */
-export function scanTfBlocks(file: string, text: string): TfBlock[] {
+/** Every top-level `resource` / `data` block of one `.tf` file; undefined when the file does not parse. */
+export function scanTfBlocks(file: string, text: string): TfBlock[] | undefined {
   const parsed = parseCached(file, text);
-  if (parsed instanceof HclSyntaxError) return [];
+  if (parsed instanceof HclSyntaxError) return undefined;
   const lineStarts = lineStartsOf(text);
   const out: TfBlock[] = [];
   for (const item of parsed.body.items) {
@@ -241,6 +241,8 @@ export function fileArgument(b: TfBlock, attribute: string): string | undefined 
  */
 export class TfSources {
   private readonly cache = new Map<string, TfBlock[]>();
+  /** `.tf` files read that do not parse, by directory: their blocks are unknown. */
+  private readonly unparsed = new Map<string, string[]>();
   constructor(
     private readonly readRepoFile: (rel: string) => string,
     private readonly listRepoFiles: ((dir: string) => string[]) | undefined,
@@ -259,10 +261,18 @@ export class TfSources {
       } catch {
         continue;
       }
-      appendAll(blocks, scanTfBlocks(f, text));
+      const found = scanTfBlocks(f, text);
+      if (found === undefined) this.unparsed.set(key, [...(this.unparsed.get(key) ?? []), f]);
+      else appendAll(blocks, found);
     }
     this.cache.set(key, blocks);
     return blocks;
+  }
+
+  /** The `.tf` files of `dir` (of every directory read when undefined) that do not parse. */
+  unparsedIn(dir: string | undefined): string[] {
+    if (dir !== undefined) return this.unparsed.get(dir === '.' ? '' : dir) ?? [];
+    return [...this.unparsed.values()].flat();
   }
 
   find(dir: string, mode: 'managed' | 'data', type: string, name: string): TfBlock | undefined {

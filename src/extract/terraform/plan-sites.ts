@@ -73,6 +73,16 @@ export class PlanSites {
     return site;
   }
 
+  /** The plan line of a record without a `.tf` block; noted when `.tf` files where its block may be do not parse. */
+  private fallbackSite(r: { parsed: ParsedAddress; address: string }): Site {
+    const site = this.planSite(r.address);
+    const d = this.dirOf(r.parsed.modules);
+    // the module's directory; with no root directory found, every directory searched for it
+    const unparsed = d !== undefined ? this.sources.unparsedIn(d) : this.rootDir === undefined ? this.sources.unparsedIn(undefined) : [];
+    if (unparsed.length === 0) return site;
+    return { ...site, note: `${unparsed.join(', ')} could not be parsed as HCL: positions are this resource's line in the plan file` };
+  }
+
   /** Where an error about `address` is reported: its block's header, else its line in the plan. */
   errorLocation(address: string): { file: string; line: number } {
     const b = this.blockOfAddress(address);
@@ -82,7 +92,7 @@ export class PlanSites {
   /** The whole block of a resource (no finer spans), else its plan line. */
   blockSite(r: { parsed: ParsedAddress; address: string }): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     return { file: display, span: blockSpan(b, display) };
   }
@@ -90,7 +100,7 @@ export class PlanSites {
   /** A document written in the block of data source `r` (aws_iam_policy_document). */
   dataSourceSite(r: { parsed: ParsedAddress; address: string }, document: unknown): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     return { file: display, span: blockSpan(b, display), spans: documentSpans(b, display, undefined, document), suppressions: blockSuppressions(b, display) };
   }
@@ -101,7 +111,7 @@ export class PlanSites {
    */
   siteFor(r: { parsed: ParsedAddress; address: string }, attribute: string | undefined, document: unknown, docBlock?: TfBlock): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     const spans = new Map<string, Span>();
     if (docBlock) {
