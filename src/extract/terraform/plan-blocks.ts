@@ -212,10 +212,13 @@ function statementSpans(b: TfBlock, displayFile: string, doc: { Statement?: unkn
  */
 export function documentSpans(b: TfBlock, displayFile: string, attribute: string | undefined, document: unknown): Map<string, Span> {
   const spans = new Map<string, Span>();
-  const attr = attribute ? attributeOf(b.node.body, attribute) : undefined;
-  if (attr) {
-    const lineEnd = b.text.indexOf('\n', attr.s);
-    spans.set('', spanOf(b, displayFile, attr.s, lineEnd < 0 ? attr.s : lineEnd));
+  // the attribute, or a nested block of that name (`inline_policy { policy = ... }`: statements only when it is the one)
+  const nested = attribute ? b.node.body.items.filter((x): x is Block => x.kind === 'block' && x.type === attribute) : [];
+  const attr = attribute ? (attributeOf(b.node.body, attribute) ?? (nested.length === 1 ? attributeOf(nested[0]!.body, 'policy') : undefined)) : undefined;
+  const head = attribute ? (attributeOf(b.node.body, attribute) ?? nested[0]) : undefined;
+  if (head) {
+    const lineEnd = b.text.indexOf('\n', head.s);
+    spans.set('', spanOf(b, displayFile, head.s, lineEnd < 0 ? head.s : lineEnd));
   } else spans.set('', nodeSpan(b, displayFile, b.node));
   const doc = document as { Statement?: unknown } | null;
   if (!doc || typeof doc !== 'object') return spans;

@@ -93,6 +93,24 @@ describe('.tf block scanning', () => {
     expect(js.get('/Statement/0/Principal')!.start.column).toBe(TF.split('\n')[21]!.indexOf('"*"') + 1);
   });
 
+  it('an inline_policy block: the root on its header, statements from its jsonencode policy', () => {
+    const tf = [
+      'resource "aws_iam_role" "r" {',
+      '  name = "r"',
+      '  inline_policy {',
+      '    name   = "p"',
+      '    policy = jsonencode({',
+      '      Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }]',
+      '    })',
+      '  }',
+      '}',
+    ].join('\n');
+    const b = scanTfBlocks('role.tf', tf)![0]!;
+    const spans = documentSpans(b, 'role.tf', 'inline_policy', { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    expect(spans.get('')!.start.line).toBe(3);
+    expect(spans.get('/Statement/0/Action')!.start.line).toBe(6);
+  });
+
   it('resolves local module sources inside the repository only', () => {
     expect(moduleDir('infra', './modules/iam')).toBe('infra/modules/iam');
     expect(moduleDir('infra/envs/prod', '../../modules/iam')).toBe('infra/modules/iam');
