@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentSuppressions, metadataSuppressions, parseIgnoreComment } from '../../src/findings/inline.js';
-import { hclComments, scanTfBlocks } from '../../src/extract/terraform/lines.js';
+import { scanTfBlocks } from '../../src/extract/terraform/plan-blocks.js';
+import { parseHcl } from '../../src/extract/terraform/hcl-syntax.js';
 
 describe('inline suppression forms', () => {
   it('a comment is a suppression only when its body starts with the marker; a missing reason is kept empty', () => {
@@ -31,12 +32,12 @@ describe('inline suppression forms', () => {
       '}', // 13
       '# iam-policy-gate:ignore missing-version belongs to the next block', // 14
     ].join('\n');
-    const blocks = scanTfBlocks('main.tf', tf);
+    const blocks = scanTfBlocks('main.tf', tf)!;
     expect(blocks.find((b) => b.name === 'admin')!.suppressions).toEqual([
       { rule: 'admin-wildcard', reason: 'break-glass role (SEC-42)', line: 4 },
       { rule: 'REDUNDANT_ACTION', reason: 'generated', line: 8 },
     ]);
-    expect(commentSuppressions(tf, hclComments(tf), 'main.tf', 1, 1)).toEqual([]);
+    expect(commentSuppressions(tf, parseHcl(tf).comments, 'main.tf', 1, 1)).toEqual([]);
   });
 
   it('CloudFormation Metadata: entries with pointers; malformed entries are problems; a missing reason is kept empty', () => {

@@ -1,6 +1,6 @@
 /**
  * Where the records of a Terraform plan point: the resource's block in the repository's `.tf` files when they are
- * there (lines.ts), the policy JSON file a `file()` call reads, else the resource's line in the plan file.
+ * there (plan-blocks.ts; a .tf file that does not parse gives no block, so the plan line), the policy JSON file a `file()` call reads, else the resource's line in the plan file.
  * Records the repository files it reads (the plan's dependencies).
  */
 import path from 'node:path';
@@ -11,8 +11,8 @@ import { parseWithPositions } from '../../text/positions.js';
 import type { Parsed } from '../../text/positions.js';
 import { parseAddress } from './address.js';
 import type { ParsedAddress } from './address.js';
-import { ancestors, blockSpan, blockSuppressions, documentSpans, listTemplates, moduleDir, TfSources } from './lines.js';
-import type { TfBlock } from './lines.js';
+import { ancestors, blockSpan, blockSuppressions, documentSpans, fileArgument, listTemplates, moduleDir, TfSources } from './plan-blocks.js';
+import type { TfBlock } from './plan-blocks.js';
 import type { Site } from './records.js';
 import { AddressFinder, planAddressKey } from './plan-text.js';
 import type { PlanReader } from './plan-reader.js';
@@ -73,6 +73,16 @@ export class PlanSites {
     return site;
   }
 
+  /** The plan line of a record without a `.tf` block; noted when `.tf` files where its block may be do not parse. */
+  private fallbackSite(r: { parsed: ParsedAddress; address: string }): Site {
+    const site = this.planSite(r.address);
+    const d = this.dirOf(r.parsed.modules);
+    // the module's directory; with no root directory found, every directory searched for it
+    const unparsed = d !== undefined ? this.sources.unparsedIn(d) : this.rootDir === undefined ? this.sources.unparsedIn(undefined) : [];
+    if (unparsed.length === 0) return site;
+    return { ...site, note: `${unparsed.join(', ')} could not be parsed as HCL: positions are this resource's line in the plan file` };
+  }
+
   /** Where an error about `address` is reported: its block's header, else its line in the plan. */
   errorLocation(address: string): { file: string; line: number } {
     const b = this.blockOfAddress(address);
@@ -82,7 +92,7 @@ export class PlanSites {
   /** The whole block of a resource (no finer spans), else its plan line. */
   blockSite(r: { parsed: ParsedAddress; address: string }): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     return { file: display, span: blockSpan(b, display) };
   }
@@ -90,7 +100,7 @@ export class PlanSites {
   /** A document written in the block of data source `r` (aws_iam_policy_document). */
   dataSourceSite(r: { parsed: ParsedAddress; address: string }, document: unknown): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     return { file: display, span: blockSpan(b, display), spans: documentSpans(b, display, undefined, document), suppressions: blockSuppressions(b, display) };
   }
@@ -101,7 +111,7 @@ export class PlanSites {
    */
   siteFor(r: { parsed: ParsedAddress; address: string }, attribute: string | undefined, document: unknown, docBlock?: TfBlock): Site {
     const b = this.blockOf(r);
-    if (!b) return this.planSite(r.address);
+    if (!b) return this.fallbackSite(r);
     const display = this.input.displayPath(b.file);
     const spans = new Map<string, Span>();
     if (docBlock) {
@@ -121,10 +131,8 @@ export class PlanSites {
   /** `policy = file("${path.module}/policies/x.json")` (or templatefile): the statements' lines in that JSON file. */
   private policyFileSite(b: TfBlock, attribute: string, moduleDir: string | undefined): Site | undefined {
     const rootDir = this.rootDir;
-    const text = b.text.slice(b.open, b.close);
-    const m = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:file|templatefile)\\(\\s*"([^"]+)"`, 'm').exec(text);
-    if (!m || rootDir === undefined) return undefined;
-    const written = m[1]!;
+    const written = fileArgument(b, attribute);
+    if (!written || rootDir === undefined) return undefined;
     const pm = /^\$\{path\.(module|root|cwd)\}\/?/.exec(written);
     // file() paths are relative to the directory Terraform runs in (the root module), path.module to the module
     const baseDir = pm ? (pm[1] === 'module' ? (moduleDir ?? rootDir) : rootDir) : rootDir;

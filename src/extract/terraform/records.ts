@@ -14,6 +14,8 @@ export interface Site {
   /** Finer spans inside the document (JSON pointer -> span), e.g. statement lines in a `.tf` block. */
   spans?: Map<string, Span>;
   suppressions?: InlineSuppression[];
+  /** Why the record points where it does when its source could not be read (e.g. a `.tf` file that does not parse). */
+  note?: string;
 }
 
 export interface RecordMeta {
@@ -34,7 +36,7 @@ export function policyRecord(
   if (site.spans) for (const [p, s] of site.spans) sourceMap.set(p, s);
   if (!site.spans?.has('')) sourceMap.set('', site.span);
   const root = sourceMap.get('') ?? site.span;
-  const notes = [...item.notes, ...(extra.notes ?? [])];
+  const notes = [...item.notes, ...(extra.notes ?? []), ...(site.note ? [site.note] : [])];
   const assumptions = [...(extra.assumptions ?? []), ...(item.assumptions ?? []).map((text) => ({ path: '', text }))];
   return {
     id: `${meta.idFile}#${meta.address}/${item.propertyPath}`,

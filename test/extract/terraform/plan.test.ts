@@ -41,6 +41,20 @@ describe('terraform plan: modules, for_each, unknown values, .tf lines', () => {
     expect(bp.placeholders.map((p) => p.expression)).toEqual(['aws_s3_bucket.logs.arn', 'module.roles.role_arns["app"]']);
   });
 
+  it('a module .tf file that does not parse: its records point at their plan lines with a note, none is lost', async () => {
+    const good = await extractFixture('modules', 'plan.json');
+    const r = await extractFixture('broken-module', 'plan.json');
+    expect(r.policies.map((p) => p.resource)).toEqual(good.policies.map((p) => p.resource));
+    const app = byResource(r.policies, 'module.roles.aws_iam_role_policy.this["app"]');
+    expect(app.file).toBe('plan.json');
+    expect(app.line).toBeGreaterThan(1);
+    expect(app.notes).toContain("modules/roles/main.tf could not be parsed as HCL: positions are this resource's line in the plan file");
+    // the root module parses: its records keep their .tf lines and carry no such note
+    const bp = byResource(r.policies, 'aws_s3_bucket_policy.logs');
+    expect(bp).toMatchObject({ file: 'main.tf', line: byResource(good.policies, 'aws_s3_bucket_policy.logs').line });
+    expect(bp.notes ?? []).not.toContainEqual(expect.stringMatching(/could not be parsed/));
+  });
+
   it('follows policy = file("${path.module}/...") to the statement lines in the JSON file', async () => {
     const r = await extractFixture('modules', 'plan.json');
     const extra = byResource(r.policies, 'module.roles.aws_iam_policy.extra');
