@@ -36,6 +36,13 @@ function boundaryFiles(text: string, dir: string): ReadonlySet<string> {
     if (!obj(set)) continue;
     for (const who of [...list(set.roles), ...list(set.users)]) if (obj(who) && typeof who.boundaryPolicy === 'string') names.add(who.boundaryPolicy);
   }
+  // a policy also attached as a customer managed policy grants what it allows: it is not only a ceiling
+  for (const set of [...list(doc.roleSets), ...list(doc.userSets), ...list(doc.groupSets)]) {
+    if (!obj(set)) continue;
+    for (const who of [...list(set.roles), ...list(set.users), ...list(set.groups)]) {
+      if (obj(who) && obj(who.policies)) for (const n of list(who.policies.customerManaged)) if (typeof n === 'string') names.delete(n);
+    }
+  }
   if (!names.size) return out;
   for (const set of list(doc.policySets)) {
     if (!obj(set)) continue;

@@ -97,6 +97,7 @@ export const RULE_INDEX: readonly { id: string; severity: Severity; category: Ru
   { id: 'rcp-unsupported-service', severity: 'warning', category: 'validation' },
   { id: 'DATA_TYPE_MISMATCH', severity: 'error', category: 'validation' },
   { id: 'config-weakened', severity: 'error', category: 'config' },
+  { id: 'template-token-decides-access', severity: 'security-warning', category: 'least-privilege' },
   { id: 'scp-lockout-risk', severity: 'error', category: 'scp' },
   { id: 'scp-region-lock-global-services', severity: 'error', category: 'scp' },
   { id: 'scp-change-impact', severity: 'warning', category: 'scp' },

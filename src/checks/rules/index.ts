@@ -95,6 +95,7 @@ import { policySizeExceedsRcpQuota } from './policy-size-exceeds-rcp-quota.js';
 import { rcpUnsupportedService } from './rcp-unsupported-service.js';
 import { dataTypeMismatch } from './data-type-mismatch.js';
 import { configWeakened } from './config-weakened.js';
+import { templateTokenDecidesAccess } from './template-token-decides-access.js';
 
 export const rules: Rule[] = [
   // policy grammar (Access Analyzer issue codes)
@@ -199,6 +200,7 @@ export const rules: Rule[] = [
   dataTypeMismatch,
   // the gate's own config (reported by src/config/trusted.ts)
   configWeakened,
+  templateTokenDecidesAccess,
 ];
 
 export function findRule(id: string): Rule | undefined {

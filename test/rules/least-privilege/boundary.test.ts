@@ -102,3 +102,19 @@ describe('a boundary by name alone cannot lower an admin policy below the thresh
     expect(g.verdict.status).toBe('pass');
   });
 });
+
+describe('LZA: a policy named as a boundary and also attached as a customer managed policy', () => {
+  it('is judged as the identity policy it also is (Allow * blocks)', async () => {
+    const { tmpRepo } = await import('../../helpers/tmp-repo.js');
+    const { runGate } = await import('../../../src/gate.js');
+    const config = (attached: boolean) =>
+      `policySets:\n  - policies:\n      - name: Admin\n        policy: iam-policies/admin.json\nroleSets:\n  - roles:\n      - name: R\n        boundaryPolicy: Admin\n${attached ? '  - roles:\n      - name: S\n        policies:\n          customerManaged: [Admin]\n' : ''}`;
+    const run = async (attached: boolean) => {
+      const root = tmpRepo({ 'iam-policies/admin.json': JSON.stringify(doc({ Effect: 'Allow', Action: '*', Resource: '*' })), 'iam-config.yaml': config(attached) });
+      return runGate(['.'], { ...defaultOptions(root), cwd: root, accessAnalyzer: 'off' });
+    };
+    expect((await run(true)).verdict.status).toBe('fail');
+    // only a boundary: a ceiling, judged by what it fails to deny (a warning)
+    expect((await run(false)).verdict.status).toBe('pass');
+  });
+});
