@@ -24,7 +24,7 @@ import { bundleDir } from '../test/helpers/bundle.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const repoRoot = path.resolve(here, '..');
-const corpus = path.resolve(repoRoot, '..', '..', 'shared', 'corpus');
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
 if (!existsSync(corpus)) {
   console.log(`corpus not found at ${corpus}; skipped`);
   process.exit(0);
