@@ -62,7 +62,8 @@ function buildCatalog() {
   const iamData = path.join(root, 'node_modules', '@cloud-copilot', 'iam-data');
   const out = path.join(tmp, 'catalog.json');
   // run in a child so this works the same on a Node with type stripping and through tsx on one without
-  const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, JSON.stringify(generateCatalog(${JSON.stringify(iamData)})));`;
+  // the file format (src/catalog/file-format.ts) lets a run parse only the services it looks up
+  const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { serialiseCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/file-format.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, serialiseCatalog(generateCatalog(${JSON.stringify(iamData)})));`;
   try {
     execFileSync(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, stdio: 'pipe' });
   } catch {
