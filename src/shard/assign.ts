@@ -59,11 +59,12 @@ function preference(key: string, count: number): number[] {
 }
 
 /**
- * The 1-based shard of each unit (same order as `units`). Rendezvous hashing: each unit goes to the shard its key
- * scores highest on, so a unit keeps its shard when others are added or removed; a shard already
- * BALANCE_TOLERANCE above the average (bytes) passes the unit to its next choice, and a unit no shard has room for
- * goes to the least-loaded one. Units are taken in key order (not by size: adding a file then moves only units
- * placed after a shard it filled).
+ * The 1-based shard of each unit (same order as `units`). Rendezvous hashing: each unit goes to the shard its
+ * content (else its key) scores highest on, so a unit keeps its shard when others are added, removed or renamed,
+ * and copies of one file or module go to one shard (its look-ups are made once, as in an unsharded run); a shard
+ * already BALANCE_TOLERANCE above the average (bytes) passes the unit to its next choice, and a unit no shard has
+ * room for goes to the least-loaded one. Units are taken in key order (not by size: adding a file then moves only
+ * units placed after a shard it filled).
  */
 export function assignUnits(units: readonly Unit[], count: number): number[] {
   const total = units.reduce((n, u) => n + u.bytes, 0);
@@ -73,7 +74,7 @@ export function assignUnits(units: readonly Unit[], count: number): number[] {
   const out = new Array<number>(units.length).fill(0);
   for (const i of order) {
     const u = units[i]!;
-    const prefs = count === 1 ? [0] : preference(u.key, count);
+    const prefs = count === 1 ? [0] : preference(u.content ?? u.key, count);
     let best = prefs.find((s) => load[s]! + u.bytes <= cap);
     if (best === undefined) {
       best = 0;
@@ -92,7 +93,7 @@ export function assignUnits(units: readonly Unit[], count: number): number[] {
 export function unitSetHash(units: readonly Unit[], shards: readonly number[], count: number, contentHash: string): string {
   const lines: string[] = [`shards ${count}`, `content ${contentHash}`];
   units.forEach((u, i) => {
-    lines.push(`unit ${shards[i]} ${u.key} ${u.bytes}`);
+    lines.push(`unit ${shards[i]} ${u.key} ${u.bytes} ${u.content ?? ''}`);
     for (const f of u.files) lines.push(`  ${f}`);
   });
   return sha256(lines.join('\n'));

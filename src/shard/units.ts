@@ -34,6 +34,8 @@ export interface UnitFile {
   text: string;
   /** Its size on disk (default: the text's UTF-8 length). */
   bytes?: number;
+  /** A digest of its content (default: none; see Unit.content). */
+  digest?: string;
 }
 
 export interface Unit {
@@ -43,6 +45,11 @@ export interface Unit {
   files: string[];
   /** Total size in bytes (UTF-8), what the shards are balanced by. */
   bytes: number;
+  /**
+   * Its files' content digests, sorted and joined (when the files gave them): units with the same content go to the
+   * same shard (shard/assign.ts), where the run's look-ups made for one are reused by the others.
+   */
+  content?: string;
 }
 
 /** Path references read from one file at most (a hostile file full of names is bounded; see the header). */
@@ -165,6 +172,11 @@ export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'p
     u.bytes += f.bytes ?? Buffer.byteLength(f.text, 'utf8');
     units.set(root, u);
   }
-  for (const u of units.values()) u.files.sort();
+  const digests = new Map(files.map((f) => [f.rel, f.digest]));
+  for (const u of units.values()) {
+    u.files.sort();
+    const d = u.files.map((f) => digests.get(f));
+    if (d.every((x) => x !== undefined)) u.content = d.sort().join(' ');
+  }
   return [...units.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
