@@ -61,29 +61,50 @@ function preference(key: string, count: number): number[] {
 /**
  * The 1-based shard of each unit (same order as `units`). Rendezvous hashing: each unit goes to the shard its
  * content (else its key) scores highest on, so a unit keeps its shard when others are added, removed or renamed,
- * and copies of one file or module go to one shard (its look-ups are made once, as in an unsharded run); a shard
- * already BALANCE_TOLERANCE above the average (bytes) passes the unit to its next choice, and a unit no shard has
- * room for goes to the least-loaded one. Units are taken in key order (not by size: adding a file then moves only
- * units placed after a shard it filled).
+ * and copies of one file or module go to one shard, placed together (its look-ups are made once, as in an unsharded
+ * run); a shard already BALANCE_TOLERANCE above the average (bytes) passes them to their next choice; copies no
+ * shard has room for are placed one by one, and a unit no shard has room for goes to the least-loaded one. Taken in
+ * key order (not by size: adding a file then moves only units placed after a shard it filled).
  */
 export function assignUnits(units: readonly Unit[], count: number): number[] {
   const total = units.reduce((n, u) => n + u.bytes, 0);
   const cap = (total / count) * (1 + BALANCE_TOLERANCE);
-  const order = units.map((_, i) => i).sort((a, b) => (units[a]!.key < units[b]!.key ? -1 : units[a]!.key > units[b]!.key ? 1 : 0));
   const load = new Array<number>(count).fill(0);
   const out = new Array<number>(units.length).fill(0);
-  for (const i of order) {
-    const u = units[i]!;
-    const prefs = count === 1 ? [0] : preference(u.content ?? u.key, count);
-    let best = prefs.find((s) => load[s]! + u.bytes <= cap);
-    if (best === undefined) {
-      best = 0;
+  const place = (members: number[], bytes: number, prefs: number[]): boolean => {
+    const s = prefs.find((x) => load[x]! + bytes <= cap);
+    if (s === undefined) return false;
+    load[s]! += bytes;
+    for (const i of members) out[i] = s + 1;
+    return true;
+  };
+  for (const group of groupsInKeyOrder(units)) {
+    const rank = units[group[0]!]!.content ?? units[group[0]!]!.key;
+    const prefs = count === 1 ? [0] : preference(rank, count);
+    if (place(group, group.reduce((n, i) => n + units[i]!.bytes, 0), prefs)) continue;
+    for (const i of group) {
+      if (place([i], units[i]!.bytes, prefs)) continue;
+      let best = 0;
       for (let s = 1; s < count; s++) if (load[s]! < load[best]!) best = s;
+      load[best]! += units[i]!.bytes;
+      out[i] = best + 1;
     }
-    load[best]! += u.bytes;
-    out[i] = best + 1;
   }
   return out;
+}
+
+/** Unit indices grouped by content (a unit without one alone), groups in the order of their first key. */
+function groupsInKeyOrder(units: readonly Unit[]): number[][] {
+  const order = units.map((_, i) => i).sort((a, b) => (units[a]!.key < units[b]!.key ? -1 : units[a]!.key > units[b]!.key ? 1 : 0));
+  const groups = new Map<string, number[]>();
+  for (const i of order) {
+    const u = units[i]!;
+    const k = u.content === undefined ? `key ${u.key}` : `content ${u.content}`;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -92,6 +92,16 @@ describe('shard assignment', () => {
     }
   });
 
+  it('puts copies of one unit (same content) in one shard, whatever their paths', () => {
+    const copies = (d: string, n: number): Unit[] => Array.from({ length: n }, (_, i) => ({ key: `file:env${i}/${d}.json`, files: [`env${i}/${d}.json`], bytes: 1000, content: d }));
+    // 60 files in 3 copies each (a shard's room, 5% over the average, can split a few groups near the end)
+    const names = Array.from({ length: 60 }, (_, i) => `p${i}`);
+    const all = names.flatMap((d) => copies(d, 3)).sort((x, y) => (x.key < y.key ? -1 : 1));
+    const shards = assignUnits(all, 4);
+    const together = names.filter((d) => new Set(all.flatMap((u, i) => (u.content === d ? [shards[i]] : []))).size === 1);
+    expect(together.length).toBeGreaterThanOrEqual(54);
+  });
+
   it('reads I/N and refuses anything else', () => {
     expect(parseShardSpec('3/8')).toEqual({ index: 3, count: 8 });
     for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/999']) expect(() => parseShardSpec(bad)).toThrow(/shard/);
