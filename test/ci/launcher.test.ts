@@ -4,18 +4,28 @@
  * folder someone else could write, on a GitHub-hosted runner, or when turned off.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript build script, no declarations
 import { launcherSource } from '../../.ci/launcher.mjs';
 
 const source = launcherSource as (bundle: string, shebang: boolean) => string;
 
+const made: string[] = [];
+const temp = (prefix: string): string => {
+  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 /** A folder with the start file and a stand-in bundle that prints its arguments and the cache folder in use. */
 function dist(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'launcher-'));
+  const dir = temp('launcher-');
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(path.join(dir, 'cli.js'), source('cli-bundle.js', true));
   writeFileSync(path.join(dir, 'cli-bundle.js'), "import module from 'node:module';\nconsole.log(JSON.stringify({ args: process.argv.slice(2), cache: module.getCompileCacheDir?.() ?? null }));\nprocess.exitCode = 3;\n");
@@ -33,8 +43,8 @@ const cacheName = `iam-policy-gate-compile-cache${uid === undefined ? '' : `-${u
 describe('bundle start file', () => {
   it('runs the bundle with its arguments and exit code, with the compile cache in a private temp folder', () => {
     const cli = dist();
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'launcher-tmp-'));
-    const repo = mkdtempSync(path.join(os.tmpdir(), 'launcher-repo-'));
+    const tmp = temp('launcher-tmp-');
+    const repo = temp('launcher-repo-');
     const r = run(cli, repo, { TMPDIR: tmp });
     expect(r.code).toBe(3);
     expect(r.out.args).toEqual(['scan', '.']);
@@ -44,21 +54,21 @@ describe('bundle start file', () => {
 
   it('never puts the cache inside the scanned repository, a folder others can write, a hosted runner, or when off', () => {
     const cli = dist();
-    const repo = mkdtempSync(path.join(os.tmpdir(), 'launcher-repo-'));
+    const repo = temp('launcher-repo-');
     // the temp folder inside the working directory (the repository)
     const inside = path.join(repo, 'tmp');
     mkdirSync(inside);
     expect(run(cli, repo, { TMPDIR: inside }).out.cache).toBeNull();
     expect(existsSync(path.join(inside, cacheName))).toBe(false);
     // ... or inside $GITHUB_WORKSPACE
-    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'launcher-cwd-'));
+    const elsewhere = temp('launcher-cwd-');
     expect(run(cli, elsewhere, { TMPDIR: inside, GITHUB_WORKSPACE: repo }).out.cache).toBeNull();
     // a cache folder another user could write to
-    const shared = mkdtempSync(path.join(os.tmpdir(), 'launcher-shared-'));
+    const shared = temp('launcher-shared-');
     mkdirSync(path.join(shared, cacheName));
     chmodSync(path.join(shared, cacheName), 0o777);
     if (process.platform !== 'win32') expect(run(cli, elsewhere, { TMPDIR: shared }).out.cache).toBeNull();
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'launcher-tmp-'));
+    const tmp = temp('launcher-tmp-');
     expect(run(cli, elsewhere, { TMPDIR: tmp, RUNNER_ENVIRONMENT: 'github-hosted' }).out.cache).toBeNull();
     expect(run(cli, elsewhere, { TMPDIR: tmp, IAM_POLICY_GATE_COMPILE_CACHE: '0' }).out.cache).toBeNull();
     expect(run(cli, elsewhere, { TMPDIR: tmp }).out.cache).toContain(tmp);
