@@ -71,9 +71,29 @@ function mkTag(name: string, kind: 'scalar' | 'seq' | 'map'): Tags[number] {
   } as unknown as Tags[number];
 }
 
-const CUSTOM_TAGS: Tags = ['Ref', 'Condition', ...FN].flatMap((n) =>
-  (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k)),
+const TAGS_BY_NAME = new Map<string, Tags>(
+  ['Ref', 'Condition', ...FN].map((n) => [n, (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k))]),
 );
+const CUSTOM_TAGS: Tags = [...TAGS_BY_NAME.values()].flat();
+
+/**
+ * The short-form tags a text can use: those whose `!Name` it contains (every tag given costs the parser work for
+ * every plain scalar and every document). A superset is harmless; when a tag could be spelled another way (a %TAG
+ * directive, a verbatim `!<...>`, a handle such as `!e!`, a %-escape in the name), all of them.
+ */
+function tagsFor(text: string): Tags {
+  if (text.includes('%TAG') || text.includes('!<')) return CUSTOM_TAGS;
+  const used = new Set<Tags>();
+  for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) {
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++j));
+    const next = text.charCodeAt(j);
+    if (next === 37 /* % */ || (next === 33 /* ! */ && j > i + 1)) return CUSTOM_TAGS;
+    const tags = j > i + 1 ? TAGS_BY_NAME.get(text.slice(i + 1, j)) : undefined;
+    if (tags) used.add(tags);
+  }
+  return [...used].flat();
+}
 
 export function spanOf(node: CNode): Span {
   const lc = node.src.lineCounter;
@@ -275,7 +295,8 @@ function applyMerge(entries: Map<string, CNode>, keys: Map<string, number>, valu
   }
 }
 
-const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+const yamlOptions = (text: string) => ({ ...YAML_OPTIONS, customTags: tagsFor(text) });
 
 /**
  * The YAML document as CloudFormation reads it. The strict reading first; only when it fails, the text with the
@@ -285,11 +306,11 @@ const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors:
 function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number) => number } {
   const identity = (o: number) => o;
   try {
-    const doc = parseDocument(text, YAML_OPTIONS);
+    const doc = parseDocument(text, yamlOptions(text));
     if (doc.errors.length === 0) return { doc, toOriginal: identity };
     const re = reindentForYaml(text);
     if (re.text === text) return { doc, toOriginal: identity };
-    const again = parseDocument(re.text, YAML_OPTIONS);
+    const again = parseDocument(re.text, yamlOptions(re.text));
     return again.errors.length === 0 ? { doc: again, toOriginal: re.toOriginal } : { doc, toOriginal: identity };
   } catch (e) {
     throw new InputError((e as Error).message);
