@@ -15,8 +15,13 @@ import type { ReportPullRequest } from './json.js';
 const SEP = 0x1e; // record separator: JSON.stringify escapes every control character inside strings
 const INDENT = '    '; // entries of a top-level array
 
+/**
+ * `INDENT + JSON.stringify(entry, null, 2)` with every line indented by INDENT: the entry stringified two arrays
+ * deep is exactly that between `[\n  [\n` and `\n  ]\n]` (one native pass, no second pass to re-indent).
+ */
 function entryText(entry: unknown): string {
-  return INDENT + JSON.stringify(entry, null, 2).replaceAll('\n', `\n${INDENT}`);
+  const text = JSON.stringify([[entry]], null, 2);
+  return text.slice(6, text.length - 6);
 }
 
 /** One `policies[]` section: entries in file order on disk, entries that arrived after a later file's in memory. */
