@@ -7,11 +7,12 @@
  * duplicate mapping key keeps the last value (with a `duplicate-key` warning on the earlier one), and quoted
  * scalars and flow collections may continue on lines indented no deeper than their parent (yaml-reindent.ts).
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
+import { LineCounter, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
+import { parseYamlDocument } from '../../text/yaml-document.js';
 import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
@@ -306,11 +307,11 @@ const yamlOptions = (text: string) => ({ ...YAML_OPTIONS, customTags: tagsFor(te
 function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number) => number } {
   const identity = (o: number) => o;
   try {
-    const doc = parseDocument(text, yamlOptions(text));
+    const doc = parseYamlDocument(text, yamlOptions(text));
     if (doc.errors.length === 0) return { doc, toOriginal: identity };
     const re = reindentForYaml(text);
     if (re.text === text) return { doc, toOriginal: identity };
-    const again = parseDocument(re.text, yamlOptions(re.text));
+    const again = parseYamlDocument(re.text, yamlOptions(re.text));
     return again.errors.length === 0 ? { doc: again, toOriginal: re.toOriginal } : { doc, toOriginal: identity };
   } catch (e) {
     throw new InputError((e as Error).message);
