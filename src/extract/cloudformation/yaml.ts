@@ -296,8 +296,20 @@ function applyMerge(entries: Map<string, CNode>, keys: Map<string, number>, valu
   }
 }
 
+/**
+ * A plain scalar is tested against each core-schema tag's pattern in turn (null, bool, three ints, three floats)
+ * before it falls to the string default: eight regular expressions for every `Type`, `Effect` or `AWS::IAM::Role`.
+ * Each of those patterns needs a first character among `-+.0-9~nNtTfF`, or an empty value; a non-empty value that
+ * starts with any other character is a string whatever follows, which this tag, tested first, says with one test.
+ * It resolves as the core string tag does (the text itself, no format), so the nodes are the same.
+ */
+const PLAIN_STRING = { tag: 'tag:yaml.org,2002:str', default: true, test: /^[^-+.0-9~nNtTfF]/, resolve: (str: string) => str } as unknown as Tags[number];
+
 const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
-const yamlOptions = (text: string) => ({ ...YAML_OPTIONS, customTags: tagsFor(text) });
+const yamlOptions = (text: string) => {
+  const custom = tagsFor(text);
+  return { ...YAML_OPTIONS, customTags: (core: Tags) => [PLAIN_STRING, ...core, ...custom] };
+};
 
 /**
  * The YAML document as CloudFormation reads it. The strict reading first; only when it fails, the text with the

@@ -45,4 +45,12 @@ describe('YAML short-form tags', () => {
     const r = parseTemplate('A: !R%65f x\n', 't.yaml');
     expect([plain(r.root), r.warnings.map((w) => w.message)]).toEqual([{ A: 'x' }, ['Unresolved tag: !R%65f']]);
   });
+
+  it('plain scalars keep their core-schema types (the string shortcut only takes what can only be a string)', () => {
+    const text = 'a: null\nb: ~\nc: True\nd: 0x1F\ne: .inf\nf: -1.5e3\ng: 0o12\nh: NULL\ni: nope\nj: AWS::IAM::Role\nk: 2012-10-17\nl: 012\nm:\nn: false\no: +7\np: Effect\nq: "true"\n';
+    expect(plain(parseTemplate(text, 't.yaml').root)).toEqual({
+      a: null, b: null, c: true, d: 31, e: '.inf', f: -1500, g: 10, h: null, i: 'nope', j: 'AWS::IAM::Role', k: '2012-10-17',
+      l: 12, m: null, n: false, o: 7, p: 'Effect', q: 'true',
+    });
+  });
 });
