@@ -23,3 +23,13 @@ export function workerEntry(): URL | undefined {
 export function isGateWorker(): boolean {
   return !isMainThread && (workerData as { tag?: unknown } | null)?.tag === WORKER_TAG;
 }
+
+/**
+ * Test hook, honoured only under the test runner (VITEST set): `IAM_POLICY_GATE_TEST_WORKER_FAULT=exit:NAME` ends
+ * a worker when it reaches a file named NAME, `oom:NAME` runs it out of memory there (worker.ts), and only the
+ * workers analyse pooled files, so the fault is met. Environment only, never repository content.
+ */
+export function testFaultSpec(): string | undefined {
+  const spec = process.env.IAM_POLICY_GATE_TEST_WORKER_FAULT;
+  return spec && process.env.VITEST ? spec : undefined;
+}

@@ -4,7 +4,7 @@
  * the report is byte for byte the in-process one. What needs its neighbours (Terraform, plans, raw policies,
  * templates that read other files) comes back `local` and is analysed by the main thread as before.
  *
- * Used with several hundred candidate files and two or more CPUs (`--workers N` / the `workers` input force it,
+ * Used from about a thousand candidate files and two or more CPUs (`--workers N` / the `workers` input force it,
  * 0 = off), only from a bundle (entry.ts), only where the per-file budget can read its own thread's CPU clock
  * (checks/budget.ts), and not when Access Analyzer may run (it needs every record whole, with its source map).
  *
@@ -23,7 +23,7 @@ import type { FileOutcome, FileRunner } from '../stream.js';
 import { analyseAlone } from '../stream.js';
 import { repoAccess } from '../sources/affected.js';
 import type { RepoAccess } from '../sources/affected.js';
-import { WORKER_TAG, workerEntry } from './entry.js';
+import { testFaultSpec, WORKER_TAG, workerEntry } from './entry.js';
 import type { Batch } from './worker.js';
 
 /**
@@ -81,6 +81,8 @@ class FilePool implements FileRunner {
   private at = 0;
   private nextId = 0;
   private closed = false;
+  /** The main thread analyses pooled files too (not under the test hook, which must meet a worker). */
+  private readonly helps = testFaultSpec() === undefined;
   private readonly repo: RepoAccess;
 
   constructor(
@@ -103,7 +105,7 @@ class FilePool implements FileRunner {
     this.at = i;
     if (!this.pooled[i]) return { kind: 'local' };
     // the main thread works too: on the next batch no worker has, while this file's outcome is not in
-    while (!this.results.has(i) && this.queue.length && this.queue[0]![0]![0] < i + LOOKAHEAD) {
+    while (this.helps && !this.results.has(i) && this.queue.length && this.queue[0]![0]![0] < i + LOOKAHEAD) {
       for (const [k, f] of this.queue.shift()!) this.settle(k, await this.alone(f));
       await new Promise((resolve) => setImmediate(resolve)); // the workers' answers come in; they get their next batch
     }

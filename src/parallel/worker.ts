@@ -14,6 +14,8 @@ import type { RepoAccess } from '../sources/affected.js';
 import { analyseAlone } from '../stream.js';
 import type { FileOutcome } from '../stream.js';
 
+import { testFaultSpec } from './entry.js';
+
 export { isGateWorker, setWorkerEntry } from './entry.js';
 
 /** One batch: files by their position in the scan. */
@@ -60,14 +62,10 @@ function cloneable(o: FileOutcome): boolean {
   }
 }
 
-/**
- * Test hook, honoured only under the test runner (VITEST set): `IAM_POLICY_GATE_TEST_WORKER_FAULT=exit:NAME` ends
- * the worker when it reaches a file named NAME, `oom:NAME` runs it out of memory there. Environment only, never
- * repository content.
- */
+/** The test hook of entry.ts `testFaultSpec`, in the worker. */
 function testFault(): ((rel: string) => void) | undefined {
-  const spec = process.env.IAM_POLICY_GATE_TEST_WORKER_FAULT;
-  if (!spec || !process.env.VITEST) return undefined;
+  const spec = testFaultSpec();
+  if (!spec) return undefined;
   const [mode, name] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];
   return (rel) => {
     if (path.posix.basename(rel) !== name) return;
