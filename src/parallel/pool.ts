@@ -34,7 +34,7 @@ import type { Batch } from './worker.js';
 export const AUTO_FILES_PER_WORKER = 1000;
 const AUTO_MAX_WORKERS = 2;
 /** A worker's heap: one file's analysis at a time plus the engine's bounded caches; past it the file goes to the main thread. */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 const BATCH_MAX = 16;
 /** Batches a worker holds at once (one working, one waiting). */
 const IN_HAND = 2;
