@@ -58,8 +58,8 @@ Options:
   --shard I/N            analyse shard I of N: a deterministic slice of the files, balanced by size, that never
                          splits a Terraform module (with the local modules it calls) or a nested-stack family;
                          the JSON report records the shard for merge (docs/sharding.md)
-  --workers N            worker threads for a whole-repository JSON/SARIF scan (0 = none; default: auto, one per
-                         CPU up to 4 from a few hundred files; docs/performance.md)
+  --workers N            worker threads for a whole-repository JSON/SARIF scan besides the main thread (0 = none;
+                         default: auto = up to 2 from 1,000 files with 4 or more CPUs; docs/performance.md)
   -h, --help             show this help
   -v, --version          show the version and the date of the bundled IAM data
 

@@ -4,7 +4,7 @@
  * the report is byte for byte the in-process one. What needs its neighbours (Terraform, plans, raw policies,
  * templates that read other files) comes back `local` and is analysed by the main thread as before.
  *
- * Used from about a thousand candidate files and two or more CPUs (`--workers N` / the `workers` input force it,
+ * Used from about a thousand candidate files and four or more CPUs (`--workers N` / the `workers` input force it,
  * 0 = off), only from a bundle (entry.ts), only where the per-file budget can read its own thread's CPU clock
  * (checks/budget.ts), and not when Access Analyzer may run (it needs every record whole, with its source map).
  *
@@ -28,11 +28,13 @@ import type { Batch } from './worker.js';
 
 /**
  * Auto: one worker per this many files a worker may take, besides the main thread (which analyses files too), up
- * to one per other CPU and AUTO_MAX_WORKERS. A worker costs ~1 s of CPU of its own (start-up, its own JIT warm-up
- * and caches) and ~60-100 MB: measured on 2 CPUs it pays from about a thousand files (docs/performance.md).
+ * to AUTO_MAX_WORKERS, and only with two CPUs to spare: V8's compiler and GC threads already keep a second CPU
+ * partly busy, and a worker costs ~1 s of CPU of its own (start-up, its own JIT warm-up, caches and GC) plus ~30%
+ * more CPU over the run. Measured on 2 shared CPUs it was a loss (docs/performance.md); GitHub's runners have 4.
  */
 export const AUTO_FILES_PER_WORKER = 1000;
 const AUTO_MAX_WORKERS = 2;
+const AUTO_SPARE_CPUS = 2;
 /** A worker's heap: one file's analysis at a time plus the engine's bounded caches; past it the file goes to the main thread. */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 const BATCH_MAX = 16;
@@ -60,7 +62,7 @@ export function filePool(files: SourceFile[], options: Options, requested?: numb
   files.forEach((f, i) => {
     if (!isModuleFile(f.rel)) todo.push(i);
   });
-  const auto = Math.min(os.availableParallelism() - 1, AUTO_MAX_WORKERS, Math.floor(todo.length / AUTO_FILES_PER_WORKER));
+  const auto = Math.min(os.availableParallelism() - AUTO_SPARE_CPUS, AUTO_MAX_WORKERS, Math.floor(todo.length / AUTO_FILES_PER_WORKER));
   const n = Math.min(requested ?? auto, todo.length);
   if (n < 1) return undefined;
   try {
