@@ -122,7 +122,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
-      else await streamFile(i, files[i]!, st);
+      else await streamFile(i, files[i]!, st, o?.extracted);
     }
   } finally {
     await runner?.close();
@@ -166,13 +166,16 @@ interface LoopState {
   keptEntities: Positioned<IamEntity>[];
 }
 
-/** One file in this thread: read, extract, then held for its neighbours or checked on its own and absorbed. */
-async function streamFile(i: number, f: SourceFile, st: LoopState): Promise<void> {
+/**
+ * One file in this thread: read, extract (or its extraction `given`, made already by `analyseAlone` in this
+ * thread), then held for its neighbours or checked on its own and absorbed.
+ */
+async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extracted): Promise<void> {
   const { options, sink, keepAll, notes } = st;
-  const text = readText(f, options, st.errors);
+  const text = given ? given.text : readText(f, options, st.errors);
   if (!text) return;
   st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
-  const [x] = await extractTexts([text], options, st.repo);
+  const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
     st.held.push(x);
@@ -196,7 +199,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState): Promise<void
  * `local`: the loop analyses the file itself (held files, a file that ran its worker out of memory, ...).
  */
 export type FileOutcome =
-  | { kind: 'local' }
+  | { kind: 'local'; extracted?: Extracted }
   | { kind: 'unread'; errors: AnalysisError[] }
   | { kind: 'alone'; alone: AloneFile }
   | { kind: 'failed'; error: AnalysisError };
@@ -257,15 +260,16 @@ function shared(s: string): string {
 
 /**
  * A self-contained file on its own, for another thread: read, extracted, checked with a unit context of its own;
- * `local` when it needs its neighbours or its records are kept whole (SCP/RCP), so the loop analyses it itself.
+ * `local` when it needs its neighbours or its records are kept whole (SCP/RCP), so the loop analyses it itself
+ * (`inThread`: with the extraction made here, which the loop then does not make again).
  */
-export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAccess): Promise<FileOutcome> {
+export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAccess, inThread = false): Promise<FileOutcome> {
   const errors: AnalysisError[] = [];
   const text = readText(f, options, errors);
   if (!text) return { kind: 'unread', errors };
   const [x] = await extractTexts([text], options, repo);
-  if (!x || needsNeighbours(x, displayPath(options, f.rel))) return { kind: 'local' };
-  if (x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return { kind: 'local' };
+  if (!x) return { kind: 'local' };
+  if (needsNeighbours(x, displayPath(options, f.rel)) || x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return inThread ? { kind: 'local', extracted: x } : { kind: 'local' };
   x.text = { ...x.text, text: '' };
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
   const out = finishAnalysis([x], options, [], undefined, unit);

@@ -120,7 +120,7 @@ class FilePool implements FileRunner {
   /** A file in this thread, as a worker does it (an exception: `local`, the in-process flow meets it again). */
   private async alone(f: SourceFile): Promise<FileOutcome> {
     try {
-      return await analyseAlone(f, this.options, this.repo);
+      return await analyseAlone(f, this.options, this.repo, true);
     } catch {
       return { kind: 'local' };
     }
