@@ -117,7 +117,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, absorb, keepAll, lite, kept, keptEntities };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, absorb, keepAll, lite, kept, keptEntities, texts: new Map() };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
@@ -164,6 +164,8 @@ interface LoopState {
   lite: (p: PolicyRecord) => PolicyRecord;
   kept: Positioned<PolicyRecord>[];
   keptEntities: Positioned<IamEntity>[];
+  /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
+  texts: Map<string, string>;
 }
 
 /**
@@ -244,18 +246,21 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   for (const k of spots) st.unit.spots.add(k);
   st.sink?.records(i, out.policies, out.principals, out.attachments);
   if (out.notes) out.notes = out.notes.filter((n) => !st.notes.has(n));
-  for (const g of out.findings) for (const k of SHARED) if (typeof (g as unknown as Record<string, unknown>)[k] === 'string') (g as unknown as Record<string, string>)[k] = shared(g[k as keyof Finding] as string);
+  for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts);
   st.absorb(() => i, out);
   for (const [span, p] of o.alone.kept) st.kept.push([i, { ...p, sourceMap: spanOnly(span) }]);
   for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
 }
 
-/** The rule's own texts of findings that come from another thread, one copy each (as in this thread). */
-const sharedTexts = new Map<string, string>();
-function shared(s: string): string {
-  let t = sharedTexts.get(s);
-  if (t === undefined) sharedTexts.set(s, (t = s));
-  return t;
+/** The rule's own texts of a finding that comes from another thread: one copy each, as in this thread. */
+function shareTexts(g: Record<string, unknown>, texts: Map<string, string>): void {
+  for (const k of SHARED) {
+    const s = g[k];
+    if (typeof s !== 'string') continue;
+    const t = texts.get(s);
+    if (t === undefined) texts.set(s, s);
+    else g[k] = t;
+  }
 }
 
 /**
