@@ -35,6 +35,10 @@ import type { WorkflowPlan } from './analysis.js';
 import { analyseStreaming } from './stream.js';
 import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
+import { FindingSpill } from './findings/spill.js';
+
+/** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
+const SPILL_AFTER = 5000;
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
 export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
@@ -72,7 +76,14 @@ export interface GateRun {
    * as each file is final. Ignored (the whole-run flow) with a base, a change scope, workflow plans or an
    * organisation model, which compare or combine records across the whole run.
    */
-  stream?: { sink?: ReportSink };
+  stream?: {
+    sink?: ReportSink;
+    /**
+     * Past how many findings their cold fields (message, details, related) go to a temporary file
+     * (findings/spill.ts; default SPILL_AFTER). Internal: set by the caller, never by the repository's content.
+     */
+    spillAfter?: number;
+  };
   /**
    * Sharding (`--shard I/N`, src/shard/): the part of the scan's files this run analyses. The report of a shard is
    * merged with the others' (`merge`), so repeats of a rule across the run are not summarised here (the merge does).
@@ -130,7 +141,7 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER));
   absorb(log, streamed.head);
   return streamed;
 }

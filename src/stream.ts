@@ -30,6 +30,7 @@ import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
+import type { FindingSpill } from './findings/spill.js';
 
 export type { ReportSink } from './result.js';
 
@@ -77,7 +78,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
     .map(([x]) => x[1]);
 }
 
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, spill?: FindingSpill): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -109,7 +110,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     }
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
-    appendAll(findings, out.findings);
+    // kept to the end (sort, suppressions, verdict, reports): past a number of findings, their cold fields on disk
+    if (spill && !keepAll) for (const f of out.findings) findings.push(spill.put(f));
+    else appendAll(findings, out.findings);
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
@@ -143,6 +146,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     analysed.push({ rel, text: '', explicit: false });
   });
   if (held.length) finishHeld(held, heldAt, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
+  if (spill?.failure) errors.push(spill.failure);
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
