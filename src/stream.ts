@@ -146,7 +146,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     analysed.push({ rel, text: '', explicit: false });
   });
   if (held.length) finishHeld(held, heldAt, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
-  if (spill?.failure) errors.push(spill.failure);
+  const spillFailure = spill?.settle();
+  if (spillFailure) errors.push(spillFailure);
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),

@@ -97,6 +97,12 @@ export class FindingSpill {
     return g as unknown as Finding;
   }
 
+  /** At the end of the analysis: everything written; the write failure, if any (an error of the run). */
+  settle(): AnalysisError | undefined {
+    this.flush();
+    return this.failure;
+  }
+
   /** Writes what is pending; false (and `failure` set) when the write failed. */
   private flush(): boolean {
     if (!this.pendingBytes || this.failure) return !this.failure;
