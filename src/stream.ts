@@ -31,6 +31,7 @@ import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.j
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
+import { HeapBounds } from './util/heap.js';
 
 export type { ReportSink } from './result.js';
 
@@ -79,6 +80,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
 }
 
 export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, spill?: FindingSpill): Promise<StreamedHead> {
+  const heap = new HeapBounds();
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -97,6 +99,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const analysed: FileText[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
+    heap.check();
     filesWithPolicies += out.filesWithPolicies;
     for (const [reason, n] of Object.entries(out.skipped ?? {})) {
       const s = skipped.get(reason);
