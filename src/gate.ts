@@ -141,7 +141,11 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER));
+  const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, spill);
+  // every spilled finding written (a write that failed is an error of the run: the verdict is incomplete)
+  const failure = spill.settle();
+  if (failure) log.errors.push(failure);
   absorb(log, streamed.head);
   return streamed;
 }

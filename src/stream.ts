@@ -31,7 +31,7 @@ import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.j
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
-import { HeapBounds } from './util/heap.js';
+import { boundHeap } from './util/heap.js';
 
 export type { ReportSink } from './result.js';
 
@@ -80,7 +80,6 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
 }
 
 export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, spill?: FindingSpill): Promise<StreamedHead> {
-  const heap = new HeapBounds();
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -99,7 +98,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const analysed: FileText[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
-    heap.check();
+    boundHeap();
     filesWithPolicies += out.filesWithPolicies;
     for (const [reason, n] of Object.entries(out.skipped ?? {})) {
       const s = skipped.get(reason);
@@ -113,9 +112,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     }
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
-    // kept to the end (sort, suppressions, verdict, reports): past a number of findings, their cold fields on disk
-    if (spill && !keepAll) for (const f of out.findings) findings.push(spill.put(f));
-    else appendAll(findings, out.findings);
+    accumulate(findings, out.findings, keepAll ? undefined : spill);
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
@@ -149,8 +146,6 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     analysed.push({ rel, text: '', explicit: false });
   });
   if (held.length) finishHeld(held, heldAt, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
-  const spillFailure = spill?.settle();
-  if (spillFailure) errors.push(spillFailure);
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
@@ -163,6 +158,15 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
   return { head, analysed, counts };
+}
+
+/**
+ * A file's findings, kept to the end (sort, suppressions, verdict, reports): past a number of findings, their cold
+ * fields on disk (findings/spill.ts; not when Access Analyzer may run, which reads the findings it merges with).
+ */
+function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | undefined): void {
+  if (spill) for (const f of add) findings.push(spill.put(f));
+  else appendAll(findings, add);
 }
 
 /** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */

@@ -23,21 +23,22 @@ function setFlag(flag: string): void {
   }
 }
 
-export class HeapBounds {
-  private young = false;
+let growth = false;
+let young = false;
 
-  constructor() {
+/**
+ * At the start of a streamed run and between its files: the old space's growth bounded (once), and once the young
+ * generation has reached its bound, it grows no further (for the rest of the process).
+ */
+export function boundHeap(): void {
+  if (!growth) {
+    growth = true;
     setFlag(`--heap-growing-percent=${GROWTH_PERCENT}`);
-    this.check();
   }
-
-  /** Between files: once the young generation has reached its bound, it grows no further. */
-  check(): void {
-    if (this.young) return;
-    const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-    // new_space counts both semi-spaces
-    if (space && space.space_size < 2 * YOUNG_MB * 1024 * 1024) return;
-    this.young = true;
-    setFlag('--semi-space-growth-factor=1');
-  }
+  if (young) return;
+  const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  // new_space counts both semi-spaces
+  if (space && space.space_size < 2 * YOUNG_MB * 1024 * 1024) return;
+  young = true;
+  setFlag('--semi-space-growth-factor=1');
 }
