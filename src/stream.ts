@@ -32,7 +32,6 @@ import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
-import { MapSourceMap, packSourceMap } from './policy/source-map.js';
 
 export type { ReportSink } from './result.js';
 
@@ -228,12 +227,10 @@ function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: bool
 
 /**
  * A file held for the joint analysis: its extraction; its text only for a Terraform file (`addReferenced` reads
- * its module calls from it), as the joint analysis reads the records, not the text; raw policies' source maps packed.
+ * its module calls from it), as the joint analysis reads the records, not the text.
  */
 function hold(x: Extracted): Extracted {
   if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
-  // raw policy files are most of what is held: their source maps in compact form
-  for (const p of x.result?.policies ?? []) if (p.format === 'raw' && p.sourceMap instanceof MapSourceMap) p.sourceMap = packSourceMap(p.sourceMap);
   return x;
 }
 
