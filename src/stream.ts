@@ -32,6 +32,8 @@ import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
+import { heldHeader, heldLinks, heldUnits } from './stream-units.js';
+import type { UnitLinks } from './stream-units.js';
 
 export type { ReportSink } from './result.js';
 
@@ -99,6 +101,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   let filesWithPolicies = 0;
   const held: Extracted[] = [];
   const heldAt: number[] = [];
+  /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
+  const links: UnitLinks[] = [];
   const analysed: FileText[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
@@ -120,7 +124,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, absorb, keepAll, lite, kept, keptEntities, texts: new Map() };
+  const scanned = new Set(files.map((f) => f.rel));
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map() };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
@@ -136,7 +141,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     heldAt.push(files.length + k);
     analysed.push({ rel, text: '', explicit: false });
   });
-  if (held.length) finishHeld(held, heldAt, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
+  for (let k = links.length; k < held.length; k++) links.push(heldLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
+  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
@@ -162,6 +168,8 @@ interface LoopState {
   analysed: FileText[];
   held: Extracted[];
   heldAt: number[];
+  links: UnitLinks[];
+  scanned: ReadonlySet<string>;
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
   keepAll: boolean;
   lite: (p: PolicyRecord) => PolicyRecord;
@@ -183,6 +191,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
+    st.links.push(heldLinks(x.text.rel, x.text.text, st.scanned));
     st.held.push(hold(x));
     st.heldAt.push(i);
     return;
@@ -370,14 +379,29 @@ function hold(x: Extracted): Extracted {
   return x;
 }
 
-/** The held files, analysed together as the whole-run flow does; their entries reach the sink at their files' positions. */
-function finishHeld(
-  held: Extracted[],
-  heldAt: number[],
-  options: Options,
-  unit: UnitContext,
-  to: { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink },
-): void {
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink };
+
+/**
+ * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
+ * their entries reach the sink at their files' positions. Notes and skip counts of the held group: at its first
+ * file, in held order, as one analysis of the group would give them.
+ */
+function finishHeld(held: Extracted[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
+  const first = heldAt[0] ?? 0;
+  to.absorb(() => first, heldHeader(held));
+  for (const u of heldUnits(held, links, options)) {
+    const xs = u.map((k) => held[k]!);
+    const at = u.map((k) => heldAt[k]!);
+    for (const k of u) held[k] = RELEASED;
+    finishUnit(xs, at, first, options, unit, to);
+  }
+  held.length = 0;
+}
+
+const RELEASED = undefined as unknown as Extracted;
+
+/** One unit of held files, analysed together; `first`: the held group's first position (entries of no file). */
+function finishUnit(held: Extracted[], heldAt: number[], first: number, options: Options, unit: UnitContext, to: HeldTo): void {
   const position = new Map<object, number>();
   const fileAt = new Map<string, number>();
   held.forEach((x, k) => {
@@ -385,12 +409,13 @@ function finishHeld(
     for (const list of [x.result?.policies ?? [], x.result?.entities ?? [], x.result?.errors ?? []]) for (const o of list) position.set(o, at);
     for (const o of [...(x.result?.policies ?? []), ...(x.result?.entities ?? [])]) if (!fileAt.has(o.file)) fileAt.set(o.file, at);
   });
-  const first = heldAt[0] ?? 0;
   const at = (x: object, file?: string) => position.get(x) ?? (file !== undefined ? fileAt.get(file) : undefined) ?? first;
   const out = finishAnalysis(held, options, [], undefined, unit);
   if (!to.keepAll) detach(out.findings);
-  // skip counts and notes of the held group: at its first file (their order among themselves is kept)
-  to.absorb((x) => (x === out ? first : at(x)), out);
+  // skip counts and notes: the group's (heldHeader)
+  delete out.skipped;
+  delete out.notes;
+  to.absorb(at, out);
   const groups = new Map<number, { policies: PolicyRecord[]; principals: PrincipalRecord[]; attachments: AttachmentRecord[] }>();
   const group = (n: number) => {
     let g = groups.get(n);

@@ -140,10 +140,28 @@ function nearestTerraformDir(rel: string, joins: Joins): string | undefined {
   }
 }
 
-/** Group the scan's files into units (see the header). */
-export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'policyTypes'>): Unit[] {
+/** What joins a file to other units (see the header): the local modules it calls, the files it names, a plan. */
+export interface UnitLinks {
+  calls: string[];
+  refs: string[];
+  plan: boolean;
+}
+
+/** One file's links, from its text (`scanned`: the scan's files, which a name must match). */
+export function unitLinks(rel: string, text: string, scanned: ReadonlySet<string>): UnitLinks {
+  return {
+    calls: isModuleFile(rel) ? calledModuleDirs(rel, text) : [],
+    refs: referencedFiles(rel, text, scanned),
+    plan: /\.json$/i.test(rel) && !TERRAFORM_FILE.test(rel) && looksLikePlan(text),
+  };
+}
+
+/**
+ * The unit key of each file (its representative), from each file's links; a reference to a file not listed joins
+ * nothing. `extra`: further pairs of files to join (a caller's own knowledge of what reads what).
+ */
+export function unitKeys(files: readonly { rel: string; links: UnitLinks }[], options: Pick<Options, 'policyTypes'>, extra: readonly [string, string][] = []): Map<string, string> {
   const joins = new Joins();
-  const scanned = new Set(files.map((f) => f.rel));
   const keyOf = new Map<string, string>();
   for (const f of files) {
     const k = baseUnitKey(f.rel, options);
@@ -152,21 +170,34 @@ export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'p
   }
   for (const f of files) {
     const k = keyOf.get(f.rel)!;
-    if (isModuleFile(f.rel)) {
-      for (const dir of calledModuleDirs(f.rel, f.text)) {
-        const child = `tf:${dir}`;
-        if (joins.has(child)) joins.join(k, child); // a called directory with no scanned file joins nothing
-      }
+    for (const dir of f.links.calls) {
+      const child = `tf:${dir}`;
+      if (joins.has(child)) joins.join(k, child); // a called directory with no scanned file joins nothing
     }
-    for (const other of referencedFiles(f.rel, f.text, scanned)) joins.join(k, keyOf.get(other)!);
-    if (/\.json$/i.test(f.rel) && !TERRAFORM_FILE.test(f.rel) && looksLikePlan(f.text)) {
+    for (const other of f.links.refs) {
+      const o = keyOf.get(other);
+      if (o !== undefined) joins.join(k, o);
+    }
+    if (f.links.plan) {
       const config = nearestTerraformDir(f.rel, joins);
       if (config) joins.join(k, config);
     }
   }
+  for (const [a, b] of extra) {
+    const ka = keyOf.get(a);
+    const kb = keyOf.get(b);
+    if (ka !== undefined && kb !== undefined) joins.join(ka, kb);
+  }
+  return new Map([...keyOf].map(([rel, k]) => [rel, joins.find(k)]));
+}
+
+/** Group the scan's files into units (see the header). */
+export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'policyTypes'>): Unit[] {
+  const scanned = new Set(files.map((f) => f.rel));
+  const rootOf = unitKeys(files.map((f) => ({ rel: f.rel, links: unitLinks(f.rel, f.text, scanned) })), options);
   const units = new Map<string, Unit>();
   for (const f of files) {
-    const root = joins.find(keyOf.get(f.rel)!);
+    const root = rootOf.get(f.rel)!;
     const u = units.get(root) ?? { key: root, files: [], bytes: 0 };
     u.files.push(f.rel);
     u.bytes += f.bytes ?? Buffer.byteLength(f.text, 'utf8');

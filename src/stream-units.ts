@@ -1,0 +1,71 @@
+/**
+ * The held files of a file-by-file scan (stream.ts: what needs its neighbours), partitioned into the units of
+ * analysis of sharding (shard/units.ts): a Terraform module directory with the local modules it calls, all SCP/RCP
+ * files, a plan with its nearest Terraform directory, every other file with the files it names. Beyond what the
+ * text names, a held file is joined with every held file its extraction actually read (a nested stack computed by
+ * `!Sub`, an LZA configuration, a Terraform `file()` target), and every held file with SCP/RCP records (whatever
+ * made it one: path, configuration, content) with the others: the stages after extraction look across exactly
+ * these (module-call settling, dedupe of raw files read by Terraform, plan and .tf, second views of a nested child,
+ * principal scopes). Each unit is then analysed on its own, so memory is bounded by the largest unit.
+ */
+import path from 'node:path';
+import type { Options } from './config/options.js';
+import type { Extracted } from './analysis.js';
+import type { Analysis } from './result.js';
+import { unitKeys, unitLinks } from './shard/units.js';
+import type { UnitLinks } from './shard/units.js';
+
+export type { UnitLinks } from './shard/units.js';
+
+/** A held file's links, from its text before the text is dropped (`scanned`: the scan's files). */
+export function heldLinks(rel: string, text: string, scanned: ReadonlySet<string>): UnitLinks {
+  return unitLinks(rel, text, scanned);
+}
+
+/**
+ * The held files grouped by unit: indices into `held` (increasing), units ordered by their first file.
+ * `links[k]`: held[k]'s links (undefined: none known, the file joins only by what its extraction read).
+ */
+export function heldUnits(held: readonly Extracted[], links: readonly (UnitLinks | undefined)[], options: Pick<Options, 'policyTypes'>): number[][] {
+  const none: UnitLinks = { calls: [], refs: [], plan: false };
+  const files = held.map((x, k) => ({ rel: x.text.rel, links: links[k] ?? none }));
+  const extra: [string, string][] = [];
+  const inDir = new Map<string, string>();
+  for (const f of files) {
+    const d = path.posix.dirname(f.rel);
+    if (!inDir.has(d === '.' ? '' : d)) inDir.set(d === '.' ? '' : d, f.rel);
+  }
+  let org: string | undefined;
+  for (const x of held) {
+    const rel = x.text.rel;
+    for (const r of x.inputs.reads) extra.push([rel, r]);
+    for (const d of x.inputs.lists) {
+      const other = inDir.get(d);
+      if (other !== undefined) extra.push([rel, other]);
+    }
+    if (x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) {
+      if (org === undefined) org = rel;
+      else extra.push([org, rel]);
+    }
+  }
+  const keys = unitKeys(files, options, extra);
+  const units = new Map<string, number[]>();
+  held.forEach((x, k) => {
+    const key = keys.get(x.text.rel)!;
+    const u = units.get(key);
+    if (u) u.push(k);
+    else units.set(key, [k]);
+  });
+  return [...units.values()].sort((a, b) => a[0]! - b[0]!);
+}
+
+/** The notes and skip counts of held files, in order (finishAnalysis's, for the group). */
+export function heldHeader(held: readonly Extracted[]): Analysis {
+  const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+  for (const { result, text } of held) {
+    const reason = result ? result.skipped : text.sniffed ? undefined : 'not-a-policy-or-template';
+    if (reason) (out.skipped ??= {})[reason] = (out.skipped?.[reason] ?? 0) + 1;
+    for (const n of result?.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
+  }
+  return out;
+}
