@@ -75,12 +75,33 @@ export function patternActionSet(pattern: string): ReadonlySet<string> {
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {
-  if (allStars(pattern)) return true;
+  // the pattern compiled once per run (a Deny's patterns are asked about every action an Allow grants)
+  if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern)(action);
+  return engineContext().actionMatchers.getOr(pattern, () => compileActionPattern(pattern))(action);
+}
+
+/** Longer patterns are compiled per question, not kept (a memo entry holds its pattern's tokens). */
+const MEMO_PATTERN_LENGTH = 256;
+
+const always = (): boolean => true;
+const never = (): boolean => false;
+
+/** `actionMatches(pattern, ·)` with the pattern's globs compiled. */
+function compileActionPattern(pattern: string): (action: string) => boolean {
+  if (allStars(pattern)) return always;
   const p = splitAction(pattern);
-  const a = splitAction(action);
-  if (!a) return false;
-  if (!p) return hasWildcard(pattern) && pattern.length <= 256 && globMatch(pattern, action);
-  return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+  if (!p) {
+    if (!hasWildcard(pattern) || pattern.length > 256) return never;
+    const whole = compileGlob(pattern);
+    return (action) => action.includes(':') && globMatch(whole, action);
+  }
+  const svc = compileGlob(p.service);
+  const name = compileGlob(p.name);
+  return (action) => {
+    const i = action.indexOf(':');
+    // each part lower-cased on its own, as the uncompiled match did
+    return i >= 0 && globMatch(svc, action.slice(0, i)) && globMatch(name, action.slice(i + 1));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

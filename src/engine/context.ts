@@ -23,6 +23,8 @@ export class EngineContext {
   readonly notActions = new Memo<string, readonly string[]>(10_000);
   /** engine/actions.ts: action pattern -> its actions as a set (membership tests of the grant evaluator). */
   readonly patternSets = new Memo<string, ReadonlySet<string>>(1_000);
+  /** engine/actions.ts: action pattern (as written) -> its compiled matcher (actionMatches). */
+  readonly actionMatchers = new Memo<string, (action: string) => boolean>(10_000);
   /** engine/actions.ts: the action universe (built once per run) and its pattern bitsets (~22 KB each). */
   universe: unknown;
   readonly patternBits = new Memo<string, Uint8Array>(2_000);

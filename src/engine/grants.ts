@@ -123,27 +123,34 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
  */
 class LazyGrantActions implements GrantActions {
   private map: Map<string, ValueAt> | undefined;
-  /** Elements without wildcards by the key they name (first one), and the wildcard elements in order. */
-  private index: { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } | undefined;
+  /**
+   * Elements without wildcards by the key they name (first one), and the wildcard elements in order with the
+   * actions each covers (asked about once per key and rule: kept here rather than looked up each time).
+   */
+  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } | undefined;
   constructor(private readonly stmt: StatementView) {}
-  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } {
+  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } {
     if (this.index) return this.index;
     const elements = strings(list);
     const exact = new Map<string, number>();
     const wild: number[] = [];
+    const wildSets: ReadonlySet<string>[] = [];
     elements.forEach((e, i) => {
-      if (hasWildcard(e.value)) wild.push(i);
-      else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
+      if (hasWildcard(e.value)) {
+        wild.push(i);
+        wildSets.push(patternActionSet(e.value));
+      } else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
     });
-    return (this.index = { exact, wild, elements });
+    return (this.index = { exact, wild, wildSets, elements });
   }
   /** Index of the first element covering the key, or -1. */
   private first(list: ValueAt[] | undefined, action: string): number {
-    const { exact, wild, elements } = this.elements(list);
+    const { exact, wild, wildSets } = this.index ?? this.elements(list);
     const best = exact.get(action) ?? Infinity;
-    for (const i of wild) {
+    for (let w = 0; w < wild.length; w++) {
+      const i = wild[w]!;
       if (i > best) break;
-      if (patternActionSet(elements[i]!.value).has(action)) return i;
+      if (wildSets[w]!.has(action)) return i;
     }
     return best === Infinity ? -1 : best;
   }

@@ -51,7 +51,7 @@ describe('per-file work budget', () => {
     try {
       writeFileSync(path.join(root, 'heavy.json'), notActions(40));
       writeFileSync(path.join(root, 'admin.json'), ADMIN);
-      // a budget no file can meet (the clock is read before every rule pass of a policy this large)
+      // a budget no file can meet (the clock is read once 10,000 units were charged since the last read)
       const r = await runGate(['heavy.json', 'admin.json'], { ...defaultOptions(root), accessAnalyzer: 'off', fileTimeBudgetMs: 0 });
       expect(r.errors.map((e) => [e.file, /per-file time budget \(file-time-budget-ms: 0 ms of CPU time/.test(e.message)])).toEqual([['heavy.json', true]]);
       expect(r.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);

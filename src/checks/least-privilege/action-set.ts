@@ -78,14 +78,14 @@ const byPattern = new WeakMap<Map<string, number>, Map<string, readonly string[]
 
 /**
  * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
- * each with the first element that grants it.
+ * added to `hits` (only those reported on specific resources when `scopedOnly`); returns the first element that
+ * grants a hit.
  */
-function matchingByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
-  let cache = byPattern.get(memo);
-  if (!cache) byPattern.set(memo, (cache = new Map()));
+function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+  const cache = patternCache(memo);
   const elements = strings(s.action);
-  const out: [string, ValueAt][] = [];
   const seen = elements.length > 1 ? new Set<string>() : undefined;
+  let first: ValueAt | undefined;
   for (const a of elements) {
     const key = a.value.toLowerCase();
     let list = cache.get(key);
@@ -102,15 +102,23 @@ function matchingByElement(memo: Map<string, number>, spec: ActionSetSpec, s: St
         if (seen.has(k)) continue;
         seen.add(k);
       }
-      out.push([k, a]);
+      if (scopedOnly && !(verdictOf(memo, spec, k) & ANY_RESOURCE)) continue;
+      hits.push(k);
+      first ??= a;
     }
   }
-  return out;
+  return first;
 }
 
-function matchingNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
+function patternCache(memo: Map<string, number>): Map<string, readonly string[]> {
   let cache = byPattern.get(memo);
   if (!cache) byPattern.set(memo, (cache = new Map()));
+  return cache;
+}
+
+/** The same for NotAction: the matching actions of its complement, cached per pattern list. */
+function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+  const cache = patternCache(memo);
   const patterns = strings(s.notAction).map((v) => v.value);
   const key = `\u0000not\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
   let list = cache.get(key);
@@ -122,8 +130,17 @@ function matchingNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: St
     if (cache.size >= 2_000) cache.clear();
     cache.set(key, list);
   }
-  const at: ValueAt = { value: s.raw.NotAction, path: `${s.path}/NotAction` };
-  return list.map((k) => [k, at]);
+  for (const k of list) if (!scopedOnly || verdictOf(memo, spec, k) & ANY_RESOURCE) hits.push(k);
+  return hits.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined;
+}
+
+/**
+ * Statement order of two hits: their elements' paths compared as `localeCompare(b, 'en', { numeric: true })` does,
+ * with one collator (localeCompare with options builds a collator per call: the hottest line of the rules).
+ */
+const pathOrder = new Intl.Collator('en', { numeric: true });
+function byPath(a: [string, ValueAt], b: [string, ValueAt]): number {
+  return a[1] === b[1] ? 0 : pathOrder.compare(a[1].path, b[1].path);
 }
 
 export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyContext): void {
@@ -138,17 +155,13 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     if ((s.action || s.notAction) && !spec.keys) {
       // Action "*" and friends: each pattern's matching actions, cached per pattern (wildcard-only ones left out);
       // NotAction: the matching actions of its complement, cached per pattern list
-      for (const [action, at] of s.action ? matchingByElement(memo, spec, s) : matchingNotAction(memo, spec, s)) {
-        if (scopedOnly && !(verdictOf(memo, spec, action) & ANY_RESOURCE)) continue;
-        hits.push(action);
-        first ??= at;
-      }
+      first = s.action ? hitsByElement(memo, spec, s, scopedOnly, hits) : hitsOfNotAction(memo, spec, s, scopedOnly, hits);
     } else {
       const entries: Iterable<[string, ValueAt]> = spec.keys
         ? spec.keys.flatMap((k) => {
             const at = g.actions.get(k);
             return at ? [[k, at] as [string, ValueAt]] : [];
-          }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+          }).sort(byPath) // statement order
         : g.actions;
       for (const [action, at] of entries) {
         const v = verdictOf(memo, spec, action);

@@ -9,7 +9,7 @@ import type { Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { engineContext } from '../../engine/context.js';
-import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
+import { FileBudget, describePolicy, policyWork } from '../budget.js';
 import { appendAll } from '../../util/arrays.js';
 
 
@@ -193,11 +193,10 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
   const document = isObject(policy.document) ? policy.document : undefined;
   const statements = statementsOf(policy.document);
   const work = policyWork(statements);
-  const timed = work.pass >= TIMED_PASS_WORK;
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
   const samTemplate = samPolicyTemplate(policy);
-  budget.begin();
+  budget.begin(policy.file);
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
     for (const rule of active) {
@@ -208,7 +207,7 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
       // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
       // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
       if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length))) break;
       first = false;
       rule.checkPolicy({
         policy,
@@ -224,5 +223,4 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
       });
     }
   });
-  budget.tick(policy.file);
 }
