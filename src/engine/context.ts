@@ -28,6 +28,8 @@ export class EngineContext {
   /** engine/actions.ts: the action universe (built once per run) and its pattern bitsets (~22 KB each). */
   universe: unknown;
   readonly patternBits = new Memo<string, Uint8Array>(2_000);
+  /** engine/grants.ts: Action / NotAction pattern list -> its bitset (statementBits; ~22 KB each, shared). */
+  readonly statementBits = new Memo<string, unknown>(500);
   /** engine/arn-patterns.ts: ARN pattern x resource type questions. */
   readonly arnCovers = new Memo<string, boolean>(10_000);
   readonly arnIntersects = new Memo<string, boolean | undefined>(10_000);

@@ -11,7 +11,7 @@ import type { ConditionView, StatementView, ValueAt } from '../policy/statements
 import { isObject, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
 import { actionInfo } from '../catalog/index.js';
-import { emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { catalogUniverse, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext } from './context.js';
 import { denySet } from './denies.js';
@@ -194,8 +194,27 @@ export function expandStatementActions(stmt: StatementView): Map<string, ValueAt
 // ---------------------------------------------------------------------------------------------------------------
 // Statements over the universe (the SCP hierarchy, org.ts)
 
-/** The actions a statement's Action (or the complement of its NotAction) covers, as a bitset of the universe. */
+/**
+ * The actions a statement's Action (or the complement of its NotAction) covers, as a bitset of the universe.
+ * Memoised per pattern list for the run's universe (the SCP checks compile each SCP several times, and the same
+ * lists recur across files): the sets are shared, callers only read them.
+ */
 export function statementBits(u: ActionUniverse, s: StatementView): { actions: ActionSet; explicit: Set<string> } {
+  const list = s.action ?? s.notAction;
+  if (!list || u !== catalogUniverse()) return statementBitsUncached(u, s);
+  let key = s.action ? 'a' : 'n';
+  for (const a of list) {
+    if (typeof a.value !== 'string') return statementBitsUncached(u, s);
+    key += `\u0000${a.value}`;
+    if (key.length > MEMO_KEY_LENGTH) return statementBitsUncached(u, s);
+  }
+  return engineContext().statementBits.getOr(key, () => statementBitsUncached(u, s)) as { actions: ActionSet; explicit: Set<string> };
+}
+
+/** Longer pattern lists are expanded per statement, not kept. */
+const MEMO_KEY_LENGTH = 4_096;
+
+function statementBitsUncached(u: ActionUniverse, s: StatementView): { actions: ActionSet; explicit: Set<string> } {
   const actions = emptySet(u);
   const explicit = new Set<string>();
   if (s.action) {

@@ -5,7 +5,7 @@ import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
-import type { Report, Rule } from './types.js';
+import type { PolicyContext, Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { engineContext } from '../../engine/context.js';
@@ -190,37 +190,40 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
 
 /** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
 function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
-  const document = isObject(policy.document) ? policy.document : undefined;
   const statements = statementsOf(policy.document);
   const work = policyWork(statements);
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
   const samTemplate = samPolicyTemplate(policy);
+  let rule: Rule = active[0]!;
+  // one context for every rule on the policy (rules report synchronously, while `rule` is theirs)
+  const ctx: PolicyContext = {
+    policy,
+    document: isObject(policy.document) ? policy.document : undefined,
+    statements,
+    options,
+    report: (r) => {
+      const severity = severityOf(rule, options, r.severity);
+      if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
+      else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+      else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+    },
+  };
   budget.begin(policy.file);
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
-    for (const rule of active) {
-      if (!rule.checkPolicy) continue;
-      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
+    for (const r of active) {
+      if (!r.checkPolicy) continue;
+      if (r.meta.policyTypes && !r.meta.policyTypes.includes(policy.policyType)) continue;
       // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
       // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
       // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
       // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
+      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(r.meta.category)) continue;
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length))) break;
       first = false;
-      rule.checkPolicy({
-        policy,
-        document,
-        statements,
-        options,
-        report: (r) => {
-          const severity = severityOf(rule, options, r.severity);
-          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
-          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
-          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
-        },
-      });
+      rule = r;
+      r.checkPolicy(ctx);
     }
   });
 }
