@@ -15,7 +15,10 @@ const allStars = (p: string): boolean => p.length > 0 && [...p].every((c) => c =
  * nothing. Wildcards may appear in the service part too.
  */
 export function expandActionPattern(pattern: string): readonly string[] {
-  return engineContext().expanded.getOr(pattern.toLowerCase(), () => expandUncached(pattern));
+  // a hot path: no closure per call (an expansion is never undefined)
+  const memo = engineContext().expanded;
+  const key = pattern.toLowerCase();
+  return memo.get(key) ?? memo.set(key, expandUncached(pattern));
 }
 
 function expandUncached(pattern: string): readonly string[] {
@@ -70,14 +73,17 @@ export function expandNotAction(patterns: readonly string[]): readonly string[] 
 
 /** An action pattern's actions as a set (memoised): membership tests without a 22,000-entry scan. */
 export function patternActionSet(pattern: string): ReadonlySet<string> {
-  return engineContext().patternSets.getOr(pattern.toLowerCase(), () => new Set(expandActionPattern(pattern)));
+  const memo = engineContext().patternSets;
+  const key = pattern.toLowerCase();
+  return memo.get(key) ?? memo.set(key, new Set(expandActionPattern(pattern)));
 }
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {
   // the pattern compiled once per run (a Deny's patterns are asked about every action an Allow grants)
   if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern)(action);
-  return engineContext().actionMatchers.getOr(pattern, () => compileActionPattern(pattern))(action);
+  const memo = engineContext().actionMatchers;
+  return (memo.get(pattern) ?? memo.set(pattern, compileActionPattern(pattern)))(action);
 }
 
 /** Longer patterns are compiled per question, not kept (a memo entry holds its pattern's tokens). */

@@ -35,6 +35,8 @@ export class EngineContext {
   readonly arnIntersects = new Memo<string, boolean | undefined>(10_000);
   /** engine/coverage.ts: base statement -> head statement -> covered. */
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
+  /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */
+  readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */

@@ -10,7 +10,7 @@ import type { PolicyRecord } from '../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../policy/statements.js';
 import { isObject, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
-import { actionInfo } from '../catalog/index.js';
+import { actionInfo, type ActionInfo } from '../catalog/index.js';
 import { catalogUniverse, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext } from './context.js';
@@ -77,9 +77,17 @@ export function statementResourceTypes(stmt: StatementView): ReadonlySet<string>
     if (hasWildcard(a.value)) return undefined;
     const info = actionInfo(a.value);
     if (!info) return undefined;
-    for (const rt of info.resourceTypes) out.add(`${info.service}/${rt.name}`);
+    for (const t of typeKeys(info)) out.add(t);
   }
   return out;
+}
+
+/** An action's resource types as `service/type` (made once per run and action, not per statement). */
+function typeKeys(info: ActionInfo): readonly string[] {
+  const memo = engineContext().actionTypeKeys as WeakMap<ActionInfo, readonly string[]>;
+  let keys = memo.get(info);
+  if (!keys) memo.set(info, (keys = info.resourceTypes.map((rt) => `${info.service}/${rt.name}`)));
+  return keys;
 }
 
 /** What an Allow statement grants (null for Deny / malformed statements). Memoised per statement object. */

@@ -87,27 +87,41 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
   const seen = elements.length > 1 ? new Set<string>() : undefined;
   let first: ValueAt | undefined;
   for (const a of elements) {
-    const key = a.value.toLowerCase();
-    let list = cache.get(key);
-    if (!list) {
-      list = expandActionPattern(a.value).filter((k) => {
-        const v = verdictOf(memo, spec, k);
-        return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
-      });
-      if (cache.size >= 2_000) cache.clear();
-      cache.set(key, list);
-    }
+    // an action left out on specific resources is left out wherever it appears: its later elements need not see it
+    const list = patternHits(cache, memo, spec, a.value, scopedOnly);
     for (const k of list) {
       if (seen) {
         if (seen.has(k)) continue;
         seen.add(k);
       }
-      if (scopedOnly && !(verdictOf(memo, spec, k) & ANY_RESOURCE)) continue;
       hits.push(k);
       first ??= a;
     }
   }
   return first;
+}
+
+/** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
+function patternHits(cache: Map<string, readonly string[]>, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
+  const key = pattern.toLowerCase();
+  let list = cache.get(key);
+  if (!list) {
+    list = expandActionPattern(pattern).filter((k) => {
+      const v = verdictOf(memo, spec, k);
+      return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+    });
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(key, list);
+  }
+  if (!scopedOnly) return list;
+  const scopedKey = `\u0000scoped\u0000${key}`;
+  let scoped = cache.get(scopedKey);
+  if (!scoped) {
+    scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(scopedKey, scoped);
+  }
+  return scoped;
 }
 
 function patternCache(memo: Map<string, number>): Map<string, readonly string[]> {
