@@ -73,8 +73,27 @@ function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: strin
   return v;
 }
 
-/** Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). */
-const byPattern = new WeakMap<Map<string, number>, Map<string, readonly string[]>>();
+/**
+ * Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). Bounded by
+ * entries and by the actions the lists hold (a hostile file of wide patterns); large enough for the thousands of
+ * distinct patterns of a real repository, each asked about once per file that names it.
+ */
+class PatternLists {
+  private map = new Map<string, readonly string[]>();
+  private held = 0;
+  get(key: string): readonly string[] | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, list: readonly string[]): void {
+    if (this.map.size >= 20_000 || this.held + list.length > 1_000_000) {
+      this.map = new Map();
+      this.held = 0;
+    }
+    this.map.set(key, list);
+    this.held += list.length;
+  }
+}
+const byPattern = new WeakMap<Map<string, number>, PatternLists>();
 
 /**
  * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
@@ -102,7 +121,7 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 }
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
-function patternHits(cache: Map<string, readonly string[]>, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
+function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
   const key = pattern.toLowerCase();
   let list = cache.get(key);
   if (!list) {
@@ -110,7 +129,6 @@ function patternHits(cache: Map<string, readonly string[]>, memo: Map<string, nu
       const v = verdictOf(memo, spec, k);
       return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
     });
-    if (cache.size >= 2_000) cache.clear();
     cache.set(key, list);
   }
   if (!scopedOnly) return list;
@@ -118,15 +136,14 @@ function patternHits(cache: Map<string, readonly string[]>, memo: Map<string, nu
   let scoped = cache.get(scopedKey);
   if (!scoped) {
     scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
-    if (cache.size >= 2_000) cache.clear();
     cache.set(scopedKey, scoped);
   }
   return scoped;
 }
 
-function patternCache(memo: Map<string, number>): Map<string, readonly string[]> {
+function patternCache(memo: Map<string, number>): PatternLists {
   let cache = byPattern.get(memo);
-  if (!cache) byPattern.set(memo, (cache = new Map()));
+  if (!cache) byPattern.set(memo, (cache = new PatternLists()));
   return cache;
 }
 
@@ -141,7 +158,6 @@ function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: Stat
       const v = verdictOf(memo, spec, k);
       return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
     });
-    if (cache.size >= 2_000) cache.clear();
     cache.set(key, list);
   }
   for (const k of list) if (!scopedOnly || verdictOf(memo, spec, k) & ANY_RESOURCE) hits.push(k);

@@ -127,7 +127,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (policy/template-token.ts)
   if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
-  for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
+  const applicable = applicableRules(active);
+  for (const policy of policies) runPolicyRules(policy, applicable, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
@@ -188,14 +189,39 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   return findings;
 }
 
+/**
+ * The policy rules that apply to a policy, in registry order, by its type and whether it is AWS's text (an AWS
+ * managed policy, a SAM policy template: grammar rules stay off, only risks are judged); made once per type.
+ */
+function applicableRules(active: Rule[]): (policyType: string, awsText: boolean) => Rule[] {
+  const lists = new Map<string, Rule[]>();
+  return (policyType, awsText) => {
+    const key = `${awsText ? 'aws' : 'own'}\u0000${policyType}`;
+    let list = lists.get(key);
+    if (!list) {
+      list = active.filter(
+        (r) => !!r.checkPolicy && (!r.meta.policyTypes || r.meta.policyTypes.includes(policyType as PolicyRecord['policyType'])) && (!awsText || MANAGED_RISK_CATEGORIES.has(r.meta.category)),
+      );
+      lists.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
-function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
+function runPolicyRules(policy: PolicyRecord, applicable: (policyType: string, awsText: boolean) => Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
   const statements = statementsOf(policy.document);
   const work = policyWork(statements);
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
   const samTemplate = samPolicyTemplate(policy);
-  let rule: Rule = active[0]!;
+  // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only choose to
+  // attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached (its records'
+  // lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory findings would be
+  // noise on every attachment of AWSLambdaBasicExecutionRole).
+  const rules = applicable(policy.policyType, !!policy.awsManaged || !!samTemplate);
+  if (!rules.length) return;
+  let rule: Rule = rules[0]!;
   // one context for every rule on the policy (rules report synchronously, while `rule` is theirs)
   const ctx: PolicyContext = {
     policy,
@@ -212,18 +238,11 @@ function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, 
   budget.begin(policy.file);
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
-    for (const r of active) {
-      if (!r.checkPolicy) continue;
-      if (r.meta.policyTypes && !r.meta.policyTypes.includes(policy.policyType)) continue;
-      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
-      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
-      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
-      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(r.meta.category)) continue;
+    for (const r of rules) {
       if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length))) break;
       first = false;
       rule = r;
-      r.checkPolicy(ctx);
+      r.checkPolicy!(ctx);
     }
   });
 }
