@@ -35,6 +35,10 @@ export class EngineContext {
   readonly arnIntersects = new Memo<string, boolean | undefined>(10_000);
   /** engine/coverage.ts: base statement -> head statement -> covered. */
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
+  /** engine/grants.ts: Action list -> the resource types its actions act on (statementResourceTypes; null: any). */
+  readonly statementTypes = new Memo<string, unknown>(5_000);
+  /** engine/arn-patterns.ts: a resource type set -> its memo key text. */
+  readonly typeSetKeys = new WeakMap<object, string>();
   /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */
   readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */

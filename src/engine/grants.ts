@@ -13,7 +13,7 @@ import { templateToken } from '../policy/template-token.js';
 import { actionInfo, type ActionInfo } from '../catalog/index.js';
 import { catalogUniverse, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
-import { engineContext } from './context.js';
+import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
 import { deadReason, judgeConditions, placeholderPaths, settingOf, type ConditionJudgement } from './grant-conditions.js';
 import { globsIntersect, hasWildcard } from './wildcard.js';
@@ -72,6 +72,20 @@ export function isWildcardResource(value: string, placeholder = false, types?: R
  */
 export function statementResourceTypes(stmt: StatementView): ReadonlySet<string> | undefined {
   if (!stmt.action || stmt.notAction) return undefined;
+  // memoised per action list for the run (the same lists recur across statements, policies and files)
+  let key = '';
+  for (const a of stmt.action) {
+    if (typeof a.value !== 'string') continue;
+    key += `${a.value}\u0000`;
+    if (key.length > MEMO_KEY_LENGTH) return resourceTypesUncached(stmt);
+  }
+  const memo = engineContext().statementTypes as Memo<string, ReadonlySet<string> | null>;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  return memo.set(key, resourceTypesUncached(stmt) ?? null) ?? undefined;
+}
+
+function resourceTypesUncached(stmt: StatementView): ReadonlySet<string> | undefined {
   const out = new Set<string>();
   for (const a of strings(stmt.action)) {
     if (hasWildcard(a.value)) return undefined;
