@@ -41,6 +41,8 @@ export class EngineContext {
   readonly typeSetKeys = new WeakMap<object, string>();
   /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */
   readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
+  /** engine/grants.ts: a list of action keys -> each key's position (GrantActions.pick). */
+  readonly keyOrders = new WeakMap<object, unknown>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */

@@ -32,6 +32,8 @@ export type ResourceScope = 'all' | 'all-except' | 'some';
 /** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
 export interface GrantActions extends Iterable<[string, ValueAt]> {
   get(action: string): ValueAt | undefined;
+  /** The granted actions among `keys`, in the order of `keys`, each with its element (as `get` for each key). */
+  pick(keys: readonly string[]): [string, ValueAt][];
   readonly size: number;
 }
 
@@ -192,12 +194,47 @@ class LazyGrantActions implements GrantActions {
     }
     return undefined;
   }
+  pick(keys: readonly string[]): [string, ValueAt][] {
+    const out: [string, ValueAt][] = [];
+    // a statement granting fewer actions than there are keys is walked instead of looking up every key
+    const order = (this.map ? this.map.size < keys.length : this.fewerThan(keys.length)) ? keyOrder(keys) : undefined;
+    if (!order) {
+      for (const k of keys) {
+        const at = this.get(k);
+        if (at) out.push([k, at]);
+      }
+      return out;
+    }
+    for (const e of this.all()) if (order.has(e[0])) out.push(e);
+    return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  }
+  /** Does the statement grant fewer than `n` actions (its Action elements' expansions, counted with repeats)? */
+  private fewerThan(n: number): boolean {
+    const s = this.stmt;
+    if (!s.action) return false;
+    const { exact, wildSets } = this.elements(s.action);
+    let size = exact.size;
+    for (const w of wildSets) size += w.size;
+    return size < n;
+  }
   get size(): number {
     return this.all().size;
   }
   [Symbol.iterator](): Iterator<[string, ValueAt]> {
     return this.all()[Symbol.iterator]();
   }
+}
+
+/** Each key's position in a list of distinct keys (undefined when a key repeats), memoised per list for the run. */
+function keyOrder(keys: readonly string[]): ReadonlyMap<string, number> | undefined {
+  const memo = engineContext().keyOrders as WeakMap<readonly string[], Map<string, number> | null>;
+  let order = memo.get(keys);
+  if (order === undefined) {
+    order = new Map(keys.map((k, i) => [k, i]));
+    if (order.size !== keys.length) order = null;
+    memo.set(keys, order);
+  }
+  return order ?? undefined;
 }
 
 /** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
@@ -358,13 +395,7 @@ export function grantIndex(
       const none: ConditionJudgement = { narrowing: [], ignored: [] };
       const perService = new Map<string, ConditionJudgement>();
       // a short list of wanted actions is looked up rather than scanning every granted action (Action "*")
-      const entries: Iterable<[string, ValueAt]> =
-        interesting && typeof interesting !== 'function'
-          ? interesting.keys.flatMap((k) => {
-              const at = g.actions.get(k);
-              return at ? [[k, at] as [string, ValueAt]] : [];
-            })
-          : g.actions;
+      const entries: Iterable<[string, ValueAt]> = interesting && typeof interesting !== 'function' ? g.actions.pick(interesting.keys) : g.actions;
       const keep = typeof interesting === 'function' ? interesting : undefined;
       for (const [action, at] of entries) {
         if (keep && !keep(action)) continue;

@@ -188,10 +188,7 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       first = s.action ? hitsByElement(memo, spec, s, scopedOnly, hits) : hitsOfNotAction(memo, spec, s, scopedOnly, hits);
     } else {
       const entries: Iterable<[string, ValueAt]> = spec.keys
-        ? spec.keys.flatMap((k) => {
-            const at = g.actions.get(k);
-            return at ? [[k, at] as [string, ValueAt]] : [];
-          }).sort(byPath) // statement order
+        ? g.actions.pick(spec.keys).sort(byPath) // statement order
         : g.actions;
       for (const [action, at] of entries) {
         const v = verdictOf(memo, spec, action);
