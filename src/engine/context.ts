@@ -36,7 +36,7 @@ export class EngineContext {
   /** engine/coverage.ts: base statement -> head statement -> covered. */
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
   /** engine/grants.ts: Action list -> the resource types its actions act on (statementResourceTypes; null: any). */
-  readonly statementTypes = new Memo<string, unknown>(5_000);
+  readonly statementTypes = new Memo<string, unknown>(20_000);
   /** engine/arn-patterns.ts: a resource type set -> its memo key text. */
   readonly typeSetKeys = new WeakMap<object, string>();
   /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */

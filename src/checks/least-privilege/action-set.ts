@@ -122,7 +122,8 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
 function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
-  const key = pattern.toLowerCase();
+  // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question)
+  const key = pattern;
   let list = cache.get(key);
   if (!list) {
     list = expandActionPattern(pattern).filter((k) => {
