@@ -48,7 +48,7 @@ export class EngineContext {
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */
   private readonly slots = new Map<string, unknown>();
   /** engine/grants.ts: statement object -> what it grants; replaced per grant scope. */
-  private grantMemo = new WeakMap<object, unknown>();
+  private grantMemo: ObjectMemo = new WeakMap<object, unknown>();
 
   /** A run-lifetime cache owned by a module outside the engine, made on first use (`name`: `folder/file what`). */
   slot<T>(name: string, make: () => T): T {
@@ -56,7 +56,7 @@ export class EngineContext {
     return this.slots.get(name) as T;
   }
 
-  get grants(): WeakMap<object, unknown> {
+  get grants(): ObjectMemo {
     return this.grantMemo;
   }
 
@@ -66,13 +66,20 @@ export class EngineContext {
    */
   grantScope<T>(fn: () => T): T {
     const saved = this.grantMemo;
-    this.grantMemo = new WeakMap();
+    // a plain Map (cheaper to make and to use than a WeakMap): it is dropped with the scope
+    this.grantMemo = new Map();
     try {
       return fn();
     } finally {
       this.grantMemo = saved;
     }
   }
+}
+
+/** A memo keyed by objects: weak outside grant scopes, a plain Map dropped with each scope. */
+export interface ObjectMemo {
+  get(key: object): unknown;
+  set(key: object, value: unknown): unknown;
 }
 
 const installed = new AsyncLocalStorage<EngineContext>();

@@ -110,8 +110,8 @@ function typeKeys(info: ActionInfo): readonly string[] {
 export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGrant | null {
   // memo per statement object in the current grant scope (context.ts): a wildcard or NotAction statement grants
   // ~22,000 actions, a map of about 1 MB, kept only as long as the checks of its policy run
-  const grantCache = engineContext().grants as WeakMap<object, StatementGrant | null>;
-  const hit = grantCache.get(stmt.raw);
+  const grantCache = engineContext().grants;
+  const hit = grantCache.get(stmt.raw) as StatementGrant | null | undefined;
   if (hit !== undefined) return hit;
   let result: StatementGrant | null = null;
   if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction) && !deadReason(stmt, policy)) {
