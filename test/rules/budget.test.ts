@@ -60,6 +60,27 @@ describe('per-file work budget', () => {
     }
   });
 
+  it('the time backstop also stops a file of many small policies (the clock is read as their work adds up)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ipg-budget-'));
+    try {
+      const resources: Record<string, object> = {};
+      for (let i = 0; i < 300; i++) {
+        resources[`Policy${i}`] = {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: doc([{ Effect: 'Allow', Action: [`s3:GetObject`, `sqs:SendMessage`], Resource: `arn:aws:s3:::bucket-${i}/*` }]) },
+        };
+      }
+      writeFileSync(path.join(root, 'many.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }));
+      writeFileSync(path.join(root, 'admin.json'), ADMIN);
+      const r = await runGate(['many.json', 'admin.json'], { ...defaultOptions(root), accessAnalyzer: 'off', fileTimeBudgetMs: 0 });
+      expect(r.errors.map((e) => [e.file, /per-file time budget/.test(e.message)])).toEqual([['many.json', true]]);
+      expect(r.verdict.status).toBe('incomplete');
+      expect(r.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('counts work from the policy text alone', () => {
     const w = (statements: object[]) => policyWork(statementsOf(doc(statements)));
     expect(w([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }])).toEqual({ once: 0, pass: 4 });
