@@ -63,7 +63,7 @@ function longestName(): number {
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
 export function expandNotAction(patterns: readonly string[]): readonly string[] {
   // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
-  const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
+  const key = JSON.stringify(patterns.map((p) => p.toLowerCase()));
   return engineContext().notActions.getOr(key, () => {
     const excluded = new Set<string>();
     for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);

@@ -78,7 +78,8 @@ export function statementResourceTypes(stmt: StatementView): ReadonlySet<string>
   let key = '';
   for (const a of stmt.action) {
     if (typeof a.value !== 'string') continue;
-    key += `${a.value}\u0000`;
+    // each value JSON-quoted: no two lists share a key, whatever characters their values hold
+    key += `${JSON.stringify(a.value)},`;
     if (key.length > MEMO_KEY_LENGTH) return resourceTypesUncached(stmt);
   }
   const memo = engineContext().statementTypes as Memo<string, ReadonlySet<string> | null>;
@@ -264,7 +265,7 @@ export function statementBits(u: ActionUniverse, s: StatementView): { actions: A
   let key = s.action ? 'a' : 'n';
   for (const a of list) {
     if (typeof a.value !== 'string') return statementBitsUncached(u, s);
-    key += `\u0000${a.value}`;
+    key += `,${JSON.stringify(a.value)}`;
     if (key.length > MEMO_KEY_LENGTH) return statementBitsUncached(u, s);
   }
   return engineContext().statementBits.getOr(key, () => statementBitsUncached(u, s)) as { actions: ActionSet; explicit: Set<string> };

@@ -16,6 +16,7 @@ import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
@@ -122,8 +123,9 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
 function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
-  // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question)
-  const key = pattern;
+  // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question); the first
+  // character tells a pattern ('A'), a NotAction list ('N') and a scoped list ('s') apart whatever the text holds
+  const key = `A${pattern}`;
   let list = cache.get(key);
   if (!list) {
     list = expandActionPattern(pattern).filter((k) => {
@@ -133,7 +135,7 @@ function patternHits(cache: PatternLists, memo: Map<string, number>, spec: Actio
     cache.set(key, list);
   }
   if (!scopedOnly) return list;
-  const scopedKey = `\u0000scoped\u0000${key}`;
+  const scopedKey = `s${key}`;
   let scoped = cache.get(scopedKey);
   if (!scoped) {
     scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
@@ -152,7 +154,7 @@ function patternCache(memo: Map<string, number>): PatternLists {
 function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
   const cache = patternCache(memo);
   const patterns = strings(s.notAction).map((v) => v.value);
-  const key = `\u0000not\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
+  const key = `N${JSON.stringify(patterns.map((p) => p.toLowerCase()))}`;
   let list = cache.get(key);
   if (!list) {
     list = expandNotAction(patterns).filter((k) => {
@@ -161,7 +163,13 @@ function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: Stat
     });
     cache.set(key, list);
   }
-  for (const k of list) if (!scopedOnly || verdictOf(memo, spec, k) & ANY_RESOURCE) hits.push(k);
+  if (scopedOnly) {
+    const scopedKey = `s${key}`;
+    let scoped = cache.get(scopedKey);
+    if (!scoped) cache.set(scopedKey, (scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0)));
+    list = scoped;
+  }
+  appendAll(hits, list);
   return hits.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined;
 }
 

@@ -145,7 +145,7 @@ export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAcces
 function unionSize(patterns: string[]): number {
   // one memo per run (engine/context.ts), not per process
   const unionSizes = engineContext().slot('rules/admin-wildcard union sizes', () => new Map<string, number>());
-  const key = patterns.join('\u0000');
+  const key = JSON.stringify(patterns);
   let n = unionSizes.get(key);
   if (n === undefined) {
     const all = new Set<string>();

@@ -235,11 +235,12 @@ function runPolicyRules(policy: PolicyRecord, applicable: (policyType: string, a
       else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
     },
   };
+  const what = (): string => describePolicy(policy, statements.length);
   budget.begin(policy.file);
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
     for (const r of rules) {
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length))) break;
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), what)) break;
       first = false;
       rule = r;
       r.checkPolicy!(ctx);
