@@ -1,4 +1,5 @@
-// Build the bundles: index.js (the Action) and cli.js (the CLI), each standalone (no node_modules needed), plus
+// Build the bundles: index.js (the Action) and cli.js (the CLI), each a small start file (.ci/launcher.mjs: Node's
+// compile cache) plus one standalone bundle (index-bundle.js, cli-bundle.js; no node_modules needed), plus
 // catalog.json and an ESM package.json marker. Deterministic: same sources, same output.
 //   node .ci/build.mjs              -> dist/ (the committed bundles)
 //   node .ci/build.mjs --out DIR    -> DIR (tests build here: test/helpers/bundle.ts); dist/ is not touched
@@ -6,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launcherSource } from './launcher.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
@@ -37,9 +39,10 @@ try {
     const files = readdirSync(outDir);
     const extra = files.filter((f) => f !== 'index.js' && f !== 'package.json');
     if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
-    let code = readFileSync(path.join(outDir, 'index.js'), 'utf8');
-    if (e.bin && !code.startsWith('#!')) code = '#!/usr/bin/env node\n' + code;
-    outputs.push({ ...e, code });
+    // the bundle itself, loaded by a small start file under the entry's name that turns on the compile cache
+    const code = readFileSync(path.join(outDir, 'index.js'), 'utf8').replace(/^#![^\n]*\n/, '');
+    const bundle = e.out.replace(/\.js$/, '-bundle.js');
+    outputs.push({ ...e, code: launcherSource(bundle, e.bin) }, { out: bundle, code });
   }
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -62,7 +65,8 @@ function buildCatalog() {
   const iamData = path.join(root, 'node_modules', '@cloud-copilot', 'iam-data');
   const out = path.join(tmp, 'catalog.json');
   // run in a child so this works the same on a Node with type stripping and through tsx on one without
-  const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, JSON.stringify(generateCatalog(${JSON.stringify(iamData)})));`;
+  // the file format (src/catalog/file-format.ts) lets a run parse only the services it looks up
+  const code = `import { generateCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/generate.ts'))}; import { serialiseCatalog } from ${JSON.stringify(path.join(root, 'src/catalog/file-format.ts'))}; import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(out)}, serialiseCatalog(generateCatalog(${JSON.stringify(iamData)})));`;
   try {
     execFileSync(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, stdio: 'pipe' });
   } catch {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateCatalog } from '../src/catalog/generate.js';
-import { findIamDataPackage, loadCompactCatalog } from '../src/catalog/load.js';
+import { findIamDataPackage, loadCatalogFile } from '../src/catalog/load.js';
 import { getCatalog } from '../src/catalog/index.js';
 import { extractFile } from '../src/extract/index.js';
 import { defaultOptions } from '../src/config/options.js';
@@ -35,12 +35,12 @@ function ms(n: number): string {
     console.log(`catalogue size: ${(json.length / 1e6).toFixed(2)} MB JSON (${Object.keys(compact.services).length} services)`);
   }
   const t1 = performance.now();
-  const { source } = loadCompactCatalog();
+  const { source } = loadCatalogFile();
   const readMs = performance.now() - t1;
   const t2 = performance.now();
   const c = getCatalog();
   const indexMs = performance.now() - t2;
-  console.log(`catalogue read+parse (${source.origin}): ${ms(readMs)}; getCatalog() cold incl. indexes: ${ms(indexMs)}; ${c.actions.length} actions`);
+  console.log(`catalogue read+index parse (${source.origin}): ${ms(readMs)}; getCatalog() cold incl. indexes: ${ms(indexMs)}; ${c.actions.length} actions`);
 }
 
 // --- corpus

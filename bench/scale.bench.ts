@@ -8,7 +8,7 @@
  * at exit by a preloaded hook), the ratio to a bare parse of the same files in a child process (yaml parseDocument
  * with positions, JSON.parse), and the growth exponent between sizes (t ~ n^k). Then the 10,000-file tree in
  * BENCH_SHARDS (8) shards with --shard I/N, merged with `merge`: the merged findings and verdict must equal the
- * unsharded run's (exit 1 if not).
+ * unsharded run's (exit 1 if not). Last, each target of issue 22 with its measured figure and "met" / "not met".
  *
  * Knobs: BENCH_RUNS (corpus runs per case, median; default 3), BENCH_CORPUS=0 (trees only), BENCH_SIZES (default
  * 1000,10000), BENCH_100K=1,
@@ -24,7 +24,8 @@ import { bundleDir } from '../test/helpers/bundle.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const repoRoot = path.resolve(here, '..');
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+// ../shared/corpus from the repository root (a worktree one folder deeper: ../../shared/corpus), or BENCH_CORPUS_DIR
+const corpus = [process.env.BENCH_CORPUS_DIR, path.resolve(repoRoot, '..', 'shared', 'corpus'), path.resolve(repoRoot, '..', '..', 'shared', 'corpus')].find((d) => d && existsSync(d)) ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
 if (!existsSync(corpus)) {
   console.log(`corpus not found at ${corpus}; skipped`);
   process.exit(0);
@@ -116,7 +117,24 @@ function generate(n: number): string {
 const cli = path.join(await bundleDir(), 'cli.js');
 const scan = (paths: string[], out: string, extra: string[] = []) => [cli, 'scan', ...paths, '--access-analyzer', 'off', '--format', 'json', '--output', out, ...extra];
 
-console.log(`whole process, --access-analyzer off, ${os.cpus().length} cores; bundle ${cli}`);
+/** The issue's targets, filled in as the cases run, printed last. */
+interface Target {
+  what: string;
+  measured?: string;
+  met?: boolean;
+}
+const targets = new Map<string, Target>([
+  ['cfn-wall', { what: 'CloudFormation + SAM templates <= 1.5 s wall (whole process)' }],
+  ['cfn-ratio', { what: 'CloudFormation + SAM templates <= 1.3x the bare parse (wall)' }],
+  ['raw', { what: 'raw policies + SCPs <= 0.4 s wall' }],
+  ['10k-wall', { what: '10,000 files <= 12 s wall' }],
+  ['10k-rss', { what: '10,000 files <= 400 MB peak' }],
+  ['100k-rss', { what: '100,000 files peak <= 1.2x the 10,000-file peak' }],
+  ['merge', { what: `merge of ${shardCount} shard reports of the 10,000-file run equals the unsharded report` }],
+]);
+const record = (id: string, measured: string, met: boolean) => Object.assign(targets.get(id)!, { measured, met });
+
+console.log(`whole process, --access-analyzer off, ${os.cpus().length} cores, Node ${process.version} (${process.execPath}); bundle ${cli}`);
 if (process.env.BENCH_CORPUS !== '0') console.log(`corpus (median of ${runs}):`);
 for (const [name, paths] of process.env.BENCH_CORPUS === '0' ? [] : [
   ['all candidate files', ['.']],
@@ -127,6 +145,11 @@ for (const [name, paths] of process.env.BENCH_CORPUS === '0' ? [] : [
   const tool = medianOf(runs, () => measure(scan([...paths], path.join(work, 'corpus.json')), corpus));
   const bare = medianOf(runs, () => measure([bareScript, ...paths], corpus));
   console.log(`  ${name.padEnd(22)} ${String(count).padStart(6)} files  ${fmt(tool)}   bare parse ${fmt(bare)}   ratio ${(tool.wall / bare.wall).toFixed(2)}x wall, ${(tool.cpu / bare.cpu).toFixed(2)}x CPU`);
+  if (name === 'CloudFormation + SAM') {
+    record('cfn-wall', `${count} files: ${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 1.5);
+    record('cfn-ratio', `${(tool.wall / bare.wall).toFixed(2)}x (${tool.wall.toFixed(2)} / ${bare.wall.toFixed(2)} s)`, tool.wall / bare.wall <= 1.3);
+  }
+  if (name === 'raw policies + SCPs') record('raw', `${count} files: ${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 0.4);
 }
 
 console.log('generated trees (one run each):');
@@ -144,6 +167,12 @@ for (const n of sizes) {
       (prev ? `   growth exponent vs ${prev.n}: wall ${k(prev.tool.wall, tool.wall)}, CPU ${k(prev.tool.cpu, tool.cpu)}, RSS ${k(prev.tool.rssMb, tool.rssMb)}` : ''),
   );
   rows.push({ n, tool });
+  if (n === 10_000) {
+    record('10k-wall', `${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 12);
+    record('10k-rss', `${tool.rssMb.toFixed(0)} MB`, tool.rssMb <= 400);
+  }
+  const tenKRow = rows.find((r) => r.n === 10_000);
+  if (n === 100_000 && tenKRow) record('100k-rss', `${tool.rssMb.toFixed(0)} MB = ${(tool.rssMb / tenKRow.tool.rssMb).toFixed(2)}x ${tenKRow.tool.rssMb.toFixed(0)} MB`, tool.rssMb <= 1.2 * tenKRow.tool.rssMb);
   if (n === 10_000) tenK = { dir, report };
   else rmSync(dir, { recursive: true, force: true });
 }
@@ -170,5 +199,12 @@ if (tenK && shardCount > 1) {
   console.log(`10,000 files in ${shardCount} shards: slowest shard ${maxWall.toFixed(2)} s wall, ${sumCpu.toFixed(2)} s CPU in all, largest peak ${maxRss.toFixed(0)} MB; merge ${fmt(m)} (${(statSync(mergedFile).size / 1e6).toFixed(1)} MB report)`);
   console.log(`merge of ${shardCount} shard reports equals the unsharded report (findings ${merged.findings.length}, verdict ${merged.verdict}): ${same ? 'yes' : 'NO'}`);
   failed = !same;
+  record('merge', `${merged.findings.length} findings, verdict ${merged.verdict} (unsharded: ${whole.findings.length}, ${whole.verdict})`, same);
+}
+
+console.log('\nissue 22 targets:');
+for (const t of targets.values()) {
+  const why = t.measured === undefined ? (t === targets.get('100k-rss') ? 'not measured (BENCH_100K=1)' : 'not measured (case not run)') : t.measured;
+  console.log(`  ${t.what.padEnd(92)} ${why.padEnd(44)} ${t.met === undefined ? '-' : t.met ? 'met' : 'not met'}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -3,17 +3,9 @@
  * lazily (on the first call that needs it) and synchronously.
  */
 import { Memo } from '../util/memo.js';
-import { loadCompactCatalog, peekCatalogStamp, type CatalogSource } from './load.js';
-import type {
-  AccessLevel,
-  ActionInfo,
-  ActionResourceType,
-  CatalogResourceType,
-  CompactCatalog,
-  CompactService,
-  ConditionKeyInfo,
-  ServiceInfo,
-} from './types.js';
+import type { CatalogFile } from './file-format.js';
+import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
+import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 
@@ -64,8 +56,16 @@ class KeyIndex {
 
 interface ServiceRuntime {
   prefix: string;
-  compact: CompactService;
   actions: Map<string, ActionInfo>;
+}
+
+/** A service as the catalogue file's index gives it (its details are parsed on first use: `detailsOf`). */
+interface ServiceEntry {
+  prefix: string;
+  name: string;
+  /** Action names as AWS spells them, sorted. */
+  actions: string[];
+  details?: ServiceSlice;
 }
 
 export interface Catalog {
@@ -80,7 +80,10 @@ export interface Catalog {
   globalKeys: KeyIndex;
   allKeys: KeyIndex;
   rcp: Set<string>;
-  compact: CompactCatalog;
+  /** The catalogue file: its index parsed, each service's details parsed when first needed. */
+  file: CatalogFile;
+  /** Lower-case prefix -> the service's index entry. */
+  entries: Map<string, ServiceEntry>;
   runtime: Map<string, ServiceRuntime>;
   /** Indexes derived from the data on demand, kept with it (bounded where the key is input text). */
   derived: Derived;
@@ -100,30 +103,31 @@ let catalog: Catalog | undefined;
 /** The loaded catalogue (loads it on first use). Throws a clear error when none is available. */
 export function getCatalog(): Catalog {
   if (catalog) return catalog;
-  const { catalog: compact, source } = loadCompactCatalog();
-  const services = Object.keys(compact.services).sort();
+  const { file, source } = loadCatalogFile();
+  const { index } = file;
+  const entries = new Map<string, ServiceEntry>();
+  for (const [prefix, name, names] of index.services) entries.set(prefix, { prefix, name, actions: names });
+  const services = [...entries.keys()].sort();
   const actions: string[] = [];
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
-  for (const [k, t] of compact.global) {
+  for (const [k, t] of index.global) {
     globalKeys.add(k, t);
     allKeys.add(k, t);
   }
-  for (const p of services) {
-    const s = compact.services[p]!;
-    for (const a of s.a) actions.push(`${p}:${a[0]}`);
-    for (const [k, t] of s.k) allKeys.add(k, t);
-  }
+  for (const p of services) for (const a of entries.get(p)!.actions) actions.push(`${p}:${a}`);
+  for (const [k, t] of index.keys) allKeys.add(k, t);
   catalog = {
-    version: compact.version,
-    date: compact.date,
+    version: file.version,
+    date: file.date,
     source,
     services,
     actions,
     globalKeys,
     allKeys,
-    rcp: new Set(compact.rcp),
-    compact,
+    rcp: new Set(index.rcp),
+    file,
+    entries,
     runtime: new Map(),
     derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
@@ -141,49 +145,90 @@ export function catalogStamp(): { version: string; date: string } | undefined {
   return peekCatalogStamp();
 }
 
+/** A service's details (parsed from the catalogue file on first use), undefined for an unknown prefix. */
+function detailsOf(c: Catalog, prefix: string): { entry: ServiceEntry; details: ServiceSlice } | undefined {
+  const entry = c.entries.get(prefix);
+  if (!entry) return undefined;
+  entry.details ??= c.file.slice(prefix)!;
+  return { entry, details: entry.details };
+}
+
 function service(prefix: string): ServiceRuntime | undefined {
   const c = getCatalog();
   const p = prefix.toLowerCase();
   let rt = c.runtime.get(p);
   if (rt) return rt;
-  const compact = c.compact.services[p];
-  if (!compact) return undefined;
-  rt = { prefix: p, compact, actions: new Map() };
-  const rtypes: CatalogResourceType[] = compact.r.map(([name, arns, keys]) => ({
-    name,
-    arnFormats: arns ? arns.split('|') : [],
-    conditionKeys: keys.map((i) => compact.k[i]![0]),
-  }));
-  for (const [name, levels, art, keys] of compact.a) {
-    const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
-    const accessLevel = LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write';
-    const resourceTypes: ActionResourceType[] = art.map(([i, req]) => ({ ...rtypes[i]!, required: req === 1 }));
-    const conditionKeys = new Set(keys.map((i) => compact.k[i]![0]));
-    for (const r of resourceTypes) for (const k of r.conditionKeys) conditionKeys.add(k);
-    rt.actions.set(name.toLowerCase(), {
-      service: p,
-      name,
-      key: `${p}:${name}`,
-      accessLevel,
-      accessLevels,
-      isWildcardOnly: resourceTypes.length === 0,
-      resourceTypes,
-      conditionKeys: [...conditionKeys],
-    });
-  }
+  const found = detailsOf(c, p);
+  if (!found) return undefined;
+  rt = { prefix: p, actions: buildActions(p, found.entry.actions, found.details) };
   c.runtime.set(p, rt);
   return rt;
 }
 
+/** Pushes `v` unless present (first occurrence order, as a Set's). */
+const addOnce = (out: string[], v: string): void => {
+  if (!out.includes(v)) out.push(v);
+};
+
+/**
+ * A service's actions as `ActionInfo`s. Objects that are equal across actions (the access-level lists, each
+ * resource type with its `required` flag) are shared within the service: look-ups never modify them.
+ */
+function buildActions(p: string, names: readonly string[], s: ServiceSlice): Map<string, ActionInfo> {
+  const keyName = s.k.map((k) => k[0]);
+  const rtypes: CatalogResourceType[] = s.r.map(([name, arns, keys]) => ({
+    name,
+    arnFormats: arns ? arns.split('|') : [],
+    conditionKeys: keys.map((i) => keyName[i]!),
+  }));
+  const withRequired = new Map<number, ActionResourceType>();
+  const resourceType = (i: number, req: number): ActionResourceType => {
+    const id = i * 2 + (req === 1 ? 1 : 0);
+    let t = withRequired.get(id);
+    if (!t) {
+      const r = rtypes[i]!;
+      t = { name: r.name, arnFormats: r.arnFormats, conditionKeys: r.conditionKeys, required: req === 1 };
+      withRequired.set(id, t);
+    }
+    return t;
+  };
+  const levelsOf = new Map<string, { accessLevels: AccessLevel[]; accessLevel: AccessLevel }>();
+  const actions = new Map<string, ActionInfo>();
+  s.a.forEach(([levels, art, keys], n) => {
+    const name = names[n]!;
+    let lv = levelsOf.get(levels);
+    if (!lv) {
+      const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
+      lv = { accessLevels, accessLevel: LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write' };
+      levelsOf.set(levels, lv);
+    }
+    const resourceTypes = art.map(([i, req]) => resourceType(i, req));
+    const conditionKeys: string[] = [];
+    for (const i of keys) addOnce(conditionKeys, keyName[i]!);
+    for (const r of resourceTypes) for (const k of r.conditionKeys) addOnce(conditionKeys, k);
+    actions.set(name.toLowerCase(), {
+      service: p,
+      name,
+      key: `${p}:${name}`,
+      accessLevel: lv.accessLevel,
+      accessLevels: lv.accessLevels,
+      isWildcardOnly: resourceTypes.length === 0,
+      resourceTypes,
+      conditionKeys,
+    });
+  });
+  return actions;
+}
+
 export function serviceExists(prefix: string): boolean {
-  return getCatalog().compact.services[prefix.toLowerCase()] !== undefined;
+  return getCatalog().entries.has(prefix.toLowerCase());
 }
 
 export function serviceInfo(prefix: string): ServiceInfo | undefined {
   const c = getCatalog();
-  const s = c.compact.services[prefix.toLowerCase()];
+  const s = c.entries.get(prefix.toLowerCase());
   if (!s) return undefined;
-  return { prefix: prefix.toLowerCase(), name: s.n, actionCount: s.a.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+  return { prefix: prefix.toLowerCase(), name: s.name, actionCount: s.actions.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
 }
 
 /** Services whose resources RCPs can restrict. */
@@ -344,7 +389,7 @@ export function actionsWithAccessLevel(level: AccessLevel): string[] {
 export function serviceResourceTypes(prefix: string): CatalogResourceType[] {
   const p = prefix.toLowerCase();
   return getCatalog().derived.serviceTypes.getOr(p, () => {
-    const s = getCatalog().compact.services[p];
+    const s = detailsOf(getCatalog(), p)?.details;
     return s ? s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => s.k[i]![0]) })) : [];
   });
 }
@@ -357,13 +402,7 @@ export function conditionKeyListedByActions(key: string): boolean {
   const c = getCatalog();
   if (!c.derived.keysListedByActions) {
     const idx = new KeyIndex();
-    for (const p of c.services) {
-      const s = c.compact.services[p]!;
-      const used = new Set<number>();
-      for (const a of s.a) for (const i of a[3]) used.add(i);
-      for (const r of s.r) for (const i of r[2]) used.add(i);
-      for (const i of used) idx.add(s.k[i]![0], s.k[i]![1]);
-    }
+    for (const [k, t] of c.file.index.listed) idx.add(k, t);
     c.derived.keysListedByActions = idx;
   }
   return c.derived.keysListedByActions.get(key) !== undefined;

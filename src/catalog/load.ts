@@ -8,8 +8,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FILE_FORMAT, openCatalogFile, serialiseCatalog, type CatalogFile } from './file-format.js';
 import { generateCatalog } from './generate.js';
-import { CATALOG_FORMAT, type CompactCatalog } from './types.js';
 
 export const CATALOG_FILE = 'catalog.json';
 
@@ -43,24 +43,19 @@ export interface CatalogSource {
   origin: 'env' | 'bundle' | 'cache' | 'generated';
 }
 
-function validate(c: unknown, where: string): CompactCatalog {
-  const cat = c as Partial<CompactCatalog>;
-  if (!cat || typeof cat !== 'object' || cat.format !== CATALOG_FORMAT || typeof cat.services !== 'object') {
-    throw new Error(`IAM catalogue ${where} has an unexpected format (expected format ${CATALOG_FORMAT}); rebuild it with npm run build`);
-  }
-  return cat as CompactCatalog;
+function readCatalogFile(file: string): CatalogFile {
+  return openCatalogFile(readFileSync(file), file);
 }
 
-function readCatalogFile(file: string): CompactCatalog {
-  return validate(JSON.parse(readFileSync(file, 'utf8')), file);
-}
-
-/** Loads the catalogue; throws a clear error when none can be found. */
-export function loadCompactCatalog(): { catalog: CompactCatalog; source: CatalogSource } {
+/**
+ * Opens the catalogue (its index parsed; each service's details are parsed when first looked up); throws a clear
+ * error when none can be found.
+ */
+export function loadCatalogFile(): { file: CatalogFile; source: CatalogSource } {
   const env = process.env.IAM_POLICY_GATE_CATALOG;
-  if (env) return { catalog: readCatalogFile(env), source: { file: env, origin: 'env' } };
+  if (env) return { file: readCatalogFile(env), source: { file: env, origin: 'env' } };
   const shipped = path.join(here(), CATALOG_FILE);
-  if (existsSync(shipped)) return { catalog: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
+  if (existsSync(shipped)) return { file: readCatalogFile(shipped), source: { file: shipped, origin: 'bundle' } };
   const pkgDir = findIamDataPackage();
   if (!pkgDir) {
     throw new Error(
@@ -69,24 +64,24 @@ export function loadCompactCatalog(): { catalog: CompactCatalog; source: Catalog
   }
   const version = (JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   const cacheDir = path.join(pkgDir, '..', '..', '.cache', 'iam-policy-gate');
-  const cached = path.join(cacheDir, `catalog-${version}-f${CATALOG_FORMAT}.json`);
+  const cached = path.join(cacheDir, `catalog-${version}-f${FILE_FORMAT}.json`);
   if (existsSync(cached)) {
     try {
-      return { catalog: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
+      return { file: readCatalogFile(cached), source: { file: cached, origin: 'cache' } };
     } catch {
       // corrupt cache: rebuild below
     }
   }
-  const catalog = generateCatalog(pkgDir);
+  const text = serialiseCatalog(generateCatalog(pkgDir));
   try {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(catalog));
+    writeFileSync(tmp, text);
     renameSync(tmp, cached);
   } catch {
     // read-only node_modules: use it uncached
   }
-  return { catalog, source: { file: cached, origin: 'generated' } };
+  return { file: openCatalogFile(Buffer.from(text, 'utf8'), cached), source: { file: cached, origin: 'generated' } };
 }
 
 /**

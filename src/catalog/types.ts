@@ -48,7 +48,30 @@ export interface CompactService {
   a: [string, string, [number, number][], number[]][];
 }
 
+/** The data's shape (`CompactCatalog`); the file around it is `file-format.ts`'s FILE_FORMAT. */
 export const CATALOG_FORMAT = 1;
+
+/**
+ * The catalogue file's index (file-format.ts): what look-ups across services need, without any service's details.
+ * `keys`: every service condition key, `listed`: those some action lists (each deduplicated case-insensitively,
+ * first occurrence in sorted-service order kept). `services`: [prefix, name, action names, byte offset and length
+ * of its `ServiceSlice`], sorted by prefix.
+ */
+export interface CatalogIndex {
+  global: [string, string][];
+  rcp: string[];
+  keys: [string, string][];
+  listed: [string, string][];
+  services: [string, string, string[], number, number][];
+}
+
+/** One service's details in the file: `CompactService` without the name and the action names (in the index). */
+export interface ServiceSlice {
+  k: [string, string][];
+  r: [string, string, number[]][];
+  /** Per action, in the index's order: [access-level letters, resource types, condition key indices]. */
+  a: [string, [number, number][], number[]][];
+}
 
 export interface CatalogResourceType {
   /** Resource type key, e.g. `object`. */

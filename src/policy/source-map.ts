@@ -2,7 +2,8 @@ import type { SourceMap, Span } from './types.js';
 
 /** Encode one JSON pointer segment (RFC 6901). */
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Build a JSON pointer from segments: `['Statement', 0, 'Action']` -> `/Statement/0/Action`. */

@@ -15,8 +15,13 @@ import type { ReportPullRequest } from './json.js';
 const SEP = 0x1e; // record separator: JSON.stringify escapes every control character inside strings
 const INDENT = '    '; // entries of a top-level array
 
+/**
+ * `INDENT + JSON.stringify(entry, null, 2)` with every line indented by INDENT: the entry stringified two arrays
+ * deep is exactly that between `[\n  [\n` and `\n  ]\n]` (one native pass, no second pass to re-indent).
+ */
 function entryText(entry: unknown): string {
-  return INDENT + JSON.stringify(entry, null, 2).replace(/\n/g, `\n${INDENT}`);
+  const text = JSON.stringify([[entry]], null, 2);
+  return text.slice(6, text.length - 6);
 }
 
 /** One `policies[]` section: entries in file order on disk, entries that arrived after a later file's in memory. */
@@ -24,6 +29,8 @@ class Section {
   private readonly fd: number;
   private last = -1;
   private late: [number, number, string][] = [];
+  /** Records not yet written: one write per ~64 KB, not one per entry (a write error still ends the run). */
+  private pending = '';
   count = 0;
 
   constructor(readonly file: string) {
@@ -34,12 +41,19 @@ class Section {
     this.count++;
     if (at >= this.last) {
       this.last = at;
-      writeSync(this.fd, `${String.fromCharCode(SEP)}${at}\n${text}`);
+      this.pending += `${String.fromCharCode(SEP)}${at}\n${text}`;
+      if (this.pending.length >= 1 << 16) this.flush();
     } else this.late.push([at, this.late.length, text]);
+  }
+
+  private flush(): void {
+    if (this.pending) writeSync(this.fd, this.pending);
+    this.pending = '';
   }
 
   /** Every entry in position order (stable), to `write`. */
   drain(write: (text: string) => void): void {
+    this.flush();
     closeSync(this.fd);
     const late = this.late.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let k = 0;

@@ -5,10 +5,11 @@
  * shard reports from a partial, duplicated or foreign one.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { Options } from '../config/options.js';
 import type { SourceFile } from '../sources/files.js';
-import { readRepoFile } from '../text/read.js';
 import { canonicalJson, sha256 } from '../policy/fingerprint.js';
+import { unitReader } from './read.js';
 import { buildUnits } from './units.js';
 import { assignUnits, unitSetHash } from './assign.js';
 import type { ShardSpec } from './assign.js';
@@ -36,8 +37,11 @@ export interface ShardInfo {
 
 /** This shard's files (in the scan's order) and what the report says about the shard. */
 export function selectShard(files: readonly SourceFile[], spec: ShardSpec, options: Options): { files: SourceFile[]; info: Omit<ShardInfo, 'commit'> } {
-  const texts = files.map((f) => ({ rel: f.rel, text: readOrEmpty(options, f.rel) }));
-  const hashes = new Map(texts.map((t) => [t.rel, sha256(t.text)]));
+  // one hash over every file's bytes, in path order: the tree the partition was computed on
+  const content = createHash('sha256');
+  const read = unitReader(options, content);
+  const rels = [...new Set(files.map((f) => f.rel))].sort();
+  const texts = rels.map(read);
   const units = buildUnits(texts, options);
   const shards = assignUnits(units, spec.count);
   const mine = new Set<string>();
@@ -57,21 +61,12 @@ export function selectShard(files: readonly SourceFile[], spec: ShardSpec, optio
       units: unitCount,
       unitsTotal: units.length,
       files: mine.size,
-      filesTotal: files.length,
+      filesTotal: rels.length,
       bytes,
-      unitSetHash: unitSetHash(units, shards, spec.count, (rel) => hashes.get(rel) ?? ''),
+      unitSetHash: unitSetHash(units, shards, spec.count, content.digest('hex')),
       configHash: configHash(options),
     },
   };
-}
-
-function readOrEmpty(options: Options, rel: string): string {
-  try {
-    return readRepoFile(options.root, rel, options.maxFileBytes);
-  } catch (e) {
-    // unreadable: analysed (and reported) by the shard that owns it; the error text keeps the hash honest
-    return `\u0000unreadable: ${(e as Error).message}`;
-  }
 }
 
 /** Options that decide findings, hashed (paths of the checkout and the clock left out: they differ per runner). */

@@ -71,6 +71,7 @@ function findingOf(v: unknown, where: string): Finding {
 
 function shardOf(v: unknown, bad: (what: string) => Error): ShardInfo {
   if (!isObj(v) || !isInt(v.index) || !isInt(v.count) || !isStr(v.unitSetHash) || !isStr(v.configHash) || (v.commit !== undefined && !isStr(v.commit))) throw bad('shard is malformed');
+  if (![v.files, v.filesTotal, v.units, v.unitsTotal].every(isInt)) throw bad('shard has no file and unit counts');
   return v as unknown as ShardInfo;
 }
 
@@ -94,6 +95,7 @@ export function completenessProblems(parts: Part[]): AnalysisError[] {
       if ((s.commit ?? '') !== (group[0]!.shard!.commit ?? '')) say(p.name, `shard ${s.index}/${count} analysed commit ${s.commit ?? '(unknown)'}, ${group[0]!.name} ${group[0]!.shard!.commit ?? '(unknown)'}`);
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (!missing.length && seen.size === group.length) for (const m of countProblems(group)) say(m.file, m.message);
     if (missing.length) say(group[0]!.name, `shard report${missing.length === 1 ? '' : 's'} missing: ${missing.slice(0, 20).map((i) => `${i}/${count}`).join(', ')}${missing.length > 20 ? ` and ${missing.length - 20} more` : ''}: the files of ${missing.length === 1 ? 'that shard were' : 'those shards were'} not analysed`);
   }
   // one tool, one IAM catalogue, one decision rule, one pull request
@@ -107,6 +109,33 @@ export function completenessProblems(parts: Part[]): AnalysisError[] {
   same('pull request', (p) => p.json.pullRequest);
   same('base', (p) => (isObj(p.json.base) ? p.json.base.ref : undefined));
   return problems;
+}
+
+/**
+ * The counts of one complete set of shards (each index once): every shard saw the same tree size, the shards' files
+ * and units add up to it, and each shard's report analysed the files it was given. A shard report edited, or one
+ * whose run dropped files, makes the merge incomplete.
+ */
+function countProblems(group: Part[]): { file: string; message: string }[] {
+  const out: { file: string; message: string }[] = [];
+  const first = group[0]!;
+  const n = first.shard!.count;
+  for (const what of ['files', 'units'] as const) {
+    const total = (s: ShardInfo) => (what === 'files' ? s.filesTotal : s.unitsTotal);
+    const mine = (s: ShardInfo) => (what === 'files' ? s.files : s.units);
+    for (const p of group) {
+      if (total(p.shard!) !== total(first.shard!)) out.push({ file: p.name, message: `shard ${p.shard!.index}/${n} counted ${total(p.shard!)} ${what} in the scan, ${first.name} ${total(first.shard!)}` });
+    }
+    const sum = group.reduce((k, p) => k + mine(p.shard!), 0);
+    if (sum !== total(first.shard!)) {
+      out.push({ file: first.name, message: `the ${n} shards analysed ${sum} ${what} in all, but the scan has ${total(first.shard!)}: ${sum < total(first.shard!) ? 'some were analysed by no shard' : 'some were counted twice'}` });
+    }
+  }
+  for (const p of group) {
+    const scanned = p.summary.filesScanned;
+    if (isInt(scanned) && scanned !== p.shard!.files) out.push({ file: p.name, message: `shard ${p.shard!.index}/${n} analysed ${scanned} files of the ${p.shard!.files} it was given` });
+  }
+  return out;
 }
 
 /**

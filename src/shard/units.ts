@@ -32,6 +32,10 @@ export interface UnitFile {
   rel: string;
   /** Its content ('' when unreadable: the owning shard reports the read error). */
   text: string;
+  /** Its size on disk (default: the text's UTF-8 length). */
+  bytes?: number;
+  /** A digest of its content (default: none; see Unit.content). */
+  digest?: string;
 }
 
 export interface Unit {
@@ -41,6 +45,11 @@ export interface Unit {
   files: string[];
   /** Total size in bytes (UTF-8), what the shards are balanced by. */
   bytes: number;
+  /**
+   * Its files' content digests, sorted and joined (when the files gave them): units with the same content go to the
+   * same shard (shard/assign.ts), where the run's look-ups made for one are reused by the others.
+   */
+  content?: string;
 }
 
 /** Path references read from one file at most (a hostile file full of names is bounded; see the header). */
@@ -48,12 +57,16 @@ export const MAX_REFERENCES_PER_FILE = 20_000;
 
 const TERRAFORM_FILE = /\.(tf|tofu)(\.json)?$|\.tfvars(\.json)?$/i;
 /**
- * Path-like runs of a text, then those ending in an extension the scan reads (a relative path, or a file name beside
- * the file). Two linear passes: a single pattern with a free prefix before the extension would backtrack
- * quadratically over a long run without one (hostile content).
+ * Path-like runs of a text (maximal runs of PATH_CHAR, trailing full stops dropped) that end in an extension the
+ * scan reads (a relative path, or a file name beside the file). Found from their end: RUN_END matches only where an
+ * extension ends a run (the lookahead: nothing path-like follows but full stops), then the run's start is found by
+ * walking back (at most MAX_PATH_LENGTH + 1 characters: longer runs are no path). Runs are disjoint, so both passes
+ * are linear; a single pattern with a free prefix before the extension would backtrack quadratically over a long run
+ * (hostile content). Most text has no such run at all: no string is made for every word.
  */
-const PATH_RUN = /[A-Za-z0-9_@.\-/]+/g;
-const SCANNED_EXTENSION = /[A-Za-z0-9_-]\.(?:json|ya?ml|template|tf|tofu|tfvars)$/i;
+const RUN_END = /[A-Za-z0-9_-]\.(?:json|ya?ml|template|tf|tofu|tfvars)(?=\.*(?![A-Za-z0-9_@.\-/]))/gi;
+const isPathChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 64; // a-z A-Z - . / 0-9 _ @
 /** Longer runs are no path (repository paths are far shorter). */
 const MAX_PATH_LENGTH = 1024;
 
@@ -102,9 +115,13 @@ export function referencedFiles(rel: string, text: string, scanned: ReadonlySet<
   const out = new Set<string>();
   const dir = dirOf(rel);
   let n = 0;
-  for (const m of text.matchAll(PATH_RUN)) {
-    const run = m[0].replace(/[.]+$/, ''); // a sentence's full stop
-    if (run.length > MAX_PATH_LENGTH || !SCANNED_EXTENSION.test(run)) continue;
+  RUN_END.lastIndex = 0;
+  for (let m = RUN_END.exec(text); m; m = RUN_END.exec(text)) {
+    const end = m.index + m[0].length;
+    let start = m.index;
+    while (start > 0 && end - start <= MAX_PATH_LENGTH && isPathChar(text.charCodeAt(start - 1))) start--;
+    if (end - start > MAX_PATH_LENGTH) continue;
+    const run = text.slice(start, end);
     if (++n > MAX_REFERENCES_PER_FILE) break;
     const token = run.replace(/^(\.\/)+/, '');
     for (const candidate of [path.posix.join(dir, token), token.replace(/^\/+/, '')]) {
@@ -152,9 +169,14 @@ export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'p
     const root = joins.find(keyOf.get(f.rel)!);
     const u = units.get(root) ?? { key: root, files: [], bytes: 0 };
     u.files.push(f.rel);
-    u.bytes += Buffer.byteLength(f.text, 'utf8');
+    u.bytes += f.bytes ?? Buffer.byteLength(f.text, 'utf8');
     units.set(root, u);
   }
-  for (const u of units.values()) u.files.sort();
+  const digests = new Map(files.map((f) => [f.rel, f.digest]));
+  for (const u of units.values()) {
+    u.files.sort();
+    const d = u.files.map((f) => digests.get(f));
+    if (d.every((x) => x !== undefined)) u.content = d.sort().join(' ');
+  }
   return [...units.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

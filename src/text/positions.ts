@@ -2,11 +2,12 @@
  * Position-keeping parsing of JSON and YAML text with the `yaml` package (which parses JSON too): the result is
  * plain JSON-like data plus a map from JSON pointers to spans in the file.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
+import { LineCounter, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
 import type { Node as YamlNode, Tags, ParsedNode } from 'yaml';
 import type { Span } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { JsonSyntaxError, parseJsonWithPositions } from './json-positions.js';
+import { parseYamlDocument } from './yaml-document.js';
 
 export class InputError extends Error {
   constructor(
@@ -113,7 +114,7 @@ function yamlDocument(text: string, options: ParseOptions, maxDepth: number, lin
     const line = before.split('\n').length;
     throw new InputError(`nesting deeper than ${maxDepth} levels`, line, deep.offset - before.lastIndexOf('\n'));
   }
-  const doc = parseDocument(text, {
+  const doc = parseYamlDocument(text, {
     lineCounter,
     customTags: options.customTags,
     uniqueKeys: true,

@@ -9,15 +9,19 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. */
+/**
+ * Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. The
+ * native realpath (one call into libc, not one lstat per path component from JavaScript): the same answer, and
+ * nothing cached between calls, so a symlink changed during a run is still followed where it points now.
+ */
 export function containedPath(root: string, abs: string): { rel: string; real: string } | { error: string } {
   let real: string;
   try {
-    real = realpathSync(abs);
+    real = realpathSync.native(abs);
   } catch {
     return { error: 'path does not exist' };
   }
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const rel = path.relative(realRoot, real);
   if (rel === '' ) return { rel: '', real };
   if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };

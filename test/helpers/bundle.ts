@@ -42,6 +42,7 @@ export function sourceHash(): string {
   walk('src');
   add('package-lock.json');
   add('.ci/build.mjs');
+  add('.ci/launcher.mjs');
   return h.digest('hex').slice(0, 16);
 }
 

@@ -159,6 +159,20 @@ describe('merge of shard reports', () => {
     // a shard that could not analyse everything: its errors make the merge incomplete
     writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...read(dir, files[2]!), verdict: 'incomplete', errors: [{ file: 'x.json', message: 'could not be read', kind: 'input' }] }));
     await check('incomplete-shard', [files[0]!, files[1]!, 'bad.json', files[3]!], /could not be read/);
+
+    // hand-edited shard reports: the counts no longer add up (same partition hash, every shard once)
+    const edited = (name: string, edit: (r: { shard: Record<string, number>; summary: Record<string, unknown> }) => void) => {
+      const r = read(dir, files[1]!) as { shard: Record<string, number>; summary: Record<string, unknown> };
+      edit(r);
+      writeFileSync(path.join(dir, name), JSON.stringify(r));
+      return [files[0]!, name, files[2]!, files[3]!];
+    };
+    const s2 = read(dir, files[1]!).shard;
+    // a shard claiming fewer files, with a report that agrees: the file it dropped was analysed by no shard
+    await check('fewer-files', edited('fewer.json', (r) => ((r.shard.files = s2.files - 1), (r.summary.filesScanned = s2.files - 1))), new RegExp(`the 4 shards analysed ${s2.filesTotal - 1} files in all, but the scan has ${s2.filesTotal}: some were analysed by no shard`));
+    await check('other-total', edited('total.json', (r) => (r.shard.filesTotal = s2.filesTotal + 1)), /shard 2\/4 counted \d+ files in the scan/);
+    await check('fewer-units', edited('units.json', (r) => (r.shard.units = s2.units + 1)), /analysed \d+ units in all, but the scan has \d+: some were counted twice/);
+    await check('dropped', edited('dropped.json', (r) => (r.summary.filesScanned = s2.files - 1)), new RegExp(`shard 2/4 analysed ${s2.files - 1} files of the ${s2.files} it was given`));
   }, 120_000);
 
   it('refuses a report that is not one (usage error, nothing written)', async () => {

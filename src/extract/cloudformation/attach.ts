@@ -10,7 +10,7 @@ import type { CMap, CNode } from './yaml.js';
 import { intrinsicName, str, spanOf } from './yaml.js';
 import type { BuildContext, ResourceInfo } from './builder.js';
 import { DocSink, emitValue, pick, emitEntity } from './builder.js';
-import { awsManagedPolicy } from './managed-policies.js';
+import { awsManagedPolicy, hasAwsManagedPolicy } from './managed-policies.js';
 import { renderExpression } from './intrinsics.js';
 
 const PRINCIPAL_TYPES: Record<PrincipalRef['kind'], string[]> = {
@@ -182,11 +182,13 @@ function attachArn(ctx: BuildContext, res: ResourceInfo, n: CNode, v: string, re
   fixEnd.endLine = spanOf(n).end.line;
   const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(v);
   if (!m) return;
+  // known to the snapshot but deliberately not recorded (policies SAM adds for event sources): not a gap
+  if (!withRecord) {
+    if (hasAwsManagedPolicy(m[1]!)) fixEnd.properties.inSnapshot = true;
+    return;
+  }
   const managed = awsManagedPolicy(m[1]!);
   if (!managed) return;
-  // known to the snapshot but deliberately not recorded (policies SAM adds for event sources): not a gap
-  if (!withRecord) fixEnd.properties.inSnapshot = true;
-  if (!withRecord) return;
   const sink = new DocSink();
   emitValue(ctx, managed.document, sink, n, {
     res,

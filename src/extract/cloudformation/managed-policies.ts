@@ -44,9 +44,27 @@ export function awsManagedPolicyPath(bareName: string): string | undefined {
   return byBareName.get(bareName) ?? undefined;
 }
 
+/** Does the snapshot know this policy? (without copying its document) */
+export function hasAwsManagedPolicy(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(load(), name);
+}
+
 export function awsManagedPolicy(name: string): ManagedPolicy | undefined {
   const t = load();
   const row = Object.prototype.hasOwnProperty.call(t, name) ? t[name] : undefined;
   if (!row) return undefined;
-  return { version: row[0], date: row[1], document: structuredClone(row[2]), source: `${AWS_MANAGED_POLICIES_SOURCE} (snapshot ${AWS_MANAGED_POLICIES_DATE})` };
+  return { version: row[0], date: row[1], document: copyJson(row[2]), source: `${AWS_MANAGED_POLICIES_SOURCE} (snapshot ${AWS_MANAGED_POLICIES_DATE})` };
+}
+
+/** A deep copy of JSON.parse output (objects, arrays, primitives; keys in order): much cheaper than structuredClone. */
+function copyJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyJson);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = copyJson((v as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
 }

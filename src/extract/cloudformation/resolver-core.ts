@@ -182,7 +182,7 @@ export abstract class ResolverCore {
       sink?.span(ptr, node);
       const out: unknown[] = [];
       for (const item of node.items) {
-        const v = this.resolve(item, `${ptr}/${out.length}`, sink);
+        const v = this.resolve(item, sink ? `${ptr}/${out.length}` : ptr, sink); // a pointer only matters to a sink
         if (v !== NO_VALUE) out.push(v);
       }
       return out;
@@ -225,7 +225,7 @@ export abstract class ResolverCore {
     sink?.span(ptr, node);
     const out: Record<string, unknown> = {};
     for (const [k, child] of node.entries) {
-      const v = this.resolve(child, `${ptr}/${escapeSegment(k)}`, sink);
+      const v = this.resolve(child, sink ? `${ptr}/${escapeSegment(k)}` : ptr, sink);
       if (v !== NO_VALUE) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;

@@ -7,11 +7,12 @@
  * duplicate mapping key keeps the last value (with a `duplicate-key` warning on the earlier one), and quoted
  * scalars and flow collections may continue on lines indented no deeper than their parent (yaml-reindent.ts).
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
+import { LineCounter, isMap, isSeq, isScalar, isAlias, isPair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags, Document } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
+import { parseYamlDocument } from '../../text/yaml-document.js';
 import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
@@ -71,9 +72,29 @@ function mkTag(name: string, kind: 'scalar' | 'seq' | 'map'): Tags[number] {
   } as unknown as Tags[number];
 }
 
-const CUSTOM_TAGS: Tags = ['Ref', 'Condition', ...FN].flatMap((n) =>
-  (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k)),
+const TAGS_BY_NAME = new Map<string, Tags>(
+  ['Ref', 'Condition', ...FN].map((n) => [n, (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k))]),
 );
+const CUSTOM_TAGS: Tags = [...TAGS_BY_NAME.values()].flat();
+
+/**
+ * The short-form tags a text can use: those whose `!Name` it contains (every tag given costs the parser work for
+ * every plain scalar and every document). A superset is harmless; when a tag could be spelled another way (a %TAG
+ * directive, a verbatim `!<...>`, a handle such as `!e!`, a %-escape in the name), all of them.
+ */
+function tagsFor(text: string): Tags {
+  if (text.includes('%TAG') || text.includes('!<')) return CUSTOM_TAGS;
+  const used = new Set<Tags>();
+  for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) {
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++j));
+    const next = text.charCodeAt(j);
+    if (next === 37 /* % */ || (next === 33 /* ! */ && j > i + 1)) return CUSTOM_TAGS;
+    const tags = j > i + 1 ? TAGS_BY_NAME.get(text.slice(i + 1, j)) : undefined;
+    if (tags) used.add(tags);
+  }
+  return [...used].flat();
+}
 
 export function spanOf(node: CNode): Span {
   const lc = node.src.lineCounter;
@@ -275,7 +296,20 @@ function applyMerge(entries: Map<string, CNode>, keys: Map<string, number>, valu
   }
 }
 
-const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+/**
+ * A plain scalar is tested against each core-schema tag's pattern in turn (null, bool, three ints, three floats)
+ * before it falls to the string default: eight regular expressions for every `Type`, `Effect` or `AWS::IAM::Role`.
+ * Each of those patterns needs a first character among `-+.0-9~nNtTfF`, or an empty value; a non-empty value that
+ * starts with any other character is a string whatever follows, which this tag, tested first, says with one test.
+ * It resolves as the core string tag does (the text itself, no format), so the nodes are the same.
+ */
+const PLAIN_STRING = { tag: 'tag:yaml.org,2002:str', default: true, test: /^[^-+.0-9~nNtTfF]/, resolve: (str: string) => str } as unknown as Tags[number];
+
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
+const yamlOptions = (text: string) => {
+  const custom = tagsFor(text);
+  return { ...YAML_OPTIONS, customTags: (core: Tags) => [PLAIN_STRING, ...core, ...custom] };
+};
 
 /**
  * The YAML document as CloudFormation reads it. The strict reading first; only when it fails, the text with the
@@ -285,11 +319,11 @@ const YAML_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors:
 function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number) => number } {
   const identity = (o: number) => o;
   try {
-    const doc = parseDocument(text, YAML_OPTIONS);
+    const doc = parseYamlDocument(text, yamlOptions(text));
     if (doc.errors.length === 0) return { doc, toOriginal: identity };
     const re = reindentForYaml(text);
     if (re.text === text) return { doc, toOriginal: identity };
-    const again = parseDocument(re.text, YAML_OPTIONS);
+    const again = parseYamlDocument(re.text, yamlOptions(re.text));
     return again.errors.length === 0 ? { doc: again, toOriginal: re.toOriginal } : { doc, toOriginal: identity };
   } catch (e) {
     throw new InputError((e as Error).message);

@@ -1,0 +1,57 @@
+/**
+ * The catalogue file (format 2): the same data as the compact catalogue it is written from, every service's details
+ * readable on its own (a run parses only the services it looks up), the whole file still JSON, and a clear error for
+ * a file of another format.
+ */
+import { describe, expect, it } from 'vitest';
+import { joinService, openCatalogFile, serialiseCatalog } from '../../src/catalog/file-format.js';
+import { generateCatalog } from '../../src/catalog/generate.js';
+import { findIamDataPackage } from '../../src/catalog/load.js';
+import type { CompactCatalog } from '../../src/catalog/types.js';
+
+const compact: CompactCatalog = generateCatalog(findIamDataPackage()!);
+const text = serialiseCatalog(compact);
+
+describe('catalogue file format 2', () => {
+  it('gives back every service exactly as generated, each read on its own', () => {
+    const file = openCatalogFile(Buffer.from(text), 'test');
+    expect(file.version).toBe(compact.version);
+    expect(file.date).toBe(compact.date);
+    expect(file.index.global).toEqual(compact.global);
+    expect(file.index.rcp).toEqual(compact.rcp);
+    const prefixes = Object.keys(compact.services).sort();
+    expect(file.index.services.map((s) => s[0])).toEqual(prefixes);
+    // in reverse order: a slice does not depend on another having been read
+    for (const [prefix, name, names] of [...file.index.services].reverse()) {
+      expect(joinService(name, names, file.slice(prefix)!)).toEqual(compact.services[prefix]);
+    }
+    expect(file.slice('no-such-service')).toBeUndefined();
+  });
+
+  it('lists every service condition key once, and those that actions list', () => {
+    const file = openCatalogFile(Buffer.from(text), 'test');
+    const all = new Set(Object.values(compact.services).flatMap((s) => s.k.map(([k]) => k.toLowerCase())));
+    expect(new Set(file.index.keys.map(([k]) => k.toLowerCase()))).toEqual(all);
+    expect(file.index.keys.length).toBe(all.size);
+    const s3 = compact.services.s3!;
+    const listedByGetObject = s3.a.find((a) => a[0] === 'GetObject')![3].map((i) => s3.k[i]![0].toLowerCase());
+    const listed = new Set(file.index.listed.map(([k]) => k.toLowerCase()));
+    for (const k of listedByGetObject) expect(listed.has(k)).toBe(true);
+  });
+
+  it('is one JSON document, written the same way twice', () => {
+    const whole = JSON.parse(text) as { format: number; services: Record<string, unknown> };
+    expect(whole.format).toBe(2);
+    expect(Object.keys(whole.services).length).toBe(Object.keys(compact.services).length);
+    expect(serialiseCatalog(generateCatalog(findIamDataPackage()!))).toBe(text);
+  });
+
+  it('refuses a file of the previous format or a damaged one with a message to rebuild', () => {
+    const v1 = JSON.stringify(compact);
+    expect(() => openCatalogFile(Buffer.from(v1), 'old.json')).toThrow(/old\.json has an unexpected format \(expected format 2: found format 1\); rebuild/);
+    expect(() => openCatalogFile(Buffer.from(text.slice(0, 200)), 'cut.json')).toThrow(/cut\.json .*unexpected format/);
+    const file = openCatalogFile(Buffer.from(text.slice(0, text.length - 5000)), 'short.json');
+    const last = file.index.services[file.index.services.length - 1]![0];
+    expect(() => file.slice(last)).toThrow(/short\.json .*service/);
+  });
+});
