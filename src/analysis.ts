@@ -118,13 +118,7 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
   // customer managed policies learn their principals from attachments in other files of the same module
   linkAttachments(out.policies, out.entities);
   // a file read again as another's nested stack reports its own problems once
-  const seenErrors = unit?.seenErrors ?? new Set<string>();
-  out.errors = out.errors.filter((e) => {
-    const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
-    if (seenErrors.has(k)) return false;
-    seenErrors.add(k);
-    return true;
-  });
+  out.errors = errorsOnce(out.errors, unit?.seenErrors ?? new Set<string>());
   // a plan committed in the pull request and its .tf are both analysed: a finding both give, once
   const extractErrors = out.errors.length;
   appendAll(out.findings, sameFindingOnce(runOfflineChecks(out.policies, out.entities, options, out.errors, unit?.spots), out.policies));
@@ -140,6 +134,16 @@ export function finishAnalysis(extracted: Extracted[], options: Options, plans: 
     unit.principals = principals;
   }
   return out;
+}
+
+/** The errors not reported before (`seen`, which learns them): an error repeated by a later unit, once per run. */
+export function errorsOnce(errors: AnalysisError[], seen: Set<string>): AnalysisError[] {
+  return errors.filter((e) => {
+    const k = `${e.file}\u0000${e.line ?? ''}\u0000${e.column ?? ''}\u0000${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function addWorkflowPlan(plan: WorkflowPlan, out: Analysis, options: Options, repo: RepoAccess): void {

@@ -58,6 +58,8 @@ Options:
   --shard I/N            analyse shard I of N: a deterministic slice of the files, balanced by size, that never
                          splits a Terraform module (with the local modules it calls) or a nested-stack family;
                          the JSON report records the shard for merge (docs/sharding.md)
+  --workers N            worker threads for a whole-repository JSON/SARIF scan besides the main thread (0 = none;
+                         default: auto = up to 2 from 1,000 files with 4 or more CPUs; docs/performance.md)
   -h, --help             show this help
   -v, --version          show the version and the date of the bundled IAM data
 
@@ -89,6 +91,7 @@ const OPTIONS = {
   root: { type: 'string' },
   'terraform-plan': { type: 'string', multiple: true },
   shard: { type: 'string' },
+  workers: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -227,9 +230,11 @@ interface Flags {
   format: Format;
   aa: AccessAnalyzerMode | undefined;
   shardSpec: ShardSpec | undefined;
+  /** --workers N (undefined: auto). */
+  workers: number | undefined;
 }
 
-/** The flags checked before anything is read: --format, --access-analyzer, --shard. */
+/** The flags checked before anything is read: --format, --access-analyzer, --shard, --workers. */
 function checkFlags(values: Values): Flags {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`${TOOL_NAME}: --format must be one of ${FORMATS.join(', ')}\n`);
@@ -243,7 +248,9 @@ function checkFlags(values: Values): Flags {
       throw new UsageError(`${TOOL_NAME}: --${(e as Error).message}\n`);
     }
   }
-  return { format, aa: aa as AccessAnalyzerMode | undefined, shardSpec };
+  const w = values.workers;
+  if (w !== undefined && w !== 'auto' && !/^(?:[0-9]|[1-5][0-9]|6[0-4])$/.test(w)) throw new UsageError(`${TOOL_NAME}: --workers must be auto or a number from 0 to 64\n`);
+  return { format, aa: aa as AccessAnalyzerMode | undefined, shardSpec, workers: w === undefined || w === 'auto' ? undefined : Number(w) };
 }
 
 /** Reads the config, the base and the plans, runs the gate (a config error is a usage error) and notes stale IAM data. */
@@ -267,7 +274,7 @@ async function analyse(positionals: string[], values: Values, flags: Flags, io: 
       spool = flags.format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
       // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
       const stream = flags.format === 'json' || flags.format === 'sarif' ? { ...(spool ? { sink: spool } : {}) } : undefined;
-      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}) });
+      result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}), ...(flags.workers !== undefined ? { workers: flags.workers } : {}) });
       shard = sharding?.info();
       if (shard && !values.output && flags.format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
     } finally {

@@ -28,11 +28,12 @@ import type { BaseSource } from './sources/base.js';
 import { holderView } from './findings/holders.js';
 import { appendAll } from './util/arrays.js';
 import { REPEAT_LIMIT, RULE_LIMIT, summariseRepeats } from './findings/summarise.js';
-import { dependsOnChange } from './sources/affected.js';
+import { dependsOnChange, repoAccess } from './sources/affected.js';
 import type { ChangeScope, RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
 import type { WorkflowPlan } from './analysis.js';
 import { analyseStreaming } from './stream.js';
+import { filePool } from './parallel/pool.js';
 import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
 
@@ -73,6 +74,11 @@ export interface GateRun {
    * organisation model, which compare or combine records across the whole run.
    */
   stream?: { sink?: ReportSink };
+  /**
+   * Worker threads for the file-by-file flow (`stream`): 0 analyses in this thread; undefined = auto (several
+   * hundred files and two or more CPUs). From the CLI (`--workers`) or the workflow (`workers:`), never the PR.
+   */
+  workers?: number;
   /**
    * Sharding (`--shard I/N`, src/shard/): the part of the scan's files this run analyses. The report of a shard is
    * merged with the others' (`merge`), so repeats of a rule across the run are not summarised here (the merge does).
@@ -130,7 +136,7 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers));
   absorb(log, streamed.head);
   return streamed;
 }
@@ -279,18 +285,6 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
   }
   return { head, analysed: inScope.map((x) => x.text) };
-}
-
-/** Contained reads of the repository for extractors (includes, module files, nested stacks). */
-function repoAccess(options: Options): RepoAccess {
-  return {
-    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
-    resolve: (rel) => {
-      const c = containedPath(options.root, path.resolve(options.root, rel));
-      return 'error' in c ? undefined : c.rel;
-    },
-  };
 }
 
 /** Changed files under default-excluded folders (the walk did not see them), analysed like walked files. */

@@ -19,7 +19,7 @@
  */
 import type { Options } from './config/options.js';
 import type { AnalysisError, Finding } from './result.js';
-import type { IamEntity, PolicyRecord } from './policy/types.js';
+import type { IamEntity, PolicyRecord, Span } from './policy/types.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import type { Analysis, FileText, ReportSink } from './result.js';
 import type { SourceFile } from './sources/files.js';
@@ -27,7 +27,7 @@ import { displayPath } from './sources/files.js';
 import { readRepoFile, ReadError } from './text/read.js';
 import { isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
-import { addSkippedReferences, extractTexts, finishAnalysis } from './analysis.js';
+import { addSkippedReferences, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 
@@ -77,7 +77,11 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
     .map(([x]) => x[1]);
 }
 
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink): Promise<StreamedHead> {
+/**
+ * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
+ * outcome in file order, so the report is the one of the in-process run.
+ */
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -113,28 +117,15 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    const text = readText(f, options, errors);
-    if (!text) continue;
-    analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
-    const [x] = await extractTexts([text], options, repo);
-    if (!x) continue;
-    if (needsNeighbours(x, displayPath(options, f.rel))) {
-      held.push(x);
-      heldAt.push(i);
-      continue;
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, absorb, keepAll, lite, kept, keptEntities, texts: new Map() };
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const o = runner ? await runner.outcome(i) : undefined;
+      if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
+      else await streamFile(i, files[i]!, st, o?.extracted);
     }
-    x.text = { ...x.text, text: '' };
-    const out = finishAnalysis([x], options, [], undefined, unit);
-    sink?.records(i, out.policies, out.principals, out.attachments);
-    if (!keepAll) {
-      detach(out.findings);
-      detach(out.errors);
-      if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
-    }
-    absorb(() => i, out);
-    keep(i, out, { keepAll, lite, kept, keptEntities });
+  } finally {
+    await runner?.close();
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
@@ -155,6 +146,151 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
   return { head, analysed, counts };
+}
+
+/** What the loop shares with the per-file steps below (analyseStreaming's state). */
+interface LoopState {
+  options: Options;
+  repo: RepoAccess;
+  errors: AnalysisError[];
+  sink: ReportSink | undefined;
+  unit: UnitContext;
+  notes: Map<string, [number, number]>;
+  analysed: FileText[];
+  held: Extracted[];
+  heldAt: number[];
+  absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
+  keepAll: boolean;
+  lite: (p: PolicyRecord) => PolicyRecord;
+  kept: Positioned<PolicyRecord>[];
+  keptEntities: Positioned<IamEntity>[];
+  /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
+  texts: Map<string, string>;
+}
+
+/**
+ * One file in this thread: read, extract (or its extraction `given`, made already by `analyseAlone` in this
+ * thread), then held for its neighbours or checked on its own and absorbed.
+ */
+async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extracted): Promise<void> {
+  const { options, sink, keepAll, notes } = st;
+  const text = given ? given.text : readText(f, options, st.errors);
+  if (!text) return;
+  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  const [x] = given ? [given] : await extractTexts([text], options, st.repo);
+  if (!x) return;
+  if (needsNeighbours(x, displayPath(options, f.rel))) {
+    st.held.push(x);
+    st.heldAt.push(i);
+    return;
+  }
+  x.text = { ...x.text, text: '' };
+  const out = finishAnalysis([x], options, [], undefined, st.unit);
+  sink?.records(i, out.policies, out.principals, out.attachments);
+  if (!keepAll) {
+    detach(out.findings);
+    detach(out.errors);
+    if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
+  }
+  st.absorb(() => i, out);
+  keep(i, out, st);
+}
+
+/**
+ * What a worker thread made of one file (plain data: structured-cloned), applied by the loop in file order.
+ * `local`: the loop analyses the file itself (held files, a file that ran its worker out of memory, ...).
+ */
+export type FileOutcome =
+  | { kind: 'local'; extracted?: Extracted }
+  | { kind: 'unread'; errors: AnalysisError[] }
+  | { kind: 'alone'; alone: AloneFile }
+  | { kind: 'failed'; error: AnalysisError };
+
+/** A self-contained file analysed with a unit context of its own (see `analyseAlone`). */
+export interface AloneFile {
+  /** Its analysis: `policies` are the report's records without source maps, `entities` is empty. */
+  out: Analysis;
+  /** finishAnalysis's errorParts. */
+  parts: { extract: number; budget: number };
+  /** The finding spots its checks noted (UnitContext.spots). */
+  spots: string[];
+  /** `keep`'s views: of each policy with the span its source map gave, and of each entity. */
+  kept: [Span, PolicyRecord][];
+  keptEntities: IamEntity[];
+}
+
+/** Files analysed elsewhere, their outcomes taken in file order (src/parallel/pool.ts). */
+export interface FileRunner {
+  outcome(i: number): Promise<FileOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * One file analysed elsewhere, absorbed as `streamFile` would have: the run-wide de-duplication (errors repeated
+ * by an earlier file, the spots of earlier findings) is applied here, in file order, against the run's unit.
+ */
+function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 'local' }>, st: LoopState): void {
+  if (o.kind === 'unread') {
+    appendAll(st.errors, o.errors);
+    return;
+  }
+  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  if (o.kind === 'failed') {
+    st.errors.push(o.error);
+    return;
+  }
+  const { out, parts, spots } = o.alone;
+  const extract = errorsOnce(out.errors.slice(0, parts.extract), st.unit.seenErrors);
+  out.errors = [...extract, ...out.errors.slice(parts.extract)];
+  st.unit.errorParts = { extract: extract.length, budget: parts.budget };
+  for (const k of spots) st.unit.spots.add(k);
+  st.sink?.records(i, out.policies, out.principals, out.attachments);
+  if (out.notes) out.notes = out.notes.filter((n) => !st.notes.has(n));
+  for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts);
+  st.absorb(() => i, out);
+  for (const [span, p] of o.alone.kept) st.kept.push([i, { ...p, sourceMap: spanOnly(span) }]);
+  for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
+}
+
+/** The rule's own texts of a finding that comes from another thread: one copy each, as in this thread. */
+function shareTexts(g: Record<string, unknown>, texts: Map<string, string>): void {
+  for (const k of SHARED) {
+    const s = g[k];
+    if (typeof s !== 'string') continue;
+    const t = texts.get(s);
+    if (t === undefined) texts.set(s, s);
+    else g[k] = t;
+  }
+}
+
+/**
+ * A self-contained file on its own, for another thread: read, extracted, checked with a unit context of its own;
+ * `local` when it needs its neighbours or its records are kept whole (SCP/RCP), so the loop analyses it itself
+ * (`inThread`: with the extraction made here, which the loop then does not make again).
+ */
+export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAccess, inThread = false): Promise<FileOutcome> {
+  const errors: AnalysisError[] = [];
+  const text = readText(f, options, errors);
+  if (!text) return { kind: 'unread', errors };
+  const [x] = await extractTexts([text], options, repo);
+  if (!x) return { kind: 'local' };
+  if (needsNeighbours(x, displayPath(options, f.rel)) || x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return inThread ? { kind: 'local', extracted: x } : { kind: 'local' };
+  x.text = { ...x.text, text: '' };
+  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const out = finishAnalysis([x], options, [], undefined, unit);
+  const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[] };
+  keep(0, out, to);
+  const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
+  return {
+    kind: 'alone',
+    alone: {
+      out: { ...out, policies: out.policies.map(bare), entities: [] },
+      parts: unit.errorParts!,
+      spots: [...unit.spots],
+      kept: to.kept.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
+      keptEntities: to.keptEntities.map(([, e]) => e),
+    },
+  };
 }
 
 /** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
@@ -246,6 +382,11 @@ function needsNeighbours(x: Extracted, display: string): boolean {
   return r.policies.some((p) => p.format !== 'cloudformation' || p.nestedIn !== undefined || p.file !== display) || r.entities.some((e) => e.file !== display || (e.scope !== undefined && e.scope !== e.file));
 }
 
+/** The source map of a policy view: only the span of the whole policy. */
+function spanOnly(at: Span): PolicyRecord['sourceMap'] {
+  return { get: () => undefined, locate: () => at, pointers: () => [] };
+}
+
 /**
  * What the suppressions stage reads of a policy (findings/suppressions.ts): its id, file, resource, inline and
  * foreign suppressions, and, when an ignore entry matches by Sid or action, each statement's Sid/Action/NotAction.
@@ -274,7 +415,7 @@ function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
       propertyPath: p.propertyPath,
       policyType: p.policyType,
       document,
-      sourceMap: { get: () => undefined, locate: () => at, pointers: () => [] },
+      sourceMap: spanOnly(at),
       placeholders: [],
       attachedTo: [],
       ...(p.inlineSuppressions ? { inlineSuppressions: p.inlineSuppressions } : {}),

@@ -12,6 +12,8 @@
  */
 import path from 'node:path';
 import type { ChangedFile } from './changed.js';
+import type { Options } from '../config/options.js';
+import { containedPath, listRepoDir, readRepoFile } from '../text/read.js';
 
 /** Repository access for extractors (includes, modules): contained, relative to the repository root. */
 export interface RepoAccess {
@@ -19,6 +21,18 @@ export interface RepoAccess {
   list(dir: string): string[];
   /** The repository-relative real path of `rel` (symlinks resolved), when it exists inside the repository. */
   resolve?(rel: string): string | undefined;
+}
+
+/** Contained reads of the repository for extractors (includes, module files, nested stacks). */
+export function repoAccess(options: Pick<Options, 'root' | 'maxFileBytes'>): RepoAccess {
+  return {
+    read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
+    list: (dir) => listRepoDir(options.root, dir),
+    resolve: (rel) => {
+      const c = containedPath(options.root, path.resolve(options.root, rel));
+      return 'error' in c ? undefined : c.rel;
+    },
+  };
 }
 
 /** What one file's extraction read (its own path included) and which directories it listed. */

@@ -1,0 +1,35 @@
+/**
+ * Which file a worker thread runs, and whether this thread is one. The bundles are one file each (dist/cli.js,
+ * dist/index.js): a worker runs the same bundle, which asks `isGateWorker()` before doing anything else. Only a
+ * bundle registers itself (`setWorkerEntry`); from the TypeScript sources (tsx, vitest) nothing is registered and
+ * the file-by-file flow stays in this thread.
+ */
+import { isMainThread, workerData } from 'node:worker_threads';
+
+export const WORKER_TAG = 'iam-policy-gate/file-worker';
+
+let entry: URL | undefined;
+
+/** The running bundle's own URL (its `import.meta.url`); a source file (`.ts`) is not registered. */
+export function setWorkerEntry(url: string): void {
+  if (url.startsWith('file:') && url.endsWith('.js')) entry = new URL(url);
+}
+
+export function workerEntry(): URL | undefined {
+  return entry;
+}
+
+/** This thread is a worker the file pool started (src/parallel/pool.ts). */
+export function isGateWorker(): boolean {
+  return !isMainThread && (workerData as { tag?: unknown } | null)?.tag === WORKER_TAG;
+}
+
+/**
+ * Test hook, honoured only under the test runner (VITEST set): `IAM_POLICY_GATE_TEST_WORKER_FAULT=exit:NAME` ends
+ * a worker when it reaches a file named NAME, `oom:NAME` runs it out of memory there (worker.ts), and only the
+ * workers analyse pooled files, so the fault is met. Environment only, never repository content.
+ */
+export function testFaultSpec(): string | undefined {
+  const spec = process.env.IAM_POLICY_GATE_TEST_WORKER_FAULT;
+  return spec && process.env.VITEST ? spec : undefined;
+}
