@@ -82,8 +82,10 @@ export function patternActionSet(pattern: string): ReadonlySet<string> {
 export function actionMatches(pattern: string, action: string): boolean {
   // the pattern compiled once per run (a Deny's patterns are asked about every action an Allow grants)
   if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern)(action);
+  // keyed by a fresh copy: the pattern may be a slice of its file's text, which a run-long key would keep alive
   const memo = engineContext().actionMatchers;
-  return (memo.get(pattern) ?? memo.set(pattern, compileActionPattern(pattern)))(action);
+  const key = JSON.stringify(pattern);
+  return (memo.get(key) ?? memo.set(key, compileActionPattern(pattern)))(action);
 }
 
 /** Longer patterns are compiled per question, not kept (a memo entry holds its pattern's tokens). */

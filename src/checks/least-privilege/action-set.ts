@@ -125,7 +125,8 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
   // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question); the first
   // character tells a pattern ('A'), a NotAction list ('N') and a scoped list ('s') apart whatever the text holds
-  const key = `A${pattern}`;
+  // (JSON-quoted: a fresh string; the pattern itself may be a slice holding its whole file's text alive)
+  const key = `A${JSON.stringify(pattern)}`;
   let list = cache.get(key);
   if (!list) {
     list = expandActionPattern(pattern).filter((k) => {
