@@ -36,6 +36,10 @@ import { analyseStreaming } from './stream.js';
 import { filePool } from './parallel/pool.js';
 import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
+import { FindingSpill } from './findings/spill.js';
+
+/** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
+const SPILL_AFTER = 5000;
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
 export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
@@ -73,7 +77,14 @@ export interface GateRun {
    * as each file is final. Ignored (the whole-run flow) with a base, a change scope, workflow plans or an
    * organisation model, which compare or combine records across the whole run.
    */
-  stream?: { sink?: ReportSink };
+  stream?: {
+    sink?: ReportSink;
+    /**
+     * Past how many findings their cold fields (message, details, related) go to a temporary file
+     * (findings/spill.ts; default SPILL_AFTER). Internal: set by the caller, never by the repository's content.
+     */
+    spillAfter?: number;
+  };
   /**
    * Worker threads for the file-by-file flow (`stream`): 0 analyses in this thread; undefined = auto (several
    * hundred files and two or more CPUs). From the CLI (`--workers`) or the workflow (`workers:`), never the PR.
@@ -136,7 +147,11 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers));
+  const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill);
+  // every spilled finding written (a write that failed is an error of the run: the verdict is incomplete)
+  const failure = spill.settle();
+  if (failure) log.errors.push(failure);
   absorb(log, streamed.head);
   return streamed;
 }

@@ -30,6 +30,8 @@ import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
+import type { FindingSpill } from './findings/spill.js';
+import { boundHeap } from './util/heap.js';
 
 export type { ReportSink } from './result.js';
 
@@ -81,7 +83,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -100,6 +102,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const analysed: FileText[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
+    boundHeap();
     filesWithPolicies += out.filesWithPolicies;
     for (const [reason, n] of Object.entries(out.skipped ?? {})) {
       const s = skipped.get(reason);
@@ -113,7 +116,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     }
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
-    appendAll(findings, out.findings);
+    accumulate(findings, out.findings, keepAll ? undefined : spill);
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
@@ -133,7 +136,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     heldAt.push(files.length + k);
     analysed.push({ rel, text: '', explicit: false });
   });
-  if (held.length) finishHeld(held, heldAt, options, unit, { absorb, kept, keptEntities, sink });
+  if (held.length) finishHeld(held, heldAt, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
@@ -180,7 +183,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
-    st.held.push(x);
+    st.held.push(hold(x));
     st.heldAt.push(i);
     return;
   }
@@ -293,6 +296,15 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   };
 }
 
+/**
+ * A file's findings, kept to the end (sort, suppressions, verdict, reports): past a number of findings, their cold
+ * fields on disk (findings/spill.ts; not when Access Analyzer may run, which reads the findings it merges with).
+ */
+function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | undefined): void {
+  if (spill) for (const f of add) findings.push(spill.put(f));
+  else appendAll(findings, add);
+}
+
 /** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
 async function addReferenced(held: Extracted[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<string[]> {
   const texts = held.map((x) => x.text);
@@ -322,16 +334,40 @@ function keep(
   out: Analysis,
   to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[] },
 ): void {
-  const { keepAll, lite, kept, keptEntities } = to;
   const pointed = new Set(out.findings.map((g) => g.policyId));
-  for (const p of out.policies) {
-    if (keepAll || p.policyType === 'scp' || p.policyType === 'rcp') kept.push([i, p]);
-    else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length) kept.push([i, detach(lite(p))]);
+  for (const p of out.policies) keepPolicy(i, p, pointed, to);
+  for (const e of out.entities) keepEntity(i, e, to);
+}
+
+/**
+ * One policy for the later stages: SCP/RCP records whole (SCP stage), everything whole when Access Analyzer may run
+ * (or the live organisation simulates identity policies under its SCPs: `full`); else the view of a policy a finding
+ * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
+ * assumptions), and every policy analysed for a module call (its call names the module's own findings).
+ */
+function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[] }): void {
+  if (to.keepAll || to.full || p.policyType === 'scp' || p.policyType === 'rcp') to.kept.push([i, p]);
+  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
+    const v = to.lite(p);
+    if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
+    if (p.assumptions?.length) v.assumptions = p.assumptions;
+    to.kept.push([i, detach(v)]);
   }
-  for (const e of out.entities) {
-    if (keepAll) keptEntities.push([i, e]);
-    else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
-  }
+}
+
+/** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
+function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: Positioned<IamEntity>[] }): void {
+  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
+  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
+}
+
+/**
+ * A file held for the joint analysis: its extraction; its text only for a Terraform file (`addReferenced` reads
+ * its module calls from it), as the joint analysis reads the records, not the text.
+ */
+function hold(x: Extracted): Extracted {
+  if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
+  return x;
 }
 
 /** The held files, analysed together as the whole-run flow does; their entries reach the sink at their files' positions. */
@@ -340,7 +376,7 @@ function finishHeld(
   heldAt: number[],
   options: Options,
   unit: UnitContext,
-  to: { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink },
+  to: { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink },
 ): void {
   const position = new Map<object, number>();
   const fileAt = new Map<string, number>();
@@ -352,6 +388,7 @@ function finishHeld(
   const first = heldAt[0] ?? 0;
   const at = (x: object, file?: string) => position.get(x) ?? (file !== undefined ? fileAt.get(file) : undefined) ?? first;
   const out = finishAnalysis(held, options, [], undefined, unit);
+  if (!to.keepAll) detach(out.findings);
   // skip counts and notes of the held group: at its first file (their order among themselves is kept)
   to.absorb((x) => (x === out ? first : at(x)), out);
   const groups = new Map<number, { policies: PolicyRecord[]; principals: PrincipalRecord[]; attachments: AttachmentRecord[] }>();
@@ -360,14 +397,16 @@ function finishHeld(
     if (!g) groups.set(n, (g = { policies: [], principals: [], attachments: [] }));
     return g;
   };
+  const pointed = new Set(out.findings.map((g) => g.policyId));
+  const keeping = { ...to, full: options.organizationLive };
   for (const p of out.policies) {
     group(at(p)).policies.push(p);
-    to.kept.push([at(p), p]);
+    keepPolicy(at(p), p, pointed, keeping);
   }
   const declared = (unit.principals ?? []).filter((p) => p.entity);
   out.principals.forEach((r, k) => group(declared[k]?.entity ? at(declared[k]!.entity!, r.file) : (fileAt.get(r.file) ?? first)).principals.push(r));
   for (const a of out.attachments) group(fileAt.get(a.file) ?? first).attachments.push(a);
-  for (const e of out.entities) to.keptEntities.push([at(e), e]);
+  for (const e of out.entities) keepEntity(at(e), e, keeping);
   for (const [n, g] of [...groups].sort((a, b) => a[0] - b[0])) to.sink?.records(n, g.policies, g.principals, g.attachments);
 }
 

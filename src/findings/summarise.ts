@@ -7,6 +7,7 @@
  */
 import type { Finding } from './types.js';
 import { fingerprint } from '../policy/fingerprint.js';
+import { isSpilled } from './spill.js';
 
 /** Findings of one rule on one policy listed one by one before the rest are summarised. */
 export const REPEAT_LIMIT = 20;
@@ -21,9 +22,12 @@ export interface RepeatedDetails {
 
 /** How many findings `f` stands for: 1, or the count of a summary. */
 export function represented(f: Finding): number {
-  const r = f.details?.repeated as RepeatedDetails | undefined;
+  const r = repeatedOf(f);
   return r && typeof r.count === 'number' ? r.count : 1;
 }
+
+/** A summary's counts (a spilled finding is never a summary: findings/spill.ts keeps those whole, unread here). */
+const repeatedOf = (f: Finding): RepeatedDetails | undefined => (isSpilled(f) ? undefined : (f.details?.repeated as RepeatedDetails | undefined));
 
 const state = (f: Finding) => [f.ruleId, f.source, f.severity, String(f.new), String(f.suppressed === true)];
 /** One rule on one policy (in one state). */
@@ -68,7 +72,7 @@ function fold(
 ): Finding[] {
   const sizes = new Map<string, number>();
   for (const f of findings) {
-    if (f.details?.repeated) continue;
+    if (repeatedOf(f)) continue;
     const k = listKey(f);
     sizes.set(k, (sizes.get(k) ?? 0) + 1);
   }
@@ -77,7 +81,7 @@ function fold(
   const summaries = new Map<string, Finding>();
   const out: Finding[] = [];
   for (const f of findings) {
-    if (f.details?.repeated) {
+    if (repeatedOf(f)) {
       out.push(f);
       continue;
     }

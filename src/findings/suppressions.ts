@@ -209,8 +209,10 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       continue;
     }
     const policy = policyById(f.policyId);
-    const subject = subjectOf(f, policy, toRepo);
-    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject, fileMatchers, inStatement));
+    // what the entries of its rule match against (its details read only when an entry names the rule)
+    let known: Subject | undefined;
+    const subject = () => (known ??= subjectOf(f, policy, toRepo));
+    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject(), fileMatchers, inStatement));
     if (entry) {
       used.add(entry);
       f = suppressedByConfig(f, entry);
@@ -228,7 +230,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
         f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
       } else {
         for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
-          if (entryMatches(e, f, subject, fileMatchers, inStatement)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+          if (entryMatches(e, f, subject(), fileMatchers, inStatement)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
         }
       }
     }
