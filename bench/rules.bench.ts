@@ -12,6 +12,8 @@ import { extractFile } from '../src/extract/index.js';
 import { defaultOptions } from '../src/config/options.js';
 import { rules } from '../src/checks/rules/index.js';
 import { runRules } from '../src/checks/rules/run.js';
+import { runOfflineChecks } from '../src/checks/index.js';
+import { EngineContext, withEngineContext } from '../src/engine/context.js';
 import type { IamEntity, PolicyRecord } from '../src/policy/types.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -102,3 +104,25 @@ const perRule = rules.map((r) => {
 perRule.sort((a, b) => b.ms - a.ms);
 console.log('slowest rules (warm, whole corpus):');
 for (const r of perRule.slice(0, 8)) console.log(`  ${r.id.padEnd(45)} ${ms(r.ms)} (${((r.ms * 1000) / policies.length).toFixed(1)} µs/policy)`);
+
+// --- the offline checks as a gate run does them: file by file, in one fresh engine context per run (cold memos)
+{
+  const byFile = new Map<string, { policies: PolicyRecord[]; entities: IamEntity[] }>();
+  const unit = (f: string) => byFile.get(f) ?? byFile.set(f, { policies: [], entities: [] }).get(f)!;
+  for (const p of policies) unit(p.file).policies.push(p);
+  for (const e of entities) unit(e.file).entities.push(e);
+  const cpu = () => {
+    const u = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = cpu();
+    withEngineContext(new EngineContext(), () => {
+      for (const u of byFile.values()) runOfflineChecks(u.policies, u.entities, options, []);
+    });
+    runs.push(cpu() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`offline checks file by file, fresh run context: CPU median ${ms(runs[2]!)} (min ${ms(runs[0]!)}) over ${byFile.size} files`);
+}

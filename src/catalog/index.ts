@@ -245,10 +245,15 @@ export function splitAction(action: string): { service: string; name: string } |
 
 /** Details of one action (case-insensitive), or undefined when it does not exist. Wildcards are not expanded. */
 export function actionInfo(action: string): ActionInfo | undefined {
-  return getCatalog().derived.info.getOr(action, () => {
-    const parts = splitAction(action);
-    return parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
-  });
+  // a hot path (every granted action of every rule): no closure per call
+  const memo = getCatalog().derived.info;
+  const hit = memo.get(action);
+  return hit !== undefined || memo.has(action) ? hit : memo.set(action, actionInfoUncached(action));
+}
+
+function actionInfoUncached(action: string): ActionInfo | undefined {
+  const parts = splitAction(action);
+  return parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
 }
 
 /** A service's actions by lower-case name (undefined for an unknown service). */

@@ -36,7 +36,7 @@ export function statementWork(s: StatementView): number {
 /**
  * CPU time of the thread running the checks, ms: the load of a shared runner does not count against a file (wall
  * time would). The thread's own clock (Node 23.9+) is several times cheaper to read than the process's on a loaded
- * machine (it sums no other threads), and it is read twice per policy.
+ * machine (it sums no other threads), and it is still read rarely (see FileBudget).
  */
 const threadCpu = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.bind(process);
 function cpuMs(): number {
@@ -44,14 +44,26 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Policies whose rule passes are timed one by one (smaller ones are timed as a whole: a clock read costs). */
-export const TIMED_PASS_WORK = 1_000;
+/**
+ * Work charged to a file between two reads of the clock: the time budget is checked at most this much work late
+ * (about one pass of a large policy), and a run of small files reads the clock once per file, not twice per policy
+ * (a clock read costs more than checking a small policy's statement).
+ */
+export const CLOCK_WORK = 10_000;
 
+/**
+ * The clock is read when the file being checked changes (the time since the last read goes to the file checked
+ * then) and, within a file, once CLOCK_WORK units were charged since the last read. A file is checked against its
+ * time when it is charged, so it stops within its time budget plus CLOCK_WORK units of work (one pass at least).
+ */
 export class FileBudget {
   private readonly used = new Map<string, number>();
   private readonly ms = new Map<string, number>();
   private readonly over = new Map<string, AnalysisError>();
   private mark = 0;
+  /** The file whose checks the clock is running for (since `mark`), and the work charged since `mark`. */
+  private current: string | undefined;
+  private pending = 0;
 
   constructor(
     private readonly maxWork: number,
@@ -63,29 +75,35 @@ export class FileBudget {
     return this.over.has(file);
   }
 
-  /** Start timing work on a file (before its policy's first rule pass). */
-  begin(): void {
-    this.mark = cpuMs();
+  /** Work on `file` starts (before its policy's first rule pass): the clock is read only if the file changes. */
+  begin(file: string): void {
+    if (this.current === file) return;
+    this.tick();
+    this.current = file;
   }
 
-  /** Add the CPU time since the last mark to the file. */
-  tick(file: string): void {
+  /** Add the CPU time since the last read to the file being checked. */
+  private tick(): void {
     const now = cpuMs();
-    this.ms.set(file, (this.ms.get(file) ?? 0) + now - this.mark);
+    if (this.current !== undefined) this.ms.set(this.current, (this.ms.get(this.current) ?? 0) + now - this.mark);
     this.mark = now;
+    this.pending = 0;
   }
 
   /**
-   * Charge `work` units before a pass (`timed`: and the CPU time spent on the file so far); false, and the file
-   * marked not analysed, when it would go over. `what` says what was being checked, for the error.
+   * Charge `work` units before a pass (and the CPU time spent on the file so far, read once CLOCK_WORK units were
+   * charged since the last read); false, and the file marked not analysed, when it would go over. `what` says what
+   * was being checked, for the error.
    */
-  charge(file: string, work: number, what: () => string, timed = false): boolean {
+  charge(file: string, work: number, what: () => string): boolean {
     if (this.over.has(file)) return false;
-    if (timed) this.tick(file);
+    if (this.current !== file) this.begin(file);
+    else if (this.pending >= CLOCK_WORK) this.tick();
     const used = (this.used.get(file) ?? 0) + work;
     const ms = this.ms.get(file) ?? 0;
     if (used <= this.maxWork && ms <= this.maxMs) {
       this.used.set(file, used);
+      this.pending += work;
       return true;
     }
     const why =

@@ -15,7 +15,10 @@ const allStars = (p: string): boolean => p.length > 0 && [...p].every((c) => c =
  * nothing. Wildcards may appear in the service part too.
  */
 export function expandActionPattern(pattern: string): readonly string[] {
-  return engineContext().expanded.getOr(pattern.toLowerCase(), () => expandUncached(pattern));
+  // a hot path: no closure per call (an expansion is never undefined)
+  const memo = engineContext().expanded;
+  const key = pattern.toLowerCase();
+  return memo.get(key) ?? memo.set(key, expandUncached(pattern));
 }
 
 function expandUncached(pattern: string): readonly string[] {
@@ -60,7 +63,7 @@ function longestName(): number {
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
 export function expandNotAction(patterns: readonly string[]): readonly string[] {
   // memoised per pattern list (a NotAction statement is checked by several rules; the result is ~22,000 keys)
-  const key = patterns.map((p) => p.toLowerCase()).join('\u0000');
+  const key = JSON.stringify(patterns.map((p) => p.toLowerCase()));
   return engineContext().notActions.getOr(key, () => {
     const excluded = new Set<string>();
     for (const p of patterns) for (const a of expandActionPattern(p)) excluded.add(a);
@@ -70,17 +73,43 @@ export function expandNotAction(patterns: readonly string[]): readonly string[] 
 
 /** An action pattern's actions as a set (memoised): membership tests without a 22,000-entry scan. */
 export function patternActionSet(pattern: string): ReadonlySet<string> {
-  return engineContext().patternSets.getOr(pattern.toLowerCase(), () => new Set(expandActionPattern(pattern)));
+  const memo = engineContext().patternSets;
+  const key = pattern.toLowerCase();
+  return memo.get(key) ?? memo.set(key, new Set(expandActionPattern(pattern)));
 }
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {
-  if (allStars(pattern)) return true;
+  // the pattern compiled once per run (a Deny's patterns are asked about every action an Allow grants)
+  if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern)(action);
+  // keyed by a fresh copy: the pattern may be a slice of its file's text, which a run-long key would keep alive
+  const memo = engineContext().actionMatchers;
+  const key = JSON.stringify(pattern);
+  return (memo.get(key) ?? memo.set(key, compileActionPattern(pattern)))(action);
+}
+
+/** Longer patterns are compiled per question, not kept (a memo entry holds its pattern's tokens). */
+const MEMO_PATTERN_LENGTH = 256;
+
+const always = (): boolean => true;
+const never = (): boolean => false;
+
+/** `actionMatches(pattern, ·)` with the pattern's globs compiled. */
+function compileActionPattern(pattern: string): (action: string) => boolean {
+  if (allStars(pattern)) return always;
   const p = splitAction(pattern);
-  const a = splitAction(action);
-  if (!a) return false;
-  if (!p) return hasWildcard(pattern) && pattern.length <= 256 && globMatch(pattern, action);
-  return globMatch(p.service, a.service) && globMatch(p.name, a.name);
+  if (!p) {
+    if (!hasWildcard(pattern) || pattern.length > 256) return never;
+    const whole = compileGlob(pattern);
+    return (action) => action.includes(':') && globMatch(whole, action);
+  }
+  const svc = compileGlob(p.service);
+  const name = compileGlob(p.name);
+  return (action) => {
+    const i = action.indexOf(':');
+    // each part lower-cased on its own, as the uncompiled match did
+    return i >= 0 && globMatch(svc, action.slice(0, i)) && globMatch(name, action.slice(i + 1));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -15,8 +15,16 @@ import { globCovers, globsIntersect } from './wildcard.js';
  */
 export function coversAResourceType(value: string, types?: ReadonlySet<string>, anyAccount = false): boolean {
   if (value.length > 2048) return false;
-  const memoKey = `${anyAccount ? 'A' : ''}\u0000${value}\u0000${types ? [...types].join(',') : ''}`;
+  const memoKey = `${anyAccount ? 'A' : ''}\u0000${value}\u0000${types ? typeSetKey(types) : ''}`;
   return engineContext().arnCovers.getOr(memoKey, () => coversUncached(value, types, anyAccount));
+}
+
+/** A type set's part of the memo key, made once per set (sets are memoised per Action list: grants.ts). */
+function typeSetKey(types: ReadonlySet<string>): string {
+  const keys = engineContext().typeSetKeys;
+  let k = keys.get(types);
+  if (k === undefined) keys.set(types, (k = [...types].join(',')));
+  return k;
 }
 
 function coversUncached(value: string, types: ReadonlySet<string> | undefined, anyAccount: boolean): boolean {

@@ -23,20 +23,32 @@ export class EngineContext {
   readonly notActions = new Memo<string, readonly string[]>(10_000);
   /** engine/actions.ts: action pattern -> its actions as a set (membership tests of the grant evaluator). */
   readonly patternSets = new Memo<string, ReadonlySet<string>>(1_000);
+  /** engine/actions.ts: action pattern (as written) -> its compiled matcher (actionMatches). */
+  readonly actionMatchers = new Memo<string, (action: string) => boolean>(10_000);
   /** engine/actions.ts: the action universe (built once per run) and its pattern bitsets (~22 KB each). */
   universe: unknown;
   readonly patternBits = new Memo<string, Uint8Array>(2_000);
+  /** engine/grants.ts: Action / NotAction pattern list -> its bitset (statementBits; ~22 KB each, shared). */
+  readonly statementBits = new Memo<string, unknown>(500);
   /** engine/arn-patterns.ts: ARN pattern x resource type questions. */
   readonly arnCovers = new Memo<string, boolean>(10_000);
   readonly arnIntersects = new Memo<string, boolean | undefined>(10_000);
   /** engine/coverage.ts: base statement -> head statement -> covered. */
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
+  /** engine/grants.ts: Action list -> the resource types its actions act on (statementResourceTypes; null: any). */
+  readonly statementTypes = new Memo<string, unknown>(20_000);
+  /** engine/arn-patterns.ts: a resource type set -> its memo key text. */
+  readonly typeSetKeys = new WeakMap<object, string>();
+  /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */
+  readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
+  /** engine/grants.ts: a list of action keys -> each key's position (GrantActions.pick). */
+  readonly keyOrders = new WeakMap<object, unknown>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */
   private readonly slots = new Map<string, unknown>();
   /** engine/grants.ts: statement object -> what it grants; replaced per grant scope. */
-  private grantMemo = new WeakMap<object, unknown>();
+  private grantMemo: ObjectMemo = new WeakMap<object, unknown>();
 
   /** A run-lifetime cache owned by a module outside the engine, made on first use (`name`: `folder/file what`). */
   slot<T>(name: string, make: () => T): T {
@@ -44,7 +56,7 @@ export class EngineContext {
     return this.slots.get(name) as T;
   }
 
-  get grants(): WeakMap<object, unknown> {
+  get grants(): ObjectMemo {
     return this.grantMemo;
   }
 
@@ -54,13 +66,20 @@ export class EngineContext {
    */
   grantScope<T>(fn: () => T): T {
     const saved = this.grantMemo;
-    this.grantMemo = new WeakMap();
+    // a plain Map (cheaper to make and to use than a WeakMap): it is dropped with the scope
+    this.grantMemo = new Map();
     try {
       return fn();
     } finally {
       this.grantMemo = saved;
     }
   }
+}
+
+/** A memo keyed by objects: weak outside grant scopes, a plain Map dropped with each scope. */
+export interface ObjectMemo {
+  get(key: object): unknown;
+  set(key: object, value: unknown): unknown;
 }
 
 const installed = new AsyncLocalStorage<EngineContext>();

@@ -10,10 +10,10 @@ import type { PolicyRecord } from '../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../policy/statements.js';
 import { isObject, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
-import { actionInfo } from '../catalog/index.js';
-import { emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { actionInfo, type ActionInfo } from '../catalog/index.js';
+import { catalogUniverse, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
-import { engineContext } from './context.js';
+import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
 import { deadReason, judgeConditions, placeholderPaths, settingOf, type ConditionJudgement } from './grant-conditions.js';
 import { globsIntersect, hasWildcard } from './wildcard.js';
@@ -32,6 +32,8 @@ export type ResourceScope = 'all' | 'all-except' | 'some';
 /** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
 export interface GrantActions extends Iterable<[string, ValueAt]> {
   get(action: string): ValueAt | undefined;
+  /** The granted actions among `keys`, in the order of `keys`, each with its element (as `get` for each key). */
+  pick(keys: readonly string[]): [string, ValueAt][];
   readonly size: number;
 }
 
@@ -72,22 +74,45 @@ export function isWildcardResource(value: string, placeholder = false, types?: R
  */
 export function statementResourceTypes(stmt: StatementView): ReadonlySet<string> | undefined {
   if (!stmt.action || stmt.notAction) return undefined;
+  // memoised per action list for the run (the same lists recur across statements, policies and files; 20,000 lists)
+  let key = '';
+  for (const a of stmt.action) {
+    if (typeof a.value !== 'string') continue;
+    // each value JSON-quoted: no two lists share a key, whatever characters their values hold
+    key += `${JSON.stringify(a.value)},`;
+    if (key.length > MEMO_KEY_LENGTH) return resourceTypesUncached(stmt);
+  }
+  const memo = engineContext().statementTypes as Memo<string, ReadonlySet<string> | null>;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  return memo.set(key, resourceTypesUncached(stmt) ?? null) ?? undefined;
+}
+
+function resourceTypesUncached(stmt: StatementView): ReadonlySet<string> | undefined {
   const out = new Set<string>();
   for (const a of strings(stmt.action)) {
     if (hasWildcard(a.value)) return undefined;
     const info = actionInfo(a.value);
     if (!info) return undefined;
-    for (const rt of info.resourceTypes) out.add(`${info.service}/${rt.name}`);
+    for (const t of typeKeys(info)) out.add(t);
   }
   return out;
+}
+
+/** An action's resource types as `service/type` (made once per run and action, not per statement). */
+function typeKeys(info: ActionInfo): readonly string[] {
+  const memo = engineContext().actionTypeKeys as WeakMap<ActionInfo, readonly string[]>;
+  let keys = memo.get(info);
+  if (!keys) memo.set(info, (keys = info.resourceTypes.map((rt) => `${info.service}/${rt.name}`)));
+  return keys;
 }
 
 /** What an Allow statement grants (null for Deny / malformed statements). Memoised per statement object. */
 export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGrant | null {
   // memo per statement object in the current grant scope (context.ts): a wildcard or NotAction statement grants
   // ~22,000 actions, a map of about 1 MB, kept only as long as the checks of its policy run
-  const grantCache = engineContext().grants as WeakMap<object, StatementGrant | null>;
-  const hit = grantCache.get(stmt.raw);
+  const grantCache = engineContext().grants;
+  const hit = grantCache.get(stmt.raw) as StatementGrant | null | undefined;
   if (hit !== undefined) return hit;
   let result: StatementGrant | null = null;
   if (stmt.effect === 'Allow' && (stmt.action || stmt.notAction) && !deadReason(stmt, policy)) {
@@ -123,27 +148,34 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
  */
 class LazyGrantActions implements GrantActions {
   private map: Map<string, ValueAt> | undefined;
-  /** Elements without wildcards by the key they name (first one), and the wildcard elements in order. */
-  private index: { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } | undefined;
+  /**
+   * Elements without wildcards by the key they name (first one), and the wildcard elements in order with the
+   * actions each covers (asked about once per key and rule: kept here rather than looked up each time).
+   */
+  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } | undefined;
   constructor(private readonly stmt: StatementView) {}
-  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; elements: ValueAt<string>[] } {
+  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } {
     if (this.index) return this.index;
     const elements = strings(list);
     const exact = new Map<string, number>();
     const wild: number[] = [];
+    const wildSets: ReadonlySet<string>[] = [];
     elements.forEach((e, i) => {
-      if (hasWildcard(e.value)) wild.push(i);
-      else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
+      if (hasWildcard(e.value)) {
+        wild.push(i);
+        wildSets.push(patternActionSet(e.value));
+      } else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
     });
-    return (this.index = { exact, wild, elements });
+    return (this.index = { exact, wild, wildSets, elements });
   }
   /** Index of the first element covering the key, or -1. */
   private first(list: ValueAt[] | undefined, action: string): number {
-    const { exact, wild, elements } = this.elements(list);
+    const { exact, wild, wildSets } = this.index ?? this.elements(list);
     const best = exact.get(action) ?? Infinity;
-    for (const i of wild) {
+    for (let w = 0; w < wild.length; w++) {
+      const i = wild[w]!;
       if (i > best) break;
-      if (patternActionSet(elements[i]!.value).has(action)) return i;
+      if (wildSets[w]!.has(action)) return i;
     }
     return best === Infinity ? -1 : best;
   }
@@ -163,12 +195,47 @@ class LazyGrantActions implements GrantActions {
     }
     return undefined;
   }
+  pick(keys: readonly string[]): [string, ValueAt][] {
+    const out: [string, ValueAt][] = [];
+    // a statement granting fewer actions than there are keys is walked instead of looking up every key
+    const order = (this.map ? this.map.size < keys.length : this.fewerThan(keys.length)) ? keyOrder(keys) : undefined;
+    if (!order) {
+      for (const k of keys) {
+        const at = this.get(k);
+        if (at) out.push([k, at]);
+      }
+      return out;
+    }
+    for (const e of this.all()) if (order.has(e[0])) out.push(e);
+    return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  }
+  /** Does the statement grant fewer than `n` actions (its Action elements' expansions, counted with repeats)? */
+  private fewerThan(n: number): boolean {
+    const s = this.stmt;
+    if (!s.action) return false;
+    const { exact, wildSets } = this.elements(s.action);
+    let size = exact.size;
+    for (const w of wildSets) size += w.size;
+    return size < n;
+  }
   get size(): number {
     return this.all().size;
   }
   [Symbol.iterator](): Iterator<[string, ValueAt]> {
     return this.all()[Symbol.iterator]();
   }
+}
+
+/** Each key's position in a list of distinct keys (undefined when a key repeats), memoised per list for the run. */
+function keyOrder(keys: readonly string[]): ReadonlyMap<string, number> | undefined {
+  const memo = engineContext().keyOrders as WeakMap<readonly string[], Map<string, number> | null>;
+  let order = memo.get(keys);
+  if (order === undefined) {
+    order = new Map(keys.map((k, i) => [k, i]));
+    if (order.size !== keys.length) order = null;
+    memo.set(keys, order);
+  }
+  return order ?? undefined;
 }
 
 /** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
@@ -187,8 +254,27 @@ export function expandStatementActions(stmt: StatementView): Map<string, ValueAt
 // ---------------------------------------------------------------------------------------------------------------
 // Statements over the universe (the SCP hierarchy, org.ts)
 
-/** The actions a statement's Action (or the complement of its NotAction) covers, as a bitset of the universe. */
+/**
+ * The actions a statement's Action (or the complement of its NotAction) covers, as a bitset of the universe.
+ * Memoised per pattern list for the run's universe (the SCP checks compile each SCP several times, and the same
+ * lists recur across files): the sets are shared, callers only read them.
+ */
 export function statementBits(u: ActionUniverse, s: StatementView): { actions: ActionSet; explicit: Set<string> } {
+  const list = s.action ?? s.notAction;
+  if (!list || u !== catalogUniverse()) return statementBitsUncached(u, s);
+  let key = s.action ? 'a' : 'n';
+  for (const a of list) {
+    if (typeof a.value !== 'string') return statementBitsUncached(u, s);
+    key += `,${JSON.stringify(a.value)}`;
+    if (key.length > MEMO_KEY_LENGTH) return statementBitsUncached(u, s);
+  }
+  return engineContext().statementBits.getOr(key, () => statementBitsUncached(u, s)) as { actions: ActionSet; explicit: Set<string> };
+}
+
+/** Longer pattern lists are expanded per statement, not kept. */
+const MEMO_KEY_LENGTH = 4_096;
+
+function statementBitsUncached(u: ActionUniverse, s: StatementView): { actions: ActionSet; explicit: Set<string> } {
   const actions = emptySet(u);
   const explicit = new Set<string>();
   if (s.action) {
@@ -310,13 +396,7 @@ export function grantIndex(
       const none: ConditionJudgement = { narrowing: [], ignored: [] };
       const perService = new Map<string, ConditionJudgement>();
       // a short list of wanted actions is looked up rather than scanning every granted action (Action "*")
-      const entries: Iterable<[string, ValueAt]> =
-        interesting && typeof interesting !== 'function'
-          ? interesting.keys.flatMap((k) => {
-              const at = g.actions.get(k);
-              return at ? [[k, at] as [string, ValueAt]] : [];
-            })
-          : g.actions;
+      const entries: Iterable<[string, ValueAt]> = interesting && typeof interesting !== 'function' ? g.actions.pick(interesting.keys) : g.actions;
       const keep = typeof interesting === 'function' ? interesting : undefined;
       for (const [action, at] of entries) {
         if (keep && !keep(action)) continue;

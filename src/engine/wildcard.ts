@@ -112,10 +112,12 @@ export function globsIntersect(a: string | Int32Array, b: string | Int32Array, v
  * Is every string `inner` matches also matched by `outer`? Exact for the cases that matter (literal inner, or
  * inner whose wildcards sit where outer has a star); conservative (false) otherwise.
  */
-export function globCovers(outer: string, inner: string, caseSensitive = false): boolean {
-  if (!hasWildcard(inner)) return globMatch(outer, inner, caseSensitive);
+export function globCovers(outer: string | Int32Array, inner: string, caseSensitive = false): boolean {
+  // `outer` compiled once (a caller comparing one pattern with many values passes it compiled, as compileGlob
+  // with the same caseSensitive makes it)
+  const o = typeof outer === 'string' ? compileGlob(outer, { caseSensitive }) : outer;
+  if (!hasWildcard(inner)) return globMatch(o, inner, caseSensitive);
   // treat inner's wildcards as literal characters that only outer's `*` can absorb: sound but not complete
-  const o = compileGlob(outer, { caseSensitive });
   const lower = caseSensitive ? inner : inner.toLowerCase();
   let pi = 0;
   let ti = 0;

@@ -19,7 +19,9 @@ export class Memo<K, V> {
 
   /** The value for `key`, computed by `make` once (per lifetime of the memo). */
   getOr(key: K, make: () => V): V {
-    if (this.map.has(key)) return this.map.get(key) as V;
+    // one lookup on a hit (values are never undefined but for a memoised undefined, which `has` tells apart)
+    const v = this.map.get(key);
+    if (v !== undefined || this.map.has(key)) return v as V;
     return this.set(key, make());
   }
 }

@@ -35,4 +35,22 @@ describe('one grant evaluator, two shapes', () => {
       { numRuns: 60 },
     );
   });
+
+  it('picks the same granted actions from a key list whether it walks the keys or the statement', () => {
+    // pick() walks a small statement's actions instead of looking up every key: same entries, same order
+    const KEYS = ['iam:PassRole', 's3:GetObject', 'ec2:DescribeInstances', 'kms:CreateKey', 'sts:AssumeRole', 's3:PutObject', 'lambda:InvokeFunction', 'iam:passrole', 'nosuch:Thing', 'dynamodb:GetItem', 'dynamodb:Query'];
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.constantFrom(...PATTERNS, 's3:GetObject', 'dynamodb:GetItem', 'iam:PassRole'), { minLength: 1, maxLength: 4 }), fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1 }), (not, list, keys) => {
+        const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', [not ? 'NotAction' : 'Action']: list, Resource: '*' }] };
+        const [view] = statementsOf(doc);
+        const byKey = keys.flatMap((k) => {
+          const at = grantOf(view!)!.actions.get(k);
+          return at ? [[k, at.path]] : [];
+        });
+        const [fresh] = statementsOf(doc);
+        expect(grantOf(fresh!)!.actions.pick(keys).map(([k, at]) => [k, at.path])).toEqual(byKey);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });

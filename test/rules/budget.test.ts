@@ -51,9 +51,30 @@ describe('per-file work budget', () => {
     try {
       writeFileSync(path.join(root, 'heavy.json'), notActions(40));
       writeFileSync(path.join(root, 'admin.json'), ADMIN);
-      // a budget no file can meet (the clock is read before every rule pass of a policy this large)
+      // a budget no file can meet (the clock is read once 10,000 units were charged since the last read)
       const r = await runGate(['heavy.json', 'admin.json'], { ...defaultOptions(root), accessAnalyzer: 'off', fileTimeBudgetMs: 0 });
       expect(r.errors.map((e) => [e.file, /per-file time budget \(file-time-budget-ms: 0 ms of CPU time/.test(e.message)])).toEqual([['heavy.json', true]]);
+      expect(r.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('the time backstop also stops a file of many small policies (the clock is read as their work adds up)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ipg-budget-'));
+    try {
+      const resources: Record<string, object> = {};
+      for (let i = 0; i < 300; i++) {
+        resources[`Policy${i}`] = {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: doc([{ Effect: 'Allow', Action: [`s3:GetObject`, `sqs:SendMessage`], Resource: `arn:aws:s3:::bucket-${i}/*` }]) },
+        };
+      }
+      writeFileSync(path.join(root, 'many.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }));
+      writeFileSync(path.join(root, 'admin.json'), ADMIN);
+      const r = await runGate(['many.json', 'admin.json'], { ...defaultOptions(root), accessAnalyzer: 'off', fileTimeBudgetMs: 0 });
+      expect(r.errors.map((e) => [e.file, /per-file time budget/.test(e.message)])).toEqual([['many.json', true]]);
+      expect(r.verdict.status).toBe('incomplete');
       expect(r.findings.some((f) => f.file === 'admin.json' && f.ruleId === 'admin-wildcard')).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });

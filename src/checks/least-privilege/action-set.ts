@@ -16,6 +16,7 @@ import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
+import { appendAll } from '../../util/arrays.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
@@ -73,57 +74,113 @@ function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: strin
   return v;
 }
 
-/** Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). */
-const byPattern = new WeakMap<Map<string, number>, Map<string, readonly string[]>>();
+/**
+ * Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). Bounded by
+ * entries and by the actions the lists hold (a hostile file of wide patterns); large enough for the thousands of
+ * distinct patterns of a real repository, each asked about once per file that names it.
+ */
+class PatternLists {
+  private map = new Map<string, readonly string[]>();
+  private held = 0;
+  get(key: string): readonly string[] | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, list: readonly string[]): void {
+    if (this.map.size >= 20_000 || this.held + list.length > 1_000_000) {
+      this.map = new Map();
+      this.held = 0;
+    }
+    this.map.set(key, list);
+    this.held += list.length;
+  }
+}
+const byPattern = new WeakMap<Map<string, number>, PatternLists>();
 
 /**
  * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
- * each with the first element that grants it.
+ * added to `hits` (only those reported on specific resources when `scopedOnly`); returns the first element that
+ * grants a hit.
  */
-function matchingByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
-  let cache = byPattern.get(memo);
-  if (!cache) byPattern.set(memo, (cache = new Map()));
+function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+  const cache = patternCache(memo);
   const elements = strings(s.action);
-  const out: [string, ValueAt][] = [];
   const seen = elements.length > 1 ? new Set<string>() : undefined;
+  let first: ValueAt | undefined;
   for (const a of elements) {
-    const key = a.value.toLowerCase();
-    let list = cache.get(key);
-    if (!list) {
-      list = expandActionPattern(a.value).filter((k) => {
-        const v = verdictOf(memo, spec, k);
-        return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
-      });
-      if (cache.size >= 2_000) cache.clear();
-      cache.set(key, list);
-    }
+    // an action left out on specific resources is left out wherever it appears: its later elements need not see it
+    const list = patternHits(cache, memo, spec, a.value, scopedOnly);
     for (const k of list) {
       if (seen) {
         if (seen.has(k)) continue;
         seen.add(k);
       }
-      out.push([k, a]);
+      hits.push(k);
+      first ??= a;
     }
   }
-  return out;
+  return first;
 }
 
-function matchingNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView): [string, ValueAt][] {
+/** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
+function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
+  // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question); the first
+  // character tells a pattern ('A'), a NotAction list ('N') and a scoped list ('s') apart whatever the text holds
+  // (JSON-quoted: a fresh string; the pattern itself may be a slice holding its whole file's text alive)
+  const key = `A${JSON.stringify(pattern)}`;
+  let list = cache.get(key);
+  if (!list) {
+    list = expandActionPattern(pattern).filter((k) => {
+      const v = verdictOf(memo, spec, k);
+      return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
+    });
+    cache.set(key, list);
+  }
+  if (!scopedOnly) return list;
+  const scopedKey = `s${key}`;
+  let scoped = cache.get(scopedKey);
+  if (!scoped) {
+    scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
+    cache.set(scopedKey, scoped);
+  }
+  return scoped;
+}
+
+function patternCache(memo: Map<string, number>): PatternLists {
   let cache = byPattern.get(memo);
-  if (!cache) byPattern.set(memo, (cache = new Map()));
+  if (!cache) byPattern.set(memo, (cache = new PatternLists()));
+  return cache;
+}
+
+/** The same for NotAction: the matching actions of its complement, cached per pattern list. */
+function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+  const cache = patternCache(memo);
   const patterns = strings(s.notAction).map((v) => v.value);
-  const key = `\u0000not\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
+  const key = `N${JSON.stringify(patterns.map((p) => p.toLowerCase()))}`;
   let list = cache.get(key);
   if (!list) {
     list = expandNotAction(patterns).filter((k) => {
       const v = verdictOf(memo, spec, k);
       return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
     });
-    if (cache.size >= 2_000) cache.clear();
     cache.set(key, list);
   }
-  const at: ValueAt = { value: s.raw.NotAction, path: `${s.path}/NotAction` };
-  return list.map((k) => [k, at]);
+  if (scopedOnly) {
+    const scopedKey = `s${key}`;
+    let scoped = cache.get(scopedKey);
+    if (!scoped) cache.set(scopedKey, (scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0)));
+    list = scoped;
+  }
+  appendAll(hits, list);
+  return hits.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined;
+}
+
+/**
+ * Statement order of two hits: their elements' paths compared as `localeCompare(b, 'en', { numeric: true })` does,
+ * with one collator (localeCompare with options builds a collator per call: the hottest line of the rules).
+ */
+const pathOrder = new Intl.Collator('en', { numeric: true });
+function byPath(a: [string, ValueAt], b: [string, ValueAt]): number {
+  return a[1] === b[1] ? 0 : pathOrder.compare(a[1].path, b[1].path);
 }
 
 export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyContext): void {
@@ -138,17 +195,10 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     if ((s.action || s.notAction) && !spec.keys) {
       // Action "*" and friends: each pattern's matching actions, cached per pattern (wildcard-only ones left out);
       // NotAction: the matching actions of its complement, cached per pattern list
-      for (const [action, at] of s.action ? matchingByElement(memo, spec, s) : matchingNotAction(memo, spec, s)) {
-        if (scopedOnly && !(verdictOf(memo, spec, action) & ANY_RESOURCE)) continue;
-        hits.push(action);
-        first ??= at;
-      }
+      first = s.action ? hitsByElement(memo, spec, s, scopedOnly, hits) : hitsOfNotAction(memo, spec, s, scopedOnly, hits);
     } else {
       const entries: Iterable<[string, ValueAt]> = spec.keys
-        ? spec.keys.flatMap((k) => {
-            const at = g.actions.get(k);
-            return at ? [[k, at] as [string, ValueAt]] : [];
-          }).sort((a, b) => a[1].path.localeCompare(b[1].path, 'en', { numeric: true })) // statement order
+        ? g.actions.pick(spec.keys).sort(byPath) // statement order
         : g.actions;
       for (const [action, at] of entries) {
         const v = verdictOf(memo, spec, action);

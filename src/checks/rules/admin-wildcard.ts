@@ -1,3 +1,4 @@
+import { engineContext } from '../../engine/context.js';
 import type { Rule } from './types.js';
 import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
@@ -141,9 +142,10 @@ export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAcces
  * How many distinct catalogue actions a list of Action patterns covers, memoised by the list: `"*"` statements
  * repeat across files and principals, and the union of ~22,000 actions was built for each of them.
  */
-const unionSizes = new Map<string, number>();
 function unionSize(patterns: string[]): number {
-  const key = patterns.join('\u0000');
+  // one memo per run (engine/context.ts), not per process
+  const unionSizes = engineContext().slot('rules/admin-wildcard union sizes', () => new Map<string, number>());
+  const key = JSON.stringify(patterns);
   let n = unionSizes.get(key);
   if (n === undefined) {
     const all = new Set<string>();

@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import type { ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
-import { globCovers, hasWildcard } from '../../engine/wildcard.js';
+import { compileGlob, globCovers, hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt, statementLabel } from '../grammar/helpers.js';
 
 /** Index of an earlier-or-broader value covering values[i], or -1. Exact duplicates: the later one is redundant. */
@@ -19,6 +19,8 @@ export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean,
     if (hasWildcard(v)) wild.push(i);
   });
   const out: { value: ValueAt<string>; by: ValueAt<string> }[] = [];
+  // each wildcard value compiled once for the list, not once per comparison
+  const compiled = new Map<number, Int32Array>();
   norm.forEach((v, i) => {
     const dup = first.get(v)!;
     if (dup < i) {
@@ -28,7 +30,9 @@ export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean,
     if (list.length > limit || list.length * wild.length > 50_000 || v.length > 2048) return;
     for (const j of wild) {
       if (j === i || norm[j] === v) continue;
-      if (globCovers(norm[j]!, v, caseSensitive)) {
+      let outer = compiled.get(j);
+      if (!outer) compiled.set(j, (outer = compileGlob(norm[j]!, { caseSensitive })));
+      if (globCovers(outer, v, caseSensitive)) {
         out.push({ value: list[i]!, by: list[j]! });
         return;
       }

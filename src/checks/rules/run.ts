@@ -5,11 +5,11 @@ import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
-import type { Report, Rule } from './types.js';
+import type { PolicyContext, Report, Rule } from './types.js';
 import { ruleDocsUrl } from './types.js';
 import { grantingPolicies, groupPrincipals } from '../../policy/principals.js';
 import { engineContext } from '../../engine/context.js';
-import { FileBudget, TIMED_PASS_WORK, describePolicy, policyWork } from '../budget.js';
+import { FileBudget, describePolicy, policyWork } from '../budget.js';
 import { appendAll } from '../../util/arrays.js';
 
 
@@ -127,7 +127,8 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (policy/template-token.ts)
   if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
-  for (const policy of policies) runPolicyRules(policy, active, options, budget, findings);
+  const applicable = applicableRules(active);
+  for (const policy of policies) runPolicyRules(policy, applicable, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
@@ -188,41 +189,61 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   return findings;
 }
 
+/**
+ * The policy rules that apply to a policy, in registry order, by its type and whether it is AWS's text (an AWS
+ * managed policy, a SAM policy template: grammar rules stay off, only risks are judged); made once per type.
+ */
+function applicableRules(active: Rule[]): (policyType: string, awsText: boolean) => Rule[] {
+  const lists = new Map<string, Rule[]>();
+  return (policyType, awsText) => {
+    const key = `${awsText ? 'aws' : 'own'}\u0000${policyType}`;
+    let list = lists.get(key);
+    if (!list) {
+      list = active.filter(
+        (r) => !!r.checkPolicy && (!r.meta.policyTypes || r.meta.policyTypes.includes(policyType as PolicyRecord['policyType'])) && (!awsText || MANAGED_RISK_CATEGORIES.has(r.meta.category)),
+      );
+      lists.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
-function runPolicyRules(policy: PolicyRecord, active: Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
-  const document = isObject(policy.document) ? policy.document : undefined;
+function runPolicyRules(policy: PolicyRecord, applicable: (policyType: string, awsText: boolean) => Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
   const statements = statementsOf(policy.document);
   const work = policyWork(statements);
-  const timed = work.pass >= TIMED_PASS_WORK;
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
   const samTemplate = samPolicyTemplate(policy);
-  budget.begin();
+  // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only choose to
+  // attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached (its records'
+  // lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory findings would be
+  // noise on every attachment of AWSLambdaBasicExecutionRole).
+  const rules = applicable(policy.policyType, !!policy.awsManaged || !!samTemplate);
+  if (!rules.length) return;
+  let rule: Rule = rules[0]!;
+  // one context for every rule on the policy (rules report synchronously, while `rule` is theirs)
+  const ctx: PolicyContext = {
+    policy,
+    document: isObject(policy.document) ? policy.document : undefined,
+    statements,
+    options,
+    report: (r) => {
+      const severity = severityOf(rule, options, r.severity);
+      if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
+      else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
+      else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
+    },
+  };
+  const what = (): string => describePolicy(policy, statements.length);
+  budget.begin(policy.file);
   // the grants expanded for this policy's rules live as long as its checks (a grant scope, engine/context.ts)
   engineContext().grantScope(() => {
-    for (const rule of active) {
-      if (!rule.checkPolicy) continue;
-      if (rule.meta.policyTypes && !rule.meta.policyTypes.includes(policy.policyType)) continue;
-      // AWS managed policies (from the bundled snapshot) are AWS's text: the user cannot edit a statement, only
-      // choose to attach it. Grammar rules stay off; what the policy grants is judged for risk where it is attached
-      // (its records' lines are the attachment), and only risks at a blocking level are kept (AWS's own advisory
-      // findings would be noise on every attachment of AWSLambdaBasicExecutionRole).
-      if ((policy.awsManaged || samTemplate) && !MANAGED_RISK_CATEGORIES.has(rule.meta.category)) continue;
-      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), () => describePolicy(policy, statements.length), timed)) break;
+    for (const r of rules) {
+      if (!budget.charge(policy.file, work.pass + (first ? work.once : 0), what)) break;
       first = false;
-      rule.checkPolicy({
-        policy,
-        document,
-        statements,
-        options,
-        report: (r) => {
-          const severity = severityOf(rule, options, r.severity);
-          if (samTemplate) findings.push(policyFinding(rule, policy, { ...r, message: `SAM policy template ${samTemplate}: ${r.message}` }, severity));
-          else if (!policy.awsManaged) findings.push(policyFinding(rule, policy, r, severity));
-          else if (severity === 'error' || severity === 'security-warning') findings.push(policyFinding(rule, policy, { ...r, message: `${managedLabel(policy)}: ${r.message}` }, severity));
-        },
-      });
+      rule = r;
+      r.checkPolicy!(ctx);
     }
   });
-  budget.tick(policy.file);
 }
