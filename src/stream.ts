@@ -34,6 +34,8 @@ import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
 import { heldHeader, heldLinks, heldUnits } from './stream-units.js';
 import type { UnitLinks } from './stream-units.js';
+import { detach, liteView, own, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import type { Pool } from './stream-views.js';
 
 export type { ReportSink } from './result.js';
 
@@ -45,33 +47,6 @@ export interface StreamedHead {
 }
 
 type Positioned<T> = [number, T];
-
-/**
- * A string that shares no memory with the file text it was cut from. V8 keeps a substring (a logical id from the
- * template, a message built around it) as a view of its parent: one kept finding would hold the whole file.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** Finding fields that hold the rule's own text (shared by every finding of the rule): left as they are. */
-const SHARED = new Set(['title', 'fix', 'learnMore', 'ruleId', 'source', 'severity']);
-
-/** Every string inside plain objects and arrays, made `own` (in place); the kept findings and views are small. */
-function detach<T>(v: T, seen = new WeakSet<object>()): T {
-  if (typeof v === 'string') return own(v) as T;
-  if (v === null || typeof v !== 'object' || seen.has(v)) return v;
-  seen.add(v);
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = detach(v[i], seen);
-    return v;
-  }
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!SHARED.has(k)) o[k] = detach(o[k], seen);
-  return v;
-}
 
 /** Stable merge by position: items appended in increasing position, then late ones at any position. */
 function byPosition<T>(items: Positioned<T>[]): T[] {
@@ -125,7 +100,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   };
 
   const scanned = new Set(files.map((f) => f.rel));
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map() };
+  const pool: Pool = new Map();
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
@@ -142,7 +118,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     analysed.push({ rel, text: '', explicit: false });
   });
   for (let k = links.length; k < held.length; k++) links.push(heldLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
-  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink });
+  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool });
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
@@ -177,6 +153,8 @@ interface LoopState {
   keptEntities: Positioned<IamEntity>[];
   /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
   texts: Map<string, string>;
+  /** The run's one copy of each `POOLED` text of the kept findings and views. */
+  pool: Pool;
 }
 
 /**
@@ -200,8 +178,8 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const out = finishAnalysis([x], options, [], undefined, st.unit);
   sink?.records(i, out.policies, out.principals, out.attachments);
   if (!keepAll) {
-    detach(out.findings);
-    detach(out.errors);
+    detach(out.findings, st.pool);
+    detach(out.errors, st.pool);
     if (out.notes) out.notes = out.notes.filter((n) => !notes.has(n)).map(own);
   }
   st.absorb(() => i, out);
@@ -258,14 +236,14 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   for (const k of spots) st.unit.spots.add(k);
   st.sink?.records(i, out.policies, out.principals, out.attachments);
   if (out.notes) out.notes = out.notes.filter((n) => !st.notes.has(n));
-  for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts);
+  for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts, st.pool);
   st.absorb(() => i, out);
-  for (const [span, p] of o.alone.kept) st.kept.push([i, { ...p, sourceMap: spanOnly(span) }]);
+  for (const [span, p] of o.alone.kept) st.kept.push([i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool)]);
   for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
 }
 
 /** The rule's own texts of a finding that comes from another thread: one copy each, as in this thread. */
-function shareTexts(g: Record<string, unknown>, texts: Map<string, string>): void {
+function shareTexts(g: Record<string, unknown>, texts: Map<string, string>, pool: Pool): void {
   for (const k of SHARED) {
     const s = g[k];
     if (typeof s !== 'string') continue;
@@ -273,6 +251,7 @@ function shareTexts(g: Record<string, unknown>, texts: Map<string, string>): voi
     if (t === undefined) texts.set(s, s);
     else g[k] = t;
   }
+  pooledFields(g, pool);
 }
 
 /**
@@ -290,7 +269,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   x.text = { ...x.text, text: '' };
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
   const out = finishAnalysis([x], options, [], undefined, unit);
-  const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[] };
+  const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[], pool: new Map() as Pool };
   keep(0, out, to);
   const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
   return {
@@ -341,7 +320,7 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 function keep(
   i: number,
   out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[] },
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; pool: Pool },
 ): void {
   const pointed = new Set(out.findings.map((g) => g.policyId));
   for (const p of out.policies) keepPolicy(i, p, pointed, to);
@@ -354,20 +333,20 @@ function keep(
  * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[] }): void {
+function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; pool: Pool }): void {
   if (to.keepAll || to.full || p.policyType === 'scp' || p.policyType === 'rcp') to.kept.push([i, p]);
   else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
     if (p.assumptions?.length) v.assumptions = p.assumptions;
-    to.kept.push([i, detach(v)]);
+    to.kept.push([i, detach(v, to.pool)]);
   }
 }
 
 /** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: Positioned<IamEntity>[] }): void {
+function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: Positioned<IamEntity>[]; pool: Pool }): void {
   if (to.keepAll || to.full) to.keptEntities.push([i, e]);
-  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity)]);
+  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
 }
 
 /**
@@ -379,7 +358,7 @@ function hold(x: Extracted): Extracted {
   return x;
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink };
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink; pool: Pool };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
@@ -411,7 +390,7 @@ function finishUnit(held: Extracted[], heldAt: number[], first: number, options:
   });
   const at = (x: object, file?: string) => position.get(x) ?? (file !== undefined ? fileAt.get(file) : undefined) ?? first;
   const out = finishAnalysis(held, options, [], undefined, unit);
-  if (!to.keepAll) detach(out.findings);
+  if (!to.keepAll) detach(out.findings, to.pool);
   // skip counts and notes: the group's (heldHeader)
   delete out.skipped;
   delete out.notes;
@@ -446,44 +425,3 @@ function needsNeighbours(x: Extracted, display: string): boolean {
   return r.policies.some((p) => p.format !== 'cloudformation' || p.nestedIn !== undefined || p.file !== display) || r.entities.some((e) => e.file !== display || (e.scope !== undefined && e.scope !== e.file));
 }
 
-/** The source map of a policy view: only the span of the whole policy. */
-function spanOnly(at: Span): PolicyRecord['sourceMap'] {
-  return { get: () => undefined, locate: () => at, pointers: () => [] };
-}
-
-/**
- * What the suppressions stage reads of a policy (findings/suppressions.ts): its id, file, resource, inline and
- * foreign suppressions, and, when an ignore entry matches by Sid or action, each statement's Sid/Action/NotAction.
- * The rest (source map, placeholders, the document's other values) is dropped once the file is reported.
- */
-function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
-  const statements = options.ignore.some((e) => e.sid !== undefined || e.action !== undefined);
-  const skeleton = (s: unknown) => {
-    if (s === null || typeof s !== 'object' || Array.isArray(s)) return s;
-    const o = s as Record<string, unknown>;
-    return { Sid: o.Sid, Action: o.Action, NotAction: o.NotAction };
-  };
-  return (p) => {
-    const at = p.sourceMap.locate('');
-    const doc = p.document as Record<string, unknown> | undefined;
-    const st = doc !== null && typeof doc === 'object' ? doc.Statement : undefined;
-    const document = statements && st !== undefined ? { Statement: Array.isArray(st) ? st.map(skeleton) : skeleton(st) } : undefined;
-    return {
-      id: p.id,
-      file: p.file,
-      line: p.line,
-      endLine: p.endLine,
-      format: p.format,
-      resource: p.resource,
-      resourceType: p.resourceType,
-      propertyPath: p.propertyPath,
-      policyType: p.policyType,
-      document,
-      sourceMap: spanOnly(at),
-      placeholders: [],
-      attachedTo: [],
-      ...(p.inlineSuppressions ? { inlineSuppressions: p.inlineSuppressions } : {}),
-      ...(p.foreignSuppressions ? { foreignSuppressions: p.foreignSuppressions } : {}),
-    } as PolicyRecord;
-  };
-}
