@@ -7,7 +7,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import { type ActionUniverse, expandActionPattern } from '../../engine/actions.js';
+import { type ActionUniverse, patternPositions } from '../../engine/actions.js';
 import { type EvalStatement, compileStatements } from '../../engine/grants.js';
 import { principalExemptions } from '../../engine/org.js';
 import { evaluateConditions } from '../../engine/contexts.js';
@@ -33,13 +33,8 @@ const REGION_KEY = 'aws:requestedregion';
 const PRINCIPAL_SCOPED = /^aws:(principalarn|principaltag\/.*|principalorgpaths|principalaccount|principaltype|userid|username|principalisawsservice)$/i;
 
 function coversAny(u: ActionUniverse, st: EvalStatement, pattern: string): boolean {
-  // the pattern's own actions looked up in the statement's set (a service's few hundred), not a scan of two
-  // universe-wide sets (~22,000 entries) per global service entry: the same answer as expandPattern's set
-  for (const a of expandActionPattern(pattern)) {
-    const i = u.index.get(a.toLowerCase());
-    if (i !== undefined && st.actions[i]) return true;
-  }
-  return false;
+  // the pattern's own actions looked up in the statement's set, not a scan of two universe-wide sets per entry
+  return patternPositions(u, pattern).some((i) => st.actions[i]);
 }
 
 /** Global services a statement denies to requests in us-east-1 (none when it is not a region lock that applies there). */
