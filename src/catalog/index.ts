@@ -98,6 +98,8 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
+  /** Access-level code (`"PW"`) -> the most specific level (a few dozen codes). */
+  levels: Map<string, AccessLevel>;
 }
 
 let catalog: Catalog | undefined;
@@ -131,7 +133,7 @@ export function getCatalog(): Catalog {
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), levels: new Map() },
   };
   return catalog;
 }
@@ -412,8 +414,6 @@ export function conditionKeyListedByActions(key: string): boolean {
   return c.derived.keysListedByActions.get(key) !== undefined;
 }
 
-const accessLevelByCode = new Map<string, AccessLevel>();
-
 /**
  * An action's access-level code and resource-type count, read from its service's details (case-insensitive, as
  * `actionInfo`). Rules ask these of every catalogue action when a policy grants `Action: "*"`: answering them from
@@ -439,8 +439,9 @@ function actionFacts(action: string): { level: AccessLevel; wildcardOnly: boolea
   const n = entry.positions.get(parts.name.toLowerCase());
   const row = n === undefined ? undefined : details.a[n];
   if (!row) return undefined;
-  let level = accessLevelByCode.get(row[0]);
-  if (!level) accessLevelByCode.set(row[0], (level = levelsFrom(row[0]).accessLevel));
+  const byCode = c.derived.levels;
+  let level = byCode.get(row[0]);
+  if (!level) byCode.set(row[0], (level = levelsFrom(row[0]).accessLevel));
   return { level, wildcardOnly: row[1].length === 0 };
 }
 
