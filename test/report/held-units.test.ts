@@ -23,9 +23,9 @@ const wild = (a: string) => JSON.stringify({ Version: '2012-10-17', Statement: [
 const scp = (a: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: a, Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] });
 const FILES: Record<string, string> = {
   'a-raw.json': wild('s3:*'),
-  'app/main.tf': 'module "shared" {\n  source = "../modules/shared"\n  actions = ["iam:*"]\n}\nresource "aws_iam_policy" "f" {\n  name = "f"\n  policy = file("${path.module}/../policies/read-by-tf.json")\n}\n',
-  'ops/main.tf': 'module "shared" {\n  source = "../modules/shared"\n  actions = ["s3:GetObject"]\n}\n',
-  'modules/shared/main.tf': 'variable "actions" {}\nresource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
+  'app/main.tf': 'module "common" {\n  source = "../modules/common"\n  actions = ["iam:*"]\n}\nresource "aws_iam_policy" "f" {\n  name = "f"\n  policy = file("${path.module}/../policies/read-by-tf.json")\n}\n',
+  'ops/main.tf': 'module "common" {\n  source = "../modules/common"\n  actions = ["s3:GetObject"]\n}\n',
+  'modules/common/main.tf': 'variable "actions" {}\nresource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
   'other/main.tf': 'resource "aws_iam_role_policy" "o" {\n  role = "x"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "kms:*", Resource = "*" }] })\n}\n',
   'policies/read-by-tf.json': admin,
   'policies/alone.json': wild('ec2:*'),
@@ -83,7 +83,7 @@ describe('held files analysed unit by unit', () => {
     const units = heldUnits(xs, xs.map((x) => heldLinks(x.text.rel, FILES[x.text.rel]!, scanned)), options).map((u) => u.map((k) => rels[k]!));
     const unitOf = (rel: string) => units.find((u) => u.includes(rel))!;
     // callers of one local module, and the raw file a Terraform file() reads
-    expect(unitOf('app/main.tf')).toEqual(['app/main.tf', 'modules/shared/main.tf', 'ops/main.tf', 'policies/read-by-tf.json']);
+    expect(unitOf('app/main.tf')).toEqual(['app/main.tf', 'modules/common/main.tf', 'ops/main.tf', 'policies/read-by-tf.json']);
     // SCPs by path convention and by the configuration's policy-types: one unit
     expect(unitOf('scps/region.json')).toContain('org/guard.json');
     // a nested stack whose child path only the extractor resolves
