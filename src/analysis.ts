@@ -52,6 +52,18 @@ function count(out: Analysis, reason: string): void {
   out.skipped[reason] = (out.skipped[reason] ?? 0) + 1;
 }
 
+/** The files' skip counts by reason (a file that is not ours, unless its content looked like one) and notes, once each, in file order. */
+export function countSkipsAndNotes(out: Analysis, extracted: readonly Extracted[]): void {
+  for (const { result, text } of extracted) {
+    if (!result) {
+      if (!text.sniffed) count(out, 'not-a-policy-or-template');
+      continue;
+    }
+    if (result.skipped) count(out, result.skipped);
+    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
+  }
+}
+
 /** Extract and check file texts (head or base version): pure apart from `repo` reads for includes. */
 export async function analyseTexts(texts: FileText[], options: Options, repo: RepoAccess): Promise<Analysis> {
   return finishAnalysis(await extractTexts(texts, options, repo), options);
@@ -97,18 +109,14 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
 /** The stages after extraction over a set of files: plan/HCL dedupe, attachment links, offline checks, principals. */
 export function finishAnalysis(extracted: Extracted[], options: Options, plans: WorkflowPlan[] = [], repo?: RepoAccess, unit?: UnitContext): Analysis {
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
-  for (const { result, text } of extracted) {
-    if (!result) {
-      if (!text.sniffed) count(out, 'not-a-policy-or-template');
-      continue;
-    }
-    if (result.skipped) count(out, result.skipped);
+  countSkipsAndNotes(out, extracted);
+  for (const { result } of extracted) {
+    if (!result) continue;
     if (result.policies.length) out.filesWithPolicies++;
     for (const p of result.policies) out.policies.push(p);
     for (const e of result.entities) out.entities.push(e);
     for (const e of result.errors) out.errors.push(e);
     for (const f of result.findings) out.findings.push(f);
-    for (const n of result.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
   }
   // a plan the workflow generated replaces the analysis of the .tf blocks it covers, if it describes the checkout
   if (repo) for (const plan of plans) addWorkflowPlan(plan, out, options, repo);

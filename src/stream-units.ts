@@ -11,16 +11,12 @@
 import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { Extracted } from './analysis.js';
+import { countSkipsAndNotes } from './analysis.js';
 import type { Analysis } from './result.js';
-import { unitKeys, unitLinks } from './shard/units.js';
+import { unitKeys } from './shard/units.js';
 import type { UnitLinks } from './shard/units.js';
 
 export type { UnitLinks } from './shard/units.js';
-
-/** A held file's links, from its text before the text is dropped (`scanned`: the scan's files). */
-export function heldLinks(rel: string, text: string, scanned: ReadonlySet<string>): UnitLinks {
-  return unitLinks(rel, text, scanned);
-}
 
 /**
  * The held files grouped by unit: indices into `held` (increasing), units ordered by their first file.
@@ -62,10 +58,6 @@ export function heldUnits(held: readonly Extracted[], links: readonly (UnitLinks
 /** The notes and skip counts of held files, in order (finishAnalysis's, for the group). */
 export function heldHeader(held: readonly Extracted[]): Analysis {
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
-  for (const { result, text } of held) {
-    const reason = result ? result.skipped : text.sniffed ? undefined : 'not-a-policy-or-template';
-    if (reason) (out.skipped ??= {})[reason] = (out.skipped?.[reason] ?? 0) + 1;
-    for (const n of result?.notes ?? []) if (!(out.notes ??= []).includes(n)) out.notes.push(n);
-  }
+  countSkipsAndNotes(out, held);
   return out;
 }

@@ -32,7 +32,8 @@ import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
-import { heldHeader, heldLinks, heldUnits } from './stream-units.js';
+import { heldHeader, heldUnits } from './stream-units.js';
+import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
 import { detach, liteView, own, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
@@ -117,7 +118,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     heldAt.push(files.length + k);
     analysed.push({ rel, text: '', explicit: false });
   });
-  for (let k = links.length; k < held.length; k++) links.push(heldLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
+  for (let k = links.length; k < held.length; k++) links.push(unitLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
   if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool });
   const head: Analysis = {
     policies: byPosition(kept),
@@ -169,7 +170,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
-    st.links.push(heldLinks(x.text.rel, x.text.text, st.scanned));
+    st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
     st.held.push(hold(x));
     st.heldAt.push(i);
     return;

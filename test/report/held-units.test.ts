@@ -15,7 +15,8 @@ import { toJsonReport } from '../../src/report/json.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
 import { extractTexts } from '../../src/analysis.js';
 import { repoAccess } from '../../src/sources/affected.js';
-import { heldLinks, heldUnits } from '../../src/stream-units.js';
+import { heldUnits } from '../../src/stream-units.js';
+import { unitLinks } from '../../src/shard/units.js';
 import { FIXED_NOW } from '../golden/golden.js';
 
 const admin = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
@@ -80,7 +81,7 @@ describe('held files analysed unit by unit', () => {
       repoAccess(options),
     );
     const scanned = new Set(rels);
-    const units = heldUnits(xs, xs.map((x) => heldLinks(x.text.rel, FILES[x.text.rel]!, scanned)), options).map((u) => u.map((k) => rels[k]!));
+    const units = heldUnits(xs, xs.map((x) => unitLinks(x.text.rel, FILES[x.text.rel]!, scanned)), options).map((u) => u.map((k) => rels[k]!));
     const unitOf = (rel: string) => units.find((u) => u.includes(rel))!;
     // callers of one local module, and the raw file a Terraform file() reads
     expect(unitOf('app/main.tf')).toEqual(['app/main.tf', 'modules/common/main.tf', 'ops/main.tf', 'policies/read-by-tf.json']);
