@@ -112,7 +112,7 @@ export class FindingSpill {
       let done = 0;
       while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.written + done);
     } catch (e) {
-      this.failure = { file: '(findings spill)', message: `the findings could not be written to a temporary file (${(e as Error).message}): this run's report cannot be complete`, kind: 'internal' };
+      this.failure = { file: '(findings spill)', message: `the findings could not be written to a temporary file in ${os.tmpdir()} (${(e as Error).message}): this run's report cannot be complete. Free space there, or point TMPDIR at a writable folder with room, and run again`, kind: 'internal' };
       return false;
     }
     this.written += bytes.length;

@@ -196,7 +196,7 @@ class FilePool implements FileRunner {
     else if (working) {
       const [i, f] = working[0]!;
       const why = slot.failure ?? `exited (code ${code})`;
-      this.settle(i, slot.oom ? { kind: 'local' } : { kind: 'failed', error: { file: displayPath(this.options, f.rel), message: `not analysed: the worker thread analysing it ${why}`, kind: 'internal' } });
+      this.settle(i, slot.oom ? { kind: 'local' } : { kind: 'failed', error: { file: displayPath(this.options, f.rel), message: `not analysed: the worker thread analysing it ${why}, also when it was retried alone. Run the scan again with --workers 0 to analyse it in one thread`, kind: 'internal' } });
     }
     this.queue = [...retry, ...batches, ...this.queue];
     if (this.restarts-- > 0) this.spawn();
