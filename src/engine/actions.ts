@@ -15,10 +15,14 @@ const allStars = (p: string): boolean => p.length > 0 && [...p].every((c) => c =
  * nothing. Wildcards may appear in the service part too.
  */
 export function expandActionPattern(pattern: string): readonly string[] {
-  // a hot path: no closure per call (an expansion is never undefined)
-  const memo = engineContext().expanded;
+  // a hot path: no closure per call (an expansion is never undefined). First by the pattern as written (no
+  // lower-cased copy to hash per question), then by its lower-case text (one expansion for `s3:getobject` and
+  // `s3:GetObject`)
+  const ctx = engineContext();
+  const hit = ctx.expandedAsWritten.get(pattern);
+  if (hit) return hit;
   const key = pattern.toLowerCase();
-  return memo.get(key) ?? memo.set(key, expandUncached(pattern));
+  return ctx.expandedAsWritten.set(pattern, ctx.expanded.get(key) ?? ctx.expanded.set(key, expandUncached(pattern)));
 }
 
 function expandUncached(pattern: string): readonly string[] {
@@ -73,19 +77,24 @@ export function expandNotAction(patterns: readonly string[]): readonly string[] 
 
 /** An action pattern's actions as a set (memoised): membership tests without a 22,000-entry scan. */
 export function patternActionSet(pattern: string): ReadonlySet<string> {
+  // keyed by the expansion it is made of (one set per distinct expansion, whatever the pattern's spelling)
+  const list = expandActionPattern(pattern);
   const memo = engineContext().patternSets;
-  const key = pattern.toLowerCase();
-  return memo.get(key) ?? memo.set(key, new Set(expandActionPattern(pattern)));
+  return memo.get(list) ?? memo.set(list, new Set(list));
 }
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {
-  // the pattern compiled once per run (a Deny's patterns are asked about every action an Allow grants)
-  if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern)(action);
+  return actionMatcher(pattern)(action);
+}
+
+/** `actionMatches(pattern, ·)`, compiled once per run (a Deny's patterns are asked about every action an Allow grants). */
+export function actionMatcher(pattern: string): (action: string) => boolean {
+  if (pattern.length > MEMO_PATTERN_LENGTH) return compileActionPattern(pattern);
   // keyed by a fresh copy: the pattern may be a slice of its file's text, which a run-long key would keep alive
   const memo = engineContext().actionMatchers;
   const key = JSON.stringify(pattern);
-  return (memo.get(key) ?? memo.set(key, compileActionPattern(pattern)))(action);
+  return memo.get(key) ?? memo.set(key, compileActionPattern(pattern));
 }
 
 /** Longer patterns are compiled per question, not kept (a memo entry holds its pattern's tokens). */

@@ -11,7 +11,7 @@
  * catalogue), and memos keyed weakly by the objects they describe (they go when the object goes).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Memo } from '../util/memo.js';
+import { Memo, TextMemo } from '../util/memo.js';
 
 export { Memo };
 
@@ -19,10 +19,12 @@ export { Memo };
 export class EngineContext {
   /** engine/actions.ts: action pattern -> the actions it covers. */
   readonly expanded = new Memo<string, readonly string[]>(10_000);
+  /** engine/actions.ts: the same by the pattern as written (the hot look-up: no lower-cased copy per question). */
+  readonly expandedAsWritten = new TextMemo<readonly string[]>(10_000);
   /** engine/actions.ts: NotAction pattern list -> every other action. */
   readonly notActions = new Memo<string, readonly string[]>(10_000);
-  /** engine/actions.ts: action pattern -> its actions as a set (membership tests of the grant evaluator). */
-  readonly patternSets = new Memo<string, ReadonlySet<string>>(1_000);
+  /** engine/actions.ts: a pattern's expansion (the list object) -> its actions as a set (membership tests). */
+  readonly patternSets = new Memo<readonly string[], ReadonlySet<string>>(1_000);
   /** engine/actions.ts: action pattern (as written) -> its compiled matcher (actionMatches). */
   readonly actionMatchers = new Memo<string, (action: string) => boolean>(10_000);
   /** engine/actions.ts: the action universe (built once per run) and its pattern bitsets (~22 KB each). */
@@ -41,6 +43,8 @@ export class EngineContext {
   readonly typeSetKeys = new WeakMap<object, string>();
   /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */
   readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
+  /** engine/grants.ts: the same as a set (statementResourceTypes of a one-action statement; shared, read only). */
+  readonly actionTypeSets = new WeakMap<object, ReadonlySet<string>>();
   /** engine/grants.ts: a list of action keys -> each key's position (GrantActions.pick). */
   readonly keyOrders = new WeakMap<object, unknown>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */

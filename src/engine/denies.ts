@@ -15,7 +15,7 @@
 import type { PolicyRecord } from '../policy/types.js';
 import type { ConditionView, StatementView } from '../policy/statements.js';
 import { strings } from '../policy/statements.js';
-import { actionMatches } from './actions.js';
+import { actionMatcher, actionMatches } from './actions.js';
 import { parseOperator } from './conditions.js';
 import { engineContext } from './context.js';
 import { globMatch, hasWildcard } from './wildcard.js';
@@ -25,6 +25,8 @@ interface UsableDeny {
   stmt: StatementView;
   actions?: string[];
   notActions?: string[];
+  /** The Action (or NotAction) patterns compiled (actionMatcher), in order: asked about every granted action. */
+  tests: ((action: string) => boolean)[];
   /** undefined: no Resource (the resource the policy is attached to) */
   resources?: string[];
   /** The inverted condition (empty: unconditional). */
@@ -100,7 +102,7 @@ function usable(s: StatementView, policy: PolicyRecord): UsableDeny | undefined 
   if (!actions && !notActions) return undefined;
   const resources = s.resource ? values(s.resource) : undefined;
   if (s.resource && !resources) return undefined;
-  return { stmt: s, actions, notActions, resources, carried };
+  return { stmt: s, actions, notActions, resources, carried, tests: (actions ?? notActions!).map(actionMatcher) };
 }
 
 const isStar = (v: string): boolean => /^\*+$/.test(v);
@@ -123,8 +125,8 @@ function resourcesCovered(d: UsableDeny, allow: StatementView): boolean {
 }
 
 function actionCovered(d: UsableDeny, action: string): boolean {
-  if (d.actions) return d.actions.some((p) => actionMatches(p, action));
-  return !d.notActions!.some((p) => actionMatches(p, action));
+  const some = d.tests.some((t) => t(action));
+  return d.actions ? some : !some;
 }
 
 function statementCovered(d: UsableDeny, allow: StatementView): boolean {

@@ -74,6 +74,17 @@ export function isWildcardResource(value: string, placeholder = false, types?: R
  */
 export function statementResourceTypes(stmt: StatementView): ReadonlySet<string> | undefined {
   if (!stmt.action || stmt.notAction) return undefined;
+  const only = stmt.action.length === 1 ? stmt.action[0]!.value : undefined;
+  if (typeof only === 'string') {
+    // one action (the common case): memoised per catalogue action object, no key text to build
+    if (hasWildcard(only)) return undefined;
+    const info = actionInfo(only);
+    if (!info) return undefined;
+    const memo = engineContext().actionTypeSets as WeakMap<ActionInfo, ReadonlySet<string>>;
+    let set = memo.get(info);
+    if (!set) memo.set(info, (set = new Set(typeKeys(info))));
+    return set;
+  }
   // memoised per action list for the run (the same lists recur across statements, policies and files; 20,000 lists)
   let key = '';
   for (const a of stmt.action) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Canonical JSON: object keys sorted, so equal documents hash equally whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -11,7 +11,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // the one-shot digest (no Hash object per call: two per finding)
+  return hash('sha256', text, 'hex');
 }
 
 /**

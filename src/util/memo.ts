@@ -25,3 +25,30 @@ export class Memo<K, V> {
     return this.set(key, make());
   }
 }
+
+/**
+ * A memo keyed by a string as written, looked up with the caller's own string object (its hash is computed once and
+ * kept on that object, so the rules asking about the same value of the same statement pay one hash) and stored under
+ * a copy holding only its own characters (the caller's string may be a slice of its file's text, which a run-long
+ * key would keep alive). Exact keys: two different strings never share an entry. Bounded as Memo is.
+ */
+export class TextMemo<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): V {
+    if (this.map.size >= this.limit) this.map = new Map();
+    this.map.set(ownCopy(key), value);
+    return value;
+  }
+}
+
+/** A copy of `s` that holds only its own characters (not a slice or a concatenation of another string). */
+export function ownCopy(s: string): string {
+  // a JSON round trip makes a new flat string of the same characters (lone surrogates included)
+  return JSON.parse(JSON.stringify(s)) as string;
+}

@@ -9,6 +9,8 @@ import { templateToken } from '../../policy/template-token.js';
 import { actionInfo, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
 import { expandActionPattern } from '../../engine/actions.js';
 import { globsIntersect } from '../../engine/wildcard.js';
+import { engineContext } from '../../engine/context.js';
+import { Memo, ownCopy } from '../../util/memo.js';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -185,6 +187,14 @@ export interface StatementActions {
 
 const actionsMemo = new WeakMap<StatementView, StatementActions | undefined>();
 
+/** The catalogue details of an expansion's actions, in its order (per expansion list object: nothing to hash). */
+const infoLists = new WeakMap<readonly string[], readonly ActionInfo[]>();
+function infosOf(expanded: readonly string[]): readonly ActionInfo[] {
+  let infos = infoLists.get(expanded);
+  if (!infos) infoLists.set(expanded, (infos = expanded.map((k) => actionInfo(k)!)));
+  return infos;
+}
+
 /**
  * The actions a statement's Action element covers; undefined when the statement has no Action list, or it is too
  * broad to judge action by action.
@@ -207,9 +217,8 @@ export function statementActions(policy: PolicyRecord, s: StatementView): Statem
         tooMany = true;
         break;
       }
-      for (const key of expanded) {
-        if (!seen.has(key)) seen.set(key, actionInfo(key)!);
-      }
+      const infos = infosOf(expanded);
+      for (let i = 0; i < expanded.length; i++) if (!seen.has(expanded[i]!)) seen.set(expanded[i]!, infos[i]!);
     }
     result = tooMany ? undefined : { actions: [...seen.values()], complete };
   }
@@ -221,10 +230,20 @@ export function statementActions(policy: PolicyRecord, s: StatementView): Statem
  * The ARN formats of the ARN's service whose resource part could match the ARN's resource part (the resource types
  * the author may have meant). [] when the service is unknown or nothing matches.
  */
-export function candidateArnFormats(arn: ArnParts): { type: string; format: ArnParts }[] {
-  const out: { type: string; format: ArnParts }[] = [];
+export function candidateArnFormats(arn: ArnParts): readonly { type: string; format: ArnParts }[] {
   const resource = arn.resource.replace(/\$\{[^}]*\}/g, '*');
-  for (const rt of serviceResourceTypes(arn.service)) {
+  // a pure function of the service and the resource part, asked by two rules for every ARN of every statement:
+  // memoised per pair for the run (the JSON-quoted service ends where its closing quote is: no two pairs share a key)
+  const key = `${JSON.stringify(arn.service)}${resource}`;
+  if (key.length > 1_024) return candidatesUncached(arn.service, resource);
+  const memo = engineContext().slot('grammar/helpers candidate ARN formats', () => new Memo<string, readonly { type: string; format: ArnParts }[]>(10_000));
+  // stored under a copy of its own (the resource part may be a slice of its file's text)
+  return memo.get(key) ?? memo.set(ownCopy(key), candidatesUncached(arn.service, resource));
+}
+
+function candidatesUncached(service: string, resource: string): readonly { type: string; format: ArnParts }[] {
+  const out: { type: string; format: ArnParts }[] = [];
+  for (const rt of serviceResourceTypes(service)) {
     for (const f of rt.arnFormats) {
       const fp = parseArn(f);
       if (!fp) continue;

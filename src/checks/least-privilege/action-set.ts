@@ -75,11 +75,15 @@ function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: strin
 }
 
 /**
- * Per rule: pattern -> the catalogue actions it covers that the rule's set matches (expansion order). Bounded by
- * entries and by the actions the lists hold (a hostile file of wide patterns); large enough for the thousands of
- * distinct patterns of a real repository, each asked about once per file that names it.
+ * Per rule: an Action pattern's expansion (the list object engine/actions.ts hands out for it) -> the catalogue
+ * actions in it that the rule's set matches (expansion order), and the same restricted to those reported on specific
+ * resources. Keyed by object: nothing to hash per question, and an entry goes when its expansion goes (the expansion
+ * memos are bounded). NotAction lists are keyed by their JSON text, bounded by entries and by the actions the lists
+ * hold (a hostile file of wide patterns).
  */
 class PatternLists {
+  readonly all = new WeakMap<readonly string[], readonly string[]>();
+  readonly scoped = new WeakMap<readonly string[], readonly string[]>();
   private map = new Map<string, readonly string[]>();
   private held = 0;
   get(key: string): readonly string[] | undefined {
@@ -104,16 +108,20 @@ const byPattern = new WeakMap<Map<string, number>, PatternLists>();
 function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
   const cache = patternCache(memo);
   const elements = strings(s.action);
-  const seen = elements.length > 1 ? new Set<string>() : undefined;
+  if (elements.length === 1) {
+    // one element: its list as it is (no repeats to drop)
+    const list = patternHits(cache, memo, spec, elements[0]!.value, scopedOnly);
+    appendAll(hits, list);
+    return list.length ? elements[0] : undefined;
+  }
+  const seen = new Set<string>();
   let first: ValueAt | undefined;
   for (const a of elements) {
     // an action left out on specific resources is left out wherever it appears: its later elements need not see it
     const list = patternHits(cache, memo, spec, a.value, scopedOnly);
     for (const k of list) {
-      if (seen) {
-        if (seen.has(k)) continue;
-        seen.add(k);
-      }
+      if (seen.has(k)) continue;
+      seen.add(k);
       hits.push(k);
       first ??= a;
     }
@@ -121,26 +129,22 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
   return first;
 }
 
-/** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per pattern. */
+/** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
 function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
-  // keyed as written (a pattern's case does not change its expansion; no lower-cased copy per question); the first
-  // character tells a pattern ('A'), a NotAction list ('N') and a scoped list ('s') apart whatever the text holds
-  // (JSON-quoted: a fresh string; the pattern itself may be a slice holding its whole file's text alive)
-  const key = `A${JSON.stringify(pattern)}`;
-  let list = cache.get(key);
+  const expansion = expandActionPattern(pattern);
+  let list = cache.all.get(expansion);
   if (!list) {
-    list = expandActionPattern(pattern).filter((k) => {
+    list = expansion.filter((k) => {
       const v = verdictOf(memo, spec, k);
       return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
     });
-    cache.set(key, list);
+    cache.all.set(expansion, list);
   }
   if (!scopedOnly) return list;
-  const scopedKey = `s${key}`;
-  let scoped = cache.get(scopedKey);
+  let scoped = cache.scoped.get(expansion);
   if (!scoped) {
     scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
-    cache.set(scopedKey, scoped);
+    cache.scoped.set(expansion, scoped);
   }
   return scoped;
 }
