@@ -39,6 +39,8 @@ export class EngineContext {
   readonly statementCovers = new WeakMap<object, WeakMap<object, boolean>>();
   /** engine/grants.ts: Action list -> the resource types its actions act on (statementResourceTypes; null: any). */
   readonly statementTypes = new Memo<string, unknown>(20_000);
+  /** engine/grants.ts: the same for long lists, per raw statement object (extracted documents are not modified). */
+  readonly statementTypesByObject = new WeakMap<object, unknown>();
   /** engine/arn-patterns.ts: a resource type set -> its memo key text. */
   readonly typeSetKeys = new WeakMap<object, string>();
   /** engine/grants.ts: a catalogue action (its info object) -> its resource types as `service/type`. */

@@ -85,13 +85,22 @@ export function statementResourceTypes(stmt: StatementView): ReadonlySet<string>
     if (!set) memo.set(info, (set = new Set(typeKeys(info))));
     return set;
   }
+  // a long list (an AWS managed policy's hundreds of actions) per statement object for the run: extracted documents
+  // are not modified, and the same object is checked per policy and again per principal holding it
+  const byStatement = engineContext().statementTypesByObject as WeakMap<object, ReadonlySet<string> | null>;
+  const known = byStatement.get(stmt.raw);
+  if (known !== undefined) return known ?? undefined;
   // memoised per action list for the run (the same lists recur across statements, policies and files; 20,000 lists)
   let key = '';
   for (const a of stmt.action) {
     if (typeof a.value !== 'string') continue;
     // each value JSON-quoted: no two lists share a key, whatever characters their values hold
     key += `${JSON.stringify(a.value)},`;
-    if (key.length > MEMO_KEY_LENGTH) return resourceTypesUncached(stmt);
+    if (key.length > MEMO_KEY_LENGTH) {
+      const types = resourceTypesUncached(stmt);
+      byStatement.set(stmt.raw, types ?? null);
+      return types;
+    }
   }
   const memo = engineContext().statementTypes as Memo<string, ReadonlySet<string> | null>;
   const hit = memo.get(key);
@@ -163,9 +172,9 @@ class LazyGrantActions implements GrantActions {
    * Elements without wildcards by the key they name (first one), and the wildcard elements in order with the
    * actions each covers (asked about once per key and rule: kept here rather than looked up each time).
    */
-  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } | undefined;
+  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } | undefined;
   constructor(private readonly stmt: StatementView) {}
-  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: ValueAt<string>[] } {
+  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } {
     if (this.index) return this.index;
     const elements = strings(list);
     const exact = new Map<string, number>();

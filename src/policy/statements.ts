@@ -109,9 +109,14 @@ export function statementsOf(document: unknown): StatementView[] {
   return out;
 }
 
-/** String values of a list (non-strings dropped). */
-export function strings(list: ValueAt[] | undefined): ValueAt<string>[] {
-  return (list ?? []).filter((v): v is ValueAt<string> => typeof v.value === 'string');
+/**
+ * String values of a list (non-strings dropped). Read only: a list of strings only (the common case, asked by every
+ * rule about every statement) is returned as it is, not copied.
+ */
+export function strings(list: ValueAt[] | undefined): readonly ValueAt<string>[] {
+  if (!list) return [];
+  for (const v of list) if (typeof v.value !== 'string') return list.filter((x): x is ValueAt<string> => typeof x.value === 'string');
+  return list as ValueAt<string>[];
 }
 
 /** How a statement is named in messages: `Statement "ReadLogs"` (by Sid) or `Statement[2]` (by index). */

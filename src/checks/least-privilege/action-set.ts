@@ -57,11 +57,13 @@ const MATCH = 1;
 const ANY_RESOURCE = 2;
 const WILDCARD_ONLY = 4;
 function memoFor(rule: string, spec: ActionSetSpec): Map<string, number> {
-  const key = `${rule}\u0000${spec.what}`;
-  // one memo per rule and spec for the run (engine/context.ts)
-  const verdicts = engineContext().slot('least-privilege/action-set verdicts', () => new Map<string, Map<string, number>>());
-  let memo = verdicts.get(key);
-  if (!memo) verdicts.set(key, (memo = new Map()));
+  // one memo per rule and spec for the run (engine/context.ts): rule id -> spec sentence -> memo (no key text built
+  // per call: both are the rules' own constant strings)
+  const verdicts = engineContext().slot('least-privilege/action-set verdicts', () => new Map<string, Map<string, Map<string, number>>>());
+  let bySpec = verdicts.get(rule);
+  if (!bySpec) verdicts.set(rule, (bySpec = new Map()));
+  let memo = bySpec.get(spec.what);
+  if (!memo) bySpec.set(spec.what, (memo = new Map()));
   return memo;
 }
 function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: string): number {

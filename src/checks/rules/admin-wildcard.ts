@@ -126,16 +126,38 @@ export function fullAccessOf(s: StatementView, policy?: PolicyRecord): FullAcces
     return { at: { value: s.raw.NotAction, path: `${s.path}/NotAction` }, count, scope: g.scope, what: `allows every action except ${patterns.slice(0, 3).join(', ')}${patterns.length > 3 ? ', ...' : ''} (${count} of ${total} actions) through NotAction` };
   }
   const elements = strings(s.action);
-  let bound = 0;
-  for (const a of elements) bound += expandActionPattern(a.value).length;
-  if (bound < need) return undefined;
-  const size = unionSize(elements.map((a) => a.value));
-  if (size < need) return undefined;
-  // the element that contributes most is where the finding points
-  let at = elements[0]!;
-  for (const a of elements) if (expandActionPattern(a.value).length > expandActionPattern(at.value).length) at = a;
+  const reach = actionReach(s.raw, elements, need);
+  if (!reach) return undefined;
+  const { size } = reach;
+  const at = elements[reach.at]!;
   const every = size === total;
   return { at, count: size, scope: g.scope, what: every ? 'allows every action' : `allows ${size} of ${total} actions (service wildcards covering nearly every service)` };
+}
+
+/**
+ * How many distinct actions a statement's Action elements cover when that reaches `need` (null when not), and which
+ * element contributes most (its index in `elements`). A function of the Action list alone: memoised per statement
+ * object for the run (extracted documents are not modified; admin-wildcard and the principal rules ask about the same
+ * statement per policy and again per principal).
+ */
+function actionReach(raw: object, elements: readonly ValueAt<string>[], need: number): { size: number; at: number } | null {
+  const memo = engineContext().slot('rules/admin-wildcard action reach', () => new WeakMap<object, { need: number; reach: { size: number; at: number } | null }>());
+  const known = memo.get(raw);
+  if (known && known.need === need) return known.reach;
+  let reach: { size: number; at: number } | null = null;
+  let bound = 0;
+  for (const a of elements) bound += expandActionPattern(a.value).length;
+  if (bound >= need) {
+    const size = unionSize(elements.map((a) => a.value));
+    if (size >= need) {
+      // the element that contributes most is where the finding points
+      let at = 0;
+      for (let i = 1; i < elements.length; i++) if (expandActionPattern(elements[i]!.value).length > expandActionPattern(elements[at]!.value).length) at = i;
+      reach = { size, at };
+    }
+  }
+  memo.set(raw, { need, reach });
+  return reach;
 }
 
 /**
