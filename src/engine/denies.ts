@@ -146,6 +146,14 @@ function combine(list: UsableDeny[]): DenyEffect {
   return { carried };
 }
 
+/** The set without any Deny (most policies): one object, nothing made per policy. */
+const NO_DENIES: DenySet = {
+  empty: true,
+  onAction: () => ({ carried: [] }),
+  onPattern: () => ({ carried: [] }),
+  onStatement: () => ({ carried: [] }),
+};
+
 /** The Deny statements of the given policies that certainly apply. */
 export function denySet(policies: { policy: PolicyRecord; statements: StatementView[] }[]): DenySet {
   const denies: UsableDeny[] = [];
@@ -156,6 +164,7 @@ export function denySet(policies: { policy: PolicyRecord; statements: StatementV
       if (d) denies.push(d);
     }
   }
+  if (!denies.length) return NO_DENIES;
   const byAllow = new WeakMap<object, UsableDeny[]>();
   const relevant = (allow: StatementView): UsableDeny[] => {
     let list = byAllow.get(allow.raw);

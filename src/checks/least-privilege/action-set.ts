@@ -16,7 +16,6 @@ import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
 import { actionInfo } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
-import { appendAll } from '../../util/arrays.js';
 
 export interface ActionSetSpec {
   /** Is the action in the risky set? (canonical `service:Name`) */
@@ -43,7 +42,7 @@ export interface ActionSetSpec {
   judge?(hits: readonly string[], literalAll: boolean): { severity: Severity; why: string } | undefined;
 }
 
-export function listActions(actions: string[], limit = 6): string {
+export function listActions(actions: readonly string[], limit = 6): string {
   const shown = actions.slice(0, limit).join(', ');
   return actions.length > limit ? `${shown} and ${actions.length - limit} more` : shown;
 }
@@ -102,20 +101,25 @@ class PatternLists {
 }
 const byPattern = new WeakMap<Map<string, number>, PatternLists>();
 
+/** A statement's matching actions (read only: possibly a cached list) and the first element that grants one. */
+interface Hits {
+  hits: readonly string[];
+  first: ValueAt | undefined;
+}
+
 /**
- * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order,
- * added to `hits` (only those reported on specific resources when `scopedOnly`); returns the first element that
- * grants a hit.
+ * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order (only
+ * those reported on specific resources when `scopedOnly`), and the first element that grants a hit.
  */
-function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
   const cache = patternCache(memo);
   const elements = strings(s.action);
   if (elements.length === 1) {
-    // one element: its list as it is (no repeats to drop)
+    // one element: its cached list as it is (no repeats to drop, nothing copied)
     const list = patternHits(cache, memo, spec, elements[0]!.value, scopedOnly);
-    appendAll(hits, list);
-    return list.length ? elements[0] : undefined;
+    return { hits: list, first: list.length ? elements[0] : undefined };
   }
+  const hits: string[] = [];
   const seen = new Set<string>();
   let first: ValueAt | undefined;
   for (const a of elements) {
@@ -128,7 +132,7 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
       first ??= a;
     }
   }
-  return first;
+  return { hits, first };
 }
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
@@ -158,7 +162,7 @@ function patternCache(memo: Map<string, number>): PatternLists {
 }
 
 /** The same for NotAction: the matching actions of its complement, cached per pattern list. */
-function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean, hits: string[]): ValueAt | undefined {
+function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
   const cache = patternCache(memo);
   const patterns = strings(s.notAction).map((v) => v.value);
   const key = `N${JSON.stringify(patterns.map((p) => p.toLowerCase()))}`;
@@ -176,8 +180,7 @@ function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: Stat
     if (!scoped) cache.set(scopedKey, (scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0)));
     list = scoped;
   }
-  appendAll(hits, list);
-  return hits.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined;
+  return { hits: list, first: list.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined };
 }
 
 /**
@@ -196,13 +199,14 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
     if (!g) continue;
     const scopedOnly = (spec.allResourcesOnly ?? true) && g.scope === 'some';
     if (scopedOnly && !spec.anyResource) continue;
-    const hits: string[] = [];
+    let hits: readonly string[];
     let first: ValueAt | undefined;
     if ((s.action || s.notAction) && !spec.keys) {
       // Action "*" and friends: each pattern's matching actions, cached per pattern (wildcard-only ones left out);
       // NotAction: the matching actions of its complement, cached per pattern list
-      first = s.action ? hitsByElement(memo, spec, s, scopedOnly, hits) : hitsOfNotAction(memo, spec, s, scopedOnly, hits);
+      ({ hits, first } = s.action ? hitsByElement(memo, spec, s, scopedOnly) : hitsOfNotAction(memo, spec, s, scopedOnly));
     } else {
+      const found: string[] = [];
       const entries: Iterable<[string, ValueAt]> = spec.keys
         ? g.actions.pick(spec.keys).sort(byPath) // statement order
         : g.actions;
@@ -211,9 +215,10 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
         if (!(v & MATCH)) continue;
         if (scopedOnly && !(v & ANY_RESOURCE)) continue;
         if (v & WILDCARD_ONLY) continue;
-        hits.push(action);
+        found.push(action);
         first ??= at;
       }
+      hits = found;
     }
     if (!hits.length || !first) continue;
     const deny = afterDenies(ctx, s, hits);
@@ -231,7 +236,8 @@ export function checkActionSet(meta: RuleMeta, spec: ActionSetSpec, ctx: PolicyC
       message: `${cap(stmtLabel(s))} ${spec.what}${scope}${via}: ${listActions(deny.hits, spec.listLimit)}.${raised ? ` ${raised.why}` : ''}${deny.note}${conditionNote(j)}`,
       severity: j.narrowing.length ? (spec.narrowedSeverity ?? 'suggestion') : raised?.severity,
       details: {
-        actions: deny.hits.length > 200 ? deny.hits.slice(0, 200) : deny.hits,
+        // a copy (the hits may be a cached list)
+        actions: deny.hits.slice(0, 200),
         actionCount: deny.hits.length,
         ...(j.narrowing.length ? { conditionTakenIntoAccount: j.narrowing.map((c) => `${c.operator} ${c.key}`) } : {}),
       },
@@ -247,7 +253,7 @@ const PER_ACTION_DENY_LIMIT = 2_000;
  * (undefined when none is left); the conditions Denies carry are returned for judging with the statement's own. The
  * hit with the fewest carried conditions decides which are carried (never more narrowing than the least-narrowed hit).
  */
-function afterDenies(ctx: PolicyContext, s: StatementView, hits: string[]): { hits: string[]; carried: ConditionView[]; note: string } | undefined {
+function afterDenies(ctx: PolicyContext, s: StatementView, hits: readonly string[]): { hits: readonly string[]; carried: ConditionView[]; note: string } | undefined {
   const denies = policyDenies(ctx.policy, ctx.statements);
   if (denies.empty) return { hits, carried: [], note: '' };
   const whole = denies.onStatement(s);

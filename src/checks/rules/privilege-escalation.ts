@@ -35,7 +35,7 @@ export function escalationPaths(policies: PolicyRecord[], account?: string): { h
     const grants: ActionGrant[] = [];
     let complete = true;
     for (const a of method.actions) {
-      const g = (lower.get(a) ?? []).find((x) => unrestricted(x) || (a === 'iam:passrole' && passesTo(x, method)));
+      const g = firstUsable(lower.get(a), a, method);
       if (!g) {
         complete = false;
         const n = lower.get(a)?.[0];
@@ -47,6 +47,13 @@ export function escalationPaths(policies: PolicyRecord[], account?: string): { h
     if (complete) hits.push({ method, grants });
   }
   return { hits, narrowed };
+}
+
+/** The first grant of `action` that opens the method's step (no list or closure made per method and action). */
+function firstUsable(list: ActionGrant[] | undefined, action: string, method: EscalationMethod): ActionGrant | undefined {
+  if (!list) return undefined;
+  for (const x of list) if (unrestricted(x) || (action === 'iam:passrole' && passesTo(x, method))) return x;
+  return undefined;
 }
 
 /**

@@ -10,7 +10,9 @@ import { placeholderAt, statementLabel } from '../grammar/helpers.js';
  * Values covered by another value of the same list: exact duplicates (the later one) and values a wildcard value
  * covers. O(n * wildcards); lists longer than `limit` are compared for duplicates only.
  */
-export function redundantValues(list: ValueAt<string>[], caseSensitive: boolean, limit = 1000): { value: ValueAt<string>; by: ValueAt<string> }[] {
+export function redundantValues(list: readonly ValueAt<string>[], caseSensitive: boolean, limit = 1000): { value: ValueAt<string>; by: ValueAt<string> }[] {
+  // one value has nothing to repeat or be covered by (the common case: nothing built for it)
+  if (list.length < 2) return [];
   const norm = list.map((v) => (caseSensitive ? v.value : v.value.toLowerCase()));
   const first = new Map<string, number>();
   const wild: number[] = [];

@@ -122,17 +122,15 @@ export function sharedStatementFindings(list: { finding: Finding; label: string 
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
-  const active = rules.filter((r) => enabled(r, options));
+  const { active, applicable, principalRules } = ruleLists(rules, options);
   const budget = input.budget ?? new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   // the configured template tokens (`placeholders:`) are stand-ins wherever a value is judged (policy/template-token.ts)
   if (options.placeholders?.length) for (const p of policies) p.tokenPatterns = options.placeholders;
 
-  const applicable = applicableRules(active);
   for (const policy of policies) runPolicyRules(policy, applicable, options, budget, findings);
 
   // per principal: every policy that applies to it (names are unique per template / plan / module)
   const principals = groupPrincipals(policies, entities);
-  const principalRules = active.filter((r) => r.checkPrincipal);
   const perPrincipal: { finding: Finding; label: string }[] = [];
   for (const p of principals) {
     if (!principalRules.length) break;
@@ -187,6 +185,29 @@ export function runRules(rules: Rule[], input: RuleInput): Finding[] {
     }
   }
   return findings;
+}
+
+interface RuleLists {
+  active: Rule[];
+  applicable: (policyType: string, awsText: boolean) => Rule[];
+  principalRules: Rule[];
+}
+
+/**
+ * The enabled rules and their lists, made once per rule list and rule settings object (runRules runs once per file;
+ * only `options.rules` decides which rules are enabled).
+ */
+const listsByRules = new WeakMap<Rule[], WeakMap<Options['rules'], RuleLists>>();
+function ruleLists(rules: Rule[], options: Options): RuleLists {
+  let byOptions = listsByRules.get(rules);
+  if (!byOptions) listsByRules.set(rules, (byOptions = new WeakMap()));
+  let lists = byOptions.get(options.rules);
+  if (!lists) {
+    const active = rules.filter((r) => enabled(r, options));
+    lists = { active, applicable: applicableRules(active), principalRules: active.filter((r) => r.checkPrincipal) };
+    byOptions.set(options.rules, lists);
+  }
+  return lists;
 }
 
 /**
