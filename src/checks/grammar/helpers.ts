@@ -202,7 +202,12 @@ function infosOf(expanded: readonly string[]): readonly ActionInfo[] {
 export function statementActions(policy: PolicyRecord, s: StatementView): StatementActions | undefined {
   if (actionsMemo.has(s)) return actionsMemo.get(s);
   let result: StatementActions | undefined;
-  if (s.action) {
+  const only = s.action?.length === 1 ? s.action[0]! : undefined;
+  if (only && typeof only.value === 'string' && !placeholderAt(policy, only.path)) {
+    // one element (the common case): its expansion's actions as they are (distinct), no map to build
+    const expanded = expandActionPattern(only.value);
+    result = expanded.length > MAX_JUDGED_ACTIONS ? undefined : { actions: infosOf(expanded).slice(), complete: expanded.length > 0 };
+  } else if (s.action) {
     const seen = new Map<string, ActionInfo>();
     let complete = true;
     let tooMany = false;
