@@ -22,7 +22,11 @@ export function expandActionPattern(pattern: string): readonly string[] {
   const hit = ctx.expandedAsWritten.get(pattern);
   if (hit) return hit;
   const key = pattern.toLowerCase();
-  return ctx.expandedAsWritten.set(pattern, ctx.expanded.get(key) ?? ctx.expanded.set(key, expandUncached(pattern)));
+  const resets = ctx.expanded.resets;
+  const list = ctx.expanded.get(key) ?? ctx.expanded.set(key, expandUncached(pattern));
+  // the lists looked up as written are the lower-case memo's: it started over, so does this one (no list outlives it)
+  if (ctx.expanded.resets !== resets) ctx.expandedAsWritten.clear();
+  return ctx.expandedAsWritten.set(pattern, list);
 }
 
 function expandUncached(pattern: string): readonly string[] {

@@ -1,6 +1,8 @@
 /** A bounded memo: past `limit` entries it starts over (hostile input cannot grow it without limit; starting over costs time, never a result). */
 export class Memo<K, V> {
   private map = new Map<K, V>();
+  /** How many times the memo started over (a memo derived from this one's values starts over with it). */
+  resets = 0;
   constructor(private readonly limit: number) {}
 
   has(key: K): boolean {
@@ -12,7 +14,10 @@ export class Memo<K, V> {
   }
 
   set(key: K, value: V): V {
-    if (this.map.size >= this.limit) this.map = new Map();
+    if (this.map.size >= this.limit) {
+      this.map = new Map();
+      this.resets++;
+    }
     this.map.set(key, value);
     return value;
   }
@@ -44,6 +49,10 @@ export class TextMemo<V> {
     if (this.map.size >= this.limit) this.map = new Map();
     this.map.set(ownCopy(key), value);
     return value;
+  }
+
+  clear(): void {
+    this.map = new Map();
   }
 }
 

@@ -187,11 +187,21 @@ export interface StatementActions {
 
 const actionsMemo = new WeakMap<StatementView, StatementActions | undefined>();
 
-/** The catalogue details of an expansion's actions, in its order (per expansion list object: nothing to hash). */
-const infoLists = new WeakMap<readonly string[], readonly ActionInfo[]>();
+/**
+ * The catalogue details of an expansion's actions, in its order (per expansion list object: nothing to hash), for
+ * the run; past 1,000,000 actions held it starts over (bounded whatever the input).
+ */
 function infosOf(expanded: readonly string[]): readonly ActionInfo[] {
-  let infos = infoLists.get(expanded);
-  if (!infos) infoLists.set(expanded, (infos = expanded.map((k) => actionInfo(k)!)));
+  const memo = engineContext().slot('grammar/helpers expansion infos', () => ({ lists: new WeakMap<readonly string[], readonly ActionInfo[]>(), held: 0 }));
+  let infos = memo.lists.get(expanded);
+  if (!infos) {
+    if (memo.held + expanded.length > 1_000_000) {
+      memo.lists = new WeakMap();
+      memo.held = 0;
+    }
+    memo.lists.set(expanded, (infos = expanded.map((k) => actionInfo(k)!)));
+    memo.held += expanded.length;
+  }
   return infos;
 }
 

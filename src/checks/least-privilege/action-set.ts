@@ -83,10 +83,12 @@ function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: strin
  * hold (a hostile file of wide patterns).
  */
 class PatternLists {
-  readonly all = new WeakMap<readonly string[], readonly string[]>();
-  readonly scoped = new WeakMap<readonly string[], readonly string[]>();
+  private all = new WeakMap<readonly string[], readonly string[]>();
+  private scoped = new WeakMap<readonly string[], readonly string[]>();
   private map = new Map<string, readonly string[]>();
+  /** Actions held by the lists of each kind (past 1,000,000 the kind starts over: bounded whatever the input). */
   private held = 0;
+  private heldByExpansion = 0;
   get(key: string): readonly string[] | undefined {
     return this.map.get(key);
   }
@@ -97,6 +99,19 @@ class PatternLists {
     }
     this.map.set(key, list);
     this.held += list.length;
+  }
+  /** An expansion's matching actions (`scoped`: those reported on specific resources). */
+  ofExpansion(expansion: readonly string[], scoped: boolean): readonly string[] | undefined {
+    return (scoped ? this.scoped : this.all).get(expansion);
+  }
+  setOfExpansion(expansion: readonly string[], scoped: boolean, list: readonly string[]): void {
+    if (this.heldByExpansion + list.length > 1_000_000) {
+      this.all = new WeakMap();
+      this.scoped = new WeakMap();
+      this.heldByExpansion = 0;
+    }
+    (scoped ? this.scoped : this.all).set(expansion, list);
+    this.heldByExpansion += list.length;
   }
 }
 const byPattern = new WeakMap<Map<string, number>, PatternLists>();
@@ -138,19 +153,19 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
 function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
   const expansion = expandActionPattern(pattern);
-  let list = cache.all.get(expansion);
+  let list = cache.ofExpansion(expansion, false);
   if (!list) {
     list = expansion.filter((k) => {
       const v = verdictOf(memo, spec, k);
       return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
     });
-    cache.all.set(expansion, list);
+    cache.setOfExpansion(expansion, false, list);
   }
   if (!scopedOnly) return list;
-  let scoped = cache.scoped.get(expansion);
+  let scoped = cache.ofExpansion(expansion, true);
   if (!scoped) {
     scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
-    cache.scoped.set(expansion, scoped);
+    cache.setOfExpansion(expansion, true, scoped);
   }
   return scoped;
 }
