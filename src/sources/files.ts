@@ -69,7 +69,13 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** How findings and errors name a repository file: its path relative to the working directory (`.` for the root). */
 export function displayPath(options: Pick<Options, 'cwd' | 'root'>, repoRel: string): string {
+  if (options.cwd === options.root && plainRelative(repoRel)) return repoRel; // what the path arithmetic gives, for less
   return toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+}
+
+/** A normalised relative posix path (no empty, `.` or `..` segment, no leading or trailing `/`). */
+function plainRelative(rel: string): boolean {
+  return path.sep === '/' && rel !== '' && rel[0] !== '/' && rel[0] !== '.' && !rel.endsWith('/') && !rel.includes('//') && !rel.includes('/.');
 }
 
 /** The inverse of displayPath: a displayed path (relative to the working directory) as a repository-relative path. */
