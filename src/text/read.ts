@@ -82,7 +82,7 @@ export function readRepoFileAt(root: string, rel: string, maxBytes: number): { t
     const st = fstatSync(fd);
     if (!st.isFile()) throw new ReadError(`${rel} is not a regular file`);
     if (st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, over the ${maxBytes}-byte limit (max-file-size)`);
-    return { text: decodeUtf8(readAll(fd, st.size)), real: c.rel };
+    return { text: decodeUtf8(st.size > 0 ? readAll(fd, st.size) : readUnsized(fd, rel, maxBytes)), real: c.rel };
   } finally {
     closeSync(fd);
   }
@@ -95,6 +95,20 @@ function openFile(real: string, rel: string): number {
   } catch (e) {
     if (statSync(real, { throwIfNoEntry: false })?.isDirectory()) throw new ReadError(`${rel} is not a regular file`);
     throw e;
+  }
+}
+
+/** A file that says it is empty may still have content (as readFileSync reads it): read to its end, bounded. */
+function readUnsized(fd: number, rel: string, maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(8192);
+    const got = readSync(fd, chunk, 0, chunk.length, null);
+    if (got === 0) return Buffer.concat(chunks, total);
+    total += got;
+    if (total > maxBytes) throw new ReadError(`${rel}: more than ${maxBytes} bytes, over the limit (max-file-size)`);
+    chunks.push(chunk.subarray(0, got));
   }
 }
 
