@@ -88,6 +88,24 @@ describe('finding and reading the repository files', () => {
     expect(r.errors.map((e) => [e.file, e.message])).toEqual([['infra/out.json', 'refused: symlink points outside the repository']]);
   });
 
+  it('refuses a link into a sibling folder whose name begins with the repository\'s (repo -> repo2)', async () => {
+    const holder = mkdtempSync(path.join(tmpdir(), 'ipg-holder-'));
+    cleanup.push(holder);
+    const root = path.join(holder, 'repo');
+    mkdirSync(path.join(holder, 'repo2'), { recursive: true });
+    mkdirSync(root);
+    writeFileSync(path.join(holder, 'repo2', 'canary.json'), admin);
+    writeFileSync(path.join(root, 'ok.json'), admin);
+    symlinkSync(path.join(holder, 'repo2', 'canary.json'), path.join(root, 'sibling.json'));
+    const walked = await bothWays(root, ['.']);
+    expect(files(walked)).toEqual(['ok.json']);
+    expect(walked.errors.map((e) => [e.file, e.message])).toEqual([['sibling.json', 'refused: symlink points outside the repository']]);
+    const named = await bothWays(root, ['sibling.json']);
+    expect(named.findings).toEqual([]);
+    expect(named.errors.map((e) => e.message)).toEqual(['refused: the path resolves outside the repository']);
+    expect(named.verdict).toBe('incomplete');
+  });
+
   it.skipIf(process.platform === 'win32')('refuses a named pipe instead of waiting on it for ever', async () => {
     const root = tmpRepo({ 'ok.json': admin });
     mkdirSync(path.join(root, 'p'));
