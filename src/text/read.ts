@@ -25,8 +25,9 @@ export function containedPath(root: string, abs: string): { rel: string; real: s
   }
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const rel = real.startsWith(prefix) ? real.slice(prefix.length) : path.relative(realpathSync.native(root), real);
-  if (rel === '' ) return { rel: '', real };
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
+  if (rel === '') return { rel: '', real };
+  // `..` itself or `../...` is outside; a name that only begins with two dots (`..admin.json`) is inside
+  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
   return { rel: toPosix(rel), real };
 }
 

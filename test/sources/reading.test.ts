@@ -106,6 +106,21 @@ describe('finding and reading the repository files', () => {
     expect(named.verdict).toBe('incomplete');
   });
 
+  it('analyses a file whose name only begins with two dots (`..admin.json` is inside); a link to the parent is refused', async () => {
+    const holder = mkdtempSync(path.join(tmpdir(), 'ipg-holder-'));
+    cleanup.push(holder);
+    const root = path.join(holder, 'repo');
+    mkdirSync(path.join(root, '..d'), { recursive: true });
+    writeFileSync(path.join(root, '..admin.json'), admin);
+    writeFileSync(path.join(root, '..d', 'x.json'), admin);
+    writeFileSync(path.join(holder, 'canary.json'), admin);
+    symlinkSync(path.join(holder, 'canary.json'), path.join(root, 'up.json'));
+    const r = await bothWays(root, ['.']);
+    expect(files(r)).toEqual(['..admin.json', '..d/x.json']);
+    expect(r.errors.map((e) => [e.file, e.message])).toEqual([['up.json', 'refused: symlink points outside the repository']]);
+    expect(r.verdict).toBe('incomplete');
+  });
+
   it.skipIf(process.platform === 'win32')('refuses a named pipe instead of waiting on it for ever', async () => {
     const root = tmpRepo({ 'ok.json': admin });
     mkdirSync(path.join(root, 'p'));
