@@ -16,6 +16,7 @@
 import { CST, Parser, Schema, isScalar as isScalarNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import type { CNode, CScalar, ParseWarning, Src } from './yaml.js';
+import { appendAll } from '../../util/arrays.js';
 import { quietEnv } from '../../text/yaml-document.js';
 import { MapBuilder, PLAIN_STRING, TAG_NAMES, longName, taggedScalar, wrap } from './yaml-nodes.js';
 import { bail, containsNewline, emptyScalarPosition, resolveEnd, resolveProps, type Props } from './yaml-cst-props.js';
@@ -61,7 +62,8 @@ interface Anchored {
   nodes: number;
   aliases: number;
   height: number;
-  warned: boolean;
+  /** The duplicate-key warnings made reading it, which TemplateConverter repeats at every alias. */
+  warnings: ParseWarning[];
 }
 
 class CstComposer {
@@ -122,7 +124,7 @@ class CstComposer {
     const node = this.unanchored(token, props, depth);
     const height = this.deepest - depth;
     this.deepest = Math.max(deepest, this.deepest);
-    this.anchors.set(name, { node, nodes: this.nodes - nodes, aliases: this.aliases - aliases, height, warned: this.dupWarnings.length > warned });
+    this.anchors.set(name, { node, nodes: this.nodes - nodes, aliases: this.aliases - aliases, height, warnings: this.dupWarnings.slice(warned) });
     return node;
   }
 
@@ -160,7 +162,7 @@ class CstComposer {
     if (props.anchor || props.tag) bail();
     const name = token.source.substring(1);
     const target = this.anchors.get(name);
-    if (!target || target.warned || name.endsWith(':')) bail();
+    if (!target || name.endsWith(':')) bail();
     const valueEnd = token.offset + token.source.length;
     this.r2 = resolveEnd(token.end, valueEnd, true);
     this.aliases += 1 + target.aliases;
@@ -168,6 +170,7 @@ class CstComposer {
     const deepest = depth + 1 + target.height;
     if (this.aliases > this.limits.maxAliases || this.nodes > this.limits.maxNodes || deepest > this.limits.maxDepth) bail();
     if (deepest > this.deepest) this.deepest = deepest;
+    appendAll(this.dupWarnings, target.warnings);
     return { ...target.node, start: token.offset, end: valueEnd };
   }
 
