@@ -125,8 +125,8 @@ export class YamlGen {
     const r = this.r;
     if (r() < 0.25) props += this.oneOf(TAGS, RARE_TAGS) + ' ';
     const x = r();
-    if (depth < 5 && x < 0.3) return props.trimEnd() + (r() < 0.05 ? ' ' : '') + '\n' + this.map(indent + pick(r, [2, 2, 2, 4, 1]), depth + 1);
-    if (depth < 5 && x < 0.45) return props.trimEnd() + '\n' + this.seq(indent + pick(r, [0, 2, 2, 3]), depth + 1);
+    if (depth < 3 && x < 0.3) return props.trimEnd() + (r() < 0.05 ? ' ' : '') + '\n' + this.map(indent + pick(r, [2, 2, 2, 4, 1]), depth + 1);
+    if (depth < 3 && x < 0.45) return props.trimEnd() + '\n' + this.seq(indent + pick(r, [0, 2, 2, 3]), depth + 1);
     if (x < 0.55) return props + this.flow(0, indent);
     if (x < 0.62) return props + this.block(indent);
     return props + this.scalar(indent, props !== '');
@@ -141,7 +141,7 @@ export class YamlGen {
       if (r() < 0.08) out += pick(r, [`${pad}# comment\n`, '\n', `${pad}  # indented comment\n`, '\t\n']);
       const key = r() < 0.8 ? pick(r, KEYS.slice(0, 7)) + (r() < 0.2 ? String(i) : '') : this.oneOf(KEYS.slice(7, 19), KEYS.slice(19));
       const k = key === '<<' && this.anchors.length > 0 && r() < 0.7;
-      const v = k ? (r() < 0.5 ? `*${pick(r, this.anchors)}` : `[${this.anchors.map((a) => `*${a}`).join(', ')}]`) : this.value(indent, depth);
+      const v = k ? (r() < 0.5 ? `*${pick(r, this.anchors)}` : `[*${pick(r, this.anchors)}, *${pick(r, this.anchors)}]`) : this.value(indent, depth);
       out += `${pad}${key}:${v.startsWith('\n') ? '' : ' '}${v}${v.endsWith('\n') ? '' : '\n'}`;
     }
     return out;
@@ -153,7 +153,7 @@ export class YamlGen {
     const n = 1 + Math.floor(r() * 4);
     let out = '';
     for (let i = 0; i < n; i++) {
-      if (r() < 0.3 && depth < 5) {
+      if (r() < 0.3 && depth < 3) {
         const m = this.map(indent + 2, depth + 1).slice(indent + 2);
         out += `${pad}- ${m}`;
       } else {
