@@ -39,10 +39,21 @@ export interface CstLimits {
 
 /** The template as CNodes, or undefined where the package's composer must read it (see above). */
 export function composeFromCst(text: string, src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
+  let tokens: Token[];
+  try {
+    tokens = quietEnv(() => [...new Parser().parse(text)]);
+  } catch {
+    return undefined;
+  }
+  return composeTokens(tokens, src, limits);
+}
+
+/** composeFromCst from the parser's tokens (exported for the benchmark). */
+export function composeTokens(tokens: Token[], src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
   try {
     const c = new CstComposer(src, limits);
     let root: CNode | undefined;
-    for (const token of quietEnv(() => [...new Parser().parse(text)])) {
+    for (const token of tokens) {
       const type = token.type;
       if (type === 'document') {
         if (root) return undefined;
@@ -74,6 +85,9 @@ class CstComposer {
   private deepest = 0;
   /** The range[2] of the node composed last (where its trailing comments end). */
   private r2 = 0;
+  /** The range[0] and range[1] of the scalar read last. */
+  private s = 0;
+  private e = 0;
   private readonly anchors = new Map<string, Anchored | null>();
   /** The package's own warnings (unresolved tags), which come before the duplicate-key ones. */
   private readonly tagWarnings: ParseWarning[] = [];
@@ -177,16 +191,40 @@ class CstComposer {
   /** A scalar value (composeScalar + conv): a short-form tag, or the core schema for a plain scalar. */
   private scalar(token: CST.FlowScalar | CST.BlockScalar, tagToken: SourceToken | null): CNode {
     const tag = tagToken ? this.tag(tagToken) : undefined;
-    const r = CST.resolveAsScalar(token, true, bail)!;
-    const [start, end, r2] = r.range;
-    this.r2 = r2;
-    if (tag) return taggedScalar(this.src, tag, r.value, start, end);
-    const v = token.type === 'scalar' && tag === undefined ? plainValue(r.value) : r.value;
+    const text = this.text(token);
+    const { s: start, e: end } = this;
+    if (tag) return taggedScalar(this.src, tag, text, start, end);
+    const v = token.type === 'scalar' && tag === undefined ? plainValue(text) : text;
     let value: CScalar['value'];
-    if (typeof v === 'number') value = Number.isFinite(v) ? v : r.value;
+    if (typeof v === 'number') value = Number.isFinite(v) ? v : text;
     else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
     else value = String(v);
     return { kind: 'scalar', value, src: this.src, start, end };
+  }
+
+  /**
+   * A scalar's text (CST.resolveAsScalar's value), its range in this.s, this.e and this.r2. A one-line plain or
+   * quoted scalar without escapes is its source (less the quotes; `''` is `'`), as resolve-flow-scalar.js gives
+   * it; anything else the package resolves.
+   */
+  private text(token: CST.FlowScalar | CST.BlockScalar): string {
+    const source = token.source;
+    if (token.type !== 'block-scalar' && !source.includes('\n')) {
+      let value: string | undefined;
+      const last = source.length - 1;
+      if (token.type === 'scalar') value = source !== '' && BAD_PLAIN_START.includes(source.charAt(0)) ? undefined : source;
+      else if (token.type === 'single-quoted-scalar') value = last > 0 && source[last] === "'" ? source.slice(1, -1).replace(/''/g, "'") : undefined;
+      else value = last > 0 && source[last] === '"' && !source.includes('\\') ? source.slice(1, -1) : undefined;
+      if (value !== undefined) {
+        this.s = token.offset;
+        this.e = token.offset + source.length;
+        this.r2 = resolveEnd(token.end, this.e, true);
+        return value;
+      }
+    }
+    const r = CST.resolveAsScalar(token, true, bail)!;
+    [this.s, this.e, this.r2] = r.range;
+    return r.value;
   }
 
   /** composeEmptyNode: a null (or an empty short-form tagged string) where a value is missing. */
@@ -201,10 +239,9 @@ class CstComposer {
   private key(token: Token | null | undefined, props: Props): { key: string; start: number; end: number; merge: boolean } {
     if (!token || props.anchor || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar' && token.type !== 'block-scalar')) bail();
     const tag = props.tag ? this.tag(props.tag) : undefined;
-    const r = CST.resolveAsScalar(token, true, bail)!;
-    this.r2 = r.range[2];
-    const key = tag !== undefined || token.type !== 'scalar' ? r.value : String(plainValue(r.value));
-    return { key, start: r.range[0], end: r.range[1], merge: key === '<<' && token.type === 'scalar' };
+    const text = this.text(token);
+    const key = tag !== undefined || token.type !== 'scalar' ? text : String(plainValue(text));
+    return { key, start: this.s, end: this.e, merge: key === '<<' && token.type === 'scalar' };
   }
 
   private blockMap(bm: CST.BlockMap, depth: number): CNode {
@@ -316,6 +353,9 @@ class CstComposer {
     return { kind: 'scalar', value: null, src: this.src, start: at, end: at };
   }
 }
+
+/** First characters resolve-flow-scalar.js rejects in a plain scalar. */
+const BAD_PLAIN_START = '\t,%|>@`';
 
 const isBlock = (token: Token | null | undefined): boolean => !!token && (token.type === 'block-map' || token.type === 'block-seq');
 
