@@ -1,17 +1,19 @@
 /**
  * The fast YAML reader: CNodes straight from the `yaml` package's CST (its Parser's tokens), skipping the
- * package's Document/Node layer, which cost about as much as the CNode conversion after it twice over. It follows
- * the package's composer (compose-doc, compose-node, compose-scalar, resolve-block-map, resolve-block-seq,
- * resolve-flow-collection; the scalar text itself is resolved by the package, CST.resolveAsScalar) with the core
- * schema and our short-form tags, and builds what yaml.ts's TemplateConverter builds from the Document: the same
- * values, offsets, duplicate-key warnings, merges and budgets.
+ * package's Document/Node layer (composing those Nodes cost twice the CNode conversion after it). It follows the
+ * package's composer (compose-doc, compose-node, compose-scalar, resolve-block-map, resolve-block-seq,
+ * resolve-flow-collection; scalar text with escapes, folding or block indicators is resolved by the package,
+ * CST.resolveAsScalar) with the core schema and our short-form tags, and builds what yaml.ts's TemplateConverter
+ * builds from the Document: the same values, offsets, warnings (unresolved local tags, duplicate keys, repeated
+ * at each alias as the converter repeats them), merges and budgets.
  *
  * It handles the constructs CloudFormation templates are made of and gives up (undefined) on anything else: any
- * error or warning the package would report, directives, a second document, a document-end marker, explicit `?`
- * keys, pairs inside flow sequences, alias or collection keys, anchored keys, a redefined anchor or an alias to
- * an enclosing node, tags other than the short forms, an exhausted budget. The caller then reads the text the
- * package's way (yaml.ts), so messages and every rare construct stay exactly as they were; a difference is never
- * a silent one (test/extract/cloudformation/yaml-cst.test.ts compares both readers).
+ * error the package would report and any warning but an unresolved local tag, directives, a second document, a
+ * document-end marker, explicit `?` keys, alias, collection or anchored keys, a redefined anchor or an alias to an
+ * enclosing node, tags other than `!`, the short forms and plain local ones (`!!str`, `!<...>`, `!h!x`, `%`
+ * escapes), an exhausted budget. The caller then reads the text the package's way (yaml.ts), so messages and
+ * every rare construct stay exactly as they were; a difference is never a silent one
+ * (test/extract/cloudformation/yaml-cst.test.ts compares both readers).
  */
 import { CST, Parser, Schema, isScalar as isScalarNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
