@@ -124,7 +124,8 @@ export interface ParseWarning {
 
 /**
  * Parses a template (YAML or JSON). Throws InputError (with line/column) on invalid input. Unknown tags are
- * returned as warnings (the value is kept as a plain string/collection).
+ * returned as warnings (the value is kept as a plain string/collection). YAML is read straight from the parser's
+ * tokens (yaml-cst.ts) where that reader is sure to give what the Document reader below gives, else the Document way.
  */
 export function parseTemplate(text: string, file: string, limits: ParseLimits = {}): { root: CNode; src: Src; warnings: ParseWarning[] } {
   const maxDepth = limits.maxDepth ?? 256;
