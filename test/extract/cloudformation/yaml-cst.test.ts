@@ -107,6 +107,27 @@ describe('YAML templates: the fast reader vs the Document reader', () => {
     expect(warnings.map((w) => [w.rule ?? '', w.line])).toEqual([['', 12], ['duplicate-key', 10]]);
   });
 
+  it('agree on hand-picked corners, each read by the fast reader', () => {
+    const corners = [
+      'A: &a {K: 1, K: 2}\nB: *a\nC: *a\n', // duplicate-key warnings repeated at each alias, as the converter repeats them
+      'A: !Ref\nB: !GetAtt\nC: !Sub\n', // short-form tags on empty values
+      'A: {a, b: , c: !Ref}\n', // flow-map keys without values
+      'A: [k: v, k2: , "q": [1]]\n', // pairs in a flow sequence
+      '!Foo K: v\n! "<<": x\n<<: {M: 1}\n', // unknown and non-specific tags on keys, a merge
+      'A: !Foo\n  - 1\nB: ! 12\nC: !Bar {a: 1}\n', // unknown tags on collections, `!` keeps a scalar a string
+      'A: |+\n  kept\n\nB: >-\n  folded\n  text\nC: "esc\\t\\u00e9\\x41"\nD: \'it\'\'s\'\n',
+      'A: &x 1\nB: [*x, *x]\nC: {<<: [{M: 1}, {N: 2}], M: 0}\n',
+      '# c\n---\nA: 1 # c\n# end\n',
+      'A:\n- 1\n-\n- - 2\n  - 3\n',
+      'A: "line\n  two"\nB: plain\n  continued\n',
+      '1: a\n~: b\ntrue: c\n0x1F: d\n1.0: e\n.inf: f\n"": g\n',
+    ];
+    for (const text of corners) {
+      expect(agree(text), text).toBe(true);
+      expect(agree(text.replace(/\n/g, '\r\n')), 'CRLF ' + text).toBe(true);
+    }
+  });
+
   it('gives up, and the Document reader gives its own message and position, on errors and rare constructs', () => {
     const cases = ['a: [b', 'a: b\n  c: d', '%YAML 1.2\n---\na: 1', 'a: 1\n---\nb: 2', '? a\n: b', 'a: *nope', '&x a: 1', '[a]: 1', 'a: !!int 3', 'a: 1\n...\n', 'a: &x [*x]'];
     for (const text of cases) expect(agree(text), text).toBe(false);
