@@ -10,8 +10,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** SHA-256 of the text's UTF-8 bytes, hex. The one-shot `crypto.hash` (no Hash object per call: every finding hashes twice). */
 export function sha256(text: string): string {
-  // the one-shot digest (no Hash object per call: two per finding)
   return hash('sha256', text, 'hex');
 }
 
