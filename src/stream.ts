@@ -27,12 +27,18 @@ import { displayPath } from './sources/files.js';
 import { readRepoFile, ReadError } from './text/read.js';
 import { isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
-import { addSkippedReferences, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
+import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
-import { heldHeader, heldUnits } from './stream-units.js';
+import { hasOrgPolicies, heldUnits } from './stream-units.js';
+import type { HeldInfo } from './stream-units.js';
+import { HeldStore } from './stream-held.js';
+import type { HeldSlot } from './stream-held.js';
+import type { FileInputs } from './sources/affected.js';
+import { calledModuleDirs } from './extract/index.js';
+import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
 import { detach, liteView, own, pooledFields, SHARED, spanOnly } from './stream-views.js';
@@ -61,7 +67,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill, store = new HeldStore(Infinity)): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
@@ -75,8 +81,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const skipped = new Map<string, [number, number]>();
   const counts = { policies: 0, principals: 0, attachments: 0 };
   let filesWithPolicies = 0;
-  const held: Extracted[] = [];
+  const held: HeldFile[] = [];
   const heldAt: number[] = [];
+  /** The held files' skip counts and notes, in held order (as one analysis of the group gives them). */
+  const heldHead = emptyAnalysis();
   /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
   const links: UnitLinks[] = [];
   const analysed: FileText[] = [];
@@ -102,7 +110,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   const scanned = new Set(files.map((f) => f.rel));
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
@@ -114,12 +122,17 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
-  (await addReferenced(held, options, errors, repo)).forEach((rel, k) => {
+  const more = await addReferenced(held, options, errors, repo);
+  more.forEach((x, k) => {
     heldAt.push(files.length + k);
-    analysed.push({ rel, text: '', explicit: false });
+    analysed.push({ rel: x.text.rel, text: '', explicit: false });
+    links.push(unitLinks(x.text.rel, x.text.text, scanned));
+    countSkipsAndNotes(heldHead, [x]);
+    held.push(heldFile(x, { x }));
   });
-  for (let k = links.length; k < held.length; k++) links.push(unitLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
-  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool });
+  const failure = store.settle();
+  if (failure) errors.push(failure);
+  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: byPosition(kept),
     entities: byPosition(keptEntities),
@@ -143,8 +156,10 @@ interface LoopState {
   unit: UnitContext;
   notes: Map<string, [number, number]>;
   analysed: FileText[];
-  held: Extracted[];
+  held: HeldFile[];
   heldAt: number[];
+  heldHead: Analysis;
+  store: HeldStore;
   links: UnitLinks[];
   scanned: ReadonlySet<string>;
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
@@ -171,7 +186,8 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
     st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
-    st.held.push(hold(x));
+    countSkipsAndNotes(st.heldHead, [x]);
+    st.held.push(hold(x, st.store));
     st.heldAt.push(i);
     return;
   }
@@ -294,13 +310,12 @@ function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | u
   else appendAll(findings, add);
 }
 
-/** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
-async function addReferenced(held: Extracted[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<string[]> {
+/** The modules the held Terraform calls where a walk does not go, extracted (in memory: they are few). */
+async function addReferenced(held: HeldFile[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<Extracted[]> {
   const texts = held.map((x) => x.text);
   const before = texts.length;
   addSkippedReferences(texts, options, errors);
-  appendAll(held, await extractTexts(texts.slice(before), options, repo));
-  return texts.slice(before).map((t) => t.rel);
+  return extractTexts(texts.slice(before), options, repo);
 }
 
 /** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
@@ -351,34 +366,62 @@ function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: bool
 }
 
 /**
- * A file held for the joint analysis: its extraction; its text only for a Terraform file (`addReferenced` reads
- * its module calls from it), as the joint analysis reads the records, not the text.
+ * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
+ * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
  */
-function hold(x: Extracted): Extracted {
-  if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
-  return x;
+interface HeldFile extends HeldInfo {
+  text: FileText;
+  inputs: FileInputs;
+  org: boolean;
+  slot: HeldSlot;
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink; pool: Pool };
+function hold(x: Extracted, store: HeldStore): HeldFile {
+  if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
+  return heldFile(x, store.put(x));
+}
+
+/**
+ * `x`'s stub: its text stays beside it only when it calls modules under folders the walk skips (addReferenced
+ * reads those calls from the text, as addSkippedReferences does: a text without such calls adds nothing).
+ */
+function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
+  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
+  return { text, inputs: x.inputs, org: hasOrgPolicies(x), slot };
+}
+
+function emptyAnalysis(): Analysis {
+  return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+}
+
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
  * their entries reach the sink at their files' positions. Notes and skip counts of the held group: at its first
  * file, in held order, as one analysis of the group would give them.
  */
-function finishHeld(held: Extracted[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
+function finishHeld(held: HeldFile[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
   const first = heldAt[0] ?? 0;
-  to.absorb(() => first, heldHeader(held));
+  to.absorb(() => first, to.heldHead);
   for (const u of heldUnits(held, links, options)) {
-    const xs = u.map((k) => held[k]!);
+    let xs: Extracted[];
+    try {
+      xs = u.map((k) => to.store.take(held[k]!.slot));
+    } catch (e) {
+      // not analysed: said per file (the verdict is incomplete), never dropped silently
+      for (const k of u) to.errors.push({ file: displayPath(options, held[k]!.text.rel), message: `not analysed: the temporary file it was held in until its neighbours were read could not be read back (${(e as Error).message}). Run again`, kind: 'internal' });
+      continue;
+    }
     const at = u.map((k) => heldAt[k]!);
     for (const k of u) held[k] = RELEASED;
     finishUnit(xs, at, first, options, unit, to);
   }
   held.length = 0;
+  to.store.dispose();
 }
 
-const RELEASED = undefined as unknown as Extracted;
+const RELEASED = undefined as unknown as HeldFile;
 
 /** One unit of held files, analysed together; `first`: the held group's first position (entries of no file). */
 function finishUnit(held: Extracted[], heldAt: number[], first: number, options: Options, unit: UnitContext, to: HeldTo): void {
