@@ -35,6 +35,7 @@ import { boundHeap } from './util/heap.js';
 import { hasOrgPolicies, heldUnits } from './stream-units.js';
 import type { HeldInfo } from './stream-units.js';
 import { HeldStore } from './stream-held.js';
+import { SpotSet } from './findings/spots.js';
 import type { HeldSlot } from './stream-held.js';
 import type { FileInputs } from './sources/affected.js';
 import { calledModuleDirs } from './extract/index.js';
@@ -70,7 +71,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
 export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill, store = new HeldStore(Infinity)): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
-  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
   const kept: Positioned<PolicyRecord>[] = [];
   const keptEntities: Positioned<IamEntity>[] = [];
@@ -284,7 +285,8 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   if (!x) return { kind: 'local' };
   if (needsNeighbours(x, displayPath(options, f.rel)) || x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return inThread ? { kind: 'local', extracted: x } : { kind: 'local' };
   x.text = { ...x.text, text: '' };
-  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const spots = new Set<string>();
+  const unit: UnitContext = { seenErrors: new Set(), spots };
   const out = finishAnalysis([x], options, [], undefined, unit);
   const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[], pool: new Map() as Pool };
   keep(0, out, to);
@@ -294,7 +296,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
     alone: {
       out: { ...out, policies: out.policies.map(bare), entities: [] },
       parts: unit.errorParts!,
-      spots: [...unit.spots],
+      spots: [...spots],
       kept: to.kept.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
       keptEntities: to.keptEntities.map(([, e]) => e),
     },
