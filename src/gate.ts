@@ -262,7 +262,8 @@ function gateResult(s: StagesDone): GateResult {
     attachments: head.attachments,
     entities: counts ? [] : head.entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
-    findings: summariseRepeats(head.findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
+    // (the fingerprints of summarised findings are for review threads: a streamed run has none, and its fingerprints are on disk)
+    findings: summariseRepeats(head.findings, REPEAT_LIMIT, counts ? undefined : summarised, run.shard ? Infinity : RULE_LIMIT),
     errors: s.log.errors,
     stats: {
       filesScanned: s.files.length,
