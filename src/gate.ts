@@ -217,7 +217,8 @@ function settingsStage(head: Analysis, analysed: FileText[], options: Options): 
     policies,
     entities,
     options,
-    scannedFiles: analysed.map((f) => displayPath(options, f.rel)),
+    // read only for ignore entries that name files (a whole-repository scan's list is long)
+    scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((f) => displayPath(options, f.rel)) : undefined,
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;

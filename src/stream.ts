@@ -42,7 +42,7 @@ import { calledModuleDirs } from './extract/index.js';
 import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
-import { detach, liteView, own, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import { detach, liteView, own, packSourceMap, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 
 export type { ReportSink } from './result.js';
@@ -117,6 +117,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
+      // done with (the caller reads only the list's length; `scanned` and `analysed` keep the path)
+      files[i] = DONE;
     }
   } finally {
     await runner?.close();
@@ -147,6 +149,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
   return { head, analysed, counts };
 }
+
+/** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
+const DONE = undefined as unknown as SourceFile;
 
 /** What the loop shares with the per-file steps below (analyseStreaming's state). */
 interface LoopState {
@@ -352,7 +357,12 @@ function keep(
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
 function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; pool: Pool }): void {
-  if (to.keepAll || to.full || p.policyType === 'scp' || p.policyType === 'rcp') to.kept.push([i, p]);
+  if (to.keepAll || to.full) to.kept.push([i, p]);
+  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
+    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
+    p.sourceMap = packSourceMap(p.sourceMap);
+    to.kept.push([i, p]);
+  }
   else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
