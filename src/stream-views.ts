@@ -62,14 +62,28 @@ export function pooledFields<T extends object>(o: T, pool: Pool): T {
   return o;
 }
 
-/** The source map of a policy view: only the span of the whole policy (methods on the prototype: no closures per view). */
+/**
+ * The source map of a policy view: only the span of the whole policy, as numbers (methods on the prototype: no
+ * closures per view; one small object instead of a Span and its two Positions).
+ */
 class SpanOnly {
-  constructor(private readonly at: Span) {}
+  private readonly file: string;
+  private readonly l1: number;
+  private readonly c1: number;
+  private readonly l2: number;
+  private readonly c2: number;
+  constructor(at: Span) {
+    this.file = at.file;
+    this.l1 = at.start.line;
+    this.c1 = at.start.column;
+    this.l2 = at.end.line;
+    this.c2 = at.end.column;
+  }
   get(): Span | undefined {
     return undefined;
   }
   locate(): Span {
-    return this.at;
+    return { file: this.file, start: { line: this.l1, column: this.c1 }, end: { line: this.l2, column: this.c2 } };
   }
   pointers(): string[] {
     return [];
@@ -78,6 +92,42 @@ class SpanOnly {
 
 export function spanOnly(at: Span): PolicyRecord['sourceMap'] {
   return new SpanOnly(at);
+}
+
+/**
+ * The view of a policy a finding points at that carries nothing else the later stages read (no suppressions, no
+ * module call, no assumption) and no ignore entry matches by Sid or action: what the suppressions stage reads of it
+ * is its file and resource (inline suppressions and notes of its resource), the SCP stage its type (whether
+ * identity policies were seen). The lite view's other fields are read by none of them.
+ */
+export function bareView(p: PolicyRecord): PolicyRecord {
+  return { id: p.id, file: p.file, resource: p.resource, policyType: p.policyType, sourceMap: spanOnly(p.sourceMap.locate('')) } as PolicyRecord;
+}
+
+/** Items with the position of the file they came from (two flat lists: no pair per item). */
+export class PositionedList<T> {
+  private readonly at: number[] = [];
+  private readonly items: T[] = [];
+
+  push(e: [number, T]): void {
+    this.at.push(e[0]);
+    this.items.push(e[1]);
+  }
+
+  map<U>(f: (e: [number, T]) => U): U[] {
+    return this.items.map((x, k) => f([this.at[k]!, x]));
+  }
+
+  /** The items by position (stable). */
+  byPosition(): T[] {
+    const order = this.at.map((_, k) => k).sort((a, b) => this.at[a]! - this.at[b]! || a - b);
+    return order.map((k) => this.items[k]!);
+  }
+}
+
+/** Whether an ignore entry matches by Sid or action: the suppressions stage then reads a view's statements. */
+export function viewsNeedStatements(options: Options): boolean {
+  return options.ignore.some((e) => e.sid !== undefined || e.action !== undefined);
 }
 
 /** The empty lists of every view (one frozen array: a view is read, never added to). */
@@ -89,7 +139,7 @@ const NONE = Object.freeze([]) as unknown as [];
  * The rest (source map, placeholders, the document's other values) is dropped once the file is reported.
  */
 export function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
-  const statements = options.ignore.some((e) => e.sid !== undefined || e.action !== undefined);
+  const statements = viewsNeedStatements(options);
   const skeleton = (s: unknown) => {
     if (s === null || typeof s !== 'object' || Array.isArray(s)) return s;
     const o = s as Record<string, unknown>;

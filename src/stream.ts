@@ -42,7 +42,7 @@ import { calledModuleDirs } from './extract/index.js';
 import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
-import { detach, liteView, own, packSourceMap, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import { bareView, detach, liteView, viewsNeedStatements, own, packSourceMap, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 
 export type { ReportSink } from './result.js';
@@ -71,10 +71,11 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
 export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill, store = new HeldStore(Infinity)): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
+  const statements = viewsNeedStatements(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
-  const kept: Positioned<PolicyRecord>[] = [];
-  const keptEntities: Positioned<IamEntity>[] = [];
+  const kept = new PositionedList<PolicyRecord>();
+  const keptEntities = new PositionedList<IamEntity>();
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
   const notes = new Map<string, [number, number]>();
@@ -111,7 +112,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   const scanned = new Set(files.map((f) => f.rel));
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
@@ -135,10 +136,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   });
   const failure = store.settle();
   if (failure) errors.push(failure);
-  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool, store, errors, heldHead });
+  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
-    policies: byPosition(kept),
-    entities: byPosition(keptEntities),
+    policies: kept.byPosition(),
+    entities: keptEntities.byPosition(),
     principals: [],
     attachments: [],
     findings,
@@ -171,8 +172,10 @@ interface LoopState {
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
   keepAll: boolean;
   lite: (p: PolicyRecord) => PolicyRecord;
-  kept: Positioned<PolicyRecord>[];
-  keptEntities: Positioned<IamEntity>[];
+  /** Whether an ignore entry matches by Sid or action (views then keep their statements' skeletons: see bareView). */
+  statements: boolean;
+  kept: PositionedList<PolicyRecord>;
+  keptEntities: PositionedList<IamEntity>;
   /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
   texts: Map<string, string>;
   /** The run's one copy of each `POOLED` text of the kept findings and views. */
@@ -293,7 +296,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   const spots = new Set<string>();
   const unit: UnitContext = { seenErrors: new Set(), spots };
   const out = finishAnalysis([x], options, [], undefined, unit);
-  const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[], pool: new Map() as Pool };
+  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new PositionedList<PolicyRecord>(), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
   keep(0, out, to);
   const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
   return {
@@ -343,7 +346,7 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 function keep(
   i: number,
   out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; pool: Pool },
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; pool: Pool },
 ): void {
   const pointed = new Set(out.findings.map((g) => g.policyId));
   for (const p of out.policies) keepPolicy(i, p, pointed, to);
@@ -356,13 +359,14 @@ function keep(
  * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; pool: Pool }): void {
+function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; pool: Pool }): void {
   if (to.keepAll || to.full) to.kept.push([i, p]);
   else if (p.policyType === 'scp' || p.policyType === 'rcp') {
     // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
     p.sourceMap = packSourceMap(p.sourceMap);
     to.kept.push([i, p]);
   }
+  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.push([i, detach(bareView(p), to.pool)]);
   else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
@@ -372,7 +376,7 @@ function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>
 }
 
 /** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: Positioned<IamEntity>[]; pool: Pool }): void {
+function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
   if (to.keepAll || to.full) to.keptEntities.push([i, e]);
   else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
 }
@@ -406,7 +410,7 @@ function emptyAnalysis(): Analysis {
   return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
