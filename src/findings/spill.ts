@@ -90,8 +90,11 @@ export class FindingSpill {
   private written = 0;
   private pending: [number, string][] = [];
   private pendingBytes = 0;
-  private readonly columns = new Map<string, unknown[]>();
-  private readonly strings = new Map<string, string>();
+  /** Per hot field, each spilled finding's value as an index into `values` (4 bytes a finding and field). */
+  private readonly columns = new Map<string, Uint32Array>();
+  /** Each distinct hot value once (a file, rule, policy id, line repeat across many findings); 0 is unused. */
+  private readonly values: unknown[] = [undefined];
+  private readonly ids = new Map<unknown, number>();
   /** Where each spilled finding's cold fields are in the file (by index). */
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
@@ -123,7 +126,7 @@ export class FindingSpill {
     Object.defineProperty(g, IN, { value: this });
     Object.defineProperty(g, AT, { value: at });
     for (const k of keys) {
-      if (!COLD.has(k)) this.column(k)[at] = this.intern(r[k]);
+      if (!COLD.has(k)) this.column(k, at)[at] = this.id(r[k]);
       Object.defineProperty(g, k, accessor(k));
     }
     return g as unknown as Finding;
@@ -131,7 +134,7 @@ export class FindingSpill {
 
   /** A hot field of the spilled finding `at`. */
   hot(key: string, at: number): unknown {
-    return this.columns.get(key)![at];
+    return this.values[this.columns.get(key)![at]!];
   }
 
   /** The cold fields of the spilled finding `at`. */
@@ -139,19 +142,27 @@ export class FindingSpill {
     return this.read(this.offsets[at]!, this.lengths[at]!);
   }
 
-  private column(key: string): unknown[] {
+  /** The column of `key`, with room for index `at`. */
+  private column(key: string, at: number): Uint32Array {
     let c = this.columns.get(key);
-    if (!c) this.columns.set(key, (c = []));
+    if (!c || at >= c.length) {
+      const grown = new Uint32Array(Math.max(1024, 2 * (c?.length ?? 0), at + 1));
+      if (c) grown.set(c);
+      this.columns.set(key, (c = grown));
+    }
     return c;
   }
 
-  /** One copy of each string value (a file, a rule, a policy id repeat across findings). */
-  private intern(v: unknown): unknown {
-    if (typeof v !== 'string') return v;
-    const had = this.strings.get(v);
-    if (had !== undefined) return had;
-    this.strings.set(v, v);
-    return v;
+  /** The index of `v` in `values`: one entry per distinct primitive (an object, or -0, gets its own: kept exactly). */
+  private id(v: unknown): number {
+    const shared = (v === null || typeof v !== 'object') && typeof v !== 'function' && !Object.is(v, -0);
+    if (shared) {
+      const had = this.ids.get(v);
+      if (had !== undefined) return had;
+    }
+    const k = this.values.push(v) - 1;
+    if (shared) this.ids.set(v, k);
+    return k;
   }
 
   private growIndex(): void {
