@@ -42,7 +42,8 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 // the child's own figures, written when it exits (wall time is measured around the spawn)
 const preload = path.join(work, 'rusage.mjs');
 writeFileSync(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.BENCH_RUSAGE) writeFileSync(process.env.BENCH_RUSAGE, JSON.stringify(process.resourceUsage())); });\n`);
-// the bare parse: every candidate file read and parsed once, positions kept for YAML (what any analysis must do)
+// the bare parse: every candidate file read and parsed once, positions kept for YAML (what any analysis must do);
+// BARE_YAML_ALL=1: JSON files through the yaml parser too, with positions (the issue's definition of the baseline)
 const bareScript = path.join(work, 'bare.mjs');
 writeFileSync(
   bareScript,
@@ -52,7 +53,8 @@ import path from 'node:path';
 const { LineCounter, parseDocument } = createRequire(${JSON.stringify(path.join(repoRoot, 'package.json'))})('yaml');
 let n = 0;
 const walk = (dir) => { for (const e of readdirSync(dir, { withFileTypes: true })) { const p = path.join(dir, e.name); if (e.isDirectory()) walk(p); else if (${CANDIDATE}.test(e.name)) parse(p); } };
-const parse = (p) => { const text = readFileSync(p, 'utf8'); n++; try { if (/\\.json$/i.test(p)) JSON.parse(text); else if (!/\\.(tf|tofu)$/i.test(p)) parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, schema: 'core' }); } catch {} };
+const yamlAll = process.env.BARE_YAML_ALL === '1';
+const parse = (p) => { const text = readFileSync(p, 'utf8'); n++; try { if (!yamlAll && /\\.json$/i.test(p)) JSON.parse(text); else if (!/\\.(tf|tofu)$/i.test(p)) parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, schema: 'core' }); } catch {} };
 for (const d of process.argv.slice(2)) walk(d);
 console.log(n);
 `,
@@ -65,11 +67,11 @@ interface Figures {
   code: number | null;
 }
 
-function measure(args: string[], cwd: string): Figures {
+function measure(args: string[], cwd: string, env: Record<string, string> = {}): Figures {
   const rusage = path.join(work, `rusage-${process.hrtime.bigint()}.json`);
   const t0 = performance.now();
   const heap = process.env.BENCH_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_HEAP_MB)}`] : [];
-  const r = spawnSync(process.execPath, [...heap, '--import', preload, ...args], { cwd, env: { ...process.env, BENCH_RUSAGE: rusage, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...heap, '--import', preload, ...args], { cwd, env: { ...process.env, ...env, BENCH_RUSAGE: rusage, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1 && r.status !== 3) {
     // out of memory under BENCH_HEAP_MB, killed: said, and the other figures still printed
@@ -146,8 +148,12 @@ for (const [name, paths] of process.env.BENCH_CORPUS === '0' ? [] : [
   const bare = medianOf(runs, () => measure([bareScript, ...paths], corpus));
   console.log(`  ${name.padEnd(22)} ${String(count).padStart(6)} files  ${fmt(tool)}   bare parse ${fmt(bare)}   ratio ${(tool.wall / bare.wall).toFixed(2)}x wall, ${(tool.cpu / bare.cpu).toFixed(2)}x CPU`);
   if (name === 'CloudFormation + SAM') {
+    // the issue's bare parse: the yaml package's parse with positions of every file, JSON ones included; the line
+    // above is stricter (JSON.parse, no positions, for .json files): both printed, the target judged on the issue's
+    const yamlAll = medianOf(runs, () => measure([bareScript, ...paths], corpus, { BARE_YAML_ALL: '1' }));
+    console.log(`  ${''.padEnd(22)} ${''.padStart(6)}        bare yaml parse of every file, with positions (the issue's baseline) ${fmt(yamlAll)}   ratio ${(tool.wall / yamlAll.wall).toFixed(2)}x wall, ${(tool.cpu / yamlAll.cpu).toFixed(2)}x CPU`);
     record('cfn-wall', `${count} files: ${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 1.5);
-    record('cfn-ratio', `${(tool.wall / bare.wall).toFixed(2)}x (${tool.wall.toFixed(2)} / ${bare.wall.toFixed(2)} s)`, tool.wall / bare.wall <= 1.3);
+    record('cfn-ratio', `${(tool.wall / yamlAll.wall).toFixed(2)}x (${tool.wall.toFixed(2)} / ${yamlAll.wall.toFixed(2)} s; ${(tool.wall / bare.wall).toFixed(2)}x the JSON.parse one)`, tool.wall / yamlAll.wall <= 1.3);
   }
   if (name === 'raw policies + SCPs') record('raw', `${count} files: ${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 0.4);
 }
