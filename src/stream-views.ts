@@ -177,28 +177,28 @@ export function liteView(options: Options): (p: PolicyRecord) => PolicyRecord {
  * ancestor ('' is always recorded there), `pointers` in insertion order. Spans are equal, not the same objects.
  */
 class PackedSourceMap {
+  /**
+   * `keys`: the pointers, one after the other; `ints` (one array: each typed array costs ~200 bytes of its own),
+   * for n entries: n + 1 starts of entry k's pointer in `keys`, n entry indexes in pointer order (binary search),
+   * then per entry its file (index into `files`), start line, start column, end line, end column.
+   */
   constructor(
     private readonly keys: string,
-    /** Entry k's pointer is keys[starts[k], starts[k + 1]). */
-    private readonly starts: Uint32Array,
-    /** Entry indexes in pointer order (binary search). */
-    private readonly order: Uint32Array,
-    /** start line, start column, end line, end column per entry. */
-    private readonly nums: Float64Array,
+    private readonly ints: Int32Array,
+    private readonly n: number,
     private readonly files: string[],
-    private readonly fileOf: Uint32Array,
   ) {}
 
   private key(k: number): string {
-    return this.keys.slice(this.starts[k]!, this.starts[k + 1]!);
+    return this.keys.slice(this.ints[k]!, this.ints[k + 1]!);
   }
 
   private find(ptr: string): number {
     let lo = 0;
-    let hi = this.order.length - 1;
+    let hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const k = this.order[mid]!;
+      const k = this.ints[this.n + 1 + mid]!;
       const s = this.key(k);
       if (s === ptr) return k;
       if (s < ptr) lo = mid + 1;
@@ -208,8 +208,9 @@ class PackedSourceMap {
   }
 
   private span(k: number): Span {
-    const n = this.nums;
-    return { file: this.files[this.fileOf[k]!]!, start: { line: n[4 * k]!, column: n[4 * k + 1]! }, end: { line: n[4 * k + 2]!, column: n[4 * k + 3]! } };
+    const i = this.ints;
+    const at = 2 * this.n + 1 + 5 * k;
+    return { file: this.files[i[at]!]!, start: { line: i[at + 1]!, column: i[at + 2]! }, end: { line: i[at + 3]!, column: i[at + 4]! } };
   }
 
   get(ptr: string): Span | undefined {
@@ -230,7 +231,7 @@ class PackedSourceMap {
 
   pointers(): string[] {
     const out: string[] = [];
-    for (let k = 0; k < this.order.length; k++) out.push(this.key(k));
+    for (let k = 0; k < this.n; k++) out.push(this.key(k));
     return out;
   }
 }
@@ -245,25 +246,27 @@ const POSITION_KEYS = 'line,column';
 export function packSourceMap(map: SourceMap): SourceMap {
   if (!(map instanceof MapSourceMap)) return map;
   const ptrs = map.pointers();
+  const n = ptrs.length;
   if (!ptrs.includes('')) return map;
-  const starts = new Uint32Array(ptrs.length + 1);
-  const nums = new Float64Array(4 * ptrs.length);
-  const fileOf = new Uint32Array(ptrs.length);
+  const ints = new Int32Array(2 * n + 1 + 5 * n);
   const files: string[] = [];
   let at = 0;
-  for (let k = 0; k < ptrs.length; k++) {
+  for (let k = 0; k < n; k++) {
     const s = map.get(ptrs[k]!);
     if (!s || Object.keys(s).join() !== SPAN_KEYS || typeof s.file !== 'string' || !isPosition(s.start) || !isPosition(s.end)) return map;
-    starts[k] = at;
+    const nums = [s.start.line, s.start.column, s.end.line, s.end.column];
+    // (numbers an Int32Array holds exactly, or the map stays as it is)
+    if (nums.some((x) => x !== (x | 0) || Object.is(x, -0))) return map;
+    ints[k] = at;
     at += ptrs[k]!.length;
-    nums.set([s.start.line, s.start.column, s.end.line, s.end.column], 4 * k);
     let f = files.indexOf(s.file);
     if (f < 0) f = files.push(s.file) - 1;
-    fileOf[k] = f;
+    ints.set([f, ...nums], 2 * n + 1 + 5 * k);
   }
-  starts[ptrs.length] = at;
-  const order = Uint32Array.from(ptrs.keys()).sort((a, b) => (ptrs[a]! < ptrs[b]! ? -1 : ptrs[a]! > ptrs[b]! ? 1 : 0));
-  return new PackedSourceMap(ptrs.join(''), starts, order, nums, files.map(own), fileOf);
+  ints[n] = at;
+  const order = Array.from(ptrs.keys()).sort((a, b) => (ptrs[a]! < ptrs[b]! ? -1 : ptrs[a]! > ptrs[b]! ? 1 : 0));
+  ints.set(order, n + 1);
+  return new PackedSourceMap(ptrs.join(''), ints, n, files.map(own));
 }
 
 function isPosition(p: unknown): p is { line: number; column: number } {

@@ -16,6 +16,8 @@ import { analyseStreaming } from '../../src/stream.js';
 import { HeldStore } from '../../src/stream-held.js';
 import { FindingSpill } from '../../src/findings/spill.js';
 import { SpotSet } from '../../src/findings/spots.js';
+import { packSourceMap } from '../../src/stream-views.js';
+import { MapSourceMap } from '../../src/policy/source-map.js';
 import { expandPaths } from '../../src/sources/files.js';
 import { repoAccess } from '../../src/sources/affected.js';
 import type { AnalysisError } from '../../src/result.js';
@@ -102,5 +104,21 @@ describe('finding places as keyed digests', () => {
     const other = new SpotSet();
     other.add(key(1));
     expect(other.has(key(1)) && !other.has(key(0))).toBe(true);
+  });
+});
+
+describe('the packed source map of a kept SCP record', () => {
+  it('answers every question as the map it packs', () => {
+    const span = (l: number, c: number, file = 'org/scp.json') => ({ file, start: { line: l, column: c }, end: { line: l + 1, column: c + 2 } });
+    const map = new MapSourceMap(span(1, 1));
+    const ptrs = ['/Statement', '/Statement/0', '/Statement/0/Action', '/Statement/0/Action/1', '/Statement/1/Condition/StringNotEquals/aws:RequestedRegion', '/Statement/10', '/Z~1x', '/é'];
+    ptrs.forEach((p, k) => map.set(p, span(k + 2, k + 3, k === 6 ? 'other.json' : 'org/scp.json')));
+    const packed = packSourceMap(map);
+    expect(packed).not.toBe(map);
+    expect(packed.pointers()).toEqual(map.pointers());
+    for (const p of [...ptrs, '', '/Statement/0/Action/0', '/Statement/2/Effect', '/Statement/1', '/nothing/here', '/Statement/10/Sid']) {
+      expect(packed.get(p)).toEqual(map.get(p));
+      expect(packed.locate(p)).toEqual(map.locate(p));
+    }
   });
 });
