@@ -126,16 +126,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
-  const more = await addReferenced(held, options, errors, repo);
-  more.forEach((x, k) => {
-    heldAt.push(files.length + k);
-    analysed.push({ rel: x.text.rel, text: '', explicit: false });
-    links.push(unitLinks(x.text.rel, x.text.text, scanned));
-    countSkipsAndNotes(heldHead, [x]);
-    held.push(heldFile(x, { x }));
-  });
-  const failure = store.settle();
-  if (failure) errors.push(failure);
+  await addReferenced(files.length, st);
   if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: kept.byPosition(),
@@ -320,12 +311,24 @@ function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | u
   else appendAll(findings, add);
 }
 
-/** The modules the held Terraform calls where a walk does not go, extracted (in memory: they are few). */
-async function addReferenced(held: HeldFile[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<Extracted[]> {
+/**
+ * The modules the held Terraform calls where a walk does not go, extracted and held (in memory: they are few) at
+ * positions from `end`; then every held file written (a write failure is an error of the run).
+ */
+async function addReferenced(end: number, st: LoopState): Promise<void> {
+  const { held, options, errors } = st;
   const texts = held.map((x) => x.text);
   const before = texts.length;
   addSkippedReferences(texts, options, errors);
-  return extractTexts(texts.slice(before), options, repo);
+  (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
+    st.heldAt.push(end + k);
+    st.analysed.push({ rel: x.text.rel, text: '', explicit: false });
+    st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
+    countSkipsAndNotes(st.heldHead, [x]);
+    held.push(heldFile(x, { x }));
+  });
+  const failure = st.store.settle();
+  if (failure) errors.push(failure);
 }
 
 /** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
