@@ -5,7 +5,7 @@
  * files of a typical tree. Each extraction is written with the structured-clone serializer (node:v8: shared and
  * cyclic references kept, Map and Set kept) to a temporary file (os.tmpdir(), a private folder, removed at exit);
  * instances of the code base's own classes (a record's source map) get their prototype back when read. What the
- * serializer cannot carry exactly (a function, a symbol, a non-enumerable or accessor property, a built-in object
+ * serializer cannot carry exactly (a function, a symbol, a non-enumerable property, a built-in object
  * other than Array/Map/Set) stays in memory as it is. A write that fails keeps the extraction in memory and is an
  * error of the run (the verdict is incomplete); a read that fails is an error naming the files not analysed.
  */
@@ -130,11 +130,9 @@ export class HeldStore {
     if (proto !== Object.prototype && proto !== null && !ownClass(proto)) return false;
     const o = v as Record<string, unknown>;
     const keys = Object.keys(o);
+    // (an enumerable getter is written as its value: extraction results hold data, not accessors)
     if (Object.getOwnPropertyNames(o).length !== keys.length || Object.getOwnPropertySymbols(o).length) return false;
-    for (const k of keys) {
-      const d = Object.getOwnPropertyDescriptor(o, k)!;
-      if (!('value' in d) || !this.mark(d.value, seen, marked)) return false;
-    }
+    for (const k of keys) if (!this.mark(o[k], seen, marked)) return false;
     if (proto !== Object.prototype && proto !== null) {
       let k = this.protos.indexOf(proto);
       if (k < 0) k = this.protos.push(proto) - 1;

@@ -68,6 +68,15 @@ function accessor(key: string): PropertyDescriptor {
   return d;
 }
 
+/** The accessors of a key order, by the order (a few dozen per run). */
+const SHAPES = new Map<string, PropertyDescriptorMap>();
+function shapeOf(keys: string[]): PropertyDescriptorMap {
+  const sig = keys.join('\u0000');
+  let d = SHAPES.get(sig);
+  if (!d) SHAPES.set(sig, (d = Object.fromEntries(keys.map((k) => [k, accessor(k)]))));
+  return d;
+}
+
 /** Whether the finding's cold fields are on disk (a reader that only asks "is this a summary" need not read them). */
 export function isSpilled(f: Finding): boolean {
   return Object.prototype.hasOwnProperty.call(f, IN);
@@ -125,10 +134,9 @@ export class FindingSpill {
     const g = {} as Record<string, unknown>;
     Object.defineProperty(g, IN, { value: this });
     Object.defineProperty(g, AT, { value: at });
-    for (const k of keys) {
-      if (!COLD.has(k)) this.column(k, at)[at] = this.id(r[k]);
-      Object.defineProperty(g, k, accessor(k));
-    }
+    for (const k of keys) if (!COLD.has(k)) this.column(k, at)[at] = this.id(r[k]);
+    // every accessor in one call, from the descriptors of this key order (findings of one rule share one)
+    Object.defineProperties(g, shapeOf(keys));
     return g as unknown as Finding;
   }
 
