@@ -76,7 +76,7 @@ export async function extractTexts(texts: FileText[], options: Options, repo: Re
   for (const f of texts) {
     const display = displayPath(options, f.rel);
     const inputs = newInputs(f.rel);
-    recordRead(repo, inputs, f.rel); // a symlinked file depends on its target
+    recordRead(repo, inputs, f.rel, f.real); // a symlinked file depends on its target
     if (f.text.trim() === '') {
       if (!keep(inputs)) continue;
       const result = f.explicit ? { policies: [], entities: [], findings: [], errors: [{ file: display, message: 'the file is empty', kind: 'input' as const }] } : undefined;

@@ -162,6 +162,8 @@ export interface FileText {
   explicit: boolean;
   /** Found by its content, not its name (sources/sniff.ts). */
   sniffed?: boolean;
+  /** Where reading it found it: its repo-relative path after symlinks (as `RepoAccess.resolve` gives it). */
+  real?: string;
 }
 
 /** The base a run was compared with (GateResult.base). */

@@ -24,7 +24,7 @@ import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import type { Analysis, FileText, ReportSink } from './result.js';
 import type { SourceFile } from './sources/files.js';
 import { displayPath } from './sources/files.js';
-import { readRepoFile, ReadError } from './text/read.js';
+import { readRepoFileAt, ReadError } from './text/read.js';
 import { isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
@@ -334,7 +334,8 @@ async function addReferenced(end: number, st: LoopState): Promise<void> {
 /** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
 function readText(f: SourceFile, options: Options, errors: AnalysisError[]): FileText | undefined {
   try {
-    return { rel: f.rel, text: readRepoFile(options.root, f.rel, options.maxFileBytes), explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}) };
+    const { text, real } = readRepoFileAt(options.root, f.rel, options.maxFileBytes);
+    return { rel: f.rel, text, explicit: f.explicit, ...(f.sniffed ? { sniffed: true } : {}), real: real === f.rel ? f.rel : real };
   } catch (e) {
     errors.push({ file: displayPath(options, f.rel), message: e instanceof ReadError ? e.message : `cannot read: ${(e as Error).message}`, kind: 'input' });
     return undefined;

@@ -14,7 +14,7 @@ if (!existsSync(path.join(whole, 'manifest.tsv'))) {
   throw new Error(`npm run test:corpus needs the shared corpus: not found at ${whole} (clone it beside this repository as ../shared, or set IAM_GATE_CORPUS=DIR)`);
 }
 
-const include = ['test/corpus/**/*.test.ts', 'test/text/json-positions.test.ts', 'test/extract/cloudformation/json-reader.test.ts', 'test/hostile/properties.test.ts'];
+const include = ['test/corpus/**/*.test.ts', 'test/text/json-positions.test.ts', 'test/extract/cloudformation/json-reader.test.ts', 'test/extract/cloudformation/yaml-cst.test.ts', 'test/hostile/properties.test.ts'];
 // a test file named here that has moved would silently drop its corpus run: fail instead
 for (const file of include.filter((f) => !f.includes('*'))) {
   if (!existsSync(path.join(root, file))) throw new Error(`test/vitest.corpus.config.ts names ${file}, which does not exist (moved?)`);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Canonical JSON: object keys sorted, so equal documents hash equally whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -10,8 +10,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** SHA-256 of the text's UTF-8 bytes, hex. The one-shot `crypto.hash` (no Hash object per call: every finding hashes twice). */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

@@ -98,11 +98,14 @@ export function recordingRepo(repo: RepoAccess, into: FileInputs): RepoAccess {
   };
 }
 
-/** Record `rel` as read, and the file it really is when a symlink (a change to the target is a change to it). */
-export function recordRead(repo: RepoAccess, into: FileInputs, rel: string): void {
+/**
+ * Record `rel` as read, and the file it really is when a symlink (a change to the target is a change to it).
+ * `resolved`: what `repo.resolve` gives for `rel`, when the read already found it (text/read.ts readRepoFileAt).
+ */
+export function recordRead(repo: RepoAccess, into: FileInputs, rel: string, resolved?: string): void {
   const p = norm(path.posix.normalize(rel));
   into.reads.add(p);
-  const real = repo.resolve?.(p);
+  const real = repo.resolve ? (resolved ?? repo.resolve(p)) : undefined;
   if (real !== undefined && real !== p) into.reads.add(real);
 }
 

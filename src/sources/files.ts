@@ -69,7 +69,13 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** How findings and errors name a repository file: its path relative to the working directory (`.` for the root). */
 export function displayPath(options: Pick<Options, 'cwd' | 'root'>, repoRel: string): string {
+  if (options.cwd === options.root && plainRelative(repoRel)) return repoRel; // what the path arithmetic gives, for less
   return toPosix(path.relative(options.cwd, path.join(options.root, repoRel))) || '.';
+}
+
+/** A normalised relative posix path (no empty, `.` or `..` segment, no leading or trailing `/`). */
+function plainRelative(rel: string): boolean {
+  return path.sep === '/' && rel !== '' && rel[0] !== '/' && rel[0] !== '.' && !rel.endsWith('/') && !rel.includes('//') && !rel.includes('/.');
 }
 
 /** The inverse of displayPath: a displayed path (relative to the working directory) as a repository-relative path. */
@@ -91,8 +97,9 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
   const w: Walk = { options, errors: [], skippedDirs: 0 };
   const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
   const included = options.include.length ? pathGlobList(options.include) : () => true;
-  const add = (abs: string, explicit: boolean, sniffed = false) => {
-    const c = containedPath(options.root, abs);
+  /** `known`: the repo-relative real path, when the walk knows it (see `walk`); else resolved here. */
+  const add = (abs: string, explicit: boolean, sniffed = false, known?: string) => {
+    const c = known !== undefined ? { rel: known } : containedPath(options.root, abs);
     if ('error' in c) {
       w.errors.push({ file: displayAbs(options, abs), message: c.error, kind: 'input' });
       return;
@@ -109,8 +116,8 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
       const isMatch = compilePathGlob(pattern);
       const before = files.size;
       const matches = (f: string) => isMatch(toPosix(path.relative(options.root, f)));
-      walk(w, options.root, (f, sniffed) => {
-        if (matches(f)) add(f, false, sniffed);
+      walk(w, options.root, '', (f, sniffed, rel) => {
+        if (matches(f)) add(f, false, sniffed, rel);
       }, 0, matches);
       if (files.size === before) w.errors.push({ file: input, message: 'no file matches this pattern', kind: 'input' });
       continue;
@@ -128,7 +135,7 @@ export function expandPaths(inputs: string[], options: Options): Expanded {
         w.errors.push({ file: input, message: c.error, kind: 'input' });
         continue;
       }
-      walk(w, abs, (f, sniffed) => add(f, false, sniffed));
+      walk(w, abs, c.rel, (f, sniffed, rel) => add(f, false, sniffed, rel));
     } else {
       add(abs, true);
     }
@@ -163,10 +170,14 @@ function byContent(w: Walk, abs: string, name: string): boolean {
 }
 
 /**
- * Every candidate file under `dirAbs`, in name order, to `out` (`sniffed` when found by its content). `wanted`: a
- * glob's filter, asked before a file is read for sniffing. Symlinks are followed only inside the repository.
+ * Every candidate file under `dirAbs`, in name order, to `out` (`sniffed` when found by its content; `rel`: its
+ * repo-relative real path). `wanted`: a glob's filter, asked before a file is read for sniffing. Symlinks are
+ * followed only inside the repository. `relDir`: the repo-relative real path of `dirAbs` (containedPath's): the walk
+ * enters no symlinked folder, so an entry that is no symlink lies at `relDir/name` without a realpath of its own.
+ * (Reading a file resolves it again: text/read.ts readRepoFile, so a folder swapped for a symlink meanwhile is
+ * still refused there.)
  */
-function walk(w: Walk, dirAbs: string, out: (abs: string, sniffed?: boolean) => void, depth = 0, wanted: (abs: string) => boolean = () => true): void {
+function walk(w: Walk, dirAbs: string, relDir: string, out: (abs: string, sniffed?: boolean, rel?: string) => void, depth = 0, wanted: (abs: string) => boolean = () => true): void {
   if (depth > 64) return;
   let entries;
   try {
@@ -178,8 +189,9 @@ function walk(w: Walk, dirAbs: string, out: (abs: string, sniffed?: boolean) => 
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const ent of entries) {
     const abs = path.join(dirAbs, ent.name);
+    const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
     if (ent.isDirectory()) {
-      if (enters(w, dirAbs, ent.name)) walk(w, abs, out, depth + 1, wanted);
+      if (enters(w, dirAbs, ent.name)) walk(w, abs, rel, out, depth + 1, wanted);
     } else if (ent.isSymbolicLink()) {
       const c = containedPath(w.options.root, abs);
       if ('error' in c) {
@@ -189,15 +201,15 @@ function walk(w: Walk, dirAbs: string, out: (abs: string, sniffed?: boolean) => 
       try {
         if (!statSync(abs).isFile()) continue;
         if (CANDIDATE.test(ent.name)) {
-          if (!SKIP_FILES.has(ent.name)) out(abs);
-        } else if (wanted(abs) && byContent(w, abs, ent.name)) out(abs, true);
+          if (!SKIP_FILES.has(ent.name)) out(abs, false, c.rel);
+        } else if (wanted(abs) && byContent(w, abs, ent.name)) out(abs, true, c.rel);
       } catch {
         /* dangling link: nothing to analyse */
       }
     } else if (ent.isFile() && CANDIDATE.test(ent.name)) {
-      if (!SKIP_FILES.has(ent.name)) out(abs);
+      if (!SKIP_FILES.has(ent.name)) out(abs, false, rel);
     } else if (ent.isFile() && wanted(abs) && byContent(w, abs, ent.name)) {
-      out(abs, true);
+      out(abs, true, rel);
     }
   }
 }

@@ -2,17 +2,19 @@
  * Reading repository files as text: contained in the repository (realpath), bounded in size, strict UTF-8. A leaf
  * (Node built-ins only), so config/ reads its file with the same reader as sources/ and extract/.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 /**
  * Resolve `p` (relative to cwd) and check it lies inside root. Returns the repo-relative path or an error. The
  * native realpath (one call into libc, not one lstat per path component from JavaScript): the same answer, and
- * nothing cached between calls, so a symlink changed during a run is still followed where it points now.
+ * nothing cached between calls, so a symlink changed during a run is still followed where it points now. The root
+ * is resolved only when the file's real path does not begin with it as written: a real path that does has no
+ * symlink in the root's part, so the root as written is its own real path (one realpath per file, not two).
  */
 export function containedPath(root: string, abs: string): { rel: string; real: string } | { error: string } {
   let real: string;
@@ -21,10 +23,11 @@ export function containedPath(root: string, abs: string): { rel: string; real: s
   } catch {
     return { error: 'path does not exist' };
   }
-  const realRoot = realpathSync.native(root);
-  const rel = path.relative(realRoot, real);
-  if (rel === '' ) return { rel: '', real };
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const rel = real.startsWith(prefix) ? real.slice(prefix.length) : path.relative(realpathSync.native(root), real);
+  if (rel === '') return { rel: '', real };
+  // `..` itself or `../...` is outside; a name that only begins with two dots (`..admin.json`) is inside
+  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return { error: 'refused: the path resolves outside the repository' };
   return { rel: toPosix(rel), real };
 }
 
@@ -59,14 +62,67 @@ export function decodeUtf8(buf: Uint8Array): string {
  * under analysis and for anything they include.
  */
 export function readRepoFile(root: string, rel: string, maxBytes: number): string {
+  return readRepoFileAt(root, rel, maxBytes).text;
+}
+
+/** Open without waiting: a FIFO put where a file was is refused by fstat below, not read forever (no effect on a file). */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * readRepoFile, also giving the repo-relative path the read resolved to (`real`: after symlinks, as
+ * `RepoAccess.resolve` gives it). The size and type are those of the file opened (fstat on its descriptor), so
+ * what is checked is what is read.
+ */
+export function readRepoFileAt(root: string, rel: string, maxBytes: number): { text: string; real: string } {
   if (path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) throw new ReadError(`refused: ${rel} is not a repository-relative path`);
   const abs = path.resolve(root, rel);
   const c = containedPath(root, abs);
   if ('error' in c) throw new ReadError(c.error === 'path does not exist' ? `${rel}: file not found` : `${rel}: ${c.error}`);
-  const st = statSync(c.real);
-  if (!st.isFile()) throw new ReadError(`${rel} is not a regular file`);
-  if (st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, over the ${maxBytes}-byte limit (max-file-size)`);
-  return decodeUtf8(readFileSync(c.real));
+  const fd = openFile(c.real, rel);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ReadError(`${rel} is not a regular file`);
+    if (st.size > maxBytes) throw new ReadError(`file is ${st.size} bytes, over the ${maxBytes}-byte limit (max-file-size)`);
+    return { text: decodeUtf8(st.size > 0 ? readAll(fd, st.size) : readUnsized(fd, rel, maxBytes)), real: c.rel };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Open for reading; a folder that cannot be opened (Windows, no permission) is named as not a regular file. */
+function openFile(real: string, rel: string): number {
+  try {
+    return openSync(real, OPEN_FLAGS);
+  } catch (e) {
+    if (statSync(real, { throwIfNoEntry: false })?.isDirectory()) throw new ReadError(`${rel} is not a regular file`);
+    throw e;
+  }
+}
+
+/** A file that says it is empty may still have content (as readFileSync reads it): read to its end, bounded. */
+function readUnsized(fd: number, rel: string, maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(8192);
+    const got = readSync(fd, chunk, 0, chunk.length, null);
+    if (got === 0) return Buffer.concat(chunks, total);
+    total += got;
+    if (total > maxBytes) throw new ReadError(`${rel}: more than ${maxBytes} bytes, over the limit (max-file-size)`);
+    chunks.push(chunk.subarray(0, got));
+  }
+}
+
+/** The first `size` bytes of an open file (fewer if it shrank meanwhile). */
+function readAll(fd: number, size: number): Uint8Array {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const got = readSync(fd, buf, n, size - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n === size ? buf : buf.subarray(0, n);
 }
 
 /** List regular files (repo-relative) under a repo-relative directory, non-recursively. */

@@ -10,10 +10,15 @@ import { parseDocument } from 'yaml';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 
 export function parseYamlDocument(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+  return quietEnv(() => parseDocument(text, options));
+}
+
+/** Runs `f` (synchronous, reading no environment variable but LOG_TOKENS) with the plain-object environment. */
+export function quietEnv<T>(f: () => T): T {
   const env = process.env;
   process.env = { LOG_TOKENS: env.LOG_TOKENS };
   try {
-    return parseDocument(text, options);
+    return f();
   } finally {
     process.env = env;
   }

@@ -35,9 +35,10 @@ const SLS_PROVIDER = /(^|\n)provider\s*:\s*\n/;
 
 /** Content test: a CloudFormation/SAM template (or a Serverless Framework service, whose resources are one). */
 export function isTemplate(text: string): boolean {
-  if (HEADER.test(text)) return true;
-  if (SLS_SERVICE.test(text) && SLS_PROVIDER.test(text)) return true;
-  return RESOURCES.test(text) && RESOURCE_TYPE.test(text);
+  // each pattern only where its word is (a plain search, much cheaper than the pattern over a large plan or policy)
+  if (text.includes('AWSTemplateFormatVersion') && HEADER.test(text)) return true;
+  if (text.includes('service') && SLS_SERVICE.test(text) && SLS_PROVIDER.test(text)) return true;
+  return text.includes('Resources') && RESOURCES.test(text) && text.includes('::') && RESOURCE_TYPE.test(text);
 }
 
 export const cloudformationExtractor: Extractor = {

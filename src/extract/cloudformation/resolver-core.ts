@@ -226,7 +226,11 @@ export abstract class ResolverCore {
     const out: Record<string, unknown> = {};
     for (const [k, child] of node.entries) {
       const v = this.resolve(child, sink ? `${ptr}/${escapeSegment(k)}` : ptr, sink);
-      if (v !== NO_VALUE) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      // `__proto__` as an own key (assignment would set the prototype); any other key: the same own data property
+      if (v !== NO_VALUE) {
+        if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[k] = v;
+      }
     }
     return out;
   }

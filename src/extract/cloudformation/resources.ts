@@ -84,6 +84,9 @@ function holderRows(): Record<string, Row> {
 
 export const RESOURCE_TABLE: Record<string, Row> = { ...OWN_ROWS, ...holderRows() };
 
+/** The table's rows by type (a Map: every resource of every branch run looks its type up). */
+const ROWS = new Map(Object.entries(RESOURCE_TABLE));
+
 export function rowFor(type: string): Row | undefined {
-  return Object.prototype.hasOwnProperty.call(RESOURCE_TABLE, type) ? RESOURCE_TABLE[type] : undefined;
+  return ROWS.get(type);
 }

@@ -17,7 +17,7 @@ type Parts = { ptr: string; node: CNode | undefined; map?: (v: unknown) => unkno
 /** Resolve the given property nodes into pointers of a synthesised document. */
 function synthesise(ctx: BuildContext, base: Record<string, unknown>, parts: Parts): { doc: Record<string, unknown>; sink: DocSink } {
   const sink = new DocSink();
-  const doc = structuredClone(base);
+  const doc = base; // each caller passes a fresh literal of strings: nothing to copy
   for (const { ptr, node, map } of parts) {
     const n = pick(ctx.resolver, node);
     if (!n) continue;

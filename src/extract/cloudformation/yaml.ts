@@ -13,6 +13,8 @@ import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
 import { parseYamlDocument } from '../../text/yaml-document.js';
+import { TAG_NAMES, longName, PLAIN_STRING, MapBuilder, taggedScalar, wrap } from './yaml-nodes.js';
+import { composeFromCst } from './yaml-cst.js';
 import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
@@ -45,12 +47,6 @@ export interface CScalar extends Base {
 }
 export type CNode = CMap | CSeq | CScalar;
 
-const FN = [
-  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join', 'Not', 'Or',
-  'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString', 'ForEach', 'Include', 'GetEnv',
-];
-const longName = (n: string): string => (n === 'Ref' || n === 'Condition' ? n : `Fn::${n}`);
-
 interface Tagged {
   __cfnTag: string;
   value: string;
@@ -73,7 +69,7 @@ function mkTag(name: string, kind: 'scalar' | 'seq' | 'map'): Tags[number] {
 }
 
 const TAGS_BY_NAME = new Map<string, Tags>(
-  ['Ref', 'Condition', ...FN].map((n) => [n, (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k))]),
+  TAG_NAMES.map((n) => [n, (['scalar', 'seq', 'map'] as const).map((k) => mkTag(n, k))]),
 );
 const CUSTOM_TAGS: Tags = [...TAGS_BY_NAME.values()].flat();
 
@@ -113,6 +109,8 @@ export interface ParseLimits {
   maxNodes?: number;
   /** Read JSON templates with the direct JSON reader (default true; false forces the YAML parser). */
   json?: boolean;
+  /** Read YAML straight from the parser's tokens where it can (yaml-cst.ts; default true; false: always the Document way). */
+  cst?: boolean;
 }
 
 export interface ParseWarning {
@@ -126,7 +124,8 @@ export interface ParseWarning {
 
 /**
  * Parses a template (YAML or JSON). Throws InputError (with line/column) on invalid input. Unknown tags are
- * returned as warnings (the value is kept as a plain string/collection).
+ * returned as warnings (the value is kept as a plain string/collection). YAML is read straight from the parser's
+ * tokens (yaml-cst.ts) where that reader is sure to give what the Document reader below gives, else the Document way.
  */
 export function parseTemplate(text: string, file: string, limits: ParseLimits = {}): { root: CNode; src: Src; warnings: ParseWarning[] } {
   const maxDepth = limits.maxDepth ?? 256;
@@ -144,6 +143,10 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
   }
   const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
+  const maxAliases = limits.maxAliases ?? 10_000;
+  const maxNodes = limits.maxNodes ?? 2_000_000;
+  const fast = limits.cst === false ? undefined : composeFromCst(text, src, { maxDepth, maxAliases, maxNodes });
+  if (fast) return { root: fast.root, src, warnings: fast.warnings };
   const { doc, toOriginal: o } = readYaml(text);
   const pos = (off: number) => {
     const p = lineCounter.linePos(o(off));
@@ -159,7 +162,7 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     const p = pos(w.pos[0]);
     warnings.push({ message: cleanMessage(w.message), line: p.line, column: p.column });
   }
-  const c = new TemplateConverter(doc, src, o, pos, warnings, maxDepth, limits.maxAliases ?? 10_000, limits.maxNodes ?? 2_000_000);
+  const c = new TemplateConverter(doc, src, o, pos, warnings, maxDepth, maxAliases, maxNodes);
   return { root: c.conv(doc.contents, 0, 0), src, warnings };
 }
 
@@ -198,7 +201,7 @@ class TemplateConverter {
     else if (isSeq(node)) out = { kind: 'seq', items: node.items.map((it) => this.conv(it, depth + 1, start)), src, start, end };
     else if (isScalar(node)) {
       const v = node.value as unknown;
-      if (v !== null && typeof v === 'object' && '__cfnTag' in (v as object)) return this.taggedScalar(v as Tagged, start, end);
+      if (v !== null && typeof v === 'object' && '__cfnTag' in (v as object)) return taggedScalar(src, (v as Tagged).__cfnTag, (v as Tagged).value, start, end);
       let value: string | number | boolean | null;
       if (typeof v === 'number') value = Number.isFinite(v) ? v : String(node.source ?? v);
       else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
@@ -209,14 +212,12 @@ class TemplateConverter {
       out = { kind: 'scalar', value: null, src, start, end };
     }
     const tag = (node as TaggedCollection).__cfnTag;
-    return tag ? this.wrap(longName(tag), out) : out;
+    return tag ? wrap(src, longName(tag), out) : out;
   }
 
   private map(node: YAMLMap, depth: number, start: number, end: number): CMap {
     const o = this.o;
-    const entries = new Map<string, CNode>();
-    const keys = new Map<string, number>();
-    const merges: [CNode, number][] = [];
+    const m = new MapBuilder(this.src, this.warnings);
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const k = pair.key as ParsedNode | null;
@@ -227,33 +228,10 @@ class TemplateConverter {
         key = kv !== null && typeof kv === 'object' && '__cfnTag' in (kv as object) ? (kv as Tagged).value : String(kv);
       } else throw new InputError('complex (non-scalar) mapping keys are not supported', ...this.lc(k));
       const kOff = k?.range ? o(k.range[0]) : start;
-      const earlier = keys.get(key);
       const value = this.conv(pair.value, depth + 1, k?.range ? o(k.range[1]) : start);
-      if (earlier !== undefined) this.duplicate(key, earlier, kOff, entries.get(key)!, value);
-      keys.set(key, kOff);
-      entries.set(key, value);
-      if (key === '<<' && isScalar(k) && k.type === 'PLAIN') merges.push([value, kOff]);
+      m.add(key, kOff, value, key === '<<' && isScalar(k) && k.type === 'PLAIN');
     }
-    for (const [value, kOff] of merges) applyMerge(entries, keys, value, kOff);
-    return { kind: 'map', entries, keys, src: this.src, start, end };
-  }
-
-  /** `!GetAtt A.B` and the other short forms on a scalar. */
-  private taggedScalar(t: Tagged, start: number, end: number): CMap {
-    const src = this.src;
-    const str: CScalar = { kind: 'scalar', value: t.value, src, start, end };
-    let inner: CNode = str;
-    if (t.__cfnTag === 'GetAtt') {
-      const i = t.value.indexOf('.');
-      const a = i < 0 ? t.value : t.value.slice(0, i);
-      const b = i < 0 ? '' : t.value.slice(i + 1);
-      inner = { kind: 'seq', items: [{ ...str, value: a }, { ...str, value: b }], src, start, end };
-    }
-    return this.wrap(longName(t.__cfnTag), inner);
-  }
-
-  private wrap(key: string, inner: CNode): CMap {
-    return { kind: 'map', entries: new Map([[key, inner]]), keys: new Map([[key, inner.start]]), src: this.src, start: inner.start, end: inner.end };
+    return m.finish(start, end);
   }
 
   private lc(k: unknown): [number?, number?] {
@@ -263,47 +241,7 @@ class TemplateConverter {
     return [p.line, p.column];
   }
 
-  // the later value wins, as in CloudFormation; when the two differ, a reviewer reading the earlier one is misled
-  // about what is deployed (`Action: "*"` hidden behind a later `Action: s3:GetObject` or the reverse): blocking
-  private duplicate(key: string, earlier: number, later: number, was: CNode, now: CNode): void {
-    const lineCounter = this.src.lineCounter;
-    const p = lineCounter.linePos(earlier);
-    const l = lineCounter.linePos(later).line;
-    const same = sameValue(was, now);
-    this.warnings.push({
-      rule: 'duplicate-key',
-      severity: same ? 'warning' : 'security-warning',
-      line: p.line,
-      column: p.col,
-      message: `duplicate key "${key.slice(0, 100)}": CloudFormation uses the later one (line ${l}) and ignores this one${same ? ' (the same value)' : ', whose value differs: the template does not deploy what this line says'}`,
-    });
-  }
 }
-
-/**
- * A YAML 1.1 merge key (`<<: *base`, `<<: [*a, *b]`): SAM CLI, rain and cfn-lint (PyYAML) apply it, so its keys
- * are part of the mapping; explicit keys win, then earlier merged maps. The `<<` entry itself stays (a reader
- * without merge support sees it). Entries are shared, not copied: no work beyond the alias budget.
- */
-function applyMerge(entries: Map<string, CNode>, keys: Map<string, number>, value: CNode, kOff: number): void {
-  const maps = value.kind === 'map' ? [value] : value.kind === 'seq' ? value.items.filter((i): i is CMap => i.kind === 'map') : [];
-  for (const m of maps) {
-    for (const [k, v] of m.entries) {
-      if (entries.has(k)) continue;
-      entries.set(k, v);
-      keys.set(k, kOff);
-    }
-  }
-}
-
-/**
- * A plain scalar is tested against each core-schema tag's pattern in turn (null, bool, three ints, three floats)
- * before it falls to the string default: eight regular expressions for every `Type`, `Effect` or `AWS::IAM::Role`.
- * Each of those patterns needs a first character among `-+.0-9~nNtTfF`, or an empty value; a non-empty value that
- * starts with any other character is a string whatever follows, which this tag, tested first, says with one test.
- * It resolves as the core string tag does (the text itself, no format), so the nodes are the same.
- */
-const PLAIN_STRING = { tag: 'tag:yaml.org,2002:str', default: true, test: /^[^-+.0-9~nNtTfF]/, resolve: (str: string) => str } as unknown as Tags[number];
 
 const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: false, keepSourceTokens: false } as const;
 const yamlOptions = (text: string) => {
@@ -328,27 +266,6 @@ function readYaml(text: string): { doc: Document.Parsed; toOriginal: (o: number)
   } catch (e) {
     throw new InputError((e as Error).message);
   }
-}
-
-/** Same plain value (bounded: past 10,000 nodes, different). */
-function sameValue(a: CNode, b: CNode): boolean {
-  let budget = 10_000;
-  const eq = (x: CNode, y: CNode): boolean => {
-    if (--budget < 0 || x.kind !== y.kind) return false;
-    if (x.kind === 'scalar') return x.value === (y as CScalar).value;
-    if (x.kind === 'seq') {
-      const ys = (y as CSeq).items;
-      return x.items.length === ys.length && x.items.every((it, i) => eq(it, ys[i]!));
-    }
-    const ye = (y as CMap).entries;
-    if (x.entries.size !== ye.size) return false;
-    for (const [k, v] of x.entries) {
-      const w = ye.get(k);
-      if (!w || !eq(v, w)) return false;
-    }
-    return true;
-  };
-  return eq(a, b);
 }
 
 function cleanMessage(message: string): string {
