@@ -18,6 +18,7 @@ import { appendAll } from './util/arrays.js';
 import type { ExtractResult } from './extract/types.js';
 import { newInputs, recordRead, recordingRepo } from './sources/affected.js';
 import type { FileInputs, RepoAccess } from './sources/affected.js';
+import type { SpotKeys } from './findings/spots.js';
 
 export interface WorkflowPlan {
   /** Shown in findings and errors. */
@@ -40,7 +41,7 @@ export interface UnitContext {
   /** Errors already reported by an earlier unit (a nested child's errors repeated by its parent): once per run. */
   seenErrors: Set<string>;
   /** Where earlier units' findings are (checks/index.ts sameSpotOnce): a second view of the same text, once. */
-  spots: Set<string>;
+  spots: SpotKeys;
   /** Set by finishAnalysis: how many of the unit's errors are extraction errors, and how many per-file budget errors (the rest: external policies). */
   errorParts?: { extract: number; budget: number };
   /** Set by finishAnalysis: the unit's principals (with their declaring entities). */

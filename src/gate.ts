@@ -37,9 +37,12 @@ import { filePool } from './parallel/pool.js';
 import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
 import { FindingSpill } from './findings/spill.js';
+import { HeldStore } from './stream-held.js';
 
 /** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
 const SPILL_AFTER = 5000;
+/** A streamed run keeps this many files held for their neighbours in memory; past it, on disk (stream-held.ts). */
+const HOLD_AFTER = 256;
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
 export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
@@ -84,6 +87,8 @@ export interface GateRun {
      * (findings/spill.ts; default SPILL_AFTER). Internal: set by the caller, never by the repository's content.
      */
     spillAfter?: number;
+    /** Past how many held files their extractions go to a temporary file (stream-held.ts; default HOLD_AFTER). Internal, as `spillAfter`. */
+    holdAfter?: number;
   };
   /**
    * Worker threads for the file-by-file flow (`stream`): 0 analyses in this thread; undefined = auto (several
@@ -148,7 +153,8 @@ async function analyseStage(files: SourceFile[], options: Options, run: GateRun,
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
   const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill);
+  const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill, store);
   // every spilled finding written (a write that failed is an error of the run: the verdict is incomplete)
   const failure = spill.settle();
   if (failure) log.errors.push(failure);
@@ -211,7 +217,8 @@ function settingsStage(head: Analysis, analysed: FileText[], options: Options): 
     policies,
     entities,
     options,
-    scannedFiles: analysed.map((f) => displayPath(options, f.rel)),
+    // read only for ignore entries that name files (a whole-repository scan's list is long)
+    scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((f) => displayPath(options, f.rel)) : undefined,
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
@@ -256,7 +263,8 @@ function gateResult(s: StagesDone): GateResult {
     attachments: head.attachments,
     entities: counts ? [] : head.entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
-    findings: summariseRepeats(head.findings, REPEAT_LIMIT, summarised, run.shard ? Infinity : RULE_LIMIT),
+    // (the fingerprints of summarised findings are for review threads: a streamed run has none, and its fingerprints are on disk)
+    findings: summariseRepeats(head.findings, REPEAT_LIMIT, counts ? undefined : summarised, run.shard ? Infinity : RULE_LIMIT),
     errors: s.log.errors,
     stats: {
       filesScanned: s.files.length,

@@ -13,16 +13,33 @@ import type { Options } from './config/options.js';
 import type { Extracted } from './analysis.js';
 import { countSkipsAndNotes } from './analysis.js';
 import type { Analysis } from './result.js';
+import type { FileInputs } from './sources/affected.js';
 import { unitKeys } from './shard/units.js';
 import type { UnitLinks } from './shard/units.js';
 
 export type { UnitLinks } from './shard/units.js';
 
 /**
+ * What grouping needs of a held file: its path, what its extraction read and listed, and whether it has SCP/RCP
+ * records (`org`; or read from its extraction's `result`).
+ */
+export interface HeldInfo {
+  text: { rel: string };
+  inputs: FileInputs;
+  org?: boolean;
+  result?: { policies: readonly { policyType?: string | undefined }[] } | undefined;
+}
+
+/** Whether a held extraction has SCP/RCP records. */
+export function hasOrgPolicies(x: Pick<Extracted, 'result'>): boolean {
+  return x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') ?? false;
+}
+
+/**
  * The held files grouped by unit: indices into `held` (increasing), units ordered by their first file.
  * `links[k]`: held[k]'s links (undefined: none known, the file joins only by what its extraction read).
  */
-export function heldUnits(held: readonly Extracted[], links: readonly (UnitLinks | undefined)[], options: Pick<Options, 'policyTypes'>): number[][] {
+export function heldUnits(held: readonly HeldInfo[], links: readonly (UnitLinks | undefined)[], options: Pick<Options, 'policyTypes'>): number[][] {
   const none: UnitLinks = { calls: [], refs: [], plan: false };
   const files = held.map((x, k) => ({ rel: x.text.rel, links: links[k] ?? none }));
   const extra: [string, string][] = [];
@@ -39,7 +56,7 @@ export function heldUnits(held: readonly Extracted[], links: readonly (UnitLinks
       const other = inDir.get(d);
       if (other !== undefined) extra.push([rel, other]);
     }
-    if (x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) {
+    if (x.org ?? (x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') ?? false)) {
       if (org === undefined) org = rel;
       else extra.push([org, rel]);
     }

@@ -27,15 +27,22 @@ import { displayPath } from './sources/files.js';
 import { readRepoFileAt, ReadError } from './text/read.js';
 import { isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
-import { addSkippedReferences, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
+import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
-import { heldHeader, heldUnits } from './stream-units.js';
+import { hasOrgPolicies, heldUnits } from './stream-units.js';
+import type { HeldInfo } from './stream-units.js';
+import { HeldStore } from './stream-held.js';
+import { SpotSet } from './findings/spots.js';
+import type { HeldSlot } from './stream-held.js';
+import type { FileInputs } from './sources/affected.js';
+import { calledModuleDirs } from './extract/index.js';
+import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
-import { detach, liteView, own, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import { bareView, detach, liteView, viewsNeedStatements, own, packSourceMap, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 
 export type { ReportSink } from './result.js';
@@ -61,13 +68,14 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill, store = new HeldStore(Infinity)): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
-  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const statements = viewsNeedStatements(options);
+  const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
-  const kept: Positioned<PolicyRecord>[] = [];
-  const keptEntities: Positioned<IamEntity>[] = [];
+  const kept = new PositionedList<PolicyRecord>();
+  const keptEntities = new PositionedList<IamEntity>();
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
   const notes = new Map<string, [number, number]>();
@@ -75,8 +83,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const skipped = new Map<string, [number, number]>();
   const counts = { policies: 0, principals: 0, attachments: 0 };
   let filesWithPolicies = 0;
-  const held: Extracted[] = [];
+  const held: HeldFile[] = [];
   const heldAt: number[] = [];
+  /** The held files' skip counts and notes, in held order (as one analysis of the group gives them). */
+  const heldHead = emptyAnalysis();
   /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
   const links: UnitLinks[] = [];
   const analysed: FileText[] = [];
@@ -102,27 +112,25 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   const scanned = new Set(files.map((f) => f.rel));
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, links, scanned, absorb, keepAll, lite, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
+      // done with (the caller reads only the list's length; `scanned` and `analysed` keep the path)
+      files[i] = DONE;
     }
   } finally {
     await runner?.close();
   }
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
-  (await addReferenced(held, options, errors, repo)).forEach((rel, k) => {
-    heldAt.push(files.length + k);
-    analysed.push({ rel, text: '', explicit: false });
-  });
-  for (let k = links.length; k < held.length; k++) links.push(unitLinks(held[k]!.text.rel, held[k]!.text.text, scanned));
-  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, kept, keptEntities, sink, pool });
+  await addReferenced(files.length, st);
+  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
-    policies: byPosition(kept),
-    entities: byPosition(keptEntities),
+    policies: kept.byPosition(),
+    entities: keptEntities.byPosition(),
     principals: [],
     attachments: [],
     findings,
@@ -134,6 +142,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   return { head, analysed, counts };
 }
 
+/** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
+const DONE = undefined as unknown as SourceFile;
+
 /** What the loop shares with the per-file steps below (analyseStreaming's state). */
 interface LoopState {
   options: Options;
@@ -143,15 +154,19 @@ interface LoopState {
   unit: UnitContext;
   notes: Map<string, [number, number]>;
   analysed: FileText[];
-  held: Extracted[];
+  held: HeldFile[];
   heldAt: number[];
+  heldHead: Analysis;
+  store: HeldStore;
   links: UnitLinks[];
   scanned: ReadonlySet<string>;
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
   keepAll: boolean;
   lite: (p: PolicyRecord) => PolicyRecord;
-  kept: Positioned<PolicyRecord>[];
-  keptEntities: Positioned<IamEntity>[];
+  /** Whether an ignore entry matches by Sid or action (views then keep their statements' skeletons: see bareView). */
+  statements: boolean;
+  kept: PositionedList<PolicyRecord>;
+  keptEntities: PositionedList<IamEntity>;
   /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
   texts: Map<string, string>;
   /** The run's one copy of each `POOLED` text of the kept findings and views. */
@@ -171,7 +186,8 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
     st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
-    st.held.push(hold(x));
+    countSkipsAndNotes(st.heldHead, [x]);
+    st.held.push(hold(x, st.store));
     st.heldAt.push(i);
     return;
   }
@@ -268,9 +284,10 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   if (!x) return { kind: 'local' };
   if (needsNeighbours(x, displayPath(options, f.rel)) || x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return inThread ? { kind: 'local', extracted: x } : { kind: 'local' };
   x.text = { ...x.text, text: '' };
-  const unit: UnitContext = { seenErrors: new Set(), spots: new Set() };
+  const spots = new Set<string>();
+  const unit: UnitContext = { seenErrors: new Set(), spots };
   const out = finishAnalysis([x], options, [], undefined, unit);
-  const to = { keepAll: false, lite: liteView(options), kept: [] as Positioned<PolicyRecord>[], keptEntities: [] as Positioned<IamEntity>[], pool: new Map() as Pool };
+  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new PositionedList<PolicyRecord>(), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
   keep(0, out, to);
   const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
   return {
@@ -278,7 +295,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
     alone: {
       out: { ...out, policies: out.policies.map(bare), entities: [] },
       parts: unit.errorParts!,
-      spots: [...unit.spots],
+      spots: [...spots],
       kept: to.kept.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
       keptEntities: to.keptEntities.map(([, e]) => e),
     },
@@ -294,13 +311,24 @@ function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | u
   else appendAll(findings, add);
 }
 
-/** The modules the held Terraform calls where a walk does not go, extracted onto `held`; their paths. */
-async function addReferenced(held: Extracted[], options: Options, errors: AnalysisError[], repo: RepoAccess): Promise<string[]> {
+/**
+ * The modules the held Terraform calls where a walk does not go, extracted and held (in memory: they are few) at
+ * positions from `end`; then every held file written (a write failure is an error of the run).
+ */
+async function addReferenced(end: number, st: LoopState): Promise<void> {
+  const { held, options, errors } = st;
   const texts = held.map((x) => x.text);
   const before = texts.length;
   addSkippedReferences(texts, options, errors);
-  appendAll(held, await extractTexts(texts.slice(before), options, repo));
-  return texts.slice(before).map((t) => t.rel);
+  (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
+    st.heldAt.push(end + k);
+    st.analysed.push({ rel: x.text.rel, text: '', explicit: false });
+    st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
+    countSkipsAndNotes(st.heldHead, [x]);
+    held.push(heldFile(x, { x }));
+  });
+  const failure = st.store.settle();
+  if (failure) errors.push(failure);
 }
 
 /** One file's text, or its read error (an unreadable file is not analysed: the verdict is incomplete). */
@@ -322,7 +350,7 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 function keep(
   i: number,
   out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; pool: Pool },
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; pool: Pool },
 ): void {
   const pointed = new Set(out.findings.map((g) => g.policyId));
   for (const p of out.policies) keepPolicy(i, p, pointed, to);
@@ -335,8 +363,14 @@ function keep(
  * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; pool: Pool }): void {
-  if (to.keepAll || to.full || p.policyType === 'scp' || p.policyType === 'rcp') to.kept.push([i, p]);
+function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; pool: Pool }): void {
+  if (to.keepAll || to.full) to.kept.push([i, p]);
+  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
+    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
+    p.sourceMap = packSourceMap(p.sourceMap);
+    to.kept.push([i, p]);
+  }
+  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.push([i, detach(bareView(p), to.pool)]);
   else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
@@ -346,40 +380,68 @@ function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>
 }
 
 /** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: Positioned<IamEntity>[]; pool: Pool }): void {
+function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
   if (to.keepAll || to.full) to.keptEntities.push([i, e]);
   else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
 }
 
 /**
- * A file held for the joint analysis: its extraction; its text only for a Terraform file (`addReferenced` reads
- * its module calls from it), as the joint analysis reads the records, not the text.
+ * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
+ * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
  */
-function hold(x: Extracted): Extracted {
-  if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
-  return x;
+interface HeldFile extends HeldInfo {
+  text: FileText;
+  inputs: FileInputs;
+  org: boolean;
+  slot: HeldSlot;
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; kept: Positioned<PolicyRecord>[]; keptEntities: Positioned<IamEntity>[]; sink?: ReportSink; pool: Pool };
+function hold(x: Extracted, store: HeldStore): HeldFile {
+  if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
+  return heldFile(x, store.put(x));
+}
+
+/**
+ * `x`'s stub: its text stays beside it only when it calls modules under folders the walk skips (addReferenced
+ * reads those calls from the text, as addSkippedReferences does: a text without such calls adds nothing).
+ */
+function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
+  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
+  return { text, inputs: x.inputs, org: hasOrgPolicies(x), slot };
+}
+
+function emptyAnalysis(): Analysis {
+  return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
+}
+
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
  * their entries reach the sink at their files' positions. Notes and skip counts of the held group: at its first
  * file, in held order, as one analysis of the group would give them.
  */
-function finishHeld(held: Extracted[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
+function finishHeld(held: HeldFile[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
   const first = heldAt[0] ?? 0;
-  to.absorb(() => first, heldHeader(held));
+  to.absorb(() => first, to.heldHead);
   for (const u of heldUnits(held, links, options)) {
-    const xs = u.map((k) => held[k]!);
+    let xs: Extracted[];
+    try {
+      xs = u.map((k) => to.store.take(held[k]!.slot));
+    } catch (e) {
+      // not analysed: said per file (the verdict is incomplete), never dropped silently
+      for (const k of u) to.errors.push({ file: displayPath(options, held[k]!.text.rel), message: `not analysed: the temporary file it was held in until its neighbours were read could not be read back (${(e as Error).message}). Run again`, kind: 'internal' });
+      continue;
+    }
     const at = u.map((k) => heldAt[k]!);
     for (const k of u) held[k] = RELEASED;
     finishUnit(xs, at, first, options, unit, to);
   }
   held.length = 0;
+  to.store.dispose();
 }
 
-const RELEASED = undefined as unknown as Extracted;
+const RELEASED = undefined as unknown as HeldFile;
 
 /** One unit of held files, analysed together; `first`: the held group's first position (entries of no file). */
 function finishUnit(held: Extracted[], heldAt: number[], first: number, options: Options, unit: UnitContext, to: HeldTo): void {

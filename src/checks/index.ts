@@ -1,6 +1,7 @@
 /** The offline checks stage: extracted records in, findings out. Pure. */
 import type { IamEntity, PolicyRecord } from '../policy/types.js';
 import type { AnalysisError, Finding } from '../findings/types.js';
+import type { SpotKeys } from '../findings/spots.js';
 import { FileBudget } from './budget.js';
 import { appendAll } from '../util/arrays.js';
 import type { Options } from '../config/options.js';
@@ -11,7 +12,7 @@ import { runRules } from './rules/run.js';
  * `errors` receives one error per file over the per-file work or time budget (checks/budget.ts): not analysed, so
  * the verdict is incomplete. Callers that decide a verdict must pass it.
  */
-export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[], spots?: Set<string>): Finding[] {
+export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[], options: Options, errors?: AnalysisError[], spots?: SpotKeys): Finding[] {
   const budget = new FileBudget(options.fileWorkBudget, options.fileTimeBudgetMs);
   try {
     return whenLabels(sameSpotOnce(subsumeByAdmin(runRules(rules, { policies, entities, options, budget })), policies, spots), policies);
@@ -28,7 +29,7 @@ export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[]
  * unit by unit: the child's own findings came with its own file); this call's places are added to it. Pure apart
  * from `known`.
  */
-export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[], known?: Set<string>): Finding[] {
+export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[], known?: SpotKeys): Finding[] {
   const views = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document' || p.nestedIn !== undefined).map((p) => [p.id, p]));
   const spot = (f: Finding) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
   if (!views.size) {
@@ -37,7 +38,7 @@ export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[], know
   }
   const what = (policyId: string, f: Finding) => [policyId, f.ruleId, f.path ?? '', f.message].join('\u0000');
   const firsts = findings.filter((f) => !f.policyId || !views.has(f.policyId));
-  const spots = known ?? new Set<string>();
+  const spots: SpotKeys = known ?? new Set<string>();
   for (const f of firsts) spots.add(spot(f));
   const whats = new Set(firsts.filter((f) => f.policyId).map((f) => what(f.policyId!, f)));
   const out: Finding[] = [];

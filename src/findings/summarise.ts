@@ -70,14 +70,18 @@ function fold(
   identity: (f: Finding) => (string | undefined)[],
   message: (r: RepeatedDetails, s: Finding) => string,
 ): Finding[] {
-  const sizes = new Map<string, number>();
+  // each group's key once (a run of 200,000 findings has about as many groups): an index, then counts by index
+  const ids = new Map<string, number>();
+  const sizes: number[] = [];
   for (const f of findings) {
     if (repeatedOf(f)) continue;
     const k = listKey(f);
-    sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    const id = ids.get(k);
+    if (id === undefined) ids.set(k, sizes.push(1) - 1);
+    else sizes[id]!++;
   }
-  if (![...sizes.values()].some((n) => n > limit + 1)) return findings;
-  const seen = new Map<string, number>();
+  if (!sizes.some((n) => n > limit + 1)) return findings;
+  const seen = new Array<number>(sizes.length).fill(0);
   const summaries = new Map<string, Finding>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -85,10 +89,9 @@ function fold(
       out.push(f);
       continue;
     }
-    const k = listKey(f);
-    const n = seen.get(k) ?? 0;
-    seen.set(k, n + 1);
-    if (sizes.get(k)! <= limit + 1 || n < limit) {
+    const id = ids.get(listKey(f))!;
+    const n = seen[id]!++;
+    if (sizes[id]! <= limit + 1 || n < limit) {
       out.push(f);
       continue;
     }

@@ -238,8 +238,9 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   }
 
   // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
-  const scanned = ctx.scannedFiles?.map(toRepo);
-  const inScope = (e: IgnoreEntry) => !e.files || !scanned || scanned.some((p) => fileMatchers.get(e)!(p));
+  // (made only when an entry names files: a whole-repository scan lists every file)
+  let scanned: string[] | undefined;
+  const inScope = (e: IgnoreEntry) => !e.files || !ctx.scannedFiles || (scanned ??= ctx.scannedFiles.map(toRepo)).some((p) => fileMatchers.get(e)!(p));
   const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
   const about = configEntryFindings(options, { used, wouldHave, inScope, aaSkipped });
   appendAll(about, inlineSuppressionFindings(inlineAll.values(), used, aaSkipped));

@@ -24,17 +24,22 @@ function entryText(entry: unknown): string {
   return text.slice(6, text.length - 6);
 }
 
-/** One `policies[]` section: entries in file order on disk, entries that arrived after a later file's in memory. */
+/**
+ * One `policies[]` section: entries in file order in one file; entries that arrived after a later file's (the held
+ * files, analysed at the end) in a second file, only their position, offset and length in memory (a few bytes
+ * each: a tree with a third of its files held would otherwise keep their report entries until the end).
+ */
 class Section {
   private readonly fd: number;
   private last = -1;
-  private late: [number, number, string][] = [];
+  private readonly late: Late;
   /** Records not yet written: one write per ~64 KB, not one per entry (a write error still ends the run). */
   private pending = '';
   count = 0;
 
   constructor(readonly file: string) {
     this.fd = openSync(file, 'w');
+    this.late = new Late(`${file}.late`);
   }
 
   add(at: number, text: string): void {
@@ -43,7 +48,7 @@ class Section {
       this.last = at;
       this.pending += `${String.fromCharCode(SEP)}${at}\n${text}`;
       if (this.pending.length >= 1 << 16) this.flush();
-    } else this.late.push([at, this.late.length, text]);
+    } else this.late.add(at, text);
   }
 
   private flush(): void {
@@ -55,8 +60,7 @@ class Section {
   drain(write: (text: string) => void): void {
     this.flush();
     closeSync(this.fd);
-    const late = this.late.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let k = 0;
+    const late = this.late.sorted();
     const fd = openSync(this.file, 'r');
     try {
       const buf = Buffer.alloc(1 << 20);
@@ -64,7 +68,7 @@ class Section {
       const record = (bytes: Buffer) => {
         const nl = bytes.indexOf(0x0a);
         const at = Number(bytes.subarray(0, nl).toString('latin1'));
-        while (k < late.length && late[k]![0] < at) write(late[k++]![2]);
+        late.before(at, write);
         write(bytes.subarray(nl + 1).toString('utf8'));
       };
       for (;;) {
@@ -85,7 +89,69 @@ class Section {
     } finally {
       closeSync(fd);
     }
-    while (k < late.length) write(late[k++]![2]);
+    late.before(Infinity, write);
+    late.close();
+  }
+}
+
+/** The entries of a section that arrived late, on disk; in memory their position, offset and byte length. */
+class Late {
+  private fd: number | undefined;
+  private readonly at: number[] = [];
+  private readonly offset: number[] = [];
+  private readonly length: number[] = [];
+  private size = 0;
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private order: number[] = [];
+  private next = 0;
+
+  constructor(private readonly file: string) {}
+
+  add(at: number, text: string): void {
+    const len = Buffer.byteLength(text, 'utf8');
+    this.at.push(at);
+    this.offset.push(this.size);
+    this.length.push(len);
+    this.size += len;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    this.fd ??= openSync(this.file, 'w+');
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  /** Everything written; reading starts at the first entry in position order (stable). */
+  sorted(): this {
+    this.flush();
+    this.order = this.at.map((_, k) => k).sort((a, b) => this.at[a]! - this.at[b]! || a - b);
+    return this;
+  }
+
+  /** Writes the late entries positioned before `at` (in order). */
+  before(at: number, write: (text: string) => void): void {
+    while (this.next < this.order.length && this.at[this.order[this.next]!]! < at) {
+      const k = this.order[this.next++]!;
+      const bytes = Buffer.alloc(this.length[k]!);
+      let done = 0;
+      while (done < bytes.length) {
+        const n = readSync(this.fd!, bytes, done, bytes.length - done, this.offset[k]! + done);
+        if (n === 0) throw new Error('json report: the spool of late entries is shorter than written');
+        done += n;
+      }
+      write(bytes.toString('utf8'));
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 

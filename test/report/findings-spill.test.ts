@@ -64,16 +64,16 @@ describe('findings spilled to a temporary file', () => {
   it.each(cases)('golden case %s: every report the same with all findings spilled', async (name) => {
     const spec = caseSpec(name);
     const input = path.resolve(CASES_DIR, name, spec.input ?? 'input');
-    const kept = await reports(input, spec.paths ?? ['.'], { spillAfter: Infinity });
-    const spilled = await reports(input, spec.paths ?? ['.'], { spillAfter: 0 });
+    const kept = await reports(input, spec.paths ?? ['.'], { spillAfter: Infinity, holdAfter: Infinity });
+    const spilled = await reports(input, spec.paths ?? ['.'], { spillAfter: 0, holdAfter: 0 });
     expect(spilled).toEqual(kept);
   });
 
   it('a repository mixing templates, Terraform, raw policies, non-ASCII text and summarised repeats', async () => {
     const root = mixedRepository();
-    const kept = await reports(root, ['.'], { spillAfter: Infinity });
+    const kept = await reports(root, ['.'], { spillAfter: Infinity, holdAfter: Infinity });
     expect(kept.json).toContain('"ruleId"');
-    for (const after of [0, 1, 3]) expect(await reports(root, ['.'], { spillAfter: after })).toEqual(kept);
+    for (const after of [0, 1, 3]) expect(await reports(root, ['.'], { spillAfter: after, holdAfter: after })).toEqual(kept);
   });
 
   it('a spill that cannot be written: every finding still reported, the verdict incomplete', async () => {

@@ -5,9 +5,6 @@
  * raw policies of their own with notes) reports what the whole-run flow (every file in one analysis) reports, byte
  * for byte, and the units are the ones the cross-file stages need.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
@@ -18,36 +15,8 @@ import { repoAccess } from '../../src/sources/affected.js';
 import { heldUnits } from '../../src/stream-units.js';
 import { unitLinks } from '../../src/shard/units.js';
 import { FIXED_NOW } from '../golden/golden.js';
+import { FILES, repository } from './held-repo.js';
 
-const admin = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
-const wild = (a: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: a, Resource: '*' }] });
-const scp = (a: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: a, Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] });
-const FILES: Record<string, string> = {
-  'a-raw.json': wild('s3:*'),
-  'app/main.tf': 'module "common" {\n  source = "../modules/common"\n  actions = ["iam:*"]\n}\nresource "aws_iam_policy" "f" {\n  name = "f"\n  policy = file("${path.module}/../policies/read-by-tf.json")\n}\n',
-  'ops/main.tf': 'module "common" {\n  source = "../modules/common"\n  actions = ["s3:GetObject"]\n}\n',
-  'modules/common/main.tf': 'variable "actions" {}\nresource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
-  'other/main.tf': 'resource "aws_iam_role_policy" "o" {\n  role = "x"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "kms:*", Resource = "*" }] })\n}\n',
-  'policies/read-by-tf.json': admin,
-  'policies/alone.json': wild('ec2:*'),
-  'policies/ReadOnlyAccess.json': wild('s3:Get*'),
-  'policies/embedded.json': JSON.stringify({ PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] }) }),
-  'scps/region.json': scp('ec2:*'),
-  'org/guard.json': scp('iam:*'),
-  'stacks/parent.yaml': 'Parameters:\n  Dir: { Type: String, Default: stacks }\nResources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: !Sub "./${Dir}/kid.yaml"\n',
-  'stacks/kid.yaml': 'Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "*"\n                Resource: "*"\n',
-  'z-raw.json': admin,
-  '.github/iam-policy-gate.yml': 'policy-types:\n  - files: "org/*.json"\n    type: scp\n',
-};
-
-function repository(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'gate-held-units-'));
-  for (const [rel, text] of Object.entries(FILES)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 const load = (root: string) => {
   const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });

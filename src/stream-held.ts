@@ -1,0 +1,221 @@
+/**
+ * The files a file-by-file scan holds for their neighbours (stream.ts: Terraform, plans, raw policies, templates
+ * that read other files), kept on disk until their unit is analysed at the end: a held file's extraction (its
+ * records with their source maps, ~13 KB each) would otherwise stay in memory for the whole walk, a third of the
+ * files of a typical tree. Each extraction is written with the structured-clone serializer (node:v8: shared and
+ * cyclic references kept, Map and Set kept) to a temporary file (os.tmpdir(), a private folder, removed at exit);
+ * instances of the code base's own classes (a record's source map) get their prototype back when read. What the
+ * serializer cannot carry exactly (a function, a symbol, a non-enumerable property, a built-in object
+ * other than Array/Map/Set) stays in memory as it is. A write that fails keeps the extraction in memory and is an
+ * error of the run (the verdict is incomplete); a read that fails is an error naming the files not analysed.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { Extracted } from './analysis.js';
+import type { AnalysisError } from './result.js';
+
+/** The marker property naming an instance's prototype (own, enumerable during the write only). */
+const MARK = '\u0000iam-gate-proto';
+
+/** A held extraction: in memory (`x`), or on disk at [at, at + len). */
+export interface HeldSlot {
+  x?: Extracted;
+  at?: number;
+  len?: number;
+}
+
+/** Folders of this process's stores, removed at exit. */
+const live = new Set<HeldStore>();
+let listening = false;
+
+export class HeldStore {
+  private dir: string | undefined;
+  private fd: number | undefined;
+  private size = 0;
+  private written = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** The prototypes of marked instances, by index (shared by every write of the run). */
+  private readonly protos: object[] = [];
+  /** Set when a write failed: nothing more is written, held files stay in memory; reported as an error of the run. */
+  failure: AnalysisError | undefined;
+
+  private count = 0;
+
+  /** `after`: how many held files stay in memory before the rest go to disk. */
+  constructor(private readonly after: number) {}
+
+  /** Where `x` is kept until its unit is analysed. */
+  put(x: Extracted): HeldSlot {
+    if (++this.count <= this.after || this.failure) return { x };
+    const bytes = this.serialize(x);
+    if (!bytes) return { x };
+    const slot = { at: this.size, len: bytes.length };
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.size += bytes.length;
+    // a write that fails keeps this one in memory (and what was pending readable: see `take`)
+    return this.pendingBytes >= 1 << 20 && !this.flush() ? { x } : slot;
+  }
+
+  /** The extraction of `slot`; throws when it cannot be read back (the caller reports its unit's files). */
+  take(slot: HeldSlot): Extracted {
+    if (slot.x) return slot.x;
+    const at = slot.at!;
+    const len = slot.len!;
+    if (at + len > this.written) this.flush();
+    let bytes: Buffer;
+    if (at + len > this.written) {
+      // a write failed: what was pending is still here
+      bytes = this.pendingSlice(at, len);
+    } else {
+      if (this.fd === undefined) throw new Error('the temporary file of held files is gone');
+      bytes = Buffer.alloc(len);
+      let done = 0;
+      while (done < len) {
+        const n = readSync(this.fd, bytes, done, len - done, at + done);
+        if (n === 0) throw new Error('the temporary file of held files is shorter than written');
+        done += n;
+      }
+    }
+    const x = v8.deserialize(bytes) as Extracted;
+    this.restore(x);
+    return x;
+  }
+
+  /** Every held extraction written; the write failure, if any (an error of the run). */
+  settle(): AnalysisError | undefined {
+    this.flush();
+    return this.failure;
+  }
+
+  /** `x` serialized, or undefined when the serializer would not carry it exactly (it stays in memory). */
+  private serialize(x: Extracted): Buffer | undefined {
+    const marked: object[] = [];
+    try {
+      if (!this.mark(x, new Set(), marked)) return undefined;
+      return v8.serialize(x);
+    } catch {
+      return undefined;
+    } finally {
+      for (const o of marked) delete (o as Record<string, unknown>)[MARK];
+    }
+  }
+
+  /**
+   * Walks `v`: false for anything the serializer would not carry exactly; each instance of a class of ours gets
+   * MARK = its prototype's index (removed again after the write: the extraction itself is left as it was).
+   */
+  private mark(v: unknown, seen: Set<object>, marked: object[]): boolean {
+    if (typeof v === 'function' || typeof v === 'symbol') return false;
+    if (v === null || typeof v !== 'object') return true;
+    if (seen.has(v)) return true;
+    seen.add(v);
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (proto === Array.prototype) {
+      // (the serializer writes an array's named properties too)
+      for (const e of v as unknown[]) if (!this.mark(e, seen, marked)) return false;
+      return !Object.getOwnPropertySymbols(v).length;
+    }
+    if (proto === Map.prototype) {
+      for (const [k, e] of v as Map<unknown, unknown>) if (!this.mark(k, seen, marked) || !this.mark(e, seen, marked)) return false;
+      return !Object.getOwnPropertyNames(v).length && !Object.getOwnPropertySymbols(v).length;
+    }
+    if (proto === Set.prototype) {
+      for (const e of v as Set<unknown>) if (!this.mark(e, seen, marked)) return false;
+      return !Object.getOwnPropertyNames(v).length && !Object.getOwnPropertySymbols(v).length;
+    }
+    if (proto !== Object.prototype && proto !== null && !ownClass(proto)) return false;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    // (an enumerable getter is written as its value: extraction results hold data, not accessors)
+    if (Object.getOwnPropertyNames(o).length !== keys.length || Object.getOwnPropertySymbols(o).length) return false;
+    for (const k of keys) if (!this.mark(o[k], seen, marked)) return false;
+    if (proto !== Object.prototype && proto !== null) {
+      let k = this.protos.indexOf(proto);
+      if (k < 0) k = this.protos.push(proto) - 1;
+      o[MARK] = k;
+      marked.push(o);
+    }
+    return true;
+  }
+
+  /** The prototypes of the marked instances in a read extraction put back (and the marks removed). */
+  private restore(v: unknown, seen = new Set<object>()): void {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) for (const e of v) this.restore(e, seen);
+    else if (v instanceof Map)
+      for (const [k, e] of v) {
+        this.restore(k, seen);
+        this.restore(e, seen);
+      }
+    else if (v instanceof Set) for (const e of v) this.restore(e, seen);
+    else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) this.restore(o[k], seen);
+      const k = o[MARK];
+      if (typeof k === 'number') {
+        delete o[MARK];
+        Object.setPrototypeOf(o, this.protos[k]!);
+      }
+    }
+  }
+
+  private pendingSlice(at: number, len: number): Buffer {
+    let from = this.written;
+    for (const b of this.pending) {
+      if (at >= from && at + len <= from + b.length) return b.subarray(at - from, at - from + len);
+      from += b.length;
+    }
+    throw new Error('a held file was neither written nor kept');
+  }
+
+  /** Writes what is pending; false (and `failure` set) when the write failed. */
+  private flush(): boolean {
+    if (!this.pendingBytes || this.failure) return !this.failure;
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    try {
+      if (this.fd === undefined) this.open();
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.written + done);
+    } catch (e) {
+      this.failure = { file: '(held files spill)', message: `the files analysed with their neighbours could not be written to a temporary file in ${os.tmpdir()} (${(e as Error).message}): this run's report cannot be complete. Free space there, or point TMPDIR at a writable folder with room, and run again`, kind: 'internal' };
+      return false;
+    }
+    this.written += bytes.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return true;
+  }
+
+  private open(): void {
+    this.dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-held-'));
+    this.fd = openSync(path.join(this.dir, 'held'), 'w+', 0o600);
+    live.add(this);
+    if (!listening) {
+      listening = true;
+      process.once('exit', () => {
+        for (const s of live) s.dispose();
+      });
+    }
+  }
+
+  /** Removes the file (what was held there can no longer be read). */
+  dispose(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = undefined;
+    this.dir = undefined;
+    live.delete(this);
+  }
+}
+
+/** A prototype of a class of this code base (a plain class: its own prototype's prototype is Object's). */
+function ownClass(proto: object): boolean {
+  return Object.getPrototypeOf(proto) === Object.prototype && !BUILTIN.has(proto);
+}
+
+const BUILTIN = new Set<object>([Date.prototype, RegExp.prototype, Error.prototype, Promise.prototype, WeakMap.prototype, WeakSet.prototype, ArrayBuffer.prototype, DataView.prototype, Boolean.prototype, Number.prototype, String.prototype]);
