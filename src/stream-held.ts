@@ -4,7 +4,10 @@
  * records with their source maps, ~13 KB each) would otherwise stay in memory for the whole walk, a third of the
  * files of a typical tree. Each extraction is written with the structured-clone serializer (node:v8: shared and
  * cyclic references kept, Map and Set kept) to a temporary file (os.tmpdir(), a private folder, removed at exit);
- * instances of the code base's own classes (a record's source map) get their prototype back when read. What the
+ * instances of the code base's own classes (a record's source map) get their prototype back when read: the list of
+ * those instances and their classes is written beside the extraction in the same serialization (the serializer
+ * keeps identity, so the list read back holds the very objects of the extraction read back). Nothing is marked
+ * inside the extraction: a key in the input (PR content) can never make an object of it take a prototype. What the
  * serializer cannot carry exactly (a function, a symbol, a non-enumerable property, a built-in object
  * other than Array/Map/Set) stays in memory as it is. A write that fails keeps the extraction in memory and is an
  * error of the run (the verdict is incomplete); a read that fails is an error naming the files not analysed.
@@ -16,8 +19,12 @@ import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
 import type { AnalysisError } from './result.js';
 
-/** The marker property naming an instance's prototype (own, enumerable during the write only). */
-const MARK = '\u0000iam-gate-proto';
+/** What one write serializes: the extraction, and beside it the instances of our classes and their prototypes' indexes. */
+interface Written {
+  x: Extracted;
+  marked: object[];
+  kinds: number[];
+}
 
 /** A held extraction: in memory (`x`), or on disk at [at, at + len). */
 export interface HeldSlot {
@@ -80,9 +87,10 @@ export class HeldStore {
         done += n;
       }
     }
-    const x = v8.deserialize(bytes) as Extracted;
-    this.restore(x);
-    return x;
+    const held = v8.deserialize(bytes) as Written;
+    // each instance of a class of ours gets its prototype back (the list is out of band: see the file's comment)
+    held.marked.forEach((o, i) => Object.setPrototypeOf(o, this.protos[held.kinds[i]!]!));
+    return held.x;
   }
 
   /** Every held extraction written; the write failure, if any (an error of the run). */
@@ -93,22 +101,20 @@ export class HeldStore {
 
   /** `x` serialized, or undefined when the serializer would not carry it exactly (it stays in memory). */
   private serialize(x: Extracted): Buffer | undefined {
-    const marked: object[] = [];
+    const held: Written = { x, marked: [], kinds: [] };
     try {
-      if (!this.mark(x, new Set(), marked)) return undefined;
-      return v8.serialize(x);
+      if (!this.mark(x, new Set(), held)) return undefined;
+      return v8.serialize(held);
     } catch {
       return undefined;
-    } finally {
-      for (const o of marked) delete (o as Record<string, unknown>)[MARK];
     }
   }
 
   /**
-   * Walks `v`: false for anything the serializer would not carry exactly; each instance of a class of ours gets
-   * MARK = its prototype's index (removed again after the write: the extraction itself is left as it was).
+   * Walks `v`: false for anything the serializer would not carry exactly; each instance of a class of ours is
+   * listed in `held.marked`, its prototype's index in `held.kinds` (the extraction itself is left as it was).
    */
-  private mark(v: unknown, seen: Set<object>, marked: object[]): boolean {
+  private mark(v: unknown, seen: Set<object>, held: Written): boolean {
     if (typeof v === 'function' || typeof v === 'symbol') return false;
     if (v === null || typeof v !== 'object') return true;
     if (seen.has(v)) return true;
@@ -116,15 +122,15 @@ export class HeldStore {
     const proto = Object.getPrototypeOf(v) as object | null;
     if (proto === Array.prototype) {
       // (the serializer writes an array's named properties too)
-      for (const e of v as unknown[]) if (!this.mark(e, seen, marked)) return false;
+      for (const e of v as unknown[]) if (!this.mark(e, seen, held)) return false;
       return !Object.getOwnPropertySymbols(v).length;
     }
     if (proto === Map.prototype) {
-      for (const [k, e] of v as Map<unknown, unknown>) if (!this.mark(k, seen, marked) || !this.mark(e, seen, marked)) return false;
+      for (const [k, e] of v as Map<unknown, unknown>) if (!this.mark(k, seen, held) || !this.mark(e, seen, held)) return false;
       return !Object.getOwnPropertyNames(v).length && !Object.getOwnPropertySymbols(v).length;
     }
     if (proto === Set.prototype) {
-      for (const e of v as Set<unknown>) if (!this.mark(e, seen, marked)) return false;
+      for (const e of v as Set<unknown>) if (!this.mark(e, seen, held)) return false;
       return !Object.getOwnPropertyNames(v).length && !Object.getOwnPropertySymbols(v).length;
     }
     if (proto !== Object.prototype && proto !== null && !ownClass(proto)) return false;
@@ -132,36 +138,14 @@ export class HeldStore {
     const keys = Object.keys(o);
     // (an enumerable getter is written as its value: extraction results hold data, not accessors)
     if (Object.getOwnPropertyNames(o).length !== keys.length || Object.getOwnPropertySymbols(o).length) return false;
-    for (const k of keys) if (!this.mark(o[k], seen, marked)) return false;
+    for (const k of keys) if (!this.mark(o[k], seen, held)) return false;
     if (proto !== Object.prototype && proto !== null) {
       let k = this.protos.indexOf(proto);
       if (k < 0) k = this.protos.push(proto) - 1;
-      o[MARK] = k;
-      marked.push(o);
+      held.marked.push(o);
+      held.kinds.push(k);
     }
     return true;
-  }
-
-  /** The prototypes of the marked instances in a read extraction put back (and the marks removed). */
-  private restore(v: unknown, seen = new Set<object>()): void {
-    if (v === null || typeof v !== 'object' || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) for (const e of v) this.restore(e, seen);
-    else if (v instanceof Map)
-      for (const [k, e] of v) {
-        this.restore(k, seen);
-        this.restore(e, seen);
-      }
-    else if (v instanceof Set) for (const e of v) this.restore(e, seen);
-    else {
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) this.restore(o[k], seen);
-      const k = o[MARK];
-      if (typeof k === 'number') {
-        delete o[MARK];
-        Object.setPrototypeOf(o, this.protos[k]!);
-      }
-    }
   }
 
   private pendingSlice(at: number, len: number): Buffer {

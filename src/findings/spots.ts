@@ -47,7 +47,8 @@ export class SpotSet implements SpotKeys {
 
   /** The key's digest as 4 words; never all zero (an empty slot): the first word's low bit is set. */
   private digest(key: string): Uint32Array {
-    const b = crypto.hash('sha256', this.salt + key, 'buffer');
+    // UTF-16 code units as they are: UTF-8 would turn every lone surrogate into U+FFFD, making different keys equal
+    const b = crypto.hash('sha256', Buffer.from(this.salt + key, 'utf16le'), 'buffer');
     const d = new Uint32Array(b.buffer, b.byteOffset, WORDS).slice();
     d[0]! |= 1;
     return d;

@@ -23,6 +23,7 @@ import { repoAccess } from '../../src/sources/affected.js';
 import type { AnalysisError } from '../../src/result.js';
 import { FIXED_NOW } from '../golden/golden.js';
 import { repository } from './held-repo.js';
+import { tmpRepo } from '../helpers/tmp-repo.js';
 
 const load = (root: string) => {
   const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });
@@ -90,7 +91,31 @@ describe('held files, findings and report entries spilled to disk', () => {
   });
 });
 
+describe('held files carry nothing the input can spell', () => {
+  it('a key in a policy that looks like a marker of the store stays a key (same findings held or not)', async () => {
+    const root = tmpRepo({
+      'a.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', '\u0000iam-gate-proto': 0 }] }),
+      'b.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { '\u0000iam-gate-proto': 0 } }] }),
+      'c.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', __proto__x: 1, constructor: 7 }] }),
+    });
+    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
+    const ruleIds = (JSON.parse(whole) as { findings: { file: string; ruleId: string }[] }).findings.map((f) => `${f.file} ${f.ruleId}`);
+    expect(ruleIds.filter((r) => r.startsWith('a.json')).length).toBeGreaterThan(0);
+    expect(ruleIds.filter((r) => r.startsWith('b.json')).length).toBeGreaterThan(0);
+    for (const holdAfter of [0, Infinity]) expect(await streamed(root, { holdAfter, spillAfter: Infinity })).toBe(whole);
+  });
+});
+
 describe('finding places as keyed digests', () => {
+  it('keys that differ only in lone surrogates are different places', () => {
+    const spots = new SpotSet();
+    spots.add('rule\u0000iam:PassRole\ud800');
+    expect(spots.has('rule\u0000iam:PassRole\udc00')).toBe(false);
+    expect(spots.has('rule\u0000iam:PassRole\ufffd')).toBe(false);
+    expect(spots.has('rule\u0000iam:PassRole\ud800')).toBe(true);
+  });
+
+
   it('tells every place apart, however many, and knows each it was given', () => {
     const spots = new SpotSet();
     const key = (i: number) => ['rule', `file-${i % 97}.yaml`, i, i + 1, '', `/Statement/${i}`, `message ${i}`].join('\u0000');
