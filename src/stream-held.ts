@@ -3,7 +3,7 @@
  * that read other files), kept on disk until their unit is analysed at the end: a held file's extraction (its
  * records with their source maps, ~13 KB each) would otherwise stay in memory for the whole walk, a third of the
  * files of a typical tree. Each extraction is written with the structured-clone serializer (node:v8: shared and
- * cyclic references kept, Map and Set kept) to a temporary file (os.tmpdir(), a private folder, removed at exit);
+ * cyclic references kept, Map and Set kept) to a temporary file (util/temp-file.ts: private, removed from the file system at once where the system allows it);
  * instances of the code base's own classes (a record's source map) get their prototype back when read: the list of
  * those instances and their classes is written beside the extraction in the same serialization (the serializer
  * keeps identity, so the list read back holds the very objects of the extraction read back). Nothing is marked
@@ -12,9 +12,9 @@
  * other than Array/Map/Set) stays in memory as it is. A write that fails keeps the extraction in memory and is an
  * error of the run (the verdict is incomplete); a read that fails is an error naming the files not analysed.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, readSync, rmSync, writeSync } from 'node:fs';
+import { openPrivateTemp } from './util/temp-file.js';
 import os from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
 import type { AnalysisError } from './result.js';
@@ -176,8 +176,9 @@ export class HeldStore {
   }
 
   private open(): void {
-    this.dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-held-'));
-    this.fd = openSync(path.join(this.dir, 'held'), 'w+', 0o600);
+    const t = openPrivateTemp('iam-gate-held-', 'held');
+    this.fd = t.fd;
+    this.dir = t.dir;
     live.add(this);
     if (!listening) {
       listening = true;

@@ -3,16 +3,16 @@
  * until the end (global sort, suppressions, verdict, reports); what the stages in between read of a finding is small
  * (rule, severity, file, line, policy id, resource, path, suppression state), what the reports add is most of its
  * size (the message, `details`, `related`, the fingerprint and match key). Past a number of findings, those go to a
- * temporary file (os.tmpdir(), a private folder, removed when the process exits), the others to columns, and the
+ * temporary file (util/temp-file.ts: private, removed from the file system at once where the system allows it, else at exit), the others to columns, and the
  * finding keeps an accessor per field in the same key order: a reader (a report writer, a stage that spreads or
  * rewrites the finding) sees the same values. The stages between analysis and the reports (sort, suppressions,
  * module calls, summaries, verdict) read only hot fields but for the few findings a suppression or a module call
  * matches. A write that fails keeps the finding whole in memory and is an error of the run (the verdict is
  * incomplete: a run that could not hold its findings as designed says so); a read that fails throws.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, readSync, rmSync, writeSync } from 'node:fs';
+import { openPrivateTemp } from '../util/temp-file.js';
 import os from 'node:os';
-import path from 'node:path';
 import type { AnalysisError, Finding } from './types.js';
 
 /** Read from disk when asked for (the reports; a stage that reads them reads one finding's at a time). */
@@ -225,8 +225,9 @@ export class FindingSpill {
   }
 
   private open(): void {
-    this.dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-findings-'));
-    this.fd = openSync(path.join(this.dir, 'findings'), 'w+', 0o600);
+    const t = openPrivateTemp('iam-gate-findings-', 'findings');
+    this.fd = t.fd;
+    this.dir = t.dir;
     live.add(this);
     if (!listening) {
       listening = true;

@@ -1,0 +1,44 @@
+/** A spill's temporary file leaves nothing in the temporary folder, even while the run is still using it. */
+import { closeSync, existsSync, readdirSync, readSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openPrivateTemp } from '../../src/util/temp-file.js';
+import { FindingSpill } from '../../src/findings/spill.js';
+import type { Finding } from '../../src/findings/types.js';
+
+describe('private temporary files', () => {
+  it.skipIf(process.platform === 'win32')('are gone from the file system at once, and still read and written through their descriptor', () => {
+    const before = new Set(readdirSync(os.tmpdir()));
+    const t = openPrivateTemp('iam-gate-test-', 'x');
+    expect(t.dir).toBeUndefined();
+    expect(readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('iam-gate-test-'))).toEqual([]);
+    writeSync(t.fd, Buffer.from('spilled'), 0, 7, 0);
+    const back = Buffer.alloc(7);
+    readSync(t.fd, back, 0, 7, 0);
+    expect(back.toString()).toBe('spilled');
+    closeSync(t.fd);
+  });
+
+  it('a temporary folder that does not exist is an error for the caller (who makes the run incomplete)', () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(os.tmpdir(), 'no-such-folder-' + process.pid);
+    try {
+      expect(existsSync(process.env.TMPDIR)).toBe(false);
+      expect(() => openPrivateTemp('iam-gate-test-', 'x')).toThrow();
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('a findings spill in use leaves no folder behind', () => {
+    const before = new Set(readdirSync(os.tmpdir()));
+    const spill = new FindingSpill(0);
+    const kept = Array.from({ length: 2000 }, (_, i) => spill.put({ ruleId: 'r', severity: 'warning', file: 'a.json', line: i, message: `finding ${i} `.padEnd(100, '.'), fingerprint: `f${i}` } as unknown as Finding));
+    expect(spill.settle()).toBeUndefined();
+    expect(kept[1999]!.message).toBe('finding 1999 '.padEnd(100, '.'));
+    expect(kept[7]!.line).toBe(7);
+    expect(readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('iam-gate-findings-'))).toEqual([]);
+  });
+});
