@@ -12,8 +12,8 @@
  * other than Array/Map/Set) stays in memory as it is. A write that fails keeps the extraction in memory and is an
  * error of the run (the verdict is incomplete); a read that fails is an error naming the files not analysed.
  */
-import { closeSync, readSync, rmSync, writeSync } from 'node:fs';
-import { openPrivateTemp } from './util/temp-file.js';
+import { readSync, writeSync } from 'node:fs';
+import { PrivateTemp } from './util/temp-file.js';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
@@ -33,12 +33,8 @@ export interface HeldSlot {
   len?: number;
 }
 
-/** Folders of this process's stores, removed at exit. */
-const live = new Set<HeldStore>();
-let listening = false;
-
 export class HeldStore {
-  private dir: string | undefined;
+  private temp: PrivateTemp | undefined;
   private fd: number | undefined;
   private size = 0;
   private written = 0;
@@ -176,25 +172,15 @@ export class HeldStore {
   }
 
   private open(): void {
-    const t = openPrivateTemp('iam-gate-held-', 'held');
-    this.fd = t.fd;
-    this.dir = t.dir;
-    live.add(this);
-    if (!listening) {
-      listening = true;
-      process.once('exit', () => {
-        for (const s of live) s.dispose();
-      });
-    }
+    this.temp = new PrivateTemp('iam-gate-held-', 'held');
+    this.fd = this.temp.fd;
   }
 
-  /** Removes the file (what was held there can no longer be read). */
+  /** Removes the file (what it held can no longer be read). */
   dispose(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.temp?.dispose();
+    this.temp = undefined;
     this.fd = undefined;
-    this.dir = undefined;
-    live.delete(this);
   }
 }
 

@@ -10,8 +10,8 @@
  * matches. A write that fails keeps the finding whole in memory and is an error of the run (the verdict is
  * incomplete: a run that could not hold its findings as designed says so); a read that fails throws.
  */
-import { closeSync, readSync, rmSync, writeSync } from 'node:fs';
-import { openPrivateTemp } from '../util/temp-file.js';
+import { readSync, writeSync } from 'node:fs';
+import { PrivateTemp } from '../util/temp-file.js';
 import os from 'node:os';
 import type { AnalysisError, Finding } from './types.js';
 
@@ -25,10 +25,6 @@ interface Spilled {
   [IN]: FindingSpill;
   [AT]: number;
 }
-
-/** Folders of this process's spills, removed at exit (one listener for all runs). */
-const live = new Set<FindingSpill>();
-let listening = false;
 
 /** A value set on a spilled finding (a stage that marks it): a data property in the accessor's place (same key order). */
 function setOwn(this: Spilled, key: string, v: unknown): void {
@@ -88,7 +84,7 @@ export function isSpilled(f: Finding): boolean {
  * file, rule, policy id of a finding repeat across many), its cold ones on disk: ~100 bytes a finding.
  */
 export class FindingSpill {
-  private dir: string | undefined;
+  private temp: PrivateTemp | undefined;
   private fd: number | undefined;
   private size = 0;
   private count = 0;
@@ -225,24 +221,14 @@ export class FindingSpill {
   }
 
   private open(): void {
-    const t = openPrivateTemp('iam-gate-findings-', 'findings');
-    this.fd = t.fd;
-    this.dir = t.dir;
-    live.add(this);
-    if (!listening) {
-      listening = true;
-      process.once('exit', () => {
-        for (const s of live) s.dispose();
-      });
-    }
+    this.temp = new PrivateTemp('iam-gate-findings-', 'findings');
+    this.fd = this.temp.fd;
   }
 
-  /** Removes the file (the spilled findings can no longer be read). */
+  /** Removes the file (what it held can no longer be read). */
   dispose(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.temp?.dispose();
+    this.temp = undefined;
     this.fd = undefined;
-    this.dir = undefined;
-    live.delete(this);
   }
 }

@@ -5,7 +5,7 @@
  * closes, however the process ends (a killed or cancelled run leaves nothing behind, and nothing is there for another
  * process to open). Where it cannot be removed while open, `dir` is returned for the caller to remove at exit.
  */
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -27,4 +27,36 @@ export function openPrivateTemp(prefix: string, name: string): { fd: number; dir
     }
   }
   return { fd, dir };
+}
+
+/** Temporary files of this process not yet disposed of: removed at exit where they could not be removed at once. */
+const live = new Set<PrivateTemp>();
+let listening = false;
+
+/** One private temporary file (openPrivateTemp), closed and gone after `dispose` or at the process's exit. */
+export class PrivateTemp {
+  readonly fd: number;
+  private readonly dir: string | undefined;
+  private open = true;
+
+  constructor(prefix: string, name: string) {
+    const t = openPrivateTemp(prefix, name);
+    this.fd = t.fd;
+    this.dir = t.dir;
+    live.add(this);
+    if (!listening) {
+      listening = true;
+      process.once('exit', () => {
+        for (const f of live) f.dispose();
+      });
+    }
+  }
+
+  dispose(): void {
+    if (!this.open) return;
+    this.open = false;
+    live.delete(this);
+    closeSync(this.fd);
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+  }
 }
