@@ -5,9 +5,8 @@
  * for the same run (docs/report-schema.md): the same fields in the same order, entries in the order of the files
  * they came from (the sink merges entries of files analysed late, with their neighbours, back into place).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readSync, writeSync } from 'node:fs';
+import { PrivateTemp } from '../util/temp-file.js';
 import type { GateResult, ReportSink } from '../result.js';
 import { attachmentEntry, findingEntry, policyEntry, principalEntry, toJsonReport } from './json.js';
 import type { ReportPullRequest } from './json.js';
@@ -30,16 +29,16 @@ function entryText(entry: unknown): string {
  * each: a tree with a third of its files held would otherwise keep their report entries until the end).
  */
 class Section {
-  private readonly fd: number;
+  private readonly temp = new PrivateTemp('iam-gate-report-', 'section');
+  private readonly fd = this.temp.fd;
   private last = -1;
   private readonly late: Late;
   /** Records not yet written: one write per ~64 KB, not one per entry (a write error still ends the run). */
   private pending = '';
   count = 0;
 
-  constructor(readonly file: string) {
-    this.fd = openSync(file, 'w');
-    this.late = new Late(`${file}.late`);
+  constructor() {
+    this.late = new Late();
   }
 
   add(at: number, text: string): void {
@@ -59,9 +58,9 @@ class Section {
   /** Every entry in position order (stable), to `write`. */
   drain(write: (text: string) => void): void {
     this.flush();
-    closeSync(this.fd);
     const late = this.late.sorted();
-    const fd = openSync(this.file, 'r');
+    const fd = this.fd;
+    let position = 0;
     try {
       const buf = Buffer.alloc(1 << 20);
       let carry = Buffer.alloc(0);
@@ -72,8 +71,9 @@ class Section {
         write(bytes.subarray(nl + 1).toString('utf8'));
       };
       for (;;) {
-        const n = readSync(fd, buf, 0, buf.length, null);
+        const n = readSync(fd, buf, 0, buf.length, position);
         if (n === 0) break;
+        position += n;
         let chunk = Buffer.concat([carry, buf.subarray(0, n)]);
         let start = chunk.indexOf(SEP);
         for (;;) {
@@ -87,15 +87,22 @@ class Section {
       }
       if (carry.length) record(carry.subarray(1));
     } finally {
-      closeSync(fd);
+      this.temp.dispose();
     }
     late.before(Infinity, write);
     late.close();
+  }
+
+  /** Closes (and removes) the section's files. */
+  dispose(): void {
+    this.temp.dispose();
+    this.late.close();
   }
 }
 
 /** The entries of a section that arrived late, on disk; in memory their position, offset and byte length. */
 class Late {
+  private temp: PrivateTemp | undefined;
   private fd: number | undefined;
   private readonly at: number[] = [];
   private readonly offset: number[] = [];
@@ -105,8 +112,6 @@ class Late {
   private pendingChars = 0;
   private order: number[] = [];
   private next = 0;
-
-  constructor(private readonly file: string) {}
 
   add(at: number, text: string): void {
     const len = Buffer.byteLength(text, 'utf8');
@@ -121,7 +126,10 @@ class Late {
 
   private flush(): void {
     if (!this.pending.length) return;
-    this.fd ??= openSync(this.file, 'w+');
+    if (this.fd === undefined) {
+      this.temp = new PrivateTemp('iam-gate-report-', 'late');
+      this.fd = this.temp.fd;
+    }
     writeSync(this.fd, this.pending.join(''));
     this.pending = [];
     this.pendingChars = 0;
@@ -150,18 +158,17 @@ class Late {
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    this.temp?.dispose();
+    this.temp = undefined;
     this.fd = undefined;
   }
 }
 
 export class JsonReportSpool implements ReportSink {
-  private readonly dir: string;
   private readonly sections: [Section, Section, Section];
 
   constructor(private readonly opts: { listPolicies?: boolean } = {}) {
-    this.dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-report-'));
-    this.sections = [new Section(path.join(this.dir, 'policies')), new Section(path.join(this.dir, 'principals')), new Section(path.join(this.dir, 'attachments'))];
+    this.sections = [new Section(), new Section(), new Section()];
   }
 
   records(at: number, policies: GateResult['policies'], principals: GateResult['principals'], attachments: GateResult['attachments']): void {
@@ -222,6 +229,6 @@ export class JsonReportSpool implements ReportSink {
   }
 
   dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    for (const s of this.sections) s.dispose();
   }
 }

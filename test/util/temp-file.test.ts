@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openPrivateTemp } from '../../src/util/temp-file.js';
 import { FindingSpill } from '../../src/findings/spill.js';
 import type { Finding } from '../../src/findings/types.js';
+import { JsonReportSpool } from '../../src/report/json-stream.js';
 
 describe('private temporary files', () => {
   it.skipIf(process.platform === 'win32')('are gone from the file system at once, and still read and written through their descriptor', () => {
@@ -40,5 +41,12 @@ describe('private temporary files', () => {
     expect(kept[1999]!.message).toBe('finding 1999 '.padEnd(100, '.'));
     expect(kept[7]!.line).toBe(7);
     expect(readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('iam-gate-findings-'))).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a JSON report spool in use leaves no folder behind', () => {
+    const before = new Set(readdirSync(os.tmpdir()));
+    const spool = new JsonReportSpool();
+    expect(readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('iam-gate-report-'))).toEqual([]);
+    spool.dispose();
   });
 });
