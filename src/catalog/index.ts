@@ -3,7 +3,7 @@
  * lazily (on the first call that needs it) and synchronously.
  */
 import { Memo } from '../util/memo.js';
-import type { CatalogFile } from './file-format.js';
+import { FACT_BASE, LEVEL_BITS, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
 
@@ -14,6 +14,12 @@ export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', '
 const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 /** Most specific first: "Permissions management, Write" is a permissions-management action. */
 const LEVEL_PRIORITY: AccessLevel[] = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+
+/** The most specific level of each level bit set of the index's fact codes (as `levelsFrom` of the same letters). */
+const LEVEL_OF_BITS: readonly AccessLevel[] = Array.from({ length: WILDCARD_ONLY_BIT }, (_, bits) => {
+  const letters = (Object.keys(LEVEL_BITS) as (keyof typeof LEVEL_BITS)[]).filter((l) => bits & LEVEL_BITS[l]).join('');
+  return levelsFrom(letters).accessLevel;
+});
 
 interface KeyEntry {
   key: string;
@@ -68,6 +74,8 @@ interface ServiceEntry {
   details?: ServiceSlice;
   /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
   positions?: Map<string, number>;
+  /** Position of its first action in the catalogue's `actions` (and `facts`). */
+  base: number;
 }
 
 export interface Catalog {
@@ -79,6 +87,8 @@ export interface Catalog {
   services: string[];
   /** Every action as `service:Name`, sorted by service then name. */
   actions: string[];
+  /** Per action of `actions`: its fact code from the index (level bits, WILDCARD_ONLY_BIT; file-format.ts). */
+  facts: Uint8Array;
   globalKeys: KeyIndex;
   allKeys: KeyIndex;
   rcp: Set<string>;
@@ -98,8 +108,8 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
-  /** Access-level code (`"PW"`) -> the most specific level (a few dozen codes). */
-  levels: Map<string, AccessLevel>;
+  /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
+  positions?: Map<string, number>;
 }
 
 let catalog: Catalog | undefined;
@@ -110,16 +120,29 @@ export function getCatalog(): Catalog {
   const { file, source } = loadCatalogFile();
   const { index } = file;
   const entries = new Map<string, ServiceEntry>();
-  for (const [prefix, name, names] of index.services) entries.set(prefix, { prefix, name, actions: names });
+  const codes = new Map<string, string>();
+  for (const [prefix, name, names, , , facts] of index.services) {
+    entries.set(prefix, { prefix, name, actions: names, base: 0 });
+    codes.set(prefix, facts);
+  }
   const services = [...entries.keys()].sort();
   const actions: string[] = [];
+  const facts = new Uint8Array(index.services.reduce((n, s) => n + s[2].length, 0));
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
   for (const [k, t] of index.global) {
     globalKeys.add(k, t);
     allKeys.add(k, t);
   }
-  for (const p of services) for (const a of entries.get(p)!.actions) actions.push(`${p}:${a}`);
+  for (const p of services) {
+    const entry = entries.get(p)!;
+    const text = codes.get(p)!;
+    entry.base = actions.length;
+    for (let n = 0; n < entry.actions.length; n++) {
+      facts[actions.length] = text.charCodeAt(n) - FACT_BASE;
+      actions.push(`${p}:${entry.actions[n]!}`);
+    }
+  }
   for (const [k, t] of index.keys) allKeys.add(k, t);
   catalog = {
     version: file.version,
@@ -127,13 +150,14 @@ export function getCatalog(): Catalog {
     source,
     services,
     actions,
+    facts,
     globalKeys,
     allKeys,
     rcp: new Set(index.rcp),
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), levels: new Map() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
   return catalog;
 }
@@ -415,42 +439,41 @@ export function conditionKeyListedByActions(key: string): boolean {
 }
 
 /**
- * An action's access-level code and resource-type count, read from its service's details (case-insensitive, as
- * `actionInfo`). Rules ask these of every catalogue action when a policy grants `Action: "*"`: answering them from
- * the details spares building ~22,000 `ActionInfo` objects nobody looks at otherwise. Once a service's actions are
- * built (`actionInfo` asked about one of them), its objects answer.
+ * An action's fact code (level bits, WILDCARD_ONLY_BIT; file-format.ts), -1 for an unknown action, case-insensitive
+ * as `actionInfo`. Rules ask these of every catalogue action when a policy grants `Action: "*"`: the index holds
+ * them, so no service's details are parsed and no `ActionInfo` built for them. An action as the catalogue spells it
+ * (every expansion's) is found by one look-up; any other spelling by its service and lower-case name.
  */
-function actionFacts(action: string): { level: AccessLevel; wildcardOnly: boolean } | undefined {
-  const parts = splitAction(action);
-  if (!parts) return undefined;
+function factCode(action: string): number {
   const c = getCatalog();
-  const p = parts.service.toLowerCase();
-  if (c.runtime.has(p)) {
-    const info = actionInfo(action);
-    return info && { level: info.accessLevel, wildcardOnly: info.isWildcardOnly };
-  }
-  const found = detailsOf(c, p);
-  if (!found) return undefined;
-  const { entry, details } = found;
+  const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
+  if (exact !== undefined) return c.facts[exact]!;
+  const i = action.indexOf(':');
+  if (i < 0) return -1;
+  const entry = c.entries.get(action.slice(0, i).toLowerCase());
+  if (!entry) return -1;
   if (!entry.positions) {
     entry.positions = new Map();
     entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
   }
-  const n = entry.positions.get(parts.name.toLowerCase());
-  const row = n === undefined ? undefined : details.a[n];
-  if (!row) return undefined;
-  const byCode = c.derived.levels;
-  let level = byCode.get(row[0]);
-  if (!level) byCode.set(row[0], (level = levelsFrom(row[0]).accessLevel));
-  return { level, wildcardOnly: row[1].length === 0 };
+  const n = entry.positions.get(action.slice(i + 1).toLowerCase());
+  return n === undefined ? -1 : c.facts[entry.base + n]!;
+}
+
+function positionsOf(actions: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < actions.length; i++) out.set(actions[i]!, i);
+  return out;
 }
 
 /** The most specific access level of an action (undefined for unknown actions). */
 export function accessLevelOf(action: string): AccessLevel | undefined {
-  return actionFacts(action)?.level;
+  const code = factCode(action);
+  return code < 0 ? undefined : LEVEL_OF_BITS[code & (WILDCARD_ONLY_BIT - 1)];
 }
 
 /** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
 export function isWildcardOnly(action: string): boolean {
-  return actionFacts(action)?.wildcardOnly === true;
+  const code = factCode(action);
+  return code >= 0 && (code & WILDCARD_ONLY_BIT) !== 0;
 }
