@@ -20,11 +20,13 @@ export const FILE_FORMAT = 3;
  * character code minus FACT_BASE: a bit per level letter, WILDCARD_ONLY_BIT when it lists no resource type). Rules
  * ask these of every catalogue action when a policy grants `Action: "*"`; from the index they need no service's
  * details. An action whose lower-case name repeats in its service carries the last spelling's facts (as the
- * look-ups by lower-case name answer).
+ * look-ups by lower-case name answer) and, unless it is that last spelling, REPEATED_BIT (look-ups of its spelling
+ * answer with the last one's).
  */
 export const FACT_BASE = 48;
 export const LEVEL_BITS: Readonly<Record<'L' | 'R' | 'W' | 'P' | 'T', number>> = { L: 1, R: 2, W: 4, P: 8, T: 16 };
 export const WILDCARD_ONLY_BIT = 32;
+export const REPEATED_BIT = 64;
 
 function factCode(levels: string, resourceTypes: readonly unknown[]): number {
   let bits = 0;
@@ -37,9 +39,10 @@ function factCodes(s: CompactService): string {
   const last = new Map<string, number>();
   s.a.forEach(([name], n) => last.set(name.toLowerCase(), n));
   return s.a
-    .map(([name]) => {
-      const [, levels, art] = s.a[last.get(name.toLowerCase())!]!;
-      return String.fromCharCode(FACT_BASE + factCode(levels, art));
+    .map(([name], n) => {
+      const winner = last.get(name.toLowerCase())!;
+      const [, levels, art] = s.a[winner]!;
+      return String.fromCharCode(FACT_BASE + (factCode(levels, art) | (winner !== n ? REPEATED_BIT : 0)));
     })
     .join('');
 }

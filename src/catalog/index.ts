@@ -3,7 +3,7 @@
  * lazily (on the first call that needs it) and synchronously.
  */
 import { Memo } from '../util/memo.js';
-import { FACT_BASE, LEVEL_BITS, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
+import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
 
@@ -76,6 +76,8 @@ interface ServiceEntry {
   positions?: Map<string, number>;
   /** Position of its first action in the catalogue's `actions` (and `facts`). */
   base: number;
+  /** `serviceActionNames`'s answer, made on first use. */
+  listed?: { names: string[]; keys: string[]; byName: Map<string, number> };
 }
 
 export interface Catalog {
@@ -439,31 +441,75 @@ export function conditionKeyListedByActions(key: string): boolean {
 }
 
 /**
- * An action's fact code (level bits, WILDCARD_ONLY_BIT; file-format.ts), -1 for an unknown action, case-insensitive
- * as `actionInfo`. Rules ask these of every catalogue action when a policy grants `Action: "*"`: the index holds
- * them, so no service's details are parsed and no `ActionInfo` built for them. An action as the catalogue spells it
- * (every expansion's) is found by one look-up; any other spelling by its service and lower-case name.
+ * An action's position in the catalogue's `actions` (-1 for an unknown action), case-insensitive as `actionInfo`:
+ * an action as the catalogue spells it (every expansion's) is found by one look-up, any other spelling by its
+ * service and lower-case name. From the index alone: no service's details are parsed. Rules ask about every
+ * catalogue action when a policy grants `Action: "*"`.
  */
-function factCode(action: string): number {
+function actionPosition(action: string): number {
   const c = getCatalog();
   const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
-  if (exact !== undefined) return c.facts[exact]!;
+  // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)
+  if (exact !== undefined && (c.facts[exact]! & REPEATED_BIT) === 0) return exact;
   const i = action.indexOf(':');
   if (i < 0) return -1;
   const entry = c.entries.get(action.slice(0, i).toLowerCase());
   if (!entry) return -1;
-  if (!entry.positions) {
-    entry.positions = new Map();
-    entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
-  }
-  const n = entry.positions.get(action.slice(i + 1).toLowerCase());
-  return n === undefined ? -1 : c.facts[entry.base + n]!;
+  const n = namePositions(entry).get(action.slice(i + 1).toLowerCase());
+  return n === undefined ? -1 : entry.base + n;
 }
 
 function positionsOf(actions: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < actions.length; i++) out.set(actions[i]!, i);
   return out;
+}
+
+/** A service's lower-case action names -> position in its `actions` (first-occurrence order, a later spelling wins). */
+function namePositions(entry: ServiceEntry): Map<string, number> {
+  if (!entry.positions) {
+    entry.positions = new Map();
+    entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
+  }
+  return entry.positions;
+}
+
+/**
+ * An action as the catalogue spells it (`s3:GetObject` for `S3:getobject`: `actionInfo(action)?.key`), undefined for
+ * an unknown action. From the index alone (no service's details parsed).
+ */
+export function canonicalAction(action: string): string | undefined {
+  const i = actionPosition(action);
+  return i < 0 ? undefined : getCatalog().actions[i];
+}
+
+/**
+ * A service's actions from the index alone (no details parsed), as `serviceActions` lists them (one per lower-case
+ * name, a later spelling winning, in first-occurrence order): each one's name and its `service:Name` key (the
+ * catalogue's `actions` entry, the same text as its `ActionInfo.key`). Undefined for an unknown service.
+ */
+export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number> } | undefined {
+  const c = getCatalog();
+  const entry = c.entries.get(prefix.toLowerCase());
+  if (!entry) return undefined;
+  if (!entry.listed) {
+    const byName = namePositions(entry);
+    const names: string[] = [];
+    const keys: string[] = [];
+    const at = new Map<string, number>();
+    for (const [lower, n] of byName) {
+      at.set(lower, names.length);
+      names.push(entry.actions[n]!);
+      keys.push(c.actions[entry.base + n]!);
+    }
+    entry.listed = { names, keys, byName: at };
+  }
+  return entry.listed;
+}
+
+function factCode(action: string): number {
+  const i = actionPosition(action);
+  return i < 0 ? -1 : getCatalog().facts[i]!;
 }
 
 /** The most specific access level of an action (undefined for unknown actions). */

@@ -3,7 +3,7 @@
  * part), NotAction as the complement, one pattern against one action, and the universe of concrete actions as
  * bitsets (so `Action: "*"` costs the same as one action). Memoised in the run's engine context.
  */
-import { getCatalog, serviceActions, serviceExists, splitAction } from '../catalog/index.js';
+import { getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
 import { engineContext } from './context.js';
 import { compileGlob, globMatch, hasWildcard, minMatchLength } from './wildcard.js';
 
@@ -50,14 +50,16 @@ function expandUncached(pattern: string): readonly string[] {
       ? [parts.service.toLowerCase()]
       : [];
   const out: string[] = [];
+  // from the catalogue's index: a service's details are not parsed to list its actions
+  const literal = hasWildcard(parts.name) ? undefined : parts.name.toLowerCase();
   for (const p of services) {
-    const actions = serviceActions(p)!;
-    if (!hasWildcard(parts.name)) {
-      const a = actions.get(parts.name.toLowerCase());
-      if (a) out.push(a.key);
+    const { names: spelt, keys, byName } = serviceActionNames(p)!;
+    if (literal !== undefined) {
+      const n = byName.get(literal);
+      if (n !== undefined) out.push(keys[n]!);
       continue;
     }
-    for (const a of actions.values()) if (globMatch(names, a.name)) out.push(a.key);
+    for (let n = 0; n < spelt.length; n++) if (globMatch(names, spelt[n]!)) out.push(keys[n]!);
   }
   return out;
 }

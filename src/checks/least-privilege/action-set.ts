@@ -14,7 +14,7 @@ import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo } from '../../catalog/index.js';
+import { canonicalAction } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
@@ -300,7 +300,7 @@ export function canonicalKeys(list: readonly string[]): string[] {
   const keyCache = engineContext().slot('least-privilege/action-set canonical keys', () => new Map<readonly string[], string[]>());
   let k = keyCache.get(list);
   if (!k) {
-    k = [...new Set(list.flatMap((a) => actionInfo(a)?.key ?? []))];
+    k = [...new Set(list.flatMap((a) => canonicalAction(a) ?? []))];
     keyCache.set(list, k);
   }
   return k;
