@@ -6,14 +6,11 @@ import { Memo } from '../util/memo.js';
 import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
+import { levelsFrom, ServiceActions } from './action-details.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
-
-const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
-/** Most specific first: "Permissions management, Write" is a permissions-management action. */
-const LEVEL_PRIORITY: AccessLevel[] = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
 
 /** The most specific level of each level bit set of the index's fact codes (as `levelsFrom` of the same letters). */
 const LEVEL_OF_BITS: readonly AccessLevel[] = Array.from({ length: WILDCARD_ONLY_BIT }, (_, bits) => {
@@ -61,8 +58,11 @@ class KeyIndex {
 }
 
 interface ServiceRuntime {
-  prefix: string;
-  actions: Map<string, ActionInfo>;
+  entry: ServiceEntry;
+  /** Each action's details, built when first asked for. */
+  actions: ServiceActions;
+  /** Every action by lower-case name (`serviceActions`), made when first asked for. */
+  all?: Map<string, ActionInfo>;
 }
 
 /** A service as the catalogue file's index gives it (its details are parsed on first use: `detailsOf`). */
@@ -190,66 +190,9 @@ function service(prefix: string): ServiceRuntime | undefined {
   if (rt) return rt;
   const found = detailsOf(c, p);
   if (!found) return undefined;
-  rt = { prefix: p, actions: buildActions(p, found.entry.actions, found.details) };
+  rt = { entry: found.entry, actions: new ServiceActions(p, found.entry.actions, c.actions, found.entry.base, found.details) };
   c.runtime.set(p, rt);
   return rt;
-}
-
-/** Pushes `v` unless present (first occurrence order, as a Set's). */
-const addOnce = (out: string[], v: string): void => {
-  if (!out.includes(v)) out.push(v);
-};
-
-/** An action's access levels as the catalogue file codes them (`"PW"`), and the most specific of them. */
-function levelsFrom(levels: string): { accessLevels: AccessLevel[]; accessLevel: AccessLevel } {
-  const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
-  return { accessLevels, accessLevel: LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write' };
-}
-
-/**
- * A service's actions as `ActionInfo`s. Objects that are equal across actions (the access-level lists, each
- * resource type with its `required` flag) are shared within the service: look-ups never modify them.
- */
-function buildActions(p: string, names: readonly string[], s: ServiceSlice): Map<string, ActionInfo> {
-  const keyName = s.k.map((k) => k[0]);
-  const rtypes: CatalogResourceType[] = s.r.map(([name, arns, keys]) => ({
-    name,
-    arnFormats: arns ? arns.split('|') : [],
-    conditionKeys: keys.map((i) => keyName[i]!),
-  }));
-  const withRequired = new Map<number, ActionResourceType>();
-  const resourceType = (i: number, req: number): ActionResourceType => {
-    const id = i * 2 + (req === 1 ? 1 : 0);
-    let t = withRequired.get(id);
-    if (!t) {
-      const r = rtypes[i]!;
-      t = { name: r.name, arnFormats: r.arnFormats, conditionKeys: r.conditionKeys, required: req === 1 };
-      withRequired.set(id, t);
-    }
-    return t;
-  };
-  const levelsOf = new Map<string, { accessLevels: AccessLevel[]; accessLevel: AccessLevel }>();
-  const actions = new Map<string, ActionInfo>();
-  s.a.forEach(([levels, art, keys], n) => {
-    const name = names[n]!;
-    let lv = levelsOf.get(levels);
-    if (!lv) levelsOf.set(levels, (lv = levelsFrom(levels)));
-    const resourceTypes = art.map(([i, req]) => resourceType(i, req));
-    const conditionKeys: string[] = [];
-    for (const i of keys) addOnce(conditionKeys, keyName[i]!);
-    for (const r of resourceTypes) for (const k of r.conditionKeys) addOnce(conditionKeys, k);
-    actions.set(name.toLowerCase(), {
-      service: p,
-      name,
-      key: `${p}:${name}`,
-      accessLevel: lv.accessLevel,
-      accessLevels: lv.accessLevels,
-      isWildcardOnly: resourceTypes.length === 0,
-      resourceTypes,
-      conditionKeys,
-    });
-  });
-  return actions;
 }
 
 export function serviceExists(prefix: string): boolean {
@@ -285,12 +228,22 @@ export function actionInfo(action: string): ActionInfo | undefined {
 
 function actionInfoUncached(action: string): ActionInfo | undefined {
   const parts = splitAction(action);
-  return parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
+  const rt = parts && service(parts.service);
+  if (!rt) return undefined;
+  const n = namePositions(rt.entry).get(parts.name.toLowerCase());
+  return n === undefined ? undefined : rt.actions.info(n);
 }
 
 /** A service's actions by lower-case name (undefined for an unknown service). */
 export function serviceActions(prefix: string): ReadonlyMap<string, ActionInfo> | undefined {
-  return service(prefix)?.actions;
+  const rt = service(prefix);
+  if (!rt) return undefined;
+  if (!rt.all) {
+    // one per lower-case name, in first-occurrence order, a later spelling winning
+    rt.all = new Map();
+    for (const [lower, n] of namePositions(rt.entry)) rt.all.set(lower, rt.actions.info(n));
+  }
+  return rt.all;
 }
 
 /** Resource types the action accepts ([] for unknown or wildcard-only actions). */
@@ -399,11 +352,10 @@ function suggestActionUncached(typo: string): string | undefined {
     if (!s) return undefined;
     svc = s;
   }
-  const rt = service(svc)!;
   if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
-  const exact = rt.actions.get(parts.name.toLowerCase());
-  if (exact) return exact.key;
-  const names = [...rt.actions.values()].map((a) => a.name);
+  const { names, keys, byName } = serviceActionNames(svc)!;
+  const exact = byName.get(parts.name.toLowerCase());
+  if (exact !== undefined) return keys[exact];
   const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
   const best = closest(parts.name, names, max);
   return best ? `${svc}:${best}` : undefined;
@@ -413,7 +365,7 @@ function suggestActionUncached(typo: string): string | undefined {
 export function actionsWithAccessLevel(level: AccessLevel): string[] {
   const c = getCatalog();
   const out: string[] = [];
-  for (const p of c.services) for (const a of service(p)!.actions.values()) if (a.accessLevel === level) out.push(a.key);
+  for (const p of c.services) for (const key of serviceActionNames(p)!.keys) if (accessLevelOf(key) === level) out.push(key);
   return out;
 }
 
@@ -446,7 +398,7 @@ export function conditionKeyListedByActions(key: string): boolean {
  * service and lower-case name. From the index alone: no service's details are parsed. Rules ask about every
  * catalogue action when a policy grants `Action: "*"`.
  */
-function actionPosition(action: string): number {
+export function actionPosition(action: string): number {
   const c = getCatalog();
   const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
   // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)

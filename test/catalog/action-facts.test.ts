@@ -30,6 +30,12 @@ describe('access level and wildcard-only look-ups', () => {
       expect(listed.keys).toEqual(built.map((a) => a.key));
       expect([...listed.byName]).toEqual([...serviceActions(p)!.keys()].map((k, i) => [k, i]));
     }
+    // an action's details are built once, whichever look-up asks first
+    const one = actionInfo('ecs:CreateCluster')!;
+    expect(serviceActions('ecs')!.get('createcluster')).toBe(one);
+    expect(actionInfo('ECS:createcluster')).toBe(one);
+    const all = serviceActions('lambda')!;
+    expect(actionInfo('lambda:InvokeFunction')).toBe(all.get('invokefunction'));
     expect(serviceActionNames('no-such-service')).toBeUndefined();
     expect(serviceActionNames('S3')!.keys).toBe(serviceActionNames('s3')!.keys);
   });
