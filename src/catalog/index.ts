@@ -112,6 +112,8 @@ interface Derived {
   keysListedByActions?: KeyIndex;
   /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
   positions?: Map<string, number>;
+  /** `catalogActionMask`'s set. */
+  mask?: Uint8Array;
 }
 
 let catalog: Catalog | undefined;
@@ -409,6 +411,26 @@ export function actionPosition(action: string): number {
   if (!entry) return -1;
   const n = namePositions(entry).get(action.slice(i + 1).toLowerCase());
   return n === undefined ? -1 : entry.base + n;
+}
+
+/** The position of an action spelt exactly as the catalogue spells it (`getCatalog().actions[i] === action`), or -1. */
+export function exactActionPosition(action: string): number {
+  const c = getCatalog();
+  return (c.derived.positions ??= positionsOf(c.actions)).get(action) ?? -1;
+}
+
+/**
+ * The catalogue's distinct actions as a set over positions of `actions`: 1 for each, but for an earlier spelling of
+ * a name its service repeats (its look-ups answer with the later one). Shared: read only.
+ */
+export function catalogActionMask(): Uint8Array {
+  const c = getCatalog();
+  if (!c.derived.mask) {
+    const mask = new Uint8Array(c.facts.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = c.facts[i]! & REPEATED_BIT ? 0 : 1;
+    c.derived.mask = mask;
+  }
+  return c.derived.mask;
 }
 
 function positionsOf(actions: readonly string[]): Map<string, number> {

@@ -3,7 +3,7 @@
  * part), NotAction as the complement, one pattern against one action, and the universe of concrete actions as
  * bitsets (so `Action: "*"` costs the same as one action). Memoised in the run's engine context.
  */
-import { actionPosition, getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
+import { actionPosition, catalogActionMask, getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
 import { engineContext } from './context.js';
 import { compileGlob, globMatch, hasWildcard, minMatchLength } from './wildcard.js';
 
@@ -181,8 +181,11 @@ export function emptySet(u: ActionUniverse): ActionSet {
 /** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised for the run's universe. */
 export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   const compute = (): ActionSet => {
+    const list = expandActionPattern(pattern);
+    // `*` in the catalogue's universe: every distinct catalogue action (no look-up per action)
+    if (list === u.actions && list === getCatalog().actions) return catalogActionMask().slice();
     const set = emptySet(u);
-    for (const a of expandActionPattern(pattern)) {
+    for (const a of list) {
       const i = positionIn(u, a);
       if (i !== undefined) set[i] = 1;
     }
