@@ -14,7 +14,7 @@ import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { canonicalAction, exactActionPosition, getCatalog } from '../../catalog/index.js';
+import { canonicalAction, getCatalog } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
@@ -58,8 +58,8 @@ const WILDCARD_ONLY = 4;
 /** In `Verdicts.dense`: the verdict is known. */
 const KNOWN = 8;
 /**
- * One rule's verdicts: an action spelt as the catalogue spells it (every expansion's) by its catalogue position (a
- * byte per catalogue action, no entry to make per action), any other text in a bounded map.
+ * One rule's verdicts: by action text in a bounded map, and those asked while walking the catalogue's whole action
+ * list (the expansion of `*`) by position in it (a byte per catalogue action: no map entry made per action).
  */
 interface Verdicts {
   dense: Uint8Array;
@@ -75,15 +75,15 @@ function memoFor(rule: string, spec: ActionSetSpec): Verdicts {
   if (!memo) bySpec.set(spec.what, (memo = { dense: new Uint8Array(getCatalog().actions.length), other: new Map() }));
   return memo;
 }
+/** The verdict on the `i`th action of the catalogue's action list (`action`: that entry). */
+function verdictAt(memo: Verdicts, spec: ActionSetSpec, i: number, action: string): number {
+  const known = memo.dense[i]!;
+  if (known) return known & ~KNOWN;
+  const v = verdictUncached(spec, action);
+  memo.dense[i] = v | KNOWN;
+  return v;
+}
 function verdictOf(memo: Verdicts, spec: ActionSetSpec, action: string): number {
-  const i = exactActionPosition(action);
-  if (i >= 0) {
-    const known = memo.dense[i]!;
-    if (known) return known & ~KNOWN;
-    const v = verdictUncached(spec, action);
-    memo.dense[i] = v | KNOWN;
-    return v;
-  }
   let v = memo.other.get(action);
   if (v === undefined) {
     v = verdictUncached(spec, action);
@@ -174,21 +174,29 @@ function hitsByElement(memo: Verdicts, spec: ActionSetSpec, s: StatementView, sc
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
 function patternHits(cache: PatternLists, memo: Verdicts, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
   const expansion = expandActionPattern(pattern);
+  // `*`: the catalogue's own list, its verdicts by position (each action asked once per rule, no map entry each)
+  const whole = expansion === getCatalog().actions;
   let list = cache.ofExpansion(expansion, false);
   if (!list) {
-    list = expansion.filter((k) => {
-      const v = verdictOf(memo, spec, k);
-      return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
-    });
+    list = whole ? filterWhole(memo, spec, expansion, MATCH | WILDCARD_ONLY, MATCH) : expansion.filter((k) => (verdictOf(memo, spec, k) & (MATCH | WILDCARD_ONLY)) === MATCH);
     cache.setOfExpansion(expansion, false, list);
   }
   if (!scopedOnly) return list;
   let scoped = cache.ofExpansion(expansion, true);
   if (!scoped) {
-    scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
+    scoped = whole
+      ? filterWhole(memo, spec, expansion, MATCH | WILDCARD_ONLY | ANY_RESOURCE, MATCH | ANY_RESOURCE)
+      : list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0);
     cache.setOfExpansion(expansion, true, scoped);
   }
   return scoped;
+}
+
+/** The catalogue's actions whose verdict bits under `mask` are `want` (in catalogue order). */
+function filterWhole(memo: Verdicts, spec: ActionSetSpec, actions: readonly string[], mask: number, want: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < actions.length; i++) if ((verdictAt(memo, spec, i, actions[i]!) & mask) === want) out.push(actions[i]!);
+  return out;
 }
 
 function patternCache(memo: Verdicts): PatternLists {
