@@ -1,0 +1,617 @@
+/**
+ * The direct YAML reader: CNodes straight from the text, for the strict subset most CloudFormation templates are
+ * written in, without the `yaml` package's lexer, parser and CST (three quarters of reading a YAML template).
+ * It reads block mappings and sequences (plain or quoted one-line keys), one-line plain and quoted scalars, literal
+ * and folded block scalars (their text resolved by the package, CST.resolveAsScalar), one-line flow collections,
+ * comments, and the CloudFormation short-form tags; it builds exactly what yaml-cst.ts builds from the package's
+ * CST (values, offsets, key offsets, duplicate-key warnings, merge keys, budgets) and REFUSES (undefined) anything
+ * else: tabs, carriage returns, a byte-order mark, directives, several documents, anchors, aliases, other tags,
+ * multi-line plain or quoted scalars and flow collections, explicit keys, anything the package would warn or err
+ * about. Refused texts are read as before (yaml-cst.ts, then yaml.ts), which stay the authority; the readers are
+ * compared on the corpus and on thousands of generated and mutated texts (test/extract/cloudformation/yaml-direct.test.ts).
+ * Every loop moves forward through the text and every line is looked at a bounded number of times: linear time.
+ */
+import { CST } from 'yaml';
+import type { CNode, CScalar, ParseWarning, Src } from './yaml.js';
+import { MapBuilder, TAG_NAMES, taggedScalar, wrap, longName } from './yaml-nodes.js';
+import { bail } from './yaml-cst-props.js';
+import { plainValue, type CstLimits } from './yaml-cst.js';
+
+const SP = 32;
+const NL = 10;
+const HASH = 35;
+const SHORT_TAGS = new Set(TAG_NAMES);
+/** Characters a block plain scalar may not start with (indicators; `-` `?` `:` only before a space). */
+const BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** Characters a flow plain scalar stops at. */
+const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+
+/** The template as CNodes, or undefined where the other readers must read it (see above). */
+export function readYamlDirect(text: string, src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
+  if (/[\t\r\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  try {
+    const r = new DirectReader(text, src, limits);
+    const root = r.document();
+    return { root, warnings: r.tagWarnings.length > 0 ? [...r.tagWarnings, ...r.warnings] : r.warnings };
+  } catch {
+    // a refusal, or a stack overflow on deep nesting: the other readers decide
+    return undefined;
+  }
+}
+
+class DirectReader {
+  /** Duplicate-key warnings, and the package's unresolved-tag warnings (given first, as yaml-cst.ts gives them). */
+  readonly warnings: ParseWarning[] = [];
+  readonly tagWarnings: ParseWarning[] = [];
+  private readonly n: number;
+  private nodes = 0;
+  /** Start of the line being looked at (set by content()). */
+  private lineStart = 0;
+  /** After a value: the start of the line after it, its range[2] (r2), whether it keeps trailing comments (a flow scalar or collection), and whether it was empty. */
+  private next = 0;
+  private r2 = 0;
+  private absorbs = false;
+  private empty = false;
+  /** The empty value had a comment on its line. */
+  private emptyComment = false;
+  /** Where a collection that just ended stopped: the next content (this.lineStart its line), or -1. */
+  private pending = -1;
+  /** The deepest comment content() skipped (-1: none). */
+  private deepestComment = -1;
+  /**
+   * The blank and comment lines after the last value (to the next content): where they start, their deepest comment,
+   * and whether a collection (or the empty value's separator) has taken them already.
+   */
+  private trailStart = 0;
+  private trailComment = -1;
+  private trailTaken = false;
+
+  constructor(
+    readonly t: string,
+    readonly src: Src,
+    readonly limits: CstLimits,
+  ) {
+    this.n = t.length;
+  }
+
+  document(): CNode {
+    const t = this.t;
+    let c = this.content(0, true);
+    if (c < this.n && c === this.lineStart && t.startsWith('---', c) && this.isEnd(c + 3)) c = this.content(this.lineEnd(c + 3, false));
+    if (c >= this.n) bail();
+    const root = this.blockNode(c, c - this.lineStart, 0);
+    if (this.pending < this.n) bail();
+    return root;
+  }
+
+  /** Skips blank and comment lines from the line start `q`: the offset of the next content (this.lineStart its line), or the text's length. */
+  private content(q: number, docStart = false): number {
+    const t = this.t;
+    const n = this.n;
+    for (;;) {
+      let i = q;
+      while (i < n && t.charCodeAt(i) === SP) i++;
+      if (i >= n) return n;
+      const c = t.charCodeAt(i);
+      if (c === NL) {
+        q = i + 1;
+        continue;
+      }
+      if (c === HASH) {
+        if (i - q > this.deepestComment) this.deepestComment = i - q;
+        const e = t.indexOf('\n', i);
+        if (e < 0) return n;
+        q = e + 1;
+        continue;
+      }
+      this.lineStart = q;
+      // document markers, directives: not read here
+      if (i === q && !docStart && (c === 45 /* - */ || c === 46 /* . */ || c === 37) && (c === 37 || (t.startsWith(c === 45 ? '---' : '...', i) && this.isEnd(i + 3)))) bail();
+      if (docStart && c === 37) bail();
+      return i;
+    }
+  }
+
+  /** Whether `i` ends a token: space, end of line, end of text. */
+  private isEnd(i: number): boolean {
+    const c = this.t.charCodeAt(i);
+    return i >= this.n || c === SP || c === NL;
+  }
+
+  /** After a value ending at `i`: spaces, a comment, the end of the line. Returns the offset past the newline (or the text's end). */
+  private lineEnd(i: number, spaced: boolean): number {
+    const t = this.t;
+    const from = spaced ? i - 1 : i;
+    while (i < this.n && t.charCodeAt(i) === SP) i++;
+    if (i >= this.n) return this.n;
+    const c = t.charCodeAt(i);
+    if (c === HASH && i > from) {
+      const e = t.indexOf('\n', i);
+      return e < 0 ? this.n : e + 1;
+    }
+    if (c !== NL) bail();
+    return i + 1;
+  }
+
+  private count(depth: number): void {
+    if (depth > this.limits.maxDepth || ++this.nodes > this.limits.maxNodes) bail();
+  }
+
+  /** A block collection whose first entry starts at `c` on its own line, at column `indent`. */
+  private blockNode(c: number, indent: number, depth: number): CNode {
+    return this.isSeqItem(c) ? this.blockSeq(c, indent, depth) : this.blockMap(c, indent, depth);
+  }
+
+  private isSeqItem(c: number): boolean {
+    return this.t.charCodeAt(c) === 45 && this.isEnd(c + 1);
+  }
+
+  /**
+   * After a collection's entry: its trailing comment lines more indented than the collection (kept by a flow value, as
+   * the package's parser keeps them), then the next content. Returns that content's offset (this.lineStart its line)
+   * and the entry's end offset in `this.r2`.
+   */
+  private afterEntry(indent: number): number {
+    const t = this.t;
+    if (this.pending >= 0) {
+      const c = this.pending;
+      this.pending = -1;
+      return c;
+    }
+    this.trailTaken = false;
+    if (this.absorbs) {
+      // blank lines then a comment more indented than the collection: part of the value's end (repeatedly)
+      let q = this.next;
+      for (;;) {
+        let i = q;
+        while (i < this.n && t.charCodeAt(i) === SP) i++;
+        if (i >= this.n) break;
+        const c = t.charCodeAt(i);
+        if (c === NL) {
+          q = i + 1;
+          continue;
+        }
+        if (c !== HASH || i - q <= indent) break;
+        const e = t.indexOf('\n', i);
+        this.r2 = e < 0 ? this.n : e + 1;
+        this.next = q = this.r2;
+      }
+    }
+    this.trailStart = this.next;
+    this.deepestComment = -1;
+    const c = this.content(this.next);
+    this.trailComment = this.deepestComment;
+    return c;
+  }
+
+  /**
+   * A collection at column `indent` ends before the content at `c`: its range[2]. The package's parser gives the
+   * blank and comment lines after its last value to the collection itself when one of those comments is at least
+   * as deep as it (and it is not at column 0), else to its parent (as it pops collections); an empty last value's
+   * separator keeps them.
+   */
+  private collectionEnd(c: number, indent: number): void {
+    // (an empty last value took the lines already: lastEmpty)
+    if (!this.trailTaken && c > this.trailStart && indent > 0 && this.trailComment >= indent) {
+      this.r2 = c;
+      this.trailTaken = true;
+    }
+    this.absorbs = false;
+    this.empty = false;
+    this.next = c;
+    this.pending = c;
+  }
+
+  /**
+   * Before a collection whose last value was empty ends at `c`: that value's separator holds the lines after it,
+   * and with a comment among them the value's range[2], so the collection's end, is their end (yaml-cst.ts empty()).
+   */
+  private lastEmpty(c: number): void {
+    if (!this.empty || this.trailTaken) return;
+    if (this.emptyComment || this.trailComment >= 0) this.r2 = c;
+    this.trailTaken = true;
+  }
+
+  private blockMap(c: number, indent: number, depth: number): CNode {
+    this.count(depth);
+    const m = new MapBuilder(this.src, this.warnings);
+    const start = c;
+    for (;;) {
+      if (this.isSeqItem(c)) bail();
+      const k = this.key(c);
+      const v = this.value(k.after, indent, depth + 1, false);
+      m.add(k.key, k.start, v, k.merge);
+      c = this.afterEntry(indent);
+      const at = c - this.lineStart;
+      if (c >= this.n || at < indent) {
+        this.lastEmpty(c);
+        const node = m.finish(start, this.r2);
+        this.collectionEnd(c, indent);
+        return node;
+      }
+      if (at > indent) bail();
+      this.absorbs = false;
+      this.empty = false;
+    }
+  }
+
+  private blockSeq(c: number, indent: number, depth: number): CNode {
+    this.count(depth);
+    const items: CNode[] = [];
+    const start = c;
+    for (;;) {
+      items.push(this.value(c + 1, indent, depth + 1, true));
+      c = this.afterEntry(indent);
+      const at = c - this.lineStart;
+      // a sequence ends at less indented content, or at its own column (a mapping's next key)
+      if (c >= this.n || at < indent || (at === indent && !this.isSeqItem(c))) {
+        this.lastEmpty(c);
+        const node: CNode = { kind: 'seq', items, src: this.src, start, end: this.r2 };
+        this.collectionEnd(c, indent);
+        return node;
+      }
+      if (at > indent) bail();
+      this.absorbs = false;
+      this.empty = false;
+    }
+  }
+
+  /** An implicit key at `c` (plain or quoted, one line, no tag or anchor) and the offset past its `:`. */
+  private key(c: number): { key: string; start: number; merge: boolean; after: number } {
+    const t = this.t;
+    const ch = t.charCodeAt(c);
+    let key: string;
+    let i: number;
+    let plain = false;
+    if (ch === 34 || ch === 39) {
+      i = this.quotedEnd(c);
+      key = this.quotedValue(c, i);
+      while (t.charCodeAt(i) === SP) i++;
+    } else {
+      i = this.plainEnd(c, false);
+      if (t.charCodeAt(i) !== 58) bail();
+      key = String(plainValue(t.slice(c, i)));
+      plain = true;
+    }
+    if (t.charCodeAt(i) !== 58 || !this.isEnd(i + 1) || i - c > 1000) bail();
+    return { key, start: c, merge: plain && key === '<<', after: i + 1 };
+  }
+
+  /**
+   * A plain scalar starting at `c`: where it ends (before `: `, ` #`, trailing spaces; in a flow collection before
+   * `,[]{}`), as the package's lexer reads it. With `cont` >= 0 it continues on lines indented at least `cont`
+   * deep (and over blank lines); else it ends with its line. One that starts with an indicator is not read here.
+   */
+  private plainEnd(c: number, flow: boolean, cont = -1): number {
+    const t = this.t;
+    const n = this.n;
+    const ch = t.charCodeAt(c);
+    if (BAD_START.has(ch) || ((ch === 45 || ch === 63 || ch === 58) && (this.isEnd(c + 1) || (flow && FLOW_STOP.has(t.charCodeAt(c + 1)))))) bail();
+    let end = c + 1;
+    for (let i = c + 1; i < n; i++) {
+      const x = t.charCodeAt(i);
+      if (x === SP || x === NL) {
+        if (t.charCodeAt(i + 1) === HASH) break;
+        if (x === NL) {
+          if (cont < 0) break;
+          let j = i + 1;
+          while (t.charCodeAt(j) === SP) j++;
+          if (j < n && t.charCodeAt(j) !== NL && j - i - 1 < cont) break;
+          if (j >= n && j - i - 1 < cont) break;
+          if (j - 2 > i) i = j - 2;
+        }
+        continue;
+      }
+      if (x === 58 /* : */) {
+        const y = t.charCodeAt(i + 1);
+        if (i + 1 >= n || y === SP || y === NL || (flow && FLOW_STOP.has(y))) break;
+      } else if (flow && FLOW_STOP.has(x)) break;
+      end = i + 1;
+    }
+    return end;
+  }
+
+  /** The offset past a one-line quoted scalar starting at `c`. */
+  private quotedEnd(c: number): number {
+    const t = this.t;
+    const q = t.charCodeAt(c);
+    for (let i = c + 1; i < this.n; i++) {
+      const x = t.charCodeAt(i);
+      if (x === NL) break;
+      if (x === 92 && q === 34) {
+        i++;
+        if (t.charCodeAt(i) === NL) break;
+        continue;
+      }
+      if (x === q) {
+        if (q === 39 && t.charCodeAt(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    return bail();
+  }
+
+  private quotedValue(c: number, end: number): string {
+    const t = this.t;
+    if (t.charCodeAt(c) === 39) {
+      const s = t.slice(c + 1, end - 1);
+      return s.includes("''") ? s.replace(/''/g, "'") : s;
+    }
+    const s = t.slice(c + 1, end - 1);
+    if (!s.includes('\\')) return s;
+    const token: CST.FlowScalar = { type: 'double-quoted-scalar', offset: c, indent: 0, source: t.slice(c, end) };
+    return CST.resolveAsScalar(token, true, bail)!.value;
+  }
+
+  /** A value after its `:` or `-` at `i - 1`, in a collection at column `indent` (`seq`: a sequence's item). */
+  private value(i: number, indent: number, depth: number, seq: boolean): CNode {
+    const t = this.t;
+    while (t.charCodeAt(i) === SP) i++;
+    let tag: string | undefined;
+    if (t.charCodeAt(i) === 33 /* ! */) {
+      const e = this.tagEnd(i);
+      tag = this.tagName(i, e);
+      i = e;
+      while (t.charCodeAt(i) === SP) i++;
+    }
+    const ch = t.charCodeAt(i);
+    if (i >= this.n || ch === NL || (ch === HASH && t.charCodeAt(i - 1) === SP)) {
+      const q = this.lineEnd(i, t.charCodeAt(i - 1) === SP);
+      const c = q >= this.n ? this.n : this.content(q);
+      const at = c - this.lineStart;
+      if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
+        const inner = this.blockNode(c, at, depth);
+        return tag ? wrap(this.src, longName(tag), inner) : inner;
+      }
+      // an empty value, where the spaces after the indicator (or tag) end: null, or an empty tagged string
+      this.count(depth);
+      this.r2 = i;
+      this.next = q;
+      this.empty = true;
+      this.emptyComment = ch === HASH;
+      this.absorbs = false;
+      if (tag) return taggedScalar(this.src, tag, '', i, i);
+      return { kind: 'scalar', value: tag === undefined ? null : '', src: this.src, start: i, end: i };
+    }
+    if (seq) {
+      if (tag === undefined) {
+        // `- key: value`, `- - x`: a collection at the column of its first entry
+        if (this.isSeqItem(i)) return this.blockSeq(i, i - this.lineStart, depth);
+        if (this.startsKey(i)) return this.blockMap(i, i - this.lineStart, depth);
+      } else if (this.startsKey(i)) bail();
+    }
+    return this.inline(i, tag, indent, depth);
+  }
+
+  /** Whether a compact mapping starts at `c` (a key and its `:` on this line). */
+  private startsKey(c: number): boolean {
+    const t = this.t;
+    const ch = t.charCodeAt(c);
+    if (ch === 34 || ch === 39) {
+      let i = this.quotedEnd(c);
+      while (t.charCodeAt(i) === SP) i++;
+      return t.charCodeAt(i) === 58;
+    }
+    if (BAD_START.has(ch)) return false;
+    const e = this.plainEnd(c, false);
+    return t.charCodeAt(e) === 58;
+  }
+
+  /** A tag `!Name` at `i`: the offset past it (which must be followed by a space or the line's end). */
+  private tagEnd(i: number): number {
+    const t = this.t;
+    let e = i + 1;
+    for (let c = t.charCodeAt(e); (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45; c = t.charCodeAt(++e));
+    if (e === i + 1 || !this.isEnd(e)) bail();
+    return e;
+  }
+
+  /** A tag's short-form name, or '' for another local tag, read as written with the package's warning. */
+  private tagName(i: number, e: number): string {
+    const name = this.t.slice(i + 1, e);
+    if (SHORT_TAGS.has(name)) return name;
+    const p = this.src.lineCounter.linePos(i);
+    this.tagWarnings.push({ message: `Unresolved tag: !${name}`, line: p.line, column: p.col });
+    return '';
+  }
+
+  /** A value on the line of its key or dash, at `i`: a scalar (plain, quoted, block) or a one-line flow collection. */
+  private inline(i: number, tag: string | undefined, indent: number, depth: number): CNode {
+    const t = this.t;
+    const ch = t.charCodeAt(i);
+    this.empty = false;
+    if (ch === 124 || ch === 62) return this.blockScalar(i, tag, indent, depth);
+    let node: CNode;
+    let e: number;
+    if (ch === 91 || ch === 123) {
+      const r = this.flow(i, depth);
+      node = tag ? wrap(this.src, longName(tag), r) : r;
+      e = r.end;
+    } else {
+      this.count(depth);
+      if (ch === 34 || ch === 39) {
+        e = this.quotedEnd(i);
+        node = this.scalar(this.quotedValue(i, e), i, e, tag, false);
+      } else {
+        e = this.plainEnd(i, false, indent + 1);
+        if (t.charCodeAt(e) === 58) bail();
+        const source = t.slice(i, e);
+        // a scalar over several lines: folded by the package
+        const text = source.includes('\n') ? CST.resolveAsScalar({ type: 'scalar', offset: i, indent, source }, true, bail)!.value : source;
+        node = this.scalar(text, i, e, tag, true);
+      }
+    }
+    this.r2 = this.next = this.lineEnd(e, true);
+    this.absorbs = true;
+    return node;
+  }
+
+  private scalar(text: string, start: number, end: number, tag: string | undefined, plain: boolean): CNode {
+    if (tag) return taggedScalar(this.src, tag, text, start, end);
+    let value: CScalar['value'] = text;
+    if (plain && tag === undefined) {
+      const v = plainValue(text);
+      if (typeof v === 'number') value = Number.isFinite(v) ? v : text;
+      else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
+      else value = String(v);
+    }
+    return { kind: 'scalar', value, src: this.src, start, end };
+  }
+
+  /**
+   * `|` or `>` at `h` (a value in a collection at column `indent`): its lines as the package's lexer takes them
+   * (those indented deeper than the first content line's column, blank lines between them), the value resolved
+   * by the package. Keep chomping, an indentation indicator, leading blank lines: not read here.
+   */
+  private blockScalar(h: number, tag: string | undefined, indent: number, depth: number): CNode {
+    this.count(depth);
+    const t = this.t;
+    let i = h + 1;
+    const hc = t.charCodeAt(i);
+    if (hc === 45) i++;
+    else if (hc === 43 || (hc >= 48 && hc <= 57)) bail();
+    if (!this.isEnd(i)) bail();
+    const props: CST.SourceToken[] = [{ type: 'block-scalar-header', offset: h, indent, source: t.slice(h, i) }];
+    let j = i;
+    while (t.charCodeAt(j) === SP) j++;
+    if (j > i) props.push({ type: 'space', offset: i, indent, source: t.slice(i, j) });
+    let nl = j;
+    if (t.charCodeAt(j) === HASH) {
+      if (j === i) bail();
+      nl = t.indexOf('\n', j);
+      if (nl < 0) bail();
+      props.push({ type: 'comment', offset: j, indent, source: t.slice(j, nl) });
+    }
+    if (t.charCodeAt(nl) !== NL) bail();
+    props.push({ type: 'newline', offset: nl, indent, source: '\n' });
+    const body = nl + 1;
+    // the first content line's column
+    let k = body;
+    while (t.charCodeAt(k) === SP) k++;
+    const ci = k - body;
+    if (k >= this.n || t.charCodeAt(k) === NL || ci <= indent) bail();
+    // the lines: blank, or at least `ci` deep
+    let end = body; // past the last content line's newline
+    let q = body;
+    while (q < this.n) {
+      let s = q;
+      while (t.charCodeAt(s) === SP) s++;
+      const e = t.indexOf('\n', s);
+      if (s >= this.n || t.charCodeAt(s) === NL) {
+        if (s - q >= ci) bail(); // a blank line as deep as the content: not read here
+        q = s + 1;
+        continue;
+      }
+      if (s - q < ci) break;
+      end = q = e < 0 ? this.n : e + 1;
+    }
+    const token: CST.BlockScalar = { type: 'block-scalar', offset: h, indent, props, source: t.slice(body, end) };
+    const r = CST.resolveAsScalar(token, true, bail)!;
+    this.r2 = r.range[2];
+    this.next = end;
+    this.absorbs = false;
+    return tag ? taggedScalar(this.src, tag, r.value, r.range[0], r.range[1]) : { kind: 'scalar', value: r.value, src: this.src, start: r.range[0], end: r.range[1] };
+  }
+
+  /** A one-line flow collection at `c`. */
+  private flow(c: number, depth: number): CNode {
+    this.count(depth);
+    const t = this.t;
+    const isMap = t.charCodeAt(c) === 123;
+    const close = isMap ? 125 : 93;
+    const m = isMap ? new MapBuilder(this.src, this.warnings) : undefined;
+    const items: CNode[] = [];
+    let i = this.skip(c + 1);
+    if (t.charCodeAt(i) !== close) {
+      for (;;) {
+        if (m) {
+          const k = this.flowKey(i);
+          i = this.skip(k.after);
+          const v = this.flowItem(i, depth + 1);
+          m.add(k.key, k.start, v, k.merge);
+        } else {
+          if (this.flowStartsKey(i)) bail();
+          items.push(this.flowItem(i, depth + 1));
+        }
+        i = this.skip(this.flowEnd);
+        const x = t.charCodeAt(i);
+        if (x === close) break;
+        if (x !== 44 /* , */) bail();
+        i = this.skip(i + 1);
+        if (t.charCodeAt(i) === close) bail(); // a trailing comma: left to the other readers
+      }
+    }
+    const end = i + 1;
+    return m ? m.finish(c, end) : { kind: 'seq', items, src: this.src, start: c, end };
+  }
+
+  /** Where the flow item read last ends. */
+  private flowEnd = 0;
+
+  private skip(i: number): number {
+    while (this.t.charCodeAt(i) === SP) i++;
+    if (i >= this.n || this.t.charCodeAt(i) === NL || this.t.charCodeAt(i) === HASH) bail();
+    return i;
+  }
+
+  private flowStartsKey(i: number): boolean {
+    const t = this.t;
+    const ch = t.charCodeAt(i);
+    let e: number;
+    if (ch === 34 || ch === 39) e = this.quotedEnd(i);
+    else if (ch === 91 || ch === 123 || ch === 33) return false;
+    else e = this.plainEnd(i, true);
+    while (t.charCodeAt(e) === SP) e++;
+    return t.charCodeAt(e) === 58;
+  }
+
+  private flowKey(i: number): { key: string; start: number; merge: boolean; after: number } {
+    const t = this.t;
+    const ch = t.charCodeAt(i);
+    let key: string;
+    let e: number;
+    let plain = false;
+    if (ch === 34 || ch === 39) {
+      e = this.quotedEnd(i);
+      key = this.quotedValue(i, e);
+    } else {
+      e = this.plainEnd(i, true);
+      key = String(plainValue(t.slice(i, e)));
+      plain = true;
+    }
+    let j = e;
+    while (t.charCodeAt(j) === SP) j++;
+    if (t.charCodeAt(j) !== 58 || t.charCodeAt(j + 1) !== SP || e - i > 1000) bail();
+    return { key, start: i, merge: plain && key === '<<', after: j + 1 };
+  }
+
+  /** A value inside a flow collection at `i`: a scalar, a tagged value, a nested collection. */
+  private flowItem(i: number, depth: number): CNode {
+    const t = this.t;
+    let tag: string | undefined;
+    if (t.charCodeAt(i) === 33) {
+      const e = this.tagEnd(i);
+      tag = this.tagName(i, e);
+      i = this.skip(e);
+    }
+    const ch = t.charCodeAt(i);
+    if (ch === 91 || ch === 123) {
+      const r = this.flow(i, depth);
+      this.flowEnd = r.end;
+      return tag ? wrap(this.src, longName(tag), r) : r;
+    }
+    this.count(depth);
+    if (ch === 34 || ch === 39) {
+      const e = this.quotedEnd(i);
+      this.flowEnd = e;
+      return this.scalar(this.quotedValue(i, e), i, e, tag, false);
+    }
+    const e = this.plainEnd(i, true);
+    if (t.charCodeAt(e) === 58) bail();
+    this.flowEnd = e;
+    return this.scalar(t.slice(i, e), i, e, tag, true);
+  }
+}
