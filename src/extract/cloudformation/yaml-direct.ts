@@ -52,8 +52,10 @@ class DirectReader {
   private r2 = 0;
   private absorbs = false;
   private empty = false;
-  /** The empty value had a comment on its line. */
+  /** The empty value had a comment on its line (or, an item, before its `-`). */
   private emptyComment = false;
+  /** The sequence item being read had comment lines before its `-`. */
+  private itemComment = false;
   /** Where a collection that just ended stopped: the next content (this.lineStart its line), or -1. */
   private pending = -1;
   /** The deepest comment content() skipped (-1: none). */
@@ -239,9 +241,13 @@ class DirectReader {
     this.count(depth);
     const items: CNode[] = [];
     const start = c;
+    let startComment = false;
     for (;;) {
+      this.itemComment = startComment;
       items.push(this.value(c + 1, indent, depth + 1, true));
       c = this.afterEntry(indent);
+      // comment lines before the next `-` that no collection inside took: in that item's start
+      startComment = !this.trailTaken && this.trailComment >= 0;
       const at = c - this.lineStart;
       // a sequence ends at less indented content, or at its own column (a mapping's next key)
       if (c >= this.n || at < indent || (at === indent && !this.isSeqItem(c))) {
@@ -270,7 +276,7 @@ class DirectReader {
     } else {
       i = this.plainEnd(c, false);
       if (t.charCodeAt(i) !== 58) bail();
-      key = String(plainValue(t.slice(c, i)));
+      key = String(this.typed(t.slice(c, i)));
       plain = true;
     }
     if (t.charCodeAt(i) !== 58 || !this.isEnd(i + 1) || i - c > 1000) bail();
@@ -311,16 +317,24 @@ class DirectReader {
     return end;
   }
 
-  /** The offset past a one-line quoted scalar starting at `c`. */
-  private quotedEnd(c: number): number {
+  /**
+   * The offset past a quoted scalar starting at `c`. With `cont` >= 0 it may go on over lines that are blank or
+   * indented at least `cont` deep (as the package's lexer requires); else it ends with its line.
+   */
+  private quotedEnd(c: number, cont = -1): number {
     const t = this.t;
     const q = t.charCodeAt(c);
     for (let i = c + 1; i < this.n; i++) {
-      const x = t.charCodeAt(i);
-      if (x === NL) break;
+      let x = t.charCodeAt(i);
       if (x === 92 && q === 34) {
-        i++;
-        if (t.charCodeAt(i) === NL) break;
+        x = t.charCodeAt(++i);
+        if (x !== NL) continue;
+      }
+      if (x === NL) {
+        if (cont < 0) break;
+        let j = i + 1;
+        while (t.charCodeAt(j) === SP) j++;
+        if (j >= this.n || (t.charCodeAt(j) !== NL && j - i - 1 < cont)) break;
         continue;
       }
       if (x === q) {
@@ -336,22 +350,29 @@ class DirectReader {
 
   private quotedValue(c: number, end: number): string {
     const t = this.t;
-    if (t.charCodeAt(c) === 39) {
+    const type = t.charCodeAt(c) === 39 ? 'single-quoted-scalar' : 'double-quoted-scalar';
+    const nl = t.indexOf('\n', c);
+    if (nl >= 0 && nl < end) {
+      // over several lines: folded by the package
+      return CST.resolveAsScalar({ type, offset: c, indent: 0, source: t.slice(c, end) }, true, bail)!.value;
+    }
+    if (type === 'single-quoted-scalar') {
       const s = t.slice(c + 1, end - 1);
       return s.includes("''") ? s.replace(/''/g, "'") : s;
     }
     const s = t.slice(c + 1, end - 1);
     if (!s.includes('\\')) return s;
-    const token: CST.FlowScalar = { type: 'double-quoted-scalar', offset: c, indent: 0, source: t.slice(c, end) };
+    const token: CST.FlowScalar = { type, offset: c, indent: 0, source: t.slice(c, end) };
     return CST.resolveAsScalar(token, true, bail)!.value;
   }
 
   /** A value after its `:` or `-` at `i - 1`, in a collection at column `indent` (`seq`: a sequence's item). */
-  private value(i: number, indent: number, depth: number, seq: boolean): CNode {
+  private value(i: number, indent: number, depth: number, seq: boolean, outerTag?: string): CNode {
     const t = this.t;
     while (t.charCodeAt(i) === SP) i++;
-    let tag: string | undefined;
+    let tag = outerTag;
     if (t.charCodeAt(i) === 33 /* ! */) {
+      if (tag !== undefined) bail();
       const e = this.tagEnd(i);
       tag = this.tagName(i, e);
       i = e;
@@ -363,6 +384,8 @@ class DirectReader {
       const c = q >= this.n ? this.n : this.content(q);
       const at = c - this.lineStart;
       if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
+        // a scalar or flow collection on its own line, else a block collection
+        if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) return this.value(c, indent, depth, false, tag);
         const inner = this.blockNode(c, at, depth);
         return tag ? wrap(this.src, longName(tag), inner) : inner;
       }
@@ -371,7 +394,7 @@ class DirectReader {
       this.r2 = i;
       this.next = q;
       this.empty = true;
-      this.emptyComment = ch === HASH;
+      this.emptyComment = ch === HASH || (seq && this.itemComment);
       this.absorbs = false;
       if (tag) return taggedScalar(this.src, tag, '', i, i);
       return { kind: 'scalar', value: tag === undefined ? null : '', src: this.src, start: i, end: i };
@@ -427,13 +450,14 @@ class DirectReader {
     let node: CNode;
     let e: number;
     if (ch === 91 || ch === 123) {
+      this.flowCont = indent + 1;
       const r = this.flow(i, depth);
       node = tag ? wrap(this.src, longName(tag), r) : r;
       e = r.end;
     } else {
       this.count(depth);
       if (ch === 34 || ch === 39) {
-        e = this.quotedEnd(i);
+        e = this.quotedEnd(i, indent + 1);
         node = this.scalar(this.quotedValue(i, e), i, e, tag, false);
       } else {
         e = this.plainEnd(i, false, indent + 1);
@@ -444,16 +468,26 @@ class DirectReader {
         node = this.scalar(text, i, e, tag, true);
       }
     }
-    this.r2 = this.next = this.lineEnd(e, true);
+    this.r2 = this.next = this.lineEnd(e, false);
     this.absorbs = true;
     return node;
+  }
+
+  /**
+   * A plain scalar's core-schema value (plainValue), without its eight patterns for text starting with a letter:
+   * only `null`, `true`, `false` (in their three spellings) start with one, all four or five letters long.
+   */
+  private typed(text: string): unknown {
+    const c = text.charCodeAt(0) | 32;
+    if (c >= 97 && c <= 122 && ((c !== 110 && c !== 116 && c !== 102) || (text.length !== 4 && text.length !== 5))) return text;
+    return plainValue(text);
   }
 
   private scalar(text: string, start: number, end: number, tag: string | undefined, plain: boolean): CNode {
     if (tag) return taggedScalar(this.src, tag, text, start, end);
     let value: CScalar['value'] = text;
     if (plain && tag === undefined) {
-      const v = plainValue(text);
+      const v = this.typed(text);
       if (typeof v === 'number') value = Number.isFinite(v) ? v : text;
       else if (typeof v === 'string' || typeof v === 'boolean' || v === null) value = v;
       else value = String(v);
@@ -488,24 +522,31 @@ class DirectReader {
     if (t.charCodeAt(nl) !== NL) bail();
     props.push({ type: 'newline', offset: nl, indent, source: '\n' });
     const body = nl + 1;
-    // the first content line's column
-    let k = body;
-    while (t.charCodeAt(k) === SP) k++;
-    const ci = k - body;
-    if (k >= this.n || t.charCodeAt(k) === NL || ci <= indent) bail();
-    // the lines: blank, or at least `ci` deep
-    let end = body; // past the last content line's newline
+    // the first content line's column (blank lines before it are the package's to judge)
+    let first = body;
+    let ci = -1;
+    while (ci < 0) {
+      let k = first;
+      while (t.charCodeAt(k) === SP) k++;
+      if (k >= this.n) bail();
+      if (t.charCodeAt(k) === NL) first = k + 1;
+      else ci = k - first;
+    }
+    if (ci <= indent) bail();
+    // its lines, as the lexer takes them: blank, or at least `ci` deep; less deep blank lines at its end are not its
+    let end = body;
     let q = body;
     while (q < this.n) {
       let s = q;
       while (t.charCodeAt(s) === SP) s++;
-      const e = t.indexOf('\n', s);
-      if (s >= this.n || t.charCodeAt(s) === NL) {
-        if (s - q >= ci) bail(); // a blank line as deep as the content: not read here
+      if (s >= this.n) bail();
+      if (t.charCodeAt(s) === NL) {
+        if (s - q > ci) end = s + 1;
         q = s + 1;
         continue;
       }
       if (s - q < ci) break;
+      const e = t.indexOf('\n', s);
       end = q = e < 0 ? this.n : e + 1;
     }
     const token: CST.BlockScalar = { type: 'block-scalar', offset: h, indent, props, source: t.slice(body, end) };
@@ -516,7 +557,10 @@ class DirectReader {
     return tag ? taggedScalar(this.src, tag, r.value, r.range[0], r.range[1]) : { kind: 'scalar', value: r.value, src: this.src, start: r.range[0], end: r.range[1] };
   }
 
-  /** A one-line flow collection at `c`. */
+  /**
+   * A flow collection at `c`, over lines indented at least this.flowCont deep (comments after a space allowed). A
+   * plain scalar in it ends on its line (one going on to the next line is not read here), a key before its `:`.
+   */
   private flow(c: number, depth: number): CNode {
     this.count(depth);
     const t = this.t;
@@ -550,11 +594,37 @@ class DirectReader {
 
   /** Where the flow item read last ends. */
   private flowEnd = 0;
+  /** How deep the lines of the flow collection being read must be indented. */
+  private flowCont = 1;
 
+  /** Past spaces, line breaks and comments inside a flow collection: the next token. */
   private skip(i: number): number {
-    while (this.t.charCodeAt(i) === SP) i++;
-    if (i >= this.n || this.t.charCodeAt(i) === NL || this.t.charCodeAt(i) === HASH) bail();
-    return i;
+    const t = this.t;
+    for (;;) {
+      const x = t.charCodeAt(i);
+      if (x === SP) i++;
+      else if (x === NL) {
+        let j = i + 1;
+        while (t.charCodeAt(j) === SP) j++;
+        if (t.charCodeAt(j) !== NL && j - i - 1 < this.flowCont) bail();
+        i = j;
+      } else if (x === HASH && (t.charCodeAt(i - 1) === SP || t.charCodeAt(i - 1) === NL)) {
+        i = t.indexOf('\n', i);
+        if (i < 0) bail();
+      } else if (i >= this.n) return bail();
+      else return i;
+    }
+  }
+
+  /** After a plain scalar in a flow collection ending at `e`: whether it goes on over the next line (not read here). */
+  private flowPlainGoesOn(e: number): boolean {
+    const t = this.t;
+    let i = e;
+    while (t.charCodeAt(i) === SP) i++;
+    if (t.charCodeAt(i) !== NL) return false;
+    while (t.charCodeAt(i) === SP || t.charCodeAt(i) === NL) i++;
+    const x = t.charCodeAt(i);
+    return !(FLOW_STOP.has(x) || x === HASH);
   }
 
   private flowStartsKey(i: number): boolean {
@@ -579,12 +649,13 @@ class DirectReader {
       key = this.quotedValue(i, e);
     } else {
       e = this.plainEnd(i, true);
-      key = String(plainValue(t.slice(i, e)));
+      key = String(this.typed(t.slice(i, e)));
       plain = true;
     }
     let j = e;
     while (t.charCodeAt(j) === SP) j++;
-    if (t.charCodeAt(j) !== 58 || t.charCodeAt(j + 1) !== SP || e - i > 1000) bail();
+    const after = t.charCodeAt(j + 1);
+    if (t.charCodeAt(j) !== 58 || (after !== SP && after !== NL) || e - i > 1000) bail();
     return { key, start: i, merge: plain && key === '<<', after: j + 1 };
   }
 
@@ -605,12 +676,12 @@ class DirectReader {
     }
     this.count(depth);
     if (ch === 34 || ch === 39) {
-      const e = this.quotedEnd(i);
+      const e = this.quotedEnd(i, this.flowCont);
       this.flowEnd = e;
       return this.scalar(this.quotedValue(i, e), i, e, tag, false);
     }
     const e = this.plainEnd(i, true);
-    if (t.charCodeAt(e) === 58) bail();
+    if (t.charCodeAt(e) === 58 || this.flowPlainGoesOn(e)) bail();
     this.flowEnd = e;
     return this.scalar(t.slice(i, e), i, e, tag, true);
   }

@@ -61,6 +61,34 @@ function mutatedWindow(r: Rng, text: string): string {
   return out;
 }
 
+const PIECES = [
+  'x', 'two words', '"dq"', "'sq'", "'it''s'", '"e\\u00e9\\n"', '!Ref R', '!GetAtt A.B', '!Sub "${X}"', '!Rain::Embed f', '1', '-2.5', 'true', '~', '',
+  '[a, !Ref b, "c"]', '{k: v, "q": [1]}', '[a,\n    b]', "'multi\n    line'", '"dq\\\n    next"', '|\n    lit\n\n    more', '>-\n    fold\n    ed\n', '|-\n     \n    ws\n',
+  'plain\n    continued', '# c', 'x # c', '[a, # c\n    b]', '!If\n    - c\n    - d', '\n    !Ref own', '\n    [own, line]',
+];
+
+/** A small document of block maps and sequences whose leaves are the constructs the direct reader reads. */
+function subsetDocument(r: Rng, indent = 0, depth = 0): string {
+  const pad = ' '.repeat(indent);
+  const n = 1 + Math.floor(r() * 4);
+  const seq = depth > 0 && r() < 0.3;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.1) out += pick(r, ['\n', `${pad}# c\n`, `${pad}   # deeper\n`, '# left\n', `${pad} \n`]);
+    const head = seq ? `${pad}-` : `${pad}${pick(r, ['Key', 'Type', '"Q k"', "'s'", 'Dup', 'n', '<<', '1'])}${i % 3}:`;
+    if (depth < 3 && r() < 0.3) {
+      const inner = subsetDocument(r, indent + pick(r, [2, 2, 4, 1]), depth + 1);
+      out += `${head}${r() < 0.2 ? ' !If' : ''}${r() < 0.1 ? ' # c' : ''}\n${inner}`;
+    } else {
+      const piece = pick(r, PIECES).replace(/\n {4}/g, '\n' + pad + '  ');
+      out += `${head}${piece === '' || piece.startsWith('\n') ? '' : ' '}${piece}\n`;
+    }
+  }
+  return out;
+}
+
+const pick = <T,>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
 describe('YAML templates: the direct reader vs the readers behind it', () => {
   const c = corpus();
   const templates = c.files(['cloudformation', 'sam']).filter((f) => /\.(ya?ml|template)$/i.test(f));
@@ -94,6 +122,18 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     expect(direct).toBeGreaterThan(runs * 0.05);
   });
 
+  it('agree on thousands of texts made of the constructs it reads, changed at random (seeded)', () => {
+    const r = rng(4242);
+    let direct = 0;
+    const runs = 2500;
+    for (let i = 0; i < runs; i++) {
+      let text = subsetDocument(r);
+      if (r() < 0.7) text = mutate(r, text);
+      if (agree(text)) direct++;
+    }
+    expect(direct).toBeGreaterThan(runs * 0.2);
+  });
+
   it('agree under small budgets (depth, nodes): the direct reader refuses, the others report the overflow', () => {
     const r = rng(8);
     for (let i = 0; i < 400; i++) {
@@ -115,6 +155,8 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'L:\n- a\n- - b\n  - c\n-   k: v\n    k2: [x, {y: z}]\nN: plain text\n  continued here\n\n  and here # c\n',
       '---\n# c\nA:  # c\n  # deeper\n    B: 1\n      # deeper still\n  # back\n\nC: "esc\\t\\u00e9"  # c\n',
       "1: a\n~: b\ntrue: c\n'q': d\n\"\": e\n",
+      "A: [a, # c\n  b,\n\n    {k: v,\n  k2: 'w\n   x'}]\nB: 'multi\n\n  line'\nC: \"esc\\\n  aped\\t\"\nD:\n  !If [c,\n    x, y]\nE:\n  own line\n",
+      'F: |\n  a\n     \n\n  b\n   \n \nG: >-\n\n  lead\n',
     ];
     for (const text of corners) expect(agree(text), text).toBe(true);
     const { root, warnings } = parseTemplate(corners[4]!, 't.yaml');
@@ -125,7 +167,7 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
   it('refuses what it does not read, which the readers behind it read as before', () => {
     const cases = [
       'a: &x 1\nb: *x\n', 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
-      '? a\n: b\n', 'a: [b,\n  c]\n', "a: 'b\n  c'\n", 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
+      '? a\n: b\n', 'a: [b,\nc]\n', "a: 'b\nc'\n", 'a: [b\n  c]\n', 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
       'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'a : b\n', 'x\n', '',
     ];
     for (const text of cases) expect(agree(text), JSON.stringify(text)).toBe(false);
