@@ -5,7 +5,7 @@
  * and folded block scalars (their text resolved by the package, CST.resolveAsScalar), one-line flow collections,
  * comments, and the CloudFormation short-form tags; it builds exactly what yaml-cst.ts builds from the package's
  * CST (values, offsets, key offsets, duplicate-key warnings, merge keys, budgets) and REFUSES (undefined) anything
- * else: tabs, carriage returns, a byte-order mark, directives, several documents, anchors, aliases, other tags,
+ * else: a tab outside comments, quoted and block scalars, carriage returns, a byte-order mark, directives, several documents, anchors, aliases, other tags,
  * multi-line plain or quoted scalars and flow collections, explicit keys, anything the package would warn or err
  * about. Refused texts are read as before (yaml-cst.ts, then yaml.ts), which stay the authority; the readers are
  * compared on the corpus and on thousands of generated and mutated texts (test/extract/cloudformation/yaml-direct.test.ts).
@@ -20,6 +20,7 @@ import { plainValue, type CstLimits } from './yaml-cst.js';
 const SP = 32;
 const NL = 10;
 const HASH = 35;
+const TAB = 9;
 const SHORT_TAGS = new Set(TAG_NAMES);
 /** Characters a block plain scalar may not start with (indicators; `-` `?` `:` only before a space). */
 const BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
@@ -28,7 +29,7 @@ const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
 
 /** The template as CNodes, or undefined where the other readers must read it (see above). */
 export function readYamlDirect(text: string, src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
-  if (/[\t\r\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (/[\r\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
   try {
     const r = new DirectReader(text, src, limits);
     const root = r.document();
@@ -294,8 +295,10 @@ class DirectReader {
     const ch = t.charCodeAt(c);
     if (BAD_START.has(ch) || ((ch === 45 || ch === 63 || ch === 58) && (this.isEnd(c + 1) || (flow && FLOW_STOP.has(t.charCodeAt(c + 1)))))) bail();
     let end = c + 1;
-    for (let i = c + 1; i < n; i++) {
+    for (let i = c; i < n; i++) {
       const x = t.charCodeAt(i);
+      if (x === TAB) bail(); // white space to the lexer: not read here
+      if (i === c) continue;
       if (x === SP || x === NL) {
         if (t.charCodeAt(i + 1) === HASH) break;
         if (x === NL) {
@@ -545,7 +548,10 @@ class DirectReader {
         q = s + 1;
         continue;
       }
-      if (s - q < ci) break;
+      if (s - q < ci) {
+        if (t.charCodeAt(s) === TAB) bail(); // the lexer takes trailing tab-indented lines in
+        break;
+      }
       const e = t.indexOf('\n', s);
       end = q = e < 0 ? this.n : e + 1;
     }

@@ -164,9 +164,14 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     expect(root.kind === 'map' && norm(root.entries.get('J')!)).toEqual(['map', 58, 58, [['Fn::GetAZs', 58, ['scalar', 58, 58, 'string', '']]]]);
   });
 
+  it('reads tabs in comments, quoted and block scalars, and leaves the others to the readers behind it', () => {
+    for (const text of ['# a\tcomment\na: 1 #\tc\n', 'a: "x\ty"\nb: \'\tz\'\n', 'a: |\n  x\ty\n  \t\nb: 1\n']) expect(agree(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['a: b\t# c\n', 'a:\tb\n', 'a: |\n  x\n \tb: 1\n', 'a:\n\t- x\n', 'a: [x,\t y]\n', 'a: b\tc\n', 'a: b \t\n']) expect(agree(text), JSON.stringify(text)).toBe(false);
+  });
+
   it('refuses what it does not read, which the readers behind it read as before', () => {
     const cases = [
-      'a: &x 1\nb: *x\n', 'a:\tb\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
+      'a: &x 1\nb: *x\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
       '? a\n: b\n', 'a: [b,\nc]\n', "a: 'b\nc'\n", 'a: [b\n  c]\n', 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
       'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'a : b\n', 'x\n', '',
     ];
