@@ -276,9 +276,9 @@ class DirectReader {
       while (t.charCodeAt(i) === SP) i++;
     } else {
       i = this.plainEnd(c, false);
-      if (t.charCodeAt(i) !== 58) bail();
       key = String(this.typed(t.slice(c, i)));
       plain = true;
+      while (t.charCodeAt(i) === SP) i++;
     }
     if (t.charCodeAt(i) !== 58 || !this.isEnd(i + 1) || i - c > 1000) bail();
     return { key, start: c, merge: plain && key === '<<', after: i + 1 };
@@ -416,13 +416,15 @@ class DirectReader {
   private startsKey(c: number): boolean {
     const t = this.t;
     const ch = t.charCodeAt(c);
+    let e: number;
     if (ch === 34 || ch === 39) {
-      let i = this.quotedEnd(c);
-      while (t.charCodeAt(i) === SP) i++;
-      return t.charCodeAt(i) === 58;
-    }
-    if (BAD_START.has(ch)) return false;
-    const e = this.plainEnd(c, false);
+      // a quoted scalar over several lines is a value, not a key
+      e = this.quotedEnd(c, 0);
+      const nl = t.indexOf('\n', c);
+      if (nl >= 0 && nl < e) return false;
+    } else if (BAD_START.has(ch)) return false;
+    else e = this.plainEnd(c, false);
+    while (t.charCodeAt(e) === SP) e++;
     return t.charCodeAt(e) === 58;
   }
 
@@ -661,7 +663,8 @@ class DirectReader {
     let j = e;
     while (t.charCodeAt(j) === SP) j++;
     const after = t.charCodeAt(j + 1);
-    if (t.charCodeAt(j) !== 58 || (after !== SP && after !== NL) || e - i > 1000) bail();
+    // after a quoted key the `:` needs no space (JSON style)
+    if (t.charCodeAt(j) !== 58 || (after !== SP && after !== NL && plain) || j - i > 1000) bail();
     return { key, start: i, merge: plain && key === '<<', after: j + 1 };
   }
 

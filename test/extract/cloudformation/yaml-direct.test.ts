@@ -63,7 +63,7 @@ function mutatedWindow(r: Rng, text: string): string {
 
 const PIECES = [
   'x', 'two words', '"dq"', "'sq'", "'it''s'", '"e\\u00e9\\n"', '!Ref R', '!GetAtt A.B', '!Sub "${X}"', '!Rain::Embed f', '1', '-2.5', 'true', '~', '',
-  '[a, !Ref b, "c"]', '{k: v, "q": [1]}', '[a,\n    b]', "'multi\n    line'", '"dq\\\n    next"', '|\n    lit\n\n    more', '>-\n    fold\n    ed\n', '|-\n     \n    ws\n',
+  '[a, !Ref b, "c"]', '{k: v, "q": [1]}', '{"q":"v", "r":1,"s" :[x]}', '{ "a" : {"b":\n    "c"} }', '[a,\n    b]', "'multi\n    line'", '"dq\\\n    next"', '|\n    lit\n\n    more', '>-\n    fold\n    ed\n', '|-\n     \n    ws\n',
   'plain\n    continued', '# c', 'x # c', '[a, # c\n    b]', '!If\n    - c\n    - d', '\n    !Ref own', '\n    [own, line]',
 ];
 
@@ -75,7 +75,7 @@ function subsetDocument(r: Rng, indent = 0, depth = 0): string {
   let out = '';
   for (let i = 0; i < n; i++) {
     if (r() < 0.1) out += pick(r, ['\n', `${pad}# c\n`, `${pad}   # deeper\n`, '# left\n', `${pad} \n`]);
-    const head = seq ? `${pad}-` : `${pad}${pick(r, ['Key', 'Type', '"Q k"', "'s'", 'Dup', 'n', '<<', '1'])}${i % 3}:`;
+    const head = seq ? `${pad}-` : `${pad}${pick(r, ['Key', 'Type', '"Q k"', "'s'", 'Dup', 'n', '<<', '1', 'Sp '])}${i % 3}${pick(r, [':', ':', ':', ' :'])}`;
     if (depth < 3 && r() < 0.3) {
       const inner = subsetDocument(r, indent + pick(r, [2, 2, 4, 1]), depth + 1);
       out += `${head}${r() < 0.2 ? ' !If' : ''}${r() < 0.1 ? ' # c' : ''}\n${inner}`;
@@ -173,9 +173,10 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     const cases = [
       'a: &x 1\nb: *x\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
       '? a\n: b\n', 'a: [b,\nc]\n', "a: 'b\nc'\n", 'a: [b\n  c]\n', 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
-      'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'a : b\n', 'x\n', '',
+      'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'x\n', '',
     ];
     for (const text of cases) expect(agree(text), JSON.stringify(text)).toBe(false);
+    expect(agree("a : b\nc:\n- 'x\n\n  y'\n- - '\n    z'\nd: {\"k\":\"v\"}\n")).toBe(true);
   });
 
   it('stays linear on long and repetitive hostile input', () => {
