@@ -57,6 +57,8 @@ class DirectReader {
   private emptyComment = false;
   /** The sequence item being read had comment lines before its `-`. */
   private itemComment = false;
+  /** The quoted scalar read last went over several lines. */
+  private quotedLines = false;
   /** Where a collection that just ended stopped: the next content (this.lineStart its line), or -1. */
   private pending = -1;
   /** The deepest comment content() skipped (-1: none). */
@@ -327,6 +329,7 @@ class DirectReader {
   private quotedEnd(c: number, cont = -1): number {
     const t = this.t;
     const q = t.charCodeAt(c);
+    this.quotedLines = false;
     for (let i = c + 1; i < this.n; i++) {
       let x = t.charCodeAt(i);
       if (x === 92 && q === 34) {
@@ -335,6 +338,7 @@ class DirectReader {
       }
       if (x === NL) {
         if (cont < 0) break;
+        this.quotedLines = true;
         let j = i + 1;
         while (t.charCodeAt(j) === SP) j++;
         if (j >= this.n || (t.charCodeAt(j) !== NL && j - i - 1 < cont)) break;
@@ -351,11 +355,11 @@ class DirectReader {
     return bail();
   }
 
+  /** The quoted scalar from `c` to `end` that quotedEnd() read last: its value. */
   private quotedValue(c: number, end: number): string {
     const t = this.t;
     const type = t.charCodeAt(c) === 39 ? 'single-quoted-scalar' : 'double-quoted-scalar';
-    const nl = t.indexOf('\n', c);
-    if (nl >= 0 && nl < end) {
+    if (this.quotedLines) {
       // over several lines: folded by the package
       return CST.resolveAsScalar({ type, offset: c, indent: 0, source: t.slice(c, end) }, true, bail)!.value;
     }
@@ -420,8 +424,7 @@ class DirectReader {
     if (ch === 34 || ch === 39) {
       // a quoted scalar over several lines is a value, not a key
       e = this.quotedEnd(c, 0);
-      const nl = t.indexOf('\n', c);
-      if (nl >= 0 && nl < e) return false;
+      if (this.quotedLines) return false;
     } else if (BAD_START.has(ch)) return false;
     else e = this.plainEnd(c, false);
     while (t.charCodeAt(e) === SP) e++;

@@ -187,6 +187,8 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'a: b\n' + '  # c\n'.repeat(50_000),
       Array.from({ length: 20_000 }, (_, i) => `k${i}: [${'v, '.repeat(5)}w]`).join('\n'),
       'a: ' + 'word\n  '.repeat(50_000) + 'end\n',
+      'a: [' + '"x", \'y\', '.repeat(50_000) + '{"k":"v"}]\n',
+      'a: "' + 'x'.repeat(300_000) + '"\n' + 'b: c\n'.repeat(10_000),
     ];
     for (const t of texts2) expect(agree(t)).toBe(true);
   });
