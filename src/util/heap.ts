@@ -12,14 +12,8 @@ import v8 from 'node:v8';
 
 /** How much the old space may grow over the live size before the next full collection (V8: 1.1x to 4x). */
 const GROWTH_PERCENT = 25;
-/**
- * Semi-space size past which the young generation does not grow (V8 doubles it up to its start-up maximum). A fixed
- * size, whatever the repository's: with 32 the young generation stops at 32 MB (with 8 it stopped at 16 MB), which
- * halves the scavenges of a long run (one file's analysis is mostly garbage by the next file) for ~35 MB of peak
- * memory; the main thread's CPU time on 1,800 files fell ~7% (session 7, paired runs). 64 saved no more and cost
- * ~100 MB.
- */
-const YOUNG_MB = 32;
+/** Semi-space size past which the young generation does not grow (V8 doubles it up to its start-up maximum). */
+const YOUNG_MB = 8;
 
 function setFlag(flag: string): void {
   try {
