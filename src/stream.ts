@@ -44,6 +44,7 @@ import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
 import { bareView, detach, liteView, viewsNeedStatements, own, packSourceMap, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
+import { BARE_KEYS, KeptViews } from './stream-kept.js';
 
 export type { ReportSink } from './result.js';
 
@@ -52,6 +53,8 @@ export interface StreamedHead {
   head: Analysis;
   analysed: FileText[];
   counts: { policies: number; principals: number; attachments: number };
+  /** The bare views kept as rows (looked up by id: findings/suppressions.ts); `head.policies` has the others. */
+  views: KeptViews;
 }
 
 type Positioned<T> = [number, T];
@@ -74,7 +77,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const statements = viewsNeedStatements(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
-  const kept = new PositionedList<PolicyRecord>();
+  const kept = new KeptViews(!keepAll && !options.organizationLive);
   const keptEntities = new PositionedList<IamEntity>();
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
@@ -115,6 +118,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
+      // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
+      if (pool.size > POOL_MAX) pool.clear();
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
@@ -129,7 +134,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   await addReferenced(files.length, st);
   if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
-    policies: kept.byPosition(),
+    policies: kept.objects.byPosition(),
     entities: keptEntities.byPosition(),
     principals: [],
     attachments: [],
@@ -139,8 +144,11 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
-  return { head, analysed, counts };
+  return { head, analysed, counts, views: kept };
 }
+
+/** Past this many texts the pool starts over (between two files: a file's findings and views still share theirs). */
+const POOL_MAX = 1 << 16;
 
 /** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
 const DONE = undefined as unknown as SourceFile;
@@ -165,7 +173,7 @@ interface LoopState {
   lite: (p: PolicyRecord) => PolicyRecord;
   /** Whether an ignore entry matches by Sid or action (views then keep their statements' skeletons: see bareView). */
   statements: boolean;
-  kept: PositionedList<PolicyRecord>;
+  kept: KeptViews;
   keptEntities: PositionedList<IamEntity>;
   /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
   texts: Map<string, string>;
@@ -255,7 +263,11 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   if (out.notes) out.notes = out.notes.filter((n) => !st.notes.has(n));
   for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts, st.pool);
   st.absorb(() => i, out);
-  for (const [span, p] of o.alone.kept) st.kept.push([i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool)]);
+  for (const [span, p] of o.alone.kept) {
+    const v = pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool);
+    if (Object.keys(p).join() === BARE_KEYS) st.kept.pushBare(i, v);
+    else st.kept.push([i, v]);
+  }
   for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
 }
 
@@ -287,7 +299,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   const spots = new Set<string>();
   const unit: UnitContext = { seenErrors: new Set(), spots };
   const out = finishAnalysis([x], options, [], undefined, unit);
-  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new PositionedList<PolicyRecord>(), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
+  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new KeptViews(false), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
   keep(0, out, to);
   const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
   return {
@@ -296,7 +308,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
       out: { ...out, policies: out.policies.map(bare), entities: [] },
       parts: unit.errorParts!,
       spots: [...spots],
-      kept: to.kept.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
+      kept: to.kept.objects.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
       keptEntities: to.keptEntities.map(([, e]) => e),
     },
   };
@@ -350,7 +362,7 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 function keep(
   i: number,
   out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; pool: Pool },
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; pool: Pool },
 ): void {
   const pointed = new Set(out.findings.map((g) => g.policyId));
   for (const p of out.policies) keepPolicy(i, p, pointed, to);
@@ -363,14 +375,14 @@ function keep(
  * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; pool: Pool }): void {
+function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; pool: Pool }): void {
   if (to.keepAll || to.full) to.kept.push([i, p]);
   else if (p.policyType === 'scp' || p.policyType === 'rcp') {
     // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
     p.sourceMap = packSourceMap(p.sourceMap);
     to.kept.push([i, p]);
   }
-  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.push([i, detach(bareView(p), to.pool)]);
+  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
   else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
@@ -414,7 +426,7 @@ function emptyAnalysis(): Analysis {
   return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
