@@ -13,8 +13,10 @@
  * where the original order decides as before (rows are moved before the new view is added, and keep their
  * position).
  */
-import type { PolicyRecord, PolicyType } from './policy/types.js';
-import { PositionedList } from './stream-views.js';
+import type { IamEntity, PolicyRecord, PolicyType } from './policy/types.js';
+import type { Analysis } from './result.js';
+import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
+import type { Pool } from './stream-views.js';
 
 /** The keys of a bare view without its source map (as a worker sends it). */
 export const BARE_KEYS = 'id,file,resource,policyType';
@@ -112,4 +114,47 @@ export class KeptViews {
     }
     return out;
   }
+}
+
+/**
+ * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
+ * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
+ * Analyzer may run.
+ */
+export function keep(
+  i: number,
+  out: Analysis,
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; pool: Pool },
+): void {
+  const pointed = new Set(out.findings.map((g) => g.policyId));
+  for (const p of out.policies) keepPolicy(i, p, pointed, to);
+  for (const e of out.entities) keepEntity(i, e, to);
+}
+
+/**
+ * One policy for the later stages: SCP/RCP records whole (SCP stage), everything whole when Access Analyzer may run
+ * (or the live organisation simulates identity policies under its SCPs: `full`); else the view of a policy a finding
+ * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
+ * assumptions), and every policy analysed for a module call (its call names the module's own findings).
+ */
+export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; pool: Pool }): void {
+  if (to.keepAll || to.full) to.kept.push([i, p]);
+  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
+    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
+    p.sourceMap = packSourceMap(p.sourceMap);
+    to.kept.push([i, p]);
+  }
+  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
+  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
+    const v = to.lite(p);
+    if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
+    if (p.assumptions?.length) v.assumptions = p.assumptions;
+    to.kept.push([i, detach(v, to.pool)]);
+  }
+}
+
+/** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
+export function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
+  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
+  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
 }

@@ -37,21 +37,21 @@ import type { HeldInfo } from './stream-units.js';
 import { HeldStore } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
 import type { HeldSlot } from './stream-held.js';
-import type { FileInputs } from './sources/affected.js';
 import { calledModuleDirs } from './extract/index.js';
 import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
-import { bareView, detach, liteView, viewsNeedStatements, own, packSourceMap, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import { detach, liteView, viewsNeedStatements, own, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
-import { BARE_KEYS, KeptViews } from './stream-kept.js';
+import { BARE_KEYS, keep, keepEntity, keepPolicy, KeptViews } from './stream-kept.js';
 
 export type { ReportSink } from './result.js';
 
 export interface StreamedHead {
   /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
   head: Analysis;
-  analysed: FileText[];
+  /** The paths of the files analysed (repository-relative). */
+  analysed: string[];
   counts: { policies: number; principals: number; attachments: number };
   /** The bare views kept as rows (looked up by id: findings/suppressions.ts); `head.policies` has the others. */
   views: KeptViews;
@@ -92,7 +92,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const heldHead = emptyAnalysis();
   /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
   const links: UnitLinks[] = [];
-  const analysed: FileText[] = [];
+  const analysed: string[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
     boundHeap();
@@ -161,7 +161,7 @@ interface LoopState {
   sink: ReportSink | undefined;
   unit: UnitContext;
   notes: Map<string, [number, number]>;
-  analysed: FileText[];
+  analysed: string[];
   held: HeldFile[];
   heldAt: number[];
   heldHead: Analysis;
@@ -189,7 +189,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const { options, sink, keepAll, notes } = st;
   const text = given ? given.text : readText(f, options, st.errors);
   if (!text) return;
-  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  st.analysed.push(f.rel);
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
@@ -249,7 +249,7 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
     appendAll(st.errors, o.errors);
     return;
   }
-  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  st.analysed.push(f.rel);
   if (o.kind === 'failed') {
     st.errors.push(o.error);
     return;
@@ -334,7 +334,7 @@ async function addReferenced(end: number, st: LoopState): Promise<void> {
   addSkippedReferences(texts, options, errors);
   (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
     st.heldAt.push(end + k);
-    st.analysed.push({ rel: x.text.rel, text: '', explicit: false });
+    st.analysed.push(x.text.rel);
     st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
     countSkipsAndNotes(st.heldHead, [x]);
     held.push(heldFile(x, { x }));
@@ -355,55 +355,13 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 }
 
 /**
- * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
- * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
- * Analyzer may run.
- */
-function keep(
-  i: number,
-  out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; pool: Pool },
-): void {
-  const pointed = new Set(out.findings.map((g) => g.policyId));
-  for (const p of out.policies) keepPolicy(i, p, pointed, to);
-  for (const e of out.entities) keepEntity(i, e, to);
-}
-
-/**
- * One policy for the later stages: SCP/RCP records whole (SCP stage), everything whole when Access Analyzer may run
- * (or the live organisation simulates identity policies under its SCPs: `full`); else the view of a policy a finding
- * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
- * assumptions), and every policy analysed for a module call (its call names the module's own findings).
- */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; pool: Pool }): void {
-  if (to.keepAll || to.full) to.kept.push([i, p]);
-  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
-    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
-    p.sourceMap = packSourceMap(p.sourceMap);
-    to.kept.push([i, p]);
-  }
-  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
-  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
-    const v = to.lite(p);
-    if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
-    if (p.assumptions?.length) v.assumptions = p.assumptions;
-    to.kept.push([i, detach(v, to.pool)]);
-  }
-}
-
-/** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
-  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
-  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
-}
-
-/**
  * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
  * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
  */
 interface HeldFile extends HeldInfo {
   text: FileText;
-  inputs: FileInputs;
+  /** What its extraction read and listed, as lists (a Set of one path costs several times the list). */
+  inputs: { reads: readonly string[]; lists: readonly string[] };
   org: boolean;
   slot: HeldSlot;
 }
@@ -419,7 +377,13 @@ function hold(x: Extracted, store: HeldStore): HeldFile {
  */
 function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
   const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
-  return { text, inputs: x.inputs, org: hasOrgPolicies(x), slot };
+  return { text, inputs: { reads: listOf(x.inputs.reads), lists: listOf(x.inputs.lists) }, org: hasOrgPolicies(x), slot };
+}
+
+const NO_PATHS: readonly string[] = Object.freeze([]);
+
+function listOf(paths: ReadonlySet<string>): readonly string[] {
+  return paths.size ? [...paths] : NO_PATHS;
 }
 
 function emptyAnalysis(): Analysis {
