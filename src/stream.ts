@@ -50,7 +50,7 @@ export type { ReportSink } from './result.js';
 export interface StreamedHead {
   /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
   head: Analysis;
-  /** The paths of the files analysed (repository-relative). */
+  /** The paths of the files analysed (repository-relative), when an ignore entry names files (else none). */
   analysed: string[];
   counts: { policies: number; principals: number; attachments: number };
   /** The bare views kept as rows (looked up by id: findings/suppressions.ts); `head.policies` has the others. */
@@ -113,9 +113,11 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  const scanned = new Set(files.map((f) => f.rel));
+  // the scan's paths as keyed digests (findings/spots.ts: ~40 bytes a path, not its text and a set entry)
+  const scanned = new SpotSet();
+  for (const f of files) scanned.add(f.rel);
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
@@ -123,7 +125,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
-      // done with (the caller reads only the list's length; `scanned` and `analysed` keep the path)
+      // done with (the caller reads only the list's length; `scanned` keeps a digest of the path)
       files[i] = DONE;
     }
   } finally {
@@ -167,7 +169,10 @@ interface LoopState {
   heldHead: Analysis;
   store: HeldStore;
   links: UnitLinks[];
-  scanned: ReadonlySet<string>;
+  /** The scan's paths (as digests: only asked whether it has one). */
+  scanned: { has(path: string): boolean };
+  /** Whether `analysed` lists the paths (an ignore entry names files: the suppressions stage reads them). */
+  paths: boolean;
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
   keepAll: boolean;
   lite: (p: PolicyRecord) => PolicyRecord;
@@ -189,7 +194,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const { options, sink, keepAll, notes } = st;
   const text = given ? given.text : readText(f, options, st.errors);
   if (!text) return;
-  st.analysed.push(f.rel);
+  if (st.paths) st.analysed.push(f.rel);
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
@@ -249,7 +254,7 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
     appendAll(st.errors, o.errors);
     return;
   }
-  st.analysed.push(f.rel);
+  if (st.paths) st.analysed.push(f.rel);
   if (o.kind === 'failed') {
     st.errors.push(o.error);
     return;
@@ -334,7 +339,7 @@ async function addReferenced(end: number, st: LoopState): Promise<void> {
   addSkippedReferences(texts, options, errors);
   (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
     st.heldAt.push(end + k);
-    st.analysed.push(x.text.rel);
+    if (st.paths) st.analysed.push(x.text.rel);
     st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
     countSkipsAndNotes(st.heldHead, [x]);
     held.push(heldFile(x, { x }));
