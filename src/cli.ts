@@ -277,10 +277,10 @@ async function analyse(positionals: string[], values: Values, flags: Flags, io: 
     try {
       const sharding = flags.shardSpec ? shardRun(flags.shardSpec, options, root, io.env ?? process.env) : undefined;
       spool = flags.format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
-      // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
+      // JSON, SARIF and Markdown: analysed file by file, the JSON report's entries spooled to disk as each file is final
       // IAM_POLICY_GATE_SPILL_AFTER: past how many findings they go to a temporary file (tests force it low)
       const spillAfter = Number((io.env ?? process.env).IAM_POLICY_GATE_SPILL_AFTER ?? NaN);
-      const stream = flags.format === 'json' || flags.format === 'sarif' ? { ...(spool ? { sink: spool } : {}), ...(spillAfter >= 0 ? { spillAfter } : {}) } : undefined;
+      const stream = flags.format === 'json' || flags.format === 'sarif' || flags.format === 'markdown' ? { ...(spool ? { sink: spool } : {}), ...(spillAfter >= 0 ? { spillAfter } : {}) } : undefined;
       result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}), ...(flags.workers !== undefined ? { workers: flags.workers } : {}) });
       shard = sharding?.info();
       if (shard && !values.output && flags.format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
