@@ -42,10 +42,13 @@ function bare(): void {
 function parse(): void {
   for (const f of templates) parseTemplate(f.text, f.rel);
 }
-/** The YAML templates alone, read the Document way (`cst: false`) or straight from the parser's tokens (yaml-cst.ts). */
+/**
+ * The YAML templates alone, read the Document way (`cst: false`), straight from the parser's tokens (yaml-cst.ts,
+ * `direct: false`), or straight from the text where yaml-direct.ts can (the default).
+ */
 const yamlTemplates = templates.filter((f) => !/^\uFEFF?\s*[{[]/.test(f.text));
-const parseYaml = (cst: boolean) => (): void => {
-  for (const f of yamlTemplates) parseTemplate(f.text, f.rel, { cst });
+const parseYaml = (limits: { cst?: boolean; direct?: boolean }) => (): void => {
+  for (const f of yamlTemplates) parseTemplate(f.text, f.rel, limits);
 };
 const extract = (f: { rel: string; text: string }) =>
   extractTemplate({
@@ -83,9 +86,11 @@ let tParse = Infinity;
 let tExtract = Infinity;
 let tYamlDoc = Infinity;
 let tYamlCst = Infinity;
+let tYamlDirect = Infinity;
 for (let i = 0; i < runs; i++) {
-  tYamlDoc = Math.min(tYamlDoc, cpuMs(parseYaml(false)));
-  tYamlCst = Math.min(tYamlCst, cpuMs(parseYaml(true)));
+  tYamlDoc = Math.min(tYamlDoc, cpuMs(parseYaml({ cst: false })));
+  tYamlCst = Math.min(tYamlCst, cpuMs(parseYaml({ direct: false })));
+  tYamlDirect = Math.min(tYamlDirect, cpuMs(parseYaml({})));
   tBare = Math.min(tBare, cpuMs(bare));
   tParse = Math.min(tParse, cpuMs(parse));
   tExtract = Math.min(tExtract, cpuMs(extractOnly));
@@ -97,6 +102,7 @@ console.log(`yaml parseDocument (positions):     ${tBare.toFixed(0)} ms  (${(tem
 console.log(`our parse (tags, spans):             ${tParse.toFixed(0)} ms  (${(tParse / tBare).toFixed(2)}x bare)`);
 console.log(`YAML templates (${yamlTemplates.length}), Document way:  ${tYamlDoc.toFixed(0)} ms`);
 console.log(`YAML templates, from the CST:       ${tYamlCst.toFixed(0)} ms  (${(100 * (1 - tYamlCst / tYamlDoc)).toFixed(0)}% less)`);
+console.log(`YAML templates, direct (else CST):  ${tYamlDirect.toFixed(0)} ms  (${(100 * (1 - tYamlDirect / tYamlCst)).toFixed(0)}% less than from the CST)`);
 console.log(`parse+resolve+extract:              ${tExtract.toFixed(0)} ms  (${(tExtract / tBare).toFixed(2)}x bare)`);
 console.log(`parse+resolve+extract+checks:       ${tFull.toFixed(0)} ms  (${(templates.length / (tFull / 1000)).toFixed(0)} templates/s)`);
 console.log(`ratio to bare yaml:                 ${(tFull / tBare).toFixed(2)}x  (target <= 2x)`);

@@ -1,18 +1,51 @@
 /**
- * The catalogue file (`dist/catalog.json`, format 2): one JSON document laid out so that a run parses only the
+ * The catalogue file (`dist/catalog.json`, format 3): one JSON document laid out so that a run parses only the
  * services it looks up. Node built-ins and type imports only: `.ci/build.mjs` imports this file directly.
  *
- *   {"format":2,"version":"…","date":"…","layout":"SSSSSSSSSS:LLLLLLLLLL","index":{…},"services":{"a4b":{…},…}}
+ *   {"format":3,"version":"…","date":"…","layout":"SSSSSSSSSS:LLLLLLLLLL","index":{…},"services":{"a4b":{…},…}}
  *
  * `layout` is the byte offset and length of the `index` value (fixed width, so the writer knows them before it
  * writes them). The index holds what look-ups across every service need (global keys, RCP services, each service's
- * name and action names, every service condition key, the keys actions list) and, per service, the byte range of
- * its details within the `services` value: those are parsed on first use. `JSON.parse` of the whole file still
- * reads it (and a format-1 reader fails on `format` with a clear message).
+ * name, action names and each action's access levels and wildcard-only flag, every service condition key, the keys
+ * actions list) and, per service, the byte range of its details within the `services` value: those are parsed on
+ * first use. `JSON.parse` of the whole file still reads it (and an older reader fails on `format` with a clear
+ * message).
  */
 import type { CatalogIndex, CompactCatalog, CompactService, ServiceSlice } from './types.js';
 
-export const FILE_FORMAT = 2;
+export const FILE_FORMAT = 3;
+
+/**
+ * Per action, in the index: its access levels and whether it is wildcard-only, one character per action (the
+ * character code minus FACT_BASE: a bit per level letter, WILDCARD_ONLY_BIT when it lists no resource type). Rules
+ * ask these of every catalogue action when a policy grants `Action: "*"`; from the index they need no service's
+ * details. An action whose lower-case name repeats in its service carries the last spelling's facts (as the
+ * look-ups by lower-case name answer) and, unless it is that last spelling, REPEATED_BIT (look-ups of its spelling
+ * answer with the last one's).
+ */
+export const FACT_BASE = 48;
+export const LEVEL_BITS: Readonly<Record<'L' | 'R' | 'W' | 'P' | 'T', number>> = { L: 1, R: 2, W: 4, P: 8, T: 16 };
+export const WILDCARD_ONLY_BIT = 32;
+export const REPEATED_BIT = 64;
+
+function factCode(levels: string, resourceTypes: readonly unknown[]): number {
+  let bits = 0;
+  for (const l of levels) if (l === 'L' || l === 'R' || l === 'W' || l === 'P' || l === 'T') bits |= LEVEL_BITS[l];
+  return bits | (resourceTypes.length === 0 ? WILDCARD_ONLY_BIT : 0);
+}
+
+/** A service's fact characters (see FACT_BASE). */
+function factCodes(s: CompactService): string {
+  const last = new Map<string, number>();
+  s.a.forEach(([name], n) => last.set(name.toLowerCase(), n));
+  return s.a
+    .map(([name], n) => {
+      const winner = last.get(name.toLowerCase())!;
+      const [, levels, art] = s.a[winner]!;
+      return String.fromCharCode(FACT_BASE + (factCode(levels, art) | (winner !== n ? REPEATED_BIT : 0)));
+    })
+    .join('');
+}
 
 const WIDTH = 10;
 const pad = (n: number): string => String(n).padStart(WIDTH, '0');
@@ -66,7 +99,7 @@ export function serialiseCatalog(c: CompactCatalog): string {
     services: prefixes.map((p) => {
       const s = c.services[p]!;
       const [off, len] = ranges.get(p)!;
-      return [p, s.n, s.a.map((a) => a[0]), off, len];
+      return [p, s.n, s.a.map((a) => a[0]), off, len, factCodes(s)];
     }),
   };
   const indexText = JSON.stringify(index);
@@ -112,6 +145,9 @@ export function openCatalogFile(buf: Buffer, where: string): CatalogFile {
     throw fail(where, (e as Error).message);
   }
   if (!index || !Array.isArray(index.services) || !Array.isArray(index.global) || !Array.isArray(index.keys)) throw fail(where, 'index malformed');
+  for (const s of index.services) {
+    if (!Array.isArray(s) || !Array.isArray(s[2]) || typeof s[5] !== 'string' || s[5].length !== s[2].length) throw fail(where, 'index malformed');
+  }
   const ranges = new Map(index.services.map((s) => [s[0], [s[3], s[4]] as const]));
   return {
     format: FILE_FORMAT,

@@ -3,17 +3,20 @@
  * lazily (on the first call that needs it) and synchronously.
  */
 import { Memo } from '../util/memo.js';
-import type { CatalogFile } from './file-format.js';
+import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
+import { levelsFrom, ServiceActions } from './action-details.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
-const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
-/** Most specific first: "Permissions management, Write" is a permissions-management action. */
-const LEVEL_PRIORITY: AccessLevel[] = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+/** The most specific level of each level bit set of the index's fact codes (as `levelsFrom` of the same letters). */
+const LEVEL_OF_BITS: readonly AccessLevel[] = Array.from({ length: WILDCARD_ONLY_BIT }, (_, bits) => {
+  const letters = (Object.keys(LEVEL_BITS) as (keyof typeof LEVEL_BITS)[]).filter((l) => bits & LEVEL_BITS[l]).join('');
+  return levelsFrom(letters).accessLevel;
+});
 
 interface KeyEntry {
   key: string;
@@ -55,8 +58,11 @@ class KeyIndex {
 }
 
 interface ServiceRuntime {
-  prefix: string;
-  actions: Map<string, ActionInfo>;
+  entry: ServiceEntry;
+  /** Each action's details, built when first asked for. */
+  actions: ServiceActions;
+  /** Every action by lower-case name (`serviceActions`), made when first asked for. */
+  all?: Map<string, ActionInfo>;
 }
 
 /** A service as the catalogue file's index gives it (its details are parsed on first use: `detailsOf`). */
@@ -68,6 +74,10 @@ interface ServiceEntry {
   details?: ServiceSlice;
   /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
   positions?: Map<string, number>;
+  /** Position of its first action in the catalogue's `actions` (and `facts`). */
+  base: number;
+  /** `serviceActionNames`'s answer, made on first use. */
+  listed?: { names: string[]; keys: string[]; byName: Map<string, number> };
 }
 
 export interface Catalog {
@@ -79,6 +89,8 @@ export interface Catalog {
   services: string[];
   /** Every action as `service:Name`, sorted by service then name. */
   actions: string[];
+  /** Per action of `actions`: its fact code from the index (level bits, WILDCARD_ONLY_BIT; file-format.ts). */
+  facts: Uint8Array;
   globalKeys: KeyIndex;
   allKeys: KeyIndex;
   rcp: Set<string>;
@@ -98,8 +110,10 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
-  /** Access-level code (`"PW"`) -> the most specific level (a few dozen codes). */
-  levels: Map<string, AccessLevel>;
+  /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
+  positions?: Map<string, number>;
+  /** `catalogActionMask`'s set. */
+  mask?: Uint8Array;
 }
 
 let catalog: Catalog | undefined;
@@ -110,16 +124,29 @@ export function getCatalog(): Catalog {
   const { file, source } = loadCatalogFile();
   const { index } = file;
   const entries = new Map<string, ServiceEntry>();
-  for (const [prefix, name, names] of index.services) entries.set(prefix, { prefix, name, actions: names });
+  const codes = new Map<string, string>();
+  for (const [prefix, name, names, , , facts] of index.services) {
+    entries.set(prefix, { prefix, name, actions: names, base: 0 });
+    codes.set(prefix, facts);
+  }
   const services = [...entries.keys()].sort();
   const actions: string[] = [];
+  const facts = new Uint8Array(index.services.reduce((n, s) => n + s[2].length, 0));
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
   for (const [k, t] of index.global) {
     globalKeys.add(k, t);
     allKeys.add(k, t);
   }
-  for (const p of services) for (const a of entries.get(p)!.actions) actions.push(`${p}:${a}`);
+  for (const p of services) {
+    const entry = entries.get(p)!;
+    const text = codes.get(p)!;
+    entry.base = actions.length;
+    for (let n = 0; n < entry.actions.length; n++) {
+      facts[actions.length] = text.charCodeAt(n) - FACT_BASE;
+      actions.push(`${p}:${entry.actions[n]!}`);
+    }
+  }
   for (const [k, t] of index.keys) allKeys.add(k, t);
   catalog = {
     version: file.version,
@@ -127,13 +154,14 @@ export function getCatalog(): Catalog {
     source,
     services,
     actions,
+    facts,
     globalKeys,
     allKeys,
     rcp: new Set(index.rcp),
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), levels: new Map() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
   return catalog;
 }
@@ -164,66 +192,9 @@ function service(prefix: string): ServiceRuntime | undefined {
   if (rt) return rt;
   const found = detailsOf(c, p);
   if (!found) return undefined;
-  rt = { prefix: p, actions: buildActions(p, found.entry.actions, found.details) };
+  rt = { entry: found.entry, actions: new ServiceActions(p, found.entry.actions, c.actions, found.entry.base, found.details) };
   c.runtime.set(p, rt);
   return rt;
-}
-
-/** Pushes `v` unless present (first occurrence order, as a Set's). */
-const addOnce = (out: string[], v: string): void => {
-  if (!out.includes(v)) out.push(v);
-};
-
-/** An action's access levels as the catalogue file codes them (`"PW"`), and the most specific of them. */
-function levelsFrom(levels: string): { accessLevels: AccessLevel[]; accessLevel: AccessLevel } {
-  const accessLevels = [...levels].map((l) => LEVELS[l]!).filter(Boolean);
-  return { accessLevels, accessLevel: LEVEL_PRIORITY.find((l) => accessLevels.includes(l)) ?? 'Write' };
-}
-
-/**
- * A service's actions as `ActionInfo`s. Objects that are equal across actions (the access-level lists, each
- * resource type with its `required` flag) are shared within the service: look-ups never modify them.
- */
-function buildActions(p: string, names: readonly string[], s: ServiceSlice): Map<string, ActionInfo> {
-  const keyName = s.k.map((k) => k[0]);
-  const rtypes: CatalogResourceType[] = s.r.map(([name, arns, keys]) => ({
-    name,
-    arnFormats: arns ? arns.split('|') : [],
-    conditionKeys: keys.map((i) => keyName[i]!),
-  }));
-  const withRequired = new Map<number, ActionResourceType>();
-  const resourceType = (i: number, req: number): ActionResourceType => {
-    const id = i * 2 + (req === 1 ? 1 : 0);
-    let t = withRequired.get(id);
-    if (!t) {
-      const r = rtypes[i]!;
-      t = { name: r.name, arnFormats: r.arnFormats, conditionKeys: r.conditionKeys, required: req === 1 };
-      withRequired.set(id, t);
-    }
-    return t;
-  };
-  const levelsOf = new Map<string, { accessLevels: AccessLevel[]; accessLevel: AccessLevel }>();
-  const actions = new Map<string, ActionInfo>();
-  s.a.forEach(([levels, art, keys], n) => {
-    const name = names[n]!;
-    let lv = levelsOf.get(levels);
-    if (!lv) levelsOf.set(levels, (lv = levelsFrom(levels)));
-    const resourceTypes = art.map(([i, req]) => resourceType(i, req));
-    const conditionKeys: string[] = [];
-    for (const i of keys) addOnce(conditionKeys, keyName[i]!);
-    for (const r of resourceTypes) for (const k of r.conditionKeys) addOnce(conditionKeys, k);
-    actions.set(name.toLowerCase(), {
-      service: p,
-      name,
-      key: `${p}:${name}`,
-      accessLevel: lv.accessLevel,
-      accessLevels: lv.accessLevels,
-      isWildcardOnly: resourceTypes.length === 0,
-      resourceTypes,
-      conditionKeys,
-    });
-  });
-  return actions;
 }
 
 export function serviceExists(prefix: string): boolean {
@@ -259,12 +230,22 @@ export function actionInfo(action: string): ActionInfo | undefined {
 
 function actionInfoUncached(action: string): ActionInfo | undefined {
   const parts = splitAction(action);
-  return parts ? service(parts.service)?.actions.get(parts.name.toLowerCase()) : undefined;
+  const rt = parts && service(parts.service);
+  if (!rt) return undefined;
+  const n = namePositions(rt.entry).get(parts.name.toLowerCase());
+  return n === undefined ? undefined : rt.actions.info(n);
 }
 
 /** A service's actions by lower-case name (undefined for an unknown service). */
 export function serviceActions(prefix: string): ReadonlyMap<string, ActionInfo> | undefined {
-  return service(prefix)?.actions;
+  const rt = service(prefix);
+  if (!rt) return undefined;
+  if (!rt.all) {
+    // one per lower-case name, in first-occurrence order, a later spelling winning
+    rt.all = new Map();
+    for (const [lower, n] of namePositions(rt.entry)) rt.all.set(lower, rt.actions.info(n));
+  }
+  return rt.all;
 }
 
 /** Resource types the action accepts ([] for unknown or wildcard-only actions). */
@@ -373,11 +354,10 @@ function suggestActionUncached(typo: string): string | undefined {
     if (!s) return undefined;
     svc = s;
   }
-  const rt = service(svc)!;
   if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
-  const exact = rt.actions.get(parts.name.toLowerCase());
-  if (exact) return exact.key;
-  const names = [...rt.actions.values()].map((a) => a.name);
+  const { names, keys, byName } = serviceActionNames(svc)!;
+  const exact = byName.get(parts.name.toLowerCase());
+  if (exact !== undefined) return keys[exact];
   const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
   const best = closest(parts.name, names, max);
   return best ? `${svc}:${best}` : undefined;
@@ -387,7 +367,7 @@ function suggestActionUncached(typo: string): string | undefined {
 export function actionsWithAccessLevel(level: AccessLevel): string[] {
   const c = getCatalog();
   const out: string[] = [];
-  for (const p of c.services) for (const a of service(p)!.actions.values()) if (a.accessLevel === level) out.push(a.key);
+  for (const p of c.services) for (const key of serviceActionNames(p)!.keys) if (accessLevelOf(key) === level) out.push(key);
   return out;
 }
 
@@ -415,42 +395,105 @@ export function conditionKeyListedByActions(key: string): boolean {
 }
 
 /**
- * An action's access-level code and resource-type count, read from its service's details (case-insensitive, as
- * `actionInfo`). Rules ask these of every catalogue action when a policy grants `Action: "*"`: answering them from
- * the details spares building ~22,000 `ActionInfo` objects nobody looks at otherwise. Once a service's actions are
- * built (`actionInfo` asked about one of them), its objects answer.
+ * An action's position in the catalogue's `actions` (-1 for an unknown action), case-insensitive as `actionInfo`:
+ * an action as the catalogue spells it (every expansion's) is found by one look-up, any other spelling by its
+ * service and lower-case name. From the index alone: no service's details are parsed. Rules ask about every
+ * catalogue action when a policy grants `Action: "*"`.
  */
-function actionFacts(action: string): { level: AccessLevel; wildcardOnly: boolean } | undefined {
-  const parts = splitAction(action);
-  if (!parts) return undefined;
+export function actionPosition(action: string): number {
   const c = getCatalog();
-  const p = parts.service.toLowerCase();
-  if (c.runtime.has(p)) {
-    const info = actionInfo(action);
-    return info && { level: info.accessLevel, wildcardOnly: info.isWildcardOnly };
+  const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
+  // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)
+  if (exact !== undefined && (c.facts[exact]! & REPEATED_BIT) === 0) return exact;
+  const i = action.indexOf(':');
+  if (i < 0) return -1;
+  const entry = c.entries.get(action.slice(0, i).toLowerCase());
+  if (!entry) return -1;
+  const n = namePositions(entry).get(action.slice(i + 1).toLowerCase());
+  return n === undefined ? -1 : entry.base + n;
+}
+
+/** The position of an action spelt exactly as the catalogue spells it (`getCatalog().actions[i] === action`), or -1. */
+export function exactActionPosition(action: string): number {
+  const c = getCatalog();
+  return (c.derived.positions ??= positionsOf(c.actions)).get(action) ?? -1;
+}
+
+/**
+ * The catalogue's distinct actions as a set over positions of `actions`: 1 for each, but for an earlier spelling of
+ * a name its service repeats (its look-ups answer with the later one). Shared: read only.
+ */
+export function catalogActionMask(): Uint8Array {
+  const c = getCatalog();
+  if (!c.derived.mask) {
+    const mask = new Uint8Array(c.facts.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = c.facts[i]! & REPEATED_BIT ? 0 : 1;
+    c.derived.mask = mask;
   }
-  const found = detailsOf(c, p);
-  if (!found) return undefined;
-  const { entry, details } = found;
+  return c.derived.mask;
+}
+
+function positionsOf(actions: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < actions.length; i++) out.set(actions[i]!, i);
+  return out;
+}
+
+/** A service's lower-case action names -> position in its `actions` (first-occurrence order, a later spelling wins). */
+function namePositions(entry: ServiceEntry): Map<string, number> {
   if (!entry.positions) {
     entry.positions = new Map();
     entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
   }
-  const n = entry.positions.get(parts.name.toLowerCase());
-  const row = n === undefined ? undefined : details.a[n];
-  if (!row) return undefined;
-  const byCode = c.derived.levels;
-  let level = byCode.get(row[0]);
-  if (!level) byCode.set(row[0], (level = levelsFrom(row[0]).accessLevel));
-  return { level, wildcardOnly: row[1].length === 0 };
+  return entry.positions;
+}
+
+/**
+ * An action as the catalogue spells it (`s3:GetObject` for `S3:getobject`: `actionInfo(action)?.key`), undefined for
+ * an unknown action. From the index alone (no service's details parsed).
+ */
+export function canonicalAction(action: string): string | undefined {
+  const i = actionPosition(action);
+  return i < 0 ? undefined : getCatalog().actions[i];
+}
+
+/**
+ * A service's actions from the index alone (no details parsed), as `serviceActions` lists them (one per lower-case
+ * name, a later spelling winning, in first-occurrence order): each one's name and its `service:Name` key (the
+ * catalogue's `actions` entry, the same text as its `ActionInfo.key`). Undefined for an unknown service.
+ */
+export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number> } | undefined {
+  const c = getCatalog();
+  const entry = c.entries.get(prefix.toLowerCase());
+  if (!entry) return undefined;
+  if (!entry.listed) {
+    const byName = namePositions(entry);
+    const names: string[] = [];
+    const keys: string[] = [];
+    const at = new Map<string, number>();
+    for (const [lower, n] of byName) {
+      at.set(lower, names.length);
+      names.push(entry.actions[n]!);
+      keys.push(c.actions[entry.base + n]!);
+    }
+    entry.listed = { names, keys, byName: at };
+  }
+  return entry.listed;
+}
+
+function factCode(action: string): number {
+  const i = actionPosition(action);
+  return i < 0 ? -1 : getCatalog().facts[i]!;
 }
 
 /** The most specific access level of an action (undefined for unknown actions). */
 export function accessLevelOf(action: string): AccessLevel | undefined {
-  return actionFacts(action)?.level;
+  const code = factCode(action);
+  return code < 0 ? undefined : LEVEL_OF_BITS[code & (WILDCARD_ONLY_BIT - 1)];
 }
 
 /** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
 export function isWildcardOnly(action: string): boolean {
-  return actionFacts(action)?.wildcardOnly === true;
+  const code = factCode(action);
+  return code >= 0 && (code & WILDCARD_ONLY_BIT) !== 0;
 }

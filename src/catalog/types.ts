@@ -55,14 +55,14 @@ export const CATALOG_FORMAT = 1;
  * The catalogue file's index (file-format.ts): what look-ups across services need, without any service's details.
  * `keys`: every service condition key, `listed`: those some action lists (each deduplicated case-insensitively,
  * first occurrence in sorted-service order kept). `services`: [prefix, name, action names, byte offset and length
- * of its `ServiceSlice`], sorted by prefix.
+ * of its `ServiceSlice`, one fact character per action (file-format.ts FACT_BASE)], sorted by prefix.
  */
 export interface CatalogIndex {
   global: [string, string][];
   rcp: string[];
   keys: [string, string][];
   listed: [string, string][];
-  services: [string, string, string[], number, number][];
+  services: [string, string, string[], number, number, string][];
 }
 
 /** One service's details in the file: `CompactService` without the name and the action names (in the index). */

@@ -12,7 +12,7 @@ import { parseWithPositions, InputError } from '../text/positions.js';
 import type { Parsed } from '../text/positions.js';
 import type { Severity } from '../result.js';
 import { SEVERITIES } from '../result.js';
-import { configSchema } from './schema.js';
+import { configSchemas } from './schema.js';
 import { crossChecks, toIssues } from './issues.js';
 import { toLayer } from './layer.js';
 import { readRepoFile, decodeUtf8, ReadError, toPosix } from '../text/read.js';
@@ -132,7 +132,7 @@ export function parseConfig(text: string, file: string): OptionsLayer {
   }
   if (parsed.value === null || parsed.value === undefined) return {};
   if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new ConfigError('the config must be a mapping of keys', file, 1);
-  const result = configSchema.safeParse(parsed.value);
+  const result = configSchemas().config.safeParse(parsed.value);
   const issues: ConfigIssue[] = result.success ? [] : result.error.issues.flatMap((i) => toIssues(i, parsed));
   if (result.success) appendAll(issues, crossChecks(result.data, parsed));
   if (issues.length || !result.success) {

@@ -18,32 +18,6 @@ export const ACCESS_ANALYZER_LOCALES = ['DE', 'EN', 'ES', 'FR', 'IT', 'JA', 'KO'
 export const CUSTOM_CHECKS = ['no-new-access', 'access-not-granted', 'no-public-access'] as const;
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
-const nonEmpty = z.string().min(1, { error: 'must not be empty' });
-
-/** A glob, or a list of globs (repository-relative). */
-const globs = z
-  .union([nonEmpty, z.array(nonEmpty)], { error: 'must be a glob or a list of globs' })
-  .meta({ description: 'A glob or a list of globs, relative to the repository root (* within a segment, ** across segments, ?, [a-z], {a,b}; a leading ! excludes; e.g. "infra/**/*.yml").' });
-
-/** A repository-relative file path: never absolute, never climbing out of the repository. */
-const repoPath = z
-  .string()
-  .min(1, { error: 'must not be empty' })
-  .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p), { error: 'must be relative to the repository root, not absolute' })
-  .refine((p) => /^([/\\]|[A-Za-z]:)/.test(p) || !p.split(/[/\\]/).includes('..'), { error: 'must stay inside the repository (no ".." segments)' })
-  .meta({ description: 'A file path relative to the repository root.' });
-
-/** A 12-digit account id; an unquoted YAML number is accepted (and zero-padded) because YAML reads it as a number. */
-const accountId = z
-  .union(
-    [
-      z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }),
-      z.int({ error: 'must be a 12-digit AWS account id (quote it)' }).min(0).max(999_999_999_999, { error: 'must be a 12-digit AWS account id' }),
-    ],
-    { error: 'must be a 12-digit AWS account id (quote it)' },
-  )
-  .meta({ description: 'A 12-digit AWS account id (quote it so YAML keeps leading zeros).' });
-
 /**
  * A template token pattern (`placeholders:`): `*` any run of characters, `?` one; found anywhere inside a value. It
  * must name the token (three characters other than wildcards), so no pattern makes every value a token; a regular
@@ -58,103 +32,142 @@ export function placeholderPatternProblem(p: string): string | undefined {
   return undefined;
 }
 
-const placeholderPattern = z
-  .string()
-  .max(200, { error: 'must be at most 200 characters' })
-  .superRefine((p, ctx) => {
-    const problem = placeholderPatternProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/** The small schemas the others are made of (config schemas are built on first use: see configSchemas). */
+function baseSchemas() {
+  const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 
-const severity = z.enum(SEVERITIES as unknown as [string, ...string[]], { error: `must be one of ${SEVERITIES.join(', ')}` });
+  /** A glob, or a list of globs (repository-relative). */
+  const globs = z
+    .union([nonEmpty, z.array(nonEmpty)], { error: 'must be a glob or a list of globs' })
+    .meta({ description: 'A glob or a list of globs, relative to the repository root (* within a segment, ** across segments, ?, [a-z], {a,b}; a leading ! excludes; e.g. "infra/**/*.yml").' });
 
-const ruleSetting = z
-  .union(
-    [
-      z.enum(['off', 'on']),
-      z.boolean(),
-      severity,
-      z.strictObject({
-        enabled: z.boolean().optional().meta({ description: 'false turns the rule off.' }),
-        severity: severity.optional().meta({ description: 'Reports of this rule get this severity.' }),
-      }),
-    ],
-    { error: `use off, on, a severity (${SEVERITIES.join(', ')}), or { enabled, severity }` },
-  )
-  .meta({ description: 'off/false disables the rule, on/true enables it, a severity overrides its severity.' });
-
-/** Known ids are checked in load.ts (with a did-you-mean); the JSON Schema lists them for editors. */
-const ruleId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be a rule id (e.g. admin-wildcard) or an Access Analyzer issue code (e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE)' })
-  .meta({ enum: configurableRuleIds() });
-
-const isoDate = z
-  .string()
-  .regex(DATE, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => !DATE.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
-    error: 'is not a real calendar date',
-  });
-
-export const ignoreEntrySchema = z
-  .strictObject({
-    rule: ruleId.meta({ description: 'Rule id or Access Analyzer issue code (exact, case-insensitive).' }),
-    files: globs.optional().meta({ description: 'Only findings in files matching these globs (repository-relative).' }),
-    resource: nonEmpty.optional().meta({ description: 'Only findings on this resource: CloudFormation logical id or Terraform address; * and ? are wildcards.' }),
-    sid: nonEmpty.optional().meta({ description: 'Only findings in the statement with this Sid (exact).' }),
-    action: nonEmpty
-      .optional()
-      .meta({ description: 'Only findings whose subject action or statement actions match this IAM action pattern (e.g. "s3:*"; case-insensitive).' }),
-    reason: z
-      .string({ error: 'is required: say why the finding is accepted (e.g. a ticket)' })
-      .trim()
-      .min(1, { error: 'is required: say why the finding is accepted (e.g. a ticket)' })
-      .meta({ description: 'Why the finding is accepted. Required; shown in every report next to the suppressed finding.' }),
-    expires: isoDate.optional().meta({
-      description: 'Last day (UTC, YYYY-MM-DD) the entry suppresses. From the next day on it no longer suppresses and is reported.',
-    }),
-  })
-  .meta({ description: 'One suppression. Every matcher given must match the finding.' });
-
-const policyTypeEntry = z.strictObject({
-  files: globs,
-  type: z.enum(POLICY_TYPES as unknown as [string, ...string[]], { error: `must be one of ${POLICY_TYPES.join(', ')}` }),
-});
-
-const parameterValues = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], { error: 'a parameter value must be a string, number, boolean or a list' }))
-  .meta({ description: 'Parameter name -> value (a list for List<...> / CommaDelimitedList parameters).' });
-
-const cfnParameterEntry = z.strictObject({
-  files: globs,
-  values: parameterValues.optional(),
-  file: repoPath.optional().meta({ description: 'Parameters file (CLI/CodePipeline JSON list or map, YAML map), repository-relative.' }),
-}).refine((e) => e.values !== undefined || e.file !== undefined, { error: 'give values or file' });
-
-const accessAnalyzerObject = z.strictObject({
-  mode: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).optional().meta({
-    description: 'auto: call IAM Access Analyzer when AWS credentials are available; on: required; off: offline checks only.',
-  }),
-  region: z
+  /** A repository-relative file path: never absolute, never climbing out of the repository. */
+  const repoPath = z
     .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region such as us-east-1' })
-    .optional()
-    .meta({ description: 'Region of the Access Analyzer endpoint.' }),
-  locale: z.enum(ACCESS_ANALYZER_LOCALES, { error: `must be one of ${ACCESS_ANALYZER_LOCALES.join(', ')}` }).optional(),
-  'max-billed-calls': z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional().meta({
-    description: 'Cap on billed custom-check calls per run; past it the verdict is incomplete. 0 disables the custom checks.',
-  }),
-  concurrency: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(32, { error: 'must be at most 32' }).optional(),
-  'cache-dir': z
-    .union([z.string(), z.literal(false)], { error: 'must be a directory or false' })
-    .optional()
-    .meta({ description: 'Result cache directory (repository-relative); false or "" disables the cache.' }),
-  'custom-checks': z
-    .array(z.enum(CUSTOM_CHECKS, { error: `must be one of ${CUSTOM_CHECKS.join(', ')}` }))
-    .optional()
-    .meta({ description: 'Which custom policy checks run (the others are skipped). Default: all three.' }),
-  'allow-failures': z.boolean().optional().meta({ description: 'A failed Access Analyzer call does not make the verdict incomplete.' }),
-});
+    .min(1, { error: 'must not be empty' })
+    .refine((p) => !/^([/\\]|[A-Za-z]:)/.test(p), { error: 'must be relative to the repository root, not absolute' })
+    .refine((p) => /^([/\\]|[A-Za-z]:)/.test(p) || !p.split(/[/\\]/).includes('..'), { error: 'must stay inside the repository (no ".." segments)' })
+    .meta({ description: 'A file path relative to the repository root.' });
+
+  /** A 12-digit account id; an unquoted YAML number is accepted (and zero-padded) because YAML reads it as a number. */
+  const accountId = z
+    .union(
+      [
+        z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }),
+        z.int({ error: 'must be a 12-digit AWS account id (quote it)' }).min(0).max(999_999_999_999, { error: 'must be a 12-digit AWS account id' }),
+      ],
+      { error: 'must be a 12-digit AWS account id (quote it)' },
+    )
+    .meta({ description: 'A 12-digit AWS account id (quote it so YAML keeps leading zeros).' });
+
+  const placeholderPattern = z
+    .string()
+    .max(200, { error: 'must be at most 200 characters' })
+    .superRefine((p, ctx) => {
+      const problem = placeholderPatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+  const severity = z.enum(SEVERITIES as unknown as [string, ...string[]], { error: `must be one of ${SEVERITIES.join(', ')}` });
+
+  const ruleSetting = z
+    .union(
+      [
+        z.enum(['off', 'on']),
+        z.boolean(),
+        severity,
+        z.strictObject({
+          enabled: z.boolean().optional().meta({ description: 'false turns the rule off.' }),
+          severity: severity.optional().meta({ description: 'Reports of this rule get this severity.' }),
+        }),
+      ],
+      { error: `use off, on, a severity (${SEVERITIES.join(', ')}), or { enabled, severity }` },
+    )
+    .meta({ description: 'off/false disables the rule, on/true enables it, a severity overrides its severity.' });
+
+  /** Known ids are checked in load.ts (with a did-you-mean); the JSON Schema lists them for editors. */
+  const ruleId = z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { error: 'must be a rule id (e.g. admin-wildcard) or an Access Analyzer issue code (e.g. PASS_ROLE_WITH_STAR_IN_RESOURCE)' })
+    .meta({ enum: configurableRuleIds() });
+
+  const isoDate = z
+    .string()
+    .regex(DATE, { error: 'must be a date written YYYY-MM-DD' })
+    .refine((s) => !DATE.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
+      error: 'is not a real calendar date',
+    });
+  return { nonEmpty, globs, repoPath, accountId, placeholderPattern, severity, ruleSetting, ruleId, isoDate };
+}
+
+type Base = ReturnType<typeof baseSchemas>;
+
+/** One ignore entry, and the entries of the config's other lists and of `access-analyzer`. */
+function entrySchemas(b: Base) {
+  const { nonEmpty, globs, repoPath, ruleId, isoDate } = b;
+  const ignoreEntry = z
+    .strictObject({
+      rule: ruleId.meta({ description: 'Rule id or Access Analyzer issue code (exact, case-insensitive).' }),
+      files: globs.optional().meta({ description: 'Only findings in files matching these globs (repository-relative).' }),
+      resource: nonEmpty.optional().meta({ description: 'Only findings on this resource: CloudFormation logical id or Terraform address; * and ? are wildcards.' }),
+      sid: nonEmpty.optional().meta({ description: 'Only findings in the statement with this Sid (exact).' }),
+      action: nonEmpty
+        .optional()
+        .meta({ description: 'Only findings whose subject action or statement actions match this IAM action pattern (e.g. "s3:*"; case-insensitive).' }),
+      reason: z
+        .string({ error: 'is required: say why the finding is accepted (e.g. a ticket)' })
+        .trim()
+        .min(1, { error: 'is required: say why the finding is accepted (e.g. a ticket)' })
+        .meta({ description: 'Why the finding is accepted. Required; shown in every report next to the suppressed finding.' }),
+      expires: isoDate.optional().meta({
+        description: 'Last day (UTC, YYYY-MM-DD) the entry suppresses. From the next day on it no longer suppresses and is reported.',
+      }),
+    })
+    .meta({ description: 'One suppression. Every matcher given must match the finding.' });
+
+  const policyTypeEntry = z.strictObject({
+    files: globs,
+    type: z.enum(POLICY_TYPES as unknown as [string, ...string[]], { error: `must be one of ${POLICY_TYPES.join(', ')}` }),
+  });
+
+  const parameterValues = z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], { error: 'a parameter value must be a string, number, boolean or a list' }))
+    .meta({ description: 'Parameter name -> value (a list for List<...> / CommaDelimitedList parameters).' });
+
+  const cfnParameterEntry = z.strictObject({
+    files: globs,
+    values: parameterValues.optional(),
+    file: repoPath.optional().meta({ description: 'Parameters file (CLI/CodePipeline JSON list or map, YAML map), repository-relative.' }),
+  }).refine((e) => e.values !== undefined || e.file !== undefined, { error: 'give values or file' });
+
+  const accessAnalyzerObject = z.strictObject({
+    mode: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).optional().meta({
+      description: 'auto: call IAM Access Analyzer when AWS credentials are available; on: required; off: offline checks only.',
+    }),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'must be an AWS region such as us-east-1' })
+      .optional()
+      .meta({ description: 'Region of the Access Analyzer endpoint.' }),
+    locale: z.enum(ACCESS_ANALYZER_LOCALES, { error: `must be one of ${ACCESS_ANALYZER_LOCALES.join(', ')}` }).optional(),
+    'max-billed-calls': z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).optional().meta({
+      description: 'Cap on billed custom-check calls per run; past it the verdict is incomplete. 0 disables the custom checks.',
+    }),
+    concurrency: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(32, { error: 'must be at most 32' }).optional(),
+    'cache-dir': z
+      .union([z.string(), z.literal(false)], { error: 'must be a directory or false' })
+      .optional()
+      .meta({ description: 'Result cache directory (repository-relative); false or "" disables the cache.' }),
+    'custom-checks': z
+      .array(z.enum(CUSTOM_CHECKS, { error: `must be one of ${CUSTOM_CHECKS.join(', ')}` }))
+      .optional()
+      .meta({ description: 'Which custom policy checks run (the others are skipped). Default: all three.' }),
+    'allow-failures': z.boolean().optional().meta({ description: 'A failed Access Analyzer call does not make the verdict incomplete.' }),
+  });
+  return { ignoreEntry, policyTypeEntry, parameterValues, cfnParameterEntry, accessAnalyzerObject };
+}
+
+type Entries = ReturnType<typeof entrySchemas>;
 
 /** An OU in the organisation tree. */
 export interface OuConfig {
@@ -163,47 +176,54 @@ export interface OuConfig {
   ous?: Record<string, OuConfig>;
 }
 
-const ouId = z.string().regex(/^ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}$/, { error: 'must be an OU id such as ou-ab12-cdef3456' });
+/** `organization:`, the model the SCP checks read. */
+function organizationSchemaOf(b: Base) {
+  const { nonEmpty, repoPath, accountId } = b;
+  const ouId = z.string().regex(/^ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}$/, { error: 'must be an OU id such as ou-ab12-cdef3456' });
 
-const ouSchema = z
-  .strictObject({
-    id: ouId.optional(),
-    accounts: z.array(accountId).optional(),
-    get ous(): z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<OuConfig>>> {
-      return z.record(z.string(), ouSchema as z.ZodType<OuConfig>).optional();
-    },
-  })
-  .meta({ id: 'OrganizationalUnit', description: 'An OU: its id, the accounts directly in it and its child OUs (by name).' });
+  const ouSchema = z
+    .strictObject({
+      id: ouId.optional(),
+      accounts: z.array(accountId).optional(),
+      get ous(): z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<OuConfig>>> {
+        return z.record(z.string(), ouSchema as z.ZodType<OuConfig>).optional();
+      },
+    })
+    .meta({ id: 'OrganizationalUnit', description: 'An OU: its id, the accounts directly in it and its child OUs (by name).' });
 
-const scpNames = z.union([nonEmpty, z.array(nonEmpty)], { error: 'must be an SCP name or a list of SCP names' });
+  const scpNames = z.union([nonEmpty, z.array(nonEmpty)], { error: 'must be an SCP name or a list of SCP names' });
 
-export const organizationSchema = z
-  .strictObject({
-    root: z.string().regex(/^r-[0-9a-z]{4,32}$/, { error: 'must be a root id such as r-ab12' }).optional(),
-    scps: z.record(z.string(), repoPath).optional().meta({ description: 'SCP name -> policy file (repository-relative).' }),
-    attachments: z
-      .record(z.string(), scpNames)
-      .optional()
-      .meta({ description: 'Target (root, an OU name or id, or an account id) -> names of the SCPs attached to it.' }),
-    ous: z.record(z.string(), ouSchema).optional().meta({ description: 'OU name -> { id, accounts, ous }: the OU tree under the root.' }),
-    deployments: z
-      .record(z.string(), z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]))
-      .optional()
-      .meta({ description: 'Template glob -> account ids, OU names or OU ids the templates are deployed to.' }),
-    'exempt-principals': z
-      .array(nonEmpty)
-      .optional()
-      .meta({ description: 'Break-glass / administrator principal ARNs (wildcards allowed) that an SCP must never lock out.' }),
-    'pipeline-principals': z
-      .array(nonEmpty)
-      .optional()
-      .meta({ description: 'Principal ARNs of the deployment pipeline this repository deploys with; an SCP denying what they need is a lock-out risk.' }),
-    'management-account': accountId.optional().meta({ description: 'The management account: SCPs do not apply to it.' }),
-  })
-  .meta({ description: 'The AWS Organizations model used by the SCP checks.' });
+  return z
+    .strictObject({
+      root: z.string().regex(/^r-[0-9a-z]{4,32}$/, { error: 'must be a root id such as r-ab12' }).optional(),
+      scps: z.record(z.string(), repoPath).optional().meta({ description: 'SCP name -> policy file (repository-relative).' }),
+      attachments: z
+        .record(z.string(), scpNames)
+        .optional()
+        .meta({ description: 'Target (root, an OU name or id, or an account id) -> names of the SCPs attached to it.' }),
+      ous: z.record(z.string(), ouSchema).optional().meta({ description: 'OU name -> { id, accounts, ous }: the OU tree under the root.' }),
+      deployments: z
+        .record(z.string(), z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]))
+        .optional()
+        .meta({ description: 'Template glob -> account ids, OU names or OU ids the templates are deployed to.' }),
+      'exempt-principals': z
+        .array(nonEmpty)
+        .optional()
+        .meta({ description: 'Break-glass / administrator principal ARNs (wildcards allowed) that an SCP must never lock out.' }),
+      'pipeline-principals': z
+        .array(nonEmpty)
+        .optional()
+        .meta({ description: 'Principal ARNs of the deployment pipeline this repository deploys with; an SCP denying what they need is a lock-out risk.' }),
+      'management-account': accountId.optional().meta({ description: 'The management account: SCPs do not apply to it.' }),
+    })
+    .meta({ description: 'The AWS Organizations model used by the SCP checks.' });
+}
 
-export const configSchema = z
-  .strictObject({
+/** The config file's keys, first part (what is scanned, rules, account, templates). */
+function scanFields(b: Base, e: Entries) {
+  const { nonEmpty, globs, repoPath, accountId, placeholderPattern, severity, ruleSetting, ruleId } = b;
+  const { policyTypeEntry } = e;
+  return {
     $schema: z.string().optional(),
     paths: globs.optional().meta({ description: 'Only files matching these globs are scanned (default: every candidate file).' }),
     include: globs.optional().meta({ description: 'Same as paths.' }),
@@ -261,7 +281,15 @@ export const configSchema = z
       .strictObject({ identity: repoPath.optional(), resource: repoPath.optional() })
       .optional()
       .meta({ description: 'Reference policies for CheckNoNewAccess (repository-relative files).' }),
-    organization: organizationSchema.optional(),
+  };
+}
+
+/** The config file's keys, second part (organisation, templates, reports, suppressions). */
+function reportFields(b: Base, e: Entries, organization: ReturnType<typeof organizationSchemaOf>) {
+  const { nonEmpty, repoPath } = b;
+  const { ignoreEntry, parameterValues, cfnParameterEntry, accessAnalyzerObject } = e;
+  return {
+    organization: organization.optional(),
     'organization-live': z.boolean().optional().meta({
       description: 'Read the organisation (OU tree, attached SCPs and RCPs) live from AWS Organizations when organization has no tree of its own (needs credentials; see docs/scp.md for the permissions). Default: false.',
     }),
@@ -307,7 +335,7 @@ export const configSchema = z
     'max-suppression-days': z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(3660, { error: 'must be at most 3660' }).optional().meta({
       description: 'An ignore entry may not expire more than this many days ahead (a config error otherwise). Default: 365.',
     }),
-    ignore: z.array(ignoreEntrySchema).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
+    ignore: z.array(ignoreEntry).optional().meta({ description: 'Suppressions: accepted findings, each with a reason.' }),
     'external-policies': z
       .array(
         z.strictObject({
@@ -317,13 +345,33 @@ export const configSchema = z
       )
       .optional()
       .meta({ description: 'Customer managed policies outside the repository that were reviewed; others make the verdict incomplete.' }),
-  })
-  .meta({
-    title: 'IAM Policy Gate configuration',
-    description: 'The config file of IAM Policy Gate (.github/iam-policy-gate.yml). See docs/configuration.md.',
-  });
+  };
+}
 
-export type ConfigFile = z.input<typeof configSchema>;
+function buildSchemas() {
+  const b = baseSchemas();
+  const e = entrySchemas(b);
+  const organization = organizationSchemaOf(b);
+  const config = z
+    .strictObject({ ...scanFields(b, e), ...reportFields(b, e, organization) })
+    .meta({
+      title: 'IAM Policy Gate configuration',
+      description: 'The config file of IAM Policy Gate (.github/iam-policy-gate.yml). See docs/configuration.md.',
+    });
+  return { config, ignoreEntry: e.ignoreEntry, organization };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+
+/**
+ * The config file's schema (`config`) and its parts, built on first use: building them is ~10 ms of a run's start-up
+ * (zod gives every schema object its methods), and a run without a config file never needs them.
+ */
+export function configSchemas(): ReturnType<typeof buildSchemas> {
+  return (built ??= buildSchemas());
+}
+
+export type ConfigFile = z.input<ReturnType<typeof configSchemas>['config']>;
 
 /**
  * `Options.organization` as the loader hands it on (validated and normalised: lists everywhere, account ids as
@@ -349,15 +397,15 @@ export interface OuModel {
   accounts: string[];
   ous: Record<string, OuModel>;
 }
-export type IgnoreEntryConfig = z.output<typeof ignoreEntrySchema>;
-export type OrganizationConfig = z.output<typeof organizationSchema>;
+export type IgnoreEntryConfig = z.output<ReturnType<typeof configSchemas>['ignoreEntry']>;
+export type OrganizationConfig = z.output<ReturnType<typeof configSchemas>['organization']>;
 
 /** The JSON Schema of the config file (draft 2020-12), as committed in docs/iam-policy-gate.schema.json. */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(configSchemas().config, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = schema;
   return { $schema, $id: 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/iam-policy-gate.schema.json', ...rest };
 }
 
 /** The config file as validated (before it becomes an options layer: config/layer.ts). */
-export type Config = z.output<typeof configSchema>;
+export type Config = z.output<ReturnType<typeof configSchemas>['config']>;

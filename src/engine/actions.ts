@@ -3,7 +3,7 @@
  * part), NotAction as the complement, one pattern against one action, and the universe of concrete actions as
  * bitsets (so `Action: "*"` costs the same as one action). Memoised in the run's engine context.
  */
-import { getCatalog, serviceActions, serviceExists, splitAction } from '../catalog/index.js';
+import { actionPosition, catalogActionMask, getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
 import { engineContext } from './context.js';
 import { compileGlob, globMatch, hasWildcard, minMatchLength } from './wildcard.js';
 
@@ -50,14 +50,16 @@ function expandUncached(pattern: string): readonly string[] {
       ? [parts.service.toLowerCase()]
       : [];
   const out: string[] = [];
+  // from the catalogue's index: a service's details are not parsed to list its actions
+  const literal = hasWildcard(parts.name) ? undefined : parts.name.toLowerCase();
   for (const p of services) {
-    const actions = serviceActions(p)!;
-    if (!hasWildcard(parts.name)) {
-      const a = actions.get(parts.name.toLowerCase());
-      if (a) out.push(a.key);
+    const { names: spelt, keys, byName } = serviceActionNames(p)!;
+    if (literal !== undefined) {
+      const n = byName.get(literal);
+      if (n !== undefined) out.push(keys[n]!);
       continue;
     }
-    for (const a of actions.values()) if (globMatch(names, a.name)) out.push(a.key);
+    for (let n = 0; n < spelt.length; n++) if (globMatch(names, spelt[n]!)) out.push(keys[n]!);
   }
   return out;
 }
@@ -139,12 +141,34 @@ export function catalogUniverse(): ActionUniverse {
   const ctx = engineContext();
   if (!ctx.universe) {
     const actions = getCatalog().actions;
-    // filled in a loop: no [key, index] pair made per action (~22,000)
-    const index = new Map<string, number>();
-    for (let i = 0; i < actions.length; i++) index.set(actions[i]!.toLowerCase(), i);
-    ctx.universe = { actions, index } satisfies ActionUniverse;
+    let index: Map<string, number> | undefined;
+    ctx.universe = {
+      actions,
+      // made when first asked: this module finds the catalogue's actions by their catalogue position (positionIn)
+      get index(): ReadonlyMap<string, number> {
+        if (!index) {
+          // filled in a loop: no [key, index] pair made per action (~22,000)
+          index = new Map<string, number>();
+          for (let i = 0; i < actions.length; i++) index.set(actions[i]!.toLowerCase(), i);
+        }
+        return index;
+      },
+    } satisfies ActionUniverse;
   }
   return ctx.universe as ActionUniverse;
+}
+
+/**
+ * An action's position in a universe (undefined when not in it), case-insensitive. In the catalogue's universe its
+ * catalogue position (the same answer as the lower-case index: the catalogue's spelling of a name that repeats is its
+ * last one's, as the index keeps the last), found without lower-casing a catalogue spelling.
+ */
+export function positionIn(u: ActionUniverse, action: string): number | undefined {
+  if (u.actions === getCatalog().actions) {
+    const i = actionPosition(action);
+    return i < 0 ? undefined : i;
+  }
+  return u.index.get(action.toLowerCase());
 }
 
 /** A set of actions of a universe, one byte per action. */
@@ -157,9 +181,12 @@ export function emptySet(u: ActionUniverse): ActionSet {
 /** Every action of the universe matching an IAM action pattern (case-insensitive). Memoised for the run's universe. */
 export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   const compute = (): ActionSet => {
+    const list = expandActionPattern(pattern);
+    // `*` in the catalogue's universe: every distinct catalogue action (no look-up per action)
+    if (list === u.actions && list === getCatalog().actions) return catalogActionMask().slice();
     const set = emptySet(u);
-    for (const a of expandActionPattern(pattern)) {
-      const i = u.index.get(a.toLowerCase());
+    for (const a of list) {
+      const i = positionIn(u, a);
       if (i !== undefined) set[i] = 1;
     }
     return set;
@@ -175,20 +202,80 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
 export function patternPositions(u: ActionUniverse, pattern: string): number[] {
   const seen = new Set<number>();
   for (const a of expandActionPattern(pattern)) {
-    const i = u.index.get(a.toLowerCase());
+    const i = positionIn(u, a);
     if (i !== undefined) seen.add(i);
   }
   return Array.from(seen);
 }
 
+/** The whole 4-byte words of a set (a view of the same memory; undefined when it does not start on a word). */
+function words(s: ActionSet): Uint32Array | undefined {
+  return s.byteOffset % 4 === 0 ? new Uint32Array(s.buffer, s.byteOffset, s.length >>> 2) : undefined;
+}
+
 export function union(into: ActionSet, other: ActionSet): ActionSet {
-  for (let i = 0; i < into.length; i++) into[i] |= other[i]!;
+  // four members per operation (each byte is 0 or 1: a word's OR is its bytes' ORs)
+  const a = words(into);
+  const b = words(other);
+  let i = 0;
+  if (a && b && into.length === other.length) {
+    for (let w = 0; w < a.length; w++) a[w] |= b[w]!;
+    i = a.length * 4;
+  }
+  for (; i < into.length; i++) into[i] |= other[i]!;
   return into;
+}
+
+/** Removes `other`'s members from `into`. */
+export function subtract(into: ActionSet, other: ActionSet): ActionSet {
+  const a = words(into);
+  const b = words(other);
+  let i = 0;
+  if (a && b && into.length === other.length) {
+    for (let w = 0; w < a.length; w++) a[w] &= ~b[w]!;
+    i = a.length * 4;
+  }
+  for (; i < into.length; i++) if (other[i]) into[i] = 0;
+  return into;
+}
+
+/** Keeps only the members of `into` that are in `other`. */
+export function intersect(into: ActionSet, other: ActionSet): ActionSet {
+  const a = words(into);
+  const b = words(other);
+  let i = 0;
+  if (a && b && into.length === other.length) {
+    for (let w = 0; w < a.length; w++) a[w] &= b[w]!;
+    i = a.length * 4;
+  }
+  for (; i < into.length; i++) into[i] &= other[i]!;
+  return into;
+}
+
+/** The complement of `s` in its universe (a new set). */
+export function complement(s: ActionSet): ActionSet {
+  const out = new Uint8Array(s.length);
+  const a = words(out);
+  const b = words(s);
+  let i = 0;
+  if (a && b) {
+    for (let w = 0; w < a.length; w++) a[w] = ~b[w]! & 0x01010101;
+    i = a.length * 4;
+  }
+  for (; i < s.length; i++) out[i] = s[i] ? 0 : 1;
+  return out;
 }
 
 export function count(s: ActionSet): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) n += s[i]!;
+  const a = words(s);
+  let i = 0;
+  if (a) {
+    // a word's four 0/1 bytes summed in its top byte
+    for (let w = 0; w < a.length; w++) n += Math.imul(a[w]!, 0x01010101) >>> 24;
+    i = a.length * 4;
+  }
+  for (; i < s.length; i++) n += s[i]!;
   return n;
 }
 

@@ -11,7 +11,7 @@ import type { ConditionView, StatementView, ValueAt } from '../policy/statements
 import { isObject, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
 import { actionInfo, type ActionInfo } from '../catalog/index.js';
-import { catalogUniverse, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
@@ -305,7 +305,7 @@ function statementBitsUncached(u: ActionUniverse, s: StatementView): { actions: 
   } else if (s.notAction) {
     const excluded = emptySet(u);
     for (const a of strings(s.notAction)) union(excluded, expandPattern(u, a.value));
-    for (let i = 0; i < actions.length; i++) actions[i] = excluded[i] ? 0 : 1;
+    return { actions: complement(excluded), explicit };
   }
   return { actions, explicit };
 }

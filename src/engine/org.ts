@@ -5,7 +5,7 @@
  * the grant evaluator's (grants.ts: compileStatements).
  */
 import type { ConditionView } from '../policy/statements.js';
-import { emptySet, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { complement, emptySet, intersect, positionIn, subtract, union, type ActionSet, type ActionUniverse } from './actions.js';
 import { resourceCoverage, type EvalStatement } from './grants.js';
 
 /** A condition exempting principals (`ArnNotLike aws:PrincipalArn [...]`) or any other narrowing. */
@@ -69,20 +69,17 @@ export function evaluateHierarchy(u: ActionUniverse, levels: ScpLevel[], resourc
       } else if (onlyPrincipalExemptions(st.conditions) && cov === 'all') union(denied, st.actions);
       else union(mayDeny, st.actions);
     }
-    for (let i = 0; i < n; i++) allowed[i]! &= levelAllow[i]!;
+    intersect(allowed, levelAllow);
   }
-  const notAllowed = emptySet(u);
-  for (let i = 0; i < n; i++) {
-    notAllowed[i] = allowed[i] ? 0 : 1;
-    if (denied[i]) allowed[i] = 0;
-    if (denied[i]) mayDeny[i] = 0;
-  }
+  const notAllowed = complement(allowed);
+  subtract(allowed, denied);
+  subtract(mayDeny, denied);
   return { allowed, denied, mayDeny, notAllowed };
 }
 
 /** The statements of the hierarchy that deny `action` (for naming the culprit in a finding). */
 export function denyingStatements(levels: ScpLevel[], u: ActionUniverse, action: string, resources?: readonly string[]): { level: string; st: EvalStatement }[] {
-  const i = u.index.get(action.toLowerCase());
+  const i = positionIn(u, action);
   if (i === undefined) return [];
   const out: { level: string; st: EvalStatement }[] = [];
   for (const level of levels) {

@@ -45,9 +45,14 @@ const DEFAULT_MAX_DEPTH = 512;
 
 /**
  * Cheap pre-scan for bracket nesting depth (flow collections / JSON), skipping quoted strings, so that deeply nested
- * hostile input is refused before the recursive parser sees it.
+ * hostile input is refused before the recursive parser sees it. `depth` is exact when over `limit`; else it is at
+ * most `limit` (a text with no more opening brackets than `limit` is not scanned: most YAML templates).
  */
 export function flowDepth(text: string, limit: number): { depth: number; offset: number } {
+  let opens = 0;
+  for (let i = text.indexOf('['); i >= 0 && opens <= limit; i = text.indexOf('[', i + 1)) opens++;
+  for (let i = text.indexOf('{'); i >= 0 && opens <= limit; i = text.indexOf('{', i + 1)) opens++;
+  if (opens <= limit) return { depth: opens, offset: -1 };
   let depth = 0;
   let max = 0;
   let inDouble = false;

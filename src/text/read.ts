@@ -113,16 +113,31 @@ function readUnsized(fd: number, rel: string, maxBytes: number): Uint8Array {
   }
 }
 
-/** The first `size` bytes of an open file (fewer if it shrank meanwhile). */
+/**
+ * One read buffer per thread, reused from file to file: the bytes read are decoded into a string before the next
+ * read (readRepoFileAt), so nothing keeps them. A run reads thousands of files; without it each file over a few KB
+ * was a new buffer outside the heap for the collector to track and free. Files above SCRATCH_MAX get their own.
+ */
+let scratch: Buffer | undefined;
+const SCRATCH_MIN = 64 * 1024;
+const SCRATCH_MAX = 1024 * 1024;
+
+function readBuffer(size: number): Buffer {
+  if (size > SCRATCH_MAX) return Buffer.allocUnsafe(size);
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(SCRATCH_MIN, size));
+  return scratch;
+}
+
+/** The first `size` bytes of an open file (fewer if it shrank meanwhile), valid until the next read. */
 function readAll(fd: number, size: number): Uint8Array {
-  const buf = Buffer.allocUnsafe(size);
+  const buf = readBuffer(size);
   let n = 0;
   while (n < size) {
     const got = readSync(fd, buf, n, size - n, null);
     if (got === 0) break;
     n += got;
   }
-  return n === size ? buf : buf.subarray(0, n);
+  return buf.subarray(0, n);
 }
 
 /** List regular files (repo-relative) under a repo-relative directory, non-recursively. */

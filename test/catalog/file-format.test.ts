@@ -1,10 +1,10 @@
 /**
- * The catalogue file (format 2): the same data as the compact catalogue it is written from, every service's details
+ * The catalogue file (format 3): the same data as the compact catalogue it is written from, every service's details
  * readable on its own (a run parses only the services it looks up), the whole file still JSON, and a clear error for
  * a file of another format.
  */
 import { describe, expect, it } from 'vitest';
-import { joinService, openCatalogFile, serialiseCatalog } from '../../src/catalog/file-format.js';
+import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, joinService, openCatalogFile, serialiseCatalog } from '../../src/catalog/file-format.js';
 import { generateCatalog } from '../../src/catalog/generate.js';
 import { findIamDataPackage } from '../../src/catalog/load.js';
 import type { CompactCatalog } from '../../src/catalog/types.js';
@@ -12,7 +12,7 @@ import type { CompactCatalog } from '../../src/catalog/types.js';
 const compact: CompactCatalog = generateCatalog(findIamDataPackage()!);
 const text = serialiseCatalog(compact);
 
-describe('catalogue file format 2', () => {
+describe('catalogue file format 3', () => {
   it('gives back every service exactly as generated, each read on its own', () => {
     const file = openCatalogFile(Buffer.from(text), 'test');
     expect(file.version).toBe(compact.version);
@@ -41,17 +41,46 @@ describe('catalogue file format 2', () => {
 
   it('is one JSON document, written the same way twice', () => {
     const whole = JSON.parse(text) as { format: number; services: Record<string, unknown> };
-    expect(whole.format).toBe(2);
+    expect(whole.format).toBe(3);
     expect(Object.keys(whole.services).length).toBe(Object.keys(compact.services).length);
     expect(serialiseCatalog(generateCatalog(findIamDataPackage()!))).toBe(text);
   });
 
   it('refuses a file of the previous format or a damaged one with a message to rebuild', () => {
     const v1 = JSON.stringify(compact);
-    expect(() => openCatalogFile(Buffer.from(v1), 'old.json')).toThrow(/old\.json has an unexpected format \(expected format 2: found format 1\); rebuild/);
+    expect(() => openCatalogFile(Buffer.from(v1), 'old.json')).toThrow(/old\.json has an unexpected format \(expected format 3: found format 1\); rebuild/);
     expect(() => openCatalogFile(Buffer.from(text.slice(0, 200)), 'cut.json')).toThrow(/cut\.json .*unexpected format/);
     const file = openCatalogFile(Buffer.from(text.slice(0, text.length - 5000)), 'short.json');
     const last = file.index.services[file.index.services.length - 1]![0];
     expect(() => file.slice(last)).toThrow(/short\.json .*service/);
+  });
+});
+
+describe("the index's action facts", () => {
+  it('give each action its access levels and wildcard-only flag; a repeated lower-case name the last spelling (and a mark)', () => {
+    const tiny: CompactCatalog = {
+      format: 1,
+      version: 't',
+      date: 'd',
+      global: [],
+      rcp: [],
+      services: {
+        x: {
+          n: 'X',
+          k: [],
+          r: [['thing', 'arn:${Partition}:x:::${Name}', []]],
+          a: [
+            ['Foo', 'R', [[0, 1]], []],
+            ['List', 'L', [[0, 0]], []],
+            ['Tag', 'TW', [], []],
+            ['foo', 'PW', [], []],
+          ],
+        },
+      },
+    };
+    const file = openCatalogFile(Buffer.from(serialiseCatalog(tiny)), 'tiny');
+    const codes = [...file.index.services[0]![5]].map((ch) => ch.charCodeAt(0) - FACT_BASE);
+    const pw = LEVEL_BITS.P | LEVEL_BITS.W | WILDCARD_ONLY_BIT;
+    expect(codes).toEqual([pw | REPEATED_BIT, LEVEL_BITS.L, LEVEL_BITS.T | LEVEL_BITS.W | WILDCARD_ONLY_BIT, pw]);
   });
 });

@@ -131,3 +131,19 @@ describe('finding and reading the repository files', () => {
     expect(r.verdict).toBe('incomplete');
   });
 });
+
+describe('reading one file after another (one read buffer per thread)', () => {
+  it('gives each file its own text, whatever size was read before; invalid UTF-8 is still found at its offset', async () => {
+    const { readRepoFileAt, ReadError } = await import('../../src/text/read.js');
+    const big = '{"Version":"2012-10-17","x":"' + 'b'.repeat(300_000) + '"}';
+    const huge = 'h'.repeat(1_500_000);
+    const root = tmpRepo({ 'big.json': big, 'small.json': '{"a":1}', 'huge.json': huge, 'mid.yaml': 'm: ' + 'é'.repeat(5000) });
+    writeFileSync(path.join(root, 'bad.json'), Buffer.concat([Buffer.from('x'.repeat(1000)), Buffer.from([0xff]), Buffer.from('y'.repeat(10))]));
+    const read = (rel: string) => readRepoFileAt(root, rel, 10_000_000).text;
+    const texts = ['big.json', 'small.json', 'mid.yaml', 'huge.json', 'small.json', 'big.json'].map(read);
+    expect(texts).toEqual([big, '{"a":1}', 'm: ' + 'é'.repeat(5000), huge, '{"a":1}', big]);
+    expect(() => read('bad.json')).toThrow(ReadError);
+    expect(() => read('bad.json')).toThrow('invalid byte near offset 1000');
+    expect(read('small.json')).toBe('{"a":1}');
+  });
+});

@@ -14,7 +14,7 @@ import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo } from '../../catalog/index.js';
+import { canonicalAction, exactActionPosition, getCatalog } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
@@ -55,24 +55,45 @@ export function listActions(actions: readonly string[], limit = 6): string {
 const MATCH = 1;
 const ANY_RESOURCE = 2;
 const WILDCARD_ONLY = 4;
-function memoFor(rule: string, spec: ActionSetSpec): Map<string, number> {
+/** In `Verdicts.dense`: the verdict is known. */
+const KNOWN = 8;
+/**
+ * One rule's verdicts: an action spelt as the catalogue spells it (every expansion's) by its catalogue position (a
+ * byte per catalogue action, no entry to make per action), any other text in a bounded map.
+ */
+interface Verdicts {
+  dense: Uint8Array;
+  other: Map<string, number>;
+}
+function memoFor(rule: string, spec: ActionSetSpec): Verdicts {
   // one memo per rule and spec for the run (engine/context.ts): rule id -> spec sentence -> memo (no key text built
   // per call: both are the rules' own constant strings)
-  const verdicts = engineContext().slot('least-privilege/action-set verdicts', () => new Map<string, Map<string, Map<string, number>>>());
+  const verdicts = engineContext().slot('least-privilege/action-set verdicts', () => new Map<string, Map<string, Verdicts>>());
   let bySpec = verdicts.get(rule);
   if (!bySpec) verdicts.set(rule, (bySpec = new Map()));
   let memo = bySpec.get(spec.what);
-  if (!memo) bySpec.set(spec.what, (memo = new Map()));
+  if (!memo) bySpec.set(spec.what, (memo = { dense: new Uint8Array(getCatalog().actions.length), other: new Map() }));
   return memo;
 }
-function verdictOf(memo: Map<string, number>, spec: ActionSetSpec, action: string): number {
-  let v = memo.get(action);
+function verdictOf(memo: Verdicts, spec: ActionSetSpec, action: string): number {
+  const i = exactActionPosition(action);
+  if (i >= 0) {
+    const known = memo.dense[i]!;
+    if (known) return known & ~KNOWN;
+    const v = verdictUncached(spec, action);
+    memo.dense[i] = v | KNOWN;
+    return v;
+  }
+  let v = memo.other.get(action);
   if (v === undefined) {
-    v = (spec.matches(action) ? MATCH : 0) | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (spec.skipWildcardOnly && wildcardOnly(action) ? WILDCARD_ONLY : 0);
-    if (memo.size >= 60_000) memo.clear();
-    memo.set(action, v);
+    v = verdictUncached(spec, action);
+    if (memo.other.size >= 60_000) memo.other.clear();
+    memo.other.set(action, v);
   }
   return v;
+}
+function verdictUncached(spec: ActionSetSpec, action: string): number {
+  return (spec.matches(action) ? MATCH : 0) | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (spec.skipWildcardOnly && wildcardOnly(action) ? WILDCARD_ONLY : 0);
 }
 
 /**
@@ -114,7 +135,7 @@ class PatternLists {
     this.heldByExpansion += list.length;
   }
 }
-const byPattern = new WeakMap<Map<string, number>, PatternLists>();
+const byPattern = new WeakMap<Verdicts, PatternLists>();
 
 /** A statement's matching actions (read only: possibly a cached list) and the first element that grants one. */
 interface Hits {
@@ -126,7 +147,7 @@ interface Hits {
  * The Action elements' matching actions (wildcard-only ones excluded when the spec says so) in statement order (only
  * those reported on specific resources when `scopedOnly`), and the first element that grants a hit.
  */
-function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
+function hitsByElement(memo: Verdicts, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
   const cache = patternCache(memo);
   const elements = strings(s.action);
   if (elements.length === 1) {
@@ -151,7 +172,7 @@ function hitsByElement(memo: Map<string, number>, spec: ActionSetSpec, s: Statem
 }
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
-function patternHits(cache: PatternLists, memo: Map<string, number>, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
+function patternHits(cache: PatternLists, memo: Verdicts, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
   const expansion = expandActionPattern(pattern);
   let list = cache.ofExpansion(expansion, false);
   if (!list) {
@@ -170,14 +191,14 @@ function patternHits(cache: PatternLists, memo: Map<string, number>, spec: Actio
   return scoped;
 }
 
-function patternCache(memo: Map<string, number>): PatternLists {
+function patternCache(memo: Verdicts): PatternLists {
   let cache = byPattern.get(memo);
   if (!cache) byPattern.set(memo, (cache = new PatternLists()));
   return cache;
 }
 
 /** The same for NotAction: the matching actions of its complement, cached per pattern list. */
-function hitsOfNotAction(memo: Map<string, number>, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
+function hitsOfNotAction(memo: Verdicts, spec: ActionSetSpec, s: StatementView, scopedOnly: boolean): Hits {
   const cache = patternCache(memo);
   const patterns = strings(s.notAction).map((v) => v.value);
   const key = `N${JSON.stringify(patterns.map((p) => p.toLowerCase()))}`;
@@ -300,7 +321,7 @@ export function canonicalKeys(list: readonly string[]): string[] {
   const keyCache = engineContext().slot('least-privilege/action-set canonical keys', () => new Map<readonly string[], string[]>());
   let k = keyCache.get(list);
   if (!k) {
-    k = [...new Set(list.flatMap((a) => actionInfo(a)?.key ?? []))];
+    k = [...new Set(list.flatMap((a) => canonicalAction(a) ?? []))];
     keyCache.set(list, k);
   }
   return k;

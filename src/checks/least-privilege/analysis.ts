@@ -3,7 +3,7 @@
  * account, statement labels, canonical action names, access levels. Pure.
  */
 import type { ConditionView, StatementView } from '../../policy/statements.js';
-import { accessLevelOf as catalogAccessLevel, actionInfo, isWildcardOnly as catalogWildcardOnly } from '../../catalog/index.js';
+import { accessLevelOf as catalogAccessLevel, canonicalAction, isWildcardOnly as catalogWildcardOnly } from '../../catalog/index.js';
 import { describeValues } from '../../engine/conditions.js';
 import type { ConditionJudgement } from '../../engine/grants.js';
 
@@ -44,6 +44,6 @@ export function stmtLabel(s: StatementView): string {
 
 /** Canonical key spelling of a lower-case action name, via the catalogue (falls back to the input). */
 export function canonical(action: string): string {
-  return actionInfo(action)?.key ?? action;
+  return canonicalAction(action) ?? action;
 }
 

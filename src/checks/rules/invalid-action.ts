@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo, catalogStamp, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
+import { canonicalAction, catalogStamp, serviceExists, splitAction, suggestAction } from '../../catalog/index.js';
 import { hasWildcard } from '../../engine/wildcard.js';
 import { placeholderAt } from '../grammar/helpers.js';
 
@@ -44,7 +44,7 @@ export const invalidAction: Rule = {
           continue;
         }
         if (hasWildcard(parts.service) || hasWildcard(parts.name) || !serviceExists(parts.service)) continue;
-        if (actionInfo(v.value)) continue;
+        if (canonicalAction(v.value) !== undefined) continue;
         if (parts.name === '') {
           report({ path: v.path, subject: v.value, message: `"${v.value}" has no action name after the colon.` });
           continue;

@@ -1,6 +1,6 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
-import { actionInfo } from '../../catalog/index.js';
+import { canonicalAction } from '../../catalog/index.js';
 import { globMatch } from '../../engine/wildcard.js';
 import { grantIndex, unrestricted, type ActionGrant } from '../../engine/grants.js';
 import { denySet } from '../../engine/denies.js';
@@ -14,7 +14,7 @@ import { selfModifications } from '../least-privilege/self-modification.js';
 let neededKeys: string[] | undefined;
 /** Canonical keys of every action an escalation method needs (those the catalogue knows). */
 function needed(): string[] {
-  neededKeys ??= [...new Set(ESCALATION_METHODS.flatMap((m) => m.actions))].flatMap((a) => actionInfo(a)?.key ?? []);
+  neededKeys ??= [...new Set(ESCALATION_METHODS.flatMap((m) => m.actions))].flatMap((a) => canonicalAction(a) ?? []);
   return neededKeys;
 }
 

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
-import { actionInfo } from '../../catalog/index.js';
+import { accessLevelOf } from '../../catalog/index.js';
 import { expandActionPattern } from '../../engine/actions.js';
 import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { policyDenies } from '../../engine/denies.js';
@@ -43,7 +43,7 @@ export const serviceWildcard: Rule = {
         if (deny?.cancelledBy) continue; // a Deny of the same policy takes the whole service away
         const covered = expandActionPattern(a.value);
         if (!covered.length) continue; // unknown service: the validation rules say so
-        const writes = covered.some((x) => actionInfo(x)?.accessLevel !== 'List' && actionInfo(x)?.accessLevel !== 'Read');
+        const writes = covered.some((x) => accessLevelOf(x) !== 'List' && accessLevelOf(x) !== 'Read');
         const j = judgeConditions(s, `${svc}:*`, undefined, settingOf(policy, options.account, policy.policyType === 'resource' && awsPrincipals(s).some((p) => p.kind === 'any')), deny?.carried);
         const everywhere = g.scope !== 'some';
         const scope = everywhere ? 'on every resource' : 'on the listed resources';

@@ -142,14 +142,11 @@ export abstract class ResolverCore {
 
   /** Resolve and tell whether the result depends on something unknown. */
   valueKnown(node: CNode): { value: unknown; known: boolean; reasons: string[] } {
-    const saved = this.unknown;
-    this.unknown = [];
-    try {
-      const value = this.resolve(node, '', undefined);
-      return { value, known: this.unknown.length === 0, reasons: this.unknown };
-    } finally {
-      this.unknown = saved.concat(this.unknown);
-    }
+    // the reasons added while resolving it (the list is not copied: a template's reasons add up)
+    const before = this.unknown.length;
+    const value = this.resolve(node, '', undefined);
+    const reasons = this.unknown.slice(before);
+    return { value, known: reasons.length === 0, reasons };
   }
 
   resolve(node: CNode, ptr: string, sink: Sink | undefined): unknown {

@@ -365,7 +365,7 @@ const isBlock = (token: Token | null | undefined): boolean => !!token && (token.
 const LOCAL_TAG = /^![\w.:-]+$/;
 
 /** A plain scalar's value under the core schema, as the package's findScalarTagByTest + tag.resolve give it. */
-function plainValue(text: string): unknown {
+export function plainValue(text: string): unknown {
   for (const tag of PLAIN_TAGS) {
     if (!tag.test!.test(text)) continue;
     const res = tag.resolve(text, bail, RESOLVE_OPTIONS) as unknown;

@@ -15,6 +15,7 @@ import { reindentForYaml } from './yaml-reindent.js';
 import { parseYamlDocument } from '../../text/yaml-document.js';
 import { TAG_NAMES, longName, PLAIN_STRING, MapBuilder, taggedScalar, wrap } from './yaml-nodes.js';
 import { composeFromCst } from './yaml-cst.js';
+import { readYamlDirect } from './yaml-direct.js';
 import { lineTable, parseJsonTemplate } from './json-template.js';
 
 /** One source file: its display name and its line table. */
@@ -111,6 +112,8 @@ export interface ParseLimits {
   json?: boolean;
   /** Read YAML straight from the parser's tokens where it can (yaml-cst.ts; default true; false: always the Document way). */
   cst?: boolean;
+  /** Read YAML straight from the text where it can (yaml-direct.ts; default true; false: the CST reader first). */
+  direct?: boolean;
 }
 
 export interface ParseWarning {
@@ -145,7 +148,10 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
   const src: Src = { file, lineCounter };
   const maxAliases = limits.maxAliases ?? 10_000;
   const maxNodes = limits.maxNodes ?? 2_000_000;
-  const fast = limits.cst === false ? undefined : composeFromCst(text, src, { maxDepth, maxAliases, maxNodes });
+  const budgets = { maxDepth, maxAliases, maxNodes };
+  const direct = limits.cst === false || limits.direct === false ? undefined : readYamlDirect(text, src, budgets);
+  if (direct) return { root: direct.root, src, warnings: direct.warnings };
+  const fast = limits.cst === false ? undefined : composeFromCst(text, src, budgets);
   if (fast) return { root: fast.root, src, warnings: fast.warnings };
   const { doc, toOriginal: o } = readYaml(text);
   const pos = (off: number) => {

@@ -1,0 +1,195 @@
+/**
+ * The direct YAML reader (yaml-direct.ts, straight from the text) gives exactly what the readers behind it give
+ * (yaml-cst.ts, else the Document reader): kind, value and its type, offsets, key offsets, warnings, or the same
+ * error with line and column, on every YAML template of the corpus, on thousands of mutated corpus texts and
+ * generated texts, and under small budgets; where it refuses a text, the readers behind it read it as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseTemplate, type CNode, type ParseLimits } from '../../../src/extract/cloudformation/yaml.js';
+import { readYamlDirect } from '../../../src/extract/cloudformation/yaml-direct.js';
+import { lineTable } from '../../../src/extract/cloudformation/json-template.js';
+import { corpus } from '../../helpers/corpus.js';
+import { YamlGen, mutate, rng, type Rng } from './yaml-gen.js';
+
+const norm = (n: CNode): unknown =>
+  n.kind === 'map'
+    ? ['map', n.start, n.end, [...n.entries].map(([k, v]) => [k, n.keys.get(k), norm(v)])]
+    : n.kind === 'seq'
+      ? ['seq', n.start, n.end, n.items.map(norm)]
+      : ['scalar', n.start, n.end, typeof n.value, n.value];
+
+function outcome(text: string, limits: ParseLimits): unknown {
+  try {
+    const r = parseTemplate(text, 't.yaml', { json: false, ...limits });
+    return { root: norm(r.root), warnings: r.warnings };
+  } catch (e) {
+    const err = e as { name: string; message: string; line?: number; column?: number };
+    return { error: err.name, message: err.message, line: err.line, column: err.column };
+  }
+}
+
+const LIMITS = { maxDepth: 256, maxAliases: 10_000, maxNodes: 2_000_000 };
+const json = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+
+/** The template read with the direct reader first and without it agree; returns whether the direct reader read it. */
+function agree(text: string, limits: ParseLimits = {}, label = ''): boolean {
+  const direct = outcome(text, limits);
+  const before = outcome(text, { ...limits, direct: false });
+  if (json(direct) !== json(before)) expect(direct, label || JSON.stringify(text)).toEqual(before);
+  return readYamlDirect(text, { file: 't.yaml', lineCounter: lineTable(text) }, { ...LIMITS, ...limits }) !== undefined;
+}
+
+const LINE_NOISE = ['  ', '# c', '  # c', '', '- x', 'k: v', '  k: |', '  - !Ref a', "'q'", '"d\\t"', '[a, b]', '{k: v}', '  more text', 'key:'];
+
+/** A window of a real template with one to three changes (characters, whole lines, indentation). */
+function mutatedWindow(r: Rng, text: string): string {
+  const lines = text.split('\n');
+  const from = Math.floor(r() * Math.max(1, lines.length - 40));
+  let out = lines.slice(from, from + 10 + Math.floor(r() * 60)).join('\n') + (r() < 0.8 ? '\n' : '');
+  for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+    if (r() < 0.6) out = mutate(r, out);
+    else {
+      const ls = out.split('\n');
+      const i = Math.floor(r() * ls.length);
+      const pad = ' '.repeat(Math.floor(r() * 8));
+      ls.splice(i, r() < 0.3 ? 1 : 0, pad + LINE_NOISE[Math.floor(r() * LINE_NOISE.length)]!);
+      out = ls.join('\n');
+    }
+  }
+  return out;
+}
+
+const PIECES = [
+  'x', 'two words', '"dq"', "'sq'", "'it''s'", '"e\\u00e9\\n"', '!Ref R', '!GetAtt A.B', '!Sub "${X}"', '!Rain::Embed f', '1', '-2.5', 'true', '~', '',
+  '[a, !Ref b, "c"]', '{k: v, "q": [1]}', '{"q":"v", "r":1,"s" :[x]}', '{ "a" : {"b":\n    "c"} }', '[a,\n    b]', "'multi\n    line'", '"dq\\\n    next"', '|\n    lit\n\n    more', '>-\n    fold\n    ed\n', '|-\n     \n    ws\n',
+  'plain\n    continued', '# c', 'x # c', '[a, # c\n    b]', '!If\n    - c\n    - d', '\n    !Ref own', '\n    [own, line]',
+];
+
+/** A small document of block maps and sequences whose leaves are the constructs the direct reader reads. */
+function subsetDocument(r: Rng, indent = 0, depth = 0): string {
+  const pad = ' '.repeat(indent);
+  const n = 1 + Math.floor(r() * 4);
+  const seq = depth > 0 && r() < 0.3;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.1) out += pick(r, ['\n', `${pad}# c\n`, `${pad}   # deeper\n`, '# left\n', `${pad} \n`]);
+    const head = seq ? `${pad}-` : `${pad}${pick(r, ['Key', 'Type', '"Q k"', "'s'", 'Dup', 'n', '<<', '1', 'Sp '])}${i % 3}${pick(r, [':', ':', ':', ' :'])}`;
+    if (depth < 3 && r() < 0.3) {
+      const inner = subsetDocument(r, indent + pick(r, [2, 2, 4, 1]), depth + 1);
+      out += `${head}${r() < 0.2 ? ' !If' : ''}${r() < 0.1 ? ' # c' : ''}\n${inner}`;
+    } else {
+      const piece = pick(r, PIECES).replace(/\n {4}/g, '\n' + pad + '  ');
+      out += `${head}${piece === '' || piece.startsWith('\n') ? '' : ' '}${piece}\n`;
+    }
+  }
+  return out;
+}
+
+const pick = <T,>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+describe('YAML templates: the direct reader vs the readers behind it', () => {
+  const c = corpus();
+  const templates = c.files(['cloudformation', 'sam']).filter((f) => /\.(ya?ml|template)$/i.test(f));
+  const texts = templates.map((f) => readFileSync(f, 'utf8')).filter((t) => !/^\s*\{/.test(t));
+
+  it(`agree on every YAML template of the ${c.name}, most of them read by the direct reader`, () => {
+    let direct = 0;
+    texts.forEach((t, i) => {
+      if (agree(t, {}, path.relative(c.root, templates[i]!))) direct++;
+    });
+    expect(texts.length).toBeGreaterThanOrEqual(c.atLeast(300));
+    expect(direct).toBeGreaterThanOrEqual(texts.length * 0.8);
+  });
+
+  it('agree on thousands of mutated windows of the templates (seeded)', () => {
+    const r = rng(20261206);
+    let direct = 0;
+    const runs = 3000;
+    for (let i = 0; i < runs; i++) if (agree(mutatedWindow(r, texts[i % texts.length]!))) direct++;
+    // many changes make a text the direct reader refuses (tabs, CRLF, errors): those agree trivially
+    expect(direct).toBeGreaterThan(runs * 0.1);
+    expect(direct).toBeLessThan(runs);
+  });
+
+  it('agree on thousands of generated and mutated texts (seeded)', () => {
+    const r = rng(77);
+    const gens = [new YamlGen(r, 0), new YamlGen(r, 0.05)];
+    let direct = 0;
+    const runs = 2500;
+    for (let i = 0; i < runs; i++) if (agree(mutate(r, gens[i % 2]!.document()))) direct++;
+    expect(direct).toBeGreaterThan(runs * 0.05);
+  });
+
+  it('agree on thousands of texts made of the constructs it reads, changed at random (seeded)', () => {
+    const r = rng(4242);
+    let direct = 0;
+    const runs = 2500;
+    for (let i = 0; i < runs; i++) {
+      let text = subsetDocument(r);
+      if (r() < 0.7) text = mutate(r, text);
+      if (agree(text)) direct++;
+    }
+    expect(direct).toBeGreaterThan(runs * 0.2);
+  });
+
+  it('agree under small budgets (depth, nodes): the direct reader refuses, the others report the overflow', () => {
+    const r = rng(8);
+    for (let i = 0; i < 400; i++) {
+      const text = mutatedWindow(r, texts[i % texts.length]!);
+      agree(text, { maxDepth: 1 + (i % 5), maxNodes: 5 + (i % 60) });
+    }
+    const deep = Array.from({ length: 300 }, (_, d) => `${' '.repeat(d)}k${d}:`).join('\n') + ' x\n';
+    expect(agree(deep)).toBe(false);
+    expect(outcome(deep, {})).toMatchObject({ error: 'InputError', message: 'nesting deeper than 256 levels' });
+  });
+
+  it('reads the constructs templates are written in itself', () => {
+    const corners = [
+      'A: !GetAtt Role.Arn\nB: !Sub "${AWS::Region}"\nC: !If [Cond, !Ref X, !Ref "AWS::NoValue"]\n',
+      'D: [0x1F, 1e3, .inf, ~, yes, no, 017, 0o17, -.5, "1", null, true]\n',
+      'E: |-\n  line\n    deeper\n\n  last\nF: >\n  folded\n  text\n\n  para\n\nG: x\n',
+      'Dup: 1\nDup: 2\nM:\n  <<: {K: 1}\n  K: 2\n',
+      'H: !Rain::Embed file.py\nI: !Base64\n  Fn::Sub: x\nJ: !GetAZs\nK:\n',
+      'L:\n- a\n- - b\n  - c\n-   k: v\n    k2: [x, {y: z}]\nN: plain text\n  continued here\n\n  and here # c\n',
+      '---\n# c\nA:  # c\n  # deeper\n    B: 1\n      # deeper still\n  # back\n\nC: "esc\\t\\u00e9"  # c\n',
+      "1: a\n~: b\ntrue: c\n'q': d\n\"\": e\n",
+      "A: [a, # c\n  b,\n\n    {k: v,\n  k2: 'w\n   x'}]\nB: 'multi\n\n  line'\nC: \"esc\\\n  aped\\t\"\nD:\n  !If [c,\n    x, y]\nE:\n  own line\n",
+      'F: |\n  a\n     \n\n  b\n   \n \nG: >-\n\n  lead\n',
+    ];
+    for (const text of corners) expect(agree(text), text).toBe(true);
+    const { root, warnings } = parseTemplate(corners[4]!, 't.yaml');
+    expect(warnings.map((w) => w.message)).toEqual(['Unresolved tag: !Rain::Embed']);
+    expect(root.kind === 'map' && norm(root.entries.get('J')!)).toEqual(['map', 58, 58, [['Fn::GetAZs', 58, ['scalar', 58, 58, 'string', '']]]]);
+  });
+
+  it('reads tabs in comments, quoted and block scalars, and leaves the others to the readers behind it', () => {
+    for (const text of ['# a\tcomment\na: 1 #\tc\n', 'a: "x\ty"\nb: \'\tz\'\n', 'a: |\n  x\ty\n  \t\nb: 1\n']) expect(agree(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['a: b\t# c\n', 'a:\tb\n', 'a: |\n  x\n \tb: 1\n', 'a:\n\t- x\n', 'a: [x,\t y]\n', 'a: b\tc\n', 'a: b \t\n']) expect(agree(text), JSON.stringify(text)).toBe(false);
+  });
+
+  it('refuses what it does not read, which the readers behind it read as before', () => {
+    const cases = [
+      'a: &x 1\nb: *x\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
+      '? a\n: b\n', 'a: [b,\nc]\n', "a: 'b\nc'\n", 'a: [b\n  c]\n', 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
+      'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'x\n', '',
+    ];
+    for (const text of cases) expect(agree(text), JSON.stringify(text)).toBe(false);
+    expect(agree("a : b\nc:\n- 'x\n\n  y'\n- - '\n    z'\nd: {\"k\":\"v\"}\n")).toBe(true);
+  });
+
+  it('stays linear on long and repetitive hostile input', () => {
+    const texts2 = [
+      'a: ' + 'x '.repeat(200_000) + '\n',
+      'a:\n' + '\n'.repeat(200_000) + 'b: 1\n',
+      'a: |\n' + '  line\n'.repeat(50_000),
+      'a: b\n' + '  # c\n'.repeat(50_000),
+      Array.from({ length: 20_000 }, (_, i) => `k${i}: [${'v, '.repeat(5)}w]`).join('\n'),
+      'a: ' + 'word\n  '.repeat(50_000) + 'end\n',
+      'a: [' + '"x", \'y\', '.repeat(50_000) + '{"k":"v"}]\n',
+      'a: "' + 'x'.repeat(300_000) + '"\n' + 'b: c\n'.repeat(10_000),
+    ];
+    for (const t of texts2) expect(agree(t)).toBe(true);
+  });
+});
