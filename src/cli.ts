@@ -10,7 +10,7 @@ import { toText } from './report/text.js';
 import { toJsonReport } from './report/json.js';
 import { JsonReportSpool } from './report/json-stream.js';
 import { toMarkdown } from './report/markdown.js';
-import { toSarif } from './report/sarif.js';
+import { toSarif, writeSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
 import { gitBaseSource, gitRemovedPaths } from './sources/base.js';
 import { loadTrustedOptions, syncSource } from './config/trusted.js';
@@ -158,13 +158,18 @@ export function render(result: GateResult, format: Format, opts: { colour: boole
 /** A streamed run's JSON report, to the output file or standard output, without holding it whole. */
 function writeStreamed(spool: JsonReportSpool, result: GateResult, file: string | undefined, io: CliIo, shard: ShardInfo | undefined): void {
   const extra = shard ? { shard } : {};
+  writeOut(file, io, (write) => spool.write(result, write, extra));
+}
+
+/** A report written piece by piece to `file` (created or truncated) or to standard output. */
+function writeOut(file: string | undefined, io: CliIo, writer: (write: (text: string) => void) => void): void {
   if (file === undefined) {
-    spool.write(result, io.stdout, extra);
+    writer(io.stdout);
     return;
   }
   const fd = openSync(file, 'w');
   try {
-    spool.write(result, (text) => writeSync(fd, text), extra);
+    writer((text) => writeSync(fd, text));
   } finally {
     closeSync(fd);
   }
@@ -272,10 +277,10 @@ async function analyse(positionals: string[], values: Values, flags: Flags, io: 
     try {
       const sharding = flags.shardSpec ? shardRun(flags.shardSpec, options, root, io.env ?? process.env) : undefined;
       spool = flags.format === 'json' ? new JsonReportSpool({ listPolicies: values['list-policies'] === true }) : undefined;
-      // JSON and SARIF: analysed file by file, the JSON report's entries spooled to disk as each file is final
+      // JSON, SARIF and Markdown: analysed file by file, the JSON report's entries spooled to disk as each file is final
       // IAM_POLICY_GATE_SPILL_AFTER: past how many findings they go to a temporary file (tests force it low)
       const spillAfter = Number((io.env ?? process.env).IAM_POLICY_GATE_SPILL_AFTER ?? NaN);
-      const stream = flags.format === 'json' || flags.format === 'sarif' ? { ...(spool ? { sink: spool } : {}), ...(spillAfter >= 0 ? { spillAfter } : {}) } : undefined;
+      const stream = flags.format === 'json' || flags.format === 'sarif' || flags.format === 'markdown' ? { ...(spool ? { sink: spool } : {}), ...(spillAfter >= 0 ? { spillAfter } : {}) } : undefined;
       result = await runGate(positionals, options, { base, findings: trusted?.findings ?? [], notes: trusted?.notes ?? [], ...(removed ? { removed } : {}), ...(terraformPlans.length ? { terraformPlans } : {}), ...(sharding ? { shard: sharding.select } : {}), ...(stream ? { stream } : {}), ...(flags.workers !== undefined ? { workers: flags.workers } : {}) });
       shard = sharding?.info();
       if (shard && !values.output && flags.format !== 'json') io.stderr(`${TOOL_NAME}: shard ${shard.index}/${shard.count}: ${shard.files} of ${shard.filesTotal} files (${shard.units} of ${shard.unitsTotal} units); only --format json records the shard for merge.\n`);
@@ -353,6 +358,12 @@ function writeReport(result: GateResult, format: Format, values: Values, io: Cli
     return EXIT[result.verdict.status];
   }
   spool?.dispose();
+  if (format === 'sarif' && result.streamed) {
+    // a streamed run's SARIF written result by result (report/sarif.ts writeSarif: the same bytes as render)
+    writeOut(values.output !== undefined ? path.resolve(io.cwd, values.output) : undefined, io, (write) => writeSarif(result, write));
+    if (values.output) io.stderr(`${result.verdict.status.toUpperCase()}: ${result.verdict.reason}\n`);
+    return EXIT[result.verdict.status];
+  }
   const text = render(shown, format, { colour, listPolicies: values['list-policies'] === true, ...(shard ? { shard } : {}) });
   if (values.output) {
     writeFileSync(path.resolve(io.cwd, values.output), text);

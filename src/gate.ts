@@ -38,6 +38,7 @@ import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
 import { FindingSpill } from './findings/spill.js';
 import { HeldStore } from './stream-held.js';
+import type { KeptViews } from './stream-kept.js';
 
 /** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
 const SPILL_AFTER = 5000;
@@ -126,12 +127,12 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   const notes: string[] = [...(run.notes ?? [])];
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run);
   const log: RunLog = { errors, notes };
-  const { head, analysed, counts } = await analyseStage(files, options, run, log);
+  const { head, analysed, counts, views } = await analyseStage(files, options, run, log);
   appendAll(head.findings, (run.findings ?? []));
   const cmp = await baselineStage(head, analysed, options, run, log);
-  const scpImpacts = await organisationStage(head, cmp?.guardrails ?? [], options, log);
+  const scpImpacts = await organisationStage(head, cmp?.guardrails ?? [], options, log, views);
   await accessAnalyzerStage(head, options, log);
-  settingsStage(head, analysed, options);
+  settingsStage(head, analysed, options, views);
   const verdict = decideStage(head, cmp, options, log);
   return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict, log });
 }
@@ -149,7 +150,7 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
  * 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
  * scan file by file, its report entries written as each file is final.
  */
-async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: FileText[]; counts?: StreamedHead['counts'] | undefined }> {
+async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: string[]; counts?: StreamedHead['counts'] | undefined; views?: KeptViews | undefined }> {
   const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
   if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
   const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
@@ -163,10 +164,10 @@ async function analyseStage(files: SourceFile[], options: Options, run: GateRun,
 }
 
 /** 4. baseline: the same stages on the base version; record.base on each policy, the access diff. */
-async function baselineStage(head: Analysis, analysed: FileText[], options: Options, run: GateRun, log: RunLog): Promise<BaseComparison | undefined> {
+async function baselineStage(head: Analysis, analysed: string[], options: Options, run: GateRun, log: RunLog): Promise<BaseComparison | undefined> {
   const removed = filterChangedPaths(run.changes?.removed ? [...run.changes.removed] : (run.removed ?? []), options);
   if (!run.base) return undefined;
-  const cmp = await compareWithBase(head, analysed.map((t) => t.rel), run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed);
+  const cmp = await compareWithBase(head, analysed, run.base, options, { extract: extractTexts, finish: finishAnalysis }, removed);
   absorb(log, cmp);
   return cmp;
 }
@@ -175,8 +176,10 @@ async function baselineStage(head: Analysis, analysed: FileText[], options: Opti
  * 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
  * an SCP the change deletes or detaches (`deleted`) is a change too (what it denied is now allowed).
  */
-async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog): Promise<ScpImpact[]> {
-  const { policies, findings } = head;
+async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog, views?: KeptViews): Promise<ScpImpact[]> {
+  const { findings } = head;
+  // the bare views kept as rows: the stage reads only their types (one of each is enough)
+  const policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
   const scpImpacts: ScpImpact[] = [];
   if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length)) return scpImpacts;
   // the organisation read live (organization-live), once per run, where the config has no tree
@@ -211,14 +214,15 @@ async function accessAnalyzerStage(head: Analysis, options: Options, log: RunLog
 }
 
 /** 7. per-rule settings and suppressions (config `ignore`, inline); findings of a module call name it. */
-function settingsStage(head: Analysis, analysed: FileText[], options: Options): void {
+function settingsStage(head: Analysis, analysed: string[], options: Options, views?: KeptViews): void {
   const { policies, entities, findings } = head;
   const applied = applySuppressions(withCallSites(findings, policies), {
     policies,
+    ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
     entities,
     options,
     // read only for ignore entries that name files (a whole-repository scan's list is long)
-    scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((f) => displayPath(options, f.rel)) : undefined,
+    scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,
     accessAnalyzerRan: options.accessAnalyzer === 'on' || findings.some((f) => f.source === 'access-analyzer'),
   });
   findings.length = 0;
@@ -244,7 +248,8 @@ interface StagesDone {
   files: SourceFile[];
   skippedDirs: Record<string, number> | undefined;
   head: Analysis;
-  analysed: FileText[];
+  /** The paths of the files analysed (repository-relative). */
+  analysed: string[];
   counts: StreamedHead['counts'] | undefined;
   cmp: BaseComparison | undefined;
   scpImpacts: ScpImpact[];
@@ -276,14 +281,14 @@ function gateResult(s: StagesDone): GateResult {
     scpImpacts: s.scpImpacts,
     rules: allRuleMeta(),
     summarised,
-    ...(run.changes ? { affected: analysed.map((t) => t.rel) } : {}),
+    ...(run.changes ? { affected: analysed } : {}),
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
     ...(counts ? { streamed: counts } : {}),
   };
 }
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
-async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: FileText[]; counts?: undefined }> {
+async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: string[]; counts?: undefined }> {
   const changes = run.changes;
   const texts: FileText[] = [];
   let unread = 0;
@@ -307,7 +312,7 @@ async function analyseHead(files: SourceFile[], options: Options, run: GateRun, 
     const outside = unread + (texts.length - inScope.length);
     if (outside) notes.push(`${outside} files this change does not affect (neither they nor anything they read changed) were not analysed${unread ? `, ${unread} of them unreadable before this change too` : ''}.`);
   }
-  return { head, analysed: inScope.map((x) => x.text) };
+  return { head, analysed: inScope.map((x) => x.text.rel) };
 }
 
 /** Changed files under default-excluded folders (the walk did not see them), analysed like walked files. */

@@ -13,7 +13,6 @@ import type { Options } from './config/options.js';
 import type { Extracted } from './analysis.js';
 import { countSkipsAndNotes } from './analysis.js';
 import type { Analysis } from './result.js';
-import type { FileInputs } from './sources/affected.js';
 import { unitKeys } from './shard/units.js';
 import type { UnitLinks } from './shard/units.js';
 
@@ -25,7 +24,7 @@ export type { UnitLinks } from './shard/units.js';
  */
 export interface HeldInfo {
   text: { rel: string };
-  inputs: FileInputs;
+  inputs: { reads: Iterable<string>; lists: Iterable<string> };
   org?: boolean;
   result?: { policies: readonly { policyType?: string | undefined }[] } | undefined;
 }

@@ -37,21 +37,24 @@ import type { HeldInfo } from './stream-units.js';
 import { HeldStore } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
 import type { HeldSlot } from './stream-held.js';
-import type { FileInputs } from './sources/affected.js';
 import { calledModuleDirs } from './extract/index.js';
 import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import type { UnitLinks } from './stream-units.js';
-import { bareView, detach, liteView, viewsNeedStatements, own, packSourceMap, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
+import { detach, liteView, viewsNeedStatements, own, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
+import { BARE_KEYS, keep, keepEntity, keepPolicy, KeptViews } from './stream-kept.js';
 
 export type { ReportSink } from './result.js';
 
 export interface StreamedHead {
   /** Findings, errors, notes, counts; `policies`/`entities` are what later stages need (see the file comment). */
   head: Analysis;
-  analysed: FileText[];
+  /** The paths of the files analysed (repository-relative), when an ignore entry names files (else none). */
+  analysed: string[];
   counts: { policies: number; principals: number; attachments: number };
+  /** The bare views kept as rows (looked up by id: findings/suppressions.ts); `head.policies` has the others. */
+  views: KeptViews;
 }
 
 type Positioned<T> = [number, T];
@@ -74,7 +77,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const statements = viewsNeedStatements(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
-  const kept = new PositionedList<PolicyRecord>();
+  const kept = new KeptViews(!keepAll && !options.organizationLive);
   const keptEntities = new PositionedList<IamEntity>();
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
@@ -89,7 +92,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const heldHead = emptyAnalysis();
   /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
   const links: UnitLinks[] = [];
-  const analysed: FileText[] = [];
+  const analysed: string[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
     boundHeap();
@@ -110,15 +113,19 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  const scanned = new Set(files.map((f) => f.rel));
+  // the scan's paths as keyed digests (findings/spots.ts: ~40 bytes a path, not its text and a set entry)
+  const scanned = new SpotSet();
+  for (const f of files) scanned.add(f.rel);
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
+      // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
+      if (pool.size > POOL_MAX) pool.clear();
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
-      // done with (the caller reads only the list's length; `scanned` and `analysed` keep the path)
+      // done with (the caller reads only the list's length; `scanned` keeps a digest of the path)
       files[i] = DONE;
     }
   } finally {
@@ -129,7 +136,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   await addReferenced(files.length, st);
   if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
-    policies: kept.byPosition(),
+    policies: kept.objects.byPosition(),
     entities: keptEntities.byPosition(),
     principals: [],
     attachments: [],
@@ -139,8 +146,11 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
   };
   if (skipped.size) head.skipped = Object.fromEntries([...skipped].sort((a, b) => a[1][0] - b[1][0]).map(([k, v]) => [k, v[1]]));
-  return { head, analysed, counts };
+  return { head, analysed, counts, views: kept };
 }
+
+/** Past this many texts the pool starts over (between two files: a file's findings and views still share theirs). */
+const POOL_MAX = 1 << 16;
 
 /** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
 const DONE = undefined as unknown as SourceFile;
@@ -153,19 +163,22 @@ interface LoopState {
   sink: ReportSink | undefined;
   unit: UnitContext;
   notes: Map<string, [number, number]>;
-  analysed: FileText[];
+  analysed: string[];
   held: HeldFile[];
   heldAt: number[];
   heldHead: Analysis;
   store: HeldStore;
   links: UnitLinks[];
-  scanned: ReadonlySet<string>;
+  /** The scan's paths (as digests: only asked whether it has one). */
+  scanned: { has(path: string): boolean };
+  /** Whether `analysed` lists the paths (an ignore entry names files: the suppressions stage reads them). */
+  paths: boolean;
   absorb: (at: (x: object, file?: string) => number, out: Analysis) => void;
   keepAll: boolean;
   lite: (p: PolicyRecord) => PolicyRecord;
   /** Whether an ignore entry matches by Sid or action (views then keep their statements' skeletons: see bareView). */
   statements: boolean;
-  kept: PositionedList<PolicyRecord>;
+  kept: KeptViews;
   keptEntities: PositionedList<IamEntity>;
   /** The rule texts of findings from other threads, one copy each (`SHARED` fields). */
   texts: Map<string, string>;
@@ -181,7 +194,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const { options, sink, keepAll, notes } = st;
   const text = given ? given.text : readText(f, options, st.errors);
   if (!text) return;
-  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  if (st.paths) st.analysed.push(f.rel);
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
@@ -241,7 +254,7 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
     appendAll(st.errors, o.errors);
     return;
   }
-  st.analysed.push({ rel: f.rel, text: '', explicit: f.explicit });
+  if (st.paths) st.analysed.push(f.rel);
   if (o.kind === 'failed') {
     st.errors.push(o.error);
     return;
@@ -255,7 +268,11 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   if (out.notes) out.notes = out.notes.filter((n) => !st.notes.has(n));
   for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts, st.pool);
   st.absorb(() => i, out);
-  for (const [span, p] of o.alone.kept) st.kept.push([i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool)]);
+  for (const [span, p] of o.alone.kept) {
+    const v = pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool);
+    if (Object.keys(p).join() === BARE_KEYS) st.kept.pushBare(i, v);
+    else st.kept.push([i, v]);
+  }
   for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
 }
 
@@ -287,7 +304,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   const spots = new Set<string>();
   const unit: UnitContext = { seenErrors: new Set(), spots };
   const out = finishAnalysis([x], options, [], undefined, unit);
-  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new PositionedList<PolicyRecord>(), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
+  const to = { keepAll: false, lite: liteView(options), statements: viewsNeedStatements(options), kept: new KeptViews(false), keptEntities: new PositionedList<IamEntity>(), pool: new Map() as Pool };
   keep(0, out, to);
   const bare = ({ sourceMap: _, ...p }: PolicyRecord) => p as PolicyRecord;
   return {
@@ -296,7 +313,7 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
       out: { ...out, policies: out.policies.map(bare), entities: [] },
       parts: unit.errorParts!,
       spots: [...spots],
-      kept: to.kept.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
+      kept: to.kept.objects.map(([, p]) => [p.sourceMap.locate(''), bare(p)]),
       keptEntities: to.keptEntities.map(([, e]) => e),
     },
   };
@@ -322,7 +339,7 @@ async function addReferenced(end: number, st: LoopState): Promise<void> {
   addSkippedReferences(texts, options, errors);
   (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
     st.heldAt.push(end + k);
-    st.analysed.push({ rel: x.text.rel, text: '', explicit: false });
+    if (st.paths) st.analysed.push(x.text.rel);
     st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
     countSkipsAndNotes(st.heldHead, [x]);
     held.push(heldFile(x, { x }));
@@ -343,55 +360,13 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 }
 
 /**
- * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
- * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
- * Analyzer may run.
- */
-function keep(
-  i: number,
-  out: Analysis,
-  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; pool: Pool },
-): void {
-  const pointed = new Set(out.findings.map((g) => g.policyId));
-  for (const p of out.policies) keepPolicy(i, p, pointed, to);
-  for (const e of out.entities) keepEntity(i, e, to);
-}
-
-/**
- * One policy for the later stages: SCP/RCP records whole (SCP stage), everything whole when Access Analyzer may run
- * (or the live organisation simulates identity policies under its SCPs: `full`); else the view of a policy a finding
- * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
- * assumptions), and every policy analysed for a module call (its call names the module's own findings).
- */
-function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; pool: Pool }): void {
-  if (to.keepAll || to.full) to.kept.push([i, p]);
-  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
-    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
-    p.sourceMap = packSourceMap(p.sourceMap);
-    to.kept.push([i, p]);
-  }
-  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.push([i, detach(bareView(p), to.pool)]);
-  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
-    const v = to.lite(p);
-    if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
-    if (p.assumptions?.length) v.assumptions = p.assumptions;
-    to.kept.push([i, detach(v, to.pool)]);
-  }
-}
-
-/** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
-  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
-  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
-}
-
-/**
  * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
  * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
  */
 interface HeldFile extends HeldInfo {
   text: FileText;
-  inputs: FileInputs;
+  /** What its extraction read and listed, as lists (a Set of one path costs several times the list). */
+  inputs: { reads: readonly string[]; lists: readonly string[] };
   org: boolean;
   slot: HeldSlot;
 }
@@ -407,14 +382,20 @@ function hold(x: Extracted, store: HeldStore): HeldFile {
  */
 function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
   const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
-  return { text, inputs: x.inputs, org: hasOrgPolicies(x), slot };
+  return { text, inputs: { reads: listOf(x.inputs.reads), lists: listOf(x.inputs.lists) }, org: hasOrgPolicies(x), slot };
+}
+
+const NO_PATHS: readonly string[] = Object.freeze([]);
+
+function listOf(paths: ReadonlySet<string>): readonly string[] {
+  return paths.size ? [...paths] : NO_PATHS;
 }
 
 function emptyAnalysis(): Analysis {
   return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: PositionedList<PolicyRecord>; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
+type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;

@@ -18,6 +18,9 @@ import type { AnalysisError, Finding } from './types.js';
 /** Read from disk when asked for (the reports; a stage that reads them reads one finding's at a time). */
 const COLD = new Set(['message', 'details', 'related', 'fingerprint', 'matchKey', 'suppressionReason']);
 
+/** Past this many distinct hot values, their index starts over (memory that would grow with the run). */
+const IDS_MAX = 1 << 16;
+
 /** The spill and the index of a spilled finding (not enumerable: never copied or reported). */
 const IN = Symbol('spill');
 const AT = Symbol('at');
@@ -165,6 +168,8 @@ export class FindingSpill {
       if (had !== undefined) return had;
     }
     const k = this.values.push(v) - 1;
+    // the index of repeated values is bounded (past it a value repeated later gets a second entry: the same value)
+    if (this.ids.size >= IDS_MAX) this.ids.clear();
     if (shared) this.ids.set(v, k);
     return k;
   }

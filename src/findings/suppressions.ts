@@ -30,6 +30,11 @@ const SUPPRESSIONS_DOC = 'https://github.com/iam-policy-gate/iam-policy-gate/blo
 
 export interface SuppressionContext {
   policies: PolicyRecord[];
+  /**
+   * Policies kept apart from `policies` (a file-by-file scan's bare views: stream-kept.ts), looked up by id; an id
+   * is in one or the other. They carry no suppressions of their own.
+   */
+  lookup?: (id: string) => PolicyRecord | undefined;
   entities: IamEntity[];
   options: Pick<Options, 'ignore' | 'rules' | 'now' | 'root' | 'cwd'>;
   /**
@@ -181,7 +186,7 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
   const policies = new Map(ctx.policies.map((p) => [p.id, p]));
 
   const { inlineByResource, inlineAll } = inlineIndex(ctx);
-  const policyById = (id: string | undefined) => (id ? policies.get(id) : undefined);
+  const policyById = (id: string | undefined) => (id ? (policies.get(id) ?? ctx.lookup?.(id)) : undefined);
   const foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
 
   const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();

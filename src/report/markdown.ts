@@ -159,7 +159,7 @@ function headerLines(result: GateResult, blocking: (f: Finding) => boolean): str
   const areas = byArea(active);
   if (areas.size) parts.push(`**By area:** ${[...areas].map(([a, fs]) => `${AREA_ICON[a]} ${AREA_LABEL[a]} ${fs.reduce((n, f) => n + represented(f), 0)}`).join(' · ')}`, '');
   parts.push(
-    `${plural(result.stats.filesScanned, 'file')} scanned, ${plural(result.policies.length, 'policy', 'policies')} analysed${v.suppressed ? `, ${plural(v.suppressed, 'finding')} suppressed` : ''}.`,
+    `${plural(result.stats.filesScanned, 'file')} scanned, ${plural(result.streamed?.policies ?? result.policies.length, 'policy', 'policies')} analysed${v.suppressed ? `, ${plural(v.suppressed, 'finding')} suppressed` : ''}.`,
   );
   return parts;
 }

@@ -55,12 +55,49 @@ export function toSarif(result: GateResult, opts: SarifOptions = {}): unknown {
   const results: unknown[] = result.findings.map((f) => sarifResult(f, rules.add(f.ruleId, f), opts.fixes?.get(f.fingerprint)));
   // files we could not analyse are results too, so code scanning shows them
   if (result.errors.length) appendAll(results, errorResults(result.errors, rules.add));
+  return sarifLog(result, opts, rules.rules, results);
+}
+
+/** A results array entry's text: the key of the placeholder the streamed writer replaces (control characters are escaped in JSON strings). */
+const RESULTS = '\u0000results';
+
+/**
+ * The bytes of `JSON.stringify(toSarif(result, opts), null, 2) + '\n'`, to `write` piece by piece: the results one
+ * at a time (a run of 200,000 findings would otherwise build every result object and the whole text at once;
+ * spilled findings are read back one by one). The rules, listed before the results, are found by a first pass over
+ * the findings' rule ids (the same order of first use).
+ */
+export function writeSarif(result: GateResult, write: (text: string) => void, opts: SarifOptions = {}): void {
+  const rules = ruleTable(result);
+  for (const f of result.findings) rules.add(f.ruleId, f);
+  const errors = result.errors.length ? errorResults(result.errors, rules.add) : [];
+  if (!result.findings.length && !errors.length) {
+    write(JSON.stringify(sarifLog(result, opts, rules.rules, []), null, 2) + '\n');
+    return;
+  }
+  const text = JSON.stringify(sarifLog(result, opts, rules.rules, [RESULTS]), null, 2) + '\n';
+  const marker = `${' '.repeat(8)}${JSON.stringify(RESULTS)}`;
+  const at = text.indexOf(marker);
+  write(text.slice(0, at));
+  let first = true;
+  const entry = (r: unknown) => {
+    // a results entry is 8 spaces deep: stringified four arrays deep, it is the text between their brackets
+    const t = JSON.stringify([[[[r]]]], null, 2);
+    write((first ? '' : ',\n') + t.slice(20, t.length - 20));
+    first = false;
+  };
+  for (const f of result.findings) entry(sarifResult(f, rules.add(f.ruleId, f), opts.fixes?.get(f.fingerprint)));
+  for (const e of errors) entry(e);
+  write(text.slice(at + marker.length));
+}
+
+function sarifLog(result: GateResult, opts: SarifOptions, rules: SarifRule[], results: unknown[]): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules: rules.rules } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: TOOL_VERSION, informationUri: 'https://github.com/iam-policy-gate/iam-policy-gate', rules } },
         automationDetails: { id: `${sarifCategory(opts.category)}/` },
         ...sarifCatalog(),
         results,

@@ -111,7 +111,7 @@ class Joins {
 }
 
 /** Repository-relative files of the scan a file's text names (resolved beside the file, or from the root). */
-export function referencedFiles(rel: string, text: string, scanned: ReadonlySet<string>): string[] {
+export function referencedFiles(rel: string, text: string, scanned: { has(path: string): boolean }): string[] {
   const out = new Set<string>();
   const dir = dirOf(rel);
   let n = 0;
@@ -148,7 +148,7 @@ export interface UnitLinks {
 }
 
 /** One file's links, from its text (`scanned`: the scan's files, which a name must match). */
-export function unitLinks(rel: string, text: string, scanned: ReadonlySet<string>): UnitLinks {
+export function unitLinks(rel: string, text: string, scanned: { has(path: string): boolean }): UnitLinks {
   return {
     calls: isModuleFile(rel) ? calledModuleDirs(rel, text) : [],
     refs: referencedFiles(rel, text, scanned),

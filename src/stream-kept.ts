@@ -1,0 +1,160 @@
+/**
+ * The policy views a file-by-file scan (stream.ts) keeps to the end. Most are bare views (stream-views.ts
+ * bareView: a policy a finding points at that carries nothing else the later stages read), and a 100,000-file
+ * scan keeps ~175,000 of them: as objects (a view, its source-map span, detached copies of its strings) they were
+ * the largest part of what such a run held, ~400 bytes each. Here a bare view is a row of three columns found by
+ * its id (~60 bytes beside its strings, which the findings pointing at it share through the pool); the other views
+ * stay objects, by position as before.
+ *
+ * Same answers as the list of objects: the stages that read bare views look them up by id (findings/
+ * suppressions.ts: the policy a finding points at; the last view of an id in position order wins, as in a Map
+ * made from the list), or ask which policy types were seen (the SCP stage's note). An id is either in the table
+ * or among the objects, never both: a second view of an id (bare or not) moves the table's row to the objects,
+ * where the original order decides as before (rows are moved before the new view is added, and keep their
+ * position).
+ */
+import type { IamEntity, PolicyRecord, PolicyType } from './policy/types.js';
+import type { Analysis } from './result.js';
+import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
+import type { Pool } from './stream-views.js';
+
+/** The keys of a bare view without its source map (as a worker sends it). */
+export const BARE_KEYS = 'id,file,resource,policyType';
+
+/**
+ * The source map of a bare view looked up from the table: nothing after the analysis of a streamed run reads a
+ * bare view's source map (its findings carry their own lines); a reader that starts to would fail loudly here
+ * rather than read a wrong place.
+ */
+const NO_MAP: PolicyRecord['sourceMap'] = {
+  get() {
+    throw new Error('internal: the source map of a policy view kept as a row was read');
+  },
+  locate() {
+    throw new Error('internal: the source map of a policy view kept as a row was read');
+  },
+  pointers() {
+    throw new Error('internal: the source map of a policy view kept as a row was read');
+  },
+} as unknown as PolicyRecord['sourceMap'];
+
+/** What a bare view's row holds (the strings as the pool gave them). */
+interface BareRow {
+  id: string;
+  file: string;
+  resource: string;
+  policyType: PolicyType;
+}
+
+export class KeptViews {
+  /** The views kept as objects (not bare, or an id seen twice), by position. */
+  readonly objects = new PositionedList<PolicyRecord>();
+  private readonly objectIds = new Set<string>();
+  /** Bare views: id -> row. */
+  private readonly rows = new Map<string, number>();
+  private readonly at: number[] = [];
+  private readonly file: string[] = [];
+  private readonly resource: string[] = [];
+  private readonly type: PolicyType[] = [];
+
+  /** `compact` false: bare views are kept as objects too (a worker's views, sent whole to the main thread). */
+  constructor(private readonly compact = true) {}
+
+  /** A view kept as an object (its id's row, if any, moved to the objects first). */
+  push(e: [number, PolicyRecord]): void {
+    this.moveRow(e[1].id);
+    if (this.compact) this.objectIds.add(e[1].id);
+    this.objects.push(e);
+  }
+
+  /** A bare view (stream-views.ts bareView) at position `i`: a row, or the object as it is (see the file comment). */
+  pushBare(i: number, v: PolicyRecord): void {
+    if (!this.compact || this.objectIds.has(v.id) || this.rows.has(v.id)) {
+      this.push([i, v]);
+      return;
+    }
+    this.rows.set(v.id, this.at.length);
+    this.at.push(i);
+    this.file.push(v.file);
+    this.resource.push(v.resource);
+    this.type.push(v.policyType);
+  }
+
+  private view(v: BareRow): PolicyRecord {
+    return { id: v.id, file: v.file, resource: v.resource, policyType: v.policyType, sourceMap: NO_MAP } as PolicyRecord;
+  }
+
+  private moveRow(id: string): void {
+    const k = this.rows.get(id);
+    if (k === undefined) return;
+    this.rows.delete(id);
+    this.objectIds.add(id);
+    this.objects.push([this.at[k]!, this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! })]);
+  }
+
+  /** The bare view of `id` kept as a row (a new object each time), or undefined. */
+  lookup(id: string): PolicyRecord | undefined {
+    const k = this.rows.get(id);
+    return k === undefined ? undefined : this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! });
+  }
+
+  /** How many bare views are rows. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** One view of each policy type among the rows that `among` has none of (for a stage that asks which types were seen). */
+  typeSamples(among: readonly PolicyRecord[]): PolicyRecord[] {
+    const have = new Set(among.map((p) => p.policyType));
+    const out: PolicyRecord[] = [];
+    for (const [id, k] of this.rows) {
+      if (have.has(this.type[k]!)) continue;
+      have.add(this.type[k]!);
+      out.push(this.lookup(id)!);
+    }
+    return out;
+  }
+}
+
+/**
+ * What a streamed file leaves for the later stages: SCP/RCP records (SCP stage), a view of each policy a finding or
+ * a suppression points at and the entities that carry suppressions (suppressions stage); everything when Access
+ * Analyzer may run.
+ */
+export function keep(
+  i: number,
+  out: Analysis,
+  to: { keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; pool: Pool },
+): void {
+  const pointed = new Set(out.findings.map((g) => g.policyId));
+  for (const p of out.policies) keepPolicy(i, p, pointed, to);
+  for (const e of out.entities) keepEntity(i, e, to);
+}
+
+/**
+ * One policy for the later stages: SCP/RCP records whole (SCP stage), everything whole when Access Analyzer may run
+ * (or the live organisation simulates identity policies under its SCPs: `full`); else the view of a policy a finding
+ * or a suppression points at, with what the module-call stage reads (findings/call-sites.ts: `calledFrom`, the
+ * assumptions), and every policy analysed for a module call (its call names the module's own findings).
+ */
+export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; pool: Pool }): void {
+  if (to.keepAll || to.full) to.kept.push([i, p]);
+  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
+    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
+    p.sourceMap = packSourceMap(p.sourceMap);
+    to.kept.push([i, p]);
+  }
+  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
+  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
+    const v = to.lite(p);
+    if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
+    if (p.assumptions?.length) v.assumptions = p.assumptions;
+    to.kept.push([i, detach(v, to.pool)]);
+  }
+}
+
+/** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
+export function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
+  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
+  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
+}

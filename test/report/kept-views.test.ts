@@ -1,0 +1,99 @@
+/**
+ * A file-by-file scan keeps the bare views of the policies its findings point at as rows of a table looked up by
+ * id (src/stream-kept.ts), not as objects. The suppressions stage must find the same view for every id as it did in
+ * the list of objects (the last view of an id in position order), and a streamed run must report exactly what the
+ * whole-run flow reports where suppressions and the SCP stage read those views.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeptViews } from '../../src/stream-kept.js';
+import { PositionedList } from '../../src/stream-views.js';
+import type { PolicyRecord } from '../../src/policy/types.js';
+import { runGate } from '../../src/gate.js';
+import { loadOptions } from '../../src/config/load.js';
+import { toJsonReport } from '../../src/report/json.js';
+import { JsonReportSpool } from '../../src/report/json-stream.js';
+import { FIXED_NOW } from '../golden/golden.js';
+
+const view = (id: string, resource: string, extra: Partial<PolicyRecord> = {}) =>
+  ({ id, file: `f-${id}`, resource, policyType: 'identity', sourceMap: undefined, ...extra }) as unknown as PolicyRecord;
+
+describe('bare views kept as rows', () => {
+  it('answer every id as a map made from the list of objects in position order', () => {
+    // [position, view, bare?]: an id seen bare twice, bare then not, not then bare, and ids seen once
+    const steps: [number, PolicyRecord, boolean][] = [
+      [0, view('a', 'A1'), true],
+      [1, view('b', 'B1'), true],
+      [1, view('c', 'C1', { inlineSuppressions: [] }), false],
+      [2, view('a', 'A2'), true],
+      [3, view('b', 'B2', { calledFrom: [] }), false],
+      [4, view('c', 'C2'), true],
+      [0, view('d', 'D-late'), true],
+      [5, view('e', 'E', { policyType: 'resource' }), true],
+    ];
+    const kept = new KeptViews();
+    const list = new PositionedList<PolicyRecord>();
+    for (const [i, v, bare] of steps) {
+      if (bare) kept.pushBare(i, { ...v });
+      else kept.push([i, { ...v }]);
+      list.push([i, v]);
+    }
+    const expected = new Map(list.byPosition().map((p) => [p.id, p]));
+    const objects = new Map(kept.objects.byPosition().map((p) => [p.id, p]));
+    for (const [id, p] of expected) {
+      const got = objects.get(id) ?? kept.lookup(id);
+      expect(got && [got.id, got.file, got.resource, got.policyType], id).toEqual([p.id, p.file, p.resource, p.policyType]);
+      expect(objects.has(id) && kept.lookup(id) !== undefined, `${id} is in one place only`).toBe(false);
+    }
+    // two ids were never seen twice: rows; a stage asking for the types seen gets the one type the objects lack
+    expect(kept.size).toBe(2);
+    expect(kept.typeSamples(kept.objects.byPosition()).map((p) => p.policyType)).toEqual(['resource']);
+    // nothing after the analysis reads a row's source map: one that did would fail, not read a wrong place
+    expect(() => kept.lookup('e')!.sourceMap.locate('')).toThrow(/source map/);
+  });
+
+  it('a kept view that is not a row keeps its source map (a worker thread sends it whole)', () => {
+    const kept = new KeptViews(false);
+    const v = view('a', 'A');
+    kept.pushBare(0, v);
+    expect(kept.size).toBe(0);
+    expect(kept.objects.byPosition()).toEqual([v]);
+  });
+});
+
+describe('a streamed run with suppressions that read bare views', () => {
+  it('reports what the whole-run flow reports (config entries by resource, inline suppressions on the resource, the SCP note)', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'gate-views-'));
+    const put = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), text);
+    };
+    const role = (name: string, action: string, metadata = '') =>
+      `Resources:\n  ${name}:\n    Type: AWS::IAM::Role\n${metadata}    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "${action}"\n                Resource: "*"\n`;
+    const inline = '    Metadata:\n      iam-policy-gate:\n        ignore:\n          - rule: admin-wildcard\n            reason: "break-glass (SEC-42)"\n';
+    for (let k = 0; k < 12; k++) put(`t${String(k).padStart(2, '0')}.yaml`, role(k % 3 === 0 ? 'LegacyRole' : `Role${k}`, k % 2 ? '*' : 's3:*', k % 4 === 1 ? inline : ''));
+    put('.github/iam-policy-gate.yml', 'ignore:\n  - rule: service-wildcard\n    resource: LegacyRole\n    reason: "accepted (SEC-7)"\n  - rule: admin-wildcard\n    resource: "Role5"\n    reason: "reviewed (SEC-8)"\n');
+    put('scp/deny-leave.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }));
+    const load = () => {
+      const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });
+      options.now = FIXED_NOW;
+      return options;
+    };
+    const blank = (s: string) => s.replace(/"durationMs": \d+/, '"durationMs": 0');
+    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load()), { listPolicies: true }), null, 2) + '\n');
+    for (const spillAfter of [0, Infinity]) {
+      const spool = new JsonReportSpool({ listPolicies: true });
+      const s = await runGate(['.'], load(), { stream: { sink: spool, spillAfter } });
+      expect(s.streamed, 'analysed file by file').toBeTruthy();
+      let streamed = '';
+      spool.write(s, (t) => (streamed += t));
+      expect(blank(streamed)).toBe(whole);
+    }
+    // the case is what it says: suppressed by a config entry matching the policy's resource, and inline
+    const report = JSON.parse(whole) as { findings: { suppressed?: boolean; details?: { suppressedBy?: { kind: string } } }[] };
+    const kinds = new Set(report.findings.filter((f) => f.suppressed).map((f) => f.details?.suppressedBy?.kind));
+    expect([...kinds].sort()).toEqual(['config', 'inline']);
+  });
+});
