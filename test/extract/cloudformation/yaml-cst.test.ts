@@ -7,31 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTemplate, type CNode, type ParseLimits } from '../../../src/extract/cloudformation/yaml.js';
+import { parseTemplate, type ParseLimits } from '../../../src/extract/cloudformation/yaml.js';
 import { composeFromCst } from '../../../src/extract/cloudformation/yaml-cst.js';
 import { lineTable } from '../../../src/extract/cloudformation/json-template.js';
 import { corpus } from '../../helpers/corpus.js';
+import { LIMITS, outcome } from './yaml-outcome.js';
 import { YamlGen, mutate, rng } from './yaml-gen.js';
 
-const norm = (n: CNode): unknown =>
-  n.kind === 'map'
-    ? ['map', n.start, n.end, [...n.entries].map(([k, v]) => [k, n.keys.get(k), norm(v)])]
-    : n.kind === 'seq'
-      ? ['seq', n.start, n.end, n.items.map(norm)]
-      : ['scalar', n.start, n.end, typeof n.value, n.value];
-
-/** What a reader makes of a text: the tree and warnings, or the error with its position. */
-function outcome(text: string, limits: ParseLimits): unknown {
-  try {
-    const r = parseTemplate(text, 't.yaml', { json: false, ...limits });
-    return { root: norm(r.root), warnings: r.warnings };
-  } catch (e) {
-    const err = e as { name: string; message: string; line?: number; column?: number };
-    return { error: err.name, message: err.message, line: err.line, column: err.column };
-  }
-}
-
-const LIMITS = { maxDepth: 256, maxAliases: 10_000, maxNodes: 2_000_000 };
 
 /** Both readers agree on `text`; returns whether the fast reader read it itself. */
 function agree(text: string, limits: ParseLimits = {}, label = ''): boolean {

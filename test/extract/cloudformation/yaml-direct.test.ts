@@ -7,30 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTemplate, type CNode, type ParseLimits } from '../../../src/extract/cloudformation/yaml.js';
+import { parseTemplate, type ParseLimits } from '../../../src/extract/cloudformation/yaml.js';
 import { readYamlDirect } from '../../../src/extract/cloudformation/yaml-direct.js';
 import { lineTable } from '../../../src/extract/cloudformation/json-template.js';
 import { corpus } from '../../helpers/corpus.js';
+import { LIMITS, norm, outcome } from './yaml-outcome.js';
 import { YamlGen, mutate, rng, type Rng } from './yaml-gen.js';
 
-const norm = (n: CNode): unknown =>
-  n.kind === 'map'
-    ? ['map', n.start, n.end, [...n.entries].map(([k, v]) => [k, n.keys.get(k), norm(v)])]
-    : n.kind === 'seq'
-      ? ['seq', n.start, n.end, n.items.map(norm)]
-      : ['scalar', n.start, n.end, typeof n.value, n.value];
-
-function outcome(text: string, limits: ParseLimits): unknown {
-  try {
-    const r = parseTemplate(text, 't.yaml', { json: false, ...limits });
-    return { root: norm(r.root), warnings: r.warnings };
-  } catch (e) {
-    const err = e as { name: string; message: string; line?: number; column?: number };
-    return { error: err.name, message: err.message, line: err.line, column: err.column };
-  }
-}
-
-const LIMITS = { maxDepth: 256, maxAliases: 10_000, maxNodes: 2_000_000 };
 const json = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (Object.is(v, -0) ? '-0' : v));
 
 /** The template read with the direct reader first and without it agree; returns whether the direct reader read it. */
