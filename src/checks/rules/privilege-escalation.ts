@@ -7,7 +7,7 @@ import { denySet } from '../../engine/denies.js';
 import { replaceVariables } from '../../engine/conditions.js';
 import { canonical, conditionNote, describeCondition, stmtLabel } from '../least-privilege/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../least-privilege/risk-data.js';
-import { statementsOf, strings } from '../../policy/statements.js';
+import { policyStatements, strings } from '../../policy/statements.js';
 import { fullAccessOf } from './admin-wildcard.js';
 import { selfModifications } from '../least-privilege/self-modification.js';
 
@@ -62,7 +62,7 @@ function firstUsable(list: ActionGrant[] | undefined, action: string, method: Es
  * escalation path on top of it adds nothing.
  */
 function alreadyAdmin(policies: PolicyRecord[]): boolean {
-  const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+  const views = policies.map((policy) => ({ policy, statements: policyStatements(policy) }));
   const denies = denySet(views);
   return views.some(({ policy, statements }) =>
     statements.some((s) => {

@@ -1,6 +1,6 @@
 /** Runs the registered rules over the extracted records and turns their reports into findings. */
 import type { IamEntity, PolicyRecord } from '../../policy/types.js';
-import { statementsOf, isObject, statementAt } from '../../policy/statements.js';
+import { policyStatements, isObject, statementAt, withPolicyViews } from '../../policy/statements.js';
 import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
@@ -119,7 +119,15 @@ export function sharedStatementFindings(list: { finding: Finding; label: string 
   return out;
 }
 
+/**
+ * The rules over one unit's records. Each policy's statement views are made once for the whole call (policy rules,
+ * principal rules and grant indexes share them: policy/statements.ts policyStatements).
+ */
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
+  return withPolicyViews(() => runRulesInScope(rules, input));
+}
+
+function runRulesInScope(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
   const { active, applicable, principalRules } = ruleLists(rules, options);
@@ -231,7 +239,7 @@ function applicableRules(active: Rule[]): (policyType: string, awsText: boolean)
 
 /** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
 function runPolicyRules(policy: PolicyRecord, applicable: (policyType: string, awsText: boolean) => Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
-  const statements = statementsOf(policy.document);
+  const statements = policyStatements(policy);
   const work = policyWork(statements);
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one
