@@ -59,6 +59,7 @@ function managedLabel(policy: PolicyRecord): string {
 function samPolicyTemplate(policy: PolicyRecord): string | undefined {
   if (policy.format !== 'cloudformation') return undefined;
   for (const n of policy.notes ?? []) {
+    if (!n.startsWith('SAM policy template ')) continue;
     const m = /^SAM policy template (\w+) expanded$/.exec(n);
     if (m) return m[1];
   }
