@@ -1,7 +1,7 @@
 /** Runs the registered rules over the extracted records and turns their reports into findings. */
 import type { IamEntity, PolicyRecord } from '../../policy/types.js';
 import { policyStatements, isObject, statementAt, withPolicyViews } from '../../policy/statements.js';
-import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
+import { fingerprint, fingerprintOf, fingerprintText, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
@@ -32,13 +32,13 @@ export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, sever
     policyId: policy.id,
     resource: policy.resource,
     path: r.path,
-    fingerprint: fingerprint([
+    fingerprint: scopedFingerprint([
       rule.meta.id,
       policy.id,
       stmt === undefined ? r.path.split('/').filter((s) => !/^\d+$/.test(s)).join('/') : statementIdentity(stmt),
       r.subject,
     ]),
-    ...(stmt !== undefined ? { matchKey: fingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
+    ...(stmt !== undefined ? { matchKey: scopedFingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
     details: r.details,
   };
 }
@@ -125,7 +125,28 @@ export function sharedStatementFindings(list: { finding: Finding; label: string 
  * principal rules and grant indexes share them: policy/statements.ts policyStatements).
  */
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
-  return withPolicyViews(() => runRulesInScope(rules, input));
+  const saved = fingerprints;
+  fingerprints = new Map();
+  try {
+    return withPolicyViews(() => runRulesInScope(rules, input));
+  } finally {
+    fingerprints = saved;
+  }
+}
+
+/**
+ * Fingerprints made during one runRules call (one file's records), by the exact text they hash: every finding of a
+ * rule on a policy without a subject has the same match key, several findings on one statement the same fingerprint.
+ * Dropped with the call (never shared across files).
+ */
+let fingerprints: Map<string, string> | undefined;
+
+function scopedFingerprint(parts: (string | undefined)[]): string {
+  if (!fingerprints) return fingerprint(parts);
+  const text = fingerprintText(parts);
+  let fp = fingerprints.get(text);
+  if (fp === undefined) fingerprints.set(text, (fp = fingerprintOf(text)));
+  return fp;
 }
 
 function runRulesInScope(rules: Rule[], input: RuleInput): Finding[] {
