@@ -12,15 +12,16 @@ import type { CNode, Src } from './yaml.js';
 /** `text` without the CR of each CR LF, and where each removed CR was (as the offset of its LF in the new text); undefined for a lone CR. */
 export function withoutCr(text: string): { text: string; cuts: number[] } | undefined {
   const cuts: number[] = [];
-  let out = '';
+  const parts: string[] = [];
   let from = 0;
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
     if (text.charCodeAt(i + 1) !== 10) return undefined;
-    out += text.slice(from, i);
-    cuts.push(out.length);
+    parts.push(text.slice(from, i));
+    cuts.push(i - cuts.length); // the LF's offset once the CRs before it and this one are gone
     from = i + 1;
   }
-  return { text: out + text.slice(from), cuts };
+  parts.push(text.slice(from));
+  return { text: parts.join(''), cuts };
 }
 
 /**

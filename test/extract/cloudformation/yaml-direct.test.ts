@@ -172,6 +172,10 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'a: ' + 'word\n  '.repeat(50_000) + 'end\n',
       'a: [' + '"x", \'y\', '.repeat(50_000) + '{"k":"v"}]\n',
       'a: "' + 'x'.repeat(300_000) + '"\n' + 'b: c\n'.repeat(10_000),
+      // CR LF: the CRs taken out in one pass, the offsets moved back in one walk
+      'a:\r\n' + '\r\n'.repeat(200_000) + 'b: 1\r\n',
+      Array.from({ length: 20_000 }, (_, i) => `k${i}: [${'v, '.repeat(5)}w]`).join('\r\n'),
+      'a: |\r\n' + '  line\r\n'.repeat(50_000),
     ];
     for (const t of texts2) expect(agree(t)).toBe(true);
   });
