@@ -57,10 +57,19 @@ export class DocSink implements Sink {
     this.ptrs.length = 0;
     this.at.length = 0;
   }
-  /** Each recorded pointer's span into `map` (the later node of a pointer replaces the earlier one's span). */
-  into(map: MapSourceMap): MapSourceMap {
+  /**
+   * Each recorded pointer's span into `map` (the later node of a pointer replaces the earlier one's span). `spans`:
+   * the template's spans by node, shared by its source maps (a role's entity and its documents, every branch run
+   * record the same nodes; spans are never changed once made).
+   */
+  into(map: MapSourceMap, spans: Map<CNode, Span>): MapSourceMap {
     const { ptrs, at } = this;
-    for (let i = 0; i < ptrs.length; i++) map.set(ptrs[i]!, spanOf(at[i]!));
+    for (let i = 0; i < ptrs.length; i++) {
+      const n = at[i]!;
+      let sp = spans.get(n);
+      if (sp === undefined) spans.set(n, (sp = spanOf(n)));
+      map.set(ptrs[i]!, sp);
+    }
     return map;
   }
 }
@@ -73,6 +82,8 @@ export interface BuildContext {
   findings: Finding[];
   /** What could not be analysed (the verdict is incomplete). */
   errors: AnalysisError[];
+  /** Spans of the template's nodes made so far (DocSink.into), shared by its source maps. */
+  spans?: Map<CNode, Span>;
   /** Branch runs left for this template (see branches.ts). */
   branchRuns?: { left: number; reported?: boolean };
   /** Source text per display file (for rendering expressions). */
@@ -127,7 +138,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
   appendAll(notes, worst.notes);
   const replaced = (ptr: string) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
-  const sourceMap = sink.into(new MapSourceMap(rootSpan));
+  const sourceMap = sink.into(new MapSourceMap(rootSpan), (ctx.spans ??= new Map()));
   if (innerSpans) for (const [ptr, sp] of innerSpans) if (ptr !== '') sourceMap.set(ptr, sp);
   const placeholders: Placeholder[] = [];
   let incomplete = false;
@@ -241,7 +252,7 @@ export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity
   const v = node ? ctx.resolver.resolve(node, '', sink) : {};
   const properties: Record<string, unknown> = { ...(v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}), ...extra };
   const span = spanOf(res.node);
-  const sourceMap = sink.into(new MapSourceMap(spanOf(at)));
+  const sourceMap = sink.into(new MapSourceMap(spanOf(at)), (ctx.spans ??= new Map()));
   const entity: IamEntity = {
     kind,
     id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}${idSuffix}`,
