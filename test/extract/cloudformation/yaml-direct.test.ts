@@ -162,6 +162,21 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     expect(agree("a : b\nc:\n- 'x\n\n  y'\n- - '\n    z'\nd: {\"k\":\"v\"}\n")).toBe(true);
   });
 
+  it('leaves a comment at column 0 between an indicator and its value on a later line to the readers behind it (red team S8-F1)', () => {
+    // after a blank line the package errs on such a plain value ("Implicit keys need to be on a single line") where
+    // the direct reader read the value: a template the gate must call not analysed passed
+    const texts = [
+      'a:\n  d:\n\n# note\n    benign\n  p: 1\n', 'd:\n\n# note\n  benign\np: 1\n', 'a:\n  d: !Ref\n\n# note\n    x\n  p: 1\n',
+      'a:\n  d:\n  \n# n\n# m\n    x\n    y\n  p: 1\n', 'a:\n  b:\n    - x\n    -\n\n# note\n      benign\n    - 2\n',
+      'a:\r\n  d:\r\n\n# note\r\n    benign\r\n  p: 1\r\n', 'a:\r\n  d:\r\n\r\n# note\r\n    benign\r\n  p: 1\r\n',
+      'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n',
+    ];
+    for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(false);
+    expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/Implicit keys need to be on a single line/);
+    // an indented comment there stays the direct reader's
+    expect(agree('a:\n  d:\n\n  # note\n    benign\n  p: 1\n')).toBe(true);
+  });
+
   it('stays linear on long and repetitive hostile input', () => {
     const texts2 = [
       'a: ' + 'x '.repeat(200_000) + '\n',
