@@ -159,9 +159,14 @@ async function analyseStage(files: SourceFile[], options: Options, run: GateRun,
   const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
   const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
   const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill, store);
-  // every spilled finding written (a write that failed is an error of the run: the verdict is incomplete)
+  // every spilled finding written and readable (a write or a read-back that failed is an error of the run: the
+  // verdict is incomplete; unreadable findings' texts then say so in the report)
   const failure = spill.settle();
   if (failure) log.errors.push(failure);
+  // test hook, honoured only under the test runner (VITEST set): the spill's file closed before it is read back
+  if (process.env.VITEST && process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT === 'read') spill.dispose();
+  const unreadable = spill.verify();
+  if (unreadable) log.errors.push(unreadable);
   absorb(log, streamed.head);
   return streamed;
 }
