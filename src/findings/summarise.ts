@@ -36,7 +36,6 @@ const policyKey: KeyParts = (f) => [f.policyId ?? `file:${f.file}`, stateKey(f)]
 const ruleKey: KeyParts = (f) => ['', stateKey(f)];
 /** One rule in one file (in one state). */
 const fileRuleKey: KeyParts = (f) => [f.file, stateKey(f)];
-const joined = (parts: KeyParts) => (f: Finding) => parts(f).join('\u0000');
 
 /** Findings of one rule listed in a run before the rest are summarised per file (thousands of files, one rule). */
 export const RULE_LIMIT = 1000;
@@ -48,11 +47,11 @@ export const RULE_LIMIT = 1000;
  * receives the fingerprints of the findings a summary stands for (review threads on them stay open).
  */
 export function summariseRepeats(findings: Finding[], limit = REPEAT_LIMIT, hidden?: string[], ruleLimit = RULE_LIMIT): Finding[] {
-  const perPolicy = fold(findings, limit, policyKey, joined(policyKey), hidden, {
+  const perPolicy = fold(findings, limit, policyKey, policyKey, hidden, {
     identity: (f) => ['repeated', f.policyId ?? f.file],
     message: (r, s) => `and ${r.count.toLocaleString('en-US')} more findings of this rule on ${s.resource ?? s.file} (${where(r)}), not listed one by one: the same problem as the ${limit} above. The verdict counts every one.`,
   });
-  return fold(perPolicy, ruleLimit, ruleKey, joined(fileRuleKey), hidden, {
+  return fold(perPolicy, ruleLimit, ruleKey, fileRuleKey, hidden, {
     identity: (f) => ['repeated-in-file', f.file],
     message: (r) => `and ${r.count.toLocaleString('en-US')} more findings of this rule in this file (${where(r)}), not listed one by one: the rule has more than ${ruleLimit.toLocaleString('en-US')} findings in this run. The verdict counts every one.`,
   });
@@ -95,7 +94,7 @@ function fold(
   findings: Finding[],
   limit: number,
   listKey: KeyParts,
-  foldKey: (f: Finding) => string,
+  foldKey: KeyParts,
   hidden: string[] | undefined,
   kind: SummaryKind,
 ): Finding[] {
@@ -111,7 +110,11 @@ function fold(
   }
   if (!sizes.some((n) => n > limit + 1)) return findings;
   const seen = new Array<number>(sizes.length).fill(0);
-  const summaries = new Map<string, Finding>();
+  // the summaries by their fold key's group (GroupIds: no key text built per finding or kept per summary)
+  const shared = foldKey === listKey;
+  const foldIds = shared ? ids : new GroupIds();
+  const summaries: Finding[] = [];
+  let next = 0;
   const out: Finding[] = [];
   for (const f of findings) {
     if (repeatedOf(f)) {
@@ -126,15 +129,17 @@ function fold(
       continue;
     }
     hidden?.push(f.fingerprint);
-    const fk = foldKey(f);
-    const s = summaries.get(fk);
+    const [fa, fb] = shared ? [a, b] : foldKey(f);
+    let fid = shared ? id : foldIds.get(fa, fb);
+    if (fid === undefined) foldIds.add(fa, fb, (fid = next++));
+    const s = summaries[fid];
     if (s) {
       foldInto(s, f);
       continue;
     }
     // its message and fingerprint made when read (summary-view.ts), from its counts once every finding is folded
     const summary = compactSummary(f, kind);
-    summaries.set(fk, summary);
+    summaries[fid] = summary;
     out.push(summary);
   }
   return out;
