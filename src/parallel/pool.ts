@@ -42,6 +42,8 @@ const BATCH_MAX = 16;
 const IN_HAND = 2;
 /** How far ahead of the file the main thread is at the pool hands out files (bounds the outcomes held). */
 const LOOKAHEAD = 1024;
+/** How many files sent back unextracted the main thread analyses ahead of its loop (their extractions are held). */
+const OWN_AHEAD = 32;
 
 type Item = Batch['items'][number];
 
@@ -99,6 +101,8 @@ class FilePool implements FileRunner {
   /** Files workers sent back unextracted, in the order they came (`returnedAt`: the next to look at). */
   private returned: number[] = [];
   private returnedAt = 0;
+  /** Of those, the ones this thread has analysed ahead of the loop (their extractions wait in `results`). */
+  private readonly ahead = new Set<number>();
 
   constructor(
     private readonly files: SourceFile[],
@@ -123,20 +127,25 @@ class FilePool implements FileRunner {
     // sent back unextracted), then on the next batch no worker has
     while (this.helps && !this.results.has(i)) {
       const j = this.nextReturned(i);
-      if (j !== undefined) this.results.set(j, await this.alone(this.files[j]!));
-      else if (this.queue.length && this.queue[0]![0]![0] < i + LOOKAHEAD) for (const [k, f] of this.queue.shift()!) this.settle(k, await this.alone(f));
-      else break;
+      if (j !== undefined) {
+        this.ahead.add(j);
+        this.results.set(j, await this.alone(this.files[j]!));
+      } else if (this.queue.length && this.queue[0]![0]![0] < i + LOOKAHEAD) {
+        for (const [k, f] of this.queue.shift()!) this.settle(k, await this.alone(f));
+      } else break;
       await new Promise((resolve) => setImmediate(resolve)); // the workers' answers come in; they get their next batch
     }
     const o = this.results.get(i) ?? (await new Promise<FileOutcome>((resolve) => this.waiting.set(i, resolve)));
     this.results.delete(i);
+    this.ahead.delete(i);
     this.pump();
     return o;
   }
 
   /** The next file after `i` a worker sent back unextracted (`local`), whose outcome is still that. */
   private nextReturned(i: number): number | undefined {
-    while (this.returned.length) {
+    // bounded: what waits is held in memory (a plan's records can be large)
+    while (this.returned.length && this.ahead.size < OWN_AHEAD) {
       const j = this.returned[this.returnedAt++]!;
       if (this.returnedAt === this.returned.length) {
         this.returned = [];
