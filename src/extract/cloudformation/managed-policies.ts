@@ -5,7 +5,7 @@
  * the snapshot carries beside it and decode nothing. Returns undefined when the snapshot does not know the policy: the attachment is then
  * kept as a `managed-policy-attachment` entity only.
  */
-import { brotliDecompressSync } from 'node:zlib';
+import { zlib } from '../../util/builtins.js';
 import { AWS_MANAGED_POLICIES_BROTLI_BASE64, AWS_MANAGED_POLICIES_DATE, AWS_MANAGED_POLICIES_SOURCE, AWS_MANAGED_POLICY_NAMES } from './aws-managed-policies.data.js';
 
 export interface ManagedPolicy {
@@ -22,7 +22,7 @@ let table: Record<string, [string, string, unknown]> | undefined;
 
 function load(): Record<string, [string, string, unknown]> {
   if (!table) {
-    const json = brotliDecompressSync(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64, 'base64')).toString('utf8');
+    const json = zlib().brotliDecompressSync(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64, 'base64')).toString('utf8');
     table = JSON.parse(json) as Record<string, [string, string, unknown]>;
   }
   return table;
