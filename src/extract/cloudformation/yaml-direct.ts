@@ -7,11 +7,12 @@
  * short-form tags and other local tags (with the package's warning); escapes, folding and block scalar text are
  * resolved by the package (CST.resolveAsScalar). It builds exactly what yaml-cst.ts builds from the package's CST
  * (values, offsets and range ends, key offsets, duplicate-key and tag warnings, merge keys, depth and node budgets)
- * and REFUSES (undefined) anything else: a tab where the lexer takes it for white space, carriage returns, a
- * byte-order mark, directives, document markers past the start, anchors, aliases, `!!`/verbatim/handle tags,
- * explicit keys, keep chomping or indentation indicators, anything the package would warn or err about. Refused
- * texts are read as before (yaml-cst.ts, then yaml.ts), which stay the authority; the readers are compared on the
- * corpus and on thousands of mutated and generated texts (test/extract/cloudformation/yaml-direct.test.ts).
+ * and REFUSES (undefined) anything else: a tab where the lexer takes it for white space, a carriage return that
+ * does not end a line (CR LF endings are read: yaml-direct-crlf.ts), a byte-order mark, directives, document
+ * markers past the start, anchors, aliases, `!!`/verbatim/handle tags, explicit keys, keep chomping or indentation
+ * indicators, anything the package would warn or err about. Refused texts are read as before (yaml-cst.ts, then
+ * yaml.ts), which stay the authority; the readers are compared on the corpus and on thousands of mutated and
+ * generated texts (test/extract/cloudformation/yaml-direct.test.ts).
  * Every loop moves forward and every line is looked at a bounded number of times: linear time.
  */
 import { CST } from 'yaml';
@@ -20,10 +21,20 @@ import { MapBuilder, taggedScalar, wrap, longName } from './yaml-nodes.js';
 import { bail } from './yaml-cst-props.js';
 import type { CstLimits } from './yaml-cst.js';
 import { BAD_START, DirectScanner, HASH, NL, SP, TAB } from './yaml-direct-scan.js';
+import { restoreOffsets, withoutCr } from './yaml-direct-crlf.js';
+import { lineTable } from './json-template.js';
 
 /** The template as CNodes, or undefined where the other readers must read it (see above). */
 export function readYamlDirect(text: string, src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
-  if (/[\r\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (/[\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (text.includes('\r')) {
+    // CR LF line endings: read without the CRs, offsets moved back (yaml-direct-crlf.ts); a lone CR: refused
+    const lf = withoutCr(text);
+    if (!lf) return undefined;
+    const r = readYamlDirect(lf.text, { file: src.file, lineCounter: lineTable(lf.text) }, limits);
+    if (r) restoreOffsets(r.root, lf.cuts, src);
+    return r;
+  }
   try {
     const r = new DirectReader(text, src, limits);
     const root = r.document();
