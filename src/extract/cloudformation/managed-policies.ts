@@ -6,7 +6,7 @@
  * and decode nothing. Returns undefined when the snapshot does not know the policy: the attachment is then
  * kept as a `managed-policy-attachment` entity only.
  */
-import { brotliDecompressSync } from 'node:zlib';
+import { zlib } from '../../util/builtins.js';
 import {
   AWS_MANAGED_POLICIES_BROTLI_BASE64_CHUNKS,
   AWS_MANAGED_POLICIES_CHUNK,
@@ -44,7 +44,7 @@ function rowText(i: number): string {
   const c = Math.floor(i / AWS_MANAGED_POLICIES_CHUNK);
   let rows = chunks.get(c);
   if (!rows) {
-    rows = brotliDecompressSync(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64_CHUNKS[c]!.join(''), 'base64')).toString('utf8').split('\n');
+    rows = zlib().brotliDecompressSync(Buffer.from(AWS_MANAGED_POLICIES_BROTLI_BASE64_CHUNKS[c]!.join(''), 'base64')).toString('utf8').split('\n');
     chunks.set(c, rows);
   }
   return rows[i % AWS_MANAGED_POLICIES_CHUNK]!;
