@@ -2,7 +2,7 @@
  * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
  * lazily (on the first call that needs it) and synchronously.
  */
-import { Memo } from '../util/memo.js';
+import { Memo, ownCopy } from '../util/memo.js';
 import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
@@ -107,6 +107,8 @@ interface Derived {
   /** Exact action text -> its details (the least-privilege rules ask about ~22,000 actions, several times over). */
   info: Memo<string, ActionInfo | undefined>;
   suggestions: Memo<string, string | undefined>;
+  /** `suggestService` by the prefix as written (the same unknown prefix recurs in every file that spells it). */
+  serviceSuggestions: Memo<string, string | undefined>;
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
@@ -161,7 +163,7 @@ export function getCatalog(): Catalog {
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceSuggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
   };
   return catalog;
 }
@@ -334,7 +336,11 @@ function closest(word: string, candidates: Iterable<string>, max: number): strin
 /** Did-you-mean for an unknown service prefix. */
 export function suggestService(prefix: string): string | undefined {
   if (prefix.length > 64) return undefined;
-  return closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3))));
+  const memo = getCatalog().derived.serviceSuggestions;
+  const hit = memo.get(prefix);
+  if (hit !== undefined || memo.has(prefix)) return hit;
+  // stored under a copy of its own (the prefix may be a slice of a file's text)
+  return memo.set(ownCopy(prefix), closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3)))));
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { PolicyRecord } from '../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../policy/statements.js';
-import { isObject, statementsOf, strings } from '../policy/statements.js';
+import { isObject, policyStatements, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
 import { actionInfo, type ActionInfo } from '../catalog/index.js';
 import { catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
@@ -405,7 +405,7 @@ export function grantIndex(
   interesting?: ((action: string) => boolean) | { keys: readonly string[] },
   account?: string,
 ): GrantIndex {
-  const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+  const views = policies.map((policy) => ({ policy, statements: policyStatements(policy) }));
   // whole-policy evaluation: a Deny that certainly applies cancels what it covers or carries its condition
   const denies = denySet(views);
   const byAction = new Map<string, ActionGrant[]>();

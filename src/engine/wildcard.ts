@@ -9,25 +9,27 @@ const ONE = -2;
 
 /** Pattern -> token codes (STAR, ONE or a lower-cased char code); consecutive stars collapse. */
 export function compileGlob(pattern: string, opts: { variables?: boolean; caseSensitive?: boolean } = {}): Int32Array {
-  const out: number[] = [];
+  // at most one token per character: filled in place, cut to its length (no number list copied through an iterator)
   const src = opts.caseSensitive ? pattern : pattern.toLowerCase();
+  const out = new Int32Array(src.length);
+  let n = 0;
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (opts.variables && ch === '$' && src[i + 1] === '{') {
       const close = src.indexOf('}', i + 2);
       if (close > 0) {
         // a variable (policy `${aws:username}` or format `${BucketName}`) stands for any text
-        if (out[out.length - 1] !== STAR) out.push(STAR);
+        if (n === 0 || out[n - 1] !== STAR) out[n++] = STAR;
         i = close;
         continue;
       }
     }
     if (ch === '*') {
-      if (out[out.length - 1] !== STAR) out.push(STAR);
-    } else if (ch === '?') out.push(ONE);
-    else out.push(src.charCodeAt(i));
+      if (n === 0 || out[n - 1] !== STAR) out[n++] = STAR;
+    } else if (ch === '?') out[n++] = ONE;
+    else out[n++] = src.charCodeAt(i);
   }
-  return Int32Array.from(out);
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The fewest characters a string matching the compiled glob can have (its non-star tokens). */

@@ -2,10 +2,27 @@ import { hash } from 'node:crypto';
 
 /** Canonical JSON: object keys sorted, so equal documents hash equally whatever their key order. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  // built as one string (no list of parts per array and object); the same text as joining the parts: an array
+  // item without a text (a hole, a function) is empty, as `join` makes it
+  if (Array.isArray(value)) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ',';
+      if (!(i in value)) continue;
+      const item = canonicalJson(value[i]) as string | undefined;
+      if (item !== undefined) s += item;
+    }
+    return s + ']';
+  }
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return '{' + Object.keys(o).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+    const keys = Object.keys(o).sort();
+    let s = '{';
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) s += ',';
+      s += JSON.stringify(keys[i]) + ':' + canonicalJson(o[keys[i]!]);
+    }
+    return s + '}';
   }
   return JSON.stringify(value ?? null);
 }
@@ -20,7 +37,17 @@ export function sha256(text: string): string {
  * take part, so a finding keeps its fingerprint when unrelated lines move.
  */
 export function fingerprint(parts: (string | undefined)[]): string {
-  return sha256(parts.map((p) => p ?? '').join('\u0000')).slice(0, 32);
+  return fingerprintOf(fingerprintText(parts));
+}
+
+/** The text a fingerprint hashes: its parts joined by NUL (an absent part as empty). */
+export function fingerprintText(parts: (string | undefined)[]): string {
+  return parts.map((p) => p ?? '').join('\u0000');
+}
+
+/** The fingerprint of a `fingerprintText`. */
+export function fingerprintOf(text: string): string {
+  return sha256(text).slice(0, 32);
 }
 
 /**
@@ -71,7 +98,16 @@ export function normaliseStatement(statement: unknown): unknown {
 function valueSet(v: unknown, fold = false): unknown {
   const list = Array.isArray(v) ? v : [v];
   if (!list.every((x) => typeof x === 'string')) return v;
-  return [...new Set((list as string[]).map((x) => (fold ? x.toLowerCase() : x)))].sort();
+  return sortedDistinct((list as string[]).map((x) => (fold ? x.toLowerCase() : x)));
+}
+
+/** `[...new Set(list)].sort()`, without the set: sorted, then equal neighbours dropped (`list` is sorted in place). */
+function sortedDistinct(list: string[]): string[] {
+  list.sort();
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!;
+  list.length = n;
+  return list;
 }
 
 /** `"*"` and `{"AWS": "*"}` are one principal set; each value is `Type:value`. */
@@ -84,7 +120,7 @@ function principalSet(v: unknown): unknown {
     if (!list.every((x) => typeof x === 'string')) return v;
     for (const x of list as string[]) out.push(`${t}:${x}`);
   }
-  return [...new Set(out)].sort();
+  return sortedDistinct(out);
 }
 
 function conditionSets(v: unknown): unknown {

@@ -110,6 +110,46 @@ export function statementsOf(document: unknown): StatementView[] {
 }
 
 /**
+ * The views of one policy's statements, made once per policy while a view scope is open (`withPolicyViews`: the
+ * offline checks of one file). The policy rules, the principal rules and the grant index each asked for the same
+ * policy's statements: one set of views (and the memos keyed by them) serves them all. Keyed by the policy record,
+ * never by its document alone (two records may share a document and differ in placeholders), and checked against the
+ * document's Statement value element by element (a document changed since is viewed afresh). Outside a scope:
+ * `statementsOf(policy.document)`.
+ */
+export function policyStatements(policy: { document: unknown }): StatementView[] {
+  const scope = viewScope;
+  if (!scope) return statementsOf(policy.document);
+  const document = policy.document;
+  const st = isObject(document) ? document.Statement : undefined;
+  const known = scope.get(policy);
+  if (known && known.document === document && sameStatements(known.raws, st)) return known.views;
+  const views = statementsOf(document);
+  scope.set(policy, { document, raws: Array.isArray(st) ? st.slice() : st, views });
+  return views;
+}
+
+function sameStatements(raws: unknown, st: unknown): boolean {
+  if (!Array.isArray(raws) || !Array.isArray(st)) return raws === st && !Array.isArray(st);
+  if (raws.length !== st.length) return false;
+  for (let i = 0; i < st.length; i++) if (raws[i] !== st[i]) return false;
+  return true;
+}
+
+let viewScope: Map<object, { document: unknown; raws: unknown; views: StatementView[] }> | undefined;
+
+/** Runs `fn` (synchronous) with a policy view scope of its own, dropped when it returns (`policyStatements`). */
+export function withPolicyViews<T>(fn: () => T): T {
+  const saved = viewScope;
+  viewScope = new Map();
+  try {
+    return fn();
+  } finally {
+    viewScope = saved;
+  }
+}
+
+/**
  * String values of a list (non-strings dropped). Read only: a list of strings only (the common case, asked by every
  * rule about every statement) is returned as it is, not copied.
  */

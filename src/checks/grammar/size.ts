@@ -3,7 +3,18 @@ import type { PolicyRecord } from '../../policy/types.js';
 
 /** Characters of the document without whitespace (IAM quotas: managed, inline, trust). */
 export function sizeWithoutWhitespace(document: unknown): number {
-  return (JSON.stringify(document) ?? '').replace(/\s/g, '').length;
+  return textSizeWithoutWhitespace(JSON.stringify(document) ?? '');
+}
+
+/** `text.replace(/\s/g, '').length`, counted without making the copy. */
+function textSizeWithoutWhitespace(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // the characters of JavaScript's \s (white space and line terminators)
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 160 && (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n--;
+  }
+  return n;
 }
 
 /** Characters of the compact JSON document (SCP/RCP count every character; this is the least it can be). */
@@ -47,8 +58,10 @@ function shortestOf(text: string): string {
  * plausible value (`least`), next to the size as written. A quota rule errs only when even `least` is over.
  */
 export function quotaSize(policy: PolicyRecord, document: unknown, measure: (doc: unknown) => number, token: (value: string) => string | undefined): QuotaSize {
-  const size = measure(document);
-  if (!policy.placeholders.length && !policy.tokenPatterns?.length && !JSON.stringify(document)?.match(/<<|\{\{|\$\{[A-Z]|[A-Z]_[A-Z]/)) return { size, least: size, names: [], shortest: 0, places: 0 };
+  // the document's JSON made once for its size and the token test (the two measures are functions of it)
+  const text = JSON.stringify(document) ?? '';
+  const size = measure === sizeWithoutWhitespace ? textSizeWithoutWhitespace(text) : measure === compactSize ? text.length : measure(document);
+  if (!policy.placeholders.length && !policy.tokenPatterns?.length && !text.match(/<<|\{\{|\$\{[A-Z]|[A-Z]_[A-Z]/)) return { size, least: size, names: [], shortest: 0, places: 0 };
   const at = new Map(policy.placeholders.map((p) => [p.path, p]));
   const names: string[] = [];
   let shortest = 0;
@@ -88,8 +101,10 @@ export function quotaSize(policy: PolicyRecord, document: unknown, measure: (doc
  * severity: the rule's) when even the shortest values are over; a warning saying how long the stand-ins may be when
  * only the values as written are over; nothing otherwise. `tail` follows "The policy has N characters ...".
  */
-export function quotaVerdict(q: QuotaSize, quota: number, what: string, policy?: PolicyRecord | readonly PolicyRecord[]): { severity?: 'warning'; tail: string } | undefined {
+export function quotaVerdict(q: QuotaSize, quota: number, whatOf: string | (() => string), policy?: PolicyRecord | readonly PolicyRecord[]): { severity?: 'warning'; tail: string } | undefined {
   if (q.size <= quota) return undefined;
+  // the quota's wording made only for a policy over it (toLocaleString makes a number format per call)
+  const what = typeof whatOf === 'string' ? whatOf : whatOf();
   const optional = (Array.isArray(policy) ? policy : policy ? [policy as PolicyRecord] : []).map(optionalParts).find(Boolean);
   if (optional) return { severity: 'warning', tail: `, over the ${what} if every optional part is included: ${optional}; which of them exist is decided by inputs the gate does not know.` };
   const shown = q.names.slice(0, 3).map((n) => (n.length > 60 ? `${n.slice(0, 57)}...` : n)).join(', ') + (q.names.length > 3 ? ', ...' : '');

@@ -1,6 +1,6 @@
 /** What kind of resource a resource policy is attached to, from the IaC type or, for raw files, the content. */
 import type { PolicyRecord } from '../../policy/types.js';
-import { statementsOf, strings } from '../../policy/statements.js';
+import { policyStatements, strings } from '../../policy/statements.js';
 import { holderOf } from '../../catalog/resource-types.js';
 
 export type ResourceKind = 's3-bucket' | 'kms-key' | 'vpc-endpoint' | 'other';
@@ -19,7 +19,7 @@ export function resourceKind(policy: PolicyRecord): ResourceKind {
   if (policy.validateResourceType === 'AWS::S3::Bucket') return 's3-bucket';
   if (policy.format !== 'raw') return 'other';
   // raw files: judge by content
-  const stmts = statementsOf(policy.document);
+  const stmts = policyStatements(policy);
   const actions = stmts.flatMap((s) => strings(s.action ?? s.notAction).map((a) => a.value.toLowerCase()));
   const resources = stmts.flatMap((s) => strings(s.resource ?? s.notResource).map((r) => r.value));
   if (!actions.length) return 'other';

@@ -33,7 +33,7 @@ export const inlinePoliciesSizeExceedsQuota: Rule = {
     const total = sizes.reduce((n, x) => n + x.size, 0);
     const names = [...new Set(sizes.flatMap((x) => x.q.names))];
     const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
-    const over = quotaVerdict({ size: total, least: sizes.reduce((n, x) => n + x.q.least, 0), shortest: sizes.reduce((n, x) => n + x.q.shortest, 0), names, places: sizes.reduce((n, x) => n + x.q.places, 0) }, quota, `${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies`, inline);
+    const over = quotaVerdict({ size: total, least: sizes.reduce((n, x) => n + x.q.least, 0), shortest: sizes.reduce((n, x) => n + x.q.shortest, 0), names, places: sizes.reduce((n, x) => n + x.q.places, 0) }, quota, () => `${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies`, inline);
     if (!over) return;
     report({
       policy: largest.p,

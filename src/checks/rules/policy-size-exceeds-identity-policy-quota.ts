@@ -23,7 +23,7 @@ export const policySizeExceedsIdentityPolicyQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document || isInline(policy)) return;
     const q = quotaSize(policy, document, sizeWithoutWhitespace, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, MANAGED_POLICY_QUOTA, `${MANAGED_POLICY_QUOTA.toLocaleString('en-US')}-character maximum for managed policies`, policy);
+    const over = quotaVerdict(q, MANAGED_POLICY_QUOTA, () => `${MANAGED_POLICY_QUOTA.toLocaleString('en-US')}-character maximum for managed policies`, policy);
     if (!over) return;
     const size = q.size;
     // a raw policy file may be an AWS managed policy or end up inline: its quota is not known for sure

@@ -24,7 +24,7 @@ export const policySizeExceedsRcpQuota: Rule = {
     if (!document) return;
     // the document as submitted may carry whitespace too: its compact form is the least it can weigh
     const q = quotaSize(policy, document, compactSize, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, RCP_QUOTA, `${RCP_QUOTA.toLocaleString('en-US')}-character maximum for RCPs`, policy);
+    const over = quotaVerdict(q, RCP_QUOTA, () => `${RCP_QUOTA.toLocaleString('en-US')}-character maximum for RCPs`, policy);
     if (!over) return;
     report({
       path: '',

@@ -23,7 +23,7 @@ export const policySizeExceedsRoleTrustPolicyQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document) return;
     const q = quotaSize(policy, document, sizeWithoutWhitespace, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, TRUST_POLICY_QUOTA, `default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies`, policy);
+    const over = quotaVerdict(q, TRUST_POLICY_QUOTA, () => `default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies`, policy);
     if (!over) return;
     report({
       path: '',

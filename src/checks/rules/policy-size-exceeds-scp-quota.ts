@@ -24,7 +24,7 @@ export const policySizeExceedsScpQuota: Rule = {
     if (!document) return;
     // the document as submitted may carry whitespace too: its compact form is the least it can weigh
     const q = quotaSize(policy, document, compactSize, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, SCP_QUOTA, `${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs`, policy);
+    const over = quotaVerdict(q, SCP_QUOTA, () => `${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs`, policy);
     if (!over) return;
     report({
       path: '',

@@ -1,13 +1,13 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Report, Rule } from './types.js';
 import { canonicalAction } from '../../catalog/index.js';
-import { globMatch } from '../../engine/wildcard.js';
+import { compileGlob, globMatch } from '../../engine/wildcard.js';
 import { grantIndex, unrestricted, type ActionGrant } from '../../engine/grants.js';
 import { denySet } from '../../engine/denies.js';
 import { replaceVariables } from '../../engine/conditions.js';
 import { canonical, conditionNote, describeCondition, stmtLabel } from '../least-privilege/analysis.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../least-privilege/risk-data.js';
-import { statementsOf, strings } from '../../policy/statements.js';
+import { policyStatements, strings } from '../../policy/statements.js';
 import { fullAccessOf } from './admin-wildcard.js';
 import { selfModifications } from '../least-privilege/self-modification.js';
 
@@ -62,7 +62,7 @@ function firstUsable(list: ActionGrant[] | undefined, action: string, method: Es
  * escalation path on top of it adds nothing.
  */
 function alreadyAdmin(policies: PolicyRecord[]): boolean {
-  const views = policies.map((policy) => ({ policy, statements: statementsOf(policy.document) }));
+  const views = policies.map((policy) => ({ policy, statements: policyStatements(policy) }));
   const denies = denySet(views);
   return views.some(({ policy, statements }) =>
     statements.some((s) => {
@@ -82,9 +82,16 @@ const COMPUTE_PRINCIPALS: Record<string, string[]> = {
   autoscaling: ['ec2.amazonaws.com', 'autoscaling.amazonaws.com'],
 };
 
-export function methodPrincipals(method: EscalationMethod): string[] {
+/** Per method (constant data): asked for each PassRole grant and method. Read only. */
+const principalsOf = new WeakMap<EscalationMethod, readonly string[]>();
+
+export function methodPrincipals(method: EscalationMethod): readonly string[] {
+  const known = principalsOf.get(method);
+  if (known) return known;
   const services = new Set(method.actions.filter((a) => a !== 'iam:passrole').map((a) => a.slice(0, a.indexOf(':'))));
-  return [...services].flatMap((svc) => COMPUTE_PRINCIPALS[svc] ?? [`${svc}.amazonaws.com`]);
+  const list = [...services].flatMap((svc) => COMPUTE_PRINCIPALS[svc] ?? [`${svc}.amazonaws.com`]);
+  principalsOf.set(method, list);
+  return list;
 }
 
 /**
@@ -101,7 +108,13 @@ export function passesTo(g: ActionGrant, method: EscalationMethod): boolean {
     return c.values.some((v) => {
       const val = v.value;
       if (typeof val !== 'string') return false;
-      return targets.some((t) => (like || val.includes('${') ? globMatch(replaceVariables(val, '*'), t) : val.toLowerCase() === t));
+      // the value's glob compiled once for every target (as globMatch compiles it: case-insensitive)
+      if (like || val.includes('${')) {
+        const glob = compileGlob(replaceVariables(val, '*'));
+        return targets.some((t) => globMatch(glob, t));
+      }
+      const lower = val.toLowerCase();
+      return targets.some((t) => lower === t);
     });
   });
 }

@@ -1,7 +1,7 @@
 /** Runs the registered rules over the extracted records and turns their reports into findings. */
 import type { IamEntity, PolicyRecord } from '../../policy/types.js';
-import { statementsOf, isObject, statementAt } from '../../policy/statements.js';
-import { fingerprint, statementIdentity } from '../../policy/fingerprint.js';
+import { policyStatements, isObject, statementAt, withPolicyViews } from '../../policy/statements.js';
+import { fingerprint, fingerprintOf, fingerprintText, statementIdentity } from '../../policy/fingerprint.js';
 import { segments } from '../../policy/source-map.js';
 import type { Finding, Severity } from '../../findings/types.js';
 import type { Options } from '../../config/options.js';
@@ -32,13 +32,13 @@ export function policyFinding(rule: Rule, policy: PolicyRecord, r: Report, sever
     policyId: policy.id,
     resource: policy.resource,
     path: r.path,
-    fingerprint: fingerprint([
+    fingerprint: scopedFingerprint([
       rule.meta.id,
       policy.id,
       stmt === undefined ? r.path.split('/').filter((s) => !/^\d+$/.test(s)).join('/') : statementIdentity(stmt),
       r.subject,
     ]),
-    ...(stmt !== undefined ? { matchKey: fingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
+    ...(stmt !== undefined ? { matchKey: scopedFingerprint([rule.meta.id, policy.id, r.subject]) } : {}),
     details: r.details,
   };
 }
@@ -59,6 +59,7 @@ function managedLabel(policy: PolicyRecord): string {
 function samPolicyTemplate(policy: PolicyRecord): string | undefined {
   if (policy.format !== 'cloudformation') return undefined;
   for (const n of policy.notes ?? []) {
+    if (!n.startsWith('SAM policy template ')) continue;
     const m = /^SAM policy template (\w+) expanded$/.exec(n);
     if (m) return m[1];
   }
@@ -119,7 +120,36 @@ export function sharedStatementFindings(list: { finding: Finding; label: string 
   return out;
 }
 
+/**
+ * The rules over one unit's records. Each policy's statement views are made once for the whole call (policy rules,
+ * principal rules and grant indexes share them: policy/statements.ts policyStatements).
+ */
 export function runRules(rules: Rule[], input: RuleInput): Finding[] {
+  const saved = fingerprints;
+  fingerprints = new Map();
+  try {
+    return withPolicyViews(() => runRulesInScope(rules, input));
+  } finally {
+    fingerprints = saved;
+  }
+}
+
+/**
+ * Fingerprints made during one runRules call (one file's records), by the exact text they hash: every finding of a
+ * rule on a policy without a subject has the same match key, several findings on one statement the same fingerprint.
+ * Dropped with the call (never shared across files).
+ */
+let fingerprints: Map<string, string> | undefined;
+
+function scopedFingerprint(parts: (string | undefined)[]): string {
+  if (!fingerprints) return fingerprint(parts);
+  const text = fingerprintText(parts);
+  let fp = fingerprints.get(text);
+  if (fp === undefined) fingerprints.set(text, (fp = fingerprintOf(text)));
+  return fp;
+}
+
+function runRulesInScope(rules: Rule[], input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const { policies, entities, options } = input;
   const { active, applicable, principalRules } = ruleLists(rules, options);
@@ -231,7 +261,7 @@ function applicableRules(active: Rule[]): (policyType: string, awsText: boolean)
 
 /** The policy rules on one policy, under the file's work budget, in a grant scope of their own. */
 function runPolicyRules(policy: PolicyRecord, applicable: (policyType: string, awsText: boolean) => Rule[], options: Options, budget: FileBudget, findings: Finding[]): void {
-  const statements = statementsOf(policy.document);
+  const statements = policyStatements(policy);
   const work = policyWork(statements);
   let first = true;
   // risk findings on a SAM policy template's statements name the template: the fix is its parameters or a narrower one

@@ -4,7 +4,7 @@ import { judgeConditions } from '../../engine/grants.js';
 import { cap } from '../least-privilege/action-set.js';
 import { principalValues } from '../least-privilege/principals.js';
 import { clip } from '../../engine/conditions.js';
-import { statementsOf } from '../../policy/statements.js';
+import { policyStatements } from '../../policy/statements.js';
 import { privilegeReason } from './trust-privileged-without-mfa.js';
 
 const HOST = 'token.actions.githubusercontent.com';
@@ -63,7 +63,7 @@ export const trustGithubOidc: Rule = {
   checkPrincipal({ principal, policies, granting, options, report }) {
     if (principal.kind !== 'role') return;
     for (const t of policies.filter((p) => p.policyType === 'trust')) {
-      for (const s of statementsOf(t.document)) {
+      for (const s of policyStatements(t)) {
         if (s.effect !== 'Allow' || !principalValues(s, 'Federated').some((v) => v.value.toLowerCase().endsWith(HOST))) continue;
         const sub = judgeConditions(s, undefined, (k) => k.toLowerCase() === `${HOST}:sub`, { policyType: 'trust' }).narrowing;
         const values = sub.flatMap((c) => c.values).filter((v) => typeof v.value === 'string' && !options.trustedOidcSubjects.includes(v.value as string));

@@ -1,6 +1,6 @@
 import type { PolicyRecord } from '../../policy/types.js';
 import type { Rule } from './types.js';
-import { statementsOf } from '../../policy/statements.js';
+import { policyStatements } from '../../policy/statements.js';
 import { stmtLabel } from '../least-privilege/analysis.js';
 import { grantIndex, judgeConditions, unrestricted } from '../../engine/grants.js';
 import { awsPrincipals } from '../least-privilege/principals.js';
@@ -13,7 +13,7 @@ export function privilegeReason(policies: PolicyRecord[], account?: string): str
   const idx = grantIndex(policies, { keys: ['iam:CreatePolicyVersion', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:CreateUser', 'organizations:LeaveOrganization'] }, account);
   const full = [...idx.byAction.values()].flat().filter(unrestricted);
   for (const p of policies) {
-    for (const s of statementsOf(p.document)) {
+    for (const s of policyStatements(p)) {
       const full = fullAccessOf(s, p);
       if (full) return `it ${full.what}`;
     }
@@ -47,7 +47,7 @@ export const trustPrivilegedWithoutMfa: Rule = {
     // what the role may do is judged only when its trust lets users in without MFA (the costly part, last)
     let why: string | undefined | null = null;
     for (const t of trust) {
-      for (const s of statementsOf(t.document)) {
+      for (const s of policyStatements(t)) {
         if (s.effect !== 'Allow') continue;
         const users = awsPrincipals(s).filter((p) => p.kind === 'user' || p.kind === 'root');
         if (!users.length) continue;
