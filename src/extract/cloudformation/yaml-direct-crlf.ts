@@ -9,7 +9,7 @@
  */
 import type { CNode, Src } from './yaml.js';
 
-/** `text` without the CR of each CR LF, and where each removed CR was (as the offset of its LF in the new text); undefined for a lone CR. */
+/** `text` without the CR of each CR LF, and where each removed CR was (as the offset of its LF in the new text); undefined for a lone CR or a bare LF among CR LFs. */
 export function withoutCr(text: string): { text: string; cuts: number[] } | undefined {
   const cuts: number[] = [];
   const parts: string[] = [];
@@ -20,6 +20,11 @@ export function withoutCr(text: string): { text: string; cuts: number[] } | unde
     cuts.push(i - cuts.length); // the LF's offset once the CRs before it and this one are gone
     from = i + 1;
   }
+  // mixed line endings (a bare LF beside CR LFs): the package's reading of such a text is not always the LF text's
+  // (red team S8-F1), so only a text whose every line break is CR LF is read without its CRs
+  let lfs = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lfs++;
+  if (lfs !== cuts.length) return undefined;
   parts.push(text.slice(from));
   return { text: parts.join(''), cuts };
 }

@@ -61,6 +61,8 @@ class DirectReader extends DirectScanner {
   private pending = -1;
   /** The deepest comment content() skipped (-1: none). */
   private deepestComment = -1;
+  /** content() skipped a comment at column 0 (reset by the caller that asks). */
+  private marginComment = false;
   /**
    * The blank and comment lines after the last value (to the next content): where they start, their deepest comment,
    * and whether a collection (or the empty value's separator) has taken them already.
@@ -94,6 +96,7 @@ class DirectReader extends DirectScanner {
       }
       if (c === HASH) {
         if (i - q > this.deepestComment) this.deepestComment = i - q;
+        if (i === q) this.marginComment = true;
         const e = t.indexOf('\n', i);
         if (e < 0) return n;
         q = e + 1;
@@ -272,8 +275,12 @@ class DirectReader extends DirectScanner {
     const ch = t.charCodeAt(i);
     if (i >= this.n || ch === NL || (ch === HASH && t.charCodeAt(i - 1) === SP)) {
       const q = this.lineEnd(i, t.charCodeAt(i - 1) === SP);
+      this.marginComment = false;
       const c = q >= this.n ? this.n : this.content(q);
       const at = c - this.lineStart;
+      // a comment at column 0 between an indicator and its value on a later line: after a blank line the package
+      // ends the empty value there and errs on the value (or reads other offsets); the other readers decide
+      if (this.marginComment && c < this.n) bail();
       if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
         // a scalar or flow collection on its own line, else a block collection
         if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) return this.value(c, indent, depth, false, tag);

@@ -166,6 +166,21 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     expect(agree("a : b\nc:\n- 'x\n\n  y'\n- - '\n    z'\nd: {\"k\":\"v\"}\n")).toBe(true);
   });
 
+  it('leaves a comment at column 0 between an indicator and its value on a later line to the readers behind it (red team S8-F1)', () => {
+    // after a blank line the package errs on such a plain value ("Implicit keys need to be on a single line") where
+    // the direct reader read the value: a template the gate must call not analysed passed
+    const texts = [
+      'a:\n  d:\n\n# note\n    benign\n  p: 1\n', 'd:\n\n# note\n  benign\np: 1\n', 'a:\n  d: !Ref\n\n# note\n    x\n  p: 1\n',
+      'a:\n  d:\n  \n# n\n# m\n    x\n    y\n  p: 1\n', 'a:\n  b:\n    - x\n    -\n\n# note\n      benign\n    - 2\n',
+      'a:\r\n  d:\r\n\n# note\r\n    benign\r\n  p: 1\r\n', 'a:\r\n  d:\r\n\r\n# note\r\n    benign\r\n  p: 1\r\n',
+      'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n',
+    ];
+    for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(false);
+    expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/Implicit keys need to be on a single line/);
+    // an indented comment there stays the direct reader's
+    expect(agree('a:\n  d:\n\n  # note\n    benign\n  p: 1\n')).toBe(true);
+  });
+
   it('stays linear on long and repetitive hostile input', () => {
     const texts2 = [
       'a: ' + 'x '.repeat(200_000) + '\n',
@@ -224,21 +239,22 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     expect(direct).toBeGreaterThan(runs * 0.2);
   });
 
-  it('reads CR LF in each construct it reads (offsets on the CR, as the package gives them) and refuses a lone CR', () => {
+  it('reads CR LF in each construct it reads (offsets on the CR, as the package gives them) and refuses a lone CR or mixed endings', () => {
     const corners = [
       'a: b\r\n', 'a: b \r\nc: d  # c\r\n\r\n', '---\r\n# c\r\nA:  # c\r\n  # deeper\r\n    B: 1\r\n',
       'a: "x\\\r\n  y"\r\nb: "p\r\n\r\n  q"\r\n',
       "A: [a, # c\r\n  b,\r\n\r\n    {k: v,\r\n  k2: 'w\r\n   x'}]\r\nB: 'multi\r\n\r\n  line'\r\nC: \"esc\\\r\n  aped\\t\"\r\nD:\r\n  !If [c,\r\n    x, y]\r\nE:\r\n  own line\r\n",
       'a: |\r\n  x\r\n   \r\n\r\n  y\r\nb: >-\r\n  f\r\n  g\r\n\r\n  h\r\nc: |-\r\n  z\r\n',
       'a: plain\r\n  more\r\n\r\n  and more # c\r\nb:\r\n  - !GetAtt R.Arn\r\n  - - x\r\n    -   k: v\r\n',
-      'Dup: 1\r\nDup: 2\r\nM:\r\n  <<: {K: 1, L: [x,\r\n   y]}\r\n  K: 2\r\nN:\n  <<: {P: 3}\r\n', 'A: !Sub "${X}"\r\nB: !If [c,\r\n  x, y]\r\nC:\r\n',
+      'Dup: 1\r\nDup: 2\r\nM:\r\n  <<: {K: 1, L: [x,\r\n   y]}\r\n  K: 2\r\nN:\r\n  <<: {P: 3}\r\n', 'A: !Sub "${X}"\r\nB: !If [c,\r\n  x, y]\r\nC:\r\n',
     ];
     for (const text of corners) expect(agree(text), JSON.stringify(text)).toBe(true);
     expect(agree('a: b\r\nc:\r\n  - x\r\n')).toBe(true);
     const { root } = parseTemplate('a: b\r\nc:\r\n  - x\r\n', 't.yaml');
     // (the Document reader gives the same: the agree() above)
     expect(norm(root)).toEqual(['map', 0, 17, [['a', 0, ['scalar', 3, 4, 'string', 'b']], ['c', 6, ['seq', 12, 17, [['scalar', 14, 15, 'string', 'x']]]]]]);
-    for (const text of ['a: b\r', 'a: b\rc: d\n', 'a: "x\ry"\n', 'a: b\r\r\n', 'a: |\n  x\r y\n', '# c\r\na: b\rc\n']) {
+    // a lone CR, and a bare LF among CR LFs (mixed endings: red team S8-F1), are left to the readers behind it
+    for (const text of ['a: b\r', 'a: b\rc: d\n', 'a: "x\ry"\n', 'a: b\r\r\n', 'a: |\n  x\r y\n', '# c\r\na: b\rc\n', 'a: b\r\nc: d\n', 'a: b\nc: d\r\n', 'N:\n  <<: {P: 3}\r\n']) {
       expect(agree(text), JSON.stringify(text)).toBe(false);
     }
   });
