@@ -45,7 +45,16 @@ export function parseJsonWithPositions(text: string, file: string, maxDepth = 51
   const result = r.value('', 0);
   r.ws();
   if (r.i < text.length) r.fail(`unexpected ${r.describe(r.i)} after the JSON value`);
-  return { value: result, spans: r.spans, keySpans: r.keySpans, position: r.position };
+  // the keys' spans are made when first asked for (most callers never do: raw policies read only the values')
+  let keySpans: Map<string, Span> | undefined;
+  return {
+    value: result,
+    spans: r.spans,
+    get keySpans() {
+      return (keySpans ??= r.keySpans());
+    },
+    position: r.position,
+  };
 }
 
 const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -56,7 +65,9 @@ class JsonReader {
   readonly n: number;
   readonly position: (offset: number) => { line: number; column: number };
   readonly spans = new Map<string, Span>();
-  readonly keySpans = new Map<string, Span>();
+  /** Each key's pointer and offsets, in document order (keySpans() makes their spans). */
+  private readonly keyPtrs: string[] = [];
+  private readonly keyOffsets: number[] = [];
 
   constructor(
     readonly text: string,
@@ -70,6 +81,13 @@ class JsonReader {
   fail(msg: string, at = this.i): never {
     const p = this.position(Math.min(at, this.n));
     throw new JsonSyntaxError(msg, p.line, p.column);
+  }
+
+  /** Pointer -> span of each object member's key, in document order. */
+  keySpans(): Map<string, Span> {
+    const out = new Map<string, Span>();
+    for (let i = 0; i < this.keyPtrs.length; i++) out.set(this.keyPtrs[i]!, this.span(this.keyOffsets[2 * i]!, this.keyOffsets[2 * i + 1]!));
+    return out;
   }
 
   span(start: number, end: number): Span {
@@ -165,7 +183,8 @@ class JsonReader {
       // the keys read so far are the object's own properties (no set of them beside it)
       if (Object.prototype.hasOwnProperty.call(obj, key)) this.fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
       const childPtr = `${ptr}/${escapeSegment(key)}`;
-      this.keySpans.set(childPtr, this.span(kStart, this.i));
+      this.keyPtrs.push(childPtr);
+      this.keyOffsets.push(kStart, this.i);
       this.ws();
       if (text[this.i] !== ':') this.fail(`expected ':' after property name, found ${this.describe(this.i)}`);
       this.i++;

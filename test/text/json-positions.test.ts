@@ -83,5 +83,20 @@ describe('JSON parser with positions', () => {
       expect(() => parseJsonWithPositions(`{"${k}": 1, "a": 0,\n "${k}": 2}`, 'f'), k).toThrow(`duplicate key "${k}"`);
     }
   });
+
+  it('gives each key its span, in document order, made when first asked for', () => {
+    const text = '{\n  "a": {"b": 1},\n  "c/d": [ {"e~": 2, "\\u0066": 3} ]\n}';
+    const p = parseJsonWithPositions(text, 'f');
+    const at = (offset: number) => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+    };
+    const expected = [['/a', '"a"'], ['/a/b', '"b"'], ['/c~1d', '"c/d"'], ['/c~1d/0/e~0', '"e~"'], ['/c~1d/0/f', '"\\u0066"']].map(([ptr, lit]) => {
+      const o = text.indexOf(lit!);
+      return [ptr, { file: 'f', start: at(o), end: at(o + lit!.length) }];
+    });
+    expect([...p.keySpans]).toEqual(expected);
+    expect(p.keySpans).toBe(p.keySpans);
+  });
 });
 

@@ -1,10 +1,11 @@
 /**
  * CRLF line endings for the direct YAML reader (yaml-direct.ts). The `yaml` package reads a carriage return before a
  * line feed as part of the line break everywhere (lexer, plain, quoted and block scalars, comments, an escaped line
- * break in a double-quoted scalar), so a text whose every CR is followed by LF reads as the same text without those
+ * break in a double-quoted scalar), so a text whose every line break is CR LF reads as the same text without those
  * CRs, with each offset moved by the CRs before it. The direct reader reads that text and its nodes' offsets are
  * moved back; lines and columns are the same in both texts (a CR only ever ends a line). A lone CR (not followed by
- * LF), which the package reads in other ways, makes the direct reader refuse the text, as any CR did before.
+ * LF), which the package reads in other ways, and mixed endings (a bare LF beside CR LFs: red team S8-F1 found a
+ * mixed text the package reads otherwise) make the direct reader refuse the text, as any CR did before.
  * test/extract/cloudformation/yaml-direct.test.ts compares the readers on CRLF, mixed and lone-CR texts.
  */
 import type { CNode, Src } from './yaml.js';

@@ -212,8 +212,15 @@ export abstract class DirectScanner {
           i = this.skip(k.after);
           const v = this.flowItem(i, depth + 1);
           m.add(k.key, k.start, v, k.merge);
+        } else if (this.flowStartsKey(i)) {
+          // `[a, k: v]`: the pair is a one-entry mapping spanning key to value (counted as the composer counts it)
+          this.count(depth + 1);
+          const k = this.flowKey(i);
+          const v = this.flowItem(this.skip(k.after), depth + 2);
+          const pair = new MapBuilder(this.src, this.warnings);
+          pair.add(k.key, k.start, v, k.merge);
+          items.push(pair.finish(k.start, v.end));
         } else {
-          if (this.flowStartsKey(i)) bail();
           items.push(this.flowItem(i, depth + 1));
         }
         i = this.skip(this.flowEnd);

@@ -3,7 +3,7 @@
  * written in, without the `yaml` package's lexer, parser and CST (most of the cost of reading a YAML template).
  * It reads block mappings and sequences (one-line plain or quoted keys, compact `- k: v` and `- - x`), plain and
  * quoted scalars (over several lines as the lexer continues them), literal and folded block scalars, flow
- * collections (over several lines, with comments), values on their own line, comments, the CloudFormation
+ * collections (over several lines, with comments; `k: v` pairs in flow sequences), values on their own line, comments, the CloudFormation
  * short-form tags and other local tags (with the package's warning); escapes, folding and block scalar text are
  * resolved by the package (CST.resolveAsScalar). It builds exactly what yaml-cst.ts builds from the package's CST
  * (values, offsets and range ends, key offsets, duplicate-key and tag warnings, merge keys, depth and node budgets)

@@ -48,6 +48,9 @@ const PIECES = [
   'x', 'two words', '"dq"', "'sq'", "'it''s'", '"e\\u00e9\\n"', '!Ref R', '!GetAtt A.B', '!Sub "${X}"', '!Rain::Embed f', '1', '-2.5', 'true', '~', '',
   '[a, !Ref b, "c"]', '{k: v, "q": [1]}', '{"q":"v", "r":1,"s" :[x]}', '{ "a" : {"b":\n    "c"} }', '[a,\n    b]', "'multi\n    line'", '"dq\\\n    next"', '|\n    lit\n\n    more', '>-\n    fold\n    ed\n', '|-\n     \n    ws\n',
   'plain\n    continued', '# c', 'x # c', '[a, # c\n    b]', '!If\n    - c\n    - d', '\n    !Ref own', '\n    [own, line]',
+  // flow pairs: one-entry mappings inside a flow sequence
+  "[a, k: v]", "['${A}${b}', b: '']", '[c, {x: y},\n    Ref: AWS::NoValue]', '[k: !Ref b, "q": [1], "r":s]', '[<<: x, k:\n    v, 1: 2]', '[k : v, k: w]',
+  '[!Ref k: v]', '[k:, x]', '[k: ]', '[a, k:v]', '["k"\n    : v]', '[k: v: w]', '[? k : v]', '[k: [a, b: c]]', '[k # c\n    : v]',
 ];
 
 /** A small document of block maps and sequences whose leaves are the constructs the direct reader reads. */
@@ -140,6 +143,7 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       "1: a\n~: b\ntrue: c\n'q': d\n\"\": e\n",
       "A: [a, # c\n  b,\n\n    {k: v,\n  k2: 'w\n   x'}]\nB: 'multi\n\n  line'\nC: \"esc\\\n  aped\\t\"\nD:\n  !If [c,\n    x, y]\nE:\n  own line\n",
       'F: |\n  a\n     \n\n  b\n   \n \nG: >-\n\n  lead\n',
+      "S: !Sub ['${CodeKey}${extn}', extn: '']\nI: !If [C1, {Action: x, Resource: [y]},\n  Ref: AWS::NoValue]\nP: [k: v, \"q\":r, <<: m, 1: [a, b: c]]\n",
     ];
     for (const text of corners) expect(agree(text), text).toBe(true);
     const { root, warnings } = parseTemplate(corners[4]!, 't.yaml');
@@ -253,6 +257,27 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
     for (const text of ['a: b\r', 'a: b\rc: d\n', 'a: "x\ry"\n', 'a: b\r\r\n', 'a: |\n  x\r y\n', '# c\r\na: b\rc\n', 'a: b\r\nc: d\n', 'a: b\nc: d\r\n', 'N:\n  <<: {P: 3}\r\n']) {
       expect(agree(text), JSON.stringify(text)).toBe(false);
     }
+  });
+
+  // flow pairs (`[a, k: v]`): one-entry mappings, counted against the depth and node budgets as the composer counts them
+  it('agree on flow sequences of pairs, nested, changed at random and under small budgets (seeded)', () => {
+    const r = rng(505);
+    const item = (d: number): string => {
+      const x = r();
+      if (d < 3 && x < 0.25) return `[${Array.from({ length: 1 + Math.floor(r() * 3) }, () => item(d + 1)).join(', ')}]`;
+      if (d < 3 && x < 0.35) return `{k${d}: ${item(d + 1)}}`;
+      if (x < 0.7) return `${pick(r, ['k', '"q"', "'s'", '<<', '1', 'Ref', 'Fn::If'])}${pick(r, [': ', ':', ' : ', ':\n    '])}${item(d + 1)}`;
+      return pick(r, ['v', '!Ref x', "''", '"d"', '~', '2', 'a b', '!GetAtt A.B']);
+    };
+    let direct = 0;
+    const runs = 1500;
+    for (let i = 0; i < runs; i++) {
+      let text = `A: [${Array.from({ length: 1 + Math.floor(r() * 4) }, () => item(0)).join(', ')}]\nB: x\n`;
+      if (r() < 0.3) text = mutate(r, text);
+      if (agree(text)) direct++;
+      agree(text, { maxDepth: 1 + (i % 4), maxNodes: 2 + (i % 12) });
+    }
+    expect(direct).toBeGreaterThan(runs * 0.2);
   });
 });
 
