@@ -13,7 +13,7 @@
 import path from 'node:path';
 import type { ChangedFile } from './changed.js';
 import type { Options } from '../config/options.js';
-import { containedPath, listRepoDir, readRepoFile } from '../text/read.js';
+import { containedPath, listContained, readRepoFile } from '../text/read.js';
 
 /** Repository access for extractors (includes, modules): contained, relative to the repository root. */
 export interface RepoAccess {
@@ -23,13 +23,30 @@ export interface RepoAccess {
   resolve?(rel: string): string | undefined;
 }
 
-/** Contained reads of the repository for extractors (includes, module files, nested stacks). */
+/**
+ * Contained reads of the repository for extractors (includes, module files, nested stacks). One object per run:
+ * a directory is listed (and its real path resolved) once per run, however many files list it (every plan lists
+ * each directory above it, every `.tf` file its own); the memo holds one entry per directory listed.
+ */
 export function repoAccess(options: Pick<Options, 'root' | 'maxFileBytes'>): RepoAccess {
+  const dirs = new Map<string, { files: string[]; real: string | undefined }>();
+  const listed = (abs: string) => {
+    let hit = dirs.get(abs);
+    if (!hit) {
+      const c = containedPath(options.root, abs);
+      hit = { files: 'error' in c ? [] : listContained(c), real: 'error' in c ? undefined : c.rel };
+      dirs.set(abs, hit);
+    }
+    return hit;
+  };
   return {
     read: (rel) => readRepoFile(options.root, rel, options.maxFileBytes),
-    list: (dir) => listRepoDir(options.root, dir),
+    list: (dir) => listed(path.resolve(options.root, dir)).files.slice(),
     resolve: (rel) => {
-      const c = containedPath(options.root, path.resolve(options.root, rel));
+      const abs = path.resolve(options.root, rel);
+      const hit = dirs.get(abs);
+      if (hit) return hit.real;
+      const c = containedPath(options.root, abs);
       return 'error' in c ? undefined : c.rel;
     },
   };
@@ -90,9 +107,11 @@ export function recordingRepo(repo: RepoAccess, into: FileInputs): RepoAccess {
     list: (dir) => {
       const d = norm(path.posix.normalize(dir || '.'));
       into.lists.add(d === '.' ? '' : d);
+      // listed first: repoAccess then answers resolve from the directory it just resolved to list it
+      const files = repo.list(dir);
       const real = repo.resolve?.(d === '.' ? '' : d);
       if (real !== undefined) into.lists.add(real);
-      return repo.list(dir);
+      return files;
     },
     ...(repo.resolve ? { resolve: repo.resolve } : {}),
   };

@@ -143,7 +143,11 @@ function readAll(fd: number, size: number): Uint8Array {
 /** List regular files (repo-relative) under a repo-relative directory, non-recursively. */
 export function listRepoDir(root: string, relDir: string): string[] {
   const c = containedPath(root, path.resolve(root, relDir));
-  if ('error' in c) return [];
+  return 'error' in c ? [] : listContained(c);
+}
+
+/** The files of a directory already contained (containedPath), repository-relative and sorted; [] if unreadable. */
+export function listContained(c: { rel: string; real: string }): string[] {
   try {
     return readdirSync(c.real, { withFileTypes: true })
       .filter((e) => e.isFile())
