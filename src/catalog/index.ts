@@ -38,14 +38,17 @@ function fillsTemplate(t: { before: string; after: string }, key: string): boole
 class KeyIndex {
   private exact = new Map<string, KeyEntry>();
   private patterns: KeyEntry[] = [];
+  /** The patterns' keys in lower case (a key already there is not added again: no scan of the list per key). */
+  private patternKeys = new Set<string>();
   add(key: string, type: string): void {
+    const lower = key.toLowerCase();
     if (key.includes('${')) {
-      if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
-        const lower = key.toLowerCase();
+      if (!this.patternKeys.has(lower)) {
+        this.patternKeys.add(lower);
         const template = { before: lower.slice(0, lower.indexOf('${')), after: lower.slice(lower.lastIndexOf('}') + 1) };
         this.patterns.push({ key, type, template });
       }
-    } else if (!this.exact.has(key.toLowerCase())) this.exact.set(key.toLowerCase(), { key, type });
+    } else if (!this.exact.has(lower)) this.exact.set(lower, { key, type });
   }
   get(key: string): KeyEntry | undefined {
     const e = this.exact.get(key.toLowerCase());
@@ -77,7 +80,7 @@ interface ServiceEntry {
   /** Position of its first action in the catalogue's `actions` (and `facts`). */
   base: number;
   /** `serviceActionNames`'s answer, made on first use. */
-  listed?: { names: string[]; keys: string[]; byName: Map<string, number> };
+  listed?: { names: string[]; keys: string[]; byName: Map<string, number>; lower: string[] };
 }
 
 export interface Catalog {
@@ -466,9 +469,10 @@ export function canonicalAction(action: string): string | undefined {
 /**
  * A service's actions from the index alone (no details parsed), as `serviceActions` lists them (one per lower-case
  * name, a later spelling winning, in first-occurrence order): each one's name and its `service:Name` key (the
- * catalogue's `actions` entry, the same text as its `ActionInfo.key`). Undefined for an unknown service.
+ * catalogue's `actions` entry, the same text as its `ActionInfo.key`) and its name in lower case. Undefined for an
+ * unknown service.
  */
-export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number> } | undefined {
+export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number>; lower: readonly string[] } | undefined {
   const c = getCatalog();
   const entry = c.entries.get(prefix.toLowerCase());
   if (!entry) return undefined;
@@ -476,13 +480,16 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
     const byName = namePositions(entry);
     const names: string[] = [];
     const keys: string[] = [];
+    const lower: string[] = [];
     const at = new Map<string, number>();
-    for (const [lower, n] of byName) {
-      at.set(lower, names.length);
+    // forEach: no [key, value] pair made per entry
+    byName.forEach((n, name) => {
+      at.set(name, names.length);
       names.push(entry.actions[n]!);
       keys.push(c.actions[entry.base + n]!);
-    }
-    entry.listed = { names, keys, byName: at };
+      lower.push(name);
+    });
+    entry.listed = { names, keys, byName: at, lower };
   }
   return entry.listed;
 }

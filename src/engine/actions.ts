@@ -53,20 +53,24 @@ function expandUncached(pattern: string): readonly string[] {
   // from the catalogue's index: a service's details are not parsed to list its actions
   const literal = hasWildcard(parts.name) ? undefined : parts.name.toLowerCase();
   for (const p of services) {
-    const { names: spelt, keys, byName } = serviceActionNames(p)!;
+    const { keys, byName, lower } = serviceActionNames(p)!;
     if (literal !== undefined) {
       const n = byName.get(literal);
       if (n !== undefined) out.push(keys[n]!);
       continue;
     }
-    for (let n = 0; n < spelt.length; n++) if (globMatch(names, spelt[n]!)) out.push(keys[n]!);
+    // the names in lower case (the index's), matched as globMatch(names, name) matches after lower-casing
+    for (let n = 0; n < lower.length; n++) if (globMatch(names, lower[n]!, true)) out.push(keys[n]!);
   }
   return out;
 }
 
 let longest = 0;
 function longestName(): number {
-  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+  if (!longest) {
+    const actions = getCatalog().actions;
+    for (let i = 0; i < actions.length; i++) longest = Math.max(longest, actions[i]!.length - actions[i]!.indexOf(':') - 1);
+  }
   return longest;
 }
 
