@@ -305,27 +305,34 @@ export function conditionKeyExists(key: string): boolean {
 /** Bounded Levenshtein distance (returns max+1 when above `max`). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // two rows, swapped (no row list made per character)
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
 
-function closest(word: string, candidates: Iterable<string>, max: number): string | undefined {
+/** `lowered`: the candidates in lower case, when the caller has them (same order). */
+function closest(word: string, candidates: readonly string[], max: number, lowered?: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = max + 1;
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const lc = lowered ? lowered[i]! : c.toLowerCase();
     // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
     const d = editDistance(w, lc, max);
     if (d < bestD) {
@@ -364,11 +371,11 @@ function suggestActionUncached(typo: string): string | undefined {
     svc = s;
   }
   if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
-  const { names, keys, byName } = serviceActionNames(svc)!;
+  const { names, keys, byName, lower } = serviceActionNames(svc)!;
   const exact = byName.get(parts.name.toLowerCase());
   if (exact !== undefined) return keys[exact];
   const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
-  const best = closest(parts.name, names, max);
+  const best = closest(parts.name, names, max, lower);
   return best ? `${svc}:${best}` : undefined;
 }
 
