@@ -144,9 +144,16 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scope = 'all-except';
       scopeAt = stmt.notResource[0];
     } else {
-      const types = statementResourceTypes(stmt);
+      // the statement's resource types judge a value only when it is neither a stand-in nor all stars (`Resource: "*"`
+      // answers without them): made on first need (an AWS managed policy lists hundreds of actions)
+      let types: ReadonlySet<string> | undefined | null = null;
+      const typesFor = (value: string, placeholder: boolean): ReadonlySet<string> | undefined =>
+        placeholder || isStar(value) ? undefined : types === null ? (types = statementResourceTypes(stmt)) : types;
       // a template token (`<bucket-arn>`, `arn:aws:s3:::${BUCKET}/*`) could stand for anything: its worst case
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types) || (!!policy && !ph.has(r.path) && !!templateToken(policy, r.value)));
+      const star = strings(stmt.resource).find((r) => {
+        const placeholder = ph.has(r.path);
+        return isWildcardResource(r.value, placeholder, typesFor(r.value, placeholder)) || (!!policy && !placeholder && !!templateToken(policy, r.value));
+      });
       if (star) {
         scope = 'all';
         scopeAt = star;
