@@ -39,6 +39,7 @@ import type { ReportSink } from './result.js';
 import { FindingSpill } from './findings/spill.js';
 import { HeldStore } from './stream-held.js';
 import type { KeptViews } from './stream-kept.js';
+import { boundHeap } from './util/heap.js';
 
 /** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
 const SPILL_AFTER = 5000;
@@ -125,6 +126,9 @@ function absorb(log: RunLog, part: { errors: AnalysisError[]; notes?: string[] |
 async function gateStages(paths: string[], options: Options, run: GateRun): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
+  // a file-by-file run's heap bounded before the walk: the walk of a large tree is the first big allocation, and
+  // V8 sizes the next collection's limit at up to 4x what is live then (100,000 files: ~370 MB before the bound applied)
+  if (streams(options, run)) boundHeap();
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run);
   const log: RunLog = { errors, notes };
   const { head, analysed, counts, views } = await analyseStage(files, options, run, log);
@@ -151,16 +155,25 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
  * scan file by file, its report entries written as each file is final.
  */
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: string[]; counts?: StreamedHead['counts'] | undefined; views?: KeptViews | undefined }> {
-  const streaming = run.stream && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
-  if (!streaming) return analyseHead(files, options, run, log.errors, log.notes);
+  if (!streams(options, run)) return analyseHead(files, options, run, log.errors, log.notes);
   const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
   const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
   const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill, store);
-  // every spilled finding written (a write that failed is an error of the run: the verdict is incomplete)
+  // every spilled finding written and readable (a write or a read-back that failed is an error of the run: the
+  // verdict is incomplete; unreadable findings' texts then say so in the report)
   const failure = spill.settle();
   if (failure) log.errors.push(failure);
+  // test hook, honoured only under the test runner (VITEST set): the spill's file closed before it is read back
+  if (process.env.VITEST && process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT === 'read') spill.dispose();
+  const unreadable = spill.verify();
+  if (unreadable) log.errors.push(unreadable);
   absorb(log, streamed.head);
   return streamed;
+}
+
+/** Whether the run is analysed file by file (see GateRun.stream). */
+function streams(options: Options, run: GateRun): boolean {
+  return run.stream !== undefined && !run.base && !run.changes && !run.removed?.length && !run.terraformPlans?.length && options.organization === undefined;
 }
 
 /** 4. baseline: the same stages on the base version; record.base on each policy, the access diff. */
@@ -340,7 +353,7 @@ function readScpDocument(rel: string, options: Options): unknown {
 
 function listedFiles(rels: string[], options: Options): { files: SourceFile[]; errors: AnalysisError[] } {
   const files: SourceFile[] = [];
-  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, abs: path.join(options.root, rel), explicit: false, ...(isCandidateFile(rel) ? {} : { sniffed: true }) });
+  for (const rel of filterChangedPaths(rels, options)) files.push({ rel, explicit: false, ...(isCandidateFile(rel) ? {} : { sniffed: true }) });
   return { files, errors: [] };
 }
 

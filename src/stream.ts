@@ -25,7 +25,7 @@ import type { Analysis, FileText, ReportSink } from './result.js';
 import type { SourceFile } from './sources/files.js';
 import { displayPath } from './sources/files.js';
 import { readRepoFileAt, ReadError } from './text/read.js';
-import { isModuleFile } from './extract/index.js';
+import { extractorFor, isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
@@ -297,6 +297,9 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
   const errors: AnalysisError[] = [];
   const text = readText(f, options, errors);
   if (!text) return { kind: 'unread', errors };
+  // only a template can be analysed alone (needsNeighbours): what another extractor takes goes back to the loop
+  // unextracted, which reads and extracts it as the one-thread run does (another thread would extract it for nothing)
+  if (!inThread && notTemplate(displayPath(options, f.rel), text.text)) return { kind: 'local' };
   const [x] = await extractTexts([text], options, repo);
   if (!x) return { kind: 'local' };
   if (needsNeighbours(x, displayPath(options, f.rel)) || x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp')) return inThread ? { kind: 'local', extracted: x } : { kind: 'local' };
@@ -317,6 +320,12 @@ export async function analyseAlone(f: SourceFile, options: Options, repo: RepoAc
       keptEntities: to.keptEntities.map(([, e]) => e),
     },
   };
+}
+
+/** Whether a file is taken by an extractor other than the templates' (a file no extractor takes is analysed alone). */
+function notTemplate(display: string, text: string): boolean {
+  const ex = extractorFor(display, text);
+  return ex !== undefined && ex.name !== 'cloudformation';
 }
 
 /**

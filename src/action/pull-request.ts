@@ -3,7 +3,7 @@
  * (API, else git) and the base version of each (sources/base-contents.ts), run the gate, publish. I/O at the edge;
  * the decisions are in sources/changed.ts, config/trusted.ts and findings/baseline.ts; posting is github/publish.ts.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../util/builtins.js';
 import { readFileSync } from 'node:fs';
 import type { GitHubClient } from '../github/client.js';
 import { httpStatus } from '../github/client.js';
@@ -83,7 +83,7 @@ export function loadPullRequestConfig(o: {
 export function isPrHead(workspace: string, headSha: string, warn: (m: string) => void): boolean {
   let head = '';
   try {
-    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    head = childProcess().execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
   } catch {
     return false; // not a git checkout: the changed files come from the API
   }

@@ -28,9 +28,14 @@ export { isConfigFile as isModuleFile } from './terraform/tf-files.js';
 
 const JSON_START = /^\uFEFF?\s*[[{]/;
 
-export async function extractFile(input: ExtractInput): Promise<ExtractResult | undefined> {
+/** The extractor that takes a file (the first whose `detect` accepts it), if any. */
+export function extractorFor(file: string, text: string): Extractor | undefined {
   // JSON content under another name (`policy.jsonc`, `policy.yaml`, `stack.cfn`): detected as the .json it is
-  const ex = extractors.find((e) => e.detect(input.file, input.text)) ?? (JSON_START.test(input.text) ? extractors.find((e) => e.detect(`${input.file}.json`, input.text)) : undefined);
+  return extractors.find((e) => e.detect(file, text)) ?? (JSON_START.test(text) ? extractors.find((e) => e.detect(`${file}.json`, text)) : undefined);
+}
+
+export async function extractFile(input: ExtractInput): Promise<ExtractResult | undefined> {
+  const ex = extractorFor(input.file, input.text);
   if (!ex) {
     if (!input.explicit) return undefined;
     const r = emptyResult();

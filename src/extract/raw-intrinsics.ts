@@ -74,10 +74,17 @@ export function readIntrinsics(doc: Record<string, unknown>, o: Pick<Options, 'a
       out.push({ path, text: `${written.length > 120 ? `${written.slice(0, 117)}...` : written} is a CloudFormation value (the file is a template fragment); analysed as ${JSON.stringify(s)}${s.includes('{{') ? ', its worst case' : ''}` });
       return s;
     }
+    // only collections can hold an intrinsic: a scalar is left as it is, without a pointer made for it
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = walk(v[i], `${path}/${i}`, depth + 1);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === 'object') v[i] = walk(x, `${path}/${i}`, depth + 1);
+      }
     } else if (isObject(v)) {
-      for (const k of Object.keys(v)) v[k] = walk(v[k], `${path}/${escapeSegment(k)}`, depth + 1);
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (x !== null && typeof x === 'object') v[k] = walk(x, `${path}/${escapeSegment(k)}`, depth + 1);
+      }
     }
     return v;
   };

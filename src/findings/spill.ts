@@ -8,7 +8,10 @@
  * rewrites the finding) sees the same values. The stages between analysis and the reports (sort, suppressions,
  * module calls, summaries, verdict) read only hot fields but for the few findings a suppression or a module call
  * matches. A write that fails keeps the finding whole in memory and is an error of the run (the verdict is
- * incomplete: a run that could not hold its findings as designed says so); a read that fails throws.
+ * incomplete: a run that could not hold its findings as designed says so). Before the stages that read findings,
+ * the whole file is read back once (`verify`): a file that cannot be read is an error of the run too (incomplete),
+ * and the cold fields of its findings then read as a placeholder that says so, never as a crash half-way through a
+ * report. A read that fails after that check throws (the CLI's internal error: exit code 3, incomplete).
  */
 import { readSync, writeSync } from 'node:fs';
 import { PrivateTemp } from '../util/temp-file.js';
@@ -108,6 +111,8 @@ export class FindingSpill {
   private lengths = new Uint32Array(1024);
   /** Set when a write failed: spilling stopped, findings stay whole; the run reports it as an error. */
   failure: AnalysisError | undefined;
+  /** Set when the file could not be read back (`verify`): cold fields read as UNREADABLE's placeholder. */
+  private unreadable: string | undefined;
 
   /** `after`: how many findings stay whole before spilling starts. */
   constructor(private readonly after: number) {}
@@ -189,6 +194,28 @@ export class FindingSpill {
     return this.failure;
   }
 
+  /**
+   * Reads the whole file back (after `settle`, before the stages that read findings): the error of the run when it
+   * cannot be read to its end; from then on every spilled finding's cold fields read as a placeholder.
+   */
+  verify(): AnalysisError | undefined {
+    if (!this.written) return undefined;
+    try {
+      if (this.fd === undefined) throw new Error('the temporary file is gone');
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      for (let at = 0; at < this.written; ) {
+        const n = readSync(this.fd, chunk, 0, Math.min(chunk.length, this.written - at), at);
+        if (n === 0) throw new Error('the temporary file is shorter than written');
+        at += n;
+      }
+      return undefined;
+    } catch (e) {
+      this.unreadable = (e as Error).message;
+      this.last = undefined;
+      return { file: '(findings spill)', message: `the findings written to a temporary file in ${os.tmpdir()} could not be read back (${this.unreadable}): their messages, details and fingerprints are missing from this report, which cannot be complete. Run again`, kind: 'internal' };
+    }
+  }
+
   /** Writes what is pending; false (and `failure` set) when the write failed. */
   private flush(): boolean {
     if (!this.pendingBytes || this.failure) return !this.failure;
@@ -209,6 +236,7 @@ export class FindingSpill {
 
   /** The cold fields at `at` (the last one read is remembered: a writer asks for a finding's fields in turn). */
   private read(at: number, len: number): Record<string, unknown> {
+    if (this.unreadable !== undefined) return { message: `(not read back from its temporary file: ${this.unreadable})`, fingerprint: '' };
     if (this.last?.[0] === at) return this.last[1];
     // not written (a write failed: what was pending stays here)
     if (at + len > this.written && !this.flush()) return JSON.parse(this.pending.find((p) => p[0] === at)![1]) as Record<string, unknown>;

@@ -6,19 +6,14 @@
  * finding; `represented` tells a renderer how many findings a summary stands for. Pure.
  */
 import type { Finding } from './types.js';
-import { fingerprint } from '../policy/fingerprint.js';
 import { isSpilled } from './spill.js';
+import { compactCounts, compactSummary, foldInto, state } from './summary-view.js';
+import type { RepeatedDetails, SummaryKind } from './summary-view.js';
 
 /** Findings of one rule on one policy listed one by one before the rest are summarised. */
 export const REPEAT_LIMIT = 20;
 
-/** The details key of a summary finding. */
-export interface RepeatedDetails {
-  /** How many findings the summary stands for (not listed one by one). */
-  count: number;
-  firstLine: number;
-  lastLine: number;
-}
+export type { RepeatedDetails } from './summary-view.js';
 
 /** How many findings `f` stands for: 1, or the count of a summary. */
 export function represented(f: Finding): number {
@@ -27,9 +22,7 @@ export function represented(f: Finding): number {
 }
 
 /** A summary's counts (a spilled finding is never a summary: findings/spill.ts keeps those whole, unread here). */
-const repeatedOf = (f: Finding): RepeatedDetails | undefined => (isSpilled(f) ? undefined : (f.details?.repeated as RepeatedDetails | undefined));
-
-const state = (f: Finding) => [f.ruleId, f.source, f.severity, String(f.new), String(f.suppressed === true)];
+const repeatedOf = (f: Finding): RepeatedDetails | undefined => compactCounts(f) ?? (isSpilled(f) ? undefined : (f.details?.repeated as RepeatedDetails | undefined));
 const stateKey = (f: Finding) => state(f).join('\u0000');
 /**
  * A group's key in two parts, a text and the state's text (the key is `first + NUL + second`: the state has a fixed
@@ -43,7 +36,6 @@ const policyKey: KeyParts = (f) => [f.policyId ?? `file:${f.file}`, stateKey(f)]
 const ruleKey: KeyParts = (f) => ['', stateKey(f)];
 /** One rule in one file (in one state). */
 const fileRuleKey: KeyParts = (f) => [f.file, stateKey(f)];
-const joined = (parts: KeyParts) => (f: Finding) => parts(f).join('\u0000');
 
 /** Findings of one rule listed in a run before the rest are summarised per file (thousands of files, one rule). */
 export const RULE_LIMIT = 1000;
@@ -55,12 +47,14 @@ export const RULE_LIMIT = 1000;
  * receives the fingerprints of the findings a summary stands for (review threads on them stay open).
  */
 export function summariseRepeats(findings: Finding[], limit = REPEAT_LIMIT, hidden?: string[], ruleLimit = RULE_LIMIT): Finding[] {
-  const perPolicy = fold(findings, limit, policyKey, joined(policyKey), hidden, (f) => ['repeated', f.policyId ?? f.file], (r, s) =>
-    `and ${r.count.toLocaleString('en-US')} more findings of this rule on ${s.resource ?? s.file} (${where(r)}), not listed one by one: the same problem as the ${limit} above. The verdict counts every one.`,
-  );
-  return fold(perPolicy, ruleLimit, ruleKey, joined(fileRuleKey), hidden, (f) => ['repeated-in-file', f.file], (r) =>
-    `and ${r.count.toLocaleString('en-US')} more findings of this rule in this file (${where(r)}), not listed one by one: the rule has more than ${ruleLimit.toLocaleString('en-US')} findings in this run. The verdict counts every one.`,
-  );
+  const perPolicy = fold(findings, limit, policyKey, policyKey, hidden, {
+    identity: (f) => ['repeated', f.policyId ?? f.file],
+    message: (r, s) => `and ${r.count.toLocaleString('en-US')} more findings of this rule on ${s.resource ?? s.file} (${where(r)}), not listed one by one: the same problem as the ${limit} above. The verdict counts every one.`,
+  });
+  return fold(perPolicy, ruleLimit, ruleKey, fileRuleKey, hidden, {
+    identity: (f) => ['repeated-in-file', f.file],
+    message: (r) => `and ${r.count.toLocaleString('en-US')} more findings of this rule in this file (${where(r)}), not listed one by one: the rule has more than ${ruleLimit.toLocaleString('en-US')} findings in this run. The verdict counts every one.`,
+  });
 }
 
 /**
@@ -100,10 +94,9 @@ function fold(
   findings: Finding[],
   limit: number,
   listKey: KeyParts,
-  foldKey: (f: Finding) => string,
+  foldKey: KeyParts,
   hidden: string[] | undefined,
-  identity: (f: Finding) => (string | undefined)[],
-  message: (r: RepeatedDetails, s: Finding) => string,
+  kind: SummaryKind,
 ): Finding[] {
   // each group once (a run of 200,000 findings has about as many groups): an index, then counts by index
   const ids = new GroupIds();
@@ -117,7 +110,11 @@ function fold(
   }
   if (!sizes.some((n) => n > limit + 1)) return findings;
   const seen = new Array<number>(sizes.length).fill(0);
-  const summaries = new Map<string, Finding>();
+  // the summaries by their fold key's group (GroupIds: no key text built per finding or kept per summary)
+  const shared = foldKey === listKey;
+  const foldIds = shared ? ids : new GroupIds();
+  const summaries: Finding[] = [];
+  let next = 0;
   const out: Finding[] = [];
   for (const f of findings) {
     if (repeatedOf(f)) {
@@ -132,44 +129,18 @@ function fold(
       continue;
     }
     hidden?.push(f.fingerprint);
-    const fk = foldKey(f);
-    const s = summaries.get(fk);
+    const [fa, fb] = shared ? [a, b] : foldKey(f);
+    let fid = shared ? id : foldIds.get(fa, fb);
+    if (fid === undefined) foldIds.add(fa, fb, (fid = next++));
+    const s = summaries[fid];
     if (s) {
-      const r = s.details!.repeated as RepeatedDetails;
-      r.count++;
-      r.firstLine = Math.min(r.firstLine, f.line);
-      r.lastLine = Math.max(r.lastLine, f.endLine);
-      s.endLine = Math.max(s.endLine, f.endLine);
+      foldInto(s, f);
       continue;
     }
-    const summary = summaryOf(f, identity(f));
-    summaries.set(fk, summary);
+    // its message and fingerprint made when read (summary-view.ts), from its counts once every finding is folded
+    const summary = compactSummary(f, kind);
+    summaries[fid] = summary;
     out.push(summary);
   }
-  for (const s of summaries.values()) s.message = message(s.details!.repeated as RepeatedDetails, s);
   return out;
-}
-
-/** The summary standing in for `first` and the findings of its group after it (counted in summariseRepeats). */
-function summaryOf(first: Finding, identity: (string | undefined)[]): Finding {
-  const repeated: RepeatedDetails = { count: 1, firstLine: first.line, lastLine: first.endLine };
-  return {
-    ruleId: first.ruleId,
-    source: first.source,
-    severity: first.severity,
-    title: first.title,
-    message: '',
-    ...(first.fix !== undefined ? { fix: first.fix } : {}),
-    ...(first.learnMore !== undefined ? { learnMore: first.learnMore } : {}),
-    file: first.file,
-    line: first.line,
-    endLine: first.endLine,
-    ...(first.policyId !== undefined ? { policyId: first.policyId } : {}),
-    ...(first.resource !== undefined ? { resource: first.resource } : {}),
-    // stable whatever the count: the rule on this policy (or in this file), repeated
-    fingerprint: fingerprint([...identity, ...state(first)]),
-    ...(first.new !== undefined ? { new: first.new } : {}),
-    ...(first.suppressed ? { suppressed: true, ...(first.suppressionReason !== undefined ? { suppressionReason: first.suppressionReason } : {}) } : {}),
-    details: { repeated },
-  };
 }

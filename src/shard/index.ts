@@ -4,7 +4,7 @@
  * shard and the hash of the partition (`shard` in the JSON report) so `merge` (merge.ts) can tell a complete set of
  * shard reports from a partial, duplicated or foreign one.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../util/builtins.js';
 import { createHash } from 'node:crypto';
 import type { Options } from '../config/options.js';
 import type { SourceFile } from '../sources/files.js';
@@ -79,7 +79,7 @@ export function configHash(options: Options): string {
 export function headCommit(root: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_SHA && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(env.GITHUB_SHA)) return env.GITHUB_SHA;
   try {
-    const out = execFileSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const out = childProcess().execFileSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
     return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(out) ? out : undefined;
   } catch {
     return undefined;

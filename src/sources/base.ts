@@ -3,7 +3,7 @@
  * the checkout has it, else the head checkout with the change undone (what the change touched comes from the
  * contents API: sources/base-contents.ts), or prefetched contents. Reads are repository-relative and bounded.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../util/builtins.js';
 import { decodeUtf8, ReadError } from '../text/read.js';
 import type { RepoAccess } from './affected.js';
 
@@ -28,7 +28,7 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
   if (!SHA_OR_REF.test(ref) || ref.includes('..')) throw new Error(`invalid git ref: ${ref}`);
   let commit: string;
   try {
-    commit = execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    commit = childProcess().execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch {
     throw new Error(`git ref ${ref} not found in ${root} (fetch enough history: actions/checkout with fetch-depth: 0)`);
   }
@@ -37,7 +37,7 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
   const listTree = () => {
     if (tree) return tree;
     tree = new Map();
-    const out = execFileSync('git', ['ls-tree', '-r', '-z', '-l', commit], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = childProcess().execFileSync('git', ['ls-tree', '-r', '-z', '-l', commit], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const entry of out.split('\0')) {
       const m = /^(?!120000)\d+ blob ([0-9a-f]+)\s+(\d+)\t([\s\S]+)$/.exec(entry);
       if (m) tree.set(m[3]!, { sha: m[1]!, size: Number(m[2]) });
@@ -73,7 +73,7 @@ export function gitBaseSource(root: string, ref: string, maxBytes: number, renam
       // a module's files read each other: one process per blob, not per read (bounded memo, oldest dropped first)
       const hit = memo.get(blob.sha);
       if (hit !== undefined) return hit;
-      const text = decodeUtf8(execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
+      const text = decodeUtf8(childProcess().execFileSync('git', ['cat-file', 'blob', blob.sha], { cwd: root, maxBuffer: maxBytes + 1024, stdio: ['ignore', 'pipe', 'pipe'] }));
       memo.set(blob.sha, text);
       memoBytes += text.length;
       for (const [k, v] of memo) {
@@ -138,7 +138,7 @@ export function overlayBaseSource(
 /** Files tracked at `ref` and deleted in the working tree since (root-relative; the ref was validated by gitBaseSource). */
 export function gitRemovedPaths(root: string, ref: string): string[] {
   if (!SHA_OR_REF.test(ref) || ref.includes('..')) throw new Error(`invalid git ref: ${ref}`);
-  const out = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', '--relative', '--diff-filter=D', '-z', ref, '--'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = childProcess().execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--name-only', '--relative', '--diff-filter=D', '-z', ref, '--'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   return out.split('\0').filter(Boolean);
 }
 

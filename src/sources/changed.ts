@@ -4,7 +4,7 @@
  * filtered by the config's globs.
  * Each file keeps its diff hunks so review comments can be anchored on lines GitHub accepts.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../util/builtins.js';
 import { pathGlobList } from '../util/path-glob.js';
 import type { Options } from '../config/options.js';
 import { analysableFile } from './files.js';
@@ -72,7 +72,7 @@ const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', R: 're
 export function changedFilesFromGit(root: string, base: string, head: string): ChangedFile[] {
   const range = `${base}...${head}`;
   const git = (args: string[]) =>
-    execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    childProcess().execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   const fields = git(['diff', '--name-status', '-z', '-M', range, '--']).split('\0');
   const files: ChangedFile[] = [];
   for (let i = 0; i < fields.length; ) {

@@ -152,7 +152,6 @@ class JsonReader {
     if (depth >= this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth} levels`);
     this.i++;
     const obj: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.ws();
     if (text[this.i] === '}') {
       this.i++;
@@ -163,15 +162,17 @@ class JsonReader {
       if (text[this.i] !== '"') this.fail(`expected a property name in double quotes, found ${this.describe(this.i)}`);
       const kStart = this.i;
       const key = this.str();
-      if (seen.has(key)) this.fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
-      seen.add(key);
+      // the keys read so far are the object's own properties (no set of them beside it)
+      if (Object.prototype.hasOwnProperty.call(obj, key)) this.fail(`duplicate key ${JSON.stringify(key)} (keys must be unique)`, kStart);
       const childPtr = `${ptr}/${escapeSegment(key)}`;
       this.keySpans.set(childPtr, this.span(kStart, this.i));
       this.ws();
       if (text[this.i] !== ':') this.fail(`expected ':' after property name, found ${this.describe(this.i)}`);
       this.i++;
       const child = this.value(childPtr, depth + 1);
-      Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
+      // `__proto__` as an own data property (assigning it would set the prototype); any other key: the same property
+      if (key === '__proto__') Object.defineProperty(obj, key, { value: child, enumerable: true, writable: true, configurable: true });
+      else obj[key] = child;
       this.ws();
       if (text[this.i] === ',') {
         this.i++;

@@ -28,13 +28,13 @@ function dist(): string {
   const dir = temp('launcher-');
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(path.join(dir, 'cli.js'), source('cli-bundle.js', true));
-  writeFileSync(path.join(dir, 'cli-bundle.js'), "import module from 'node:module';\nconsole.log(JSON.stringify({ args: process.argv.slice(2), cache: module.getCompileCacheDir?.() ?? null }));\nprocess.exitCode = 3;\n");
+  writeFileSync(path.join(dir, 'cli-bundle.js'), "import module from 'node:module';\nconsole.log(JSON.stringify({ args: process.argv.slice(2), cache: module.getCompileCacheDir?.() ?? null, forWorkers: globalThis[Symbol.for('iam-policy-gate.compile-cache')] ?? null }));\nprocess.exitCode = 3;\n");
   return dir;
 }
 
 function run(cli: string, cwd: string, env: Record<string, string>) {
   const r = spawnSync(process.execPath, [path.join(cli, 'cli.js'), 'scan', '.'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
-  return { code: r.status, out: JSON.parse(r.stdout) as { args: string[]; cache: string | null }, stderr: r.stderr };
+  return { code: r.status, out: JSON.parse(r.stdout) as { args: string[]; cache: string | null; forWorkers: string | null }, stderr: r.stderr };
 }
 
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
@@ -49,6 +49,8 @@ describe('bundle start file', () => {
     expect(r.code).toBe(3);
     expect(r.out.args).toEqual(['scan', '.']);
     expect(r.out.cache).toContain(path.join(tmp, cacheName));
+    // the folder it checked, left for the bundle's worker threads (src/parallel/pool.ts passes it as NODE_COMPILE_CACHE)
+    expect(r.out.forWorkers).toBe(path.join(tmp, cacheName));
     if (process.platform !== 'win32') expect(statSync(path.join(tmp, cacheName)).mode & 0o077).toBe(0);
   });
 
@@ -71,6 +73,10 @@ describe('bundle start file', () => {
     const tmp = temp('launcher-tmp-');
     expect(run(cli, elsewhere, { TMPDIR: tmp, RUNNER_ENVIRONMENT: 'github-hosted' }).out.cache).toBeNull();
     expect(run(cli, elsewhere, { TMPDIR: tmp, IAM_POLICY_GATE_COMPILE_CACHE: '0' }).out.cache).toBeNull();
+    // none of these leaves a folder for the worker threads either
+    expect(run(cli, elsewhere, { TMPDIR: tmp, IAM_POLICY_GATE_COMPILE_CACHE: '0' }).out.forWorkers).toBeNull();
+    expect(run(cli, repo, { TMPDIR: inside }).out.forWorkers).toBeNull();
+    if (process.platform !== 'win32') expect(run(cli, elsewhere, { TMPDIR: shared }).out.forWorkers).toBeNull();
     expect(run(cli, elsewhere, { TMPDIR: tmp }).out.cache).toContain(tmp);
   });
 });

@@ -11,6 +11,7 @@ import { runGate } from '../../src/gate.js';
 import type { GateRun } from '../../src/gate.js';
 import { loadOptions } from '../../src/config/load.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
+import { FindingSpill } from '../../src/findings/spill.js';
 import { render } from '../../src/cli.js';
 import { CASES_DIR, FIXED_NOW, caseSpec } from '../golden/golden.js';
 
@@ -92,5 +93,44 @@ describe('findings spilled to a temporary file', () => {
     expect(r.verdict.status).toBe('incomplete');
     expect(r.errors.map((e) => e.message).join('\n')).toMatch(/findings could not be written to a temporary file/);
     expect(r.findings.map((f) => [f.fingerprint, f.message])).toEqual(kept.findings.map((f) => [f.fingerprint, f.message]));
+  });
+
+  it('a spill that cannot be read back: the verdict incomplete, the report written, each unreadable text said so', async () => {
+    const root = mixedRepository();
+    process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT = 'read';
+    let out;
+    try {
+      out = await reports(root, ['.'], { spillAfter: 0 });
+    } finally {
+      delete process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT;
+    }
+    expect(out.status).toBe('incomplete');
+    expect(out.json).toMatch(/findings written to a temporary file in .* could not be read back \(the temporary file is gone\)/);
+    expect(out.json).toContain('(not read back from its temporary file: the temporary file is gone)');
+    expect(out.sarif).toContain('(not read back from its temporary file');
+  });
+});
+
+describe('FindingSpill read-back', () => {
+  const finding = (i: number) => ({ ruleId: 'admin-wildcard', source: 'rules' as const, severity: 'error' as const, title: 't', message: `m${i}`, file: 'a.json', line: i, endLine: i, fingerprint: `f${i}` });
+
+  it('a readable spill: verify passes and every field reads back', () => {
+    const spill = new FindingSpill(0);
+    const kept = Array.from({ length: 50 }, (_, i) => spill.put(finding(i)));
+    expect(spill.settle()).toBeUndefined();
+    expect(spill.verify()).toBeUndefined();
+    expect(kept.map((f) => [f.message, f.fingerprint, f.line])).toEqual(Array.from({ length: 50 }, (_, i) => [`m${i}`, `f${i}`, i]));
+    spill.dispose();
+  });
+
+  it('a spill whose file is gone: verify gives an error of the run, cold fields read as a placeholder, hot ones as they were', () => {
+    const spill = new FindingSpill(0);
+    const kept = Array.from({ length: 5 }, (_, i) => spill.put(finding(i)));
+    spill.settle();
+    spill.dispose();
+    const e = spill.verify();
+    expect(e?.kind).toBe('internal');
+    expect(e?.message).toMatch(/could not be read back .*cannot be complete/);
+    expect(kept.map((f) => [f.ruleId, f.line, f.message, f.fingerprint])).toEqual(Array.from({ length: 5 }, (_, i) => ['admin-wildcard', i, '(not read back from its temporary file: the temporary file is gone)', '']));
   });
 });

@@ -68,4 +68,20 @@ describe('JSON parser with positions', () => {
   it('bounds nesting depth', () => {
     expect(() => parseJsonWithPositions('['.repeat(600) + ']'.repeat(600), 'f')).toThrow(/nesting deeper than 512/);
   });
+
+  // keys are the object's own data properties, whatever they are called (PR content): as JSON.parse makes them
+  it('keeps every key as an own data property, `__proto__` and Object.prototype names included, and refuses their duplicates', () => {
+    const text = '{"__proto__": {"polluted": 1}, "constructor": 2, "toString": "x", "hasOwnProperty": [3], "10": 4, "2": 5, "b": 6}';
+    const v = parseJsonWithPositions(text, 'f').value as Record<string, unknown>;
+    const ref = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+    expect(Object.keys(v)).toEqual(Object.keys(ref));
+    expect(Object.getOwnPropertyDescriptors(v)).toEqual(Object.getOwnPropertyDescriptors(ref));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const k of ['__proto__', 'constructor', 'toString', '10']) {
+      expect(() => parseJsonWithPositions(`{"${k}": 1, "a": 0,\n "${k}": 2}`, 'f'), k).toThrow(JsonSyntaxError);
+      expect(() => parseJsonWithPositions(`{"${k}": 1, "a": 0,\n "${k}": 2}`, 'f'), k).toThrow(`duplicate key "${k}"`);
+    }
+  });
 });
+

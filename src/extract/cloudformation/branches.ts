@@ -54,6 +54,10 @@ export function perBranch(ctx: BuildContext, logicalId: string, line: number, ex
     const run: ChoiceRun = { prefix, met: [], byKey: new Map() };
     const at = { p: ctx.policies.length, e: ctx.entities.length, f: ctx.findings.length, r: ctx.errors.length, l: ctx.links.length };
     ctx.resolver.explore(run, extract);
+    let j = run.met.length - 1;
+    while (j >= 0 && run.met[j]!.value + 1 >= run.met[j]!.point.arity) j--;
+    // one run and no other branch (most resources): what it added stays where it is, as merging it back would leave it
+    if (j < 0 && variants.length === 0) return;
     variants.push({
       met: run.met,
       policies: ctx.policies.splice(at.p),
@@ -62,8 +66,6 @@ export function perBranch(ctx: BuildContext, logicalId: string, line: number, ex
       errors: ctx.errors.splice(at.r),
       links: ctx.links.splice(at.l),
     });
-    let j = run.met.length - 1;
-    while (j >= 0 && run.met[j]!.value + 1 >= run.met[j]!.point.arity) j--;
     if (j < 0) break;
     prefix = [...run.met.slice(0, j).map((m) => m.value), run.met[j]!.value + 1];
   }

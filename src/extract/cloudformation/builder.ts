@@ -29,15 +29,48 @@ export interface ResourceInfo {
   when?: string;
 }
 
-/** Collects spans (by pointer) and placeholder hits while resolving one document. */
+/**
+ * Collects spans (by pointer) and placeholder hits while resolving one document. The pointers are kept in the order
+ * met, in two lists (no map and no entry pair per value): a pointer met again counts with its last node, at its
+ * first place, as a map keyed by pointer would give them (see `into`).
+ */
 export class DocSink implements Sink {
-  readonly nodes = new Map<string, CNode>();
+  private readonly ptrs: string[] = [];
+  private readonly at: CNode[] = [];
   readonly hits: PlaceholderHit[] = [];
   span(ptr: string, node: CNode): void {
-    this.nodes.set(ptr, node);
+    this.ptrs.push(ptr);
+    this.at.push(node);
   }
   placeholder(hit: PlaceholderHit): void {
     this.hits.push(hit);
+  }
+  has(ptr: string): boolean {
+    return this.ptrs.includes(ptr);
+  }
+  /** The node last recorded at `ptr`. */
+  node(ptr: string): CNode | undefined {
+    const i = this.ptrs.lastIndexOf(ptr);
+    return i < 0 ? undefined : this.at[i];
+  }
+  clear(): void {
+    this.ptrs.length = 0;
+    this.at.length = 0;
+  }
+  /**
+   * Each recorded pointer's span into `map` (the later node of a pointer replaces the earlier one's span). `spans`:
+   * the template's spans by node, shared by its source maps (a role's entity and its documents, every branch run
+   * record the same nodes; spans are never changed once made).
+   */
+  into(map: MapSourceMap, spans: Map<CNode, Span>): MapSourceMap {
+    const { ptrs, at } = this;
+    for (let i = 0; i < ptrs.length; i++) {
+      const n = at[i]!;
+      let sp = spans.get(n);
+      if (sp === undefined) spans.set(n, (sp = spanOf(n)));
+      map.set(ptrs[i]!, sp);
+    }
+    return map;
   }
 }
 
@@ -49,6 +82,8 @@ export interface BuildContext {
   findings: Finding[];
   /** What could not be analysed (the verdict is incomplete). */
   errors: AnalysisError[];
+  /** Spans of the template's nodes made so far (DocSink.into), shared by its source maps. */
+  spans?: Map<CNode, Span>;
   /** Branch runs left for this template (see branches.ts). */
   branchRuns?: { left: number; reported?: boolean };
   /** Source text per display file (for rendering expressions). */
@@ -103,8 +138,7 @@ export function emitValue(ctx: BuildContext, value: unknown, sink: DocSink, node
   if (worst.incomplete) incompleteDoc(ctx, rootSpan, spec, worst.incomplete);
   appendAll(notes, worst.notes);
   const replaced = (ptr: string) => worst.replaced.some((r) => ptr === r || ptr.startsWith(`${r}/`));
-  const sourceMap = new MapSourceMap(rootSpan);
-  for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
+  const sourceMap = sink.into(new MapSourceMap(rootSpan), (ctx.spans ??= new Map()));
   if (innerSpans) for (const [ptr, sp] of innerSpans) if (ptr !== '') sourceMap.set(ptr, sp);
   const placeholders: Placeholder[] = [];
   let incomplete = false;
@@ -176,9 +210,9 @@ function documentOf(
   if (typeof value === 'string') {
     try {
       document = JSON.parse(value) as unknown;
-      innerSpans = blockScalarSpans(ctx, sink.nodes.get(''), value);
+      innerSpans = blockScalarSpans(ctx, sink.node(''), value);
       if (!innerSpans) notes.push('policy given as a JSON string; lines point at the string');
-      sink.nodes.clear();
+      sink.clear();
     } catch (e) {
       ctx.findings.push(finding(ctx.file, rootSpan, 'cfn-invalid-policy-json', 'error', 'Policy document is not valid JSON',
         `${spec.res.logicalId}.${spec.propertyPath} is a string that is not valid JSON: ${(e as Error).message}`, spec.res.logicalId));
@@ -218,8 +252,7 @@ export function emitEntity(ctx: BuildContext, res: ResourceInfo, kind: IamEntity
   const v = node ? ctx.resolver.resolve(node, '', sink) : {};
   const properties: Record<string, unknown> = { ...(v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}), ...extra };
   const span = spanOf(res.node);
-  const sourceMap = new MapSourceMap(spanOf(at));
-  for (const [ptr, n] of sink.nodes) sourceMap.set(ptr, spanOf(n));
+  const sourceMap = sink.into(new MapSourceMap(spanOf(at)), (ctx.spans ??= new Map()));
   const entity: IamEntity = {
     kind,
     id: `${ctx.nested?.scope ?? ctx.file}#${res.logicalId}${idSuffix}`,

@@ -19,15 +19,16 @@ class NotJson extends Error {}
 
 /**
  * A JSON template as CNodes with offsets (what the YAML path gives for the same text: scalars start at their
- * quote, collections at their bracket). Undefined when the text is not strict JSON (the caller falls back to
+ * quote, collections at their bracket), and the deepest nesting of its containers (objects and arrays within each
+ * other, the root one counted). Undefined when the text is not strict JSON (the caller falls back to
  * YAML, which reports the error); duplicate keys also go the YAML way (the last wins, with a warning).
  */
-export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src } | undefined {
+export function parseJsonTemplate(text: string, file: string, maxDepth: number, maxNodes: number): { root: CNode; src: Src; deepest: number } | undefined {
   const r = new JsonTemplateReader(text, { file, lineCounter: lineTable(text) }, maxDepth, maxNodes);
   try {
     const root = r.value(0);
     if (!Number.isNaN(r.ws())) return undefined; // trailing content: let YAML judge it
-    return { root, src: r.src };
+    return { root, src: r.src, deepest: r.deepest };
   } catch (e) {
     if (e instanceof NotJson) return undefined;
     throw e;
@@ -39,6 +40,8 @@ const JSON_LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|
 /** parseJsonTemplate's reader: `i` is the offset of the next character; anything not strict JSON throws NotJson. */
 class JsonTemplateReader {
   i: number;
+  /** The deepest nesting of containers read so far (the root container is 1). */
+  deepest = 0;
 
   constructor(
     readonly text: string,
@@ -107,6 +110,7 @@ class JsonTemplateReader {
   }
 
   object(depth: number, start: number): CMap {
+    if (depth >= this.deepest) this.deepest = depth + 1;
     this.i++;
     const entries = new Map<string, CNode>();
     const keys = new Map<string, number>();
@@ -132,6 +136,7 @@ class JsonTemplateReader {
   }
 
   array(depth: number, start: number): CSeq {
+    if (depth >= this.deepest) this.deepest = depth + 1;
     this.i++;
     const items: CNode[] = [];
     if (this.ws() === 93) {

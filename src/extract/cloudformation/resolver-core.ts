@@ -23,7 +23,7 @@ import type { ChoicePoint, ChoiceRun, Issue, Sink, TemplateModel } from './intri
 export abstract class ResolverCore {
   readonly issues: Issue[] = [];
   protected unknown: string[] = [];
-  protected readonly condCache = new Map<string, boolean>();
+  protected condCache = new Map<string, boolean>();
   protected readonly condStack = new Set<string>();
   protected readonly nameCache = new Map<string, { name: string; known: boolean }>();
   protected readonly nameStack = new Set<string>();
@@ -94,20 +94,20 @@ export abstract class ResolverCore {
    * parameter default, a pseudo parameter or another uncertain condition.
    */
   certainCondition(name: string, at: CNode): boolean | undefined {
-    const savedCache = new Map(this.condCache);
+    // the probe evaluates with a cache of its own; the run's cache is put back as it was (not copied and refilled)
+    const savedCache = this.condCache;
     const savedProbe = this.probing;
     const savedTaint = this.taint;
     const probe = { uncertain: false };
     this.probing = probe;
-    this.condCache.clear();
+    this.condCache = new Map();
     try {
       const v = this.condition(name, at);
       return probe.uncertain || this.taint > savedTaint ? undefined : v;
     } finally {
       this.probing = savedProbe;
       this.taint = savedTaint;
-      this.condCache.clear();
-      for (const [k, v] of savedCache) this.condCache.set(k, v);
+      this.condCache = savedCache;
     }
   }
 

@@ -30,7 +30,7 @@ function synthesise(ctx: BuildContext, base: Record<string, unknown>, parts: Par
     }
     setPtr(doc, ptr, v);
     // the sink recorded the raw value's pointers; make sure the pointer itself maps to the property
-    if (!sink.nodes.has(ptr)) sink.span(ptr, n);
+    if (!sink.has(ptr)) sink.span(ptr, n);
   }
   return { doc, sink };
 }

@@ -7,11 +7,12 @@
  * short-form tags and other local tags (with the package's warning); escapes, folding and block scalar text are
  * resolved by the package (CST.resolveAsScalar). It builds exactly what yaml-cst.ts builds from the package's CST
  * (values, offsets and range ends, key offsets, duplicate-key and tag warnings, merge keys, depth and node budgets)
- * and REFUSES (undefined) anything else: a tab where the lexer takes it for white space, carriage returns, a
- * byte-order mark, directives, document markers past the start, anchors, aliases, `!!`/verbatim/handle tags,
- * explicit keys, keep chomping or indentation indicators, anything the package would warn or err about. Refused
- * texts are read as before (yaml-cst.ts, then yaml.ts), which stay the authority; the readers are compared on the
- * corpus and on thousands of mutated and generated texts (test/extract/cloudformation/yaml-direct.test.ts).
+ * and REFUSES (undefined) anything else: a tab where the lexer takes it for white space, a carriage return that
+ * does not end a line (CR LF endings are read: yaml-direct-crlf.ts), a byte-order mark, directives, document
+ * markers past the start, anchors, aliases, `!!`/verbatim/handle tags, explicit keys, keep chomping or indentation
+ * indicators, anything the package would warn or err about. Refused texts are read as before (yaml-cst.ts, then
+ * yaml.ts), which stay the authority; the readers are compared on the corpus and on thousands of mutated and
+ * generated texts (test/extract/cloudformation/yaml-direct.test.ts).
  * Every loop moves forward and every line is looked at a bounded number of times: linear time.
  */
 import { CST } from 'yaml';
@@ -20,10 +21,20 @@ import { MapBuilder, taggedScalar, wrap, longName } from './yaml-nodes.js';
 import { bail } from './yaml-cst-props.js';
 import type { CstLimits } from './yaml-cst.js';
 import { BAD_START, DirectScanner, HASH, NL, SP, TAB } from './yaml-direct-scan.js';
+import { restoreOffsets, withoutCr } from './yaml-direct-crlf.js';
+import { lineTable } from './json-template.js';
 
 /** The template as CNodes, or undefined where the other readers must read it (see above). */
 export function readYamlDirect(text: string, src: Src, limits: CstLimits): { root: CNode; warnings: ParseWarning[] } | undefined {
-  if (/[\r\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (/[\uFEFF\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (text.includes('\r')) {
+    // CR LF line endings: read without the CRs, offsets moved back (yaml-direct-crlf.ts); a lone CR: refused
+    const lf = withoutCr(text);
+    if (!lf) return undefined;
+    const r = readYamlDirect(lf.text, { file: src.file, lineCounter: lineTable(lf.text) }, limits);
+    if (r) restoreOffsets(r.root, lf.cuts, src);
+    return r;
+  }
   try {
     const r = new DirectReader(text, src, limits);
     const root = r.document();
@@ -50,6 +61,8 @@ class DirectReader extends DirectScanner {
   private pending = -1;
   /** The deepest comment content() skipped (-1: none). */
   private deepestComment = -1;
+  /** content() skipped a comment at column 0 (reset by the caller that asks). */
+  private marginComment = false;
   /**
    * The blank and comment lines after the last value (to the next content): where they start, their deepest comment,
    * and whether a collection (or the empty value's separator) has taken them already.
@@ -83,6 +96,7 @@ class DirectReader extends DirectScanner {
       }
       if (c === HASH) {
         if (i - q > this.deepestComment) this.deepestComment = i - q;
+        if (i === q) this.marginComment = true;
         const e = t.indexOf('\n', i);
         if (e < 0) return n;
         q = e + 1;
@@ -261,8 +275,12 @@ class DirectReader extends DirectScanner {
     const ch = t.charCodeAt(i);
     if (i >= this.n || ch === NL || (ch === HASH && t.charCodeAt(i - 1) === SP)) {
       const q = this.lineEnd(i, t.charCodeAt(i - 1) === SP);
+      this.marginComment = false;
       const c = q >= this.n ? this.n : this.content(q);
       const at = c - this.lineStart;
+      // a comment at column 0 between an indicator and its value on a later line: after a blank line the package
+      // ends the empty value there and errs on the value (or reads other offsets); the other readers decide
+      if (this.marginComment && c < this.n) bail();
       if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
         // a scalar or flow collection on its own line, else a block collection
         if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) return this.value(c, indent, depth, false, tag);

@@ -132,18 +132,23 @@ export interface ParseWarning {
  */
 export function parseTemplate(text: string, file: string, limits: ParseLimits = {}): { root: CNode; src: Src; warnings: ParseWarning[] } {
   const maxDepth = limits.maxDepth ?? 256;
-  const deep = flowDepth(text, maxDepth);
-  if (deep.depth > maxDepth) {
-    const before = text.slice(0, deep.offset);
-    throw new InputError(`nesting deeper than ${maxDepth} levels`, before.split('\n').length, deep.offset - before.lastIndexOf('\n'));
-  }
   // JSON templates (CDK output, half of a typical corpus by size): a direct JSON reader, several times faster than
-  // the YAML parser on the same text; anything it does not accept goes the YAML way (same errors as before)
+  // the YAML parser on the same text; anything it does not accept goes the YAML way (same errors as before). The
+  // bracket pre-scan (flowDepth) is not needed for what it reads: on strict JSON the pre-scan's depth is the reader's
+  // deepest nesting of containers, so it runs (and refuses the text as before) only when that is over the limit, when
+  // the reader refused the text, or when it threw.
   const first = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text)?.[0];
   if (limits.json !== false && (first === '{' || (first === '\uFEFF' && /^\uFEFF\s*\{/.test(text)))) {
-    const parsed = parseJsonTemplate(text, file, maxDepth, limits.maxNodes ?? 2_000_000);
-    if (parsed) return { ...parsed, warnings: [] };
+    let parsed;
+    try {
+      parsed = parseJsonTemplate(text, file, maxDepth, limits.maxNodes ?? 2_000_000);
+    } catch (e) {
+      notTooDeep(text, maxDepth);
+      throw e;
+    }
+    if (parsed && parsed.deepest <= maxDepth) return { root: parsed.root, src: parsed.src, warnings: [] };
   }
+  notTooDeep(text, maxDepth);
   const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
   const maxAliases = limits.maxAliases ?? 10_000;
@@ -170,6 +175,15 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
   }
   const c = new TemplateConverter(doc, src, o, pos, warnings, maxDepth, maxAliases, maxNodes);
   return { root: c.conv(doc.contents, 0, 0), src, warnings };
+}
+
+/** Throws (with the line and column where it gets too deep) when the text's bracket nesting is deeper than `maxDepth`. */
+function notTooDeep(text: string, maxDepth: number): void {
+  const deep = flowDepth(text, maxDepth);
+  if (deep.depth > maxDepth) {
+    const before = text.slice(0, deep.offset);
+    throw new InputError(`nesting deeper than ${maxDepth} levels`, before.split('\n').length, deep.offset - before.lastIndexOf('\n'));
+  }
 }
 
 /** The YAML document as CNodes (tags in their long form, merge keys applied, duplicate keys warned about). */

@@ -6,7 +6,7 @@
  * and, where it decides access, analysed as its worst case.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { zlib } from '../../util/builtins.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { Span } from '../../policy/types.js';
 import type { V } from './hcl-values.js';
@@ -210,7 +210,7 @@ export const PURE_FUNCTIONS: Record<string, Fn> = {
     if (Buffer.from(text, 'utf8').compare(b) !== 0) throw new HclEvalError('base64decode(): the result is not valid UTF-8', at);
     return str(text, at);
   },
-  base64gzip: (a, at) => str(gzipSync(Buffer.from(s(a[0]!, at), 'utf8')).toString('base64'), at),
+  base64gzip: (a, at) => str(zlib().gzipSync(Buffer.from(s(a[0]!, at), 'utf8')).toString('base64'), at),
   textencodebase64: (a, at) => {
     const enc = s(a[1]!, at).toUpperCase();
     const text = s(a[0]!, at);

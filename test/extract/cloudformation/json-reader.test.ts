@@ -82,4 +82,37 @@ describe('JSON templates: direct reader vs YAML parser', () => {
     expect(parseTemplate('{ "A": 1, }', 't.json').root).toMatchObject({ kind: 'map' });
     expect(() => parseTemplate('{ "A": ', 't.json')).toThrow();
   });
+
+  // the JSON reader skips the bracket pre-scan: at, around and past the nesting limit it must refuse (or read) each
+  // text exactly as the pre-scan and the YAML parser do, with the same message, line and column
+  it('refuses JSON nested past the limit exactly as the bracket pre-scan does (message, line, column)', () => {
+    const outcome = (text: string, json: boolean): unknown => {
+      try {
+        return norm(parseTemplate(text, 't.json', { maxDepth: 8, json }).root);
+      } catch (e) {
+        const err = e as { message: string; line?: number; column?: number };
+        return { message: err.message, line: err.line, column: err.column };
+      }
+    };
+    const nest = (depth: number, inner: string, pretty: boolean): string => {
+      let t = inner;
+      for (let i = 1; i < depth; i++) t = i % 2 ? `{"k${i}": ${t}}` : `[1, ${t}]`;
+      return pretty ? `{\n  "Resources":\n    ${t}\n}` : `{"Resources": ${t}}`;
+    };
+    let refused = 0;
+    for (const depth of [6, 7, 8, 9, 10, 40]) {
+      for (const inner of ['[]', '{}', '"x"', '[1]', '{"a": "b"}', '[[]]', '"[[[[[[[[[["', '"\\"']) {
+        for (const pretty of [false, true]) {
+          const text = nest(depth, inner, pretty);
+          const a = outcome(text, true);
+          expect(a, text).toEqual(outcome(text, false));
+          if ((a as { message?: string }).message?.startsWith('nesting deeper')) refused++;
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(20);
+    // too deep and too large at once: the depth is reported, as before
+    const big = `{"A": [${Array.from({ length: 40 }, () => '1').join(', ')}], "B": ${nest(12, '[]', false)}}`;
+    expect(() => parseTemplate(big, 't.json', { maxDepth: 8, maxNodes: 10 })).toThrow(/nesting deeper than 8 levels/);
+  });
 });

@@ -154,12 +154,27 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
 
   it('refuses what it does not read, which the readers behind it read as before', () => {
     const cases = [
-      'a: &x 1\nb: *x\n', 'a: b\r\n', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
+      'a: &x 1\nb: *x\n', 'a: b\r', '\uFEFFa: b\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
       '? a\n: b\n', 'a: [b,\nc]\n', "a: 'b\nc'\n", 'a: [b\n  c]\n', 'a: !!str 1\n', 'a: b: c\n', 'a: [b', 'a: b\n  c: d\n', '- a\nb: c\n',
       'a: |+\n  x\n', 'a: |2\n   x\n', '[a]: 1\n', 'x\n', '',
     ];
     for (const text of cases) expect(agree(text), JSON.stringify(text)).toBe(false);
     expect(agree("a : b\nc:\n- 'x\n\n  y'\n- - '\n    z'\nd: {\"k\":\"v\"}\n")).toBe(true);
+  });
+
+  it('leaves a comment at column 0 between an indicator and its value on a later line to the readers behind it (red team S8-F1)', () => {
+    // after a blank line the package errs on such a plain value ("Implicit keys need to be on a single line") where
+    // the direct reader read the value: a template the gate must call not analysed passed
+    const texts = [
+      'a:\n  d:\n\n# note\n    benign\n  p: 1\n', 'd:\n\n# note\n  benign\np: 1\n', 'a:\n  d: !Ref\n\n# note\n    x\n  p: 1\n',
+      'a:\n  d:\n  \n# n\n# m\n    x\n    y\n  p: 1\n', 'a:\n  b:\n    - x\n    -\n\n# note\n      benign\n    - 2\n',
+      'a:\r\n  d:\r\n\n# note\r\n    benign\r\n  p: 1\r\n', 'a:\r\n  d:\r\n\r\n# note\r\n    benign\r\n  p: 1\r\n',
+      'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n',
+    ];
+    for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(false);
+    expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/Implicit keys need to be on a single line/);
+    // an indented comment there stays the direct reader's
+    expect(agree('a:\n  d:\n\n  # note\n    benign\n  p: 1\n')).toBe(true);
   });
 
   it('stays linear on long and repetitive hostile input', () => {
@@ -172,7 +187,72 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'a: ' + 'word\n  '.repeat(50_000) + 'end\n',
       'a: [' + '"x", \'y\', '.repeat(50_000) + '{"k":"v"}]\n',
       'a: "' + 'x'.repeat(300_000) + '"\n' + 'b: c\n'.repeat(10_000),
+      // CR LF: the CRs taken out in one pass, the offsets moved back in one walk
+      'a:\r\n' + '\r\n'.repeat(200_000) + 'b: 1\r\n',
+      Array.from({ length: 20_000 }, (_, i) => `k${i}: [${'v, '.repeat(5)}w]`).join('\r\n'),
+      'a: |\r\n' + '  line\r\n'.repeat(50_000),
     ];
     for (const t of texts2) expect(agree(t)).toBe(true);
   });
+
+  // CR LF line endings are read without the CRs, the offsets moved back (yaml-direct-crlf.ts); a lone CR is refused
+  const crlfVariants = (r: Rng, text: string): string[] => {
+    const lines = text.split('\n');
+    const mixed = lines.map((l, i) => (i < lines.length - 1 && r() < 0.5 ? `${l}\r` : l)).join('\n');
+    const at = Math.floor(r() * (text.length + 1));
+    const nl = text.indexOf('\n', at);
+    return [
+      text.replace(/\n/g, '\r\n'),
+      mixed,
+      text.slice(0, at) + '\r' + text.slice(at), // a lone CR (or one glued before a CR LF's LF)
+      nl < 0 ? `${text}\r` : `${text.slice(0, nl)}\r\r${text.slice(nl)}`.replace(/\n/g, '\r\n'), // CR CR LF
+    ];
+  };
+
+  it('agree on every YAML template of the corpus with CR LF, mixed and lone-CR line endings; CR LF ones read by the direct reader', () => {
+    const r = rng(1310);
+    let direct = 0;
+    texts.forEach((t, i) => {
+      const rel = path.relative(c.root, templates[i]!);
+      const [all, mixed, lone, crcr] = crlfVariants(r, t);
+      if (agree(all!, {}, `${rel} (CR LF)`)) direct++;
+      agree(mixed!, {}, `${rel} (mixed)`);
+      expect(agree(lone!, {}, `${rel} (lone CR)`)).toBe(false);
+      expect(agree(crcr!, {}, `${rel} (CR CR LF)`)).toBe(false);
+    });
+    expect(direct).toBeGreaterThanOrEqual(texts.length * 0.8);
+  });
+
+  it('agree on mutated windows, generated texts and texts of its constructs with CR LF, mixed and lone-CR endings (seeded)', () => {
+    const r = rng(2026);
+    const gen = new YamlGen(r, 0.05);
+    let direct = 0;
+    const runs = 1000;
+    for (let i = 0; i < runs; i++) {
+      const text = i % 3 === 0 ? mutatedWindow(r, texts[i % texts.length]!) : i % 3 === 1 ? mutate(r, gen.document()) : subsetDocument(r);
+      for (const v of crlfVariants(r, text)) if (agree(v)) direct++;
+    }
+    expect(direct).toBeGreaterThan(runs * 0.2);
+  });
+
+  it('reads CR LF in each construct it reads (offsets on the CR, as the package gives them) and refuses a lone CR or mixed endings', () => {
+    const corners = [
+      'a: b\r\n', 'a: b \r\nc: d  # c\r\n\r\n', '---\r\n# c\r\nA:  # c\r\n  # deeper\r\n    B: 1\r\n',
+      'a: "x\\\r\n  y"\r\nb: "p\r\n\r\n  q"\r\n',
+      "A: [a, # c\r\n  b,\r\n\r\n    {k: v,\r\n  k2: 'w\r\n   x'}]\r\nB: 'multi\r\n\r\n  line'\r\nC: \"esc\\\r\n  aped\\t\"\r\nD:\r\n  !If [c,\r\n    x, y]\r\nE:\r\n  own line\r\n",
+      'a: |\r\n  x\r\n   \r\n\r\n  y\r\nb: >-\r\n  f\r\n  g\r\n\r\n  h\r\nc: |-\r\n  z\r\n',
+      'a: plain\r\n  more\r\n\r\n  and more # c\r\nb:\r\n  - !GetAtt R.Arn\r\n  - - x\r\n    -   k: v\r\n',
+      'Dup: 1\r\nDup: 2\r\nM:\r\n  <<: {K: 1, L: [x,\r\n   y]}\r\n  K: 2\r\nN:\r\n  <<: {P: 3}\r\n', 'A: !Sub "${X}"\r\nB: !If [c,\r\n  x, y]\r\nC:\r\n',
+    ];
+    for (const text of corners) expect(agree(text), JSON.stringify(text)).toBe(true);
+    expect(agree('a: b\r\nc:\r\n  - x\r\n')).toBe(true);
+    const { root } = parseTemplate('a: b\r\nc:\r\n  - x\r\n', 't.yaml');
+    // (the Document reader gives the same: the agree() above)
+    expect(norm(root)).toEqual(['map', 0, 17, [['a', 0, ['scalar', 3, 4, 'string', 'b']], ['c', 6, ['seq', 12, 17, [['scalar', 14, 15, 'string', 'x']]]]]]);
+    // a lone CR, and a bare LF among CR LFs (mixed endings: red team S8-F1), are left to the readers behind it
+    for (const text of ['a: b\r', 'a: b\rc: d\n', 'a: "x\ry"\n', 'a: b\r\r\n', 'a: |\n  x\r y\n', '# c\r\na: b\rc\n', 'a: b\r\nc: d\n', 'a: b\nc: d\r\n', 'N:\n  <<: {P: 3}\r\n']) {
+      expect(agree(text), JSON.stringify(text)).toBe(false);
+    }
+  });
 });
+
