@@ -199,6 +199,25 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   return u === catalogUniverse() ? engineContext().patternBits.getOr(pattern.toLowerCase(), compute) : compute();
 }
 
+/** Expansions up to this size are added action by action; larger ones as their (memoised) universe-wide set. */
+const DIRECT_ADD = 512;
+
+/**
+ * `union(into, expandPattern(u, pattern))`: a short expansion (an SCP's list of single actions) sets its actions'
+ * positions directly instead of making and OR-ing a universe-wide set (~22 KB) per pattern.
+ */
+export function addPattern(u: ActionUniverse, into: ActionSet, pattern: string): void {
+  const list = expandActionPattern(pattern);
+  if (list.length > DIRECT_ADD || list === getCatalog().actions) {
+    union(into, expandPattern(u, pattern));
+    return;
+  }
+  for (const a of list) {
+    const i = positionIn(u, a);
+    if (i !== undefined) into[i] = 1;
+  }
+}
+
 /**
  * The distinct universe positions of a pattern's actions: the members of `expandPattern`'s set, for questions about a
  * few actions (a service's) that need not scan two universe-wide sets (~22,000 entries each).

@@ -10,8 +10,8 @@ import type { PolicyRecord } from '../policy/types.js';
 import type { ConditionView, StatementView, ValueAt } from '../policy/statements.js';
 import { isObject, policyStatements, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
-import { actionInfo, getCatalog, type ActionInfo } from '../catalog/index.js';
-import { catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, positionIn, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { actionInfo, type ActionInfo } from '../catalog/index.js';
+import { addPattern, catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, patternActionSet, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
@@ -315,25 +315,6 @@ function statementBitsUncached(u: ActionUniverse, s: StatementView): { actions: 
     return { actions: complement(excluded), explicit };
   }
   return { actions, explicit };
-}
-
-/** Expansions up to this size are added action by action; larger ones as their (memoised) universe-wide set. */
-const DIRECT_ADD = 512;
-
-/**
- * `union(into, expandPattern(u, pattern))`: a short expansion (an SCP's list of single actions) sets its actions'
- * positions directly instead of making and OR-ing a universe-wide set (~22 KB) per pattern.
- */
-function addPattern(u: ActionUniverse, into: ActionSet, pattern: string): void {
-  const list = expandActionPattern(pattern);
-  if (list.length > DIRECT_ADD || list === getCatalog().actions) {
-    union(into, expandPattern(u, pattern));
-    return;
-  }
-  for (const a of list) {
-    const i = positionIn(u, a);
-    if (i !== undefined) into[i] = 1;
-  }
 }
 
 /** Could some string match both patterns (ARNs: case-sensitive)? Unknown (too large to judge) counts as yes. */
