@@ -7,6 +7,7 @@ import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFil
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
 import { levelsFrom, ServiceActions } from './action-details.js';
+import { KeyIndex } from './key-index.js';
 
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 
@@ -17,45 +18,6 @@ const LEVEL_OF_BITS: readonly AccessLevel[] = Array.from({ length: WILDCARD_ONLY
   const letters = (Object.keys(LEVEL_BITS) as (keyof typeof LEVEL_BITS)[]).filter((l) => bits & LEVEL_BITS[l]).join('');
   return levelsFrom(letters).accessLevel;
 });
-
-interface KeyEntry {
-  key: string;
-  type: string;
-  /** A key with a variable part (`aws:ResourceTag/${TagKey}`): the lower-case text before and after it. */
-  template?: { before: string; after: string };
-}
-
-/**
- * Does a key fill the template's variable part with at least one character? A template names one variable (every
- * key of the reference data does); text between two variables would be taken as part of the variable. Not a
- * wildcard matcher: `*` and `?` in `key` are plain characters here.
- */
-function fillsTemplate(t: { before: string; after: string }, key: string): boolean {
-  const k = key.toLowerCase();
-  return k.length > t.before.length + t.after.length && k.startsWith(t.before) && k.endsWith(t.after);
-}
-
-class KeyIndex {
-  private exact = new Map<string, KeyEntry>();
-  private patterns: KeyEntry[] = [];
-  add(key: string, type: string): void {
-    if (key.includes('${')) {
-      if (!this.patterns.some((p) => p.key.toLowerCase() === key.toLowerCase())) {
-        const lower = key.toLowerCase();
-        const template = { before: lower.slice(0, lower.indexOf('${')), after: lower.slice(lower.lastIndexOf('}') + 1) };
-        this.patterns.push({ key, type, template });
-      }
-    } else if (!this.exact.has(key.toLowerCase())) this.exact.set(key.toLowerCase(), { key, type });
-  }
-  get(key: string): KeyEntry | undefined {
-    const e = this.exact.get(key.toLowerCase());
-    if (e) return e;
-    return this.patterns.find((p) => fillsTemplate(p.template!, key));
-  }
-  get size(): number {
-    return this.exact.size + this.patterns.length;
-  }
-}
 
 interface ServiceRuntime {
   entry: ServiceEntry;
@@ -77,7 +39,7 @@ interface ServiceEntry {
   /** Position of its first action in the catalogue's `actions` (and `facts`). */
   base: number;
   /** `serviceActionNames`'s answer, made on first use. */
-  listed?: { names: string[]; keys: string[]; byName: Map<string, number> };
+  listed?: { names: string[]; keys: string[]; byName: Map<string, number>; lower: string[] };
 }
 
 export interface Catalog {
@@ -302,27 +264,34 @@ export function conditionKeyExists(key: string): boolean {
 /** Bounded Levenshtein distance (returns max+1 when above `max`). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // two rows, swapped (no row list made per character)
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
 
-function closest(word: string, candidates: Iterable<string>, max: number): string | undefined {
+/** `lowered`: the candidates in lower case, when the caller has them (same order). */
+function closest(word: string, candidates: readonly string[], max: number, lowered?: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = max + 1;
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const lc = lowered ? lowered[i]! : c.toLowerCase();
     // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
     const d = editDistance(w, lc, max);
     if (d < bestD) {
@@ -361,11 +330,11 @@ function suggestActionUncached(typo: string): string | undefined {
     svc = s;
   }
   if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
-  const { names, keys, byName } = serviceActionNames(svc)!;
+  const { names, keys, byName, lower } = serviceActionNames(svc)!;
   const exact = byName.get(parts.name.toLowerCase());
   if (exact !== undefined) return keys[exact];
   const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
-  const best = closest(parts.name, names, max);
+  const best = closest(parts.name, names, max, lower);
   return best ? `${svc}:${best}` : undefined;
 }
 
@@ -466,9 +435,10 @@ export function canonicalAction(action: string): string | undefined {
 /**
  * A service's actions from the index alone (no details parsed), as `serviceActions` lists them (one per lower-case
  * name, a later spelling winning, in first-occurrence order): each one's name and its `service:Name` key (the
- * catalogue's `actions` entry, the same text as its `ActionInfo.key`). Undefined for an unknown service.
+ * catalogue's `actions` entry, the same text as its `ActionInfo.key`) and its name in lower case. Undefined for an
+ * unknown service.
  */
-export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number> } | undefined {
+export function serviceActionNames(prefix: string): { names: readonly string[]; keys: readonly string[]; byName: ReadonlyMap<string, number>; lower: readonly string[] } | undefined {
   const c = getCatalog();
   const entry = c.entries.get(prefix.toLowerCase());
   if (!entry) return undefined;
@@ -476,13 +446,16 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
     const byName = namePositions(entry);
     const names: string[] = [];
     const keys: string[] = [];
+    const lower: string[] = [];
     const at = new Map<string, number>();
-    for (const [lower, n] of byName) {
-      at.set(lower, names.length);
+    // forEach: no [key, value] pair made per entry
+    byName.forEach((n, name) => {
+      at.set(name, names.length);
       names.push(entry.actions[n]!);
       keys.push(c.actions[entry.base + n]!);
-    }
-    entry.listed = { names, keys, byName: at };
+      lower.push(name);
+    });
+    entry.listed = { names, keys, byName: at, lower };
   }
   return entry.listed;
 }

@@ -53,20 +53,24 @@ function expandUncached(pattern: string): readonly string[] {
   // from the catalogue's index: a service's details are not parsed to list its actions
   const literal = hasWildcard(parts.name) ? undefined : parts.name.toLowerCase();
   for (const p of services) {
-    const { names: spelt, keys, byName } = serviceActionNames(p)!;
+    const { keys, byName, lower } = serviceActionNames(p)!;
     if (literal !== undefined) {
       const n = byName.get(literal);
       if (n !== undefined) out.push(keys[n]!);
       continue;
     }
-    for (let n = 0; n < spelt.length; n++) if (globMatch(names, spelt[n]!)) out.push(keys[n]!);
+    // the names in lower case (the index's), matched as globMatch(names, name) matches after lower-casing
+    for (let n = 0; n < lower.length; n++) if (globMatch(names, lower[n]!, true)) out.push(keys[n]!);
   }
   return out;
 }
 
 let longest = 0;
 function longestName(): number {
-  if (!longest) for (const a of getCatalog().actions) longest = Math.max(longest, a.length - a.indexOf(':') - 1);
+  if (!longest) {
+    const actions = getCatalog().actions;
+    for (let i = 0; i < actions.length; i++) longest = Math.max(longest, actions[i]!.length - actions[i]!.indexOf(':') - 1);
+  }
   return longest;
 }
 
@@ -193,6 +197,25 @@ export function expandPattern(u: ActionUniverse, pattern: string): ActionSet {
   };
   // bounded: each set is one byte per catalogue action (~22 KB); 2,000 patterns are ~44 MB
   return u === catalogUniverse() ? engineContext().patternBits.getOr(pattern.toLowerCase(), compute) : compute();
+}
+
+/** Expansions up to this size are added action by action; larger ones as their (memoised) universe-wide set. */
+const DIRECT_ADD = 512;
+
+/**
+ * `union(into, expandPattern(u, pattern))`: a short expansion (an SCP's list of single actions) sets its actions'
+ * positions directly instead of making and OR-ing a universe-wide set (~22 KB) per pattern.
+ */
+export function addPattern(u: ActionUniverse, into: ActionSet, pattern: string): void {
+  const list = expandActionPattern(pattern);
+  if (list.length > DIRECT_ADD || list === getCatalog().actions) {
+    union(into, expandPattern(u, pattern));
+    return;
+  }
+  for (const a of list) {
+    const i = positionIn(u, a);
+    if (i !== undefined) into[i] = 1;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ConditionView, StatementView, ValueAt } from '../policy/statements
 import { isObject, policyStatements, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
 import { actionInfo, type ActionInfo } from '../catalog/index.js';
-import { catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, expandPattern, patternActionSet, union, type ActionSet, type ActionUniverse } from './actions.js';
+import { addPattern, catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, patternActionSet, type ActionSet, type ActionUniverse } from './actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
@@ -144,9 +144,16 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
       scope = 'all-except';
       scopeAt = stmt.notResource[0];
     } else {
-      const types = statementResourceTypes(stmt);
+      // the statement's resource types judge a value only when it is neither a stand-in nor all stars (`Resource: "*"`
+      // answers without them): made on first need (an AWS managed policy lists hundreds of actions)
+      let types: ReadonlySet<string> | undefined | null = null;
+      const typesFor = (value: string, placeholder: boolean): ReadonlySet<string> | undefined =>
+        placeholder || isStar(value) ? undefined : types === null ? (types = statementResourceTypes(stmt)) : types;
       // a template token (`<bucket-arn>`, `arn:aws:s3:::${BUCKET}/*`) could stand for anything: its worst case
-      const star = strings(stmt.resource).find((r) => isWildcardResource(r.value, ph.has(r.path), types) || (!!policy && !ph.has(r.path) && !!templateToken(policy, r.value)));
+      const star = strings(stmt.resource).find((r) => {
+        const placeholder = ph.has(r.path);
+        return isWildcardResource(r.value, placeholder, typesFor(r.value, placeholder)) || (!!policy && !placeholder && !!templateToken(policy, r.value));
+      });
       if (star) {
         scope = 'all';
         scopeAt = star;
@@ -299,12 +306,12 @@ function statementBitsUncached(u: ActionUniverse, s: StatementView): { actions: 
   const explicit = new Set<string>();
   if (s.action) {
     for (const a of strings(s.action)) {
-      union(actions, expandPattern(u, a.value));
+      addPattern(u, actions, a.value);
       if (!hasWildcard(a.value)) explicit.add(a.value.toLowerCase());
     }
   } else if (s.notAction) {
     const excluded = emptySet(u);
-    for (const a of strings(s.notAction)) union(excluded, expandPattern(u, a.value));
+    for (const a of strings(s.notAction)) addPattern(u, excluded, a.value);
     return { actions: complement(excluded), explicit };
   }
   return { actions, explicit };

@@ -35,7 +35,7 @@ export function compileGlob(pattern: string, opts: { variables?: boolean; caseSe
 /** The fewest characters a string matching the compiled glob can have (its non-star tokens). */
 export function minMatchLength(p: Int32Array): number {
   let n = 0;
-  for (const t of p) if (t !== STAR) n++;
+  for (let i = 0; i < p.length; i++) if (p[i] !== STAR) n++;
   return n;
 }
 

@@ -1,6 +1,6 @@
 /** Policy sizes as the quotas count them: whitespace of every kind JavaScript's \s knows, counted without a copy. */
 import { describe, expect, it } from 'vitest';
-import { compactSize, quotaSize, sizeWithoutWhitespace } from '../../src/checks/grammar/size.js';
+import { compactSize, grouped, quotaSize, sizeWithoutWhitespace } from '../../src/checks/grammar/size.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 
 describe('sizeWithoutWhitespace', () => {
@@ -21,5 +21,13 @@ describe('sizeWithoutWhitespace', () => {
       expect(quotaSize(policy, d, compactSize, () => undefined).size).toBe((JSON.stringify(d) ?? '').length);
       expect(quotaSize(policy, d, (x) => (JSON.stringify(x) ?? '').length * 2, () => undefined).size).toBe((JSON.stringify(d) ?? '').length * 2);
     }
+  });
+});
+
+describe('grouped', () => {
+  it("writes numbers as toLocaleString('en-US') does", () => {
+    const values = [0, -0, 1, 12, 123, 999, 1000, 1234, 6144, 10240, 99999, 100000, 1234567, -1, -1000, -1234567, 2 ** 53 - 1, 2 ** 53, 1.5, 1234.5678, -0.25, NaN, Infinity, -Infinity, 1e21];
+    for (let n = 0; n < 5000; n += 7) values.push(n * 997);
+    for (const n of values) expect(grouped(n)).toBe(n.toLocaleString('en-US'));
   });
 });

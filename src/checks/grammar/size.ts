@@ -22,6 +22,21 @@ export function compactSize(document: unknown): number {
   return (JSON.stringify(document) ?? '').length;
 }
 
+/**
+ * `n.toLocaleString('en-US')` for the integers quota messages show (sizes, quotas), without the locale machinery
+ * (the first call sets up ICU's number formats, every call makes one); any other number goes to toLocaleString.
+ */
+export function grouped(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
+
 /** Is this identity policy inline (embedded in a user, group or role) rather than a managed policy? */
 export function isInline(policy: PolicyRecord): boolean {
   if (policy.attachedTo.some((a) => a.via === 'inline')) return true;
@@ -110,12 +125,12 @@ export function quotaVerdict(q: QuotaSize, quota: number, whatOf: string | (() =
   const shown = q.names.slice(0, 3).map((n) => (n.length > 60 ? `${n.slice(0, 57)}...` : n)).join(', ') + (q.names.length > 3 ? ', ...' : '');
   const several = q.names.length > 1;
   if (q.least > quota || !q.names.length)
-    return { tail: `${q.names.length ? ` even with ${shown} at ${several ? 'their' : 'its'} shortest plausible value${several ? 's' : ''} (${q.least.toLocaleString('en-US')})` : ''}, over the ${what}.` };
+    return { tail: `${q.names.length ? ` even with ${shown} at ${several ? 'their' : 'its'} shortest plausible value${several ? 's' : ''} (${grouped(q.least)})` : ''}, over the ${what}.` };
   // the stand-ins' average length at which the policy reaches the quota
   const room = Math.floor((quota - (q.least - q.shortest)) / Math.max(1, q.places));
   return {
     severity: 'warning',
-    tail: ` as written; it is over the ${what} only if ${several ? `the values of ${shown} are` : `${shown} is`} longer than ${room.toLocaleString('en-US')} characters${several || q.places > 1 ? ` (on average over its ${q.places} places)`.replace('its', several ? 'their' : 'its') : ''}: at ${several ? 'their' : 'its'} shortest plausible value${several ? 's' : ''} the policy has ${q.least.toLocaleString('en-US')}.`,
+    tail: ` as written; it is over the ${what} only if ${several ? `the values of ${shown} are` : `${shown} is`} longer than ${grouped(room)} characters${several || q.places > 1 ? ` (on average over its ${q.places} places)`.replace('its', several ? 'their' : 'its') : ''}: at ${several ? 'their' : 'its'} shortest plausible value${several ? 's' : ''} the policy has ${grouped(q.least)}.`,
   };
 }
 

@@ -165,7 +165,9 @@ function distinctCount(patterns: string[]): number {
   const seen = new Uint8Array(getCatalog().actions.length);
   let n = 0;
   for (const p of patterns) {
-    for (const k of expandActionPattern(p)) {
+    const list = expandActionPattern(p);
+    for (let j = 0; j < list.length; j++) {
+      const k = list[j]!;
       // expansions hold the catalogue's own spellings: one position per distinct text
       const i = exactActionPosition(k);
       if (i < 0) return new Set(patterns.flatMap((x) => expandActionPattern(x))).size;

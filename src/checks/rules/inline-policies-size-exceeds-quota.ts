@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { approxNote, isInline, quotaSize, quotaVerdict, sizeWithoutWhitespace } from '../grammar/size.js';
+import { approxNote, isInline, quotaSize, quotaVerdict, sizeWithoutWhitespace, grouped } from '../grammar/size.js';
 import { templateToken } from '../grammar/helpers.js';
 
 /** Aggregate inline policy size per principal kind (IAM quotas, whitespace not counted). */
@@ -33,14 +33,14 @@ export const inlinePoliciesSizeExceedsQuota: Rule = {
     const total = sizes.reduce((n, x) => n + x.size, 0);
     const names = [...new Set(sizes.flatMap((x) => x.q.names))];
     const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
-    const over = quotaVerdict({ size: total, least: sizes.reduce((n, x) => n + x.q.least, 0), shortest: sizes.reduce((n, x) => n + x.q.shortest, 0), names, places: sizes.reduce((n, x) => n + x.q.places, 0) }, quota, () => `${quota.toLocaleString('en-US')}-character maximum for a ${principal.kind}'s inline policies`, inline);
+    const over = quotaVerdict({ size: total, least: sizes.reduce((n, x) => n + x.q.least, 0), shortest: sizes.reduce((n, x) => n + x.q.shortest, 0), names, places: sizes.reduce((n, x) => n + x.q.places, 0) }, quota, () => `${grouped(quota)}-character maximum for a ${principal.kind}'s inline policies`, inline);
     if (!over) return;
     report({
       policy: largest.p,
       path: '',
       subject: `${principal.kind}:${principal.id}`,
       severity: over.severity,
-      message: `The ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'} of ${principal.kind} ${principal.id} total ${total.toLocaleString('en-US')} characters without whitespace${names.length ? '' : approxNote(largest.p)}${over.tail.slice(0, -1)} (this one has ${largest.size.toLocaleString('en-US')}).`,
+      message: `The ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'} of ${principal.kind} ${principal.id} total ${grouped(total)} characters without whitespace${names.length ? '' : approxNote(largest.p)}${over.tail.slice(0, -1)} (this one has ${grouped(largest.size)}).`,
       details: { total, quota, policies: sizes.map((x) => ({ id: x.p.id, size: x.size })) },
     });
   },

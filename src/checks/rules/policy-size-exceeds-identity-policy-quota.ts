@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, isInline, quotaSize, quotaVerdict, sizeWithoutWhitespace } from '../grammar/size.js';
+import { approxNote, isInline, quotaSize, quotaVerdict, sizeWithoutWhitespace, grouped } from '../grammar/size.js';
 import { templateToken } from '../grammar/helpers.js';
 
 export const MANAGED_POLICY_QUOTA = 6144;
@@ -23,7 +23,7 @@ export const policySizeExceedsIdentityPolicyQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document || isInline(policy)) return;
     const q = quotaSize(policy, document, sizeWithoutWhitespace, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, MANAGED_POLICY_QUOTA, () => `${MANAGED_POLICY_QUOTA.toLocaleString('en-US')}-character maximum for managed policies`, policy);
+    const over = quotaVerdict(q, MANAGED_POLICY_QUOTA, () => `${grouped(MANAGED_POLICY_QUOTA)}-character maximum for managed policies`, policy);
     if (!over) return;
     const size = q.size;
     // a raw policy file may be an AWS managed policy or end up inline: its quota is not known for sure
@@ -31,7 +31,7 @@ export const policySizeExceedsIdentityPolicyQuota: Rule = {
     report({
       path: '',
       severity: raw ? 'warning' : over.severity,
-      message: `${raw ? 'If used as a customer managed policy: t' : 'T'}he policy has ${size.toLocaleString('en-US')} characters without whitespace${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      message: `${raw ? 'If used as a customer managed policy: t' : 'T'}he policy has ${grouped(size)} characters without whitespace${q.names.length ? '' : approxNote(policy)}${over.tail}`,
       details: { size, quota: MANAGED_POLICY_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, quotaSize, quotaVerdict, sizeWithoutWhitespace } from '../grammar/size.js';
+import { approxNote, quotaSize, quotaVerdict, sizeWithoutWhitespace, grouped } from '../grammar/size.js';
 import { templateToken } from '../grammar/helpers.js';
 
 export const TRUST_POLICY_QUOTA = 2048;
@@ -23,12 +23,12 @@ export const policySizeExceedsRoleTrustPolicyQuota: Rule = {
   checkPolicy({ policy, document, report }) {
     if (!document) return;
     const q = quotaSize(policy, document, sizeWithoutWhitespace, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, TRUST_POLICY_QUOTA, () => `default ${TRUST_POLICY_QUOTA.toLocaleString('en-US')}-character quota for role trust policies`, policy);
+    const over = quotaVerdict(q, TRUST_POLICY_QUOTA, () => `default ${grouped(TRUST_POLICY_QUOTA)}-character quota for role trust policies`, policy);
     if (!over) return;
     report({
       path: '',
       severity: over.severity,
-      message: `The trust policy has ${q.size.toLocaleString('en-US')} characters without whitespace${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      message: `The trust policy has ${grouped(q.size)} characters without whitespace${q.names.length ? '' : approxNote(policy)}${over.tail}`,
       details: { size: q.size, quota: TRUST_POLICY_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
-import { approxNote, compactSize, quotaSize, quotaVerdict } from '../grammar/size.js';
+import { approxNote, compactSize, quotaSize, quotaVerdict, grouped } from '../grammar/size.js';
 import { templateToken } from '../grammar/helpers.js';
 
 export const SCP_QUOTA = 5120;
@@ -24,12 +24,12 @@ export const policySizeExceedsScpQuota: Rule = {
     if (!document) return;
     // the document as submitted may carry whitespace too: its compact form is the least it can weigh
     const q = quotaSize(policy, document, compactSize, (v) => templateToken(policy, v));
-    const over = quotaVerdict(q, SCP_QUOTA, () => `${SCP_QUOTA.toLocaleString('en-US')}-character maximum for SCPs`, policy);
+    const over = quotaVerdict(q, SCP_QUOTA, () => `${grouped(SCP_QUOTA)}-character maximum for SCPs`, policy);
     if (!over) return;
     report({
       path: '',
       severity: over.severity,
-      message: `The SCP has ${q.size.toLocaleString('en-US')} characters even with all whitespace removed${q.names.length ? '' : approxNote(policy)}${over.tail}`,
+      message: `The SCP has ${grouped(q.size)} characters even with all whitespace removed${q.names.length ? '' : approxNote(policy)}${over.tail}`,
       details: { size: q.size, quota: SCP_QUOTA, ...(q.names.length ? { leastSize: q.least } : {}) },
     });
   },

@@ -31,7 +31,10 @@ export const resourceExposure: Rule = {
       resourceExposure.meta,
       { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
         // ... and actions that change an attribute access is decided on (KMS aliases and tags: ABAC)
-        matches: (a) => (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) && !NOT_ACCESS.has(a.toLowerCase())) || ACCESS_ATTRIBUTES.has(a.toLowerCase()) },
+        matches: (a) => {
+          const lower = a.toLowerCase();
+          return (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) && !NOT_ACCESS.has(lower)) || ACCESS_ATTRIBUTES.has(lower);
+        } },
       ctx,
     );
   },
