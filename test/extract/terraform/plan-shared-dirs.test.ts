@@ -27,7 +27,7 @@ function put(rel: string, text: string): void {
 function seen(x: Awaited<ReturnType<typeof extractTexts>>[number]) {
   const r = x.result!;
   return {
-    policies: r.policies.map((p) => ({ resource: p.resource, path: p.propertyPath, file: p.file, line: p.line, spans: p.spans && [...p.spans], notes: p.notes, inputs: p.inputs })),
+    policies: r.policies.map((p) => ({ resource: p.resource, path: p.propertyPath, file: p.file, line: p.line, spans: p.sourceMap.pointers().map((q) => [q, p.sourceMap.get(q)]), notes: p.notes, inputs: p.inputs })),
     entities: r.entities.map((e) => JSON.stringify(e)),
     findings: r.findings.map((f) => JSON.stringify(f)),
     errors: r.errors,
