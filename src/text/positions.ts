@@ -8,6 +8,7 @@ import type { Span } from '../policy/types.js';
 import { escapeSegment } from '../policy/source-map.js';
 import { JsonSyntaxError, parseJsonWithPositions } from './json-positions.js';
 import { parseYamlDocument } from './yaml-document.js';
+import { MISREAD_LAYOUT_MESSAGE, misreadLayout } from './yaml-layout.js';
 
 export class InputError extends Error {
   constructor(
@@ -119,6 +120,8 @@ function yamlDocument(text: string, options: ParseOptions, maxDepth: number, lin
     const line = before.split('\n').length;
     throw new InputError(`nesting deeper than ${maxDepth} levels`, line, deep.offset - before.lastIndexOf('\n'));
   }
+  const misread = misreadLayout(text);
+  if (misread) throw new InputError(MISREAD_LAYOUT_MESSAGE, misread.line, misread.column);
   const doc = parseYamlDocument(text, {
     lineCounter,
     customTags: options.customTags,

@@ -13,6 +13,7 @@ import type { Span } from '../../policy/types.js';
 import { InputError, flowDepth } from '../../text/positions.js';
 import { reindentForYaml } from './yaml-reindent.js';
 import { parseYamlDocument } from '../../text/yaml-document.js';
+import { MISREAD_LAYOUT_MESSAGE, misreadLayout } from '../../text/yaml-layout.js';
 import { TAG_NAMES, longName, PLAIN_STRING, MapBuilder, taggedScalar, wrap } from './yaml-nodes.js';
 import { composeFromCst } from './yaml-cst.js';
 import { readYamlDirect } from './yaml-direct.js';
@@ -149,6 +150,9 @@ export function parseTemplate(text: string, file: string, limits: ParseLimits = 
     if (parsed && parsed.deepest <= maxDepth) return { root: parsed.root, src: parsed.src, warnings: [] };
   }
   notTooDeep(text, maxDepth);
+  // a layout the yaml package misreads (red team S8-F2): not read by any reader, the template is not analysed
+  const misread = misreadLayout(text);
+  if (misread) throw new InputError(MISREAD_LAYOUT_MESSAGE, misread.line, misread.column);
   const lineCounter = lineTable(text);
   const src: Src = { file, lineCounter };
   const maxAliases = limits.maxAliases ?? 10_000;

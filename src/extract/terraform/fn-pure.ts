@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { zlib } from '../../util/builtins.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { MISREAD_LAYOUT_MESSAGE, misreadLayout } from '../../text/yaml-layout.js';
 import type { Span } from '../../policy/types.js';
 import type { V } from './hcl-values.js';
 import { dedupe, equal, fromJson, HclEvalError, list, num, plain, scalarString } from './hcl-values.js';
@@ -245,8 +246,10 @@ export const PURE_FUNCTIONS: Record<string, Fn> = {
   },
   yamldecode: (a, at) => {
     try {
-      // core schema, one document, aliases bounded (no billion laughs)
-      return fromJson(parseYaml(s(a[0]!, at), { schema: 'core', maxAliasCount: 100, uniqueKeys: true }) as unknown, at);
+      // core schema, one document, aliases bounded (no billion laughs); a layout the package misreads is refused
+      const text = s(a[0]!, at);
+      if (misreadLayout(text)) throw new Error(MISREAD_LAYOUT_MESSAGE);
+      return fromJson(parseYaml(text, { schema: 'core', maxAliasCount: 100, uniqueKeys: true }) as unknown, at);
     } catch (e) {
       throw new HclEvalError(`yamldecode(): ${(e as Error).message.split('\n')[0]}`, at);
     }

@@ -176,7 +176,8 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n',
     ];
     for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(false);
-    expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/Implicit keys need to be on a single line/);
+    // every reader now refuses that layout before reading (text/yaml-layout.ts, red team S8-F2)
+    expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/comment at column 0 between a key or dash and its value/);
     // an indented comment there stays the direct reader's
     expect(agree('a:\n  d:\n\n  # note\n    benign\n  p: 1\n')).toBe(true);
   });
