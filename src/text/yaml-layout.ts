@@ -59,10 +59,11 @@ function endsOpen(text: string, i: number, end: number): boolean {
     }
   }
   while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
-  // a trailing tag (`!Ref`, `!!str`) or anchor (`&a`) with nothing after it
-  let w = e;
-  while (w > i && !isSpace(text.charCodeAt(w - 1))) w--;
-  if (w < e && w > i && (text.charCodeAt(w) === 33 || text.charCodeAt(w) === 38)) {
+  // trailing tags (`!Ref`, `!!str`) and anchors (`&a`) with nothing after them, in any number and order (S8-F3)
+  for (;;) {
+    let w = e;
+    while (w > i && !isSpace(text.charCodeAt(w - 1))) w--;
+    if (!(w < e && w > i && (text.charCodeAt(w) === 33 || text.charCodeAt(w) === 38))) break;
     e = w;
     while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
   }

@@ -19,6 +19,10 @@ describe('misreadLayout', () => {
       ['a:\n  d: !Ref\n# note\n    x\n', 4, 5],
       ['a:\n  d:  # c\n# note\n    "quoted"\n', 4, 5],
       ['- -\n\n# c\n    x\n', 4, 5],
+      // a tag and an anchor on the indicator's line, in either order (red team S8-F3)
+      ['a:\n  - &deploy !Sub\n\n# c\n    arn:x\n  - "*"\n', 5, 5],
+      ['a:\n  - !Sub &deploy\n\n# c\n    arn:x\n  - "*"\n', 5, 5],
+      ['a:\n  k: !Sub &a !!str  # c\n# c\n    x\n', 4, 5],
       ['a:\r\n  d:\r\n\r\n# note\r\n    benign\r\n', 5, 5],
     ] as const) expect(misreadLayout(text), JSON.stringify(text)).toEqual({ line, column });
   });

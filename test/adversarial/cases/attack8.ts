@@ -42,6 +42,11 @@ export const ATTACK8_CASES: ScanCase[] = [
     files: { 'cfn/template.yaml': passRole(' &v') },
   },
   {
+    id: 'a8-margin-comment-folds-star-tagged', cls: '7-hostile', format: 'cfn', expect: 'not-pass',
+    description: 'the list item below the comment carries an anchor and a tag (`- &deploy !Sub`): never read either (red team S8-F3)',
+    files: { 'cfn/template.yaml': passRole('').replace('              -\n', '              - &deploy !Sub\n') },
+  },
+  {
     id: 'a8-indented-comment-control', cls: '7-hostile', format: 'cfn', expect: 'pass',
     description: 'the same comment indented: a comment, the read-only policy passes',
     files: { 'cfn/template.yaml': template('\n', '', '        # note') },
