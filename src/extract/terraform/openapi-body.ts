@@ -5,6 +5,8 @@
  */
 import { parse } from 'yaml';
 import type { SynthesizedPolicy } from './resources.js';
+import { misreadLayout, MISREAD_LAYOUT_MESSAGE } from '../../text/yaml-layout.js';
+import { worstDocument } from './worst-case.js';
 
 const KEY = 'x-amazon-apigateway-policy';
 
@@ -12,6 +14,17 @@ export function openApiBodyPolicy(values: Record<string, unknown>): SynthesizedP
   let body = values.body;
   if (typeof body === 'string') {
     if (!body.includes(KEY)) return undefined;
+    // a YAML layout the yaml package misreads (text/yaml-layout.ts): the policy in the body cannot be read with
+    // confidence, so it is its worst case (everything allowed to everyone), said so on the record
+    if (misreadLayout(body)) {
+      return {
+        document: worstDocument('resource'),
+        policyType: 'resource',
+        propertyPath: `body/${KEY}`,
+        note: `resource policy from the OpenAPI definition in body (${KEY})`,
+        assumptions: [`body: ${MISREAD_LAYOUT_MESSAGE}; the policy is analysed as its worst case (everything allowed)`],
+      };
+    }
     try {
       body = parse(body, { schema: 'core', uniqueKeys: false, maxAliasCount: 100 }) as unknown;
     } catch {
