@@ -48,7 +48,7 @@ describe('misreadLayout', () => {
     }
   });
 
-  it('looks at each line once: a hostile text of many comment and indicator lines is read in one pass', () => {
+  it('finds the layout at the end of a long run of indicator and comment lines, and leaves a long run of comments alone', () => {
     const text = 'a:\n' + '  b:\n# c\n'.repeat(50_000) + '    x\n';
     expect(misreadLayout(text)).toEqual({ line: 100_002, column: 5 });
     expect(misreadLayout('a:\n' + '# c\n'.repeat(100_000) + '  - x\n')).toBeUndefined();
