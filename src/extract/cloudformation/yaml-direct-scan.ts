@@ -19,6 +19,8 @@ const SHORT_TAGS = new Set(TAG_NAMES);
 export const BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Characters a flow plain scalar stops at. */
 const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+/** A run of characters a block plain scalar goes on over whatever follows them (plainEnd: all but tab, space, line break, `:`). */
+const ORDINARY = /[^\t\n :]+/y;
 
 export abstract class DirectScanner {
   /** Duplicate-key warnings, and the package's unresolved-tag warnings (given first, as yaml-cst.ts gives them). */
@@ -81,6 +83,14 @@ export abstract class DirectScanner {
       const x = t.charCodeAt(i);
       if (x === TAB) bail(); // white space to the lexer: not read here
       if (i === c) continue;
+      if (!flow && x !== SP && x !== NL && x !== 58) {
+        // a run of characters that only extend the scalar (none of tab, space, line break, `:`), skipped natively
+        ORDINARY.lastIndex = i;
+        ORDINARY.test(t);
+        end = ORDINARY.lastIndex;
+        i = end - 1;
+        continue;
+      }
       if (x === SP || x === NL) {
         if (t.charCodeAt(i + 1) === HASH) break;
         if (x === NL) {
