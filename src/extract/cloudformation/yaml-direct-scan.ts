@@ -21,6 +21,9 @@ export const BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeA
 const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
 /** A run of characters a block plain scalar goes on over whatever follows them (plainEnd: all but tab, space, line break, `:`). */
 const ORDINARY = /[^\t\n :]+/y;
+/** Runs of a quoted scalar's characters that quotedEnd() need not look at: all but the quote, `\`, a line break. */
+const DOUBLE_QUOTED_RUN = /[^"\\\n]+/y;
+const SINGLE_QUOTED_RUN = /[^'\\\n]+/y;
 
 export abstract class DirectScanner {
   /** Duplicate-key warnings, and the package's unresolved-tag warnings (given first, as yaml-cst.ts gives them). */
@@ -120,8 +123,16 @@ export abstract class DirectScanner {
     const t = this.t;
     const q = t.charCodeAt(c);
     this.quotedLines = false;
+    const plain = q === 34 ? DOUBLE_QUOTED_RUN : SINGLE_QUOTED_RUN;
     for (let i = c + 1; i < this.n; i++) {
       let x = t.charCodeAt(i);
+      if (x !== NL && x !== q && x !== 92) {
+        // a run of characters that neither end the scalar nor escape (none of the quote, `\`, a line break), skipped natively
+        plain.lastIndex = i;
+        plain.test(t);
+        i = plain.lastIndex - 1;
+        continue;
+      }
       if (x === 92 && q === 34) {
         x = t.charCodeAt(++i);
         if (x !== NL) continue;
