@@ -60,7 +60,9 @@ class JsonTemplateReader {
   ws(): number {
     const c = this.text.charCodeAt(this.i);
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return c;
-    // a run of white space (a pretty-printed template's indentation) skipped natively
+    // one character (`": "`) by a look; a longer run (a pretty-printed template's indentation) skipped natively
+    const d = this.text.charCodeAt(++this.i);
+    if (d !== 32 && d !== 10 && d !== 13 && d !== 9) return d;
     WHITE.lastIndex = this.i;
     WHITE.test(this.text);
     this.i = WHITE.lastIndex;
