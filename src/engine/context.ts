@@ -49,6 +49,8 @@ export class EngineContext {
   readonly actionTypeSets = new WeakMap<object, ReadonlySet<string>>();
   /** engine/grants.ts: a list of action keys -> each key's position (GrantActions.pick). */
   readonly keyOrders = new WeakMap<object, unknown>();
+  /** engine/grants.ts: the same list -> its keys' positions by service (GrantActions.pick). */
+  readonly keyGroups = new WeakMap<object, unknown>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */
