@@ -71,14 +71,18 @@ export class LazyGrantActions implements GrantActions {
   }
   pick(keys: readonly string[]): [string, ValueAt][] {
     const out: [string, ValueAt][] = [];
-    // a statement granting fewer actions than there are keys is walked instead of looking up every key
-    const order = (this.map ? this.map.size < keys.length : this.fewerThan(keys.length)) ? keyOrder(keys) : undefined;
-    if (order) {
-      for (const e of this.all()) if (order.has(e[0])) out.push(e);
-      return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+    if (this.map) {
+      // expanded already: a statement granting fewer actions than there are keys is walked
+      const order = this.map.size < keys.length ? keyOrder(keys) : undefined;
+      if (order) {
+        for (const e of this.map) if (order.has(e[0])) out.push(e);
+        return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+      }
+    } else if (this.stmt.action) {
+      // from the elements, small statement or large (no map of every granted action made for a few keys)
+      const groups = keyGroups(keys);
+      if (groups) return this.pickByService(keys, groups);
     }
-    const groups = !this.map && this.stmt.action ? keyGroups(keys) : undefined;
-    if (groups) return this.pickByService(keys, groups);
     for (const k of keys) {
       const at = this.get(k);
       if (at) out.push([k, at]);
@@ -95,10 +99,10 @@ export class LazyGrantActions implements GrantActions {
     const { exact, wild, wildSets, elements } = this.elements(this.stmt.action);
     const at = new Int32Array(keys.length).fill(NONE);
     if (exact.size <= keys.length) {
-      for (const [k, i] of exact) {
+      exact.forEach((i, k) => {
         const j = groups.order.get(k);
         if (j !== undefined) at[j] = i;
-      }
+      });
     } else for (let j = 0; j < keys.length; j++) at[j] = exact.get(keys[j]!) ?? NONE;
     for (let w = 0; w < wild.length; w++) {
       const i = wild[w]!;
@@ -114,15 +118,6 @@ export class LazyGrantActions implements GrantActions {
     const out: [string, ValueAt][] = [];
     for (let j = 0; j < keys.length; j++) if (at[j] !== NONE) out.push([keys[j]!, elements[at[j]!]!]);
     return out;
-  }
-  /** Does the statement grant fewer than `n` actions (its Action elements' expansions, counted with repeats)? */
-  private fewerThan(n: number): boolean {
-    const s = this.stmt;
-    if (!s.action) return false;
-    const { exact, wildSets } = this.elements(s.action);
-    let size = exact.size;
-    for (const w of wildSets) size += w.size;
-    return size < n;
   }
   get size(): number {
     return this.all().size;
