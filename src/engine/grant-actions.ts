@@ -97,7 +97,9 @@ export class LazyGrantActions implements GrantActions {
    */
   private pickByService(keys: readonly string[], groups: KeyGroups): [string, ValueAt][] {
     const { exact, wild, wildSets, elements } = this.elements(this.stmt.action);
-    const at = new Int32Array(keys.length).fill(NONE);
+    // one scratch row per thread, reused (pick is not re-entrant: nothing it calls picks)
+    if (scratch.length < keys.length) scratch = new Int32Array(Math.max(keys.length, scratch.length * 2));
+    const at = scratch.fill(NONE, 0, keys.length);
     if (exact.size <= keys.length) {
       exact.forEach((i, k) => {
         const j = groups.order.get(k);
@@ -128,6 +130,8 @@ export class LazyGrantActions implements GrantActions {
 }
 
 const NONE = 0x7fffffff;
+/** Each key's element index while a pick is made (pickByService). */
+let scratch = new Int32Array(256);
 
 /** A list of distinct keys: each key's position, and the positions by the key's service (lower case). */
 interface KeyGroups {

@@ -156,20 +156,27 @@ function hitsByElement(memo: Verdicts, spec: ActionSetSpec, s: StatementView, sc
     return { hits: list, first: list.length ? elements[0] : undefined };
   }
   const hits: string[] = [];
-  const seen = new Set<string>();
+  // repeats found in the list itself while it is short (most statements: a few hits), in a set past that
+  let seen: Set<string> | undefined;
   let first: ValueAt | undefined;
-  for (const a of elements) {
+  for (let e = 0; e < elements.length; e++) {
+    const a = elements[e]!;
     // an action left out on specific resources is left out wherever it appears: its later elements need not see it
     const list = patternHits(cache, memo, spec, a.value, scopedOnly);
-    for (const k of list) {
-      if (seen.has(k)) continue;
-      seen.add(k);
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!;
+      if (seen ? seen.has(k) : hits.includes(k)) continue;
       hits.push(k);
+      if (seen) seen.add(k);
+      else if (hits.length > SHORT_HITS) seen = new Set(hits);
       first ??= a;
     }
   }
   return { hits, first };
 }
+
+/** Past this many hits, a statement's repeats are found through a set rather than in the list. */
+const SHORT_HITS = 32;
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
 function patternHits(cache: PatternLists, memo: Verdicts, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {

@@ -49,3 +49,25 @@ describe('write-on-all-resources through NotAction', () => {
     expect(d.actions).toEqual(want.slice(0, 200));
   });
 });
+
+describe('write-on-all-resources over several Action elements', () => {
+  const details = (action: string[]) =>
+    withEngineContext(new EngineContext(), () => {
+      const found = policyFindings(writeOnAllResources, { code: doc({ Effect: 'Allow', Action: action, Resource: '*' }) });
+      expect(found).toHaveLength(1);
+      return found[0]!.details as { actions: string[]; actionCount: number };
+    });
+
+  it('names an action granted by two elements once, in the order first granted (long lists)', () => {
+    const alone = details(['s3:*']);
+    expect(alone.actionCount).toBeGreaterThan(40);
+    expect(details(['s3:*', 's3:Put*', 'S3:DeleteObject'])).toEqual(alone);
+    const both = details(['s3:Put*', 's3:*']);
+    expect(both.actionCount).toBe(alone.actionCount);
+    expect(new Set(both.actions).size).toBe(both.actions.length);
+  });
+
+  it('names an action granted by two elements once (short lists)', () => {
+    expect(details(['s3:PutObject', 'S3:putobject', 's3:DeleteObject', 's3:PutObject'])).toEqual({ actions: ['s3:PutObject', 's3:DeleteObject'], actionCount: 2 });
+  });
+});
