@@ -215,12 +215,10 @@ export class JsonReportSpool implements ReportSink {
         out('\n  ]');
       }
       out(text.slice(p + hole(POLICIES).length, f));
-      if (!result.findings.length) out('[]');
-      else {
-        out('[\n');
-        result.findings.forEach((x, i) => out(`${i ? ',\n' : ''}${entryText(findingEntry(x))}`));
-        out('\n  ]');
-      }
+      // a streamed run's findings read back from disk one at a time (result.findingStream), else the list
+      let i = 0;
+      for (const x of result.findingStream ?? result.findings) out(`${i++ ? ',\n' : '[\n'}${entryText(findingEntry(x))}`);
+      out(i ? '\n  ]' : '[]');
       out(text.slice(f + hole(FINDINGS).length));
       emit(pending);
     } finally {

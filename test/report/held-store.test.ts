@@ -14,7 +14,6 @@ import { toJsonReport } from '../../src/report/json.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
 import { analyseStreaming } from '../../src/stream.js';
 import { HeldStore } from '../../src/stream-held.js';
-import { FindingSpill } from '../../src/findings/spill.js';
 import { SpotSet } from '../../src/findings/spots.js';
 import { packSourceMap } from '../../src/stream-views.js';
 import { MapSourceMap } from '../../src/policy/source-map.js';
@@ -80,7 +79,7 @@ describe('held files, findings and report entries spilled to disk', () => {
         return Promise.resolve();
       },
     };
-    const out = await analyseStreaming(files, options, repoAccess(options), errors, undefined, runner, new FindingSpill(Infinity), store);
+    const out = await analyseStreaming(files, options, repoAccess(options), errors, undefined, runner, undefined, store);
     const lost = errors.filter((e) => /^not analysed: the temporary file it was held in/.test(e.message)).map((e) => e.file);
     expect(lost).toEqual(expect.arrayContaining(['a-raw.json', 'z-raw.json', 'app/main.tf', 'scps/region.json']));
     expect(lost.length).toBeLessThan(held);
