@@ -18,7 +18,7 @@ export function represented(f: Finding): number {
   return r && typeof r.count === 'number' ? r.count : 1;
 }
 
-/** A summary's counts (a spilled finding is never a summary: findings/spill.ts keeps those whole, unread here). */
+/** A summary's counts. */
 const repeatedOf = (f: Finding): RepeatedDetails | undefined => compactCounts(f) ?? (f.details?.repeated as RepeatedDetails | undefined);
 const stateKey = (f: Finding) => state(f).join('\u0000');
 /**

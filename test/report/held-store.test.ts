@@ -1,6 +1,6 @@
 /**
- * A file-by-file scan keeps the files it holds for their neighbours on disk (src/stream-held.ts), its findings'
- * cold fields on disk and their hot fields in columns (src/findings/spill.ts), the report entries of held files
+ * A file-by-file scan keeps the files it holds for their neighbours on disk (src/stream-held.ts), its findings
+ * on disk in sorted runs (src/findings/runs.ts), the report entries of held files
  * on disk (src/report/json-stream.ts), and the places of its findings as keyed digests (src/findings/spots.ts). The
  * report is the same byte for byte whichever of them spill and from where; a spill that cannot be written or read
  * back makes the verdict incomplete and drops nothing silently.
