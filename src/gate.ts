@@ -36,13 +36,15 @@ import { analyseStreaming } from './stream.js';
 import { filePool } from './parallel/pool.js';
 import type { StreamedHead } from './stream.js';
 import type { ReportSink } from './result.js';
-import { FindingSpill } from './findings/spill.js';
+import { FindingRuns } from './findings/runs.js';
+import { streamEndStages } from './findings/end-stream.js';
+import { ruleSettings } from './findings/suppressions.js';
 import { HeldStore } from './stream-held.js';
 import type { KeptViews } from './stream-kept.js';
 import { boundHeap } from './util/heap.js';
 
-/** A streamed run keeps this many findings whole; past it, their cold fields go to a temporary file (findings/spill.ts). */
-const SPILL_AFTER = 5000;
+/** A streamed run's findings go to a temporary file in sorted runs of this many (findings/runs.ts). */
+const SPILL_AFTER = 4096;
 /** A streamed run keeps this many files held for their neighbours in memory; past it, on disk (stream-held.ts). */
 const HOLD_AFTER = 256;
 
@@ -85,8 +87,9 @@ export interface GateRun {
   stream?: {
     sink?: ReportSink;
     /**
-     * Past how many findings their cold fields (message, details, related) go to a temporary file
-     * (findings/spill.ts; default SPILL_AFTER). Internal: set by the caller, never by the repository's content.
+     * How many findings are sorted in memory before they go to a temporary file as one run (findings/runs.ts;
+     * default SPILL_AFTER; 0: one a run; Infinity: none written). Internal: set by the caller, never by the
+     * repository's content.
      */
     spillAfter?: number;
     /** Past how many held files their extractions go to a temporary file (stream-held.ts; default HOLD_AFTER). Internal, as `spillAfter`. */
@@ -131,14 +134,46 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   if (streams(options, run)) boundHeap();
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run);
   const log: RunLog = { errors, notes };
-  const { head, analysed, counts, views } = await analyseStage(files, options, run, log);
-  appendAll(head.findings, (run.findings ?? []));
+  const { head, analysed, counts, views, runs } = await analyseStage(files, options, run, log);
+  addFindings(head, runs, run.findings ?? []);
   const cmp = await baselineStage(head, analysed, options, run, log);
-  const scpImpacts = await organisationStage(head, cmp?.guardrails ?? [], options, log, views);
+  const scpImpacts = await organisationStage(head, cmp?.guardrails ?? [], options, log, views, runs);
   await accessAnalyzerStage(head, options, log);
+  if (runs) {
+    // a streamed run's findings are on disk: the end stages as a stream over them (findings/end-stream.ts)
+    const end = endStreamStage(runs, head, analysed, options, run, log, views);
+    return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict: end.verdict, log, findingStream: end.findings });
+  }
   settingsStage(head, analysed, options, views);
   const verdict = decideStage(head, cmp, options, log);
   return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict, log });
+}
+
+/** Findings a stage adds: to the run's sorted runs on disk (a streamed run) or to the head's list. */
+function addFindings(head: Analysis, runs: FindingRuns | undefined, add: Finding[]): void {
+  if (runs) for (const f of add) runs.put(f);
+  else appendAll(head.findings, add);
+}
+
+/** 7-8 of a streamed run: module calls, settings, suppressions, the verdict, over the findings on disk. */
+function endStreamStage(runs: FindingRuns, head: Analysis, analysed: string[], options: Options, run: GateRun, log: RunLog, views?: KeptViews): { verdict: Verdict; findings: Iterable<Finding> } {
+  const failure = runs.settle();
+  if (failure) log.errors.push(failure);
+  return streamEndStages(
+    runs,
+    {
+      policies: head.policies,
+      ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
+      entities: head.entities,
+      options,
+      scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,
+      accessAnalyzerRan: options.accessAnalyzer === 'on',
+      ruleLimit: run.shard ? Infinity : RULE_LIMIT,
+      order: compareFindings,
+      runSize: run.stream?.spillAfter ?? SPILL_AFTER,
+    },
+    log.errors,
+  );
 }
 
 /** 1. sources: which files (the listed files or a walk of the paths), this shard's part of them. */
@@ -154,21 +189,15 @@ function sourcesStage(paths: string[], options: Options, run: GateRun): { files:
  * 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
  * scan file by file, its report entries written as each file is final.
  */
-async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: string[]; counts?: StreamedHead['counts'] | undefined; views?: KeptViews | undefined }> {
+async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: string[]; counts?: StreamedHead['counts'] | undefined; views?: KeptViews | undefined; runs?: FindingRuns | undefined }> {
   if (!streams(options, run)) return analyseHead(files, options, run, log.errors, log.notes);
-  const spill = new FindingSpill(run.stream!.spillAfter ?? SPILL_AFTER);
+  // the findings wholly on disk, in sorted runs (not when Access Analyzer may run: it reads the findings it merges
+  // with); the per-rule settings applied first, as the order reads the severity they set
+  const runs = options.accessAnalyzer === 'off' ? new FindingRuns(run.stream!.spillAfter ?? SPILL_AFTER, compareFindings, ruleSettings(options)) : undefined;
   const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), spill, store);
-  // every spilled finding written and readable (a write or a read-back that failed is an error of the run: the
-  // verdict is incomplete; unreadable findings' texts then say so in the report)
-  const failure = spill.settle();
-  if (failure) log.errors.push(failure);
-  // test hook, honoured only under the test runner (VITEST set): the spill's file closed before it is read back
-  if (process.env.VITEST && process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT === 'read') spill.dispose();
-  const unreadable = spill.verify();
-  if (unreadable) log.errors.push(unreadable);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), runs, store);
   absorb(log, streamed.head);
-  return streamed;
+  return { ...streamed, runs };
 }
 
 /** Whether the run is analysed file by file (see GateRun.stream). */
@@ -189,8 +218,7 @@ async function baselineStage(head: Analysis, analysed: string[], options: Option
  * 5. organisation policies: SCP/RCP lock-out, change impact (needs record.base), identity policies under SCPs;
  * an SCP the change deletes or detaches (`deleted`) is a change too (what it denied is now allowed).
  */
-async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog, views?: KeptViews): Promise<ScpImpact[]> {
-  const { findings } = head;
+async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog, views?: KeptViews, runs?: FindingRuns): Promise<ScpImpact[]> {
   // the bare views kept as rows: the stage reads only their types (one of each is enough)
   const policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
   const scpImpacts: ScpImpact[] = [];
@@ -206,7 +234,7 @@ async function organisationStage(head: Analysis, deleted: PolicyRecord[], option
     repoPathOf: (r) => repoPathOf(options, r.file),
     readScp: (rel) => readScpDocument(rel, options),
   });
-  appendAll(findings, scp.findings);
+  addFindings(head, runs, scp.findings);
   absorb(log, scp);
   appendAll(scpImpacts, scp.impacts);
   return scpImpacts;
@@ -268,13 +296,15 @@ interface StagesDone {
   scpImpacts: ScpImpact[];
   verdict: Verdict;
   log: RunLog;
+  /** A streamed run's findings, read back from disk when iterated (findings/end-stream.ts). */
+  findingStream?: Iterable<Finding>;
 }
 
 /** The run's result: a streamed run's policies and entities are counts (already reported file by file). */
 function gateResult(s: StagesDone): GateResult {
   const { run, head, analysed, counts, cmp } = s;
   const summarised: string[] = [];
-  return {
+  const result: GateResult = {
     verdict: s.verdict,
     policies: counts ? [] : head.policies,
     principals: head.principals,
@@ -282,7 +312,7 @@ function gateResult(s: StagesDone): GateResult {
     entities: counts ? [] : head.entities,
     // decided on every finding; reported with long repeats of one rule on one policy summarised
     // (the fingerprints of summarised findings are for review threads: a streamed run has none, and its fingerprints are on disk)
-    findings: summariseRepeats(head.findings, REPEAT_LIMIT, counts ? undefined : summarised, run.shard ? Infinity : RULE_LIMIT),
+    findings: s.findingStream ? [] : summariseRepeats(head.findings, REPEAT_LIMIT, counts ? undefined : summarised, run.shard ? Infinity : RULE_LIMIT),
     errors: s.log.errors,
     stats: {
       filesScanned: s.files.length,
@@ -298,6 +328,29 @@ function gateResult(s: StagesDone): GateResult {
     ...(cmp ? { base: cmp.info, accessDiff: cmp.accessDiff } : {}),
     ...(counts ? { streamed: counts } : {}),
   };
+  if (s.findingStream) withFindingStream(result, s.findingStream);
+  return result;
+}
+
+/**
+ * A streamed run's findings: the writers iterate `findingStream` (read back from disk each time); `findings` is
+ * made from it when first read (a renderer that needs the list, e.g. Markdown), not enumerable (a copy of the
+ * result does not read them all).
+ */
+function withFindingStream(result: GateResult, stream: Iterable<Finding>): void {
+  result.findingStream = stream;
+  Object.defineProperty(result, 'findings', {
+    get(this: GateResult) {
+      const list = [...stream];
+      Object.defineProperty(this, 'findings', { value: list, writable: true, enumerable: false, configurable: true });
+      return list;
+    },
+    set(this: GateResult, v: Finding[]) {
+      Object.defineProperty(this, 'findings', { value: v, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */

@@ -133,6 +133,11 @@ export interface GateResult {
    * `entities` are then empty, their entries went to the sink, and these are their counts.
    */
   streamed?: { policies: number; principals: number; attachments: number };
+  /**
+   * A streamed run's findings as the report lists them, read back from disk each time it is iterated
+   * (findings/end-stream.ts); `findings` is then made from it when first read. Writers iterate this instead.
+   */
+  findingStream?: Iterable<Finding>;
 }
 
 /** Where the report entries of a run analysed file by file go (report/json-stream.ts writes them to disk). */

@@ -30,7 +30,6 @@ import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
-import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
 import { hasOrgPolicies, heldUnits } from './stream-units.js';
 import type { HeldInfo } from './stream-units.js';
@@ -71,7 +70,7 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, spill?: FindingSpill, store = new HeldStore(Infinity)): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, runs?: FindingSink, store = new HeldStore(Infinity)): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const statements = viewsNeedStatements(options);
@@ -109,7 +108,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     }
     const parts = unit.errorParts!;
     out.errors.forEach((e, i) => unitErrors[i < parts.extract ? 0 : i < parts.extract + parts.budget ? 1 : 2]!.push([at(e, e.file), e]));
-    accumulate(findings, out.findings, keepAll ? undefined : spill);
+    accumulate(findings, out.findings, keepAll ? undefined : runs);
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
@@ -328,12 +327,17 @@ function notTemplate(display: string, text: string): boolean {
   return ex !== undefined && ex.name !== 'cloudformation';
 }
 
+/** Where a streamed run's findings go as they are final (findings/runs.ts: sorted runs on disk). */
+export interface FindingSink {
+  put(f: Finding): void;
+}
+
 /**
- * A file's findings, kept to the end (sort, suppressions, verdict, reports): past a number of findings, their cold
- * fields on disk (findings/spill.ts; not when Access Analyzer may run, which reads the findings it merges with).
+ * A file's findings, to the run's sink (on disk, in sorted runs: findings/runs.ts), or kept to the end in the
+ * head's list (no sink, or Access Analyzer may run: it reads the findings it merges with).
  */
-function accumulate(findings: Finding[], add: Finding[], spill: FindingSpill | undefined): void {
-  if (spill) for (const f of add) findings.push(spill.put(f));
+function accumulate(findings: Finding[], add: Finding[], runs: FindingSink | undefined): void {
+  if (runs) for (const f of add) runs.put(f);
   else appendAll(findings, add);
 }
 

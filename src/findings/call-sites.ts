@@ -7,15 +7,21 @@ import type { PolicyRecord } from '../policy/types.js';
 import type { Finding } from './types.js';
 
 export function withCallSites(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const one = callSitesOf(policies);
+  return one ? findings.map(one) : findings;
+}
+
+/** withCallSites of one finding at a time (undefined: no record was analysed with a call's arguments). */
+export function callSitesOf(policies: PolicyRecord[]): ((f: Finding) => Finding) | undefined {
   const byId = new Map(policies.filter((p) => p.calledFrom?.length).map((p) => [p.id, p]));
-  if (!byId.size) return findings;
-  return findings.map((f) => {
+  if (!byId.size) return undefined;
+  return (f) => {
     const rec = f.policyId ? byId.get(f.policyId) : undefined;
     if (!rec || f.related) return f;
     const call = rec.calledFrom!.filter((r) => r.message.startsWith('called as ')).pop();
     const via = call ? ` (${call.message.slice('called as '.length)}, called at ${call.file}:${call.line})` : '';
     return { ...f, message: `${f.message}${via}`, related: rec.calledFrom!.map((r) => ({ ...r })) };
-  });
+  };
 }
 
 /** `module.a["k"].aws_x.n[0]` -> `aws_x.n` (instance keys and module path dropped). */
@@ -30,6 +36,12 @@ const bare = (address: string): string => address.replace(/\[(?:"(?:[^"\\]|\\.)*
  * that do not rest on a variable, and every per-call finding, are untouched. Pure.
  */
 export function coveredByCalls(findings: Finding[], policies: PolicyRecord[]): Finding[] {
+  const one = coveredByCallsOf(policies);
+  return one ? findings.map(one) : findings;
+}
+
+/** coveredByCalls of one finding at a time (undefined: no module is called inside the repository). */
+export function coveredByCallsOf(policies: PolicyRecord[]): ((f: Finding) => Finding) | undefined {
   const calls = new Map<string, string[]>();
   for (const p of policies) {
     if (!p.calledFrom?.length || p.format !== 'terraform-hcl') continue;
@@ -39,9 +51,9 @@ export function coveredByCalls(findings: Finding[], policies: PolicyRecord[]): F
     if (!list.includes(call)) list.push(call);
     calls.set(k, list);
   }
-  if (!calls.size) return findings;
+  if (!calls.size) return undefined;
   const byId = new Map(policies.filter((p) => !p.calledFrom && p.format === 'terraform-hcl' && p.assumptions?.length).map((p) => [p.id, p]));
-  return findings.map((f) => {
+  return (f) => {
     const rec = f.policyId ? byId.get(f.policyId) : undefined;
     if (!rec || f.suppressed) return f;
     const covering = calls.get(`${rec.file}\u0000${bare(rec.resource)}\u0000${rec.propertyPath}`);
@@ -59,5 +71,5 @@ export function coveredByCalls(findings: Finding[], policies: PolicyRecord[]): F
       suppressionReason: `worst case of the module's inputs (${[...new Set(hits.map((h) => /^var\.[A-Za-z0-9_-]+/.exec(h.text)![0]))].join(', ')}); every call of this module in the repository is analysed with its arguments: ${names}`,
       details: { ...f.details, suppressedBy: { kind: 'module-calls', calls: covering } },
     };
-  });
+  };
 }

@@ -2,16 +2,20 @@
  * Repeated findings, summarised for the report: the same rule on hundreds of statements of one policy says one
  * thing hundreds of times (5,000 NotAction statements wrote a 163 MB report). Past `limit` findings of one rule on
  * one policy (same severity, new/existing and suppression state), the rest become one summary finding that says
- * how many more there are; past RULE_LIMIT findings of one rule in the run, one summary per file. Runs after the verdict is decided, so the verdict and its counts still include every
- * finding; `represented` tells a renderer how many findings a summary stands for. Pure.
+ * how many more there are; past RULE_LIMIT findings of one rule in the run, one summary per file. Runs after the
+ * verdict is decided, so the verdict and its counts still include every finding; `represented` tells a renderer how
+ * many findings a summary stands for. Pure. The folding itself is a stream over findings in the report's order
+ * (summarise-stream.ts): a list in memory and a run's findings read back from disk take the same code path.
  */
 import type { Finding } from './types.js';
-import { isSpilled } from './spill.js';
-import { compactCounts, compactSummary, foldInto, state } from './summary-view.js';
-import type { RepeatedDetails, SummaryKind } from './summary-view.js';
+import { appendAll } from '../util/arrays.js';
+import { RepeatCounts, repeatedOf, summariseStream } from './summarise-stream.js';
 
 /** Findings of one rule on one policy listed one by one before the rest are summarised. */
 export const REPEAT_LIMIT = 20;
+
+/** Findings of one rule listed in a run before the rest are summarised per file (thousands of files, one rule). */
+export const RULE_LIMIT = 1000;
 
 export type { RepeatedDetails } from './summary-view.js';
 
@@ -21,126 +25,18 @@ export function represented(f: Finding): number {
   return r && typeof r.count === 'number' ? r.count : 1;
 }
 
-/** A summary's counts (a spilled finding is never a summary: findings/spill.ts keeps those whole, unread here). */
-const repeatedOf = (f: Finding): RepeatedDetails | undefined => compactCounts(f) ?? (isSpilled(f) ? undefined : (f.details?.repeated as RepeatedDetails | undefined));
-const stateKey = (f: Finding) => state(f).join('\u0000');
-/**
- * A group's key in two parts, a text and the state's text (the key is `first + NUL + second`: the state has a fixed
- * number of NULs, so equal keys have equal parts); the first part is a text the finding holds already where it can
- * be: no key is built and kept per group.
- */
-type KeyParts = (f: Finding) => [string, string];
-/** One rule on one policy (in one state). */
-const policyKey: KeyParts = (f) => [f.policyId ?? `file:${f.file}`, stateKey(f)];
-/** One rule in the whole run (in one state). */
-const ruleKey: KeyParts = (f) => ['', stateKey(f)];
-/** One rule in one file (in one state). */
-const fileRuleKey: KeyParts = (f) => [f.file, stateKey(f)];
-
-/** Findings of one rule listed in a run before the rest are summarised per file (thousands of files, one rule). */
-export const RULE_LIMIT = 1000;
-
 /**
  * The findings in the same order, each group past `limit` cut to its first `limit` plus one summary in their place:
  * first per rule and policy (REPEAT_LIMIT), then per rule in the whole run (RULE_LIMIT; the rest summarised per
  * file), so the report stays bounded however many statements or files repeat a problem. `hidden` (optional)
- * receives the fingerprints of the findings a summary stands for (review threads on them stay open).
+ * receives the fingerprints of the findings a summary stands for (review threads on them stay open): those of the
+ * first pass, then those of the second.
  */
 export function summariseRepeats(findings: Finding[], limit = REPEAT_LIMIT, hidden?: string[], ruleLimit = RULE_LIMIT): Finding[] {
-  const perPolicy = fold(findings, limit, policyKey, policyKey, hidden, {
-    identity: (f) => ['repeated', f.policyId ?? f.file],
-    message: (r, s) => `and ${r.count.toLocaleString('en-US')} more findings of this rule on ${s.resource ?? s.file} (${where(r)}), not listed one by one: the same problem as the ${limit} above. The verdict counts every one.`,
-  });
-  return fold(perPolicy, ruleLimit, ruleKey, fileRuleKey, hidden, {
-    identity: (f) => ['repeated-in-file', f.file],
-    message: (r) => `and ${r.count.toLocaleString('en-US')} more findings of this rule in this file (${where(r)}), not listed one by one: the rule has more than ${ruleLimit.toLocaleString('en-US')} findings in this run. The verdict counts every one.`,
-  });
-}
-
-/**
- * Group ids by the two parts of their key: per first part (a text findings share: no copy), its (state, id) pairs
- * as numbers, the states' texts once each. ~80 bytes a group instead of a ~200-byte key and its map entry.
- */
-class GroupIds {
-  private readonly states = new Map<string, number>();
-  private readonly groups = new Map<string, number[]>();
-
-  get(first: string, second: string): number | undefined {
-    const st = this.states.get(second);
-    const pairs = st === undefined ? undefined : this.groups.get(first);
-    if (!pairs) return undefined;
-    for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === st) return pairs[k + 1];
-    return undefined;
-  }
-
-  add(first: string, second: string, id: number): void {
-    let st = this.states.get(second);
-    if (st === undefined) this.states.set(second, (st = this.states.size));
-    const pairs = this.groups.get(first);
-    if (pairs) pairs.push(st, id);
-    else this.groups.set(first, [st, id]);
-  }
-}
-
-function where(r: RepeatedDetails): string {
-  return r.firstLine === r.lastLine ? `line ${r.firstLine}` : `lines ${r.firstLine}-${r.lastLine}`;
-}
-
-/**
- * One folding pass: findings (not summaries) counted by `listKey`; past `limit` in a group of more than `limit + 1`,
- * each is folded into the summary of its `foldKey`, placed where the first folded one was.
- */
-function fold(
-  findings: Finding[],
-  limit: number,
-  listKey: KeyParts,
-  foldKey: KeyParts,
-  hidden: string[] | undefined,
-  kind: SummaryKind,
-): Finding[] {
-  // each group once (a run of 200,000 findings has about as many groups): an index, then counts by index
-  const ids = new GroupIds();
-  const sizes: number[] = [];
-  for (const f of findings) {
-    if (repeatedOf(f)) continue;
-    const [a, b] = listKey(f);
-    const id = ids.get(a, b);
-    if (id === undefined) ids.add(a, b, sizes.push(1) - 1);
-    else sizes[id]!++;
-  }
-  if (!sizes.some((n) => n > limit + 1)) return findings;
-  const seen = new Array<number>(sizes.length).fill(0);
-  // the summaries by their fold key's group (GroupIds: no key text built per finding or kept per summary)
-  const shared = foldKey === listKey;
-  const foldIds = shared ? ids : new GroupIds();
-  const summaries: Finding[] = [];
-  let next = 0;
-  const out: Finding[] = [];
-  for (const f of findings) {
-    if (repeatedOf(f)) {
-      out.push(f);
-      continue;
-    }
-    const [a, b] = listKey(f);
-    const id = ids.get(a, b)!;
-    const n = seen[id]!++;
-    if (sizes[id]! <= limit + 1 || n < limit) {
-      out.push(f);
-      continue;
-    }
-    hidden?.push(f.fingerprint);
-    const [fa, fb] = shared ? [a, b] : foldKey(f);
-    let fid = shared ? id : foldIds.get(fa, fb);
-    if (fid === undefined) foldIds.add(fa, fb, (fid = next++));
-    const s = summaries[fid];
-    if (s) {
-      foldInto(s, f);
-      continue;
-    }
-    // its message and fingerprint made when read (summary-view.ts), from its counts once every finding is folded
-    const summary = compactSummary(f, kind);
-    summaries[fid] = summary;
-    out.push(summary);
-  }
+  const counts = new RepeatCounts(limit, ruleLimit);
+  for (const f of findings) counts.add(f);
+  const parts: [string[], string[]] = [[], []];
+  const out = [...summariseStream(findings, counts, hidden ? parts : undefined)];
+  if (hidden) appendAll(appendAll(hidden, parts[0]), parts[1]);
   return out;
 }

@@ -181,45 +181,73 @@ export function expiredMessage(e: Pick<IgnoreEntry, 'rule' | 'files' | 'resource
  * missing reason).
  */
 export function applySuppressions(findings: Finding[], ctx: SuppressionContext): Finding[] {
-  const { options } = ctx;
-  const toRepo = (file: string) => repoPathOf(options, file);
-  const policies = new Map(ctx.policies.map((p) => [p.id, p]));
-
-  const { inlineByResource, inlineAll } = inlineIndex(ctx);
-  const policyById = (id: string | undefined) => (id ? (policies.get(id) ?? ctx.lookup?.(id)) : undefined);
-  const foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
-
-  const fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
-  for (const e of options.ignore) if (e.files) fileMatchers.set(e, pathGlobList(e.files));
-  // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
-  const byRule = (list: IgnoreEntry[]) => {
-    const m = new Map<string, IgnoreEntry[]>();
-    for (const e of list) m.set(e.rule.toLowerCase(), [...(m.get(e.rule.toLowerCase()) ?? []), e]);
-    return m;
-  };
-  const withReason = options.ignore.filter((e) => e.reason.trim() !== '');
-  const active = byRule(withReason.filter((e) => !isExpired(e, options.now)));
-  const expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
-  const used = new Set<IgnoreEntry | InlineSuppression>();
-  const wouldHave = new Map<IgnoreEntry, number>(); // expired entries: findings they would have suppressed
-  const inStatement = statementMatcher();
-
+  const suppressor = new Suppressor(ctx);
   const out: Finding[] = [];
-  for (const original of findings) {
+  for (const f of findings) {
+    const g = suppressor.apply(f);
+    if (g) out.push(g);
+  }
+  return appendAll(out, suppressor.about());
+}
+
+/** A finding under the per-rule settings: undefined when its rule is disabled, else with the configured severity. */
+export function ruleSettings(options: Pick<Options, 'rules'>): (f: Finding) => Finding | undefined {
+  return (original) => {
     const setting = options.rules[original.ruleId];
-    if (setting?.enabled === false) continue;
-    let f: Finding = setting?.severity && setting.severity !== original.severity ? { ...original, severity: setting.severity } : original;
-    if (f.suppressed) {
-      out.push(f);
-      continue;
-    }
-    const policy = policyById(f.policyId);
+    if (setting?.enabled === false) return undefined;
+    return setting?.severity && setting.severity !== original.severity ? { ...original, severity: setting.severity } : original;
+  };
+}
+
+/**
+ * applySuppressions one finding at a time (`apply`, in any order: a run's findings streamed from disk), then the
+ * findings about the suppressions (`about`, once every finding was applied).
+ */
+export class Suppressor {
+  private readonly toRepo: (file: string) => string;
+  private readonly policyById: (id: string | undefined) => PolicyRecord | undefined;
+  private readonly inline: ReturnType<typeof inlineIndex>;
+  private readonly foreignNote: ReturnType<typeof foreignNotes>;
+  private readonly fileMatchers = new Map<IgnoreEntry, (p: string) => boolean>();
+  private readonly active: Map<string, IgnoreEntry[]>;
+  private readonly expired: Map<string, IgnoreEntry[]>;
+  private readonly used = new Set<IgnoreEntry | InlineSuppression>();
+  /** Expired entries: findings they would have suppressed. */
+  private readonly wouldHave = new Map<IgnoreEntry, number>();
+  private readonly inStatement = statementMatcher();
+  private readonly settings: (f: Finding) => Finding | undefined;
+
+  constructor(private readonly ctx: SuppressionContext) {
+    const { options } = ctx;
+    this.toRepo = (file: string) => repoPathOf(options, file);
+    const policies = new Map(ctx.policies.map((p) => [p.id, p]));
+    this.inline = inlineIndex(ctx);
+    this.policyById = (id: string | undefined) => (id ? (policies.get(id) ?? ctx.lookup?.(id)) : undefined);
+    this.foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
+    for (const e of options.ignore) if (e.files) this.fileMatchers.set(e, pathGlobList(e.files));
+    // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
+    const byRule = (list: IgnoreEntry[]) => {
+      const m = new Map<string, IgnoreEntry[]>();
+      for (const e of list) m.set(e.rule.toLowerCase(), [...(m.get(e.rule.toLowerCase()) ?? []), e]);
+      return m;
+    };
+    const withReason = options.ignore.filter((e) => e.reason.trim() !== '');
+    this.active = byRule(withReason.filter((e) => !isExpired(e, options.now)));
+    this.expired = byRule(withReason.filter((e) => isExpired(e, options.now)));
+    this.settings = ruleSettings(options);
+  }
+
+  /** The finding as reported (undefined: its rule is disabled). */
+  apply(original: Finding): Finding | undefined {
+    let f = this.settings(original);
+    if (!f || f.suppressed) return f;
+    const policy = this.policyById(f.policyId);
     // what the entries of its rule match against (its details read only when an entry names the rule)
     let known: Subject | undefined;
-    const subject = () => (known ??= subjectOf(f, policy, toRepo));
-    const entry = active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f, subject(), fileMatchers, inStatement));
+    const subject = () => (known ??= subjectOf(f!, policy, this.toRepo));
+    const entry = this.active.get(f.ruleId.toLowerCase())?.find((e) => entryMatches(e, f!, subject(), this.fileMatchers, this.inStatement));
     if (entry) {
-      used.add(entry);
+      this.used.add(entry);
       f = suppressedByConfig(f, entry);
     } else {
       const holders = new Set<string>();
@@ -227,34 +255,41 @@ export function applySuppressions(findings: Finding[], ctx: SuppressionContext):
       if (f.resource) holders.add(`${f.file}\0${f.resource}`);
       let inline: InlineSuppression | undefined;
       for (const h of holders) {
-        inline = inlineByResource.get(h)?.find((s) => sameRule(s.rule, f.ruleId) && s.reason.trim() !== '');
+        inline = this.inline.inlineByResource.get(h)?.find((s) => sameRule(s.rule, f!.ruleId) && s.reason.trim() !== '');
         if (inline) break;
       }
       if (inline) {
-        used.add(inline);
+        this.used.add(inline);
         f = { ...f, suppressed: true, suppressionReason: inline.reason, details: { ...f.details, suppressedBy: { kind: 'inline', file: inline.file, line: inline.line } } };
       } else {
-        for (const e of expired.get(f.ruleId.toLowerCase()) ?? []) {
-          if (entryMatches(e, f, subject(), fileMatchers, inStatement)) wouldHave.set(e, (wouldHave.get(e) ?? 0) + 1);
+        for (const e of this.expired.get(f.ruleId.toLowerCase()) ?? []) {
+          if (entryMatches(e, f, subject(), this.fileMatchers, this.inStatement)) this.wouldHave.set(e, (this.wouldHave.get(e) ?? 0) + 1);
         }
       }
     }
-    out.push(foreignNote(f, policy));
+    return this.foreignNote(f, policy);
   }
 
-  // findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
-  // (made only when an entry names files: a whole-repository scan lists every file)
-  let scanned: string[] | undefined;
-  const inScope = (e: IgnoreEntry) => !e.files || !ctx.scannedFiles || (scanned ??= ctx.scannedFiles.map(toRepo)).some((p) => fileMatchers.get(e)!(p));
-  const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
-  const about = configEntryFindings(options, { used, wouldHave, inScope, aaSkipped });
-  appendAll(about, inlineSuppressionFindings(inlineAll.values(), used, aaSkipped));
-  for (const f of about) {
-    const setting = options.rules[f.ruleId];
-    if (setting?.enabled === false) continue;
-    out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
+  /**
+   * Findings about the suppressions themselves (their rule ids obey `rules` too: e.g. `suppression-expired: error`)
+   * (the scanned files made only when an entry names files: a whole-repository scan lists every file).
+   */
+  about(): Finding[] {
+    const { ctx, fileMatchers, toRepo } = this;
+    const { options } = ctx;
+    let scanned: string[] | undefined;
+    const inScope = (e: IgnoreEntry) => !e.files || !ctx.scannedFiles || (scanned ??= ctx.scannedFiles.map(toRepo)).some((p) => fileMatchers.get(e)!(p));
+    const aaSkipped = (rule: string) => ctx.accessAnalyzerRan === false && looksLikeAccessAnalyzerCode(rule);
+    const about = configEntryFindings(options, { used: this.used, wouldHave: this.wouldHave, inScope, aaSkipped });
+    appendAll(about, inlineSuppressionFindings(this.inline.inlineAll.values(), this.used, aaSkipped));
+    const out: Finding[] = [];
+    for (const f of about) {
+      const setting = options.rules[f.ruleId];
+      if (setting?.enabled === false) continue;
+      out.push(setting?.severity ? { ...f, severity: setting.severity, learnMore: SUPPRESSIONS_DOC } : { ...f, learnMore: SUPPRESSIONS_DOC });
+    }
+    return out;
   }
-  return out;
 }
 
 /** The finding as the config entry suppresses it (with where the entry is, for the reports). */

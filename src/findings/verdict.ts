@@ -21,55 +21,73 @@ export function isBlocking(f: Finding, o: DecideOptions): boolean {
 }
 
 export function decide(findings: Finding[], errors: AnalysisError[], o: DecideOptions): Verdict {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let suppressed = 0;
-  let newCount = 0;
-  let existingCount = 0;
-  let baselineKnown = false;
-  for (const f of findings) {
-    if (f.suppressed) {
-      suppressed++;
-      continue;
-    }
-    counts[f.severity]++;
-    if (f.new !== undefined) {
-      baselineKnown = true;
-      if (f.new) newCount++;
-      else existingCount++;
-    }
-  }
-  const blocking = findings.filter((f) => isBlocking(f, o)).length;
-  const incomplete = errors.map((e) => ({ file: e.file, line: e.line, reason: e.message }));
-  const files = new Set(errors.map((e) => e.file)).size;
+  const counter = new VerdictCounts(o);
+  for (const f of findings) counter.add(f);
+  return counter.decide(errors);
+}
 
-  let status: Verdict['status'];
-  let reason: string;
-  if (incomplete.length > 0 && !o.allowIncomplete) {
-    status = 'incomplete';
-    reason =
-      `Analysis incomplete: ${files} file${files === 1 ? '' : 's'} could not be fully analysed` +
-      (blocking ? `, and ${blocking} blocking finding${blocking === 1 ? ' was' : 's were'} found at or above "${o.failOn}".` : '.');
-  } else if (blocking > 0) {
-    status = 'fail';
-    reason = `${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}"${o.failOnExisting ? '' : baselineKnown ? ' introduced by this change' : ''}.`;
-  } else {
-    status = 'pass';
-    const total = findings.length - suppressed;
-    const wouldBlock = o.reportOnly ? findings.filter((f) => isBlocking(f, { ...o, reportOnly: false })).length : 0;
-    reason = o.reportOnly
-      ? `Report only (fail-on: none): ${total} finding${total === 1 ? '' : 's'}${wouldBlock ? `, ${wouldBlock} of them at or above "${o.failOn}"` : ''}; nothing blocks the merge.`
-      : total === 0 ? 'No findings.' : `No blocking findings (${total} below the "${o.failOn}" threshold${existingCount && !o.failOnExisting ? ' or pre-existing' : ''}).`;
+/** The verdict's counts, one finding at a time (a run's findings streamed from disk: end-stream.ts), then `decide`. */
+export class VerdictCounts {
+  private readonly counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  private suppressed = 0;
+  private newCount = 0;
+  private existingCount = 0;
+  private baselineKnown = false;
+  private blocking = 0;
+  private wouldBlock = 0;
+  private total = 0;
+
+  constructor(private readonly o: DecideOptions) {}
+
+  add(f: Finding): void {
+    this.total++;
+    if (isBlocking(f, this.o)) this.blocking++;
+    if (this.o.reportOnly && isBlocking(f, { ...this.o, reportOnly: false })) this.wouldBlock++;
+    if (f.suppressed) {
+      this.suppressed++;
+      return;
+    }
+    this.counts[f.severity]++;
+    if (f.new !== undefined) {
+      this.baselineKnown = true;
+      if (f.new) this.newCount++;
+      else this.existingCount++;
+    }
   }
-  return {
-    status,
-    reason,
-    failOn: o.failOn,
-    ...(o.failOnExisting ? { failOnExisting: true } : {}),
-    ...(o.reportOnly ? { reportOnly: true } : {}),
-    counts,
-    blocking,
-    suppressed,
-    ...(baselineKnown ? { newCount, existingCount } : {}),
-    incomplete,
-  };
+
+  decide(errors: AnalysisError[]): Verdict {
+    const { o, counts, suppressed, newCount, existingCount, baselineKnown, blocking, wouldBlock } = this;
+    const incomplete = errors.map((e) => ({ file: e.file, line: e.line, reason: e.message }));
+    const files = new Set(errors.map((e) => e.file)).size;
+
+    let status: Verdict['status'];
+    let reason: string;
+    if (incomplete.length > 0 && !o.allowIncomplete) {
+      status = 'incomplete';
+      reason =
+        `Analysis incomplete: ${files} file${files === 1 ? '' : 's'} could not be fully analysed` +
+        (blocking ? `, and ${blocking} blocking finding${blocking === 1 ? ' was' : 's were'} found at or above "${o.failOn}".` : '.');
+    } else if (blocking > 0) {
+      status = 'fail';
+      reason = `${blocking} blocking finding${blocking === 1 ? '' : 's'} at or above "${o.failOn}"${o.failOnExisting ? '' : baselineKnown ? ' introduced by this change' : ''}.`;
+    } else {
+      status = 'pass';
+      const total = this.total - suppressed;
+      reason = o.reportOnly
+        ? `Report only (fail-on: none): ${total} finding${total === 1 ? '' : 's'}${wouldBlock ? `, ${wouldBlock} of them at or above "${o.failOn}"` : ''}; nothing blocks the merge.`
+        : total === 0 ? 'No findings.' : `No blocking findings (${total} below the "${o.failOn}" threshold${existingCount && !o.failOnExisting ? ' or pre-existing' : ''}).`;
+    }
+    return {
+      status,
+      reason,
+      failOn: o.failOn,
+      ...(o.failOnExisting ? { failOnExisting: true } : {}),
+      ...(o.reportOnly ? { reportOnly: true } : {}),
+      counts,
+      blocking,
+      suppressed,
+      ...(baselineKnown ? { newCount, existingCount } : {}),
+      incomplete,
+    };
+  }
 }

@@ -164,6 +164,32 @@ class Late {
   }
 }
 
+/**
+ * The bytes of `JSON.stringify(obj, null, 2) + '\n'` through `emit`, the top-level arrays named in `lists` written
+ * an entry at a time (a merged report's policies and findings: the whole text is never one string). Each list's
+ * place is found by its key at the top level (a raw line break in the text is the formatter's, and only top-level
+ * keys are indented by two spaces), so no value can stand in for it.
+ */
+export function writeJsonLists(obj: Record<string, unknown>, lists: string[], emit: (text: string) => void): void {
+  const skeleton: Record<string, unknown> = { ...obj };
+  const hole = (k: string) => `\n  ${JSON.stringify(k)}: [\n${INDENT}${JSON.stringify(`\u0000${k}`)}\n  ]`;
+  const holes = Object.keys(obj).filter((k) => lists.includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).length > 0);
+  for (const k of holes) skeleton[k] = [`\u0000${k}`];
+  const text = JSON.stringify(skeleton, null, 2) + '\n';
+  let at = 0;
+  for (const k of holes) {
+    const h = hole(k);
+    const p = text.indexOf(h, at);
+    if (p < 0) throw new Error('json report: unexpected layout');
+    const open = p + h.length - `[\n${INDENT}${JSON.stringify(`\u0000${k}`)}\n  ]`.length;
+    emit(text.slice(at, open));
+    (obj[k] as unknown[]).forEach((x, i) => emit(`${i ? ',\n' : '[\n'}${entryText(x)}`));
+    emit('\n  ]');
+    at = p + h.length;
+  }
+  emit(text.slice(at));
+}
+
 export class JsonReportSpool implements ReportSink {
   private readonly sections: [Section, Section, Section];
 
@@ -215,12 +241,10 @@ export class JsonReportSpool implements ReportSink {
         out('\n  ]');
       }
       out(text.slice(p + hole(POLICIES).length, f));
-      if (!result.findings.length) out('[]');
-      else {
-        out('[\n');
-        result.findings.forEach((x, i) => out(`${i ? ',\n' : ''}${entryText(findingEntry(x))}`));
-        out('\n  ]');
-      }
+      // a streamed run's findings read back from disk one at a time (result.findingStream), else the list
+      let i = 0;
+      for (const x of result.findingStream ?? result.findings) out(`${i++ ? ',\n' : '[\n'}${entryText(findingEntry(x))}`);
+      out(i ? '\n  ]' : '[]');
       out(text.slice(f + hole(FINDINGS).length));
       emit(pending);
     } finally {

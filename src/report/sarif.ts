@@ -69,9 +69,15 @@ const RESULTS = '\u0000results';
  */
 export function writeSarif(result: GateResult, write: (text: string) => void, opts: SarifOptions = {}): void {
   const rules = ruleTable(result);
-  for (const f of result.findings) rules.add(f.ruleId, f);
+  // a streamed run's findings read back from disk one at a time, twice (result.findingStream), else the list
+  const findings = result.findingStream ?? result.findings;
+  let any = false;
+  for (const f of findings) {
+    rules.add(f.ruleId, f);
+    any = true;
+  }
   const errors = result.errors.length ? errorResults(result.errors, rules.add) : [];
-  if (!result.findings.length && !errors.length) {
+  if (!any && !errors.length) {
     write(JSON.stringify(sarifLog(result, opts, rules.rules, []), null, 2) + '\n');
     return;
   }
@@ -86,7 +92,7 @@ export function writeSarif(result: GateResult, write: (text: string) => void, op
     write((first ? '' : ',\n') + t.slice(20, t.length - 20));
     first = false;
   };
-  for (const f of result.findings) entry(sarifResult(f, rules.add(f.ruleId, f), opts.fixes?.get(f.fingerprint)));
+  for (const f of findings) entry(sarifResult(f, rules.add(f.ruleId, f), opts.fixes?.get(f.fingerprint)));
   for (const e of errors) entry(e);
   write(text.slice(at + marker.length));
 }

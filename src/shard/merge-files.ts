@@ -1,9 +1,10 @@
 /** `merge` on files: read the shard reports (size-bounded), merge them, write the JSON, SARIF and Markdown. */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { MergeInputError, mergeReports } from './merge.js';
 import type { Merged } from './merge.js';
-import { toSarif } from '../report/sarif.js';
+import { writeSarif } from '../report/sarif.js';
+import { writeJsonLists } from '../report/json-stream.js';
 import { toMarkdown } from '../report/markdown.js';
 
 /**
@@ -47,14 +48,28 @@ export function readReports(files: string[], cwd: string): { name: string; json:
 /** Merge the files and write the outputs asked for; returns the merge. */
 export function mergeFiles(files: string[], cwd: string, out: MergeOutputs): Merged {
   const merged = mergeReports(readReports(files, cwd), out.expect !== undefined ? { expect: out.expect } : {});
-  const write = (file: string | undefined, text: () => string) => {
+  // the JSON and SARIF written a policy, finding or result at a time (the same bytes as one JSON.stringify)
+  const write = (file: string | undefined, text: (emit: (t: string) => void) => void) => {
     if (!file) return;
     const abs = path.resolve(cwd, file);
     mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, text());
+    const fd = openSync(abs, 'w');
+    try {
+      let pending = '';
+      text((t) => {
+        pending += t;
+        if (pending.length >= 1 << 16) {
+          writeSync(fd, pending);
+          pending = '';
+        }
+      });
+      writeSync(fd, pending);
+    } finally {
+      closeSync(fd);
+    }
   };
-  write(out.json, () => JSON.stringify(merged.json, null, 2) + '\n');
-  write(out.sarif, () => JSON.stringify(toSarif(merged.result, out.sarifCategory ? { category: out.sarifCategory } : {}), null, 2) + '\n');
-  write(out.markdown, () => toMarkdown(merged.result));
+  write(out.json, (emit) => writeJsonLists(merged.json, ['policies', 'findings'], emit));
+  write(out.sarif, (emit) => writeSarif(merged.result, emit, out.sarifCategory ? { category: out.sarifCategory } : {}));
+  write(out.markdown, (emit) => emit(toMarkdown(merged.result)));
   return merged;
 }

@@ -15,7 +15,8 @@
 import type { GateResult } from '../result.js';
 import type { AnalysisError, Finding, Severity } from '../result.js';
 import { SEVERITIES } from '../result.js';
-import { decide } from '../findings/verdict.js';
+import { VerdictCounts } from '../findings/verdict.js';
+import { SpotIndex } from '../findings/spots.js';
 import { REPEAT_LIMIT, RULE_LIMIT, represented, summariseRepeats } from '../findings/summarise.js';
 import { EXPIRED_RULE_ID, UNUSED_RULE_ID, expiredMessage } from '../findings/suppressions.js';
 import { canonicalJson } from '../policy/fingerprint.js';
@@ -140,25 +141,31 @@ function countProblems(group: Part[]): { file: string; message: string }[] {
 
 /**
  * Items several reports hold alike (findings about the config, errors of a file two shards read) once; items one
- * report holds twice stay twice: per key, the most any one report holds.
+ * report holds twice stay twice: per key, the most any one report holds. Keys are numbered by their keyed digest
+ * (findings/spots.ts SpotIndex: a finding's canonical JSON is ~1.5 KB, not kept), counts in flat tables.
  */
 function acrossOnce<T>(lists: T[][], key: (x: T) => string): T[] {
-  const most = new Map<string, number>();
-  for (const list of lists) {
-    const here = new Map<string, number>();
-    for (const x of list) here.set(key(x), (here.get(key(x)) ?? 0) + 1);
-    for (const [k, n] of here) most.set(k, Math.max(most.get(k) ?? 0, n));
-  }
-  const out: T[] = [];
-  const taken = new Map<string, number>();
-  for (const list of lists) {
-    for (const x of list) {
-      const k = key(x);
-      if ((taken.get(k) ?? 0) >= most.get(k)!) continue;
-      taken.set(k, (taken.get(k) ?? 0) + 1);
-      out.push(x);
+  const index = new SpotIndex();
+  const ids = lists.map((list) => list.map((x) => index.id(key(x))));
+  const most = new Uint32Array(index.size);
+  const here = new Uint32Array(index.size);
+  for (const list of ids) {
+    for (const k of list) here[k]!++;
+    for (const k of list) {
+      most[k] = Math.max(most[k]!, here[k]!);
+      here[k] = 0;
     }
   }
+  const out: T[] = [];
+  const taken = here;
+  lists.forEach((list, i) =>
+    list.forEach((x, j) => {
+      const k = ids[i]![j]!;
+      if (taken[k]! >= most[k]!) return;
+      taken[k]!++;
+      out.push(x);
+    }),
+  );
   return out;
 }
 
@@ -215,9 +222,9 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
   const failOnExisting = first.summary.failOnExisting === true;
   const reportOnly = first.summary.reportOnly === true;
   // decided on every finding: a summary counts for the findings it stands for
-  const every: Finding[] = [];
-  for (const f of findings) for (let i = represented(f); i > 0; i--) every.push(f);
-  const verdict = decide(every, errors, { failOn, failOnExisting, reportOnly });
+  const counts = new VerdictCounts({ failOn, failOnExisting, reportOnly });
+  for (const f of findings) for (let i = represented(f); i > 0; i--) counts.add(f);
+  const verdict = counts.decide(errors);
   const summarised: string[] = [];
   const listed = summariseRepeats(findings, REPEAT_LIMIT, summarised, RULE_LIMIT);
   const records = acrossOnce(parts.map((p) => p.json.policies as Obj[]), (r) => String(r.id));

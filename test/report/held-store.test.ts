@@ -1,6 +1,6 @@
 /**
- * A file-by-file scan keeps the files it holds for their neighbours on disk (src/stream-held.ts), its findings'
- * cold fields on disk and their hot fields in columns (src/findings/spill.ts), the report entries of held files
+ * A file-by-file scan keeps the files it holds for their neighbours on disk (src/stream-held.ts), its findings
+ * on disk in sorted runs (src/findings/runs.ts), the report entries of held files
  * on disk (src/report/json-stream.ts), and the places of its findings as keyed digests (src/findings/spots.ts). The
  * report is the same byte for byte whichever of them spill and from where; a spill that cannot be written or read
  * back makes the verdict incomplete and drops nothing silently.
@@ -14,7 +14,6 @@ import { toJsonReport } from '../../src/report/json.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
 import { analyseStreaming } from '../../src/stream.js';
 import { HeldStore } from '../../src/stream-held.js';
-import { FindingSpill } from '../../src/findings/spill.js';
 import { SpotSet } from '../../src/findings/spots.js';
 import { packSourceMap } from '../../src/stream-views.js';
 import { MapSourceMap } from '../../src/policy/source-map.js';
@@ -80,7 +79,7 @@ describe('held files, findings and report entries spilled to disk', () => {
         return Promise.resolve();
       },
     };
-    const out = await analyseStreaming(files, options, repoAccess(options), errors, undefined, runner, new FindingSpill(Infinity), store);
+    const out = await analyseStreaming(files, options, repoAccess(options), errors, undefined, runner, undefined, store);
     const lost = errors.filter((e) => /^not analysed: the temporary file it was held in/.test(e.message)).map((e) => e.file);
     expect(lost).toEqual(expect.arrayContaining(['a-raw.json', 'z-raw.json', 'app/main.tf', 'scps/region.json']));
     expect(lost.length).toBeLessThan(held);

@@ -1,10 +1,10 @@
-/** A spill's temporary file leaves nothing in the temporary folder, even while the run is still using it. */
+/** A run's temporary files leaves nothing in the temporary folder, even while the run is still using it. */
 import { closeSync, existsSync, readdirSync, readSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPrivateTemp } from '../../src/util/temp-file.js';
-import { FindingSpill } from '../../src/findings/spill.js';
+import { FindingRuns } from '../../src/findings/runs.js';
 import type { Finding } from '../../src/findings/types.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
 
@@ -33,14 +33,16 @@ describe('private temporary files', () => {
     }
   });
 
-  it.skipIf(process.platform === 'win32')('a findings spill in use leaves no folder behind', () => {
+  it.skipIf(process.platform === 'win32')('findings on disk in sorted runs leave no folder behind', () => {
     const before = new Set(readdirSync(os.tmpdir()));
-    const spill = new FindingSpill(0);
-    const kept = Array.from({ length: 2000 }, (_, i) => spill.put({ ruleId: 'r', severity: 'warning', file: 'a.json', line: i, message: `finding ${i} `.padEnd(100, '.'), fingerprint: `f${i}` } as unknown as Finding));
-    expect(spill.settle()).toBeUndefined();
-    expect(kept[1999]!.message).toBe('finding 1999 '.padEnd(100, '.'));
-    expect(kept[7]!.line).toBe(7);
+    const runs = new FindingRuns(100, (a, b) => a.line - b.line);
+    for (let i = 0; i < 2000; i++) runs.put({ ruleId: 'r', severity: 'warning', file: 'a.json', line: 1999 - i, message: `finding ${i} `.padEnd(100, '.'), fingerprint: `f${i}` } as unknown as Finding);
+    expect(runs.settle()).toBeUndefined();
+    const back = [...runs.merged()];
+    expect(back[0]!.message).toBe('finding 1999 '.padEnd(100, '.'));
+    expect(back[7]!.line).toBe(7);
     expect(readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('iam-gate-findings-'))).toEqual([]);
+    runs.dispose();
   });
 
   it.skipIf(process.platform === 'win32')('a JSON report spool in use leaves no folder behind', () => {
