@@ -32,7 +32,7 @@ import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import type { FindingSpill } from './findings/spill.js';
 import { boundHeap } from './util/heap.js';
-import { hasOrgPolicies, heldUnits } from './stream-units.js';
+import { heldUnits } from './stream-units.js';
 import type { HeldInfo } from './stream-units.js';
 import { HeldStore } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
@@ -369,14 +369,13 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 }
 
 /**
- * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
+ * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`): its extraction in `store`,
  * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
  */
 interface HeldFile extends HeldInfo {
   text: FileText;
   /** What its extraction read and listed, as lists (a Set of one path costs several times the list). */
   inputs: { reads: readonly string[]; lists: readonly string[] };
-  org: boolean;
   slot: HeldSlot;
 }
 
@@ -391,7 +390,7 @@ function hold(x: Extracted, store: HeldStore): HeldFile {
  */
 function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
   const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
-  return { text, inputs: { reads: listOf(x.inputs.reads), lists: listOf(x.inputs.lists) }, org: hasOrgPolicies(x), slot };
+  return { text, inputs: { reads: listOf(x.inputs.reads), lists: listOf(x.inputs.lists) }, slot };
 }
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
