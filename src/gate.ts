@@ -194,9 +194,13 @@ async function baselineStage(head: Analysis, analysed: string[], options: Option
 async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog, views?: KeptViews): Promise<ScpImpact[]> {
   const { findings } = head;
   // the bare views kept as rows: the stage reads only their types (one of each is enough)
-  const policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
+  let policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
+  // SCP/RCP records a file-by-file run checked as they were analysed (stream-kept.ts checkOrg): their views are not
+  // the records, the stage reads the others (for its notes) and their findings come in the records' order
+  const checked = views?.compact ? views.orgFindings() : [];
+  if (views?.compact) policies = policies.filter((p) => p.policyType !== 'scp' && p.policyType !== 'rcp');
   const scpImpacts: ScpImpact[] = [];
-  if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length)) return scpImpacts;
+  if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || views?.orgTypes.size || deleted.length)) return scpImpacts;
   // the organisation read live (organization-live), once per run, where the config has no tree
   const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
   absorb(log, liveOrg);
@@ -208,6 +212,7 @@ async function organisationStage(head: Analysis, deleted: PolicyRecord[], option
     repoPathOf: (r) => repoPathOf(options, r.file),
     readScp: (rel) => readScpDocument(rel, options),
   });
+  appendAll(findings, checked);
   appendAll(findings, scp.findings);
   absorb(log, scp);
   appendAll(scpImpacts, scp.impacts);
