@@ -9,6 +9,7 @@ import { resolveRoot } from './sources/root.js';
 import { toText } from './report/text.js';
 import { toJsonReport } from './report/json.js';
 import { JsonReportSpool } from './report/json-stream.js';
+import { TempFolderError } from './util/temp-file.js';
 import { toMarkdown } from './report/markdown.js';
 import { toSarif, writeSarif } from './report/sarif.js';
 import { toAnnotations } from './report/annotations.js';
@@ -196,6 +197,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runScan(argv, io);
   } catch (e) {
+    // a run that cannot make its private temporary files says where and what to do, in one line: nothing decided
+    if (e instanceof TempFolderError) {
+      io.stderr(`iam-policy-gate: not analysed: ${e.message}\n`);
+      return EXIT.incomplete;
+    }
     if (!(e instanceof UsageError)) throw e;
     io.stderr(e.message);
     return EXIT.usage;

@@ -9,14 +9,27 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** No private temporary file could be made (the folder is missing, not writable or full): says where and what to do. */
+export class TempFolderError extends Error {
+  constructor(cause: unknown) {
+    super(`cannot create a temporary file in ${os.tmpdir()} (${(cause as NodeJS.ErrnoException)?.code ?? (cause as Error)?.message ?? String(cause)}): point TMPDIR at a writable folder with room, and run again`);
+    this.name = 'TempFolderError';
+  }
+}
+
 export function openPrivateTemp(prefix: string, name: string): { fd: number; dir?: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  let dir: string;
+  try {
+    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  } catch (e) {
+    throw new TempFolderError(e);
+  }
   let fd: number;
   try {
     fd = openSync(path.join(dir, name), 'w+', 0o600);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw e;
+    throw new TempFolderError(e);
   }
   if (process.platform !== 'win32') {
     try {

@@ -52,6 +52,11 @@ export const ATTACK8_CASES: ScanCase[] = [
     files: { 'main.tf': "resource \"aws_api_gateway_rest_api\" \"api\" {\n  name = \"tf-api\"\n  body = <<-YAML\nopenapi: 3.0.1\nx-amazon-apigateway-policy:\n  Version: \"2012-10-17\"\n  Statement:\n    - Effect: Allow\n      Principal:\n        AWS:\n          -\n\n# the caller\n            arn:aws:iam::123456789012:role/caller\n          - \"*\"\n      Action: execute-api:Invoke\n      Resource: \"*\"\nYAML\n}\n" },
   },
   {
+    id: 'a9-openapi-body-unreadable', cls: '7-hostile', format: 'tf', expect: 'not-pass',
+    description: 'a Terraform API Gateway body that names x-amazon-apigateway-policy but is more aliases than the reader expands (an importer may read it): the policy is its worst case, never no policy',
+    files: { 'main.tf': `resource "aws_api_gateway_rest_api" "api" {\n  name = "tf-api"\n  body = <<-YAML\nopenapi: 3.0.1\nx-p: &p "*"\nx-amazon-apigateway-policy:\n  Version: "2012-10-17"\n  Statement:\n    - Effect: Allow\n      Principal: *p\n      Action: execute-api:Invoke\n      Resource: *p\n      Condition: [${Array.from({ length: 120 }, () => '*p').join(', ')}]\nYAML\n}\n` },
+  },
+  {
     id: 'a8-indented-comment-control', cls: '7-hostile', format: 'cfn', expect: 'pass',
     description: 'the same comment indented: a comment, the read-only policy passes',
     files: { 'cfn/template.yaml': template('\n', '', '        # note') },

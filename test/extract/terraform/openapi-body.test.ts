@@ -22,3 +22,29 @@ describe('OpenAPI body policy (Terraform)', () => {
     expect(p?.assumptions?.[0]).toMatch(/comment at column 0 .* worst case/);
   });
 });
+
+describe('OpenAPI body that names the policy but cannot be read (Terraform)', () => {
+  const worst = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Principal: '*', Resource: '*' }] };
+
+  it('takes the worst case for a body whose YAML does not parse', () => {
+    const p = openApiBodyPolicy({ body: 'openapi: 3.0.1\nx-amazon-apigateway-policy: {Version: "2012-10-17", Statement: [\n' });
+    expect(p?.document).toEqual(worst);
+    expect(p?.assumptions?.[0]).toMatch(/could not be read .* worst case/);
+  });
+
+  it('takes the worst case for a body with more aliases than the reader expands', () => {
+    const items = Array.from({ length: 120 }, () => '    - *p').join('\n');
+    const p = openApiBodyPolicy({ body: `openapi: 3.0.1\nanchor: &p "*"\nx-amazon-apigateway-policy:\n  Version: "2012-10-17"\n  Statement:\n${items}\n` });
+    expect(p?.document).toEqual(worst);
+  });
+
+  it('takes the worst case for a policy given as text that is not JSON, or as a list', () => {
+    expect(openApiBodyPolicy({ body: { 'x-amazon-apigateway-policy': '{"Version": "2012-10-17", Statement: [' } })?.document).toEqual(worst);
+    expect(openApiBodyPolicy({ body: { 'x-amazon-apigateway-policy': [{ Effect: 'Allow' }] } })?.document).toEqual(worst);
+  });
+
+  it('reads no policy from a body that mentions the key only in a description, or leaves it empty', () => {
+    expect(openApiBodyPolicy({ body: 'openapi: 3.0.1\ninfo:\n  description: "no x-amazon-apigateway-policy here"\n' })).toBeUndefined();
+    expect(openApiBodyPolicy({ body: 'openapi: 3.0.1\nx-amazon-apigateway-policy:\n' })).toBeUndefined();
+  });
+});
