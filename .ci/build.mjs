@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync, chmodSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launcherSource } from './launcher.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -40,7 +41,7 @@ try {
     const extra = files.filter((f) => f !== 'index.js' && f !== 'package.json');
     if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
     // the bundle itself, loaded by a small start file under the entry's name that turns on the compile cache
-    const code = readFileSync(path.join(outDir, 'index.js'), 'utf8').replace(/^#![^\n]*\n/, '');
+    const code = await asciiOnly(readFileSync(path.join(outDir, 'index.js'), 'utf8').replace(/^#![^\n]*\n/, ''));
     const bundle = e.out.replace(/\.js$/, '-bundle.js');
     outputs.push({ ...e, code: launcherSource(bundle, e.bin) }, { out: bundle, code });
   }
@@ -56,6 +57,29 @@ try {
   if (!quiet) console.log('built', path.relative(root, dist) || dist, readdirSync(dist).join(', '));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * The bundle with every non-ASCII character written as a `\u` escape. A source with one non-ASCII character is a
+ * two-byte string to V8 (4.8 MB instead of 2.4 MB) and is decoded from UTF-8 the slow way at every start: an
+ * ASCII bundle starts ~4 ms sooner and uses ~2 MB less memory. The characters are in string and template literals
+ * (report wording, the yaml package's tables), where an escape means the same character; where it would not (a
+ * tagged template's raw text, a regular expression's source), the escaped bundle reads differently. So it is kept
+ * only when esbuild (a dependency of tsx) prints both bundles the same, decoding every escape it may; else, or
+ * without esbuild, the bundle stays as ncc wrote it (the same program, only slower to start).
+ */
+async function asciiOnly(code) {
+  if (!/[^\x00-\x7f]/.test(code)) return code;
+  const escaped = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  try {
+    const { transform } = await import(pathToFileURL(path.join(root, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+    const print = async (c) => (await transform(c, { charset: 'utf8', format: 'esm', target: 'esnext', logLevel: 'silent' })).code;
+    if ((await print(code)) === (await print(escaped))) return escaped;
+    if (!quiet) console.log('bundle kept with non-ASCII characters: escaping them would change what it means');
+  } catch {
+    if (!quiet) console.log('bundle kept with non-ASCII characters: esbuild not available to check the escaped one');
+  }
+  return code;
 }
 
 // the IAM catalogue (src/catalog/generate.ts, Node built-ins only, loaded with Node's type stripping), shipped

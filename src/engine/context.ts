@@ -47,8 +47,10 @@ export class EngineContext {
   readonly actionTypeKeys = new WeakMap<object, readonly string[]>();
   /** engine/grants.ts: the same as a set (statementResourceTypes of a one-action statement; shared, read only). */
   readonly actionTypeSets = new WeakMap<object, ReadonlySet<string>>();
-  /** engine/grants.ts: a list of action keys -> each key's position (GrantActions.pick). */
+  /** engine/grant-actions.ts: a list of action keys -> each key's position (GrantActions.pick). */
   readonly keyOrders = new WeakMap<object, unknown>();
+  /** engine/grant-actions.ts: the same list -> its keys' positions by service (GrantActions.pick). */
+  readonly keyGroups = new WeakMap<object, unknown>();
   /** engine/denies.ts: a policy's statements -> its Deny set. */
   readonly policyDenies = new WeakMap<object, unknown>();
   /** Run-lifetime caches of modules outside the engine (checks/), by owner name. */

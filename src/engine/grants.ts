@@ -11,13 +11,15 @@ import type { ConditionView, StatementView, ValueAt } from '../policy/statements
 import { isObject, policyStatements, statementsOf, strings } from '../policy/statements.js';
 import { templateToken } from '../policy/template-token.js';
 import { actionInfo, type ActionInfo } from '../catalog/index.js';
-import { addPattern, catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, patternActionSet, type ActionSet, type ActionUniverse } from './actions.js';
+import { addPattern, catalogUniverse, complement, emptySet, expandActionPattern, expandNotAction, type ActionSet, type ActionUniverse } from './actions.js';
+import { LazyGrantActions, type GrantActions } from './grant-actions.js';
 import { coversAResourceType } from './arn-patterns.js';
 import { engineContext, type Memo } from './context.js';
 import { denySet } from './denies.js';
 import { deadReason, judgeConditions, placeholderPaths, settingOf, type ConditionJudgement } from './grant-conditions.js';
 import { globsIntersect, hasWildcard } from './wildcard.js';
 
+export { expandStatementActions, type GrantActions } from './grant-actions.js';
 export {
   deadReason,
   judgeConditions,
@@ -29,13 +31,6 @@ export {
 
 export type ResourceScope = 'all' | 'all-except' | 'some';
 
-/** Canonical action key (`iam:PassRole`) -> the Action/NotAction element that grants it. */
-export interface GrantActions extends Iterable<[string, ValueAt]> {
-  get(action: string): ValueAt | undefined;
-  /** The granted actions among `keys`, in the order of `keys`, each with its element (as `get` for each key). */
-  pick(keys: readonly string[]): [string, ValueAt][];
-  readonly size: number;
-}
 
 export interface StatementGrant {
   stmt: StatementView;
@@ -168,115 +163,6 @@ export function grantOf(stmt: StatementView, policy?: PolicyRecord): StatementGr
   return result;
 }
 
-
-/**
- * A statement's granted actions, expanded only when someone iterates them: looking up a few actions (iam:PassRole,
- * the escalation set) in `Action: "*"` needs no 22,000-entry map.
- */
-class LazyGrantActions implements GrantActions {
-  private map: Map<string, ValueAt> | undefined;
-  /**
-   * Elements without wildcards by the key they name (first one), and the wildcard elements in order with the
-   * actions each covers (asked about once per key and rule: kept here rather than looked up each time).
-   */
-  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } | undefined;
-  constructor(private readonly stmt: StatementView) {}
-  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } {
-    if (this.index) return this.index;
-    const elements = strings(list);
-    const exact = new Map<string, number>();
-    const wild: number[] = [];
-    const wildSets: ReadonlySet<string>[] = [];
-    elements.forEach((e, i) => {
-      if (hasWildcard(e.value)) {
-        wild.push(i);
-        wildSets.push(patternActionSet(e.value));
-      } else for (const k of expandActionPattern(e.value)) if (!exact.has(k)) exact.set(k, i);
-    });
-    return (this.index = { exact, wild, wildSets, elements });
-  }
-  /** Index of the first element covering the key, or -1. */
-  private first(list: ValueAt[] | undefined, action: string): number {
-    const { exact, wild, wildSets } = this.index ?? this.elements(list);
-    const best = exact.get(action) ?? Infinity;
-    for (let w = 0; w < wild.length; w++) {
-      const i = wild[w]!;
-      if (i > best) break;
-      if (wildSets[w]!.has(action)) return i;
-    }
-    return best === Infinity ? -1 : best;
-  }
-  private all(): Map<string, ValueAt> {
-    return (this.map ??= expandStatementActions(this.stmt));
-  }
-  get(action: string): ValueAt | undefined {
-    if (this.map) return this.map.get(action);
-    const s = this.stmt;
-    if (s.action) {
-      const i = this.first(s.action, action);
-      return i < 0 ? undefined : this.index!.elements[i];
-    }
-    if (s.notAction) {
-      if (!patternActionSet('*').has(action) || this.first(s.notAction, action) >= 0) return undefined;
-      return { value: s.raw.NotAction, path: `${s.path}/NotAction` };
-    }
-    return undefined;
-  }
-  pick(keys: readonly string[]): [string, ValueAt][] {
-    const out: [string, ValueAt][] = [];
-    // a statement granting fewer actions than there are keys is walked instead of looking up every key
-    const order = (this.map ? this.map.size < keys.length : this.fewerThan(keys.length)) ? keyOrder(keys) : undefined;
-    if (!order) {
-      for (const k of keys) {
-        const at = this.get(k);
-        if (at) out.push([k, at]);
-      }
-      return out;
-    }
-    for (const e of this.all()) if (order.has(e[0])) out.push(e);
-    return out.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
-  }
-  /** Does the statement grant fewer than `n` actions (its Action elements' expansions, counted with repeats)? */
-  private fewerThan(n: number): boolean {
-    const s = this.stmt;
-    if (!s.action) return false;
-    const { exact, wildSets } = this.elements(s.action);
-    let size = exact.size;
-    for (const w of wildSets) size += w.size;
-    return size < n;
-  }
-  get size(): number {
-    return this.all().size;
-  }
-  [Symbol.iterator](): Iterator<[string, ValueAt]> {
-    return this.all()[Symbol.iterator]();
-  }
-}
-
-/** Each key's position in a list of distinct keys (undefined when a key repeats), memoised per list for the run. */
-function keyOrder(keys: readonly string[]): ReadonlyMap<string, number> | undefined {
-  const memo = engineContext().keyOrders as WeakMap<readonly string[], Map<string, number> | null>;
-  let order = memo.get(keys);
-  if (order === undefined) {
-    order = new Map(keys.map((k, i) => [k, i]));
-    if (order.size !== keys.length) order = null;
-    memo.set(keys, order);
-  }
-  return order ?? undefined;
-}
-
-/** Actions an Action / NotAction element covers, each mapped to the element that grants it. */
-export function expandStatementActions(stmt: StatementView): Map<string, ValueAt> {
-  const out = new Map<string, ValueAt>();
-  if (stmt.action) {
-    for (const a of strings(stmt.action)) for (const k of expandActionPattern(a.value)) if (!out.has(k)) out.set(k, a);
-  } else if (stmt.notAction) {
-    const patterns = strings(stmt.notAction).map((v) => v.value);
-    const at: ValueAt = { value: stmt.raw.NotAction, path: `${stmt.path}/NotAction` };
-    for (const k of expandNotAction(patterns)) out.set(k, at);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Statements over the universe (the SCP hierarchy, org.ts)

@@ -4,7 +4,7 @@
  * bundle registers itself (`setWorkerEntry`); from the TypeScript sources (tsx, vitest) nothing is registered and
  * the file-by-file flow stays in this thread.
  */
-import { isMainThread, workerData } from 'node:worker_threads';
+import { workerThreads } from '../util/builtins.js';
 
 export const WORKER_TAG = 'iam-policy-gate/file-worker';
 
@@ -19,8 +19,14 @@ export function workerEntry(): URL | undefined {
   return entry;
 }
 
-/** This thread is a worker the file pool started (src/parallel/pool.ts). */
+/**
+ * This thread is a worker the file pool started (src/parallel/pool.ts). The pool also puts WORKER_TAG in the worker's
+ * argv, so a run whose argv lacks it (every CLI and Action run) knows it is not one without loading worker_threads
+ * (util/builtins.ts); with it, worker_threads decides as before (a user passing the text as an argument is not one).
+ */
 export function isGateWorker(): boolean {
+  if (!process.argv.includes(WORKER_TAG)) return false;
+  const { isMainThread, workerData } = workerThreads();
   return !isMainThread && (workerData as { tag?: unknown } | null)?.tag === WORKER_TAG;
 }
 

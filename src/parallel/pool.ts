@@ -14,7 +14,7 @@
  * out of the worker's heap, analysed by the main thread as the in-process flow would.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Options } from '../config/options.js';
 import { isModuleFile } from '../extract/index.js';
 import type { SourceFile } from '../sources/files.js';
@@ -24,6 +24,7 @@ import { analyseAlone } from '../stream.js';
 import { repoAccess } from '../sources/affected.js';
 import type { RepoAccess } from '../sources/affected.js';
 import { testFaultSpec, WORKER_TAG, workerEntry } from './entry.js';
+import { workerThreads } from '../util/builtins.js';
 import type { Batch } from './worker.js';
 
 /**
@@ -175,7 +176,7 @@ class FilePool implements FileRunner {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = new Worker(this.entry, { workerData: { tag: WORKER_TAG, options: this.options }, resourceLimits: WORKER_LIMITS, stdout: true, env: workerEnv() });
+      worker = new (workerThreads().Worker)(this.entry, { workerData: { tag: WORKER_TAG, options: this.options }, argv: [WORKER_TAG], resourceLimits: WORKER_LIMITS, stdout: true, env: workerEnv() });
     } catch {
       if (!this.slots.size) this.allLocal();
       return;

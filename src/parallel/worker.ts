@@ -5,7 +5,7 @@
  * be sent, comes back `local`: the main thread analyses it as the in-process flow does.
  */
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerThreads } from '../util/builtins.js';
 import type { Options } from '../config/options.js';
 import { EngineContext, withEngineContext } from '../engine/context.js';
 import type { SourceFile } from '../sources/files.js';
@@ -26,6 +26,7 @@ export interface Batch {
 
 /** The worker's main: answers batches until the pool terminates it. */
 export function runGateWorker(): void {
+  const { parentPort, workerData } = workerThreads();
   const { options } = workerData as { options: Options };
   const repo = repoAccess(options);
   const ctx = new EngineContext();
@@ -46,6 +47,7 @@ async function runBatch(m: Batch, options: Options, repo: RepoAccess, fault: ((r
       outcomes.push({ kind: 'local' });
     }
   }
+  const { parentPort } = workerThreads();
   try {
     parentPort!.postMessage({ id: m.id, outcomes });
   } catch {

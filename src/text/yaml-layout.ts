@@ -24,6 +24,7 @@ export function misreadLayout(text: string): { line: number; column: number } | 
   let openIndent = 0;
   /** A comment at column 0 since that line. */
   let margin = false;
+  const hashes = new Hashes(text);
   for (let start = 0; start < n; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = n;
@@ -38,7 +39,7 @@ export function misreadLayout(text: string): { line: number; column: number } | 
     } else {
       const indent = i - start;
       if (open && margin && indent > openIndent && !startsEntry(text, i, end)) return { line, column: indent + 1 };
-      open = endsOpen(text, i, end);
+      open = endsOpen(text, i, end, hashes);
       openIndent = indent;
       margin = false;
     }
@@ -47,13 +48,26 @@ export function misreadLayout(text: string): { line: number; column: number } | 
   return undefined;
 }
 
+/**
+ * The next `#` at or after an offset, for offsets asked in increasing order (the lines of one pass): each `#` of the
+ * text is found once (indexOf), instead of every character of every content line being looked at in turn.
+ */
+class Hashes {
+  private at = -2;
+  constructor(private readonly text: string) {}
+  from(i: number): number {
+    if (this.at !== -1 && this.at < i) this.at = this.text.indexOf('#', i);
+    return this.at;
+  }
+}
+
 /** The content from `i` to `end` (one line) ends with an indicator and no value: `key:`, `-`, `key: !Tag`, `- # c`. */
-function endsOpen(text: string, i: number, end: number): boolean {
+function endsOpen(text: string, i: number, end: number, hashes: Hashes): boolean {
   let e = end;
   // a comment: from the first ` #` (conservative: a `#` inside quotes ends the look too)
-  for (let k = i; k < end; k++) {
-    const ch = text.charCodeAt(k);
-    if (ch === 35 && k > i && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) {
+  for (let k = hashes.from(i + 1); k >= 0 && k < end; k = hashes.from(k + 1)) {
+    const before = text.charCodeAt(k - 1);
+    if (before === 32 || before === 9) {
       e = k;
       break;
     }

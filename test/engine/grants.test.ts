@@ -53,4 +53,25 @@ describe('one grant evaluator, two shapes', () => {
       { numRuns: 80 },
     );
   });
+
+  it('picks each key at its first covering element when many wildcard elements of several services are listed', () => {
+    // a statement of many wildcard elements (an AWS managed policy's `s3:Get*`, `iam:List*`, ...) against a long key
+    // list: each wildcard element is asked only about its own service's keys; the answer is still get()'s, key by key
+    const WILD = ['s3:Get*', 'S3:get*', 'IAM:Pass*', 'iam:*Policy*', 'iam:Create*', 'Lambda:Create*', 'lambda:*', 'ec2:Run*', 'ec2:*', '*:Get*', '*:Pass*', '?*', 'iam*', 'sts:Assume*', 'nosuch:*', 'dynamodb:?et*', 'kms:*Key*', 'glue:*DevEndpoint*', 'cloudformation:*Stack*', 'ssm:*'];
+    const EXACT = ['iam:PassRole', 'IAM:passrole', 'lambda:CreateFunction', 'ec2:RunInstances', 's3:GetObject', 'iam:AttachRolePolicy', 'nosuch:Thing'];
+    const KEYS = ['iam:PassRole', 'iam:CreatePolicyVersion', 'iam:AttachRolePolicy', 'iam:PutRolePolicy', 'iam:CreateAccessKey', 'lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:UpdateFunctionCode', 'ec2:RunInstances', 'glue:CreateDevEndpoint', 'glue:UpdateDevEndpoint', 'cloudformation:CreateStack', 'sts:AssumeRole', 's3:GetObject', 's3:PutObject', 'ssm:SendCommand', 'ssm:StartSession', 'kms:CreateKey', 'dynamodb:GetItem', 'nosuch:Thing', 'iam:passrole'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WILD, ...EXACT), { minLength: 2, maxLength: 12 }), fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1 }), (list, keys) => {
+        const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: list, Resource: '*' }] };
+        const [view] = statementsOf(doc);
+        const byKey = keys.flatMap((k) => {
+          const at = grantOf(view!)!.actions.get(k);
+          return at ? [[k, at.path]] : [];
+        });
+        const [fresh] = statementsOf(doc);
+        expect(grantOf(fresh!)!.actions.pick(keys).map(([k, at]) => [k, at.path])).toEqual(byKey);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

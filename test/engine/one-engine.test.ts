@@ -30,7 +30,7 @@ const OWNERS: Record<string, string> = {
   grantOf: 'engine/grants.ts',
   grantIndex: 'engine/grants.ts',
   compileStatements: 'engine/grants.ts',
-  expandStatementActions: 'engine/grants.ts',
+  expandStatementActions: 'engine/grant-actions.ts',
   compilePathGlob: 'util/path-glob.ts',
   pathGlobCovers: 'util/path-glob.ts',
   pathGlobMatch: 'util/path-glob.ts',

@@ -79,13 +79,25 @@ export function parseOperator(op: string): ParsedOperator | undefined {
 /** Is the value at `path` (or an ancestor) a stand-in for something the extractor could not resolve? */
 export function placeholderAt(policy: PolicyRecord, path: string): PolicyRecord['placeholders'][number] | undefined {
   const list = policy.placeholders;
-  if (list.length < 32) return list.find((p) => path === p.path || path.startsWith(`${p.path}/`) || p.path.startsWith(`${path}/`));
+  if (list.length < 32) {
+    // asked about every value by many rules: no closure or joined text per question
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      if (path === p.path || within(path, p.path) || within(p.path, path)) return p;
+    }
+    return undefined;
+  }
   // many stand-ins (a generated list of 20,000 unknown values): indexed, not one scan per value asked about
   let ix = placeholderIndexes.get(list);
   if (!ix) placeholderIndexes.set(list, (ix = indexPlaceholders(list)));
   let best = ix.under.get(path) ?? Infinity;
   for (let p: string | undefined = path; p !== undefined; p = p === '' ? undefined : p.slice(0, p.lastIndexOf('/'))) best = Math.min(best, ix.at.get(p) ?? Infinity);
   return best === Infinity ? undefined : list[best];
+}
+
+/** `inner.startsWith(\`${outer}/\`)`: a JSON pointer strictly under another. */
+function within(inner: string, outer: string): boolean {
+  return inner.length > outer.length && inner.charCodeAt(outer.length) === 47 && inner.startsWith(outer);
 }
 
 interface PlaceholderIndex {

@@ -156,20 +156,27 @@ function hitsByElement(memo: Verdicts, spec: ActionSetSpec, s: StatementView, sc
     return { hits: list, first: list.length ? elements[0] : undefined };
   }
   const hits: string[] = [];
-  const seen = new Set<string>();
+  // repeats found in the list itself while it is short (most statements: a few hits), in a set past that
+  let seen: Set<string> | undefined;
   let first: ValueAt | undefined;
-  for (const a of elements) {
+  for (let e = 0; e < elements.length; e++) {
+    const a = elements[e]!;
     // an action left out on specific resources is left out wherever it appears: its later elements need not see it
     const list = patternHits(cache, memo, spec, a.value, scopedOnly);
-    for (const k of list) {
-      if (seen.has(k)) continue;
-      seen.add(k);
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!;
+      if (seen ? seen.has(k) : hits.includes(k)) continue;
       hits.push(k);
+      if (seen) seen.add(k);
+      else if (hits.length > SHORT_HITS) seen = new Set(hits);
       first ??= a;
     }
   }
   return { hits, first };
 }
+
+/** Past this many hits, a statement's repeats are found through a set rather than in the list. */
+const SHORT_HITS = 32;
 
 /** One pattern's matching actions (`scopedOnly`: only those reported on specific resources), cached per expansion. */
 function patternHits(cache: PatternLists, memo: Verdicts, spec: ActionSetSpec, pattern: string, scopedOnly: boolean): readonly string[] {
@@ -199,6 +206,25 @@ function filterWhole(memo: Verdicts, spec: ActionSetSpec, actions: readonly stri
   return out;
 }
 
+/**
+ * The actions of `list` whose verdict bits under `mask` are `want`, in list order. `list` is a sub-list of the
+ * catalogue's action list in catalogue order (a NotAction complement: the catalogue's own strings, expandNotAction),
+ * so its verdicts are read by position like the expansion of `*` (a byte per catalogue action, no text look-up):
+ * one pass over both lists. An entry not found in catalogue order (not expected) is asked by its text.
+ */
+function filterComplement(memo: Verdicts, spec: ActionSetSpec, list: readonly string[], mask: number, want: number): string[] {
+  const actions = getCatalog().actions;
+  const out: string[] = [];
+  let i = 0;
+  for (const a of list) {
+    while (i < actions.length && actions[i] !== a) i++;
+    const v = i < actions.length ? verdictAt(memo, spec, i, a) : verdictOf(memo, spec, a);
+    if ((v & mask) === want) out.push(a);
+    if (i < actions.length) i++;
+  }
+  return out;
+}
+
 function patternCache(memo: Verdicts): PatternLists {
   let cache = byPattern.get(memo);
   if (!cache) byPattern.set(memo, (cache = new PatternLists()));
@@ -211,17 +237,11 @@ function hitsOfNotAction(memo: Verdicts, spec: ActionSetSpec, s: StatementView, 
   const patterns = strings(s.notAction).map((v) => v.value);
   const key = `N${JSON.stringify(patterns.map((p) => p.toLowerCase()))}`;
   let list = cache.get(key);
-  if (!list) {
-    list = expandNotAction(patterns).filter((k) => {
-      const v = verdictOf(memo, spec, k);
-      return (v & MATCH) !== 0 && (v & WILDCARD_ONLY) === 0;
-    });
-    cache.set(key, list);
-  }
+  if (!list) cache.set(key, (list = filterComplement(memo, spec, expandNotAction(patterns), MATCH | WILDCARD_ONLY, MATCH)));
   if (scopedOnly) {
     const scopedKey = `s${key}`;
     let scoped = cache.get(scopedKey);
-    if (!scoped) cache.set(scopedKey, (scoped = list.filter((k) => (verdictOf(memo, spec, k) & ANY_RESOURCE) !== 0)));
+    if (!scoped) cache.set(scopedKey, (scoped = filterComplement(memo, spec, list, ANY_RESOURCE, ANY_RESOURCE)));
     list = scoped;
   }
   return { hits: list, first: list.length ? { value: s.raw.NotAction, path: `${s.path}/NotAction` } : undefined };

@@ -36,6 +36,10 @@ export function parseJsonTemplate(text: string, file: string, maxDepth: number, 
 }
 
 const JSON_LITERAL = /(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/y;
+/** JSON white space, one or more. */
+const WHITE = /[ \n\r\t]+/y;
+/** Characters of a JSON string that end nothing and need no escape (possibly none). */
+const PLAIN_CHARS = /[^"\\\x00-\x1f]*/y;
 
 /** parseJsonTemplate's reader: `i` is the offset of the next character; anything not strict JSON throws NotJson. */
 class JsonTemplateReader {
@@ -54,11 +58,15 @@ class JsonTemplateReader {
 
   /** Skips white space; the next character's code (NaN at the end). */
   ws(): number {
-    for (;;) {
-      const c = this.text.charCodeAt(this.i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
-      else return c;
-    }
+    const c = this.text.charCodeAt(this.i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return c;
+    // one character (`": "`) by a look; a longer run (a pretty-printed template's indentation) skipped natively
+    const d = this.text.charCodeAt(++this.i);
+    if (d !== 32 && d !== 10 && d !== 13 && d !== 9) return d;
+    WHITE.lastIndex = this.i;
+    WHITE.test(this.text);
+    this.i = WHITE.lastIndex;
+    return this.text.charCodeAt(this.i);
   }
 
   string(): string {
@@ -67,6 +75,10 @@ class JsonTemplateReader {
     let j = start + 1;
     let escaped = false;
     for (;;) {
+      // the characters that need no look (all but a quote, a backslash, a control character) skipped natively
+      // (past the end, after a backslash there, nothing matches: j stays and the end is not JSON)
+      PLAIN_CHARS.lastIndex = j;
+      if (PLAIN_CHARS.test(text)) j = PLAIN_CHARS.lastIndex;
       const c = text.charCodeAt(j);
       if (c === 34) break;
       if (c === 92) {

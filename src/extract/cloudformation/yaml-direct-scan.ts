@@ -19,6 +19,11 @@ const SHORT_TAGS = new Set(TAG_NAMES);
 export const BAD_START = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Characters a flow plain scalar stops at. */
 const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+/** A run of characters a block plain scalar goes on over whatever follows them (plainEnd: all but tab, space, line break, `:`). */
+const ORDINARY = /[^\t\n :]+/y;
+/** Runs of a quoted scalar's characters that quotedEnd() need not look at: all but the quote, `\`, a line break. */
+const DOUBLE_QUOTED_RUN = /[^"\\\n]+/y;
+const SINGLE_QUOTED_RUN = /[^'\\\n]+/y;
 
 export abstract class DirectScanner {
   /** Duplicate-key warnings, and the package's unresolved-tag warnings (given first, as yaml-cst.ts gives them). */
@@ -81,6 +86,14 @@ export abstract class DirectScanner {
       const x = t.charCodeAt(i);
       if (x === TAB) bail(); // white space to the lexer: not read here
       if (i === c) continue;
+      if (!flow && x !== SP && x !== NL && x !== 58) {
+        // a run of characters that only extend the scalar (none of tab, space, line break, `:`), skipped natively
+        ORDINARY.lastIndex = i;
+        ORDINARY.test(t);
+        end = ORDINARY.lastIndex;
+        i = end - 1;
+        continue;
+      }
       if (x === SP || x === NL) {
         if (t.charCodeAt(i + 1) === HASH) break;
         if (x === NL) {
@@ -110,8 +123,16 @@ export abstract class DirectScanner {
     const t = this.t;
     const q = t.charCodeAt(c);
     this.quotedLines = false;
+    const plain = q === 34 ? DOUBLE_QUOTED_RUN : SINGLE_QUOTED_RUN;
     for (let i = c + 1; i < this.n; i++) {
       let x = t.charCodeAt(i);
+      if (x !== NL && x !== q && x !== 92) {
+        // a run of characters that neither end the scalar nor escape (none of the quote, `\`, a line break), skipped natively
+        plain.lastIndex = i;
+        plain.test(t);
+        i = plain.lastIndex - 1;
+        continue;
+      }
       if (x === 92 && q === 34) {
         x = t.charCodeAt(++i);
         if (x !== NL) continue;
