@@ -130,9 +130,11 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
   // a file-by-file run's heap bounded before the walk: the walk of a large tree is the first big allocation, and
-  // V8 sizes the next collection's limit at up to 4x what is live then (100,000 files: ~370 MB before the bound applied)
+  // V8 sizes the next collection's limit at up to 4x what is live then (100,000 files: ~370 MB before the bound applied);
+  // and during the walk (once per folder), or its young generation grows unbounded until the first file (100,000
+  // files: 32 MB semi-spaces, RSS 194 MB at the first file, 139 MB bounded)
   if (streams(options, run)) boundHeap();
-  const { files, errors, skippedDirs } = sourcesStage(paths, options, run);
+  const { files, errors, skippedDirs } = sourcesStage(paths, options, run, streams(options, run) ? boundHeap : undefined);
   const log: RunLog = { errors, notes };
   const { head, analysed, counts, views, runs } = await analyseStage(files, options, run, log);
   addFindings(head, runs, run.findings ?? []);
@@ -177,8 +179,8 @@ function endStreamStage(runs: FindingRuns, head: Analysis, analysed: string[], o
 }
 
 /** 1. sources: which files (the listed files or a walk of the paths), this shard's part of them. */
-function sourcesStage(paths: string[], options: Options, run: GateRun): { files: SourceFile[]; errors: AnalysisError[]; skippedDirs: Record<string, number> | undefined } {
-  const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options);
+function sourcesStage(paths: string[], options: Options, run: GateRun, tick?: () => void): { files: SourceFile[]; errors: AnalysisError[]; skippedDirs: Record<string, number> | undefined } {
+  const { files: all, errors, skipped: skippedDirs } = run.files ? { ...listedFiles(run.files, options), skipped: undefined } : expandPaths(paths, options, tick);
   appendAll(errors, (run.errors ?? []));
   // a pull request cannot hide a template in a folder the walk skips by default (vendor/, dist/, ...)
   if (run.changes && options.defaultExcludes) appendAll(all, changedUnderDefaultExcludes(run.changes.paths, all, options));
@@ -220,9 +222,13 @@ async function baselineStage(head: Analysis, analysed: string[], options: Option
  */
 async function organisationStage(head: Analysis, deleted: PolicyRecord[], options: Options, log: RunLog, views?: KeptViews, runs?: FindingRuns): Promise<ScpImpact[]> {
   // the bare views kept as rows: the stage reads only their types (one of each is enough)
-  const policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
+  let policies = views?.size ? [...head.policies, ...views.typeSamples(head.policies)] : head.policies;
+  // SCP/RCP records a file-by-file run checked as they were analysed (stream-kept.ts checkOrg): their views are not
+  // the records, the stage reads the others (for its notes) and their findings come in the records' order
+  const checked = views?.compact ? views.orgFindings() : [];
+  if (views?.compact) policies = policies.filter((p) => p.policyType !== 'scp' && p.policyType !== 'rcp');
   const scpImpacts: ScpImpact[] = [];
-  if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || deleted.length)) return scpImpacts;
+  if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || views?.orgTypes.size || deleted.length)) return scpImpacts;
   // the organisation read live (organization-live), once per run, where the config has no tree
   const liveOrg = await readLiveOrganization({ options, policies: deleted.length ? [...policies, ...deleted] : policies });
   absorb(log, liveOrg);
@@ -234,6 +240,7 @@ async function organisationStage(head: Analysis, deleted: PolicyRecord[], option
     repoPathOf: (r) => repoPathOf(options, r.file),
     readScp: (rel) => readScpDocument(rel, options),
   });
+  addFindings(head, runs, checked);
   addFindings(head, runs, scp.findings);
   absorb(log, scp);
   appendAll(scpImpacts, scp.impacts);

@@ -14,7 +14,9 @@
  * position).
  */
 import type { IamEntity, PolicyRecord, PolicyType } from './policy/types.js';
-import type { Analysis } from './result.js';
+import type { Analysis, Finding } from './result.js';
+import { scpRecordFindings } from './checks/scp/index.js';
+import { catalogUniverse } from './engine/actions.js';
 import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 
@@ -56,9 +58,35 @@ export class KeptViews {
   private readonly file: string[] = [];
   private readonly resource: string[] = [];
   private readonly type: PolicyType[] = [];
+  /** The SCP stage's findings of each SCP record checked as it was analysed (`checkOrg`), by the record's position. */
+  private readonly orgFound = new PositionedList<Finding>();
+  /** The types of the SCP/RCP records checked so (the stage runs when there was one). */
+  readonly orgTypes = new Set<PolicyType>();
 
-  /** `compact` false: bare views are kept as objects too (a worker's views, sent whole to the main thread). */
-  constructor(private readonly compact = true) {}
+  /**
+   * `compact` false: bare views are kept as objects too (a worker's views, sent whole to the main thread), and SCP/RCP
+   * records whole. True (a run with no organisation read live and no Access Analyzer): SCP records are checked as they
+   * are analysed (`checkOrg`), and kept as views like any other policy.
+   */
+  constructor(readonly compact = true) {}
+
+  /**
+   * An SCP/RCP record of a run whose SCP stage has no organisation model and no base version (a file-by-file run):
+   * the stage's checks of the record on its own made now (checks/scp scpRecordFindings; an RCP has none then), their
+   * findings kept in the record's position. Whether it had any (its view is then kept: the findings point at it).
+   */
+  checkOrg(i: number, p: PolicyRecord, pool: Pool): boolean {
+    this.orgTypes.add(p.policyType);
+    if (p.policyType !== 'scp') return false;
+    const found = detach(scpRecordFindings(catalogUniverse(), p), pool);
+    for (const f of found) this.orgFound.push([i, f]);
+    return found.length > 0;
+  }
+
+  /** The findings of `checkOrg`, in the order of the records' positions (as the SCP stage reads the kept records). */
+  orgFindings(): Finding[] {
+    return this.orgFound.byPosition();
+  }
 
   /** A view kept as an object (its id's row, if any, moved to the objects first). */
   push(e: [number, PolicyRecord]): void {
@@ -138,14 +166,23 @@ export function keep(
  * assumptions), and every policy analysed for a module call (its call names the module's own findings).
  */
 export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | undefined>, to: { keepAll: boolean; full?: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; pool: Pool }): void {
-  if (to.keepAll || to.full) to.kept.push([i, p]);
-  else if (p.policyType === 'scp' || p.policyType === 'rcp') {
-    // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
-    p.sourceMap = packSourceMap(p.sourceMap);
+  if (to.keepAll || to.full) {
     to.kept.push([i, p]);
+    return;
   }
-  else if (pointed.has(p.id) && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
-  else if (pointed.has(p.id) || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
+  let points = pointed.has(p.id);
+  if (p.policyType === 'scp' || p.policyType === 'rcp') {
+    if (!to.kept.compact) {
+      // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
+      p.sourceMap = packSourceMap(p.sourceMap);
+      to.kept.push([i, p]);
+      return;
+    }
+    // checked now; a view kept as for any policy (the stage's findings point at it too)
+    points = to.kept.checkOrg(i, p, to.pool) || points;
+  }
+  if (points && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
+  else if (points || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
     if (p.assumptions?.length) v.assumptions = p.assumptions;

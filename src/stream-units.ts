@@ -1,12 +1,17 @@
 /**
  * The held files of a file-by-file scan (stream.ts: what needs its neighbours), partitioned into the units of
- * analysis of sharding (shard/units.ts): a Terraform module directory with the local modules it calls, all SCP/RCP
- * files, a plan with its nearest Terraform directory, every other file with the files it names. Beyond what the
- * text names, a held file is joined with every held file its extraction actually read (a nested stack computed by
- * `!Sub`, an LZA configuration, a Terraform `file()` target), and every held file with SCP/RCP records (whatever
- * made it one: path, configuration, content) with the others: the stages after extraction look across exactly
- * these (module-call settling, dedupe of raw files read by Terraform, plan and .tf, second views of a nested child,
- * principal scopes). Each unit is then analysed on its own, so memory is bounded by the largest unit.
+ * analysis of sharding (shard/units.ts): a Terraform module directory with the local modules it calls, a plan with
+ * its nearest Terraform directory, every other file with the files it names. Beyond what the text names, a held
+ * file is joined with every held file its extraction actually read (a nested stack computed by `!Sub`, an LZA
+ * configuration, a Terraform `file()` target): the stages after extraction look across exactly these (module-call
+ * settling, dedupe of raw files read by Terraform, plan and .tf, second views of a nested child, principal scopes).
+ * Each unit is then analysed on its own, so memory is bounded by the largest unit.
+ *
+ * SCP/RCP files are NOT one unit here (sharding keeps them together for the organisation stage of each shard): a
+ * file-by-file run keeps every SCP/RCP record whole to the end and its organisation stage reads them all together
+ * (gate.ts), while no stage of one unit's analysis (finishAnalysis) looks from one SCP file into another. Joined,
+ * they made one unit of ~10% of a large tree (every SCP file and everything joined to any of them: 9,720 held files
+ * of the 100,000-file tree, all read back and analysed at once at the end).
  */
 import path from 'node:path';
 import type { Options } from './config/options.js';
@@ -18,20 +23,10 @@ import type { UnitLinks } from './shard/units.js';
 
 export type { UnitLinks } from './shard/units.js';
 
-/**
- * What grouping needs of a held file: its path, what its extraction read and listed, and whether it has SCP/RCP
- * records (`org`; or read from its extraction's `result`).
- */
+/** What grouping needs of a held file: its path, what its extraction read and listed. */
 export interface HeldInfo {
   text: { rel: string };
   inputs: { reads: Iterable<string>; lists: Iterable<string> };
-  org?: boolean;
-  result?: { policies: readonly { policyType?: string | undefined }[] } | undefined;
-}
-
-/** Whether a held extraction has SCP/RCP records. */
-export function hasOrgPolicies(x: Pick<Extracted, 'result'>): boolean {
-  return x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') ?? false;
 }
 
 /**
@@ -47,7 +42,6 @@ export function heldUnits(held: readonly HeldInfo[], links: readonly (UnitLinks 
     const d = path.posix.dirname(f.rel);
     if (!inDir.has(d === '.' ? '' : d)) inDir.set(d === '.' ? '' : d, f.rel);
   }
-  let org: string | undefined;
   for (const x of held) {
     const rel = x.text.rel;
     for (const r of x.inputs.reads) extra.push([rel, r]);
@@ -55,12 +49,8 @@ export function heldUnits(held: readonly HeldInfo[], links: readonly (UnitLinks 
       const other = inDir.get(d);
       if (other !== undefined) extra.push([rel, other]);
     }
-    if (x.org ?? (x.result?.policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') ?? false)) {
-      if (org === undefined) org = rel;
-      else extra.push([org, rel]);
-    }
   }
-  const keys = unitKeys(files, options, extra);
+  const keys = unitKeys(files, options, extra, false);
   const units = new Map<string, number[]>();
   held.forEach((x, k) => {
     const key = keys.get(x.text.rel)!;

@@ -31,7 +31,7 @@ import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, fin
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import { boundHeap } from './util/heap.js';
-import { hasOrgPolicies, heldUnits } from './stream-units.js';
+import { heldUnits } from './stream-units.js';
 import type { HeldInfo } from './stream-units.js';
 import { HeldStore } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
@@ -197,7 +197,7 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
-    st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
+    st.links.push(linksOf(x, st.scanned));
     countSkipsAndNotes(st.heldHead, [x]);
     st.held.push(hold(x, st.store));
     st.heldAt.push(i);
@@ -347,13 +347,13 @@ function accumulate(findings: Finding[], add: Finding[], runs: FindingSink | und
  */
 async function addReferenced(end: number, st: LoopState): Promise<void> {
   const { held, options, errors } = st;
-  const texts = held.map((x) => x.text);
+  const texts = held.map((x): FileText => ('text' in x.text ? x.text : { rel: x.text.rel, text: '', explicit: false }));
   const before = texts.length;
   addSkippedReferences(texts, options, errors);
   (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
     st.heldAt.push(end + k);
     if (st.paths) st.analysed.push(x.text.rel);
-    st.links.push(unitLinks(x.text.rel, x.text.text, st.scanned));
+    st.links.push(linksOf(x, st.scanned));
     countSkipsAndNotes(st.heldHead, [x]);
     held.push(heldFile(x, { x }));
   });
@@ -373,14 +373,14 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
 }
 
 /**
- * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`, `org`): its extraction in `store`,
- * with its text only for a Terraform file, as the joint analysis reads the records, not the text.
+ * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`): its extraction in `store`, its text
+ * only where addReferenced reads it (else its path alone: a held file's stub stays to the end, a third of a tree's
+ * files). Stubs with nothing to join share one value (NO_INPUTS, NO_LINKS).
  */
 interface HeldFile extends HeldInfo {
-  text: FileText;
+  text: FileText | { rel: string };
   /** What its extraction read and listed, as lists (a Set of one path costs several times the list). */
   inputs: { reads: readonly string[]; lists: readonly string[] };
-  org: boolean;
   slot: HeldSlot;
 }
 
@@ -394,11 +394,27 @@ function hold(x: Extracted, store: HeldStore): HeldFile {
  * reads those calls from the text, as addSkippedReferences does: a text without such calls adds nothing).
  */
 function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
-  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { ...x.text, text: '' };
-  return { text, inputs: { reads: listOf(x.inputs.reads), lists: listOf(x.inputs.lists) }, org: hasOrgPolicies(x), slot };
+  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { rel: x.text.rel };
+  return { text, inputs: inputsOf(x), slot };
 }
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
+const NO_INPUTS: HeldFile['inputs'] = Object.freeze({ reads: NO_PATHS, lists: NO_PATHS });
+const NO_LINKS: UnitLinks = Object.freeze({ calls: NO_PATHS as string[], refs: NO_PATHS as string[], plan: false });
+
+/** What a held file's extraction read and listed (heldUnits joins it with those): none beyond itself, most often. */
+function inputsOf(x: Extracted): HeldFile['inputs'] {
+  const { reads, lists } = x.inputs;
+  // reading itself joins it with nothing
+  if (!lists.size && (!reads.size || (reads.size === 1 && reads.has(x.text.rel)))) return NO_INPUTS;
+  return { reads: listOf(reads), lists: listOf(lists) };
+}
+
+/** What joins a held file to others (shard/units.ts), from its text. */
+function linksOf(x: Extracted, scanned: { has(path: string): boolean }): UnitLinks {
+  const l = unitLinks(x.text.rel, x.text.text, scanned);
+  return l.calls.length || l.refs.length || l.plan ? l : NO_LINKS;
+}
 
 function listOf(paths: ReadonlySet<string>): readonly string[] {
   return paths.size ? [...paths] : NO_PATHS;

@@ -75,10 +75,13 @@ const dirOf = (rel: string) => {
   return d === '.' ? '' : d;
 };
 
-/** The unit key a file belongs to before joins. */
-export function baseUnitKey(rel: string, options: Pick<Options, 'policyTypes'>): string {
+/**
+ * The unit key a file belongs to before joins. `org` false: raw SCP/RCP files are units of their own (a run whose
+ * organisation stage reads the kept records of the whole run, not one unit's: stream-units.ts).
+ */
+export function baseUnitKey(rel: string, options: Pick<Options, 'policyTypes'>, org = true): string {
   if (TERRAFORM_FILE.test(rel)) return `tf:${dirOf(rel)}`;
-  if (/\.json$/i.test(rel)) {
+  if (org && /\.json$/i.test(rel)) {
     const t = configuredPolicyType(rel, options as Options) ?? policyTypeFromPath(rel);
     if (t === 'scp' || t === 'rcp') return 'org:';
   }
@@ -158,13 +161,14 @@ export function unitLinks(rel: string, text: string, scanned: { has(path: string
 
 /**
  * The unit key of each file (its representative), from each file's links; a reference to a file not listed joins
- * nothing. `extra`: further pairs of files to join (a caller's own knowledge of what reads what).
+ * nothing. `extra`: further pairs of files to join (a caller's own knowledge of what reads what). `org`: see
+ * baseUnitKey.
  */
-export function unitKeys(files: readonly { rel: string; links: UnitLinks }[], options: Pick<Options, 'policyTypes'>, extra: readonly [string, string][] = []): Map<string, string> {
+export function unitKeys(files: readonly { rel: string; links: UnitLinks }[], options: Pick<Options, 'policyTypes'>, extra: readonly [string, string][] = [], org = true): Map<string, string> {
   const joins = new Joins();
   const keyOf = new Map<string, string>();
   for (const f of files) {
-    const k = baseUnitKey(f.rel, options);
+    const k = baseUnitKey(f.rel, options, org);
     keyOf.set(f.rel, k);
     joins.add(k);
   }

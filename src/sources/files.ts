@@ -90,10 +90,13 @@ export interface Expanded {
   skipped?: Record<string, number>;
 }
 
-/** Expand CLI/Action paths (files, directories, globs) into files to analyse. */
-export function expandPaths(inputs: string[], options: Options): Expanded {
+/**
+ * Expand CLI/Action paths (files, directories, globs) into files to analyse. `tick`: called once per folder walked
+ * (a long walk is the first large allocation of a run: the caller's heap policy applies during it, util/heap.ts).
+ */
+export function expandPaths(inputs: string[], options: Options, tick?: () => void): Expanded {
   const files = new Map<string, SourceFile>();
-  const w: Walk = { options, errors: [], skippedDirs: 0 };
+  const w: Walk = { options, errors: [], skippedDirs: 0, ...(tick ? { tick } : {}) };
   const excluded = options.exclude.length ? pathGlobList(options.exclude) : () => false;
   const included = options.include.length ? pathGlobList(options.include) : () => true;
   /** `known`: the repo-relative real path, when the walk knows it (see `walk`); else resolved here. */
@@ -148,6 +151,7 @@ interface Walk {
   options: Options;
   errors: AnalysisError[];
   skippedDirs: number;
+  tick?: () => void;
 }
 
 /** An absolute path as findings name it (relative to the working directory). */
@@ -179,6 +183,7 @@ function byContent(w: Walk, abs: string, name: string): boolean {
  */
 function walk(w: Walk, dirAbs: string, relDir: string, out: (abs: string, sniffed?: boolean, rel?: string) => void, depth = 0, wanted: (abs: string) => boolean = () => true): void {
   if (depth > 64) return;
+  w.tick?.();
   let entries;
   try {
     entries = readdirSync(dirAbs, { withFileTypes: true });

@@ -1,7 +1,8 @@
 /**
  * The file-by-file flow analyses what needs its neighbours unit by unit (src/stream-units.ts): a repository whose
  * held files form several units (Terraform modules, one calling a local module another module calls too; a raw
- * policy a Terraform `file()` reads; SCPs known by path and by the configuration; a nested stack whose child path is computed;
+ * policy a Terraform `file()` reads; SCPs and RCPs known by path and by the configuration, with findings of their
+ * own, one read by a Terraform organisations policy; a nested stack whose child path is computed;
  * raw policies of their own with notes) reports what the whole-run flow (every file in one analysis) reports, byte
  * for byte, and the units are the ones the cross-file stages need.
  */
@@ -54,8 +55,10 @@ describe('held files analysed unit by unit', () => {
     const unitOf = (rel: string) => units.find((u) => u.includes(rel))!;
     // callers of one local module, and the raw file a Terraform file() reads
     expect(unitOf('app/main.tf')).toEqual(['app/main.tf', 'modules/common/main.tf', 'ops/main.tf', 'policies/read-by-tf.json']);
-    // SCPs by path convention and by the configuration's policy-types: one unit
-    expect(unitOf('scps/region.json')).toContain('org/guard.json');
+    // SCP/RCP files: each a unit of its own (the organisation stage reads the run's kept records, not a unit's),
+    // joined only with what reads them (a Terraform organisations policy's file())
+    for (const alone of ['scps/region.json', 'org/guard.json', 'scps/dup-sid.json', 'rcps/data.json']) expect(unitOf(alone)).toEqual([alone]);
+    expect(unitOf('orgtf/main.tf')).toEqual(['orgtf/main.tf', 'scps/read-by-org-tf.json']);
     // a nested stack whose child path only the extractor resolves
     expect(unitOf('stacks/parent.yaml')).toEqual(['stacks/kid.yaml', 'stacks/parent.yaml']);
     for (const alone of ['a-raw.json', 'other/main.tf', 'policies/alone.json', 'z-raw.json']) expect(unitOf(alone)).toEqual([alone]);

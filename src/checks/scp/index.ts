@@ -66,8 +66,7 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
   }
   const scpRecords = policies.filter((p) => p.policyType === 'scp');
   for (const rec of scpRecords) {
-    appendAll(result.findings, checkRegionLock(universe, rec, model?.managementAccount));
-    appendAll(result.findings, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [], managementAccount: model?.managementAccount }));
+    appendAll(result.findings, scpRecordFindings(universe, rec, model));
     if (rec.base !== undefined) {
       const { impact, findings } = scpImpact(universe, rec, org, namesOf(org?.model, rec));
       result.impacts.push(impact);
@@ -82,6 +81,17 @@ export function runScpStage(input: ScpStageInput): ScpStageResult {
     result.notes.push('SCP simulation skipped: no organisation model in the config (organization:), so it is unknown which SCPs apply.');
   }
   return result;
+}
+
+/**
+ * The checks of one SCP record on its own (region lock, lock-out), as the stage runs them for each SCP record. A
+ * run with no organisation model (config or live) and no base version needs nothing else of an SCP record: a
+ * file-by-file run checks each as it is analysed (stream-kept.ts) instead of keeping every record whole to the end.
+ */
+export function scpRecordFindings(universe: ActionUniverse, rec: PolicyRecord, model?: OrgModel): Finding[] {
+  const out = checkRegionLock(universe, rec, model?.managementAccount);
+  appendAll(out, checkLockout({ universe, record: rec, exemptPrincipals: model?.exemptPrincipals ?? [], pipelinePrincipals: model?.pipelinePrincipals ?? [], managementAccount: model?.managementAccount }));
+  return out;
 }
 
 interface StageOrgs {
