@@ -226,7 +226,8 @@ async function organisationStage(head: Analysis, deleted: PolicyRecord[], option
   // SCP/RCP records a file-by-file run checked as they were analysed (stream-kept.ts checkOrg): their views are not
   // the records, the stage reads the others (for its notes) and their findings come in the records' order
   const checked = views?.compact ? views.orgFindings() : [];
-  if (views?.compact) policies = policies.filter((p) => p.policyType !== 'scp' && p.policyType !== 'rcp');
+  // (a record with a base version, a plan's change, is kept whole and judged here: stream-kept.ts keepPolicy)
+  if (views?.compact) policies = policies.filter((p) => (p.policyType !== 'scp' && p.policyType !== 'rcp') || p.base !== undefined);
   const scpImpacts: ScpImpact[] = [];
   if (!(options.organization !== undefined || options.organizationLive || policies.some((p) => p.policyType === 'scp' || p.policyType === 'rcp') || views?.orgTypes.size || deleted.length)) return scpImpacts;
   // the organisation read live (organization-live), once per run, where the config has no tree

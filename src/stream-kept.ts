@@ -172,7 +172,9 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
   }
   let points = pointed.has(p.id);
   if (p.policyType === 'scp' || p.policyType === 'rcp') {
-    if (!to.kept.compact) {
+    // a record with a version before it (a committed plan's `before`) is kept whole too: the stage judges its change
+    // (scp-change-impact), which needs both versions (red team S9-F1: checked early, a loosened RCP in a plan passed)
+    if (!to.kept.compact || p.base !== undefined) {
       // whole for the SCP stage, its source map packed (its entries are most of a record's memory)
       p.sourceMap = packSourceMap(p.sourceMap);
       to.kept.push([i, p]);
