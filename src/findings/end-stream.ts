@@ -69,7 +69,8 @@ export function streamEndStages(runs: FindingRuns, ctx: EndStreamContext, errors
   // (not after a failed read: an entry whose findings were not read would be called unused)
   if (read) for (const f of suppressor.about()) take(f);
   const failure = reported.settle();
-  if (failure) errors.push(failure);
+  // (the reported findings' file is in the same folder as the runs': its write failure is the same error, listed once)
+  if (failure && !errors.some((e) => e.file === failure.file && e.message === failure.message)) errors.push(failure);
   const unreadable = reported.verify();
   if (unreadable) errors.push(unreadable);
   const verdict = counter.decide(errors);
