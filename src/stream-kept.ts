@@ -18,6 +18,7 @@ import type { Analysis, Finding } from './result.js';
 import { scpRecordFindings } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/actions.js';
 import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
+import { SpotIndex } from './findings/spots.js';
 import type { Pool } from './stream-views.js';
 
 /** The keys of a bare view without its source map (as a worker sends it). */
@@ -52,8 +53,14 @@ export class KeptViews {
   /** The views kept as objects (not bare, or an id seen twice), by position. */
   readonly objects = new PositionedList<PolicyRecord>();
   private readonly objectIds = new Set<string>();
-  /** Bare views: id -> row. */
-  private readonly rows = new Map<string, number>();
+  /**
+   * Bare views: id -> row, by keyed digest (findings/spots.ts SpotIndex: ~27 bytes a row, not the id's text and a map
+   * entry, ~130 bytes; the id is what a caller asks with). A row moved to the objects keeps its number, its `at` -1.
+   */
+  private readonly rows = new SpotIndex();
+  private live = 0;
+  /** The id of the first row of each policy type, in the order the types were first seen (typeSamples). */
+  private readonly firstOfType = new Map<PolicyType, string>();
   private readonly at: number[] = [];
   private readonly file: string[] = [];
   private readonly resource: string[] = [];
@@ -97,11 +104,13 @@ export class KeptViews {
 
   /** A bare view (stream-views.ts bareView) at position `i`: a row, or the object as it is (see the file comment). */
   pushBare(i: number, v: PolicyRecord): void {
-    if (!this.compact || this.objectIds.has(v.id) || this.rows.has(v.id)) {
+    if (!this.compact || this.objectIds.has(v.id) || this.row(v.id) >= 0) {
       this.push([i, v]);
       return;
     }
-    this.rows.set(v.id, this.at.length);
+    this.rows.id(v.id);
+    this.live++;
+    if (!this.firstOfType.has(v.policyType)) this.firstOfType.set(v.policyType, v.id);
     this.at.push(i);
     this.file.push(v.file);
     this.resource.push(v.resource);
@@ -112,33 +121,45 @@ export class KeptViews {
     return { id: v.id, file: v.file, resource: v.resource, policyType: v.policyType, sourceMap: NO_MAP } as PolicyRecord;
   }
 
+  /** The row of `id` (a bare view kept as a row, not moved), or -1. */
+  private row(id: string): number {
+    const k = this.rows.find(id);
+    return k >= 0 && this.at[k]! >= 0 ? k : -1;
+  }
+
   private moveRow(id: string): void {
-    const k = this.rows.get(id);
-    if (k === undefined) return;
-    this.rows.delete(id);
+    const k = this.row(id);
+    if (k < 0) return;
+    const at = this.at[k]!;
+    this.at[k] = -1;
+    this.live--;
     this.objectIds.add(id);
-    this.objects.push([this.at[k]!, this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! })]);
+    this.objects.push([at, this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! })]);
   }
 
   /** The bare view of `id` kept as a row (a new object each time), or undefined. */
   lookup(id: string): PolicyRecord | undefined {
-    const k = this.rows.get(id);
-    return k === undefined ? undefined : this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! });
+    const k = this.row(id);
+    return k < 0 ? undefined : this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! });
   }
 
   /** How many bare views are rows. */
   get size(): number {
-    return this.rows.size;
+    return this.live;
   }
 
   /** One view of each policy type among the rows that `among` has none of (for a stage that asks which types were seen). */
   typeSamples(among: readonly PolicyRecord[]): PolicyRecord[] {
     const have = new Set(among.map((p) => p.policyType));
     const out: PolicyRecord[] = [];
-    for (const [id, k] of this.rows) {
-      if (have.has(this.type[k]!)) continue;
-      have.add(this.type[k]!);
-      out.push(this.lookup(id)!);
+    // the first row of each type, in the order the types were first seen (a moved row's view is among the objects,
+    // so its type is in `among`: no later row of that type is needed)
+    for (const [type, id] of this.firstOfType) {
+      if (have.has(type)) continue;
+      const v = this.lookup(id);
+      if (!v) continue;
+      have.add(type);
+      out.push(v);
     }
     return out;
   }
