@@ -104,11 +104,11 @@ export class KeptViews {
 
   /** A bare view (stream-views.ts bareView) at position `i`: a row, or the object as it is (see the file comment). */
   pushBare(i: number, v: PolicyRecord): void {
-    if (!this.compact || this.objectIds.has(v.id) || this.row(v.id) >= 0) {
+    // (an id with a number already is a live row: a moved one is among objectIds; one digest for both questions)
+    if (!this.compact || this.objectIds.has(v.id) || this.rows.id(v.id) < this.at.length) {
       this.push([i, v]);
       return;
     }
-    this.rows.id(v.id);
     this.live++;
     if (!this.firstOfType.has(v.policyType)) this.firstOfType.set(v.policyType, v.id);
     this.at.push(i);

@@ -106,7 +106,7 @@ describe('repeats folded as a stream', () => {
 
   it('one policy whose findings are in several files, and a summary read back from a report, fold as before', () => {
     const all = [
-      ...Array.from({ length: 8 }, (_, i) => finding(i, i < 4 ? 'a.json' : 'b.json', i, 'warning', 'r', { policyId: 'shared' })),
+      ...Array.from({ length: 8 }, (_, i) => finding(i, i < 4 ? 'a.json' : 'b.json', i, 'warning', 'r', { policyId: 'one-policy' })),
       { ...finding(99, 'a.json', 2, 'warning', 'r'), details: { repeated: { count: 5, firstLine: 1, lastLine: 9 } } },
       ...Array.from({ length: 6 }, (_, i) => finding(20 + i, 'c.json', i, 'warning', 'r', { policyId: `p${i}` })),
     ].sort(compareFindings);
