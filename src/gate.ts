@@ -47,6 +47,8 @@ import { boundHeap } from './util/heap.js';
 const SPILL_AFTER = 4096;
 /** A streamed run keeps this many files held for their neighbours in memory; past it, on disk (stream-held.ts). */
 const HOLD_AFTER = 256;
+/** A streamed run keeps the texts of this many bare views' rows in memory; past it, on disk (stream-rows.ts). */
+const VIEWS_AFTER = 4096;
 
 // the extract+check stages live in analysis.ts; their request types are named here too, beside runGate's
 export { analyseTexts, extractTexts, finishAnalysis } from './analysis.js';
@@ -94,6 +96,8 @@ export interface GateRun {
     spillAfter?: number;
     /** Past how many held files their extractions go to a temporary file (stream-held.ts; default HOLD_AFTER). Internal, as `spillAfter`. */
     holdAfter?: number;
+    /** Past how many kept bare views their texts go to a temporary file (stream-rows.ts; default VIEWS_AFTER). Internal, as `spillAfter`. */
+    viewsAfter?: number;
   };
   /**
    * Worker threads for the file-by-file flow (`stream`): 0 analyses in this thread; undefined = auto (several
@@ -161,6 +165,16 @@ function addFindings(head: Analysis, runs: FindingRuns | undefined, add: Finding
 function endStreamStage(runs: FindingRuns, head: Analysis, analysed: string[], options: Options, run: GateRun, log: RunLog, views?: KeptViews): { verdict: Verdict; findings: Iterable<Finding> } {
   const failure = runs.settle();
   if (failure) log.errors.push(failure);
+  // test hook, honoured only under the test runner (VITEST set): the views' file closed before it is read back
+  if (process.env.VITEST && process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT === 'views') views?.dispose();
+  try {
+    return endStages(runs, head, analysed, options, run, log, views);
+  } finally {
+    views?.dispose();
+  }
+}
+
+function endStages(runs: FindingRuns, head: Analysis, analysed: string[], options: Options, run: GateRun, log: RunLog, views?: KeptViews): { verdict: Verdict; findings: Iterable<Finding> } {
   return streamEndStages(
     runs,
     {
@@ -197,7 +211,10 @@ async function analyseStage(files: SourceFile[], options: Options, run: GateRun,
   // with); the per-rule settings applied first, as the order reads the severity they set
   const runs = options.accessAnalyzer === 'off' ? new FindingRuns(run.stream!.spillAfter ?? SPILL_AFTER, compareFindings, ruleSettings(options)) : undefined;
   const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), runs, store);
+  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), runs, store, run.stream!.viewsAfter ?? VIEWS_AFTER);
+  // the kept views' texts written (a write failure is an error of the run: the verdict is incomplete)
+  const failure = streamed.views.settle();
+  if (failure) log.errors.push(failure);
   absorb(log, streamed.head);
   return { ...streamed, runs };
 }

@@ -17,7 +17,8 @@ import { PrivateTemp } from './util/temp-file.js';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
-import type { AnalysisError } from './result.js';
+import type { AnalysisError, FileText } from './result.js';
+import type { UnitLinks } from './stream-units.js';
 
 /** What one write serializes: the extraction, and beside it the instances of our classes and their prototypes' indexes. */
 interface Written {
@@ -190,3 +191,106 @@ function ownClass(proto: object): boolean {
 }
 
 const BUILTIN = new Set<object>([Date.prototype, RegExp.prototype, Error.prototype, Promise.prototype, WeakMap.prototype, WeakSet.prototype, ArrayBuffer.prototype, DataView.prototype, Boolean.prototype, Number.prototype, String.prototype]);
+
+/** What a held file's extraction read and listed (heldUnits joins it with those). */
+export interface HeldInputs {
+  reads: readonly string[];
+  lists: readonly string[];
+}
+
+const NO_PATHS: readonly string[] = Object.freeze([]);
+/** The inputs of a held file that read only itself and listed nothing (most held files). */
+export const NO_INPUTS: HeldInputs = Object.freeze({ reads: NO_PATHS, lists: NO_PATHS });
+
+/**
+ * The stubs of the held files until their units are analysed at the end (a third of a typical tree's files), as
+ * columns: each one's path (a flat string: the walk's path is a tree of string pieces), position in the walk and
+ * where its extraction is (HeldStore), typed; what only a few have (an extraction in memory, what it read or listed
+ * beyond itself, its text, its links to other files) in maps by index. ~100 bytes a held file beside its path,
+ * against ~300 for an object per file (the stub, its path's wrapper, its slot).
+ */
+export class HeldFiles {
+  private readonly rels: string[] = [];
+  private pos = new Int32Array(1024);
+  /** Where the extraction is in the store's file (-1: in memory, in `memory`). */
+  private at = new Float64Array(1024);
+  private len = new Uint32Array(1024);
+  private readonly memory = new Map<number, Extracted>();
+  private readonly read = new Map<number, HeldInputs>();
+  private readonly texts = new Map<number, FileText>();
+  private readonly joins = new Map<number, UnitLinks>();
+
+  get length(): number {
+    return this.rels.length;
+  }
+
+  /** A held file at walk position `position`: its slot in the store, what it read (if more than itself), its text and links when kept. */
+  add(position: number, rel: string, slot: HeldSlot, more: { inputs: HeldInputs; text?: FileText | undefined; links?: UnitLinks | undefined }): void {
+    const k = this.rels.length;
+    if (k >= this.pos.length) this.grow();
+    this.rels.push(flat(rel));
+    this.pos[k] = position;
+    if (slot.x) {
+      this.memory.set(k, slot.x);
+      this.at[k] = -1;
+    } else {
+      this.at[k] = slot.at!;
+      this.len[k] = slot.len!;
+    }
+    if (more.inputs !== NO_INPUTS) this.read.set(k, more.inputs);
+    if (more.text) this.texts.set(k, more.text);
+    if (more.links) this.joins.set(k, more.links);
+  }
+
+  rel(k: number): string {
+    return this.rels[k]!;
+  }
+
+  position(k: number): number {
+    return this.pos[k]!;
+  }
+
+  inputs(k: number): HeldInputs {
+    return this.read.get(k) ?? NO_INPUTS;
+  }
+
+  links(k: number): UnitLinks | undefined {
+    return this.joins.get(k);
+  }
+
+  /** The text kept beside the stub (a file that calls modules under folders the walk skips), or undefined. */
+  text(k: number): FileText | undefined {
+    return this.texts.get(k);
+  }
+
+  slot(k: number): HeldSlot {
+    const x = this.memory.get(k);
+    return x ? { x } : { at: this.at[k]!, len: this.len[k]! };
+  }
+
+  /** Done with held file k (its unit is grouped and read back): what it kept is let go (its path too). */
+  release(k: number): void {
+    this.rels[k] = '';
+    this.memory.delete(k);
+    this.texts.delete(k);
+    this.read.delete(k);
+    this.joins.delete(k);
+  }
+
+  private grow(): void {
+    const pos = new Int32Array(this.pos.length * 2);
+    pos.set(this.pos);
+    this.pos = pos;
+    const at = new Float64Array(this.at.length * 2);
+    at.set(this.at);
+    this.at = at;
+    const len = new Uint32Array(this.len.length * 2);
+    len.set(this.len);
+    this.len = len;
+  }
+}
+
+/** `s` as one flat string (not a tree of the pieces it was joined from, nor a slice holding a larger text). */
+function flat(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}

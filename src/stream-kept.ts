@@ -19,7 +19,9 @@ import { scpRecordFindings } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/actions.js';
 import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
 import { SpotIndex } from './findings/spots.js';
+import { RowTexts } from './stream-rows.js';
 import type { Pool } from './stream-views.js';
+import type { AnalysisError } from './result.js';
 
 /** The keys of a bare view without its source map (as a worker sends it). */
 export const BARE_KEYS = 'id,file,resource,policyType';
@@ -59,12 +61,13 @@ export class KeptViews {
    */
   private readonly rows = new SpotIndex();
   private live = 0;
-  /** The id of the first row of each policy type, in the order the types were first seen (typeSamples). */
-  private readonly firstOfType = new Map<PolicyType, string>();
-  private readonly at: number[] = [];
-  private readonly file: string[] = [];
-  private readonly resource: string[] = [];
-  private readonly type: PolicyType[] = [];
+  private count = 0;
+  /** The first row of each policy type, in the order the types were first seen (typeSamples: read from memory). */
+  private readonly firstOfType = new Map<PolicyType, BareRow>();
+  /** Row k's position (-1: moved to the objects) and type (an index into `types`): typed columns, 5 bytes a row. */
+  private at = new Int32Array(1024);
+  private type = new Uint8Array(1024);
+  private readonly types: PolicyType[] = [];
   /** The SCP stage's findings of each SCP record checked as it was analysed (`checkOrg`), by the record's position. */
   private readonly orgFound = new PositionedList<Finding>();
   /** The types of the SCP/RCP records checked so (the stage runs when there was one). */
@@ -75,7 +78,21 @@ export class KeptViews {
    * records whole. True (a run with no organisation read live and no Access Analyzer): SCP records are checked as they
    * are analysed (`checkOrg`), and kept as views like any other policy.
    */
-  constructor(readonly compact = true) {}
+  constructor(
+    readonly compact = true,
+    /** The rows' file and resource texts (on disk past a number of rows: stream-rows.ts). */
+    private readonly texts = new RowTexts(Infinity),
+  ) {}
+
+  /** Every row's texts written; the write failure, if any (an error of the run: the verdict is incomplete). */
+  settle(): AnalysisError | undefined {
+    return this.texts.settle();
+  }
+
+  /** Removes the rows' temporary file (after the last look-up). */
+  dispose(): void {
+    this.texts.dispose();
+  }
 
   /**
    * An SCP/RCP record of a run whose SCP stage has no organisation model and no base version (a file-by-file run):
@@ -105,16 +122,28 @@ export class KeptViews {
   /** A bare view (stream-views.ts bareView) at position `i`: a row, or the object as it is (see the file comment). */
   pushBare(i: number, v: PolicyRecord): void {
     // (an id with a number already is a live row: a moved one is among objectIds; one digest for both questions)
-    if (!this.compact || this.objectIds.has(v.id) || this.rows.id(v.id) < this.at.length) {
+    if (!this.compact || this.objectIds.has(v.id) || this.rows.id(v.id) < this.count) {
       this.push([i, v]);
       return;
     }
     this.live++;
-    if (!this.firstOfType.has(v.policyType)) this.firstOfType.set(v.policyType, v.id);
-    this.at.push(i);
-    this.file.push(v.file);
-    this.resource.push(v.resource);
-    this.type.push(v.policyType);
+    if (!this.firstOfType.has(v.policyType)) this.firstOfType.set(v.policyType, { id: v.id, file: v.file, resource: v.resource, policyType: v.policyType });
+    const k = this.count++;
+    if (k >= this.at.length) this.grow();
+    this.at[k] = i;
+    let t = this.types.indexOf(v.policyType);
+    if (t < 0) t = this.types.push(v.policyType) - 1;
+    this.type[k] = t;
+    this.texts.put(v.file, v.resource);
+  }
+
+  private grow(): void {
+    const at = new Int32Array(this.at.length * 2);
+    at.set(this.at);
+    this.at = at;
+    const type = new Uint8Array(this.type.length * 2);
+    type.set(this.type);
+    this.type = type;
   }
 
   private view(v: BareRow): PolicyRecord {
@@ -124,7 +153,7 @@ export class KeptViews {
   /** The row of `id` (a bare view kept as a row, not moved), or -1. */
   private row(id: string): number {
     const k = this.rows.find(id);
-    return k >= 0 && this.at[k]! >= 0 ? k : -1;
+    return k >= 0 && k < this.count && this.at[k]! >= 0 ? k : -1;
   }
 
   private moveRow(id: string): void {
@@ -134,13 +163,21 @@ export class KeptViews {
     this.at[k] = -1;
     this.live--;
     this.objectIds.add(id);
-    this.objects.push([at, this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! })]);
+    this.objects.push([at, this.rowView(id, k)]);
   }
 
-  /** The bare view of `id` kept as a row (a new object each time), or undefined. */
+  private rowView(id: string, k: number): PolicyRecord {
+    const [file, resource] = this.texts.get(k);
+    return this.view({ id, file, resource, policyType: this.types[this.type[k]!]! });
+  }
+
+  /**
+   * The bare view of `id` kept as a row (a new object each time), or undefined. Throws when the row's texts cannot
+   * be read back from their temporary file (the end stages report it: the verdict is incomplete).
+   */
   lookup(id: string): PolicyRecord | undefined {
     const k = this.row(id);
-    return k < 0 ? undefined : this.view({ id, file: this.file[k]!, resource: this.resource[k]!, policyType: this.type[k]! });
+    return k < 0 ? undefined : this.rowView(id, k);
   }
 
   /** How many bare views are rows. */
@@ -154,12 +191,10 @@ export class KeptViews {
     const out: PolicyRecord[] = [];
     // the first row of each type, in the order the types were first seen (a moved row's view is among the objects,
     // so its type is in `among`: no later row of that type is needed)
-    for (const [type, id] of this.firstOfType) {
-      if (have.has(type)) continue;
-      const v = this.lookup(id);
-      if (!v) continue;
+    for (const [type, first] of this.firstOfType) {
+      if (have.has(type) || this.row(first.id) < 0) continue;
       have.add(type);
-      out.push(v);
+      out.push(this.view(first));
     }
     return out;
   }

@@ -29,31 +29,47 @@ export interface HeldInfo {
   inputs: { reads: Iterable<string>; lists: Iterable<string> };
 }
 
+/** The held files as grouping reads them: their number, and each one's path, inputs and links (by index). */
+export interface HeldIndex {
+  readonly length: number;
+  rel(k: number): string;
+  inputs(k: number): HeldInfo['inputs'];
+  /** undefined: none known, the file joins only by what its extraction read. */
+  links(k: number): UnitLinks | undefined;
+}
+
 /**
  * The held files grouped by unit: indices into `held` (increasing), units ordered by their first file.
  * `links[k]`: held[k]'s links (undefined: none known, the file joins only by what its extraction read).
  */
 export function heldUnits(held: readonly HeldInfo[], links: readonly (UnitLinks | undefined)[], options: Pick<Options, 'policyTypes'>): number[][] {
+  return unitsOf({ length: held.length, rel: (k) => held[k]!.text.rel, inputs: (k) => held[k]!.inputs, links: (k) => links[k] }, options);
+}
+
+/** heldUnits of an index (stream-held.ts HeldFiles: no object per held file until the end). */
+export function unitsOf(held: HeldIndex, options: Pick<Options, 'policyTypes'>): number[][] {
   const none: UnitLinks = { calls: [], refs: [], plan: false };
-  const files = held.map((x, k) => ({ rel: x.text.rel, links: links[k] ?? none }));
+  const files: { rel: string; links: UnitLinks }[] = [];
+  for (let k = 0; k < held.length; k++) files.push({ rel: held.rel(k), links: held.links(k) ?? none });
   const extra: [string, string][] = [];
   const inDir = new Map<string, string>();
   for (const f of files) {
     const d = path.posix.dirname(f.rel);
     if (!inDir.has(d === '.' ? '' : d)) inDir.set(d === '.' ? '' : d, f.rel);
   }
-  for (const x of held) {
-    const rel = x.text.rel;
-    for (const r of x.inputs.reads) extra.push([rel, r]);
-    for (const d of x.inputs.lists) {
+  for (let k = 0; k < held.length; k++) {
+    const rel = files[k]!.rel;
+    const inputs = held.inputs(k);
+    for (const r of inputs.reads) extra.push([rel, r]);
+    for (const d of inputs.lists) {
       const other = inDir.get(d);
       if (other !== undefined) extra.push([rel, other]);
     }
   }
   const keys = unitKeys(files, options, extra, false);
   const units = new Map<string, number[]>();
-  held.forEach((x, k) => {
-    const key = keys.get(x.text.rel)!;
+  files.forEach((f, k) => {
+    const key = keys.get(f.rel)!;
     const u = units.get(key);
     if (u) u.push(k);
     else units.set(key, [k]);

@@ -23,7 +23,7 @@ import type { IamEntity, PolicyRecord, Span } from './policy/types.js';
 import type { AttachmentRecord, PrincipalRecord } from './policy/principals.js';
 import type { Analysis, FileText, ReportSink } from './result.js';
 import type { SourceFile } from './sources/files.js';
-import { displayPath } from './sources/files.js';
+import { displayPath, underSkippedDir } from './sources/files.js';
 import { readRepoFileAt, ReadError } from './text/read.js';
 import { extractorFor, isModuleFile } from './extract/index.js';
 import type { RepoAccess } from './sources/affected.js';
@@ -31,17 +31,17 @@ import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, fin
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import { boundHeap } from './util/heap.js';
-import { heldUnits } from './stream-units.js';
-import type { HeldInfo, UnitLinks } from './stream-units.js';
-import { HeldStore } from './stream-held.js';
+import { unitsOf } from './stream-units.js';
+import type { UnitLinks } from './stream-units.js';
+import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
-import type { HeldSlot } from './stream-held.js';
+import type { HeldInputs, HeldSlot } from './stream-held.js';
 import { calledModuleDirs } from './extract/index.js';
-import { underSkippedDir } from './sources/files.js';
 import { unitLinks } from './shard/units.js';
 import { detach, liteView, viewsNeedStatements, own, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 import { BARE_KEYS, keep, keepEntity, keepPolicy, KeptViews } from './stream-kept.js';
+import { RowTexts } from './stream-rows.js';
 
 export type { ReportSink } from './result.js';
 
@@ -69,13 +69,13 @@ function byPosition<T>(items: Positioned<T>[]): T[] {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, runs?: FindingSink, store = new HeldStore(Infinity)): Promise<StreamedHead> {
+export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, runs?: FindingSink, store = new HeldStore(Infinity), viewsAfter = Infinity): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const statements = viewsNeedStatements(options);
   const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
   const findings: Finding[] = [];
-  const kept = new KeptViews(!keepAll && !options.organizationLive);
+  const kept = new KeptViews(!keepAll && !options.organizationLive, new RowTexts(viewsAfter));
   const keptEntities = new PositionedList<IamEntity>();
   const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
@@ -84,12 +84,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const skipped = new Map<string, [number, number]>();
   const counts = { policies: 0, principals: 0, attachments: 0 };
   let filesWithPolicies = 0;
-  const held: HeldFile[] = [];
-  const heldAt: number[] = [];
+  const held = new HeldFiles();
   /** The held files' skip counts and notes, in held order (as one analysis of the group gives them). */
   const heldHead = emptyAnalysis();
-  /** What joins each held file to others (stream-units.ts), read from its text before the text is dropped. */
-  const links: UnitLinks[] = [];
   const analysed: string[] = [];
 
   const absorb = (at: (x: object, file?: string) => number, out: Analysis) => {
@@ -115,7 +112,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const scanned = new SpotSet();
   for (const f of files) scanned.add(f.rel);
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldAt, heldHead, store, links, scanned, paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldHead, store, scanned, paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
@@ -132,7 +129,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
   await addReferenced(files.length, st);
-  if (held.length) finishHeld(held, heldAt, links, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
+  if (held.length) finishHeld(held, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: kept.objects.byPosition(),
     entities: keptEntities.byPosition(),
@@ -162,11 +159,10 @@ interface LoopState {
   unit: UnitContext;
   notes: Map<string, [number, number]>;
   analysed: string[];
-  held: HeldFile[];
-  heldAt: number[];
+  /** The held files' stubs; what joins each to others (stream-units.ts) read from its text before the text is dropped. */
+  held: HeldFiles;
   heldHead: Analysis;
   store: HeldStore;
-  links: UnitLinks[];
   /** The scan's paths (as digests: only asked whether it has one). */
   scanned: { has(path: string): boolean };
   /** Whether `analysed` lists the paths (an ignore entry names files: the suppressions stage reads them). */
@@ -196,10 +192,9 @@ async function streamFile(i: number, f: SourceFile, st: LoopState, given?: Extra
   const [x] = given ? [given] : await extractTexts([text], options, st.repo);
   if (!x) return;
   if (needsNeighbours(x, displayPath(options, f.rel))) {
-    st.links.push(linksOf(x, st.scanned));
+    const links = linksOf(x, st.scanned);
     countSkipsAndNotes(st.heldHead, [x]);
-    st.held.push(hold(x, st.store));
-    st.heldAt.push(i);
+    hold(i, x, st.store.put(dropText(x)), links, st.held);
     return;
   }
   x.text = { ...x.text, text: '' };
@@ -346,15 +341,15 @@ function accumulate(findings: Finding[], add: Finding[], runs: FindingSink | und
  */
 async function addReferenced(end: number, st: LoopState): Promise<void> {
   const { held, options, errors } = st;
-  const texts = held.map((x): FileText => ('text' in x.text ? x.text : { rel: x.text.rel, text: '', explicit: false }));
+  const texts: FileText[] = [];
+  for (let k = 0; k < held.length; k++) texts.push(held.text(k) ?? { rel: held.rel(k), text: '', explicit: false });
   const before = texts.length;
   addSkippedReferences(texts, options, errors);
   (await extractTexts(texts.slice(before), options, st.repo)).forEach((x, k) => {
-    st.heldAt.push(end + k);
     if (st.paths) st.analysed.push(x.text.rel);
-    st.links.push(linksOf(x, st.scanned));
+    const links = linksOf(x, st.scanned);
     countSkipsAndNotes(st.heldHead, [x]);
-    held.push(heldFile(x, { x }));
+    hold(end + k, x, { x }, links, held);
   });
   const failure = st.store.settle();
   if (failure) errors.push(failure);
@@ -371,38 +366,27 @@ function readText(f: SourceFile, options: Options, errors: AnalysisError[]): Fil
   }
 }
 
-/**
- * A file held for the joint analysis (heldUnits reads `text.rel`, `inputs`): its extraction in `store`, its text
- * only where addReferenced reads it (else its path alone: a held file's stub stays to the end, a third of a tree's
- * files). Stubs with nothing to join share one value (NO_INPUTS, NO_LINKS).
- */
-interface HeldFile extends HeldInfo {
-  text: FileText | { rel: string };
-  /** What its extraction read and listed, as lists (a Set of one path costs several times the list). */
-  inputs: { reads: readonly string[]; lists: readonly string[] };
-  slot: HeldSlot;
-}
-
-function hold(x: Extracted, store: HeldStore): HeldFile {
+/** `x` without its text, unless it is a module file (whose module calls addReferenced reads: see `hold`). */
+function dropText(x: Extracted): Extracted {
   if (!isModuleFile(x.text.rel)) x.text = { ...x.text, text: '' };
-  return heldFile(x, store.put(x));
+  return x;
 }
 
 /**
- * `x`'s stub: its text stays beside it only when it calls modules under folders the walk skips (addReferenced
- * reads those calls from the text, as addSkippedReferences does: a text without such calls adds nothing).
+ * `x` held at walk position `at` for the joint analysis, its extraction in `slot`: its text stays beside its stub
+ * only when it calls modules under folders the walk skips (addReferenced reads those calls from the text, as
+ * addSkippedReferences does: a text without such calls adds nothing). Links with nothing to join are not kept.
  */
-function heldFile(x: Extracted, slot: HeldSlot): HeldFile {
-  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : { rel: x.text.rel };
-  return { text, inputs: inputsOf(x), slot };
+function hold(at: number, x: Extracted, slot: HeldSlot, links: UnitLinks, held: HeldFiles): void {
+  const text = x.text.text && calledModuleDirs(x.text.rel, x.text.text).some(underSkippedDir) ? x.text : undefined;
+  held.add(at, x.text.rel, slot, { inputs: inputsOf(x), text, links: links === NO_LINKS ? undefined : links });
 }
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
-const NO_INPUTS: HeldFile['inputs'] = Object.freeze({ reads: NO_PATHS, lists: NO_PATHS });
 const NO_LINKS: UnitLinks = Object.freeze({ calls: NO_PATHS as string[], refs: NO_PATHS as string[], plan: false });
 
 /** What a held file's extraction read and listed (heldUnits joins it with those): none beyond itself, most often. */
-function inputsOf(x: Extracted): HeldFile['inputs'] {
+function inputsOf(x: Extracted): HeldInputs {
   const { reads, lists } = x.inputs;
   // reading itself joins it with nothing
   if (!lists.size && (!reads.size || (reads.size === 1 && reads.has(x.text.rel)))) return NO_INPUTS;
@@ -430,27 +414,24 @@ type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis
  * their entries reach the sink at their files' positions. Notes and skip counts of the held group: at its first
  * file, in held order, as one analysis of the group would give them.
  */
-function finishHeld(held: HeldFile[], heldAt: number[], links: UnitLinks[], options: Options, unit: UnitContext, to: HeldTo): void {
-  const first = heldAt[0] ?? 0;
+function finishHeld(held: HeldFiles, options: Options, unit: UnitContext, to: HeldTo): void {
+  const first = held.position(0);
   to.absorb(() => first, to.heldHead);
-  for (const u of heldUnits(held, links, options)) {
+  for (const u of unitsOf(held, options)) {
     let xs: Extracted[];
     try {
-      xs = u.map((k) => to.store.take(held[k]!.slot));
+      xs = u.map((k) => to.store.take(held.slot(k)));
     } catch (e) {
       // not analysed: said per file (the verdict is incomplete), never dropped silently
-      for (const k of u) to.errors.push({ file: displayPath(options, held[k]!.text.rel), message: `not analysed: the temporary file it was held in until its neighbours were read could not be read back (${(e as Error).message}). Run again`, kind: 'internal' });
+      for (const k of u) to.errors.push({ file: displayPath(options, held.rel(k)), message: `not analysed: the temporary file it was held in until its neighbours were read could not be read back (${(e as Error).message}). Run again`, kind: 'internal' });
       continue;
     }
-    const at = u.map((k) => heldAt[k]!);
-    for (const k of u) held[k] = RELEASED;
+    const at = u.map((k) => held.position(k));
+    for (const k of u) held.release(k);
     finishUnit(xs, at, first, options, unit, to);
   }
-  held.length = 0;
   to.store.dispose();
 }
-
-const RELEASED = undefined as unknown as HeldFile;
 
 /** One unit of held files, analysed together; `first`: the held group's first position (entries of no file). */
 function finishUnit(held: Extracted[], heldAt: number[], first: number, options: Options, unit: UnitContext, to: HeldTo): void {

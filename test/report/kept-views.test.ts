@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeptViews } from '../../src/stream-kept.js';
+import { RowTexts } from '../../src/stream-rows.js';
 import { PositionedList } from '../../src/stream-views.js';
 import type { PolicyRecord } from '../../src/policy/types.js';
 import { runGate } from '../../src/gate.js';
@@ -33,27 +34,64 @@ describe('bare views kept as rows', () => {
       [0, view('d', 'D-late'), true],
       [5, view('e', 'E', { policyType: 'resource' }), true],
     ];
-    const kept = new KeptViews();
-    const list = new PositionedList<PolicyRecord>();
-    for (const [i, v, bare] of steps) {
-      if (bare) kept.pushBare(i, { ...v });
-      else kept.push([i, { ...v }]);
-      list.push([i, v]);
-    }
-    const expected = new Map(list.byPosition().map((p) => [p.id, p]));
-    const objects = new Map(kept.objects.byPosition().map((p) => [p.id, p]));
-    for (const [id, p] of expected) {
-      const got = objects.get(id) ?? kept.lookup(id);
-      expect(got && [got.id, got.file, got.resource, got.policyType], id).toEqual([p.id, p.file, p.resource, p.policyType]);
-      expect(objects.has(id) && kept.lookup(id) !== undefined, `${id} is in one place only`).toBe(false);
-    }
-    // two ids were never seen twice: rows; a stage asking for the types seen gets the one type the objects lack
-    expect(kept.size).toBe(2);
-    expect(kept.typeSamples(kept.objects.byPosition()).map((p) => p.policyType)).toEqual(['resource']);
-    // nothing after the analysis reads a row's source map: one that did would fail, not read a wrong place
-    expect(() => kept.lookup('e')!.sourceMap.locate('')).toThrow(/source map/);
+    for (const after of [Infinity, 0, 1, 3]) answersAsList(steps, new KeptViews(true, new RowTexts(after)));
   });
 
+  it('rows whose texts are on disk give back the very texts put (quotes, new lines, lone surrogates, other scripts)', () => {
+    const odd = ['a"b\\c', 'line\nnext', '\ud800 alone', '\udc00', 'ä/日本/🙂', '', 'x'.repeat(70_000)];
+    for (const after of [0, 2, Infinity]) {
+      const texts = new RowTexts(after);
+      odd.forEach((t, k) => texts.put(`dir/${t}`, t + String(k)));
+      expect(texts.settle()).toBeUndefined();
+      // asked in another order than put, twice (the second from the look-ups kept)
+      for (const k of [6, 0, 3, 3, 1, 5, 2, 4, 0]) expect(texts.get(k)).toEqual([`dir/${odd[k]}`, odd[k]! + String(k)]);
+      texts.dispose();
+    }
+  });
+
+  it('many rows, the first thousands in memory and the rest on disk: each gives back its own texts', () => {
+    for (const after of [0, 5000]) {
+      const texts = new RowTexts(after);
+      for (let k = 0; k < 12_000; k++) texts.put(`d${k % 97}/f${k}.yaml`, `R${k}`);
+      expect(texts.settle()).toBeUndefined();
+      for (let k = 0; k < 12_000; k++) expect(texts.get(k)).toEqual([`d${k % 97}/f${k}.yaml`, `R${k}`]);
+      texts.dispose();
+    }
+  });
+
+  it('rows whose texts are gone from disk: the look-up throws (never answers another view or none)', () => {
+    const kept = new KeptViews(true, new RowTexts(0));
+    kept.pushBare(0, view('a', 'A'));
+    expect(kept.settle()).toBeUndefined();
+    expect(kept.lookup('a')?.resource).toBe('A');
+    kept.dispose();
+    expect(() => kept.lookup('a')).toThrow(/temporary file of the kept policy views is gone/);
+  });
+});
+
+function answersAsList(steps: [number, PolicyRecord, boolean][], kept: KeptViews): void {
+  const list = new PositionedList<PolicyRecord>();
+  for (const [i, v, bare] of steps) {
+    if (bare) kept.pushBare(i, { ...v });
+    else kept.push([i, { ...v }]);
+    list.push([i, v]);
+  }
+  const expected = new Map(list.byPosition().map((p) => [p.id, p]));
+  const objects = new Map(kept.objects.byPosition().map((p) => [p.id, p]));
+  for (const [id, p] of expected) {
+    const got = objects.get(id) ?? kept.lookup(id);
+    expect(got && [got.id, got.file, got.resource, got.policyType], id).toEqual([p.id, p.file, p.resource, p.policyType]);
+    expect(objects.has(id) && kept.lookup(id) !== undefined, `${id} is in one place only`).toBe(false);
+  }
+  // two ids were never seen twice: rows; a stage asking for the types seen gets the one type the objects lack
+  expect(kept.size).toBe(2);
+  expect(kept.typeSamples(kept.objects.byPosition()).map((p) => p.policyType)).toEqual(['resource']);
+  // nothing after the analysis reads a row's source map: one that did would fail, not read a wrong place
+  expect(() => kept.lookup('e')!.sourceMap.locate('')).toThrow(/source map/);
+  kept.dispose();
+}
+
+describe('kept views, more', () => {
   it('a kept view that is not a row keeps its source map (a worker thread sends it whole)', () => {
     const kept = new KeptViews(false);
     const v = view('a', 'A');
@@ -65,27 +103,11 @@ describe('bare views kept as rows', () => {
 
 describe('a streamed run with suppressions that read bare views', () => {
   it('reports what the whole-run flow reports (config entries by resource, inline suppressions on the resource, the SCP note)', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'gate-views-'));
-    const put = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      writeFileSync(path.join(root, rel), text);
-    };
-    const role = (name: string, action: string, metadata = '') =>
-      `Resources:\n  ${name}:\n    Type: AWS::IAM::Role\n${metadata}    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "${action}"\n                Resource: "*"\n`;
-    const inline = '    Metadata:\n      iam-policy-gate:\n        ignore:\n          - rule: admin-wildcard\n            reason: "break-glass (SEC-42)"\n';
-    for (let k = 0; k < 12; k++) put(`t${String(k).padStart(2, '0')}.yaml`, role(k % 3 === 0 ? 'LegacyRole' : `Role${k}`, k % 2 ? '*' : 's3:*', k % 4 === 1 ? inline : ''));
-    put('.github/iam-policy-gate.yml', 'ignore:\n  - rule: service-wildcard\n    resource: LegacyRole\n    reason: "accepted (SEC-7)"\n  - rule: admin-wildcard\n    resource: "Role5"\n    reason: "reviewed (SEC-8)"\n');
-    put('scp/deny-leave.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }));
-    const load = () => {
-      const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });
-      options.now = FIXED_NOW;
-      return options;
-    };
-    const blank = (s: string) => s.replace(/"durationMs": \d+/, '"durationMs": 0');
-    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load()), { listPolicies: true }), null, 2) + '\n');
-    for (const spillAfter of [0, Infinity]) {
+    const root = suppressedRepo();
+    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
+    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity], [Infinity, 1], [0, 3]] as const) {
       const spool = new JsonReportSpool({ listPolicies: true });
-      const s = await runGate(['.'], load(), { stream: { sink: spool, spillAfter } });
+      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter } });
       expect(s.streamed, 'analysed file by file').toBeTruthy();
       let streamed = '';
       spool.write(s, (t) => (streamed += t));
@@ -96,4 +118,61 @@ describe('a streamed run with suppressions that read bare views', () => {
     const kinds = new Set(report.findings.filter((f) => f.suppressed).map((f) => f.details?.suppressedBy?.kind));
     expect([...kinds].sort()).toEqual(['config', 'inline']);
   });
+
+  it('kept views whose texts cannot be written: every finding still reported from memory, the verdict incomplete', async () => {
+    const root = suppressedRepo();
+    const kept = await runGate(['.'], load(root), { stream: { viewsAfter: Infinity }, workers: 0 });
+    const r = await withTmpdir(path.join(root, 'no such folder'), () => runGate(['.'], load(root), { stream: { viewsAfter: 0, spillAfter: Infinity, holdAfter: Infinity }, workers: 0 }));
+    expect(kept.verdict.status).not.toBe('incomplete');
+    expect(r.verdict.status).toBe('incomplete');
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/policy views kept for the suppressions could not be written to a temporary file/);
+    expect(r.findings.map((f) => [f.fingerprint, f.message, f.suppressed])).toEqual(kept.findings.map((f) => [f.fingerprint, f.message, f.suppressed]));
+  });
+
+  it('kept views whose temporary file is gone before the suppressions read them: the verdict incomplete, with the error', async () => {
+    const root = suppressedRepo();
+    process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT = 'views';
+    let r;
+    try {
+      r = await runGate(['.'], load(root), { stream: { viewsAfter: 0 }, workers: 0 });
+    } finally {
+      delete process.env.IAM_POLICY_GATE_TEST_SPILL_FAULT;
+    }
+    expect(r.verdict.status).toBe('incomplete');
+    expect(r.errors.map((e) => e.message).join('\n')).toMatch(/could not be read back \(the temporary file of the kept policy views is gone\)/);
+  });
 });
+
+const load = (root: string) => {
+  const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });
+  options.now = FIXED_NOW;
+  return options;
+};
+const blank = (s: string) => s.replace(/"durationMs": \d+/, '"durationMs": 0');
+
+async function withTmpdir<T>(dir: string, f: () => Promise<T>): Promise<T> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await f();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+/** Twelve roles, some suppressed by config entries matching their resource, some inline, and an SCP file. */
+function suppressedRepo(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gate-views-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  };
+  const role = (name: string, action: string, metadata = '') =>
+    `Resources:\n  ${name}:\n    Type: AWS::IAM::Role\n${metadata}    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "${action}"\n                Resource: "*"\n`;
+  const inline = '    Metadata:\n      iam-policy-gate:\n        ignore:\n          - rule: admin-wildcard\n            reason: "break-glass (SEC-42)"\n';
+  for (let k = 0; k < 12; k++) put(`t${String(k).padStart(2, '0')}.yaml`, role(k % 3 === 0 ? 'LegacyRole' : `Role${k}`, k % 2 ? '*' : 's3:*', k % 4 === 1 ? inline : ''));
+  put('.github/iam-policy-gate.yml', 'ignore:\n  - rule: service-wildcard\n    resource: LegacyRole\n    reason: "accepted (SEC-7)"\n  - rule: admin-wildcard\n    resource: "Role5"\n    reason: "reviewed (SEC-8)"\n');
+  put('scp/deny-leave.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }));
+  return root;
+}
