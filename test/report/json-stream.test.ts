@@ -78,4 +78,16 @@ describe('the file-by-file flow reports what the whole-run flow reports', () => 
     expect(whole.length).toBeGreaterThan(1 << 20);
     expect(streamed).toBe(whole);
   });
+
+  it('an entry longer than the read buffer (a policy of over a megabyte), between others', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'gate-stream-huge-'));
+    const doc = (resource: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] });
+    writeFileSync(path.join(root, 'a.json'), doc('arn:aws:s3:::first/*'));
+    writeFileSync(path.join(root, 'b.json'), doc(`arn:aws:s3:::${'b'.repeat(1_300_000)}/*`));
+    writeFileSync(path.join(root, 'c.json'), doc('arn:aws:s3:::last/*'));
+    const { whole, streamed, policies } = await bothWays(root, ['.'], true);
+    expect(policies).toBe(3);
+    expect(whole.length).toBeGreaterThan(1_300_000);
+    expect(streamed).toBe(whole);
+  });
 });
