@@ -16,14 +16,14 @@
 //     replace it (sticky like /tmp, or writable by no one else), never inside the working directory or
 //     $GITHUB_WORKSPACE (the scanned repository); not on GitHub-hosted runners (a fresh machine per job: it would
 //     only be written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
-//   * from a file named by a SHA-256 of (the bundle's bytes, Node version, V8 version, platform, architecture) -- a
+//   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch) -- a
 //     different build of the same length never meets another build's bytecode -- that is a regular file owned by
 //     this user, writable by no one else, opened without following a link, whose header repeats that key and
 //     carries the SHA-256 of the data: a truncated, corrupted or foreign file is not used (and is replaced).
 // It is written atomically (a new private file, mode 0600, then renamed over the old one), only by the main thread,
 // only when there was none, V8 rejected it, or this run compiled much more than the run that wrote it, and only
-// when V8 would accept it in the next run (the flags the run changed, src/util/v8-flags.ts, are put back and a
-// probe script's cached data must equal the one made at start). Any failure reading or writing is silent: the run
+// when V8 would accept it in the next run (the flags the run changed, src/util/v8-flags.ts, are put back, and V8
+// must accept a probe script's cached data made at start). Any failure reading or writing is silent: the run
 // is the same, compiled from source.
 
 /** The launcher's source for one bundle file (plain JavaScript, Node built-ins only). */
@@ -115,7 +115,10 @@ function sha256(data) {
 function openCache(bundleBytes) {
   const dir = cacheDir();
   if (!dir) return undefined;
-  const key = sha256(['iam-policy-gate code cache 1', sha256(bundleBytes).toString('hex'), process.version, process.versions.v8, process.platform, process.arch, BUNDLE].join('\0'));
+  // runs started with other Node or V8 options (V8 rejects a cache made under other flags) have their own file
+  // instead of rejecting and rewriting each other's
+  const runtime = JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']);
+  const key = sha256(['iam-policy-gate code cache 2', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE].join('\0'));
   const target = path.join(dir, BUNDLE.replace(/\.js$/, '') + '-' + key.toString('hex').slice(0, 32) + '.v8cache');
   return { dir, target, key, found: readCache(target, key) };
 }
@@ -145,9 +148,19 @@ function readCache(target, key) {
   }
 }
 
-/** A small script's cached data: its header holds the hash of V8's flags that are not at their default. */
+/** A small script's cached data, made at start: V8 accepts it later only under the same V8 flags. */
 function probeData() {
-  return new vm.Script(PROBE, { filename: 'iam-policy-gate-flag-probe.js' }).createCachedData();
+  return new vm.Script(PROBE, { filename: 'iam-policy-gate-flag-probe-start.js' }).createCachedData();
+}
+
+/**
+ * V8 would accept, now, cached data made at start: the same small script compiled again with the start's data
+ * is not rejected (under a name never used before: V8 would reuse a script it compiled already under the same
+ * name, without looking at the data).
+ */
+function sameFlagsAsStart(probe) {
+  const filename = 'iam-policy-gate-flag-probe-' + process.hrtime.bigint() + '.js';
+  return !new vm.Script(PROBE, { filename, cachedData: probe }).cachedDataRejected;
 }
 
 /** At exit: the bytecode of what this run compiled, for the next run (see the top of .ci/launcher.mjs). */
@@ -163,7 +176,7 @@ function writeCache(cache, script) {
     // other flags than the next run's start; if the probe says they still differ, nothing is written
     const defaults = globalThis[FLAG_DEFAULTS];
     if (Array.isArray(defaults)) for (const f of defaults) if (typeof f === 'string' && /^--[a-z0-9-]+=[0-9.]+$/.test(f)) v8.setFlagsFromString(f);
-    if (!probeData().equals(cache.probe)) return;
+    if (!sameFlagsAsStart(cache.probe)) return;
     const data = script.createCachedData();
     const head = Buffer.alloc(HEAD);
     head.write(MAGIC, 0, 'latin1');

@@ -47,8 +47,8 @@ function dist(answer = 1): string {
   return dir;
 }
 
-function run(cli: string, cwd: string, env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [path.join(cli, 'cli.js'), 'scan', '.'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+function run(cli: string, cwd: string, env: Record<string, string>, nodeOptions: string[] = []) {
+  const r = spawnSync(process.execPath, [...nodeOptions, path.join(cli, 'cli.js'), 'scan', '.'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
   return { code: r.status, out: JSON.parse(r.stdout) as { args: string[]; meta: string; answer: number }, stderr: r.stderr };
 }
 
@@ -178,6 +178,15 @@ describe('bundle start file', () => {
     const before = identity(file!);
     expect(run(cli, repo(), env).out.answer).toBe(1);
     expect(identity(file!)).toBe(before);
+    // a process started with another V8 flag has a file of its own: the two never reject each other's
+    expect(run(cli, repo(), { TMPDIR: tmp }, ['--stack-size=900']).out.answer).toBe(1);
+    expect(cacheFiles(tmp)).toHaveLength(2);
+    expect(identity(file!)).toBe(before);
+    const other = cacheFiles(tmp).find((f) => f !== file)!;
+    const otherBefore = identity(other);
+    run(cli, repo(), env);
+    run(cli, repo(), { TMPDIR: tmp }, ['--stack-size=900']);
+    expect([identity(file!), identity(other)]).toEqual([before, otherBefore]);
     // a flag changed without its default noted: V8 would reject a cache made now, so none is written
     const tmp2 = temp('launcher-tmp-');
     expect(run(cli, repo(), { TMPDIR: tmp2, STANDIN_FLAG: '--heap-growing-percent=25' }).out.answer).toBe(1);
