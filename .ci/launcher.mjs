@@ -46,40 +46,46 @@ const HEAD = 8 + 32 + 32 + 4 + 4;
 const MAX_BYTES = 256 * 1024 * 1024;
 // a run that ends with this much more bytecode than the run that wrote the cache writes it again
 const GROWN = 1.25;
+const STALE_DAYS = 14;
 const FLAG_DEFAULTS = Symbol.for('iam-policy-gate.v8-flag-defaults');
 const PROBE = '(function iamPolicyGateFlagProbe(){return 0})';
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 const posix = process.platform !== 'win32';
 
-const file = path.join(path.dirname(builtin('node:url').fileURLToPath(import.meta.url)), BUNDLE);
-const bytes = fs.readFileSync(file);
-const source = bytes.toString('utf8');
-let cache;
-try {
-  cache = openCache(bytes);
-} catch {
-  cache = undefined;
-}
-const options = { filename: file, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER };
-let script;
-if (cache?.found) {
+compile().runInThisContext()(builtin, import.meta.url);
+
+/** The bundle compiled, with the code cache when there is a good one (nothing of the file kept but the script). */
+function compile() {
+  const file = path.join(path.dirname(builtin('node:url').fileURLToPath(import.meta.url)), BUNDLE);
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
+  let cache;
   try {
-    script = new vm.Script(source, { ...options, cachedData: cache.found.data });
+    cache = openCache(bytes);
   } catch {
-    script = undefined;
+    cache = undefined;
   }
-  cache.found.data = undefined;
-}
-script ??= new vm.Script(source, options);
-if (cache && !process.argv.includes(WORKER_TAG)) {
-  try {
-    cache.probe = probeData();
-    process.once('exit', () => writeCache(cache, script));
-  } catch {
-    // not written: the next run compiles from source again
+  const options = { filename: file, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER };
+  let script;
+  if (cache?.found) {
+    try {
+      script = new vm.Script(source, { ...options, cachedData: cache.found.data });
+    } catch {
+      script = undefined;
+    }
+    cache.found.data = undefined;
   }
+  script ??= new vm.Script(source, options);
+  if (cache && !process.argv.includes(WORKER_TAG)) {
+    try {
+      cache.probe = probeData();
+      process.once('exit', () => writeCache(cache, script));
+    } catch {
+      // not written: the next run compiles from source again
+    }
+  }
+  return script;
 }
-script.runInThisContext()(builtin, import.meta.url);
 
 function inside(root, dir) {
   const rel = path.relative(path.resolve(root), dir);
@@ -163,6 +169,21 @@ function sameFlagsAsStart(probe) {
   return !new vm.Script(PROBE, { filename, cachedData: probe }).cachedDataRejected;
 }
 
+/**
+ * Other builds' cache files not written for STALE_DAYS (a temp file a killed run left: for a day), removed when a
+ * run writes its own: a file in use is not touched when read, so an old one in use may go and be written again.
+ */
+function prune(dir, keep) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(dir)) {
+    const m = /^\.?[a-z]+-bundle-[0-9a-f]{32}\.v8cache(\.[0-9]+-[0-9a-f]{12}\.tmp)?$/.exec(name);
+    if (!m || name === keep) continue;
+    const p = path.join(dir, name);
+    const st = fs.lstatSync(p);
+    if (st.isFile() && now - st.mtimeMs > (m[1] ? 1 : STALE_DAYS) * 86_400_000) fs.rmSync(p, { force: true });
+  }
+}
+
 /** At exit: the bytecode of what this run compiled, for the next run (see the top of .ci/launcher.mjs). */
 function writeCache(cache, script) {
   let tmp;
@@ -188,6 +209,7 @@ function writeCache(cache, script) {
     fs.writeFileSync(tmp, Buffer.concat([head, data]), { mode: 0o600, flag: 'wx' });
     fs.renameSync(tmp, cache.target);
     tmp = undefined;
+    prune(cache.dir, path.basename(cache.target));
   } catch {
     // not written: the run is the same, the next one compiles from source again
   }

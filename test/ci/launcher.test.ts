@@ -6,7 +6,7 @@
  * length, never runs other code than the bundle's.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -145,6 +145,23 @@ describe('bundle start file', () => {
     // the same bundle moved over build one's: build two's code, whichever file it is in
     writeFileSync(path.join(one, 'cli-bundle.js'), readFileSync(path.join(two, 'cli-bundle.js')));
     expect(run(one, repo(), { TMPDIR: tmp }).out.answer).toBe(2);
+  });
+
+  it('a run that writes its cache removes other builds\' files unused for two weeks, and nothing else', () => {
+    const tmp = temp('launcher-tmp-');
+    run(dist(1), repo(), { TMPDIR: tmp });
+    const [old] = cacheFiles(tmp);
+    const month = Date.now() / 1000 - 30 * 86_400;
+    utimesSync(old!, month, month);
+    const dir = path.join(tmp, cacheName);
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a cache file');
+    utimesSync(path.join(dir, 'notes.txt'), month, month);
+    run(dist(2), repo(), { TMPDIR: tmp });
+    expect(existsSync(old!)).toBe(false);
+    const [recent] = cacheFiles(tmp).filter((f) => f.endsWith('.v8cache'));
+    run(dist(3), repo(), { TMPDIR: tmp });
+    expect(existsSync(recent!)).toBe(true);
+    expect(existsSync(path.join(dir, 'notes.txt'))).toBe(true);
   });
 
   it('a cache file others can write, or a link, is not used: replaced by a private file', () => {
