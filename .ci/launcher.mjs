@@ -12,13 +12,13 @@
 // length, the V8 version and the V8 flags), and running a crafted cache file is running its author's code. So the
 // cache is used only
 //   * in a folder of this user under the system temp folder (the same folder as the earlier module compile cache):
-//     owned by this user, not a symbolic link, writable by no one else, in a temp folder where no one else can
+//     owned by this user, not a symbolic link, open to no one else (0700), in a temp folder where no one else can
 //     replace it (sticky like /tmp, or writable by no one else), never inside the working directory or
 //     $GITHUB_WORKSPACE (the scanned repository); not on GitHub-hosted runners (a fresh machine per job: it would
 //     only be written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
 //   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch) -- a
 //     different build of the same length never meets another build's bytecode -- that is a regular file owned by
-//     this user, writable by no one else, opened without following a link, whose header repeats that key and
+//     this user, open to no one else (0600), opened without following a link, whose header repeats that key and
 //     carries the SHA-256 of the data: a truncated, corrupted or foreign file is not used (and is replaced).
 // It is written atomically (a new private file, mode 0600, then renamed over the old one), only by the main thread,
 // only when there was none, V8 rejected it, or this run compiled much more than the run that wrote it, and only
@@ -108,8 +108,10 @@ function cacheDir() {
     if (e?.code !== 'EEXIST') return undefined;
   }
   const st = fs.lstatSync(dir);
-  // a folder another user made, or can write to, could hold code for this process to run: not used
-  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (posix && (st.mode & 0o022) !== 0)) return undefined;
+  // a folder another user made, or can write to, could hold code for this process to run: not used; nor one that
+  // others may even read (as a checkout makes its folders, 0755: a repository cannot plant one even where $TMPDIR
+  // points into it)
+  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (posix && (st.mode & 0o077) !== 0)) return undefined;
   return dir;
 }
 
@@ -140,7 +142,8 @@ function readCache(target, key) {
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size < HEAD || st.size > MAX_BYTES) return undefined;
-    if ((uid !== undefined && st.uid !== uid) || (posix && (st.mode & 0o022) !== 0)) return undefined;
+    // written 0600 by this launcher: a file others can read or write (a checked-out file is 0644) is not used
+    if ((uid !== undefined && st.uid !== uid) || (posix && (st.mode & 0o077) !== 0)) return undefined;
     const buf = Buffer.allocUnsafe(st.size);
     let n = 0;
     for (let r; n < buf.length && (r = fs.readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;

@@ -171,10 +171,13 @@ describe('bundle start file', () => {
     const good = run(cli, repo(), { TMPDIR: tmp }).out;
     const [file] = cacheFiles(tmp);
     const bytes = readFileSync(file!);
-    // a good file that others could have written: not read (a file that was used is not written again)
-    chmodSync(file!, 0o666);
-    expect(run(cli, repo(), { TMPDIR: tmp }).out).toEqual(good);
-    expect(statSync(file!).mode & 0o777).toBe(0o600);
+    // a good file that others could have written, or read (as a checkout writes files): not read (a file that was
+    // used is not written again)
+    for (const mode of [0o666, 0o644]) {
+      chmodSync(file!, mode);
+      expect(run(cli, repo(), { TMPDIR: tmp }).out).toEqual(good);
+      expect(statSync(file!).mode & 0o777).toBe(0o600);
+    }
     // a symbolic link named as the cache file, to a good file: not followed, replaced; its target is untouched
     const target = path.join(temp('launcher-link-'), 'data');
     writeFileSync(target, bytes);
@@ -227,12 +230,14 @@ describe('bundle start file', () => {
     expected(run(cli, elsewhere, { TMPDIR: inside, GITHUB_WORKSPACE: repo }));
     expect(existsSync(path.join(inside, cacheName))).toBe(false);
     if (posix) {
-      // a cache folder another user could write to
-      const open = temp('launcher-open-');
-      mkdirSync(path.join(open, cacheName));
-      chmodSync(path.join(open, cacheName), 0o777);
-      expected(run(cli, elsewhere, { TMPDIR: open }));
-      expect(cacheFiles(open)).toEqual([]);
+      // a cache folder another user could write to, or read (as a checkout makes folders)
+      for (const mode of [0o777, 0o755]) {
+        const open = temp('launcher-open-');
+        mkdirSync(path.join(open, cacheName));
+        chmodSync(path.join(open, cacheName), mode);
+        expected(run(cli, elsewhere, { TMPDIR: open }));
+        expect(cacheFiles(open)).toEqual([]);
+      }
       // a temp folder where others could replace the cache folder (writable by all, not sticky)
       const loose = temp('launcher-loose-');
       chmodSync(loose, 0o777);
