@@ -13,9 +13,10 @@
 // cache is used only
 //   * in a folder of this user under the system temp folder (the same folder as the earlier module compile cache):
 //     owned by this user, not a symbolic link, open to no one else (0700), in a temp folder where no one else can
-//     replace it (sticky like /tmp, or writable by no one else), never inside the working directory or
-//     $GITHUB_WORKSPACE (the scanned repository); not on GitHub-hosted runners (a fresh machine per job: it would
-//     only be written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
+//     replace it (sticky like /tmp, or writable by no one else), never where the scanned files could hold it
+//     (insideRepository: the real temp folder inside the working directory, $GITHUB_WORKSPACE, a path an argument
+//     names, or a git checkout); not on GitHub-hosted runners (a fresh machine per job: it would only be
+//     written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
 //   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch) -- a
 //     different build of the same length never meets another build's bytecode -- that is a regular file owned by
 //     this user, open to no one else (0600), opened without following a link, whose header repeats that key and
@@ -92,13 +93,47 @@ function inside(root, dir) {
   return rel === '' || (!rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel));
 }
 
+/**
+ * The folder is, or may be, inside what the run reads as the repository: the working directory, $GITHUB_WORKSPACE,
+ * any folder an argument names or the folder of any file it names (the value of -o/--output, a file the run writes,
+ * aside), each as written and as its real path; or a folder above it is a git checkout (holds .git), whatever the
+ * run scans. A repository's files can have the owner and modes this user's own cache has (a checkout under umask
+ * 077, an archive extracted with its modes), so a cache folder there could be the repository's.
+ */
+function insideRepository(dir) {
+  const named = [process.cwd(), process.env.GITHUB_WORKSPACE];
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o' || a === '--output') i++;
+    else if (!/^(-o|--output=)/.test(a)) named.push(a.startsWith('-') ? a.slice(a.indexOf('=') + 1) : a);
+  }
+  for (const n of named) {
+    if (!n) continue;
+    const roots = [path.resolve(n)];
+    try {
+      const real = fs.realpathSync(roots[0]);
+      roots.push(real);
+      if (!fs.statSync(real).isDirectory()) roots.push(path.dirname(roots[0]), path.dirname(real));
+    } catch {
+      // not a path
+    }
+    if (roots.some((root) => inside(root, dir))) return true;
+  }
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return true;
+    if (path.dirname(d) === d) return false;
+  }
+}
+
 /** The checked cache folder, or undefined: no cache. */
 function cacheDir() {
   if (process.env.IAM_POLICY_GATE_COMPILE_CACHE === '0' || process.env.RUNNER_ENVIRONMENT === 'github-hosted') return undefined;
-  const parent = path.resolve(builtin('node:os').tmpdir());
+  // the real temp folder: $TMPDIR may be a link into the repository
+  const parent = fs.realpathSync(path.resolve(builtin('node:os').tmpdir()));
   const dir = path.join(parent, 'iam-policy-gate-compile-cache' + (uid === undefined ? '' : '-' + uid));
   // never inside the checkout being scanned
-  if ([process.cwd(), process.env.GITHUB_WORKSPACE].some((root) => root && inside(root, dir))) return undefined;
+  if (insideRepository(dir)) return undefined;
   // a temp folder where another user could rename ours away and put theirs in its place: not used
   const p = fs.statSync(parent);
   if (posix && (p.mode & 0o022) !== 0 && (p.mode & 0o1000) === 0) return undefined;

@@ -47,8 +47,8 @@ function dist(answer = 1): string {
   return dir;
 }
 
-function run(cli: string, cwd: string, env: Record<string, string>, nodeOptions: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeOptions, path.join(cli, 'cli.js'), 'scan', '.'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+function run(cli: string, cwd: string, env: Record<string, string>, nodeOptions: string[] = [], args = ['scan', '.']) {
+  const r = spawnSync(process.execPath, [...nodeOptions, path.join(cli, 'cli.js'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
   return { code: r.status, out: JSON.parse(r.stdout) as { args: string[]; meta: string; answer: number }, stderr: r.stderr };
 }
 
@@ -251,5 +251,36 @@ describe('bundle start file', () => {
     expect(readdirSync(tmp)).toEqual([]);
     expected(run(cli, elsewhere, { TMPDIR: tmp }));
     expect(cacheFiles(tmp)).toHaveLength(1);
+  });
+
+  it('never uses a cache folder the scanned files could hold: $TMPDIR a link into them, a scanned path above it, a git checkout', () => {
+    if (!posix) return;
+    const cli = dist();
+    const scanned = repo();
+    mkdirSync(path.join(scanned, 'sub'));
+    mkdirSync(path.join(scanned, '.tmp'), { mode: 0o700 });
+    writeFileSync(path.join(scanned, 'template.yaml'), 'Resources: {}\n');
+    const none = (cwd: string, env: Record<string, string>, args?: string[]) => {
+      expect(run(cli, cwd, env, [], args).out.answer).toBe(1);
+      expect(cacheFiles(path.join(scanned, '.tmp'))).toEqual([]);
+    };
+    const link = path.join(temp('launcher-link-'), 'tmp');
+    spawnSync('ln', ['-s', path.join(scanned, '.tmp'), link]);
+    // $TMPDIR a link to a folder in the working directory
+    none(scanned, { TMPDIR: link });
+    // the scan of a folder above the working directory, of a path given as an argument, of a file, of --root
+    none(path.join(scanned, 'sub'), { TMPDIR: path.join(scanned, '.tmp') }, ['scan', '..']);
+    none(repo(), { TMPDIR: path.join(scanned, '.tmp') }, ['scan', scanned]);
+    none(repo(), { TMPDIR: path.join(scanned, '.tmp') }, ['scan', path.join(scanned, 'template.yaml')]);
+    none(repo(), { TMPDIR: link }, ['scan', '--root', scanned, 'x']);
+    none(repo(), { TMPDIR: link }, ['scan', `--root=${scanned}`]);
+    // a temp folder inside a git checkout, whatever is scanned
+    mkdirSync(path.join(scanned, '.git'));
+    none(repo(), { TMPDIR: path.join(scanned, '.tmp') }, ['scan', repo()]);
+    // the report file the run writes does not count: $TMPDIR/report.json keeps the cache on
+    const tmp = temp('launcher-tmp-');
+    writeFileSync(path.join(tmp, 'report.json'), '{}');
+    expect(run(cli, repo(), { TMPDIR: tmp }, [], ['scan', '.', '--output', path.join(tmp, 'report.json')]).out.answer).toBe(1);
+    expect(cacheFiles(tmp).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
   });
 });
