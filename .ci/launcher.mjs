@@ -66,7 +66,8 @@ function compile() {
   } catch {
     cache = undefined;
   }
-  const options = { filename: file, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER };
+  // named by its URL, as when it was an ES module: stack traces read as before
+  const options = { filename: builtin('node:url').pathToFileURL(file).href, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER };
   let script;
   if (cache?.found) {
     try {
@@ -170,7 +171,8 @@ function openCache(bundleBytes) {
 function readCache(target, key) {
   let fd;
   try {
-    fd = fs.openSync(target, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    // not following a link, and not waiting on a named pipe (checked to be a regular file below)
+    fd = fs.openSync(target, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }

@@ -48,7 +48,7 @@ function dist(answer = 1): string {
 }
 
 function run(cli: string, cwd: string, env: Record<string, string>, nodeOptions: string[] = [], args = ['scan', '.']) {
-  const r = spawnSync(process.execPath, [...nodeOptions, path.join(cli, 'cli.js'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...nodeOptions, path.join(cli, 'cli.js'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: JSON.parse(r.stdout) as { args: string[]; meta: string; answer: number }, stderr: r.stderr };
 }
 
@@ -164,7 +164,7 @@ describe('bundle start file', () => {
     expect(existsSync(path.join(dir, 'notes.txt'))).toBe(true);
   });
 
-  it('a cache file others can write, or a link, is not used: replaced by a private file', () => {
+  it('a cache file others can write, a link or a named pipe is not used: replaced by a private file', () => {
     if (!posix) return;
     const cli = dist();
     const tmp = temp('launcher-tmp-');
@@ -187,6 +187,11 @@ describe('bundle start file', () => {
     expect(run(cli, repo(), { TMPDIR: tmp }).out).toEqual(good);
     expect(lstatSync(file!).isSymbolicLink()).toBe(false);
     expect(readFileSync(target).equals(bytes)).toBe(true);
+    // a named pipe in its place: not waited on, replaced
+    rmSync(file!);
+    spawnSync('mkfifo', [file!]);
+    expect(run(cli, repo(), { TMPDIR: tmp }).out).toEqual(good);
+    expect(lstatSync(file!).isFile()).toBe(true);
   });
 
   it('a V8 flag the run changes is put back before writing, so the next run accepts the cache', () => {
