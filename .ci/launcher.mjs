@@ -44,7 +44,7 @@ const WORKER_TAG = 'iam-policy-gate/file-worker';
 const MAGIC = 'IPGCODE1';
 // magic, key (32), SHA-256 of the data (32), data length, bytecode size of the run that wrote it
 const HEAD = 8 + 32 + 32 + 4 + 4;
-const MAX_BYTES = 256 * 1024 * 1024;
+const MAX_BYTES = 64 * 1024 * 1024;
 // a run that ends with this much more bytecode than the run that wrote the cache writes it again
 const GROWN = 1.25;
 const STALE_DAYS = 14;
