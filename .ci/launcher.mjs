@@ -113,7 +113,7 @@ function insideRepository(dir) {
     if (!n) continue;
     const roots = [path.resolve(n)];
     try {
-      const real = fs.realpathSync(roots[0]);
+      const real = (fs.realpathSync.native ?? fs.realpathSync)(roots[0]);
       roots.push(real);
       if (!fs.statSync(real).isDirectory()) roots.push(path.dirname(roots[0]), path.dirname(real));
     } catch {
