@@ -17,8 +17,9 @@
 //     (insideRepository: the real temp folder inside the working directory, $GITHUB_WORKSPACE, a path an argument
 //     names, or a git checkout); not on GitHub-hosted runners (a fresh machine per job: it would only be
 //     written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
-//   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch) -- a
-//     different build of the same length never meets another build's bytecode -- that is a regular file owned by
+//   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch, and
+//     on Linux the boot's random identifier, which a repository's author cannot know) -- a different build of the
+//     same length never meets another build's bytecode -- that is a regular file owned by
 //     this user, open to no one else (0600), opened without following a link, whose header repeats that key and
 //     carries the SHA-256 of the data: a truncated, corrupted or foreign file is not used (and is replaced).
 // It is written atomically (a new private file, mode 0600, then renamed over the old one), only by the main thread,
@@ -162,9 +163,23 @@ function openCache(bundleBytes) {
   // runs started with other Node or V8 options (V8 rejects a cache made under other flags) have their own file
   // instead of rejecting and rewriting each other's
   const runtime = JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']);
-  const key = sha256(['iam-policy-gate code cache 2', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE].join('\0'));
+  const key = sha256(['iam-policy-gate code cache 3', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE, bootId()].join('\0'));
   const target = path.join(dir, BUNDLE.replace(/\.js$/, '') + '-' + key.toString('hex').slice(0, 32) + '.v8cache');
   return { dir, target, key, found: readCache(target, key) };
+}
+
+/**
+ * Linux's random identifier of this boot, part of the key: a repository's author, who never runs code here, cannot
+ * know it, so cannot name or head a cache file for this machine even where the location rules of insideRepository
+ * miss the repository (a $TMPDIR pointed into an extracted archive the run does not name). A reboot starts a new
+ * cache. Elsewhere (no such file) the location rules alone.
+ */
+function bootId() {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'latin1').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** The data of a cache file this user wrote for this key, whole; undefined for anything else. */

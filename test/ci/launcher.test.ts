@@ -10,6 +10,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript build script, no declarations
 import { launcherSource } from '../../.ci/launcher.mjs';
@@ -162,6 +163,27 @@ describe('bundle start file', () => {
     run(dist(3), repo(), { TMPDIR: tmp });
     expect(existsSync(recent!)).toBe(true);
     expect(existsSync(path.join(dir, 'notes.txt'))).toBe(true);
+  });
+
+  it('a cache file made by someone who does not know this boot (a repository\'s author) is not used', () => {
+    if (!existsSync('/proc/sys/kernel/random/boot_id')) return;
+    const one = dist(1);
+    const two = dist(2);
+    const tmp = temp('launcher-tmp-');
+    run(one, repo(), { TMPDIR: tmp });
+    const data = readFileSync(cacheFiles(tmp)[0]!).subarray(80);
+    // build one's bytecode under the name and header build two's key would have without the boot's identifier
+    const sha = (b: Buffer | string) => createHash('sha256').update(b).digest();
+    const runtime = JSON.stringify([[], '']);
+    const key = sha(['iam-policy-gate code cache 3', sha(readFileSync(path.join(two, 'cli-bundle.js'))).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, 'cli-bundle.js', ''].join('\0'));
+    const head = Buffer.alloc(80);
+    head.write('IPGCODE1', 0, 'latin1');
+    key.copy(head, 8);
+    sha(data).copy(head, 40);
+    head.writeUInt32LE(data.length, 72);
+    head.writeUInt32LE(1, 76);
+    writeFileSync(path.join(tmp, cacheName, `cli-bundle-${key.toString('hex').slice(0, 32)}.v8cache`), Buffer.concat([head, data]), { mode: 0o600 });
+    expect(run(two, repo(), { TMPDIR: tmp }).out.answer).toBe(2);
   });
 
   it('a cache file others can write, a link or a named pipe is not used: replaced by a private file', () => {
