@@ -280,13 +280,16 @@ class DirectReader extends DirectScanner {
       const at = c - this.lineStart;
       // a comment at column 0 between an indicator and its value on a later line: after a blank line the package
       // ends the empty value there and errs on the value (or reads other offsets); the other readers decide
-      if (this.marginComment && c < this.n) bail();
       if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
         // a scalar or flow collection on its own line, else a block collection
-        if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) return this.value(c, indent, depth, false, tag);
+        if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) {
+          if (this.marginComment) bail();
+          return this.value(c, indent, depth, false, tag);
+        }
         const inner = this.blockNode(c, at, depth);
         return tag ? wrap(this.src, longName(tag), inner) : inner;
       }
+      if (this.marginComment && c < this.n) bail();
       // an empty value, where the spaces after the indicator (or tag) end: null, or an empty tagged string
       this.count(depth);
       this.r2 = i;
