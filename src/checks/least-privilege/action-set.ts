@@ -249,16 +249,19 @@ function hitsOfNotAction(memo: Verdicts, spec: ActionSetSpec, s: StatementView, 
 
 /**
  * Statement order of two hits: their elements' paths compared as `localeCompare(b, 'en', { numeric: true })` does.
- * The hits of one statement are its Action elements, `<statement>/Action/<i>`: two paths alike up to their last `/`
- * followed by plain numbers (no leading zero) compare as those numbers, as numeric collation compares them (equal
- * prefixes weigh alike; a digit run weighs as its value). Any other pair goes to one collator, made on first use
- * (building one costs ~5 ms of a process's start; localeCompare with options would build one per call).
+ * The hits of one statement are its Action elements, `<statement>/Action/<i>` (or its NotAction, one path): equal
+ * paths compare equal, and two paths alike up to their last `/` followed by plain numbers (no leading zero) compare
+ * as those numbers, as numeric collation compares them (equal prefixes weigh alike; a digit run weighs as its
+ * value). Any other pair goes to one collator, made on first use (building one costs ~5 ms of a process's start;
+ * localeCompare with options would build one per call).
  */
 let pathOrder: Intl.Collator | undefined;
 export function byPath(a: [string, ValueAt], b: [string, ValueAt]): number {
   if (a[1] === b[1]) return 0;
   const x = a[1].path;
   const y = b[1].path;
+  // (a NotAction grant's keys each have an element of their own, all with the one path)
+  if (x === y) return 0;
   const cut = x.lastIndexOf('/') + 1;
   if (cut > 0 && cut === y.lastIndexOf('/') + 1 && x.startsWith(y.slice(0, cut))) {
     const i = indexAt(x, cut);
