@@ -1,5 +1,6 @@
-// Build the bundles: index.js (the Action) and cli.js (the CLI), each a small start file (.ci/launcher.mjs: Node's
-// compile cache) plus one standalone bundle (index-bundle.js, cli-bundle.js; no node_modules needed), plus
+// Build the bundles: index.js (the Action) and cli.js (the CLI), each a small start file (.ci/launcher.mjs: V8's code
+// cache) plus one standalone bundle (index-bundle.js, cli-bundle.js; no node_modules needed; a function-wrapped
+// script the start file compiles with node:vm, see toScript), plus
 // catalog.json and an ESM package.json marker. Deterministic: same sources, same output.
 //   node .ci/build.mjs              -> dist/ (the committed bundles)
 //   node .ci/build.mjs --out DIR    -> DIR (tests build here: test/helpers/bundle.ts); dist/ is not touched
@@ -8,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync, chmodSync,
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { launcherSource } from './launcher.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -41,7 +43,7 @@ try {
     const extra = files.filter((f) => f !== 'index.js' && f !== 'package.json');
     if (extra.length) throw new Error(`ncc emitted unexpected assets for ${e.src}: ${extra.join(', ')}`);
     // the bundle itself, loaded by a small start file under the entry's name that turns on the compile cache
-    const code = await asciiOnly(readFileSync(path.join(outDir, 'index.js'), 'utf8').replace(/^#![^\n]*\n/, ''));
+    const code = await toScript(await asciiOnly(readFileSync(path.join(outDir, 'index.js'), 'utf8').replace(/^#![^\n]*\n/, '')));
     const bundle = e.out.replace(/\.js$/, '-bundle.js');
     outputs.push({ ...e, code: launcherSource(bundle, e.bin) }, { out: bundle, code });
   }
@@ -57,6 +59,32 @@ try {
   if (!quiet) console.log('built', path.relative(root, dist) || dist, readdirSync(dist).join(', '));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * ncc's ES module bundle as the script the start file loads (.ci/launcher.mjs: `new vm.Script(source, {cachedData})`
+ * then `script.runInThisContext()(builtin, import.meta.url)`): one strict-mode function of the built-ins getter and
+ * the start file's URL. The bundle's only ES module parts are its first statement, `import{createRequire as X}from
+ * "module";`, and `import.meta.url`; anything else fails the build: another import or export, another `import.meta`
+ * (a script does not compile with them), a top-level await (esbuild refuses it in a CommonJS output), an
+ * `import.meta.url` replaced inside a string or a comment (esbuild prints the text-replaced bundle the same as the
+ * bundle with `import.meta.url` defined as the parameter only when every replaced one was the expression).
+ */
+async function toScript(code) {
+  const BUILTIN = '__iamGateBuiltin';
+  const META = '__iamGateMetaUrl';
+  const head = /^import\{createRequire as ([A-Za-z_$][\w$]*)\}from"module";/.exec(code);
+  if (!head) throw new Error('the bundle does not start with ncc\'s createRequire import: update toScript in .ci/build.mjs');
+  if (code.includes(BUILTIN) || code.includes(META)) throw new Error(`the bundle already uses ${BUILTIN} or ${META}`);
+  const replaced = code.split('import.meta.url').join(META);
+  const { transform } = await import(pathToFileURL(path.join(root, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+  const print = async (c, define) => (await transform(c, { format: 'esm', target: 'esnext', charset: 'utf8', logLevel: 'silent', define })).code;
+  if ((await print(code, { 'import.meta.url': META })) !== (await print(replaced))) throw new Error('import.meta.url appears in the bundle other than as the expression');
+  await transform(replaced, { format: 'cjs', target: 'esnext', logLevel: 'silent' });
+  const body = `const{createRequire:${head[1]}}=${BUILTIN}("module");` + replaced.slice(head[0].length);
+  const script = `(function(${BUILTIN},${META}){"use strict";${body}\n})\n`;
+  new vm.Script(script, { filename: 'bundle.js' });
+  return script;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
- * Which file a worker thread runs, and whether this thread is one. The bundles are one file each (dist/cli.js,
- * dist/index.js): a worker runs the same bundle, which asks `isGateWorker()` before doing anything else. Only a
- * bundle registers itself (`setWorkerEntry`); from the TypeScript sources (tsx, vitest) nothing is registered and
- * the file-by-file flow stays in this thread.
+ * Which file a worker thread runs, and whether this thread is one. A worker runs the same start file as the process
+ * (dist/cli.js, dist/index.js: .ci/launcher.mjs, which loads the bundle next to it with the code cache, read-only in
+ * a worker), and the bundle asks `isGateWorker()` before doing anything else. The bundle's `import.meta.url` is the
+ * start file's URL (the launcher passes its own), so registering it names a file a worker can run. Only a bundle
+ * registers itself (`setWorkerEntry`); from the TypeScript sources (tsx, vitest) nothing is registered and the
+ * file-by-file flow stays in this thread.
  */
 import { workerThreads } from '../util/builtins.js';
 

@@ -56,16 +56,6 @@ interface Slot {
   oom?: boolean;
 }
 
-/**
- * A worker's environment: this process's, with the compile cache folder the launcher enabled and checked
- * (.ci/launcher.mjs: owned by this user, writable by no one else), so a worker loads the bundle's compiled code
- * instead of compiling the 2 MB bundle again (~0.1 s CPU each); no folder (off, a source run): as it is.
- */
-function workerEnv(): NodeJS.ProcessEnv {
-  const dir = (globalThis as Record<symbol, unknown>)[Symbol.for('iam-policy-gate.compile-cache')];
-  return typeof dir === 'string' ? { ...process.env, NODE_COMPILE_CACHE: dir } : process.env;
-}
-
 /** The pool for this scan, or undefined to analyse in this thread. `requested`: --workers (undefined = auto). */
 export function filePool(files: SourceFile[], options: Options, requested?: number): FileRunner | undefined {
   if (requested === 0 || options.accessAnalyzer !== 'off') return undefined;
@@ -176,7 +166,7 @@ class FilePool implements FileRunner {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = new (workerThreads().Worker)(this.entry, { workerData: { tag: WORKER_TAG, options: this.options }, argv: [WORKER_TAG], resourceLimits: WORKER_LIMITS, stdout: true, env: workerEnv() });
+      worker = new (workerThreads().Worker)(this.entry, { workerData: { tag: WORKER_TAG, options: this.options }, argv: [WORKER_TAG], resourceLimits: WORKER_LIMITS, stdout: true });
     } catch {
       if (!this.slots.size) this.allLocal();
       return;

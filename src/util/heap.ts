@@ -9,19 +9,12 @@
  * content; a runtime that refuses a flag keeps its own policy.
  */
 import v8 from 'node:v8';
+import { setV8Flag } from './v8-flags.js';
 
 /** How much the old space may grow over the live size before the next full collection (V8: 1.1x to 4x). */
 const GROWTH_PERCENT = 25;
 /** Semi-space size past which the young generation does not grow (V8 doubles it up to its start-up maximum). */
 const YOUNG_MB = 8;
-
-function setFlag(flag: string): void {
-  try {
-    v8.setFlagsFromString(flag);
-  } catch {
-    // the runtime's own policy stays
-  }
-}
 
 let growth = false;
 let young = false;
@@ -33,12 +26,12 @@ let young = false;
 export function boundHeap(): void {
   if (!growth) {
     growth = true;
-    setFlag(`--heap-growing-percent=${GROWTH_PERCENT}`);
+    setV8Flag(`--heap-growing-percent=${GROWTH_PERCENT}`, '--heap-growing-percent=0');
   }
   if (young) return;
   const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   // new_space counts both semi-spaces
   if (space && space.space_size < 2 * YOUNG_MB * 1024 * 1024) return;
   young = true;
-  setFlag('--semi-space-growth-factor=1');
+  setV8Flag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');
 }
