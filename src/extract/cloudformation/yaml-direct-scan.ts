@@ -37,6 +37,8 @@ export abstract class DirectScanner {
   protected flowEnd = 0;
   /** How deep the lines of the flow collection being read must be indented. */
   protected flowCont = 1;
+  /** How many flow collections the one being read is in (1: the outermost). */
+  private flowLevel = 0;
 
   constructor(
     readonly t: string,
@@ -174,17 +176,21 @@ export abstract class DirectScanner {
     return CST.resolveAsScalar(token, true, bail)!.value;
   }
 
-  /** A tag `!Name` at `i`: the offset past it (which must be followed by a space or the line's end). */
+  /** A tag `!Name`, or the non-specific `!`, at `i`: the offset past it (which must be followed by a space or the line's end). */
   protected tagEnd(i: number): number {
     const t = this.t;
     let e = i + 1;
     for (let c = t.charCodeAt(e); (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45; c = t.charCodeAt(++e));
-    if (e === i + 1 || !this.isEnd(e)) bail();
+    if (!this.isEnd(e)) bail();
     return e;
   }
 
-  /** A tag's short-form name, or '' for another local tag, read as written with the package's warning. */
+  /**
+   * A tag's short-form name, or '' for the non-specific `!` (the node read as written: a scalar is a string) and for
+   * another local tag, read as written with the package's warning.
+   */
   protected tagName(i: number, e: number): string {
+    if (e === i + 1) return '';
     const name = this.t.slice(i + 1, e);
     if (SHORT_TAGS.has(name)) return name;
     const p = this.src.lineCounter.linePos(i);
@@ -220,6 +226,7 @@ export abstract class DirectScanner {
    */
   protected flow(c: number, depth: number): CNode {
     this.count(depth);
+    this.flowLevel++;
     const t = this.t;
     const isMap = t.charCodeAt(c) === 123;
     const close = isMap ? 125 : 93;
@@ -253,6 +260,7 @@ export abstract class DirectScanner {
       }
     }
     const end = i + 1;
+    this.flowLevel--;
     return m ? m.finish(c, end) : { kind: 'seq', items, src: this.src, start: c, end };
   }
 
@@ -265,7 +273,10 @@ export abstract class DirectScanner {
       else if (x === NL) {
         let j = i + 1;
         while (t.charCodeAt(j) === SP) j++;
-        if (t.charCodeAt(j) !== NL && j - i - 1 < this.flowCont) bail();
+        const y = t.charCodeAt(j);
+        // a less indented line: only the outermost collection's closing bracket, at its key's or dash's column (the
+        // package's lexer allows it there, yaml issue 460)
+        if (y !== NL && j - i - 1 < this.flowCont && !(j - i === this.flowCont && this.flowLevel === 1 && (y === 93 || y === 125))) bail();
         i = j;
       } else if (x === HASH && (t.charCodeAt(i - 1) === SP || t.charCodeAt(i - 1) === NL)) {
         i = t.indexOf('\n', i);
@@ -286,8 +297,20 @@ export abstract class DirectScanner {
     return !(FLOW_STOP.has(x) || x === HASH);
   }
 
+  /** After a non-specific tag `!` and spaces at `i`, a quoted scalar: its offset (a flow key read as written), else -1. */
+  protected tagQuoted(i: number): number {
+    const t = this.t;
+    if (t.charCodeAt(i) !== 33 || t.charCodeAt(i + 1) !== SP) return -1;
+    let j = i + 2;
+    while (t.charCodeAt(j) === SP) j++;
+    const q = t.charCodeAt(j);
+    return q === 34 || q === 39 ? j : -1;
+  }
+
   protected flowStartsKey(i: number): boolean {
     const t = this.t;
+    const tq = this.tagQuoted(i);
+    if (tq >= 0) i = tq;
     const ch = t.charCodeAt(i);
     let e: number;
     if (ch === 34 || ch === 39) e = this.quotedEnd(i);
@@ -299,6 +322,10 @@ export abstract class DirectScanner {
 
   protected flowKey(i: number): { key: string; start: number; merge: boolean; after: number } {
     const t = this.t;
+    // `! "key"`: the key is the quoted text, its offset the scalar's (the package's key range leaves the tag out)
+    const from = i;
+    const tq = this.tagQuoted(i);
+    if (tq >= 0) i = tq;
     const ch = t.charCodeAt(i);
     let key: string;
     let e: number;
@@ -315,7 +342,7 @@ export abstract class DirectScanner {
     while (t.charCodeAt(j) === SP) j++;
     const after = t.charCodeAt(j + 1);
     // after a quoted key the `:` needs no space (JSON style)
-    if (t.charCodeAt(j) !== 58 || (after !== SP && after !== NL && plain) || j - i > 1000) bail();
+    if (t.charCodeAt(j) !== 58 || (after !== SP && after !== NL && plain) || j - from > 1000) bail();
     return { key, start: i, merge: plain && key === '<<', after: j + 1 };
   }
 

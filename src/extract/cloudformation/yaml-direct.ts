@@ -3,8 +3,10 @@
  * written in, without the `yaml` package's lexer, parser and CST (most of the cost of reading a YAML template).
  * It reads block mappings and sequences (one-line plain or quoted keys, compact `- k: v` and `- - x`), plain and
  * quoted scalars (over several lines as the lexer continues them), literal and folded block scalars, flow
- * collections (over several lines, with comments; `k: v` pairs in flow sequences), values on their own line, comments, the CloudFormation
- * short-form tags and other local tags (with the package's warning); escapes, folding and block scalar text are
+ * collections (over several lines, with comments; `k: v` pairs in flow sequences; the outermost one's closing bracket
+ * at its key's column, as the package's lexer allows), values on their own line, comments (at column 0 before a
+ * block collection value too), the CloudFormation short-form tags, the non-specific `!` (a value read as written, a
+ * quoted flow key) and other local tags (with the package's warning); escapes, folding and block scalar text are
  * resolved by the package (CST.resolveAsScalar). It builds exactly what yaml-cst.ts builds from the package's CST
  * (values, offsets and range ends, key offsets, duplicate-key and tag warnings, merge keys, depth and node budgets)
  * and REFUSES (undefined) anything else: a tab where the lexer takes it for white space, a carriage return that
@@ -279,14 +281,18 @@ class DirectReader extends DirectScanner {
       const c = q >= this.n ? this.n : this.content(q);
       const at = c - this.lineStart;
       // a comment at column 0 between an indicator and its value on a later line: after a blank line the package
-      // ends the empty value there and errs on the value (or reads other offsets); the other readers decide
-      if (this.marginComment && c < this.n) bail();
+      // ends the empty value there and errs on a scalar value (or reads other offsets); the other readers decide,
+      // but for a block collection, which every reader reads alike (the banner comments of a `Resources:` section)
       if (c < this.n && (at > indent || (!seq && at === indent && this.isSeqItem(c)))) {
         // a scalar or flow collection on its own line, else a block collection
-        if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) return this.value(c, indent, depth, false, tag);
+        if (at > indent && !this.isSeqItem(c) && !this.startsKey(c)) {
+          if (this.marginComment) bail();
+          return this.value(c, indent, depth, false, tag);
+        }
         const inner = this.blockNode(c, at, depth);
         return tag ? wrap(this.src, longName(tag), inner) : inner;
       }
+      if (this.marginComment && c < this.n) bail();
       // an empty value, where the spaces after the indicator (or tag) end: null, or an empty tagged string
       this.count(depth);
       this.r2 = i;

@@ -51,6 +51,8 @@ const PIECES = [
   // flow pairs: one-entry mappings inside a flow sequence
   "[a, k: v]", "['${A}${b}', b: '']", '[c, {x: y},\n    Ref: AWS::NoValue]', '[k: !Ref b, "q": [1], "r":s]', '[<<: x, k:\n    v, 1: 2]', '[k : v, k: w]',
   '[!Ref k: v]', '[k:, x]', '[k: ]', '[a, k:v]', '["k"\n    : v]', '[k: v: w]', '[? k : v]', '[k: [a, b: c]]', '[k # c\n    : v]',
+  // the non-specific tag; a flow's closing bracket on a line of its own, at the key's column or deeper
+  '! x', '! "y"', '!', '! 1', '! [a, ! b]', '[! "Ref": v, x]', "{! 'k': ! v}", '{a: 1,\n@}', '[\n    a,\n@]', '[a,\n    ]', '{\n@}',
 ];
 
 /** A small document of block maps and sequences whose leaves are the constructs the direct reader reads. */
@@ -61,12 +63,13 @@ function subsetDocument(r: Rng, indent = 0, depth = 0): string {
   let out = '';
   for (let i = 0; i < n; i++) {
     if (r() < 0.1) out += pick(r, ['\n', `${pad}# c\n`, `${pad}   # deeper\n`, '# left\n', `${pad} \n`]);
+    const gap = r() < 0.15 ? pick(r, ['# left\n', '\n# left\n', '# a\n\n# b\n', `${pad}  # in\n# left\n`]) : '';
     const head = seq ? `${pad}-` : `${pad}${pick(r, ['Key', 'Type', '"Q k"', "'s'", 'Dup', 'n', '<<', '1', 'Sp '])}${i % 3}${pick(r, [':', ':', ':', ' :'])}`;
     if (depth < 3 && r() < 0.3) {
       const inner = subsetDocument(r, indent + pick(r, [2, 2, 4, 1]), depth + 1);
-      out += `${head}${r() < 0.2 ? ' !If' : ''}${r() < 0.1 ? ' # c' : ''}\n${inner}`;
+      out += `${head}${r() < 0.2 ? ' !If' : ''}${r() < 0.1 ? ' # c' : ''}\n${gap}${inner}`;
     } else {
-      const piece = pick(r, PIECES).replace(/\n {4}/g, '\n' + pad + '  ');
+      const piece = pick(r, PIECES).replace(/\n {4}/g, '\n' + pad + '  ').replace(/\n@/g, '\n' + pad);
       out += `${head}${piece === '' || piece.startsWith('\n') ? '' : ' '}${piece}\n`;
     }
   }
@@ -117,7 +120,7 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       if (r() < 0.7) text = mutate(r, text);
       if (agree(text)) direct++;
     }
-    expect(direct).toBeGreaterThan(runs * 0.2);
+    expect(direct).toBeGreaterThan(runs * 0.18);
   });
 
   it('agree under small budgets (depth, nodes): the direct reader refuses, the others report the overflow', () => {
@@ -173,13 +176,37 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       'a:\n  d:\n\n# note\n    benign\n  p: 1\n', 'd:\n\n# note\n  benign\np: 1\n', 'a:\n  d: !Ref\n\n# note\n    x\n  p: 1\n',
       'a:\n  d:\n  \n# n\n# m\n    x\n    y\n  p: 1\n', 'a:\n  b:\n    - x\n    -\n\n# note\n      benign\n    - 2\n',
       'a:\r\n  d:\r\n\n# note\r\n    benign\r\n  p: 1\r\n', 'a:\r\n  d:\r\n\r\n# note\r\n    benign\r\n  p: 1\r\n',
-      'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n',
+      'a:\n  d:\n# note\n    benign\n  p: 1\n', 'a:\n  d:\n\n# note\n    x\n  p: 1\n', 'a:\n  d: # c\n\n# note\n  p: 1\n',
     ];
     for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(false);
     // every reader now refuses that layout before reading (text/yaml-layout.ts, red team S8-F2)
     expect((outcome(texts[0]!, LIMITS) as { message?: string }).message).toMatch(/comment at column 0 between a key or dash and its value/);
     // an indented comment there stays the direct reader's
     expect(agree('a:\n  d:\n\n  # note\n    benign\n  p: 1\n')).toBe(true);
+  });
+
+  it('reads comments at column 0 before a block mapping or sequence value as the readers behind it do', () => {
+    // a section's banner comments between `Resources:` and its first resource: the value is a collection, which the
+    // layout guard lets through and every reader reads alike
+    const texts = [
+      'Resources:\n\n#####\n#   Queue\n#####\n  Q:\n    Type: x\n\n#####\n  R:\n    Type: y\n',
+      'a:\n  d:\n\n# note\n    x: 1\n  p: 1\n', 'a:\n# n\n  - x\n  - y\nb: 1\n', 'a: !If # c\n# n\n\n  - c\n  - d\n',
+      'a:\n- x\n-\n# n\n  - y\n', 'a:\n  -\n# n\n    k: v\n    l: w\n  - z\n', '- a:\n\n# n\n  # m\n    b: 1\n',
+    ];
+    for (const text of texts) expect(agree(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it('reads what the package reads in flows: the closing bracket at the key\'s column, the non-specific tag `!`', () => {
+    const read = [
+      'P : {\n  A: 1,\n  B: [x, y]\n}\nQ: 2\n', 'R:\n  P: [\n    a,\n    b\n  ]\n  Q: {\n  }\n', '- [a,\n  b\n]\n- k: {a: 1,\n    b: 2\n  }\n',
+      'J: [":", ["arn", !Ref "AWS::Region", ! "Ref": "AWS::AccountId", x]]\n', "M: {! 'k': v, ! \"q\":1}\n", 'A: ! 12\nB: ! ~\nC: !\nD: ! [1, ! true]\nE: !\n  k: ! 0x1F\n',
+    ];
+    for (const text of read) expect(agree(text), JSON.stringify(text)).toBe(true);
+    // a nested collection's bracket, a bracket less deep still, a comment or a value there, a plain key after `!`: refused
+    const refused = [
+      'P: {a: [\n  x\n]}\n', 'R:\n  P: [\n a]\n', 'R:\n  P: [a,\n ]\n', 'R:\n  P: [a\n  , b]\n', 'R:\n  P: [a,\n  # c\n    b]\n', 'J: [! k: v]\n', 'K: {! k: v}\n', 'L: ! "k": v\n',
+    ];
+    for (const text of refused) expect(agree(text), JSON.stringify(text)).toBe(false);
   });
 
   it('stays linear on long and repetitive hostile input', () => {
@@ -237,7 +264,7 @@ describe('YAML templates: the direct reader vs the readers behind it', () => {
       const text = i % 3 === 0 ? mutatedWindow(r, texts[i % texts.length]!) : i % 3 === 1 ? mutate(r, gen.document()) : subsetDocument(r);
       for (const v of crlfVariants(r, text)) if (agree(v)) direct++;
     }
-    expect(direct).toBeGreaterThan(runs * 0.2);
+    expect(direct).toBeGreaterThan(runs * 0.18);
   });
 
   it('reads CR LF in each construct it reads (offsets on the CR, as the package gives them) and refuses a lone CR or mixed endings', () => {
