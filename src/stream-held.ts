@@ -14,6 +14,7 @@
  */
 import { readSync, writeSync } from 'node:fs';
 import { PrivateTemp } from './util/temp-file.js';
+import { doubled } from './util/arrays.js';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
@@ -278,15 +279,9 @@ export class HeldFiles {
   }
 
   private grow(): void {
-    const pos = new Int32Array(this.pos.length * 2);
-    pos.set(this.pos);
-    this.pos = pos;
-    const at = new Float64Array(this.at.length * 2);
-    at.set(this.at);
-    this.at = at;
-    const len = new Uint32Array(this.len.length * 2);
-    len.set(this.len);
-    this.len = len;
+    this.pos = doubled(this.pos);
+    this.at = doubled(this.at);
+    this.len = doubled(this.len);
   }
 }
 

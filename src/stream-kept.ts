@@ -20,6 +20,7 @@ import { catalogUniverse } from './engine/actions.js';
 import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
 import { SpotIndex } from './findings/spots.js';
 import { RowTexts } from './stream-rows.js';
+import { doubled } from './util/arrays.js';
 import type { Pool } from './stream-views.js';
 import type { AnalysisError } from './result.js';
 
@@ -138,12 +139,8 @@ export class KeptViews {
   }
 
   private grow(): void {
-    const at = new Int32Array(this.at.length * 2);
-    at.set(this.at);
-    this.at = at;
-    const type = new Uint8Array(this.type.length * 2);
-    type.set(this.type);
-    this.type = type;
+    this.at = doubled(this.at);
+    this.type = doubled(this.type);
   }
 
   private view(v: BareRow): PolicyRecord {

@@ -14,6 +14,7 @@
 import { readSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { PrivateTemp } from './util/temp-file.js';
+import { doubled } from './util/arrays.js';
 import type { AnalysisError } from './result.js';
 
 /** Bytes written at a time. */
@@ -100,12 +101,8 @@ export class RowTexts {
   }
 
   private grow(): void {
-    const start = new Float64Array(this.start.length * 2);
-    start.set(this.start);
-    this.start = start;
-    const len = new Uint32Array(this.len.length * 2);
-    len.set(this.len);
-    this.len = len;
+    this.start = doubled(this.start);
+    this.len = doubled(this.len);
   }
 
   /** Writes what is pending; false (and `failure` set) when the write failed. */

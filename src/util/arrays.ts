@@ -24,3 +24,10 @@ export function minOf(values: Iterable<number>, ceiling = Infinity): number {
   for (const v of values) if (v < m || Number.isNaN(v)) m = v;
   return m;
 }
+
+/** A typed array of the same kind, twice as long, starting with `a`'s elements (the rest zero). */
+export function doubled<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
