@@ -18,8 +18,8 @@
 //     names, or a git checkout); not on GitHub-hosted runners (a fresh machine per job: it would only be
 //     written); IAM_POLICY_GATE_COMPILE_CACHE=0 turns it off;
 //   * from a file named by a SHA-256 of (the bundle's bytes, Node and V8 versions and options, platform, arch, and
-//     on Linux the boot's random identifier, which a repository's author cannot know) -- a different build of the
-//     same length never meets another build's bytecode -- that is a regular file owned by
+//     the boot's random identifier, which a repository's author cannot know: Linux only, no cache elsewhere) -- a
+//     different build of the same length never meets another build's bytecode -- that is a regular file owned by
 //     this user, open to no one else (0600), opened without following a link, whose header repeats that key and
 //     carries the SHA-256 of the data: a truncated, corrupted or foreign file is not used (and is replaced).
 // It is written atomically (a new private file, mode 0600, then renamed over the old one), only by the main thread,
@@ -158,12 +158,17 @@ function sha256(data) {
 
 /** The cache's folder, file and key for this bundle and runtime, with its checked data when there is one. */
 function openCache(bundleBytes) {
+  // without the boot's identifier (not Linux) nothing a repository's author cannot know is in the key, and the
+  // location rules alone miss a $TMPDIR pointed into an untrusted tree the run does not name (red team S10-C1): no
+  // cache there (the run compiles from source, as on GitHub-hosted runners)
+  const boot = bootId();
+  if (!boot) return undefined;
   const dir = cacheDir();
   if (!dir) return undefined;
   // runs started with other Node or V8 options (V8 rejects a cache made under other flags) have their own file
   // instead of rejecting and rewriting each other's
   const runtime = JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']);
-  const key = sha256(['iam-policy-gate code cache 3', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE, bootId()].join('\0'));
+  const key = sha256(['iam-policy-gate code cache 3', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE, boot].join('\0'));
   const target = path.join(dir, BUNDLE.replace(/\.js$/, '') + '-' + key.toString('hex').slice(0, 32) + '.v8cache');
   return { dir, target, key, found: readCache(target, key) };
 }
@@ -172,7 +177,7 @@ function openCache(bundleBytes) {
  * Linux's random identifier of this boot, part of the key: a repository's author, who never runs code here, cannot
  * know it, so cannot name or head a cache file for this machine even where the location rules of insideRepository
  * miss the repository (a $TMPDIR pointed into an extracted archive the run does not name). A reboot starts a new
- * cache. Elsewhere (no such file) the location rules alone.
+ * cache. Elsewhere (no such file) there is no cache.
  */
 function bootId() {
   try {
