@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendAll, maxOf, minOf } from '../../src/util/arrays.js';
+import { tsFiles } from '../helpers/src-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 /** file (src-relative) + spread expression -> why its length is bounded */
@@ -20,15 +21,6 @@ const BOUNDED: Record<string, string> = {
   'extract/cloudformation/yaml.ts this.lc(k)': 'a [line, column] pair',
   'text/positions.ts lc(k)': 'a [line, column] pair',
 };
-
-function tsFiles(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) tsFiles(p, out);
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 describe('no spread of an array into a call in src/', () => {
   it('every call-argument spread is of a bounded, listed value', () => {

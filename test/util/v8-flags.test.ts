@@ -4,21 +4,13 @@
  * flags than the next run starts with). A flag set any other way would leave every run without the cache, so no
  * file in src/ calls v8.setFlagsFromString but v8-flags.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setV8Flag } from '../../src/util/v8-flags.js';
+import { tsFiles } from '../helpers/src-files.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
-
-function tsFiles(dir: string, out: string[] = []): string[] {
-  for (const n of readdirSync(dir)) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) tsFiles(p, out);
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 describe('V8 flags set at run time', () => {
   it('are set only through setV8Flag, which notes their defaults', () => {
