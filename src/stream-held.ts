@@ -15,6 +15,7 @@
 import { readSync, writeSync } from 'node:fs';
 import { PrivateTemp } from './util/temp-file.js';
 import { doubled } from './util/arrays.js';
+import { ownCopy } from './util/memo.js';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
@@ -229,7 +230,8 @@ export class HeldFiles {
   add(position: number, rel: string, slot: HeldSlot, more: { inputs: HeldInputs; text?: FileText | undefined; links?: UnitLinks | undefined }): void {
     const k = this.rels.length;
     if (k >= this.pos.length) this.grow();
-    this.rels.push(flat(rel));
+    // one flat string, not the walk's tree of string pieces (V8 joins texts under 13 characters flat already)
+    this.rels.push(rel.length < 13 ? rel : ownCopy(rel));
     this.pos[k] = position;
     if (slot.x) {
       this.memory.set(k, slot.x);
@@ -283,9 +285,4 @@ export class HeldFiles {
     this.at = doubled(this.at);
     this.len = doubled(this.len);
   }
-}
-
-/** `s` as one flat string (not a tree of the pieces it was joined from, nor a slice holding a larger text). */
-function flat(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
