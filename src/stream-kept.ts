@@ -236,11 +236,14 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
     // checked now; a view kept as for any policy (the stage's findings point at it too)
     points = to.kept.checkOrg(i, p, to.pool) || points;
   }
-  if (points && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !p.assumptions?.length) to.kept.pushBare(i, detach(bareView(p), to.pool));
+  // the module-call stage reads the assumptions of Terraform configuration only (findings/call-sites.ts): a
+  // template's or plan's policy with assumptions is a bare view like any other (a 100,000-file scan: ~15,000 views)
+  const assumes = p.format === 'terraform-hcl' && !!p.assumptions?.length;
+  if (points && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !assumes) to.kept.pushBare(i, detach(bareView(p), to.pool));
   else if (points || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
-    if (p.assumptions?.length) v.assumptions = p.assumptions;
+    if (assumes) v.assumptions = p.assumptions;
     to.kept.push([i, detach(v, to.pool)]);
   }
 }

@@ -30,7 +30,7 @@ import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
-import { boundHeap } from './util/heap.js';
+import { boundHeap, settleHeap } from './util/heap.js';
 import { unitsOf } from './stream-units.js';
 import type { UnitLinks } from './stream-units.js';
 import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
@@ -108,11 +108,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (const k of ['policies', 'principals', 'attachments'] as const) counts[k] += out[k].length;
   };
 
-  // the scan's paths as keyed digests (findings/spots.ts: ~40 bytes a path, not its text and a set entry)
-  const scanned = new SpotSet();
-  for (const f of files) scanned.add(f.rel);
   const pool: Pool = new Map();
-  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldHead, store, scanned, paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
+  const st: LoopState = { options, repo, errors, sink, unit, notes, analysed, held, heldHead, store, scanned: scannedPaths(files), paths: options.ignore.some((e) => e.files), absorb, keepAll, lite, statements, kept, keptEntities, texts: new Map(), pool };
   try {
     for (let i = 0; i < files.length; i++) {
       // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
@@ -122,6 +119,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       else await streamFile(i, files[i]!, st, o?.extracted);
       // done with (the caller reads only the list's length; `scanned` keeps a digest of the path)
       files[i] = DONE;
+      settleHeap();
     }
   } finally {
     await runner?.close();
@@ -129,6 +127,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
   await addReferenced(files.length, st);
+  // the paths are asked no more (100,000 files: a 4 MB table); the loop's garbage goes before the held units
+  st.scanned = ASKED;
+  pool.clear();
+  settleHeap(true);
   if (held.length) finishHeld(held, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: kept.objects.byPosition(),
@@ -144,11 +146,28 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   return { head, analysed, counts, views: kept };
 }
 
-/** Past this many texts the pool starts over (between two files: a file's findings and views still share theirs). */
-const POOL_MAX = 1 << 16;
+/**
+ * Past this many texts the pool starts over (between two files: a file's findings and views still share theirs);
+ * across files it shares few texts: 65,536 (mostly paths, ids) were ~8 MB of a 100,000-file scan's heap to its end.
+ */
+const POOL_MAX = 1 << 13;
 
 /** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
 const DONE = undefined as unknown as SourceFile;
+
+/** The scan's paths as keyed digests (findings/spots.ts: ~40 bytes a path, not its text and a set entry). */
+function scannedPaths(files: SourceFile[]): LoopState['scanned'] {
+  const scanned = new SpotSet();
+  for (const f of files) scanned.add(f.rel);
+  return scanned;
+}
+
+/** The scan's paths after the last question (addReferenced): a later one is a mistake of ours, not a "no". */
+const ASKED: LoopState['scanned'] = {
+  has(): boolean {
+    throw new Error('internal: the scanned paths were asked after the held files were linked');
+  },
+};
 
 /** What the loop shares with the per-file steps below (analyseStreaming's state). */
 interface LoopState {
@@ -163,7 +182,7 @@ interface LoopState {
   held: HeldFiles;
   heldHead: Analysis;
   store: HeldStore;
-  /** The scan's paths (as digests: only asked whether it has one). */
+  /** The scan's paths (as digests: only asked whether it has one); ASKED once the held files are all linked. */
   scanned: { has(path: string): boolean };
   /** Whether `analysed` lists the paths (an ignore entry names files: the suppressions stage reads them). */
   paths: boolean;
