@@ -133,10 +133,11 @@ function absorb(log: RunLog, part: { errors: AnalysisError[]; notes?: string[] |
 async function gateStages(paths: string[], options: Options, run: GateRun): Promise<GateResult> {
   const started = performance.now();
   const notes: string[] = [...(run.notes ?? [])];
-  // a file-by-file run's heap bounded before the walk: the walk of a large tree is the first big allocation, and
-  // V8 sizes the next collection's limit at up to 4x what is live then (100,000 files: ~370 MB before the bound applied);
-  // and during the walk (once per folder), or its young generation grows unbounded until the first file (100,000
-  // files: 32 MB semi-spaces, RSS 194 MB at the first file, 139 MB bounded)
+  // a file-by-file run's heap bounded from its walk on, once the run is large (util/heap.ts): the walk of a large
+  // tree is the first big allocation, and V8 sizes the next collection's limit at up to 4x what is live then
+  // (100,000 files: ~370 MB before the bound applied); and during the walk (once per folder), or its young
+  // generation grows unbounded until the first file (100,000 files: 32 MB semi-spaces, RSS 194 MB at the first
+  // file, 139 MB bounded)
   if (streams(options, run)) boundHeap();
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run, streams(options, run) ? boundHeap : undefined);
   const log: RunLog = { errors, notes };

@@ -30,7 +30,7 @@ import type { RepoAccess } from './sources/affected.js';
 import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, finishAnalysis } from './analysis.js';
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
-import { boundHeap, settleHeap } from './util/heap.js';
+import { boundHeap } from './util/heap.js';
 import { unitsOf } from './stream-units.js';
 import type { UnitLinks } from './stream-units.js';
 import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
@@ -119,7 +119,6 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       else await streamFile(i, files[i]!, st, o?.extracted);
       // done with (the caller reads only the list's length; `scanned` keeps a digest of the path)
       files[i] = DONE;
-      settleHeap();
     }
   } finally {
     await runner?.close();
@@ -127,10 +126,9 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
   await addReferenced(files.length, st);
-  // the paths are asked no more (100,000 files: a 4 MB table); the loop's garbage goes before the held units
+  // the paths are asked no more (100,000 files: a 4 MB table); the pool's texts are the loop's, not the held units'
   st.scanned = ASKED;
   pool.clear();
-  settleHeap(true);
   if (held.length) finishHeld(held, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: kept.objects.byPosition(),
