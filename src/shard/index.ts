@@ -10,7 +10,7 @@ import type { Options } from '../config/options.js';
 import type { SourceFile } from '../sources/files.js';
 import { canonicalJson, sha256 } from '../policy/fingerprint.js';
 import { unitReader } from './read.js';
-import { buildUnits } from './units.js';
+import { readUnits } from './units.js';
 import { assignUnits, unitSetHash } from './assign.js';
 import type { ShardSpec } from './assign.js';
 
@@ -41,8 +41,7 @@ export function selectShard(files: readonly SourceFile[], spec: ShardSpec, optio
   const content = createHash('sha256');
   const read = unitReader(options, content);
   const rels = [...new Set(files.map((f) => f.rel))].sort();
-  const texts = rels.map(read);
-  const units = buildUnits(texts, options);
+  const units = readUnits(rels, (k) => read(rels[k]!), options);
   const shards = assignUnits(units, spec.count);
   const mine = new Set<string>();
   let bytes = 0;

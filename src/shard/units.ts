@@ -197,14 +197,26 @@ export function unitKeys(files: readonly { rel: string; links: UnitLinks }[], op
 
 /** Group the scan's files into units (see the header). */
 export function buildUnits(files: readonly UnitFile[], options: Pick<Options, 'policyTypes'>): Unit[] {
-  const scanned = new Set(files.map((f) => f.rel));
-  const rootOf = unitKeys(files.map((f) => ({ rel: f.rel, links: unitLinks(f.rel, f.text, scanned) })), options);
+  return readUnits(files.map((f) => f.rel), (k) => files[k]!, options);
+}
+
+/**
+ * buildUnits of files read one at a time (`read(k)`: the file `rels[k]`): only each file's links, size and digest
+ * are kept, never the texts of the whole tree together (10,000 files: ~75 MB of text; 100,000: ~750 MB).
+ */
+export function readUnits(rels: readonly string[], read: (k: number) => UnitFile, options: Pick<Options, 'policyTypes'>): Unit[] {
+  const scanned = new Set(rels);
+  const files = rels.map((_, k) => {
+    const f = read(k);
+    return { rel: f.rel, links: unitLinks(f.rel, f.text, scanned), bytes: f.bytes ?? Buffer.byteLength(f.text, 'utf8'), digest: f.digest };
+  });
+  const rootOf = unitKeys(files, options);
   const units = new Map<string, Unit>();
   for (const f of files) {
     const root = rootOf.get(f.rel)!;
     const u = units.get(root) ?? { key: root, files: [], bytes: 0 };
     u.files.push(f.rel);
-    u.bytes += f.bytes ?? Buffer.byteLength(f.text, 'utf8');
+    u.bytes += f.bytes;
     units.set(root, u);
   }
   const digests = new Map(files.map((f) => [f.rel, f.digest]));
