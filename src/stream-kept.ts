@@ -19,6 +19,7 @@ import { scpRecordFindings } from './checks/scp/index.js';
 import { catalogUniverse } from './engine/actions.js';
 import { bareView, detach, packSourceMap, PositionedList } from './stream-views.js';
 import { SpotIndex } from './findings/spots.js';
+import { readsAssumptions } from './findings/call-sites.js';
 import { RowTexts } from './stream-rows.js';
 import { doubled } from './util/arrays.js';
 import type { Pool } from './stream-views.js';
@@ -236,9 +237,9 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
     // checked now; a view kept as for any policy (the stage's findings point at it too)
     points = to.kept.checkOrg(i, p, to.pool) || points;
   }
-  // the module-call stage reads the assumptions of Terraform configuration only (findings/call-sites.ts): a
-  // template's or plan's policy with assumptions is a bare view like any other (a 100,000-file scan: ~15,000 views)
-  const assumes = p.format === 'terraform-hcl' && !!p.assumptions?.length;
+  // only the module-call stage reads assumptions, of Terraform configuration only: a template's or plan's policy
+  // with assumptions is a bare view like any other (a 100,000-file scan: ~15,000 views)
+  const assumes = readsAssumptions(p);
   if (points && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !assumes) to.kept.pushBare(i, detach(bareView(p), to.pool));
   else if (points || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
     const v = to.lite(p);

@@ -24,6 +24,14 @@ export function callSitesOf(policies: PolicyRecord[]): ((f: Finding) => Finding)
   };
 }
 
+/**
+ * Whether this stage reads a policy's assumptions: a Terraform module's own record (configuration, not a plan or a
+ * template). A file-by-file run keeps them only for such records (stream-kept.ts).
+ */
+export function readsAssumptions(p: PolicyRecord): boolean {
+  return p.format === 'terraform-hcl' && !!p.assumptions?.length;
+}
+
 /** `module.a["k"].aws_x.n[0]` -> `aws_x.n` (instance keys and module path dropped). */
 const bare = (address: string): string => address.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '').replace(/^(module\.[A-Za-z0-9_-]+\.)+/, '');
 
@@ -52,7 +60,7 @@ export function coveredByCallsOf(policies: PolicyRecord[]): ((f: Finding) => Fin
     calls.set(k, list);
   }
   if (!calls.size) return undefined;
-  const byId = new Map(policies.filter((p) => !p.calledFrom && p.format === 'terraform-hcl' && p.assumptions?.length).map((p) => [p.id, p]));
+  const byId = new Map(policies.filter((p) => !p.calledFrom && readsAssumptions(p)).map((p) => [p.id, p]));
   return (f) => {
     const rec = f.policyId ? byId.get(f.policyId) : undefined;
     if (!rec || f.suppressed) return f;

@@ -143,6 +143,39 @@ describe('a streamed run with suppressions that read bare views', () => {
   });
 });
 
+describe('a streamed run whose kept views carry assumptions', () => {
+  it("reports what the whole-run flow reports: a module's own worst case covered by its calls, a template's guessed resource", async () => {
+    const root = assumingRepo();
+    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
+    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity]] as const) {
+      const spool = new JsonReportSpool({ listPolicies: true });
+      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter }, workers: 0 });
+      expect(s.streamed, 'analysed file by file').toBeTruthy();
+      let streamed = '';
+      spool.write(s, (t) => (streamed += t));
+      expect(blank(streamed)).toBe(whole);
+    }
+    // the case is what it says: the module's finding on `var.actions` is not blocking (its call passes one action),
+    // and the template's finding on its parameter-built resource is reported as it is
+    const report = JSON.parse(whole) as { findings: { file: string; suppressed?: boolean; details?: { suppressedBy?: { kind: string } } }[] };
+    expect(report.findings.some((f) => f.file.startsWith('modules/') && f.details?.suppressedBy?.kind === 'module-calls')).toBe(true);
+    expect(report.findings.some((f) => f.file === 'template.yaml' && !f.suppressed)).toBe(true);
+  });
+});
+
+/** A Terraform module whose policy takes its actions from a variable, called with one action; a template whose policy's resource comes from a parameter. */
+function assumingRepo(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gate-assume-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  };
+  put('modules/app/main.tf', 'variable "actions" {}\n\nresource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }]\n  })\n}\n');
+  put('main.tf', 'module "app" {\n  source  = "./modules/app"\n  actions = ["s3:GetObject"]\n}\n');
+  put('template.yaml', 'Parameters:\n  Bucket:\n    Type: String\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "s3:*"\n                Resource: !Sub "arn:aws:s3:::${Bucket}/*"\n');
+  return root;
+}
+
 const load = (root: string) => {
   const { options } = loadOptions(root, root, undefined, { cli: { accessAnalyzer: 'off' } });
   options.now = FIXED_NOW;
