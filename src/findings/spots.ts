@@ -2,8 +2,8 @@
  * The places of the findings a run analysed unit by unit has reported (checks/index.ts sameSpotOnce: a second view
  * of the same text, a nested child seen again through its parent, is reported once). A whole-repository scan notes
  * one place per finding, and a place's text (rule, file, lines, path, message) is ~330 bytes: 220,000 findings
- * would keep ~70 MB of keys. `SpotSet` keeps a 16-byte digest of each key instead, in one flat table (~32-64 bytes
- * a place).
+ * would keep ~70 MB of keys. `SpotSet` keeps a 16-byte digest of each key instead, in flat tables (~23-27 bytes a
+ * place).
  *
  * Why a digest cannot hide a finding: two different places share a digest only by a collision of SHA-256 cut to
  * 128 bits, keyed with 16 random bytes drawn per run and never shown. By chance that is ~n^2/2^129 for n places (a
@@ -20,108 +20,130 @@ export interface SpotKeys {
   add(key: string): unknown;
 }
 
-const WORDS = 4; // 16 bytes a digest
-
-export class SpotSet implements SpotKeys {
+/**
+ * Keyed 16-byte digests numbered densely (0, 1, 2, ... in the order first added). The digests sit in fixed-size
+ * chunks, in number order, that never move; an open-addressing index of numbers (4 bytes a slot, at most 60% full)
+ * finds them. ~16 bytes a key plus 7-11 bytes of index, and growing copies only the index: an open-addressing
+ * table of the digests themselves was 21-43 bytes a key (75% full at most, doubled when full) and, while it
+ * doubled, held the old table and the new one (a 100,000-file scan: 4 + 8 MB of finding places at once).
+ */
+class DigestTable {
   private readonly salt = crypto.randomBytes(16).toString('hex');
-  private table = new Uint32Array(WORDS * 1024);
+  /** Chunk c holds the digests of numbers c * CHUNK ... (4 words each); the first grows up to CHUNK, the others are made full. */
+  private readonly chunks: Uint32Array[] = [new Uint32Array(WORDS * 64)];
+  /** Number + 1 of the digest in each slot (0: empty). */
+  private index = new Uint32Array(128);
   private count = 0;
+  /** The last digest made (digest() writes here: no allocation per key). */
+  private readonly d = new Uint32Array(WORDS);
 
   get size(): number {
     return this.count;
   }
 
-  has(key: string): boolean {
-    const d = this.digest(key);
-    return this.slot(this.table, d) < 0;
+  /** The key's number, or -1. */
+  find(key: string): number {
+    this.digest(key);
+    const n = this.index[this.slot(this.index)]!;
+    return n - 1;
   }
 
-  add(key: string): this {
-    const d = this.digest(key);
-    const at = this.slot(this.table, d);
-    if (at < 0) return this;
-    this.table.set(d, at);
-    if (++this.count * 4 > (this.table.length / WORDS) * 3) this.grow();
-    return this;
+  /** The key's number, given it now when it has none. */
+  add(key: string): number {
+    this.digest(key);
+    const at = this.slot(this.index);
+    if (this.index[at] !== 0) return this.index[at]! - 1;
+    const n = this.count++;
+    const c = n >>> CHUNK_BITS;
+    if (c === this.chunks.length) this.chunks.push(new Uint32Array(WORDS * CHUNK));
+    else if (c === 0 && n * WORDS >= this.chunks[0]!.length) {
+      const grown = new Uint32Array(Math.min(this.chunks[0]!.length * 2, WORDS * CHUNK));
+      grown.set(this.chunks[0]!);
+      this.chunks[0] = grown;
+    }
+    this.chunks[c]!.set(this.d, (n & (CHUNK - 1)) * WORDS);
+    this.index[at] = n + 1;
+    if (this.count * 5 > this.index.length * 3) this.grow();
+    return n;
   }
 
-  /** The key's digest as 4 words; never all zero (an empty slot): the first word's low bit is set. */
-  private digest(key: string): Uint32Array {
+  /** The key's keyed digest into `d`. */
+  private digest(key: string): void {
     // UTF-16 code units as they are: UTF-8 would turn every lone surrogate into U+FFFD, making different keys equal
     const b = crypto.hash('sha256', Buffer.from(this.salt + key, 'utf16le'), 'buffer');
-    const d = new Uint32Array(b.buffer, b.byteOffset, WORDS).slice();
-    d[0]! |= 1;
-    return d;
+    for (let w = 0; w < WORDS; w++) this.d[w] = b.readUInt32LE(w * 4);
   }
 
-  /** -1 when `d` is in `table`, else the index of the empty slot where it goes (open addressing, linear probing). */
-  private slot(table: Uint32Array, d: Uint32Array): number {
-    const mask = table.length / WORDS - 1;
+  /** Word w of number n's digest. */
+  private word(n: number, w: number): number {
+    return this.chunks[n >>> CHUNK_BITS]![(n & (CHUNK - 1)) * WORDS + w]!;
+  }
+
+  /** The slot of `d` in `index`: where its number is, or the empty slot where it goes (linear probing). */
+  private slot(index: Uint32Array): number {
+    const d = this.d;
+    const mask = index.length - 1;
     for (let i = d[1]! & mask; ; i = (i + 1) & mask) {
-      const at = i * WORDS;
-      if (table[at] === 0) return at;
-      if (table[at] === d[0] && table[at + 1] === d[1] && table[at + 2] === d[2] && table[at + 3] === d[3]) return -1;
+      const k = index[i]!;
+      if (k === 0) return i;
+      const n = k - 1;
+      if (this.word(n, 1) === d[1] && this.word(n, 0) === d[0] && this.word(n, 2) === d[2] && this.word(n, 3) === d[3]) return i;
     }
   }
 
   private grow(): void {
-    const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
-    for (let at = 0; at < old.length; at += WORDS) if (old[at] !== 0) this.table.set(old.subarray(at, at + WORDS), this.slot(this.table, old.subarray(at, at + WORDS)));
+    const index = new Uint32Array(this.index.length * 2);
+    const mask = index.length - 1;
+    for (let n = 0; n < this.count; n++) {
+      let i = this.word(n, 1) & mask;
+      while (index[i] !== 0) i = (i + 1) & mask;
+      index[i] = n + 1;
+    }
+    this.index = index;
+  }
+}
+
+const WORDS = 4; // 16 bytes a digest
+const CHUNK_BITS = 12;
+/** Digests a chunk holds (64 KB). */
+const CHUNK = 1 << CHUNK_BITS;
+
+export class SpotSet implements SpotKeys {
+  private readonly table = new DigestTable();
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  has(key: string): boolean {
+    return this.table.find(key) >= 0;
+  }
+
+  add(key: string): this {
+    this.table.add(key);
+    return this;
   }
 }
 
 /**
  * Keys numbered densely (0, 1, 2, ... in order of first `id`) by the same keyed 16-byte digests as SpotSet: a
- * count per key (summarise-stream.ts: the findings of each rule on each policy) costs ~40 bytes of flat tables and
+ * count per key (summarise-stream.ts: the findings of each rule on each policy) costs ~25 bytes of flat tables and
  * no key text, whatever the keys' length.
  */
 export class SpotIndex {
-  private table = new Uint32Array(5 * 1024);
-  private count = 0;
-  private readonly salt = crypto.randomBytes(16).toString('hex');
+  private readonly table = new DigestTable();
 
   get size(): number {
-    return this.count;
+    return this.table.size;
   }
 
   /** The key's number, given it now when it has none. */
   id(key: string): number {
-    const d = this.digest(key);
-    const at = this.slot(this.table, d);
-    if (this.table[at] !== 0) return this.table[at + 4]!;
-    this.table.set(d, at);
-    this.table[at + 4] = this.count;
-    if (++this.count * 4 > (this.table.length / 5) * 3) this.grow();
-    return this.count - 1;
+    return this.table.add(key);
   }
 
   /** The key's number, or -1. */
   find(key: string): number {
-    const at = this.slot(this.table, this.digest(key));
-    return this.table[at] === 0 ? -1 : this.table[at + 4]!;
-  }
-
-  private digest(key: string): Uint32Array {
-    const b = crypto.hash('sha256', Buffer.from(this.salt + key, 'utf16le'), 'buffer');
-    const d = new Uint32Array(b.buffer, b.byteOffset, 4).slice();
-    d[0]! |= 1;
-    return d;
-  }
-
-  /** Where the digest is, or the empty slot where it goes (open addressing, linear probing; 5 words a slot). */
-  private slot(table: Uint32Array, d: Uint32Array): number {
-    const mask = table.length / 5 - 1;
-    for (let i = d[1]! & mask; ; i = (i + 1) & mask) {
-      const at = i * 5;
-      if (table[at] === 0) return at;
-      if (table[at] === d[0] && table[at + 1] === d[1] && table[at + 2] === d[2] && table[at + 3] === d[3]) return at;
-    }
-  }
-
-  private grow(): void {
-    const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
-    for (let at = 0; at < old.length; at += 5) if (old[at] !== 0) this.table.set(old.subarray(at, at + 5), this.slot(this.table, old.subarray(at, at + 4)));
+    return this.table.find(key);
   }
 }

@@ -108,7 +108,8 @@ export function expandPaths(inputs: string[], options: Options, tick?: () => voi
     }
     if (!explicit && (excluded(c.rel) || !included(c.rel))) return;
     // no absolute path kept beside `rel` (path.join's text was ~600 bytes a file: 60 MB of a 100,000-file walk)
-    if (!files.has(c.rel)) files.set(c.rel, { rel: c.rel, explicit, ...(sniffed && !explicit ? { sniffed } : {}) });
+    // one of two fixed shapes (a spread made each object ~48 bytes, not ~20)
+    if (!files.has(c.rel)) files.set(c.rel, sniffed && !explicit ? { rel: c.rel, explicit, sniffed } : { rel: c.rel, explicit });
   };
 
   for (const input of inputs.length ? inputs : ['.']) {
@@ -194,7 +195,9 @@ function walk(w: Walk, dirAbs: string, relDir: string, out: (abs: string, sniffe
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const ent of entries) {
     const abs = path.join(dirAbs, ent.name);
-    const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
+    // one flat string (join): a template literal is a concatenation that, once flattened, keeps the concatenation
+    // object beside the copy (~210 -> ~100 bytes a file over the whole walk list)
+    const rel = relDir ? [relDir, ent.name].join('/') : ent.name;
     if (ent.isDirectory()) {
       if (enters(w, dirAbs, ent.name)) walk(w, abs, rel, out, depth + 1, wanted);
     } else if (ent.isSymbolicLink()) {
