@@ -182,6 +182,7 @@ function endStages(runs: FindingRuns, head: Analysis, analysed: string[], option
       policies: head.policies,
       ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
       entities: head.entities,
+      ...(views ? { foreignHolders: views.foreignHolders() } : {}),
       options,
       scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,
       accessAnalyzerRan: options.accessAnalyzer === 'on',
@@ -287,6 +288,7 @@ function settingsStage(head: Analysis, analysed: string[], options: Options, vie
     policies,
     ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
     entities,
+    ...(views ? { foreignHolders: views.foreignHolders() } : {}),
     options,
     // read only for ignore entries that name files (a whole-repository scan's list is long)
     scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,

@@ -24,6 +24,7 @@ import { RowTexts } from './stream-rows.js';
 import { doubled } from './util/arrays.js';
 import type { Pool } from './stream-views.js';
 import type { AnalysisError } from './result.js';
+import type { ForeignHolder } from './findings/suppressions.js';
 
 /** The keys of a bare view without its source map (as a worker sends it). */
 export const BARE_KEYS = 'id,file,resource,policyType';
@@ -74,6 +75,13 @@ export class KeptViews {
   private readonly orgFound = new PositionedList<Finding>();
   /** The types of the SCP/RCP records checked so (the stage runs when there was one). */
   readonly orgTypes = new Set<PolicyType>();
+  /**
+   * Other tools' suppressions (the suppressions stage's notes: findings/suppressions.ts foreignNotes), by resource
+   * (file NUL resource): only the list the stage reads, the first holder's in its order (the policies by position,
+   * then the entities by position), not the views and entities that carried them (~26,000 views and ~10,000
+   * entities of a 100,000-file scan were kept whole for this alone).
+   */
+  private readonly foreign = new Map<string, ForeignHolder & { entity: boolean; at: number }>();
 
   /**
    * `compact` false: bare views are kept as objects too (a worker's views, sent whole to the main thread), and SCP/RCP
@@ -112,6 +120,28 @@ export class KeptViews {
   /** The findings of `checkOrg`, in the order of the records' positions (as the SCP stage reads the kept records). */
   orgFindings(): Finding[] {
     return this.orgFound.byPosition();
+  }
+
+  /**
+   * The holder's other-tools suppressions noted for its resource (compact views only), and the holder without them;
+   * the holder as it is when it has none or the views are not compact (kept whole: the stage reads them there).
+   */
+  noteForeign<T extends ForeignHolder>(i: number, h: T, entity: boolean, pool: Pool): T {
+    if (!this.compact || !h.foreignSuppressions?.length) return h;
+    const key = [h.file, h.resource].join('\0');
+    const had = this.foreign.get(key);
+    // the stage's order: the policies before the entities, each by position, then in the order kept (a later
+    // holder at the same position comes after)
+    if (!had || (had.entity && !entity) || (had.entity === entity && i < had.at)) {
+      this.foreign.set(key, detach({ file: h.file, resource: h.resource, foreignSuppressions: h.foreignSuppressions, entity, at: i }, pool));
+    }
+    const { foreignSuppressions: _, ...rest } = h;
+    return rest as T;
+  }
+
+  /** The noted suppressions of other tools, one holder per resource (SuppressionContext.foreignHolders). */
+  foreignHolders(): ForeignHolder[] {
+    return [...this.foreign.values()].map(({ file, resource, foreignSuppressions }) => ({ file, resource, foreignSuppressions }));
   }
 
   /** A view kept as an object (its id's row, if any, moved to the objects first). */
@@ -240,9 +270,13 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
   // only the module-call stage reads assumptions, of Terraform configuration only: a template's or plan's policy
   // with assumptions is a bare view like any other (a 100,000-file scan: ~15,000 views)
   const assumes = readsAssumptions(p);
-  if (points && !to.statements && !p.inlineSuppressions?.length && !p.foreignSuppressions?.length && !p.calledFrom?.length && !assumes) to.kept.pushBare(i, detach(bareView(p), to.pool));
-  else if (points || p.inlineSuppressions?.length || p.foreignSuppressions?.length || p.calledFrom?.length) {
-    const v = to.lite(p);
+  // other tools' suppressions noted by resource (compact views): the view itself need not carry them
+  const foreign = !!p.foreignSuppressions?.length;
+  const q = to.kept.noteForeign(i, p, false, to.pool);
+  const carries = !!(q.inlineSuppressions?.length || q.foreignSuppressions?.length || q.calledFrom?.length);
+  if ((points || foreign) && !to.statements && !carries && !assumes) to.kept.pushBare(i, detach(bareView(q), to.pool));
+  else if (points || foreign || carries) {
+    const v = to.lite(q);
     if (p.calledFrom?.length) v.calledFrom = p.calledFrom;
     if (assumes) v.assumptions = p.assumptions;
     to.kept.push([i, detach(v, to.pool)]);
@@ -250,7 +284,11 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
 }
 
 /** One entity for the later stages: whole when Access Analyzer may run, else only one that carries suppressions. */
-export function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
-  if (to.keepAll || to.full) to.keptEntities.push([i, e]);
-  else if (e.inlineSuppressions?.length || e.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: e.file, resource: e.resource, inlineSuppressions: e.inlineSuppressions, foreignSuppressions: e.foreignSuppressions } as IamEntity, to.pool)]);
+export function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full?: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; pool: Pool }): void {
+  if (to.keepAll || to.full) {
+    to.keptEntities.push([i, e]);
+    return;
+  }
+  const q = to.kept.noteForeign(i, e, true, to.pool);
+  if (q.inlineSuppressions?.length || q.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: q.file, resource: q.resource, inlineSuppressions: q.inlineSuppressions, foreignSuppressions: q.foreignSuppressions } as IamEntity, to.pool)]);
 }

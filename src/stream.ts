@@ -279,11 +279,11 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts, st.pool);
   st.absorb(() => i, out);
   for (const [span, p] of o.alone.kept) {
-    const v = pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool);
+    const v = st.kept.noteForeign(i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool), false, st.pool);
     if (Object.keys(p).join() === BARE_KEYS) st.kept.pushBare(i, v);
     else st.kept.push([i, v]);
   }
-  for (const e of o.alone.keptEntities) st.keptEntities.push([i, e]);
+  for (const e of o.alone.keptEntities) keepEntity(i, e, st);
 }
 
 /** The rule's own texts of a finding that comes from another thread: one copy each, as in this thread. */

@@ -13,6 +13,7 @@ import type { Options } from '../config/options.js';
 import { FindingRuns, readBackError } from './runs.js';
 import type { FindingOrder } from './runs.js';
 import { Suppressor } from './suppressions.js';
+import type { ForeignHolder } from './suppressions.js';
 import { callSitesOf, coveredByCallsOf } from './call-sites.js';
 import { VerdictCounts } from './verdict.js';
 import { RepeatCounts, summariseStream } from './summarise-stream.js';
@@ -23,6 +24,8 @@ export interface EndStreamContext {
   policies: PolicyRecord[];
   lookup?: (id: string) => PolicyRecord | undefined;
   entities: IamEntity[];
+  /** Other tools' suppressions kept apart (SuppressionContext.foreignHolders). */
+  foreignHolders?: readonly ForeignHolder[];
   options: Options;
   scannedFiles?: string[];
   accessAnalyzerRan: boolean;
@@ -40,7 +43,7 @@ export interface EndStreamContext {
  */
 export function streamEndStages(runs: FindingRuns, ctx: EndStreamContext, errors: AnalysisError[]): { verdict: Verdict; findings: Iterable<Finding> } {
   const { options } = ctx;
-  const suppressor = new Suppressor({ policies: ctx.policies, ...(ctx.lookup ? { lookup: ctx.lookup } : {}), entities: ctx.entities, options, scannedFiles: ctx.scannedFiles, accessAnalyzerRan: ctx.accessAnalyzerRan });
+  const suppressor = new Suppressor({ policies: ctx.policies, ...(ctx.lookup ? { lookup: ctx.lookup } : {}), entities: ctx.entities, ...(ctx.foreignHolders ? { foreignHolders: ctx.foreignHolders } : {}), options, scannedFiles: ctx.scannedFiles, accessAnalyzerRan: ctx.accessAnalyzerRan });
   const callSites = callSitesOf(ctx.policies) ?? ((f: Finding) => f);
   const covered = coveredByCallsOf(ctx.policies) ?? ((f: Finding) => f);
   const reported = new FindingRuns(ctx.runSize, ctx.order);

@@ -28,6 +28,9 @@ export const UNUSED_RULE_ID = 'suppression-unused';
 export const NO_REASON_RULE_ID = 'suppression-without-reason';
 const SUPPRESSIONS_DOC = 'https://github.com/iam-policy-gate/iam-policy-gate/blob/main/docs/configuration.md#suppressions';
 
+/** What the notes of other tools' suppressions read of a policy or an entity. */
+export type ForeignHolder = Pick<IamEntity, 'file' | 'resource' | 'foreignSuppressions'>;
+
 export interface SuppressionContext {
   policies: PolicyRecord[];
   /**
@@ -36,6 +39,11 @@ export interface SuppressionContext {
    */
   lookup?: (id: string) => PolicyRecord | undefined;
   entities: IamEntity[];
+  /**
+   * Other tools' suppressions kept apart from `policies` and `entities` (a file-by-file scan keeps only the first
+   * holder's list of each resource: stream-kept.ts); a resource's list is in one place or the other.
+   */
+  foreignHolders?: readonly ForeignHolder[];
   options: Pick<Options, 'ignore' | 'rules' | 'now' | 'root' | 'cwd'>;
   /**
    * Files analysed in this run (cwd-relative, as in findings). An entry whose `files` globs match none of them is
@@ -223,7 +231,7 @@ export class Suppressor {
     const policies = new Map(ctx.policies.map((p) => [p.id, p]));
     this.inline = inlineIndex(ctx);
     this.policyById = (id: string | undefined) => (id ? (policies.get(id) ?? ctx.lookup?.(id)) : undefined);
-    this.foreignNote = foreignNotes([...ctx.policies, ...ctx.entities]);
+    this.foreignNote = foreignNotes([...ctx.policies, ...ctx.entities, ...(ctx.foreignHolders ?? [])]);
     for (const e of options.ignore) if (e.files) this.fileMatchers.set(e, pathGlobList(e.files));
     // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
     const byRule = (list: IgnoreEntry[]) => {
@@ -402,7 +410,7 @@ function inlineSuppressionFindings(inline: Iterable<InlineSuppression>, used: Se
  * Other tools' suppressions the config does not map (cfn_nag, checkov, cfn-lint metadata) are shown on the findings
  * of their resource, never applied: `finding -> finding` with the note appended to its message.
  */
-function foreignNotes(holders: (PolicyRecord | IamEntity)[]): (f: Finding, policy: PolicyRecord | undefined) => Finding {
+function foreignNotes(holders: ForeignHolder[]): (f: Finding, policy: PolicyRecord | undefined) => Finding {
   const byResource = new Map<string, string>();
   for (const h of holders) {
     if (!h.foreignSuppressions?.length || byResource.has(`${h.file}\0${h.resource}`)) continue;

@@ -163,6 +163,45 @@ describe('a streamed run whose kept views carry assumptions', () => {
   });
 });
 
+describe("a streamed run with other tools' suppressions", () => {
+  it('notes them on the same findings as the whole-run flow (views pointed at or not, kept for inline suppressions, entities)', async () => {
+    const root = foreignRepo();
+    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
+    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity]] as const) {
+      const spool = new JsonReportSpool({ listPolicies: true });
+      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter }, workers: 0 });
+      expect(s.streamed, 'analysed file by file').toBeTruthy();
+      let streamed = '';
+      spool.write(s, (t) => (streamed += t));
+      expect(blank(streamed)).toBe(whole);
+    }
+    // the case is what it says: the notes are on the policy's findings, the user's own findings and the role whose
+    // inline suppression applies, each with its own resource's list
+    const report = JSON.parse(whole) as { findings: { file: string; ruleId: string; message: string; suppressed?: boolean }[] };
+    const noted = (file: string, list: string) => report.findings.filter((f) => f.file === file && f.message.includes(`Found on this resource: ${list}: not applied`));
+    expect(noted('policy.yaml', 'cfn_nag suppression F5 (line 7), checkov suppression CKV_AWS_111 (line 11)').length).toBeGreaterThan(0);
+    expect(noted('user.yaml', 'cfn_nag suppression F2000 (line 7)').length).toBeGreaterThan(0);
+    expect(noted('both.yaml', 'checkov suppression CKV_AWS_109 (line 11)').some((f) => !f.suppressed)).toBe(true);
+    expect(report.findings.some((f) => f.file === 'both.yaml' && f.suppressed)).toBe(true);
+    expect(report.findings.filter((f) => f.file.startsWith('copies/')).every((f) => !f.message.includes('Found on this resource'))).toBe(true);
+  });
+});
+
+/** Templates whose resources carry cfn_nag / checkov metadata: a managed policy, a user (an entity), a role that also has an inline suppression; copies without. */
+function foreignRepo(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gate-foreign-'));
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  };
+  const doc = (action: string) => `        Statement:\n          - Effect: Allow\n            Action: "${action}"\n            Resource: "*"\n`;
+  put('policy.yaml', `Resources:\n  Deployer:\n    Type: AWS::IAM::ManagedPolicy\n    Metadata:\n      cfn_nag:\n        rules_to_suppress:\n          - id: F5\n            reason: reviewed\n      checkov:\n        skip:\n          - id: CKV_AWS_111\n    Properties:\n      PolicyDocument:\n${doc('s3:*')}`);
+  put('user.yaml', `Resources:\n  Dev:\n    Type: AWS::IAM::User\n    Metadata:\n      cfn_nag:\n        rules_to_suppress:\n          - id: F2000\n            reason: legacy\n    Properties:\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n    ${doc('iam:*').replace(/\n(?=.)/g, '\n    ')}`);
+  put('both.yaml', `Resources:\n  Ops:\n    Type: AWS::IAM::Role\n    Metadata:\n      iam-policy-gate:\n        ignore:\n          - rule: admin-wildcard\n            reason: "break-glass (SEC-42)"\n      checkov:\n        skip:\n          - id: CKV_AWS_109\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n    ${doc('*').replace(/\n(?=.)/g, '\n    ')}`);
+  for (let i = 0; i < 12; i++) put(`copies/c${i}.yaml`, `Resources:\n  P${i}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n${doc('ec2:*')}`);
+  return root;
+}
+
 /** A Terraform module whose policy takes its actions from a variable, called with one action; a template whose policy's resource comes from a parameter. */
 function assumingRepo(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'gate-assume-'));
