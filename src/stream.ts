@@ -405,9 +405,9 @@ const NO_LINKS: UnitLinks = Object.freeze({ calls: NO_PATHS as string[], refs: N
 /** What a held file's extraction read and listed (heldUnits joins it with those): none beyond itself, most often. */
 function inputsOf(x: Extracted): HeldInputs {
   const { reads, lists } = x.inputs;
-  // reading itself joins it with nothing
+  // reading itself joins it with nothing (nor is kept: a module's files each list its folder and read themselves)
   if (!lists.size && (!reads.size || (reads.size === 1 && reads.has(x.text.rel)))) return NO_INPUTS;
-  return { reads: listOf(reads), lists: listOf(lists) };
+  return { reads: listOf(reads, x.text.rel), lists: listOf(lists) };
 }
 
 /** What joins a held file to others (shard/units.ts), from its text. */
@@ -416,8 +416,8 @@ function linksOf(x: Extracted, scanned: { has(path: string): boolean }): UnitLin
   return l.calls.length || l.refs.length || l.plan ? l : NO_LINKS;
 }
 
-function listOf(paths: ReadonlySet<string>): readonly string[] {
-  return paths.size ? [...paths] : NO_PATHS;
+function listOf(paths: ReadonlySet<string>, self?: string): readonly string[] {
+  return paths.size > (self !== undefined && paths.has(self) ? 1 : 0) ? [...paths].filter((p) => p !== self) : NO_PATHS;
 }
 
 function emptyAnalysis(): Analysis {

@@ -23,16 +23,22 @@ export interface RepoAccess {
   resolve?(rel: string): string | undefined;
 }
 
+/** Folder listings kept for the next questions (one past them is made again). */
+const LISTINGS_KEPT = 2048;
+
 /**
  * Contained reads of the repository for extractors (includes, module files, nested stacks). One object per run:
- * a directory is listed (and its real path resolved) once per run, however many files list it (every plan lists
- * each directory above it, every `.tf` file its own); the memo holds one entry per directory listed.
+ * a directory is listed (and its real path resolved) once while it is among the last LISTINGS_KEPT listed, however
+ * many files list it (every plan lists each directory above it, every `.tf` file its own).
  */
+
 export function repoAccess(options: Pick<Options, 'root' | 'maxFileBytes'>): RepoAccess {
   const dirs = new Map<string, { files: string[]; real: string | undefined }>();
   const listed = (abs: string) => {
     let hit = dirs.get(abs);
     if (!hit) {
+      // a cache of the last folders listed, not of every folder of the run (a 100,000-file scan: ~2.5 MB)
+      if (dirs.size >= LISTINGS_KEPT) dirs.clear();
       const c = containedPath(options.root, abs);
       hit = { files: 'error' in c ? [] : listContained(c), real: 'error' in c ? undefined : c.rel };
       dirs.set(abs, hit);
