@@ -221,6 +221,8 @@ export class HeldFiles {
   private readonly read = new Map<number, HeldInputs>();
   private readonly texts = new Map<number, FileText>();
   private readonly joins = new Map<number, UnitLinks>();
+  /** The inputs kept last: a module's files, held one after another, each list the same folder (one copy for them all). */
+  private last: HeldInputs = NO_INPUTS;
 
   get length(): number {
     return this.rels.length;
@@ -240,13 +242,21 @@ export class HeldFiles {
       this.at[k] = slot.at!;
       this.len[k] = slot.len!;
     }
-    if (more.inputs !== NO_INPUTS) this.read.set(k, more.inputs);
+    if (more.inputs !== NO_INPUTS) this.read.set(k, this.shared(more.inputs));
     if (more.text) this.texts.set(k, more.text);
     if (more.links) this.joins.set(k, more.links);
   }
 
   rel(k: number): string {
     return this.rels[k]!;
+  }
+
+  /** `inputs`, or the same inputs kept last (their lists too when only those are the same). */
+  private shared(inputs: HeldInputs): HeldInputs {
+    const same = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+    const lists = same(inputs.lists, this.last.lists) ? this.last.lists : inputs.lists;
+    if (lists === this.last.lists && same(inputs.reads, this.last.reads)) return this.last;
+    return (this.last = lists === inputs.lists ? inputs : { reads: inputs.reads, lists });
   }
 
   position(k: number): number {
