@@ -104,15 +104,7 @@ describe('kept views, more', () => {
 describe('a streamed run with suppressions that read bare views', () => {
   it('reports what the whole-run flow reports (config entries by resource, inline suppressions on the resource, the SCP note)', async () => {
     const root = suppressedRepo();
-    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
-    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity], [Infinity, 1], [0, 3]] as const) {
-      const spool = new JsonReportSpool({ listPolicies: true });
-      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter } });
-      expect(s.streamed, 'analysed file by file').toBeTruthy();
-      let streamed = '';
-      spool.write(s, (t) => (streamed += t));
-      expect(blank(streamed)).toBe(whole);
-    }
+    const whole = await streamedAsWhole(root, [[0, 0], [Infinity, Infinity], [Infinity, 1], [0, 3]]);
     // the case is what it says: suppressed by a config entry matching the policy's resource, and inline
     const report = JSON.parse(whole) as { findings: { suppressed?: boolean; details?: { suppressedBy?: { kind: string } } }[] };
     const kinds = new Set(report.findings.filter((f) => f.suppressed).map((f) => f.details?.suppressedBy?.kind));
@@ -146,15 +138,7 @@ describe('a streamed run with suppressions that read bare views', () => {
 describe('a streamed run whose kept views carry assumptions', () => {
   it("reports what the whole-run flow reports: a module's own worst case covered by its calls, a template's guessed resource", async () => {
     const root = assumingRepo();
-    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
-    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity]] as const) {
-      const spool = new JsonReportSpool({ listPolicies: true });
-      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter }, workers: 0 });
-      expect(s.streamed, 'analysed file by file').toBeTruthy();
-      let streamed = '';
-      spool.write(s, (t) => (streamed += t));
-      expect(blank(streamed)).toBe(whole);
-    }
+    const whole = await streamedAsWhole(root, [[0, 0], [Infinity, Infinity]], 0);
     // the case is what it says: the module's finding on `var.actions` is not blocking (its call passes one action),
     // and the template's finding on its parameter-built resource is reported as it is
     const report = JSON.parse(whole) as { findings: { file: string; suppressed?: boolean; details?: { suppressedBy?: { kind: string } } }[] };
@@ -166,15 +150,7 @@ describe('a streamed run whose kept views carry assumptions', () => {
 describe("a streamed run with other tools' suppressions", () => {
   it('notes them on the same findings as the whole-run flow (views pointed at or not, kept for inline suppressions, entities)', async () => {
     const root = foreignRepo();
-    const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
-    for (const [spillAfter, viewsAfter] of [[0, 0], [Infinity, Infinity]] as const) {
-      const spool = new JsonReportSpool({ listPolicies: true });
-      const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter }, workers: 0 });
-      expect(s.streamed, 'analysed file by file').toBeTruthy();
-      let streamed = '';
-      spool.write(s, (t) => (streamed += t));
-      expect(blank(streamed)).toBe(whole);
-    }
+    const whole = await streamedAsWhole(root, [[0, 0], [Infinity, Infinity]], 0);
     // the case is what it says: the notes are on the policy's findings, the user's own findings and the role whose
     // inline suppression applies, each with its own resource's list
     const report = JSON.parse(whole) as { findings: { file: string; ruleId: string; message: string; suppressed?: boolean }[] };
@@ -213,6 +189,23 @@ function assumingRepo(): string {
   put('main.tf', 'module "app" {\n  source  = "./modules/app"\n  actions = ["s3:GetObject"]\n}\n');
   put('template.yaml', 'Parameters:\n  Bucket:\n    Type: String\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: "s3:*"\n                Resource: !Sub "arn:aws:s3:::${Bucket}/*"\n');
   return root;
+}
+
+/**
+ * The whole-run flow's JSON report (`--list-policies`) of `root`, after checking that a streamed run gives the same
+ * text for each [spillAfter, viewsAfter] (findings and kept views on disk from the first one, or never).
+ */
+async function streamedAsWhole(root: string, spills: readonly (readonly [number, number])[], workers?: number): Promise<string> {
+  const whole = blank(JSON.stringify(toJsonReport(await runGate(['.'], load(root)), { listPolicies: true }), null, 2) + '\n');
+  for (const [spillAfter, viewsAfter] of spills) {
+    const spool = new JsonReportSpool({ listPolicies: true });
+    const s = await runGate(['.'], load(root), { stream: { sink: spool, spillAfter, viewsAfter }, ...(workers !== undefined ? { workers } : {}) });
+    expect(s.streamed, 'analysed file by file').toBeTruthy();
+    let streamed = '';
+    spool.write(s, (t) => (streamed += t));
+    expect(blank(streamed)).toBe(whole);
+  }
+  return whole;
 }
 
 const load = (root: string) => {
