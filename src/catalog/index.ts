@@ -53,6 +53,10 @@ export interface Catalog {
   actions: string[];
   /** Per action of `actions`: its fact code from the index (level bits, WILDCARD_ONLY_BIT; file-format.ts). */
   facts: Uint8Array;
+  /** Per action of `actions`: its service's position in `services`. */
+  serviceAt: Uint16Array | Uint32Array;
+  /** Length of the longest action name (the part after `service:`). */
+  longestName: number;
   globalKeys: KeyIndex;
   allKeys: KeyIndex;
   rcp: Set<string>;
@@ -76,6 +80,12 @@ interface Derived {
   keysListedByActions?: KeyIndex;
   /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
   positions?: Map<string, number>;
+  /**
+   * The position `actionPosition` last found by its exact spelling: rules walking the catalogue's list ask about
+   * each action in turn (its access level, then whether it is wildcard-only), and an action is compared with this
+   * entry and the next before it is hashed. A hint only: checked against `actions`, never trusted.
+   */
+  hint: number;
   /** `catalogActionMask`'s set. */
   mask?: Uint8Array;
 }
@@ -95,20 +105,27 @@ export function getCatalog(): Catalog {
   }
   const services = [...entries.keys()].sort();
   const actions: string[] = [];
-  const facts = new Uint8Array(index.services.reduce((n, s) => n + s[2].length, 0));
+  let longestName = 0;
+  const total = index.services.reduce((n, s) => n + s[2].length, 0);
+  const facts = new Uint8Array(total);
+  const serviceAt = services.length <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
   for (const [k, t] of index.global) {
     globalKeys.add(k, t);
     allKeys.add(k, t);
   }
-  for (const p of services) {
+  for (let si = 0; si < services.length; si++) {
+    const p = services[si]!;
     const entry = entries.get(p)!;
     const text = codes.get(p)!;
     entry.base = actions.length;
     for (let n = 0; n < entry.actions.length; n++) {
+      const name = entry.actions[n]!;
       facts[actions.length] = text.charCodeAt(n) - FACT_BASE;
-      actions.push(`${p}:${entry.actions[n]!}`);
+      serviceAt[actions.length] = si;
+      actions.push(`${p}:${name}`);
+      if (name.length > longestName) longestName = name.length;
     }
   }
   for (const [k, t] of index.keys) allKeys.add(k, t);
@@ -119,13 +136,15 @@ export function getCatalog(): Catalog {
     services,
     actions,
     facts,
+    serviceAt,
+    longestName,
     globalKeys,
     allKeys,
     rcp: new Set(index.rcp),
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceSuggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceSuggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), hint: 0 },
   };
   return catalog;
 }
@@ -193,11 +212,12 @@ export function actionInfo(action: string): ActionInfo | undefined {
 }
 
 function actionInfoUncached(action: string): ActionInfo | undefined {
-  const parts = splitAction(action);
-  const rt = parts && service(parts.service);
-  if (!rt) return undefined;
-  const n = namePositions(rt.entry).get(parts.name.toLowerCase());
-  return n === undefined ? undefined : rt.actions.info(n);
+  // by its catalogue position (its service's action by lower-case name, as actionPosition finds it)
+  const i = actionPosition(action);
+  if (i < 0) return undefined;
+  const c = getCatalog();
+  const rt = service(c.services[c.serviceAt[i]!]!)!;
+  return rt.actions.info(i - rt.entry.base);
 }
 
 /** A service's actions by lower-case name (undefined for an unknown service). */
@@ -377,7 +397,12 @@ export function conditionKeyListedByActions(key: string): boolean {
  */
 export function actionPosition(action: string): number {
   const c = getCatalog();
-  const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
+  const d = c.derived;
+  // the entry found last, or the next one (a walk over the catalogue's list), before the map: an entry of the same
+  // text answers as the map's would (a text the list held twice would be a repeated name: answered below by name)
+  const h = d.hint;
+  const exact = c.actions[h] === action ? h : c.actions[h + 1] === action ? h + 1 : (d.positions ??= positionsOf(c.actions)).get(action);
+  if (exact !== undefined) d.hint = exact;
   // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)
   if (exact !== undefined && (c.facts[exact]! & REPEATED_BIT) === 0) return exact;
   const i = action.indexOf(':');
@@ -444,6 +469,12 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
   if (!entry) return undefined;
   if (!entry.listed) {
     const byName = namePositions(entry);
+    // no lower-case name repeats (every service of today's data): the lists are the service's own, in its order
+    if (byName.size === entry.actions.length) {
+      const lower = Array.from(byName.keys());
+      entry.listed = { names: entry.actions, keys: c.actions.slice(entry.base, entry.base + entry.actions.length), byName, lower };
+      return entry.listed;
+    }
     const names: string[] = [];
     const keys: string[] = [];
     const lower: string[] = [];
