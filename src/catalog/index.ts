@@ -36,6 +36,8 @@ interface ServiceEntry {
   details?: ServiceSlice;
   /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
   positions?: Map<string, number>;
+  /** Each of its `service:Name` texts (the catalogue's entries) -> its position in `actions` (made on first use). */
+  exact?: Map<string, number>;
   /** Position of its first action in the catalogue's `actions` (and `facts`). */
   base: number;
   /** `serviceActionNames`'s answer, made on first use. */
@@ -78,8 +80,6 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
-  /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
-  positions?: Map<string, number>;
   /**
    * The position `actionPosition` last found by its exact spelling: rules walking the catalogue's list ask about
    * each action in turn (its access level, then whether it is wildcard-only), and an action is compared with this
@@ -284,9 +284,13 @@ export function conditionKeyExists(key: string): boolean {
 /** Bounded Levenshtein distance (returns max+1 when above `max`). */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // two rows, swapped (no row list made per character)
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
+  return distanceWithin(a, b, max, new Int32Array(b.length + 1), new Int32Array(b.length + 1));
+}
+
+/** editDistance's table: two rows of at least `b.length + 1` cells, swapped (no row list made per character). */
+function distanceWithin(a: string, b: string, max: number, first: Int32Array, second: Int32Array): number {
+  let prev = first;
+  let cur = second;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -309,11 +313,14 @@ function closest(word: string, candidates: readonly string[], max: number, lower
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = max + 1;
+  // the two rows of the distance table, made once for every candidate (a candidate within `max` of the word's
+  // length is at most `w.length + max` long)
+  const rows = [new Int32Array(w.length + max + 1), new Int32Array(w.length + max + 1)] as const;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const lc = lowered ? lowered[i]! : c.toLowerCase();
     // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
-    const d = editDistance(w, lc, max);
+    const d = Math.abs(w.length - lc.length) > max ? max + 1 : distanceWithin(w, lc, max, rows[0], rows[1]);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -397,12 +404,7 @@ export function conditionKeyListedByActions(key: string): boolean {
  */
 export function actionPosition(action: string): number {
   const c = getCatalog();
-  const d = c.derived;
-  // the entry found last, or the next one (a walk over the catalogue's list), before the map: an entry of the same
-  // text answers as the map's would (a text the list held twice would be a repeated name: answered below by name)
-  const h = d.hint;
-  const exact = c.actions[h] === action ? h : c.actions[h + 1] === action ? h + 1 : (d.positions ??= positionsOf(c.actions)).get(action);
-  if (exact !== undefined) d.hint = exact;
+  const exact = exactPosition(c, action);
   // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)
   if (exact !== undefined && (c.facts[exact]! & REPEATED_BIT) === 0) return exact;
   const i = action.indexOf(':');
@@ -415,8 +417,7 @@ export function actionPosition(action: string): number {
 
 /** The position of an action spelt exactly as the catalogue spells it (`getCatalog().actions[i] === action`), or -1. */
 export function exactActionPosition(action: string): number {
-  const c = getCatalog();
-  return (c.derived.positions ??= positionsOf(c.actions)).get(action) ?? -1;
+  return exactPosition(getCatalog(), action) ?? -1;
 }
 
 /**
@@ -433,10 +434,29 @@ export function catalogActionMask(): Uint8Array {
   return c.derived.mask;
 }
 
-function positionsOf(actions: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < actions.length; i++) out.set(actions[i]!, i);
-  return out;
+/**
+ * The position of the catalogue entry spelt exactly `action` (the last one, were a text there twice), found through
+ * its service (the text before its first colon, as the catalogue spells its prefixes) and a map of that service's
+ * entries made on first use: a run builds the maps of the services it names, not one of ~22,000 entries.
+ */
+function exactPosition(c: Catalog, action: string): number | undefined {
+  // first the entry found last, or the next one (a walk over the catalogue's list asks each action in turn): an
+  // entry of the same text that is not an earlier spelling of a repeated name is that text's last entry
+  const d = c.derived;
+  const h = d.hint;
+  if (c.actions[h] === action && (c.facts[h]! & REPEATED_BIT) === 0) return h;
+  if (c.actions[h + 1] === action && (c.facts[h + 1]! & REPEATED_BIT) === 0) return (d.hint = h + 1);
+  const colon = action.indexOf(':');
+  const entry = colon < 0 ? undefined : c.entries.get(action.slice(0, colon));
+  if (!entry) return undefined;
+  if (!entry.exact) {
+    const exact = new Map<string, number>();
+    for (let n = 0; n < entry.actions.length; n++) exact.set(c.actions[entry.base + n]!, entry.base + n);
+    entry.exact = exact;
+  }
+  const i = entry.exact.get(action);
+  if (i !== undefined) d.hint = i;
+  return i;
 }
 
 /** A service's lower-case action names -> position in its `actions` (first-occurrence order, a later spelling wins). */
