@@ -99,21 +99,25 @@ export function getCatalog(): Catalog {
   const { index } = file;
   const entries = new Map<string, ServiceEntry>();
   const codes = new Map<string, string>();
-  for (const [prefix, name, names, , , facts] of index.services) {
-    entries.set(prefix, { prefix, name, actions: names, base: 0 });
-    codes.set(prefix, facts);
+  // indexed loops, no destructuring: this runs once, before any of it is optimised (an iterator per element)
+  let total = 0;
+  for (let i = 0; i < index.services.length; i++) {
+    const s = index.services[i]!;
+    entries.set(s[0], { prefix: s[0], name: s[1], actions: s[2], base: 0 });
+    codes.set(s[0], s[5]);
+    total += s[2].length;
   }
   const services = [...entries.keys()].sort();
   const actions: string[] = [];
   let longestName = 0;
-  const total = index.services.reduce((n, s) => n + s[2].length, 0);
   const facts = new Uint8Array(total);
   const serviceAt = services.length <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
-  for (const [k, t] of index.global) {
-    globalKeys.add(k, t);
-    allKeys.add(k, t);
+  for (let i = 0; i < index.global.length; i++) {
+    const g = index.global[i]!;
+    globalKeys.add(g[0], g[1]);
+    allKeys.add(g[0], g[1]);
   }
   for (let si = 0; si < services.length; si++) {
     const p = services[si]!;
@@ -128,7 +132,7 @@ export function getCatalog(): Catalog {
       if (name.length > longestName) longestName = name.length;
     }
   }
-  for (const [k, t] of index.keys) allKeys.add(k, t);
+  for (let i = 0; i < index.keys.length; i++) allKeys.add(index.keys[i]![0], index.keys[i]![1]);
   catalog = {
     version: file.version,
     date: file.date,
@@ -390,7 +394,8 @@ export function conditionKeyListedByActions(key: string): boolean {
   const c = getCatalog();
   if (!c.derived.keysListedByActions) {
     const idx = new KeyIndex();
-    for (const [k, t] of c.file.index.listed) idx.add(k, t);
+    const listed = c.file.index.listed;
+    for (let i = 0; i < listed.length; i++) idx.add(listed[i]![0], listed[i]![1]);
     c.derived.keysListedByActions = idx;
   }
   return c.derived.keysListedByActions.get(key) !== undefined;
