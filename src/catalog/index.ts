@@ -31,8 +31,10 @@ interface ServiceRuntime {
 interface ServiceEntry {
   prefix: string;
   name: string;
-  /** Action names as AWS spells them, sorted. */
-  actions: string[];
+  /** Its actions as `service:Name` (the catalogue's `actions` entries: the same texts), sorted by name. */
+  keys: string[];
+  /** The action names as AWS spells them (`keys` without the prefix), made on first use: `namesOf`. */
+  names?: string[];
   details?: ServiceSlice;
   /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
   positions?: Map<string, number>;
@@ -103,7 +105,7 @@ export function getCatalog(): Catalog {
   let total = 0;
   for (let i = 0; i < index.services.length; i++) {
     const s = index.services[i]!;
-    entries.set(s[0], { prefix: s[0], name: s[1], actions: s[2], base: 0 });
+    entries.set(s[0], { prefix: s[0], name: s[1], keys: s[2], base: 0 });
     codes.set(s[0], s[5]);
     total += s[2].length;
   }
@@ -123,13 +125,14 @@ export function getCatalog(): Catalog {
     const p = services[si]!;
     const entry = entries.get(p)!;
     const text = codes.get(p)!;
-    entry.base = actions.length;
-    for (let n = 0; n < entry.actions.length; n++) {
-      const name = entry.actions[n]!;
-      facts[actions.length] = text.charCodeAt(n) - FACT_BASE;
-      serviceAt[actions.length] = si;
-      actions.push(`${p}:${name}`);
-      if (name.length > longestName) longestName = name.length;
+    const base = actions.length;
+    const keys = entry.keys;
+    entry.base = base;
+    for (let n = 0; n < keys.length; n++) {
+      facts[base + n] = text.charCodeAt(n) - FACT_BASE;
+      serviceAt[base + n] = si;
+      actions.push(keys[n]!);
+      if (keys[n]!.length - p.length - 1 > longestName) longestName = keys[n]!.length - p.length - 1;
     }
   }
   for (let i = 0; i < index.keys.length; i++) allKeys.add(index.keys[i]![0], index.keys[i]![1]);
@@ -179,7 +182,7 @@ function service(prefix: string): ServiceRuntime | undefined {
   if (rt) return rt;
   const found = detailsOf(c, p);
   if (!found) return undefined;
-  rt = { entry: found.entry, actions: new ServiceActions(p, found.entry.actions, c.actions, found.entry.base, found.details) };
+  rt = { entry: found.entry, actions: new ServiceActions(p, namesOf(found.entry), c.actions, found.entry.base, found.details) };
   c.runtime.set(p, rt);
   return rt;
 }
@@ -192,7 +195,7 @@ export function serviceInfo(prefix: string): ServiceInfo | undefined {
   const c = getCatalog();
   const s = c.entries.get(prefix.toLowerCase());
   if (!s) return undefined;
-  return { prefix: prefix.toLowerCase(), name: s.name, actionCount: s.actions.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+  return { prefix: prefix.toLowerCase(), name: s.name, actionCount: s.keys.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
 }
 
 /** Services whose resources RCPs can restrict. */
@@ -456,7 +459,7 @@ function exactPosition(c: Catalog, action: string): number | undefined {
   if (!entry) return undefined;
   if (!entry.exact) {
     const exact = new Map<string, number>();
-    for (let n = 0; n < entry.actions.length; n++) exact.set(c.actions[entry.base + n]!, entry.base + n);
+    for (let n = 0; n < entry.keys.length; n++) exact.set(entry.keys[n]!, entry.base + n);
     entry.exact = exact;
   }
   const i = entry.exact.get(action);
@@ -464,11 +467,16 @@ function exactPosition(c: Catalog, action: string): number | undefined {
   return i;
 }
 
+/** A service's action names (its keys without `prefix:`), made on first use. */
+function namesOf(entry: ServiceEntry): string[] {
+  return (entry.names ??= entry.keys.map((k) => k.slice(entry.prefix.length + 1)));
+}
+
 /** A service's lower-case action names -> position in its `actions` (first-occurrence order, a later spelling wins). */
 function namePositions(entry: ServiceEntry): Map<string, number> {
   if (!entry.positions) {
     entry.positions = new Map();
-    entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
+    namesOf(entry).forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
   }
   return entry.positions;
 }
@@ -495,9 +503,9 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
   if (!entry.listed) {
     const byName = namePositions(entry);
     // no lower-case name repeats (every service of today's data): the lists are the service's own, in its order
-    if (byName.size === entry.actions.length) {
+    if (byName.size === entry.keys.length) {
       const lower = Array.from(byName.keys());
-      entry.listed = { names: entry.actions, keys: c.actions.slice(entry.base, entry.base + entry.actions.length), byName, lower };
+      entry.listed = { names: namesOf(entry), keys: entry.keys, byName, lower };
       return entry.listed;
     }
     const names: string[] = [];
@@ -507,7 +515,7 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
     // forEach: no [key, value] pair made per entry
     byName.forEach((n, name) => {
       at.set(name, names.length);
-      names.push(entry.actions[n]!);
+      names.push(namesOf(entry)[n]!);
       keys.push(c.actions[entry.base + n]!);
       lower.push(name);
     });

@@ -54,7 +54,7 @@ export const CATALOG_FORMAT = 1;
 /**
  * The catalogue file's index (file-format.ts): what look-ups across services need, without any service's details.
  * `keys`: every service condition key, `listed`: those some action lists (each deduplicated case-insensitively,
- * first occurrence in sorted-service order kept). `services`: [prefix, name, action names, byte offset and length
+ * first occurrence in sorted-service order kept). `services`: [prefix, name, actions as `prefix:Name`, byte offset and length
  * of its `ServiceSlice`, one fact character per action (file-format.ts FACT_BASE)], sorted by prefix.
  */
 export interface CatalogIndex {
