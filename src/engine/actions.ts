@@ -40,7 +40,7 @@ function expandUncached(pattern: string): readonly string[] {
     const whole = compileGlob(pattern);
     return c.actions.filter((a) => globMatch(whole, a));
   }
-  if (!hasWildcard(pattern)) return expandLiteral(parts);
+  if (!hasWildcard(pattern)) return expandLiteral(pattern, parts);
   const names = compileGlob(parts.name);
   const svc = compileGlob(parts.service);
   // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
@@ -68,17 +68,18 @@ function expandUncached(pattern: string): readonly string[] {
 
 /**
  * A pattern without wildcards (`logs:CreateLogGroup`, most Action values): the one action of its service with that
- * name, case-insensitively, exactly as the glob path below finds it (the same length bounds, the same index), without
- * compiling two globs per pattern.
+ * name, case-insensitively, exactly as the glob path below finds it (the same length bounds, the same action: its
+ * lower-case name's last spelling), without compiling two globs per pattern.
  */
-function expandLiteral(parts: { service: string; name: string }): readonly string[] {
+function expandLiteral(pattern: string, parts: { service: string; name: string }): readonly string[] {
   const name = parts.name.toLowerCase();
   const service = parts.service.toLowerCase();
   // the glob path's bounds: a literal glob's least match length is its lower-case length
   if (name.length > longestName() || service.length > 64 || !serviceExists(service)) return [];
-  const { keys, byName } = serviceActionNames(service)!;
-  const n = byName.get(name);
-  return n === undefined ? [] : [keys[n]!];
+  // the action's catalogue position (a spelling as the catalogue's is found without lower-casing the service's
+  // names): the entry of its lower-case name's last spelling, as serviceActionNames lists it
+  const i = actionPosition(pattern);
+  return i < 0 ? [] : [getCatalog().actions[i]!];
 }
 
 function longestName(): number {
