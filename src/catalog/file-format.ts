@@ -9,10 +9,10 @@
  * name, actions (each as `service:Name`, the text a run's look-ups use: a run makes no text per action) and each
  * action's access levels and wildcard-only flag, every service condition key, the keys
  * actions list) and, per service, the byte range of its details within the `services` value: those are parsed on
- * first use. `JSON.parse` of the whole file still reads it (and an older reader fails on `format` with a clear
- * message).
+ * first use, each action's details (a JSON text of their own) when that action is first asked about. `JSON.parse`
+ * of the whole file still reads it (and an older reader fails on `format` with a clear message).
  */
-import type { CatalogIndex, CompactCatalog, CompactService, ServiceSlice } from './types.js';
+import type { ActionDetails, CatalogIndex, CompactCatalog, CompactService, ServiceSlice } from './types.js';
 
 export const FILE_FORMAT = 4;
 
@@ -84,7 +84,7 @@ export function serialiseCatalog(c: CompactCatalog): string {
   const ranges = new Map<string, [number, number]>();
   for (const p of prefixes) {
     const s = c.services[p]!;
-    const slice: ServiceSlice = { k: s.k, r: s.r, a: s.a.map(([, levels, art, keys]) => [levels, art, keys]) };
+    const slice: ServiceSlice = { k: s.k, r: s.r, a: s.a.map(([, levels, art, keys]) => JSON.stringify([levels, art, keys])) };
     const member = `${body.length ? ',' : ''}${JSON.stringify(p)}:`;
     const text = JSON.stringify(slice);
     offset += Buffer.byteLength(member);
@@ -111,7 +111,27 @@ export function serialiseCatalog(c: CompactCatalog): string {
 
 /** A service's details as the index and its slice give them (the compact form, action names joined back). */
 export function joinService(prefix: string, name: string, actionKeys: readonly string[], s: ServiceSlice): CompactService {
-  return { n: name, k: s.k, r: s.r, a: s.a.map(([levels, art, keys], i) => [actionKeys[i]!.slice(prefix.length + 1), levels, art, keys]) };
+  return {
+    n: name,
+    k: s.k,
+    r: s.r,
+    a: s.a.map((text, i) => {
+      const [levels, art, keys] = actionDetails(text, 'file');
+      return [actionKeys[i]!.slice(prefix.length + 1), levels, art, keys];
+    }),
+  };
+}
+
+/** An action's details from its text in a service's slice (`where`: the file, for the error). */
+export function actionDetails(text: string, where: string): ActionDetails {
+  let d: unknown;
+  try {
+    d = JSON.parse(text);
+  } catch (e) {
+    throw fail(where, `action details: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(d) || d.length !== 3 || typeof d[0] !== 'string' || !Array.isArray(d[1]) || !Array.isArray(d[2])) throw fail(where, 'action details malformed');
+  return d as ActionDetails;
 }
 
 /** A catalogue file read into memory: the index parsed, each service's details parsed on first request. */

@@ -183,7 +183,7 @@ function service(prefix: string): ServiceRuntime | undefined {
   if (rt) return rt;
   const found = detailsOf(c, p);
   if (!found) return undefined;
-  rt = { entry: found.entry, actions: new ServiceActions(p, namesOf(found.entry), c.actions, found.entry.base, found.details) };
+  rt = { entry: found.entry, actions: new ServiceActions(p, namesOf(found.entry), c.actions, found.entry.base, found.details, c.source.file ?? 'file') };
   c.runtime.set(p, rt);
   return rt;
 }

@@ -69,9 +69,16 @@ export interface CatalogIndex {
 export interface ServiceSlice {
   k: [string, string][];
   r: [string, string, number[]][];
-  /** Per action, in the index's order: [access-level letters, resource types, condition key indices]. */
-  a: [string, [number, number][], number[]][];
+  /**
+   * Per action, in the index's order: the JSON text of its `ActionDetails`, read when the action is first asked
+   * about (a run asks about a few actions of most services it names: a text each is cheaper to keep than the
+   * arrays of every action).
+   */
+  a: string[];
 }
+
+/** One action's details: [access-level letters, resource types ([index into `r`, required 1|0]), condition key indices]. */
+export type ActionDetails = [string, [number, number][], number[]];
 
 export interface CatalogResourceType {
   /** Resource type key, e.g. `object`. */

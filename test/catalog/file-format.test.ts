@@ -55,6 +55,10 @@ describe('catalogue file format 4', () => {
     const file = openCatalogFile(Buffer.from(text.slice(0, text.length - 5000)), 'short.json');
     const last = file.index.services[file.index.services.length - 1]![0];
     expect(() => file.slice(last)).toThrow(/short\.json .*service/);
+    // an action's details, read when it is first asked about
+    const damaged = { ...file.slice('s3')!, a: ['[', '["R"]'] };
+    expect(() => joinService('s3', 'S3', file.index.services.find((s) => s[0] === 's3')![2], damaged)).toThrow(/unexpected format .*action details.*rebuild/);
+    expect(() => joinService('s3', 'S3', file.index.services.find((s) => s[0] === 's3')![2], { ...damaged, a: ['["R"]'] })).toThrow(/action details malformed/);
     // a service whose actions are not its own (another prefix, or format 3's bare names)
     const s3 = compact.services.s3!.a;
     const firstOrLast = `"s3:${s3[0]![0]}"`;
