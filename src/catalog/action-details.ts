@@ -4,6 +4,7 @@
  * resource type with its `required` flag) are shared within the service: look-ups never modify them.
  */
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ServiceSlice } from './types.js';
+import { actionDetails } from './file-format.js';
 
 const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 /** Most specific first: "Permissions management, Write" is a permissions-management action. */
@@ -37,6 +38,8 @@ export class ServiceActions {
     private readonly keys: readonly string[],
     private readonly base: number,
     private readonly s: ServiceSlice,
+    /** The catalogue file, for the error a damaged action's details give. */
+    private readonly where: string,
   ) {
     this.keyName = s.k.map((k) => k[0]);
     this.rtypes = s.r.map(([name, arns, keys]) => ({ name, arnFormats: arns ? arns.split('|') : [], conditionKeys: keys.map((i) => this.keyName[i]!) }));
@@ -46,7 +49,7 @@ export class ServiceActions {
   info(n: number): ActionInfo {
     const known = this.infos[n];
     if (known) return known;
-    const [levels, art, keys] = this.s.a[n]!;
+    const [levels, art, keys] = actionDetails(this.s.a[n]!, this.where);
     const name = this.names[n]!;
     let lv = this.levelsOf.get(levels);
     if (!lv) this.levelsOf.set(levels, (lv = levelsFrom(levels)));

@@ -1,19 +1,20 @@
 /**
- * The catalogue file (`dist/catalog.json`, format 3): one JSON document laid out so that a run parses only the
+ * The catalogue file (`dist/catalog.json`, format 4): one JSON document laid out so that a run parses only the
  * services it looks up. Node built-ins and type imports only: `.ci/build.mjs` imports this file directly.
  *
- *   {"format":3,"version":"…","date":"…","layout":"SSSSSSSSSS:LLLLLLLLLL","index":{…},"services":{"a4b":{…},…}}
+ *   {"format":4,"version":"…","date":"…","layout":"SSSSSSSSSS:LLLLLLLLLL","index":{…},"services":{"a4b":{…},…}}
  *
  * `layout` is the byte offset and length of the `index` value (fixed width, so the writer knows them before it
  * writes them). The index holds what look-ups across every service need (global keys, RCP services, each service's
- * name, action names and each action's access levels and wildcard-only flag, every service condition key, the keys
+ * name, actions (each as `service:Name`, the text a run's look-ups use: a run makes no text per action) and each
+ * action's access levels and wildcard-only flag, every service condition key, the keys
  * actions list) and, per service, the byte range of its details within the `services` value: those are parsed on
- * first use. `JSON.parse` of the whole file still reads it (and an older reader fails on `format` with a clear
- * message).
+ * first use, each action's details (a JSON text of their own) when that action is first asked about. `JSON.parse`
+ * of the whole file still reads it (and an older reader fails on `format` with a clear message).
  */
-import type { CatalogIndex, CompactCatalog, CompactService, ServiceSlice } from './types.js';
+import type { ActionDetails, CatalogIndex, CompactCatalog, CompactService, ServiceSlice } from './types.js';
 
-export const FILE_FORMAT = 3;
+export const FILE_FORMAT = 4;
 
 /**
  * Per action, in the index: its access levels and whether it is wildcard-only, one character per action (the
@@ -83,7 +84,7 @@ export function serialiseCatalog(c: CompactCatalog): string {
   const ranges = new Map<string, [number, number]>();
   for (const p of prefixes) {
     const s = c.services[p]!;
-    const slice: ServiceSlice = { k: s.k, r: s.r, a: s.a.map(([, levels, art, keys]) => [levels, art, keys]) };
+    const slice: ServiceSlice = { k: s.k, r: s.r, a: s.a.map(([, levels, art, keys]) => JSON.stringify([levels, art, keys])) };
     const member = `${body.length ? ',' : ''}${JSON.stringify(p)}:`;
     const text = JSON.stringify(slice);
     offset += Buffer.byteLength(member);
@@ -99,7 +100,7 @@ export function serialiseCatalog(c: CompactCatalog): string {
     services: prefixes.map((p) => {
       const s = c.services[p]!;
       const [off, len] = ranges.get(p)!;
-      return [p, s.n, s.a.map((a) => a[0]), off, len, factCodes(s)];
+      return [p, s.n, s.a.map((a) => `${p}:${a[0]}`), off, len, factCodes(s)];
     }),
   };
   const indexText = JSON.stringify(index);
@@ -109,8 +110,28 @@ export function serialiseCatalog(c: CompactCatalog): string {
 }
 
 /** A service's details as the index and its slice give them (the compact form, action names joined back). */
-export function joinService(name: string, actionNames: readonly string[], s: ServiceSlice): CompactService {
-  return { n: name, k: s.k, r: s.r, a: s.a.map(([levels, art, keys], i) => [actionNames[i]!, levels, art, keys]) };
+export function joinService(prefix: string, name: string, actionKeys: readonly string[], s: ServiceSlice): CompactService {
+  return {
+    n: name,
+    k: s.k,
+    r: s.r,
+    a: s.a.map((text, i) => {
+      const [levels, art, keys] = actionDetails(text, 'file');
+      return [actionKeys[i]!.slice(prefix.length + 1), levels, art, keys];
+    }),
+  };
+}
+
+/** An action's details from its text in a service's slice (`where`: the file, for the error). */
+export function actionDetails(text: string, where: string): ActionDetails {
+  let d: unknown;
+  try {
+    d = JSON.parse(text);
+  } catch (e) {
+    throw fail(where, `action details: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(d) || d.length !== 3 || typeof d[0] !== 'string' || !Array.isArray(d[1]) || !Array.isArray(d[2])) throw fail(where, 'action details malformed');
+  return d as ActionDetails;
 }
 
 /** A catalogue file read into memory: the index parsed, each service's details parsed on first request. */
@@ -146,7 +167,10 @@ export function openCatalogFile(buf: Buffer, where: string): CatalogFile {
   }
   if (!index || !Array.isArray(index.services) || !Array.isArray(index.global) || !Array.isArray(index.keys)) throw fail(where, 'index malformed');
   for (const s of index.services) {
-    if (!Array.isArray(s) || !Array.isArray(s[2]) || typeof s[5] !== 'string' || s[5].length !== s[2].length) throw fail(where, 'index malformed');
+    if (!Array.isArray(s) || typeof s[0] !== 'string' || !Array.isArray(s[2]) || typeof s[5] !== 'string' || s[5].length !== s[2].length) throw fail(where, 'index malformed');
+    // a service's actions are its own (`prefix:Name`; the look-ups find an action's service by its text)
+    const [first, last] = [s[2][0], s[2][s[2].length - 1]];
+    if (s[2].length && !(typeof first === 'string' && typeof last === 'string' && first.startsWith(`${s[0]}:`) && last.startsWith(`${s[0]}:`))) throw fail(where, 'index malformed');
   }
   const ranges = new Map(index.services.map((s) => [s[0], [s[3], s[4]] as const]));
   return {

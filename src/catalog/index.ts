@@ -2,13 +2,14 @@
  * The IAM catalogue API: pure, memoised look-ups over the Service Authorization Reference data. The data is loaded
  * lazily (on the first call that needs it) and synchronously.
  */
-import { Memo, ownCopy } from '../util/memo.js';
+import { Memo } from '../util/memo.js';
 import { FACT_BASE, LEVEL_BITS, REPEATED_BIT, WILDCARD_ONLY_BIT, type CatalogFile } from './file-format.js';
 import { loadCatalogFile, peekCatalogStamp, type CatalogSource } from './load.js';
 import type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo, ServiceSlice } from './types.js';
 import { levelsFrom, ServiceActions } from './action-details.js';
 import { KeyIndex } from './key-index.js';
 
+export { editDistance, suggestAction, suggestService } from './suggest.js';
 export type { AccessLevel, ActionInfo, ActionResourceType, CatalogResourceType, ConditionKeyInfo, ServiceInfo } from './types.js';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -31,11 +32,15 @@ interface ServiceRuntime {
 interface ServiceEntry {
   prefix: string;
   name: string;
-  /** Action names as AWS spells them, sorted. */
-  actions: string[];
+  /** Its actions as `service:Name` (the catalogue's `actions` entries: the same texts), sorted by name. */
+  keys: string[];
+  /** The action names as AWS spells them (`keys` without the prefix), made on first use: `namesOf`. */
+  names?: string[];
   details?: ServiceSlice;
   /** Lower-case action name -> its position in `actions` (a later spelling wins, as in `buildActions`). */
   positions?: Map<string, number>;
+  /** Each of its `service:Name` texts (the catalogue's entries) -> its position in `actions` (made on first use). */
+  exact?: Map<string, number>;
   /** Position of its first action in the catalogue's `actions` (and `facts`). */
   base: number;
   /** `serviceActionNames`'s answer, made on first use. */
@@ -53,6 +58,10 @@ export interface Catalog {
   actions: string[];
   /** Per action of `actions`: its fact code from the index (level bits, WILDCARD_ONLY_BIT; file-format.ts). */
   facts: Uint8Array;
+  /** Per action of `actions`: its service's position in `services`. */
+  serviceAt: Uint16Array | Uint32Array;
+  /** Length of the longest action name (the part after `service:`). */
+  longestName: number;
   globalKeys: KeyIndex;
   allKeys: KeyIndex;
   rcp: Set<string>;
@@ -74,8 +83,12 @@ interface Derived {
   serviceTypes: Memo<string, CatalogResourceType[]>;
   actionKeys: WeakMap<ActionInfo, KeyIndex>;
   keysListedByActions?: KeyIndex;
-  /** Each action of `actions` as written -> its position there (made on the first fact look-up). */
-  positions?: Map<string, number>;
+  /**
+   * The position `actionPosition` last found by its exact spelling: rules walking the catalogue's list ask about
+   * each action in turn (its access level, then whether it is wildcard-only), and an action is compared with this
+   * entry and the next before it is hashed. A hint only: checked against `actions`, never trusted.
+   */
+  hint: number;
   /** `catalogActionMask`'s set. */
   mask?: Uint8Array;
 }
@@ -89,29 +102,41 @@ export function getCatalog(): Catalog {
   const { index } = file;
   const entries = new Map<string, ServiceEntry>();
   const codes = new Map<string, string>();
-  for (const [prefix, name, names, , , facts] of index.services) {
-    entries.set(prefix, { prefix, name, actions: names, base: 0 });
-    codes.set(prefix, facts);
+  // indexed loops, no destructuring: this runs once, before any of it is optimised (an iterator per element)
+  let total = 0;
+  for (let i = 0; i < index.services.length; i++) {
+    const s = index.services[i]!;
+    entries.set(s[0], { prefix: s[0], name: s[1], keys: s[2], base: 0 });
+    codes.set(s[0], s[5]);
+    total += s[2].length;
   }
   const services = [...entries.keys()].sort();
   const actions: string[] = [];
-  const facts = new Uint8Array(index.services.reduce((n, s) => n + s[2].length, 0));
+  let longestName = 0;
+  const facts = new Uint8Array(total);
+  const serviceAt = services.length <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
   const allKeys = new KeyIndex();
   const globalKeys = new KeyIndex();
-  for (const [k, t] of index.global) {
-    globalKeys.add(k, t);
-    allKeys.add(k, t);
+  for (let i = 0; i < index.global.length; i++) {
+    const g = index.global[i]!;
+    globalKeys.add(g[0], g[1]);
+    allKeys.add(g[0], g[1]);
   }
-  for (const p of services) {
+  for (let si = 0; si < services.length; si++) {
+    const p = services[si]!;
     const entry = entries.get(p)!;
     const text = codes.get(p)!;
-    entry.base = actions.length;
-    for (let n = 0; n < entry.actions.length; n++) {
-      facts[actions.length] = text.charCodeAt(n) - FACT_BASE;
-      actions.push(`${p}:${entry.actions[n]!}`);
+    const base = actions.length;
+    const keys = entry.keys;
+    entry.base = base;
+    for (let n = 0; n < keys.length; n++) {
+      facts[base + n] = text.charCodeAt(n) - FACT_BASE;
+      serviceAt[base + n] = si;
+      actions.push(keys[n]!);
+      if (keys[n]!.length - p.length - 1 > longestName) longestName = keys[n]!.length - p.length - 1;
     }
   }
-  for (const [k, t] of index.keys) allKeys.add(k, t);
+  for (let i = 0; i < index.keys.length; i++) allKeys.add(index.keys[i]![0], index.keys[i]![1]);
   catalog = {
     version: file.version,
     date: file.date,
@@ -119,13 +144,15 @@ export function getCatalog(): Catalog {
     services,
     actions,
     facts,
+    serviceAt,
+    longestName,
     globalKeys,
     allKeys,
     rcp: new Set(index.rcp),
     file,
     entries,
     runtime: new Map(),
-    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceSuggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap() },
+    derived: { info: new Memo(60_000), suggestions: new Memo(10_000), serviceSuggestions: new Memo(10_000), serviceTypes: new Memo(10_000), actionKeys: new WeakMap(), hint: 0 },
   };
   return catalog;
 }
@@ -156,7 +183,7 @@ function service(prefix: string): ServiceRuntime | undefined {
   if (rt) return rt;
   const found = detailsOf(c, p);
   if (!found) return undefined;
-  rt = { entry: found.entry, actions: new ServiceActions(p, found.entry.actions, c.actions, found.entry.base, found.details) };
+  rt = { entry: found.entry, actions: new ServiceActions(p, namesOf(found.entry), c.actions, found.entry.base, found.details, c.source.file ?? 'file') };
   c.runtime.set(p, rt);
   return rt;
 }
@@ -169,7 +196,7 @@ export function serviceInfo(prefix: string): ServiceInfo | undefined {
   const c = getCatalog();
   const s = c.entries.get(prefix.toLowerCase());
   if (!s) return undefined;
-  return { prefix: prefix.toLowerCase(), name: s.name, actionCount: s.actions.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
+  return { prefix: prefix.toLowerCase(), name: s.name, actionCount: s.keys.length, rcpSupported: c.rcp.has(prefix.toLowerCase()) };
 }
 
 /** Services whose resources RCPs can restrict. */
@@ -193,11 +220,12 @@ export function actionInfo(action: string): ActionInfo | undefined {
 }
 
 function actionInfoUncached(action: string): ActionInfo | undefined {
-  const parts = splitAction(action);
-  const rt = parts && service(parts.service);
-  if (!rt) return undefined;
-  const n = namePositions(rt.entry).get(parts.name.toLowerCase());
-  return n === undefined ? undefined : rt.actions.info(n);
+  // by its catalogue position (its service's action by lower-case name, as actionPosition finds it)
+  const i = actionPosition(action);
+  if (i < 0) return undefined;
+  const c = getCatalog();
+  const rt = service(c.services[c.serviceAt[i]!]!)!;
+  return rt.actions.info(i - rt.entry.base);
 }
 
 /** A service's actions by lower-case name (undefined for an unknown service). */
@@ -261,83 +289,6 @@ export function conditionKeyExists(key: string): boolean {
   return getCatalog().allKeys.get(key) !== undefined;
 }
 
-/** Bounded Levenshtein distance (returns max+1 when above `max`). */
-export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  // two rows, swapped (no row list made per character)
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[b.length]!;
-}
-
-/** `lowered`: the candidates in lower case, when the caller has them (same order). */
-function closest(word: string, candidates: readonly string[], max: number, lowered?: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestD = max + 1;
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    const lc = lowered ? lowered[i]! : c.toLowerCase();
-    // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
-    const d = editDistance(w, lc, max);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-/** Did-you-mean for an unknown service prefix. */
-export function suggestService(prefix: string): string | undefined {
-  if (prefix.length > 64) return undefined;
-  const memo = getCatalog().derived.serviceSuggestions;
-  const hit = memo.get(prefix);
-  if (hit !== undefined || memo.has(prefix)) return hit;
-  // stored under a copy of its own (the prefix may be a slice of a file's text)
-  return memo.set(ownCopy(prefix), closest(prefix, getCatalog().services, Math.min(3, Math.max(1, Math.floor(prefix.length / 3)))));
-}
-
-/**
- * Did-you-mean for an unknown action (`s3:GetObjekt` -> `s3:GetObject`, `s4:GetObject` -> `s3:GetObject`).
- * Undefined when nothing is close enough.
- */
-export function suggestAction(typo: string): string | undefined {
-  return getCatalog().derived.suggestions.getOr(typo.toLowerCase(), () => suggestActionUncached(typo));
-}
-
-function suggestActionUncached(typo: string): string | undefined {
-  const parts = splitAction(typo);
-  if (!parts || typo.length > 200) return undefined;
-  let svc = parts.service.toLowerCase();
-  if (!serviceExists(svc)) {
-    const s = suggestService(svc);
-    if (!s) return undefined;
-    svc = s;
-  }
-  if (parts.name.includes('*') || parts.name.includes('?')) return undefined;
-  const { names, keys, byName, lower } = serviceActionNames(svc)!;
-  const exact = byName.get(parts.name.toLowerCase());
-  if (exact !== undefined) return keys[exact];
-  const max = Math.min(4, Math.max(1, Math.floor(parts.name.length / 4)));
-  const best = closest(parts.name, names, max, lower);
-  return best ? `${svc}:${best}` : undefined;
-}
-
 /** Every known action with the given access level (most specific level, as `actionInfo(...).accessLevel`). */
 export function actionsWithAccessLevel(level: AccessLevel): string[] {
   const c = getCatalog();
@@ -363,7 +314,8 @@ export function conditionKeyListedByActions(key: string): boolean {
   const c = getCatalog();
   if (!c.derived.keysListedByActions) {
     const idx = new KeyIndex();
-    for (const [k, t] of c.file.index.listed) idx.add(k, t);
+    const listed = c.file.index.listed;
+    for (let i = 0; i < listed.length; i++) idx.add(listed[i]![0], listed[i]![1]);
     c.derived.keysListedByActions = idx;
   }
   return c.derived.keysListedByActions.get(key) !== undefined;
@@ -377,7 +329,7 @@ export function conditionKeyListedByActions(key: string): boolean {
  */
 export function actionPosition(action: string): number {
   const c = getCatalog();
-  const exact = (c.derived.positions ??= positionsOf(c.actions)).get(action);
+  const exact = exactPosition(c, action);
   // a spelling whose lower-case name repeats later in its service answers as that later one (as actionInfo does)
   if (exact !== undefined && (c.facts[exact]! & REPEATED_BIT) === 0) return exact;
   const i = action.indexOf(':');
@@ -390,8 +342,7 @@ export function actionPosition(action: string): number {
 
 /** The position of an action spelt exactly as the catalogue spells it (`getCatalog().actions[i] === action`), or -1. */
 export function exactActionPosition(action: string): number {
-  const c = getCatalog();
-  return (c.derived.positions ??= positionsOf(c.actions)).get(action) ?? -1;
+  return exactPosition(getCatalog(), action) ?? -1;
 }
 
 /**
@@ -408,17 +359,41 @@ export function catalogActionMask(): Uint8Array {
   return c.derived.mask;
 }
 
-function positionsOf(actions: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < actions.length; i++) out.set(actions[i]!, i);
-  return out;
+/**
+ * The position of the catalogue entry spelt exactly `action` (the last one, were a text there twice), found through
+ * its service (the text before its first colon, as the catalogue spells its prefixes) and a map of that service's
+ * entries made on first use: a run builds the maps of the services it names, not one of ~22,000 entries.
+ */
+function exactPosition(c: Catalog, action: string): number | undefined {
+  // first the entry found last, or the next one (a walk over the catalogue's list asks each action in turn): an
+  // entry of the same text that is not an earlier spelling of a repeated name is that text's last entry
+  const d = c.derived;
+  const h = d.hint;
+  if (c.actions[h] === action && (c.facts[h]! & REPEATED_BIT) === 0) return h;
+  if (c.actions[h + 1] === action && (c.facts[h + 1]! & REPEATED_BIT) === 0) return (d.hint = h + 1);
+  const colon = action.indexOf(':');
+  const entry = colon < 0 ? undefined : c.entries.get(action.slice(0, colon));
+  if (!entry) return undefined;
+  if (!entry.exact) {
+    const exact = new Map<string, number>();
+    for (let n = 0; n < entry.keys.length; n++) exact.set(entry.keys[n]!, entry.base + n);
+    entry.exact = exact;
+  }
+  const i = entry.exact.get(action);
+  if (i !== undefined) d.hint = i;
+  return i;
+}
+
+/** A service's action names (its keys without `prefix:`), made on first use. */
+function namesOf(entry: ServiceEntry): string[] {
+  return (entry.names ??= entry.keys.map((k) => k.slice(entry.prefix.length + 1)));
 }
 
 /** A service's lower-case action names -> position in its `actions` (first-occurrence order, a later spelling wins). */
 function namePositions(entry: ServiceEntry): Map<string, number> {
   if (!entry.positions) {
     entry.positions = new Map();
-    entry.actions.forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
+    namesOf(entry).forEach((name, n) => entry.positions!.set(name.toLowerCase(), n));
   }
   return entry.positions;
 }
@@ -444,6 +419,12 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
   if (!entry) return undefined;
   if (!entry.listed) {
     const byName = namePositions(entry);
+    // no lower-case name repeats (every service of today's data): the lists are the service's own, in its order
+    if (byName.size === entry.keys.length) {
+      const lower = Array.from(byName.keys());
+      entry.listed = { names: namesOf(entry), keys: entry.keys, byName, lower };
+      return entry.listed;
+    }
     const names: string[] = [];
     const keys: string[] = [];
     const lower: string[] = [];
@@ -451,7 +432,7 @@ export function serviceActionNames(prefix: string): { names: readonly string[]; 
     // forEach: no [key, value] pair made per entry
     byName.forEach((n, name) => {
       at.set(name, names.length);
-      names.push(entry.actions[n]!);
+      names.push(namesOf(entry)[n]!);
       keys.push(c.actions[entry.base + n]!);
       lower.push(name);
     });

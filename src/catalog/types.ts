@@ -54,7 +54,7 @@ export const CATALOG_FORMAT = 1;
 /**
  * The catalogue file's index (file-format.ts): what look-ups across services need, without any service's details.
  * `keys`: every service condition key, `listed`: those some action lists (each deduplicated case-insensitively,
- * first occurrence in sorted-service order kept). `services`: [prefix, name, action names, byte offset and length
+ * first occurrence in sorted-service order kept). `services`: [prefix, name, actions as `prefix:Name`, byte offset and length
  * of its `ServiceSlice`, one fact character per action (file-format.ts FACT_BASE)], sorted by prefix.
  */
 export interface CatalogIndex {
@@ -69,9 +69,16 @@ export interface CatalogIndex {
 export interface ServiceSlice {
   k: [string, string][];
   r: [string, string, number[]][];
-  /** Per action, in the index's order: [access-level letters, resource types, condition key indices]. */
-  a: [string, [number, number][], number[]][];
+  /**
+   * Per action, in the index's order: the JSON text of its `ActionDetails`, read when the action is first asked
+   * about (a run asks about a few actions of most services it names: a text each is cheaper to keep than the
+   * arrays of every action).
+   */
+  a: string[];
 }
+
+/** One action's details: [access-level letters, resource types ([index into `r`, required 1|0]), condition key indices]. */
+export type ActionDetails = [string, [number, number][], number[]];
 
 export interface CatalogResourceType {
   /** Resource type key, e.g. `object`. */

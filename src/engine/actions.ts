@@ -3,7 +3,7 @@
  * part), NotAction as the complement, one pattern against one action, and the universe of concrete actions as
  * bitsets (so `Action: "*"` costs the same as one action). Memoised in the run's engine context.
  */
-import { actionPosition, catalogActionMask, getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
+import { actionPosition, catalogActionMask, exactActionPosition, getCatalog, serviceActionNames, serviceExists, splitAction } from '../catalog/index.js';
 import { engineContext } from './context.js';
 import { compileGlob, globMatch, hasWildcard, minMatchLength } from './wildcard.js';
 
@@ -40,7 +40,7 @@ function expandUncached(pattern: string): readonly string[] {
     const whole = compileGlob(pattern);
     return c.actions.filter((a) => globMatch(whole, a));
   }
-  if (!hasWildcard(pattern)) return expandLiteral(parts);
+  if (!hasWildcard(pattern)) return expandLiteral(pattern, parts);
   const names = compileGlob(parts.name);
   const svc = compileGlob(parts.service);
   // a pattern needing more characters than the longest name matches nothing (and hostile patterns stop here)
@@ -68,26 +68,22 @@ function expandUncached(pattern: string): readonly string[] {
 
 /**
  * A pattern without wildcards (`logs:CreateLogGroup`, most Action values): the one action of its service with that
- * name, case-insensitively, exactly as the glob path below finds it (the same length bounds, the same index), without
- * compiling two globs per pattern.
+ * name, case-insensitively, exactly as the glob path below finds it (the same length bounds, the same action: its
+ * lower-case name's last spelling), without compiling two globs per pattern.
  */
-function expandLiteral(parts: { service: string; name: string }): readonly string[] {
+function expandLiteral(pattern: string, parts: { service: string; name: string }): readonly string[] {
   const name = parts.name.toLowerCase();
   const service = parts.service.toLowerCase();
   // the glob path's bounds: a literal glob's least match length is its lower-case length
   if (name.length > longestName() || service.length > 64 || !serviceExists(service)) return [];
-  const { keys, byName } = serviceActionNames(service)!;
-  const n = byName.get(name);
-  return n === undefined ? [] : [keys[n]!];
+  // the action's catalogue position (a spelling as the catalogue's is found without lower-casing the service's
+  // names): the entry of its lower-case name's last spelling, as serviceActionNames lists it
+  const i = actionPosition(pattern);
+  return i < 0 ? [] : [getCatalog().actions[i]!];
 }
 
-let longest = 0;
 function longestName(): number {
-  if (!longest) {
-    const actions = getCatalog().actions;
-    for (let i = 0; i < actions.length; i++) longest = Math.max(longest, actions[i]!.length - actions[i]!.indexOf(':') - 1);
-  }
-  return longest;
+  return getCatalog().longestName;
 }
 
 /** Every action not covered by any of `patterns` (the meaning of NotAction). */
@@ -101,13 +97,23 @@ export function expandNotAction(patterns: readonly string[]): readonly string[] 
   });
 }
 
+/** Membership in a pattern's actions (patternActionSet). */
+export interface ActionMembership {
+  has(action: string): boolean;
+}
+
 /** An action pattern's actions as a set (memoised): membership tests without a 22,000-entry scan. */
-export function patternActionSet(pattern: string): ReadonlySet<string> {
+export function patternActionSet(pattern: string): ActionMembership {
   // keyed by the expansion it is made of (one set per distinct expansion, whatever the pattern's spelling)
   const list = expandActionPattern(pattern);
+  // `*`: the catalogue's whole list, whose members are its entries (no set of ~22,000 texts made per run)
+  if (list === getCatalog().actions) return CATALOG_SET;
   const memo = engineContext().patternSets;
   return memo.get(list) ?? memo.set(list, new Set(list));
 }
+
+/** The catalogue's whole action list as a set: its entries are what the catalogue's index of them holds. */
+const CATALOG_SET: ActionMembership = { has: (action) => exactActionPosition(action) >= 0 };
 
 /** Does an Action pattern (`s3:Get*`, `*`) cover the action? Case-insensitive; no catalogue needed. */
 export function actionMatches(pattern: string, action: string): boolean {

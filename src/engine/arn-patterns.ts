@@ -5,7 +5,7 @@
  */
 import { serviceResourceTypes, type CatalogResourceType } from '../catalog/index.js';
 import { engineContext } from './context.js';
-import { globCovers, globsIntersect } from './wildcard.js';
+import { compileGlob, globCovers, globsIntersect } from './wildcard.js';
 
 /**
  * Does an ARN pattern match every ARN of some resource type (any name; the pattern's own partition, region and
@@ -39,6 +39,8 @@ function coversUncached(value: string, types: ReadonlySet<string> | undefined, a
     // anyAccount: the pattern must cover the type in every region and account (a condition value, not a Resource)
     const region = anyAccount ? '*' : (f[3] ?? '*');
     const account = anyAccount ? '*' : (f[4] ?? '*');
+    // the pattern compiled once for every format it is compared with (globCovers compiles a text per call)
+    const outer = compileGlob(norm, { caseSensitive: true });
     for (const rt of serviceResourceTypes(service.toLowerCase())) {
       if (types && !types.has(`${service.toLowerCase()}/${rt.name}`)) continue;
       for (const fmt of rt.arnFormats) {
@@ -47,7 +49,7 @@ function coversUncached(value: string, types: ReadonlySet<string> | undefined, a
           .replace(/\$\{Region\}/g, region)
           .replace(/\$\{Account\}/g, account)
           .replace(/\$\{[^}]*\}/g, '*');
-        if (globCovers(norm, inner, true)) result = true;
+        if (globCovers(outer, inner, true)) result = true;
       }
       if (result) break;
     }

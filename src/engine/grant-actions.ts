@@ -4,7 +4,7 @@
  */
 import type { StatementView, ValueAt } from '../policy/statements.js';
 import { strings } from '../policy/statements.js';
-import { expandActionPattern, expandNotAction, patternActionSet } from './actions.js';
+import { expandActionPattern, expandNotAction, patternActionSet, type ActionMembership } from './actions.js';
 import { engineContext } from './context.js';
 import { hasWildcard } from './wildcard.js';
 
@@ -26,14 +26,14 @@ export class LazyGrantActions implements GrantActions {
    * Elements without wildcards by the key they name (first one), and the wildcard elements in order with the
    * actions each covers (asked about once per key and rule: kept here rather than looked up each time).
    */
-  private index: { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } | undefined;
+  private index: { exact: Map<string, number>; wild: number[]; wildSets: ActionMembership[]; elements: readonly ValueAt<string>[] } | undefined;
   constructor(private readonly stmt: StatementView) {}
-  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ReadonlySet<string>[]; elements: readonly ValueAt<string>[] } {
+  private elements(list: ValueAt[] | undefined): { exact: Map<string, number>; wild: number[]; wildSets: ActionMembership[]; elements: readonly ValueAt<string>[] } {
     if (this.index) return this.index;
     const elements = strings(list);
     const exact = new Map<string, number>();
     const wild: number[] = [];
-    const wildSets: ReadonlySet<string>[] = [];
+    const wildSets: ActionMembership[] = [];
     elements.forEach((e, i) => {
       if (hasWildcard(e.value)) {
         wild.push(i);

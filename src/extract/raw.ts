@@ -232,9 +232,11 @@ function policyRecord(input: ExtractInput, parsed: Parsed, h: Held, count: numbe
   const { file } = input;
   const docSpan = parsed.spans.get(h.ptr) ?? { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   // a document held in a string has no positions of its own: every element maps to the string's span
+  // the whole file is the document (most policy files): its spans as the reader made them, not copied
+  const whole = !h.embedded && h.ptr === '' && parsed.spans.get('') === docSpan ? MapSourceMap.takingOver(parsed.spans) : undefined;
   const sourceMap = h.embedded
     ? new MapSourceMap(docSpan)
-    : new MapSourceMap(docSpan).graft(
+    : whole ?? new MapSourceMap(docSpan).graft(
         { get: (p) => parsed.spans.get(p), locate: () => docSpan, pointers: () => [...parsed.spans.keys()] },
         h.ptr,
         '',

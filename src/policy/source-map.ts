@@ -32,9 +32,26 @@ export function parentPointer(ptr: string): string | undefined {
  * whole, or the resource that produced it).
  */
 export class MapSourceMap implements SourceMap {
-  private readonly spans = new Map<string, Span>();
-  constructor(private readonly root: Span) {
+  private readonly spans: Map<string, Span>;
+  /** `spans` was taken over holding '' somewhere else than first: `pointers` lists '' first (as a graft does). */
+  private readonly rootFirst: boolean = false;
+  constructor(
+    private readonly root: Span,
+    own?: Map<string, Span>,
+  ) {
+    this.spans = own ?? new Map<string, Span>();
     if (!this.spans.has('')) this.spans.set('', root);
+    else if (own) this.rootFirst = true;
+  }
+
+  /**
+   * The map a graft of all of `spans` onto a new map rooted at `spans`'s own root span gives (the same entries,
+   * '' first), made by taking `spans` over instead of copying it: the caller hands it over (neither it nor anyone
+   * else changes it afterwards).
+   */
+  static takingOver(spans: Map<string, Span>): MapSourceMap | undefined {
+    const root = spans.get('');
+    return root ? new MapSourceMap(root, spans) : undefined;
   }
 
   set(ptr: string, span: Span): this {
@@ -68,7 +85,10 @@ export class MapSourceMap implements SourceMap {
   }
 
   pointers(): string[] {
-    return [...this.spans.keys()];
+    if (!this.rootFirst) return [...this.spans.keys()];
+    const out = [''];
+    for (const p of this.spans.keys()) if (p !== '') out.push(p);
+    return out;
   }
 }
 

@@ -99,3 +99,54 @@ describe('a name spelt twice in a service', () => {
     expect(cat.canonicalAction('x:list')).toBe('x:List');
   });
 });
+
+// positions are found through a hint (the entry found last, or the next one) before a service's map of its entries:
+// whatever was asked before, an answer is the one a fresh look-up gives (a text's last entry; an earlier spelling of
+// a repeated name answered by name)
+describe('catalogue positions, whatever was asked before', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iam-gate-positions-'));
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('answer as a fresh look-up, in every order, for repeated spellings and texts', async () => {
+    const tiny: CompactCatalog = {
+      format: 1,
+      version: 't',
+      date: 'd',
+      global: [],
+      rcp: [],
+      services: {
+        x: { n: 'X', k: [], r: [], a: [['Dup', 'R', [], []], ['Dup', 'W', [], []], ['GetThing', 'R', [], []], ['Getthing', 'PW', [], []], ['List', 'L', [], []]] },
+        y: { n: 'Y', k: [], r: [], a: [['Dup', 'T', [], []], ['Other', 'L', [], []]] },
+      },
+    };
+    const file = path.join(dir, 'catalog.json');
+    writeFileSync(file, serialiseCatalog(tiny));
+    vi.stubEnv('IAM_POLICY_GATE_CATALOG', file);
+    vi.resetModules();
+    const cat = await import('../../src/catalog/index.js');
+    const { patternActionSet } = await import('../../src/engine/actions.js');
+    const actions = cat.getCatalog().actions;
+    expect(actions).toEqual(['x:Dup', 'x:Dup', 'x:GetThing', 'x:Getthing', 'x:List', 'y:Dup', 'y:Other']);
+    const asked = [...actions, 'x:dup', 'X:Dup', 'x:GETTHING', 'y:other', 'z:Dup', 'x', '', 'x:', 'y:Dup ', 'x:Nope'];
+    const want = new Map<string, [number, number, string | undefined]>([
+      ['x:Dup', [1, 1, 'Write']],
+      ['x:GetThing', [2, 3, 'Permissions management']],
+      ['x:Getthing', [3, 3, 'Permissions management']],
+      ['x:List', [4, 4, 'List']],
+      ['y:Dup', [5, 5, 'Tagging']],
+      ['y:Other', [6, 6, 'List']],
+      ['x:dup', [-1, 1, 'Write']],
+      ['X:Dup', [-1, 1, 'Write']],
+      ['x:GETTHING', [-1, 3, 'Permissions management']],
+      ['y:other', [-1, 6, 'List']],
+    ]);
+    const answer = (a: string) => [cat.exactActionPosition(a), cat.actionPosition(a), cat.accessLevelOf(a)];
+    const orders = [asked, [...asked].reverse(), asked.flatMap((a) => [a, a]), asked.flatMap((a, i) => [a, asked[(i * 7) % asked.length]!])];
+    for (const order of orders) for (const a of order) expect(answer(a), a).toEqual(want.get(a) ?? [-1, -1, undefined]);
+    // `*`'s membership: the catalogue's own texts, exactly as written
+    const all = patternActionSet('*');
+    for (const a of asked) expect(all.has(a), a).toBe(actions.includes(a));
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The catalogue file (format 3): the same data as the compact catalogue it is written from, every service's details
+ * The catalogue file (format 4): the same data as the compact catalogue it is written from, every service's details
  * readable on its own (a run parses only the services it looks up), the whole file still JSON, and a clear error for
  * a file of another format.
  */
@@ -12,7 +12,7 @@ import type { CompactCatalog } from '../../src/catalog/types.js';
 const compact: CompactCatalog = generateCatalog(findIamDataPackage()!);
 const text = serialiseCatalog(compact);
 
-describe('catalogue file format 3', () => {
+describe('catalogue file format 4', () => {
   it('gives back every service exactly as generated, each read on its own', () => {
     const file = openCatalogFile(Buffer.from(text), 'test');
     expect(file.version).toBe(compact.version);
@@ -22,8 +22,10 @@ describe('catalogue file format 3', () => {
     const prefixes = Object.keys(compact.services).sort();
     expect(file.index.services.map((s) => s[0])).toEqual(prefixes);
     // in reverse order: a slice does not depend on another having been read
-    for (const [prefix, name, names] of [...file.index.services].reverse()) {
-      expect(joinService(name, names, file.slice(prefix)!)).toEqual(compact.services[prefix]);
+    for (const [prefix, name, keys] of [...file.index.services].reverse()) {
+      expect(joinService(prefix, name, keys, file.slice(prefix)!)).toEqual(compact.services[prefix]);
+      // each action as `prefix:Name`, the text the look-ups use
+      expect(keys).toEqual(compact.services[prefix]!.a.map((a) => `${prefix}:${a[0]}`));
     }
     expect(file.slice('no-such-service')).toBeUndefined();
   });
@@ -41,18 +43,27 @@ describe('catalogue file format 3', () => {
 
   it('is one JSON document, written the same way twice', () => {
     const whole = JSON.parse(text) as { format: number; services: Record<string, unknown> };
-    expect(whole.format).toBe(3);
+    expect(whole.format).toBe(4);
     expect(Object.keys(whole.services).length).toBe(Object.keys(compact.services).length);
     expect(serialiseCatalog(generateCatalog(findIamDataPackage()!))).toBe(text);
   });
 
   it('refuses a file of the previous format or a damaged one with a message to rebuild', () => {
     const v1 = JSON.stringify(compact);
-    expect(() => openCatalogFile(Buffer.from(v1), 'old.json')).toThrow(/old\.json has an unexpected format \(expected format 3: found format 1\); rebuild/);
+    expect(() => openCatalogFile(Buffer.from(v1), 'old.json')).toThrow(/old\.json has an unexpected format \(expected format 4: found format 1\); rebuild/);
     expect(() => openCatalogFile(Buffer.from(text.slice(0, 200)), 'cut.json')).toThrow(/cut\.json .*unexpected format/);
     const file = openCatalogFile(Buffer.from(text.slice(0, text.length - 5000)), 'short.json');
     const last = file.index.services[file.index.services.length - 1]![0];
     expect(() => file.slice(last)).toThrow(/short\.json .*service/);
+    // an action's details, read when it is first asked about
+    const damaged = { ...file.slice('s3')!, a: ['[', '["R"]'] };
+    expect(() => joinService('s3', 'S3', file.index.services.find((s) => s[0] === 's3')![2], damaged)).toThrow(/unexpected format .*action details.*rebuild/);
+    expect(() => joinService('s3', 'S3', file.index.services.find((s) => s[0] === 's3')![2], { ...damaged, a: ['["R"]'] })).toThrow(/action details malformed/);
+    // a service whose actions are not its own (another prefix, or format 3's bare names)
+    const s3 = compact.services.s3!.a;
+    const firstOrLast = `"s3:${s3[0]![0]}"`;
+    expect(() => openCatalogFile(Buffer.from(text.replace(firstOrLast, `"s4:${s3[0]![0]}"`)), 'moved.json')).toThrow(/moved\.json .*index malformed/);
+    expect(() => openCatalogFile(Buffer.from(text.replace(firstOrLast, `"${s3[0]![0]}"`.padEnd(firstOrLast.length))), 'bare.json')).toThrow(/bare\.json .*index malformed/);
   });
 });
 

@@ -14,7 +14,7 @@ import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { canonicalAction, getCatalog } from '../../catalog/index.js';
+import { canonicalAction, exactActionPosition, getCatalog } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
@@ -84,6 +84,9 @@ function verdictAt(memo: Verdicts, spec: ActionSetSpec, i: number, action: strin
   return v;
 }
 function verdictOf(memo: Verdicts, spec: ActionSetSpec, action: string): number {
+  // a catalogue entry (every expansion's): by its position, as the walks over the whole list ask
+  const i = exactActionPosition(action);
+  if (i >= 0) return verdictAt(memo, spec, i, action);
   let v = memo.other.get(action);
   if (v === undefined) {
     v = verdictUncached(spec, action);

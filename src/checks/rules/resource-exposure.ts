@@ -4,6 +4,17 @@ import { checkActionSet } from '../least-privilege/action-set.js';
 import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
 const ACCESS_ATTRIBUTES = lowerSet(ACCESS_ATTRIBUTE_ACTIONS);
+/** The first characters of ACCESS_ATTRIBUTES (lower case, character codes). */
+const ATTRIBUTE_FIRST = new Set([...ACCESS_ATTRIBUTES].map((a) => a.charCodeAt(0)));
+/**
+ * False only when `ACCESS_ATTRIBUTES.has(a.toLowerCase())` is false: an ASCII first character lower-cases on its own
+ * to one ASCII character, which must be one the set's texts start with; any other text is left to the full test.
+ */
+function mayBeAttributeAction(a: string): boolean {
+  const c = a.charCodeAt(0);
+  if (!(c < 128)) return true;
+  return ATTRIBUTE_FIRST.has(c >= 65 && c <= 90 ? c + 32 : c);
+}
 /**
  * Filed under permissions management by the catalogue, but they change no one's access to data: ENI permissions let
  * an AWS service attach to a network interface in the caller's subnets (AWS's own ECS, Lambda-in-VPC and Amazon MQ
@@ -32,8 +43,11 @@ export const resourceExposure: Rule = {
       { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
         // ... and actions that change an attribute access is decided on (KMS aliases and tags: ABAC)
         matches: (a) => {
+          const managesPermissions = accessLevelOf(a) === 'Permissions management';
+          // (`Action: "*"` asks this of every catalogue action: no lower-case copy of those that can match neither way)
+          if (!managesPermissions && !mayBeAttributeAction(a)) return false;
           const lower = a.toLowerCase();
-          return (accessLevelOf(a) === 'Permissions management' && !/:(Describe|Get|List)/.test(a) && !NOT_ACCESS.has(lower)) || ACCESS_ATTRIBUTES.has(lower);
+          return (managesPermissions && !/:(Describe|Get|List)/.test(a) && !NOT_ACCESS.has(lower)) || ACCESS_ATTRIBUTES.has(lower);
         } },
       ctx,
     );
