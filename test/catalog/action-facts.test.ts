@@ -62,29 +62,18 @@ describe('a name spelt twice in a service', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   it('answers with the later spelling', async () => {
-    const tiny: CompactCatalog = {
-      format: 1,
-      version: 't',
-      date: 'd',
-      global: [],
-      rcp: [],
-      services: {
-        x: {
-          n: 'X',
-          k: [],
-          r: [['thing', 'arn:${Partition}:x:::${Name}', []]],
-          a: [
-            ['GetThing', 'R', [[0, 1]], []],
-            ['Getthing', 'PW', [], []],
-            ['List', 'L', [[0, 0]], []],
-          ],
-        },
+    await useCatalog(dir, {
+      x: {
+        n: 'X',
+        k: [],
+        r: [['thing', 'arn:${Partition}:x:::${Name}', []]],
+        a: [
+          ['GetThing', 'R', [[0, 1]], []],
+          ['Getthing', 'PW', [], []],
+          ['List', 'L', [[0, 0]], []],
+        ],
       },
-    };
-    const file = path.join(dir, 'catalog.json');
-    writeFileSync(file, serialiseCatalog(tiny));
-    vi.stubEnv('IAM_POLICY_GATE_CATALOG', file);
-    vi.resetModules();
+    });
     const cat = await import('../../src/catalog/index.js');
     const { expandActionPattern } = await import('../../src/engine/actions.js');
     for (const a of ['x:GetThing', 'x:Getthing', 'X:GETTHING']) {
@@ -110,21 +99,10 @@ describe('catalogue positions, whatever was asked before', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   it('answer as a fresh look-up, in every order, for repeated spellings and texts', async () => {
-    const tiny: CompactCatalog = {
-      format: 1,
-      version: 't',
-      date: 'd',
-      global: [],
-      rcp: [],
-      services: {
-        x: { n: 'X', k: [], r: [], a: [['Dup', 'R', [], []], ['Dup', 'W', [], []], ['GetThing', 'R', [], []], ['Getthing', 'PW', [], []], ['List', 'L', [], []]] },
-        y: { n: 'Y', k: [], r: [], a: [['Dup', 'T', [], []], ['Other', 'L', [], []]] },
-      },
-    };
-    const file = path.join(dir, 'catalog.json');
-    writeFileSync(file, serialiseCatalog(tiny));
-    vi.stubEnv('IAM_POLICY_GATE_CATALOG', file);
-    vi.resetModules();
+    await useCatalog(dir, {
+      x: { n: 'X', k: [], r: [], a: [['Dup', 'R', [], []], ['Dup', 'W', [], []], ['GetThing', 'R', [], []], ['Getthing', 'PW', [], []], ['List', 'L', [], []]] },
+      y: { n: 'Y', k: [], r: [], a: [['Dup', 'T', [], []], ['Other', 'L', [], []]] },
+    });
     const cat = await import('../../src/catalog/index.js');
     const { patternActionSet } = await import('../../src/engine/actions.js');
     const actions = cat.getCatalog().actions;
@@ -150,3 +128,12 @@ describe('catalogue positions, whatever was asked before', () => {
     for (const a of asked) expect(all.has(a), a).toBe(actions.includes(a));
   });
 });
+
+/** A tiny catalogue of `services` written to `dir` and made the one the modules imported next load. */
+async function useCatalog(dir: string, services: CompactCatalog['services']): Promise<void> {
+  const tiny: CompactCatalog = { format: 1, version: 't', date: 'd', global: [], rcp: [], services };
+  const file = path.join(dir, 'catalog.json');
+  writeFileSync(file, serialiseCatalog(tiny));
+  vi.stubEnv('IAM_POLICY_GATE_CATALOG', file);
+  vi.resetModules();
+}
