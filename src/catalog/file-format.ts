@@ -169,8 +169,8 @@ export function openCatalogFile(buf: Buffer, where: string): CatalogFile {
   for (const s of index.services) {
     if (!Array.isArray(s) || typeof s[0] !== 'string' || !Array.isArray(s[2]) || typeof s[5] !== 'string' || s[5].length !== s[2].length) throw fail(where, 'index malformed');
     // a service's actions are its own (`prefix:Name`; the look-ups find an action's service by its text)
-    const [first, last] = [s[2][0], s[2][s[2].length - 1]];
-    if (s[2].length && !(typeof first === 'string' && typeof last === 'string' && first.startsWith(`${s[0]}:`) && last.startsWith(`${s[0]}:`))) throw fail(where, 'index malformed');
+    const own = `${s[0]}:`;
+    for (const a of s[2]) if (typeof a !== 'string' || !a.startsWith(own)) throw fail(where, 'index malformed');
   }
   const ranges = new Map(index.services.map((s) => [s[0], [s[3], s[4]] as const]));
   return {

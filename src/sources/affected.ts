@@ -23,15 +23,14 @@ export interface RepoAccess {
   resolve?(rel: string): string | undefined;
 }
 
-/** Folder listings kept for the next questions (one past them is made again). */
+/** Directory listings the memo holds before it starts over (a listing asked again after is made again). */
 const LISTINGS_KEPT = 2048;
 
 /**
  * Contained reads of the repository for extractors (includes, module files, nested stacks). One object per run:
- * a directory is listed (and its real path resolved) once while it is among the last LISTINGS_KEPT listed, however
- * many files list it (every plan lists each directory above it, every `.tf` file its own).
+ * a directory is listed (and its real path resolved) once, however many files list it (every plan lists each
+ * directory above it, every `.tf` file its own), until the memo starts over past LISTINGS_KEPT directories.
  */
-
 export function repoAccess(options: Pick<Options, 'root' | 'maxFileBytes'>): RepoAccess {
   const dirs = new Map<string, { files: string[]; real: string | undefined }>();
   const listed = (abs: string) => {

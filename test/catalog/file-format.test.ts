@@ -62,6 +62,8 @@ describe('catalogue file format 4', () => {
     // a service whose actions are not its own (another prefix, or format 3's bare names)
     const s3 = compact.services.s3!.a;
     const firstOrLast = `"s3:${s3[0]![0]}"`;
+    const middle = s3[Math.floor(s3.length / 2)]![0];
+    expect(() => openCatalogFile(Buffer.from(text.replace(`"s3:${middle}"`, `"s4:${middle}"`)), 'middle.json')).toThrow(/middle\.json .*index malformed/);
     expect(() => openCatalogFile(Buffer.from(text.replace(firstOrLast, `"s4:${s3[0]![0]}"`)), 'moved.json')).toThrow(/moved\.json .*index malformed/);
     expect(() => openCatalogFile(Buffer.from(text.replace(firstOrLast, `"${s3[0]![0]}"`.padEnd(firstOrLast.length))), 'bare.json')).toThrow(/bare\.json .*index malformed/);
   });

@@ -43,6 +43,9 @@ const cases: C[] = [
   raw('a2-raw-key-unicode-escape', '3-vacuous', 'keys written with JSON escapes: "Eff\\u0065ct", "Act\\u0069on", "Res\\u006furce"', '{"Version":"2012-10-17","Statement":[{"Eff\\u0065ct":"Allow","Act\\u0069on":"*","Res\\u006furce":"*"}]}\n'),
   raw('a2-raw-statement-object', '3-vacuous', 'Statement as a single object, not an array', json({ Version: '2012-10-17', Statement: ADMIN_STMT })),
   raw('a2-raw-iam-upper', '3-vacuous', 'Action "IAM:*" (service prefix upper case) on *', json(doc({ Effect: 'Allow', Action: 'IAM:*', Resource: '*' }))),
+  // session 12: literal actions are found through their catalogue position, permissions-management ones tested by first letter
+  raw('a12-raw-literal-case-escalation', '3-vacuous', 'PassRole + lambda:CreateFunction spelt "IAM:passrole", "LAMBDA:createFUNCTION" on *', json(doc({ Effect: 'Allow', Action: ['IAM:passrole', 'LAMBDA:createFUNCTION', 'lambda:InvokeFunction'], Resource: '*' }))),
+  raw('a12-raw-literal-case-policy-version', '3-vacuous', 'Action "IAM:CREATEPOLICYVERSION" + "iam:setdefaultpolicyversion" on *', json(doc({ Effect: 'Allow', Action: ['IAM:CREATEPOLICYVERSION', 'iam:setdefaultpolicyversion'], Resource: '*' }))),
   raw('a2-raw-service-wildcard-q', '3-vacuous', 'Action "i?m:*" (wildcard inside the service prefix)', json(doc({ Effect: 'Allow', Action: 'i?m:*', Resource: '*' }))),
   raw('a2-raw-service-wildcard-star', '3-vacuous', 'Action "ia*:*" (wildcard inside the service prefix)', json(doc({ Effect: 'Allow', Action: ['ia*:*'], Resource: '*' }))),
   raw('a2-raw-action-glob-escalation', '3-vacuous', 'Action iam:*Policy* + iam:Pass* (escalation by glob)', json(doc({ Effect: 'Allow', Action: ['iam:*Policy*', 'iam:Pass*', 'lambda:*Function*'], Resource: '*' }))),
