@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Options } from './config/options.js';
 import type { AnalysisError, Analysis, FileText, Finding, GateResult, Verdict } from './result.js';
 import type { PolicyRecord } from './policy/types.js';
-import { severityRank } from './result.js';
+import { severityRank, withFindingStream } from './result.js';
 import { displayPath, repoPathOf, expandPaths, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
@@ -360,26 +360,6 @@ function gateResult(s: StagesDone): GateResult {
   return result;
 }
 
-/**
- * A streamed run's findings: the writers iterate `findingStream` (read back from disk each time); `findings` is
- * made from it when first read (a renderer that needs the list, e.g. Markdown), not enumerable (a copy of the
- * result does not read them all).
- */
-function withFindingStream(result: GateResult, stream: Iterable<Finding>): void {
-  result.findingStream = stream;
-  Object.defineProperty(result, 'findings', {
-    get(this: GateResult) {
-      const list = [...stream];
-      Object.defineProperty(this, 'findings', { value: list, writable: true, enumerable: false, configurable: true });
-      return list;
-    },
-    set(this: GateResult, v: Finding[]) {
-      Object.defineProperty(this, 'findings', { value: v, writable: true, enumerable: true, configurable: true });
-    },
-    enumerable: false,
-    configurable: true,
-  });
-}
 
 /** Steps 2-3 of runGate: read the files, extract them (recording inputs), check what is in scope. */
 async function analyseHead(files: SourceFile[], options: Options, run: GateRun, errors: AnalysisError[], notes: string[]): Promise<{ head: Analysis; analysed: string[]; counts?: undefined }> {

@@ -251,3 +251,24 @@ export interface ScpImpact {
   resource: string;
   targets: ScpTargetImpact[];
 }
+
+/**
+ * A streamed run's findings: the writers iterate `findingStream` (read back from disk each time); `findings` is
+ * made from it when first read (a renderer that needs the list, e.g. Markdown), not enumerable (a copy of the
+ * result does not read them all).
+ */
+export function withFindingStream(result: GateResult, stream: Iterable<Finding>): void {
+  result.findingStream = stream;
+  Object.defineProperty(result, 'findings', {
+    get(this: GateResult) {
+      const list = [...stream];
+      Object.defineProperty(this, 'findings', { value: list, writable: true, enumerable: false, configurable: true });
+      return list;
+    },
+    set(this: GateResult, v: Finding[]) {
+      Object.defineProperty(this, 'findings', { value: v, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}

@@ -174,14 +174,15 @@ class Late {
 
 /**
  * The bytes of `JSON.stringify(obj, null, 2) + '\n'` through `emit`, the top-level arrays named in `lists` written
- * an entry at a time (a merged report's policies and findings: the whole text is never one string). Each list's
- * place is found by its key at the top level (a raw line break in the text is the formatter's, and only top-level
- * keys are indented by two spaces), so no value can stand in for it.
+ * an entry at a time (a merged report's policies and findings: the whole text is never one string), and those of
+ * `streams` in place of the (empty) arrays of the same keys: entries read one at a time (a merged report's findings,
+ * read back from disk). Each list's place is found by its key at the top level (a raw line break in the text is the
+ * formatter's, and only top-level keys are indented by two spaces), so no value can stand in for it.
  */
-export function writeJsonLists(obj: Record<string, unknown>, lists: string[], emit: (text: string) => void): void {
+export function writeJsonLists(obj: Record<string, unknown>, lists: string[], emit: (text: string) => void, streams: Record<string, Iterable<unknown>> = {}): void {
   const skeleton: Record<string, unknown> = { ...obj };
   const hole = (k: string) => `\n  ${JSON.stringify(k)}: [\n${INDENT}${JSON.stringify(`\u0000${k}`)}\n  ]`;
-  const holes = Object.keys(obj).filter((k) => lists.includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).length > 0);
+  const holes = Object.keys(obj).filter((k) => (lists.includes(k) && Array.isArray(obj[k]) && (obj[k] as unknown[]).length > 0) || (Object.hasOwn(streams, k) && Array.isArray(obj[k])));
   for (const k of holes) skeleton[k] = [`\u0000${k}`];
   const text = JSON.stringify(skeleton, null, 2) + '\n';
   let at = 0;
@@ -191,8 +192,9 @@ export function writeJsonLists(obj: Record<string, unknown>, lists: string[], em
     if (p < 0) throw new Error('json report: unexpected layout');
     const open = p + h.length - `[\n${INDENT}${JSON.stringify(`\u0000${k}`)}\n  ]`.length;
     emit(text.slice(at, open));
-    (obj[k] as unknown[]).forEach((x, i) => emit(`${i ? ',\n' : '[\n'}${entryText(x)}`));
-    emit('\n  ]');
+    let i = 0;
+    for (const x of Object.hasOwn(streams, k) ? streams[k]! : (obj[k] as unknown[])) emit(`${i++ ? ',\n' : '[\n'}${entryText(x)}`);
+    emit(i ? '\n  ]' : '[]');
     at = p + h.length;
   }
   emit(text.slice(at));

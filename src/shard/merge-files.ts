@@ -1,10 +1,13 @@
 /** `merge` on files: read the shard reports (size-bounded), merge them, write the JSON, SARIF and Markdown. */
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { MergeInputError, mergeReports } from './merge.js';
-import type { Merged } from './merge.js';
+import type { Merged, ReportFile } from './merge.js';
 import { writeSarif } from '../report/sarif.js';
 import { writeJsonLists } from '../report/json-stream.js';
+import { findingEntry } from '../report/json.js';
 import { toMarkdown } from '../report/markdown.js';
 
 /**
@@ -25,9 +28,17 @@ export interface MergeOutputs {
   expect?: number;
 }
 
-export function readReports(files: string[], cwd: string): { name: string; json: unknown }[] {
+/**
+ * The reports as loaders: each is read and parsed when a pass of the merge reads it, then let go (merge.ts), so
+ * the merge holds one report's JSON at a time, not all of them. A report whose bytes change between two reads is
+ * refused (the passes must read the same report).
+ */
+export function readReports(files: string[], cwd: string): ReportFile[] {
   if (!files.length) throw new MergeInputError('give the shard reports to merge (e.g. reports/report-*.json)');
   if (files.length > MAX_MERGE_REPORTS) throw new MergeInputError(`${files.length} reports: at most ${MAX_MERGE_REPORTS} are merged at once`);
+  // one read buffer for every report and pass (the largest report's size): a buffer per read, freed, made the C
+  // library keep what came later in its heap (glibc raises its mmap threshold to the size of a freed block)
+  const shared = { buffer: Buffer.alloc(0) };
   return files.map((f) => {
     const abs = path.resolve(cwd, f);
     let size: number;
@@ -37,12 +48,55 @@ export function readReports(files: string[], cwd: string): { name: string; json:
       throw new MergeInputError(`${f}: ${(e as Error).message}`);
     }
     if (size > MAX_MERGE_REPORT_BYTES) throw new MergeInputError(`${f}: ${size} bytes, over the ${MAX_MERGE_REPORT_BYTES}-byte limit of one report`);
-    try {
-      return { name: f, json: JSON.parse(readFileSync(abs, 'utf8')) as unknown };
-    } catch (e) {
-      throw new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
-    }
+    let digest: string | undefined;
+    const load = () => {
+      let bytes: Buffer;
+      try {
+        bytes = readInto(abs, shared);
+      } catch (e) {
+        throw new MergeInputError(`${f}: ${(e as Error).message}`);
+      }
+      const d = createHash('sha256').update(bytes).digest('hex');
+      if (digest !== undefined && d !== digest) throw new MergeInputError(`${f}: changed while it was being merged`);
+      digest = d;
+      try {
+        return JSON.parse(textOf(bytes)) as unknown;
+      } catch (e) {
+        throw new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
+      }
+    };
+    return { name: f, load };
   });
+}
+
+/** Bytes decoded at a time (textOf). */
+const PIECE = 1 << 19;
+
+/**
+ * The text of UTF-8 bytes, decoded a piece at a time: Node makes a text over ~1 MB decoded at once a copy in the C
+ * library's heap, freed only by a collection (a merge reads each report three times: ~100 MB of such copies at once).
+ */
+function textOf(bytes: Buffer): string {
+  const d = new StringDecoder('utf8');
+  let text = '';
+  for (let at = 0; at < bytes.length; at += PIECE) text += d.write(bytes.subarray(at, at + PIECE));
+  return text + d.end();
+}
+
+/** The bytes of the file at `abs` (a view of `into.buffer`, grown to the file's size when it is smaller). */
+function readInto(abs: string, into: { buffer: Buffer }): Buffer {
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_MERGE_REPORT_BYTES) throw new MergeInputError(`over the ${MAX_MERGE_REPORT_BYTES}-byte limit of one report`);
+    if (into.buffer.length < size) into.buffer = Buffer.allocUnsafeSlow(size);
+    let n = 0;
+    for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, into.buffer, n, size - n, n);
+    if (n !== size) throw new Error('the file is shorter than its size');
+    return into.buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Merge the files and write the outputs asked for; returns the merge. */
@@ -68,7 +122,9 @@ export function mergeFiles(files: string[], cwd: string, out: MergeOutputs): Mer
       closeSync(fd);
     }
   };
-  write(out.json, (emit) => writeJsonLists(merged.json, ['policies', 'findings'], emit));
+  const findings = merged.result.findingStream ?? merged.result.findings;
+  const entries = { *[Symbol.iterator]() { for (const f of findings) yield findingEntry(f); } };
+  write(out.json, (emit) => writeJsonLists(merged.json, ['policies'], emit, { findings: entries }));
   write(out.sarif, (emit) => writeSarif(merged.result, emit, out.sarifCategory ? { category: out.sarifCategory } : {}));
   write(out.markdown, (emit) => emit(toMarkdown(merged.result)));
   return merged;

@@ -14,25 +14,28 @@
  */
 import type { GateResult } from '../result.js';
 import type { AnalysisError, Finding, Severity } from '../result.js';
-import { SEVERITIES } from '../result.js';
+import { SEVERITIES, withFindingStream } from '../result.js';
 import { VerdictCounts } from '../findings/verdict.js';
 import { SpotIndex } from '../findings/spots.js';
-import { REPEAT_LIMIT, RULE_LIMIT, represented, summariseRepeats } from '../findings/summarise.js';
+import { REPEAT_LIMIT, RULE_LIMIT, represented } from '../findings/summarise.js';
+import { RepeatCounts, summariseStream } from '../findings/summarise-stream.js';
+import { FindingRuns } from '../findings/runs.js';
 import { EXPIRED_RULE_ID, UNUSED_RULE_ID, expiredMessage } from '../findings/suppressions.js';
 import { canonicalJson } from '../policy/fingerprint.js';
 import { toJsonReport } from '../report/json.js';
 import { allRuleMeta } from '../checks/registry.js';
 import { appendAll } from '../util/arrays.js';
+import { boundHeap } from '../util/heap.js';
 import type { ShardInfo } from './index.js';
 
 export class MergeInputError extends Error {}
 
 type Obj = Record<string, unknown>;
-export interface ReportFile {
-  /** Shown in errors (the file name). */
-  name: string;
-  json: unknown;
-}
+/**
+ * A report to merge: its parsed JSON, or how to read it (a file: read once per pass, so no more than one report's
+ * JSON is in memory at a time; the loader must give the same report every time, merge-files.ts checks it).
+ */
+export type ReportFile = { /** Shown in errors (the file name). */ name: string; json: unknown } | { name: string; load: () => unknown };
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -40,15 +43,17 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 
 interface Part {
   name: string;
+  /** The report without its findings (read again per pass: `file`). */
   json: Obj;
   summary: Obj;
   findings: Finding[];
   shard?: ShardInfo;
+  file: ReportFile;
 }
 
 /** Checks one report's shape (what merge reads); throws MergeInputError naming the field. */
 function part(r: ReportFile): Part {
-  const j = r.json;
+  const j = 'load' in r ? r.load() : r.json;
   const bad = (what: string) => new MergeInputError(`${r.name}: ${what}`);
   if (!isObj(j) || !isStr(j.schemaVersion) || !isObj(j.summary)) throw bad('not an IAM Policy Gate JSON report');
   if (!['pass', 'fail', 'incomplete'].includes(String(j.verdict))) throw bad('verdict is not pass, fail or incomplete');
@@ -56,7 +61,9 @@ function part(r: ReportFile): Part {
   const findings = (j.findings as unknown[]).map((f, i) => findingOf(f, `${r.name}: findings[${i}]`));
   for (const [i, e] of (j.errors as unknown[]).entries()) if (!isObj(e) || !isStr(e.file) || !isStr(e.message)) throw bad(`errors[${i}] is malformed`);
   if (!SEVERITIES.includes(j.summary.failOn as Severity)) throw bad('summary.failOn is not a severity');
-  return { name: r.name, json: j, summary: j.summary, findings, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
+  // (a copy without the findings: the caller's object is not changed)
+  const { findings: _, ...rest } = j;
+  return { name: r.name, json: rest, summary: j.summary, findings, file: r, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
 }
 
 function findingOf(v: unknown, where: string): Finding {
@@ -146,9 +153,20 @@ function countProblems(group: Part[]): { file: string; message: string }[] {
  */
 function acrossOnce<T>(lists: T[][], key: (x: T) => string): T[] {
   const index = new SpotIndex();
-  const ids = lists.map((list) => list.map((x) => index.id(key(x))));
-  const most = new Uint32Array(index.size);
-  const here = new Uint32Array(index.size);
+  const ids = lists.map((list) => Uint32Array.from(list, (x) => index.id(key(x))));
+  const keep = firstCopies(ids, index.size);
+  const out: T[] = [];
+  lists.forEach((list, i) => list.forEach((x, j) => keep(ids[i]![j]!) && out.push(x)));
+  return out;
+}
+
+/**
+ * acrossOnce's choice over key numbers (`ids`: one list per report, keys numbered below `size`): a function asked
+ * for every item in the lists' order, true for the ones kept (per key, the first copies up to the most one list holds).
+ */
+function firstCopies(ids: Uint32Array[], size: number): (k: number) => boolean {
+  const most = new Uint32Array(size);
+  const here = new Uint32Array(size);
   for (const list of ids) {
     for (const k of list) here[k]!++;
     for (const k of list) {
@@ -156,77 +174,98 @@ function acrossOnce<T>(lists: T[][], key: (x: T) => string): T[] {
       here[k] = 0;
     }
   }
-  const out: T[] = [];
   const taken = here;
-  lists.forEach((list, i) =>
-    list.forEach((x, j) => {
-      const k = ids[i]![j]!;
-      if (taken[k]! >= most[k]!) return;
-      taken[k]!++;
-      out.push(x);
-    }),
-  );
-  return out;
+  return (k) => taken[k]! < most[k]! && !!++taken[k]!;
 }
 
-/** Settles what shards cannot know about suppressions (see the header). */
-function settleSuppressionFindings(parts: Part[]): Finding[][] {
-  const usedAt = new Set<string>();
-  for (const p of parts) {
-    for (const f of p.findings) {
-      const by = f.details?.suppressedBy;
-      if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) usedAt.add(`${by.file}\u0000${by.line}`);
-    }
+/** What the suppressions' findings of one report depend on in the others (see the header). */
+interface SuppressionFacts {
+  /** Where a suppression was used (file NUL line). */
+  usedAt: Set<string>;
+  /** Per expired entry (fingerprint), the findings it would have matched in every report. */
+  matched: Map<string, number>;
+}
+
+function noteSuppressionFacts(findings: Finding[], facts: SuppressionFacts): void {
+  for (const f of findings) {
+    const by = f.details?.suppressedBy;
+    if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) facts.usedAt.add(`${by.file}\u0000${by.line}`);
+    if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) facts.matched.set(f.fingerprint, (facts.matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
   }
-  const matched = new Map<string, number>();
-  for (const p of parts) for (const f of p.findings) if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) matched.set(f.fingerprint, (matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
-  return parts.map((p) =>
-    p.findings
-      .filter((f) => !(f.ruleId === UNUSED_RULE_ID && usedAt.has(`${f.file}\u0000${f.line}`)))
-      .map((f) => {
-        const entry = f.details?.entry;
-        if (f.ruleId !== EXPIRED_RULE_ID || !isObj(entry) || !isStr(entry.rule) || !isStr(entry.expires) || !isStr(entry.reason)) return f;
-        const n = matched.get(f.fingerprint) ?? 0;
-        return { ...f, message: expiredMessage(entry as Parameters<typeof expiredMessage>[0], n), details: { ...f.details, matched: n } };
-      }),
-  );
 }
 
-/** Findings in the order one run gives them: by file (a file is in one shard), each shard's own order kept. */
-function inRunOrder(findings: Finding[]): Finding[] {
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => (a.f.file < b.f.file ? -1 : a.f.file > b.f.file ? 1 : a.i - b.i)).map((x) => x.f);
+/** One report's findings with what shards cannot know about suppressions settled (see the header). */
+function settled(findings: Finding[], facts: SuppressionFacts): Finding[] {
+  return findings
+    .filter((f) => !(f.ruleId === UNUSED_RULE_ID && facts.usedAt.has(`${f.file}\u0000${f.line}`)))
+    .map((f) => {
+      const entry = f.details?.entry;
+      if (f.ruleId !== EXPIRED_RULE_ID || !isObj(entry) || !isStr(entry.rule) || !isStr(entry.expires) || !isStr(entry.reason)) return f;
+      const n = facts.matched.get(f.fingerprint) ?? 0;
+      return { ...f, message: expiredMessage(entry as Parameters<typeof expiredMessage>[0], n), details: { ...f.details, matched: n } };
+    });
 }
+
+/** The order one run gives findings: by file (a file is in one shard), each shard's own order kept (a stable sort). */
+const byFile = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/** Findings per sorted run on disk (findings/runs.ts), as the scan's. */
+const RUN_SIZE = 4096;
 
 export interface Merged {
-  /** The merged JSON report (docs/report-schema.md; `merge` added). */
+  /** The merged JSON report (docs/report-schema.md; `merge` added), its `findings` empty: they are `result`'s. */
   json: Obj;
   /** The same as a GateResult, for the Markdown and SARIF formatters. */
   result: GateResult;
 }
 
-export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}): Merged {
+export function mergeReports(files: ReportFile[], opts: { expect?: number; runSize?: number } = {}): Merged {
   if (!files.length) throw new MergeInputError('no reports to merge');
-  const parts = files.map(part);
+  // first pass, a report at a time: its shape, what the merge reads of it beside its findings, the suppression facts
+  const facts: SuppressionFacts = { usedAt: new Set(), matched: new Map() };
+  const parts = files.map((r) => {
+    boundHeap();
+    const p = part(r);
+    noteSuppressionFacts(p.findings, facts);
+    p.findings = [];
+    return p;
+  });
   // shard reports in shard order (a stable order whatever order the files were given in)
   parts.sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
   const problems = completenessProblems(parts);
   // an organisation sweep's unsharded reports have no count to miss: the caller says how many there must be
   if (opts.expect !== undefined && parts.length !== opts.expect) problems.push({ file: parts[0]!.name, message: `merge: ${parts.length} reports given, ${opts.expect} expected (--expect): ${parts.length < opts.expect ? 'some were not analysed' : 'some are extra'}`, kind: 'input' });
-  const findingKey = (f: Finding) => canonicalJson(f);
-  const lists = settleSuppressionFindings(parts);
-  const findings = inRunOrder(acrossOnce(lists, findingKey));
+  // second pass: each settled finding's key (acrossOnce's); third: the ones kept, in run order, to sorted runs on disk
+  const findingsOf = (p: Part) => {
+    boundHeap();
+    return settled(part(p.file).findings, facts);
+  };
+  const index = new SpotIndex();
+  const ids = parts.map((p) => Uint32Array.from(findingsOf(p), (f) => index.id(canonicalJson(f))));
+  const keep = firstCopies(ids, index.size);
+  const runs = new FindingRuns(opts.runSize ?? RUN_SIZE, byFile);
+  parts.forEach((p, i) => findingsOf(p).forEach((f, j) => keep(ids[i]![j]!) && runs.put(f)));
+  const spill = runs.settle() ?? runs.verify();
   const errors = acrossOnce(parts.map((p) => p.json.errors as AnalysisError[]), (e) => canonicalJson(e));
   appendAll(errors, problems);
+  if (spill) errors.push(spill);
   const first = parts[0]!;
   const failOn = first.summary.failOn as Severity;
   const failOnExisting = first.summary.failOnExisting === true;
   const reportOnly = first.summary.reportOnly === true;
-  // decided on every finding: a summary counts for the findings it stands for
+  // decided on every finding: a summary counts for the findings it stands for; the repeats counted for the folds
   const counts = new VerdictCounts({ failOn, failOnExisting, reportOnly });
-  for (const f of findings) for (let i = represented(f); i > 0; i--) counts.add(f);
+  const repeats = new RepeatCounts(REPEAT_LIMIT, RULE_LIMIT);
+  for (const f of runs.merged()) {
+    for (let i = represented(f); i > 0; i--) counts.add(f);
+    repeats.add(f);
+  }
   const verdict = counts.decide(errors);
-  const summarised: string[] = [];
-  const listed = summariseRepeats(findings, REPEAT_LIMIT, summarised, RULE_LIMIT);
+  // the findings as reported (repeats folded), read back from disk each time they are read
+  const listed = { [Symbol.iterator]: () => summariseStream(runs.merged(), repeats, undefined, true) };
+  const hidden: [string[], string[]] = [[], []];
+  for (const _ of summariseStream(runs.merged(), repeats, hidden, true));
+  const summarised = [...hidden[0], ...hidden[1]];
   const records = acrossOnce(parts.map((p) => p.json.policies as Obj[]), (r) => String(r.id));
   const notes = [...new Set(parts.flatMap((p) => (Array.isArray(p.summary.notes) ? p.summary.notes.filter(isStr) : [])))];
   const sum = (k: string) => parts.reduce((n, p) => n + (isInt(p.summary[k]) ? (p.summary[k] as number) : 0), 0);
@@ -236,7 +275,7 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
     principals: [],
     attachments: [],
     entities: [],
-    findings: listed,
+    findings: [],
     errors,
     stats: { filesScanned: sum('filesScanned'), filesWithPolicies: sum('filesWithPolicies'), durationMs: parts.reduce((n, p) => Math.max(n, isInt(p.summary.durationMs) ? (p.summary.durationMs as number) : 0), 0), ...skipped(parts) },
     notes,
@@ -252,6 +291,8 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number } = {}
   else delete json.catalog;
   json.policies = records;
   (json.summary as Obj).principals = records.filter((r) => r.policyType === 'principal').length;
+  // the findings: read back from disk by each writer (result.findingStream; `result.findings` made on first read)
+  withFindingStream(result, listed);
   json.merge = { reports: parts.length, shards: parts.filter((p) => p.shard).map((p) => ({ report: p.name, index: p.shard!.index, count: p.shard!.count, unitSetHash: p.shard!.unitSetHash })) };
   return { json, result };
 }

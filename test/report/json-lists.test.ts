@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeJsonLists } from '../../src/report/json-stream.js';
 
-const written = (obj: Record<string, unknown>, lists: string[]) => {
+const written = (obj: Record<string, unknown>, lists: string[], streams?: Record<string, Iterable<unknown>>) => {
   let out = '';
-  writeJsonLists(obj, lists, (t) => (out += t));
+  writeJsonLists(obj, lists, (t) => (out += t), streams);
   return out;
 };
 
@@ -19,6 +19,19 @@ describe('JSON written a top-level list entry at a time', () => {
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), fc.array(fc.jsonValue()), (rest, policies, findings) => {
         const obj = { schemaVersion: '1.3', ...rest, policies, summary: { n: 1 }, findings };
         expect(written(obj, ['policies', 'findings'])).toBe(JSON.stringify(obj, null, 2) + '\n');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a list given as a stream (read once, an entry at a time) in place of its empty array: the same bytes', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), fc.array(fc.jsonValue()), (rest, policies, findings) => {
+        const obj = { schemaVersion: '1.3', ...rest, policies, summary: { n: 1 }, findings };
+        let reads = 0;
+        const stream = { *[Symbol.iterator]() { reads++; yield* findings; } };
+        expect(written({ ...obj, findings: [] }, ['policies'], { findings: stream })).toBe(JSON.stringify(obj, null, 2) + '\n');
+        expect(reads).toBe(1);
       }),
       { numRuns: 200 },
     );

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
+import { readReports } from '../../src/shard/merge-files.js';
+import { mergeReports } from '../../src/shard/merge.js';
 
 async function cli(cwd: string, ...argv: string[]) {
   let stdout = '';
@@ -200,4 +202,29 @@ describe('merge of unsharded reports (an organisation sweep)', () => {
     expect(short.code).toBe(3);
     expect(read(dir, 'short.json').errors[0].message).toMatch(/1 reports given, 2 expected/);
   });
+});
+
+describe('merge reads one report at a time', () => {
+  it('refuses a report whose bytes change between two of its passes (the passes must read one report)', async () => {
+    const dir = tmpRepo(inRepo(generatedTree(4)));
+    const files = await shardReports(dir, 2);
+    const reports = readReports(files, dir);
+    const whole = mergeReports(readReports(files, dir));
+    // the same reports read through loaders that count their reads: each report is read once per pass
+    let reads = 0;
+    const counted = reports.map((r) => ({ name: r.name, load: () => (reads++, (r as { load: () => unknown }).load()) }));
+    expect(JSON.stringify(mergeReports(counted).json)).toBe(JSON.stringify(whole.json));
+    expect(reads).toBe(3 * files.length);
+    // a shard's report rewritten after its first read (an edited finding): refused, not merged from two versions
+    const target = path.join(dir, files[1]!);
+    const edited = readReports(files, dir).map((r, i) => ({
+      name: r.name,
+      load: () => {
+        const json = (r as { load: () => unknown }).load();
+        if (i === 1) writeFileSync(target, readFileSync(target, 'utf8').replace('"severity": "error"', '"severity": "warning"'));
+        return json;
+      },
+    }));
+    expect(() => mergeReports(edited)).toThrow(/changed while it was being merged/);
+  }, 60_000);
 });
