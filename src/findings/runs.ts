@@ -8,6 +8,9 @@
  * run, so the sequence is exactly the stable sort of everything `put` in arrival order, however many runs there are.
  * `merged()` can be read any number of times (positional reads, nothing shared between two readings).
  *
+ * The same holds any JSON values in an order of their own (`FindingRuns<T>`: a merge's policy records, in the order
+ * they were put).
+ *
  * Failures never drop a finding silently: a write that fails keeps that run and every later one in memory and is an
  * error of the run (`failure`, the verdict is incomplete); `verify` reads the file back to its end before a stage
  * relies on it (an error of the run when it cannot); a read that fails later throws.
@@ -20,17 +23,17 @@ import type { AnalysisError, Finding } from './types.js';
 export type FindingOrder = (a: Finding, b: Finding) => number;
 
 /** A run on disk (a byte range of the file, one JSON text per line) or, after a write failure, in memory. */
-type Run = { start: number; end: number } | Finding[];
+type Run<T> = { start: number; end: number } | T[];
 
 /** Bytes read from a run at a time. */
 const CHUNK = 1 << 16;
 
-export class FindingRuns {
+export class FindingRuns<T = Finding> {
   private temp: PrivateTemp | undefined;
   private fd: number | undefined;
   private written = 0;
-  private buffer: Finding[] = [];
-  private readonly runs: Run[] = [];
+  private buffer: T[] = [];
+  private readonly runs: Run<T>[] = [];
   /** Findings put (and kept by `prepare`). */
   count = 0;
   /** Set when a write failed: that run and the later ones stay in memory; the run reports it as an error. */
@@ -42,11 +45,11 @@ export class FindingRuns {
    */
   constructor(
     private readonly runSize: number,
-    private readonly order: FindingOrder,
-    private readonly prepare: (f: Finding) => Finding | undefined = (f) => f,
+    private readonly order: (a: T, b: T) => number,
+    private readonly prepare: (f: T) => T | undefined = (f) => f,
   ) {}
 
-  put(f: Finding): void {
+  put(f: T): void {
     const g = this.prepare(f);
     if (!g) return;
     this.count++;
@@ -122,8 +125,8 @@ export class FindingRuns {
   }
 
   /** Every finding in final order (the stable sort of all put): a k-way merge of the runs. */
-  *merged(): Generator<Finding> {
-    const heads: Head[] = [];
+  *merged(): Generator<T> {
+    const heads: Head<T>[] = [];
     this.runs.forEach((run, index) => {
       const next = Array.isArray(run) ? arrayCursor(run) : this.diskCursor(run);
       const f = next();
@@ -140,7 +143,7 @@ export class FindingRuns {
   }
 
   /** The findings of a run on disk, one at a time (a chunk of the file read at a time). */
-  private diskCursor(run: { start: number; end: number }): () => Finding | undefined {
+  private diskCursor(run: { start: number; end: number }): () => T | undefined {
     let at = run.start;
     let carry = Buffer.alloc(0);
     let chunk = Buffer.alloc(0);
@@ -153,7 +156,7 @@ export class FindingRuns {
           const line = carry.length ? Buffer.concat([carry, chunk.subarray(pos, nl)]) : chunk.subarray(pos, nl);
           carry = Buffer.alloc(0);
           pos = nl + 1;
-          return JSON.parse(line.toString('utf8')) as Finding;
+          return JSON.parse(line.toString('utf8')) as T;
         }
         carry = Buffer.concat([carry, chunk.subarray(pos)]);
         if (at >= run.end) {
@@ -181,32 +184,32 @@ export function readBackError(e: unknown): AnalysisError {
   return { file: '(findings spill)', message: `the findings written to a temporary file in ${os.tmpdir()} could not be read back (${(e as Error).message}): the findings after that point are missing from this report, which cannot be complete. Run again`, kind: 'internal' };
 }
 
-function arrayCursor(run: Finding[]): () => Finding | undefined {
+function arrayCursor<T>(run: T[]): () => T | undefined {
   let i = 0;
   return () => run[i++];
 }
 
 /** A run's next finding in the merge. */
-interface Head {
-  f: Finding;
+interface Head<T> {
+  f: T;
   index: number;
-  next: () => Finding | undefined;
+  next: () => T | undefined;
 }
 
 /** A binary heap of the runs' next findings: least by the order, ties to the earlier run (stability). */
-class HeadHeap {
+class HeadHeap<T> {
   constructor(
-    private readonly h: Head[],
-    private readonly order: FindingOrder,
+    private readonly h: Head<T>[],
+    private readonly order: (a: T, b: T) => number,
   ) {
     for (let i = (h.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
-  top(): Head | undefined {
+  top(): Head<T> | undefined {
     return this.h[0];
   }
 
-  replaceTop(f: Finding): void {
+  replaceTop(f: T): void {
     this.h[0]!.f = f;
     this.down(0);
   }
@@ -219,7 +222,7 @@ class HeadHeap {
     }
   }
 
-  private less(a: Head, b: Head): boolean {
+  private less(a: Head<T>, b: Head<T>): boolean {
     const c = this.order(a.f, b.f);
     return c < 0 || (c === 0 && a.index < b.index);
   }

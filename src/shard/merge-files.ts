@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { MergeInputError, mergeReports } from './merge.js';
 import type { Merged, ReportFile } from './merge.js';
+import { splitFindings } from './report-text.js';
 import { writeSarif } from '../report/sarif.js';
 import { writeJsonLists } from '../report/json-stream.js';
 import { findingEntry } from '../report/json.js';
@@ -29,9 +30,9 @@ export interface MergeOutputs {
 }
 
 /**
- * The reports as loaders: each is read and parsed when a pass of the merge reads it, then let go (merge.ts), so
- * the merge holds one report's JSON at a time, not all of them. A report whose bytes change between two reads is
- * refused (the passes must read the same report).
+ * The reports as loaders: each is read when a pass of the merge reads it, then let go (merge.ts), its findings
+ * parsed one at a time, so the merge holds one report's text at a time, not every report's objects. A report whose
+ * bytes change between two reads is refused (the passes must read the same report).
  */
 export function readReports(files: string[], cwd: string): ReportFile[] {
   if (!files.length) throw new MergeInputError('give the shard reports to merge (e.g. reports/report-*.json)');
@@ -59,11 +60,19 @@ export function readReports(files: string[], cwd: string): ReportFile[] {
       const d = createHash('sha256').update(bytes).digest('hex');
       if (digest !== undefined && d !== digest) throw new MergeInputError(`${f}: changed while it was being merged`);
       digest = d;
-      try {
-        return JSON.parse(textOf(bytes)) as unknown;
-      } catch (e) {
-        throw new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
-      }
+      const parse = (text: string): unknown => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch (e) {
+          throw new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
+        }
+      };
+      // the findings parsed one at a time (shard/report-text.ts), else the whole report at once
+      const split = splitFindings(bytes);
+      if (!split) return { json: parse(textOf(bytes)) };
+      const at = split.entries;
+      // (read by the merge's pass before the next report is read into the same buffer)
+      return { json: parse(split.rest), findings: (function* () { for (let i = 0; i < at.length; i += 2) yield parse(bytes.toString('utf8', at[i], at[i + 1])); })() };
     };
     return { name: f, load };
   });
@@ -124,7 +133,7 @@ export function mergeFiles(files: string[], cwd: string, out: MergeOutputs): Mer
   };
   const findings = merged.result.findingStream ?? merged.result.findings;
   const entries = { *[Symbol.iterator]() { for (const f of findings) yield findingEntry(f); } };
-  write(out.json, (emit) => writeJsonLists(merged.json, ['policies'], emit, { findings: entries }));
+  write(out.json, (emit) => writeJsonLists(merged.json, [], emit, { policies: merged.policies, findings: entries }));
   write(out.sarif, (emit) => writeSarif(merged.result, emit, out.sarifCategory ? { category: out.sarifCategory } : {}));
   write(out.markdown, (emit) => emit(toMarkdown(merged.result)));
   return merged;

@@ -24,7 +24,7 @@ import { EXPIRED_RULE_ID, UNUSED_RULE_ID, expiredMessage } from '../findings/sup
 import { canonicalJson } from '../policy/fingerprint.js';
 import { toJsonReport } from '../report/json.js';
 import { allRuleMeta } from '../checks/registry.js';
-import { appendAll } from '../util/arrays.js';
+import { appendAll, doubled } from '../util/arrays.js';
 import { boundHeap } from '../util/heap.js';
 import type { ShardInfo } from './index.js';
 
@@ -32,10 +32,16 @@ export class MergeInputError extends Error {}
 
 type Obj = Record<string, unknown>;
 /**
- * A report to merge: its parsed JSON, or how to read it (a file: read once per pass, so no more than one report's
- * JSON is in memory at a time; the loader must give the same report every time, merge-files.ts checks it).
+ * A report to merge: its parsed JSON, or how to read it (a file: read once per pass, so no more than one report is
+ * in memory at a time; the loader must give the same report every time, merge-files.ts checks it).
  */
-export type ReportFile = { /** Shown in errors (the file name). */ name: string; json: unknown } | { name: string; load: () => unknown };
+export type ReportFile = { /** Shown in errors (the file name). */ name: string; json: unknown } | { name: string; load: () => LoadedReport };
+
+/** A report read by a loader: its JSON, and its findings when they are parsed one at a time (`json.findings` empty). */
+export interface LoadedReport {
+  json: unknown;
+  findings?: Iterable<unknown>;
+}
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -46,24 +52,36 @@ interface Part {
   /** The report without its findings (read again per pass: `file`). */
   json: Obj;
   summary: Obj;
-  findings: Finding[];
   shard?: ShardInfo;
   file: ReportFile;
+  /** Its findings' key numbers, in its order (DROPPED: a finding the merge settles away). */
+  ids: Uint32Array;
+  /** Its policy records' key numbers (their ids), in its order. */
+  recordIds: Uint32Array;
 }
 
-/** Checks one report's shape (what merge reads); throws MergeInputError naming the field. */
-function part(r: ReportFile): Part {
-  const j = 'load' in r ? r.load() : r.json;
+/**
+ * Reads one report, checks its shape (what merge reads; throws MergeInputError naming the field) and hands `each`
+ * its findings in order, each checked, as they are parsed.
+ */
+function part(r: ReportFile, each: (f: Finding, i: number) => void): Omit<Part, 'ids' | 'recordIds'> {
+  const loaded = 'load' in r ? r.load() : { json: r.json };
+  const j = loaded.json;
   const bad = (what: string) => new MergeInputError(`${r.name}: ${what}`);
   if (!isObj(j) || !isStr(j.schemaVersion) || !isObj(j.summary)) throw bad('not an IAM Policy Gate JSON report');
   if (!['pass', 'fail', 'incomplete'].includes(String(j.verdict))) throw bad('verdict is not pass, fail or incomplete');
   for (const k of ['findings', 'errors', 'policies'] as const) if (!Array.isArray(j[k])) throw bad(`${k} is not a list`);
-  const findings = (j.findings as unknown[]).map((f, i) => findingOf(f, `${r.name}: findings[${i}]`));
+  let i = 0;
+  for (const f of loaded.findings ?? (j.findings as unknown[])) {
+    each(findingOf(f, `${r.name}: findings[${i}]`), i);
+    i++;
+  }
   for (const [i, e] of (j.errors as unknown[]).entries()) if (!isObj(e) || !isStr(e.file) || !isStr(e.message)) throw bad(`errors[${i}] is malformed`);
+  for (const [i, r] of (j.policies as unknown[]).entries()) if (!isObj(r)) throw bad(`policies[${i}] is malformed`);
   if (!SEVERITIES.includes(j.summary.failOn as Severity)) throw bad('summary.failOn is not a severity');
   // (a copy without the findings: the caller's object is not changed)
   const { findings: _, ...rest } = j;
-  return { name: r.name, json: rest, summary: j.summary, findings, file: r, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
+  return { name: r.name, json: rest, summary: j.summary, file: r, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
 }
 
 function findingOf(v: unknown, where: string): Finding {
@@ -168,8 +186,9 @@ function firstCopies(ids: Uint32Array[], size: number): (k: number) => boolean {
   const most = new Uint32Array(size);
   const here = new Uint32Array(size);
   for (const list of ids) {
-    for (const k of list) here[k]!++;
+    for (const k of list) if (k !== DROPPED) here[k]!++;
     for (const k of list) {
+      if (k === DROPPED) continue;
       most[k] = Math.max(most[k]!, here[k]!);
       here[k] = 0;
     }
@@ -186,25 +205,27 @@ interface SuppressionFacts {
   matched: Map<string, number>;
 }
 
-function noteSuppressionFacts(findings: Finding[], facts: SuppressionFacts): void {
-  for (const f of findings) {
-    const by = f.details?.suppressedBy;
-    if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) facts.usedAt.add(`${by.file}\u0000${by.line}`);
-    if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) facts.matched.set(f.fingerprint, (facts.matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
-  }
+function noteSuppressionFacts(f: Finding, facts: SuppressionFacts): void {
+  const by = f.details?.suppressedBy;
+  if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) facts.usedAt.add(`${by.file}\u0000${by.line}`);
+  if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) facts.matched.set(f.fingerprint, (facts.matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
 }
 
-/** One report's findings with what shards cannot know about suppressions settled (see the header). */
-function settled(findings: Finding[], facts: SuppressionFacts): Finding[] {
-  return findings
-    .filter((f) => !(f.ruleId === UNUSED_RULE_ID && facts.usedAt.has(`${f.file}\u0000${f.line}`)))
-    .map((f) => {
-      const entry = f.details?.entry;
-      if (f.ruleId !== EXPIRED_RULE_ID || !isObj(entry) || !isStr(entry.rule) || !isStr(entry.expires) || !isStr(entry.reason)) return f;
-      const n = facts.matched.get(f.fingerprint) ?? 0;
-      return { ...f, message: expiredMessage(entry as Parameters<typeof expiredMessage>[0], n), details: { ...f.details, matched: n } };
-    });
+/** Whether the facts of every report can change the finding (settled below): the suppressions' own findings. */
+const unsettled = (f: Finding) => f.ruleId === UNUSED_RULE_ID || f.ruleId === EXPIRED_RULE_ID;
+
+/** A finding with what shards cannot know about suppressions settled (see the header): undefined when dropped. */
+function settled(f: Finding, facts: SuppressionFacts): Finding | undefined {
+  if (f.ruleId === UNUSED_RULE_ID && facts.usedAt.has(`${f.file}\u0000${f.line}`)) return undefined;
+  const entry = f.details?.entry;
+  if (f.ruleId !== EXPIRED_RULE_ID || !isObj(entry) || !isStr(entry.rule) || !isStr(entry.expires) || !isStr(entry.reason)) return f;
+  const n = facts.matched.get(f.fingerprint) ?? 0;
+  return { ...f, message: expiredMessage(entry as Parameters<typeof expiredMessage>[0], n), details: { ...f.details, matched: n } };
 }
+
+/** A finding's key number while it waits for the facts (unsettled), and once settled away. */
+const PENDING = 0xfffffffe;
+const DROPPED = 0xffffffff;
 
 /** The order one run gives findings: by file (a file is in one shard), each shard's own order kept (a stable sort). */
 const byFile = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
@@ -213,65 +234,132 @@ const byFile = (a: Finding, b: Finding) => (a.file < b.file ? -1 : a.file > b.fi
 const RUN_SIZE = 4096;
 
 export interface Merged {
-  /** The merged JSON report (docs/report-schema.md; `merge` added), its `findings` empty: they are `result`'s. */
+  /**
+   * The merged JSON report (docs/report-schema.md; `merge` added), its `policies` and `findings` empty: they are read
+   * back from disk (`policies`; `result.findingStream`) by the writer (merge-files.ts).
+   */
   json: Obj;
+  /** The merged report's policy records, in order. */
+  policies: Iterable<Obj>;
   /** The same as a GateResult, for the Markdown and SARIF formatters. */
   result: GateResult;
 }
 
+/** What the first pass learns across the reports: the suppression facts, and the numbering of findings and records. */
+interface Keys {
+  facts: SuppressionFacts;
+  findings: SpotIndex;
+  records: SpotIndex;
+}
+
+/**
+ * First pass, a report at a time: its shape; the facts the suppressions' own findings depend on across shards; each
+ * finding's key (acrossOnce's: its canonical JSON as a keyed digest), those the facts settle numbered once all are
+ * read; each policy record's key (its id). Parts in the order given.
+ */
+function firstPass(files: ReportFile[]): { parts: Part[]; keys: Keys } {
+  const keys: Keys = { facts: { usedAt: new Set(), matched: new Map() }, findings: new SpotIndex(), records: new SpotIndex() };
+  const waiting: [Uint32Array, number, Finding][] = [];
+  const parts: Part[] = files.map((r) => {
+    boundHeap();
+    let ids = new Uint32Array(1024);
+    let count = 0;
+    const aside: [number, Finding][] = [];
+    const p = part(r, (f, i) => {
+      noteSuppressionFacts(f, keys.facts);
+      if (i === ids.length) ids = doubled(ids);
+      count = i + 1;
+      if (unsettled(f)) aside.push([i, f]);
+      ids[i] = unsettled(f) ? PENDING : keys.findings.id(canonicalJson(f));
+    });
+    const own = ids.slice(0, count);
+    for (const [i, f] of aside) waiting.push([own, i, f]);
+    // the policy records are read again in the second pass (the merged report lists them): only their keys kept
+    const recordIds = Uint32Array.from(p.json.policies as Obj[], (x) => keys.records.id(String(x.id)));
+    delete p.json.policies;
+    return { ...p, ids: own, recordIds };
+  });
+  for (const [ids, i, f] of waiting) {
+    const s = settled(f, keys.facts);
+    ids[i] = s ? keys.findings.id(canonicalJson(s)) : DROPPED;
+  }
+  return { parts, keys };
+}
+
+/** The second pass's output: the findings and records kept, on disk in order, and the records' counts. */
+interface Kept {
+  findings: FindingRuns;
+  records: FindingRuns<Obj>;
+  counts: { policies: number; principals: number };
+  /** A spill that failed (an error of the merge: incomplete). */
+  spill?: AnalysisError | undefined;
+}
+
+/**
+ * Second pass, in shard order: the findings kept (per key, the first copies up to the most one report holds) in run
+ * order (by file; a file is in one shard, each shard's own order kept) to sorted runs on disk, each handed to `take`
+ * too; the records kept (by id), in order, likewise.
+ */
+function secondPass(parts: Part[], keys: Keys, take: (f: Finding) => void, runSize: number): Kept {
+  const keep = firstCopies(parts.map((p) => p.ids), keys.findings.size);
+  const keepRecord = firstCopies(parts.map((p) => p.recordIds), keys.records.size);
+  const out: Kept = { findings: new FindingRuns(runSize, byFile), records: new FindingRuns<Obj>(runSize, () => 0), counts: { policies: 0, principals: 0 } };
+  for (const p of parts) {
+    boundHeap();
+    const again = part(p.file, (f, i) => {
+      const k = p.ids[i];
+      if (k === undefined) throw new MergeInputError(`${p.name}: changed while it was being merged`);
+      if (k === DROPPED || !keep(k)) return;
+      const g = unsettled(f) ? settled(f, keys.facts)! : f;
+      take(g);
+      out.findings.put(g);
+    });
+    (again.json.policies as Obj[]).forEach((r, i) => {
+      if (!keepRecord(p.recordIds[i]!)) return;
+      out.records.put(r);
+      if (r.policyType === 'principal') out.counts.principals++;
+      else if (r.policyType !== 'attachment') out.counts.policies++;
+    });
+  }
+  out.spill = out.findings.settle() ?? out.findings.verify() ?? out.records.settle() ?? out.records.verify();
+  return out;
+}
+
 export function mergeReports(files: ReportFile[], opts: { expect?: number; runSize?: number } = {}): Merged {
   if (!files.length) throw new MergeInputError('no reports to merge');
-  // first pass, a report at a time: its shape, what the merge reads of it beside its findings, the suppression facts
-  const facts: SuppressionFacts = { usedAt: new Set(), matched: new Map() };
-  const parts = files.map((r) => {
-    boundHeap();
-    const p = part(r);
-    noteSuppressionFacts(p.findings, facts);
-    p.findings = [];
-    return p;
-  });
+  const { parts, keys } = firstPass(files);
   // shard reports in shard order (a stable order whatever order the files were given in)
   parts.sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
   const problems = completenessProblems(parts);
   // an organisation sweep's unsharded reports have no count to miss: the caller says how many there must be
   if (opts.expect !== undefined && parts.length !== opts.expect) problems.push({ file: parts[0]!.name, message: `merge: ${parts.length} reports given, ${opts.expect} expected (--expect): ${parts.length < opts.expect ? 'some were not analysed' : 'some are extra'}`, kind: 'input' });
-  // second pass: each settled finding's key (acrossOnce's); third: the ones kept, in run order, to sorted runs on disk
-  const findingsOf = (p: Part) => {
-    boundHeap();
-    return settled(part(p.file).findings, facts);
-  };
-  const index = new SpotIndex();
-  const ids = parts.map((p) => Uint32Array.from(findingsOf(p), (f) => index.id(canonicalJson(f))));
-  const keep = firstCopies(ids, index.size);
-  const runs = new FindingRuns(opts.runSize ?? RUN_SIZE, byFile);
-  parts.forEach((p, i) => findingsOf(p).forEach((f, j) => keep(ids[i]![j]!) && runs.put(f)));
-  const spill = runs.settle() ?? runs.verify();
-  const errors = acrossOnce(parts.map((p) => p.json.errors as AnalysisError[]), (e) => canonicalJson(e));
-  appendAll(errors, problems);
-  if (spill) errors.push(spill);
   const first = parts[0]!;
   const failOn = first.summary.failOn as Severity;
   const failOnExisting = first.summary.failOnExisting === true;
   const reportOnly = first.summary.reportOnly === true;
-  // decided on every finding: a summary counts for the findings it stands for; the repeats counted for the folds
+  // counted as they are kept (in any order): the verdict on every finding (a summary counts for the findings it
+  // stands for), the repeats for the folds
   const counts = new VerdictCounts({ failOn, failOnExisting, reportOnly });
   const repeats = new RepeatCounts(REPEAT_LIMIT, RULE_LIMIT);
-  for (const f of runs.merged()) {
+  const kept = secondPass(parts, keys, (f) => {
     for (let i = represented(f); i > 0; i--) counts.add(f);
     repeats.add(f);
-  }
+  }, opts.runSize ?? RUN_SIZE);
+  const { findings: runs, records, counts: recordCounts, spill } = kept;
+  const errors = acrossOnce(parts.map((p) => p.json.errors as AnalysisError[]), (e) => canonicalJson(e));
+  appendAll(errors, problems);
+  if (spill) errors.push(spill);
   const verdict = counts.decide(errors);
   // the findings as reported (repeats folded), read back from disk each time they are read
   const listed = { [Symbol.iterator]: () => summariseStream(runs.merged(), repeats, undefined, true) };
   const hidden: [string[], string[]] = [[], []];
   for (const _ of summariseStream(runs.merged(), repeats, hidden, true));
   const summarised = [...hidden[0], ...hidden[1]];
-  const records = acrossOnce(parts.map((p) => p.json.policies as Obj[]), (r) => String(r.id));
   const notes = [...new Set(parts.flatMap((p) => (Array.isArray(p.summary.notes) ? p.summary.notes.filter(isStr) : [])))];
   const sum = (k: string) => parts.reduce((n, p) => n + (isInt(p.summary[k]) ? (p.summary[k] as number) : 0), 0);
   const result: GateResult = {
     verdict,
-    policies: new Array(records.filter((r) => r.policyType !== 'principal' && r.policyType !== 'attachment').length) as GateResult['policies'],
+    policies: new Array(recordCounts.policies) as GateResult['policies'],
     principals: [],
     attachments: [],
     entities: [],
@@ -289,12 +377,12 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number; runSi
   json.tool = first.json.tool;
   if (first.json.catalog !== undefined) json.catalog = first.json.catalog;
   else delete json.catalog;
-  json.policies = records;
-  (json.summary as Obj).principals = records.filter((r) => r.policyType === 'principal').length;
+  json.policies = [];
+  (json.summary as Obj).principals = recordCounts.principals;
   // the findings: read back from disk by each writer (result.findingStream; `result.findings` made on first read)
   withFindingStream(result, listed);
   json.merge = { reports: parts.length, shards: parts.filter((p) => p.shard).map((p) => ({ report: p.name, index: p.shard!.index, count: p.shard!.count, unitSetHash: p.shard!.unitSetHash })) };
-  return { json, result };
+  return { json, result, policies: { [Symbol.iterator]: () => records.merged() } };
 }
 
 /** The base compared: one ref; the files compared and added, summed over the parts. */

@@ -70,7 +70,7 @@ describe('FindingRuns: findings on disk in sorted runs', () => {
   });
 
   it('per-rule settings applied before the order: a disabled rule dropped, a severity set moves the finding', () => {
-    const runs = new FindingRuns(1, compareFindings, (f) => (f.ruleId === 'off' ? undefined : f.ruleId === 'up' ? { ...f, severity: 'error' } : f));
+    const runs = new FindingRuns<Finding>(1, compareFindings, (f) => (f.ruleId === 'off' ? undefined : f.ruleId === 'up' ? { ...f, severity: 'error' } : f));
     runs.put(finding(1, 'a.json', 1, 'suggestion', 'up'));
     runs.put(finding(2, 'a.json', 1, 'warning', 'r'));
     runs.put(finding(3, 'a.json', 1, 'error', 'off'));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
 import { readReports } from '../../src/shard/merge-files.js';
 import { mergeReports } from '../../src/shard/merge.js';
+import type { LoadedReport } from '../../src/shard/merge.js';
 
 async function cli(cwd: string, ...argv: string[]) {
   let stdout = '';
@@ -178,11 +179,15 @@ describe('merge of shard reports', () => {
   }, 120_000);
 
   it('refuses a report that is not one (usage error, nothing written)', async () => {
-    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json' });
-    for (const f of ['a.json', 'b.json', 'missing.json']) {
+    // report-shaped, but with a finding or a record that is not one, or a finding that is not JSON (findings are read
+    // one at a time: each is checked as it is read)
+    const shaped = (findings: string, policies = '[]') => `{"schemaVersion": "1.3", "verdict": "pass", "summary": {"failOn": "error"}, "findings": ${findings}, "errors": [], "policies": ${policies}}`;
+    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json', 'c.json': shaped('[1]'), 'd.json': shaped('[]', '[null]'), 'e.json': shaped('[{"ruleId": "x",}]') });
+    for (const [f, why] of [['a.json', 'not an IAM Policy Gate JSON report'], ['b.json', 'not JSON'], ['missing.json', 'ENOENT'], ['c.json', 'findings[0] is malformed'], ['d.json', 'policies[0] is malformed'], ['e.json', 'not JSON']] as const) {
       const r = await cli(dir, 'merge', f, '--json', 'out.json');
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(f);
+      expect(r.code, f).toBe(2);
+      expect(r.stderr).toContain(`${f}: ${why}`);
+      expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
     }
   });
 });
@@ -205,24 +210,26 @@ describe('merge of unsharded reports (an organisation sweep)', () => {
 });
 
 describe('merge reads one report at a time', () => {
-  it('refuses a report whose bytes change between two of its passes (the passes must read one report)', async () => {
+  it('reads each report once per pass, its findings one at a time, and refuses one whose bytes change between passes', async () => {
     const dir = tmpRepo(inRepo(generatedTree(4)));
     const files = await shardReports(dir, 2);
-    const reports = readReports(files, dir);
-    const whole = mergeReports(readReports(files, dir));
-    // the same reports read through loaders that count their reads: each report is read once per pass
+    // the reports parsed whole, in memory: what the loaders (findings parsed one at a time) must give
+    const whole = mergeReports(files.map((f) => ({ name: f, json: read(dir, f) })));
     let reads = 0;
-    const counted = reports.map((r) => ({ name: r.name, load: () => (reads++, (r as { load: () => unknown }).load()) }));
-    expect(JSON.stringify(mergeReports(counted).json)).toBe(JSON.stringify(whole.json));
-    expect(reads).toBe(3 * files.length);
+    const counted = readReports(files, dir).map((r) => ({ name: r.name, load: () => (reads++, (r as { load: () => LoadedReport }).load()) }));
+    const loaded = mergeReports(counted);
+    expect(JSON.stringify(loaded.json)).toBe(JSON.stringify(whole.json));
+    expect([...loaded.result.findingStream!]).toEqual(whole.result.findings);
+    expect(loaded.result.findings.length).toBeGreaterThan(50);
+    expect(reads).toBe(2 * files.length);
     // a shard's report rewritten after its first read (an edited finding): refused, not merged from two versions
     const target = path.join(dir, files[1]!);
     const edited = readReports(files, dir).map((r, i) => ({
       name: r.name,
       load: () => {
-        const json = (r as { load: () => unknown }).load();
+        const report = (r as { load: () => LoadedReport }).load();
         if (i === 1) writeFileSync(target, readFileSync(target, 'utf8').replace('"severity": "error"', '"severity": "warning"'));
-        return json;
+        return report;
       },
     }));
     expect(() => mergeReports(edited)).toThrow(/changed while it was being merged/);
