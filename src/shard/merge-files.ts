@@ -1,10 +1,10 @@
 /** `merge` on files: read the shard reports (size-bounded), merge them, write the JSON, SARIF and Markdown. */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { MergeInputError, mergeReports } from './merge.js';
-import type { Merged, ReportFile } from './merge.js';
+import type { LoadedReport, Merged, ReportFile } from './merge.js';
 import { splitFindings } from './report-text.js';
 import { writeSarif } from '../report/sarif.js';
 import { writeJsonLists } from '../report/json-stream.js';
@@ -42,40 +42,56 @@ export function readReports(files: string[], cwd: string): ReportFile[] {
   const shared = { buffer: Buffer.alloc(0) };
   return files.map((f) => {
     const abs = path.resolve(cwd, f);
-    let size: number;
+    let stat: ReturnType<typeof statSync>;
     try {
-      size = statSync(abs).size;
+      stat = statSync(abs);
     } catch (e) {
       throw new MergeInputError(`${f}: ${(e as Error).message}`);
     }
-    if (size > MAX_MERGE_REPORT_BYTES) throw new MergeInputError(`${f}: ${size} bytes, over the ${MAX_MERGE_REPORT_BYTES}-byte limit of one report`);
+    if (stat.size > MAX_MERGE_REPORT_BYTES) throw new MergeInputError(`${f}: ${stat.size} bytes, over the ${MAX_MERGE_REPORT_BYTES}-byte limit of one report`);
+    // what is not a file (a pipe: `merge <(...)`) is read once, at its first pass, and its bytes kept
+    let kept: Buffer | undefined;
     let digest: string | undefined;
-    const load = () => {
+    const load = (): LoadedReport => {
       let bytes: Buffer;
       try {
-        bytes = readInto(abs, shared);
+        bytes = stat.isFile() ? readInto(abs, shared) : (kept ??= readAll(abs));
       } catch (e) {
         throw new MergeInputError(`${f}: ${(e as Error).message}`);
       }
       const d = createHash('sha256').update(bytes).digest('hex');
       if (digest !== undefined && d !== digest) throw new MergeInputError(`${f}: changed while it was being merged`);
       digest = d;
-      const parse = (text: string): unknown => {
+      const parse = (text: string, what = ''): unknown => {
         try {
           return JSON.parse(text) as unknown;
         } catch (e) {
-          throw new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
+          throw new MergeInputError(`${f}: not JSON (${what}${(e as Error).message})`);
         }
       };
       // the findings parsed one at a time (shard/report-text.ts), else the whole report at once
       const split = splitFindings(bytes);
       if (!split) return { json: parse(textOf(bytes)) };
-      const at = split.entries;
       // (read by the merge's pass before the next report is read into the same buffer)
-      return { json: parse(split.rest), findings: (function* () { for (let i = 0; i < at.length; i += 2) yield parse(bytes.toString('utf8', at[i], at[i + 1])); })() };
+      const findings = function* () {
+        let i = 0;
+        try {
+          for (const text of split.entries()) yield parse(text, `findings[${i++}]: `);
+        } catch (e) {
+          throw e instanceof MergeInputError ? e : new MergeInputError(`${f}: not JSON (${(e as Error).message})`);
+        }
+      };
+      return { json: parse(split.rest), findings: findings() };
     };
     return { name: f, load };
   });
+}
+
+/** All of what `abs` gives (not a file: its size is not known before), within the size limit of one report. */
+function readAll(abs: string): Buffer {
+  const bytes = readFileSync(abs);
+  if (bytes.length > MAX_MERGE_REPORT_BYTES) throw new MergeInputError(`over the ${MAX_MERGE_REPORT_BYTES}-byte limit of one report`);
+  return bytes;
 }
 
 /** Bytes decoded at a time (textOf). */

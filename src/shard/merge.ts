@@ -58,13 +58,17 @@ interface Part {
   ids: Uint32Array;
   /** Its policy records' key numbers (their ids), in its order. */
   recordIds: Uint32Array;
+  /** Its findings the facts of every report settle (numbered PENDING until then), with their positions. */
+  aside: [number, Finding][];
+  /** Its expired entries' matched counts (fingerprint, count), in its order: summed in shard order. */
+  expired: [string, number][];
 }
 
 /**
  * Reads one report, checks its shape (what merge reads; throws MergeInputError naming the field) and hands `each`
  * its findings in order, each checked, as they are parsed.
  */
-function part(r: ReportFile, each: (f: Finding, i: number) => void): Omit<Part, 'ids' | 'recordIds'> {
+function part(r: ReportFile, each: (f: Finding, i: number) => void): Omit<Part, 'ids' | 'recordIds' | 'aside' | 'expired'> {
   const loaded = 'load' in r ? r.load() : { json: r.json };
   const j = loaded.json;
   const bad = (what: string) => new MergeInputError(`${r.name}: ${what}`);
@@ -84,12 +88,26 @@ function part(r: ReportFile, each: (f: Finding, i: number) => void): Omit<Part, 
   return { name: r.name, json: rest, summary: j.summary, file: r, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
 }
 
+/** Whether a parsed value holds a number JSON cannot write back (`1e400` parses to Infinity): no report of ours does. */
+function holdsNonFinite(v: unknown): boolean {
+  const todo = [v];
+  while (todo.length) {
+    const x = todo.pop();
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) return true;
+    } else if (x !== null && typeof x === 'object') for (const y of Array.isArray(x) ? x : Object.values(x)) todo.push(y);
+  }
+  return false;
+}
+
 function findingOf(v: unknown, where: string): Finding {
   const ok =
     isObj(v) &&
     isStr(v.ruleId) && isStr(v.source) && isStr(v.title) && isStr(v.message) && isStr(v.file) && isStr(v.fingerprint) &&
     SEVERITIES.includes(v.severity as Severity) && isInt(v.line) && isInt(v.endLine) && typeof v.suppressed === 'boolean' &&
-    (v.details === undefined || isObj(v.details)) && (v.related === undefined || Array.isArray(v.related)) && (v.new === undefined || typeof v.new === 'boolean');
+    (v.details === undefined || isObj(v.details)) && (v.related === undefined || Array.isArray(v.related)) && (v.new === undefined || typeof v.new === 'boolean') &&
+    // (the merge writes findings to disk as JSON and reads them back: what JSON cannot hold would not come back)
+    !holdsNonFinite(v);
   if (!ok) throw new MergeInputError(`${where} is malformed`);
   // the report's finding fields are the Finding's (report/json.ts writes them one to one)
   return v as unknown as Finding;
@@ -205,10 +223,11 @@ interface SuppressionFacts {
   matched: Map<string, number>;
 }
 
-function noteSuppressionFacts(f: Finding, facts: SuppressionFacts): void {
+/** Where a suppression was used (any order), and an expired entry's matched count (summed later, in shard order). */
+function noteSuppressionFacts(f: Finding, facts: SuppressionFacts, expired: [string, number][]): void {
   const by = f.details?.suppressedBy;
   if (f.suppressed && isObj(by) && isStr(by.file) && isInt(by.line)) facts.usedAt.add(`${by.file}\u0000${by.line}`);
-  if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) facts.matched.set(f.fingerprint, (facts.matched.get(f.fingerprint) ?? 0) + (f.details.matched as number));
+  if (f.ruleId === EXPIRED_RULE_ID && isInt(f.details?.matched)) expired.push([f.fingerprint, f.details.matched as number]);
 }
 
 /** Whether the facts of every report can change the finding (settled below): the suppressions' own findings. */
@@ -259,31 +278,40 @@ interface Keys {
  */
 function firstPass(files: ReportFile[]): { parts: Part[]; keys: Keys } {
   const keys: Keys = { facts: { usedAt: new Set(), matched: new Map() }, findings: new SpotIndex(), records: new SpotIndex() };
-  const waiting: [Uint32Array, number, Finding][] = [];
   const parts: Part[] = files.map((r) => {
     boundHeap();
     let ids = new Uint32Array(1024);
     let count = 0;
     const aside: [number, Finding][] = [];
+    const expired: [string, number][] = [];
     const p = part(r, (f, i) => {
-      noteSuppressionFacts(f, keys.facts);
+      noteSuppressionFacts(f, keys.facts, expired);
       if (i === ids.length) ids = doubled(ids);
       count = i + 1;
       if (unsettled(f)) aside.push([i, f]);
       ids[i] = unsettled(f) ? PENDING : keys.findings.id(canonicalJson(f));
     });
-    const own = ids.slice(0, count);
-    for (const [i, f] of aside) waiting.push([own, i, f]);
     // the policy records are read again in the second pass (the merged report lists them): only their keys kept
     const recordIds = Uint32Array.from(p.json.policies as Obj[], (x) => keys.records.id(String(x.id)));
     delete p.json.policies;
-    return { ...p, ids: own, recordIds };
+    return { ...p, ids: ids.slice(0, count), recordIds, aside, expired };
   });
-  for (const [ids, i, f] of waiting) {
-    const s = settled(f, keys.facts);
-    ids[i] = s ? keys.findings.id(canonicalJson(s)) : DROPPED;
-  }
   return { parts, keys };
+}
+
+/**
+ * Once the parts are in shard order: the expired entries' counts summed in that order (as one list of every report's
+ * findings sums them: the same total to the last bit), then the findings set aside settled and numbered.
+ */
+function settleAside(parts: Part[], keys: Keys): void {
+  for (const p of parts) for (const [fingerprint, n] of p.expired) keys.facts.matched.set(fingerprint, (keys.facts.matched.get(fingerprint) ?? 0) + n);
+  for (const p of parts) {
+    for (const [i, f] of p.aside) {
+      const s = settled(f, keys.facts);
+      p.ids[i] = s ? keys.findings.id(canonicalJson(s)) : DROPPED;
+    }
+    p.aside = [];
+  }
 }
 
 /** The second pass's output: the findings and records kept, on disk in order, and the records' counts. */
@@ -330,6 +358,7 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number; runSi
   const { parts, keys } = firstPass(files);
   // shard reports in shard order (a stable order whatever order the files were given in)
   parts.sort((a, b) => (a.shard?.index ?? 0) - (b.shard?.index ?? 0));
+  settleAside(parts, keys);
   const problems = completenessProblems(parts);
   // an organisation sweep's unsharded reports have no count to miss: the caller says how many there must be
   if (opts.expect !== undefined && parts.length !== opts.expect) problems.push({ file: parts[0]!.name, message: `merge: ${parts.length} reports given, ${opts.expect} expected (--expect): ${parts.length < opts.expect ? 'some were not analysed' : 'some are extra'}`, kind: 'input' });

@@ -4,16 +4,17 @@
  * whole). The scan below only finds where values start and end (strings with their escapes, nesting); every part is
  * then read by JSON.parse itself: the rest of the report with `[]` in place of the list, and each entry on its own.
  * Valid parts separated as JSON separates them make a valid whole, and each entry parses as it would inside it, so
- * what the merge reads is what JSON.parse of the whole text gives. Anything the scan does not expect (no top-level
- * object, `findings` twice, a list that is not one) gives `undefined`: the caller parses the whole text instead,
- * and JSON.parse decides.
+ * what the merge reads is what JSON.parse of the whole text gives. Anything the scan does not expect around the list
+ * (no top-level object, `findings` twice, a value that is not a list) gives `undefined`: the caller parses the whole
+ * text instead, and JSON.parse decides; inside the list, entries are found as they are read, and a list that is not
+ * JSON throws there (as JSON.parse of the whole text would).
  */
 
-/** The report without its findings (`findings: []`), and where each finding's bytes are. */
+/** The report without its findings (`findings: []`), and its findings' texts one at a time. */
 export interface SplitReport {
   rest: string;
-  /** [start, end) of each entry of `findings`, in bytes, in order. */
-  entries: Uint32Array;
+  /** Each entry of `findings`, its text, in order (throws on a list that is not JSON). */
+  entries(): Generator<string>;
 }
 
 const isWs = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -97,19 +98,20 @@ export function splitFindings(b: Uint8Array): SplitReport | undefined {
     i = skipWs(b, i + 1);
   }
   if (!list || skipWs(b, i + 1) !== b.length) return undefined;
-  const spans: number[] = [];
-  let j = skipWs(b, list[0] + 1);
-  if (b[j] !== 0x5d) {
+  const [open, close] = list;
+  // the entries found as they are read (a list of millions of entries has no table of them)
+  const entries = function* (): Generator<string> {
+    let j = skipWs(b, open + 1);
+    if (b[j] === 0x5d && j + 1 === close) return;
     for (;;) {
       const end = valueEnd(b, j);
-      if (end < 0) return undefined;
-      spans.push(j, end);
+      if (end < 0 || end >= close) throw new Error(`findings: no entry at byte ${j}`);
+      yield text(j, end);
       j = skipWs(b, end);
-      if (b[j] === 0x5d) break;
-      if (b[j] !== 0x2c) return undefined;
+      if (b[j] === 0x5d && j + 1 === close) return;
+      if (b[j] !== 0x2c) throw new Error(`findings: no comma or end of the list at byte ${j}`);
       j = skipWs(b, j + 1);
     }
-  }
-  if (j + 1 !== list[1]) return undefined;
-  return { rest: text(0, list[0]) + '[]' + text(list[1], b.length), entries: Uint32Array.from(spans) };
+  };
+  return { rest: text(0, open) + '[]' + text(close, b.length), entries };
 }

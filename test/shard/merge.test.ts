@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { tmpRepo } from '../helpers/tmp-repo.js';
@@ -182,8 +183,10 @@ describe('merge of shard reports', () => {
     // report-shaped, but with a finding or a record that is not one, or a finding that is not JSON (findings are read
     // one at a time: each is checked as it is read)
     const shaped = (findings: string, policies = '[]') => `{"schemaVersion": "1.3", "verdict": "pass", "summary": {"failOn": "error"}, "findings": ${findings}, "errors": [], "policies": ${policies}}`;
-    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json', 'c.json': shaped('[1]'), 'd.json': shaped('[]', '[null]'), 'e.json': shaped('[{"ruleId": "x",}]') });
-    for (const [f, why] of [['a.json', 'not an IAM Policy Gate JSON report'], ['b.json', 'not JSON'], ['missing.json', 'ENOENT'], ['c.json', 'findings[0] is malformed'], ['d.json', 'policies[0] is malformed'], ['e.json', 'not JSON']] as const) {
+    // a number JSON cannot hold (1e400 parses to Infinity; the merge's findings go to disk as JSON and back)
+    const finding = (column: string) => `{"ruleId": "r", "source": "rules", "title": "t", "message": "m", "file": "a.json", "fingerprint": "f", "severity": "error", "line": 1, "endLine": 1, "column": ${column}, "suppressed": false}`;
+    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json', 'c.json': shaped('[1]'), 'd.json': shaped('[]', '[null]'), 'e.json': shaped('[{"ruleId": "x",}]'), 'f.json': shaped(`[${finding('1')}, ${finding('1e400')}]`) });
+    for (const [f, why] of [['a.json', 'not an IAM Policy Gate JSON report'], ['b.json', 'not JSON'], ['missing.json', 'ENOENT'], ['c.json', 'findings[0] is malformed'], ['d.json', 'policies[0] is malformed'], ['e.json', 'not JSON (findings[0]: '], ['f.json', 'findings[1] is malformed']] as const) {
       const r = await cli(dir, 'merge', f, '--json', 'out.json');
       expect(r.code, f).toBe(2);
       expect(r.stderr).toContain(`${f}: ${why}`);
@@ -233,5 +236,33 @@ describe('merge reads one report at a time', () => {
       },
     }));
     expect(() => mergeReports(edited)).toThrow(/changed while it was being merged/);
+  }, 60_000);
+
+  it("sums an expired entry's matched counts in shard order, whatever order the reports come in", async () => {
+    const dir = tmpRepo(inRepo(generatedTree(4)));
+    const files = await shardReports(dir, 2);
+    const [one, two] = files.map((f) => read(dir, f));
+    const expired = (r: Record<string, any>) => r.findings.findIndex((f: any) => f.ruleId === 'suppression-expired');
+    // shard 1: the entry's finding twice, 1 each; shard 2: 2^53 (1 + 1 + 2^53 is exact in shard order only)
+    one!.findings.splice(expired(one!), 1, { ...one!.findings[expired(one!)], details: { ...one!.findings[expired(one!)].details, matched: 1 } }, { ...one!.findings[expired(one!)], details: { ...one!.findings[expired(one!)].details, matched: 1 } });
+    two!.findings[expired(two!)].details.matched = 2 ** 53;
+    const merged = (order: Record<string, any>[]) => mergeReports(order.map((json, i) => ({ name: `r${i}`, json })));
+    const a = merged([one!, two!]);
+    const b = merged([two!, one!]);
+    expect(a.result.findings.filter((f) => f.ruleId === 'suppression-expired').map((f) => f.details?.matched)).toEqual([2 ** 53 + 2, 2 ** 53 + 2]);
+    expect(b.result.findings).toEqual(a.result.findings);
+  }, 60_000);
+
+  it('merges a report given as a pipe (read once, kept for the second pass)', async () => {
+    const dir = tmpRepo(inRepo(generatedTree(4)));
+    const files = await shardReports(dir, 2);
+    const fifo = path.join(dir, 'piped.json');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `cat "${path.join(dir, files[1]!)}" > "${fifo}"`]);
+    const piped = mergeReports(readReports([files[0]!, 'piped.json'], dir));
+    await new Promise((done) => writer.on('close', done));
+    const plain = mergeReports(readReports(files, dir));
+    expect(piped.result.verdict).toEqual(plain.result.verdict);
+    expect([...piped.result.findingStream!]).toEqual([...plain.result.findingStream!]);
   }, 60_000);
 });

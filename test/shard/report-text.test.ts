@@ -14,7 +14,7 @@ function viaSplit(text: string): unknown {
   if (!s) return undefined;
   const rest = JSON.parse(s.rest) as Record<string, unknown>;
   const findings: unknown[] = [];
-  for (let i = 0; i < s.entries.length; i += 2) findings.push(JSON.parse(bytes.toString('utf8', s.entries[i], s.entries[i + 1])));
+  for (const e of s.entries()) findings.push(JSON.parse(e));
   expect(rest.findings).toEqual([]);
   return { ...rest, findings };
 }
@@ -47,13 +47,18 @@ describe('a report split at its findings', () => {
       '{"findings": [1], "findings": [2]}',
       '{"findings": {"a": 1}}',
       '[{"findings": []}]',
-      '{"findings": [1, 2}',
       '{"findings": [1] ',
+      '{"findings": [1, 2}',
       '{"findings": [1]} x',
       '{"a": 1}',
       '{"f\\u0069ndings": [1], "findings": [2]}',
     ]) {
       expect(splitFindings(Buffer.from(text)), text).toBeUndefined();
+    }
+    // inside the list: found as read, and a list that is not JSON throws (as JSON.parse of the whole does)
+    for (const text of ['{"findings": [1 2]}', '{"findings": [1,]}', '{"findings": [,1]}', '{"findings": [1, {"a": 1,}]}']) {
+      expect(() => viaSplit(text), text).toThrow();
+      expect(() => JSON.parse(text), text).toThrow();
     }
     // an escaped key is the key it spells
     expect(viaSplit('{"f\\u0069ndings": [1, {"b": 2}]}')).toEqual({ findings: [1, { b: 2 }] });
