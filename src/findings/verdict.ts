@@ -39,19 +39,21 @@ export class VerdictCounts {
 
   constructor(private readonly o: DecideOptions) {}
 
-  add(f: Finding): void {
-    this.total++;
-    if (isBlocking(f, this.o)) this.blocking++;
-    if (this.o.reportOnly && isBlocking(f, { ...this.o, reportOnly: false })) this.wouldBlock++;
+  /** `f` counted `n` times (a summary counts for the findings it stands for). */
+  add(f: Finding, n = 1): void {
+    if (!(n > 0)) return;
+    this.total += n;
+    if (isBlocking(f, this.o)) this.blocking += n;
+    if (this.o.reportOnly && isBlocking(f, { ...this.o, reportOnly: false })) this.wouldBlock += n;
     if (f.suppressed) {
-      this.suppressed++;
+      this.suppressed += n;
       return;
     }
-    this.counts[f.severity]++;
+    this.counts[f.severity] += n;
     if (f.new !== undefined) {
       this.baselineKnown = true;
-      if (f.new) this.newCount++;
-      else this.existingCount++;
+      if (f.new) this.newCount += n;
+      else this.existingCount += n;
     }
   }
 

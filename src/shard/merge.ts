@@ -371,7 +371,9 @@ export function mergeReports(files: ReportFile[], opts: { expect?: number; runSi
   const counts = new VerdictCounts({ failOn, failOnExisting, reportOnly });
   const repeats = new RepeatCounts(REPEAT_LIMIT, RULE_LIMIT);
   const kept = secondPass(parts, keys, (f) => {
-    for (let i = represented(f); i > 0; i--) counts.add(f);
+    // (as often as `for (let i = count; i > 0; i--)` would: a report's count is data, 1e15 is not a loop of 1e15)
+    const r = represented(f);
+    counts.add(f, r > 0 ? Math.ceil(r) : 0);
     repeats.add(f);
   }, opts.runSize ?? RUN_SIZE);
   const { findings: runs, records, counts: recordCounts, spill } = kept;

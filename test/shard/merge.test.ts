@@ -253,6 +253,19 @@ describe('merge reads one report at a time', () => {
     expect(b.result.findings).toEqual(a.result.findings);
   }, 60_000);
 
+  it('counts a summary for the findings it stands for without a loop per finding (a count is data)', async () => {
+    const dir = tmpRepo(inRepo(generatedTree(4)));
+    const files = await shardReports(dir, 2);
+    const [one, two] = files.map((f) => read(dir, f));
+    const i = one!.findings.findIndex((f: any) => !f.suppressed && f.severity === 'warning' && !f.details?.repeated);
+    const warnings = (count: number) => {
+      const copy = structuredClone(one!);
+      copy.findings[i] = { ...copy.findings[i], details: { ...copy.findings[i].details, repeated: { count, firstLine: 1, lastLine: 1 } } };
+      return mergeReports([copy, two!].map((json, k) => ({ name: `r${k}`, json }))).result.verdict.counts.warning;
+    };
+    expect(warnings(1e15) - warnings(2)).toBe(1e15 - 2);
+  }, 60_000);
+
   it('merges a report given as a pipe (read once, kept for the second pass)', async () => {
     const dir = tmpRepo(inRepo(generatedTree(4)));
     const files = await shardReports(dir, 2);
