@@ -99,7 +99,8 @@ const PIECE = 1 << 19;
 
 /**
  * The text of UTF-8 bytes, decoded a piece at a time: Node makes a text over ~1 MB decoded at once a copy in the C
- * library's heap, freed only by a collection (a merge reads each report three times: ~100 MB of such copies at once).
+ * library's heap, freed only by a collection (whole reports decoded at once, three reads each, held ~100 MB of them).
+ * Only for a report the split cannot read (shard/report-text.ts): it decodes its parts itself.
  */
 function textOf(bytes: Buffer): string {
   const d = new StringDecoder('utf8');

@@ -49,7 +49,7 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 
 interface Part {
   name: string;
-  /** The report without its findings (read again per pass: `file`). */
+  /** The report without its findings and policy records (both read again in the second pass: `file`). */
   json: Obj;
   summary: Obj;
   shard?: ShardInfo;
@@ -349,7 +349,9 @@ function secondPass(parts: Part[], keys: Keys, take: (f: Finding) => void, runSi
       else if (r.policyType !== 'attachment') out.counts.policies++;
     });
   }
-  out.spill = out.findings.settle() ?? out.findings.verify() ?? out.records.settle() ?? out.records.verify();
+  // both settled (the last run of each kept) before either is relied on; the first failure is the merge's error
+  const failures = [out.findings.settle(), out.records.settle()];
+  out.spill = failures[0] ?? failures[1] ?? out.findings.verify() ?? out.records.verify();
   return out;
 }
 

@@ -66,7 +66,8 @@ function valueEnd(b: Uint8Array, i: number): number {
  * and only the parts are decoded (a text of the whole report, over ~1 MB, would be a copy in the C library's heap).
  */
 export function splitFindings(b: Uint8Array): SplitReport | undefined {
-  const text = (from: number, to: number) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8', from, to);
+  const bytes = Buffer.from(b.buffer, b.byteOffset, b.length);
+  const text = (from: number, to: number) => bytes.toString('utf8', from, to);
   let i = skipWs(b, 0);
   if (b[i] !== 0x7b) return undefined;
   let list: [number, number] | undefined;

@@ -266,6 +266,28 @@ describe('merge reads one report at a time', () => {
     expect(warnings(1e15) - warnings(2)).toBe(1e15 - 2);
   }, 60_000);
 
+  it('with no room for its temporary files: every finding and record still reported, the verdict incomplete', async () => {
+    const dir = tmpRepo(inRepo(generatedTree(4)));
+    const files = await shardReports(dir, 2);
+    const reports = () => files.map((f) => ({ name: f, json: read(dir, f) }));
+    const roomy = mergeReports(reports(), { runSize: 3 });
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(dir, 'no-such-folder');
+    let full: ReturnType<typeof mergeReports>;
+    try {
+      // runs of 3: both spills fail at their first write, and each keeps its runs (the last one too) in memory
+      full = mergeReports(reports(), { runSize: 3 });
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    expect([...full.policies]).toEqual([...roomy.policies]);
+    expect([...full.policies].length % 3).not.toBe(0);
+    expect([...full.result.findingStream!]).toEqual([...roomy.result.findingStream!]);
+    expect(full.result.verdict.status).toBe('incomplete');
+    expect(full.result.errors.some((e) => e.file === '(findings spill)' && /could not be written to a temporary file/.test(e.message))).toBe(true);
+  }, 60_000);
+
   it('merges a report given as a pipe (read once, kept for the second pass)', async () => {
     const dir = tmpRepo(inRepo(generatedTree(4)));
     const files = await shardReports(dir, 2);
