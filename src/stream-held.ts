@@ -15,12 +15,13 @@
 import { readSync, writeSync } from 'node:fs';
 import { PrivateTemp } from './util/temp-file.js';
 import { doubled } from './util/arrays.js';
-import { ownCopy } from './util/memo.js';
 import os from 'node:os';
 import v8 from 'node:v8';
 import type { Extracted } from './analysis.js';
 import type { AnalysisError, FileText } from './result.js';
 import type { UnitLinks } from './stream-units.js';
+import { SpilledRows } from './stream-rows.js';
+import type { RowsKind } from './stream-rows.js';
 
 /** What one write serializes: the extraction, and beside it the instances of our classes and their prototypes' indexes. */
 interface Written {
@@ -51,7 +52,7 @@ export class HeldStore {
   private count = 0;
 
   /** `after`: how many held files stay in memory before the rest go to disk. */
-  constructor(private readonly after: number) {}
+  constructor(readonly after: number) {}
 
   /** Where `x` is kept until its unit is analysed. */
   put(x: Extracted): HeldSlot {
@@ -206,34 +207,35 @@ export const NO_INPUTS: HeldInputs = Object.freeze({ reads: NO_PATHS, lists: NO_
 
 /**
  * The stubs of the held files until their units are analysed at the end (a third of a typical tree's files), as
- * columns: each one's path (a flat string: the walk's path is a tree of string pieces), position in the walk and
- * where its extraction is (HeldStore), typed; what only a few have (an extraction in memory, what it read or listed
- * beyond itself, its text, its links to other files) in maps by index. ~100 bytes a held file beside its path,
- * against ~300 for an object per file (the stub, its path's wrapper, its slot).
+ * columns: each one's position in the walk and where its extraction is (HeldStore), typed; its path, what it read or
+ * listed beyond itself and its links to other files as a row of their own (stream-rows.ts: on disk past the first
+ * `after`, ~12 bytes a held file in memory; as strings and objects they were ~200 bytes, kept through the whole walk
+ * of a 100,000-file tree: ~6.6 MB of its heap at the walk's end). What only a few have (an extraction in memory, its
+ * text) in maps by index. The rows are read when the held files are grouped and then unit by unit, in order.
  */
 export class HeldFiles {
-  private readonly rels: string[] = [];
+  private readonly stubs: SpilledRows<HeldStub>;
   private pos = new Int32Array(1024);
   /** Where the extraction is in the store's file (-1: in memory, in `memory`). */
   private at = new Float64Array(1024);
   private len = new Uint32Array(1024);
   private readonly memory = new Map<number, Extracted>();
-  private readonly read = new Map<number, HeldInputs>();
   private readonly texts = new Map<number, FileText>();
-  private readonly joins = new Map<number, UnitLinks>();
-  /** The inputs kept last: a module's files, held one after another, each list the same folder (one copy for them all). */
-  private last: HeldInputs = NO_INPUTS;
+
+  /** `after`: how many stubs stay in memory before the rest go to disk. */
+  constructor(after = Infinity) {
+    this.stubs = new SpilledRows(after, HELD_STUBS);
+  }
 
   get length(): number {
-    return this.rels.length;
+    return this.stubs.length;
   }
 
   /** A held file at walk position `position`: its slot in the store, what it read (if more than itself), its text and links when kept. */
   add(position: number, rel: string, slot: HeldSlot, more: { inputs: HeldInputs; text?: FileText | undefined; links?: UnitLinks | undefined }): void {
-    const k = this.rels.length;
+    const k = this.stubs.length;
     if (k >= this.pos.length) this.grow();
-    // one flat string, not the walk's tree of string pieces (V8 joins texts under 13 characters flat already)
-    this.rels.push(rel.length < 13 ? rel : ownCopy(rel));
+    this.stubs.put([rel, more.inputs === NO_INPUTS ? 0 : { reads: more.inputs.reads, lists: more.inputs.lists }, more.links ?? 0]);
     this.pos[k] = position;
     if (slot.x) {
       this.memory.set(k, slot.x);
@@ -242,21 +244,11 @@ export class HeldFiles {
       this.at[k] = slot.at!;
       this.len[k] = slot.len!;
     }
-    if (more.inputs !== NO_INPUTS) this.read.set(k, this.shared(more.inputs));
     if (more.text) this.texts.set(k, more.text);
-    if (more.links) this.joins.set(k, more.links);
   }
 
   rel(k: number): string {
-    return this.rels[k]!;
-  }
-
-  /** `inputs`, or the same inputs kept last (their lists too when only those are the same). */
-  private shared(inputs: HeldInputs): HeldInputs {
-    const same = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-    const lists = same(inputs.lists, this.last.lists) ? this.last.lists : inputs.lists;
-    if (lists === this.last.lists && same(inputs.reads, this.last.reads)) return this.last;
-    return (this.last = lists === inputs.lists ? inputs : { reads: inputs.reads, lists });
+    return this.stub(k)[0];
   }
 
   position(k: number): number {
@@ -264,11 +256,11 @@ export class HeldFiles {
   }
 
   inputs(k: number): HeldInputs {
-    return this.read.get(k) ?? NO_INPUTS;
+    return this.stub(k)[1] || NO_INPUTS;
   }
 
   links(k: number): UnitLinks | undefined {
-    return this.joins.get(k);
+    return this.stub(k)[2] || undefined;
   }
 
   /** The text kept beside the stub (a file that calls modules under folders the walk skips), or undefined. */
@@ -281,13 +273,27 @@ export class HeldFiles {
     return x ? { x } : { at: this.at[k]!, len: this.len[k]! };
   }
 
-  /** Done with held file k (its unit is grouped and read back): what it kept is let go (its path too). */
+  /** Done with held file k (its unit is grouped and read back): what it kept in memory is let go. */
   release(k: number): void {
-    this.rels[k] = '';
     this.memory.delete(k);
     this.texts.delete(k);
-    this.read.delete(k);
-    this.joins.delete(k);
+  }
+
+  /** The files the held files read beyond themselves, each as `name` gives it (repeats left in). */
+  *readsBeyondThemselves(name: (rel: string) => string): Generator<string> {
+    for (let k = 0; k < this.length; k++) {
+      const [rel, inputs] = this.stub(k);
+      if (inputs) for (const r of inputs.reads) if (r !== rel) yield name(r);
+    }
+  }
+
+  /** Removes the stubs' temporary file (after the last held file is released). */
+  dispose(): void {
+    this.stubs.dispose();
+  }
+
+  private stub(k: number): HeldStub {
+    return this.stubs.get(k);
   }
 
   private grow(): void {
@@ -296,3 +302,26 @@ export class HeldFiles {
     this.len = doubled(this.len);
   }
 }
+
+/** A held file's path, what it read or listed beyond itself (0: nothing), its links (0: none known). */
+type HeldStub = [string, HeldInputs | 0, UnitLinks | 0];
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+const HELD_STUBS: RowsKind<HeldStub> = {
+  prefix: 'iam-gate-stubs-',
+  name: 'stubs',
+  file: '(held files spill)',
+  what: 'the files analysed with their neighbours',
+  short: 'the held files',
+  check(row) {
+    const ok =
+      Array.isArray(row) &&
+      row.length === 3 &&
+      typeof row[0] === 'string' &&
+      (row[1] === 0 || (typeof row[1] === 'object' && row[1] !== null && strings(row[1].reads) && strings(row[1].lists))) &&
+      (row[2] === 0 || (typeof row[2] === 'object' && row[2] !== null && strings(row[2].calls) && strings(row[2].refs) && typeof row[2].plan === 'boolean'));
+    if (!ok) throw new Error('the temporary file of the held files holds something else than was written');
+    return row as HeldStub;
+  },
+};

@@ -35,6 +35,7 @@ import { unitsOf } from './stream-units.js';
 import type { UnitLinks } from './stream-units.js';
 import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
+import { RunSpots } from './findings/run-spots.js';
 import type { HeldInputs, HeldSlot } from './stream-held.js';
 import { calledModuleDirs } from './extract/index.js';
 import { unitLinks } from './shard/units.js';
@@ -55,16 +56,6 @@ export interface StreamedHead {
   views: KeptViews;
 }
 
-type Positioned<T> = [number, T];
-
-/** Stable merge by position: items appended in increasing position, then late ones at any position. */
-function byPosition<T>(items: Positioned<T>[]): T[] {
-  return items
-    .map((x, i) => [x, i] as const)
-    .sort((a, b) => a[0][0] - b[0][0] || a[1] - b[1])
-    .map(([x]) => x[1]);
-}
-
 /**
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
@@ -73,18 +64,19 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const statements = viewsNeedStatements(options);
-  const unit: UnitContext = { seenErrors: new Set(), spots: new SpotSet() };
+  const spots = new RunSpots();
+  const unit: UnitContext = { seenErrors: new Set(), spots };
   const findings: Finding[] = [];
   const kept = new KeptViews(!keepAll && !options.organizationLive, new RowTexts(viewsAfter));
   const keptEntities = new PositionedList<IamEntity>();
-  const unitErrors: Positioned<AnalysisError>[][] = [[], [], []];
+  const unitErrors = [new PositionedList<AnalysisError>(), new PositionedList<AnalysisError>(), new PositionedList<AnalysisError>()];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
   const notes = new Map<string, [number, number]>();
   let seq = 0;
   const skipped = new Map<string, [number, number]>();
   const counts = { policies: 0, principals: 0, attachments: 0 };
   let filesWithPolicies = 0;
-  const held = new HeldFiles();
+  const held = new HeldFiles(store.after);
   /** The held files' skip counts and notes, in held order (as one analysis of the group gives them). */
   const heldHead = emptyAnalysis();
   const analysed: string[] = [];
@@ -114,6 +106,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     for (let i = 0; i < files.length; i++) {
       // the pool shares texts within a file and the few repeated across files: bounded, it does not grow with the tree
       if (pool.size > POOL_MAX) pool.clear();
+      spots.nextFile();
       const o = runner ? await runner.outcome(i) : undefined;
       if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
       else await streamFile(i, files[i]!, st, o?.extracted);
@@ -126,6 +119,8 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
 
   // what needs its neighbours, together (and the modules its Terraform calls where a walk does not go)
   await addReferenced(files.length, st);
+  // the walk's finding places kept are those of the files the held files read (findings/run-spots.ts)
+  spots.settle(held.readsBeyondThemselves((rel) => displayPath(options, rel)));
   // the paths are asked no more (100,000 files: a 4 MB table); the pool's texts are the loop's, not the held units'
   st.scanned = ASKED;
   pool.clear();
@@ -136,7 +131,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
     principals: [],
     attachments: [],
     findings,
-    errors: [...byPosition(unitErrors[0]!), ...byPosition(unitErrors[1]!), ...byPosition(unitErrors[2]!)],
+    errors: [...unitErrors[0]!.byPosition(), ...unitErrors[1]!.byPosition(), ...unitErrors[2]!.byPosition()],
     filesWithPolicies,
     notes: [...notes].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([n]) => n),
   };
@@ -448,6 +443,7 @@ function finishHeld(held: HeldFiles, options: Options, unit: UnitContext, to: He
     finishUnit(xs, at, first, options, unit, to);
   }
   to.store.dispose();
+  held.dispose();
 }
 
 /** One unit of held files, analysed together; `first`: the held group's first position (entries of no file). */

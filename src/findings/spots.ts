@@ -27,7 +27,7 @@ export interface SpotKeys {
  * table of the digests themselves was 21-43 bytes a key (75% full at most, doubled when full) and, while it
  * doubled, held the old table and the new one (a 100,000-file scan: 4 + 8 MB of finding places at once).
  */
-class DigestTable {
+export class DigestTable {
   private readonly salt = crypto.randomBytes(16).toString('hex');
   /** Chunk c holds the digests of numbers c * CHUNK ... (4 words each); the first grows up to CHUNK, the others are made full. */
   private readonly chunks: Uint32Array[] = [new Uint32Array(WORDS * 64)];
@@ -51,6 +51,23 @@ class DigestTable {
   /** The key's number, given it now when it has none. */
   add(key: string): number {
     this.digest(key);
+    return this.addDigest();
+  }
+
+  /** The key's keyed digest, as 4 words into `out` from `at` (what `addWords` takes back: the same table's key). */
+  digestInto(key: string, out: Uint32Array, at: number): void {
+    this.digest(key);
+    out.set(this.d, at);
+  }
+
+  /** The number of the digest in `words` from `at` (made by this table's `digestInto`), given it now when it has none. */
+  addWords(words: Uint32Array, at: number): number {
+    for (let w = 0; w < WORDS; w++) this.d[w] = words[at + w]!;
+    return this.addDigest();
+  }
+
+  /** The number of the digest in `d`, given it now when it has none. */
+  private addDigest(): number {
     const at = this.slot(this.index);
     if (this.index[at] !== 0) return this.index[at]! - 1;
     const n = this.count++;
