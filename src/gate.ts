@@ -10,6 +10,7 @@ import { severityRank, withFindingStream } from './result.js';
 import { displayPath, repoPathOf, expandPaths, isCandidateFile, underDefaultExcludedDir } from './sources/files.js';
 import { containedPath, readRepoFile, listRepoDir, ReadError } from './text/read.js';
 import type { SourceFile } from './sources/files.js';
+import { WalkList } from './sources/walk-list.js';
 import { filterChangedPaths } from './sources/changed.js';
 import { decide } from './findings/verdict.js';
 import { runAccessAnalyzerStage } from './checks/access-analyzer/index.js';
@@ -141,6 +142,7 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   if (streams(options, run)) boundHeap();
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run, streams(options, run) ? boundHeap : undefined);
   const log: RunLog = { errors, notes };
+  const filesScanned = files.length;
   const { head, analysed, counts, views, runs } = await analyseStage(files, options, run, log);
   addFindings(head, runs, run.findings ?? []);
   const cmp = await baselineStage(head, analysed, options, run, log);
@@ -149,11 +151,11 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   if (runs) {
     // a streamed run's findings are on disk: the end stages as a stream over them (findings/end-stream.ts)
     const end = endStreamStage(runs, head, analysed, options, run, log, views);
-    return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict: end.verdict, log, findingStream: end.findings });
+    return gateResult({ run, started, filesScanned, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict: end.verdict, log, findingStream: end.findings });
   }
   settingsStage(head, analysed, options, views);
   const verdict = decideStage(head, cmp, options, log);
-  return gateResult({ run, started, files, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict, log });
+  return gateResult({ run, started, filesScanned, skippedDirs, head, analysed, counts, cmp, scpImpacts, verdict, log });
 }
 
 /** Findings a stage adds: to the run's sorted runs on disk (a streamed run) or to the head's list. */
@@ -205,7 +207,8 @@ function sourcesStage(paths: string[], options: Options, run: GateRun, tick?: ()
 
 /**
  * 2-3. read, extract, check (in a pull request: extract everything, analyse what the change affects); a whole
- * scan file by file, its report entries written as each file is final.
+ * scan file by file, its report entries written as each file is final. A file-by-file run packs `files` and
+ * empties it (sources/walk-list.ts: no record per file is kept through the run).
  */
 async function analyseStage(files: SourceFile[], options: Options, run: GateRun, log: RunLog): Promise<{ head: Analysis; analysed: string[]; counts?: StreamedHead['counts'] | undefined; views?: KeptViews | undefined; runs?: FindingRuns | undefined }> {
   if (!streams(options, run)) return analyseHead(files, options, run, log.errors, log.notes);
@@ -213,7 +216,9 @@ async function analyseStage(files: SourceFile[], options: Options, run: GateRun,
   // with); the per-rule settings applied first, as the order reads the severity they set
   const runs = options.accessAnalyzer === 'off' ? new FindingRuns(run.stream!.spillAfter ?? SPILL_AFTER, compareFindings, ruleSettings(options)) : undefined;
   const store = new HeldStore(run.stream!.holdAfter ?? HOLD_AFTER);
-  const streamed = await analyseStreaming(files, options, repoAccess(options), log.errors, run.stream!.sink, filePool(files, options, run.workers), runs, store, run.stream!.viewsAfter ?? VIEWS_AFTER);
+  const list = WalkList.from(files);
+  files.length = 0;
+  const streamed = await analyseStreaming(list, options, repoAccess(options), log.errors, run.stream!.sink, filePool(list, options, run.workers), runs, store, run.stream!.viewsAfter ?? VIEWS_AFTER);
   // the kept views' texts written (a write failure is an error of the run: the verdict is incomplete)
   const failure = streamed.views.settle();
   if (failure) log.errors.push(failure);
@@ -314,7 +319,7 @@ function decideStage(head: Analysis, cmp: BaseComparison | undefined, options: O
 interface StagesDone {
   run: GateRun;
   started: number;
-  files: SourceFile[];
+  filesScanned: number;
   skippedDirs: Record<string, number> | undefined;
   head: Analysis;
   /** The paths of the files analysed (repository-relative). */
@@ -343,7 +348,7 @@ function gateResult(s: StagesDone): GateResult {
     findings: s.findingStream ? [] : summariseRepeats(head.findings, REPEAT_LIMIT, counts ? undefined : summarised, run.shard ? Infinity : RULE_LIMIT),
     errors: s.log.errors,
     stats: {
-      filesScanned: s.files.length,
+      filesScanned: s.filesScanned,
       filesWithPolicies: head.filesWithPolicies,
       durationMs: Math.round(performance.now() - s.started),
       ...skippedStats(head.skipped, s.skippedDirs),

@@ -36,6 +36,7 @@ import type { UnitLinks } from './stream-units.js';
 import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
 import { RunSpots } from './findings/run-spots.js';
+import type { WalkList } from './sources/walk-list.js';
 import type { HeldInputs, HeldSlot } from './stream-held.js';
 import { calledModuleDirs } from './extract/index.js';
 import { unitLinks } from './shard/units.js';
@@ -60,7 +61,7 @@ export interface StreamedHead {
  * `runner`: self-contained files analysed elsewhere (worker threads, src/parallel/); the loop takes each file's
  * outcome in file order, so the report is the one of the in-process run.
  */
-export async function analyseStreaming(files: SourceFile[], options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, runs?: FindingSink, store = new HeldStore(Infinity), viewsAfter = Infinity): Promise<StreamedHead> {
+export async function analyseStreaming(files: WalkList, options: Options, repo: RepoAccess, errors: AnalysisError[], sink?: ReportSink, runner?: FileRunner, runs?: FindingSink, store = new HeldStore(Infinity), viewsAfter = Infinity): Promise<StreamedHead> {
   const keepAll = options.accessAnalyzer !== 'off';
   const lite = liteView(options);
   const statements = viewsNeedStatements(options);
@@ -108,10 +109,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
       if (pool.size > POOL_MAX) pool.clear();
       spots.nextFile();
       const o = runner ? await runner.outcome(i) : undefined;
-      if (o && o.kind !== 'local') applyOutcome(i, files[i]!, o, st);
-      else await streamFile(i, files[i]!, st, o?.extracted);
-      // done with (the caller reads only the list's length; `scanned` keeps a digest of the path)
-      files[i] = DONE;
+      if (o && o.kind !== 'local') applyOutcome(i, files.at(i), o, st);
+      else await streamFile(i, files.at(i), st, o?.extracted);
+      // done with (`scanned` keeps a digest of the path)
+      files.passed(i);
     }
   } finally {
     await runner?.close();
@@ -124,7 +125,7 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
   // the paths are asked no more (100,000 files: a 4 MB table); the pool's texts are the loop's, not the held units'
   st.scanned = ASKED;
   pool.clear();
-  if (held.length) finishHeld(held, options, unit, { absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
+  if (held.length) finishHeld(held, options, unit, { spots, absorb, keepAll, lite, statements, kept, keptEntities, sink, pool, store, errors, heldHead });
   const head: Analysis = {
     policies: kept.objects.byPosition(),
     entities: keptEntities.byPosition(),
@@ -145,13 +146,10 @@ export async function analyseStreaming(files: SourceFile[], options: Options, re
  */
 const POOL_MAX = 1 << 13;
 
-/** A file the loop is done with, in the caller's list (its absolute path and its record are not kept). */
-const DONE = undefined as unknown as SourceFile;
-
 /** The scan's paths as keyed digests (findings/spots.ts: ~40 bytes a path, not its text and a set entry). */
-function scannedPaths(files: SourceFile[]): LoopState['scanned'] {
+function scannedPaths(files: WalkList): LoopState['scanned'] {
   const scanned = new SpotSet();
-  for (const f of files) scanned.add(f.rel);
+  for (let i = 0; i < files.length; i++) scanned.add(files.at(i).rel);
   return scanned;
 }
 
@@ -419,7 +417,7 @@ function emptyAnalysis(): Analysis {
   return { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };
 }
 
-type HeldTo = { absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
+type HeldTo = { spots: RunSpots; absorb: (at: (x: object, file?: string) => number, out: Analysis) => void; keepAll: boolean; lite: (p: PolicyRecord) => PolicyRecord; statements: boolean; kept: KeptViews; keptEntities: PositionedList<IamEntity>; sink?: ReportSink; pool: Pool; store: HeldStore; errors: AnalysisError[]; heldHead: Analysis };
 
 /**
  * The held files, unit by unit (stream-units.ts): each unit analysed as the whole-run flow does, then released;
@@ -440,6 +438,7 @@ function finishHeld(held: HeldFiles, options: Options, unit: UnitContext, to: He
     }
     const at = u.map((k) => held.position(k));
     for (const k of u) held.release(k);
+    to.spots.nextFile();
     finishUnit(xs, at, first, options, unit, to);
   }
   to.store.dispose();

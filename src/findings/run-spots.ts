@@ -7,12 +7,13 @@
  * only when a held file read that file; a 100,000-file scan notes ~260,000 places, and kept in a table
  * (findings/spots.ts: ~25 bytes a place) they were the largest table of its walk.
  *
- * Here, while the walk goes (`walk` phase), a file's places are kept only while that file is checked (the same call
- * can ask about them) and go, with a digest of their file, to a private temporary file (32 bytes a place). Once the
- * held files are known (`settle`), the places of the files they read are read back into the table; from then on
- * (the held units) every place is kept, as before. Same answers as one table of every place: a walk file's place
- * left on disk has a file no held file read, so no later finding can have its key (a key is a place's rule, file,
- * lines, path and message). Were a read missed, a second view would be reported twice, never hidden.
+ * Here a file's places (a held unit's, for its files) are kept while it is checked (the same call can ask about
+ * them). While the walk goes they also go, with a digest of their file, to a private temporary file (32 bytes a
+ * place); once the held files are known (`settle`), the places of the files they read are read back into the table,
+ * and a held unit's places are kept there only for those files too. Same answers as one table of every place: a
+ * place left out has a file no held file read, so no later finding can have its key (a key is a place's rule, file,
+ * lines, path and message; the held files a held file reads are in its own unit). Were a read missed, a second view
+ * would be reported twice, never hidden.
  *
  * A write that fails keeps the places in the table from then on (the pending ones too): the same answers, in
  * memory. A read that fails throws: the run cannot tell second views apart (an error of the run).
@@ -29,9 +30,10 @@ const BATCH = 2048;
 
 export class RunSpots implements SpotKeys {
   private readonly table = new DigestTable();
-  /** The places of the file being checked (walk phase). */
+  /** The places of the file (or held unit) being checked. */
   private readonly current = new Set<string>();
-  private walking = true;
+  /** After the walk: the digests of the files the held files read (`settle`), whose places are kept. */
+  private read: Set<string> | undefined;
   private temp: PrivateTemp | undefined;
   private fd: number | undefined;
   /** Records pending, and bytes on disk. */
@@ -43,8 +45,10 @@ export class RunSpots implements SpotKeys {
   /** The file of the last place logged, and its digest (a file's places come together). */
   private lastFile: string | undefined;
   private readonly lastWords = new Uint32Array(4);
+  /** Whether that file is one the held files read. */
+  private lastRead = false;
 
-  /** The walk goes on to its next file: the places of the one before are only on disk now. */
+  /** The run goes on to its next file (or held unit): the places of the one before are kept only as said above. */
   nextFile(): void {
     this.current.clear();
   }
@@ -54,18 +58,23 @@ export class RunSpots implements SpotKeys {
   }
 
   add(key: string): this {
-    if (!this.walking || this.failed) {
+    if (this.failed) {
       this.table.add(key);
       return this;
     }
     this.current.add(key);
-    const at = this.count++ * RECORD;
-    this.table.digestInto(key, this.pending, at);
     const file = fileOf(key);
     if (file !== this.lastFile) {
       this.table.digestInto(file, this.lastWords, 0);
       this.lastFile = file;
+      this.lastRead = this.read?.has(this.lastWords.join()) ?? false;
     }
+    if (this.read) {
+      if (this.lastRead) this.table.add(key);
+      return this;
+    }
+    const at = this.count++ * RECORD;
+    this.table.digestInto(key, this.pending, at);
     this.pending.set(this.lastWords, at + 4);
     if (this.count === BATCH) this.flush();
     return this;
@@ -76,19 +85,20 @@ export class RunSpots implements SpotKeys {
    * others dropped with the temporary file; every later place is kept.
    */
   settle(read: Iterable<string>): void {
-    this.walking = false;
-    this.current.clear();
     const files = new Set<string>();
     const d = new Uint32Array(4);
     for (const f of read) {
       this.table.digestInto(f, d, 0);
       files.add(d.join());
     }
+    this.read = files;
+    this.current.clear();
+    this.lastFile = undefined;
     const keep = (records: Uint32Array, n: number) => {
       for (let r = 0; r < n; r++) if (files.has(`${records[r * RECORD + 4]},${records[r * RECORD + 5]},${records[r * RECORD + 6]},${records[r * RECORD + 7]}`)) this.table.addWords(records, r * RECORD);
     };
     if (files.size && this.fd !== undefined) this.readBack(keep);
-    keep(this.pending, this.count);
+    if (!this.failed) keep(this.pending, this.count);
     this.count = 0;
     this.temp?.dispose();
     this.temp = undefined;

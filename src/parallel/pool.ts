@@ -18,6 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Options } from '../config/options.js';
 import { isModuleFile } from '../extract/index.js';
 import type { SourceFile } from '../sources/files.js';
+import type { WalkList } from '../sources/walk-list.js';
 import { displayPath } from '../sources/files.js';
 import type { FileOutcome, FileRunner } from '../stream.js';
 import { analyseAlone } from '../stream.js';
@@ -57,14 +58,12 @@ interface Slot {
 }
 
 /** The pool for this scan, or undefined to analyse in this thread. `requested`: --workers (undefined = auto). */
-export function filePool(files: SourceFile[], options: Options, requested?: number): FileRunner | undefined {
+export function filePool(files: WalkList, options: Options, requested?: number): FileRunner | undefined {
   if (requested === 0 || options.accessAnalyzer !== 'off') return undefined;
   const entry = workerEntry();
   if (!entry || typeof (process as { threadCpuUsage?: unknown }).threadCpuUsage !== 'function') return undefined;
   const todo: number[] = [];
-  files.forEach((f, i) => {
-    if (!isModuleFile(f.rel)) todo.push(i);
-  });
+  for (let i = 0; i < files.length; i++) if (!isModuleFile(files.at(i).rel)) todo.push(i);
   const auto = Math.min(os.availableParallelism() - AUTO_SPARE_CPUS, AUTO_MAX_WORKERS, Math.floor(todo.length / AUTO_FILES_PER_WORKER));
   const n = Math.min(requested ?? auto, todo.length);
   if (n < 1) return undefined;
@@ -77,7 +76,8 @@ export function filePool(files: SourceFile[], options: Options, requested?: numb
 }
 
 class FilePool implements FileRunner {
-  private queue: Item[][] = [];
+  /** Batches not handed out, as the files' numbers (their records are made when a batch is handed out). */
+  private queue: number[][] = [];
   private readonly pooled: Uint8Array;
   private readonly results = new Map<number, FileOutcome>();
   private readonly waiting = new Map<number, (o: FileOutcome) => void>();
@@ -96,7 +96,7 @@ class FilePool implements FileRunner {
   private readonly ahead = new Set<number>();
 
   constructor(
-    private readonly files: SourceFile[],
+    private readonly files: WalkList,
     private readonly options: Options,
     n: number,
     todo: number[],
@@ -105,7 +105,7 @@ class FilePool implements FileRunner {
     this.repo = repoAccess(options);
     this.pooled = new Uint8Array(files.length);
     const size = Math.max(1, Math.min(BATCH_MAX, Math.ceil(todo.length / (n * 8))));
-    for (let k = 0; k < todo.length; k += size) this.queue.push(todo.slice(k, k + size).map((i) => [i, files[i]!]));
+    for (let k = 0; k < todo.length; k += size) this.queue.push(todo.slice(k, k + size));
     for (const i of todo) this.pooled[i] = 1;
     this.restarts = 2 * n + 16;
     for (let k = 0; k < n; k++) this.spawn();
@@ -120,9 +120,9 @@ class FilePool implements FileRunner {
       const j = this.nextReturned(i);
       if (j !== undefined) {
         this.ahead.add(j);
-        this.results.set(j, await this.alone(this.files[j]!));
-      } else if (this.queue.length && this.queue[0]![0]![0] < i + LOOKAHEAD) {
-        for (const [k, f] of this.queue.shift()!) this.settle(k, await this.alone(f));
+        this.results.set(j, await this.alone(this.files.at(j)));
+      } else if (this.queue.length && this.queue[0]![0]! < i + LOOKAHEAD) {
+        for (const k of this.queue.shift()!) this.settle(k, await this.alone(this.files.at(k)));
       } else break;
       await new Promise((resolve) => setImmediate(resolve)); // the workers' answers come in; they get their next batch
     }
@@ -186,8 +186,8 @@ class FilePool implements FileRunner {
   /** Hands out batches to workers with room, up to LOOKAHEAD files past the main thread. */
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.inHand.size < IN_HAND && this.queue.length && this.queue[0]![0]![0] < this.at + LOOKAHEAD) {
-        const items = this.queue.shift()!;
+      while (slot.inHand.size < IN_HAND && this.queue.length && this.queue[0]![0]! < this.at + LOOKAHEAD) {
+        const items: Item[] = this.queue.shift()!.map((i) => [i, this.files.at(i)]);
         const id = this.nextId++;
         slot.inHand.set(id, items);
         slot.worker.postMessage({ id, items } satisfies Batch);
@@ -224,12 +224,13 @@ class FilePool implements FileRunner {
   private exited(slot: Slot, code: number): void {
     this.slots.delete(slot);
     if (this.closed) return;
-    const batches = [...slot.inHand].sort((a, b) => a[0] - b[0]).map(([, items]) => items);
+    const batches = [...slot.inHand].sort((a, b) => a[0] - b[0]).map(([, items]) => items.map(([i]) => i));
     const working = batches.shift();
-    const retry: Item[][] = [];
-    if (working && working.length > 1) for (const item of working) retry.push([item]);
+    const retry: number[][] = [];
+    if (working && working.length > 1) for (const i of working) retry.push([i]);
     else if (working) {
-      const [i, f] = working[0]!;
+      const i = working[0]!;
+      const f = this.files.at(i);
       const why = slot.failure ?? `exited (code ${code})`;
       this.settle(i, slot.oom ? { kind: 'local' } : { kind: 'failed', error: { file: displayPath(this.options, f.rel), message: `not analysed: the worker thread analysing it ${why}, also when it was retried alone. Run the scan again with --workers 0 to analyse it in one thread`, kind: 'internal' } });
     }
@@ -241,7 +242,7 @@ class FilePool implements FileRunner {
 
   /** No worker left: the main thread analyses what was not handed out. */
   private allLocal(): void {
-    for (const items of this.queue) for (const [i] of items) this.settle(i, { kind: 'local' });
+    for (const batch of this.queue) for (const i of batch) this.settle(i, { kind: 'local' });
     this.queue = [];
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The finding places of a file-by-file run (src/findings/run-spots.ts): while the walk goes, a file's places are
  * answered while it is checked and then kept on disk; once the held files are known, the places of the files they
- * read are answered again, the others are not; from then on every place is kept.
+ * read are answered again, the others are not; a held unit's places are answered within it, after it only for those files.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ function walk(spots: RunSpots, files: string[], per: number): void {
 const files = Array.from({ length: 300 }, (_, i) => `stacks/t${i}.yaml`);
 
 describe('the finding places of a file-by-file run', () => {
-  it('after the walk: the places of the files the held files read are answered, the others not; later places kept', () => {
+  it('after the walk: the places of the files the held files read are answered, the others not; a held unit\'s likewise', () => {
     const spots = new RunSpots();
     // 300 files x 20 places: several batches written to disk, and some pending at the end
     walk(spots, files, 20);
@@ -37,10 +37,17 @@ describe('the finding places of a file-by-file run', () => {
     for (const f of files) for (let n = 0; n < 20; n++) expect(spots.has(place(f, n))).toBe(read.includes(f));
     // a place of another file that merely shares a place's text is not taken for it
     expect(spots.has(place('stacks/t3.yaml.bak', 0))).toBe(false);
-    // the held units' places: every one kept
-    spots.add(place('modules/a/main.tf', 1));
+    // a held unit's places: answered within the unit; after it, only those of files the held files read
     spots.nextFile();
+    spots.add(place('modules/a/main.tf', 1));
+    spots.add(place(files[150]!, 99));
+    spots.add(place(files[151]!, 99));
     expect(spots.has(place('modules/a/main.tf', 1))).toBe(true);
+    expect(spots.has(place(files[151]!, 99))).toBe(true);
+    spots.nextFile();
+    expect(spots.has(place('modules/a/main.tf', 1))).toBe(false);
+    expect(spots.has(place(files[151]!, 99))).toBe(false);
+    expect(spots.has(place(files[150]!, 99))).toBe(true);
   });
 
   it('no held file read anything: no walk place is answered after the walk', () => {

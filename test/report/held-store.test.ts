@@ -18,6 +18,7 @@ import { SpotSet } from '../../src/findings/spots.js';
 import { packSourceMap } from '../../src/stream-views.js';
 import { MapSourceMap } from '../../src/policy/source-map.js';
 import { expandPaths } from '../../src/sources/files.js';
+import { WalkList } from '../../src/sources/walk-list.js';
 import { repoAccess } from '../../src/sources/affected.js';
 import type { AnalysisError } from '../../src/result.js';
 import { FIXED_NOW } from '../golden/golden.js';
@@ -79,7 +80,7 @@ describe('held files, findings and report entries spilled to disk', () => {
         return Promise.resolve();
       },
     };
-    const out = await analyseStreaming(files, options, repoAccess(options), errors, undefined, runner, undefined, store);
+    const out = await analyseStreaming(WalkList.from(files), options, repoAccess(options), errors, undefined, runner, undefined, store);
     const lost = errors.filter((e) => /^not analysed: the temporary file it was held in/.test(e.message)).map((e) => e.file);
     expect(lost).toEqual(expect.arrayContaining(['a-raw.json', 'z-raw.json', 'app/main.tf', 'scps/region.json']));
     expect(lost.length).toBeLessThan(held);
