@@ -91,6 +91,8 @@ interface Derived {
   hint: number;
   /** `catalogActionMask`'s set. */
   mask?: Uint8Array;
+  /** `catalogDistinctActions`' count. */
+  distinct?: number;
 }
 
 let catalog: Catalog | undefined;
@@ -360,6 +362,22 @@ export function catalogActionMask(): Uint8Array {
 }
 
 /**
+ * How many distinct texts the catalogue's `actions` holds (`new Set(actions).size`), counted once. Two entries can
+ * share a text only within a service whose lower-case names repeat (an earlier spelling carries REPEATED_BIT) or
+ * across services when a prefix holds a colon (a text's service is found by its first colon): with neither (every
+ * catalogue of today's data) it is the list's length, and admin-wildcard's `Action: "*"` walks no ~22,000 entries.
+ */
+export function catalogDistinctActions(): number {
+  const c = getCatalog();
+  if (c.derived.distinct === undefined) {
+    let plain = !c.services.some((p) => p.includes(':'));
+    for (let i = 0; plain && i < c.facts.length; i++) if (c.facts[i]! & REPEATED_BIT) plain = false;
+    c.derived.distinct = plain ? c.actions.length : new Set(c.actions).size;
+  }
+  return c.derived.distinct;
+}
+
+/**
  * The position of the catalogue entry spelt exactly `action` (the last one, were a text there twice), found through
  * its service (the text before its first colon, as the catalogue spells its prefixes) and a map of that service's
  * entries made on first use: a run builds the maps of the services it names, not one of ~22,000 entries.
@@ -450,6 +468,14 @@ function factCode(action: string): number {
 export function accessLevelOf(action: string): AccessLevel | undefined {
   const code = factCode(action);
   return code < 0 ? undefined : LEVEL_OF_BITS[code & (WILDCARD_ONLY_BIT - 1)];
+}
+
+/**
+ * `isWildcardOnly` of the `i`th entry of the catalogue's `actions` (an earlier spelling of a repeated name carries
+ * the later one's facts, as its look-ups answer with that one).
+ */
+export function wildcardOnlyAt(i: number): boolean {
+  return (getCatalog().facts[i]! & WILDCARD_ONLY_BIT) !== 0;
 }
 
 /** True when the action supports no resource-level permissions (only `Resource: "*"` makes sense for it). */
