@@ -18,8 +18,11 @@ import { canonicalAction, exactActionPosition, getCatalog, wildcardOnlyAt as cat
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
-  /** Is the action in the risky set? (canonical `service:Name`) */
-  matches(action: string): boolean;
+  /**
+   * Is the action in the risky set? (canonical `service:Name`; `at`: its position in the catalogue's `actions`
+   * when known, for answers the catalogue's index holds: `accessLevelFor`)
+   */
+  matches(action: string, at?: number): boolean;
   /** For a fixed list: its canonical keys, looked up instead of scanning every granted action. */
   keys?: readonly string[];
   /** Require the grant to cover every resource (default true). */
@@ -101,7 +104,7 @@ function verdictOf(memo: Verdicts, spec: ActionSetSpec, action: string): number 
  * action out of the set is 0, and `Action: "*"` asks the two further questions of the few in it, not of ~22,000.
  */
 function verdictUncached(spec: ActionSetSpec, action: string, at = -1): number {
-  if (!spec.matches(action)) return 0;
+  if (!spec.matches(action, at >= 0 ? at : undefined)) return 0;
   const only = spec.skipWildcardOnly && (at >= 0 ? catalogWildcardOnlyAt(at) : wildcardOnly(action));
   return MATCH | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (only ? WILDCARD_ONLY : 0);
 }
