@@ -113,10 +113,11 @@ export function getCatalog(): Catalog {
     total += s[2].length;
   }
   const services = [...entries.keys()].sort();
-  // the services' lists joined in one native call (no push per action, no growing copies of a ~22,000-entry array)
+  // the services' lists joined in one native call (no push per action, no growing copies of a ~22,000-entry array;
+  // flat, not a spread into concat: a foreign file's service count must not reach the argument limit)
   const lists: string[][] = [];
   for (let si = 0; si < services.length; si++) lists.push(entries.get(services[si]!)!.keys);
-  const actions: string[] = ([] as string[]).concat(...lists);
+  const actions: string[] = lists.flat();
   let longestName = 0;
   const facts = new Uint8Array(total);
   const serviceAt = services.length <= 0xffff ? new Uint16Array(total) : new Uint32Array(total);
