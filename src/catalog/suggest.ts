@@ -44,7 +44,9 @@ function closest(word: string, candidates: readonly string[], max: number, lower
     const c = candidates[i]!;
     const lc = lowered ? lowered[i]! : c.toLowerCase();
     // a candidate that starts with the word (or the reverse) is a good guess too, e.g. GetObjects -> GetObject
-    const d = Math.abs(w.length - lc.length) > max ? max + 1 : distanceWithin(w, lc, max, rows[0], rows[1]);
+    // (only a distance below the best so far can change the answer: the table stops at the first row past it)
+    const bound = bestD - 1;
+    const d = Math.abs(w.length - lc.length) > bound ? bound + 1 : distanceWithin(w, lc, bound, rows[0], rows[1]);
     if (d < bestD) {
       bestD = d;
       best = c;

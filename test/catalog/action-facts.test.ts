@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { accessLevelOf, actionInfo, canonicalAction, getCatalog, isWildcardOnly, serviceActionNames, serviceActions } from '../../src/catalog/index.js';
+import { accessLevelAt, accessLevelOf, actionInfo, canonicalAction, getCatalog, isWildcardOnly, serviceActionNames, serviceActions, wildcardOnlyAt } from '../../src/catalog/index.js';
 import { serialiseCatalog } from '../../src/catalog/file-format.js';
 import type { CompactCatalog } from '../../src/catalog/types.js';
 
@@ -20,6 +20,9 @@ describe('access level and wildcard-only look-ups', () => {
     expect(before).toEqual(expected);
     const after = asked.map(([a, up]) => look(a, up));
     expect(after).toEqual(expected);
+    // by position, as the action-set rules read it walking `*`
+    expect(c.actions.map((_, i) => wildcardOnlyAt(i))).toEqual(built.map((i) => i.isWildcardOnly));
+    expect(c.actions.map((_, i) => accessLevelAt(i))).toEqual(built.map((i) => i.accessLevel));
   });
 
   it("list a service's actions as its built objects do", () => {
@@ -126,6 +129,9 @@ describe('catalogue positions, whatever was asked before', () => {
     // `*`'s membership: the catalogue's own texts, exactly as written
     const all = patternActionSet('*');
     for (const a of asked) expect(all.has(a), a).toBe(actions.includes(a));
+    // two entries of one text: counted once; each entry's wildcard-only flag read by position is its text's
+    expect(cat.catalogDistinctActions()).toBe(6);
+    actions.forEach((a, i) => expect([cat.wildcardOnlyAt(i), cat.accessLevelAt(i)], a).toEqual([cat.isWildcardOnly(a), cat.accessLevelOf(a)]));
   });
 });
 

@@ -6,7 +6,7 @@ import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { strings } from '../../policy/statements.js';
 import { templateToken } from '../../policy/template-token.js';
-import { actionInfo, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
+import { actionInfo, isWildcardOnly, serviceResourceTypes, type ActionInfo } from '../../catalog/index.js';
 import { expandActionPattern } from '../../engine/actions.js';
 import { globsIntersect } from '../../engine/wildcard.js';
 import { engineContext } from '../../engine/context.js';
@@ -251,6 +251,29 @@ export function statementActions(policy: PolicyRecord, s: StatementView): Statem
   }
   actionsMemo.set(s, result);
   return result;
+}
+
+/**
+ * Does the statement's Action element cover a wildcard-only action (`statementActions`' actions, or more when those
+ * are undefined)? From the catalogue's index alone: `statementActions` parses the details of every action it covers
+ * (each action of a service for `s3:*`), which a rule that gives up on any wildcard-only action need not wait for.
+ * Per expansion list object for the run; a walk stops at the first such action.
+ */
+export function coversWildcardOnlyAction(policy: PolicyRecord, s: StatementView): boolean {
+  if (!s.action) return false;
+  const memo = engineContext().slot('grammar/helpers wildcard-only expansions', () => new WeakMap<readonly string[], boolean>());
+  for (const v of s.action) {
+    if (typeof v.value !== 'string' || placeholderAt(policy, v.path)) continue;
+    const expanded = expandActionPattern(v.value);
+    let found = memo.get(expanded);
+    if (found === undefined) {
+      found = false;
+      for (let i = 0; i < expanded.length && !found; i++) found = isWildcardOnly(expanded[i]!);
+      memo.set(expanded, found);
+    }
+    if (found) return true;
+  }
+  return false;
 }
 
 /**

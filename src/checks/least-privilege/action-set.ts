@@ -14,12 +14,15 @@ import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { templateToken } from '../grammar/helpers.js';
 import { clip } from '../../engine/conditions.js';
 import { strings } from '../../policy/statements.js';
-import { canonicalAction, exactActionPosition, getCatalog } from '../../catalog/index.js';
+import { canonicalAction, exactActionPosition, getCatalog, wildcardOnlyAt as catalogWildcardOnlyAt } from '../../catalog/index.js';
 import { conditionNote, stmtLabel, wildcardOnly } from './analysis.js';
 
 export interface ActionSetSpec {
-  /** Is the action in the risky set? (canonical `service:Name`) */
-  matches(action: string): boolean;
+  /**
+   * Is the action in the risky set? (canonical `service:Name`; `at`: its position in the catalogue's `actions`
+   * when known, for answers the catalogue's index holds: `accessLevelFor`)
+   */
+  matches(action: string, at?: number): boolean;
   /** For a fixed list: its canonical keys, looked up instead of scanning every granted action. */
   keys?: readonly string[];
   /** Require the grant to cover every resource (default true). */
@@ -79,7 +82,7 @@ function memoFor(rule: string, spec: ActionSetSpec): Verdicts {
 function verdictAt(memo: Verdicts, spec: ActionSetSpec, i: number, action: string): number {
   const known = memo.dense[i]!;
   if (known) return known & ~KNOWN;
-  const v = verdictUncached(spec, action);
+  const v = verdictUncached(spec, action, i);
   memo.dense[i] = v | KNOWN;
   return v;
 }
@@ -95,8 +98,15 @@ function verdictOf(memo: Verdicts, spec: ActionSetSpec, action: string): number 
   }
   return v;
 }
-function verdictUncached(spec: ActionSetSpec, action: string): number {
-  return (spec.matches(action) ? MATCH : 0) | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (spec.skipWildcardOnly && wildcardOnly(action) ? WILDCARD_ONLY : 0);
+/**
+ * `at`: the action's position in the catalogue's list when known (its wildcard-only flag read there, no look-up of
+ * its text). The other bits are only ever read with MATCH (every filter's mask holds it, or runs over matches): an
+ * action out of the set is 0, and `Action: "*"` asks the two further questions of the few in it, not of ~22,000.
+ */
+function verdictUncached(spec: ActionSetSpec, action: string, at = -1): number {
+  if (!spec.matches(action, at >= 0 ? at : undefined)) return 0;
+  const only = spec.skipWildcardOnly && (at >= 0 ? catalogWildcardOnlyAt(at) : wildcardOnly(action));
+  return MATCH | (spec.anyResource?.(action) ? ANY_RESOURCE : 0) | (only ? WILDCARD_ONLY : 0);
 }
 
 /**

@@ -3,7 +3,7 @@
  * account, statement labels, canonical action names, access levels. Pure.
  */
 import type { ConditionView, StatementView } from '../../policy/statements.js';
-import { accessLevelOf as catalogAccessLevel, canonicalAction, isWildcardOnly as catalogWildcardOnly } from '../../catalog/index.js';
+import { accessLevelAt, accessLevelOf as catalogAccessLevel, canonicalAction, isWildcardOnly as catalogWildcardOnly, type AccessLevel } from '../../catalog/index.js';
 import { describeValues } from '../../engine/conditions.js';
 import type { ConditionJudgement } from '../../engine/grants.js';
 
@@ -33,6 +33,11 @@ export function conditionNote(j: ConditionJudgement): string {
 
 /** The action's most specific access level (the catalogue's look-up, memoised there). */
 export const accessLevelOf = catalogAccessLevel;
+
+/** The same, read at the action's catalogue position when the caller has it (`ActionSetSpec.matches`' `at`). */
+export function accessLevelFor(action: string, at: number | undefined): AccessLevel | undefined {
+  return at === undefined ? catalogAccessLevel(action) : accessLevelAt(at);
+}
 
 /** Is the action one that only accepts `Resource: "*"`? (the catalogue's look-up) */
 export const wildcardOnly = catalogWildcardOnly;

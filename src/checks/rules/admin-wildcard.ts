@@ -3,7 +3,7 @@ import type { Rule } from './types.js';
 import type { PolicyRecord } from '../../policy/types.js';
 import type { StatementView, ValueAt } from '../../policy/statements.js';
 import { statementLabel, strings } from '../../policy/statements.js';
-import { exactActionPosition, getCatalog } from '../../catalog/index.js';
+import { catalogDistinctActions, exactActionPosition, getCatalog } from '../../catalog/index.js';
 import { expandActionPattern, expandNotAction } from '../../engine/actions.js';
 import { grantOf, judgeConditions, settingOf } from '../../engine/grants.js';
 import { policyDenies } from '../../engine/denies.js';
@@ -162,7 +162,11 @@ function actionReach(raw: object, elements: readonly ValueAt<string>[], need: nu
 
 /** How many distinct texts the patterns' expansions hold (a byte per catalogue position: no set of ~22,000 keys). */
 function distinctCount(patterns: string[]): number {
-  const seen = new Uint8Array(getCatalog().actions.length);
+  const whole = getCatalog().actions;
+  const lists = patterns.map((p) => expandActionPattern(p));
+  // `*` among them: every catalogue text, counted once per run, and the others' texts are the catalogue's
+  if (lists.includes(whole) && lists.every((l) => l === whole || l.every((k) => exactActionPosition(k) >= 0))) return catalogDistinctActions();
+  const seen = new Uint8Array(whole.length);
   let n = 0;
   for (const p of patterns) {
     const list = expandActionPattern(p);

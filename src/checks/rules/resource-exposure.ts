@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { accessLevelOf } from '../least-privilege/analysis.js';
+import { accessLevelFor } from '../least-privilege/analysis.js';
 import { checkActionSet } from '../least-privilege/action-set.js';
 import { ACCESS_ATTRIBUTE_ACTIONS, lowerSet } from '../least-privilege/risk-data.js';
 
@@ -42,8 +42,8 @@ export const resourceExposure: Rule = {
       resourceExposure.meta,
       { what: 'can change permissions', skipWildcardOnly: true, // Describe*/Get*/List* actions the catalogue files under permissions management only read them
         // ... and actions that change an attribute access is decided on (KMS aliases and tags: ABAC)
-        matches: (a) => {
-          const managesPermissions = accessLevelOf(a) === 'Permissions management';
+        matches: (a, at) => {
+          const managesPermissions = accessLevelFor(a, at) === 'Permissions management';
           // (`Action: "*"` asks this of every catalogue action: no lower-case copy of those that can match neither way)
           if (!managesPermissions && !mayBeAttributeAction(a)) return false;
           const lower = a.toLowerCase();

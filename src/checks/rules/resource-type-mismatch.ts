@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { strings } from '../../policy/statements.js';
 import { arnMatchesResourceType } from '../../engine/arn-patterns.js';
-import { isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../grammar/helpers.js';
+import { coversWildcardOnlyAction, isApiGatewayShorthand, templateToken, parseArn, placeholderAt, statementActions, statementLabel } from '../grammar/helpers.js';
 
 export const resourceTypeMismatch: Rule = {
   meta: {
@@ -20,6 +20,9 @@ export const resourceTypeMismatch: Rule = {
   checkPolicy({ policy, statements, report }) {
     for (const s of statements) {
       if (!s.resource || s.notResource || !s.action) continue;
+      // a wildcard-only action ends the statement's check below: known from the catalogue's index, before the
+      // details of every action covered are parsed
+      if (coversWildcardOnlyAction(policy, s)) continue;
       const sa = statementActions(policy, s);
       // judge only when every action is known and has ARN formats for all its resource types
       if (!sa || !sa.complete || !sa.actions.length) continue;

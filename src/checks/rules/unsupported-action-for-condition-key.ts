@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { accessAnalyzerDocsUrl } from './types.js';
 import { actionSupportsKey, conditionKeyExists, conditionKeyListedByActions, isGlobalConditionKey, serviceExists } from '../../catalog/index.js';
-import { statementActions, statementLabel } from '../grammar/helpers.js';
+import { statementActions, statementLabel, type StatementActions } from '../grammar/helpers.js';
 
 export const unsupportedActionForConditionKey: Rule = {
   meta: {
@@ -21,14 +21,16 @@ export const unsupportedActionForConditionKey: Rule = {
   checkPolicy({ policy, statements, report }) {
     for (const s of statements) {
       if (!s.condition?.length || !s.action) continue;
-      const sa = statementActions(policy, s);
-      if (!sa || !sa.complete || !sa.actions.length) continue;
+      // the statement's actions (their details parsed) only once a condition names a service key they could lack
+      let sa: StatementActions | undefined | null = null;
       for (const c of s.condition) {
         const i = c.key.indexOf(':');
         if (i <= 0 || /^aws:/i.test(c.key) || !serviceExists(c.key.slice(0, i))) continue;
         if (isGlobalConditionKey(c.key) || !conditionKeyExists(c.key)) continue;
         // a key no action lists is a gap in the reference data, not evidence against this statement
         if (!conditionKeyListedByActions(c.key)) continue;
+        if (sa === null) sa = statementActions(policy, s);
+        if (!sa || !sa.complete || !sa.actions.length) break;
         if (sa.actions.some((a) => actionSupportsKey(a, c.key))) continue;
         const names = sa.actions.map((a) => a.key);
         report({

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { accessLevelOf } from '../least-privilege/analysis.js';
+import { accessLevelFor } from '../least-privilege/analysis.js';
 import { checkActionSet } from '../least-privilege/action-set.js';
 
 export const writeOnAllResources: Rule = {
@@ -23,9 +23,9 @@ export const writeOnAllResources: Rule = {
       {
         what: 'grants write access',
         skipWildcardOnly: true,
-        matches: (a) => {
+        matches: (a, at) => {
           if (a === 'iam:PassRole') return false; // passrole-unrestricted
-          const lvl = accessLevelOf(a);
+          const lvl = accessLevelFor(a, at);
           return lvl === 'Write' || lvl === 'Tagging';
         },
       },
