@@ -77,6 +77,20 @@ export function unitsOf(held: HeldIndex, options: Pick<Options, 'policyTypes'>):
   return [...units.values()].sort((a, b) => a[0]! - b[0]!);
 }
 
+/**
+ * The units one by one from a packed copy (their file numbers in one typed list): a 100,000-file run's ~20,000
+ * units as arrays were ~2 MB of the heap through the whole held phase. The given lists are let go once packed.
+ */
+export function* unitByUnit(units: number[][]): Generator<number[]> {
+  const ends = new Int32Array(units.length);
+  let size = 0;
+  units.forEach((u, i) => (ends[i] = size += u.length));
+  const files = new Int32Array(size);
+  units.forEach((u, i) => files.set(u, i ? ends[i - 1]! : 0));
+  units = [];
+  for (let i = 0; i < ends.length; i++) yield Array.from(files.subarray(i ? ends[i - 1]! : 0, ends[i]!));
+}
+
 /** The notes and skip counts of held files, in order (finishAnalysis's, for the group). */
 export function heldHeader(held: readonly Extracted[]): Analysis {
   const out: Analysis = { policies: [], principals: [], attachments: [], entities: [], findings: [], errors: [], filesWithPolicies: 0 };

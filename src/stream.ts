@@ -31,7 +31,7 @@ import { addSkippedReferences, countSkipsAndNotes, errorsOnce, extractTexts, fin
 import type { Extracted, UnitContext } from './analysis.js';
 import { appendAll } from './util/arrays.js';
 import { boundHeap } from './util/heap.js';
-import { unitsOf } from './stream-units.js';
+import { unitByUnit, unitsOf } from './stream-units.js';
 import type { UnitLinks } from './stream-units.js';
 import { HeldFiles, HeldStore, NO_INPUTS } from './stream-held.js';
 import { SpotSet } from './findings/spots.js';
@@ -427,7 +427,7 @@ type HeldTo = { spots: RunSpots; absorb: (at: (x: object, file?: string) => numb
 function finishHeld(held: HeldFiles, options: Options, unit: UnitContext, to: HeldTo): void {
   const first = held.position(0);
   to.absorb(() => first, to.heldHead);
-  for (const u of unitsOf(held, options)) {
+  for (const u of unitByUnit(unitsOf(held, options))) {
     let xs: Extracted[];
     try {
       xs = u.map((k) => to.store.take(held.slot(k)));

@@ -13,7 +13,7 @@ import { toJsonReport } from '../../src/report/json.js';
 import { JsonReportSpool } from '../../src/report/json-stream.js';
 import { extractTexts } from '../../src/analysis.js';
 import { repoAccess } from '../../src/sources/affected.js';
-import { heldUnits } from '../../src/stream-units.js';
+import { heldUnits, unitByUnit } from '../../src/stream-units.js';
 import { unitLinks } from '../../src/shard/units.js';
 import { FIXED_NOW } from '../golden/golden.js';
 import { FILES, repository } from './held-repo.js';
@@ -63,5 +63,12 @@ describe('held files analysed unit by unit', () => {
     expect(unitOf('stacks/parent.yaml')).toEqual(['stacks/kid.yaml', 'stacks/parent.yaml']);
     for (const alone of ['a-raw.json', 'other/main.tf', 'policies/alone.json', 'z-raw.json']) expect(unitOf(alone)).toEqual([alone]);
     expect(units.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('come back one by one from their packed copy as they were grouped (empty units and none at all too)', () => {
+    for (const units of [[], [[0]], [[0, 2, 5], [1], [], [3, 4], [6, 7, 8, 9]], Array.from({ length: 500 }, (_, i) => [i * 3, i * 3 + 1, i * 3 + 2])]) {
+      const copy = units.map((u) => [...u]);
+      expect([...unitByUnit(units)]).toEqual(copy);
+    }
   });
 });
