@@ -248,7 +248,7 @@ export class HeldFiles {
   }
 
   rel(k: number): string {
-    return this.stub(k)[0];
+    return this.stubs.get(k)[0];
   }
 
   position(k: number): number {
@@ -256,11 +256,11 @@ export class HeldFiles {
   }
 
   inputs(k: number): HeldInputs {
-    return this.stub(k)[1] || NO_INPUTS;
+    return this.stubs.get(k)[1] || NO_INPUTS;
   }
 
   links(k: number): UnitLinks | undefined {
-    return this.stub(k)[2] || undefined;
+    return this.stubs.get(k)[2] || undefined;
   }
 
   /** The text kept beside the stub (a file that calls modules under folders the walk skips), or undefined. */
@@ -282,7 +282,7 @@ export class HeldFiles {
   /** The files the held files read beyond themselves, each as `name` gives it (repeats left in). */
   *readsBeyondThemselves(name: (rel: string) => string): Generator<string> {
     for (let k = 0; k < this.length; k++) {
-      const [rel, inputs] = this.stub(k);
+      const [rel, inputs] = this.stubs.get(k);
       if (inputs) for (const r of inputs.reads) if (r !== rel) yield name(r);
     }
   }
@@ -290,10 +290,6 @@ export class HeldFiles {
   /** Removes the stubs' temporary file (after the last held file is released). */
   dispose(): void {
     this.stubs.dispose();
-  }
-
-  private stub(k: number): HeldStub {
-    return this.stubs.get(k);
   }
 
   private grow(): void {

@@ -31,6 +31,7 @@ export function runOfflineChecks(policies: PolicyRecord[], entities: IamEntity[]
  */
 export function sameSpotOnce(findings: Finding[], policies: PolicyRecord[], known?: SpotKeys): Finding[] {
   const views = new Map(policies.filter((p) => p.resourceType === 'aws_iam_policy_document' || p.nestedIn !== undefined).map((p) => [p.id, p]));
+  // the file second (findings/run-spots.ts fileOf reads it there to keep a file-by-file run's places)
   const spot = (f: Finding) => [f.ruleId, f.file, f.line, f.endLine, f.column ?? '', f.path ?? '', f.message].join('\u0000');
   if (!views.size) {
     if (known) for (const f of findings) known.add(spot(f));

@@ -82,7 +82,8 @@ export class RunSpots implements SpotKeys {
 
   /**
    * The walk is over: the places of the files `read` names (as findings name them: display paths) are kept, the
-   * others dropped with the temporary file; every later place is kept.
+   * others dropped with the temporary file; a later place is kept past its unit only for those files too. Every
+   * answer is one the table of every place would give, or a "no" where it would say yes (a finding repeated).
    */
   settle(read: Iterable<string>): void {
     const files = new Set<string>();

@@ -29,13 +29,13 @@ describe('the finding places of a file-by-file run', () => {
   it('after the walk: the places of the files the held files read are answered, the others not; a held unit\'s likewise', () => {
     const spots = new RunSpots();
     // 300 files x 20 places: several batches written to disk, and some pending at the end
-    walk(spots, files, 20);
+    walk(spots, [...files, 'stacks/t3.yaml.bak'], 20);
     // once the walk moved on, a file's places are on disk only
     expect(spots.has(place(files[0]!, 0))).toBe(false);
     const read = [files[3]!, files[150]!, files[299]!, 'not/a/walk/file.yaml'];
     spots.settle(read);
     for (const f of files) for (let n = 0; n < 20; n++) expect(spots.has(place(f, n))).toBe(read.includes(f));
-    // a place of another file that merely shares a place's text is not taken for it
+    // a walk file whose path starts with a read file's path is another file: its places are not kept
     expect(spots.has(place('stacks/t3.yaml.bak', 0))).toBe(false);
     // a held unit's places: answered within the unit; after it, only those of files the held files read
     spots.nextFile();
@@ -48,6 +48,18 @@ describe('the finding places of a file-by-file run', () => {
     expect(spots.has(place('modules/a/main.tf', 1))).toBe(false);
     expect(spots.has(place(files[151]!, 99))).toBe(false);
     expect(spots.has(place(files[150]!, 99))).toBe(true);
+  });
+
+  it('never answers yes for a place that was not noted, in any phase', () => {
+    const spots = new RunSpots();
+    walk(spots, files.slice(0, 50), 5);
+    const never = (f: string) => place(f, 7) + '\u0000other';
+    expect(spots.has(never(files[49]!))).toBe(false);
+    spots.settle(files.slice(0, 50));
+    for (const f of files.slice(0, 50)) expect(spots.has(never(f))).toBe(false);
+    spots.nextFile();
+    spots.add(place(files[0]!, 40));
+    expect(spots.has(never(files[0]!))).toBe(false);
   });
 
   it('no held file read anything: no walk place is answered after the walk', () => {
