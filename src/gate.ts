@@ -184,7 +184,7 @@ function endStages(runs: FindingRuns, head: Analysis, analysed: string[], option
       policies: head.policies,
       ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
       entities: head.entities,
-      ...(views ? { foreignHolders: views.foreignHolders() } : {}),
+      ...(views ? { foreignNote: (key: string) => views.foreign.get(key) } : {}),
       options,
       scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,
       accessAnalyzerRan: options.accessAnalyzer === 'on',
@@ -293,7 +293,7 @@ function settingsStage(head: Analysis, analysed: string[], options: Options, vie
     policies,
     ...(views?.size ? { lookup: (id: string) => views.lookup(id) } : {}),
     entities,
-    ...(views ? { foreignHolders: views.foreignHolders() } : {}),
+    ...(views ? { foreignNote: (key: string) => views.foreign.get(key) } : {}),
     options,
     // read only for ignore entries that name files (a whole-repository scan's list is long)
     scannedFiles: options.ignore.some((e) => e.files) ? analysed.map((rel) => displayPath(options, rel)) : undefined,

@@ -21,6 +21,7 @@ import { bareView, detach, packSourceMap, PositionedList } from './stream-views.
 import { SpotIndex } from './findings/spots.js';
 import { readsAssumptions } from './findings/call-sites.js';
 import { RowTexts } from './stream-rows.js';
+import { ForeignNotes } from './stream-foreign.js';
 import { doubled } from './util/arrays.js';
 import type { Pool } from './stream-views.js';
 import type { AnalysisError } from './result.js';
@@ -76,12 +77,11 @@ export class KeptViews {
   /** The types of the SCP/RCP records checked so (the stage runs when there was one). */
   readonly orgTypes = new Set<PolicyType>();
   /**
-   * Other tools' suppressions (the suppressions stage's notes: findings/suppressions.ts foreignNotes), by resource
-   * (file NUL resource): only the list the stage reads, the first holder's in its order (the policies by position,
-   * then the entities by position), not the views and entities that carried them (~26,000 views and ~10,000
-   * entities of a 100,000-file scan were kept whole for this alone).
+   * Other tools' suppressions (the suppressions stage's notes: findings/suppressions.ts foreignNotes), by resource:
+   * only the note the stage makes of the first holder's list (stream-foreign.ts), not the views and entities that
+   * carried them (~26,000 views and ~10,000 entities of a 100,000-file scan were kept whole for this alone).
    */
-  private readonly foreign = new Map<string, ForeignHolder & { entity: boolean; at: number }>();
+  readonly foreign: ForeignNotes;
 
   /**
    * `compact` false: bare views are kept as objects too (a worker's views, sent whole to the main thread), and SCP/RCP
@@ -90,18 +90,24 @@ export class KeptViews {
    */
   constructor(
     readonly compact = true,
-    /** The rows' file and resource texts (on disk past a number of rows: stream-rows.ts). */
-    private readonly texts = new RowTexts(Infinity),
-  ) {}
-
-  /** Every row's texts written; the write failure, if any (an error of the run: the verdict is incomplete). */
-  settle(): AnalysisError | undefined {
-    return this.texts.settle();
+    /** How many rows (bare views, notes) keep their texts in memory before the rest go to disk (stream-rows.ts). */
+    after = Infinity,
+    private readonly texts = new RowTexts(after),
+  ) {
+    this.foreign = new ForeignNotes(after);
   }
 
-  /** Removes the rows' temporary file (after the last look-up). */
+  /** Every row's texts and every note written; the first write failure, if any (an error of the run: the verdict is incomplete). */
+  settle(): AnalysisError | undefined {
+    const texts = this.texts.settle();
+    const notes = this.foreign.settle();
+    return texts ?? notes;
+  }
+
+  /** Removes the rows' and the notes' temporary files (after the last look-up). */
   dispose(): void {
     this.texts.dispose();
+    this.foreign.dispose();
   }
 
   /**
@@ -126,22 +132,11 @@ export class KeptViews {
    * The holder's other-tools suppressions noted for its resource (compact views only), and the holder without them;
    * the holder as it is when it has none or the views are not compact (kept whole: the stage reads them there).
    */
-  noteForeign<T extends ForeignHolder>(i: number, h: T, entity: boolean, pool: Pool): T {
+  noteForeign<T extends ForeignHolder>(i: number, h: T, entity: boolean): T {
     if (!this.compact || !h.foreignSuppressions?.length) return h;
-    const key = [h.file, h.resource].join('\0');
-    const had = this.foreign.get(key);
-    // the stage's order: the policies before the entities, each by position, then in the order kept (a later
-    // holder at the same position comes after)
-    if (!had || (had.entity && !entity) || (had.entity === entity && i < had.at)) {
-      this.foreign.set(key, detach({ file: h.file, resource: h.resource, foreignSuppressions: h.foreignSuppressions, entity, at: i }, pool));
-    }
+    this.foreign.note(i, h, entity);
     const { foreignSuppressions: _, ...rest } = h;
     return rest as T;
-  }
-
-  /** The noted suppressions of other tools, one holder per resource (SuppressionContext.foreignHolders). */
-  foreignHolders(): ForeignHolder[] {
-    return [...this.foreign.values()].map(({ file, resource, foreignSuppressions }) => ({ file, resource, foreignSuppressions }));
   }
 
   /** A view kept as an object (its id's row, if any, moved to the objects first). */
@@ -272,7 +267,7 @@ export function keepPolicy(i: number, p: PolicyRecord, pointed: Set<string | und
   const assumes = readsAssumptions(p);
   // other tools' suppressions noted by resource (compact views): the view itself need not carry them
   const foreign = !!p.foreignSuppressions?.length;
-  const q = to.kept.noteForeign(i, p, false, to.pool);
+  const q = to.kept.noteForeign(i, p, false);
   const carries = !!(q.inlineSuppressions?.length || q.foreignSuppressions?.length || q.calledFrom?.length);
   if ((points || foreign) && !to.statements && !carries && !assumes) to.kept.pushBare(i, detach(bareView(q), to.pool));
   else if (points || foreign || carries) {
@@ -289,6 +284,6 @@ export function keepEntity(i: number, e: IamEntity, to: { keepAll: boolean; full
     to.keptEntities.push([i, e]);
     return;
   }
-  const q = to.kept.noteForeign(i, e, true, to.pool);
+  const q = to.kept.noteForeign(i, e, true);
   if (q.inlineSuppressions?.length || q.foreignSuppressions?.length) to.keptEntities.push([i, detach({ file: q.file, resource: q.resource, inlineSuppressions: q.inlineSuppressions, foreignSuppressions: q.foreignSuppressions } as IamEntity, to.pool)]);
 }

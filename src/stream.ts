@@ -43,7 +43,6 @@ import { unitLinks } from './shard/units.js';
 import { detach, liteView, viewsNeedStatements, own, PositionedList, pooledFields, SHARED, spanOnly } from './stream-views.js';
 import type { Pool } from './stream-views.js';
 import { BARE_KEYS, keep, keepEntity, keepPolicy, KeptViews } from './stream-kept.js';
-import { RowTexts } from './stream-rows.js';
 
 export type { ReportSink } from './result.js';
 
@@ -66,9 +65,9 @@ export async function analyseStreaming(files: WalkList, options: Options, repo: 
   const lite = liteView(options);
   const statements = viewsNeedStatements(options);
   const spots = new RunSpots();
-  const unit: UnitContext = { seenErrors: new Set(), spots };
+  const unit: UnitContext = { seenErrors: new SpotSet(), spots };
   const findings: Finding[] = [];
-  const kept = new KeptViews(!keepAll && !options.organizationLive, new RowTexts(viewsAfter));
+  const kept = new KeptViews(!keepAll && !options.organizationLive, viewsAfter);
   const keptEntities = new PositionedList<IamEntity>();
   const unitErrors = [new PositionedList<AnalysisError>(), new PositionedList<AnalysisError>(), new PositionedList<AnalysisError>()];
   /** Each note once (every file may repeat it): where it first appears, and the order it was seen there. */
@@ -272,7 +271,7 @@ function applyOutcome(i: number, f: SourceFile, o: Exclude<FileOutcome, { kind: 
   for (const g of out.findings) shareTexts(g as unknown as Record<string, unknown>, st.texts, st.pool);
   st.absorb(() => i, out);
   for (const [span, p] of o.alone.kept) {
-    const v = st.kept.noteForeign(i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool), false, st.pool);
+    const v = st.kept.noteForeign(i, pooledFields({ ...p, sourceMap: spanOnly(pooledFields(span, st.pool)) }, st.pool), false);
     if (Object.keys(p).join() === BARE_KEYS) st.kept.pushBare(i, v);
     else st.kept.push([i, v]);
   }

@@ -13,7 +13,6 @@ import type { Options } from '../config/options.js';
 import { FindingRuns, readBackError } from './runs.js';
 import type { FindingOrder } from './runs.js';
 import { Suppressor } from './suppressions.js';
-import type { ForeignHolder } from './suppressions.js';
 import { callSitesOf, coveredByCallsOf } from './call-sites.js';
 import { VerdictCounts } from './verdict.js';
 import { RepeatCounts, summariseStream } from './summarise-stream.js';
@@ -24,8 +23,8 @@ export interface EndStreamContext {
   policies: PolicyRecord[];
   lookup?: (id: string) => PolicyRecord | undefined;
   entities: IamEntity[];
-  /** Other tools' suppressions kept apart (SuppressionContext.foreignHolders). */
-  foreignHolders?: readonly ForeignHolder[];
+  /** The notes of other tools' suppressions kept apart (SuppressionContext.foreignNote). */
+  foreignNote?: (key: string) => string | undefined;
   options: Options;
   scannedFiles?: string[];
   accessAnalyzerRan: boolean;
@@ -43,7 +42,7 @@ export interface EndStreamContext {
  */
 export function streamEndStages(runs: FindingRuns, ctx: EndStreamContext, errors: AnalysisError[]): { verdict: Verdict; findings: Iterable<Finding> } {
   const { options } = ctx;
-  const suppressor = new Suppressor({ policies: ctx.policies, ...(ctx.lookup ? { lookup: ctx.lookup } : {}), entities: ctx.entities, ...(ctx.foreignHolders ? { foreignHolders: ctx.foreignHolders } : {}), options, scannedFiles: ctx.scannedFiles, accessAnalyzerRan: ctx.accessAnalyzerRan });
+  const suppressor = new Suppressor({ policies: ctx.policies, ...(ctx.lookup ? { lookup: ctx.lookup } : {}), entities: ctx.entities, ...(ctx.foreignNote ? { foreignNote: ctx.foreignNote } : {}), options, scannedFiles: ctx.scannedFiles, accessAnalyzerRan: ctx.accessAnalyzerRan });
   const callSites = callSitesOf(ctx.policies) ?? ((f: Finding) => f);
   const covered = coveredByCallsOf(ctx.policies) ?? ((f: Finding) => f);
   const reported = new FindingRuns(ctx.runSize, ctx.order);

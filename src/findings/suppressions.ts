@@ -16,7 +16,7 @@ import { globMatch } from '../engine/wildcard.js';
 import { pathGlobList } from '../util/path-glob.js';
 import type { Options } from '../config/options.js';
 import type { Finding } from './types.js';
-import type { IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
+import type { ForeignSuppression, IamEntity, InlineSuppression, PolicyRecord } from '../policy/types.js';
 import { fingerprint } from '../policy/fingerprint.js';
 import { segments } from '../policy/source-map.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
@@ -40,10 +40,11 @@ export interface SuppressionContext {
   lookup?: (id: string) => PolicyRecord | undefined;
   entities: IamEntity[];
   /**
-   * Other tools' suppressions kept apart from `policies` and `entities` (a file-by-file scan keeps only the first
-   * holder's list of each resource: stream-kept.ts); a resource's list is in one place or the other.
+   * The notes of other tools' suppressions kept apart from `policies` and `entities`, by resource key (`foreignKey`:
+   * a file-by-file scan keeps only the first holder's note of each resource, stream-foreign.ts); a resource's list
+   * is in one place or the other.
    */
-  foreignHolders?: readonly ForeignHolder[];
+  foreignNote?: (key: string) => string | undefined;
   options: Pick<Options, 'ignore' | 'rules' | 'now' | 'root' | 'cwd'>;
   /**
    * Files analysed in this run (cwd-relative, as in findings). An entry whose `files` globs match none of them is
@@ -231,7 +232,7 @@ export class Suppressor {
     const policies = new Map(ctx.policies.map((p) => [p.id, p]));
     this.inline = inlineIndex(ctx);
     this.policyById = (id: string | undefined) => (id ? (policies.get(id) ?? ctx.lookup?.(id)) : undefined);
-    this.foreignNote = foreignNotes([...ctx.policies, ...ctx.entities, ...(ctx.foreignHolders ?? [])]);
+    this.foreignNote = foreignNotes([...ctx.policies, ...ctx.entities], ctx.foreignNote);
     for (const e of options.ignore) if (e.files) this.fileMatchers.set(e, pathGlobList(e.files));
     // entries by rule id (lower case), in file order: a finding is only tested against the entries of its rule
     const byRule = (list: IgnoreEntry[]) => {
@@ -410,19 +411,30 @@ function inlineSuppressionFindings(inline: Iterable<InlineSuppression>, used: Se
  * Other tools' suppressions the config does not map (cfn_nag, checkov, cfn-lint metadata) are shown on the findings
  * of their resource, never applied: `finding -> finding` with the note appended to its message.
  */
-function foreignNotes(holders: ForeignHolder[]): (f: Finding, policy: PolicyRecord | undefined) => Finding {
+function foreignNotes(holders: ForeignHolder[], apart?: (key: string) => string | undefined): (f: Finding, policy: PolicyRecord | undefined) => Finding {
   const byResource = new Map<string, string>();
   for (const h of holders) {
-    if (!h.foreignSuppressions?.length || byResource.has(`${h.file}\0${h.resource}`)) continue;
-    const list = h.foreignSuppressions.slice(0, 5).map((s) => `${s.tool} suppression ${s.id} (line ${s.line})`);
-    const more = h.foreignSuppressions.length > 5 ? ` and ${h.foreignSuppressions.length - 5} more` : '';
-    byResource.set(`${h.file}\0${h.resource}`, ` Found on this resource: ${list.join(', ')}${more}: not applied (map it to this gate's rule ids under suppression-mappings: to apply it).`);
+    if (!h.foreignSuppressions?.length || byResource.has(foreignKey(h.file, h.resource))) continue;
+    byResource.set(foreignKey(h.file, h.resource), foreignNoteText(h.foreignSuppressions));
   }
-  if (!byResource.size) return (f) => f;
+  if (!byResource.size && !apart) return (f) => f;
+  const noteOf = (key: string) => byResource.get(key) ?? apart?.(key);
   return (f, policy) => {
-    const note = (policy ? byResource.get(`${policy.file}\0${policy.resource}`) : undefined) ?? (f.resource ? byResource.get(`${f.file}\0${f.resource}`) : undefined);
+    const note = (policy ? noteOf(foreignKey(policy.file, policy.resource)) : undefined) ?? (f.resource ? noteOf(foreignKey(f.file, f.resource)) : undefined);
     return note ? { ...f, message: f.message + note } : f;
   };
+}
+
+/** A resource's key among the notes of other tools' suppressions. */
+export function foreignKey(file: string, resource: string): string {
+  return `${file}\0${resource}`;
+}
+
+/** The note appended to the messages of the findings of a resource with other tools' suppressions. */
+export function foreignNoteText(list: readonly ForeignSuppression[]): string {
+  const shown = list.slice(0, 5).map((s) => `${s.tool} suppression ${s.id} (line ${s.line})`);
+  const more = list.length > 5 ? ` and ${list.length - 5} more` : '';
+  return ` Found on this resource: ${shown.join(', ')}${more}: not applied (map it to this gate's rule ids under suppression-mappings: to apply it).`;
 }
 
 /**

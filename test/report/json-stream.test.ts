@@ -79,6 +79,24 @@ describe('the file-by-file flow reports what the whole-run flow reports', () => 
     expect(streamed).toBe(whole);
   });
 
+  it('more held files than the late entries\' first columns hold, each between two streamed templates', async () => {
+    // every raw policy is held to the end (its entry arrives late) and sits between two templates (streamed in
+    // place): 300 late entries, past the 256 the late columns start with, merged back into walk order
+    const root = mkdtempSync(path.join(os.tmpdir(), 'gate-stream-late-'));
+    const doc = (i: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: i % 3 ? 's3:GetObject' : '*', Resource: `arn:aws:s3:::b${i}/*` }] });
+    const role = (i: number) => `Resources:\n  R${i}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: "iam:PassRole"\n            Resource: "*"\n`;
+    for (let i = 0; i < 300; i++) {
+      const dir = path.join(root, `d${String(i).padStart(3, '0')}`);
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'a.yaml'), role(i));
+      writeFileSync(path.join(dir, 'b.json'), doc(i));
+      writeFileSync(path.join(dir, 'c.yaml'), role(i + 1000));
+    }
+    const { whole, streamed, policies } = await bothWays(root, ['.'], true);
+    expect(policies).toBe(900);
+    expect(streamed).toBe(whole);
+  }, 60_000);
+
   it('an entry longer than the read buffer (a policy of over a megabyte), between others', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'gate-stream-huge-'));
     const doc = (resource: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] });

@@ -34,7 +34,7 @@ describe('bare views kept as rows', () => {
       [0, view('d', 'D-late'), true],
       [5, view('e', 'E', { policyType: 'resource' }), true],
     ];
-    for (const after of [Infinity, 0, 1, 3]) answersAsList(steps, new KeptViews(true, new RowTexts(after)));
+    for (const after of [Infinity, 0, 1, 3]) answersAsList(steps, new KeptViews(true, after));
   });
 
   it('rows whose texts are on disk give back the very texts put (quotes, new lines, lone surrogates, other scripts)', () => {
@@ -60,7 +60,7 @@ describe('bare views kept as rows', () => {
   });
 
   it('rows whose texts are gone from disk: the look-up throws (never answers another view or none)', () => {
-    const kept = new KeptViews(true, new RowTexts(0));
+    const kept = new KeptViews(true, 0);
     kept.pushBare(0, view('a', 'A'));
     expect(kept.settle()).toBeUndefined();
     expect(kept.lookup('a')?.resource).toBe('A');
