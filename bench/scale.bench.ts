@@ -10,8 +10,9 @@
  * BENCH_SHARDS (8) shards with --shard I/N, merged with `merge`: the merged findings and verdict must equal the
  * unsharded run's (exit 1 if not). Last, each target of issue 22 with its measured figure and "met" / "not met".
  *
- * Knobs: BENCH_RUNS (corpus runs per case, median; default 3), BENCH_CORPUS=0 (trees only), BENCH_SIZES (default
- * 1000,10000), BENCH_100K=1,
+ * Knobs: BENCH_RUNS (corpus runs per case, median; default 3), BENCH_TREE_RUNS (runs per generated tree, median,
+ * every run's peak printed; default 1: a run's peak moves by +-15 MB with the host's load, so the 100,000-file ratio
+ * of two single runs is noisy), BENCH_CORPUS=0 (trees only), BENCH_SIZES (default 1000,10000), BENCH_100K=1,
  * BENCH_SHARDS (default 8), BENCH_HEAP_MB (a heap cap for the children, to keep a shared machine safe),
  * IAM_GATE_BUNDLE_DIR (bundles built already, e.g. dist/ when it is current). Wall time on a shared machine is
  * noisy; CPU time is the steadier figure.
@@ -32,6 +33,7 @@ if (!existsSync(corpus)) {
 }
 const CANDIDATE = /\.(json|ya?ml|template|tf|tofu)$/i;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const treeRuns = Math.max(1, Number(process.env.BENCH_TREE_RUNS ?? 1));
 const shardCount = Number(process.env.BENCH_SHARDS ?? 8);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
 if (process.env.BENCH_100K === '1' && !sizes.includes(100_000)) sizes.push(100_000);
@@ -158,13 +160,14 @@ for (const [name, paths] of process.env.BENCH_CORPUS === '0' ? [] : [
   if (name === 'raw policies + SCPs') record('raw', `${count} files: ${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 0.4);
 }
 
-console.log('generated trees (one run each):');
+console.log(`generated trees (${treeRuns === 1 ? 'one run each' : `median of ${treeRuns} runs`}):`);
 const rows: { n: number; tool: Figures }[] = [];
 let tenK: { dir: string; report: string } | undefined;
 for (const n of sizes) {
   const dir = generate(n);
   const report = path.join(work, `whole-${n}.json`);
-  const tool = measure(scan(['.'], report), dir);
+  const all = Array.from({ length: treeRuns }, () => measure(scan(['.'], report), dir));
+  const tool = { wall: median(all.map((x) => x.wall)), cpu: median(all.map((x) => x.cpu)), rssMb: median(all.map((x) => x.rssMb)), code: all[0]!.code };
   const bare = measure([bareScript, '.'], dir);
   const prev = rows[rows.length - 1];
   const k = (a: number, b: number) => (Math.log(b / a) / Math.log(n / prev!.n)).toFixed(2);
@@ -172,6 +175,7 @@ for (const n of sizes) {
     `  ${String(n).padStart(7)} files  ${fmt(tool)}   bare parse ${fmt(bare)}   ratio ${(tool.wall / bare.wall).toFixed(2)}x wall, ${(tool.cpu / bare.cpu).toFixed(2)}x CPU` +
       (prev ? `   growth exponent vs ${prev.n}: wall ${k(prev.tool.wall, tool.wall)}, CPU ${k(prev.tool.cpu, tool.cpu)}, RSS ${k(prev.tool.rssMb, tool.rssMb)}` : ''),
   );
+  if (treeRuns > 1) console.log(`  ${''.padStart(7)}        each run: ${all.map((x) => `${x.wall.toFixed(2)} s, ${x.rssMb.toFixed(0)} MB`).join('; ')}`);
   rows.push({ n, tool });
   if (n === 10_000) {
     record('10k-wall', `${tool.wall.toFixed(2)} s wall (${tool.cpu.toFixed(2)} s CPU)`, tool.wall <= 12);
