@@ -4,9 +4,9 @@
  * strings) and the held files' stubs (stream-held.ts: each one's path, what it read beyond itself and its links to
  * other files; a third of a tree's files, ~200 bytes each as objects, kept through the whole walk). Past `after`
  * rows each row goes as one JSON line to a private temporary file (util/temp-file.ts: removed from the file system
- * at once where the system allows it); a row keeps its offset and length (12 bytes). Rows are numbered densely in
- * the order they are put (0, 1, 2, ...). A row not in memory is read with the rows after it (one read of up to 64 KB:
- * the readers go through the rows in order, or a file's rows together).
+ * at once where the system allows it); a row keeps its length (4 bytes; every 64th row its offset too). Rows are
+ * numbered densely in the order they are put (0, 1, 2, ...). A row not in memory is read with the rows after it
+ * (one read of up to 64 KB: the readers go through the rows in order, or a file's rows together).
  *
  * Failures never change a row silently: a write that fails keeps that row and every later one in memory (`failure`:
  * the caller says whether that is an error of the run); a read that fails throws.
@@ -21,6 +21,8 @@ import type { AnalysisError } from './result.js';
 const CHUNK = 1 << 16;
 /** Rows read back kept for the next look-ups. */
 const CACHE = 1024;
+/** Rows per kept start (a power of two). */
+const BLOCK = 64;
 
 /** What a kind of rows is called in its temporary file's name and in the errors. */
 export interface RowsKind<T> {
@@ -44,8 +46,11 @@ export class SpilledRows<T> {
   private size = 0;
   private pending = '';
   private count = 0;
-  /** Row k on disk: bytes [start[k], start[k] + len[k]) of the file. */
-  private start = new Float64Array(1024);
+  /**
+   * Row k on disk: bytes [startOf(k), startOf(k) + len[k]) of the file; a row in memory has length 0. The start of
+   * every BLOCK-th row is kept (`base`), the others summed from it: 4 bytes a row, not 12.
+   */
+  private base = new Float64Array(1024 / BLOCK);
   private len = new Uint32Array(1024);
   /** Rows kept in memory (the first `after`, and every row from a failed write on), by row number. */
   private readonly rows: T[] = [];
@@ -72,8 +77,8 @@ export class SpilledRows<T> {
     }
     const line = `${JSON.stringify(row)}\n`;
     const bytes = Buffer.byteLength(line, 'utf8');
-    while (k >= this.start.length) this.grow();
-    this.start[k] = this.size;
+    while (k >= this.len.length) this.grow();
+    if ((k & (BLOCK - 1)) === 0) this.base[k / BLOCK] = this.size;
     this.len[k] = bytes;
     this.size += bytes;
     this.pending += line;
@@ -88,7 +93,8 @@ export class SpilledRows<T> {
     if (k in this.rows) return this.rows[k]!;
     const hit = this.cache.get(k);
     if (hit !== undefined) return hit;
-    if (this.start[k]! + this.len[k]! > this.written && (!this.flush() || this.start[k]! + this.len[k]! > this.written)) this.keepPending();
+    const end = this.startOf(k) + this.len[k]!;
+    if (end > this.written && (!this.flush() || end > this.written)) this.keepPending();
     if (k in this.rows) return this.rows[k]!;
     this.readFrom(k);
     return this.cache.get(k)!;
@@ -111,17 +117,26 @@ export class SpilledRows<T> {
   /** Row k and the rows after it that end within CHUNK bytes of its start, read with one read into the cache. */
   private readFrom(k: number): void {
     if (this.fd === undefined) throw new Error(`the temporary file of ${this.kind.short} is gone`);
-    const from = this.start[k]!;
+    const from = this.startOf(k);
+    const limit = Math.min(this.written, from + CHUNK);
     let last = k;
-    while (last + 1 < this.count && !(last + 1 in this.rows) && this.start[last + 1]! + this.len[last + 1]! <= Math.min(this.written, from + CHUNK)) last++;
-    const bytes = Buffer.allocUnsafe(this.start[last]! + this.len[last]! - from);
+    let end = from + this.len[k]!;
+    while (last + 1 < this.count && !(last + 1 in this.rows) && end + this.len[last + 1]! <= limit) end += this.len[++last]!;
+    const bytes = Buffer.allocUnsafe(end - from);
     for (let done = 0; done < bytes.length; ) {
       const n = readSync(this.fd, bytes, done, bytes.length - done, from + done);
       if (n === 0) throw new Error(`the temporary file of ${this.kind.short} is shorter than written`);
       done += n;
     }
     if (this.cache.size + (last - k + 1) > CACHE) this.cache.clear();
-    for (let j = k; j <= last; j++) this.cache.set(j, this.parse(bytes.toString('utf8', this.start[j]! - from, this.start[j]! - from + this.len[j]!)));
+    for (let j = k, at = 0; j <= last; at += this.len[j++]!) this.cache.set(j, this.parse(bytes.toString('utf8', at, at + this.len[j]!)));
+  }
+
+  /** Row k's first byte in the file: its block's start and the lengths of the rows before it in the block. */
+  private startOf(k: number): number {
+    let at = this.base[Math.floor(k / BLOCK)]!;
+    for (let j = k - (k & (BLOCK - 1)); j < k; j++) at += this.len[j]!;
+    return at;
   }
 
   private parse(line: string): T {
@@ -135,7 +150,7 @@ export class SpilledRows<T> {
   }
 
   private grow(): void {
-    this.start = doubled(this.start);
+    this.base = doubled(this.base);
     this.len = doubled(this.len);
   }
 
