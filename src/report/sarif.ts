@@ -35,8 +35,9 @@ interface SarifRule {
   properties: Record<string, unknown>;
 }
 
+/** The file's path as a relative URI; a lone surrogate (not a character: encodeURIComponent throws on it) as U+FFFD. */
 function uri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  return file.toWellFormed().split('/').map(encodeURIComponent).join('/');
 }
 
 /** Rule categories whose findings are security alerts (validation rules are grammar: errors, not "High" alerts). */

@@ -88,17 +88,33 @@ function part(r: ReportFile, each: (f: Finding, i: number) => void): Omit<Part, 
   return { name: r.name, json: rest, summary: j.summary, file: r, ...(j.shard !== undefined ? { shard: shardOf(j.shard, bad) } : {}) };
 }
 
-/** Whether a parsed value holds a number JSON cannot write back (`1e400` parses to Infinity): no report of ours does. */
-function holdsNonFinite(v: unknown): boolean {
-  const todo = [v];
+/**
+ * Nesting past which a finding is malformed: a report of ours nests its details no deeper than the documents it was
+ * read from (the readers stop at 512 levels), and the merge's canonical texts recurse (a crafted report nested
+ * 100,000 levels deep overflowed the stack).
+ */
+const MAX_NESTING = 1024;
+
+/**
+ * Whether a parsed value holds what no report of ours does and the merge could not carry: a number JSON cannot write
+ * back (`1e400` parses to Infinity), nesting past MAX_NESTING.
+ */
+function holdsForeign(v: unknown): boolean {
+  const todo: [unknown, number][] = [[v, 0]];
   while (todo.length) {
-    const x = todo.pop();
+    const [x, depth] = todo.pop()!;
     if (typeof x === 'number') {
       if (!Number.isFinite(x)) return true;
-    } else if (x !== null && typeof x === 'object') for (const y of Array.isArray(x) ? x : Object.values(x)) todo.push(y);
+    } else if (x !== null && typeof x === 'object') {
+      if (depth >= MAX_NESTING) return true;
+      for (const y of Array.isArray(x) ? x : Object.values(x)) todo.push([y, depth + 1]);
+    }
   }
   return false;
 }
+
+/** Optional text fields of a finding: absent or a string (the writers read them as texts). */
+const OPTIONAL_TEXTS = ['fix', 'learnMore', 'policyId', 'resource', 'path', 'matchKey', 'suppressionReason'] as const;
 
 function findingOf(v: unknown, where: string): Finding {
   const ok =
@@ -106,8 +122,9 @@ function findingOf(v: unknown, where: string): Finding {
     isStr(v.ruleId) && isStr(v.source) && isStr(v.title) && isStr(v.message) && isStr(v.file) && isStr(v.fingerprint) &&
     SEVERITIES.includes(v.severity as Severity) && isInt(v.line) && isInt(v.endLine) && typeof v.suppressed === 'boolean' &&
     (v.details === undefined || isObj(v.details)) && (v.related === undefined || Array.isArray(v.related)) && (v.new === undefined || typeof v.new === 'boolean') &&
+    OPTIONAL_TEXTS.every((k) => v[k] === undefined || isStr(v[k])) &&
     // (the merge writes findings to disk as JSON and reads them back: what JSON cannot hold would not come back)
-    !holdsNonFinite(v);
+    !holdsForeign(v);
   if (!ok) throw new MergeInputError(`${where} is malformed`);
   // the report's finding fields are the Finding's (report/json.ts writes them one to one)
   return v as unknown as Finding;

@@ -184,14 +184,28 @@ describe('merge of shard reports', () => {
     // one at a time: each is checked as it is read)
     const shaped = (findings: string, policies = '[]') => `{"schemaVersion": "1.3", "verdict": "pass", "summary": {"failOn": "error"}, "findings": ${findings}, "errors": [], "policies": ${policies}}`;
     // a number JSON cannot hold (1e400 parses to Infinity; the merge's findings go to disk as JSON and back)
-    const finding = (column: string) => `{"ruleId": "r", "source": "rules", "title": "t", "message": "m", "file": "a.json", "fingerprint": "f", "severity": "error", "line": 1, "endLine": 1, "column": ${column}, "suppressed": false}`;
-    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json', 'c.json': shaped('[1]'), 'd.json': shaped('[]', '[null]'), 'e.json': shaped('[{"ruleId": "x",}]'), 'f.json': shaped(`[${finding('1')}, ${finding('1e400')}]`) });
-    for (const [f, why] of [['a.json', 'not an IAM Policy Gate JSON report'], ['b.json', 'not JSON'], ['missing.json', 'ENOENT'], ['c.json', 'findings[0] is malformed'], ['d.json', 'policies[0] is malformed'], ['e.json', 'not JSON (findings[0]: '], ['f.json', 'findings[1] is malformed']] as const) {
+    const finding = (column: string, more = '') => `{"ruleId": "r", "source": "rules", "title": "t", "message": "m", "file": "a.json", "fingerprint": "f", "severity": "error", "line": 1, "endLine": 1, "column": ${column}, "suppressed": false${more}}`;
+    // a fix that is not a text (the Markdown writer read it as one and crashed); details nested 5,000 levels deep
+    // (the merge's canonical texts overflowed the stack)
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const dir = tmpRepo({ 'a.json': '{"not": "a report"}', 'b.json': 'not json', 'c.json': shaped('[1]'), 'd.json': shaped('[]', '[null]'), 'e.json': shaped('[{"ruleId": "x",}]'), 'f.json': shaped(`[${finding('1')}, ${finding('1e400')}]`), 'g.json': shaped(`[${finding('1', ', "fix": 5')}]`), 'h.json': shaped(`[${finding('1')}, ${finding('1', `, "details": ${deep}`)}]`) });
+    for (const [f, why] of [['a.json', 'not an IAM Policy Gate JSON report'], ['b.json', 'not JSON'], ['missing.json', 'ENOENT'], ['c.json', 'findings[0] is malformed'], ['d.json', 'policies[0] is malformed'], ['e.json', 'not JSON (findings[0]: '], ['f.json', 'findings[1] is malformed'], ['g.json', 'findings[0] is malformed'], ['h.json', 'findings[1] is malformed']] as const) {
       const r = await cli(dir, 'merge', f, '--json', 'out.json');
       expect(r.code, f).toBe(2);
       expect(r.stderr).toContain(`${f}: ${why}`);
       expect(existsSync(path.join(dir, 'out.json'))).toBe(false);
     }
+  });
+
+  it('a file path that is not well-formed Unicode (a lone surrogate) is written to every format', async () => {
+    // a path the walk may meet (sources/walk-list.ts); the SARIF writer's URI encoding threw on it
+    const report = `{"schemaVersion": "1.3", "verdict": "fail", "summary": {"failOn": "error"}, "errors": [], "policies": [], "findings": [{"ruleId": "r", "source": "rules", "title": "t", "message": "m", "file": "d/a\\ud800.json", "fingerprint": "f", "severity": "error", "line": 1, "endLine": 1, "suppressed": false}]}`;
+    const dir = tmpRepo({ 'r.json': report });
+    const r = await cli(dir, 'merge', 'r.json', '--json', 'out.json', '--sarif', 'out.sarif', '--markdown', 'out.md');
+    expect(r.code, r.stderr).toBe(1);
+    const sarif = read(dir, 'out.sarif') as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('d/a%EF%BF%BD.json');
+    expect(read(dir, 'out.json').findings[0].file).toBe('d/a\ud800.json');
   });
 });
 
