@@ -42,7 +42,7 @@ import { streamEndStages } from './findings/end-stream.js';
 import { ruleSettings } from './findings/suppressions.js';
 import { HeldStore } from './stream-held.js';
 import type { KeptViews } from './stream-kept.js';
-import { boundHeap } from './util/heap.js';
+import { boundHeap, heapForFiles } from './util/heap.js';
 
 /** A streamed run's findings go to a temporary file in sorted runs of this many (findings/runs.ts). */
 const SPILL_AFTER = 4096;
@@ -141,6 +141,7 @@ async function gateStages(paths: string[], options: Options, run: GateRun): Prom
   // file, 139 MB bounded)
   if (streams(options, run)) boundHeap();
   const { files, errors, skippedDirs } = sourcesStage(paths, options, run, streams(options, run) ? boundHeap : undefined);
+  if (streams(options, run)) heapForFiles(files.length);
   const log: RunLog = { errors, notes };
   const filesScanned = files.length;
   const { head, analysed, counts, views, runs } = await analyseStage(files, options, run, log);
