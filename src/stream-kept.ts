@@ -97,7 +97,10 @@ export class KeptViews {
     this.foreign = new ForeignNotes(after);
   }
 
-  /** Every row's texts and every note written; the first write failure, if any (an error of the run: the verdict is incomplete). */
+  /**
+   * Every row's texts and every note written; the first write failure, if any (an error of the run: the verdict is
+   * incomplete).
+   */
   settle(): AnalysisError | undefined {
     const texts = this.texts.settle();
     const notes = this.foreign.settle();
