@@ -8,10 +8,10 @@ const path = builtin('node:path');
 const vm = builtin('node:vm');
 const WORKER_TAG = 'iam-policy-gate/file-worker';
 const MAGIC = 'IPGCODE1';
-// magic, key (32), SHA-256 of the data (32), data length, compiled size (compiledSize) of the run that wrote it
+// magic, key (32), SHA-256 of the data (32), data length, bytecode size of the run that wrote it
 const HEAD = 8 + 32 + 32 + 4 + 4;
 const MAX_BYTES = 64 * 1024 * 1024;
-// a run that ends with this much more compiled (compiledSize) than the run that wrote the cache writes it again
+// a run that ends with this much more bytecode than the run that wrote the cache writes it again
 const GROWN = 1.25;
 const STALE_DAYS = 14;
 const FLAG_DEFAULTS = Symbol.for('iam-policy-gate.v8-flag-defaults');
@@ -134,7 +134,7 @@ function openCache(bundleBytes) {
   // runs started with other Node or V8 options (V8 rejects a cache made under other flags) have their own file
   // instead of rejecting and rewriting each other's
   const runtime = JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']);
-  const key = sha256(['iam-policy-gate code cache 4', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE, boot].join('\0'));
+  const key = sha256(['iam-policy-gate code cache 3', sha256(bundleBytes).toString('hex'), runtime, process.version, process.versions.v8, process.platform, process.arch, BUNDLE, boot].join('\0'));
   const target = path.join(dir, BUNDLE.replace(/\.js$/, '') + '-' + key.toString('hex').slice(0, 32) + '.v8cache');
   return { dir, target, key, found: readCache(target, key, bundleBytes) };
 }
@@ -216,24 +216,12 @@ function prune(dir, keep) {
   }
 }
 
-/**
- * How much the run compiled, compared with the cache writer's to decide a rewrite: the heap's trusted space in use,
- * where V8 keeps bytecode (with the compiled code's metadata), read from the spaces' statistics (~0.05 ms); only a
- * runtime without that space counts the bytecode itself, which walks the whole heap (getHeapCodeStatistics: 4-9 ms
- * at the end of every run of 20-40 MB).
- */
-function compiledSize(v8) {
-  let used = 0;
-  for (const s of v8.getHeapSpaceStatistics()) if (s.space_name === 'trusted_space' || s.space_name === 'trusted_large_object_space') used += s.space_used_size;
-  return used > 0 ? used : v8.getHeapCodeStatistics().bytecode_and_metadata_size;
-}
-
 /** At exit: the bytecode of what this run compiled, for the next run (see the top of .ci/launcher.mjs). */
 function writeCache(cache, script) {
   let tmp;
   try {
     const v8 = builtin('node:v8');
-    const bytecode = compiledSize(v8);
+    const bytecode = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
     const fresh = cache.found && !script.cachedDataRejected;
     if (fresh && bytecode <= cache.found.bytecode * GROWN) return;
     if (!builtin('node:worker_threads').isMainThread) return;
