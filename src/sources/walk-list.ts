@@ -12,7 +12,6 @@ const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const EXPLICIT = 1;
 const SNIFFED = 2;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface Chunk {
   /** UTF-8, or UTF-16 where a path is not well-formed Unicode (a lone surrogate: UTF-8 cannot carry it as it is). */
@@ -35,7 +34,7 @@ export class WalkList {
       const part = files.slice(c * CHUNK, (c + 1) * CHUNK);
       const ends = new Uint32Array(part.length);
       const flags = new Uint8Array(part.length);
-      const encoding = part.some((f) => LONE_SURROGATE.test(f.rel)) ? 'utf16le' : 'utf8';
+      const encoding = part.some((f) => !f.rel.isWellFormed()) ? 'utf16le' : 'utf8';
       let size = 0;
       part.forEach((f, j) => {
         size += Buffer.byteLength(f.rel, encoding);
