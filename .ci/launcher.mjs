@@ -23,7 +23,8 @@
 //     this user, open to no one else (0600), opened without following a link, whose header repeats that key and
 //     carries the SHA-256 of the data: a truncated, corrupted or foreign file is not used (and is replaced).
 // It is written atomically (a new private file, mode 0600, then renamed over the old one), only by the main thread,
-// only when there was none, V8 rejected it, or this run compiled much more than the run that wrote it, and only
+// only when there was none, V8 rejected it, or this run ended with more bytecode than the run that wrote it (by
+// GROWN_BYTES: it compiled functions the cache lacks, see writeCache), and only
 // when V8 would accept it in the next run (the flags the run changed, src/util/v8-flags.ts, are put back, and V8
 // must accept a probe script's cached data made at start). Any failure reading or writing is silent: the run
 // is the same, compiled from source.
@@ -46,8 +47,10 @@ const MAGIC = 'IPGCODE1';
 // magic, key (32), SHA-256 of the data (32), data length, bytecode size of the run that wrote it
 const HEAD = 8 + 32 + 32 + 4 + 4;
 const MAX_BYTES = 64 * 1024 * 1024;
-// a run that ends with this much more bytecode than the run that wrote the cache writes it again
-const GROWN = 1.25;
+// a run that ends with this much more bytecode (bytes) than the run that wrote the cache writes it again: more than
+// the Node internals one run loads and another does not (~30 KB), less than what a kind of run compiles that another
+// kind did not (the 420 templates after a run of the raw policies: ~240 KB, 16% of all bytecode)
+const GROWN_BYTES = 64 * 1024;
 const STALE_DAYS = 14;
 const FLAG_DEFAULTS = Symbol.for('iam-policy-gate.v8-flag-defaults');
 const PROBE = '(function iamPolicyGateFlagProbe(){return 0})';
@@ -258,7 +261,12 @@ function writeCache(cache, script) {
     const v8 = builtin('node:v8');
     const bytecode = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
     const fresh = cache.found && !script.cachedDataRejected;
-    if (fresh && bytecode <= cache.found.bytecode * GROWN) return;
+    // A run that started from the cache holds all of its bytecode (deserialized at start) plus what it compiled since:
+    // what it would write is the union, so bytecode grown past the writer's means functions the cache lacks. Each
+    // rewrite keeps what the cache had, so runs of different kinds converge on one cache that serves them all (a
+    // ratio did not: after a small run had written it, every run of the templates compiled ~240 KB again). A long
+    // run whose old functions V8 flushed ends with less, and so does not replace a fuller cache with its own.
+    if (fresh && bytecode <= cache.found.bytecode + GROWN_BYTES) return;
     if (!builtin('node:worker_threads').isMainThread) return;
     // the V8 flags the run changed, back to V8's defaults (src/util/v8-flags.ts): V8 rejects a cache made under
     // other flags than the next run's start; if the probe says they still differ, nothing is written

@@ -30,21 +30,24 @@ afterAll(() => {
 /**
  * A stand-in bundle in the form .ci/build.mjs emits: it prints its arguments, the URL it was given and what a
  * function compiled lazily returns (`answer`); with STANDIN_FLAG it sets that V8 flag first (and, with
- * STANDIN_DEFAULT, notes the flag's default as src/util/v8-flags.ts does).
+ * STANDIN_DEFAULT, notes the flag's default as src/util/v8-flags.ts does). `more`: it also holds a function of ~100 KB
+ * of bytecode (2,000 statements), compiled and called only when STANDIN_MORE is set: another kind of run, which
+ * compiles code the first kind never did (a sixth of the process's bytecode, as the templates' run is to the raw one).
  */
-const standIn = (answer: number): string => `(function(builtin,metaUrl){"use strict";
+const standIn = (answer: number, more = false): string => `(function(builtin,metaUrl){"use strict";
 if (process.env.STANDIN_FLAG) { builtin('node:v8').setFlagsFromString(process.env.STANDIN_FLAG); if (process.env.STANDIN_DEFAULT) (globalThis[Symbol.for('iam-policy-gate.v8-flag-defaults')] ??= []).push(process.env.STANDIN_DEFAULT); }
 function answer() { return ${answer}; }
+${more ? `function more(y) { let x = 1;\n${Array.from({ length: 2000 }, (_, i) => `x = (x * 31 + ${i}) | 0; if (x === ${i}) y.push(x);`).join('\n')}\nreturn x; }\nif (process.env.STANDIN_MORE) more([]);` : ''}
 console.log(JSON.stringify({ args: process.argv.slice(2), meta: metaUrl, answer: answer() }));
 process.exitCode = 3;
 })
 `;
 
-function dist(answer = 1): string {
+function dist(answer = 1, more = false): string {
   const dir = temp('launcher-');
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(path.join(dir, 'cli.js'), source('cli-bundle.js', true));
-  writeFileSync(path.join(dir, 'cli-bundle.js'), standIn(answer));
+  writeFileSync(path.join(dir, 'cli-bundle.js'), standIn(answer, more));
   return dir;
 }
 
@@ -99,6 +102,25 @@ describe('bundle start file', () => {
     expect(second.out).toEqual(first.out);
     expect(second.code).toBe(3);
     expect(identity(file!)).toBe(before);
+    expect(cacheFiles(tmp)).toEqual([file]);
+  });
+
+  it('a run that compiled what the cache lacks writes it again; then runs of either kind keep that cache', () => {
+    const cli = dist(1, true);
+    const tmp = temp('launcher-tmp-');
+    const first = run(cli, repo(), { TMPDIR: tmp });
+    const [file] = cacheFiles(tmp);
+    const small = { id: identity(file!), size: statSync(file!).size };
+    // the other kind of run: the same output, and a cache that now holds its function too (~100 KB more)
+    expect(run(cli, repo(), { TMPDIR: tmp, STANDIN_MORE: '1' }).out).toEqual(first.out);
+    const union = identity(file!);
+    expect(union).not.toBe(small.id);
+    expect(statSync(file!).size).toBeGreaterThan(small.size + 50_000);
+    // the cache now serves both kinds: neither writes it again
+    expect(run(cli, repo(), { TMPDIR: tmp, STANDIN_MORE: '1' }).out).toEqual(first.out);
+    expect(identity(file!)).toBe(union);
+    expect(run(cli, repo(), { TMPDIR: tmp }).out).toEqual(first.out);
+    expect(identity(file!)).toBe(union);
     expect(cacheFiles(tmp)).toEqual([file]);
   });
 
